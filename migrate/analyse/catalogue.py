@@ -1,0 +1,197 @@
+"""The catalogue of blocking calls, as data.
+
+Each entry maps a qualified name (what the call resolves to after following
+imports and aliases) to a family and what to do about it:
+
+* ``rewrite``: there is an async twin in our dependency set (httpx,
+  asyncio); the calling function becomes ``async def`` and the call is
+  rewritten and awaited. This is what makes async colour spread.
+* ``bridge``: no async twin we can rely on (sqlite3, files, subprocess,
+  sockets, ``input``); the function stays sync and async callers reach it
+  through ``asgiref.sync.sync_to_async``.
+
+Families follow flake8-async's ASYNC2xx rules (see docs/rules.md), so ruff's
+``ASYNC`` rules act as an independent oracle for the entries both know.
+Methods of objects are written ``Class.method``; the analysis knows which
+local names hold such objects (``session = requests.Session()``) through the
+``CONSTRUCTORS`` table.
+
+To add a blocking call, add a line here and an annotated example under
+``tests/examples/`` (a meta-test checks every entry has one).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+
+
+class Action(str, Enum):
+    """What the migration does with a blocking call."""
+
+    REWRITE = "rewrite"
+    BRIDGE = "bridge"
+
+
+@dataclass(frozen=True)
+class BlockingCall:
+    """One catalogue entry."""
+
+    name: str
+    family: str
+    code: str  # flake8-async rule code of the family
+    action: Action
+    replacement: str
+    # HTTP verb for request functions: used to keep non-idempotent calls in order.
+    http_method: str | None = None
+    # For bridged calls: whether the resource is bound to the thread that made it.
+    thread_sensitive: bool = False
+
+
+HTTP_VERBS = ("get", "post", "put", "patch", "delete", "head", "options")
+NON_IDEMPOTENT = frozenset({"POST", "PUT", "PATCH", "DELETE"})
+
+# Objects whose methods block, by the qualified name of what creates them.
+CONSTRUCTORS: dict[str, str] = {
+    "requests.Session": "requests.Session",
+    "requests.session": "requests.Session",
+    "requests.sessions.Session": "requests.Session",
+    "httpx.Client": "httpx.Client",
+    "sqlite3.connect": "sqlite3.Connection",
+    "sqlite3.Connection.cursor": "sqlite3.Cursor",
+    "socket.socket": "socket.socket",
+    "socket.create_connection": "socket.socket",
+}
+
+
+def _http(prefix: str, family: str, code: str, replacement: str) -> list[BlockingCall]:
+    entries = [
+        BlockingCall(
+            f"{prefix}.{verb}", family, code, Action.REWRITE, replacement, http_method=verb.upper()
+        )
+        for verb in HTTP_VERBS
+    ]
+    entries.append(
+        BlockingCall(f"{prefix}.request", family, code, Action.REWRITE, replacement, "REQUEST")
+    )
+    return entries
+
+
+def _bridge(
+    family: str, code: str, names: list[str], thread_sensitive: bool = False
+) -> list[BlockingCall]:
+    return [
+        BlockingCall(
+            name, family, code, Action.BRIDGE, "asgiref.sync.sync_to_async", None, thread_sensitive
+        )
+        for name in names
+    ]
+
+
+ENTRIES: tuple[BlockingCall, ...] = (
+    # Blocking HTTP (ASYNC210): module-level request functions.
+    *_http("requests", "http", "ASYNC210", "httpx.AsyncClient"),
+    *_http("httpx", "http", "ASYNC210", "httpx.AsyncClient"),
+    BlockingCall(
+        "httpx.stream", "http", "ASYNC210", Action.REWRITE, "httpx.AsyncClient.stream", "STREAM"
+    ),
+    # Sessions and sync clients: their request methods block (ASYNC212 for httpx).
+    *_http("requests.Session", "http-client", "ASYNC210", "httpx.AsyncClient"),
+    BlockingCall(
+        "requests.Session.send",
+        "http-client",
+        "ASYNC210",
+        Action.REWRITE,
+        "httpx.AsyncClient.send",
+        "SEND",
+    ),
+    *_http("httpx.Client", "http-client", "ASYNC212", "httpx.AsyncClient"),
+    BlockingCall(
+        "httpx.Client.send",
+        "http-client",
+        "ASYNC212",
+        Action.REWRITE,
+        "httpx.AsyncClient.send",
+        "SEND",
+    ),
+    BlockingCall(
+        "httpx.Client.stream",
+        "http-client",
+        "ASYNC212",
+        Action.REWRITE,
+        "httpx.AsyncClient.stream",
+        "STREAM",
+    ),
+    # urllib's file-like responses have no drop-in twin: bridge, and the plan
+    # suggests httpx for a later step.
+    *_bridge("http", "ASYNC210", ["urllib.request.urlopen"]),
+    # Sleeping (ASYNC251).
+    BlockingCall("time.sleep", "sleep", "ASYNC251", Action.REWRITE, "asyncio.sleep"),
+    # Processes (ASYNC220/221/222).
+    *_bridge("subprocess", "ASYNC220", ["subprocess.Popen", "os.popen"]),
+    *_bridge(
+        "subprocess",
+        "ASYNC221",
+        [
+            "subprocess.run",
+            "subprocess.call",
+            "subprocess.check_call",
+            "subprocess.check_output",
+            "subprocess.getoutput",
+            "subprocess.getstatusoutput",
+            "os.system",
+        ],
+    ),
+    *_bridge("subprocess", "ASYNC222", ["os.wait", "os.waitpid", "os.wait3", "os.wait4"]),
+    # Files (ASYNC230).
+    *_bridge("file", "ASYNC230", ["builtins.open", "io.open", "pathlib.Path.open"]),
+    # Console input (ASYNC250).
+    *_bridge("input", "ASYNC250", ["builtins.input"]),
+    # Sockets: no flake8-async rule; blocking all the same.
+    *_bridge(
+        "socket",
+        "-",
+        [
+            "socket.create_connection",
+            "socket.getaddrinfo",
+            "socket.socket.connect",
+            "socket.socket.accept",
+            "socket.socket.recv",
+            "socket.socket.sendall",
+        ],
+    ),
+    # sqlite3: a connection belongs to the thread that opened it, so every
+    # bridge runs thread-sensitive (one shared thread, no overlap).
+    *_bridge(
+        "sqlite",
+        "-",
+        [
+            "sqlite3.connect",
+            "sqlite3.Connection.execute",
+            "sqlite3.Connection.executemany",
+            "sqlite3.Connection.executescript",
+            "sqlite3.Connection.commit",
+            "sqlite3.Connection.rollback",
+            "sqlite3.Connection.close",
+            "sqlite3.Cursor.execute",
+            "sqlite3.Cursor.executemany",
+            "sqlite3.Cursor.fetchone",
+            "sqlite3.Cursor.fetchall",
+            "sqlite3.Cursor.fetchmany",
+        ],
+        thread_sensitive=True,
+    ),
+)
+
+BY_NAME: dict[str, BlockingCall] = {entry.name: entry for entry in ENTRIES}
+
+# Top-level modules worth a closer look: a file that mentions none of them
+# (and no function already known to be async) has nothing to migrate.
+MODULES: frozenset[str] = frozenset(
+    {name.split(".")[0] for name in BY_NAME} | {name.split(".")[0] for name in CONSTRUCTORS}
+)
+
+
+def lookup(qualified_name: str) -> BlockingCall | None:
+    """The catalogue entry for a resolved call, if it blocks."""
+    return BY_NAME.get(qualified_name)

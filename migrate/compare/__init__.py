@@ -1,0 +1,1 @@
+"""Run app versions side by side under real servers and compare them."""

@@ -1,0 +1,59 @@
+"""Scenario files: the requests replayed against each app version."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Scenario:
+    """One request to replay, and the body fields allowed to differ."""
+
+    name: str
+    method: str
+    path: str
+    json: Any = None
+    ignore: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class ScenarioFile:
+    scenarios: tuple[Scenario, ...]
+    ignore_headers: frozenset[str] = field(default_factory=frozenset)
+
+
+class ScenarioError(ValueError):
+    """A scenario file that cannot be used; the message names the file."""
+
+
+def load_scenarios(path: Path | None = None) -> ScenarioFile:
+    """Read a scenario file; ``None`` means the built-in sample app scenarios."""
+    if path is None:
+        text = resources.files(__package__).joinpath("scenarios/sample_app.json").read_text()
+        where = "built-in sample_app.json"
+    else:
+        where = str(path)
+        try:
+            text = path.read_text(encoding="utf-8")
+        except OSError as exc:
+            raise ScenarioError(f"{where}: cannot read: {exc.strerror}") from None
+    try:
+        data = json.loads(text)
+        scenarios = tuple(
+            Scenario(
+                name=str(item["name"]),
+                method=str(item.get("method", "GET")).upper(),
+                path=str(item["path"]),
+                json=item.get("json"),
+                ignore=tuple(item.get("ignore", ())),
+            )
+            for item in data["scenarios"]
+        )
+    except (ValueError, KeyError, TypeError) as exc:
+        raise ScenarioError(f"{where}: not a valid scenario file: {exc}") from None
+    headers = frozenset(h.lower() for h in data.get("ignore_headers", ()))
+    return ScenarioFile(scenarios=scenarios, ignore_headers=headers)

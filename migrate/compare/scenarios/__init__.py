@@ -1,0 +1,1 @@
+"""Scenario files: the requests ``migrate compare`` replays against both apps."""

@@ -1,0 +1,160 @@
+"""Finding and decoding source files.
+
+A file is read once as bytes. Its encoding (PEP 263 cookie or BOM) and line
+endings are recorded so that a rewrite can write it back byte-for-byte the
+same wherever nothing changed. Files that can't be decoded are reported with
+a one-line reason and never touched.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import io
+import os
+import tokenize
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+# Folders that are never part of the user's code.
+DEFAULT_EXCLUDES: tuple[str, ...] = (
+    ".venv",
+    "venv",
+    ".env",
+    "env",
+    ".git",
+    ".hg",
+    ".tox",
+    ".nox",
+    ".eggs",
+    "*.egg-info",
+    "build",
+    "dist",
+    "site-packages",
+    "node_modules",
+    "__pycache__",
+    ".mypy_cache",
+    ".ruff_cache",
+    ".pytest_cache",
+)
+
+GENERATED_MARKER = "@generated"
+# The marker counts only near the top, where tools put it.
+GENERATED_SCAN_BYTES = 2048
+
+
+@dataclass(frozen=True)
+class SourceFile:
+    """A decoded Python file and what it takes to write it back unchanged."""
+
+    path: Path
+    module: str
+    raw: bytes
+    text: str
+    encoding: str
+
+    @property
+    def has_bom(self) -> bool:
+        return self.raw.startswith(b"\xef\xbb\xbf")
+
+    @property
+    def newline(self) -> str:
+        """The file's line ending (the first one found; ``\\n`` when none)."""
+        index = self.text.find("\n")
+        if index > 0 and self.text[index - 1] == "\r":
+            return "\r\n"
+        if index < 0 and "\r" in self.text:
+            return "\r"
+        return "\n"
+
+
+@dataclass(frozen=True)
+class ReadFailure:
+    """A file that could not be used, and why (one line)."""
+
+    path: Path
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.reason}"
+
+
+def is_excluded(path: Path, root: Path, patterns: Iterable[str]) -> bool:
+    """Whether any part of ``path`` below ``root`` matches an exclude pattern."""
+    try:
+        rel = path.relative_to(root)
+    except ValueError:
+        rel = path
+    rel_text = rel.as_posix()
+    for pattern in patterns:
+        if fnmatch.fnmatch(rel_text, pattern) or fnmatch.fnmatch(path.as_posix(), pattern):
+            return True
+        if any(fnmatch.fnmatch(part, pattern) for part in rel.parts):
+            return True
+    return False
+
+
+def discover(paths: Iterable[Path], excludes: Iterable[str] = ()) -> Iterator[Path]:
+    """Every ``.py`` file under ``paths``, sorted, skipping excluded folders."""
+    patterns = (*DEFAULT_EXCLUDES, *excludes)
+    seen: set[Path] = set()
+    for start in paths:
+        start = start.resolve()
+        if start.is_file():
+            if start not in seen:
+                seen.add(start)
+                yield start
+            continue
+        found: list[Path] = []
+        for dirpath, dirnames, filenames in os.walk(start):
+            here = Path(dirpath)
+            dirnames[:] = sorted(d for d in dirnames if not is_excluded(here / d, start, patterns))
+            for name in filenames:
+                if name.endswith(".py"):
+                    path = here / name
+                    if not is_excluded(path, start, patterns):
+                        found.append(path)
+        for path in sorted(found):
+            if path not in seen:
+                seen.add(path)
+                yield path
+
+
+def module_name(path: Path) -> str:
+    """Dotted module name, found by walking up through package folders."""
+    parts = [] if path.stem == "__init__" else [path.stem]
+    folder = path.parent
+    while (folder / "__init__.py").exists():
+        parts.append(folder.name)
+        if folder.parent == folder:
+            break
+        folder = folder.parent
+    return ".".join(reversed(parts)) or path.stem
+
+
+def decode(path: Path, raw: bytes) -> SourceFile | ReadFailure:
+    """Decode ``raw`` the way Python would (PEP 263, BOM)."""
+    try:
+        encoding, _ = tokenize.detect_encoding(io.BytesIO(raw).readline)
+        text = raw.decode(encoding)
+    except (SyntaxError, LookupError) as exc:
+        return ReadFailure(path, f"cannot detect encoding: {exc}")
+    except UnicodeDecodeError as exc:
+        return ReadFailure(path, f"not valid {exc.encoding} at byte {exc.start}")
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    return SourceFile(path, module_name(path), raw, text, encoding)
+
+
+def read_source(path: Path) -> SourceFile | ReadFailure:
+    """Read and decode one file; failures are values, not exceptions."""
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        return ReadFailure(path, f"cannot read: {exc.strerror or exc}")
+    return decode(path, raw)
+
+
+def is_generated(raw: bytes) -> bool:
+    """Files marked ``@generated`` are produced by tools and left alone."""
+    return GENERATED_MARKER.encode() in raw[:GENERATED_SCAN_BYTES]

@@ -1,0 +1,33 @@
+"""JSON error bodies for API failures, whatever raised them."""
+
+from __future__ import annotations
+
+import requests
+from flask import Flask, jsonify
+from flask.typing import ResponseReturnValue
+from werkzeug.exceptions import HTTPException
+
+from .upstream import UpstreamError
+
+
+def upstream_error(exc: UpstreamError) -> ResponseReturnValue:
+    return jsonify(error=exc.message, service=exc.service), exc.status
+
+
+def upstream_timeout(exc: requests.Timeout) -> ResponseReturnValue:
+    return jsonify(error="upstream timed out"), 504
+
+
+def upstream_unreachable(exc: requests.RequestException) -> ResponseReturnValue:
+    return jsonify(error="upstream unavailable"), 502
+
+
+def http_error(exc: HTTPException) -> ResponseReturnValue:
+    return jsonify(error=exc.description), exc.code or 500
+
+
+def init_app(app: Flask) -> None:
+    app.register_error_handler(UpstreamError, upstream_error)
+    app.register_error_handler(requests.Timeout, upstream_timeout)
+    app.register_error_handler(requests.RequestException, upstream_unreachable)
+    app.register_error_handler(HTTPException, http_error)

@@ -1,0 +1,51 @@
+"""Orders: charge the card, then reserve the stock, then record the result."""
+
+from __future__ import annotations
+
+from flask import Blueprint, abort, jsonify, request
+from flask.typing import ResponseReturnValue
+
+from .. import db, upstream
+
+bp = Blueprint("orders", __name__)
+
+
+@bp.post("/api/orders")
+def create_order() -> ResponseReturnValue:
+    payload = request.get_json(silent=True) or {}
+    try:
+        sku = str(payload["sku"])
+        quantity = int(payload["quantity"])
+        amount_cents = int(payload["amount_cents"])
+    except (KeyError, TypeError, ValueError):
+        return jsonify(error="sku, quantity and amount_cents are required"), 400
+    currency = str(payload.get("currency", "EUR"))
+
+    order_id = db.insert_order(sku, quantity, amount_cents, currency)
+    # Payment must come first: stock is only reserved for paid orders.
+    charge = upstream.charge_payment(order_id, amount_cents, currency)
+    if charge.status_code == 402:
+        db.update_order(order_id, "declined")
+        return jsonify(error="payment declined", order_id=order_id), 402
+    if not charge.ok:
+        db.update_order(order_id, "failed")
+        return jsonify(error="payment failed", order_id=order_id), 502
+    charge_id = charge.json()["charge_id"]
+
+    reservation = upstream.reserve_stock(order_id, sku, quantity)
+    if reservation.status_code == 409:
+        db.update_order(order_id, "out_of_stock", charge_id=charge_id)
+        return jsonify(error="out of stock", order_id=order_id), 409
+    reservation.raise_for_status()
+    reservation_id = reservation.json()["reservation_id"]
+
+    db.update_order(order_id, "confirmed", charge_id=charge_id, reservation_id=reservation_id)
+    return jsonify(db.load_order(order_id)), 201
+
+
+@bp.get("/api/orders/<order_id>")
+def get_order(order_id: str) -> ResponseReturnValue:
+    order = db.load_order(order_id)
+    if order is None:
+        abort(404, description="order not found")
+    return jsonify(order)
