@@ -185,10 +185,9 @@ ENTRIES: tuple[BlockingCall, ...] = (
 
 BY_NAME: dict[str, BlockingCall] = {entry.name: entry for entry in ENTRIES}
 
-# Top-level modules worth a closer look: a file that mentions none of them
-# (and no function already known to be async) has nothing to migrate.
-MODULES: frozenset[str] = frozenset(
-    {name.split(".")[0] for name in BY_NAME} | {name.split(".")[0] for name in CONSTRUCTORS}
+# Top-level modules of the calls that start async colour.
+REWRITE_MODULES: frozenset[str] = frozenset(
+    entry.name.split(".")[0] for entry in ENTRIES if entry.action is Action.REWRITE
 )
 
 

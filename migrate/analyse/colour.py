@@ -1,0 +1,396 @@
+"""Colouring: which functions must become ``async def``, and where bridges go.
+
+Async colour starts at calls with an async twin (catalogue ``rewrite``
+entries) and spreads to every caller, across modules, until it meets a
+boundary: code that cannot be async (dunders, properties, lambdas, click
+commands, ``__main__``, callbacks handed to sync APIs, generators consumed by
+sync APIs, excluded code). A boundary stays sync and calls the async code
+through ``async_to_sync`` (or ``asyncio.run`` at a true top level).
+
+Bridge-only blocking calls (sqlite3, files, subprocesses) do not spread
+colour: the functions that make them stay sync, and async code calls them
+through ``sync_to_async``, thread-sensitive when the resource is bound to a
+thread.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+from collections import deque
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from .catalogue import Action, BlockingCall
+from .facts import Call, Function, Span
+from .graph import CallGraph, Edge
+
+# Receivers that run a callable later, in a sync context: the callable must stay sync.
+THREAD_RECEIVERS = ("threading.Thread", "threading.Timer")
+MAP_RECEIVERS = ("builtins.map",)
+
+
+@dataclass(frozen=True)
+class Reason:
+    """Why a function becomes async: it calls ``callee`` at ``span``."""
+
+    callee: str
+    span: Span
+    kind: str  # "blocking" (a catalogue call), "calls", "wraps"
+    blocking: BlockingCall | None = None
+
+
+@dataclass(frozen=True)
+class Bridge:
+    """A sync caller reaching async code, or async code reaching blocking sync code."""
+
+    function: str  # where the bridge goes
+    callee: str
+    span: Span
+    kind: str  # "async_to_sync", "asyncio.run", "sync_to_async"
+    why: str
+    thread_sensitive: bool = False
+    is_reference: bool = False  # the callee is handed over, not called
+
+
+@dataclass(frozen=True)
+class Review:
+    """Something the toolkit will not rewrite by itself."""
+
+    function: str
+    span: Span
+    reason: str
+
+
+@dataclass
+class Colouring:
+    async_functions: dict[str, Reason] = field(default_factory=dict)
+    order: list[str] = field(default_factory=list)  # callees before callers
+    await_sites: list[tuple[str, Edge]] = field(default_factory=list)
+    bridges: list[Bridge] = field(default_factory=list)
+    offloads: list[Bridge] = field(default_factory=list)
+    sync_blocking: dict[str, tuple[bool, str]] = field(default_factory=dict)
+    boundaries: dict[str, str] = field(default_factory=dict)
+    review: list[Review] = field(default_factory=list)
+    http_verbs: dict[str, set[str]] = field(default_factory=dict)
+
+    def is_async(self, qualname: str) -> bool:
+        return qualname in self.async_functions
+
+
+@dataclass(frozen=True)
+class Scope:
+    """What the user asked to migrate now (qualified-name globs)."""
+
+    select: tuple[str, ...] = ()
+    exclude: tuple[str, ...] = ()
+
+    def excluded(self, qualname: str, path: str) -> bool:
+        def match(patterns: Iterable[str]) -> bool:
+            return any(
+                fnmatch.fnmatch(qualname, p)
+                or qualname.startswith(p + ".")
+                or fnmatch.fnmatch(path, p)
+                for p in patterns
+            )
+
+        if self.exclude and match(self.exclude):
+            return True
+        return bool(self.select) and not match(self.select)
+
+
+def colour(graph: CallGraph, scope: Scope | None = None) -> Colouring:
+    """Spread async colour from blocking calls through the call graph."""
+    scope = scope or Scope()
+    result = Colouring()
+    functions = graph.functions
+
+    for fn in functions.values():
+        why = _boundary(fn, graph, scope)
+        if why:
+            result.boundaries[fn.qualname] = why
+
+    queue: deque[str] = deque()
+    for qualname, calls in sorted(graph.blocking.items()):
+        fn = functions[qualname]
+        rewrites = [(c, e) for c, e in calls if e.action is Action.REWRITE]
+        if not rewrites or fn.is_async:
+            continue
+        if qualname in result.boundaries:
+            continue
+        call, entry = rewrites[0]
+        result.async_functions[qualname] = Reason(entry.name, call.span, "blocking", entry)
+        queue.append(qualname)
+
+    while queue:
+        callee = queue.popleft()
+        result.order.append(callee)
+        for edge in graph.callers.get(callee, []):
+            caller = functions[edge.caller]
+            if edge.via == "ref":
+                continue  # handled below, once colouring is complete
+            if edge.via == "decorator":
+                if caller.qualname not in result.async_functions:
+                    result.async_functions[caller.qualname] = Reason(callee, edge.span, "wraps")
+                    queue.append(caller.qualname)
+                continue
+            if edge.call is None:
+                continue
+            call = edge.call
+            if caller.is_async:
+                if not call.awaited:
+                    result.await_sites.append((callee, edge))
+                continue
+            if call.in_lambda:
+                continue  # decided below: a lambda cannot await
+            if caller.qualname in result.boundaries:
+                result.bridges.append(
+                    _bridge(caller, callee, call, result.boundaries[caller.qualname])
+                )
+                continue
+            if caller.qualname not in result.async_functions:
+                result.async_functions[caller.qualname] = Reason(callee, call.span, "calls")
+                queue.append(caller.qualname)
+
+    _lambdas(graph, result)
+    _references(graph, result)
+    _shared_clients(graph, result)
+    _wrappers(graph, result)
+    _memoised(graph, result)
+    _sync_blocking(graph, result)
+    _http_verbs(graph, result)
+    return result
+
+
+def _boundary(fn: Function, graph: CallGraph, scope: Scope) -> str | None:
+    """Why ``fn`` must stay sync, or None when it may become async."""
+    if fn.boundary:
+        return fn.boundary
+    if scope.excluded(fn.qualname, graph.project.facts[fn.module].path):
+        return "excluded"
+    if fn.memoised:
+        return "memoised"
+    if fn.is_generator:
+        for edge in graph.callers.get(fn.qualname, []):
+            call = edge.call
+            if call is None or call.iterated:
+                continue
+            receiver = graph.resolve(call.arg_of) if call.arg_of else None
+            if call.arg_of and receiver not in graph.functions:
+                return f"generator consumed by sync API {call.arg_of.rsplit('.', 1)[-1]}()"
+    return None
+
+
+def _bridge(caller: Function, callee: str, call: Call, boundary: str) -> Bridge:
+    # asyncio.run only where no loop can possibly be running: the top of a script.
+    kind = "asyncio.run" if boundary == "__main__" else "async_to_sync"
+    return Bridge(caller.qualname, callee, call.span, kind, f"{caller.name} stays sync: {boundary}")
+
+
+def _lambdas(graph: CallGraph, result: Colouring) -> None:
+    for fn in graph.functions.values():
+        for call in fn.calls:
+            if not call.in_lambda:
+                continue
+            callee = graph.callee_of(call)
+            if callee is None or callee not in result.async_functions:
+                continue
+            if fn.is_async or fn.qualname in result.async_functions:
+                result.review.append(
+                    Review(
+                        fn.qualname,
+                        call.span,
+                        f"a lambda in async code calls {_short(callee)}, which becomes async;"
+                        " a lambda cannot await: rewrite it as a nested async def",
+                    )
+                )
+            else:
+                result.bridges.append(
+                    Bridge(fn.qualname, callee, call.span, "async_to_sync", "a lambda cannot await")
+                )
+
+
+def _references(graph: CallGraph, result: Colouring) -> None:
+    """Async functions handed over by reference."""
+    for edge in graph.edges:
+        if edge.via != "ref" or edge.ref is None or edge.callee not in result.async_functions:
+            continue
+        ref = edge.ref
+        holder = graph.functions[edge.caller]
+        holder_async = holder.is_async or holder.qualname in result.async_functions
+        receiver = graph.resolve(ref.receiver) or ref.receiver or ""
+        if ref.in_async_receiver:
+            continue  # Flask runs registered handlers through ensure_sync
+        if receiver in MAP_RECEIVERS and holder_async:
+            continue  # a fan-out: see concurrency
+        if receiver.endswith((".map", ".submit")) and holder_async:
+            continue  # executor fan-out: see concurrency
+        if receiver in graph.functions:
+            result.review.append(
+                Review(
+                    holder.qualname,
+                    ref.span,
+                    f"{_short(edge.callee)} becomes async and is passed to {_short(receiver)},"
+                    " which calls it: make that caller await it",
+                )
+            )
+            continue
+        if receiver in THREAD_RECEIVERS or not holder_async:
+            result.bridges.append(
+                Bridge(
+                    holder.qualname,
+                    edge.callee,
+                    ref.span,
+                    "async_to_sync",
+                    f"callback handed to sync API {receiver.rsplit('.', 1)[-1]}()",
+                    is_reference=True,
+                )
+            )
+            continue
+        result.review.append(
+            Review(
+                holder.qualname,
+                ref.span,
+                f"{_short(edge.callee)} becomes async but is handed to sync API"
+                f" {receiver.rsplit('.', 1)[-1]}() from async code, where async_to_sync"
+                " cannot run: restructure this call",
+            )
+        )
+
+
+def _shared_clients(graph: CallGraph, result: Colouring) -> None:
+    """Sync code that keeps calling a shared client which becomes async."""
+    for qualname, calls in graph.blocking.items():
+        if qualname in result.async_functions:
+            continue
+        fn = graph.functions[qualname]
+        if fn.is_async:
+            continue
+        for call, entry in calls:
+            if entry.action is not Action.REWRITE or not _on_shared_object(graph, fn, call):
+                continue
+            why = result.boundaries.get(qualname, "not reached from async code")
+            result.bridges.append(
+                Bridge(
+                    qualname, entry.name, call.span, "async_to_sync", f"{fn.name} stays sync: {why}"
+                )
+            )
+
+
+def _on_shared_object(graph: CallGraph, fn: Function, call: Call) -> bool:
+    """Whether ``call`` goes through a module-global client (``session.get``)."""
+    head = call.text.split(".")[0]
+    facts = graph.project.facts.get(fn.module)
+    return bool(facts and head in facts.typed_names and "." in call.text)
+
+
+def _wrappers(graph: CallGraph, result: Colouring) -> None:
+    for wrapper, wrapped in graph.wrapped_by.items():
+        if wrapper not in result.async_functions:
+            continue
+        sync_ones = [
+            w
+            for w in wrapped
+            if w not in result.async_functions and not graph.functions[w].is_async
+        ]
+        if sync_ones:
+            fn = graph.functions[wrapper]
+            result.review.append(
+                Review(
+                    wrapper,
+                    fn.span,
+                    "this decorator wraps functions that become async and functions that stay"
+                    f" sync ({', '.join(_short(s) for s in sync_ones)}); make it handle both"
+                    " (inspect.iscoroutinefunction, or Flask's current_app.ensure_sync)",
+                )
+            )
+
+
+def _memoised(graph: CallGraph, result: Colouring) -> None:
+    for qualname, why in result.boundaries.items():
+        if why != "memoised":
+            continue
+        fn = graph.functions[qualname]
+        reaches = [c for c, e in graph.blocking.get(qualname, []) if e.action is Action.REWRITE]
+        reaches_async = any(
+            graph.callee_of(c) in result.async_functions for c in fn.calls if graph.callee_of(c)
+        )
+        if reaches or reaches_async:
+            result.review.append(
+                Review(
+                    qualname,
+                    fn.span,
+                    f"memoised with {fn.memoised}: as async it would cache a coroutine that can"
+                    " be awaited only once; left sync (use an async-aware cache)",
+                )
+            )
+
+
+def _sync_blocking(graph: CallGraph, result: Colouring) -> None:
+    """Sync functions that block through bridge-only calls, and where async code calls them."""
+    queue: deque[str] = deque()
+    for qualname, calls in graph.blocking.items():
+        bridged = [(c, e) for c, e in calls if e.action is Action.BRIDGE]
+        if not bridged:
+            continue
+        fn = graph.functions[qualname]
+        if fn.is_async or qualname in result.async_functions:
+            for call, entry in bridged:
+                result.offloads.append(
+                    Bridge(
+                        qualname,
+                        entry.name,
+                        call.span,
+                        "sync_to_async",
+                        f"{entry.family} call has no async twin",
+                        entry.thread_sensitive,
+                    )
+                )
+            continue
+        sensitive = any(e.thread_sensitive for _, e in bridged)
+        result.sync_blocking[qualname] = (sensitive, bridged[0][1].name)
+        queue.append(qualname)
+    while queue:
+        callee = queue.popleft()
+        sensitive, via = result.sync_blocking[callee]
+        for edge in graph.callers.get(callee, []):
+            if edge.via != "call" or edge.call is None:
+                continue
+            caller = graph.functions[edge.caller]
+            if caller.is_async or caller.qualname in result.async_functions:
+                result.offloads.append(
+                    Bridge(
+                        caller.qualname,
+                        callee,
+                        edge.span,
+                        "sync_to_async",
+                        f"{_short(callee)} blocks ({via})",
+                        sensitive,
+                    )
+                )
+                continue
+            known = result.sync_blocking.get(caller.qualname)
+            if known is None or (sensitive and not known[0]):
+                result.sync_blocking[caller.qualname] = (sensitive or bool(known and known[0]), via)
+                queue.append(caller.qualname)
+
+
+def _http_verbs(graph: CallGraph, result: Colouring) -> None:
+    """Which HTTP methods each async function ends up sending (for ordering rules)."""
+    for qualname in result.order:
+        verbs: set[str] = set()
+        for call, entry in graph.blocking.get(qualname, []):
+            if entry.http_method:
+                verbs.add(call.http_verb or entry.http_method)
+        fn = graph.functions[qualname]
+        for call in fn.calls:
+            callee = graph.callee_of(call)
+            if callee in result.http_verbs:
+                verbs |= result.http_verbs[callee]
+        for wrapped in graph.wrapped_by.get(qualname, []):
+            verbs |= result.http_verbs.get(wrapped, set())
+        result.http_verbs[qualname] = verbs
+
+
+def _short(qualname: str) -> str:
+    parts = qualname.split(".")
+    return ".".join(parts[-2:]) if len(parts) > 2 else qualname

@@ -1,0 +1,85 @@
+"""The analyse stage as one call: load, expand, colour, find concurrency spots."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..read.sources import discover
+from .colour import Colouring, Scope, colour
+from .concurrency import Spot, find_spots
+from .graph import CallGraph, build_graph
+from .project import Project, load_project
+
+# Each round pulls in the modules that call what the previous round coloured;
+# real call chains are far shorter than this.
+MAX_ROUNDS = 50
+
+
+@dataclass
+class Analysis:
+    """Everything the plan is made from."""
+
+    roots: tuple[Path, ...]
+    project: Project
+    graph: CallGraph
+    colouring: Colouring
+    spots: list[Spot]
+    files_total: int
+
+
+def analyse_paths(
+    paths: Iterable[Path],
+    excludes: Iterable[str] = (),
+    scope: Scope | None = None,
+    jobs: int | None = None,
+    allow_reorder: bool = False,
+) -> Analysis:
+    """Analyse the Python files under ``paths``."""
+    roots = tuple(Path(p) for p in paths)
+    files = list(discover(roots, excludes))
+    project = load_project(files, jobs)
+    graph = build_graph(project)
+    scope = scope or Scope()
+    colouring = colour(graph, scope)
+    for _ in range(MAX_ROUNDS):
+        wanted = set(project.mentioning(_names(colouring, graph)))
+        wanted |= _callee_modules(graph, colouring)
+        if not project.analyse(wanted):
+            break
+        graph = build_graph(project)
+        colouring = colour(graph, scope)
+    spots = find_spots(graph, colouring, allow_reorder)
+    return Analysis(roots, project, graph, colouring, spots, len(files))
+
+
+def _names(colouring: Colouring, graph: CallGraph) -> set[str]:
+    """Names under which other modules can call what became async."""
+    names = set()
+    for qualname in colouring.async_functions:
+        fn = graph.functions[qualname]
+        names.add(fn.name)
+        if fn.class_qualname:
+            names.add(fn.class_qualname.rsplit(".", 1)[-1])
+    # Modules holding module-global clients are used as ``module.session``.
+    return names
+
+
+def _callee_modules(graph: CallGraph, colouring: Colouring) -> set[str]:
+    """Project modules called from async code whose facts we don't have yet."""
+    wanted: set[str] = set()
+    project = graph.project
+    for qualname in colouring.async_functions:
+        for call in graph.functions[qualname].calls:
+            target = call.target
+            if not target:
+                continue
+            parts = target.split(".")
+            for cut in range(len(parts) - 1, 0, -1):
+                module = ".".join(parts[:cut])
+                if module in project.files:
+                    if project.files[module].facts is None:
+                        wanted.add(module)
+                    break
+    return wanted

@@ -1,0 +1,232 @@
+"""From an :class:`~migrate.analyse.run.Analysis` to a :class:`Plan`."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from ..analyse.colour import Reason
+from ..analyse.facts import Function, Span
+from ..analyse.graph import CallGraph
+from ..analyse.run import Analysis
+from .model import (
+    BlockingSite,
+    BridgeSite,
+    ChainLink,
+    ConcurrencySpot,
+    Conversion,
+    Failure,
+    Plan,
+    ReviewItem,
+    Where,
+)
+
+# Chains longer than this are cut in the one-line reason (the JSON has them all).
+REASON_LINKS = 4
+
+
+def build_plan(analysis: Analysis, options: dict[str, object] | None = None) -> Plan:
+    graph = analysis.graph
+    colouring = analysis.colouring
+    base = _common_base(analysis.roots)
+
+    def where(fn: Function | str, span: Span | None = None) -> Where:
+        function = graph.functions[fn] if isinstance(fn, str) else fn
+        path = _rel(graph.project.facts[function.module].path, base)
+        at = span or function.span
+        return Where(path, at.line, at.col)
+
+    reasons = _earliest_reasons(analysis)
+    conversions = []
+    for qualname in _dependency_order(analysis):
+        fn = graph.functions[qualname]
+        chain = _chain(qualname, reasons, graph, where)
+        conversions.append(
+            Conversion(
+                function=qualname,
+                where=where(fn),
+                kind=_kind(fn, graph),
+                reason=_reason_text(chain, graph),
+                chain=chain,
+                http_methods=tuple(sorted(colouring.http_verbs.get(qualname, ()))),
+            )
+        )
+
+    blocking = []
+    for qualname, calls in sorted(graph.blocking.items()):
+        fn = graph.functions[qualname]
+        for call, entry in calls:
+            blocking.append(
+                BlockingSite(
+                    qualname,
+                    where(fn, call.span),
+                    entry.name,
+                    entry.family,
+                    entry.code,
+                    entry.action.value,
+                    entry.replacement,
+                )
+            )
+    blocking.sort(key=lambda b: (b.where.path, b.where.line, b.where.col))
+
+    bridges = [
+        BridgeSite(
+            b.function,
+            where(b.function, b.span),
+            b.callee,
+            b.kind,
+            b.why,
+            b.thread_sensitive,
+            b.is_reference,
+        )
+        for b in (*colouring.bridges, *colouring.offloads)
+    ]
+    bridges.sort(key=lambda b: (b.where.path, b.where.line, b.where.col))
+
+    spots = [
+        ConcurrencySpot(
+            s.function,
+            where(s.function, s.span),
+            s.kind,
+            s.calls,
+            s.safe,
+            s.reason,
+            s.bounded,
+            _gain(s.kind, len(s.calls), s.safe, s.bounded),
+            s.lines,
+        )
+        for s in analysis.spots
+    ]
+    spots.sort(key=lambda s: (s.where.path, s.where.line))
+
+    review = sorted(
+        {ReviewItem(r.function, where(r.function, r.span), r.reason) for r in colouring.review},
+        key=lambda r: (r.where.path, r.where.line),
+    )
+    failures = tuple(Failure(_rel(str(f.path), base), f.reason) for f in graph.project.failures)
+    return Plan(
+        roots=tuple(str(r) for r in analysis.roots),
+        files_total=analysis.files_total,
+        files_analysed=len(graph.project.facts),
+        conversions=tuple(conversions),
+        blocking_calls=tuple(blocking),
+        bridges=tuple(bridges),
+        concurrency=tuple(spots),
+        needs_review=tuple(review),
+        failures=failures,
+        options=dict(options or {}),
+    )
+
+
+def _earliest_reasons(analysis: Analysis) -> dict[str, Reason]:
+    """For each async function, the first call (in source order) that makes it async."""
+    graph, colouring = analysis.graph, analysis.colouring
+    reasons: dict[str, Reason] = {}
+    for qualname, reason in colouring.async_functions.items():
+        if reason.kind == "calls":
+            fn = graph.functions[qualname]
+            for call in sorted(fn.calls, key=lambda c: (c.span.line, c.span.col)):
+                callee = graph.callee_of(call)
+                if callee and colouring.is_async(callee) and not call.in_lambda:
+                    reason = Reason(callee, call.span, "calls")
+                    break
+        elif reason.kind == "blocking":
+            rewrites = [(c, e) for c, e in graph.blocking[qualname] if e.action.value == "rewrite"]
+            call, entry = min(rewrites, key=lambda ce: (ce[0].span.line, ce[0].span.col))
+            reason = Reason(entry.name, call.span, "blocking", entry)
+        reasons[qualname] = reason
+    return reasons
+
+
+def _dependency_order(analysis: Analysis) -> list[str]:
+    """Callees before callers; ties broken by file and line for a stable plan."""
+    graph, colouring = analysis.graph, analysis.colouring
+    done: set[str] = set()
+    order: list[str] = []
+    deps: dict[str, set[str]] = {q: set() for q in colouring.async_functions}
+    for edge in graph.edges:
+        if edge.caller in deps and edge.callee in deps and edge.via != "ref":
+            deps[edge.caller].add(edge.callee)
+
+    def key(q: str) -> tuple[str, int]:
+        fn = graph.functions[q]
+        return (graph.project.facts[fn.module].path, fn.span.line)
+
+    pending = sorted(deps, key=key)
+    while pending:
+        ready = [q for q in pending if deps[q] <= done] or pending[:1]  # a cycle: take one
+        for q in ready:
+            done.add(q)
+            order.append(q)
+        pending = [q for q in pending if q not in done]
+    return order
+
+
+def _chain(qualname, reasons, graph: CallGraph, where) -> tuple[ChainLink, ...]:  # type: ignore[no-untyped-def]
+    links: list[ChainLink] = []
+    seen: set[str] = set()
+    current = qualname
+    while current in reasons and current not in seen:
+        seen.add(current)
+        reason = reasons[current]
+        links.append(ChainLink(current, reason.callee, where(current, reason.span)))
+        current = reason.callee
+    return tuple(links)
+
+
+def _reason_text(chain: tuple[ChainLink, ...], graph: CallGraph) -> str:
+    if not chain:
+        return ""
+    first = chain[0]
+    parts = [f"calls {_short(first.calls)} ({first.where.path}:{first.where.line})"]
+    for link in chain[1:REASON_LINKS]:
+        parts.append(f"which calls {_short(link.calls)} ({link.where.path}:{link.where.line})")
+    if len(chain) > REASON_LINKS:
+        parts.append(f"... {chain[-1].calls}")
+    verb = "wraps" if first.function.endswith("wrapper") and "." in first.calls else None
+    text = "async because it " + ", ".join(parts)
+    if verb and graph.functions.get(first.calls):
+        text = text.replace("it calls", "it wraps", 1)
+    return text
+
+
+def _kind(fn: Function, graph: CallGraph) -> str:
+    if fn.framework:
+        return fn.framework
+    if fn.qualname in graph.wrapped_by:
+        return "decorator-wrapper"
+    if fn.is_generator:
+        return "generator"
+    if fn.class_qualname:
+        return "method"
+    if fn.parent:
+        return "nested-function"
+    return "function"
+
+
+def _gain(kind: str, calls: int, safe: bool, bounded: bool) -> str:
+    if not safe:
+        return ""
+    if bounded:
+        return "one item's latency per --max-concurrency items, instead of one per item"
+    return f"sum of {calls} latencies -> the slowest one (up to {calls}x)"
+
+
+def _short(qualname: str) -> str:
+    parts = qualname.split(".")
+    return ".".join(parts[-2:]) if len(parts) > 2 else qualname
+
+
+def _common_base(roots: tuple[Path, ...]) -> Path:
+    resolved = [r.resolve() for r in roots] or [Path.cwd()]
+    dirs = [r if r.is_dir() else r.parent for r in resolved]
+    base = Path(os.path.commonpath(dirs))
+    # Paths in the plan start with the root's own name: sample_legacy_app/upstream.py.
+    return base.parent if len(dirs) == 1 and base == dirs[0] else base
+
+
+def _rel(path: str, base: Path) -> str:
+    try:
+        return Path(path).resolve().relative_to(base).as_posix()
+    except ValueError:
+        return Path(path).as_posix()
