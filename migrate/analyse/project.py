@@ -26,11 +26,22 @@ from .facts import Function, ModuleFacts, analyse_source
 # Async colour starts at calls with an async twin; a file that imports none
 # of their modules cannot start it. (Bridge-only calls such as sqlite3 or
 # open() matter only inside functions that become async, which are analysed
-# anyway, with the modules they call.)
-_SEED = re.compile(
-    r"^[ \t]*(?:import|from)[ \t]+(?:" + "|".join(sorted(REWRITE_MODULES)) + r")\b",
+# anyway, with the modules they call.) ``time`` is imported everywhere for
+# ``time.time()``, so it counts only where ``sleep`` is mentioned too.
+_SEED_IMPORT = re.compile(
+    r"^[ \t]*(?:import|from)[ \t]+(?:" + "|".join(sorted(REWRITE_MODULES - {"time"})) + r")\b",
     re.MULTILINE,
 )
+_TIME_IMPORT = re.compile(r"^[ \t]*(?:import|from)[ \t]+time\b", re.MULTILINE)
+
+
+def is_seed(text: str) -> bool:
+    """Whether a file can start async colour by itself (a cheap text test)."""
+    if _SEED_IMPORT.search(text):
+        return True
+    return "sleep" in text and _TIME_IMPORT.search(text) is not None
+
+
 T = TypeVar("T")
 R = TypeVar("R")
 
@@ -54,6 +65,23 @@ class Project:
     failures: list[ReadFailure] = field(default_factory=list)
     skipped_generated: list[Path] = field(default_factory=list)
     jobs: int = 1
+    _pool: ProcessPoolExecutor | None = field(default=None, repr=False)
+
+    def run(self, func: Callable[[T], R], items: Sequence[T]) -> list[R]:
+        """``map`` in the worker pool (started once, on first need), or inline."""
+        # Starting the pool costs more than a few files; once it runs, use it.
+        threshold = POOL_THRESHOLD if self._pool is None else 2 * self.jobs
+        if self.jobs <= 1 or len(items) < threshold:
+            return [func(item) for item in items]
+        if self._pool is None:
+            self._pool = ProcessPoolExecutor(max_workers=self.jobs)
+        chunksize = max(1, len(items) // (self.jobs * 4))
+        return list(self._pool.map(func, items, chunksize=chunksize))
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown()
+            self._pool = None
 
     @property
     def facts(self) -> dict[str, ModuleFacts]:
@@ -74,7 +102,7 @@ class Project:
             (self.files[m].source.text, m, str(self.files[m].source.path), _is_package(m, self))
             for m in todo
         ]
-        results = _run(_analyse_one, jobs_in, self.jobs)
+        results = self.run(_analyse_one, jobs_in)
         for module, result in zip(todo, results):
             if isinstance(result, str):
                 self.failures.append(ReadFailure(self.files[module].source.path, result))
@@ -108,24 +136,18 @@ def _analyse_one(args: tuple[str, str, str, bool]) -> ModuleFacts | str:
         return f"does not parse: {exc}"
 
 
-def _check_one(args: tuple[str, str]) -> tuple[bool, str | None]:
-    """Parse-check one file; True when it is a seed worth deep analysis."""
-    text, path = args
+def _first_pass(args: tuple[str, str, str, bool]) -> ModuleFacts | str | None:
+    """Parse every file; walk the seed files in full. Errors come back as text."""
+    text, module, path, is_package = args
+    if is_seed(text):
+        return _analyse_one(args)
     try:
         ast.parse(text, filename=path)
     except SyntaxError as exc:
-        return False, f"does not parse: {exc.msg} (line {exc.lineno})"
+        return f"does not parse: {exc.msg} (line {exc.lineno})"
     except (ValueError, RecursionError) as exc:
-        return False, f"does not parse: {exc}"
-    return bool(_SEED.search(text)), None
-
-
-def _run(func: Callable[[T], R], items: Sequence[T], jobs: int) -> list[R]:
-    if jobs <= 1 or len(items) < POOL_THRESHOLD:
-        return [func(item) for item in items]
-    chunksize = max(1, len(items) // (jobs * 8))
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
-        return list(pool.map(func, items, chunksize=chunksize))
+        return f"does not parse: {exc}"
+    return None
 
 
 def default_jobs() -> int:
@@ -152,17 +174,17 @@ def load_project(paths: Iterable[Path], jobs: int | None = None) -> Project:
         project.files[result.module] = LoadedFile(result)
 
     modules = list(project.files)
-    checks = _run(
-        _check_one,
-        [(project.files[m].source.text, str(project.files[m].source.path)) for m in modules],
-        project.jobs,
+    results = project.run(
+        _first_pass,
+        [
+            (f.source.text, m, str(f.source.path), f.source.path.name == "__init__.py")
+            for m, f in ((m, project.files[m]) for m in modules)
+        ],
     )
-    seeds = []
-    for module, (is_seed, error) in zip(modules, checks):
-        if error:
-            project.failures.append(ReadFailure(project.files[module].source.path, error))
+    for module, result in zip(modules, results):
+        if isinstance(result, str):
+            project.failures.append(ReadFailure(project.files[module].source.path, result))
             del project.files[module]
-        elif is_seed:
-            seeds.append(module)
-    project.analyse(seeds)
+        elif result is not None:
+            project.files[module].facts = result
     return project

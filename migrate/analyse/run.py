@@ -40,29 +40,38 @@ def analyse_paths(
     roots = tuple(Path(p) for p in paths)
     files = list(discover(roots, excludes))
     project = load_project(files, jobs)
-    graph = build_graph(project)
     scope = scope or Scope()
-    colouring = colour(graph, scope)
-    for _ in range(MAX_ROUNDS):
-        wanted = set(project.mentioning(_names(colouring, graph)))
-        wanted |= _callee_modules(graph, colouring)
-        if not project.analyse(wanted):
-            break
+    try:
         graph = build_graph(project)
         colouring = colour(graph, scope)
+        for _ in range(MAX_ROUNDS):
+            wanted = set(project.mentioning(_names(colouring, graph)))
+            wanted |= _callee_modules(graph, colouring)
+            if not project.analyse(wanted):
+                break
+            graph = build_graph(project)
+            colouring = colour(graph, scope)
+    finally:
+        project.close()
     spots = find_spots(graph, colouring, allow_reorder)
     return Analysis(roots, project, graph, colouring, spots, len(files))
 
 
 def _names(colouring: Colouring, graph: CallGraph) -> set[str]:
-    """Names under which other modules can call what became async."""
+    """Names another module must mention to call what became async.
+
+    A module-level function is called by its name. A method is reached
+    through its class: an instance made from it, or a subclass, and either
+    way the class name appears; a bare method name like ``run`` would match
+    half a codebase for nothing.
+    """
     names = set()
     for qualname in colouring.async_functions:
         fn = graph.functions[qualname]
-        names.add(fn.name)
         if fn.class_qualname:
             names.add(fn.class_qualname.rsplit(".", 1)[-1])
-    # Modules holding module-global clients are used as ``module.session``.
+        elif fn.parent is None:
+            names.add(fn.name)
     return names
 
 
@@ -71,8 +80,10 @@ def _callee_modules(graph: CallGraph, colouring: Colouring) -> set[str]:
     wanted: set[str] = set()
     project = graph.project
     for qualname in colouring.async_functions:
-        for call in graph.functions[qualname].calls:
-            target = call.target
+        fn = graph.functions[qualname]
+        # Calls, and decorators: a decorator's wrapper becomes async with the function.
+        targets = [c.target for c in fn.calls] + [d.target for d in fn.decorators]
+        for target in targets:
             if not target:
                 continue
             parts = target.split(".")
