@@ -138,7 +138,7 @@ def _analyse_one(args: tuple[str, str, str, bool]) -> ModuleFacts | str:
 
 def _first_pass(args: tuple[str, str, str, bool]) -> ModuleFacts | str | None:
     """Parse every file; walk the seed files in full. Errors come back as text."""
-    text, module, path, is_package = args
+    text, _, path, _ = args
     if is_seed(text):
         return _analyse_one(args)
     try:
@@ -181,10 +181,10 @@ def load_project(paths: Iterable[Path], jobs: int | None = None) -> Project:
             for m, f in ((m, project.files[m]) for m in modules)
         ],
     )
-    for module, result in zip(modules, results):
-        if isinstance(result, str):
-            project.failures.append(ReadFailure(project.files[module].source.path, result))
+    for module, outcome in zip(modules, results):
+        if isinstance(outcome, str):
+            project.failures.append(ReadFailure(project.files[module].source.path, outcome))
             del project.files[module]
-        elif result is not None:
-            project.files[module].facts = result
+        elif outcome is not None:
+            project.files[module].facts = outcome
     return project
