@@ -50,6 +50,7 @@ class Bridge:
     why: str
     thread_sensitive: bool = False
     is_reference: bool = False  # the callee is handed over, not called
+    text: str = ""  # the reference as written, for is_reference bridges
 
 
 @dataclass(frozen=True)
@@ -243,6 +244,7 @@ def _references(graph: CallGraph, result: Colouring) -> None:
                     "async_to_sync",
                     f"callback handed to sync API {receiver.rsplit('.', 1)[-1]}()",
                     is_reference=True,
+                    text=ref.text,
                 )
             )
             continue

@@ -505,7 +505,8 @@ class ModuleAnalyser(ast.NodeVisitor):
             self.visit(default)
         self._classify(fn, node)
 
-        scope = _Scope(fn, None)
+        # A method's scope knows its class, so ``self.x`` / ``cls.x`` resolve.
+        scope = _Scope(fn, class_qualname)
         self.scopes.append(scope)
         self._visit_block(node.body)
         self.scopes.pop()

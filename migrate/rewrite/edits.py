@@ -1,0 +1,187 @@
+"""What the plan asks of each file, in positions libcst can match.
+
+The analysis speaks in ``ast`` positions (UTF-8 byte columns); libcst counts
+characters. Everything is converted here, once, so rules only compare
+``(line, column)`` pairs.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..analyse.catalogue import Action, BlockingCall
+from ..analyse.concurrency import Spot
+from ..analyse.facts import Span
+from ..analyse.run import Analysis
+
+# (start line, start column, end line, end column): calls can share a start.
+Pos = tuple[int, int, int, int]
+
+
+@dataclass(frozen=True)
+class BridgeEdit:
+    kind: str  # async_to_sync, asyncio.run, sync_to_async
+    thread_sensitive: bool = False
+    is_reference: bool = False
+    text: str = ""
+
+
+@dataclass(frozen=True)
+class HttpEdit:
+    """A catalogue HTTP call inside code that becomes async."""
+
+    entry: BlockingCall
+    on_shared_client: bool  # through a module-global session/client
+
+
+@dataclass
+class FileEdits:
+    module: str
+    path: Path
+    async_functions: set[str] = field(default_factory=set)
+    awaits: set[Pos] = field(default_factory=set)
+    async_iterations: set[Pos] = field(default_factory=set)
+    bridges: dict[Pos, BridgeEdit] = field(default_factory=dict)
+    http_calls: dict[Pos, HttpEdit] = field(default_factory=dict)
+    sleeps: set[Pos] = field(default_factory=set)
+    shared_clients: dict[str, str] = field(default_factory=dict)
+    spots: list[Spot] = field(default_factory=list)
+    # The file only references requests' exception classes, no longer its calls.
+    map_exceptions: bool = False
+
+    @property
+    def empty(self) -> bool:
+        return not (
+            self.async_functions
+            or self.awaits
+            or self.async_iterations
+            or self.bridges
+            or self.http_calls
+            or self.sleeps
+            or self.shared_clients
+            or any(s.safe for s in self.spots)
+            or self.map_exceptions
+        )
+
+
+class _Columns:
+    """Byte column -> character column, per line of one file."""
+
+    def __init__(self, text: str) -> None:
+        self.lines = text.splitlines()
+
+    def col(self, line_no: int, byte_col: int) -> int:
+        line = self.lines[line_no - 1] if 0 < line_no <= len(self.lines) else ""
+        return len(line.encode("utf-8")[:byte_col].decode("utf-8", errors="ignore"))
+
+    def pos(self, span: Span) -> Pos:
+        return (
+            span.line,
+            self.col(span.line, span.col),
+            span.end_line,
+            self.col(span.end_line, span.end_col),
+        )
+
+
+def plan_edits(analysis: Analysis) -> dict[str, FileEdits]:
+    """Edits per module, for every module that has something to change."""
+    graph, colouring = analysis.graph, analysis.colouring
+    project = graph.project
+    edits: dict[str, FileEdits] = {}
+    columns: dict[str, _Columns] = {}
+
+    def for_module(module: str) -> tuple[FileEdits, _Columns]:
+        if module not in edits:
+            source = project.files[module].source
+            edits[module] = FileEdits(module, source.path)
+            columns[module] = _Columns(source.text)
+        return edits[module], columns[module]
+
+    def fn_module(qualname: str) -> str:
+        return graph.functions[qualname].module
+
+    for qualname in colouring.async_functions:
+        fe, _ = for_module(fn_module(qualname))
+        fe.async_functions.add(qualname)
+
+    # Calls of async functions from async code: await (or async for).
+    for fn in graph.functions.values():
+        becomes_async = fn.is_async or colouring.is_async(fn.qualname)
+        if not becomes_async:
+            continue
+        fe, cols = for_module(fn.module)
+        for call in fn.calls:
+            if call.in_lambda or call.awaited:
+                continue
+            callee = graph.callee_of(call)
+            if callee is None or not colouring.is_async(callee):
+                continue
+            if graph.functions[callee].is_generator:
+                if call.iterated:
+                    fe.async_iterations.add(cols.pos(call.span))
+                continue
+            fe.awaits.add(cols.pos(call.span))
+
+    for bridge in (*colouring.bridges, *colouring.offloads):
+        fe, cols = for_module(fn_module(bridge.function))
+        fe.bridges[cols.pos(bridge.span)] = BridgeEdit(
+            bridge.kind, bridge.thread_sensitive, bridge.is_reference, bridge.text
+        )
+
+    # Direct blocking calls with an async twin, inside code that becomes async.
+    for qualname, calls in graph.blocking.items():
+        fn = graph.functions[qualname]
+        if not colouring.is_async(qualname) and not fn.is_async:
+            continue
+        fe, cols = for_module(fn.module)
+        facts = project.facts[fn.module]
+        for call, entry in calls:
+            if entry.action is not Action.REWRITE or call.in_lambda:
+                continue
+            pos = cols.pos(call.span)
+            if entry.family == "sleep":
+                fe.sleeps.add(pos)
+            else:
+                head = call.text.split(".")[0]
+                shared = head in facts.typed_names and "." in call.text
+                fe.http_calls[pos] = HttpEdit(entry, shared)
+
+    # Module-global clients used by code that becomes async are rebuilt per loop.
+    for module, facts in project.facts.items():
+        shared = {
+            name: typ
+            for name, typ in facts.typed_names.items()
+            if typ in ("requests.Session", "httpx.Client")
+        }
+        if not shared:
+            continue
+        used = any(
+            fe.http_calls.values() and any(h.on_shared_client for h in fe.http_calls.values())
+            for m, fe in edits.items()
+            if m == module
+        )
+        if used:
+            fe, _ = for_module(module)
+            fe.shared_clients = shared
+
+    for spot in analysis.spots:
+        fe, _ = for_module(fn_module(spot.function))
+        fe.spots.append(spot)
+
+    # Files that keep referring to requests' exceptions once the calls moved to httpx.
+    any_http = any(fe.http_calls for fe in edits.values())
+    if any_http:
+        for module, loaded in project.files.items():
+            text = loaded.source.text
+            if "requests" in text and _imports_requests(text):
+                fe, _ = for_module(module)
+                fe.map_exceptions = True
+
+    return {m: fe for m, fe in edits.items() if not fe.empty}
+
+
+def _imports_requests(text: str) -> bool:
+    import re
+
+    return re.search(r"^[ \t]*(?:import|from)[ \t]+requests\b", text, re.MULTILINE) is not None

@@ -1,0 +1,17 @@
+"""Settings of a rewrite run."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+# A gather over a user-sized collection runs at most this many calls at once,
+# so migrating never floods an upstream that used to see one request at a time.
+DEFAULT_MAX_CONCURRENCY = 10
+
+
+@dataclass(frozen=True)
+class RewriteOptions:
+    http_module: str = "httpx"  # "httpx2" keeps the same API
+    max_concurrency: int = DEFAULT_MAX_CONCURRENCY
+    allow_reorder: bool = False
+    disabled: frozenset[str] = frozenset()  # rule codes turned off

@@ -1,0 +1,29 @@
+"""The rules, in the order they act on each node.
+
+Order matters where two rules touch the same call:
+
+1. ``http-client`` first: it rewrites a requests call into its httpx form
+   (and awaits it); later rules then see the final call.
+2. ``sleep``: the same for ``time.sleep``.
+3. ``async-propagation``: awaits calls of project functions that became
+   async. It never touches the calls the two rules above own.
+4. ``bridges`` last among call rules: it wraps whatever the call has become
+   (``async_to_sync(session.get)(...)`` needs the httpx form of the call).
+5. ``gather`` works on whole blocks, after their statements were rewritten.
+"""
+
+from __future__ import annotations
+
+from .async_def import AsyncPropagation
+from .base import Rule
+from .bridges import Bridges
+from .gather import Gather
+from .http_client import HttpClient
+from .sleep import Sleep
+
+RULES: tuple[type[Rule], ...] = (HttpClient, Sleep, AsyncPropagation, Bridges, Gather)
+
+BY_CODE: dict[str, type[Rule]] = {rule.code: rule for rule in RULES}
+BY_NAME: dict[str, type[Rule]] = {rule.name: rule for rule in RULES}
+
+__all__ = ["BY_CODE", "BY_NAME", "RULES", "Rule"]

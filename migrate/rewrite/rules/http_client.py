@@ -1,0 +1,608 @@
+"""MIG001 http-client: requests and sync httpx -> ``httpx.AsyncClient``.
+
+Every difference listed in docs/rules.md#mig001 is carried so behaviour stays
+the same:
+
+* redirects: requests follows them (but not for HEAD), httpx does not by
+  default: clients get ``follow_redirects=True``, ``allow_redirects=`` becomes
+  ``follow_redirects=``, a HEAD keeps ``follow_redirects=False``;
+* timeouts: requests has none by default, httpx 5 s: clients get
+  ``timeout=None``; a ``(connect, read)`` tuple becomes ``httpx.Timeout``;
+* bodies: a raw ``data=`` string/bytes becomes ``content=``; arguments after
+  the URL become keywords; GET/HEAD/DELETE/OPTIONS with a body go through
+  ``.request()``;
+* responses: ``.ok`` -> ``.status_code < 400``, ``.reason`` ->
+  ``.reason_phrase``, ``.url`` -> ``str(.url)``, ``raise_for_status()`` only
+  for 4xx/5xx (httpx also raises for 3xx);
+* exceptions: requests' classes map to httpx's (``requests.HTTPError`` ->
+  ``httpx.HTTPStatusError``: the names clash);
+* client lifetime: Flask runs every async view on a new event loop, and an
+  ``AsyncClient`` must not be used on two loops (encode/httpx#2473). A
+  module-level session becomes one client per event loop, made by a factory
+  that carries the session's configuration, reused by every call on that loop
+  and closed when the loop's runner shuts down (docs/client-lifetime.md). A
+  one-off ``requests.get()`` becomes ``async with httpx.AsyncClient(...)``.
+
+What cannot be carried (adapters, hooks, per-request ``verify=``,
+streaming iteration outside a block, ``data=`` of unknown type) gets a
+``# TODO(migrate)`` comment and is listed in the summary.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import libcst as cst
+import libcst.matchers as m
+
+from .base import Rule, StatementResult
+
+# requests exception -> httpx exception. In ``except`` clauses a tuple keeps
+# requests' wider meaning where one class is not enough.
+EXCEPTIONS: dict[str, tuple[str, ...]] = {
+    "RequestException": ("HTTPError",),
+    "HTTPError": ("HTTPStatusError",),
+    "ConnectionError": ("NetworkError", "ConnectTimeout"),
+    "Timeout": ("TimeoutException",),
+    "ReadTimeout": ("ReadTimeout",),
+    "ConnectTimeout": ("ConnectTimeout",),
+    "TooManyRedirects": ("TooManyRedirects",),
+    "InvalidURL": ("InvalidURL",),
+    "ChunkedEncodingError": ("RemoteProtocolError",),
+    "ContentDecodingError": ("DecodingError",),
+}
+JSON_ERRORS = ("JSONDecodeError",)
+REQUEST_EXCEPTION_JSON_NOTE = (
+    "requests.RequestException also covered JSON errors from .json(); httpx raises"
+    " json.JSONDecodeError there: handle it too if you relied on that"
+)
+
+# Positional parameters after the URL, per requests function.
+POSITIONAL: dict[str, tuple[str, ...]] = {
+    "get": ("params",),
+    "options": (),
+    "head": (),
+    "post": ("data", "json"),
+    "put": ("data",),
+    "patch": ("data",),
+    "delete": (),
+}
+BODYLESS = frozenset({"get", "head", "delete", "options"})
+BODY_ARGS = frozenset({"data", "json", "content", "files"})
+# Per-request arguments httpx only takes on the client.
+CLIENT_ONLY = frozenset({"verify", "cert", "proxies", "hooks"})
+RESPONSE_RENAMES = {"reason": "reason_phrase"}
+STREAM_METHODS = {
+    "iter_content": "aiter_bytes",
+    "iter_lines": "aiter_lines",
+}
+SESSION_CONFIG_UNPORTABLE = {
+    "mount": "HTTPAdapter/Retry have no httpx twin (httpx.AsyncHTTPTransport(retries=n)"
+    " retries connection errors only)",
+    "verify": "httpx sets verify= when the client is made: pass it to httpx.AsyncClient(...)",
+    "cert": "httpx sets cert= when the client is made: pass it to httpx.AsyncClient(...)",
+    "proxies": "httpx takes proxy=/mounts= when the client is made",
+    "hooks": "use event_hooks= with async functions on httpx.AsyncClient",
+    "adapters": "HTTPAdapter has no httpx twin",
+}
+ONE_SHOT_CLIENT = "http_client"
+
+
+def _kw(name: str, value: cst.BaseExpression) -> cst.Arg:
+    return cst.Arg(
+        value,
+        keyword=cst.Name(name),
+        equal=cst.AssignEqual(
+            whitespace_before=cst.SimpleWhitespace(""), whitespace_after=cst.SimpleWhitespace("")
+        ),
+    )
+
+
+def _dotted(node: cst.BaseExpression) -> str | None:
+    if isinstance(node, cst.Name):
+        return node.value
+    if isinstance(node, cst.Attribute):
+        base = _dotted(node.value)
+        return f"{base}.{node.attr.value}" if base else None
+    return None
+
+
+def _is_raw_body(node: cst.BaseExpression) -> bool | None:
+    """True for str/bytes literals, False for dicts/lists of pairs, None when unknown."""
+    if isinstance(node, cst.SimpleString | cst.ConcatenatedString | cst.FormattedString):
+        return True
+    if isinstance(node, cst.Call) and m.matches(
+        node.func, m.Attribute(attr=m.Name("encode") | m.Name("dumps"))
+    ):
+        return True
+    if isinstance(node, cst.Dict | cst.List | cst.Tuple | cst.DictComp):
+        return False
+    return None
+
+
+@dataclass
+class _Frame:
+    """Statement being rewritten: one-off clients it needs."""
+
+    client_args: list[cst.Arg] | None = None
+
+
+@dataclass
+class _FunctionState:
+    responses: set[str] = field(default_factory=set)
+    direct_responses: set[str] = field(default_factory=set)
+
+
+class HttpClient(Rule):
+    code = "MIG001"
+    name = "http-client"
+    summary = "requests / sync httpx -> httpx.AsyncClient, keeping requests' behaviour"
+
+    def __init__(self, ctx) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(ctx)
+        self.frames: list[_Frame] = []
+        self.functions: list[_FunctionState] = [_FunctionState()]
+        self.module = ctx.options.http_module
+
+    # -- bookkeeping ---------------------------------------------------------------
+
+    def _httpx(self, attr: str) -> cst.Attribute:
+        self.ctx.add_import(self.module)
+        return cst.Attribute(value=cst.Name(self.module), attr=cst.Name(attr))
+
+    def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
+        self.functions.append(_FunctionState())
+
+    def leave_FunctionDef(
+        self, original: cst.FunctionDef, updated: cst.FunctionDef
+    ) -> cst.FunctionDef:
+        self.functions.pop()
+        return updated
+
+    def visit_SimpleStatementLine(self, node: cst.SimpleStatementLine) -> None:
+        self.frames.append(_Frame())
+
+    def visit_Assign(self, node: cst.Assign) -> None:
+        """Remember which local names hold responses, for attribute fixes."""
+        value = node.value
+        if not isinstance(value, cst.Call):
+            return
+        pos = self.ctx.pos(value)
+        direct = pos in self.ctx.edits.http_calls
+        if not direct and pos not in self.ctx.edits.awaits:
+            return
+        state = self.functions[-1]
+        for target in node.targets:
+            if isinstance(target.target, cst.Name):
+                state.responses.add(target.target.value)
+                if direct:
+                    state.direct_responses.add(target.target.value)
+
+    # -- calls ----------------------------------------------------------------------------
+
+    def leave_Call(self, original: cst.Call, updated: cst.BaseExpression) -> cst.BaseExpression:
+        edit = self.ctx.edits.http_calls.get(self.ctx.pos(original) or (0, 0, 0, 0))
+        if edit is None or not isinstance(updated, cst.Call):
+            return self._response_method(original, updated)
+        line = self.ctx.line(original)
+        entry = edit.entry
+        verb = entry.name.rsplit(".", 1)[-1]
+        from_requests = entry.name.startswith("requests")
+        args, client_args, method = self._translate_args(updated, verb, from_requests, line)
+        if args is None:
+            return updated
+        if edit.on_shared_client or "Client" in entry.name or "Session" in entry.name:
+            receiver = updated.func.value if isinstance(updated.func, cst.Attribute) else None
+            if receiver is None:
+                return updated
+            for name in client_args:
+                self.ctx.todo(
+                    line, self.code, f"{name.keyword.value if name.keyword else name}= is set on"
+                    " the client in httpx, not per request",
+                )
+            new_call = self._method_call(receiver, method, args)
+        else:
+            # A one-off call: a client for this statement only.
+            if not self.frames:
+                self.ctx.todo(line, self.code, "one-off request outside a statement: not rewritten")
+                return updated
+            frame = self.frames[-1]
+            client_kwargs = []
+            if from_requests:
+                client_kwargs += [_kw("follow_redirects", cst.Name("True")), _kw("timeout", cst.Name("None"))]
+            frame.client_args = client_kwargs + client_args
+            new_call = self._method_call(cst.Name(ONE_SHOT_CLIENT), method, args)
+        self.ctx.maybe_remove_import("requests")
+        self.ctx.note(self.code, line, f"{entry.name} -> {self.module}.AsyncClient.{verb}")
+        if self.ctx.in_async:
+            return cst.Await(expression=new_call)
+        return new_call
+
+    def _method_call(self, receiver: cst.BaseExpression, verb: str, args: list[cst.Arg]) -> cst.Call:
+        return cst.Call(func=cst.Attribute(value=receiver, attr=cst.Name(verb)), args=args)
+
+    def _translate_args(
+        self, call: cst.Call, verb: str, from_requests: bool, line: int
+    ) -> tuple[list[cst.Arg] | None, list[cst.Arg], str]:
+        """Arguments for the httpx call, those that must go on the client, and the method."""
+        positional = [a for a in call.args if a.keyword is None and not a.star]
+        keywords = [a for a in call.args if a.keyword is not None or a.star]
+        method_arg: list[cst.Arg] = []
+        if verb == "request":
+            if len(positional) < 2:
+                return None, [], verb
+            method_arg, positional = positional[:1], positional[1:]
+        if not positional:
+            self.ctx.todo(line, self.code, "the URL is not a positional argument: not rewritten")
+            return None, [], verb
+        url, extra = positional[0], positional[1:]
+        names = POSITIONAL.get(verb, ())
+        if len(extra) > len(names):
+            self.ctx.todo(line, self.code, "too many positional arguments to translate")
+            return None, [], verb
+        out: list[cst.Arg] = [*method_arg, url.with_changes(comma=cst.MaybeSentinel.DEFAULT)]
+        client_args: list[cst.Arg] = []
+        named = [_kw(n, a.value) for n, a in zip(names, extra)] + keywords
+        has_redirect_arg = False
+        has_body = False
+        for arg in named:
+            if arg.star or arg.keyword is None:
+                out.append(arg.with_changes(comma=cst.MaybeSentinel.DEFAULT))
+                continue
+            key = arg.keyword.value
+            value = arg.value
+            if key == "allow_redirects":
+                has_redirect_arg = True
+                out.append(_kw("follow_redirects", value))
+                continue
+            if key == "timeout" and isinstance(value, cst.Tuple) and len(value.elements) == 2:
+                connect, read = (e.value for e in value.elements)
+                timeout = cst.Call(
+                    func=self._httpx("Timeout"),
+                    args=[cst.Arg(cst.Name("None")), _kw("connect", connect), _kw("read", read)],
+                )
+                out.append(_kw("timeout", timeout))
+                continue
+            if key == "data" and from_requests:
+                raw = _is_raw_body(value)
+                has_body = True
+                if raw:
+                    out.append(_kw("content", value))
+                    continue
+                if raw is None:
+                    self.ctx.todo(
+                        line,
+                        self.code,
+                        "data= is a form in httpx; if this is raw bytes/str use content=",
+                    )
+            if key in BODY_ARGS:
+                has_body = True
+            if key == "stream":
+                self.ctx.todo(
+                    line,
+                    self.code,
+                    "stream=True: use `async with client.stream(...) as r` and r.aiter_bytes()",
+                )
+                continue
+            if key in CLIENT_ONLY:
+                client_args.append(_kw(key, value))
+                continue
+            out.append(_kw(key, value))
+        if from_requests and verb == "head" and not has_redirect_arg:
+            out.append(_kw("follow_redirects", cst.Name("False")))
+        if verb in BODYLESS and has_body:
+            # httpx's get/head/delete/options take no body: go through request().
+            out.insert(0, cst.Arg(cst.SimpleString(f'"{verb.upper()}"')))
+            return out, client_args, "request"
+        return out, client_args, verb
+
+    # -- response attributes ----------------------------------------------------------------
+
+    def _response_method(
+        self, original: cst.Call, updated: cst.BaseExpression
+    ) -> cst.BaseExpression:
+        if not isinstance(updated, cst.Call) or not isinstance(updated.func, cst.Attribute):
+            return updated
+        owner = updated.func.value
+        method = updated.func.attr.value
+        if not isinstance(owner, cst.Name) or owner.value not in self.functions[-1].responses:
+            return updated
+        if method in STREAM_METHODS:
+            self.ctx.todo(
+                self.ctx.line(original),
+                self.code,
+                f"{method}() needs a streamed response: `async with client.stream(...)` and"
+                f" `async for ... in r.{STREAM_METHODS[method]}()`",
+            )
+        return updated
+
+    def leave_Attribute(
+        self, original: cst.Attribute, updated: cst.BaseExpression
+    ) -> cst.BaseExpression:
+        if not isinstance(updated, cst.Attribute):
+            return updated
+        mapped = self._exception(original, updated)
+        if mapped is not None:
+            return mapped
+        owner = updated.value
+        if not isinstance(owner, cst.Name):
+            return updated
+        state = self.functions[-1]
+        attr = updated.attr.value
+        if owner.value in state.responses:
+            if attr == "ok":
+                return cst.Comparison(
+                    left=updated.with_changes(attr=cst.Name("status_code")),
+                    comparisons=[
+                        cst.ComparisonTarget(cst.LessThan(), cst.Integer("400"))
+                    ],
+                )
+            if attr in RESPONSE_RENAMES:
+                return updated.with_changes(attr=cst.Name(RESPONSE_RENAMES[attr]))
+        if owner.value in state.direct_responses and attr == "url":
+            return cst.Call(func=cst.Name("str"), args=[cst.Arg(updated)])
+        return updated
+
+    def leave_SimpleStatementLine(
+        self, original: cst.SimpleStatementLine, updated: cst.SimpleStatementLine
+    ) -> StatementResult:
+        frame = self.frames.pop() if self.frames else _Frame()
+        result: cst.SimpleStatementLine = updated
+        # resp.raise_for_status(): requests raises for 4xx/5xx only, httpx for 3xx too.
+        if len(updated.body) == 1 and m.matches(
+            updated.body[0],
+            m.Expr(m.Call(func=m.Attribute(value=m.Name(), attr=m.Name("raise_for_status")))),
+        ):
+            call = updated.body[0].value  # type: ignore[attr-defined]
+            owner = call.func.value.value
+            if owner in self.functions[-1].responses:
+                if_stmt = cst.If(
+                    test=cst.Attribute(value=cst.Name(owner), attr=cst.Name("is_error")),
+                    body=cst.IndentedBlock([updated.with_changes(leading_lines=[])]),
+                    leading_lines=updated.leading_lines,
+                )
+                if frame.client_args is None:
+                    return if_stmt
+        if frame.client_args is not None:
+            item = cst.WithItem(
+                cst.Call(func=self._httpx("AsyncClient"), args=frame.client_args),
+                asname=cst.AsName(cst.Name(ONE_SHOT_CLIENT)),
+            )
+            return cst.With(
+                items=[item],
+                body=cst.IndentedBlock([result.with_changes(leading_lines=[])]),
+                asynchronous=cst.Asynchronous() if self.ctx.in_async else None,
+                leading_lines=result.leading_lines,
+            )
+        return result
+
+    # -- exceptions ---------------------------------------------------------------------------------
+
+    def _exception(self, original: cst.Attribute, updated: cst.Attribute) -> cst.BaseExpression | None:
+        if not self.ctx.edits.map_exceptions:
+            return None
+        name = _dotted(original)
+        if name is None:
+            return None
+        parts = name.split(".")
+        if parts[0] != "requests" or len(parts) not in (2, 3):
+            return None
+        if len(parts) == 3 and parts[1] != "exceptions":
+            return None
+        cls = parts[-1]
+        if cls in JSON_ERRORS:
+            self.ctx.add_import("json")
+            return cst.Attribute(value=cst.Name("json"), attr=cst.Name("JSONDecodeError"))
+        mapped = EXCEPTIONS.get(cls)
+        if mapped is None:
+            return None
+        self.ctx.maybe_remove_import("requests")
+        if cls == "RequestException" and not self._in_except:
+            self.ctx.todo(self.ctx.line(original), self.code, REQUEST_EXCEPTION_JSON_NOTE)
+        return self._httpx(mapped[0])
+
+    _in_except = 0
+
+    def visit_ExceptHandler(self, node: cst.ExceptHandler) -> None:
+        self._in_except += 1
+
+    def leave_ExceptHandler(
+        self, original: cst.ExceptHandler, updated: cst.ExceptHandler
+    ) -> cst.ExceptHandler:
+        """Widen mapped classes where requests' class covered more than one httpx class."""
+        self._in_except -= 1
+        if not self.ctx.edits.map_exceptions or original.type is None:
+            return updated
+        name = _dotted(original.type)
+        if name is None:
+            return updated
+        cls = name.split(".")[-1]
+        mapped = EXCEPTIONS.get(cls)
+        if not name.startswith("requests") or mapped is None or len(mapped) < 2:
+            return updated
+        elements = [cst.Element(self._httpx(each)) for each in mapped]
+        return updated.with_changes(type=cst.Tuple(elements))
+
+    # -- module-level sessions ------------------------------------------------------------------------
+
+    def leave_Module(self, original: cst.Module, updated: cst.Module) -> cst.Module:
+        shared = self.ctx.edits.shared_clients
+        if not shared:
+            return updated
+        body = list(updated.body)
+        new_body: list[cst.BaseStatement] = []
+        emitted_helper = False
+        moved: dict[str, list[cst.BaseStatement]] = {name: [] for name in shared}
+        creations: dict[str, int] = {}
+        for stmt in body:
+            target = _session_creation(stmt, shared)
+            if target is not None:
+                creations[target] = len(new_body)
+                new_body.append(stmt)
+                continue
+            owner = _config_owner(stmt, shared)
+            if owner is not None and owner in creations:
+                moved[owner].append(stmt)
+                continue
+            new_body.append(stmt)
+        for name, index in sorted(creations.items(), key=lambda kv: -kv[1]):
+            creation = new_body[index]
+            replacement = self._factory(name, shared[name], creation, moved[name])
+            if not emitted_helper:
+                replacement = [*_helper_class(self.module), *replacement]
+                emitted_helper = True
+            new_body[index : index + 1] = replacement
+        if emitted_helper:
+            for module in ("asyncio", "threading", "weakref"):
+                self.ctx.add_import(module)
+            self.ctx.add_import("collections.abc", "Callable")
+            self.ctx.add_import("typing", "Any")
+            self.ctx.maybe_remove_import("requests")
+        return updated.with_changes(body=new_body)
+
+    def _factory(
+        self, name: str, kind: str, creation: cst.BaseStatement, config: list[cst.BaseStatement]
+    ) -> list[cst.BaseStatement]:
+        assert isinstance(creation, cst.SimpleStatementLine)
+        assign = creation.body[0]
+        assert isinstance(assign, cst.Assign) and isinstance(assign.value, cst.Call)
+        if kind == "requests.Session":
+            client_args = [_kw("follow_redirects", cst.Name("True")), _kw("timeout", cst.Name("None"))]
+            why = "# requests follows redirects and never times out by default; httpx does neither."
+        else:
+            client_args = list(assign.value.args)
+            why = "# The same settings as the sync client it replaces."
+        factory_name = f"_new_{name.lstrip('_')}"
+        make = cst.parse_statement(f"{name} = {self.module}.AsyncClient()")
+        assert isinstance(make, cst.SimpleStatementLine)
+        make_assign = make.body[0]
+        assert isinstance(make_assign, cst.Assign) and isinstance(make_assign.value, cst.Call)
+        make = make.with_changes(
+            body=[make_assign.with_changes(value=make_assign.value.with_changes(args=client_args))],
+            leading_lines=[cst.EmptyLine(comment=cst.Comment(why))],
+        )
+        body: list[cst.BaseStatement] = [make]
+        for stmt in config:
+            body.append(self._config_statement(name, stmt))
+        body.append(cst.parse_statement(f"return {name}"))
+        factory = cst.FunctionDef(
+            name=cst.Name(factory_name),
+            params=cst.Parameters(),
+            body=cst.IndentedBlock(body),
+            returns=cst.Annotation(cst.parse_expression(f"{self.module}.AsyncClient")),
+            leading_lines=[
+                *creation.leading_lines,
+                cst.EmptyLine(
+                    comment=cst.Comment(
+                        f"# migrate: `{name}` was a {kind}; it is now one {self.module}.AsyncClient"
+                        " per event loop (docs/client-lifetime.md)."
+                    )
+                ),
+            ],
+        )
+        proxy = cst.parse_statement(f"{name} = _AsyncClientPerLoop({factory_name})")
+        self.ctx.note(self.code, self.ctx.line(creation), f"{name}: {kind} -> AsyncClient per event loop")
+        spacer = cst.EmptyLine()
+        return [factory, proxy.with_changes(leading_lines=[spacer, spacer])]
+
+    def _config_statement(self, name: str, stmt: cst.BaseStatement) -> cst.BaseStatement:
+        code = cst.Module([]).code_for_node(stmt)
+        for attr, why in SESSION_CONFIG_UNPORTABLE.items():
+            if f"{name}.{attr}" in code:
+                return stmt.with_changes(
+                    leading_lines=[
+                        *stmt.leading_lines,  # type: ignore[attr-defined]
+                        cst.EmptyLine(comment=cst.Comment(f"# TODO(migrate): {self.code}: {why}")),
+                    ]
+                )
+        return stmt
+
+
+def _session_creation(stmt: cst.BaseStatement, shared: dict[str, str]) -> str | None:
+    """``session = requests.Session()`` at module level -> "session"."""
+    if not isinstance(stmt, cst.SimpleStatementLine) or len(stmt.body) != 1:
+        return None
+    assign = stmt.body[0]
+    if (
+        isinstance(assign, cst.Assign)
+        and len(assign.targets) == 1
+        and isinstance(assign.targets[0].target, cst.Name)
+        and assign.targets[0].target.value in shared
+        and isinstance(assign.value, cst.Call)
+    ):
+        return assign.targets[0].target.value
+    if (
+        isinstance(assign, cst.AnnAssign)
+        and isinstance(assign.target, cst.Name)
+        and assign.target.value in shared
+        and isinstance(assign.value, cst.Call)
+    ):
+        return assign.target.value
+    return None
+
+
+def _config_owner(stmt: cst.BaseStatement, shared: dict[str, str]) -> str | None:
+    """``session.headers.update(...)`` / ``session.auth = ...`` -> "session"."""
+    if not isinstance(stmt, cst.SimpleStatementLine) or len(stmt.body) != 1:
+        return None
+    small = stmt.body[0]
+    root: cst.BaseExpression | None = None
+    if isinstance(small, cst.Expr):
+        root = small.value
+    elif isinstance(small, cst.Assign) and len(small.targets) == 1:
+        root = small.targets[0].target
+    elif isinstance(small, cst.AugAssign):
+        root = small.target
+    while isinstance(root, cst.Call | cst.Attribute | cst.Subscript):
+        root = root.func if isinstance(root, cst.Call) else root.value
+    if isinstance(root, cst.Name) and root.value in shared:
+        return root.value
+    return None
+
+
+HELPER_CLASS = '''
+
+class _AsyncClientPerLoop:
+    """One {module}.AsyncClient per running event loop, made by ``factory``.
+
+    Flask runs every async view on a new event loop, and a client must not be
+    used on a loop other than its own. Each loop gets its own client, reused by
+    every request made on that loop and closed on it when the loop's runner
+    (asyncio.run, asgiref's async_to_sync) cancels what is left at shutdown.
+    Written by migrate; needs only the standard library and {module}.
+    """
+
+    def __init__(self, factory: Callable[[], {module}.AsyncClient]) -> None:
+        self._factory = factory
+        self._clients: weakref.WeakKeyDictionary[
+            asyncio.AbstractEventLoop, {module}.AsyncClient
+        ] = weakref.WeakKeyDictionary()
+        self._closers: set[asyncio.Task[None]] = set()
+        self._lock = threading.Lock()
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._client(), name)
+
+    def _client(self) -> {module}.AsyncClient:
+        loop = asyncio.get_running_loop()
+        with self._lock:
+            client = self._clients.get(loop)
+            if client is None:
+                client = self._clients[loop] = self._factory()
+                closer = loop.create_task(self._close_at_shutdown(client))
+                self._closers.add(closer)
+                closer.add_done_callback(self._closers.discard)
+        return client
+
+    @staticmethod
+    async def _close_at_shutdown(client: {module}.AsyncClient) -> None:
+        try:
+            await asyncio.Event().wait()
+        finally:
+            await client.aclose()
+'''
+
+
+def _helper_class(module: str) -> list[cst.BaseStatement]:
+    parsed = cst.parse_module(HELPER_CLASS.format(module=module))
+    return list(parsed.body)

@@ -1,0 +1,204 @@
+"""One libcst pass that lets every enabled rule act on each node.
+
+All rules match nodes by their position in the *original* source (the plan
+was made from it), so they share a single pass: no rule sees positions
+shifted by another. Rules run on each node in registry order (see
+``rules/__init__.py`` for why that order).
+"""
+
+from __future__ import annotations
+
+from typing import TypeVar
+
+import libcst as cst
+from libcst.metadata import PositionProvider
+
+from .context import RuleContext
+from .rules.base import Rule
+
+N = TypeVar("N", bound=cst.CSTNode)
+
+
+def _paren(expr: cst.BaseExpression) -> cst.BaseExpression:
+    """``await f()`` used as a primary (``(await f()).json()``) needs brackets."""
+    if isinstance(expr, cst.Await) and not expr.lpar:
+        return expr.with_changes(lpar=[cst.LeftParen()], rpar=[cst.RightParen()])
+    return expr
+
+
+class MigrationTransformer(cst.CSTTransformer):
+    METADATA_DEPENDENCIES = (PositionProvider,)
+
+    def __init__(self, ctx: RuleContext, rules: list[Rule]) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.rules = rules
+
+    # -- scope tracking ----------------------------------------------------------
+
+    def visit_Module(self, node: cst.Module) -> bool:
+        self.ctx.positions = dict(self.metadata[PositionProvider])  # type: ignore[arg-type]
+        return True
+
+    def visit_ClassDef(self, node: cst.ClassDef) -> bool:
+        self.ctx.scope.append(node.name.value)
+        return True
+
+    def leave_ClassDef(self, original: cst.ClassDef, updated: cst.ClassDef) -> cst.BaseStatement:
+        self.ctx.scope.pop()
+        return self._todos(original, updated)
+
+    def visit_FunctionDef(self, node: cst.FunctionDef) -> bool:
+        self.ctx.scope.append(node.name.value)
+        becomes_async = (
+            node.asynchronous is not None or self.ctx.qualname in self.ctx.edits.async_functions
+        )
+        self.ctx.async_stack.append(becomes_async)
+        for rule in self.rules:
+            rule.visit_FunctionDef(node)
+        return True
+
+    def visit_SimpleStatementLine(self, node: cst.SimpleStatementLine) -> bool:
+        for rule in self.rules:
+            rule.visit_SimpleStatementLine(node)
+        return True
+
+    def visit_Assign(self, node: cst.Assign) -> bool:
+        for rule in self.rules:
+            rule.visit_Assign(node)
+        return True
+
+    def visit_ExceptHandler(self, node: cst.ExceptHandler) -> bool:
+        for rule in self.rules:
+            rule.visit_ExceptHandler(node)
+        return True
+
+    def leave_ExceptHandler(
+        self, original: cst.ExceptHandler, updated: cst.ExceptHandler
+    ) -> cst.ExceptHandler:
+        for rule in self.rules:
+            updated = rule.leave_ExceptHandler(original, updated)
+        return updated
+
+    def visit_Lambda(self, node: cst.Lambda) -> bool:
+        # Code in a lambda cannot await, whatever the enclosing function is.
+        self.ctx.async_stack.append(False)
+        return True
+
+    def leave_Lambda(self, original: cst.Lambda, updated: cst.Lambda) -> cst.BaseExpression:
+        self.ctx.async_stack.pop()
+        return updated
+
+    def leave_FunctionDef(
+        self, original: cst.FunctionDef, updated: cst.FunctionDef
+    ) -> cst.BaseStatement:
+        for rule in self.rules:
+            updated = rule.leave_FunctionDef(original, updated)
+        self.ctx.async_stack.pop()
+        self.ctx.scope.pop()
+        return self._todos(original, updated)
+
+    # -- expressions ---------------------------------------------------------------
+
+    def leave_Call(self, original: cst.Call, updated: cst.Call) -> cst.BaseExpression:
+        updated = updated.with_changes(func=_paren(updated.func))
+        result: cst.BaseExpression = updated
+        for rule in self.rules:
+            result = rule.leave_Call(original, result)
+        return result
+
+    def leave_Name(self, original: cst.Name, updated: cst.Name) -> cst.BaseExpression:
+        result: cst.BaseExpression = updated
+        for rule in self.rules:
+            result = rule.leave_Name(original, result)
+        return result
+
+    def leave_Attribute(
+        self, original: cst.Attribute, updated: cst.Attribute
+    ) -> cst.BaseExpression:
+        updated = updated.with_changes(value=_paren(updated.value))
+        result: cst.BaseExpression = updated
+        for rule in self.rules:
+            result = rule.leave_Attribute(original, result)
+        return result
+
+    def leave_Subscript(
+        self, original: cst.Subscript, updated: cst.Subscript
+    ) -> cst.BaseExpression:
+        return updated.with_changes(value=_paren(updated.value))
+
+    # -- statements ------------------------------------------------------------------
+
+    def leave_For(self, original: cst.For, updated: cst.For) -> cst.BaseStatement:
+        for rule in self.rules:
+            updated = rule.leave_For(original, updated)
+        return self._todos(original, updated)
+
+    def leave_CompFor(self, original: cst.CompFor, updated: cst.CompFor) -> cst.CompFor:
+        for rule in self.rules:
+            updated = rule.leave_CompFor(original, updated)
+        return updated
+
+    def leave_With(self, original: cst.With, updated: cst.With) -> cst.BaseStatement:
+        for rule in self.rules:
+            updated = rule.leave_With(original, updated)
+        return self._todos(original, updated)
+
+    def leave_If(self, original: cst.If, updated: cst.If) -> cst.BaseStatement:
+        return self._todos(original, updated)
+
+    def leave_Try(self, original: cst.Try, updated: cst.Try) -> cst.BaseStatement:
+        return self._todos(original, updated)
+
+    def leave_While(self, original: cst.While, updated: cst.While) -> cst.BaseStatement:
+        return self._todos(original, updated)
+
+    def leave_SimpleStatementLine(
+        self, original: cst.SimpleStatementLine, updated: cst.SimpleStatementLine
+    ) -> cst.BaseStatement | cst.FlattenSentinel[cst.BaseStatement] | cst.RemovalSentinel:
+        result: (
+            cst.BaseStatement | cst.FlattenSentinel[cst.BaseStatement] | cst.RemovalSentinel
+        ) = self._todos(original, updated)
+        for rule in self.rules:
+            if not isinstance(result, cst.SimpleStatementLine):
+                break
+            result = rule.leave_SimpleStatementLine(original, result)
+        return result
+
+    def leave_IndentedBlock(
+        self, original: cst.IndentedBlock, updated: cst.IndentedBlock
+    ) -> cst.BaseSuite:
+        for rule in self.rules:
+            updated = rule.leave_IndentedBlock(original, updated)
+        return updated
+
+    def leave_Module(self, original: cst.Module, updated: cst.Module) -> cst.Module:
+        for rule in self.rules:
+            updated = rule.leave_Module(original, updated)
+        return updated
+
+    # -- TODO comments -------------------------------------------------------------------
+
+    def _todos(self, original: cst.CSTNode, updated: N) -> N:
+        """Put the TODOs rules filed for lines of this statement above it.
+
+        Inner statements are left first and take their own TODOs, so what is
+        left in a compound statement's range belongs to its header.
+        """
+        pos = self.ctx.pos(original)
+        if pos is None or not self.ctx.todos or not hasattr(updated, "leading_lines"):
+            return updated
+        first, last = pos[0], pos[2]
+        if isinstance(original, cst.FunctionDef | cst.ClassDef) and original.decorators:
+            first = self.ctx.line(original.decorators[0])
+        lines = [line for line in self.ctx.todos if first <= line <= last]
+        if not lines:
+            return updated
+        leading = list(updated.leading_lines)  # type: ignore[attr-defined]
+        existing = {el.comment.value for el in leading if el.comment is not None}
+        for line in sorted(lines):
+            for message in self.ctx.todos.pop(line):
+                comment = f"# TODO(migrate): {message}"
+                if comment not in existing:
+                    leading.append(cst.EmptyLine(comment=cst.Comment(comment)))
+        return updated.with_changes(leading_lines=leading)  # type: ignore[return-value]

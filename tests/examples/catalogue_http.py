@@ -1,0 +1,70 @@
+"""Every blocking HTTP entry of the catalogue, each in a function that becomes async.
+
+The request functions have an async twin (httpx.AsyncClient), so every
+function below must become ``async def``; ``urlopen`` has none and is only
+reported (its caller here becomes async for another reason and offloads it).
+"""
+# checks: BRIDGE SPOT REVIEW
+
+import urllib.request
+
+import httpx
+import requests
+
+session = requests.Session()
+client = httpx.Client()
+
+
+def requests_functions(url, body):  # ASYNC: calls requests.get
+    requests.get(url)  # BLOCKING: requests.get
+    requests.post(url, json=body)  # BLOCKING: requests.post
+    requests.put(url, json=body)  # BLOCKING: requests.put
+    requests.patch(url, json=body)  # BLOCKING: requests.patch
+    requests.delete(url)  # BLOCKING: requests.delete
+    requests.head(url)  # BLOCKING: requests.head
+    requests.options(url)  # BLOCKING: requests.options
+    return requests.request("GET", url)  # BLOCKING: requests.request
+
+
+def httpx_functions(url, body):  # ASYNC: calls httpx.get
+    httpx.get(url)  # BLOCKING: httpx.get
+    httpx.post(url, json=body)  # BLOCKING: httpx.post
+    httpx.put(url, json=body)  # BLOCKING: httpx.put
+    httpx.patch(url, json=body)  # BLOCKING: httpx.patch
+    httpx.delete(url)  # BLOCKING: httpx.delete
+    httpx.head(url)  # BLOCKING: httpx.head
+    httpx.options(url)  # BLOCKING: httpx.options
+    httpx.request("GET", url)  # BLOCKING: httpx.request
+    with httpx.stream("GET", url) as resp:  # BLOCKING: httpx.stream
+        return resp.read()
+
+
+def session_methods(url, body, prepared):  # ASYNC: calls requests.Session.get
+    session.get(url)  # BLOCKING: requests.Session.get
+    session.post(url, json=body)  # BLOCKING: requests.Session.post
+    session.put(url, json=body)  # BLOCKING: requests.Session.put
+    session.patch(url, json=body)  # BLOCKING: requests.Session.patch
+    session.delete(url)  # BLOCKING: requests.Session.delete
+    session.head(url)  # BLOCKING: requests.Session.head
+    session.options(url)  # BLOCKING: requests.Session.options
+    session.request("GET", url)  # BLOCKING: requests.Session.request
+    return session.send(prepared)  # BLOCKING: requests.Session.send
+
+
+def client_methods(url, body, request):  # ASYNC: calls httpx.Client.get
+    client.get(url)  # BLOCKING: httpx.Client.get
+    client.post(url, json=body)  # BLOCKING: httpx.Client.post
+    client.put(url, json=body)  # BLOCKING: httpx.Client.put
+    client.patch(url, json=body)  # BLOCKING: httpx.Client.patch
+    client.delete(url)  # BLOCKING: httpx.Client.delete
+    client.head(url)  # BLOCKING: httpx.Client.head
+    client.options(url)  # BLOCKING: httpx.Client.options
+    client.request("GET", url)  # BLOCKING: httpx.Client.request
+    client.send(request)  # BLOCKING: httpx.Client.send
+    with client.stream("GET", url) as resp:  # BLOCKING: httpx.Client.stream
+        return resp.read()
+
+
+def legacy_urlopen(url):
+    with urllib.request.urlopen(url) as resp:  # BLOCKING: urllib.request.urlopen
+        return resp.read()
