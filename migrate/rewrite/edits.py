@@ -123,17 +123,28 @@ def plan_edits(analysis: Analysis) -> dict[str, FileEdits]:
                 continue
             fe.awaits.add(cols.pos(call.span))
 
+    # A decorator wrapper that became async awaits the function it wraps.
+    for wrapper in graph.wrapped_by:
+        if not colouring.is_async(wrapper):
+            continue
+        fn = graph.functions[wrapper]
+        fe, cols = for_module(fn.module)
+        for _, _, span in fn.param_calls:
+            fe.awaits.add(cols.pos(span))
+
     for bridge in (*colouring.bridges, *colouring.offloads):
         fe, cols = for_module(fn_module(bridge.function))
         fe.bridges[cols.pos(bridge.span)] = BridgeEdit(
             bridge.kind, bridge.thread_sensitive, bridge.is_reference, bridge.text
         )
 
-    # Direct blocking calls with an async twin, inside code that becomes async.
+    # Direct blocking calls with an async twin, inside code that becomes async
+    # (or bridged from sync code, for calls on a shared client).
+    bridged = {(b.function, b.span) for b in colouring.bridges}
     for qualname, calls in graph.blocking.items():
         fn = graph.functions[qualname]
         if not colouring.is_async(qualname) and not fn.is_async:
-            continue
+            calls = [(c, e) for c, e in calls if (qualname, c.span) in bridged]
         fe, cols = for_module(fn.module)
         facts = project.facts[fn.module]
         for call, entry in calls:

@@ -12,13 +12,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import libcst as cst
-from libcst.codemod import CodemodContext
-from libcst.codemod.visitors import AddImportsVisitor, RemoveImportsVisitor
 from libcst.metadata import MetadataWrapper
 
 from ..analyse.run import Analysis
 from .context import Note, RuleContext
 from .edits import FileEdits, plan_edits
+from .imports import add_imports, remove_unused
 from .options import RewriteOptions
 from .rules import RULES
 from .transformer import MigrationTransformer
@@ -52,13 +51,8 @@ def rewrite_source(source: bytes, edits: FileEdits, options: RewriteOptions) -> 
 
 
 def _fix_imports(module: cst.Module, ctx: RuleContext) -> cst.Module:
-    context = CodemodContext()
-    for mod, obj, asname in sorted(ctx.imports, key=lambda t: (t[0], t[1] or "", t[2] or "")):
-        AddImportsVisitor.add_needed_import(context, mod, obj, asname)
-    for mod, obj in sorted(ctx.removable_imports, key=lambda t: (t[0], t[1] or "")):
-        RemoveImportsVisitor.remove_unused_import(context, mod, obj)
-    module = AddImportsVisitor(context).transform_module(module)
-    return RemoveImportsVisitor(context).transform_module(module)
+    module = remove_unused(module, ctx.removable_imports)
+    return add_imports(module, ctx.imports)
 
 
 def rewrite_file(edits: FileEdits, old: bytes, options: RewriteOptions) -> FileResult:

@@ -68,6 +68,16 @@ class MigrationTransformer(cst.CSTTransformer):
             rule.visit_Assign(node)
         return True
 
+    def visit_Annotation(self, node: cst.Annotation) -> bool:
+        for rule in self.rules:
+            rule.visit_Annotation(node)
+        return True
+
+    def leave_Annotation(self, original: cst.Annotation, updated: cst.Annotation) -> cst.Annotation:
+        for rule in self.rules:
+            updated = rule.leave_Annotation(original, updated)
+        return updated
+
     def visit_ExceptHandler(self, node: cst.ExceptHandler) -> bool:
         for rule in self.rules:
             rule.visit_ExceptHandler(node)

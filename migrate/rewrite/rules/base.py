@@ -34,6 +34,12 @@ class Rule:
     def visit_ExceptHandler(self, node: cst.ExceptHandler) -> None:
         return None
 
+    def visit_Annotation(self, node: cst.Annotation) -> None:
+        return None
+
+    def leave_Annotation(self, original: cst.Annotation, updated: cst.Annotation) -> cst.Annotation:
+        return updated
+
     def leave_Call(self, original: cst.Call, updated: cst.BaseExpression) -> cst.BaseExpression:
         return updated
 

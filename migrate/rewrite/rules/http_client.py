@@ -52,6 +52,8 @@ EXCEPTIONS: dict[str, tuple[str, ...]] = {
     "ContentDecodingError": ("DecodingError",),
 }
 JSON_ERRORS = ("JSONDecodeError",)
+# Other requests names that have an httpx twin of the same shape.
+TYPES = {"Response": "Response", "Request": "Request", "PreparedRequest": "Request"}
 REQUEST_EXCEPTION_JSON_NOTE = (
     "requests.RequestException also covered JSON errors from .json(); httpx raises"
     " json.JSONDecodeError there: handle it too if you relied on that"
@@ -107,6 +109,17 @@ def _dotted(node: cst.BaseExpression) -> str | None:
     return None
 
 
+def _append(args: list[cst.Arg], arg: cst.Arg) -> list[cst.Arg]:
+    """Add a keyword after the others, giving the previous last one a comma."""
+    if args:
+        last = args[-1]
+        comma = last.comma if isinstance(last.comma, cst.Comma) else cst.Comma(
+            whitespace_after=cst.SimpleWhitespace(" ")
+        )
+        args = [*args[:-1], last.with_changes(comma=comma)]
+    return [*args, arg]
+
+
 def _is_raw_body(node: cst.BaseExpression) -> bool | None:
     """True for str/bytes literals, False for dicts/lists of pairs, None when unknown."""
     if isinstance(node, cst.SimpleString | cst.ConcatenatedString | cst.FormattedString):
@@ -151,7 +164,14 @@ class HttpClient(Rule):
         return cst.Attribute(value=cst.Name(self.module), attr=cst.Name(attr))
 
     def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
-        self.functions.append(_FunctionState())
+        state = _FunctionState()
+        # Parameters annotated as requests responses are responses here too.
+        for param in (*node.params.params, *node.params.kwonly_params, *node.params.posonly_params):
+            annotation = param.annotation.annotation if param.annotation else None
+            text = _dotted(annotation) if annotation is not None else None
+            if text in ("requests.Response", "requests.models.Response", "Response"):
+                state.responses.add(param.name.value)
+        self.functions.append(state)
 
     def leave_FunctionDef(
         self, original: cst.FunctionDef, updated: cst.FunctionDef
@@ -200,7 +220,7 @@ class HttpClient(Rule):
                     line, self.code, f"{name.keyword.value if name.keyword else name}= is set on"
                     " the client in httpx, not per request",
                 )
-            new_call = self._method_call(receiver, method, args)
+            new_call = self._method_call(updated, receiver, method, args)
         else:
             # A one-off call: a client for this statement only.
             if not self.frames:
@@ -211,15 +231,20 @@ class HttpClient(Rule):
             if from_requests:
                 client_kwargs += [_kw("follow_redirects", cst.Name("True")), _kw("timeout", cst.Name("None"))]
             frame.client_args = client_kwargs + client_args
-            new_call = self._method_call(cst.Name(ONE_SHOT_CLIENT), method, args)
+            new_call = self._method_call(updated, cst.Name(ONE_SHOT_CLIENT), method, args)
         self.ctx.maybe_remove_import("requests")
         self.ctx.note(self.code, line, f"{entry.name} -> {self.module}.AsyncClient.{verb}")
         if self.ctx.in_async:
             return cst.Await(expression=new_call)
         return new_call
 
-    def _method_call(self, receiver: cst.BaseExpression, verb: str, args: list[cst.Arg]) -> cst.Call:
-        return cst.Call(func=cst.Attribute(value=receiver, attr=cst.Name(verb)), args=args)
+    def _method_call(
+        self, call: cst.Call, receiver: cst.BaseExpression, verb: str, args: list[cst.Arg]
+    ) -> cst.Call:
+        # with_changes keeps the call's own brackets and line breaks.
+        return call.with_changes(
+            func=cst.Attribute(value=receiver, attr=cst.Name(verb)), args=args
+        )
 
     def _translate_args(
         self, call: cst.Call, verb: str, from_requests: bool, line: int
@@ -240,20 +265,22 @@ class HttpClient(Rule):
         if len(extra) > len(names):
             self.ctx.todo(line, self.code, "too many positional arguments to translate")
             return None, [], verb
-        out: list[cst.Arg] = [*method_arg, url.with_changes(comma=cst.MaybeSentinel.DEFAULT)]
+        out: list[cst.Arg] = [*method_arg, url]
         client_args: list[cst.Arg] = []
-        named = [_kw(n, a.value) for n, a in zip(names, extra)] + keywords
+        # Keep each argument's own comma (and the line break after it).
+        named = [_kw(n, a.value).with_changes(comma=a.comma) for n, a in zip(names, extra)]
+        named += keywords
         has_redirect_arg = False
         has_body = False
         for arg in named:
             if arg.star or arg.keyword is None:
-                out.append(arg.with_changes(comma=cst.MaybeSentinel.DEFAULT))
+                out.append(arg)
                 continue
             key = arg.keyword.value
             value = arg.value
             if key == "allow_redirects":
                 has_redirect_arg = True
-                out.append(_kw("follow_redirects", value))
+                out.append(arg.with_changes(keyword=cst.Name("follow_redirects")))
                 continue
             if key == "timeout" and isinstance(value, cst.Tuple) and len(value.elements) == 2:
                 connect, read = (e.value for e in value.elements)
@@ -261,13 +288,13 @@ class HttpClient(Rule):
                     func=self._httpx("Timeout"),
                     args=[cst.Arg(cst.Name("None")), _kw("connect", connect), _kw("read", read)],
                 )
-                out.append(_kw("timeout", timeout))
+                out.append(arg.with_changes(value=timeout))
                 continue
             if key == "data" and from_requests:
                 raw = _is_raw_body(value)
                 has_body = True
                 if raw:
-                    out.append(_kw("content", value))
+                    out.append(arg.with_changes(keyword=cst.Name("content")))
                     continue
                 if raw is None:
                     self.ctx.todo(
@@ -287,9 +314,12 @@ class HttpClient(Rule):
             if key in CLIENT_ONLY:
                 client_args.append(_kw(key, value))
                 continue
-            out.append(_kw(key, value))
+            out.append(arg)
         if from_requests and verb == "head" and not has_redirect_arg:
-            out.append(_kw("follow_redirects", cst.Name("False")))
+            out = _append(out, _kw("follow_redirects", cst.Name("False")))
+        if out:
+            # A dropped argument must not leave the new last one without its comma style.
+            out[-1] = out[-1].with_changes(comma=call.args[-1].comma)
         if verb in BODYLESS and has_body:
             # httpx's get/head/delete/options take no body: go through request().
             out.insert(0, cst.Arg(cst.SimpleString(f'"{verb.upper()}"')))
@@ -390,6 +420,9 @@ class HttpClient(Rule):
         if len(parts) == 3 and parts[1] != "exceptions":
             return None
         cls = parts[-1]
+        if cls in TYPES and len(parts) == 2:
+            self.ctx.maybe_remove_import("requests")
+            return self._httpx(TYPES[cls])
         if cls in JSON_ERRORS:
             self.ctx.add_import("json")
             return cst.Attribute(value=cst.Name("json"), attr=cst.Name("JSONDecodeError"))
@@ -397,11 +430,19 @@ class HttpClient(Rule):
         if mapped is None:
             return None
         self.ctx.maybe_remove_import("requests")
-        if cls == "RequestException" and not self._in_except:
+        if cls == "RequestException" and not self._in_except and not self._in_annotation:
             self.ctx.todo(self.ctx.line(original), self.code, REQUEST_EXCEPTION_JSON_NOTE)
         return self._httpx(mapped[0])
 
     _in_except = 0
+    _in_annotation = 0
+
+    def visit_Annotation(self, node: cst.Annotation) -> None:
+        self._in_annotation += 1
+
+    def leave_Annotation(self, original: cst.Annotation, updated: cst.Annotation) -> cst.Annotation:
+        self._in_annotation -= 1
+        return updated
 
     def visit_ExceptHandler(self, node: cst.ExceptHandler) -> None:
         self._in_except += 1
@@ -491,7 +532,7 @@ class HttpClient(Rule):
             body=cst.IndentedBlock(body),
             returns=cst.Annotation(cst.parse_expression(f"{self.module}.AsyncClient")),
             leading_lines=[
-                *creation.leading_lines,
+                *(creation.leading_lines or [cst.EmptyLine(), cst.EmptyLine()]),
                 cst.EmptyLine(
                     comment=cst.Comment(
                         f"# migrate: `{name}` was a {kind}; it is now one {self.module}.AsyncClient"
@@ -605,4 +646,5 @@ class _AsyncClientPerLoop:
 
 def _helper_class(module: str) -> list[cst.BaseStatement]:
     parsed = cst.parse_module(HELPER_CLASS.format(module=module))
-    return list(parsed.body)
+    body = list(parsed.body)
+    return [body[0].with_changes(leading_lines=[cst.EmptyLine(), cst.EmptyLine()]), *body[1:]]

@@ -1,0 +1,247 @@
+"""Import bookkeeping that keeps the file's own layout.
+
+New imports go where a careful human would put them: into an existing
+``from module import ...`` when there is one, else next to the imports of
+the same kind (standard library, third party, local), in alphabetical
+order. An import that nothing uses any more is removed, and the blank lines
+that separated it move to the next statement so the groups stay apart.
+"""
+
+from __future__ import annotations
+
+import sys
+
+import libcst as cst
+
+STDLIB = frozenset(sys.stdlib_module_names)
+
+Needed = tuple[str, str | None, str | None]  # (module, object, alias)
+
+
+def _module_name(node: cst.BaseExpression | None) -> str:
+    if node is None:
+        return ""
+    if isinstance(node, cst.Name):
+        return node.value
+    if isinstance(node, cst.Attribute):
+        return f"{_module_name(node.value)}.{node.attr.value}"
+    return ""
+
+
+def _group(module: str, relative: bool = False) -> int:
+    if relative:
+        return 3
+    top = module.split(".")[0]
+    if top == "__future__":
+        return 0
+    return 1 if top in STDLIB else 2
+
+
+def _import_info(stmt: cst.BaseStatement) -> tuple[int, str] | None:
+    """(group, sort key) of a top-level import statement, None for anything else."""
+    if not isinstance(stmt, cst.SimpleStatementLine) or len(stmt.body) != 1:
+        return None
+    small = stmt.body[0]
+    # isort's default order (ruff's too): plain imports, then from-imports.
+    if isinstance(small, cst.Import):
+        name = _module_name(small.names[0].name)
+        return _group(name), f"0{name.lower()}"
+    if isinstance(small, cst.ImportFrom):
+        name = _module_name(small.module)
+        relative = bool(small.relative)
+        return _group(name, relative), f"1{name.lower()}"
+    return None
+
+
+def add_imports(module: cst.Module, needed: set[Needed]) -> cst.Module:
+    body = list(module.body)
+    for mod, obj, alias in sorted(needed, key=lambda n: (n[0], n[1] or "", n[2] or "")):
+        if _present(body, mod, obj):
+            continue
+        if obj is not None and _extend_from(body, mod, obj):
+            continue
+        stmt = cst.parse_statement(
+            f"from {mod} import {obj}" + (f" as {alias}" if alias else "")
+            if obj
+            else f"import {mod}" + (f" as {alias}" if alias else "")
+        )
+        body = _insert(body, stmt, _group(mod), f"{1 if obj else 0}{mod.lower()}")
+    return module.with_changes(body=body)
+
+
+def _present(body: list[cst.BaseStatement], mod: str, obj: str | None) -> bool:
+    for stmt in body:
+        if not isinstance(stmt, cst.SimpleStatementLine):
+            continue
+        for small in stmt.body:
+            if obj is None and isinstance(small, cst.Import):
+                if any(_module_name(a.name) == mod and a.asname is None for a in small.names):
+                    return True
+            if obj is not None and isinstance(small, cst.ImportFrom) and not small.relative:
+                if _module_name(small.module) == mod and not isinstance(small.names, cst.ImportStar):
+                    if any(_module_name(a.name) == obj for a in small.names):
+                        return True
+    return False
+
+
+def _extend_from(body: list[cst.BaseStatement], mod: str, obj: str) -> bool:
+    for index, stmt in enumerate(body):
+        info = _import_info(stmt)
+        if info is None:
+            continue
+        small = stmt.body[0]  # type: ignore[attr-defined]
+        if (
+            isinstance(small, cst.ImportFrom)
+            and not small.relative
+            and _module_name(small.module) == mod
+            and not isinstance(small.names, cst.ImportStar)
+        ):
+            names = sorted(
+                [*(_module_name(a.name) for a in small.names), obj], key=str.lower
+            )
+            aliases = {_module_name(a.name): a.asname for a in small.names}
+            new_names = [
+                cst.ImportAlias(cst.Name(n), asname=aliases.get(n)) for n in names
+            ]
+            body[index] = stmt.with_changes(  # type: ignore[attr-defined]
+                body=[small.with_changes(names=new_names, lpar=None, rpar=None)]
+            )
+            return True
+    return False
+
+
+def _insert(
+    body: list[cst.BaseStatement], stmt: cst.SimpleStatementLine, group: int, key: str
+) -> list[cst.BaseStatement]:
+    imports = [(i, _import_info(s)) for i, s in enumerate(body)]
+    imports = [(i, info) for i, info in imports if info is not None]
+    if not imports:
+        start = 1 if body and _is_docstring(body[0]) else 0
+        return [*body[:start], stmt, *body[start:]]
+    # The top block of imports: stop at the first non-import statement after it.
+    block: list[tuple[int, tuple[int, str]]] = []
+    for i, info in imports:
+        if block and i != block[-1][0] + 1 and not _only_comments_between(body, block[-1][0], i):
+            break
+        block.append((i, info))
+    same = [(i, info) for i, info in block if info[0] == group]
+    if same:
+        after = [i for i, info in same if info[1] <= key]
+        if after:
+            position = after[-1] + 1
+            return [*body[:position], stmt, *body[position:]]
+        first = same[0][0]
+        moved = body[first]
+        # Take over the blank lines that open the group.
+        new_first = stmt.with_changes(leading_lines=moved.leading_lines)  # type: ignore[attr-defined]
+        return [
+            *body[:first],
+            new_first,
+            moved.with_changes(leading_lines=[]),  # type: ignore[attr-defined]
+            *body[first + 1 :],
+        ]
+    later = [i for i, info in block if info[0] > group]
+    if later:
+        position = later[0]
+        following = body[position]
+        new = stmt.with_changes(leading_lines=following.leading_lines)  # type: ignore[attr-defined]
+        return [
+            *body[:position],
+            new,
+            following.with_changes(leading_lines=[cst.EmptyLine()]),  # type: ignore[attr-defined]
+            *body[position + 1 :],
+        ]
+    position = block[-1][0] + 1
+    return [*body[:position], stmt.with_changes(leading_lines=[cst.EmptyLine()]), *body[position:]]
+
+
+def _only_comments_between(body: list[cst.BaseStatement], a: int, b: int) -> bool:
+    return b == a + 1
+
+
+def _is_docstring(stmt: cst.BaseStatement) -> bool:
+    return (
+        isinstance(stmt, cst.SimpleStatementLine)
+        and len(stmt.body) == 1
+        and isinstance(stmt.body[0], cst.Expr)
+        and isinstance(stmt.body[0].value, cst.SimpleString | cst.ConcatenatedString)
+    )
+
+
+class _Names(cst.CSTVisitor):
+    """Every name used outside import statements."""
+
+    def __init__(self) -> None:
+        self.names: set[str] = set()
+
+    def visit_Import(self, node: cst.Import) -> bool:
+        return False
+
+    def visit_ImportFrom(self, node: cst.ImportFrom) -> bool:
+        return False
+
+    def visit_Name(self, node: cst.Name) -> None:
+        self.names.add(node.value)
+
+
+def remove_unused(module: cst.Module, candidates: set[tuple[str, str | None]]) -> cst.Module:
+    """Drop ``import mod`` / ``from mod import obj`` that nothing uses any more."""
+    if not candidates:
+        return module
+    visitor = _Names()
+    module.visit(visitor)
+    used = visitor.names
+    body: list[cst.BaseStatement] = []
+    carry: list[cst.EmptyLine] | None = None
+    for stmt in module.body:
+        new = _without_unused(stmt, candidates, used)
+        if new is None:
+            carry = list(stmt.leading_lines)  # type: ignore[attr-defined]
+            continue
+        if carry is not None:
+            if not new.leading_lines and carry:  # type: ignore[attr-defined]
+                new = new.with_changes(leading_lines=carry)  # type: ignore[attr-defined]
+            carry = None
+        body.append(new)
+    return module.with_changes(body=body)
+
+
+def _without_unused(
+    stmt: cst.BaseStatement, candidates: set[tuple[str, str | None]], used: set[str]
+) -> cst.BaseStatement | None:
+    if not isinstance(stmt, cst.SimpleStatementLine) or len(stmt.body) != 1:
+        return stmt
+    small = stmt.body[0]
+    if isinstance(small, cst.Import):
+        keep = [
+            a
+            for a in small.names
+            if not (
+                (_module_name(a.name), None) in candidates
+                and (a.asname is None)
+                and _module_name(a.name).split(".")[0] not in used
+            )
+        ]
+        if not keep:
+            return None
+        if len(keep) != len(small.names):
+            keep[-1] = keep[-1].with_changes(comma=cst.MaybeSentinel.DEFAULT)
+            return stmt.with_changes(body=[small.with_changes(names=keep)])
+        return stmt
+    if isinstance(small, cst.ImportFrom) and not isinstance(small.names, cst.ImportStar):
+        mod = _module_name(small.module)
+        keep = [
+            a
+            for a in small.names
+            if not (
+                (mod, _module_name(a.name)) in candidates
+                and (a.asname is None)
+                and _module_name(a.name) not in used
+            )
+        ]
+        if not keep:
+            return None
+        if len(keep) != len(small.names):
+            keep[-1] = keep[-1].with_changes(comma=cst.MaybeSentinel.DEFAULT)
+            return stmt.with_changes(body=[small.with_changes(names=keep)])
+    return stmt
