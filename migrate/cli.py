@@ -12,8 +12,11 @@ from rich.console import Console
 from . import __version__
 from .analyse.colour import Scope
 from .analyse.run import analyse_paths
+from .apply import print_diff, print_summary, run_apply
 from .plan import build_plan
 from .plan.render import render_plan
+from .rewrite.options import DEFAULT_MAX_CONCURRENCY, RewriteOptions
+from .rewrite.rules import BY_CODE, BY_NAME
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -110,6 +113,82 @@ def plan(
         sys.stdout.write("\n")
     else:
         render_plan(the_plan, Console())
+
+
+@main.command()
+@with_scope_options
+@click.option("--diff", "show_diff", is_flag=True, help="Print a unified diff; write nothing.")
+@click.option(
+    "--check", is_flag=True, help="Write nothing; exit 1 when changes are pending (CI, pre-commit)."
+)
+@click.option("--force", is_flag=True, help="Also rewrite files with uncommitted git changes.")
+@click.option(
+    "--disable", "disabled", multiple=True, metavar="CODE", help="Turn a rule off (e.g. MIG005)."
+)
+@click.option(
+    "--http-module",
+    type=click.Choice(["httpx", "httpx2"]),
+    default="httpx",
+    show_default=True,
+    help="Module the migrated code uses for HTTP.",
+)
+@click.option(
+    "--max-concurrency",
+    type=click.IntRange(1, 1000),
+    default=DEFAULT_MAX_CONCURRENCY,
+    show_default=True,
+    help="Most calls a gather over a user-sized collection runs at once.",
+)
+def apply(
+    paths: tuple[Path, ...],
+    exclude_paths: tuple[str, ...],
+    select_names: tuple[str, ...],
+    exclude_names: tuple[str, ...],
+    jobs: int | None,
+    allow_reorder: bool,
+    show_diff: bool,
+    check: bool,
+    force: bool,
+    disabled: tuple[str, ...],
+    http_module: str,
+    max_concurrency: int,
+) -> None:
+    """Carry out the plan: rewrite PATHS in place (or show it with --diff)."""
+    _check_paths(paths)
+    unknown = [code for code in disabled if code.upper() not in BY_CODE and code not in BY_NAME]
+    if unknown:
+        raise click.UsageError(f"unknown rule: {', '.join(unknown)} (see docs/rules.md)")
+    codes = frozenset(BY_NAME[c].code if c in BY_NAME else c.upper() for c in disabled)
+    options = RewriteOptions(
+        http_module=http_module,
+        max_concurrency=max_concurrency,
+        allow_reorder=allow_reorder,
+        disabled=codes,
+    )
+    out = Console()
+    err = Console(stderr=True)
+    write = not (show_diff or check)
+    report = run_apply(
+        paths,
+        excludes=exclude_paths,
+        scope=Scope(select=select_names, exclude=exclude_names),
+        options=options,
+        jobs=jobs,
+        write=write,
+        force=force,
+        console=err,
+    )
+    if report.refused:
+        for path in report.refused:
+            err.print(f"[red]refusing[/] {path}: uncommitted changes (commit them, or --force)")
+        sys.exit(2)
+    if show_diff:
+        print_diff(report, out)
+    print_summary(report, err, wrote=write)
+    if check and report.changed:
+        sys.exit(1)
+    if report.failed:
+        sys.exit(1)
 
 
 @main.command()

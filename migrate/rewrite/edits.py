@@ -160,12 +160,12 @@ def plan_edits(analysis: Analysis) -> dict[str, FileEdits]:
 
     # Module-global clients used by code that becomes async are rebuilt per loop.
     for module, facts in project.facts.items():
-        shared = {
+        clients = {
             name: typ
             for name, typ in facts.typed_names.items()
             if typ in ("requests.Session", "httpx.Client")
         }
-        if not shared:
+        if not clients:
             continue
         used = any(
             fe.http_calls.values() and any(h.on_shared_client for h in fe.http_calls.values())
@@ -174,7 +174,7 @@ def plan_edits(analysis: Analysis) -> dict[str, FileEdits]:
         )
         if used:
             fe, _ = for_module(module)
-            fe.shared_clients = shared
+            fe.shared_clients = clients
 
     for spot in analysis.spots:
         fe, _ = for_module(fn_module(spot.function))

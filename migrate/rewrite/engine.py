@@ -7,7 +7,8 @@ import bookkeeping is left to libcst's own visitors.
 
 from __future__ import annotations
 
-import ast
+from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -15,12 +16,16 @@ import libcst as cst
 from libcst.metadata import MetadataWrapper
 
 from ..analyse.run import Analysis
+from ..verify.checks import parse_error
 from .context import Note, RuleContext
 from .edits import FileEdits, plan_edits
 from .imports import add_imports, remove_unused
 from .options import RewriteOptions
 from .rules import RULES
 from .transformer import MigrationTransformer
+
+# Below this many changed files, worker processes cost more than they save.
+POOL_THRESHOLD = 16
 
 
 @dataclass
@@ -39,7 +44,9 @@ class FileResult:
         return self.new is not None and self.new != self.old
 
 
-def rewrite_source(source: bytes, edits: FileEdits, options: RewriteOptions) -> tuple[bytes, list[Note]]:
+def rewrite_source(
+    source: bytes, edits: FileEdits, options: RewriteOptions
+) -> tuple[bytes, list[Note]]:
     """Apply every enabled rule to one file's bytes."""
     module = cst.parse_module(source)
     ctx = RuleContext(edits=edits, options=options)
@@ -65,30 +72,45 @@ def rewrite_file(edits: FileEdits, old: bytes, options: RewriteOptions) -> FileR
     except Exception as exc:  # a rule bug must not lose the user's file
         result.error = f"rewrite failed ({type(exc).__name__}: {exc}); file left untouched"
         return result
-    try:
-        ast.parse(new.decode(_encoding(new)))
-    except SyntaxError as exc:
-        result.error = f"rewrite produced invalid Python ({exc.msg}, line {exc.lineno}); file left untouched"
+    error = parse_error(new)
+    if error is not None:
+        result.error = f"rewrite produced invalid Python ({error}); file left untouched"
         return result
     result.new = new
     result.notes = notes
     return result
 
 
-def _encoding(data: bytes) -> str:
-    import io
-    import tokenize
-
-    try:
-        return tokenize.detect_encoding(io.BytesIO(data).readline)[0]
-    except SyntaxError:
-        return "utf-8"
+def _rewrite_job(job: tuple[FileEdits, bytes, RewriteOptions]) -> FileResult:
+    return rewrite_file(*job)
 
 
-def rewrite_project(analysis: Analysis, options: RewriteOptions) -> list[FileResult]:
-    """Results for every file the plan changes, in path order."""
-    results = []
-    for module, edits in sorted(plan_edits(analysis).items(), key=lambda kv: str(kv[1].path)):
-        old = analysis.project.files[module].source.raw
-        results.append(rewrite_file(edits, old, options))
+def rewrite_project(
+    analysis: Analysis,
+    options: RewriteOptions,
+    jobs: int = 1,
+    progress: Callable[[FileResult], None] | None = None,
+) -> list[FileResult]:
+    """Results for every file the plan changes, in path order.
+
+    libcst runs only here, on the files that change; many of them are spread
+    over worker processes.
+    """
+    work = [
+        (edits, analysis.project.files[module].source.raw, options)
+        for module, edits in sorted(plan_edits(analysis).items(), key=lambda kv: str(kv[1].path))
+    ]
+    results: list[FileResult] = []
+    if jobs > 1 and len(work) >= POOL_THRESHOLD:
+        with ProcessPoolExecutor(max_workers=jobs) as pool:
+            for result in pool.map(_rewrite_job, work, chunksize=4):
+                results.append(result)
+                if progress:
+                    progress(result)
+    else:
+        for job in work:
+            result = _rewrite_job(job)
+            results.append(result)
+            if progress:
+                progress(result)
     return results

@@ -54,7 +54,7 @@ def _import_info(stmt: cst.BaseStatement) -> tuple[int, str] | None:
 
 
 def add_imports(module: cst.Module, needed: set[Needed]) -> cst.Module:
-    body = list(module.body)
+    body: list[cst.BaseStatement] = list(module.body)
     for mod, obj, alias in sorted(needed, key=lambda n: (n[0], n[1] or "", n[2] or "")):
         if _present(body, mod, obj):
             continue
@@ -65,6 +65,7 @@ def add_imports(module: cst.Module, needed: set[Needed]) -> cst.Module:
             if obj
             else f"import {mod}" + (f" as {alias}" if alias else "")
         )
+        assert isinstance(stmt, cst.SimpleStatementLine)
         body = _insert(body, stmt, _group(mod), f"{1 if obj else 0}{mod.lower()}")
     return module.with_changes(body=body)
 
@@ -78,7 +79,9 @@ def _present(body: list[cst.BaseStatement], mod: str, obj: str | None) -> bool:
                 if any(_module_name(a.name) == mod and a.asname is None for a in small.names):
                     return True
             if obj is not None and isinstance(small, cst.ImportFrom) and not small.relative:
-                if _module_name(small.module) == mod and not isinstance(small.names, cst.ImportStar):
+                if _module_name(small.module) == mod and not isinstance(
+                    small.names, cst.ImportStar
+                ):
                     if any(_module_name(a.name) == obj for a in small.names):
                         return True
     return False
@@ -96,14 +99,10 @@ def _extend_from(body: list[cst.BaseStatement], mod: str, obj: str) -> bool:
             and _module_name(small.module) == mod
             and not isinstance(small.names, cst.ImportStar)
         ):
-            names = sorted(
-                [*(_module_name(a.name) for a in small.names), obj], key=str.lower
-            )
+            names = sorted([*(_module_name(a.name) for a in small.names), obj], key=str.lower)
             aliases = {_module_name(a.name): a.asname for a in small.names}
-            new_names = [
-                cst.ImportAlias(cst.Name(n), asname=aliases.get(n)) for n in names
-            ]
-            body[index] = stmt.with_changes(  # type: ignore[attr-defined]
+            new_names = [cst.ImportAlias(cst.Name(n), asname=aliases.get(n)) for n in names]
+            body[index] = stmt.with_changes(
                 body=[small.with_changes(names=new_names, lpar=None, rpar=None)]
             )
             return True
@@ -113,8 +112,11 @@ def _extend_from(body: list[cst.BaseStatement], mod: str, obj: str) -> bool:
 def _insert(
     body: list[cst.BaseStatement], stmt: cst.SimpleStatementLine, group: int, key: str
 ) -> list[cst.BaseStatement]:
-    imports = [(i, _import_info(s)) for i, s in enumerate(body)]
-    imports = [(i, info) for i, info in imports if info is not None]
+    imports: list[tuple[int, tuple[int, str]]] = []
+    for i, s in enumerate(body):
+        found = _import_info(s)
+        if found is not None:
+            imports.append((i, found))
     if not imports:
         start = 1 if body and _is_docstring(body[0]) else 0
         return [*body[:start], stmt, *body[start:]]
@@ -137,7 +139,7 @@ def _insert(
         return [
             *body[:first],
             new_first,
-            moved.with_changes(leading_lines=[]),  # type: ignore[attr-defined]
+            moved.with_changes(leading_lines=[]),
             *body[first + 1 :],
         ]
     later = [i for i, info in block if info[0] > group]
@@ -148,7 +150,7 @@ def _insert(
         return [
             *body[:position],
             new,
-            following.with_changes(leading_lines=[cst.EmptyLine()]),  # type: ignore[attr-defined]
+            following.with_changes(leading_lines=[cst.EmptyLine()]),
             *body[position + 1 :],
         ]
     position = block[-1][0] + 1
@@ -196,11 +198,11 @@ def remove_unused(module: cst.Module, candidates: set[tuple[str, str | None]]) -
     for stmt in module.body:
         new = _without_unused(stmt, candidates, used)
         if new is None:
-            carry = list(stmt.leading_lines)  # type: ignore[attr-defined]
+            carry = list(stmt.leading_lines)
             continue
         if carry is not None:
             if not new.leading_lines and carry:  # type: ignore[attr-defined]
-                new = new.with_changes(leading_lines=carry)  # type: ignore[attr-defined]
+                new = new.with_changes(leading_lines=carry)
             carry = None
         body.append(new)
     return module.with_changes(body=body)

@@ -37,7 +37,7 @@ class MigrationTransformer(cst.CSTTransformer):
     # -- scope tracking ----------------------------------------------------------
 
     def visit_Module(self, node: cst.Module) -> bool:
-        self.ctx.positions = dict(self.metadata[PositionProvider])  # type: ignore[arg-type]
+        self.ctx.positions = dict(self.metadata[PositionProvider])
         return True
 
     def visit_ClassDef(self, node: cst.ClassDef) -> bool:
@@ -166,9 +166,9 @@ class MigrationTransformer(cst.CSTTransformer):
     def leave_SimpleStatementLine(
         self, original: cst.SimpleStatementLine, updated: cst.SimpleStatementLine
     ) -> cst.BaseStatement | cst.FlattenSentinel[cst.BaseStatement] | cst.RemovalSentinel:
-        result: (
-            cst.BaseStatement | cst.FlattenSentinel[cst.BaseStatement] | cst.RemovalSentinel
-        ) = self._todos(original, updated)
+        result: cst.BaseStatement | cst.FlattenSentinel[cst.BaseStatement] | cst.RemovalSentinel = (
+            self._todos(original, updated)
+        )
         for rule in self.rules:
             if not isinstance(result, cst.SimpleStatementLine):
                 break
@@ -204,11 +204,11 @@ class MigrationTransformer(cst.CSTTransformer):
         lines = [line for line in self.ctx.todos if first <= line <= last]
         if not lines:
             return updated
-        leading = list(updated.leading_lines)  # type: ignore[attr-defined]
+        leading = list(updated.leading_lines)
         existing = {el.comment.value for el in leading if el.comment is not None}
         for line in sorted(lines):
             for message in self.ctx.todos.pop(line):
                 comment = f"# TODO(migrate): {message}"
                 if comment not in existing:
                     leading.append(cst.EmptyLine(comment=cst.Comment(comment)))
-        return updated.with_changes(leading_lines=leading)  # type: ignore[return-value]
+        return updated.with_changes(leading_lines=leading)

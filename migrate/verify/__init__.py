@@ -1,0 +1,1 @@
+"""Stage 5, verify: output parses, nothing is lost, a second run changes nothing."""

@@ -1,14 +1,222 @@
-"""MIG005 gather: independent awaits run together (``asyncio.gather``).
+"""MIG005 gather: independent awaits run together.
 
-Filled in by the concurrency work; until then it changes nothing.
+The analysis finds the spots and says which are safe (docs/rules.md#mig005).
+Safe spots become one awaited call of ``_gather_in_order``, a small helper
+this rule writes into the module (stdlib only):
+
+* consecutive ``a = await f(x)`` / ``b = await g(y)`` ->
+  ``a, b = await _gather_in_order(f(x), g(y))``;
+* ``for x in xs: out.append(await f(x))`` ->
+  ``out.extend(await _gather_in_order(*(f(x) for x in xs), limit=N))``;
+* ``[await f(x) for x in xs]`` -> ``await _gather_in_order(*(...), limit=N)``
+  (a set comprehension keeps its shape with ``set(...)``).
+
+Why a helper and not bare ``asyncio.gather``: ``gather`` raises whichever
+exception happens first in time, and ``TaskGroup`` raises an
+``ExceptionGroup`` that ``except httpx.HTTPError:`` does not catch. The
+helper raises what the sequential code would have raised first (the first
+failing call in order) and cancels the calls after it, and it bounds a
+user-sized fan-out so an upstream is never flooded.
 """
 
 from __future__ import annotations
 
+import libcst as cst
+
+from ...analyse.concurrency import Spot
 from .base import Rule
+
+HELPER = "_gather_in_order"
+
+HELPER_CODE = '''
+
+async def _gather_in_order(*calls: Awaitable[Any], limit: int | None = None) -> list[Any]:
+    """Await ``calls`` concurrently, at most ``limit`` at a time; results in order.
+
+    Like the sequential code it replaces, it raises the exception of the first
+    call (in order) that fails, and cancels the calls after it. Written by
+    migrate; needs only the standard library.
+    """
+    semaphore = asyncio.Semaphore(limit) if limit else None
+
+    async def run(call: Awaitable[Any]) -> Any:
+        if semaphore is None:
+            return await call
+        async with semaphore:
+            return await call
+
+    tasks = [asyncio.ensure_future(run(call)) for call in calls]
+    try:
+        return [await task for task in tasks]
+    finally:
+        for task in tasks:
+            task.cancel()
+        await asyncio.gather(*tasks, return_exceptions=True)
+        for call in calls:
+            # A call cancelled before it started was never awaited: close it.
+            if inspect.iscoroutine(call):
+                call.close()
+'''
+
+
+def _code(node: cst.CSTNode) -> str:
+    return cst.Module([]).code_for_node(node)
+
+
+def _strip_await(expr: cst.BaseExpression) -> cst.BaseExpression:
+    return expr.expression if isinstance(expr, cst.Await) else expr
 
 
 class Gather(Rule):
     code = "MIG005"
     name = "gather"
-    summary = "independent sequential awaits -> asyncio.gather, bounded for user-sized fan-outs"
+    summary = "independent sequential awaits -> one gather, bounded for user-sized fan-outs"
+
+    def __init__(self, ctx) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(ctx)
+        self.used = False
+        self.safe = [s for s in ctx.edits.spots if s.safe]
+
+    # -- statements in a block --------------------------------------------------------
+
+    def leave_IndentedBlock(
+        self, original: cst.IndentedBlock, updated: cst.IndentedBlock
+    ) -> cst.IndentedBlock:
+        if not self.safe or len(original.body) != len(updated.body):
+            return updated
+        lines = [self.ctx.line(stmt) for stmt in original.body]
+        body = list(updated.body)
+        changed = False
+        for spot in self.safe:
+            if spot.kind == "sequential-calls":
+                changed |= self._sequential(spot, lines, body)
+            elif spot.kind in ("loop-append",):
+                changed |= self._loop(spot, lines, body)
+        if not changed:
+            return updated
+        return updated.with_changes(body=[s for s in body if s is not None])
+
+    def _sequential(self, spot: Spot, lines: list[int], body: list) -> bool:
+        if not spot.lines or spot.lines[0] not in lines:
+            return False
+        start = lines.index(spot.lines[0])
+        count = len(spot.lines)
+        if [lines[start + i] if start + i < len(lines) else None for i in range(count)] != list(
+            spot.lines
+        ):
+            return False
+        targets: list[str] = []
+        calls: list[str] = []
+        leading: list[cst.EmptyLine] = []
+        for stmt in body[start : start + count]:
+            if not isinstance(stmt, cst.SimpleStatementLine) or len(stmt.body) != 1:
+                return False
+            assign = stmt.body[0]
+            if isinstance(assign, cst.Assign) and len(assign.targets) == 1:
+                target = _code(assign.targets[0].target)
+                value = assign.value
+            elif isinstance(assign, cst.AnnAssign) and assign.value is not None:
+                target = _code(assign.target)
+                value = assign.value
+            else:
+                return False
+            targets.append(f"({target})" if "," in target else target)
+            calls.append(_code(_strip_await(value)))
+            leading.extend(stmt.leading_lines)
+        arguments = "".join(f"    {call},\n" for call in calls)
+        code = f"{', '.join(targets)} = await {HELPER}(\n{arguments})\n"
+        new = cst.parse_statement(code).with_changes(leading_lines=leading)
+        body[start] = new
+        for i in range(start + 1, start + count):
+            body[i] = None
+        self._used(spot, f"{len(calls)} calls run together")
+        return True
+
+    def _loop(self, spot: Spot, lines: list[int], body: list) -> bool:
+        line = spot.span.line
+        if line not in lines:
+            return False
+        index = lines.index(line)
+        loop = body[index]
+        if not isinstance(loop, cst.For) or loop.asynchronous is not None:
+            return False
+        inner = loop.body.body if isinstance(loop.body, cst.IndentedBlock) else []
+        call_expr: cst.BaseExpression | None = None
+        out: str | None = None
+        if len(inner) == 1 and isinstance(inner[0], cst.SimpleStatementLine):
+            expr = inner[0].body[0]
+            if (
+                isinstance(expr, cst.Expr)
+                and isinstance(expr.value, cst.Call)
+                and isinstance(expr.value.func, cst.Attribute)
+                and expr.value.func.attr.value == "append"
+                and len(expr.value.args) == 1
+            ):
+                out = _code(expr.value.func.value)
+                call_expr = _strip_await(expr.value.args[0].value)
+        elif len(inner) == 2 and all(isinstance(s, cst.SimpleStatementLine) for s in inner):
+            first, second = inner[0].body[0], inner[1].body[0]  # type: ignore[attr-defined]
+            if (
+                isinstance(first, cst.Assign)
+                and isinstance(second, cst.Expr)
+                and isinstance(second.value, cst.Call)
+                and isinstance(second.value.func, cst.Attribute)
+                and second.value.func.attr.value == "append"
+            ):
+                out = _code(second.value.func.value)
+                call_expr = _strip_await(first.value)
+        if call_expr is None or out is None:
+            return False
+        limit = self.ctx.options.max_concurrency
+        code = (
+            f"{out}.extend(\n"
+            f"    await {HELPER}(\n"
+            f"        *({_code(call_expr)} for {_code(loop.target)} in {_code(loop.iter)}),\n"
+            f"        limit={limit},\n"
+            f"    )\n"
+            f")\n"
+        )
+        body[index] = cst.parse_statement(code).with_changes(leading_lines=loop.leading_lines)
+        self._used(spot, f"one call per item, at most {limit} at a time")
+        return True
+
+    # -- comprehensions -----------------------------------------------------------------
+
+    def leave_Call(self, original: cst.Call, updated: cst.BaseExpression) -> cst.BaseExpression:
+        return updated
+
+    def _used(self, spot: Spot, message: str) -> None:
+        self.used = True
+        self.ctx.note(self.code, spot.span.line, message)
+
+    def leave_Module(self, original: cst.Module, updated: cst.Module) -> cst.Module:
+        if not self.used:
+            return updated
+        self.ctx.add_import("asyncio")
+        self.ctx.add_import("inspect")
+        self.ctx.add_import("collections.abc", "Awaitable")
+        self.ctx.add_import("typing", "Any")
+        body: list[cst.BaseStatement] = list(updated.body)
+        if any(isinstance(s, cst.FunctionDef) and s.name.value == HELPER for s in body):
+            return updated
+        helper = list(cst.parse_module(HELPER_CODE).body)
+        position = _after_imports(body)
+        blank = [cst.EmptyLine(), cst.EmptyLine()]
+        helper[0] = helper[0].with_changes(leading_lines=blank)
+        rest = body[position:]
+        if rest and len(rest[0].leading_lines) < 2:  # type: ignore[attr-defined]
+            rest[0] = rest[0].with_changes(leading_lines=blank)
+        return updated.with_changes(body=[*body[:position], *helper, *rest])
+
+
+def _after_imports(body: list[cst.BaseStatement]) -> int:
+    position = 0
+    for index, stmt in enumerate(body):
+        if isinstance(stmt, cst.SimpleStatementLine) and isinstance(
+            stmt.body[0], cst.Import | cst.ImportFrom | cst.Expr
+        ):
+            position = index + 1
+            continue
+        if index > position:
+            break
+    return position

@@ -109,12 +109,19 @@ def _dotted(node: cst.BaseExpression) -> str | None:
     return None
 
 
+def _requests_defaults() -> list[cst.Arg]:
+    """What a client needs to behave like requests: follow redirects, no timeout."""
+    return [_kw("follow_redirects", cst.Name("True")), _kw("timeout", cst.Name("None"))]
+
+
 def _append(args: list[cst.Arg], arg: cst.Arg) -> list[cst.Arg]:
     """Add a keyword after the others, giving the previous last one a comma."""
     if args:
         last = args[-1]
-        comma = last.comma if isinstance(last.comma, cst.Comma) else cst.Comma(
-            whitespace_after=cst.SimpleWhitespace(" ")
+        comma = (
+            last.comma
+            if isinstance(last.comma, cst.Comma)
+            else cst.Comma(whitespace_after=cst.SimpleWhitespace(" "))
         )
         args = [*args[:-1], last.with_changes(comma=comma)]
     return [*args, arg]
@@ -217,7 +224,9 @@ class HttpClient(Rule):
                 return updated
             for name in client_args:
                 self.ctx.todo(
-                    line, self.code, f"{name.keyword.value if name.keyword else name}= is set on"
+                    line,
+                    self.code,
+                    f"{name.keyword.value if name.keyword else name}= is set on"
                     " the client in httpx, not per request",
                 )
             new_call = self._method_call(updated, receiver, method, args)
@@ -229,7 +238,10 @@ class HttpClient(Rule):
             frame = self.frames[-1]
             client_kwargs = []
             if from_requests:
-                client_kwargs += [_kw("follow_redirects", cst.Name("True")), _kw("timeout", cst.Name("None"))]
+                client_kwargs += [
+                    _kw("follow_redirects", cst.Name("True")),
+                    _kw("timeout", cst.Name("None")),
+                ]
             frame.client_args = client_kwargs + client_args
             new_call = self._method_call(updated, cst.Name(ONE_SHOT_CLIENT), method, args)
         self.ctx.maybe_remove_import("requests")
@@ -242,9 +254,7 @@ class HttpClient(Rule):
         self, call: cst.Call, receiver: cst.BaseExpression, verb: str, args: list[cst.Arg]
     ) -> cst.Call:
         # with_changes keeps the call's own brackets and line breaks.
-        return call.with_changes(
-            func=cst.Attribute(value=receiver, attr=cst.Name(verb)), args=args
-        )
+        return call.with_changes(func=cst.Attribute(value=receiver, attr=cst.Name(verb)), args=args)
 
     def _translate_args(
         self, call: cst.Call, verb: str, from_requests: bool, line: int
@@ -363,9 +373,7 @@ class HttpClient(Rule):
             if attr == "ok":
                 return cst.Comparison(
                     left=updated.with_changes(attr=cst.Name("status_code")),
-                    comparisons=[
-                        cst.ComparisonTarget(cst.LessThan(), cst.Integer("400"))
-                    ],
+                    comparisons=[cst.ComparisonTarget(cst.LessThan(), cst.Integer("400"))],
                 )
             if attr in RESPONSE_RENAMES:
                 return updated.with_changes(attr=cst.Name(RESPONSE_RENAMES[attr]))
@@ -406,9 +414,11 @@ class HttpClient(Rule):
             )
         return result
 
-    # -- exceptions ---------------------------------------------------------------------------------
+    # -- exceptions --
 
-    def _exception(self, original: cst.Attribute, updated: cst.Attribute) -> cst.BaseExpression | None:
+    def _exception(
+        self, original: cst.Attribute, updated: cst.Attribute
+    ) -> cst.BaseExpression | None:
         if not self.ctx.edits.map_exceptions:
             return None
         name = _dotted(original)
@@ -464,7 +474,7 @@ class HttpClient(Rule):
         elements = [cst.Element(self._httpx(each)) for each in mapped]
         return updated.with_changes(type=cst.Tuple(elements))
 
-    # -- module-level sessions ------------------------------------------------------------------------
+    # -- module-level sessions --
 
     def leave_Module(self, original: cst.Module, updated: cst.Module) -> cst.Module:
         shared = self.ctx.edits.shared_clients
@@ -508,7 +518,10 @@ class HttpClient(Rule):
         assign = creation.body[0]
         assert isinstance(assign, cst.Assign) and isinstance(assign.value, cst.Call)
         if kind == "requests.Session":
-            client_args = [_kw("follow_redirects", cst.Name("True")), _kw("timeout", cst.Name("None"))]
+            client_args = [
+                _kw("follow_redirects", cst.Name("True")),
+                _kw("timeout", cst.Name("None")),
+            ]
             why = "# requests follows redirects and never times out by default; httpx does neither."
         else:
             client_args = list(assign.value.args)
@@ -542,7 +555,9 @@ class HttpClient(Rule):
             ],
         )
         proxy = cst.parse_statement(f"{name} = _AsyncClientPerLoop({factory_name})")
-        self.ctx.note(self.code, self.ctx.line(creation), f"{name}: {kind} -> AsyncClient per event loop")
+        self.ctx.note(
+            self.code, self.ctx.line(creation), f"{name}: {kind} -> AsyncClient per event loop"
+        )
         spacer = cst.EmptyLine()
         return [factory, proxy.with_changes(leading_lines=[spacer, spacer])]
 

@@ -1,0 +1,131 @@
+"""``migrate apply``: analyse, rewrite, check, write (or show the diff)."""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rich.console import Console
+from rich.progress import Progress
+from rich.syntax import Syntax
+from rich.table import Table
+
+from .analyse.colour import Scope
+from .analyse.run import Analysis, analyse_paths
+from .read.sources import ReadFailure
+from .rewrite.engine import FileResult, rewrite_project
+from .rewrite.options import RewriteOptions
+from .rewrite.write import write_atomic
+from .verify.checks import source_encoding
+from .verify.vcs import dirty_files
+
+
+@dataclass
+class ApplyReport:
+    """What a run did (or would do)."""
+
+    results: list[FileResult] = field(default_factory=list)
+    read_failures: list[ReadFailure] = field(default_factory=list)
+    refused: list[Path] = field(default_factory=list)
+    written: list[Path] = field(default_factory=list)
+
+    @property
+    def changed(self) -> list[FileResult]:
+        return [r for r in self.results if r.changed and r.error is None]
+
+    @property
+    def failed(self) -> list[FileResult]:
+        return [r for r in self.results if r.error is not None]
+
+    def count(self, code: str, todo: bool = False) -> int:
+        return sum(1 for r in self.changed for n in r.notes if n.code == code and n.todo == todo)
+
+    @property
+    def todos(self) -> int:
+        return sum(1 for r in self.changed for n in r.notes if n.todo)
+
+
+def run_apply(
+    paths: tuple[Path, ...],
+    *,
+    excludes: tuple[str, ...] = (),
+    scope: Scope | None = None,
+    options: RewriteOptions | None = None,
+    jobs: int | None = None,
+    write: bool = True,
+    force: bool = False,
+    console: Console | None = None,
+) -> ApplyReport:
+    options = options or RewriteOptions()
+    console = console or Console(stderr=True)
+    analysis: Analysis = analyse_paths(
+        paths, excludes=excludes, scope=scope, jobs=jobs, allow_reorder=options.allow_reorder
+    )
+    report = ApplyReport(read_failures=list(analysis.project.failures))
+    show_progress = console.is_terminal
+    with Progress(console=console, transient=True, disable=not show_progress) as progress:
+        task = progress.add_task("rewriting", total=None)
+        report.results = rewrite_project(
+            analysis,
+            options,
+            jobs=jobs or analysis.project.jobs,
+            progress=lambda _: progress.advance(task),
+        )
+    if write and report.changed:
+        dirty, under_git = dirty_files(r.path for r in report.changed)
+        if dirty and not force:
+            report.refused = dirty
+            return report
+        if not under_git and not force:
+            console.print(
+                "[yellow]warning:[/] these files are not under git: keep a copy to undo the"
+                " migration"
+            )
+        for result in report.changed:
+            assert result.new is not None
+            write_atomic(result.path, result.new)
+            report.written.append(result.path)
+    return report
+
+
+def unified_diff(result: FileResult, root: Path | None = None) -> str:
+    path = result.path
+    shown = path.relative_to(root).as_posix() if root and path.is_relative_to(root) else str(path)
+    old = result.old.decode(source_encoding(result.old)).splitlines(keepends=True)
+    new = (result.new or b"").decode(source_encoding(result.new or b"")).splitlines(keepends=True)
+    return "".join(difflib.unified_diff(old, new, f"a/{shown}", f"b/{shown}"))
+
+
+def print_diff(report: ApplyReport, console: Console) -> None:
+    root = Path.cwd()
+    for result in report.changed:
+        text = unified_diff(result, root)
+        if console.is_terminal:
+            console.print(Syntax(text, "diff", theme="ansi_dark", background_color="default"))
+        else:
+            console.out(text, end="", highlight=False)
+
+
+def print_summary(report: ApplyReport, console: Console, wrote: bool) -> None:
+    table = Table(title="migrate apply", title_justify="left", show_header=False)
+    table.add_column("what")
+    table.add_column("count", justify="right")
+    verb = "changed" if wrote else "to change"
+    table.add_row(f"files {verb}", str(len(report.changed)))
+    table.add_row("functions made async", str(report.count("MIG003")))
+    table.add_row("HTTP calls moved to httpx", str(report.count("MIG001")))
+    table.add_row("sleeps", str(report.count("MIG002")))
+    table.add_row("bridges", str(report.count("MIG004")))
+    table.add_row("gathers", str(report.count("MIG005")))
+    table.add_row("TODO comments", str(report.todos))
+    table.add_row("files failed", str(len(report.failed) + len(report.read_failures)))
+    console.print(table)
+    for result in report.changed:
+        for note in result.notes:
+            if note.todo:
+                console.print(f"  TODO {result.path}:{note.line}: {note.code}: {note.message}")
+    for failure in report.read_failures:
+        console.print(f"[red]skipped[/] {failure}")
+    for result in report.failed:
+        console.print(f"[red]failed[/] {result.path}: {result.error}")

@@ -1,0 +1,27 @@
+"""Checks on rewritten code before and after it is written."""
+
+from __future__ import annotations
+
+import ast
+import io
+import tokenize
+
+
+def source_encoding(data: bytes) -> str:
+    """The encoding Python would use for ``data`` (PEP 263, BOM)."""
+    try:
+        return tokenize.detect_encoding(io.BytesIO(data).readline)[0]
+    except SyntaxError:
+        return "utf-8"
+
+
+def parse_error(data: bytes) -> str | None:
+    """None when ``data`` is valid Python, else a one-line reason."""
+    try:
+        text = data.decode(source_encoding(data))
+        ast.parse(text.removeprefix("\ufeff"))
+    except SyntaxError as exc:
+        return f"{exc.msg} (line {exc.lineno})"
+    except (UnicodeDecodeError, ValueError) as exc:
+        return str(exc)
+    return None
