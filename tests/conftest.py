@@ -7,9 +7,26 @@ import pytest
 pytest_plugins = ["sample_upstreams.pytest_fixtures"]
 
 
+DEFAULT_APPS = ("sample_legacy_app:create_app", "sample_migrated_app:create_app")
+
+
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption(
         "--app",
-        default="sample_legacy_app:create_app",
-        help="import path of the app factory the behaviour suite runs against",
+        action="append",
+        default=[],
+        help="import path of an app factory the behaviour suite runs against"
+        f" (repeatable; default: {', '.join(DEFAULT_APPS)})",
     )
+    parser.addoption(
+        "--update-golden",
+        action="store_true",
+        help="rewrite golden files from the current output instead of comparing",
+    )
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    # The behaviour suite runs once per app version: the same tests judge both.
+    if "app_path" in metafunc.fixturenames:
+        apps = metafunc.config.getoption("--app") or list(DEFAULT_APPS)
+        metafunc.parametrize("app_path", apps, scope="session", ids=[a.split(":")[0] for a in apps])

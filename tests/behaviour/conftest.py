@@ -1,7 +1,8 @@
 """The behaviour suite runs against an app factory given by import path.
 
-``pytest tests/behaviour --app sample_legacy_app:create_app`` checks the
-legacy app; the same suite, unchanged, checks the migrated one. Every request
+By default every test runs twice, against ``sample_legacy_app`` and against
+``sample_migrated_app`` (what ``migrate apply`` made of it);
+``pytest tests/behaviour --app pkg:create_app`` picks the app(s) instead. Every request
 goes through a real WSGI server (waitress) to real upstream services, and the
 suite records per endpoint how many upstream calls a request made and how long
 it took, in ``build/behaviour/<app>.json``, for before/after comparison.
@@ -33,16 +34,15 @@ def load_factory(path: str) -> AppFactory:
 
 
 @pytest.fixture(scope="session")
-def app_factory(request: pytest.FixtureRequest) -> AppFactory:
-    return load_factory(request.config.getoption("--app"))
+def app_factory(app_path: str) -> AppFactory:
+    return load_factory(app_path)
 
 
 @pytest.fixture(scope="session")
-def measurements(request: pytest.FixtureRequest) -> Iterator[dict[str, dict[str, Any]]]:
+def measurements(app_path: str) -> Iterator[dict[str, dict[str, Any]]]:
     records: dict[str, dict[str, Any]] = {}
     yield records
     if records:
-        app_path = request.config.getoption("--app")
         RECORD_DIR.mkdir(parents=True, exist_ok=True)
         name = app_path.replace(":", "-").replace(".", "-")
         (RECORD_DIR / f"{name}.json").write_text(json.dumps(records, indent=2, sort_keys=True))

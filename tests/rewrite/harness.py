@@ -1,0 +1,73 @@
+"""Running the real pipeline (analysis, then one rewrite pass) over a case folder."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from migrate.analyse.run import analyse_paths
+from migrate.rewrite.engine import FileResult, rewrite_project
+from migrate.rewrite.options import RewriteOptions
+
+CASES = Path(__file__).parent / "cases"
+
+
+@dataclass(frozen=True)
+class Case:
+    """``cases/<rule-name>/<case>/``: ``input/``, ``expected/``, optional ``options.json``."""
+
+    folder: Path
+
+    @property
+    def rule(self) -> str:
+        return self.folder.parent.name
+
+    @property
+    def id(self) -> str:
+        return f"{self.rule}/{self.folder.name}"
+
+    @property
+    def input(self) -> Path:
+        return self.folder / "input"
+
+    @property
+    def expected(self) -> Path:
+        return self.folder / "expected"
+
+    @property
+    def options(self) -> RewriteOptions:
+        path = self.folder / "options.json"
+        if not path.exists():
+            return RewriteOptions()
+        data = json.loads(path.read_text())
+        if "disabled" in data:
+            data["disabled"] = frozenset(data["disabled"])
+        return RewriteOptions(**data)
+
+
+def all_cases() -> list[Case]:
+    return [Case(folder) for folder in sorted(CASES.glob("*/*")) if (folder / "input").is_dir()]
+
+
+def python_files(root: Path) -> dict[str, bytes]:
+    """Every file below ``root`` (relative posix path -> bytes), caches left out."""
+    return {
+        path.relative_to(root).as_posix(): path.read_bytes()
+        for path in sorted(root.rglob("*"))
+        if path.is_file() and "__pycache__" not in path.parts
+    }
+
+
+def rewrite(root: Path, options: RewriteOptions) -> tuple[dict[str, bytes], list[FileResult]]:
+    """The project below ``root`` as the pipeline would write it (nothing is written)."""
+    analysis = analyse_paths([root], jobs=1, allow_reorder=options.allow_reorder)
+    assert not analysis.project.failures, analysis.project.failures
+    results = rewrite_project(analysis, options, jobs=1)
+    files = python_files(root)
+    for result in results:
+        assert result.error is None, f"{result.path}: {result.error}"
+        if result.changed:
+            assert result.new is not None
+            files[result.path.relative_to(root.resolve()).as_posix()] = result.new
+    return files, results

@@ -1,0 +1,54 @@
+"""Before/after pairs per rule: the real pipeline against golden folders.
+
+``pytest tests/rewrite --update-golden`` rewrites ``expected/`` from the
+current output; a normal run only compares, byte for byte.
+"""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from .harness import Case, all_cases, python_files, rewrite
+
+CASES = all_cases()
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
+def test_case_matches_golden(case: Case, update_golden: bool) -> None:
+    produced, _ = rewrite(case.input, case.options)
+    if update_golden:
+        shutil.rmtree(case.expected, ignore_errors=True)
+        for rel, data in produced.items():
+            target = case.expected / rel
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(data)
+    assert case.expected.is_dir(), f"{case.id}: no expected/ (run with --update-golden)"
+    expected = python_files(case.expected)
+    assert sorted(produced) == sorted(expected)
+    for rel, data in expected.items():
+        assert produced[rel].decode() == data.decode(), f"{case.id}: {rel} differs"
+        assert produced[rel] == data, f"{case.id}: {rel} differs in bytes"
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
+def test_golden_output_compiles(case: Case) -> None:
+    for rel, data in python_files(case.expected).items():
+        if rel.endswith(".py"):
+            compile(data, rel, "exec", dont_inherit=True)
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
+def test_golden_output_is_a_fixed_point(case: Case) -> None:
+    """Applying the migration to its own output changes nothing."""
+    produced, results = rewrite(case.expected, case.options)
+    changed = [r.path.name for r in results if r.changed]
+    assert not changed, f"{case.id}: a second run changes {changed}"
+    assert produced == python_files(case.expected)
+
+
+def test_every_case_has_a_golden_folder() -> None:
+    assert CASES
+    for case in CASES:
+        assert case.expected.is_dir(), case.id
