@@ -75,8 +75,18 @@ def test_every_migrated_module_compiles() -> None:
 def test_no_blocking_call_inside_async_code() -> None:
     ruff = Path(sys.executable).with_name("ruff")
     result = subprocess.run(
-        [str(ruff), "check", "--isolated", "--no-cache", "--select", "ASYNC", "--preview",
-         "--output-format", "json", str(GOLDEN)],
+        [
+            str(ruff),
+            "check",
+            "--isolated",
+            "--no-cache",
+            "--select",
+            "ASYNC",
+            "--preview",
+            "--output-format",
+            "json",
+            str(GOLDEN),
+        ],
         capture_output=True,
         text=True,
         check=False,
@@ -86,8 +96,18 @@ def test_no_blocking_call_inside_async_code() -> None:
     # The same check finds the legacy code's blocking calls once it is async:
     # a guard that the command above really looks at something.
     legacy = subprocess.run(
-        [str(ruff), "check", "--isolated", "--no-cache", "--select", "ASYNC", "--preview",
-         "--output-format", "json", "-"],
+        [
+            str(ruff),
+            "check",
+            "--isolated",
+            "--no-cache",
+            "--select",
+            "ASYNC",
+            "--preview",
+            "--output-format",
+            "json",
+            "-",
+        ],
         input="import requests\nasync def f():\n    requests.get('http://x')\n",
         capture_output=True,
         text=True,
@@ -98,8 +118,17 @@ def test_no_blocking_call_inside_async_code() -> None:
 
 def test_mypy_finds_no_unused_coroutine() -> None:
     result = subprocess.run(
-        [sys.executable, "-m", "mypy", "--no-incremental", "--ignore-missing-imports",
-         "--check-untyped-defs", "--config-file", "/dev/null", str(GOLDEN)],
+        [
+            sys.executable,
+            "-m",
+            "mypy",
+            "--no-incremental",
+            "--ignore-missing-imports",
+            "--check-untyped-defs",
+            "--config-file",
+            "/dev/null",
+            str(GOLDEN),
+        ],
         capture_output=True,
         text=True,
         check=False,

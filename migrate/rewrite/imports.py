@@ -182,6 +182,16 @@ class _Names(cst.CSTVisitor):
     def visit_ImportFrom(self, node: cst.ImportFrom) -> bool:
         return False
 
+    def visit_Attribute(self, node: cst.Attribute) -> bool:
+        # ``asyncio.sleep`` uses ``asyncio``, not a name ``sleep``.
+        node.value.visit(self)
+        return False
+
+    def visit_Arg(self, node: cst.Arg) -> bool:
+        # ``f(sleep=1)``: a keyword is not a use of the name.
+        node.value.visit(self)
+        return False
+
     def visit_Name(self, node: cst.Name) -> None:
         self.names.add(node.value)
 
@@ -201,7 +211,9 @@ def remove_unused(module: cst.Module, candidates: set[tuple[str, str | None]]) -
             carry = list(stmt.leading_lines)
             continue
         if carry is not None:
-            if not new.leading_lines and carry:  # type: ignore[attr-defined]
+            # At the top of the file the next statement takes the removed
+            # one's place exactly (no blank line opens a module).
+            if not body or (not new.leading_lines and carry):  # type: ignore[attr-defined]
                 new = new.with_changes(leading_lines=carry)
             carry = None
         body.append(new)
@@ -220,8 +232,7 @@ def _without_unused(
             for a in small.names
             if not (
                 (_module_name(a.name), None) in candidates
-                and (a.asname is None)
-                and _module_name(a.name).split(".")[0] not in used
+                and _bound_name(a, _module_name(a.name).split(".")[0]) not in used
             )
         ]
         if not keep:
@@ -237,8 +248,7 @@ def _without_unused(
             for a in small.names
             if not (
                 (mod, _module_name(a.name)) in candidates
-                and (a.asname is None)
-                and _module_name(a.name) not in used
+                and _bound_name(a, _module_name(a.name)) not in used
             )
         ]
         if not keep:
@@ -247,3 +257,10 @@ def _without_unused(
             keep[-1] = keep[-1].with_changes(comma=cst.MaybeSentinel.DEFAULT)
             return stmt.with_changes(body=[small.with_changes(names=keep)])
     return stmt
+
+
+def _bound_name(alias: cst.ImportAlias, default: str) -> str:
+    """The name an import binds: its ``as`` name, else ``default``."""
+    if alias.asname is not None and isinstance(alias.asname.name, cst.Name):
+        return alias.asname.name.value
+    return default

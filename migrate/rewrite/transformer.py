@@ -26,6 +26,31 @@ def _paren(expr: cst.BaseExpression) -> cst.BaseExpression:
     return expr
 
 
+class _AwaitFinder(cst.CSTVisitor):
+    def __init__(self) -> None:
+        self.found = False
+
+    def visit_Await(self, node: cst.Await) -> bool:
+        self.found = True
+        return False
+
+    def visit_Lambda(self, node: cst.Lambda) -> bool:
+        return False
+
+    def visit_CompFor(self, node: cst.CompFor) -> bool:
+        # ``async for`` in a generator expression also makes it asynchronous.
+        if node.asynchronous is not None:
+            self.found = True
+        return True
+
+
+def _awaits(node: cst.GeneratorExp) -> bool:
+    """Whether a generator expression is now asynchronous (not counting lambdas)."""
+    finder = _AwaitFinder()
+    node.visit(finder)
+    return finder.found
+
+
 class MigrationTransformer(cst.CSTTransformer):
     METADATA_DEPENDENCIES = (PositionProvider,)
 
@@ -137,12 +162,46 @@ class MigrationTransformer(cst.CSTTransformer):
     ) -> cst.BaseExpression:
         return updated.with_changes(value=_paren(updated.value))
 
+    def leave_GeneratorExp(
+        self, original: cst.GeneratorExp, updated: cst.GeneratorExp
+    ) -> cst.BaseExpression:
+        """``sum(await f(x) for x in xs)`` would hand ``sum`` an async generator.
+
+        A generator expression that now awaits becomes a list comprehension:
+        an ``await`` is allowed there, and the consumer gets what it iterated
+        before (all items, computed before it runs instead of one by one).
+        """
+        if not self.ctx.in_async or _awaits(original) or not _awaits(updated):
+            return updated
+        return cst.ListComp(elt=updated.elt, for_in=updated.for_in)
+
     # -- statements ------------------------------------------------------------------
+
+    def visit_If(self, node: cst.If) -> bool:
+        return self._visit_compound(node)
+
+    def visit_While(self, node: cst.While) -> bool:
+        return self._visit_compound(node)
+
+    def visit_For(self, node: cst.For) -> bool:
+        return self._visit_compound(node)
+
+    def _visit_compound(self, node: cst.If | cst.While | cst.For) -> bool:
+        for rule in self.rules:
+            rule.visit_compound(node)
+        return True
+
+    def _leave_compound(
+        self, original: cst.If | cst.While | cst.For, updated: cst.BaseStatement
+    ) -> cst.BaseStatement:
+        for rule in self.rules:
+            updated = rule.leave_compound(original, updated)
+        return self._todos(original, updated)
 
     def leave_For(self, original: cst.For, updated: cst.For) -> cst.BaseStatement:
         for rule in self.rules:
             updated = rule.leave_For(original, updated)
-        return self._todos(original, updated)
+        return self._leave_compound(original, updated)
 
     def leave_CompFor(self, original: cst.CompFor, updated: cst.CompFor) -> cst.CompFor:
         for rule in self.rules:
@@ -155,13 +214,13 @@ class MigrationTransformer(cst.CSTTransformer):
         return self._todos(original, updated)
 
     def leave_If(self, original: cst.If, updated: cst.If) -> cst.BaseStatement:
-        return self._todos(original, updated)
+        return self._leave_compound(original, updated)
 
     def leave_Try(self, original: cst.Try, updated: cst.Try) -> cst.BaseStatement:
         return self._todos(original, updated)
 
     def leave_While(self, original: cst.While, updated: cst.While) -> cst.BaseStatement:
-        return self._todos(original, updated)
+        return self._leave_compound(original, updated)
 
     def leave_SimpleStatementLine(
         self, original: cst.SimpleStatementLine, updated: cst.SimpleStatementLine

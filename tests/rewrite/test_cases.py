@@ -28,7 +28,7 @@ def test_case_matches_golden(case: Case, update_golden: bool) -> None:
     expected = python_files(case.expected)
     assert sorted(produced) == sorted(expected)
     for rel, data in expected.items():
-        assert produced[rel].decode() == data.decode(), f"{case.id}: {rel} differs"
+        assert produced[rel].decode("utf-8", "replace") == data.decode("utf-8", "replace"), f"{case.id}: {rel} differs"
         assert produced[rel] == data, f"{case.id}: {rel} differs in bytes"
 
 

@@ -37,6 +37,16 @@ class Rule:
     def visit_Annotation(self, node: cst.Annotation) -> None:
         return None
 
+    def visit_compound(self, node: cst.If | cst.While | cst.For) -> None:
+        """Before the header of an ``if``/``elif``/``while``/``for`` statement."""
+        return None
+
+    def leave_compound(
+        self, original: cst.If | cst.While | cst.For, updated: cst.BaseStatement
+    ) -> cst.BaseStatement:
+        """After an ``if``/``elif``/``while``/``for`` statement, once other hooks ran."""
+        return updated
+
     def leave_Annotation(self, original: cst.Annotation, updated: cst.Annotation) -> cst.Annotation:
         return updated
 

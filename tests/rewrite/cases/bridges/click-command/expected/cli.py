@@ -1,0 +1,15 @@
+import click
+import httpx
+from asgiref.sync import async_to_sync
+
+
+async def fetch_rates(base):
+    async with httpx.AsyncClient(follow_redirects=True, timeout=None) as http_client:
+        return (await http_client.get("https://rates.example.com", params={"base": base}, timeout=5)).json()
+
+
+@click.command()
+@click.option("--base", default="EUR")
+def show_rates(base):
+    rates = async_to_sync(fetch_rates)(base)
+    click.echo(rates)

@@ -1,0 +1,15 @@
+import httpx
+from asgiref.sync import async_to_sync
+
+
+async def score(url):
+    async with httpx.AsyncClient(follow_redirects=True, timeout=None) as http_client:
+        return (await http_client.get(url, timeout=5)).json()["score"]
+
+
+def best(urls):
+    return sorted(urls, key=lambda url: async_to_sync(score)(url))[-1]
+
+
+async def first_score(urls):
+    return await score(urls[0])

@@ -1,0 +1,18 @@
+import asyncio
+import sys
+
+import httpx
+
+
+async def fetch(url):
+    async with httpx.AsyncClient(follow_redirects=True, timeout=None) as http_client:
+        return (await http_client.get(url, timeout=5)).text
+
+
+async def main(argv):
+    print(await fetch(argv[1]))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(asyncio.run(main(sys.argv)))

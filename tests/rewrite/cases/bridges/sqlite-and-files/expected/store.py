@@ -1,0 +1,23 @@
+import sqlite3
+
+import httpx
+from asgiref.sync import sync_to_async
+
+DB = sqlite3.connect(":memory:", check_same_thread=False)
+
+
+def save(payload):
+    DB.execute("insert into items values (?)", (payload,))
+
+
+def read_template(path):
+    with open(path) as handle:
+        return handle.read()
+
+
+async def sync_item(url):
+    async with httpx.AsyncClient(follow_redirects=True, timeout=None) as http_client:
+        payload = (await http_client.get(url, timeout=5)).text
+    await sync_to_async(save, thread_sensitive=True)(payload)
+    header = await sync_to_async(read_template, thread_sensitive=False)("header.txt")
+    return header + payload

@@ -1,0 +1,16 @@
+import threading
+
+import httpx
+from asgiref.sync import async_to_sync
+
+
+async def refresh(url):
+    async with httpx.AsyncClient(follow_redirects=True, timeout=None) as http_client:
+        await http_client.post(url, timeout=5)
+
+
+async def start(url):
+    await refresh(url)
+    thread = threading.Thread(target=async_to_sync(refresh), args=(url,))
+    thread.start()
+    return thread

@@ -1,0 +1,23 @@
+import httpx
+
+
+async def fetch(url):
+    try:
+        async with httpx.AsyncClient(follow_redirects=True, timeout=None) as http_client:
+            return (await http_client.get(url, timeout=5)).json()
+    except (httpx.NetworkError, httpx.ConnectTimeout):
+        return None
+    except httpx.TimeoutException:
+        return "timeout"
+    except httpx.HTTPStatusError as exc:
+        return str(exc)
+    except httpx.HTTPError:
+        return "error"
+
+
+def is_network_problem(exc: Exception) -> bool:
+    return isinstance(exc, httpx.NetworkError)
+
+
+def status_of(resp: httpx.Response) -> int:
+    return resp.status_code

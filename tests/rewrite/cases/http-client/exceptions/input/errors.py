@@ -1,0 +1,22 @@
+import requests
+
+
+def fetch(url):
+    try:
+        return requests.get(url, timeout=5).json()
+    except requests.ConnectionError:
+        return None
+    except requests.exceptions.Timeout:
+        return "timeout"
+    except requests.HTTPError as exc:
+        return str(exc)
+    except requests.RequestException:
+        return "error"
+
+
+def is_network_problem(exc: Exception) -> bool:
+    return isinstance(exc, requests.ConnectionError)
+
+
+def status_of(resp: requests.Response) -> int:
+    return resp.status_code

@@ -1,0 +1,16 @@
+import httpx
+
+
+async def fetch_insecure(url):
+    async with httpx.AsyncClient(follow_redirects=True, timeout=None, verify=False) as http_client:
+        return (await http_client.get(url, timeout=5)).json()
+
+
+async def fetch_with_cookies(url, cookies):
+    async with httpx.AsyncClient(follow_redirects=True, timeout=None) as http_client:
+        return (await http_client.get(url, cookies=cookies, timeout=5)).json()
+
+
+async def fetch_with_cert(url):
+    async with httpx.AsyncClient(follow_redirects=True, timeout=None, cert=("client.crt", "client.key")) as http_client:
+        return (await http_client.get(url, timeout=5)).json()

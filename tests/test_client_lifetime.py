@@ -1,0 +1,126 @@
+"""Client lifetime under Flask: one AsyncClient per event loop.
+
+Flask runs every async view on a new event loop (asgiref's async_to_sync ->
+asyncio.run in a worker thread). A module-level ``httpx.AsyncClient``
+therefore breaks on the next request, once its pooled keep-alive connection
+belongs to a closed loop. The migrated code keeps one client per loop
+(``_AsyncClientPerLoop``, written by the MIG001 rule), reuses it for every
+call made while serving one request, and closes it when the loop shuts down.
+These tests prove both halves against keep-alive upstreams.
+"""
+
+from __future__ import annotations
+
+import concurrent.futures
+import subprocess
+import sys
+from pathlib import Path
+
+import httpx
+from flask import Flask
+
+from migrate.compare.server import serve_wsgi
+from sample_migrated_app import create_app
+from sample_migrated_app.upstream import _AsyncClientPerLoop
+from sample_upstreams import UpstreamCluster
+
+
+def _app(upstreams: UpstreamCluster, tmp_path: Path) -> Flask:
+    return create_app({**upstreams.app_config(), "DATABASE": str(tmp_path / "db.sqlite3")})
+
+
+NAIVE_APP = """
+import sys
+import httpx
+from flask import Flask
+from migrate.compare.server import serve_wsgi
+
+app = Flask("naive")
+naive = httpx.AsyncClient(headers={"X-Api-Key": "dev-key"})
+
+
+@app.get("/rates")
+async def rates():
+    resp = await naive.get(sys.argv[1] + "/v1/rates")
+    return resp.json()
+
+
+with serve_wsgi(app) as base_url, httpx.Client(base_url=base_url) as client:
+    print(client.get("/rates").status_code, client.get("/rates").status_code)
+"""
+
+
+def test_module_level_async_client_breaks_on_the_second_request(
+    upstreams: UpstreamCluster,
+) -> None:
+    """The hazard itself: what a naive rewrite produces fails (encode/httpx#2473).
+
+    It runs in its own process: the broken client's connection belongs to a
+    closed loop and can never be closed cleanly, so it would warn later here.
+    """
+    result = subprocess.run(
+        [sys.executable, "-W", "ignore", "-c", NAIVE_APP, upstreams.urls["rates"]],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert result.stdout.split() == ["200", "500"], result.stderr
+    assert "Event loop is closed" in result.stderr
+
+
+def test_many_sequential_and_concurrent_requests(
+    upstreams: UpstreamCluster, tmp_path: Path
+) -> None:
+    app = _app(upstreams, tmp_path)
+    with serve_wsgi(app, threads=8) as base_url, httpx.Client(base_url=base_url) as client:
+        statuses = [client.get("/api/dashboard").status_code for _ in range(25)]
+        statuses += [client.get("/api/feed/2").status_code for _ in range(10)]
+
+        def one(path: str) -> int:
+            with httpx.Client(base_url=base_url) as own:
+                return own.get(path).status_code
+
+        paths = ["/api/dashboard", "/api/feed/1", "/city/Oslo", "/api/search?q=x"] * 10
+        with concurrent.futures.ThreadPoolExecutor(max_workers=8) as pool:
+            statuses += list(pool.map(one, paths))
+    assert statuses == [200] * len(statuses)
+    assert len(upstreams.log.entries()) > 25 * 3
+
+
+def test_calls_within_one_request_share_a_connection(
+    upstreams: UpstreamCluster, tmp_path: Path
+) -> None:
+    """A report polls the job service four times in one request: one connection."""
+    app = _app(upstreams, tmp_path)
+    with serve_wsgi(app) as base_url, httpx.Client(base_url=base_url) as client:
+        for _ in range(3):
+            upstreams.log.clear()
+            assert client.post("/api/reports", json={"kind": "sales"}).status_code == 200
+            entries = upstreams.log.entries()
+            assert len(entries) == 4
+            assert len({e.client_port for e in entries}) == 1
+
+
+def test_a_client_per_loop_is_closed_with_its_loop() -> None:
+    import asyncio
+
+    made: list[httpx.AsyncClient] = []
+
+    def factory() -> httpx.AsyncClient:
+        made.append(httpx.AsyncClient())
+        return made[-1]
+
+    per_loop = _AsyncClientPerLoop(factory)
+
+    async def use() -> tuple[int, int]:
+        first = per_loop._client()
+        second = per_loop._client()
+        return id(first), id(second)
+
+    a = asyncio.run(use())
+    b = asyncio.run(use())
+    assert a[0] == a[1]  # reused within a loop
+    assert a[0] != b[0] or len(made) == 2  # a new loop gets a new client
+    assert len(made) == 2
+    assert all(client.is_closed for client in made)
