@@ -94,6 +94,8 @@ def unified_diff(result: FileResult, root: Path | None = None) -> str:
     shown = path.relative_to(root).as_posix() if root and path.is_relative_to(root) else str(path)
     old = result.old.decode(source_encoding(result.old)).splitlines(keepends=True)
     new = (result.new or b"").decode(source_encoding(result.new or b"")).splitlines(keepends=True)
+    # An absolute path must not read as "a//tmp/...".
+    shown = shown.lstrip("/")
     return "".join(difflib.unified_diff(old, new, f"a/{shown}", f"b/{shown}"))
 
 

@@ -128,7 +128,16 @@ def colour(graph: CallGraph, scope: Scope | None = None) -> Colouring:
         for edge in graph.callers.get(callee, []):
             caller = functions[edge.caller]
             if edge.via == "ref":
-                continue  # handled below, once colouring is complete
+                if not _is_fan_out(edge, graph) or caller.is_async:
+                    continue  # handled below, once colouring is complete
+                # map(f, xs) / executor.map(f, xs): the holder becomes async and
+                # the fan-out a gather (a boundary keeps it and bridges f instead).
+                if caller.qualname not in result.boundaries and (
+                    caller.qualname not in result.async_functions
+                ):
+                    result.async_functions[caller.qualname] = Reason(callee, edge.span, "calls")
+                    queue.append(caller.qualname)
+                continue
             if edge.via == "decorator":
                 if caller.qualname not in result.async_functions:
                     result.async_functions[caller.qualname] = Reason(callee, edge.span, "wraps")
@@ -221,10 +230,8 @@ def _references(graph: CallGraph, result: Colouring) -> None:
         receiver = graph.resolve(ref.receiver) or ref.receiver or ""
         if ref.in_async_receiver:
             continue  # Flask runs registered handlers through ensure_sync
-        if receiver in MAP_RECEIVERS and holder_async:
+        if _is_fan_out(edge, graph) and holder_async:
             continue  # a fan-out: see concurrency
-        if receiver.endswith((".map", ".submit")) and holder_async:
-            continue  # executor fan-out: see concurrency
         if receiver in graph.functions:
             result.review.append(
                 Review(
@@ -391,6 +398,15 @@ def _http_verbs(graph: CallGraph, result: Colouring) -> None:
         for wrapped in graph.wrapped_by.get(qualname, []):
             verbs |= result.http_verbs.get(wrapped, set())
         result.http_verbs[qualname] = verbs
+
+
+def _is_fan_out(edge: Edge, graph: CallGraph) -> bool:
+    """``map(f, xs)`` or ``executor.map(f, xs)`` with ``f`` as the first argument."""
+    ref = edge.ref
+    if ref is None or ref.keyword is not None:
+        return False
+    receiver = graph.resolve(ref.receiver) or ref.receiver or ""
+    return receiver in MAP_RECEIVERS or receiver.endswith("ThreadPoolExecutor.map")
 
 
 def _short(qualname: str) -> str:

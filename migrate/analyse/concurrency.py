@@ -211,6 +211,9 @@ def _fan_out(
             " observe (--allow-reorder to run them together)",
             lines=(fan_out.span.line,),
         )
+    extra = ""
+    if fan_out.kind == "executor-map":
+        extra = "; the thread pool is no longer needed"
     return Spot(
         fn.qualname,
         fan_out.span,
@@ -218,7 +221,7 @@ def _fan_out(
         (callee,),
         True,
         f"one {_short(callee)} per item of {fan_out.iter_text}: run together, at most"
-        " --max-concurrency at a time, results in order",
+        f" --max-concurrency at a time, results in order{extra}",
         bounded=True,
         lines=(fan_out.span.line,),
     )

@@ -47,6 +47,8 @@ class FileEdits:
     sleeps: set[Pos] = field(default_factory=set)
     shared_clients: dict[str, str] = field(default_factory=dict)
     spots: list[Spot] = field(default_factory=list)
+    # Expression-level spots (comprehensions, map) by position.
+    spot_positions: dict[Pos, Spot] = field(default_factory=dict)
     # The file only references requests' exception classes, no longer its calls.
     map_exceptions: bool = False
 
@@ -177,8 +179,10 @@ def plan_edits(analysis: Analysis) -> dict[str, FileEdits]:
             fe.shared_clients = clients
 
     for spot in analysis.spots:
-        fe, _ = for_module(fn_module(spot.function))
+        fe, cols = for_module(fn_module(spot.function))
         fe.spots.append(spot)
+        if spot.kind in ("comprehension", "map", "executor-map"):
+            fe.spot_positions[cols.pos(spot.span)] = spot
 
     # Files that keep referring to requests' exceptions once the calls moved to httpx.
     any_http = any(fe.http_calls for fe in edits.values())

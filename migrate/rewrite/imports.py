@@ -211,9 +211,11 @@ def remove_unused(module: cst.Module, candidates: set[tuple[str, str | None]]) -
             carry = list(stmt.leading_lines)
             continue
         if carry is not None:
-            # At the top of the file the next statement takes the removed
-            # one's place exactly (no blank line opens a module).
-            if not body or (not new.leading_lines and carry):  # type: ignore[attr-defined]
+            # An import that moves up to the top of the file takes the removed
+            # one's place exactly (no blank line opens a module); other code
+            # keeps the blank lines that part it from the imports.
+            at_top = not body and _import_info(new) is not None
+            if at_top or (not new.leading_lines and carry):  # type: ignore[attr-defined]
                 new = new.with_changes(leading_lines=carry)
             carry = None
         body.append(new)

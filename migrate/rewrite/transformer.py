@@ -157,6 +157,18 @@ class MigrationTransformer(cst.CSTTransformer):
             result = rule.leave_Attribute(original, result)
         return result
 
+    def leave_ListComp(self, original: cst.ListComp, updated: cst.ListComp) -> cst.BaseExpression:
+        result: cst.BaseExpression = updated
+        for rule in self.rules:
+            result = rule.leave_Comprehension(original, result)
+        return result
+
+    def leave_SetComp(self, original: cst.SetComp, updated: cst.SetComp) -> cst.BaseExpression:
+        result: cst.BaseExpression = updated
+        for rule in self.rules:
+            result = rule.leave_Comprehension(original, result)
+        return result
+
     def leave_Subscript(
         self, original: cst.Subscript, updated: cst.Subscript
     ) -> cst.BaseExpression:

@@ -61,6 +61,11 @@ class Rule:
     ) -> cst.BaseExpression:
         return updated
 
+    def leave_Comprehension(
+        self, original: cst.ListComp | cst.SetComp, updated: cst.BaseExpression
+    ) -> cst.BaseExpression:
+        return updated
+
     def leave_FunctionDef(
         self, original: cst.FunctionDef, updated: cst.FunctionDef
     ) -> cst.FunctionDef:

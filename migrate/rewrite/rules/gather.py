@@ -183,7 +183,40 @@ class Gather(Rule):
     # -- comprehensions -----------------------------------------------------------------
 
     def leave_Call(self, original: cst.Call, updated: cst.BaseExpression) -> cst.BaseExpression:
-        return updated
+        """``map(f, xs)`` / ``executor.map(f, xs)`` -> ``await _gather_in_order(*map(f, xs))``."""
+        spot = self.ctx.edits.spot_positions.get(self.ctx.pos(original) or (0, 0, 0, 0))
+        if spot is None or not spot.safe or not isinstance(updated, cst.Call):
+            return updated
+        if not self.ctx.in_async or len(updated.args) != 2:
+            return updated
+        func, items = (_code(a.value) for a in updated.args)
+        limit = self.ctx.options.max_concurrency
+        if spot.kind == "executor-map":
+            self.ctx.todo(
+                self.ctx.line(original),
+                self.code,
+                "the calls now run on the event loop: the thread pool can go",
+            )
+        self._used(spot, f"map over {items}: at most {limit} at a time")
+        return cst.parse_expression(f"await {HELPER}(*map({func}, {items}), limit={limit})")
+
+    def leave_Comprehension(
+        self, original: cst.ListComp | cst.SetComp, updated: cst.BaseExpression
+    ) -> cst.BaseExpression:
+        """``[await f(x) for x in xs]`` -> ``await _gather_in_order(*(f(x) for x in xs))``."""
+        spot = self.ctx.edits.spot_positions.get(self.ctx.pos(original) or (0, 0, 0, 0))
+        if spot is None or not spot.safe or not self.ctx.in_async:
+            return updated
+        if not isinstance(updated, cst.ListComp | cst.SetComp):
+            return updated
+        element = _code(_strip_await(updated.elt))
+        loops = _code(updated.for_in).strip()
+        limit = self.ctx.options.max_concurrency
+        code = f"await {HELPER}(*({element} {loops}), limit={limit})"
+        if isinstance(updated, cst.SetComp):
+            code = f"set({code})"
+        self._used(spot, f"one call per item, at most {limit} at a time")
+        return cst.parse_expression(code)
 
     def _used(self, spot: Spot, message: str) -> None:
         self.used = True

@@ -87,6 +87,13 @@ SESSION_CONFIG_UNPORTABLE = {
     "hooks": "use event_hooks= with async functions on httpx.AsyncClient",
     "adapters": "HTTPAdapter has no httpx twin",
 }
+# Imports only unportable session configuration used (dropped once unused).
+UNPORTABLE_IMPORTS = (
+    ("requests.adapters", "HTTPAdapter"),
+    ("urllib3.util.retry", "Retry"),
+    ("urllib3.util", "Retry"),
+    ("urllib3", "Retry"),
+)
 ONE_SHOT_CLIENT = "http_client"
 
 
@@ -127,10 +134,25 @@ def _append(args: list[cst.Arg], arg: cst.Arg) -> list[cst.Arg]:
     return [*args, arg]
 
 
+def _is_kw(arg: cst.Arg, name: str) -> bool:
+    return arg.keyword is not None and arg.keyword.value == name
+
+
+def one_off_cookies(args: list[cst.Arg]) -> list[cst.Arg]:
+    """Per-request ``cookies=`` is deprecated in httpx: a one-off client takes them."""
+    return [_kw("cookies", a.value) for a in args if _is_kw(a, "cookies")]
+
+
 def _is_raw_body(node: cst.BaseExpression) -> bool | None:
     """True for str/bytes literals, False for dicts/lists of pairs, None when unknown."""
     if isinstance(node, cst.SimpleString | cst.ConcatenatedString | cst.FormattedString):
         return True
+    if isinstance(node, cst.BinaryOperation) and isinstance(node.operator, cst.Add | cst.Modulo):
+        # "a=" + text, "%s" % x: a string built from a literal.
+        if _is_raw_body(node.left) or (
+            isinstance(node.operator, cst.Add) and _is_raw_body(node.right)
+        ):
+            return True
     if isinstance(node, cst.Call) and m.matches(
         node.func, m.Attribute(attr=m.Name("encode") | m.Name("dumps"))
     ):
@@ -162,6 +184,7 @@ class HttpClient(Rule):
         super().__init__(ctx)
         self.frames: list[_Frame] = []
         self.functions: list[_FunctionState] = [_FunctionState()]
+        self.elifs: set[int] = set()
         self.module = ctx.options.http_module
 
     # -- bookkeeping ---------------------------------------------------------------
@@ -189,6 +212,38 @@ class HttpClient(Rule):
     def visit_SimpleStatementLine(self, node: cst.SimpleStatementLine) -> None:
         self.frames.append(_Frame())
 
+    def visit_compound(self, node: cst.If | cst.While | cst.For) -> None:
+        # A one-off request in the header (``while requests.get(...).ok:``)
+        # gets a client around the whole statement; an ``elif`` shares the
+        # frame of its ``if`` (a ``with`` cannot stand between them).
+        if isinstance(node, cst.If) and isinstance(node.orelse, cst.If):
+            self.elifs.add(id(node.orelse))
+        if id(node) not in self.elifs:
+            self.frames.append(_Frame())
+
+    def leave_compound(
+        self, original: cst.If | cst.While | cst.For, updated: cst.BaseStatement
+    ) -> cst.BaseStatement:
+        if id(original) in self.elifs:
+            return updated
+        frame = self.frames.pop()
+        if frame.client_args is None:
+            return updated
+        return self._with_client(frame.client_args, updated)
+
+    def _with_client(self, client_args: list[cst.Arg], stmt: cst.BaseStatement) -> cst.With:
+        """``async with httpx.AsyncClient(...) as http_client:`` around ``stmt``."""
+        item = cst.WithItem(
+            cst.Call(func=self._httpx("AsyncClient"), args=client_args),
+            asname=cst.AsName(cst.Name(ONE_SHOT_CLIENT)),
+        )
+        return cst.With(
+            items=[item],
+            body=cst.IndentedBlock([stmt.with_changes(leading_lines=[])]),
+            asynchronous=cst.Asynchronous() if self.ctx.in_async else None,
+            leading_lines=stmt.leading_lines,  # type: ignore[attr-defined]
+        )
+
     def visit_Assign(self, node: cst.Assign) -> None:
         """Remember which local names hold responses, for attribute fixes."""
         value = node.value
@@ -210,6 +265,8 @@ class HttpClient(Rule):
     def leave_Call(self, original: cst.Call, updated: cst.BaseExpression) -> cst.BaseExpression:
         edit = self.ctx.edits.http_calls.get(self.ctx.pos(original) or (0, 0, 0, 0))
         if edit is None or not isinstance(updated, cst.Call):
+            if isinstance(updated, cst.Call):
+                updated = self._isinstance(original, updated)
             return self._response_method(original, updated)
         line = self.ctx.line(original)
         entry = edit.entry
@@ -242,7 +299,10 @@ class HttpClient(Rule):
                     _kw("follow_redirects", cst.Name("True")),
                     _kw("timeout", cst.Name("None")),
                 ]
-            frame.client_args = client_kwargs + client_args
+            frame.client_args = client_kwargs + client_args + one_off_cookies(args)
+            args = [a for a in args if not _is_kw(a, "cookies")]
+            if args:
+                args[-1] = args[-1].with_changes(comma=updated.args[-1].comma)
             new_call = self._method_call(updated, cst.Name(ONE_SHOT_CLIENT), method, args)
         self.ctx.maybe_remove_import("requests")
         self.ctx.note(self.code, line, f"{entry.name} -> {self.module}.AsyncClient.{verb}")
@@ -300,6 +360,8 @@ class HttpClient(Rule):
                 )
                 out.append(arg.with_changes(value=timeout))
                 continue
+            if key in BODY_ARGS and m.matches(value, m.Name("None")):
+                continue  # requests' default: no body
             if key == "data" and from_requests:
                 raw = _is_raw_body(value)
                 has_body = True
@@ -365,19 +427,32 @@ class HttpClient(Rule):
         if mapped is not None:
             return mapped
         owner = updated.value
+        if self._is_direct_request(original.value):
+            # requests.get(...).ok: the response of a call this rule rewrote.
+            return self._response_attribute(updated, updated.attr.value, direct=True)
         if not isinstance(owner, cst.Name):
             return updated
         state = self.functions[-1]
         attr = updated.attr.value
         if owner.value in state.responses:
-            if attr == "ok":
-                return cst.Comparison(
-                    left=updated.with_changes(attr=cst.Name("status_code")),
-                    comparisons=[cst.ComparisonTarget(cst.LessThan(), cst.Integer("400"))],
-                )
-            if attr in RESPONSE_RENAMES:
-                return updated.with_changes(attr=cst.Name(RESPONSE_RENAMES[attr]))
-        if owner.value in state.direct_responses and attr == "url":
+            return self._response_attribute(
+                updated, attr, direct=owner.value in state.direct_responses
+            )
+        return updated
+
+    def _is_direct_request(self, node: cst.BaseExpression) -> bool:
+        return isinstance(node, cst.Call) and self.ctx.pos(node) in self.ctx.edits.http_calls
+
+    @staticmethod
+    def _response_attribute(updated: cst.Attribute, attr: str, direct: bool) -> cst.BaseExpression:
+        if attr == "ok":
+            return cst.Comparison(
+                left=updated.with_changes(attr=cst.Name("status_code")),
+                comparisons=[cst.ComparisonTarget(cst.LessThan(), cst.Integer("400"))],
+            )
+        if attr in RESPONSE_RENAMES:
+            return updated.with_changes(attr=cst.Name(RESPONSE_RENAMES[attr]))
+        if direct and attr == "url":
             return cst.Call(func=cst.Name("str"), args=[cst.Arg(updated)])
         return updated
 
@@ -402,16 +477,7 @@ class HttpClient(Rule):
                 if frame.client_args is None:
                     return if_stmt
         if frame.client_args is not None:
-            item = cst.WithItem(
-                cst.Call(func=self._httpx("AsyncClient"), args=frame.client_args),
-                asname=cst.AsName(cst.Name(ONE_SHOT_CLIENT)),
-            )
-            return cst.With(
-                items=[item],
-                body=cst.IndentedBlock([result.with_changes(leading_lines=[])]),
-                asynchronous=cst.Asynchronous() if self.ctx.in_async else None,
-                leading_lines=result.leading_lines,
-            )
+            return self._with_client(frame.client_args, result)
         return result
 
     # -- exceptions --
@@ -462,17 +528,58 @@ class HttpClient(Rule):
     ) -> cst.ExceptHandler:
         """Widen mapped classes where requests' class covered more than one httpx class."""
         self._in_except -= 1
-        if not self.ctx.edits.map_exceptions or original.type is None:
+        if not self.ctx.edits.map_exceptions or original.type is None or updated.type is None:
             return updated
-        name = _dotted(original.type)
-        if name is None:
+        widened = self._widen(original.type, updated.type)
+        return updated if widened is None else updated.with_changes(type=widened)
+
+    def _widen(
+        self, original: cst.BaseExpression, updated: cst.BaseExpression
+    ) -> cst.BaseExpression | None:
+        """The classes a requests class (or a tuple of them) stands for, as a tuple.
+
+        None when one httpx class is enough (the attribute was mapped already).
+        """
+        if isinstance(original, cst.Tuple) and isinstance(updated, cst.Tuple):
+            elements: list[cst.BaseExpression] = []
+            for old, new in zip(original.elements, updated.elements):
+                if isinstance(old, cst.StarredElement):
+                    elements.append(new.value)
+                    continue
+                elements.extend(self._classes(old.value) or [new.value])
+            if len(elements) == len(updated.elements):
+                return None
+            unique = {cst.Module([]).code_for_node(e): e for e in elements}
+            return updated.with_changes(elements=[cst.Element(e) for e in unique.values()])
+        classes = self._classes(original)
+        if classes is None:
+            return None
+        return cst.Tuple([cst.Element(c) for c in classes])
+
+    def _classes(self, original: cst.BaseExpression) -> list[cst.BaseExpression] | None:
+        name = _dotted(original)
+        if name is None or not name.startswith("requests."):
+            return None
+        mapped = EXCEPTIONS.get(name.split(".")[-1])
+        if mapped is None or len(mapped) < 2:
+            return None
+        return [self._httpx(each) for each in mapped]
+
+    def _isinstance(self, original: cst.Call, updated: cst.Call) -> cst.Call:
+        """``isinstance(exc, requests.ConnectionError)``: the same widening as in ``except``."""
+        if (
+            not self.ctx.edits.map_exceptions
+            or not m.matches(original.func, m.Name("isinstance") | m.Name("issubclass"))
+            or len(original.args) != 2
+            or len(updated.args) != 2
+        ):
             return updated
-        cls = name.split(".")[-1]
-        mapped = EXCEPTIONS.get(cls)
-        if not name.startswith("requests") or mapped is None or len(mapped) < 2:
+        widened = self._widen(original.args[1].value, updated.args[1].value)
+        if widened is None:
             return updated
-        elements = [cst.Element(self._httpx(each)) for each in mapped]
-        return updated.with_changes(type=cst.Tuple(elements))
+        return updated.with_changes(
+            args=[updated.args[0], updated.args[1].with_changes(value=widened)]
+        )
 
     # -- module-level sessions --
 
@@ -504,6 +611,7 @@ class HttpClient(Rule):
                 emitted_helper = True
             new_body[index : index + 1] = replacement
         if emitted_helper:
+            self.ctx.add_import(self.module)
             for module in ("asyncio", "threading", "weakref"):
                 self.ctx.add_import(module)
             self.ctx.add_import("collections.abc", "Callable")
@@ -531,21 +639,23 @@ class HttpClient(Rule):
         assert isinstance(make, cst.SimpleStatementLine)
         make_assign = make.body[0]
         assert isinstance(make_assign, cst.Assign) and isinstance(make_assign.value, cst.Call)
+        make = make.with_changes(leading_lines=[cst.EmptyLine(comment=cst.Comment(why))])
+        body: list[cst.BaseStatement] = self._config_body(name, config, client_args)
         make = make.with_changes(
-            body=[make_assign.with_changes(value=make_assign.value.with_changes(args=client_args))],
-            leading_lines=[cst.EmptyLine(comment=cst.Comment(why))],
+            body=[make_assign.with_changes(value=make_assign.value.with_changes(args=client_args))]
         )
-        body: list[cst.BaseStatement] = [make]
-        for stmt in config:
-            body.append(self._config_statement(name, stmt))
-        body.append(cst.parse_statement(f"return {name}"))
+        body.insert(0, make)
         factory = cst.FunctionDef(
             name=cst.Name(factory_name),
             params=cst.Parameters(),
             body=cst.IndentedBlock(body),
             returns=cst.Annotation(cst.parse_expression(f"{self.module}.AsyncClient")),
             leading_lines=[
-                *(creation.leading_lines or [cst.EmptyLine(), cst.EmptyLine()]),
+                # A top-level def opens with two blank lines; the comments
+                # above the session stay with it.
+                cst.EmptyLine(),
+                cst.EmptyLine(),
+                *(line for line in creation.leading_lines if line.comment is not None),
                 cst.EmptyLine(
                     comment=cst.Comment(
                         f"# migrate: `{name}` was a {kind}; it is now one {self.module}.AsyncClient"
@@ -561,17 +671,62 @@ class HttpClient(Rule):
         spacer = cst.EmptyLine()
         return [factory, proxy.with_changes(leading_lines=[spacer, spacer])]
 
-    def _config_statement(self, name: str, stmt: cst.BaseStatement) -> cst.BaseStatement:
-        code = cst.Module([]).code_for_node(stmt)
-        for attr, why in SESSION_CONFIG_UNPORTABLE.items():
-            if f"{name}.{attr}" in code:
-                return stmt.with_changes(
-                    leading_lines=[
-                        *stmt.leading_lines,  # type: ignore[attr-defined]
-                        cst.EmptyLine(comment=cst.Comment(f"# TODO(migrate): {self.code}: {why}")),
+    def _config_body(
+        self, name: str, config: list[cst.BaseStatement], client_args: list[cst.Arg]
+    ) -> list[cst.BaseStatement]:
+        """The session's configuration, as statements of the factory.
+
+        ``session.verify = x`` / ``session.cert = x`` become arguments of the
+        client (httpx reads them only when the client is made). What has no
+        httpx twin (``mount``, hooks, proxies) is kept as a comment under a
+        TODO: left as code it would raise AttributeError on the first request.
+        """
+        body: list[cst.BaseStatement] = []
+        pending: list[cst.EmptyLine] = []
+        for stmt in config:
+            assert isinstance(stmt, cst.SimpleStatementLine)
+            small = stmt.body[0]
+            if m.matches(
+                small,
+                m.Assign(
+                    targets=[
+                        m.AssignTarget(
+                            m.Attribute(m.Name(name), attr=m.Name("verify") | m.Name("cert"))
+                        )
                     ]
-                )
-        return stmt
+                ),
+            ):
+                assert isinstance(small, cst.Assign)
+                attr = cst.ensure_type(small.targets[0].target, cst.Attribute).attr.value
+                client_args[:] = _append(client_args, _kw(attr, small.value))
+                continue
+            code = cst.Module([]).code_for_node(stmt.with_changes(leading_lines=[]))
+            why = next(
+                (
+                    why
+                    for attr, why in SESSION_CONFIG_UNPORTABLE.items()
+                    if f"{name}.{attr}" in code
+                ),
+                None,
+            )
+            if why is None:
+                body.append(stmt.with_changes(leading_lines=[*pending, *stmt.leading_lines]))
+                pending = []
+                continue
+            self.ctx.note(self.code, self.ctx.line(stmt), why)
+            pending += [
+                *stmt.leading_lines,
+                cst.EmptyLine(comment=cst.Comment(f"# TODO(migrate): {self.code}: {why}")),
+                *(
+                    cst.EmptyLine(comment=cst.Comment(f"# {line}"))
+                    for line in code.rstrip().splitlines()
+                ),
+            ]
+            for module, obj in UNPORTABLE_IMPORTS:
+                self.ctx.maybe_remove_import(module, obj)
+        ret = cst.parse_statement(f"return {name}")
+        body.append(ret.with_changes(leading_lines=pending))
+        return body
 
 
 def _session_creation(stmt: cst.BaseStatement, shared: dict[str, str]) -> str | None:
