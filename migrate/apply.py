@@ -126,8 +126,11 @@ def print_summary(report: ApplyReport, console: Console, wrote: bool) -> None:
     for result in report.changed:
         for note in result.notes:
             if note.todo:
-                console.print(f"  TODO {result.path}:{note.line}: {note.code}: {note.message}")
+                console.print(
+                    f"  TODO {result.path}:{note.line}: {note.code}: {note.message}",
+                    soft_wrap=True,
+                )
     for failure in report.read_failures:
-        console.print(f"[red]skipped[/] {failure}")
+        console.print(f"[red]skipped[/] {failure}", soft_wrap=True)
     for result in report.failed:
-        console.print(f"[red]failed[/] {result.path}: {result.error}")
+        console.print(f"[red]failed[/] {result.path}: {result.error}", soft_wrap=True)

@@ -180,7 +180,10 @@ def apply(
     )
     if report.refused:
         for path in report.refused:
-            err.print(f"[red]refusing[/] {path}: uncommitted changes (commit them, or --force)")
+            err.print(
+                f"[red]refusing[/] {path}: uncommitted changes (commit them, or --force)",
+                soft_wrap=True,
+            )
         sys.exit(2)
     if show_diff:
         print_diff(report, out)

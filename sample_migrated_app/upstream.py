@@ -62,6 +62,7 @@ class _AsyncClientPerLoop:
         finally:
             await client.aclose()
 
+
 # migrate: `session` was a requests.Session; it is now one httpx.AsyncClient per event loop (docs/client-lifetime.md).
 def _new_session() -> httpx.AsyncClient:
     # requests follows redirects and never times out by default; httpx does neither.

@@ -54,6 +54,18 @@ class Bridge:
 
 
 @dataclass(frozen=True)
+class Unwind:
+    """A bridge from an earlier step that is no longer needed: ``async_to_sync(f)(x)``
+    in code that is now async becomes ``await f(x)``; ``sync_to_async(g)(x)`` of a
+    function that is now async becomes ``g(x)``."""
+
+    function: str
+    callee: str
+    span: Span  # the bridge call: ``async_to_sync(f)``
+    kind: str  # "async_to_sync" or "sync_to_async"
+
+
+@dataclass(frozen=True)
 class Review:
     """Something the toolkit will not rewrite by itself."""
 
@@ -72,6 +84,7 @@ class Colouring:
     sync_blocking: dict[str, tuple[bool, str]] = field(default_factory=dict)
     boundaries: dict[str, str] = field(default_factory=dict)
     review: list[Review] = field(default_factory=list)
+    unwinds: list[Unwind] = field(default_factory=list)
     http_verbs: dict[str, set[str]] = field(default_factory=dict)
 
     def is_async(self, qualname: str) -> bool:
@@ -122,11 +135,27 @@ def colour(graph: CallGraph, scope: Scope | None = None) -> Colouring:
         result.async_functions[qualname] = Reason(entry.name, call.span, "blocking", entry)
         queue.append(qualname)
 
+    # Functions that were already async (an earlier step made them so): the
+    # code that reaches them through a bridge may now be migrated too.
+    for fn in functions.values():
+        if fn.is_async and any(
+            _bridge_kind(e, graph) == "async_to_sync" for e in graph.callers.get(fn.qualname, [])
+        ):
+            queue.append(fn.qualname)
+
     while queue:
         callee = queue.popleft()
-        result.order.append(callee)
+        pre_existing = functions[callee].is_async
+        if not pre_existing:
+            result.order.append(callee)
         for edge in graph.callers.get(callee, []):
             caller = functions[edge.caller]
+            bridge_kind = _bridge_kind(edge, graph)
+            if bridge_kind is not None and edge.ref is not None and edge.ref.call_span:
+                _unwind(edge, callee, caller, bridge_kind, pre_existing, result, queue)
+                continue
+            if pre_existing:
+                continue  # only bridges lead out of code that was async already
             if edge.via == "ref":
                 if not _is_fan_out(edge, graph) or caller.is_async:
                     continue  # handled below, once colouring is complete
@@ -139,6 +168,16 @@ def colour(graph: CallGraph, scope: Scope | None = None) -> Colouring:
                     queue.append(caller.qualname)
                 continue
             if edge.via == "decorator":
+                if caller.qualname in result.boundaries:
+                    result.review.append(
+                        Review(
+                            caller.qualname,
+                            caller.span,
+                            f"this decorator wrapper stays sync ({result.boundaries[caller.qualname]})"
+                            f" but wraps {_short(callee)}, which becomes async: migrate them together",
+                        )
+                    )
+                    continue
                 if caller.qualname not in result.async_functions:
                     result.async_functions[caller.qualname] = Reason(callee, edge.span, "wraps")
                     queue.append(caller.qualname)
@@ -169,6 +208,44 @@ def colour(graph: CallGraph, scope: Scope | None = None) -> Colouring:
     _sync_blocking(graph, result)
     _http_verbs(graph, result)
     return result
+
+
+BRIDGE_RECEIVERS = {
+    "asgiref.sync.async_to_sync": "async_to_sync",
+    "asgiref.sync.sync_to_async": "sync_to_async",
+}
+
+
+def _bridge_kind(edge: Edge, graph: CallGraph) -> str | None:
+    """"async_to_sync" / "sync_to_async" when ``edge`` goes through an asgiref bridge."""
+    ref = edge.ref
+    if edge.via != "ref" or ref is None or ref.keyword is not None:
+        return None
+    receiver = graph.resolve(ref.receiver) or ref.receiver or ""
+    return BRIDGE_RECEIVERS.get(receiver)
+
+
+def _unwind(
+    edge: Edge,
+    callee: str,
+    caller: Function,
+    kind: str,
+    pre_existing: bool,
+    result: Colouring,
+    queue: deque[str],
+) -> None:
+    assert edge.ref is not None and edge.ref.call_span is not None
+    if kind == "sync_to_async":
+        # The function was offloaded to a thread while sync; now it is async itself.
+        if not pre_existing and (caller.is_async or caller.qualname in result.async_functions):
+            result.unwinds.append(Unwind(caller.qualname, callee, edge.ref.call_span, kind))
+        return
+    if caller.qualname in result.boundaries:
+        return  # the bridge stays: this caller stays sync
+    result.unwinds.append(Unwind(caller.qualname, callee, edge.ref.call_span, kind))
+    if not caller.is_async and caller.qualname not in result.async_functions:
+        result.async_functions[caller.qualname] = Reason(callee, edge.span, "calls")
+        queue.append(caller.qualname)
 
 
 def _boundary(fn: Function, graph: CallGraph, scope: Scope) -> str | None:
@@ -225,6 +302,8 @@ def _references(graph: CallGraph, result: Colouring) -> None:
         if edge.via != "ref" or edge.ref is None or edge.callee not in result.async_functions:
             continue
         ref = edge.ref
+        if _bridge_kind(edge, graph) is not None:
+            continue  # already bridged (an earlier step)
         holder = graph.functions[edge.caller]
         holder_async = holder.is_async or holder.qualname in result.async_functions
         receiver = graph.resolve(ref.receiver) or ref.receiver or ""

@@ -75,6 +75,7 @@ class Ref:
     receiver: str | None  # the callee it is handed to, resolved or as written
     keyword: str | None = None
     in_async_receiver: bool = False  # handed to Flask registration (accepts async)
+    call_span: Span | None = None  # the call it is an argument of: ``async_to_sync(f)``
 
 
 @dataclass
@@ -667,9 +668,9 @@ class ModuleAnalyser(ast.NodeVisitor):
         receiver = target or expr_text(node.func)
         receiver_last = receiver.rsplit(".", 1)[-1]
         for arg in node.args:
-            self._note_argument(arg, receiver, None, receiver_last)
+            self._note_argument(arg, receiver, None, receiver_last, node)
         for kw in node.keywords:
-            self._note_argument(kw.value, receiver, kw.arg, receiver_last)
+            self._note_argument(kw.value, receiver, kw.arg, receiver_last, node)
 
         # Calls of an enclosing function's parameter: the decorator wrapper pattern.
         if isinstance(node.func, ast.Name):
@@ -682,7 +683,9 @@ class ModuleAnalyser(ast.NodeVisitor):
                 if node.func.id in outer.params:
                     break
 
-    def _note_argument(self, arg: ast.expr, receiver: str, keyword: str | None, last: str) -> None:
+    def _note_argument(
+        self, arg: ast.expr, receiver: str, keyword: str | None, last: str, call: ast.Call
+    ) -> None:
         if isinstance(arg, ast.Starred):
             arg = arg.value
         if isinstance(arg, ast.Call):
@@ -699,6 +702,7 @@ class ModuleAnalyser(ast.NodeVisitor):
                     receiver=receiver,
                     keyword=keyword,
                     in_async_receiver=last in FLASK_ASYNC_RECEIVERS,
+                    call_span=_span(call),
                 )
             )
 

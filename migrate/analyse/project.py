@@ -28,8 +28,12 @@ from .facts import Function, ModuleFacts, analyse_source
 # open() matter only inside functions that become async, which are analysed
 # anyway, with the modules they call.) ``time`` is imported everywhere for
 # ``time.time()``, so it counts only where ``sleep`` is mentioned too.
+# Files that import asgiref hold bridges from an earlier step, where a
+# gradual migration goes on.
 _SEED_IMPORT = re.compile(
-    r"^[ \t]*(?:import|from)[ \t]+(?:" + "|".join(sorted(REWRITE_MODULES - {"time"})) + r")\b",
+    r"^[ \t]*(?:import|from)[ \t]+(?:"
+    + "|".join(sorted((REWRITE_MODULES - {"time"}) | {"asgiref"}))
+    + r")\b",
     re.MULTILINE,
 )
 _TIME_IMPORT = re.compile(r"^[ \t]*(?:import|from)[ \t]+time\b", re.MULTILINE)

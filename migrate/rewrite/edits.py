@@ -13,6 +13,7 @@ from pathlib import Path
 from ..analyse.catalogue import Action, BlockingCall
 from ..analyse.concurrency import Spot
 from ..analyse.facts import Span
+from ..analyse.graph import CallGraph
 from ..analyse.run import Analysis
 
 # (start line, start column, end line, end column): calls can share a start.
@@ -49,6 +50,8 @@ class FileEdits:
     spots: list[Spot] = field(default_factory=list)
     # Expression-level spots (comprehensions, map) by position.
     spot_positions: dict[Pos, Spot] = field(default_factory=dict)
+    # Bridges of an earlier step that go: position of ``async_to_sync(f)`` -> kind.
+    unwinds: dict[Pos, str] = field(default_factory=dict)
     # The file only references requests' exception classes, no longer its calls.
     map_exceptions: bool = False
 
@@ -64,6 +67,7 @@ class FileEdits:
             or self.shared_clients
             or any(s.safe for s in self.spots)
             or self.map_exceptions
+            or self.unwinds
         )
 
 
@@ -178,22 +182,43 @@ def plan_edits(analysis: Analysis) -> dict[str, FileEdits]:
             fe, _ = for_module(module)
             fe.shared_clients = clients
 
+    for unwind in colouring.unwinds:
+        fe, cols = for_module(fn_module(unwind.function))
+        fe.unwinds[cols.pos(unwind.span)] = unwind.kind
+
     for spot in analysis.spots:
         fe, cols = for_module(fn_module(spot.function))
         fe.spots.append(spot)
         if spot.kind in ("comprehension", "map", "executor-map"):
             fe.spot_positions[cols.pos(spot.span)] = spot
 
-    # Files that keep referring to requests' exceptions once the calls moved to httpx.
+    # Files that keep referring to requests' exceptions once the calls moved to
+    # httpx; not those that still make requests calls of their own (a later step).
     any_http = any(fe.http_calls for fe in edits.values())
     if any_http:
         for module, loaded in project.files.items():
             text = loaded.source.text
-            if "requests" in text and _imports_requests(text):
-                fe, _ = for_module(module)
-                fe.map_exceptions = True
+            if "requests" not in text or not _imports_requests(text):
+                continue
+            if module in project.facts and _keeps_requests_calls(module, graph, edits):
+                continue
+            fe, _ = for_module(module)
+            fe.map_exceptions = True
 
     return {m: fe for m, fe in edits.items() if not fe.empty}
+
+
+def _keeps_requests_calls(module: str, graph: CallGraph, edits: dict[str, FileEdits]) -> bool:
+    """Whether requests calls in ``module`` stay as they are after this run."""
+    converted = edits[module].http_calls if module in edits else {}
+    cols = _Columns(graph.project.files[module].source.text)
+    for qualname, calls in graph.blocking.items():
+        if graph.functions[qualname].module != module:
+            continue
+        for call, entry in calls:
+            if entry.name.startswith("requests.") and cols.pos(call.span) not in converted:
+                return True
+    return False
 
 
 def _imports_requests(text: str) -> bool:

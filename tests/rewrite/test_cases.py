@@ -28,7 +28,9 @@ def test_case_matches_golden(case: Case, update_golden: bool) -> None:
     expected = python_files(case.expected)
     assert sorted(produced) == sorted(expected)
     for rel, data in expected.items():
-        assert produced[rel].decode("utf-8", "replace") == data.decode("utf-8", "replace"), f"{case.id}: {rel} differs"
+        # Text first, for a readable diff; then every byte (BOM, line endings).
+        got, want = (b.decode("utf-8", "replace") for b in (produced[rel], data))
+        assert got == want, f"{case.id}: {rel} differs"
         assert produced[rel] == data, f"{case.id}: {rel} differs in bytes"
 
 

@@ -9,7 +9,10 @@ Order matters where two rules touch the same call:
    async. It never touches the calls the two rules above own.
 4. ``bridges`` last among call rules: it wraps whatever the call has become
    (``async_to_sync(session.get)(...)`` needs the httpx form of the call).
-5. ``gather`` works on whole blocks, after their statements were rewritten.
+5. ``unwind`` removes bridges of an earlier step; it never meets a call that
+   ``bridges`` wraps (a call is either bridged now or was bridged before).
+6. ``gather`` works on whole blocks, after their statements were rewritten,
+   so the awaits it gathers include unwound bridges.
 """
 
 from __future__ import annotations
@@ -20,8 +23,9 @@ from .bridges import Bridges
 from .gather import Gather
 from .http_client import HttpClient
 from .sleep import Sleep
+from .unwind import Unwind
 
-RULES: tuple[type[Rule], ...] = (HttpClient, Sleep, AsyncPropagation, Bridges, Gather)
+RULES: tuple[type[Rule], ...] = (HttpClient, Sleep, AsyncPropagation, Bridges, Unwind, Gather)
 
 BY_CODE: dict[str, type[Rule]] = {rule.code: rule for rule in RULES}
 BY_NAME: dict[str, type[Rule]] = {rule.name: rule for rule in RULES}

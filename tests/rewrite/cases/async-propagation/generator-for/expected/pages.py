@@ -14,3 +14,7 @@ async def count_items(url):
     async for items in pages(url):
         total += len(items)
     return total
+
+
+async def all_items(url):
+    return [item async for items in pages(url) for item in items]

@@ -13,3 +13,7 @@ def count_items(url):
     for items in pages(url):
         total += len(items)
     return total
+
+
+def all_items(url):
+    return [item for items in pages(url) for item in items]

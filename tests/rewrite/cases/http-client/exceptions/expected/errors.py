@@ -16,8 +16,16 @@ async def fetch(url):
 
 
 def is_network_problem(exc: Exception) -> bool:
-    return isinstance(exc, httpx.NetworkError)
+    return isinstance(exc, (httpx.NetworkError, httpx.ConnectTimeout))
 
 
 def status_of(resp: httpx.Response) -> int:
     return resp.status_code
+
+
+async def fetch_quietly(url):
+    try:
+        async with httpx.AsyncClient(follow_redirects=True, timeout=None) as http_client:
+            return (await http_client.get(url, timeout=5)).json()
+    except (httpx.NetworkError, httpx.ConnectTimeout, ValueError):
+        return None

@@ -20,3 +20,10 @@ def is_network_problem(exc: Exception) -> bool:
 
 def status_of(resp: requests.Response) -> int:
     return resp.status_code
+
+
+def fetch_quietly(url):
+    try:
+        return requests.get(url, timeout=5).json()
+    except (requests.ConnectionError, ValueError):
+        return None

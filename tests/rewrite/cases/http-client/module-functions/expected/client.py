@@ -37,3 +37,15 @@ async def remove(path, reason):
 async def remove_plain(path):
     async with httpx.AsyncClient(follow_redirects=True, timeout=None) as http_client:
         return (await http_client.delete(BASE + path, timeout=2)).status_code
+
+
+async def wait_for(path):
+    async with httpx.AsyncClient(follow_redirects=True, timeout=None) as http_client:
+        while (await http_client.get(BASE + path, timeout=2)).status_code == 404:
+            pass
+    async with httpx.AsyncClient(follow_redirects=True, timeout=None) as http_client:
+        if (await http_client.head(BASE + path, timeout=2, follow_redirects=False)).status_code < 400:
+            return "ok"
+        elif (await http_client.get(BASE + path, timeout=2)).status_code == 500:
+            return "broken"
+    return "unknown"

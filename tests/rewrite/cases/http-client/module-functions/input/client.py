@@ -30,3 +30,13 @@ def remove(path, reason):
 
 def remove_plain(path):
     return requests.delete(BASE + path, timeout=2).status_code
+
+
+def wait_for(path):
+    while requests.get(BASE + path, timeout=2).status_code == 404:
+        pass
+    if requests.head(BASE + path, timeout=2).ok:
+        return "ok"
+    elif requests.get(BASE + path, timeout=2).status_code == 500:
+        return "broken"
+    return "unknown"

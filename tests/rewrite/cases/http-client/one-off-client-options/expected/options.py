@@ -7,8 +7,8 @@ async def fetch_insecure(url):
 
 
 async def fetch_with_cookies(url, cookies):
-    async with httpx.AsyncClient(follow_redirects=True, timeout=None) as http_client:
-        return (await http_client.get(url, cookies=cookies, timeout=5)).json()
+    async with httpx.AsyncClient(follow_redirects=True, timeout=None, cookies=cookies) as http_client:
+        return (await http_client.get(url, timeout=5)).json()
 
 
 async def fetch_with_cert(url):

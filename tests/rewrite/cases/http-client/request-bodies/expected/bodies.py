@@ -6,9 +6,8 @@ URL = "https://api.example.com/items"
 
 
 async def post_text(text):
-    # TODO(migrate): MIG001: data= is a form in httpx; if this is raw bytes/str use content=
     async with httpx.AsyncClient(follow_redirects=True, timeout=None) as http_client:
-        return (await http_client.post(URL, data="raw=" + text, timeout=5)).status_code
+        return (await http_client.post(URL, content="raw=" + text, timeout=5)).status_code
 
 
 async def post_literal():
@@ -34,9 +33,8 @@ async def post_positional(payload):
 
 
 async def post_positional_json(item):
-    # TODO(migrate): MIG001: data= is a form in httpx; if this is raw bytes/str use content=
     async with httpx.AsyncClient(follow_redirects=True, timeout=None) as http_client:
-        return (await http_client.post(URL, data=None, json={"item": item}, timeout=5)).status_code
+        return (await http_client.post(URL, json={"item": item}, timeout=5)).status_code
 
 
 async def put_encoded(item):

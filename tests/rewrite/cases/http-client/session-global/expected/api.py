@@ -4,7 +4,7 @@ import weakref
 from collections.abc import Callable
 from typing import Any
 
-from requests.adapters import HTTPAdapter
+import httpx
 
 API_KEY = "secret"
 
@@ -48,14 +48,15 @@ class _AsyncClientPerLoop:
         finally:
             await client.aclose()
 
+
 # migrate: `session` was a requests.Session; it is now one httpx.AsyncClient per event loop (docs/client-lifetime.md).
 def _new_session() -> httpx.AsyncClient:
     # requests follows redirects and never times out by default; httpx does neither.
-    session = httpx.AsyncClient(follow_redirects=True, timeout=None)
+    session = httpx.AsyncClient(follow_redirects=True, timeout=None, verify="ca.pem")
     session.headers.update({"X-Api-Key": API_KEY})
     session.auth = ("user", "pass")
     # TODO(migrate): MIG001: HTTPAdapter/Retry have no httpx twin (httpx.AsyncHTTPTransport(retries=n) retries connection errors only)
-    session.mount("https://", HTTPAdapter(max_retries=3))
+    # session.mount("https://", HTTPAdapter(max_retries=3))
     return session
 
 
@@ -71,3 +72,8 @@ async def fetch(path):
 
 async def create(path, item):
     return (await session.post("https://api.example.com" + path, json=item, timeout=5)).json()
+
+
+async def delete(path):
+    resp = await session.delete("https://api.example.com" + path, timeout=5)
+    return resp.status_code < 400

@@ -46,6 +46,7 @@ class _AsyncClientPerLoop:
         finally:
             await client.aclose()
 
+
 # migrate: `client` was a httpx.Client; it is now one httpx.AsyncClient per event loop (docs/client-lifetime.md).
 def _new_client() -> httpx.AsyncClient:
     # The same settings as the sync client it replaces.

@@ -1,10 +1,10 @@
 import time
 
-import requests
+import httpx
 
 
 async def wait_until_ready(url):
-    # TODO(migrate): MIG001: one-off request outside a statement: not rewritten
-    while requests.get(url, timeout=5).status_code != 200:
-        time.sleep(0.5)
+    async with httpx.AsyncClient(follow_redirects=True, timeout=None) as http_client:
+        while (await http_client.get(url, timeout=5)).status_code != 200:
+            time.sleep(0.5)
     return True

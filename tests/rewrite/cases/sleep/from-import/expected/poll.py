@@ -1,15 +1,15 @@
 import asyncio
-from time import monotonic, sleep
+from time import monotonic
 
-import requests
+import httpx
 
 
 async def poll(url, attempts):
     started = monotonic()
     for _ in range(attempts):
-        # TODO(migrate): MIG001: one-off request outside a statement: not rewritten
-        if requests.get(url, timeout=5).ok:
-            return monotonic() - started
+        async with httpx.AsyncClient(follow_redirects=True, timeout=None) as http_client:
+            if (await http_client.get(url, timeout=5)).status_code < 400:
+                return monotonic() - started
         await asyncio.sleep(1)
     return None
 

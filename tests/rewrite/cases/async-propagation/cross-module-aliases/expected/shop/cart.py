@@ -3,7 +3,7 @@ from .api import fetch_price as price_of
 
 
 async def total(skus):
-    return sum(await price_of(sku) for sku in skus)
+    return sum([await price_of(sku) for sku in skus])
 
 
 async def first_price(skus):

@@ -4,6 +4,8 @@ import weakref
 from collections.abc import Callable
 from typing import Any
 
+import httpx
+
 
 class _AsyncClientPerLoop:
     """One httpx.AsyncClient per running event loop, made by ``factory``.
@@ -43,6 +45,7 @@ class _AsyncClientPerLoop:
             await asyncio.Event().wait()
         finally:
             await client.aclose()
+
 
 # migrate: `session` was a requests.Session; it is now one httpx.AsyncClient per event loop (docs/client-lifetime.md).
 def _new_session() -> httpx.AsyncClient:
