@@ -64,6 +64,7 @@ def test_module_level_async_client_breaks_on_the_second_request(
         text=True,
         timeout=60,
         check=False,
+        cwd=Path(__file__).resolve().parents[1],
     )
     assert result.stdout.split() == ["200", "500"], result.stderr
     assert "Event loop is closed" in result.stderr

@@ -8,6 +8,7 @@ import sys
 import threading
 import time
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import httpx
@@ -461,6 +462,7 @@ def test_python_m_sample_upstreams() -> None:
         [sys.executable, "-m", "sample_upstreams", "--latency", "0"],
         stdout=subprocess.PIPE,
         text=True,
+        cwd=Path(__file__).resolve().parents[1],
     )
     try:
         assert proc.stdout is not None

@@ -24,6 +24,8 @@ from .catalogue import Action, BlockingCall
 from .facts import Call, Function, Span
 from .graph import CallGraph, Edge
 
+HTTP_METHOD_NAMES = frozenset({"GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"})
+
 # Receivers that run a callable later, in a sync context: the callable must stay sync.
 THREAD_RECEIVERS = ("threading.Thread", "threading.Timer")
 MAP_RECEIVERS = ("builtins.map",)
@@ -173,8 +175,9 @@ def colour(graph: CallGraph, scope: Scope | None = None) -> Colouring:
                         Review(
                             caller.qualname,
                             caller.span,
-                            f"this decorator wrapper stays sync ({result.boundaries[caller.qualname]})"
-                            f" but wraps {_short(callee)}, which becomes async: migrate them together",
+                            "this decorator wrapper stays sync"
+                            f" ({result.boundaries[caller.qualname]}) but wraps"
+                            f" {_short(callee)}, which becomes async: migrate them together",
                         )
                     )
                     continue
@@ -217,7 +220,7 @@ BRIDGE_RECEIVERS = {
 
 
 def _bridge_kind(edge: Edge, graph: CallGraph) -> str | None:
-    """"async_to_sync" / "sync_to_async" when ``edge`` goes through an asgiref bridge."""
+    """ "async_to_sync" / "sync_to_async" when ``edge`` goes through an asgiref bridge."""
     ref = edge.ref
     if edge.via != "ref" or ref is None or ref.keyword is not None:
         return None
@@ -240,8 +243,8 @@ def _unwind(
         if not pre_existing and (caller.is_async or caller.qualname in result.async_functions):
             result.unwinds.append(Unwind(caller.qualname, callee, edge.ref.call_span, kind))
         return
-    if caller.qualname in result.boundaries:
-        return  # the bridge stays: this caller stays sync
+    if caller.qualname in result.boundaries or edge.ref.in_lambda:
+        return  # the bridge stays: this caller (or the lambda it sits in) stays sync
     result.unwinds.append(Unwind(caller.qualname, callee, edge.ref.call_span, kind))
     if not caller.is_async and caller.qualname not in result.async_functions:
         result.async_functions[caller.qualname] = Reason(callee, edge.span, "calls")
@@ -346,7 +349,20 @@ def _references(graph: CallGraph, result: Colouring) -> None:
 
 
 def _shared_clients(graph: CallGraph, result: Colouring) -> None:
-    """Sync code that keeps calling a shared client which becomes async."""
+    """Sync code that keeps calling a shared client which becomes async.
+
+    A module-global session becomes async as soon as one function that
+    becomes async uses it; its other users, staying sync, go through
+    ``async_to_sync``. While no async code uses it, it stays as it is.
+    """
+    converted: set[tuple[str, str]] = set()
+    for qualname, calls in graph.blocking.items():
+        fn = graph.functions[qualname]
+        if qualname not in result.async_functions:
+            continue
+        for call, entry in calls:
+            if entry.action is Action.REWRITE and _on_shared_object(graph, fn, call):
+                converted.add((fn.module, call.text.split(".")[0]))
     for qualname, calls in graph.blocking.items():
         if qualname in result.async_functions:
             continue
@@ -355,6 +371,8 @@ def _shared_clients(graph: CallGraph, result: Colouring) -> None:
             continue
         for call, entry in calls:
             if entry.action is not Action.REWRITE or not _on_shared_object(graph, fn, call):
+                continue
+            if (fn.module, call.text.split(".")[0]) not in converted:
                 continue
             why = result.boundaries.get(qualname, "not reached from async code")
             result.bridges.append(
@@ -463,20 +481,39 @@ def _sync_blocking(graph: CallGraph, result: Colouring) -> None:
 
 
 def _http_verbs(graph: CallGraph, result: Colouring) -> None:
-    """Which HTTP methods each async function ends up sending (for ordering rules)."""
-    for qualname in result.order:
-        verbs: set[str] = set()
+    """Which HTTP methods each async function ends up sending (for ordering rules).
+
+    Functions made async by an earlier step no longer call the catalogue: a
+    call of a method named like a verb (``client.post``) counts for them, so
+    a later step still keeps their writes in order.
+    """
+    functions = graph.functions
+    async_now = set(result.async_functions) | {q for q, f in functions.items() if f.is_async}
+    verbs: dict[str, set[str]] = {}
+    for qualname in async_now:
+        found: set[str] = set()
         for call, entry in graph.blocking.get(qualname, []):
             if entry.http_method:
-                verbs.add(call.http_verb or entry.http_method)
-        fn = graph.functions[qualname]
-        for call in fn.calls:
-            callee = graph.callee_of(call)
-            if callee in result.http_verbs:
-                verbs |= result.http_verbs[callee]
-        for wrapped in graph.wrapped_by.get(qualname, []):
-            verbs |= result.http_verbs.get(wrapped, set())
-        result.http_verbs[qualname] = verbs
+                found.add(call.http_verb or entry.http_method)
+        if functions[qualname].is_async:
+            for call in functions[qualname].calls:
+                last = call.text.rsplit(".", 1)[-1]
+                if "." in call.text and last.upper() in HTTP_METHOD_NAMES:
+                    found.add(last.upper())
+        verbs[qualname] = found
+    for _ in range(len(async_now) + 1):
+        changed = False
+        for edge in graph.edges:
+            if (edge.caller in verbs and edge.callee in verbs and edge.via != "ref") or (
+                edge.caller in verbs and edge.callee in verbs and _bridge_kind(edge, graph)
+            ):
+                missing = verbs[edge.callee] - verbs[edge.caller]
+                if missing:
+                    verbs[edge.caller] |= missing
+                    changed = True
+        if not changed:
+            break
+    result.http_verbs = verbs
 
 
 def _is_fan_out(edge: Edge, graph: CallGraph) -> bool:

@@ -54,6 +54,9 @@ def _async_target(target: str | None, graph: CallGraph, colouring: Colouring) ->
     resolved = graph.resolve(target)
     if resolved and colouring.is_async(resolved):
         return resolved
+    # Made async by an earlier step: awaited (or bridged) all the same.
+    if resolved in graph.functions and graph.functions[resolved].is_async:
+        return resolved
     return None
 
 

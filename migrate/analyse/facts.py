@@ -36,6 +36,7 @@ FLASK_HANDLER_DECORATORS = frozenset(
 # Flask registration calls that accept async callables (Flask runs them
 # through ensure_sync), so passing a coroutine function there is fine.
 FLASK_ASYNC_RECEIVERS = FLASK_HANDLER_DECORATORS | {"register_error_handler", "add_url_rule"}
+BRIDGES = frozenset({"asgiref.sync.async_to_sync", "asgiref.sync.sync_to_async"})
 MEMOISERS = frozenset(
     {"functools.lru_cache", "functools.cache", "functools.cached_property", "cachetools.cached"}
 )
@@ -76,6 +77,7 @@ class Ref:
     keyword: str | None = None
     in_async_receiver: bool = False  # handed to Flask registration (accepts async)
     call_span: Span | None = None  # the call it is an argument of: ``async_to_sync(f)``
+    in_lambda: bool = False
 
 
 @dataclass
@@ -322,6 +324,14 @@ class ModuleAnalyser(ast.NodeVisitor):
             return None
         return self._resolve_parts(parts)
 
+    def callee_target(self, call: ast.Call) -> str | None:
+        """What a call calls, seeing through a bridge: ``async_to_sync(f)(x)`` calls f."""
+        inner = call.func
+        if isinstance(inner, ast.Call) and len(inner.args) >= 1:
+            if self.resolve(inner.func) in BRIDGES:
+                return self.resolve(inner.args[0])
+        return self.resolve(call.func)
+
     def _resolve_parts(self, parts: list[str]) -> str | None:
         head, rest = parts[0], parts[1:]
 
@@ -412,7 +422,7 @@ class ModuleAnalyser(ast.NodeVisitor):
             Assignment(
                 span=_span(stmt),
                 names=names,
-                call_target=self.resolve(value.func),
+                call_target=self.callee_target(value),
                 call_text=expr_text(value.func),
                 reads=reads,
                 block=block,
@@ -703,6 +713,7 @@ class ModuleAnalyser(ast.NodeVisitor):
                     keyword=keyword,
                     in_async_receiver=last in FLASK_ASYNC_RECEIVERS,
                     call_span=_span(call),
+                    in_lambda=self.lambda_depth > 0,
                 )
             )
 
@@ -823,7 +834,7 @@ def _loop_fan_out(node: ast.For | ast.AsyncFor, analyser: ModuleAnalyser) -> Fan
     return FanOut(
         kind=kind,
         span=_span(node),
-        call_target=analyser.resolve(call.func),
+        call_target=analyser.callee_target(call),
         call_text=expr_text(call.func),
         loop_var=node.target.id,
         iter_text=expr_text(node.iter),
@@ -889,7 +900,7 @@ def _comprehension_fan_out(
     return FanOut(
         kind="comprehension",
         span=_span(node),
-        call_target=analyser.resolve(call.func),
+        call_target=analyser.callee_target(call),
         call_text=expr_text(call.func),
         loop_var=gen.target.id if isinstance(gen.target, ast.Name) else None,
         iter_text=expr_text(gen.iter),

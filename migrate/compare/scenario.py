@@ -19,9 +19,26 @@ class Scenario:
     json: Any = None
     ignore: tuple[str, ...] = ()
 
+    @property
+    def label(self) -> str:
+        """``METHOD /path``, as tables show it."""
+        return f"{self.method} {self.path}"
+
+    @property
+    def safe(self) -> bool:
+        """True for methods that change nothing, which the load run may repeat freely."""
+        return self.method in ("GET", "HEAD", "OPTIONS")
+
 
 @dataclass(frozen=True)
 class ScenarioFile:
+    """The scenarios of one file and the response headers allowed to differ.
+
+    ``ignore`` (per scenario) lists JSON body fields as dotted paths, ``*``
+    matching any key or list index (``results.*.id``); ``ignore_headers``
+    (per file) lists header names, compared case-insensitively.
+    """
+
     scenarios: tuple[Scenario, ...]
     ignore_headers: frozenset[str] = field(default_factory=frozenset)
 

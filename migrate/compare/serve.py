@@ -56,7 +56,14 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("import_path", help="app factory, e.g. sample_legacy_app:create_app")
     parser.add_argument("--config-json", default="{}", help="config passed to the factory")
     parser.add_argument("--threads", type=int, default=8, help="waitress worker threads")
+    parser.add_argument(
+        "--sys-path-json", default=None, help="import path to use (the parent's sys.path)"
+    )
     args = parser.parse_args(argv)
+    if args.sys_path_json:
+        # `python -m` put the working directory first; the parent's order must win so
+        # that a copy of a package (build/demo/sample_migrated_app) shadows the original.
+        sys.path[:] = json.loads(args.sys_path_json)
 
     factory = load_factory(args.import_path)
     config = json.loads(args.config_json)
@@ -64,8 +71,12 @@ def main(argv: list[str] | None = None) -> None:
     package = importlib.import_module(args.import_path.partition(":")[0].split(".")[0])
     root = Path(package.__file__ or ".").parent
     with serve_wsgi(app, threads=args.threads) as base_url:
-        handshake = {"url": base_url, "package": package.__name__, "root": str(root)}
-        handshake["views"] = describe_views(app) if hasattr(app, "url_map") else []
+        handshake: dict[str, Any] = {
+            "url": base_url,
+            "package": package.__name__,
+            "root": str(root),
+            "views": describe_views(app) if hasattr(app, "url_map") else [],
+        }
         sys.stdout.write(json.dumps(handshake) + "\n")
         sys.stdout.flush()
         # The parent closes our stdin to stop us; a read is the simplest wait.

@@ -34,7 +34,13 @@ def serve_wsgi(app: Any, threads: int = 8) -> Iterator[str]:
         # waitress has no public stop(). Its socket map may only be touched
         # from the server's own thread, so the close runs there, as a thunk
         # the trigger executes; an empty map ends the server's loop.
-        server.trigger.pull_trigger(lambda: _close_all(server))
+        trigger = server.trigger
+        try:
+            trigger.pull_trigger(lambda: _close_all(server))
+        except OSError:
+            # The server closed itself first (its trigger with it): nothing to stop.
+            if not trigger._closed:
+                raise
         thread.join(timeout=5)
 
 

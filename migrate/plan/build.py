@@ -18,14 +18,21 @@ from .model import (
     Failure,
     Plan,
     ReviewItem,
+    StepItem,
     Where,
 )
+from .steps import propose_steps
 
 # Chains longer than this are cut in the one-line reason (the JSON has them all).
 REASON_LINKS = 4
 
 
-def build_plan(analysis: Analysis, options: dict[str, object] | None = None) -> Plan:
+def build_plan(
+    analysis: Analysis,
+    options: dict[str, object] | None = None,
+    steps: bool = False,
+    root_args: tuple[str, ...] = (),
+) -> Plan:
     graph = analysis.graph
     colouring = analysis.colouring
     base = _common_base(analysis.roots)
@@ -115,6 +122,14 @@ def build_plan(analysis: Analysis, options: dict[str, object] | None = None) -> 
         needs_review=tuple(review),
         failures=failures,
         options=dict(options or {}),
+        steps=tuple(
+            StepItem(s.number, s.modules, s.functions, s.command, s.why)
+            for s in (
+                propose_steps(analysis, root_args or tuple(map(str, analysis.roots)))
+                if steps
+                else ()
+            )
+        ),
     )
 
 

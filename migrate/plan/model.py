@@ -82,6 +82,17 @@ class ReviewItem:
 
 
 @dataclass(frozen=True)
+class StepItem:
+    """One step of a gradual migration: a command that keeps the app runnable."""
+
+    number: int
+    modules: tuple[str, ...]
+    functions: tuple[str, ...]
+    command: str
+    why: str
+
+
+@dataclass(frozen=True)
 class Failure:
     path: str
     reason: str
@@ -101,6 +112,7 @@ class Plan:
     needs_review: tuple[ReviewItem, ...]
     failures: tuple[Failure, ...]
     options: dict[str, Any] = field(default_factory=dict)
+    steps: tuple[StepItem, ...] = ()
 
     @property
     def summary(self) -> dict[str, int]:
@@ -139,4 +151,6 @@ class Plan:
             "needs_review": [asdict(r) for r in self.needs_review],
             "failures": [asdict(f) for f in self.failures],
         }
+        if self.steps:
+            data["steps"] = [asdict(s) for s in self.steps]
         return data

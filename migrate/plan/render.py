@@ -85,5 +85,19 @@ def render_plan(plan: Plan, console: Console) -> None:
             )
         console.print(table)
 
+    if plan.steps:
+        table = Table(title="Steps (each keeps the app runnable)", title_justify="left")
+        for column in ("#", "migrate", "functions", "why", "command"):
+            table.add_column(column)
+        for step in plan.steps:
+            table.add_row(
+                str(step.number),
+                ", ".join(step.modules),
+                str(len(step.functions)),
+                step.why,
+                step.command,
+            )
+        console.print(table)
+
     for failure in plan.failures:
         console.print(f"[red]skipped[/] {failure.path}: {failure.reason}")

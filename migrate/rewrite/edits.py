@@ -52,8 +52,10 @@ class FileEdits:
     spot_positions: dict[Pos, Spot] = field(default_factory=dict)
     # Bridges of an earlier step that go: position of ``async_to_sync(f)`` -> kind.
     unwinds: dict[Pos, str] = field(default_factory=dict)
-    # The file only references requests' exception classes, no longer its calls.
-    map_exceptions: bool = False
+    # How requests' exception classes are rewritten: "" (not at all: the file
+    # still makes requests calls), "httpx" (replaced), or "both" (caught in
+    # both forms while requests calls remain elsewhere in the project).
+    map_exceptions: str = ""
 
     @property
     def empty(self) -> bool:
@@ -196,14 +198,21 @@ def plan_edits(analysis: Analysis) -> dict[str, FileEdits]:
     # httpx; not those that still make requests calls of their own (a later step).
     any_http = any(fe.http_calls for fe in edits.values())
     if any_http:
-        for module, loaded in project.files.items():
-            text = loaded.source.text
-            if "requests" not in text or not _imports_requests(text):
-                continue
-            if module in project.facts and _keeps_requests_calls(module, graph, edits):
+        importing = [
+            module
+            for module, loaded in project.files.items()
+            if "requests" in loaded.source.text and _imports_requests(loaded.source.text)
+        ]
+        keeping = {
+            module
+            for module in importing
+            if module in project.facts and _keeps_requests_calls(module, graph, edits)
+        }
+        for module in importing:
+            if module in keeping:
                 continue
             fe, _ = for_module(module)
-            fe.map_exceptions = True
+            fe.map_exceptions = "both" if keeping else "httpx"
 
     return {m: fe for m, fe in edits.items() if not fe.empty}
 

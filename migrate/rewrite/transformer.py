@@ -238,13 +238,21 @@ class MigrationTransformer(cst.CSTTransformer):
         self, original: cst.SimpleStatementLine, updated: cst.SimpleStatementLine
     ) -> cst.BaseStatement | cst.FlattenSentinel[cst.BaseStatement] | cst.RemovalSentinel:
         result: cst.BaseStatement | cst.FlattenSentinel[cst.BaseStatement] | cst.RemovalSentinel = (
-            self._todos(original, updated)
+            updated
         )
         for rule in self.rules:
             if not isinstance(result, cst.SimpleStatementLine):
                 break
             result = rule.leave_SimpleStatementLine(original, result)
-        return result
+        # TODOs last: rules file some while they rewrite this very statement.
+        if isinstance(result, cst.FlattenSentinel):
+            nodes: list[cst.BaseStatement] = list(result.nodes)
+            if nodes:
+                nodes[0] = self._todos(original, nodes[0])
+            return cst.FlattenSentinel(nodes)
+        if isinstance(result, cst.RemovalSentinel):
+            return result
+        return self._todos(original, result)
 
     def leave_IndentedBlock(
         self, original: cst.IndentedBlock, updated: cst.IndentedBlock

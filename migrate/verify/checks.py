@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import ast
 import io
 import tokenize
 
@@ -19,7 +18,8 @@ def parse_error(data: bytes) -> str | None:
     """None when ``data`` is valid Python, else a one-line reason."""
     try:
         text = data.decode(source_encoding(data))
-        ast.parse(text.removeprefix("\ufeff"))
+        # compile, not just parse: it also rejects ``await`` outside async code.
+        compile(text.removeprefix("\ufeff"), "<rewritten>", "exec", dont_inherit=True)
     except SyntaxError as exc:
         return f"{exc.msg} (line {exc.lineno})"
     except (UnicodeDecodeError, ValueError) as exc:

@@ -92,8 +92,9 @@ def rich_project(tmp_path: Path) -> Path:
 
 
 def test_json_keys_are_exactly_the_documented_ones(rich_project: Path) -> None:
-    data = plan_json(str(rich_project))
-    for section in ("conversions", "blocking_calls", "bridges", "concurrency", "needs_review"):
+    data = plan_json(str(rich_project), "--steps")
+    sections = ("conversions", "blocking_calls", "bridges", "concurrency", "needs_review", "steps")
+    for section in sections:
         assert data[section], f"{section} is empty: the key check would prove nothing"
     assert data["failures"]
     found, documented = json_keys(data), documented_keys()

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import ast
-import os
 import stat
 import subprocess
 import textwrap
@@ -220,8 +219,10 @@ def test_unknown_disable_code_is_a_usage_error(project: Path) -> None:
         pytest.param([], id="no-path"),
     ],
 )
-def test_bad_input_is_a_usage_error_without_traceback(args: list[str], tmp_path: Path) -> None:
-    os.chdir(tmp_path)
+def test_bad_input_is_a_usage_error_without_traceback(
+    args: list[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
     result = run(*args)
     assert result.exit_code == 2, result.output
 

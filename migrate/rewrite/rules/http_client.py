@@ -251,7 +251,8 @@ class HttpClient(Rule):
             return
         pos = self.ctx.pos(value)
         direct = pos in self.ctx.edits.http_calls
-        if not direct and pos not in self.ctx.edits.awaits:
+        # Results of awaited or bridged calls of migrated functions can be responses too.
+        if not direct and pos not in self.ctx.edits.awaits and pos not in self.ctx.edits.bridges:
             return
         state = self.functions[-1]
         for target in node.targets:
@@ -460,6 +461,10 @@ class HttpClient(Rule):
         self, original: cst.SimpleStatementLine, updated: cst.SimpleStatementLine
     ) -> StatementResult:
         frame = self.frames.pop() if self.frames else _Frame()
+        if self.ctx.edits.map_exceptions == "both" and frame.client_args is None:
+            doubled = self._both(updated, self.ctx.line(original))
+            if doubled is not None:
+                return doubled
         result: cst.SimpleStatementLine = updated
         # resp.raise_for_status(): requests raises for 4xx/5xx only, httpx for 3xx too.
         if len(updated.body) == 1 and m.matches(
@@ -487,6 +492,12 @@ class HttpClient(Rule):
     ) -> cst.BaseExpression | None:
         if not self.ctx.edits.map_exceptions:
             return None
+        if self.ctx.edits.map_exceptions == "both" and (
+            self._in_except or self._in_annotation or not self._copying
+        ):
+            # requests is still in use elsewhere: except clauses catch both
+            # forms (see _widen), and statements are doubled (see _both).
+            return None
         name = _dotted(original)
         if name is None:
             return None
@@ -507,11 +518,63 @@ class HttpClient(Rule):
             return None
         self.ctx.maybe_remove_import("requests")
         if cls == "RequestException" and not self._in_except and not self._in_annotation:
-            self.ctx.todo(self.ctx.line(original), self.code, REQUEST_EXCEPTION_JSON_NOTE)
+            line = self._copy_line if self._copying else self.ctx.line(original)
+            self.ctx.todo(line, self.code, REQUEST_EXCEPTION_JSON_NOTE)
         return self._httpx(mapped[0])
 
     _in_except = 0
     _in_annotation = 0
+    _copying = False
+    _copy_line = 0
+
+    def _both(self, stmt: cst.SimpleStatementLine, line: int) -> StatementResult | None:
+        """``register_error_handler(requests.Timeout, h)`` while requests is still in
+        use elsewhere: keep the line and add its httpx twin below it."""
+        if len(stmt.body) != 1 or not isinstance(stmt.body[0], cst.Expr):
+            return None
+        rule = self
+
+        class Copy(cst.CSTTransformer):
+            changed = False
+
+            def leave_Attribute(
+                self, original: cst.Attribute, updated: cst.Attribute
+            ) -> cst.BaseExpression:
+                rule._copying = True
+                try:
+                    mapped = rule._exception(original, updated)
+                finally:
+                    rule._copying = False
+                if mapped is None:
+                    return updated
+                self.changed = True
+                return mapped
+
+        copier = Copy()
+        self._copy_line = line
+        twin = stmt.visit(copier)
+        if not copier.changed or not isinstance(twin, cst.SimpleStatementLine):
+            return None
+        return cst.FlattenSentinel([stmt, twin.with_changes(leading_lines=[])])
+
+    def leave_IndentedBlock(
+        self, original: cst.IndentedBlock, updated: cst.IndentedBlock
+    ) -> cst.IndentedBlock:
+        return updated.with_changes(body=self._dedupe(list(updated.body)))
+
+    def _dedupe(self, body: list[cst.BaseStatement]) -> list[cst.BaseStatement]:
+        """Once requests is gone, the doubled lines of an earlier step are twins: keep one."""
+        if self.ctx.edits.map_exceptions != "httpx":
+            return body
+        out: list[cst.BaseStatement] = []
+        previous = None
+        for stmt in body:
+            code = cst.Module([]).code_for_node(stmt.with_changes(leading_lines=[]))
+            if code == previous and f"{self.module}." in code:
+                continue
+            previous = code
+            out.append(stmt)
+        return out
 
     def visit_Annotation(self, node: cst.Annotation) -> None:
         self._in_annotation += 1
@@ -540,20 +603,28 @@ class HttpClient(Rule):
 
         None when one httpx class is enough (the attribute was mapped already).
         """
+        both = self.ctx.edits.map_exceptions == "both"
         if isinstance(original, cst.Tuple) and isinstance(updated, cst.Tuple):
             elements: list[cst.BaseExpression] = []
             for old, new in zip(original.elements, updated.elements):
                 if isinstance(old, cst.StarredElement):
                     elements.append(new.value)
                     continue
-                elements.extend(self._classes(old.value) or [new.value])
-            if len(elements) == len(updated.elements):
-                return None
+                classes = self._classes(old.value)
+                if classes is not None and both:
+                    classes = [new.value, *classes]
+                elements.extend(classes or [new.value])
             unique = {cst.Module([]).code_for_node(e): e for e in elements}
+            if list(unique) == [cst.Module([]).code_for_node(e.value) for e in updated.elements]:
+                return None
+            if len(unique) == 1:
+                return next(iter(unique.values()))
             return updated.with_changes(elements=[cst.Element(e) for e in unique.values()])
         classes = self._classes(original)
         if classes is None:
             return None
+        if both:
+            classes = [updated, *classes]
         return cst.Tuple([cst.Element(c) for c in classes])
 
     def _classes(self, original: cst.BaseExpression) -> list[cst.BaseExpression] | None:
@@ -561,7 +632,8 @@ class HttpClient(Rule):
         if name is None or not name.startswith("requests."):
             return None
         mapped = EXCEPTIONS.get(name.split(".")[-1])
-        if mapped is None or len(mapped) < 2:
+        both = self.ctx.edits.map_exceptions == "both"
+        if mapped is None or (len(mapped) < 2 and not both):
             return None
         return [self._httpx(each) for each in mapped]
 
@@ -584,6 +656,7 @@ class HttpClient(Rule):
     # -- module-level sessions --
 
     def leave_Module(self, original: cst.Module, updated: cst.Module) -> cst.Module:
+        updated = updated.with_changes(body=self._dedupe(list(updated.body)))
         shared = self.ctx.edits.shared_clients
         if not shared:
             return updated

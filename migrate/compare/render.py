@@ -1,0 +1,105 @@
+"""The comparison as terminal tables (rich)."""
+
+from __future__ import annotations
+
+import math
+from urllib.parse import urlsplit
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from .load import LatencyStats
+from .run import CompareResult
+
+
+def _latency(stats: LatencyStats) -> str:
+    if not stats.samples:
+        return "-"
+    return f"{stats.p50 * 1000:.0f} / {stats.p95 * 1000:.0f}"
+
+
+def _speedup(value: float) -> str:
+    return "-" if math.isnan(value) else f"{value:.1f}x"
+
+
+def render_result(result: CompareResult, console: Console) -> None:
+    """Endpoint table, differences, load table, server problems, report path."""
+    o = result.options
+    where = (
+        f"sample upstreams, {o.latency * 1000:.0f} ms latency"
+        if result.upstreams_started
+        else "upstreams from config"
+    )
+    table = Table(
+        title=f"migrate compare: {o.before} -> {o.after} ({where})",
+        title_justify="left",
+        caption=f"ms, p50 / p95, one request at a time ({o.repeat} samples per GET)",
+        caption_justify="left",
+    )
+    table.add_column("endpoint", no_wrap=True)
+    table.add_column("before", justify="right")
+    table.add_column("after", justify="right")
+    table.add_column("speed-up", justify="right")
+    table.add_column("identical?", justify="center")
+    for endpoint in result.endpoints:
+        table.add_row(
+            f"{endpoint.scenario.method} {urlsplit(endpoint.scenario.path).path}",
+            _latency(endpoint.before_latency),
+            _latency(endpoint.after_latency),
+            _speedup(endpoint.speedup),
+            "[green]yes[/]" if endpoint.identical else "[bold red]NO[/]",
+        )
+    console.print(table)
+
+    for endpoint in result.endpoints:
+        if endpoint.identical:
+            continue
+        console.print(
+            f"[bold red]different:[/] {endpoint.scenario.name} ({endpoint.scenario.label})",
+            soft_wrap=True,
+        )
+        for diff in endpoint.differences:
+            console.print(f"  {diff.where}", soft_wrap=True, highlight=False, markup=False)
+            console.print(
+                f"    before: {diff.before}", soft_wrap=True, highlight=False, markup=False
+            )
+            console.print(
+                f"    after:  {diff.after}", soft_wrap=True, highlight=False, markup=False
+            )
+
+    if result.load:
+        load = Table(
+            title=f"under load: {o.clients} clients, at most {o.requests} requests or"
+            f" {o.duration:g} s, GET scenarios round-robin",
+            title_justify="left",
+        )
+        for column in ("version", "requests", "errors", "requests/s", "p50", "p95"):
+            load.add_column(column, justify="left" if column == "version" else "right")
+        for version, run in result.load.items():
+            stats = run.stats
+            load.add_row(
+                version,
+                str(run.sent),
+                f"[red]{run.error_count}[/]" if run.error_count else "0",
+                f"{run.throughput:.1f}",
+                f"{stats.p50 * 1000:.0f} ms" if stats.samples else "-",
+                f"{stats.p95 * 1000:.0f} ms" if stats.samples else "-",
+            )
+        console.print(load)
+        for version, run in result.load.items():
+            for error, count in run.errors.items():
+                console.print(f"[red]{version} error[/] x{count}: {error}", soft_wrap=True)
+
+    for version, lines in result.problems.items():
+        for line in lines:
+            console.print(
+                Text.assemble((f"{version} server stderr: ", "red"), line), soft_wrap=True
+            )
+
+    if result.report_path is not None:
+        console.print(f"report: {result.report_path}", soft_wrap=True, highlight=False)
+    if result.ok:
+        console.print("[green]same behaviour on every scenario, no errors[/]")
+    else:
+        console.print("[bold red]the versions differ, or a server reported problems[/]")

@@ -1,0 +1,325 @@
+"""``migrate compare``: both app versions, the same scenarios, side by side.
+
+Order of work: start the upstreams (for the sample) and both servers; replay
+every scenario once per version (the answers are diffed, the upstream calls
+recorded for the waterfall) and time it a few more times; run the load;
+stop the servers and read their stderr; diff the source behind each
+endpoint. The versions are measured one after the other, never at the same
+time, so that neither slows the other down.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import math
+import tempfile
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import httpx
+from rich.console import Console
+from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+from werkzeug.exceptions import HTTPException
+from werkzeug.routing import Map, Rule
+
+from sample_upstreams import UpstreamCluster
+
+from .load import LatencyStats, LoadResult, run_load
+from .replay import Difference, Exchange, diff_exchanges, send
+from .runner import AppProcess
+from .scenario import Scenario, ScenarioFile, load_scenarios
+from .sourcediff import FunctionDiff, endpoint_diff
+
+DEFAULT_BEFORE = "sample_legacy_app:create_app"
+DEFAULT_AFTER = "sample_migrated_app:create_app"
+#: The sample's slow upstreams: the ones whose sequential calls the migration overlaps.
+SLOW_SERVICES = ("weather", "events", "rates", "social")
+#: Latency of the other sample upstreams (payments, inventory, jobs, search, catalog).
+FAST_LATENCY = 0.02
+VERSIONS = ("before", "after")
+
+
+@dataclass(frozen=True)
+class CompareOptions:
+    """Everything ``migrate compare`` takes on the command line."""
+
+    before: str = DEFAULT_BEFORE
+    after: str = DEFAULT_AFTER
+    scenarios: Path | None = None
+    #: App config for both versions; ``None``: the sample upstreams' URLs (if started).
+    config: dict[str, Any] | None = None
+    #: Start the sample upstreams; ``None``: when no config is given and before is the sample.
+    sample_upstreams: bool | None = None
+    latency: float = 0.3
+    repeat: int = 5
+    clients: int = 8
+    requests: int = 200
+    duration: float = 10.0
+    threads: int = 8
+    report: Path | None = Path("build/compare/report.html")
+
+    @property
+    def starts_upstreams(self) -> bool:
+        """Whether this run starts the sample upstream services."""
+        if self.sample_upstreams is not None:
+            return self.sample_upstreams
+        return self.config is None and self.before.split(":")[0] == "sample_legacy_app"
+
+
+@dataclass
+class EndpointResult:
+    """One scenario on both versions."""
+
+    scenario: Scenario
+    before: Exchange
+    after: Exchange
+    differences: list[Difference]
+    before_latency: LatencyStats
+    after_latency: LatencyStats
+    before_view: str = ""
+    after_view: str = ""
+    source: list[FunctionDiff] = field(default_factory=list)
+
+    @property
+    def identical(self) -> bool:
+        """True when status, relevant headers and body matched."""
+        return not self.differences
+
+    @property
+    def speedup(self) -> float:
+        """Median before / median after (NaN without samples)."""
+        after = self.after_latency.p50
+        return self.before_latency.p50 / after if after else math.nan
+
+    def to_json(self) -> dict[str, Any]:
+        """The endpoint's figures, differences and waterfall, as plain data."""
+        speedup = self.speedup
+        return {
+            "name": self.scenario.name,
+            "method": self.scenario.method,
+            "path": self.scenario.path,
+            "identical": self.identical,
+            "differences": [d.to_json() for d in self.differences],
+            "status": {"before": self.before.status, "after": self.after.status},
+            "before": self.before_latency.to_json(),
+            "after": self.after_latency.to_json(),
+            "speedup": None if math.isnan(speedup) else round(speedup, 2),
+            "view": {"before": self.before_view, "after": self.after_view},
+            "upstream_calls": {
+                "before": [c.to_json() for c in self.before.upstream_calls],
+                "after": [c.to_json() for c in self.after.upstream_calls],
+            },
+            "changed_functions": [f"{d.path}:{d.qualname}" for d in self.source],
+        }
+
+
+@dataclass
+class CompareResult:
+    """The whole comparison; :attr:`ok` decides the exit status."""
+
+    options: CompareOptions
+    endpoints: list[EndpointResult] = field(default_factory=list)
+    load: dict[str, LoadResult] = field(default_factory=dict)
+    problems: dict[str, list[str]] = field(default_factory=dict)
+    upstreams_started: bool = False
+    report_path: Path | None = None
+    #: Folder each version's package was imported from (a copy may shadow an original).
+    roots: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def identical(self) -> bool:
+        """Every scenario answered the same by both versions."""
+        return all(e.identical for e in self.endpoints)
+
+    @property
+    def ok(self) -> bool:
+        """Identical answers, no error under load, nothing alarming on either stderr."""
+        return (
+            self.identical
+            and all(r.error_count == 0 for r in self.load.values())
+            and not any(self.problems.values())
+        )
+
+    def to_json(self) -> dict[str, Any]:
+        """The ``--json`` document (see README)."""
+        o = self.options
+        return {
+            "ok": self.ok,
+            "identical": self.identical,
+            "before": o.before,
+            "after": o.after,
+            "settings": {
+                "upstreams_started": self.upstreams_started,
+                "upstream_latency_s": o.latency if self.upstreams_started else None,
+                "repeat": o.repeat,
+                "clients": o.clients,
+                "requests": o.requests,
+                "duration_s": o.duration,
+                "server": f"waitress, {o.threads} threads, one process per version",
+            },
+            "roots": self.roots,
+            "endpoints": [e.to_json() for e in self.endpoints],
+            "load": {name: r.to_json() for name, r in self.load.items()},
+            "problems": self.problems,
+            "report": str(self.report_path) if self.report_path else None,
+        }
+
+
+def run_compare(options: CompareOptions, console: Console | None = None) -> CompareResult:
+    """Run the comparison; progress goes to ``console`` when it is a terminal."""
+    console = console or Console(stderr=True)
+    scenario_file = load_scenarios(options.scenarios)
+    result = CompareResult(options=options, upstreams_started=options.starts_upstreams)
+    scenarios = scenario_file.scenarios
+    safe = [s for s in scenarios if s.safe]
+    # Per version: start, warm-up, each scenario, each repeat, the load run.
+    steps = 2 * (3 + len(scenarios) + len(safe) * (options.repeat - 1))
+    progress = Progress(
+        TextColumn("{task.description:<36}"),
+        BarColumn(),
+        TextColumn("{task.completed}/{task.total}"),
+        TimeElapsedColumn(),
+        console=console,
+        transient=True,
+        disable=not console.is_terminal,
+    )
+    with (
+        tempfile.TemporaryDirectory(prefix="migrate-compare-") as tmp,
+        _upstreams(options) as cluster,
+        progress,
+    ):
+        task = progress.add_task("starting servers", total=steps)
+        base = dict(options.config or {})
+        if cluster is not None:
+            base = {**cluster.app_config(), **base}
+        apps = {
+            version: AppProcess(
+                label=version,
+                import_path=getattr(options, version),
+                config={"DATABASE": str(Path(tmp) / f"{version}.sqlite3"), **base},
+                threads=options.threads,
+            )
+            for version in VERSIONS
+        }
+        try:
+            for app in apps.values():
+                app.start()
+            for app in apps.values():
+                app.wait_ready()
+                progress.advance(task)
+            answers: dict[str, list[Exchange]] = {}
+            timings: dict[str, list[list[float]]] = {}
+            for version, app in apps.items():
+                progress.update(task, description=f"replaying scenarios: {version}")
+                answers[version], timings[version] = _replay(
+                    app, scenario_file, options.repeat, cluster, lambda: progress.advance(task)
+                )
+            for version, app in apps.items():
+                if options.requests <= 0:
+                    progress.advance(task)
+                    continue
+                progress.update(task, description=f"load, {options.clients} clients: {version}")
+                if cluster is not None:
+                    cluster.reset()
+                expected = {s.name: a.status for s, a in zip(scenarios, answers[version])}
+                result.load[version] = run_load(
+                    app.url,
+                    safe,
+                    expected,
+                    clients=options.clients,
+                    requests=options.requests,
+                    duration=options.duration,
+                )
+                progress.advance(task)
+        finally:
+            for app in apps.values():
+                app.stop()
+        result.problems = {version: app.problems() for version, app in apps.items()}
+        result.roots = {version: str(app.root) for version, app in apps.items()}
+
+    for index, scenario in enumerate(scenarios):
+        before, after = answers["before"][index], answers["after"][index]
+        endpoint = EndpointResult(
+            scenario=scenario,
+            before=before,
+            after=after,
+            differences=diff_exchanges(
+                before, after, scenario.ignore, scenario_file.ignore_headers
+            ),
+            before_latency=LatencyStats(tuple(timings["before"][index])),
+            after_latency=LatencyStats(tuple(timings["after"][index])),
+        )
+        _attach_source(endpoint, apps["before"], apps["after"])
+        result.endpoints.append(endpoint)
+
+    if options.report is not None:
+        from .report_html import write_report
+
+        result.report_path = write_report(result, options.report)
+    return result
+
+
+@contextlib.contextmanager
+def _upstreams(options: CompareOptions) -> Iterator[UpstreamCluster | None]:
+    if not options.starts_upstreams:
+        yield None
+        return
+    latencies = {name: options.latency for name in SLOW_SERVICES}
+    with UpstreamCluster(latency=FAST_LATENCY, latencies=latencies) as cluster:
+        yield cluster
+
+
+def _replay(
+    app: AppProcess,
+    scenario_file: ScenarioFile,
+    repeat: int,
+    cluster: UpstreamCluster | None,
+    step: Any,
+) -> tuple[list[Exchange], list[list[float]]]:
+    """Every scenario once (recorded), then safe ones ``repeat - 1`` more times (timed)."""
+    if cluster is not None:
+        cluster.reset()  # restocked inventory, fresh jobs: both versions see the same world
+    log = cluster.log if cluster is not None else None
+    scenarios = scenario_file.scenarios
+    with httpx.Client(base_url=app.url, timeout=60) as client:
+        warm = next((s for s in scenarios if s.safe), None)
+        if warm is not None:
+            # The first request pays for imports and new connections; it is not measured.
+            send(client, warm)
+        step()
+        answers = []
+        for scenario in scenarios:
+            answers.append(send(client, scenario, log))
+            step()
+        timings = [[a.elapsed] for a in answers]
+        for _ in range(repeat - 1):
+            for index, scenario in enumerate(scenarios):
+                if scenario.safe:
+                    timings[index].append(send(client, scenario).elapsed)
+                    step()
+    return answers, timings
+
+
+def _view_for(app: AppProcess, scenario: Scenario) -> tuple[str, str] | None:
+    rules = [Rule(v["rule"], endpoint=i, methods=v["methods"]) for i, v in enumerate(app.views)]
+    adapter = Map(rules).bind("localhost")
+    try:
+        index, _ = adapter.match(urlsplit(scenario.path).path, scenario.method)
+    except HTTPException:
+        return None
+    view = app.views[int(index)]
+    return view["module"], view["qualname"]
+
+
+def _attach_source(endpoint: EndpointResult, before: AppProcess, after: AppProcess) -> None:
+    old, new = _view_for(before, endpoint.scenario), _view_for(after, endpoint.scenario)
+    if old is None or new is None or before.root is None or after.root is None:
+        return
+    endpoint.before_view = ":".join(old)
+    endpoint.after_view = ":".join(new)
+    endpoint.source = endpoint_diff(
+        before.root, before.package, old, after.root, after.package, new
+    )

@@ -1,0 +1,93 @@
+"""``migrate plan --steps``: an order of small steps that keeps the app running.
+
+Each step migrates one module (or a few that must move together) with
+``migrate apply ... --select``. Code outside the step keeps calling it
+through ``async_to_sync`` bridges; a later step removes those bridges when
+it makes the callers async (MIG006). Leaves go first, so a step never
+depends on a module that is still sync. Modules that a decorator ties
+together (a view decorator's wrapper and the views it wraps) move in one
+step: a sync wrapper around an async view would return an un-awaited
+coroutine.
+"""
+
+from __future__ import annotations
+
+import shlex
+from dataclasses import dataclass
+
+from ..analyse.run import Analysis
+
+
+@dataclass(frozen=True)
+class Step:
+    number: int
+    modules: tuple[str, ...]
+    functions: tuple[str, ...]
+    command: str
+    why: str
+
+
+def propose_steps(analysis: Analysis, root_args: tuple[str, ...]) -> tuple[Step, ...]:
+    graph, colouring = analysis.graph, analysis.colouring
+    converting = set(colouring.async_functions)
+    modules = sorted({graph.functions[q].module for q in converting})
+    if not modules:
+        return ()
+
+    # Modules that must move together: a decorator wrapper and what it wraps.
+    parent = {m: m for m in modules}
+
+    def find(m: str) -> str:
+        while parent[m] != m:
+            parent[m] = parent[parent[m]]
+            m = parent[m]
+        return m
+
+    for wrapper, wrapped in graph.wrapped_by.items():
+        if wrapper not in converting:
+            continue
+        for fn in wrapped:
+            if fn in converting:
+                a, b = find(graph.functions[wrapper].module), find(graph.functions[fn].module)
+                if a != b:
+                    parent[max(a, b)] = min(a, b)
+    units: dict[str, set[str]] = {}
+    for m in modules:
+        units.setdefault(find(m), set()).add(m)
+
+    # A unit depends on the units whose async functions it calls.
+    unit_of = {m: find(m) for m in modules}
+    needs: dict[str, set[str]] = {u: set() for u in units}
+    for edge in graph.edges:
+        if edge.caller in converting and edge.callee in converting:
+            a = unit_of[graph.functions[edge.caller].module]
+            b = unit_of[graph.functions[edge.callee].module]
+            if a != b:
+                needs[a].add(b)
+
+    order: list[str] = []
+    done: set[str] = set()
+    pending = sorted(units)
+    while pending:
+        ready = [u for u in pending if needs[u] <= done] or pending[:1]  # a cycle: take one
+        for unit in ready:
+            done.add(unit)
+            order.append(unit)
+        pending = [u for u in pending if u not in done]
+
+    roots = " ".join(shlex.quote(r) for r in root_args)
+    steps = []
+    for number, unit in enumerate(order, 1):
+        members = tuple(sorted(units[unit]))
+        functions = tuple(sorted(q for q in converting if graph.functions[q].module in members))
+        selects = " ".join(f"--select {m}" for m in members)
+        deps = sorted({m for u in needs[unit] for m in units[u]})
+        why = (
+            "a leaf: calls nothing that is still to migrate"
+            if not deps
+            else f"after {', '.join(deps)}, whose functions it calls"
+        )
+        if len(members) > 1:
+            why += "; moved together: a decorator ties them"
+        steps.append(Step(number, members, functions, f"migrate apply {roots} {selects}", why))
+    return tuple(steps)

@@ -1,0 +1,72 @@
+import requests
+from concurrent.futures import ThreadPoolExecutor
+
+
+def fetch(i):
+    return requests.get(f"http://x/{i}").json()
+
+
+def post(i):
+    return requests.post("http://x", json={"i": i}).json()
+
+
+def comp(ids):
+    return [fetch(i) for i in ids]
+
+
+def comp_set(ids):
+    return {fetch(i) for i in ids}
+
+
+def filtered(ids):
+    return [fetch(i) for i in ids if i > 0]
+
+
+def mapped(ids):
+    return list(map(fetch, ids))
+
+
+def pooled(ids):
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        return list(pool.map(fetch, ids))
+
+
+def writes(ids):
+    out = []
+    for i in ids:
+        out.append(post(i))
+    return out
+
+
+def early(ids):
+    out = []
+    for i in ids:
+        r = fetch(i)
+        if r is None:
+            break
+        out.append(r)
+    return out
+
+
+def dependent():
+    a = fetch(1)
+    b = fetch(a["next"])
+    return a, b
+
+
+def independent():
+    a = fetch(1)
+    b = fetch(2)
+    return a, b
+
+
+def temp(ids):
+    out = []
+    for i in ids:
+        r = fetch(i)
+        out.append(r)
+    return out
+
+
+def by_id(ids):
+    return {i: fetch(i) for i in ids}
