@@ -161,6 +161,21 @@ def _only_comments_between(body: list[cst.BaseStatement], a: int, b: int) -> boo
     return b == a + 1
 
 
+def after_imports(body: list[cst.BaseStatement]) -> int:
+    """Index of the first statement after the module's docstring and top imports."""
+    position = 0
+    for index, stmt in enumerate(body):
+        if isinstance(stmt, cst.SimpleStatementLine) and isinstance(
+            stmt.body[0], cst.Import | cst.ImportFrom
+        ):
+            position = index + 1
+        elif index == 0 and _is_docstring(stmt):
+            position = 1
+        else:
+            break
+    return position
+
+
 def _is_docstring(stmt: cst.BaseStatement) -> bool:
     return (
         isinstance(stmt, cst.SimpleStatementLine)

@@ -24,6 +24,7 @@ from __future__ import annotations
 import libcst as cst
 
 from ...analyse.concurrency import Spot
+from ..imports import after_imports
 from .base import Rule
 
 HELPER = "_gather_in_order"
@@ -233,23 +234,10 @@ class Gather(Rule):
         if any(isinstance(s, cst.FunctionDef) and s.name.value == HELPER for s in body):
             return updated
         helper = list(cst.parse_module(HELPER_CODE).body)
-        position = _after_imports(body)
+        position = after_imports(body)
         blank = [cst.EmptyLine(), cst.EmptyLine()]
         helper[0] = helper[0].with_changes(leading_lines=blank)
         rest = body[position:]
         if rest and len(rest[0].leading_lines) < 2:  # type: ignore[attr-defined]
             rest[0] = rest[0].with_changes(leading_lines=blank)
         return updated.with_changes(body=[*body[:position], *helper, *rest])
-
-
-def _after_imports(body: list[cst.BaseStatement]) -> int:
-    position = 0
-    for index, stmt in enumerate(body):
-        if isinstance(stmt, cst.SimpleStatementLine) and isinstance(
-            stmt.body[0], cst.Import | cst.ImportFrom | cst.Expr
-        ):
-            position = index + 1
-            continue
-        if index > position:
-            break
-    return position

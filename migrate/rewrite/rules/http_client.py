@@ -35,6 +35,7 @@ from dataclasses import dataclass, field
 import libcst as cst
 import libcst.matchers as m
 
+from ..imports import after_imports
 from .base import Rule, StatementResult
 
 # requests exception -> httpx exception. In ``except`` clauses a tuple keeps
@@ -95,6 +96,10 @@ UNPORTABLE_IMPORTS = (
     ("urllib3", "Retry"),
 )
 ONE_SHOT_CLIENT = "http_client"
+# httpx builds a TLS context (loading the CA bundle, ~15 ms) for every client,
+# and under Flask a client lives one request: the rewritten code makes one
+# context per module, the way httpx would, and hands it to every client.
+TLS_CONTEXT = "_TLS_CONTEXT"
 
 
 def _kw(name: str, value: cst.BaseExpression) -> cst.Arg:
@@ -234,7 +239,7 @@ class HttpClient(Rule):
     def _with_client(self, client_args: list[cst.Arg], stmt: cst.BaseStatement) -> cst.With:
         """``async with httpx.AsyncClient(...) as http_client:`` around ``stmt``."""
         item = cst.WithItem(
-            cst.Call(func=self._httpx("AsyncClient"), args=client_args),
+            cst.Call(func=self._httpx("AsyncClient"), args=self._with_tls(client_args)),
             asname=cst.AsName(cst.Name(ONE_SHOT_CLIENT)),
         )
         return cst.With(
@@ -655,7 +660,40 @@ class HttpClient(Rule):
 
     # -- module-level sessions --
 
+    uses_tls = False
+
+    def _with_tls(self, client_args: list[cst.Arg]) -> list[cst.Arg]:
+        """The shared TLS context, unless the client is given its own ``verify=``."""
+        if any(a.keyword is not None and a.keyword.value == "verify" for a in client_args):
+            return client_args
+        self.uses_tls = True
+        return _append(client_args, _kw("verify", cst.Name(TLS_CONTEXT)))
+
     def leave_Module(self, original: cst.Module, updated: cst.Module) -> cst.Module:
+        updated = self._sessions(updated)
+        if not self.uses_tls or _defines(updated, TLS_CONTEXT):
+            return updated
+        body = list(updated.body)
+        position = after_imports(body)
+        context = cst.parse_statement(f"{TLS_CONTEXT} = {self.module}.create_ssl_context()")
+        comment = [
+            "# One TLS context for every client made here: httpx would load the CA",
+            "# bundle again for each one (~15 ms), and under Flask a client lives one request.",
+        ]
+        context = context.with_changes(
+            leading_lines=[
+                cst.EmptyLine(),
+                *(cst.EmptyLine(comment=cst.Comment(c)) for c in comment),
+            ]
+        )
+        rest = body[position:]
+        if rest and len(rest[0].leading_lines) < 2:  # type: ignore[attr-defined]
+            rest[0] = rest[0].with_changes(  # type: ignore[attr-defined]
+                leading_lines=[cst.EmptyLine(), cst.EmptyLine()]
+            )
+        return updated.with_changes(body=[*body[:position], context, *rest])
+
+    def _sessions(self, updated: cst.Module) -> cst.Module:
         updated = updated.with_changes(body=self._dedupe(list(updated.body)))
         shared = self.ctx.edits.shared_clients
         if not shared:
@@ -714,6 +752,7 @@ class HttpClient(Rule):
         assert isinstance(make_assign, cst.Assign) and isinstance(make_assign.value, cst.Call)
         make = make.with_changes(leading_lines=[cst.EmptyLine(comment=cst.Comment(why))])
         body: list[cst.BaseStatement] = self._config_body(name, config, client_args)
+        client_args = self._with_tls(client_args)
         make = make.with_changes(
             body=[make_assign.with_changes(value=make_assign.value.with_changes(args=client_args))]
         )
@@ -800,6 +839,17 @@ class HttpClient(Rule):
         ret = cst.parse_statement(f"return {name}")
         body.append(ret.with_changes(leading_lines=pending))
         return body
+
+
+def _defines(module: cst.Module, name: str) -> bool:
+    for stmt in module.body:
+        if isinstance(stmt, cst.SimpleStatementLine):
+            for small in stmt.body:
+                if isinstance(small, cst.Assign) and any(
+                    isinstance(t.target, cst.Name) and t.target.value == name for t in small.targets
+                ):
+                    return True
+    return False
 
 
 def _session_creation(stmt: cst.BaseStatement, shared: dict[str, str]) -> str | None:
