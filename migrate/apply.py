@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import difflib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from rich.console import Console
@@ -16,6 +16,7 @@ from .analyse.run import Analysis, analyse_paths
 from .read.sources import ReadFailure
 from .rewrite.engine import FileResult, rewrite_project
 from .rewrite.options import RewriteOptions
+from .rewrite.project_files import detect_asyncio_mode, project_file_results
 from .rewrite.write import write_atomic
 from .verify.checks import source_encoding
 from .verify.vcs import dirty_files
@@ -35,6 +36,11 @@ class ApplyReport:
         return [r for r in self.results if r.changed and r.error is None]
 
     @property
+    def with_todos(self) -> list[FileResult]:
+        """Changed files, and files left alone that still need a hand (setup.py)."""
+        return [r for r in self.results if r.error is None and (r.changed or r.notes)]
+
+    @property
     def failed(self) -> list[FileResult]:
         return [r for r in self.results if r.error is not None]
 
@@ -43,7 +49,7 @@ class ApplyReport:
 
     @property
     def todos(self) -> int:
-        return sum(1 for r in self.changed for n in r.notes if n.todo)
+        return sum(1 for r in self.with_todos for n in r.notes if n.todo)
 
 
 def run_apply(
@@ -58,6 +64,9 @@ def run_apply(
     console: Console | None = None,
 ) -> ApplyReport:
     options = options or RewriteOptions()
+    if options.asyncio_mode == RewriteOptions.asyncio_mode:
+        # The project's own pytest-asyncio mode decides how async tests are marked.
+        options = replace(options, asyncio_mode=detect_asyncio_mode(paths))
     console = console or Console(stderr=True)
     analysis: Analysis = analyse_paths(
         paths, excludes=excludes, scope=scope, jobs=jobs, allow_reorder=options.allow_reorder
@@ -72,6 +81,8 @@ def run_apply(
             jobs=jobs or analysis.project.jobs,
             progress=lambda _: progress.advance(task),
         )
+    if "MIG010" not in options.disabled:
+        report.results += project_file_results(analysis, report.results, options.asyncio_mode)
     if write and report.changed:
         dirty, under_git = dirty_files(r.path for r in report.changed)
         if dirty and not force:
@@ -123,7 +134,7 @@ def print_summary(report: ApplyReport, console: Console, wrote: bool) -> None:
     table.add_row("TODO comments", str(report.todos))
     table.add_row("files failed", str(len(report.failed) + len(report.read_failures)))
     console.print(table)
-    for result in report.changed:
+    for result in report.with_todos:
         for note in result.notes:
             if note.todo:
                 console.print(

@@ -68,6 +68,16 @@ class Unwind:
 
 
 @dataclass(frozen=True)
+class Fake:
+    """A test's stand-in for a function that became async: it must be async too."""
+
+    function: str  # the test that patches
+    target: str  # what it replaces
+    span: Span  # the fake as passed
+    fake: str | None  # the fake function's qualname; None for a lambda
+
+
+@dataclass(frozen=True)
 class Review:
     """Something the toolkit will not rewrite by itself."""
 
@@ -88,6 +98,7 @@ class Colouring:
     review: list[Review] = field(default_factory=list)
     unwinds: list[Unwind] = field(default_factory=list)
     http_verbs: dict[str, set[str]] = field(default_factory=dict)
+    fakes: list[Fake] = field(default_factory=list)
 
     def is_async(self, qualname: str) -> bool:
         return qualname in self.async_functions
@@ -210,7 +221,29 @@ def colour(graph: CallGraph, scope: Scope | None = None) -> Colouring:
     _memoised(graph, result)
     _sync_blocking(graph, result)
     _http_verbs(graph, result)
+    _fakes(graph, result)
     return result
+
+
+def _fakes(graph: CallGraph, result: Colouring) -> None:
+    """``monkeypatch.setattr(mod, "fetch", fake)`` where ``mod.fetch`` became async.
+
+    The code under test now awaits what it calls, so a sync fake would hand
+    it a plain value to await. The fake becomes ``async def`` (its own body
+    stays as it is: it still makes no blocking call).
+    """
+    for fn in graph.functions.values():
+        for patch in fn.patches:
+            target = graph.resolve(patch.target)
+            if target is None or not result.is_async(target):
+                continue
+            fake = graph.resolve(patch.fake) if patch.fake else None
+            if fake in graph.functions:
+                if graph.functions[fake].is_async or result.is_async(fake):
+                    continue
+                result.fakes.append(Fake(fn.qualname, target, patch.span, fake))
+            elif patch.is_lambda:
+                result.fakes.append(Fake(fn.qualname, target, patch.span, None))
 
 
 BRIDGE_RECEIVERS = {

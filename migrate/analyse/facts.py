@@ -81,6 +81,16 @@ class Ref:
 
 
 @dataclass
+class Patch:
+    """``monkeypatch.setattr(mod, "fetch", fake)``: ``fake`` stands in for ``mod.fetch``."""
+
+    span: Span  # the fake as written
+    target: str | None  # resolved qualified name of what is replaced
+    fake: str | None  # resolved qualified name of the fake; None for a lambda or other value
+    is_lambda: bool = False
+
+
+@dataclass
 class Decorator:
     span: Span
     target: str | None
@@ -138,6 +148,7 @@ class Function:
     fan_outs: list[FanOut] = field(default_factory=list)
     assignments: list[Assignment] = field(default_factory=list)
     returns_inner: tuple[str, ...] = ()
+    patches: list[Patch] = field(default_factory=list)
     boundary: str | None = None  # why it cannot become async
     framework: str | None = None  # flask-view, flask-handler, pytest-test, pytest-fixture
     memoised: str | None = None
@@ -156,6 +167,13 @@ class ModuleFacts:
     functions: dict[str, Function]
     typed_names: dict[str, str]  # module global -> type (catalogue object or project class)
     is_test_file: bool = False
+    # pytest fixtures defined at the top level -> the type of object they give.
+    fixture_types: dict[str, str] = field(default_factory=dict)
+
+
+# A test's parameter is a pytest fixture, maybe from a conftest.py: its type is
+# looked up project-wide by the graph (``<fixture>.api.get`` -> ``Client.get``).
+FIXTURE_PREFIX = "<fixture>."
 
 
 def _span(node: ast.AST) -> Span:
@@ -225,6 +243,8 @@ class ModuleAnalyser(ast.NodeVisitor):
             is_test_file=_is_test_path(path),
         )
         self.class_attr_types: dict[str, dict[str, str]] = {}
+        # Top-level functions that make an object of a tracked type (``make_client()``).
+        self.return_types: dict[str, str] = {}
         self.scopes: list[_Scope] = []
         self.lambda_depth = 0
         self.block_counter = 0
@@ -286,6 +306,51 @@ class ModuleAnalyser(ast.NodeVisitor):
         for node in ast.walk(tree):
             if isinstance(node, ast.ClassDef):
                 self._collect_class_attrs(node)
+        for stmt in tree.body:
+            if isinstance(stmt, ast.FunctionDef | ast.AsyncFunctionDef):
+                typ = self._returned_type(stmt)
+                if typ:
+                    self.return_types[f"{module}.{stmt.name}"] = typ
+                    if any(_is_fixture_decorator(d) for d in stmt.decorator_list):
+                        self.facts.fixture_types[stmt.name] = typ
+
+    def _annotation_type(self, node: ast.expr | None) -> str | None:
+        """The project class (or catalogue type) an annotation names, if plainly one."""
+        if isinstance(node, ast.Constant) and isinstance(node.value, str):
+            try:
+                node = ast.parse(node.value, mode="eval").body
+            except SyntaxError:
+                return None
+        if node is None or dotted(node) is None:
+            return None
+        name = self.resolve(node)
+        if not name or name.startswith("builtins."):
+            return None
+        if name in CONSTRUCTORS.values():
+            return name
+        last = name.rsplit(".", 1)[-1]
+        return name if last[:1].isupper() and not last.isupper() else None
+
+    def _returned_type(self, node: ast.FunctionDef | ast.AsyncFunctionDef) -> str | None:
+        """What a factory function gives: its annotation, or what every return makes."""
+        saved, self.scopes = self.scopes, []
+        try:
+            typ = self._annotation_type(node.returns)
+            if typ:
+                return typ
+            found: set[str | None] = set()
+            for sub in ast.walk(node):
+                if isinstance(sub, ast.Return | ast.Yield) and sub.value is not None:
+                    value = sub.value
+                    found.add(
+                        self._type_of_call(value, None) if isinstance(value, ast.Call) else None
+                    )
+            made = found.pop() if len(found) == 1 else None
+            # Project classes only: a helper returning a catalogue object
+            # (``sqlite3.connect()``) is already seen as blocking where it is called.
+            return made if made not in CONSTRUCTORS.values() else None
+        finally:
+            self.scopes = saved
 
     def _collect_class_attrs(self, node: ast.ClassDef) -> None:
         attrs: dict[str, str] = {}
@@ -376,6 +441,8 @@ class ModuleAnalyser(ast.NodeVisitor):
             return None
         if name in CONSTRUCTORS:
             return CONSTRUCTORS[name]
+        if name in self.return_types:
+            return self.return_types[name]
         last = name.rsplit(".", 1)[-1]
         if name.startswith(("builtins.",)):
             return None
@@ -518,6 +585,7 @@ class ModuleAnalyser(ast.NodeVisitor):
 
         # A method's scope knows its class, so ``self.x`` / ``cls.x`` resolve.
         scope = _Scope(fn, class_qualname)
+        self._param_types(fn, node, scope)
         self.scopes.append(scope)
         self._visit_block(node.body)
         self.scopes.pop()
@@ -530,6 +598,23 @@ class ModuleAnalyser(ast.NodeVisitor):
                 and r.value.id in scope.local_defs
             )
         )
+
+    def _param_types(
+        self, fn: Function, node: ast.FunctionDef | ast.AsyncFunctionDef, scope: _Scope
+    ) -> None:
+        """Parameters whose type is known: annotated, or a pytest fixture of a test."""
+        args = node.args
+        for arg in (*args.posonlyargs, *args.args, *args.kwonlyargs):
+            typ = self._annotation_type(arg.annotation)
+            if typ:
+                scope.local_types[arg.arg] = typ
+            elif fn.framework in ("pytest-test", "pytest-fixture") and arg.arg not in (
+                "self",
+                "cls",
+            ):
+                scope.local_types[arg.arg] = self.facts.fixture_types.get(
+                    arg.arg, FIXTURE_PREFIX + arg.arg
+                )
 
     def _classify(self, fn: Function, node: ast.FunctionDef | ast.AsyncFunctionDef) -> None:
         name = fn.name
@@ -558,7 +643,7 @@ class ModuleAnalyser(ast.NodeVisitor):
                 or (deco.target and deco.target.startswith("click."))
             ):
                 fn.boundary = "click-command"
-            elif target in ("pytest.fixture",) or deco.text in ("pytest.fixture", "fixture"):
+            elif target in FIXTURE_DECORATORS or deco.text in ("pytest.fixture", "fixture"):
                 fn.framework = "pytest-fixture"
         if name.startswith("__") and name.endswith("__") and not fn.is_async:
             fn.boundary = fn.boundary or "dunder"
@@ -673,6 +758,8 @@ class ModuleAnalyser(ast.NodeVisitor):
             if isinstance(first, ast.Constant) and isinstance(first.value, str):
                 call.http_verb = first.value.upper()
         fn.calls.append(call)
+        if call.text == "monkeypatch.setattr":
+            self._note_patch(fn, node)
 
         # Calls whose result feeds another call, and functions handed over by reference.
         receiver = target or expr_text(node.func)
@@ -692,6 +779,23 @@ class ModuleAnalyser(ast.NodeVisitor):
                     break
                 if node.func.id in outer.params:
                     break
+
+    def _note_patch(self, fn: Function, node: ast.Call) -> None:
+        args = list(node.args)
+        if len(args) == 2 and isinstance(args[0], ast.Constant) and isinstance(args[0].value, str):
+            target: str | None = args[0].value
+            value = args[1]
+        elif (
+            len(args) >= 3 and isinstance(args[1], ast.Constant) and isinstance(args[1].value, str)
+        ):
+            owner = self.resolve(args[0])
+            target = f"{owner}.{args[1].value}" if owner else None
+            value = args[2]
+        else:
+            return
+        is_lambda = isinstance(value, ast.Lambda)
+        fake = self.resolve(value) if isinstance(value, ast.Name) else None
+        fn.patches.append(Patch(_span(value), target, fake, is_lambda))
 
     def _note_argument(
         self, arg: ast.expr, receiver: str, keyword: str | None, last: str, call: ast.Call
@@ -767,6 +871,15 @@ def _is_main_guard(node: ast.If) -> bool:
         and isinstance(test.comparators[0], ast.Constant)
         and test.comparators[0].value == "__main__"
     )
+
+
+FIXTURE_DECORATORS = ("pytest.fixture", "pytest_asyncio.fixture")
+
+
+def _is_fixture_decorator(node: ast.expr) -> bool:
+    func = node.func if isinstance(node, ast.Call) else node
+    parts = dotted(func)
+    return parts is not None and parts[-1] == "fixture" and parts[0] in ("pytest", "pytest_asyncio")
 
 
 def _is_test_path(path: str) -> bool:

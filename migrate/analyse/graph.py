@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .catalogue import BlockingCall, lookup
-from .facts import Call, Function, Ref, Span
+from .facts import FIXTURE_PREFIX, Call, Function, Ref, Span
 from .project import Project
 
 
@@ -45,6 +45,8 @@ class CallGraph:
         """Follow re-exports until ``name`` is a function or class we know."""
         if name is None or depth > 8:
             return None
+        if name.startswith(FIXTURE_PREFIX):
+            return self._fixture(name[len(FIXTURE_PREFIX) :], depth)
         if name in self.functions or lookup(name):
             return name
         facts = self.project.facts
@@ -65,6 +67,18 @@ class CallGraph:
                 self.unresolved_modules.add(module)
                 return name
         return name
+
+    def _fixture(self, name: str, depth: int) -> str | None:
+        """``api.get`` where ``api`` is a conftest fixture: the method of what it gives."""
+        fixture, _, rest = name.partition(".")
+        types = {
+            facts.fixture_types[fixture]
+            for facts in self.project.facts.values()
+            if fixture in facts.fixture_types and facts.path.endswith("conftest.py")
+        }
+        if len(types) != 1:
+            return None  # unknown, or two conftests disagree
+        return self.resolve(".".join(filter(None, [types.pop(), rest])), depth + 1)
 
     def _method(self, name: str, depth: int) -> str:
         if name in self.functions:

@@ -21,7 +21,7 @@ from typing import TypeVar
 
 from ..read.sources import ReadFailure, SourceFile, is_generated, read_source
 from .catalogue import REWRITE_MODULES
-from .facts import Function, ModuleFacts, analyse_source
+from .facts import Function, ModuleFacts, _is_test_path, analyse_source
 
 # Async colour starts at calls with an async twin; a file that imports none
 # of their modules cannot start it. (Bridge-only calls such as sqlite3 or
@@ -115,14 +115,18 @@ class Project:
                 self.files[module].facts = result
         return [m for m in todo if m in self.files]
 
-    def mentioning(self, names: Iterable[str]) -> list[str]:
+    def mentioning(self, names: Iterable[str], tests_only: bool = False) -> list[str]:
         """Modules not analysed yet whose text mentions any of ``names``."""
         wanted = sorted({n for n in names if n and n.isidentifier()})
         if not wanted:
             return []
         pattern = re.compile(r"\b(?:" + "|".join(map(re.escape, wanted)) + r")\b")
         return [
-            m for m, f in self.files.items() if f.facts is None and pattern.search(f.source.text)
+            m
+            for m, f in self.files.items()
+            if f.facts is None
+            and (not tests_only or _is_test_path(str(f.source.path)))
+            and pattern.search(f.source.text)
         ]
 
 
@@ -135,7 +139,7 @@ def _analyse_one(args: tuple[str, str, str, bool]) -> ModuleFacts | str:
     try:
         return analyse_source(text, module, path, is_package)
     except SyntaxError as exc:
-        return f"does not parse: {exc.msg} (line {exc.lineno})"
+        return _syntax_reason(exc)
     except (ValueError, RecursionError) as exc:
         return f"does not parse: {exc}"
 
@@ -148,10 +152,15 @@ def _first_pass(args: tuple[str, str, str, bool]) -> ModuleFacts | str | None:
     try:
         ast.parse(text, filename=path)
     except SyntaxError as exc:
-        return f"does not parse: {exc.msg} (line {exc.lineno})"
+        return _syntax_reason(exc)
     except (ValueError, RecursionError) as exc:
         return f"does not parse: {exc}"
     return None
+
+
+def _syntax_reason(exc: SyntaxError) -> str:
+    where = f" (line {exc.lineno})" if exc.lineno else ""
+    return f"does not parse: {exc.msg}{where}"
 
 
 def default_jobs() -> int:

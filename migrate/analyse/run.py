@@ -46,6 +46,7 @@ def analyse_paths(
         colouring = colour(graph, scope)
         for _ in range(MAX_ROUNDS):
             wanted = set(project.mentioning(_names(colouring, graph)))
+            wanted |= set(project.mentioning(_fixtures(colouring, graph), tests_only=True))
             wanted |= _callee_modules(graph, colouring)
             if not project.analyse(wanted):
                 break
@@ -72,6 +73,20 @@ def _names(colouring: Colouring, graph: CallGraph) -> set[str]:
             names.add(fn.class_qualname.rsplit(".", 1)[-1])
         elif fn.parent is None:
             names.add(fn.name)
+    return names
+
+
+def _fixtures(colouring: Colouring, graph: CallGraph) -> set[str]:
+    """Fixtures that give an object with a method that became async.
+
+    A test that only uses the fixture (``def test_x(api): api.get(1)``) names
+    neither the class nor a function; the fixture's name is what it mentions.
+    """
+    names = set()
+    for facts in graph.project.facts.values():
+        for name, typ in facts.fixture_types.items():
+            if any(q.startswith(typ + ".") for q in colouring.async_functions):
+                names.add(name)
     return names
 
 

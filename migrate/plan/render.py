@@ -100,4 +100,5 @@ def render_plan(plan: Plan, console: Console) -> None:
         console.print(table)
 
     for failure in plan.failures:
-        console.print(f"[red]skipped[/] {failure.path}: {failure.reason}")
+        # One line per file, however narrow the terminal: easy to grep.
+        console.print(f"[red]skipped[/] {failure.path}: {failure.reason}", soft_wrap=True)

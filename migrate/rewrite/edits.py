@@ -7,6 +7,7 @@ characters. Everything is converted here, once, so rules only compare
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -56,6 +57,14 @@ class FileEdits:
     # still makes requests calls), "httpx" (replaced), or "both" (caught in
     # both forms while requests calls remain elsewhere in the project).
     map_exceptions: str = ""
+    # Tests and fixtures that become async: qualname -> "pytest-test" / "pytest-fixture".
+    async_tests: dict[str, str] = field(default_factory=dict)
+    # The file mocks requests with ``responses`` and the code it tests moved to httpx.
+    http_mocks: bool = False
+    # Fakes monkeypatched in place of a function that became async (qualnames),
+    # and lambdas used so (positions).
+    async_fakes: set[str] = field(default_factory=set)
+    fake_lambdas: set[Pos] = field(default_factory=set)
 
     @property
     def empty(self) -> bool:
@@ -70,6 +79,10 @@ class FileEdits:
             or any(s.safe for s in self.spots)
             or self.map_exceptions
             or self.unwinds
+            or self.async_tests
+            or self.http_mocks
+            or self.async_fakes
+            or self.fake_lambdas
         )
 
 
@@ -112,6 +125,16 @@ def plan_edits(analysis: Analysis) -> dict[str, FileEdits]:
     for qualname in colouring.async_functions:
         fe, _ = for_module(fn_module(qualname))
         fe.async_functions.add(qualname)
+        framework = graph.functions[qualname].framework
+        if framework in ("pytest-test", "pytest-fixture"):
+            fe.async_tests[qualname] = framework
+
+    for fake in colouring.fakes:
+        fe, cols = for_module(fn_module(fake.function))
+        if fake.fake is not None:
+            fe.async_fakes.add(fake.fake)
+        else:
+            fe.fake_lambdas.add(cols.pos(fake.span))
 
     # Calls of async functions from async code: await (or async for).
     for fn in graph.functions.values():
@@ -213,6 +236,12 @@ def plan_edits(analysis: Analysis) -> dict[str, FileEdits]:
                 continue
             fe, _ = for_module(module)
             fe.map_exceptions = "both" if keeping else "httpx"
+        # responses only sees requests: its mocks move to respx with the calls,
+        # once no requests call is left for them to catch.
+        if not keeping:
+            for module, loaded in project.files.items():
+                if _imports(loaded.source.text, "responses"):
+                    for_module(module)[0].http_mocks = True
 
     return {m: fe for m, fe in edits.items() if not fe.empty}
 
@@ -231,6 +260,9 @@ def _keeps_requests_calls(module: str, graph: CallGraph, edits: dict[str, FileEd
 
 
 def _imports_requests(text: str) -> bool:
-    import re
+    return _imports(text, "requests")
 
-    return re.search(r"^[ \t]*(?:import|from)[ \t]+requests\b", text, re.MULTILINE) is not None
+
+def _imports(text: str, module: str) -> bool:
+    pattern = rf"^[ \t]*(?:import|from)[ \t]+{re.escape(module)}\b"
+    return re.search(pattern, text, re.MULTILINE) is not None

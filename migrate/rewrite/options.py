@@ -15,3 +15,7 @@ class RewriteOptions:
     max_concurrency: int = DEFAULT_MAX_CONCURRENCY
     allow_reorder: bool = False
     disabled: frozenset[str] = frozenset()  # rule codes turned off
+    # pytest-asyncio's mode in the migrated project: "strict" (its default) marks
+    # every async test, "auto" needs no marker. ``migrate apply`` reads it from
+    # the project's pytest configuration.
+    asyncio_mode: str = "strict"

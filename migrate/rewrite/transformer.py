@@ -76,7 +76,9 @@ class MigrationTransformer(cst.CSTTransformer):
     def visit_FunctionDef(self, node: cst.FunctionDef) -> bool:
         self.ctx.scope.append(node.name.value)
         becomes_async = (
-            node.asynchronous is not None or self.ctx.qualname in self.ctx.edits.async_functions
+            node.asynchronous is not None
+            or self.ctx.qualname in self.ctx.edits.async_functions
+            or self.ctx.qualname in self.ctx.edits.async_fakes
         )
         self.ctx.async_stack.append(becomes_async)
         for rule in self.rules:
@@ -122,6 +124,14 @@ class MigrationTransformer(cst.CSTTransformer):
 
     def leave_Lambda(self, original: cst.Lambda, updated: cst.Lambda) -> cst.BaseExpression:
         self.ctx.async_stack.pop()
+        result: cst.BaseExpression = updated
+        for rule in self.rules:
+            result = rule.leave_Lambda(original, result)
+        return result
+
+    def leave_Decorator(self, original: cst.Decorator, updated: cst.Decorator) -> cst.Decorator:
+        for rule in self.rules:
+            updated = rule.leave_Decorator(original, updated)
         return updated
 
     def leave_FunctionDef(

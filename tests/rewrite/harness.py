@@ -9,6 +9,7 @@ from pathlib import Path
 from migrate.analyse.run import analyse_paths
 from migrate.rewrite.engine import FileResult, rewrite_project
 from migrate.rewrite.options import RewriteOptions
+from migrate.rewrite.project_files import project_file_results
 
 CASES = Path(__file__).parent / "cases"
 
@@ -64,6 +65,9 @@ def rewrite(root: Path, options: RewriteOptions) -> tuple[dict[str, bytes], list
     analysis = analyse_paths([root], jobs=1, allow_reorder=options.allow_reorder)
     assert not analysis.project.failures, analysis.project.failures
     results = rewrite_project(analysis, options, jobs=1)
+    if "MIG010" not in options.disabled:
+        # Dependency and pytest files, as ``migrate apply`` edits them after the pass.
+        results += project_file_results(analysis, results, options.asyncio_mode)
     files = python_files(root)
     for result in results:
         assert result.error is None, f"{result.path}: {result.error}"

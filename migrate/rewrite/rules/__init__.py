@@ -13,19 +13,42 @@ Order matters where two rules touch the same call:
    ``bridges`` wraps (a call is either bridged now or was bridged before).
 6. ``gather`` works on whole blocks, after their statements were rewritten,
    so the awaits it gathers include unwound bridges.
+7. The test rules come last: ``pytest-asyncio`` marks tests that
+   ``async-propagation`` made async (it checks the original ``def``, so it
+   does not depend on that rule's output); ``http-mocks`` rewrites calls no
+   earlier rule owns (``responses.*``), and its block hook runs after
+   ``gather`` so route registrations are merged in their final form;
+   ``async-fakes`` makes monkeypatched stand-ins async, independently.
+8. ``dependencies`` has no hook here: ``migrate apply`` runs it after the
+   pass, on dependency files, since it needs what every file now imports.
 """
 
 from __future__ import annotations
 
 from .async_def import AsyncPropagation
+from .async_fakes import AsyncFakes
 from .base import Rule
 from .bridges import Bridges
+from .dependencies import Dependencies
 from .gather import Gather
 from .http_client import HttpClient
+from .http_mocks import HttpMocks
+from .pytest_async import PytestAsync
 from .sleep import Sleep
 from .unwind import Unwind
 
-RULES: tuple[type[Rule], ...] = (HttpClient, Sleep, AsyncPropagation, Bridges, Unwind, Gather)
+RULES: tuple[type[Rule], ...] = (
+    HttpClient,
+    Sleep,
+    AsyncPropagation,
+    Bridges,
+    Unwind,
+    Gather,
+    PytestAsync,
+    HttpMocks,
+    AsyncFakes,
+    Dependencies,
+)
 
 BY_CODE: dict[str, type[Rule]] = {rule.code: rule for rule in RULES}
 BY_NAME: dict[str, type[Rule]] = {rule.name: rule for rule in RULES}

@@ -61,6 +61,9 @@ class Rule:
     ) -> cst.BaseExpression:
         return updated
 
+    def leave_Lambda(self, original: cst.Lambda, updated: cst.BaseExpression) -> cst.BaseExpression:
+        return updated
+
     def leave_Comprehension(
         self, original: cst.ListComp | cst.SetComp, updated: cst.BaseExpression
     ) -> cst.BaseExpression:
@@ -69,6 +72,9 @@ class Rule:
     def leave_FunctionDef(
         self, original: cst.FunctionDef, updated: cst.FunctionDef
     ) -> cst.FunctionDef:
+        return updated
+
+    def leave_Decorator(self, original: cst.Decorator, updated: cst.Decorator) -> cst.Decorator:
         return updated
 
     def leave_For(self, original: cst.For, updated: cst.For) -> cst.For:

@@ -673,7 +673,7 @@ class HttpClient(Rule):
         updated = self._sessions(updated)
         if not self.uses_tls or _defines(updated, TLS_CONTEXT):
             return updated
-        body = list(updated.body)
+        body: list[cst.BaseStatement] = list(updated.body)
         position = after_imports(body)
         context = cst.parse_statement(f"{TLS_CONTEXT} = {self.module}.create_ssl_context()")
         comment = [
@@ -687,10 +687,10 @@ class HttpClient(Rule):
             ]
         )
         rest = body[position:]
-        if rest and len(rest[0].leading_lines) < 2:  # type: ignore[attr-defined]
-            rest[0] = rest[0].with_changes(  # type: ignore[attr-defined]
-                leading_lines=[cst.EmptyLine(), cst.EmptyLine()]
-            )
+        first = rest[0] if rest else None
+        if isinstance(first, cst.SimpleStatementLine | cst.BaseCompoundStatement):
+            if len(first.leading_lines) < 2:
+                rest[0] = first.with_changes(leading_lines=[cst.EmptyLine(), cst.EmptyLine()])
         return updated.with_changes(body=[*body[:position], context, *rest])
 
     def _sessions(self, updated: cst.Module) -> cst.Module:

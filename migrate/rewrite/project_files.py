@@ -1,0 +1,116 @@
+"""The non-Python files a migration must touch: dependencies and pytest settings.
+
+Runs after the Python rewrites (it needs to know what the migrated code
+imports) and produces :class:`FileResult` objects like them, so ``--diff``,
+``--check`` and writing treat both alike. Only files directly in the roots
+given to ``migrate apply`` are edited: a root inside a bigger project cannot
+tell whether code elsewhere still needs a dependency.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from pathlib import Path
+
+from ..analyse.run import Analysis
+from .context import Note
+from .engine import FileResult
+from .rules.dependencies import (
+    Needs,
+    edit_ini,
+    edit_pyproject,
+    edit_requirements,
+    imported_modules,
+    is_test_file,
+    setup_py_todo,
+)
+
+CODE = "MIG010"
+_MODE = re.compile(r"^asyncio_mode[ \t]*=[ \t]*[\"']?(\w+)", re.MULTILINE)
+PYTEST_FILES = ("pyproject.toml", "pytest.ini", "setup.cfg", "tox.ini")
+
+
+def _root_dirs(roots: Iterable[Path]) -> list[Path]:
+    return sorted({(r if r.is_dir() else r.parent).resolve() for r in roots})
+
+
+def detect_asyncio_mode(roots: Iterable[Path]) -> str:
+    """pytest-asyncio's mode as the project configures it ("strict" by default)."""
+    for root in _root_dirs(roots):
+        for name in PYTEST_FILES:
+            path = root / name
+            if path.is_file():
+                match = _MODE.search(path.read_text(encoding="utf-8", errors="replace"))
+                if match:
+                    return match.group(1).lower()
+    return "strict"
+
+
+def _needs(analysis: Analysis, results: list[FileResult], asyncio_mode: str) -> Needs:
+    new = {r.path.resolve(): r.new for r in results if r.changed and r.error is None}
+    needs = Needs(asyncio_mode=asyncio_mode)
+    roots = _root_dirs(analysis.roots)
+    for loaded in analysis.project.files.values():
+        path = loaded.source.path.resolve()
+        data = new.get(path)
+        text = data.decode("utf-8", "replace") if data is not None else loaded.source.text
+        modules = imported_modules(text)
+        # Judged inside the project: the project itself may sit in a "tests" folder.
+        inside = [path.relative_to(r) for r in roots if path.is_relative_to(r)]
+        testing = is_test_file(inside[0] if inside else path)
+        (needs.testing if testing else needs.runtime).update(modules)
+        if testing and (
+            "pytest_asyncio" in modules
+            or "mark.asyncio" in text
+            or (asyncio_mode == "auto" and re.search(r"async def test", text))
+        ):
+            needs.async_tests = True
+        if not testing and "flask" in modules and "async def" in text:
+            needs.async_flask = True
+    if needs.async_tests:
+        needs.testing.add("pytest_asyncio")
+    return needs
+
+
+def project_file_results(
+    analysis: Analysis, results: list[FileResult], asyncio_mode: str
+) -> list[FileResult]:
+    """Edits of dependency and pytest files, once the Python files are rewritten."""
+    if not any(r.changed and r.error is None for r in results):
+        return []
+    needs = _needs(analysis, results, asyncio_mode)
+    out: list[FileResult] = []
+    for root in _root_dirs(analysis.roots):
+        for path in sorted(root.iterdir()):
+            if not path.is_file():
+                continue
+            name = path.name
+            old = path.read_bytes()
+            text = old.decode("utf-8", "replace")
+            notes: list[Note] = []
+            if name == "pyproject.toml":
+                new = edit_pyproject(text, needs)
+            elif name == "pytest.ini":
+                new = edit_ini(text, needs, ("pytest",))
+            elif name == "setup.cfg":
+                new = edit_ini(text, needs, ("tool:pytest",))
+            elif name == "tox.ini":
+                new = edit_ini(text, needs, ("pytest",))
+            elif re.fullmatch(r"requirements.*\.(txt|in)", name):
+                new = edit_requirements(text, needs, testing=bool(re.search("test|dev", name)))
+            elif name == "setup.py":
+                todo = setup_py_todo(text, needs)
+                if todo:
+                    result = FileResult(path, name, old, new=old)
+                    result.notes = [Note(CODE, 1, todo, todo=True)]
+                    out.append(result)
+                continue
+            else:
+                continue
+            if new != text:
+                notes.append(Note(CODE, 1, f"{name}: dependencies and pytest settings updated"))
+                result = FileResult(path, name, old, new=new.encode("utf-8"))
+                result.notes = notes
+                out.append(result)
+    return out

@@ -1,0 +1,9 @@
+import requests
+
+
+def fetch(url):
+    return requests.get(url, timeout=5).json()
+
+
+def title(url):
+    return fetch(url)["title"]

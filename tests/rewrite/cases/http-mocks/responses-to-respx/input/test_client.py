@@ -1,0 +1,24 @@
+import requests
+import responses
+from responses import matchers
+
+from client import fetch
+
+URL = "https://api.test/items"
+
+
+@responses.activate
+def test_fetch():
+    responses.add(responses.GET, URL, json={"id": 1}, status=200)
+    assert fetch(URL) == {"id": 1}
+    assert len(responses.calls) == 1
+    assert responses.calls[0].request.url == URL
+
+
+@responses.activate
+def test_retry_sees_both_answers():
+    responses.add(responses.GET, URL, body="busy", status=503, content_type="text/plain")
+    responses.add(responses.GET, URL, json=[])
+    responses.get(URL + "?page=2", json=[], match=[matchers.query_param_matcher({"page": "2"})])
+    responses.add(responses.POST, URL, body=requests.ConnectionError("refused"))
+    responses.add_callback(responses.PUT, URL, callback=lambda request: (200, {}, "ok"))

@@ -1,0 +1,14 @@
+import pytest
+
+
+def test_status(api):
+    assert api.status() == {"ready": True}
+
+
+@pytest.mark.slow
+def test_ready(ready):
+    assert ready
+
+
+def test_sync_only():
+    assert 1 + 1 == 2
