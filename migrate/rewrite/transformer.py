@@ -90,6 +90,11 @@ class MigrationTransformer(cst.CSTTransformer):
             rule.visit_SimpleStatementLine(node)
         return True
 
+    def visit_With(self, node: cst.With) -> bool:
+        for rule in self.rules:
+            rule.visit_With(node)
+        return True
+
     def visit_Assign(self, node: cst.Assign) -> bool:
         for rule in self.rules:
             rule.visit_Assign(node)

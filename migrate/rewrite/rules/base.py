@@ -28,6 +28,9 @@ class Rule:
     def visit_Assign(self, node: cst.Assign) -> None:
         return None
 
+    def visit_With(self, node: cst.With) -> None:
+        return None
+
     def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
         return None
 

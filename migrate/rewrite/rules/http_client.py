@@ -178,6 +178,16 @@ class _Frame:
 class _FunctionState:
     responses: set[str] = field(default_factory=set)
     direct_responses: set[str] = field(default_factory=set)
+    # Names bound to streamed responses (``stream=True``).
+    streams: set[str] = field(default_factory=set)
+
+
+def _streams(call: cst.Call) -> bool:
+    """``stream=True`` among the call's arguments."""
+    return any(
+        a.keyword is not None and a.keyword.value == "stream" and m.matches(a.value, m.Name("True"))
+        for a in call.args
+    )
 
 
 class HttpClient(Rule):
@@ -191,6 +201,10 @@ class HttpClient(Rule):
         self.functions: list[_FunctionState] = [_FunctionState()]
         self.elifs: set[int] = set()
         self.module = ctx.options.http_module
+        # Streamed requests rewritten in this file, and the lines of
+        # ``resp = session.get(url, stream=True)`` statements.
+        self.stream_calls: set[object] = set()
+        self.stream_lines: set[int] = set()
 
     # -- bookkeeping ---------------------------------------------------------------
 
@@ -249,11 +263,81 @@ class HttpClient(Rule):
             leading_lines=stmt.leading_lines,  # type: ignore[attr-defined]
         )
 
+    def visit_With(self, node: cst.With) -> None:
+        for item in node.items:
+            call = item.item
+            if (
+                isinstance(call, cst.Call)
+                and _streams(call)
+                and self.ctx.pos(call) in self.ctx.edits.http_calls
+                and item.asname is not None
+                and isinstance(item.asname.name, cst.Name)
+            ):
+                self.functions[-1].streams.add(item.asname.name.value)
+                self.functions[-1].responses.add(item.asname.name.value)
+
+    def leave_With(self, original: cst.With, updated: cst.With) -> cst.With:
+        streamed = any(self.ctx.pos(item.item) in self.stream_calls for item in original.items)
+        if streamed and self.ctx.in_async:
+            return updated.with_changes(asynchronous=cst.Asynchronous())
+        return updated
+
+    def leave_For(self, original: cst.For, updated: cst.For) -> cst.For:
+        """``for line in r.iter_lines():`` over a streamed response -> ``async for``."""
+        iterator = self._stream_iterator(updated.iter)
+        if iterator is None:
+            return updated
+        return updated.with_changes(iter=iterator, asynchronous=cst.Asynchronous())
+
+    def leave_CompFor(self, original: cst.CompFor, updated: cst.CompFor) -> cst.CompFor:
+        iterator = self._stream_iterator(updated.iter)
+        if iterator is None:
+            return updated
+        return updated.with_changes(iter=iterator, asynchronous=cst.Asynchronous())
+
+    def _stream_iterator(self, expr: cst.BaseExpression) -> cst.BaseExpression | None:
+        if not (
+            self.ctx.in_async
+            and isinstance(expr, cst.Call)
+            and isinstance(expr.func, cst.Attribute)
+            and isinstance(expr.func.value, cst.Name)
+            and expr.func.value.value in self.functions[-1].streams
+        ):
+            return None
+        method = expr.func.attr.value
+        if method == "iter_lines":
+            return expr.with_changes(
+                func=expr.func.with_changes(attr=cst.Name("aiter_lines")), args=[]
+            )
+        if method == "iter_content":
+            decoded = any(
+                a.keyword is not None
+                and a.keyword.value == "decode_unicode"
+                and m.matches(a.value, m.Name("True"))
+                for a in expr.args
+            )
+            size = [
+                a.with_changes(
+                    keyword=None, equal=cst.MaybeSentinel.DEFAULT, comma=cst.MaybeSentinel.DEFAULT
+                )
+                for a in expr.args
+                if a.keyword is None or a.keyword.value == "chunk_size"
+            ][:1]
+            attr = "aiter_text" if decoded else "aiter_bytes"
+            return expr.with_changes(func=expr.func.with_changes(attr=cst.Name(attr)), args=size)
+        return None
+
     def visit_Assign(self, node: cst.Assign) -> None:
         """Remember which local names hold responses, for attribute fixes."""
         value = node.value
         if not isinstance(value, cst.Call):
             return
+        if _streams(value) and self.ctx.pos(value) in self.ctx.edits.http_calls:
+            for target in node.targets:
+                if isinstance(target.target, cst.Name):
+                    self.functions[-1].streams.add(target.target.value)
+                    self.functions[-1].responses.add(target.target.value)
+                    self.stream_lines.add(self.ctx.line(node))
         pos = self.ctx.pos(value)
         direct = pos in self.ctx.edits.http_calls
         # Results of awaited or bridged calls of migrated functions can be responses too.
@@ -292,6 +376,8 @@ class HttpClient(Rule):
                     f"{name.keyword.value if name.keyword else name}= is set on"
                     " the client in httpx, not per request",
                 )
+            if _streams(original):
+                return self._stream_call(original, updated, receiver, method, args, line)
             new_call = self._method_call(updated, receiver, method, args)
         else:
             # A one-off call: a client for this statement only.
@@ -315,6 +401,27 @@ class HttpClient(Rule):
         if self.ctx.in_async:
             return cst.Await(expression=new_call)
         return new_call
+
+    def _stream_call(
+        self,
+        original: cst.Call,
+        call: cst.Call,
+        receiver: cst.BaseExpression,
+        method: str,
+        args: list[cst.Arg],
+        line: int,
+    ) -> cst.BaseExpression:
+        """``session.get(url, stream=True)`` -> ``session.stream("GET", url)``.
+
+        Not awaited: ``client.stream()`` is an async context manager. The
+        ``with`` or assignment holding it becomes ``async with`` (see
+        leave_With and leave_IndentedBlock)."""
+        if method != "request":
+            args = [cst.Arg(cst.SimpleString(f'"{method.upper()}"')), *args]
+        self.stream_calls.add(self.ctx.pos(original))
+        self.ctx.maybe_remove_import("requests")
+        self.ctx.note(self.code, line, "streamed request -> async with client.stream(...)")
+        return self._method_call(call, receiver, "stream", args)
 
     def _method_call(
         self, call: cst.Call, receiver: cst.BaseExpression, verb: str, args: list[cst.Arg]
@@ -383,11 +490,13 @@ class HttpClient(Rule):
             if key in BODY_ARGS:
                 has_body = True
             if key == "stream":
-                self.ctx.todo(
-                    line,
-                    self.code,
-                    "stream=True: use `async with client.stream(...) as r` and r.aiter_bytes()",
-                )
+                if not m.matches(value, m.Name("True") | m.Name("False")):
+                    self.ctx.todo(
+                        line,
+                        self.code,
+                        "stream= is not a constant: streamed responses need"
+                        " `async with client.stream(...) as r` and `r.aiter_bytes()`",
+                    )
                 continue
             if key in CLIENT_ONLY:
                 client_args.append(_kw(key, value))
@@ -415,12 +524,28 @@ class HttpClient(Rule):
         method = updated.func.attr.value
         if not isinstance(owner, cst.Name) or owner.value not in self.functions[-1].responses:
             return updated
+        if owner.value in self.functions[-1].streams:
+            return self._stream_method(original, updated, owner.value, method)
         if method in STREAM_METHODS:
             self.ctx.todo(
                 self.ctx.line(original),
                 self.code,
                 f"{method}() needs a streamed response: `async with client.stream(...)` and"
                 f" `async for ... in r.{STREAM_METHODS[method]}()`",
+            )
+        return updated
+
+    def _stream_method(
+        self, original: cst.Call, updated: cst.Call, owner: str, method: str
+    ) -> cst.BaseExpression:
+        line = self.ctx.line(original)
+        if method == "close" and self.ctx.in_async:
+            return cst.Await(
+                updated.with_changes(func=cst.Attribute(cst.Name(owner), cst.Name("aclose")))
+            )
+        if method == "json":
+            self.ctx.todo(
+                line, self.code, f"a streamed response: `await {owner}.aread()` before .json()"
             )
         return updated
 
@@ -565,7 +690,45 @@ class HttpClient(Rule):
     def leave_IndentedBlock(
         self, original: cst.IndentedBlock, updated: cst.IndentedBlock
     ) -> cst.IndentedBlock:
-        return updated.with_changes(body=self._dedupe(list(updated.body)))
+        body = self._dedupe(list(updated.body))
+        if self.stream_lines and len(original.body) == len(updated.body) == len(body):
+            body = self._stream_blocks(original, body)
+        return updated.with_changes(body=body)
+
+    def _stream_blocks(
+        self, original: cst.IndentedBlock, body: list[cst.BaseStatement]
+    ) -> list[cst.BaseStatement]:
+        """``resp = session.stream(...)`` and the rest of its block -> ``async with``.
+
+        A streamed response is only readable inside its ``async with``; the
+        statements after the request in the same block go inside it (as
+        ``with session.get(url, stream=True)`` would have needed in requests
+        to release the connection)."""
+        for index, stmt in enumerate(original.body):
+            line = self.ctx.line(stmt)
+            if line not in self.stream_lines:
+                continue
+            new = body[index]
+            if not (
+                isinstance(new, cst.SimpleStatementLine)
+                and len(new.body) == 1
+                and isinstance(new.body[0], cst.Assign)
+                and len(new.body[0].targets) == 1
+            ):
+                continue
+            assign = new.body[0]
+            target = assign.targets[0].target
+            if not isinstance(target, cst.Name):
+                continue
+            rest = body[index + 1 :] or [cst.SimpleStatementLine([cst.Pass()])]
+            block = cst.With(
+                items=[cst.WithItem(assign.value, asname=cst.AsName(target))],
+                body=cst.IndentedBlock(rest),
+                asynchronous=cst.Asynchronous() if self.ctx.in_async else None,
+                leading_lines=new.leading_lines,
+            )
+            return [*body[:index], block]
+        return body
 
     def _dedupe(self, body: list[cst.BaseStatement]) -> list[cst.BaseStatement]:
         """Once requests is gone, the doubled lines of an earlier step are twins: keep one."""
