@@ -192,26 +192,21 @@ def _fan_out(
         )
     if callee is None:
         return None
-    if fan_out.refusal:
-        return Spot(
-            fn.qualname,
-            fan_out.span,
-            fan_out.kind,
-            (callee,),
-            False,
-            f"kept sequential: {fan_out.refusal}",
-            lines=(fan_out.span.line,),
-        )
     writes = _writes(callee, colouring)
-    if writes and not allow_reorder:
+    refusal = fan_out.refusal
+    if refusal is None and writes and not allow_reorder:
+        refusal = (
+            f"{'/'.join(sorted(writes))} requests whose order the upstream may observe"
+            " (--allow-reorder to run them together)"
+        )
+    if refusal:
         return Spot(
             fn.qualname,
             fan_out.span,
             fan_out.kind,
             (callee,),
             False,
-            f"kept sequential: {'/'.join(sorted(writes))} requests whose order the upstream may"
-            " observe (--allow-reorder to run them together)",
+            f"kept sequential: {refusal}",
             lines=(fan_out.span.line,),
         )
     extra = ""

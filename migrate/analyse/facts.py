@@ -967,8 +967,8 @@ def _loop_refusal(node: ast.For | ast.AsyncFor) -> str | None:
     return None
 
 
-def _append_of(stmt: ast.stmt) -> tuple[str, str] | None:
-    """``out.append(name)`` -> ("out", "name")."""
+def _appended(stmt: ast.stmt) -> tuple[str, ast.expr] | None:
+    """``out.append(x)`` -> ("out", <x>)."""
     if (
         isinstance(stmt, ast.Expr)
         and isinstance(stmt.value, ast.Call)
@@ -976,25 +976,26 @@ def _append_of(stmt: ast.stmt) -> tuple[str, str] | None:
         and stmt.value.func.attr == "append"
         and isinstance(stmt.value.func.value, ast.Name)
         and len(stmt.value.args) == 1
-        and isinstance(stmt.value.args[0], ast.Name)
     ):
-        return stmt.value.func.value.id, stmt.value.args[0].id
+        return stmt.value.func.value.id, stmt.value.args[0]
+    return None
+
+
+def _append_of(stmt: ast.stmt) -> tuple[str, str] | None:
+    """``out.append(name)`` -> ("out", "name")."""
+    found = _appended(stmt)
+    if found and isinstance(found[1], ast.Name):
+        return found[0], found[1].id
     return None
 
 
 def _append_call(stmt: ast.stmt) -> tuple[str, ast.Call] | None:
     """``out.append(f(x))`` -> ("out", <call f(x)>)."""
-    if (
-        isinstance(stmt, ast.Expr)
-        and isinstance(stmt.value, ast.Call)
-        and isinstance(stmt.value.func, ast.Attribute)
-        and stmt.value.func.attr == "append"
-        and isinstance(stmt.value.func.value, ast.Name)
-        and len(stmt.value.args) == 1
-    ):
-        call = _single_call(stmt.value.args[0])
+    found = _appended(stmt)
+    if found:
+        call = _single_call(found[1])
         if call is not None:
-            return stmt.value.func.value.id, call
+            return found[0], call
     return None
 
 

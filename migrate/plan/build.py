@@ -18,9 +18,9 @@ from .model import (
     Failure,
     Plan,
     ReviewItem,
-    StepItem,
     Where,
 )
+from .order import leaves_first
 from .steps import propose_steps
 
 # Chains longer than this are cut in the one-line reason (the JSON has them all).
@@ -122,13 +122,10 @@ def build_plan(
         needs_review=tuple(review),
         failures=failures,
         options=dict(options or {}),
-        steps=tuple(
-            StepItem(s.number, s.modules, s.functions, s.command, s.why)
-            for s in (
-                propose_steps(analysis, root_args or tuple(map(str, analysis.roots)))
-                if steps
-                else ()
-            )
+        steps=(
+            propose_steps(analysis, root_args or tuple(str(r) for r in analysis.roots))
+            if steps
+            else ()
         ),
     )
 
@@ -156,8 +153,6 @@ def _earliest_reasons(analysis: Analysis) -> dict[str, Reason]:
 def _dependency_order(analysis: Analysis) -> list[str]:
     """Callees before callers; ties broken by file and line for a stable plan."""
     graph, colouring = analysis.graph, analysis.colouring
-    done: set[str] = set()
-    order: list[str] = []
     deps: dict[str, set[str]] = {q: set() for q in colouring.async_functions}
     for edge in graph.edges:
         if edge.caller in deps and edge.callee in deps and edge.via != "ref":
@@ -167,14 +162,7 @@ def _dependency_order(analysis: Analysis) -> list[str]:
         fn = graph.functions[q]
         return (graph.project.facts[fn.module].path, fn.span.line)
 
-    pending = sorted(deps, key=key)
-    while pending:
-        ready = [q for q in pending if deps[q] <= done] or pending[:1]  # a cycle: take one
-        for q in ready:
-            done.add(q)
-            order.append(q)
-        pending = [q for q in pending if q not in done]
-    return order
+    return leaves_first(deps, key)
 
 
 def _chain(qualname, reasons, graph: CallGraph, where) -> tuple[ChainLink, ...]:  # type: ignore[no-untyped-def]

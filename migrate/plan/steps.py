@@ -13,21 +13,13 @@ coroutine.
 from __future__ import annotations
 
 import shlex
-from dataclasses import dataclass
 
 from ..analyse.run import Analysis
+from .model import StepItem
+from .order import leaves_first
 
 
-@dataclass(frozen=True)
-class Step:
-    number: int
-    modules: tuple[str, ...]
-    functions: tuple[str, ...]
-    command: str
-    why: str
-
-
-def propose_steps(analysis: Analysis, root_args: tuple[str, ...]) -> tuple[Step, ...]:
+def propose_steps(analysis: Analysis, root_args: tuple[str, ...]) -> tuple[StepItem, ...]:
     graph, colouring = analysis.graph, analysis.colouring
     converting = set(colouring.async_functions)
     modules = sorted({graph.functions[q].module for q in converting})
@@ -65,15 +57,7 @@ def propose_steps(analysis: Analysis, root_args: tuple[str, ...]) -> tuple[Step,
             if a != b:
                 needs[a].add(b)
 
-    order: list[str] = []
-    done: set[str] = set()
-    pending = sorted(units)
-    while pending:
-        ready = [u for u in pending if needs[u] <= done] or pending[:1]  # a cycle: take one
-        for unit in ready:
-            done.add(unit)
-            order.append(unit)
-        pending = [u for u in pending if u not in done]
+    order = leaves_first(needs, key=str)
 
     roots = " ".join(shlex.quote(r) for r in root_args)
     steps = []
@@ -89,5 +73,5 @@ def propose_steps(analysis: Analysis, root_args: tuple[str, ...]) -> tuple[Step,
         )
         if len(members) > 1:
             why += "; moved together: a decorator ties them"
-        steps.append(Step(number, members, functions, f"migrate apply {roots} {selects}", why))
+        steps.append(StepItem(number, members, functions, f"migrate apply {roots} {selects}", why))
     return tuple(steps)
