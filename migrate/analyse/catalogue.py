@@ -194,3 +194,26 @@ REWRITE_MODULES: frozenset[str] = frozenset(
 def lookup(qualified_name: str) -> BlockingCall | None:
     """The catalogue entry for a resolved call, if it blocks."""
     return BY_NAME.get(qualified_name)
+
+
+# requests features with no httpx twin: the plan lists every use for review
+# (the rewrite comments them out or leaves a TODO; see docs/rules.md#mig001).
+_ADAPTER = (
+    "HTTPAdapter has no httpx twin (httpx.AsyncHTTPTransport(retries=n) retries"
+    " connection errors only)"
+)
+NO_TWIN: dict[str, str] = {
+    "requests.adapters.HTTPAdapter": _ADAPTER,
+    "requests.HTTPAdapter": _ADAPTER,
+    "urllib3.util.retry.Retry": "urllib3's Retry has no httpx twin: retry in your code, or"
+    " AsyncHTTPTransport(retries=n) for connection errors only",
+    "urllib3.util.Retry": "urllib3's Retry has no httpx twin: retry in your code, or"
+    " AsyncHTTPTransport(retries=n) for connection errors only",
+    "urllib3.Retry": "urllib3's Retry has no httpx twin: retry in your code, or"
+    " AsyncHTTPTransport(retries=n) for connection errors only",
+    "requests.packages.urllib3.util.retry.Retry": "urllib3's Retry has no httpx twin: retry in"
+    " your code, or AsyncHTTPTransport(retries=n) for connection errors only",
+    "requests.Session.mount": "session.mount() has no httpx twin: pass transport=/mounts= when"
+    " the client is made",
+    "requests_toolbelt": "requests-toolbelt works with requests only",
+}

@@ -222,6 +222,10 @@ def colour(graph: CallGraph, scope: Scope | None = None) -> Colouring:
     _sync_blocking(graph, result)
     _http_verbs(graph, result)
     _fakes(graph, result)
+    # Imported here: review builds on the colouring defined in this module.
+    from .review import find_reviews
+
+    result.review.extend(find_reviews(graph, result))
     return result
 
 

@@ -1,0 +1,47 @@
+"""What the toolkit will not rewrite by itself, found after colouring.
+
+* uses of requests features with no httpx twin (catalogue ``NO_TWIN``);
+* calls it cannot resolve that may reach a method which becomes async
+  (``client.fetch()`` with ``client`` a parameter of unknown type, where
+  some ``fetch`` method becomes async): it says so rather than guess.
+"""
+
+from __future__ import annotations
+
+from .catalogue import NO_TWIN
+from .colour import Colouring, Review
+from .graph import CallGraph
+
+
+def find_reviews(graph: CallGraph, colouring: Colouring) -> list[Review]:
+    reviews: list[Review] = []
+    async_methods: dict[str, list[str]] = {}
+    for qualname in colouring.async_functions:
+        fn = graph.functions[qualname]
+        if fn.class_qualname:
+            async_methods.setdefault(fn.name, []).append(qualname)
+    for fn in graph.functions.values():
+        becomes_async = fn.is_async or colouring.is_async(fn.qualname)
+        for call in fn.calls:
+            target = graph.resolve(call.target) if call.target else None
+            if target is not None:
+                why = NO_TWIN.get(target) or NO_TWIN.get(target.split(".")[0])
+                if why:
+                    reviews.append(Review(fn.qualname, call.span, why))
+                continue
+            method = call.text.rsplit(".", 1)[-1]
+            candidates = async_methods.get(method)
+            if "." not in call.text or not candidates or call.awaited:
+                continue
+            owners = ", ".join(sorted(c.rsplit(".", 2)[-2] + "." + method for c in candidates))
+            where = "async code" if becomes_async else "sync code"
+            reviews.append(
+                Review(
+                    fn.qualname,
+                    call.span,
+                    f"cannot tell what `{call.text}()` calls; if it is {owners}, which becomes"
+                    f" async, this call in {where} needs "
+                    + ("an await" if becomes_async else "a bridge"),
+                )
+            )
+    return reviews

@@ -1,0 +1,24 @@
+"""Needs review: requests features with no httpx twin, calls that cannot be resolved."""
+# checks: BRIDGE OFFLOAD SPOT REVIEW
+
+import requests
+from requests.adapters import HTTPAdapter
+from urllib3.util.retry import Retry
+
+session = requests.Session()
+session.mount("https://", HTTPAdapter(max_retries=Retry(total=3)))  # REVIEW: session.mount() # REVIEW: HTTPAdapter # REVIEW: Retry
+
+
+class Catalogue:
+    def fetch(self, sku):  # ASYNC: calls requests.Session.get
+        return session.get(f"https://catalogue/{sku}").json()  # BLOCKING: requests.Session.get
+
+
+def price_of(catalogue, sku):
+    # `catalogue` could be anything: the analysis cannot tell that this is
+    # Catalogue.fetch, which becomes async, and says so.
+    return catalogue.fetch(sku)["price"]  # REVIEW: cannot tell what `catalogue.fetch()` calls
+
+
+def known(sku):  # ASYNC: calls review.Catalogue.fetch
+    return Catalogue().fetch(sku)
