@@ -1,6 +1,7 @@
 """Acceptance: real small projects, migrated code and tests together.
 
-Each project under ``tests/projects/`` is copied, its own suite run (it must
+Each project under ``tests/projects/`` (a Flask app, a client mocked with
+responses, a sync job mocked with requests-mock) is copied, its own suite run (it must
 pass), then ``migrate apply`` rewrites the copy: code, tests, mocks and
 dependency files. The migrated suite must pass with as many tests, leave no
 coroutine un-awaited, and ruff's ASYNC rules must find no blocking call in
@@ -63,6 +64,16 @@ def _unawaited_calls(root: Path) -> list[str]:
     return found
 
 
+def test_projects_cover_both_requests_mocking_libraries() -> None:
+    """One project mocks with responses, one with requests-mock (fixture and Mocker)."""
+    suites = ["".join(p.read_text() for p in project.rglob("test_*.py")) for project in PROJECTS]
+    assert any("import responses" in text for text in suites)
+    assert any(
+        "def test_" in text and "(requests_mock)" in text and "requests_mock.Mocker()" in text
+        for text in suites
+    )
+
+
 @pytest.mark.parametrize("project", PROJECTS, ids=[p.name for p in PROJECTS])
 def test_project_migrates_with_its_tests(project: Path, tmp_path: Path) -> None:
     copy = tmp_path / project.name
@@ -90,7 +101,9 @@ def test_project_migrates_with_its_tests(project: Path, tmp_path: Path) -> None:
     assert "never awaited" not in out
 
     tree_text = "".join(p.read_text() for p in copy.rglob("*.py"))
-    assert not re.search(r"^\s*(import|from) (requests|responses)\b", tree_text, re.M)
+    assert not re.search(r"^\s*(import|from) (requests|responses|requests_mock)\b", tree_text, re.M)
+    # requests-mock's fixture is a parameter, not an import: it must be gone too.
+    assert not re.search(r"\brequests_mock\b", tree_text)
     assert not _unawaited_calls(copy)
 
     ruff = subprocess.run(

@@ -559,7 +559,9 @@ def _is_fan_out(edge: Edge, graph: CallGraph) -> bool:
     if ref is None or ref.keyword is not None:
         return False
     receiver = graph.resolve(ref.receiver) or ref.receiver or ""
-    return receiver in MAP_RECEIVERS or receiver.endswith("ThreadPoolExecutor.map")
+    return receiver in MAP_RECEIVERS or receiver.endswith(
+        ("ThreadPoolExecutor.map", "ThreadPoolExecutor.submit")
+    )
 
 
 def _short(qualname: str) -> str:

@@ -210,7 +210,7 @@ def _fan_out(
             lines=(fan_out.span.line,),
         )
     extra = ""
-    if fan_out.kind == "executor-map":
+    if fan_out.kind in ("executor-map", "executor-submit"):
         extra = "; the thread pool is no longer needed"
     return Spot(
         fn.qualname,

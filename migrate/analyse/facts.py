@@ -1009,12 +1009,24 @@ def _comprehension_fan_out(
     gen = node.generators[0]
     shape = {ast.ListComp: "list", ast.SetComp: "set", ast.DictComp: "dict"}[type(node)]
     refusal = "the comprehension filters items (if)" if gen.ifs else None
-    if shape == "dict" and refusal is None:
+    kind = "comprehension"
+    target = analyser.callee_target(call)
+    if (
+        target
+        and target.endswith(".submit")
+        and target.rsplit(".", 1)[0] in EXECUTORS
+        and call.args
+        and shape == "list"
+    ):
+        # [pool.submit(f, x) for x in xs]: a thread fan-out of f.
+        kind = "executor-submit"
+        target = analyser.resolve(call.args[0])
+    elif shape == "dict" and refusal is None:
         refusal = "dict comprehensions are not rewritten yet (run the calls in a list first)"
     return FanOut(
-        kind="comprehension",
+        kind=kind,
         span=_span(node),
-        call_target=analyser.callee_target(call),
+        call_target=target,
         call_text=expr_text(call.func),
         loop_var=gen.target.id if isinstance(gen.target, ast.Name) else None,
         iter_text=expr_text(gen.iter),

@@ -59,7 +59,7 @@ class FileEdits:
     map_exceptions: str = ""
     # Tests and fixtures that become async: qualname -> "pytest-test" / "pytest-fixture".
     async_tests: dict[str, str] = field(default_factory=dict)
-    # The file mocks requests with ``responses`` and the code it tests moved to httpx.
+    # The file mocks requests (``responses``, requests-mock) and the code it tests moved to httpx.
     http_mocks: bool = False
     # Fakes monkeypatched in place of a function that became async (qualnames),
     # and lambdas used so (positions).
@@ -214,7 +214,7 @@ def plan_edits(analysis: Analysis) -> dict[str, FileEdits]:
     for spot in analysis.spots:
         fe, cols = for_module(fn_module(spot.function))
         fe.spots.append(spot)
-        if spot.kind in ("comprehension", "map", "executor-map"):
+        if spot.kind in ("comprehension", "map", "executor-map", "executor-submit"):
             fe.spot_positions[cols.pos(spot.span)] = spot
 
     # Files that keep referring to requests' exceptions once the calls moved to
@@ -240,7 +240,9 @@ def plan_edits(analysis: Analysis) -> dict[str, FileEdits]:
         # once no requests call is left for them to catch.
         if not keeping:
             for module, loaded in project.files.items():
-                if _imports(loaded.source.text, "responses"):
+                text = loaded.source.text
+                # requests-mock: imported, or only its pytest fixture (a parameter).
+                if _imports(text, "responses") or re.search(r"\brequests_mock\b", text):
                     for_module(module)[0].http_mocks = True
 
     return {m: fe for m, fe in edits.items() if not fe.empty}

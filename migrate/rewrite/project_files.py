@@ -56,6 +56,10 @@ def _needs(analysis: Analysis, results: list[FileResult], asyncio_mode: str) -> 
         data = new.get(path)
         text = data.decode("utf-8", "replace") if data is not None else loaded.source.text
         modules = imported_modules(text)
+        # Fixtures come from pytest plugins, not imports: respx's and requests-mock's.
+        for fixture, module in (("respx_mock", "respx"), ("requests_mock", "requests_mock")):
+            if re.search(rf"\b{fixture}\b", text):
+                modules.add(module)
         # Judged inside the project: the project itself may sit in a "tests" folder.
         inside = [path.relative_to(r) for r in roots if path.is_relative_to(r)]
         testing = is_test_file(inside[0] if inside else path)

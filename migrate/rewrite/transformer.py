@@ -187,7 +187,10 @@ class MigrationTransformer(cst.CSTTransformer):
     def leave_Subscript(
         self, original: cst.Subscript, updated: cst.Subscript
     ) -> cst.BaseExpression:
-        return updated.with_changes(value=_paren(updated.value))
+        result: cst.BaseExpression = updated.with_changes(value=_paren(updated.value))
+        for rule in self.rules:
+            result = rule.leave_Subscript(original, result)
+        return result
 
     def leave_GeneratorExp(
         self, original: cst.GeneratorExp, updated: cst.GeneratorExp

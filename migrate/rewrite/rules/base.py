@@ -67,6 +67,11 @@ class Rule:
     def leave_Lambda(self, original: cst.Lambda, updated: cst.BaseExpression) -> cst.BaseExpression:
         return updated
 
+    def leave_Subscript(
+        self, original: cst.Subscript, updated: cst.BaseExpression
+    ) -> cst.BaseExpression:
+        return updated
+
     def leave_Comprehension(
         self, original: cst.ListComp | cst.SetComp, updated: cst.BaseExpression
     ) -> cst.BaseExpression:

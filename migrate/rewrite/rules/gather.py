@@ -77,6 +77,8 @@ class Gather(Rule):
         super().__init__(ctx)
         self.used = False
         self.safe = [s for s in ctx.edits.spots if s.safe]
+        self.submitted: set[str] = set()
+        self.result_vars: list[str] = []
 
     # -- statements in a block --------------------------------------------------------
 
@@ -185,8 +187,14 @@ class Gather(Rule):
 
     def leave_Call(self, original: cst.Call, updated: cst.BaseExpression) -> cst.BaseExpression:
         """``map(f, xs)`` / ``executor.map(f, xs)`` -> ``await _gather_in_order(*map(f, xs))``."""
+        loop_vars = {v for v in self.result_vars if v}
+        done = self._result_of(updated, loop_vars)
+        if done is not None:
+            return cst.Name(done)  # for f in futures: f.result() -> f, a result already
         spot = self.ctx.edits.spot_positions.get(self.ctx.pos(original) or (0, 0, 0, 0))
         if spot is None or not spot.safe or not isinstance(updated, cst.Call):
+            return updated
+        if spot.kind == "executor-submit":
             return updated
         if not self.ctx.in_async or len(updated.args) != 2:
             return updated
@@ -206,11 +214,31 @@ class Gather(Rule):
     ) -> cst.BaseExpression:
         """``[await f(x) for x in xs]`` -> ``await _gather_in_order(*(f(x) for x in xs))``."""
         spot = self.ctx.edits.spot_positions.get(self.ctx.pos(original) or (0, 0, 0, 0))
+        if (
+            spot is None
+            and isinstance(updated, cst.ListComp)
+            and isinstance(updated.for_in.iter, cst.Name)
+            and updated.for_in.iter.value in self.submitted
+            and isinstance(updated.for_in.target, cst.Name)
+            and self._result_of(updated.elt, {updated.for_in.target.value})
+        ):
+            # [f.result() for f in futures] -> list(futures): the results are there.
+            return cst.parse_expression(f"list({updated.for_in.iter.value})")
         if spot is None or not spot.safe or not self.ctx.in_async:
             return updated
         if not isinstance(updated, cst.ListComp | cst.SetComp):
             return updated
         element = _code(_strip_await(updated.elt))
+        if spot.kind == "executor-submit":
+            submitted = self._submitted_call(updated.elt)
+            if submitted is None:
+                return updated
+            element = submitted
+            self.ctx.todo(
+                self.ctx.line(original),
+                self.code,
+                "the calls now run on the event loop: the thread pool can go",
+            )
         loops = _code(updated.for_in).strip()
         limit = self.ctx.options.max_concurrency
         code = f"await {HELPER}(*({element} {loops}), limit={limit})"
@@ -218,6 +246,56 @@ class Gather(Rule):
             code = f"set({code})"
         self._used(spot, f"one call per item, at most {limit} at a time")
         return cst.parse_expression(code)
+
+    @staticmethod
+    def _submitted_call(element: cst.BaseExpression) -> str | None:
+        """``pool.submit(f, a, b)`` -> ``"f(a, b)"``."""
+        if not isinstance(element, cst.Call) or not element.args:
+            return None
+        func, *args = element.args
+        if func.keyword is not None or func.star:
+            return None
+        call = cst.Call(
+            func=func.value,
+            args=[a.with_changes(comma=cst.MaybeSentinel.DEFAULT) for a in args],
+        )
+        return _code(call)
+
+    # ``futures = [pool.submit(...) ...]`` now holds results: ``f.result()`` goes.
+
+    def visit_Assign(self, node: cst.Assign) -> None:
+        spot = self.ctx.edits.spot_positions.get(self.ctx.pos(node.value) or (0, 0, 0, 0))
+        if spot is not None and spot.safe and spot.kind == "executor-submit":
+            for target in node.targets:
+                if isinstance(target.target, cst.Name):
+                    self.submitted.add(target.target.value)
+
+    def visit_compound(self, node: cst.If | cst.While | cst.For) -> None:
+        if isinstance(node, cst.For) and isinstance(node.target, cst.Name):
+            if isinstance(node.iter, cst.Name) and node.iter.value in self.submitted:
+                self.result_vars.append(node.target.value)
+                return
+        self.result_vars.append("")
+
+    def leave_compound(
+        self, original: cst.If | cst.While | cst.For, updated: cst.BaseStatement
+    ) -> cst.BaseStatement:
+        if self.result_vars:
+            self.result_vars.pop()
+        return updated
+
+    def _result_of(self, expr: cst.BaseExpression, names: set[str]) -> str | None:
+        """``x.result()`` with ``x`` in ``names`` -> "x"."""
+        if (
+            isinstance(expr, cst.Call)
+            and not expr.args
+            and isinstance(expr.func, cst.Attribute)
+            and expr.func.attr.value == "result"
+            and isinstance(expr.func.value, cst.Name)
+            and expr.func.value.value in names
+        ):
+            return expr.func.value.value
+        return None
 
     def _used(self, spot: Spot, message: str) -> None:
         self.used = True

@@ -113,5 +113,22 @@ async def temp(ids):
     return out
 
 
+async def submitted(ids):
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        # TODO(migrate): MIG005: the calls now run on the event loop: the thread pool can go
+        futures = await _gather_in_order(*(fetch(i) for i in ids), limit=10)
+        return list(futures)
+
+
+async def submitted_loop(ids):
+    out = []
+    with ThreadPoolExecutor() as pool:
+        # TODO(migrate): MIG005: the calls now run on the event loop: the thread pool can go
+        futures = await _gather_in_order(*(fetch(i) for i in ids), limit=10)
+    for future in futures:
+        out.append(future)
+    return out
+
+
 async def by_id(ids):
     return {i: await fetch(i) for i in ids}

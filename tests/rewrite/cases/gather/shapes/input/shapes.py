@@ -68,5 +68,20 @@ def temp(ids):
     return out
 
 
+def submitted(ids):
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        futures = [pool.submit(fetch, i) for i in ids]
+        return [f.result() for f in futures]
+
+
+def submitted_loop(ids):
+    out = []
+    with ThreadPoolExecutor() as pool:
+        futures = [pool.submit(fetch, i) for i in ids]
+    for future in futures:
+        out.append(future.result())
+    return out
+
+
 def by_id(ids):
     return {i: fetch(i) for i in ids}
