@@ -67,9 +67,13 @@ class MigrationTransformer(cst.CSTTransformer):
 
     def visit_ClassDef(self, node: cst.ClassDef) -> bool:
         self.ctx.scope.append(node.name.value)
+        for rule in self.rules:
+            rule.visit_ClassDef(node)
         return True
 
     def leave_ClassDef(self, original: cst.ClassDef, updated: cst.ClassDef) -> cst.BaseStatement:
+        for rule in self.rules:
+            updated = rule.leave_ClassDef(original, updated)
         self.ctx.scope.pop()
         return self._todos(original, updated)
 

@@ -34,6 +34,12 @@ class Rule:
     def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
         return None
 
+    def visit_ClassDef(self, node: cst.ClassDef) -> None:
+        return None
+
+    def leave_ClassDef(self, original: cst.ClassDef, updated: cst.ClassDef) -> cst.ClassDef:
+        return updated
+
     def visit_ExceptHandler(self, node: cst.ExceptHandler) -> None:
         return None
 

@@ -1,5 +1,11 @@
 """MIG007 pytest-asyncio: tests and fixtures that became async run under pytest-asyncio.
 
+unittest-style tests are the exception: a ``unittest.TestCase`` whose test
+methods become async becomes a ``unittest.IsolatedAsyncioTestCase`` (stdlib,
+runs each async test on its own loop, under pytest or unittest alike), with
+no pytest-asyncio marker.
+
+
 A test that now awaits is an ``async def``, which pytest alone would skip
 (and warn about). In pytest-asyncio's strict mode (its default) each one is
 marked ``@pytest.mark.asyncio`` and each async fixture is declared with
@@ -29,16 +35,52 @@ def _marker() -> cst.Decorator:
     return cst.Decorator(decorator=cst.parse_expression("pytest.mark.asyncio"))
 
 
+TESTCASE_BASES = {"unittest.TestCase": "unittest.IsolatedAsyncioTestCase", "TestCase": None}
+
+
 class PytestAsync(Rule):
     code = "MIG007"
     name = "pytest-asyncio"
     summary = "async tests get @pytest.mark.asyncio, async fixtures @pytest_asyncio.fixture"
+
+    def __init__(self, ctx) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(ctx)
+        # For each enclosing class: is it a unittest.TestCase, and did a test become async?
+        self.classes: list[list[bool]] = []
+
+    def visit_ClassDef(self, node: cst.ClassDef) -> None:
+        bases = {_dotted(arg.value) for arg in node.bases}
+        self.classes.append([bool(bases & set(TESTCASE_BASES)), False])
+
+    def leave_ClassDef(self, original: cst.ClassDef, updated: cst.ClassDef) -> cst.ClassDef:
+        is_testcase, has_async = self.classes.pop()
+        if not (is_testcase and has_async):
+            return updated
+        bases = []
+        for arg in updated.bases:
+            name = _dotted(arg.value)
+            if name == "unittest.TestCase":
+                arg = arg.with_changes(
+                    value=cst.parse_expression("unittest.IsolatedAsyncioTestCase")
+                )
+            elif name == "TestCase":
+                arg = arg.with_changes(value=cst.Name("IsolatedAsyncioTestCase"))
+                self.ctx.add_import("unittest", "IsolatedAsyncioTestCase")
+                self.ctx.maybe_remove_import("unittest", "TestCase")
+            bases.append(arg)
+        self.ctx.note(
+            self.code, self.ctx.line(original), f"{original.name.value}: IsolatedAsyncioTestCase"
+        )
+        return updated.with_changes(bases=bases)
 
     def leave_FunctionDef(
         self, original: cst.FunctionDef, updated: cst.FunctionDef
     ) -> cst.FunctionDef:
         kind = self.ctx.edits.async_tests.get(self.ctx.qualname)
         if kind is None or original.asynchronous is not None:
+            return updated
+        if self.classes and self.classes[-1][0]:
+            self.classes[-1][1] = True  # the class becomes an IsolatedAsyncioTestCase
             return updated
         if self.ctx.options.asyncio_mode == "auto":
             return updated

@@ -1,22 +1,19 @@
 import unittest
 
 import httpx
-import pytest
 import respx
 from client import fetch
 
 URL = "https://api.test/items"
 
 
-class FetchTest(unittest.TestCase):
-    @pytest.mark.asyncio
+class FetchTest(unittest.IsolatedAsyncioTestCase):
     @respx.mock
     async def test_fetch(self, respx_mock):
         respx_mock.get(URL).mock(return_value=httpx.Response(200, json={"id": 1}))
         self.assertEqual(await fetch(URL), {"id": 1})
         self.assertEqual(respx_mock.calls.call_count, 1)
 
-    @pytest.mark.asyncio
     @respx.mock
     async def test_fetch_kw(self, respx_mock):
         respx_mock.get(URL).mock(return_value=httpx.Response(200, json=[]))

@@ -49,9 +49,8 @@ async def test_history_after_block():
     assert m.calls.call_count == 1
 
 
-class KwargsTest(unittest.TestCase):
+class KwargsTest(unittest.IsolatedAsyncioTestCase):
     # TODO(migrate): MIG008: requests_mock.Mocker decorator: its mocker argument not found
-    @pytest.mark.asyncio
     @requests_mock.Mocker(kw="mock")
     async def test_kwargs(self, **kwargs):
         kwargs["mock"].get(URL, json=[])

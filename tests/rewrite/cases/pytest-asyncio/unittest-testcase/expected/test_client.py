@@ -1,0 +1,15 @@
+import unittest
+
+from client import fetch
+
+
+class FetchTest(unittest.IsolatedAsyncioTestCase):
+    def setUp(self):
+        self.url = "https://example.com/items/1"
+
+    async def test_fetch_returns_the_item(self):
+        item = await fetch(self.url)
+        self.assertEqual(item["id"], 1)
+
+    def test_url_is_https(self):
+        self.assertTrue(self.url.startswith("https://"))
