@@ -34,6 +34,9 @@ class RuleContext:
     scope: list[str] = field(default_factory=list)
     # Are we inside a function that is (or becomes) async?
     async_stack: list[bool] = field(default_factory=list)
+    # Names that are not references to a value: attributes, keywords,
+    # parameters, definitions, imported names (ids of the original nodes).
+    non_references: set[int] = field(default_factory=set)
 
     def pos(self, node: cst.CSTNode) -> Pos | None:
         """(start line, start column, end line, end column) of an original node."""

@@ -57,6 +57,9 @@ class FileEdits:
     # still makes requests calls), "httpx" (replaced), or "both" (caught in
     # both forms while requests calls remain elsewhere in the project).
     map_exceptions: str = ""
+    # Names imported from requests (``from requests.exceptions import Timeout``):
+    # local name -> qualified name, so bare uses map like ``requests.Timeout``.
+    requests_aliases: dict[str, str] = field(default_factory=dict)
     # Tests and fixtures that become async: qualname -> "pytest-test" / "pytest-fixture".
     async_tests: dict[str, str] = field(default_factory=dict)
     # The file mocks requests (``responses``, requests-mock) and the code it tests moved to httpx.
@@ -236,6 +239,13 @@ def plan_edits(analysis: Analysis) -> dict[str, FileEdits]:
                 continue
             fe, _ = for_module(module)
             fe.map_exceptions = "both" if keeping else "httpx"
+            module_facts = project.facts.get(module)
+            if module_facts is not None:
+                fe.requests_aliases = {
+                    local: target
+                    for local, target in module_facts.imports.items()
+                    if target.startswith("requests.") and local != "requests"
+                }
         # responses only sees requests: its mocks move to respx with the calls,
         # once no requests call is left for them to catch.
         if not keeping:

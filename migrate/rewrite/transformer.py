@@ -65,7 +65,29 @@ class MigrationTransformer(cst.CSTTransformer):
         self.ctx.positions = dict(self.metadata[PositionProvider])
         return True
 
+    # -- names that are not references ---------------------------------------
+
+    def visit_Attribute(self, node: cst.Attribute) -> bool:
+        self.ctx.non_references.add(id(node.attr))
+        return True
+
+    def visit_Arg(self, node: cst.Arg) -> bool:
+        if node.keyword is not None:
+            self.ctx.non_references.add(id(node.keyword))
+        return True
+
+    def visit_Param(self, node: cst.Param) -> bool:
+        self.ctx.non_references.add(id(node.name))
+        return True
+
+    def visit_ImportAlias(self, node: cst.ImportAlias) -> bool:
+        for name in (node.name, node.asname.name if node.asname else None):
+            if isinstance(name, cst.Name):
+                self.ctx.non_references.add(id(name))
+        return True
+
     def visit_ClassDef(self, node: cst.ClassDef) -> bool:
+        self.ctx.non_references.add(id(node.name))
         self.ctx.scope.append(node.name.value)
         for rule in self.rules:
             rule.visit_ClassDef(node)
@@ -78,6 +100,7 @@ class MigrationTransformer(cst.CSTTransformer):
         return self._todos(original, updated)
 
     def visit_FunctionDef(self, node: cst.FunctionDef) -> bool:
+        self.ctx.non_references.add(id(node.name))
         self.ctx.scope.append(node.name.value)
         becomes_async = (
             node.asynchronous is not None

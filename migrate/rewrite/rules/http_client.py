@@ -617,8 +617,27 @@ class HttpClient(Rule):
 
     # -- exceptions --
 
+    def _requests_name(self, node: cst.BaseExpression) -> str | None:
+        """``requests.Timeout`` as written, or a bare name imported from requests."""
+        if isinstance(node, cst.Name):
+            if id(node) in self.ctx.non_references:
+                return None
+            return self.ctx.edits.requests_aliases.get(node.value)
+        return _dotted(node)
+
+    def leave_Name(self, original: cst.Name, updated: cst.BaseExpression) -> cst.BaseExpression:
+        if original.value not in self.ctx.edits.requests_aliases:
+            return updated
+        mapped = self._exception(original, updated)
+        if mapped is None:
+            return updated
+        target = self.ctx.edits.requests_aliases[original.value]
+        module, _, obj = target.rpartition(".")
+        self.ctx.maybe_remove_import(module, obj)
+        return mapped
+
     def _exception(
-        self, original: cst.Attribute, updated: cst.Attribute
+        self, original: cst.Attribute | cst.Name, updated: cst.BaseExpression
     ) -> cst.BaseExpression | None:
         if not self.ctx.edits.map_exceptions:
             return None
@@ -628,7 +647,7 @@ class HttpClient(Rule):
             # requests is still in use elsewhere: except clauses catch both
             # forms (see _widen), and statements are doubled (see _both).
             return None
-        name = _dotted(original)
+        name = self._requests_name(original)
         if name is None:
             return None
         parts = name.split(".")
@@ -796,7 +815,7 @@ class HttpClient(Rule):
         return cst.Tuple([cst.Element(c) for c in classes])
 
     def _classes(self, original: cst.BaseExpression) -> list[cst.BaseExpression] | None:
-        name = _dotted(original)
+        name = self._requests_name(original)
         if name is None or not name.startswith("requests."):
             return None
         mapped = EXCEPTIONS.get(name.split(".")[-1])
