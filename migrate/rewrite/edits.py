@@ -57,6 +57,8 @@ class FileEdits:
     # still makes requests calls), "httpx" (replaced), or "both" (caught in
     # both forms while requests calls remain elsewhere in the project).
     map_exceptions: str = ""
+    # Sessions/clients constructed in code that becomes async, by position.
+    client_constructors: dict[Pos, str] = field(default_factory=dict)
     # Names imported from requests (``from requests.exceptions import Timeout``):
     # local name -> qualified name, so bare uses map like ``requests.Timeout``.
     requests_aliases: dict[str, str] = field(default_factory=dict)
@@ -86,6 +88,7 @@ class FileEdits:
             or self.http_mocks
             or self.async_fakes
             or self.fake_lambdas
+            or self.client_constructors
         )
 
 
@@ -191,6 +194,17 @@ def plan_edits(analysis: Analysis) -> dict[str, FileEdits]:
                 head = call.text.split(".")[0]
                 shared = head in facts.typed_names and "." in call.text
                 fe.http_calls[pos] = HttpEdit(entry, shared)
+
+    # Sessions and clients made inside code that becomes async:
+    # ``with requests.Session() as s`` -> ``async with httpx.AsyncClient(...) as s``.
+    for fn in graph.functions.values():
+        if not (fn.is_async or colouring.is_async(fn.qualname)):
+            continue
+        for call in fn.calls:
+            target = graph.resolve(call.target) if call.target else None
+            if target in ("requests.Session", "requests.session", "httpx.Client"):
+                fe, cols = for_module(fn.module)
+                fe.client_constructors[cols.pos(call.span)] = target
 
     # Module-global clients used by code that becomes async are rebuilt per loop.
     for module, facts in project.facts.items():

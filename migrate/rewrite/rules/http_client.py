@@ -205,6 +205,7 @@ class HttpClient(Rule):
         # ``resp = session.get(url, stream=True)`` statements.
         self.stream_calls: set[object] = set()
         self.stream_lines: set[int] = set()
+        self.with_items: set[int] = set()
 
     # -- bookkeeping ---------------------------------------------------------------
 
@@ -263,7 +264,7 @@ class HttpClient(Rule):
             leading_lines=stmt.leading_lines,  # type: ignore[attr-defined]
         )
 
-    def visit_With(self, node: cst.With) -> None:
+    def _visit_with_streams(self, node: cst.With) -> None:
         for item in node.items:
             call = item.item
             if (
@@ -278,9 +279,34 @@ class HttpClient(Rule):
 
     def leave_With(self, original: cst.With, updated: cst.With) -> cst.With:
         streamed = any(self.ctx.pos(item.item) in self.stream_calls for item in original.items)
-        if streamed and self.ctx.in_async:
+        made = any(
+            self.ctx.pos(item.item) in self.ctx.edits.client_constructors for item in original.items
+        )
+        if (streamed or made) and self.ctx.in_async:
             return updated.with_changes(asynchronous=cst.Asynchronous())
         return updated
+
+    def _constructor(self, original: cst.Call, updated: cst.Call) -> cst.BaseExpression:
+        """``requests.Session()`` / ``httpx.Client(...)`` in async code -> an AsyncClient."""
+        kind = self.ctx.edits.client_constructors[self.ctx.pos(original) or (0, 0, 0, 0)]
+        args = _requests_defaults() if kind.startswith("requests") else list(updated.args)
+        self.ctx.maybe_remove_import("requests")
+        self.ctx.note(self.code, self.ctx.line(original), f"{kind}() -> AsyncClient")
+        if not self._in_with_item(original):
+            self.ctx.todo(
+                self.ctx.line(original),
+                self.code,
+                "close this client with `await client.aclose()` (or use `async with`)",
+            )
+        return cst.Call(func=self._httpx("AsyncClient"), args=self._with_tls(args))
+
+    def _in_with_item(self, call: cst.Call) -> bool:
+        return id(call) in self.with_items
+
+    def visit_With(self, node: cst.With) -> None:
+        for item in node.items:
+            self.with_items.add(id(item.item))
+        self._visit_with_streams(node)
 
     def leave_For(self, original: cst.For, updated: cst.For) -> cst.For:
         """``for line in r.iter_lines():`` over a streamed response -> ``async for``."""
@@ -353,7 +379,10 @@ class HttpClient(Rule):
     # -- calls ----------------------------------------------------------------------------
 
     def leave_Call(self, original: cst.Call, updated: cst.BaseExpression) -> cst.BaseExpression:
-        edit = self.ctx.edits.http_calls.get(self.ctx.pos(original) or (0, 0, 0, 0))
+        pos = self.ctx.pos(original) or (0, 0, 0, 0)
+        if pos in self.ctx.edits.client_constructors and isinstance(updated, cst.Call):
+            return self._constructor(original, updated)
+        edit = self.ctx.edits.http_calls.get(pos)
         if edit is None or not isinstance(updated, cst.Call):
             if isinstance(updated, cst.Call):
                 updated = self._isinstance(original, updated)
