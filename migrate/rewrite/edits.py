@@ -57,6 +57,9 @@ class FileEdits:
     # still makes requests calls), "httpx" (replaced), or "both" (caught in
     # both forms while requests calls remain elsewhere in the project).
     map_exceptions: str = ""
+    # Sessions/clients held in ``self.<attr>`` and used by code that becomes
+    # async: class qualname -> {attr: kind}.
+    shared_attrs: dict[str, dict[str, str]] = field(default_factory=dict)
     # Sessions/clients constructed in code that becomes async, by position.
     client_constructors: dict[Pos, str] = field(default_factory=dict)
     # Names imported from requests (``from requests.exceptions import Timeout``):
@@ -89,6 +92,7 @@ class FileEdits:
             or self.async_fakes
             or self.fake_lambdas
             or self.client_constructors
+            or self.shared_attrs
         )
 
 
@@ -194,6 +198,15 @@ def plan_edits(analysis: Analysis) -> dict[str, FileEdits]:
                 head = call.text.split(".")[0]
                 shared = head in facts.typed_names and "." in call.text
                 fe.http_calls[pos] = HttpEdit(entry, shared)
+                parts = call.text.split(".")
+                if (
+                    fn.class_qualname
+                    and len(parts) == 3
+                    and parts[0] == "self"
+                    and entry.family == "http-client"
+                ):
+                    kind = "httpx.Client" if entry.name.startswith("httpx") else "requests.Session"
+                    fe.shared_attrs.setdefault(fn.class_qualname, {})[parts[1]] = kind
 
     # Sessions and clients made inside code that becomes async:
     # ``with requests.Session() as s`` -> ``async with httpx.AsyncClient(...) as s``.

@@ -739,6 +739,9 @@ class HttpClient(Rule):
         self, original: cst.IndentedBlock, updated: cst.IndentedBlock
     ) -> cst.IndentedBlock:
         body = self._dedupe(list(updated.body))
+        attrs = self.ctx.edits.shared_attrs.get(self.ctx.qualname.rsplit(".", 1)[0])
+        if attrs and len(self.ctx.scope) >= 2:
+            body = self._attr_sessions(body, attrs)
         if self.stream_lines and len(original.body) == len(updated.body) == len(body):
             body = self._stream_blocks(original, body)
         return updated.with_changes(body=body)
@@ -904,10 +907,12 @@ class HttpClient(Rule):
                 rest[0] = first.with_changes(leading_lines=[cst.EmptyLine(), cst.EmptyLine()])
         return updated.with_changes(body=[*body[:position], context, *rest])
 
+    needs_helper = False
+
     def _sessions(self, updated: cst.Module) -> cst.Module:
         updated = updated.with_changes(body=self._dedupe(list(updated.body)))
         shared = self.ctx.edits.shared_clients
-        if not shared:
+        if not shared and not self.needs_helper:
             return updated
         body = list(updated.body)
         new_body: list[cst.BaseStatement] = []
@@ -932,6 +937,18 @@ class HttpClient(Rule):
                 replacement = [*_helper_class(self.module), *replacement]
                 emitted_helper = True
             new_body[index : index + 1] = replacement
+        if self.needs_helper and not emitted_helper:
+            # Only sessions held by instances: the helper goes before the first class.
+            first = next(
+                (
+                    i
+                    for i, s in enumerate(new_body)
+                    if isinstance(s, cst.ClassDef | cst.FunctionDef)
+                ),
+                len(new_body),
+            )
+            new_body[first:first] = _helper_class(self.module)
+            emitted_helper = True
         if emitted_helper:
             self.ctx.add_import(self.module)
             for module in ("asyncio", "threading", "weakref"):
@@ -994,6 +1011,70 @@ class HttpClient(Rule):
         spacer = cst.EmptyLine()
         return [factory, proxy.with_changes(leading_lines=[spacer, spacer])]
 
+    def _attr_sessions(
+        self, body: list[cst.BaseStatement], attrs: dict[str, str]
+    ) -> list[cst.BaseStatement]:
+        """``self.session = requests.Session()`` (and the lines that configure it)
+        in a method -> one AsyncClient per event loop, like a module-level session."""
+        out: list[cst.BaseStatement] = []
+        index = 0
+        while index < len(body):
+            stmt = body[index]
+            attr = _self_attr_creation(stmt, attrs)
+            if attr is None:
+                out.append(stmt)
+                index += 1
+                continue
+            config: list[cst.BaseStatement] = []
+            index += 1
+            while index < len(body) and _self_attr_config(body[index], attr):
+                config.append(_rename_self_attr(body[index], attr))
+                index += 1
+            out.extend(self._attr_factory(attr, attrs[attr], stmt, config))
+        return out
+
+    def _attr_factory(
+        self, attr: str, kind: str, creation: cst.BaseStatement, config: list[cst.BaseStatement]
+    ) -> list[cst.BaseStatement]:
+        assert isinstance(creation, cst.SimpleStatementLine)
+        assign = creation.body[0]
+        assert isinstance(assign, cst.Assign) and isinstance(assign.value, cst.Call)
+        client_args = (
+            _requests_defaults() if kind == "requests.Session" else list(assign.value.args)
+        )
+        body = self._config_body(attr, config, client_args)
+        client_args = self._with_tls(client_args)
+        make = cst.parse_statement(f"{attr} = {self.module}.AsyncClient()")
+        assert isinstance(make, cst.SimpleStatementLine) and isinstance(make.body[0], cst.Assign)
+        call = make.body[0].value
+        assert isinstance(call, cst.Call)
+        make = make.with_changes(
+            body=[make.body[0].with_changes(value=call.with_changes(args=client_args))]
+        )
+        factory_name = f"_new_{attr.lstrip('_')}"
+        factory = cst.FunctionDef(
+            name=cst.Name(factory_name),
+            params=cst.Parameters(),
+            body=cst.IndentedBlock([make, *body]),
+            returns=cst.Annotation(cst.parse_expression(f"{self.module}.AsyncClient")),
+            leading_lines=[
+                *(creation.leading_lines or [cst.EmptyLine(indent=False)]),
+                cst.EmptyLine(
+                    comment=cst.Comment(
+                        f"# migrate: self.{attr} was a {kind}; it is now one"
+                        f" {self.module}.AsyncClient per event loop (docs/client-lifetime.md)."
+                    )
+                ),
+            ],
+        )
+        proxy = cst.parse_statement(f"self.{attr} = _AsyncClientPerLoop({factory_name})")
+        proxy = proxy.with_changes(leading_lines=[cst.EmptyLine(indent=False)])
+        self.needs_helper = True
+        self.ctx.note(
+            self.code, self.ctx.line(creation), f"self.{attr}: {kind} -> AsyncClient per event loop"
+        )
+        return [factory, proxy]
+
     def _config_body(
         self, name: str, config: list[cst.BaseStatement], client_args: list[cst.Arg]
     ) -> list[cst.BaseStatement]:
@@ -1050,6 +1131,44 @@ class HttpClient(Rule):
         ret = cst.parse_statement(f"return {name}")
         body.append(ret.with_changes(leading_lines=pending))
         return body
+
+
+def _self_attr_creation(stmt: cst.BaseStatement, attrs: dict[str, str]) -> str | None:
+    """``self.session = requests.Session()`` -> "session" when it is converted."""
+    if not isinstance(stmt, cst.SimpleStatementLine) or len(stmt.body) != 1:
+        return None
+    assign = stmt.body[0]
+    if not (isinstance(assign, cst.Assign) and len(assign.targets) == 1):
+        return None
+    target = assign.targets[0].target
+    if (
+        m.matches(target, m.Attribute(value=m.Name("self")))
+        and isinstance(target, cst.Attribute)
+        and target.attr.value in attrs
+        and isinstance(assign.value, cst.Call)
+    ):
+        return target.attr.value
+    return None
+
+
+def _self_attr_config(stmt: cst.BaseStatement, attr: str) -> bool:
+    """``self.session.headers.update(...)`` and the like."""
+    code = cst.Module([]).code_for_node(stmt).strip()
+    return isinstance(stmt, cst.SimpleStatementLine) and code.startswith(f"self.{attr}.")
+
+
+def _rename_self_attr(stmt: cst.BaseStatement, attr: str) -> cst.BaseStatement:
+    class Rename(cst.CSTTransformer):
+        def leave_Attribute(
+            self, original: cst.Attribute, updated: cst.Attribute
+        ) -> cst.BaseExpression:
+            if m.matches(updated, m.Attribute(value=m.Name("self"), attr=m.Name(attr))):
+                return cst.Name(attr)
+            return updated
+
+    renamed = stmt.visit(Rename())
+    assert isinstance(renamed, cst.SimpleStatementLine)
+    return renamed
 
 
 def _defines(module: cst.Module, name: str) -> bool:
