@@ -133,7 +133,14 @@ class Plan:
     def files_to_change(self) -> tuple[str, ...]:
         paths = {c.where.path for c in self.conversions}
         paths |= {b.where.path for b in self.bridges}
-        paths |= {b.where.path for b in self.blocking_calls if b.action == "rewrite"}
+        converted = {c.function for c in self.conversions}
+        # A blocking call changes only where its function becomes async; one
+        # in code that stays sync (a boundary) keeps blocking there, as before.
+        paths |= {
+            b.where.path
+            for b in self.blocking_calls
+            if b.action == "rewrite" and b.function in converted
+        }
         return tuple(sorted(paths))
 
     def to_json(self) -> dict[str, Any]:
