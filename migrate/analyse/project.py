@@ -142,6 +142,8 @@ def _analyse_one(args: tuple[str, str, str, bool]) -> ModuleFacts | str:
         return _syntax_reason(exc)
     except (ValueError, RecursionError) as exc:
         return f"does not parse: {exc}"
+    except Exception as exc:  # a bug of ours must cost one file, not the whole run
+        return f"not analysed: internal error ({type(exc).__name__}: {exc}); please report it"
 
 
 def _first_pass(args: tuple[str, str, str, bool]) -> ModuleFacts | str | None:
