@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -364,3 +365,21 @@ def demo(latency: float) -> None:
     from .demo import run_demo
 
     sys.exit(0 if run_demo(latency=latency) else 1)
+
+
+def run() -> None:
+    """The console entry point: ``main`` with a last line of defence.
+
+    Bad input is reported by the commands themselves; anything else that
+    escapes is a bug in the toolkit, shown as one line (set MIGRATE_DEBUG=1
+    for the traceback) with exit status 3, never as a wall of traceback.
+    """
+    try:
+        main(standalone_mode=True)
+    except Exception as exc:
+        if os.environ.get("MIGRATE_DEBUG"):
+            raise
+        sys.stderr.write(
+            f"migrate: internal error: {type(exc).__name__}: {exc} (MIGRATE_DEBUG=1 shows more)\n"
+        )
+        sys.exit(3)
