@@ -5,8 +5,9 @@ from __future__ import annotations
 import json
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import click
 from rich.console import Console
@@ -74,7 +75,10 @@ scope_options = [
 ]
 
 
-def with_scope_options(func):  # type: ignore[no-untyped-def]
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def with_scope_options(func: F) -> F:
     for option in reversed(scope_options):
         func = option(func)
     return func

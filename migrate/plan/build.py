@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 from ..analyse.colour import Reason
@@ -165,7 +166,12 @@ def _dependency_order(analysis: Analysis) -> list[str]:
     return leaves_first(deps, key)
 
 
-def _chain(qualname, reasons, graph: CallGraph, where) -> tuple[ChainLink, ...]:  # type: ignore[no-untyped-def]
+def _chain(
+    qualname: str,
+    reasons: dict[str, Reason],
+    graph: CallGraph,
+    where: Callable[[str, Span | None], Where],
+) -> tuple[ChainLink, ...]:
     links: list[ChainLink] = []
     seen: set[str] = set()
     current = qualname

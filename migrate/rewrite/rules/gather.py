@@ -24,6 +24,7 @@ from __future__ import annotations
 import libcst as cst
 
 from ...analyse.concurrency import Spot
+from ..context import RuleContext
 from ..imports import after_imports
 from .base import Rule
 
@@ -73,7 +74,7 @@ class Gather(Rule):
     name = "gather"
     summary = "independent sequential awaits -> one gather, bounded for user-sized fan-outs"
 
-    def __init__(self, ctx) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, ctx: RuleContext) -> None:
         super().__init__(ctx)
         self.used = False
         self.safe = [s for s in ctx.edits.spots if s.safe]

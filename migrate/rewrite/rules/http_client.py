@@ -35,6 +35,7 @@ from dataclasses import dataclass, field
 import libcst as cst
 import libcst.matchers as m
 
+from ..context import RuleContext
 from ..imports import after_imports
 from .base import Rule, StatementResult
 
@@ -195,7 +196,7 @@ class HttpClient(Rule):
     name = "http-client"
     summary = "requests / sync httpx -> httpx.AsyncClient, keeping requests' behaviour"
 
-    def __init__(self, ctx) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, ctx: RuleContext) -> None:
         super().__init__(ctx)
         self.frames: list[_Frame] = []
         self.functions: list[_FunctionState] = [_FunctionState()]

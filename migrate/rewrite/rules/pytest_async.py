@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import libcst as cst
 
+from ..context import RuleContext
 from .base import Rule
 
 
@@ -43,7 +44,7 @@ class PytestAsync(Rule):
     name = "pytest-asyncio"
     summary = "async tests get @pytest.mark.asyncio, async fixtures @pytest_asyncio.fixture"
 
-    def __init__(self, ctx) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, ctx: RuleContext) -> None:
         super().__init__(ctx)
         # For each enclosing class: is it a unittest.TestCase, and did a test become async?
         self.classes: list[list[bool]] = []
