@@ -87,9 +87,17 @@ class Project:
             self._pool.shutdown()
             self._pool = None
 
+    # Facts by module, kept in step with ``files`` by ``set_facts``: name
+    # resolution asks for it thousands of times.
+    _facts: dict[str, ModuleFacts] = field(default_factory=dict, repr=False)
+
     @property
     def facts(self) -> dict[str, ModuleFacts]:
-        return {m: f.facts for m, f in self.files.items() if f.facts is not None}
+        return self._facts
+
+    def set_facts(self, module: str, facts: ModuleFacts) -> None:
+        self.files[module].facts = facts
+        self._facts[module] = facts
 
     def functions(self) -> dict[str, Function]:
         table: dict[str, Function] = {}
@@ -112,7 +120,7 @@ class Project:
                 self.failures.append(ReadFailure(self.files[module].source.path, result))
                 del self.files[module]
             else:
-                self.files[module].facts = result
+                self.set_facts(module, result)
         return [m for m in todo if m in self.files]
 
     def mentioning(self, names: Iterable[str], tests_only: bool = False) -> list[str]:
@@ -201,5 +209,5 @@ def load_project(paths: Iterable[Path], jobs: int | None = None) -> Project:
             project.failures.append(ReadFailure(project.files[module].source.path, outcome))
             del project.files[module]
         elif outcome is not None:
-            project.files[module].facts = outcome
+            project.set_facts(module, outcome)
     return project

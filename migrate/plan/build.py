@@ -10,6 +10,7 @@ from ..analyse.colour import Reason
 from ..analyse.facts import Function, Span
 from ..analyse.graph import CallGraph
 from ..analyse.run import Analysis
+from ..rewrite.edits import plan_edits
 from .model import (
     BlockingSite,
     BridgeSite,
@@ -128,6 +129,9 @@ def build_plan(
             if steps
             else ()
         ),
+        # The per-file edits are computed from the analysis alone (no libcst),
+        # so the plan names exactly the files apply will rewrite.
+        edited_files=tuple(sorted(_rel(str(e.path), base) for e in plan_edits(analysis).values())),
     )
 
 

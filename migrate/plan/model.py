@@ -113,6 +113,9 @@ class Plan:
     failures: tuple[Failure, ...]
     options: dict[str, Any] = field(default_factory=dict)
     steps: tuple[StepItem, ...] = ()
+    # Files the rewrite touches for reasons the lists above don't show (an
+    # except clause mapped to httpx, a test's mocks, a gather, an unwound bridge).
+    edited_files: tuple[str, ...] = ()
 
     @property
     def summary(self) -> dict[str, int]:
@@ -131,16 +134,10 @@ class Plan:
 
     @property
     def files_to_change(self) -> tuple[str, ...]:
+        """Every Python file ``migrate apply`` will rewrite (see ``edited_files``)."""
         paths = {c.where.path for c in self.conversions}
         paths |= {b.where.path for b in self.bridges}
-        converted = {c.function for c in self.conversions}
-        # A blocking call changes only where its function becomes async; one
-        # in code that stays sync (a boundary) keeps blocking there, as before.
-        paths |= {
-            b.where.path
-            for b in self.blocking_calls
-            if b.action == "rewrite" and b.function in converted
-        }
+        paths |= set(self.edited_files)
         return tuple(sorted(paths))
 
     def to_json(self) -> dict[str, Any]:
