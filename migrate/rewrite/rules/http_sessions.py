@@ -1,0 +1,439 @@
+"""MIG001, sessions: a requests.Session (or sync httpx.Client) held by a module
+or an instance becomes one httpx.AsyncClient per event loop.
+
+Flask runs every async view on a new event loop and a client must not be
+used on two loops (encode/httpx#2473): the session's configuration moves
+into a factory, and ``_AsyncClientPerLoop`` (written into the module) hands
+out the running loop's client, closed when that loop shuts down
+(docs/client-lifetime.md). Every client the rule makes shares one TLS
+context per module.
+"""
+
+from __future__ import annotations
+
+import libcst as cst
+import libcst.matchers as m
+
+from ..imports import after_imports
+from .http_common import HttpRuleBase, _append, _kw, _requests_defaults
+
+SESSION_CONFIG_UNPORTABLE = {
+    "mount": "HTTPAdapter/Retry have no httpx twin (httpx.AsyncHTTPTransport(retries=n)"
+    " retries connection errors only)",
+    "verify": "httpx sets verify= when the client is made: pass it to httpx.AsyncClient(...)",
+    "cert": "httpx sets cert= when the client is made: pass it to httpx.AsyncClient(...)",
+    "proxies": "httpx takes proxy=/mounts= when the client is made",
+    "hooks": "use event_hooks= with async functions on httpx.AsyncClient",
+    "adapters": "HTTPAdapter has no httpx twin",
+}
+# Imports only unportable session configuration used (dropped once unused).
+UNPORTABLE_IMPORTS = (
+    ("requests.adapters", "HTTPAdapter"),
+    ("urllib3.util.retry", "Retry"),
+    ("urllib3.util", "Retry"),
+    ("urllib3", "Retry"),
+)
+# httpx builds a TLS context (loading the CA bundle, ~15 ms) for every client,
+# and under Flask a client lives one request: the rewritten code makes one
+# context per module, the way httpx would, and hands it to every client.
+TLS_CONTEXT = "_TLS_CONTEXT"
+
+
+class SessionRewrites(HttpRuleBase):
+    uses_tls = False
+
+    def _with_tls(self, client_args: list[cst.Arg]) -> list[cst.Arg]:
+        """The shared TLS context, unless the client is given its own ``verify=``."""
+        if any(a.keyword is not None and a.keyword.value == "verify" for a in client_args):
+            return client_args
+        self.uses_tls = True
+        return _append(client_args, _kw("verify", cst.Name(TLS_CONTEXT)))
+
+    def _finish_module(self, updated: cst.Module) -> cst.Module:
+        """Module-level sessions become per-loop clients; the TLS context goes in."""
+        updated = self._sessions(updated)
+        if not self.uses_tls or _defines(updated, TLS_CONTEXT):
+            return updated
+        body: list[cst.BaseStatement] = list(updated.body)
+        position = after_imports(body)
+        context = cst.parse_statement(f"{TLS_CONTEXT} = {self.module}.create_ssl_context()")
+        comment = [
+            "# One TLS context for every client made here: httpx would load the CA",
+            "# bundle again for each one (~15 ms), and under Flask a client lives one request.",
+        ]
+        context = context.with_changes(
+            leading_lines=[
+                cst.EmptyLine(),
+                *(cst.EmptyLine(comment=cst.Comment(c)) for c in comment),
+            ]
+        )
+        rest = body[position:]
+        first = rest[0] if rest else None
+        if isinstance(first, cst.SimpleStatementLine | cst.BaseCompoundStatement):
+            if len(first.leading_lines) < 2:
+                rest[0] = first.with_changes(leading_lines=[cst.EmptyLine(), cst.EmptyLine()])
+        return updated.with_changes(body=[*body[:position], context, *rest])
+
+    needs_helper = False
+
+    def _sessions(self, updated: cst.Module) -> cst.Module:
+        shared = self.ctx.edits.shared_clients
+        if not shared and not self.needs_helper:
+            return updated
+        body = list(updated.body)
+        new_body: list[cst.BaseStatement] = []
+        emitted_helper = False
+        moved: dict[str, list[cst.BaseStatement]] = {name: [] for name in shared}
+        creations: dict[str, int] = {}
+        for stmt in body:
+            target = _session_creation(stmt, shared)
+            if target is not None:
+                creations[target] = len(new_body)
+                new_body.append(stmt)
+                continue
+            owner = _config_owner(stmt, shared)
+            if owner is not None and owner in creations:
+                moved[owner].append(stmt)
+                continue
+            new_body.append(stmt)
+        for name, index in sorted(creations.items(), key=lambda kv: -kv[1]):
+            creation = new_body[index]
+            replacement = self._factory(name, shared[name], creation, moved[name])
+            if not emitted_helper:
+                replacement = [*_helper_class(self.module), *replacement]
+                emitted_helper = True
+            new_body[index : index + 1] = replacement
+        if self.needs_helper and not emitted_helper:
+            # Only sessions held by instances: the helper goes before the first class.
+            first = next(
+                (
+                    i
+                    for i, s in enumerate(new_body)
+                    if isinstance(s, cst.ClassDef | cst.FunctionDef)
+                ),
+                len(new_body),
+            )
+            new_body[first:first] = _helper_class(self.module)
+            emitted_helper = True
+        if emitted_helper:
+            self.ctx.add_import(self.module)
+            for module in ("asyncio", "threading", "weakref"):
+                self.ctx.add_import(module)
+            self.ctx.add_import("collections.abc", "Callable")
+            self.ctx.add_import("typing", "Any")
+            self.ctx.maybe_remove_import("requests")
+        return updated.with_changes(body=new_body)
+
+    def _factory(
+        self, name: str, kind: str, creation: cst.BaseStatement, config: list[cst.BaseStatement]
+    ) -> list[cst.BaseStatement]:
+        assert isinstance(creation, cst.SimpleStatementLine)
+        assign = creation.body[0]
+        assert isinstance(assign, cst.Assign) and isinstance(assign.value, cst.Call)
+        if kind == "requests.Session":
+            client_args = [
+                _kw("follow_redirects", cst.Name("True")),
+                _kw("timeout", cst.Name("None")),
+            ]
+            why = "# requests follows redirects and never times out by default; httpx does neither."
+        else:
+            client_args = list(assign.value.args)
+            why = "# The same settings as the sync client it replaces."
+        factory_name = f"_new_{name.lstrip('_')}"
+        make = cst.parse_statement(f"{name} = {self.module}.AsyncClient()")
+        assert isinstance(make, cst.SimpleStatementLine)
+        make_assign = make.body[0]
+        assert isinstance(make_assign, cst.Assign) and isinstance(make_assign.value, cst.Call)
+        make = make.with_changes(leading_lines=[cst.EmptyLine(comment=cst.Comment(why))])
+        body: list[cst.BaseStatement] = self._config_body(name, config, client_args)
+        client_args = self._with_tls(client_args)
+        make = make.with_changes(
+            body=[make_assign.with_changes(value=make_assign.value.with_changes(args=client_args))]
+        )
+        body.insert(0, make)
+        factory = cst.FunctionDef(
+            name=cst.Name(factory_name),
+            params=cst.Parameters(),
+            body=cst.IndentedBlock(body),
+            returns=cst.Annotation(cst.parse_expression(f"{self.module}.AsyncClient")),
+            leading_lines=[
+                # A top-level def opens with two blank lines; the comments
+                # above the session stay with it.
+                cst.EmptyLine(),
+                cst.EmptyLine(),
+                *(line for line in creation.leading_lines if line.comment is not None),
+                cst.EmptyLine(
+                    comment=cst.Comment(
+                        f"# migrate: `{name}` was a {kind}; it is now one {self.module}.AsyncClient"
+                        " per event loop (docs/client-lifetime.md)."
+                    )
+                ),
+            ],
+        )
+        proxy = cst.parse_statement(f"{name} = _AsyncClientPerLoop({factory_name})")
+        self.ctx.note(
+            self.code, self.ctx.line(creation), f"{name}: {kind} -> AsyncClient per event loop"
+        )
+        spacer = cst.EmptyLine()
+        return [factory, proxy.with_changes(leading_lines=[spacer, spacer])]
+
+    def _attr_sessions(
+        self, body: list[cst.BaseStatement], attrs: dict[str, str]
+    ) -> list[cst.BaseStatement]:
+        """``self.session = requests.Session()`` (and the lines that configure it)
+        in a method -> one AsyncClient per event loop, like a module-level session."""
+        out: list[cst.BaseStatement] = []
+        index = 0
+        while index < len(body):
+            stmt = body[index]
+            attr = _self_attr_creation(stmt, attrs)
+            if attr is None:
+                out.append(stmt)
+                index += 1
+                continue
+            config: list[cst.BaseStatement] = []
+            index += 1
+            while index < len(body) and _self_attr_config(body[index], attr):
+                config.append(_rename_self_attr(body[index], attr))
+                index += 1
+            out.extend(self._attr_factory(attr, attrs[attr], stmt, config))
+        return out
+
+    def _attr_factory(
+        self, attr: str, kind: str, creation: cst.BaseStatement, config: list[cst.BaseStatement]
+    ) -> list[cst.BaseStatement]:
+        assert isinstance(creation, cst.SimpleStatementLine)
+        assign = creation.body[0]
+        assert isinstance(assign, cst.Assign) and isinstance(assign.value, cst.Call)
+        client_args = (
+            _requests_defaults() if kind == "requests.Session" else list(assign.value.args)
+        )
+        body = self._config_body(attr, config, client_args)
+        client_args = self._with_tls(client_args)
+        make = cst.parse_statement(f"{attr} = {self.module}.AsyncClient()")
+        assert isinstance(make, cst.SimpleStatementLine) and isinstance(make.body[0], cst.Assign)
+        call = make.body[0].value
+        assert isinstance(call, cst.Call)
+        make = make.with_changes(
+            body=[make.body[0].with_changes(value=call.with_changes(args=client_args))]
+        )
+        factory_name = f"_new_{attr.lstrip('_')}"
+        factory = cst.FunctionDef(
+            name=cst.Name(factory_name),
+            params=cst.Parameters(),
+            body=cst.IndentedBlock([make, *body]),
+            returns=cst.Annotation(cst.parse_expression(f"{self.module}.AsyncClient")),
+            leading_lines=[
+                *(creation.leading_lines or [cst.EmptyLine(indent=False)]),
+                cst.EmptyLine(
+                    comment=cst.Comment(
+                        f"# migrate: self.{attr} was a {kind}; it is now one"
+                        f" {self.module}.AsyncClient per event loop (docs/client-lifetime.md)."
+                    )
+                ),
+            ],
+        )
+        proxy = cst.parse_statement(f"self.{attr} = _AsyncClientPerLoop({factory_name})")
+        proxy = proxy.with_changes(leading_lines=[cst.EmptyLine(indent=False)])
+        self.needs_helper = True
+        self.ctx.note(
+            self.code, self.ctx.line(creation), f"self.{attr}: {kind} -> AsyncClient per event loop"
+        )
+        return [factory, proxy]
+
+    def _config_body(
+        self, name: str, config: list[cst.BaseStatement], client_args: list[cst.Arg]
+    ) -> list[cst.BaseStatement]:
+        """The session's configuration, as statements of the factory.
+
+        ``session.verify = x`` / ``session.cert = x`` become arguments of the
+        client (httpx reads them only when the client is made). What has no
+        httpx twin (``mount``, hooks, proxies) is kept as a comment under a
+        TODO: left as code it would raise AttributeError on the first request.
+        """
+        body: list[cst.BaseStatement] = []
+        pending: list[cst.EmptyLine] = []
+        for stmt in config:
+            assert isinstance(stmt, cst.SimpleStatementLine)
+            small = stmt.body[0]
+            if m.matches(
+                small,
+                m.Assign(
+                    targets=[
+                        m.AssignTarget(
+                            m.Attribute(m.Name(name), attr=m.Name("verify") | m.Name("cert"))
+                        )
+                    ]
+                ),
+            ):
+                assert isinstance(small, cst.Assign)
+                attr = cst.ensure_type(small.targets[0].target, cst.Attribute).attr.value
+                client_args[:] = _append(client_args, _kw(attr, small.value))
+                continue
+            code = cst.Module([]).code_for_node(stmt.with_changes(leading_lines=[]))
+            why = next(
+                (
+                    why
+                    for attr, why in SESSION_CONFIG_UNPORTABLE.items()
+                    if f"{name}.{attr}" in code
+                ),
+                None,
+            )
+            if why is None:
+                body.append(stmt.with_changes(leading_lines=[*pending, *stmt.leading_lines]))
+                pending = []
+                continue
+            self.ctx.note(self.code, self.ctx.line(stmt), why)
+            pending += [
+                *stmt.leading_lines,
+                cst.EmptyLine(comment=cst.Comment(f"# TODO(migrate): {self.code}: {why}")),
+                *(
+                    cst.EmptyLine(comment=cst.Comment(f"# {line}"))
+                    for line in code.rstrip().splitlines()
+                ),
+            ]
+            for module, obj in UNPORTABLE_IMPORTS:
+                self.ctx.maybe_remove_import(module, obj)
+        ret = cst.parse_statement(f"return {name}")
+        body.append(ret.with_changes(leading_lines=pending))
+        return body
+
+
+def _self_attr_creation(stmt: cst.BaseStatement, attrs: dict[str, str]) -> str | None:
+    """``self.session = requests.Session()`` -> "session" when it is converted."""
+    if not isinstance(stmt, cst.SimpleStatementLine) or len(stmt.body) != 1:
+        return None
+    assign = stmt.body[0]
+    if not (isinstance(assign, cst.Assign) and len(assign.targets) == 1):
+        return None
+    target = assign.targets[0].target
+    if (
+        m.matches(target, m.Attribute(value=m.Name("self")))
+        and isinstance(target, cst.Attribute)
+        and target.attr.value in attrs
+        and isinstance(assign.value, cst.Call)
+    ):
+        return target.attr.value
+    return None
+
+
+def _self_attr_config(stmt: cst.BaseStatement, attr: str) -> bool:
+    """``self.session.headers.update(...)`` and the like."""
+    code = cst.Module([]).code_for_node(stmt).strip()
+    return isinstance(stmt, cst.SimpleStatementLine) and code.startswith(f"self.{attr}.")
+
+
+def _rename_self_attr(stmt: cst.BaseStatement, attr: str) -> cst.BaseStatement:
+    class Rename(cst.CSTTransformer):
+        def leave_Attribute(
+            self, original: cst.Attribute, updated: cst.Attribute
+        ) -> cst.BaseExpression:
+            if m.matches(updated, m.Attribute(value=m.Name("self"), attr=m.Name(attr))):
+                return cst.Name(attr)
+            return updated
+
+    renamed = stmt.visit(Rename())
+    assert isinstance(renamed, cst.SimpleStatementLine)
+    return renamed
+
+
+def _defines(module: cst.Module, name: str) -> bool:
+    for stmt in module.body:
+        if isinstance(stmt, cst.SimpleStatementLine):
+            for small in stmt.body:
+                if isinstance(small, cst.Assign) and any(
+                    isinstance(t.target, cst.Name) and t.target.value == name for t in small.targets
+                ):
+                    return True
+    return False
+
+
+def _session_creation(stmt: cst.BaseStatement, shared: dict[str, str]) -> str | None:
+    """``session = requests.Session()`` at module level -> "session"."""
+    if not isinstance(stmt, cst.SimpleStatementLine) or len(stmt.body) != 1:
+        return None
+    assign = stmt.body[0]
+    if (
+        isinstance(assign, cst.Assign)
+        and len(assign.targets) == 1
+        and isinstance(assign.targets[0].target, cst.Name)
+        and assign.targets[0].target.value in shared
+        and isinstance(assign.value, cst.Call)
+    ):
+        return assign.targets[0].target.value
+    if (
+        isinstance(assign, cst.AnnAssign)
+        and isinstance(assign.target, cst.Name)
+        and assign.target.value in shared
+        and isinstance(assign.value, cst.Call)
+    ):
+        return assign.target.value
+    return None
+
+
+def _config_owner(stmt: cst.BaseStatement, shared: dict[str, str]) -> str | None:
+    """``session.headers.update(...)`` / ``session.auth = ...`` -> "session"."""
+    if not isinstance(stmt, cst.SimpleStatementLine) or len(stmt.body) != 1:
+        return None
+    small = stmt.body[0]
+    root: cst.BaseExpression | None = None
+    if isinstance(small, cst.Expr):
+        root = small.value
+    elif isinstance(small, cst.Assign) and len(small.targets) == 1:
+        root = small.targets[0].target
+    elif isinstance(small, cst.AugAssign):
+        root = small.target
+    while isinstance(root, cst.Call | cst.Attribute | cst.Subscript):
+        root = root.func if isinstance(root, cst.Call) else root.value
+    if isinstance(root, cst.Name) and root.value in shared:
+        return root.value
+    return None
+
+
+HELPER_CLASS = '''
+
+class _AsyncClientPerLoop:
+    """One {module}.AsyncClient per running event loop, made by ``factory``.
+
+    Flask runs every async view on a new event loop, and a client must not be
+    used on a loop other than its own. Each loop gets its own client, reused by
+    every request made on that loop and closed on it when the loop's runner
+    (asyncio.run, asgiref's async_to_sync) cancels what is left at shutdown.
+    Written by migrate; needs only the standard library and {module}.
+    """
+
+    def __init__(self, factory: Callable[[], {module}.AsyncClient]) -> None:
+        self._factory = factory
+        self._clients: weakref.WeakKeyDictionary[
+            asyncio.AbstractEventLoop, {module}.AsyncClient
+        ] = weakref.WeakKeyDictionary()
+        self._closers: set[asyncio.Task[None]] = set()
+        self._lock = threading.Lock()
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._client(), name)
+
+    def _client(self) -> {module}.AsyncClient:
+        loop = asyncio.get_running_loop()
+        with self._lock:
+            client = self._clients.get(loop)
+            if client is None:
+                client = self._clients[loop] = self._factory()
+                closer = loop.create_task(self._close_at_shutdown(client))
+                self._closers.add(closer)
+                closer.add_done_callback(self._closers.discard)
+        return client
+
+    @staticmethod
+    async def _close_at_shutdown(client: {module}.AsyncClient) -> None:
+        try:
+            await asyncio.Event().wait()
+        finally:
+            await client.aclose()
+'''
+
+
+def _helper_class(module: str) -> list[cst.BaseStatement]:
+    parsed = cst.parse_module(HELPER_CLASS.format(module=module))
+    body = list(parsed.body)
+    return [body[0].with_changes(leading_lines=[cst.EmptyLine(), cst.EmptyLine()]), *body[1:]]
