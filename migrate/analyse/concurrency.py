@@ -7,7 +7,7 @@ touches the safe ones.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from .catalogue import NON_IDEMPOTENT
 from .colour import Colouring
@@ -28,11 +28,6 @@ class Spot:
     bounded: bool = False  # a user-sized fan-out, limited by a semaphore
     names: tuple[str, ...] = ()  # for sequential calls: the names assigned
     lines: tuple[int, ...] = ()
-
-
-@dataclass
-class ConcurrencyReport:
-    spots: list[Spot] = field(default_factory=list)
 
 
 def find_spots(graph: CallGraph, colouring: Colouring, allow_reorder: bool = False) -> list[Spot]:

@@ -1,9 +1,9 @@
 """Finding and decoding source files.
 
-A file is read once as bytes. Its encoding (PEP 263 cookie or BOM) and line
-endings are recorded so that a rewrite can write it back byte-for-byte the
-same wherever nothing changed. Files that can't be decoded are reported with
-a one-line reason and never touched.
+A file is read once as bytes and decoded the way Python would (PEP 263
+cookie or BOM). The bytes are kept: a rewrite parses them again with libcst,
+which writes the encoding, BOM and line endings back as they were. Files
+that can't be decoded are reported with a one-line reason and never touched.
 """
 
 from __future__ import annotations
@@ -45,27 +45,14 @@ GENERATED_SCAN_BYTES = 2048
 
 @dataclass(frozen=True)
 class SourceFile:
-    """A decoded Python file and what it takes to write it back unchanged."""
+    """A decoded Python file. The rewrite starts again from ``raw`` (libcst keeps
+    the encoding, BOM and line endings), so nothing here needs to remember them."""
 
     path: Path
     module: str
     raw: bytes
     text: str
     encoding: str
-
-    @property
-    def has_bom(self) -> bool:
-        return self.raw.startswith(b"\xef\xbb\xbf")
-
-    @property
-    def newline(self) -> str:
-        """The file's line ending (the first one found; ``\\n`` when none)."""
-        index = self.text.find("\n")
-        if index > 0 and self.text[index - 1] == "\r":
-            return "\r\n"
-        if index < 0 and "\r" in self.text:
-            return "\r"
-        return "\n"
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 import libcst as cst
-from libcst.metadata import PositionProvider
 
 from .edits import FileEdits, Pos
 from .options import RewriteOptions
@@ -74,6 +73,3 @@ class RuleContext:
 
     def note(self, code: str, line: int, message: str) -> None:
         self.notes.append(Note(code, line, message))
-
-
-POSITIONS = PositionProvider

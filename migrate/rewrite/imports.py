@@ -123,7 +123,7 @@ def _insert(
     # The top block of imports: stop at the first non-import statement after it.
     block: list[tuple[int, tuple[int, str]]] = []
     for i, info in imports:
-        if block and i != block[-1][0] + 1 and not _only_comments_between(body, block[-1][0], i):
+        if block and i != block[-1][0] + 1:
             break
         block.append((i, info))
     same = [(i, info) for i, info in block if info[0] == group]
@@ -155,10 +155,6 @@ def _insert(
         ]
     position = block[-1][0] + 1
     return [*body[:position], stmt.with_changes(leading_lines=[cst.EmptyLine()]), *body[position:]]
-
-
-def _only_comments_between(body: list[cst.BaseStatement], a: int, b: int) -> bool:
-    return b == a + 1
 
 
 def after_imports(body: list[cst.BaseStatement]) -> int:

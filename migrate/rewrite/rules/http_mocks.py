@@ -85,7 +85,6 @@ CODE = "MIG008"
 RM_VERBS = (*VERBS, "request", "register_uri")
 # requests-mock response options -> httpx.Response keywords.
 RM_RESPONSE = {"json": "json", "text": "text", "content": "content", "headers": "headers"}
-RM_NOT_PORTED = ("cookies", "body", "raw", "additional_matcher")
 # requests exception raised by a mock -> the httpx exception httpx raises in that case.
 RM_RAISES = {
     "ConnectionError": "ConnectError",
