@@ -156,10 +156,7 @@ class MigrationTransformer(cst.CSTTransformer):
 
     def leave_Lambda(self, original: cst.Lambda, updated: cst.Lambda) -> cst.BaseExpression:
         self.ctx.async_stack.pop()
-        result: cst.BaseExpression = updated
-        for rule in self.rules:
-            result = rule.leave_Lambda(original, result)
-        return result
+        return self._expression("leave_Lambda", original, updated)
 
     def leave_Decorator(self, original: cst.Decorator, updated: cst.Decorator) -> cst.Decorator:
         for rule in self.rules:
@@ -177,47 +174,42 @@ class MigrationTransformer(cst.CSTTransformer):
 
     # -- expressions ---------------------------------------------------------------
 
-    def leave_Call(self, original: cst.Call, updated: cst.Call) -> cst.BaseExpression:
-        updated = updated.with_changes(func=_paren(updated.func))
-        result: cst.BaseExpression = updated
+    def _expression(
+        self, hook: str, original: cst.CSTNode, updated: cst.BaseExpression
+    ) -> cst.BaseExpression:
+        """Hand an expression to every rule's ``hook`` in turn (registry order)."""
+        result = updated
         for rule in self.rules:
-            result = rule.leave_Call(original, result)
+            result = getattr(rule, hook)(original, result)
         return result
 
+    def leave_Call(self, original: cst.Call, updated: cst.Call) -> cst.BaseExpression:
+        return self._expression(
+            "leave_Call", original, updated.with_changes(func=_paren(updated.func))
+        )
+
     def leave_Name(self, original: cst.Name, updated: cst.Name) -> cst.BaseExpression:
-        result: cst.BaseExpression = updated
-        for rule in self.rules:
-            result = rule.leave_Name(original, result)
-        return result
+        return self._expression("leave_Name", original, updated)
 
     def leave_Attribute(
         self, original: cst.Attribute, updated: cst.Attribute
     ) -> cst.BaseExpression:
-        updated = updated.with_changes(value=_paren(updated.value))
-        result: cst.BaseExpression = updated
-        for rule in self.rules:
-            result = rule.leave_Attribute(original, result)
-        return result
+        return self._expression(
+            "leave_Attribute", original, updated.with_changes(value=_paren(updated.value))
+        )
 
     def leave_ListComp(self, original: cst.ListComp, updated: cst.ListComp) -> cst.BaseExpression:
-        result: cst.BaseExpression = updated
-        for rule in self.rules:
-            result = rule.leave_Comprehension(original, result)
-        return result
+        return self._expression("leave_Comprehension", original, updated)
 
     def leave_SetComp(self, original: cst.SetComp, updated: cst.SetComp) -> cst.BaseExpression:
-        result: cst.BaseExpression = updated
-        for rule in self.rules:
-            result = rule.leave_Comprehension(original, result)
-        return result
+        return self._expression("leave_Comprehension", original, updated)
 
     def leave_Subscript(
         self, original: cst.Subscript, updated: cst.Subscript
     ) -> cst.BaseExpression:
-        result: cst.BaseExpression = updated.with_changes(value=_paren(updated.value))
-        for rule in self.rules:
-            result = rule.leave_Subscript(original, result)
-        return result
+        return self._expression(
+            "leave_Subscript", original, updated.with_changes(value=_paren(updated.value))
+        )
 
     def leave_GeneratorExp(
         self, original: cst.GeneratorExp, updated: cst.GeneratorExp
