@@ -84,7 +84,17 @@ def send(client: httpx.Client, scenario: Scenario, log: RequestLog | None = None
     if log is not None:
         log.clear()
     started = time.perf_counter()
-    response = client.request(scenario.method, scenario.path, json=scenario.json)
+    try:
+        response = client.request(scenario.method, scenario.path, json=scenario.json)
+    except httpx.TransportError as exc:
+        # The app dropped the connection (a streamed body that failed half-way,
+        # say): that is an answer too, and both versions may give it.
+        return Exchange(
+            status=0,
+            headers={},
+            body=f"<no complete response: {type(exc).__name__}>".encode(),
+            elapsed=time.perf_counter() - started,
+        )
     elapsed = time.perf_counter() - started
     calls: tuple[UpstreamCall, ...] = ()
     if log is not None:

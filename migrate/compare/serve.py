@@ -65,9 +65,15 @@ def main(argv: list[str] | None = None) -> None:
         # that a copy of a package (build/demo/sample_migrated_app) shadows the original.
         sys.path[:] = json.loads(args.sys_path_json)
 
-    factory = load_factory(args.import_path)
     config = json.loads(args.config_json)
-    app = factory(config) if callable(factory) else factory
+    try:
+        factory = load_factory(args.import_path)
+        app = factory(config) if callable(factory) else factory
+    except Exception as exc:
+        # The parent shows this line: a wrong import path or a factory that
+        # fails is the user's input, not a crash of ours.
+        sys.stderr.write(f"cannot start {args.import_path}: {type(exc).__name__}: {exc}\n")
+        sys.exit(2)
     package = importlib.import_module(args.import_path.partition(":")[0].split(".")[0])
     root = Path(package.__file__ or ".").parent
     with serve_wsgi(app, threads=args.threads) as base_url:
