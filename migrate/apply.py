@@ -11,7 +11,7 @@ from rich.progress import Progress
 from rich.syntax import Syntax
 from rich.table import Table
 
-from .analyse.colour import Scope
+from .analyse.decisions import Scope
 from .analyse.run import Analysis, analyse_paths
 from .read.sources import ReadFailure
 from .rewrite.engine import FileResult, rewrite_project

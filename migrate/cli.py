@@ -13,7 +13,7 @@ import click
 from rich.console import Console
 
 from . import __version__
-from .analyse.colour import Scope
+from .analyse.decisions import Scope
 from .analyse.run import analyse_paths
 from .plan import build_plan
 from .plan.render import render_plan
@@ -321,8 +321,9 @@ def compare(
     anything differs, a request fails under load, or a server prints a
     warning or traceback; 2 when the comparison cannot run.
     """
+    from .compare.model import CompareOptions
     from .compare.render import render_result
-    from .compare.run import CompareOptions, run_compare
+    from .compare.run import run_compare
     from .compare.runner import ServerError
     from .compare.scenario import ScenarioError
 

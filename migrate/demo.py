@@ -17,8 +17,9 @@ from rich.console import Console
 
 from .analyse.run import analyse_paths
 from .apply import print_summary, run_apply
+from .compare.model import CompareOptions
 from .compare.render import render_result
-from .compare.run import CompareOptions, run_compare
+from .compare.run import run_compare
 from .plan import build_plan
 
 ROOT = Path(__file__).resolve().parents[1]

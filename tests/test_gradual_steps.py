@@ -15,7 +15,7 @@ from pathlib import Path
 
 from rich.console import Console
 
-from migrate.analyse.colour import Scope
+from migrate.analyse.decisions import Scope
 from migrate.analyse.run import analyse_paths
 from migrate.apply import run_apply
 from migrate.plan.steps import propose_steps

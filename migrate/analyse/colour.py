@@ -15,114 +15,14 @@ thread.
 
 from __future__ import annotations
 
-import fnmatch
 from collections import deque
-from collections.abc import Iterable
-from dataclasses import dataclass, field
 
-from .catalogue import Action, BlockingCall
-from .facts import Call, Function, Span
+from .catalogue import HTTP_VERBS, Action
+from .decisions import Bridge, Colouring, Fake, Reason, Review, Scope, Unwind
+from .frameworks import BRIDGES, MAP_RECEIVERS, THREAD_RECEIVERS
 from .graph import CallGraph, Edge
-
-HTTP_METHOD_NAMES = frozenset({"GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"})
-
-# Receivers that run a callable later, in a sync context: the callable must stay sync.
-THREAD_RECEIVERS = ("threading.Thread", "threading.Timer")
-MAP_RECEIVERS = ("builtins.map",)
-
-
-@dataclass(frozen=True)
-class Reason:
-    """Why a function becomes async: it calls ``callee`` at ``span``."""
-
-    callee: str
-    span: Span
-    kind: str  # "blocking" (a catalogue call), "calls", "wraps"
-    blocking: BlockingCall | None = None
-
-
-@dataclass(frozen=True)
-class Bridge:
-    """A sync caller reaching async code, or async code reaching blocking sync code."""
-
-    function: str  # where the bridge goes
-    callee: str
-    span: Span
-    kind: str  # "async_to_sync", "asyncio.run", "sync_to_async"
-    why: str
-    thread_sensitive: bool = False
-    is_reference: bool = False  # the callee is handed over, not called
-    text: str = ""  # the reference as written, for is_reference bridges
-
-
-@dataclass(frozen=True)
-class Unwind:
-    """A bridge from an earlier step that is no longer needed: ``async_to_sync(f)(x)``
-    in code that is now async becomes ``await f(x)``; ``sync_to_async(g)(x)`` of a
-    function that is now async becomes ``g(x)``."""
-
-    function: str
-    callee: str
-    span: Span  # the bridge call: ``async_to_sync(f)``
-    kind: str  # "async_to_sync" or "sync_to_async"
-
-
-@dataclass(frozen=True)
-class Fake:
-    """A test's stand-in for a function that became async: it must be async too."""
-
-    function: str  # the test that patches
-    target: str  # what it replaces
-    span: Span  # the fake as passed
-    fake: str | None  # the fake function's qualname; None for a lambda
-
-
-@dataclass(frozen=True)
-class Review:
-    """Something the toolkit will not rewrite by itself."""
-
-    function: str
-    span: Span
-    reason: str
-
-
-@dataclass
-class Colouring:
-    async_functions: dict[str, Reason] = field(default_factory=dict)
-    order: list[str] = field(default_factory=list)  # callees before callers
-    await_sites: list[tuple[str, Edge]] = field(default_factory=list)
-    bridges: list[Bridge] = field(default_factory=list)
-    offloads: list[Bridge] = field(default_factory=list)
-    sync_blocking: dict[str, tuple[bool, str]] = field(default_factory=dict)
-    boundaries: dict[str, str] = field(default_factory=dict)
-    review: list[Review] = field(default_factory=list)
-    unwinds: list[Unwind] = field(default_factory=list)
-    http_verbs: dict[str, set[str]] = field(default_factory=dict)
-    fakes: list[Fake] = field(default_factory=list)
-
-    def is_async(self, qualname: str) -> bool:
-        return qualname in self.async_functions
-
-
-@dataclass(frozen=True)
-class Scope:
-    """What the user asked to migrate now (qualified-name globs)."""
-
-    select: tuple[str, ...] = ()
-    exclude: tuple[str, ...] = ()
-
-    def excluded(self, qualname: str, path: str) -> bool:
-        def match(patterns: Iterable[str]) -> bool:
-            return any(
-                fnmatch.fnmatch(qualname, p)
-                or qualname.startswith(p + ".")
-                or fnmatch.fnmatch(path, p)
-                for p in patterns
-            )
-
-        if self.exclude and match(self.exclude):
-            return True
-        return bool(self.select) and not match(self.select)
+from .model import Call, Function
+from .review import find_reviews
 
 
 def colour(graph: CallGraph, scope: Scope | None = None) -> Colouring:
@@ -222,9 +122,6 @@ def colour(graph: CallGraph, scope: Scope | None = None) -> Colouring:
     _sync_blocking(graph, result)
     _http_verbs(graph, result)
     _fakes(graph, result)
-    # Imported here: review builds on the colouring defined in this module.
-    from .review import find_reviews
-
     result.review.extend(find_reviews(graph, result))
     return result
 
@@ -250,19 +147,13 @@ def _fakes(graph: CallGraph, result: Colouring) -> None:
                 result.fakes.append(Fake(fn.qualname, target, patch.span, None))
 
 
-BRIDGE_RECEIVERS = {
-    "asgiref.sync.async_to_sync": "async_to_sync",
-    "asgiref.sync.sync_to_async": "sync_to_async",
-}
-
-
 def _bridge_kind(edge: Edge, graph: CallGraph) -> str | None:
     """ "async_to_sync" / "sync_to_async" when ``edge`` goes through an asgiref bridge."""
     ref = edge.ref
     if edge.via != "ref" or ref is None or ref.keyword is not None:
         return None
     receiver = graph.resolve(ref.receiver) or ref.receiver or ""
-    return BRIDGE_RECEIVERS.get(receiver)
+    return BRIDGES.get(receiver)
 
 
 def _unwind(
@@ -535,7 +426,7 @@ def _http_verbs(graph: CallGraph, result: Colouring) -> None:
         if functions[qualname].is_async:
             for call in functions[qualname].calls:
                 last = call.text.rsplit(".", 1)[-1]
-                if "." in call.text and last.upper() in HTTP_METHOD_NAMES:
+                if "." in call.text and last.lower() in HTTP_VERBS:
                     found.add(last.upper())
         verbs[qualname] = found
     for _ in range(len(async_now) + 1):

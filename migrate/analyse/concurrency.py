@@ -10,9 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .catalogue import NON_IDEMPOTENT
-from .colour import Colouring
-from .facts import Assignment, FanOut, Function, Span
+from .decisions import Colouring
 from .graph import CallGraph
+from .model import Assignment, FanOut, Function, Span
 
 
 @dataclass(frozen=True)

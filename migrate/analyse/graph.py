@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .catalogue import BlockingCall, lookup
-from .facts import FIXTURE_PREFIX, Call, Function, Ref, Span
+from .model import FIXTURE_PREFIX, Call, Function, Ref, Span
 from .project import Project
 
 

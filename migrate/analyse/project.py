@@ -21,7 +21,9 @@ from typing import TypeVar
 
 from ..read.sources import ReadFailure, SourceFile, is_generated, read_source
 from .catalogue import REWRITE_MODULES
-from .facts import Function, ModuleFacts, _is_test_path, analyse_source
+from .facts import analyse_source
+from .frameworks import is_test_path
+from .model import Function, ModuleFacts
 
 # Async colour starts at calls with an async twin; a file that imports none
 # of their modules cannot start it. (Bridge-only calls such as sqlite3 or
@@ -133,7 +135,7 @@ class Project:
             m
             for m, f in self.files.items()
             if f.facts is None
-            and (not tests_only or _is_test_path(str(f.source.path)))
+            and (not tests_only or is_test_path(str(f.source.path)))
             and pattern.search(f.source.text)
         ]
 

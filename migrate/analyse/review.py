@@ -12,7 +12,7 @@
 from __future__ import annotations
 
 from .catalogue import NO_TWIN
-from .colour import Colouring, Review
+from .decisions import Colouring, Review
 from .graph import CallGraph
 
 

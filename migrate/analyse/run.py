@@ -7,8 +7,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..read.sources import discover
-from .colour import Colouring, Scope, colour
+from .colour import colour
 from .concurrency import Spot, find_spots
+from .decisions import Colouring, Scope
 from .graph import CallGraph, build_graph
 from .project import Project, load_project
 

@@ -10,7 +10,7 @@ from rich.table import Table
 from rich.text import Text
 
 from .load import LatencyStats
-from .run import CompareResult
+from .model import CompareResult
 
 
 def _latency(stats: LatencyStats) -> str:

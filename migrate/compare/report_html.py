@@ -16,8 +16,8 @@ from html import escape
 from pathlib import Path
 
 from .load import LatencyStats
+from .model import CompareResult, EndpointResult
 from .replay import Exchange
-from .run import CompareResult, EndpointResult
 
 CSS = """
 body { font: 14px/1.45 system-ui, sans-serif; margin: 24px; color: #1d2330; max-width: 1100px; }

@@ -6,9 +6,9 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
-from ..analyse.colour import Reason
-from ..analyse.facts import Function, Span
+from ..analyse.decisions import Reason
 from ..analyse.graph import CallGraph
+from ..analyse.model import Function, Span
 from ..analyse.run import Analysis
 from ..rewrite.edits import plan_edits
 from .model import (

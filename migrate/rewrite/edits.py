@@ -13,8 +13,8 @@ from pathlib import Path
 
 from ..analyse.catalogue import Action, BlockingCall
 from ..analyse.concurrency import Spot
-from ..analyse.facts import Span
 from ..analyse.graph import CallGraph
+from ..analyse.model import Span
 from ..analyse.run import Analysis
 
 # (start line, start column, end line, end column): calls can share a start.

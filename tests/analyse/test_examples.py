@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from migrate.analyse.catalogue import ENTRIES
-from migrate.analyse.colour import Scope
+from migrate.analyse.decisions import Scope
 from migrate.analyse.run import Analysis, analyse_paths
 from migrate.plan import Plan, build_plan
 

@@ -1,0 +1,113 @@
+"""What the project-wide analysis decides, as plain data.
+
+Which functions become async and why (:class:`Reason`), where bridges go
+(:class:`Bridge`), which bridges of an earlier step come out
+(:class:`Unwind`), which test fakes become async (:class:`Fake`), what is
+left to a person (:class:`Review`), all gathered in a :class:`Colouring`;
+and the part of the project the user asked to migrate (:class:`Scope`).
+:mod:`migrate.analyse.colour` fills them, the plan reads them.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from .catalogue import BlockingCall
+from .graph import Edge
+from .model import Span
+
+
+@dataclass(frozen=True)
+class Reason:
+    """Why a function becomes async: it calls ``callee`` at ``span``."""
+
+    callee: str
+    span: Span
+    kind: str  # "blocking" (a catalogue call), "calls", "wraps"
+    blocking: BlockingCall | None = None
+
+
+@dataclass(frozen=True)
+class Bridge:
+    """A sync caller reaching async code, or async code reaching blocking sync code."""
+
+    function: str  # where the bridge goes
+    callee: str
+    span: Span
+    kind: str  # "async_to_sync", "asyncio.run", "sync_to_async"
+    why: str
+    thread_sensitive: bool = False
+    is_reference: bool = False  # the callee is handed over, not called
+    text: str = ""  # the reference as written, for is_reference bridges
+
+
+@dataclass(frozen=True)
+class Unwind:
+    """A bridge from an earlier step that is no longer needed: ``async_to_sync(f)(x)``
+    in code that is now async becomes ``await f(x)``; ``sync_to_async(g)(x)`` of a
+    function that is now async becomes ``g(x)``."""
+
+    function: str
+    callee: str
+    span: Span  # the bridge call: ``async_to_sync(f)``
+    kind: str  # "async_to_sync" or "sync_to_async"
+
+
+@dataclass(frozen=True)
+class Fake:
+    """A test's stand-in for a function that became async: it must be async too."""
+
+    function: str  # the test that patches
+    target: str  # what it replaces
+    span: Span  # the fake as passed
+    fake: str | None  # the fake function's qualname; None for a lambda
+
+
+@dataclass(frozen=True)
+class Review:
+    """Something the toolkit will not rewrite by itself."""
+
+    function: str
+    span: Span
+    reason: str
+
+
+@dataclass
+class Colouring:
+    async_functions: dict[str, Reason] = field(default_factory=dict)
+    order: list[str] = field(default_factory=list)  # callees before callers
+    await_sites: list[tuple[str, Edge]] = field(default_factory=list)
+    bridges: list[Bridge] = field(default_factory=list)
+    offloads: list[Bridge] = field(default_factory=list)
+    sync_blocking: dict[str, tuple[bool, str]] = field(default_factory=dict)
+    boundaries: dict[str, str] = field(default_factory=dict)
+    review: list[Review] = field(default_factory=list)
+    unwinds: list[Unwind] = field(default_factory=list)
+    http_verbs: dict[str, set[str]] = field(default_factory=dict)
+    fakes: list[Fake] = field(default_factory=list)
+
+    def is_async(self, qualname: str) -> bool:
+        return qualname in self.async_functions
+
+
+@dataclass(frozen=True)
+class Scope:
+    """What the user asked to migrate now (qualified-name globs)."""
+
+    select: tuple[str, ...] = ()
+    exclude: tuple[str, ...] = ()
+
+    def excluded(self, qualname: str, path: str) -> bool:
+        def match(patterns: Iterable[str]) -> bool:
+            return any(
+                fnmatch.fnmatch(qualname, p)
+                or qualname.startswith(p + ".")
+                or fnmatch.fnmatch(path, p)
+                for p in patterns
+            )
+
+        if self.exclude and match(self.exclude):
+            return True
+        return bool(self.select) and not match(self.select)

@@ -1,0 +1,195 @@
+"""Fan-out shapes: code that calls one function once per item.
+
+``for x in xs: out.append(f(x))`` (directly, through a temporary, or into a
+dict), comprehensions, ``map(f, xs)``, a thread pool's ``map`` and
+``[pool.submit(f, x) for x in xs]``. Each is a :class:`FanOut` for the
+concurrency pass; a loop that fetches but is not one of these shapes says
+why (``refusal``), so the plan can tell the user.
+"""
+
+from __future__ import annotations
+
+import ast
+
+from .frameworks import EXECUTORS
+from .model import FanOut
+from .names import NameResolver, expr_text, span_of
+
+
+def map_fan_out(node: ast.Call, target: str | None, resolver: NameResolver) -> FanOut | None:
+    """``map(f, xs)`` / ``executor.map(f, xs)``, ``target`` the callee: f once per item."""
+    kind = _map_kind(target)
+    if not kind or len(node.args) != 2 or node.keywords:
+        return None
+    return FanOut(
+        kind=kind,
+        span=span_of(node),
+        call_target=resolver.resolve(node.args[0]),
+        call_text=expr_text(node.args[0]),
+        loop_var=None,
+        iter_text=expr_text(node.args[1]),
+        result_name=None,
+        shape="list",
+    )
+
+
+def _map_kind(target: str | None) -> str | None:
+    """ "map" for builtins.map, "executor-map" for a thread pool's map."""
+    if target == "builtins.map":
+        return "map"
+    if target and target.endswith(".map") and target.rsplit(".", 1)[0] in EXECUTORS:
+        return "executor-map"
+    return None
+
+
+def _mark_iter(node: ast.For | ast.AsyncFor) -> None:
+    node.iter._migrate_iterated = True  # type: ignore[attr-defined]
+
+
+def _single_call(node: ast.AST | None) -> ast.Call | None:
+    if isinstance(node, ast.Await):
+        node = node.value
+    return node if isinstance(node, ast.Call) else None
+
+
+def loop_fan_out(node: ast.For | ast.AsyncFor, analyser: NameResolver) -> FanOut | None:
+    """``for x in xs: out.append(f(x))`` (or ``out[k] = f(x)``, or via a temp name)."""
+    _mark_iter(node)
+    if not isinstance(node.target, ast.Name) or node.orelse:
+        return None
+    body = node.body
+    call: ast.Call | None = None
+    result_name: str | None = None
+    kind = "loop-append"
+    shape = "list"
+    if len(body) == 2 and isinstance(body[0], ast.Assign):
+        # tmp = f(x); out.append(tmp)
+        first, second = body[0], body[1]
+        tmp = first.targets[0] if len(first.targets) == 1 else None
+        call = _single_call(first.value)
+        appended = _append_of(second)
+        if not (isinstance(tmp, ast.Name) and appended and appended[1] == tmp.id):
+            call = None
+        else:
+            result_name = appended[0]
+    elif len(body) == 1:
+        stmt = body[0]
+        appended_call = _append_call(stmt)
+        if appended_call:
+            result_name, call = appended_call
+        elif (
+            isinstance(stmt, ast.Assign)
+            and len(stmt.targets) == 1
+            and isinstance(stmt.targets[0], ast.Subscript)
+            and isinstance(stmt.targets[0].value, ast.Name)
+        ):
+            call = _single_call(stmt.value)
+            result_name = stmt.targets[0].value.id
+            kind, shape = "loop-dict", "dict"
+    if call is None:
+        # Not a plain fan-out; still say why when the loop fetches something.
+        inner = [n for stmt in body for n in ast.walk(stmt) if isinstance(n, ast.Call)]
+        if not inner:
+            return None
+        reason = _loop_refusal(node)
+        return FanOut(
+            kind="loop",
+            span=span_of(node),
+            call_target=None,
+            call_text="",
+            loop_var=node.target.id,
+            iter_text=expr_text(node.iter),
+            result_name=None,
+            shape="list",
+            refusal=reason or "the loop body does more than collect one call's result per item",
+        )
+    return FanOut(
+        kind=kind,
+        span=span_of(node),
+        call_target=analyser.callee_target(call),
+        call_text=expr_text(call.func),
+        loop_var=node.target.id,
+        iter_text=expr_text(node.iter),
+        result_name=result_name,
+        shape=shape,
+    )
+
+
+def _loop_refusal(node: ast.For | ast.AsyncFor) -> str | None:
+    for sub in ast.walk(node):
+        if isinstance(sub, ast.Break):
+            return "the loop can stop early (break)"
+        if isinstance(sub, ast.Return):
+            return "the loop can return early"
+        if isinstance(sub, ast.Continue):
+            return "the loop skips items depending on results (continue)"
+    return None
+
+
+def _appended(stmt: ast.stmt) -> tuple[str, ast.expr] | None:
+    """``out.append(x)`` -> ("out", <x>)."""
+    if (
+        isinstance(stmt, ast.Expr)
+        and isinstance(stmt.value, ast.Call)
+        and isinstance(stmt.value.func, ast.Attribute)
+        and stmt.value.func.attr == "append"
+        and isinstance(stmt.value.func.value, ast.Name)
+        and len(stmt.value.args) == 1
+    ):
+        return stmt.value.func.value.id, stmt.value.args[0]
+    return None
+
+
+def _append_of(stmt: ast.stmt) -> tuple[str, str] | None:
+    """``out.append(name)`` -> ("out", "name")."""
+    found = _appended(stmt)
+    if found and isinstance(found[1], ast.Name):
+        return found[0], found[1].id
+    return None
+
+
+def _append_call(stmt: ast.stmt) -> tuple[str, ast.Call] | None:
+    """``out.append(f(x))`` -> ("out", <call f(x)>)."""
+    found = _appended(stmt)
+    if found:
+        call = _single_call(found[1])
+        if call is not None:
+            return found[0], call
+    return None
+
+
+def comprehension_fan_out(
+    node: ast.ListComp | ast.SetComp | ast.DictComp, analyser: NameResolver
+) -> FanOut | None:
+    element = node.value if isinstance(node, ast.DictComp) else node.elt
+    call = _single_call(element)
+    if call is None or len(node.generators) != 1:
+        return None
+    gen = node.generators[0]
+    shape = {ast.ListComp: "list", ast.SetComp: "set", ast.DictComp: "dict"}[type(node)]
+    refusal = "the comprehension filters items (if)" if gen.ifs else None
+    kind = "comprehension"
+    target = analyser.callee_target(call)
+    if (
+        target
+        and target.endswith(".submit")
+        and target.rsplit(".", 1)[0] in EXECUTORS
+        and call.args
+        and shape == "list"
+    ):
+        # [pool.submit(f, x) for x in xs]: a thread fan-out of f.
+        kind = "executor-submit"
+        target = analyser.resolve(call.args[0])
+    elif shape == "dict" and refusal is None:
+        refusal = "dict comprehensions are not rewritten yet (run the calls in a list first)"
+    return FanOut(
+        kind=kind,
+        span=span_of(node),
+        call_target=target,
+        call_text=expr_text(call.func),
+        loop_var=gen.target.id if isinstance(gen.target, ast.Name) else None,
+        iter_text=expr_text(gen.iter),
+        result_name=None,
+        shape=shape,
+        refusal=refusal,
+    )

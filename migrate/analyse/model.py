@@ -1,0 +1,145 @@
+"""The facts analysis gathers about one module: plain picklable dataclasses.
+
+Worker processes produce them in parallel (:mod:`migrate.analyse.facts`); the
+project-wide passes (graph, colouring, concurrency) and the plan read them.
+Names are resolved as far as one file allows; what cannot be resolved is
+``None`` so later stages can say so instead of guessing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Span:
+    """Where something is: 1-based lines, 0-based columns, as ``ast`` gives."""
+
+    line: int
+    col: int
+    end_line: int
+    end_col: int
+
+
+@dataclass
+class Call:
+    """One call expression inside a function (or module-level code)."""
+
+    span: Span
+    target: str | None  # resolved qualified name of the callee
+    text: str  # the callee as written, e.g. ``session.get``
+    awaited: bool = False
+    in_lambda: bool = False
+    iterated: bool = False  # the result is iterated (for / comprehension)
+    arg_of: str | None = None  # the result is passed to this callee
+    http_verb: str | None = None  # for ``session.request("POST", ...)``
+
+
+@dataclass
+class Ref:
+    """A function used as a value (not called here), e.g. ``sorted(key=f)``."""
+
+    span: Span
+    target: str | None
+    text: str
+    receiver: str | None  # the callee it is handed to, resolved or as written
+    keyword: str | None = None
+    in_async_receiver: bool = False  # handed to Flask registration (accepts async)
+    call_span: Span | None = None  # the call it is an argument of: ``async_to_sync(f)``
+    in_lambda: bool = False
+
+
+@dataclass
+class Patch:
+    """``monkeypatch.setattr(mod, "fetch", fake)``: ``fake`` stands in for ``mod.fetch``."""
+
+    span: Span  # the fake as written
+    target: str | None  # resolved qualified name of what is replaced
+    fake: str | None  # resolved qualified name of the fake; None for a lambda or other value
+    is_lambda: bool = False
+
+
+@dataclass
+class Decorator:
+    span: Span
+    target: str | None
+    text: str
+    is_call: bool
+
+
+@dataclass
+class FanOut:
+    """A loop, comprehension or map that calls something once per item."""
+
+    kind: (
+        str  # "loop-append", "loop-dict", "comprehension", "map", "executor-map", "executor-submit"
+    )
+    span: Span
+    call_target: str | None
+    call_text: str
+    loop_var: str | None
+    iter_text: str
+    result_name: str | None  # the list/dict being filled, for loops
+    shape: str  # "list", "dict", "set"
+    refusal: str | None = None  # why it is not safe to run concurrently, seen locally
+
+
+@dataclass
+class Assignment:
+    """``name = call(...)``: a candidate for consecutive independent calls."""
+
+    span: Span
+    names: tuple[str, ...]
+    call_target: str | None
+    call_text: str
+    reads: frozenset[str]  # names the call's arguments read
+    block: int  # statements in the same block share this id
+    index: int  # position of the statement in its block
+
+
+@dataclass
+class Function:
+    """A function, method, nested function, or a pseudo-function for module code."""
+
+    qualname: str
+    name: str
+    module: str
+    span: Span
+    is_async: bool = False
+    is_generator: bool = False
+    class_qualname: str | None = None
+    parent: str | None = None
+    params: tuple[str, ...] = ()
+    decorators: list[Decorator] = field(default_factory=list)
+    calls: list[Call] = field(default_factory=list)
+    refs: list[Ref] = field(default_factory=list)
+    param_calls: list[tuple[str, str, Span]] = field(default_factory=list)
+    fan_outs: list[FanOut] = field(default_factory=list)
+    assignments: list[Assignment] = field(default_factory=list)
+    returns_inner: tuple[str, ...] = ()
+    patches: list[Patch] = field(default_factory=list)
+    boundary: str | None = None  # why it cannot become async
+    framework: str | None = None  # flask-view, flask-handler, pytest-test, pytest-fixture
+    memoised: str | None = None
+
+
+@dataclass
+class ModuleFacts:
+    """Everything the project-wide passes need to know about one module."""
+
+    module: str
+    path: str
+    is_package: bool
+    imports: dict[str, str]  # local name -> qualified name
+    defs: dict[str, str]  # top-level name -> qualified name (functions and classes)
+    classes: dict[str, list[str]]  # class qualname -> base class qualnames (resolved)
+    functions: dict[str, Function]
+    typed_names: dict[str, str]  # module global -> type (catalogue object or project class)
+    is_test_file: bool = False
+    # pytest fixtures defined at the top level -> the type of object they give.
+    fixture_types: dict[str, str] = field(default_factory=dict)
+
+
+# A test's parameter is a pytest fixture, maybe from a conftest.py: its type is
+# looked up project-wide by the graph (``<fixture>.api.get`` -> ``Client.get``).
+FIXTURE_PREFIX = "<fixture>."

@@ -1,0 +1,286 @@
+"""Name resolution inside one module: what a name chain refers to.
+
+Imports and aliases, module globals holding catalogue objects or project
+instances, ``self.x`` attributes set in a class, local instances, annotated
+parameters and pytest fixtures. As far as one file allows: what cannot be
+resolved is ``None``, and the project-wide graph goes on from there.
+"""
+
+from __future__ import annotations
+
+import ast
+import builtins
+
+from .catalogue import CONSTRUCTORS
+from .frameworks import BRIDGES
+from .model import Function, ModuleFacts, Span
+
+BUILTIN_NAMES = frozenset(dir(builtins))
+
+
+def span_of(node: ast.AST) -> Span:
+    """Where ``node`` is."""
+    return Span(
+        getattr(node, "lineno", 0),
+        getattr(node, "col_offset", 0),
+        getattr(node, "end_lineno", 0) or 0,
+        getattr(node, "end_col_offset", 0) or 0,
+    )
+
+
+def dotted(node: ast.AST) -> list[str] | None:
+    """``a.b.c`` as ``["a", "b", "c"]``; None for anything that isn't a name chain."""
+    parts: list[str] = []
+    while isinstance(node, ast.Attribute):
+        parts.append(node.attr)
+        node = node.value
+    if isinstance(node, ast.Name):
+        parts.append(node.id)
+        return list(reversed(parts))
+    return None
+
+
+def expr_text(node: ast.AST) -> str:
+    """The expression as a short dotted text, for messages and matching."""
+    parts = dotted(node)
+    if parts is not None:
+        return ".".join(parts)
+    if isinstance(node, ast.Call):
+        return expr_text(node.func) + "()"
+    if isinstance(node, ast.Attribute):
+        return expr_text(node.value) + "." + node.attr
+    return type(node).__name__.lower()
+
+
+def resolve_relative(module: str, is_package: bool, level: int, target: str | None) -> str:
+    """Absolute name of ``from <dots><target> import``."""
+    package = module if is_package else module.rpartition(".")[0]
+    for _ in range(level - 1):
+        package = package.rpartition(".")[0]
+    if target:
+        return f"{package}.{target}" if package else target
+    return package
+
+
+def is_fixture_decorator(node: ast.expr) -> bool:
+    """``@pytest.fixture`` or ``@pytest_asyncio.fixture``, called or not."""
+    func = node.func if isinstance(node, ast.Call) else node
+    parts = dotted(func)
+    return parts is not None and parts[-1] == "fixture" and parts[0] in ("pytest", "pytest_asyncio")
+
+
+class LocalScope:
+    """Names bound in one function or class body while it is being walked."""
+
+    def __init__(self, function: Function | None, class_qualname: str | None) -> None:
+        self.function = function
+        self.class_qualname = class_qualname
+        self.params: set[str] = set(function.params) if function else set()
+        self.local_types: dict[str, str] = {}
+        self.local_defs: dict[str, str] = {}
+
+
+class NameResolver:
+    """Resolves name chains for one module; :class:`ModuleAnalyser` walks with it.
+
+    ``scopes`` is the stack of function and class bodies the walk is in.
+    """
+
+    def __init__(self, facts: ModuleFacts) -> None:
+        self.facts = facts
+        self.class_attr_types: dict[str, dict[str, str]] = {}
+        # Top-level functions that make an object of a tracked type (``make_client()``).
+        self.return_types: dict[str, str] = {}
+        self.scopes: list[LocalScope] = []
+
+    # -- first pass: names defined at the top level --------------------------
+
+    def collect_top_level(self, tree: ast.Module) -> None:
+        """Imports, top-level definitions, typed globals, class attributes, factories."""
+        module = self.facts.module
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Import):
+                for alias in node.names:
+                    if alias.asname:
+                        self.facts.imports[alias.asname] = alias.name
+                    else:
+                        head = alias.name.split(".")[0]
+                        self.facts.imports[head] = head
+            elif isinstance(node, ast.ImportFrom):
+                base = (
+                    resolve_relative(module, self.facts.is_package, node.level, node.module)
+                    if node.level
+                    else (node.module or "")
+                )
+                for alias in node.names:
+                    if alias.name == "*":
+                        continue
+                    self.facts.imports[alias.asname or alias.name] = f"{base}.{alias.name}"
+        for stmt in tree.body:
+            if isinstance(stmt, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef):
+                self.facts.defs[stmt.name] = f"{module}.{stmt.name}"
+        # Globals that hold blocking objects or project instances.
+        for stmt in tree.body:
+            if isinstance(stmt, ast.Assign) and len(stmt.targets) == 1:
+                target = stmt.targets[0]
+                if isinstance(target, ast.Name) and isinstance(stmt.value, ast.Call):
+                    typ = self.type_of_call(stmt.value, None)
+                    if typ:
+                        self.facts.typed_names[target.id] = typ
+            elif (
+                isinstance(stmt, ast.AnnAssign)
+                and isinstance(stmt.target, ast.Name)
+                and isinstance(stmt.value, ast.Call)
+            ):
+                typ = self.type_of_call(stmt.value, None)
+                if typ:
+                    self.facts.typed_names[stmt.target.id] = typ
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ClassDef):
+                self._collect_class_attrs(node)
+        for stmt in tree.body:
+            if isinstance(stmt, ast.FunctionDef | ast.AsyncFunctionDef):
+                typ = self._returned_type(stmt)
+                if typ:
+                    self.return_types[f"{module}.{stmt.name}"] = typ
+                    if any(is_fixture_decorator(d) for d in stmt.decorator_list):
+                        self.facts.fixture_types[stmt.name] = typ
+
+    def annotation_type(self, node: ast.expr | None) -> str | None:
+        """The project class (or catalogue type) an annotation names, if plainly one."""
+        if isinstance(node, ast.Constant) and isinstance(node.value, str):
+            try:
+                node = ast.parse(node.value, mode="eval").body
+            except SyntaxError:
+                return None
+        if node is None or dotted(node) is None:
+            return None
+        name = self.resolve(node)
+        if not name or name.startswith("builtins."):
+            return None
+        if name in CONSTRUCTORS.values():
+            return name
+        last = name.rsplit(".", 1)[-1]
+        return name if last[:1].isupper() and not last.isupper() else None
+
+    def _returned_type(self, node: ast.FunctionDef | ast.AsyncFunctionDef) -> str | None:
+        """What a factory function gives: its annotation, or what every return makes."""
+        saved, self.scopes = self.scopes, []
+        try:
+            typ = self.annotation_type(node.returns)
+            if typ:
+                return typ
+            found: set[str | None] = set()
+            for sub in ast.walk(node):
+                if isinstance(sub, ast.Return | ast.Yield) and sub.value is not None:
+                    value = sub.value
+                    found.add(
+                        self.type_of_call(value, None) if isinstance(value, ast.Call) else None
+                    )
+            made = found.pop() if len(found) == 1 else None
+            # Project classes only: a helper returning a catalogue object
+            # (``sqlite3.connect()``) is already seen as blocking where it is called.
+            return made if made not in CONSTRUCTORS.values() else None
+        finally:
+            self.scopes = saved
+
+    def _collect_class_attrs(self, node: ast.ClassDef) -> None:
+        attrs: dict[str, str] = {}
+        for stmt in node.body:
+            if isinstance(stmt, ast.Assign) and isinstance(stmt.value, ast.Call):
+                for target in stmt.targets:
+                    if isinstance(target, ast.Name):
+                        typ = self.type_of_call(stmt.value, None)
+                        if typ:
+                            attrs[target.id] = typ
+        for sub in ast.walk(node):
+            if isinstance(sub, ast.Assign) and isinstance(sub.value, ast.Call):
+                for target in sub.targets:
+                    if (
+                        isinstance(target, ast.Attribute)
+                        and isinstance(target.value, ast.Name)
+                        and target.value.id in ("self", "cls")
+                    ):
+                        typ = self.type_of_call(sub.value, None)
+                        if typ:
+                            attrs[target.attr] = typ
+        self.class_attr_types[node.name] = attrs
+
+    # -- resolution ------------------------------------------------------------
+
+    def resolve(self, node: ast.AST) -> str | None:
+        """Qualified name of a name chain, as far as this module can tell."""
+        if isinstance(node, ast.Call):
+            # ``requests.Session().get``: the type made by the inner call.
+            return self.type_of_call(node, self.scopes[-1] if self.scopes else None)
+        if isinstance(node, ast.Attribute) and not isinstance(node.value, ast.Name | ast.Attribute):
+            base = self.resolve(node.value)
+            return f"{base}.{node.attr}" if base else None
+        parts = dotted(node)
+        if not parts:
+            return None
+        return self._resolve_parts(parts)
+
+    def callee_target(self, call: ast.Call) -> str | None:
+        """What a call calls, seeing through a bridge: ``async_to_sync(f)(x)`` calls f."""
+        inner = call.func
+        if isinstance(inner, ast.Call) and len(inner.args) >= 1:
+            if self.resolve(inner.func) in BRIDGES:
+                return self.resolve(inner.args[0])
+        return self.resolve(call.func)
+
+    def _resolve_parts(self, parts: list[str]) -> str | None:
+        head, rest = parts[0], parts[1:]
+
+        def join(base: str, tail: list[str]) -> str:
+            return ".".join([base, *tail])
+
+        for scope in reversed(self.scopes):
+            if head in ("self", "cls") and scope.class_qualname and scope.function:
+                class_name = scope.class_qualname.rsplit(".", 1)[-1]
+                attrs = self.class_attr_types.get(class_name, {})
+                if rest and rest[0] in attrs:
+                    return join(attrs[rest[0]], rest[1:])
+                return join(scope.class_qualname, rest)
+            if head in scope.local_types:
+                return join(scope.local_types[head], rest)
+            if head in scope.local_defs:
+                return join(scope.local_defs[head], rest)
+            if head in scope.params:
+                return None
+            if scope.function is not None and scope.function.name == "<module>":
+                break
+        if head in self.facts.typed_names:
+            return join(self.facts.typed_names[head], rest)
+        if head in self.facts.defs:
+            return join(self.facts.defs[head], rest)
+        if head in self.facts.imports:
+            return join(self.facts.imports[head], rest)
+        if head in BUILTIN_NAMES:
+            return join(f"builtins.{head}", rest)
+        return None
+
+    def type_of_call(self, call: ast.Call, scope: LocalScope | None) -> str | None:
+        """The type of object a call makes, when it is one we track."""
+        saved = self.scopes
+        if scope is None:
+            self.scopes = []
+        try:
+            name = self.resolve(call.func)
+        finally:
+            self.scopes = saved
+        if name is None:
+            return None
+        if name in CONSTRUCTORS:
+            return CONSTRUCTORS[name]
+        if name in self.return_types:
+            return self.return_types[name]
+        last = name.rsplit(".", 1)[-1]
+        if name.startswith(("builtins.",)):
+            return None
+        # A call of a CapitalisedName makes an instance of that class.
+        if last[:1].isupper() and not last.isupper():
+            return name
+        return None
+
+    # -- second pass: functions, calls, references -----------------------------
