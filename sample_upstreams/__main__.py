@@ -1,6 +1,8 @@
-"""``python -m sample_upstreams [--latency 0.3]``: run the cluster for a demo.
+"""``python -m sample_upstreams [--latency 0.3] [--tls] [--rtt 0.02]``: run the cluster.
 
-Prints one ``NAME_URL=http://...`` line per service, then serves until SIGINT or
+Prints one ``NAME_URL=http://...`` line per service (and, with ``--tls``, the
+``SSL_CERT_FILE=...`` and ``REQUESTS_CA_BUNDLE=...`` an app process needs to
+trust the throwaway CA), then serves until SIGINT or
 SIGTERM. Another process can steer it through the control routes
 (``/_log``, ``/_reset``, ``/_fault``, ``/_latency``) of any service.
 """
@@ -21,6 +23,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m sample_upstreams", description=__doc__)
     parser.add_argument("--latency", type=float, default=0.0, help="seconds per request")
     parser.add_argument("--api-key", default="dev-key", help="required X-Api-Key value")
+    parser.add_argument("--tls", action="store_true", help="serve HTTPS with a throwaway CA")
+    parser.add_argument("--rtt", type=float, default=0.0, help="network round trip in seconds")
     args = parser.parse_args(argv)
 
     stop = threading.Event()
@@ -32,9 +36,11 @@ def main(argv: list[str] | None = None) -> int:
     signal.signal(signal.SIGINT, on_signal)
     signal.signal(signal.SIGTERM, on_signal)
 
-    cluster = UpstreamCluster(latency=args.latency, api_key=args.api_key).start()
+    cluster = UpstreamCluster(
+        latency=args.latency, api_key=args.api_key, tls=args.tls, rtt=args.rtt
+    ).start()
     try:
-        for key, url in cluster.app_config().items():
+        for key, url in {**cluster.app_config(), **cluster.client_env()}.items():
             print(f"{key}={url}")
         sys.stdout.flush()  # the parent process reads these lines through a pipe
         while not stop.wait(0.5):  # a timed wait keeps the main thread responsive

@@ -147,6 +147,10 @@ class ServiceApp:
         body = await _read_body(receive)
         if body is None:  # client disconnected before sending its body
             return
+        # The network: the request travelled half a round trip, the response will the other.
+        if not await self.sleeper.sleep(self.state.rtt):
+            await self._respond(ex, send, Response(503, {"error": "shutting down"}))
+            return
         ex.body = body
         method, path = scope["method"], scope["path"]
         route, path_known = match_route(self.name, method, path)

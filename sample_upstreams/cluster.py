@@ -7,11 +7,13 @@ import logging
 import socket
 import threading
 from types import TracebackType
+from typing import Any
 
 import uvicorn
 
 from .app import ServiceApp, Sleeper
 from .log import RequestLog
+from .network import TlsMaterial, handshake_round_trips, upstream_protocol
 from .state import SERVICES, ClusterState
 
 __all__ = ["UpstreamCluster"]
@@ -49,6 +51,11 @@ class UpstreamCluster:
     ``latency`` is the default per-request latency in seconds; ``latencies``
     overrides it per service name. Every request must carry ``X-Api-Key: api_key``.
     A ``jobs`` report is ``pending`` for ``report_ready_after`` polls, then ``done``.
+
+    ``tls=True`` serves HTTPS with a throwaway CA (:attr:`ca_bundle`; clients
+    learn it from :meth:`client_env`). ``rtt`` is a network round-trip time in
+    seconds: every response waits one, and a new connection waits one more per
+    handshake (TCP, and TLS when on) before its first request is read.
     """
 
     def __init__(
@@ -57,9 +64,16 @@ class UpstreamCluster:
         latencies: dict[str, float] | None = None,
         api_key: str = "dev-key",
         report_ready_after: int = 2,
+        tls: bool = False,
+        rtt: float = 0.0,
     ) -> None:
+        if rtt < 0:
+            raise ValueError("rtt must be >= 0")
         self.log = RequestLog()
-        self._state = ClusterState(latency, latencies, api_key, report_ready_after)
+        self._state = ClusterState(latency, latencies, api_key, report_ready_after, rtt)
+        self.tls = tls
+        self.rtt = rtt
+        self._tls_material: TlsMaterial | None = None
         self.urls: dict[str, str] = {}
         self._sleeper = Sleeper()
         self._servers: list[uvicorn.Server] = []
@@ -74,12 +88,20 @@ class UpstreamCluster:
         """The value every request must send in ``X-Api-Key``."""
         return self._state.api_key
 
+    @property
+    def ca_bundle(self) -> str | None:
+        """Path of the PEM file with the CA that signed the servers' certificate (TLS only)."""
+        return str(self._tls_material.ca_bundle) if self._tls_material else None
+
     # -- lifecycle -----------------------------------------------------------
 
     def start(self) -> UpstreamCluster:
         """Bind ports, start the servers and return once all of them accept connections."""
         if self._thread is not None:
             raise RuntimeError("cluster already started")
+        if self.tls:
+            self._tls_material = TlsMaterial()
+        scheme = "https" if self.tls else "http"
         # Bind here, in the caller's thread, so urls are known before serving and
         # the OS picks free ports (no collisions between parallel test runs).
         for name in SERVICES:
@@ -90,7 +112,7 @@ class UpstreamCluster:
             sock.bind(("127.0.0.1", 0))
             self._sockets.append(sock)
             port = sock.getsockname()[1]
-            self.urls[name] = f"http://127.0.0.1:{port}"
+            self.urls[name] = f"{scheme}://127.0.0.1:{port}"
         self._state.base_urls = dict(self.urls)
 
         for name in SERVICES:
@@ -102,6 +124,7 @@ class UpstreamCluster:
                 timeout_keep_alive=30,
                 # Backstop only: Sleeper already wakes stalled requests on stop().
                 timeout_graceful_shutdown=3,
+                **self._network_settings(),
             )
             self._servers.append(uvicorn.Server(config))
         # uvicorn.Config (re)configures its loggers, so add the filter afterwards.
@@ -117,6 +140,13 @@ class UpstreamCluster:
             self.stop()
             raise RuntimeError("upstream servers failed to start") from error
         return self
+
+    def _network_settings(self) -> dict[str, Any]:
+        handshakes = self.rtt * handshake_round_trips(self.tls)
+        settings: dict[str, Any] = {"http": upstream_protocol(handshakes)}
+        if self._tls_material is not None:
+            settings["ssl_certfile"] = str(self._tls_material.server_pem)
+        return settings
 
     def _run(self) -> None:
         try:
@@ -165,6 +195,9 @@ class UpstreamCluster:
             raise RuntimeError("upstream servers did not stop in time")
         self._thread = None
         self._loop = None
+        if self._tls_material is not None:
+            self._tls_material.remove()
+            self._tls_material = None
 
     def __enter__(self) -> UpstreamCluster:
         return self.start()
@@ -184,6 +217,17 @@ class UpstreamCluster:
         if not self.urls:
             raise RuntimeError("cluster not started")
         return {f"{name.upper()}_URL": self.urls[name] for name in SERVICES}
+
+    def client_env(self) -> dict[str, str]:
+        """Environment for an app process, so that its HTTP clients trust :attr:`ca_bundle`.
+
+        Both names are the libraries' own: requests reads ``REQUESTS_CA_BUNDLE``,
+        httpx (and the ssl module's default context through it) ``SSL_CERT_FILE``.
+        Empty without TLS.
+        """
+        if self.ca_bundle is None:
+            return {}
+        return {"REQUESTS_CA_BUNDLE": self.ca_bundle, "SSL_CERT_FILE": self.ca_bundle}
 
     def set_latency(self, service: str, seconds: float, path: str | None = None) -> None:
         """Set latency of ``service`` (or of one route, e.g. ``"/v1/users/{id}"``)."""

@@ -57,12 +57,15 @@ class ClusterState:
         latencies: dict[str, float] | None,
         api_key: str,
         report_ready_after: int,
+        rtt: float = 0.0,
     ) -> None:
         unknown = set(latencies or {}) - set(SERVICES)
         if unknown:
             raise ValueError(f"unknown service(s) in latencies: {sorted(unknown)}")
         self.api_key = api_key
         self.report_ready_after = report_ready_after
+        #: The network round trip every response waits (not reset: it is the network).
+        self.rtt = rtt
         self._default_latency = float(latency)
         self._base_latencies = {k: float(v) for k, v in (latencies or {}).items()}
         self._lock = threading.Lock()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import ssl
 import subprocess
 import sys
 import threading
@@ -478,3 +479,53 @@ def test_python_m_sample_upstreams() -> None:
         assert proc.wait(10) == 0
         if proc.stdout is not None:
             proc.stdout.close()
+
+
+@pytest.fixture(scope="module")
+def tls_cluster() -> Iterator[UpstreamCluster]:
+    with UpstreamCluster(tls=True, rtt=0.05) as cluster:
+        yield cluster
+
+
+def test_tls_cluster_is_trusted_only_through_its_ca_bundle(tls_cluster: UpstreamCluster) -> None:
+    url = tls_cluster.urls["weather"] + "/v1/weather?city=Oslo"
+    assert url.startswith("https://127.0.0.1:")
+    assert tls_cluster.ca_bundle is not None
+    assert tls_cluster.client_env() == {
+        "REQUESTS_CA_BUNDLE": tls_cluster.ca_bundle,
+        "SSL_CERT_FILE": tls_cluster.ca_bundle,
+    }
+    with httpx.Client(
+        verify=ssl.create_default_context(cafile=tls_cluster.ca_bundle), headers=KEY
+    ) as client:
+        assert client.get(url).json()["city"] == "Oslo"
+    with requests.Session() as s:
+        assert get(s, url, headers=KEY, verify=tls_cluster.ca_bundle).status_code == 200
+    with pytest.raises(httpx.ConnectError, match="CERTIFICATE_VERIFY_FAILED"):
+        httpx.get(url, headers=KEY)
+
+
+def test_round_trip_time_is_paid_per_response_and_per_handshake(
+    tls_cluster: UpstreamCluster,
+) -> None:
+    # Lower bounds only: a delay that is missing fails them, a slow machine cannot.
+    url = tls_cluster.urls["events"] + "/v1/events?city=Oslo"
+    context = ssl.create_default_context(cafile=tls_cluster.ca_bundle)
+    with httpx.Client(verify=context, headers=KEY) as client:
+        started = time.perf_counter()
+        client.get(url).raise_for_status()
+        first = time.perf_counter() - started
+        started = time.perf_counter()
+        client.get(url).raise_for_status()
+        reused = time.perf_counter() - started
+    assert first >= 3 * tls_cluster.rtt  # TCP, TLS, then the request itself
+    assert reused >= tls_cluster.rtt
+
+
+def test_tls_cluster_removes_its_certificates_on_stop() -> None:
+    cluster = UpstreamCluster(tls=True).start()
+    bundle = cluster.ca_bundle
+    assert bundle is not None and Path(bundle).is_file()
+    cluster.stop()
+    assert not Path(bundle).exists()
+    assert cluster.ca_bundle is None
