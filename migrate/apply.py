@@ -18,6 +18,7 @@ from .rewrite.engine import FileResult, rewrite_project
 from .rewrite.options import RewriteOptions
 from .rewrite.project_files import detect_asyncio_mode, project_file_results
 from .rewrite.write import write_atomic
+from .verify.awaits import TreeFile, Unawaited, check_awaits
 from .verify.checks import source_encoding
 from .verify.vcs import dirty_files
 
@@ -30,6 +31,8 @@ class ApplyReport:
     read_failures: list[ReadFailure] = field(default_factory=list)
     refused: list[Path] = field(default_factory=list)
     written: list[Path] = field(default_factory=list)
+    # Calls to functions that became async, left without await: nothing is written.
+    unawaited: list[Unawaited] = field(default_factory=list)
 
     @property
     def changed(self) -> list[FileResult]:
@@ -83,6 +86,9 @@ def run_apply(
         )
     if "MIG010" not in options.disabled:
         report.results += project_file_results(analysis, report.results, options.asyncio_mode)
+    report.unawaited = check_awaits(_tree(analysis, report.results), analysis.roots)
+    if report.unawaited:
+        return report
     if write and report.changed:
         dirty, under_git = dirty_files(r.path for r in report.changed)
         if dirty and not force:
@@ -98,6 +104,18 @@ def run_apply(
             write_atomic(result.path, result.new)
             report.written.append(result.path)
     return report
+
+
+def _tree(analysis: Analysis, results: list[FileResult]) -> list[TreeFile]:
+    """Every Python file of the project as it will be once written."""
+    new = {r.path: r.new for r in results if r.changed and r.error is None}
+    files = []
+    for loaded in analysis.project.files.values():
+        source = loaded.source
+        data = new.get(source.path)
+        text = data.decode(source_encoding(data)) if data is not None else None
+        files.append(TreeFile(source.path, source.text, text))
+    return files
 
 
 def unified_diff(result: FileResult, root: Path | None = None) -> str:

@@ -194,6 +194,14 @@ def apply(
         force=force,
         console=err,
     )
+    if report.unawaited:
+        for problem in report.unawaited:
+            err.print(f"[red]error[/] {problem}", soft_wrap=True, highlight=False)
+        err.print(
+            "nothing written: the rewrite would leave these calls without await (please report it)",
+            soft_wrap=True,
+        )
+        sys.exit(1)
     if report.refused:
         for path in report.refused:
             err.print(

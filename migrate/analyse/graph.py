@@ -54,6 +54,9 @@ class CallGraph:
         for cut in range(len(parts) - 1, 0, -1):
             module = ".".join(parts[:cut])
             rest = parts[cut:]
+            canonical = self.project.canonical(module)
+            if canonical != module:
+                return self.resolve(".".join([canonical, *rest]), depth + 1)
             if module in facts:
                 mod = facts[module]
                 head = rest[0]

@@ -19,7 +19,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
 
-from ..read.sources import ReadFailure, SourceFile, is_generated, read_source
+from ..read.sources import (
+    ReadFailure,
+    SourceFile,
+    base_of,
+    is_generated,
+    read_source,
+    root_dirs,
+    unique_aliases,
+)
 from .catalogue import REWRITE_MODULES
 from .facts import analyse_source
 from .frameworks import is_test_path
@@ -68,6 +76,8 @@ class Project:
     """All files of a project run, keyed by module name."""
 
     files: dict[str, LoadedFile] = field(default_factory=dict)
+    # Other names a module may be imported by -> its name (unambiguous ones only).
+    aliases: dict[str, str] = field(default_factory=dict)
     failures: list[ReadFailure] = field(default_factory=list)
     skipped_generated: list[Path] = field(default_factory=list)
     jobs: int = 1
@@ -83,6 +93,10 @@ class Project:
             self._pool = ProcessPoolExecutor(max_workers=self.jobs)
         chunksize = max(1, len(items) // (self.jobs * 4))
         return list(self._pool.map(func, items, chunksize=chunksize))
+
+    def canonical(self, module: str) -> str:
+        """The name ``module`` is known by here (an import may use an alias)."""
+        return module if module in self.files else self.aliases.get(module, module)
 
     def close(self) -> None:
         if self._pool is not None:
@@ -179,11 +193,18 @@ def default_jobs() -> int:
     return max(1, min(os.cpu_count() or 1, 8))
 
 
-def load_project(paths: Iterable[Path], jobs: int | None = None) -> Project:
-    """Read every file, parse-check it, and deep-analyse the seed files."""
+def load_project(
+    paths: Iterable[Path], jobs: int | None = None, roots: Iterable[Path] = ()
+) -> Project:
+    """Read every file, parse-check it, and deep-analyse the seed files.
+
+    Module names run up to the root each file was found under (see
+    ``module_names``): namespace packages and ``src/`` layouts resolve.
+    """
     project = Project(jobs=jobs or default_jobs())
+    bases = root_dirs(roots)
     for path in paths:
-        result = read_source(path)
+        result = read_source(path, base_of(path, bases))
         if isinstance(result, ReadFailure):
             project.failures.append(result)
             continue
@@ -197,6 +218,7 @@ def load_project(paths: Iterable[Path], jobs: int | None = None) -> Project:
             )
             continue
         project.files[result.module] = LoadedFile(result)
+    project.aliases = unique_aliases((m, f.source.aliases) for m, f in project.files.items())
 
     modules = list(project.files)
     results = project.run(

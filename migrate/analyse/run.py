@@ -40,7 +40,7 @@ def analyse_paths(
     """Analyse the Python files under ``paths``."""
     roots = tuple(Path(p) for p in paths)
     files = list(discover(roots, excludes))
-    project = load_project(files, jobs)
+    project = load_project(files, jobs, roots)
     scope = scope or Scope()
     try:
         graph = build_graph(project)
@@ -104,7 +104,7 @@ def _callee_modules(graph: CallGraph, colouring: Colouring) -> set[str]:
                 continue
             parts = target.split(".")
             for cut in range(len(parts) - 1, 0, -1):
-                module = ".".join(parts[:cut])
+                module = project.canonical(".".join(parts[:cut]))
                 if module in project.files:
                     if project.files[module].facts is None:
                         wanted.add(module)

@@ -53,6 +53,8 @@ class SourceFile:
     raw: bytes
     text: str
     encoding: str
+    # Other names the module may be imported by (see ``module_names``).
+    aliases: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -109,17 +111,60 @@ def discover(paths: Iterable[Path], excludes: Iterable[str] = ()) -> Iterator[Pa
 
 def module_name(path: Path) -> str:
     """Dotted module name, found by walking up through package folders."""
+    return module_names(path)[0]
+
+
+def module_names(path: Path, base: Path | None = None) -> tuple[str, tuple[str, ...]]:
+    """The module's name, and the other names it may be imported by.
+
+    Regular packages (``__init__.py``) give the name by themselves. Below
+    ``base``, folders without ``__init__.py`` are namespace packages *or*
+    folders on ``sys.path`` (a ``tests`` folder pytest puts there, ``src/``):
+    the name runs up to ``base`` (leaving out ``src``), and every shorter
+    name is kept as an alias, so ``from shop.client import fetch`` and
+    ``from client import fetch`` both find ``shop/client.py``.
+    """
     parts = [] if path.stem == "__init__" else [path.stem]
     folder = path.parent
-    while (folder / "__init__.py").exists():
+    while (folder / "__init__.py").exists() and folder.parent != folder:
         parts.append(folder.name)
-        if folder.parent == folder:
-            break
         folder = folder.parent
-    return ".".join(reversed(parts)) or path.stem
+    package = list(reversed(parts)) or [path.stem]
+    names = [".".join(package)]
+    if base is not None and folder != base and folder.is_relative_to(base):
+        spaces = folder.relative_to(base).parts
+        names += [".".join([*spaces[i:], *package]) for i in range(len(spaces) - 1, -1, -1)]
+    # ``src/`` is never part of a name: it is the folder put on sys.path.
+    canonical = next((n for n in reversed(names) if not n.startswith("src.")), names[0])
+    if base is not None and folder.is_relative_to(base) and not (base / "__init__.py").exists():
+        # The root itself may be a namespace package: ``migrate apply shop``.
+        names.append(f"{base.name}.{names[-1]}")
+    return canonical, tuple(n for n in names if n != canonical)
 
 
-def decode(path: Path, raw: bytes) -> SourceFile | ReadFailure:
+def unique_aliases(names: Iterable[tuple[str, tuple[str, ...]]]) -> dict[str, str]:
+    """alias -> module, for the aliases (see ``module_names``) only one module has."""
+    modules = set()
+    claimed: dict[str, set[str]] = {}
+    for module, aliases in names:
+        modules.add(module)
+        for alias in aliases:
+            claimed.setdefault(alias, set()).add(module)
+    return {a: m.pop() for a, m in claimed.items() if len(m) == 1 and a not in modules}
+
+
+def root_dirs(roots: Iterable[Path]) -> list[Path]:
+    """The folders of ``roots`` (a file stands for its folder), deepest first."""
+    dirs = {(r if r.is_dir() else r.parent).resolve() for r in roots}
+    return sorted(dirs, key=lambda d: (-len(d.parts), str(d)))
+
+
+def base_of(path: Path, bases: Iterable[Path]) -> Path | None:
+    """The deepest of ``bases`` (from ``root_dirs``) that holds ``path``."""
+    return next((b for b in bases if path.is_relative_to(b)), None)
+
+
+def decode(path: Path, raw: bytes, base: Path | None = None) -> SourceFile | ReadFailure:
     """Decode ``raw`` the way Python would (PEP 263, BOM)."""
     try:
         encoding, _ = tokenize.detect_encoding(io.BytesIO(raw).readline)
@@ -130,16 +175,17 @@ def decode(path: Path, raw: bytes) -> SourceFile | ReadFailure:
         return ReadFailure(path, f"not valid {exc.encoding} at byte {exc.start}")
     if text.startswith("\ufeff"):
         text = text[1:]
-    return SourceFile(path, module_name(path), raw, text, encoding)
+    module, aliases = module_names(path, base)
+    return SourceFile(path, module, raw, text, encoding, aliases)
 
 
-def read_source(path: Path) -> SourceFile | ReadFailure:
+def read_source(path: Path, base: Path | None = None) -> SourceFile | ReadFailure:
     """Read and decode one file; failures are values, not exceptions."""
     try:
         raw = path.read_bytes()
     except OSError as exc:
         return ReadFailure(path, f"cannot read: {exc.strerror or exc}")
-    return decode(path, raw)
+    return decode(path, raw, base)
 
 
 def is_generated(raw: bytes) -> bool:
