@@ -159,6 +159,8 @@ def print_summary(report: ApplyReport, console: Console, wrote: bool) -> None:
                     f"  TODO {result.path}:{note.line}: {note.code}: {note.message}",
                     soft_wrap=True,
                 )
+                if note.detail:
+                    console.print(f"    {note.detail}", soft_wrap=True, highlight=False)
     for failure in report.read_failures:
         console.print(f"[red]skipped[/] {failure}", soft_wrap=True)
     for result in report.failed:

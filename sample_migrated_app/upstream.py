@@ -9,18 +9,13 @@ from __future__ import annotations
 import asyncio
 import functools
 import os
-import threading
-import weakref
 from collections.abc import Callable
 from typing import Any, TypeVar
 
 import httpx
 from flask import current_app
 
-# One TLS context for every client made here: httpx would load the CA
-# bundle again for each one (~15 ms), and under Flask a client lives one request.
-_TLS_CONTEXT = httpx.create_ssl_context()
-
+from ._async_helpers import TLS_CONTEXT, AsyncClientPerLoop
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -28,55 +23,13 @@ API_KEY = os.environ.get("UPSTREAM_API_KEY", "dev-key")
 USER_AGENT = "legacy-dashboard/1.4"
 
 
-class _AsyncClientPerLoop:
-    """One httpx.AsyncClient per running event loop, made by ``factory``.
-
-    Flask runs every async view on a new event loop, and a client must not be
-    used on a loop other than its own. Each loop gets its own client, reused by
-    every request made on that loop and closed on it when the loop's runner
-    (asyncio.run, asgiref's async_to_sync) cancels what is left at shutdown.
-    Written by migrate; needs only the standard library and httpx.
-    """
-
-    def __init__(self, factory: Callable[[], httpx.AsyncClient]) -> None:
-        self._factory = factory
-        self._clients: weakref.WeakKeyDictionary[
-            asyncio.AbstractEventLoop, httpx.AsyncClient
-        ] = weakref.WeakKeyDictionary()
-        self._closers: set[asyncio.Task[None]] = set()
-        self._lock = threading.Lock()
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self._client(), name)
-
-    def _client(self) -> httpx.AsyncClient:
-        loop = asyncio.get_running_loop()
-        with self._lock:
-            client = self._clients.get(loop)
-            if client is None:
-                client = self._clients[loop] = self._factory()
-                closer = loop.create_task(self._close_at_shutdown(client))
-                self._closers.add(closer)
-                closer.add_done_callback(self._closers.discard)
-        return client
-
-    @staticmethod
-    async def _close_at_shutdown(client: httpx.AsyncClient) -> None:
-        try:
-            await asyncio.Event().wait()
-        finally:
-            await client.aclose()
-
-
-# migrate: `session` was a requests.Session; it is now one httpx.AsyncClient per event loop (docs/client-lifetime.md).
 def _new_session() -> httpx.AsyncClient:
-    # requests follows redirects and never times out by default; httpx does neither.
-    session = httpx.AsyncClient(follow_redirects=True, timeout=None, verify=_TLS_CONTEXT)
+    session = httpx.AsyncClient(follow_redirects=True, timeout=None, verify=TLS_CONTEXT)
     session.headers.update({"User-Agent": USER_AGENT, "X-Api-Key": API_KEY})
     return session
 
 
-session = _AsyncClientPerLoop(_new_session)
+session = AsyncClientPerLoop(_new_session)
 
 
 class UpstreamError(Exception):

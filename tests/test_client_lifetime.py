@@ -4,7 +4,7 @@ Flask runs every async view on a new event loop (asgiref's async_to_sync ->
 asyncio.run in a worker thread). A module-level ``httpx.AsyncClient``
 therefore breaks on the next request, once its pooled keep-alive connection
 belongs to a closed loop. The migrated code keeps one client per loop
-(``_AsyncClientPerLoop``, written by the MIG001 rule), reuses it for every
+(``AsyncClientPerLoop``, in the helpers module the MIG001 rule writes), reuses it for every
 call made while serving one request, and closes it when the loop shuts down.
 These tests prove both halves against keep-alive upstreams.
 """
@@ -21,7 +21,7 @@ from flask import Flask
 
 from migrate.compare.server import serve_wsgi
 from sample_migrated_app import create_app
-from sample_migrated_app.upstream import _AsyncClientPerLoop
+from sample_migrated_app._async_helpers import AsyncClientPerLoop
 from sample_upstreams import UpstreamCluster
 
 
@@ -112,11 +112,11 @@ def test_a_client_per_loop_is_closed_with_its_loop() -> None:
         made.append(httpx.AsyncClient())
         return made[-1]
 
-    per_loop = _AsyncClientPerLoop(factory)
+    per_loop = AsyncClientPerLoop(factory)
 
     async def use() -> tuple[int, int]:
-        first = per_loop._client()
-        second = per_loop._client()
+        first = per_loop._running_client()
+        second = per_loop._running_client()
         return id(first), id(second)
 
     a = asyncio.run(use())

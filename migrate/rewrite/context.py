@@ -18,6 +18,30 @@ class Note:
     line: int
     message: str
     todo: bool = False
+    detail: str = ""  # the longer why, for the summary (never in the code)
+
+
+# A TODO comment stays short (under 100 characters with its prefix); what
+# does not fit goes to the summary.
+TODO_MESSAGE_LIMIT = 72
+
+
+def todo_comment(code: str, message: str) -> str:
+    """The comment a TODO becomes: ``# TODO(migrate MIG001): message``."""
+    return f"# TODO(migrate {code}): {message}"
+
+
+def short_todo(message: str) -> tuple[str, str]:
+    """``message`` cut to fit a TODO comment, at a clause if it can: (short, rest)."""
+    if len(message) <= TODO_MESSAGE_LIMIT:
+        return message, ""
+    for separator in ("; ", ": ", " ("):
+        head, sep, tail = message[:TODO_MESSAGE_LIMIT].rpartition(separator)
+        if sep and len(head) >= 20:
+            cut = len(head) + (0 if separator == " (" else len(sep))
+            return head, message[cut:].strip()
+    head = message[: TODO_MESSAGE_LIMIT - 3].rsplit(" ", 1)[0]
+    return f"{head}...", message
 
 
 @dataclass
@@ -36,6 +60,8 @@ class RuleContext:
     # Names that are not references to a value: attributes, keywords,
     # parameters, definitions, imported names (ids of the original nodes).
     non_references: set[int] = field(default_factory=set)
+    # Helpers the file imports from its package's helpers module.
+    helpers: set[str] = field(default_factory=set)
 
     def pos(self, node: cst.CSTNode) -> Pos | None:
         """(start line, start column, end line, end column) of an original node."""
@@ -60,16 +86,28 @@ class RuleContext:
     def add_import(self, module: str, obj: str | None = None, asname: str | None = None) -> None:
         self.imports.add((module, obj, asname))
 
+    def use_helper(self, name: str) -> str:
+        """Import ``name`` from the package's helpers module; the name to use."""
+        self.helpers.add(name)
+        self.add_import(self.edits.helpers_from, name)
+        return name
+
     def maybe_remove_import(self, module: str, obj: str | None = None) -> None:
         """Drop ``import module`` (or ``from module import obj``) if nothing uses it now."""
         self.removable_imports.add((module, obj))
 
-    def todo(self, line: int, code: str, message: str) -> None:
-        """A ``# TODO(migrate): ...`` comment above the statement at ``line``."""
-        text = f"{code}: {message}"
+    def todo(self, line: int, code: str, message: str, detail: str = "") -> None:
+        """A ``# TODO(migrate MIG001): ...`` comment above the statement at ``line``.
+
+        The comment says what to do in a few words; ``detail`` (why, and how)
+        goes to the summary only.
+        """
+        message, rest = short_todo(message)
+        text = todo_comment(code, message)
         if text not in self.todos.setdefault(line, []):
             self.todos[line].append(text)
-            self.notes.append(Note(code, line, message, todo=True))
+            detail = " ".join(part for part in (rest, detail) if part)
+            self.notes.append(Note(code, line, message, todo=True, detail=detail))
 
     def note(self, code: str, line: int, message: str) -> None:
         self.notes.append(Note(code, line, message))

@@ -16,6 +16,7 @@ from ..analyse.concurrency import Spot
 from ..analyse.graph import CallGraph
 from ..analyse.model import Span
 from ..analyse.run import Analysis
+from .helpers import DEFAULT_MODULE
 
 # (start line, start column, end line, end column): calls can share a start.
 Pos = tuple[int, int, int, int]
@@ -73,6 +74,10 @@ class FileEdits:
     # and lambdas used so (positions).
     async_fakes: set[str] = field(default_factory=set)
     fake_lambdas: set[Pos] = field(default_factory=set)
+    # What follows ``from`` when the file imports a helper (``.._async_helpers``).
+    helpers_from: str = DEFAULT_MODULE
+    # The project's own top-level packages: their imports are a section of their own.
+    first_party: frozenset[str] = frozenset()
 
     @property
     def empty(self) -> bool:

@@ -19,6 +19,7 @@ from ..analyse.run import Analysis
 from ..verify.checks import parse_error
 from .context import Note, RuleContext
 from .edits import FileEdits, plan_edits
+from .helpers import HelpersHome, defined_helpers, helpers_home, prefers_relative, render
 from .imports import add_imports, remove_unused
 from .options import RewriteOptions
 from .rules import RULES
@@ -38,6 +39,8 @@ class FileResult:
     new: bytes | None = None
     notes: list[Note] = field(default_factory=list)
     error: str | None = None
+    # Names the file now imports from its package's helpers module.
+    helpers: set[str] = field(default_factory=set)
 
     @property
     def changed(self) -> bool:
@@ -46,7 +49,7 @@ class FileResult:
 
 def rewrite_source(
     source: bytes, edits: FileEdits, options: RewriteOptions
-) -> tuple[bytes, list[Note]]:
+) -> tuple[bytes, list[Note], set[str]]:
     """Apply every enabled rule to one file's bytes."""
     module = cst.parse_module(source)
     ctx = RuleContext(edits=edits, options=options)
@@ -54,18 +57,18 @@ def rewrite_source(
     wrapper = MetadataWrapper(module)
     new_module = wrapper.visit(MigrationTransformer(ctx, rules))
     new_module = _fix_imports(new_module, ctx)
-    return new_module.bytes, ctx.notes
+    return new_module.bytes, ctx.notes, ctx.helpers
 
 
 def _fix_imports(module: cst.Module, ctx: RuleContext) -> cst.Module:
     module = remove_unused(module, ctx.removable_imports)
-    return add_imports(module, ctx.imports)
+    return add_imports(module, ctx.imports, ctx.edits.first_party)
 
 
 def rewrite_file(edits: FileEdits, old: bytes, options: RewriteOptions) -> FileResult:
     result = FileResult(edits.path, edits.module, old)
     try:
-        new, notes = rewrite_source(old, edits, options)
+        new, notes, helpers = rewrite_source(old, edits, options)
     except cst.ParserSyntaxError as exc:
         result.error = f"libcst cannot parse it: {str(exc).splitlines()[0]}"
         return result
@@ -78,6 +81,7 @@ def rewrite_file(edits: FileEdits, old: bytes, options: RewriteOptions) -> FileR
         return result
     result.new = new
     result.notes = notes
+    result.helpers = helpers
     return result
 
 
@@ -96,9 +100,17 @@ def rewrite_project(
     libcst runs only here, on the files that change; many of them are spread
     over worker processes.
     """
+    planned = plan_edits(analysis)
+    homes = _helpers_homes(analysis, planned, options)
+    first_party = frozenset(
+        {m.split(".")[0] for m in analysis.project.files} | {options.helpers_module}
+    )
+    for module, edits in planned.items():
+        edits.helpers_from = homes[module].import_from
+        edits.first_party = first_party
     work = [
         (edits, analysis.project.files[module].source.raw, options)
-        for module, edits in sorted(plan_edits(analysis).items(), key=lambda kv: str(kv[1].path))
+        for module, edits in sorted(planned.items(), key=lambda kv: str(kv[1].path))
     ]
     results: list[FileResult] = []
     if jobs > 1 and len(work) >= POOL_THRESHOLD:
@@ -113,4 +125,57 @@ def rewrite_project(
             results.append(result)
             if progress:
                 progress(result)
-    return results
+    return results + _helpers_results(results, homes, options)
+
+
+def _helpers_homes(
+    analysis: Analysis, planned: dict[str, FileEdits], options: RewriteOptions
+) -> dict[str, HelpersHome]:
+    """Where each changing module's helpers live, in its package's import style."""
+    files = analysis.project.files
+    relative: dict[str, bool] = {}
+    homes: dict[str, HelpersHome] = {}
+    for module, edits in planned.items():
+        package = module.split(".")[0]
+        if package not in relative:
+            texts = [
+                f.source.text for m, f in files.items() if m == package or m.startswith(package + ".")
+            ]
+            relative[package] = prefers_relative(texts, package)
+        homes[module] = helpers_home(
+            edits.path, module, options.helpers_module, relative[package]
+        )
+    return homes
+
+
+def _helpers_results(
+    results: list[FileResult], homes: dict[str, HelpersHome], options: RewriteOptions
+) -> list[FileResult]:
+    """The helpers modules, written or extended with what the rewritten files import.
+
+    A file of that name that is not this toolkit's helpers module is never
+    overwritten: the files that would import from it are left untouched instead.
+    """
+    users: dict[Path, list[FileResult]] = {}
+    for result in results:
+        if result.helpers and result.changed and result.error is None:
+            users.setdefault(homes[result.module].path, []).append(result)
+    out: list[FileResult] = []
+    for path, needing in sorted(users.items()):
+        home = homes[needing[0].module]
+        wanted = set().union(*(r.helpers for r in needing))
+        old = home.path.read_bytes() if home.path.exists() else b""
+        present = defined_helpers(old) if old else set()
+        if present is None:
+            for result in needing:
+                result.error = (
+                    f"its helpers would go in {home.path.name}, which is not migrate's:"
+                    " choose another name with --helpers-module; file left untouched"
+                )
+            continue
+        if wanted <= present:
+            continue
+        out.append(
+            FileResult(home.path, home.module, old, new=render(wanted | present, options.http_module))
+        )
+    return out

@@ -28,32 +28,58 @@ def _module_name(node: cst.BaseExpression | None) -> str:
     return ""
 
 
-def _group(module: str, relative: bool = False) -> int:
-    if relative:
-        return 3
+def _from_module(small: cst.ImportFrom) -> str:
+    """``from ..pkg import x`` -> "..pkg"."""
+    dots = "".join(getattr(d, "value", ".") for d in small.relative)
+    return dots + _module_name(small.module)
+
+
+def _group(module: str, first_party: frozenset[str] = frozenset()) -> int:
+    """isort's sections: future, standard library, third party, first party, local."""
+    if module.startswith("."):
+        return 4
     top = module.split(".")[0]
     if top == "__future__":
         return 0
-    return 1 if top in STDLIB else 2
+    if top in STDLIB:
+        return 1
+    return 3 if top in first_party else 2
 
 
-def _import_info(stmt: cst.BaseStatement) -> tuple[int, str] | None:
+# Sort keys within a section: plain imports first, then from-imports; a
+# relative import from further up first (isort's and ruff's defaults).
+Key = tuple[int, int, str]
+
+
+def _key(module: str, plain: bool) -> Key:
+    dots = len(module) - len(module.lstrip("."))
+    return (0 if plain else 1, -dots, module.lstrip(".").lower())
+
+
+def _import_info(
+    stmt: cst.BaseStatement, first_party: frozenset[str] = frozenset()
+) -> tuple[int, Key] | None:
     """(group, sort key) of a top-level import statement, None for anything else."""
     if not isinstance(stmt, cst.SimpleStatementLine) or len(stmt.body) != 1:
         return None
     small = stmt.body[0]
-    # isort's default order (ruff's too): plain imports, then from-imports.
     if isinstance(small, cst.Import):
         name = _module_name(small.names[0].name)
-        return _group(name), f"0{name.lower()}"
+        return _group(name, first_party), _key(name, plain=True)
     if isinstance(small, cst.ImportFrom):
-        name = _module_name(small.module)
-        relative = bool(small.relative)
-        return _group(name, relative), f"1{name.lower()}"
+        name = _from_module(small)
+        return _group(name, first_party), _key(name, plain=False)
     return None
 
 
-def add_imports(module: cst.Module, needed: set[Needed]) -> cst.Module:
+def add_imports(
+    module: cst.Module, needed: set[Needed], first_party: frozenset[str] = frozenset()
+) -> cst.Module:
+    """Add the imports ``needed`` that are missing, where isort would put them.
+
+    ``first_party`` names the project's own top-level packages (their imports
+    form a section of their own); a module starting with dots is relative.
+    """
     body: list[cst.BaseStatement] = list(module.body)
     for mod, obj, alias in sorted(needed, key=lambda n: (n[0], n[1] or "", n[2] or "")):
         if _present(body, mod, obj):
@@ -66,7 +92,8 @@ def add_imports(module: cst.Module, needed: set[Needed]) -> cst.Module:
             else f"import {mod}" + (f" as {alias}" if alias else "")
         )
         assert isinstance(stmt, cst.SimpleStatementLine)
-        body = _insert(body, stmt, _group(mod), f"{1 if obj else 0}{mod.lower()}")
+        group = _group(mod, first_party)
+        body = _insert(body, stmt, group, _key(mod, plain=obj is None), first_party)
     return module.with_changes(body=body)
 
 
@@ -78,13 +105,19 @@ def _present(body: list[cst.BaseStatement], mod: str, obj: str | None) -> bool:
             if obj is None and isinstance(small, cst.Import):
                 if any(_module_name(a.name) == mod and a.asname is None for a in small.names):
                     return True
-            if obj is not None and isinstance(small, cst.ImportFrom) and not small.relative:
-                if _module_name(small.module) == mod and not isinstance(
+            if obj is not None and isinstance(small, cst.ImportFrom):
+                if _from_module(small) == mod and not isinstance(
                     small.names, cst.ImportStar
                 ):
                     if any(_module_name(a.name) == obj for a in small.names):
                         return True
     return False
+
+
+def name_order(name: str) -> tuple[int, str]:
+    """isort's ``order-by-type`` (ruff's default): CONSTANTS, Classes, functions."""
+    kind = 0 if name.isupper() and len(name) > 1 else 1 if name[:1].isupper() else 2
+    return kind, name.lower()
 
 
 def _extend_from(body: list[cst.BaseStatement], mod: str, obj: str) -> bool:
@@ -95,11 +128,10 @@ def _extend_from(body: list[cst.BaseStatement], mod: str, obj: str) -> bool:
         small = stmt.body[0]  # type: ignore[attr-defined]
         if (
             isinstance(small, cst.ImportFrom)
-            and not small.relative
-            and _module_name(small.module) == mod
+            and _from_module(small) == mod
             and not isinstance(small.names, cst.ImportStar)
         ):
-            names = sorted([*(_module_name(a.name) for a in small.names), obj], key=str.lower)
+            names = sorted([*(_module_name(a.name) for a in small.names), obj], key=name_order)
             aliases = {_module_name(a.name): a.asname for a in small.names}
             new_names = [cst.ImportAlias(cst.Name(n), asname=aliases.get(n)) for n in names]
             body[index] = stmt.with_changes(
@@ -110,18 +142,22 @@ def _extend_from(body: list[cst.BaseStatement], mod: str, obj: str) -> bool:
 
 
 def _insert(
-    body: list[cst.BaseStatement], stmt: cst.SimpleStatementLine, group: int, key: str
+    body: list[cst.BaseStatement],
+    stmt: cst.SimpleStatementLine,
+    group: int,
+    key: Key,
+    first_party: frozenset[str],
 ) -> list[cst.BaseStatement]:
-    imports: list[tuple[int, tuple[int, str]]] = []
+    imports: list[tuple[int, tuple[int, Key]]] = []
     for i, s in enumerate(body):
-        found = _import_info(s)
+        found = _import_info(s, first_party)
         if found is not None:
             imports.append((i, found))
     if not imports:
         start = 1 if body and _is_docstring(body[0]) else 0
         return [*body[:start], stmt, *body[start:]]
     # The top block of imports: stop at the first non-import statement after it.
-    block: list[tuple[int, tuple[int, str]]] = []
+    block: list[tuple[int, tuple[int, Key]]] = []
     for i, info in imports:
         if block and i != block[-1][0] + 1:
             break

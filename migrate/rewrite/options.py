@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .helpers import DEFAULT_MODULE
+
 # A gather over a user-sized collection runs at most this many calls at once,
 # so migrating never floods an upstream that used to see one request at a time.
 DEFAULT_MAX_CONCURRENCY = 10
@@ -19,3 +21,6 @@ class RewriteOptions:
     # every async test, "auto" needs no marker. ``migrate apply`` reads it from
     # the project's pytest configuration.
     asyncio_mode: str = "strict"
+    # The module, one per top-level package, that holds the helpers migrated
+    # code imports (``gather_in_order``, ``AsyncClientPerLoop``).
+    helpers_module: str = DEFAULT_MODULE

@@ -323,8 +323,7 @@ class MigrationTransformer(cst.CSTTransformer):
         leading = list(updated.leading_lines)
         existing = {el.comment.value for el in leading if el.comment is not None}
         for line in sorted(lines):
-            for message in self.ctx.todos.pop(line):
-                comment = f"# TODO(migrate): {message}"
+            for comment in self.ctx.todos.pop(line):
                 if comment not in existing:
                     leading.append(cst.EmptyLine(comment=cst.Comment(comment)))
         return updated.with_changes(leading_lines=leading)

@@ -9,8 +9,17 @@ from pathlib import Path
 
 
 def write_atomic(path: Path, data: bytes) -> None:
-    """Replace ``path`` with ``data`` so that a crash leaves old or new, never half."""
-    mode = stat.S_IMODE(path.stat().st_mode)
+    """Replace ``path`` with ``data`` so that a crash leaves old or new, never half.
+
+    A new file (the package's helpers module) gets the mode of the folder's
+    files: read-write for the owner, readable by all, as the umask allows.
+    """
+    if path.exists():
+        mode = stat.S_IMODE(path.stat().st_mode)
+    else:
+        umask = os.umask(0)
+        os.umask(umask)
+        mode = 0o666 & ~umask
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".migrate", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as handle:

@@ -1,14 +1,14 @@
 """MIG005 gather: independent awaits run together.
 
 The analysis finds the spots and says which are safe (docs/rules.md#mig005).
-Safe spots become one awaited call of ``_gather_in_order``, a small helper
-this rule writes into the module (stdlib only):
+Safe spots become one awaited call of ``gather_in_order``, a small helper
+(stdlib only) in the package's helpers module (see ``rewrite/helpers.py``):
 
 * consecutive ``a = await f(x)`` / ``b = await g(y)`` ->
-  ``a, b = await _gather_in_order(f(x), g(y))``;
+  ``a, b = await gather_in_order(f(x), g(y))``;
 * ``for x in xs: out.append(await f(x))`` ->
-  ``out.extend(await _gather_in_order(*(f(x) for x in xs), limit=N))``;
-* ``[await f(x) for x in xs]`` -> ``await _gather_in_order(*(...), limit=N)``
+  ``out.extend(await gather_in_order(*(f(x) for x in xs), limit=N))``;
+* ``[await f(x) for x in xs]`` -> ``await gather_in_order(*(...), limit=N)``
   (a set comprehension keeps its shape with ``set(...)``).
 
 Why a helper and not bare ``asyncio.gather``: ``gather`` raises whichever
@@ -25,40 +25,10 @@ import libcst as cst
 
 from ...analyse.concurrency import Spot
 from ..context import RuleContext
-from ..imports import after_imports
 from .base import Rule
 
-HELPER = "_gather_in_order"
+HELPER = "gather_in_order"
 
-HELPER_CODE = '''
-
-async def _gather_in_order(*calls: Awaitable[Any], limit: int | None = None) -> list[Any]:
-    """Await ``calls`` concurrently, at most ``limit`` at a time; results in order.
-
-    Like the sequential code it replaces, it raises the exception of the first
-    call (in order) that fails, and cancels the calls after it. Written by
-    migrate; needs only the standard library.
-    """
-    semaphore = asyncio.Semaphore(limit) if limit else None
-
-    async def run(call: Awaitable[Any]) -> Any:
-        if semaphore is None:
-            return await call
-        async with semaphore:
-            return await call
-
-    tasks = [asyncio.ensure_future(run(call)) for call in calls]
-    try:
-        return [await task for task in tasks]
-    finally:
-        for task in tasks:
-            task.cancel()
-        await asyncio.gather(*tasks, return_exceptions=True)
-        for call in calls:
-            # A call cancelled before it started was never awaited: close it.
-            if inspect.iscoroutine(call):
-                call.close()
-'''
 
 
 def _code(node: cst.CSTNode) -> str:
@@ -76,7 +46,6 @@ class Gather(Rule):
 
     def __init__(self, ctx: RuleContext) -> None:
         super().__init__(ctx)
-        self.used = False
         self.safe = [s for s in ctx.edits.spots if s.safe]
         self.submitted: set[str] = set()
         self.result_vars: list[str] = []
@@ -187,7 +156,7 @@ class Gather(Rule):
     # -- comprehensions -----------------------------------------------------------------
 
     def leave_Call(self, original: cst.Call, updated: cst.BaseExpression) -> cst.BaseExpression:
-        """``map(f, xs)`` / ``executor.map(f, xs)`` -> ``await _gather_in_order(*map(f, xs))``."""
+        """``map(f, xs)`` / ``executor.map(f, xs)`` -> ``await gather_in_order(*map(f, xs))``."""
         loop_vars = {v for v in self.result_vars if v}
         done = self._result_of(updated, loop_vars)
         if done is not None:
@@ -213,7 +182,7 @@ class Gather(Rule):
     def leave_Comprehension(
         self, original: cst.ListComp | cst.SetComp, updated: cst.BaseExpression
     ) -> cst.BaseExpression:
-        """``[await f(x) for x in xs]`` -> ``await _gather_in_order(*(f(x) for x in xs))``."""
+        """``[await f(x) for x in xs]`` -> ``await gather_in_order(*(f(x) for x in xs))``."""
         spot = self.ctx.edits.spot_positions.get(self.ctx.pos(original) or (0, 0, 0, 0))
         if (
             spot is None
@@ -299,24 +268,5 @@ class Gather(Rule):
         return None
 
     def _used(self, spot: Spot, message: str) -> None:
-        self.used = True
+        self.ctx.use_helper(HELPER)
         self.ctx.note(self.code, spot.span.line, message)
-
-    def leave_Module(self, original: cst.Module, updated: cst.Module) -> cst.Module:
-        if not self.used:
-            return updated
-        self.ctx.add_import("asyncio")
-        self.ctx.add_import("inspect")
-        self.ctx.add_import("collections.abc", "Awaitable")
-        self.ctx.add_import("typing", "Any")
-        body: list[cst.BaseStatement] = list(updated.body)
-        if any(isinstance(s, cst.FunctionDef) and s.name.value == HELPER for s in body):
-            return updated
-        helper = list(cst.parse_module(HELPER_CODE).body)
-        position = after_imports(body)
-        blank = [cst.EmptyLine(), cst.EmptyLine()]
-        helper[0] = helper[0].with_changes(leading_lines=blank)
-        rest = body[position:]
-        if rest and len(rest[0].leading_lines) < 2:  # type: ignore[attr-defined]
-            rest[0] = rest[0].with_changes(leading_lines=blank)
-        return updated.with_changes(body=[*body[:position], *helper, *rest])

@@ -25,7 +25,7 @@ the same:
 
 What cannot be carried (adapters, hooks, per-request ``verify=``,
 streaming iteration outside a block, ``data=`` of unknown type) gets a
-``# TODO(migrate)`` comment and is listed in the summary.
+``# TODO(migrate MIG001): ...`` comment and is listed in the summary.
 
 The rule is one class in three parts: this module (calls, responses,
 streaming, one-off clients), ``http_exceptions`` (exception classes) and
@@ -427,8 +427,9 @@ class HttpClient(ExceptionRewrites, SessionRewrites):
                     self.ctx.todo(
                         line,
                         self.code,
-                        "stream= is not a constant: streamed responses need"
-                        " `async with client.stream(...) as r` and `r.aiter_bytes()`",
+                        "stream= is not a constant: use `async with client.stream(...)`",
+                        "streamed responses need `async with client.stream(...) as r`"
+                        " and `r.aiter_bytes()`",
                     )
                 continue
             if key in CLIENT_ONLY:
@@ -463,7 +464,8 @@ class HttpClient(ExceptionRewrites, SessionRewrites):
             self.ctx.todo(
                 self.ctx.line(original),
                 self.code,
-                f"{method}() needs a streamed response: `async with client.stream(...)` and"
+                f"{method}() needs `async with client.stream(...)`",
+                f"a streamed response: `async with client.stream(...) as r` and"
                 f" `async for ... in r.{STREAM_METHODS[method]}()`",
             )
         return updated

@@ -30,9 +30,10 @@ EXCEPTIONS: dict[str, tuple[str, ...]] = {
 JSON_ERRORS = ("JSONDecodeError",)
 # Other requests names that have an httpx twin of the same shape.
 TYPES = {"Response": "Response", "Request": "Request", "PreparedRequest": "Request"}
-REQUEST_EXCEPTION_JSON_NOTE = (
+REQUEST_EXCEPTION_JSON_NOTE = "also catch json.JSONDecodeError if .json() errors landed here"
+REQUEST_EXCEPTION_JSON_DETAIL = (
     "requests.RequestException also covered JSON errors from .json(); httpx raises"
-    " json.JSONDecodeError there: handle it too if you relied on that"
+    " json.JSONDecodeError there"
 )
 
 
@@ -88,7 +89,9 @@ class ExceptionRewrites(HttpRuleBase):
         self.ctx.maybe_remove_import("requests")
         if cls == "RequestException" and not self._in_except and not self._in_annotation:
             line = self._copy_line if self._copying else self.ctx.line(original)
-            self.ctx.todo(line, self.code, REQUEST_EXCEPTION_JSON_NOTE)
+            self.ctx.todo(
+                line, self.code, REQUEST_EXCEPTION_JSON_NOTE, REQUEST_EXCEPTION_JSON_DETAIL
+            )
         return self._httpx(mapped[0])
 
     _in_except = 0

@@ -3,10 +3,10 @@ or an instance becomes one httpx.AsyncClient per event loop.
 
 Flask runs every async view on a new event loop and a client must not be
 used on two loops (encode/httpx#2473): the session's configuration moves
-into a factory, and ``_AsyncClientPerLoop`` (written into the module) hands
-out the running loop's client, closed when that loop shuts down
+into a factory, and ``AsyncClientPerLoop`` (in the package's helpers module)
+hands out the running loop's client, closed when that loop shuts down
 (docs/client-lifetime.md). Every client the rule makes shares one TLS
-context per module.
+context per package.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from __future__ import annotations
 import libcst as cst
 import libcst.matchers as m
 
-from ..imports import after_imports
+from ..context import Note, short_todo, todo_comment
 from .http_common import HttpRuleBase, _append, _kw, _requests_defaults
 
 SESSION_CONFIG_UNPORTABLE = {
@@ -34,55 +34,29 @@ UNPORTABLE_IMPORTS = (
     ("urllib3", "Retry"),
 )
 # httpx builds a TLS context (loading the CA bundle, ~15 ms) for every client,
-# and under Flask a client lives one request: the rewritten code makes one
-# context per module, the way httpx would, and hands it to every client.
-TLS_CONTEXT = "_TLS_CONTEXT"
+# and under Flask a client lives one request: every client the rewritten code
+# makes shares the one in the package's helpers module.
+TLS_CONTEXT = "TLS_CONTEXT"
+PER_LOOP = "AsyncClientPerLoop"
 
 
 class SessionRewrites(HttpRuleBase):
-    uses_tls = False
-
     def _with_tls(self, client_args: list[cst.Arg]) -> list[cst.Arg]:
         """The shared TLS context, unless the client is given its own ``verify=``."""
         if any(a.keyword is not None and a.keyword.value == "verify" for a in client_args):
             return client_args
-        self.uses_tls = True
-        return _append(client_args, _kw("verify", cst.Name(TLS_CONTEXT)))
+        return _append(client_args, _kw("verify", cst.Name(self.ctx.use_helper(TLS_CONTEXT))))
 
     def _finish_module(self, updated: cst.Module) -> cst.Module:
-        """Module-level sessions become per-loop clients; the TLS context goes in."""
-        updated = self._sessions(updated)
-        if not self.uses_tls or _defines(updated, TLS_CONTEXT):
-            return updated
-        body: list[cst.BaseStatement] = list(updated.body)
-        position = after_imports(body)
-        context = cst.parse_statement(f"{TLS_CONTEXT} = {self.module}.create_ssl_context()")
-        comment = [
-            "# One TLS context for every client made here: httpx would load the CA",
-            "# bundle again for each one (~15 ms), and under Flask a client lives one request.",
-        ]
-        context = context.with_changes(
-            leading_lines=[
-                cst.EmptyLine(),
-                *(cst.EmptyLine(comment=cst.Comment(c)) for c in comment),
-            ]
-        )
-        rest = body[position:]
-        first = rest[0] if rest else None
-        if isinstance(first, cst.SimpleStatementLine | cst.BaseCompoundStatement):
-            if len(first.leading_lines) < 2:
-                rest[0] = first.with_changes(leading_lines=[cst.EmptyLine(), cst.EmptyLine()])
-        return updated.with_changes(body=[*body[:position], context, *rest])
-
-    needs_helper = False
+        """Module-level sessions become per-loop clients."""
+        return self._sessions(updated)
 
     def _sessions(self, updated: cst.Module) -> cst.Module:
         shared = self.ctx.edits.shared_clients
-        if not shared and not self.needs_helper:
+        if not shared:
             return updated
         body = list(updated.body)
         new_body: list[cst.BaseStatement] = []
-        emitted_helper = False
         moved: dict[str, list[cst.BaseStatement]] = {name: [] for name in shared}
         creations: dict[str, int] = {}
         for stmt in body:
@@ -98,29 +72,9 @@ class SessionRewrites(HttpRuleBase):
             new_body.append(stmt)
         for name, index in sorted(creations.items(), key=lambda kv: -kv[1]):
             creation = new_body[index]
-            replacement = self._factory(name, shared[name], creation, moved[name])
-            if not emitted_helper:
-                replacement = [*_helper_class(self.module), *replacement]
-                emitted_helper = True
-            new_body[index : index + 1] = replacement
-        if self.needs_helper and not emitted_helper:
-            # Only sessions held by instances: the helper goes before the first class.
-            first = next(
-                (
-                    i
-                    for i, s in enumerate(new_body)
-                    if isinstance(s, cst.ClassDef | cst.FunctionDef)
-                ),
-                len(new_body),
-            )
-            new_body[first:first] = _helper_class(self.module)
-            emitted_helper = True
-        if emitted_helper:
+            new_body[index : index + 1] = self._factory(name, shared[name], creation, moved[name])
+        if creations:
             self.ctx.add_import(self.module)
-            for module in ("asyncio", "threading", "weakref"):
-                self.ctx.add_import(module)
-            self.ctx.add_import("collections.abc", "Callable")
-            self.ctx.add_import("typing", "Any")
             self.ctx.maybe_remove_import("requests")
         return updated.with_changes(body=new_body)
 
@@ -135,16 +89,13 @@ class SessionRewrites(HttpRuleBase):
                 _kw("follow_redirects", cst.Name("True")),
                 _kw("timeout", cst.Name("None")),
             ]
-            why = "# requests follows redirects and never times out by default; httpx does neither."
         else:
             client_args = list(assign.value.args)
-            why = "# The same settings as the sync client it replaces."
         factory_name = f"_new_{name.lstrip('_')}"
         make = cst.parse_statement(f"{name} = {self.module}.AsyncClient()")
         assert isinstance(make, cst.SimpleStatementLine)
         make_assign = make.body[0]
         assert isinstance(make_assign, cst.Assign) and isinstance(make_assign.value, cst.Call)
-        make = make.with_changes(leading_lines=[cst.EmptyLine(comment=cst.Comment(why))])
         body: list[cst.BaseStatement] = self._config_body(name, config, client_args)
         client_args = self._with_tls(client_args)
         make = make.with_changes(
@@ -162,15 +113,10 @@ class SessionRewrites(HttpRuleBase):
                 cst.EmptyLine(),
                 cst.EmptyLine(),
                 *(line for line in creation.leading_lines if line.comment is not None),
-                cst.EmptyLine(
-                    comment=cst.Comment(
-                        f"# migrate: `{name}` was a {kind}; it is now one {self.module}.AsyncClient"
-                        " per event loop (docs/client-lifetime.md)."
-                    )
-                ),
             ],
         )
-        proxy = cst.parse_statement(f"{name} = _AsyncClientPerLoop({factory_name})")
+        per_loop = self.ctx.use_helper(PER_LOOP)
+        proxy = cst.parse_statement(f"{name} = {per_loop}({factory_name})")
         self.ctx.note(
             self.code, self.ctx.line(creation), f"{name}: {kind} -> AsyncClient per event loop"
         )
@@ -223,19 +169,13 @@ class SessionRewrites(HttpRuleBase):
             params=cst.Parameters(),
             body=cst.IndentedBlock([make, *body]),
             returns=cst.Annotation(cst.parse_expression(f"{self.module}.AsyncClient")),
-            leading_lines=[
-                *(creation.leading_lines or [cst.EmptyLine(indent=False)]),
-                cst.EmptyLine(
-                    comment=cst.Comment(
-                        f"# migrate: self.{attr} was a {kind}; it is now one"
-                        f" {self.module}.AsyncClient per event loop (docs/client-lifetime.md)."
-                    )
-                ),
-            ],
+            leading_lines=creation.leading_lines or [cst.EmptyLine(indent=False)],
         )
-        proxy = cst.parse_statement(f"self.{attr} = _AsyncClientPerLoop({factory_name})")
+        per_loop = self.ctx.use_helper(PER_LOOP)
+        self.ctx.add_import(self.module)
+        self.ctx.maybe_remove_import("requests")
+        proxy = cst.parse_statement(f"self.{attr} = {per_loop}({factory_name})")
         proxy = proxy.with_changes(leading_lines=[cst.EmptyLine(indent=False)])
-        self.needs_helper = True
         self.ctx.note(
             self.code, self.ctx.line(creation), f"self.{attr}: {kind} -> AsyncClient per event loop"
         )
@@ -283,10 +223,13 @@ class SessionRewrites(HttpRuleBase):
                 body.append(stmt.with_changes(leading_lines=[*pending, *stmt.leading_lines]))
                 pending = []
                 continue
-            self.ctx.note(self.code, self.ctx.line(stmt), why)
+            short, rest = short_todo(why)
+            self.ctx.notes.append(
+                Note(self.code, self.ctx.line(stmt), short, todo=True, detail=rest)
+            )
             pending += [
                 *stmt.leading_lines,
-                cst.EmptyLine(comment=cst.Comment(f"# TODO(migrate): {self.code}: {why}")),
+                cst.EmptyLine(comment=cst.Comment(todo_comment(self.code, short))),
                 *(
                     cst.EmptyLine(comment=cst.Comment(f"# {line}"))
                     for line in code.rstrip().splitlines()
@@ -337,17 +280,6 @@ def _rename_self_attr(stmt: cst.BaseStatement, attr: str) -> cst.BaseStatement:
     return renamed
 
 
-def _defines(module: cst.Module, name: str) -> bool:
-    for stmt in module.body:
-        if isinstance(stmt, cst.SimpleStatementLine):
-            for small in stmt.body:
-                if isinstance(small, cst.Assign) and any(
-                    isinstance(t.target, cst.Name) and t.target.value == name for t in small.targets
-                ):
-                    return True
-    return False
-
-
 def _session_creation(stmt: cst.BaseStatement, shared: dict[str, str]) -> str | None:
     """``session = requests.Session()`` at module level -> "session"."""
     if not isinstance(stmt, cst.SimpleStatementLine) or len(stmt.body) != 1:
@@ -388,52 +320,3 @@ def _config_owner(stmt: cst.BaseStatement, shared: dict[str, str]) -> str | None
     if isinstance(root, cst.Name) and root.value in shared:
         return root.value
     return None
-
-
-HELPER_CLASS = '''
-
-class _AsyncClientPerLoop:
-    """One {module}.AsyncClient per running event loop, made by ``factory``.
-
-    Flask runs every async view on a new event loop, and a client must not be
-    used on a loop other than its own. Each loop gets its own client, reused by
-    every request made on that loop and closed on it when the loop's runner
-    (asyncio.run, asgiref's async_to_sync) cancels what is left at shutdown.
-    Written by migrate; needs only the standard library and {module}.
-    """
-
-    def __init__(self, factory: Callable[[], {module}.AsyncClient]) -> None:
-        self._factory = factory
-        self._clients: weakref.WeakKeyDictionary[
-            asyncio.AbstractEventLoop, {module}.AsyncClient
-        ] = weakref.WeakKeyDictionary()
-        self._closers: set[asyncio.Task[None]] = set()
-        self._lock = threading.Lock()
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self._client(), name)
-
-    def _client(self) -> {module}.AsyncClient:
-        loop = asyncio.get_running_loop()
-        with self._lock:
-            client = self._clients.get(loop)
-            if client is None:
-                client = self._clients[loop] = self._factory()
-                closer = loop.create_task(self._close_at_shutdown(client))
-                self._closers.add(closer)
-                closer.add_done_callback(self._closers.discard)
-        return client
-
-    @staticmethod
-    async def _close_at_shutdown(client: {module}.AsyncClient) -> None:
-        try:
-            await asyncio.Event().wait()
-        finally:
-            await client.aclose()
-'''
-
-
-def _helper_class(module: str) -> list[cst.BaseStatement]:
-    parsed = cst.parse_module(HELPER_CLASS.format(module=module))
-    body = list(parsed.body)
-    return [body[0].with_changes(leading_lines=[cst.EmptyLine(), cst.EmptyLine()]), *body[1:]]

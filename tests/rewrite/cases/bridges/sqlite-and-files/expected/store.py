@@ -3,10 +3,7 @@ import sqlite3
 import httpx
 from asgiref.sync import sync_to_async
 
-# One TLS context for every client made here: httpx would load the CA
-# bundle again for each one (~15 ms), and under Flask a client lives one request.
-_TLS_CONTEXT = httpx.create_ssl_context()
-
+from _async_helpers import TLS_CONTEXT
 
 DB = sqlite3.connect(":memory:", check_same_thread=False)
 
@@ -21,7 +18,7 @@ def read_template(path):
 
 
 async def sync_item(url):
-    async with httpx.AsyncClient(follow_redirects=True, timeout=None, verify=_TLS_CONTEXT) as http_client:
+    async with httpx.AsyncClient(follow_redirects=True, timeout=None, verify=TLS_CONTEXT) as http_client:
         payload = (await http_client.get(url, timeout=5)).text
     await sync_to_async(save, thread_sensitive=True)(payload)
     header = await sync_to_async(read_template, thread_sensitive=False)("header.txt")

@@ -2,51 +2,48 @@ import json
 
 import httpx
 
-# One TLS context for every client made here: httpx would load the CA
-# bundle again for each one (~15 ms), and under Flask a client lives one request.
-_TLS_CONTEXT = httpx.create_ssl_context()
-
+from _async_helpers import TLS_CONTEXT
 
 URL = "https://api.example.com/items"
 
 
 async def post_text(text):
-    async with httpx.AsyncClient(follow_redirects=True, timeout=None, verify=_TLS_CONTEXT) as http_client:
+    async with httpx.AsyncClient(follow_redirects=True, timeout=None, verify=TLS_CONTEXT) as http_client:
         return (await http_client.post(URL, content="raw=" + text, timeout=5)).status_code
 
 
 async def post_literal():
-    async with httpx.AsyncClient(follow_redirects=True, timeout=None, verify=_TLS_CONTEXT) as http_client:
+    async with httpx.AsyncClient(follow_redirects=True, timeout=None, verify=TLS_CONTEXT) as http_client:
         return (await http_client.post(URL, content="payload", timeout=5)).status_code
 
 
 async def post_form(name):
-    async with httpx.AsyncClient(follow_redirects=True, timeout=None, verify=_TLS_CONTEXT) as http_client:
+    async with httpx.AsyncClient(follow_redirects=True, timeout=None, verify=TLS_CONTEXT) as http_client:
         return (await http_client.post(URL, data={"name": name}, timeout=5)).status_code
 
 
 async def post_unknown(body):
-    # TODO(migrate): MIG001: data= is a form in httpx; if this is raw bytes/str use content=
-    async with httpx.AsyncClient(follow_redirects=True, timeout=None, verify=_TLS_CONTEXT) as http_client:
+    # TODO(migrate MIG001): data= is a form in httpx; if this is raw bytes/str use content=
+    async with httpx.AsyncClient(follow_redirects=True, timeout=None, verify=TLS_CONTEXT) as http_client:
         return (await http_client.post(URL, data=body, timeout=5)).status_code
 
 
 async def post_positional(payload):
-    # TODO(migrate): MIG001: data= is a form in httpx; if this is raw bytes/str use content=
-    async with httpx.AsyncClient(follow_redirects=True, timeout=None, verify=_TLS_CONTEXT) as http_client:
+    # TODO(migrate MIG001): data= is a form in httpx; if this is raw bytes/str use content=
+    async with httpx.AsyncClient(follow_redirects=True, timeout=None, verify=TLS_CONTEXT) as http_client:
         return (await http_client.post(URL, data=payload, timeout=5)).status_code
 
 
 async def post_positional_json(item):
-    async with httpx.AsyncClient(follow_redirects=True, timeout=None, verify=_TLS_CONTEXT) as http_client:
+    async with httpx.AsyncClient(follow_redirects=True, timeout=None, verify=TLS_CONTEXT) as http_client:
         return (await http_client.post(URL, json={"item": item}, timeout=5)).status_code
 
 
 async def put_encoded(item):
-    async with httpx.AsyncClient(follow_redirects=True, timeout=None, verify=_TLS_CONTEXT) as http_client:
+    async with httpx.AsyncClient(follow_redirects=True, timeout=None, verify=TLS_CONTEXT) as http_client:
         return (await http_client.put(URL, content=json.dumps(item).encode(), timeout=5)).status_code
 
 
 async def get_with_body(query):
-    async with httpx.AsyncClient(follow_redirects=True, timeout=None, verify=_TLS_CONTEXT) as http_client:
+    async with httpx.AsyncClient(follow_redirects=True, timeout=None, verify=TLS_CONTEXT) as http_client:
         return (await http_client.request("GET", URL, json={"query": query}, timeout=5)).json()

@@ -3,6 +3,7 @@ from urllib.parse import parse_qs
 
 import httpx
 import pytest
+
 from client import fetch, send
 
 URL = "https://api.test/items"

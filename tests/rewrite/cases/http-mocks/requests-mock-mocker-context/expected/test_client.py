@@ -3,6 +3,7 @@ import json
 import httpx
 import pytest
 import respx
+
 from client import fetch, send
 
 URL = "https://api.test/items"

@@ -2,6 +2,7 @@ import unittest
 
 import httpx
 import respx
+
 from client import fetch
 
 URL = "https://api.test/items"

@@ -1,5 +1,6 @@
 import httpx
 import pytest
+
 from client import fetch, send
 
 URL = "https://api.test/items"

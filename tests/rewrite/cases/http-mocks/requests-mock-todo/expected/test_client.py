@@ -17,26 +17,26 @@ def answer(request, context):
 
 @pytest.mark.asyncio
 async def test_callbacks(respx_mock):
-    # TODO(migrate): MIG008: requests-mock callback (json=) not ported
+    # TODO(migrate MIG008): requests-mock callback (json=) not ported
     respx_mock.get(URL, json=answer)
-    # TODO(migrate): MIG008: requests-mock callback (text=) not ported
+    # TODO(migrate MIG008): requests-mock callback (text=) not ported
     respx_mock.get(URL + "/2", text=lambda request, context: "two")
-    # TODO(migrate): MIG008: requests-mock option additional_matcher not ported
+    # TODO(migrate MIG008): requests-mock option additional_matcher not ported
     respx_mock.get(URL + "/3", json={}, additional_matcher=lambda request: True)
-    # TODO(migrate): MIG008: requests-mock option cookies not ported
+    # TODO(migrate MIG008): requests-mock option cookies not ported
     respx_mock.get(URL + "/4", json={}, cookies={"a": "b"})
     assert await fetch(URL + "?id=1") == {"id": "1"}
-    # TODO(migrate): MIG008: requests-mock request .timeout not ported
+    # TODO(migrate MIG008): requests-mock request .timeout not ported
     assert respx_mock.calls.last.request.timeout == 5
 
 
 @pytest.mark.asyncio
 async def test_real_http():
-    # TODO(migrate): MIG008: requests_mock.Mocker(real_http=) not ported to respx
+    # TODO(migrate MIG008): requests_mock.Mocker(real_http=) not ported to respx
     with requests_mock.Mocker(real_http=True) as m:
         m.get(URL, json={})
         assert await fetch(URL) == {}
-    # TODO(migrate): MIG008: requests_mock.NoMockAddress has no respx rewrite here
+    # TODO(migrate MIG008): requests_mock.NoMockAddress has no respx rewrite here
     assert isinstance(requests_mock.NoMockAddress, type)
 
 
@@ -45,12 +45,12 @@ async def test_history_after_block():
     with respx.mock(assert_all_called=False) as m:
         m.get(URL).mock(return_value=httpx.Response(200, json={}))
         assert await fetch(URL) == {}
-    # TODO(migrate): MIG008: respx forgets the calls when the with block ends: check inside it
+    # TODO(migrate MIG008): respx forgets the calls when the with block ends: check inside it
     assert m.calls.call_count == 1
 
 
 class KwargsTest(unittest.IsolatedAsyncioTestCase):
-    # TODO(migrate): MIG008: requests_mock.Mocker decorator: its mocker argument not found
+    # TODO(migrate MIG008): requests_mock.Mocker decorator: its mocker argument not found
     @requests_mock.Mocker(kw="mock")
     async def test_kwargs(self, **kwargs):
         kwargs["mock"].get(URL, json=[])

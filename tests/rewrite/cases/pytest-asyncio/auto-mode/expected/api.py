@@ -1,8 +1,6 @@
 import httpx
 
-# One TLS context for every client made here: httpx would load the CA
-# bundle again for each one (~15 ms), and under Flask a client lives one request.
-_TLS_CONTEXT = httpx.create_ssl_context()
+from _async_helpers import TLS_CONTEXT
 
 
 class Api:
@@ -10,5 +8,5 @@ class Api:
         self.base = base
 
     async def status(self):
-        async with httpx.AsyncClient(follow_redirects=True, timeout=None, verify=_TLS_CONTEXT) as http_client:
+        async with httpx.AsyncClient(follow_redirects=True, timeout=None, verify=TLS_CONTEXT) as http_client:
             return (await http_client.get(self.base + "/status", timeout=5)).json()

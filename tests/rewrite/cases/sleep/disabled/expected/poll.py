@@ -2,13 +2,11 @@ import time
 
 import httpx
 
-# One TLS context for every client made here: httpx would load the CA
-# bundle again for each one (~15 ms), and under Flask a client lives one request.
-_TLS_CONTEXT = httpx.create_ssl_context()
+from _async_helpers import TLS_CONTEXT
 
 
 async def wait_until_ready(url):
-    async with httpx.AsyncClient(follow_redirects=True, timeout=None, verify=_TLS_CONTEXT) as http_client:
+    async with httpx.AsyncClient(follow_redirects=True, timeout=None, verify=TLS_CONTEXT) as http_client:
         while (await http_client.get(url, timeout=5)).status_code != 200:
             time.sleep(0.5)
     return True

@@ -1,6 +1,7 @@
 import httpx
 import pytest
 import respx
+
 from app import index
 
 

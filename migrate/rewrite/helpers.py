@@ -1,0 +1,266 @@
+"""The helpers module migrated code imports: written once per top-level package.
+
+A gather that keeps order and a client per event loop need a little code of
+their own. Copying it into every module that uses it would leave as many
+copies to read and fix as there are users; instead each top-level package
+(or folder of loose modules) gets one generated module, ``_async_helpers.py``
+by default, and the rewritten modules import from it, relatively or
+absolutely as the package's own imports do.
+
+The module is rendered from the set of helpers its package needs, always in
+the same order, so a gradual migration that adds a helper at a later step
+ends with the same bytes as a one-shot run. It needs only the standard
+library and the HTTP module.
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from .imports import name_order
+
+DEFAULT_MODULE = "_async_helpers"
+
+# The docstring's first line marks a module as this toolkit's: only such a
+# module is ever rewritten, so a user's file of the same name is never lost.
+MARKER = "Async helpers shared by the migrated code of this package."
+
+_DOCSTRING = f'''"""{MARKER}
+
+Written by ``migrate apply`` (and extended when a later step needs more);
+needs only the standard library and {{http}}.
+"""'''
+
+
+@dataclass(frozen=True)
+class Helper:
+    """One helper: the names it defines, its code, what it imports."""
+
+    name: str
+    code: str  # ``{http}`` stands for the HTTP module
+    imports: tuple[str, ...]  # import lines, ``{http}`` allowed
+    private: tuple[str, ...] = ()  # other top-level names its code defines
+
+
+TLS_CONTEXT = Helper(
+    "TLS_CONTEXT",
+    """\
+# One TLS context for every client the package makes: {http} would load the CA
+# bundle again for each one (~15 ms), and under Flask a client lives one request.
+TLS_CONTEXT = {http}.create_ssl_context()""",
+    ("import {http}",),
+)
+
+ASYNC_CLIENT_PER_LOOP = Helper(
+    "AsyncClientPerLoop",
+    '''\
+if TYPE_CHECKING:
+    # Type checkers see the client it hands out: ``session.get(...)`` keeps
+    # {http}'s types. At run time every attribute is the running loop's client's.
+    _ClientBase = {http}.AsyncClient
+else:
+    _ClientBase = object
+
+
+class AsyncClientPerLoop(_ClientBase):
+    """One {http}.AsyncClient per running event loop, made by ``factory``.
+
+    Flask runs every async view on a new event loop, and a client must not be
+    used on a loop other than its own (encode/httpx#2473). Each loop gets its
+    own client, reused by every request made on that loop and closed on it
+    when the loop's runner (asyncio.run, asgiref's async_to_sync) cancels
+    what is left at shutdown.
+    """
+
+    def __init__(self, factory: Callable[[], {http}.AsyncClient]) -> None:
+        self._make_client = factory
+        self._loop_clients: weakref.WeakKeyDictionary[
+            asyncio.AbstractEventLoop, {http}.AsyncClient
+        ] = weakref.WeakKeyDictionary()
+        self._closers: set[asyncio.Task[None]] = set()
+        self._guard = threading.Lock()
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._running_client(), name)
+
+    def _running_client(self) -> {http}.AsyncClient:
+        loop = asyncio.get_running_loop()
+        with self._guard:
+            client = self._loop_clients.get(loop)
+            if client is None:
+                client = self._loop_clients[loop] = self._make_client()
+                closer = loop.create_task(self._close_at_shutdown(client))
+                self._closers.add(closer)
+                closer.add_done_callback(self._closers.discard)
+        return client
+
+    @staticmethod
+    async def _close_at_shutdown(client: {http}.AsyncClient) -> None:
+        try:
+            await asyncio.Event().wait()
+        finally:
+            await client.aclose()''',
+    (
+        "import asyncio",
+        "import threading",
+        "import weakref",
+        "from collections.abc import Callable",
+        "from typing import TYPE_CHECKING, Any",
+        "import {http}",
+    ),
+    private=("_ClientBase",),
+)
+
+GATHER_IN_ORDER = Helper(
+    "gather_in_order",
+    '''\
+async def gather_in_order(*calls: Awaitable[Any], limit: int | None = None) -> list[Any]:
+    """Await ``calls`` concurrently, at most ``limit`` at a time; results in order.
+
+    Like the sequential code it replaces, it raises the exception of the first
+    call (in order) that fails, and cancels the calls after it.
+    """
+    semaphore = asyncio.Semaphore(limit) if limit else None
+
+    async def run(call: Awaitable[Any]) -> Any:
+        if semaphore is None:
+            return await call
+        async with semaphore:
+            return await call
+
+    tasks = [asyncio.ensure_future(run(call)) for call in calls]
+    try:
+        return [await task for task in tasks]
+    finally:
+        for task in tasks:
+            task.cancel()
+        await asyncio.gather(*tasks, return_exceptions=True)
+        for call in calls:
+            # A call cancelled before it started was never awaited: close it.
+            if inspect.iscoroutine(call):
+                call.close()''',
+    (
+        "import asyncio",
+        "import inspect",
+        "from collections.abc import Awaitable",
+        "from typing import Any",
+    ),
+)
+
+# In the order they appear in the module.
+HELPERS: dict[str, Helper] = {
+    h.name: h for h in (TLS_CONTEXT, ASYNC_CLIENT_PER_LOOP, GATHER_IN_ORDER)
+}
+
+
+def render(names: Iterable[str], http: str = "httpx") -> bytes:
+    """The helpers module holding ``names`` (and nothing else)."""
+    wanted = [HELPERS[name] for name in HELPERS if name in set(names)]
+    plain: set[str] = set()
+    froms: dict[str, set[str]] = {}
+    third: set[str] = set()
+    for helper in wanted:
+        for line in helper.imports:
+            line = line.format(http=http)
+            if line == f"import {http}":
+                third.add(http)
+            elif line.startswith("import "):
+                plain.add(line.removeprefix("import "))
+            else:
+                module, _, objs = line.removeprefix("from ").partition(" import ")
+                froms.setdefault(module, set()).update(o.strip() for o in objs.split(","))
+    stdlib = [f"import {name}" for name in sorted(plain)]
+    stdlib += [
+        f"from {module} import {', '.join(sorted(objs, key=name_order))}"
+        for module, objs in sorted(froms.items())
+    ]
+    blocks = ["from __future__ import annotations", "\n".join(stdlib)]
+    if third:
+        blocks.append("\n".join(f"import {name}" for name in sorted(third)))
+    head = _DOCSTRING.format(http=http) + "\n\n" + "\n\n".join(b for b in blocks if b)
+    code = "\n\n\n".join(helper.code.format(http=http) for helper in wanted)
+    # isort's spacing (ruff's too): two blank lines before a definition, else one.
+    gap = "\n\n\n" if code.startswith(("def ", "async def ", "class ", "@")) else "\n\n"
+    return f"{head}{gap}{code}\n".encode()
+
+
+def defined_helpers(source: bytes) -> set[str] | None:
+    """Helpers an existing module defines; None if it is not this toolkit's or
+    holds more than its helpers (someone's own code, never to be overwritten)."""
+    try:
+        tree = ast.parse(source)
+    except SyntaxError:
+        return None
+    if ast.get_docstring(tree, clean=False) is None or MARKER not in (
+        ast.get_docstring(tree) or ""
+    ).splitlines()[:1]:
+        return None
+    known = {name: helper for helper in HELPERS.values() for name in (helper.name, *helper.private)}
+    found: set[str] = set()
+    for stmt in tree.body[1:]:
+        if isinstance(stmt, ast.Import | ast.ImportFrom):
+            continue
+        if isinstance(stmt, ast.If):
+            names = {
+                t.id
+                for s in (*stmt.body, *stmt.orelse)
+                if isinstance(s, ast.Assign)
+                for t in s.targets
+                if isinstance(t, ast.Name)
+            }
+        elif isinstance(stmt, ast.Assign):
+            names = {t.id for t in stmt.targets if isinstance(t, ast.Name)}
+        elif isinstance(stmt, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef):
+            names = {stmt.name}
+        else:
+            return None
+        if not names or not names <= set(known):
+            return None
+        found.update(known[name].name for name in names)
+    return found
+
+
+@dataclass(frozen=True)
+class HelpersHome:
+    """Where a module's helpers live, and how that module imports them."""
+
+    path: Path  # the helpers module's file
+    module: str  # its dotted name
+    import_from: str  # what goes after ``from`` in the importing module
+
+
+_RELATIVE = re.compile(r"^[ \t]*from[ \t]+\.", re.MULTILINE)
+
+
+def helpers_home(path: Path, module: str, name: str, relative: bool) -> HelpersHome:
+    """The helpers module for the file ``path`` (module ``module``).
+
+    In a package it sits in the top-level package folder; a loose module (no
+    package) shares one with the other modules of its folder.
+    """
+    folder = path.parent
+    top = folder
+    while (top / "__init__.py").exists() and (top.parent / "__init__.py").exists():
+        top = top.parent
+    if not (folder / "__init__.py").exists():
+        return HelpersHome(folder / f"{name}.py", name, name)
+    package = module.split(".")[0]
+    if not relative:
+        return HelpersHome(top / f"{name}.py", f"{package}.{name}", f"{package}.{name}")
+    depth = len(folder.relative_to(top).parts) + 1
+    return HelpersHome(top / f"{name}.py", f"{package}.{name}", "." * depth + name)
+
+
+def prefers_relative(texts: Iterable[str], package: str) -> bool:
+    """Whether a package imports its own modules relatively (the default) or by
+    their full name, judged by counting both kinds in its files."""
+    absolute = re.compile(rf"^[ \t]*(?:from|import)[ \t]+{re.escape(package)}[.\s]", re.MULTILINE)
+    relative = absolute_count = 0
+    for text in texts:
+        relative += len(_RELATIVE.findall(text))
+        absolute_count += len(absolute.findall(text))
+    return relative >= absolute_count
