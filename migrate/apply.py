@@ -15,7 +15,9 @@ from .analyse.decisions import Scope
 from .analyse.run import Analysis, analyse_paths
 from .read.sources import ReadFailure
 from .rewrite.engine import FileResult, rewrite_project
+from .rewrite.formatting import format_results
 from .rewrite.options import RewriteOptions
+from .rewrite.project_config import read_config, with_project_config
 from .rewrite.project_files import detect_asyncio_mode, project_file_results
 from .rewrite.write import write_atomic
 from .verify.awaits import TreeFile, Unawaited, check_awaits
@@ -64,12 +66,24 @@ def run_apply(
     jobs: int | None = None,
     write: bool = True,
     force: bool = False,
+    formatting: bool = True,
+    helpers_module: str | None = None,
     console: Console | None = None,
 ) -> ApplyReport:
+    """Analyse ``paths``, rewrite what the plan changes, and write it (unless not ``write``).
+
+    ``formatting`` runs the project's own formatter on the changed files when
+    it configures one; ``helpers_module`` overrides ``[tool.migrate]``'s name
+    for the helpers module.
+    """
     options = options or RewriteOptions()
     if options.asyncio_mode == RewriteOptions.asyncio_mode:
         # The project's own pytest-asyncio mode decides how async tests are marked.
         options = replace(options, asyncio_mode=detect_asyncio_mode(paths))
+    config = read_config(paths)
+    options = with_project_config(
+        options, config, formatting=formatting, helpers_module=helpers_module
+    )
     console = console or Console(stderr=True)
     analysis: Analysis = analyse_paths(
         paths, excludes=excludes, scope=scope, jobs=jobs, allow_reorder=options.allow_reorder
@@ -86,6 +100,10 @@ def run_apply(
         )
     if "MIG010" not in options.disabled:
         report.results += project_file_results(analysis, report.results, options.asyncio_mode)
+    if options.formatter:
+        warning = format_results(report.results, options.formatter, config.root)
+        if warning:
+            console.print(f"[yellow]warning:[/] {warning}", soft_wrap=True)
     report.unawaited = check_awaits(_tree(analysis, report.results), analysis.roots)
     if report.unawaited:
         return report

@@ -152,6 +152,19 @@ def plan(
     show_default=True,
     help="Most calls a gather over a user-sized collection runs at once.",
 )
+@click.option(
+    "--helpers-module",
+    metavar="NAME",
+    default=None,
+    help="Module each package's shared helpers go in [default: [tool.migrate]"
+    " helpers-module, else _async_helpers].",
+)
+@click.option(
+    "--no-format",
+    "no_format",
+    is_flag=True,
+    help="Do not run the project's formatter (ruff format, black) on the changed files.",
+)
 def apply(
     paths: tuple[Path, ...],
     exclude_paths: tuple[str, ...],
@@ -165,9 +178,12 @@ def apply(
     disabled: tuple[str, ...],
     http_module: str,
     max_concurrency: int,
+    helpers_module: str | None,
+    no_format: bool,
 ) -> None:
     """Carry out the plan: rewrite PATHS in place (or show it with --diff)."""
     from .apply import print_diff, print_summary, run_apply
+    from .rewrite.project_config import ConfigError
     from .rewrite.rules import BY_CODE, BY_NAME
 
     _check_paths(paths)
@@ -184,16 +200,21 @@ def apply(
     out = Console()
     err = Console(stderr=True)
     write = not (show_diff or check)
-    report = run_apply(
-        paths,
-        excludes=exclude_paths,
-        scope=Scope(select=select_names, exclude=exclude_names),
-        options=options,
-        jobs=jobs,
-        write=write,
-        force=force,
-        console=err,
-    )
+    try:
+        report = run_apply(
+            paths,
+            excludes=exclude_paths,
+            scope=Scope(select=select_names, exclude=exclude_names),
+            options=options,
+            jobs=jobs,
+            write=write,
+            force=force,
+            formatting=not no_format,
+            helpers_module=helpers_module,
+            console=err,
+        )
+    except ConfigError as exc:
+        raise click.UsageError(str(exc)) from None
     if report.unawaited:
         for problem in report.unawaited:
             err.print(f"[red]error[/] {problem}", soft_wrap=True, highlight=False)

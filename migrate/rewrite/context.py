@@ -36,7 +36,7 @@ def short_todo(message: str) -> tuple[str, str]:
     if len(message) <= TODO_MESSAGE_LIMIT:
         return message, ""
     for separator in ("; ", ": ", " ("):
-        head, sep, tail = message[:TODO_MESSAGE_LIMIT].rpartition(separator)
+        head, sep, _ = message[:TODO_MESSAGE_LIMIT].rpartition(separator)
         if sep and len(head) >= 20:
             cut = len(head) + (0 if separator == " (" else len(sep))
             return head, message[cut:].strip()

@@ -139,12 +139,12 @@ def _helpers_homes(
         package = module.split(".")[0]
         if package not in relative:
             texts = [
-                f.source.text for m, f in files.items() if m == package or m.startswith(package + ".")
+                loaded.source.text
+                for name, loaded in files.items()
+                if name == package or name.startswith(package + ".")
             ]
             relative[package] = prefers_relative(texts, package)
-        homes[module] = helpers_home(
-            edits.path, module, options.helpers_module, relative[package]
-        )
+        homes[module] = helpers_home(edits.path, module, options.helpers_module, relative[package])
     return homes
 
 
@@ -161,7 +161,7 @@ def _helpers_results(
         if result.helpers and result.changed and result.error is None:
             users.setdefault(homes[result.module].path, []).append(result)
     out: list[FileResult] = []
-    for path, needing in sorted(users.items()):
+    for _, needing in sorted(users.items()):
         home = homes[needing[0].module]
         wanted = set().union(*(r.helpers for r in needing))
         old = home.path.read_bytes() if home.path.exists() else b""
@@ -175,7 +175,6 @@ def _helpers_results(
             continue
         if wanted <= present:
             continue
-        out.append(
-            FileResult(home.path, home.module, old, new=render(wanted | present, options.http_module))
-        )
+        new = render(wanted | present, options.http_module)
+        out.append(FileResult(home.path, home.module, old, new=new))
     return out

@@ -21,8 +21,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from .imports import name_order
-
 DEFAULT_MODULE = "_async_helpers"
 
 # The docstring's first line marks a module as this toolkit's: only such a
@@ -34,6 +32,12 @@ _DOCSTRING = f'''"""{MARKER}
 Written by ``migrate apply`` (and extended when a later step needs more);
 needs only the standard library and {{http}}.
 """'''
+
+
+def name_order(name: str) -> tuple[int, str]:
+    """isort's ``order-by-type`` (ruff's default): CONSTANTS, Classes, functions."""
+    kind = 0 if name.isupper() and len(name) > 1 else 1 if name[:1].isupper() else 2
+    return kind, name.lower()
 
 
 @dataclass(frozen=True)
@@ -195,9 +199,10 @@ def defined_helpers(source: bytes) -> set[str] | None:
         tree = ast.parse(source)
     except SyntaxError:
         return None
-    if ast.get_docstring(tree, clean=False) is None or MARKER not in (
-        ast.get_docstring(tree) or ""
-    ).splitlines()[:1]:
+    if (
+        ast.get_docstring(tree, clean=False) is None
+        or MARKER not in (ast.get_docstring(tree) or "").splitlines()[:1]
+    ):
         return None
     known = {name: helper for helper in HELPERS.values() for name in (helper.name, *helper.private)}
     found: set[str] = set()

@@ -13,6 +13,8 @@ import sys
 
 import libcst as cst
 
+from .helpers import name_order
+
 STDLIB = frozenset(sys.stdlib_module_names)
 
 Needed = tuple[str, str | None, str | None]  # (module, object, alias)
@@ -106,18 +108,10 @@ def _present(body: list[cst.BaseStatement], mod: str, obj: str | None) -> bool:
                 if any(_module_name(a.name) == mod and a.asname is None for a in small.names):
                     return True
             if obj is not None and isinstance(small, cst.ImportFrom):
-                if _from_module(small) == mod and not isinstance(
-                    small.names, cst.ImportStar
-                ):
+                if _from_module(small) == mod and not isinstance(small.names, cst.ImportStar):
                     if any(_module_name(a.name) == obj for a in small.names):
                         return True
     return False
-
-
-def name_order(name: str) -> tuple[int, str]:
-    """isort's ``order-by-type`` (ruff's default): CONSTANTS, Classes, functions."""
-    kind = 0 if name.isupper() and len(name) > 1 else 1 if name[:1].isupper() else 2
-    return kind, name.lower()
 
 
 def _extend_from(body: list[cst.BaseStatement], mod: str, obj: str) -> bool:

@@ -24,3 +24,8 @@ class RewriteOptions:
     # The module, one per top-level package, that holds the helpers migrated
     # code imports (``gather_in_order``, ``AsyncClientPerLoop``).
     helpers_module: str = DEFAULT_MODULE
+    # Lines the rewrite writes stay within this length; None: inferred from the
+    # project's code. ``migrate apply`` reads it from the project's settings.
+    line_length: int | None = None
+    # Run the project's formatter ("ruff", "black") on the files that change.
+    formatter: str | None = None

@@ -30,7 +30,6 @@ from .base import Rule
 HELPER = "gather_in_order"
 
 
-
 def _code(node: cst.CSTNode) -> str:
     return cst.Module([]).code_for_node(node)
 

@@ -1,0 +1,209 @@
+"""What ``migrate apply`` writes into a project: helpers once per package, in
+the project's import style and formatter, never over a user's file."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from migrate.cli import main
+from migrate.rewrite.helpers import HELPERS, defined_helpers, render
+
+RUFF = Path(sys.executable).with_name("ruff")
+
+UPSTREAM = textwrap.dedent(
+    """\
+    import requests
+
+    session = requests.Session()
+
+
+    def fetch(name):
+        return session.get("http://upstream/" + name).json()
+    """
+)
+VIEW = textwrap.dedent(
+    """\
+    from {upstream} import fetch
+
+
+    def both():
+        first = fetch("a")
+        second = fetch("b")
+        return first, second
+
+
+    def pair():
+        left = fetch("l")
+        right = fetch("r")
+        return left, right
+    """
+)
+
+
+def apply(*args: str | Path) -> Result:
+    result = CliRunner().invoke(main, ["apply", *map(str, args), "--jobs", "1"])
+    assert "Traceback" not in result.output, result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.output
+    return result
+
+
+def package(root: Path, upstream_import: str) -> Path:
+    pkg = root / "shop"
+    (pkg / "views").mkdir(parents=True)
+    (pkg / "__init__.py").write_text("")
+    (pkg / "views" / "__init__.py").write_text("")
+    (pkg / "upstream.py").write_text(UPSTREAM)
+    (pkg / "views" / "pages.py").write_text(VIEW.format(upstream=upstream_import))
+    (pkg / "views" / "more.py").write_text(VIEW.format(upstream=upstream_import))
+    return pkg
+
+
+def helper_definitions(root: Path) -> dict[str, list[str]]:
+    """Top-level function and class names -> the files that define them."""
+    import ast
+
+    found: dict[str, list[str]] = {}
+    for path in sorted(root.rglob("*.py")):
+        for node in ast.parse(path.read_bytes()).body:
+            if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef):
+                found.setdefault(node.name, []).append(path.relative_to(root).as_posix())
+    return found
+
+
+def test_one_helpers_module_per_package_imported_relatively(tmp_path: Path) -> None:
+    pkg = package(tmp_path, "..upstream")
+    assert apply(pkg).exit_code == 0
+    helpers = pkg / "_async_helpers.py"
+    assert defined_helpers(helpers.read_bytes()) == {
+        "gather_in_order",
+        "AsyncClientPerLoop",
+        "TLS_CONTEXT",
+    }
+    pages = (pkg / "views" / "pages.py").read_text()
+    assert "from .._async_helpers import gather_in_order\n" in pages
+    assert (
+        "from ._async_helpers import TLS_CONTEXT, AsyncClientPerLoop\n"
+        in (pkg / "upstream.py").read_text()
+    )
+    defined = helper_definitions(pkg)
+    assert {name: defined.get(name) for name in HELPERS if name.isidentifier()} == {
+        "TLS_CONTEXT": None,  # an assignment, not a definition
+        "AsyncClientPerLoop": ["_async_helpers.py"],
+        "gather_in_order": ["_async_helpers.py"],
+    }
+    # The package runs: its helpers module imports, and a second run changes nothing.
+    check = subprocess.run(
+        [sys.executable, "-c", "import shop.views.pages, shop.views.more"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert check.returncode == 0, check.stderr
+    before = {p: p.read_bytes() for p in pkg.rglob("*.py")}
+    assert apply(pkg, "--check").exit_code == 0
+    assert {p: p.read_bytes() for p in pkg.rglob("*.py")} == before
+
+
+def test_a_package_with_absolute_imports_gets_an_absolute_import(tmp_path: Path) -> None:
+    pkg = package(tmp_path, "shop.upstream")
+    assert apply(tmp_path).exit_code == 0
+    pages = (pkg / "views" / "pages.py").read_text()
+    assert "from shop._async_helpers import gather_in_order\n" in pages
+
+
+def test_loose_modules_share_one_helpers_module_in_their_folder(tmp_path: Path) -> None:
+    (tmp_path / "upstream.py").write_text(UPSTREAM)
+    (tmp_path / "pages.py").write_text(VIEW.format(upstream="upstream"))
+    assert apply(tmp_path).exit_code == 0
+    assert "from _async_helpers import gather_in_order\n" in (tmp_path / "pages.py").read_text()
+    assert (tmp_path / "_async_helpers.py").exists()
+
+
+def test_the_helpers_module_name_comes_from_the_option_or_pyproject(tmp_path: Path) -> None:
+    (tmp_path / "pyproject.toml").write_text('[tool.migrate]\nhelpers-module = "_aio"\n')
+    pkg = package(tmp_path, "..upstream")
+    assert apply(pkg, "--diff").exit_code == 0
+    assert apply(pkg).exit_code == 0
+    assert (pkg / "_aio.py").exists() and not (pkg / "_async_helpers.py").exists()
+    assert "from .._aio import gather_in_order" in (pkg / "views" / "pages.py").read_text()
+
+    other = tmp_path / "other"
+    other.mkdir()
+    pkg = package(other, "..upstream")
+    assert apply(pkg, "--helpers-module", "_shared").exit_code == 0
+    assert (pkg / "_shared.py").exists()
+    assert apply(pkg, "--helpers-module", "not-a-name").exit_code == 2
+
+
+def test_a_users_module_of_that_name_is_never_overwritten(tmp_path: Path) -> None:
+    pkg = package(tmp_path, "..upstream")
+    mine = b"def mine():\n    return 1\n"
+    (pkg / "_async_helpers.py").write_bytes(mine)
+    result = apply(pkg)
+    assert result.exit_code == 1
+    assert "--helpers-module" in result.output
+    assert (pkg / "_async_helpers.py").read_bytes() == mine
+    # The files that would import from it are left untouched too.
+    assert "gather_in_order" not in (pkg / "views" / "pages.py").read_text()
+
+
+def test_a_later_step_extends_the_helpers_module_to_the_one_shot_bytes() -> None:
+    step_one = render(["AsyncClientPerLoop"])
+    assert defined_helpers(step_one) == {"AsyncClientPerLoop"}
+    assert defined_helpers(step_one + b"\n\ndef mine():\n    pass\n") is None
+    every = render(HELPERS)
+    assert render(["gather_in_order", "TLS_CONTEXT", "AsyncClientPerLoop"]) == every
+
+
+BADLY_FORMATTED = "import time\n\n\ndef stamp( ):\n    return time.time( )\n"
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "width"),
+    [
+        ("pyproject.toml", "[tool.ruff]\nline-length = 79\n\n[tool.ruff.format]\n", "79"),
+        (".pre-commit-config.yaml", "repos:\n- repo: x\n  hooks:\n  - id: ruff-format\n", "88"),
+    ],
+)
+def test_a_configured_formatter_formats_only_the_changed_files(
+    tmp_path: Path, name: str, text: str, width: str
+) -> None:
+    (tmp_path / name).write_text(text)
+    pkg = package(tmp_path, "..upstream")
+    (pkg / "plain.py").write_text(BADLY_FORMATTED)
+    upstream = pkg / "upstream.py"
+    upstream.write_text(upstream.read_text().replace("def fetch(name):", "def fetch( name ):"))
+    # A statement the rewrite makes longer than the project's 79/88 columns.
+    (pkg / "views" / "pages.py").write_text(
+        VIEW.format(upstream="..upstream").replace(
+            'first = fetch("a")',
+            'first = fetch("a" + "-and-a-rather-long-name-that-keeps-on-going-to-the-end")',
+        )
+    )
+    assert apply(pkg).exit_code == 0
+    assert (pkg / "plain.py").read_text() == BADLY_FORMATTED
+    changed = [pkg / "upstream.py", pkg / "views" / "pages.py", pkg / "_async_helpers.py"]
+    check = subprocess.run(
+        [str(RUFF), "format", "--check", "--line-length", width, *map(str, changed)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert check.returncode == 0, check.stdout + check.stderr
+    assert "async def fetch(name):" in (pkg / "upstream.py").read_text()
+
+
+def test_no_format_keeps_the_rewrites_own_layout(tmp_path: Path) -> None:
+    (tmp_path / "pyproject.toml").write_text("[tool.ruff.format]\n")
+    pkg = package(tmp_path, "..upstream")
+    upstream = pkg / "upstream.py"
+    upstream.write_text(upstream.read_text().replace("def fetch(name):", "def fetch( name ):"))
+    assert apply(pkg, "--no-format").exit_code == 0
+    assert "async def fetch( name ):" in upstream.read_text()
