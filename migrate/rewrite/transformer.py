@@ -2,13 +2,15 @@
 
 All rules match nodes by their position in the *original* source (the plan
 was made from it), so they share a single pass: no rule sees positions
-shifted by another. Rules run on each node in registry order (see
-``rules/__init__.py`` for why that order).
+shifted by another. Each rule registered for the node types it handles
+(:mod:`migrate.rewrite.rules.base`); they run on each node in registry order
+(see ``rules/__init__.py`` for why that order).
 """
 
 from __future__ import annotations
 
-from typing import TypeVar
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 import libcst as cst
 from libcst.metadata import PositionProvider
@@ -51,19 +53,123 @@ def _awaits(node: cst.GeneratorExp) -> bool:
     return finder.found
 
 
+# Where ``await f()`` used as a primary needs brackets: ``(await f()).json()``.
+_PRIMARY = {cst.Call: "func", cst.Attribute: "value", cst.Subscript: "value"}
+# Statements that take the TODOs filed for their lines (inner ones are left first).
+_TODO_HOLDERS = (
+    cst.SimpleStatementLine,
+    cst.If,
+    cst.While,
+    cst.For,
+    cst.With,
+    cst.Try,
+    cst.FunctionDef,
+    cst.ClassDef,
+)
+
+Handler = Callable[..., Any]
+
+
+def _dispatch(rules: list[Rule], when: str) -> dict[type[cst.CSTNode], list[Handler]]:
+    """Node type -> the rules' handlers for it, in the order they run.
+
+    Rules run in registry order. A handler registered for one node type runs
+    before handlers shared by several (``if``/``while``/``for``): a ``for``
+    gets its own fixes before a rule wraps the whole statement.
+    """
+    entries = []
+    for index, rule in enumerate(rules):
+        for order, hook in enumerate(rule.hooks()):
+            if hook.when != when:
+                continue
+            for node_type in hook.types:
+                shared = len(hook.types) > 1
+                entries.append((shared, index, order, node_type, getattr(rule, hook.method)))
+    table: dict[type[cst.CSTNode], list[Handler]] = {}
+    for *_, node_type, handler in sorted(entries, key=lambda e: e[:3]):
+        table.setdefault(node_type, []).append(handler)
+    return table
+
+
 class MigrationTransformer(cst.CSTTransformer):
+    """Keeps the state rules share (scope, async-ness, positions), calls their hooks."""
+
     METADATA_DEPENDENCIES = (PositionProvider,)
 
     def __init__(self, ctx: RuleContext, rules: list[Rule]) -> None:
         super().__init__()
         self.ctx = ctx
-        self.rules = rules
+        self.visitors = _dispatch(rules, "visit")
+        self.leavers = _dispatch(rules, "leave")
+
+    def on_visit(self, node: cst.CSTNode) -> bool:
+        super().on_visit(node)
+        for handler in self.visitors.get(type(node), ()):
+            handler(node)
+        return True
+
+    def on_leave(  # type: ignore[override]
+        self, original: cst.CSTNode, updated: cst.CSTNode
+    ) -> cst.CSTNode | cst.RemovalSentinel | cst.FlattenSentinel[cst.CSTNode]:
+        primary = _PRIMARY.get(type(original))
+        if primary is not None:
+            updated = updated.with_changes(**{primary: _paren(getattr(updated, primary))})
+        result: cst.CSTNode | cst.RemovalSentinel | cst.FlattenSentinel[cst.CSTNode] = updated
+        # A handler gets the node as earlier rules left it: a call may be an
+        # ``await`` by now, a statement wrapped in ``with``; once removed or
+        # split in several, it is no longer one node to hand on.
+        for handler in self.leavers.get(type(original), ()):
+            if isinstance(result, cst.RemovalSentinel | cst.FlattenSentinel):
+                break
+            result = handler(original, result)
+        result = super().on_leave(original, result)  # type: ignore[arg-type]
+        if isinstance(original, _TODO_HOLDERS):
+            return self._statement_todos(original, result)
+        return result
 
     # -- scope tracking ----------------------------------------------------------
 
     def visit_Module(self, node: cst.Module) -> bool:
         self.ctx.positions = dict(self.metadata[PositionProvider])
         return True
+
+    def visit_ClassDef(self, node: cst.ClassDef) -> bool:
+        self.ctx.non_references.add(id(node.name))
+        self.ctx.scope.append(node.name.value)
+        return True
+
+    def leave_ClassDef(
+        self, original: cst.ClassDef, updated: cst.BaseStatement
+    ) -> cst.BaseStatement:
+        self.ctx.scope.pop()
+        return updated
+
+    def visit_FunctionDef(self, node: cst.FunctionDef) -> bool:
+        self.ctx.non_references.add(id(node.name))
+        self.ctx.scope.append(node.name.value)
+        becomes_async = (
+            node.asynchronous is not None
+            or self.ctx.qualname in self.ctx.edits.async_functions
+            or self.ctx.qualname in self.ctx.edits.async_fakes
+        )
+        self.ctx.async_stack.append(becomes_async)
+        return True
+
+    def leave_FunctionDef(
+        self, original: cst.FunctionDef, updated: cst.BaseStatement
+    ) -> cst.BaseStatement:
+        self.ctx.async_stack.pop()
+        self.ctx.scope.pop()
+        return updated
+
+    def visit_Lambda(self, node: cst.Lambda) -> bool:
+        # Code in a lambda cannot await, whatever the enclosing function is.
+        self.ctx.async_stack.append(False)
+        return True
+
+    def leave_Lambda(self, original: cst.Lambda, updated: cst.BaseExpression) -> cst.BaseExpression:
+        self.ctx.async_stack.pop()
+        return updated
 
     # -- names that are not references ---------------------------------------
 
@@ -86,130 +192,7 @@ class MigrationTransformer(cst.CSTTransformer):
                 self.ctx.non_references.add(id(name))
         return True
 
-    def visit_ClassDef(self, node: cst.ClassDef) -> bool:
-        self.ctx.non_references.add(id(node.name))
-        self.ctx.scope.append(node.name.value)
-        for rule in self.rules:
-            rule.visit_ClassDef(node)
-        return True
-
-    def leave_ClassDef(self, original: cst.ClassDef, updated: cst.ClassDef) -> cst.BaseStatement:
-        for rule in self.rules:
-            updated = rule.leave_ClassDef(original, updated)
-        self.ctx.scope.pop()
-        return self._todos(original, updated)
-
-    def visit_FunctionDef(self, node: cst.FunctionDef) -> bool:
-        self.ctx.non_references.add(id(node.name))
-        self.ctx.scope.append(node.name.value)
-        becomes_async = (
-            node.asynchronous is not None
-            or self.ctx.qualname in self.ctx.edits.async_functions
-            or self.ctx.qualname in self.ctx.edits.async_fakes
-        )
-        self.ctx.async_stack.append(becomes_async)
-        for rule in self.rules:
-            rule.visit_FunctionDef(node)
-        return True
-
-    def visit_SimpleStatementLine(self, node: cst.SimpleStatementLine) -> bool:
-        for rule in self.rules:
-            rule.visit_SimpleStatementLine(node)
-        return True
-
-    def visit_With(self, node: cst.With) -> bool:
-        for rule in self.rules:
-            rule.visit_With(node)
-        return True
-
-    def visit_Assign(self, node: cst.Assign) -> bool:
-        for rule in self.rules:
-            rule.visit_Assign(node)
-        return True
-
-    def visit_Annotation(self, node: cst.Annotation) -> bool:
-        for rule in self.rules:
-            rule.visit_Annotation(node)
-        return True
-
-    def leave_Annotation(self, original: cst.Annotation, updated: cst.Annotation) -> cst.Annotation:
-        for rule in self.rules:
-            updated = rule.leave_Annotation(original, updated)
-        return updated
-
-    def visit_ExceptHandler(self, node: cst.ExceptHandler) -> bool:
-        for rule in self.rules:
-            rule.visit_ExceptHandler(node)
-        return True
-
-    def leave_ExceptHandler(
-        self, original: cst.ExceptHandler, updated: cst.ExceptHandler
-    ) -> cst.ExceptHandler:
-        for rule in self.rules:
-            updated = rule.leave_ExceptHandler(original, updated)
-        return updated
-
-    def visit_Lambda(self, node: cst.Lambda) -> bool:
-        # Code in a lambda cannot await, whatever the enclosing function is.
-        self.ctx.async_stack.append(False)
-        return True
-
-    def leave_Lambda(self, original: cst.Lambda, updated: cst.Lambda) -> cst.BaseExpression:
-        self.ctx.async_stack.pop()
-        return self._expression("leave_Lambda", original, updated)
-
-    def leave_Decorator(self, original: cst.Decorator, updated: cst.Decorator) -> cst.Decorator:
-        for rule in self.rules:
-            updated = rule.leave_Decorator(original, updated)
-        return updated
-
-    def leave_FunctionDef(
-        self, original: cst.FunctionDef, updated: cst.FunctionDef
-    ) -> cst.BaseStatement:
-        for rule in self.rules:
-            updated = rule.leave_FunctionDef(original, updated)
-        self.ctx.async_stack.pop()
-        self.ctx.scope.pop()
-        return self._todos(original, updated)
-
     # -- expressions ---------------------------------------------------------------
-
-    def _expression(
-        self, hook: str, original: cst.CSTNode, updated: cst.BaseExpression
-    ) -> cst.BaseExpression:
-        """Hand an expression to every rule's ``hook`` in turn (registry order)."""
-        result = updated
-        for rule in self.rules:
-            result = getattr(rule, hook)(original, result)
-        return result
-
-    def leave_Call(self, original: cst.Call, updated: cst.Call) -> cst.BaseExpression:
-        return self._expression(
-            "leave_Call", original, updated.with_changes(func=_paren(updated.func))
-        )
-
-    def leave_Name(self, original: cst.Name, updated: cst.Name) -> cst.BaseExpression:
-        return self._expression("leave_Name", original, updated)
-
-    def leave_Attribute(
-        self, original: cst.Attribute, updated: cst.Attribute
-    ) -> cst.BaseExpression:
-        return self._expression(
-            "leave_Attribute", original, updated.with_changes(value=_paren(updated.value))
-        )
-
-    def leave_ListComp(self, original: cst.ListComp, updated: cst.ListComp) -> cst.BaseExpression:
-        return self._expression("leave_Comprehension", original, updated)
-
-    def leave_SetComp(self, original: cst.SetComp, updated: cst.SetComp) -> cst.BaseExpression:
-        return self._expression("leave_Comprehension", original, updated)
-
-    def leave_Subscript(
-        self, original: cst.Subscript, updated: cst.Subscript
-    ) -> cst.BaseExpression:
-        return self._expression(
-            "leave_Subscript", original, updated.with_changes(value=_paren(updated.value))
-        )
 
     def leave_GeneratorExp(
         self, original: cst.GeneratorExp, updated: cst.GeneratorExp
@@ -224,84 +207,22 @@ class MigrationTransformer(cst.CSTTransformer):
             return updated
         return cst.ListComp(elt=updated.elt, for_in=updated.for_in)
 
-    # -- statements ------------------------------------------------------------------
+    # -- TODO comments -------------------------------------------------------------------
 
-    def visit_If(self, node: cst.If) -> bool:
-        return self._visit_compound(node)
-
-    def visit_While(self, node: cst.While) -> bool:
-        return self._visit_compound(node)
-
-    def visit_For(self, node: cst.For) -> bool:
-        return self._visit_compound(node)
-
-    def _visit_compound(self, node: cst.If | cst.While | cst.For) -> bool:
-        for rule in self.rules:
-            rule.visit_compound(node)
-        return True
-
-    def _leave_compound(
-        self, original: cst.If | cst.While | cst.For, updated: cst.BaseStatement
-    ) -> cst.BaseStatement:
-        for rule in self.rules:
-            updated = rule.leave_compound(original, updated)
-        return self._todos(original, updated)
-
-    def leave_For(self, original: cst.For, updated: cst.For) -> cst.BaseStatement:
-        for rule in self.rules:
-            updated = rule.leave_For(original, updated)
-        return self._leave_compound(original, updated)
-
-    def leave_CompFor(self, original: cst.CompFor, updated: cst.CompFor) -> cst.CompFor:
-        for rule in self.rules:
-            updated = rule.leave_CompFor(original, updated)
-        return updated
-
-    def leave_With(self, original: cst.With, updated: cst.With) -> cst.BaseStatement:
-        for rule in self.rules:
-            updated = rule.leave_With(original, updated)
-        return self._todos(original, updated)
-
-    def leave_If(self, original: cst.If, updated: cst.If) -> cst.BaseStatement:
-        return self._leave_compound(original, updated)
-
-    def leave_Try(self, original: cst.Try, updated: cst.Try) -> cst.BaseStatement:
-        return self._todos(original, updated)
-
-    def leave_While(self, original: cst.While, updated: cst.While) -> cst.BaseStatement:
-        return self._leave_compound(original, updated)
-
-    def leave_SimpleStatementLine(
-        self, original: cst.SimpleStatementLine, updated: cst.SimpleStatementLine
-    ) -> cst.BaseStatement | cst.FlattenSentinel[cst.BaseStatement] | cst.RemovalSentinel:
-        result: cst.BaseStatement | cst.FlattenSentinel[cst.BaseStatement] | cst.RemovalSentinel = (
-            updated
-        )
-        for rule in self.rules:
-            if not isinstance(result, cst.SimpleStatementLine):
-                break
-            result = rule.leave_SimpleStatementLine(original, result)
-        # TODOs last: rules file some while they rewrite this very statement.
+    def _statement_todos(
+        self,
+        original: cst.CSTNode,
+        result: cst.CSTNode | cst.RemovalSentinel | cst.FlattenSentinel[cst.CSTNode],
+    ) -> cst.CSTNode | cst.RemovalSentinel | cst.FlattenSentinel[cst.CSTNode]:
+        """TODOs last: rules file some while they rewrite this very statement."""
+        if isinstance(result, cst.RemovalSentinel):
+            return result
         if isinstance(result, cst.FlattenSentinel):
-            nodes: list[cst.BaseStatement] = list(result.nodes)
+            nodes = list(result.nodes)
             if nodes:
                 nodes[0] = self._todos(original, nodes[0])
             return cst.FlattenSentinel(nodes)
-        if isinstance(result, cst.RemovalSentinel):
-            return result
         return self._todos(original, result)
-
-    def leave_IndentedBlock(
-        self, original: cst.IndentedBlock, updated: cst.IndentedBlock
-    ) -> cst.BaseSuite:
-        for rule in self.rules:
-            updated = rule.leave_IndentedBlock(original, updated)
-        return updated
-
-    def leave_Module(self, original: cst.Module, updated: cst.Module) -> cst.Module:
-        for rule in self.rules:
-            updated = rule.leave_Module(original, updated)
-        return updated
 
     # -- TODO comments -------------------------------------------------------------------
 

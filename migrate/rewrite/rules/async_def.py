@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import libcst as cst
 
-from .base import Rule
+from .base import Rule, on_leave
 
 
 def await_(expr: cst.BaseExpression) -> cst.Await:
@@ -24,6 +24,7 @@ class AsyncPropagation(Rule):
     name = "async-propagation"
     summary = "def -> async def for every function that now awaits; await at every call site"
 
+    @on_leave(cst.FunctionDef)
     def leave_FunctionDef(
         self, original: cst.FunctionDef, updated: cst.FunctionDef
     ) -> cst.FunctionDef:
@@ -32,17 +33,20 @@ class AsyncPropagation(Rule):
             return updated.with_changes(asynchronous=cst.Asynchronous())
         return updated
 
+    @on_leave(cst.Call)
     def leave_Call(self, original: cst.Call, updated: cst.BaseExpression) -> cst.BaseExpression:
         pos = self.ctx.pos(original)
         if pos in self.ctx.edits.awaits and self.ctx.in_async:
             return await_(updated)
         return updated
 
+    @on_leave(cst.For)
     def leave_For(self, original: cst.For, updated: cst.For) -> cst.For:
         if self.ctx.pos(original.iter) in self.ctx.edits.async_iterations:
             return updated.with_changes(asynchronous=cst.Asynchronous())
         return updated
 
+    @on_leave(cst.CompFor)
     def leave_CompFor(self, original: cst.CompFor, updated: cst.CompFor) -> cst.CompFor:
         if self.ctx.pos(original.iter) in self.ctx.edits.async_iterations:
             return updated.with_changes(asynchronous=cst.Asynchronous())

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import libcst as cst
 
-from .base import Rule
+from .base import Rule, on_leave
 
 
 class AsyncFakes(Rule):
@@ -19,6 +19,7 @@ class AsyncFakes(Rule):
     name = "async-fakes"
     summary = "monkeypatched fakes of functions that became async become async"
 
+    @on_leave(cst.FunctionDef)
     def leave_FunctionDef(
         self, original: cst.FunctionDef, updated: cst.FunctionDef
     ) -> cst.FunctionDef:
@@ -29,6 +30,7 @@ class AsyncFakes(Rule):
             return updated.with_changes(asynchronous=cst.Asynchronous())
         return updated
 
+    @on_leave(cst.Lambda)
     def leave_Lambda(self, original: cst.Lambda, updated: cst.BaseExpression) -> cst.BaseExpression:
         if self.ctx.pos(original) not in self.ctx.edits.fake_lambdas:
             return updated

@@ -1,8 +1,23 @@
-"""The shape every rule has: a code, a name, and hooks the engine calls."""
+"""The shape every rule has: a code, a name, and the node types it handles.
+
+A rule registers a method for the nodes it acts on, the way pyupgrade's
+plugins ``@register(ast.Call)``::
+
+    class Sleep(Rule):
+        @on_leave(cst.Call)
+        def leave_Call(self, original, updated): ...
+
+``@on_visit`` methods see a node before its children (to note state);
+``@on_leave`` methods get the original node (its position matches the plan)
+and the node as rewritten so far, and return the new node. The transformer
+calls nothing else, so a rule is only what it handles.
+"""
 
 from __future__ import annotations
 
-from typing import ClassVar
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any, ClassVar, Literal, TypeVar
 
 import libcst as cst
 
@@ -10,10 +25,42 @@ from ..context import RuleContext
 
 StatementResult = cst.BaseStatement | cst.FlattenSentinel[cst.BaseStatement] | cst.RemovalSentinel
 
+Method = TypeVar("Method", bound=Callable[..., Any])
+When = Literal["visit", "leave"]
+
+_MARK = "__migrate_hooks__"
+
+
+def _register(when: When, types: tuple[type[cst.CSTNode], ...]) -> Callable[[Method], Method]:
+    def mark(method: Method) -> Method:
+        hooks: list[tuple[When, tuple[type[cst.CSTNode], ...]]] = getattr(method, _MARK, [])
+        setattr(method, _MARK, [*hooks, (when, types)])
+        return method
+
+    return mark
+
+
+def on_visit(*types: type[cst.CSTNode]) -> Callable[[Method], Method]:
+    """Call the method with each node of these types, before its children."""
+    return _register("visit", types)
+
+
+def on_leave(*types: type[cst.CSTNode]) -> Callable[[Method], Method]:
+    """Call the method with ``(original, updated)`` for each node of these types."""
+    return _register("leave", types)
+
+
+@dataclass(frozen=True)
+class Hook:
+    """One registration: ``method`` is called on ``when`` for nodes of ``types``."""
+
+    when: When
+    types: tuple[type[cst.CSTNode], ...]
+    method: str
+
 
 class Rule:
-    """A rewrite rule. Hooks receive the original node (for positions) and the
-    node as rewritten so far by earlier rules, and return the new node."""
+    """A rewrite rule: what it is (code, name, summary) and the hooks it registered."""
 
     code: ClassVar[str]
     name: ClassVar[str]
@@ -22,98 +69,13 @@ class Rule:
     def __init__(self, ctx: RuleContext) -> None:
         self.ctx = ctx
 
-    def visit_SimpleStatementLine(self, node: cst.SimpleStatementLine) -> None:
-        return None
-
-    def visit_Assign(self, node: cst.Assign) -> None:
-        return None
-
-    def visit_With(self, node: cst.With) -> None:
-        return None
-
-    def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
-        return None
-
-    def visit_ClassDef(self, node: cst.ClassDef) -> None:
-        return None
-
-    def leave_ClassDef(self, original: cst.ClassDef, updated: cst.ClassDef) -> cst.ClassDef:
-        return updated
-
-    def visit_ExceptHandler(self, node: cst.ExceptHandler) -> None:
-        return None
-
-    def visit_Annotation(self, node: cst.Annotation) -> None:
-        return None
-
-    def visit_compound(self, node: cst.If | cst.While | cst.For) -> None:
-        """Before the header of an ``if``/``elif``/``while``/``for`` statement."""
-        return None
-
-    def leave_compound(
-        self, original: cst.If | cst.While | cst.For, updated: cst.BaseStatement
-    ) -> cst.BaseStatement:
-        """After an ``if``/``elif``/``while``/``for`` statement, once other hooks ran."""
-        return updated
-
-    def leave_Annotation(self, original: cst.Annotation, updated: cst.Annotation) -> cst.Annotation:
-        return updated
-
-    def leave_Call(self, original: cst.Call, updated: cst.BaseExpression) -> cst.BaseExpression:
-        return updated
-
-    def leave_Name(self, original: cst.Name, updated: cst.BaseExpression) -> cst.BaseExpression:
-        return updated
-
-    def leave_Attribute(
-        self, original: cst.Attribute, updated: cst.BaseExpression
-    ) -> cst.BaseExpression:
-        return updated
-
-    def leave_Lambda(self, original: cst.Lambda, updated: cst.BaseExpression) -> cst.BaseExpression:
-        return updated
-
-    def leave_Subscript(
-        self, original: cst.Subscript, updated: cst.BaseExpression
-    ) -> cst.BaseExpression:
-        return updated
-
-    def leave_Comprehension(
-        self, original: cst.ListComp | cst.SetComp, updated: cst.BaseExpression
-    ) -> cst.BaseExpression:
-        return updated
-
-    def leave_FunctionDef(
-        self, original: cst.FunctionDef, updated: cst.FunctionDef
-    ) -> cst.FunctionDef:
-        return updated
-
-    def leave_Decorator(self, original: cst.Decorator, updated: cst.Decorator) -> cst.Decorator:
-        return updated
-
-    def leave_For(self, original: cst.For, updated: cst.For) -> cst.For:
-        return updated
-
-    def leave_CompFor(self, original: cst.CompFor, updated: cst.CompFor) -> cst.CompFor:
-        return updated
-
-    def leave_With(self, original: cst.With, updated: cst.With) -> cst.With:
-        return updated
-
-    def leave_ExceptHandler(
-        self, original: cst.ExceptHandler, updated: cst.ExceptHandler
-    ) -> cst.ExceptHandler:
-        return updated
-
-    def leave_SimpleStatementLine(
-        self, original: cst.SimpleStatementLine, updated: cst.SimpleStatementLine
-    ) -> StatementResult:
-        return updated
-
-    def leave_IndentedBlock(
-        self, original: cst.IndentedBlock, updated: cst.IndentedBlock
-    ) -> cst.IndentedBlock:
-        return updated
-
-    def leave_Module(self, original: cst.Module, updated: cst.Module) -> cst.Module:
-        return updated
+    @classmethod
+    def hooks(cls) -> list[Hook]:
+        """The rule's registrations, in definition order (a rule's parts first)."""
+        found: dict[str, list[Hook]] = {}
+        for klass in reversed(cls.__mro__):
+            for name, value in vars(klass).items():
+                marks = getattr(value, _MARK, None)
+                if marks:
+                    found[name] = [Hook(when, types, name) for when, types in marks]
+        return [hook for hooks in found.values() for hook in hooks]

@@ -19,7 +19,7 @@ from __future__ import annotations
 import libcst as cst
 
 from ..edits import BridgeEdit
-from .base import Rule
+from .base import Rule, on_leave
 
 
 class Bridges(Rule):
@@ -27,6 +27,7 @@ class Bridges(Rule):
     name = "bridges"
     summary = "async_to_sync / asyncio.run / sync_to_async where sync and async meet"
 
+    @on_leave(cst.Call)
     def leave_Call(self, original: cst.Call, updated: cst.BaseExpression) -> cst.BaseExpression:
         bridge = self.ctx.edits.bridges.get(self.ctx.pos(original) or (0, 0, 0, 0))
         if bridge is None or bridge.is_reference or not isinstance(updated, cst.Call):
@@ -70,9 +71,11 @@ class Bridges(Rule):
         )
         return cst.Await(expression=call.with_changes(func=wrapped))
 
+    @on_leave(cst.Name)
     def leave_Name(self, original: cst.Name, updated: cst.BaseExpression) -> cst.BaseExpression:
         return self._reference(original, updated, "." not in original.value)
 
+    @on_leave(cst.Attribute)
     def leave_Attribute(
         self, original: cst.Attribute, updated: cst.BaseExpression
     ) -> cst.BaseExpression:

@@ -25,7 +25,7 @@ import libcst as cst
 
 from ...analyse.concurrency import Spot
 from ..context import RuleContext
-from .base import Rule
+from .base import Rule, on_leave, on_visit
 
 HELPER = "gather_in_order"
 
@@ -51,6 +51,7 @@ class Gather(Rule):
 
     # -- statements in a block --------------------------------------------------------
 
+    @on_leave(cst.IndentedBlock)
     def leave_IndentedBlock(
         self, original: cst.IndentedBlock, updated: cst.IndentedBlock
     ) -> cst.IndentedBlock:
@@ -154,6 +155,7 @@ class Gather(Rule):
 
     # -- comprehensions -----------------------------------------------------------------
 
+    @on_leave(cst.Call)
     def leave_Call(self, original: cst.Call, updated: cst.BaseExpression) -> cst.BaseExpression:
         """``map(f, xs)`` / ``executor.map(f, xs)`` -> ``await gather_in_order(*map(f, xs))``."""
         loop_vars = {v for v in self.result_vars if v}
@@ -178,6 +180,7 @@ class Gather(Rule):
         self._used(spot, f"map over {items}: at most {limit} at a time")
         return cst.parse_expression(f"await {HELPER}(*map({func}, {items}), limit={limit})")
 
+    @on_leave(cst.ListComp, cst.SetComp)
     def leave_Comprehension(
         self, original: cst.ListComp | cst.SetComp, updated: cst.BaseExpression
     ) -> cst.BaseExpression:
@@ -232,6 +235,7 @@ class Gather(Rule):
 
     # ``futures = [pool.submit(...) ...]`` now holds results: ``f.result()`` goes.
 
+    @on_visit(cst.Assign)
     def visit_Assign(self, node: cst.Assign) -> None:
         spot = self.ctx.edits.spot_positions.get(self.ctx.pos(node.value) or (0, 0, 0, 0))
         if spot is not None and spot.safe and spot.kind == "executor-submit":
@@ -239,6 +243,7 @@ class Gather(Rule):
                 if isinstance(target.target, cst.Name):
                     self.submitted.add(target.target.value)
 
+    @on_visit(cst.If, cst.While, cst.For)
     def visit_compound(self, node: cst.If | cst.While | cst.For) -> None:
         if isinstance(node, cst.For) and isinstance(node.target, cst.Name):
             if isinstance(node.iter, cst.Name) and node.iter.value in self.submitted:
@@ -246,6 +251,7 @@ class Gather(Rule):
                 return
         self.result_vars.append("")
 
+    @on_leave(cst.If, cst.While, cst.For)
     def leave_compound(
         self, original: cst.If | cst.While | cst.For, updated: cst.BaseStatement
     ) -> cst.BaseStatement:

@@ -40,7 +40,7 @@ import libcst as cst
 import libcst.matchers as m
 
 from ..context import RuleContext
-from .base import StatementResult
+from .base import StatementResult, on_leave, on_visit
 from .http_common import (
     _append,
     _dotted,
@@ -117,6 +117,7 @@ class HttpClient(ExceptionRewrites, SessionRewrites):
         self.stream_lines: set[int] = set()
         self.with_items: set[int] = set()
 
+    @on_visit(cst.FunctionDef)
     def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
         state = _FunctionState()
         # Parameters annotated as requests responses are responses here too.
@@ -127,15 +128,18 @@ class HttpClient(ExceptionRewrites, SessionRewrites):
                 state.responses.add(param.name.value)
         self.functions.append(state)
 
+    @on_leave(cst.FunctionDef)
     def leave_FunctionDef(
         self, original: cst.FunctionDef, updated: cst.FunctionDef
     ) -> cst.FunctionDef:
         self.functions.pop()
         return updated
 
+    @on_visit(cst.SimpleStatementLine)
     def visit_SimpleStatementLine(self, node: cst.SimpleStatementLine) -> None:
         self.frames.append(_Frame())
 
+    @on_visit(cst.If, cst.While, cst.For)
     def visit_compound(self, node: cst.If | cst.While | cst.For) -> None:
         # A one-off request in the header (``while requests.get(...).ok:``)
         # gets a client around the whole statement; an ``elif`` shares the
@@ -145,6 +149,7 @@ class HttpClient(ExceptionRewrites, SessionRewrites):
         if id(node) not in self.elifs:
             self.frames.append(_Frame())
 
+    @on_leave(cst.If, cst.While, cst.For)
     def leave_compound(
         self, original: cst.If | cst.While | cst.For, updated: cst.BaseStatement
     ) -> cst.BaseStatement:
@@ -181,6 +186,7 @@ class HttpClient(ExceptionRewrites, SessionRewrites):
                 self.functions[-1].streams.add(item.asname.name.value)
                 self.functions[-1].responses.add(item.asname.name.value)
 
+    @on_leave(cst.With)
     def leave_With(self, original: cst.With, updated: cst.With) -> cst.With:
         streamed = any(self.ctx.pos(item.item) in self.stream_calls for item in original.items)
         made = any(
@@ -207,11 +213,13 @@ class HttpClient(ExceptionRewrites, SessionRewrites):
     def _in_with_item(self, call: cst.Call) -> bool:
         return id(call) in self.with_items
 
+    @on_visit(cst.With)
     def visit_With(self, node: cst.With) -> None:
         for item in node.items:
             self.with_items.add(id(item.item))
         self._visit_with_streams(node)
 
+    @on_leave(cst.For)
     def leave_For(self, original: cst.For, updated: cst.For) -> cst.For:
         """``for line in r.iter_lines():`` over a streamed response -> ``async for``."""
         iterator = self._stream_iterator(updated.iter)
@@ -219,6 +227,7 @@ class HttpClient(ExceptionRewrites, SessionRewrites):
             return updated
         return updated.with_changes(iter=iterator, asynchronous=cst.Asynchronous())
 
+    @on_leave(cst.CompFor)
     def leave_CompFor(self, original: cst.CompFor, updated: cst.CompFor) -> cst.CompFor:
         iterator = self._stream_iterator(updated.iter)
         if iterator is None:
@@ -257,6 +266,7 @@ class HttpClient(ExceptionRewrites, SessionRewrites):
             return expr.with_changes(func=expr.func.with_changes(attr=cst.Name(attr)), args=size)
         return None
 
+    @on_visit(cst.Assign)
     def visit_Assign(self, node: cst.Assign) -> None:
         """Remember which local names hold responses, for attribute fixes."""
         value = node.value
@@ -282,6 +292,7 @@ class HttpClient(ExceptionRewrites, SessionRewrites):
 
     # -- calls ----------------------------------------------------------------------------
 
+    @on_leave(cst.Call)
     def leave_Call(self, original: cst.Call, updated: cst.BaseExpression) -> cst.BaseExpression:
         pos = self.ctx.pos(original) or (0, 0, 0, 0)
         if pos in self.ctx.edits.client_constructors and isinstance(updated, cst.Call):
@@ -484,6 +495,7 @@ class HttpClient(ExceptionRewrites, SessionRewrites):
             )
         return updated
 
+    @on_leave(cst.Attribute)
     def leave_Attribute(
         self, original: cst.Attribute, updated: cst.BaseExpression
     ) -> cst.BaseExpression:
@@ -522,6 +534,7 @@ class HttpClient(ExceptionRewrites, SessionRewrites):
             return cst.Call(func=cst.Name("str"), args=[cst.Arg(updated)])
         return updated
 
+    @on_leave(cst.SimpleStatementLine)
     def leave_SimpleStatementLine(
         self, original: cst.SimpleStatementLine, updated: cst.SimpleStatementLine
     ) -> StatementResult:
@@ -550,6 +563,7 @@ class HttpClient(ExceptionRewrites, SessionRewrites):
             return self._with_client(frame.client_args, result)
         return result
 
+    @on_leave(cst.IndentedBlock)
     def leave_IndentedBlock(
         self, original: cst.IndentedBlock, updated: cst.IndentedBlock
     ) -> cst.IndentedBlock:
@@ -596,6 +610,7 @@ class HttpClient(ExceptionRewrites, SessionRewrites):
             return [*body[:index], block]
         return body
 
+    @on_leave(cst.Module)
     def leave_Module(self, original: cst.Module, updated: cst.Module) -> cst.Module:
         updated = updated.with_changes(body=self._dedupe(list(updated.body)))
         return self._finish_module(updated)

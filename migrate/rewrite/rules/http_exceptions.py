@@ -10,7 +10,7 @@ from __future__ import annotations
 import libcst as cst
 import libcst.matchers as m
 
-from .base import StatementResult
+from .base import StatementResult, on_leave, on_visit
 from .http_common import HttpRuleBase, _dotted
 
 # requests exception -> httpx exception. In ``except`` clauses a tuple keeps
@@ -46,6 +46,7 @@ class ExceptionRewrites(HttpRuleBase):
             return self.ctx.edits.requests_aliases.get(node.value)
         return _dotted(node)
 
+    @on_leave(cst.Name)
     def leave_Name(self, original: cst.Name, updated: cst.BaseExpression) -> cst.BaseExpression:
         if original.value not in self.ctx.edits.requests_aliases:
             return updated
@@ -143,16 +144,20 @@ class ExceptionRewrites(HttpRuleBase):
             out.append(stmt)
         return out
 
+    @on_visit(cst.Annotation)
     def visit_Annotation(self, node: cst.Annotation) -> None:
         self._in_annotation += 1
 
+    @on_leave(cst.Annotation)
     def leave_Annotation(self, original: cst.Annotation, updated: cst.Annotation) -> cst.Annotation:
         self._in_annotation -= 1
         return updated
 
+    @on_visit(cst.ExceptHandler)
     def visit_ExceptHandler(self, node: cst.ExceptHandler) -> None:
         self._in_except += 1
 
+    @on_leave(cst.ExceptHandler)
     def leave_ExceptHandler(
         self, original: cst.ExceptHandler, updated: cst.ExceptHandler
     ) -> cst.ExceptHandler:

@@ -48,7 +48,7 @@ from __future__ import annotations
 import libcst as cst
 
 from ..context import RuleContext
-from .base import Rule
+from .base import Rule, on_leave, on_visit
 
 VERBS = ("get", "post", "put", "patch", "delete", "head", "options")
 MATCHERS = {
@@ -215,6 +215,7 @@ class RequestsMock:
 
     # -- scopes ---------------------------------------------------------------------
 
+    @on_visit(cst.FunctionDef)
     def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
         if not self.active:
             return
@@ -266,6 +267,7 @@ class RequestsMock:
             node.body.visit(_Renames(renames, self._rm_renames))
         self._rm_frames.append(kinds)
 
+    @on_leave(cst.FunctionDef)
     def leave_FunctionDef(
         self, original: cst.FunctionDef, updated: cst.FunctionDef
     ) -> cst.FunctionDef:
@@ -274,6 +276,7 @@ class RequestsMock:
             self._rm_block_ends.pop()
         return updated
 
+    @on_leave(cst.Name)
     def leave_Name(self, original: cst.Name, updated: cst.BaseExpression) -> cst.BaseExpression:
         new = self._rm_renames.get(original)
         if new is None or not isinstance(updated, cst.Name):
@@ -368,6 +371,7 @@ class RequestsMock:
             self.ctx.todo(line, CODE, f"requests_mock.{attr} has no respx rewrite here")
         return None
 
+    @on_leave(cst.Subscript)
     def leave_Subscript(
         self, original: cst.Subscript, updated: cst.BaseExpression
     ) -> cst.BaseExpression:
@@ -613,6 +617,7 @@ class HttpMocks(RequestsMock, Rule):
     def active(self) -> bool:
         return self.ctx.edits.http_mocks
 
+    @on_leave(cst.Decorator)
     def leave_Decorator(self, original: cst.Decorator, updated: cst.Decorator) -> cst.Decorator:
         if not self.active:
             return updated
@@ -622,6 +627,7 @@ class HttpMocks(RequestsMock, Rule):
         self.ctx.note(self.code, self.ctx.line(original), "@responses.activate -> @respx.mock")
         return updated.with_changes(decorator=cst.parse_expression("respx.mock"))
 
+    @on_leave(cst.Attribute)
     def leave_Attribute(
         self, original: cst.Attribute, updated: cst.BaseExpression
     ) -> cst.BaseExpression:
@@ -639,6 +645,7 @@ class HttpMocks(RequestsMock, Rule):
                 return updated.with_changes(attr=cst.Name("content"))
         return updated
 
+    @on_leave(cst.Call)
     def leave_Call(self, original: cst.Call, updated: cst.BaseExpression) -> cst.BaseExpression:
         if not self.active or not isinstance(updated, cst.Call):
             return updated
@@ -675,6 +682,7 @@ class HttpMocks(RequestsMock, Rule):
         self.ctx.note(self.code, line, f"responses {verb.upper()} mock -> respx route")
         return converted
 
+    @on_leave(cst.IndentedBlock)
     def leave_IndentedBlock(
         self, original: cst.IndentedBlock, updated: cst.IndentedBlock
     ) -> cst.IndentedBlock:

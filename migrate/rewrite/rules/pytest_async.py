@@ -19,7 +19,7 @@ from __future__ import annotations
 import libcst as cst
 
 from ..context import RuleContext
-from .base import Rule
+from .base import Rule, on_leave, on_visit
 
 
 def _dotted(node: cst.BaseExpression) -> str:
@@ -49,10 +49,12 @@ class PytestAsync(Rule):
         # For each enclosing class: is it a unittest.TestCase, and did a test become async?
         self.classes: list[list[bool]] = []
 
+    @on_visit(cst.ClassDef)
     def visit_ClassDef(self, node: cst.ClassDef) -> None:
         bases = {_dotted(arg.value) for arg in node.bases}
         self.classes.append([bool(bases & set(TESTCASE_BASES)), False])
 
+    @on_leave(cst.ClassDef)
     def leave_ClassDef(self, original: cst.ClassDef, updated: cst.ClassDef) -> cst.ClassDef:
         is_testcase, has_async = self.classes.pop()
         if not (is_testcase and has_async):
@@ -74,6 +76,7 @@ class PytestAsync(Rule):
         )
         return updated.with_changes(bases=bases)
 
+    @on_leave(cst.FunctionDef)
     def leave_FunctionDef(
         self, original: cst.FunctionDef, updated: cst.FunctionDef
     ) -> cst.FunctionDef:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import libcst as cst
 
-from .base import Rule
+from .base import Rule, on_leave
 
 
 class Sleep(Rule):
@@ -16,6 +16,7 @@ class Sleep(Rule):
     name = "sleep"
     summary = "time.sleep -> await asyncio.sleep"
 
+    @on_leave(cst.Call)
     def leave_Call(self, original: cst.Call, updated: cst.BaseExpression) -> cst.BaseExpression:
         if self.ctx.pos(original) not in self.ctx.edits.sleeps or not self.ctx.in_async:
             return updated

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import libcst as cst
 
-from .base import Rule
+from .base import Rule, on_leave
 
 
 class Unwind(Rule):
@@ -19,6 +19,7 @@ class Unwind(Rule):
     name = "unwind"
     summary = "remove bridges that a later step made unnecessary"
 
+    @on_leave(cst.Call)
     def leave_Call(self, original: cst.Call, updated: cst.BaseExpression) -> cst.BaseExpression:
         if not isinstance(original.func, cst.Call) or not isinstance(updated, cst.Call):
             return updated
