@@ -18,8 +18,8 @@ from __future__ import annotations
 from collections import deque
 
 from .catalogue import HTTP_VERBS, Action
-from .decisions import Bridge, Colouring, Fake, Reason, Review, Scope, Unwind
-from .frameworks import BRIDGES, MAP_RECEIVERS, THREAD_RECEIVERS
+from .decisions import Bridge, BridgeKind, Colouring, Fake, Reason, Review, Scope, Unwind
+from .frameworks import BRIDGES, MAP_RECEIVERS, THREAD_RECEIVERS, AsgirefBridge
 from .graph import CallGraph, Edge
 from .model import Call, Function
 from .review import find_reviews
@@ -147,7 +147,7 @@ def _fakes(graph: CallGraph, result: Colouring) -> None:
                 result.fakes.append(Fake(fn.qualname, target, patch.span, None))
 
 
-def _bridge_kind(edge: Edge, graph: CallGraph) -> str | None:
+def _bridge_kind(edge: Edge, graph: CallGraph) -> AsgirefBridge | None:
     """ "async_to_sync" / "sync_to_async" when ``edge`` goes through an asgiref bridge."""
     ref = edge.ref
     if edge.via != "ref" or ref is None or ref.keyword is not None:
@@ -160,7 +160,7 @@ def _unwind(
     edge: Edge,
     callee: str,
     caller: Function,
-    kind: str,
+    kind: AsgirefBridge,
     pre_existing: bool,
     result: Colouring,
     queue: deque[str],
@@ -200,7 +200,7 @@ def _boundary(fn: Function, graph: CallGraph, scope: Scope) -> str | None:
 
 def _bridge(caller: Function, callee: str, call: Call, boundary: str) -> Bridge:
     # asyncio.run only where no loop can possibly be running: the top of a script.
-    kind = "asyncio.run" if boundary == "__main__" else "async_to_sync"
+    kind: BridgeKind = "asyncio.run" if boundary == "__main__" else "async_to_sync"
     return Bridge(caller.qualname, callee, call.span, kind, f"{caller.name} stays sync: {boundary}")
 
 

@@ -13,10 +13,16 @@ from __future__ import annotations
 import fnmatch
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Literal
 
 from .catalogue import BlockingCall
+from .frameworks import AsgirefBridge
 from .graph import Edge
 from .model import Span
+
+# "blocking": a catalogue call; "calls": an async function; "wraps": a decorator's target.
+ReasonKind = Literal["blocking", "calls", "wraps"]
+BridgeKind = Literal["async_to_sync", "sync_to_async", "asyncio.run"]
 
 
 @dataclass(frozen=True)
@@ -25,7 +31,7 @@ class Reason:
 
     callee: str
     span: Span
-    kind: str  # "blocking" (a catalogue call), "calls", "wraps"
+    kind: ReasonKind
     blocking: BlockingCall | None = None
 
 
@@ -36,7 +42,7 @@ class Bridge:
     function: str  # where the bridge goes
     callee: str
     span: Span
-    kind: str  # "async_to_sync", "asyncio.run", "sync_to_async"
+    kind: BridgeKind
     why: str
     thread_sensitive: bool = False
     is_reference: bool = False  # the callee is handed over, not called
@@ -52,7 +58,7 @@ class Unwind:
     function: str
     callee: str
     span: Span  # the bridge call: ``async_to_sync(f)``
-    kind: str  # "async_to_sync" or "sync_to_async"
+    kind: AsgirefBridge
 
 
 @dataclass(frozen=True)

@@ -7,14 +7,13 @@ Worker processes run it in parallel. Nothing here knows which functions
 will become async: that is decided for the whole project in
 :mod:`migrate.analyse.colour`. Names are resolved by
 :mod:`migrate.analyse.names`, fan-out shapes recognised by
-:mod:`migrate.analyse.fan_outs`.
+:mod:`migrate.analyse.shapes`.
 """
 
 from __future__ import annotations
 
 import ast
 
-from .fan_outs import comprehension_fan_out, loop_fan_out, map_fan_out
 from .frameworks import (
     FIXTURE_DECORATORS,
     FLASK_ASYNC_RECEIVERS,
@@ -35,6 +34,7 @@ from .model import (
     Span,
 )
 from .names import LocalScope, NameResolver, expr_text, span_of
+from .shapes import comprehension_fan_out, loop_fan_out, map_fan_out
 
 
 class ModuleAnalyser(NameResolver, ast.NodeVisitor):
@@ -107,7 +107,6 @@ class ModuleAnalyser(NameResolver, ast.NodeVisitor):
                 span=span_of(stmt),
                 names=names,
                 call_target=self.callee_target(value),
-                call_text=expr_text(value.func),
                 reads=reads,
                 block=block,
                 index=index,

@@ -7,6 +7,8 @@ thread pools and pytest's conventions, in one place instead of in ``if``s.
 
 from __future__ import annotations
 
+from typing import Literal
+
 FLASK_ROUTE_METHODS = frozenset({"route", "get", "post", "put", "patch", "delete"})
 FLASK_HANDLER_DECORATORS = frozenset(
     {
@@ -24,8 +26,9 @@ FLASK_HANDLER_DECORATORS = frozenset(
 # Flask registration calls that accept async callables (Flask runs them
 # through ensure_sync), so passing a coroutine function there is fine.
 FLASK_ASYNC_RECEIVERS = FLASK_HANDLER_DECORATORS | {"register_error_handler", "add_url_rule"}
+AsgirefBridge = Literal["async_to_sync", "sync_to_async"]
 # asgiref's bridges, by the kind of bridge each makes.
-BRIDGES = {
+BRIDGES: dict[str, AsgirefBridge] = {
     "asgiref.sync.async_to_sync": "async_to_sync",
     "asgiref.sync.sync_to_async": "sync_to_async",
 }

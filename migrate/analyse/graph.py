@@ -9,6 +9,7 @@ wrap a function are linked to their wrapper.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Literal
 
 from .catalogue import BlockingCall, lookup
 from .model import FIXTURE_PREFIX, Call, Function, Ref, Span
@@ -23,7 +24,7 @@ class Edge:
     callee: str
     span: Span
     call: Call | None
-    via: str = "call"  # "call", "decorator", "ref"
+    via: Literal["call", "decorator", "ref"] = "call"
     ref: Ref | None = None
 
 

@@ -9,6 +9,14 @@ Names are resolved as far as one file allows; what cannot be resolved is
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Literal
+
+FanOutKind = Literal[
+    "loop", "loop-append", "loop-dict", "comprehension", "map", "executor-map", "executor-submit"
+]
+Shape = Literal["list", "dict", "set"]
+# Code a framework calls: Flask views and hooks, pytest tests and fixtures.
+Framework = Literal["flask-view", "flask-handler", "pytest-test", "pytest-fixture"]
 
 
 @dataclass(frozen=True)
@@ -71,16 +79,10 @@ class Decorator:
 class FanOut:
     """A loop, comprehension or map that calls something once per item."""
 
-    kind: (
-        str  # "loop-append", "loop-dict", "comprehension", "map", "executor-map", "executor-submit"
-    )
+    kind: FanOutKind  # "loop": a loop that fetches but is no fan-out (see refusal)
     span: Span
     call_target: str | None
-    call_text: str
-    loop_var: str | None
     iter_text: str
-    result_name: str | None  # the list/dict being filled, for loops
-    shape: str  # "list", "dict", "set"
     refusal: str | None = None  # why it is not safe to run concurrently, seen locally
 
 
@@ -91,7 +93,6 @@ class Assignment:
     span: Span
     names: tuple[str, ...]
     call_target: str | None
-    call_text: str
     reads: frozenset[str]  # names the call's arguments read
     block: int  # statements in the same block share this id
     index: int  # position of the statement in its block
@@ -119,7 +120,7 @@ class Function:
     returns_inner: tuple[str, ...] = ()
     patches: list[Patch] = field(default_factory=list)
     boundary: str | None = None  # why it cannot become async
-    framework: str | None = None  # flask-view, flask-handler, pytest-test, pytest-fixture
+    framework: Framework | None = None
     memoised: str | None = None
 
 

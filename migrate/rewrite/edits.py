@@ -10,9 +10,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Literal
 
 from ..analyse.catalogue import Action, BlockingCall
 from ..analyse.concurrency import Spot
+from ..analyse.decisions import BridgeKind
+from ..analyse.frameworks import AsgirefBridge
 from ..analyse.graph import CallGraph
 from ..analyse.model import Span
 from ..analyse.run import Analysis
@@ -24,7 +27,7 @@ Pos = tuple[int, int, int, int]
 
 @dataclass(frozen=True)
 class BridgeEdit:
-    kind: str  # async_to_sync, asyncio.run, sync_to_async
+    kind: BridgeKind
     thread_sensitive: bool = False
     is_reference: bool = False
     text: str = ""
@@ -53,11 +56,11 @@ class FileEdits:
     # Expression-level spots (comprehensions, map) by position.
     spot_positions: dict[Pos, Spot] = field(default_factory=dict)
     # Bridges of an earlier step that go: position of ``async_to_sync(f)`` -> kind.
-    unwinds: dict[Pos, str] = field(default_factory=dict)
+    unwinds: dict[Pos, AsgirefBridge] = field(default_factory=dict)
     # How requests' exception classes are rewritten: "" (not at all: the file
     # still makes requests calls), "httpx" (replaced), or "both" (caught in
     # both forms while requests calls remain elsewhere in the project).
-    map_exceptions: str = ""
+    map_exceptions: Literal["", "httpx", "both"] = ""
     # Sessions/clients held in ``self.<attr>`` and used by code that becomes
     # async: class qualname -> {attr: kind}.
     shared_attrs: dict[str, dict[str, str]] = field(default_factory=dict)

@@ -116,11 +116,14 @@ class MigrationTransformer(cst.CSTTransformer):
             updated = updated.with_changes(**{primary: _paren(getattr(updated, primary))})
         result: cst.CSTNode | cst.RemovalSentinel | cst.FlattenSentinel[cst.CSTNode] = updated
         # A handler gets the node as earlier rules left it: a call may be an
-        # ``await`` by now, a statement wrapped in ``with``; once removed or
-        # split in several, it is no longer one node to hand on.
+        # ``await`` by now, a statement wrapped in ``with``. Once a rule removed
+        # the node or split it in several, later handlers still see it leave
+        # (their state stays balanced) but can no longer change it.
         for handler in self.leavers.get(type(original), ()):
             if isinstance(result, cst.RemovalSentinel | cst.FlattenSentinel):
-                break
+                handler(original, updated)
+                continue
+            updated = result
             result = handler(original, result)
         result = super().on_leave(original, result)  # type: ignore[arg-type]
         if isinstance(original, _TODO_HOLDERS):

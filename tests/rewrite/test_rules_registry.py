@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import libcst as cst
 import pytest
 
 from migrate.rewrite.rules import BY_CODE, BY_NAME, RULES, Rule
@@ -49,3 +50,22 @@ def test_case_folders_name_real_rules() -> None:
 def test_codes_are_unique() -> None:
     assert len({r.code for r in RULES}) == len(RULES)
     assert len({r.name for r in RULES}) == len(RULES)
+
+
+@pytest.mark.parametrize("rule", RULES, ids=[r.code for r in RULES])
+def test_rule_module_is_named_after_the_rule(rule: type[Rule]) -> None:
+    assert rule.__module__.rsplit(".", 1)[-1] == rule.name.replace("-", "_")
+
+
+@pytest.mark.parametrize("rule", RULES, ids=[r.code for r in RULES])
+def test_every_hook_is_registered(rule: type[Rule]) -> None:
+    """A ``visit_X``/``leave_X`` method without ``@on_visit``/``@on_leave`` is never called."""
+    registered = {hook.method for hook in rule.hooks()}
+    for klass in rule.__mro__:
+        for name in vars(klass):
+            if name.startswith(("visit_", "leave_")):
+                assert name in registered, f"{klass.__name__}.{name} is not registered"
+    for hook in rule.hooks():
+        assert hook.types and all(issubclass(t, cst.CSTNode) for t in hook.types)
+    # Only MIG010 works outside the libcst pass (on dependency files).
+    assert bool(rule.hooks()) == (rule is not BY_NAME["dependencies"])

@@ -25,15 +25,15 @@ Order matters where two rules touch the same call:
 
 from __future__ import annotations
 
-from .async_def import AsyncPropagation
 from .async_fakes import AsyncFakes
+from .async_propagation import AsyncPropagation
 from .base import Rule
 from .bridges import Bridges
 from .dependencies import Dependencies
 from .gather import Gather
 from .http_client import HttpClient
 from .http_mocks import HttpMocks
-from .pytest_async import PytestAsync
+from .pytest_asyncio import PytestAsync
 from .sleep import Sleep
 from .unwind import Unwind
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 import libcst as cst
 
 from ..edits import BridgeEdit
+from ..nodes import code_of
 from .base import Rule, on_leave
 
 
@@ -87,7 +88,7 @@ class Bridges(Rule):
         bridge = self.ctx.edits.bridges.get(self.ctx.pos(original) or (0, 0, 0, 0))
         if bridge is None or not bridge.is_reference or not outermost:
             return updated
-        code = cst.Module([]).code_for_node(original)
+        code = code_of(original)
         if code != bridge.text:
             return updated
         self.ctx.add_import("asgiref.sync", "async_to_sync")

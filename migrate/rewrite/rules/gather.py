@@ -25,13 +25,10 @@ import libcst as cst
 
 from ...analyse.concurrency import Spot
 from ..context import RuleContext
+from ..nodes import code_of
 from .base import Rule, on_leave, on_visit
 
 HELPER = "gather_in_order"
-
-
-def _code(node: cst.CSTNode) -> str:
-    return cst.Module([]).code_for_node(node)
 
 
 def _strip_await(expr: cst.BaseExpression) -> cst.BaseExpression:
@@ -86,15 +83,15 @@ class Gather(Rule):
                 return False
             assign = stmt.body[0]
             if isinstance(assign, cst.Assign) and len(assign.targets) == 1:
-                target = _code(assign.targets[0].target)
+                target = code_of(assign.targets[0].target)
                 value = assign.value
             elif isinstance(assign, cst.AnnAssign) and assign.value is not None:
-                target = _code(assign.target)
+                target = code_of(assign.target)
                 value = assign.value
             else:
                 return False
             targets.append(f"({target})" if "," in target else target)
-            calls.append(_code(_strip_await(value)))
+            calls.append(code_of(_strip_await(value)))
             leading.extend(stmt.leading_lines)
         arguments = "".join(f"    {call},\n" for call in calls)
         code = f"{', '.join(targets)} = await {HELPER}(\n{arguments})\n"
@@ -125,7 +122,7 @@ class Gather(Rule):
                 and expr.value.func.attr.value == "append"
                 and len(expr.value.args) == 1
             ):
-                out = _code(expr.value.func.value)
+                out = code_of(expr.value.func.value)
                 call_expr = _strip_await(expr.value.args[0].value)
         elif len(inner) == 2 and all(isinstance(s, cst.SimpleStatementLine) for s in inner):
             first, second = inner[0].body[0], inner[1].body[0]  # type: ignore[attr-defined]
@@ -136,7 +133,7 @@ class Gather(Rule):
                 and isinstance(second.value.func, cst.Attribute)
                 and second.value.func.attr.value == "append"
             ):
-                out = _code(second.value.func.value)
+                out = code_of(second.value.func.value)
                 call_expr = _strip_await(first.value)
         if call_expr is None or out is None:
             return False
@@ -144,7 +141,7 @@ class Gather(Rule):
         code = (
             f"{out}.extend(\n"
             f"    await {HELPER}(\n"
-            f"        *({_code(call_expr)} for {_code(loop.target)} in {_code(loop.iter)}),\n"
+            f"        *({code_of(call_expr)} for {code_of(loop.target)} in {code_of(loop.iter)}),\n"
             f"        limit={limit},\n"
             f"    )\n"
             f")\n"
@@ -169,7 +166,7 @@ class Gather(Rule):
             return updated
         if not self.ctx.in_async or len(updated.args) != 2:
             return updated
-        func, items = (_code(a.value) for a in updated.args)
+        func, items = (code_of(a.value) for a in updated.args)
         limit = self.ctx.options.max_concurrency
         if spot.kind == "executor-map":
             self.ctx.todo(
@@ -200,7 +197,7 @@ class Gather(Rule):
             return updated
         if not isinstance(updated, cst.ListComp | cst.SetComp):
             return updated
-        element = _code(_strip_await(updated.elt))
+        element = code_of(_strip_await(updated.elt))
         if spot.kind == "executor-submit":
             submitted = self._submitted_call(updated.elt)
             if submitted is None:
@@ -211,7 +208,7 @@ class Gather(Rule):
                 self.code,
                 "the calls now run on the event loop: the thread pool can go",
             )
-        loops = _code(updated.for_in).strip()
+        loops = code_of(updated.for_in).strip()
         limit = self.ctx.options.max_concurrency
         code = f"await {HELPER}(*({element} {loops}), limit={limit})"
         if isinstance(updated, cst.SetComp):
@@ -231,7 +228,7 @@ class Gather(Rule):
             func=func.value,
             args=[a.with_changes(comma=cst.MaybeSentinel.DEFAULT) for a in args],
         )
-        return _code(call)
+        return code_of(call)
 
     # ``futures = [pool.submit(...) ...]`` now holds results: ``f.result()`` goes.
 

@@ -40,16 +40,9 @@ import libcst as cst
 import libcst.matchers as m
 
 from ..context import RuleContext
+from ..nodes import append_arg, dotted_name, is_keyword, keyword_arg
 from .base import StatementResult, on_leave, on_visit
-from .http_common import (
-    _append,
-    _dotted,
-    _is_kw,
-    _is_raw_body,
-    _kw,
-    _requests_defaults,
-    one_off_cookies,
-)
+from .http_common import is_raw_body, one_off_cookies, requests_defaults
 from .http_exceptions import ExceptionRewrites
 from .http_sessions import SessionRewrites
 
@@ -123,7 +116,7 @@ class HttpClient(ExceptionRewrites, SessionRewrites):
         # Parameters annotated as requests responses are responses here too.
         for param in (*node.params.params, *node.params.kwonly_params, *node.params.posonly_params):
             annotation = param.annotation.annotation if param.annotation else None
-            text = _dotted(annotation) if annotation is not None else None
+            text = dotted_name(annotation) if annotation is not None else None
             if text in ("requests.Response", "requests.models.Response", "Response"):
                 state.responses.add(param.name.value)
         self.functions.append(state)
@@ -199,7 +192,7 @@ class HttpClient(ExceptionRewrites, SessionRewrites):
     def _constructor(self, original: cst.Call, updated: cst.Call) -> cst.BaseExpression:
         """``requests.Session()`` / ``httpx.Client(...)`` in async code -> an AsyncClient."""
         kind = self.ctx.edits.client_constructors[self.ctx.pos(original) or (0, 0, 0, 0)]
-        args = _requests_defaults() if kind.startswith("requests") else list(updated.args)
+        args = requests_defaults() if kind.startswith("requests") else list(updated.args)
         self.ctx.maybe_remove_import("requests")
         self.ctx.note(self.code, self.ctx.line(original), f"{kind}() -> AsyncClient")
         if not self._in_with_item(original):
@@ -332,11 +325,11 @@ class HttpClient(ExceptionRewrites, SessionRewrites):
             client_kwargs = []
             if from_requests:
                 client_kwargs += [
-                    _kw("follow_redirects", cst.Name("True")),
-                    _kw("timeout", cst.Name("None")),
+                    keyword_arg("follow_redirects", cst.Name("True")),
+                    keyword_arg("timeout", cst.Name("None")),
                 ]
             frame.client_args = client_kwargs + client_args + one_off_cookies(args)
-            args = [a for a in args if not _is_kw(a, "cookies")]
+            args = [a for a in args if not is_keyword(a, "cookies")]
             if args:
                 args[-1] = args[-1].with_changes(comma=updated.args[-1].comma)
             new_call = self._method_call(updated, cst.Name(ONE_SHOT_CLIENT), method, args)
@@ -395,7 +388,7 @@ class HttpClient(ExceptionRewrites, SessionRewrites):
         out: list[cst.Arg] = [*method_arg, url]
         client_args: list[cst.Arg] = []
         # Keep each argument's own comma (and the line break after it).
-        named = [_kw(n, a.value).with_changes(comma=a.comma) for n, a in zip(names, extra)]
+        named = [keyword_arg(n, a.value).with_changes(comma=a.comma) for n, a in zip(names, extra)]
         named += keywords
         has_redirect_arg = False
         has_body = False
@@ -413,14 +406,18 @@ class HttpClient(ExceptionRewrites, SessionRewrites):
                 connect, read = (e.value for e in value.elements)
                 timeout = cst.Call(
                     func=self._httpx("Timeout"),
-                    args=[cst.Arg(cst.Name("None")), _kw("connect", connect), _kw("read", read)],
+                    args=[
+                        cst.Arg(cst.Name("None")),
+                        keyword_arg("connect", connect),
+                        keyword_arg("read", read),
+                    ],
                 )
                 out.append(arg.with_changes(value=timeout))
                 continue
             if key in BODY_ARGS and m.matches(value, m.Name("None")):
                 continue  # requests' default: no body
             if key == "data" and from_requests:
-                raw = _is_raw_body(value)
+                raw = is_raw_body(value)
                 has_body = True
                 if raw:
                     out.append(arg.with_changes(keyword=cst.Name("content")))
@@ -444,11 +441,11 @@ class HttpClient(ExceptionRewrites, SessionRewrites):
                     )
                 continue
             if key in CLIENT_ONLY:
-                client_args.append(_kw(key, value))
+                client_args.append(keyword_arg(key, value))
                 continue
             out.append(arg)
         if from_requests and verb == "head" and not has_redirect_arg:
-            out = _append(out, _kw("follow_redirects", cst.Name("False")))
+            out = append_arg(out, keyword_arg("follow_redirects", cst.Name("False")))
         if out:
             # A dropped argument must not leave the new last one without its comma style.
             out[-1] = out[-1].with_changes(comma=call.args[-1].comma)

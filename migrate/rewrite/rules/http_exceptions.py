@@ -10,8 +10,9 @@ from __future__ import annotations
 import libcst as cst
 import libcst.matchers as m
 
+from ..nodes import code_of, dotted_name
 from .base import StatementResult, on_leave, on_visit
-from .http_common import HttpRuleBase, _dotted
+from .http_common import HttpRuleBase
 
 # requests exception -> httpx exception. In ``except`` clauses a tuple keeps
 # requests' wider meaning where one class is not enough.
@@ -44,7 +45,7 @@ class ExceptionRewrites(HttpRuleBase):
             if id(node) in self.ctx.non_references:
                 return None
             return self.ctx.edits.requests_aliases.get(node.value)
-        return _dotted(node)
+        return dotted_name(node)
 
     @on_leave(cst.Name)
     def leave_Name(self, original: cst.Name, updated: cst.BaseExpression) -> cst.BaseExpression:
@@ -137,7 +138,7 @@ class ExceptionRewrites(HttpRuleBase):
         out: list[cst.BaseStatement] = []
         previous = None
         for stmt in body:
-            code = cst.Module([]).code_for_node(stmt.with_changes(leading_lines=[]))
+            code = code_of(stmt.with_changes(leading_lines=[]))
             if code == previous and f"{self.module}." in code:
                 continue
             previous = code
@@ -186,8 +187,8 @@ class ExceptionRewrites(HttpRuleBase):
                 if classes is not None and both:
                     classes = [new.value, *classes]
                 elements.extend(classes or [new.value])
-            unique = {cst.Module([]).code_for_node(e): e for e in elements}
-            if list(unique) == [cst.Module([]).code_for_node(e.value) for e in updated.elements]:
+            unique = {code_of(e): e for e in elements}
+            if list(unique) == [code_of(e.value) for e in updated.elements]:
                 return None
             if len(unique) == 1:
                 return next(iter(unique.values()))

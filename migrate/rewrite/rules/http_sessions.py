@@ -15,7 +15,8 @@ import libcst as cst
 import libcst.matchers as m
 
 from ..context import Note, short_todo, todo_comment
-from .http_common import HttpRuleBase, _append, _kw, _requests_defaults
+from ..nodes import append_arg, code_of, keyword_arg
+from .http_common import HttpRuleBase, requests_defaults
 
 SESSION_CONFIG_UNPORTABLE = {
     "mount": "HTTPAdapter/Retry have no httpx twin (httpx.AsyncHTTPTransport(retries=n)"
@@ -45,7 +46,9 @@ class SessionRewrites(HttpRuleBase):
         """The shared TLS context, unless the client is given its own ``verify=``."""
         if any(a.keyword is not None and a.keyword.value == "verify" for a in client_args):
             return client_args
-        return _append(client_args, _kw("verify", cst.Name(self.ctx.use_helper(TLS_CONTEXT))))
+        return append_arg(
+            client_args, keyword_arg("verify", cst.Name(self.ctx.use_helper(TLS_CONTEXT)))
+        )
 
     def _finish_module(self, updated: cst.Module) -> cst.Module:
         """Module-level sessions become per-loop clients."""
@@ -86,8 +89,8 @@ class SessionRewrites(HttpRuleBase):
         assert isinstance(assign, cst.Assign) and isinstance(assign.value, cst.Call)
         if kind == "requests.Session":
             client_args = [
-                _kw("follow_redirects", cst.Name("True")),
-                _kw("timeout", cst.Name("None")),
+                keyword_arg("follow_redirects", cst.Name("True")),
+                keyword_arg("timeout", cst.Name("None")),
             ]
         else:
             client_args = list(assign.value.args)
@@ -151,9 +154,7 @@ class SessionRewrites(HttpRuleBase):
         assert isinstance(creation, cst.SimpleStatementLine)
         assign = creation.body[0]
         assert isinstance(assign, cst.Assign) and isinstance(assign.value, cst.Call)
-        client_args = (
-            _requests_defaults() if kind == "requests.Session" else list(assign.value.args)
-        )
+        client_args = requests_defaults() if kind == "requests.Session" else list(assign.value.args)
         body = self._config_body(attr, config, client_args)
         client_args = self._with_tls(client_args)
         make = cst.parse_statement(f"{attr} = {self.module}.AsyncClient()")
@@ -208,9 +209,9 @@ class SessionRewrites(HttpRuleBase):
             ):
                 assert isinstance(small, cst.Assign)
                 attr = cst.ensure_type(small.targets[0].target, cst.Attribute).attr.value
-                client_args[:] = _append(client_args, _kw(attr, small.value))
+                client_args[:] = append_arg(client_args, keyword_arg(attr, small.value))
                 continue
-            code = cst.Module([]).code_for_node(stmt.with_changes(leading_lines=[]))
+            code = code_of(stmt.with_changes(leading_lines=[]))
             why = next(
                 (
                     why
@@ -262,7 +263,7 @@ def _self_attr_creation(stmt: cst.BaseStatement, attrs: dict[str, str]) -> str |
 
 def _self_attr_config(stmt: cst.BaseStatement, attr: str) -> bool:
     """``self.session.headers.update(...)`` and the like."""
-    code = cst.Module([]).code_for_node(stmt).strip()
+    code = code_of(stmt).strip()
     return isinstance(stmt, cst.SimpleStatementLine) and code.startswith(f"self.{attr}.")
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import ast
 
 from .frameworks import EXECUTORS
-from .model import FanOut
+from .model import FanOut, FanOutKind, Shape
 from .names import NameResolver, expr_text, span_of
 
 
@@ -25,15 +25,11 @@ def map_fan_out(node: ast.Call, target: str | None, resolver: NameResolver) -> F
         kind=kind,
         span=span_of(node),
         call_target=resolver.resolve(node.args[0]),
-        call_text=expr_text(node.args[0]),
-        loop_var=None,
         iter_text=expr_text(node.args[1]),
-        result_name=None,
-        shape="list",
     )
 
 
-def _map_kind(target: str | None) -> str | None:
+def _map_kind(target: str | None) -> FanOutKind | None:
     """ "map" for builtins.map, "executor-map" for a thread pool's map."""
     if target == "builtins.map":
         return "map"
@@ -59,9 +55,7 @@ def loop_fan_out(node: ast.For | ast.AsyncFor, analyser: NameResolver) -> FanOut
         return None
     body = node.body
     call: ast.Call | None = None
-    result_name: str | None = None
-    kind = "loop-append"
-    shape = "list"
+    kind: FanOutKind = "loop-append"
     if len(body) == 2 and isinstance(body[0], ast.Assign):
         # tmp = f(x); out.append(tmp)
         first, second = body[0], body[1]
@@ -70,13 +64,11 @@ def loop_fan_out(node: ast.For | ast.AsyncFor, analyser: NameResolver) -> FanOut
         appended = _append_of(second)
         if not (isinstance(tmp, ast.Name) and appended and appended[1] == tmp.id):
             call = None
-        else:
-            result_name = appended[0]
     elif len(body) == 1:
         stmt = body[0]
         appended_call = _append_call(stmt)
         if appended_call:
-            result_name, call = appended_call
+            call = appended_call[1]
         elif (
             isinstance(stmt, ast.Assign)
             and len(stmt.targets) == 1
@@ -84,8 +76,7 @@ def loop_fan_out(node: ast.For | ast.AsyncFor, analyser: NameResolver) -> FanOut
             and isinstance(stmt.targets[0].value, ast.Name)
         ):
             call = _single_call(stmt.value)
-            result_name = stmt.targets[0].value.id
-            kind, shape = "loop-dict", "dict"
+            kind = "loop-dict"
     if call is None:
         # Not a plain fan-out; still say why when the loop fetches something.
         inner = [n for stmt in body for n in ast.walk(stmt) if isinstance(n, ast.Call)]
@@ -96,22 +87,14 @@ def loop_fan_out(node: ast.For | ast.AsyncFor, analyser: NameResolver) -> FanOut
             kind="loop",
             span=span_of(node),
             call_target=None,
-            call_text="",
-            loop_var=node.target.id,
             iter_text=expr_text(node.iter),
-            result_name=None,
-            shape="list",
             refusal=reason or "the loop body does more than collect one call's result per item",
         )
     return FanOut(
         kind=kind,
         span=span_of(node),
         call_target=analyser.callee_target(call),
-        call_text=expr_text(call.func),
-        loop_var=node.target.id,
         iter_text=expr_text(node.iter),
-        result_name=result_name,
-        shape=shape,
     )
 
 
@@ -166,9 +149,14 @@ def comprehension_fan_out(
     if call is None or len(node.generators) != 1:
         return None
     gen = node.generators[0]
-    shape = {ast.ListComp: "list", ast.SetComp: "set", ast.DictComp: "dict"}[type(node)]
+    shapes: dict[type[ast.expr], Shape] = {
+        ast.ListComp: "list",
+        ast.SetComp: "set",
+        ast.DictComp: "dict",
+    }
+    shape = shapes[type(node)]
     refusal = "the comprehension filters items (if)" if gen.ifs else None
-    kind = "comprehension"
+    kind: FanOutKind = "comprehension"
     target = analyser.callee_target(call)
     if (
         target
@@ -186,10 +174,6 @@ def comprehension_fan_out(
         kind=kind,
         span=span_of(node),
         call_target=target,
-        call_text=expr_text(call.func),
-        loop_var=gen.target.id if isinstance(gen.target, ast.Name) else None,
         iter_text=expr_text(gen.iter),
-        result_name=None,
-        shape=shape,
         refusal=refusal,
     )

@@ -17,19 +17,15 @@ project's own (``asyncio_mode`` in its pytest configuration), read by
 from __future__ import annotations
 
 import libcst as cst
+from libcst.helpers import get_full_name_for_node
 
 from ..context import RuleContext
 from .base import Rule, on_leave, on_visit
 
 
-def _dotted(node: cst.BaseExpression) -> str:
-    if isinstance(node, cst.Name):
-        return node.value
-    if isinstance(node, cst.Attribute):
-        return f"{_dotted(node.value)}.{node.attr.value}"
-    if isinstance(node, cst.Call):
-        return _dotted(node.func)
-    return ""
+def _name(node: cst.CSTNode) -> str:
+    """``pytest.fixture`` for ``@pytest.fixture(scope=...)`` too: a call names its callee."""
+    return get_full_name_for_node(node) or ""
 
 
 def _marker() -> cst.Decorator:
@@ -51,7 +47,7 @@ class PytestAsync(Rule):
 
     @on_visit(cst.ClassDef)
     def visit_ClassDef(self, node: cst.ClassDef) -> None:
-        bases = {_dotted(arg.value) for arg in node.bases}
+        bases = {_name(arg.value) for arg in node.bases}
         self.classes.append([bool(bases & set(TESTCASE_BASES)), False])
 
     @on_leave(cst.ClassDef)
@@ -61,7 +57,7 @@ class PytestAsync(Rule):
             return updated
         bases = []
         for arg in updated.bases:
-            name = _dotted(arg.value)
+            name = _name(arg.value)
             if name == "unittest.TestCase":
                 arg = arg.with_changes(
                     value=cst.parse_expression("unittest.IsolatedAsyncioTestCase")
@@ -88,7 +84,7 @@ class PytestAsync(Rule):
             return updated
         if self.ctx.options.asyncio_mode == "auto":
             return updated
-        names = [_dotted(d.decorator) for d in updated.decorators]
+        names = [_name(d.decorator) for d in updated.decorators]
         if kind == "pytest-test":
             if any(n.endswith("mark.asyncio") for n in names):
                 return updated

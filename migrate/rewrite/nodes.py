@@ -1,0 +1,61 @@
+"""Small readers and builders of libcst nodes that every rule may use."""
+
+from __future__ import annotations
+
+import libcst as cst
+from libcst.helpers import get_full_name_for_node
+
+
+def code_of(node: cst.CSTNode) -> str:
+    """The source text of a node, as libcst would write it."""
+    return cst.Module([]).code_for_node(node)
+
+
+def dotted_name(node: cst.CSTNode) -> str | None:
+    """``a.b.c`` as written; None for anything but a chain of names.
+
+    Unlike ``get_full_name_for_node`` alone, ``a().b`` and ``x[1].y`` are not
+    names: a call or subscript in the chain is an object made at run time.
+    """
+    if isinstance(node, cst.Name) or (
+        isinstance(node, cst.Attribute) and dotted_name(node.value) is not None
+    ):
+        return get_full_name_for_node(node)
+    return None
+
+
+def string_value(node: cst.BaseExpression | None) -> str | None:
+    """The text of a plain string literal (bytes decoded); None for anything else."""
+    if isinstance(node, cst.SimpleString):
+        value = node.evaluated_value
+        return value.decode() if isinstance(value, bytes) else value
+    return None
+
+
+def keyword_arg(name: str, value: cst.BaseExpression) -> cst.Arg:
+    """``name=value``, spaced as PEP 8 wants for keywords."""
+    return cst.Arg(
+        value,
+        keyword=cst.Name(name),
+        equal=cst.AssignEqual(
+            whitespace_before=cst.SimpleWhitespace(""), whitespace_after=cst.SimpleWhitespace("")
+        ),
+    )
+
+
+def is_keyword(arg: cst.Arg, name: str) -> bool:
+    """Whether ``arg`` is passed as ``name=``."""
+    return arg.keyword is not None and arg.keyword.value == name
+
+
+def append_arg(args: list[cst.Arg], arg: cst.Arg) -> list[cst.Arg]:
+    """Add an argument after the others, giving the previous last one a comma."""
+    if args:
+        last = args[-1]
+        comma = (
+            last.comma
+            if isinstance(last.comma, cst.Comma)
+            else cst.Comma(whitespace_after=cst.SimpleWhitespace(" "))
+        )
+        args = [*args[:-1], last.with_changes(comma=comma)]
+    return [*args, arg]

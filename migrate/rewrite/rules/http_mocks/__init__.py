@@ -1,0 +1,53 @@
+"""MIG008 http-mocks: a test's HTTP mocks move to ``respx`` with the client.
+
+``responses`` and requests-mock patch requests only; once the code under
+test sends through httpx, its mocks must move too, with the same URLs,
+methods, statuses, bodies and call assertions. One module per library:
+:mod:`.responses` and :mod:`.requests_mock` say what each becomes. What has
+no respx twin (callbacks, registries, other matchers) gets a TODO.
+"""
+
+from __future__ import annotations
+
+import libcst as cst
+
+from ...nodes import dotted_name
+from ..base import on_leave
+from .requests_mock import RequestsMock
+from .responses import ResponsesMock
+
+
+class HttpMocks(ResponsesMock, RequestsMock):
+    """MIG008: hands each node to the library that wrote it."""
+
+    code = "MIG008"
+    name = "http-mocks"
+    summary = "responses mocks -> respx routes, with the same URLs, bodies and call assertions"
+
+    @on_leave(cst.Decorator)
+    def leave_Decorator(self, original: cst.Decorator, updated: cst.Decorator) -> cst.Decorator:
+        if not self.ctx.edits.http_mocks:
+            return updated
+        if dotted_name(updated.decorator) != "responses.activate":
+            return self._rm_decorator(original, updated)
+        return self._responses_decorator(original, updated)
+
+    @on_leave(cst.Attribute)
+    def leave_Attribute(
+        self, original: cst.Attribute, updated: cst.BaseExpression
+    ) -> cst.BaseExpression:
+        if not self.ctx.edits.http_mocks or not isinstance(updated, cst.Attribute):
+            return updated
+        if self._rm_frames or (dotted_name(original) or "").startswith("requests_mock."):
+            converted = self._rm_attribute(original, updated)
+            if converted is not None:
+                return converted
+        return self._responses_attribute(original, updated)
+
+    @on_leave(cst.Call)
+    def leave_Call(self, original: cst.Call, updated: cst.BaseExpression) -> cst.BaseExpression:
+        if not self.ctx.edits.http_mocks or not isinstance(updated, cst.Call):
+            return updated
+        if not (dotted_name(updated.func) or "").startswith("responses."):
+            return self._rm_call(original, updated)
+        return self._responses_call(original, updated)

@@ -1,0 +1,231 @@
+"""responses -> respx, the half of MIG008 http-mocks for the ``responses`` library.
+
+``responses`` patches requests only; once the code under test sends through
+httpx, its mocks must move too, with the same URLs, methods, statuses,
+bodies and call assertions:
+
+* ``@responses.activate`` -> ``@respx.mock`` (respx's global router, like
+  responses, does not fail on mocks left unused);
+* ``responses.add(responses.GET, url, json=.., status=..)`` and
+  ``responses.get(url, ...)`` -> ``respx.get(url).mock(return_value=
+  httpx.Response(status, json=..))``; ``body=`` a string -> ``text=``,
+  other bodies -> ``content=``, an exception -> ``side_effect=``;
+  ``content_type=`` -> a ``Content-Type`` header; matchers
+  (``json_params_matcher``, ``query_param_matcher``, ``header_matcher``,
+  ``urlencoded_params_matcher``) -> the route's ``json=``, ``params=``,
+  ``headers=``, ``data=`` patterns;
+* the same route registered again in one block (responses answers the
+  registrations in turn) -> one route with ``side_effect=[...]``;
+* ``responses.calls`` -> ``respx.calls`` (``.request.body`` ->
+  ``.request.content``).
+
+Anything else of responses (callbacks, registries, ``RequestsMock`` objects,
+other matchers) gets a TODO.
+"""
+
+from __future__ import annotations
+
+import libcst as cst
+
+from ....analyse.catalogue import HTTP_VERBS
+from ...nodes import code_of, dotted_name
+from ..base import Rule, on_leave
+
+MATCHERS = {
+    "json_params_matcher": "json",
+    "query_param_matcher": "params",
+    "header_matcher": "headers",
+    "urlencoded_params_matcher": "data",
+}
+RESPONSE_KEYWORDS = ("status", "json", "body", "headers", "content_type")
+
+
+def _is_exception(node: cst.BaseExpression) -> bool:
+    """``requests.ConnectionError("x")``, ``httpx.ConnectError``: raised, not returned."""
+    target = node.func if isinstance(node, cst.Call) else node
+    last = (dotted_name(target) or "").rsplit(".", 1)[-1]
+    return last.endswith(("Error", "Exception", "Timeout"))
+
+
+class ResponsesMock(Rule):
+    """responses -> respx; :class:`~migrate.rewrite.rules.http_mocks.HttpMocks` calls it."""
+
+    def _responses_decorator(
+        self, original: cst.Decorator, updated: cst.Decorator
+    ) -> cst.Decorator:
+        """``@responses.activate`` -> ``@respx.mock``."""
+        self._imports()
+        self.ctx.note(self.code, self.ctx.line(original), "@responses.activate -> @respx.mock")
+        return updated.with_changes(decorator=cst.parse_expression("respx.mock"))
+
+    def _responses_attribute(
+        self, original: cst.Attribute, updated: cst.Attribute
+    ) -> cst.BaseExpression:
+        """``responses.calls`` -> ``respx.calls``, its requests' ``.body`` -> ``.content``."""
+        if dotted_name(updated) == "responses.calls":
+            self._imports()
+            return updated.with_changes(value=cst.Name("respx"))
+        if updated.attr.value == "body" and code_of(original).startswith("responses.calls"):
+            if code_of(original).endswith(".request.body"):
+                return updated.with_changes(attr=cst.Name("content"))
+        return updated
+
+    def _responses_call(self, original: cst.Call, updated: cst.Call) -> cst.BaseExpression:
+        """``responses.add(...)`` / ``responses.get(...)`` -> a respx route."""
+        method = (dotted_name(updated.func) or "").split(".", 1)[1]
+        line = self.ctx.line(original)
+        if method == "add":
+            args = list(updated.args)
+            positional = [a for a in args if a.keyword is None]
+            keywords = {a.keyword.value: a.value for a in args if a.keyword is not None}
+            verb_node = positional[0].value if positional else keywords.pop("method", None)
+            url = positional[1].value if len(positional) > 1 else keywords.pop("url", None)
+            if len(positional) > 2:
+                keywords["body"] = positional[2].value
+            verb = self._verb(verb_node)
+        elif method in HTTP_VERBS:
+            positional = [a for a in updated.args if a.keyword is None]
+            keywords = {a.keyword.value: a.value for a in updated.args if a.keyword is not None}
+            url = positional[0].value if positional else keywords.pop("url", None)
+            verb = method
+        else:
+            if method not in ("activate", "calls") and "." not in method:
+                self.ctx.todo(line, self.code, f"responses.{method}() has no respx rewrite here")
+            return updated
+        if verb is None or url is None:
+            self.ctx.todo(line, self.code, "responses registration not understood; port to respx")
+            return updated
+        converted = self._route(verb, url, keywords, line)
+        if converted is None:
+            return updated
+        self._imports()
+        self.ctx.note(self.code, line, f"responses {verb.upper()} mock -> respx route")
+        return converted
+
+    @on_leave(cst.IndentedBlock)
+    def merge_repeated_routes(
+        self, original: cst.IndentedBlock, updated: cst.IndentedBlock
+    ) -> cst.IndentedBlock:
+        """The same route registered twice: responses answers each registration in turn."""
+        if not self.ctx.edits.http_mocks:
+            return updated
+        groups: dict[str, list[int]] = {}
+        body = list(updated.body)
+        for index, stmt in enumerate(body):
+            route = _route_of(stmt)
+            if route is not None:
+                groups.setdefault(code_of(route[0]), []).append(index)
+        drop: set[int] = set()
+        for indexes in groups.values():
+            if len(indexes) < 2:
+                continue
+            answers = []
+            for index in indexes:
+                route = _route_of(body[index])
+                assert route is not None
+                answers.append(route[1])
+            first = _route_of(body[indexes[0]])
+            assert first is not None
+            merged = cst.parse_expression(
+                f"{code_of(first[0])}.mock(side_effect=[{', '.join(code_of(a) for a in answers)}])"
+            )
+            stmt = body[indexes[0]]
+            assert isinstance(stmt, cst.SimpleStatementLine)
+            body[indexes[0]] = stmt.with_changes(body=[cst.Expr(merged)])
+            drop.update(indexes[1:])
+        if not drop:
+            return updated
+        return updated.with_changes(body=[s for i, s in enumerate(body) if i not in drop])
+
+    # -- helpers -----------------------------------------------------------------------
+
+    def _imports(self) -> None:
+        self.ctx.add_import("respx")
+        self.ctx.maybe_remove_import("responses")
+        self.ctx.maybe_remove_import("responses", "matchers")
+
+    def _verb(self, node: cst.BaseExpression | None) -> str | None:
+        if node is None:
+            return None
+        if isinstance(node, cst.SimpleString):
+            verb = node.evaluated_value
+            verb = verb.decode() if isinstance(verb, bytes) else verb
+        else:
+            verb = (
+                (dotted_name(node) or "").rsplit(".", 1)[-1]
+                if (dotted_name(node) or "").startswith("responses.")
+                else ""
+            )
+        return verb.lower() if verb.lower() in HTTP_VERBS else None
+
+    def _route(
+        self, verb: str, url: cst.BaseExpression, keywords: dict[str, cst.BaseExpression], line: int
+    ) -> cst.BaseExpression | None:
+        unknown = sorted(set(keywords) - {*RESPONSE_KEYWORDS, "match"})
+        if unknown:
+            self.ctx.todo(line, self.code, f"responses option {', '.join(unknown)} not ported")
+            return None
+        route_args = [code_of(url)]
+        match = keywords.get("match")
+        if match is not None:
+            if not isinstance(match, cst.List | cst.Tuple):
+                self.ctx.todo(line, self.code, "responses match= not understood; port to respx")
+                return None
+            for element in match.elements:
+                matcher = element.value
+                kind = (
+                    (dotted_name(matcher.func) or "").rsplit(".", 1)[-1]
+                    if isinstance(matcher, cst.Call)
+                    else ""
+                )
+                if kind not in MATCHERS or not isinstance(matcher, cst.Call) or not matcher.args:
+                    self.ctx.todo(line, self.code, f"responses matcher {kind or '?'} not ported")
+                    return None
+                route_args.append(f"{MATCHERS[kind]}={code_of(matcher.args[0].value)}")
+        route = f"respx.{verb}({', '.join(route_args)})"
+        body = keywords.get("body")
+        if body is not None and _is_exception(body):
+            return cst.parse_expression(f"{route}.mock(side_effect={code_of(body)})")
+        self.ctx.add_import("httpx")
+        status = keywords.get("status")
+        response_args = [code_of(status) if status is not None else "200"]
+        if "json" in keywords:
+            response_args.append(f"json={code_of(keywords['json'])}")
+        if body is not None:
+            kind = "text" if isinstance(body, cst.SimpleString | cst.FormattedString) else "content"
+            if isinstance(body, cst.SimpleString) and body.prefix.lower().startswith("b"):
+                kind = "content"
+            response_args.append(f"{kind}={code_of(body)}")
+        headers = keywords.get("headers")
+        content_type = keywords.get("content_type")
+        if content_type is not None:
+            extra = f'"Content-Type": {code_of(content_type)}'
+            merged = f"{{**{code_of(headers)}, {extra}}}" if headers is not None else f"{{{extra}}}"
+            response_args.append(f"headers={merged}")
+        elif headers is not None:
+            response_args.append(f"headers={code_of(headers)}")
+        response = f"httpx.Response({', '.join(response_args)})"
+        return cst.parse_expression(f"{route}.mock(return_value={response})")
+
+
+def _route_of(stmt: cst.BaseStatement) -> tuple[cst.Call, cst.BaseExpression] | None:
+    """``respx.get(url).mock(return_value=r)`` as a statement: (the route call, r)."""
+    if not isinstance(stmt, cst.SimpleStatementLine) or len(stmt.body) != 1:
+        return None
+    expr = stmt.body[0]
+    if not isinstance(expr, cst.Expr) or not isinstance(expr.value, cst.Call):
+        return None
+    call = expr.value
+    if not isinstance(call.func, cst.Attribute) or call.func.attr.value != "mock":
+        return None
+    route = call.func.value
+    if not isinstance(route, cst.Call) or not (dotted_name(route.func) or "").startswith("respx."):
+        return None
+    if len(call.args) != 1 or call.args[0].keyword is None:
+        return None
+    if call.args[0].keyword.value not in ("return_value", "side_effect"):
+        return None
+    value = call.args[0].value
+    if call.args[0].keyword.value == "side_effect" and isinstance(value, cst.List):
+        return None
+    return route, value
