@@ -17,6 +17,10 @@
 
 Callbacks, ``additional_matcher=``, ``real_http=``, cookies, raw bodies and
 other attributes get a TODO.
+
+The module is long because requests-mock objects are found by name, per
+function (the fixture, ``with Mocker()``, a decorator's argument, matchers
+and recorded requests), and each kind has its own respx spelling.
 """
 
 from __future__ import annotations
