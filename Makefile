@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: test demo lint bench clean venv
+.PHONY: test demo lint bench realworld clean venv
 
 venv: $(STAMP)
 
@@ -24,12 +24,17 @@ demo: $(STAMP)
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
-	$(BIN)/ruff format --check migrate sample_upstreams sample_legacy_app tests benchmarks
+	$(BIN)/ruff format --check migrate sample_upstreams sample_legacy_app tests benchmarks realworld
 	$(BIN)/mypy
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/plan_speed.py
 	$(BIN)/python benchmarks/dashboard_speed.py
+
+# Not part of `make test`: downloads pinned sdists and runs six real suites
+# (its own environment under build/realworld).
+realworld: $(STAMP)
+	$(BIN)/python realworld/run.py
 
 clean:
 	rm -rf $(VENV) build .pytest_cache .mypy_cache .ruff_cache

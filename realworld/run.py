@@ -1,0 +1,373 @@
+"""The real-world harness: migrate pinned open-source projects and run their own suites.
+
+For each project in ``projects.toml``: fetch its sdist (cached under
+``build/realworld/sdists``), unpack two copies, run the project's own suite
+on the first (the baseline), run ``migrate apply`` alone on the second (code
+and tests), then run the suite again inside a network namespace where only
+loopback exists, with ``-W error::RuntimeWarning`` so a coroutine that is
+never awaited fails its test. The table compares collected and passed tests;
+a project that fails is reported, never dropped. The copies live in the
+temporary directory, outside this repository, so its pytest settings do not
+apply to them. Needs Python 3.11+ (tomllib) and ``unshare``.
+
+Usage: ``make realworld`` or ``python realworld/run.py [--only NAME ...]``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tarfile
+import tempfile
+import venv
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+import tomllib
+
+ROOT = Path(__file__).resolve().parents[1]
+BUILD = ROOT / "build" / "realworld"
+SDISTS = BUILD / "sdists"
+# Outside the repository, so pytest never picks up this repository's configuration.
+WORK = Path(tempfile.gettempdir()) / "migrate-realworld"
+REPORTS = BUILD / "reports"
+VENV = BUILD / "venv"
+PY = VENV / "bin" / "python"
+SUITE_TIMEOUT = 900
+COUNT_WORDS = ("passed", "failed", "errors", "error", "skipped", "xfailed", "xpassed")
+
+
+@dataclass
+class Project:
+    """One pinned project and how its suite runs."""
+
+    name: str
+    version: str
+    covers: str
+    tests: list[str]
+    paths: list[str] = field(default_factory=lambda: ["."])
+    requires: list[str] = field(default_factory=list)
+    pytest_args: list[str] = field(default_factory=list)
+    runner: str = "pytest"
+
+
+@dataclass
+class SuiteRun:
+    """What one run of a suite reported."""
+
+    counts: dict[str, int]
+    returncode: int
+    failing: list[tuple[str, str]]
+    tail: str
+    unawaited: bool = False
+
+    @property
+    def passed(self) -> int:
+        return self.counts.get("passed", 0)
+
+    @property
+    def total(self) -> int:
+        return sum(self.counts.values())
+
+
+@dataclass
+class Result:
+    """One row of the results table."""
+
+    project: str
+    version: str
+    covers: str
+    baseline_passed: int = 0
+    baseline_total: int = 0
+    after_passed: int = 0
+    after_total: int = 0
+    files_changed: int = 0
+    unawaited: bool = False
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return (
+            self.files_changed > 0
+            and not self.unawaited
+            and self.baseline_passed > 0
+            and self.after_total == self.baseline_total
+            and self.after_passed >= self.baseline_passed
+        )
+
+
+def load_projects() -> list[Project]:
+    data = tomllib.loads((Path(__file__).parent / "projects.toml").read_text())
+    return [Project(**entry) for entry in data["project"]]
+
+
+def ensure_venv(projects: list[Project]) -> None:
+    """One environment for all suites: this toolkit with its test extras and each suite's needs."""
+    requires = sorted({req for project in projects for req in project.requires})
+    key = hashlib.sha256(
+        json.dumps(requires).encode() + (ROOT / "pyproject.toml").read_bytes()
+    ).hexdigest()
+    stamp = VENV / ".realworld-installed"
+    if stamp.exists() and stamp.read_text() == key:
+        return
+    if not PY.exists():
+        venv.create(VENV, with_pip=True)
+    pip = [str(PY), "-m", "pip", "install", "--quiet"]
+    for args in (["--upgrade", "pip"], ["-e", f"{ROOT}[test]", *requires]):
+        proc = subprocess.run([*pip, *args], capture_output=True, text=True)
+        if proc.returncode != 0:
+            raise SystemExit(f"realworld: pip install failed:\n{proc.stderr[-2000:]}")
+    stamp.write_text(key)
+
+
+def fetch(project: Project) -> Path:
+    """The project's sdist, downloaded once from the package index."""
+    SDISTS.mkdir(parents=True, exist_ok=True)
+    found = _cached_sdist(project)
+    if found is None:
+        subprocess.run(
+            [
+                *(str(PY), "-m", "pip", "download", "--quiet", "--no-binary", ":all:"),
+                *("--no-deps", "--dest", str(SDISTS), f"{project.name}=={project.version}"),
+            ],
+            check=True,
+        )
+        found = _cached_sdist(project)
+    if found is None:
+        raise SystemExit(f"realworld: no sdist for {project.name}=={project.version}")
+    return found
+
+
+def _cached_sdist(project: Project) -> Path | None:
+    for path in SDISTS.glob("*.tar.gz"):
+        name, _, version = path.name.removesuffix(".tar.gz").rpartition("-")
+        if _normalise(name) == _normalise(project.name) and version == project.version:
+            return path
+    return None
+
+
+def _normalise(name: str) -> str:
+    return re.sub(r"[-_.]+", "-", name).lower()
+
+
+def unpack(sdist: Path, dest: Path) -> Path:
+    if dest.exists():
+        shutil.rmtree(dest)
+    dest.mkdir(parents=True)
+    with tarfile.open(sdist) as archive:
+        archive.extractall(dest, filter="data")
+    (top,) = dest.iterdir()
+    return top
+
+
+def network_prefix() -> list[str]:
+    """A command prefix that runs its command where only loopback exists."""
+    for prefix in (["unshare", "-rn"], ["unshare", "-n"]):
+        probe = subprocess.run([*prefix, "true"], capture_output=True)
+        if probe.returncode == 0:
+            return prefix
+    raise SystemExit("realworld: cannot make a network namespace (unshare -n failed)")
+
+
+def run_suite(project: Project, tree: Path, *, isolated: bool) -> SuiteRun:
+    python = [str(PY)]
+    if isolated:
+        python += ["-W", "error::RuntimeWarning"]
+    if project.runner == "unittest":
+        # testscenarios multiplies tests through load_tests, which only unittest honours.
+        command = [*python, "-m", "unittest", "discover", "-t", ".", *project.tests]
+    else:
+        command = [*python, "-m", "pytest", "-q", "-rfE", "-p", "no:cacheprovider"]
+        command += [*project.pytest_args, *project.tests]
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(str(tree / p) for p in project.paths)}
+    env["PYTHONDONTWRITEBYTECODE"] = "1"
+    env["COLUMNS"] = "240"  # pytest cuts its short summary lines to the terminal's width
+    if isolated:
+        # Loopback up, nothing else: a request that escapes its mock fails to connect.
+        script = 'ip link set lo up 2>/dev/null; exec "$@"'
+        command = [*network_prefix(), "sh", "-c", script, "sh", *command]
+    try:
+        proc = subprocess.run(
+            command, cwd=tree, env=env, capture_output=True, text=True, timeout=SUITE_TIMEOUT
+        )
+    except subprocess.TimeoutExpired:
+        return SuiteRun({}, -1, [], f"timed out after {SUITE_TIMEOUT} s")
+    out = proc.stdout + proc.stderr
+    if project.runner == "unittest":
+        counts, failing = _unittest_counts(out), _unittest_failing(out)
+    else:
+        counts, failing = _counts(out), _failing(out)
+    return SuiteRun(counts, proc.returncode, failing, _tail(out), "was never awaited" in out)
+
+
+def _unittest_counts(out: str) -> dict[str, int]:
+    ran = re.search(r"^Ran (\d+) tests?", out, re.M)
+    if ran is None:
+        return {}
+    status = re.search(r"^(?:OK|FAILED)(?: \((.*)\))?$", out, re.M)
+    counts = dict.fromkeys(("failed", "errors", "skipped"), 0)
+    names = {"failures": "failed", "errors": "errors", "skipped": "skipped"}
+    for word, number in re.findall(r"(\w+)=(\d+)", status.group(1) or "" if status else ""):
+        if word in names:
+            counts[names[word]] += int(number)
+    counts["passed"] = int(ran.group(1)) - sum(counts.values())
+    return counts
+
+
+def _unittest_failing(out: str) -> list[tuple[str, str]]:
+    return [(name, "") for name in re.findall(r"^(?:FAIL|ERROR): (.+)$", out, re.M)]
+
+
+def _counts(out: str) -> dict[str, int]:
+    summary = next(
+        (
+            line
+            for line in reversed(out.splitlines())
+            if re.search(r"\d+ (passed|failed|error)", line)
+        ),
+        "",
+    )
+    counts: dict[str, int] = {}
+    for number, word in re.findall(r"(\d+) (\w+)", summary):
+        if word in COUNT_WORDS:
+            key = "errors" if word == "error" else word
+            counts[key] = counts.get(key, 0) + int(number)
+    return counts
+
+
+def _failing(out: str) -> list[tuple[str, str]]:
+    return re.findall(r"^(?:FAILED|ERROR) (\S+)(?: - (.*))?$", out, re.M)
+
+
+def _tail(out: str) -> str:
+    lines = [line for line in out.splitlines() if line.strip()]
+    return "\n".join(lines[-15:])
+
+
+def migrate(tree: Path) -> tuple[int, str]:
+    proc = subprocess.run(
+        [str(PY), "-m", "migrate", "apply", str(tree), "--force"],
+        capture_output=True,
+        text=True,
+        timeout=SUITE_TIMEOUT,
+    )
+    lines = [line for line in (proc.stdout + proc.stderr).splitlines() if line.strip()]
+    return proc.returncode, lines[-1] if lines else ""
+
+
+def changed_files(before: Path, after: Path) -> list[str]:
+    changed = []
+    for path in sorted(after.rglob("*")):
+        if not path.is_file():
+            continue
+        rel = path.relative_to(after)
+        original = before / rel
+        if not original.exists() or original.read_bytes() != path.read_bytes():
+            changed.append(str(rel))
+    return changed
+
+
+def run_project(project: Project) -> Result:
+    result = Result(project.name, project.version, project.covers)
+    sdist = fetch(project)
+    work = WORK / project.name
+    baseline_tree = unpack(sdist, work / "baseline")
+    migrated_tree = unpack(sdist, work / "migrated")
+    pristine_tree = unpack(sdist, work / "pristine")
+
+    baseline = run_suite(project, baseline_tree, isolated=False)
+    result.baseline_passed, result.baseline_total = baseline.passed, baseline.total
+
+    status, last_line = migrate(migrated_tree)
+    changed = changed_files(pristine_tree, migrated_tree)
+    result.files_changed = len(changed)
+    if status != 0:
+        result.notes.append(f"migrate apply exited {status}: {last_line}")
+    if not changed:
+        result.notes.append("migrate apply changed nothing")
+
+    after = run_suite(project, migrated_tree, isolated=True)
+    result.after_passed, result.after_total = after.passed, after.total
+    if after.unawaited:
+        result.unawaited = True
+        result.notes.append("a coroutine was never awaited")
+    if not after.counts:
+        result.notes.append(
+            "suite did not run: " + after.tail.splitlines()[-1] if after.tail else ""
+        )
+    if after.failing:
+        result.notes.append(_failure_summary(after.failing))
+    REPORTS.mkdir(parents=True, exist_ok=True)
+    (REPORTS / f"{project.name}.json").write_text(
+        json.dumps(
+            {
+                "result": asdict(result),
+                "changed": changed,
+                "migrate": [status, last_line],
+                "baseline": asdict(baseline),
+                "after": asdict(after),
+            },
+            indent=2,
+        )
+    )
+    return result
+
+
+def _failure_summary(failing: list[tuple[str, str]]) -> str:
+    """``3 failing (TypeError 2, AssertionError 1), e.g. test_x: TypeError: ...``."""
+    kinds: dict[str, int] = {}
+    for _, reason in failing:
+        kind = reason.split(":", 1)[0].strip() if reason else "failed"
+        kinds[kind] = kinds.get(kind, 0) + 1
+    spread = ", ".join(
+        f"{kind} {count}" for kind, count in sorted(kinds.items(), key=lambda kv: -kv[1])
+    )
+    test, reason = next(((t, r) for t, r in failing if r), failing[0])
+    example = f"{test.rpartition('::')[2]}: {reason}" if reason else test
+    return f"{len(failing)} failing ({spread}), e.g. {example[:140]}"
+
+
+def table(results: list[Result]) -> str:
+    rows = [
+        "| project | version | what it covers | baseline passed | after passed | notes |",
+        "|---|---|---|---|---|---|",
+    ]
+    for r in results:
+        notes = "; ".join(r.notes) or ("ok" if r.ok else "")
+        notes = notes.replace("|", "\\|")
+        rows.append(
+            f"| {r.project} | {r.version} | {r.covers} | "
+            f"{r.baseline_passed}/{r.baseline_total} | {r.after_passed}/{r.after_total} "
+            f"({r.files_changed} files changed) | {notes} |"
+        )
+    return "\n".join(rows)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--only", action="append", default=[], help="run only these projects")
+    args = parser.parse_args(argv)
+    projects = [p for p in load_projects() if not args.only or p.name in args.only]
+    network_prefix()
+    ensure_venv(projects)
+    results = []
+    for project in projects:
+        print(f"realworld: {project.name} {project.version}", file=sys.stderr, flush=True)
+        results.append(run_project(project))
+    text = table(results)
+    BUILD.mkdir(parents=True, exist_ok=True)
+    (BUILD / "results.md").write_text(text + "\n")
+    print(text)
+    ok = sum(r.ok for r in results)
+    print(f"\n{ok} of {len(results)} projects pass with the same tests after migration")
+    return 0 if ok == len(results) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
