@@ -72,22 +72,37 @@ class RequestLog:
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
+        self._idle = threading.Condition(self._lock)
         self._entries: list[LogEntry] = []
         self._next_seq = 1
         self._generation = 0
+        self._in_flight = 0
 
     def begin(self) -> tuple[int, int]:
         """Reserve an arrival sequence number; returns ``(seq, generation)``."""
         with self._lock:
             seq = self._next_seq
             self._next_seq += 1
+            self._in_flight += 1
             return seq, self._generation
 
     def record(self, entry: LogEntry, generation: int) -> None:
         """Store a finished request unless the log was cleared since it arrived."""
         with self._lock:
+            self._in_flight -= 1
             if generation == self._generation:
                 self._entries.append(entry)
+            self._idle.notify_all()
+
+    def wait_idle(self, timeout: float = 10.0) -> bool:
+        """Wait until every request that arrived is recorded.
+
+        A client can read the last byte of a response before the server
+        records it: read the log after this to see every request a finished
+        client made.
+        """
+        with self._idle:
+            return self._idle.wait_for(lambda: self._in_flight <= 0, timeout)
 
     def entries(self) -> list[LogEntry]:
         """All recorded entries in arrival order (``seq``)."""

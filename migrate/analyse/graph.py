@@ -11,8 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
-from .catalogue import BlockingCall, lookup
-from .model import FIXTURE_PREFIX, Call, Function, Ref, Span
+from .catalogue import CONSTRUCTORS, BlockingCall, lookup
+from .model import FIXTURE_PREFIX, RETURNS_SUFFIX, Call, Function, ModuleFacts, Ref, Span
 from .project import Project
 
 
@@ -61,6 +61,9 @@ class CallGraph:
             if module in facts:
                 mod = facts[module]
                 head = rest[0]
+                instance_of = self._instance_type(mod, head)
+                if instance_of is not None:
+                    return self.resolve(".".join([instance_of, *rest[1:]]), depth + 1)
                 if head in mod.imports:
                     return self.resolve(".".join([mod.imports[head], *rest[1:]]), depth + 1)
                 if head in mod.defs:
@@ -71,6 +74,19 @@ class CallGraph:
                 self.unresolved_modules.add(module)
                 return name
         return name
+
+    def _instance_type(self, mod: ModuleFacts, head: str) -> str | None:
+        """The project class of ``head`` in ``mod``: a global instance, or what a factory gives.
+
+        Globals holding catalogue objects stay as they are: the module that made
+        them decides about them (shared clients).
+        """
+        if head.endswith(RETURNS_SUFFIX):
+            return mod.return_types.get(head.removesuffix(RETURNS_SUFFIX))
+        typ = mod.typed_names.get(head)
+        if typ is not None and typ not in CONSTRUCTORS.values():
+            return typ
+        return None
 
     def _fixture(self, name: str, depth: int) -> str | None:
         """``api.get`` where ``api`` is a conftest fixture: the method of what it gives."""

@@ -139,6 +139,14 @@ class ModuleFacts:
     is_test_file: bool = False
     # pytest fixtures defined at the top level -> the type of object they give.
     fixture_types: dict[str, str] = field(default_factory=dict)
+    # Top-level factory functions -> the type of object they give, for callers
+    # in other modules (``api = make_api()`` then ``api.fetch()``).
+    return_types: dict[str, str] = field(default_factory=dict)
+
+
+# The object a call gives, when only the project-wide graph can tell its type:
+# ``pkg.clients.make_api()`` (a factory defined in another module).
+RETURNS_SUFFIX = "()"
 
 
 # A test's parameter is a pytest fixture, maybe from a conftest.py: its type is

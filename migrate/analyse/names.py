@@ -13,7 +13,7 @@ import builtins
 
 from .catalogue import CONSTRUCTORS
 from .frameworks import BRIDGES
-from .model import Function, ModuleFacts, Span
+from .model import RETURNS_SUFFIX, Function, ModuleFacts, Span
 
 BUILTIN_NAMES = frozenset(dir(builtins))
 
@@ -60,6 +60,17 @@ def resolve_relative(module: str, is_package: bool, level: int, target: str | No
     if target:
         return f"{package}.{target}" if package else target
     return package
+
+
+def _self_attr(node: ast.expr) -> str | None:
+    """``x`` for ``self.x`` / ``cls.x``."""
+    if (
+        isinstance(node, ast.Attribute)
+        and isinstance(node.value, ast.Name)
+        and node.value.id in ("self", "cls")
+    ):
+        return node.attr
+    return None
 
 
 def is_fixture_decorator(node: ast.expr) -> bool:
@@ -125,7 +136,7 @@ class NameResolver:
                 target = stmt.targets[0]
                 if isinstance(target, ast.Name) and isinstance(stmt.value, ast.Call):
                     typ = self.type_of_call(stmt.value, None)
-                    if typ:
+                    if typ and not typ.endswith(RETURNS_SUFFIX):
                         self.facts.typed_names[target.id] = typ
             elif (
                 isinstance(stmt, ast.AnnAssign)
@@ -133,7 +144,7 @@ class NameResolver:
                 and isinstance(stmt.value, ast.Call)
             ):
                 typ = self.type_of_call(stmt.value, None)
-                if typ:
+                if typ and not typ.endswith(RETURNS_SUFFIX):
                     self.facts.typed_names[stmt.target.id] = typ
         for node in ast.walk(tree):
             if isinstance(node, ast.ClassDef):
@@ -143,6 +154,7 @@ class NameResolver:
                 typ = self._returned_type(stmt)
                 if typ:
                     self.return_types[f"{module}.{stmt.name}"] = typ
+                    self.facts.return_types[stmt.name] = typ
                     if any(is_fixture_decorator(d) for d in stmt.decorator_list):
                         self.facts.fixture_types[stmt.name] = typ
 
@@ -185,8 +197,14 @@ class NameResolver:
             self.scopes = saved
 
     def _collect_class_attrs(self, node: ast.ClassDef) -> None:
+        """Attribute types: ``x = C()`` or ``x: C`` in the body, ``self.x = C()`` or
+        ``self.x = param`` (a parameter annotated ``C``) in a method."""
         attrs: dict[str, str] = {}
         for stmt in node.body:
+            if isinstance(stmt, ast.AnnAssign) and isinstance(stmt.target, ast.Name):
+                typ = self.annotation_type(stmt.annotation)
+                if typ:
+                    attrs[stmt.target.id] = typ
             if isinstance(stmt, ast.Assign) and isinstance(stmt.value, ast.Call):
                 for target in stmt.targets:
                     if isinstance(target, ast.Name):
@@ -204,7 +222,37 @@ class NameResolver:
                         typ = self.type_of_call(sub.value, None)
                         if typ:
                             attrs[target.attr] = typ
+        for method in node.body:
+            if isinstance(method, ast.FunctionDef | ast.AsyncFunctionDef):
+                self._attrs_from_params(method, attrs)
         self.class_attr_types[node.name] = attrs
+
+    def _attrs_from_params(
+        self, method: ast.FunctionDef | ast.AsyncFunctionDef, attrs: dict[str, str]
+    ) -> None:
+        """``self.api = api`` (a parameter annotated with a class we track), ``self.api: Api``."""
+        args = method.args
+        params = {
+            arg.arg: typ
+            for arg in (*args.posonlyargs, *args.args, *args.kwonlyargs)
+            if (typ := self.annotation_type(arg.annotation))
+        }
+        for sub in ast.walk(method):
+            target: ast.expr
+            value: ast.expr | None
+            if isinstance(sub, ast.AnnAssign):
+                name = _self_attr(sub.target)
+                typ = self.annotation_type(sub.annotation)
+                if name and typ:
+                    attrs.setdefault(name, typ)
+                target, value = sub.target, sub.value
+            elif isinstance(sub, ast.Assign) and len(sub.targets) == 1:
+                target, value = sub.targets[0], sub.value
+            else:
+                continue
+            name = _self_attr(target)
+            if name and isinstance(value, ast.Name) and value.id in params:
+                attrs.setdefault(name, params[value.id])
 
     # -- resolution ------------------------------------------------------------
 
@@ -281,6 +329,16 @@ class NameResolver:
         # A call of a CapitalisedName makes an instance of that class.
         if last[:1].isupper() and not last.isupper():
             return name
+        head = ast.unparse(call.func).split(".")[0]
+        if head in self.facts.imports and head not in self._bound_locally():
+            # A function from another module: the graph knows what it returns, if anything.
+            return name + RETURNS_SUFFIX
         return None
+
+    def _bound_locally(self) -> set[str]:
+        names: set[str] = set()
+        for scope in self.scopes:
+            names |= scope.params | set(scope.local_types) | set(scope.local_defs)
+        return names
 
     # -- second pass: functions, calls, references -----------------------------
