@@ -1,18 +1,22 @@
 """Concurrency spots: independent awaits that can run together.
 
-Only calls that become awaits are candidates, so this runs after colouring.
-Each spot says whether it is safe and why (or why not); the rewrite only
-touches the safe ones.
+Only calls that become awaits are candidates, so this runs after colouring:
+it tells :mod:`migrate.analyse.gathers` which calls of each async function
+are awaited, and that module finds the shapes (on a fresh stdlib ``ast`` of
+the files concerned). Each spot says whether it is safe and why (or why
+not); a safe spot carries the edit the rewrite carries out.
 """
 
 from __future__ import annotations
 
+import ast
 from dataclasses import dataclass
 
-from .catalogue import NON_IDEMPOTENT
+from .catalogue import NON_IDEMPOTENT, Action
 from .decisions import Colouring
+from .gathers import Awaited, FunctionFanOuts, GatherEdit
 from .graph import CallGraph
-from .model import Assignment, FanOut, Function, Span
+from .model import FanOut, Function, Span
 
 
 @dataclass(frozen=True)
@@ -26,23 +30,124 @@ class Spot:
     safe: bool
     reason: str
     bounded: bool = False  # a user-sized fan-out, limited by a semaphore
-    names: tuple[str, ...] = ()  # for sequential calls: the names assigned
     lines: tuple[int, ...] = ()
+    edit: GatherEdit | None = None  # what the rewrite does here (safe spots)
+    items: int | None = None  # how many calls, when the source shows it
+
+
+# Thread-pool and map fan-outs are still read from the per-module facts.
+FACT_KINDS = ("map", "executor-map", "executor-submit")
 
 
 def find_spots(graph: CallGraph, colouring: Colouring, allow_reorder: bool = False) -> list[Spot]:
+    """Every place where awaits could overlap, safe or not, in callees-first order."""
     spots: list[Spot] = []
-    for qualname in colouring.order:
+    trees: dict[str, ast.Module] = {}
+    for qualname in _async_functions(graph, colouring):
         fn = graph.functions[qualname]
-        spots.extend(_sequential(fn, graph, colouring, allow_reorder))
+        spots.extend(_fan_outs(fn, graph, colouring, allow_reorder, trees))
         ordered = _ordered_writes(fn, graph, colouring, allow_reorder)
         if ordered is not None:
             spots.append(ordered)
         for fan_out in fn.fan_outs:
+            if fan_out.kind not in FACT_KINDS or not colouring.is_async(qualname):
+                continue
             spot = _fan_out(fn, fan_out, graph, colouring, allow_reorder)
             if spot is not None:
                 spots.append(spot)
     return spots
+
+
+def _async_functions(graph: CallGraph, colouring: Colouring) -> list[str]:
+    order = list(colouring.order)
+    seen = set(order)
+    order += [q for q, f in graph.functions.items() if f.is_async and q not in seen]
+    return order
+
+
+def awaited_calls(fn: Function, graph: CallGraph, colouring: Colouring) -> dict[Span, Awaited]:
+    """The calls of ``fn`` that are (or become) awaited, by position."""
+    found: dict[Span, Awaited] = {}
+    for call in fn.calls:
+        if call.in_lambda:
+            continue
+        callee = graph.callee_of(call)
+        if callee is None:
+            continue
+        target = graph.functions[callee]
+        if target.is_generator:
+            continue
+        # Already async: a call that is not awaited is handed to something (gather, a task).
+        if colouring.is_async(callee) or (target.is_async and call.awaited):
+            verbs = frozenset(colouring.http_verbs.get(callee, ()))
+            found[call.span] = Awaited(callee, "fetch", verbs)
+    for call, entry in graph.blocking.get(fn.qualname, []):
+        if entry.action is not Action.REWRITE or call.in_lambda:
+            continue
+        if entry.family == "sleep":
+            found[call.span] = Awaited(entry.name, "sleep")
+            continue
+        verb = entry.http_method or call.http_verb
+        found[call.span] = Awaited(entry.name, "fetch", frozenset({verb} if verb else ()))
+    for unwind in colouring.unwinds:
+        if unwind.function == fn.qualname and unwind.kind == "async_to_sync":
+            verbs = frozenset(colouring.http_verbs.get(unwind.callee, ()))
+            found[unwind.span] = Awaited(unwind.callee, "fetch", verbs, unwound=True)
+    for bridge in (*colouring.bridges, *colouring.offloads):
+        if bridge.function == fn.qualname and bridge.kind == "sync_to_async":
+            found.setdefault(bridge.span, Awaited(bridge.callee, "bridge"))
+    return found
+
+
+def _fan_outs(
+    fn: Function,
+    graph: CallGraph,
+    colouring: Colouring,
+    allow_reorder: bool,
+    trees: dict[str, ast.Module],
+) -> list[Spot]:
+    awaited = awaited_calls(fn, graph, colouring)
+    if not awaited or fn.name in ("<module>", "<main>"):
+        return []
+    loaded = graph.project.files.get(fn.module)
+    if loaded is None:
+        return []
+    if fn.module not in trees:
+        try:
+            trees[fn.module] = ast.parse(loaded.source.text)
+        except SyntaxError:
+            return []
+    tree = trees[fn.module]
+    node = next(
+        (
+            n
+            for n in ast.walk(tree)
+            if isinstance(n, ast.FunctionDef | ast.AsyncFunctionDef)
+            and (n.lineno, n.col_offset) == (fn.span.line, fn.span.col)
+        ),
+        None,
+    )
+    if node is None:
+        return []
+    lines = loaded.source.text.splitlines()
+    scan = FunctionFanOuts(node, awaited, lines, allow_reorder, module=tree)
+    return [
+        Spot(
+            fn.qualname,
+            f.span,
+            f.kind,
+            f.calls,
+            f.safe,
+            f.reason,
+            bounded=f.bounded,
+            lines=tuple(sorted({s.line for s in f.edit.fetches}))
+            if f.edit is not None and f.edit.form == "calls"
+            else (f.span.line,),
+            edit=f.edit,
+            items=f.items,
+        )
+        for f in scan.run()
+    ]
 
 
 def _async_target(target: str | None, graph: CallGraph, colouring: Colouring) -> str | None:
@@ -57,51 +162,6 @@ def _async_target(target: str | None, graph: CallGraph, colouring: Colouring) ->
 
 def _writes(callee: str, colouring: Colouring) -> set[str]:
     return colouring.http_verbs.get(callee, set()) & NON_IDEMPOTENT
-
-
-def _sequential(
-    fn: Function, graph: CallGraph, colouring: Colouring, allow_reorder: bool
-) -> list[Spot]:
-    """Runs of consecutive ``x = await f(...)`` statements that don't feed each other."""
-    spots: list[Spot] = []
-    by_block: dict[int, list[Assignment]] = {}
-    for assignment in fn.assignments:
-        by_block.setdefault(assignment.block, []).append(assignment)
-    for assignments in by_block.values():
-        run: list[tuple[Assignment, str]] = []
-
-        def flush(run: list[tuple[Assignment, str]] = run) -> None:
-            if len(run) >= 2:
-                spots.append(_sequential_spot(fn, run, colouring, allow_reorder))
-            run.clear()
-
-        for assignment in sorted(assignments, key=lambda a: a.index):
-            callee = _async_target(assignment.call_target, graph, colouring)
-            contiguous = bool(run) and assignment.index == run[-1][0].index + 1
-            if callee is None or (run and not contiguous):
-                flush()
-                if callee is None:
-                    continue
-            if run:
-                assigned = {name for a, _ in run for name in a.names}
-                used = assignment.reads & assigned
-                if used:
-                    spots.append(
-                        Spot(
-                            fn.qualname,
-                            assignment.span,
-                            "sequential-calls",
-                            (run[-1][1], callee),
-                            False,
-                            f"kept in order: {_short(callee)} needs {', '.join(sorted(used))}"
-                            " from the call before it",
-                            lines=(run[-1][0].span.line, assignment.span.line),
-                        )
-                    )
-                    flush()
-            run.append((assignment, callee))
-        flush()
-    return spots
 
 
 def _ordered_writes(
@@ -127,39 +187,6 @@ def _ordered_writes(
         False,
         f"kept in order: {verbs}; the upstreams observe the order of writes",
         lines=tuple(s.line for _, s in writes),
-    )
-
-
-def _sequential_spot(
-    fn: Function, run: list[tuple[Assignment, str]], colouring: Colouring, allow_reorder: bool
-) -> Spot:
-    calls = tuple(callee for _, callee in run)
-    writes = sorted({verb for callee in calls for verb in _writes(callee, colouring)})
-    first, last = run[0][0], run[-1][0]
-    span = Span(first.span.line, first.span.col, last.span.end_line, last.span.end_col)
-    names = tuple(name for a, _ in run for name in a.names)
-    lines = tuple(a.span.line for a, _ in run)
-    if writes and not allow_reorder:
-        return Spot(
-            fn.qualname,
-            span,
-            "sequential-calls",
-            calls,
-            False,
-            f"kept in order: {'/'.join(writes)} requests whose order the upstream may observe"
-            " (--allow-reorder to run them together)",
-            names=names,
-            lines=lines,
-        )
-    return Spot(
-        fn.qualname,
-        span,
-        "sequential-calls",
-        calls,
-        True,
-        f"{len(calls)} independent calls: latency goes from their sum to the slowest one",
-        names=names,
-        lines=lines,
     )
 
 

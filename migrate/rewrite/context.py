@@ -62,6 +62,9 @@ class RuleContext:
     non_references: set[int] = field(default_factory=set)
     # Helpers the file imports from its package's helpers module.
     helpers: set[str] = field(default_factory=set)
+    # One-off clients of calls that move into a gather (by the call's position):
+    # the gather opens one ``async with`` around itself instead of one per call.
+    fan_out_clients: dict[Pos, cst.WithItem] = field(default_factory=dict)
 
     def pos(self, node: cst.CSTNode) -> Pos | None:
         """(start line, start column, end line, end column) of an original node."""

@@ -16,6 +16,7 @@ from ..analyse.catalogue import Action, BlockingCall
 from ..analyse.concurrency import Spot
 from ..analyse.decisions import BridgeKind
 from ..analyse.frameworks import AsgirefBridge
+from ..analyse.gathers import GatherEdit
 from ..analyse.graph import CallGraph
 from ..analyse.model import Span
 from ..analyse.run import Analysis
@@ -41,6 +42,24 @@ class HttpEdit:
     on_shared_client: bool  # through a module-global session/client
 
 
+@dataclass(frozen=True)
+class GatherAt:
+    """A safe spot's :class:`GatherEdit` in libcst positions.
+
+    Statements are matched by where they start; expressions by their whole span.
+    """
+
+    spot: Spot
+    edit: GatherEdit
+    anchor: Pos
+    fetches: tuple[Pos, ...]
+    drop: frozenset[tuple[int, int]]
+    reraise: tuple[int, int] | None
+
+    def fetch_index(self, pos: Pos) -> int | None:
+        return self.fetches.index(pos) if pos in self.fetches else None
+
+
 @dataclass
 class FileEdits:
     module: str
@@ -55,6 +74,9 @@ class FileEdits:
     spots: list[Spot] = field(default_factory=list)
     # Expression-level spots (comprehensions, map) by position.
     spot_positions: dict[Pos, Spot] = field(default_factory=dict)
+    # The edits of safe fan-outs, and the positions of the calls they gather.
+    gathers: list[GatherAt] = field(default_factory=list)
+    gathered: set[Pos] = field(default_factory=set)
     # Bridges of an earlier step that go: position of ``async_to_sync(f)`` -> kind.
     unwinds: dict[Pos, AsgirefBridge] = field(default_factory=dict)
     # How requests' exception classes are rewritten: "" (not at all: the file
@@ -252,7 +274,19 @@ def plan_edits(analysis: Analysis) -> dict[str, FileEdits]:
     for spot in analysis.spots:
         fe, cols = for_module(fn_module(spot.function))
         fe.spots.append(spot)
-        if spot.kind in ("comprehension", "map", "executor-map", "executor-submit"):
+        if spot.edit is not None and spot.safe:
+            edit = spot.edit
+            at = GatherAt(
+                spot,
+                edit,
+                cols.pos(edit.anchor),
+                tuple(cols.pos(f) for f in edit.fetches),
+                frozenset(cols.pos(d)[:2] for d in edit.drop),
+                cols.pos(edit.reraise)[:2] if edit.reraise else None,
+            )
+            fe.gathers.append(at)
+            fe.gathered.update(at.fetches)
+        elif spot.kind in ("map", "executor-map", "executor-submit"):
             fe.spot_positions[cols.pos(spot.span)] = spot
 
     # Files that keep referring to requests' exceptions once the calls moved to

@@ -161,12 +161,12 @@ def test_dashboard_gathers_its_three_fetches(plan: Plan) -> None:
 
 def test_feed_keeps_the_chain_and_bounds_the_fan_out(plan: Plan) -> None:
     spots = {s.kind: s for s in plan.concurrency if s.function.endswith(".feed.feed")}
-    assert set(spots) == {"sequential-calls", "loop-append"}
+    assert set(spots) == {"sequential-calls", "loop"}
     chain = spots["sequential-calls"]
     assert not chain.safe
     assert [c.rsplit(".", 1)[-1] for c in chain.calls] == ["fetch_user", "fetch_following"]
     assert "needs user" in chain.reason
-    fan_out = spots["loop-append"]
+    fan_out = spots["loop"]
     assert fan_out.safe and fan_out.bounded
     assert [c.rsplit(".", 1)[-1] for c in fan_out.calls] == ["fetch_latest_post"]
 

@@ -45,7 +45,7 @@ def sleeps(seconds):  # ASYNC: calls time.sleep
 
 
 def module_globals(url):  # ASYNC: calls requests.Session.get
-    SHARED.get(url)  # BLOCKING: requests.Session.get
+    SHARED.get(url)  # BLOCKING: requests.Session.get  # SPOT: sequential
     return shared_client.post(url)  # BLOCKING: httpx.Client.post
 
 

@@ -22,7 +22,7 @@ def retry(attempts=3):
     def decorator(func):
         @functools.wraps(func)
         def wrapper(*args, **kwargs):  # ASYNC: calls time.sleep
-            for attempt in range(attempts):
+            for attempt in range(attempts):  # SPOT: sequential
                 try:
                     return func(*args, **kwargs)
                 except requests.ConnectionError:
@@ -86,7 +86,7 @@ def with_nested(user_ids):  # ASYNC: calls calls.with_nested.one
 
 
 def pages(url):  # ASYNC: calls requests.get
-    while url:
+    while url:  # SPOT: sequential
         page = requests.get(url).json()  # BLOCKING: requests.get
         yield from page["items"]
         url = page.get("next")

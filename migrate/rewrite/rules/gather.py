@@ -1,15 +1,18 @@
 """MIG005 gather: independent awaits run together.
 
-The analysis finds the spots and says which are safe (docs/rules.md#mig005).
-Safe spots become one awaited call of ``gather_in_order``, a small helper
-(stdlib only) in the package's helpers module (see ``rewrite/helpers.py``):
+The analysis finds the fan-outs and names, for each safe one, the edit to
+make (:class:`migrate.analyse.gathers.GatherEdit`); this rule carries it
+out and recognises no shape itself. The calls gathered go to one awaited
+``gather_in_order`` call, a small stdlib helper in the package's helpers
+module (see ``rewrite/helpers.py``):
 
-* consecutive ``a = await f(x)`` / ``b = await g(y)`` ->
-  ``a, b = await gather_in_order(f(x), g(y))``;
-* ``for x in xs: out.append(await f(x))`` ->
-  ``out.extend(await gather_in_order(*(f(x) for x in xs), limit=N))``;
-* ``[await f(x) for x in xs]`` -> ``await gather_in_order(*(...), limit=N)``
-  (a set comprehension keeps its shape with ``set(...)``).
+* ``calls``: ``a = f(x)`` ... ``b = g(y)`` ->
+  ``a, b = await gather_in_order(f(x), g(y))`` before the first of them;
+* ``fission``: a loop that fetches once per item -> the fetches gathered
+  (bounded), then the rest of the loop over ``zip(items, results)``; a loop
+  that only appends each result extends its list with the gather instead;
+* ``comprehension``: ``[f(x)["id"] for x in xs]`` ->
+  ``[r["id"] for r in await gather_in_order(*(f(x) for x in xs), limit=N)]``.
 
 Why a helper and not bare ``asyncio.gather``: ``gather`` raises whichever
 exception happens first in time, and ``TaskGroup`` raises an
@@ -21,18 +24,68 @@ user-sized fan-out so an upstream is never flooded.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import libcst as cst
 
 from ...analyse.concurrency import Spot
 from ..context import RuleContext
+from ..edits import GatherAt
 from ..nodes import code_of
-from .base import Rule, on_leave, on_visit
+from .base import Rule, StatementResult, on_leave, on_visit
 
 HELPER = "gather_in_order"
 
 
 def _strip_await(expr: cst.BaseExpression) -> cst.BaseExpression:
     return expr.expression if isinstance(expr, cst.Await) else expr
+
+
+def _call_statement(target: str, *arguments: str) -> cst.BaseStatement:
+    """``target = await _gather_in_order(...)``, wrapped the way ruff format would."""
+    one_line = f"{target} = await {HELPER}({', '.join(arguments)})"
+    if len(one_line) <= 80:
+        return cst.parse_statement(one_line + "\n")
+    joined = ", ".join(arguments)
+    if len(joined) <= 84:
+        return cst.parse_statement(f"{target} = await {HELPER}(\n    {joined}\n)\n")
+    lines = "".join(f"    {a},\n" for a in arguments)
+    return cst.parse_statement(f"{target} = await {HELPER}(\n{lines})\n")
+
+
+def _lead(stmt: cst.BaseStatement, lines: Sequence[cst.EmptyLine]) -> cst.BaseStatement:
+    """``stmt`` with the comments and blank lines that stood above what it replaces."""
+    if isinstance(stmt, cst.SimpleStatementLine | cst.BaseCompoundStatement):
+        return stmt.with_changes(leading_lines=lines)
+    return stmt
+
+
+class _Substitute(cst.CSTTransformer):
+    """Names replaced by the expressions they held (attributes and keywords left alone)."""
+
+    def __init__(self, values: dict[str, str]) -> None:
+        super().__init__()
+        self.values = values
+
+    def leave_Attribute(self, original: cst.Attribute, updated: cst.Attribute) -> cst.Attribute:
+        return updated.with_changes(attr=original.attr)
+
+    def leave_Arg(self, original: cst.Arg, updated: cst.Arg) -> cst.Arg:
+        return updated.with_changes(keyword=original.keyword)
+
+    def leave_Name(self, original: cst.Name, updated: cst.Name) -> cst.BaseExpression:
+        text = self.values.get(original.value)
+        if text is None:
+            return updated
+        value = cst.parse_expression(text)
+        atomic = cst.Name | cst.Attribute | cst.Call | cst.Subscript | cst.BaseString | cst.Integer
+        if isinstance(value, atomic) or value.lpar:
+            return value
+        return value.with_changes(lpar=[cst.LeftParen()], rpar=[cst.RightParen()])
+
+
+def _substitute(expr: cst.BaseExpression, values: dict[str, str]) -> cst.BaseExpression:
+    return expr.visit(_Substitute(values))  # type: ignore[return-value]
 
 
 class Gather(Rule):
@@ -42,119 +95,236 @@ class Gather(Rule):
 
     def __init__(self, ctx: RuleContext) -> None:
         super().__init__(ctx)
-        self.safe = [s for s in ctx.edits.spots if s.safe]
+        self.gathers = ctx.edits.gathers
+        # Gathered calls in their final form, by (id of the edit, index).
+        self.fetched: dict[tuple[int, int], cst.BaseExpression] = {}
+        self.clients: dict[int, cst.WithItem] = {}
+        self.markers: dict[str, GatherAt] = {}
+        self.marker_count = 0
         self.submitted: set[str] = set()
         self.result_vars: list[str] = []
 
-    # -- statements in a block --------------------------------------------------------
+    # -- the edits the plan names --------------------------------------------------------
+
+    def _take_fetch(
+        self, original: cst.Call, updated: cst.BaseExpression
+    ) -> cst.BaseExpression | None:
+        """A gathered call: keep its final form for the gather, leave its result's name."""
+        pos = self.ctx.pos(original)
+        if pos is None:
+            return None
+        for at in self.gathers:
+            index = at.fetch_index(pos)
+            if index is None:
+                continue
+            self.fetched[(id(at), index)] = _strip_await(updated)
+            client = self.ctx.fan_out_clients.get(pos)
+            if client is not None:
+                self.clients.setdefault(id(at), client)
+            return cst.parse_expression(at.edit.names[index])
+        return None
+
+    def _fetched(self, at: GatherAt) -> list[cst.BaseExpression]:
+        calls = [self.fetched.get((id(at), i)) for i in range(len(at.fetches))]
+        missing = [i for i, call in enumerate(calls) if call is None]
+        if missing:
+            # The plan and the file disagree: fail the file rather than write half an edit.
+            raise RuntimeError(f"gather at line {at.anchor[0]}: a gathered call was not found")
+        return [c for c in calls if c is not None]
+
+    @on_leave(cst.SimpleStatementLine)
+    def leave_SimpleStatementLine(
+        self, original: cst.SimpleStatementLine, updated: cst.SimpleStatementLine
+    ) -> StatementResult:
+        pos = self.ctx.pos(original)
+        if pos is None or not self.gathers:
+            return updated
+        start = pos[:2]
+        for at in self.gathers:
+            if at.reraise == start:
+                name = at.edit.names[0]
+                check = cst.parse_statement(
+                    f"if isinstance({name}, BaseException):\n    raise {name}\n"
+                )
+                check = check.with_changes(leading_lines=updated.leading_lines)
+                if start in at.drop:
+                    return check
+                return cst.FlattenSentinel([check, updated.with_changes(leading_lines=[])])
+            anchor = at.edit.form == "calls" and at.anchor[:2] == start
+            if anchor:
+                marker = self._marker(at).with_changes(leading_lines=updated.leading_lines)
+                if start in at.drop:
+                    return marker
+                return cst.FlattenSentinel([marker, updated.with_changes(leading_lines=[])])
+            if start in at.drop:
+                return cst.RemovalSentinel.REMOVE
+        return updated
+
+    def _marker(self, at: GatherAt) -> cst.SimpleStatementLine:
+        """Where a ``calls`` gather goes; the block fills it in once every call was seen."""
+        self.marker_count += 1
+        name = f"_migrate_gather_{self.marker_count}"
+        self.markers[name] = at
+        return cst.SimpleStatementLine([cst.Expr(cst.Name(name))])
 
     @on_leave(cst.IndentedBlock)
     def leave_IndentedBlock(
         self, original: cst.IndentedBlock, updated: cst.IndentedBlock
     ) -> cst.IndentedBlock:
-        if not self.safe or len(original.body) != len(updated.body):
+        if not self.markers:
             return updated
-        lines = [self.ctx.line(stmt) for stmt in original.body]
         body = list(updated.body)
         changed = False
-        for spot in self.safe:
-            if spot.kind == "sequential-calls":
-                changed |= self._sequential(spot, lines, body)
-            elif spot.kind in ("loop-append",):
-                changed |= self._loop(spot, lines, body)
-        if not changed:
-            return updated
-        return updated.with_changes(body=[s for s in body if s is not None])
+        for i, stmt in enumerate(body):
+            at = self._marked(stmt)
+            if at is None or not isinstance(stmt, cst.SimpleStatementLine):
+                continue
+            at_marker = stmt
+            calls = [code_of(c) for c in self._fetched(at)]
+            targets = ", ".join(at.edit.names)
+            arguments = "".join(f"    {call},\n" for call in calls)
+            new = cst.parse_statement(f"{targets} = await {HELPER}(\n{arguments})\n")
+            body[i] = _lead(self._with_client(at, new), at_marker.leading_lines)
+            self._used(at, f"{len(calls)} calls run together")
+            changed = True
+        return updated.with_changes(body=body) if changed else updated
 
-    def _sequential(self, spot: Spot, lines: list[int], body: list) -> bool:
-        if not spot.lines or spot.lines[0] not in lines:
-            return False
-        start = lines.index(spot.lines[0])
-        count = len(spot.lines)
-        if [lines[start + i] if start + i < len(lines) else None for i in range(count)] != list(
-            spot.lines
-        ):
-            return False
-        targets: list[str] = []
-        calls: list[str] = []
-        leading: list[cst.EmptyLine] = []
-        for stmt in body[start : start + count]:
-            if not isinstance(stmt, cst.SimpleStatementLine) or len(stmt.body) != 1:
-                return False
-            assign = stmt.body[0]
-            if isinstance(assign, cst.Assign) and len(assign.targets) == 1:
-                target = code_of(assign.targets[0].target)
-                value = assign.value
-            elif isinstance(assign, cst.AnnAssign) and assign.value is not None:
-                target = code_of(assign.target)
-                value = assign.value
-            else:
-                return False
-            targets.append(f"({target})" if "," in target else target)
-            calls.append(code_of(_strip_await(value)))
-            leading.extend(stmt.leading_lines)
-        arguments = "".join(f"    {call},\n" for call in calls)
-        code = f"{', '.join(targets)} = await {HELPER}(\n{arguments})\n"
-        new = cst.parse_statement(code).with_changes(leading_lines=leading)
-        body[start] = new
-        for i in range(start + 1, start + count):
-            body[i] = None
-        self._used(spot, f"{len(calls)} calls run together")
-        return True
+    def _marked(self, stmt: cst.BaseStatement) -> GatherAt | None:
+        if isinstance(stmt, cst.SimpleStatementLine) and len(stmt.body) == 1:
+            expr = stmt.body[0]
+            if isinstance(expr, cst.Expr) and isinstance(expr.value, cst.Name):
+                return self.markers.pop(expr.value.value, None)
+        return None
 
-    def _loop(self, spot: Spot, lines: list[int], body: list) -> bool:
-        line = spot.span.line
-        if line not in lines:
-            return False
-        index = lines.index(line)
-        loop = body[index]
-        if not isinstance(loop, cst.For) or loop.asynchronous is not None:
-            return False
-        inner = loop.body.body if isinstance(loop.body, cst.IndentedBlock) else []
-        call_expr: cst.BaseExpression | None = None
-        out: str | None = None
-        if len(inner) == 1 and isinstance(inner[0], cst.SimpleStatementLine):
-            expr = inner[0].body[0]
-            if (
-                isinstance(expr, cst.Expr)
-                and isinstance(expr.value, cst.Call)
-                and isinstance(expr.value.func, cst.Attribute)
-                and expr.value.func.attr.value == "append"
-                and len(expr.value.args) == 1
-            ):
-                out = code_of(expr.value.func.value)
-                call_expr = _strip_await(expr.value.args[0].value)
-        elif len(inner) == 2 and all(isinstance(s, cst.SimpleStatementLine) for s in inner):
-            first, second = inner[0].body[0], inner[1].body[0]  # type: ignore[attr-defined]
-            if (
-                isinstance(first, cst.Assign)
-                and isinstance(second, cst.Expr)
-                and isinstance(second.value, cst.Call)
-                and isinstance(second.value.func, cst.Attribute)
-                and second.value.func.attr.value == "append"
-            ):
-                out = code_of(second.value.func.value)
-                call_expr = _strip_await(first.value)
-        if call_expr is None or out is None:
-            return False
-        limit = self.ctx.options.max_concurrency
-        code = (
-            f"{out}.extend(\n"
-            f"    await {HELPER}(\n"
-            f"        *({code_of(call_expr)} for {code_of(loop.target)} in {code_of(loop.iter)}),\n"
-            f"        limit={limit},\n"
-            f"    )\n"
-            f")\n"
+    def _with_client(self, at: GatherAt, stmt: cst.BaseStatement) -> cst.BaseStatement:
+        """One ``async with`` client around a gather of one-off requests."""
+        client = self.clients.get(id(at))
+        if client is None:
+            return stmt
+        return cst.With(
+            items=[client],
+            body=cst.IndentedBlock([stmt]),
+            asynchronous=cst.Asynchronous(),
         )
-        body[index] = cst.parse_statement(code).with_changes(leading_lines=loop.leading_lines)
-        self._used(spot, f"one call per item, at most {limit} at a time")
-        return True
+
+    @on_leave(cst.For)
+    def leave_For(self, original: cst.For, updated: cst.For) -> StatementResult:
+        pos = self.ctx.pos(original)
+        at = next(
+            (
+                g
+                for g in self.gathers
+                if g.edit.form == "fission" and pos is not None and g.anchor[:2] == pos[:2]
+            ),
+            None,
+        )
+        if at is None:
+            return updated
+        return self._fission(at, updated)
+
+    def _fission(self, at: GatherAt, loop: cst.For) -> cst.FlattenSentinel[cst.BaseStatement]:
+        """The fetches gathered before the loop; the loop walks items and results together."""
+        edit = at.edit
+        (fetch,) = self._fetched(at)
+        if edit.inline:
+            fetch = _substitute(fetch, dict(edit.inline))
+        target = code_of(loop.target)
+        if isinstance(loop.target, cst.Tuple) and not loop.target.lpar:
+            target = f"({target})"
+        items = code_of(loop.iter)
+        if edit.collect:
+            limit = self.ctx.options.max_concurrency
+            gathered = f"*({code_of(fetch)} for {target} in {items})"
+            code = f"{edit.collect}.extend(await {HELPER}({gathered}, limit={limit}))\n"
+            if len(code) > 80:
+                code = (
+                    f"{edit.collect}.extend(\n    await {HELPER}(\n"
+                    f"        {gathered},\n        limit={limit},\n    )\n)\n"
+                )
+            new = self._with_client(at, cst.parse_statement(code))
+            self._used(at, f"one call per item, at most {limit} at a time")
+            return cst.FlattenSentinel([_lead(new, loop.leading_lines)])
+        statements: list[cst.BaseStatement] = []
+        if edit.materialise:
+            statements.append(cst.parse_statement(f"{edit.materialise} = list({items})\n"))
+            items = edit.materialise
+        bound = f"limit={self.ctx.options.max_concurrency}"
+        if edit.reraise is not None:
+            bound += ", return_exceptions=True"
+        statements.append(
+            self._with_client(
+                at,
+                _call_statement(
+                    edit.results, f"*({code_of(fetch)} for {target} in {items})", bound
+                ),
+            )
+        )
+        body = loop.body
+        if isinstance(body, cst.IndentedBlock) and not body.body:
+            body = body.with_changes(body=[cst.SimpleStatementLine([cst.Pass()])])
+        new_loop = loop.with_changes(
+            target=cst.parse_expression(f"{target}, {edit.names[0]}"),
+            iter=cst.parse_expression(f"zip({items}, {edit.results})"),
+            body=body,
+            leading_lines=[],
+        )
+        statements[0] = _lead(statements[0], loop.leading_lines)
+        self._used(at, f"one call per item, at most {self.ctx.options.max_concurrency} at a time")
+        return cst.FlattenSentinel([*statements, new_loop])
+
+    def _comprehension(self, at: GatherAt, comp: cst.BaseExpression) -> cst.BaseExpression:
+        edit = at.edit
+        if not isinstance(comp, cst.ListComp | cst.SetComp | cst.DictComp | cst.GeneratorExp):
+            raise RuntimeError(f"gather at line {at.anchor[0]}: not a comprehension")
+        (fetch,) = self._fetched(at)
+        value = edit.names[0]
+        limit = self.ctx.options.max_concurrency
+        clauses = code_of(comp.for_in).strip()
+        gathered = f"await {HELPER}(*({code_of(fetch)} {clauses}), limit={limit})"
+        self._used(at, f"one call per item, at most {limit} at a time")
+        if edit.pairing == "whole":
+            return cst.parse_expression(
+                f"set({gathered})" if isinstance(comp, cst.SetComp) else gathered
+            )
+        if edit.pairing == "zip":
+            target = code_of(comp.for_in.target)
+            if isinstance(comp.for_in.target, cst.Tuple) and not comp.for_in.target.lpar:
+                target = f"({target})"
+            source = f"{target}, {value} in zip({code_of(comp.for_in.iter)}, {gathered})"
+        else:
+            source = f"{value} in {gathered}"
+        if isinstance(comp, cst.DictComp):
+            return cst.parse_expression(
+                f"{{{code_of(comp.key)}: {code_of(comp.value)} for {source}}}"
+            )
+        element = code_of(comp.elt)
+        if isinstance(comp, cst.ListComp):
+            return cst.parse_expression(f"[{element} for {source}]")
+        if isinstance(comp, cst.SetComp):
+            return cst.parse_expression(f"{{{element} for {source}}}")
+        return cst.parse_expression(f"({element} for {source})").with_changes(lpar=[], rpar=[])
+
+    def _anchored(self, original: cst.CSTNode, form: str) -> GatherAt | None:
+        pos = self.ctx.pos(original)
+        for at in self.gathers:
+            if at.edit.form == form and at.anchor == pos:
+                return at
+        return None
 
     # -- comprehensions -----------------------------------------------------------------
 
     @on_leave(cst.Call)
     def leave_Call(self, original: cst.Call, updated: cst.BaseExpression) -> cst.BaseExpression:
-        """``map(f, xs)`` / ``executor.map(f, xs)`` -> ``await gather_in_order(*map(f, xs))``."""
+        """Gathered calls, consumers of gathered generators, and ``map`` fan-outs."""
+        taken = self._take_fetch(original, updated)
+        if taken is not None:
+            return taken
+        consumer = self._anchored(original, "comprehension")
+        if consumer is not None and consumer.edit.consumer and isinstance(updated, cst.Call):
+            (arg,) = updated.args
+            return updated.with_changes(
+                args=[arg.with_changes(value=self._comprehension(consumer, arg.value))]
+            )
         loop_vars = {v for v in self.result_vars if v}
         done = self._result_of(updated, loop_vars)
         if done is not None:
@@ -177,11 +347,14 @@ class Gather(Rule):
         self._used(spot, f"map over {items}: at most {limit} at a time")
         return cst.parse_expression(f"await {HELPER}(*map({func}, {items}), limit={limit})")
 
-    @on_leave(cst.ListComp, cst.SetComp)
+    @on_leave(cst.ListComp, cst.SetComp, cst.DictComp)
     def leave_Comprehension(
-        self, original: cst.ListComp | cst.SetComp, updated: cst.BaseExpression
+        self, original: cst.ListComp | cst.SetComp | cst.DictComp, updated: cst.BaseExpression
     ) -> cst.BaseExpression:
-        """``[await f(x) for x in xs]`` -> ``await gather_in_order(*(f(x) for x in xs))``."""
+        """Comprehensions the plan gathers, and ``[pool.submit(f, x) for x in xs]``."""
+        at = self._anchored(original, "comprehension")
+        if at is not None and not at.edit.consumer:
+            return self._comprehension(at, updated)
         spot = self.ctx.edits.spot_positions.get(self.ctx.pos(original) or (0, 0, 0, 0))
         if (
             spot is None
@@ -269,6 +442,7 @@ class Gather(Rule):
             return expr.func.value.value
         return None
 
-    def _used(self, spot: Spot, message: str) -> None:
+    def _used(self, spot: Spot | GatherAt, message: str) -> None:
         self.ctx.use_helper(HELPER)
-        self.ctx.note(self.code, spot.span.line, message)
+        line = spot.anchor[0] if isinstance(spot, GatherAt) else spot.span.line
+        self.ctx.note(self.code, line, message)

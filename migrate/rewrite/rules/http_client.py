@@ -328,7 +328,15 @@ class HttpClient(ExceptionRewrites, SessionRewrites):
                     keyword_arg("follow_redirects", cst.Name("True")),
                     keyword_arg("timeout", cst.Name("None")),
                 ]
-            frame.client_args = client_kwargs + client_args + one_off_cookies(args)
+            client_kwargs += client_args + one_off_cookies(args)
+            if pos in self.ctx.edits.gathered:
+                # The call moves into a gather: one client for the whole fan-out.
+                self.ctx.fan_out_clients[pos] = cst.WithItem(
+                    cst.Call(func=self._httpx("AsyncClient"), args=self._with_tls(client_kwargs)),
+                    asname=cst.AsName(cst.Name(ONE_SHOT_CLIENT)),
+                )
+            else:
+                frame.client_args = client_kwargs
             args = [a for a in args if not is_keyword(a, "cookies")]
             if args:
                 args[-1] = args[-1].with_changes(comma=updated.args[-1].comma)

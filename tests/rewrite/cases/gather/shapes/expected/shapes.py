@@ -24,7 +24,7 @@ async def comp_set(ids):
 
 
 async def filtered(ids):
-    return [await fetch(i) for i in ids if i > 0]
+    return await gather_in_order(*(fetch(i) for i in ids if i > 0), limit=10)
 
 
 async def mapped(ids):
@@ -70,12 +70,7 @@ async def independent():
 
 async def temp(ids):
     out = []
-    out.extend(
-        await gather_in_order(
-            *(fetch(i) for i in ids),
-            limit=10,
-        )
-    )
+    out.extend(await gather_in_order(*(fetch(i) for i in ids), limit=10))
     return out
 
 

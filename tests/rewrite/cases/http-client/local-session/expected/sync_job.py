@@ -1,14 +1,18 @@
 import httpx
 
-from _async_helpers import TLS_CONTEXT
+from _async_helpers import TLS_CONTEXT, gather_in_order
 
 
 async def sync_all(urls):
     results = []
     async with httpx.AsyncClient(follow_redirects=True, timeout=None, verify=TLS_CONTEXT) as session:
         session.headers["Accept"] = "application/json"
-        for url in urls:
-            results.append((await session.get(url, timeout=5)).json())
+        urls = list(urls)
+        responses = await gather_in_order(
+            *(session.get(url, timeout=5) for url in urls), limit=10
+        )
+        for url, response in zip(urls, responses):
+            results.append(response.json())
     return results
 
 

@@ -1,9 +1,10 @@
 from . import api
+from ._async_helpers import gather_in_order
 from .api import fetch_price as price_of
 
 
 async def total(skus):
-    return sum([await price_of(sku) for sku in skus])
+    return sum(await gather_in_order(*(price_of(sku) for sku in skus), limit=10))
 
 
 async def first_price(skus):

@@ -1,0 +1,107 @@
+"""Comprehensions, generator expressions and independent calls."""
+
+from concurrent.futures import ThreadPoolExecutor
+from functools import partial
+
+import requests
+
+from .api import HEADERS, get_user, summary
+
+IDS = [1, 2, 3, 4, 5, 6]
+session = requests.Session()
+
+
+def comp_whole(urls):
+    return [get_user(urls["social"], i) for i in IDS]
+
+
+def comp_subscript(urls):
+    return [get_user(urls["social"], i)["name"] for i in IDS]
+
+
+def comp_json(urls):
+    base = urls["social"]
+    return [session.get(f"{base}/v1/users/{i}", headers=HEADERS).json() for i in IDS]
+
+
+def comp_function_of_result(urls):
+    return [summary(get_user(urls["social"], i)) for i in IDS]
+
+
+def comp_filtered(urls):
+    return [get_user(urls["social"], i)["handle"] for i in IDS if i % 2]
+
+
+def dict_comp(urls):
+    return {i: get_user(urls["social"], i)["name"] for i in IDS}
+
+
+def set_comp(urls):
+    return sorted({get_user(urls["social"], i)["handle"] for i in [1, 2, 2, 3, 3, 4]})
+
+
+def sum_generator(urls):
+    return sum(get_user(urls["social"], i)["id"] for i in IDS)
+
+
+def max_generator(urls):
+    return max(get_user(urls["social"], i)["handle"] for i in IDS)
+
+
+def sorted_generator(urls):
+    return sorted(get_user(urls["social"], i)["name"] for i in IDS)
+
+
+def join_generator(urls):
+    return ", ".join(get_user(urls["social"], i)["handle"] for i in IDS)
+
+
+def tuple_generator(urls):
+    return tuple(get_user(urls["social"], i)["id"] for i in IDS)
+
+
+def calls_separated(urls):
+    base = urls["social"]
+    first = get_user(base, 1)
+    label = first["name"].upper()
+    second = get_user(base, 2)
+    return label, second["name"]
+
+
+def calls_return_tuple(urls):
+    base = urls["social"]
+    return get_user(base, 1)["name"], get_user(base, 2)["name"], get_user(base, 3)["name"]
+
+
+def calls_f_string(urls):
+    base = urls["social"]
+    return f"{get_user(base, 1)['handle']} follows {get_user(base, 2)['handle']}"
+
+
+def calls_in_branches(urls, recent=True):
+    base = urls["social"]
+    if recent:
+        user = get_user(base, 3)
+        post = session.get(f"{base}/v1/users/3/posts/latest", headers=HEADERS).json()
+    else:
+        user = get_user(base, 4)
+        post = None
+    return user["name"], post
+
+
+def map_builtin(urls):
+    base = urls["social"]
+    return list(map(lambda i: get_user(base, i)["id"], IDS))
+
+
+def thread_pool_map(urls):
+    base = urls["social"]
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        return list(pool.map(partial(get_user, base), IDS))
+
+
+def thread_pool_submit(urls):
+    base = urls["social"]
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        futures = [pool.submit(get_user, base, i) for i in IDS]
+        return [future.result()["name"] for future in futures]

@@ -1,0 +1,156 @@
+"""for loops that fetch once per item and then work with the result."""
+
+import logging
+
+import requests
+
+from .api import HEADERS, Api, get_name, get_user
+
+log = logging.getLogger(__name__)
+
+IDS = [1, 2, 3, 4, 5, 6]
+session = requests.Session()
+WITH_MISSING = [1, 2, 99, 4, 5, 6]
+
+
+def loop_append(urls):
+    names = []
+    for user_id in IDS:
+        names.append(get_user(urls["social"], user_id)["name"])
+    return names
+
+
+def loop_temp_then_append(urls):
+    users = []
+    for user_id in IDS:
+        user = get_user(urls["social"], user_id)
+        users.append(user)
+    return users
+
+
+def loop_skip_missing(urls):
+    names = []
+    for user_id in WITH_MISSING:
+        response = session.get(f"{urls['social']}/v1/users/{user_id}", headers=HEADERS)
+        if response.status_code == 404:
+            continue
+        names.append(response.json()["name"])
+    return names
+
+
+def loop_conditional_dict(urls):
+    handles = {}
+    for user_id in IDS:
+        user = get_user(urls["social"], user_id)
+        if user["id"] % 2 == 0:
+            handles[user_id] = user["handle"]
+    return handles
+
+
+def loop_try_except(urls):
+    found, missing = [], []
+    for user_id in WITH_MISSING:
+        try:
+            user = get_user(urls["social"], user_id)
+        except requests.HTTPError:
+            log.warning("no user %s", user_id)
+            missing.append(user_id)
+            continue
+        found.append(user["handle"])
+    return found, missing
+
+
+def loop_dict_per_item(urls):
+    rows = []
+    for user_id in IDS:
+        user = get_user(urls["social"], user_id)
+        row = {"id": user_id, "name": user["name"], "shout": user["name"].upper()}
+        rows.append(row)
+    return rows
+
+
+def loop_logging(urls):
+    posts = []
+    for user_id in IDS:
+        log.info("fetching the latest post of %s", user_id)
+        url = f"{urls['social']}/v1/users/{user_id}/posts/latest"
+        post = session.get(url, headers=HEADERS).json()
+        log.debug("got %s", post["text"])
+        posts.append(post["text"])
+    return posts
+
+
+def loop_set_add(urls):
+    handles = set()
+    for user_id in [1, 2, 3, 2, 1, 4]:
+        handles.add(get_user(urls["social"], user_id)["handle"])
+    return sorted(handles)
+
+
+def loop_bare_requests(urls):
+    texts = []
+    for user_id in IDS:
+        response = requests.get(f"{urls['social']}/v1/users/{user_id}", headers=HEADERS)
+        texts.append(response.json()["handle"])
+    return texts
+
+
+def loop_in_session_block(urls):
+    names = []
+    with requests.Session() as s:
+        for user_id in IDS:
+            data = s.get(f"{urls['social']}/v1/users/{user_id}", headers=HEADERS).json()
+            names.append(data["name"])
+    return names
+
+
+def loop_client_method(urls):
+    client = Api(urls["social"])
+    texts = []
+    for user_id in IDS:
+        post = client.latest_post(user_id)
+        texts.append(post["text"])
+    return texts
+
+
+def loop_helper_chain(urls):
+    out = {}
+    for user_id in IDS:
+        out[user_id] = get_name(urls["social"], user_id)
+    return out
+
+
+def loop_error_propagates(urls):
+    names = []
+    for user_id in WITH_MISSING:
+        names.append(get_user(urls["social"], user_id)["name"])
+    return names
+
+
+def loop_dict_items(urls):
+    labels = {"a": 1, "b": 2, "c": 3, "d": 4, "e": 5, "f": 6}
+    out = []
+    for label, user_id in labels.items():
+        user = get_user(urls["social"], user_id)
+        out.append(f"{label}={user['handle']}")
+    return out
+
+
+class Directory:
+    """Fetches through ``self.api``, the way services hold a client."""
+
+    def __init__(self, base):
+        self.api = Api(base)
+        self.seen = []
+
+    def names(self, ids):
+        result = []
+        for user_id in ids:
+            user = self.api.user(user_id)
+            self.seen.append(user_id)
+            result.append(user["name"])
+        return result
+
+
+def loop_self_method(urls):
+    return Directory(urls["social"]).names(IDS)

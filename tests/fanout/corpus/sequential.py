@@ -1,0 +1,89 @@
+"""Fan-outs that must stay sequential: each depends on the one before, or stops early."""
+
+import time
+
+import requests
+
+from .api import HEADERS, charge, get_user
+
+IDS = [1, 2, 3, 4, 5, 6]
+session = requests.Session()
+
+
+def seq_next_links(urls):
+    names = []
+    url = f"{urls['catalog']}/v1/products"
+    while url:
+        page = session.get(url, headers=HEADERS).json()
+        names.extend(item["name"] for item in page["items"])
+        url = page["next"]
+    return names
+
+
+def seq_chain_in_for(urls):
+    user_id = 1
+    handles = []
+    for _ in range(4):
+        user = get_user(urls["social"], user_id)
+        handles.append(user["handle"])
+        user_id = user["id"] + 2
+    return handles
+
+
+def seq_break(urls):
+    for user_id in IDS:
+        user = get_user(urls["social"], user_id)
+        if user["id"] == 3:
+            break
+    return user["name"]
+
+
+def seq_return_early(urls):
+    for user_id in IDS:
+        if get_user(urls["social"], user_id)["handle"] == "user2":
+            return user_id
+    return None
+
+
+def seq_raise_stops(urls):
+    names = []
+    for user_id in [1, 2, 99, 4]:
+        response = session.get(f"{urls['social']}/v1/users/{user_id}", headers=HEADERS)
+        if response.status_code != 200:
+            raise LookupError(user_id)
+        names.append(response.json()["name"])
+    return names
+
+
+def seq_writes(urls):
+    charges = []
+    for n, amount in enumerate([100, 200, 300]):
+        charges.append(charge(urls["payments"], f"order-{n}", amount)["charge_id"])
+    return charges
+
+
+def seq_dependent_calls(urls):
+    first = get_user(urls["social"], 1)
+    second = get_user(urls["social"], first["id"] + 4)
+    return first["name"], second["name"]
+
+
+def seq_mutated_params(urls):
+    params = {"city": "Oslo"}
+    temps = []
+    for city in ["Oslo", "Rome", "Lima"]:
+        temps.append(
+            session.get(f"{urls['weather']}/v1/weather", params=params, headers=HEADERS).json()[
+                "temp_c"
+            ]
+        )
+        params["city"] = city
+    return temps
+
+
+def seq_paced(urls):
+    names = []
+    for user_id in [1, 2, 3]:
+        names.append(get_user(urls["social"], user_id)["name"])
+        time.sleep(0.01)
+    return names

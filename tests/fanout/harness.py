@@ -1,0 +1,115 @@
+"""Run the fan-out corpus legacy vs migrated against the same loopback upstreams.
+
+Shared by tests/fanout/test_corpus.py (small latencies) and
+benchmarks/fanout_speed.py (bigger ones, timed).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import importlib
+import inspect
+import json
+import shutil
+import subprocess
+import sys
+import time
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+from sample_upstreams import UpstreamCluster
+from sample_upstreams.log import LogEntry
+
+CORPUS = Path(__file__).parent / "corpus"
+
+
+@dataclass(frozen=True)
+class Shape:
+    module: str
+    name: str
+    concurrent: bool
+    qualname: str = ""  # where the plan reports it, when not the shape itself
+
+    @property
+    def id(self) -> str:
+        return f"{self.module}.{self.name}"
+
+
+def _shapes() -> list[Shape]:
+    found = []
+    for module in ("loops", "expressions", "sequential"):
+        text = (CORPUS / f"{module}.py").read_text()
+        for line in text.splitlines():
+            if line.startswith("def ") and "(urls" in line:
+                name = line[4 : line.index("(")]
+                found.append(Shape(module, name, module != "sequential"))
+    return found
+
+
+SHAPES = _shapes()
+# Thread fan-outs the rewrite does not turn into gathers yet (issue 11).
+NOT_YET = {"map_builtin", "thread_pool_map", "thread_pool_submit"}
+# Reported in the plan under the method the shape calls.
+PLAN_NAMES = {"loop_self_method": "Directory.names"}
+
+
+@dataclass
+class Outcome:
+    value: Any
+    error: BaseException | None
+    log: list[LogEntry]
+    seconds: float
+
+    def requests(self) -> Counter[tuple[str, str, str, bytes]]:
+        return Counter((e.method, e.path, e.query, e.body) for e in self.log)
+
+    def order(self) -> list[tuple[str, str, str]]:
+        return [(e.method, e.path, e.query) for e in sorted(self.log, key=lambda e: e.seq)]
+
+
+@dataclass
+class Migrated:
+    legacy: str  # package names on sys.path
+    migrated: str
+    plan: dict[str, Any]
+
+
+def migrate_corpus(tmp: Path, max_concurrency: int) -> Migrated:
+    """Two copies of the corpus, one migrated by ``migrate apply``; both importable."""
+    legacy = tmp / "legacy"
+    migrated = tmp / "migrated"
+    shutil.copytree(CORPUS, legacy / "corpus_legacy")
+    shutil.copytree(CORPUS, migrated / "corpus_migrated")
+    cli = [sys.executable, "-m", "migrate"]
+    plan = subprocess.run(
+        [*cli, "plan", str(migrated), "--json"], check=True, capture_output=True, text=True
+    )
+    subprocess.run(
+        [*cli, "apply", str(migrated), "--max-concurrency", str(max_concurrency)],
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    for root in (legacy, migrated):
+        sys.path.insert(0, str(root))
+    return Migrated("corpus_legacy", "corpus_migrated", json.loads(plan.stdout))
+
+
+def run_shape(package: str, shape: Shape, upstreams: UpstreamCluster) -> Outcome:
+    module: ModuleType = importlib.import_module(f"{package}.{shape.module}")
+    function = getattr(module, shape.name)
+    urls = dict(upstreams.urls)
+    upstreams.log.clear()
+    started = time.perf_counter()
+    value: Any = None
+    error: BaseException | None = None
+    try:
+        is_async = inspect.iscoroutinefunction(function)
+        value = asyncio.run(function(urls)) if is_async else function(urls)
+    except Exception as exc:  # compared with the other version's
+        error = exc
+    seconds = time.perf_counter() - started
+    return Outcome(value, error, upstreams.log.entries(), seconds)
