@@ -19,12 +19,15 @@ from .http_common import HttpRuleBase
 EXCEPTIONS: dict[str, tuple[str, ...]] = {
     "RequestException": ("HTTPError",),
     "HTTPError": ("HTTPStatusError",),
-    "ConnectionError": ("NetworkError", "ConnectTimeout"),
+    # requests says ConnectionError for a stalled upload and for a peer that
+    # hung up before answering; httpx says WriteTimeout and RemoteProtocolError.
+    "ConnectionError": ("NetworkError", "ConnectTimeout", "WriteTimeout", "RemoteProtocolError"),
     "Timeout": ("TimeoutException",),
     "ReadTimeout": ("ReadTimeout",),
     "ConnectTimeout": ("ConnectTimeout",),
     "TooManyRedirects": ("TooManyRedirects",),
-    "InvalidURL": ("InvalidURL",),
+    # A URL with no host: requests' InvalidURL, httpx's UnsupportedProtocol.
+    "InvalidURL": ("InvalidURL", "UnsupportedProtocol"),
     "ChunkedEncodingError": ("RemoteProtocolError",),
     "ContentDecodingError": ("DecodingError",),
 }

@@ -9,7 +9,7 @@ async def fetch(url):
             return (await http_client.get(url, timeout=2)).json()
     except httpx.ReadTimeout:
         return {"error": "timeout"}
-    except (httpx.NetworkError, httpx.ConnectTimeout):
+    except (httpx.NetworkError, httpx.ConnectTimeout, httpx.WriteTimeout, httpx.RemoteProtocolError):
         return {"error": "unreachable"}
 
 

@@ -1,0 +1,172 @@
+"""Small real servers on 127.0.0.1 that fail in one precise way each.
+
+``sample_upstreams`` serves well-behaved services with injectable faults; the
+failures here sit below HTTP (a full accept queue, a peer that never reads,
+a connection closed mid-response), where a framework would not let a server
+misbehave on purpose. Each server is a plain socket served by threads, so
+both requests and httpx meet it exactly as they would meet a broken host.
+"""
+
+from __future__ import annotations
+
+import socket
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+
+#: How long a server that stalls holds a connection before giving up. Long
+#: enough that every client timeout in the tests fires first; the server
+#: closes its sockets on exit, so nothing waits this long in practice.
+STALL_SECONDS = 10.0
+
+Handler = Callable[[socket.socket, threading.Event], None]
+
+
+def read_head(conn: socket.socket) -> bytes:
+    """Read one request head (up to the blank line); b"" when the peer closed."""
+    data = b""
+    while b"\r\n\r\n" not in data:
+        chunk = conn.recv(65536)
+        if not chunk:
+            return b""
+        data += chunk
+    return data
+
+
+def response(status: str, body: bytes = b"", headers: str = "", length: int | None = None) -> bytes:
+    """Raw HTTP/1.1 response bytes; ``length`` may announce more than ``body`` holds."""
+    declared = len(body) if length is None else length
+    head = f"HTTP/1.1 {status}\r\nContent-Length: {declared}\r\n{headers}\r\n"
+    return head.encode("latin-1") + body
+
+
+@contextmanager
+def serve(handler: Handler) -> Iterator[str]:
+    """Serve ``handler(conn, stopping)`` for each connection; yields the base URL."""
+    listener = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(64)
+    # accept() in another thread does not wake when the socket is closed: poll.
+    listener.settimeout(0.05)
+    stopping = threading.Event()
+    connections: list[socket.socket] = []
+
+    def handle(conn: socket.socket) -> None:
+        try:
+            handler(conn, stopping)
+        except OSError:
+            pass  # the client went away first: that is what some tests provoke
+        finally:
+            conn.close()
+
+    def accept() -> None:
+        while not stopping.is_set():
+            try:
+                conn, _ = listener.accept()
+            except TimeoutError:
+                continue
+            except OSError:
+                return
+            conn.settimeout(None)
+            connections.append(conn)
+            threading.Thread(target=handle, args=(conn,), daemon=True).start()
+
+    thread = threading.Thread(target=accept, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{listener.getsockname()[1]}"
+    finally:
+        stopping.set()
+        listener.close()
+        for conn in connections:
+            try:
+                conn.shutdown(socket.SHUT_RDWR)
+            except OSError:
+                pass
+        thread.join(5)
+
+
+def never_answers(conn: socket.socket, stopping: threading.Event) -> None:
+    """Reads the request, then says nothing: a read timeout."""
+    read_head(conn)
+    stopping.wait(STALL_SECONDS)
+
+
+def never_reads(conn: socket.socket, stopping: threading.Event) -> None:
+    """Accepts and never reads: a large upload fills the buffers, a write timeout."""
+    stopping.wait(STALL_SECONDS)
+
+
+def hangs_up(conn: socket.socket, stopping: threading.Event) -> None:
+    """Reads the request and closes the connection without a response."""
+    read_head(conn)
+
+
+def cuts_body(conn: socket.socket, stopping: threading.Event) -> None:
+    """Announces 256 bytes of body, sends 12, closes."""
+    read_head(conn)
+    conn.sendall(response("200 OK", b'{"partial": ', length=256))
+
+
+def bad_json(conn: socket.socket, stopping: threading.Event) -> None:
+    """A complete 200 response whose JSON body is truncated."""
+    while read_head(conn):
+        body = b'{"broken": '
+        conn.sendall(response("200 OK", body, "Content-Type: application/json\r\n"))
+
+
+def bad_gzip(conn: socket.socket, stopping: threading.Event) -> None:
+    """A body that says it is gzip and is not."""
+    while read_head(conn):
+        conn.sendall(response("200 OK", b"not gzip at all", "Content-Encoding: gzip\r\n"))
+
+
+def redirects_forever(conn: socket.socket, stopping: threading.Event) -> None:
+    """Every request is redirected to another path of the same server, keep-alive."""
+    count = 0
+    while read_head(conn):
+        count += 1
+        conn.sendall(response("302 Found", headers=f"Location: /hop/{count}\r\n"))
+
+
+def server_error(conn: socket.socket, stopping: threading.Event) -> None:
+    """A well-formed 500 with a JSON body."""
+    while read_head(conn):
+        conn.sendall(response("500 Internal Server Error", b'{"error": "internal"}'))
+
+
+@contextmanager
+def full_accept_queue() -> Iterator[str]:
+    """A listener whose accept queue is full: new connections are never answered.
+
+    Linux drops a SYN while the queue of a ``listen(0)`` socket is full, so a
+    client waits for the TCP handshake until its connect timeout fires.
+    """
+    listener = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(0)
+    address = listener.getsockname()
+    fillers = []
+    try:
+        for _ in range(4):
+            filler = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+            filler.setblocking(False)
+            try:
+                filler.connect(address)
+            except BlockingIOError:
+                pass
+            fillers.append(filler)
+        yield f"http://127.0.0.1:{address[1]}"
+    finally:
+        for filler in fillers:
+            filler.close()
+        listener.close()
+
+
+def refused_url() -> str:
+    """A loopback URL where nothing listens: the connection is refused."""
+    probe = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    probe.bind(("127.0.0.1", 0))
+    port = probe.getsockname()[1]
+    probe.close()
+    return f"http://127.0.0.1:{port}"
