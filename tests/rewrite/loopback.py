@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import socket
 import threading
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
@@ -170,3 +171,65 @@ def refused_url() -> str:
     port = probe.getsockname()[1]
     probe.close()
     return f"http://127.0.0.1:{port}"
+
+
+class Scripted:
+    """An HTTP/1.1 keep-alive server whose paths say how to answer.
+
+    ``/ok/<name>`` answers 200 ``{"name": name}``; ``/slow/<ms>`` waits that
+    many milliseconds, then answers 200; ``/fail/<ms>`` waits, then answers
+    500; ``/hang`` never answers. ``log`` lists ``(path, outcome)`` in the
+    order requests were settled: ``"answered"``, or ``"abandoned"`` when the
+    client hung up first.
+    """
+
+    def __init__(self) -> None:
+        self.log: list[tuple[str, str]] = []
+        self._lock = threading.Lock()
+        self.abandoned = threading.Event()
+
+    def _record(self, path: str, outcome: str) -> None:
+        with self._lock:
+            self.log.append((path, outcome))
+
+    def paths(self) -> list[str]:
+        with self._lock:
+            return [path for path, _ in self.log]
+
+    def handle(self, conn: socket.socket, stopping: threading.Event) -> None:
+        while True:
+            head = read_head(conn)
+            if not head:
+                return
+            path = head.split(b" ", 2)[1].decode("latin-1")
+            kind, _, arg = path.strip("/").partition("/")
+            wait = STALL_SECONDS if kind == "hang" else int(arg) / 1000 if arg.isdigit() else 0
+            if _client_left(conn, wait, stopping) or kind == "hang":
+                self._record(path, "abandoned")
+                self.abandoned.set()
+                return
+            if kind == "fail":
+                answer = response("500 Internal Server Error", b'{"error": "internal"}')
+            else:
+                body = f'{{"name": "{arg}"}}'.encode()
+                answer = response("200 OK", body, "Content-Type: application/json\r\n")
+            # Logged before the client can see the answer, so the log is complete
+            # by the time the client returns.
+            self._record(path, "answered")
+            conn.sendall(answer)
+
+
+def _client_left(conn: socket.socket, seconds: float, stopping: threading.Event) -> bool:
+    """Wait ``seconds`` (or until the server stops); True if the client hung up meanwhile."""
+    deadline = time.monotonic() + seconds
+    conn.settimeout(0.02)
+    try:
+        while not stopping.is_set() and time.monotonic() < deadline:
+            try:
+                if conn.recv(1) == b"":
+                    return True
+            except TimeoutError:
+                continue
+        return False
+    finally:
+        conn.settimeout(None)

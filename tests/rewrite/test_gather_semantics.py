@@ -1,0 +1,211 @@
+"""A fan-out made concurrent keeps the sequential code's failures.
+
+A legacy module fetches three paths one after another, or one per item of a
+list; the toolkit migrates it, and both versions run against a scripted
+server on 127.0.0.1. What a diff does not show is checked here: when two
+calls fail at different times, the migrated code raises the failure of the
+call that comes first *in order* (the sequential code never got further),
+not the first in time as ``asyncio.gather`` would; the calls after it are
+cancelled (the server sees them abandoned), calls that never started are
+closed, and no task is left with an exception nobody retrieved.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import gc
+import importlib.util
+import sys
+import warnings
+from collections.abc import Awaitable, Callable, Iterator
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import httpx
+import pytest
+import requests
+
+from migrate.rewrite.options import DEFAULT_MAX_CONCURRENCY, RewriteOptions
+
+from . import loopback
+from .harness import rewrite
+
+LEGACY = """\
+import requests
+
+BASE = "http://127.0.0.1:9"
+
+
+def fetch(path):
+    response = requests.get(BASE + path, timeout=5)
+    response.raise_for_status()
+    return response.json()
+
+
+def three(a, b, c):
+    first = fetch(a)
+    second = fetch(b)
+    third = fetch(c)
+    return [first, second, third]
+
+
+def each(paths):
+    return [fetch(path) for path in paths]
+"""
+
+
+def _load(path: Path, name: str) -> ModuleType:
+    spec = importlib.util.spec_from_file_location(name, path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module")
+def versions(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[ModuleType, ModuleType]]:
+    root = tmp_path_factory.mktemp("gather")
+    (root / "legacy").mkdir()
+    (root / "migrated").mkdir()
+    (root / "legacy" / "client.py").write_text(LEGACY)
+    produced, _ = rewrite(root / "legacy", RewriteOptions())
+    migrated_source = produced["client.py"]
+    # The fan-outs really became concurrent: otherwise nothing here is tested.
+    assert migrated_source.count(b"fetch(a)") == 1 and b"await fetch(a)" not in migrated_source
+    (root / "migrated" / "client.py").write_bytes(migrated_source)
+    names = ("_legacy_gather_client", "_migrated_gather_client")
+    try:
+        yield (
+            _load(root / "legacy" / "client.py", names[0]),
+            _load(root / "migrated" / "client.py", names[1]),
+        )
+    finally:
+        for name in names:
+            sys.modules.pop(name, None)
+
+
+@pytest.fixture
+def server() -> Iterator[tuple[str, loopback.Scripted]]:
+    scripted = loopback.Scripted()
+    with loopback.serve(scripted.handle) as url:
+        yield url, scripted
+
+
+class Watched:
+    """Runs a coroutine on a fresh loop; records what asyncio would only log.
+
+    "Task exception was never retrieved" and "Task was destroyed but it is
+    pending" reach the loop's exception handler, not the warnings machinery,
+    so ``filterwarnings = error`` alone would not see them.
+    """
+
+    def __init__(self) -> None:
+        self.reports: list[str] = []
+        self.warnings: list[str] = []
+
+    def run(self, make: Callable[[], Awaitable[Any]]) -> Any:
+        async def main() -> Any:
+            asyncio.get_running_loop().set_exception_handler(
+                lambda _, context: self.reports.append(str(context.get("message")))
+            )
+            return await make()
+
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            try:
+                return asyncio.run(main())
+            finally:
+                gc.collect()
+                self.warnings = [str(w.message) for w in caught]
+
+
+def _failed_path(exc: BaseException) -> str:
+    if isinstance(exc, requests.HTTPError):
+        assert exc.response is not None
+        return str(exc.response.url).split("/", 3)[3]
+    assert isinstance(exc, httpx.HTTPStatusError), repr(exc)
+    return exc.request.url.path.lstrip("/")
+
+
+def test_the_failure_first_in_order_is_raised_not_the_first_in_time(
+    versions: tuple[ModuleType, ModuleType], server: tuple[str, loopback.Scripted]
+) -> None:
+    legacy, migrated = versions
+    url, scripted = server
+    legacy.BASE = migrated.BASE = url
+    # The first call fails late, the second at once.
+    paths = ("/fail/300", "/fail/0", "/ok/c")
+
+    with pytest.raises(requests.HTTPError) as before:
+        legacy.three(*paths)
+    assert scripted.paths() == ["/fail/300"]
+
+    watched = Watched()
+    with pytest.raises(httpx.HTTPStatusError) as after:
+        watched.run(lambda: migrated.three(*paths))
+    assert _failed_path(after.value) == _failed_path(before.value) == "fail/300"
+    assert not watched.reports
+    assert not watched.warnings
+
+
+def test_calls_after_a_failure_are_cancelled(
+    versions: tuple[ModuleType, ModuleType], server: tuple[str, loopback.Scripted]
+) -> None:
+    _, migrated = versions
+    url, scripted = server
+    migrated.BASE = url
+    watched = Watched()
+    with pytest.raises(httpx.HTTPStatusError) as failed:
+        watched.run(lambda: migrated.three("/fail/100", "/hang", "/fail/0"))
+    assert _failed_path(failed.value) == "fail/100"
+    # The server sees the hanging request given up (bounded wait, not a timing).
+    assert scripted.abandoned.wait(5)
+    assert ("/hang", "abandoned") in scripted.log
+    assert not watched.reports
+    assert not watched.warnings
+
+
+def test_calls_that_never_started_are_closed(
+    versions: tuple[ModuleType, ModuleType], server: tuple[str, loopback.Scripted]
+) -> None:
+    """A bounded fan-out over a list: the first item fails while the last
+    ones still wait for a slot; they are closed, never "never awaited"."""
+    legacy, migrated = versions
+    url, scripted = server
+    legacy.BASE = migrated.BASE = url
+    paths = ["/fail/0", *(["/slow/300"] * 30)]
+
+    with pytest.raises(requests.HTTPError) as before:
+        legacy.each(paths)
+    assert scripted.paths() == ["/fail/0"]
+    scripted.log.clear()
+    watched = Watched()
+    with pytest.raises(httpx.HTTPStatusError) as after:
+        watched.run(lambda: migrated.each(paths))
+    assert _failed_path(after.value) == _failed_path(before.value)
+    # Only the first batch reached the server; its slow calls were given up.
+    assert scripted.abandoned.wait(5)
+    assert len(scripted.paths()) <= DEFAULT_MAX_CONCURRENCY
+    assert not watched.reports
+    assert not watched.warnings
+
+
+def test_results_keep_their_order_and_the_same_requests_are_made(
+    versions: tuple[ModuleType, ModuleType], server: tuple[str, loopback.Scripted]
+) -> None:
+    legacy, migrated = versions
+    url, scripted = server
+    legacy.BASE = migrated.BASE = url
+    paths = [f"/ok/{n}" for n in range(25)]
+
+    before = legacy.each(paths)
+    seen_before = sorted(scripted.paths())
+    scripted.log.clear()
+    watched = Watched()
+    after = watched.run(lambda: migrated.each(paths))
+    assert after == before == [{"name": str(n)} for n in range(25)]
+    assert sorted(scripted.paths()) == seen_before
+    assert not watched.reports
+    assert not watched.warnings
