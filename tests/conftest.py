@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-pytest_plugins = ["sample_upstreams.pytest_fixtures"]
+# no_silent_skips: under CI=true a skipped test (a missing tool) fails.
+pytest_plugins = ["sample_upstreams.pytest_fixtures", "no_silent_skips"]
 
 # Projects that tests/test_migrate_projects.py migrates (their suites run there),
 # and golden case inputs, which hold test files of their own.
