@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import importlib
 import json
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -75,3 +79,19 @@ def rewrite(root: Path, options: RewriteOptions) -> tuple[dict[str, bytes], list
             assert result.new is not None
             files[result.path.relative_to(root.resolve()).as_posix()] = result.new
     return files, results
+
+
+@contextmanager
+def imported_from(folder: Path) -> Iterator[None]:
+    """Import from ``folder`` first; forget its modules afterwards."""
+    before = set(sys.modules)
+    sys.path.insert(0, str(folder))
+    importlib.invalidate_caches()
+    try:
+        yield
+    finally:
+        sys.path.remove(str(folder))
+        for name in set(sys.modules) - before:
+            module = sys.modules[name]
+            if str(getattr(module, "__file__", "") or "").startswith(str(folder)):
+                del sys.modules[name]

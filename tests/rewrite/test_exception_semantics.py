@@ -29,7 +29,7 @@ import requests
 from migrate.rewrite.options import RewriteOptions
 
 from . import loopback
-from .harness import rewrite
+from .harness import imported_from, rewrite
 
 # requests classes as a legacy module catches them -> name of its catcher.
 CAUGHT = {
@@ -210,10 +210,14 @@ def versions(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[ModuleT
     (legacy_dir / "client.py").write_text(source)
     produced, results = rewrite(legacy_dir, RewriteOptions())
     assert any(r.changed for r in results)
-    (migrated_dir / "client.py").write_bytes(produced["client.py"])
+    for rel, data in produced.items():
+        (migrated_dir / rel).write_bytes(data)
     names = ("_legacy_errors_client", "_migrated_errors_client")
+    legacy = _load(legacy_dir / "client.py", names[0])
+    with imported_from(migrated_dir):  # the helpers module it imports
+        migrated = _load(migrated_dir / "client.py", names[1])
     try:
-        yield _load(legacy_dir / "client.py", names[0]), _load(migrated_dir / "client.py", names[1])
+        yield legacy, migrated
     finally:
         for name in names:
             sys.modules.pop(name, None)

@@ -29,7 +29,7 @@ import requests
 from migrate.rewrite.options import DEFAULT_MAX_CONCURRENCY, RewriteOptions
 
 from . import loopback
-from .harness import rewrite
+from .harness import imported_from, rewrite
 
 LEGACY = """\
 import requests
@@ -74,13 +74,14 @@ def versions(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[ModuleT
     migrated_source = produced["client.py"]
     # The fan-outs really became concurrent: otherwise nothing here is tested.
     assert migrated_source.count(b"fetch(a)") == 1 and b"await fetch(a)" not in migrated_source
-    (root / "migrated" / "client.py").write_bytes(migrated_source)
+    for rel, data in produced.items():
+        (root / "migrated" / rel).write_bytes(data)
     names = ("_legacy_gather_client", "_migrated_gather_client")
+    legacy = _load(root / "legacy" / "client.py", names[0])
+    with imported_from(root / "migrated"):  # the helpers module it imports
+        migrated = _load(root / "migrated" / "client.py", names[1])
     try:
-        yield (
-            _load(root / "legacy" / "client.py", names[0]),
-            _load(root / "migrated" / "client.py", names[1]),
-        )
+        yield legacy, migrated
     finally:
         for name in names:
             sys.modules.pop(name, None)

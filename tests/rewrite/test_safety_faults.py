@@ -118,11 +118,11 @@ def test_output_that_does_not_compile_is_never_written_and_is_reported(
     outside a function does not compile) leaves the file untouched."""
     real = engine.rewrite_source
 
-    def broken_rule(source: bytes, *args: Any, **kwargs: Any) -> tuple[bytes, Any]:
-        new, notes = real(source, *args, **kwargs)
+    def broken_rule(source: bytes, *args: Any, **kwargs: Any) -> tuple[Any, ...]:
+        new, *rest = real(source, *args, **kwargs)
         if b"def fetch" in source:
             new += b"\nawait fetch('x')\n"
-        return new, notes
+        return (new, *rest)
 
     monkeypatch.setattr(engine, "rewrite_source", broken_rule)
     before = files(project)
