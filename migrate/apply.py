@@ -3,6 +3,11 @@
 from __future__ import annotations
 
 import difflib
+import os
+import signal
+import threading
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -16,10 +21,17 @@ from .analyse.run import Analysis, analyse_paths
 from .read.sources import ReadFailure
 from .rewrite.engine import FileResult, rewrite_project
 from .rewrite.formatting import format_results
+from .rewrite.journal import (
+    Change,
+    Journal,
+    JournalError,
+    Settled,
+    WriteError,
+    journal_root,
+)
 from .rewrite.options import RewriteOptions
 from .rewrite.project_config import read_config, with_project_config
 from .rewrite.project_files import detect_asyncio_mode, project_file_results
-from .rewrite.write import write_atomic
 from .verify.awaits import TreeFile, Unawaited, check_awaits
 from .verify.checks import source_encoding
 from .verify.vcs import dirty_files
@@ -35,6 +47,26 @@ class ApplyReport:
     written: list[Path] = field(default_factory=list)
     # Calls to functions that became async, left without await: nothing is written.
     unawaited: list[Unawaited] = field(default_factory=list)
+    files_found: int = 0
+    # Files an interrupted earlier run had decided to replace, finished now.
+    finished: list[Path] = field(default_factory=list)
+    # One line each: why nothing was written (a file that can't be written...).
+    errors: list[str] = field(default_factory=list)
+    # The signal that stopped the writing (everything was put back).
+    interrupted: int | None = None
+    not_under_git: bool = False
+
+    @property
+    def ok(self) -> bool:
+        """All the planned work was done: nothing skipped, failed or refused."""
+        return not (
+            self.read_failures
+            or self.failed
+            or self.refused
+            or self.unawaited
+            or self.errors
+            or self.interrupted
+        )
 
     @property
     def changed(self) -> list[FileResult]:
@@ -85,10 +117,22 @@ def run_apply(
         options, config, formatting=formatting, helpers_module=helpers_module
     )
     console = console or Console(stderr=True)
+    journal = Journal(journal_root(paths))
+    settled = _settle(journal) if write else None
+    if settled is not None and isinstance(settled, str):
+        return ApplyReport(errors=[settled])
     analysis: Analysis = analyse_paths(
         paths, excludes=excludes, scope=scope, jobs=jobs, allow_reorder=options.allow_reorder
     )
-    report = ApplyReport(read_failures=list(analysis.project.failures))
+    report = ApplyReport(
+        read_failures=list(analysis.project.failures), files_found=analysis.files_total
+    )
+    if settled is not None:
+        report.finished = settled.finished
+    if not write and journal.is_pending():
+        report.errors.append(
+            f"{journal.pending}: an interrupted apply is pending; `migrate apply` finishes it"
+        )
     show_progress = console.is_terminal
     with Progress(console=console, transient=True, disable=not show_progress) as progress:
         task = progress.add_task("rewriting", total=None)
@@ -112,15 +156,134 @@ def run_apply(
         if dirty and not force:
             report.refused = dirty
             return report
-        if not under_git and not force:
+        report.not_under_git = not under_git
+        if not under_git:
             console.print(
-                "[yellow]warning:[/] these files are not under git: keep a copy to undo the"
-                " migration"
+                "[yellow]warning:[/] these files are not under version control;"
+                " `migrate undo` puts them back",
+                soft_wrap=True,
             )
-        for result in report.changed:
-            assert result.new is not None
-            write_atomic(result.path, result.new)
-            report.written.append(result.path)
+        _write(report, journal)
+    return report
+
+
+def _settle(journal: Journal) -> Settled | str:
+    """Finish what an interrupted run decided to write (or a one-line reason not to)."""
+    try:
+        settled = journal.settle()
+    except (JournalError, WriteError) as exc:
+        return f"{exc}; finishing the interrupted apply failed"
+    except OSError as exc:
+        return f"{journal.base}: {exc.strerror or exc}"
+    if settled.conflicts:
+        names = ", ".join(map(str, settled.conflicts))
+        return (
+            f"an interrupted apply (journal {journal.pending}) cannot be finished: {names}"
+            " changed since; put them back or remove the journal"
+        )
+    return settled
+
+
+def _write(report: ApplyReport, journal: Journal) -> None:
+    """Replace every changed file, or none: a failure or a signal puts all back."""
+    changes = []
+    for result in report.changed:
+        assert result.new is not None
+        path = result.path.resolve()
+        changes.append(Change(path, result.old, result.new, created=not path.exists()))
+    report.errors = unwritable(c.path for c in changes if not c.created)
+    if report.errors:
+        return
+    with deferred_signals() as caught:
+        try:
+            journal.begin(changes)
+            written = journal.replace(changes, stop=lambda: bool(caught))
+        except (OSError, WriteError) as exc:
+            problem = str(exc) if isinstance(exc, WriteError) else f"journal: {exc}"
+            journal.roll_back()
+            report.errors.append(f"{problem}; nothing was changed")
+            return
+        if caught:
+            journal.roll_back()
+            report.interrupted = caught[0]
+            return
+        journal.commit()
+    report.written = written
+
+
+def unwritable(paths: Iterable[Path]) -> list[str]:
+    """One line per file that can't be replaced (the file or its folder is read-only)."""
+    problems = []
+    for path in paths:
+        if not os.access(path, os.W_OK):
+            problems.append(f"{path}: cannot write (permission denied); nothing was changed")
+        elif not os.access(path.parent, os.W_OK | os.X_OK):
+            problems.append(f"{path}: cannot write (its folder is read-only); nothing was changed")
+    return problems
+
+
+@contextmanager
+def deferred_signals() -> Iterator[list[int]]:
+    """Hold SIGINT/SIGTERM until the block is done; the list says which came."""
+    caught: list[int] = []
+    if threading.current_thread() is not threading.main_thread():
+        yield caught
+        return
+
+    def hold(signum: int, _frame: object) -> None:
+        caught.append(signum)
+
+    previous = {sig: signal.signal(sig, hold) for sig in (signal.SIGINT, signal.SIGTERM)}
+    try:
+        yield caught
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+
+
+@dataclass
+class UndoReport:
+    """What ``migrate undo`` did."""
+
+    restored: list[Path] = field(default_factory=list)
+    conflicts: list[Path] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+    interrupted: int | None = None
+    nothing: bool = False
+
+
+def run_undo(paths: tuple[Path, ...]) -> UndoReport:
+    """Put back the files the last ``migrate apply`` on ``paths`` replaced."""
+    journal = Journal(journal_root(paths))
+    report = UndoReport()
+    settled = _settle(journal)
+    if isinstance(settled, str):
+        report.errors.append(settled)
+        return report
+    if not journal.has_last():
+        report.nothing = True
+        return report
+    try:
+        changes, report.conflicts = journal.undo_changes()
+    except JournalError as exc:
+        report.errors.append(str(exc))
+        return report
+    if report.conflicts:
+        return report
+    with deferred_signals() as caught:
+        try:
+            journal.begin(changes, kind="undo")
+            written = journal.replace(changes, stop=lambda: bool(caught))
+        except (OSError, WriteError) as exc:
+            journal.roll_back()
+            report.errors.append(f"{exc}; nothing was changed")
+            return report
+        if caught:
+            journal.roll_back()
+            report.interrupted = caught[0]
+            return report
+        journal.commit()
+    report.restored = written
     return report
 
 

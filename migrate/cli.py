@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import sys
@@ -31,14 +32,30 @@ def main() -> None:
     \b
     migrate plan PATH...     what must change, in what order, and why
     migrate apply PATH...    carry out the plan in place (or --diff / --check)
+    migrate undo [PATH...]   put back what the last apply replaced
     migrate compare          run before/after app versions side by side
     """
 
 
 def _check_paths(paths: tuple[Path, ...]) -> None:
     for path in paths:
+        if path.is_symlink() and not path.exists():
+            try:
+                path.resolve(strict=True)
+            except RuntimeError:
+                raise click.UsageError(f"{path}: symlink loop") from None
+            except OSError as exc:
+                reason = "symlink loop" if exc.errno == errno.ELOOP else "broken symlink"
+                raise click.UsageError(f"{path}: {reason}") from None
         if not path.exists():
             raise click.UsageError(f"{path}: no such file or directory")
+
+
+def _no_files(paths: tuple[Path, ...]) -> None:
+    """An empty target is one line, not an empty table (nothing to do: exit 0, as ruff)."""
+    shown = " ".join(str(p) for p in paths)
+    Console(stderr=True).print(f"no Python files found in {shown}", soft_wrap=True, highlight=False)
+    sys.exit(0)
 
 
 scope_options = [
@@ -111,6 +128,8 @@ def plan(
         jobs=jobs,
         allow_reorder=allow_reorder,
     )
+    if analysis.files_total == 0 and not analysis.project.failures:
+        _no_files(paths)
     the_plan = build_plan(
         analysis,
         {
@@ -215,6 +234,13 @@ def apply(
         )
     except ConfigError as exc:
         raise click.UsageError(str(exc)) from None
+    if report.files_found == 0 and not report.read_failures and not report.errors:
+        _no_files(paths)
+    if report.finished:
+        err.print(
+            f"finished the apply interrupted earlier: {len(report.finished)} files written",
+            soft_wrap=True,
+        )
     if report.unawaited:
         for problem in report.unawaited:
             err.print(f"[red]error[/] {problem}", soft_wrap=True, highlight=False)
@@ -233,10 +259,48 @@ def apply(
     if show_diff:
         print_diff(report, out)
     print_summary(report, err, wrote=write)
+    for error in report.errors:
+        err.print(f"[red]error[/] {error}", soft_wrap=True, highlight=False)
+    if report.interrupted:
+        err.print("interrupted: every file was put back as it was; nothing changed")
+        sys.exit(128 + report.interrupted)
     if check and report.changed:
         sys.exit(1)
-    if report.failed:
+    if not report.ok:
         sys.exit(1)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+def undo(paths: tuple[Path, ...]) -> None:
+    """Put back the files the last ``migrate apply`` on PATHS replaced.
+
+    Give the same PATHS as to ``apply`` (default: the current folder). A
+    file changed since that apply is not touched, and then none is.
+    """
+    from .apply import run_undo
+
+    paths = paths or (Path("."),)
+    _check_paths(paths)
+    err = Console(stderr=True)
+    report = run_undo(paths)
+    for error in report.errors:
+        err.print(f"[red]error[/] {error}", soft_wrap=True, highlight=False)
+    for path in report.conflicts:
+        err.print(
+            f"[red]refusing[/] {path}: changed since the apply; nothing was put back",
+            soft_wrap=True,
+            highlight=False,
+        )
+    if report.interrupted:
+        err.print("interrupted: nothing was put back")
+        sys.exit(128 + report.interrupted)
+    if report.nothing:
+        err.print(f"nothing to undo in {' '.join(map(str, paths))}", soft_wrap=True)
+        sys.exit(1)
+    if report.errors or report.conflicts:
+        sys.exit(1)
+    err.print(f"put back {len(report.restored)} files", soft_wrap=True)
 
 
 def _parse_config(items: tuple[str, ...]) -> dict[str, Any] | None:

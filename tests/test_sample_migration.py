@@ -24,14 +24,18 @@ from migrate.apply import run_apply
 ROOT = Path(__file__).resolve().parents[1]
 LEGACY = ROOT / "sample_legacy_app"
 GOLDEN = ROOT / "sample_migrated_app"
-IGNORE = shutil.ignore_patterns("__pycache__", "*.pyc", "*.sqlite3")
+# .migrate holds the journal of the apply (``migrate undo``), not code.
+IGNORE = shutil.ignore_patterns("__pycache__", "*.pyc", "*.sqlite3", ".migrate")
 
 
 def _files(root: Path) -> dict[str, bytes]:
     return {
         p.relative_to(root).as_posix(): p.read_bytes()
         for p in sorted(root.rglob("*"))
-        if p.is_file() and "__pycache__" not in p.parts and p.suffix != ".sqlite3"
+        if p.is_file()
+        and "__pycache__" not in p.parts
+        and ".migrate" not in p.parts
+        and p.suffix != ".sqlite3"
     }
 
 

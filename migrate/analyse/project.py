@@ -28,6 +28,8 @@ from ..read.sources import (
     root_dirs,
     unique_aliases,
 )
+from ..read.syntax import syntax_reason
+from ..workers import worker_pool
 from .catalogue import REWRITE_MODULES
 from .facts import analyse_source
 from .frameworks import is_test_path
@@ -90,7 +92,7 @@ class Project:
         if self.jobs <= 1 or len(items) < threshold:
             return [func(item) for item in items]
         if self._pool is None:
-            self._pool = ProcessPoolExecutor(max_workers=self.jobs)
+            self._pool = worker_pool(self.jobs)
         chunksize = max(1, len(items) // (self.jobs * 4))
         return list(self._pool.map(func, items, chunksize=chunksize))
 
@@ -163,7 +165,7 @@ def _analyse_one(args: tuple[str, str, str, bool]) -> ModuleFacts | str:
     try:
         return analyse_source(text, module, path, is_package)
     except SyntaxError as exc:
-        return _syntax_reason(exc)
+        return syntax_reason(exc, text)
     except (ValueError, RecursionError) as exc:
         return f"does not parse: {exc}"
     except Exception as exc:  # a bug of ours must cost one file, not the whole run
@@ -178,15 +180,10 @@ def _first_pass(args: tuple[str, str, str, bool]) -> ModuleFacts | str | None:
     try:
         ast.parse(text, filename=path)
     except SyntaxError as exc:
-        return _syntax_reason(exc)
+        return syntax_reason(exc, text)
     except (ValueError, RecursionError) as exc:
         return f"does not parse: {exc}"
     return None
-
-
-def _syntax_reason(exc: SyntaxError) -> str:
-    where = f" (line {exc.lineno})" if exc.lineno else ""
-    return f"does not parse: {exc.msg}{where}"
 
 
 def default_jobs() -> int:

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..read.sources import discover
+from ..read.sources import discover_files
 from .colour import colour
 from .concurrency import Spot, find_spots
 from .decisions import Colouring, Scope
@@ -39,8 +39,9 @@ def analyse_paths(
 ) -> Analysis:
     """Analyse the Python files under ``paths``."""
     roots = tuple(Path(p) for p in paths)
-    files = list(discover(roots, excludes))
+    files, unusable = discover_files(roots, excludes)
     project = load_project(files, jobs, roots)
+    project.failures[:0] = unusable
     scope = scope or Scope()
     try:
         graph = build_graph(project)

@@ -240,6 +240,7 @@ def _common_base(roots: tuple[Path, ...]) -> Path:
 
 def _rel(path: str, base: Path) -> str:
     try:
-        return Path(path).resolve().relative_to(base).as_posix()
+        # abspath, not resolve: a symlink loop is a failure to show, not to follow.
+        return Path(os.path.abspath(path)).relative_to(base).as_posix()
     except ValueError:
         return Path(path).as_posix()

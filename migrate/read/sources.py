@@ -8,6 +8,7 @@ that can't be decoded are reported with a one-line reason and never touched.
 
 from __future__ import annotations
 
+import errno
 import fnmatch
 import io
 import os
@@ -32,6 +33,7 @@ DEFAULT_EXCLUDES: tuple[str, ...] = (
     "dist",
     "site-packages",
     "node_modules",
+    ".migrate",
     "__pycache__",
     ".mypy_cache",
     ".ruff_cache",
@@ -85,28 +87,75 @@ def is_excluded(path: Path, root: Path, patterns: Iterable[str]) -> bool:
 
 def discover(paths: Iterable[Path], excludes: Iterable[str] = ()) -> Iterator[Path]:
     """Every ``.py`` file under ``paths``, sorted, skipping excluded folders."""
+    yield from discover_files(paths, excludes)[0]
+
+
+def _link_problem(path: Path, exc: BaseException) -> ReadFailure:
+    # Python 3.11 raises RuntimeError for a loop, later versions OSError(ELOOP).
+    loop = isinstance(exc, RuntimeError) or getattr(exc, "errno", None) == errno.ELOOP
+    return ReadFailure(path, "symlink loop" if loop else "broken symlink")
+
+
+def discover_files(
+    paths: Iterable[Path], excludes: Iterable[str] = ()
+) -> tuple[list[Path], list[ReadFailure]]:
+    """Every ``.py`` file under ``paths`` (sorted, excluded folders skipped), and
+    the files that can't be used: symlink loops, broken links, and links to
+    files outside the roots (never followed there: that code is not the
+    user's to migrate here).
+
+    Symlinked folders are not entered; a symlinked file whose target is
+    found anyway is read once, as its target.
+    """
     patterns = (*DEFAULT_EXCLUDES, *excludes)
-    seen: set[Path] = set()
+    failures: list[ReadFailure] = []
+    starts: list[Path] = []
     for start in paths:
-        start = start.resolve()
+        try:
+            starts.append(start.resolve(strict=True))
+        except (OSError, RuntimeError) as exc:
+            failures.append(_link_problem(start, exc))
+    bases = root_dirs(starts)
+    seen: set[Path] = set()
+    out: list[Path] = []
+    links: list[tuple[Path, Path]] = []
+    for start in starts:
         if start.is_file():
             if start not in seen:
                 seen.add(start)
-                yield start
+                out.append(start)
             continue
         found: list[Path] = []
         for dirpath, dirnames, filenames in os.walk(start):
             here = Path(dirpath)
             dirnames[:] = sorted(d for d in dirnames if not is_excluded(here / d, start, patterns))
             for name in filenames:
-                if name.endswith(".py"):
-                    path = here / name
-                    if not is_excluded(path, start, patterns):
-                        found.append(path)
+                path = here / name
+                if not name.endswith(".py") or is_excluded(path, start, patterns):
+                    continue
+                if not path.is_symlink():
+                    found.append(path)
+                    continue
+                try:
+                    target = path.resolve(strict=True)
+                except (OSError, RuntimeError) as exc:
+                    failures.append(_link_problem(path, exc))
+                    continue
+                if base_of(target, bases) is None:
+                    failures.append(
+                        ReadFailure(path, "symlink to a file outside the roots, not followed")
+                    )
+                else:
+                    links.append((path, target))
         for path in sorted(found):
             if path not in seen:
                 seen.add(path)
-                yield path
+                out.append(path)
+    for link, target in sorted(links):
+        if target not in seen:
+            seen.add(target)
+            out.append(link)
+    return out, sorted(failures, key=lambda f: str(f.path))
 
 
 def module_name(path: Path) -> str:

@@ -8,7 +8,6 @@ import bookkeeping is left to libcst's own visitors.
 from __future__ import annotations
 
 from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -17,6 +16,7 @@ from libcst.metadata import MetadataWrapper
 
 from ..analyse.run import Analysis
 from ..verify.checks import parse_error
+from ..workers import worker_pool
 from .context import Note, RuleContext
 from .edits import FileEdits, plan_edits
 from .helpers import HelpersHome, defined_helpers, helpers_home, prefers_relative, render
@@ -114,7 +114,7 @@ def rewrite_project(
     ]
     results: list[FileResult] = []
     if jobs > 1 and len(work) >= POOL_THRESHOLD:
-        with ProcessPoolExecutor(max_workers=jobs) as pool:
+        with worker_pool(jobs) as pool:
             for result in pool.map(_rewrite_job, work, chunksize=4):
                 results.append(result)
                 if progress:

@@ -1,4 +1,4 @@
-"""Writing files back: atomically, with the file's mode kept."""
+"""Writing files back: atomically, with the file's mode kept, through symlinks."""
 
 from __future__ import annotations
 
@@ -13,7 +13,10 @@ def write_atomic(path: Path, data: bytes) -> None:
 
     A new file (the package's helpers module) gets the mode of the folder's
     files: read-write for the owner, readable by all, as the umask allows.
+    A symlink stays a symlink: the file it points to is replaced (the caller
+    has checked that it lies inside the roots).
     """
+    path = path.resolve() if path.is_symlink() else path
     if path.exists():
         mode = stat.S_IMODE(path.stat().st_mode)
     else:

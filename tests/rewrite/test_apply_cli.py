@@ -124,7 +124,7 @@ def test_file_mode_is_kept(project: Path) -> None:
     assert run(project).exit_code == 0
     assert "async def" in app.read_text()
     assert stat.S_IMODE(app.stat().st_mode) == 0o750
-    assert not [p for p in project.iterdir() if p.name.endswith(".migrate")]
+    assert not [p for p in project.iterdir() if p.name.endswith(".migrate") and p.is_file()]
 
 
 def _untouched_lines(old: bytes, new: bytes, kept: list[bytes]) -> None:
@@ -231,4 +231,5 @@ def test_empty_folder_and_non_python_files(tmp_path: Path) -> None:
     (tmp_path / "notes.txt").write_text("requests.get('x')\n")
     result = run(tmp_path)
     assert result.exit_code == 0, result.output
+    assert "no Python files found in" in result.output
     assert (tmp_path / "notes.txt").read_text() == "requests.get('x')\n"

@@ -1,0 +1,144 @@
+"""Bad input is one line naming the file, never a traceback; the exit status tells."""
+
+from __future__ import annotations
+
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from migrate.cli import main
+from migrate.read.syntax import needed_python
+
+APP = textwrap.dedent(
+    """\
+    import requests
+
+
+    def fetch(url):
+        return requests.get(url, timeout=5).json()
+    """
+)
+
+
+def run(*args: str | Path) -> Result:
+    result = CliRunner().invoke(main, [*map(str, args)])
+    assert "Traceback" not in result.output, result.output
+    assert "internal error" not in result.output, result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.output
+    return result
+
+
+def lines_naming(output: str, name: str) -> list[str]:
+    return [line for line in output.splitlines() if name in line]
+
+
+def test_a_file_that_does_not_parse_is_skipped_with_exit_1(tmp_path: Path) -> None:
+    (tmp_path / "app.py").write_text(APP)
+    (tmp_path / "broken.py").write_text("def f(:\n")
+    result = run("apply", tmp_path, "--jobs", "1")
+    assert result.exit_code == 1, result.output
+    assert len(lines_naming(result.output, "broken.py")) == 1
+    assert "async def fetch" in (tmp_path / "app.py").read_text()
+    assert (tmp_path / "broken.py").read_text() == "def f(:\n"
+
+
+@pytest.mark.skipif(sys.version_info >= (3, 12), reason="needs a Python without PEP 695")
+def test_a_file_for_a_newer_python_names_the_python_to_run(tmp_path: Path) -> None:
+    (tmp_path / "app.py").write_text(APP)
+    (tmp_path / "new.py").write_text("type Pair[T] = tuple[T, T]\n")
+    result = run("apply", tmp_path, "--jobs", "1")
+    assert result.exit_code == 1
+    (line,) = lines_naming(result.output, "new.py")
+    assert "run migrate with Python 3.12 or newer" in line
+
+
+@pytest.mark.parametrize(
+    ("text", "version"),
+    [
+        ("match x:\n    case 1:\n        pass\n", (3, 10)),
+        ("try:\n    pass\nexcept* ValueError:\n    pass\n", (3, 11)),
+        ("type X = int\n", (3, 12)),
+        ("def first[T](xs: list[T]) -> T:\n    return xs[0]\n", (3, 12)),
+        ("class Box[T]:\n    pass\n", (3, 12)),
+        ("try:\n    pass\nexcept ValueError, TypeError:\n    pass\n", (3, 14)),
+        ("name = 'x'\ngreeting = t'hello {name}'\n", (3, 14)),
+    ],
+)
+def test_newer_syntax_is_recognised(
+    text: str, version: tuple[int, int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(sys, "version_info", (3, 9, 0))
+    assert needed_python(text) == version
+    assert needed_python("x = 1\nmatch = 2\ntype = 3\n") is None
+
+
+def test_a_symlink_inside_the_roots_stays_a_symlink(tmp_path: Path) -> None:
+    (tmp_path / "real.py").write_text(APP)
+    link = tmp_path / "alias.py"
+    link.symlink_to("real.py")
+    result = run("apply", tmp_path, "--jobs", "1")
+    assert result.exit_code == 0, result.output
+    assert link.is_symlink()
+    assert "async def fetch" in (tmp_path / "real.py").read_text()
+
+
+def test_a_lone_symlink_is_written_through(tmp_path: Path) -> None:
+    # The target has no .py name, so only the link is found: the target is what changes.
+    (tmp_path / "tool").write_text(APP)
+    link = tmp_path / "tool.py"
+    link.symlink_to("tool")
+    assert run("apply", tmp_path, "--jobs", "1").exit_code == 0
+    assert link.is_symlink()
+    assert "async def fetch" in (tmp_path / "tool").read_text()
+
+
+def test_symlinks_are_never_followed_outside_the_roots(tmp_path: Path) -> None:
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "lib.py").write_text(APP)
+    (outside / "pkg").mkdir()
+    (outside / "pkg" / "mod.py").write_text(APP)
+    root = tmp_path / "proj"
+    root.mkdir()
+    (root / "app.py").write_text(APP)
+    (root / "lib.py").symlink_to(outside / "lib.py")
+    (root / "pkg").symlink_to(outside / "pkg")
+    result = run("apply", root, "--jobs", "1")
+    assert result.exit_code == 1, result.output
+    (line,) = lines_naming(result.output, "lib.py")
+    assert "outside the roots" in line
+    assert (outside / "lib.py").read_text() == APP
+    assert (outside / "pkg" / "mod.py").read_text() == APP
+    assert "async def fetch" in (root / "app.py").read_text()
+
+
+@pytest.mark.parametrize("command", ["plan", "apply"])
+def test_a_symlink_loop_is_one_line(tmp_path: Path, command: str) -> None:
+    (tmp_path / "app.py").write_text(APP)
+    (tmp_path / "a.py").symlink_to("b.py")
+    (tmp_path / "b.py").symlink_to("a.py")
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "up").symlink_to("..")
+    result = run(command, tmp_path, "--jobs", "1")
+    for name in ("a.py", "b.py"):
+        (line,) = lines_naming(result.output, f"{name}:")
+        assert "symlink loop" in line
+    if command == "apply":
+        assert result.exit_code == 1
+
+
+def test_a_root_that_is_a_symlink_loop_is_a_usage_error(tmp_path: Path) -> None:
+    loop = tmp_path / "loop"
+    loop.symlink_to("loop")
+    result = run("plan", loop)
+    assert result.exit_code == 2
+    assert "symlink loop" in result.output
+
+
+def test_an_empty_target_says_so(tmp_path: Path) -> None:
+    for command in ("plan", "apply"):
+        result = run(command, tmp_path)
+        assert "no Python files found" in result.output
