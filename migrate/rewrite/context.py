@@ -65,6 +65,8 @@ class RuleContext:
     # One-off clients of calls that move into a gather (by the call's position):
     # the gather opens one ``async with`` around itself instead of one per call.
     fan_out_clients: dict[Pos, cst.WithItem] = field(default_factory=dict)
+    # ``(not x)`` the rules made: brackets that go where they are not needed.
+    negations: set[int] = field(default_factory=set)
 
     def pos(self, node: cst.CSTNode) -> Pos | None:
         """(start line, start column, end line, end column) of an original node."""
@@ -88,6 +90,16 @@ class RuleContext:
 
     def add_import(self, module: str, obj: str | None = None, asname: str | None = None) -> None:
         self.imports.add((module, obj, asname))
+
+    def negation(self, expr: cst.BaseExpression) -> cst.UnaryOperation:
+        """``(not expr)``: bracketed, since it may stand where ``not`` cannot
+        (``x == (not y)``); the brackets go again in a test, an argument, a
+        boolean operation, and ``not (not y)`` is ``y``."""
+        node = cst.UnaryOperation(
+            operator=cst.Not(), expression=expr, lpar=[cst.LeftParen()], rpar=[cst.RightParen()]
+        )
+        self.negations.add(id(node))
+        return node
 
     def use_helper(self, name: str) -> str:
         """Import ``name`` from the package's helpers module; the name to use."""

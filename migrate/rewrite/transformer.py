@@ -210,6 +210,61 @@ class MigrationTransformer(cst.CSTTransformer):
             return updated
         return cst.ListComp(elt=updated.elt, for_in=updated.for_in)
 
+    # -- brackets around a ``not`` a rule made ----------------------------------------
+
+    def _bare(self, expr: cst.BaseExpression) -> cst.BaseExpression:
+        """``(not x)`` made by a rule, without its brackets."""
+        if id(expr) in self.ctx.negations and isinstance(expr, cst.UnaryOperation):
+            return expr.with_changes(lpar=[], rpar=[])
+        return expr
+
+    def leave_UnaryOperation(
+        self, original: cst.UnaryOperation, updated: cst.BaseExpression
+    ) -> cst.BaseExpression:
+        if not isinstance(updated, cst.UnaryOperation) or not isinstance(updated.operator, cst.Not):
+            return updated
+        inner = updated.expression
+        if id(inner) in self.ctx.negations and isinstance(inner, cst.UnaryOperation):
+            # not (not r.is_error) -> r.is_error
+            return inner.expression.with_changes(lpar=updated.lpar, rpar=updated.rpar)
+        return updated
+
+    def leave_BooleanOperation(
+        self, original: cst.BooleanOperation, updated: cst.BaseExpression
+    ) -> cst.BaseExpression:
+        if not isinstance(updated, cst.BooleanOperation):
+            return updated
+        return updated.with_changes(left=self._bare(updated.left), right=self._bare(updated.right))
+
+    def leave_Arg(self, original: cst.Arg, updated: cst.Arg) -> cst.Arg:
+        if updated.star:
+            return updated
+        return updated.with_changes(value=self._bare(updated.value))
+
+    def leave_Return(
+        self, original: cst.Return, updated: cst.BaseSmallStatement
+    ) -> cst.BaseSmallStatement:
+        if not isinstance(updated, cst.Return) or updated.value is None:
+            return updated
+        return updated.with_changes(value=self._bare(updated.value))
+
+    def leave_Assign(
+        self, original: cst.Assign, updated: cst.BaseSmallStatement
+    ) -> cst.BaseSmallStatement:
+        if not isinstance(updated, cst.Assign):
+            return updated
+        return updated.with_changes(value=self._bare(updated.value))
+
+    def leave_If(self, original: cst.If, updated: cst.BaseStatement) -> cst.BaseStatement:
+        if not isinstance(updated, cst.If):
+            return updated  # wrapped by a rule (``async with`` around it)
+        return updated.with_changes(test=self._bare(updated.test))
+
+    def leave_While(self, original: cst.While, updated: cst.BaseStatement) -> cst.BaseStatement:
+        if not isinstance(updated, cst.While):
+            return updated
+        return updated.with_changes(test=self._bare(updated.test))
+
     # -- TODO comments -------------------------------------------------------------------
 
     def _statement_todos(

@@ -9,9 +9,9 @@
   top level, where no loop can be running and no asgiref is needed.
 * Async code calling blocking code with no async twin (sqlite3, files,
   subprocesses, project functions that use them):
-  ``await sync_to_async(f, thread_sensitive=...)(...)``; thread-sensitive
+  ``await sync_to_async(f)(...)``; thread-sensitive (asgiref's default)
   where the resource belongs to a thread (an sqlite3 connection), so those
-  calls never overlap; not thread-sensitive where overlap is safe.
+  calls never overlap; ``thread_sensitive=False`` where overlap is safe.
 """
 
 from __future__ import annotations
@@ -56,20 +56,20 @@ class Bridges(Rule):
         self.ctx.note(
             self.code, line, f"sync_to_async bridge (thread_sensitive={bridge.thread_sensitive})"
         )
-        wrapped = cst.Call(
-            func=cst.Name("sync_to_async"),
-            args=[
-                cst.Arg(call.func),
+        args = [cst.Arg(call.func)]
+        if not bridge.thread_sensitive:
+            # asgiref's default is thread-sensitive: only the exception is spelt out.
+            args.append(
                 cst.Arg(
-                    cst.Name(str(bridge.thread_sensitive)),
+                    cst.Name("False"),
                     keyword=cst.Name("thread_sensitive"),
                     equal=cst.AssignEqual(
                         whitespace_before=cst.SimpleWhitespace(""),
                         whitespace_after=cst.SimpleWhitespace(""),
                     ),
-                ),
-            ],
-        )
+                )
+            )
+        wrapped = cst.Call(func=cst.Name("sync_to_async"), args=args)
         return cst.Await(expression=call.with_changes(func=wrapped))
 
     @on_leave(cst.Name)

@@ -37,6 +37,29 @@ from .base import Rule, StatementResult, on_leave, on_visit
 HELPER = "gather_in_order"
 
 
+def _starts_empty(stmt: cst.BaseStatement, name: str) -> str | None:
+    """``name = []`` (or ``list()``, or annotated) alone on its line: what goes
+    before the ``=`` (``name``, or ``name: list[int]``)."""
+    if not isinstance(stmt, cst.SimpleStatementLine) or len(stmt.body) != 1:
+        return None
+    assign = stmt.body[0]
+    if isinstance(assign, cst.AnnAssign) and assign.value is not None:
+        target, value = assign.target, assign.value
+        declared = f"{code_of(target)}: {code_of(assign.annotation.annotation)}"
+    elif isinstance(assign, cst.Assign) and len(assign.targets) == 1:
+        target, value = assign.targets[0].target, assign.value
+        declared = code_of(target)
+    else:
+        return None
+    empty = (isinstance(value, cst.List) and not value.elements) or (
+        isinstance(value, cst.Call)
+        and isinstance(value.func, cst.Name)
+        and value.func.value == "list"
+        and not value.args
+    )
+    return declared if empty and code_of(target) == name else None
+
+
 def _strip_await(expr: cst.BaseExpression) -> cst.BaseExpression:
     return expr.expression if isinstance(expr, cst.Await) else expr
 
@@ -103,6 +126,8 @@ class Gather(Rule):
         self.marker_count = 0
         self.submitted: set[str] = set()
         self.result_vars: list[str] = []
+        # ``out.extend(gather)`` statements made here: (out, the calls, the limit).
+        self.extends: dict[int, tuple[str, str, int]] = {}
 
     # -- the edits the plan names --------------------------------------------------------
 
@@ -171,6 +196,8 @@ class Gather(Rule):
     def leave_IndentedBlock(
         self, original: cst.IndentedBlock, updated: cst.IndentedBlock
     ) -> cst.IndentedBlock:
+        if self.extends:
+            updated = self._results_list(updated)
         if not self.markers:
             return updated
         body = list(updated.body)
@@ -188,6 +215,23 @@ class Gather(Rule):
             self._used(at, f"{len(calls)} calls run together")
             changed = True
         return updated.with_changes(body=body) if changed else updated
+
+    def _results_list(self, block: cst.IndentedBlock) -> cst.IndentedBlock:
+        """``out = []`` then ``out.extend(await gather_in_order(...))``: the list
+        is the gather's result, ``out = await gather_in_order(...)``."""
+        body: list[cst.BaseStatement] = []
+        for stmt in block.body:
+            extend = self.extends.pop(id(stmt), None)
+            declared = _starts_empty(body[-1], extend[0]) if extend and body else None
+            if extend is None or declared is None:
+                body.append(stmt)
+                continue
+            _, gathered, limit = extend
+            code = f"{declared} = await {HELPER}({gathered}, limit={limit})\n"
+            if len(code) > 80:
+                code = f"{declared} = await {HELPER}(\n    {gathered},\n    limit={limit},\n)\n"
+            body[-1] = _lead(cst.parse_statement(code), body[-1].leading_lines)
+        return block.with_changes(body=body)
 
     def _marked(self, stmt: cst.BaseStatement) -> GatherAt | None:
         if isinstance(stmt, cst.SimpleStatementLine) and len(stmt.body) == 1:
@@ -241,9 +285,11 @@ class Gather(Rule):
                     f"{edit.collect}.extend(\n    await {HELPER}(\n"
                     f"        {gathered},\n        limit={limit},\n    )\n)\n"
                 )
-            new = self._with_client(at, cst.parse_statement(code))
+            new = _lead(self._with_client(at, cst.parse_statement(code)), loop.leading_lines)
+            if isinstance(new, cst.SimpleStatementLine):
+                self.extends[id(new)] = (edit.collect, gathered, limit)
             self._used(at, f"one call per item, at most {limit} at a time")
-            return cst.FlattenSentinel([_lead(new, loop.leading_lines)])
+            return cst.FlattenSentinel([new])
         statements: list[cst.BaseStatement] = []
         if edit.materialise:
             statements.append(cst.parse_statement(f"{edit.materialise} = list({items})\n"))

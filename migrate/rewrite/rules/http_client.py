@@ -11,7 +11,7 @@ the same:
 * bodies: a raw ``data=`` string/bytes becomes ``content=``; arguments after
   the URL become keywords; GET/HEAD/DELETE/OPTIONS with a body go through
   ``.request()``;
-* responses: ``.ok`` -> ``.status_code < 400``, ``.reason`` ->
+* responses: ``.ok`` -> ``not .is_error``, ``.reason`` ->
   ``.reason_phrase``, ``.url`` -> ``str(.url)``, ``raise_for_status()`` only
   for 4xx/5xx (httpx also raises for 3xx);
 * exceptions: requests' classes map to httpx's (``requests.HTTPError`` ->
@@ -526,13 +526,13 @@ class HttpClient(ExceptionRewrites, SessionRewrites):
     def _is_direct_request(self, node: cst.BaseExpression) -> bool:
         return isinstance(node, cst.Call) and self.ctx.pos(node) in self.ctx.edits.http_calls
 
-    @staticmethod
-    def _response_attribute(updated: cst.Attribute, attr: str, direct: bool) -> cst.BaseExpression:
+    def _response_attribute(
+        self, updated: cst.Attribute, attr: str, direct: bool
+    ) -> cst.BaseExpression:
         if attr == "ok":
-            return cst.Comparison(
-                left=updated.with_changes(attr=cst.Name("status_code")),
-                comparisons=[cst.ComparisonTarget(cst.LessThan(), cst.Integer("400"))],
-            )
+            # requests' ``ok`` is "not 4xx/5xx": exactly ``not is_error``, and
+            # ``not r.ok`` becomes ``r.is_error`` (see the transformer).
+            return self.ctx.negation(updated.with_changes(attr=cst.Name("is_error")))
         if attr in RESPONSE_RENAMES:
             return updated.with_changes(attr=cst.Name(RESPONSE_RENAMES[attr]))
         if direct and attr == "url":

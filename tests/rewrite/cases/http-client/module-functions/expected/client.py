@@ -46,7 +46,7 @@ async def wait_for(path):
         while (await http_client.get(BASE + path, timeout=2)).status_code == 404:
             pass
     async with httpx.AsyncClient(follow_redirects=True, timeout=None, verify=TLS_CONTEXT) as http_client:
-        if (await http_client.head(BASE + path, timeout=2, follow_redirects=False)).status_code < 400:
+        if not (await http_client.head(BASE + path, timeout=2, follow_redirects=False)).is_error:
             return "ok"
         elif (await http_client.get(BASE + path, timeout=2)).status_code == 500:
             return "broken"

@@ -6,7 +6,7 @@ from _async_helpers import TLS_CONTEXT
 async def describe(url):
     async with httpx.AsyncClient(follow_redirects=True, timeout=None, verify=TLS_CONTEXT) as http_client:
         resp = await http_client.get(url, timeout=5)
-    if not resp.status_code < 400:
+    if resp.is_error:
         return f"{resp.status_code} {resp.reason_phrase} from {str(resp.url)}"
     return "fine"
 
@@ -27,7 +27,7 @@ async def lines(url):
 
 
 def from_parameter(resp: httpx.Response) -> bool:
-    return resp.status_code < 400
+    return not resp.is_error
 
 
 async def load(url):

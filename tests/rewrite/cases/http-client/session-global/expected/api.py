@@ -30,4 +30,4 @@ async def create(path, item):
 
 async def delete(path):
     resp = await session.delete("https://api.example.com" + path, timeout=5)
-    return resp.status_code < 400
+    return not resp.is_error

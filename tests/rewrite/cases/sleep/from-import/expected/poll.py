@@ -10,7 +10,7 @@ async def poll(url, attempts):
     started = monotonic()
     for _ in range(attempts):
         async with httpx.AsyncClient(follow_redirects=True, timeout=None, verify=TLS_CONTEXT) as http_client:
-            if (await http_client.get(url, timeout=5)).status_code < 400:
+            if not (await http_client.get(url, timeout=5)).is_error:
                 return monotonic() - started
         await asyncio.sleep(1)
     return None
