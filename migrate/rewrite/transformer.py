@@ -67,6 +67,15 @@ _TODO_HOLDERS = (
     cst.ClassDef,
 )
 
+# Where a bracketed ``not`` needs no brackets.
+_BARE_FIELDS: tuple[tuple[type[cst.CSTNode], str], ...] = (
+    (cst.If, "test"),
+    (cst.While, "test"),
+    (cst.Arg, "value"),
+    (cst.Return, "value"),
+    (cst.Assign, "value"),
+)
+
 Handler = Callable[..., Any]
 
 
@@ -114,6 +123,8 @@ class MigrationTransformer(cst.CSTTransformer):
         primary = _PRIMARY.get(type(original))
         if primary is not None:
             updated = updated.with_changes(**{primary: _paren(getattr(updated, primary))})
+        if self.ctx.negations:
+            updated = self._tidy(updated)
         result: cst.CSTNode | cst.RemovalSentinel | cst.FlattenSentinel[cst.CSTNode] = updated
         # A handler gets the node as earlier rules left it: a call may be an
         # ``await`` by now, a statement wrapped in ``with``. Once a rule removed
@@ -218,52 +229,28 @@ class MigrationTransformer(cst.CSTTransformer):
             return expr.with_changes(lpar=[], rpar=[])
         return expr
 
-    def leave_UnaryOperation(
-        self, original: cst.UnaryOperation, updated: cst.BaseExpression
-    ) -> cst.BaseExpression:
-        if not isinstance(updated, cst.UnaryOperation) or not isinstance(updated.operator, cst.Not):
+    def _tidy(self, updated: cst.CSTNode) -> cst.CSTNode:
+        """Brackets of a rule's ``(not x)`` go where nothing needs them (a test,
+        an argument, a boolean operand, a value assigned or returned), and
+        ``not (not r.is_error)`` is ``r.is_error``. Done before the rules'
+        handlers, which may wrap the statement (``async with`` around an ``if``)."""
+        if isinstance(updated, cst.UnaryOperation) and isinstance(updated.operator, cst.Not):
+            inner = updated.expression
+            if id(inner) in self.ctx.negations and isinstance(inner, cst.UnaryOperation):
+                return inner.expression.with_changes(lpar=updated.lpar, rpar=updated.rpar)
             return updated
-        inner = updated.expression
-        if id(inner) in self.ctx.negations and isinstance(inner, cst.UnaryOperation):
-            # not (not r.is_error) -> r.is_error
-            return inner.expression.with_changes(lpar=updated.lpar, rpar=updated.rpar)
+        if isinstance(updated, cst.BooleanOperation):
+            return updated.with_changes(
+                left=self._bare(updated.left), right=self._bare(updated.right)
+            )
+        if isinstance(updated, cst.Arg) and updated.star:
+            return updated
+        for node_type, field in _BARE_FIELDS:
+            if isinstance(updated, node_type):
+                value = getattr(updated, field)
+                if isinstance(value, cst.BaseExpression):
+                    return updated.with_changes(**{field: self._bare(value)})
         return updated
-
-    def leave_BooleanOperation(
-        self, original: cst.BooleanOperation, updated: cst.BaseExpression
-    ) -> cst.BaseExpression:
-        if not isinstance(updated, cst.BooleanOperation):
-            return updated
-        return updated.with_changes(left=self._bare(updated.left), right=self._bare(updated.right))
-
-    def leave_Arg(self, original: cst.Arg, updated: cst.Arg) -> cst.Arg:
-        if updated.star:
-            return updated
-        return updated.with_changes(value=self._bare(updated.value))
-
-    def leave_Return(
-        self, original: cst.Return, updated: cst.BaseSmallStatement
-    ) -> cst.BaseSmallStatement:
-        if not isinstance(updated, cst.Return) or updated.value is None:
-            return updated
-        return updated.with_changes(value=self._bare(updated.value))
-
-    def leave_Assign(
-        self, original: cst.Assign, updated: cst.BaseSmallStatement
-    ) -> cst.BaseSmallStatement:
-        if not isinstance(updated, cst.Assign):
-            return updated
-        return updated.with_changes(value=self._bare(updated.value))
-
-    def leave_If(self, original: cst.If, updated: cst.BaseStatement) -> cst.BaseStatement:
-        if not isinstance(updated, cst.If):
-            return updated  # wrapped by a rule (``async with`` around it)
-        return updated.with_changes(test=self._bare(updated.test))
-
-    def leave_While(self, original: cst.While, updated: cst.BaseStatement) -> cst.BaseStatement:
-        if not isinstance(updated, cst.While):
-            return updated
-        return updated.with_changes(test=self._bare(updated.test))
 
     # -- TODO comments -------------------------------------------------------------------
 
