@@ -10,7 +10,8 @@ module (see ``rewrite/helpers.py``):
   ``a, b = await gather_in_order(f(x), g(y))`` before the first of them;
 * ``fission``: a loop that fetches once per item -> the fetches gathered
   (bounded), then the rest of the loop over ``zip(items, results)``; a loop
-  that only appends each result extends its list with the gather instead;
+  that only appends each result extends its list with the gather instead,
+  and a list that starts empty just before it is the gather's result;
 * ``comprehension``: ``[f(x)["id"] for x in xs]`` ->
   ``[r["id"] for r in await gather_in_order(*(f(x) for x in xs), limit=N)]``.
 
@@ -230,7 +231,9 @@ class Gather(Rule):
             code = f"{declared} = await {HELPER}({gathered}, limit={limit})\n"
             if len(code) > 80:
                 code = f"{declared} = await {HELPER}(\n    {gathered},\n    limit={limit},\n)\n"
-            body[-1] = _lead(cst.parse_statement(code), body[-1].leading_lines)
+            start = body[-1]
+            assert isinstance(start, cst.SimpleStatementLine)  # checked by _starts_empty
+            body[-1] = _lead(cst.parse_statement(code), start.leading_lines)
         return block.with_changes(body=body)
 
     def _marked(self, stmt: cst.BaseStatement) -> GatherAt | None:

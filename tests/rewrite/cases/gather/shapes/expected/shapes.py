@@ -69,15 +69,7 @@ async def independent():
 
 
 async def temp(ids):
-<<<<<<< HEAD
-    out = []
-    out.extend(await gather_in_order(*(fetch(i) for i in ids), limit=10))
-=======
-    out = await gather_in_order(
-        *(fetch(i) for i in ids),
-        limit=10,
-    )
->>>>>>> 3fdb83e (Idioms: not r.ok -> r.is_error (r.ok -> not r.is_error), sync_to_async without asgiref's default thread_sensitive=True, a list that starts empty and is filled by one gather is the gather's result; docs follow)
+    out = await gather_in_order(*(fetch(i) for i in ids), limit=10)
     return out
 
 
