@@ -200,15 +200,23 @@ def _write(report: ApplyReport, journal: Journal) -> None:
             written = journal.replace(changes, stop=lambda: bool(caught))
         except (OSError, WriteError) as exc:
             problem = str(exc) if isinstance(exc, WriteError) else f"journal: {exc}"
-            journal.roll_back()
+            _put_back(journal)
             report.errors.append(f"{problem}; nothing was changed")
             return
+        except BaseException:
+            _put_back(journal)
+            raise
         if caught:
-            journal.roll_back()
+            _put_back(journal)
             report.interrupted = caught[0]
             return
         journal.commit()
     report.written = written
+
+
+def _put_back(journal: Journal) -> None:
+    journal.roll_back()
+    journal.tidy()
 
 
 def unwritable(paths: Iterable[Path]) -> list[str]:
@@ -278,11 +286,15 @@ def run_undo(paths: tuple[Path, ...]) -> UndoReport:
             journal.roll_back()
             report.errors.append(f"{exc}; nothing was changed")
             return report
+        except BaseException:
+            journal.roll_back()
+            raise
         if caught:
             journal.roll_back()
             report.interrupted = caught[0]
             return report
         journal.commit()
+    journal.tidy()
     report.restored = written
     return report
 

@@ -278,6 +278,11 @@ class Journal:
         if self.last.exists():
             shutil.rmtree(self.last)
 
+    def tidy(self) -> None:
+        """Remove the journal folder when it holds nothing (a run that wrote nothing)."""
+        if self.base.is_dir() and not self.pending.exists() and not self.last.exists():
+            shutil.rmtree(self.base, ignore_errors=True)
+
 
 def _current_sha(path: Path) -> str | None:
     """The checksum of what ``path`` holds now (ABSENT when there is no file)."""

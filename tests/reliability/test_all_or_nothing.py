@@ -151,6 +151,7 @@ def test_undo_puts_back_the_last_apply(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     assert f"put back {len(changed)} files" in result.output
     assert tree(root) == before
+    assert not (root / ".migrate").exists()
     result = run("undo", root)
     assert result.exit_code == 1 and "nothing to undo" in result.output
 
