@@ -30,6 +30,7 @@ lint: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python benchmarks/plan_speed.py
 	$(BIN)/python benchmarks/dashboard_speed.py
+	$(BIN)/python benchmarks/fanout_speed.py
 
 # Not part of `make test`: downloads pinned sdists and runs six real suites
 # (its own environment under build/realworld).

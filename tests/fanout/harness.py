@@ -113,3 +113,13 @@ def run_shape(package: str, shape: Shape, upstreams: UpstreamCluster) -> Outcome
         error = exc
     seconds = time.perf_counter() - started
     return Outcome(value, error, upstreams.log.entries(), seconds)
+
+
+def max_in_flight(log: list[LogEntry]) -> int:
+    """Peak number of requests in progress at once (touching ends don't overlap)."""
+    events = sorted([(e.start, 1) for e in log] + [(e.end, -1) for e in log])
+    peak = current = 0
+    for _, delta in events:
+        current += delta
+        peak = max(peak, current)
+    return peak

@@ -15,7 +15,16 @@ import pytest
 
 from sample_upstreams import UpstreamCluster
 
-from .harness import NOT_YET, PLAN_NAMES, SHAPES, Migrated, Shape, migrate_corpus, run_shape
+from .harness import (
+    NOT_YET,
+    PLAN_NAMES,
+    SHAPES,
+    Migrated,
+    Shape,
+    max_in_flight,
+    migrate_corpus,
+    run_shape,
+)
 
 HTTP_ERRORS = {"HTTPError": "HTTPStatusError"}
 LIMIT = 3
@@ -61,7 +70,7 @@ def test_shape_behaves_like_the_legacy_code(
     else:
         assert after.error is None, repr(after.error)
         assert after.value == before.value
-    peak = max_in_flight(after)
+    peak = max_in_flight(after.log)
     if shape.concurrent:
         if before.error is None:
             assert after.requests() == before.requests()
@@ -82,13 +91,3 @@ def test_sequential_shape_is_in_the_plan_with_its_reason(shape: Shape, corpus: M
     ]
     assert spots, f"{shape.id} is not in the plan"
     assert all(not s["safe"] and s["reason"].startswith("kept") for s in spots)
-
-
-def max_in_flight(outcome: object) -> int:
-    log = outcome.log  # type: ignore[attr-defined]
-    events = sorted([(e.start, 1) for e in log] + [(e.end, -1) for e in log])
-    peak = current = 0
-    for _, delta in events:
-        current += delta
-        peak = max(peak, current)
-    return peak

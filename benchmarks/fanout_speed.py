@@ -1,0 +1,90 @@
+"""Speed-up of every shape of the fan-out corpus (tests/fanout/corpus), one run each.
+
+The corpus is copied twice, one copy migrated by ``migrate apply``; each shape
+runs legacy then migrated against the same loopback upstreams answering after
+``--latency`` seconds. Per shape it prints the speed-up (legacy time over
+migrated time) next to the ideal one: the rounds of requests the legacy code
+made (one per request, fewer when it already used threads) over the rounds
+``--max-concurrency`` allows. Shapes that must stay sequential have an ideal
+of 1x. It asserts nothing: a benchmark, not a test.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import logging
+import math
+import sys
+import tempfile
+from pathlib import Path
+
+from rich.console import Console
+from rich.table import Table
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from sample_upstreams import UpstreamCluster
+from tests.fanout.harness import (
+    NOT_YET,
+    SHAPES,
+    max_in_flight,
+    migrate_corpus,
+    run_shape,
+)
+
+SERVICES = ("social", "catalog", "weather", "payments")
+TARGET = 0.7  # of the ideal speed-up, for shapes that must become concurrent
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--latency", type=float, default=0.3)
+    parser.add_argument("--max-concurrency", type=int, default=10)
+    args = parser.parse_args()
+    logging.disable(logging.WARNING)  # the shapes log what they skip
+
+    table = Table(title=f"fan-out corpus, {args.latency * 1000:.0f} ms upstreams")
+    table.add_column("shape", no_wrap=True)
+    for column in ("requests", "legacy", "migrated", "speed-up", "ideal", "of ideal"):
+        table.add_column(column, justify="right")
+    below = []
+    with tempfile.TemporaryDirectory() as tmp, UpstreamCluster() as upstreams:
+        corpus = migrate_corpus(Path(tmp), args.max_concurrency)
+        for package in (corpus.legacy, corpus.migrated):  # imports are not what we time
+            for module in {s.module for s in SHAPES}:
+                importlib.import_module(f"{package}.{module}")
+        for shape in SHAPES:
+            runs = []
+            for package in (corpus.legacy, corpus.migrated):
+                upstreams.reset()
+                for service in SERVICES:
+                    upstreams.set_latency(service, args.latency)
+                runs.append(run_shape(package, shape, upstreams))
+            before, after = runs
+            count = len(before.log)
+            rounds = math.ceil(count / max(1, max_in_flight(before.log)))
+            ideal = rounds / math.ceil(count / args.max_concurrency) if shape.concurrent else 1.0
+            speed_up = before.seconds / after.seconds
+            share = speed_up / ideal
+            if shape.concurrent and share < TARGET:
+                below.append(shape.id + (" (not gathered yet)" if shape.name in NOT_YET else ""))
+            table.add_row(
+                shape.name,
+                str(count),
+                f"{before.seconds * 1000:.0f} ms",
+                f"{after.seconds * 1000:.0f} ms",
+                f"{speed_up:.2f}x",
+                f"{ideal:.1f}x",
+                f"{share:.2f}",
+            )
+    console = Console(width=120)
+    console.print(table)
+    if below:
+        console.print(f"below {TARGET}x the ideal: {', '.join(below)}")
+    else:
+        console.print(f"every concurrent shape reaches at least {TARGET}x its ideal speed-up")
+
+
+if __name__ == "__main__":
+    main()

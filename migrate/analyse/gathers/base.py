@@ -1,0 +1,156 @@
+"""The state and helpers every fan-out scan of one function shares."""
+
+from __future__ import annotations
+
+import ast
+import keyword
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from .. import dataflow
+from ..model import Span
+from .model import Awaited, Finding, span_of
+
+
+@dataclass
+class Scan:
+    """One function being scanned: its awaited calls, what is taken, what was found."""
+
+    node: ast.FunctionDef | ast.AsyncFunctionDef
+    awaited: dict[Span, Awaited]
+    lines: list[str]
+    allow_reorder: bool = False
+    module: ast.Module | None = None  # for module-level names the function reads
+    limit_text: str = "--max-concurrency"
+    findings: list[Finding] = field(default_factory=list)
+    _taken: set[str] = field(default_factory=set)
+    _owned: set[Span] = field(default_factory=set)  # fetches a safe spot already gathers
+    _fissioned: set[int] = field(default_factory=set)  # ids of loops split in two
+    _parents: dict[int, ast.AST] = field(default_factory=dict)  # child id -> parent
+    _quiet: frozenset[int] = frozenset()  # ids of the awaited calls: they change nothing
+
+    def _awaited_in(self, node: ast.AST, *, into_comprehensions: bool = True) -> list[ast.Call]:
+        found = []
+        for sub in dataflow.walk_local(node):
+            if isinstance(sub, ast.Call) and span_of(sub) in self.awaited:
+                if not into_comprehensions and self._in_comprehension(sub, node):
+                    continue
+                found.append(sub)
+        return sorted(found, key=lambda c: (c.lineno, c.col_offset))
+
+    def _in_comprehension(self, node: ast.AST, stop: ast.AST) -> bool:
+        current = self._parents.get(id(node))
+        while current is not None and current is not stop:
+            if isinstance(current, ast.ListComp | ast.SetComp | ast.DictComp | ast.GeneratorExp):
+                return True
+            current = self._parents.get(id(current))
+        return False
+
+    def _fresh(self, base: str) -> str:
+        name = base if base.isidentifier() and not keyword.iskeyword(base) else "result"
+        candidate, n = name, 2
+        while candidate in self._taken:
+            candidate = f"{name}_{n}"
+            n += 1
+        self._taken.add(candidate)
+        return candidate
+
+    def _result_name(self, call: ast.Call) -> str:
+        """A name for a call's result: ``get_user(x)`` -> ``user``; HTTP verbs -> ``response``."""
+        func = call.func
+        last = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
+        if last.lower() in ("get", "post", "put", "patch", "delete", "head", "options", "request"):
+            return self._fresh("response")
+        for prefix in ("get_", "fetch_", "load_", "read_", "retrieve_", "lookup_", "query_"):
+            if last.startswith(prefix) and len(last) > len(prefix):
+                return self._fresh(last[len(prefix) :])
+        return self._fresh(last or "result")
+
+    def _plural(self, name: str) -> str:
+        if len(name) <= 2 or name.endswith("s"):
+            return self._fresh("results")
+        if name.endswith("y") and not name.endswith(("ay", "ey", "oy", "uy")):
+            return self._fresh(name[:-1] + "ies")
+        return self._fresh(name + "s")
+
+    def _whole_line(self, stmt: ast.stmt) -> bool:
+        """Nothing else shares the statement's lines (no ``a = 1; b = f()``)."""
+        first = self.lines[stmt.lineno - 1] if stmt.lineno <= len(self.lines) else ""
+        end_line = stmt.end_lineno or stmt.lineno
+        last = self.lines[end_line - 1] if end_line <= len(self.lines) else ""
+        before = first.encode()[: stmt.col_offset].decode(errors="ignore")
+        after = last.encode()[stmt.end_col_offset or 0 :].decode(errors="ignore").strip()
+        return not before.strip() and (not after or after.startswith("#"))
+
+    def _unconditional(self, node: ast.AST) -> Iterator[ast.AST]:
+        """Sub-expressions that are evaluated whenever ``node`` is."""
+        yield node
+        if isinstance(node, ast.IfExp):
+            yield from self._unconditional(node.test)
+            return
+        if isinstance(node, ast.BoolOp):
+            yield from self._unconditional(node.values[0])
+            return
+        if isinstance(
+            node,
+            ast.Lambda
+            | ast.ListComp
+            | ast.SetComp
+            | ast.DictComp
+            | ast.GeneratorExp
+            | ast.FunctionDef
+            | ast.AsyncFunctionDef
+            | ast.ClassDef,
+        ):
+            return
+        for child in ast.iter_child_nodes(node):
+            if isinstance(child, ast.stmt):
+                continue
+            yield from self._unconditional(child)
+
+    def _fetches_of(self, expr: ast.AST) -> tuple[list[ast.Call], list[ast.Call]]:
+        """Awaited calls evaluated every time ``expr`` is, and those that may not be."""
+        every = [
+            n
+            for n in self._unconditional(expr)
+            if isinstance(n, ast.Call) and span_of(n) in self.awaited
+        ]
+        ids = {id(n) for n in every}
+        maybe = [c for c in self._awaited_in(expr) if id(c) not in ids]
+        return sorted(every, key=lambda c: (c.lineno, c.col_offset)), maybe
+
+    def _writes(self, nodes: list[ast.stmt]) -> dict[str, ast.AST]:
+        """What ``nodes`` may change; the fetches are taken to change nothing local."""
+        return dataflow.writes(nodes, self._quiet)
+
+    def _info(self, call: ast.Call) -> Awaited:
+        return self.awaited[span_of(call)]
+
+    def _nested_fetch(self, call: ast.Call) -> ast.Call | None:
+        """Another awaited call inside this one's arguments (it feeds this call)."""
+        for sub in dataflow.walk_local(call):
+            if sub is not call and isinstance(sub, ast.Call) and span_of(sub) in self.awaited:
+                return sub
+        return None
+
+    def _write_refusal(self, calls: list[ast.Call]) -> str | None:
+        if self.allow_reorder:
+            return None
+        verbs = sorted({v for c in calls for v in self._info(c).writes})
+        if not verbs:
+            return None
+        return (
+            f"{'/'.join(verbs)} requests whose order the upstream may observe"
+            " (--allow-reorder runs them together when they are independent)"
+        )
+
+    def _refuse(self, kind: str, node: ast.AST, calls: list[ast.Call], reason: str) -> None:
+        self.findings.append(
+            Finding(
+                kind,
+                span_of(node),
+                tuple(dict.fromkeys(self._info(c).callee for c in calls)),
+                False,
+                f"kept sequential: {reason}",
+            )
+        )

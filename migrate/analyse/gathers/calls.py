@@ -1,0 +1,163 @@
+"""Independent awaits in one block, with or without unrelated statements between."""
+
+from __future__ import annotations
+
+import ast
+from collections.abc import Iterator
+
+from .. import dataflow
+from ..model import Span
+from .base import Scan
+from .model import Finding, GatherEdit, span_of
+from .syntax import names_only, strip_await, within
+
+
+class CallScan(Scan):
+    def _blocks(self, body: list[ast.stmt]) -> Iterator[list[ast.stmt]]:
+        yield body
+        for stmt in body:
+            if isinstance(stmt, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef):
+                continue
+            if id(stmt) in self._fissioned:
+                continue
+            for name in ("body", "orelse", "finalbody"):
+                inner = getattr(stmt, name, None)
+                if isinstance(inner, list) and inner and isinstance(inner[0], ast.stmt):
+                    yield from self._blocks(inner)
+            for handler in getattr(stmt, "handlers", []):
+                yield from self._blocks(handler.body)
+            for case in getattr(stmt, "cases", []):
+                yield from self._blocks(case.body)
+
+    def _calls(self, block: list[ast.stmt]) -> None:
+        group: list[tuple[ast.stmt, list[ast.Call]]] = []
+        between: list[ast.stmt] = []
+
+        def flush() -> None:
+            if sum(len(calls) for _, calls in group) >= 2:
+                self._calls_finding(block, group)
+            group.clear()
+            between.clear()
+
+        for stmt in block:
+            if not isinstance(
+                stmt, ast.Assign | ast.AnnAssign | ast.AugAssign | ast.Expr | ast.Return
+            ):
+                flush()
+                continue
+            every, maybe = self._fetches_of(stmt)
+            owned = [c for c in self._awaited_in(stmt) if span_of(c) in self._owned]
+            if owned or maybe:
+                flush()
+                continue
+            if not every:
+                if isinstance(stmt, ast.Return):
+                    flush()
+                elif group:
+                    between.append(stmt)
+                continue
+            if (
+                not self._whole_line(stmt)
+                or any(self._info(c).kind != "fetch" for c in every)
+                or any(self._nested_fetch(c) is not None for c in every)
+            ):
+                flush()
+                continue
+            dependent = self._depends(every, group, between)
+            if dependent is not None:
+                name, callee = dependent
+                self.findings.append(
+                    Finding(
+                        "sequential-calls",
+                        span_of(stmt),
+                        (self._info(group[-1][1][-1]).callee, self._info(every[0]).callee),
+                        False,
+                        f"kept in order: {self._info(every[0]).short} needs {name} from {callee}",
+                    )
+                )
+                flush()
+            group.append((stmt, every))
+            if isinstance(stmt, ast.Return):
+                flush()
+        flush()
+
+    def _depends(
+        self,
+        calls: list[ast.Call],
+        group: list[tuple[ast.stmt, list[ast.Call]]],
+        between: list[ast.stmt],
+    ) -> tuple[str, str] | None:
+        """(name, what set it) when one of ``calls`` reads what the code before it changed."""
+        if not group:
+            return None
+        reads = set().union(*(dataflow.reads(c) for c in calls))
+        earlier = [s for s, _ in group] + between
+        changed = self._writes(earlier)
+        hits = dataflow.conflicts(reads, changed)
+        if not hits:
+            return None
+        written = hits[0][1]
+        source = changed[written]
+        for stmt, before in group:
+            if source is stmt or within(source, stmt):
+                return written, self._info(before[-1]).short
+        return written, "the code before it"
+
+    def _calls_finding(
+        self, block: list[ast.stmt], group: list[tuple[ast.stmt, list[ast.Call]]]
+    ) -> None:
+        calls = [c for _, cs in group for c in cs]
+        first, last = group[0][0], group[-1][0]
+        callees = tuple(self._info(c).callee for c in calls)
+        span = Span(first.lineno, first.col_offset, last.end_lineno or 0, last.end_col_offset or 0)
+        refusal = self._write_refusal(calls)
+        if refusal:
+            self.findings.append(
+                Finding("sequential-calls", span, callees, False, f"kept in order: {refusal}")
+            )
+            return
+        start = block.index(first)
+        names: list[str] = []
+        drop: list[Span] = []
+        for stmt, stmt_calls in group:
+            crossed = block[start : block.index(stmt)]
+            hoisted = _hoistable(stmt, stmt_calls, crossed)
+            if hoisted is not None:
+                names.append(hoisted)
+                drop.append(span_of(stmt))
+                continue
+            names.extend(self._result_name(c) for c in stmt_calls)
+        self._owned.update(span_of(c) for c in calls)
+        edit = GatherEdit(
+            form="calls",
+            anchor=span_of(first),
+            fetches=tuple(span_of(c) for c in calls),
+            names=tuple(names),
+            drop=tuple(drop),
+        )
+        self.findings.append(
+            Finding(
+                "sequential-calls",
+                span,
+                callees,
+                True,
+                f"{len(calls)} independent calls: latency goes from their sum to the slowest one",
+                edit=edit,
+                items=len(calls),
+            )
+        )
+
+
+def _hoistable(stmt: ast.stmt, calls: list[ast.Call], between: list[ast.stmt]) -> str | None:
+    """``a = f(x)`` (or ``a, b = f(x)``) whose assignment can move up into the gather."""
+    if not isinstance(stmt, ast.Assign) or len(stmt.targets) != 1 or len(calls) != 1:
+        return None
+    if strip_await(stmt.value) is not calls[0] or not names_only(stmt.targets[0]):
+        return None
+    target = stmt.targets[0]
+    names = set(dataflow._targets(target))
+    used = set().union(*(dataflow.reads(b) for b in between), dataflow.writes(between))
+    if names & used:
+        return None
+    text = ast.unparse(target)
+    return f"({text})" if isinstance(target, ast.Tuple) else text

@@ -1,0 +1,143 @@
+"""Comprehensions and generator expressions whose element fetches."""
+
+from __future__ import annotations
+
+import ast
+
+from .. import dataflow
+from .base import Scan
+from .model import Finding, GatherEdit, Pairing, Refusal, span_of
+from .syntax import literal_size, reiterable, strip_await, within
+
+CONSUMERS = frozenset({"list", "set", "tuple", "sorted", "sum", "max", "min", "frozenset", "dict"})
+EARLY_EXIT_CONSUMERS = frozenset({"any", "all", "next"})
+
+
+class ComprehensionScan(Scan):
+    def _comprehension(
+        self, comp: ast.ListComp | ast.SetComp | ast.DictComp | ast.GeneratorExp
+    ) -> None:
+        element: list[ast.expr] = (
+            [comp.key, comp.value] if isinstance(comp, ast.DictComp) else [comp.elt]
+        )
+        fetches = [c for e in element for c in self._awaited_in(e) if self._direct(c, comp)]
+        in_clauses = [
+            c
+            for gen in comp.generators
+            for part in (gen.iter, *gen.ifs)
+            for c in self._awaited_in(part)
+        ]
+        if not fetches and not in_clauses:
+            return
+        try:
+            finding = self._comprehension_fan_out(comp, element, fetches, in_clauses)
+        except Refusal as why:
+            self._refuse("comprehension", comp, fetches or in_clauses, str(why))
+            return
+        self._owned.update(finding.edit.fetches if finding.edit else ())
+        self.findings.append(finding)
+
+    def _direct(self, call: ast.AST, comp: ast.AST) -> bool:
+        """The call belongs to ``comp`` itself, not to a comprehension nested in it."""
+        current = self._parents.get(id(call))
+        while current is not None and current is not comp:
+            if isinstance(current, ast.ListComp | ast.SetComp | ast.DictComp | ast.GeneratorExp):
+                return False
+            current = self._parents.get(id(current))
+        return current is comp
+
+    def _comprehension_fan_out(
+        self,
+        comp: ast.ListComp | ast.SetComp | ast.DictComp | ast.GeneratorExp,
+        element: list[ast.expr],
+        fetches: list[ast.Call],
+        in_clauses: list[ast.Call],
+    ) -> Finding:
+        if in_clauses:
+            raise Refusal("the items or the filter themselves are fetched per item")
+        consumer = None
+        if isinstance(comp, ast.GeneratorExp):
+            parent = self._parents.get(id(comp))
+            name = None
+            if isinstance(parent, ast.Call) and parent.args == [comp] and not parent.keywords:
+                func = parent.func
+                if isinstance(func, ast.Name):
+                    name = func.id
+                elif isinstance(func, ast.Attribute) and func.attr == "join":
+                    name = "join"
+            if name in EARLY_EXIT_CONSUMERS:
+                raise Refusal(
+                    f"{name}() stops at the first item that decides it: the legacy code"
+                    " fetched fewer items"
+                )
+            if name not in CONSUMERS and name != "join":
+                raise Refusal("a generator consumed lazily, one item at a time")
+            consumer = parent
+        every: list[ast.Call] = []
+        for part in element:
+            found, _ = self._fetches_of(part)
+            every.extend(found)
+        if not every:
+            raise Refusal("the fetch runs only for some items (a conditional expression)")
+        fetch = every[0]
+        info = self._info(fetch)
+        if info.kind == "sleep":
+            raise Refusal("the items are paced with sleep")
+        refusal = self._write_refusal([fetch])
+        if refusal:
+            raise Refusal(refusal)
+        nested = self._nested_fetch(fetch)
+        if nested is not None:
+            raise Refusal(f"{info.short} needs the result of {self._info(nested).short}")
+        bound = {t for gen in comp.generators for t in dataflow._targets(gen.target)}
+        if any(isinstance(n, ast.NamedExpr) for n in ast.walk(comp)):
+            raise Refusal("the comprehension assigns with :=")
+        others = [c for c in fetches if c is not fetch]
+        if others:
+            for other in others:
+                if self._info(other).writes and not self.allow_reorder:
+                    raise Refusal("the element also writes per item")
+        # How the element is rebuilt from each result.
+        whole = any(strip_await(e) is fetch for e in element) and not isinstance(comp, ast.DictComp)
+        uses_targets = any(
+            isinstance(n, ast.Name) and n.id in bound and not within(n, fetch)
+            for e in element
+            for n in ast.walk(e)
+        )
+        pairing: Pairing = "whole" if whole else "values"
+        if not whole and uses_targets:
+            if len(comp.generators) != 1 or comp.generators[0].ifs or comp.generators[0].is_async:
+                raise Refusal(
+                    "the element uses the item as well as the result, over several for/if clauses"
+                )
+            if not reiterable(comp.generators[0].iter, self.node, self.module):
+                raise Refusal(
+                    f"the element uses the item as well as the result, and"
+                    f" {ast.unparse(comp.generators[0].iter)} may not be iterable twice"
+                    " (a list would be)"
+                )
+            pairing = "zip"
+        value = self._result_name(fetch)
+        edit = GatherEdit(
+            form="comprehension",
+            anchor=span_of(consumer if consumer is not None else comp),
+            fetches=(span_of(fetch),),
+            names=(value,),
+            pairing=pairing,
+            consumer=consumer is not None,
+        )
+        iterated = ast.unparse(comp.generators[0].iter)
+        reason = (
+            f"one {info.short} per item of {iterated}: run together, at most"
+            f" {self.limit_text} at a time, results in order"
+        )
+        return Finding(
+            "comprehension",
+            span_of(comp),
+            (info.callee,),
+            True,
+            reason,
+            bounded=True,
+            edit=edit,
+            items=literal_size(comp.generators[0].iter, self.node),
+        )

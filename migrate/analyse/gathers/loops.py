@@ -1,0 +1,295 @@
+"""Loops: a ``for`` that fetches once per item is split in two (loop fission)."""
+
+from __future__ import annotations
+
+import ast
+
+from .. import dataflow
+from ..model import Span
+from .base import Scan
+from .model import Finding, GatherEdit, Refusal, span_of
+from .syntax import literal_size, names_only, reiterable, same_loop, strip_await, within
+
+
+class LoopScan(Scan):
+    def _loop(self, loop: ast.For) -> None:
+        fetches = [c for c in self._awaited_in(loop) if span_of(c) not in self._owned]
+        body_fetches = [
+            c for c in fetches if not within(c, loop.iter) and not within(c, loop.target)
+        ]
+        if not body_fetches:
+            return
+        try:
+            finding = self._fission(loop, body_fetches)
+        except Refusal as why:
+            first = body_fetches[0]
+            if self._inside_inner_loop(first, loop):
+                return  # the inner loop speaks for itself
+            self._refuse("loop", loop, body_fetches, str(why))
+            return
+        self._fissioned.add(id(loop))
+        self._owned.update(finding.edit.fetches if finding.edit else ())
+        self.findings.append(finding)
+
+    def _inside_inner_loop(self, node: ast.AST, loop: ast.AST) -> bool:
+        current = self._parents.get(id(node))
+        while current is not None and current is not loop:
+            if isinstance(
+                current,
+                ast.For | ast.While | ast.ListComp | ast.SetComp | ast.DictComp | ast.GeneratorExp,
+            ):
+                return True
+            current = self._parents.get(id(current))
+        return False
+
+    def _fission(self, loop: ast.For, fetches: list[ast.Call]) -> Finding:
+        targets = list(dataflow._targets(loop.target))
+        if not all("." not in t for t in targets) or not names_only(loop.target):
+            raise Refusal("the loop target is not a plain name")
+        self._early_exit(loop)
+        statement, fetch, handler = self._first_fetch(loop.body)
+        info = self._info(fetch)
+        index = loop.body.index(handler or statement)
+        before = loop.body[:index]
+        for stmt in before:
+            for sub in same_loop(stmt):
+                if isinstance(sub, ast.Continue):
+                    raise Refusal(
+                        f"some items are skipped before the fetch (continue, line {sub.lineno});"
+                        " filter the items first to run the fetches together"
+                    )
+        if not self._whole_line(statement):
+            raise Refusal("the fetch shares its line with another statement")
+        if info.kind == "sleep":
+            raise Refusal("the loop paces its requests with sleep")
+        if info.kind == "bridge":
+            raise Refusal(f"{info.short} runs in a worker thread (a sync call bridged per item)")
+        refusal = self._write_refusal([fetch])
+        if refusal:
+            raise Refusal(refusal)
+        nested = self._nested_fetch(fetch)
+        if nested is not None:
+            raise Refusal(f"{info.short} needs the result of {self._info(nested).short}")
+        later = [c for c in fetches if c is not fetch and self._info(c).writes]
+        if later and not self.allow_reorder:
+            verbs = "/".join(sorted({v for c in later for v in self._info(c).writes}))
+            raise Refusal(
+                f"the loop also sends {verbs} per item: a later {info.short} could see an"
+                " earlier write (--allow-reorder if it can't)"
+            )
+        if any(self._info(c).kind == "sleep" for c in fetches):
+            raise Refusal("the loop paces its requests with sleep")
+
+        # Data flow: the fetch reads only the loop target and what the body leaves alone.
+        inline: dict[str, ast.expr] = {}
+        reads = dataflow.reads(fetch)
+        for stmt in before:
+            if (
+                isinstance(stmt, ast.Assign)
+                and len(stmt.targets) == 1
+                and isinstance(stmt.targets[0], ast.Name)
+                and stmt.targets[0].id in reads
+                and dataflow.is_pure(stmt.value)
+            ):
+                inline[stmt.targets[0].id] = stmt.value
+        for name, expression in inline.items():
+            assigned = [s for s in loop.body if name in set(self._writes([s]))]
+            if len(assigned) > 1:
+                raise Refusal(f"the fetch reads {name}, which the loop body assigns more than once")
+            reads.discard(name)
+            reads |= dataflow.reads(expression)
+        kept_before = [
+            s
+            for s in before
+            if not (isinstance(s, ast.Assign) and set(dataflow.assigned_names(s)) <= set(inline))
+        ]
+        changed_before = self._writes(kept_before)
+        for read, written in dataflow.conflicts(reads, changed_before):
+            raise Refusal(
+                f"{info.short} reads {read}, which the loop body changes before it"
+                f" (line {getattr(changed_before[written], 'lineno', loop.lineno)})"
+            )
+        after = loop.body[index:]
+        changed = self._writes(after)
+        for read, written in dataflow.conflicts(reads, changed):
+            if written.split(".")[0] in targets:
+                continue  # the current item, rebound by the next iteration
+            where = getattr(changed[written], "lineno", loop.lineno)
+            if _assigned_from_results(after, written, self):
+                raise Refusal(
+                    f"each {info.short} needs {written} from the item before it (line {where}):"
+                    " a chain such as pagination"
+                )
+            raise Refusal(f"{info.short} reads {read}, which the loop body changes (line {where})")
+        bound = set(targets) | set(inline)
+        changed = self._writes(loop.body)
+        iterated = dataflow.reads(loop.iter)
+        touched = dataflow.conflicts(iterated, changed)
+        if touched:
+            raise Refusal(f"the loop changes {touched[0][1]}, which it iterates over")
+
+        # The rewrite: where the result goes in the second loop.
+        drop: tuple[Span, ...] = ()
+        value = ""
+        if (
+            isinstance(statement, ast.Assign)
+            and len(statement.targets) == 1
+            and isinstance(statement.targets[0], ast.Name)
+            and strip_await(statement.value) is fetch
+            and statement.targets[0].id not in bound
+        ):
+            value = statement.targets[0].id
+            drop = (span_of(statement),)
+        if not value:
+            value = self._result_name(fetch)
+        results = self._plural(value)
+        collect = "" if handler is not None else _collector(loop, statement, fetch, value, drop)
+        materialise = ""
+        if not collect and not reiterable(loop.iter, self.node, self.module):
+            if isinstance(loop.iter, ast.Name):
+                materialise = loop.iter.id
+            else:
+                materialise = self._fresh("items")
+        callee = info.callee
+        reason = (
+            f"one {info.short} per item of {ast.unparse(loop.iter)}: fetched together (at most"
+            f" {self.limit_text} at a time), then the rest of the loop runs per item, in order"
+        )
+        if handler is not None:
+            reason += "; a failed fetch is raised again inside its try, where it was caught"
+        edit = GatherEdit(
+            form="fission",
+            anchor=span_of(loop),
+            fetches=(span_of(fetch),),
+            names=(value,),
+            drop=drop,
+            results=results,
+            reraise=span_of(statement) if handler is not None else None,
+            inline=tuple((k, ast.unparse(v)) for k, v in inline.items()),
+            materialise=materialise,
+            collect=collect,
+        )
+        return Finding(
+            "loop",
+            span_of(loop),
+            (callee,),
+            True,
+            reason,
+            bounded=True,
+            edit=edit,
+            items=literal_size(loop.iter, self.node),
+        )
+
+    def _early_exit(self, loop: ast.For) -> None:
+        for stmt in loop.body:
+            for sub in same_loop(stmt):
+                if isinstance(sub, ast.Break):
+                    raise Refusal(
+                        f"the loop can stop early (break, line {sub.lineno}): the legacy code"
+                        " fetched fewer items"
+                    )
+            for sub in dataflow.walk_local(stmt):
+                if isinstance(sub, ast.Return):
+                    raise Refusal(
+                        f"the loop can return early (line {sub.lineno}): the legacy code"
+                        " fetched fewer items"
+                    )
+                if isinstance(sub, ast.Raise):
+                    raise Refusal(
+                        f"the loop can stop with raise (line {sub.lineno}): the legacy code"
+                        " fetched fewer items"
+                    )
+                if isinstance(sub, ast.Yield | ast.YieldFrom):
+                    raise Refusal("the loop yields per item: its consumer pulls items one by one")
+
+    def _first_fetch(self, body: list[ast.stmt]) -> tuple[ast.stmt, ast.Call, ast.Try | None]:
+        """The statement of the first fetch, the fetch, and the ``try`` it is in (if any)."""
+        for stmt in body:
+            if not self._awaited_in(stmt):
+                continue
+            if isinstance(stmt, ast.Try) and not isinstance(stmt, getattr(ast, "TryStar", ())):
+                inner = [s for s in stmt.body if self._awaited_in(s)]
+                if inner and inner[0] is not None:
+                    found = self._fetch_of_statement(inner[0])
+                    before = stmt.body[: stmt.body.index(inner[0])]
+                    if before:
+                        raise Refusal("the try runs other code before the fetch")
+                    if not stmt.handlers:
+                        raise Refusal("the fetch is in a try without except")
+                    return inner[0], found, stmt
+                raise Refusal("the first fetch is in an except or finally clause")
+            return stmt, self._fetch_of_statement(stmt), None
+        raise Refusal("no fetch found")
+
+    def _fetch_of_statement(self, stmt: ast.stmt) -> ast.Call:
+        if isinstance(stmt, ast.If):
+            every, _ = self._fetches_of(stmt.test)
+            if every:
+                return every[0]
+            raise Refusal(f"the fetch runs only for some items (inside an if, line {stmt.lineno})")
+        if not isinstance(stmt, ast.Assign | ast.AnnAssign | ast.AugAssign | ast.Expr):
+            kind = type(stmt).__name__.lower()
+            raise Refusal(f"the fetch is inside a nested {kind} statement (line {stmt.lineno})")
+        every, maybe = self._fetches_of(stmt)
+        if not every:
+            raise Refusal(f"the fetch runs only for some items (line {stmt.lineno})")
+        if maybe and (maybe[0].lineno, maybe[0].col_offset) < (
+            every[0].lineno,
+            every[0].col_offset,
+        ):
+            raise Refusal(f"the fetch runs only for some items (line {stmt.lineno})")
+        return every[0]
+
+    def _while(self, loop: ast.While) -> None:
+        fetches = [c for c in self._awaited_in(loop) if span_of(c) not in self._owned]
+        if not fetches or self._inside_inner_loop(fetches[0], loop):
+            return
+        changed = self._writes(loop.body)
+        reads = dataflow.reads(fetches[0])
+        chained = dataflow.conflicts(reads, changed)
+        if chained:
+            reason = (
+                f"each request needs {chained[0][1]} from the one before it (pagination or"
+                " polling): the next request is only known once the previous one answered"
+            )
+        else:
+            reason = "a while loop: how many requests it makes depends on the answers"
+        self._refuse("loop", loop, fetches, reason)
+
+
+def _collector(
+    loop: ast.For, statement: ast.stmt, fetch: ast.Call, value: str, drop: tuple[Span, ...]
+) -> str:
+    """``out`` when, the fetch aside, the loop only does ``out.append(result)``."""
+    rest = [s for s in loop.body if s is not statement] if drop else list(loop.body)
+    if loop.orelse or len(rest) != 1 or not isinstance(rest[0], ast.Expr):
+        return ""
+    call = rest[0].value
+    if not (
+        isinstance(call, ast.Call)
+        and isinstance(call.func, ast.Attribute)
+        and call.func.attr == "append"
+        and isinstance(call.func.value, ast.Name)
+        and len(call.args) == 1
+        and not call.keywords
+        and call.func.value.id not in set(dataflow._targets(loop.target))
+    ):
+        return ""
+    appended = strip_await(call.args[0])
+    if appended is fetch or (isinstance(appended, ast.Name) and drop and appended.id == value):
+        return call.func.value.id
+    return ""
+
+
+def _assigned_from_results(body: list[ast.stmt], path: str, scan: Scan) -> bool:
+    """Whether the body sets ``path`` from something it fetched (a cursor, a next link)."""
+    fetched: set[str] = set()
+    for stmt in body:
+        if scan._awaited_in(stmt):
+            fetched |= set(scan._writes([stmt]))
+        for sub in dataflow.walk_local(stmt):
+            targets = set(dataflow.assigned_names(sub))
+            value = getattr(sub, "value", None)
+            if value is not None and targets and dataflow.reads(value) & fetched:
+                fetched |= targets
+    return any(dataflow.touches(path, f) for f in fetched)

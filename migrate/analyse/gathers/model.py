@@ -1,0 +1,87 @@
+"""What the fan-out analysis hands on: awaited calls, edits, findings."""
+
+from __future__ import annotations
+
+import ast
+from dataclasses import dataclass
+from typing import Literal
+
+from ..catalogue import NON_IDEMPOTENT
+from ..model import Span
+
+Form = Literal["calls", "fission", "comprehension"]
+Pairing = Literal["whole", "values", "zip"]
+
+
+@dataclass(frozen=True)
+class Awaited:
+    """A call that is (or becomes) awaited, as the colouring sees it."""
+
+    callee: str
+    kind: Literal["fetch", "sleep", "bridge"]
+    verbs: frozenset[str] = frozenset()
+    unwound: bool = False  # ``async_to_sync(f)``: the call of its result is awaited
+
+    @property
+    def writes(self) -> frozenset[str]:
+        return self.verbs & NON_IDEMPOTENT
+
+    @property
+    def short(self) -> str:
+        return self.callee.rsplit(".", 1)[-1]
+
+
+@dataclass(frozen=True)
+class GatherEdit:
+    """What the rewrite does at a safe spot; positions are ``ast`` spans.
+
+    ``anchor`` is replaced (``fission``: the loop; ``comprehension``: the
+    comprehension, or the call it is handed to) or has the gather put before
+    it (``calls``: the first statement). ``fetches`` are the calls gathered,
+    in order; each becomes ``names[i]`` where it stood. Statements in
+    ``drop`` go (their assignment moved into the gather); before ``reraise``
+    a captured failure is raised again, inside the ``try`` that handled it.
+    """
+
+    form: Form
+    anchor: Span
+    fetches: tuple[Span, ...]
+    names: tuple[str, ...]
+    drop: tuple[Span, ...] = ()
+    results: str = ""
+    reraise: Span | None = None
+    # fission: a name the fetch reads, computed in the body before it -> its expression.
+    inline: tuple[tuple[str, str], ...] = ()
+    # fission: ``name = list(iterable)`` first, when the iterable can't be read twice.
+    materialise: str = ""
+    # fission: the rest of the loop only appends each result to this list.
+    collect: str = ""
+    pairing: Pairing = "whole"
+    consumer: bool = False  # comprehension: anchor is the call a generator is handed to
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A spot in one function, before the plan gives it its place."""
+
+    kind: str
+    span: Span
+    calls: tuple[str, ...]
+    safe: bool
+    reason: str
+    bounded: bool = False
+    edit: GatherEdit | None = None
+    items: int | None = None  # fan-out size when the source shows it (a literal list)
+
+
+def span_of(node: ast.AST) -> Span:
+    return Span(
+        node.lineno,  # type: ignore[attr-defined]
+        node.col_offset,  # type: ignore[attr-defined]
+        node.end_lineno or node.lineno,  # type: ignore[attr-defined]
+        node.end_col_offset or 0,  # type: ignore[attr-defined]
+    )
+
+
+class Refusal(Exception):
+    """Why a shape stays sequential (the message goes in the plan)."""

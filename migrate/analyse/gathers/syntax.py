@@ -1,0 +1,152 @@
+"""Small questions about ``ast`` nodes the fan-out scans share."""
+
+from __future__ import annotations
+
+import ast
+from collections.abc import Iterator
+
+from .. import dataflow
+
+
+def names_only(target: ast.AST) -> bool:
+    if isinstance(target, ast.Name):
+        return True
+    if isinstance(target, ast.Tuple | ast.List):
+        return all(names_only(e) for e in target.elts)
+    return False
+
+
+def strip_await(node: ast.AST) -> ast.AST:
+    return node.value if isinstance(node, ast.Await) else node
+
+
+def within(node: ast.AST, container: ast.AST) -> bool:
+    return any(sub is node for sub in ast.walk(container))
+
+
+def same_loop(stmt: ast.stmt) -> Iterator[ast.AST]:
+    """Nodes of ``stmt`` whose break/continue belong to the enclosing loop."""
+    stack: list[ast.AST] = [stmt]
+    while stack:
+        current = stack.pop()
+        yield current
+        for child in ast.iter_child_nodes(current):
+            if isinstance(
+                child,
+                ast.For
+                | ast.AsyncFor
+                | ast.While
+                | ast.FunctionDef
+                | ast.AsyncFunctionDef
+                | ast.Lambda
+                | ast.ClassDef,
+            ):
+                if not isinstance(child, ast.For | ast.AsyncFor | ast.While):
+                    continue
+                # A nested loop's else clause still belongs to us; its body does not.
+                stack.extend(child.orelse)
+                continue
+            stack.append(child)
+
+
+def _assignment_of(stmts: list[ast.stmt], name: str) -> ast.stmt | None:
+    for stmt in stmts:
+        if name in set(dataflow.assigned_names(stmt)):
+            return stmt
+    return None
+
+
+SEQUENCE_CALLS = frozenset({"list", "tuple", "sorted", "set", "range", "dict", "frozenset"})
+ITERATOR_CALLS = frozenset({"map", "filter", "iter", "zip", "reversed", "enumerate", "open"})
+
+
+def reiterable(node: ast.expr, function: ast.AST, module: ast.Module | None = None) -> bool:
+    """Whether evaluating ``node`` twice gives the same items (a list, not a generator)."""
+    if isinstance(node, ast.List | ast.Tuple | ast.Set | ast.Dict | ast.Constant):
+        return True
+    if isinstance(node, ast.ListComp | ast.SetComp | ast.DictComp):
+        return False  # would run twice
+    if isinstance(node, ast.Attribute | ast.Subscript):
+        return dataflow.is_pure(node)
+    if isinstance(node, ast.Call):
+        func = dataflow.path_of(node.func)
+        if func in SEQUENCE_CALLS and all(
+            reiterable(a, function) or isinstance(a, ast.Name) for a in node.args
+        ):
+            return func != "range" or all(dataflow.is_pure(a) for a in node.args)
+        if isinstance(node.func, ast.Attribute) and node.func.attr in ("items", "keys", "values"):
+            return isinstance(node.func.value, ast.Name | ast.Attribute)
+        return False
+    if isinstance(node, ast.Name):
+        # A parameter annotated as a collection, or a local bound to one.
+        for sub in ast.walk(function):
+            if isinstance(sub, ast.arg) and sub.arg == node.id:
+                return _collection_annotation(sub.annotation)
+        values = [
+            s.value
+            for s in ast.walk(function)
+            if isinstance(s, ast.Assign)
+            and any(isinstance(t, ast.Name) and t.id == node.id for t in s.targets)
+        ]
+        if not values and module is not None:
+            values = [
+                s.value
+                for s in module.body
+                if isinstance(s, ast.Assign)
+                and any(isinstance(t, ast.Name) and t.id == node.id for t in s.targets)
+            ]
+        return bool(values) and all(
+            isinstance(
+                v,
+                ast.List
+                | ast.Tuple
+                | ast.Set
+                | ast.Dict
+                | ast.ListComp
+                | ast.SetComp
+                | ast.DictComp,
+            )
+            or (
+                isinstance(v, ast.Call)
+                and (
+                    dataflow.path_of(v.func) in SEQUENCE_CALLS
+                    or (isinstance(v.func, ast.Attribute) and v.func.attr in ("json", "split"))
+                )
+            )
+            or isinstance(v, ast.Subscript)
+            for v in values
+        )
+    return False
+
+
+def _collection_annotation(annotation: ast.expr | None) -> bool:
+    if annotation is None:
+        return False
+    base = annotation.value if isinstance(annotation, ast.Subscript) else annotation
+    name = dataflow.path_of(base) or ""
+    return name.rsplit(".", 1)[-1] in (
+        "list",
+        "List",
+        "tuple",
+        "Tuple",
+        "set",
+        "Set",
+        "frozenset",
+        "dict",
+        "Dict",
+        "Sequence",
+        "Collection",
+        "Mapping",
+        "range",
+    )
+
+
+def literal_size(node: ast.expr, function: ast.AST) -> int | None:
+    if isinstance(node, ast.List | ast.Tuple | ast.Set):
+        return len(node.elts)
+    if isinstance(node, ast.Call) and dataflow.path_of(node.func) == "range" and node.args:
+        bounds = node.args
+        if all(isinstance(a, ast.Constant) and isinstance(a.value, int) for a in bounds):
+            values = [a.value for a in bounds]  # type: ignore[attr-defined]
+            return len(range(*values))
+    return None
