@@ -21,6 +21,9 @@ from .rules.dependencies import (
     edit_ini,
     edit_pyproject,
     edit_requirements,
+    edit_setup_cfg,
+    edit_setup_py,
+    edit_tox,
     imported_modules,
     is_test_file,
     setup_py_todo,
@@ -98,18 +101,19 @@ def project_file_results(
             elif name == "pytest.ini":
                 new = edit_ini(text, needs, ("pytest",))
             elif name == "setup.cfg":
-                new = edit_ini(text, needs, ("tool:pytest",))
+                new = edit_setup_cfg(text, needs)
             elif name == "tox.ini":
-                new = edit_ini(text, needs, ("pytest",))
+                new = edit_tox(text, needs)
             elif re.fullmatch(r"requirements.*\.(txt|in)", name):
                 new = edit_requirements(text, needs, testing=bool(re.search("test|dev", name)))
             elif name == "setup.py":
+                new = edit_setup_py(text, needs)
                 todo = setup_py_todo(text, needs)
                 if todo:
                     result = FileResult(path, name, old, new=old)
                     result.notes = [Note(CODE, 1, todo, todo=True)]
                     out.append(result)
-                continue
+                    continue
             else:
                 continue
             if new != text:

@@ -18,6 +18,7 @@ their layout (one line added, changed or removed at a time):
 
 from __future__ import annotations
 
+import ast
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -48,10 +49,54 @@ class Needs:
     asyncio_mode: str = "strict"
 
     def requirement_name(self, spec: str) -> str:
-        return re.split(r"[\s\[<>=!~;]", spec.strip().strip("\"'"), maxsplit=1)[0].lower()
+        return requirement_name(spec)
+
+    def drop(self) -> set[str]:
+        """Distributions no file imports any more."""
+        gone = set(DROPPABLE) - self.runtime - self.testing
+        return {normalize(DROPPABLE[n]) for n in gone}
+
+    def extras(self, testing: bool) -> dict[str, str]:
+        """Extras a requirement must gain: Flask runs async views with ``flask[async]``."""
+        return {"flask": "async"} if self.async_flask and not testing else {}
 
 
 _IMPORT = re.compile(r"^[ \t]*(?:import|from)[ \t]+([A-Za-z_][\w]*)", re.MULTILINE)
+# PEP 508: a name, optional [extras], then version specifiers, a URL or markers.
+_REQUIREMENT = re.compile(
+    r"(?P<name>[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?)(?P<space>[ \t]*)"
+    r"(?:\[(?P<extras>[^\]]*)\])?(?P<rest>.*)",
+    re.DOTALL,
+)
+
+
+def normalize(name: str) -> str:
+    """PEP 503: ``Flask``, ``flask`` and ``FLASK`` are one distribution."""
+    return re.sub(r"[-_.]+", "-", name).lower()
+
+
+def requirement_name(spec: str) -> str:
+    """The normalized distribution name of a requirement as written ("" if none)."""
+    match = _REQUIREMENT.match(spec.strip().strip("\"'"))
+    return normalize(match["name"]) if match else ""
+
+
+def with_extra(spec: str, extra: str) -> str:
+    """``spec`` with ``extra`` among its extras; everything else as written.
+
+    ``flask[async]>=3`` stays; ``Flask[x]>=3 ; python_version>'3.8'`` becomes
+    ``Flask[async,x]>=3 ; python_version>'3.8'``.
+    """
+    match = _REQUIREMENT.match(spec)
+    if match is None:
+        return spec
+    extras = [e.strip() for e in (match["extras"] or "").split(",") if e.strip()]
+    if extra in (normalize(e) for e in extras):
+        return spec
+    inside = ",".join([extra, *extras])
+    if match["extras"] is None:  # the space belonged to what follows: ``flask @ url``
+        return f"{match['name']}[{inside}]{match['space']}{match['rest']}"
+    return f"{match['name']}{match['space']}[{inside}]{match['rest']}"
 
 
 def imported_modules(text: str) -> set[str]:
@@ -63,12 +108,26 @@ def is_test_file(path: Path) -> bool:
 
 
 def _wanted(needs: Needs, testing: bool) -> dict[str, str]:
+    """Requirements the migrated code needs, by normalized name."""
     names = needs.testing if testing else needs.runtime
     table = TESTING if testing else RUNTIME
-    return {table[n].split(">")[0].lower(): table[n] for n in sorted(names) if n in table}
+    return {requirement_name(table[n]): table[n] for n in sorted(names) if n in table}
 
 
-# -- list-of-requirements editing (TOML arrays and requirements files) -------------
+def _edit_spec(spec: str, needs: Needs, testing: bool) -> str | None:
+    """One requirement as written, edited (None: it goes)."""
+    name = requirement_name(spec)
+    if name in needs.drop():
+        return None
+    extra = needs.extras(testing).get(name)
+    return with_extra(spec, extra) if extra else spec
+
+
+def _missing(present: set[str], needs: Needs, testing: bool) -> list[str]:
+    return [spec for name, spec in _wanted(needs, testing).items() if name not in present]
+
+
+# -- list-of-requirements editing (TOML arrays, setup.py lists) -----------------------
 
 
 def _toml_array(text: str, start: int) -> tuple[int, int] | None:
@@ -108,20 +167,20 @@ def _section(text: str, header: str) -> tuple[int, int] | None:
     return match.end(), match.end() + end.start() if end else len(text)
 
 
-def edit_toml_array(
-    text: str, start: int, add: dict[str, str], drop: set[str], rename: dict[str, str], needs: Needs
-) -> str:
+def edit_array(text: str, start: int, needs: Needs, testing: bool) -> str:
+    """Edit the list of quoted requirements that opens at or after ``start``."""
     span = _toml_array(text, start)
     if span is None:
         return text
     open_at, close_at = span
     inner = text[open_at + 1 : close_at]
     entries = list(re.finditer(r"(\"[^\"]*\"|'[^']*')[ \t]*,?", inner))
-    present = {needs.requirement_name(m.group(1)) for m in entries}
+    present = {requirement_name(m.group(1)) for m in entries}
     for match in reversed(entries):
-        name = needs.requirement_name(match.group(1))
         a, b = open_at + 1 + match.start(), open_at + 1 + match.end()
-        if name in drop:
+        quote, spec = match.group(1)[0], match.group(1)[1:-1]
+        edited = _edit_spec(spec, needs, testing)
+        if edited is None:
             line_start = text.rfind("\n", 0, a) + 1
             line_end = text.find("\n", b)
             rest = text[b:line_end].strip()
@@ -131,13 +190,10 @@ def edit_toml_array(
             else:
                 text = text[:a] + text[b:].lstrip(" ")
                 close_at -= b - a
-        elif name in rename:
-            quote = match.group(1)[0]
-            old = match.group(1)[1:-1]
-            new = rename[name] + old[len(name) :]
-            text = text[:a] + quote + new + quote + text[a + len(match.group(1)) :]
-            close_at += len(new) - len(old)
-    missing = [spec for name, spec in add.items() if name not in present]
+        elif edited != spec:
+            text = text[:a] + quote + edited + quote + text[a + len(match.group(1)) :]
+            close_at += len(edited) - len(spec)
+    missing = _missing(present, needs, testing)
     if not missing:
         return text
     inner = text[open_at + 1 : close_at]
@@ -157,32 +213,106 @@ def edit_toml_array(
     return text[: open_at + 1] + ", ".join(items) + text[close_at:]
 
 
+# -- pyproject.toml: PEP 621 and Poetry ----------------------------------------------
+
+
 def edit_pyproject(text: str, needs: Needs) -> str:
-    rename = {"flask": "flask[async]"} if needs.async_flask else {}
-    drop = {DROPPABLE[n] for n in DROPPABLE} - needs.runtime - needs.testing
-    drop_runtime = {d for d in drop}
     project = _section(text, "project")
     if project is not None:
         match = re.search(r"^dependencies[ \t]*=", text[project[0] : project[1]], re.MULTILINE)
         if match:
-            text = edit_toml_array(
-                text, project[0] + match.end(), _wanted(needs, False), drop_runtime, rename, needs
-            )
+            text = edit_array(text, project[0] + match.end(), needs, testing=False)
     extras = _section(text, "project.optional-dependencies")
     if extras is not None:
         for extra in TEST_EXTRAS:
-            extras = _section(text, "project.optional-dependencies")
-            assert extras is not None
             match = re.search(rf"^{extra}[ \t]*=", text[extras[0] : extras[1]], re.MULTILINE)
             if match:
-                text = edit_toml_array(
-                    text, extras[0] + match.end(), _wanted(needs, True), drop, {}, needs
-                )
+                text = edit_array(text, extras[0] + match.end(), needs, testing=True)
                 break
+    text = _edit_poetry(text, needs)
     pytest_section = _section(text, "tool.pytest.ini_options")
     if pytest_section is not None and needs.async_tests:
         text = _add_settings(text, pytest_section, needs, toml=True)
     return text
+
+
+POETRY_MAIN = "tool.poetry.dependencies"
+POETRY_TEST = (
+    "tool.poetry.group.dev.dependencies",
+    "tool.poetry.group.test.dependencies",
+    "tool.poetry.dev-dependencies",
+)
+_POETRY_ENTRY = re.compile(
+    r"^(?P<key>\"[^\"]+\"|'[^']+'|[A-Za-z0-9][\w.-]*)[ \t]*=[ \t]*"
+    r"(?P<value>.*?)[ \t]*(?P<comment>#.*)?$",
+    re.MULTILINE,
+)
+
+
+def _edit_poetry(text: str, needs: Needs) -> str:
+    sections = [(POETRY_MAIN, False)]
+    test_section = next((s for s in POETRY_TEST if _section(text, s) is not None), None)
+    if test_section is not None:
+        sections.append((test_section, True))
+    for header, testing in sections:
+        span = _section(text, header)
+        if span is None:
+            continue
+        body = text[span[0] : span[1]]
+        present: set[str] = set()
+        out: list[str] = []
+        for line in body.splitlines(keepends=True):
+            match = _POETRY_ENTRY.match(line.rstrip("\r\n"))
+            if match is None:
+                out.append(line)
+                continue
+            name = normalize(match["key"].strip("\"'"))
+            present.add(name)
+            if name in needs.drop():
+                continue
+            extra = needs.extras(testing).get(name)
+            if extra:
+                line = _poetry_with_extra(line, match, extra)
+            out.append(line)
+        missing = _missing(present, needs, testing)
+        content = "".join(out)
+        if missing:
+            trailing = content[len(content.rstrip()) :]
+            newline = "\r\n" if "\r\n" in body else "\n"
+            added = "".join(f"{newline}{_poetry_entry(spec)}" for spec in missing)
+            content = content.rstrip() + added + (trailing or newline)
+        text = text[: span[0]] + content + text[span[1] :]
+    return text
+
+
+def _poetry_entry(spec: str) -> str:
+    match = _REQUIREMENT.match(spec)
+    assert match is not None
+    constraint = match["rest"].strip() or "*"
+    return f'{match["name"]} = "{constraint}"'
+
+
+def _poetry_with_extra(line: str, match: re.Match[str], extra: str) -> str:
+    value = match["value"]
+    start, end = match.span("value")
+    if value.startswith(("'", '"')):
+        new = f'{{version = {value}, extras = ["{extra}"]}}'
+    elif value.startswith("{"):
+        extras = re.search(r"extras[ \t]*=[ \t]*\[([^\]]*)\]", value)
+        if extras is None:
+            new = value[:-1].rstrip() + f', extras = ["{extra}"]}}'
+        else:
+            names = [e.strip().strip("\"'") for e in extras[1].split(",") if e.strip()]
+            if extra in names:
+                return line
+            inside = ", ".join(f'"{n}"' for n in [extra, *names])
+            new = value[: extras.start(1)] + inside + value[extras.end(1) :]
+    else:
+        return line
+    return line[:start] + new + line[end:]
+
+
+# -- pytest settings ---------------------------------------------------------------
 
 
 def _add_settings(text: str, section: tuple[int, int], needs: Needs, toml: bool) -> str:
@@ -213,40 +343,144 @@ def edit_ini(text: str, needs: Needs, sections: tuple[str, ...]) -> str:
     return text
 
 
+# -- setup.cfg and tox.ini: requirements one per line under a key ---------------------
+
+
+def _edit_ini_list(text: str, header: str, key: str, needs: Needs, testing: bool) -> str:
+    """``key =`` in ``[header]``: a value on the same line and/or indented lines after."""
+    span = _section(text, header)
+    if span is None:
+        return text
+    body = text[span[0] : span[1]]
+    match = re.search(rf"^{re.escape(key)}[ \t]*=[ \t]*(.*)$", body, re.MULTILINE)
+    if match is None:
+        return text
+    lines = body[match.end() :].splitlines(keepends=True)
+    # The first element is the end of the ``key =`` line itself.
+    value_lines = [match[1]] if match[1].strip() else []
+    taken = 1
+    for line in lines[1:]:
+        if line.strip() and not line[0].isspace():
+            break
+        taken += 1
+    block = lines[1:taken]
+    # Trailing blank lines belong to the next key, not the list.
+    while block and not block[-1].strip():
+        block.pop()
+    present: set[str] = set()
+    kept: list[str] = []
+    for line in block:
+        stripped = line.strip()
+        if not stripped or stripped.startswith(("#", ";", "-")):
+            kept.append(line)
+            continue
+        present.add(requirement_name(stripped))
+        edited = _edit_spec(stripped, needs, testing)
+        if edited is None:
+            continue
+        kept.append(line.replace(stripped, edited, 1))
+    for item in value_lines:
+        present.add(requirement_name(item))
+    missing = _missing(present, needs, testing)
+    if not block and value_lines:
+        return text  # a one-line value (``deps = pytest``): left as written
+    indent = next((ln[: len(ln) - len(ln.lstrip())] for ln in block if ln.strip()), "    ")
+    newline = "\r\n" if "\r\n" in body else "\n"
+    kept += [f"{indent}{spec}{newline}" for spec in missing]
+    old_len = sum(len(ln) for ln in block)
+    start = span[0] + match.end() + len(lines[0]) if lines else span[0] + match.end()
+    return text[:start] + "".join(kept) + text[start + old_len :]
+
+
+def edit_setup_cfg(text: str, needs: Needs) -> str:
+    text = _edit_ini_list(text, "options", "install_requires", needs, testing=False)
+    for extra in TEST_EXTRAS:
+        edited = _edit_ini_list(text, "options.extras_require", extra, needs, testing=True)
+        if edited != text:
+            text = edited
+            break
+    return edit_ini(text, needs, ("tool:pytest",))
+
+
+def edit_tox(text: str, needs: Needs) -> str:
+    text = _edit_ini_list(text, "testenv", "deps", needs, testing=True)
+    return edit_ini(text, needs, ("pytest",))
+
+
+# -- requirements files ----------------------------------------------------------
+
+
 def edit_requirements(text: str, needs: Needs, testing: bool) -> str:
-    rename = {"flask": "flask[async]"} if needs.async_flask and not testing else {}
-    drop = {DROPPABLE[n] for n in DROPPABLE} - needs.runtime - needs.testing
     out: list[str] = []
     present: set[str] = set()
     listed = False
     for line in text.splitlines(keepends=True):
         stripped = line.strip()
+        requirement = stripped.split(" #", 1)[0].strip()
         name = (
-            needs.requirement_name(stripped)
-            if stripped and not stripped.startswith(("#", "-"))
+            requirement_name(requirement)
+            if requirement and not requirement.startswith(("#", "-"))
             else ""
         )
         listed = listed or bool(name)
-        if name in drop:
-            continue
-        if name in rename:
-            line = rename[name] + line.lstrip()[len(name) :]
-        present.add(name)
+        if name:
+            present.add(name)
+            edited = _edit_spec(requirement, needs, testing)
+            if edited is None:
+                continue
+            line = line.replace(requirement, edited, 1)
         out.append(line)
     if not listed:
         return "".join(out)  # only includes (``-r requirements.txt``) or empty: leave it
     new = "".join(out)
-    missing = [spec for name, spec in _wanted(needs, testing).items() if name not in present]
+    missing = _missing(present, needs, testing)
     if missing:
+        newline = "\r\n" if "\r\n" in text else "\n"
         if new and not new.endswith("\n"):
-            new += "\n"
-        new += "".join(f"{spec}\n" for spec in missing)
+            new += newline
+        new += "".join(f"{spec}{newline}" for spec in missing)
     return new
 
 
+# -- setup.py: code, edited only where it is a plain list of strings ---------------
+
+
+def edit_setup_py(text: str, needs: Needs) -> str:
+    """``install_requires=[...]`` when it is a literal list of strings; else as is."""
+    try:
+        tree = ast.parse(text)
+    except (SyntaxError, ValueError):
+        return text
+    lines = text.splitlines(keepends=True)
+    offsets = [0]
+    for line in lines:
+        offsets.append(offsets[-1] + len(line))
+    spans = []
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.keyword) or node.arg not in ("install_requires",):
+            continue
+        value = node.value
+        if isinstance(value, ast.List) and all(
+            isinstance(e, ast.Constant) and isinstance(e.value, str) for e in value.elts
+        ):
+            spans.append(
+                offsets[value.lineno - 1] + _col(lines[value.lineno - 1], value.col_offset)
+            )
+    for start in sorted(spans, reverse=True):
+        text = edit_array(text, start, needs, testing=False)
+    return text
+
+
+def _col(line: str, utf8_offset: int) -> int:
+    return len(line.encode("utf-8")[:utf8_offset].decode("utf-8", "replace"))
+
+
 def setup_py_todo(text: str, needs: Needs) -> str | None:
-    wanted = {**_wanted(needs, False)}
-    missing = [spec for name, spec in wanted.items() if name not in text.lower()]
-    if not missing or "install_requires" not in text:
+    """What to add by hand when ``install_requires`` is not a plain list."""
+    if "install_requires" not in text or edit_setup_py(text, needs) != text:
+        return None
+    lowered = {requirement_name(m) for m in re.findall(r"[\"']([^\"']+)[\"']", text)}
+    missing = [spec for name, spec in _wanted(needs, False).items() if name not in lowered]
+    if not missing:
         return None
     return "add to install_requires in setup.py: " + ", ".join(f'"{s}"' for s in missing)

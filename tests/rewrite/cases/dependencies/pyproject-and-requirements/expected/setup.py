@@ -1,3 +1,3 @@
 from setuptools import setup
 
-setup(name="app", install_requires=["flask", "requests"])
+setup(name="app", install_requires=["flask[async]", "httpx>=0.27"])

@@ -1,0 +1,200 @@
+"""Dependency files follow the code: extras merged, everything else as written."""
+
+from __future__ import annotations
+
+import textwrap
+
+import pytest
+
+from migrate.rewrite.rules.dependencies import (
+    Needs,
+    edit_pyproject,
+    edit_requirements,
+    edit_setup_cfg,
+    edit_setup_py,
+    edit_tox,
+    with_extra,
+)
+
+
+def needs() -> Needs:
+    return Needs(
+        runtime={"httpx", "flask"},
+        testing={"pytest", "respx", "pytest_asyncio"},
+        async_flask=True,
+        async_tests=True,
+    )
+
+
+@pytest.mark.parametrize(
+    ("spec", "expected"),
+    [
+        ("flask", "flask[async]"),
+        ("flask[async]", "flask[async]"),
+        ("flask[async]>=3", "flask[async]>=3"),
+        ("Flask[x]>=3.0", "Flask[async,x]>=3.0"),
+        ("Flask[x,async]", "Flask[x,async]"),
+        (
+            "Flask>=3.0,<4 ; python_version >= '3.9'",
+            "Flask[async]>=3.0,<4 ; python_version >= '3.9'",
+        ),
+        ("flask @ https://example.test/flask.whl", "flask[async] @ https://example.test/flask.whl"),
+    ],
+)
+def test_extras_are_merged_and_the_rest_kept(spec: str, expected: str) -> None:
+    assert with_extra(spec, "async") == expected
+
+
+def twice(edit, text: str) -> str:  # type: ignore[no-untyped-def]
+    once = edit(text)
+    assert edit(once) == once, "a second run changed the file again"
+    return once
+
+
+def test_requirements_txt() -> None:
+    text = "Flask[cors]==3.1.0  # web\nrequests==2.32.3\nasgiref>=3.7"
+    new = twice(lambda t: edit_requirements(t, needs(), testing=False), text)
+    assert new == "Flask[async,cors]==3.1.0  # web\nasgiref>=3.7\nhttpx>=0.27\n"
+
+
+def test_requirements_txt_keeps_its_line_endings() -> None:
+    text = "flask\r\nrequests\r\n"
+    new = twice(lambda t: edit_requirements(t, needs(), testing=False), text)
+    assert new == "flask[async]\r\nhttpx>=0.27\r\n"
+
+
+def test_pep_621() -> None:
+    text = textwrap.dedent(
+        """\
+        [project]
+        dependencies = [
+            "Flask[async]>=3.0",
+            "requests>=2.31",  # HTTP
+        ]
+
+        [project.optional-dependencies]
+        test = ["pytest>=8", "responses"]
+        """
+    )
+    new = twice(lambda t: edit_pyproject(t, needs()), text)
+    assert new == textwrap.dedent(
+        """\
+        [project]
+        dependencies = [
+            "Flask[async]>=3.0",
+            "httpx>=0.27",
+        ]
+
+        [project.optional-dependencies]
+        test = ["pytest>=8", "pytest-asyncio>=0.24", "respx>=0.21"]
+        """
+    )
+
+
+def test_poetry() -> None:
+    text = textwrap.dedent(
+        """\
+        [tool.poetry.dependencies]
+        python = "^3.10"
+        Flask = "^3.0"
+        requests = {version = "^2.31", optional = false}
+
+        [tool.poetry.group.dev.dependencies]
+        pytest = "^8"
+        """
+    )
+    new = twice(lambda t: edit_pyproject(t, needs()), text)
+    assert new == textwrap.dedent(
+        """\
+        [tool.poetry.dependencies]
+        python = "^3.10"
+        Flask = {version = "^3.0", extras = ["async"]}
+        httpx = ">=0.27"
+
+        [tool.poetry.group.dev.dependencies]
+        pytest = "^8"
+        pytest-asyncio = ">=0.24"
+        respx = ">=0.21"
+        """
+    )
+
+
+def test_poetry_extras_are_merged() -> None:
+    text = '[tool.poetry.dependencies]\nflask = {version = "^3", extras = ["cors"]}\nhttpx = "*"\n'
+    new = twice(lambda t: edit_pyproject(t, needs()), text)
+    assert 'flask = {version = "^3", extras = ["async", "cors"]}' in new
+
+
+def test_setup_cfg() -> None:
+    text = textwrap.dedent(
+        """\
+        [metadata]
+        name = app
+
+        [options]
+        install_requires =
+            Flask>=3 ; python_version >= "3.9"
+            requests
+
+        [options.extras_require]
+        test =
+            pytest
+        """
+    )
+    new = twice(lambda t: edit_setup_cfg(t, needs()), text)
+    assert new == textwrap.dedent(
+        """\
+        [metadata]
+        name = app
+
+        [options]
+        install_requires =
+            Flask[async]>=3 ; python_version >= "3.9"
+            httpx>=0.27
+
+        [options.extras_require]
+        test =
+            pytest
+            pytest-asyncio>=0.24
+            respx>=0.21
+        """
+    )
+
+
+def test_tox_ini() -> None:
+    text = (
+        "[tox]\nenvlist = py311\n\n[testenv]\ndeps =\n    pytest\n    responses\n"
+        "commands = pytest\n"
+    )
+    new = twice(lambda t: edit_tox(t, needs()), text)
+    assert new == (
+        "[tox]\nenvlist = py311\n\n[testenv]\ndeps =\n    pytest\n    pytest-asyncio>=0.24\n"
+        "    respx>=0.21\ncommands = pytest\n"
+    )
+
+
+def test_setup_py_plain_list() -> None:
+    text = (
+        "from setuptools import setup\n\nsetup(\n    install_requires=[\n"
+        '        "Flask[x]>=3",\n        "requests",\n    ],\n)\n'
+    )
+    new = twice(lambda t: edit_setup_py(t, needs()), text)
+    assert new == (
+        "from setuptools import setup\n\nsetup(\n    install_requires=[\n"
+        '        "Flask[async,x]>=3",\n        "httpx>=0.27",\n    ],\n)\n'
+    )
+
+
+def test_setup_py_built_in_code_is_left_alone() -> None:
+    text = (
+        "from setuptools import setup\n\nREQS = open('r.txt').read().split()\n"
+        "setup(install_requires=REQS)\n"
+    )
+    assert edit_setup_py(text, needs()) == text
+
+
+@pytest.mark.parametrize("final_newline", ["", "\n"])
+def test_final_newline_kept(final_newline: str) -> None:
+    text = '[project]\ndependencies = ["flask"]' + final_newline
+    new = edit_pyproject(text, needs())
+    assert new.endswith("]" + final_newline)
