@@ -1,0 +1,21 @@
+"""Response attributes that differ between requests and httpx (ok, reason, url, lines)."""
+
+ROUTES = {
+    "GET api.example.com /fine": (200, {"a": 1}),
+    "GET api.example.com /gone": (410, {"error": "gone"}),
+    "GET api.example.com /moved": (301, None, {"Location": "/fine"}),
+}
+
+
+def drive(run):
+    module = run.module("responses")
+    base = run.url("api.example.com")
+    for path in ("/fine", "/gone", "/moved"):
+        run.check(f"describe {path}", module.describe, base + path)
+        run.check(f"checked {path}", module.checked, base + path)
+        run.check(f"load {path}", module.load, base + path)
+    run.check("lines", module.lines, base + "/fine")
+
+GAPS = {
+    "lines": "requests' iter_lines() yields bytes, httpx's str; the rule leaves a TODO",
+}

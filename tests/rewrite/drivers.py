@@ -1,0 +1,360 @@
+"""Golden cases executed: a case's ``driver.py`` runs its code before and after.
+
+A golden folder shows what the rewrite writes; it does not show that the
+result behaves like the input. A case whose code does I/O carries a
+``driver.py`` next to ``input/`` and ``expected/``::
+
+    ROUTES = {"GET api.example.com /users/7": (200, {"id": 7})}
+
+    def drive(run):
+        client = run.module("client")
+        run.check("user", client.fetch_user, 7)
+        run.answer("GET api.example.com /users/7", 500, {"error": "internal"})
+        run.check("user, upstream down", client.fetch_user, 7)
+
+Both versions are copied to a temporary folder, every ``*.example.com``
+host in them (and any host named in ``HOSTS``) is pointed at a real server
+on 127.0.0.1 that answers from ``ROUTES`` (``(status, json[, headers])``,
+or a list of them answered in turn) and logs what it receives, and
+``drive`` is called once per version. ``run.check`` calls a function
+(awaiting it on a fresh event loop if it returns a coroutine, draining it
+if it is a generator) and records its result or the kind of exception it
+raised, with the upstream requests it made. ``tests/rewrite/test_case_drivers.py``
+compares the two versions check by check; ``GAPS`` names checks that are
+known to differ (the rule leaves a TODO there); ``PACKAGE`` names the
+package when the case folder is one.
+
+Cases that ship their own tests (mocked HTTP) need no driver: their tests
+run before and after, and must pass the same.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import gc
+import importlib
+import inspect
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import threading
+import warnings
+from collections.abc import Callable
+from contextlib import ExitStack
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+from urllib.parse import parse_qsl, urlsplit
+
+from . import loopback
+from .harness import imported_from
+
+EXAMPLE_HOSTS = r"(?:[a-z0-9-]+\.)*example\.com"
+
+# Exceptions that mean the same failure in requests and in httpx, by class
+# name. Knowledge of the libraries, kept apart from the rule's own table.
+SAME_FAILURE = {
+    "HTTPError": "bad status",
+    "HTTPStatusError": "bad status",
+    "ConnectionError": "connection",
+    "ConnectError": "connection",
+    "RemoteProtocolError": "connection",
+    "Timeout": "timeout",
+    "ReadTimeout": "timeout",
+    "ConnectTimeout": "timeout",
+    "TimeoutException": "timeout",
+    "JSONDecodeError": "invalid json",
+    "TooManyRedirects": "redirects",
+}
+# Request headers a client sets on its own (they name the client or the
+# connection, not what the code asked for).
+CLIENT_HEADERS = {"user-agent", "accept", "accept-encoding", "connection", "host", "content-length"}
+
+# (status, JSON payload) or (status, payload, headers); a list is answered one
+# item per request, the last one repeating.
+Answer = tuple[Any, ...]
+Route = Answer | list[Answer]
+
+
+@dataclass(frozen=True)
+class Request:
+    """One request as an upstream saw it."""
+
+    host: str
+    method: str
+    path: str
+    query: tuple[tuple[str, str], ...]
+    body: str
+    headers: tuple[tuple[str, str], ...]
+
+
+class CaseUpstream:
+    """One fake host: answers from the driver's routes, logs every request."""
+
+    def __init__(self, host: str) -> None:
+        self.host = host
+        self.routes: dict[str, Route] = {}
+        self.log: list[Request] = []
+        self.base_url = ""
+        self._lock = threading.Lock()
+
+    def take_log(self) -> list[Request]:
+        with self._lock:
+            log, self.log = self.log, []
+        return log
+
+    def handle(self, conn: Any, stopping: threading.Event) -> None:
+        buffered = b""
+        while True:
+            while b"\r\n\r\n" not in buffered:
+                chunk = conn.recv(65536)
+                if not chunk:
+                    return
+                buffered += chunk
+            head, _, buffered = buffered.partition(b"\r\n\r\n")
+            lines = head.decode("latin-1").split("\r\n")
+            method, target, _ = lines[0].split(" ", 2)
+            headers = dict(
+                (name.strip().lower(), value.strip())
+                for name, _, value in (line.partition(":") for line in lines[1:])
+            )
+            length = int(headers.get("content-length", "0"))
+            while len(buffered) < length:
+                chunk = conn.recv(65536)
+                if not chunk:
+                    return
+                buffered += chunk
+            body, buffered = buffered[:length], buffered[length:]
+            url = urlsplit(target)
+            request = Request(
+                self.host,
+                method,
+                url.path,
+                tuple(sorted(parse_qsl(url.query, keep_blank_values=True))),
+                _canonical(body, headers.get("content-type", "")),
+                tuple(sorted((k, v) for k, v in headers.items() if k not in CLIENT_HEADERS)),
+            )
+            with self._lock:
+                self.log.append(request)
+            status, payload, headers = self._answer(request)
+            data = b"" if payload is None else json.dumps(payload).encode()
+            extra = "Content-Type: application/json\r\n" if payload is not None else ""
+            extra += "".join(f"{name}: {value}\r\n" for name, value in headers.items())
+            reply = loopback.response(f"{status} X", data, extra)
+            if method == "HEAD":
+                reply = reply[: len(reply) - len(data)]
+            conn.sendall(reply)
+
+    def _answer(self, request: Request) -> tuple[int, Any, dict[str, str]]:
+        key = f"{request.method} {self.host} {request.path}"
+        with self._lock:
+            route = self.routes.get(key)
+            if isinstance(route, list):
+                route = route.pop(0) if len(route) > 1 else route[0]
+        if route is None:
+            return 404, {"error": "no route", "path": request.path}, {}
+        status, payload, *headers = route
+        return status, payload, headers[0] if headers else {}
+
+
+def _canonical(body: bytes, content_type: str) -> str:
+    """The body as text; JSON re-serialised, since clients space it differently."""
+    text = body.decode("utf-8", "replace")
+    if content_type.startswith("application/json"):
+        try:
+            return json.dumps(json.loads(text), sort_keys=True)
+        except ValueError:
+            pass
+    return text
+
+
+@dataclass
+class Outcome:
+    """What one check gave: a value or a kind of failure, and the requests made."""
+
+    value: Any = None
+    failure: str | None = None
+    requests: list[Request] = field(default_factory=list)
+
+
+class Run:
+    """What a driver gets: the version's modules, and ``check`` to record calls."""
+
+    def __init__(self, root: Path, upstreams: dict[str, CaseUpstream], tag: str) -> None:
+        self.root = root
+        self.upstreams = upstreams
+        self.tag = tag
+        self.outcomes: dict[str, Outcome] = {}
+        self.loop_reports: list[str] = []
+
+    def answer(self, key: str, *answer: Any) -> None:
+        """Answer ``"METHOD host path"`` with ``(status, payload[, headers])`` from now on."""
+        host = key.split(" ")[1]
+        self.upstreams[host].routes[key] = answer
+
+    def module(self, name: str) -> ModuleType:
+        """Import ``name`` from this version's folder."""
+        return importlib.import_module(name)
+
+    def url(self, host: str) -> str:
+        """The loopback URL a ``host`` of the case was pointed at."""
+        return self.upstreams[host].base_url
+
+    def call(self, func: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+        """``func(*args)``, awaited on a fresh loop when it returns a coroutine;
+        an (async) generator is drained into a list."""
+        result = func(*args, **kwargs)
+        if inspect.isawaitable(result):
+            return self._run(result)
+        if inspect.isasyncgen(result):
+            return self._run(_drain(result))
+        if inspect.isgenerator(result):
+            return list(result)
+        return result
+
+    def _run(self, awaitable: Any) -> Any:
+        async def main() -> Any:
+            asyncio.get_running_loop().set_exception_handler(
+                lambda _, context: self.loop_reports.append(str(context.get("message")))
+            )
+            return await awaitable
+
+        return asyncio.run(main())
+
+    def check(self, name: str, func: Callable[..., Any], *args: Any, **kwargs: Any) -> None:
+        """Record what ``func(*args, **kwargs)`` gives, and what it asked upstream."""
+        assert name not in self.outcomes, f"two checks named {name!r}"
+        for upstream in self.upstreams.values():
+            upstream.take_log()
+        outcome = Outcome()
+        try:
+            outcome.value = self.call(func, *args, **kwargs)
+        except Exception as exc:
+            outcome.failure = SAME_FAILURE.get(type(exc).__name__, type(exc).__name__)
+        for upstream in self.upstreams.values():
+            outcome.requests += upstream.take_log()
+        # Concurrent calls may reach the upstreams in any order.
+        outcome.requests.sort(key=repr)
+        self.outcomes[name] = outcome
+
+
+async def _drain(agen: Any) -> list[Any]:
+    return [item async for item in agen]
+
+
+def host_pattern(extra: tuple[str, ...] = ()) -> re.Pattern[str]:
+    """``http(s)://`` and a host: any ``*.example.com``, or one the driver names."""
+    names = "|".join([EXAMPLE_HOSTS, *map(re.escape, extra)])
+    return re.compile(rf"https?://({names})(?![\w.-])")
+
+
+def case_hosts(pattern: re.Pattern[str], *folders: Path) -> set[str]:
+    hosts: set[str] = set()
+    for folder in folders:
+        for path in folder.rglob("*.py"):
+            hosts.update(pattern.findall(path.read_text("utf-8", "replace")))
+    return hosts
+
+
+def _point_at(folder: Path, pattern: re.Pattern[str], bases: dict[str, str]) -> None:
+    for path in folder.rglob("*.py"):
+        text = path.read_text("utf-8")
+        new = pattern.sub(lambda m: bases[m.group(1)], text)
+        if new != text:
+            path.write_text(new, "utf-8")
+
+
+@dataclass
+class VersionRun:
+    """Outcomes of one version, and what it left behind on the side."""
+
+    outcomes: dict[str, Outcome]
+    warnings: list[str]
+    loop_reports: list[str]
+
+
+def run_versions(
+    case_folder: Path, work: Path, driver: ModuleType
+) -> tuple[VersionRun, VersionRun]:
+    """Run ``driver`` on ``input/`` and on ``expected/`` of ``case_folder``."""
+    inputs, expected = case_folder / "input", case_folder / "expected"
+    routes: dict[str, Route] = getattr(driver, "ROUTES", {})
+    pattern = host_pattern(tuple(getattr(driver, "HOSTS", ())))
+    hosts = case_hosts(pattern, inputs, expected) | {key.split(" ")[1] for key in routes}
+    with ExitStack() as stack:
+        upstreams = {host: CaseUpstream(host) for host in sorted(hosts)}
+        for upstream in upstreams.values():
+            upstream.base_url = stack.enter_context(loopback.serve(upstream.handle))
+        bases = {host: u.base_url for host, u in upstreams.items()}
+        results = []
+        for tag, source in (("before", inputs), ("after", expected)):
+            for host, upstream in upstreams.items():
+                upstream.routes = {
+                    key: list(route) if isinstance(route, list) else route
+                    for key, route in routes.items()
+                    if key.split(" ")[1] == host
+                }
+            folder = work / tag
+            # A case whose folder is itself a package is copied under its name.
+            package = getattr(driver, "PACKAGE", "")
+            shutil.copytree(source, folder / package, ignore=shutil.ignore_patterns("__pycache__"))
+            _point_at(folder, pattern, bases)
+            run = Run(folder, upstreams, tag)
+            with warnings.catch_warnings(record=True) as caught:
+                warnings.simplefilter("always")
+                with imported_from(folder):
+                    driver.drive(run)
+                # What the version leaves behind (an unclosed client) warns now,
+                # while its own warnings are being recorded.
+                gc.collect()
+            # Ports and file descriptors differ from run to run.
+            seen = [re.sub(r"\d+", "N", str(w.message)) for w in caught]
+            results.append(VersionRun(run.outcomes, seen, run.loop_reports))
+    return results[0], results[1]
+
+
+PYTEST_INI = """\
+[pytest]
+filterwarnings = error
+asyncio_mode = {mode}
+asyncio_default_fixture_loop_scope = function
+"""
+
+
+def run_case_tests(case_folder: Path, work: Path, asyncio_mode: str) -> tuple[dict[str, str], ...]:
+    """The case's own tests, run on ``input/`` and on ``expected/``: outcome per test."""
+    outcomes = []
+    for tag, source in (("before", case_folder / "input"), ("after", case_folder / "expected")):
+        folder = work / tag
+        shutil.copytree(source, folder, ignore=shutil.ignore_patterns("__pycache__"))
+        (folder / "pytest.ini").write_text(PYTEST_INI.format(mode=asyncio_mode))
+        result = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "pytest",
+                "-p",
+                "no:cacheprovider",
+                "-rA",
+                "-q",
+                "-c",
+                "pytest.ini",
+                "--rootdir",
+                ".",
+            ],
+            cwd=folder,
+            capture_output=True,
+            text=True,
+            timeout=300,
+            check=False,
+            env={**os.environ, "PYTHONPATH": str(folder)},
+        )
+        lines = re.findall(r"^(PASSED|FAILED|ERROR|SKIPPED|XFAIL|XPASS) (\S+)", result.stdout, re.M)
+        outcomes.append(
+            {test: outcome for outcome, test in lines} or {"<run>": result.stdout[-2000:]}
+        )
+    return tuple(outcomes)

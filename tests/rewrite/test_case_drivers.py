@@ -1,0 +1,111 @@
+"""Golden cases run before and after against loopback upstreams (see drivers.py).
+
+A regenerated golden that compiles and reads well but behaves differently
+(another result, another exception, other upstream requests, a coroutine
+never awaited) fails here, where ``test_cases.py`` would accept it.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+from collections import Counter
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+from .drivers import Request, run_case_tests, run_versions
+from .harness import Case, all_cases
+
+CASES = all_cases()
+DRIVEN = [case for case in CASES if (case.folder / "driver.py").exists()]
+# Code that reaches the network, the clock or a thread: a case holding it needs
+# a driver, or a line here saying why it has none yet.
+IO = re.compile(r"^\s*(?:import|from)\s+(requests|httpx|urllib\.request|time)\b", re.MULTILINE)
+UNDRIVEN = {
+    "http-client/session-global": "its session loads verify='ca.pem', a file the case lacks",
+    "http-client/httpx2-module": "its output imports httpx2, which is not installed here",
+    # Their tests are examples of markers, not runnable suites: they reach
+    # example.com or use markers no configuration registers.
+    "pytest-asyncio/auto-mode": "its tests call an API on example.com",
+    "pytest-asyncio/strict-tests-and-fixtures": "its tests call an API on example.com",
+    "pytest-asyncio/unittest-testcase": "its test fetches https://example.com/items/1",
+}
+
+# Cases that bring their own tests (mocked HTTP): those tests are the driver.
+TESTED = [
+    case
+    for case in CASES
+    if any(p.name.startswith("test_") for p in case.input.rglob("*.py")) and case.id not in UNDRIVEN
+]
+
+# Cases whose own tests are expected to fail after migration: the rule leaves
+# TODOs for the requests-mock features respx has no twin for.
+TEST_GAPS = {
+    "http-mocks/requests-mock-todo": "callbacks, real_http, history after the block, kw=",
+}
+
+
+def _writes(requests: list[Request]) -> Counter[Request]:
+    return Counter(r for r in requests if r.method not in ("GET", "HEAD"))
+
+
+def _driver(case: Case) -> ModuleType:
+    spec = importlib.util.spec_from_file_location(f"_driver_{case.id}", case.folder / "driver.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.mark.parametrize("case", DRIVEN, ids=[c.id for c in DRIVEN])
+def test_case_behaves_the_same_before_and_after(case: Case, tmp_path: Path) -> None:
+    driver = _driver(case)
+    before, after = run_versions(case.folder, tmp_path, driver)
+    assert before.outcomes, f"{case.id}: the driver checked nothing"
+    assert list(after.outcomes) == list(before.outcomes)
+    gaps: dict[str, str] = getattr(driver, "GAPS", {})
+    for name, was in before.outcomes.items():
+        now = after.outcomes[name]
+        if name in gaps:
+            # A known difference, TODO'd by the rule: it must still be there
+            # (like a strict xfail), or the entry goes.
+            assert (now.failure, now.value) != (was.failure, was.value), f"{name}: gap closed"
+            continue
+        assert (now.failure, now.value) == (was.failure, was.value), f"{case.id}: {name}"
+        assert _writes(now.requests) == _writes(was.requests), f"{case.id}: {name}: writes"
+        if was.failure is None:
+            assert now.requests == was.requests, f"{case.id}: {name}: upstream requests differ"
+        else:
+            # A gather starts independent reads together: when one fails, reads
+            # the sequential code never reached were already on their way.
+            missing = Counter(was.requests) - Counter(now.requests)
+            assert not missing, f"{case.id}: {name}: reads not made: {missing}"
+    new_warnings = list((Counter(after.warnings) - Counter(before.warnings)).elements())
+    assert not new_warnings, f"{case.id}: {new_warnings}"
+    assert not after.loop_reports, f"{case.id}: {after.loop_reports}"
+
+
+@pytest.mark.parametrize("case", TESTED, ids=[c.id for c in TESTED])
+def test_case_tests_pass_the_same_before_and_after(case: Case, tmp_path: Path) -> None:
+    before, after = run_case_tests(case.folder, tmp_path, case.options.asyncio_mode)
+    assert "<run>" not in before and "<run>" not in after, (before, after)
+    assert set(before.values()) == {"PASSED"}, before
+    if case.id in TEST_GAPS:
+        # Like a strict xfail: the day these pass, the entry goes.
+        assert after != before, f"{case.id}: its tests pass now: drop it from TEST_GAPS"
+        assert set(after) == set(before)
+        return
+    assert after == before
+
+
+def test_every_case_doing_io_has_a_driver() -> None:
+    missing = []
+    for case in CASES:
+        sources = "".join(p.read_text("utf-8", "replace") for p in case.input.rglob("*.py"))
+        does_io = IO.search(sources) is not None
+        driven = (case.folder / "driver.py").exists() or case in TESTED
+        if does_io and not driven and case.id not in UNDRIVEN:
+            missing.append(case.id)
+    assert not missing, f"add a driver.py (tests/rewrite/drivers.py) to: {missing}"
