@@ -10,11 +10,12 @@ not); a safe spot carries the edit the rewrite carries out.
 from __future__ import annotations
 
 import ast
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .catalogue import NON_IDEMPOTENT, Action
 from .decisions import Colouring
 from .gathers import Awaited, FunctionFanOuts, GatherEdit
+from .gathers.pools import idle_pools
 from .graph import CallGraph
 from .model import FanOut, Function, Span
 
@@ -32,6 +33,7 @@ class Spot:
     bounded: bool = False  # a user-sized fan-out, limited by a semaphore
     lines: tuple[int, ...] = ()
     edit: GatherEdit | None = None  # what the rewrite does here (safe spots)
+    pool: Span | None = None  # a thread pool's ``with`` that goes with this fan-out
     items: int | None = None  # how many calls, when the source shows it
 
 
@@ -49,13 +51,50 @@ def find_spots(graph: CallGraph, colouring: Colouring, allow_reorder: bool = Fal
         ordered = _ordered_writes(fn, graph, colouring, allow_reorder)
         if ordered is not None:
             spots.append(ordered)
+        pooled = []
         for fan_out in fn.fan_outs:
             if fan_out.kind not in FACT_KINDS or not colouring.is_async(qualname):
                 continue
             spot = _fan_out(fn, fan_out, graph, colouring, allow_reorder)
             if spot is not None:
-                spots.append(spot)
+                pooled.append(spot)
+        spots.extend(_without_idle_pools(fn, graph, pooled, trees))
     return spots
+
+
+def _without_idle_pools(
+    fn: Function, graph: CallGraph, spots: list[Spot], trees: dict[str, ast.Module]
+) -> list[Spot]:
+    """Thread-pool fan-outs that become gathers take their pool's ``with`` along."""
+    safe = [s.span for s in spots if s.safe and s.kind.startswith("executor")]
+    node = _function_node(fn, graph, trees) if safe else None
+    if node is None:
+        return spots
+    pools = idle_pools(node, safe)
+    return [replace(s, pool=pools[s.span]) if s.span in pools else s for s in spots]
+
+
+def _function_node(
+    fn: Function, graph: CallGraph, trees: dict[str, ast.Module]
+) -> ast.FunctionDef | ast.AsyncFunctionDef | None:
+    """The ``ast`` of a function, from its module parsed once per analysis."""
+    loaded = graph.project.files.get(fn.module)
+    if loaded is None:
+        return None
+    if fn.module not in trees:
+        try:
+            trees[fn.module] = ast.parse(loaded.source.text)
+        except SyntaxError:
+            return None
+    return next(
+        (
+            n
+            for n in ast.walk(trees[fn.module])
+            if isinstance(n, ast.FunctionDef | ast.AsyncFunctionDef)
+            and (n.lineno, n.col_offset) == (fn.span.line, fn.span.col)
+        ),
+        None,
+    )
 
 
 def _async_functions(graph: CallGraph, colouring: Colouring) -> list[str]:
@@ -109,28 +148,12 @@ def _fan_outs(
     awaited = awaited_calls(fn, graph, colouring)
     if not awaited or fn.name in ("<module>", "<main>"):
         return []
+    node = _function_node(fn, graph, trees)
     loaded = graph.project.files.get(fn.module)
-    if loaded is None:
-        return []
-    if fn.module not in trees:
-        try:
-            trees[fn.module] = ast.parse(loaded.source.text)
-        except SyntaxError:
-            return []
-    tree = trees[fn.module]
-    node = next(
-        (
-            n
-            for n in ast.walk(tree)
-            if isinstance(n, ast.FunctionDef | ast.AsyncFunctionDef)
-            and (n.lineno, n.col_offset) == (fn.span.line, fn.span.col)
-        ),
-        None,
-    )
-    if node is None:
+    if node is None or loaded is None:
         return []
     lines = loaded.source.text.splitlines()
-    scan = FunctionFanOuts(node, awaited, lines, allow_reorder, module=tree)
+    scan = FunctionFanOuts(node, awaited, lines, allow_reorder, module=trees[fn.module])
     return [
         Spot(
             fn.qualname,

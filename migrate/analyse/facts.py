@@ -412,6 +412,10 @@ class ModuleAnalyser(NameResolver, ast.NodeVisitor):
         if isinstance(arg, ast.Name | ast.Attribute):
             target = self.resolve(arg)
             fn = self.scopes[-1].function or self.module_fn
+            outer = getattr(call, "_migrate_arg_of", None)
+            if receiver == "functools.partial" and keyword is None and call.args[:1] == [arg]:
+                # ``pool.map(partial(f, a), xs)``: f is what the pool calls per item.
+                receiver = outer or receiver
             fn.refs.append(
                 Ref(
                     span=span_of(arg),

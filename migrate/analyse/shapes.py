@@ -24,9 +24,20 @@ def map_fan_out(node: ast.Call, target: str | None, resolver: NameResolver) -> F
     return FanOut(
         kind=kind,
         span=span_of(node),
-        call_target=resolver.resolve(node.args[0]),
+        call_target=resolver.resolve(_unwrap_partial(node.args[0], resolver)),
         iter_text=expr_text(node.args[1]),
     )
+
+
+def _unwrap_partial(func: ast.expr, resolver: NameResolver) -> ast.expr:
+    """``partial(f, a)`` -> ``f``: the function a pool or ``map`` calls per item."""
+    if (
+        isinstance(func, ast.Call)
+        and func.args
+        and resolver.resolve(func.func) == "functools.partial"
+    ):
+        return func.args[0]
+    return func
 
 
 def _map_kind(target: str | None) -> FanOutKind | None:

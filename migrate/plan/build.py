@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import math
 import os
 from collections.abc import Callable
 from pathlib import Path
 
+from ..analyse.concurrency import Spot
 from ..analyse.decisions import Reason
+from ..analyse.gathers.model import DEFAULT_MAX_CONCURRENCY as DEFAULT_LIMIT
 from ..analyse.graph import CallGraph
 from ..analyse.model import Function, Span
 from ..analyse.run import Analysis
@@ -101,7 +104,7 @@ def build_plan(
             s.safe,
             s.reason,
             s.bounded,
-            _gain(s.kind, len(s.calls), s.safe, s.bounded),
+            _gain(s, int(str((options or {}).get("max_concurrency", DEFAULT_LIMIT)))),
             s.lines,
         )
         for s in analysis.spots
@@ -217,12 +220,20 @@ def _kind(fn: Function, graph: CallGraph) -> str:
     return "function"
 
 
-def _gain(kind: str, calls: int, safe: bool, bounded: bool) -> str:
-    if not safe:
+def _gain(spot: Spot, limit: int) -> str:
+    """What the spot saves: a sum of latencies against the rounds a bounded gather needs."""
+    if not spot.safe:
         return ""
-    if bounded:
-        return "one item's latency per --max-concurrency items, instead of one per item"
-    return f"sum of {calls} latencies -> the slowest one (up to {calls}x)"
+    if not spot.bounded:
+        calls = spot.items or len(spot.calls)
+        return f"sum of {calls} latencies -> the slowest one (up to {calls}x)"
+    if spot.items:
+        rounds = math.ceil(spot.items / limit)
+        return (
+            f"{spot.items} latencies in a row -> {rounds} round{'s' if rounds > 1 else ''}"
+            f" of at most {limit} (up to {spot.items / rounds:.0f}x)"
+        )
+    return f"one latency per item -> one per {limit} items (up to {limit}x)"
 
 
 def _short(qualname: str) -> str:

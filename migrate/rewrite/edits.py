@@ -77,6 +77,8 @@ class FileEdits:
     # The edits of safe fan-outs, and the positions of the calls they gather.
     gathers: list[GatherAt] = field(default_factory=list)
     gathered: set[Pos] = field(default_factory=set)
+    # Thread pools whose only work became gathers: their ``with`` statements go.
+    idle_pools: set[tuple[int, int]] = field(default_factory=set)
     # Bridges of an earlier step that go: position of ``async_to_sync(f)`` -> kind.
     unwinds: dict[Pos, AsgirefBridge] = field(default_factory=dict)
     # How requests' exception classes are rewritten: "" (not at all: the file
@@ -288,6 +290,8 @@ def plan_edits(analysis: Analysis) -> dict[str, FileEdits]:
             fe.gathered.update(at.fetches)
         elif spot.kind in ("map", "executor-map", "executor-submit"):
             fe.spot_positions[cols.pos(spot.span)] = spot
+            if spot.pool is not None:
+                fe.idle_pools.add(cols.pos(spot.pool)[:2])
 
     # Files that keep referring to requests' exceptions once the calls moved to
     # httpx; not those that still make requests calls of their own (a later step).

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..analyse.gathers.model import DEFAULT_MAX_CONCURRENCY
 from .helpers import DEFAULT_MODULE
 
-# A gather over a user-sized collection runs at most this many calls at once,
-# so migrating never floods an upstream that used to see one request at a time.
-DEFAULT_MAX_CONCURRENCY = 10
+__all__ = ["DEFAULT_MAX_CONCURRENCY", "RewriteOptions"]
 
 
 @dataclass(frozen=True)

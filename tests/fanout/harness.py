@@ -51,7 +51,7 @@ def _shapes() -> list[Shape]:
 
 SHAPES = _shapes()
 # Thread fan-outs the rewrite does not turn into gathers yet (issue 11).
-NOT_YET = {"map_builtin", "thread_pool_map", "thread_pool_submit"}
+NOT_YET = {"map_builtin"}
 # Reported in the plan under the method the shape calls.
 PLAN_NAMES = {"loop_self_method": "Directory.names"}
 

@@ -139,5 +139,5 @@ class ComprehensionScan(Scan):
             reason,
             bounded=True,
             edit=edit,
-            items=literal_size(comp.generators[0].iter, self.node),
+            items=literal_size(comp.generators[0].iter, self.node, self.module),
         )

@@ -177,7 +177,7 @@ class LoopScan(Scan):
             reason,
             bounded=True,
             edit=edit,
-            items=literal_size(loop.iter, self.node),
+            items=literal_size(loop.iter, self.node, self.module),
         )
 
     def _early_exit(self, loop: ast.For) -> None:

@@ -9,6 +9,10 @@ from typing import Literal
 from ..catalogue import NON_IDEMPOTENT
 from ..model import Span
 
+# A gather over a user-sized collection runs at most this many calls at once,
+# so migrating never floods an upstream that used to see one request at a time.
+DEFAULT_MAX_CONCURRENCY = 10
+
 Form = Literal["calls", "fission", "comprehension"]
 Pairing = Literal["whole", "values", "zip"]
 

@@ -141,8 +141,25 @@ def _collection_annotation(annotation: ast.expr | None) -> bool:
     )
 
 
-def literal_size(node: ast.expr, function: ast.AST) -> int | None:
+def literal_size(node: ast.expr, function: ast.AST, module: ast.Module | None = None) -> int | None:
+    """How many items ``node`` has when the source says (a literal, a constant range)."""
+    if isinstance(node, ast.Name):
+        # A name bound once, in the function or at module level, to a literal.
+        for scope in (function, module):
+            if scope is None:
+                continue
+            values = [
+                s.value
+                for s in ast.walk(scope)
+                if isinstance(s, ast.Assign)
+                and any(isinstance(t, ast.Name) and t.id == node.id for t in s.targets)
+            ]
+            if values:
+                return literal_size(values[0], function) if len(values) == 1 else None
+        return None
     if isinstance(node, ast.List | ast.Tuple | ast.Set):
+        if any(isinstance(e, ast.Starred) for e in node.elts):
+            return None
         return len(node.elts)
     if isinstance(node, ast.Call) and dataflow.path_of(node.func) == "range" and node.args:
         bounds = node.args

@@ -387,7 +387,7 @@ class Gather(Rule):
             return updated
         func, items = (code_of(a.value) for a in updated.args)
         limit = self.ctx.options.max_concurrency
-        if spot.kind == "executor-map":
+        if spot.kind == "executor-map" and spot.pool is None:
             self.ctx.todo(
                 self.ctx.line(original),
                 self.code,
@@ -401,6 +401,7 @@ class Gather(Rule):
         self, original: cst.ListComp | cst.SetComp | cst.DictComp, updated: cst.BaseExpression
     ) -> cst.BaseExpression:
         """Comprehensions the plan gathers, and ``[pool.submit(f, x) for x in xs]``."""
+        self.leave_results_scope(original, updated)
         at = self._anchored(original, "comprehension")
         if at is not None and not at.edit.consumer:
             return self._comprehension(at, updated)
@@ -411,7 +412,9 @@ class Gather(Rule):
             and isinstance(updated.for_in.iter, cst.Name)
             and updated.for_in.iter.value in self.submitted
             and isinstance(updated.for_in.target, cst.Name)
-            and self._result_of(updated.elt, {updated.for_in.target.value})
+            and isinstance(updated.elt, cst.Name)
+            and updated.elt.value == updated.for_in.target.value
+            and not updated.for_in.ifs
         ):
             # [f.result() for f in futures] -> list(futures): the results are there.
             return cst.parse_expression(f"list({updated.for_in.iter.value})")
@@ -425,11 +428,12 @@ class Gather(Rule):
             if submitted is None:
                 return updated
             element = submitted
-            self.ctx.todo(
-                self.ctx.line(original),
-                self.code,
-                "the calls now run on the event loop: the thread pool can go",
-            )
+            if spot.pool is None:
+                self.ctx.todo(
+                    self.ctx.line(original),
+                    self.code,
+                    "the calls now run on the event loop: the thread pool can go",
+                )
         loops = code_of(updated.for_in).strip()
         limit = self.ctx.options.max_concurrency
         code = f"await {HELPER}(*({element} {loops}), limit={limit})"
@@ -469,6 +473,42 @@ class Gather(Rule):
                 self.result_vars.append(node.target.value)
                 return
         self.result_vars.append("")
+
+    @on_visit(cst.ListComp, cst.SetComp, cst.DictComp, cst.GeneratorExp)
+    def visit_results_scope(
+        self, node: cst.ListComp | cst.SetComp | cst.DictComp | cst.GeneratorExp
+    ) -> None:
+        """``[f.result()["id"] for f in futures]``: ``f`` is a result already."""
+        target, source = node.for_in.target, node.for_in.iter
+        if isinstance(target, cst.Name) and isinstance(source, cst.Name):
+            if source.value in self.submitted:
+                self.result_vars.append(target.value)
+                return
+        self.result_vars.append("")
+
+    @on_leave(cst.GeneratorExp)
+    def leave_results_scope(
+        self, original: cst.CSTNode, updated: cst.BaseExpression
+    ) -> cst.BaseExpression:
+        if self.result_vars:
+            self.result_vars.pop()
+        return updated
+
+    @on_leave(cst.With)
+    def leave_With(self, original: cst.With, updated: cst.With) -> StatementResult:
+        """A thread pool whose fan-outs became gathers: its block stays, the pool goes."""
+        pos = self.ctx.pos(original)
+        if pos is None or pos[:2] not in self.ctx.edits.idle_pools:
+            return updated
+        if not isinstance(updated.body, cst.IndentedBlock):
+            return updated
+        body = list(updated.body.body)
+        if not body:
+            return cst.RemovalSentinel.REMOVE
+        body[0] = _lead(body[0], [*updated.leading_lines, *body[0].leading_lines])  # type: ignore[attr-defined]
+        self.ctx.maybe_remove_import("concurrent.futures", "ThreadPoolExecutor")
+        self.ctx.note(self.code, pos[0], "the thread pool goes: its calls run on the event loop")
+        return cst.FlattenSentinel(body)
 
     @on_leave(cst.If, cst.While, cst.For)
     def leave_compound(

@@ -1,5 +1,3 @@
-from concurrent.futures import ThreadPoolExecutor
-
 import httpx
 
 from _async_helpers import TLS_CONTEXT, gather_in_order
@@ -32,9 +30,7 @@ async def mapped(ids):
 
 
 async def pooled(ids):
-    with ThreadPoolExecutor(max_workers=4) as pool:
-        # TODO(migrate MIG005): the calls now run on the event loop: the thread pool can go
-        return list(await gather_in_order(*map(fetch, ids), limit=10))
+    return list(await gather_in_order(*map(fetch, ids), limit=10))
 
 
 async def writes(ids):
@@ -74,17 +70,13 @@ async def temp(ids):
 
 
 async def submitted(ids):
-    with ThreadPoolExecutor(max_workers=4) as pool:
-        # TODO(migrate MIG005): the calls now run on the event loop: the thread pool can go
-        futures = await gather_in_order(*(fetch(i) for i in ids), limit=10)
-        return list(futures)
+    futures = await gather_in_order(*(fetch(i) for i in ids), limit=10)
+    return list(futures)
 
 
 async def submitted_loop(ids):
     out = []
-    with ThreadPoolExecutor() as pool:
-        # TODO(migrate MIG005): the calls now run on the event loop: the thread pool can go
-        futures = await gather_in_order(*(fetch(i) for i in ids), limit=10)
+    futures = await gather_in_order(*(fetch(i) for i in ids), limit=10)
     for future in futures:
         out.append(future)
     return out
