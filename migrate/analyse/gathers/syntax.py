@@ -148,14 +148,14 @@ def literal_size(node: ast.expr, function: ast.AST, module: ast.Module | None = 
         for scope in (function, module):
             if scope is None:
                 continue
-            values = [
+            bound = [
                 s.value
                 for s in ast.walk(scope)
                 if isinstance(s, ast.Assign)
                 and any(isinstance(t, ast.Name) and t.id == node.id for t in s.targets)
             ]
-            if values:
-                return literal_size(values[0], function) if len(values) == 1 else None
+            if bound:
+                return literal_size(bound[0], function) if len(bound) == 1 else None
         return None
     if isinstance(node, ast.List | ast.Tuple | ast.Set):
         if any(isinstance(e, ast.Starred) for e in node.elts):
@@ -164,6 +164,6 @@ def literal_size(node: ast.expr, function: ast.AST, module: ast.Module | None = 
     if isinstance(node, ast.Call) and dataflow.path_of(node.func) == "range" and node.args:
         bounds = node.args
         if all(isinstance(a, ast.Constant) and isinstance(a.value, int) for a in bounds):
-            values = [a.value for a in bounds]  # type: ignore[attr-defined]
-            return len(range(*values))
+            numbers: list[int] = [a.value for a in bounds]  # type: ignore[attr-defined]
+            return len(range(*numbers))
     return None
