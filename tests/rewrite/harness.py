@@ -10,6 +10,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+from migrate.analyse.decisions import Scope
 from migrate.analyse.run import analyse_paths
 from migrate.rewrite.engine import FileResult, rewrite_project
 from migrate.rewrite.options import RewriteOptions
@@ -41,11 +42,19 @@ class Case:
         return self.folder / "expected"
 
     @property
+    def scope(self) -> Scope:
+        """``"select"`` in ``options.json``: one gradual step, not the whole project."""
+        path = self.folder / "options.json"
+        select = json.loads(path.read_text()).get("select", []) if path.exists() else []
+        return Scope(select=tuple(select))
+
+    @property
     def options(self) -> RewriteOptions:
         path = self.folder / "options.json"
         if not path.exists():
             return RewriteOptions()
         data = json.loads(path.read_text())
+        data.pop("select", None)
         if "disabled" in data:
             data["disabled"] = frozenset(data["disabled"])
         return RewriteOptions(**data)
@@ -64,9 +73,11 @@ def python_files(root: Path) -> dict[str, bytes]:
     }
 
 
-def rewrite(root: Path, options: RewriteOptions) -> tuple[dict[str, bytes], list[FileResult]]:
+def rewrite(
+    root: Path, options: RewriteOptions, scope: Scope | None = None
+) -> tuple[dict[str, bytes], list[FileResult]]:
     """The project below ``root`` as the pipeline would write it (nothing is written)."""
-    analysis = analyse_paths([root], jobs=1, allow_reorder=options.allow_reorder)
+    analysis = analyse_paths([root], scope=scope, jobs=1, allow_reorder=options.allow_reorder)
     assert not analysis.project.failures, analysis.project.failures
     results = rewrite_project(analysis, options, jobs=1)
     if "MIG010" not in options.disabled:

@@ -17,7 +17,7 @@ CASES = all_cases()
 
 @pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
 def test_case_matches_golden(case: Case, update_golden: bool) -> None:
-    produced, _ = rewrite(case.input, case.options)
+    produced, _ = rewrite(case.input, case.options, case.scope)
     if update_golden:
         shutil.rmtree(case.expected, ignore_errors=True)
         for rel, data in produced.items():
@@ -44,7 +44,7 @@ def test_golden_output_compiles(case: Case) -> None:
 @pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
 def test_golden_output_is_a_fixed_point(case: Case) -> None:
     """Applying the migration to its own output changes nothing."""
-    produced, results = rewrite(case.expected, case.options)
+    produced, results = rewrite(case.expected, case.options, case.scope)
     changed = [r.path.name for r in results if r.changed]
     assert not changed, f"{case.id}: a second run changes {changed}"
     assert produced == python_files(case.expected)
