@@ -1,4 +1,4 @@
-"""``migrate apply``: analyse, rewrite, check, write (or show the diff)."""
+"""``migrate apply``: carry out a plan (made now, or read from ``--plan``), check, write."""
 
 from __future__ import annotations
 
@@ -17,8 +17,11 @@ from rich.syntax import Syntax
 from rich.table import Table
 
 from .analyse.decisions import Scope
-from .analyse.run import Analysis, analyse_paths
-from .read.sources import ReadFailure
+from .analyse.project import default_jobs
+from .analyse.run import analyse_paths
+from .plan import Plan, PlanError, build_plan, plan_options
+from .plan.model import PlannedFile
+from .read.sources import ReadFailure, SourceFile, base_of, read_source, root_dirs
 from .rewrite.engine import FileResult, rewrite_project
 from .rewrite.formatting import format_results
 from .rewrite.journal import (
@@ -30,7 +33,7 @@ from .rewrite.journal import (
     journal_root,
 )
 from .rewrite.options import RewriteOptions
-from .rewrite.project_config import read_config, with_project_config
+from .rewrite.project_config import ProjectConfig, read_config, with_project_config
 from .rewrite.project_files import detect_asyncio_mode, project_file_results
 from .verify.awaits import TreeFile, Unawaited, check_awaits
 from .verify.checks import source_encoding
@@ -102,31 +105,117 @@ def run_apply(
     helpers_module: str | None = None,
     console: Console | None = None,
 ) -> ApplyReport:
-    """Analyse ``paths``, rewrite what the plan changes, and write it (unless not ``write``).
+    """Analyse ``paths``, plan, and carry the plan out (see :func:`apply_plan`).
 
     ``formatting`` runs the project's own formatter on the changed files when
     it configures one; ``helpers_module`` overrides ``[tool.migrate]``'s name
     for the helpers module.
     """
-    options = options or RewriteOptions()
-    if options.asyncio_mode == RewriteOptions.asyncio_mode:
-        # The project's own pytest-asyncio mode decides how async tests are marked.
-        options = replace(options, asyncio_mode=detect_asyncio_mode(paths))
-    config = read_config(paths)
-    options = with_project_config(
-        options, config, formatting=formatting, helpers_module=helpers_module
-    )
-    console = console or Console(stderr=True)
+    options, config = _options(paths, options, formatting, helpers_module)
+    scope = scope or Scope()
     journal = Journal(journal_root(paths))
     settled = _settle(journal) if write else None
-    if settled is not None and isinstance(settled, str):
+    if isinstance(settled, str):
         return ApplyReport(errors=[settled])
-    analysis: Analysis = analyse_paths(
+    analysis = analyse_paths(
         paths, excludes=excludes, scope=scope, jobs=jobs, allow_reorder=options.allow_reorder
     )
+    plan = build_plan(analysis, plan_options(scope, options.allow_reorder))
     report = ApplyReport(
         read_failures=list(analysis.project.failures), files_found=analysis.files_total
     )
+    sources = {module: loaded.source for module, loaded in analysis.project.files.items()}
+    return _carry_out(
+        plan,
+        sources,
+        report,
+        journal,
+        settled,
+        options,
+        config.root,
+        jobs=jobs or analysis.project.jobs,
+        write=write,
+        force=force,
+        console=console or Console(stderr=True),
+    )
+
+
+def apply_plan(
+    plan: Plan,
+    *,
+    options: RewriteOptions | None = None,
+    jobs: int | None = None,
+    write: bool = True,
+    force: bool = False,
+    formatting: bool = True,
+    helpers_module: str | None = None,
+    console: Console | None = None,
+) -> ApplyReport:
+    """Carry out a plan made before (``migrate apply --plan``), on the files it was made from.
+
+    Every file is read again and must be as it was when the plan was made:
+    :class:`PlanError` says which one is not (a plan describes that code).
+    """
+    roots = tuple(Path(r) for r in plan.roots)
+    options, config = _options(roots, options, formatting, helpers_module)
+    journal = Journal(journal_root(roots))
+    settled = _settle(journal) if write else None
+    if isinstance(settled, str):
+        return ApplyReport(errors=[settled])
+    sources = read_planned(plan)
+    report = ApplyReport(
+        read_failures=[ReadFailure(Path(f.path), f.reason) for f in plan.failures],
+        files_found=plan.files_total,
+    )
+    return _carry_out(
+        plan,
+        sources,
+        report,
+        journal,
+        settled,
+        options,
+        config.root,
+        jobs=jobs or default_jobs(),
+        write=write,
+        force=force,
+        console=console or Console(stderr=True),
+    )
+
+
+def _options(
+    roots: tuple[Path, ...],
+    options: RewriteOptions | None,
+    formatting: bool,
+    helpers_module: str | None,
+) -> tuple[RewriteOptions, ProjectConfig]:
+    """The rewrite options with what the project configures itself."""
+    options = options or RewriteOptions()
+    if options.asyncio_mode == RewriteOptions.asyncio_mode:
+        # The project's own pytest-asyncio mode decides how async tests are marked.
+        options = replace(options, asyncio_mode=detect_asyncio_mode(roots))
+    config = read_config(roots)
+    options = with_project_config(
+        options, config, formatting=formatting, helpers_module=helpers_module
+    )
+    return options, config
+
+
+def _carry_out(
+    plan: Plan,
+    sources: dict[str, SourceFile],
+    report: ApplyReport,
+    journal: Journal,
+    settled: Settled | None,
+    options: RewriteOptions,
+    config_root: Path | None,
+    *,
+    jobs: int,
+    write: bool,
+    force: bool,
+    console: Console,
+) -> ApplyReport:
+    """Rewrite the files the plan edits, check the whole tree, write it all or nothing."""
+    roots = tuple(Path(r) for r in plan.roots)
     if settled is not None:
         report.finished = settled.finished
     if not write and journal.is_pending():
@@ -137,18 +226,21 @@ def run_apply(
     with Progress(console=console, transient=True, disable=not show_progress) as progress:
         task = progress.add_task("rewriting", total=None)
         report.results = rewrite_project(
-            analysis,
+            plan.edits,
+            sources,
             options,
-            jobs=jobs or analysis.project.jobs,
+            jobs=jobs,
             progress=lambda _: progress.advance(task),
         )
     if "MIG010" not in options.disabled:
-        report.results += project_file_results(analysis, report.results, options.asyncio_mode)
+        report.results += project_file_results(
+            roots, sources.values(), report.results, options.asyncio_mode
+        )
     if options.formatter:
-        warning = format_results(report.results, options.formatter, config.root)
+        warning = format_results(report.results, options.formatter, config_root)
         if warning:
             console.print(f"[yellow]warning:[/] {warning}", soft_wrap=True)
-    report.unawaited = check_awaits(_tree(analysis, report.results), analysis.roots)
+    report.unawaited = check_awaits(_tree(sources, report.results), roots)
     if report.unawaited:
         return report
     if write and report.changed:
@@ -165,6 +257,21 @@ def run_apply(
             )
         _write(report, journal)
     return report
+
+
+def read_planned(plan: Plan) -> dict[str, SourceFile]:
+    """The project's files, read again; each must be as it was when the plan was made."""
+    bases = root_dirs(Path(r) for r in plan.roots)
+    sources: dict[str, SourceFile] = {}
+    for planned in plan.sources:
+        path = Path(planned.path)
+        source = read_source(path, base_of(path, bases))
+        if isinstance(source, ReadFailure):
+            raise PlanError(f"{source}; make the plan again")
+        if PlannedFile.digest_of(source.raw) != planned.digest:
+            raise PlanError(f"{path} changed since the plan was made; make the plan again")
+        sources[planned.module] = source
+    return sources
 
 
 def _settle(journal: Journal) -> Settled | str:
@@ -299,12 +406,11 @@ def run_undo(paths: tuple[Path, ...]) -> UndoReport:
     return report
 
 
-def _tree(analysis: Analysis, results: list[FileResult]) -> list[TreeFile]:
+def _tree(sources: dict[str, SourceFile], results: list[FileResult]) -> list[TreeFile]:
     """Every Python file of the project as it will be once written."""
     new = {r.path: r.new for r in results if r.changed and r.error is None}
     files = []
-    for loaded in analysis.project.files.values():
-        source = loaded.source
+    for source in sources.values():
         data = new.get(source.path)
         text = data.decode(source_encoding(data)) if data is not None else None
         files.append(TreeFile(source.path, source.text, text))

@@ -7,6 +7,7 @@ import json
 import os
 import sys
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -16,7 +17,7 @@ from rich.console import Console
 from . import __version__
 from .analyse.decisions import Scope
 from .analyse.run import analyse_paths
-from .plan import build_plan
+from .plan import Plan, PlanError, build_plan, plan_options
 from .plan.render import render_plan
 from .rewrite.options import DEFAULT_MAX_CONCURRENCY, RewriteOptions
 
@@ -58,8 +59,8 @@ def _no_files(paths: tuple[Path, ...]) -> None:
     sys.exit(0)
 
 
+paths_argument = click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 scope_options = [
-    click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path)),
     click.option(
         "--exclude",
         "exclude_paths",
@@ -102,6 +103,7 @@ def with_scope_options(func: F) -> F:
 
 
 @main.command()
+@paths_argument
 @with_scope_options
 @click.option(
     "--json", "as_json", is_flag=True, help="Print the plan as JSON (docs/plan-schema.md)."
@@ -120,23 +122,18 @@ def plan(
     with_steps: bool,
 ) -> None:
     """Show what must change to make PATHS async, in what order, and why."""
+    if not paths:
+        raise click.UsageError("give the paths of the code to plan for")
     _check_paths(paths)
+    scope = Scope(select=select_names, exclude=exclude_names)
     analysis = analyse_paths(
-        paths,
-        excludes=exclude_paths,
-        scope=Scope(select=select_names, exclude=exclude_names),
-        jobs=jobs,
-        allow_reorder=allow_reorder,
+        paths, excludes=exclude_paths, scope=scope, jobs=jobs, allow_reorder=allow_reorder
     )
     if analysis.files_total == 0 and not analysis.project.failures:
         _no_files(paths)
     the_plan = build_plan(
         analysis,
-        {
-            "select": list(select_names),
-            "exclude_names": list(exclude_names),
-            "allow_reorder": allow_reorder,
-        },
+        plan_options(scope, allow_reorder),
         steps=with_steps,
         root_args=tuple(str(p) for p in paths),
     )
@@ -148,7 +145,15 @@ def plan(
 
 
 @main.command()
+@paths_argument
 @with_scope_options
+@click.option(
+    "--plan",
+    "plan_file",
+    type=click.Path(path_type=Path, dir_okay=False, exists=True),
+    default=None,
+    help="Carry out this plan (from `migrate plan --json`) instead of making one.",
+)
 @click.option("--diff", "show_diff", is_flag=True, help="Print a unified diff; write nothing.")
 @click.option(
     "--check", is_flag=True, help="Write nothing; exit 1 when changes are pending (CI, pre-commit)."
@@ -199,12 +204,35 @@ def apply(
     max_concurrency: int,
     helpers_module: str | None,
     no_format: bool,
+    plan_file: Path | None,
 ) -> None:
-    """Carry out the plan: rewrite PATHS in place (or show it with --diff)."""
-    from .apply import print_diff, print_summary, run_apply
+    """Carry out the plan: rewrite PATHS in place (or show it with --diff).
+
+    With --plan, carry out a plan made before by `migrate plan --json`: its
+    roots, scope and edits, on files that must not have changed since.
+    """
+    from .apply import apply_plan, print_diff, print_summary, run_apply
     from .rewrite.project_config import ConfigError
     from .rewrite.rules import BY_CODE, BY_NAME
 
+    the_plan = None
+    if plan_file is not None:
+        given = [
+            flag
+            for flag, value in (
+                ("PATHS", paths),
+                ("--exclude", exclude_paths),
+                ("--select", select_names),
+                ("--exclude-name", exclude_names),
+                ("--allow-reorder", allow_reorder),
+            )
+            if value
+        ]
+        if given:
+            raise click.UsageError(f"--plan carries its own scope: drop {', '.join(given)}")
+        the_plan = _read_plan(plan_file)
+    elif not paths:
+        raise click.UsageError("give the paths of the code to migrate (or --plan plan.json)")
     _check_paths(paths)
     unknown = [code for code in disabled if code.upper() not in BY_CODE and code not in BY_NAME]
     if unknown:
@@ -220,22 +248,37 @@ def apply(
     err = Console(stderr=True)
     write = not (show_diff or check)
     try:
-        report = run_apply(
-            paths,
-            excludes=exclude_paths,
-            scope=Scope(select=select_names, exclude=exclude_names),
-            options=options,
-            jobs=jobs,
-            write=write,
-            force=force,
-            formatting=not no_format,
-            helpers_module=helpers_module,
-            console=err,
-        )
+        if the_plan is not None:
+            report = apply_plan(
+                the_plan,
+                options=replace(options, allow_reorder=bool(the_plan.options.get("allow_reorder"))),
+                jobs=jobs,
+                write=write,
+                force=force,
+                formatting=not no_format,
+                helpers_module=helpers_module,
+                console=err,
+            )
+        else:
+            report = run_apply(
+                paths,
+                excludes=exclude_paths,
+                scope=Scope(select=select_names, exclude=exclude_names),
+                options=options,
+                jobs=jobs,
+                write=write,
+                force=force,
+                formatting=not no_format,
+                helpers_module=helpers_module,
+                console=err,
+            )
     except ConfigError as exc:
         raise click.UsageError(str(exc)) from None
+    except PlanError as exc:
+        err.print(f"[red]error[/] {plan_file}: {exc}", soft_wrap=True, highlight=False)
+        sys.exit(2)
     if report.files_found == 0 and not report.read_failures and not report.errors:
-        _no_files(paths)
+        _no_files(paths or tuple(Path(r) for r in (the_plan.roots if the_plan else ())))
     if report.finished:
         err.print(
             f"finished the apply interrupted earlier: {len(report.finished)} files written",
@@ -301,6 +344,14 @@ def undo(paths: tuple[Path, ...]) -> None:
     if report.errors or report.conflicts:
         sys.exit(1)
     err.print(f"put back {len(report.restored)} files", soft_wrap=True)
+
+
+def _read_plan(path: Path) -> Plan:
+    """The plan in ``path``; a file that is not one is a usage error, in one line."""
+    try:
+        return Plan.from_json(json.loads(path.read_text(encoding="utf-8")))
+    except (OSError, UnicodeDecodeError, ValueError) as exc:
+        raise click.UsageError(f"{path}: {exc}") from None
 
 
 def _parse_config(items: tuple[str, ...]) -> dict[str, Any] | None:

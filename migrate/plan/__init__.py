@@ -4,7 +4,7 @@ The CLI prints it (``migrate plan``) or dumps it as JSON (``--json``, schema
 in docs/plan-schema.md); ``migrate apply`` carries it out.
 """
 
-from .build import build_plan
-from .model import Plan
+from .build import build_plan, plan_options
+from .model import Plan, PlanError
 
-__all__ = ["Plan", "build_plan"]
+__all__ = ["Plan", "PlanError", "build_plan", "plan_options"]

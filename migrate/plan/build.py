@@ -8,12 +8,12 @@ from collections.abc import Callable
 from pathlib import Path
 
 from ..analyse.concurrency import Spot
-from ..analyse.decisions import Reason
+from ..analyse.decisions import Reason, Scope
 from ..analyse.gathers.model import DEFAULT_MAX_CONCURRENCY as DEFAULT_LIMIT
 from ..analyse.graph import CallGraph
 from ..analyse.model import Function, Span
 from ..analyse.run import Analysis
-from ..rewrite.edits import plan_edits
+from .edits import plan_edits
 from .model import (
     BlockingSite,
     BridgeSite,
@@ -22,6 +22,7 @@ from .model import (
     Conversion,
     Failure,
     Plan,
+    PlannedFile,
     ReviewItem,
     Where,
 )
@@ -30,6 +31,15 @@ from .steps import propose_steps
 
 # Chains longer than this are cut in the one-line reason (the JSON has them all).
 REASON_LINKS = 4
+
+
+def plan_options(scope: Scope, allow_reorder: bool) -> dict[str, object]:
+    """The options a plan records: what was asked to migrate, and how."""
+    return {
+        "select": list(scope.select),
+        "exclude_names": list(scope.exclude),
+        "allow_reorder": allow_reorder,
+    }
 
 
 def build_plan(
@@ -116,6 +126,7 @@ def build_plan(
         key=lambda r: (r.where.path, r.where.line),
     )
     failures = tuple(Failure(_rel(str(f.path), base), f.reason) for f in graph.project.failures)
+    edits = tuple(sorted(plan_edits(analysis).values(), key=lambda e: str(e.path)))
     return Plan(
         roots=tuple(str(r) for r in analysis.roots),
         files_total=analysis.files_total,
@@ -134,7 +145,12 @@ def build_plan(
         ),
         # The per-file edits are computed from the analysis alone (no libcst),
         # so the plan names exactly the files apply will rewrite.
-        edited_files=tuple(sorted(_rel(str(e.path), base) for e in plan_edits(analysis).values())),
+        edited_files=tuple(sorted(_rel(str(e.path), base) for e in edits)),
+        sources=tuple(
+            PlannedFile(module, str(f.source.path), PlannedFile.digest_of(f.source.raw))
+            for module, f in sorted(graph.project.files.items())
+        ),
+        edits=edits,
     )
 
 

@@ -1,11 +1,19 @@
-"""The plan: frozen dataclasses with a stable JSON form (schema ``migrate-plan/1``)."""
+"""The plan: dataclasses with a JSON form (schema ``migrate-plan/2``) that apply can read."""
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-SCHEMA = "migrate-plan/1"
+from .codec import from_data, to_data
+from .edits import FileEdits
+
+SCHEMA = "migrate-plan/2"
+
+
+class PlanError(ValueError):
+    """A plan that cannot be carried out: another schema, or a project changed since."""
 
 
 @dataclass(frozen=True)
@@ -99,6 +107,20 @@ class Failure:
 
 
 @dataclass(frozen=True)
+class PlannedFile:
+    """A Python file the plan was made from, as read then (``path`` as found)."""
+
+    module: str
+    path: str
+    digest: str  # sha256 of its bytes
+
+    @staticmethod
+    def digest_of(raw: bytes) -> str:
+        """The digest ``PlannedFile`` records for a file's bytes."""
+        return hashlib.sha256(raw).hexdigest()
+
+
+@dataclass(frozen=True)
 class Plan:
     """What ``migrate apply`` will do to the project, and what it will not."""
 
@@ -116,6 +138,10 @@ class Plan:
     # Files the rewrite touches for reasons the lists above don't show (an
     # except clause mapped to httpx, a test's mocks, a gather, an unwound bridge).
     edited_files: tuple[str, ...] = ()
+    # What ``migrate apply`` carries out: every file of the project as it was
+    # read (apply refuses a plan older than the files) and the edits per file.
+    sources: tuple[PlannedFile, ...] = ()
+    edits: tuple[FileEdits, ...] = ()
 
     @property
     def summary(self) -> dict[str, int]:
@@ -157,4 +183,29 @@ class Plan:
         }
         if self.steps:
             data["steps"] = [asdict(s) for s in self.steps]
+        data["sources"] = to_data(self.sources)
+        data["edits"] = to_data(self.edits)
         return data
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Plan:
+        """The plan ``to_json`` wrote (``migrate apply --plan``)."""
+        if not isinstance(data, dict) or data.get("schema") != SCHEMA:
+            found = data.get("schema") if isinstance(data, dict) else type(data).__name__
+            raise PlanError(
+                f"not a {SCHEMA} plan (schema: {found}); make it with migrate plan --json"
+            )
+        # The fields to_json writes under other names: the counts in the summary;
+        # files_to_change, which holds edited_files and the files the lists name.
+        summary = data.get("summary") or {}
+        data = {
+            **data,
+            "files_total": summary.get("files"),
+            "files_analysed": summary.get("files_analysed"),
+            "edited_files": data.get("files_to_change", []),
+        }
+        try:
+            plan: Plan = from_data(cls, data)
+        except (KeyError, TypeError, ValueError) as exc:
+            raise PlanError(f"the plan is not well formed ({type(exc).__name__}: {exc})") from None
+        return plan

@@ -6,7 +6,8 @@ from dataclasses import dataclass, field
 
 import libcst as cst
 
-from .edits import FileEdits, Pos
+from ..plan.edits import FileEdits, Pos
+from .helpers import DEFAULT_MODULE
 from .options import RewriteOptions
 
 
@@ -46,8 +47,14 @@ def short_todo(message: str) -> tuple[str, str]:
 
 @dataclass
 class RuleContext:
+    """One file's rewrite: the plan's edits for it, and what rules note on the way."""
+
     edits: FileEdits
     options: RewriteOptions
+    # What follows ``from`` when the file imports a helper (``.._async_helpers``).
+    helpers_from: str = DEFAULT_MODULE
+    # The project's own top-level packages: their imports are a section of their own.
+    first_party: frozenset[str] = frozenset()
     positions: dict[cst.CSTNode, object] = field(default_factory=dict)
     imports: set[tuple[str, str | None, str | None]] = field(default_factory=set)
     removable_imports: set[tuple[str, str | None]] = field(default_factory=set)
@@ -104,7 +111,7 @@ class RuleContext:
     def use_helper(self, name: str) -> str:
         """Import ``name`` from the package's helpers module; the name to use."""
         self.helpers.add(name)
-        self.add_import(self.edits.helpers_from, name)
+        self.add_import(self.helpers_from, name)
         return name
 
     def maybe_remove_import(self, module: str, obj: str | None = None) -> None:

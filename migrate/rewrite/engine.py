@@ -7,18 +7,18 @@ import bookkeeping is left to libcst's own visitors.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import libcst as cst
 from libcst.metadata import MetadataWrapper
 
-from ..analyse.run import Analysis
+from ..plan.edits import FileEdits
+from ..read.sources import SourceFile
 from ..verify.checks import parse_error
 from ..workers import worker_pool
 from .context import Note, RuleContext
-from .edits import FileEdits, plan_edits
 from .helpers import HelpersHome, defined_helpers, helpers_home, prefers_relative, render
 from .imports import add_imports, remove_unused
 from .options import RewriteOptions
@@ -27,6 +27,14 @@ from .transformer import MigrationTransformer
 
 # Below this many changed files, worker processes cost more than they save.
 POOL_THRESHOLD = 16
+
+
+@dataclass(frozen=True)
+class FileSetting:
+    """Where one file's helpers come from, and which imports are the project's own."""
+
+    helpers_from: str
+    first_party: frozenset[str]
 
 
 @dataclass
@@ -48,11 +56,16 @@ class FileResult:
 
 
 def rewrite_source(
-    source: bytes, edits: FileEdits, options: RewriteOptions
+    source: bytes, edits: FileEdits, options: RewriteOptions, setting: FileSetting
 ) -> tuple[bytes, list[Note], set[str]]:
     """Apply every enabled rule to one file's bytes."""
     module = cst.parse_module(source)
-    ctx = RuleContext(edits=edits, options=options)
+    ctx = RuleContext(
+        edits=edits,
+        options=options,
+        helpers_from=setting.helpers_from,
+        first_party=setting.first_party,
+    )
     rules = [rule(ctx) for rule in RULES if rule.code not in options.disabled]
     wrapper = MetadataWrapper(module)
     new_module = wrapper.visit(MigrationTransformer(ctx, rules))
@@ -62,13 +75,16 @@ def rewrite_source(
 
 def _fix_imports(module: cst.Module, ctx: RuleContext) -> cst.Module:
     module = remove_unused(module, ctx.removable_imports)
-    return add_imports(module, ctx.imports, ctx.edits.first_party)
+    return add_imports(module, ctx.imports, ctx.first_party)
 
 
-def rewrite_file(edits: FileEdits, old: bytes, options: RewriteOptions) -> FileResult:
+def rewrite_file(
+    edits: FileEdits, old: bytes, options: RewriteOptions, setting: FileSetting
+) -> FileResult:
+    """One file rewritten and checked; a failure is reported, the file left as it was."""
     result = FileResult(edits.path, edits.module, old)
     try:
-        new, notes, helpers = rewrite_source(old, edits, options)
+        new, notes, helpers = rewrite_source(old, edits, options, setting)
     except cst.ParserSyntaxError as exc:
         result.error = f"libcst cannot parse it: {str(exc).splitlines()[0]}"
         return result
@@ -85,31 +101,33 @@ def rewrite_file(edits: FileEdits, old: bytes, options: RewriteOptions) -> FileR
     return result
 
 
-def _rewrite_job(job: tuple[FileEdits, bytes, RewriteOptions]) -> FileResult:
+def _rewrite_job(job: tuple[FileEdits, bytes, RewriteOptions, FileSetting]) -> FileResult:
     return rewrite_file(*job)
 
 
 def rewrite_project(
-    analysis: Analysis,
+    edits: Iterable[FileEdits],
+    sources: Mapping[str, SourceFile],
     options: RewriteOptions,
     jobs: int = 1,
     progress: Callable[[FileResult], None] | None = None,
 ) -> list[FileResult]:
-    """Results for every file the plan changes, in path order.
+    """Carry out the plan's edits: results for every file it changes, in path order.
 
+    ``sources`` are the project's files by module, as the plan read them.
     libcst runs only here, on the files that change; many of them are spread
     over worker processes.
     """
-    planned = plan_edits(analysis)
-    homes = _helpers_homes(analysis, planned, options)
-    first_party = frozenset(
-        {m.split(".")[0] for m in analysis.project.files} | {options.helpers_module}
-    )
-    for module, edits in planned.items():
-        edits.helpers_from = homes[module].import_from
-        edits.first_party = first_party
+    planned = {e.module: e for e in edits}
+    homes = _helpers_homes(sources, planned, options)
+    first_party = frozenset({m.split(".")[0] for m in sources} | {options.helpers_module})
     work = [
-        (edits, analysis.project.files[module].source.raw, options)
+        (
+            edits,
+            sources[module].raw,
+            options,
+            FileSetting(homes[module].import_from, first_party),
+        )
         for module, edits in sorted(planned.items(), key=lambda kv: str(kv[1].path))
     ]
     results: list[FileResult] = []
@@ -129,18 +147,17 @@ def rewrite_project(
 
 
 def _helpers_homes(
-    analysis: Analysis, planned: dict[str, FileEdits], options: RewriteOptions
+    files: Mapping[str, SourceFile], planned: dict[str, FileEdits], options: RewriteOptions
 ) -> dict[str, HelpersHome]:
     """Where each changing module's helpers live, in its package's import style."""
-    files = analysis.project.files
     relative: dict[str, bool] = {}
     homes: dict[str, HelpersHome] = {}
     for module, edits in planned.items():
         package = module.split(".")[0]
         if package not in relative:
             texts = [
-                loaded.source.text
-                for name, loaded in files.items()
+                source.text
+                for name, source in files.items()
                 if name == package or name.startswith(package + ".")
             ]
             relative[package] = prefers_relative(texts, package)

@@ -10,10 +10,10 @@ tell whether code elsewhere still needs a dependency.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-from ..analyse.run import Analysis
+from ..read.sources import SourceFile
 from .context import Note
 from .engine import FileResult
 from .rules.dependencies import (
@@ -50,21 +50,26 @@ def detect_asyncio_mode(roots: Iterable[Path]) -> str:
     return "strict"
 
 
-def _needs(analysis: Analysis, results: list[FileResult], asyncio_mode: str) -> Needs:
+def _needs(
+    roots: Sequence[Path],
+    sources: Iterable[SourceFile],
+    results: list[FileResult],
+    asyncio_mode: str,
+) -> Needs:
     new = {r.path.resolve(): r.new for r in results if r.changed and r.error is None}
     needs = Needs(asyncio_mode=asyncio_mode)
-    roots = _root_dirs(analysis.roots)
-    for loaded in analysis.project.files.values():
-        path = loaded.source.path.resolve()
+    dirs = _root_dirs(roots)
+    for source in sources:
+        path = source.path.resolve()
         data = new.get(path)
-        text = data.decode("utf-8", "replace") if data is not None else loaded.source.text
+        text = data.decode("utf-8", "replace") if data is not None else source.text
         modules = imported_modules(text)
         # Fixtures come from pytest plugins, not imports: respx's and requests-mock's.
         for fixture, module in (("respx_mock", "respx"), ("requests_mock", "requests_mock")):
             if re.search(rf"\b{fixture}\b", text):
                 modules.add(module)
         # Judged inside the project: the project itself may sit in a "tests" folder.
-        inside = [path.relative_to(r) for r in roots if path.is_relative_to(r)]
+        inside = [path.relative_to(r) for r in dirs if path.is_relative_to(r)]
         testing = is_test_file(inside[0] if inside else path)
         (needs.testing if testing else needs.runtime).update(modules)
         if testing and (
@@ -81,14 +86,20 @@ def _needs(analysis: Analysis, results: list[FileResult], asyncio_mode: str) -> 
 
 
 def project_file_results(
-    analysis: Analysis, results: list[FileResult], asyncio_mode: str
+    roots: Sequence[Path],
+    sources: Iterable[SourceFile],
+    results: list[FileResult],
+    asyncio_mode: str,
 ) -> list[FileResult]:
-    """Edits of dependency and pytest files, once the Python files are rewritten."""
+    """Edits of dependency and pytest files, once the Python files are rewritten.
+
+    ``sources`` are the project's Python files as read, before the rewrite.
+    """
     if not any(r.changed and r.error is None for r in results):
         return []
-    needs = _needs(analysis, results, asyncio_mode)
+    needs = _needs(roots, sources, results, asyncio_mode)
     out: list[FileResult] = []
-    for root in _root_dirs(analysis.roots):
+    for root in _root_dirs(roots):
         for path in sorted(root.iterdir()):
             if not path.is_file():
                 continue

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from migrate.analyse.decisions import Scope
 from migrate.analyse.run import analyse_paths
+from migrate.plan import build_plan
 from migrate.rewrite.engine import FileResult, rewrite_project
 from migrate.rewrite.options import RewriteOptions
 from migrate.rewrite.project_files import project_file_results
@@ -79,10 +80,14 @@ def rewrite(
     """The project below ``root`` as the pipeline would write it (nothing is written)."""
     analysis = analyse_paths([root], scope=scope, jobs=1, allow_reorder=options.allow_reorder)
     assert not analysis.project.failures, analysis.project.failures
-    results = rewrite_project(analysis, options, jobs=1)
+    plan = build_plan(analysis)
+    sources = {module: loaded.source for module, loaded in analysis.project.files.items()}
+    results = rewrite_project(plan.edits, sources, options, jobs=1)
     if "MIG010" not in options.disabled:
         # Dependency and pytest files, as ``migrate apply`` edits them after the pass.
-        results += project_file_results(analysis, results, options.asyncio_mode)
+        results += project_file_results(
+            analysis.roots, sources.values(), results, options.asyncio_mode
+        )
     files = python_files(root)
     for result in results:
         assert result.error is None, f"{result.path}: {result.error}"

@@ -7,8 +7,8 @@ from pathlib import Path
 import libcst as cst
 from libcst.metadata import MetadataWrapper
 
+from migrate.plan.edits import FileEdits
 from migrate.rewrite.context import RuleContext
-from migrate.rewrite.edits import FileEdits
 from migrate.rewrite.options import RewriteOptions
 from migrate.rewrite.rules.base import Rule, on_leave, on_visit
 from migrate.rewrite.transformer import MigrationTransformer

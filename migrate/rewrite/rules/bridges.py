@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import libcst as cst
 
-from ..edits import BridgeEdit
+from ...plan.edits import BridgeEdit
 from ..nodes import code_of
 from .base import Rule, on_leave
 

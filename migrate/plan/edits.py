@@ -1,5 +1,8 @@
 """What the plan asks of each file, in positions libcst can match.
 
+:class:`FileEdits` is the part of the plan the rewrite carries out: it says
+what changes where, and the rewrite only does it.
+
 The analysis speaks in ``ast`` positions (UTF-8 byte columns); libcst counts
 characters. Everything is converted here, once, so rules only compare
 ``(line, column)`` pairs.
@@ -20,7 +23,6 @@ from ..analyse.gathers import GatherEdit
 from ..analyse.graph import CallGraph
 from ..analyse.model import Span
 from ..analyse.run import Analysis
-from .helpers import DEFAULT_MODULE
 
 # (start line, start column, end line, end column): calls can share a start.
 Pos = tuple[int, int, int, int]
@@ -62,6 +64,8 @@ class GatherAt:
 
 @dataclass
 class FileEdits:
+    """Every edit the plan makes in one file (empty collections: none of that kind)."""
+
     module: str
     path: Path
     async_functions: set[str] = field(default_factory=set)
@@ -101,10 +105,6 @@ class FileEdits:
     # and lambdas used so (positions).
     async_fakes: set[str] = field(default_factory=set)
     fake_lambdas: set[Pos] = field(default_factory=set)
-    # What follows ``from`` when the file imports a helper (``.._async_helpers``).
-    helpers_from: str = DEFAULT_MODULE
-    # The project's own top-level packages: their imports are a section of their own.
-    first_party: frozenset[str] = frozenset()
 
     @property
     def empty(self) -> bool:
