@@ -30,8 +30,8 @@ from collections.abc import Sequence
 import libcst as cst
 
 from ...analyse.concurrency import Spot
+from ...plan.edits import GatherAt
 from ..context import RuleContext
-from ..edits import GatherAt
 from ..nodes import code_of
 from .base import Rule, StatementResult, on_leave, on_visit
 
