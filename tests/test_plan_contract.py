@@ -35,10 +35,11 @@ def copy_sample(where: Path) -> Path:
 
 
 def tree(root: Path) -> dict[str, bytes]:
+    """The project's files; not apply's undo journal, which names where it ran."""
     return {
         p.relative_to(root).as_posix(): p.read_bytes()
         for p in sorted(root.rglob("*"))
-        if p.is_file() and "__pycache__" not in p.parts
+        if p.is_file() and not {"__pycache__", ".migrate"} & set(p.parts)
     }
 
 
