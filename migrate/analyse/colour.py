@@ -185,7 +185,7 @@ def _boundary(fn: Function, graph: CallGraph, scope: Scope) -> str | None:
         return fn.boundary
     if scope.excluded(fn.qualname, graph.project.facts[fn.module].path):
         return "excluded"
-    if fn.memoised:
+    if fn.memoised and fn.async_memo is None:
         return "memoised"
     if fn.is_generator:
         for edge in graph.callers.get(fn.qualname, []):
@@ -354,7 +354,8 @@ def _memoised(graph: CallGraph, result: Colouring) -> None:
                     qualname,
                     fn.span,
                     f"memoised with {fn.memoised}: as async it would cache a coroutine that can"
-                    " be awaited only once; left sync (use an async-aware cache)",
+                    " be awaited only once; left sync (async_memo carries maxsize, cache and"
+                    " key only)",
                 )
             )
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 import ast
 
 from .frameworks import (
+    ASYNC_MEMOISERS,
     FIXTURE_DECORATORS,
     FLASK_ASYNC_RECEIVERS,
     FLASK_HANDLER_DECORATORS,
@@ -194,6 +195,8 @@ class ModuleAnalyser(NameResolver, ast.NodeVisitor):
             fn.decorators.append(
                 Decorator(span_of(decorator), self.resolve(callee), expr_text(callee), is_call)
             )
+            if _has_async_memo(fn.decorators[-1].target, decorator):
+                fn.async_memo = fn.decorators[-1]
             self.visit(decorator)
         for default in (*args.defaults, *[d for d in args.kw_defaults if d is not None]):
             self.visit(default)
@@ -436,6 +439,21 @@ class ModuleAnalyser(NameResolver, ast.NodeVisitor):
     def visit_comprehension(self, node: ast.comprehension) -> None:
         node.iter._migrate_iterated = True  # type: ignore[attr-defined]
         self.generic_visit(node)
+
+
+def _has_async_memo(target: str | None, decorator: ast.expr) -> bool:
+    """``@lru_cache(maxsize=32)``, ``@cache``, ``@cached(TTLCache(...))``: arguments it carries."""
+    if target not in ASYNC_MEMOISERS:
+        return False
+    if not isinstance(decorator, ast.Call):
+        return target != "cachetools.cached"
+    carried = ASYNC_MEMOISERS[target]
+    return (
+        len(decorator.args) <= min(1, len(carried))
+        and not any(isinstance(a, ast.Starred) for a in decorator.args)
+        and all(kw.arg in carried for kw in decorator.keywords)
+        and (target != "cachetools.cached" or bool(decorator.args or decorator.keywords))
+    )
 
 
 def _is_generator(node: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:

@@ -38,6 +38,14 @@ MAP_RECEIVERS = ("builtins.map",)
 MEMOISERS = frozenset(
     {"functools.lru_cache", "functools.cache", "functools.cached_property", "cachetools.cached"}
 )
+# Memoisers the generated ``async_memo`` helper stands in for once the function
+# is async: the keyword arguments it carries (the first one may be positional).
+# Anything else (``typed=True``, a ``lock``) keeps the function sync.
+ASYNC_MEMOISERS: dict[str, tuple[str, ...]] = {
+    "functools.lru_cache": ("maxsize",),
+    "functools.cache": (),
+    "cachetools.cached": ("cache", "key"),
+}
 
 
 EXECUTORS = (

@@ -122,6 +122,8 @@ class Function:
     boundary: str | None = None  # why it cannot become async
     framework: Framework | None = None
     memoised: str | None = None
+    # A memoising decorator that has an async twin (``async_memo``): where it is.
+    async_memo: Decorator | None = None
 
 
 @dataclass

@@ -69,6 +69,9 @@ class FileEdits:
     module: str
     path: Path
     async_functions: set[str] = field(default_factory=set)
+    # Memoising decorators of functions that become async -> the memoiser
+    # (``functools.lru_cache``): they become the ``async_memo`` helper.
+    async_memos: dict[Pos, str] = field(default_factory=dict)
     awaits: set[Pos] = field(default_factory=set)
     async_iterations: set[Pos] = field(default_factory=set)
     bridges: dict[Pos, BridgeEdit] = field(default_factory=dict)
@@ -165,8 +168,11 @@ def plan_edits(analysis: Analysis) -> dict[str, FileEdits]:
         return graph.functions[qualname].module
 
     for qualname in colouring.async_functions:
-        fe, _ = for_module(fn_module(qualname))
+        fe, cols = for_module(fn_module(qualname))
         fe.async_functions.add(qualname)
+        memo = graph.functions[qualname].async_memo
+        if memo is not None and memo.target is not None:
+            fe.async_memos[cols.pos(memo.span)] = memo.target
         framework = graph.functions[qualname].framework
         if framework in ("pytest-test", "pytest-fixture"):
             fe.async_tests[qualname] = framework

@@ -89,7 +89,18 @@ class AsyncClientPerLoop(_ClientBase):
         self._guard = threading.Lock()
 
     def __getattr__(self, name: str) -> Any:
-        return getattr(self._running_client(), name)
+        try:
+            client = self._running_client()
+        except RuntimeError:
+            if not inspect.iscoroutinefunction(getattr({http}.AsyncClient, name, None)):
+                raise
+            # Looked up where no loop runs (``async_to_sync(session.get)`` in
+            # sync code): the call picks the client of the loop it runs on.
+            async def on_running_loop(*args: Any, **kwargs: Any) -> Any:
+                return await getattr(self._running_client(), name)(*args, **kwargs)
+
+            return on_running_loop
+        return getattr(client, name)
 
     def _running_client(self) -> {http}.AsyncClient:
         loop = asyncio.get_running_loop()
@@ -110,6 +121,7 @@ class AsyncClientPerLoop(_ClientBase):
             await client.aclose()''',
     (
         "import asyncio",
+        "import inspect",
         "import threading",
         "import weakref",
         "from collections.abc import Callable",
@@ -160,9 +172,101 @@ async def gather_in_order(
     ),
 )
 
+ASYNC_MEMO = Helper(
+    "async_memo",
+    '''\
+class CacheInfo(NamedTuple):
+    """What ``functools.lru_cache``'s ``cache_info()`` tells."""
+
+    hits: int
+    misses: int
+    maxsize: int | None
+    currsize: int
+
+
+def async_memo(
+    maxsize: int | None = 128,
+    cache: MutableMapping[Hashable, Any] | None = None,
+    key: Callable[..., Hashable] | None = None,
+) -> Callable[[Callable[..., Awaitable[Any]]], Callable[..., Awaitable[Any]]]:
+    """Memoise an async function: the cache holds results, never coroutines.
+
+    Like ``functools.lru_cache`` (the ``maxsize`` most recently used results;
+    ``None``: no limit), or over ``cache``, a mapping such as a cachetools
+    ``TTLCache`` that evicts by itself, with its ``key`` function. Callers of
+    one key on one event loop share a single call in flight; a call that
+    raises caches nothing. ``cache_clear()``, ``cache_info()`` and ``cache``
+    work as they did.
+    """
+
+    def decorate(fn: Callable[..., Awaitable[Any]]) -> Callable[..., Awaitable[Any]]:
+        store: MutableMapping[Hashable, Any] = OrderedDict() if cache is None else cache
+        in_flight: dict[Hashable, asyncio.Future[Any]] = {{}}
+        counts = [0, 0]  # hits, misses
+
+        @functools.wraps(fn)
+        async def memoised(*args: Any, **kwargs: Any) -> Any:
+            k = key(*args, **kwargs) if key else (args, tuple(sorted(kwargs.items())))
+            try:
+                value = store[k]
+            except KeyError:
+                pass
+            else:
+                counts[0] += 1
+                if isinstance(store, OrderedDict):
+                    store.move_to_end(k)
+                return value
+            loop = asyncio.get_running_loop()
+            pending = in_flight.get(k)
+            if pending is not None and pending.get_loop() is loop:
+                counts[0] += 1
+                return await asyncio.shield(pending)
+            counts[1] += 1
+            pending = in_flight[k] = loop.create_future()
+            try:
+                value = await fn(*args, **kwargs)
+            except BaseException as exc:
+                if isinstance(exc, asyncio.CancelledError):
+                    pending.cancel()
+                else:
+                    pending.set_exception(exc)
+                    pending.exception()  # retrieved: no warning when no one else waits
+                raise
+            finally:
+                if in_flight.get(k) is pending:
+                    del in_flight[k]
+            pending.set_result(value)
+            store[k] = value
+            if isinstance(store, OrderedDict) and maxsize is not None and len(store) > maxsize:
+                store.popitem(last=False)
+            return value
+
+        def cache_clear() -> None:
+            store.clear()
+            counts[:] = [0, 0]
+
+        def cache_info() -> CacheInfo:
+            return CacheInfo(counts[0], counts[1], maxsize, len(store))
+
+        memoised.cache = store  # type: ignore[attr-defined]
+        memoised.cache_clear = cache_clear  # type: ignore[attr-defined]
+        memoised.cache_info = cache_info  # type: ignore[attr-defined]
+        return memoised
+
+    return decorate''',
+    (
+        "import asyncio",
+        "import functools",
+        "from collections import OrderedDict",
+        "from collections.abc import Awaitable, Callable, Hashable, MutableMapping",
+        "from typing import Any, NamedTuple",
+    ),
+    private=("CacheInfo",),
+)
+
 # In the order they appear in the module.
 HELPERS: dict[str, Helper] = {
-    h.name: h for h in (TLS_CONTEXT, ASYNC_CLIENT_PER_LOOP, GATHER_IN_ORDER)
+    h.name: h for h in (TLS_CONTEXT, ASYNC_CLIENT_PER_LOOP, GATHER_IN_ORDER, ASYNC_MEMO)
 }
 
 

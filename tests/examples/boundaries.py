@@ -64,9 +64,14 @@ def report(services):
     return "\n".join(list(status_lines(services)))
 
 
-@functools.lru_cache(maxsize=64)
+@functools.lru_cache(maxsize=64, typed=True)
 def cached_status(service):  # BOUNDARY: memoised # REVIEW: memoised
     return fetch_status(service)  # BRIDGE: async_to_sync
+
+
+@functools.lru_cache(maxsize=64)
+def cached_uptime(service):  # ASYNC: calls boundaries.fetch_status
+    return fetch_status(service)["uptime"]
 
 
 def legacy_report(service):  # BOUNDARY: excluded

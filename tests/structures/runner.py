@@ -38,6 +38,10 @@ async def settle(value):
         return list(value)
     return value
 
+# Start every call on one loop before any finishes (migrated code only).
+async def concurrently(*thunks):
+    return await asyncio.gather(*(thunk() for thunk in thunks))
+
 def outcome(expr, namespace):
     try:
         value = eval(expr, namespace)
@@ -52,6 +56,7 @@ def outcome(expr, namespace):
 modules, scenarios = json.loads(sys.argv[1])
 # The upstreams' addresses (SOCIAL_URL, CATALOG_URL...) as names.
 namespace = {k: v for k, v in os.environ.items() if k.endswith("_URL")}
+namespace["concurrently"] = concurrently
 for module in modules:
     namespace.update(vars(importlib.import_module(module)))
 for expr in scenarios:
@@ -109,21 +114,32 @@ def run_version(
     return Run(outcomes, seen, proc.stderr)
 
 
+def run_case(
+    case: str,
+    side: str,
+    modules: list[str],
+    scenarios: list[str],
+    upstreams: UpstreamCluster,
+    tmp: Path,
+) -> Run:
+    """Run ``scenarios`` on one side of a case (``input`` or ``expected``)."""
+    tree = tmp / side
+    shutil.copytree(CASES / case / side, tree)
+    run = run_version(tree, modules, scenarios, upstreams)
+    assert "never awaited" not in run.stderr, run.stderr
+    assert "Exception ignored" not in run.stderr, run.stderr
+    return run
+
+
 def compare_case(
     case: str, modules: list[str], scenarios: list[str], upstreams: UpstreamCluster, tmp: Path
 ) -> tuple[Run, Run]:
     """Run ``scenarios`` on the legacy and the migrated code; assert they behave the same."""
-    runs = []
-    for side in ("input", "expected"):
-        tree = tmp / side
-        shutil.copytree(CASES / case / side, tree)
-        runs.append(run_version(tree, modules, scenarios, upstreams))
-    legacy, migrated = runs
+    legacy, migrated = (
+        run_case(case, side, modules, scenarios, upstreams, tmp) for side in ("input", "expected")
+    )
     expected = {expr: as_migrated(outcome) for expr, outcome in legacy.outcomes.items()}
     for expr, outcome in expected.items():
         assert migrated.outcomes.get(expr) == outcome, (expr, migrated.outcomes.get(expr), outcome)
     assert migrated.requests == legacy.requests, (migrated.requests, legacy.requests)
-    for run in runs:
-        assert "never awaited" not in run.stderr, run.stderr
-        assert "Exception ignored" not in run.stderr, run.stderr
     return legacy, migrated

@@ -6,12 +6,17 @@ handlers and hooks included: Flask runs them on an event loop), awaits every
 call of them from async code, and turns iteration over an async generator
 into ``async for``. Decorator wrappers (``functools.wraps``) around async
 functions become async too, which makes project view decorators async-aware.
+A memoiser (``functools.lru_cache``/``cache``, ``cachetools.cached``) on a
+function that becomes async would cache a coroutine: it becomes the
+package's ``async_memo`` helper, which caches results and shares a call in
+flight, with the same size, cache and key.
 """
 
 from __future__ import annotations
 
 import libcst as cst
 
+from ...analyse.frameworks import ASYNC_MEMOISERS
 from .base import Rule, on_leave
 
 
@@ -33,6 +38,19 @@ class AsyncPropagation(Rule):
             return updated.with_changes(asynchronous=cst.Asynchronous())
         return updated
 
+    @on_leave(cst.Decorator)
+    def leave_Decorator(self, original: cst.Decorator, updated: cst.Decorator) -> cst.Decorator:
+        pos = self.ctx.pos(original.decorator)
+        memoiser = self.ctx.edits.async_memos.get(pos) if pos else None
+        if memoiser is None:
+            return updated
+        module, _, name = memoiser.rpartition(".")
+        self.ctx.maybe_remove_import(module)
+        self.ctx.maybe_remove_import(module, name)
+        return updated.with_changes(
+            decorator=_async_memo(self.ctx.use_helper("async_memo"), memoiser, updated.decorator)
+        )
+
     @on_leave(cst.Call)
     def leave_Call(self, original: cst.Call, updated: cst.BaseExpression) -> cst.BaseExpression:
         pos = self.ctx.pos(original)
@@ -51,3 +69,25 @@ class AsyncPropagation(Rule):
         if self.ctx.pos(original.iter) in self.ctx.edits.async_iterations:
             return updated.with_changes(asynchronous=cst.Asynchronous())
         return updated
+
+
+def _async_memo(helper: str, memoiser: str, decorator: cst.BaseExpression) -> cst.Call:
+    """``@lru_cache(32)`` -> ``@async_memo(maxsize=32)``; ``@cached(c)`` -> ``cache=c``."""
+    if memoiser == "functools.cache":
+        return cst.Call(
+            cst.Name(helper), [cst.Arg(cst.Name("None"), keyword=cst.Name("maxsize"), equal=_EQUAL)]
+        )
+    args = list(decorator.args) if isinstance(decorator, cst.Call) else []
+    first = ASYNC_MEMOISERS[memoiser][0] if ASYNC_MEMOISERS[memoiser] else ""
+    carried = [
+        arg.with_changes(keyword=cst.Name(first), equal=_EQUAL) if arg.keyword is None else arg
+        for arg in args
+    ]
+    if carried:
+        carried[-1] = carried[-1].with_changes(comma=cst.MaybeSentinel.DEFAULT)
+    return cst.Call(cst.Name(helper), carried)
+
+
+_EQUAL = cst.AssignEqual(
+    whitespace_before=cst.SimpleWhitespace(""), whitespace_after=cst.SimpleWhitespace("")
+)
