@@ -13,7 +13,7 @@ venv: $(STAMP)
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(BIN)/python -m pip install --quiet -e '.[compare,test]'
 	touch $(STAMP)
 
 test: $(STAMP)
@@ -27,10 +27,11 @@ lint: $(STAMP)
 	$(BIN)/ruff format --check migrate sample_upstreams sample_legacy_app tests benchmarks realworld
 	$(BIN)/mypy
 
+# The sample apps are the repository's (not in the installed package): PYTHONPATH.
 bench: $(STAMP)
 	$(BIN)/python benchmarks/plan_speed.py
-	$(BIN)/python benchmarks/dashboard_speed.py
-	$(BIN)/python benchmarks/fanout_speed.py
+	PYTHONPATH=. $(BIN)/python benchmarks/dashboard_speed.py
+	PYTHONPATH=. $(BIN)/python benchmarks/fanout_speed.py
 
 # Not part of `make test`: downloads pinned sdists and runs six real suites
 # (its own environment under build/realworld).

@@ -12,13 +12,14 @@ import json
 import time
 from dataclasses import dataclass
 from fnmatch import fnmatchcase
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import httpx
 
-from sample_upstreams import RequestLog
-
 from .scenario import Scenario
+
+if TYPE_CHECKING:  # the sample's upstreams: only in the repository, not in the wheel
+    from sample_upstreams import RequestLog
 
 #: Headers that describe the connection, not the response.
 HOP_BY_HOP = frozenset({"connection", "keep-alive", "transfer-encoding"})

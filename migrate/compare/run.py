@@ -14,7 +14,7 @@ import contextlib
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 import httpx
@@ -23,8 +23,6 @@ from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 from werkzeug.exceptions import HTTPException
 from werkzeug.routing import Map, Rule
 
-from sample_upstreams import UpstreamCluster
-
 from .load import LatencyStats, run_load
 from .model import CompareOptions, CompareResult, EndpointResult
 from .replay import Exchange, diff_exchanges, send
@@ -32,6 +30,9 @@ from .report_html import write_report
 from .runner import AppProcess
 from .scenario import Scenario, ScenarioFile, load_scenarios
 from .sourcediff import endpoint_diff
+
+if TYPE_CHECKING:  # the sample's upstreams: only in the repository, not in the wheel
+    from sample_upstreams import UpstreamCluster
 
 #: The sample's slow upstreams: the ones whose sequential calls the migration overlaps.
 SLOW_SERVICES = ("weather", "events", "rates", "social")
@@ -137,6 +138,8 @@ def _upstreams(options: CompareOptions) -> Iterator[UpstreamCluster | None]:
     if not options.starts_upstreams:
         yield None
         return
+    from sample_upstreams import UpstreamCluster
+
     latencies = {name: options.latency for name in SLOW_SERVICES}
     with UpstreamCluster(latency=FAST_LATENCY, latencies=latencies) as cluster:
         yield cluster

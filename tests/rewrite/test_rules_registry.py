@@ -37,7 +37,7 @@ def test_rule_is_documented(rule: type[Rule]) -> None:
     heading = re.search(rf"^## {rule.code} {re.escape(rule.name)}\b.*$", text, re.MULTILINE)
     assert heading, f"docs/rules.md has no '## {rule.code} {rule.name}' section"
     section = text[heading.end() :].split("\n## ", 1)[0]
-    for part in ("Before", "After", "Behaviour", "TODO"):
+    for part in ("Before", "After", "Behaviour", "TODO", "**Fix safety**: "):
         assert part in section, f"{rule.code}: no {part!r} in its section"
 
 
