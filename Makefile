@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: test demo lint bench realworld clean venv
+.PHONY: test demo lint bench realworld reliability clean venv
 
 venv: $(STAMP)
 
@@ -24,8 +24,12 @@ demo: $(STAMP)
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
-	$(BIN)/ruff format --check migrate sample_upstreams sample_legacy_app tests benchmarks realworld
+	$(BIN)/ruff format --check migrate sample_upstreams sample_legacy_app tests benchmarks realworld scripts
 	$(BIN)/mypy
+
+# The long reliability runs (make test runs reduced versions): README "Reliability".
+reliability: $(STAMP)
+	$(BIN)/python scripts/kill_test.py
 
 # The sample apps are the repository's (not in the installed package): PYTHONPATH.
 bench: $(STAMP)

@@ -17,6 +17,7 @@ finished the same way.
 
 from __future__ import annotations
 
+import glob
 import hashlib
 import json
 import os
@@ -238,6 +239,9 @@ class Journal:
         todo = []
         for entry in entries:
             path = Path(entry["path"])
+            # A kill inside ``write_atomic`` leaves its temporary file: never the real one.
+            for litter in path.parent.glob(f".{glob.escape(path.name)}.*.migrate"):
+                litter.unlink(missing_ok=True)
             current = _current_sha(path)
             if current == entry["new"]:
                 continue
