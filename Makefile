@@ -30,6 +30,7 @@ lint: $(STAMP)
 # The long reliability runs (make test runs reduced versions): README "Reliability".
 reliability: $(STAMP)
 	$(BIN)/python scripts/kill_test.py
+	$(BIN)/python scripts/fuzz.py
 
 # The sample apps are the repository's (not in the installed package): PYTHONPATH.
 bench: $(STAMP)
