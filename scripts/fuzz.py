@@ -136,8 +136,6 @@ def splice_functions(source: str, rng: random.Random, count: int) -> str:
     lines = source.splitlines(keepends=True)
     for fn in sorted(rng.sample(functions, min(count, len(functions))), key=lambda f: -f.lineno):
         first = fn.body[0]
-        if first.col_offset == 0 or isinstance(first, ast.Expr) and first.lineno == fn.lineno:
-            continue
         indent = " " * first.col_offset
         lines.insert(first.lineno - 1, f"{indent}{SPLICE}\n")
     header = "import time as _fuzz_time\nimport requests as _fuzz_requests\n"
