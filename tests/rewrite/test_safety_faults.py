@@ -97,6 +97,21 @@ def test_a_crash_while_writing_leaves_the_original_and_no_temporary_file(
     assert files(project) == before
 
 
+def test_the_new_bytes_are_renamed_over_the_original_from_beside_it(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The temporary file lives in the target's folder: a rename within one
+    folder is atomic, one from another filesystem (``/tmp``) is not even possible."""
+    calls = _crash_on_call(monkeypatch, "replace", after=10**6)  # record, never fail
+    assert apply(project).exit_code == 0
+    monkeypatch.undo()
+    written = [(Path(src), Path(dst)) for src, dst in calls if Path(dst).suffix == ".py"]
+    assert {dst.name for _, dst in written} >= {"client.py", "views.py"}
+    for src, dst in written:
+        assert src.parent == dst.parent, (src, dst)
+    assert "async def fetch" in (project / "app" / "client.py").read_text()
+
+
 def test_a_crash_on_the_second_file_leaves_every_file_as_it_was(
     project: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
