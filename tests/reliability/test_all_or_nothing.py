@@ -201,6 +201,7 @@ def _alive(pid: int) -> bool:
     return state != "Z"
 
 
+@pytest.mark.ci_may_skip
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
 def test_workers_end_when_the_main_process_is_killed() -> None:
     proc = subprocess.Popen([sys.executable, "-c", WORKERS], stdout=subprocess.PIPE, text=True)
