@@ -68,7 +68,8 @@ def main() -> None:
             speed_up = before.seconds / after.seconds
             share = speed_up / ideal
             if shape.concurrent and share < TARGET:
-                below.append(shape.id + (" (not gathered yet)" if shape.name in NOT_YET else ""))
+                gap = NOT_YET.get(shape.name)
+                below.append(f"{shape.name} ({gap})" if gap else shape.name)
             table.add_row(
                 shape.name,
                 str(count),

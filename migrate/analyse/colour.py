@@ -21,7 +21,7 @@ from .catalogue import HTTP_VERBS, Action
 from .decisions import Bridge, BridgeKind, Colouring, Fake, Reason, Review, Scope, Unwind
 from .frameworks import BRIDGES, MAP_RECEIVERS, THREAD_RECEIVERS, AsgirefBridge
 from .graph import CallGraph, Edge
-from .model import Call, Function
+from .model import Call, Function, Span
 from .review import find_reviews
 
 
@@ -451,9 +451,21 @@ def _is_fan_out(edge: Edge, graph: CallGraph) -> bool:
     if ref is None or ref.keyword is not None:
         return False
     receiver = graph.resolve(ref.receiver) or ref.receiver or ""
-    return receiver in MAP_RECEIVERS or receiver.endswith(
-        ("ThreadPoolExecutor.map", "ThreadPoolExecutor.submit")
-    )
+    if receiver.endswith("ThreadPoolExecutor.submit"):
+        # Only ``[pool.submit(f, x) for x in xs]`` becomes a gather; a submit
+        # anywhere else keeps its thread (and f is bridged there).
+        holder = graph.functions.get(edge.caller)
+        return holder is not None and any(
+            f.kind == "executor-submit" and _within(ref.span, f.span) for f in holder.fan_outs
+        )
+    return receiver in MAP_RECEIVERS or receiver.endswith("ThreadPoolExecutor.map")
+
+
+def _within(inner: Span, outer: Span) -> bool:
+    return (outer.line, outer.col) <= (inner.line, inner.col) and (
+        inner.end_line,
+        inner.end_col,
+    ) <= (outer.end_line, outer.end_col)
 
 
 def _short(qualname: str) -> str:

@@ -57,6 +57,7 @@ class GatherAt:
     fetches: tuple[Pos, ...]
     drop: frozenset[tuple[int, int]]
     reraise: tuple[int, int] | None
+    hoist: tuple[int, int] | None = None
 
     def fetch_index(self, pos: Pos) -> int | None:
         return self.fetches.index(pos) if pos in self.fetches else None
@@ -291,6 +292,7 @@ def plan_edits(analysis: Analysis) -> dict[str, FileEdits]:
                 tuple(cols.pos(f) for f in edit.fetches),
                 frozenset(cols.pos(d)[:2] for d in edit.drop),
                 cols.pos(edit.reraise)[:2] if edit.reraise else None,
+                cols.pos(edit.hoist)[:2] if edit.hoist else None,
             )
             fe.gathers.append(at)
             fe.gathered.update(at.fetches)

@@ -11,6 +11,11 @@ from .. import dataflow
 from ..model import Span
 from .model import Awaited, Finding, span_of
 
+# Callee names that say nothing about what they return.
+GENERIC_VERBS = frozenset(
+    {"fetch", "load", "read", "retrieve", "call", "query", "download", "run", "send", "do"}
+)
+
 
 @dataclass
 class Scan:
@@ -64,7 +69,14 @@ class Scan:
         for prefix in ("get_", "fetch_", "load_", "read_", "retrieve_", "lookup_", "query_"):
             if last.startswith(prefix) and len(last) > len(prefix):
                 return self._fresh(last[len(prefix) :])
-        return self._fresh(last or "result")
+        if not last or last in GENERIC_VERBS or last in self._taken:
+            # ``fetch(i)`` says nothing about what it gives; don't shadow the function.
+            return self._fresh("result")
+        return self._fresh(last)
+
+    def _source(self, node: ast.AST) -> str:
+        """The expression as written (quotes and all), for the rewrite to reuse."""
+        return ast.get_source_segment("\n".join(self.lines), node) or ast.unparse(node)
 
     def _plural(self, name: str) -> str:
         if len(name) <= 2 or name.endswith("s"):

@@ -118,6 +118,7 @@ class ComprehensionScan(Scan):
                 )
             pairing = "zip"
         value = self._result_name(fetch)
+        statement = self._hoisting_point(comp, fetch) if pairing != "whole" else None
         edit = GatherEdit(
             form="comprehension",
             anchor=span_of(consumer if consumer is not None else comp),
@@ -125,6 +126,8 @@ class ComprehensionScan(Scan):
             names=(value,),
             pairing=pairing,
             consumer=consumer is not None,
+            hoist=span_of(statement) if statement is not None else None,
+            results=self._plural(value) if statement is not None else "",
         )
         iterated = ast.unparse(comp.generators[0].iter)
         reason = (
@@ -141,3 +144,29 @@ class ComprehensionScan(Scan):
             edit=edit,
             items=literal_size(comp.generators[0].iter, self.node, self.module),
         )
+
+    def _hoisting_point(self, comp: ast.expr, fetch: ast.Call) -> ast.stmt | None:
+        """The statement the gather can go before, so the comprehension reads a list.
+
+        ``return [u["name"] for u in await gather_in_order(...)]`` reads better as
+        ``users = await gather_in_order(...)`` then ``return [u["name"] for u in users]``.
+        That holds when the comprehension runs whenever its statement does and
+        nothing in the statement that would have run before it has effects.
+        """
+        statement: ast.AST | None = self._parents.get(id(comp))
+        while statement is not None and not isinstance(statement, ast.stmt):
+            statement = self._parents.get(id(statement))
+        if not isinstance(statement, ast.Return | ast.Assign | ast.AnnAssign | ast.Expr):
+            return None
+        if not self._whole_line(statement) or comp not in set(self._unconditional(statement)):
+            return None
+        inside = {id(n) for n in ast.walk(comp)}
+        for sub in dataflow.walk_local(statement):
+            if id(sub) in inside or not isinstance(sub, ast.Call | ast.Await):
+                continue
+            func = sub.func if isinstance(sub, ast.Call) else None
+            consumer = dataflow.path_of(func) in CONSUMERS if func is not None else False
+            consumer |= isinstance(func, ast.Attribute) and func.attr == "join"
+            if not consumer and not dataflow.is_pure(sub):
+                return None
+        return statement

@@ -144,6 +144,17 @@ class LoopScan(Scan):
             value = self._result_name(fetch)
         results = self._plural(value)
         collect = "" if handler is not None else _collector(loop, statement, fetch, value, drop)
+        # ``url = f"{base}/{i}"`` read by the fetch alone goes into the gather for good.
+        for stmt in before:
+            names = set(dataflow.assigned_names(stmt))
+            if names and names <= set(inline) and self._whole_line(stmt):
+                read_elsewhere = any(
+                    isinstance(n, ast.Name) and n.id in names and not within(n, fetch)
+                    for n in ast.walk(self.node)
+                    if isinstance(getattr(n, "ctx", None), ast.Load)
+                )
+                if not read_elsewhere:
+                    drop += (span_of(stmt),)
         materialise = ""
         if not collect and not reiterable(loop.iter, self.node, self.module):
             if isinstance(loop.iter, ast.Name):
@@ -165,7 +176,7 @@ class LoopScan(Scan):
             drop=drop,
             results=results,
             reraise=span_of(statement) if handler is not None else None,
-            inline=tuple((k, ast.unparse(v)) for k, v in inline.items()),
+            inline=tuple((k, self._source(v)) for k, v in inline.items()),
             materialise=materialise,
             collect=collect,
         )

@@ -61,6 +61,8 @@ class GatherEdit:
     # fission: the rest of the loop only appends each result to this list.
     collect: str = ""
     pairing: Pairing = "whole"
+    # comprehension: the statement the gather goes before, as ``results = await ...``.
+    hoist: Span | None = None
     consumer: bool = False  # comprehension: anchor is the call a generator is handed to
 
 

@@ -65,16 +65,27 @@ def _strip_await(expr: cst.BaseExpression) -> cst.BaseExpression:
     return expr.expression if isinstance(expr, cst.Await) else expr
 
 
-def _call_statement(target: str, *arguments: str) -> cst.BaseStatement:
-    """``target = await _gather_in_order(...)``, wrapped the way ruff format would."""
-    one_line = f"{target} = await {HELPER}({', '.join(arguments)})"
-    if len(one_line) <= 80:
-        return cst.parse_statement(one_line + "\n")
-    joined = ", ".join(arguments)
-    if len(joined) <= 84:
-        return cst.parse_statement(f"{target} = await {HELPER}(\n    {joined}\n)\n")
-    lines = "".join(f"    {a},\n" for a in arguments)
-    return cst.parse_statement(f"{target} = await {HELPER}(\n{lines})\n")
+# Lines the rewrite writes stay within ruff format's default width; a project
+# with a formatter configured gets its own style from it afterwards.
+LINE_LENGTH = 88
+
+
+def _call_statement(
+    target: str, element: str, clauses: str, bound: str, indent: int = 0
+) -> cst.BaseStatement:
+    """``target = await gather_in_order(*(element clauses), bound)``, wrapped as ruff would."""
+    head = f"{target} = await {HELPER}("
+    star = f"*({element} {clauses})"
+    if indent + len(head) + len(star) + len(bound) + 3 <= LINE_LENGTH:
+        return cst.parse_statement(f"{head}{star}, {bound})\n")
+    if indent + 4 + len(star) + len(bound) + 2 <= LINE_LENGTH:
+        return cst.parse_statement(f"{head}\n    {star}, {bound}\n)\n")
+    if indent + 4 + len(star) + 1 <= LINE_LENGTH:
+        return cst.parse_statement(f"{head}\n    {star},\n    {bound},\n)\n")
+    bounds = "".join(f"    {b.strip()},\n" for b in bound.split(","))
+    return cst.parse_statement(
+        f"{head}\n    *(\n        {element}\n        {clauses}\n    ),\n{bounds})\n"
+    )
 
 
 def _lead(stmt: cst.BaseStatement, lines: Sequence[cst.EmptyLine]) -> cst.BaseStatement:
@@ -125,6 +136,8 @@ class Gather(Rule):
         self.clients: dict[int, cst.WithItem] = {}
         self.markers: dict[str, GatherAt] = {}
         self.marker_count = 0
+        # Gathers that go before a statement, by where the statement starts.
+        self.hoisted: dict[tuple[int, int], list[cst.BaseStatement]] = {}
         self.submitted: set[str] = set()
         self.result_vars: list[str] = []
         # ``out.extend(gather)`` statements made here: (out, the calls, the limit).
@@ -165,6 +178,11 @@ class Gather(Rule):
         pos = self.ctx.pos(original)
         if pos is None or not self.gathers:
             return updated
+        hoisted = self.hoisted.pop(pos[:2], [])
+        if hoisted:
+            first = _lead(hoisted[0], updated.leading_lines)
+            rest = updated.with_changes(leading_lines=[])
+            return cst.FlattenSentinel([first, *hoisted[1:], rest])
         start = pos[:2]
         for at in self.gathers:
             if at.reraise == start:
@@ -304,7 +322,11 @@ class Gather(Rule):
             self._with_client(
                 at,
                 _call_statement(
-                    edit.results, f"*({code_of(fetch)} for {target} in {items})", bound
+                    edit.results,
+                    code_of(fetch),
+                    f"for {target} in {items}",
+                    bound,
+                    indent=at.anchor[1],
                 ),
             )
         )
@@ -331,6 +353,13 @@ class Gather(Rule):
         clauses = code_of(comp.for_in).strip()
         gathered = f"await {HELPER}(*({code_of(fetch)} {clauses}), limit={limit})"
         self._used(at, f"one call per item, at most {limit} at a time")
+        if at.hoist is not None:
+            # The gather goes before the statement; the comprehension reads its list.
+            statement = _call_statement(
+                edit.results, code_of(fetch), clauses, f"limit={limit}", indent=at.hoist[1]
+            )
+            self.hoisted.setdefault(at.hoist, []).append(statement)
+            gathered = edit.results
         if edit.pairing == "whole":
             return cst.parse_expression(
                 f"set({gathered})" if isinstance(comp, cst.SetComp) else gathered

@@ -1,6 +1,7 @@
 """Comprehensions, generator expressions and independent calls."""
 
-from concurrent.futures import ThreadPoolExecutor
+import threading
+from concurrent.futures import ThreadPoolExecutor, as_completed
 from functools import partial
 
 import requests
@@ -105,3 +106,36 @@ def thread_pool_submit(urls):
     with ThreadPoolExecutor(max_workers=4) as pool:
         futures = [pool.submit(get_user, base, i) for i in IDS]
         return [future.result()["name"] for future in futures]
+
+
+def calls_around_logging(urls):
+    base = urls["social"]
+    first = get_user(base, 5)
+    print("fetched", first["id"])
+    second = get_user(base, 6)
+    return first["handle"], second["handle"]
+
+
+def thread_pool_as_completed(urls):
+    base = urls["social"]
+    names = {}
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        futures = {pool.submit(get_user, base, i): i for i in IDS}
+        for future in as_completed(futures):
+            names[futures[future]] = future.result()["name"]
+    return names
+
+
+def thread_workers(urls):
+    base = urls["social"]
+    names = {}
+
+    def worker(user_id):
+        names[user_id] = get_user(base, user_id)["name"]
+
+    threads = [threading.Thread(target=worker, args=(i,)) for i in IDS]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return names

@@ -2,6 +2,7 @@
 
 import logging
 
+import httpx
 import requests
 
 from .api import HEADERS, Api, get_name, get_user
@@ -154,3 +155,21 @@ class Directory:
 
 def loop_self_method(urls):
     return Directory(urls["social"]).names(IDS)
+
+
+def loop_httpx_client(urls):
+    out = []
+    with httpx.Client(headers=HEADERS) as client:
+        for user_id in IDS:
+            data = client.get(f"{urls['social']}/v1/users/{user_id}").json()
+            out.append((user_id, data["handle"]))
+    return out
+
+
+def loop_nested(urls):
+    groups = {"odd": [1, 3, 5], "even": [2, 4, 6]}
+    names = {}
+    for group, ids in groups.items():
+        for user_id in ids:
+            names[user_id] = (group, get_user(urls["social"], user_id)["name"])
+    return names

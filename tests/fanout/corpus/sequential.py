@@ -87,3 +87,7 @@ def seq_paced(urls):
         names.append(get_user(urls["social"], user_id)["name"])
         time.sleep(0.01)
     return names
+
+
+def seq_any(urls):
+    return any(get_user(urls["social"], i)["handle"] == "user2" for i in IDS)
