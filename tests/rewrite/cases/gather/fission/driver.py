@@ -10,7 +10,7 @@ ROUTES = {
 
 
 def drive(run):
-    module = run.module("fanout")
+    module = run.module("directory")
     for name, func in sorted(vars(module).items()):
         if not inspect.isfunction(func) or func.__module__ != module.__name__:
             continue
