@@ -9,14 +9,14 @@ import sys
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, NoReturn, TypeVar
 
 import click
 from rich.console import Console
 
 from . import __version__
 from .analyse.decisions import Scope
-from .analyse.run import analyse_paths
+from .analyse.run import InputError, analyse_paths
 from .compare.command import compare, demo
 from .plan import Plan, PlanError, build_plan, plan_options
 from .plan.render import render_plan
@@ -58,6 +58,11 @@ def _no_files(paths: tuple[Path, ...]) -> None:
     shown = " ".join(str(p) for p in paths)
     Console(stderr=True).print(f"no Python files found in {shown}", soft_wrap=True, highlight=False)
     sys.exit(0)
+
+
+def _input_error(exc: InputError) -> NoReturn:
+    click.echo(f"migrate: error: {exc}", err=True)
+    sys.exit(2)
 
 
 paths_argument = click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
@@ -110,7 +115,13 @@ def with_scope_options(func: F) -> F:
     "--json", "as_json", is_flag=True, help="Print the plan as JSON (docs/plan-schema.md)."
 )
 @click.option(
-    "--steps", "with_steps", is_flag=True, help="Propose an order of steps, one module at a time."
+    "--steps",
+    "with_steps",
+    is_flag=True,
+    help="Show an order of steps, one module at a time (with --verbose: and the whole plan).",
+)
+@click.option(
+    "--verbose", "-v", is_flag=True, help="List every item; long sections are summarised otherwise."
 )
 def plan(
     paths: tuple[Path, ...],
@@ -121,15 +132,19 @@ def plan(
     allow_reorder: bool,
     as_json: bool,
     with_steps: bool,
+    verbose: bool,
 ) -> None:
     """Show what must change to make PATHS async, in what order, and why."""
     if not paths:
         raise click.UsageError("give the paths of the code to plan for")
     _check_paths(paths)
     scope = Scope(select=select_names, exclude=exclude_names)
-    analysis = analyse_paths(
-        paths, excludes=exclude_paths, scope=scope, jobs=jobs, allow_reorder=allow_reorder
-    )
+    try:
+        analysis = analyse_paths(
+            paths, excludes=exclude_paths, scope=scope, jobs=jobs, allow_reorder=allow_reorder
+        )
+    except InputError as exc:
+        _input_error(exc)
     if analysis.files_total == 0 and not analysis.project.failures:
         _no_files(paths)
     the_plan = build_plan(
@@ -142,7 +157,7 @@ def plan(
         json.dump(the_plan.to_json(), sys.stdout, indent=2)
         sys.stdout.write("\n")
     else:
-        render_plan(the_plan, Console())
+        render_plan(the_plan, Console(), verbose=verbose, steps_only=with_steps and not verbose)
 
 
 @main.command()
@@ -278,6 +293,8 @@ def apply(
     except PlanError as exc:
         err.print(f"[red]error[/] {plan_file}: {exc}", soft_wrap=True, highlight=False)
         sys.exit(2)
+    except InputError as exc:
+        _input_error(exc)
     if report.files_found == 0 and not report.read_failures and not report.errors:
         _no_files(paths or tuple(Path(r) for r in (the_plan.roots if the_plan else ())))
     if report.finished:

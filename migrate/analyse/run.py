@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,6 +17,10 @@ from .project import Project, load_project
 # Each round pulls in the modules that call what the previous round coloured;
 # real call chains are far shorter than this.
 MAX_ROUNDS = 50
+
+
+class InputError(ValueError):
+    """The paths or names given select nothing: one line for the user, not a bug."""
 
 
 @dataclass
@@ -56,8 +61,36 @@ def analyse_paths(
             colouring = colour(graph, scope)
     finally:
         project.close()
+    _check_selection(scope, graph, colouring)
     spots = find_spots(graph, colouring, allow_reorder)
     return Analysis(roots, project, graph, colouring, spots, len(files))
+
+
+def _check_selection(scope: Scope, graph: CallGraph, colouring: Colouring) -> None:
+    """A ``--select`` that matches nothing is a typo, not an empty migration."""
+    project = graph.project
+    if not project.files:
+        return  # nothing found at all: the CLI says so
+    modules = {name: str(loaded.source.path) for name, loaded in project.files.items()}
+    functions = {q: project.facts[fn.module].path for q, fn in graph.functions.items()}
+    for pattern in scope.select:
+        only = Scope(select=(pattern,))
+        if any(not only.excluded(q, path) for q, path in (*modules.items(), *functions.items())):
+            continue
+        # Something inside a module whose functions were not looked at in depth.
+        owner = max((m for m in modules if pattern.startswith(m + ".")), key=len, default=None)
+        if owner is not None and project.files[owner].facts is None:
+            name = pattern[len(owner) + 1 :].split(".")[0]
+            text = project.files[owner].source.text
+            if any(c in name for c in "*?[") or re.search(rf"\b{re.escape(name)}\b", text):
+                continue
+        names = sorted(
+            {graph.functions[q].module for q in (*colouring.async_functions, *graph.blocking)}
+        )
+        kind = "modules with blocking calls" if names else "modules"
+        names = names or sorted(modules)
+        shown = ", ".join(names[:8]) + (f" and {len(names) - 8} more" if len(names) > 8 else "")
+        raise InputError(f"--select {pattern} matches no module, function or file; {kind}: {shown}")
 
 
 def _names(colouring: Colouring, graph: CallGraph) -> set[str]:
