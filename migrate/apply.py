@@ -12,7 +12,13 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from rich.console import Console
-from rich.progress import Progress
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    TextColumn,
+    TimeElapsedColumn,
+)
 from rich.syntax import Syntax
 from rich.table import Table
 
@@ -222,15 +228,24 @@ def _carry_out(
         report.errors.append(
             f"{journal.pending}: an interrupted apply is pending; `migrate apply` finishes it"
         )
-    show_progress = console.is_terminal
-    with Progress(console=console, transient=True, disable=not show_progress) as progress:
+    # A bar on a terminal only: in CI logs and pipes a run stays quiet.
+    columns = (
+        TextColumn("rewriting"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("files"),
+        TimeElapsedColumn(),
+    )
+    with Progress(
+        *columns, console=console, transient=True, disable=not console.is_terminal
+    ) as progress:
         task = progress.add_task("rewriting", total=None)
         report.results = rewrite_project(
             plan.edits,
             sources,
             options,
             jobs=jobs,
-            progress=lambda _: progress.advance(task),
+            progress=lambda done, total: progress.update(task, completed=done, total=total),
         )
     if "MIG010" not in options.disabled:
         report.results += project_file_results(
@@ -449,7 +464,8 @@ def print_summary(report: ApplyReport, console: Console, wrote: bool) -> None:
     table.add_row("bridges", str(report.count("MIG004")))
     table.add_row("gathers", str(report.count("MIG005")))
     table.add_row("TODO comments", str(report.todos))
-    table.add_row("files failed", str(len(report.failed) + len(report.read_failures)))
+    table.add_row("files skipped (unreadable)", str(len(report.read_failures)))
+    table.add_row("files failed (left untouched)", str(len(report.failed)))
     console.print(table)
     for result in report.with_todos:
         for note in result.notes:

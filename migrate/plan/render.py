@@ -41,7 +41,7 @@ def render_plan(
         f" analysed, {s['files_to_change']} to change; {s['functions_to_convert']} functions"
         f" become async, {s['bridges']} bridges, {s['concurrency_spots']} concurrency spots"
         f" ({s['kept_sequential']} kept sequential), {s['needs_review']} need review,"
-        f" {s['failures']} files failed",
+        f" {s['failures']} files skipped",
         indent=0,
         style="bold",
     )

@@ -110,11 +110,12 @@ def rewrite_project(
     sources: Mapping[str, SourceFile],
     options: RewriteOptions,
     jobs: int = 1,
-    progress: Callable[[FileResult], None] | None = None,
+    progress: Callable[[int, int], None] | None = None,
 ) -> list[FileResult]:
     """Carry out the plan's edits: results for every file it changes, in path order.
 
     ``sources`` are the project's files by module, as the plan read them.
+    ``progress(done, total)`` is called before the first file and after each.
     libcst runs only here, on the files that change; many of them are spread
     over worker processes.
     """
@@ -131,18 +132,19 @@ def rewrite_project(
         for module, edits in sorted(planned.items(), key=lambda kv: str(kv[1].path))
     ]
     results: list[FileResult] = []
+    if progress:
+        progress(0, len(work))
     if jobs > 1 and len(work) >= POOL_THRESHOLD:
         with worker_pool(jobs) as pool:
             for result in pool.map(_rewrite_job, work, chunksize=4):
                 results.append(result)
                 if progress:
-                    progress(result)
+                    progress(len(results), len(work))
     else:
         for job in work:
-            result = _rewrite_job(job)
-            results.append(result)
+            results.append(_rewrite_job(job))
             if progress:
-                progress(result)
+                progress(len(results), len(work))
     return results + _helpers_results(results, homes, options)
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import re
 import stat
 import subprocess
 import textwrap
@@ -233,3 +234,38 @@ def test_empty_folder_and_non_python_files(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     assert "no Python files found in" in result.output
     assert (tmp_path / "notes.txt").read_text() == "requests.get('x')\n"
+
+
+def many_files(root: Path, count: int) -> Path:
+    root.mkdir()
+    for i in range(count):
+        (root / f"client_{i}.py").write_text(APP)
+    (root / "broken.py").write_text("import requests\n\ndef f(:\n    requests.get('x')\n")
+    return root
+
+
+def test_progress_counts_files_on_a_terminal(tmp_path: Path) -> None:
+    from io import StringIO
+
+    from rich.console import Console
+
+    from migrate.apply import run_apply
+
+    root = many_files(tmp_path / "proj", 5)
+    screen = StringIO()
+    console = Console(file=screen, force_terminal=True, width=80)
+    report = run_apply((root,), jobs=1, write=False, console=console)
+    assert len(report.changed) == 5
+    shown = re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", screen.getvalue())
+    assert "5/5 files" in shown
+
+
+def test_no_progress_when_not_a_terminal_and_summary_counts_skipped_and_failed(
+    tmp_path: Path,
+) -> None:
+    root = many_files(tmp_path / "proj", 3)
+    result = run(root, "--diff")
+    assert "rewriting" not in result.output and "3/3" not in result.output
+    assert re.search(r"files to change\s*│\s*3\b", result.output), result.output
+    assert re.search(r"files skipped \(unreadable\)\s*│\s*1\b", result.output), result.output
+    assert re.search(r"files failed \(left untouched\)\s*│\s*0\b", result.output), result.output
