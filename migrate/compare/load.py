@@ -53,6 +53,25 @@ class LatencyStats:
         return {"p50_ms": _ms(self.p50), "p95_ms": _ms(self.p95), "samples": len(self.samples)}
 
 
+#: A speed-up is shown only from this many samples per version: one sample says nothing of noise.
+MIN_SAMPLES = 2
+#: Differences under this are loopback and scheduler jitter, whatever the ratio says.
+NOISE_FLOOR_S = 0.010
+
+
+def distinguishable(before: LatencyStats, after: LatencyStats) -> bool:
+    """Whether the medians differ by more than noise.
+
+    Needs ``MIN_SAMPLES`` on each side, and a difference larger than both
+    ``NOISE_FLOOR_S`` and the spread of either side's samples (p95 - p50):
+    a 3 ms endpoint measured at 5 ms once is not "0.6x".
+    """
+    if min(len(before.samples), len(after.samples)) < MIN_SAMPLES:
+        return False
+    spread = max(before.p95 - before.p50, after.p95 - after.p50)
+    return abs(before.p50 - after.p50) > max(NOISE_FLOOR_S, spread)
+
+
 @dataclass
 class LoadResult:
     """One version under load: what was sent, what failed, how fast."""

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .load import LatencyStats, LoadResult
+from .load import LatencyStats, LoadResult, distinguishable
 from .replay import Difference, Exchange
 from .scenario import Scenario
 from .sourcediff import FunctionDiff
@@ -73,6 +73,11 @@ class EndpointResult:
         after = self.after_latency.p50
         return self.before_latency.p50 / after if after else math.nan
 
+    @property
+    def speedup_is_noise(self) -> bool:
+        """Too few samples, or a difference within the noise (see ``distinguishable``)."""
+        return not distinguishable(self.before_latency, self.after_latency)
+
     def to_json(self) -> dict[str, Any]:
         """The endpoint's figures, differences and waterfall, as plain data."""
         speedup = self.speedup
@@ -86,6 +91,7 @@ class EndpointResult:
             "before": self.before_latency.to_json(),
             "after": self.after_latency.to_json(),
             "speedup": None if math.isnan(speedup) else round(speedup, 2),
+            "speedup_within_noise": self.speedup_is_noise,
             "view": {"before": self.before_view, "after": self.after_view},
             "upstream_calls": {
                 "before": [c.to_json() for c in self.before.upstream_calls],

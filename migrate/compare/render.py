@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import math
-from urllib.parse import urlsplit
 
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from .load import LatencyStats
-from .model import CompareResult
+from .load import MIN_SAMPLES, NOISE_FLOOR_S, LatencyStats
+from .model import CompareResult, EndpointResult
 
 
 def _latency(stats: LatencyStats) -> str:
@@ -19,8 +18,19 @@ def _latency(stats: LatencyStats) -> str:
     return f"{stats.p50 * 1000:.0f} / {stats.p95 * 1000:.0f}"
 
 
-def _speedup(value: float) -> str:
-    return "-" if math.isnan(value) else f"{value:.1f}x"
+def _speedup(endpoint: EndpointResult) -> str:
+    if math.isnan(endpoint.speedup):
+        return "-"
+    return "~" if endpoint.speedup_is_noise else f"{endpoint.speedup:.1f}x"
+
+
+def _labels(endpoints: list[EndpointResult]) -> list[str]:
+    """``METHOD /path?query``; the scenario's name too where that is not enough."""
+    labels = [e.scenario.label for e in endpoints]
+    return [
+        f"{label} ({e.scenario.name})" if labels.count(label) > 1 else label
+        for label, e in zip(labels, endpoints)
+    ]
 
 
 def render_result(result: CompareResult, console: Console) -> None:
@@ -34,20 +44,23 @@ def render_result(result: CompareResult, console: Console) -> None:
     table = Table(
         title=f"migrate compare: {o.before} -> {o.after} ({where})",
         title_justify="left",
-        caption=f"ms, p50 / p95, one request at a time ({o.repeat} samples per GET)",
+        caption=f"ms, p50 / p95, one request at a time ({o.repeat} samples per GET);"
+        f" ~: within noise (under {MIN_SAMPLES} samples, or a difference under"
+        f" {NOISE_FLOOR_S * 1000:.0f} ms or under the spread of the samples)",
         caption_justify="left",
     )
-    table.add_column("endpoint", no_wrap=True)
+    # Folded, never cut: two scenarios on one path differ in the query string.
+    table.add_column("endpoint", overflow="fold")
     table.add_column("before", justify="right")
     table.add_column("after", justify="right")
     table.add_column("speed-up", justify="right")
     table.add_column("identical?", justify="center")
-    for endpoint in result.endpoints:
+    for label, endpoint in zip(_labels(result.endpoints), result.endpoints):
         table.add_row(
-            f"{endpoint.scenario.method} {urlsplit(endpoint.scenario.path).path}",
+            label,
             _latency(endpoint.before_latency),
             _latency(endpoint.after_latency),
-            _speedup(endpoint.speedup),
+            _speedup(endpoint),
             "[green]yes[/]" if endpoint.identical else "[bold red]NO[/]",
         )
     console.print(table)
