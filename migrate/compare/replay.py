@@ -38,6 +38,8 @@ class UpstreamCall:
     start: float
     end: float
     status: int
+    #: Path and query string as requested (``route`` is its template).
+    url: str = ""
 
     def to_json(self) -> dict[str, Any]:
         """Times in milliseconds, rounded to 0.1 ms."""
@@ -45,6 +47,7 @@ class UpstreamCall:
             "service": self.service,
             "method": self.method,
             "route": self.route,
+            "url": self.url,
             "start_ms": round(self.start * 1000, 1),
             "end_ms": round(self.end * 1000, 1),
             "status": self.status,
@@ -107,6 +110,7 @@ def send(client: httpx.Client, scenario: Scenario, log: RequestLog | None = None
                 start=e.start - started,
                 end=e.end - started,
                 status=e.status,
+                url=f"{e.path}?{e.query}" if e.query else e.path,
             )
             for e in _settled(log)
         )

@@ -31,9 +31,9 @@ section.endpoint { border: 1px solid #e4e7ec; border-radius: 8px; padding: 14px 
   margin: 18px 0; }
 .waterfall { margin: 10px 0; }
 .wf-title { font-weight: 600; margin: 8px 0 2px; }
-.row { display: flex; align-items: center; height: 22px; }
-.label { width: 260px; flex: none; font: 12px ui-monospace, monospace; overflow: hidden;
-  white-space: nowrap; text-overflow: ellipsis; }
+.row { display: flex; align-items: center; min-height: 22px; }
+.label { width: 260px; flex: none; font: 12px ui-monospace, monospace;
+  overflow-wrap: anywhere; padding-right: 6px; box-sizing: border-box; }
 .track { position: relative; width: 720px; height: 16px; flex: none;
   background: repeating-linear-gradient(90deg, #f2f4f7 0 1px, transparent 1px 72px); }
 .bar { position: absolute; top: 2px; height: 12px; border-radius: 3px; min-width: 2px;
@@ -82,7 +82,8 @@ def _waterfall(endpoint: EndpointResult) -> str:
         name = endpoint.scenario.name
         parts.append(_bar_row("whole request", "request", 0.0, exchange.elapsed, scale, name))
         for call in exchange.upstream_calls:
-            label = f"{call.service} {call.method} {call.route}"
+            # Wrapped, never cut: the query string often tells two calls apart.
+            label = f"{call.service} {call.method} {call.url or call.route}"
             parts.append(_bar_row(label, version, call.start, call.end, scale, name, call.service))
     ticks = "".join(f"<span>{scale * 1000 * i / 5:.0f} ms</span>" for i in range(6))
     parts.append(f'<div class="axis">{ticks}</div></div>')

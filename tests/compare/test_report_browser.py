@@ -31,6 +31,10 @@ for (const bar of document.querySelectorAll(".bar")) {
   const r = bar.getBoundingClientRect();
   bar.setAttribute("data-rect", [r.left, r.top, r.width, r.height].join(","));
 }
+for (const label of document.querySelectorAll(".label")) {
+  const hidden = label.scrollWidth > label.clientWidth || label.scrollHeight > label.clientHeight;
+  label.setAttribute("data-hidden", hidden ? "1" : "0");
+}
 </script>"""
 
 
@@ -59,16 +63,20 @@ def _chromium(tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
 
 
 class _Bars(HTMLParser):
-    """Collects every element with class ``bar`` and its attributes."""
+    """Collects every element with class ``bar`` or ``label`` and its attributes."""
 
     def __init__(self) -> None:
         super().__init__()
         self.bars: list[dict[str, str]] = []
+        self.labels: list[dict[str, str]] = []
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         attributes = {k: v or "" for k, v in attrs}
-        if "bar" in attributes.get("class", "").split():
+        classes = attributes.get("class", "").split()
+        if "bar" in classes:
             self.bars.append(attributes)
+        if "label" in classes:
+            self.labels.append(attributes)
 
 
 def _rects(bars: list[dict[str, str]], kind: str, scenario: str) -> list[tuple[float, ...]]:
@@ -104,6 +112,31 @@ def test_waterfall_geometry_in_a_real_browser(sample_run: CompareRun, tmp_path: 
         assert overlap > 0.5 * min(w1, w2)
     # Same time axis for both: the after calls all end before the before staircase does.
     assert max(x + w for x, _, w, _ in after) < max(x + w for x, _, w, _ in before)
+
+
+def test_waterfall_labels_are_whole(sample_run: CompareRun, tmp_path: Path) -> None:
+    page = tmp_path / "measured.html"
+    page.write_text(
+        sample_run.report.read_text(encoding="utf-8").replace("</body>", MEASURE + "</body>"),
+        encoding="utf-8",
+    )
+    dom = _chromium(tmp_path, "--dump-dom", page.as_uri())
+    assert dom.returncode == 0, dom.stderr[-2000:]
+    parser = _Bars()
+    parser.feed(dom.stdout)
+    assert parser.labels and all("data-hidden" in label for label in parser.labels)
+    # Nothing is clipped: a long label wraps onto more lines instead.
+    assert [label["title"] for label in parser.labels if label["data-hidden"] != "0"] == []
+    # Each upstream call is labelled with the URL it requested, query string included.
+    urls = {
+        c["url"]
+        for e in sample_run.json()["endpoints"]
+        for version in ("before", "after")
+        for c in e["upstream_calls"][version]
+    }
+    assert any("?" in url for url in urls), urls
+    titles = " ".join(label["title"] for label in parser.labels)
+    assert all(url in titles for url in urls)
 
 
 def test_report_screenshot(sample_run: CompareRun, tmp_path: Path) -> None:

@@ -89,11 +89,14 @@ def test_json_output_shape(sample_run: CompareRun) -> None:
         "before",
         "after",
         "speedup",
+        "speedup_within_noise",
         "view",
         "upstream_calls",
         "changed_functions",
     }
     assert set(endpoint["before"]) == {"p50_ms", "p95_ms", "samples"}
+    # One sample per version (--repeat 1): a ratio, but not one to read as a result.
+    assert endpoint["speedup_within_noise"] is True
     assert endpoint["status"] == {"before": 200, "after": 200}
     assert endpoint["view"]["before"] == "sample_legacy_app.views.dashboard:dashboard"
     assert "views/dashboard.py:dashboard" in endpoint["changed_functions"]
