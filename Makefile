@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: test demo lint bench realworld reliability clean venv
+.PHONY: test demo lint docs bench realworld reliability clean venv
 
 venv: $(STAMP)
 
@@ -26,6 +26,11 @@ lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check migrate sample_upstreams sample_legacy_app tests benchmarks realworld scripts
 	$(BIN)/mypy
+
+# The docs as a site in build/site; --strict fails on a broken link or a page
+# left out of the nav. Their code blocks are checked by tests/docs.
+docs: $(STAMP)
+	$(BIN)/mkdocs build --strict --quiet
 
 # The long reliability runs (make test runs reduced versions): README "Reliability".
 reliability: $(STAMP)

@@ -31,11 +31,7 @@ from .rewrite.options import DEFAULT_MAX_CONCURRENCY, RewriteOptions
 def main() -> None:
     """Migrate a synchronous Python codebase to asyncio, one safe step at a time.
 
-    \b
-    migrate plan PATH...     what must change, in what order, and why
-    migrate apply PATH...    carry out the plan in place (or --diff / --check)
-    migrate undo [PATH...]   put back what the last apply replaced
-    migrate compare          run before/after app versions side by side
+    Start with `migrate plan PATH`, then `migrate plan PATH --steps`.
     """
 
 
@@ -108,7 +104,7 @@ def with_scope_options(func: F) -> F:
     return func
 
 
-@main.command()
+@main.command(short_help="What must change to make PATHS async, in what order, and why.")
 @paths_argument
 @with_scope_options
 @click.option(
@@ -160,7 +156,7 @@ def plan(
         render_plan(the_plan, Console(), verbose=verbose, steps_only=with_steps and not verbose)
 
 
-@main.command()
+@main.command(short_help="Rewrite PATHS in place (or show the diff, or --check).")
 @paths_argument
 @with_scope_options
 @click.option(
@@ -331,7 +327,7 @@ def apply(
         sys.exit(1)
 
 
-@main.command()
+@main.command(short_help="Put back the files the last apply replaced.")
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 def undo(paths: tuple[Path, ...]) -> None:
     """Put back the files the last ``migrate apply`` on PATHS replaced.

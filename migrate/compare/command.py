@@ -17,7 +17,7 @@ import click
 from rich.console import Console
 
 
-@click.command()
+@click.command(short_help="Run the before and after app versions side by side.")
 @click.option(
     "--before",
     default="sample_legacy_app:create_app",
@@ -161,7 +161,7 @@ def compare(
         sys.exit(1)
 
 
-@click.command()
+@click.command(short_help="Plan, migrate and compare the sample app under build/demo.")
 @click.option(
     "--latency",
     type=click.FloatRange(0, 10),

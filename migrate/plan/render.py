@@ -57,7 +57,8 @@ def render_plan(
     title = "Steps (each keeps the app runnable)"
     _section(console, title, plan.steps, limit, _step, lambda s: s.modules[0])
     if steps_only and not verbose and plan.steps:
-        console.print("The whole plan with every step: migrate plan --steps --verbose")
+        command = f"migrate plan {' '.join(plan.roots)} --steps --verbose"
+        console.print(f"\nThe whole plan and the steps: {command}", soft_wrap=True, markup=False)
 
     for failure in plan.failures:
         # One line per file, however narrow the terminal: easy to grep.

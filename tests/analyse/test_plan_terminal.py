@@ -109,7 +109,7 @@ def test_steps_shows_the_steps_and_the_whole_plan_on_request(plan_data: dict[str
     for step in plan_data["steps"]:
         assert step["command"] in steps_only.output
     assert "Functions that become async" not in steps_only.output
-    assert "migrate plan --steps --verbose" in steps_only.output
+    assert f"migrate plan {SAMPLE} --steps --verbose" in steps_only.output
 
     everything = run("plan", SAMPLE, "--steps", "--verbose")
     assert "Functions that become async" in everything.output
