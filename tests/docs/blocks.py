@@ -4,15 +4,11 @@ A marker is an HTML comment on the line before the fence (invisible in the
 rendered site)::
 
     <!-- docs: before NAME FILE [-- APPLY ARGS] -->   input of example NAME
-    <!-- docs: after NAME FILE [whole] -->            what migrate apply makes of it
+    <!-- docs: after NAME FILE -->                    what migrate apply makes of FILE
     <!-- docs: output COMMAND -->                     what COMMAND prints (in the guide's project)
     <!-- docs: cli -->                                shell lines; every `migrate` line parses
     <!-- docs: scenarios -->                          a compare scenario file
     <!-- docs: generated -->                          a page written by a generator (CLI reference)
-
-An ``after`` block of a ``.py`` file shows the output without the private
-helpers migrate writes into a module (``_AsyncClientPerLoop``,
-``_gather_in_order``...), unless marked ``whole``.
 """
 
 from __future__ import annotations

@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from .blocks import read_blocks, replace_block
-from .test_docs_blocks import view
 
 PAGE = """\
 # Page
@@ -51,16 +50,3 @@ def test_replacing_a_block_keeps_the_others_in_place(tmp_path: Path) -> None:
     assert again[0].text == "import httpx\n\n\nclient = None\n"
     assert again[2].text == "new\n" and again[2].kind == "after"
     assert again[1].text == "migrate plan src/\n"
-
-
-def test_view_leaves_out_migrates_helpers_and_their_imports() -> None:
-    before = "import requests\n\n\ndef f():\n    return requests.get('u')\n"
-    after = (
-        "import asyncio\nimport weakref\n\nimport httpx\n\n"
-        "# why\n_TLS_CONTEXT = httpx.create_ssl_context()\n\n\n"
-        "class _AsyncClientPerLoop:\n    x = weakref.WeakKeyDictionary()\n\n\n"
-        "async def f():\n    return await httpx.get('u')\n"
-    )
-    assert (
-        view(before, after) == "import httpx\n\n\nasync def f():\n    return await httpx.get('u')\n"
-    )
