@@ -15,7 +15,7 @@ from .model import CompareResult, EndpointResult
 def _latency(stats: LatencyStats) -> str:
     if not stats.samples:
         return "-"
-    return f"{stats.p50 * 1000:.0f} / {stats.p95 * 1000:.0f}"
+    return f"{stats.p50 * 1000:.0f}/{stats.p95 * 1000:.0f}"
 
 
 def _speedup(endpoint: EndpointResult) -> str:
@@ -44,7 +44,7 @@ def render_result(result: CompareResult, console: Console) -> None:
     table = Table(
         title=f"migrate compare: {o.before} -> {o.after} ({where})",
         title_justify="left",
-        caption=f"ms, p50 / p95, one request at a time ({o.repeat} samples per GET);"
+        caption=f"ms, p50/p95, one request at a time ({o.repeat} samples per GET);"
         f" ~: within noise (under {MIN_SAMPLES} samples, or a difference under"
         f" {NOISE_FLOOR_S * 1000:.0f} ms or under the spread of the samples)",
         caption_justify="left",
@@ -54,7 +54,8 @@ def render_result(result: CompareResult, console: Console) -> None:
     table.add_column("before", justify="right")
     table.add_column("after", justify="right")
     table.add_column("speed-up", justify="right")
-    table.add_column("identical?", justify="center")
+    # Narrow figures leave the endpoint column room for a path and its query.
+    table.add_column("same?", justify="center")
     for label, endpoint in zip(_labels(result.endpoints), result.endpoints):
         table.add_row(
             label,

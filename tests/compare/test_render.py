@@ -40,6 +40,11 @@ def test_two_scenarios_on_one_path_are_told_apart_by_their_query() -> None:
     assert "…" not in text
 
 
+def test_a_path_with_its_query_fits_on_one_line_at_80_columns() -> None:
+    text = table(endpoint("dashboard", "/api/dashboard?city=Porto", ms(938, 948), ms(378, 390)))
+    assert "│ GET /api/dashboard?city=Porto │" in text
+
+
 def test_the_same_request_twice_is_told_apart_by_name() -> None:
     text = table(
         endpoint("cold", "/api/feed/1", ms(5, 5), ms(5, 5)),
@@ -60,6 +65,7 @@ def test_speed_ups_within_noise_are_shown_as_tilde() -> None:
     assert "~" in rows["GET /once"]
     assert "~" in rows["GET /jitter"]
     assert "3.0x" in rows["GET /dashboard"]
+    assert "905/910" in rows["GET /dashboard"]
     assert "~: within noise" in " ".join(text.split())
 
 

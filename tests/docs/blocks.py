@@ -7,6 +7,7 @@ rendered site)::
     <!-- docs: after NAME FILE -->                    what migrate apply makes of FILE
     <!-- docs: output COMMAND -->                     what COMMAND prints (in the guide's project)
     <!-- docs: cli -->                                shell lines; every `migrate` line parses
+    <!-- docs: shell -->                              shell lines run with bash, from the repository
     <!-- docs: scenarios -->                          a compare scenario file
     <!-- docs: generated -->                          a page written by a generator (CLI reference)
 """

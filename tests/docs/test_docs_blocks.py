@@ -10,8 +10,11 @@ may have an ``after`` block of its own); ``--update-golden`` rewrites the ``afte
 from __future__ import annotations
 
 import json
+import os
+import re
 import shlex
 import shutil
+import subprocess
 from collections import defaultdict
 from pathlib import Path
 
@@ -28,7 +31,7 @@ REPO = Path(__file__).resolve().parents[2]
 DOCS = REPO / "docs"
 PAGES = sorted(DOCS.glob("*.md"))
 BLOCKS = [block for page in PAGES for block in read_blocks(page)]
-KINDS = {"before", "after", "output", "cli", "scenarios", "generated"}
+KINDS = {"before", "after", "output", "cli", "shell", "scenarios", "generated"}
 
 
 def _examples() -> dict[str, list[Block]]:
@@ -94,16 +97,60 @@ def test_scenario_file_loads(block: Block, tmp_path: Path) -> None:
     assert load_scenarios(path).scenarios
 
 
+@pytest.mark.parametrize("block", [b for b in BLOCKS if b.kind == "shell"], ids=lambda b: b.where)
+def test_shell_block_runs(block: Block, tmp_path: Path) -> None:
+    # Run from a copy of what the commands read; /tmp/... becomes a fresh folder.
+    script = re.sub(r"/tmp/(\w+)", lambda m: str(tmp_path / m[1]), block.text)
+    env = {
+        **os.environ,
+        "GIT_AUTHOR_NAME": "docs",
+        "GIT_AUTHOR_EMAIL": "docs@example.com",
+        "GIT_COMMITTER_NAME": "docs",
+        "GIT_COMMITTER_EMAIL": "docs@example.com",
+    }
+    proc = subprocess.run(
+        ["bash", "-euo", "pipefail", "-c", script],
+        cwd=REPO,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert proc.returncode == 0, f"{block.where}: {proc.stderr}"
+    touched = {m for m in re.findall(r"/tmp/(\w+)", block.text)}
+    assert all((tmp_path / name).exists() for name in touched)
+
+
+# Commands the docs may show besides migrate itself (installing, testing, git).
+KNOWN_TOOLS = {"pipx", "uv", "pip", "git", "make", "pytest", "cd", "cp", "mkdir", "grep", "python"}
+
+
 def _commands(text: str) -> list[list[str]]:
+    """Each command of a shell block as words, without ``VAR=value`` prefixes."""
     joined = text.replace("\\\n", " ")
-    return [shlex.split(line, comments=True) for line in joined.splitlines() if line.strip()]
+    commands = []
+    for line in joined.splitlines():
+        words = shlex.split(line, comments=True)
+        while words and re.match(r"^[A-Z_]+=", words[0]):
+            words = words[1:]
+        if words:
+            words[0] = words[0].removeprefix(".venv/bin/")
+            commands.append(words)
+    return commands
 
 
 @pytest.mark.parametrize("block", [b for b in BLOCKS if b.kind == "cli"], ids=lambda b: b.where)
-def test_migrate_command_lines_parse(block: Block) -> None:
-    commands = [words for words in _commands(block.text) if words and words[0] == "migrate"]
-    assert commands, f"{block.where}: no migrate command in a `cli` block"
+def test_command_lines_parse(block: Block) -> None:
+    commands = _commands(block.text)
+    assert commands, f"{block.where}: an empty `cli` block"
+    targets = set(re.findall(r"^([\w-]+):", (REPO / "Makefile").read_text(), re.MULTILINE))
     for words in commands:
+        if words[0] == "make":
+            assert set(words[1:]) <= targets, f"{block.where}: {shlex.join(words)}"
+            continue
+        if words[0] != "migrate":
+            assert words[0] in KNOWN_TOOLS, f"{block.where}: unknown command {words[0]}"
+            continue
         command = main.commands[words[1]]
         try:
             command.make_context(words[1], words[2:])
