@@ -135,7 +135,7 @@ def test_empty_target_says_no_python_files(tmp_path: Path) -> None:
 
 
 def test_a_huge_file_prints_a_summary_and_verbose_lists_all(tmp_path: Path) -> None:
-    count = 2000
+    count = 5000  # a 20k-line file
     body = "".join(
         f"\n\ndef fetch_{i}(url):\n    return requests.get(url).json()\n" for i in range(count)
     )
