@@ -259,6 +259,11 @@ def _short(qualname: str) -> str:
 
 def _common_base(roots: tuple[Path, ...]) -> Path:
     resolved = [r.resolve() for r in roots] or [Path.cwd()]
+    # Inside the current folder, paths open from where the command ran
+    # (`migrate plan .` shows `rates.py`, not `project/rates.py`).
+    cwd = Path.cwd().resolve()
+    if all(r.is_relative_to(cwd) for r in resolved):
+        return cwd
     dirs = [r if r.is_dir() else r.parent for r in resolved]
     base = Path(os.path.commonpath(dirs))
     # Paths in the plan start with the root's own name: sample_legacy_app/upstream.py.

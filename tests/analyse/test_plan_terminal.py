@@ -71,6 +71,23 @@ def test_paths_are_whole(plan_text: str, plan_data: dict[str, Any]) -> None:
     assert expected <= shown
 
 
+def test_paths_open_from_the_folder_the_command_ran_in(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "pkg").mkdir()
+    (tmp_path / "pkg" / "__init__.py").write_text("", encoding="utf-8")
+    (tmp_path / "pkg" / "api.py").write_text(
+        "import requests\n\n\ndef fetch(url):\n    return requests.get(url).json()\n",
+        encoding="utf-8",
+    )
+    for cwd, root in ((tmp_path, "pkg"), (tmp_path / "pkg", ".")):
+        monkeypatch.chdir(cwd)
+        result = run("plan", root)
+        assert result.exit_code == 0, result.output
+        shown = re.findall(r"at ([\w/.]+\.py):\d+", result.output)
+        assert shown and all((cwd / path).is_file() for path in shown), (cwd, shown)
+
+
 def test_reason_chain_is_one_link_a_line(plan_text: str, plan_data: dict[str, Any]) -> None:
     longest = max(plan_data["conversions"], key=lambda c: len(c["chain"]))
     assert len(longest["chain"]) >= 3
