@@ -31,8 +31,9 @@ def colour(graph: CallGraph, scope: Scope | None = None) -> Colouring:
     result = Colouring()
     functions = graph.functions
 
+    passed_around = {graph.resolve(ref.target) for f in functions.values() for ref in f.refs}
     for fn in functions.values():
-        why = _boundary(fn, graph, scope)
+        why = _boundary(fn, graph, scope) or _constructor_boundary(fn, graph, passed_around)
         if why:
             result.boundaries[fn.qualname] = why
 
@@ -195,6 +196,20 @@ def _boundary(fn: Function, graph: CallGraph, scope: Scope) -> str | None:
             receiver = graph.resolve(call.arg_of) if call.arg_of else None
             if call.arg_of and receiver not in graph.functions:
                 return f"generator consumed by sync API {call.arg_of.rsplit('.', 1)[-1]}()"
+    return None
+
+
+def _constructor_boundary(
+    fn: Function, graph: CallGraph, passed_around: set[str | None]
+) -> str | None:
+    """Why an ``__init__`` that would await cannot become the class's async factory."""
+    owner = fn.class_qualname
+    if fn.name != "__init__" or owner is None:
+        return None
+    if f"{owner}.create" in graph.functions or f"{owner}._async_init" in graph.functions:
+        return "constructor: class defines create"
+    if owner in passed_around:
+        return "constructor: class passed as a value"
     return None
 
 

@@ -264,7 +264,8 @@ class ModuleAnalyser(NameResolver, ast.NodeVisitor):
                 fn.boundary = "click-command"
             elif target in FIXTURE_DECORATORS or deco.text in ("pytest.fixture", "fixture"):
                 fn.framework = "pytest-fixture"
-        if name.startswith("__") and name.endswith("__") and not fn.is_async:
+        # ``__init__`` may await: its class then gets an async factory (``create``).
+        if name.startswith("__") and name.endswith("__") and not fn.is_async and name != "__init__":
             fn.boundary = fn.boundary or "dunder"
         if self.facts.is_test_file and name.startswith("test") and fn.parent is None:
             fn.framework = fn.framework or "pytest-test"

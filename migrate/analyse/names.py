@@ -62,6 +62,13 @@ def resolve_relative(module: str, is_package: bool, level: int, target: str | No
     return package
 
 
+def _is_super(node: ast.expr) -> bool:
+    """``super()`` or ``super(Cls, self)``."""
+    return (
+        isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "super"
+    )
+
+
 def _self_attr(node: ast.expr) -> str | None:
     """``x`` for ``self.x`` / ``cls.x``."""
     if (
@@ -261,6 +268,10 @@ class NameResolver:
         if isinstance(node, ast.Call):
             # ``requests.Session().get``: the type made by the inner call.
             return self.type_of_call(node, self.scopes[-1] if self.scopes else None)
+        if isinstance(node, ast.Attribute) and node.attr == "__init__" and _is_super(node.value):
+            # ``super().__init__(...)`` in a method: the first base's initialiser.
+            bases = self.facts.classes.get(self._enclosing_class() or "", [])
+            return f"{bases[0]}.__init__" if bases else None
         if isinstance(node, ast.Attribute) and not isinstance(node.value, ast.Name | ast.Attribute):
             base = self.resolve(node.value)
             return f"{base}.{node.attr}" if base else None
@@ -268,6 +279,12 @@ class NameResolver:
         if not parts:
             return None
         return self._resolve_parts(parts)
+
+    def _enclosing_class(self) -> str | None:
+        for scope in reversed(self.scopes):
+            if scope.class_qualname and scope.function:
+                return scope.class_qualname
+        return None
 
     def callee_target(self, call: ast.Call) -> str | None:
         """What a call calls, seeing through a bridge: ``async_to_sync(f)(x)`` calls f."""

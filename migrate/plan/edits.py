@@ -73,6 +73,11 @@ class FileEdits:
     # Memoising decorators of functions that become async -> the memoiser
     # (``functools.lru_cache``): they become the ``async_memo`` helper.
     async_memos: dict[Pos, str] = field(default_factory=dict)
+    # Calls of an ``__init__`` that became async: ``C(...)`` -> ``C.create(...)``
+    # ("create"), ``super().__init__(...)`` -> ``super()._async_init(...)`` ("super").
+    init_calls: dict[Pos, Literal["create", "super"]] = field(default_factory=dict)
+    # Classes that get the ``create`` factory (their bases have none to inherit).
+    factories: set[str] = field(default_factory=set)
     awaits: set[Pos] = field(default_factory=set)
     async_iterations: set[Pos] = field(default_factory=set)
     bridges: dict[Pos, BridgeEdit] = field(default_factory=dict)
@@ -203,6 +208,25 @@ def plan_edits(analysis: Analysis) -> dict[str, FileEdits]:
                 continue
             fe.awaits.add(cols.pos(call.span))
 
+    # Classes whose __init__ became async are made by their async factory.
+    for qualname in colouring.async_functions:
+        if not qualname.endswith(".__init__"):
+            continue
+        owner = qualname.removesuffix(".__init__")
+        bases = graph.project.facts[fn_module(qualname)].classes.get(owner, [])
+        if not any(colouring.is_async(graph.resolve(f"{b}.__init__") or "") for b in bases):
+            for_module(fn_module(qualname))[0].factories.add(owner)
+    for edge in graph.edges:
+        if edge.call is None or not edge.callee.endswith(".__init__"):
+            continue
+        if not colouring.is_async(edge.callee) or graph.functions[edge.callee].is_async:
+            continue
+        fe, cols = for_module(fn_module(edge.caller))
+        made_by: Literal["create", "super"] = (
+            "super" if edge.call.text.endswith(".__init__") else "create"
+        )
+        fe.init_calls[cols.pos(edge.call.span)] = made_by
+
     # A decorator wrapper that became async awaits the function it wraps.
     for wrapper in graph.wrapped_by:
         if not colouring.is_async(wrapper):
@@ -256,6 +280,8 @@ def plan_edits(analysis: Analysis) -> dict[str, FileEdits]:
             target = graph.resolve(call.target) if call.target else None
             if target in ("requests.Session", "requests.session", "httpx.Client"):
                 fe, cols = for_module(fn.module)
+                if fn.name == "__init__" and fn.class_qualname in fe.shared_attrs:
+                    continue  # the instance's client: one per event loop, as in sync __init__
                 fe.client_constructors[cols.pos(call.span)] = target
 
     # Module-global clients used by code that becomes async are rebuilt per loop.

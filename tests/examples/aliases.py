@@ -16,7 +16,7 @@ shared_client: httpx.Client = httpx.Client()
 class Api:
     session = r.Session()
 
-    def __init__(self, base):  # BOUNDARY: dunder
+    def __init__(self, base):
         self.base = base
         self.client = httpx.Client(base_url=base)
 

@@ -27,7 +27,7 @@ atexit.register(flush_metrics)  # BRIDGE: async_to_sync
 
 
 class Service:
-    def __init__(self, name):  # BOUNDARY: dunder
+    def __init__(self, name):
         self.name = name
 
     def __repr__(self):  # BOUNDARY: dunder

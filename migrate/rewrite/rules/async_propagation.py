@@ -35,8 +35,27 @@ class AsyncPropagation(Rule):
     ) -> cst.FunctionDef:
         if original.asynchronous is None and self.ctx.qualname in self.ctx.edits.async_functions:
             self.ctx.note(self.code, self.ctx.line(original), f"async def {original.name.value}")
+            if original.name.value == "__init__":
+                # __init__ cannot await: the class is made by ``await C.create(...)``.
+                updated = updated.with_changes(name=cst.Name(ASYNC_INIT))
             return updated.with_changes(asynchronous=cst.Asynchronous())
         return updated
+
+    @on_leave(cst.ClassDef)
+    def leave_ClassDef(self, original: cst.ClassDef, updated: cst.ClassDef) -> cst.ClassDef:
+        if self.ctx.qualname not in self.ctx.edits.factories:
+            return updated
+        body = list(updated.body.body)
+        at, init = next(
+            (i, stmt)
+            for i, stmt in enumerate(body)
+            if isinstance(stmt, cst.FunctionDef) and stmt.name.value == ASYNC_INIT
+        )
+        factory = cst.parse_statement(_FACTORY.format(cls=original.name.value, init=ASYNC_INIT))
+        body[at] = init.with_changes(leading_lines=[cst.EmptyLine(indent=False)])
+        body.insert(at, factory.with_changes(leading_lines=init.leading_lines))
+        self.ctx.note(self.code, self.ctx.line(original), f"await {original.name.value}.create()")
+        return updated.with_changes(body=updated.body.with_changes(body=body))
 
     @on_leave(cst.Decorator)
     def leave_Decorator(self, original: cst.Decorator, updated: cst.Decorator) -> cst.Decorator:
@@ -54,6 +73,9 @@ class AsyncPropagation(Rule):
     @on_leave(cst.Call)
     def leave_Call(self, original: cst.Call, updated: cst.BaseExpression) -> cst.BaseExpression:
         pos = self.ctx.pos(original)
+        init = self.ctx.edits.init_calls.get(pos) if pos else None
+        if init is not None and isinstance(updated, cst.Call):
+            updated = updated.with_changes(func=_initialiser(updated.func, init))
         if pos in self.ctx.edits.awaits and self.ctx.in_async:
             return await_(updated)
         return updated
@@ -69,6 +91,25 @@ class AsyncPropagation(Rule):
         if self.ctx.pos(original.iter) in self.ctx.edits.async_iterations:
             return updated.with_changes(asynchronous=cst.Asynchronous())
         return updated
+
+
+# What ``__init__`` becomes when it awaits, and the factory that calls it.
+ASYNC_INIT = "_async_init"
+_FACTORY = '''\
+@classmethod
+async def create(cls, *args, **kwargs):
+    """Make a {cls}: ``await {cls}.create(...)`` takes what ``{cls}(...)`` took."""
+    self = cls.__new__(cls)
+    await self.{init}(*args, **kwargs)
+    return self
+'''
+
+
+def _initialiser(func: cst.BaseExpression, kind: str) -> cst.BaseExpression:
+    """``C`` -> ``C.create``; ``super().__init__`` -> ``super()._async_init``."""
+    if kind == "super" and isinstance(func, cst.Attribute):
+        return func.with_changes(attr=cst.Name(ASYNC_INIT))
+    return cst.Attribute(value=func, attr=cst.Name("create"))
 
 
 def _async_memo(helper: str, memoiser: str, decorator: cst.BaseExpression) -> cst.Call:

@@ -1,0 +1,53 @@
+"""A client whose constructor fetches site info and logs in."""
+import httpx
+
+from wiki._async_helpers import TLS_CONTEXT, AsyncClientPerLoop
+
+API = "https://wiki.example.com/api"
+
+
+class LoginError(Exception):
+    pass
+
+
+class Site:
+    @classmethod
+    async def create(cls, *args, **kwargs):
+        """Make a Site: ``await Site.create(...)`` takes what ``Site(...)`` took."""
+        self = cls.__new__(cls)
+        await self._async_init(*args, **kwargs)
+        return self
+
+    async def _async_init(self, host=API, user=None):
+        self.host = host
+
+        def _new_session() -> httpx.AsyncClient:
+            session = httpx.AsyncClient(follow_redirects=True, timeout=None, verify=TLS_CONTEXT)
+            return session
+
+        self.session = AsyncClientPerLoop(_new_session)
+        self.info = await self.call("siteinfo")
+        self.user = None
+        if user:
+            await self.login(user)
+
+    async def call(self, action, **params):
+        resp = await self.session.get(f"{self.host}/{action}", params=params, timeout=5)
+        if resp.is_error:
+            resp.raise_for_status()
+        return resp.json()
+
+    async def login(self, user):
+        answer = await self.call("login", user=user)
+        if answer["result"] != "Success":
+            raise LoginError(answer["result"])
+        self.user = user
+
+
+class Wiki(Site):
+    async def _async_init(self, host=API, user="bot"):
+        await super()._async_init(host, user=user)
+        self.name = self.info["name"]
+
+    async def page(self, title):
+        return (await self.call("page", title=title))["text"]
