@@ -15,7 +15,8 @@ result behaves like the input. A case whose code does I/O carries a
 Both versions are copied to a temporary folder, every ``*.example.com``
 host in them (and any host named in ``HOSTS``) is pointed at a real server
 on 127.0.0.1 that answers from ``ROUTES`` (``(status, json[, headers])``,
-or a list of them answered in turn) and logs what it receives, and
+or a list of them answered in turn; a key may end in ``?query``, its
+parameters sorted) and logs what it receives, and
 ``drive`` is called once per version. ``run.check`` calls a function
 (awaiting it on a fresh event loop if it returns a coroutine, draining it
 if it is a generator) and records its result or the kind of exception it
@@ -151,8 +152,11 @@ class CaseUpstream:
 
     def _answer(self, request: Request) -> tuple[int, Any, dict[str, str]]:
         key = f"{request.method} {self.host} {request.path}"
+        query = "&".join(f"{k}={v}" for k, v in request.query)
         with self._lock:
-            route = self.routes.get(key)
+            # A key may name the query too ("GET host /path?a=1"): it wins.
+            route = self.routes.get(f"{key}?{query}") if query else None
+            route = route if route is not None else self.routes.get(key)
             if isinstance(route, list):
                 route = route.pop(0) if len(route) > 1 else route[0]
         if route is None:
