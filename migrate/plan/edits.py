@@ -309,7 +309,7 @@ def plan_edits(analysis: Analysis) -> dict[str, FileEdits]:
     for spot in analysis.spots:
         fe, cols = for_module(fn_module(spot.function))
         fe.spots.append(spot)
-        if spot.edit is not None and spot.safe:
+        if spot.edit is not None and (spot.safe or spot.edit.form == "early-exit"):
             edit = spot.edit
             at = GatherAt(
                 spot,

@@ -51,13 +51,11 @@ def _shapes() -> list[Shape]:
 
 SHAPES = _shapes()
 # Shapes the rewrite does not handle yet (issue 11), each a strict xfail:
-# thread fan-outs that keep their threads (correct, but not gathers), and
-# any() over fetches, which the migration evaluates eagerly.
+# thread fan-outs that keep their threads (correct, but not gathers).
 NOT_YET = {
     "map_builtin": "map(lambda ...) keeps a bridge per call",
     "thread_pool_as_completed": "submit + as_completed keeps its thread pool",
     "thread_workers": "threading.Thread targets keep their threads",
-    "seq_any": "any() over fetches is evaluated eagerly (every item fetched)",
 }
 # Reported in the plan under the method the shape calls.
 PLAN_NAMES = {"loop_self_method": "Directory.names"}

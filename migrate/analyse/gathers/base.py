@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from .. import dataflow
 from ..model import Span
-from .model import Awaited, Finding, span_of
+from .model import Awaited, Finding, GatherEdit, span_of
 
 # Callee names that say nothing about what they return.
 GENERIC_VERBS = frozenset(
@@ -156,7 +156,14 @@ class Scan:
             " (--allow-reorder runs them together when they are independent)"
         )
 
-    def _refuse(self, kind: str, node: ast.AST, calls: list[ast.Call], reason: str) -> None:
+    def _refuse(
+        self,
+        kind: str,
+        node: ast.AST,
+        calls: list[ast.Call],
+        reason: str,
+        edit: GatherEdit | None = None,
+    ) -> None:
         self.findings.append(
             Finding(
                 kind,
@@ -164,5 +171,6 @@ class Scan:
                 tuple(dict.fromkeys(self._info(c).callee for c in calls)),
                 False,
                 f"kept sequential: {reason}",
+                edit=edit,
             )
         )

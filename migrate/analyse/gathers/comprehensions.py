@@ -32,7 +32,7 @@ class ComprehensionScan(Scan):
         try:
             finding = self._comprehension_fan_out(comp, element, fetches, in_clauses)
         except Refusal as why:
-            self._refuse("comprehension", comp, fetches or in_clauses, str(why))
+            self._refuse("comprehension", comp, fetches or in_clauses, str(why), why.edit)
             return
         self._owned.update(finding.edit.fetches if finding.edit else ())
         self.findings.append(finding)
@@ -68,7 +68,8 @@ class ComprehensionScan(Scan):
             if name in EARLY_EXIT_CONSUMERS:
                 raise Refusal(
                     f"{name}() stops at the first item that decides it: the legacy code"
-                    " fetched fewer items"
+                    " fetched fewer items",
+                    self._lazy(comp, parent, name),
                 )
             if name not in CONSUMERS and name != "join":
                 raise Refusal("a generator consumed lazily, one item at a time")
@@ -170,3 +171,19 @@ class ComprehensionScan(Scan):
             if not consumer and not dataflow.is_pure(sub):
                 return None
         return statement
+
+    def _lazy(
+        self, comp: ast.GeneratorExp, consumer: ast.AST | None, name: str | None
+    ) -> GatherEdit | None:
+        """``return any(...)``/``return all(...)``: a loop that stops where they stopped."""
+        statement = self._parents.get(id(consumer))
+        if (
+            name not in ("any", "all")
+            or not isinstance(statement, ast.Return)
+            or statement.value is not consumer
+            or len(comp.generators) != 1
+            or comp.generators[0].is_async
+            or not self._whole_line(statement)
+        ):
+            return None
+        return GatherEdit(form="early-exit", anchor=span_of(statement), fetches=(), names=(name,))

@@ -13,7 +13,9 @@ from ..model import Span
 # so migrating never floods an upstream that used to see one request at a time.
 DEFAULT_MAX_CONCURRENCY = 10
 
-Form = Literal["calls", "fission", "comprehension"]
+# "early-exit": not a gather; ``return any(f(x) for x in xs)`` becomes a loop
+# that returns at the first item that decides, so no more is fetched than before.
+Form = Literal["calls", "fission", "comprehension", "early-exit"]
 Pairing = Literal["whole", "values", "zip"]
 
 
@@ -90,4 +92,12 @@ def span_of(node: ast.AST) -> Span:
 
 
 class Refusal(Exception):
-    """Why a shape stays sequential (the message goes in the plan)."""
+    """Why a shape stays sequential (the message goes in the plan).
+
+    ``edit`` is how the rewrite keeps it sequential when that takes more than
+    leaving it alone (an ``any()`` over fetches must stay lazy).
+    """
+
+    def __init__(self, reason: str, edit: GatherEdit | None = None) -> None:
+        super().__init__(reason)
+        self.edit = edit

@@ -185,6 +185,8 @@ class Gather(Rule):
             return cst.FlattenSentinel([first, *hoisted[1:], rest])
         start = pos[:2]
         for at in self.gathers:
+            if at.edit.form == "early-exit" and at.anchor[:2] == start:
+                return self._early_exit(at, updated)
             if at.reraise == start:
                 name = at.edit.names[0]
                 check = cst.parse_statement(
@@ -203,6 +205,38 @@ class Gather(Rule):
             if start in at.drop:
                 return cst.RemovalSentinel.REMOVE
         return updated
+
+    def _early_exit(self, at: GatherAt, updated: cst.SimpleStatementLine) -> StatementResult:
+        """``return any(p(await f(x)) for x in xs)`` -> a loop that returns where any() did."""
+        (statement,) = updated.body
+        call = statement.value if isinstance(statement, cst.Return) else None
+        if not isinstance(call, cst.Call) or len(call.args) != 1:
+            raise RuntimeError(f"early exit at line {at.anchor[0]}: not a call")
+        items = call.args[0].value
+        if not isinstance(items, cst.GeneratorExp | cst.ListComp):
+            raise RuntimeError(f"early exit at line {at.anchor[0]}: not a generator")
+        loop = items.for_in
+        test = code_of(items.elt)
+        loose = cst.BooleanOperation | cst.IfExp | cst.Lambda | cst.NamedExpr
+        if isinstance(items.elt, loose):
+            test = f"({test})"
+        decided = at.edit.names[0] == "any"
+        condition = test if decided else f"not {test}"
+        guards = [
+            f"({code_of(i.test)})" if isinstance(i.test, loose) else code_of(i.test)
+            for i in loop.ifs
+        ]
+        if guards:
+            condition = " and ".join([*guards, condition])
+        code = (
+            f"for {code_of(loop.target)} in {code_of(loop.iter)}:\n"
+            f"    if {condition}:\n"
+            f"        return {decided}\n"
+        )
+        new_loop = _lead(cst.parse_statement(code), updated.leading_lines)
+        ending = cst.parse_statement(f"return {not decided}\n")
+        self.ctx.note(self.code, at.anchor[0], f"{at.edit.names[0]}() kept lazy as a loop")
+        return cst.FlattenSentinel([new_loop, ending])
 
     def _marker(self, at: GatherAt) -> cst.SimpleStatementLine:
         """Where a ``calls`` gather goes; the block fills it in once every call was seen."""

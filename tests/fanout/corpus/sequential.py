@@ -91,3 +91,7 @@ def seq_paced(urls):
 
 def seq_any(urls):
     return any(get_user(urls["social"], i)["handle"] == "user2" for i in IDS)
+
+
+def seq_all_filtered(urls):
+    return all(get_user(urls["social"], i)["id"] < 4 for i in IDS if i != 2)
