@@ -115,7 +115,6 @@ def _too_long() -> list[str]:
     return long
 
 
-@pytest.mark.xfail(reason="rewrite/rules/http_client.py is split next")
 def test_no_module_over_the_line_budget_without_a_reason() -> None:
     assert not _too_long(), f"over {MAX_LINES} lines, docstring gives no reason: {_too_long()}"
 

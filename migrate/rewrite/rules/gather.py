@@ -21,6 +21,10 @@ exception happens first in time, and ``TaskGroup`` raises an
 helper raises what the sequential code would have raised first (the first
 failing call in order) and cancels the calls after it, and it bounds a
 user-sized fan-out so an upstream is never flooded.
+
+The module is long because each edit form (and the thread pools the
+analysis hands over) rebuilds statements of its own; they share the
+bookkeeping of one pass over the file.
 """
 
 from __future__ import annotations

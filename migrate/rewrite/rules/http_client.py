@@ -27,14 +27,15 @@ What cannot be carried (adapters, hooks, per-request ``verify=``,
 streaming iteration outside a block, ``data=`` of unknown type) gets a
 ``# TODO(migrate MIG001): ...`` comment and is listed in the summary.
 
-The rule is one class in three parts: this module (calls, responses,
-streaming, one-off clients), ``http_exceptions`` (exception classes) and
-``http_sessions`` (sessions held by modules or instances, the TLS context).
+The rule is one class in four parts: this module (calls, responses,
+one-off clients), ``http_exceptions`` (exception classes), ``http_sessions``
+(sessions held by modules or instances, the TLS context) and
+``http_streams`` (streamed responses).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import libcst as cst
 import libcst.matchers as m
@@ -42,9 +43,10 @@ import libcst.matchers as m
 from ..context import RuleContext
 from ..nodes import append_arg, dotted_name, is_keyword, keyword_arg
 from .base import StatementResult, on_leave, on_visit
-from .http_common import is_raw_body, one_off_cookies, requests_defaults
+from .http_common import FunctionState, is_raw_body, one_off_cookies, requests_defaults
 from .http_exceptions import ExceptionRewrites
 from .http_sessions import SessionRewrites
+from .http_streams import STREAM_METHODS, StreamRewrites, streams
 
 # Positional parameters after the URL, per requests function.
 POSITIONAL: dict[str, tuple[str, ...]] = {
@@ -61,10 +63,6 @@ BODY_ARGS = frozenset({"data", "json", "content", "files"})
 # Per-request arguments httpx only takes on the client.
 CLIENT_ONLY = frozenset({"verify", "cert", "proxies", "hooks"})
 RESPONSE_RENAMES = {"reason": "reason_phrase"}
-STREAM_METHODS = {
-    "iter_content": "aiter_bytes",
-    "iter_lines": "aiter_lines",
-}
 ONE_SHOT_CLIENT = "http_client"
 
 
@@ -75,23 +73,7 @@ class _Frame:
     client_args: list[cst.Arg] | None = None
 
 
-@dataclass
-class _FunctionState:
-    responses: set[str] = field(default_factory=set)
-    direct_responses: set[str] = field(default_factory=set)
-    # Names bound to streamed responses (``stream=True``).
-    streams: set[str] = field(default_factory=set)
-
-
-def _streams(call: cst.Call) -> bool:
-    """``stream=True`` among the call's arguments."""
-    return any(
-        a.keyword is not None and a.keyword.value == "stream" and m.matches(a.value, m.Name("True"))
-        for a in call.args
-    )
-
-
-class HttpClient(ExceptionRewrites, SessionRewrites):
+class HttpClient(ExceptionRewrites, SessionRewrites, StreamRewrites):
     """MIG001: see the module docstring."""
 
     code = "MIG001"
@@ -101,7 +83,7 @@ class HttpClient(ExceptionRewrites, SessionRewrites):
     def __init__(self, ctx: RuleContext) -> None:
         super().__init__(ctx)
         self.frames: list[_Frame] = []
-        self.functions: list[_FunctionState] = [_FunctionState()]
+        self.functions: list[FunctionState] = [FunctionState()]
         self.elifs: set[int] = set()
         self.module = ctx.options.http_module
         # Streamed requests rewritten in this file, and the lines of
@@ -112,7 +94,7 @@ class HttpClient(ExceptionRewrites, SessionRewrites):
 
     @on_visit(cst.FunctionDef)
     def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
-        state = _FunctionState()
+        state = FunctionState()
         # Parameters annotated as requests responses are responses here too.
         for param in (*node.params.params, *node.params.kwonly_params, *node.params.posonly_params):
             annotation = param.annotation.annotation if param.annotation else None
@@ -166,19 +148,6 @@ class HttpClient(ExceptionRewrites, SessionRewrites):
             leading_lines=stmt.leading_lines,  # type: ignore[attr-defined]
         )
 
-    def _visit_with_streams(self, node: cst.With) -> None:
-        for item in node.items:
-            call = item.item
-            if (
-                isinstance(call, cst.Call)
-                and _streams(call)
-                and self.ctx.pos(call) in self.ctx.edits.http_calls
-                and item.asname is not None
-                and isinstance(item.asname.name, cst.Name)
-            ):
-                self.functions[-1].streams.add(item.asname.name.value)
-                self.functions[-1].responses.add(item.asname.name.value)
-
     @on_leave(cst.With)
     def leave_With(self, original: cst.With, updated: cst.With) -> cst.With:
         streamed = any(self.ctx.pos(item.item) in self.stream_calls for item in original.items)
@@ -212,60 +181,13 @@ class HttpClient(ExceptionRewrites, SessionRewrites):
             self.with_items.add(id(item.item))
         self._visit_with_streams(node)
 
-    @on_leave(cst.For)
-    def leave_For(self, original: cst.For, updated: cst.For) -> cst.For:
-        """``for line in r.iter_lines():`` over a streamed response -> ``async for``."""
-        iterator = self._stream_iterator(updated.iter)
-        if iterator is None:
-            return updated
-        return updated.with_changes(iter=iterator, asynchronous=cst.Asynchronous())
-
-    @on_leave(cst.CompFor)
-    def leave_CompFor(self, original: cst.CompFor, updated: cst.CompFor) -> cst.CompFor:
-        iterator = self._stream_iterator(updated.iter)
-        if iterator is None:
-            return updated
-        return updated.with_changes(iter=iterator, asynchronous=cst.Asynchronous())
-
-    def _stream_iterator(self, expr: cst.BaseExpression) -> cst.BaseExpression | None:
-        if not (
-            self.ctx.in_async
-            and isinstance(expr, cst.Call)
-            and isinstance(expr.func, cst.Attribute)
-            and isinstance(expr.func.value, cst.Name)
-            and expr.func.value.value in self.functions[-1].streams
-        ):
-            return None
-        method = expr.func.attr.value
-        if method == "iter_lines":
-            return expr.with_changes(
-                func=expr.func.with_changes(attr=cst.Name("aiter_lines")), args=[]
-            )
-        if method == "iter_content":
-            decoded = any(
-                a.keyword is not None
-                and a.keyword.value == "decode_unicode"
-                and m.matches(a.value, m.Name("True"))
-                for a in expr.args
-            )
-            size = [
-                a.with_changes(
-                    keyword=None, equal=cst.MaybeSentinel.DEFAULT, comma=cst.MaybeSentinel.DEFAULT
-                )
-                for a in expr.args
-                if a.keyword is None or a.keyword.value == "chunk_size"
-            ][:1]
-            attr = "aiter_text" if decoded else "aiter_bytes"
-            return expr.with_changes(func=expr.func.with_changes(attr=cst.Name(attr)), args=size)
-        return None
-
     @on_visit(cst.Assign)
     def visit_Assign(self, node: cst.Assign) -> None:
         """Remember which local names hold responses, for attribute fixes."""
         value = node.value
         if not isinstance(value, cst.Call):
             return
-        if _streams(value) and self.ctx.pos(value) in self.ctx.edits.http_calls:
+        if streams(value) and self.ctx.pos(value) in self.ctx.edits.http_calls:
             for target in node.targets:
                 if isinstance(target.target, cst.Name):
                     self.functions[-1].streams.add(target.target.value)
@@ -313,7 +235,7 @@ class HttpClient(ExceptionRewrites, SessionRewrites):
                     f"{name.keyword.value if name.keyword else name}= is set on"
                     " the client in httpx, not per request",
                 )
-            if _streams(original):
+            if streams(original):
                 return self._stream_call(original, updated, receiver, method, args, line)
             new_call = self._method_call(updated, receiver, method, args)
         else:
@@ -346,33 +268,6 @@ class HttpClient(ExceptionRewrites, SessionRewrites):
         if self.ctx.in_async:
             return cst.Await(expression=new_call)
         return new_call
-
-    def _stream_call(
-        self,
-        original: cst.Call,
-        call: cst.Call,
-        receiver: cst.BaseExpression,
-        method: str,
-        args: list[cst.Arg],
-        line: int,
-    ) -> cst.BaseExpression:
-        """``session.get(url, stream=True)`` -> ``session.stream("GET", url)``.
-
-        Not awaited: ``client.stream()`` is an async context manager. The
-        ``with`` or assignment holding it becomes ``async with`` (see
-        leave_With and leave_IndentedBlock)."""
-        if method != "request":
-            args = [cst.Arg(cst.SimpleString(f'"{method.upper()}"')), *args]
-        self.stream_calls.add(self.ctx.pos(original))
-        self.ctx.maybe_remove_import("requests")
-        self.ctx.note(self.code, line, "streamed request -> async with client.stream(...)")
-        return self._method_call(call, receiver, "stream", args)
-
-    def _method_call(
-        self, call: cst.Call, receiver: cst.BaseExpression, verb: str, args: list[cst.Arg]
-    ) -> cst.Call:
-        # with_changes keeps the call's own brackets and line breaks.
-        return call.with_changes(func=cst.Attribute(value=receiver, attr=cst.Name(verb)), args=args)
 
     def _translate_args(
         self, call: cst.Call, verb: str, from_requests: bool, line: int
@@ -486,20 +381,6 @@ class HttpClient(ExceptionRewrites, SessionRewrites):
             )
         return updated
 
-    def _stream_method(
-        self, original: cst.Call, updated: cst.Call, owner: str, method: str
-    ) -> cst.BaseExpression:
-        line = self.ctx.line(original)
-        if method == "close" and self.ctx.in_async:
-            return cst.Await(
-                updated.with_changes(func=cst.Attribute(cst.Name(owner), cst.Name("aclose")))
-            )
-        if method == "json":
-            self.ctx.todo(
-                line, self.code, f"a streamed response: `await {owner}.aread()` before .json()"
-            )
-        return updated
-
     @on_leave(cst.Attribute)
     def leave_Attribute(
         self, original: cst.Attribute, updated: cst.BaseExpression
@@ -579,41 +460,6 @@ class HttpClient(ExceptionRewrites, SessionRewrites):
         if self.stream_lines and len(original.body) == len(updated.body) == len(body):
             body = self._stream_blocks(original, body)
         return updated.with_changes(body=body)
-
-    def _stream_blocks(
-        self, original: cst.IndentedBlock, body: list[cst.BaseStatement]
-    ) -> list[cst.BaseStatement]:
-        """``resp = session.stream(...)`` and the rest of its block -> ``async with``.
-
-        A streamed response is only readable inside its ``async with``; the
-        statements after the request in the same block go inside it (as
-        ``with session.get(url, stream=True)`` would have needed in requests
-        to release the connection)."""
-        for index, stmt in enumerate(original.body):
-            line = self.ctx.line(stmt)
-            if line not in self.stream_lines:
-                continue
-            new = body[index]
-            if not (
-                isinstance(new, cst.SimpleStatementLine)
-                and len(new.body) == 1
-                and isinstance(new.body[0], cst.Assign)
-                and len(new.body[0].targets) == 1
-            ):
-                continue
-            assign = new.body[0]
-            target = assign.targets[0].target
-            if not isinstance(target, cst.Name):
-                continue
-            rest = body[index + 1 :] or [cst.SimpleStatementLine([cst.Pass()])]
-            block = cst.With(
-                items=[cst.WithItem(assign.value, asname=cst.AsName(target))],
-                body=cst.IndentedBlock(rest),
-                asynchronous=cst.Asynchronous() if self.ctx.in_async else None,
-                leading_lines=new.leading_lines,
-            )
-            return [*body[:index], block]
-        return body
 
     @on_leave(cst.Module)
     def leave_Module(self, original: cst.Module, updated: cst.Module) -> cst.Module:

@@ -3,6 +3,8 @@ client needs to behave like requests."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+
 import libcst as cst
 import libcst.matchers as m
 
@@ -10,15 +12,33 @@ from ..nodes import is_keyword, keyword_arg
 from .base import Rule
 
 
+@dataclass
+class FunctionState:
+    """Names of one function that hold responses (from a call this rule rewrote, or not)."""
+
+    responses: set[str] = field(default_factory=set)
+    direct_responses: set[str] = field(default_factory=set)
+    # Names bound to streamed responses (``stream=True``).
+    streams: set[str] = field(default_factory=set)
+
+
 class HttpRuleBase(Rule):
-    """The rule's parts (calls, exceptions, sessions) are mixins of this class."""
+    """The rule's parts (calls, exceptions, sessions, streams) are mixins of this class."""
 
     module: str  # the target HTTP module: "httpx" or "httpx2"
+    # Per function being rewritten, innermost last (the module's first).
+    functions: list[FunctionState]
 
     def _httpx(self, attr: str) -> cst.Attribute:
         """``httpx.<attr>``, with the import it needs."""
         self.ctx.add_import(self.module)
         return cst.Attribute(value=cst.Name(self.module), attr=cst.Name(attr))
+
+    def _method_call(
+        self, call: cst.Call, receiver: cst.BaseExpression, verb: str, args: list[cst.Arg]
+    ) -> cst.Call:
+        # with_changes keeps the call's own brackets and line breaks.
+        return call.with_changes(func=cst.Attribute(value=receiver, attr=cst.Name(verb)), args=args)
 
 
 def requests_defaults() -> list[cst.Arg]:
