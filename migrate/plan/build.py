@@ -20,6 +20,7 @@ from .model import (
     ChainLink,
     ConcurrencySpot,
     Conversion,
+    ConversionKind,
     Failure,
     Plan,
     PlannedFile,
@@ -222,7 +223,7 @@ def _reason_text(chain: tuple[ChainLink, ...], graph: CallGraph) -> str:
     return text
 
 
-def _kind(fn: Function, graph: CallGraph) -> str:
+def _kind(fn: Function, graph: CallGraph) -> ConversionKind:
     if fn.framework:
         return fn.framework
     if fn.qualname in graph.wrapped_by:

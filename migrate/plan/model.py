@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import asdict, dataclass, field
-from typing import Any
+from typing import Any, Literal
 
+from ..analyse.decisions import BridgeKind
+from ..analyse.model import Framework
 from .codec import from_data, to_data
 from .edits import FileEdits
 
@@ -32,14 +34,19 @@ class ChainLink:
     where: Where
 
 
+# What a converted function is, for the reader (a framework's kinds first).
+ConversionKind = (
+    Framework | Literal["decorator-wrapper", "generator", "method", "nested-function", "function"]
+)
+
+
 @dataclass(frozen=True)
 class Conversion:
     """A function that becomes ``async def``."""
 
     function: str
     where: Where
-    # function, method, flask-view, flask-handler, decorator-wrapper, generator, pytest-test...
-    kind: str
+    kind: ConversionKind
     reason: str  # one sentence
     chain: tuple[ChainLink, ...]
     http_methods: tuple[str, ...] = ()
@@ -63,7 +70,7 @@ class BridgeSite:
     function: str
     where: Where
     callee: str
-    kind: str  # async_to_sync, asyncio.run, sync_to_async
+    kind: BridgeKind
     why: str
     thread_sensitive: bool = False
     is_reference: bool = False

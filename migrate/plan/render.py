@@ -135,7 +135,7 @@ def _conversion(console: Console, number: int, conv: Conversion) -> None:
 
 
 def _bridge(console: Console, _: int, bridge: BridgeSite) -> None:
-    kind = bridge.kind
+    kind: str = bridge.kind
     if bridge.kind == "sync_to_async":
         kind += f"(thread_sensitive={bridge.thread_sensitive})"
     where = f"{bridge.where.path}:{bridge.where.line}"
