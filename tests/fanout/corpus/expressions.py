@@ -111,9 +111,9 @@ def thread_pool_submit(urls):
 def calls_around_logging(urls):
     base = urls["social"]
     first = get_user(base, 5)
-    print("fetched", first["id"])
+    seen = {first["id"]}
     second = get_user(base, 6)
-    return first["handle"], second["handle"]
+    return first["handle"], second["handle"], seen
 
 
 def thread_pool_as_completed(urls):
