@@ -40,6 +40,8 @@ REPORTS = BUILD / "reports"
 VENV = BUILD / "venv"
 PY = VENV / "bin" / "python"
 SUITE_TIMEOUT = 900
+# What a run leaves beside the code: migrate's undo journal, caches.
+BOOKKEEPING = {".migrate", "__pycache__", ".ruff_cache", ".pytest_cache"}
 COUNT_WORDS = ("passed", "failed", "errors", "error", "skipped", "xfailed", "xpassed")
 
 
@@ -264,9 +266,9 @@ def migrate(tree: Path) -> tuple[int, str]:
 def changed_files(before: Path, after: Path) -> list[str]:
     changed = []
     for path in sorted(after.rglob("*")):
-        if not path.is_file():
-            continue
         rel = path.relative_to(after)
+        if not path.is_file() or set(rel.parts) & BOOKKEEPING:
+            continue
         original = before / rel
         if not original.exists() or original.read_bytes() != path.read_bytes():
             changed.append(str(rel))

@@ -31,7 +31,13 @@ def colour(graph: CallGraph, scope: Scope | None = None) -> Colouring:
     result = Colouring()
     functions = graph.functions
 
-    passed_around = {graph.resolve(ref.target) for f in functions.values() for ref in f.refs}
+    # Classes handed over as values (``map(Report, skus)``); ``self`` is an instance.
+    passed_around = {
+        graph.resolve(ref.target)
+        for f in functions.values()
+        for ref in f.refs
+        if ref.text != "self"
+    }
     for fn in functions.values():
         why = _boundary(fn, graph, scope) or _constructor_boundary(fn, graph, passed_around)
         if why:
