@@ -36,6 +36,7 @@ docs: $(STAMP)
 reliability: $(STAMP)
 	$(BIN)/python scripts/kill_test.py
 	$(BIN)/python scripts/fuzz.py
+	$(BIN)/python scripts/soak.py
 
 # The sample apps are the repository's (not in the installed package): PYTHONPATH.
 bench: $(STAMP)
