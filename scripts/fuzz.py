@@ -37,7 +37,7 @@ from hypothesis import strategies as st
 from rich.console import Console
 
 from migrate.analyse.run import analyse_paths
-from migrate.apply import run_apply
+from migrate.apply import run_apply, unified_diff
 from migrate.plan import build_plan
 from migrate.plan.render import render_plan
 
@@ -83,7 +83,7 @@ def _files(root: Path) -> dict[str, bytes]:
     }
 
 
-def check(source: str, kind: str, tally: Tally) -> None:
+def check(source: str, kind: str, tally: Tally, label: str = "") -> None:
     """Plan and apply one module; record any broken promise."""
     tally.examples[kind] += 1
     with tempfile.TemporaryDirectory(prefix="migrate-fuzz-") as tmp:
@@ -121,8 +121,8 @@ def check(source: str, kind: str, tally: Tally) -> None:
             tally.problems.append(f"{kind}: second run crashed\n{traceback.format_exc()}")
             return
         if again.changed or _files(root) != after:
-            names = [r.path.name for r in again.changed]
-            tally.problems.append(f"{kind}: a second run changed {names}\n{source}")
+            diff = "".join(unified_diff(r) for r in again.changed)
+            tally.problems.append(f"{kind} {label}: a second run changed it\n{diff[:3000]}")
 
 
 def splice_functions(source: str, rng: random.Random, count: int) -> str:
@@ -194,7 +194,8 @@ def main() -> int:
         @given(st.sampled_from(modules), st.integers(0, 2**32), st.integers(1, 4))
         def real(path: Path, seed: int, count: int) -> None:
             source = path.read_text(encoding="utf-8")
-            check(splice_functions(source, random.Random(seed), count), "real", tally)
+            spliced = splice_functions(source, random.Random(seed), count)
+            check(spliced, "real", tally, f"{path.name} (seed {seed}, {count} splices)")
 
         real()
 
