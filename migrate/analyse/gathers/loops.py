@@ -106,8 +106,9 @@ class LoopScan(Scan):
         changed_before = self._writes(kept_before)
         for read, written in dataflow.conflicts(reads, changed_before):
             raise Refusal(
-                f"{info.short} reads {read}, which the loop body changes before it"
-                f" (line {getattr(changed_before[written], 'lineno', loop.lineno)})"
+                f"{info.short} reads {read}, which the loop body may change before it"
+                f" (line {getattr(changed_before[written], 'lineno', loop.lineno)});"
+                " computing what the fetch needs from the item alone would make it safe"
             )
         after = loop.body[index:]
         changed = self._writes(after)
@@ -120,7 +121,10 @@ class LoopScan(Scan):
                     f"each {info.short} needs {written} from the item before it (line {where}):"
                     " a chain such as pagination"
                 )
-            raise Refusal(f"{info.short} reads {read}, which the loop body changes (line {where})")
+            raise Refusal(
+                f"{info.short} reads {read}, which the loop body may change (line {where});"
+                " if that change cannot reach the fetch, move it after the loop"
+            )
         bound = set(targets) | set(inline)
         changed = self._writes(loop.body)
         iterated = dataflow.reads(loop.iter)
@@ -237,10 +241,16 @@ class LoopScan(Scan):
             every, _ = self._fetches_of(stmt.test)
             if every:
                 return every[0]
-            raise Refusal(f"the fetch runs only for some items (inside an if, line {stmt.lineno})")
+            raise Refusal(
+                f"the fetch runs only for some items (inside an if, line {stmt.lineno});"
+                " filter the items first to run the fetches together"
+            )
         if not isinstance(stmt, ast.Assign | ast.AnnAssign | ast.AugAssign | ast.Expr):
             kind = type(stmt).__name__.lower()
-            raise Refusal(f"the fetch is inside a nested {kind} statement (line {stmt.lineno})")
+            raise Refusal(
+                f"the fetch is inside a nested {kind} statement (line {stmt.lineno}), which"
+                " the analysis does not split"
+            )
         every, maybe = self._fetches_of(stmt)
         if not every:
             raise Refusal(f"the fetch runs only for some items (line {stmt.lineno})")
