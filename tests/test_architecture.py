@@ -149,3 +149,22 @@ def test_a_stage_never_imports_a_later_one(stage: str) -> None:
             if any(name == s or name.startswith(s + ".") for s in LATER[stage])
         )
         assert not later, f"{module} reaches {later}"
+
+
+VERBS = {"get", "post", "put", "patch", "delete", "head", "options"}
+
+
+def test_the_http_verb_list_is_written_once() -> None:
+    """``migrate.analyse.catalogue.HTTP_VERBS``; everything else refers to it."""
+    found = []
+    for module, path in MODULES.items():
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Tuple | ast.List | ast.Set):
+                words = {
+                    e.value.lower()
+                    for e in node.elts
+                    if isinstance(e, ast.Constant) and isinstance(e.value, str)
+                }
+                if VERBS <= words:
+                    found.append(f"{module}:{node.lineno}")
+    assert len(found) == 1 and found[0].startswith("migrate.analyse.catalogue:"), found

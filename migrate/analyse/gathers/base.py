@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from .. import dataflow
+from ..catalogue import HTTP_VERBS
 from ..model import Span
 from .model import Awaited, Finding, GatherEdit, span_of
 
@@ -64,7 +65,7 @@ class Scan:
         """A name for a call's result: ``get_user(x)`` -> ``user``; HTTP verbs -> ``response``."""
         func = call.func
         last = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
-        if last.lower() in ("get", "post", "put", "patch", "delete", "head", "options", "request"):
+        if last.lower() in (*HTTP_VERBS, "request"):
             return self._fresh("response")
         for prefix in ("get_", "fetch_", "load_", "read_", "retrieve_", "lookup_", "query_"):
             if last.startswith(prefix) and len(last) > len(prefix):
