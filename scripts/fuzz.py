@@ -100,6 +100,12 @@ def check(source: str, kind: str, tally: Tally, label: str = "") -> None:
             tally.problems.append(f"{kind}: crashed\n{traceback.format_exc()}\n{source}")
             return
         after = _files(root)
+        if report.unawaited:
+            # The check before writing caught what the rewrite got wrong: nothing written.
+            tally.outcomes["blocked by the await check"] += 1
+            if after != before:
+                tally.problems.append(f"{kind} {label}: blocked, yet files changed")
+            return
         if report.read_failures or report.failed:
             tally.outcomes["reported and skipped"] += 1
             if after["fuzzed.py"] != before["fuzzed.py"]:

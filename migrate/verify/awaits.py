@@ -66,8 +66,12 @@ class Unawaited:
     path: Path
     line: int
     callee: str
+    # "call", or "key" for a sort key (``sorted(xs, key=f)``): its coroutines never compare.
+    use: str = "call"
 
     def __str__(self) -> str:
+        if self.use == "key":
+            return f"{self.path}:{self.line}: {self.callee} is now async but is used as a sort key"
         return f"{self.path}:{self.line}: {self.callee}() is now async but this call is not awaited"
 
 
@@ -183,6 +187,14 @@ class _FileChecker:
 
     def run(self) -> Iterator[Unawaited]:
         for node in ast.walk(self.tree):
+            if isinstance(node, ast.keyword) and node.arg == "key":
+                # A key function is called by sorted/min/max/sort and its result compared.
+                probe = ast.Call(func=node.value, args=[], keywords=[])
+                self.parents[probe] = node
+                used = self._callee(probe)
+                if used in self.targets:
+                    yield Unawaited(self.file.path, node.value.lineno, used, use="key")
+                continue
             if not isinstance(node, ast.Call):
                 continue
             callee = self._callee(node)
@@ -236,6 +248,10 @@ class _FileChecker:
         while isinstance(func, ast.Attribute):
             chain.append(func.attr)
             func = func.value
+        if isinstance(func, ast.Call) and len(chain) == 1:
+            # ``Client(...).get()``: a method of the class just made.
+            made = self._callee(func)
+            return f"{made}.{chain[0]}" if made else None
         if not isinstance(func, ast.Name):
             return None
         chain.append(func.id)

@@ -153,6 +153,8 @@ def test_awaited_gathered_bridged_or_returned(tmp_path: Path, body: str) -> None
         ("def f():\n    print(fetch(1))\n", 6),
         ("def f():\n    x = 1\n    if fetch(x):\n        return x\n", 7),
         ("def f():\n    return [r.id for r in fetch(1)]\n", 6),
+        ("def f():\n    return Api().get()[0]\n", 6),
+        ("def f(xs):\n    return sorted(xs, key=fetch)\n", 6),
     ],
 )
 def test_left_bare(tmp_path: Path, body: str, line: int) -> None:
