@@ -192,7 +192,7 @@ class _FileChecker:
                 probe = ast.Call(func=node.value, args=[], keywords=[])
                 self.parents[probe] = node
                 used = self._callee(probe)
-                if used in self.targets:
+                if used is not None and used in self.targets:
                     yield Unawaited(self.file.path, node.value.lineno, used, use="key")
                 continue
             if not isinstance(node, ast.Call):
