@@ -55,6 +55,11 @@ EXECUTORS = (
 
 FIXTURE_DECORATORS = ("pytest.fixture", "pytest_asyncio.fixture")
 
+# Third-party packages that send their HTTP through requests (besides the
+# ``requests_*`` family, e.g. requests_oauthlib): code using them keeps
+# requests' traffic after a migration, so requests mocks around it stay.
+REQUESTS_BASED_PACKAGES = frozenset({"docker", "github", "gitlab", "hvac", "jira", "tweepy"})
+
 
 def is_test_path(path: str) -> bool:
     """Whether pytest collects ``path`` as a test module (or it is a conftest)."""

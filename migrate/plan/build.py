@@ -13,7 +13,8 @@ from ..analyse.gathers.model import DEFAULT_MAX_CONCURRENCY as DEFAULT_LIMIT
 from ..analyse.graph import CallGraph
 from ..analyse.model import Function, Span
 from ..analyse.run import Analysis
-from .edits import plan_edits
+from .edits import keeps_requests_calls, plan_edits
+from .mock_scope import scope_mocks
 from .model import (
     BlockingSite,
     BridgeSite,
@@ -127,7 +128,13 @@ def build_plan(
         key=lambda r: (r.where.path, r.where.line),
     )
     failures = tuple(Failure(_rel(str(f.path), base), f.reason) for f in graph.project.failures)
-    edits = tuple(sorted(plan_edits(analysis).values(), key=lambda e: str(e.path)))
+    edits_by_module = plan_edits(analysis)
+    # Test files whose requests mocks cannot follow the code they mock in one piece.
+    mocks = scope_mocks(graph, edits_by_module, keeps_requests_calls(graph, edits_by_module))
+    for module, _ in sorted(mocks.mixed.items()):
+        path = _rel(str(graph.project.files[module].source.path), base)
+        review.append(ReviewItem(module, Where(path, 1), mocks.reason(module)))
+    edits = tuple(sorted(edits_by_module.values(), key=lambda e: str(e.path)))
     return Plan(
         roots=tuple(str(r) for r in analysis.roots),
         files_total=analysis.files_total,

@@ -11,6 +11,7 @@ characters. Everything is converted here, once, so rules only compare
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
@@ -23,6 +24,7 @@ from ..analyse.gathers import GatherEdit
 from ..analyse.graph import CallGraph
 from ..analyse.model import Span
 from ..analyse.run import Analysis
+from .mock_scope import scope_mocks
 
 # (start line, start column, end line, end column): calls can share a start.
 Pos = tuple[int, int, int, int]
@@ -353,20 +355,20 @@ def plan_edits(analysis: Analysis) -> dict[str, FileEdits]:
                     for local, target in module_facts.imports.items()
                     if target.startswith("requests.") and local != "requests"
                 }
-        # responses only sees requests: its mocks move to respx with the calls,
-        # once no requests call is left for them to catch.
-        if not keeping:
-            for module, loaded in project.files.items():
-                text = loaded.source.text
-                # requests-mock: imported, or only its pytest fixture (a parameter).
-                if _imports(text, "responses") or re.search(r"\brequests_mock\b", text):
-                    for_module(module)[0].http_mocks = True
+    # A test's requests mocks move to respx only with the code they catch.
+    scope = scope_mocks(graph, edits, keeps_requests_calls(graph, edits))
+    for module in scope.moving:
+        for_module(module)[0].http_mocks = True
 
     return {m: fe for m, fe in edits.items() if not fe.empty}
 
 
+def keeps_requests_calls(graph: CallGraph, edits: dict[str, FileEdits]) -> Callable[[str], bool]:
+    """Whether requests calls in a module stay as they are after this run."""
+    return lambda module: _keeps_requests_calls(module, graph, edits)
+
+
 def _keeps_requests_calls(module: str, graph: CallGraph, edits: dict[str, FileEdits]) -> bool:
-    """Whether requests calls in ``module`` stay as they are after this run."""
     converted = edits[module].http_calls if module in edits else {}
     cols = _Columns(graph.project.files[module].source.text)
     for qualname, calls in graph.blocking.items():

@@ -176,6 +176,8 @@ def edit_array(text: str, start: int, needs: Needs, testing: bool) -> str:
     inner = text[open_at + 1 : close_at]
     entries = list(re.finditer(r"(\"[^\"]*\"|'[^']*')[ \t]*,?", inner))
     present = {requirement_name(m.group(1)) for m in entries}
+    if "\n" not in inner:
+        return _edit_inline_array(text, span, entries, present, needs, testing)
     for match in reversed(entries):
         a, b = open_at + 1 + match.start(), open_at + 1 + match.end()
         quote, spec = match.group(1)[0], match.group(1)[1:-1]
@@ -196,21 +198,41 @@ def edit_array(text: str, start: int, needs: Needs, testing: bool) -> str:
     missing = _missing(present, needs, testing)
     if not missing:
         return text
+    # A multi-line array: one requirement per line, in its indentation.
     inner = text[open_at + 1 : close_at]
-    if "\n" in inner:
-        lines = [ln for ln in inner.splitlines() if ln.strip().startswith(('"', "'"))]
-        indent = re.match(r"[ \t]*", lines[-1]).group(0) if lines else "    "  # type: ignore[union-attr]
-        body = inner.rstrip(" \t")
-        if body.strip() and not body.rstrip().endswith(","):
-            body = body.rstrip() + ",\n"
-        elif not body.endswith("\n"):
-            body += "\n"
-        body += "".join(f'{indent}"{spec}",\n' for spec in missing)
-        closing_indent = inner[len(inner.rstrip(" \t")) :]
-        return text[: open_at + 1] + body + closing_indent + text[close_at:]
-    items = [i for i in (inner.strip().rstrip(","),) if i]
+    lines = [ln for ln in inner.splitlines() if ln.strip().startswith(('"', "'"))]
+    indent = re.match(r"[ \t]*", lines[-1]).group(0) if lines else "    "  # type: ignore[union-attr]
+    body = inner.rstrip(" \t")
+    if body.strip() and not body.rstrip().endswith(","):
+        body = body.rstrip() + ",\n"
+    elif not body.endswith("\n"):
+        body += "\n"
+    body += "".join(f'{indent}"{spec}",\n' for spec in missing)
+    closing_indent = inner[len(inner.rstrip(" \t")) :]
+    return text[: open_at + 1] + body + closing_indent + text[close_at:]
+
+
+def _edit_inline_array(
+    text: str,
+    span: tuple[int, int],
+    entries: list[re.Match[str]],
+    present: set[str],
+    needs: Needs,
+    testing: bool,
+) -> str:
+    """A one-line array, written again as ``["a", "b"]`` only when something changes."""
+    items, changed = [], False
+    for match in entries:
+        quote, spec = match.group(1)[0], match.group(1)[1:-1]
+        edited = _edit_spec(spec, needs, testing)
+        changed = changed or edited != spec
+        if edited is not None:
+            items.append(quote + edited + quote)
+    missing = _missing(present, needs, testing)
+    if not changed and not missing:
+        return text
     items += [f'"{spec}"' for spec in missing]
-    return text[: open_at + 1] + ", ".join(items) + text[close_at:]
+    return text[: span[0] + 1] + ", ".join(items) + text[span[1] :]
 
 
 # -- pyproject.toml: PEP 621 and Poetry ----------------------------------------------

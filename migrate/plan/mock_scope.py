@@ -1,0 +1,165 @@
+"""Which test files' HTTP mocks move to respx: only with the code they mock.
+
+``responses`` and requests-mock patch requests; respx patches httpx. A test
+whose mocks moved while the code it exercises still sends through requests,
+or whose mocks stayed while that code moved to httpx, sends real requests to
+the network. So each test file that mocks requests is judged on its own: the
+project modules it reaches through imports (and its ``conftest.py`` files)
+are split into those whose calls move to httpx in this run and those that
+keep sending through requests afterwards. Its mocks move when something moves
+and nothing keeps; when both happen in one test file, no single mock library
+catches every request, and the plan says so instead of guessing.
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import PurePath
+from typing import TYPE_CHECKING
+
+from ..analyse.frameworks import REQUESTS_BASED_PACKAGES
+
+if TYPE_CHECKING:
+    from ..analyse.graph import CallGraph
+    from ..analyse.project import Project
+    from .edits import FileEdits
+
+
+@dataclass(frozen=True)
+class MockScope:
+    """The verdict for every test file that mocks requests."""
+
+    moving: frozenset[str] = frozenset()
+    # Test module -> (modules that keep requests, modules that move to httpx).
+    mixed: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = field(default_factory=dict)
+
+    def reason(self, module: str) -> str:
+        keeping, moving = self.mixed[module]
+        return (
+            f"its requests mocks stay: {', '.join(keeping)} still send through requests while "
+            f"{', '.join(moving)} move to httpx, which they do not catch; migrate both in one "
+            "step or split the test file"
+        )
+
+
+def mocks_requests(text: str) -> bool:
+    """Whether a file uses ``responses`` or requests-mock (its fixture is only a parameter)."""
+    return _imports(text, "responses") or re.search(r"\brequests_mock\b", text) is not None
+
+
+def scope_mocks(
+    graph: CallGraph, edits: dict[str, FileEdits], keeps_calls: Callable[[str], bool]
+) -> MockScope:
+    """Judge each test file that mocks requests by the code it reaches.
+
+    ``keeps_calls(module)`` tells whether requests calls in an analysed module
+    stay as they are in this run.
+    """
+    project = graph.project
+    reach = _Imports(project)
+    moving: set[str] = set()
+    mixed: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {}
+    for module, loaded in project.files.items():
+        if not mocks_requests(loaded.source.text):
+            continue
+        reached = reach.closure(module)
+        to_httpx = sorted(m for m in reached if m in edits and edits[m].http_calls)
+        keeping = sorted(m for m in reached if _keeps_requests(m, graph, keeps_calls))
+        if to_httpx and keeping:
+            mixed[module] = (tuple(keeping), tuple(to_httpx))
+        elif to_httpx:
+            moving.add(module)
+    return MockScope(frozenset(moving), mixed)
+
+
+def _keeps_requests(module: str, graph: CallGraph, keeps_calls: Callable[[str], bool]) -> bool:
+    """Whether ``module`` still sends through requests after this run."""
+    facts = graph.project.facts.get(module)
+    if facts is None:
+        # Not analysed: it does not import requests (every file that does is).
+        return False
+    if any(base.startswith("requests.") for bases in facts.classes.values() for base in bases):
+        return True  # a Session (or adapter) subclass: its traffic is requests'
+    if any(_requests_based(target) for target in facts.imports.values()):
+        return True
+    return keeps_calls(module)
+
+
+def _requests_based(target: str) -> bool:
+    top = target.split(".", 1)[0]
+    return top in REQUESTS_BASED_PACKAGES or (
+        top.startswith("requests_") and top != "requests_mock"
+    )
+
+
+class _Imports:
+    """Project modules a module reaches through imports, transitively."""
+
+    def __init__(self, project: Project) -> None:
+        self.project = project
+        self._direct: dict[str, set[str]] = {}
+        self._conftests = [
+            (PurePath(f.source.path).parent, m)
+            for m, f in project.files.items()
+            if PurePath(f.source.path).name == "conftest.py"
+        ]
+
+    def closure(self, module: str) -> set[str]:
+        seen = {module}
+        todo = [module, *self._conftests_of(module)]
+        seen.update(todo)
+        while todo:
+            for reached in self.direct(todo.pop()):
+                if reached not in seen:
+                    seen.add(reached)
+                    todo.append(reached)
+        return seen
+
+    def _conftests_of(self, module: str) -> list[str]:
+        folder = PurePath(self.project.files[module].source.path).parent
+        return [m for d, m in self._conftests if folder == d or d in folder.parents]
+
+    def direct(self, module: str) -> set[str]:
+        if module not in self._direct:
+            self._direct[module] = set(self._project_modules(self._imported(module)))
+        return self._direct[module]
+
+    def _imported(self, module: str) -> Iterable[str]:
+        loaded = self.project.files[module]
+        if loaded.facts is not None:
+            return loaded.facts.imports.values()
+        try:
+            tree = ast.parse(loaded.source.text)
+        except (SyntaxError, ValueError):
+            return ()
+        is_package = PurePath(loaded.source.path).name == "__init__.py"
+        package = module if is_package else module.rpartition(".")[0]
+        names: list[str] = []
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Import):
+                names.extend(alias.name for alias in node.names)
+            elif isinstance(node, ast.ImportFrom):
+                base = node.module or ""
+                if node.level:
+                    parts = package.split(".") if package else []
+                    parts = parts[: len(parts) - node.level + 1] if node.level > 1 else parts
+                    base = ".".join([*parts, base] if base else parts)
+                names.extend(f"{base}.{alias.name}" if base else alias.name for alias in node.names)
+        return names
+
+    def _project_modules(self, names: Iterable[str]) -> Iterable[str]:
+        for name in names:
+            parts = name.split(".")
+            for end in range(len(parts), 0, -1):
+                candidate = self.project.canonical(".".join(parts[:end]))
+                if candidate in self.project.files:
+                    yield candidate
+                    break
+
+
+def _imports(text: str, module: str) -> bool:
+    pattern = rf"^[ \t]*(?:import|from)[ \t]+{re.escape(module)}\b"
+    return re.search(pattern, text, re.MULTILINE) is not None

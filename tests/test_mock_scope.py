@@ -1,0 +1,155 @@
+"""Safety: a test's HTTP mocks move only together with the code they mock.
+
+``tests/mock_scope/project`` has three modules on requests, each with its own
+test file: ``weather`` (mocked with ``responses``), ``billing`` (the
+requests-mock fixture) and ``partner`` (a ``requests.Session`` subclass the
+toolkit leaves on requests, mocked with ``responses``). The suite runs before
+migration, after a ``--select`` step that moves ``weather`` only, and after
+the whole apply, each time with the network cut by ``escape_guard`` (a pytest
+plugin that records every host a request tried to reach): every run passes
+the same tests and not one request escapes its mocks.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import tomllib
+
+ROOT = Path(__file__).resolve().parents[1]
+HERE = Path(__file__).resolve().parent / "mock_scope"
+
+
+def _suite(project: Path, log: Path) -> int:
+    """Run the project's suite with the network cut; the number of tests passed."""
+    log.write_text("")
+    env = {**os.environ, "ESCAPE_LOG": str(log), "PYTHONPATH": str(HERE)}
+    # pytest-asyncio runs only where the migration made the project depend on it.
+    plugins = (
+        () if "pytest-asyncio" in (project / "pyproject.toml").read_text() else ("-p", "no:asyncio")
+    )
+    proc = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pytest",
+            "-q",
+            "-p",
+            "escape_guard",
+            "-p",
+            "no:cacheprovider",
+            *plugins,
+        ],
+        cwd=project,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    out = proc.stdout + proc.stderr
+    assert log.read_text() == "", f"requests escaped to the network:\n{log.read_text()}\n{out}"
+    assert proc.returncode == 0, out
+    passed = re.search(r"(\d+) passed", out)
+    return int(passed.group(1)) if passed else 0
+
+
+def _apply(project: Path, *args: str) -> None:
+    proc = subprocess.run(
+        [sys.executable, "-m", "migrate", "apply", "--force", *args, "."],
+        cwd=project,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+
+
+def _mocks(test_file: Path) -> str:
+    text = test_file.read_text()
+    found = [name for name in ("respx", "responses", "requests_mock") if name in text]
+    return "+".join(found)
+
+
+def _test_requirements(project: Path) -> set[str]:
+    """The test extra's distribution names (the file must still be valid TOML)."""
+    data = tomllib.loads((project / "pyproject.toml").read_text())
+    specs = data["project"]["optional-dependencies"]["test"]
+    return {re.match(r"[\w.-]+", spec).group(0) for spec in specs}  # type: ignore[union-attr]
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    copy = tmp_path / "project"
+    shutil.copytree(HERE / "project", copy)
+    return copy
+
+
+def test_guard_sees_a_request_no_mock_catches(project: Path, tmp_path: Path) -> None:
+    """The oracle works: an unmocked request is recorded, not sent."""
+    (project / "tests" / "test_escape.py").write_text(
+        "import requests\n\n\ndef test_unmocked():\n"
+        "    requests.get('https://unmocked.example.test/', timeout=1)\n"
+    )
+    log = tmp_path / "escapes.log"
+    with pytest.raises(AssertionError, match="escaped"):
+        _suite(project, log)
+    assert log.read_text().split() == ["unmocked.example.test"]
+
+
+def test_mocks_move_with_the_code_they_mock(project: Path, tmp_path: Path) -> None:
+    log = tmp_path / "escapes.log"
+    tests = project / "tests"
+    before = _suite(project, log)
+    assert before == 4
+
+    _apply(project, "--select", "shop.weather")
+    assert "async def forecast" in (project / "shop" / "weather.py").read_text()
+    assert "async def" not in (project / "shop" / "billing.py").read_text()
+    assert _mocks(tests / "test_weather.py") == "respx"
+    assert _mocks(tests / "test_billing.py") == "requests_mock"
+    assert _mocks(tests / "test_partner.py") == "responses"
+    assert _test_requirements(project) >= {"requests-mock", "responses", "respx"}
+    assert _suite(project, log) == before
+
+    _apply(project)
+    assert "async def charge" in (project / "shop" / "billing.py").read_text()
+    assert _mocks(tests / "test_billing.py") == "respx"
+    # The Session subclass still sends through requests: its mocks stay.
+    assert "requests.Session" in (project / "shop" / "partner.py").read_text()
+    assert _mocks(tests / "test_partner.py") == "responses"
+    assert _suite(project, log) == before
+
+
+def test_a_test_file_mocking_both_sides_keeps_its_mocks_and_is_named(project: Path) -> None:
+    """One test file reaching code that moves and code that stays: the plan says so."""
+    (project / "tests" / "test_both.py").write_text(
+        "import responses\n\nfrom shop import partner, weather\n\n\n"
+        "@responses.activate\ndef test_both():\n"
+        "    responses.add(responses.GET, 'https://weather.example.test/v1/forecast', json={})\n"
+        "    assert weather.forecast('Oslo') == {}\n"
+    )
+    proc = subprocess.run(
+        [sys.executable, "-m", "migrate", "plan", "--json", "."],
+        cwd=project,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert proc.returncode == 0, proc.stderr
+    items = [
+        i for i in json.loads(proc.stdout)["needs_review"] if i["function"] == "tests.test_both"
+    ]
+    assert len(items) == 1
+    assert "shop.partner" in items[0]["reason"] and "shop.weather" in items[0]["reason"]
+    _apply(project)
+    assert _mocks(project / "tests" / "test_both.py") == "responses"
+    assert _mocks(project / "tests" / "test_weather.py") == "respx"
