@@ -130,7 +130,9 @@ def build_plan(
     failures = tuple(Failure(_rel(str(f.path), base), f.reason) for f in graph.project.failures)
     edits_by_module = plan_edits(analysis)
     # Test files whose requests mocks cannot follow the code they mock in one piece.
-    mocks = scope_mocks(graph, edits_by_module, keeps_requests_calls(graph, edits_by_module))
+    to_httpx = {m for m, fe in edits_by_module.items() if fe.http_calls}
+    keeps = keeps_requests_calls(graph, edits_by_module)
+    mocks = scope_mocks(graph.project, to_httpx, keeps)
     for module, _ in sorted(mocks.mixed.items()):
         path = _rel(str(graph.project.files[module].source.path), base)
         review.append(ReviewItem(module, Where(path, 1), mocks.reason(module)))

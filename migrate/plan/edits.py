@@ -356,7 +356,8 @@ def plan_edits(analysis: Analysis) -> dict[str, FileEdits]:
                     if target.startswith("requests.") and local != "requests"
                 }
     # A test's requests mocks move to respx only with the code they catch.
-    scope = scope_mocks(graph, edits, keeps_requests_calls(graph, edits))
+    to_httpx = {m for m, fe in edits.items() if fe.http_calls}
+    scope = scope_mocks(project, to_httpx, keeps_requests_calls(graph, edits))
     for module in scope.moving:
         for_module(module)[0].http_mocks = True
 

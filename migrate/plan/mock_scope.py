@@ -23,9 +23,7 @@ from typing import TYPE_CHECKING
 from ..analyse.frameworks import REQUESTS_BASED_PACKAGES
 
 if TYPE_CHECKING:
-    from ..analyse.graph import CallGraph
     from ..analyse.project import Project
-    from .edits import FileEdits
 
 
 @dataclass(frozen=True)
@@ -51,14 +49,14 @@ def mocks_requests(text: str) -> bool:
 
 
 def scope_mocks(
-    graph: CallGraph, edits: dict[str, FileEdits], keeps_calls: Callable[[str], bool]
+    project: Project, to_httpx: set[str], keeps_calls: Callable[[str], bool]
 ) -> MockScope:
     """Judge each test file that mocks requests by the code it reaches.
 
+    ``to_httpx`` holds the modules whose HTTP calls move to httpx in this run;
     ``keeps_calls(module)`` tells whether requests calls in an analysed module
-    stay as they are in this run.
+    stay as they are.
     """
-    project = graph.project
     reach = _Imports(project)
     moving: set[str] = set()
     mixed: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {}
@@ -66,18 +64,18 @@ def scope_mocks(
         if not mocks_requests(loaded.source.text):
             continue
         reached = reach.closure(module)
-        to_httpx = sorted(m for m in reached if m in edits and edits[m].http_calls)
-        keeping = sorted(m for m in reached if _keeps_requests(m, graph, keeps_calls))
-        if to_httpx and keeping:
-            mixed[module] = (tuple(keeping), tuple(to_httpx))
-        elif to_httpx:
+        moved = sorted(reached & to_httpx)
+        keeping = sorted(m for m in reached if _keeps_requests(m, project, keeps_calls))
+        if moved and keeping:
+            mixed[module] = (tuple(keeping), tuple(moved))
+        elif moved:
             moving.add(module)
     return MockScope(frozenset(moving), mixed)
 
 
-def _keeps_requests(module: str, graph: CallGraph, keeps_calls: Callable[[str], bool]) -> bool:
+def _keeps_requests(module: str, project: Project, keeps_calls: Callable[[str], bool]) -> bool:
     """Whether ``module`` still sends through requests after this run."""
-    facts = graph.project.facts.get(module)
+    facts = project.facts.get(module)
     if facts is None:
         # Not analysed: it does not import requests (every file that does is).
         return False
@@ -108,8 +106,10 @@ class _Imports:
         ]
 
     def closure(self, module: str) -> set[str]:
+        """What ``module`` reaches; a ``conftest.py`` reaches what its tests reach."""
+        served = self._below(self._folder(module)) if self._is_conftest(module) else []
         seen = {module}
-        todo = [module, *self._conftests_of(module)]
+        todo = [module, *served, *self._conftests_of(module)]
         seen.update(todo)
         while todo:
             for reached in self.direct(todo.pop()):
@@ -118,9 +118,18 @@ class _Imports:
                     todo.append(reached)
         return seen
 
+    def _is_conftest(self, module: str) -> bool:
+        return PurePath(self.project.files[module].source.path).name == "conftest.py"
+
+    def _below(self, folder: PurePath) -> list[str]:
+        return [m for m in self.project.files if self._folder(m).is_relative_to(folder)]
+
+    def _folder(self, module: str) -> PurePath:
+        return PurePath(self.project.files[module].source.path).parent
+
     def _conftests_of(self, module: str) -> list[str]:
-        folder = PurePath(self.project.files[module].source.path).parent
-        return [m for d, m in self._conftests if folder == d or d in folder.parents]
+        folder = self._folder(module)
+        return [m for d, m in self._conftests if folder.is_relative_to(d)]
 
     def direct(self, module: str) -> set[str]:
         if module not in self._direct:
