@@ -23,6 +23,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..requirements import REQUIREMENT, normalize, requirement_name
+from ..requirements import with_extra as with_extra  # tests and callers import it from here
 from .base import Rule
 
 RUNTIME = {"httpx": "httpx>=0.27", "httpx2": "httpx2", "asgiref": "asgiref>=3.7"}
@@ -62,41 +64,6 @@ class Needs:
 
 
 _IMPORT = re.compile(r"^[ \t]*(?:import|from)[ \t]+([A-Za-z_][\w]*)", re.MULTILINE)
-# PEP 508: a name, optional [extras], then version specifiers, a URL or markers.
-_REQUIREMENT = re.compile(
-    r"(?P<name>[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?)(?P<space>[ \t]*)"
-    r"(?:\[(?P<extras>[^\]]*)\])?(?P<rest>.*)",
-    re.DOTALL,
-)
-
-
-def normalize(name: str) -> str:
-    """PEP 503: ``Flask``, ``flask`` and ``FLASK`` are one distribution."""
-    return re.sub(r"[-_.]+", "-", name).lower()
-
-
-def requirement_name(spec: str) -> str:
-    """The normalized distribution name of a requirement as written ("" if none)."""
-    match = _REQUIREMENT.match(spec.strip().strip("\"'"))
-    return normalize(match["name"]) if match else ""
-
-
-def with_extra(spec: str, extra: str) -> str:
-    """``spec`` with ``extra`` among its extras; everything else as written.
-
-    ``flask[async]>=3`` stays; ``Flask[x]>=3 ; python_version>'3.8'`` becomes
-    ``Flask[async,x]>=3 ; python_version>'3.8'``.
-    """
-    match = _REQUIREMENT.match(spec)
-    if match is None:
-        return spec
-    extras = [e.strip() for e in (match["extras"] or "").split(",") if e.strip()]
-    if extra in (normalize(e) for e in extras):
-        return spec
-    inside = ",".join([extra, *extras])
-    if match["extras"] is None:  # the space belonged to what follows: ``flask @ url``
-        return f"{match['name']}[{inside}]{match['space']}{match['rest']}"
-    return f"{match['name']}{match['space']}[{inside}]{match['rest']}"
 
 
 def imported_modules(text: str) -> set[str]:
@@ -308,7 +275,7 @@ def _edit_poetry(text: str, needs: Needs) -> str:
 
 
 def _poetry_entry(spec: str) -> str:
-    match = _REQUIREMENT.match(spec)
+    match = REQUIREMENT.match(spec)
     assert match is not None
     constraint = match["rest"].strip() or "*"
     return f'{match["name"]} = "{constraint}"'
