@@ -38,7 +38,6 @@ def test_dashboard_latency_is_the_sum_of_its_upstreams(
     assert upstreams.log.max_in_flight() == 1
     print(f"\nlegacy dashboard: {elapsed * 1000:.0f} ms for 3 x {LATENCY * 1000:.0f} ms upstreams")
     assert elapsed >= 3 * LATENCY
-    assert elapsed < 3 * LATENCY + 0.25
 
 
 def test_module_level_session_reuses_connections(
