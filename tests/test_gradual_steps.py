@@ -50,6 +50,8 @@ def test_every_step_keeps_the_app_working(tmp_path: Path) -> None:
     package = "sample_stepped_app"
     app = tmp_path / package
     shutil.copytree(ROOT / "sample_legacy_app", app, ignore=shutil.ignore_patterns("__pycache__"))
+    # The repository's style, as for the one-shot golden copy.
+    shutil.copy(ROOT / "pyproject.toml", tmp_path / "pyproject.toml")
 
     steps = propose_steps(analyse_paths([app], jobs=1), (str(app),))
     assert len(steps) >= 3

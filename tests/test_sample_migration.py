@@ -43,6 +43,8 @@ def _files(root: Path) -> dict[str, bytes]:
 def migrated(tmp_path_factory: pytest.TempPathFactory) -> Path:
     work = tmp_path_factory.mktemp("migration") / "sample_migrated_app"
     shutil.copytree(LEGACY, work, ignore=IGNORE)
+    # The sample lives in this repository: its style (line length) is the repository's.
+    shutil.copy(ROOT / "pyproject.toml", work.parent / "pyproject.toml")
     report = run_apply((work,), console=Console(file=io.StringIO()))
     assert not report.failed, [r.error for r in report.failed]
     assert not report.read_failures
@@ -66,6 +68,7 @@ def test_migrated_sample_matches_the_checked_in_copy(
 def test_second_apply_changes_nothing(migrated: Path, tmp_path: Path) -> None:
     again = tmp_path / "sample_migrated_app"
     shutil.copytree(migrated, again, ignore=IGNORE)
+    shutil.copy(ROOT / "pyproject.toml", tmp_path / "pyproject.toml")
     report = run_apply((again,), console=Console(file=io.StringIO()))
     assert report.changed == []
     assert _files(again) == _files(migrated)
@@ -155,3 +158,37 @@ def test_migrated_app_needs_only_stdlib_httpx_and_asgiref() -> None:
             for name in names:
                 top = name.split(".")[0]
                 assert top not in ("migrate", "requests"), f"{path}: imports {name}"
+
+
+def test_migrated_sample_passes_the_repositorys_ruff_check_and_format() -> None:
+    """Linted like the rest of the repository: pyproject.toml's ruff settings."""
+    ruff = Path(sys.executable).with_name("ruff")
+    for command in (["check", "--no-cache"], ["format", "--check", "--no-cache"]):
+        result = subprocess.run(
+            [str(ruff), *command, str(GOLDEN)],
+            capture_output=True,
+            text=True,
+            check=False,
+            cwd=ROOT,
+        )
+        assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_no_function_or_class_is_defined_in_two_migrated_files() -> None:
+    """Helpers live once per package, not copied into every module that uses them.
+
+    Definitions are compared whole: Flask's ``init_app`` convention (one per
+    module, each doing its own thing) is not a copy.
+    """
+    where: dict[str, list[str]] = {}
+    names: dict[str, list[str]] = {}
+    for path in sorted(GOLDEN.rglob("*.py")):
+        rel = path.relative_to(GOLDEN).as_posix()
+        for node in ast.parse(path.read_bytes()).body:
+            if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef):
+                where.setdefault(ast.dump(node), []).append(rel)
+                names.setdefault(node.name, []).append(rel)
+    assert [files for files in where.values() if len(files) > 1] == []
+    assert names["gather_in_order"] == ["_async_helpers.py"]
+    assert names["AsyncClientPerLoop"] == ["_async_helpers.py"]
+    assert {name for name, files in names.items() if len(files) > 1} <= {"init_app"}

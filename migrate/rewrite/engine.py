@@ -24,6 +24,7 @@ from .imports import add_imports, remove_unused
 from .options import RewriteOptions
 from .rules import RULES
 from .transformer import MigrationTransformer
+from .wrap import DEFAULT_LINE_LENGTH, wrap_changed_lines
 
 # Below this many changed files, worker processes cost more than they save.
 POOL_THRESHOLD = 16
@@ -70,7 +71,11 @@ def rewrite_source(
     wrapper = MetadataWrapper(module)
     new_module = wrapper.visit(MigrationTransformer(ctx, rules))
     new_module = _fix_imports(new_module, ctx)
-    return new_module.bytes, ctx.notes, ctx.helpers
+    # Lines the rules made too long, wrapped to the project's length; encoded
+    # as libcst writes a module (its encoding keeps a BOM).
+    limit = options.line_length or DEFAULT_LINE_LENGTH
+    code = wrap_changed_lines(new_module.code, module.code, limit)
+    return code.encode(new_module.encoding), ctx.notes, ctx.helpers
 
 
 def _fix_imports(module: cst.Module, ctx: RuleContext) -> cst.Module:

@@ -9,4 +9,6 @@ async def fake_fetch(url):
 
 def test_title(monkeypatch):
     monkeypatch.setattr(service, "fetch", fake_fetch)
-    monkeypatch.setattr("service.fetch", AsyncMock(side_effect=lambda url: {"title": "inline"}))
+    monkeypatch.setattr(
+        "service.fetch", AsyncMock(side_effect=lambda url: {"title": "inline"})
+    )

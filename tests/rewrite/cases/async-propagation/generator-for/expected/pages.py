@@ -5,7 +5,9 @@ from _async_helpers import TLS_CONTEXT
 
 async def pages(url):
     while url:
-        async with httpx.AsyncClient(follow_redirects=True, timeout=None, verify=TLS_CONTEXT) as http_client:
+        async with httpx.AsyncClient(
+            follow_redirects=True, timeout=None, verify=TLS_CONTEXT
+        ) as http_client:
             data = (await http_client.get(url, timeout=5)).json()
         yield data["items"]
         url = data.get("next")

@@ -8,7 +8,9 @@ class Inventory:
         self.base = base
 
     async def _get(self, path):
-        async with httpx.AsyncClient(follow_redirects=True, timeout=None, verify=TLS_CONTEXT) as http_client:
+        async with httpx.AsyncClient(
+            follow_redirects=True, timeout=None, verify=TLS_CONTEXT
+        ) as http_client:
             return (await http_client.get(self.base + path, timeout=5)).json()
 
     async def stock(self, sku):

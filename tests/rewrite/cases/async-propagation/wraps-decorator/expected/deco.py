@@ -19,7 +19,9 @@ def logged(func):
 
 @logged
 async def fetch(url):
-    async with httpx.AsyncClient(follow_redirects=True, timeout=None, verify=TLS_CONTEXT) as http_client:
+    async with httpx.AsyncClient(
+        follow_redirects=True, timeout=None, verify=TLS_CONTEXT
+    ) as http_client:
         return (await http_client.get(url, timeout=5)).json()
 
 

@@ -6,8 +6,14 @@ from _async_helpers import TLS_CONTEXT
 
 
 async def fetch_rates(base):
-    async with httpx.AsyncClient(follow_redirects=True, timeout=None, verify=TLS_CONTEXT) as http_client:
-        return (await http_client.get("https://rates.example.com", params={"base": base}, timeout=5)).json()
+    async with httpx.AsyncClient(
+        follow_redirects=True, timeout=None, verify=TLS_CONTEXT
+    ) as http_client:
+        return (
+            await http_client.get(
+                "https://rates.example.com", params={"base": base}, timeout=5
+            )
+        ).json()
 
 
 @click.command()

@@ -18,7 +18,9 @@ def read_template(path):
 
 
 async def sync_item(url):
-    async with httpx.AsyncClient(follow_redirects=True, timeout=None, verify=TLS_CONTEXT) as http_client:
+    async with httpx.AsyncClient(
+        follow_redirects=True, timeout=None, verify=TLS_CONTEXT
+    ) as http_client:
         payload = (await http_client.get(url, timeout=5)).text
     await sync_to_async(save)(payload)
     header = await sync_to_async(read_template, thread_sensitive=False)("header.txt")

@@ -7,7 +7,9 @@ from _async_helpers import TLS_CONTEXT
 
 
 async def refresh(url):
-    async with httpx.AsyncClient(follow_redirects=True, timeout=None, verify=TLS_CONTEXT) as http_client:
+    async with httpx.AsyncClient(
+        follow_redirects=True, timeout=None, verify=TLS_CONTEXT
+    ) as http_client:
         await http_client.post(url, timeout=5)
 
 

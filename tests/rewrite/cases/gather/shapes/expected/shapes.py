@@ -4,12 +4,16 @@ from _async_helpers import TLS_CONTEXT, gather_in_order
 
 
 async def fetch(i):
-    async with httpx.AsyncClient(follow_redirects=True, timeout=None, verify=TLS_CONTEXT) as http_client:
+    async with httpx.AsyncClient(
+        follow_redirects=True, timeout=None, verify=TLS_CONTEXT
+    ) as http_client:
         return (await http_client.get(f"http://x/{i}")).json()
 
 
 async def post(i):
-    async with httpx.AsyncClient(follow_redirects=True, timeout=None, verify=TLS_CONTEXT) as http_client:
+    async with httpx.AsyncClient(
+        follow_redirects=True, timeout=None, verify=TLS_CONTEXT
+    ) as http_client:
         return (await http_client.post("http://x", json={"i": i})).json()
 
 

@@ -5,9 +5,16 @@ from _async_helpers import TLS_CONTEXT
 
 async def fetch(url):
     try:
-        async with httpx.AsyncClient(follow_redirects=True, timeout=None, verify=TLS_CONTEXT) as http_client:
+        async with httpx.AsyncClient(
+            follow_redirects=True, timeout=None, verify=TLS_CONTEXT
+        ) as http_client:
             return (await http_client.get(url, timeout=5)).json()
-    except (httpx.NetworkError, httpx.ConnectTimeout, httpx.WriteTimeout, httpx.RemoteProtocolError):
+    except (
+        httpx.NetworkError,
+        httpx.ConnectTimeout,
+        httpx.WriteTimeout,
+        httpx.RemoteProtocolError,
+    ):
         return None
     except httpx.TimeoutException:
         return "timeout"
@@ -18,7 +25,15 @@ async def fetch(url):
 
 
 def is_network_problem(exc: Exception) -> bool:
-    return isinstance(exc, (httpx.NetworkError, httpx.ConnectTimeout, httpx.WriteTimeout, httpx.RemoteProtocolError))
+    return isinstance(
+        exc,
+        (
+            httpx.NetworkError,
+            httpx.ConnectTimeout,
+            httpx.WriteTimeout,
+            httpx.RemoteProtocolError,
+        ),
+    )
 
 
 def status_of(resp: httpx.Response) -> int:
@@ -27,7 +42,15 @@ def status_of(resp: httpx.Response) -> int:
 
 async def fetch_quietly(url):
     try:
-        async with httpx.AsyncClient(follow_redirects=True, timeout=None, verify=TLS_CONTEXT) as http_client:
+        async with httpx.AsyncClient(
+            follow_redirects=True, timeout=None, verify=TLS_CONTEXT
+        ) as http_client:
             return (await http_client.get(url, timeout=5)).json()
-    except (httpx.NetworkError, httpx.ConnectTimeout, httpx.WriteTimeout, httpx.RemoteProtocolError, ValueError):
+    except (
+        httpx.NetworkError,
+        httpx.ConnectTimeout,
+        httpx.WriteTimeout,
+        httpx.RemoteProtocolError,
+        ValueError,
+    ):
         return None

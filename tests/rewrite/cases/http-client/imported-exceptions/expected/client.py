@@ -5,11 +5,18 @@ from _async_helpers import TLS_CONTEXT
 
 async def fetch(url):
     try:
-        async with httpx.AsyncClient(follow_redirects=True, timeout=None, verify=TLS_CONTEXT) as http_client:
+        async with httpx.AsyncClient(
+            follow_redirects=True, timeout=None, verify=TLS_CONTEXT
+        ) as http_client:
             return (await http_client.get(url, timeout=2)).json()
     except httpx.ReadTimeout:
         return {"error": "timeout"}
-    except (httpx.NetworkError, httpx.ConnectTimeout, httpx.WriteTimeout, httpx.RemoteProtocolError):
+    except (
+        httpx.NetworkError,
+        httpx.ConnectTimeout,
+        httpx.WriteTimeout,
+        httpx.RemoteProtocolError,
+    ):
         return {"error": "unreachable"}
 
 

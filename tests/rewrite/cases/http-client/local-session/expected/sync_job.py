@@ -5,7 +5,9 @@ from _async_helpers import TLS_CONTEXT, gather_in_order
 
 async def sync_all(urls):
     results = []
-    async with httpx.AsyncClient(follow_redirects=True, timeout=None, verify=TLS_CONTEXT) as session:
+    async with httpx.AsyncClient(
+        follow_redirects=True, timeout=None, verify=TLS_CONTEXT
+    ) as session:
         session.headers["Accept"] = "application/json"
         urls = list(urls)
         responses = await gather_in_order(
@@ -17,7 +19,9 @@ async def sync_all(urls):
 
 
 async def ping(base_url):
-    async with httpx.AsyncClient(base_url=base_url, timeout=3, verify=TLS_CONTEXT) as client:
+    async with httpx.AsyncClient(
+        base_url=base_url, timeout=3, verify=TLS_CONTEXT
+    ) as client:
         return (await client.get("/ping")).status_code
 
 

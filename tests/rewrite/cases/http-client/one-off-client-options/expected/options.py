@@ -4,15 +4,24 @@ from _async_helpers import TLS_CONTEXT
 
 
 async def fetch_insecure(url):
-    async with httpx.AsyncClient(follow_redirects=True, timeout=None, verify=False) as http_client:
+    async with httpx.AsyncClient(
+        follow_redirects=True, timeout=None, verify=False
+    ) as http_client:
         return (await http_client.get(url, timeout=5)).json()
 
 
 async def fetch_with_cookies(url, cookies):
-    async with httpx.AsyncClient(follow_redirects=True, timeout=None, cookies=cookies, verify=TLS_CONTEXT) as http_client:
+    async with httpx.AsyncClient(
+        follow_redirects=True, timeout=None, cookies=cookies, verify=TLS_CONTEXT
+    ) as http_client:
         return (await http_client.get(url, timeout=5)).json()
 
 
 async def fetch_with_cert(url):
-    async with httpx.AsyncClient(follow_redirects=True, timeout=None, cert=("client.crt", "client.key"), verify=TLS_CONTEXT) as http_client:
+    async with httpx.AsyncClient(
+        follow_redirects=True,
+        timeout=None,
+        cert=("client.crt", "client.key"),
+        verify=TLS_CONTEXT,
+    ) as http_client:
         return (await http_client.get(url, timeout=5)).json()

@@ -8,17 +8,25 @@ URL = "https://api.example.com/items"
 
 
 async def post_text(text):
-    async with httpx.AsyncClient(follow_redirects=True, timeout=None, verify=TLS_CONTEXT) as http_client:
-        return (await http_client.post(URL, content="raw=" + text, timeout=5)).status_code
+    async with httpx.AsyncClient(
+        follow_redirects=True, timeout=None, verify=TLS_CONTEXT
+    ) as http_client:
+        return (
+            await http_client.post(URL, content="raw=" + text, timeout=5)
+        ).status_code
 
 
 async def post_literal():
-    async with httpx.AsyncClient(follow_redirects=True, timeout=None, verify=TLS_CONTEXT) as http_client:
+    async with httpx.AsyncClient(
+        follow_redirects=True, timeout=None, verify=TLS_CONTEXT
+    ) as http_client:
         return (await http_client.post(URL, content="payload", timeout=5)).status_code
 
 
 async def post_form(name):
-    async with httpx.AsyncClient(follow_redirects=True, timeout=None, verify=TLS_CONTEXT) as http_client:
+    async with httpx.AsyncClient(
+        follow_redirects=True, timeout=None, verify=TLS_CONTEXT
+    ) as http_client:
         return (await http_client.post(URL, data={"name": name}, timeout=5)).status_code
 
 
@@ -35,15 +43,25 @@ async def post_positional(payload):
 
 
 async def post_positional_json(item):
-    async with httpx.AsyncClient(follow_redirects=True, timeout=None, verify=TLS_CONTEXT) as http_client:
+    async with httpx.AsyncClient(
+        follow_redirects=True, timeout=None, verify=TLS_CONTEXT
+    ) as http_client:
         return (await http_client.post(URL, json={"item": item}, timeout=5)).status_code
 
 
 async def put_encoded(item):
-    async with httpx.AsyncClient(follow_redirects=True, timeout=None, verify=TLS_CONTEXT) as http_client:
-        return (await http_client.put(URL, content=json.dumps(item).encode(), timeout=5)).status_code
+    async with httpx.AsyncClient(
+        follow_redirects=True, timeout=None, verify=TLS_CONTEXT
+    ) as http_client:
+        return (
+            await http_client.put(URL, content=json.dumps(item).encode(), timeout=5)
+        ).status_code
 
 
 async def get_with_body(query):
-    async with httpx.AsyncClient(follow_redirects=True, timeout=None, verify=TLS_CONTEXT) as http_client:
-        return (await http_client.request("GET", URL, json={"query": query}, timeout=5)).json()
+    async with httpx.AsyncClient(
+        follow_redirects=True, timeout=None, verify=TLS_CONTEXT
+    ) as http_client:
+        return (
+            await http_client.request("GET", URL, json={"query": query}, timeout=5)
+        ).json()

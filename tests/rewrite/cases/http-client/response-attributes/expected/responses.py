@@ -4,7 +4,9 @@ from _async_helpers import TLS_CONTEXT
 
 
 async def describe(url):
-    async with httpx.AsyncClient(follow_redirects=True, timeout=None, verify=TLS_CONTEXT) as http_client:
+    async with httpx.AsyncClient(
+        follow_redirects=True, timeout=None, verify=TLS_CONTEXT
+    ) as http_client:
         resp = await http_client.get(url, timeout=5)
     if resp.is_error:
         return f"{resp.status_code} {resp.reason_phrase} from {str(resp.url)}"
@@ -12,7 +14,9 @@ async def describe(url):
 
 
 async def checked(url):
-    async with httpx.AsyncClient(follow_redirects=True, timeout=None, verify=TLS_CONTEXT) as http_client:
+    async with httpx.AsyncClient(
+        follow_redirects=True, timeout=None, verify=TLS_CONTEXT
+    ) as http_client:
         resp = await http_client.get(url, timeout=5)
     if resp.is_error:
         resp.raise_for_status()
@@ -20,7 +24,9 @@ async def checked(url):
 
 
 async def lines(url):
-    async with httpx.AsyncClient(follow_redirects=True, timeout=None, verify=TLS_CONTEXT) as http_client:
+    async with httpx.AsyncClient(
+        follow_redirects=True, timeout=None, verify=TLS_CONTEXT
+    ) as http_client:
         resp = await http_client.get(url, timeout=5)
     # TODO(migrate MIG001): iter_lines() needs `async with client.stream(...)`
     return list(resp.iter_lines())
@@ -31,5 +37,7 @@ def from_parameter(resp: httpx.Response) -> bool:
 
 
 async def load(url):
-    async with httpx.AsyncClient(follow_redirects=True, timeout=None, verify=TLS_CONTEXT) as http_client:
+    async with httpx.AsyncClient(
+        follow_redirects=True, timeout=None, verify=TLS_CONTEXT
+    ) as http_client:
         return from_parameter(await http_client.get(url, timeout=5))

@@ -8,7 +8,9 @@ class Api:
         self.base = base
 
         def _new_session() -> httpx.AsyncClient:
-            session = httpx.AsyncClient(follow_redirects=True, timeout=None, verify=TLS_CONTEXT)
+            session = httpx.AsyncClient(
+                follow_redirects=True, timeout=None, verify=TLS_CONTEXT
+            )
             session.headers["X-Key"] = "k"
             return session
 

@@ -25,7 +25,9 @@ async def fetch(path):
 
 
 async def create(path, item):
-    return (await session.post("https://api.example.com" + path, json=item, timeout=5)).json()
+    return (
+        await session.post("https://api.example.com" + path, json=item, timeout=5)
+    ).json()
 
 
 async def delete(path):

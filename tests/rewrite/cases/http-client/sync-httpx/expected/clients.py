@@ -4,7 +4,9 @@ from _async_helpers import TLS_CONTEXT, AsyncClientPerLoop
 
 
 def _new_client() -> httpx.AsyncClient:
-    client = httpx.AsyncClient(base_url="https://api.example.com", timeout=10, verify=TLS_CONTEXT)
+    client = httpx.AsyncClient(
+        base_url="https://api.example.com", timeout=10, verify=TLS_CONTEXT
+    )
     return client
 
 

@@ -4,11 +4,17 @@ from _async_helpers import TLS_CONTEXT
 
 
 async def fetch(url):
-    async with httpx.AsyncClient(follow_redirects=True, timeout=None, verify=TLS_CONTEXT) as http_client:
+    async with httpx.AsyncClient(
+        follow_redirects=True, timeout=None, verify=TLS_CONTEXT
+    ) as http_client:
         return (await http_client.get(url, timeout=5)).json()
 
 
 async def send(url, payload):
-    async with httpx.AsyncClient(follow_redirects=True, timeout=None, verify=TLS_CONTEXT) as http_client:
-        resp = await http_client.post(url, json=payload, headers={"X-Token": "t"}, timeout=5)
+    async with httpx.AsyncClient(
+        follow_redirects=True, timeout=None, verify=TLS_CONTEXT
+    ) as http_client:
+        resp = await http_client.post(
+            url, json=payload, headers={"X-Token": "t"}, timeout=5
+        )
     return resp.status_code

@@ -20,7 +20,9 @@ async def test_history(respx_mock):
     assert adapter.calls.last.request.headers["X-Token"] == "t"
     assert respx_mock.calls.last.request.method == "POST"
     assert respx_mock.calls.last.request.url == URL + "?Page=2&q="
-    assert parse_qs(respx_mock.calls.last.request.url.query.decode().lower(), keep_blank_values=True) == {"page": ["2"], "q": [""]}
+    assert parse_qs(
+        respx_mock.calls.last.request.url.query.decode().lower(), keep_blank_values=True
+    ) == {"page": ["2"], "q": [""]}
     assert respx_mock.calls.last.request.url.path.lower() == "/items"
     assert json.loads(respx_mock.calls.last.request.content.decode()) == {"a": 1}
     assert len(respx_mock.calls) == 1

@@ -14,7 +14,9 @@ def items(respx_mock):
 
 @pytest.mark.asyncio
 async def test_fetch(respx_mock):
-    respx_mock.get(URL).mock(return_value=httpx.Response(200, json={"id": 1}, headers={"ETag": "v1"}))
+    respx_mock.get(URL).mock(
+        return_value=httpx.Response(200, json={"id": 1}, headers={"ETag": "v1"})
+    )
     assert await fetch(URL) == {"id": 1}
 
 

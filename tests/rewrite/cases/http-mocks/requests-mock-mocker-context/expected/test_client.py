@@ -21,6 +21,8 @@ async def test_fetch():
 @pytest.mark.asyncio
 async def test_send():
     with respx.mock(assert_all_called=False) as mocker:
-        mocker.post(URL).mock(return_value=httpx.Response(201, extensions={"reason_phrase": b'Created'}))
+        mocker.post(URL).mock(
+            return_value=httpx.Response(201, extensions={"reason_phrase": b'Created'})
+        )
         assert await send(URL, {"a": 1}) == 201
         assert json.loads(mocker.calls.last.request.content) == {"a": 1}

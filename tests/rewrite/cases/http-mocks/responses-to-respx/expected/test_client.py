@@ -19,8 +19,15 @@ async def test_fetch():
 
 @respx.mock
 def test_retry_sees_both_answers():
-    respx.get(URL).mock(side_effect=[httpx.Response(503, text="busy", headers={"Content-Type": "text/plain"}), httpx.Response(200, json=[])])
-    respx.get(URL + "?page=2", params={"page": "2"}).mock(return_value=httpx.Response(200, json=[]))
+    respx.get(URL).mock(
+        side_effect=[
+            httpx.Response(503, text="busy", headers={"Content-Type": "text/plain"}),
+            httpx.Response(200, json=[]),
+        ],
+    )
+    respx.get(URL + "?page=2", params={"page": "2"}).mock(
+        return_value=httpx.Response(200, json=[])
+    )
     respx.post(URL).mock(side_effect=httpx.NetworkError("refused"))
     # TODO(migrate MIG008): responses.add_callback() has no respx rewrite here
     responses.add_callback(responses.PUT, URL, callback=lambda request: (200, {}, "ok"))

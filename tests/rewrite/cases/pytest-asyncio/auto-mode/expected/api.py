@@ -8,5 +8,7 @@ class Api:
         self.base = base
 
     async def status(self):
-        async with httpx.AsyncClient(follow_redirects=True, timeout=None, verify=TLS_CONTEXT) as http_client:
+        async with httpx.AsyncClient(
+            follow_redirects=True, timeout=None, verify=TLS_CONTEXT
+        ) as http_client:
             return (await http_client.get(self.base + "/status", timeout=5)).json()

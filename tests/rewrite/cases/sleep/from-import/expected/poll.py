@@ -9,7 +9,9 @@ from _async_helpers import TLS_CONTEXT
 async def poll(url, attempts):
     started = monotonic()
     for _ in range(attempts):
-        async with httpx.AsyncClient(follow_redirects=True, timeout=None, verify=TLS_CONTEXT) as http_client:
+        async with httpx.AsyncClient(
+            follow_redirects=True, timeout=None, verify=TLS_CONTEXT
+        ) as http_client:
             if not (await http_client.get(url, timeout=5)).is_error:
                 return monotonic() - started
         await asyncio.sleep(1)

@@ -4,5 +4,9 @@ from ._async_helpers import TLS_CONTEXT
 
 
 async def fetch_price(sku):
-    async with httpx.AsyncClient(follow_redirects=True, timeout=None, verify=TLS_CONTEXT) as http_client:
-        return (await http_client.get(f"https://prices.example.com/{sku}", timeout=5)).json()["price"]
+    async with httpx.AsyncClient(
+        follow_redirects=True, timeout=None, verify=TLS_CONTEXT
+    ) as http_client:
+        return (
+            await http_client.get(f"https://prices.example.com/{sku}", timeout=5)
+        ).json()["price"]

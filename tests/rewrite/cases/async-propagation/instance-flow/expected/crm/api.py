@@ -13,20 +13,26 @@ class SocialApi:
         self.timeout = timeout
 
         def _new_session() -> httpx.AsyncClient:
-            session = httpx.AsyncClient(follow_redirects=True, timeout=None, verify=TLS_CONTEXT)
+            session = httpx.AsyncClient(
+                follow_redirects=True, timeout=None, verify=TLS_CONTEXT
+            )
             session.headers["X-Api-Key"] = os.environ.get("API_KEY", "")
             return session
 
         self.session = AsyncClientPerLoop(_new_session)
 
     async def user(self, uid):
-        resp = await self.session.get(f"{self.base_url}/v1/users/{uid}", timeout=self.timeout)
+        resp = await self.session.get(
+            f"{self.base_url}/v1/users/{uid}", timeout=self.timeout
+        )
         if resp.is_error:
             resp.raise_for_status()
         return resp.json()
 
     async def following(self, uid):
-        resp = await self.session.get(f"{self.base_url}/v1/users/{uid}/following", timeout=self.timeout)
+        resp = await self.session.get(
+            f"{self.base_url}/v1/users/{uid}/following", timeout=self.timeout
+        )
         if resp.is_error:
             resp.raise_for_status()
         return resp.json()["ids"]

@@ -20,7 +20,9 @@ class Directory:
         self.profiles = Profiles(SocialApi(base_url))
 
     async def cards(self, uids):
-        return await gather_in_order(*(self.profiles.card(uid) for uid in uids), limit=10)
+        return await gather_in_order(
+            *(self.profiles.card(uid) for uid in uids), limit=10
+        )
 
 
 async def handle_of(api: SocialApi, uid):

@@ -8,5 +8,7 @@ from app import index
 @pytest.mark.asyncio
 @respx.mock
 async def test_index():
-    respx.get("https://upstream.test").mock(return_value=httpx.Response(200, json={"ok": True}))
+    respx.get("https://upstream.test").mock(
+        return_value=httpx.Response(200, json={"ok": True})
+    )
     assert await index() == {"ok": True}
