@@ -47,7 +47,7 @@ def wrap_changed_lines(new: str, old: str, limit: int) -> str:
         if len(text) <= limit or text in before or number not in single:
             out.append(line)
             continue
-        wrapped = _wrap(text, limit)
+        wrapped = _wrap(text, limit) if single[number] else _wrap_elements(text, limit)
         if wrapped is None:
             out.append(line)
             continue
@@ -63,16 +63,28 @@ def wrap_changed_lines(new: str, old: str, limit: int) -> str:
     return result if same else new
 
 
-def _single_line_statements(source: str) -> set[int]:
-    """Lines that hold one whole logical line, without a comment."""
-    rows: set[int] = set()
+def _single_line_statements(source: str) -> dict[int, bool]:
+    """Lines to consider, without a comment: a whole logical line (True), or a
+    line of elements inside brackets that open and close on other lines (False)."""
+    rows: dict[int, bool] = {}
     try:
         tokens = list(tokenize.generate_tokens(io.StringIO(source).readline))
     except (tokenize.TokenError, SyntaxError):
         return rows
+    depth = 0
+    line_depth: dict[int, tuple[int, int, bool]] = {}  # row -> (depth at start, lowest, spoiled)
     start: int | None = None
     spoiled = False
     for tok in tokens:
+        row = tok.start[0]
+        if tok.type not in (tokenize.NL, tokenize.NEWLINE, tokenize.INDENT, tokenize.DEDENT):
+            first, lowest, bad = line_depth.get(row, (depth, depth, False))
+            bad = bad or tok.type == tokenize.COMMENT or tok.end[0] != row
+            if tok.type == tokenize.OP and tok.string in _OPEN:
+                depth += 1
+            elif tok.type == tokenize.OP and tok.string in _CLOSE:
+                depth -= 1
+            line_depth[row] = (first, min(lowest, depth), bad)
         if tok.type in (tokenize.INDENT, tokenize.DEDENT, tokenize.NL, tokenize.ENCODING):
             continue
         if start is None:
@@ -81,8 +93,11 @@ def _single_line_statements(source: str) -> set[int]:
             spoiled = True
         if tok.type in (tokenize.NEWLINE, tokenize.ENDMARKER):
             if not spoiled and tok.type == tokenize.NEWLINE:
-                rows.add(start)
+                rows[start] = True
             start = None
+    for row, (first, lowest, bad) in line_depth.items():
+        if row not in rows and first > 0 and lowest >= first and not bad:
+            rows[row] = False
     return rows
 
 
@@ -98,6 +113,20 @@ def _tokens(code: str) -> list[_Tok] | None:
 def _wrap(line: str, limit: int) -> list[str] | None:
     indent = line[: len(line) - len(line.lstrip())]
     return _split(indent, line.strip(), limit)
+
+
+def _wrap_elements(line: str, limit: int) -> list[str] | None:
+    """A line of elements inside brackets: one element per line, each split
+    again if it is still too long."""
+    indent = line[: len(line) - len(line.lstrip())]
+    code = line.strip()
+    elements = _elements(code)
+    if len(elements) == 1:
+        return _split(indent, elements[0], limit, "," if code.endswith(",") else "")
+    lines: list[str] = []
+    for element in elements:
+        lines.extend(_split(indent, element, limit, ",") or [indent + element + ","])
+    return lines
 
 
 def _split(indent: str, code: str, limit: int, trailing: str = "") -> list[str] | None:
