@@ -6,9 +6,17 @@ from _async_helpers import TLS_CONTEXT
 
 async def fetch(url):
     try:
-        async with httpx.AsyncClient(follow_redirects=True, timeout=None, verify=TLS_CONTEXT) as http_client:
+        async with httpx.AsyncClient(
+            follow_redirects=True, timeout=None, verify=TLS_CONTEXT
+        ) as http_client:
             return (await http_client.get(url, timeout=5)).json()
-    except (requests.ConnectionError, httpx.NetworkError, httpx.ConnectTimeout, httpx.WriteTimeout, httpx.RemoteProtocolError):
+    except (
+        requests.ConnectionError,
+        httpx.NetworkError,
+        httpx.ConnectTimeout,
+        httpx.WriteTimeout,
+        httpx.RemoteProtocolError,
+    ):
         return {"error": "unreachable"}
     except (requests.Timeout, httpx.TimeoutException, ValueError):
         return {"error": "timeout or bad JSON"}
@@ -19,4 +27,13 @@ def status_of(resp: requests.Response) -> int:
 
 
 def is_network_problem(exc: requests.RequestException) -> bool:
-    return isinstance(exc, (requests.ConnectionError, httpx.NetworkError, httpx.ConnectTimeout, httpx.WriteTimeout, httpx.RemoteProtocolError))
+    return isinstance(
+        exc,
+        (
+            requests.ConnectionError,
+            httpx.NetworkError,
+            httpx.ConnectTimeout,
+            httpx.WriteTimeout,
+            httpx.RemoteProtocolError,
+        ),
+    )
