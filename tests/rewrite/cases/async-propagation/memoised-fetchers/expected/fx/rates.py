@@ -21,7 +21,9 @@ session = AsyncClientPerLoop(_new_session)
 
 @async_memo(maxsize=2)
 async def table(base):
-    resp = await session.get(f"{os.environ['RATES_URL']}/v1/rates", params={"base": base}, timeout=5)
+    resp = await session.get(
+        f"{os.environ['RATES_URL']}/v1/rates", params={"base": base}, timeout=5
+    )
     if resp.is_error:
         resp.raise_for_status()
     return resp.json()["rates"]
@@ -29,15 +31,21 @@ async def table(base):
 
 @async_memo(maxsize=None)
 async def forecast(city):
-    resp = await session.get(f"{os.environ['WEATHER_URL']}/v1/weather", params={"city": city}, timeout=5)
+    resp = await session.get(
+        f"{os.environ['WEATHER_URL']}/v1/weather", params={"city": city}, timeout=5
+    )
     if resp.is_error:
         resp.raise_for_status()
     return resp.json()["conditions"]
 
 
-@async_memo(cache=cachetools.TTLCache(maxsize=8, ttl=600), key=lambda city: city.lower())
+@async_memo(
+    cache=cachetools.TTLCache(maxsize=8, ttl=600), key=lambda city: city.lower()
+)
 async def events(city):
-    resp = await session.get(f"{os.environ['EVENTS_URL']}/v1/events", params={"city": city}, timeout=5)
+    resp = await session.get(
+        f"{os.environ['EVENTS_URL']}/v1/events", params={"city": city}, timeout=5
+    )
     if resp.is_error:
         resp.raise_for_status()
     return [event["name"] for event in resp.json()["events"]]
@@ -45,7 +53,9 @@ async def events(city):
 
 @functools.lru_cache(maxsize=4, typed=True)
 def typed_table(base):
-    resp = async_to_sync(session.get)(f"{os.environ['RATES_URL']}/v1/rates", params={"base": base}, timeout=5)
+    resp = async_to_sync(session.get)(
+        f"{os.environ['RATES_URL']}/v1/rates", params={"base": base}, timeout=5
+    )
     return resp.json()["rates"]
 
 
