@@ -94,6 +94,7 @@ class AsyncClientPerLoop(_ClientBase):
         except RuntimeError:
             if not inspect.iscoroutinefunction(getattr({http}.AsyncClient, name, None)):
                 raise
+
             # Looked up where no loop runs (``async_to_sync(session.get)`` in
             # sync code): the call picks the client of the loop it runs on.
             async def on_running_loop(*args: Any, **kwargs: Any) -> Any:
@@ -237,7 +238,8 @@ def async_memo(
                     del in_flight[k]
             pending.set_result(value)
             store[k] = value
-            if isinstance(store, OrderedDict) and maxsize is not None and len(store) > maxsize:
+            too_many = maxsize is not None and len(store) > maxsize
+            if isinstance(store, OrderedDict) and too_many:
                 store.popitem(last=False)
             return value
 

@@ -208,3 +208,22 @@ def test_no_format_keeps_the_rewrites_own_layout(tmp_path: Path) -> None:
     upstream.write_text(upstream.read_text().replace("def fetch(name):", "def fetch( name ):"))
     assert apply(pkg, "--no-format").exit_code == 0
     assert "async def fetch( name ):" in upstream.read_text()
+
+
+def test_the_helpers_module_passes_ruff_check_and_format(tmp_path: Path) -> None:
+    """What migrate writes needs no cleanup: every helper, at black's default
+    width and at a wider one (nothing a formatter would join)."""
+    path = tmp_path / "_async_helpers.py"
+    path.write_bytes(render(HELPERS))
+    for command, width in (
+        (["check", "--select", "E,F,W,I,B,UP,RUF"], "88"),
+        (["format", "--check"], "88"),
+        (["format", "--check"], "100"),
+    ):
+        result = subprocess.run(
+            [str(RUFF), *command, "--isolated", "--no-cache", "--line-length", width, str(path)],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        assert result.returncode == 0, result.stdout + result.stderr
