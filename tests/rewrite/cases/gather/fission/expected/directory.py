@@ -10,7 +10,9 @@ BASE = "http://x"
 
 
 async def fetch(i):
-    async with httpx.AsyncClient(follow_redirects=True, timeout=None, verify=TLS_CONTEXT) as http_client:
+    async with httpx.AsyncClient(
+        follow_redirects=True, timeout=None, verify=TLS_CONTEXT
+    ) as http_client:
         response = await http_client.get(f"{BASE}/{i}")
     if response.is_error:
         response.raise_for_status()
@@ -18,13 +20,17 @@ async def fetch(i):
 
 
 async def fetch_with(base, i):
-    async with httpx.AsyncClient(follow_redirects=True, timeout=None, verify=TLS_CONTEXT) as http_client:
+    async with httpx.AsyncClient(
+        follow_redirects=True, timeout=None, verify=TLS_CONTEXT
+    ) as http_client:
         return (await http_client.get(f"{base}/{i}")).json()
 
 
 async def names_by_id(ids: list[int]):
     names = {}
-    async with httpx.AsyncClient(follow_redirects=True, timeout=None, verify=TLS_CONTEXT) as http_client:
+    async with httpx.AsyncClient(
+        follow_redirects=True, timeout=None, verify=TLS_CONTEXT
+    ) as http_client:
         responses = await gather_in_order(
             *(http_client.get(f"{BASE}/{i}") for i in ids), limit=10
         )
