@@ -68,7 +68,12 @@ class Fake:
     function: str  # the test that patches
     target: str  # what it replaces
     span: Span  # the fake as passed
-    fake: str | None  # the fake function's qualname; None for a lambda
+    fake: str | None  # the fake function's qualname; None for a lambda or a mock
+    wrap: bool = False  # a lambda or other callable: ``AsyncMock(side_effect=<it>)``
+    mock: bool = False  # ``MagicMock(...)``: becomes ``AsyncMock(...)``
+    # ``time.sleep`` patched where the code now awaits ``asyncio.sleep``: the
+    # target as written (string or owner object), patched on asyncio instead.
+    retarget: Span | None = None
 
 
 @dataclass(frozen=True)

@@ -21,6 +21,8 @@ from .frameworks import (
     FLASK_HANDLER_DECORATORS,
     FLASK_ROUTE_METHODS,
     MEMOISERS,
+    PATCHERS,
+    SYNC_MOCKS,
     is_test_path,
 )
 from .model import (
@@ -252,7 +254,12 @@ class ModuleAnalyser(NameResolver, ast.NodeVisitor):
                 fn.boundary = "property"
             if target in MEMOISERS or deco.text in ("lru_cache", "cache"):
                 fn.memoised = deco.text
-            if "." in deco.text and last in FLASK_ROUTE_METHODS and deco.is_call:
+            if (
+                "." in deco.text
+                and last in FLASK_ROUTE_METHODS
+                and deco.is_call
+                and target not in PATCHERS
+            ):
                 fn.framework = "flask-view"
             elif last in FLASK_HANDLER_DECORATORS:
                 fn.framework = "flask-handler"
@@ -302,6 +309,7 @@ class ModuleAnalyser(NameResolver, ast.NodeVisitor):
 
     def visit_Assign(self, node: ast.Assign) -> None:
         scope = self.scopes[-1]
+        self._note_assigned_fake(node)
         if scope.function is not self.module_fn and isinstance(node.value, ast.Call):
             typ = self.type_of_call(node.value, scope)
             for target in node.targets:
@@ -366,7 +374,7 @@ class ModuleAnalyser(NameResolver, ast.NodeVisitor):
             if isinstance(first, ast.Constant) and isinstance(first.value, str):
                 call.http_verb = first.value.upper()
         fn.calls.append(call)
-        if call.text == "monkeypatch.setattr":
+        if call.text == "monkeypatch.setattr" or target in PATCHERS:
             self._note_patch(fn, node)
 
         # Calls whose result feeds another call, and functions handed over by reference.
@@ -390,20 +398,63 @@ class ModuleAnalyser(NameResolver, ast.NodeVisitor):
 
     def _note_patch(self, fn: Function, node: ast.Call) -> None:
         args = list(node.args)
-        if len(args) == 2 and isinstance(args[0], ast.Constant) and isinstance(args[0].value, str):
+        new = next((kw.value for kw in node.keywords if kw.arg == "new"), None)
+        owner_span: Span | None = None
+        if args and isinstance(args[0], ast.Constant) and isinstance(args[0].value, str):
             target: str | None = args[0].value
-            value = args[1]
+            owner_span = span_of(args[0])
+            rest = args[1:]
         elif (
-            len(args) >= 3 and isinstance(args[1], ast.Constant) and isinstance(args[1].value, str)
+            len(args) >= 2 and isinstance(args[1], ast.Constant) and isinstance(args[1].value, str)
         ):
             owner = self.resolve(args[0])
             target = f"{owner}.{args[1].value}" if owner else None
-            value = args[2]
+            owner_span = span_of(args[0])
+            rest = args[2:]
         else:
             return
-        is_lambda = isinstance(value, ast.Lambda)
-        fake = self.resolve(value) if isinstance(value, ast.Name) else None
-        fn.patches.append(Patch(span_of(value), target, fake, is_lambda))
+        value = rest[0] if rest else new
+        if value is None:
+            # ``mock.patch("mod.fetch")``: patch makes an AsyncMock for an async
+            # target by itself; only a retargeted ``time.sleep`` needs an edit.
+            fn.patches.append(Patch(span_of(node), target, None, target_span=owner_span))
+            return
+        self._note_fake(fn, value, target, owner_span)
+
+    def _note_fake(
+        self, fn: Function, value: ast.expr, target: str | None, target_span: Span | None
+    ) -> None:
+        if isinstance(value, ast.Constant):
+            return
+        wrap = not isinstance(value, ast.Name)  # a name is a function, or left alone
+        is_mock = False
+        fake: str | None = None
+        if isinstance(value, ast.Name | ast.Attribute):
+            fake = self.resolve(value)
+            local = self.scopes[-1].local_types
+            made = local.get(value.id) if isinstance(value, ast.Name) else None
+            if made and not made.startswith(FIXTURE_PREFIX):
+                fake = f"{made}.__call__"  # an instance of a callable class
+        elif isinstance(value, ast.Call):
+            made = self.resolve(value.func)
+            if made in SYNC_MOCKS:
+                is_mock, wrap = True, False
+            elif made:
+                fake = f"{made}.__call__"  # an instance of a callable class
+        fn.patches.append(Patch(span_of(value), target, fake, wrap, is_mock, target_span))
+
+    def _note_assigned_fake(self, node: ast.Assign) -> None:
+        """``mod.fetch = fake``: a fake put in place by plain assignment."""
+        if len(node.targets) != 1 or not isinstance(node.targets[0], ast.Attribute):
+            return
+        owner = node.targets[0].value
+        if not isinstance(owner, ast.Name) or owner.id in ("self", "cls"):
+            return
+        target = self.resolve(node.targets[0])
+        if target is None:
+            return
+        fn = self.scopes[-1].function or self.module_fn
+        self._note_fake(fn, node.value, target, None)
 
     def _note_argument(
         self, arg: ast.expr, receiver: str, keyword: str | None, last: str, call: ast.Call

@@ -59,6 +59,17 @@ FIXTURE_DECORATORS = ("pytest.fixture", "pytest_asyncio.fixture")
 # ``requests_*`` family, e.g. requests_oauthlib): code using them keeps
 # requests' traffic after a migration, so requests mocks around it stay.
 REQUESTS_BASED_PACKAGES = frozenset({"docker", "github", "gitlab", "hvac", "jira", "tweepy"})
+# Calls that put a fake in place of ``target``: ``patch("mod.f", fake)``,
+# ``patch.object(mod, "f", fake)`` (also as decorators and context managers).
+PATCHERS = frozenset(
+    f"{package}.{name}"
+    for package in ("unittest.mock", "mock")
+    for name in ("patch", "patch.object")
+)
+# Mocks whose calls return plain values; their async twin is AsyncMock.
+SYNC_MOCKS = frozenset(
+    f"{package}.{name}" for package in ("unittest.mock", "mock") for name in ("Mock", "MagicMock")
+)
 
 
 def is_test_path(path: str) -> bool:

@@ -59,12 +59,19 @@ class Ref:
 
 @dataclass
 class Patch:
-    """``monkeypatch.setattr(mod, "fetch", fake)``: ``fake`` stands in for ``mod.fetch``."""
+    """A fake put in place of ``mod.fetch``.
+
+    ``monkeypatch.setattr(mod, "fetch", fake)``, ``mock.patch("mod.fetch", fake)``
+    (``new=``, decorator or ``with``), ``mock.patch.object(mod, "fetch", fake)`` or
+    a plain ``mod.fetch = fake``.
+    """
 
     span: Span  # the fake as written
     target: str | None  # resolved qualified name of what is replaced
     fake: str | None  # resolved qualified name of the fake; None for a lambda or other value
-    is_lambda: bool = False
+    wrap: bool = False  # a lambda or other callable value, wrapped in AsyncMock
+    is_mock: bool = False  # ``Mock(...)``/``MagicMock(...)``: its calls return plain values
+    target_span: Span | None = None  # the target string, or the owner object, as written
 
 
 @dataclass

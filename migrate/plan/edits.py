@@ -116,6 +116,11 @@ class FileEdits:
     # and lambdas used so (positions).
     async_fakes: set[str] = field(default_factory=set)
     fake_lambdas: set[Pos] = field(default_factory=set)
+    # ``MagicMock(...)`` fakes of such functions (positions): ``AsyncMock(...)``.
+    fake_mocks: set[Pos] = field(default_factory=set)
+    # ``time.sleep`` patch targets (the string, or the owner object) now patched
+    # on asyncio: position -> ``"asyncio.sleep"`` or ``asyncio``.
+    fake_retargets: set[Pos] = field(default_factory=set)
 
     @property
     def empty(self) -> bool:
@@ -134,6 +139,8 @@ class FileEdits:
             or self.http_mocks
             or self.async_fakes
             or self.fake_lambdas
+            or self.fake_mocks
+            or self.fake_retargets
             or self.client_constructors
             or self.shared_attrs
         )
@@ -188,9 +195,14 @@ def plan_edits(analysis: Analysis) -> dict[str, FileEdits]:
     for fake in colouring.fakes:
         fe, cols = for_module(fn_module(fake.function))
         if fake.fake is not None:
-            fe.async_fakes.add(fake.fake)
-        else:
+            fake_fe, _ = for_module(fn_module(fake.fake))
+            fake_fe.async_fakes.add(fake.fake)
+        elif fake.wrap:
             fe.fake_lambdas.add(cols.pos(fake.span))
+        elif fake.mock:
+            fe.fake_mocks.add(cols.pos(fake.span))
+        if fake.retarget is not None:
+            fe.fake_retargets.add(cols.pos(fake.retarget))
 
     # Calls of async functions from async code: await (or async for).
     for fn in graph.functions.values():

@@ -1,10 +1,21 @@
-"""MIG009 async-fakes: a fake monkeypatched in for a function that became async is async.
+"""MIG009 async-fakes: a fake put in place of a function that became async is async.
 
-``monkeypatch.setattr(api, "fetch", fake_fetch)`` where ``api.fetch`` is now
-``async def``: the code under test awaits what it calls, so ``fake_fetch``
-becomes ``async def`` too (its body is unchanged). A lambda cannot be async:
-it is wrapped as ``AsyncMock(side_effect=lambda ...)``, which returns what the
-lambda returns when awaited (and raises what it raises).
+``monkeypatch.setattr(api, "fetch", fake_fetch)``, ``mock.patch("api.fetch",
+fake_fetch)`` (``new=``, decorator or ``with``), ``mock.patch.object(api,
+"fetch", fake_fetch)`` or ``api.fetch = fake_fetch`` where ``api.fetch`` is
+now ``async def``: the code under test awaits what it calls, so
+``fake_fetch`` becomes ``async def`` too (its body is unchanged; an instance
+of a callable class gets an async ``__call__``). A lambda cannot be async: it
+(or any other callable value: ``calls.append``, ``make_fake()``) is wrapped
+as ``AsyncMock(side_effect=lambda ...)``, which returns what the
+lambda returns when awaited (and raises what it raises). ``MagicMock(...)``
+becomes ``AsyncMock(...)`` with the same arguments. A ``patch`` without a
+fake needs nothing: it makes an ``AsyncMock`` for an async target itself.
+
+``time.sleep`` faked where the code now awaits ``asyncio.sleep`` is patched
+on asyncio instead (``"time.sleep"`` -> ``"asyncio.sleep"``, ``time`` ->
+``asyncio``), with its fake made async the same way, so the fake still
+catches the sleeps.
 """
 
 from __future__ import annotations
@@ -17,7 +28,7 @@ from .base import Rule, on_leave
 class AsyncFakes(Rule):
     code = "MIG009"
     name = "async-fakes"
-    summary = "monkeypatched fakes of functions that became async become async"
+    summary = "fakes of functions that became async (patch, setattr, assignment) become async"
 
     @on_leave(cst.FunctionDef)
     def leave_FunctionDef(
@@ -30,12 +41,52 @@ class AsyncFakes(Rule):
             return updated.with_changes(asynchronous=cst.Asynchronous())
         return updated
 
-    @on_leave(cst.Lambda)
-    def leave_Lambda(self, original: cst.Lambda, updated: cst.BaseExpression) -> cst.BaseExpression:
+    @on_leave(cst.Lambda, cst.Attribute, cst.Call, cst.Subscript)
+    def leave_wrapped(
+        self, original: cst.BaseExpression, updated: cst.BaseExpression
+    ) -> cst.BaseExpression:
         if self.ctx.pos(original) not in self.ctx.edits.fake_lambdas:
             return updated
         self.ctx.add_import("unittest.mock", "AsyncMock")
-        self.ctx.note(self.code, self.ctx.line(original), "lambda fake -> AsyncMock")
+        self.ctx.note(self.code, self.ctx.line(original), "sync fake -> AsyncMock(side_effect=...)")
         call = cst.parse_expression("AsyncMock(side_effect=_)")
         assert isinstance(call, cst.Call)
         return call.with_changes(args=[call.args[0].with_changes(value=updated)])
+
+    @on_leave(cst.Call)
+    def leave_Call(self, original: cst.Call, updated: cst.BaseExpression) -> cst.BaseExpression:
+        if self.ctx.pos(original) not in self.ctx.edits.fake_mocks:
+            return updated
+        if not isinstance(updated, cst.Call):
+            return updated
+        func = updated.func
+        if isinstance(func, cst.Attribute):
+            new_func: cst.BaseExpression = func.with_changes(attr=cst.Name("AsyncMock"))
+        else:
+            self.ctx.add_import("unittest.mock", "AsyncMock")
+            if isinstance(func, cst.Name):
+                self.ctx.maybe_remove_import("unittest.mock", func.value)
+            new_func = cst.Name("AsyncMock")
+        self.ctx.note(self.code, self.ctx.line(original), "mock fake -> AsyncMock")
+        return updated.with_changes(func=new_func)
+
+    @on_leave(cst.SimpleString)
+    def leave_SimpleString(
+        self, original: cst.SimpleString, updated: cst.SimpleString
+    ) -> cst.BaseExpression:
+        if self.ctx.pos(original) not in self.ctx.edits.fake_retargets:
+            return updated
+        self.ctx.note(self.code, self.ctx.line(original), "time.sleep fake -> asyncio.sleep")
+        quote = updated.quote
+        return updated.with_changes(value=f"{updated.prefix}{quote}asyncio.sleep{quote}")
+
+    @on_leave(cst.Name, cst.Attribute)
+    def leave_owner(
+        self, original: cst.Name | cst.Attribute, updated: cst.BaseExpression
+    ) -> cst.BaseExpression:
+        if self.ctx.pos(original) not in self.ctx.edits.fake_retargets:
+            return updated
+        self.ctx.add_import("asyncio")
+        self.ctx.maybe_remove_import("time")
+        self.ctx.note(self.code, self.ctx.line(original), "time.sleep fake -> asyncio.sleep")
+        return cst.Name("asyncio")
