@@ -22,7 +22,6 @@ from .frameworks import (
     FLASK_ROUTE_METHODS,
     MEMOISERS,
     PATCHERS,
-    SYNC_MOCKS,
     is_test_path,
 )
 from .model import (
@@ -32,11 +31,11 @@ from .model import (
     Decorator,
     Function,
     ModuleFacts,
-    Patch,
     Ref,
     Span,
 )
 from .names import LocalScope, NameResolver, expr_text, span_of
+from .patches import note_assigned_fake, note_patch
 from .shapes import comprehension_fan_out, loop_fan_out, map_fan_out
 
 
@@ -309,7 +308,7 @@ class ModuleAnalyser(NameResolver, ast.NodeVisitor):
 
     def visit_Assign(self, node: ast.Assign) -> None:
         scope = self.scopes[-1]
-        self._note_assigned_fake(node)
+        note_assigned_fake(self, self.scopes[-1].function or self.module_fn, node)
         if scope.function is not self.module_fn and isinstance(node.value, ast.Call):
             typ = self.type_of_call(node.value, scope)
             for target in node.targets:
@@ -375,7 +374,7 @@ class ModuleAnalyser(NameResolver, ast.NodeVisitor):
                 call.http_verb = first.value.upper()
         fn.calls.append(call)
         if call.text == "monkeypatch.setattr" or target in PATCHERS:
-            self._note_patch(fn, node)
+            note_patch(self, fn, node)
 
         # Calls whose result feeds another call, and functions handed over by reference.
         receiver = target or expr_text(node.func)
@@ -395,66 +394,6 @@ class ModuleAnalyser(NameResolver, ast.NodeVisitor):
                     break
                 if node.func.id in outer.params:
                     break
-
-    def _note_patch(self, fn: Function, node: ast.Call) -> None:
-        args = list(node.args)
-        new = next((kw.value for kw in node.keywords if kw.arg == "new"), None)
-        owner_span: Span | None = None
-        if args and isinstance(args[0], ast.Constant) and isinstance(args[0].value, str):
-            target: str | None = args[0].value
-            owner_span = span_of(args[0])
-            rest = args[1:]
-        elif (
-            len(args) >= 2 and isinstance(args[1], ast.Constant) and isinstance(args[1].value, str)
-        ):
-            owner = self.resolve(args[0])
-            target = f"{owner}.{args[1].value}" if owner else None
-            owner_span = span_of(args[0])
-            rest = args[2:]
-        else:
-            return
-        value = rest[0] if rest else new
-        if value is None:
-            # ``mock.patch("mod.fetch")``: patch makes an AsyncMock for an async
-            # target by itself; only a retargeted ``time.sleep`` needs an edit.
-            fn.patches.append(Patch(span_of(node), target, None, target_span=owner_span))
-            return
-        self._note_fake(fn, value, target, owner_span)
-
-    def _note_fake(
-        self, fn: Function, value: ast.expr, target: str | None, target_span: Span | None
-    ) -> None:
-        if isinstance(value, ast.Constant):
-            return
-        wrap = not isinstance(value, ast.Name)  # a name is a function, or left alone
-        is_mock = False
-        fake: str | None = None
-        if isinstance(value, ast.Name | ast.Attribute):
-            fake = self.resolve(value)
-            local = self.scopes[-1].local_types
-            made = local.get(value.id) if isinstance(value, ast.Name) else None
-            if made and not made.startswith(FIXTURE_PREFIX):
-                fake = f"{made}.__call__"  # an instance of a callable class
-        elif isinstance(value, ast.Call):
-            made = self.resolve(value.func)
-            if made in SYNC_MOCKS:
-                is_mock, wrap = True, False
-            elif made:
-                fake = f"{made}.__call__"  # an instance of a callable class
-        fn.patches.append(Patch(span_of(value), target, fake, wrap, is_mock, target_span))
-
-    def _note_assigned_fake(self, node: ast.Assign) -> None:
-        """``mod.fetch = fake``: a fake put in place by plain assignment."""
-        if len(node.targets) != 1 or not isinstance(node.targets[0], ast.Attribute):
-            return
-        owner = node.targets[0].value
-        if not isinstance(owner, ast.Name) or owner.id in ("self", "cls"):
-            return
-        target = self.resolve(node.targets[0])
-        if target is None:
-            return
-        fn = self.scopes[-1].function or self.module_fn
-        self._note_fake(fn, node.value, target, None)
 
     def _note_argument(
         self, arg: ast.expr, receiver: str, keyword: str | None, last: str, call: ast.Call

@@ -1,0 +1,77 @@
+"""Fakes a test puts in place of a function, as facts of the function that does it.
+
+``monkeypatch.setattr(mod, "fetch", fake)`` / ``("pkg.mod.fetch", fake)``,
+``mock.patch("pkg.mod.fetch", fake)`` / ``new=fake`` (decorator or ``with``),
+``mock.patch.object(mod, "fetch", fake)`` and plain ``mod.fetch = fake``
+each note a :class:`~.model.Patch`; colouring decides which become async.
+"""
+
+from __future__ import annotations
+
+import ast
+
+from .frameworks import SYNC_MOCKS
+from .model import FIXTURE_PREFIX, Function, Patch, Span
+from .names import NameResolver, span_of
+
+
+def note_patch(resolver: NameResolver, fn: Function, node: ast.Call) -> None:
+    """A ``setattr``/``patch``/``patch.object`` call made in ``fn``."""
+    args = list(node.args)
+    new = next((kw.value for kw in node.keywords if kw.arg == "new"), None)
+    if args and isinstance(args[0], ast.Constant) and isinstance(args[0].value, str):
+        target: str | None = args[0].value
+        rest = args[1:]
+    elif len(args) >= 2 and isinstance(args[1], ast.Constant) and isinstance(args[1].value, str):
+        owner = resolver.resolve(args[0])
+        target = f"{owner}.{args[1].value}" if owner else None
+        rest = args[2:]
+    else:
+        return
+    owner_span = span_of(args[0])
+    value = rest[0] if rest else new
+    if value is None:
+        # ``mock.patch("mod.fetch")``: patch makes an AsyncMock for an async
+        # target by itself; only a retargeted ``time.sleep`` needs an edit.
+        fn.patches.append(Patch(span_of(node), target, None, target_span=owner_span))
+        return
+    _note_fake(resolver, fn, value, target, owner_span)
+
+
+def note_assigned_fake(resolver: NameResolver, fn: Function, node: ast.Assign) -> None:
+    """``mod.fetch = fake``: a fake put in place by plain assignment."""
+    if len(node.targets) != 1 or not isinstance(node.targets[0], ast.Attribute):
+        return
+    owner = node.targets[0].value
+    if not isinstance(owner, ast.Name) or owner.id in ("self", "cls"):
+        return
+    target = resolver.resolve(node.targets[0])
+    if target is not None:
+        _note_fake(resolver, fn, node.value, target, None)
+
+
+def _note_fake(
+    resolver: NameResolver,
+    fn: Function,
+    value: ast.expr,
+    target: str | None,
+    target_span: Span | None,
+) -> None:
+    if isinstance(value, ast.Constant):
+        return
+    wrap = not isinstance(value, ast.Name)  # a name is a function, or left alone
+    is_mock = False
+    fake: str | None = None
+    if isinstance(value, ast.Name | ast.Attribute):
+        fake = resolver.resolve(value)
+        local = resolver.scopes[-1].local_types if resolver.scopes else {}
+        made = local.get(value.id) if isinstance(value, ast.Name) else None
+        if made and not made.startswith(FIXTURE_PREFIX):
+            fake = f"{made}.__call__"  # an instance of a callable class
+    elif isinstance(value, ast.Call):
+        made = resolver.resolve(value.func)
+        if made in SYNC_MOCKS:
+            is_mock, wrap = True, False
+        elif made:
+            fake = f"{made}.__call__"  # an instance of a callable class
+    fn.patches.append(Patch(span_of(value), target, fake, wrap, is_mock, target_span))
