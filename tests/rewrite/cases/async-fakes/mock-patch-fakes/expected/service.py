@@ -6,7 +6,9 @@ from _async_helpers import TLS_CONTEXT, gather_in_order
 
 
 async def fetch(url):
-    async with httpx.AsyncClient(follow_redirects=True, timeout=None, verify=TLS_CONTEXT) as http_client:
+    async with httpx.AsyncClient(
+        follow_redirects=True, timeout=None, verify=TLS_CONTEXT
+    ) as http_client:
         return (await http_client.get(url, timeout=5)).json()
 
 
@@ -32,7 +34,9 @@ class Api:
         self.base = base
 
     async def get(self, path):
-        async with httpx.AsyncClient(follow_redirects=True, timeout=None, verify=TLS_CONTEXT) as http_client:
+        async with httpx.AsyncClient(
+            follow_redirects=True, timeout=None, verify=TLS_CONTEXT
+        ) as http_client:
             return (await http_client.get(self.base + path, timeout=5)).json()
 
     async def name(self, user_id):

@@ -31,14 +31,18 @@ async def test_decorator_with_fake():
 
 @pytest.mark.asyncio
 async def test_context_manager_with_new_mock():
-    with mock.patch("service.fetch", new=AsyncMock(return_value={"title": "mocked"})) as fake:
+    with mock.patch(
+        "service.fetch", new=AsyncMock(return_value={"title": "mocked"})
+    ) as fake:
         assert await service.titles(["a", "b"]) == ["mocked", "mocked"]
     assert fake.call_count == 2
 
 
 @pytest.mark.asyncio
 async def test_patch_object_lambda():
-    with patch.object(service, "fetch", AsyncMock(side_effect=lambda url: {"title": url.upper()})):
+    with patch.object(
+        service, "fetch", AsyncMock(side_effect=lambda url: {"title": url.upper()})
+    ):
         assert await service.title("abc") == "ABC"
 
 
