@@ -111,6 +111,8 @@ def _serve(version: str, scenario: Scenario, upstreams: UpstreamCluster, db: Pat
     is_json = response.headers.get("content-type", "").startswith("application/json")
     body = json.loads(raw) if is_json and not broken else raw.decode("utf-8", "replace")
     seen = Seen(response.status_code, (body, broken), Counter(), Counter())
+    # The server records a request after its last byte went out: wait for it.
+    upstreams.log.wait_idle()
     for entry in upstreams.log.entries():
         call = (entry.service, entry.method, entry.path, entry.query, _canonical(entry.body))
         (seen.reads if entry.method == "GET" else seen.writes)[call] += 1

@@ -99,7 +99,16 @@ def rewrite(
 
 @contextmanager
 def imported_from(folder: Path) -> Iterator[None]:
-    """Import from ``folder`` first; forget its modules afterwards."""
+    """Import from ``folder`` first; forget its modules afterwards.
+
+    Modules of the same names imported before (another test's ``shop``, or the
+    real ``responses``) are set aside meanwhile, so ``import shop.cart`` finds
+    this folder's package, then put back.
+    """
+    tops = {p.stem for p in folder.iterdir() if p.suffix == ".py" or (p / "__init__.py").is_file()}
+    shadowed = {
+        name: sys.modules.pop(name) for name in list(sys.modules) if name.split(".", 1)[0] in tops
+    }
     before = set(sys.modules)
     sys.path.insert(0, str(folder))
     importlib.invalidate_caches()
@@ -111,3 +120,4 @@ def imported_from(folder: Path) -> Iterator[None]:
             module = sys.modules[name]
             if str(getattr(module, "__file__", "") or "").startswith(str(folder)):
                 del sys.modules[name]
+        sys.modules.update(shadowed)
