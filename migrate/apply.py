@@ -26,6 +26,7 @@ from .analyse.decisions import Scope
 from .analyse.project import default_jobs
 from .analyse.run import analyse_paths
 from .plan import Plan, PlanError, build_plan, plan_options
+from .plan.edits import quart_edits
 from .plan.model import PlannedFile
 from .read.sources import ReadFailure, SourceFile, base_of, read_source, root_dirs
 from .rewrite.engine import FileResult, rewrite_project
@@ -127,6 +128,8 @@ def run_apply(
         paths, excludes=excludes, scope=scope, jobs=jobs, allow_reorder=options.allow_reorder
     )
     plan = build_plan(analysis, plan_options(scope, options.allow_reorder))
+    if options.target == "quart":
+        plan = replace(plan, edits=quart_edits(analysis))
     report = ApplyReport(
         read_failures=list(analysis.project.failures), files_found=analysis.files_total
     )
@@ -247,7 +250,7 @@ def _carry_out(
             jobs=jobs,
             progress=lambda done, total: progress.update(task, completed=done, total=total),
         )
-    if "MIG010" not in options.disabled:
+    if "MIG010" not in options.disabled and options.target == "asyncio":
         report.results += project_file_results(
             roots, sources.values(), report.results, options.asyncio_mode
         )

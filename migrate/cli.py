@@ -201,6 +201,14 @@ def plan(
     is_flag=True,
     help="Do not run the project's formatter (ruff format, black) on the changed files.",
 )
+@click.option(
+    "--to",
+    "target",
+    type=click.Choice(["asyncio", "quart"]),
+    default="asyncio",
+    show_default=True,
+    help="The stage: blocking calls to asyncio, or (once views are async) Flask to Quart.",
+)
 def apply(
     paths: tuple[Path, ...],
     exclude_paths: tuple[str, ...],
@@ -217,6 +225,7 @@ def apply(
     helpers_module: str | None,
     no_format: bool,
     plan_file: Path | None,
+    target: str,
 ) -> None:
     """Carry out the plan: rewrite PATHS in place (or show it with --diff).
 
@@ -255,6 +264,7 @@ def apply(
         max_concurrency=max_concurrency,
         allow_reorder=allow_reorder,
         disabled=codes,
+        target=target,
     )
     out = Console()
     err = Console(stderr=True)

@@ -12,7 +12,11 @@ pytest_plugins = ["sample_upstreams.pytest_fixtures", "no_silent_skips"]
 collect_ignore = ["projects", "rewrite/cases", "fanout/corpus", "mock_scope/project"]
 
 
-DEFAULT_APPS = ("sample_legacy_app:create_app", "sample_migrated_app:create_app")
+DEFAULT_APPS = (
+    "sample_legacy_app:create_app",
+    "sample_migrated_app:create_app",
+    "sample_quart_app:create_app",
+)
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

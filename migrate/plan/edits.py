@@ -23,6 +23,7 @@ from ..analyse.frameworks import AsgirefBridge
 from ..analyse.gathers import GatherEdit
 from ..analyse.graph import CallGraph
 from ..analyse.model import Span
+from ..analyse.quart import SharedClient, quart_facts
 from ..analyse.run import Analysis
 from .mock_scope import scope_mocks
 
@@ -63,6 +64,20 @@ class GatherAt:
 
     def fetch_index(self, pos: Pos) -> int | None:
         return self.fetches.index(pos) if pos in self.fetches else None
+
+
+@dataclass(frozen=True)
+class QuartEdits:
+    """What the Quart stage (MIG011) needs to know beyond the file itself."""
+
+    #: Per-loop clients defined in this module (they become one per process).
+    clients: tuple[SharedClient, ...] = ()
+    #: Clients the app factory here opens and closes: (client name, module reference).
+    opened_here: tuple[tuple[str, str], ...] = ()
+    #: ``from <package> import <name>`` the factory needs for those references.
+    relative_imports: tuple[tuple[str, str], ...] = ()
+    #: Fixtures that hand out a test client.
+    client_fixtures: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -121,11 +136,14 @@ class FileEdits:
     # ``time.sleep`` patch targets (the string, or the owner object) now patched
     # on asyncio: position -> ``"asyncio.sleep"`` or ``asyncio``.
     fake_retargets: set[Pos] = field(default_factory=set)
+    # The Quart stage's edits (``apply --to quart``); None in the asyncio stage.
+    quart: QuartEdits | None = None
 
     @property
     def empty(self) -> bool:
         return not (
-            self.async_functions
+            self.quart is not None
+            or self.async_functions
             or self.awaits
             or self.async_iterations
             or self.bridges
@@ -163,6 +181,41 @@ class _Columns:
             span.end_line,
             self.col(span.end_line, span.end_col),
         )
+
+
+def quart_edits(analysis: Analysis) -> tuple[FileEdits, ...]:
+    """The Quart stage's edits, in path order (what ``apply --to quart`` carries out)."""
+    return tuple(sorted(plan_quart_edits(analysis).values(), key=lambda e: str(e.path)))
+
+
+def plan_quart_edits(analysis: Analysis) -> dict[str, FileEdits]:
+    """Edits of the Quart stage: every module that uses flask or a test client."""
+    project = analysis.project
+    facts = quart_facts(project)
+    edits: dict[str, FileEdits] = {}
+    for module in sorted(facts.modules_to_rewrite()):
+        loaded = project.files[module]
+        opened: list[tuple[str, str]] = []
+        imports: list[tuple[str, str]] = []
+        if module in facts.factories:
+            is_package = loaded.source.path.name == "__init__.py"
+            package = module if is_package else module.rpartition(".")[0]
+            for client in facts.clients_for(module):
+                below = client.module.removeprefix(package + ".")
+                parent, _, name = below.rpartition(".")
+                opened.append((client.name, name))
+                imports.append(("." + parent, name))
+        edits[module] = FileEdits(
+            module,
+            loaded.source.path,
+            quart=QuartEdits(
+                clients=tuple(c for c in facts.clients if c.module == module),
+                opened_here=tuple(opened),
+                relative_imports=tuple(imports),
+                client_fixtures=frozenset(facts.client_fixtures),
+            ),
+        )
+    return edits
 
 
 def plan_edits(analysis: Analysis) -> dict[str, FileEdits]:

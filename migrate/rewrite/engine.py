@@ -29,6 +29,14 @@ from .wrap import DEFAULT_LINE_LENGTH, wrap_changed_lines
 # Below this many changed files, worker processes cost more than they save.
 POOL_THRESHOLD = 16
 
+#: The rules of the Quart stage; every other rule belongs to the asyncio stage.
+QUART_STAGE = frozenset({"MIG011"})
+
+
+def quart_stage(options: RewriteOptions) -> bool:
+    """Whether this run is the Flask -> Quart stage (``apply --to quart``)."""
+    return options.target == "quart"
+
 
 @dataclass(frozen=True)
 class FileSetting:
@@ -67,7 +75,11 @@ def rewrite_source(
         helpers_from=setting.helpers_from,
         first_party=setting.first_party,
     )
-    rules = [rule(ctx) for rule in RULES if rule.code not in options.disabled]
+    rules = [
+        rule(ctx)
+        for rule in RULES
+        if rule.code not in options.disabled and (rule.code in QUART_STAGE) == quart_stage(options)
+    ]
     wrapper = MetadataWrapper(module)
     new_module = wrapper.visit(MigrationTransformer(ctx, rules))
     new_module = _fix_imports(new_module, ctx)

@@ -28,3 +28,6 @@ class RewriteOptions:
     line_length: int | None = None
     # Run the project's formatter ("ruff", "black") on the files that change.
     formatter: str | None = None
+    # The stage: "asyncio" (blocking calls -> asyncio, every rule but MIG011) or
+    # "quart" (a Flask app with async views -> Quart, MIG011 alone).
+    target: str = "asyncio"

@@ -1,9 +1,11 @@
 """The behaviour suite runs against an app factory given by import path.
 
-By default every test runs twice, against ``sample_legacy_app`` and against
-``sample_migrated_app`` (what ``migrate apply`` made of it);
+By default every test runs three times, against ``sample_legacy_app``,
+``sample_migrated_app`` (what ``migrate apply`` made of it) and
+``sample_quart_app`` (what ``migrate apply --to quart`` made of that);
 ``pytest tests/behaviour --app pkg:create_app`` picks the app(s) instead. Every request
-goes through a real WSGI server (waitress) to real upstream services, and the
+goes through a real server (waitress for a WSGI app, hypercorn for an ASGI
+one) to real upstream services, and the
 suite records per endpoint how many upstream calls a request made and how long
 it took, in ``build/behaviour/<app>.json``, for before/after comparison.
 """
@@ -19,7 +21,7 @@ from typing import Any
 
 import pytest
 
-from migrate.compare.server import serve_wsgi
+from migrate.compare.server import serve_app
 from sample_upstreams import UpstreamCluster
 
 from .support import AppFactory, LiveApp, LiveFactory
@@ -67,7 +69,7 @@ def live_with(
     @contextmanager
     def start(**overrides: Any) -> Iterator[LiveApp]:
         app = app_factory({**app_config, **overrides})
-        with serve_wsgi(app) as base_url:
+        with serve_app(app) as base_url:
             live_app = LiveApp(base_url, upstreams, measurements)
             try:
                 yield live_app

@@ -7,12 +7,13 @@ import json
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from migrate.analyse.decisions import Scope
 from migrate.analyse.run import analyse_paths
 from migrate.plan import build_plan
+from migrate.plan.edits import quart_edits
 from migrate.rewrite.engine import FileResult, rewrite_project
 from migrate.rewrite.options import RewriteOptions
 from migrate.rewrite.project_files import project_file_results
@@ -81,9 +82,11 @@ def rewrite(
     analysis = analyse_paths([root], scope=scope, jobs=1, allow_reorder=options.allow_reorder)
     assert not analysis.project.failures, analysis.project.failures
     plan = build_plan(analysis)
+    if options.target == "quart":
+        plan = replace(plan, edits=quart_edits(analysis))
     sources = {module: loaded.source for module, loaded in analysis.project.files.items()}
     results = rewrite_project(plan.edits, sources, options, jobs=1)
-    if "MIG010" not in options.disabled:
+    if "MIG010" not in options.disabled and options.target == "asyncio":
         # Dependency and pytest files, as ``migrate apply`` edits them after the pass.
         results += project_file_results(
             analysis.roots, sources.values(), results, options.asyncio_mode

@@ -19,7 +19,9 @@ Order matters where two rules touch the same call:
    earlier rule owns (``responses.*``), and its block hook runs after
    ``gather`` so route registrations are merged in their final form;
    ``async-fakes`` makes monkeypatched stand-ins async, independently.
-8. ``dependencies`` has no hook here: ``migrate apply`` runs it after the
+8. ``quart`` runs alone, in its own stage (``apply --to quart``), after the
+   asyncio stage is done: it rewrites the whole module once the rest has.
+9. ``dependencies`` has no hook here: ``migrate apply`` runs it after the
    pass, on dependency files, since it needs what every file now imports.
 """
 
@@ -34,6 +36,7 @@ from .gather import Gather
 from .http_client import HttpClient
 from .http_mocks import HttpMocks
 from .pytest_asyncio import PytestAsync
+from .quart import QuartStage
 from .sleep import Sleep
 from .unwind import Unwind
 
@@ -48,6 +51,7 @@ RULES: tuple[type[Rule], ...] = (
     HttpMocks,
     AsyncFakes,
     Dependencies,
+    QuartStage,
 )
 
 BY_CODE: dict[str, type[Rule]] = {rule.code: rule for rule in RULES}
