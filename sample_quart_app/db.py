@@ -9,7 +9,7 @@ from typing import Any
 
 import click
 from quart import Quart, current_app, g
-from quart.cli import pass_script_info, ScriptInfo, with_appcontext
+from quart.cli import ScriptInfo, pass_script_info, with_appcontext
 
 from . import upstream
 

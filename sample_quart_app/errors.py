@@ -29,6 +29,6 @@ def http_error(exc: HTTPException) -> ResponseReturnValue:
 def init_app(app: Quart) -> None:
     app.register_error_handler(UpstreamError, upstream_error)
     app.register_error_handler(httpx.TimeoutException, upstream_timeout)
-    # TODO(migrate): MIG001: requests.RequestException also covered JSON errors from .json(); httpx raises json.JSONDecodeError there: handle it too if you relied on that
+    # TODO(migrate MIG001): also catch json.JSONDecodeError if .json() errors landed here
     app.register_error_handler(httpx.HTTPError, upstream_unreachable)
     app.register_error_handler(HTTPException, http_error)

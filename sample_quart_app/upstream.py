@@ -15,10 +15,7 @@ from typing import Any, TypeVar
 import httpx
 from quart import current_app
 
-# One TLS context for every client made here: httpx would load the CA
-# bundle again for each one (~15 ms), and under Flask a client lives one request.
-_TLS_CONTEXT = httpx.create_ssl_context()
-
+from ._async_helpers import TLS_CONTEXT
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -26,10 +23,8 @@ API_KEY = os.environ.get("UPSTREAM_API_KEY", "dev-key")
 USER_AGENT = "legacy-dashboard/1.4"
 
 
-# migrate: `session` was a requests.Session; it is now one httpx.AsyncClient per event loop (docs/client-lifetime.md).
 def _new_session() -> httpx.AsyncClient:
-    # requests follows redirects and never times out by default; httpx does neither.
-    session = httpx.AsyncClient(follow_redirects=True, timeout=None, verify=_TLS_CONTEXT)
+    session = httpx.AsyncClient(follow_redirects=True, timeout=None, verify=TLS_CONTEXT)
     session.headers.update({"User-Agent": USER_AGENT, "X-Api-Key": API_KEY})
     return session
 

@@ -6,12 +6,8 @@ import httpx
 from quart import Blueprint, current_app, jsonify, request
 from quart.typing import ResponseReturnValue
 
+from .._async_helpers import TLS_CONTEXT
 from ..upstream import API_KEY, service_url
-
-# One TLS context for every client made here: httpx would load the CA
-# bundle again for each one (~15 ms), and under Flask a client lives one request.
-_TLS_CONTEXT = httpx.create_ssl_context()
-
 
 bp = Blueprint("search", __name__)
 
@@ -22,7 +18,7 @@ async def search() -> ResponseReturnValue:
     if not query:
         return jsonify(error="q is required"), 400
     try:
-        async with httpx.AsyncClient(follow_redirects=True, timeout=None, verify=_TLS_CONTEXT) as http_client:
+        async with httpx.AsyncClient(follow_redirects=True, timeout=None, verify=TLS_CONTEXT) as http_client:
             resp = await http_client.get(
                 service_url("search", "/v1/search"),
                 params={"q": query},

@@ -4,7 +4,7 @@ import sqlite3
 
 import click
 from quart import Quart, current_app, g
-from quart.cli import pass_script_info, ScriptInfo
+from quart.cli import ScriptInfo, pass_script_info
 
 from . import clients
 
