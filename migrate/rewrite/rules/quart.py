@@ -23,7 +23,7 @@ import libcst as cst
 from ...analyse.quart import PER_LOOP_CLIENT_CLASSES, SharedClient
 from ..context import RuleContext
 from ..edits import QuartEdits
-from .base import Rule
+from .base import Rule, on_leave
 
 #: flask modules and their Quart twins.
 MODULES = {
@@ -170,6 +170,7 @@ class QuartStage(Rule):
     name = "quart"
     summary = "Flask -> Quart: imports, awaited request/response APIs, ASGI client lifetime"
 
+    @on_leave(cst.Module)
     def leave_Module(self, original: cst.Module, updated: cst.Module) -> cst.Module:
         edits = self.ctx.edits.quart
         if edits is None:
