@@ -68,11 +68,14 @@ class AsyncClientPerLoop(_ClientBase):
             await client.aclose()
 
 
-async def gather_in_order(*calls: Awaitable[Any], limit: int | None = None) -> list[Any]:
+async def gather_in_order(
+    *calls: Awaitable[Any], limit: int | None = None, return_exceptions: bool = False
+) -> list[Any]:
     """Await ``calls`` concurrently, at most ``limit`` at a time; results in order.
 
     Like the sequential code it replaces, it raises the exception of the first
-    call (in order) that fails, and cancels the calls after it.
+    call (in order) that fails, and cancels the calls after it. With
+    ``return_exceptions``, every call runs and a failure takes its result's place.
     """
     semaphore = asyncio.Semaphore(limit) if limit else None
 
@@ -84,6 +87,8 @@ async def gather_in_order(*calls: Awaitable[Any], limit: int | None = None) -> l
 
     tasks = [asyncio.ensure_future(run(call)) for call in calls]
     try:
+        if return_exceptions:
+            return list(await asyncio.gather(*tasks, return_exceptions=True))
         return [await task for task in tasks]
     finally:
         for task in tasks:

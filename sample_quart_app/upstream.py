@@ -61,7 +61,7 @@ def retry(attempts: int = 3, backoff: float = 0.05) -> Callable[[F], F]:
             for attempt in range(attempts):
                 try:
                     return await func(*args, **kwargs)
-                except (httpx.NetworkError, httpx.ConnectTimeout):
+                except (httpx.NetworkError, httpx.ConnectTimeout, httpx.WriteTimeout, httpx.RemoteProtocolError):
                     if attempt == attempts - 1:
                         raise
                     await asyncio.sleep(backoff * 2**attempt)

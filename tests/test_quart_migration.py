@@ -23,7 +23,8 @@ from migrate.rewrite.options import RewriteOptions
 ROOT = Path(__file__).resolve().parents[1]
 MIGRATED = ROOT / "sample_migrated_app"
 GOLDEN = ROOT / "sample_quart_app"
-IGNORE = shutil.ignore_patterns("__pycache__", "*.pyc", "*.sqlite3")
+# .migrate holds the journal of the apply (``migrate undo``), not code.
+IGNORE = shutil.ignore_patterns("__pycache__", "*.pyc", "*.sqlite3", ".migrate")
 QUART = RewriteOptions(target="quart")
 
 
@@ -31,7 +32,10 @@ def _files(root: Path) -> dict[str, bytes]:
     return {
         p.relative_to(root).as_posix(): p.read_bytes()
         for p in sorted(root.rglob("*"))
-        if p.is_file() and "__pycache__" not in p.parts and p.suffix != ".sqlite3"
+        if p.is_file()
+        and "__pycache__" not in p.parts
+        and ".migrate" not in p.parts
+        and p.suffix != ".sqlite3"
     }
 
 
