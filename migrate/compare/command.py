@@ -33,6 +33,13 @@ from rich.console import Console
     help="App factory of the migrated version.",
 )
 @click.option(
+    "--final",
+    default=None,
+    metavar="IMPORT_PATH",
+    help="A third version beside them, e.g. sample_quart_app:create_app (the Quart stage);"
+    " an ASGI app runs under hypercorn.",
+)
+@click.option(
     "--scenarios",
     type=click.Path(path_type=Path, dir_okay=False),
     default=None,
@@ -94,6 +101,7 @@ from rich.console import Console
 def compare(
     before: str,
     after: str,
+    final: str | None,
     scenarios: Path | None,
     config_items: tuple[str, ...],
     sample_upstreams: bool | None,
@@ -107,9 +115,10 @@ def compare(
 ) -> None:
     """Run the before and after app versions side by side and compare them.
 
-    Each version runs in its own process under waitress. Every scenario is
-    replayed against both; status, headers and bodies are diffed, latency is
-    measured one request at a time and under load. Exit status 1 when
+    Each version runs in its own process, a WSGI app under waitress, an ASGI
+    app (Quart) under hypercorn; --final adds a third. Every scenario is
+    replayed against each; status, headers and bodies are diffed against the
+    before version, latency is measured one request at a time and under load. Exit status 1 when
     anything differs, a request fails under load, or a server prints a
     warning or traceback; 2 when the comparison cannot run.
     """
@@ -129,12 +138,13 @@ def compare(
             highlight=False,
         )
         sys.exit(2)
-    if uses_sample(before, after) and not import_sample():
+    if uses_sample(before, after, *([final] if final else [])) and not import_sample():
         err.print(NO_SAMPLE, soft_wrap=True, highlight=False)
         sys.exit(2)
     options = CompareOptions(
         before=before,
         after=after,
+        final=final,
         scenarios=scenarios,
         config=_parse_config(config_items),
         sample_upstreams=sample_upstreams,

@@ -19,6 +19,8 @@ from .sourcediff import FunctionDiff
 
 DEFAULT_BEFORE = "sample_legacy_app:create_app"
 DEFAULT_AFTER = "sample_migrated_app:create_app"
+#: The sample's last stage: ``migrate apply --to quart`` made it (ASGI, hypercorn).
+SAMPLE_FINAL = "sample_quart_app:create_app"
 
 
 @dataclass(frozen=True)
@@ -27,6 +29,8 @@ class CompareOptions:
 
     before: str = DEFAULT_BEFORE
     after: str = DEFAULT_AFTER
+    #: A third version beside them (e.g. the Quart stage, served by hypercorn).
+    final: str | None = None
     scenarios: Path | None = None
     #: App config for both versions; ``None``: the sample upstreams' URLs (if started).
     config: dict[str, Any] | None = None
@@ -47,6 +51,11 @@ class CompareOptions:
             return self.sample_upstreams
         return self.config is None and self.before.split(":")[0] == "sample_legacy_app"
 
+    @property
+    def versions(self) -> tuple[str, ...]:
+        """The labels of the versions compared, in order."""
+        return ("before", "after", "final") if self.final else ("before", "after")
+
 
 @dataclass
 class EndpointResult:
@@ -61,11 +70,21 @@ class EndpointResult:
     before_view: str = ""
     after_view: str = ""
     source: list[FunctionDiff] = field(default_factory=list)
+    #: The third version, when compared: its answer, timings and differences from before.
+    final: Exchange | None = None
+    final_latency: LatencyStats | None = None
+    final_differences: list[Difference] = field(default_factory=list)
 
     @property
     def identical(self) -> bool:
-        """True when status, relevant headers and body matched."""
-        return not self.differences
+        """True when status, relevant headers and body matched (in every version)."""
+        return not self.differences and not self.final_differences
+
+    @property
+    def final_speedup(self) -> float:
+        """Median before / median of the third version (NaN without one)."""
+        final = self.final_latency.p50 if self.final_latency else math.nan
+        return self.before_latency.p50 / final if final and not math.isnan(final) else math.nan
 
     @property
     def speedup(self) -> float:
@@ -77,6 +96,13 @@ class EndpointResult:
     def speedup_is_noise(self) -> bool:
         """Too few samples, or a difference within the noise (see ``distinguishable``)."""
         return not distinguishable(self.before_latency, self.after_latency)
+
+    @property
+    def final_speedup_is_noise(self) -> bool:
+        """The same for the third version."""
+        if self.final_latency is None:
+            return True
+        return not distinguishable(self.before_latency, self.final_latency)
 
     def to_json(self) -> dict[str, Any]:
         """The endpoint's figures, differences and waterfall, as plain data."""
@@ -98,6 +124,18 @@ class EndpointResult:
                 "after": [c.to_json() for c in self.after.upstream_calls],
             },
             "changed_functions": [f"{d.path}:{d.qualname}" for d in self.source],
+            **({"final": self._final_json()} if self.final is not None else {}),
+        }
+
+    def _final_json(self) -> dict[str, Any]:
+        assert self.final is not None and self.final_latency is not None
+        speedup = self.final_speedup
+        return {
+            "status": self.final.status,
+            "latency": self.final_latency.to_json(),
+            "speedup": None if math.isnan(speedup) else round(speedup, 2),
+            "differences": [d.to_json() for d in self.final_differences],
+            "upstream_calls": [c.to_json() for c in self.final.upstream_calls],
         }
 
 
@@ -136,6 +174,7 @@ class CompareResult:
             "identical": self.identical,
             "before": o.before,
             "after": o.after,
+            **({"final": o.final} if o.final else {}),
             "settings": {
                 "upstreams_started": self.upstreams_started,
                 "upstream_latency_s": o.latency if self.upstreams_started else None,
@@ -143,7 +182,8 @@ class CompareResult:
                 "clients": o.clients,
                 "requests": o.requests,
                 "duration_s": o.duration,
-                "server": f"waitress, {o.threads} threads, one process per version",
+                "server": f"waitress, {o.threads} threads, one process per version"
+                + (" (hypercorn for an ASGI version)" if o.final else ""),
             },
             "roots": self.roots,
             "endpoints": [e.to_json() for e in self.endpoints],

@@ -24,6 +24,12 @@ def _speedup(endpoint: EndpointResult) -> str:
     return "~" if endpoint.speedup_is_noise else f"{endpoint.speedup:.1f}x"
 
 
+def _final_speedup(endpoint: EndpointResult) -> str:
+    if math.isnan(endpoint.final_speedup):
+        return "-"
+    return "~" if endpoint.final_speedup_is_noise else f"{endpoint.final_speedup:.1f}x"
+
+
 def _labels(endpoints: list[EndpointResult]) -> list[str]:
     """``METHOD /path?query``; the scenario's name too where that is not enough."""
     labels = [e.scenario.label for e in endpoints]
@@ -41,8 +47,9 @@ def render_result(result: CompareResult, console: Console) -> None:
         if result.upstreams_started
         else "upstreams from config"
     )
+    versions = f"{o.before} -> {o.after}" + (f" -> {o.final}" if o.final else "")
     table = Table(
-        title=f"migrate compare: {o.before} -> {o.after} ({where})",
+        title=f"migrate compare: {versions} ({where})",
         title_justify="left",
         caption=f"ms, p50/p95, one request at a time ({o.repeat} samples per GET);"
         f" ~: within noise (under {MIN_SAMPLES} samples, or a difference under"
@@ -54,14 +61,25 @@ def render_result(result: CompareResult, console: Console) -> None:
     table.add_column("before", justify="right")
     table.add_column("after", justify="right")
     table.add_column("speed-up", justify="right")
+    if o.final:
+        table.add_column("final", justify="right")
+        table.add_column("speed-up", justify="right")
     # Narrow figures leave the endpoint column room for a path and its query.
     table.add_column("same?", justify="center")
     for label, endpoint in zip(_labels(result.endpoints), result.endpoints):
+        final = []
+        if o.final:
+            final_latency = endpoint.final_latency
+            final = [
+                _latency(final_latency) if final_latency else "-",
+                _final_speedup(endpoint),
+            ]
         table.add_row(
             label,
             _latency(endpoint.before_latency),
             _latency(endpoint.after_latency),
             _speedup(endpoint),
+            *final,
             "[green]yes[/]" if endpoint.identical else "[bold red]NO[/]",
         )
     console.print(table)
@@ -73,14 +91,21 @@ def render_result(result: CompareResult, console: Console) -> None:
             f"[bold red]different:[/] {endpoint.scenario.name} ({endpoint.scenario.label})",
             soft_wrap=True,
         )
-        for diff in endpoint.differences:
-            console.print(f"  {diff.where}", soft_wrap=True, highlight=False, markup=False)
-            console.print(
-                f"    before: {diff.before}", soft_wrap=True, highlight=False, markup=False
-            )
-            console.print(
-                f"    after:  {diff.after}", soft_wrap=True, highlight=False, markup=False
-            )
+        for other, differences in (
+            ("after", endpoint.differences),
+            ("final", endpoint.final_differences),
+        ):
+            for diff in differences:
+                console.print(f"  {diff.where}", soft_wrap=True, highlight=False, markup=False)
+                console.print(
+                    f"    before: {diff.before}", soft_wrap=True, highlight=False, markup=False
+                )
+                console.print(
+                    f"    {other + ':':<7} {diff.after}",
+                    soft_wrap=True,
+                    highlight=False,
+                    markup=False,
+                )
 
     if result.load:
         load = Table(

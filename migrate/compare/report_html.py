@@ -2,8 +2,9 @@
 
 Per endpoint: the latency figures, any difference, a waterfall of the
 upstream calls made while serving one request (before above, after below,
-on one time axis), and the source diff of the functions involved. Every bar
-is a ``div.bar.before`` / ``div.bar.after`` with ``data-start`` and
+then the final version if compared, on one time axis), and the source diff
+of the functions involved. Every bar is a ``div.bar.before`` /
+``div.bar.after`` (``div.bar.final``) with ``data-start`` and
 ``data-end`` in milliseconds, so its geometry can be checked in a browser.
 """
 
@@ -39,6 +40,7 @@ section.endpoint { border: 1px solid #e4e7ec; border-radius: 8px; padding: 14px 
 .bar { position: absolute; top: 2px; height: 12px; border-radius: 3px; min-width: 2px;
   box-sizing: border-box; }
 .bar.before { background: #f79009; } .bar.after { background: #2e90fa; }
+.bar.final { background: #12b76a; }
 .bar.request { background: none; border: 2px solid #98a2b3; top: 0; height: 16px; }
 .axis { font-size: 11px; color: #667085; margin-left: 260px; width: 720px;
   display: flex; justify-content: space-between; }
@@ -66,6 +68,8 @@ def _slug(text: str) -> str:
 
 def _waterfall(endpoint: EndpointResult) -> str:
     exchanges: dict[str, Exchange] = {"before": endpoint.before, "after": endpoint.after}
+    if endpoint.final is not None:
+        exchanges["final"] = endpoint.final
     if not any(e.upstream_calls for e in exchanges.values()):
         return '<p class="muted">No upstream calls recorded (upstreams not started by compare).</p>'
     scale = max(
@@ -150,11 +154,26 @@ def _endpoint(endpoint: EndpointResult) -> str:
         f"<td>{len(endpoint.after_latency.samples)}</td>"
         f"<td>{len(endpoint.after.upstream_calls)}</td></tr>",
         f"<tr><td>speed-up</td><td></td><td>{speedup}</td><td></td><td></td><td></td></tr>",
-        "</table>",
     ]
-    if endpoint.differences:
-        out.append('<table class="diffs"><tr><th>where</th><th>before</th><th>after</th></tr>')
-        for d in endpoint.differences:
+    if endpoint.final is not None and endpoint.final_latency is not None:
+        f50, f95 = _stats(endpoint.final_latency)
+        fspeed = "-" if math.isnan(endpoint.final_speedup) else f"{endpoint.final_speedup:.1f}x"
+        out += [
+            f"<tr><td>final</td><td>{endpoint.final.status}</td><td>{f50}</td><td>{f95}</td>"
+            f"<td>{len(endpoint.final_latency.samples)}</td>"
+            f"<td>{len(endpoint.final.upstream_calls)}</td></tr>",
+            f"<tr><td>speed-up (final)</td><td></td><td>{fspeed}</td><td></td><td></td>"
+            "<td></td></tr>",
+        ]
+    out.append("</table>")
+    for other, differences in (
+        ("after", endpoint.differences),
+        ("final", endpoint.final_differences),
+    ):
+        if not differences:
+            continue
+        out.append(f'<table class="diffs"><tr><th>where</th><th>before</th><th>{other}</th></tr>')
+        for d in differences:
             out.append(
                 f"<tr><td>{escape(d.where)}</td><td>{escape(d.before)}</td>"
                 f"<td>{escape(d.after)}</td></tr>"
@@ -190,17 +209,23 @@ def render_html(result: CompareResult) -> str:
         if result.upstreams_started
         else "upstreams from the app config"
     )
+    final_heads = "<th>final p50</th><th>speed-up</th>" if o.final else ""
     summary = [
         "<table><tr><th>endpoint</th><th>before p50</th><th>after p50</th><th>speed-up</th>"
-        "<th>identical?</th></tr>"
+        f"{final_heads}<th>identical?</th></tr>"
     ]
     for e in result.endpoints:
         speedup = "-" if math.isnan(e.speedup) else f"{e.speedup:.1f}x"
         same = '<span class="yes">yes</span>' if e.identical else '<span class="no">NO</span>'
+        final_cells = ""
+        if o.final:
+            fspeed = "-" if math.isnan(e.final_speedup) else f"{e.final_speedup:.1f}x"
+            f50 = _ms(e.final_latency.p50) if e.final_latency else "-"
+            final_cells = f"<td>{f50}</td><td>{fspeed}</td>"
         summary.append(
             f'<tr><td><a href="#{_slug(e.scenario.name)}">{escape(e.scenario.label)}</a></td>'
             f"<td>{_ms(e.before_latency.p50)}</td><td>{_ms(e.after_latency.p50)}</td>"
-            f"<td>{speedup}</td><td>{same}</td></tr>"
+            f"<td>{speedup}</td>{final_cells}<td>{same}</td></tr>"
         )
     summary.append("</table>")
     load = []
@@ -234,8 +259,10 @@ def render_html(result: CompareResult) -> str:
             f"<style>{CSS}</style></head><body>",
             "<h1>migrate compare</h1>",
             f'<p class="muted">before <code>{escape(o.before)}</code>, after'
-            f" <code>{escape(o.after)}</code>; both under waitress ({o.threads} threads), one"
-            f" process each; {where}; {stamp}.</p>",
+            f" <code>{escape(o.after)}</code>"
+            + (f", final <code>{escape(o.final)}</code>" if o.final else "")
+            + f"; a WSGI version under waitress ({o.threads} threads), an ASGI one under"
+            f" hypercorn (one worker), one process each; {where}; {stamp}.</p>",
             '<p class="muted">'
             + "; ".join(
                 f"{escape(v)} from <code>{escape(r)}</code>" for v, r in result.roots.items()

@@ -38,7 +38,6 @@ if TYPE_CHECKING:  # the sample's upstreams: only in the repository, not in the 
 SLOW_SERVICES = ("weather", "events", "rates", "social")
 #: Latency of the other sample upstreams (payments, inventory, jobs, search, catalog).
 FAST_LATENCY = 0.02
-VERSIONS = ("before", "after")
 
 
 def run_compare(options: CompareOptions, console: Console | None = None) -> CompareResult:
@@ -49,7 +48,8 @@ def run_compare(options: CompareOptions, console: Console | None = None) -> Comp
     scenarios = scenario_file.scenarios
     safe = [s for s in scenarios if s.safe]
     # Per version: start, warm-up, each scenario, each repeat, the load run.
-    steps = 2 * (3 + len(scenarios) + len(safe) * (options.repeat - 1))
+    versions = options.versions
+    steps = len(versions) * (3 + len(scenarios) + len(safe) * (options.repeat - 1))
     progress = Progress(
         TextColumn("{task.description:<36}"),
         BarColumn(),
@@ -75,7 +75,7 @@ def run_compare(options: CompareOptions, console: Console | None = None) -> Comp
                 config={"DATABASE": str(Path(tmp) / f"{version}.sqlite3"), **base},
                 threads=options.threads,
             )
-            for version in VERSIONS
+            for version in versions
         }
         try:
             for app in apps.values():
@@ -115,6 +115,7 @@ def run_compare(options: CompareOptions, console: Console | None = None) -> Comp
 
     for index, scenario in enumerate(scenarios):
         before, after = answers["before"][index], answers["after"][index]
+        final = answers["final"][index] if "final" in answers else None
         endpoint = EndpointResult(
             scenario=scenario,
             before=before,
@@ -125,6 +126,12 @@ def run_compare(options: CompareOptions, console: Console | None = None) -> Comp
             before_latency=LatencyStats(tuple(timings["before"][index])),
             after_latency=LatencyStats(tuple(timings["after"][index])),
         )
+        if final is not None:
+            endpoint.final = final
+            endpoint.final_latency = LatencyStats(tuple(timings["final"][index]))
+            endpoint.final_differences = diff_exchanges(
+                before, final, scenario.ignore, scenario_file.ignore_headers
+            )
         _attach_source(endpoint, apps["before"], apps["after"])
         result.endpoints.append(endpoint)
 

@@ -1,6 +1,7 @@
-"""Each app version in its own process under waitress, started and stopped cleanly.
+"""Each app version in its own process under a real server, started and stopped cleanly.
 
-Both versions run the same server with the same settings (:mod:`.serve`);
+WSGI versions run under waitress with the same settings, ASGI ones under
+hypercorn (:mod:`.serve`);
 their stderr is kept, because a warning printed there (an unclosed client, a
 closed event loop, a traceback) is a failure even when every response was
 right. The child runs with ``-W always`` so that no warning is hidden.
@@ -39,7 +40,11 @@ class AppProcess:
     import_path: str
     config: dict[str, Any] = field(default_factory=dict)
     threads: int = 8
+    #: Extra environment for the server (e.g. the CA bundle of HTTPS upstreams).
+    env: dict[str, str] = field(default_factory=dict)
     url: str = ""
+    #: The server and its settings, as the process reports them.
+    server: str = ""
     package: str = ""
     root: Path | None = None
     views: list[dict[str, Any]] = field(default_factory=list)
@@ -55,6 +60,7 @@ class AppProcess:
         # The child sees what this process imports from (a demo puts build/demo first).
         env["PYTHONPATH"] = os.pathsep.join(p or os.getcwd() for p in sys.path)
         env["PYTHONUNBUFFERED"] = "1"
+        env.update(self.env)
         command = [
             sys.executable,
             "-W",
@@ -98,6 +104,7 @@ class AppProcess:
             )
         handshake = json.loads(line)
         self.url = handshake["url"]
+        self.server = handshake.get("server", "")
         self.package = handshake["package"]
         self.root = Path(handshake["root"])
         self.views = handshake["views"]

@@ -1,7 +1,8 @@
 """Serve one app version in its own process: ``python -m migrate.compare.serve``.
 
 The parent (:mod:`migrate.compare.runner`) starts one of these per app
-version, so the two versions share nothing but the upstream services. The
+version, so the versions share nothing but the upstream services. A WSGI
+app runs under waitress, an ASGI app (Quart) under hypercorn. The
 first stdout line is JSON: the base URL, the package folder and every URL
 rule with the module and function behind it (the parent maps scenario paths
 to view functions from it, without importing either app itself). The
@@ -18,7 +19,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from .server import serve_wsgi
+from .server import is_asgi, serve_app
 
 
 def load_factory(import_path: str) -> Any:
@@ -76,9 +77,12 @@ def main(argv: list[str] | None = None) -> None:
         sys.exit(2)
     package = importlib.import_module(args.import_path.partition(":")[0].split(".")[0])
     root = Path(package.__file__ or ".").parent
-    with serve_wsgi(app, threads=args.threads) as base_url:
+    with serve_app(app, threads=args.threads) as base_url:
         handshake: dict[str, Any] = {
             "url": base_url,
+            "server": "hypercorn (1 worker, asyncio)"
+            if is_asgi(app)
+            else f"waitress ({args.threads} threads)",
             "package": package.__name__,
             "root": str(root),
             "views": describe_views(app) if hasattr(app, "url_map") else [],

@@ -47,9 +47,14 @@ def run_cli(*args: str, env: dict[str, str] | None = None, timeout: float = 120)
 
 @pytest.fixture(scope="session")
 def sample_run(tmp_path_factory: pytest.TempPathFactory) -> CompareRun:
-    """The sample pair: built-in scenarios, sample upstreams, a small load run."""
+    """The sample's three versions: built-in scenarios, sample upstreams, a small load run.
+
+    ``--final`` adds the Quart stage (ASGI, under hypercorn) beside the two WSGI versions.
+    """
     report = tmp_path_factory.mktemp("compare") / "report.html"
     return run_cli(
+        "--final",
+        "sample_quart_app:create_app",
         "--latency",
         str(LATENCY),
         "--repeat",

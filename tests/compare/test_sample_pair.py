@@ -23,6 +23,7 @@ def test_every_scenario_is_identical(sample_run: CompareRun) -> None:
     for endpoint in data["endpoints"]:
         assert endpoint["identical"], (endpoint["name"], endpoint["differences"])
         assert endpoint["differences"] == []
+        assert endpoint["final"]["differences"] == [], endpoint["name"]
     assert data["identical"] is True
     assert data["ok"] is True
 
@@ -52,7 +53,7 @@ def test_dashboard_waterfall_is_a_staircase_then_overlapping(sample_run: Compare
 
 def test_load_run_has_no_errors_and_no_warnings(sample_run: CompareRun) -> None:
     data = sample_run.json()
-    for version in ("before", "after"):
+    for version in ("before", "after", "final"):
         load = data["load"][version]
         assert load["requests"] == 20, load
         assert load["errors"] == 0, load["error_kinds"]
@@ -68,6 +69,7 @@ def test_json_output_shape(sample_run: CompareRun) -> None:
         "identical",
         "before",
         "after",
+        "final",
         "settings",
         "endpoints",
         "load",
@@ -77,6 +79,8 @@ def test_json_output_shape(sample_run: CompareRun) -> None:
     }
     assert data["before"] == "sample_legacy_app:create_app"
     assert data["after"] == "sample_migrated_app:create_app"
+    assert data["final"] == "sample_quart_app:create_app"
+    assert data["roots"]["final"] == str(ROOT / "sample_quart_app")
     assert data["settings"]["upstreams_started"] is True
     assert data["roots"]["after"] == str(ROOT / "sample_migrated_app")
     assert data["settings"]["upstream_latency_s"] == LATENCY
@@ -95,6 +99,7 @@ def test_json_output_shape(sample_run: CompareRun) -> None:
         "view",
         "upstream_calls",
         "changed_functions",
+        "final",
     }
     assert set(endpoint["before"]) == {"p50_ms", "p95_ms", "samples"}
     # One sample per version (--repeat 1): a ratio, but not one to read as a result.
@@ -115,5 +120,15 @@ def test_report_is_self_contained(sample_run: CompareRun) -> None:
     assert styles and "@import" not in styles and "url(" not in styles
     assert html.count('class="bar before"') >= 3
     assert html.count('class="bar after"') >= 3
+    assert html.count('class="bar final"') >= 3
     # The source diff of the dashboard view.
     assert "+async def dashboard() -&gt; ResponseReturnValue:" in html
+
+
+def test_quart_dashboard_overlaps_its_fetches_on_one_loop(sample_run: CompareRun) -> None:
+    dashboard = _endpoint(sample_run.json(), "dashboard")
+    calls = dashboard["final"]["upstream_calls"]
+    assert sorted(c["service"] for c in calls) == ["events", "rates", "weather"]
+    for a, b in itertools.combinations(calls, 2):
+        assert a["start_ms"] < b["end_ms"] and b["start_ms"] < a["end_ms"]
+    assert dashboard["final"]["latency"]["p50_ms"] < 2 * LATENCY * 1000
