@@ -43,6 +43,7 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/plan_speed.py
 	PYTHONPATH=. $(BIN)/python benchmarks/dashboard_speed.py
 	PYTHONPATH=. $(BIN)/python benchmarks/fanout_speed.py
+	PYTHONPATH=. $(BIN)/python benchmarks/three_versions.py
 
 # Not part of `make test`: downloads pinned sdists and runs six real suites
 # (its own environment under build/realworld).

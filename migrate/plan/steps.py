@@ -7,13 +7,15 @@ it makes the callers async (MIG006). Leaves go first, so a step never
 depends on a module that is still sync. Modules that a decorator ties
 together (a view decorator's wrapper and the views it wraps) move in one
 step: a sync wrapper around an async view would return an un-awaited
-coroutine.
+coroutine. A Flask project gets a last step, ``migrate apply --to quart``
+(MIG011), which names the Flask extensions that have no Quart twin.
 """
 
 from __future__ import annotations
 
 import shlex
 
+from ..analyse.quart import quart_facts
 from ..analyse.run import Analysis
 from .model import StepItem
 from .order import leaves_first
@@ -23,8 +25,32 @@ def propose_steps(analysis: Analysis, root_args: tuple[str, ...]) -> tuple[StepI
     graph, colouring = analysis.graph, analysis.colouring
     converting = set(colouring.async_functions)
     modules = sorted({graph.functions[q].module for q in converting})
-    if not modules:
-        return ()
+    roots = " ".join(shlex.quote(r) for r in root_args)
+    steps = _asyncio_steps(analysis, converting, modules, roots) if modules else []
+    quart = _quart_step(analysis, len(steps) + 1, roots)
+    return tuple(steps + ([quart] if quart else []))
+
+
+def _quart_step(analysis: Analysis, number: int, roots: str) -> StepItem | None:
+    """Flask -> Quart, once every view that awaits is async (MIG011)."""
+    facts = quart_facts(analysis.project)
+    if not facts.flask_modules:
+        return None
+    why = "last: Flask -> Quart on an ASGI server, one event loop and one client per process"
+    without = sorted({e.name for e in facts.extensions if e.twin is None})
+    twins = sorted({f"{e.name} -> {e.twin}" for e in facts.extensions if e.twin})
+    if twins:
+        why += f"; swap extensions for their twins: {', '.join(twins)}"
+    if without:
+        why += f"; no Quart twin (review, or quart-flask-patch): {', '.join(without)}"
+    modules = tuple(sorted(facts.modules_to_rewrite()))
+    return StepItem(number, modules, (), f"migrate apply {roots} --to quart", why)
+
+
+def _asyncio_steps(
+    analysis: Analysis, converting: set[str], modules: list[str], roots: str
+) -> list[StepItem]:
+    graph = analysis.graph
 
     # Modules that must move together: a decorator wrapper and what it wraps.
     parent = {m: m for m in modules}
@@ -59,7 +85,6 @@ def propose_steps(analysis: Analysis, root_args: tuple[str, ...]) -> tuple[StepI
 
     order = leaves_first(needs, key=str)
 
-    roots = " ".join(shlex.quote(r) for r in root_args)
     steps = []
     for number, unit in enumerate(order, 1):
         members = tuple(sorted(units[unit]))
@@ -74,4 +99,4 @@ def propose_steps(analysis: Analysis, root_args: tuple[str, ...]) -> tuple[StepI
         if len(members) > 1:
             why += "; moved together: a decorator ties them"
         steps.append(StepItem(number, members, functions, f"migrate apply {roots} {selects}", why))
-    return tuple(steps)
+    return steps

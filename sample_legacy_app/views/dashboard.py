@@ -26,3 +26,8 @@ def city_page(name: str) -> ResponseReturnValue:
     weather = fetch_weather(name)
     events = fetch_events(name)
     return render_template("city.html", city=name, weather=weather, events=events["events"])
+
+
+@bp.get("/api/weather/<city>")
+def weather(city: str) -> ResponseReturnValue:
+    return jsonify(fetch_weather(city))

@@ -31,3 +31,8 @@ async def city_page(name: str) -> ResponseReturnValue:
         fetch_events(name),
     )
     return await render_template("city.html", city=name, weather=weather, events=events["events"])
+
+
+@bp.get("/api/weather/<city>")
+async def weather(city: str) -> ResponseReturnValue:
+    return jsonify(await fetch_weather(city))

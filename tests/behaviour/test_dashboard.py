@@ -80,3 +80,15 @@ def test_city_page_renders_fetched_data(live: LiveApp, upstreams: UpstreamCluste
     weather = upstream_json(upstreams, "weather", "/v1/weather?city=Madrid")
     assert f"{weather['temp_c']} &deg;C, {weather['conditions']}" in html
     assert html.count("<li data-id=") == 3
+
+
+def test_weather_is_one_fetch_on_the_shared_session(
+    live: LiveApp, upstreams: UpstreamCluster
+) -> None:
+    response = live.get("/api/weather/Oslo")
+
+    assert response.status_code == 200
+    [entry] = upstreams.log.entries()
+    assert entry.service == "weather"
+    assert entry.headers["user-agent"] == "legacy-dashboard/1.4"
+    assert response.json() == upstream_json(upstreams, "weather", "/v1/weather?city=Oslo")
