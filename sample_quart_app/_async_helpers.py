@@ -47,7 +47,18 @@ class AsyncClientPerLoop(_ClientBase):
         self._guard = threading.Lock()
 
     def __getattr__(self, name: str) -> Any:
-        return getattr(self._running_client(), name)
+        try:
+            client = self._running_client()
+        except RuntimeError:
+            if not inspect.iscoroutinefunction(getattr(httpx.AsyncClient, name, None)):
+                raise
+            # Looked up where no loop runs (``async_to_sync(session.get)`` in
+            # sync code): the call picks the client of the loop it runs on.
+            async def on_running_loop(*args: Any, **kwargs: Any) -> Any:
+                return await getattr(self._running_client(), name)(*args, **kwargs)
+
+            return on_running_loop
+        return getattr(client, name)
 
     def _running_client(self) -> httpx.AsyncClient:
         loop = asyncio.get_running_loop()

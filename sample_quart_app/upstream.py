@@ -83,7 +83,7 @@ def _timeout() -> float:
 def _json(service: str, resp: httpx.Response) -> Any:
     if resp.status_code == 404:
         raise UpstreamError(service, "not found", status=404)
-    if not resp.status_code < 400:
+    if resp.is_error:
         raise UpstreamError(service, f"upstream answered {resp.status_code}")
     try:
         return resp.json()

@@ -29,7 +29,7 @@ async def search() -> ResponseReturnValue:
         return jsonify(error="search timed out"), 504
     except httpx.HTTPError:
         return jsonify(error="search unavailable"), 502
-    if not resp.status_code < 400:
+    if resp.is_error:
         return jsonify(error="search failed", upstream_status=resp.status_code), 502
     try:
         data = resp.json()

@@ -21,8 +21,8 @@ from collections.abc import Sequence
 import libcst as cst
 
 from ...analyse.quart import PER_LOOP_CLIENT_CLASSES, SharedClient
+from ...plan.edits import QuartEdits
 from ..context import RuleContext
-from ..edits import QuartEdits
 from .base import Rule, on_leave
 
 #: flask modules and their Quart twins.
