@@ -62,7 +62,7 @@ def upstream_request_functions() -> set[str]:
 
 
 def test_the_sample_still_has_the_shapes_this_test_reads() -> None:
-    assert len(route_views()) == 8
+    assert len(route_views()) == 9
     assert len(upstream_request_functions()) == 11
 
 
@@ -71,6 +71,7 @@ def test_every_function_that_must_become_async(plan: Plan) -> None:
     assert {v.rsplit(".", 1)[-1] for v in views} == {
         "dashboard",
         "city_page",
+        "weather",
         "feed",
         "create_order",
         "create_report",

@@ -31,6 +31,9 @@ UNDRIVEN = {
     "pytest-asyncio/auto-mode": "its tests call an API on example.com",
     "pytest-asyncio/strict-tests-and-fixtures": "its tests call an API on example.com",
     "pytest-asyncio/unittest-testcase": "its test fetches https://example.com/items/1",
+    # The Quart stage is driven through sample_quart_app: the behaviour suite runs it
+    # under hypercorn next to the WSGI versions (tests/test_quart_migration.py).
+    "quart/cli-and-setup": "its app needs a schema.sql and a stock service at stock.example",
 }
 
 # Cases that bring their own tests (mocked HTTP): those tests are the driver.
