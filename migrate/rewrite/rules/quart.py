@@ -12,6 +12,13 @@ one per event loop becomes one per process, opened in ``before_serving`` and
 closed in ``after_serving`` by the app factory. Click commands that called
 async code through a bridge run it with ``asyncio.run`` in the app's context,
 with its serving hooks. Tests' client calls and response bodies are awaited.
+
+The module is long because the stage is one pass over a whole Flask module:
+the scan that decides which functions become async must see the module
+before anything is rewritten, and the rewrites (imports, awaits, streamed
+generators, app-context blocks, click commands, the client's lifetime, the
+factory's hooks, tests) share what it found. Splitting it by those parts is
+the next step.
 """
 
 from __future__ import annotations
