@@ -52,6 +52,7 @@ class AsyncClientPerLoop(_ClientBase):
         except RuntimeError:
             if not inspect.iscoroutinefunction(getattr(httpx.AsyncClient, name, None)):
                 raise
+
             # Looked up where no loop runs (``async_to_sync(session.get)`` in
             # sync code): the call picks the client of the loop it runs on.
             async def on_running_loop(*args: Any, **kwargs: Any) -> Any:

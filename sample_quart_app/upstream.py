@@ -61,7 +61,12 @@ def retry(attempts: int = 3, backoff: float = 0.05) -> Callable[[F], F]:
             for attempt in range(attempts):
                 try:
                     return await func(*args, **kwargs)
-                except (httpx.NetworkError, httpx.ConnectTimeout, httpx.WriteTimeout, httpx.RemoteProtocolError):
+                except (
+                    httpx.NetworkError,
+                    httpx.ConnectTimeout,
+                    httpx.WriteTimeout,
+                    httpx.RemoteProtocolError,
+                ):
                     if attempt == attempts - 1:
                         raise
                     await asyncio.sleep(backoff * 2**attempt)
@@ -109,7 +114,9 @@ async def fetch_events(city: str) -> dict[str, Any]:
 
 @retry()
 async def fetch_rates(base: str = "EUR") -> dict[str, Any]:
-    resp = await session.get(service_url("rates", "/v1/rates"), params={"base": base}, timeout=_timeout())
+    resp = await session.get(
+        service_url("rates", "/v1/rates"), params={"base": base}, timeout=_timeout()
+    )
     return _json("rates", resp)
 
 
@@ -119,7 +126,9 @@ async def fetch_user(user_id: int) -> dict[str, Any]:
 
 
 async def fetch_following(user_id: int) -> list[int]:
-    resp = await session.get(service_url("social", f"/v1/users/{user_id}/following"), timeout=_timeout())
+    resp = await session.get(
+        service_url("social", f"/v1/users/{user_id}/following"), timeout=_timeout()
+    )
     return list(_json("social", resp)["ids"])
 
 
@@ -147,7 +156,9 @@ async def reserve_stock(order_id: str, sku: str, quantity: int) -> httpx.Respons
 
 
 async def start_report(kind: str) -> str:
-    resp = await session.post(service_url("jobs", "/v1/reports"), json={"kind": kind}, timeout=_timeout())
+    resp = await session.post(
+        service_url("jobs", "/v1/reports"), json={"kind": kind}, timeout=_timeout()
+    )
     if resp.is_error:
         resp.raise_for_status()
     return str(resp.json()["job_id"])

@@ -41,7 +41,9 @@ async def create_order() -> ResponseReturnValue:
         reservation.raise_for_status()
     reservation_id = reservation.json()["reservation_id"]
 
-    await sync_to_async(db.update_order)(order_id, "confirmed", charge_id=charge_id, reservation_id=reservation_id)
+    await sync_to_async(db.update_order)(
+        order_id, "confirmed", charge_id=charge_id, reservation_id=reservation_id
+    )
     return jsonify(await sync_to_async(db.load_order)(order_id)), 201
 
 

@@ -18,7 +18,9 @@ async def search() -> ResponseReturnValue:
     if not query:
         return jsonify(error="q is required"), 400
     try:
-        async with httpx.AsyncClient(follow_redirects=True, timeout=None, verify=TLS_CONTEXT) as http_client:
+        async with httpx.AsyncClient(
+            follow_redirects=True, timeout=None, verify=TLS_CONTEXT
+        ) as http_client:
             resp = await http_client.get(
                 service_url("search", "/v1/search"),
                 params={"q": query},

@@ -31,7 +31,9 @@ def sync_stock_command(info: ScriptInfo) -> None:
         try:
             async with app.app_context():
                 levels = await clients.fetch_stock()
-                get_db().executemany("INSERT INTO stock VALUES (?, ?)", sorted(levels.items()))
+                get_db().executemany(
+                    "INSERT INTO stock VALUES (?, ?)", sorted(levels.items())
+                )
                 click.echo(f"{len(levels)} levels")
         finally:
             await app.shutdown()
