@@ -27,6 +27,7 @@ from collections.abc import Sequence
 
 import libcst as cst
 
+from ...analyse.catalogue import HTTP_VERBS
 from ...analyse.quart import PER_LOOP_CLIENT_CLASSES, SharedClient
 from ...plan.edits import QuartEdits
 from ..context import RuleContext
@@ -79,8 +80,8 @@ VIEW_DECORATORS = frozenset(
         "after_serving",
     }
 )
-#: Test client methods that Quart made coroutines.
-CLIENT_METHODS = frozenset({"get", "post", "put", "patch", "delete", "head", "options", "open"})
+#: Test client methods that Quart made coroutines: one per HTTP verb, and ``open``.
+CLIENT_METHODS = frozenset({*HTTP_VERBS, "open"})
 #: What a Quart test response makes awaitable: attribute -> the call that replaces it.
 RESPONSE_BODY = {"json": "get_json()", "data": "get_data()", "text": "get_data(as_text=True)"}
 
