@@ -29,9 +29,7 @@ def close_db(exc: BaseException | None = None) -> None:
 
 def init_db() -> None:
     db = get_db()
-    with open(
-        os.path.join(current_app.root_path, "schema.sql"), "r", encoding="utf-8"
-    ) as f:
+    with open(os.path.join(current_app.root_path, "schema.sql"), "r", encoding="utf-8") as f:
         db.executescript(f.read())
 
 

@@ -43,6 +43,8 @@ def _files(root: Path) -> dict[str, bytes]:
 def quart_app(tmp_path_factory: pytest.TempPathFactory) -> Path:
     work = tmp_path_factory.mktemp("quart") / "sample_quart_app"
     shutil.copytree(MIGRATED, work, ignore=IGNORE)
+    # The repository's style (its line length), as for sample_migrated_app.
+    shutil.copy(ROOT / "pyproject.toml", work.parent / "pyproject.toml")
     report = run_apply((work,), options=QUART, force=True, console=Console(file=io.StringIO()))
     assert not report.failed, [r.error for r in report.failed]
     assert report.written
@@ -65,6 +67,7 @@ def test_quart_sample_matches_the_checked_in_copy(
 def test_second_quart_apply_changes_nothing(quart_app: Path, tmp_path: Path) -> None:
     again = tmp_path / "sample_quart_app"
     shutil.copytree(quart_app, again, ignore=IGNORE)
+    shutil.copy(ROOT / "pyproject.toml", tmp_path / "pyproject.toml")
     report = run_apply((again,), options=QUART, force=True, console=Console(file=io.StringIO()))
     assert report.changed == []
 

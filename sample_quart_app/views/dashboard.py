@@ -30,9 +30,7 @@ async def city_page(name: str) -> ResponseReturnValue:
         fetch_weather(name),
         fetch_events(name),
     )
-    return await render_template(
-        "city.html", city=name, weather=weather, events=events["events"]
-    )
+    return await render_template("city.html", city=name, weather=weather, events=events["events"])
 
 
 @bp.get("/api/weather/<city>")
