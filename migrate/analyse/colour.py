@@ -160,10 +160,20 @@ def _unwind(
         return
     if caller.qualname in result.boundaries or edge.ref.in_lambda:
         return  # the bridge stays: this caller (or the lambda it sits in) stays sync
+    if _handed_over(caller, edge.ref.call_span):
+        return  # ``Thread(target=async_to_sync(f))``: the bridged function runs elsewhere
     result.unwinds.append(Unwind(caller.qualname, callee, edge.ref.call_span, kind))
     if not caller.is_async and caller.qualname not in result.async_functions:
         result.async_functions[caller.qualname] = Reason(callee, edge.span, "calls")
         queue.append(caller.qualname)
+
+
+def _handed_over(caller: Function, bridge: Span) -> bool:
+    """Whether the bridge ``async_to_sync(f)`` at ``bridge`` is passed on, not called."""
+    return any(
+        call.span == bridge and call.arg_of is not None and call.arg_of not in MAP_RECEIVERS
+        for call in caller.calls
+    )
 
 
 def _boundary(fn: Function, graph: CallGraph, scope: Scope) -> str | None:

@@ -37,6 +37,7 @@ class Spot:
     items: int | None = None  # how many calls, when the source shows it
 
 
+ASYNC_SLEEPS = frozenset({"asyncio.sleep", "anyio.sleep", "trio.sleep"})
 # Thread-pool and map fan-outs are still read from the per-module facts.
 FACT_KINDS = ("map", "executor-map", "executor-submit")
 
@@ -109,6 +110,10 @@ def awaited_calls(fn: Function, graph: CallGraph, colouring: Colouring) -> dict[
     found: dict[Span, Awaited] = {}
     for call in fn.calls:
         if call.in_lambda:
+            continue
+        if call.target in ASYNC_SLEEPS and call.awaited:
+            # Code already async that paces its requests (or an earlier run's time.sleep).
+            found[call.span] = Awaited(call.target, "sleep")
             continue
         callee = graph.callee_of(call)
         if callee is None:

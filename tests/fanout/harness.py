@@ -80,6 +80,7 @@ class Migrated:
     legacy: str  # package names on sys.path
     migrated: str
     plan: dict[str, Any]
+    root: Path  # the folder ``migrate apply`` ran on (holds the migrated package)
 
 
 def migrate_corpus(tmp: Path, max_concurrency: int) -> Migrated:
@@ -100,7 +101,7 @@ def migrate_corpus(tmp: Path, max_concurrency: int) -> Migrated:
     )
     for root in (legacy, migrated):
         sys.path.insert(0, str(root))
-    return Migrated("corpus_legacy", "corpus_migrated", json.loads(plan.stdout))
+    return Migrated("corpus_legacy", "corpus_migrated", json.loads(plan.stdout), migrated)
 
 
 def run_shape(package: str, shape: Shape, upstreams: UpstreamCluster) -> Outcome:

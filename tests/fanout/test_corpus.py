@@ -9,6 +9,8 @@ exact request order and are in the plan with a reason. Nothing is timed here
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from collections.abc import Iterator
 
 import pytest
@@ -95,3 +97,17 @@ def test_sequential_shape_is_in_the_plan_with_its_reason(shape: Shape, corpus: M
     ]
     assert spots, f"{shape.id} is not in the plan"
     assert all(not s["safe"] and s["reason"].startswith("kept") for s in spots)
+
+
+def test_a_second_apply_changes_nothing(corpus: Migrated) -> None:
+    migrated = corpus.root / corpus.migrated
+    before = {p: p.read_bytes() for p in sorted(migrated.rglob("*.py"))}
+    done = subprocess.run(
+        [sys.executable, "-m", "migrate", "apply", str(corpus.root), "--max-concurrency", "3"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    after = {p: p.read_bytes() for p in sorted(migrated.rglob("*.py"))}
+    assert [p.name for p in after if after[p] != before.get(p)] == []

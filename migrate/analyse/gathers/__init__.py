@@ -23,6 +23,7 @@ from __future__ import annotations
 import ast
 
 from .. import dataflow
+from ..model import Span
 from .calls import CallScan
 from .comprehensions import ComprehensionScan
 from .loops import LoopScan
@@ -43,12 +44,18 @@ class FunctionFanOuts(LoopScan, ComprehensionScan, CallScan):
             for child in ast.iter_child_nodes(parent):
                 parents[id(child)] = parent
         self._parents = parents
+        called: set[Span] = set()
         for sub in dataflow.walk_local(self.node):
             if isinstance(sub, ast.Call) and isinstance(sub.func, ast.Call):
                 bridge = self.awaited.get(span_of(sub.func))
                 if bridge is not None and bridge.unwound:
+                    called.add(span_of(sub))
                     del self.awaited[span_of(sub.func)]
                     self.awaited[span_of(sub)] = bridge
+        for span, bridge in list(self.awaited.items()):
+            if bridge.unwound and span not in called:
+                # ``pool.submit(async_to_sync(f), x)``: f handed over, not called here.
+                del self.awaited[span]
         self._quiet = frozenset(
             id(n)
             for n in dataflow.walk_local(self.node)

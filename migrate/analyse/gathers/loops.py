@@ -7,7 +7,7 @@ import ast
 from .. import dataflow
 from ..model import Span
 from .base import Scan
-from .model import Finding, GatherEdit, Refusal, span_of
+from .model import GATHER_HELPER, Finding, GatherEdit, Refusal, span_of
 from .syntax import literal_size, names_only, reiterable, same_loop, strip_await, within
 
 
@@ -43,6 +43,11 @@ class LoopScan(Scan):
         return False
 
     def _fission(self, loop: ast.For, fetches: list[ast.Call]) -> Finding:
+        if self._gathered_before(loop):
+            raise Refusal(
+                "the loop walks the results of a gather made before it: what it still"
+                " fetches needs an earlier result of the same item"
+            )
         targets = list(dataflow._targets(loop.target))
         if not all("." not in t for t in targets) or not names_only(loop.target):
             raise Refusal("the loop target is not a plain name")
@@ -194,6 +199,28 @@ class LoopScan(Scan):
             edit=edit,
             items=literal_size(loop.iter, self.node, self.module),
         )
+
+    def _gathered_before(self, loop: ast.For) -> bool:
+        """``for x, r in zip(xs, rs)`` with ``rs = await gather_in_order(...)``: a loop
+        split in two by an earlier run, whose other fetches were left in it then."""
+        if not (
+            isinstance(loop.iter, ast.Call)
+            and dataflow.path_of(loop.iter.func) == "zip"
+            and len(loop.iter.args) >= 2
+            and isinstance(loop.iter.args[-1], ast.Name)
+        ):
+            return False
+        results = loop.iter.args[-1].id
+        for node in dataflow.walk_local(self.node):
+            if (
+                isinstance(node, ast.Assign)
+                and any(isinstance(t, ast.Name) and t.id == results for t in node.targets)
+                and isinstance(node.value, ast.Await)
+                and isinstance(node.value.value, ast.Call)
+                and (dataflow.path_of(node.value.value.func) or "").endswith(GATHER_HELPER)
+            ):
+                return True
+        return False
 
     def _early_exit(self, loop: ast.For) -> None:
         for stmt in loop.body:

@@ -12,6 +12,8 @@ from ..model import Span
 # A gather over a user-sized collection runs at most this many calls at once,
 # so migrating never floods an upstream that used to see one request at a time.
 DEFAULT_MAX_CONCURRENCY = 10
+# The helper gathers are written with (rewrite/helpers.py): an earlier run's work.
+GATHER_HELPER = "gather_in_order"
 
 # "early-exit": not a gather; ``return any(f(x) for x in xs)`` becomes a loop
 # that returns at the first item that decides, so no more is fetched than before.

@@ -34,12 +34,13 @@ from collections.abc import Sequence
 import libcst as cst
 
 from ...analyse.concurrency import Spot
+from ...analyse.gathers.model import GATHER_HELPER
 from ...plan.edits import GatherAt
 from ..context import RuleContext
 from ..nodes import code_of
 from .base import Rule, StatementResult, on_leave, on_visit
 
-HELPER = "gather_in_order"
+HELPER = GATHER_HELPER
 
 
 def _starts_empty(stmt: cst.BaseStatement, name: str) -> str | None:
@@ -166,6 +167,17 @@ class Gather(Rule):
                 self.clients.setdefault(id(at), client)
             return cst.parse_expression(at.edit.names[index])
         return None
+
+    @on_leave(cst.Await)
+    def leave_Await(self, original: cst.Await, updated: cst.BaseExpression) -> cst.BaseExpression:
+        """``(await f(x))["id"]`` in code already async: once ``f(x)`` is gathered,
+        its result is there and the await goes with it."""
+        pos = self.ctx.pos(original.expression)
+        if pos is None or not isinstance(updated, cst.Await):
+            return updated
+        if any(at.fetch_index(pos) is not None for at in self.gathers):
+            return updated.expression.with_changes(lpar=[], rpar=[])
+        return updated
 
     def _fetched(self, at: GatherAt) -> list[cst.BaseExpression]:
         calls = [self.fetched.get((id(at), i)) for i in range(len(at.fetches))]
