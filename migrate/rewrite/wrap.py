@@ -87,6 +87,8 @@ def _single_line_statements(source: str) -> dict[int, bool]:
             line_depth[row] = (first, min(lowest, depth), bad)
         if tok.type in (tokenize.INDENT, tokenize.DEDENT, tokenize.NL, tokenize.ENCODING):
             continue
+        if tok.type == tokenize.COMMENT and start is None:
+            continue  # a comment on a line of its own (a TODO above a statement)
         if start is None:
             start, spoiled = tok.start[0], False
         if tok.type == tokenize.COMMENT or tok.end[0] != start or tok.start[0] != start:

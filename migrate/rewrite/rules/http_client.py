@@ -91,6 +91,8 @@ class HttpClient(ExceptionRewrites, SessionRewrites, StreamRewrites):
         self.stream_calls: set[object] = set()
         self.stream_lines: set[int] = set()
         self.with_items: set[int] = set()
+        # Clients made in a function that closes them (``session.close()``).
+        self.closed_clients: set[object] = set()
 
     @on_visit(cst.FunctionDef)
     def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
@@ -101,6 +103,9 @@ class HttpClient(ExceptionRewrites, SessionRewrites, StreamRewrites):
             text = dotted_name(annotation) if annotation is not None else None
             if text in ("requests.Response", "requests.models.Response", "Response"):
                 state.responses.add(param.name.value)
+        for call in m.findall(node.body, m.Call(m.Attribute(m.Name(), m.Name("close")), args=[])):
+            func = cst.ensure_type(cst.ensure_type(call, cst.Call).func, cst.Attribute)
+            state.closed.add(cst.ensure_type(func.value, cst.Name).value)
         self.functions.append(state)
 
     @on_leave(cst.FunctionDef)
@@ -154,9 +159,59 @@ class HttpClient(ExceptionRewrites, SessionRewrites, StreamRewrites):
         made = any(
             self.ctx.pos(item.item) in self.ctx.edits.client_constructors for item in original.items
         )
+        if made:
+            updated = self._with_session(original, updated)
         if (streamed or made) and self.ctx.in_async:
             return updated.with_changes(asynchronous=cst.Asynchronous())
         return updated
+
+    def _with_session(self, original: cst.With, updated: cst.With) -> cst.With:
+        """``with requests.Session() as s:`` and the lines setting ``s`` up."""
+        if len(original.items) != 1 or not isinstance(updated.body, cst.IndentedBlock):
+            return updated
+        item, new_item = original.items[0], updated.items[0]
+        kind = self.ctx.edits.client_constructors.get(self.ctx.pos(item.item) or (0, 0, 0, 0), "")
+        if not (
+            kind.startswith("requests")
+            and item.asname is not None
+            and isinstance(item.asname.name, cst.Name)
+            and isinstance(new_item.item, cst.Call)
+        ):
+            return updated
+        client, body = self._local_session(item.asname.name.value, new_item.item, updated.body.body)
+        return updated.with_changes(
+            items=[new_item.with_changes(item=client)], body=updated.body.with_changes(body=body)
+        )
+
+    def _assigned_sessions(
+        self, original: cst.IndentedBlock, body: list[cst.BaseStatement]
+    ) -> list[cst.BaseStatement]:
+        """``s = requests.Session()`` in a function and the lines setting ``s`` up."""
+        if len(original.body) != len(body):
+            return body
+        for index, stmt in enumerate(original.body):
+            assign = stmt.body[0] if isinstance(stmt, cst.SimpleStatementLine) else None
+            if not (
+                isinstance(assign, cst.Assign)
+                and len(assign.targets) == 1
+                and isinstance(assign.targets[0].target, cst.Name)
+                and self.ctx.edits.client_constructors.get(
+                    self.ctx.pos(assign.value) or (0, 0, 0, 0), ""
+                ).startswith("requests")
+            ):
+                continue
+            new = body[index]
+            new_assign = new.body[0] if isinstance(new, cst.SimpleStatementLine) else None
+            if not (isinstance(new_assign, cst.Assign) and isinstance(new_assign.value, cst.Call)):
+                continue
+            client, rest = self._local_session(
+                assign.targets[0].target.value, new_assign.value, body[index + 1 :]
+            )
+            new = new.with_changes(body=[new_assign.with_changes(value=client)])
+            # One session per block is set up this way (the first); the setup
+            # lines of another stay as written, under the plan's review item.
+            return [*body[:index], new, *rest]
+        return body
 
     def _constructor(self, original: cst.Call, updated: cst.Call) -> cst.BaseExpression:
         """``requests.Session()`` / ``httpx.Client(...)`` in async code -> an AsyncClient."""
@@ -164,7 +219,7 @@ class HttpClient(ExceptionRewrites, SessionRewrites, StreamRewrites):
         args = requests_defaults() if kind.startswith("requests") else list(updated.args)
         self.ctx.maybe_remove_import("requests")
         self.ctx.note(self.code, self.ctx.line(original), f"{kind}() -> AsyncClient")
-        if not self._in_with_item(original):
+        if not self._in_with_item(original) and self.ctx.pos(original) not in self.closed_clients:
             self.ctx.todo(
                 self.ctx.line(original),
                 self.code,
@@ -194,6 +249,11 @@ class HttpClient(ExceptionRewrites, SessionRewrites, StreamRewrites):
                     self.functions[-1].responses.add(target.target.value)
                     self.stream_lines.add(self.ctx.line(node))
         pos = self.ctx.pos(value)
+        if pos in self.ctx.edits.client_constructors:
+            names = {t.target.value for t in node.targets if isinstance(t.target, cst.Name)}
+            self.functions[-1].clients |= names
+            if names & self.functions[-1].closed:
+                self.closed_clients.add(pos)
         direct = pos in self.ctx.edits.http_calls
         # Results of awaited or bridged calls of migrated functions can be responses too.
         if not direct and pos not in self.ctx.edits.awaits and pos not in self.ctx.edits.bridges:
@@ -367,7 +427,14 @@ class HttpClient(ExceptionRewrites, SessionRewrites, StreamRewrites):
             return updated
         owner = updated.func.value
         method = updated.func.attr.value
-        if not isinstance(owner, cst.Name) or owner.value not in self.functions[-1].responses:
+        if not isinstance(owner, cst.Name):
+            return updated
+        if owner.value in self.functions[-1].clients and method == "close" and self.ctx.in_async:
+            # An AsyncClient has no close(): aclose() is a coroutine.
+            return cst.Await(
+                updated.with_changes(func=updated.func.with_changes(attr=cst.Name("aclose")))
+            )
+        if owner.value not in self.functions[-1].responses:
             return updated
         if owner.value in self.functions[-1].streams:
             return self._stream_method(original, updated, owner.value, method)
@@ -459,6 +526,7 @@ class HttpClient(ExceptionRewrites, SessionRewrites, StreamRewrites):
             body = self._attr_sessions(body, attrs)
         if self.stream_lines and len(original.body) == len(updated.body) == len(body):
             body = self._stream_blocks(original, body)
+        body = self._assigned_sessions(original, body)
         return updated.with_changes(body=body)
 
     @on_leave(cst.Module)

@@ -20,6 +20,10 @@ class FunctionState:
     direct_responses: set[str] = field(default_factory=set)
     # Names bound to streamed responses (``stream=True``).
     streams: set[str] = field(default_factory=set)
+    # Names bound to clients made here (``session = requests.Session()``).
+    clients: set[str] = field(default_factory=set)
+    # Names the function calls ``.close()`` on.
+    closed: set[str] = field(default_factory=set)
 
 
 class HttpRuleBase(Rule):

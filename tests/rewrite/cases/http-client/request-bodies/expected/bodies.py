@@ -32,13 +32,17 @@ async def post_form(name):
 
 async def post_unknown(body):
     # TODO(migrate MIG001): data= is a form in httpx; if this is raw bytes/str use content=
-    async with httpx.AsyncClient(follow_redirects=True, timeout=None, verify=TLS_CONTEXT) as http_client:
+    async with httpx.AsyncClient(
+        follow_redirects=True, timeout=None, verify=TLS_CONTEXT
+    ) as http_client:
         return (await http_client.post(URL, data=body, timeout=5)).status_code
 
 
 async def post_positional(payload):
     # TODO(migrate MIG001): data= is a form in httpx; if this is raw bytes/str use content=
-    async with httpx.AsyncClient(follow_redirects=True, timeout=None, verify=TLS_CONTEXT) as http_client:
+    async with httpx.AsyncClient(
+        follow_redirects=True, timeout=None, verify=TLS_CONTEXT
+    ) as http_client:
         return (await http_client.post(URL, data=payload, timeout=5)).status_code
 
 

@@ -6,11 +6,14 @@ API_KEY = "secret"
 
 
 def _new_session() -> httpx.AsyncClient:
-    session = httpx.AsyncClient(follow_redirects=True, timeout=None, verify="ca.pem")
+    session = httpx.AsyncClient(
+        follow_redirects=True,
+        timeout=None,
+        auth=("user", "pass"),
+        verify="ca.pem",
+        mounts={"https://": httpx.AsyncHTTPTransport(retries=3, verify="ca.pem")},
+    )
     session.headers.update({"X-Api-Key": API_KEY})
-    session.auth = ("user", "pass")
-    # TODO(migrate MIG001): HTTPAdapter/Retry have no httpx twin
-    # session.mount("https://", HTTPAdapter(max_retries=3))
     return session
 
 

@@ -1,0 +1,97 @@
+import httpx
+
+from _async_helpers import TLS_CONTEXT, AsyncClientPerLoop, gather_in_order
+
+
+def _new_session() -> httpx.AsyncClient:
+    session = httpx.AsyncClient(
+        follow_redirects=True,
+        timeout=None,
+        params={"lang": "en"},
+        transport=httpx.AsyncHTTPTransport(
+            retries=2,
+            limits=httpx.Limits(max_connections=None, max_keepalive_connections=20),
+            verify=TLS_CONTEXT,
+        ),
+    )
+    session.headers["Accept"] = "application/json"
+    # TODO(migrate MIG001): Retry(status_forcelist=) not carried: httpx retries connections only
+    return session
+
+
+session = AsyncClientPerLoop(_new_session)
+
+
+async def status():
+    return (await session.get("https://api.example.com/status", timeout=5)).json()
+
+
+class Catalog:
+    def __init__(self, base, token):
+        self.base = base
+
+        def _new_session() -> httpx.AsyncClient:
+            session = httpx.AsyncClient(
+                follow_redirects=True,
+                timeout=None,
+                auth=("reader", token),
+                transport=httpx.AsyncHTTPTransport(
+                    retries=2,
+                    limits=httpx.Limits(max_connections=8, max_keepalive_connections=8),
+                    verify=False,
+                ),
+            )
+            session.headers["X-Token"] = token
+            return session
+
+        self.session = AsyncClientPerLoop(_new_session)
+        self.page_size = 50
+
+    async def item(self, sku):
+        url = f"{self.base}/items/{sku}"
+        return (await self.session.get(url, params={"size": self.page_size})).json()
+
+
+async def item(sku):
+    return await Catalog("https://shop.example.com", "t0k").item(sku)
+
+
+async def prices(skus, token):
+    async with httpx.AsyncClient(
+        follow_redirects=True,
+        timeout=None,
+        verify=TLS_CONTEXT,
+        auth=("reader", token),
+        mounts={"https://": httpx.AsyncHTTPTransport(retries=2, verify=TLS_CONTEXT)},
+    ) as session:
+        # TODO(migrate MIG001): httpx takes proxy=/mounts= when the client is made
+        # session.proxies.update({"ftp": "http://proxy.internal:3128"})
+        # TODO(migrate MIG001): use event_hooks= with async functions on httpx.AsyncClient
+        # session.hooks["response"].append(print)
+        # TODO(migrate MIG001): Retry(read=) not carried: httpx retries connections only
+        responses = await gather_in_order(
+            *(session.get(f"https://shop.example.com/prices/{sku}") for sku in skus),
+            limit=10,
+        )
+        return [response.json() for response in responses]
+
+
+async def stock(sku):
+    session = httpx.AsyncClient(
+        follow_redirects=True,
+        timeout=None,
+        verify=TLS_CONTEXT,
+        max_redirects=3,
+        mounts={
+            "http://": httpx.AsyncHTTPTransport(
+                limits=httpx.Limits(max_connections=None, max_keepalive_connections=4),
+                verify=TLS_CONTEXT,
+            ),
+        },
+    )
+    session.headers["Accept"] = "application/json"
+    url = f"https://shop.example.com/stock/{sku}"
+    try:
+        return (await session.get(url)).json()
+    finally:
+        await session.aclose()
