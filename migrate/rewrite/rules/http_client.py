@@ -23,14 +23,15 @@ the same:
   and closed when the loop's runner shuts down (docs/client-lifetime.md). A
   one-off ``requests.get()`` becomes ``async with httpx.AsyncClient(...)``.
 
-What cannot be carried (adapters, hooks, per-request ``verify=``,
+What cannot be carried (custom adapters, hooks, per-request ``verify=``,
 streaming iteration outside a block, ``data=`` of unknown type) gets a
 ``# TODO(migrate MIG001): ...`` comment and is listed in the summary.
 
-The rule is one class in four parts: this module (calls, responses,
-one-off clients), ``http_exceptions`` (exception classes), ``http_sessions``
-(sessions held by modules or instances, the TLS context) and
-``http_streams`` (streamed responses).
+The rule is one class in parts: this module (calls, responses, one-off
+clients), ``http_exceptions`` (exception classes), ``http_sessions``
+(sessions held by modules or instances), ``http_setup`` (what configures a
+session: attributes, mounts, the TLS context), ``http_transport`` (adapters
+and retries as httpx transports) and ``http_streams`` (streamed responses).
 """
 
 from __future__ import annotations
@@ -164,54 +165,6 @@ class HttpClient(ExceptionRewrites, SessionRewrites, StreamRewrites):
         if (streamed or made) and self.ctx.in_async:
             return updated.with_changes(asynchronous=cst.Asynchronous())
         return updated
-
-    def _with_session(self, original: cst.With, updated: cst.With) -> cst.With:
-        """``with requests.Session() as s:`` and the lines setting ``s`` up."""
-        if len(original.items) != 1 or not isinstance(updated.body, cst.IndentedBlock):
-            return updated
-        item, new_item = original.items[0], updated.items[0]
-        kind = self.ctx.edits.client_constructors.get(self.ctx.pos(item.item) or (0, 0, 0, 0), "")
-        if not (
-            kind.startswith("requests")
-            and item.asname is not None
-            and isinstance(item.asname.name, cst.Name)
-            and isinstance(new_item.item, cst.Call)
-        ):
-            return updated
-        client, body = self._local_session(item.asname.name.value, new_item.item, updated.body.body)
-        return updated.with_changes(
-            items=[new_item.with_changes(item=client)], body=updated.body.with_changes(body=body)
-        )
-
-    def _assigned_sessions(
-        self, original: cst.IndentedBlock, body: list[cst.BaseStatement]
-    ) -> list[cst.BaseStatement]:
-        """``s = requests.Session()`` in a function and the lines setting ``s`` up."""
-        if len(original.body) != len(body):
-            return body
-        for index, stmt in enumerate(original.body):
-            assign = stmt.body[0] if isinstance(stmt, cst.SimpleStatementLine) else None
-            if not (
-                isinstance(assign, cst.Assign)
-                and len(assign.targets) == 1
-                and isinstance(assign.targets[0].target, cst.Name)
-                and self.ctx.edits.client_constructors.get(
-                    self.ctx.pos(assign.value) or (0, 0, 0, 0), ""
-                ).startswith("requests")
-            ):
-                continue
-            new = body[index]
-            new_assign = new.body[0] if isinstance(new, cst.SimpleStatementLine) else None
-            if not (isinstance(new_assign, cst.Assign) and isinstance(new_assign.value, cst.Call)):
-                continue
-            client, rest = self._local_session(
-                assign.targets[0].target.value, new_assign.value, body[index + 1 :]
-            )
-            new = new.with_changes(body=[new_assign.with_changes(value=client)])
-            # One session per block is set up this way (the first); the setup
-            # lines of another stay as written, under the plan's review item.
-            return [*body[:index], new, *rest]
-        return body
 
     def _constructor(self, original: cst.Call, updated: cst.Call) -> cst.BaseExpression:
         """``requests.Session()`` / ``httpx.Client(...)`` in async code -> an AsyncClient."""

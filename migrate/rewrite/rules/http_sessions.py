@@ -11,63 +11,17 @@ context per package.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 import libcst as cst
 import libcst.matchers as m
 
-from ..context import Note, short_todo, todo_comment
-from ..nodes import append_arg, code_of, is_keyword, keyword_arg, string_value
-from .http_common import HttpRuleBase, requests_defaults
-from .http_transport import Transport, adapter_transport, mount_call, mount_pattern
+from ..nodes import code_of, keyword_arg
+from .http_common import requests_defaults
+from .http_setup import SessionSetup, assignments, drop_unread, sets_up_self_attr
 
-SESSION_CONFIG_UNPORTABLE = {
-    "mount": "HTTPAdapter/Retry have no httpx twin (httpx.AsyncHTTPTransport(retries=n)"
-    " retries connection errors only)",
-    "verify": "httpx sets verify= when the client is made: pass it to httpx.AsyncClient(...)",
-    "cert": "httpx sets cert= when the client is made: pass it to httpx.AsyncClient(...)",
-    "proxies": "httpx takes proxy=/mounts= when the client is made",
-    "hooks": "use event_hooks= with async functions on httpx.AsyncClient",
-    "adapters": "HTTPAdapter has no httpx twin",
-}
-RETRY_DETAIL = (
-    "urllib3's Retry also retried responses (status_forcelist) and reads; httpx's transport"
-    " retries only connections that could not be made: retry in your code where it matters"
-)
-# Session attributes httpx takes as the client's constructor arguments.
-CONSTRUCTOR_ATTRS = {
-    name: name
-    for name in ("verify", "cert", "auth", "params", "cookies", "trust_env", "max_redirects")
-}
-# What sets a session up (as opposed to using it), wherever it stands after
-# the session is made.
-SETUP_ATTRS = (*CONSTRUCTOR_ATTRS, "headers", "proxies", "hooks", "mount", "adapters")
-# Imports only unportable session configuration used (dropped once unused).
-UNPORTABLE_IMPORTS = (
-    ("requests.adapters", "HTTPAdapter"),
-    ("urllib3.util.retry", "Retry"),
-    ("urllib3.util", "Retry"),
-    ("urllib3", "Retry"),
-)
-# httpx builds a TLS context (loading the CA bundle, ~15 ms) for every client,
-# and under Flask a client lives one request: every client the rewritten code
-# makes shares the one in the package's helpers module.
-TLS_CONTEXT = "TLS_CONTEXT"
 PER_LOOP = "AsyncClientPerLoop"
 
 
-class SessionRewrites(HttpRuleBase):
-    def _with_tls(self, client_args: list[cst.Arg]) -> list[cst.Arg]:
-        """The shared TLS context, unless the client is given its own ``verify=``."""
-        if any(
-            a.keyword is not None and a.keyword.value in ("verify", "transport")
-            for a in client_args
-        ):
-            return client_args
-        return append_arg(
-            client_args, keyword_arg("verify", cst.Name(self.ctx.use_helper(TLS_CONTEXT)))
-        )
-
+class SessionRewrites(SessionSetup):
     def _finish_module(self, updated: cst.Module) -> cst.Module:
         """Module-level sessions become per-loop clients."""
         return self._sessions(updated)
@@ -91,14 +45,14 @@ class SessionRewrites(HttpRuleBase):
                 moved[owner].append(stmt)
                 continue
             new_body.append(stmt)
-        bindings = _bindings(body)
+        bindings = assignments(body)
         used: set[str] = set()
         for name, index in sorted(creations.items(), key=lambda kv: -kv[1]):
             creation = new_body[index]
             new_body[index : index + 1] = self._factory(
                 name, shared[name], creation, moved[name], bindings, used
             )
-        new_body = _drop_bindings(new_body, used)
+        new_body = drop_unread(new_body, used)
         if creations:
             self.ctx.add_import(self.module)
             self.ctx.maybe_remove_import("requests")
@@ -161,7 +115,7 @@ class SessionRewrites(HttpRuleBase):
         """``self.session = requests.Session()`` (and the lines that configure it)
         in a method -> one AsyncClient per event loop, like a module-level session."""
         out: list[cst.BaseStatement] = []
-        bindings = _bindings(body)
+        bindings = assignments(body)
         used: set[str] = set()
         taken: set[int] = set()
         for index, stmt in enumerate(body):
@@ -180,11 +134,11 @@ class SessionRewrites(HttpRuleBase):
                 # down only what sets the session up (``mount``, ``auth = ...``)
                 # joins them, not a first request made with it.
                 adjacent = adjacent and _self_attr_config(body[later], attr)
-                if adjacent or _self_attr_setup(body[later], attr):
+                if adjacent or sets_up_self_attr(body[later], attr):
                     config.append(_rename_self_attr(body[later], attr))
                     taken.add(later)
             out.extend(self._attr_factory(attr, attrs[attr], stmt, config, bindings, used))
-        return _drop_bindings(out, used)
+        return drop_unread(out, used)
 
     def _attr_factory(
         self,
@@ -226,85 +180,6 @@ class SessionRewrites(HttpRuleBase):
         )
         return [factory, proxy]
 
-    def _configure(
-        self,
-        name: str,
-        config: list[cst.BaseStatement],
-        client_args: list[cst.Arg],
-        bindings: dict[str, cst.Call],
-        used: set[str],
-        in_place: bool = False,
-    ) -> tuple[list[cst.BaseStatement], list[cst.EmptyLine]]:
-        """The session's configuration: the statements that stay, and TODO lines.
-
-        The TODO lines of a statement that goes stand before the next one that
-        stays, unless the statements stay ``in_place`` (unchanged).
-
-        ``session.verify = x`` (and ``cert``, ``auth``, ``params``, ...) become
-        arguments of the client (httpx reads some only when the client is
-        made); ``session.mount(prefix, HTTPAdapter(...))`` becomes its
-        transport. What has no httpx twin (custom adapters, hooks) is kept as
-        a comment under a TODO: left as code it would raise AttributeError on
-        the first request.
-        """
-        body: list[cst.BaseStatement] = []
-        pending: list[cst.EmptyLine] = []
-        mounts: list[tuple[str, Transport, cst.BaseStatement]] = []
-
-        def unportable(stmt: cst.SimpleStatementLine, why: str) -> None:
-            short, rest = short_todo(why)
-            self.ctx.notes.append(
-                Note(self.code, self.ctx.line(stmt), short, todo=True, detail=rest)
-            )
-            code = code_of(stmt.with_changes(leading_lines=[]))
-            pending.extend(
-                [
-                    *stmt.leading_lines,
-                    cst.EmptyLine(comment=cst.Comment(todo_comment(self.code, short))),
-                    *(
-                        cst.EmptyLine(comment=cst.Comment(f"# {line}"))
-                        for line in code.rstrip().splitlines()
-                    ),
-                ]
-            )
-
-        for stmt in config:
-            assert isinstance(stmt, cst.SimpleStatementLine)
-            arg = self._constructor_arg(name, stmt.body[0])
-            if arg is not None:
-                client_args[:] = [a for a in client_args if not is_keyword(a, arg.keyword.value)]  # type: ignore[union-attr]
-                client_args[:] = append_arg(client_args, arg)
-                continue
-            mount = mount_call(stmt, name)
-            if mount is not None:
-                pattern = mount_pattern(mount[0])
-                transport = adapter_transport(mount[1], bindings, self._httpx)
-                if pattern is not None and transport is not None:
-                    mounts.append((pattern, transport, stmt))
-                    continue
-            code = code_of(stmt.with_changes(leading_lines=[]))
-            why = next(
-                (
-                    why
-                    for attr, why in SESSION_CONFIG_UNPORTABLE.items()
-                    if f"{name}.{attr}" in code
-                ),
-                None,
-            )
-            if why is None and in_place:
-                body.append(stmt)
-            elif why is None:
-                body.append(stmt.with_changes(leading_lines=[*pending, *stmt.leading_lines]))
-                pending = []
-            else:
-                unportable(stmt, why)
-            continue
-        if mounts:
-            pending += self._transports(mounts, client_args, used)
-        for module, obj in UNPORTABLE_IMPORTS:
-            self.ctx.maybe_remove_import(module, obj)
-        return body, pending
-
     def _config_body(
         self,
         name: str,
@@ -317,195 +192,6 @@ class SessionRewrites(HttpRuleBase):
         body, pending = self._configure(name, config, client_args, bindings, used)
         ret = cst.parse_statement(f"return {name}")
         return [*body, ret.with_changes(leading_lines=pending)]
-
-    def _local_session(
-        self, name: str, client: cst.Call, body: Sequence[cst.BaseStatement]
-    ) -> tuple[cst.Call, list[cst.BaseStatement]]:
-        """A session made in a function (``s = requests.Session()`` or ``with``):
-        the lines that set it up after it is made go into its constructor."""
-        config = [stmt for stmt in body if _setup(stmt, name)]
-        if not config:
-            return client, list(body)
-        client_args = list(client.args)
-        used: set[str] = set()
-        kept, pending = self._configure(
-            name, config, client_args, _bindings(body), used, in_place=True
-        )
-        gone = {id(stmt) for stmt in config} - {id(stmt) for stmt in kept}
-        out: list[cst.BaseStatement] = []
-        for stmt in body:
-            if id(stmt) in gone:
-                continue
-            if pending:
-                lines = [*stmt.leading_lines, *pending]  # type: ignore[attr-defined]
-                stmt = stmt.with_changes(leading_lines=lines)
-                pending = []
-            out.append(stmt)
-        if pending:
-            out.append(cst.SimpleStatementLine([cst.Pass()], leading_lines=pending))
-        return client.with_changes(args=self._with_tls(client_args)), _drop_bindings(out, used)
-
-    def _constructor_arg(self, name: str, small: cst.BaseSmallStatement) -> cst.Arg | None:
-        """``session.auth = x`` -> ``auth=x`` for the client's constructor."""
-        if m.matches(
-            small,
-            m.Assign(targets=[m.AssignTarget(m.Attribute(m.Name(name), attr=m.Name()))]),
-        ):
-            assert isinstance(small, cst.Assign)
-            attr = cst.ensure_type(small.targets[0].target, cst.Attribute).attr.value
-            if attr in CONSTRUCTOR_ATTRS:
-                return keyword_arg(CONSTRUCTOR_ATTRS[attr], small.value)
-            if attr == "proxies":
-                return self._proxy_arg(small.value)
-        if m.matches(
-            small,
-            m.Expr(
-                m.Call(
-                    func=m.Attribute(m.Attribute(m.Name(name), m.Name("proxies")), m.Name("update"))
-                )
-            ),
-        ):
-            call = cst.ensure_type(cst.ensure_type(small, cst.Expr).value, cst.Call)
-            if len(call.args) == 1 and not call.args[0].keyword:
-                return self._proxy_arg(call.args[0].value)
-        return None
-
-    def _proxy_arg(self, value: cst.BaseExpression) -> cst.Arg | None:
-        """``{"http": url, "https": url}`` -> ``proxy=url``: httpx takes one proxy
-        for every scheme; different ones per scheme are left to a TODO."""
-        if not isinstance(value, cst.Dict) or not value.elements:
-            return None
-        urls = set()
-        for element in value.elements:
-            if not isinstance(element, cst.DictElement):
-                return None
-            if string_value(element.key) not in ("http", "https", "all"):
-                return None
-            urls.add(code_of(element.value))
-        if len(urls) != 1:
-            return None
-        first = value.elements[0]
-        assert isinstance(first, cst.DictElement)
-        return keyword_arg("proxy", first.value)
-
-    def _transports(
-        self,
-        mounts: list[tuple[str, Transport, cst.BaseStatement]],
-        client_args: list[cst.Arg],
-        used: set[str],
-    ) -> list[cst.EmptyLine]:
-        """``transport=`` (or ``mounts=``) for the client; TODO lines for what stays behind."""
-        tls = [a for a in client_args if is_keyword(a, "verify") or is_keyword(a, "cert")]
-        if not any(is_keyword(a, "verify") for a in tls):
-            tls.insert(0, keyword_arg("verify", cst.Name(self.ctx.use_helper(TLS_CONTEXT))))
-        todos: list[cst.EmptyLine] = []
-        made: dict[str, cst.Call] = {}
-        for pattern, transport, stmt in mounts:
-            args: list[cst.Arg] = []
-            for arg in [*transport.args, *tls]:
-                args = append_arg(args, arg.with_changes(comma=cst.MaybeSentinel.DEFAULT))
-            made[pattern] = cst.Call(self._httpx("AsyncHTTPTransport"), args)
-            used |= transport.used
-            self.ctx.note(self.code, self.ctx.line(stmt), f"mount({pattern!r}) -> transport")
-            for what in transport.unported:
-                short, _ = short_todo(f"{what} not carried: httpx retries connections only")
-                comment = cst.EmptyLine(comment=cst.Comment(todo_comment(self.code, short)))
-                if any(line.deep_equals(comment) for line in todos):
-                    continue
-                todos.append(comment)
-                self.ctx.notes.append(
-                    Note(self.code, self.ctx.line(stmt), short, todo=True, detail=RETRY_DETAIL)
-                )
-        codes = {code_of(call) for call in made.values()}
-        if set(made) == {"http://", "https://"} and len(codes) == 1:
-            client_args[:] = [a for a in client_args if a not in tls]
-            client_args[:] = append_arg(client_args, keyword_arg("transport", made["https://"]))
-        else:
-            mapping = cst.Dict(
-                [
-                    cst.DictElement(cst.SimpleString(repr(pattern).replace("'", '"')), call)
-                    for pattern, call in made.items()
-                ]
-            )
-            client_args[:] = append_arg(client_args, keyword_arg("mounts", mapping))
-        return todos
-
-
-def _bindings(body: Sequence[cst.BaseStatement]) -> dict[str, cst.Call]:
-    """``retry = Retry(...)``-like assignments of a block, by name (the last one wins)."""
-    out: dict[str, cst.Call] = {}
-    for stmt in body:
-        if not isinstance(stmt, cst.SimpleStatementLine) or len(stmt.body) != 1:
-            continue
-        small = stmt.body[0]
-        if (
-            isinstance(small, cst.Assign)
-            and len(small.targets) == 1
-            and isinstance(small.targets[0].target, cst.Name)
-            and isinstance(small.value, cst.Call)
-        ):
-            out[small.targets[0].target.value] = small.value
-    return out
-
-
-def _drop_bindings(body: list[cst.BaseStatement], used: set[str]) -> list[cst.BaseStatement]:
-    """Assignments whose value moved into a transport go, unless something else reads them."""
-    if not used:
-        return body
-    read = [_names_read(stmt) for stmt in body]
-    out = []
-    for index, stmt in enumerate(body):
-        target = _binding_target(stmt)
-        if target in used and not any(target in r for i, r in enumerate(read) if i != index):
-            continue
-        out.append(stmt)
-    return out
-
-
-def _names_read(stmt: cst.BaseStatement) -> set[str]:
-    """Names a statement may read (not attribute names, not what imports bind)."""
-    names: set[str] = set()
-
-    class Reads(cst.CSTVisitor):
-        def visit_Name(self, node: cst.Name) -> None:
-            names.add(node.value)
-
-        def visit_Attribute(self, node: cst.Attribute) -> bool:
-            node.value.visit(self)
-            return False
-
-        def visit_Import(self, node: cst.Import) -> bool:
-            return False
-
-        def visit_ImportFrom(self, node: cst.ImportFrom) -> bool:
-            return False
-
-    stmt.visit(Reads())
-    return names
-
-
-def _binding_target(stmt: cst.BaseStatement) -> str | None:
-    if isinstance(stmt, cst.SimpleStatementLine) and len(stmt.body) == 1:
-        small = stmt.body[0]
-        if isinstance(small, cst.Assign) and isinstance(small.targets[0].target, cst.Name):
-            return small.targets[0].target.value
-    return None
-
-
-def _setup(stmt: cst.BaseStatement, name: str) -> bool:
-    """``session.mount(...)``, ``session.verify = ...``: setting a session up."""
-    code = code_of(stmt.with_changes(leading_lines=[])).strip()
-    return isinstance(stmt, cst.SimpleStatementLine) and any(
-        code.startswith(f"{name}.{what}") for what in SETUP_ATTRS
-    )
-
-
-def _self_attr_setup(stmt: cst.BaseStatement, attr: str) -> bool:
-    """``self.session.mount(...)``, ``self.session.auth = ...``: setting the session up."""
-    code = code_of(stmt).strip()
-    return isinstance(stmt, cst.SimpleStatementLine) and any(
-        code.startswith(f"self.{attr}.{what}") for what in SETUP_ATTRS
-    )
 
 
 def _self_attr_creation(stmt: cst.BaseStatement, attrs: dict[str, str]) -> str | None:
