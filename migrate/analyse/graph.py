@@ -16,6 +16,9 @@ from .model import FIXTURE_PREFIX, RETURNS_SUFFIX, Call, Function, ModuleFacts, 
 from .project import Project
 
 
+UNITTEST_TESTCASE = "unittest.TestCase"
+
+
 @dataclass(frozen=True)
 class Edge:
     """``caller`` calls ``callee`` at ``span`` (a decorator link has ``via``)."""
@@ -112,7 +115,66 @@ class CallGraph:
                 found = self.resolve(f"{base}.{method}", depth + 1)
                 if found and found in self.functions:
                     return found
+        # ``self.api.item`` where a base class, maybe in another module, sets ``self.api``.
+        cls, _, attr = owner.rpartition(".")
+        typ = self._attr_type(cls, attr, set())
+        if typ is not None:
+            return self.resolve(f"{typ}.{method}", depth + 1) or name
         return name
+
+    def _attr_type(self, cls: str, attr: str, seen: set[str]) -> str | None:
+        """The type of ``attr`` on instances of ``cls``: set by it or by a base class."""
+        if cls in seen or len(seen) > 16:
+            return None
+        seen.add(cls)
+        for facts in self.project.facts.values():
+            typ = facts.attr_types.get(cls, {}).get(attr)
+            if typ is not None:
+                return typ
+            for base in facts.classes.get(cls, ()):
+                found = self._attr_type(self.resolve(base) or base, attr, seen)
+                if found is not None:
+                    return found
+        return None
+
+    def testcase_roots(self, cls: str) -> list[str]:
+        """The project classes at or above ``cls`` that derive from ``unittest.TestCase`` itself.
+
+        ``class Base(Mixin, unittest.TestCase)`` in a helper module, then ``class
+        T(Base)``: converting ``Base`` keeps its helpers and serves every test class
+        below it. Empty when ``cls`` is no unittest test class we can see.
+        """
+        bases_of = {
+            owner: bases for facts in self.project.facts.values() for owner, bases in facts.classes.items()
+        }
+        roots: list[str] = []
+        seen: set[str] = set()
+        todo = [cls]
+        while todo:
+            current = todo.pop()
+            if current in seen or current not in bases_of:
+                continue
+            seen.add(current)
+            for base in bases_of[current]:
+                resolved = self.resolve(base) or base
+                if resolved == UNITTEST_TESTCASE:
+                    if current not in roots:
+                        roots.append(current)
+                else:
+                    todo.append(resolved)
+        return roots
+
+    def wrapped_calls(self, wrapper: str) -> list[Span]:
+        """Where a decorator wrapper calls the function it wraps."""
+        fn = self.functions[wrapper]
+        owner = fn.class_qualname
+        init = self.functions.get(f"{owner}.__init__") if owner else None
+        kept = {f"self.{attr}" for attr in init.param_attrs} if init else set()
+        return [
+            span
+            for outer, name, span in fn.param_calls
+            if not name.startswith("self.") or (outer == owner and name in kept)
+        ]
 
     def callee_of(self, call: Call) -> str | None:
         target = self.resolve(call.target)
@@ -163,8 +225,10 @@ def _wrapper_of(graph: CallGraph, decorator: str | None, is_call: bool) -> str |
     ``@timed`` -> ``timed.<wrapper>``; ``@retry()`` -> ``retry.decorator.<wrapper>``.
     The wrapper is recognised by calling a parameter of its enclosing function.
     """
-    if decorator is None or decorator not in graph.functions:
+    if decorator is None:
         return None
+    if decorator not in graph.functions:
+        return None if is_call else _call_method_wrapper(graph, decorator)
     fn = graph.functions[decorator]
     if is_call:
         if len(fn.returns_inner) != 1:
@@ -177,4 +241,20 @@ def _wrapper_of(graph: CallGraph, decorator: str | None, is_call: bool) -> str |
         return None
     if any(owner == fn.qualname for owner, _, _ in wrapper.param_calls):
         return wrapper.qualname
+    return None
+
+
+def _call_method_wrapper(graph: CallGraph, cls: str) -> str | None:
+    """``@memo`` where ``memo`` is a class: its ``__call__``, when it calls what ``__init__`` kept.
+
+    ``def __init__(self, fn): self.fn = fn`` and ``def __call__(self, *a): ...
+    self.fn(*a)``: instances stand in for the function they decorate.
+    """
+    call = graph.functions.get(f"{cls}.__call__")
+    init = graph.functions.get(f"{cls}.__init__")
+    if call is None or init is None:
+        return None
+    kept = {f"self.{attr}" for attr in init.param_attrs}
+    if any(owner == cls and name in kept for owner, name, _ in call.param_calls):
+        return call.qualname
     return None

@@ -125,6 +125,9 @@ class FileEdits:
     requests_aliases: dict[str, str] = field(default_factory=dict)
     # Tests and fixtures that become async: qualname -> "pytest-test" / "pytest-fixture".
     async_tests: dict[str, str] = field(default_factory=dict)
+    # Classes deriving from ``unittest.TestCase`` itself, with async tests in them
+    # or in a subclass: the base becomes ``unittest.IsolatedAsyncioTestCase``.
+    async_testcases: set[str] = field(default_factory=set)
     # The file mocks requests (``responses``, requests-mock) and the code it tests moved to httpx.
     http_mocks: bool = False
     # Fakes monkeypatched in place of a function that became async (qualnames),
@@ -154,6 +157,7 @@ class FileEdits:
             or self.map_exceptions
             or self.unwinds
             or self.async_tests
+            or self.async_testcases
             or self.http_mocks
             or self.async_fakes
             or self.fake_lambdas
@@ -218,6 +222,10 @@ def plan_quart_edits(analysis: Analysis) -> dict[str, FileEdits]:
     return edits
 
 
+def _class_module(graph: CallGraph, cls: str) -> str:
+    return next(m for m, facts in graph.project.facts.items() if cls in facts.classes)
+
+
 def plan_edits(analysis: Analysis) -> dict[str, FileEdits]:
     """Edits per module, for every module that has something to change."""
     graph, colouring = analysis.graph, analysis.colouring
@@ -241,9 +249,14 @@ def plan_edits(analysis: Analysis) -> dict[str, FileEdits]:
         memo = graph.functions[qualname].async_memo
         if memo is not None and memo.target is not None:
             fe.async_memos[cols.pos(memo.span)] = memo.target
-        framework = graph.functions[qualname].framework
-        if framework in ("pytest-test", "pytest-fixture"):
-            fe.async_tests[qualname] = framework
+        fn = graph.functions[qualname]
+        roots = graph.testcase_roots(fn.class_qualname) if fn.class_qualname else []
+        if fn.framework == "pytest-test" and roots:
+            # A unittest test: its TestCase root becomes an IsolatedAsyncioTestCase.
+            for root in roots:
+                for_module(_class_module(graph, root))[0].async_testcases.add(root)
+        elif fn.framework in ("pytest-test", "pytest-fixture"):
+            fe.async_tests[qualname] = fn.framework
 
     for fake in colouring.fakes:
         fe, cols = for_module(fn_module(fake.function))
@@ -300,7 +313,7 @@ def plan_edits(analysis: Analysis) -> dict[str, FileEdits]:
             continue
         fn = graph.functions[wrapper]
         fe, cols = for_module(fn.module)
-        for _, _, span in fn.param_calls:
+        for span in graph.wrapped_calls(wrapper):
             fe.awaits.add(cols.pos(span))
 
     for bridge in (*colouring.bridges, *colouring.offloads):

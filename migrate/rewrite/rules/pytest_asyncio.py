@@ -1,9 +1,11 @@
 """MIG007 pytest-asyncio: tests and fixtures that became async run under pytest-asyncio.
 
-unittest-style tests are the exception: a ``unittest.TestCase`` whose test
-methods become async becomes a ``unittest.IsolatedAsyncioTestCase`` (stdlib,
-runs each async test on its own loop, under pytest or unittest alike), with
-no pytest-asyncio marker.
+unittest-style tests are the exception: the class deriving from
+``unittest.TestCase`` itself, above a test method that becomes async (the
+test's own class, or a suite's base class with its helpers, in any module),
+becomes a ``unittest.IsolatedAsyncioTestCase`` (stdlib, runs each async test
+on its own loop, under pytest or unittest alike); its tests get no
+pytest-asyncio marker.
 
 
 A test that now awaits is an ``async def``, which pytest alone would skip
@@ -20,7 +22,7 @@ import libcst as cst
 from libcst.helpers import get_full_name_for_node
 
 from ..context import RuleContext
-from .base import Rule, on_leave, on_visit
+from .base import Rule, on_leave
 
 
 def _name(node: cst.CSTNode) -> str:
@@ -32,28 +34,16 @@ def _marker() -> cst.Decorator:
     return cst.Decorator(decorator=cst.parse_expression("pytest.mark.asyncio"))
 
 
-TESTCASE_BASES = {"unittest.TestCase": "unittest.IsolatedAsyncioTestCase", "TestCase": None}
-
-
 class PytestAsync(Rule):
     code = "MIG007"
     name = "pytest-asyncio"
     summary = "async tests get @pytest.mark.asyncio, async fixtures @pytest_asyncio.fixture"
 
-    def __init__(self, ctx: RuleContext) -> None:
-        super().__init__(ctx)
-        # For each enclosing class: is it a unittest.TestCase, and did a test become async?
-        self.classes: list[list[bool]] = []
-
-    @on_visit(cst.ClassDef)
-    def visit_ClassDef(self, node: cst.ClassDef) -> None:
-        bases = {_name(arg.value) for arg in node.bases}
-        self.classes.append([bool(bases & set(TESTCASE_BASES)), False])
-
     @on_leave(cst.ClassDef)
     def leave_ClassDef(self, original: cst.ClassDef, updated: cst.ClassDef) -> cst.ClassDef:
-        is_testcase, has_async = self.classes.pop()
-        if not (is_testcase and has_async):
+        # The plan names the classes deriving from unittest.TestCase itself
+        # (maybe a suite's own base class with helpers): only that base changes.
+        if self.ctx.qualname not in self.ctx.edits.async_testcases:
             return updated
         bases = []
         for arg in updated.bases:
@@ -78,9 +68,6 @@ class PytestAsync(Rule):
     ) -> cst.FunctionDef:
         kind = self.ctx.edits.async_tests.get(self.ctx.qualname)
         if kind is None or original.asynchronous is not None:
-            return updated
-        if self.classes and self.classes[-1][0]:
-            self.classes[-1][1] = True  # the class becomes an IsolatedAsyncioTestCase
             return updated
         if self.ctx.options.asyncio_mode == "auto":
             return updated

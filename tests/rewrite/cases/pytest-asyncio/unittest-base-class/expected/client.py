@@ -1,0 +1,22 @@
+import httpx
+
+from _async_helpers import TLS_CONTEXT, AsyncClientPerLoop
+
+
+class Api:
+    def __init__(self, base):
+        self.base = base
+
+        def _new_session() -> httpx.AsyncClient:
+            session = httpx.AsyncClient(
+                follow_redirects=True, timeout=None, verify=TLS_CONTEXT
+            )
+            return session
+
+        self.session = AsyncClientPerLoop(_new_session)
+
+    async def item(self, item_id):
+        response = await self.session.get(f"{self.base}/items/{item_id}", timeout=5)
+        if response.is_error:
+            response.raise_for_status()
+        return response.json()
