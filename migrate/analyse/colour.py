@@ -43,6 +43,15 @@ def colour(graph: CallGraph, scope: Scope | None = None) -> Colouring:
         why = _boundary(fn, graph, scope) or _constructor_boundary(fn, graph, passed_around)
         if why:
             result.boundaries[fn.qualname] = why
+    for wrapper in graph.wrapped_by:
+        # A decorator class's ``__call__`` may be async: its instances are only
+        # ever the functions it decorates, called (and awaited) by their names.
+        fn = functions[wrapper]
+        owner = fn.class_qualname
+        if fn.name == "__call__" and result.boundaries.get(wrapper) == "dunder":
+            made = any(e.via == "call" for e in graph.callers.get(f"{owner}.__init__", []))
+            if not made and owner not in passed_around:
+                del result.boundaries[wrapper]
 
     queue: deque[str] = deque()
     for qualname, calls in sorted(graph.blocking.items()):

@@ -251,7 +251,7 @@ class ModuleAnalyser(NameResolver, ast.NodeVisitor):
                 "deleter",
             ):
                 fn.boundary = "property"
-            if target in MEMOISERS or deco.text in ("lru_cache", "cache"):
+            if target in MEMOISERS or (deco.text in ("lru_cache", "cache") and not target):
                 fn.memoised = deco.text
             if (
                 "." in deco.text
@@ -308,6 +308,19 @@ class ModuleAnalyser(NameResolver, ast.NodeVisitor):
 
     def visit_Assign(self, node: ast.Assign) -> None:
         scope = self.scopes[-1]
+        fn = scope.function
+        if (
+            fn is not None
+            and fn.class_qualname
+            and isinstance(node.value, ast.Name)
+            and node.value.id in fn.params[1:]
+        ):
+            # ``self.fn = fn`` in a method: the instance keeps what it was given
+            # (a decorator class keeps the function it wraps).
+            for target in node.targets:
+                attr = _self_attribute(target)
+                if attr:
+                    fn.param_attrs += (attr,)
         note_assigned_fake(self, self.scopes[-1].function or self.module_fn, node)
         if scope.function is not self.module_fn and isinstance(node.value, ast.Call):
             typ = self.type_of_call(node.value, scope)
@@ -385,6 +398,10 @@ class ModuleAnalyser(NameResolver, ast.NodeVisitor):
             self._note_argument(kw.value, receiver, kw.arg, receiver_last, node)
 
         # Calls of an enclosing function's parameter: the decorator wrapper pattern.
+        # In a class, ``self.fn(...)`` in ``__call__``: the decorator-class pattern.
+        attr = _self_attribute(node.func)
+        if attr and fn.name == "__call__" and fn.class_qualname:
+            fn.param_calls.append((fn.class_qualname, f"self.{attr}", span_of(node)))
         if isinstance(node.func, ast.Name):
             for outer in reversed(self.scopes):
                 if outer.function is None or outer.function is self.module_fn:
@@ -475,3 +492,10 @@ def analyse_source(text: str, module: str, path: str, is_package: bool) -> Modul
     """Facts for one module's source text (raises ``SyntaxError`` on bad input)."""
     tree = ast.parse(text, filename=path)
     return ModuleAnalyser(module, path, is_package).analyse(tree)
+
+
+def _self_attribute(node: ast.expr) -> str | None:
+    """``attr`` for ``self.attr``."""
+    if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name):
+        return node.attr if node.value.id == "self" else None
+    return None

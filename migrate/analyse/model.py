@@ -121,7 +121,11 @@ class Function:
     decorators: list[Decorator] = field(default_factory=list)
     calls: list[Call] = field(default_factory=list)
     refs: list[Ref] = field(default_factory=list)
+    # Calls of an enclosing function's parameter (owner, name, where); in a
+    # ``__call__``, calls of ``self.<attr>`` (owner: the class).
     param_calls: list[tuple[str, str, Span]] = field(default_factory=list)
+    # ``self.<attr> = <parameter>`` in a method: the attributes it sets so.
+    param_attrs: tuple[str, ...] = ()
     fan_outs: list[FanOut] = field(default_factory=list)
     assignments: list[Assignment] = field(default_factory=list)
     returns_inner: tuple[str, ...] = ()
@@ -151,6 +155,9 @@ class ModuleFacts:
     # Top-level factory functions -> the type of object they give, for callers
     # in other modules (``api = make_api()`` then ``api.fetch()``).
     return_types: dict[str, str] = field(default_factory=dict)
+    # Top-level class qualname -> the types of its instance attributes
+    # (``self.api = Api(...)``), for subclasses in other modules.
+    attr_types: dict[str, dict[str, str]] = field(default_factory=dict)
 
 
 # The object a call gives, when only the project-wide graph can tell its type:

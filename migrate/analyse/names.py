@@ -164,6 +164,13 @@ class NameResolver:
                     self.facts.return_types[stmt.name] = typ
                     if any(is_fixture_decorator(d) for d in stmt.decorator_list):
                         self.facts.fixture_types[stmt.name] = typ
+            elif isinstance(stmt, ast.ClassDef):
+                # Methods that make an object: ``site = self.make_site()``.
+                for method in stmt.body:
+                    if isinstance(method, ast.FunctionDef | ast.AsyncFunctionDef):
+                        typ = self._returned_type(method)
+                        if typ:
+                            self.return_types[f"{module}.{stmt.name}.{method.name}"] = typ
 
     def annotation_type(self, node: ast.expr | None) -> str | None:
         """The project class (or catalogue type) an annotation names, if plainly one."""
@@ -189,13 +196,25 @@ class NameResolver:
             typ = self.annotation_type(node.returns)
             if typ:
                 return typ
+            # ``site = Site(...)`` ... ``return site``: what each local was made by.
+            made_by: dict[str, set[str | None]] = {}
+            for sub in ast.walk(node):
+                if isinstance(sub, ast.Assign):
+                    value = sub.value
+                    typ = self.type_of_call(value, None) if isinstance(value, ast.Call) else None
+                    for target in sub.targets:
+                        if isinstance(target, ast.Name):
+                            made_by.setdefault(target.id, set()).add(typ)
             found: set[str | None] = set()
             for sub in ast.walk(node):
                 if isinstance(sub, ast.Return | ast.Yield) and sub.value is not None:
                     value = sub.value
-                    found.add(
-                        self.type_of_call(value, None) if isinstance(value, ast.Call) else None
-                    )
+                    if isinstance(value, ast.Call):
+                        found.add(self.type_of_call(value, None))
+                    elif isinstance(value, ast.Name):
+                        found |= made_by.get(value.id, {None})
+                    else:
+                        found.add(None)
             made = found.pop() if len(found) == 1 else None
             # Project classes only: a helper returning a catalogue object
             # (``sqlite3.connect()``) is already seen as blocking where it is called.
@@ -233,6 +252,8 @@ class NameResolver:
             if isinstance(method, ast.FunctionDef | ast.AsyncFunctionDef):
                 self._attrs_from_params(method, attrs)
         self.class_attr_types[node.name] = attrs
+        if attrs:
+            self.facts.attr_types[f"{self.facts.module}.{node.name}"] = attrs
 
     def _attrs_from_params(
         self, method: ast.FunctionDef | ast.AsyncFunctionDef, attrs: dict[str, str]
@@ -338,8 +359,9 @@ class NameResolver:
             return None
         if name in CONSTRUCTORS:
             return CONSTRUCTORS[name]
-        if name in self.return_types:
-            return self.return_types[name]
+        returned = self._method_return(name, 0)
+        if returned:
+            return returned
         last = name.rsplit(".", 1)[-1]
         if name.startswith(("builtins.",)):
             return None
@@ -350,6 +372,17 @@ class NameResolver:
         if head in self.facts.imports and head not in self._bound_locally():
             # A function from another module: the graph knows what it returns, if anything.
             return name + RETURNS_SUFFIX
+        return None
+
+    def _method_return(self, name: str, depth: int) -> str | None:
+        """What ``name`` returns: a factory here, or a method here or on a base class here."""
+        if name in self.return_types or depth > 8:
+            return self.return_types.get(name)
+        owner, _, method = name.rpartition(".")
+        for base in self.facts.classes.get(owner, ()):
+            found = self._method_return(f"{base}.{method}", depth + 1)
+            if found:
+                return found
         return None
 
     def _bound_locally(self) -> set[str]:

@@ -1,0 +1,33 @@
+"""A client whose constructor fetches site info."""
+import httpx
+
+from _async_helpers import TLS_CONTEXT, AsyncClientPerLoop
+
+API = "https://wiki.example.com/api"
+
+
+class Site:
+    @classmethod
+    async def create(cls, *args, **kwargs):
+        """Make a Site: ``await Site.create(...)`` takes what ``Site(...)`` took."""
+        self = cls.__new__(cls)
+        await self._async_init(*args, **kwargs)
+        return self
+
+    async def _async_init(self, host=API):
+        self.host = host
+
+        def _new_session() -> httpx.AsyncClient:
+            session = httpx.AsyncClient(
+                follow_redirects=True, timeout=None, verify=TLS_CONTEXT
+            )
+            return session
+
+        self.session = AsyncClientPerLoop(_new_session)
+        self.info = await self.call("siteinfo")
+
+    async def call(self, action, **params):
+        resp = await self.session.get(f"{self.host}/{action}", params=params, timeout=5)
+        if resp.is_error:
+            resp.raise_for_status()
+        return resp.json()
