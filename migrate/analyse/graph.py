@@ -15,7 +15,6 @@ from .catalogue import CONSTRUCTORS, BlockingCall, lookup
 from .model import FIXTURE_PREFIX, RETURNS_SUFFIX, Call, Function, ModuleFacts, Ref, Span
 from .project import Project
 
-
 UNITTEST_TESTCASE = "unittest.TestCase"
 
 
@@ -145,7 +144,9 @@ class CallGraph:
         below it. Empty when ``cls`` is no unittest test class we can see.
         """
         bases_of = {
-            owner: bases for facts in self.project.facts.values() for owner, bases in facts.classes.items()
+            owner: bases
+            for facts in self.project.facts.values()
+            for owner, bases in facts.classes.items()
         }
         roots: list[str] = []
         seen: set[str] = set()

@@ -21,7 +21,6 @@ from __future__ import annotations
 import libcst as cst
 from libcst.helpers import get_full_name_for_node
 
-from ..context import RuleContext
 from .base import Rule, on_leave
 
 
