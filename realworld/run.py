@@ -6,7 +6,10 @@ on the first (the baseline), run ``migrate apply`` alone on the second (code
 and tests), then run the suite again inside a network namespace where only
 loopback exists, with ``-W error::RuntimeWarning`` so a coroutine that is
 never awaited fails its test. The table compares collected and passed tests;
-a project that fails is reported, never dropped. The copies live in the
+a project that fails is reported, never dropped. A project passes when its
+suite passes as before on the migrated code, or when ``migrate apply``
+changed nothing and ``migrate plan`` says why (a shape it refuses as a
+whole, such as a library that extends requests itself). The copies live in the
 temporary directory, outside this repository, so its pytest settings do not
 apply to them. Needs Python 3.11+ (tomllib) and ``unshare``.
 
@@ -91,12 +94,15 @@ class Result:
     after_total: int = 0
     files_changed: int = 0
     unawaited: bool = False
+    # Why ``migrate plan`` leaves code as it is, when apply changed nothing.
+    refusal: str = ""
     notes: list[str] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
+        """The suite passes as before, on code migrated, or refused as a whole with a reason."""
         return (
-            self.files_changed > 0
+            (self.files_changed > 0 or bool(self.refusal))
             and not self.unawaited
             and self.baseline_passed > 0
             and self.after_total == self.baseline_total
@@ -263,6 +269,24 @@ def migrate(tree: Path) -> tuple[int, str]:
     return proc.returncode, lines[-1] if lines else ""
 
 
+def refusal(tree: Path) -> str:
+    """Why ``migrate plan`` leaves the project as it is: its first review reason, if any."""
+    proc = subprocess.run(
+        [str(PY), "-m", "migrate", "plan", str(tree), "--json"],
+        capture_output=True,
+        text=True,
+        timeout=SUITE_TIMEOUT,
+    )
+    try:
+        reasons = [item["reason"] for item in json.loads(proc.stdout)["needs_review"]]
+    except (ValueError, KeyError):
+        return ""
+    if not reasons:
+        return ""
+    more = f" (and {len(reasons) - 1} more)" if len(reasons) > 1 else ""
+    return reasons[0].split(" (", 1)[0] + more
+
+
 def changed_files(before: Path, after: Path) -> list[str]:
     changed = []
     for path in sorted(after.rglob("*")):
@@ -292,7 +316,11 @@ def run_project(project: Project) -> Result:
     if status != 0:
         result.notes.append(f"migrate apply exited {status}: {last_line}")
     if not changed:
-        result.notes.append("migrate apply changed nothing")
+        result.refusal = refusal(pristine_tree)
+        if result.refusal:
+            result.notes.append(f"refused, nothing changed: {result.refusal}")
+        else:
+            result.notes.append("migrate apply changed nothing")
 
     after = run_suite(project, migrated_tree, isolated=True)
     result.after_passed, result.after_total = after.passed, after.total

@@ -20,7 +20,14 @@ from collections import deque
 from .catalogue import HTTP_VERBS, Action
 from .decisions import Bridge, BridgeKind, Colouring, Reason, Review, Scope, Unwind
 from .fakes import find_fakes
-from .frameworks import BRIDGES, MAP_RECEIVERS, THREAD_RECEIVERS, AsgirefBridge
+from .frameworks import (
+    BRIDGES,
+    CLASS_CHECKS,
+    MAP_RECEIVERS,
+    THREAD_RECEIVERS,
+    AsgirefBridge,
+    port_to,
+)
 from .graph import CallGraph, Edge
 from .model import Call, Function, Span
 from .review import find_reviews
@@ -32,12 +39,15 @@ def colour(graph: CallGraph, scope: Scope | None = None) -> Colouring:
     result = Colouring()
     functions = graph.functions
 
-    # Classes handed over as values (``map(Report, skus)``); ``self`` is an instance.
+    # Classes handed over as values (``map(Report, skus)``); ``self`` is an
+    # instance, and ``isinstance(x, C)`` makes nothing.
     passed_around = {
         graph.resolve(ref.target)
         for f in functions.values()
         for ref in f.refs
         if ref.text != "self"
+        and not ref.instance
+        and (ref.receiver or "").rsplit(".", 1)[-1] not in CLASS_CHECKS
     }
     for fn in functions.values():
         why = _boundary(fn, graph, scope) or _constructor_boundary(fn, graph, passed_around)
@@ -140,7 +150,29 @@ def colour(graph: CallGraph, scope: Scope | None = None) -> Colouring:
     _http_verbs(graph, result)
     find_fakes(graph, result)
     result.review.extend(find_reviews(graph, result))
+    _requests_extensions(graph, result)
     return result
+
+
+def _requests_extensions(graph: CallGraph, result: Colouring) -> None:
+    """What stays on requests because the project extends it: the plan says so."""
+    for qualname, kept in graph.kept.items():
+        for call, why in kept:
+            result.review.append(Review(qualname, call.span, why))
+    for module, facts in graph.project.facts.items():
+        for cls, span in facts.class_spans.items():
+            extended = graph.requests_extension(cls)
+            if extended is None or extended == cls:
+                continue
+            result.review.append(
+                Review(
+                    f"{module}.<module>",
+                    span,
+                    f"{cls.rsplit('.', 1)[-1]} extends {extended}: it, and the calls made"
+                    " through it, stay on requests (httpx has no such class; port it to"
+                    f" {port_to(extended)} by hand)",
+                )
+            )
 
 
 def _bridge_kind(edge: Edge, graph: CallGraph) -> AsgirefBridge | None:

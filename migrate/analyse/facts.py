@@ -34,7 +34,7 @@ from .model import (
     Ref,
     Span,
 )
-from .names import LocalScope, NameResolver, expr_text, span_of
+from .names import LocalScope, NameResolver, _self_attr, expr_text, span_of
 from .patches import note_assigned_fake, note_patch
 from .shapes import comprehension_fan_out, loop_fan_out, map_fan_out
 
@@ -133,6 +133,7 @@ class ModuleAnalyser(NameResolver, ast.NodeVisitor):
         parent_prefix = self._prefix()
         qualname = f"{parent_prefix}.{node.name}"
         self.facts.classes[qualname] = [b for b in (self.resolve(base) for base in node.bases) if b]
+        self.facts.class_spans[qualname] = span_of(node)
         for decorator in node.decorator_list:
             self.visit(decorator)
         scope = LocalScope(None, qualname)
@@ -318,7 +319,7 @@ class ModuleAnalyser(NameResolver, ast.NodeVisitor):
             # ``self.fn = fn`` in a method: the instance keeps what it was given
             # (a decorator class keeps the function it wraps).
             for target in node.targets:
-                attr = _self_attribute(target)
+                attr = _self_attr(target)
                 if attr:
                     fn.param_attrs += (attr,)
         note_assigned_fake(self, self.scopes[-1].function or self.module_fn, node)
@@ -378,6 +379,7 @@ class ModuleAnalyser(NameResolver, ast.NodeVisitor):
             iterated=bool(getattr(node, "_migrate_iterated", False)),
             arg_of=getattr(node, "_migrate_arg_of", None),
         )
+        call.arg_types = self.argument_types(node, scope)
         fan_out = map_fan_out(node, target, self)
         if fan_out:
             fn.fan_outs.append(fan_out)
@@ -399,7 +401,7 @@ class ModuleAnalyser(NameResolver, ast.NodeVisitor):
 
         # Calls of an enclosing function's parameter: the decorator wrapper pattern.
         # In a class, ``self.fn(...)`` in ``__call__``: the decorator-class pattern.
-        attr = _self_attribute(node.func)
+        attr = _self_attr(node.func)
         if attr and fn.name == "__call__" and fn.class_qualname:
             fn.param_calls.append((fn.class_qualname, f"self.{attr}", span_of(node)))
         if isinstance(node.func, ast.Name):
@@ -437,6 +439,7 @@ class ModuleAnalyser(NameResolver, ast.NodeVisitor):
                     in_async_receiver=last in FLASK_ASYNC_RECEIVERS,
                     call_span=span_of(call),
                     in_lambda=self.lambda_depth > 0,
+                    instance=self.names_instance(arg),
                 )
             )
 
@@ -492,10 +495,3 @@ def analyse_source(text: str, module: str, path: str, is_package: bool) -> Modul
     """Facts for one module's source text (raises ``SyntaxError`` on bad input)."""
     tree = ast.parse(text, filename=path)
     return ModuleAnalyser(module, path, is_package).analyse(tree)
-
-
-def _self_attribute(node: ast.expr) -> str | None:
-    """``attr`` for ``self.attr``."""
-    if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name):
-        return node.attr if node.value.id == "self" else None
-    return None

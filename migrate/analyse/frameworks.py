@@ -55,6 +55,61 @@ EXECUTORS = (
 
 FIXTURE_DECORATORS = ("pytest.fixture", "pytest_asyncio.fixture")
 
+# requests' classes that projects extend: a subclass (an OAuth Session, an
+# auth handler, an adapter) is no httpx object, and requests calls handed
+# one keep requests. Classes from the ``requests_*`` family count too.
+REQUESTS_EXTENSION_BASES = frozenset(
+    {
+        "requests.Session",
+        "requests.sessions.Session",
+        "requests.auth.AuthBase",
+        "requests.adapters.BaseAdapter",
+        "requests.adapters.HTTPAdapter",
+    }
+)
+# Requests built by hand, then prepared and sent (``session.send(req.prepare())``):
+# httpx.Request takes none of their arguments after ``files``/``auth``/``hooks``.
+REQUESTS_REQUEST_BUILDERS = frozenset(
+    {
+        "requests.Request",
+        "requests.models.Request",
+        "requests.PreparedRequest",
+        "requests.models.PreparedRequest",
+    }
+)
+
+
+_AUTHLIB = "authlib.integrations.httpx_client"
+# What a requests extension becomes when ported to httpx by hand.
+_PORTS = {
+    "requests.Session": "an httpx.AsyncClient subclass",
+    "requests.sessions.Session": "an httpx.AsyncClient subclass",
+    "requests.auth.AuthBase": "an httpx.Auth",
+    "requests.adapters.BaseAdapter": "an httpx transport",
+    "requests.adapters.HTTPAdapter": "an httpx transport",
+    "requests_oauthlib.OAuth1Session": f"authlib's AsyncOAuth1Client ({_AUTHLIB})",
+    "requests_oauthlib.OAuth2Session": f"authlib's AsyncOAuth2Client ({_AUTHLIB})",
+    "requests_oauthlib.OAuth1": f"authlib's OAuth1Auth ({_AUTHLIB})",
+    "requests_oauthlib.OAuth2": f"authlib's OAuth2Auth ({_AUTHLIB})",
+}
+
+
+def port_to(extended: str) -> str:
+    """What a class extending ``extended`` is ported to (a third-party class: httpx)."""
+    return _PORTS.get(extended, "httpx")
+
+
+def requests_family(name: str) -> bool:
+    """A name from a third-party package built on requests (``requests_oauthlib.OAuth1``)."""
+    top = name.split(".", 1)[0]
+    family = top.startswith("requests_") and top != "requests_mock"
+    return family or top in REQUESTS_BASED_PACKAGES
+
+
+# unittest's per-test hooks and their IsolatedAsyncioTestCase twins.
+UNITTEST_ASYNC_HOOKS = {"setUp": "asyncSetUp", "tearDown": "asyncTearDown"}
+# Calls (by their last name) that take a class without making an instance of it.
+CLASS_CHECKS = frozenset({"isinstance", "issubclass", "assertIsInstance", "assertNotIsInstance"})
 # Third-party packages that send their HTTP through requests (besides the
 # ``requests_*`` family, e.g. requests_oauthlib): code using them keeps
 # requests' traffic after a migration, so requests mocks around it stay.

@@ -8,10 +8,16 @@ wrap a function are linked to their wrapper.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Literal
 
-from .catalogue import CONSTRUCTORS, BlockingCall, lookup
+from .catalogue import CONSTRUCTORS, Action, BlockingCall, lookup
+from .frameworks import (
+    REQUESTS_EXTENSION_BASES,
+    REQUESTS_REQUEST_BUILDERS,
+    port_to,
+    requests_family,
+)
 from .model import FIXTURE_PREFIX, RETURNS_SUFFIX, Call, Function, ModuleFacts, Ref, Span
 from .project import Project
 
@@ -41,6 +47,8 @@ class CallGraph:
     # function -> its direct catalogue calls
     blocking: dict[str, list[tuple[Call, BlockingCall]]] = field(default_factory=dict)
     unresolved_modules: set[str] = field(default_factory=set)
+    # function -> requests calls that stay on requests, and why
+    kept: dict[str, list[tuple[Call, str]]] = field(default_factory=dict)
 
     # -- name resolution -------------------------------------------------------
 
@@ -165,6 +173,61 @@ class CallGraph:
                     todo.append(resolved)
         return roots
 
+    def requests_extension(self, cls: str) -> str | None:
+        """The requests class ``cls`` extends (itself when it comes from a requests_* package)."""
+        seen: set[str] = set()
+        todo = [cls]
+        while todo:
+            current = self.resolve(todo.pop()) or ""
+            if current in seen:
+                continue
+            seen.add(current)
+            if current in REQUESTS_EXTENSION_BASES:
+                return current
+            owner = next((f for f in self.project.facts.values() if current in f.classes), None)
+            if owner is None:
+                if requests_family(current) and current.rsplit(".", 1)[-1][:1].isupper():
+                    return current
+                continue
+            todo.extend(owner.classes[current])
+        return None
+
+    def keeps_requests(self, fn: Function, call: Call, entry: BlockingCall | None) -> str | None:
+        """Why a requests call stays on requests: it is handed a requests-only object,
+        or made inside a class that extends requests (``super().request(...)``)."""
+        target = self.resolve(call.target) or ""
+        if entry is None and target not in REQUESTS_REQUEST_BUILDERS:
+            return None
+        if entry is not None and not entry.name.startswith("requests."):
+            return None
+        owner = fn.class_qualname
+        extended = self.requests_extension(owner) if owner else None
+        if owner and extended:
+            return (
+                f"stays on requests: {owner.rsplit('.', 1)[-1]} extends {extended} (port"
+                f" it to {port_to(extended)} by hand)"
+            )
+        for typ in call.arg_types:
+            extended = self.requests_extension(typ)
+            if extended is not None:
+                return (
+                    f"stays on requests: its argument of type {typ.rsplit('.', 1)[-1]}"
+                    f" extends {extended}, which httpx does not take (port that class to"
+                    f" {port_to(extended)} by hand, then migrate this call)"
+                )
+        if entry is None:
+            return (
+                f"stays on requests: {call.text}(...) builds a request by hand (prepared"
+                " and sent through a Session); migrate it with the code that sends it"
+            )
+        if entry.http_method == "SEND":
+            return (
+                f"stays on requests: {call.text}(...) sends a request prepared by requests;"
+                " build it with httpx.Request (or client.build_request) and send it with"
+                " the client together, by hand"
+            )
+        return None
+
     def wrapped_calls(self, wrapper: str) -> list[Span]:
         """Where a decorator wrapper calls the function it wraps."""
         fn = self.functions[wrapper]
@@ -197,6 +260,14 @@ def build_graph(project: Project) -> CallGraph:
         for call in fn.calls:
             target = graph.resolve(call.target)
             entry = lookup(target) if target else None
+            kept = graph.keeps_requests(fn, call, entry)
+            if kept is not None:
+                graph.kept.setdefault(fn.qualname, []).append((call, kept))
+                if entry is None:
+                    continue
+                # It still blocks: async code reaches it through a thread, as it
+                # reaches sqlite3 or open().
+                entry = replace(entry, action=Action.BRIDGE)
             if entry is not None:
                 graph.blocking.setdefault(fn.qualname, []).append((call, entry))
                 continue

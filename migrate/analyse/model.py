@@ -41,6 +41,9 @@ class Call:
     iterated: bool = False  # the result is iterated (for / comprehension)
     arg_of: str | None = None  # the result is passed to this callee
     http_verb: str | None = None  # for ``session.request("POST", ...)``
+    # Types of the arguments that hold a known object (``auth=oauth`` where
+    # ``oauth = OAuth1(...)``), resolved as far as the module can tell.
+    arg_types: tuple[str, ...] = ()
 
 
 @dataclass
@@ -55,6 +58,7 @@ class Ref:
     in_async_receiver: bool = False  # handed to Flask registration (accepts async)
     call_span: Span | None = None  # the call it is an argument of: ``async_to_sync(f)``
     in_lambda: bool = False
+    instance: bool = False  # a variable holding an instance (``repr(site)``), not the class
 
 
 @dataclass
@@ -158,6 +162,8 @@ class ModuleFacts:
     # Top-level class qualname -> the types of its instance attributes
     # (``self.api = Api(...)``), for subclasses in other modules.
     attr_types: dict[str, dict[str, str]] = field(default_factory=dict)
+    # Class qualname -> where it is defined.
+    class_spans: dict[str, Span] = field(default_factory=dict)
 
 
 # The object a call gives, when only the project-wide graph can tell its type:

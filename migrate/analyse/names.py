@@ -289,10 +289,10 @@ class NameResolver:
         if isinstance(node, ast.Call):
             # ``requests.Session().get``: the type made by the inner call.
             return self.type_of_call(node, self.scopes[-1] if self.scopes else None)
-        if isinstance(node, ast.Attribute) and node.attr == "__init__" and _is_super(node.value):
-            # ``super().__init__(...)`` in a method: the first base's initialiser.
+        if isinstance(node, ast.Attribute) and _is_super(node.value):
+            # ``super().__init__(...)``, ``super().setUp()`` in a method: the first base's.
             bases = self.facts.classes.get(self._enclosing_class() or "", [])
-            return f"{bases[0]}.__init__" if bases else None
+            return f"{bases[0]}.{node.attr}" if bases else None
         if isinstance(node, ast.Attribute) and not isinstance(node.value, ast.Name | ast.Attribute):
             base = self.resolve(node.value)
             return f"{base}.{node.attr}" if base else None
@@ -300,6 +300,34 @@ class NameResolver:
         if not parts:
             return None
         return self._resolve_parts(parts)
+
+    def argument_types(self, node: ast.Call, scope: LocalScope) -> tuple[str, ...]:
+        """Types of a call's arguments that hold a known object (``auth=OAuth1(...)``)."""
+        found = []
+        for value in (*node.args, *(kw.value for kw in node.keywords)):
+            if isinstance(value, ast.Starred):
+                continue
+            if isinstance(value, ast.Call):
+                typ = self.type_of_call(value, scope)
+            elif self.names_instance(value):
+                typ = self.resolve(value)
+            else:
+                typ = None
+            if typ:
+                found.append(typ)
+        return tuple(found)
+
+    def names_instance(self, node: ast.expr) -> bool:
+        """Whether ``node`` is a variable or attribute known to hold an instance."""
+        parts = dotted(node)
+        if not parts:
+            return False
+        head = parts[0]
+        if head in ("self", "cls"):
+            return len(parts) > 1
+        if any(head in scope.local_types for scope in self.scopes):
+            return True
+        return head in self.facts.typed_names
 
     def _enclosing_class(self) -> str | None:
         for scope in reversed(self.scopes):

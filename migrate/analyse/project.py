@@ -45,6 +45,9 @@ from .model import Function, ModuleFacts
 _SEED_IMPORT = re.compile(
     r"^[ \t]*(?:import|from)[ \t]+(?:"
     + "|".join(sorted((REWRITE_MODULES - {"time"}) | {"asgiref"}))
+    # The requests_* family (requests_oauthlib): what stays on requests through
+    # them is in the plan.
+    + r"|requests_\w+"
     + r")\b",
     re.MULTILINE,
 )

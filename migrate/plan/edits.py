@@ -19,7 +19,7 @@ from typing import Literal
 from ..analyse.catalogue import Action, BlockingCall
 from ..analyse.concurrency import Spot
 from ..analyse.decisions import BridgeKind
-from ..analyse.frameworks import AsgirefBridge
+from ..analyse.frameworks import UNITTEST_ASYNC_HOOKS, AsgirefBridge
 from ..analyse.gathers import GatherEdit
 from ..analyse.graph import CallGraph
 from ..analyse.model import Span
@@ -128,6 +128,8 @@ class FileEdits:
     # Classes deriving from ``unittest.TestCase`` itself, with async tests in them
     # or in a subclass: the base becomes ``unittest.IsolatedAsyncioTestCase``.
     async_testcases: set[str] = field(default_factory=set)
+    # ``setUp``/``tearDown`` of such classes that become async: ``asyncSetUp``/``asyncTearDown``.
+    async_hooks: set[str] = field(default_factory=set)
     # The file mocks requests (``responses``, requests-mock) and the code it tests moved to httpx.
     http_mocks: bool = False
     # Fakes monkeypatched in place of a function that became async (qualnames),
@@ -251,10 +253,13 @@ def plan_edits(analysis: Analysis) -> dict[str, FileEdits]:
             fe.async_memos[cols.pos(memo.span)] = memo.target
         fn = graph.functions[qualname]
         roots = graph.testcase_roots(fn.class_qualname) if fn.class_qualname else []
-        if fn.framework == "pytest-test" and roots:
+        hook = fn.name in UNITTEST_ASYNC_HOOKS
+        if roots and (fn.framework == "pytest-test" or hook):
             # A unittest test: its TestCase root becomes an IsolatedAsyncioTestCase.
             for root in roots:
                 for_module(_class_module(graph, root))[0].async_testcases.add(root)
+            if hook:
+                fe.async_hooks.add(qualname)
         elif fn.framework in ("pytest-test", "pytest-fixture"):
             fe.async_tests[qualname] = fn.framework
 
@@ -449,6 +454,8 @@ def keeps_requests_calls(graph: CallGraph, edits: dict[str, FileEdits]) -> Calla
 
 def _keeps_requests_calls(module: str, graph: CallGraph, edits: dict[str, FileEdits]) -> bool:
     converted = edits[module].http_calls if module in edits else {}
+    if any(graph.functions[qualname].module == module for qualname in graph.kept):
+        return True
     cols = _Columns(graph.project.files[module].source.text)
     for qualname, calls in graph.blocking.items():
         if graph.functions[qualname].module != module:

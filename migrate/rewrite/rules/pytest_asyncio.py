@@ -21,6 +21,7 @@ from __future__ import annotations
 import libcst as cst
 from libcst.helpers import get_full_name_for_node
 
+from ...analyse.frameworks import UNITTEST_ASYNC_HOOKS
 from .base import Rule, on_leave
 
 
@@ -61,10 +62,27 @@ class PytestAsync(Rule):
         )
         return updated.with_changes(bases=bases)
 
+    @on_leave(cst.Attribute)
+    def leave_Attribute(
+        self, original: cst.Attribute, updated: cst.BaseExpression
+    ) -> cst.BaseExpression:
+        """``super().setUp()`` in a hook that became ``asyncSetUp``: the base's twin."""
+        if self.ctx.qualname not in self.ctx.edits.async_hooks:
+            return updated
+        if not isinstance(updated, cst.Attribute) or _name(updated.value) != "super":
+            return updated
+        twin = UNITTEST_ASYNC_HOOKS.get(updated.attr.value)
+        return updated.with_changes(attr=cst.Name(twin)) if twin else updated
+
     @on_leave(cst.FunctionDef)
     def leave_FunctionDef(
         self, original: cst.FunctionDef, updated: cst.FunctionDef
     ) -> cst.FunctionDef:
+        if self.ctx.qualname in self.ctx.edits.async_hooks:
+            # IsolatedAsyncioTestCase awaits asyncSetUp/asyncTearDown, never an async setUp.
+            twin = UNITTEST_ASYNC_HOOKS[original.name.value]
+            self.ctx.note(self.code, self.ctx.line(original), f"{original.name.value}: {twin}")
+            return updated.with_changes(name=cst.Name(twin))
         kind = self.ctx.edits.async_tests.get(self.ctx.qualname)
         if kind is None or original.asynchronous is not None:
             return updated
