@@ -256,11 +256,29 @@ class CallGraph:
 def build_graph(project: Project) -> CallGraph:
     """Edges between the analysed functions, and their direct blocking calls."""
     graph = CallGraph(project=project, functions=project.functions())
+    # A session that one call keeps on requests stays a requests.Session for
+    # every call made through it (a global, or ``self.<attr>``).
+    kept_sessions = {
+        key
+        for fn in graph.functions.values()
+        for call in fn.calls
+        if (key := _session_key(graph, fn, call))
+        and graph.keeps_requests(fn, call, lookup(graph.resolve(call.target) or ""))
+    }
     for fn in graph.functions.values():
         for call in fn.calls:
             target = graph.resolve(call.target)
             entry = lookup(target) if target else None
             kept = graph.keeps_requests(fn, call, entry)
+            if (
+                kept is None
+                and entry is not None
+                and _session_key(graph, fn, call) in kept_sessions
+            ):
+                kept = (
+                    f"stays on requests: {call.text.rsplit('.', 1)[0]} is a session that"
+                    " other calls keep on requests"
+                )
             if kept is not None:
                 graph.kept.setdefault(fn.qualname, []).append((call, kept))
                 if entry is None:
@@ -289,6 +307,16 @@ def build_graph(project: Project) -> CallGraph:
     for edge in graph.edges:
         graph.callers.setdefault(edge.callee, []).append(edge)
     return graph
+
+
+def _session_key(graph: CallGraph, fn: Function, call: Call) -> tuple[str, str] | None:
+    """Which shared session a call goes through: a module global, or ``self.<attr>``."""
+    parts = call.text.split(".")
+    if len(parts) == 2 and parts[0] in graph.project.facts[fn.module].typed_names:
+        return fn.module, parts[0]
+    if len(parts) == 3 and parts[0] == "self" and fn.class_qualname:
+        return fn.class_qualname, parts[1]
+    return None
 
 
 def _wrapper_of(graph: CallGraph, decorator: str | None, is_call: bool) -> str | None:
