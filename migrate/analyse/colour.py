@@ -19,6 +19,7 @@ from collections import deque
 
 from .catalogue import HTTP_VERBS, Action
 from .decisions import Bridge, BridgeKind, Colouring, Reason, Review, Scope, Unwind
+from .extensions import requests_extension_reviews
 from .fakes import find_fakes
 from .frameworks import (
     BRIDGES,
@@ -26,7 +27,6 @@ from .frameworks import (
     MAP_RECEIVERS,
     THREAD_RECEIVERS,
     AsgirefBridge,
-    port_to,
 )
 from .graph import CallGraph, Edge
 from .model import Call, Function, Span
@@ -150,29 +150,8 @@ def colour(graph: CallGraph, scope: Scope | None = None) -> Colouring:
     _http_verbs(graph, result)
     find_fakes(graph, result)
     result.review.extend(find_reviews(graph, result))
-    _requests_extensions(graph, result)
+    result.review.extend(requests_extension_reviews(graph))
     return result
-
-
-def _requests_extensions(graph: CallGraph, result: Colouring) -> None:
-    """What stays on requests because the project extends it: the plan says so."""
-    for qualname, kept in graph.kept.items():
-        for call, why in kept:
-            result.review.append(Review(qualname, call.span, why))
-    for module, facts in graph.project.facts.items():
-        for cls, span in facts.class_spans.items():
-            extended = graph.requests_extension(cls)
-            if extended is None or extended == cls:
-                continue
-            result.review.append(
-                Review(
-                    f"{module}.<module>",
-                    span,
-                    f"{cls.rsplit('.', 1)[-1]} extends {extended}: it, and the calls made"
-                    " through it, stay on requests (httpx has no such class; port it to"
-                    f" {port_to(extended)} by hand)",
-                )
-            )
 
 
 def _bridge_kind(edge: Edge, graph: CallGraph) -> AsgirefBridge | None:
