@@ -24,7 +24,7 @@ demo: $(STAMP)
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
-	$(BIN)/ruff format --check migrate sample_upstreams sample_legacy_app sample_migrated_app tests benchmarks realworld scripts
+	$(BIN)/ruff format --check migrate sample_upstreams sample_legacy_app sample_migrated_app sample_quart_app tests benchmarks realworld scripts
 	$(BIN)/mypy
 
 # The docs as a site in build/site; --strict fails on a broken link or a page

@@ -12,6 +12,7 @@ from quart import Quart, current_app, g
 from quart.cli import ScriptInfo, pass_script_info, with_appcontext
 
 from . import upstream
+from ._async_helpers import run_coroutine
 
 
 def get_db() -> sqlite3.Connection:
@@ -29,7 +30,7 @@ def close_db(exc: BaseException | None = None) -> None:
 
 def init_db() -> None:
     db = get_db()
-    with open(os.path.join(current_app.root_path, "schema.sql"), "r", encoding="utf-8") as f:
+    with open(os.path.join(current_app.root_path, "schema.sql"), encoding="utf-8") as f:
         db.executescript(f.read())
 
 
@@ -114,7 +115,7 @@ def init_app(app: Quart) -> None:
             if not _has_tables():
                 init_db()
 
-    asyncio.run(in_app_context())
+    run_coroutine(in_app_context())
 
 
 def _has_tables() -> bool:

@@ -24,7 +24,12 @@ USER_AGENT = "legacy-dashboard/1.4"
 
 
 def _new_session() -> httpx.AsyncClient:
-    session = httpx.AsyncClient(follow_redirects=True, timeout=None, verify=TLS_CONTEXT)
+    session = httpx.AsyncClient(
+        follow_redirects=True,
+        timeout=None,
+        verify=TLS_CONTEXT,
+        limits=httpx.Limits(max_connections=None, max_keepalive_connections=None),
+    )
     session.headers.update({"User-Agent": USER_AGENT, "X-Api-Key": API_KEY})
     return session
 

@@ -10,8 +10,10 @@ under hypercorn next to the two WSGI versions.
 from __future__ import annotations
 
 import ast
+import asyncio
 import io
 import shutil
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -19,6 +21,7 @@ from rich.console import Console
 
 from migrate.apply import run_apply
 from migrate.rewrite.options import RewriteOptions
+from sample_upstreams import UpstreamCluster
 
 ROOT = Path(__file__).resolve().parents[1]
 MIGRATED = ROOT / "sample_migrated_app"
@@ -89,3 +92,95 @@ def test_the_shared_client_lives_as_long_as_the_server() -> None:
     assert upstream.open_session in app.before_serving_funcs
     assert upstream.close_session in app.after_serving_funcs
     assert not hasattr(upstream, "_AsyncClientPerLoop")
+
+
+def test_the_factory_works_on_a_running_loop(tmp_path: Path) -> None:
+    # uvicorn --factory calls create_app on its own event loop, where the setup's
+    # asyncio.run would refuse to start.
+    from sample_quart_app import create_app
+
+    database = tmp_path / "app.sqlite3"
+
+    async def on_the_servers_loop() -> None:
+        create_app({"DATABASE": str(database)})
+
+    asyncio.run(on_the_servers_loop())
+    with sqlite3.connect(database) as db:
+        tables = {row[0] for row in db.execute("SELECT name FROM sqlite_master")}
+    assert "orders" in tables
+
+
+@pytest.mark.asyncio
+async def test_the_shared_client_keeps_the_connections_it_opened(
+    upstreams: UpstreamCluster, tmp_path: Path
+) -> None:
+    # More concurrent calls than httpx keeps alive by default (20): under one
+    # client per process the second round must reuse the first round's
+    # connections, not pay a new connection (and TLS handshake) each.
+    from sample_quart_app import create_app, upstream
+
+    upstreams.set_latency("weather", 0.2)
+    app = create_app({**upstreams.app_config(), "DATABASE": str(tmp_path / "app.sqlite3")})
+    await app.startup()
+    try:
+        async with app.app_context():
+            rounds = []
+            for _ in range(2):
+                upstreams.log.clear()
+                await asyncio.gather(*(upstream.fetch_weather("Oslo") for _ in range(30)))
+                assert upstreams.log.wait_idle()
+                rounds.append({e.client_port for e in upstreams.log.for_service("weather")})
+    finally:
+        await app.shutdown()
+    assert len(rounds[0]) == 30
+    assert rounds[1] <= rounds[0]
+
+
+@pytest.mark.asyncio
+async def test_a_resource_opened_without_a_mode_is_still_read_as_bytes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Flask's open_resource opens in binary unless told otherwise; the open() the
+    # Quart stage writes in sync code must too.
+    package = tmp_path / "shelf"
+    package.mkdir()
+    (package / "__init__.py").write_text("")
+    (package / "data.txt").write_bytes("café\n".encode())
+    (package / "resources.py").write_text(
+        "from flask import current_app\n\n\n"
+        "def read_data() -> bytes:\n"
+        '    with current_app.open_resource("data.txt") as f:\n'
+        "        return f.read()\n"
+    )
+    report = run_apply((package,), options=QUART, force=True, console=Console(file=io.StringIO()))
+    assert not report.failed and report.written
+    monkeypatch.syspath_prepend(str(tmp_path))
+    from quart import Quart
+    from shelf.resources import read_data  # type: ignore[import-not-found]
+
+    app = Quart("shelf", root_path=str(package))
+    async with app.app_context():
+        assert read_data() == "café\n".encode()
+
+
+def test_an_extension_without_a_quart_twin_is_a_review_item(tmp_path: Path) -> None:
+    from migrate.analyse.run import analyse_paths
+    from migrate.plan.build import build_plan
+
+    app = tmp_path / "admin_app"
+    app.mkdir()
+    (app / "__init__.py").write_text(
+        "from flask import Flask\n"
+        "from flask_admin import Admin\n"
+        "from flask_cors import CORS\n\n\n"
+        "def create_app() -> Flask:\n"
+        "    app = Flask(__name__)\n"
+        "    Admin(app)\n"
+        "    CORS(app)\n"
+        "    return app\n"
+    )
+    plan = build_plan(analyse_paths([app], jobs=1), steps=True, root_args=(str(app),))
+    reviews = [r for r in plan.needs_review if "Quart twin" in r.reason]
+    assert [(r.where.path, r.where.line) for r in reviews] == [("admin_app/__init__.py", 2)]
+    assert "flask_admin" in reviews[0].reason
+    assert "flask_admin" in plan.steps[-1].why

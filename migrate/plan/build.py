@@ -12,6 +12,7 @@ from ..analyse.decisions import Reason, Scope
 from ..analyse.gathers.model import DEFAULT_MAX_CONCURRENCY as DEFAULT_LIMIT
 from ..analyse.graph import CallGraph
 from ..analyse.model import Function, Span
+from ..analyse.quart import quart_facts
 from ..analyse.run import Analysis
 from .edits import keeps_requests_calls, plan_edits
 from .mock_scope import scope_mocks
@@ -136,6 +137,16 @@ def build_plan(
     for module, _ in sorted(mocks.mixed.items()):
         path = _rel(str(graph.project.files[module].source.path), base)
         review.append(ReviewItem(module, Where(path, 1), mocks.reason(module)))
+    if steps:
+        # The last step (Flask -> Quart) cannot carry an extension that has no twin.
+        for extension in quart_facts(analysis.project).extensions:
+            if extension.twin is None:
+                path = _rel(str(graph.project.files[extension.module].source.path), base)
+                reason = (
+                    f"Flask extension {extension.name} has no Quart twin: before"
+                    " `migrate apply --to quart`, replace it or run it under quart-flask-patch"
+                )
+                review.append(ReviewItem(extension.module, Where(path, extension.line), reason))
     edits = tuple(sorted(edits_by_module.values(), key=lambda e: str(e.path)))
     return Plan(
         roots=tuple(str(r) for r in analysis.roots),

@@ -7,6 +7,7 @@ import bookkeeping is left to libcst's own visitors.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -162,7 +163,7 @@ def rewrite_project(
             results.append(_rewrite_job(job))
             if progress:
                 progress(len(results), len(work))
-    return results + _helpers_results(results, homes, options)
+    return results + _helpers_results(results, homes, options, sources)
 
 
 def _helpers_homes(
@@ -185,32 +186,60 @@ def _helpers_homes(
 
 
 def _helpers_results(
-    results: list[FileResult], homes: dict[str, HelpersHome], options: RewriteOptions
+    results: list[FileResult],
+    homes: dict[str, HelpersHome],
+    options: RewriteOptions,
+    sources: Mapping[str, SourceFile],
 ) -> list[FileResult]:
-    """The helpers modules, written or extended with what the rewritten files import.
+    """The helpers modules, written, extended or pruned to what their package imports.
 
-    A file of that name that is not this toolkit's helpers module is never
-    overwritten: the files that would import from it are left untouched instead.
+    A helper no module uses any more (the per-loop client once the Quart stage
+    made it one per process) goes. A file of that name that is not this
+    toolkit's helpers module is never overwritten: the files that would import
+    from it are left untouched instead.
     """
-    users: dict[Path, list[FileResult]] = {}
+    changed: dict[Path, list[FileResult]] = {}
     for result in results:
-        if result.helpers and result.changed and result.error is None:
-            users.setdefault(homes[result.module].path, []).append(result)
+        if result.changed and result.error is None:
+            changed.setdefault(homes[result.module].path, []).append(result)
     out: list[FileResult] = []
-    for _, needing in sorted(users.items()):
-        home = homes[needing[0].module]
-        wanted = set().union(*(r.helpers for r in needing))
-        old = home.path.read_bytes() if home.path.exists() else b""
+    for path, package_results in sorted(changed.items()):
+        home = homes[package_results[0].module]
+        wanted = set().union(*(r.helpers for r in package_results))
+        old = path.read_bytes() if path.exists() else b""
         present = defined_helpers(old) if old else set()
         if present is None:
-            for result in needing:
-                result.error = (
-                    f"its helpers would go in {home.path.name}, which is not migrate's:"
-                    " choose another name with --helpers-module; file left untouched"
-                )
+            if wanted:
+                for result in package_results:
+                    if result.helpers:
+                        result.error = (
+                            f"its helpers would go in {path.name}, which is not migrate's:"
+                            " choose another name with --helpers-module; file left untouched"
+                        )
             continue
-        if wanted <= present:
+        used = wanted | _helpers_in_use(present - wanted, path, package_results, sources)
+        if not used or used == present:
             continue
-        new = render(wanted | present, options.http_module)
-        out.append(FileResult(home.path, home.module, old, new=new))
+        new = render(used, options.http_module)
+        out.append(FileResult(path, home.module, old, new=new))
     return out
+
+
+def _helpers_in_use(
+    names: set[str],
+    home: Path,
+    results: list[FileResult],
+    sources: Mapping[str, SourceFile],
+) -> set[str]:
+    """Which of ``names`` a module beside the helpers module still mentions, as it will be."""
+    if not names:
+        return set()
+    new = {r.path: r.new for r in results if r.new is not None}
+    folder = home.parent
+    used: set[str] = set()
+    for source in sources.values():
+        if source.path == home or not source.path.is_relative_to(folder):
+            continue
+        text = new.get(source.path, source.raw).decode(source.encoding, "replace")
+        used |= {name for name in names - used if re.search(rf"\b{name}\b", text)}
+    return used

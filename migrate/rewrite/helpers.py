@@ -173,6 +173,34 @@ async def gather_in_order(
     ),
 )
 
+RUN_COROUTINE = Helper(
+    "run_coroutine",
+    '''\
+T = TypeVar("T")
+
+
+def run_coroutine(main: Coroutine[Any, Any, T]) -> T:
+    """``asyncio.run(main)`` from sync code, also where an event loop already runs.
+
+    An ASGI server may call the app factory on its own loop (``uvicorn
+    --factory`` does), where ``asyncio.run`` refuses to start: there ``main``
+    runs on a loop of its own in a worker thread, and this call waits for it.
+    """
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return asyncio.run(main)
+    with concurrent.futures.ThreadPoolExecutor(1) as pool:
+        return pool.submit(asyncio.run, main).result()''',
+    (
+        "import asyncio",
+        "import concurrent.futures",
+        "from collections.abc import Coroutine",
+        "from typing import Any, TypeVar",
+    ),
+    private=("T",),
+)
+
 ASYNC_MEMO = Helper(
     "async_memo",
     '''\
@@ -268,7 +296,8 @@ def async_memo(
 
 # In the order they appear in the module.
 HELPERS: dict[str, Helper] = {
-    h.name: h for h in (TLS_CONTEXT, ASYNC_CLIENT_PER_LOOP, GATHER_IN_ORDER, ASYNC_MEMO)
+    h.name: h
+    for h in (TLS_CONTEXT, ASYNC_CLIENT_PER_LOOP, GATHER_IN_ORDER, ASYNC_MEMO, RUN_COROUTINE)
 }
 
 

@@ -27,6 +27,8 @@ from ..read.sources import base_of, module_names, root_dirs, unique_aliases
 CONSUMERS = frozenset(
     {
         "run",
+        # The helpers module's asyncio.run for sync code that may run on a loop.
+        "run_coroutine",
         "gather",
         "wait",
         "wait_for",

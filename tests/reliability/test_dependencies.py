@@ -198,3 +198,10 @@ def test_final_newline_kept(final_newline: str) -> None:
     text = '[project]\ndependencies = ["flask"]' + final_newline
     new = edit_pyproject(text, needs())
     assert new.endswith("]" + final_newline)
+
+
+def test_the_quart_stage_brings_quart_and_its_server() -> None:
+    after_quart = Needs(runtime={"httpx", "quart"}, testing={"pytest", "pytest_asyncio"})
+    text = "flask[async]>=3.0\nhttpx>=0.27\n"
+    new = twice(lambda t: edit_requirements(t, after_quart, testing=False), text)
+    assert new == "flask[async]>=3.0\nhttpx>=0.27\nhypercorn>=0.17\nquart>=0.20\n"

@@ -5,7 +5,8 @@ text of the dependency and pytest files in each root it was given, keeping
 their layout (one line added, changed or removed at a time):
 
 * ``pyproject.toml``: ``[project] dependencies`` gains what the migrated code
-  imports (httpx, asgiref) and ``flask`` becomes ``flask[async]``; the test
+  imports (httpx, asgiref; quart and an ASGI server to run it, hypercorn,
+  after the Quart stage) and ``flask`` becomes ``flask[async]``; the test
   extra (``[project.optional-dependencies]`` test/tests/dev) gains
   pytest-asyncio and respx; requests, responses and requests-mock go when no
   file imports them any more; ``[tool.pytest.ini_options]`` gets
@@ -27,7 +28,15 @@ from ..requirements import REQUIREMENT, normalize, requirement_name
 from ..requirements import with_extra as with_extra  # tests and callers import it from here
 from .base import Rule
 
-RUNTIME = {"httpx": "httpx>=0.27", "httpx2": "httpx2", "asgiref": "asgiref>=3.7"}
+RUNTIME = {
+    "httpx": "httpx>=0.27",
+    "httpx2": "httpx2",
+    "asgiref": "asgiref>=3.7",
+    "quart": "quart>=0.20",
+    "hypercorn": "hypercorn>=0.17",
+}
+#: What runs the app once it is Quart: an ASGI server (hypercorn is Quart's own).
+SERVED_BY = {"quart": "hypercorn"}
 TESTING = {"pytest_asyncio": "pytest-asyncio>=0.24", "respx": "respx>=0.21"}
 # Distribution names of what a migration may leave unused, by import name.
 DROPPABLE = {"requests": "requests", "responses": "responses", "requests_mock": "requests-mock"}
@@ -77,6 +86,8 @@ def is_test_file(path: Path) -> bool:
 def _wanted(needs: Needs, testing: bool) -> dict[str, str]:
     """Requirements the migrated code needs, by normalized name."""
     names = needs.testing if testing else needs.runtime
+    if not testing:
+        names = names | {SERVED_BY[n] for n in names if n in SERVED_BY}
     table = TESTING if testing else RUNTIME
     return {requirement_name(table[n]): table[n] for n in sorted(names) if n in table}
 

@@ -11,7 +11,10 @@ go (one event loop serves every request). A module-level client that was
 one per event loop becomes one per process, opened in ``before_serving`` and
 closed in ``after_serving`` by the app factory. Click commands that called
 async code through a bridge run it with ``asyncio.run`` in the app's context,
-with its serving hooks. Tests' client calls and response bodies are awaited.
+with its serving hooks; app-context setup in sync code runs on a loop of its
+own, also where the server calls the factory on its running loop. The
+process-wide client's pool keeps the connections it opens. Tests' client
+calls and response bodies are awaited.
 
 The module is long because the stage is one pass over a whole Flask module:
 the scan that decides which functions become async must see the module
@@ -82,6 +85,13 @@ VIEW_DECORATORS = frozenset(
 )
 #: Test client methods that Quart made coroutines: one per HTTP verb, and ``open``.
 CLIENT_METHODS = frozenset({*HTTP_VERBS, "open"})
+#: The process-wide client's pool. One client serves every request of the
+#: process at once, and httpx keeps only 20 connections alive by default (httpcore
+#: closes an idle one as soon as the pool holds more, encode/httpcore#1035): past
+#: that, requests would pay a new connection and TLS handshake each. Like
+#: requests' pool, it neither waits for a free connection nor drops the ones it
+#: made; idle ones still close after ``keepalive_expiry`` (5 s).
+POOL_LIMITS = "httpx.Limits(max_connections=None, max_keepalive_connections=None)"
 #: What a Quart test response makes awaitable: attribute -> the call that replaces it.
 RESPONSE_BODY = {"json": "get_json()", "data": "get_data()", "text": "get_data(as_text=True)"}
 
@@ -227,6 +237,7 @@ class _QuartTransformer(cst.CSTTransformer):
         self.async_stack: list[bool] = []
         self.responses: list[set[str]] = []
         self.removed_bridge = False
+        self.functions: list[str] = []
 
     # -- helpers -------------------------------------------------------------
 
@@ -322,12 +333,14 @@ class _QuartTransformer(cst.CSTTransformer):
     def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
         self.async_stack.append(self._becomes_async(node))
         self.responses.append(set())
+        self.functions.append(node.name.value)
 
     def leave_FunctionDef(
         self, original_node: cst.FunctionDef, updated_node: cst.FunctionDef
     ) -> cst.FunctionDef:
         becomes_async = self.async_stack.pop()
         self.responses.pop()
+        self.functions.pop()
         if becomes_async and updated_node.asynchronous is None:
             updated_node = updated_node.with_changes(asynchronous=cst.Asynchronous())
             if original_node in self.scan.generators:
@@ -423,20 +436,10 @@ class _QuartTransformer(cst.CSTTransformer):
             a.keyword is not None and a.keyword.value == "check_same_thread"
             for a in updated_node.args
         ):
-            arg = cst.Arg(
-                keyword=cst.Name("check_same_thread"),
-                value=cst.Name("False"),
-                equal=cst.AssignEqual(
-                    whitespace_before=cst.SimpleWhitespace(""),
-                    whitespace_after=cst.SimpleWhitespace(""),
-                ),
-            )
-            args = [*updated_node.args]
-            if args:
-                args[-1] = args[-1].with_changes(
-                    comma=cst.Comma(whitespace_after=cst.SimpleWhitespace(" "))
-                )
-            return updated_node.with_changes(args=[*args, arg])
+            return _with_keyword(updated_node, "check_same_thread", "False")
+        if self._makes_shared_client(updated_node):
+            self._note("the process-wide client keeps every connection it opens")
+            return _with_keyword(updated_node, "limits", POOL_LIMITS)
         if isinstance(func, cst.Attribute) and func.attr.value in (
             "open_resource",
             "open_instance_resource",
@@ -467,6 +470,15 @@ class _QuartTransformer(cst.CSTTransformer):
             return cst.Await(expression=updated_node)
         return updated_node
 
+    def _makes_shared_client(self, call: cst.Call) -> bool:
+        """``httpx.AsyncClient(...)`` without ``limits=`` in a shared client's factory."""
+        return (
+            bool(self.functions)
+            and any(c.factory == self.functions[-1] for c in self.edits.clients)
+            and _dotted(call.func).endswith("AsyncClient")
+            and not any(a.keyword is not None and a.keyword.value == "limits" for a in call.args)
+        )
+
     def leave_Await(self, original_node: cst.Await, updated_node: cst.Await) -> cst.BaseExpression:
         # A second run meets what the first already awaited.
         inner = updated_node.expression
@@ -492,7 +504,26 @@ class _QuartTransformer(cst.CSTTransformer):
         )
         first = call.args[0].with_changes(value=path)
         self.ctx.add_import("os")
-        return cst.Call(func=cst.Name("open"), args=[first, *call.args[1:]])
+        rest = list(call.args[1:])
+        modes = [
+            i
+            for i, a in enumerate(rest)
+            if (a.keyword is None and i == 0)
+            or (a.keyword is not None and a.keyword.value == "mode")
+        ]
+        if not modes:
+            # Flask opens a resource in binary mode unless told otherwise; open does not.
+            rest.insert(0, cst.Arg(cst.SimpleString('"rb"')))
+        elif _is_text_read(rest[modes[0]].value):
+            del rest[modes[0]]  # open's own default
+        args = [first, *rest]
+        args = [
+            a.with_changes(comma=cst.Comma(whitespace_after=cst.SimpleWhitespace(" ")))
+            if i < len(args) - 1
+            else a.with_changes(comma=cst.MaybeSentinel.DEFAULT)
+            for i, a in enumerate(args)
+        ]
+        return cst.Call(func=cst.Name("open"), args=args)
 
     def leave_Assign(
         self, original_node: cst.Assign, updated_node: cst.Assign
@@ -531,11 +562,12 @@ class _QuartTransformer(cst.CSTTransformer):
             asynchronous=cst.Asynchronous(),
             leading_lines=[cst.EmptyLine(indent=False), *updated_node.leading_lines],
         )
-        run = cst.parse_statement("asyncio.run(in_app_context())").with_changes(
+        # Not asyncio.run: an ASGI server may call the factory on its running loop.
+        runner = self.ctx.use_helper("run_coroutine")
+        run = cst.parse_statement(f"{runner}(in_app_context())").with_changes(
             leading_lines=[cst.EmptyLine(indent=False)]
         )
-        self.ctx.add_import("asyncio")
-        self._note("app context entered with asyncio.run (Quart's is async)")
+        self._note("app context entered on a loop of its own (Quart's is async)")
         return cst.FlattenSentinel([function, run])
 
     def leave_ClassDef(
@@ -726,6 +758,27 @@ def _primary(node: cst.Attribute | cst.Subscript | cst.Call) -> cst.BaseExpressi
 
 def _parenthesized(expr: cst.Await) -> cst.Await:
     return expr.with_changes(lpar=[cst.LeftParen()], rpar=[cst.RightParen()])
+
+
+def _is_text_read(node: cst.BaseExpression) -> bool:
+    return isinstance(node, cst.SimpleString) and node.evaluated_value == "r"
+
+
+def _with_keyword(call: cst.Call, keyword: str, value: str) -> cst.Call:
+    arg = cst.Arg(
+        keyword=cst.Name(keyword),
+        value=cst.parse_expression(value),
+        equal=cst.AssignEqual(
+            whitespace_before=cst.SimpleWhitespace(""),
+            whitespace_after=cst.SimpleWhitespace(""),
+        ),
+    )
+    args = [*call.args]
+    if args:
+        args[-1] = args[-1].with_changes(
+            comma=cst.Comma(whitespace_after=cst.SimpleWhitespace(" "))
+        )
+    return call.with_changes(args=[*args, arg])
 
 
 def _with_todo(node: cst.FunctionDef, message: str) -> cst.FunctionDef:

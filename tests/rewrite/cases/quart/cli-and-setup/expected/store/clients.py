@@ -6,7 +6,10 @@ import httpx
 
 
 def _new_http() -> httpx.AsyncClient:
-    return httpx.AsyncClient(timeout=5.0)
+    return httpx.AsyncClient(
+        timeout=5.0,
+        limits=httpx.Limits(max_connections=None, max_keepalive_connections=None),
+    )
 
 
 # One client for the process: Quart serves every request on one event loop.

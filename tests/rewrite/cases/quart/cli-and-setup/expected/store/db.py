@@ -7,6 +7,7 @@ from quart import Quart, current_app, g
 from quart.cli import ScriptInfo, pass_script_info
 
 from . import clients
+from ._async_helpers import run_coroutine
 
 
 def get_db() -> sqlite3.Connection:
@@ -16,7 +17,7 @@ def get_db() -> sqlite3.Connection:
 
 
 def init_db() -> None:
-    with open(os.path.join(current_app.root_path, "schema.sql"), "r") as f:
+    with open(os.path.join(current_app.root_path, "schema.sql")) as f:
         get_db().executescript(f.read())
 
 
@@ -48,4 +49,4 @@ def init_app(app: Quart) -> None:
         async with app.app_context():
             init_db()
 
-    asyncio.run(in_app_context())
+    run_coroutine(in_app_context())
