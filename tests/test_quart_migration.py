@@ -20,6 +20,7 @@ import pytest
 from rich.console import Console
 
 from migrate.apply import run_apply
+from migrate.rewrite.helpers import defined_helpers
 from migrate.rewrite.options import RewriteOptions
 from sample_upstreams import UpstreamCluster
 
@@ -92,6 +93,9 @@ def test_the_shared_client_lives_as_long_as_the_server() -> None:
     assert upstream.open_session in app.before_serving_funcs
     assert upstream.close_session in app.after_serving_funcs
     assert not hasattr(upstream, "_AsyncClientPerLoop")
+    # Nothing uses the per-loop client any more: the helpers module lets it go.
+    helpers = defined_helpers((GOLDEN / "_async_helpers.py").read_bytes())
+    assert helpers == {"TLS_CONTEXT", "gather_in_order", "run_coroutine"}
 
 
 def test_the_factory_works_on_a_running_loop(tmp_path: Path) -> None:
