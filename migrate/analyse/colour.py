@@ -18,12 +18,12 @@ from __future__ import annotations
 from collections import deque
 
 from .catalogue import HTTP_VERBS, Action
+from .classes import async_call_methods, classes_passed_around
 from .decisions import Bridge, BridgeKind, Colouring, Reason, Review, Scope, Unwind
 from .extensions import requests_extension_reviews
 from .fakes import find_fakes
 from .frameworks import (
     BRIDGES,
-    CLASS_CHECKS,
     MAP_RECEIVERS,
     THREAD_RECEIVERS,
     AsgirefBridge,
@@ -39,29 +39,14 @@ def colour(graph: CallGraph, scope: Scope | None = None) -> Colouring:
     result = Colouring()
     functions = graph.functions
 
-    # Classes handed over as values (``map(Report, skus)``); ``self`` is an
-    # instance, and ``isinstance(x, C)`` makes nothing.
-    passed_around = {
-        graph.resolve(ref.target)
-        for f in functions.values()
-        for ref in f.refs
-        if ref.text != "self"
-        and not ref.instance
-        and (ref.receiver or "").rsplit(".", 1)[-1] not in CLASS_CHECKS
-    }
+    passed_around = classes_passed_around(graph)
     for fn in functions.values():
         why = _boundary(fn, graph, scope) or _constructor_boundary(fn, graph, passed_around)
         if why:
             result.boundaries[fn.qualname] = why
-    for wrapper in graph.wrapped_by:
-        # A decorator class's ``__call__`` may be async: its instances are only
-        # ever the functions it decorates, called (and awaited) by their names.
-        fn = functions[wrapper]
-        owner = fn.class_qualname
-        if fn.name == "__call__" and result.boundaries.get(wrapper) == "dunder":
-            made = any(e.via == "call" for e in graph.callers.get(f"{owner}.__init__", []))
-            if not made and owner not in passed_around:
-                del result.boundaries[wrapper]
+    for wrapper in async_call_methods(graph, passed_around):
+        if result.boundaries.get(wrapper) == "dunder":
+            del result.boundaries[wrapper]
 
     queue: deque[str] = deque()
     for qualname, calls in sorted(graph.blocking.items()):

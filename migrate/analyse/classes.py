@@ -1,0 +1,42 @@
+"""How a project uses its classes, as far as colouring needs to know.
+
+A class handed over as a value (``map(Report, skus)``, a registry) is made
+by code we cannot see: its ``__init__`` cannot become an async factory. A
+decorator class (``__init__`` keeps the function, ``__call__`` calls it)
+stands in for the functions it decorates: its ``__call__`` may become async
+with them.
+"""
+
+from __future__ import annotations
+
+from .frameworks import CLASS_CHECKS
+from .graph import CallGraph
+
+
+def classes_passed_around(graph: CallGraph) -> set[str | None]:
+    """Classes used as values; ``self`` is an instance, and ``isinstance(x, C)`` makes nothing."""
+    return {
+        graph.resolve(ref.target)
+        for fn in graph.functions.values()
+        for ref in fn.refs
+        if ref.text != "self"
+        and not ref.instance
+        and (ref.receiver or "").rsplit(".", 1)[-1] not in CLASS_CHECKS
+    }
+
+
+def async_call_methods(graph: CallGraph, passed_around: set[str | None]) -> list[str]:
+    """``__call__`` of decorator classes that may be async.
+
+    Their instances are only ever the functions they decorate, called (and
+    awaited) by those functions' names: never made by a call, never a value.
+    """
+    found = []
+    for wrapper in graph.wrapped_by:
+        fn = graph.functions[wrapper]
+        owner = fn.class_qualname
+        if fn.name != "__call__" or owner in passed_around:
+            continue
+        if not any(e.via == "call" for e in graph.callers.get(f"{owner}.__init__", [])):
+            found.append(wrapper)
+    return found
