@@ -231,14 +231,14 @@ def _helpers_in_use(
     results: list[FileResult],
     sources: Mapping[str, SourceFile],
 ) -> set[str]:
-    """Which of ``names`` a module beside the helpers module still mentions, as it will be."""
+    """Which of ``names`` a module of the project (its tests too) still mentions, as it
+    will be."""
     if not names:
         return set()
     new = {r.path: r.new for r in results if r.new is not None}
-    folder = home.parent
     used: set[str] = set()
     for source in sources.values():
-        if source.path == home or not source.path.is_relative_to(folder):
+        if source.path == home:
             continue
         text = new.get(source.path, source.raw).decode(source.encoding, "replace")
         used |= {name for name in names - used if re.search(rf"\b{name}\b", text)}
