@@ -388,8 +388,9 @@ def main() -> None:
     print(
         f"CPU per Quart dashboard request @100: {quart.server_cpu * 1000:.1f} ms server,"
         f" {quart.upstream_cpu * 1000:.1f} ms upstreams, {quart.load_cpu * 1000:.1f} ms load"
-        f" generator: {cores} idle cores would serve at most {bound:.0f}/s"
-        f" ({bound / legacy.rps:.1f}x legacy)"
+        f" generator; its server got {quart.server_cpu * quart.rps:.2f} of {cores} cores"
+        f" (load average {os.getloadavg()[0]:.1f}); {cores} idle cores would serve at most"
+        f" {bound:.0f}/s ({bound / legacy.rps:.1f}x legacy)"
     )
     dashboard = quart.rps / legacy.rps
     single = results[("quart", "single-fetch", 1)].p50 / results[("legacy", "single-fetch", 1)].p50
