@@ -323,6 +323,7 @@ class ModuleAnalyser(NameResolver, ast.NodeVisitor):
                 if attr:
                     fn.param_attrs += (attr,)
         note_assigned_fake(self, self.scopes[-1].function or self.module_fn, node)
+        self.note_assignment(node, scope)
         if scope.function is not self.module_fn and isinstance(node.value, ast.Call):
             typ = self.type_of_call(node.value, scope)
             for target in node.targets:

@@ -49,6 +49,12 @@ class CallGraph:
     unresolved_modules: set[str] = field(default_factory=set)
     # function -> requests calls that stay on requests, and why
     kept: dict[str, list[tuple[Call, str]]] = field(default_factory=dict)
+    # Sessions (module global, ``self.<attr>`` or local) that stay requests.Session, and why.
+    kept_sessions: dict[tuple[str, str] | None, str] = field(default_factory=dict)
+
+    def keeps_session(self, fn: Function, made: str) -> bool:
+        """Whether the session ``fn`` assigns to ``made`` (``self.s``, ``s``) stays on requests."""
+        return session_key(self, fn, made + ".request") in self.kept_sessions
 
     # -- name resolution -------------------------------------------------------
 
@@ -74,6 +80,9 @@ class CallGraph:
                 instance_of = self._instance_type(mod, head)
                 if instance_of is not None:
                     return self.resolve(".".join([instance_of, *rest[1:]]), depth + 1)
+                made = _method_made(mod, rest)
+                if made is not None:
+                    return self.resolve(".".join([made, *rest[2:]]), depth + 1)
                 if head in mod.imports:
                     return self.resolve(".".join([mod.imports[head], *rest[1:]]), depth + 1)
                 if head in mod.defs:
@@ -258,27 +267,14 @@ def build_graph(project: Project) -> CallGraph:
     graph = CallGraph(project=project, functions=project.functions())
     # A session that one call keeps on requests stays a requests.Session for
     # every call made through it (a global, or ``self.<attr>``).
-    kept_sessions = {
-        key
-        for fn in graph.functions.values()
-        for call in fn.calls
-        if (key := _session_key(graph, fn, call))
-        and graph.keeps_requests(fn, call, lookup(graph.resolve(call.target) or ""))
-    }
+    kept_sessions = graph.kept_sessions = _kept_sessions(graph)
     for fn in graph.functions.values():
         for call in fn.calls:
             target = graph.resolve(call.target)
             entry = lookup(target) if target else None
             kept = graph.keeps_requests(fn, call, entry)
-            if (
-                kept is None
-                and entry is not None
-                and _session_key(graph, fn, call) in kept_sessions
-            ):
-                kept = (
-                    f"stays on requests: {call.text.rsplit('.', 1)[0]} is a session that"
-                    " other calls keep on requests"
-                )
+            if kept is None and entry is not None:
+                kept = kept_sessions.get(session_key(graph, fn, call.text))
             if kept is not None:
                 graph.kept.setdefault(fn.qualname, []).append((call, kept))
                 if entry is None:
@@ -309,11 +305,45 @@ def build_graph(project: Project) -> CallGraph:
     return graph
 
 
-def _session_key(graph: CallGraph, fn: Function, call: Call) -> tuple[str, str] | None:
-    """Which shared session a call goes through: a module global, or ``self.<attr>``."""
-    parts = call.text.split(".")
+def _method_made(mod: ModuleFacts, rest: list[str]) -> str | None:
+    """``Sleepers.make().sleep`` in the module defining Sleepers: the type ``make`` returns."""
+    if len(rest) < 2 or not rest[1].endswith(RETURNS_SUFFIX):
+        return None
+    return mod.return_types.get(f"{rest[0]}.{rest[1].removesuffix(RETURNS_SUFFIX)}")
+
+
+def _kept_sessions(graph: CallGraph) -> dict[tuple[str, str] | None, str]:
+    """Sessions that stay requests.Session, and why: one of their calls keeps requests,
+    or they are given a requests-only object (``session.auth = OAuth1(...)``)."""
+    kept: dict[tuple[str, str] | None, str] = {}
+    for fn in graph.functions.values():
+        for text, typ in fn.attr_sets:
+            extended = graph.requests_extension(typ)
+            key = session_key(graph, fn, text)
+            if extended and key:
+                kept[key] = (
+                    f"stays on requests: {text} is set to a {typ.rsplit('.', 1)[-1]}, which"
+                    f" extends {extended}"
+                )
+        for call in fn.calls:
+            key = session_key(graph, fn, call.text)
+            entry = lookup(graph.resolve(call.target) or "")
+            if key and key not in kept and graph.keeps_requests(fn, call, entry):
+                kept[key] = (
+                    f"stays on requests: {call.text.rsplit('.', 1)[0]} is a session that"
+                    " other calls keep on requests"
+                )
+    return kept
+
+
+def session_key(graph: CallGraph, fn: Function, text: str) -> tuple[str, str] | None:
+    """Which shared session ``text`` (a call or attribute) goes through: a module
+    global, or ``self.<attr>``."""
+    parts = text.split(".")
     if len(parts) == 2 and parts[0] in graph.project.facts[fn.module].typed_names:
         return fn.module, parts[0]
+    if len(parts) == 2 and parts[0] not in ("self", "cls"):
+        return fn.qualname, parts[0]  # a local session
     if len(parts) == 3 and parts[0] == "self" and fn.class_qualname:
         return fn.class_qualname, parts[1]
     return None

@@ -130,6 +130,9 @@ class Function:
     param_calls: list[tuple[str, str, Span]] = field(default_factory=list)
     # ``self.<attr> = <parameter>`` in a method: the attributes it sets so.
     param_attrs: tuple[str, ...] = ()
+    # ``obj.attr = value`` or ``name = value`` where value's type is known:
+    # (the target as written, type).
+    attr_sets: list[tuple[str, str]] = field(default_factory=list)
     fan_outs: list[FanOut] = field(default_factory=list)
     assignments: list[Assignment] = field(default_factory=list)
     returns_inner: tuple[str, ...] = ()

@@ -96,6 +96,8 @@ class LocalScope:
         self.params: set[str] = set(function.params) if function else set()
         self.local_types: dict[str, str] = {}
         self.local_defs: dict[str, str] = {}
+        # Every type a local was given on any path (``auth = OAuth1(...)`` in one branch).
+        self.assigned: dict[str, set[str]] = {}
 
 
 class NameResolver:
@@ -171,6 +173,7 @@ class NameResolver:
                         typ = self._returned_type(method)
                         if typ:
                             self.return_types[f"{module}.{stmt.name}.{method.name}"] = typ
+                            self.facts.return_types[f"{stmt.name}.{method.name}"] = typ
 
     def annotation_type(self, node: ast.expr | None) -> str | None:
         """The project class (or catalogue type) an annotation names, if plainly one."""
@@ -317,6 +320,23 @@ class NameResolver:
                 found.append(typ)
         return tuple(found)
 
+    def note_assignment(self, node: ast.Assign, scope: LocalScope) -> None:
+        """Types given to locals (on any path) and to attributes (``session.auth = auth``)."""
+        fn = scope.function
+        if fn is None:
+            return
+        types: set[str] = set()
+        if isinstance(node.value, ast.Call):
+            typ = self.type_of_call(node.value, scope)
+            types = {typ} if typ else set()
+        elif isinstance(node.value, ast.Name):
+            types = set(scope.assigned.get(node.value.id, ()))
+        for target in node.targets:
+            if isinstance(target, ast.Name):
+                scope.assigned.setdefault(target.id, set()).update(types)
+            if isinstance(target, ast.Name | ast.Attribute) and dotted(target):
+                fn.attr_sets.extend((expr_text(target), typ) for typ in sorted(types))
+
     def names_instance(self, node: ast.expr) -> bool:
         """Whether ``node`` is a variable or attribute known to hold an instance."""
         parts = dotted(node)
@@ -399,6 +419,9 @@ class NameResolver:
         head = ast.unparse(call.func).split(".")[0]
         if head in self.facts.imports and head not in self._bound_locally():
             # A function from another module: the graph knows what it returns, if anything.
+            return name + RETURNS_SUFFIX
+        if isinstance(call.func, ast.Attribute) and not name.startswith(self.facts.module + "."):
+            # A method of an object from another module (``self.sleepers.make()``): likewise.
             return name + RETURNS_SUFFIX
         return None
 

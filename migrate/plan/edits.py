@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
-from ..analyse.catalogue import Action, BlockingCall
+from ..analyse.catalogue import CONSTRUCTORS, Action, BlockingCall
 from ..analyse.concurrency import Spot
 from ..analyse.decisions import BridgeKind
 from ..analyse.frameworks import UNITTEST_ASYNC_HOOKS, AsgirefBridge
@@ -367,6 +367,12 @@ def plan_edits(analysis: Analysis) -> dict[str, FileEdits]:
                 fe, cols = for_module(fn.module)
                 if fn.name == "__init__" and fn.class_qualname in fe.shared_attrs:
                     continue  # the instance's client: one per event loop, as in sync __init__
+                if any(
+                    graph.keeps_session(fn, made)
+                    for made, typ in fn.attr_sets
+                    if typ == CONSTRUCTORS.get(target or "")
+                ):
+                    continue  # a session that stays on requests (see CallGraph.kept_sessions)
                 fe.client_constructors[cols.pos(call.span)] = target
 
     # Module-global clients used by code that becomes async are rebuilt per loop.

@@ -208,8 +208,11 @@ class HttpClient(ExceptionRewrites, SessionRewrites, StreamRewrites):
             if names & self.functions[-1].closed:
                 self.closed_clients.add(pos)
         direct = pos in self.ctx.edits.http_calls
-        # Results of awaited or bridged calls of migrated functions can be responses too.
-        if not direct and pos not in self.ctx.edits.awaits and pos not in self.ctx.edits.bridges:
+        # Results of awaited or bridged calls of migrated functions can be responses too;
+        # what sync_to_async offloads is sync code (requests' responses, if any).
+        bridge = self.ctx.edits.bridges.get(pos) if pos is not None else None
+        into_async = bridge is not None and bridge.kind != "sync_to_async"
+        if not direct and pos not in self.ctx.edits.awaits and not into_async:
             return
         state = self.functions[-1]
         for target in node.targets:
