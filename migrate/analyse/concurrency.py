@@ -48,7 +48,9 @@ def find_spots(graph: CallGraph, colouring: Colouring, allow_reorder: bool = Fal
     trees: dict[str, ast.Module] = {}
     for qualname in _async_functions(graph, colouring):
         fn = graph.functions[qualname]
-        spots.extend(_fan_outs(fn, graph, colouring, allow_reorder, trees))
+        spots.extend(
+            _without_idle_pools(fn, graph, _fan_outs(fn, graph, colouring, allow_reorder, trees), trees)
+        )
         ordered = _ordered_writes(fn, graph, colouring, allow_reorder)
         if ordered is not None:
             spots.append(ordered)
@@ -67,7 +69,7 @@ def _without_idle_pools(
     fn: Function, graph: CallGraph, spots: list[Spot], trees: dict[str, ast.Module]
 ) -> list[Spot]:
     """Thread-pool fan-outs that become gathers take their pool's ``with`` along."""
-    safe = [s.span for s in spots if s.safe and s.kind.startswith("executor")]
+    safe = [s.span for s in spots if s.safe and (s.kind.startswith("executor") or s.edit)]
     node = _function_node(fn, graph, trees) if safe else None
     if node is None:
         return spots

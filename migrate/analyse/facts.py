@@ -36,7 +36,7 @@ from .model import (
 )
 from .names import LocalScope, NameResolver, _self_attr, expr_text, span_of
 from .patches import note_assigned_fake, note_patch
-from .shapes import comprehension_fan_out, loop_fan_out, map_fan_out
+from .shapes import comprehension_fan_out, loop_fan_out, map_fan_out, map_kind, mapped_lambda
 
 
 class ModuleAnalyser(NameResolver, ast.NodeVisitor):
@@ -278,6 +278,9 @@ class ModuleAnalyser(NameResolver, ast.NodeVisitor):
             fn.framework = fn.framework or "pytest-test"
 
     def visit_Lambda(self, node: ast.Lambda) -> None:
+        if getattr(node, "_migrate_mapped", False):
+            self.generic_visit(node)  # a generator in disguise: its calls are ours
+            return
         self.lambda_depth += 1
         self.generic_visit(node)
         self.lambda_depth -= 1
@@ -360,6 +363,9 @@ class ModuleAnalyser(NameResolver, ast.NodeVisitor):
     visit_GeneratorExp = _comprehension
 
     def visit_Call(self, node: ast.Call) -> None:
+        mapped = mapped_lambda(node, lambda c: map_kind(self.resolve(c.func)) is not None)
+        if mapped is not None:
+            mapped[1]._migrate_mapped = True  # type: ignore[attr-defined]
         self._record_call(node)
         self.generic_visit(node)
 

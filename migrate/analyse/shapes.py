@@ -10,15 +10,53 @@ why (``refusal``), so the plan can tell the user.
 from __future__ import annotations
 
 import ast
+from collections.abc import Callable
 
 from .frameworks import EXECUTORS
 from .model import FanOut, FanOutKind, Shape
 from .names import NameResolver, expr_text, span_of
 
 
+# Calls that take a whole generator (or map) at once: its items are all made.
+CONSUMERS = frozenset({"list", "set", "tuple", "sorted", "sum", "max", "min", "frozenset", "dict"})
+
+
+def mapped_lambda(
+    consumer: ast.Call, is_map: Callable[[ast.Call], bool]
+) -> tuple[ast.Call, ast.Lambda] | None:
+    """``list(map(lambda x: f(x)["id"], xs))``: the map and its lambda.
+
+    A lambda mapped over items and consumed at once is a generator expression
+    written another way, ``list(f(x)["id"] for x in xs)``: its calls are the
+    enclosing function's, made once per item, and may be awaited (gathered).
+    """
+    func = consumer.func
+    name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", None)
+    if len(consumer.args) != 1 or consumer.keywords:
+        return None
+    if name not in CONSUMERS and not (name == "join" and isinstance(func, ast.Attribute)):
+        return None
+    inner = consumer.args[0]
+    if not (
+        isinstance(inner, ast.Call)
+        and len(inner.args) == 2
+        and not inner.keywords
+        and isinstance(inner.args[0], ast.Lambda)
+        and is_map(inner)
+    ):
+        return None
+    lam = inner.args[0]
+    params = lam.args
+    if params.posonlyargs or params.vararg or params.kwonlyargs or params.kwarg:
+        return None
+    if len(params.args) != 1 or params.defaults:
+        return None
+    return inner, lam
+
+
 def map_fan_out(node: ast.Call, target: str | None, resolver: NameResolver) -> FanOut | None:
     """``map(f, xs)`` / ``executor.map(f, xs)``, ``target`` the callee: f once per item."""
-    kind = _map_kind(target)
+    kind = map_kind(target)
     if not kind or len(node.args) != 2 or node.keywords:
         return None
     return FanOut(
@@ -40,7 +78,7 @@ def _unwrap_partial(func: ast.expr, resolver: NameResolver) -> ast.expr:
     return func
 
 
-def _map_kind(target: str | None) -> FanOutKind | None:
+def map_kind(target: str | None) -> FanOutKind | None:
     """ "map" for builtins.map, "executor-map" for a thread pool's map."""
     if target == "builtins.map":
         return "map"

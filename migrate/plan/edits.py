@@ -400,7 +400,7 @@ def plan_edits(analysis: Analysis) -> dict[str, FileEdits]:
     for spot in analysis.spots:
         fe, cols = for_module(fn_module(spot.function))
         fe.spots.append(spot)
-        if spot.edit is not None and (spot.safe or spot.edit.form == "early-exit"):
+        if spot.edit is not None and (spot.safe or spot.edit.form in ("early-exit", "unmapped")):
             edit = spot.edit
             at = GatherAt(
                 spot,
@@ -413,6 +413,8 @@ def plan_edits(analysis: Analysis) -> dict[str, FileEdits]:
             )
             fe.gathers.append(at)
             fe.gathered.update(at.fetches)
+            if spot.pool is not None:
+                fe.idle_pools.add(cols.pos(spot.pool)[:2])
         elif spot.kind in ("map", "executor-map", "executor-submit"):
             fe.spot_positions[cols.pos(spot.span)] = spot
             if spot.pool is not None:

@@ -177,9 +177,22 @@ class MigrationTransformer(cst.CSTTransformer):
         return updated
 
     def visit_Lambda(self, node: cst.Lambda) -> bool:
-        # Code in a lambda cannot await, whatever the enclosing function is.
-        self.ctx.async_stack.append(False)
+        # Code in a lambda cannot await, whatever the enclosing function is; unless
+        # the lambda is mapped over items and the map becomes a comprehension.
+        self.ctx.async_stack.append(self.ctx.in_async and self._unmapped(node))
         return True
+
+    def _unmapped(self, node: cst.Lambda) -> bool:
+        pos = self.ctx.pos(node)
+        if pos is None:
+            return False
+        for at in self.ctx.edits.gathers:
+            if at.edit.form == "unmapped" or (
+                at.edit.form == "comprehension" and at.edit.consumer
+            ):
+                if at.anchor[:2] <= pos[:2] and pos[2:] <= at.anchor[2:]:
+                    return True
+        return False
 
     def leave_Lambda(self, original: cst.Lambda, updated: cst.BaseExpression) -> cst.BaseExpression:
         self.ctx.async_stack.pop()

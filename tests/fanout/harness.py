@@ -53,7 +53,6 @@ SHAPES = _shapes()
 # Shapes the rewrite does not handle yet (issue 11), each a strict xfail:
 # thread fan-outs that keep their threads (correct, but not gathers).
 NOT_YET = {
-    "map_builtin": "map(lambda ...) keeps a bridge per call",
     "thread_pool_as_completed": "submit + as_completed keeps its thread pool",
     "thread_workers": "threading.Thread targets keep their threads",
 }

@@ -27,6 +27,7 @@ from ..model import Span
 from .calls import CallScan
 from .comprehensions import ComprehensionScan
 from .loops import LoopScan
+from .syntax import unmapped
 from .model import Awaited, Finding, Form, GatherEdit, Pairing, span_of
 
 __all__ = ["Awaited", "Finding", "Form", "FunctionFanOuts", "GatherEdit", "Pairing"]
@@ -36,6 +37,7 @@ class FunctionFanOuts(LoopScan, ComprehensionScan, CallScan):
     """Finds the fan-outs of one function: comprehensions, then loops, then blocks."""
 
     def run(self) -> list[Finding]:
+        self.node = unmapped(self.node)
         self._taken = {n.id for n in ast.walk(self.node) if isinstance(n, ast.Name)} | {
             a.arg for a in ast.walk(self.node) if isinstance(a, ast.arg)
         }

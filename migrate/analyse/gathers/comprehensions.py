@@ -5,11 +5,11 @@ from __future__ import annotations
 import ast
 
 from .. import dataflow
+from ..shapes import CONSUMERS
 from .base import Scan
 from .model import Finding, GatherEdit, Pairing, Refusal, span_of
 from .syntax import literal_size, reiterable, strip_await, within
 
-CONSUMERS = frozenset({"list", "set", "tuple", "sorted", "sum", "max", "min", "frozenset", "dict"})
 EARLY_EXIT_CONSUMERS = frozenset({"any", "all", "next"})
 
 
@@ -32,7 +32,11 @@ class ComprehensionScan(Scan):
         try:
             finding = self._comprehension_fan_out(comp, element, fetches, in_clauses)
         except Refusal as why:
-            self._refuse("comprehension", comp, fetches or in_clauses, str(why), why.edit)
+            edit = why.edit
+            if edit is None and getattr(comp, "_migrate_map", False):
+                # Its calls are awaited now, which a lambda cannot do: a list comprehension.
+                edit = GatherEdit(form="unmapped", anchor=span_of(comp), fetches=(), names=())
+            self._refuse("comprehension", comp, fetches or in_clauses, str(why), edit)
             return
         self._owned.update(finding.edit.fetches if finding.edit else ())
         self.findings.append(finding)

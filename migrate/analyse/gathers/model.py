@@ -17,7 +17,9 @@ GATHER_HELPER = "gather_in_order"
 
 # "early-exit": not a gather; ``return any(f(x) for x in xs)`` becomes a loop
 # that returns at the first item that decides, so no more is fetched than before.
-Form = Literal["calls", "fission", "comprehension", "early-exit"]
+# "unmapped": not a gather either; ``list(map(lambda x: f(x), xs))`` whose calls
+# stay in order becomes ``[await f(x) for x in xs]`` (a lambda cannot await).
+Form = Literal["calls", "fission", "comprehension", "early-exit", "unmapped"]
 Pairing = Literal["whole", "values", "zip"]
 
 

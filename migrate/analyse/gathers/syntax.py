@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import ast
 from collections.abc import Iterator
+from copy import deepcopy
 
 from .. import dataflow
+from ..shapes import mapped_lambda
 
 
 def names_only(target: ast.AST) -> bool:
@@ -167,3 +169,65 @@ def literal_size(node: ast.expr, function: ast.AST, module: ast.Module | None = 
             numbers: list[int] = [a.value for a in bounds]  # type: ignore[attr-defined]
             return len(range(*numbers))
     return None
+
+
+def pool_names(function: ast.AST) -> set[str]:
+    """Names bound by ``with ThreadPoolExecutor(...) as pool`` in ``function``."""
+    return {
+        item.optional_vars.id
+        for node in dataflow.walk_local(function)
+        if isinstance(node, ast.With)
+        for item in node.items
+        if isinstance(item.optional_vars, ast.Name)
+        and isinstance(item.context_expr, ast.Call)
+        and (dataflow.path_of(item.context_expr.func) or "").endswith("ThreadPoolExecutor")
+    }
+
+
+def unmapped(
+    function: ast.FunctionDef | ast.AsyncFunctionDef,
+) -> ast.FunctionDef | ast.AsyncFunctionDef:
+    """``function`` with ``list(map(lambda x: f(x), xs))`` read as ``list(f(x) for x in xs)``.
+
+    A copy, and only when there is such a map (builtin, or a thread pool's):
+    positions are those of the source, the generator standing where the map was
+    (marked ``_migrate_map``), so the scans treat it as any generator handed to
+    ``list``.
+    """
+    pools = pool_names(function)
+
+    def is_map(call: ast.Call) -> bool:
+        func = call.func
+        if isinstance(func, ast.Name):
+            return func.id == "map"
+        return (
+            isinstance(func, ast.Attribute)
+            and func.attr == "map"
+            and isinstance(func.value, ast.Name)
+            and func.value.id in pools
+        )
+
+    def consumers(root: ast.AST) -> list[ast.Call]:
+        return [
+            n
+            for n in dataflow.walk_local(root)
+            if isinstance(n, ast.Call) and mapped_lambda(n, is_map) is not None
+        ]
+
+    if not consumers(function):
+        return function
+    copy = deepcopy(function)
+    for consumer in consumers(copy):
+        found = mapped_lambda(consumer, is_map)
+        assert found is not None
+        call, lam = found
+        param = lam.args.args[0]
+        target = ast.copy_location(ast.Name(param.arg, ast.Store()), param)
+        generator = ast.GeneratorExp(
+            elt=lam.body,
+            generators=[ast.comprehension(target=target, iter=call.args[1], ifs=[], is_async=0)],
+        )
+        ast.copy_location(generator, call)
+        generator._migrate_map = True  # type: ignore[attr-defined]
+        consumer.args[0] = generator
+    return copy

@@ -66,6 +66,22 @@ def _starts_empty(stmt: cst.BaseStatement, name: str) -> str | None:
     return declared if empty and code_of(target) == name else None
 
 
+def _generator_of_map(expr: cst.BaseExpression) -> cst.GeneratorExp | None:
+    """``map(lambda x: f(x), xs)`` -> ``(f(x) for x in xs)``; None for anything else."""
+    if not (
+        isinstance(expr, cst.Call)
+        and len(expr.args) == 2
+        and isinstance(expr.args[0].value, cst.Lambda)
+    ):
+        return None
+    lam = expr.args[0].value
+    (param,) = lam.params.params
+    return cst.GeneratorExp(
+        elt=lam.body,
+        for_in=cst.CompFor(target=param.name, iter=expr.args[1].value),
+    )
+
+
 def _strip_await(expr: cst.BaseExpression) -> cst.BaseExpression:
     return expr.expression if isinstance(expr, cst.Await) else expr
 
@@ -147,6 +163,8 @@ class Gather(Rule):
         self.result_vars: list[str] = []
         # ``out.extend(gather)`` statements made here: (out, the calls, the limit).
         self.extends: dict[int, tuple[str, str, int]] = {}
+        # Lists made from ``map(lambda ...)`` here (ids), for ``list(...)`` around them.
+        self.unmapped: set[int] = set()
 
     # -- the edits the plan names --------------------------------------------------------
 
@@ -450,9 +468,30 @@ class Gather(Rule):
         consumer = self._anchored(original, "comprehension")
         if consumer is not None and consumer.edit.consumer and isinstance(updated, cst.Call):
             (arg,) = updated.args
-            return updated.with_changes(
-                args=[arg.with_changes(value=self._comprehension(consumer, arg.value))]
-            )
+            items = _generator_of_map(arg.value)
+            made = self._comprehension(consumer, items or arg.value)
+            if items is not None and code_of(updated.func) == "list":
+                # ``list(map(lambda ...))`` reads as the list comprehension it now is.
+                if isinstance(made, cst.GeneratorExp):
+                    return cst.ListComp(elt=made.elt, for_in=made.for_in)
+                return made
+            return updated.with_changes(args=[arg.with_changes(value=made)])
+        unmapped = self._anchored(original, "unmapped")
+        if unmapped is not None and isinstance(updated, cst.Call):
+            items = _generator_of_map(updated)
+            if items is None:
+                raise RuntimeError(f"map at line {unmapped.anchor[0]}: not a map over a lambda")
+            self.ctx.note(self.code, unmapped.anchor[0], "map(lambda) kept in order as a list")
+            made = cst.ListComp(elt=items.elt, for_in=items.for_in)
+            self.unmapped.add(id(made))
+            return made
+        if (
+            isinstance(updated, cst.Call)
+            and code_of(updated.func) == "list"
+            and len(updated.args) == 1
+            and id(updated.args[0].value) in self.unmapped
+        ):
+            return updated.args[0].value  # list([...]): the list is there already
         loop_vars = {v for v in self.result_vars if v}
         done = self._result_of(updated, loop_vars)
         if done is not None:

@@ -139,3 +139,14 @@ def thread_workers(urls):
     for thread in threads:
         thread.join()
     return names
+
+
+def thread_pool_map_lambda(urls):
+    base = urls["social"]
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        return sorted(pool.map(lambda i: get_user(base, i)["handle"], IDS))
+
+
+def map_lambda_pairs(urls):
+    base = urls["social"]
+    return dict(map(lambda i: (i, get_user(base, i)["name"]), IDS))

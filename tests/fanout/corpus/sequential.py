@@ -95,3 +95,8 @@ def seq_any(urls):
 
 def seq_all_filtered(urls):
     return all(get_user(urls["social"], i)["id"] < 4 for i in IDS if i != 2)
+
+
+def seq_map_writes(urls):
+    base = urls["payments"]
+    return list(map(lambda n: charge(base, f"order-{n}", 100 * n)["charge_id"], [1, 2, 3]))
