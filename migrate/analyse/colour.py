@@ -464,15 +464,24 @@ def _http_verbs(graph: CallGraph, result: Colouring) -> None:
 def _is_fan_out(edge: Edge, graph: CallGraph) -> bool:
     """``map(f, xs)`` or ``executor.map(f, xs)`` with ``f`` as the first argument."""
     ref = edge.ref
-    if ref is None or ref.keyword is not None:
+    if ref is None:
         return False
     receiver = graph.resolve(ref.receiver) or ref.receiver or ""
+    if ref.keyword == "target" and receiver == "threading.Thread":
+        # Threads started over items and joined at once become a gather of f.
+        holder = graph.functions.get(edge.caller)
+        return holder is not None and any(
+            f.kind == "thread-workers" and _within(ref.span, f.span) for f in holder.fan_outs
+        )
+    if ref.keyword is not None:
+        return False
     if receiver.endswith("ThreadPoolExecutor.submit"):
         # Only ``[pool.submit(f, x) for x in xs]`` becomes a gather; a submit
         # anywhere else keeps its thread (and f is bridged there).
         holder = graph.functions.get(edge.caller)
         return holder is not None and any(
-            f.kind == "executor-submit" and _within(ref.span, f.span) for f in holder.fan_outs
+            f.kind in ("executor-submit", "executor-completed") and _within(ref.span, f.span)
+            for f in holder.fan_outs
         )
     return receiver in MAP_RECEIVERS or receiver.endswith("ThreadPoolExecutor.map")
 

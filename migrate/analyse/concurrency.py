@@ -16,6 +16,7 @@ from .catalogue import NON_IDEMPOTENT, Action
 from .decisions import Colouring
 from .gathers import Awaited, FunctionFanOuts, GatherEdit
 from .gathers.pools import idle_pools
+from .gathers.threads import thread_edit
 from .graph import CallGraph
 from .model import FanOut, Function, Span
 
@@ -39,7 +40,7 @@ class Spot:
 
 ASYNC_SLEEPS = frozenset({"asyncio.sleep", "anyio.sleep", "trio.sleep"})
 # Thread-pool and map fan-outs are still read from the per-module facts.
-FACT_KINDS = ("map", "executor-map", "executor-submit")
+FACT_KINDS = ("map", "executor-map", "executor-submit", "executor-completed", "thread-workers")
 
 
 def find_spots(graph: CallGraph, colouring: Colouring, allow_reorder: bool = False) -> list[Spot]:
@@ -49,7 +50,9 @@ def find_spots(graph: CallGraph, colouring: Colouring, allow_reorder: bool = Fal
     for qualname in _async_functions(graph, colouring):
         fn = graph.functions[qualname]
         spots.extend(
-            _without_idle_pools(fn, graph, _fan_outs(fn, graph, colouring, allow_reorder, trees), trees)
+            _without_idle_pools(
+                fn, graph, _fan_outs(fn, graph, colouring, allow_reorder, trees), trees
+            )
         )
         ordered = _ordered_writes(fn, graph, colouring, allow_reorder)
         if ordered is not None:
@@ -59,6 +62,10 @@ def find_spots(graph: CallGraph, colouring: Colouring, allow_reorder: bool = Fal
             if fan_out.kind not in FACT_KINDS or not colouring.is_async(qualname):
                 continue
             spot = _fan_out(fn, fan_out, graph, colouring, allow_reorder)
+            if spot is not None and spot.kind == "thread-workers":
+                node = _function_node(fn, graph, trees)
+                edit = thread_edit(node, spot.span) if node is not None else None
+                spot = replace(spot, edit=edit) if edit is not None else None
             if spot is not None:
                 pooled.append(spot)
         spots.extend(_without_idle_pools(fn, graph, pooled, trees))
@@ -224,6 +231,20 @@ def _fan_out(
     fn: Function, fan_out: FanOut, graph: CallGraph, colouring: Colouring, allow_reorder: bool
 ) -> Spot | None:
     callee = _async_target(fan_out.call_target, graph, colouring)
+    if fan_out.kind == "thread-workers" and callee is None:
+        # ``target=worker``, a function defined after the threads are made (nested).
+        callee = next(
+            (
+                e.callee
+                for e in graph.edges
+                if e.caller == fn.qualname
+                and e.ref is not None
+                and e.ref.keyword == "target"
+                and _inside(e.ref.span, fan_out.span)
+                and colouring.is_async(e.callee)
+            ),
+            None,
+        )
     if fan_out.kind == "loop":
         # A loop that awaits something but is not a plain fan-out.
         awaits = any(
@@ -246,7 +267,9 @@ def _fan_out(
         return None
     writes = _writes(callee, colouring)
     refusal = fan_out.refusal
-    if refusal is None and writes and not allow_reorder:
+    # Its writes overlapped already.
+    threaded = fan_out.kind in ("executor-completed", "thread-workers")
+    if refusal is None and writes and not allow_reorder and not threaded:
         refusal = (
             f"{'/'.join(sorted(writes))} requests whose order the upstream may observe"
             " (--allow-reorder to run them together)"
@@ -264,6 +287,31 @@ def _fan_out(
     extra = ""
     if fan_out.kind in ("executor-map", "executor-submit"):
         extra = "; the thread pool is no longer needed"
+    if fan_out.kind == "thread-workers":
+        return Spot(
+            fn.qualname,
+            fan_out.span,
+            fan_out.kind,
+            (callee,),
+            True,
+            f"one thread per item of {fan_out.iter_text}, each running {_short(callee)}:"
+            " one gather instead, at most --max-concurrency at a time; a failing"
+            " worker stops nothing, as a failing thread did",
+            bounded=True,
+            lines=(fan_out.span.line,),
+        )
+    if threaded:
+        return Spot(
+            fn.qualname,
+            fan_out.span,
+            fan_out.kind,
+            (callee,),
+            True,
+            f"{_short(callee)} submitted to a thread pool and taken as each completes:"
+            " tasks on the event loop instead, at most --max-concurrency at a time",
+            bounded=True,
+            lines=(fan_out.span.line,),
+        )
     return Spot(
         fn.qualname,
         fan_out.span,
@@ -275,6 +323,13 @@ def _fan_out(
         bounded=True,
         lines=(fan_out.span.line,),
     )
+
+
+def _inside(inner: Span, outer: Span) -> bool:
+    return (outer.line, outer.col) <= (inner.line, inner.col) and (
+        inner.end_line,
+        inner.end_col,
+    ) <= (outer.end_line, outer.end_col)
 
 
 def _short(qualname: str) -> str:

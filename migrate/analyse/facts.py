@@ -29,6 +29,7 @@ from .model import (
     Assignment,
     Call,
     Decorator,
+    FanOut,
     Function,
     ModuleFacts,
     Ref,
@@ -36,7 +37,15 @@ from .model import (
 )
 from .names import LocalScope, NameResolver, _self_attr, expr_text, span_of
 from .patches import note_assigned_fake, note_patch
-from .shapes import comprehension_fan_out, loop_fan_out, map_fan_out, map_kind, mapped_lambda
+from .shapes import (
+    completed_pool,
+    comprehension_fan_out,
+    loop_fan_out,
+    map_fan_out,
+    map_kind,
+    mapped_lambda,
+    thread_workers,
+)
 
 
 class ModuleAnalyser(NameResolver, ast.NodeVisitor):
@@ -73,6 +82,17 @@ class ModuleAnalyser(NameResolver, ast.NodeVisitor):
         return self.facts
 
     def _visit_block(self, body: list[ast.stmt]) -> None:
+        fn = self.scopes[-1].function if self.scopes else None
+        if fn is not None and fn is not self.module_fn:
+            for shape in thread_workers(body, self.resolve):
+                fn.fan_outs.append(
+                    FanOut(
+                        kind="thread-workers",
+                        span=span_of(shape.thread),
+                        call_target=self.resolve(shape.worker),
+                        iter_text=expr_text(shape.items),
+                    )
+                )
         self.block_counter += 1
         block = self.block_counter
         for index, stmt in enumerate(body):
@@ -301,6 +321,10 @@ class ModuleAnalyser(NameResolver, ast.NodeVisitor):
         self.generic_visit(node)
 
     def visit_With(self, node: ast.With | ast.AsyncWith) -> None:
+        fn = self.scopes[-1].function
+        fan_out = completed_pool(node, self) if fn is not None else None
+        if fn is not None and fan_out is not None:
+            fn.fan_outs.append(fan_out)
         for item in node.items:
             if isinstance(item.optional_vars, ast.Name) and isinstance(item.context_expr, ast.Call):
                 typ = self.type_of_call(item.context_expr, self.scopes[-1])

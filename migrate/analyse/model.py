@@ -12,7 +12,15 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 FanOutKind = Literal[
-    "loop", "loop-append", "loop-dict", "comprehension", "map", "executor-map", "executor-submit"
+    "loop",
+    "loop-append",
+    "loop-dict",
+    "comprehension",
+    "map",
+    "executor-map",
+    "executor-submit",
+    "executor-completed",
+    "thread-workers",
 ]
 Shape = Literal["list", "dict", "set"]
 # Code a framework calls: Flask views and hooks, pytest tests and fixtures.

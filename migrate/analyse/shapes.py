@@ -11,12 +11,15 @@ from __future__ import annotations
 
 import ast
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from .frameworks import EXECUTORS
 from .model import FanOut, FanOutKind, Shape
 from .names import NameResolver, expr_text, span_of
 
-
+AS_COMPLETED = frozenset(
+    {"concurrent.futures.as_completed", "concurrent.futures._base.as_completed"}
+)
 # Calls that take a whole generator (or map) at once: its items are all made.
 CONSUMERS = frozenset({"list", "set", "tuple", "sorted", "sum", "max", "min", "frozenset", "dict"})
 
@@ -226,3 +229,163 @@ def comprehension_fan_out(
         iter_text=expr_text(gen.iter),
         refusal=refusal,
     )
+
+
+def completed_pool(node: ast.With | ast.AsyncWith, resolver: NameResolver) -> FanOut | None:
+    """``with ThreadPoolExecutor() as pool:`` whose calls are taken as they complete.
+
+    Every use of ``pool`` submits one and the same function, and the block loops
+    over ``as_completed(...)``: the pool becomes a pool of tasks on the event loop.
+    """
+    if len(node.items) != 1 or not isinstance(node.items[0].optional_vars, ast.Name):
+        return None
+    made = node.items[0].context_expr
+    if not (isinstance(made, ast.Call) and resolver.resolve(made.func) in EXECUTORS):
+        return None
+    pool = node.items[0].optional_vars.id
+    inside = [n for stmt in node.body for n in ast.walk(stmt)]
+    submits = [
+        call
+        for call in inside
+        if isinstance(call, ast.Call)
+        and isinstance(call.func, ast.Attribute)
+        and call.func.attr == "submit"
+        and isinstance(call.func.value, ast.Name)
+        and call.func.value.id == pool
+        and call.args
+        and not isinstance(call.args[0], ast.Starred)
+    ]
+    receivers = {id(call.func.value) for call in submits}  # type: ignore[attr-defined]
+    if any(isinstance(n, ast.Name) and n.id == pool and id(n) not in receivers for n in inside):
+        return None  # the pool is used another way too (map, shutdown, passed on)
+    functions = {expr_text(call.args[0]) for call in submits}
+    completed = any(
+        isinstance(n, ast.For)
+        and isinstance(n.iter, ast.Call)
+        and resolver.resolve(n.iter.func) in AS_COMPLETED
+        for n in inside
+    )
+    if len(functions) != 1 or not completed:
+        return None
+    return FanOut(
+        kind="executor-completed",
+        span=span_of(node),
+        call_target=resolver.resolve(submits[0].args[0]),
+        iter_text=pool,
+    )
+
+
+@dataclass(frozen=True)
+class ThreadWorkers:
+    """Threads started over items and joined at once: ``worker(x)`` per item.
+
+    ``statements`` are the whole shape (the list of threads, the loops that
+    start and join them); ``items`` is the ``for`` clause that makes one thread
+    per item, ``worker`` and ``arguments`` what each thread calls.
+    """
+
+    statements: tuple[ast.stmt, ...]
+    thread: ast.Call
+    worker: ast.expr
+    arguments: tuple[ast.expr, ...]
+    keywords: ast.expr | None  # ``kwargs={...}``
+    target: ast.expr  # of the ``for`` clause
+    items: ast.expr
+    conditions: tuple[ast.expr, ...] = ()
+
+
+THREAD_KEYWORDS = frozenset({"target", "args", "kwargs", "name", "daemon"})
+
+
+def thread_workers(
+    body: list[ast.stmt], resolve: Callable[[ast.AST], str | None]
+) -> list[ThreadWorkers]:
+    """Every ``threads = [Thread(target=w, args=(x,)) for x in xs]``, start loop,
+    join loop (or one loop that makes, starts and collects each thread) in ``body``."""
+    found = []
+    for index in range(len(body)):
+        shape = _started_threads(body[index : index + 3], resolve)
+        if shape is not None and _only_here(shape, body):
+            found.append(shape)
+    return found
+
+
+def _started_threads(
+    stmts: list[ast.stmt], resolve: Callable[[ast.AST], str | None]
+) -> ThreadWorkers | None:
+    if len(stmts) != 3 or not isinstance(stmts[0], ast.Assign) or len(stmts[0].targets) != 1:
+        return None
+    made, second, joined = stmts
+    listed = made.targets[0]  # type: ignore[attr-defined]
+    if not isinstance(listed, ast.Name) or not _loop_calls(joined, listed.id, "join"):
+        return None
+    value = made.value  # type: ignore[attr-defined]
+    if isinstance(value, ast.ListComp) and _loop_calls(second, listed.id, "start"):
+        (clause,) = value.generators if len(value.generators) == 1 else (None,)
+        if clause is None or clause.is_async:
+            return None
+        thread = value.elt
+        target, items, conditions = clause.target, clause.iter, tuple(clause.ifs)
+    elif (
+        isinstance(value, ast.List)
+        and not value.elts
+        and isinstance(second, ast.For)
+        and not second.orelse
+        and len(second.body) == 3
+        and isinstance(second.body[0], ast.Assign)
+        and len(second.body[0].targets) == 1
+        and isinstance(second.body[0].targets[0], ast.Name)
+    ):
+        name = second.body[0].targets[0].id
+        rest = {ast.dump(s) for s in second.body[1:]}
+        wanted = {
+            ast.dump(ast.parse(f"{name}.start()").body[0]),
+            ast.dump(ast.parse(f"{listed.id}.append({name})").body[0]),
+        }
+        if rest != wanted:
+            return None
+        thread = second.body[0].value
+        target, items, conditions = second.target, second.iter, ()
+    else:
+        return None
+    if not (isinstance(thread, ast.Call) and resolve(thread.func) == "threading.Thread"):
+        return None
+    if thread.args or any(k.arg not in THREAD_KEYWORDS for k in thread.keywords):
+        return None
+    given = {k.arg: k.value for k in thread.keywords}
+    args = given.get("args", ast.Tuple(elts=[]))
+    worker = given.get("target")
+    if worker is None or not isinstance(args, ast.Tuple | ast.List):
+        return None
+    if any(isinstance(a, ast.Starred) for a in args.elts):
+        return None
+    return ThreadWorkers(
+        (made, second, joined),
+        thread,
+        worker,
+        tuple(args.elts),
+        given.get("kwargs"),
+        target,
+        items,
+        conditions,
+    )
+
+
+def _loop_calls(stmt: ast.stmt, listed: str, method: str) -> bool:
+    """``for t in <listed>: t.<method>()``."""
+    return (
+        isinstance(stmt, ast.For)
+        and isinstance(stmt.target, ast.Name)
+        and isinstance(stmt.iter, ast.Name)
+        and stmt.iter.id == listed
+        and not stmt.orelse
+        and len(stmt.body) == 1
+        and ast.dump(stmt.body[0]) == ast.dump(ast.parse(f"{stmt.target.id}.{method}()").body[0])
+    )
+
+
+def _only_here(shape: ThreadWorkers, body: list[ast.stmt]) -> bool:
+    """The list of threads is not read after the shape (``is_alive``, a second join)."""
+    listed = shape.statements[0].targets[0].id  # type: ignore[attr-defined]
+    after = body[body.index(shape.statements[-1]) + 1 :]
+    return not any(isinstance(n, ast.Name) and n.id == listed for s in after for n in ast.walk(s))

@@ -415,7 +415,7 @@ def plan_edits(analysis: Analysis) -> dict[str, FileEdits]:
             fe.gathered.update(at.fetches)
             if spot.pool is not None:
                 fe.idle_pools.add(cols.pos(spot.pool)[:2])
-        elif spot.kind in ("map", "executor-map", "executor-submit"):
+        elif spot.kind in ("map", "executor-map", "executor-submit", "executor-completed"):
             fe.spot_positions[cols.pos(spot.span)] = spot
             if spot.pool is not None:
                 fe.idle_pools.add(cols.pos(spot.pool)[:2])

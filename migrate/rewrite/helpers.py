@@ -201,6 +201,65 @@ def run_coroutine(main: Coroutine[Any, Any, T]) -> T:
     private=("T",),
 )
 
+TASK_POOL = Helper(
+    "TaskPool",
+    '''\
+class TaskPool:
+    """A thread pool's ``submit`` and ``as_completed``, on the event loop.
+
+    At most ``limit`` submitted calls run at once. ``as_completed`` hands back
+    the tasks themselves as they finish (so ``futures[future]`` still finds
+    what was submitted), like ``concurrent.futures.as_completed``. Leaving the
+    block waits for the calls still running, as leaving a ``ThreadPoolExecutor``
+    block did; leaving it with an exception cancels them instead. Every
+    failure is retrieved, and calls that never started are closed.
+    """
+
+    def __init__(self, limit: int | None = None) -> None:
+        self._semaphore = asyncio.Semaphore(limit) if limit else None
+        self._calls: list[Awaitable[Any]] = []
+        self._tasks: list[asyncio.Task[Any]] = []
+
+    async def __aenter__(self) -> TaskPool:
+        return self
+
+    async def __aexit__(self, kind: object, error: object, traceback: object) -> None:
+        if error is not None:
+            for task in self._tasks:
+                task.cancel()
+        await asyncio.gather(*self._tasks, return_exceptions=True)
+        for call in self._calls:
+            if inspect.iscoroutine(call):
+                call.close()
+
+    def submit(self, call: Awaitable[Any]) -> asyncio.Task[Any]:
+        async def run() -> Any:
+            if self._semaphore is None:
+                return await call
+            async with self._semaphore:
+                return await call
+
+        task = asyncio.ensure_future(run())
+        self._calls.append(call)
+        self._tasks.append(task)
+        return task
+
+    async def as_completed(
+        self, tasks: Iterable[asyncio.Task[Any]]
+    ) -> AsyncIterator[asyncio.Task[Any]]:
+        pending, first = set(tasks), asyncio.FIRST_COMPLETED
+        while pending:
+            done, pending = await asyncio.wait(pending, return_when=first)
+            for task in sorted(done, key=self._tasks.index):
+                yield task''',
+    (
+        "import asyncio",
+        "import inspect",
+        "from collections.abc import AsyncIterator, Awaitable, Iterable",
+        "from typing import Any",
+    ),
+)
+
 ASYNC_MEMO = Helper(
     "async_memo",
     '''\
@@ -297,7 +356,14 @@ def async_memo(
 # In the order they appear in the module.
 HELPERS: dict[str, Helper] = {
     h.name: h
-    for h in (TLS_CONTEXT, ASYNC_CLIENT_PER_LOOP, GATHER_IN_ORDER, ASYNC_MEMO, RUN_COROUTINE)
+    for h in (
+        TLS_CONTEXT,
+        ASYNC_CLIENT_PER_LOOP,
+        GATHER_IN_ORDER,
+        TASK_POOL,
+        ASYNC_MEMO,
+        RUN_COROUTINE,
+    )
 }
 
 
@@ -318,10 +384,7 @@ def render(names: Iterable[str], http: str = "httpx") -> bytes:
                 module, _, objs = line.removeprefix("from ").partition(" import ")
                 froms.setdefault(module, set()).update(o.strip() for o in objs.split(","))
     stdlib = [f"import {name}" for name in sorted(plain)]
-    stdlib += [
-        f"from {module} import {', '.join(sorted(objs, key=name_order))}"
-        for module, objs in sorted(froms.items())
-    ]
+    stdlib += [_from_import(module, objs) for module, objs in sorted(froms.items())]
     blocks = ["from __future__ import annotations", "\n".join(stdlib)]
     if third:
         blocks.append("\n".join(f"import {name}" for name in sorted(third)))
@@ -330,6 +393,15 @@ def render(names: Iterable[str], http: str = "httpx") -> bytes:
     # isort's spacing (ruff's too): two blank lines before a definition, else one.
     gap = "\n\n\n" if code.startswith(("def ", "async def ", "class ", "@")) else "\n\n"
     return f"{head}{gap}{code}\n".encode()
+
+
+def _from_import(module: str, objs: set[str]) -> str:
+    """``from module import a, b``, one name a line when that is too long (as ruff does)."""
+    names = sorted(objs, key=name_order)
+    line = f"from {module} import {', '.join(names)}"
+    if len(line) <= 88:
+        return line
+    return f"from {module} import (\n" + "".join(f"    {n},\n" for n in names) + ")"
 
 
 def defined_helpers(source: bytes) -> set[str] | None:

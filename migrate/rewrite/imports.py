@@ -249,7 +249,8 @@ def remove_unused(module: cst.Module, candidates: set[tuple[str, str | None]]) -
     for stmt in module.body:
         new = _without_unused(stmt, candidates, used)
         if new is None:
-            carry = list(stmt.leading_lines)
+            if not carry:  # a run of removed imports: the first blank line stays
+                carry = list(stmt.leading_lines)
             continue
         if carry is not None:
             # An import that moves up to the top of the file takes the removed

@@ -187,9 +187,7 @@ class MigrationTransformer(cst.CSTTransformer):
         if pos is None:
             return False
         for at in self.ctx.edits.gathers:
-            if at.edit.form == "unmapped" or (
-                at.edit.form == "comprehension" and at.edit.consumer
-            ):
+            if at.edit.form == "unmapped" or (at.edit.form == "comprehension" and at.edit.consumer):
                 if at.anchor[:2] <= pos[:2] and pos[2:] <= at.anchor[2:]:
                     return True
         return False

@@ -39,6 +39,7 @@ CONSUMERS = frozenset(
         "run_until_complete",
         "run_coroutine_threadsafe",
         "start_soon",
+        "submit",  # the TaskPool helper's (a thread pool's calls, now tasks)
         "timeout",
     }
 )

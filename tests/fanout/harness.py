@@ -52,10 +52,7 @@ def _shapes() -> list[Shape]:
 SHAPES = _shapes()
 # Shapes the rewrite does not handle yet (issue 11), each a strict xfail:
 # thread fan-outs that keep their threads (correct, but not gathers).
-NOT_YET = {
-    "thread_pool_as_completed": "submit + as_completed keeps its thread pool",
-    "thread_workers": "threading.Thread targets keep their threads",
-}
+NOT_YET = {}
 # Reported in the plan under the method the shape calls.
 PLAN_NAMES = {"loop_self_method": "Directory.names"}
 

@@ -96,6 +96,7 @@ def test_one_helpers_module_per_package_imported_relatively(tmp_path: Path) -> N
         "TLS_CONTEXT": None,  # an assignment, not a definition
         "AsyncClientPerLoop": ["_async_helpers.py"],
         "gather_in_order": ["_async_helpers.py"],
+        "TaskPool": None,  # no thread pool here
         "async_memo": None,  # not needed here: nothing memoised
         "run_coroutine": None,  # nor here: no app context entered from sync code
     }
@@ -161,7 +162,7 @@ def test_a_later_step_extends_the_helpers_module_to_the_one_shot_bytes() -> None
     assert defined_helpers(step_one) == {"AsyncClientPerLoop"}
     assert defined_helpers(step_one + b"\n\ndef mine():\n    pass\n") is None
     every = render(HELPERS)
-    in_any_order = ["run_coroutine", "async_memo", "gather_in_order", "TLS_CONTEXT"]
+    in_any_order = ["run_coroutine", "async_memo", "TaskPool", "gather_in_order", "TLS_CONTEXT"]
     assert render([*in_any_order, "AsyncClientPerLoop"]) == every
 
 

@@ -27,8 +27,8 @@ from ..model import Span
 from .calls import CallScan
 from .comprehensions import ComprehensionScan
 from .loops import LoopScan
-from .syntax import unmapped
 from .model import Awaited, Finding, Form, GatherEdit, Pairing, span_of
+from .syntax import unmapped
 
 __all__ = ["Awaited", "Finding", "Form", "FunctionFanOuts", "GatherEdit", "Pairing"]
 

@@ -19,7 +19,9 @@ GATHER_HELPER = "gather_in_order"
 # that returns at the first item that decides, so no more is fetched than before.
 # "unmapped": not a gather either; ``list(map(lambda x: f(x), xs))`` whose calls
 # stay in order becomes ``[await f(x) for x in xs]`` (a lambda cannot await).
-Form = Literal["calls", "fission", "comprehension", "early-exit", "unmapped"]
+# "threads": threads started over items and joined become one gather of their
+# workers, in place of the statements that made, started and joined them.
+Form = Literal["calls", "fission", "comprehension", "early-exit", "unmapped", "threads"]
 Pairing = Literal["whole", "values", "zip"]
 
 
@@ -70,6 +72,8 @@ class GatherEdit:
     # comprehension: the statement the gather goes before, as ``results = await ...``.
     hoist: Span | None = None
     consumer: bool = False  # comprehension: anchor is the call a generator is handed to
+    # threads: what the gather runs, as a generator expression's body (``work(x) for x in xs``).
+    generator: str = ""
 
 
 @dataclass(frozen=True)

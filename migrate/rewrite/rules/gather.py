@@ -94,16 +94,17 @@ LINE_LENGTH = 88
 def _call_statement(
     target: str, element: str, clauses: str, bound: str, indent: int = 0
 ) -> cst.BaseStatement:
-    """``target = await gather_in_order(*(element clauses), bound)``, wrapped as ruff would."""
-    head = f"{target} = await {HELPER}("
-    star = f"*({element} {clauses})"
+    """``target = await gather_in_order(*(element clauses), bound)``, wrapped as ruff would
+    (no ``target =`` when ``target`` is empty)."""
+    head = f"{target} = await {HELPER}(" if target else f"await {HELPER}("
+    star = f"*({element} {clauses})" if clauses else f"*({element})"
     if indent + len(head) + len(star) + len(bound) + 3 <= LINE_LENGTH:
         return cst.parse_statement(f"{head}{star}, {bound})\n")
     if indent + 4 + len(star) + len(bound) + 2 <= LINE_LENGTH:
         return cst.parse_statement(f"{head}\n    {star}, {bound}\n)\n")
-    if indent + 4 + len(star) + 1 <= LINE_LENGTH:
-        return cst.parse_statement(f"{head}\n    {star},\n    {bound},\n)\n")
     bounds = "".join(f"    {b.strip()},\n" for b in bound.split(","))
+    if indent + 4 + len(star) + 1 <= LINE_LENGTH:
+        return cst.parse_statement(f"{head}\n    {star},\n{bounds})\n")
     return cst.parse_statement(
         f"{head}\n    *(\n        {element}\n        {clauses}\n    ),\n{bounds})\n"
     )
@@ -165,6 +166,10 @@ class Gather(Rule):
         self.extends: dict[int, tuple[str, str, int]] = {}
         # Lists made from ``map(lambda ...)`` here (ids), for ``list(...)`` around them.
         self.unmapped: set[int] = set()
+        # Thread pools becoming a TaskPool (their names, innermost last), and the
+        # ``pool.as_completed(...)`` calls made in them (ids): loops over them are async.
+        self.task_pools: list[str] = []
+        self.completing: set[int] = set()
 
     # -- the edits the plan names --------------------------------------------------------
 
@@ -221,6 +226,8 @@ class Gather(Rule):
         for at in self.gathers:
             if at.edit.form == "early-exit" and at.anchor[:2] == start:
                 return self._early_exit(at, updated)
+            if at.edit.form == "threads" and at.anchor[:2] == start:
+                return self._threads(at, updated)
             if at.reraise == start:
                 name = at.edit.names[0]
                 check = cst.parse_statement(
@@ -271,6 +278,16 @@ class Gather(Rule):
         ending = cst.parse_statement(f"return {not decided}\n")
         self.ctx.note(self.code, at.anchor[0], f"{at.edit.names[0]}() kept lazy as a loop")
         return cst.FlattenSentinel([new_loop, ending])
+
+    def _threads(self, at: GatherAt, updated: cst.SimpleStatementLine) -> cst.BaseStatement:
+        """The threads' workers run as one gather where the list of threads was made."""
+        limit = self.ctx.options.max_concurrency
+        statement = _call_statement(
+            "", at.edit.generator, "", f"limit={limit}, return_exceptions=True", at.anchor[1]
+        )
+        self.ctx.maybe_remove_import("threading")
+        self._used(at, f"tasks instead of threads, at most {limit} at a time")
+        return _lead(statement, updated.leading_lines)
 
     def _marker(self, at: GatherAt) -> cst.SimpleStatementLine:
         """Where a ``calls`` gather goes; the block fills it in once every call was seen."""
@@ -342,7 +359,13 @@ class Gather(Rule):
 
     @on_leave(cst.For)
     def leave_For(self, original: cst.For, updated: cst.For) -> StatementResult:
+        if id(updated.iter) in self.completing:
+            return updated.with_changes(asynchronous=cst.Asynchronous())
         pos = self.ctx.pos(original)
+        if pos is not None and any(
+            at.edit.form == "threads" and pos[:2] in at.drop for at in self.gathers
+        ):
+            return cst.RemovalSentinel.REMOVE  # a loop that started or joined the threads
         at = next(
             (
                 g
@@ -492,6 +515,9 @@ class Gather(Rule):
             and id(updated.args[0].value) in self.unmapped
         ):
             return updated.args[0].value  # list([...]): the list is there already
+        pooled = self._in_task_pool(updated) if isinstance(updated, cst.Call) else None
+        if pooled is not None:
+            return pooled
         loop_vars = {v for v in self.result_vars if v}
         done = self._result_of(updated, loop_vars)
         if done is not None:
@@ -503,7 +529,7 @@ class Gather(Rule):
             return updated
         if not self.ctx.in_async or len(updated.args) != 2:
             return updated
-        func, items = (code_of(a.value) for a in updated.args)
+        func, iterated = (code_of(a.value) for a in updated.args)
         limit = self.ctx.options.max_concurrency
         if spot.kind == "executor-map" and spot.pool is None:
             self.ctx.todo(
@@ -511,8 +537,8 @@ class Gather(Rule):
                 self.code,
                 "the calls now run on the event loop: the thread pool can go",
             )
-        self._used(spot, f"map over {items}: at most {limit} at a time")
-        return cst.parse_expression(f"await {HELPER}(*map({func}, {items}), limit={limit})")
+        self._used(spot, f"map over {iterated}: at most {limit} at a time")
+        return cst.parse_expression(f"await {HELPER}(*map({func}, {iterated}), limit={limit})")
 
     @on_leave(cst.ListComp, cst.SetComp, cst.DictComp)
     def leave_Comprehension(
@@ -612,9 +638,64 @@ class Gather(Rule):
             self.result_vars.pop()
         return updated
 
+    # -- a thread pool whose calls are taken as they complete: a pool of tasks --------
+
+    def _task_pool(self, node: cst.With) -> Spot | None:
+        spot = self.ctx.edits.spot_positions.get(self.ctx.pos(node) or (0, 0, 0, 0))
+        if spot is None or not spot.safe or spot.kind != "executor-completed":
+            return None
+        return spot if self.ctx.in_async else None
+
+    @on_visit(cst.With)
+    def visit_With(self, node: cst.With) -> None:
+        if self._task_pool(node) is not None:
+            target = node.items[0].asname
+            if target is not None and isinstance(target.name, cst.Name):
+                self.task_pools.append(target.name.value)
+
+    def _in_task_pool(self, call: cst.Call) -> cst.BaseExpression | None:
+        """``pool.submit(f, x)`` -> ``pool.submit(f(x))``; ``as_completed(fs)`` ->
+        ``pool.as_completed(fs)``, inside a pool that became a :class:`TaskPool`."""
+        if not self.task_pools:
+            return None
+        pool = self.task_pools[-1]
+        func = call.func
+        if (
+            isinstance(func, cst.Attribute)
+            and func.attr.value == "submit"
+            and isinstance(func.value, cst.Name)
+            and func.value.value in self.task_pools
+        ):
+            submitted = self._submitted_call(call)
+            if submitted is None:
+                return None
+            return call.with_changes(args=[cst.Arg(cst.parse_expression(submitted))])
+        if code_of(func).rsplit(".", 1)[-1] == "as_completed" and len(call.args) == 1:
+            made = cst.parse_expression(f"{pool}.as_completed({code_of(call.args[0].value)})")
+            self.completing.add(id(made))
+            return made
+        return None
+
+    def _into_task_pool(self, spot: Spot, updated: cst.With) -> cst.With:
+        item = updated.items[0]
+        limit = self.ctx.options.max_concurrency
+        made = cst.parse_expression(f"{self.ctx.use_helper('TaskPool')}(limit={limit})")
+        self.task_pools.pop()
+        self.ctx.maybe_remove_import("concurrent.futures", "ThreadPoolExecutor")
+        self.ctx.maybe_remove_import("concurrent.futures", "as_completed")
+        self.ctx.note(
+            self.code, spot.span.line, f"tasks instead of threads, at most {limit} at a time"
+        )
+        return updated.with_changes(
+            items=[item.with_changes(item=made)], asynchronous=cst.Asynchronous()
+        )
+
     @on_leave(cst.With)
     def leave_With(self, original: cst.With, updated: cst.With) -> StatementResult:
         """A thread pool whose fan-outs became gathers: its block stays, the pool goes."""
+        spot = self._task_pool(original)
+        if spot is not None:
+            return self._into_task_pool(spot, updated)
         pos = self.ctx.pos(original)
         if pos is None or pos[:2] not in self.ctx.edits.idle_pools:
             return updated

@@ -150,3 +150,20 @@ def thread_pool_map_lambda(urls):
 def map_lambda_pairs(urls):
     base = urls["social"]
     return dict(map(lambda i: (i, get_user(base, i)["name"]), IDS))
+
+
+def thread_per_item(urls):
+    base = urls["social"]
+    handles = [None] * len(IDS)
+
+    def fill(index, user_id):
+        handles[index] = get_user(base, user_id)["handle"]
+
+    threads = []
+    for index, user_id in enumerate(IDS):
+        thread = threading.Thread(target=fill, args=(index, user_id), daemon=True)
+        thread.start()
+        threads.append(thread)
+    for thread in threads:
+        thread.join()
+    return handles
