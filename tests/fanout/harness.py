@@ -54,7 +54,11 @@ SHAPES = _shapes()
 # thread fan-outs that keep their threads (correct, but not gathers).
 NOT_YET = {}
 # Reported in the plan under the method the shape calls.
-PLAN_NAMES = {"loop_self_method": "Directory.names"}
+PLAN_NAMES = {
+    "loop_self_method": "Directory.names",
+    "loop_session_attribute": "Catalog.handles",
+    "seq_yield": "_handles",
+}
 
 
 @dataclass

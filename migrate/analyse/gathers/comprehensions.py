@@ -69,6 +69,14 @@ class ComprehensionScan(Scan):
                     name = func.id
                 elif isinstance(func, ast.Attribute) and func.attr == "join":
                     name = "join"
+            elif (
+                isinstance(parent, ast.Call)
+                and isinstance(parent.func, ast.Name)
+                and parent.func.id == "next"
+                and parent.args[:1] == [comp]
+                and len(parent.args) == 2
+            ):
+                name = "next"  # ``next(gen, default)``
             if name in EARLY_EXIT_CONSUMERS:
                 raise Refusal(
                     f"{name}() stops at the first item that decides it: the legacy code"
@@ -179,10 +187,11 @@ class ComprehensionScan(Scan):
     def _lazy(
         self, comp: ast.GeneratorExp, consumer: ast.AST | None, name: str | None
     ) -> GatherEdit | None:
-        """``return any(...)``/``return all(...)``: a loop that stops where they stopped."""
+        """``return any(...)``/``all(...)``/``next(..., default)``: a loop that stops
+        where they stopped."""
         statement = self._parents.get(id(consumer))
         if (
-            name not in ("any", "all")
+            name not in ("any", "all", "next")
             or not isinstance(statement, ast.Return)
             or statement.value is not consumer
             or len(comp.generators) != 1

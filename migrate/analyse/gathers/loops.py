@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import ast
+from dataclasses import replace
 
 from .. import dataflow
 from ..model import Span
 from .base import Scan
-from .model import GATHER_HELPER, Finding, GatherEdit, Refusal, span_of
+from .model import GATHER_HELPER, LINE_LENGTH, Finding, GatherEdit, Refusal, span_of
 from .syntax import literal_size, names_only, reiterable, same_loop, strip_await, within
 
 
@@ -18,6 +19,8 @@ class LoopScan(Scan):
             c for c in fetches if not within(c, loop.iter) and not within(c, loop.target)
         ]
         if not body_fetches:
+            return
+        if self._flattened(loop, body_fetches):
             return
         try:
             finding = self._fission(loop, body_fetches)
@@ -30,6 +33,83 @@ class LoopScan(Scan):
         self._fissioned.add(id(loop))
         self._owned.update(finding.edit.fetches if finding.edit else ())
         self.findings.append(finding)
+
+    def _flattened(self, outer: ast.For, fetches: list[ast.Call]) -> bool:
+        """A loop whose whole body is a loop that fetches once per inner item: one
+        gather over every (outer, inner) pair, then one loop over the pairs.
+
+        Gathering per outer item would wait for the slowest call of each group
+        before starting the next group. The pairs are listed once, in the order
+        the nested loops visit them, so each iterable is read as often as before.
+        """
+        inner = outer.body[0] if len(outer.body) == 1 else None
+        if not isinstance(inner, ast.For) or outer.orelse or inner.orelse:
+            return False
+        if any(within(c, inner.iter) for c in fetches) or any(
+            within(c, outer.iter) for c in fetches
+        ):
+            return False
+        if not names_only(outer.target) or not names_only(inner.target):
+            return False
+        names = list(
+            dict.fromkeys([*dataflow._targets(outer.target), *dataflow._targets(inner.target)])
+        )
+        used = {n.id for stmt in inner.body for n in ast.walk(stmt) if isinstance(n, ast.Name)}
+        kept = [n for n in names if n in used] or names[-1:]
+        element = kept[0] if len(kept) == 1 else f"({', '.join(kept)})"
+        pairs = ast.parse(
+            f"[{element} for {ast.unparse(outer.target)} in {self._source(outer.iter)}"
+            f" for {ast.unparse(inner.target)} in {self._source(inner.iter)}]",
+            mode="eval",
+        ).body
+        target = ast.parse(element, mode="eval").body
+        flat = ast.For(target=target, iter=pairs, body=inner.body, orelse=[], type_comment=None)
+        for node in (flat, pairs, target, *ast.walk(target), *ast.walk(pairs)):
+            ast.copy_location(node, outer)
+        flat.end_lineno, flat.end_col_offset = outer.end_lineno, outer.end_col_offset
+        self._parents[id(flat)] = self._parents.get(id(outer), self.node)
+        for stmt in inner.body:
+            self._parents[id(stmt)] = flat
+        # Nothing the pairs are made of may change while the loops run.
+        changed = self._writes(inner.body)
+        if dataflow.conflicts(dataflow.reads(outer.iter) | dataflow.reads(inner.iter), changed):
+            return False
+        try:
+            finding = self._fission(flat, fetches)
+        except Refusal:
+            for stmt in inner.body:
+                self._parents[id(stmt)] = inner
+            return False
+        assert finding.edit is not None
+        plural = "pairs" if len(kept) == 2 else self._plural(kept[0]) if len(kept) == 1 else "items"
+        listed = self._fresh(plural) if plural == "pairs" else plural
+        clauses = [
+            element,
+            f"for {self._source(outer.target)} in {self._source(outer.iter)}",
+            f"for {self._source(inner.target)} in {self._source(inner.iter)}",
+        ]
+        making = f"{listed} = [{' '.join(clauses)}]"
+        if outer.col_offset + len(making) > LINE_LENGTH:
+            making = f"{listed} = [\n" + "".join(f"    {c}\n" for c in clauses) + "]"
+        edit = replace(
+            finding.edit,
+            anchor=span_of(outer),
+            flatten=(listed, making, element),
+            materialise="",
+            collect="",
+        )
+        self._fissioned.update({id(outer), id(inner)})
+        self._owned.update(edit.fetches)
+        short = self._info(fetches[0]).short
+        reason = (
+            f"one {short} per item of {ast.unparse(inner.iter)}, for each item of"
+            f" {ast.unparse(outer.iter)}: all fetched together (at most {self.limit_text} at a"
+            " time), then the inner loop's body runs per pair, in order"
+        )
+        self.findings.append(
+            replace(finding, span=span_of(outer), edit=edit, items=None, reason=reason)
+        )
+        return True
 
     def _inside_inner_loop(self, node: ast.AST, loop: ast.AST) -> bool:
         current = self._parents.get(id(node))

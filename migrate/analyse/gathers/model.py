@@ -12,6 +12,8 @@ from ..model import Span
 # A gather over a user-sized collection runs at most this many calls at once,
 # so migrating never floods an upstream that used to see one request at a time.
 DEFAULT_MAX_CONCURRENCY = 10
+# Lines the rewrite writes stay within ruff format's default width.
+LINE_LENGTH = 88
 # The helper gathers are written with (rewrite/helpers.py): an earlier run's work.
 GATHER_HELPER = "gather_in_order"
 
@@ -68,6 +70,9 @@ class GatherEdit:
     materialise: str = ""
     # fission: the rest of the loop only appends each result to this list.
     collect: str = ""
+    # fission of nested loops: (the list of pairs, the statement making it, one pair
+    # as the new loop's target); the anchor is the outer loop, the body the inner one's.
+    flatten: tuple[str, str, str] | None = None
     pairing: Pairing = "whole"
     # comprehension: the statement the gather goes before, as ``results = await ...``.
     hoist: Span | None = None

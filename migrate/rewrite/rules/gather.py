@@ -251,7 +251,8 @@ class Gather(Rule):
         """``return any(p(await f(x)) for x in xs)`` -> a loop that returns where any() did."""
         (statement,) = updated.body
         call = statement.value if isinstance(statement, cst.Return) else None
-        if not isinstance(call, cst.Call) or len(call.args) != 1:
+        first = at.edit.names[0] == "next"
+        if not isinstance(call, cst.Call) or len(call.args) != (2 if first else 1):
             raise RuntimeError(f"early exit at line {at.anchor[0]}: not a call")
         items = call.args[0].value
         if not isinstance(items, cst.GeneratorExp | cst.ListComp):
@@ -267,6 +268,18 @@ class Gather(Rule):
             f"({code_of(i.test)})" if isinstance(i.test, loose) else code_of(i.test)
             for i in loop.ifs
         ]
+        if first:
+            # ``next(gen, default)``: the first item's element, or the default.
+            head = f"for {code_of(loop.target)} in {code_of(loop.iter)}:\n"
+            found = f"return {code_of(items.elt)}\n"
+            if guards:
+                code = f"{head}    if {' and '.join(guards)}:\n        {found}"
+            else:
+                code = f"{head}    {found}"
+            new_loop = _lead(cst.parse_statement(code), updated.leading_lines)
+            ending = cst.parse_statement(f"return {code_of(call.args[1].value)}\n")
+            self.ctx.note(self.code, at.anchor[0], "next() kept lazy as a loop")
+            return cst.FlattenSentinel([new_loop, ending])
         if guards:
             condition = " and ".join([*guards, condition])
         code = (
@@ -384,6 +397,17 @@ class Gather(Rule):
         (fetch,) = self._fetched(at)
         if edit.inline:
             fetch = _substitute(fetch, dict(edit.inline))
+        statements: list[cst.BaseStatement] = []
+        if edit.flatten is not None:
+            # Nested loops: one loop over the pairs they visit, with the inner body.
+            listed, making, element = edit.flatten
+            inner = loop.body.body[0] if isinstance(loop.body, cst.IndentedBlock) else None
+            if not isinstance(inner, cst.For):
+                raise RuntimeError(f"gather at line {at.anchor[0]}: not nested loops")
+            statements.append(cst.parse_statement(making + "\n"))
+            loop = inner.with_changes(
+                target=cst.parse_expression(element), iter=cst.Name(listed)
+            ).with_changes(leading_lines=loop.leading_lines)
         target = code_of(loop.target)
         if isinstance(loop.target, cst.Tuple) and not loop.target.lpar:
             target = f"({target})"
@@ -402,7 +426,6 @@ class Gather(Rule):
                 self.extends[id(new)] = (edit.collect, gathered, limit)
             self._used(at, f"one call per item, at most {limit} at a time")
             return cst.FlattenSentinel([new])
-        statements: list[cst.BaseStatement] = []
         if edit.materialise:
             statements.append(cst.parse_statement(f"{edit.materialise} = list({items})\n"))
             items = edit.materialise

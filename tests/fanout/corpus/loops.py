@@ -173,3 +173,63 @@ def loop_nested(urls):
         for user_id in ids:
             names[user_id] = (group, get_user(urls["social"], user_id)["name"])
     return names
+
+
+def loop_enumerate(urls):
+    ranked = []
+    for rank, user_id in enumerate(IDS, start=1):
+        user = get_user(urls["social"], user_id)
+        ranked.append((rank, user["handle"]))
+    return ranked
+
+
+def loop_tuple_target(urls):
+    wanted = [("a", (1, "name")), ("b", (2, "handle")), ("c", (3, "name")), ("d", (4, "id"))]
+    out = {}
+    for label, (user_id, field) in wanted:
+        out[label] = get_user(urls["social"], user_id)[field]
+    return out
+
+
+def loop_range_len(urls):
+    names = [None] * len(IDS)
+    for index in range(len(IDS)):
+        names[index] = get_user(urls["social"], IDS[index])["name"]
+    return names
+
+
+def loop_walrus(urls):
+    handles = []
+    for user_id in IDS:
+        if (user := get_user(urls["social"], user_id))["id"] % 2:
+            handles.append(user["handle"])
+    return handles
+
+
+class Catalog:
+    """A client class holding its own session, the way SDKs are written."""
+
+    def __init__(self, base):
+        self.base = base
+        self.session = requests.Session()
+
+    def handles(self, ids):
+        out = []
+        for user_id in ids:
+            response = self.session.get(f"{self.base}/v1/users/{user_id}", headers=HEADERS)
+            response.raise_for_status()
+            out.append(response.json()["handle"])
+        return out
+
+
+def loop_session_attribute(urls):
+    return Catalog(urls["social"]).handles(IDS)
+
+
+def loop_nested_teams(urls):
+    teams = [{"name": "a", "members": [1, 2]}, {"name": "b", "members": [3, 4, 5]}]
+    handles = []
+    for team in teams:
+        for user_id in team["members"]:
+            handles.append(f"{team['name']}:{get_user(urls['social'], user_id)['handle']}")
+    return handles

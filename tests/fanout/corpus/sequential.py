@@ -100,3 +100,39 @@ def seq_all_filtered(urls):
 def seq_map_writes(urls):
     base = urls["payments"]
     return list(map(lambda n: charge(base, f"order-{n}", 100 * n)["charge_id"], [1, 2, 3]))
+
+
+def seq_next(urls):
+    return next((get_user(urls["social"], i)["name"] for i in IDS if i > 2), None)
+
+
+def seq_cursor(urls):
+    names, page = [], 1
+    while page:
+        params = {"page": page}
+        url = f"{urls['catalog']}/v1/products"
+        data = session.get(url, params=params, headers=HEADERS).json()
+        names.extend(item["name"] for item in data["items"])
+        page = page + 1 if data["next"] else None
+    return names
+
+
+def seq_while_queue(urls):
+    pending = list(IDS)
+    names = []
+    while pending:
+        user_id = pending.pop(0)
+        names.append(get_user(urls["social"], user_id)["name"])
+    return names
+
+
+def _handles(base):
+    for user_id in IDS:
+        yield get_user(base, user_id)["handle"]
+
+
+def seq_yield(urls):
+    handles = []
+    for handle in _handles(urls["social"]):
+        handles.append(handle)
+    return handles
