@@ -281,16 +281,19 @@ class LoopScan(Scan):
         )
 
     def _gathered_before(self, loop: ast.For) -> bool:
-        """``for x, r in zip(xs, rs)`` with ``rs = await gather_in_order(...)``: a loop
-        split in two by an earlier run, whose other fetches were left in it then."""
-        if not (
-            isinstance(loop.iter, ast.Call)
-            and dataflow.path_of(loop.iter.func) == "zip"
-            and len(loop.iter.args) >= 2
-            and isinstance(loop.iter.args[-1], ast.Name)
+        """``for x, r in zip(xs, rs)`` (or ``for r in rs``) with ``rs = await
+        gather_in_order(...)``: a loop split in two by an earlier run, whose other
+        fetches were left in it then."""
+        walked = loop.iter
+        if (
+            isinstance(walked, ast.Call)
+            and dataflow.path_of(walked.func) == "zip"
+            and len(walked.args) >= 2
         ):
+            walked = walked.args[-1]
+        if not isinstance(walked, ast.Name):
             return False
-        results = loop.iter.args[-1].id
+        results = walked.id
         for node in dataflow.walk_local(self.node):
             if (
                 isinstance(node, ast.Assign)

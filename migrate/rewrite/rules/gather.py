@@ -82,6 +82,27 @@ def _generator_of_map(expr: cst.BaseExpression) -> cst.GeneratorExp | None:
     )
 
 
+def _names_in(*nodes: cst.CSTNode) -> set[str]:
+    """Every name ``nodes`` mention (attributes' own names aside)."""
+    found: set[str] = set()
+
+    class Names(cst.CSTVisitor):
+        def visit_Name(self, node: cst.Name) -> None:
+            found.add(node.value)
+
+        def visit_Attribute(self, node: cst.Attribute) -> bool:
+            node.value.visit(self)
+            return False
+
+    for node in nodes:
+        node.visit(Names())
+    return found
+
+
+def loop_else(loop: cst.For) -> tuple[cst.CSTNode, ...]:
+    return (loop.orelse,) if loop.orelse is not None else ()
+
+
 def _strip_await(expr: cst.BaseExpression) -> cst.BaseExpression:
     return expr.expression if isinstance(expr, cst.Await) else expr
 
@@ -405,13 +426,17 @@ class Gather(Rule):
             if not isinstance(inner, cst.For):
                 raise RuntimeError(f"gather at line {at.anchor[0]}: not nested loops")
             statements.append(cst.parse_statement(making + "\n"))
+            pair = cst.parse_expression(element).with_changes(lpar=[], rpar=[])
             loop = inner.with_changes(
-                target=cst.parse_expression(element), iter=cst.Name(listed)
-            ).with_changes(leading_lines=loop.leading_lines)
-        target = code_of(loop.target)
+                target=pair, iter=cst.Name(listed), leading_lines=loop.leading_lines
+            )
+        clause_target = code_of(loop.target)
+        target = clause_target
         if isinstance(loop.target, cst.Tuple) and not loop.target.lpar:
             target = f"({target})"
         items = code_of(loop.iter)
+        # The rest of the loop may not need the item any more: then it walks the results.
+        needs_item = bool(_names_in(loop.target) & _names_in(loop.body, *loop_else(loop)))
         if edit.collect:
             limit = self.ctx.options.max_concurrency
             gathered = f"*({code_of(fetch)} for {target} in {items})"
@@ -426,9 +451,19 @@ class Gather(Rule):
                 self.extends[id(new)] = (edit.collect, gathered, limit)
             self._used(at, f"one call per item, at most {limit} at a time")
             return cst.FlattenSentinel([new])
-        if edit.materialise:
+        clauses = f"for {clause_target} in {items}"
+        if not needs_item and edit.flatten is not None:
+            # Nothing reads the pairs but the gather: it walks the nested loops itself.
+            statements.clear()
+            made = cst.parse_statement(edit.flatten[1] + "\n")
+            assert isinstance(made, cst.SimpleStatementLine)
+            listing = made.body[0]
+            assert isinstance(listing, cst.Assign) and isinstance(listing.value, cst.ListComp)
+            clauses = " ".join(code_of(listing.value.for_in).split())
+        elif edit.materialise and needs_item:
             statements.append(cst.parse_statement(f"{edit.materialise} = list({items})\n"))
             items = edit.materialise
+            clauses = f"for {clause_target} in {items}"
         bound = f"limit={self.ctx.options.max_concurrency}"
         if edit.reraise is not None:
             bound += ", return_exceptions=True"
@@ -438,7 +473,7 @@ class Gather(Rule):
                 _call_statement(
                     edit.results,
                     code_of(fetch),
-                    f"for {target} in {items}",
+                    clauses,
                     bound,
                     indent=at.anchor[1],
                 ),
@@ -447,9 +482,13 @@ class Gather(Rule):
         body = loop.body
         if isinstance(body, cst.IndentedBlock) and not body.body:
             body = body.with_changes(body=[cst.SimpleStatementLine([cst.Pass()])])
+        if needs_item:
+            walked = f"{target}, {edit.names[0]}", f"zip({items}, {edit.results})"
+        else:
+            walked = edit.names[0], edit.results
         new_loop = loop.with_changes(
-            target=cst.parse_expression(f"{target}, {edit.names[0]}"),
-            iter=cst.parse_expression(f"zip({items}, {edit.results})"),
+            target=cst.parse_expression(walked[0]),
+            iter=cst.parse_expression(walked[1]),
             body=body,
             leading_lines=[],
         )

@@ -29,7 +29,7 @@ async def fetch_async(i):
 async def pairs(items: list[tuple[int, int]]):
     """Two fetches per item, the way pprint formats a key and a value."""
     lines = []
-    lefts = await gather_in_order(*(fetch(key) for (key, value) in items), limit=10)
+    lefts = await gather_in_order(*(fetch(key) for key, value in items), limit=10)
     for (key, value), left in zip(items, lefts):
         right = await fetch(value)
         lines.append(f"{left['name']}: {right['name']}")
@@ -39,7 +39,7 @@ async def pairs(items: list[tuple[int, int]]):
 async def chained(ids: list[int]):
     names = []
     items = await gather_in_order(*(fetch(i) for i in ids), limit=10)
-    for i, item in zip(ids, items):
+    for item in items:
         following = await fetch(item["next"])
         names.append((item["name"], following["name"]))
     return names
@@ -56,7 +56,7 @@ async def paced(ids):
 async def names_async(ids: list[int]):
     names = []
     results = await gather_in_order(*(fetch_async(i) for i in ids), limit=10)
-    for i, result in zip(ids, results):
+    for result in results:
         names.append(result["name"])
     return names
 

@@ -9,11 +9,10 @@ async def sync_all(urls):
         follow_redirects=True, timeout=None, verify=TLS_CONTEXT
     ) as session:
         session.headers["Accept"] = "application/json"
-        urls = list(urls)
         responses = await gather_in_order(
             *(session.get(url, timeout=5) for url in urls), limit=10
         )
-        for url, response in zip(urls, responses):
+        for response in responses:
             results.append(response.json())
     return results
 
