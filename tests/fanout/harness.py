@@ -50,9 +50,9 @@ def _shapes() -> list[Shape]:
 
 
 SHAPES = _shapes()
-# Shapes the rewrite does not handle yet (issue 11), each a strict xfail:
-# thread fan-outs that keep their threads (correct, but not gathers).
-NOT_YET = {}
+# Shapes the rewrite does not handle yet, by name -> why; each runs as a strict
+# xfail (none today).
+NOT_YET: dict[str, str] = {}
 # Reported in the plan under the method the shape calls.
 PLAN_NAMES = {
     "loop_self_method": "Directory.names",
