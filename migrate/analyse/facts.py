@@ -29,7 +29,6 @@ from .model import (
     Assignment,
     Call,
     Decorator,
-    FanOut,
     Function,
     ModuleFacts,
     Ref,
@@ -44,7 +43,7 @@ from .shapes import (
     map_fan_out,
     map_kind,
     mapped_lambda,
-    thread_workers,
+    thread_fan_outs,
 )
 
 
@@ -84,15 +83,7 @@ class ModuleAnalyser(NameResolver, ast.NodeVisitor):
     def _visit_block(self, body: list[ast.stmt]) -> None:
         fn = self.scopes[-1].function if self.scopes else None
         if fn is not None and fn is not self.module_fn:
-            for shape in thread_workers(body, self.resolve):
-                fn.fan_outs.append(
-                    FanOut(
-                        kind="thread-workers",
-                        span=span_of(shape.thread),
-                        call_target=self.resolve(shape.worker),
-                        iter_text=expr_text(shape.items),
-                    )
-                )
+            fn.fan_outs.extend(thread_fan_outs(body, self))
         self.block_counter += 1
         block = self.block_counter
         for index, stmt in enumerate(body):

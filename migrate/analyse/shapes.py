@@ -310,6 +310,19 @@ def thread_workers(
     return found
 
 
+def thread_fan_outs(body: list[ast.stmt], resolver: NameResolver) -> list[FanOut]:
+    """The :func:`thread_workers` of ``body`` as fan-outs of their worker."""
+    return [
+        FanOut(
+            kind="thread-workers",
+            span=span_of(shape.thread),
+            call_target=resolver.resolve(shape.worker),
+            iter_text=expr_text(shape.items),
+        )
+        for shape in thread_workers(body, resolver.resolve)
+    ]
+
+
 def _started_threads(
     stmts: list[ast.stmt], resolve: Callable[[ast.AST], str | None]
 ) -> ThreadWorkers | None:
