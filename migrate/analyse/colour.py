@@ -24,12 +24,12 @@ from .extensions import requests_extension_reviews
 from .fakes import find_fakes
 from .frameworks import (
     BRIDGES,
-    MAP_RECEIVERS,
     THREAD_RECEIVERS,
     AsgirefBridge,
 )
 from .graph import CallGraph, Edge
-from .model import Call, Function, Span
+from .handoffs import handed_over, is_fan_out
+from .model import Call, Function
 from .review import find_reviews
 
 
@@ -82,7 +82,7 @@ def colour(graph: CallGraph, scope: Scope | None = None) -> Colouring:
             if pre_existing:
                 continue  # only bridges lead out of code that was async already
             if edge.via == "ref":
-                if not _is_fan_out(edge, graph) or caller.is_async:
+                if not is_fan_out(edge, graph) or caller.is_async:
                     continue  # handled below, once colouring is complete
                 # map(f, xs) / executor.map(f, xs): the holder becomes async and
                 # the fan-out a gather (a boundary keeps it and bridges f instead).
@@ -165,20 +165,12 @@ def _unwind(
         return
     if caller.qualname in result.boundaries or edge.ref.in_lambda:
         return  # the bridge stays: this caller (or the lambda it sits in) stays sync
-    if _handed_over(caller, edge.ref.call_span):
+    if handed_over(caller, edge.ref.call_span):
         return  # ``Thread(target=async_to_sync(f))``: the bridged function runs elsewhere
     result.unwinds.append(Unwind(caller.qualname, callee, edge.ref.call_span, kind))
     if not caller.is_async and caller.qualname not in result.async_functions:
         result.async_functions[caller.qualname] = Reason(callee, edge.span, "calls")
         queue.append(caller.qualname)
-
-
-def _handed_over(caller: Function, bridge: Span) -> bool:
-    """Whether the bridge ``async_to_sync(f)`` at ``bridge`` is passed on, not called."""
-    return any(
-        call.span == bridge and call.arg_of is not None and call.arg_of not in MAP_RECEIVERS
-        for call in caller.calls
-    )
 
 
 def _boundary(fn: Function, graph: CallGraph, scope: Scope) -> str | None:
@@ -256,7 +248,7 @@ def _references(graph: CallGraph, result: Colouring) -> None:
         receiver = graph.resolve(ref.receiver) or ref.receiver or ""
         if ref.in_async_receiver:
             continue  # Flask runs registered handlers through ensure_sync
-        if _is_fan_out(edge, graph) and holder_async:
+        if is_fan_out(edge, graph) and holder_async:
             continue  # a fan-out: see concurrency
         if receiver in graph.functions:
             result.review.append(
@@ -459,38 +451,6 @@ def _http_verbs(graph: CallGraph, result: Colouring) -> None:
         if not changed:
             break
     result.http_verbs = verbs
-
-
-def _is_fan_out(edge: Edge, graph: CallGraph) -> bool:
-    """``map(f, xs)`` or ``executor.map(f, xs)`` with ``f`` as the first argument."""
-    ref = edge.ref
-    if ref is None:
-        return False
-    receiver = graph.resolve(ref.receiver) or ref.receiver or ""
-    if ref.keyword == "target" and receiver == "threading.Thread":
-        # Threads started over items and joined at once become a gather of f.
-        holder = graph.functions.get(edge.caller)
-        return holder is not None and any(
-            f.kind == "thread-workers" and _within(ref.span, f.span) for f in holder.fan_outs
-        )
-    if ref.keyword is not None:
-        return False
-    if receiver.endswith("ThreadPoolExecutor.submit"):
-        # Only ``[pool.submit(f, x) for x in xs]`` becomes a gather; a submit
-        # anywhere else keeps its thread (and f is bridged there).
-        holder = graph.functions.get(edge.caller)
-        return holder is not None and any(
-            f.kind in ("executor-submit", "executor-completed") and _within(ref.span, f.span)
-            for f in holder.fan_outs
-        )
-    return receiver in MAP_RECEIVERS or receiver.endswith("ThreadPoolExecutor.map")
-
-
-def _within(inner: Span, outer: Span) -> bool:
-    return (outer.line, outer.col) <= (inner.line, inner.col) and (
-        inner.end_line,
-        inner.end_col,
-    ) <= (outer.end_line, outer.end_col)
 
 
 def _short(qualname: str) -> str:

@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import ast
 
+from . import shapes
+from .dataflow import walk_local
 from .frameworks import (
     ASYNC_MEMOISERS,
     FIXTURE_DECORATORS,
@@ -29,6 +31,7 @@ from .model import (
     Assignment,
     Call,
     Decorator,
+    FanOut,
     Function,
     ModuleFacts,
     Ref,
@@ -36,15 +39,6 @@ from .model import (
 )
 from .names import LocalScope, NameResolver, _self_attr, expr_text, span_of
 from .patches import note_assigned_fake, note_patch
-from .shapes import (
-    completed_pool,
-    comprehension_fan_out,
-    loop_fan_out,
-    map_fan_out,
-    map_kind,
-    mapped_lambda,
-    thread_fan_outs,
-)
 
 
 class ModuleAnalyser(NameResolver, ast.NodeVisitor):
@@ -83,7 +77,7 @@ class ModuleAnalyser(NameResolver, ast.NodeVisitor):
     def _visit_block(self, body: list[ast.stmt]) -> None:
         fn = self.scopes[-1].function if self.scopes else None
         if fn is not None and fn is not self.module_fn:
-            fn.fan_outs.extend(thread_fan_outs(body, self))
+            fn.fan_outs.extend(shapes.thread_fan_outs(body, self))
         self.block_counter += 1
         block = self.block_counter
         for index, stmt in enumerate(body):
@@ -192,7 +186,7 @@ class ModuleAnalyser(NameResolver, ast.NodeVisitor):
             module=self.facts.module,
             span=span_of(node),
             is_async=is_async,
-            is_generator=_is_generator(node),
+            is_generator=any(isinstance(n, ast.Yield | ast.YieldFrom) for n in walk_local(node)),
             class_qualname=class_qualname,
             parent=parent,
             params=params,
@@ -289,12 +283,11 @@ class ModuleAnalyser(NameResolver, ast.NodeVisitor):
             fn.framework = fn.framework or "pytest-test"
 
     def visit_Lambda(self, node: ast.Lambda) -> None:
-        if getattr(node, "_migrate_mapped", False):
-            self.generic_visit(node)  # a generator in disguise: its calls are ours
-            return
-        self.lambda_depth += 1
+        # A lambda mapped over items is a generator in disguise: its calls are ours.
+        inline = getattr(node, "_migrate_mapped", False)
+        self.lambda_depth += not inline
         self.generic_visit(node)
-        self.lambda_depth -= 1
+        self.lambda_depth -= not inline
 
     def visit_If(self, node: ast.If) -> None:
         if _is_main_guard(node) and self.scopes[-1].function is self.module_fn:
@@ -312,10 +305,7 @@ class ModuleAnalyser(NameResolver, ast.NodeVisitor):
         self.generic_visit(node)
 
     def visit_With(self, node: ast.With | ast.AsyncWith) -> None:
-        fn = self.scopes[-1].function
-        fan_out = completed_pool(node, self) if fn is not None else None
-        if fn is not None and fan_out is not None:
-            fn.fan_outs.append(fan_out)
+        self._add_fan_outs(*shapes.completed_pool(node, self))
         for item in node.items:
             if isinstance(item.optional_vars, ast.Name) and isinstance(item.context_expr, ast.Call):
                 typ = self.type_of_call(item.context_expr, self.scopes[-1])
@@ -352,12 +342,13 @@ class ModuleAnalyser(NameResolver, ast.NodeVisitor):
                         scope.local_types.pop(target.id, None)
         self.generic_visit(node)
 
-    def visit_For(self, node: ast.For | ast.AsyncFor) -> None:
+    def _add_fan_outs(self, *found: FanOut | None) -> None:
         fn = self.scopes[-1].function
         if fn is not None:
-            fan_out = loop_fan_out(node, self)
-            if fan_out:
-                fn.fan_outs.append(fan_out)
+            fn.fan_outs.extend(f for f in found if f is not None)
+
+    def visit_For(self, node: ast.For | ast.AsyncFor) -> None:
+        self._add_fan_outs(shapes.loop_fan_out(node, self))
         self.generic_visit(node)
 
     visit_AsyncFor = visit_For
@@ -365,11 +356,8 @@ class ModuleAnalyser(NameResolver, ast.NodeVisitor):
     def _comprehension(
         self, node: ast.ListComp | ast.SetComp | ast.DictComp | ast.GeneratorExp
     ) -> None:
-        fn = self.scopes[-1].function
-        if fn is not None and not isinstance(node, ast.GeneratorExp):
-            fan_out = comprehension_fan_out(node, self)
-            if fan_out:
-                fn.fan_outs.append(fan_out)
+        if not isinstance(node, ast.GeneratorExp):
+            self._add_fan_outs(shapes.comprehension_fan_out(node, self))
         self.generic_visit(node)
 
     visit_ListComp = _comprehension
@@ -378,9 +366,7 @@ class ModuleAnalyser(NameResolver, ast.NodeVisitor):
     visit_GeneratorExp = _comprehension
 
     def visit_Call(self, node: ast.Call) -> None:
-        mapped = mapped_lambda(node, lambda c: map_kind(self.resolve(c.func)) is not None)
-        if mapped is not None:
-            mapped[1]._migrate_mapped = True  # type: ignore[attr-defined]
+        shapes.mark_mapped_lambda(node, self)
         self._record_call(node)
         self.generic_visit(node)
 
@@ -402,7 +388,7 @@ class ModuleAnalyser(NameResolver, ast.NodeVisitor):
             arg_of=getattr(node, "_migrate_arg_of", None),
         )
         call.arg_types = self.argument_types(node, scope)
-        fan_out = map_fan_out(node, target, self)
+        fan_out = shapes.map_fan_out(node, target, self)
         if fan_out:
             fn.fan_outs.append(fan_out)
         if target and target.endswith(".request") and node.args:
@@ -487,18 +473,6 @@ def _has_async_memo(target: str | None, decorator: ast.expr) -> bool:
         and all(kw.arg in carried for kw in decorator.keywords)
         and (target != "cachetools.cached" or bool(decorator.args or decorator.keywords))
     )
-
-
-def _is_generator(node: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
-    stack: list[ast.AST] = list(node.body)
-    while stack:
-        current = stack.pop()
-        if isinstance(current, ast.Yield | ast.YieldFrom):
-            return True
-        if isinstance(current, ast.FunctionDef | ast.AsyncFunctionDef | ast.Lambda | ast.ClassDef):
-            continue
-        stack.extend(ast.iter_child_nodes(current))
-    return False
 
 
 def _is_main_guard(node: ast.If) -> bool:

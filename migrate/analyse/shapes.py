@@ -231,17 +231,24 @@ def comprehension_fan_out(
     )
 
 
-def completed_pool(node: ast.With | ast.AsyncWith, resolver: NameResolver) -> FanOut | None:
+def mark_mapped_lambda(consumer: ast.Call, resolver: NameResolver) -> None:
+    """Mark the lambda of ``list(map(lambda x: ..., xs))`` (see :func:`mapped_lambda`)."""
+    found = mapped_lambda(consumer, lambda c: map_kind(resolver.resolve(c.func)) is not None)
+    if found is not None:
+        found[1]._migrate_mapped = True  # type: ignore[attr-defined]
+
+
+def completed_pool(node: ast.With | ast.AsyncWith, resolver: NameResolver) -> list[FanOut]:
     """``with ThreadPoolExecutor() as pool:`` whose calls are taken as they complete.
 
     Every use of ``pool`` submits one and the same function, and the block loops
     over ``as_completed(...)``: the pool becomes a pool of tasks on the event loop.
     """
     if len(node.items) != 1 or not isinstance(node.items[0].optional_vars, ast.Name):
-        return None
+        return []
     made = node.items[0].context_expr
     if not (isinstance(made, ast.Call) and resolver.resolve(made.func) in EXECUTORS):
-        return None
+        return []
     pool = node.items[0].optional_vars.id
     inside = [n for stmt in node.body for n in ast.walk(stmt)]
     submits = [
@@ -257,7 +264,7 @@ def completed_pool(node: ast.With | ast.AsyncWith, resolver: NameResolver) -> Fa
     ]
     receivers = {id(call.func.value) for call in submits}  # type: ignore[attr-defined]
     if any(isinstance(n, ast.Name) and n.id == pool and id(n) not in receivers for n in inside):
-        return None  # the pool is used another way too (map, shutdown, passed on)
+        return []  # the pool is used another way too (map, shutdown, passed on)
     functions = {expr_text(call.args[0]) for call in submits}
     completed = any(
         isinstance(n, ast.For)
@@ -266,13 +273,15 @@ def completed_pool(node: ast.With | ast.AsyncWith, resolver: NameResolver) -> Fa
         for n in inside
     )
     if len(functions) != 1 or not completed:
-        return None
-    return FanOut(
-        kind="executor-completed",
-        span=span_of(node),
-        call_target=resolver.resolve(submits[0].args[0]),
-        iter_text=pool,
-    )
+        return []
+    return [
+        FanOut(
+            kind="executor-completed",
+            span=span_of(node),
+            call_target=resolver.resolve(submits[0].args[0]),
+            iter_text=pool,
+        )
+    ]
 
 
 @dataclass(frozen=True)
