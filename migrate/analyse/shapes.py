@@ -326,7 +326,7 @@ def thread_fan_outs(body: list[ast.stmt], resolver: NameResolver) -> list[FanOut
             kind="thread-workers",
             span=span_of(shape.thread),
             call_target=resolver.resolve(shape.worker),
-            iter_text=expr_text(shape.items),
+            iter_text=ast.unparse(shape.items),
         )
         for shape in thread_workers(body, resolver.resolve)
     ]

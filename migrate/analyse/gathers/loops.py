@@ -378,10 +378,15 @@ class LoopScan(Scan):
         changed = self._writes(loop.body)
         reads = dataflow.reads(fetches[0])
         chained = dataflow.conflicts(reads, changed)
-        if chained:
+        if chained and _assigned_from_results(loop.body, chained[0][1], self):
             reason = (
                 f"each request needs {chained[0][1]} from the one before it (pagination or"
                 " polling): the next request is only known once the previous one answered"
+            )
+        elif chained:
+            reason = (
+                f"a while loop that sets {chained[0][1]} for each request: a for loop over"
+                " the items it takes would run them together"
             )
         else:
             reason = "a while loop: how many requests it makes depends on the answers"
@@ -415,12 +420,15 @@ def _collector(
 def _assigned_from_results(body: list[ast.stmt], path: str, scan: Scan) -> bool:
     """Whether the body sets ``path`` from something it fetched (a cursor, a next link)."""
     fetched: set[str] = set()
-    for stmt in body:
-        if scan._awaited_in(stmt):
-            fetched |= set(scan._writes([stmt]))
-        for sub in dataflow.walk_local(stmt):
-            targets = set(dataflow.assigned_names(sub))
-            value = getattr(sub, "value", None)
-            if value is not None and targets and dataflow.reads(value) & fetched:
-                fetched |= targets
+    known = -1
+    while len(fetched) != known:  # around the loop: what the next iteration sees
+        known = len(fetched)
+        for stmt in body:
+            if scan._awaited_in(stmt):
+                fetched |= set(scan._writes([stmt]))
+            for sub in dataflow.walk_local(stmt):
+                targets = set(dataflow.assigned_names(sub))
+                value = getattr(sub, "value", None)
+                if value is not None and targets and dataflow.reads(value) & fetched:
+                    fetched |= targets
     return any(dataflow.touches(path, f) for f in fetched)
