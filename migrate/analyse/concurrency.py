@@ -133,7 +133,7 @@ def awaited_calls(fn: Function, graph: CallGraph, colouring: Colouring) -> dict[
         # Already async: a call that is not awaited is handed to something (gather, a task).
         if colouring.is_async(callee) or (target.is_async and call.awaited):
             verbs = frozenset(colouring.http_verbs.get(callee, ()))
-            found[call.span] = Awaited(callee, "fetch", verbs)
+            found[call.span] = Awaited(callee, "fetch", verbs, changes_receiver=target.self_writes)
     for call, entry in graph.blocking.get(fn.qualname, []):
         if entry.action is not Action.REWRITE or call.in_lambda:
             continue

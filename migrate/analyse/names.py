@@ -332,6 +332,7 @@ class NameResolver:
         elif isinstance(node.value, ast.Name):
             types = set(scope.assigned.get(node.value.id, ()))
         for target in node.targets:
+            fn.self_writes = fn.self_writes or _self_attr(target) is not None
             if isinstance(target, ast.Name):
                 scope.assigned.setdefault(target.id, set()).update(types)
             if isinstance(target, ast.Name | ast.Attribute) and dotted(target):

@@ -61,7 +61,9 @@ class FunctionFanOuts(LoopScan, ComprehensionScan, CallScan):
         self._quiet = frozenset(
             id(n)
             for n in dataflow.walk_local(self.node)
-            if isinstance(n, ast.Call) and span_of(n) in self.awaited
+            if isinstance(n, ast.Call)
+            and span_of(n) in self.awaited
+            and not self.awaited[span_of(n)].changes_receiver
         )
         nodes = sorted(
             (n for n in dataflow.walk_local(self.node) if n is not self.node),

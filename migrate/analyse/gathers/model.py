@@ -35,6 +35,9 @@ class Awaited:
     kind: Literal["fetch", "sleep", "bridge"]
     verbs: frozenset[str] = frozenset()
     unwound: bool = False  # ``async_to_sync(f)``: the call of its result is awaited
+    # A method that sets attributes of its receiver (``self.configure()``): what
+    # reads them afterwards depends on it.
+    changes_receiver: bool = False
 
     @property
     def writes(self) -> frozenset[str]:
