@@ -59,6 +59,8 @@ CONSTRUCTORS: dict[str, str] = {
     "httpx.Client": "httpx.Client",
     "sqlite3.connect": "sqlite3.Connection",
     "sqlite3.Connection.cursor": "sqlite3.Cursor",
+    # ``db.execute(...)`` hands back a cursor, bound to the same thread.
+    "sqlite3.Connection.execute": "sqlite3.Cursor",
     "socket.socket": "socket.socket",
     "socket.create_connection": "socket.socket",
 }
@@ -105,7 +107,18 @@ ENTRIES: tuple[BlockingCall, ...] = (
         "httpx.AsyncClient.send",
         "SEND",
     ),
+    # Closing a session closes its pool: an AsyncClient's close awaits.
+    BlockingCall(
+        "requests.Session.close",
+        "http-client",
+        "ASYNC210",
+        Action.REWRITE,
+        "httpx.AsyncClient.aclose",
+    ),
     *_http("httpx.Client", "http-client", "ASYNC212", "httpx.AsyncClient"),
+    BlockingCall(
+        "httpx.Client.close", "http-client", "ASYNC212", Action.REWRITE, "httpx.AsyncClient.aclose"
+    ),
     BlockingCall(
         "httpx.Client.send",
         "http-client",

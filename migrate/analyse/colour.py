@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from collections import deque
 
+from . import generators, lifetime, properties, threads, values
 from .catalogue import HTTP_VERBS, Action
 from .classes import async_call_methods, classes_passed_around
 from .decisions import Bridge, BridgeKind, Colouring, Reason, Review, Scope, Unwind
@@ -47,6 +48,16 @@ def colour(graph: CallGraph, scope: Scope | None = None) -> Colouring:
     for wrapper in async_call_methods(graph, passed_around):
         if result.boundaries.get(wrapper) == "dunder":
             del result.boundaries[wrapper]
+    uses = values.value_uses(graph)
+    result.boundaries = {**values.client_boundaries(graph, uses), **result.boundaries}
+    result.blocking_values = [(u.function, u.span, u.text) for u in uses]
+    generators.consumed_by_sync_code(graph, result.boundaries)
+    for fn in functions.values():
+        why = lifetime.context_boundary(
+            fn.qualname, graph, result.boundaries
+        ) or properties.property_boundary(fn.qualname, graph, result.boundaries)
+        if why:
+            result.boundaries[fn.qualname] = why
 
     queue: deque[str] = deque()
     for qualname, calls in sorted(graph.blocking.items()):
@@ -73,6 +84,7 @@ def colour(graph: CallGraph, scope: Scope | None = None) -> Colouring:
         pre_existing = functions[callee].is_async
         if not pre_existing:
             result.order.append(callee)
+            queue.extend(lifetime.with_it(callee, graph, result))
         for edge in graph.callers.get(callee, []):
             caller = functions[edge.caller]
             bridge_kind = _bridge_kind(edge, graph)
@@ -126,12 +138,15 @@ def colour(graph: CallGraph, scope: Scope | None = None) -> Colouring:
                 result.async_functions[caller.qualname] = Reason(callee, call.span, "calls")
                 queue.append(caller.qualname)
 
+    result.renamed = lifetime.async_names(graph, result)
     _lambdas(graph, result)
     _references(graph, result)
     _shared_clients(graph, result)
     _wrappers(graph, result)
     _memoised(graph, result)
-    _sync_blocking(graph, result)
+    result.review.extend(generators.refused(graph, result))
+    result.review.extend(values.reviews(graph, uses))
+    threads.offload_blocking(graph, result)
     _http_verbs(graph, result)
     find_fakes(graph, result)
     result.review.extend(find_reviews(graph, result))
@@ -181,15 +196,7 @@ def _boundary(fn: Function, graph: CallGraph, scope: Scope) -> str | None:
         return "excluded"
     if fn.memoised and fn.async_memo is None:
         return "memoised"
-    if fn.is_generator:
-        for edge in graph.callers.get(fn.qualname, []):
-            call = edge.call
-            if call is None or call.iterated:
-                continue
-            receiver = graph.resolve(call.arg_of) if call.arg_of else None
-            if call.arg_of and receiver not in graph.functions:
-                return f"generator consumed by sync API {call.arg_of.rsplit('.', 1)[-1]}()"
-    return None
+    return generators.generator_boundary(fn, graph)
 
 
 def _constructor_boundary(
@@ -366,55 +373,6 @@ def _memoised(graph: CallGraph, result: Colouring) -> None:
                     " key only)",
                 )
             )
-
-
-def _sync_blocking(graph: CallGraph, result: Colouring) -> None:
-    """Sync functions that block through bridge-only calls, and where async code calls them."""
-    queue: deque[str] = deque()
-    for qualname, calls in graph.blocking.items():
-        bridged = [(c, e) for c, e in calls if e.action is Action.BRIDGE]
-        if not bridged:
-            continue
-        fn = graph.functions[qualname]
-        if fn.is_async or qualname in result.async_functions:
-            for call, entry in bridged:
-                result.offloads.append(
-                    Bridge(
-                        qualname,
-                        entry.name,
-                        call.span,
-                        "sync_to_async",
-                        f"{entry.family} call has no async twin",
-                        entry.thread_sensitive,
-                    )
-                )
-            continue
-        sensitive = any(e.thread_sensitive for _, e in bridged)
-        result.sync_blocking[qualname] = (sensitive, bridged[0][1].name)
-        queue.append(qualname)
-    while queue:
-        callee = queue.popleft()
-        sensitive, via = result.sync_blocking[callee]
-        for edge in graph.callers.get(callee, []):
-            if edge.via != "call" or edge.call is None:
-                continue
-            caller = graph.functions[edge.caller]
-            if caller.is_async or caller.qualname in result.async_functions:
-                result.offloads.append(
-                    Bridge(
-                        caller.qualname,
-                        callee,
-                        edge.span,
-                        "sync_to_async",
-                        f"{_short(callee)} blocks ({via})",
-                        sensitive,
-                    )
-                )
-                continue
-            known = result.sync_blocking.get(caller.qualname)
-            if known is None or (sensitive and not known[0]):
-                result.sync_blocking[caller.qualname] = (sensitive or bool(known and known[0]), via)
-                queue.append(caller.qualname)
 
 
 def _http_verbs(graph: CallGraph, result: Colouring) -> None:

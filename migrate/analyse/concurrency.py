@@ -118,7 +118,7 @@ def awaited_calls(fn: Function, graph: CallGraph, colouring: Colouring) -> dict[
     """The calls of ``fn`` that are (or become) awaited, by position."""
     found: dict[Span, Awaited] = {}
     for call in fn.calls:
-        if call.in_lambda:
+        if call.in_lambda or call.context_manager:
             continue
         if call.target in ASYNC_SLEEPS and call.awaited:
             # Code already async that paces its requests (or an earlier run's time.sleep).

@@ -98,6 +98,11 @@ class Colouring:
     unwinds: list[Unwind] = field(default_factory=list)
     http_verbs: dict[str, set[str]] = field(default_factory=dict)
     fakes: list[Fake] = field(default_factory=list)
+    # Blocking functions used as values (``retry_call(requests.get, url)``):
+    # (function, where, as written); their calls stay blocking.
+    blocking_values: list[tuple[str, Span, str]] = field(default_factory=list)
+    # Methods that become async under another name (``close`` -> ``aclose``).
+    renamed: dict[str, str] = field(default_factory=dict)
 
     def is_async(self, qualname: str) -> bool:
         return qualname in self.async_functions

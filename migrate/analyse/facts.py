@@ -16,8 +16,10 @@ import ast
 
 from . import shapes
 from .dataflow import walk_local
+from .flow import FlowVisitor
+from .forms import has_async_memo, is_main_guard
 from .frameworks import (
-    ASYNC_MEMOISERS,
+    ASYNC_DUNDERS,
     FIXTURE_DECORATORS,
     FLASK_ASYNC_RECEIVERS,
     FLASK_HANDLER_DECORATORS,
@@ -37,11 +39,11 @@ from .model import (
     Ref,
     Span,
 )
-from .names import LocalScope, NameResolver, _self_attr, expr_text, span_of
+from .names import LocalScope, _self_attr, expr_text, span_of
 from .patches import note_assigned_fake, note_patch
 
 
-class ModuleAnalyser(NameResolver, ast.NodeVisitor):
+class ModuleAnalyser(FlowVisitor):
     """Walks one module and fills a :class:`ModuleFacts`."""
 
     def __init__(self, module: str, path: str, is_package: bool) -> None:
@@ -202,7 +204,7 @@ class ModuleAnalyser(NameResolver, ast.NodeVisitor):
             fn.decorators.append(
                 Decorator(span_of(decorator), self.resolve(callee), expr_text(callee), is_call)
             )
-            if _has_async_memo(fn.decorators[-1].target, decorator):
+            if has_async_memo(fn.decorators[-1].target, decorator):
                 fn.async_memo = fn.decorators[-1]
             self.visit(decorator)
         for default in (*args.defaults, *[d for d in args.kw_defaults if d is not None]):
@@ -247,16 +249,14 @@ class ModuleAnalyser(NameResolver, ast.NodeVisitor):
         for deco in fn.decorators:
             last = deco.text.rsplit(".", 1)[-1]
             target = deco.target or ""
-            if deco.text in (
-                "property",
-                "functools.cached_property",
-                "cached_property",
-            ) or last in (
-                "setter",
-                "getter",
-                "deleter",
-            ):
+            if last in ("setter", "getter", "deleter"):
                 fn.boundary = "property"
+            elif deco.text == "property" or target == "builtins.property":
+                fn.property = "property"
+            elif target == "functools.cached_property" or deco.text == "cached_property":
+                # Cached on the instance; as an async method, by the cached_result helper.
+                fn.property = "cached_property"
+                continue
             if target in MEMOISERS or (deco.text in ("lru_cache", "cache") and not target):
                 fn.memoised = deco.text
             if (
@@ -276,8 +276,14 @@ class ModuleAnalyser(NameResolver, ast.NodeVisitor):
                 fn.boundary = "click-command"
             elif target in FIXTURE_DECORATORS or deco.text in ("pytest.fixture", "fixture"):
                 fn.framework = "pytest-fixture"
-        # ``__init__`` may await: its class then gets an async factory (``create``).
-        if name.startswith("__") and name.endswith("__") and not fn.is_async and name != "__init__":
+        # ``__init__`` may await: its class then gets an async factory (``create``);
+        # ``__enter__``/``__exit__`` become ``__aenter__``/``__aexit__``.
+        if (
+            name.startswith("__")
+            and name.endswith("__")
+            and not fn.is_async
+            and name not in ASYNC_DUNDERS
+        ):
             fn.boundary = fn.boundary or "dunder"
         if self.facts.is_test_file and name.startswith("test") and fn.parent is None:
             fn.framework = fn.framework or "pytest-test"
@@ -290,7 +296,7 @@ class ModuleAnalyser(NameResolver, ast.NodeVisitor):
         self.lambda_depth -= not inline
 
     def visit_If(self, node: ast.If) -> None:
-        if _is_main_guard(node) and self.scopes[-1].function is self.module_fn:
+        if is_main_guard(node) and self.scopes[-1].function is self.module_fn:
             main_fn = Function(
                 f"{self.facts.module}.<main>", "<main>", self.facts.module, span_of(node)
             )
@@ -306,11 +312,7 @@ class ModuleAnalyser(NameResolver, ast.NodeVisitor):
 
     def visit_With(self, node: ast.With | ast.AsyncWith) -> None:
         self._add_fan_outs(*shapes.completed_pool(node, self))
-        for item in node.items:
-            if isinstance(item.optional_vars, ast.Name) and isinstance(item.context_expr, ast.Call):
-                typ = self.type_of_call(item.context_expr, self.scopes[-1])
-                if typ:
-                    self.scopes[-1].local_types[item.optional_vars.id] = typ
+        self.note_with_items(node)
         self.generic_visit(node)
 
     visit_AsyncWith = visit_With
@@ -358,6 +360,11 @@ class ModuleAnalyser(NameResolver, ast.NodeVisitor):
     ) -> None:
         if not isinstance(node, ast.GeneratorExp):
             self._add_fan_outs(shapes.comprehension_fan_out(node, self))
+        if isinstance(node, ast.GeneratorExp):
+            # Whether the items are all taken (``sum(...)``) or maybe a few (``any(...)``).
+            consumer = getattr(node, "_migrate_arg_of", "")
+            for gen in node.generators:
+                gen.iter._migrate_genexp_of = consumer  # type: ignore[attr-defined]
         self.generic_visit(node)
 
     visit_ListComp = _comprehension
@@ -368,6 +375,7 @@ class ModuleAnalyser(NameResolver, ast.NodeVisitor):
     def visit_Call(self, node: ast.Call) -> None:
         shapes.mark_mapped_lambda(node, self)
         self._record_call(node)
+        node.func._migrate_called = True  # type: ignore[attr-defined]
         self.generic_visit(node)
 
     def _record_call(self, node: ast.Call) -> None:
@@ -386,6 +394,7 @@ class ModuleAnalyser(NameResolver, ast.NodeVisitor):
             in_lambda=self.lambda_depth > 0,
             iterated=bool(getattr(node, "_migrate_iterated", False)),
             arg_of=getattr(node, "_migrate_arg_of", None),
+            genexp_of=getattr(node, "_migrate_genexp_of", None),
         )
         call.arg_types = self.argument_types(node, scope)
         fan_out = shapes.map_fan_out(node, target, self)
@@ -427,8 +436,8 @@ class ModuleAnalyser(NameResolver, ast.NodeVisitor):
     ) -> None:
         if isinstance(arg, ast.Starred):
             arg = arg.value
-        if isinstance(arg, ast.Call):
-            arg._migrate_arg_of = receiver  # type: ignore[attr-defined]
+        if isinstance(arg, ast.Call | ast.GeneratorExp):
+            setattr(arg, "_migrate_arg_of", receiver)  # noqa: B010 (a type checker refuses the attribute)
             return
         if isinstance(arg, ast.Name | ast.Attribute):
             target = self.resolve(arg)
@@ -458,33 +467,6 @@ class ModuleAnalyser(NameResolver, ast.NodeVisitor):
     def visit_comprehension(self, node: ast.comprehension) -> None:
         node.iter._migrate_iterated = True  # type: ignore[attr-defined]
         self.generic_visit(node)
-
-
-def _has_async_memo(target: str | None, decorator: ast.expr) -> bool:
-    """``@lru_cache(maxsize=32)``, ``@cache``, ``@cached(TTLCache(...))``: arguments it carries."""
-    if target not in ASYNC_MEMOISERS:
-        return False
-    if not isinstance(decorator, ast.Call):
-        return target != "cachetools.cached"
-    carried = ASYNC_MEMOISERS[target]
-    return (
-        len(decorator.args) <= min(1, len(carried))
-        and not any(isinstance(a, ast.Starred) for a in decorator.args)
-        and all(kw.arg in carried for kw in decorator.keywords)
-        and (target != "cachetools.cached" or bool(decorator.args or decorator.keywords))
-    )
-
-
-def _is_main_guard(node: ast.If) -> bool:
-    test = node.test
-    return (
-        isinstance(test, ast.Compare)
-        and isinstance(test.left, ast.Name)
-        and test.left.id == "__name__"
-        and len(test.comparators) == 1
-        and isinstance(test.comparators[0], ast.Constant)
-        and test.comparators[0].value == "__main__"
-    )
 
 
 def analyse_source(text: str, module: str, path: str, is_package: bool) -> ModuleFacts:

@@ -33,7 +33,13 @@ BRIDGES: dict[str, AsgirefBridge] = {
     "asgiref.sync.sync_to_async": "sync_to_async",
 }
 # Receivers that run a callable later, in a sync context: the callable must stay sync.
-THREAD_RECEIVERS = ("threading.Thread", "threading.Timer")
+THREAD_RECEIVERS = (
+    "threading.Thread",
+    "threading.Timer",
+    # A pool runs what it is given on its own threads, where async_to_sync can run.
+    "concurrent.futures.ThreadPoolExecutor.submit",
+    "concurrent.futures.ThreadPoolExecutor.map",
+)
 MAP_RECEIVERS = ("builtins.map",)
 MEMOISERS = frozenset(
     {"functools.lru_cache", "functools.cache", "functools.cached_property", "cachetools.cached"}
@@ -131,3 +137,8 @@ def is_test_path(path: str) -> bool:
     """Whether pytest collects ``path`` as a test module (or it is a conftest)."""
     name = path.replace("\\", "/").rsplit("/", 1)[-1]
     return name.startswith("test_") or name.endswith("_test.py") or name == "conftest.py"
+
+
+# Dunders that may become async: ``__init__`` behind an async factory, the
+# context manager pair as ``__aenter__``/``__aexit__``.
+ASYNC_DUNDERS = frozenset({"__init__", "__enter__", "__exit__"})

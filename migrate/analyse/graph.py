@@ -56,6 +56,27 @@ class CallGraph:
         """Whether the session ``fn`` assigns to ``made`` (``self.s``, ``s``) stays on requests."""
         return session_key(self, fn, made + ".request") in self.kept_sessions
 
+    _children: dict[str, list[str]] | None = None
+    # Attribute reads whose object's type is unknown: attribute -> (function, read).
+    unknown_reads: dict[str, list[tuple[str, Call]]] = field(default_factory=dict)
+
+    def subclasses(self, cls: str) -> list[str]:
+        """Project classes deriving from ``cls``, directly or not."""
+        if self._children is None:
+            self._children = {}
+            for facts in self.project.facts.values():
+                for name, bases in facts.classes.items():
+                    for base in bases:
+                        self._children.setdefault(self.resolve(base) or base, []).append(name)
+        found: list[str] = []
+        todo = list(self._children.get(cls, []))
+        while todo:
+            name = todo.pop()
+            if name not in found:
+                found.append(name)
+                todo += self._children.get(name, [])
+        return found
+
     # -- name resolution -------------------------------------------------------
 
     def resolve(self, name: str | None, depth: int = 0) -> str | None:
@@ -288,6 +309,14 @@ def build_graph(project: Project) -> CallGraph:
             callee = graph.callee_of(call)
             if callee is not None:
                 graph.edges.append(Edge(fn.qualname, callee, call.span, call))
+        for read in fn.reads:
+            # A property's getter runs where its attribute is read.
+            target = graph.resolve(read.target) if read.target else None
+            if target is None:
+                attr = read.text.rpartition(".")[2]
+                graph.unknown_reads.setdefault(attr, []).append((fn.qualname, read))
+            elif target in graph.functions and graph.functions[target].property:
+                graph.edges.append(Edge(fn.qualname, target, read.span, read))
         for ref in fn.refs:
             target = graph.resolve(ref.target)
             if target in graph.functions:

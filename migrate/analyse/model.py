@@ -52,6 +52,10 @@ class Call:
     # Types of the arguments that hold a known object (``auth=oauth`` where
     # ``oauth = OAuth1(...)``), resolved as far as the module can tell.
     arg_types: tuple[str, ...] = ()
+    # ``with x:`` enters and exits ``x``: the implicit ``__enter__``/``__exit__`` call.
+    context_manager: bool = False
+    # Iterated by a generator expression: what it is handed to ("" for nothing).
+    genexp_of: str | None = None
 
 
 @dataclass
@@ -148,6 +152,11 @@ class Function:
     returns_inner: tuple[str, ...] = ()
     patches: list[Patch] = field(default_factory=list)
     boundary: str | None = None  # why it cannot become async
+    yield_from_value: bool = False  # ``x = yield from g()``: uses a generator's return value
+    # A property getter: "property" or "cached_property".
+    property: str | None = None
+    # ``x.attr`` read (not called, not assigned): candidates for property reads.
+    reads: list[Call] = field(default_factory=list)
     framework: Framework | None = None
     memoised: str | None = None
     # A memoising decorator that has an async twin (``async_memo``): where it is.

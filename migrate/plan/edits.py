@@ -5,7 +5,8 @@ what changes where, and the rewrite only does it.
 
 The analysis speaks in ``ast`` positions (UTF-8 byte columns); libcst counts
 characters. Everything is converted here, once, so rules only compare
-``(line, column)`` pairs.
+``(line, column)`` pairs. The module is long because every rule's edits are
+converted in this one place, so no rule reads analysis positions itself.
 """
 
 from __future__ import annotations
@@ -16,9 +17,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
+from ..analyse import generators
 from ..analyse.catalogue import CONSTRUCTORS, Action, BlockingCall
 from ..analyse.concurrency import Spot
-from ..analyse.decisions import BridgeKind
+from ..analyse.decisions import BridgeKind, Colouring
 from ..analyse.frameworks import UNITTEST_ASYNC_HOOKS, AsgirefBridge
 from ..analyse.gathers import GatherEdit
 from ..analyse.graph import CallGraph
@@ -97,6 +99,19 @@ class FileEdits:
     factories: set[str] = field(default_factory=set)
     awaits: set[Pos] = field(default_factory=set)
     async_iterations: set[Pos] = field(default_factory=set)
+    # Async generator calls handed to a builtin that takes their items
+    # (``list(g())``): position of the generator call -> the builtin.
+    async_consumers: dict[Pos, str] = field(default_factory=dict)
+    # Property getters that become async methods: qualname -> "property" or
+    # "cached_property"; and the reads of them (``obj.name`` -> ``await obj.name()``).
+    async_properties: dict[str, str] = field(default_factory=dict)
+    property_reads: set[Pos] = field(default_factory=set)
+    # ``with x:`` items entering a class whose __enter__/__exit__ became async.
+    async_withs: set[Pos] = field(default_factory=set)
+    # Methods that become async under their async name (``close`` -> ``aclose``):
+    # qualname -> new name here, and the calls of them (position -> new name).
+    renamed: dict[str, str] = field(default_factory=dict)
+    renamed_calls: dict[Pos, str] = field(default_factory=dict)
     bridges: dict[Pos, BridgeEdit] = field(default_factory=dict)
     http_calls: dict[Pos, HttpEdit] = field(default_factory=dict)
     sleeps: set[Pos] = field(default_factory=set)
@@ -151,6 +166,10 @@ class FileEdits:
             or self.async_functions
             or self.awaits
             or self.async_iterations
+            or self.async_withs
+            or self.async_consumers
+            or self.property_reads
+            or self.renamed_calls
             or self.bridges
             or self.http_calls
             or self.sleeps
@@ -251,6 +270,9 @@ def plan_edits(analysis: Analysis) -> dict[str, FileEdits]:
         memo = graph.functions[qualname].async_memo
         if memo is not None and memo.target is not None:
             fe.async_memos[cols.pos(memo.span)] = memo.target
+        kind = graph.functions[qualname].property
+        if kind is not None:
+            fe.async_properties[qualname] = kind
         fn = graph.functions[qualname]
         roots = graph.testcase_roots(fn.class_qualname) if fn.class_qualname else []
         hook = fn.name in UNITTEST_ASYNC_HOOKS
@@ -287,11 +309,29 @@ def plan_edits(analysis: Analysis) -> dict[str, FileEdits]:
             callee = graph.callee_of(call)
             if callee is None or not colouring.is_async(callee):
                 continue
+            if call.context_manager:
+                fe.async_withs.add(cols.pos(call.span))
+                continue
             if graph.functions[callee].is_generator:
                 if call.iterated:
                     fe.async_iterations.add(cols.pos(call.span))
+                elif (taken_by := generators.consumer(call, graph)) is not None:
+                    fe.async_consumers[cols.pos(call.span)] = taken_by
                 continue
             fe.awaits.add(cols.pos(call.span))
+        for read in fn.reads:
+            callee = graph.resolve(read.target) if read.target else None
+            if callee in graph.functions and colouring.is_async(callee) and not read.in_lambda:
+                if graph.functions[callee].property:
+                    fe.property_reads.add(cols.pos(read.span))
+
+    for qualname, new in colouring.renamed.items():
+        for_module(fn_module(qualname))[0].renamed[qualname] = new
+    for edge in graph.edges:
+        new_name = colouring.renamed.get(edge.callee)
+        if new_name is not None and edge.call is not None and not edge.call.context_manager:
+            fe, cols = for_module(fn_module(edge.caller))
+            fe.renamed_calls[cols.pos(edge.call.span)] = new_name
 
     # Classes whose __init__ became async are made by their async factory.
     for qualname in colouring.async_functions:
@@ -432,7 +472,8 @@ def plan_edits(analysis: Analysis) -> dict[str, FileEdits]:
         keeping = {
             module
             for module in importing
-            if module in project.facts and _keeps_requests_calls(module, graph, edits)
+            if module in project.facts
+            and _keeps_requests_calls(module, graph, edits, _valued_modules(graph, colouring))
         }
         for module in importing:
             if module in keeping:
@@ -448,19 +489,31 @@ def plan_edits(analysis: Analysis) -> dict[str, FileEdits]:
                 }
     # A test's requests mocks move to respx only with the code they catch.
     to_httpx = {m for m, fe in edits.items() if fe.http_calls}
-    scope = scope_mocks(project, to_httpx, keeps_requests_calls(graph, edits))
+    scope = scope_mocks(project, to_httpx, keeps_requests_calls(graph, edits, colouring))
     for module in scope.moving:
         for_module(module)[0].http_mocks = True
 
     return {m: fe for m, fe in edits.items() if not fe.empty}
 
 
-def keeps_requests_calls(graph: CallGraph, edits: dict[str, FileEdits]) -> Callable[[str], bool]:
+def keeps_requests_calls(
+    graph: CallGraph, edits: dict[str, FileEdits], colouring: Colouring
+) -> Callable[[str], bool]:
     """Whether requests calls in a module stay as they are after this run."""
-    return lambda module: _keeps_requests_calls(module, graph, edits)
+    valued = _valued_modules(graph, colouring)
+    return lambda module: _keeps_requests_calls(module, graph, edits, valued)
 
 
-def _keeps_requests_calls(module: str, graph: CallGraph, edits: dict[str, FileEdits]) -> bool:
+def _valued_modules(graph: CallGraph, colouring: Colouring) -> frozenset[str]:
+    """Modules where a request function is used as a value: its calls stay on requests."""
+    return frozenset(graph.functions[f].module for f, _, _ in colouring.blocking_values)
+
+
+def _keeps_requests_calls(
+    module: str, graph: CallGraph, edits: dict[str, FileEdits], valued: frozenset[str]
+) -> bool:
+    if module in valued:
+        return True
     converted = edits[module].http_calls if module in edits else {}
     if any(graph.functions[qualname].module == module for qualname in graph.kept):
         return True

@@ -353,6 +353,54 @@ def async_memo(
     private=("CacheInfo",),
 )
 
+CACHED_RESULT = Helper(
+    "cached_result",
+    '''\
+def cached_result(
+    method: Callable[[Any], Awaitable[Any]],
+) -> Callable[[Any], Awaitable[Any]]:
+    """``functools.cached_property`` for a getter that became async.
+
+    ``obj.name`` is read as ``await obj.name()``.
+
+    The first call on an instance runs ``method`` and keeps its result in the
+    instance's ``__dict__`` (it lives and dies with the instance, as the
+    property's value did); calls made meanwhile on the same event loop share
+    that call; a call that raises keeps nothing.
+    """
+    slot = f"_{{method.__name__}}_result"
+
+    @functools.wraps(method)
+    async def cached(self: Any) -> Any:
+        entry = vars(self).get(slot, _MISSING)
+        if not isinstance(entry, asyncio.Future):
+            if entry is not _MISSING:
+                return entry
+        elif entry.get_loop() is asyncio.get_running_loop():
+            return await asyncio.shield(entry)
+        pending = vars(self)[slot] = asyncio.ensure_future(method(self))
+        try:
+            value = await asyncio.shield(pending)
+        except BaseException:
+            if vars(self).get(slot) is pending:
+                del vars(self)[slot]
+            raise
+        vars(self)[slot] = value
+        return value
+
+    return cached
+
+
+_MISSING = object()''',
+    (
+        "import asyncio",
+        "import functools",
+        "from collections.abc import Awaitable, Callable",
+        "from typing import Any",
+    ),
+    private=("_MISSING",),
+)
+
 # In the order they appear in the module.
 HELPERS: dict[str, Helper] = {
     h.name: h
@@ -363,6 +411,7 @@ HELPERS: dict[str, Helper] = {
         TASK_POOL,
         ASYNC_MEMO,
         RUN_COROUTINE,
+        CACHED_RESULT,
     )
 }
 

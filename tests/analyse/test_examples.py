@@ -192,9 +192,10 @@ def test_every_boundary_kind_has_an_example() -> None:
         for root in EXAMPLE_ROOTS
         for _, _, value in expectations_for(root).findings.get("BOUNDARY", [])
     }
-    for why in ("dunder", "property", "click-command", "__main__", "memoised", "excluded"):
+    for why in ("dunder", "click-command", "__main__", "memoised", "excluded"):
         assert why in whys
-    assert any(w.startswith("generator consumed by sync API") for w in whys)
+    for kind in ("property", "generator consumed", "context manager"):
+        assert any(w.startswith(kind) for w in whys), kind
 
 
 def test_compare_reports_missing_and_extra() -> None:

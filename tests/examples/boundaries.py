@@ -31,10 +31,10 @@ class Service:
         self.name = name
 
     def __repr__(self):  # BOUNDARY: dunder
-        return f"Service({self.name}, {fetch_status(self.name)})"  # BRIDGE: async_to_sync
+        return f"Service({self.name}, {fetch_status(self.name)}, {self.healthy})"  # BRIDGE: async_to_sync
 
     @property
-    def healthy(self):  # BOUNDARY: property
+    def healthy(self):  # BOUNDARY: property healthy read by sync code (__repr__)
         return fetch_status(self.name)["ok"]  # BRIDGE: async_to_sync
 
 
@@ -55,13 +55,13 @@ def watch_in_background(service):
     worker.start()
 
 
-def status_lines(services):  # BOUNDARY: generator consumed by sync API list()
+def status_lines(services):  # BOUNDARY: generator consumed where it cannot be async: status_lines() is handed to join() in report
     for service in services:
         yield f"{service}: {fetch_status(service)}"  # BRIDGE: async_to_sync
 
 
 def report(services):
-    return "\n".join(list(status_lines(services)))
+    return "\n".join(status_lines(services))
 
 
 @functools.lru_cache(maxsize=64, typed=True)
@@ -84,5 +84,18 @@ def status_command(service):  # BOUNDARY: click-command
     click.echo(fetch_status(service))  # BRIDGE: async_to_sync
 
 
+class StatusSession:
+    def __init__(self):
+        self.session = requests.Session()
+
+    def __enter__(self):  # BOUNDARY: context manager entered by sync code (<main>)
+        return self
+
+    def __exit__(self, *exc):  # BOUNDARY: context manager entered by sync code (<main>)
+        self.session.close()  # BLOCKING: requests.Session.close
+
+
 if __name__ == "__main__":  # BOUNDARY: __main__
     print(fetch_status("api"))  # BRIDGE: asyncio.run
+    with StatusSession():
+        pass

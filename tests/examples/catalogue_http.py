@@ -58,6 +58,14 @@ def session_send(url, prepared):
     return sending.send(prepared)  # BLOCKING: requests.Session.send # REVIEW: sends a request prepared by requests
 
 
+def session_close():  # ASYNC: calls requests.Session.close
+    session.close()  # BLOCKING: requests.Session.close
+
+
+def client_close():  # ASYNC: calls httpx.Client.close
+    client.close()  # BLOCKING: httpx.Client.close
+
+
 def client_methods(url, body, request):  # ASYNC: calls httpx.Client.get
     client.get(url)  # BLOCKING: httpx.Client.get  # SPOT: sequential
     client.post(url, json=body)  # BLOCKING: httpx.Client.post

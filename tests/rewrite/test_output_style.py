@@ -99,6 +99,7 @@ def test_one_helpers_module_per_package_imported_relatively(tmp_path: Path) -> N
         "TaskPool": None,  # no thread pool here
         "async_memo": None,  # not needed here: nothing memoised
         "run_coroutine": None,  # nor here: no app context entered from sync code
+        "cached_result": None,  # nor here: no cached_property
     }
     # The package runs: its helpers module imports, and a second run changes nothing.
     check = subprocess.run(
@@ -162,7 +163,14 @@ def test_a_later_step_extends_the_helpers_module_to_the_one_shot_bytes() -> None
     assert defined_helpers(step_one) == {"AsyncClientPerLoop"}
     assert defined_helpers(step_one + b"\n\ndef mine():\n    pass\n") is None
     every = render(HELPERS)
-    in_any_order = ["run_coroutine", "async_memo", "TaskPool", "gather_in_order", "TLS_CONTEXT"]
+    in_any_order = [
+        "run_coroutine",
+        "async_memo",
+        "TaskPool",
+        "cached_result",
+        "gather_in_order",
+        "TLS_CONTEXT",
+    ]
     assert render([*in_any_order, "AsyncClientPerLoop"]) == every
 
 

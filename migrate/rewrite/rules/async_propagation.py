@@ -15,9 +15,12 @@ flight, with the same size, cache and key.
 from __future__ import annotations
 
 import libcst as cst
+import libcst.matchers as m
 
 from ...analyse.frameworks import ASYNC_MEMOISERS
-from .base import Rule, on_leave
+from ..context import RuleContext
+from ..nodes import dotted_name
+from .base import Rule, on_leave, on_visit
 
 
 def await_(expr: cst.BaseExpression) -> cst.Await:
@@ -29,15 +32,61 @@ class AsyncPropagation(Rule):
     name = "async-propagation"
     summary = "def -> async def for every function that now awaits; await at every call site"
 
+    def __init__(self, ctx: RuleContext) -> None:
+        super().__init__(ctx)
+        # Names used in each function being rewritten (for a fresh loop variable).
+        self.names: list[set[str]] = []
+
     @on_leave(cst.FunctionDef)
     def leave_FunctionDef(
         self, original: cst.FunctionDef, updated: cst.FunctionDef
     ) -> cst.FunctionDef:
+        if self.names:
+            self.names.pop()
         if original.asynchronous is None and self.ctx.qualname in self.ctx.edits.async_functions:
             self.ctx.note(self.code, self.ctx.line(original), f"async def {original.name.value}")
             if original.name.value == "__init__":
                 # __init__ cannot await: the class is made by ``await C.create(...)``.
                 updated = updated.with_changes(name=cst.Name(ASYNC_INIT))
+            new_name = self.ctx.edits.renamed.get(self.ctx.qualname)
+            if new_name is not None:
+                updated = updated.with_changes(name=cst.Name(new_name))
+            kind = self.ctx.edits.async_properties.get(self.ctx.qualname)
+            if kind is not None:
+                updated = updated.with_changes(decorators=self._unproperty(updated, kind))
+            return updated.with_changes(asynchronous=cst.Asynchronous())
+        return updated
+
+    def _unproperty(self, node: cst.FunctionDef, kind: str) -> list[cst.Decorator]:
+        """``@property`` goes; ``@cached_property`` becomes ``@cached_result``."""
+        kept = []
+        for decorator in node.decorators:
+            text = dotted_name(decorator.decorator) or ""
+            if text.rpartition(".")[2] != kind:
+                kept.append(decorator)
+            elif kind == "cached_property":
+                self.ctx.maybe_remove_import("functools")
+                self.ctx.maybe_remove_import("functools", "cached_property")
+                helper = cst.Name(self.ctx.use_helper("cached_result"))
+                kept.append(decorator.with_changes(decorator=helper))
+        return kept
+
+    @on_leave(cst.Attribute)
+    def leave_Attribute(
+        self, original: cst.Attribute, updated: cst.BaseExpression
+    ) -> cst.BaseExpression:
+        # ``obj.name`` of a property that became an async method.
+        if self.ctx.in_async and self.ctx.pos(original) in self.ctx.edits.property_reads:
+            return await_(cst.Call(func=updated))
+        return updated
+
+    @on_leave(cst.With)
+    def leave_With(self, original: cst.With, updated: cst.With) -> cst.With:
+        # ``with C() as c`` where C's __enter__/__exit__ became __aenter__/__aexit__.
+        entered = any(
+            self.ctx.pos(item.item) in self.ctx.edits.async_withs for item in original.items
+        )
+        if entered and self.ctx.in_async:
             return updated.with_changes(asynchronous=cst.Asynchronous())
         return updated
 
@@ -76,9 +125,72 @@ class AsyncPropagation(Rule):
         init = self.ctx.edits.init_calls.get(pos) if pos else None
         if init is not None and isinstance(updated, cst.Call):
             updated = updated.with_changes(func=_initialiser(updated.func, init))
+        new_name = self.ctx.edits.renamed_calls.get(pos) if pos else None
+        if new_name is not None and isinstance(updated, cst.Call):
+            if isinstance(updated.func, cst.Attribute):
+                updated = updated.with_changes(
+                    func=updated.func.with_changes(attr=cst.Name(new_name))
+                )
         if pos in self.ctx.edits.awaits and self.ctx.in_async:
             return await_(updated)
+        if self.ctx.in_async and isinstance(updated, cst.Call):
+            return self._consumer(original, updated)
         return updated
+
+    def _consumer(self, original: cst.Call, updated: cst.Call) -> cst.BaseExpression:
+        """An async generator handed to a builtin that takes its items.
+
+        ``list(g())`` -> ``[item async for item in g()]``, ``next(g())`` -> ``await anext(g())``.
+        """
+        for at, arg in enumerate(original.args):
+            taken_by = self.ctx.edits.async_consumers.get(self.ctx.pos(arg.value) or (0, 0, 0, 0))
+            if taken_by is None or arg.keyword is not None or arg.star:
+                continue
+            if taken_by == NEXT:
+                return await_(updated.with_changes(func=cst.Name("anext")))
+            items = _async_items(updated.args[at].value, taken_by)
+            if taken_by in COMPREHENSIONS and len(updated.args) == 1:
+                return items
+            args = list(updated.args)
+            args[at] = args[at].with_changes(value=items)
+            return updated.with_changes(args=args)
+        return updated
+
+    @on_visit(cst.FunctionDef)
+    def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
+        self.names.append({n.value for n in _names(node)})
+
+    @on_leave(cst.SimpleStatementLine)
+    def leave_SimpleStatementLine(
+        self, original: cst.SimpleStatementLine, updated: cst.SimpleStatementLine
+    ) -> cst.BaseStatement:
+        """``yield from x`` cannot stand in an async generator: ``for item in x: yield item``."""
+        if not isinstance(updated, cst.SimpleStatementLine) or len(updated.body) != 1:
+            return updated
+        if not self.ctx.in_async or not self.names:
+            return updated
+        small = updated.body[0]
+        if not (
+            isinstance(small, cst.Expr)
+            and isinstance(small.value, cst.Yield)
+            and isinstance(small.value.value, cst.From)
+        ):
+            return updated
+        source = original.body[0]
+        assert isinstance(source, cst.Expr) and isinstance(source.value, cst.Yield)
+        assert isinstance(source.value.value, cst.From)
+        is_async = self.ctx.pos(source.value.value.item) in self.ctx.edits.async_iterations
+        name = _fresh("item", self.names[-1])
+        loop = cst.For(
+            target=cst.Name(name),
+            iter=small.value.value.item,
+            body=cst.IndentedBlock(
+                [cst.SimpleStatementLine([cst.Expr(cst.Yield(cst.Name(name)))])]
+            ),
+            asynchronous=cst.Asynchronous() if is_async else None,
+            leading_lines=updated.leading_lines,
+        )
+        return loop
 
     @on_leave(cst.For)
     def leave_For(self, original: cst.For, updated: cst.For) -> cst.For:
@@ -103,6 +215,31 @@ async def create(cls, *args, **kwargs):
     await self.{init}(*args, **kwargs)
     return self
 '''
+
+
+NEXT = "builtins.next"
+# Builtins whose call is replaced by the comprehension itself.
+COMPREHENSIONS = frozenset({"builtins.list", "builtins.set"})
+
+
+def _async_items(iterable: cst.BaseExpression, taken_by: str) -> cst.BaseExpression:
+    """``[item async for item in <iterable>]`` (a set comprehension for ``set``)."""
+    for_in = cst.CompFor(target=cst.Name("item"), iter=iterable, asynchronous=cst.Asynchronous())
+    if taken_by == "builtins.set":
+        return cst.SetComp(elt=cst.Name("item"), for_in=for_in)
+    return cst.ListComp(elt=cst.Name("item"), for_in=for_in)
+
+
+def _names(node: cst.CSTNode) -> list[cst.Name]:
+    return m.findall(node, m.Name())  # type: ignore[return-value]
+
+
+def _fresh(base: str, taken: set[str]) -> str:
+    name, n = base, 1
+    while name in taken:
+        n += 1
+        name = f"{base}_{n}"
+    return name
 
 
 def _initialiser(func: cst.BaseExpression, kind: str) -> cst.BaseExpression:

@@ -236,6 +236,11 @@ class HttpClient(ExceptionRewrites, SessionRewrites, StreamRewrites):
         line = self.ctx.line(original)
         entry = edit.entry
         verb = entry.name.rsplit(".", 1)[-1]
+        if verb == "close" and isinstance(updated.func, cst.Attribute):
+            # A session's close(): the AsyncClient's aclose().
+            self.ctx.maybe_remove_import("requests")
+            closed = updated.with_changes(func=updated.func.with_changes(attr=cst.Name("aclose")))
+            return cst.Await(expression=closed) if self.ctx.in_async else closed
         from_requests = entry.name.startswith("requests")
         args, client_args, method = self._translate_args(updated, verb, from_requests, line)
         if args is None:

@@ -22,6 +22,6 @@ async def sync_item(url):
         follow_redirects=True, timeout=None, verify=TLS_CONTEXT
     ) as http_client:
         payload = (await http_client.get(url, timeout=5)).text
-    await sync_to_async(save)(payload)
+    save(payload)
     header = await sync_to_async(read_template, thread_sensitive=False)("header.txt")
     return header + payload

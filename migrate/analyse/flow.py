@@ -1,0 +1,76 @@
+"""What the facts note about values flowing: ``with`` items, attribute reads, ``yield from``.
+
+:class:`FlowVisitor` is the part of :class:`~migrate.analyse.facts.ModuleAnalyser`
+that records what is used without being called: a ``with x:`` enters and
+exits ``x`` (the implicit ``__enter__``/``__exit__`` calls), ``obj.name``
+read may run a property's getter, ``yield from g()`` iterates ``g``.
+"""
+
+from __future__ import annotations
+
+import ast
+
+from .model import Call, Function
+from .names import NameResolver, expr_text, span_of
+
+
+class FlowVisitor(NameResolver, ast.NodeVisitor):
+    """Visits for values used without a call; the analyser's scopes and facts."""
+
+    lambda_depth: int
+    module_fn: Function
+
+    def note_with_items(self, node: ast.With | ast.AsyncWith) -> None:
+        """Types of ``as`` names, and the implicit enter/exit calls of each item."""
+        for item in node.items:
+            expr = item.context_expr
+            typ = (
+                self.type_of_call(expr, self.scopes[-1])
+                if isinstance(expr, ast.Call)
+                else self.resolve(expr)
+            )
+            if typ and isinstance(node, ast.With):
+                fn = self.scopes[-1].function or self.module_fn
+                for method in ("__enter__", "__exit__"):
+                    fn.calls.append(
+                        Call(
+                            span_of(expr),
+                            f"{typ}.{method}",
+                            f"{expr_text(expr)}.{method}",
+                            in_lambda=self.lambda_depth > 0,
+                            context_manager=True,
+                        )
+                    )
+            if isinstance(item.optional_vars, ast.Name) and isinstance(expr, ast.Call) and typ:
+                self.scopes[-1].local_types[item.optional_vars.id] = typ
+
+    def visit_Attribute(self, node: ast.Attribute) -> None:
+        # A read that may be a property's: ``obj.name`` loaded, not called.
+        if (
+            isinstance(node.ctx, ast.Load)
+            and not getattr(node, "_migrate_called", False)
+            and not node.attr.startswith("__")
+        ):
+            fn = self.scopes[-1].function or self.module_fn
+            fn.reads.append(
+                Call(
+                    span_of(node),
+                    self.resolve(node),
+                    expr_text(node),
+                    awaited=isinstance(getattr(node, "_migrate_parent", None), ast.Await),
+                    in_lambda=self.lambda_depth > 0,
+                )
+            )
+        self.generic_visit(node)
+
+    def visit_YieldFrom(self, node: ast.YieldFrom) -> None:
+        # ``yield from g()`` iterates g; as a statement it unrolls into ``async for``.
+        if getattr(node, "_migrate_statement", False):
+            node.value._migrate_iterated = True  # type: ignore[attr-defined]
+        elif self.scopes and self.scopes[-1].function is not None:
+            self.scopes[-1].function.yield_from_value = True
+        self.generic_visit(node)
+
+    def visit_Expr(self, node: ast.Expr) -> None:
+        node.value._migrate_statement = True  # type: ignore[attr-defined]
+        self.generic_visit(node)

@@ -1,0 +1,117 @@
+"""Generators that fetch: which can become async generators, and how they are consumed.
+
+A generator that awaits is an async generator, and every consumer must
+change with it: ``for`` -> ``async for`` (comprehensions too), ``yield
+from g()`` -> ``async for item in g(): yield item``, ``list(g())`` -> an
+async comprehension, ``next(g())`` -> ``await anext(g())``. Laziness is
+kept: an ``async for`` that breaks asks for no more pages than the ``for``
+did.
+
+A consumer that cannot follow keeps the generator sync, with the reason:
+one that may stop early without a loop to rewrite (``any(x for x in g())``,
+``enumerate(g())``, ``zip``), a generator object kept as a value (assigned,
+returned, handed to a function), ``x = yield from g()`` (a generator's
+return value), or a consumer that stays sync itself.
+"""
+
+from __future__ import annotations
+
+from .catalogue import Action
+from .decisions import Colouring, Review
+from .graph import CallGraph
+from .model import Call, Function
+
+# Builtins that take every item of an iterable: an async comprehension
+# gives them the same items. ``next`` takes one: ``await anext(...)``.
+EAGER_CONSUMERS = frozenset(
+    {
+        "builtins.list",
+        "builtins.set",
+        "builtins.frozenset",
+        "builtins.tuple",
+        "builtins.dict",
+        "builtins.sorted",
+        "builtins.sum",
+        "builtins.min",
+        "builtins.max",
+    }
+)
+NEXT = "builtins.next"
+
+
+def consumer(call: Call, graph: CallGraph) -> str | None:
+    """The builtin a generator call is handed to, when it is one we can carry."""
+    receiver = graph.resolve(call.arg_of) if call.arg_of else None
+    if receiver in EAGER_CONSUMERS or receiver == NEXT:
+        return receiver
+    return None
+
+
+def _refusal(call: Call, graph: CallGraph) -> str | None:
+    """Why this use of a generator call cannot follow it to async, or None."""
+    if call.iterated:
+        if call.genexp_of is None:
+            return None  # for, comprehension, yield from
+        receiver = graph.resolve(call.genexp_of) if call.genexp_of else None
+        if receiver in EAGER_CONSUMERS:
+            return None
+        name = (call.genexp_of or "").rsplit(".", 1)[-1]
+        if not name:
+            return f"a generator expression over {call.text}() is kept as a lazy value"
+        return f"a generator expression over {call.text}() is handed to {name}(), maybe lazily"
+    if consumer(call, graph) is not None:
+        return None
+    if call.arg_of:
+        return f"{call.text}() is handed to {call.arg_of.rsplit('.', 1)[-1]}()"
+    return f"{call.text}() is kept as a generator object (assigned or returned)"
+
+
+def generator_boundary(fn: Function, graph: CallGraph) -> str | None:
+    """Why generator ``fn`` must stay sync whatever its callers are, or None."""
+    if fn.yield_from_value:
+        return "generator: uses the return value of yield from"
+    if not fn.is_generator:
+        return None
+    for edge in graph.callers.get(fn.qualname, []):
+        if edge.call is None:
+            continue
+        why = _refusal(edge.call, graph)
+        if why:
+            caller = graph.functions[edge.caller]
+            return f"generator consumed where it cannot be async: {why} in {caller.name}"
+    return None
+
+
+def consumed_by_sync_code(graph: CallGraph, boundaries: dict[str, str]) -> None:
+    """Generators iterated by code that stays sync stay sync too (to a fixed point)."""
+    changed = True
+    while changed:
+        changed = False
+        for fn in graph.functions.values():
+            if not fn.is_generator or fn.is_async or fn.qualname in boundaries:
+                continue
+            for edge in graph.callers.get(fn.qualname, []):
+                if edge.call is not None and edge.caller in boundaries:
+                    caller = graph.functions[edge.caller]
+                    boundaries[fn.qualname] = f"generator consumed by sync code ({caller.name})"
+                    changed = True
+                    break
+
+
+def refused(graph: CallGraph, result: Colouring) -> list[Review]:
+    """Generators and properties that stay sync with requests of their own, and why."""
+    found = []
+    for qualname, why in result.boundaries.items():
+        fn = graph.functions[qualname]
+        if fn.is_generator and why.startswith("generator"):
+            what = "a sync generator"
+        elif fn.property and why.startswith("property"):
+            what = "a sync property"
+        else:
+            continue
+        # What it reaches through async code is bridged; its own requests stay blocking.
+        if any(e.action is Action.REWRITE for _, e in graph.blocking.get(qualname, [])):
+            found.append(
+                Review(qualname, fn.span, f"{fn.name} stays {what}, its calls blocking: {why}")
+            )
+    return found

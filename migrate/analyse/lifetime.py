@@ -1,0 +1,103 @@
+"""Context managers and lifetime methods of classes whose methods become async.
+
+A class holding a client closes it in ``close()`` and in ``__exit__``; once
+the client is an ``httpx.AsyncClient`` closing it awaits, so those methods
+become async under the names asyncio code expects: ``close`` -> ``aclose``
+(httpx's and the standard library's pairing), ``__enter__``/``__exit__`` ->
+``__aenter__``/``__aexit__`` (always as a pair), and every ``with C() as c``
+entering such a class becomes ``async with``.
+
+A context manager that sync code enters (a ``with`` in a function that
+stays sync), whose methods are called by hand, or that lacks one of the
+pair in the project stays sync: a ``with`` cannot be bridged.
+"""
+
+from __future__ import annotations
+
+from .decisions import Colouring, Reason
+from .graph import CallGraph
+
+PAIR = {"__enter__": "__exit__", "__exit__": "__enter__"}
+# A method that becomes async takes the name asyncio code uses for it.
+ASYNC_NAMES = {"__enter__": "__aenter__", "__exit__": "__aexit__", "close": "aclose"}
+
+
+def context_boundary(qualname: str, graph: CallGraph, boundaries: dict[str, str]) -> str | None:
+    """Why ``__enter__``/``__exit__`` at ``qualname`` must stay sync, or None."""
+    fn = graph.functions[qualname]
+    if fn.name not in PAIR or fn.class_qualname is None:
+        return None
+    partner = graph.resolve(f"{fn.class_qualname}.{PAIR[fn.name]}")
+    if partner not in graph.functions:
+        return f"context manager: {PAIR[fn.name]} is not defined in the project"
+    for method in (qualname, partner):
+        for edge in graph.callers.get(method, []):
+            call = edge.call
+            if call is None or call.in_lambda:
+                return f"context manager: {fn.name} used as a value"
+            if not call.context_manager and not call.text.startswith("super()."):
+                return f"context manager: {call.text}() called by hand"
+            if edge.caller in boundaries:
+                caller = graph.functions[edge.caller]
+                return f"context manager entered by sync code ({caller.name})"
+    return None
+
+
+def pair_up(callee: str, graph: CallGraph, result: Colouring) -> str | None:
+    """The other half of a context manager that becomes async, now async too."""
+    fn = graph.functions[callee]
+    if fn.name not in PAIR or fn.class_qualname is None:
+        return None
+    partner = graph.resolve(f"{fn.class_qualname}.{PAIR[fn.name]}")
+    if partner is None or partner not in graph.functions or partner in result.async_functions:
+        return None
+    if graph.functions[partner].is_async or partner in result.boundaries:
+        return None
+    result.async_functions[partner] = Reason(callee, fn.span, "calls")
+    return partner
+
+
+def async_names(graph: CallGraph, result: Colouring) -> dict[str, str]:
+    """Methods that become async and take their async name: qualname -> new name.
+
+    A name already taken in the class keeps the method's own; so does a
+    ``close`` handed over as a value (the reference would miss the rename).
+    """
+    renamed: dict[str, str] = {}
+    referenced = {edge.callee for edge in graph.edges if edge.via == "ref"}
+    for qualname in result.async_functions:
+        fn = graph.functions[qualname]
+        new = ASYNC_NAMES.get(fn.name)
+        if new is None or fn.class_qualname is None or fn.is_async:
+            continue
+        if f"{fn.class_qualname}.{new}" in graph.functions or qualname in referenced:
+            continue
+        renamed[qualname] = new
+    return renamed
+
+
+def overrides(qualname: str, graph: CallGraph) -> list[str]:
+    """Methods overriding ``qualname`` in subclasses, across modules.
+
+    Callers reaching an instance through its base class await the method, so
+    an override becomes async with it (a subclass's ``__exit__``, ``close``).
+    """
+    fn = graph.functions[qualname]
+    if fn.class_qualname is None or fn.name == "__init__":
+        return []
+    found = (f"{cls}.{fn.name}" for cls in graph.subclasses(fn.class_qualname))
+    return [method for method in found if method in graph.functions]
+
+
+def with_it(callee: str, graph: CallGraph, result: Colouring) -> list[str]:
+    """Methods that become async because ``callee`` does: its context manager
+    partner and its overrides in subclasses."""
+    found = []
+    partner = pair_up(callee, graph, result)
+    if partner is not None:
+        found.append(partner)
+    for method in overrides(callee, graph):
+        if method not in result.async_functions and method not in result.boundaries:
+            result.async_functions[method] = Reason(callee, graph.functions[method].span, "calls")
+            found.append(method)
+    return found

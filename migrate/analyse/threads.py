@@ -1,0 +1,117 @@
+"""Blocking calls with no async twin, offloaded from async code, on the right thread.
+
+Functions that block through bridge-only calls (sqlite3, files,
+subprocesses) stay sync, and async code calls them through
+``sync_to_async``: thread-sensitive when the resource belongs to a thread.
+
+An sqlite3 connection may only be used on the thread that opened it. Async
+code entered through ``async_to_sync`` (Flask's async views, a sync caller
+bridged, a legacy thread) runs its loop on another thread, and asgiref's
+thread-sensitive ``sync_to_async`` sends such calls back to the caller's
+thread. Async code entered only through ``asyncio.run`` or by async callers
+runs on the thread the sync code ran on; there the thread-sensitive bridge
+would move the call to asgiref's own thread, so the quick local call is
+made directly, on the thread it was made on before.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+
+from .catalogue import Action
+from .decisions import Bridge, Colouring
+from .frameworks import BRIDGES
+from .graph import CallGraph
+
+FLASK_ENTRIES = ("flask-view", "flask-handler")
+
+
+def run_off_thread(graph: CallGraph, result: Colouring) -> set[str]:
+    """Async functions that may run under an ``async_to_sync`` bridge (on another thread).
+
+    Flask's async views and hooks, the callees of the plan's bridges and of
+    an earlier step's bridges that stay, and every async function they reach.
+    """
+    entries = {b.callee for b in result.bridges if b.kind == "async_to_sync"}
+    for fn in graph.functions.values():
+        if fn.framework in FLASK_ENTRIES and (fn.is_async or result.is_async(fn.qualname)):
+            entries.add(fn.qualname)
+        for ref in fn.refs:
+            receiver = graph.resolve(ref.receiver) or ref.receiver or ""
+            target = graph.resolve(ref.target)
+            if BRIDGES.get(receiver) == "async_to_sync" and target in graph.functions:
+                entries.add(target)
+    callees: dict[str, list[str]] = {}
+    for edge in graph.edges:
+        callees.setdefault(edge.caller, []).append(edge.callee)
+    reached: set[str] = set()
+    todo = [e for e in entries if e in graph.functions]
+    while todo:
+        name = todo.pop()
+        if name in reached:
+            continue
+        reached.add(name)
+        todo += [
+            c for c in callees.get(name, []) if graph.functions[c].is_async or result.is_async(c)
+        ]
+    return reached
+
+
+def offload_blocking(graph: CallGraph, result: Colouring) -> None:
+    """Sync functions that block through bridge-only calls, and where async code calls them."""
+    queue: deque[str] = deque()
+    # Thread-bound calls stay where they ran unless a bridge runs the loop elsewhere.
+    off_thread = run_off_thread(graph, result)
+    for qualname, calls in graph.blocking.items():
+        bridged = [(c, e) for c, e in calls if e.action is Action.BRIDGE]
+        if not bridged:
+            continue
+        fn = graph.functions[qualname]
+        if fn.is_async or qualname in result.async_functions:
+            for call, entry in bridged:
+                if entry.thread_sensitive and qualname not in off_thread:
+                    continue
+                result.offloads.append(
+                    Bridge(
+                        qualname,
+                        entry.name,
+                        call.span,
+                        "sync_to_async",
+                        f"{entry.family} call has no async twin",
+                        entry.thread_sensitive,
+                    )
+                )
+            continue
+        sensitive = any(e.thread_sensitive for _, e in bridged)
+        result.sync_blocking[qualname] = (sensitive, bridged[0][1].name)
+        queue.append(qualname)
+    while queue:
+        callee = queue.popleft()
+        sensitive, via = result.sync_blocking[callee]
+        for edge in graph.callers.get(callee, []):
+            if edge.via != "call" or edge.call is None:
+                continue
+            caller = graph.functions[edge.caller]
+            if caller.is_async or caller.qualname in result.async_functions:
+                if sensitive and caller.qualname not in off_thread:
+                    continue
+                result.offloads.append(
+                    Bridge(
+                        caller.qualname,
+                        callee,
+                        edge.span,
+                        "sync_to_async",
+                        f"{_short(callee)} blocks ({via})",
+                        sensitive,
+                    )
+                )
+                continue
+            known = result.sync_blocking.get(caller.qualname)
+            if known is None or (sensitive and not known[0]):
+                result.sync_blocking[caller.qualname] = (sensitive or bool(known and known[0]), via)
+                queue.append(caller.qualname)
+
+
+def _short(qualname: str) -> str:
+    parts = qualname.split(".")
+    return ".".join(parts[-2:]) if len(parts) > 2 else qualname

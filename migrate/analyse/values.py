@@ -1,0 +1,114 @@
+"""Blocking calls passed around as values: ``retry_call(session.get, url)``.
+
+A request function or client method used as a value (handed to a function,
+put in a dict of verbs, bound with ``functools.partial``) or a client handed
+to ``getattr(session, method)`` is called somewhere the analysis cannot
+await. Such calls stay blocking, and so does everything else on the same
+client: converting the client would hand a coroutine function to code that
+calls it without ``await``. Each value gets a review item naming it and
+where it flows; the functions calling that client stay sync, with the
+reason, and the module keeps requests' exception classes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .catalogue import CONSTRUCTORS, Action, lookup
+from .decisions import Review
+from .graph import CallGraph
+from .model import Call, Function, Span
+
+
+@dataclass(frozen=True)
+class ValueUse:
+    """A blocking call's function (or its client) used as a value."""
+
+    function: str
+    span: Span
+    text: str  # as written: ``session.get``, ``requests.get``
+    flows_to: str  # what it is handed to, in words
+    owner: tuple[str, str] | None  # the client it belongs to (scope, name); None: a module
+
+
+def value_uses(graph: CallGraph) -> list[ValueUse]:
+    """Every request function, client method or client used as a value."""
+    found: dict[tuple[str, Span], ValueUse] = {}
+    for fn in graph.functions.values():
+        for read in fn.reads:
+            target = graph.resolve(read.target) if read.target else None
+            entry = lookup(target) if target else None
+            if entry is None or entry.action is not Action.REWRITE or read.awaited:
+                continue
+            flows = _flows_to(fn, read)
+            found[(fn.qualname, read.span)] = ValueUse(
+                fn.qualname, read.span, read.text, flows, _owner(fn, read.text)
+            )
+        for ref in fn.refs:
+            target = graph.resolve(ref.target) if ref.target else None
+            receiver = graph.resolve(ref.receiver) if ref.receiver else None
+            entry = lookup(target) if target else None
+            if entry is not None and entry.action is Action.REWRITE:
+                flows = f"handed to {_short(ref.receiver or '')}()"
+            elif receiver == "builtins.getattr" and target in CONSTRUCTORS.values():
+                flows = "its methods looked up by getattr()"
+            else:
+                continue
+            found[(fn.qualname, ref.span)] = ValueUse(
+                fn.qualname, ref.span, ref.text, flows, _owner(fn, ref.text + ".x")
+            )
+    return list(found.values())
+
+
+def client_boundaries(graph: CallGraph, uses: list[ValueUse]) -> dict[str, str]:
+    """Functions calling a client whose methods are also used as values: they stay sync."""
+    shared = {use.owner: use for use in uses if use.owner is not None}
+    found: dict[str, str] = {}
+    for qualname, calls in graph.blocking.items():
+        fn = graph.functions[qualname]
+        for call, entry in calls:
+            owner = _owner(fn, call.text)
+            if entry.action is Action.REWRITE and owner in shared:
+                use = shared[owner]
+                where = graph.project.facts[graph.functions[use.function].module].path
+                found[qualname] = (
+                    f"its client is also used as a value: {use.text} ({where}:{use.span.line})"
+                )
+                break
+    return found
+
+
+def reviews(graph: CallGraph, uses: list[ValueUse]) -> list[Review]:
+    return [
+        Review(
+            use.function,
+            use.span,
+            f"{use.text} is used as a value ({use.flows_to}): the call made through it stays"
+            " blocking; pass an async function and await where it is called",
+        )
+        for use in uses
+    ]
+
+
+def _owner(fn: Function, text: str) -> tuple[str, str] | None:
+    """The client a dotted call or value belongs to: ``self.session.get`` -> (class, attr)."""
+    parts = text.split(".")
+    if len(parts) < 2 or parts[0] in ("requests", "httpx"):
+        return None
+    if parts[0] in ("self", "cls") and len(parts) >= 3 and fn.class_qualname:
+        return (fn.class_qualname, parts[1])
+    if parts[0] in fn.params or len(parts) != 2:
+        return (fn.qualname, parts[0])
+    # A local or a module global: a global is shared by the whole module.
+    return (fn.module, parts[0])
+
+
+def _flows_to(fn: Function, read: Call) -> str:
+    for ref in fn.refs:
+        if ref.span == read.span and ref.receiver:
+            return f"handed to {_short(ref.receiver)}()"
+    return "kept as a value"
+
+
+def _short(name: str) -> str:
+    return ".".join(name.split(".")[-2:])

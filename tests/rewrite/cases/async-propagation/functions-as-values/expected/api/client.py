@@ -1,0 +1,26 @@
+import requests
+
+from .calls import retry_call
+
+
+class Client:
+    """Its session's get is handed to retry_call: the session must stay as it is."""
+
+    def __init__(self, base):
+        self.base = base
+        self.session = requests.Session()
+
+    def user(self, uid):
+        return retry_call(self.session.get, f"{self.base}/users/{uid}").json()
+
+    def status(self):
+        return self.session.get(f"{self.base}/status").json()["ok"]
+
+
+def by_verb(session: requests.Session, method, url):
+    return getattr(session, method)(url).status_code
+
+
+def verb_status(base, method):
+    session = requests.Session()
+    return by_verb(session, method, base + "/status")

@@ -1,0 +1,23 @@
+import httpx
+import requests
+
+from ._async_helpers import TLS_CONTEXT
+
+
+def pages(url):
+    while url:
+        data = requests.get(url, timeout=5).json()
+        yield data["items"]
+        url = data.get("next")
+
+
+def numbered(url):
+    for number, page in enumerate(pages(url)):
+        yield number, len(page)
+
+
+async def stats(url):
+    async with httpx.AsyncClient(
+        follow_redirects=True, timeout=None, verify=TLS_CONTEXT
+    ) as http_client:
+        return (await http_client.get(url + "/stats", timeout=5)).json()

@@ -1,0 +1,14 @@
+from .pages import numbered, pages, stats
+
+
+def has_big_page(url):
+    # any() stops at the first big page: the pages after it are never fetched.
+    return any(len(page) > 1 for page in pages(url))
+
+
+def page_sizes(url):
+    return dict(numbered(url))
+
+
+def summary(url):
+    return stats(url)["count"]

@@ -1,0 +1,44 @@
+from .pages import Catalog, items, pages
+
+
+async def first(url, n):
+    out = []
+    async for item in items(url):
+        out.append(item)
+        if len(out) == n:
+            break
+    return out
+
+
+async def everything(url):
+    return [item async for item in items(url)]
+
+
+async def distinct(url):
+    return {item async for item in items(url)}
+
+
+async def ranked(url):
+    return sorted([item async for item in items(url)], reverse=True)
+
+
+async def first_item(url):
+    return await anext(items(url))
+
+
+async def first_item_or(url, default):
+    return await anext(items(url), default)
+
+
+async def page_count(url):
+    return sum([1 async for _ in pages(url)])
+
+
+async def catalog_names(base):
+    return [name.upper() async for name in Catalog(base).names()]
+
+
+async def first_entry(base):
+    async for entry in Catalog(base).entries():
+        return entry["name"]
+    return None

@@ -1,0 +1,172 @@
+"""Shapes that cannot be carried to async stay sync as a whole, with the plan's reason.
+
+Their golden cases (driven in ``tests/rewrite/test_case_drivers.py``) show the
+code still behaves the same; here the plan is checked to say why.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+from migrate.analyse.run import analyse_paths
+
+CASES = Path(__file__).resolve().parents[1] / "rewrite" / "cases"
+
+
+def _project(tmp_path: Path, files: dict[str, str]) -> Path:
+    for name, text in files.items():
+        path = tmp_path / "pkg" / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(textwrap.dedent(text))
+    (tmp_path / "pkg" / "__init__.py").touch()
+    return tmp_path
+
+
+def test_a_generator_its_consumer_cannot_follow_stays_sync_and_the_plan_says_why() -> None:
+    analysis = analyse_paths([CASES / "async-propagation" / "generator-refused" / "input"])
+    colouring = analysis.colouring
+    assert not colouring.is_async("feed.pages.pages")
+    assert not colouring.is_async("feed.pages.numbered")
+    assert colouring.is_async("feed.pages.stats")
+    reasons = [r.reason for r in colouring.review if r.function == "feed.pages.pages"]
+    assert len(reasons) == 1
+    assert "enumerate()" in reasons[0] or "any()" in reasons[0]
+
+
+def test_a_lazy_consumer_of_a_generator_expression_refuses(tmp_path: Path) -> None:
+    root = _project(
+        tmp_path,
+        {
+            "feed.py": """
+                import requests
+
+                def pages(url):
+                    while url:
+                        data = requests.get(url).json()
+                        yield data
+                        url = data["next"]
+
+                def has_any(url):
+                    return any(p["items"] for p in pages(url))
+
+                def count(url):
+                    return sum(len(p["items"]) for p in pages(url))
+            """
+        },
+    )
+    colouring = analyse_paths([root]).colouring
+    assert "any()" in colouring.boundaries["pkg.feed.pages"]
+    assert not colouring.is_async("pkg.feed.count")
+
+
+def test_a_generator_a_sync_boundary_iterates_stays_sync(tmp_path: Path) -> None:
+    root = _project(
+        tmp_path,
+        {
+            "feed.py": """
+                import sys
+                import requests
+
+                def pages(url):
+                    while url:
+                        data = requests.get(url).json()
+                        yield data
+                        url = data["next"]
+
+                def items(url):
+                    for page in pages(url):
+                        yield from page["items"]
+
+                if __name__ == "__main__":
+                    for item in items(sys.argv[1]):
+                        print(item)
+            """
+        },
+    )
+    colouring = analyse_paths([root]).colouring
+    assert "sync code (<main>)" in colouring.boundaries["pkg.feed.items"]
+    assert "sync code (items)" in colouring.boundaries["pkg.feed.pages"]
+    assert not colouring.async_functions
+
+
+def test_a_context_manager_entered_by_sync_code_keeps_its_sync_methods(tmp_path: Path) -> None:
+    root = _project(
+        tmp_path,
+        {
+            "client.py": """
+                import requests
+
+                class Api:
+                    def __init__(self):
+                        self.session = requests.Session()
+
+                    def get(self, path):
+                        return self.session.get(path).json()
+
+                    def __enter__(self):
+                        return self
+
+                    def __exit__(self, *exc):
+                        self.session.close()
+            """,
+            "cli.py": """
+                import sys
+                from .client import Api
+
+                if __name__ == "__main__":
+                    with Api() as api:
+                        print(api.get(sys.argv[1]))
+            """,
+        },
+    )
+    colouring = analyse_paths([root]).colouring
+    assert colouring.boundaries["pkg.client.Api.__exit__"] == (
+        "context manager entered by sync code (<main>)"
+    )
+    assert not colouring.is_async("pkg.client.Api.__enter__")
+    assert colouring.is_async("pkg.client.Api.get")
+    assert "pkg.client.Api.__exit__" not in colouring.renamed
+
+
+def test_a_property_read_on_an_object_of_unknown_type_stays_sync(tmp_path: Path) -> None:
+    root = _project(
+        tmp_path,
+        {
+            "models.py": """
+                import requests
+
+                class Account:
+                    def __init__(self, base):
+                        self.base = base
+
+                    @property
+                    def profile(self):
+                        return requests.get(self.base + "/me").json()
+
+                def describe(account: Account):
+                    return account.profile["name"]
+
+                def shout(anything):
+                    return anything.profile["name"].upper()
+            """
+        },
+    )
+    colouring = analyse_paths([root]).colouring
+    why = colouring.boundaries["pkg.models.Account.profile"]
+    assert "anything.profile" in why and "type is not known" in why
+    assert not colouring.is_async("pkg.models.describe")
+    assert any(r.function == "pkg.models.Account.profile" for r in colouring.review)
+
+
+def test_blocking_functions_used_as_values_are_named_and_their_client_stays() -> None:
+    analysis = analyse_paths([CASES / "async-propagation" / "functions-as-values" / "input"])
+    colouring = analysis.colouring
+    reviews = {(r.function, r.span.line): r.reason for r in colouring.review}
+    assert "handed to calls.retry_call()" in reviews[("api.calls.get_json", 16)]
+    assert "requests.delete is used as a value" in reviews[("api.calls.<module>", 19)]
+    assert "functools.partial()" in reviews[("api.calls.<module>", 26)]
+    assert "getattr()" in reviews[("api.client.by_verb", 21)]
+    assert "self.session.get" in colouring.boundaries["api.client.Client.status"]
+    assert not colouring.is_async("api.client.Client.status")
+    assert colouring.is_async("api.calls.direct")
