@@ -5,7 +5,8 @@ their own. Copying it into every module that uses it would leave as many
 copies to read and fix as there are users; instead each top-level package
 (or folder of loose modules) gets one generated module, ``_async_helpers.py``
 by default, and the rewritten modules import from it, relatively or
-absolutely as the package's own imports do.
+absolutely as the package's own imports do. This module is long because it
+holds each helper's source as data, next to the code that renders them.
 
 The module is rendered from the set of helpers its package needs, always in
 the same order, so a gradual migration that adds a helper at a later step
