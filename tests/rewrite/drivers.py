@@ -101,9 +101,12 @@ class CaseUpstream:
         self.routes: dict[str, Route] = {}
         self.log: list[Request] = []
         self.base_url = ""
+        self.server: loopback.Server | None = None
         self._lock = threading.Lock()
 
     def take_log(self) -> list[Request]:
+        """The requests received since the last call, once every one sent has arrived."""
+        assert self.server is None or self.server.settle(), f"{self.host}: a request never ended"
         with self._lock:
             log, self.log = self.log, []
         return log
@@ -292,7 +295,8 @@ def run_versions(
     with ExitStack() as stack:
         upstreams = {host: CaseUpstream(host) for host in sorted(hosts)}
         for upstream in upstreams.values():
-            upstream.base_url = stack.enter_context(loopback.serve(upstream.handle))
+            upstream.server = stack.enter_context(loopback.serve_tracked(upstream.handle))
+            upstream.base_url = upstream.server.url
         bases = {host: u.base_url for host, u in upstreams.items()}
         results = []
         for tag, source in (("before", inputs), ("after", expected)):

@@ -9,6 +9,7 @@ both requests and httpx meet it exactly as they would meet a broken host.
 
 from __future__ import annotations
 
+import select
 import socket
 import threading
 import time
@@ -41,41 +42,110 @@ def response(status: str, body: bytes = b"", headers: str = "", length: int | No
     return head.encode("latin-1") + body
 
 
+class _TrackedSocket(socket.socket):
+    """A server-side connection that knows when its handler waits for the client."""
+
+    waiting = False
+
+    def recv(self, bufsize: int, flags: int = 0) -> bytes:
+        self.waiting = True
+        try:
+            return super().recv(bufsize, flags)
+        finally:
+            self.waiting = False
+
+
+class Server:
+    """A running loopback server: its ``url``, and ``settle`` to wait for stragglers."""
+
+    def __init__(self, listener: socket.socket) -> None:
+        self.url = f"http://127.0.0.1:{listener.getsockname()[1]}"
+        self.listener = listener
+        self.live: set[_TrackedSocket] = set()
+        self.lock = threading.Lock()
+
+    def settle(self, limit: float = STALL_SECONDS) -> bool:
+        """Wait until every byte clients sent has been handled; False if ``limit`` passed.
+
+        A client that gives up on a request (a gather cancelling the calls after
+        a failure) may already have sent it: the server reads it later, and
+        without this a log taken in between would credit it to the next caller.
+        Settled means no connection waits to be accepted, and each open one has
+        its handler blocked in ``recv`` with nothing to read.
+        """
+        deadline = time.monotonic() + limit
+        while time.monotonic() < deadline:
+            # Under the lock a connection is either still queued (the listener
+            # is readable) or accepted and live, never in between.
+            with self.lock:
+                live = list(self.live)
+                quiet = all(conn.waiting for conn in live)
+                if quiet:
+                    try:
+                        readable, _, _ = select.select([self.listener, *live], [], [], 0)
+                    except (OSError, ValueError):
+                        readable = [self.listener]  # closed meanwhile: look again
+                    if not readable:
+                        return True
+            time.sleep(0.005)
+        return False
+
+
 @contextmanager
 def serve(handler: Handler) -> Iterator[str]:
     """Serve ``handler(conn, stopping)`` for each connection; yields the base URL."""
+    with serve_tracked(handler) as server:
+        yield server.url
+
+
+@contextmanager
+def serve_tracked(handler: Handler) -> Iterator[Server]:
+    """Like ``serve``, yielding the :class:`Server` (for ``settle``)."""
     listener = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
     listener.bind(("127.0.0.1", 0))
     listener.listen(64)
-    # accept() in another thread does not wake when the socket is closed: poll.
-    listener.settimeout(0.05)
+    listener.setblocking(False)
     stopping = threading.Event()
+    server = Server(listener)
     connections: list[socket.socket] = []
 
-    def handle(conn: socket.socket) -> None:
+    def handle(conn: _TrackedSocket) -> None:
         try:
             handler(conn, stopping)
         except OSError:
             pass  # the client went away first: that is what some tests provoke
         finally:
+            with server.lock:
+                server.live.discard(conn)
             conn.close()
 
     def accept() -> None:
         while not stopping.is_set():
             try:
-                conn, _ = listener.accept()
-            except TimeoutError:
-                continue
-            except OSError:
+                # accept() in another thread does not wake when the socket is
+                # closed: wait for a connection in short turns.
+                ready, _, _ = select.select([listener], [], [], 0.05)
+            except (OSError, ValueError):
                 return
-            conn.settimeout(None)
-            connections.append(conn)
+            if not ready:
+                continue
+            with server.lock:
+                try:
+                    accepted, _ = listener.accept()
+                except BlockingIOError:
+                    continue
+                except OSError:
+                    return
+                conn = _TrackedSocket(fileno=accepted.detach())
+                conn.settimeout(None)
+                connections.append(conn)
+                server.live.add(conn)
             threading.Thread(target=handle, args=(conn,), daemon=True).start()
 
     thread = threading.Thread(target=accept, daemon=True)
     thread.start()
     try:
-        yield f"http://127.0.0.1:{listener.getsockname()[1]}"
+        yield server
     finally:
         stopping.set()
         listener.close()

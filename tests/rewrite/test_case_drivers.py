@@ -9,13 +9,15 @@ from __future__ import annotations
 
 import importlib.util
 import re
+import socket
 from collections import Counter
 from pathlib import Path
 from types import ModuleType
 
 import pytest
 
-from .drivers import Request, run_case_tests, run_versions
+from . import loopback
+from .drivers import CaseUpstream, Request, run_case_tests, run_versions
 from .harness import Case, all_cases
 
 CASES = all_cases()
@@ -112,3 +114,19 @@ def test_every_case_doing_io_has_a_driver() -> None:
         if does_io and not driven and case.id not in UNDRIVEN:
             missing.append(case.id)
     assert not missing, f"add a driver.py (tests/rewrite/drivers.py) to: {missing}"
+
+
+def test_requests_a_client_gave_up_on_count_for_the_call_that_sent_them() -> None:
+    # A gather that fails cancels the calls after the failing one, some of them
+    # already sent: the server may read them only after the call has returned,
+    # and they must not show up in the next check's log.
+    upstream = CaseUpstream("x")
+    with loopback.serve_tracked(upstream.handle) as server:
+        upstream.server = server
+        port = int(server.url.rsplit(":", 1)[1])
+        for i in range(20):
+            with socket.create_connection(("127.0.0.1", port)) as client:
+                client.sendall(f"GET /sent/{i} HTTP/1.1\r\nHost: x\r\n\r\n".encode())
+        sent = sorted(f"/sent/{i}" for i in range(20))
+        assert sorted(r.path for r in upstream.take_log()) == sent
+        assert upstream.take_log() == []
