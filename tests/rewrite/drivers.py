@@ -284,34 +284,50 @@ class VersionRun:
     loop_reports: list[str]
 
 
+class Upstreams:
+    """The loopback servers standing in for a case's hosts, answering a driver's ``ROUTES``."""
+
+    def __init__(self, stack: ExitStack, case_folder: Path, driver: ModuleType | None) -> None:
+        self.routes: dict[str, Route] = getattr(driver, "ROUTES", {})
+        self.pattern = host_pattern(tuple(getattr(driver, "HOSTS", ())))
+        folders = (case_folder / "input", case_folder / "expected")
+        hosts = case_hosts(self.pattern, *folders) | {key.split(" ")[1] for key in self.routes}
+        self.by_host = {host: CaseUpstream(host) for host in sorted(hosts)}
+        for upstream in self.by_host.values():
+            upstream.server = stack.enter_context(loopback.serve_tracked(upstream.handle))
+            upstream.base_url = upstream.server.url
+
+    def serve(self, folder: Path) -> None:
+        """Answer from the routes afresh, and point ``folder``'s code at these servers."""
+        for host, upstream in self.by_host.items():
+            upstream.take_log()
+            upstream.routes = {
+                key: list(route) if isinstance(route, list) else route
+                for key, route in self.routes.items()
+                if key.split(" ")[1] == host
+            }
+        _point_at(folder, self.pattern, {host: u.base_url for host, u in self.by_host.items()})
+
+    def take_log(self) -> list[Request]:
+        """Every request received since ``serve``, in a stable order."""
+        return sorted((r for u in self.by_host.values() for r in u.take_log()), key=repr)
+
+
 def run_versions(
     case_folder: Path, work: Path, driver: ModuleType
 ) -> tuple[VersionRun, VersionRun]:
     """Run ``driver`` on ``input/`` and on ``expected/`` of ``case_folder``."""
-    inputs, expected = case_folder / "input", case_folder / "expected"
-    routes: dict[str, Route] = getattr(driver, "ROUTES", {})
-    pattern = host_pattern(tuple(getattr(driver, "HOSTS", ())))
-    hosts = case_hosts(pattern, inputs, expected) | {key.split(" ")[1] for key in routes}
     with ExitStack() as stack:
-        upstreams = {host: CaseUpstream(host) for host in sorted(hosts)}
-        for upstream in upstreams.values():
-            upstream.server = stack.enter_context(loopback.serve_tracked(upstream.handle))
-            upstream.base_url = upstream.server.url
-        bases = {host: u.base_url for host, u in upstreams.items()}
+        upstreams = Upstreams(stack, case_folder, driver)
         results = []
-        for tag, source in (("before", inputs), ("after", expected)):
-            for host, upstream in upstreams.items():
-                upstream.routes = {
-                    key: list(route) if isinstance(route, list) else route
-                    for key, route in routes.items()
-                    if key.split(" ")[1] == host
-                }
+        for tag in ("before", "after"):
+            source = case_folder / ("input" if tag == "before" else "expected")
             folder = work / tag
             # A case whose folder is itself a package is copied under its name.
             package = getattr(driver, "PACKAGE", "")
             shutil.copytree(source, folder / package, ignore=shutil.ignore_patterns("__pycache__"))
-            _point_at(folder, pattern, bases)
-            run = Run(folder, upstreams, tag)
+            upstreams.serve(folder)
+            run = Run(folder, upstreams.by_host, tag)
             with warnings.catch_warnings(record=True) as caught:
                 warnings.simplefilter("always")
                 with imported_from(folder):
@@ -333,36 +349,57 @@ asyncio_default_fixture_loop_scope = function
 """
 
 
-def run_case_tests(case_folder: Path, work: Path, asyncio_mode: str) -> tuple[dict[str, str], ...]:
-    """The case's own tests, run on ``input/`` and on ``expected/``: outcome per test."""
-    outcomes = []
-    for tag, source in (("before", case_folder / "input"), ("after", case_folder / "expected")):
-        folder = work / tag
-        shutil.copytree(source, folder, ignore=shutil.ignore_patterns("__pycache__"))
-        (folder / "pytest.ini").write_text(PYTEST_INI.format(mode=asyncio_mode))
-        result = subprocess.run(
-            [
-                sys.executable,
-                "-m",
-                "pytest",
-                "-p",
-                "no:cacheprovider",
-                "-rA",
-                "-q",
-                "-c",
-                "pytest.ini",
-                "--rootdir",
-                ".",
-            ],
-            cwd=folder,
-            capture_output=True,
-            text=True,
-            timeout=300,
-            check=False,
-            env={**os.environ, "PYTHONPATH": str(folder)},
-        )
-        lines = re.findall(r"^(PASSED|FAILED|ERROR|SKIPPED|XFAIL|XPASS) (\S+)", result.stdout, re.M)
-        outcomes.append(
-            {test: outcome for outcome, test in lines} or {"<run>": result.stdout[-2000:]}
-        )
-    return tuple(outcomes)
+@dataclass
+class SuiteRun:
+    """Outcome per test of a case's own suite, and the requests it made upstream."""
+
+    outcomes: dict[str, str]
+    requests: list[Request]
+
+
+def run_case_tests(
+    case_folder: Path, work: Path, asyncio_mode: str, driver: ModuleType | None = None
+) -> tuple[SuiteRun, SuiteRun]:
+    """The case's own tests, run on ``input/`` and on ``expected/``.
+
+    The hosts they reach are served on loopback from ``driver``'s ``ROUTES``
+    (a case's ``driver.py`` without ``drive``), as for a driven case.
+    """
+    runs = []
+    with ExitStack() as stack:
+        upstreams = Upstreams(stack, case_folder, driver)
+        for tag in ("before", "after"):
+            source = case_folder / ("input" if tag == "before" else "expected")
+            folder = work / tag
+            shutil.copytree(source, folder, ignore=shutil.ignore_patterns("__pycache__"))
+            upstreams.serve(folder)
+            (folder / "pytest.ini").write_text(PYTEST_INI.format(mode=asyncio_mode))
+            result = subprocess.run(
+                [
+                    sys.executable,
+                    "-m",
+                    "pytest",
+                    "-p",
+                    "no:cacheprovider",
+                    "-rA",
+                    "-q",
+                    "-c",
+                    "pytest.ini",
+                    "--rootdir",
+                    ".",
+                ],
+                cwd=folder,
+                capture_output=True,
+                text=True,
+                timeout=300,
+                check=False,
+                env={**os.environ, "PYTHONPATH": str(folder)},
+            )
+            lines = re.findall(
+                r"^(PASSED|FAILED|ERROR|SKIPPED|XFAIL|XPASS) (\S+)", result.stdout, re.M
+            )
+            outcomes = {test: outcome for outcome, test in lines}
+            runs.append(
+                SuiteRun(outcomes or {"<run>": result.stdout[-2000:]}, upstreams.take_log())
+            )
+    return runs[0], runs[1]

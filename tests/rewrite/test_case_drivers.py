@@ -21,24 +21,34 @@ from .drivers import CaseUpstream, Request, run_case_tests, run_versions
 from .harness import Case, all_cases
 
 CASES = all_cases()
-DRIVEN = [case for case in CASES if (case.folder / "driver.py").exists()]
 # Code that reaches the network, the clock or a thread: a case holding it needs
 # a driver, or a line here saying why it has none yet.
 IO = re.compile(r"^\s*(?:import|from)\s+(requests|httpx|urllib\.request|time)\b", re.MULTILINE)
 UNDRIVEN = {
     "http-client/session-global": "its session loads verify='ca.pem', a file the case lacks",
     "http-client/httpx2-module": "its output imports httpx2, which is not installed here",
-    # Their tests are examples of markers, not runnable suites: they reach
-    # example.com or use markers no configuration registers.
-    "pytest-asyncio/auto-mode": "its tests call an API on example.com",
-    "pytest-asyncio/strict-tests-and-fixtures": "its tests call an API on example.com",
-    "pytest-asyncio/unittest-testcase": "its test fetches https://example.com/items/1",
     # The Quart stage is driven through sample_quart_app: the behaviour suite runs it
     # under hypercorn next to the WSGI versions (tests/test_quart_migration.py).
     "quart/cli-and-setup": "its app needs a schema.sql and a stock service at stock.example",
 }
 
-# Cases that bring their own tests (mocked HTTP): those tests are the driver.
+
+def _driver(case: Case) -> ModuleType | None:
+    path = case.folder / "driver.py"
+    if not path.exists():
+        return None
+    spec = importlib.util.spec_from_file_location(f"_driver_{case.id}", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+DRIVERS = {case.id: _driver(case) for case in CASES}
+DRIVEN = [case for case in CASES if hasattr(DRIVERS[case.id], "drive")]
+
+# Cases that bring their own tests (mocked HTTP, or hosts their driver.py
+# serves from ROUTES): those tests are the driver.
 TESTED = [
     case
     for case in CASES
@@ -56,17 +66,10 @@ def _writes(requests: list[Request]) -> Counter[Request]:
     return Counter(r for r in requests if r.method not in ("GET", "HEAD"))
 
 
-def _driver(case: Case) -> ModuleType:
-    spec = importlib.util.spec_from_file_location(f"_driver_{case.id}", case.folder / "driver.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 @pytest.mark.parametrize("case", DRIVEN, ids=[c.id for c in DRIVEN])
 def test_case_behaves_the_same_before_and_after(case: Case, tmp_path: Path) -> None:
-    driver = _driver(case)
+    driver = DRIVERS[case.id]
+    assert driver is not None
     before, after = run_versions(case.folder, tmp_path, driver)
     assert before.outcomes, f"{case.id}: the driver checked nothing"
     assert list(after.outcomes) == list(before.outcomes)
@@ -94,15 +97,21 @@ def test_case_behaves_the_same_before_and_after(case: Case, tmp_path: Path) -> N
 
 @pytest.mark.parametrize("case", TESTED, ids=[c.id for c in TESTED])
 def test_case_tests_pass_the_same_before_and_after(case: Case, tmp_path: Path) -> None:
-    before, after = run_case_tests(case.folder, tmp_path, case.options.asyncio_mode)
-    assert "<run>" not in before and "<run>" not in after, (before, after)
-    assert set(before.values()) == {"PASSED"}, before
+    before, after = run_case_tests(
+        case.folder, tmp_path, case.options.asyncio_mode, DRIVERS[case.id]
+    )
+    outcomes = (before.outcomes, after.outcomes)
+    assert "<run>" not in before.outcomes and "<run>" not in after.outcomes, outcomes
+    assert set(before.outcomes.values()) == {"PASSED"}, before.outcomes
+    if DRIVERS[case.id] is not None:
+        assert before.requests, f"{case.id}: its tests reached none of the hosts it serves"
     if case.id in TEST_GAPS:
         # Like a strict xfail: the day these pass, the entry goes.
-        assert after != before, f"{case.id}: its tests pass now: drop it from TEST_GAPS"
-        assert set(after) == set(before)
+        assert after.outcomes != before.outcomes, f"{case.id}: its tests pass now: drop it"
+        assert set(after.outcomes) == set(before.outcomes)
         return
-    assert after == before
+    assert after.outcomes == before.outcomes
+    assert after.requests == before.requests, f"{case.id}: upstream requests differ"
 
 
 def test_every_case_doing_io_has_a_driver() -> None:
@@ -110,7 +119,7 @@ def test_every_case_doing_io_has_a_driver() -> None:
     for case in CASES:
         sources = "".join(p.read_text("utf-8", "replace") for p in case.input.rglob("*.py"))
         does_io = IO.search(sources) is not None
-        driven = (case.folder / "driver.py").exists() or case in TESTED
+        driven = case in DRIVEN or case in TESTED
         if does_io and not driven and case.id not in UNDRIVEN:
             missing.append(case.id)
     assert not missing, f"add a driver.py (tests/rewrite/drivers.py) to: {missing}"

@@ -3,9 +3,13 @@ import pytest
 from api import Api
 
 
+def pytest_configure(config):
+    config.addinivalue_line("markers", "slow: needs the API to be ready")
+
+
 @pytest.fixture
 def api():
-    return Api("http://test")
+    return Api("http://api.example.com")
 
 
 @pytest.fixture
