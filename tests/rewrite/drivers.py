@@ -25,13 +25,19 @@ compares the two versions check by check; ``GAPS`` names checks that are
 known to differ (the rule leaves a TODO there); ``PACKAGE`` names the
 package when the case folder is one.
 
-Cases that ship their own tests (mocked HTTP) need no driver: their tests
-run before and after, and must pass the same.
+``TLS`` names hosts served over HTTPS with a throwaway CA, which
+``CA_BUNDLE`` names a file for (in the version's folder, where ``drive``
+runs); ``WARNS`` names warnings the migrated code is known to add.
+
+Cases that ship their own tests need no ``drive``: their tests run before
+and after, and must pass the same and send the same requests; a
+``driver.py`` holding only ``ROUTES`` serves the hosts they reach.
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import gc
 import importlib
 import inspect
@@ -43,13 +49,16 @@ import subprocess
 import sys
 import threading
 import warnings
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import ModuleType
 from typing import Any
+from unittest import mock
 from urllib.parse import parse_qsl, urlsplit
+
+from sample_upstreams.network import TlsMaterial
 
 from . import loopback
 from .harness import imported_from
@@ -285,16 +294,28 @@ class VersionRun:
 
 
 class Upstreams:
-    """The loopback servers standing in for a case's hosts, answering a driver's ``ROUTES``."""
+    """The loopback servers standing in for a case's hosts, answering a driver's ``ROUTES``.
+
+    Hosts the driver names in ``TLS`` are served over HTTPS with a throwaway
+    CA, written to ``CA_BUNDLE`` (a path in the version's folder) for the code
+    to trust the way it trusts its own.
+    """
 
     def __init__(self, stack: ExitStack, case_folder: Path, driver: ModuleType | None) -> None:
         self.routes: dict[str, Route] = getattr(driver, "ROUTES", {})
         self.pattern = host_pattern(tuple(getattr(driver, "HOSTS", ())))
+        self.ca_bundle: str = getattr(driver, "CA_BUNDLE", "")
         folders = (case_folder / "input", case_folder / "expected")
         hosts = case_hosts(self.pattern, *folders) | {key.split(" ")[1] for key in self.routes}
+        tls_hosts = set(getattr(driver, "TLS", ()))
+        self.tls = TlsMaterial() if tls_hosts else None
+        if self.tls is not None:
+            stack.callback(self.tls.remove)
+        context = loopback.tls_context(self.tls.server_pem) if self.tls else None
         self.by_host = {host: CaseUpstream(host) for host in sorted(hosts)}
-        for upstream in self.by_host.values():
-            upstream.server = stack.enter_context(loopback.serve_tracked(upstream.handle))
+        for host, upstream in self.by_host.items():
+            served = loopback.serve_tracked(upstream.handle, context if host in tls_hosts else None)
+            upstream.server = stack.enter_context(served)
             upstream.base_url = upstream.server.url
 
     def serve(self, folder: Path) -> None:
@@ -307,6 +328,19 @@ class Upstreams:
                 if key.split(" ")[1] == host
             }
         _point_at(folder, self.pattern, {host: u.base_url for host, u in self.by_host.items()})
+        if self.tls is not None and self.ca_bundle:
+            shutil.copyfile(self.tls.ca_bundle, folder / self.ca_bundle)
+
+    @contextlib.contextmanager
+    def trusted(self) -> Iterator[None]:
+        """Trust what the code says it trusts: with a CA of the case's own, requests
+        would take a CA bundle named in the environment over ``session.verify``
+        (psf/requests#3829), so those variables are unset meanwhile."""
+        with mock.patch.dict(os.environ):
+            if self.tls is not None:
+                for name in ("REQUESTS_CA_BUNDLE", "CURL_CA_BUNDLE"):
+                    os.environ.pop(name, None)
+            yield
 
     def take_log(self) -> list[Request]:
         """Every request received since ``serve``, in a stable order."""
@@ -330,7 +364,9 @@ def run_versions(
             run = Run(folder, upstreams.by_host, tag)
             with warnings.catch_warnings(record=True) as caught:
                 warnings.simplefilter("always")
-                with imported_from(folder):
+                # Run from the version's folder, as a project runs from its own
+                # (relative paths such as verify="ca.pem" resolve there).
+                with imported_from(folder), contextlib.chdir(folder), upstreams.trusted():
                     driver.drive(run)
                 # What the version leaves behind (an unclosed client) warns now,
                 # while its own warnings are being recorded.

@@ -11,10 +11,12 @@ from __future__ import annotations
 
 import select
 import socket
+import ssl
 import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from pathlib import Path
 
 #: How long a server that stalls holds a connection before giving up. Long
 #: enough that every client timeout in the tests fires first; the server
@@ -55,13 +57,34 @@ class _TrackedSocket(socket.socket):
             self.waiting = False
 
 
+class _TrackedSSLSocket(ssl.SSLSocket):
+    """The same over TLS (an ``SSLContext.sslsocket_class``)."""
+
+    waiting = False
+
+    def recv(self, buflen: int = 1024, flags: int = 0) -> bytes:
+        self.waiting = True
+        try:
+            return super().recv(buflen, flags)
+        finally:
+            self.waiting = False
+
+
+def tls_context(server_pem: Path) -> ssl.SSLContext:
+    """A server-side TLS context presenting the key and chain in ``server_pem``."""
+    context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    context.load_cert_chain(server_pem)
+    context.sslsocket_class = _TrackedSSLSocket
+    return context
+
+
 class Server:
     """A running loopback server: its ``url``, and ``settle`` to wait for stragglers."""
 
-    def __init__(self, listener: socket.socket) -> None:
-        self.url = f"http://127.0.0.1:{listener.getsockname()[1]}"
+    def __init__(self, listener: socket.socket, scheme: str) -> None:
+        self.url = f"{scheme}://127.0.0.1:{listener.getsockname()[1]}"
         self.listener = listener
-        self.live: set[_TrackedSocket] = set()
+        self.live: set[_TrackedSocket | _TrackedSSLSocket] = set()
         self.lock = threading.Lock()
 
     def settle(self, limit: float = STALL_SECONDS) -> bool:
@@ -99,18 +122,25 @@ def serve(handler: Handler) -> Iterator[str]:
 
 
 @contextmanager
-def serve_tracked(handler: Handler) -> Iterator[Server]:
-    """Like ``serve``, yielding the :class:`Server` (for ``settle``)."""
+def serve_tracked(handler: Handler, tls: ssl.SSLContext | None = None) -> Iterator[Server]:
+    """Like ``serve``, yielding the :class:`Server` (for ``settle``); over TLS with ``tls``."""
     listener = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
     listener.bind(("127.0.0.1", 0))
     listener.listen(64)
     listener.setblocking(False)
     stopping = threading.Event()
-    server = Server(listener)
+    server = Server(listener, "https" if tls else "http")
     connections: list[socket.socket] = []
 
-    def handle(conn: _TrackedSocket) -> None:
+    def handle(conn: _TrackedSocket | _TrackedSSLSocket) -> None:
         try:
+            if tls is not None:
+                plain, conn = conn, tls.wrap_socket(conn, server_side=True)
+                assert isinstance(conn, _TrackedSSLSocket)
+                with server.lock:
+                    server.live.discard(plain)
+                    server.live.add(conn)
+                    connections.append(conn)
             handler(conn, stopping)
         except OSError:
             pass  # the client went away first: that is what some tests provoke
