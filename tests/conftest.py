@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import json
+import os
+from pathlib import Path
+
 import pytest
 
 # no_silent_skips: under CI=true a skipped test (a missing tool) fails.
@@ -39,3 +43,15 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
     if "app_path" in metafunc.fixturenames:
         apps = metafunc.config.getoption("--app") or list(DEFAULT_APPS)
         metafunc.parametrize("app_path", apps, scope="session", ids=[a.split(":")[0] for a in apps])
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    # Under `make mutation` each mutant runs the tests that reach it until one
+    # fails: fastest first (by the durations mutmut measured), so a mutant a
+    # quick test kills costs that test, not the slow ones before it.
+    mutant = os.environ.get("MUTANT_UNDER_TEST", "")
+    stats = Path(__file__).resolve().parents[1] / "mutmut-stats.json"
+    if "__mutmut_" not in mutant or not stats.exists():
+        return
+    durations = json.loads(stats.read_text())["duration_by_test"]
+    items.sort(key=lambda item: durations.get(item.nodeid, 0.0))
