@@ -1,0 +1,84 @@
+"""Fakes a test puts in place of a function (migrate/analyse/patches.py).
+
+Every way of patching that the analysis knows is one line of a test here;
+the note it leaves says what is replaced and by what, so colouring can make
+the fake async when the target becomes async.
+"""
+
+from __future__ import annotations
+
+import textwrap
+
+from migrate.analyse.facts import analyse_source
+from migrate.analyse.model import Patch
+
+SOURCE = """
+import time
+from unittest import mock
+from unittest.mock import MagicMock, patch
+
+from app import client
+
+
+class Fake:
+    def __call__(self, i):
+        return {}
+
+
+def fake_fetch(i):
+    return {}
+
+
+def test_forms(monkeypatch):
+    monkeypatch.setattr(client, "fetch", fake_fetch)
+    monkeypatch.setattr("app.client.fetch", lambda i: {})
+    monkeypatch.setattr(client, "TIMEOUT", 3)
+    mock.patch("app.client.fetch", fake_fetch)
+    mock.patch("app.client.fetch", new=fake_fetch)
+    patch("app.client.fetch")
+    mock.patch.object(client, "fetch", MagicMock(return_value={}))
+    instance = Fake()
+    monkeypatch.setattr(client, "fetch", instance)
+    monkeypatch.setattr(client, "fetch", Fake())
+    client.fetch = fake_fetch
+    self.fetch = fake_fetch
+    monkeypatch.setattr(time, "sleep", lambda s: None)
+    monkeypatch.setattr(unknown_owner, "fetch", fake_fetch)
+    monkeypatch.setattr(client)
+"""
+
+
+def patches() -> list[Patch]:
+    facts = analyse_source(textwrap.dedent(SOURCE), "tests.test_x", "tests/test_x.py", False)
+    return facts.functions["tests.test_x.test_forms"].patches
+
+
+def test_every_form_notes_what_it_replaces_and_with_what() -> None:
+    noted = [(p.target, p.fake, p.wrap, p.is_mock) for p in patches()]
+    assert noted == [
+        ("app.client.fetch", "tests.test_x.fake_fetch", False, False),
+        ("app.client.fetch", None, True, False),  # a lambda: wrapped in AsyncMock
+        ("app.client.fetch", "tests.test_x.fake_fetch", False, False),
+        ("app.client.fetch", "tests.test_x.fake_fetch", False, False),
+        ("app.client.fetch", None, False, False),  # patch() makes its own mock
+        ("app.client.fetch", None, False, True),
+        ("app.client.fetch", "tests.test_x.Fake.__call__", False, False),
+        ("app.client.fetch", "tests.test_x.Fake.__call__", True, False),
+        ("app.client.fetch", "tests.test_x.fake_fetch", False, False),
+        ("time.sleep", None, True, False),
+        (None, "tests.test_x.fake_fetch", False, False),
+    ]
+
+
+def test_a_constant_or_a_call_without_a_name_is_no_fake() -> None:
+    assert all(p.target != "app.client.TIMEOUT" for p in patches())
+
+
+def test_the_owner_as_written_is_kept_for_retargeting() -> None:
+    first, second, *_ = patches()
+    assert first.target_span is not None and second.target_span is not None
+    # setattr(client, ...) points at ``client``; setattr("app.client.fetch", ...) at the string.
+    assert (first.target_span.end_col - first.target_span.col) == len("client")
+    assert (second.target_span.end_col - second.target_span.col) == len('"app.client.fetch"')
+    assigned = patches()[8]
+    assert assigned.target_span is None
