@@ -1,0 +1,173 @@
+"""Import bookkeeping (migrate/rewrite/imports.py): where isort would put a new
+import, and removing only what nothing uses any more."""
+
+from __future__ import annotations
+
+import textwrap
+
+import libcst as cst
+import pytest
+
+from migrate.rewrite.imports import add_imports, after_imports, remove_unused
+
+
+def add(source: str, *needed: tuple[str, str | None, str | None], first_party: str = "") -> str:
+    module = cst.parse_module(textwrap.dedent(source).lstrip("\n"))
+    parties = frozenset(first_party.split()) if first_party else frozenset()
+    return add_imports(module, set(needed), parties).code
+
+
+def remove(source: str, *candidates: tuple[str, str | None]) -> str:
+    module = cst.parse_module(textwrap.dedent(source).lstrip("\n"))
+    return remove_unused(module, set(candidates)).code
+
+
+def lines(text: str) -> list[str]:
+    return textwrap.dedent(text).lstrip("\n").splitlines()
+
+
+def test_a_present_import_is_not_added_twice() -> None:
+    source = "import asyncio\nfrom httpx import AsyncClient\n\nx = 1\n"
+    assert add(source, ("asyncio", None, None), ("httpx", "AsyncClient", None)) == source
+
+
+def test_an_aliased_import_does_not_count_as_present() -> None:
+    out = add("import asyncio as aio\n", ("asyncio", None, None))
+    assert sorted(out.splitlines()) == ["import asyncio", "import asyncio as aio"]
+
+
+def test_a_name_joins_an_existing_from_import_in_order() -> None:
+    out = add("from typing import Any, Optional\n", ("typing", "Callable", None))
+    assert out == "from typing import Any, Callable, Optional\n"
+    out = add("from typing import Any as A\n", ("typing", "Callable", None))
+    assert out == "from typing import Any as A, Callable\n"
+
+
+def test_a_new_import_goes_into_its_section_in_order() -> None:
+    source = """
+        import json
+        import os
+
+        import requests
+
+        from app import models
+    """
+    assert add(source, ("asyncio", None, None), first_party="app").splitlines()[:3] == [
+        "import asyncio",
+        "import json",
+        "import os",
+    ]
+    assert lines(add(source, ("httpx", None, None), first_party="app"))[3:6] == [
+        "import httpx",
+        "import requests",
+        "",
+    ]
+    assert lines(add(source, ("sys", None, None), first_party="app"))[:4] == [
+        "import json",
+        "import os",
+        "import sys",
+        "",
+    ]
+
+
+def test_a_section_that_does_not_exist_yet_is_opened_with_a_blank_line() -> None:
+    source = """
+        import os
+
+        from app import models
+
+        x = 1
+    """
+    out = lines(add(source, ("httpx", None, None), first_party="app"))
+    assert out[:6] == ["import os", "", "import httpx", "", "from app import models", ""]
+    out = lines(add("import os\n\nx = 1\n", ("httpx", None, None)))
+    assert out[:4] == ["import os", "", "import httpx", ""]
+
+
+def test_future_imports_stay_first_and_relative_imports_last() -> None:
+    source = "from __future__ import annotations\n\nimport os\n"
+    out = lines(add(source, ("asyncio", None, None)))
+    assert out == ["from __future__ import annotations", "", "import asyncio", "import os"]
+    out = lines(add("import os\n\nfrom . import util\n", ("..helpers", "gather", None)))
+    assert out[-2:] == ["from ..helpers import gather", "from . import util"]
+
+
+def test_plain_imports_before_from_imports_in_a_section() -> None:
+    out = lines(add("from os import path\n", ("sys", None, None)))
+    assert out == ["import sys", "from os import path"]
+
+
+def test_the_first_import_of_a_file_goes_after_its_docstring() -> None:
+    out = add('"""Doc."""\nx = 1\n', ("asyncio", None, None))
+    assert out.splitlines() == ['"""Doc."""', "import asyncio", "x = 1"]
+    assert add("x = 1\n", ("httpx", "AsyncClient", "Client")).splitlines() == [
+        "from httpx import AsyncClient as Client",
+        "x = 1",
+    ]
+
+
+def test_only_the_top_block_of_imports_counts() -> None:
+    source = """
+        import os
+
+        x = 1
+
+        import zlib
+    """
+    out = lines(add(source, ("sys", None, None)))
+    assert out[:2] == ["import os", "import sys"]
+
+
+@pytest.mark.parametrize(
+    ("source", "index"),
+    [
+        ('"""Doc."""\nimport os\nfrom x import y\nz = 1\n', 3),
+        ("import os\nz = 1\nimport sys\n", 1),
+        ('"""Doc."""\nz = 1\n', 1),
+        ("z = 1\n", 0),
+    ],
+)
+def test_after_imports(source: str, index: int) -> None:
+    assert after_imports(list(cst.parse_module(source).body)) == index
+
+
+def test_remove_unused_drops_what_nothing_uses_and_keeps_the_rest() -> None:
+    source = """
+        import time
+        import requests, json
+        from time import sleep, monotonic as clock
+
+        def f():
+            return json.dumps(clock(), sleep=1)
+    """
+    out = remove(
+        source, ("time", None), ("requests", None), ("time", "sleep"), ("time", "monotonic")
+    )
+    assert lines(out)[:3] == [
+        "import json",
+        "from time import monotonic as clock",
+        "",
+    ]
+
+
+def test_an_attribute_uses_its_base_and_a_name_used_anywhere_is_kept() -> None:
+    source = "import asyncio\nfrom os import sleep\n\nasyncio.sleep(1)\n"
+    out = remove(source, ("asyncio", None), ("os", "sleep"))
+    assert out == "import asyncio\n\nasyncio.sleep(1)\n"
+
+
+def test_remove_unused_without_candidates_changes_nothing() -> None:
+    source = "import unused\n"
+    assert remove(source) == source
+
+
+def test_a_removed_import_hands_its_blank_lines_on() -> None:
+    source = """
+        import os
+
+        import requests
+
+        x = 1
+    """
+    assert remove(source, ("requests", None)) == "import os\n\nx = 1\n"
+    assert remove("import requests\n\nimport os\n", ("requests", None)) == "import os\n"
