@@ -1,0 +1,114 @@
+"""The generated helpers module (migrate/rewrite/helpers.py): what it holds, where
+it lives, how the migrated modules import it, and that a user's file of the
+same name is never taken for it."""
+
+from __future__ import annotations
+
+import itertools
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from migrate.rewrite.helpers import (
+    HELPERS,
+    MARKER,
+    defined_helpers,
+    helpers_home,
+    name_order,
+    prefers_relative,
+    render,
+)
+
+RUFF = shutil.which("ruff") or str(Path(sys.executable).parent / "ruff")
+SUBSETS = [
+    set(combo)
+    for size in range(1, len(HELPERS) + 1)
+    for combo in itertools.combinations(HELPERS, size)
+]
+
+
+def test_name_order_is_constants_then_classes_then_functions() -> None:
+    names = ["gather_in_order", "TLS_CONTEXT", "AsyncClientPerLoop", "async_memo", "X", "Any"]
+    assert sorted(names, key=name_order) == [
+        "TLS_CONTEXT",
+        "Any",
+        "AsyncClientPerLoop",
+        "X",
+        "async_memo",
+        "gather_in_order",
+    ]
+
+
+@pytest.mark.parametrize("names", SUBSETS, ids=["+".join(sorted(s)) for s in SUBSETS])
+def test_a_rendered_module_defines_exactly_what_was_asked(names: set[str]) -> None:
+    source = render(names)
+    assert defined_helpers(source) == names
+    # Asked in another order, or twice: the same bytes (gradual steps end alike).
+    assert render(sorted(names, reverse=True) * 2) == source
+
+
+def test_the_full_module_is_clean_for_ruff_and_already_formatted(tmp_path: Path) -> None:
+    path = tmp_path / "_async_helpers.py"
+    path.write_bytes(render(HELPERS))
+    for command in (["check", "--isolated", "--select", "E,F,I,UP,B"], ["format", "--check"]):
+        result = subprocess.run([RUFF, *command, str(path)], capture_output=True, text=True)
+        assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_render_for_another_http_module() -> None:
+    source = render({"TLS_CONTEXT", "AsyncClientPerLoop"}, http="httpx2").decode()
+    assert "import httpx2\n" in source
+    assert "TLS_CONTEXT = httpx2.create_ssl_context()" in source
+    assert "httpx." not in source.replace("httpx2.", "")
+
+
+def test_a_module_that_is_not_ours_is_never_taken_for_it() -> None:
+    ours = render({"TLS_CONTEXT"})
+    assert defined_helpers(b"x = 1\n") is None
+    assert defined_helpers(b'"""Helpers of my own."""\nTLS_CONTEXT = 1\n') is None
+    assert defined_helpers(ours + b"\n\ndef mine():\n    pass\n") is None
+    assert defined_helpers(ours + b"\n\nprint('side effect')\n") is None
+    assert defined_helpers(ours + b"\n\nmine = 1\n") is None
+    assert defined_helpers(b"def broken(:\n") is None
+    assert defined_helpers(f'"""Not first.\n\n{MARKER}\n"""\n'.encode()) is None
+    assert defined_helpers(f'"""{MARKER}\n"""\n'.encode()) == set()
+
+
+def package(tmp_path: Path, *folders: str) -> None:
+    for folder in folders:
+        (tmp_path / folder).mkdir(parents=True, exist_ok=True)
+        (tmp_path / folder / "__init__.py").write_text("")
+
+
+def test_in_a_package_the_helpers_live_in_the_top_package(tmp_path: Path) -> None:
+    package(tmp_path, "app", "app/api", "app/api/v1")
+    path = tmp_path / "app/api/v1/users.py"
+    home = helpers_home(path, "app.api.v1.users", "_async_helpers", relative=True)
+    assert home.path == tmp_path / "app/_async_helpers.py"
+    assert home.module == "app._async_helpers"
+    assert home.import_from == "..._async_helpers"
+    home = helpers_home(path, "app.api.v1.users", "_async_helpers", relative=False)
+    assert home.import_from == "app._async_helpers"
+    top = helpers_home(tmp_path / "app/views.py", "app.views", "_helpers", relative=True)
+    assert (top.path, top.import_from) == (tmp_path / "app/_helpers.py", "._helpers")
+
+
+def test_loose_modules_share_one_in_their_folder(tmp_path: Path) -> None:
+    (tmp_path / "scripts").mkdir()
+    home = helpers_home(tmp_path / "scripts/fetch.py", "fetch", "_async_helpers", relative=True)
+    assert home.path == tmp_path / "scripts/_async_helpers.py"
+    assert (home.module, home.import_from) == ("_async_helpers", "_async_helpers")
+
+
+def test_prefers_relative_counts_both_kinds() -> None:
+    relative = "from . import models\nfrom .views import index\n"
+    absolute = "from app import models\nimport app.views\n"
+    assert prefers_relative([relative], "app")
+    assert not prefers_relative([absolute, "from .x import y\n"], "app")
+    assert prefers_relative([absolute, relative], "app")
+    assert prefers_relative([], "app")
+    # Another package whose name starts the same is not one of ours.
+    assert prefers_relative(["from application import x\nfrom apps import y\n"], "app")
