@@ -32,23 +32,14 @@ def same_loop(stmt: ast.stmt) -> Iterator[ast.AST]:
     while stack:
         current = stack.pop()
         yield current
-        for child in ast.iter_child_nodes(current):
-            if isinstance(
-                child,
-                ast.For
-                | ast.AsyncFor
-                | ast.While
-                | ast.FunctionDef
-                | ast.AsyncFunctionDef
-                | ast.Lambda
-                | ast.ClassDef,
-            ):
-                if not isinstance(child, ast.For | ast.AsyncFor | ast.While):
-                    continue
-                # A nested loop's else clause still belongs to us; its body does not.
-                stack.extend(child.orelse)
-                continue
-            stack.append(child)
+        if isinstance(current, ast.For | ast.AsyncFor | ast.While):
+            # A nested loop's else clause still belongs to us; its body does not
+            # (nor does the body of ``stmt`` when it is a loop itself).
+            stack.extend(current.orelse)
+        elif not isinstance(
+            current, ast.FunctionDef | ast.AsyncFunctionDef | ast.Lambda | ast.ClassDef
+        ):
+            stack.extend(ast.iter_child_nodes(current))
 
 
 def _assignment_of(stmts: list[ast.stmt], name: str) -> ast.stmt | None:
