@@ -86,10 +86,13 @@ def main() -> int:
     # Named mutants are run again even when an earlier run left a result.
     mutmut = Path(sys.executable).parent / "mutmut"
     command = [mutmut, "run", "--max-children", str(args.max_children), *sample]
-    subprocess.run(command, cwd=ROOT, check=False)
-    return subprocess.call(
+    run = subprocess.run(command, cwd=ROOT, check=False)
+    scored = subprocess.call(
         [sys.executable, ROOT / "tools" / "mutation_score.py", "--sample", SAMPLE, MUTANTS]
     )
+    if run.returncode:
+        print(f"mutmut run failed (exit {run.returncode}): the score above is incomplete")
+    return run.returncode or scored
 
 
 if __name__ == "__main__":
