@@ -1,0 +1,198 @@
+"""Why a fan-out is gathered or kept sequential (migrate/analyse/gathers), as the plan says it.
+
+Each function of ``SOURCE`` is one shape a reviewer would recognise; the test
+states whether its calls may run together and the reason the plan gives,
+with the line it points at. A wrong decision changes what the code does
+(fewer items fetched, a request that needs an earlier answer); a wrong
+reason sends the user to the wrong line.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from migrate.analyse.concurrency import Spot
+from migrate.analyse.run import analyse_paths
+
+SOURCE = """\
+import time
+
+import requests
+
+BASE = "http://api"
+
+
+def fetch(i):
+    return requests.get(f"{BASE}/{i}").json()
+
+
+def save(item):
+    return requests.post(f"{BASE}/items", json=item).json()
+
+
+def only_some(ids):
+    out = []
+    for i in ids:
+        if i > 2:
+            out.append(fetch(i))
+    return out
+
+
+def in_finally(ids):
+    out = []
+    for i in ids:
+        try:
+            pass
+        finally:
+            out.append(fetch(i))
+    return out
+
+
+def shared_line(ids):
+    out = []
+    for i in ids:
+        item = fetch(i); out.append(item)
+    return out
+
+
+def skipped(ids):
+    out = []
+    for i in ids:
+        if not i:
+            continue
+        out.append(fetch(i))
+    return out
+
+
+def stops(ids):
+    out = []
+    for i in ids:
+        out.append(fetch(i))
+        if len(out) > 3:
+            break
+    return out
+
+
+def returns(ids):
+    for i in ids:
+        item = fetch(i)
+        if item:
+            return item
+    return None
+
+
+def raises(ids):
+    out = []
+    for i in ids:
+        item = fetch(i)
+        if not item:
+            raise ValueError(i)
+        out.append(item)
+    return out
+
+
+def yields(ids):
+    for i in ids:
+        yield fetch(i)
+
+
+def changes_before(ids, state):
+    out = []
+    for i in ids:
+        state.step(i)
+        out.append(fetch(state))
+    return out
+
+
+def posts(items):
+    return [save(item) for item in items]
+
+
+def joined(ids):
+    return ", ".join(fetch(i)["name"] for i in ids)
+
+
+def lazy(ids):
+    return next(fetch(i) for i in ids)
+
+
+def sleeps(delays):
+    return [time.sleep(d) for d in delays]
+
+
+def nested(groups):
+    out = []
+    for group in groups:
+        for i in group:
+            out.append(fetch(i))
+    return out
+
+
+def while_loop(cursor):
+    out = []
+    while cursor:
+        page = fetch(cursor)
+        out.append(page)
+        cursor = page["next"]
+    return out
+
+
+def typed(ids: "List[int]"):
+    return [fetch(i) for i in ids]
+
+
+def dict_comp(ids: list):
+    return {i: fetch(i) for i in ids}
+
+
+def attr_target(ids):
+    for self.i in ids:
+        fetch(self.i)
+"""
+
+DECISIONS = {
+    "only_some": (False, "the fetch runs only for some items (inside an if, line 19)"),
+    "in_finally": (False, "the first fetch is in an except or finally clause"),
+    "shared_line": (False, "the fetch shares its line with another statement"),
+    "skipped": (False, "some items are skipped before the fetch (continue, line 45)"),
+    "stops": (False, "the loop can stop early (break, line 55)"),
+    "returns": (False, "the loop can return early (line 63)"),
+    "raises": (False, "the loop can stop with raise (line 72)"),
+    "yields": (False, "the loop yields per item"),
+    "changes_before": (
+        False,
+        "fetch reads state, which the loop body may change before it (line 85)",
+    ),
+    "posts": (False, "POST requests whose order the upstream may observe"),
+    "joined": (True, "one fetch per item of ids: run together"),
+    "lazy": (False, "next() stops at the first item that decides it"),
+    "sleeps": (False, "the items are paced with sleep"),
+    "nested": (True, "one fetch per item of group: fetched together"),
+    "while_loop": (False, "each request needs cursor from the one before it"),
+    "typed": (True, "one fetch per item of ids: run together"),
+    "dict_comp": (True, "one fetch per item of ids: run together"),
+    "attr_target": (False, "the loop target is not a plain name"),
+}
+
+
+@pytest.fixture(scope="module")
+def spots(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Spot]:
+    folder = tmp_path_factory.mktemp("fan_outs")
+    (folder / "shapes.py").write_text(SOURCE)
+    found = analyse_paths([folder], jobs=1).spots
+    return {spot.function.rsplit(".", 1)[-1]: spot for spot in found}
+
+
+def test_every_shape_is_a_spot(spots: dict[str, Spot]) -> None:
+    assert set(spots) == set(DECISIONS)
+
+
+@pytest.mark.parametrize("name", sorted(DECISIONS))
+def test_decision_and_reason(spots: dict[str, Spot], name: str) -> None:
+    safe, reason = DECISIONS[name]
+    spot = spots[name]
+    assert spot.safe is safe, spot.reason
+    assert reason in spot.reason
+    assert spot.reason.startswith("kept sequential: ") is not safe
+    assert (spot.edit is not None) is safe
+    assert spot.bounded is safe  # every safe one here runs over user-sized data
