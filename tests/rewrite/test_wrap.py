@@ -59,6 +59,21 @@ def test_a_long_statement_is_laid_out_as_ruff_format_would(statement: str) -> No
     assert wrapped == ruff_format(source)
 
 
+COMPREHENSIONS = [
+    'names = [item["name"] for item in await load_all_items(source) if item.get("on")]\n',
+    "total = sum(await fetch_value(key) for key in sorted(all_the_keys) if key)\n",
+    "result = await gather_in_order(*(fetch_item(client, i) for i in ids), limit=10)\n",
+    "values = list(await fetch_value(key) for key in keys_of_the_thing if key not in seen)\n",
+]
+
+
+@pytest.mark.parametrize("limit", [50, 60, 72])
+@pytest.mark.parametrize("statement", COMPREHENSIONS, ids=[s[:6] for s in COMPREHENSIONS])
+def test_comprehension_clauses_split_as_ruff_format_would(statement: str, limit: int) -> None:
+    source = "async def f():\n    " + statement
+    assert wrap_changed_lines(source, "", limit) == ruff_format(source, limit)
+
+
 def test_elements_of_a_bracket_already_split_are_one_per_line() -> None:
     source = textwrap.dedent(
         """\
