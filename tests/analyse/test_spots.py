@@ -142,3 +142,46 @@ def test_a_loop_that_sleeps_between_requests_keeps_its_pace(found: dict[str, Spo
 
 def test_a_single_call_is_no_spot(found: dict[str, Spot]) -> None:
     assert "alone" not in found and "fetch" not in found and "post" not in found
+
+
+POOLS = """
+from concurrent.futures import ThreadPoolExecutor
+
+import requests
+
+
+def fetch(i):
+    return requests.get(f"http://api/{i}").json()
+
+
+def mapped(ids):
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        return list(pool.map(fetch, ids))
+
+
+def submitted(ids):
+    with ThreadPoolExecutor() as pool:
+        futures = [pool.submit(fetch, i) for i in ids]
+        return [f.result() for f in futures]
+
+
+def builtin_map(ids):
+    return list(map(fetch, ids))
+"""
+
+
+def test_a_thread_pool_fan_out_becomes_a_gather_and_its_pool_goes(tmp_path: Path) -> None:
+    (tmp_path / "pools.py").write_text(POOLS)
+    found = {s.function: s for s in analyse_paths([tmp_path], jobs=1).spots}
+    assert set(found) == {"pools.mapped", "pools.submitted", "pools.builtin_map"}
+    for name, kind, pool_lines in (
+        ("pools.mapped", "executor-map", (12, 13)),
+        ("pools.submitted", "executor-submit", (17, 19)),
+    ):
+        spot = found[name]
+        assert (spot.kind, spot.safe, spot.bounded) == (kind, True, True)
+        assert spot.pool is not None and (spot.pool.line, spot.pool.end_line) == pool_lines
+        assert spot.reason.endswith("the thread pool is no longer needed")
+    plain = found["pools.builtin_map"]
+    assert (plain.kind, plain.safe, plain.pool) == ("map", True, None)
+    assert "thread pool" not in plain.reason
