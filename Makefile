@@ -50,7 +50,7 @@ bench: $(STAMP)
 realworld: $(STAMP)
 	$(BIN)/python realworld/run.py
 
-# Not in CI. mutmut makes ~11,300 mutants of migrate/rewrite and migrate/analyse,
+# Not in CI. mutmut makes ~14,000 mutants of migrate/rewrite and migrate/analyse,
 # most of a day on two cores, so this runs a seeded random sample of each package
 # (MUTATION_SAMPLE mutants, MUTATION_SEED) and prints the score per package with
 # its 95% confidence interval; MUTATION_SAMPLE=0 runs every mutant. Each mutant

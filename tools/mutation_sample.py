@@ -1,6 +1,6 @@
 """Run mutmut on a seeded random sample of the mutants of migrate/rewrite and migrate/analyse.
 
-All ~11,300 mutants take most of a day on two cores, so ``make mutation``
+All ~14,000 mutants take most of a day on two cores, so ``make mutation``
 measures a sample: mutmut generates every mutant, this draws ``--size``
 of them per package with ``random.Random(seed)`` from the sorted list of
 names (the same commit and seed give the same sample), runs mutmut on
