@@ -145,26 +145,6 @@ def test_bridged_blocking_calls_stay_sync_and_are_offloaded(tmp_path: Path) -> N
     assert "store.count" in result.sync_blocking
 
 
-def test_a_generator_consumed_by_a_sync_api_stays_sync(tmp_path: Path) -> None:
-    result = colouring(
-        tmp_path,
-        {
-            "feed.py": """
-                import requests
-
-                def pages():
-                    for i in range(3):
-                        yield requests.get(f"http://api/{i}").json()
-
-                def total():
-                    return sum(pages())
-            """
-        },
-    )
-    assert result.boundaries["feed.pages"] == "generator consumed by sync API sum()"
-    assert not result.is_async("feed.pages")
-
-
 def test_fakes_of_functions_that_became_async_become_async(tmp_path: Path) -> None:
     files = dict(CHAIN)
     files["tests/test_service.py"] = """
