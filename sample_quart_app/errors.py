@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import httpx
 from quart import Quart, jsonify
 from quart.typing import ResponseReturnValue
@@ -29,6 +31,7 @@ def http_error(exc: HTTPException) -> ResponseReturnValue:
 def init_app(app: Quart) -> None:
     app.register_error_handler(UpstreamError, upstream_error)
     app.register_error_handler(httpx.TimeoutException, upstream_timeout)
-    # TODO(migrate MIG001): also catch json.JSONDecodeError if .json() errors landed here
     app.register_error_handler(httpx.HTTPError, upstream_unreachable)
+    app.register_error_handler(httpx.InvalidURL, upstream_unreachable)
+    app.register_error_handler(json.JSONDecodeError, upstream_unreachable)
     app.register_error_handler(HTTPException, http_error)

@@ -65,11 +65,7 @@ def _scenarios() -> list[Scenario]:
 SCENARIOS = _scenarios()
 # Differences found here and not fixed yet (strict: the day they agree, the
 # entry goes).
-GAPS = {
-    "POST /api/reports / jobs malformed": "the app's register_error_handler("
-    "requests.RequestException) answered 502 for requests' JSON error; the migrated"
-    " httpx.HTTPError handler misses json.JSONDecodeError: 500",
-}
+GAPS: dict[str, str] = {}
 PARAMS = [
     pytest.param(s, id=s.id, marks=pytest.mark.xfail(strict=True, reason=GAPS[s.id]))
     if s.id in GAPS

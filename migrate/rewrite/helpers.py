@@ -402,6 +402,65 @@ _MISSING = object()''',
     private=("_MISSING",),
 )
 
+
+STATUS_ERROR = Helper(
+    "StatusError",
+    '''\
+class StatusError({http}.HTTPStatusError):
+    """requests' HTTPError as the project raises it: request and response optional.
+
+    {http}.HTTPStatusError needs both, and code that raised (or subclassed)
+    requests.HTTPError often had neither at hand. ``except
+    {http}.HTTPStatusError`` catches it like the errors {http} raises; a
+    missing response is None, as it was in requests.
+    """
+
+    def __init__(
+        self,
+        *args: Any,
+        request: {http}.Request | None = None,
+        response: {http}.Response | None = None,
+    ) -> None:
+        Exception.__init__(self, *args)
+        if request is None and response is not None:
+            try:
+                request = response.request
+            except RuntimeError:  # a Response made without its request
+                pass
+        self._request = request
+        self.response = response  # type: ignore[assignment]''',
+    ("from typing import Any", "import {http}"),
+)
+
+HTTPX_KWARGS = Helper(
+    "httpx_kwargs",
+    '''\
+def httpx_kwargs(kwargs: dict[str, Any]) -> dict[str, Any]:
+    """requests' keyword arguments, passed on as ``**kwargs``, as {http} takes them.
+
+    Callers keep the names they used with requests: ``allow_redirects`` is
+    ``follow_redirects``, a ``(connect, read)`` timeout an ``{http}.Timeout``, a
+    str/bytes ``data`` is ``content``, and ``stream`` goes (the response is
+    read whole). {http} sets ``verify``, ``cert``, ``proxies`` and ``hooks`` on
+    the client only: they raise TypeError here, as they would in {http}.
+    """
+    out = dict(kwargs)
+    if "allow_redirects" in out:
+        out["follow_redirects"] = out.pop("allow_redirects")
+    timeout = out.get("timeout")
+    if isinstance(timeout, tuple):
+        connect, read = timeout
+        out["timeout"] = {http}.Timeout(None, connect=connect, read=read)
+    if isinstance(out.get("data"), (str, bytes)):
+        out["content"] = out.pop("data")
+    out.pop("stream", None)
+    for name in ("verify", "cert", "proxies", "hooks"):
+        if name in out:
+            raise TypeError(f"{{name}}= is set on the {http} client, not per request")
+    return out''',
+    ("from typing import Any", "import {http}"),
+)
+
 # In the order they appear in the module.
 HELPERS: dict[str, Helper] = {
     h.name: h
@@ -413,6 +472,8 @@ HELPERS: dict[str, Helper] = {
         ASYNC_MEMO,
         RUN_COROUTINE,
         CACHED_RESULT,
+        STATUS_ERROR,
+        HTTPX_KWARGS,
     )
 }
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import httpx
 from quart import Blueprint, current_app, jsonify, request
 from quart.typing import ResponseReturnValue
@@ -29,7 +31,7 @@ async def search() -> ResponseReturnValue:
             )
     except httpx.TimeoutException:
         return jsonify(error="search timed out"), 504
-    except httpx.HTTPError:
+    except (httpx.HTTPError, httpx.InvalidURL, json.JSONDecodeError):
         return jsonify(error="search unavailable"), 502
     if resp.is_error:
         return jsonify(error="search failed", upstream_status=resp.status_code), 502

@@ -79,6 +79,9 @@ SAME_FAILURE = {
     "TimeoutException": "timeout",
     "JSONDecodeError": "invalid json",
     "TooManyRedirects": "redirects",
+    # httpx's HTTPError is the base class, requests' RequestException's twin.
+    "httpx.HTTPError": "request failed",
+    "RequestException": "request failed",
 }
 # Request headers a client sets on its own (they name the client or the
 # connection, not what the code asked for).
@@ -250,7 +253,9 @@ class Run:
         try:
             outcome.value = self.call(func, *args, **kwargs)
         except Exception as exc:
-            outcome.failure = SAME_FAILURE.get(type(exc).__name__, type(exc).__name__)
+            kind = type(exc).__name__
+            qualified = f"{type(exc).__module__.split('.')[0]}.{kind}"
+            outcome.failure = SAME_FAILURE.get(qualified, SAME_FAILURE.get(kind, kind))
         for upstream in self.upstreams.values():
             outcome.requests += upstream.take_log()
         # Concurrent calls may reach the upstreams in any order.

@@ -255,16 +255,8 @@ def _caught(module: ModuleType, name: str, exc: BaseException) -> tuple[bool, bo
     return by_except, getattr(module, f"is_{name}")(exc)
 
 
-# Known gaps of the rule, left to its owner: ``except requests.RequestException``
-# becomes ``except httpx.HTTPError``, which misses two failures requests
-# counted as its own. Widening every such clause (or only around ``.json()``)
-# is a choice about the output.
-GAPS = {
-    "invalid JSON": "RequestException caught requests' JSONDecodeError; httpx raises"
-    " json.JSONDecodeError, no HTTPError (the rule only leaves a TODO outside except)",
-    "URL with a bad host": "RequestException caught requests' InvalidURL; httpx.InvalidURL"
-    " is no HTTPError",
-}
+# Known gaps of the rule (none today): a strict xfail each, with why.
+GAPS: dict[str, str] = {}
 PARAMS = [
     pytest.param(f, id=f.name, marks=[pytest.mark.xfail(strict=True, reason=GAPS[f.name])])
     if f.name in GAPS

@@ -100,6 +100,8 @@ def test_one_helpers_module_per_package_imported_relatively(tmp_path: Path) -> N
         "async_memo": None,  # not needed here: nothing memoised
         "run_coroutine": None,  # nor here: no app context entered from sync code
         "cached_result": None,  # nor here: no cached_property
+        "StatusError": None,  # nothing raises requests.HTTPError
+        "httpx_kwargs": None,  # no **kwargs reach a request
     }
     # The package runs: its helpers module imports, and a second run changes nothing.
     check = subprocess.run(
@@ -165,10 +167,12 @@ def test_a_later_step_extends_the_helpers_module_to_the_one_shot_bytes() -> None
     every = render(HELPERS)
     in_any_order = [
         "run_coroutine",
+        "httpx_kwargs",
         "async_memo",
         "TaskPool",
         "cached_result",
         "gather_in_order",
+        "StatusError",
         "TLS_CONTEXT",
     ]
     assert render([*in_any_order, "AsyncClientPerLoop"]) == every

@@ -46,8 +46,9 @@ from ..nodes import append_arg, dotted_name, is_keyword, keyword_arg
 from .base import StatementResult, on_leave, on_visit
 from .http_common import FunctionState, is_raw_body, one_off_cookies, requests_defaults
 from .http_exceptions import ExceptionRewrites
+from .http_kwargs import KwargsRewrites
 from .http_sessions import SessionRewrites
-from .http_streams import STREAM_METHODS, StreamRewrites, streams
+from .http_streams import ONE_SHOT_CLIENT, STREAM_METHODS, StreamRewrites, streams
 
 # Positional parameters after the URL, per requests function.
 POSITIONAL: dict[str, tuple[str, ...]] = {
@@ -64,7 +65,6 @@ BODY_ARGS = frozenset({"data", "json", "content", "files"})
 # Per-request arguments httpx only takes on the client.
 CLIENT_ONLY = frozenset({"verify", "cert", "proxies", "hooks"})
 RESPONSE_RENAMES = {"reason": "reason_phrase"}
-ONE_SHOT_CLIENT = "http_client"
 
 
 @dataclass
@@ -74,7 +74,7 @@ class _Frame:
     client_args: list[cst.Arg] | None = None
 
 
-class HttpClient(ExceptionRewrites, SessionRewrites, StreamRewrites):
+class HttpClient(ExceptionRewrites, KwargsRewrites, SessionRewrites, StreamRewrites):
     """MIG001: see the module docstring."""
 
     code = "MIG001"
@@ -92,8 +92,12 @@ class HttpClient(ExceptionRewrites, SessionRewrites, StreamRewrites):
         self.stream_calls: set[object] = set()
         self.stream_lines: set[int] = set()
         self.with_items: set[int] = set()
+        # The client of each streamed one-off request (by the call's position).
+        self.stream_clients: dict[object, cst.WithItem] = {}
         # Clients made in a function that closes them (``session.close()``).
         self.closed_clients: set[object] = set()
+        self.kwargs_dicts: set[int] = set()
+        self.plain_kwargs: set[tuple[object, str]] = set()
 
     @on_visit(cst.FunctionDef)
     def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
@@ -108,13 +112,14 @@ class HttpClient(ExceptionRewrites, SessionRewrites, StreamRewrites):
             func = cst.ensure_type(cst.ensure_type(call, cst.Call).func, cst.Attribute)
             state.closed.add(cst.ensure_type(func.value, cst.Name).value)
         self.functions.append(state)
+        self._find_kwargs_dicts(node)
 
     @on_leave(cst.FunctionDef)
     def leave_FunctionDef(
         self, original: cst.FunctionDef, updated: cst.FunctionDef
     ) -> cst.FunctionDef:
         self.functions.pop()
-        return updated
+        return self._decorators(original, updated)
 
     @on_visit(cst.SimpleStatementLine)
     def visit_SimpleStatementLine(self, node: cst.SimpleStatementLine) -> None:
@@ -162,6 +167,8 @@ class HttpClient(ExceptionRewrites, SessionRewrites, StreamRewrites):
         )
         if made:
             updated = self._with_session(original, updated)
+        if streamed:
+            updated = self._with_stream_clients(original, updated)
         if (streamed or made) and self.ctx.in_async:
             return updated.with_changes(asynchronous=cst.Asynchronous())
         return updated
@@ -231,7 +238,7 @@ class HttpClient(ExceptionRewrites, SessionRewrites, StreamRewrites):
         edit = self.ctx.edits.http_calls.get(pos)
         if edit is None or not isinstance(updated, cst.Call):
             if isinstance(updated, cst.Call):
-                updated = self._isinstance(original, updated)
+                updated = self._raised(original, self._isinstance(original, updated))
             return self._response_method(original, updated)
         line = self.ctx.line(original)
         entry = edit.entry
@@ -242,7 +249,7 @@ class HttpClient(ExceptionRewrites, SessionRewrites, StreamRewrites):
             closed = updated.with_changes(func=updated.func.with_changes(attr=cst.Name("aclose")))
             return cst.Await(expression=closed) if self.ctx.in_async else closed
         from_requests = entry.name.startswith("requests")
-        args, client_args, method = self._translate_args(updated, verb, from_requests, line)
+        args, client_args, method = self._translate_args(updated, verb, from_requests, line, pos)
         if args is None:
             return updated
         if edit.on_shared_client or "Client" in entry.name or "Session" in entry.name:
@@ -261,10 +268,6 @@ class HttpClient(ExceptionRewrites, SessionRewrites, StreamRewrites):
             new_call = self._method_call(updated, receiver, method, args)
         else:
             # A one-off call: a client for this statement only.
-            if not self.frames:
-                self.ctx.todo(line, self.code, "one-off request outside a statement: not rewritten")
-                return updated
-            frame = self.frames[-1]
             client_kwargs = []
             if from_requests:
                 client_kwargs += [
@@ -272,6 +275,13 @@ class HttpClient(ExceptionRewrites, SessionRewrites, StreamRewrites):
                     keyword_arg("timeout", cst.Name("None")),
                 ]
             client_kwargs += client_args + one_off_cookies(args)
+            if streams(original) and self._streamed_one_off(original):
+                client = cst.Call(self._httpx("AsyncClient"), self._with_tls(client_kwargs))
+                return self._one_off_stream(original, updated, client, method, args, line)
+            if not self.frames:
+                self.ctx.todo(line, self.code, "one-off request outside a statement: not rewritten")
+                return updated
+            frame = self.frames[-1]
             if pos in self.ctx.edits.gathered:
                 # The call moves into a gather: one client for the whole fan-out.
                 self.ctx.fan_out_clients[pos] = cst.WithItem(
@@ -291,7 +301,7 @@ class HttpClient(ExceptionRewrites, SessionRewrites, StreamRewrites):
         return new_call
 
     def _translate_args(
-        self, call: cst.Call, verb: str, from_requests: bool, line: int
+        self, call: cst.Call, verb: str, from_requests: bool, line: int, pos: object = None
     ) -> tuple[list[cst.Arg] | None, list[cst.Arg], str]:
         """Arguments for the httpx call, those that must go on the client, and the method."""
         positional = [a for a in call.args if a.keyword is None and not a.star]
@@ -317,6 +327,9 @@ class HttpClient(ExceptionRewrites, SessionRewrites, StreamRewrites):
         has_redirect_arg = False
         has_body = False
         for arg in named:
+            if arg.star == "**" and from_requests:
+                out.append(self._star_kwargs(arg, pos, line))
+                continue
             if arg.star or arg.keyword is None:
                 out.append(arg)
                 continue
@@ -327,16 +340,7 @@ class HttpClient(ExceptionRewrites, SessionRewrites, StreamRewrites):
                 out.append(arg.with_changes(keyword=cst.Name("follow_redirects")))
                 continue
             if key == "timeout" and isinstance(value, cst.Tuple) and len(value.elements) == 2:
-                connect, read = (e.value for e in value.elements)
-                timeout = cst.Call(
-                    func=self._httpx("Timeout"),
-                    args=[
-                        cst.Arg(cst.Name("None")),
-                        keyword_arg("connect", connect),
-                        keyword_arg("read", read),
-                    ],
-                )
-                out.append(arg.with_changes(value=timeout))
+                out.append(arg.with_changes(value=self._timeout(value)))
                 continue
             if key in BODY_ARGS and m.matches(value, m.Name("None")):
                 continue  # requests' default: no body
@@ -415,7 +419,7 @@ class HttpClient(ExceptionRewrites, SessionRewrites, StreamRewrites):
     ) -> cst.BaseExpression:
         if not isinstance(updated, cst.Attribute):
             return updated
-        mapped = self._exception(original, updated)
+        mapped = self._exception(original, updated) or self._error_response(updated)
         if mapped is not None:
             return mapped
         owner = updated.value
@@ -457,6 +461,10 @@ class HttpClient(ExceptionRewrites, SessionRewrites, StreamRewrites):
             doubled = self._both(updated, self.ctx.line(original))
             if doubled is not None:
                 return doubled
+        if frame.client_args is None:
+            registered = self._registrations(original, updated)
+            if registered is not None:
+                return registered
         result: cst.SimpleStatementLine = updated
         # resp.raise_for_status(): requests raises for 4xx/5xx only, httpx for 3xx too.
         if len(updated.body) == 1 and m.matches(

@@ -38,6 +38,18 @@ class HttpRuleBase(Rule):
         self.ctx.add_import(self.module)
         return cst.Attribute(value=cst.Name(self.module), attr=cst.Name(attr))
 
+    def _timeout(self, value: cst.Tuple) -> cst.Call:
+        """requests' ``(connect, read)`` timeout as ``httpx.Timeout(None, connect=, read=)``."""
+        connect, read = (e.value for e in value.elements)
+        return cst.Call(
+            func=self._httpx("Timeout"),
+            args=[
+                cst.Arg(cst.Name("None")),
+                keyword_arg("connect", connect),
+                keyword_arg("read", read),
+            ],
+        )
+
     def _method_call(
         self, call: cst.Call, receiver: cst.BaseExpression, verb: str, args: list[cst.Arg]
     ) -> cst.Call:

@@ -1,8 +1,19 @@
 """MIG001, exceptions: requests' exception classes (and ``Response``) in
-``except`` clauses, ``isinstance``, annotations and handler registrations
-become httpx's. While requests calls remain elsewhere in the project (a
-gradual step), except clauses catch both forms and registrations are
-doubled, so every intermediate state keeps handling both.
+``except`` clauses, ``isinstance``, annotations, base classes, ``raise`` and
+handler registrations become httpx's. While requests calls remain elsewhere
+in the project (a gradual step), except clauses catch both forms and
+registrations are doubled, so every intermediate state keeps handling both.
+
+Where requests' class covered what one httpx class does not, ``except`` and
+``isinstance`` take a tuple and a handler is registered once per class:
+``RequestException`` also meant an invalid URL (``httpx.InvalidURL`` is no
+``httpx.HTTPError``) and invalid JSON from ``.json()`` (httpx raises
+``json.JSONDecodeError``). ``requests.HTTPError`` raised or subclassed by the
+project becomes ``httpx.HTTPStatusError`` when its response is at hand, else
+the helpers module's ``StatusError``, an ``HTTPStatusError`` whose request
+and response are optional as they were in requests. ``exc.response`` of an
+error that is not a status error reads ``getattr(exc, "response", None)``:
+requests set it to None, httpx has no such attribute.
 """
 
 from __future__ import annotations
@@ -10,14 +21,15 @@ from __future__ import annotations
 import libcst as cst
 import libcst.matchers as m
 
-from ..nodes import code_of, dotted_name
+from ..nodes import append_arg, code_of, dotted_name, keyword_arg
 from .base import StatementResult, on_leave, on_visit
 from .http_common import HttpRuleBase
 
 # requests exception -> httpx exception. In ``except`` clauses a tuple keeps
 # requests' wider meaning where one class is not enough.
 EXCEPTIONS: dict[str, tuple[str, ...]] = {
-    "RequestException": ("HTTPError",),
+    # A dotted name is another module's class.
+    "RequestException": ("HTTPError", "InvalidURL", "json.JSONDecodeError"),
     "HTTPError": ("HTTPStatusError",),
     # requests says ConnectionError for a stalled upload and for a peer that
     # hung up before answering; httpx says WriteTimeout and RemoteProtocolError.
@@ -34,6 +46,12 @@ EXCEPTIONS: dict[str, tuple[str, ...]] = {
 JSON_ERRORS = ("JSONDecodeError",)
 # Other requests names that have an httpx twin of the same shape.
 TYPES = {"Response": "Response", "Request": "Request", "PreparedRequest": "Request"}
+# Calls that register a handler for one exception class (Flask, Starlette,
+# FastAPI): where requests' class stands for several, one registration each.
+REGISTRATIONS = frozenset(
+    {"register_error_handler", "errorhandler", "add_exception_handler", "exception_handler"}
+)
+STATUS_ERROR = "StatusError"
 REQUEST_EXCEPTION_JSON_NOTE = "also catch json.JSONDecodeError if .json() errors landed here"
 REQUEST_EXCEPTION_JSON_DETAIL = (
     "requests.RequestException also covered JSON errors from .json(); httpx raises"
@@ -92,7 +110,12 @@ class ExceptionRewrites(HttpRuleBase):
         if mapped is None:
             return None
         self.ctx.maybe_remove_import("requests")
-        if cls == "RequestException" and not self._in_except and not self._in_annotation:
+        if (
+            cls == "RequestException"
+            and not self._in_except
+            and not self._in_annotation
+            and id(original) not in self._registered
+        ):
             line = self._copy_line if self._copying else self.ctx.line(original)
             self.ctx.todo(
                 line, self.code, REQUEST_EXCEPTION_JSON_NOTE, REQUEST_EXCEPTION_JSON_DETAIL
@@ -101,6 +124,11 @@ class ExceptionRewrites(HttpRuleBase):
 
     _in_except = 0
     _in_annotation = 0
+    # Exception classes passed to a handler registration (ids of original nodes).
+    _registered: set[int] = set()
+    # Per except clause being rewritten: the name it binds when the error may
+    # be one with no ``.response`` in httpx.
+    _loose_errors: list[str | None] = []
     _copying = False
     _copy_line = 0
 
@@ -132,7 +160,16 @@ class ExceptionRewrites(HttpRuleBase):
         twin = stmt.visit(copier)
         if not copier.changed or not isinstance(twin, cst.SimpleStatementLine):
             return None
-        return cst.FlattenSentinel([stmt, twin.with_changes(leading_lines=[])])
+        twins = [twin]
+        old, new = stmt.body[0], twin.body[0]
+        if (
+            isinstance(old, cst.Expr)
+            and isinstance(new, cst.Expr)
+            and isinstance(new.value, cst.Call)
+        ):
+            calls = self._per_class(old.value, new.value)
+            twins = [twin.with_changes(body=[new.with_changes(value=c)]) for c in calls]
+        return cst.FlattenSentinel([stmt, *(t.with_changes(leading_lines=[]) for t in twins)])
 
     def _dedupe(self, body: list[cst.BaseStatement]) -> list[cst.BaseStatement]:
         """Once requests is gone, the doubled lines of an earlier step are twins: keep one."""
@@ -160,6 +197,19 @@ class ExceptionRewrites(HttpRuleBase):
     @on_visit(cst.ExceptHandler)
     def visit_ExceptHandler(self, node: cst.ExceptHandler) -> None:
         self._in_except += 1
+        loose = None
+        if node.name is not None and isinstance(node.name.name, cst.Name) and node.type is not None:
+            types = (
+                [e.value for e in node.type.elements]
+                if isinstance(node.type, cst.Tuple)
+                else [node.type]
+            )
+            for each in types:
+                name = self._requests_name(each)
+                cls = name.rsplit(".", 1)[-1] if name and name.startswith("requests.") else None
+                if cls in EXCEPTIONS and cls != "HTTPError":
+                    loose = node.name.name.value
+        self._loose_errors = [*self._loose_errors, loose]
 
     @on_leave(cst.ExceptHandler)
     def leave_ExceptHandler(
@@ -167,6 +217,7 @@ class ExceptionRewrites(HttpRuleBase):
     ) -> cst.ExceptHandler:
         """Widen mapped classes where requests' class covered more than one httpx class."""
         self._in_except -= 1
+        self._loose_errors = self._loose_errors[:-1]
         if not self.ctx.edits.map_exceptions or original.type is None or updated.type is None:
             return updated
         widened = self._widen(original.type, updated.type)
@@ -211,7 +262,15 @@ class ExceptionRewrites(HttpRuleBase):
         both = self.ctx.edits.map_exceptions == "both"
         if mapped is None or (len(mapped) < 2 and not both):
             return None
-        return [self._httpx(each) for each in mapped]
+        return [self._class(each) for each in mapped]
+
+    def _class(self, name: str) -> cst.Attribute:
+        """``httpx.<name>``, or ``module.Name`` for a dotted name (imported)."""
+        module, _, attr = name.rpartition(".")
+        if not module:
+            return self._httpx(name)
+        self.ctx.add_import(module)
+        return cst.Attribute(value=cst.Name(module), attr=cst.Name(attr))
 
     def _isinstance(self, original: cst.Call, updated: cst.Call) -> cst.Call:
         """``isinstance(exc, requests.ConnectionError)``: the same widening as in ``except``."""
@@ -228,3 +287,135 @@ class ExceptionRewrites(HttpRuleBase):
         return updated.with_changes(
             args=[updated.args[0], updated.args[1].with_changes(value=widened)]
         )
+
+    def _error_response(self, updated: cst.Attribute) -> cst.BaseExpression | None:
+        """``exc.response`` where httpx's error has none: ``getattr(exc, "response", None)``."""
+        if (
+            self.ctx.edits.map_exceptions == "httpx"
+            and updated.attr.value == "response"
+            and isinstance(updated.value, cst.Name)
+            and self._loose_errors
+            and updated.value.value == self._loose_errors[-1]
+        ):
+            # Inside an f-string (before Python 3.12) the quotes must differ.
+            quote = "'" if self._in_fstring else '"'
+            return cst.parse_expression(
+                f"getattr({updated.value.value}, {quote}response{quote}, None)"
+            )
+        return None
+
+    _in_fstring = 0
+
+    @on_visit(cst.FormattedString)
+    def visit_fstring(self, node: cst.FormattedString) -> None:
+        self._in_fstring += 1
+
+    @on_leave(cst.FormattedString)
+    def leave_fstring(
+        self, original: cst.FormattedString, updated: cst.FormattedString
+    ) -> cst.FormattedString:
+        self._in_fstring -= 1
+        return updated
+
+    # -- registrations, raising and subclassing ---------------------------------------------
+
+    @on_visit(cst.Call)
+    def visit_exception_use(self, node: cst.Call) -> None:
+        # A class registered (one line per class follows) or built (``raise
+        # requests.RequestException(msg)``) is no except clause to widen.
+        self._registered = {*self._registered, id(_registration(node)), id(node.func)}
+
+    def _per_class(self, original: cst.BaseExpression, updated: cst.Call) -> list[cst.Call]:
+        """A registration for a requests class that stands for several: one call each."""
+        arg = _registration(original) if isinstance(original, cst.Call) else None
+        classes = self._classes(arg) if arg is not None else None
+        if arg is None or classes is None or not updated.args:
+            return [updated]
+        first = updated.args[0]
+        return [
+            updated.with_changes(args=[first.with_changes(value=c), *updated.args[1:]])
+            for c in classes
+        ]
+
+    def _registrations(
+        self, original: cst.SimpleStatementLine, updated: cst.SimpleStatementLine
+    ) -> StatementResult | None:
+        """``app.register_error_handler(requests.RequestException, h)`` -> one line per class."""
+        if self.ctx.edits.map_exceptions != "httpx" or len(original.body) != 1:
+            return None
+        old, new = original.body[0], updated.body[0]
+        if not (
+            isinstance(old, cst.Expr)
+            and isinstance(new, cst.Expr)
+            and isinstance(new.value, cst.Call)
+        ):
+            return None
+        calls = self._per_class(old.value, new.value)
+        if len(calls) < 2:
+            return None
+        lines = [updated.with_changes(body=[new.with_changes(value=c)]) for c in calls]
+        return cst.FlattenSentinel(
+            [lines[0], *(line.with_changes(leading_lines=[]) for line in lines[1:])]
+        )
+
+    def _decorators(self, original: cst.FunctionDef, updated: cst.FunctionDef) -> cst.FunctionDef:
+        """``@app.errorhandler(requests.RequestException)`` -> one decorator per class."""
+        if not self.ctx.edits.map_exceptions or len(original.decorators) != len(updated.decorators):
+            return updated
+        decorators: list[cst.Decorator] = []
+        for old, new in zip(original.decorators, updated.decorators):
+            if not isinstance(new.decorator, cst.Call):
+                decorators.append(new)
+                continue
+            calls = self._per_class(old.decorator, new.decorator)
+            decorators += [new.with_changes(decorator=c) for c in calls]
+        return updated.with_changes(decorators=decorators)
+
+    def _raised(self, original: cst.Call, updated: cst.Call) -> cst.Call:
+        """``requests.HTTPError(msg, response=r)`` built by the project's own code."""
+        if self.ctx.edits.map_exceptions != "httpx" or not self._is_status_error(original.func):
+            return updated
+        keywords = {a.keyword.value: a.value for a in updated.args if a.keyword is not None}
+        positional = [a for a in updated.args if a.keyword is None]
+        response = keywords.get("response")
+        simple = response is not None and dotted_name(response) is not None
+        if (
+            len(positional) == 1
+            and not positional[0].star
+            and simple
+            and set(keywords) <= {"response", "request"}
+        ):
+            if "request" in keywords:
+                return updated
+            assert response is not None
+            request = cst.Attribute(value=response, attr=cst.Name("request"))
+            args = append_arg(list(updated.args), keyword_arg("request", request))
+            return updated.with_changes(args=args)
+        return updated.with_changes(func=cst.Name(self.ctx.use_helper(STATUS_ERROR)))
+
+    def _is_status_error(self, node: cst.BaseExpression) -> bool:
+        name = self._requests_name(node)
+        return name in ("requests.HTTPError", "requests.exceptions.HTTPError")
+
+    @on_leave(cst.ClassDef)
+    def leave_exception_class(self, original: cst.ClassDef, updated: cst.ClassDef) -> cst.ClassDef:
+        """``class ApiError(requests.HTTPError)``: its callers build it as requests
+        allowed (no request, maybe no response): based on ``StatusError``."""
+        if self.ctx.edits.map_exceptions != "httpx" or len(original.bases) != len(updated.bases):
+            return updated
+        bases = [
+            new.with_changes(value=cst.Name(self.ctx.use_helper(STATUS_ERROR)))
+            if old.keyword is None and self._is_status_error(old.value)
+            else new
+            for old, new in zip(original.bases, updated.bases)
+        ]
+        return updated.with_changes(bases=bases)
+
+
+def _registration(call: cst.Call) -> cst.BaseExpression | None:
+    """The exception class a handler registration names (its first argument)."""
+    func = call.func
+    name = func.attr.value if isinstance(func, cst.Attribute) else getattr(func, "value", None)
+    if name in REGISTRATIONS and call.args and call.args[0].keyword is None:
+        return call.args[0].value
+    return None

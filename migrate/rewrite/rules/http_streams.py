@@ -10,11 +10,17 @@ when decoded), ``r.close()`` ``await r.aclose()``.
 
 from __future__ import annotations
 
+from typing import TypeVar, cast
+
 import libcst as cst
 import libcst.matchers as m
 
+from ..nodes import is_keyword
 from .base import on_leave
 from .http_common import HttpRuleBase
+
+_Node = TypeVar("_Node", bound=cst.CSTNode)
+ONE_SHOT_CLIENT = "http_client"
 
 STREAM_METHODS = {
     "iter_content": "aiter_bytes",
@@ -38,6 +44,44 @@ class StreamRewrites(HttpRuleBase):
     stream_calls: set[object]
     stream_lines: set[int]
 
+    stream_clients: dict[object, cst.WithItem]
+    with_items: set[int]
+
+    def _streamed_one_off(self, call: cst.Call) -> bool:
+        """A one-off ``requests.get(url, stream=True)`` this part can carry: held by a
+        ``with`` or assigned in a block (its rest goes into ``async with``)."""
+        return id(call) in self.with_items or self.ctx.line(call) in self.stream_lines
+
+    def _one_off_stream(
+        self,
+        original: cst.Call,
+        updated: cst.Call,
+        client: cst.Call,
+        method: str,
+        args: list[cst.Arg],
+        line: int,
+    ) -> cst.BaseExpression:
+        """``requests.get(url, stream=True)`` -> ``http_client.stream("GET", url)``, its
+        client opened in the same ``async with`` (see :meth:`_with_stream_clients`)."""
+        self.stream_clients[self.ctx.pos(original)] = cst.WithItem(
+            client, asname=cst.AsName(cst.Name(ONE_SHOT_CLIENT))
+        )
+        args = [a for a in args if not is_keyword(a, "cookies")]
+        return self._stream_call(original, updated, cst.Name(ONE_SHOT_CLIENT), method, args, line)
+
+    def _with_stream_clients(self, original: cst.With, updated: cst.With) -> cst.With:
+        """``with requests.get(url, stream=True) as r:`` -> ``async with
+        httpx.AsyncClient(...) as http_client, http_client.stream("GET", url) as r:``."""
+        items: list[cst.WithItem] = []
+        for old, new in zip(original.items, updated.items):
+            client = self.stream_clients.get(self.ctx.pos(old.item))
+            if client is not None:
+                items.append(
+                    client.with_changes(comma=cst.Comma(whitespace_after=cst.SimpleWhitespace(" ")))
+                )
+            items.append(new)
+        return updated.with_changes(items=items)
+
     def _visit_with_streams(self, node: cst.With) -> None:
         for item in node.items:
             call = item.item
@@ -57,7 +101,12 @@ class StreamRewrites(HttpRuleBase):
         iterator = self._stream_iterator(updated.iter)
         if iterator is None:
             return updated
-        return updated.with_changes(iter=iterator, asynchronous=cst.Asynchronous())
+        updated = updated.with_changes(iter=iterator, asynchronous=cst.Asynchronous())
+        if m.matches(iterator, m.Call(func=m.Attribute(attr=m.Name("aiter_lines")))) and not any(
+            is_keyword(a, "decode_unicode") for a in cst.ensure_type(original.iter, cst.Call).args
+        ):
+            return _lines_as_bytes(updated)
+        return updated
 
     @on_leave(cst.CompFor)
     def leave_CompFor(self, original: cst.CompFor, updated: cst.CompFor) -> cst.CompFor:
@@ -65,6 +114,40 @@ class StreamRewrites(HttpRuleBase):
         if iterator is None:
             return updated
         return updated.with_changes(iter=iterator, asynchronous=cst.Asynchronous())
+
+    @on_leave(cst.ListComp, cst.SetComp, cst.GeneratorExp)
+    def leave_line_comprehension(
+        self,
+        original: cst.ListComp | cst.SetComp | cst.GeneratorExp,
+        updated: cst.ListComp | cst.SetComp | cst.GeneratorExp,
+    ) -> cst.BaseExpression:
+        """``[line.decode() for line in r.iter_lines()]``: the lines are str now."""
+        if not (
+            updated.for_in.asynchronous
+            and isinstance(updated.for_in.target, cst.Name)
+            and m.matches(updated.for_in.iter, m.Call(func=m.Attribute(attr=m.Name("aiter_lines"))))
+            and m.matches(original.for_in.iter, m.Call(func=m.Attribute(attr=m.Name("iter_lines"))))
+            and not any(
+                is_keyword(a, "decode_unicode")
+                for a in cst.ensure_type(original.for_in.iter, cst.Call).args
+            )
+        ):
+            return updated
+        name = updated.for_in.target.value
+        uses, safe = _line_uses(name, updated.elt, *updated.for_in.ifs)
+        if uses == 0:
+            return updated
+        if uses != safe:
+            self.ctx.todo(
+                self.ctx.line(original),
+                self.code,
+                "aiter_lines() yields str where iter_lines() yielded bytes",
+            )
+            return updated
+        ifs = [_without_decode(name, each) for each in updated.for_in.ifs]
+        return updated.with_changes(
+            elt=_without_decode(name, updated.elt), for_in=updated.for_in.with_changes(ifs=ifs)
+        )
 
     def _stream_iterator(self, expr: cst.BaseExpression) -> cst.BaseExpression | None:
         if not (
@@ -159,11 +242,64 @@ class StreamRewrites(HttpRuleBase):
             if not isinstance(target, cst.Name):
                 continue
             rest = body[index + 1 :] or [cst.SimpleStatementLine([cst.Pass()])]
+            items = [cst.WithItem(assign.value, asname=cst.AsName(target))]
+            original_stmt = original.body[index]
+            if isinstance(original_stmt, cst.SimpleStatementLine) and isinstance(
+                original_stmt.body[0], cst.Assign
+            ):
+                client = self.stream_clients.get(self.ctx.pos(original_stmt.body[0].value))
+                if client is not None:
+                    comma = cst.Comma(whitespace_after=cst.SimpleWhitespace(" "))
+                    items.insert(0, client.with_changes(comma=comma))
             block = cst.With(
-                items=[cst.WithItem(assign.value, asname=cst.AsName(target))],
+                items=items,
                 body=cst.IndentedBlock(rest),
                 asynchronous=cst.Asynchronous() if self.ctx.in_async else None,
                 leading_lines=new.leading_lines,
             )
             return [*body[:index], block]
         return body
+
+
+def _lines_as_bytes(loop: cst.For) -> cst.For:
+    """requests' ``iter_lines()`` yields bytes, httpx's ``aiter_lines()`` str.
+
+    A body that only decodes the line (or tests it, or parses it as JSON)
+    loses the ``.decode()``; any other use gets the bytes it had
+    (``line = line.encode()``), so slicing, ``b"..."`` comparisons and writes
+    to binary files keep working.
+    """
+    if not isinstance(loop.target, cst.Name) or not isinstance(loop.body, cst.IndentedBlock):
+        return loop
+    name = loop.target.value
+    uses, safe = _line_uses(name, loop.body)
+    if uses == 0:
+        return loop
+    if uses == safe:
+        return loop.with_changes(body=_without_decode(name, loop.body))
+    encode = cst.parse_statement(f"{name} = {name}.encode()")
+    return loop.with_changes(body=loop.body.with_changes(body=[encode, *loop.body.body]))
+
+
+def _line_uses(name: str, *nodes: cst.CSTNode) -> tuple[int, int]:
+    """How often ``name`` is read in ``nodes``, and how often in a way a str
+    serves as well as bytes did once ``.decode()`` goes."""
+    var = m.Name(name)
+    safe_uses = (
+        m.Call(func=m.Attribute(value=var, attr=m.Name("decode"))),
+        m.UnaryOperation(operator=m.Not(), expression=var),
+        m.If(test=var),
+        m.CompIf(test=var),
+        m.Call(func=m.Attribute(m.Name("json"), m.Name("loads")), args=[m.Arg(var)]),
+    )
+    uses = safe = 0
+    for node in nodes:
+        uses += len(m.findall(node, var)) - len(m.findall(node, m.Attribute(attr=var)))
+        safe += sum(len(m.findall(node, pattern)) for pattern in safe_uses)
+    return uses, safe
+
+
+def _without_decode(name: str, node: _Node) -> _Node:
+    """``node`` with ``name.decode(...)`` read as ``name`` (a str already)."""
+    decode = m.Call(func=m.Attribute(value=m.Name(name), attr=m.Name("decode")))
+    return cast(_Node, m.replace(node, decode, lambda _, __: cst.Name(name)))

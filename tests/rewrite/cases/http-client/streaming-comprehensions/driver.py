@@ -13,7 +13,3 @@ def drive(run):
 # `with requests.get(..., stream=True) as resp:` is left as requests (with a
 # TODO) while the loops over it become `async for ... aiter_*()`: the
 # migrated functions fail with TypeError/AttributeError.
-GAPS = {
-    "text": "a one-off streamed request in `with` is not rewritten, its loop is",
-    "size": "as above",
-}

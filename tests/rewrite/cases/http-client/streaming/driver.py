@@ -15,7 +15,3 @@ def drive(run):
     run.check("download", download)
     run.check("lines", downloads.lines, url)
     run.check("download missing", downloads.download, url + "/nowhere", target)
-
-GAPS = {
-    "lines": "requests' iter_lines() yields bytes, httpx's aiter_lines() str (no TODO)",
-}

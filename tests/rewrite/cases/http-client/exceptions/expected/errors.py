@@ -1,3 +1,5 @@
+import json
+
 import httpx
 
 from _async_helpers import TLS_CONTEXT
@@ -20,7 +22,7 @@ async def fetch(url):
         return "timeout"
     except httpx.HTTPStatusError as exc:
         return str(exc)
-    except httpx.HTTPError:
+    except (httpx.HTTPError, httpx.InvalidURL, json.JSONDecodeError):
         return "error"
 
 

@@ -25,6 +25,7 @@ async def lines(url):
     out = []
     async with session.stream("GET", url) as resp:
         async for line in resp.aiter_lines():
+            line = line.encode()
             out.append(line)
         await resp.aclose()
         return out

@@ -1,0 +1,96 @@
+"""MIG001, keyword arguments that reach a request through ``**name``.
+
+requests' names mean nothing to httpx (``allow_redirects=`` is a TypeError
+there), and the names may come from far away: a dict built a few lines up,
+or the ``**kwargs`` of a public function whose callers use requests' names.
+A dict literal used only for that call is translated where it is built;
+anything else is translated when the call is made, by ``httpx_kwargs`` (in
+the package's helpers module), so every caller keeps the names it used.
+"""
+
+from __future__ import annotations
+
+import libcst as cst
+import libcst.matchers as m
+
+from ..nodes import code_of, string_value
+from .base import on_leave
+from .http_common import HttpRuleBase, is_raw_body
+
+KWARGS = "httpx_kwargs"
+RENAMED = {"allow_redirects": "follow_redirects"}
+# Keys a per-request dict cannot carry to httpx (set on the client there).
+CLIENT_ONLY_KEYS = frozenset({"verify", "cert", "proxies", "hooks"})
+
+
+class KwargsRewrites(HttpRuleBase):
+    # Dict literals (ids of original nodes) translated where they are built,
+    # and the ``**name`` arguments they reach (call position, name).
+    kwargs_dicts: set[int]
+    plain_kwargs: set[tuple[object, str]]
+
+    def _find_kwargs_dicts(self, function: cst.FunctionDef) -> None:
+        """``options = {...}`` used only as ``requests.get(url, **options)``."""
+        for call in m.findall(function.body, m.Call()):
+            assert isinstance(call, cst.Call)
+            edit = self.ctx.edits.http_calls.get(self.ctx.pos(call) or (0, 0, 0, 0))
+            if edit is None or not edit.entry.name.startswith("requests"):
+                continue
+            for arg in call.args:
+                if arg.star != "**" or not isinstance(arg.value, cst.Name):
+                    continue
+                literal = _only_dict(function, arg.value.value)
+                if literal is not None:
+                    self.kwargs_dicts.add(id(literal))
+                    self.plain_kwargs.add((self.ctx.pos(call), arg.value.value))
+
+    def _star_kwargs(self, arg: cst.Arg, pos: object, line: int) -> cst.Arg:
+        """``**kwargs`` of the requests call at ``pos``, as httpx takes them."""
+        if isinstance(arg.value, cst.Name) and (pos, arg.value.value) in self.plain_kwargs:
+            return arg
+        kwargs = cst.Call(cst.Name(self.ctx.use_helper(KWARGS)), [cst.Arg(arg.value)])
+        self.ctx.note(self.code, line, f"**{code_of(arg.value)}: requests' names still accepted")
+        return arg.with_changes(value=kwargs)
+
+    @on_leave(cst.Dict)
+    def leave_kwargs_dict(self, original: cst.Dict, updated: cst.Dict) -> cst.Dict:
+        if id(original) not in self.kwargs_dicts:
+            return updated
+        elements: list[cst.BaseDictElement] = []
+        for element in updated.elements:
+            assert isinstance(element, cst.DictElement)
+            key = string_value(element.key)
+            value = element.value
+            if key == "stream":
+                continue
+            if key in RENAMED:
+                element = element.with_changes(key=cst.SimpleString(f'"{RENAMED[key]}"'))
+            elif key == "timeout" and isinstance(value, cst.Tuple) and len(value.elements) == 2:
+                element = element.with_changes(value=self._timeout(value))
+            elif key == "data" and is_raw_body(value):
+                element = element.with_changes(key=cst.SimpleString('"content"'))
+            elements.append(element)
+        if elements:
+            elements[-1] = elements[-1].with_changes(comma=updated.elements[-1].comma)
+        return updated.with_changes(elements=elements)
+
+
+def _only_dict(function: cst.FunctionDef, name: str) -> cst.Dict | None:
+    """The dict literal ``name`` is bound to, if the function binds it once and
+    reads it only in the call (two mentions in all), with keys it can translate."""
+    mentions = len(m.findall(function.body, m.Name(name))) - len(
+        m.findall(function.body, m.Attribute(attr=m.Name(name)))
+    )
+    assigns = m.findall(
+        function.body, m.Assign(targets=[m.AssignTarget(m.Name(name))], value=m.Dict())
+    )
+    if mentions != 2 or len(assigns) != 1:
+        return None
+    literal = cst.ensure_type(cst.ensure_type(assigns[0], cst.Assign).value, cst.Dict)
+    keys = []
+    for element in literal.elements:
+        key = string_value(element.key) if isinstance(element, cst.DictElement) else None
+        if key is None or key in CLIENT_ONLY_KEYS:
+            return None
+        keys.append(key)
+    return literal
