@@ -115,6 +115,7 @@ class ExceptionRewrites(HttpRuleBase):
             and not self._in_except
             and not self._in_annotation
             and id(original) not in self._registered
+            and not (self._copying and self._copy_registration)
         ):
             line = self._copy_line if self._copying else self.ctx.line(original)
             self.ctx.todo(
@@ -131,6 +132,7 @@ class ExceptionRewrites(HttpRuleBase):
     _loose_errors: list[str | None] = []
     _copying = False
     _copy_line = 0
+    _copy_registration = False
 
     def _both(self, stmt: cst.SimpleStatementLine, line: int) -> StatementResult | None:
         """``register_error_handler(requests.Timeout, h)`` while requests is still in
@@ -157,6 +159,8 @@ class ExceptionRewrites(HttpRuleBase):
 
         copier = Copy()
         self._copy_line = line
+        expr = stmt.body[0].value if isinstance(stmt.body[0], cst.Expr) else None
+        self._copy_registration = isinstance(expr, cst.Call) and _registration(expr) is not None
         twin = stmt.visit(copier)
         if not copier.changed or not isinstance(twin, cst.SimpleStatementLine):
             return None
@@ -177,10 +181,20 @@ class ExceptionRewrites(HttpRuleBase):
             return body
         out: list[cst.BaseStatement] = []
         previous = None
+        registered: set[str] = set()
         for stmt in body:
             code = code_of(stmt.with_changes(leading_lines=[]))
             if code == previous and f"{self.module}." in code:
                 continue
+            # A registration per class, made once by each earlier step.
+            if m.matches(stmt, m.SimpleStatementLine([m.Expr(m.Call())])):
+                call = cst.ensure_type(
+                    cst.ensure_type(stmt, cst.SimpleStatementLine).body[0], cst.Expr
+                ).value
+                if _registration(cst.ensure_type(call, cst.Call)) is not None:
+                    if code in registered:
+                        continue
+                    registered.add(code)
             previous = code
             out.append(stmt)
         return out
