@@ -52,11 +52,17 @@ _SEED_IMPORT = re.compile(
     re.MULTILINE,
 )
 _TIME_IMPORT = re.compile(r"^[ \t]*(?:import|from)[ \t]+time\b", re.MULTILINE)
+# urllib.request blocks too (its callers are bridged); urllib.parse alone does not.
+_URLLIB_REQUEST_IMPORT = re.compile(
+    r"^[ \t]*(?:import[ \t]+urllib\.request|from[ \t]+urllib\.request[ \t]+import"
+    r"|from[ \t]+urllib[ \t]+import[^\n]*\brequest\b)",
+    re.MULTILINE,
+)
 
 
 def is_seed(text: str) -> bool:
     """Whether a file can start async colour by itself (a cheap text test)."""
-    if _SEED_IMPORT.search(text):
+    if _SEED_IMPORT.search(text) or _URLLIB_REQUEST_IMPORT.search(text):
         return True
     return "sleep" in text and _TIME_IMPORT.search(text) is not None
 

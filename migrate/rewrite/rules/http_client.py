@@ -274,7 +274,7 @@ class HttpClient(ExceptionRewrites, KwargsRewrites, SessionRewrites, StreamRewri
                     keyword_arg("follow_redirects", cst.Name("True")),
                     keyword_arg("timeout", cst.Name("None")),
                 ]
-            client_kwargs += client_args + one_off_cookies(args)
+            client_kwargs += self._one_off_client_args(client_args, line) + one_off_cookies(args)
             if streams(original) and self._streamed_one_off(original):
                 client = cst.Call(self._httpx("AsyncClient"), self._with_tls(client_kwargs))
                 return self._one_off_stream(original, updated, client, method, args, line)

@@ -198,6 +198,24 @@ class SessionSetup(HttpRuleBase):
                 return self._proxy_arg(call.args[0].value)
         return None
 
+    def _one_off_client_args(self, client_args: list[cst.Arg], line: int) -> list[cst.Arg]:
+        """Per-request ``verify=``/``cert=`` as the one-off client's; ``proxies=`` as
+        ``proxy=`` when one URL serves every scheme. httpx's client takes no
+        ``proxies=`` (0.28) nor ``hooks=``: those are left to a TODO."""
+        out = []
+        for arg in client_args:
+            key = arg.keyword.value if arg.keyword else ""
+            proxy = self._proxy_arg(arg.value) if key == "proxies" else None
+            if proxy is not None:
+                out.append(proxy)
+            elif key == "proxies":
+                self.ctx.todo(line, self.code, "proxies= per scheme: mounts= with proxy transports")
+            elif key == "hooks":
+                self.ctx.todo(line, self.code, "hooks= -> event_hooks= with async functions")
+            else:
+                out.append(arg)
+        return out
+
     def _proxy_arg(self, value: cst.BaseExpression) -> cst.Arg | None:
         """``{"http": url, "https": url}`` -> ``proxy=url``: httpx takes one proxy
         for every scheme; different ones per scheme are left to a TODO."""

@@ -25,3 +25,25 @@ async def fetch_with_cert(url):
         verify=TLS_CONTEXT,
     ) as http_client:
         return (await http_client.get(url, timeout=5)).json()
+
+
+PROXY = "http://proxy.internal:3128"
+
+
+async def fetch_via_proxy(url):
+    async with httpx.AsyncClient(
+        follow_redirects=True, timeout=None, proxy=PROXY, verify=TLS_CONTEXT
+    ) as http_client:
+        return (await http_client.get(url, timeout=5)).json()
+
+
+def log_response(response, *args, **kwargs):
+    print(response.status_code)
+
+
+async def fetch_logged(url):
+    # TODO(migrate MIG001): hooks= -> event_hooks= with async functions
+    async with httpx.AsyncClient(
+        follow_redirects=True, timeout=None, verify=TLS_CONTEXT
+    ) as http_client:
+        return (await http_client.get(url, timeout=5)).json()
