@@ -154,6 +154,9 @@ def plan(
         sys.stdout.write("\n")
     else:
         render_plan(the_plan, Console(), verbose=verbose, steps_only=with_steps and not verbose)
+    if the_plan.failures:
+        # A skipped file is work the plan could not cover: not a clean run, as in apply.
+        sys.exit(1)
 
 
 @main.command(short_help="Rewrite PATHS in place (or show the diff, or --check).")

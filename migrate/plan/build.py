@@ -278,22 +278,30 @@ def _short(qualname: str) -> str:
     return ".".join(parts[-2:]) if len(parts) > 2 else qualname
 
 
-def _common_base(roots: tuple[Path, ...]) -> Path:
+def _common_base(roots: tuple[Path, ...]) -> Path | None:
+    """Where plan paths start from; None when they are best shown absolute."""
     resolved = [r.resolve() for r in roots] or [Path.cwd()]
     # Inside the current folder, paths open from where the command ran
     # (`migrate plan .` shows `rates.py`, not `project/rates.py`).
     cwd = Path.cwd().resolve()
     if all(r.is_relative_to(cwd) for r in resolved):
         return cwd
-    dirs = [r if r.is_dir() else r.parent for r in resolved]
-    base = Path(os.path.commonpath(dirs))
-    # Paths in the plan start with the root's own name: sample_legacy_app/upstream.py.
-    return base.parent if len(dirs) == 1 and base == dirs[0] else base
+    if len(resolved) == 1:
+        # Paths start with the root's own name (sample_legacy_app/upstream.py),
+        # or are the file's own name when the root is one file.
+        base = resolved[0].parent
+    else:
+        base = Path(os.path.commonpath([r if r.is_dir() else r.parent for r in resolved]))
+    # Relative to the filesystem's root, a path reads like one under the current folder.
+    return None if base == Path(base.anchor) else base
 
 
-def _rel(path: str, base: Path) -> str:
+def _rel(path: str, base: Path | None) -> str:
+    # abspath, not resolve: a symlink loop is a failure to show, not to follow.
+    absolute = Path(os.path.abspath(path))
+    if base is None:
+        return absolute.as_posix()
     try:
-        # abspath, not resolve: a symlink loop is a failure to show, not to follow.
-        return Path(os.path.abspath(path)).relative_to(base).as_posix()
+        return absolute.relative_to(base).as_posix()
     except ValueError:
-        return Path(path).as_posix()
+        return absolute.as_posix()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sys
 import textwrap
 from pathlib import Path
@@ -43,6 +44,42 @@ def test_a_file_that_does_not_parse_is_skipped_with_exit_1(tmp_path: Path) -> No
     assert len(lines_naming(result.output, "broken.py")) == 1
     assert "async def fetch" in (tmp_path / "app.py").read_text()
     assert (tmp_path / "broken.py").read_text() == "def f(:\n"
+
+
+@pytest.mark.parametrize("args", [(), ("--json",)])
+def test_plan_exits_1_when_a_file_is_skipped(tmp_path: Path, args: tuple[str, ...]) -> None:
+    (tmp_path / "app.py").write_text(APP)
+    (tmp_path / "broken.py").write_text("def f(:\n")
+    result = run("plan", tmp_path, "--jobs", "1", *args)
+    assert result.exit_code == 1, result.output
+    assert len(lines_naming(result.output, "broken.py")) == 1
+    (tmp_path / "broken.py").unlink()
+    assert run("plan", tmp_path, "--jobs", "1", *args).exit_code == 0
+
+
+def test_plan_paths_outside_the_current_folder_are_whole(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    project = tmp_path / "project"
+    project.mkdir()
+    (project / "app.py").write_text(APP)
+    (project / "broken.py").write_text("def f(:\n")
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)
+    # A folder: paths start with its own name; one file: its own name.
+    folder = run("plan", project, "--jobs", "1").output
+    assert "at project/app.py:4" in folder and "skipped project/broken.py:" in folder
+    one_file = run("plan", project / "app.py", "--jobs", "1").output
+    assert "at app.py:4" in one_file
+    # Roots with nothing in common but the filesystem's root: whole paths.
+    here = Path(__file__).resolve()
+    if here.parts[1] != tmp_path.parts[1]:
+        data = json.loads(run("plan", project / "app.py", here, "--jobs", "1", "--json").output)
+        assert (project / "app.py").as_posix() in data["files_to_change"]
+        assert all(Path(path).is_absolute() for path in data["files_to_change"])
+    monkeypatch.chdir(project)
+    assert "at app.py:4" in run("plan", ".", "--jobs", "1").output
 
 
 @pytest.mark.ci_may_skip
