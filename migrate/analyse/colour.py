@@ -31,6 +31,7 @@ from .frameworks import (
 from .graph import CallGraph, Edge
 from .handoffs import handed_over, is_fan_out
 from .model import Call, Function
+from .names import short_name
 from .review import find_reviews
 
 
@@ -89,8 +90,9 @@ def colour(graph: CallGraph, scope: Scope | None = None) -> Colouring:
             caller = functions[edge.caller]
             bridge_kind = _bridge_kind(edge, graph)
             if bridge_kind is not None and edge.ref is not None and edge.ref.call_span:
-                _unwind(edge, callee, caller, bridge_kind, pre_existing, result, queue)
-                continue
+                if bridge_kind == "async_to_sync" or edge.ref.call_called:
+                    _unwind(edge, callee, caller, bridge_kind, pre_existing, result, queue)
+                continue  # a module's ``load = sync_to_async(db.load)``: see plan.aliases
             if pre_existing:
                 continue  # only bridges lead out of code that was async already
             if edge.via == "ref":
@@ -112,7 +114,7 @@ def colour(graph: CallGraph, scope: Scope | None = None) -> Colouring:
                             caller.span,
                             "this decorator wrapper stays sync"
                             f" ({result.boundaries[caller.qualname]}) but wraps"
-                            f" {_short(callee)}, which becomes async: migrate them together",
+                            f" {short_name(callee)}, which becomes async: migrate them together",
                         )
                     )
                     continue
@@ -232,7 +234,7 @@ def _lambdas(graph: CallGraph, result: Colouring) -> None:
                     Review(
                         fn.qualname,
                         call.span,
-                        f"a lambda in async code calls {_short(callee)}, which becomes async;"
+                        f"a lambda in async code calls {short_name(callee)}, which becomes async;"
                         " a lambda cannot await: rewrite it as a nested async def",
                     )
                 )
@@ -262,8 +264,8 @@ def _references(graph: CallGraph, result: Colouring) -> None:
                 Review(
                     holder.qualname,
                     ref.span,
-                    f"{_short(edge.callee)} becomes async and is passed to {_short(receiver)},"
-                    " which calls it: make that caller await it",
+                    f"{short_name(edge.callee)} becomes async and is passed to"
+                    f" {short_name(receiver)}, which calls it: make that caller await it",
                 )
             )
             continue
@@ -284,7 +286,7 @@ def _references(graph: CallGraph, result: Colouring) -> None:
             Review(
                 holder.qualname,
                 ref.span,
-                f"{_short(edge.callee)} becomes async but is handed to sync API"
+                f"{short_name(edge.callee)} becomes async but is handed to sync API"
                 f" {receiver.rsplit('.', 1)[-1]}() from async code, where async_to_sync"
                 " cannot run: restructure this call",
             )
@@ -348,7 +350,7 @@ def _wrappers(graph: CallGraph, result: Colouring) -> None:
                     wrapper,
                     fn.span,
                     "this decorator wraps functions that become async and functions that stay"
-                    f" sync ({', '.join(_short(s) for s in sync_ones)}); make it handle both"
+                    f" sync ({', '.join(short_name(s) for s in sync_ones)}); make it handle both"
                     " (inspect.iscoroutinefunction, or Flask's current_app.ensure_sync)",
                 )
             )
@@ -409,8 +411,3 @@ def _http_verbs(graph: CallGraph, result: Colouring) -> None:
         if not changed:
             break
     result.http_verbs = verbs
-
-
-def _short(qualname: str) -> str:
-    parts = qualname.split(".")
-    return ".".join(parts[-2:]) if len(parts) > 2 else qualname

@@ -18,7 +18,7 @@ from .gathers import Awaited, FunctionFanOuts, GatherEdit
 from .gathers.pools import idle_pools
 from .gathers.threads import thread_edit
 from .graph import CallGraph
-from .model import FanOut, Function, Span
+from .model import FanOut, Function, Span, SpotKind
 
 
 @dataclass(frozen=True)
@@ -27,7 +27,7 @@ class Spot:
 
     function: str
     span: Span
-    kind: str  # "sequential-calls", "loop-append", "loop-dict", "comprehension", "map"
+    kind: SpotKind
     calls: tuple[str, ...]
     safe: bool
     reason: str

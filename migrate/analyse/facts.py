@@ -26,6 +26,8 @@ from .frameworks import (
     FLASK_ROUTE_METHODS,
     MEMOISERS,
     PATCHERS,
+    has_async_memo,
+    is_main_guard,
     is_test_path,
 )
 from .model import (
@@ -41,6 +43,7 @@ from .model import (
 )
 from .names import LocalScope, _self_attr, expr_text, span_of
 from .patches import note_assigned_fake, note_patch
+from .scopes import bound_names, comprehension_names, parameters
 
 
 class ModuleAnalyser(FlowVisitor):
@@ -212,7 +215,7 @@ class ModuleAnalyser(FlowVisitor):
         self._classify(fn, node)
 
         # A method's scope knows its class, so ``self.x`` / ``cls.x`` resolve.
-        scope = LocalScope(fn, class_qualname)
+        scope = LocalScope(fn, class_qualname, bound_names(node.body))
         self._param_types(fn, node, scope)
         self.scopes.append(scope)
         self._visit_block(node.body)
@@ -291,8 +294,14 @@ class ModuleAnalyser(FlowVisitor):
     def visit_Lambda(self, node: ast.Lambda) -> None:
         # A lambda mapped over items is a generator in disguise: its calls are ours.
         inline = getattr(node, "_migrate_mapped", False)
+        args = node.args
+        for default in (*args.defaults, *[d for d in args.kw_defaults if d is not None]):
+            self.visit(default)
         self.lambda_depth += not inline
-        self.generic_visit(node)
+        function = self.scopes[-1].function or self.module_fn
+        self.scopes.append(LocalScope.nested(function, parameters(args)))
+        self.visit(node.body)
+        self.scopes.pop()
         self.lambda_depth -= not inline
 
     def visit_If(self, node: ast.If) -> None:
@@ -365,7 +374,25 @@ class ModuleAnalyser(FlowVisitor):
             consumer = getattr(node, "_migrate_arg_of", "")
             for gen in node.generators:
                 gen.iter._migrate_genexp_of = consumer  # type: ignore[attr-defined]
-        self.generic_visit(node)
+        # Its ``for`` targets hide outer names inside it, except in the first
+        # iterable, which is evaluated outside (visited in ``ast`` field order).
+        fn = self.scopes[-1].function or self.module_fn
+        inner = LocalScope.nested(fn, comprehension_names(node))
+        self.scopes.append(inner)
+        for child in (node.key, node.value) if isinstance(node, ast.DictComp) else (node.elt,):
+            self.visit(child)
+        for index, generator in enumerate(node.generators):
+            generator.iter._migrate_iterated = True  # type: ignore[attr-defined]
+            self.visit(generator.target)
+            if index == 0:
+                self.scopes.pop()
+                self.visit(generator.iter)
+                self.scopes.append(inner)
+            else:
+                self.visit(generator.iter)
+            for condition in generator.ifs:
+                self.visit(condition)
+        self.scopes.pop()
 
     visit_ListComp = _comprehension
     visit_SetComp = _comprehension
@@ -374,6 +401,8 @@ class ModuleAnalyser(FlowVisitor):
 
     def visit_Call(self, node: ast.Call) -> None:
         shapes.mark_mapped_lambda(node, self)
+        if isinstance(node.func, ast.Call):
+            node.func._migrate_called = True  # type: ignore[attr-defined]
         self._record_call(node)
         node.func._migrate_called = True  # type: ignore[attr-defined]
         self.generic_visit(node)
@@ -457,6 +486,7 @@ class ModuleAnalyser(FlowVisitor):
                     call_span=span_of(call),
                     in_lambda=self.lambda_depth > 0,
                     instance=self.names_instance(arg),
+                    call_called=getattr(call, "_migrate_called", False),
                 )
             )
 

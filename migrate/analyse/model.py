@@ -22,6 +22,9 @@ FanOutKind = Literal[
     "executor-completed",
     "thread-workers",
 ]
+# What a concurrency spot is: a fan-out of one of those shapes, independent
+# calls side by side, or writes whose order the upstreams observe.
+SpotKind = Literal[FanOutKind, "sequential-calls", "ordered-writes"]
 Shape = Literal["list", "dict", "set"]
 # Code a framework calls: Flask views and hooks, pytest tests and fixtures.
 Framework = Literal["flask-view", "flask-handler", "pytest-test", "pytest-fixture"]
@@ -35,6 +38,11 @@ class Span:
     col: int
     end_line: int
     end_col: int
+
+    def contains(self, other: Span) -> bool:
+        """Whether ``other`` lies within this span."""
+        start, end = (other.line, other.col), (other.end_line, other.end_col)
+        return (self.line, self.col) <= start and end <= (self.end_line, self.end_col)
 
 
 @dataclass
@@ -71,6 +79,8 @@ class Ref:
     call_span: Span | None = None  # the call it is an argument of: ``async_to_sync(f)``
     in_lambda: bool = False
     instance: bool = False  # a variable holding an instance (``repr(site)``), not the class
+    # That call's result is called at once (``async_to_sync(f)(x)``), not handed on.
+    call_called: bool = False
 
 
 @dataclass
@@ -163,6 +173,19 @@ class Function:
     async_memo: Decorator | None = None
 
 
+@dataclass(frozen=True)
+class BridgeAlias:
+    """``load = sync_to_async(db.load)`` at the top of a module: a sync function
+    bridged once, called as ``await load(...)`` wherever the module needs it."""
+
+    name: str
+    target: str  # the bridged callable as written: ``db.load``
+    thread_sensitive: bool
+    statement: Span  # the assignment
+    call_span: Span  # ``sync_to_async(db.load)``
+    uses: tuple[Span, ...]  # the names that read it (not hidden by a local of that name)
+
+
 @dataclass
 class ModuleFacts:
     """Everything the project-wide passes need to know about one module."""
@@ -186,6 +209,10 @@ class ModuleFacts:
     attr_types: dict[str, dict[str, str]] = field(default_factory=dict)
     # Class qualname -> where it is defined.
     class_spans: dict[str, Span] = field(default_factory=dict)
+    # Names the module's top-level code binds (imports, definitions, assignments).
+    top_level: frozenset[str] = frozenset()
+    # Module-level ``sync_to_async`` bridges, by the name they are bound to.
+    bridge_aliases: dict[str, BridgeAlias] = field(default_factory=dict)
 
 
 # The object a call gives, when only the project-wide graph can tell its type:

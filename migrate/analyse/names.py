@@ -14,6 +14,7 @@ import builtins
 from .catalogue import CONSTRUCTORS
 from .frameworks import BRIDGES
 from .model import RETURNS_SUFFIX, Function, ModuleFacts, Span
+from .scopes import bound_names, bridge_aliases
 
 BUILTIN_NAMES = frozenset(dir(builtins))
 
@@ -52,6 +53,12 @@ def expr_text(node: ast.AST) -> str:
     return type(node).__name__.lower()
 
 
+def short_name(qualname: str) -> str:
+    """``pkg.mod.fn`` as ``mod.fn``, for messages."""
+    parts = qualname.split(".")
+    return ".".join(parts[-2:]) if len(parts) > 2 else qualname
+
+
 def resolve_relative(module: str, is_package: bool, level: int, target: str | None) -> str:
     """Absolute name of ``from <dots><target> import``."""
     package = module if is_package else module.rpartition(".")[0]
@@ -88,9 +95,18 @@ def is_fixture_decorator(node: ast.expr) -> bool:
 
 
 class LocalScope:
-    """Names bound in one function or class body while it is being walked."""
+    """Names bound in one function or class body while it is being walked.
 
-    def __init__(self, function: Function | None, class_qualname: str | None) -> None:
+    ``bound`` holds every name the body binds (see :func:`bound_names`): one
+    of them never means the module's function of that name, whatever it holds.
+    """
+
+    def __init__(
+        self,
+        function: Function | None,
+        class_qualname: str | None,
+        bound: frozenset[str] = frozenset(),
+    ) -> None:
         self.function = function
         self.class_qualname = class_qualname
         self.params: set[str] = set(function.params) if function else set()
@@ -98,6 +114,14 @@ class LocalScope:
         self.local_defs: dict[str, str] = {}
         # Every type a local was given on any path (``auth = OAuth1(...)`` in one branch).
         self.assigned: dict[str, set[str]] = {}
+        self.bound = bound
+
+    @classmethod
+    def nested(cls, function: Function, bound: frozenset[str]) -> LocalScope:
+        """A comprehension's or lambda's scope in ``function``: only ``bound`` is its own."""
+        scope = cls(function, None, bound)
+        scope.params = set()
+        return scope
 
 
 class NameResolver:
@@ -139,6 +163,8 @@ class NameResolver:
         for stmt in tree.body:
             if isinstance(stmt, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef):
                 self.facts.defs[stmt.name] = f"{module}.{stmt.name}"
+        self.facts.top_level = bound_names(tree.body, imports=True)
+        self.facts.bridge_aliases = bridge_aliases(tree, self.resolve)
         # Globals that hold blocking objects or project instances.
         for stmt in tree.body:
             if isinstance(stmt, ast.Assign) and len(stmt.targets) == 1:
@@ -381,7 +407,7 @@ class NameResolver:
                 return join(scope.local_types[head], rest)
             if head in scope.local_defs:
                 return join(scope.local_defs[head], rest)
-            if head in scope.params:
+            if head in scope.params or head in scope.bound:
                 return None
             if scope.function is not None and scope.function.name == "<module>":
                 break
@@ -440,7 +466,7 @@ class NameResolver:
     def _bound_locally(self) -> set[str]:
         names: set[str] = set()
         for scope in self.scopes:
-            names |= scope.params | set(scope.local_types) | set(scope.local_defs)
+            names |= scope.params | set(scope.local_types) | set(scope.local_defs) | scope.bound
         return names
 
     # -- second pass: functions, calls, references -----------------------------

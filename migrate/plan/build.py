@@ -12,6 +12,7 @@ from ..analyse.decisions import Reason, Scope
 from ..analyse.gathers.model import DEFAULT_MAX_CONCURRENCY as DEFAULT_LIMIT
 from ..analyse.graph import CallGraph
 from ..analyse.model import Function, Span
+from ..analyse.names import short_name
 from ..analyse.quart import quart_facts
 from ..analyse.run import Analysis
 from .edits import keeps_requests_calls, plan_edits
@@ -231,9 +232,9 @@ def _reason_text(chain: tuple[ChainLink, ...], graph: CallGraph) -> str:
     if not chain:
         return ""
     first = chain[0]
-    parts = [f"calls {_short(first.calls)} ({first.where.path}:{first.where.line})"]
+    parts = [f"calls {short_name(first.calls)} ({first.where.path}:{first.where.line})"]
     for link in chain[1:REASON_LINKS]:
-        parts.append(f"which calls {_short(link.calls)} ({link.where.path}:{link.where.line})")
+        parts.append(f"which calls {short_name(link.calls)} ({link.where.path}:{link.where.line})")
     if len(chain) > REASON_LINKS:
         parts.append(f"... {chain[-1].calls}")
     verb = "wraps" if first.function.endswith("wrapper") and "." in first.calls else None
@@ -271,11 +272,6 @@ def _gain(spot: Spot, limit: int) -> str:
             f" of at most {limit} (up to {spot.items / rounds:.0f}x)"
         )
     return f"one latency per item -> one per {limit} items (up to {limit}x)"
-
-
-def _short(qualname: str) -> str:
-    parts = qualname.split(".")
-    return ".".join(parts[-2:]) if len(parts) > 2 else qualname
 
 
 def _common_base(roots: tuple[Path, ...]) -> Path | None:

@@ -27,6 +27,7 @@ from ..analyse.graph import CallGraph
 from ..analyse.model import Span
 from ..analyse.quart import SharedClient, quart_facts
 from ..analyse.run import Analysis
+from .aliases import AliasEdit, BridgeAliases, unwound_aliases
 from .mock_scope import scope_mocks
 
 # (start line, start column, end line, end column): calls can share a start.
@@ -39,6 +40,8 @@ class BridgeEdit:
     thread_sensitive: bool = False
     is_reference: bool = False
     text: str = ""
+    # ``sync_to_async`` through the module's alias: ``await load(...)``.
+    alias: str = ""
 
 
 @dataclass(frozen=True)
@@ -113,6 +116,12 @@ class FileEdits:
     renamed: dict[str, str] = field(default_factory=dict)
     renamed_calls: dict[Pos, str] = field(default_factory=dict)
     bridges: dict[Pos, BridgeEdit] = field(default_factory=dict)
+    # Module-level bridges the file gets (``load = sync_to_async(db.load)``).
+    bridge_aliases: list[AliasEdit] = field(default_factory=list)
+    # Bridge aliases of an earlier step whose function is async now: where each
+    # assignment starts -> its name, and each use -> what it bridged (``db.load``).
+    dropped_aliases: dict[tuple[int, int], str] = field(default_factory=dict)
+    alias_uses: dict[Pos, str] = field(default_factory=dict)
     http_calls: dict[Pos, HttpEdit] = field(default_factory=dict)
     sleeps: set[Pos] = field(default_factory=set)
     shared_clients: dict[str, str] = field(default_factory=dict)
@@ -177,6 +186,7 @@ class FileEdits:
             or any(s.safe for s in self.spots)
             or self.map_exceptions
             or self.unwinds
+            or self.dropped_aliases
             or self.async_tests
             or self.async_testcases
             or self.http_mocks
@@ -361,10 +371,14 @@ def plan_edits(analysis: Analysis) -> dict[str, FileEdits]:
         for span in graph.wrapped_calls(wrapper):
             fe.awaits.add(cols.pos(span))
 
+    aliases = BridgeAliases(graph)
     for bridge in (*colouring.bridges, *colouring.offloads):
         fe, cols = for_module(fn_module(bridge.function))
+        alias, new_alias = aliases.alias_for(bridge)
+        if new_alias is not None:
+            fe.bridge_aliases.append(new_alias)
         fe.bridges[cols.pos(bridge.span)] = BridgeEdit(
-            bridge.kind, bridge.thread_sensitive, bridge.is_reference, bridge.text
+            bridge.kind, bridge.thread_sensitive, bridge.is_reference, bridge.text, alias
         )
 
     # Direct blocking calls with an async twin, inside code that becomes async
@@ -436,6 +450,10 @@ def plan_edits(analysis: Analysis) -> dict[str, FileEdits]:
     for unwind in colouring.unwinds:
         fe, cols = for_module(fn_module(unwind.function))
         fe.unwinds[cols.pos(unwind.span)] = unwind.kind
+    for module, dropped in unwound_aliases(graph, colouring):
+        fe, cols = for_module(module)
+        fe.dropped_aliases[cols.pos(dropped.statement)[:2]] = dropped.name
+        fe.alias_uses.update({cols.pos(use): dropped.target for use in dropped.uses})
 
     for spot in analysis.spots:
         fe, cols = for_module(fn_module(spot.function))

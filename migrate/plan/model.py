@@ -7,7 +7,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
 from ..analyse.decisions import BridgeKind
-from ..analyse.model import Framework
+from ..analyse.model import Framework, SpotKind
 from .codec import from_data, to_data
 from .edits import FileEdits
 
@@ -80,7 +80,7 @@ class BridgeSite:
 class ConcurrencySpot:
     function: str
     where: Where
-    kind: str
+    kind: SpotKind
     calls: tuple[str, ...]
     safe: bool
     reason: str

@@ -25,6 +25,7 @@ import shutil
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Literal, get_args
 
 from .write import write_atomic
 
@@ -33,6 +34,8 @@ JOURNAL_DIR = ".migrate"
 ABSENT = "absent"
 MANIFEST = "manifest.json"
 FORMAT = 1
+# What a journal replaces: an apply's changes, or an undo's (that leaves no journal).
+JournalKind = Literal["apply", "undo"]
 
 
 class JournalError(Exception):
@@ -70,7 +73,6 @@ class Change:
 class Settled:
     """What settling a journal did."""
 
-    kind: str = ""
     finished: list[Path] = field(default_factory=list)
     conflicts: list[Path] = field(default_factory=list)
 
@@ -110,18 +112,21 @@ class Journal:
     def has_last(self) -> bool:
         return (self.last / MANIFEST).is_file()
 
-    def _read(self, folder: Path) -> tuple[str, list[dict[str, str]]]:
+    def _read(self, folder: Path) -> tuple[JournalKind, list[dict[str, str]]]:
         try:
             data = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
             if data.get("format") != FORMAT:
                 raise ValueError(f"unknown format {data.get('format')!r}")
-            return str(data["kind"]), list(data["files"])
+            kind = data["kind"]
+            if kind not in get_args(JournalKind):
+                raise ValueError(f"unknown kind {kind!r}")
+            return kind, list(data["files"])
         except (OSError, ValueError, KeyError, TypeError) as exc:
             raise JournalError(f"{folder / MANIFEST}: unreadable journal ({exc})") from None
 
     # -- writing -------------------------------------------------------------------
 
-    def begin(self, changes: Sequence[Change], kind: str = "apply") -> None:
+    def begin(self, changes: Sequence[Change], kind: JournalKind = "apply") -> None:
         """Stage every change; once this returns, the replacement is decided."""
         self.base.mkdir(exist_ok=True)
         # Git never needs to see the journal.
@@ -235,7 +240,7 @@ class Journal:
             # Killed while staging: nothing was replaced yet.
             shutil.rmtree(self.pending)
             return settled
-        settled.kind, entries = self._read(self.pending)
+        _, entries = self._read(self.pending)
         todo = []
         for entry in entries:
             path = Path(entry["path"])

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..analyse.names import resolve_relative
+from ..analyse.scopes import bound_names, comprehension_names, is_generator, parameters
 from ..read.sources import base_of, module_names, root_dirs, unique_aliases
 
 # Calls that run a coroutine, or take it to run later.
@@ -97,18 +98,6 @@ def _defs(tree: ast.Module, module: str) -> dict[str, _Function]:
     return out
 
 
-def _is_generator(fn: _Function) -> bool:
-    """Async generators (and async context managers) are used without ``await``."""
-    stack: list[ast.AST] = list(fn.body)
-    while stack:
-        node = stack.pop()
-        if isinstance(node, ast.Yield | ast.YieldFrom):
-            return True
-        if not isinstance(node, _Function | ast.Lambda | ast.ClassDef):
-            stack.extend(ast.iter_child_nodes(node))
-    return False
-
-
 def _parse(text: str, path: Path) -> ast.Module | None:
     try:
         return ast.parse(text, filename=str(path))
@@ -132,7 +121,7 @@ def became_async(files: Iterable[TreeFile], modules: Mapping[Path, str]) -> dict
             if (
                 isinstance(fn, ast.AsyncFunctionDef)
                 and not isinstance(was, ast.AsyncFunctionDef)
-                and not _is_generator(fn)
+                and not is_generator(fn)
             ):
                 found[qualname] = fn.name
     return found
@@ -187,6 +176,7 @@ class _FileChecker:
         self.imports = self._imports()
         self.defs = _defs(tree, module)
         self._binding_seen: set[ast.AST] = set()
+        self._bound: dict[ast.AST, frozenset[str]] = {}
 
     def run(self) -> Iterator[Unawaited]:
         for node in ast.walk(self.tree):
@@ -264,12 +254,17 @@ class _FileChecker:
             if owner is None:
                 return None
             return f"{self._qualname_of(owner)}.{owner.name}.{rest[0]}"
-        # A name defined in an enclosing function, then the module, then an import.
+        # A name defined in an enclosing function, then the module, then an import;
+        # a local variable of that name is none of them.
+        below: list[ast.AST] = [call]
         for scope in self._scopes(call):
             if isinstance(scope, _Function):
                 for stmt in scope.body:
                     if isinstance(stmt, _Function) and stmt.name == head:
                         return ".".join([self._qualname_of(stmt), head, *rest])
+            if head in self._locals(scope, below[-2:]):
+                return None
+            below.append(scope)
         if f"{self.module}.{head}" in self.defs or any(
             isinstance(n, ast.ClassDef) and n.name == head for n in self.tree.body
         ):
@@ -277,6 +272,21 @@ class _FileChecker:
         if head in self.imports:
             return self._canonical(".".join([self.imports[head], *rest]))
         return None
+
+    def _locals(self, scope: ast.AST, below: list[ast.AST]) -> frozenset[str]:
+        """Names ``scope`` binds for the code under it (``below``: the two nodes under it)."""
+        if isinstance(scope, _Function | ast.Lambda):
+            params = parameters(scope.args)
+            if isinstance(scope, ast.Lambda):
+                return params
+            if scope not in self._bound:
+                self._bound[scope] = bound_names(scope.body)
+            return self._bound[scope] | params
+        if isinstance(scope, ast.ListComp | ast.SetComp | ast.DictComp | ast.GeneratorExp):
+            if below[::-1] == [scope.generators[0], scope.generators[0].iter]:
+                return frozenset()  # the first iterable is evaluated outside
+            return comprehension_names(scope)
+        return frozenset()
 
     # -- how its result is used -------------------------------------------------
 

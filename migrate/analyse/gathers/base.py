@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from .. import dataflow
 from ..catalogue import HTTP_VERBS
-from ..model import Span
+from ..model import Span, SpotKind
 from .model import Awaited, Finding, GatherEdit, span_of
 
 # Callee names that say nothing about what they return.
@@ -159,7 +159,7 @@ class Scan:
 
     def _refuse(
         self,
-        kind: str,
+        kind: SpotKind,
         node: ast.AST,
         calls: list[ast.Call],
         reason: str,

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from ..catalogue import NON_IDEMPOTENT
-from ..model import Span
+from ..model import Span, SpotKind
 
 # A gather over a user-sized collection runs at most this many calls at once,
 # so migrating never floods an upstream that used to see one request at a time.
@@ -88,7 +88,7 @@ class GatherEdit:
 class Finding:
     """A spot in one function, before the plan gives it its place."""
 
-    kind: str
+    kind: SpotKind
     span: Span
     calls: tuple[str, ...]
     safe: bool

@@ -12,13 +12,23 @@
   ``await sync_to_async(f)(...)``; thread-sensitive (asgiref's default)
   where the resource belongs to a thread (an sqlite3 connection), so those
   calls never overlap; ``thread_sensitive=False`` where overlap is safe.
+  A module-level function is bridged once, at the top of the module
+  (``load = sync_to_async(db.load)``), and called as ``await load(...)``:
+  the alias goes after whatever binds the name it reads (the imports, or
+  the function's own ``def``).
 """
 
 from __future__ import annotations
 
+import ast
+
 import libcst as cst
 
+from ...analyse.scopes import bound_names
+from ...plan.aliases import AliasEdit
 from ...plan.edits import BridgeEdit
+from ..context import RuleContext
+from ..imports import after_imports
 from ..nodes import code_of
 from .base import Rule, on_leave
 
@@ -51,26 +61,54 @@ class Bridges(Rule):
             return self._offload(updated, bridge, line)
         return updated
 
+    def __init__(self, ctx: RuleContext) -> None:
+        super().__init__(ctx)
+        self.used_aliases: set[str] = set()
+
     def _offload(self, call: cst.Call, bridge: BridgeEdit, line: int) -> cst.BaseExpression:
         self.ctx.add_import("asgiref.sync", "sync_to_async")
         self.ctx.note(
             self.code, line, f"sync_to_async bridge (thread_sensitive={bridge.thread_sensitive})"
         )
-        args = [cst.Arg(call.func)]
-        if not bridge.thread_sensitive:
-            # asgiref's default is thread-sensitive: only the exception is spelt out.
-            args.append(
-                cst.Arg(
-                    cst.Name("False"),
-                    keyword=cst.Name("thread_sensitive"),
-                    equal=cst.AssignEqual(
-                        whitespace_before=cst.SimpleWhitespace(""),
-                        whitespace_after=cst.SimpleWhitespace(""),
-                    ),
-                )
-            )
-        wrapped = cst.Call(func=cst.Name("sync_to_async"), args=args)
+        if bridge.alias:
+            self.used_aliases.add(bridge.alias)
+            return cst.Await(expression=call.with_changes(func=cst.Name(bridge.alias)))
+        wrapped = _sync_to_async(call.func, bridge.thread_sensitive)
         return cst.Await(expression=call.with_changes(func=wrapped))
+
+    @on_leave(cst.Module)
+    def leave_Module(self, original: cst.Module, updated: cst.Module) -> cst.Module:
+        new = [a for a in self.ctx.edits.bridge_aliases if a.name in self.used_aliases]
+        if not new:
+            return updated
+        body: list[cst.BaseStatement] = list(updated.body)
+        bound = [_binds(updated, stmt) for stmt in body]
+        groups: dict[int, list[AliasEdit]] = {}
+        for alias in new:
+            root = alias.target.split(".")[0]
+            binders = [i for i, names in enumerate(bound) if root in names]
+            groups.setdefault(max([after_imports(body) - 1, *binders]), []).append(alias)
+        for anchor in sorted(groups, reverse=True):
+            lines = []
+            for index, alias in enumerate(groups[anchor]):
+                statement = cst.SimpleStatementLine(
+                    [
+                        cst.Assign(
+                            targets=[cst.AssignTarget(cst.Name(alias.name))],
+                            value=_sync_to_async(
+                                cst.parse_expression(alias.target), alias.thread_sensitive
+                            ),
+                        )
+                    ]
+                )
+                if index == 0 and anchor >= 0:
+                    # Two blank lines after a definition, one after the imports.
+                    after_def = not isinstance(body[anchor], cst.SimpleStatementLine)
+                    blank = [cst.EmptyLine()] * (2 if after_def else 1)
+                    statement = statement.with_changes(leading_lines=blank)
+                lines.append(statement)
+            body[anchor + 1 : anchor + 1] = lines
+        return updated.with_changes(body=body)
 
     @on_leave(cst.Name)
     def leave_Name(self, original: cst.Name, updated: cst.BaseExpression) -> cst.BaseExpression:
@@ -94,3 +132,29 @@ class Bridges(Rule):
         self.ctx.add_import("asgiref.sync", "async_to_sync")
         self.ctx.note(self.code, self.ctx.line(original), "async_to_sync around a callback")
         return cst.Call(func=cst.Name("async_to_sync"), args=[cst.Arg(updated)])
+
+
+def _sync_to_async(func: cst.BaseExpression, thread_sensitive: bool) -> cst.Call:
+    args = [cst.Arg(func)]
+    if not thread_sensitive:
+        # asgiref's default is thread-sensitive: only the exception is spelt out.
+        args.append(
+            cst.Arg(
+                cst.Name("False"),
+                keyword=cst.Name("thread_sensitive"),
+                equal=cst.AssignEqual(
+                    whitespace_before=cst.SimpleWhitespace(""),
+                    whitespace_after=cst.SimpleWhitespace(""),
+                ),
+            )
+        )
+    return cst.Call(func=cst.Name("sync_to_async"), args=args)
+
+
+def _binds(module: cst.Module, stmt: cst.BaseStatement) -> frozenset[str]:
+    """The names a top-level statement binds (imports, definitions, assignments)."""
+    try:
+        tree = ast.parse(module.code_for_node(stmt).strip())
+    except SyntaxError:
+        return frozenset()
+    return bound_names(tree.body, imports=True)

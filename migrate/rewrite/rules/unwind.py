@@ -3,15 +3,17 @@
 A gradual migration leaves ``async_to_sync(f)(x)`` where sync code had to
 call code that was already async. When a later step makes that caller async,
 the bridge becomes ``await f(x)``; ``await sync_to_async(g)(x)`` becomes
-``await g(x)`` once ``g`` itself is async. The toolkit recognises asgiref's
-bridges wherever they came from, its own or hand-written.
+``await g(x)`` once ``g`` itself is async; a module-level bridge
+(``load = sync_to_async(db.load)``) goes, and ``await load(x)`` becomes
+``await db.load(x)``. The toolkit recognises asgiref's bridges wherever
+they came from, its own or hand-written.
 """
 
 from __future__ import annotations
 
 import libcst as cst
 
-from .base import Rule, on_leave
+from .base import Rule, StatementResult, on_leave
 
 
 class Unwind(Rule):
@@ -34,3 +36,22 @@ class Unwind(Rule):
         if kind == "async_to_sync":
             return cst.Await(expression=call)
         return call  # already awaited: ``await sync_to_async(g)(x)``
+
+    @on_leave(cst.Name)
+    def leave_Name(self, original: cst.Name, updated: cst.BaseExpression) -> cst.BaseExpression:
+        target = self.ctx.edits.alias_uses.get(self.ctx.pos(original) or (0, 0, 0, 0))
+        if target is None:
+            return updated
+        return cst.parse_expression(target)
+
+    @on_leave(cst.SimpleStatementLine)
+    def leave_SimpleStatementLine(
+        self, original: cst.SimpleStatementLine, updated: cst.BaseStatement
+    ) -> StatementResult:
+        pos = self.ctx.pos(original)
+        alias = self.ctx.edits.dropped_aliases.get(pos[:2]) if pos else None
+        if alias is None:
+            return updated
+        self.ctx.note(self.code, pos[0] if pos else 0, f"{alias} = sync_to_async(...) removed")
+        self.ctx.maybe_remove_import("asgiref.sync", "sync_to_async")
+        return cst.RemovalSentinel.REMOVE

@@ -12,9 +12,15 @@ def save(payload):
     DB.execute("insert into items values (?)", (payload,))
 
 
+save_async = sync_to_async(save)
+
+
 def read_template(path):
     with open(path) as handle:
         return handle.read()
+
+
+read_template_async = sync_to_async(read_template, thread_sensitive=False)
 
 
 async def sync_item(url):

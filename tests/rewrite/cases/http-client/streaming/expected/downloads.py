@@ -3,6 +3,8 @@ from asgiref.sync import sync_to_async
 
 from _async_helpers import TLS_CONTEXT, AsyncClientPerLoop
 
+open_async = sync_to_async(open, thread_sensitive=False)
+
 
 def _new_session() -> httpx.AsyncClient:
     session = httpx.AsyncClient(follow_redirects=True, timeout=None, verify=TLS_CONTEXT)
@@ -16,7 +18,7 @@ async def download(url, path):
     async with session.stream("GET", url, timeout=10) as resp:
         if resp.is_error:
             resp.raise_for_status()
-        with await sync_to_async(open, thread_sensitive=False)(path, "wb") as f:
+        with await open_async(path, "wb") as f:
             async for chunk in resp.aiter_bytes(8192):
                 f.write(chunk)
 

@@ -1,0 +1,155 @@
+"""Which names a scope binds: the locals that hide a module's names.
+
+Python decides at compile time: a name bound anywhere in a function body is
+local in all of it (unless declared ``global`` or ``nonlocal``); a
+comprehension's ``for`` targets and a lambda's parameters are local to them.
+A local never means the module's function of the same name, whatever it
+holds, so name resolution asks here first.
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+from collections.abc import Callable
+
+from .frameworks import BRIDGES
+from .model import BridgeAlias, Span
+
+_DOTTED = re.compile(r"[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*")
+_SCOPES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)
+Comprehension = ast.ListComp | ast.SetComp | ast.DictComp | ast.GeneratorExp
+
+
+def parameters(args: ast.arguments) -> frozenset[str]:
+    """Every parameter name of a function or lambda."""
+    every = (*args.posonlyargs, *args.args, *args.kwonlyargs, args.vararg, args.kwarg)
+    return frozenset(a.arg for a in every if a is not None)
+
+
+def bound_names(body: list[ast.stmt], imports: bool = False) -> frozenset[str]:
+    """Names a function body binds: its locals, which hide module names everywhere in it.
+
+    Assignments, loop, ``with`` and ``except`` targets, nested definitions,
+    ``del`` and ``match`` captures; not the names declared ``global`` or
+    ``nonlocal``, nor those bound inside nested scopes (only a comprehension's
+    ``:=`` binds in the enclosing function). Imports only with ``imports``:
+    inside a function the module's import table resolves them, wherever they are.
+    """
+    names: set[str] = set()
+    declared: set[str] = set()
+    stack: list[ast.AST] = list(body)
+    while stack:
+        node = stack.pop()
+        if isinstance(node, _SCOPES):
+            if not isinstance(node, ast.Lambda):
+                names.add(node.name)
+                stack.extend(node.decorator_list)
+            continue
+        if isinstance(node, Comprehension):
+            stack.extend(n.target for n in ast.walk(node) if isinstance(n, ast.NamedExpr))
+            continue
+        if isinstance(node, ast.Global | ast.Nonlocal):
+            declared.update(node.names)
+        elif isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store | ast.Del):
+            names.add(node.id)
+        elif isinstance(node, ast.ExceptHandler | ast.MatchAs | ast.MatchStar) and node.name:
+            names.add(node.name)
+        elif isinstance(node, ast.MatchMapping) and node.rest:
+            names.add(node.rest)
+        elif imports and isinstance(node, ast.Import | ast.ImportFrom):
+            names.update((a.asname or a.name).split(".")[0] for a in node.names if a.name != "*")
+        stack.extend(ast.iter_child_nodes(node))
+    return frozenset(names - declared)
+
+
+def comprehension_names(node: Comprehension) -> frozenset[str]:
+    """The names a comprehension's ``for`` targets bind (its own scope)."""
+    return frozenset(
+        n.id
+        for generator in node.generators
+        for n in ast.walk(generator.target)
+        if isinstance(n, ast.Name)
+    )
+
+
+def global_loads(tree: ast.Module, name: str) -> tuple[Span, ...]:
+    """Where code reads the module global ``name`` (not a local that hides it)."""
+    found: list[Span] = []
+
+    def walk(node: ast.AST, hidden: bool) -> None:
+        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.Lambda):
+            # Defaults and decorators are evaluated where the function is defined.
+            for default in (*node.args.defaults, *node.args.kw_defaults):
+                if default is not None:
+                    walk(default, hidden)
+            hidden_inside = hidden or name in parameters(node.args)
+            if isinstance(node, ast.Lambda):
+                walk(node.body, hidden_inside)
+                return
+            for decorator in node.decorator_list:
+                walk(decorator, hidden)
+            hidden_inside = hidden_inside or name in bound_names(node.body, imports=True)
+            for stmt in node.body:
+                walk(stmt, hidden_inside)
+            return
+        if isinstance(node, ast.Name) and node.id == name and isinstance(node.ctx, ast.Load):
+            if not hidden:
+                found.append(
+                    Span(
+                        node.lineno, node.col_offset, node.end_lineno or 0, node.end_col_offset or 0
+                    )
+                )
+            return
+        for child in ast.iter_child_nodes(node):
+            walk(child, hidden)
+
+    walk(tree, False)
+    return tuple(found)
+
+
+def is_generator(node: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
+    """Whether the function yields (itself, not a function nested in it)."""
+    stack: list[ast.AST] = list(node.body)
+    while stack:
+        current = stack.pop()
+        if isinstance(current, ast.Yield | ast.YieldFrom):
+            return True
+        if not isinstance(current, _SCOPES):
+            stack.extend(ast.iter_child_nodes(current))
+    return False
+
+
+def bridge_aliases(
+    tree: ast.Module, resolve: Callable[[ast.AST], str | None]
+) -> dict[str, BridgeAlias]:
+    """``load = sync_to_async(db.load)`` at the top of a module (``thread_sensitive=``
+    a constant, if given), by name, with where the name is read."""
+    found: dict[str, BridgeAlias] = {}
+    for stmt in tree.body:
+        if not (
+            isinstance(stmt, ast.Assign)
+            and len(stmt.targets) == 1
+            and isinstance(stmt.targets[0], ast.Name)
+            and isinstance(stmt.value, ast.Call)
+            and len(stmt.value.args) == 1
+            and _DOTTED.fullmatch(ast.unparse(stmt.value.args[0]))
+            and BRIDGES.get(resolve(stmt.value.func) or "") == "sync_to_async"
+        ):
+            continue
+        call = stmt.value
+        sensitive = True  # asgiref's default
+        for keyword in call.keywords:
+            if keyword.arg != "thread_sensitive" or not isinstance(keyword.value, ast.Constant):
+                break
+            sensitive = bool(keyword.value.value)
+        else:
+            name = stmt.targets[0].id
+            target = ast.unparse(call.args[0])
+            uses = global_loads(tree, name)
+            found[name] = BridgeAlias(name, target, sensitive, _span(stmt), _span(call), uses)
+    return found
+
+
+def _span(node: ast.expr | ast.stmt) -> Span:
+    return Span(node.lineno, node.col_offset, node.end_lineno or 0, node.end_col_offset or 0)
