@@ -13,6 +13,9 @@ def private_item(item_id):
     return requests.get(f"{BASE}/items/{item_id}", auth=auth, timeout=5).json()
 
 
+private_item_async = sync_to_async(private_item, thread_sensitive=False)
+
+
 def session_item(item_id):
     return ApiSession("secret").get(f"/items/{item_id}").json()
 
@@ -34,7 +37,4 @@ async def public_item(item_id):
 
 
 async def both(item_id):
-    return [
-        await public_item(item_id),
-        await sync_to_async(private_item, thread_sensitive=False)(item_id),
-    ]
+    return [await public_item(item_id), await private_item_async(item_id)]
