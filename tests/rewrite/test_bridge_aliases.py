@@ -195,4 +195,4 @@ def test_a_builtin_keeps_its_thread_sensitivity_and_its_name(tmp_path: Path) -> 
         """
     text = migrate(tmp_path, {"views.py": views})["views.py"]
     assert "open_async = sync_to_async(open, thread_sensitive=False)" in text
-    assert "with await open_async(path, \"wb\") as f:" in text
+    assert 'with await open_async(path, "wb") as f:' in text
