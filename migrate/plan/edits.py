@@ -118,8 +118,7 @@ class FileEdits:
     bridges: dict[Pos, BridgeEdit] = field(default_factory=dict)
     # Module-level bridges the file gets (``load = sync_to_async(db.load)``).
     bridge_aliases: list[AliasEdit] = field(default_factory=list)
-    # Bridge aliases of an earlier step whose function is async now: where each
-    # assignment starts -> its name, and each use -> what it bridged (``db.load``).
+    # Aliases of an earlier step whose function is now async: statement -> name, use -> target.
     dropped_aliases: dict[tuple[int, int], str] = field(default_factory=dict)
     alias_uses: dict[Pos, str] = field(default_factory=dict)
     http_calls: dict[Pos, HttpEdit] = field(default_factory=dict)
