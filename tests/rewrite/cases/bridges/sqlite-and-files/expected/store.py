@@ -12,9 +12,6 @@ def save(payload):
     DB.execute("insert into items values (?)", (payload,))
 
 
-save_async = sync_to_async(save)
-
-
 def read_template(path):
     with open(path) as handle:
         return handle.read()
@@ -29,5 +26,5 @@ async def sync_item(url):
     ) as http_client:
         payload = (await http_client.get(url, timeout=5)).text
     save(payload)
-    header = await sync_to_async(read_template, thread_sensitive=False)("header.txt")
+    header = await read_template_async("header.txt")
     return header + payload

@@ -17,6 +17,9 @@ def status(path):
         return None, str(exc.reason)
 
 
+status_async = sync_to_async(status, thread_sensitive=False)
+
+
 def create(path, payload):
     req = urllib.request.Request(
         BASE + path,
@@ -31,10 +34,11 @@ def create(path, payload):
         resp.close()
 
 
+create_async = sync_to_async(create, thread_sensitive=False)
+
+
 async def report(path):
     return {
-        "status": await sync_to_async(status, thread_sensitive=False)(path),
-        "created": await sync_to_async(create, thread_sensitive=False)(
-            "/items", {"name": "lamp"}
-        ),
+        "status": await status_async(path),
+        "created": await create_async("/items", {"name": "lamp"}),
     }

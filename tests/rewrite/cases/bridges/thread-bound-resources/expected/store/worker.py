@@ -7,6 +7,8 @@ from asgiref.sync import async_to_sync, sync_to_async
 
 from ._async_helpers import TLS_CONTEXT, gather_in_order
 
+connect = sync_to_async(sqlite3.connect)
+
 
 async def fetch_name(base, item_id):
     async with httpx.AsyncClient(
@@ -28,7 +30,7 @@ def run_worker(base, ids):
     out = []
 
     async def work():
-        db = await sync_to_async(sqlite3.connect)(":memory:")
+        db = await connect(":memory:")
         await sync_to_async(db.execute)("create table seen (name text)")
         out.extend(
             await gather_in_order(
