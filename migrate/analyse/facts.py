@@ -3,11 +3,8 @@
 :class:`ModuleAnalyser` walks one module and fills a
 :class:`~migrate.analyse.model.ModuleFacts`: its functions, the calls and
 references each makes, decorators, patches, assignments and fan-outs.
-Worker processes run it in parallel. Nothing here knows which functions
-will become async: that is decided for the whole project in
-:mod:`migrate.analyse.colour`. Names are resolved by
-:mod:`migrate.analyse.names`, fan-out shapes recognised by
-:mod:`migrate.analyse.shapes`.
+Worker processes run it in parallel. Which functions become async is
+decided for the whole project in :mod:`migrate.analyse.colour`.
 """
 
 from __future__ import annotations
@@ -26,8 +23,6 @@ from .frameworks import (
     FLASK_ROUTE_METHODS,
     MEMOISERS,
     PATCHERS,
-    has_async_memo,
-    is_main_guard,
     is_test_path,
 )
 from .model import (
@@ -369,7 +364,7 @@ class ModuleAnalyser(FlowVisitor):
     ) -> None:
         if not isinstance(node, ast.GeneratorExp):
             self._add_fan_outs(shapes.comprehension_fan_out(node, self))
-        if isinstance(node, ast.GeneratorExp):
+        else:
             # Whether the items are all taken (``sum(...)``) or maybe a few (``any(...)``).
             consumer = getattr(node, "_migrate_arg_of", "")
             for gen in node.generators:

@@ -7,7 +7,6 @@ thread pools and pytest's conventions, in one place instead of in ``if``s.
 
 from __future__ import annotations
 
-import ast
 from typing import Literal
 
 FLASK_ROUTE_METHODS = frozenset({"route", "get", "post", "put", "patch", "delete"})
@@ -53,34 +52,6 @@ ASYNC_MEMOISERS: dict[str, tuple[str, ...]] = {
     "functools.cache": (),
     "cachetools.cached": ("cache", "key"),
 }
-
-
-def is_main_guard(node: ast.If) -> bool:
-    """``if __name__ == "__main__":``."""
-    test = node.test
-    return (
-        isinstance(test, ast.Compare)
-        and isinstance(test.left, ast.Name)
-        and test.left.id == "__name__"
-        and len(test.comparators) == 1
-        and isinstance(test.comparators[0], ast.Constant)
-        and test.comparators[0].value == "__main__"
-    )
-
-
-def has_async_memo(target: str | None, decorator: ast.expr) -> bool:
-    """``@lru_cache(maxsize=32)``, ``@cache``, ``@cached(TTLCache(...))``: arguments it carries."""
-    if target not in ASYNC_MEMOISERS:
-        return False
-    if not isinstance(decorator, ast.Call):
-        return target != "cachetools.cached"
-    carried = ASYNC_MEMOISERS[target]
-    return (
-        len(decorator.args) <= min(1, len(carried))
-        and not any(isinstance(a, ast.Starred) for a in decorator.args)
-        and all(kw.arg in carried for kw in decorator.keywords)
-        and (target != "cachetools.cached" or bool(decorator.args or decorator.keywords))
-    )
 
 
 EXECUTORS = (

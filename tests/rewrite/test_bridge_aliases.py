@@ -16,17 +16,14 @@ from click.testing import CliRunner
 from migrate.cli import main
 
 DB = """\
-    import sqlite3
-
-    CONN = sqlite3.connect(":memory:", check_same_thread=False)
-
-
     def load(key):
-        return CONN.execute("select value from kv where key = ?", (key,)).fetchone()
+        with open(key) as handle:
+            return handle.read()
 
 
     def save(key, value):
-        CONN.execute("insert into kv values (?, ?)", (key, value))
+        with open(key, "w") as handle:
+            handle.write(value)
     """
 
 
@@ -57,12 +54,12 @@ def test_a_module_function_is_bridged_once_at_the_top(tmp_path: Path) -> None:
             return value, db.load(key)
         """
     text = migrate(tmp_path, {"db.py": DB, "views.py": views})["views.py"]
-    assert "load = sync_to_async(db.load)\nsave = sync_to_async(db.save)\n" in text
+    bridges = "load = sync_to_async(db.load, thread_sensitive=False)\n"
+    bridges += "save = sync_to_async(db.save, thread_sensitive=False)\n"
+    assert bridges in text
     assert "value = await load(key)" in text and "await save(" in text
     assert "return value, await load(key)" in text
     assert text.count("sync_to_async(") == 2
-    # asgiref's default (thread-sensitive) is not spelt out.
-    assert "thread_sensitive" not in text
 
 
 def test_the_alias_takes_a_name_nothing_else_has(tmp_path: Path) -> None:
@@ -78,7 +75,7 @@ def test_the_alias_takes_a_name_nothing_else_has(tmp_path: Path) -> None:
         """
     text = migrate(tmp_path, {"db.py": DB, "views.py": views})["views.py"]
     # ``load`` is the imported sync function itself: the bridge is ``load_async``.
-    assert "load_async = sync_to_async(load)" in text
+    assert "load_async = sync_to_async(load, thread_sensitive=False)" in text
     assert "return await load_async(key), save" in text
 
 
@@ -99,7 +96,7 @@ def test_a_later_step_reuses_the_alias(tmp_path: Path) -> None:
             return db.load(key)
         """
     first = migrate(tmp_path, {"db.py": DB, "views.py": views})["views.py"]
-    assert "load_async = sync_to_async(db.load)" in first
+    assert "load_async = sync_to_async(db.load, thread_sensitive=False)" in first
     assert "\ndef report(key):\n    return db.load(key)" in first
     # A later step makes ``report`` async too (it now fetches): the same alias serves it.
     (tmp_path / "views.py").write_text(
@@ -109,7 +106,7 @@ def test_a_later_step_reuses_the_alias(tmp_path: Path) -> None:
         ).replace("import httpx\n", "import httpx\nimport requests\n")
     )
     second = migrate(tmp_path, {})["views.py"]
-    assert second.count("sync_to_async(db.load)") == 1
+    assert second.count("sync_to_async(db.load, thread_sensitive=False)") == 1
     assert "return await load_async(key), " in second
 
 
@@ -134,18 +131,18 @@ def test_a_later_step_reuses_the_alias(tmp_path: Path) -> None:
         ),
         pytest.param(
             """\
-            import sqlite3
+            import socket
 
             import requests
 
-            CONN = sqlite3.connect(":memory:", check_same_thread=False)
+            SOCK = socket.socket()
 
 
             def show(key):
                 requests.get("http://127.0.0.1:9/", timeout=5)
-                return CONN.execute("select 1").fetchone()
+                return SOCK.recv(1)
             """,
-            "await sync_to_async(CONN.execute)(",
+            "await sync_to_async(SOCK.recv, thread_sensitive=False)(",
             id="a-method-of-a-module-global-is-bound-at-import",
         ),
     ],
@@ -180,7 +177,7 @@ def test_no_alias_for_a_function_a_test_patches(tmp_path: Path) -> None:
             assert views.show("k") == "fake"
         """
     files = migrate(tmp_path, {"db.py": DB, "views.py": views, "test_views.py": test})
-    assert "return await sync_to_async(db.load)(key)" in files["views.py"]
+    assert "return await sync_to_async(db.load, thread_sensitive=False)(key)" in files["views.py"]
 
 
 def test_a_builtin_keeps_its_thread_sensitivity_and_its_name(tmp_path: Path) -> None:

@@ -23,15 +23,11 @@ the same:
   and closed when the loop's runner shuts down (docs/client-lifetime.md). A
   one-off ``requests.get()`` becomes ``async with httpx.AsyncClient(...)``.
 
-What cannot be carried (custom adapters, hooks, per-request ``verify=``,
-streaming iteration outside a block, ``data=`` of unknown type) gets a
-``# TODO(migrate MIG001): ...`` comment and is listed in the summary.
-
-The rule is one class in parts: this module (calls, responses, one-off
-clients), ``http_exceptions`` (exception classes), ``http_sessions``
-(sessions held by modules or instances), ``http_setup`` (what configures a
-session: attributes, mounts, the TLS context), ``http_transport`` (adapters
-and retries as httpx transports) and ``http_streams`` (streamed responses).
+What cannot be carried gets a ``# TODO(migrate MIG001): ...`` and a line in
+the summary. The rule is one class in parts: this module (calls, responses,
+one-off clients), ``http_exceptions``, ``http_kwargs``, ``http_sessions``,
+``http_setup`` (what configures a session), ``http_transport`` (adapters as
+httpx transports) and ``http_streams``.
 """
 
 from __future__ import annotations
