@@ -462,7 +462,7 @@ def print_summary(report: ApplyReport, console: Console, wrote: bool) -> None:
     verb = "changed" if wrote else "to change"
     table.add_row(f"files {verb}", str(len(report.changed)))
     table.add_row("functions made async", str(report.count("MIG003")))
-    table.add_row("HTTP calls moved to httpx", str(report.count("MIG001")))
+    table.add_row("HTTP calls moved to httpx", str(report.count("MIG001") + report.count("MIG012")))
     table.add_row("sleeps", str(report.count("MIG002")))
     table.add_row("bridges", str(report.count("MIG004")))
     table.add_row("gathers", str(report.count("MIG005")))

@@ -140,9 +140,11 @@ ENTRIES: tuple[BlockingCall, ...] = (
         "httpx.AsyncClient.stream",
         "STREAM",
     ),
-    # urllib's file-like responses have no drop-in twin: bridge, and the plan
-    # suggests httpx for a later step.
-    *_bridge("http", "ASYNC210", ["urllib.request.urlopen"]),
+    # urllib: rewritten where every use of the response has an httpx twin
+    # (analyse/urllib_shapes.py); other shapes stay on urllib behind a bridge.
+    BlockingCall(
+        "urllib.request.urlopen", "urllib", "ASYNC210", Action.REWRITE, "httpx.AsyncClient"
+    ),
     # Sleeping (ASYNC251).
     BlockingCall("time.sleep", "sleep", "ASYNC251", Action.REWRITE, "asyncio.sleep"),
     # Processes (ASYNC220/221/222).

@@ -38,7 +38,7 @@ from .model import (
 )
 from .names import LocalScope, _self_attr, expr_text, span_of
 from .patches import note_assigned_fake, note_patch
-from .scopes import bound_names, comprehension_names, parameters
+from .urllib_shapes import urlopen_refusal
 
 
 class ModuleAnalyser(FlowVisitor):
@@ -210,7 +210,7 @@ class ModuleAnalyser(FlowVisitor):
         self._classify(fn, node)
 
         # A method's scope knows its class, so ``self.x`` / ``cls.x`` resolve.
-        scope = LocalScope(fn, class_qualname, bound_names(node.body))
+        scope = LocalScope(fn, class_qualname, bound_names(node.body), node)
         self._param_types(fn, node, scope)
         self.scopes.append(scope)
         self._visit_block(node.body)
@@ -421,6 +421,7 @@ class ModuleAnalyser(FlowVisitor):
             genexp_of=getattr(node, "_migrate_genexp_of", None),
         )
         call.arg_types = self.argument_types(node, scope)
+        call.refusal = urlopen_refusal(target, node, scope.node, self.resolve)
         fan_out = shapes.map_fan_out(node, target, self)
         if fan_out:
             fn.fan_outs.append(fan_out)

@@ -293,7 +293,7 @@ def build_graph(project: Project) -> CallGraph:
         for call in fn.calls:
             target = graph.resolve(call.target)
             entry = lookup(target) if target else None
-            kept = graph.keeps_requests(fn, call, entry)
+            kept = call.refusal or graph.keeps_requests(fn, call, entry)
             if kept is None and entry is not None:
                 kept = kept_sessions.get(session_key(graph, fn, call.text))
             if kept is not None:

@@ -106,8 +106,10 @@ class LocalScope:
         function: Function | None,
         class_qualname: str | None,
         bound: frozenset[str] = frozenset(),
+        node: ast.AST | None = None,
     ) -> None:
         self.function = function
+        self.node = node  # the function's own node, for checks that look past one call
         self.class_qualname = class_qualname
         self.params: set[str] = set(function.params) if function else set()
         self.local_types: dict[str, str] = {}

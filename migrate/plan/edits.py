@@ -123,6 +123,9 @@ class FileEdits:
     alias_uses: dict[Pos, str] = field(default_factory=dict)
     http_calls: dict[Pos, HttpEdit] = field(default_factory=dict)
     sleeps: set[Pos] = field(default_factory=set)
+    # ``urlopen`` calls carried to httpx (MIG012); all are: urllib's errors -> httpx's.
+    urlopens: set[Pos] = field(default_factory=set)
+    urllib_errors: bool = False
     shared_clients: dict[str, str] = field(default_factory=dict)
     spots: list[Spot] = field(default_factory=list)
     # Expression-level spots (comprehensions, map) by position.
@@ -181,6 +184,7 @@ class FileEdits:
             or self.bridges
             or self.http_calls
             or self.sleeps
+            or self.urlopens
             or self.shared_clients
             or any(s.safe for s in self.spots)
             or self.map_exceptions
@@ -395,6 +399,8 @@ def plan_edits(analysis: Analysis) -> dict[str, FileEdits]:
             pos = cols.pos(call.span)
             if entry.family == "sleep":
                 fe.sleeps.add(pos)
+            elif entry.family == "urllib":
+                fe.urlopens.add(pos)
             else:
                 head = call.text.split(".")[0]
                 shared = head in facts.typed_names and "." in call.text
@@ -408,6 +414,17 @@ def plan_edits(analysis: Analysis) -> dict[str, FileEdits]:
                 ):
                     kind = "httpx.Client" if entry.name.startswith("httpx") else "requests.Session"
                     fe.shared_attrs.setdefault(fn.class_qualname, {})[parts[1]] = kind
+
+    # urllib's exception classes become httpx's where no urlopen call stays.
+    for fe in edits.values():
+        if fe.urlopens:
+            cols = _Columns(project.files[fe.module].source.text)
+            fe.urllib_errors = not any(
+                entry.family == "urllib" and cols.pos(call.span) not in fe.urlopens
+                for qualname, calls in graph.blocking.items()
+                if graph.functions[qualname].module == fe.module
+                for call, entry in calls
+            )
 
     # Sessions and clients made inside code that becomes async:
     # ``with requests.Session() as s`` -> ``async with httpx.AsyncClient(...) as s``.
@@ -532,7 +549,8 @@ def _keeps_requests_calls(
     if module in valued:
         return True
     converted = edits[module].http_calls if module in edits else {}
-    if any(graph.functions[qualname].module == module for qualname in graph.kept):
+    kept_here = (q for q, kept in graph.kept.items() if any(c.refusal is None for c, _ in kept))
+    if any(graph.functions[qualname].module == module for qualname in kept_here):
         return True
     cols = _Columns(graph.project.files[module].source.text)
     for qualname, calls in graph.blocking.items():

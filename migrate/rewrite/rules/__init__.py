@@ -4,7 +4,7 @@ Order matters where two rules touch the same call:
 
 1. ``http-client`` first: it rewrites a requests call into its httpx form
    (and awaits it); later rules then see the final call.
-2. ``sleep``: the same for ``time.sleep``.
+2. ``urllib-request`` and ``sleep``: the same for ``urlopen`` and ``time.sleep``.
 3. ``async-propagation``: awaits calls of project functions that became
    async. It never touches the calls the two rules above own.
 4. ``bridges`` last among call rules: it wraps whatever the call has become
@@ -39,9 +39,11 @@ from .pytest_asyncio import PytestAsync
 from .quart import QuartStage
 from .sleep import Sleep
 from .unwind import Unwind
+from .urllib_request import UrllibRequest
 
 RULES: tuple[type[Rule], ...] = (
     HttpClient,
+    UrllibRequest,
     Sleep,
     AsyncPropagation,
     Bridges,

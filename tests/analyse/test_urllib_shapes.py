@@ -1,0 +1,55 @@
+"""Which urlopen shapes MIG012 carries, and why the others stay on urllib."""
+
+from __future__ import annotations
+
+import ast
+
+import pytest
+
+from migrate.analyse.urllib_shapes import URLOPEN, urlopen_refusal
+
+NAMES = {"urlopen": URLOPEN, "Request": "urllib.request.Request", "json.load": "json.load"}
+
+
+def refusal(body: str) -> str | None:
+    function = ast.parse(f"def f(url, sink):\n{body}").body[0]
+    call = next(
+        node
+        for node in ast.walk(function)
+        if isinstance(node, ast.Call) and ast.unparse(node.func) == "urlopen"
+    )
+    return urlopen_refusal(URLOPEN, call, function, lambda node: NAMES.get(ast.unparse(node)))
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "    with urlopen(url, timeout=3) as r:\n        return json.load(r)",
+        "    r = urlopen(Request(url, data=b'x', method='PUT'))\n    return r.status, r.read()",
+        "    return urlopen(url).getheader('ETag')",
+        "    urlopen(url)",
+        "    with urlopen(url) as r:\n        return r.headers['X'], r.getcode(), r.geturl()",
+    ],
+)
+def test_carried(body: str) -> None:
+    assert refusal(body) is None
+
+
+@pytest.mark.parametrize(
+    ("body", "why"),
+    [
+        ("    r = urlopen(url)\n    return r.fp", "response.fp has no httpx twin"),
+        ("    r = urlopen(url)\n    sink(r)", "handed on as a file object"),
+        ("    return urlopen(url).read(10)", "reads part of the body"),
+        ("    return urlopen(url, context=None).read()", "urlopen(context=...)"),
+        ("    req = Request(url)\n    return urlopen(req).read()", "built apart"),
+        ("    with urlopen(url) as r, open('f') as out:\n        pass", "more than urlopen"),
+        ("    r = urlopen(url)\n    return r.headers.get_content_charset()", "email.message"),
+        ("    if urlopen(url).status:\n        pass", "compound statement"),
+        ("    r = urlopen(url)\n    r = urlopen(url)\n    return r.read()", "bound more than once"),
+    ],
+)
+def test_kept_with_reason(body: str, why: str) -> None:
+    reason = refusal(body)
+    assert reason is not None and reason.startswith("stays on urllib: ")
+    assert why in reason

@@ -1,0 +1,37 @@
+import json
+
+import httpx
+
+BASE = "https://api.example.com"
+
+
+async def fetch_or_reason(url):
+    try:
+        async with httpx.AsyncClient(
+            follow_redirects=True, timeout=None
+        ) as http_client:
+            resp = await http_client.get(url, timeout=5)
+            resp.raise_for_status()
+            return resp.json()
+    except httpx.HTTPStatusError as err:
+        return {
+            "status": err.response.status_code,
+            "body": json.loads(err.response.content),
+        }
+    except httpx.HTTPError:
+        return {"status": None}
+
+
+async def reachable(url):
+    try:
+        async with httpx.AsyncClient(
+            follow_redirects=True, timeout=None
+        ) as http_client:
+            (await http_client.get(url, timeout=5)).raise_for_status()
+    except httpx.HTTPError:
+        return False
+    return True
+
+
+async def fetch_item(item_id):
+    return await fetch_or_reason(f"{BASE}/items/{item_id}")
