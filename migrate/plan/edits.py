@@ -415,7 +415,6 @@ def plan_edits(analysis: Analysis) -> dict[str, FileEdits]:
                     kind = "httpx.Client" if entry.name.startswith("httpx") else "requests.Session"
                     fe.shared_attrs.setdefault(fn.class_qualname, {})[parts[1]] = kind
 
-    # urllib's exception classes become httpx's where no urlopen call stays.
     for fe in edits.values():
         if fe.urlopens:
             cols = _Columns(project.files[fe.module].source.text)
