@@ -1,10 +1,8 @@
 """Per-module facts, extracted with the stdlib ``ast`` (cheap, C-speed parse).
 
-:class:`ModuleAnalyser` walks one module and fills a
-:class:`~migrate.analyse.model.ModuleFacts`: its functions, the calls and
-references each makes, decorators, patches, assignments and fan-outs.
-Worker processes run it in parallel. Which functions become async is
-decided for the whole project in :mod:`migrate.analyse.colour`.
+:class:`ModuleAnalyser` fills a :class:`~migrate.analyse.model.ModuleFacts` per
+module, in worker processes; which functions become async is decided for the
+whole project in :mod:`migrate.analyse.colour`.
 """
 
 from __future__ import annotations
@@ -38,6 +36,7 @@ from .model import (
 )
 from .names import LocalScope, _self_attr, expr_text, span_of
 from .patches import note_assigned_fake, note_patch
+from .scopes import bound_names, comprehension_names, parameters
 from .urllib_shapes import urlopen_refusal
 
 

@@ -57,6 +57,7 @@ class UrllibRequest(Rule):
         self.responses: list[set[str]] = [set()]
         # Names bound to caught status errors / URL errors, per function.
         self.status_errors: list[set[str]] = [set()]
+        self.url_errors: list[set[str]] = [set()]
         # urlopen calls bound to a name or a with item (ids of the original nodes).
         self.bound: set[int] = set()
         # Statements that need a client around them, innermost last.
@@ -102,6 +103,7 @@ class UrllibRequest(Rule):
     def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
         self.responses.append(set())
         self.status_errors.append(set())
+        self.url_errors.append(set())
 
     @on_leave(cst.FunctionDef)
     def leave_FunctionDef(
@@ -109,6 +111,7 @@ class UrllibRequest(Rule):
     ) -> cst.FunctionDef:
         self.responses.pop()
         self.status_errors.pop()
+        self.url_errors.pop()
         return updated
 
     def _carried(self, node: cst.CSTNode) -> bool:
@@ -237,6 +240,9 @@ class UrllibRequest(Rule):
         if not isinstance(updated, cst.Attribute):
             return updated
         owner, attr = updated.value, updated.attr.value
+        if isinstance(owner, cst.Name) and owner.value in self.url_errors[-1]:
+            # URLError.reason is the underlying error; httpx's is the exception itself.
+            return owner if attr == "reason" else updated
         if isinstance(owner, cst.Name) and owner.value in self.status_errors[-1]:
             if attr in STATUS_ERROR_ATTRS:
                 first, second = STATUS_ERROR_ATTRS[attr]
@@ -336,6 +342,10 @@ class UrllibRequest(Rule):
     def leave_ExceptHandler(
         self, original: cst.ExceptHandler, updated: cst.ExceptHandler
     ) -> cst.ExceptHandler:
+        if original.name is not None and isinstance(original.name.name, cst.Name):
+            # The name is the handler's own: a later handler may bind it to another error.
+            self.status_errors[-1].discard(original.name.name.value)
+            self.url_errors[-1].discard(original.name.name.value)
         if not self._maps_errors() or updated.type is None:
             return updated
         kinds = {"HTTPError": "HTTPStatusError", "URLError": "HTTPError"}
@@ -364,8 +374,11 @@ class UrllibRequest(Rule):
             if isinstance(node.type, cst.Tuple)
             else [node.type]
         )
-        if [self._error_class(t) for t in types] == ["HTTPError"]:
+        kinds = [self._error_class(t) for t in types]
+        if kinds == ["HTTPError"]:
             self.status_errors[-1].add(cst.ensure_type(node.name.name, cst.Name).value)
+        elif kinds == ["URLError"]:
+            self.url_errors[-1].add(cst.ensure_type(node.name.name, cst.Name).value)
 
 
 def _attr(owner: cst.BaseExpression, name: str) -> cst.Attribute:

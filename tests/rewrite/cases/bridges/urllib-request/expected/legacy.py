@@ -2,22 +2,24 @@ import json
 import urllib.error
 import urllib.request
 
+import httpx
 from asgiref.sync import sync_to_async
 
 BASE = "https://api.example.com"
 
 
-def status(path):
+async def status(path):
     try:
-        with urllib.request.urlopen(BASE + path, timeout=5) as resp:
-            return resp.status, json.load(resp)
-    except urllib.error.HTTPError as exc:
-        return exc.code, json.loads(exc.read())
-    except urllib.error.URLError as exc:
-        return None, str(exc.reason)
-
-
-status_async = sync_to_async(status, thread_sensitive=False)
+        async with httpx.AsyncClient(
+            follow_redirects=True, timeout=None
+        ) as http_client:
+            resp = await http_client.get(BASE + path, timeout=5)
+            resp.raise_for_status()
+            return resp.status_code, resp.json()
+    except httpx.HTTPStatusError as exc:
+        return exc.response.status_code, json.loads(exc.response.content)
+    except httpx.HTTPError as exc:
+        return None, str(exc)
 
 
 def create(path, payload):
@@ -39,6 +41,6 @@ create_async = sync_to_async(create, thread_sensitive=False)
 
 async def report(path):
     return {
-        "status": await status_async(path),
+        "status": await status(path),
         "created": await create_async("/items", {"name": "lamp"}),
     }

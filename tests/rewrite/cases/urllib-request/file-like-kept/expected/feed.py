@@ -13,6 +13,9 @@ def rows(path):
     return list(csv.reader(io.TextIOWrapper(resp, encoding="utf-8")))
 
 
+rows_async = sync_to_async(rows, thread_sensitive=False)
+
+
 def signed(path, token):
     request = Request(f"{BASE}{path}", headers={"Authorization": token})
     with urlopen(request) as resp:
@@ -25,7 +28,4 @@ async def count(path):
 
 
 async def summary(path):
-    return {
-        "rows": await sync_to_async(rows, thread_sensitive=False)(path),
-        "size": await count(path),
-    }
+    return {"rows": await rows_async(path), "size": await count(path)}
