@@ -22,6 +22,7 @@ from .catalogue import Action
 from .decisions import Bridge, Colouring
 from .frameworks import BRIDGES
 from .graph import CallGraph
+from .names import short_name
 
 FLASK_ENTRIES = ("flask-view", "flask-handler")
 
@@ -101,7 +102,7 @@ def offload_blocking(graph: CallGraph, result: Colouring) -> None:
                         callee,
                         edge.span,
                         "sync_to_async",
-                        f"{_short(callee)} blocks ({via})",
+                        f"{short_name(callee)} blocks ({via})",
                         sensitive,
                     )
                 )
@@ -110,8 +111,3 @@ def offload_blocking(graph: CallGraph, result: Colouring) -> None:
             if known is None or (sensitive and not known[0]):
                 result.sync_blocking[caller.qualname] = (sensitive or bool(known and known[0]), via)
                 queue.append(caller.qualname)
-
-
-def _short(qualname: str) -> str:
-    parts = qualname.split(".")
-    return ".".join(parts[-2:]) if len(parts) > 2 else qualname
