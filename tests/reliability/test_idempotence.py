@@ -155,3 +155,44 @@ def test_a_bridged_callback_is_not_unwound_by_the_next_run(tmp_path: Path) -> No
     text = migrate_twice(tmp_path, "registry.py", CALLBACK)
     assert "async def forget" in text and "ref(thing, async_to_sync(forget))" in text
     assert "    def track(self, thing):" in text
+
+
+# A single fetch before a loop that fetches per item (graphlib's ``add``): the
+# first run splits the loop into a gather and a loop over its results, and the
+# second must not join that gather to the single fetch before it.
+BESIDE_A_GATHER = """\
+    import requests
+
+
+    class Node:
+        def __init__(self, name):
+            self.name = name
+            self.waiting = 0
+            self.successors = []
+
+
+    class Graph:
+        def __init__(self):
+            self.nodes = {}
+
+        def info(self, name):
+            requests.get(f"http://127.0.0.1:9/{name}", timeout=5)
+            if (node := self.nodes.get(name)) is None:
+                self.nodes[name] = node = Node(name)
+            return node
+
+        def add(self, name, *predecessors):
+            node = self.info(name)
+            node.waiting += len(predecessors)
+
+            # Create the predecessor -> node edges
+            for pred in predecessors:
+                pred_node = self.info(pred)
+                pred_node.successors.append(name)
+    """
+
+
+def test_a_gather_written_by_the_first_run_is_not_gathered_again(tmp_path: Path) -> None:
+    text = migrate_twice(tmp_path, "graph.py", BESIDE_A_GATHER)
+    assert "node = await self.info(name)" in text
+    assert text.count("gather_in_order(") == 1 + text.count("def gather_in_order(")

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from .. import dataflow
 from ..model import Span
 from .base import Scan
-from .model import Finding, GatherEdit, span_of
+from .model import GATHER_HELPER, Finding, GatherEdit, span_of
 from .syntax import names_only, strip_await, within
 
 
@@ -47,7 +47,10 @@ class CallScan(Scan):
                 continue
             every, maybe = self._fetches_of(stmt)
             owned = [c for c in self._awaited_in(stmt) if span_of(c) in self._owned]
-            if owned or maybe:
+            # A gather an earlier run wrote is already concurrent; joining it to
+            # its neighbours would nest gathers the first run did not write.
+            gathered = any(_is_gather(c) for c in every)
+            if owned or maybe or gathered:
                 flush()
                 continue
             if not every:
@@ -146,6 +149,10 @@ class CallScan(Scan):
                 items=len(calls),
             )
         )
+
+
+def _is_gather(call: ast.Call) -> bool:
+    return (dataflow.path_of(call.func) or "").endswith(GATHER_HELPER)
 
 
 def _hoistable(stmt: ast.stmt, calls: list[ast.Call], between: list[ast.stmt]) -> str | None:
