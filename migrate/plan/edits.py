@@ -29,6 +29,7 @@ from ..analyse.quart import SharedClient, quart_facts
 from ..analyse.run import Analysis
 from .aliases import AliasEdit, BridgeAliases, unwound_aliases
 from .mock_scope import scope_mocks
+from .urllib_errors import Kind, error_sources, mentions_urllib_errors
 
 # (start line, start column, end line, end column): calls can share a start.
 Pos = tuple[int, int, int, int]
@@ -126,6 +127,9 @@ class FileEdits:
     # ``urlopen`` calls carried to httpx (MIG012); all are: urllib's errors -> httpx's.
     urlopens: set[Pos] = field(default_factory=set)
     urllib_errors: bool = False
+    # Calls that raise httpx's errors (a carried urlopen, or a function reaching
+    # one), urllib's, or both: the handlers around them catch those classes.
+    urllib_raising: dict[Pos, frozenset[Kind]] = field(default_factory=dict)
     shared_clients: dict[str, str] = field(default_factory=dict)
     spots: list[Spot] = field(default_factory=list)
     # Expression-level spots (comprehensions, map) by position.
@@ -185,6 +189,7 @@ class FileEdits:
             or self.http_calls
             or self.sleeps
             or self.urlopens
+            or any("httpx" in kinds for kinds in self.urllib_raising.values())
             or self.shared_clients
             or any(s.safe for s in self.spots)
             or self.map_exceptions
@@ -415,6 +420,13 @@ def plan_edits(analysis: Analysis) -> dict[str, FileEdits]:
                     kind = "httpx.Client" if entry.name.startswith("httpx") else "requests.Session"
                     fe.shared_attrs.setdefault(fn.class_qualname, {})[parts[1]] = kind
 
+    def carried(module: str, span: Span) -> bool:
+        return module in edits and columns[module].pos(span) in edits[module].urlopens
+
+    for module, raising in error_sources(graph, carried).items():
+        if mentions_urllib_errors(project.files[module].source.text):
+            fe, cols = for_module(module)
+            fe.urllib_raising = {cols.pos(span): kinds for span, kinds in raising.items()}
     for fe in edits.values():
         if fe.urlopens:
             cols = _Columns(project.files[fe.module].source.text)

@@ -10,8 +10,10 @@ that separated it move to the next statement so the groups stay apart.
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 
 import libcst as cst
+import libcst.matchers as m
 
 from .helpers import name_order
 
@@ -212,10 +214,14 @@ def _is_docstring(stmt: cst.BaseStatement) -> bool:
 
 
 class _Names(cst.CSTVisitor):
-    """Every name used outside import statements."""
+    """Every name used outside import statements, and the dotted chains read
+    (``urllib.request.urlopen`` reads ``urllib.request``)."""
 
     def __init__(self) -> None:
         self.names: set[str] = set()
+        self.chains: set[str] = set()
+        # Names used other than as the head of a chain of attributes.
+        self.bare: set[str] = set()
 
     def visit_Import(self, node: cst.Import) -> bool:
         return False
@@ -225,7 +231,13 @@ class _Names(cst.CSTVisitor):
 
     def visit_Attribute(self, node: cst.Attribute) -> bool:
         # ``asyncio.sleep`` uses ``asyncio``, not a name ``sleep``.
-        node.value.visit(self)
+        chain = _module_name(node) if _is_chain(node) else None
+        if chain is None:
+            node.value.visit(self)
+            return False
+        parts = chain.split(".")
+        self.names.add(parts[0])
+        self.chains.update(".".join(parts[:end]) for end in range(2, len(parts) + 1))
         return False
 
     def visit_Arg(self, node: cst.Arg) -> bool:
@@ -235,6 +247,13 @@ class _Names(cst.CSTVisitor):
 
     def visit_Name(self, node: cst.Name) -> None:
         self.names.add(node.value)
+        self.bare.add(node.value)
+
+
+def _is_chain(node: cst.BaseExpression) -> bool:
+    if isinstance(node, cst.Attribute):
+        return _is_chain(node.value)
+    return isinstance(node, cst.Name)
 
 
 def remove_unused(module: cst.Module, candidates: set[tuple[str, str | None]]) -> cst.Module:
@@ -244,10 +263,21 @@ def remove_unused(module: cst.Module, candidates: set[tuple[str, str | None]]) -
     visitor = _Names()
     module.visit(visitor)
     used = visitor.names
+    imported = {
+        _module_name(alias.name)
+        for stmt in module.body
+        if m.matches(stmt, m.SimpleStatementLine([m.Import()]))
+        for alias in cst.ensure_type(
+            cst.ensure_type(stmt, cst.SimpleStatementLine).body[0], cst.Import
+        ).names
+        if alias.asname is None
+    }
     body: list[cst.BaseStatement] = []
     carry: list[cst.EmptyLine] | None = None
     for stmt in module.body:
-        new = _without_unused(stmt, candidates, used)
+        new = _without_unused(
+            stmt, candidates, used, lambda name: _dotted_import_used(name, visitor, imported)
+        )
         if new is None:
             if not carry:  # a run of removed imports: the first blank line stays
                 carry = list(stmt.leading_lines)
@@ -264,8 +294,27 @@ def remove_unused(module: cst.Module, candidates: set[tuple[str, str | None]]) -
     return module.with_changes(body=body)
 
 
+def _dotted_import_used(module: str, names: _Names, imported: set[str]) -> bool:
+    """Whether ``import a.b`` is used: ``a.b...`` is read, ``a`` on its own, or
+    ``a.x`` that no other import of the file brings (``import a.x``, ``import a``)."""
+    head = module.split(".")[0]
+    if module in names.chains or head in names.bare:
+        return True
+    others = imported - {module}
+    for chain in names.chains:
+        parts = chain.split(".")
+        if parts[0] != head or len(parts) != 2:
+            continue
+        if not any(other in (head, chain) or other.startswith(f"{chain}.") for other in others):
+            return True
+    return False
+
+
 def _without_unused(
-    stmt: cst.BaseStatement, candidates: set[tuple[str, str | None]], used: set[str]
+    stmt: cst.BaseStatement,
+    candidates: set[tuple[str, str | None]],
+    used: set[str],
+    dotted_used: Callable[[str], bool],
 ) -> cst.BaseStatement | None:
     if not isinstance(stmt, cst.SimpleStatementLine) or len(stmt.body) != 1:
         return stmt
@@ -276,7 +325,11 @@ def _without_unused(
             for a in small.names
             if not (
                 (_module_name(a.name), None) in candidates
-                and _bound_name(a, _module_name(a.name).split(".")[0]) not in used
+                and (
+                    not dotted_used(_module_name(a.name))
+                    if a.asname is None and "." in _module_name(a.name)
+                    else _bound_name(a, _module_name(a.name).split(".")[0]) not in used
+                )
             )
         ]
         if not keep:

@@ -171,3 +171,38 @@ def test_a_removed_import_hands_its_blank_lines_on() -> None:
     """
     assert remove(source, ("requests", None)) == "import os\n\nx = 1\n"
     assert remove("import requests\n\nimport os\n", ("requests", None)) == "import os\n"
+
+
+@pytest.mark.parametrize(
+    ("source", "kept"),
+    [
+        pytest.param(
+            "import urllib.error\nimport urllib.request\n\nurllib.request.urlopen(u)\n",
+            ["import urllib.request"],
+            id="a-sibling-submodule-is-no-use",
+        ),
+        pytest.param(
+            "import urllib.error\nimport urllib.request\n\nurllib.error.URLError\n",
+            ["import urllib.error"],
+            id="the-other-way-round",
+        ),
+        pytest.param(
+            "import urllib.error\nimport urllib.request\n\nx = 1\n",
+            [],
+            id="neither",
+        ),
+        pytest.param(
+            "import urllib.error\n\nurllib.parse.quote(u)\n",
+            ["import urllib.error"],
+            id="the-head-reaches-what-no-other-import-brings",
+        ),
+        pytest.param(
+            "import urllib.error\nimport urllib.request\n\nprint(urllib)\n",
+            ["import urllib.error", "import urllib.request"],
+            id="the-head-used-on-its-own",
+        ),
+    ],
+)
+def test_a_dotted_import_goes_when_no_chain_reads_it(source: str, kept: list[str]) -> None:
+    out = remove(source, ("urllib.error", None), ("urllib.request", None))
+    assert [line for line in out.splitlines() if line.startswith("import")] == kept

@@ -8,7 +8,9 @@ What urllib does, kept:
   httpx.HTTPStatusError`` with ``e.code`` -> ``e.response.status_code``,
   ``e.read()`` -> ``e.response.content``;
 * ``URLError`` is the base of ``HTTPError``: it becomes ``httpx.HTTPError``,
-  the base of ``HTTPStatusError`` and of every transport error;
+  the base of ``HTTPStatusError`` and of every transport error; a handler
+  whose ``try`` still reaches calls kept on urllib catches both forms (the
+  plan's ``urllib_raising`` says what each call raises, across modules);
 * urlopen follows redirects and has no timeout unless given one: the client
   gets ``follow_redirects=True, timeout=None``, a ``timeout=`` stays on the
   request;
@@ -30,16 +32,21 @@ import libcst as cst
 import libcst.matchers as m
 
 from ..context import RuleContext
-from ..nodes import dotted_name, keyword_arg
+from ..nodes import code_of, dotted_name, keyword_arg
 from .base import Rule, StatementResult, on_leave, on_visit
 
 CLIENT = "http_client"
+# urllib's error classes -> httpx's: URLError is the base of HTTPError, as
+# httpx.HTTPError is of HTTPStatusError and of every transport error.
+ERROR_CLASSES = {"HTTPError": "HTTPStatusError", "URLError": "HTTPError"}
+# An HTTPError's attributes and methods -> its httpx twin's response's.
 STATUS_ERROR_ATTRS = {
-    "code": ("response", "status_code"),
-    "status": ("response", "status_code"),
-    "reason": ("response", "reason_phrase"),
-    "headers": ("response", "headers"),
+    "code": "status_code",
+    "status": "status_code",
+    "reason": "reason_phrase",
+    "headers": "headers",
 }
+STATUS_ERROR_METHODS = {"read": "content", "getcode": "status_code"}
 RESPONSE_RENAMES = {"status": "status_code", "code": "status_code", "reason": "reason_phrase"}
 
 
@@ -55,44 +62,63 @@ class UrllibRequest(Rule):
         self.module = ctx.options.http_module
         # Names bound to carried responses, per function (innermost last).
         self.responses: list[set[str]] = [set()]
-        # Names bound to caught status errors / URL errors, per function.
-        self.status_errors: list[set[str]] = [set()]
-        self.url_errors: list[set[str]] = [set()]
         # urlopen calls bound to a name or a with item (ids of the original nodes).
         self.bound: set[int] = set()
         # Statements that need a client around them, innermost last.
         self.frames: list[bool] = []
-        # Per try statement being rewritten: whether its body makes a carried call.
-        self.tries: list[bool] = []
-        # Local names of urllib's exception classes: local name -> class name.
-        self.error_names: dict[str, str] = {}
+        # Per try statement being rewritten: what its handlers map urllib's classes
+        # to ("httpx", "both": some calls in it still raise urllib's, "": nothing).
+        self.tries: list[str] = []
+        # What the file's imports bind: local name -> (qualified name, the import
+        # as ``maybe_remove_import`` names it).
+        self.imported: dict[str, tuple[str, tuple[str, str | None]]] = {}
 
     # -- where the file's names come from ---------------------------------------------
+
+    @on_visit(cst.Import)
+    def visit_Import(self, node: cst.Import) -> None:
+        for alias in node.names:
+            module = dotted_name(alias.name)
+            if alias.asname is not None and module and module.startswith("urllib"):
+                local = cst.ensure_type(alias.asname.name, cst.Name).value
+                self.imported[local] = (module, (module, None))
 
     @on_visit(cst.ImportFrom)
     def visit_ImportFrom(self, node: cst.ImportFrom) -> None:
         module = dotted_name(node.module) if node.module else None
-        if module not in ("urllib.error", "urllib.request") or isinstance(
-            node.names, cst.ImportStar
-        ):
+        if not module or not module.startswith("urllib") or isinstance(node.names, cst.ImportStar):
             return
         for alias in node.names:
-            name = alias.name.value if isinstance(alias.name, cst.Name) else None
-            if name in ("HTTPError", "URLError"):
-                local = alias.asname.name if alias.asname else alias.name
-                self.error_names[cst.ensure_type(local, cst.Name).value] = name
+            name = dotted_name(alias.name)
+            local = alias.asname.name if alias.asname else alias.name
+            if name and isinstance(local, cst.Name):
+                self.imported[local.value] = (f"{module}.{name}", (module, name))
 
-    def _error_class(self, node: cst.BaseExpression) -> str | None:
+    def _resolve(self, node: cst.BaseExpression) -> tuple[str, tuple[str, str | None]] | None:
+        """The qualified name ``node`` stands for, and the import that brought it."""
         name = dotted_name(node)
         if name is None:
             return None
-        if name in self.error_names:
-            return self.error_names[name]
-        for prefix in ("urllib.error.", "urllib.request."):
-            rest = name.removeprefix(prefix)
-            if rest != name and rest in ("HTTPError", "URLError"):
-                return rest
+        head, _, rest = name.partition(".")
+        qualified, source = self.imported.get(head, (head, (name.rpartition(".")[0], None)))
+        return f"{qualified}.{rest}".strip("."), source
+
+    def _error_class(self, node: cst.BaseExpression) -> tuple[str, tuple[str, str | None]] | None:
+        """``HTTPError``/``URLError`` if ``node`` names one of urllib's classes, and
+        the import that brought it."""
+        resolved = self._resolve(node)
+        if resolved is None:
+            return None
+        module, _, cls = resolved[0].rpartition(".")
+        if module in ("urllib.error", "urllib.request") and cls in ERROR_CLASSES:
+            return cls, resolved[1]
         return None
+
+    def _forget(self, node: cst.BaseExpression) -> None:
+        """Drop the import ``node`` came from if nothing else uses it now."""
+        resolved = self._resolve(node)
+        if resolved is not None:
+            self.ctx.maybe_remove_import(*resolved[1])
 
     def _active(self) -> bool:
         return bool(self.ctx.edits.urlopens) and self.ctx.in_async
@@ -102,16 +128,12 @@ class UrllibRequest(Rule):
     @on_visit(cst.FunctionDef)
     def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
         self.responses.append(set())
-        self.status_errors.append(set())
-        self.url_errors.append(set())
 
     @on_leave(cst.FunctionDef)
     def leave_FunctionDef(
         self, original: cst.FunctionDef, updated: cst.FunctionDef
     ) -> cst.FunctionDef:
         self.responses.pop()
-        self.status_errors.pop()
-        self.url_errors.pop()
         return updated
 
     def _carried(self, node: cst.CSTNode) -> bool:
@@ -160,7 +182,7 @@ class UrllibRequest(Rule):
             data = given.get("data", data)
             headers = given.get("headers")
             method = given.get("method")
-            self.ctx.maybe_remove_import("urllib.request", "Request")
+            self._forget(request.func)
         args = [cst.Arg(url)]
         if data is not None and not m.matches(data, m.Name("None")):
             args.append(keyword_arg("content", data))
@@ -175,9 +197,7 @@ class UrllibRequest(Rule):
         else:
             verb = "post" if data is not None else "get"
         call = cst.Call(func=cst.Attribute(value=cst.Name(CLIENT), attr=cst.Name(verb)), args=args)
-        self.ctx.maybe_remove_import("urllib.request", "urlopen")
-        self.ctx.maybe_remove_import("urllib.request")
-        self.ctx.maybe_remove_import("urllib")
+        self._forget(original.func)
         self.ctx.note(self.code, self.ctx.line(original), f"urlopen -> {self.module}.AsyncClient")
         if self.frames and id(original) not in self.bound:
             self.frames[-1] = True
@@ -213,12 +233,6 @@ class UrllibRequest(Rule):
         if not isinstance(func, cst.Attribute) or not isinstance(original.func, cst.Attribute):
             return updated
         owner, method = func.value, func.attr.value
-        if isinstance(owner, cst.Name) and owner.value in self.status_errors[-1]:
-            if method == "read":
-                return _attr(_attr(owner, "response"), "content")
-            if method == "getcode":
-                return _attr(_attr(owner, "response"), "status_code")
-            return updated
         if not self._active() or not self._is_response(owner, original.func.value):
             return updated
         if method == "read":
@@ -240,14 +254,6 @@ class UrllibRequest(Rule):
         if not isinstance(updated, cst.Attribute):
             return updated
         owner, attr = updated.value, updated.attr.value
-        if isinstance(owner, cst.Name) and owner.value in self.url_errors[-1]:
-            # URLError.reason is the underlying error; httpx's is the exception itself.
-            return owner if attr == "reason" else updated
-        if isinstance(owner, cst.Name) and owner.value in self.status_errors[-1]:
-            if attr in STATUS_ERROR_ATTRS:
-                first, second = STATUS_ERROR_ATTRS[attr]
-                return _attr(_attr(owner, first), second)
-            return updated
         if not self._active() or not self._is_response(owner, original.value):
             return updated
         if attr in RESPONSE_RENAMES:
@@ -325,60 +331,101 @@ class UrllibRequest(Rule):
 
     @on_visit(cst.Try)
     def visit_Try(self, node: cst.Try) -> None:
-        calls = m.findall(node.body, m.Call())
-        self.tries.append(any(self._carried(call) for call in calls))
+        kinds: set[str] = set()
+        for call in m.findall(node.body, m.Call()):
+            pos = self.ctx.pos(call)
+            kinds |= self.ctx.edits.urllib_raising.get(pos, frozenset()) if pos else set()
+            if self._carried(call):
+                kinds.add("httpx")
+        if not kinds:
+            # Nothing in it we can follow: map where every urlopen of the file is carried.
+            self.tries.append("httpx" if self.ctx.edits.urllib_errors else "")
+        elif "httpx" in kinds:
+            self.tries.append("both" if "urllib" in kinds else "httpx")
+        else:
+            self.tries.append("")
 
     @on_leave(cst.Try)
     def leave_Try(self, original: cst.Try, updated: cst.BaseStatement) -> cst.BaseStatement:
         self.tries.pop()
         return updated
 
-    def _maps_errors(self) -> bool:
-        """Whether the handler at hand catches what a carried call raises: in a try
-        around one, or anywhere in a file whose every urlopen call is carried."""
-        return self.ctx.edits.urllib_errors or bool(self.tries and self.tries[-1])
-
     @on_leave(cst.ExceptHandler)
     def leave_ExceptHandler(
         self, original: cst.ExceptHandler, updated: cst.ExceptHandler
-    ) -> cst.ExceptHandler:
-        if original.name is not None and isinstance(original.name.name, cst.Name):
-            # The name is the handler's own: a later handler may bind it to another error.
-            self.status_errors[-1].discard(original.name.name.value)
-            self.url_errors[-1].discard(original.name.name.value)
-        if not self._maps_errors() or updated.type is None:
+    ) -> cst.ExceptHandler | cst.FlattenSentinel[cst.ExceptHandler]:
+        """urllib's classes -> httpx's, and the caught error's uses with them; where the
+        ``try`` still reaches urllib calls too, the handler catches both forms (one
+        handler per form when the uses differ)."""
+        mode = self.tries[-1] if self.tries else ""
+        if not mode or updated.type is None:
             return updated
-        kinds = {"HTTPError": "HTTPStatusError", "URLError": "HTTPError"}
-
-        def mapped(node: cst.BaseExpression) -> cst.BaseExpression:
-            kind = self._error_class(node)
-            if kind is None:
-                return node
-            self.ctx.add_import(self.module)
-            if isinstance(node, cst.Name):
-                self.ctx.maybe_remove_import("urllib.error", node.value)
-            self.ctx.maybe_remove_import("urllib.error")
-            return cst.Attribute(value=cst.Name(self.module), attr=cst.Name(kinds[kind]))
-
-        if isinstance(updated.type, cst.Tuple):
-            elements = [e.with_changes(value=mapped(e.value)) for e in updated.type.elements]
-            return updated.with_changes(type=updated.type.with_changes(elements=elements))
-        return updated.with_changes(type=mapped(updated.type))
-
-    @on_visit(cst.ExceptHandler)
-    def visit_ExceptHandler(self, node: cst.ExceptHandler) -> None:
-        if not self._maps_errors() or node.type is None or node.name is None:
-            return
         types = (
-            [e.value for e in node.type.elements]
-            if isinstance(node.type, cst.Tuple)
-            else [node.type]
+            [e.value for e in updated.type.elements]
+            if isinstance(updated.type, cst.Tuple)
+            else [updated.type]
         )
-        kinds = [self._error_class(t) for t in types]
-        if kinds == ["HTTPError"]:
-            self.status_errors[-1].add(cst.ensure_type(node.name.name, cst.Name).value)
-        elif kinds == ["URLError"]:
-            self.url_errors[-1].add(cst.ensure_type(node.name.name, cst.Name).value)
+        found = [self._error_class(t) for t in types]
+        if not any(found):
+            return updated
+        self.ctx.add_import(self.module)
+        httpx_types = [
+            _attr(cst.Name(self.module), ERROR_CLASSES[f[0]]) for f in found if f is not None
+        ]
+        body = updated.body
+        kinds = {f[0] for f in found if f is not None}
+        name = updated.name.name if updated.name is not None else None
+        if isinstance(name, cst.Name) and len(kinds) == 1 and len(found) == len(httpx_types):
+            body = cst.ensure_type(body.visit(_CaughtError(name.value, *kinds)), cst.BaseSuite)
+        if mode == "httpx":
+            for f in found:
+                if f is not None:
+                    self.ctx.maybe_remove_import(*f[1])
+            mapped = [t if f is None else httpx_types.pop(0) for t, f in zip(types, found)]
+            return updated.with_changes(type=_one_or_tuple(mapped), body=body)
+        if body.deep_equals(updated.body):
+            return updated.with_changes(type=_one_or_tuple([*types, *httpx_types]))
+        twin = updated.with_changes(type=_one_or_tuple(httpx_types), body=body)
+        return cst.FlattenSentinel([updated, twin])
+
+
+class _CaughtError(cst.CSTTransformer):
+    """The caught ``HTTPError``/``URLError``'s uses, as httpx's error has them."""
+
+    def __init__(self, name: str, kind: str) -> None:
+        super().__init__()
+        self.name = name
+        self.kind = kind
+
+    def leave_Call(self, original: cst.Call, updated: cst.Call) -> cst.BaseExpression:
+        func = updated.func
+        if (
+            self.kind == "HTTPError"
+            and m.matches(func, m.Attribute(value=m.Name(self.name)))
+            and not updated.args
+        ):
+            method = cst.ensure_type(func, cst.Attribute).attr.value
+            if method in STATUS_ERROR_METHODS:
+                return _attr(_attr(cst.Name(self.name), "response"), STATUS_ERROR_METHODS[method])
+        return updated
+
+    def leave_Attribute(
+        self, original: cst.Attribute, updated: cst.Attribute
+    ) -> cst.BaseExpression:
+        if not m.matches(updated.value, m.Name(self.name)):
+            return updated
+        attr = updated.attr.value
+        if self.kind == "URLError":
+            # URLError.reason is the underlying error; httpx's is the exception itself.
+            return cst.Name(self.name) if attr == "reason" else updated
+        if attr in STATUS_ERROR_ATTRS:
+            return _attr(_attr(cst.Name(self.name), "response"), STATUS_ERROR_ATTRS[attr])
+        return updated
+
+
+def _one_or_tuple(types: list[cst.BaseExpression]) -> cst.BaseExpression:
+    unique = list({code_of(t): t for t in types}.values())
+    return unique[0] if len(unique) == 1 else cst.Tuple([cst.Element(t) for t in unique])
 
 
 def _attr(owner: cst.BaseExpression, name: str) -> cst.Attribute:

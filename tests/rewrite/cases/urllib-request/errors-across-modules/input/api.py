@@ -1,0 +1,15 @@
+import json
+from urllib.request import Request, urlopen
+
+BASE = "https://shop.example.com"
+
+
+def fetch_item(item_id):
+    with urlopen(f"{BASE}/items/{item_id}", timeout=5) as resp:
+        return json.load(resp)
+
+
+def download(item_id):
+    request = Request(f"{BASE}/items/{item_id}/file")
+    with urlopen(request, timeout=5) as resp:
+        return resp.read()
