@@ -49,6 +49,7 @@ class Helper:
     code: str  # ``{http}`` stands for the HTTP module
     imports: tuple[str, ...]  # import lines, ``{http}`` allowed
     private: tuple[str, ...] = ()  # other top-level names its code defines
+    needs: tuple[str, ...] = ()  # other helpers its code calls
 
 
 TLS_CONTEXT = Helper(
@@ -441,10 +442,17 @@ def httpx_kwargs(kwargs: dict[str, Any]) -> dict[str, Any]:
     Callers keep the names they used with requests: ``allow_redirects`` is
     ``follow_redirects``, a ``(connect, read)`` timeout an ``{http}.Timeout``, a
     str/bytes ``data`` is ``content``, and ``stream`` goes (the response is
-    read whole). {http} sets ``verify``, ``cert``, ``proxies`` and ``hooks`` on
-    the client only: they raise TypeError here, as they would in {http}.
+    read whole), query parameters whose value is None are left out as requests
+    leaves them out ({http} would send them empty). {http} sets ``verify``,
+    ``cert``, ``proxies`` and ``hooks`` on the client only: they raise TypeError
+    here, as they would in {http}, unless None (requests' default).
     """
-    out = dict(kwargs)
+    # None means requests' default, except no redirects or no timeout for these two.
+    out = {{
+        key: value
+        for key, value in kwargs.items()
+        if value is not None or key in ("allow_redirects", "timeout")
+    }}
     if "allow_redirects" in out:
         out["follow_redirects"] = out.pop("allow_redirects")
     timeout = out.get("timeout")
@@ -453,12 +461,32 @@ def httpx_kwargs(kwargs: dict[str, Any]) -> dict[str, Any]:
         out["timeout"] = {http}.Timeout(None, connect=connect, read=read)
     if isinstance(out.get("data"), (str, bytes)):
         out["content"] = out.pop("data")
+    params = out.get("params")
+    if isinstance(params, dict):
+        out["params"] = query_params(params)
     out.pop("stream", None)
     for name in ("verify", "cert", "proxies", "hooks"):
         if name in out:
             raise TypeError(f"{{name}}= is set on the {http} client, not per request")
     return out''',
     ("from typing import Any", "import {http}"),
+    needs=("query_params",),
+)
+
+QUERY_PARAMS = Helper(
+    "query_params",
+    '''\
+def query_params(params: dict[str, Any]) -> dict[str, Any]:
+    """Query parameters as requests sends them: without those whose value is None
+    (or the None items of a list), which {http} would send empty (``page=``)."""
+    out = {{}}
+    for key, value in params.items():
+        if isinstance(value, (list, tuple)):
+            value = [item for item in value if item is not None]
+        if value is not None:
+            out[key] = value
+    return out''',
+    ("from typing import Any",),
 )
 
 # In the order they appear in the module.
@@ -473,14 +501,24 @@ HELPERS: dict[str, Helper] = {
         RUN_COROUTINE,
         CACHED_RESULT,
         STATUS_ERROR,
+        QUERY_PARAMS,
         HTTPX_KWARGS,
     )
 }
 
 
+def with_needs(names: Iterable[str]) -> set[str]:
+    """``names`` and the helpers their code calls."""
+    closure = set(names)
+    for name in HELPERS:
+        if name in closure:
+            closure.update(HELPERS[name].needs)
+    return closure
+
+
 def render(names: Iterable[str], http: str = "httpx") -> bytes:
     """The helpers module holding ``names`` (and nothing else)."""
-    wanted = [HELPERS[name] for name in HELPERS if name in set(names)]
+    wanted = [HELPERS[name] for name in HELPERS if name in with_needs(names)]
     plain: set[str] = set()
     froms: dict[str, set[str]] = {}
     third: set[str] = set()

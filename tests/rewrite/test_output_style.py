@@ -102,6 +102,7 @@ def test_one_helpers_module_per_package_imported_relatively(tmp_path: Path) -> N
         "cached_result": None,  # nor here: no cached_property
         "StatusError": None,  # nothing raises requests.HTTPError
         "httpx_kwargs": None,  # no **kwargs reach a request
+        "query_params": None,  # no query parameter may be None
     }
     # The package runs: its helpers module imports, and a second run changes nothing.
     check = subprocess.run(

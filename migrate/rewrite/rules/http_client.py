@@ -100,8 +100,7 @@ class HttpClient(ExceptionRewrites, KwargsRewrites, SessionRewrites, StreamRewri
         state = FunctionState()
         # Parameters annotated as requests responses are responses here too.
         for param in (*node.params.params, *node.params.kwonly_params, *node.params.posonly_params):
-            annotation = param.annotation.annotation if param.annotation else None
-            text = dotted_name(annotation) if annotation is not None else None
+            text = dotted_name(param.annotation.annotation) if param.annotation else None
             if text in ("requests.Response", "requests.models.Response", "Response"):
                 state.responses.add(param.name.value)
         for call in m.findall(node.body, m.Call(m.Attribute(m.Name(), m.Name("close")), args=[])):
@@ -330,7 +329,10 @@ class HttpClient(ExceptionRewrites, KwargsRewrites, SessionRewrites, StreamRewri
                 out.append(arg)
                 continue
             key = arg.keyword.value
-            value = arg.value
+            value = self._requests_value(key, arg.value, from_requests, key in BODY_ARGS)
+            if value is None:
+                continue  # requests' default (the session's, or no body)
+            arg = arg.with_changes(value=value)
             if key == "allow_redirects":
                 has_redirect_arg = True
                 out.append(arg.with_changes(keyword=cst.Name("follow_redirects")))
@@ -338,8 +340,6 @@ class HttpClient(ExceptionRewrites, KwargsRewrites, SessionRewrites, StreamRewri
             if key == "timeout" and isinstance(value, cst.Tuple) and len(value.elements) == 2:
                 out.append(arg.with_changes(value=self._timeout(value)))
                 continue
-            if key in BODY_ARGS and m.matches(value, m.Name("None")):
-                continue  # requests' default: no body
             if key == "data" and from_requests:
                 raw = is_raw_body(value)
                 has_body = True

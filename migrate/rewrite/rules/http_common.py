@@ -24,6 +24,10 @@ class FunctionState:
     clients: set[str] = field(default_factory=set)
     # Names the function calls ``.close()`` on.
     closed: set[str] = field(default_factory=set)
+    # Names that may hold None: parameters defaulting to it, names assigned it.
+    maybe_none: set[str] = field(default_factory=set)
+    # Names of dicts that may hold a None value (``params = {"page": page}``).
+    none_dicts: set[str] = field(default_factory=set)
 
 
 class HttpRuleBase(Rule):
@@ -87,3 +91,61 @@ def is_raw_body(node: cst.BaseExpression) -> bool | None:
     if isinstance(node, cst.Dict | cst.List | cst.Tuple | cst.DictComp):
         return False
     return None
+
+
+def none_names(function: cst.FunctionDef) -> set[str]:
+    """Names of ``function`` that may hold None: parameters defaulting to it, names
+    assigned it."""
+    params = function.params
+    names = {
+        p.name.value
+        for p in (*params.posonly_params, *params.params, *params.kwonly_params)
+        if p.default is not None and m.matches(p.default, m.Name("None"))
+    }
+    for assign in m.findall(function.body, m.Assign(value=m.Name("None"))):
+        for target in cst.ensure_type(assign, cst.Assign).targets:
+            if isinstance(target.target, cst.Name):
+                names.add(target.target.value)
+    for assign in m.findall(function.body, m.AnnAssign(target=m.Name(), value=m.Name("None"))):
+        names.add(cst.ensure_type(cst.ensure_type(assign, cst.AnnAssign).target, cst.Name).value)
+    return names
+
+
+def may_be_none(node: cst.BaseExpression, names: set[str]) -> bool:
+    """Whether ``node`` may be None, as far as the function shows: None itself, a
+    name in ``names``, ``d.get(k)``, ``getattr(o, a, None)``, ``x if c else None``."""
+    if isinstance(node, cst.Name):
+        return node.value == "None" or node.value in names
+    if isinstance(node, cst.IfExp):
+        return may_be_none(node.body, names) or may_be_none(node.orelse, names)
+    if isinstance(node, cst.Call):
+        if m.matches(node.func, m.Attribute(attr=m.Name("get"))) and len(node.args) == 1:
+            return True
+        if m.matches(node.func, m.Name("getattr")) and len(node.args) == 3:
+            return may_be_none(node.args[2].value, names)
+    return False
+
+
+def none_dicts(function: cst.FunctionDef, names: set[str]) -> set[str]:
+    """Names of ``function`` bound to a dict that may hold a None value: a literal
+    with one, or an item set to one (``params["page"] = page``)."""
+    found = set()
+    for node in m.findall(function.body, m.Assign()):
+        assign = cst.ensure_type(node, cst.Assign)
+        for target in assign.targets:
+            if isinstance(target.target, cst.Name) and isinstance(assign.value, cst.Dict):
+                if dict_may_hold_none(assign.value, names):
+                    found.add(target.target.value)
+            elif m.matches(target.target, m.Subscript(value=m.Name())):
+                if may_be_none(assign.value, names):
+                    subscript = cst.ensure_type(target.target, cst.Subscript)
+                    found.add(cst.ensure_type(subscript.value, cst.Name).value)
+    return found
+
+
+def dict_may_hold_none(literal: cst.Dict, names: set[str]) -> bool:
+    """Whether a dict literal may hold a None value (``**other`` may)."""
+    return any(
+        isinstance(e, cst.StarredDictElement) or may_be_none(e.value, names)
+        for e in literal.elements
+    )

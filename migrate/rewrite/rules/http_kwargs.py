@@ -15,12 +15,15 @@ import libcst.matchers as m
 
 from ..nodes import code_of, string_value
 from .base import on_leave
-from .http_common import HttpRuleBase, is_raw_body
+from .http_common import HttpRuleBase, dict_may_hold_none, is_raw_body, none_dicts, none_names
 
 KWARGS = "httpx_kwargs"
 RENAMED = {"allow_redirects": "follow_redirects"}
 # Keys a per-request dict cannot carry to httpx (set on the client there).
 CLIENT_ONLY_KEYS = frozenset({"verify", "cert", "proxies", "hooks"})
+# Arguments whose None is no default: no redirects, no timeout (the others fall
+# back to the session's, as httpx's do to the client's, but ``auth=None``).
+KEEP_NONE = frozenset({"allow_redirects", "timeout"})
 
 
 class KwargsRewrites(HttpRuleBase):
@@ -30,7 +33,11 @@ class KwargsRewrites(HttpRuleBase):
     plain_kwargs: set[tuple[object, str]]
 
     def _find_kwargs_dicts(self, function: cst.FunctionDef) -> None:
-        """``options = {...}`` used only as ``requests.get(url, **options)``."""
+        """``options = {...}`` used only as ``requests.get(url, **options)``; and the
+        names that may hold None (``params={"page": page}``)."""
+        state = self.functions[-1]
+        state.maybe_none = none_names(function)
+        state.none_dicts = none_dicts(function, state.maybe_none)
         for call in m.findall(function.body, m.Call()):
             assert isinstance(call, cst.Call)
             edit = self.ctx.edits.http_calls.get(self.ctx.pos(call) or (0, 0, 0, 0))
@@ -73,6 +80,37 @@ class KwargsRewrites(HttpRuleBase):
         if elements:
             elements[-1] = elements[-1].with_changes(comma=updated.elements[-1].comma)
         return updated.with_changes(elements=elements)
+
+    def _requests_value(
+        self, key: str, value: cst.BaseExpression, from_requests: bool, body: bool
+    ) -> cst.BaseExpression | None:
+        """What an argument given to requests is given to httpx; None: nothing (a
+        None that is requests' default: the session's value, or no body)."""
+        if m.matches(value, m.Name("None")) and (body or (from_requests and key not in KEEP_NONE)):
+            return None
+        if key == "params" and from_requests:
+            return self._query_params(value)
+        return value
+
+    def _query_params(self, params: cst.BaseExpression) -> cst.BaseExpression:
+        """requests leaves out a query parameter whose value is None, httpx sends it
+        empty: a None goes, one that may be None goes through ``query_params``."""
+        state = self.functions[-1]
+        if isinstance(params, cst.Name) and params.value in state.none_dicts:
+            return cst.Call(cst.Name(self.ctx.use_helper("query_params")), [cst.Arg(params)])
+        if not isinstance(params, cst.Dict):
+            return params
+        elements = [
+            e
+            for e in params.elements
+            if not (isinstance(e, cst.DictElement) and m.matches(e.value, m.Name("None")))
+        ]
+        if len(elements) != len(params.elements) and elements:
+            elements[-1] = elements[-1].with_changes(comma=params.elements[-1].comma)
+        params = params.with_changes(elements=elements)
+        if not dict_may_hold_none(params, state.maybe_none):
+            return params
+        return cst.Call(cst.Name(self.ctx.use_helper("query_params")), [cst.Arg(params)])
 
 
 def _only_dict(function: cst.FunctionDef, name: str) -> cst.Dict | None:

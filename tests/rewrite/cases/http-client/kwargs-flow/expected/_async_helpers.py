@@ -80,16 +80,35 @@ class AsyncClientPerLoop(_ClientBase):
             await client.aclose()
 
 
+def query_params(params: dict[str, Any]) -> dict[str, Any]:
+    """Query parameters as requests sends them: without those whose value is None
+    (or the None items of a list), which httpx would send empty (``page=``)."""
+    out = {}
+    for key, value in params.items():
+        if isinstance(value, (list, tuple)):
+            value = [item for item in value if item is not None]
+        if value is not None:
+            out[key] = value
+    return out
+
+
 def httpx_kwargs(kwargs: dict[str, Any]) -> dict[str, Any]:
     """requests' keyword arguments, passed on as ``**kwargs``, as httpx takes them.
 
     Callers keep the names they used with requests: ``allow_redirects`` is
     ``follow_redirects``, a ``(connect, read)`` timeout an ``httpx.Timeout``, a
     str/bytes ``data`` is ``content``, and ``stream`` goes (the response is
-    read whole). httpx sets ``verify``, ``cert``, ``proxies`` and ``hooks`` on
-    the client only: they raise TypeError here, as they would in httpx.
+    read whole), query parameters whose value is None are left out as requests
+    leaves them out (httpx would send them empty). httpx sets ``verify``,
+    ``cert``, ``proxies`` and ``hooks`` on the client only: they raise TypeError
+    here, as they would in httpx, unless None (requests' default).
     """
-    out = dict(kwargs)
+    # None means requests' default, except no redirects or no timeout for these two.
+    out = {
+        key: value
+        for key, value in kwargs.items()
+        if value is not None or key in ("allow_redirects", "timeout")
+    }
     if "allow_redirects" in out:
         out["follow_redirects"] = out.pop("allow_redirects")
     timeout = out.get("timeout")
@@ -98,6 +117,9 @@ def httpx_kwargs(kwargs: dict[str, Any]) -> dict[str, Any]:
         out["timeout"] = httpx.Timeout(None, connect=connect, read=read)
     if isinstance(out.get("data"), (str, bytes)):
         out["content"] = out.pop("data")
+    params = out.get("params")
+    if isinstance(params, dict):
+        out["params"] = query_params(params)
     out.pop("stream", None)
     for name in ("verify", "cert", "proxies", "hooks"):
         if name in out:

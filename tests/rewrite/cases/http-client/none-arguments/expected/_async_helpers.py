@@ -1,0 +1,159 @@
+"""Async helpers shared by the migrated code of this package.
+
+Written by ``migrate apply`` (and extended when a later step needs more);
+needs only the standard library and httpx.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import inspect
+import threading
+import weakref
+from collections.abc import Awaitable, Callable
+from typing import TYPE_CHECKING, Any
+
+import httpx
+
+# One TLS context for every client the package makes: httpx would load the CA
+# bundle again for each one (~15 ms), and under Flask a client lives one request.
+TLS_CONTEXT = httpx.create_ssl_context()
+
+
+if TYPE_CHECKING:
+    # Type checkers see the client it hands out: ``session.get(...)`` keeps
+    # httpx's types. At run time every attribute is the running loop's client's.
+    _ClientBase = httpx.AsyncClient
+else:
+    _ClientBase = object
+
+
+class AsyncClientPerLoop(_ClientBase):
+    """One httpx.AsyncClient per running event loop, made by ``factory``.
+
+    Flask runs every async view on a new event loop, and a client must not be
+    used on a loop other than its own (encode/httpx#2473). Each loop gets its
+    own client, reused by every request made on that loop and closed on it
+    when the loop's runner (asyncio.run, asgiref's async_to_sync) cancels
+    what is left at shutdown.
+    """
+
+    def __init__(self, factory: Callable[[], httpx.AsyncClient]) -> None:
+        self._make_client = factory
+        self._loop_clients: weakref.WeakKeyDictionary[
+            asyncio.AbstractEventLoop, httpx.AsyncClient
+        ] = weakref.WeakKeyDictionary()
+        self._closers: set[asyncio.Task[None]] = set()
+        self._guard = threading.Lock()
+
+    def __getattr__(self, name: str) -> Any:
+        try:
+            client = self._running_client()
+        except RuntimeError:
+            if not inspect.iscoroutinefunction(getattr(httpx.AsyncClient, name, None)):
+                raise
+
+            # Looked up where no loop runs (``async_to_sync(session.get)`` in
+            # sync code): the call picks the client of the loop it runs on.
+            async def on_running_loop(*args: Any, **kwargs: Any) -> Any:
+                return await getattr(self._running_client(), name)(*args, **kwargs)
+
+            return on_running_loop
+        return getattr(client, name)
+
+    def _running_client(self) -> httpx.AsyncClient:
+        loop = asyncio.get_running_loop()
+        with self._guard:
+            client = self._loop_clients.get(loop)
+            if client is None:
+                client = self._loop_clients[loop] = self._make_client()
+                closer = loop.create_task(self._close_at_shutdown(client))
+                self._closers.add(closer)
+                closer.add_done_callback(self._closers.discard)
+        return client
+
+    @staticmethod
+    async def _close_at_shutdown(client: httpx.AsyncClient) -> None:
+        try:
+            await asyncio.Event().wait()
+        finally:
+            await client.aclose()
+
+
+async def gather_in_order(
+    *calls: Awaitable[Any], limit: int | None = None, return_exceptions: bool = False
+) -> list[Any]:
+    """Await ``calls`` concurrently, at most ``limit`` at a time; results in order.
+
+    Like the sequential code it replaces, it raises the exception of the first
+    call (in order) that fails, and cancels the calls after it. With
+    ``return_exceptions``, every call runs and a failure takes its result's place.
+    """
+    semaphore = asyncio.Semaphore(limit) if limit else None
+
+    async def run(call: Awaitable[Any]) -> Any:
+        if semaphore is None:
+            return await call
+        async with semaphore:
+            return await call
+
+    tasks = [asyncio.ensure_future(run(call)) for call in calls]
+    try:
+        if return_exceptions:
+            return list(await asyncio.gather(*tasks, return_exceptions=True))
+        return [await task for task in tasks]
+    finally:
+        for task in tasks:
+            task.cancel()
+        await asyncio.gather(*tasks, return_exceptions=True)
+        for call in calls:
+            # A call cancelled before it started was never awaited: close it.
+            if inspect.iscoroutine(call):
+                call.close()
+
+
+def query_params(params: dict[str, Any]) -> dict[str, Any]:
+    """Query parameters as requests sends them: without those whose value is None
+    (or the None items of a list), which httpx would send empty (``page=``)."""
+    out = {}
+    for key, value in params.items():
+        if isinstance(value, (list, tuple)):
+            value = [item for item in value if item is not None]
+        if value is not None:
+            out[key] = value
+    return out
+
+
+def httpx_kwargs(kwargs: dict[str, Any]) -> dict[str, Any]:
+    """requests' keyword arguments, passed on as ``**kwargs``, as httpx takes them.
+
+    Callers keep the names they used with requests: ``allow_redirects`` is
+    ``follow_redirects``, a ``(connect, read)`` timeout an ``httpx.Timeout``, a
+    str/bytes ``data`` is ``content``, and ``stream`` goes (the response is
+    read whole), query parameters whose value is None are left out as requests
+    leaves them out (httpx would send them empty). httpx sets ``verify``,
+    ``cert``, ``proxies`` and ``hooks`` on the client only: they raise TypeError
+    here, as they would in httpx, unless None (requests' default).
+    """
+    # None means requests' default, except no redirects or no timeout for these two.
+    out = {
+        key: value
+        for key, value in kwargs.items()
+        if value is not None or key in ("allow_redirects", "timeout")
+    }
+    if "allow_redirects" in out:
+        out["follow_redirects"] = out.pop("allow_redirects")
+    timeout = out.get("timeout")
+    if isinstance(timeout, tuple):
+        connect, read = timeout
+        out["timeout"] = httpx.Timeout(None, connect=connect, read=read)
+    if isinstance(out.get("data"), (str, bytes)):
+        out["content"] = out.pop("data")
+    params = out.get("params")
+    if isinstance(params, dict):
+        out["params"] = query_params(params)
+    out.pop("stream", None)
+    for name in ("verify", "cert", "proxies", "hooks"):
+        if name in out:
+            raise TypeError(f"{name}= is set on the httpx client, not per request")
+    return out
