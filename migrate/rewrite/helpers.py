@@ -429,7 +429,16 @@ class StatusError({http}.HTTPStatusError):
             except RuntimeError:  # a Response made without its request
                 pass
         self._request = request
-        self.response = response  # type: ignore[assignment]''',
+        self.response = response  # type: ignore[assignment]
+
+    @property
+    def request(self) -> {http}.Request:
+        """The request, or None when none was given (as in requests)."""
+        return self._request  # type: ignore[return-value]
+
+    @request.setter
+    def request(self, request: {http}.Request) -> None:
+        self._request = request''',
     ("from typing import Any", "import {http}"),
 )
 

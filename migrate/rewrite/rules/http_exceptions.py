@@ -13,7 +13,8 @@ project becomes ``httpx.HTTPStatusError`` when its response is at hand, else
 the helpers module's ``StatusError``, an ``HTTPStatusError`` whose request
 and response are optional as they were in requests. ``exc.response`` of an
 error that is not a status error reads ``getattr(exc, "response", None)``:
-requests set it to None, httpx has no such attribute.
+requests set it to None, httpx has no such attribute; ``exc.request`` reads
+the same way (httpx's ``InvalidURL`` and ``json.JSONDecodeError`` have none).
 """
 
 from __future__ import annotations
@@ -303,10 +304,12 @@ class ExceptionRewrites(HttpRuleBase):
         )
 
     def _error_response(self, updated: cst.Attribute) -> cst.BaseExpression | None:
-        """``exc.response`` where httpx's error has none: ``getattr(exc, "response", None)``."""
+        """``exc.response`` / ``exc.request`` where httpx's error may have none (an
+        invalid URL, invalid JSON): ``getattr(exc, "response", None)``."""
+        attr = updated.attr.value
         if (
-            self.ctx.edits.map_exceptions == "httpx"
-            and updated.attr.value == "response"
+            self.ctx.edits.map_exceptions
+            and attr in ("response", "request")
             and isinstance(updated.value, cst.Name)
             and self._loose_errors
             and updated.value.value == self._loose_errors[-1]
@@ -314,7 +317,7 @@ class ExceptionRewrites(HttpRuleBase):
             # Inside an f-string (before Python 3.12) the quotes must differ.
             quote = "'" if self._in_fstring else '"'
             return cst.parse_expression(
-                f"getattr({updated.value.value}, {quote}response{quote}, None)"
+                f"getattr({updated.value.value}, {quote}{attr}{quote}, None)"
             )
         return None
 

@@ -38,3 +38,12 @@ class StatusError(httpx.HTTPStatusError):
                 pass
         self._request = request
         self.response = response  # type: ignore[assignment]
+
+    @property
+    def request(self) -> httpx.Request:
+        """The request, or None when none was given (as in requests)."""
+        return self._request  # type: ignore[return-value]
+
+    @request.setter
+    def request(self, request: httpx.Request) -> None:
+        self._request = request
