@@ -28,6 +28,9 @@ and the plan names why.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import cast
+
 import libcst as cst
 import libcst.matchers as m
 
@@ -376,7 +379,7 @@ class UrllibRequest(Rule):
         kinds = {f[0] for f in found if f is not None}
         name = updated.name.name if updated.name is not None else None
         if isinstance(name, cst.Name) and len(kinds) == 1 and len(found) == len(httpx_types):
-            body = cst.ensure_type(body.visit(_CaughtError(name.value, *kinds)), cst.BaseSuite)
+            body = cast(cst.BaseSuite, body.visit(_CaughtError(name.value, *kinds)))
         if mode == "httpx":
             for f in found:
                 if f is not None:
@@ -423,7 +426,7 @@ class _CaughtError(cst.CSTTransformer):
         return updated
 
 
-def _one_or_tuple(types: list[cst.BaseExpression]) -> cst.BaseExpression:
+def _one_or_tuple(types: Sequence[cst.BaseExpression]) -> cst.BaseExpression:
     unique = list({code_of(t): t for t in types}.values())
     return unique[0] if len(unique) == 1 else cst.Tuple([cst.Element(t) for t in unique])
 
