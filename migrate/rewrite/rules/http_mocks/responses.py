@@ -17,7 +17,14 @@ bodies and call assertions:
 * the same route registered again in one block (responses answers the
   registrations in turn) -> one route with ``side_effect=[...]``;
 * ``responses.calls`` -> ``respx.calls`` (``.request.body`` ->
-  ``.request.content``).
+  ``.request.content``);
+* a request no registration matches: responses raises requests'
+  ``ConnectionError`` (tests rely on it to stand for a network failure),
+  respx an ``AllMockedAssertionError``. A test that expects the connection
+  error (``pytest.raises`` / ``assertRaises`` of ``ConnectionError`` or
+  ``RequestException``) gets a catch-all route raising
+  ``httpx.ConnectError`` just before it; routes registered earlier still
+  answer first.
 
 Anything else of responses (callbacks, registries, ``RequestsMock`` objects,
 other matchers) gets a TODO.
@@ -28,8 +35,9 @@ from __future__ import annotations
 import libcst as cst
 
 from ....analyse.catalogue import HTTP_VERBS
+from ...context import RuleContext
 from ...nodes import code_of, dotted_name
-from ..base import Rule, on_leave
+from ..base import Rule, StatementResult, on_leave, on_visit
 
 MATCHERS = {
     "json_params_matcher": "json",
@@ -38,6 +46,9 @@ MATCHERS = {
     "urlencoded_params_matcher": "data",
 }
 RESPONSE_KEYWORDS = ("status", "json", "body", "headers", "content_type")
+# What responses raises for a request no registration matches, and its base.
+UNMATCHED_ERRORS = ("ConnectionError", "RequestException")
+UNMATCHED_ROUTE = "respx.route().mock(side_effect=httpx.ConnectError)"
 
 
 def _is_exception(node: cst.BaseExpression) -> bool:
@@ -49,6 +60,68 @@ def _is_exception(node: cst.BaseExpression) -> bool:
 
 class ResponsesMock(Rule):
     """responses -> respx; :class:`~migrate.rewrite.rules.http_mocks.HttpMocks` calls it."""
+
+    def __init__(self, ctx: RuleContext) -> None:
+        super().__init__(ctx)
+        # Per function: whether responses mocks it, and whether it has its catch-all yet.
+        self._responses_frames: list[list[bool]] = []
+
+    @on_visit(cst.FunctionDef)
+    def enter_responses_scope(self, node: cst.FunctionDef) -> None:
+        activated = any(dotted_name(d.decorator) == "responses.activate" for d in node.decorators)
+        self._responses_frames.append([activated, False])
+
+    @on_leave(cst.FunctionDef)
+    def leave_responses_scope(
+        self, original: cst.FunctionDef, updated: cst.FunctionDef
+    ) -> cst.FunctionDef:
+        self._responses_frames.pop()
+        return updated
+
+    @on_leave(cst.With)
+    def unmatched_requests_fail_to_connect(
+        self, original: cst.With, updated: cst.BaseStatement
+    ) -> StatementResult:
+        """``with pytest.raises(requests.ConnectionError)`` under ``@responses.activate``:
+        the request no route matches must fail to connect, as responses made it."""
+        if not self.ctx.edits.http_mocks or not self._responses_frames:
+            return updated
+        frame = self._responses_frames[-1]
+        if not frame[0] or frame[1] or not any(self._expects_unmatched(i) for i in original.items):
+            return updated
+        frame[1] = True
+        self.ctx.add_import("httpx")
+        self._imports()
+        line = self.ctx.line(original)
+        self.ctx.note(self.code, line, "unmatched requests raise httpx.ConnectError, as before")
+        # The blank lines and comments above the block now lead into the route.
+        catch_all = cst.SimpleStatementLine(
+            [cst.Expr(cst.parse_expression(UNMATCHED_ROUTE))],
+            leading_lines=getattr(updated, "leading_lines", ()),
+        )
+        if isinstance(updated, cst.With):
+            updated = updated.with_changes(leading_lines=())
+        return cst.FlattenSentinel([catch_all, updated])
+
+    def _expects_unmatched(self, item: cst.WithItem) -> bool:
+        """``pytest.raises(E)`` / ``self.assertRaises(E)``, E what an unmatched request raises."""
+        call = item.item
+        if not isinstance(call, cst.Call) or not call.args:
+            return False
+        func = dotted_name(call.func) or ""
+        if func != "pytest.raises" and not func.endswith(".assertRaises"):
+            return False
+        expected = call.args[0].value
+        if isinstance(expected, cst.Tuple):
+            return any(self._unmatched_error(e.value) for e in expected.elements)
+        return self._unmatched_error(expected)
+
+    def _unmatched_error(self, node: cst.BaseExpression) -> bool:
+        if isinstance(node, cst.Name):
+            name = self.ctx.edits.requests_aliases.get(node.value, "")
+        else:
+            name = dotted_name(node) or ""
+        return name.startswith("requests.") and name.rsplit(".", 1)[-1] in UNMATCHED_ERRORS
 
     def _responses_decorator(
         self, original: cst.Decorator, updated: cst.Decorator
