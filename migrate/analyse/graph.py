@@ -319,7 +319,8 @@ def build_graph(project: Project) -> CallGraph:
                 graph.edges.append(Edge(fn.qualname, target, read.span, read))
         for ref in fn.refs:
             target = graph.resolve(ref.target)
-            if target in graph.functions:
+            # ``f(obj.prop)`` hands over what the getter returns: a read (above), no value.
+            if target in graph.functions and not graph.functions[target].property:
                 graph.edges.append(Edge(fn.qualname, target, ref.span, None, via="ref", ref=ref))
         for decorator in fn.decorators:
             wrapper = _wrapper_of(graph, graph.resolve(decorator.target), decorator.is_call)

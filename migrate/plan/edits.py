@@ -43,6 +43,9 @@ class BridgeEdit:
     text: str = ""
     # ``sync_to_async`` through the module's alias: ``await load(...)``.
     alias: str = ""
+    # The callee became an async generator: sync code gets its items as a list,
+    # ``async_to_sync(collect)(gen(...))``, not a coroutine it cannot iterate.
+    collect: bool = False
 
 
 @dataclass(frozen=True)
@@ -385,8 +388,10 @@ def plan_edits(analysis: Analysis) -> dict[str, FileEdits]:
         alias, new_alias = aliases.alias_for(bridge)
         if new_alias is not None:
             fe.bridge_aliases.append(new_alias)
+        callee = graph.functions.get(bridge.callee)
+        collect = bridge.kind == "async_to_sync" and callee is not None and callee.is_generator
         fe.bridges[cols.pos(bridge.span)] = BridgeEdit(
-            bridge.kind, bridge.thread_sensitive, bridge.is_reference, bridge.text, alias
+            bridge.kind, bridge.thread_sensitive, bridge.is_reference, bridge.text, alias, collect
         )
 
     # Direct blocking calls with an async twin, inside code that becomes async

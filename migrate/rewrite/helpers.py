@@ -355,6 +355,16 @@ def async_memo(
     private=("CacheInfo",),
 )
 
+COLLECT = Helper(
+    "collect",
+    '''\
+async def collect(items: AsyncIterable[Any]) -> list[Any]:
+    """The items of an async generator, in order: sync code reads a generator
+    that became async with ``async_to_sync(collect)(gen(...))``."""
+    return [item async for item in items]''',
+    ("from collections.abc import AsyncIterable", "from typing import Any"),
+)
+
 CACHED_RESULT = Helper(
     "cached_result",
     '''\
@@ -509,6 +519,7 @@ HELPERS: dict[str, Helper] = {
         ASYNC_MEMO,
         RUN_COROUTINE,
         CACHED_RESULT,
+        COLLECT,
         STATUS_ERROR,
         QUERY_PARAMS,
         HTTPX_KWARGS,

@@ -4,7 +4,9 @@
   to a sync API, a generator a sync API consumes, excluded code) calling
   now-async code: ``async_to_sync(f)(...)``. It starts an event loop in a
   worker thread when none runs, and raises if one runs in this thread, which
-  the plan checks for.
+  the plan checks for. A generator that became async is read whole there:
+  ``async_to_sync(collect)(gen(...))`` gives sync code the list of its items
+  (fetched before the first is used, one event loop for all the pages).
 * The ``if __name__ == "__main__":`` block: ``asyncio.run(f(...))``: a true
   top level, where no loop can be running and no asgiref is needed.
 * Async code calling blocking code with no async twin (sqlite3, files,
@@ -49,6 +51,14 @@ class Bridges(Rule):
             self.ctx.note(self.code, line, "asyncio.run at the top level")
             return cst.Call(
                 func=cst.Attribute(value=cst.Name("asyncio"), attr=cst.Name("run")),
+                args=[cst.Arg(updated)],
+            )
+        if bridge.kind == "async_to_sync" and bridge.collect:
+            self.ctx.add_import("asgiref.sync", "async_to_sync")
+            self.ctx.note(self.code, line, "async_to_sync bridge, the generator's items collected")
+            collect = cst.Name(self.ctx.use_helper("collect"))
+            return cst.Call(
+                func=cst.Call(func=cst.Name("async_to_sync"), args=[cst.Arg(collect)]),
                 args=[cst.Arg(updated)],
             )
         if bridge.kind == "async_to_sync":
