@@ -103,6 +103,7 @@ def test_one_helpers_module_per_package_imported_relatively(tmp_path: Path) -> N
         "StatusError": None,  # nothing raises requests.HTTPError
         "httpx_kwargs": None,  # no **kwargs reach a request
         "query_params": None,  # no query parameter may be None
+        "collect": None,  # no sync code reads a generator that became async
     }
     # The package runs: its helpers module imports, and a second run changes nothing.
     check = subprocess.run(
@@ -174,6 +175,7 @@ def test_a_later_step_extends_the_helpers_module_to_the_one_shot_bytes() -> None
         "cached_result",
         "gather_in_order",
         "StatusError",
+        "collect",
         "TLS_CONTEXT",
     ]
     assert render([*in_any_order, "AsyncClientPerLoop"]) == every
