@@ -388,8 +388,8 @@ def plan_edits(analysis: Analysis) -> dict[str, FileEdits]:
         alias, new_alias = aliases.alias_for(bridge)
         if new_alias is not None:
             fe.bridge_aliases.append(new_alias)
-        callee = graph.functions.get(bridge.callee)
-        collect = bridge.kind == "async_to_sync" and callee is not None and callee.is_generator
+        callee_fn = graph.functions.get(bridge.callee)
+        collect = bridge.kind == "async_to_sync" and bool(callee_fn and callee_fn.is_generator)
         fe.bridges[cols.pos(bridge.span)] = BridgeEdit(
             bridge.kind, bridge.thread_sensitive, bridge.is_reference, bridge.text, alias, collect
         )
