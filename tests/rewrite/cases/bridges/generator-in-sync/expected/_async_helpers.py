@@ -20,3 +20,15 @@ async def collect(items: AsyncIterable[Any]) -> list[Any]:
     """The items of an async generator, in order: sync code reads a generator
     that became async with ``async_to_sync(collect)(gen(...))``."""
     return [item async for item in items]
+
+
+def query_params(params: dict[str, Any]) -> dict[str, Any]:
+    """Query parameters as requests sends them: without those whose value is None
+    (or the None items of a list), which httpx would send empty (``page=``)."""
+    out = {}
+    for key, value in params.items():
+        if isinstance(value, (list, tuple)):
+            value = [item for item in value if item is not None]
+        if value is not None:
+            out[key] = value
+    return out

@@ -1,7 +1,7 @@
 import httpx
 from asgiref.sync import async_to_sync
 
-from _async_helpers import TLS_CONTEXT, collect
+from _async_helpers import TLS_CONTEXT, collect, query_params
 
 
 async def pages(base, params):
@@ -10,7 +10,9 @@ async def pages(base, params):
             follow_redirects=True, timeout=None, verify=TLS_CONTEXT
         ) as http_client:
             data = (
-                await http_client.get(f"{base}/books", params=params, timeout=5)
+                await http_client.get(
+                    f"{base}/books", params=query_params(params), timeout=5
+                )
             ).json()
         for item in data["items"]:
             yield item

@@ -6,8 +6,22 @@ needs only the standard library and httpx.
 
 from __future__ import annotations
 
+from typing import Any
+
 import httpx
 
 # One TLS context for every client the package makes: httpx would load the CA
 # bundle again for each one (~15 ms), and under Flask a client lives one request.
 TLS_CONTEXT = httpx.create_ssl_context()
+
+
+def query_params(params: dict[str, Any]) -> dict[str, Any]:
+    """Query parameters as requests sends them: without those whose value is None
+    (or the None items of a list), which httpx would send empty (``page=``)."""
+    out = {}
+    for key, value in params.items():
+        if isinstance(value, (list, tuple)):
+            value = [item for item in value if item is not None]
+        if value is not None:
+            out[key] = value
+    return out

@@ -1,6 +1,6 @@
 import httpx
 
-from wiki._async_helpers import TLS_CONTEXT
+from wiki._async_helpers import TLS_CONTEXT, query_params
 
 API = "http://api.example.com"
 
@@ -16,7 +16,9 @@ class Page:
                 follow_redirects=True, timeout=None, verify=TLS_CONTEXT
             ) as http_client:
                 data = (
-                    await http_client.get(f"{API}/links", params=params, timeout=5)
+                    await http_client.get(
+                        f"{API}/links", params=query_params(params), timeout=5
+                    )
                 ).json()
             for item in data["items"]:
                 yield item
