@@ -15,7 +15,7 @@ from typing import Any, TypeVar
 import httpx
 from quart import current_app
 
-from ._async_helpers import TLS_CONTEXT
+from ._async_helpers import TLS_CONTEXT, PoolPerOrigin
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -25,10 +25,7 @@ USER_AGENT = "legacy-dashboard/1.4"
 
 def _new_session() -> httpx.AsyncClient:
     session = httpx.AsyncClient(
-        follow_redirects=True,
-        timeout=None,
-        verify=TLS_CONTEXT,
-        limits=httpx.Limits(max_connections=None, max_keepalive_connections=None),
+        follow_redirects=True, timeout=None, transport=PoolPerOrigin(verify=TLS_CONTEXT)
     )
     session.headers.update({"User-Agent": USER_AGENT, "X-Api-Key": API_KEY})
     return session

@@ -14,6 +14,7 @@ import asyncio
 import io
 import shutil
 import sqlite3
+import textwrap
 from pathlib import Path
 
 import pytest
@@ -95,7 +96,7 @@ def test_the_shared_client_lives_as_long_as_the_server() -> None:
     assert not hasattr(upstream, "_AsyncClientPerLoop")
     # Nothing uses the per-loop client any more: the helpers module lets it go.
     helpers = defined_helpers((GOLDEN / "_async_helpers.py").read_bytes())
-    assert helpers == {"TLS_CONTEXT", "gather_in_order", "run_coroutine"}
+    assert helpers == {"TLS_CONTEXT", "PoolPerOrigin", "gather_in_order", "run_coroutine"}
 
 
 def test_the_factory_works_on_a_running_loop(tmp_path: Path) -> None:
@@ -188,3 +189,85 @@ def test_an_extension_without_a_quart_twin_is_a_review_item(tmp_path: Path) -> N
     assert [(r.where.path, r.where.line) for r in reviews] == [("admin_app/__init__.py", 2)]
     assert "flask_admin" in reviews[0].reason
     assert "flask_admin" in plan.steps[-1].why
+
+
+@pytest.mark.asyncio
+async def test_the_process_wide_client_keeps_its_settings_and_pools_per_origin(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # verify= moves into the client's transport (a pool per origin): the client
+    # still trusts only the CA it was given, on every origin. A client that
+    # brings its own limits keeps them.
+    from migrate.rewrite.helpers import render
+
+    package = tmp_path / "shop"
+    package.mkdir()
+    (package / "_async_helpers.py").write_bytes(render({"AsyncClientPerLoop"}))
+    (package / "__init__.py").write_text(
+        "from flask import Flask\n\n"
+        "from . import clients\n\n\n"
+        "def create_app() -> Flask:\n"
+        "    app = Flask(__name__)\n"
+        "    return app\n"
+    )
+    (package / "clients.py").write_text(
+        textwrap.dedent(
+            """\
+            import os
+            import ssl
+
+            import httpx
+
+            from ._async_helpers import AsyncClientPerLoop
+
+            CA = ssl.create_default_context(cafile=os.environ["SHOP_CA"])
+            KEY = {"X-Api-Key": "dev-key"}
+
+
+            def _new_http() -> httpx.AsyncClient:
+                return httpx.AsyncClient(timeout=5.0, verify=CA, headers=KEY)
+
+
+            def _new_single() -> httpx.AsyncClient:
+                limits = httpx.Limits(max_connections=1)
+                return httpx.AsyncClient(verify=CA, headers=KEY, limits=limits)
+
+
+            http = AsyncClientPerLoop(_new_http)
+            single = AsyncClientPerLoop(_new_single)
+
+
+            async def status(url: str) -> int:
+                return (await http.get(url)).status_code
+
+
+            async def status_single(url: str) -> int:
+                return (await single.get(url)).status_code
+            """
+        )
+    )
+    report = run_apply((package,), options=QUART, force=True, console=Console(file=io.StringIO()))
+    assert not report.failed and report.written
+    with UpstreamCluster(tls=True) as cluster:
+        assert cluster.ca_bundle is not None
+        monkeypatch.setenv("SHOP_CA", cluster.ca_bundle)
+        monkeypatch.syspath_prepend(str(tmp_path))
+        from shop import clients, create_app  # type: ignore[import-not-found]
+
+        app = create_app()
+        await app.startup()
+        try:
+            weather = cluster.urls["weather"] + "/v1/weather?city=Oslo"
+            events = cluster.urls["events"] + "/v1/events?city=Oslo"
+            assert await clients.status(weather) == 200
+            assert await clients.status(events) == 200
+            cluster.set_latency("weather", 0.05)
+            cluster.log.clear()
+            assert (
+                await asyncio.gather(*(clients.status_single(weather) for _ in range(3)))
+                == [200] * 3
+            )
+            assert cluster.log.wait_idle()
+            assert len({e.client_port for e in cluster.log.for_service("weather")}) == 1
+        finally:
+            await app.shutdown()

@@ -61,6 +61,44 @@ TLS_CONTEXT = {http}.create_ssl_context()""",
     ("import {http}",),
 )
 
+POOL_PER_ORIGIN = Helper(
+    "PoolPerOrigin",
+    '''\
+#: Scheme, host and port (None for the scheme's default).
+Origin = tuple[bytes, bytes, int | None]
+
+
+class PoolPerOrigin({http}.AsyncBaseTransport):
+    """A connection pool per origin, for a client that serves a whole process.
+
+    httpcore's pool checks every connection it holds, polling each idle one's
+    socket, on every request and every response (encode/httpx#3215): in one
+    pool for all upstreams, each call pays for the connections of all of them.
+    Each origin gets its own ``{http}.AsyncHTTPTransport(**settings)``. Without
+    ``limits``, like requests' pool, none makes a call wait for a connection
+    or drops the ones it opened (idle ones close after ``keepalive_expiry``).
+    """
+
+    def __init__(self, **settings: Any) -> None:
+        unbounded = {http}.Limits(max_connections=None, max_keepalive_connections=None)
+        self._settings = {{"limits": unbounded, **settings}}
+        self._pools: dict[Origin, {http}.AsyncHTTPTransport] = {{}}
+
+    async def handle_async_request(self, request: {http}.Request) -> {http}.Response:
+        url = request.url
+        origin: Origin = url.raw_scheme, url.raw_host, url.port
+        pool = self._pools.get(origin)
+        if pool is None:
+            pool = self._pools[origin] = {http}.AsyncHTTPTransport(**self._settings)
+        return await pool.handle_async_request(request)
+
+    async def aclose(self) -> None:
+        for pool in self._pools.values():
+            await pool.aclose()''',
+    ("from typing import Any", "import {http}"),
+    private=("Origin",),
+)
+
 ASYNC_CLIENT_PER_LOOP = Helper(
     "AsyncClientPerLoop",
     '''\
@@ -514,6 +552,7 @@ HELPERS: dict[str, Helper] = {
     for h in (
         TLS_CONTEXT,
         ASYNC_CLIENT_PER_LOOP,
+        POOL_PER_ORIGIN,
         GATHER_IN_ORDER,
         TASK_POOL,
         ASYNC_MEMO,

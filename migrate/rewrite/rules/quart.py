@@ -13,8 +13,8 @@ closed in ``after_serving`` by the app factory. Click commands that called
 async code through a bridge run it with ``asyncio.run`` in the app's context,
 with its serving hooks; app-context setup in sync code runs on a loop of its
 own, also where the server calls the factory on its running loop. The
-process-wide client's pool keeps the connections it opens. Tests' client
-calls and response bodies are awaited.
+process-wide client keeps a pool per origin, holding every connection it
+opens. Tests' client calls and response bodies are awaited.
 
 The module is long because the stage is one pass over a whole Flask module:
 the scan that decides which functions become async must see the module
@@ -34,6 +34,7 @@ from ...analyse.catalogue import HTTP_VERBS
 from ...analyse.quart import PER_LOOP_CLIENT_CLASSES, SharedClient
 from ...plan.edits import QuartEdits
 from ..context import RuleContext
+from ..nodes import append_arg, keyword_arg
 from .base import Rule, on_leave
 
 #: flask modules and their Quart twins.
@@ -85,19 +86,22 @@ VIEW_DECORATORS = frozenset(
 )
 #: Test client methods that Quart made coroutines: one per HTTP verb, and ``open``.
 CLIENT_METHODS = frozenset({*HTTP_VERBS, "open"})
-#: The process-wide client's pool. One client serves every request of the
-#: process at once, and httpx keeps only 20 connections alive by default (httpcore
-#: closes an idle one as soon as the pool holds more, encode/httpcore#1035): past
-#: that, requests would pay a new connection and TLS handshake each. Like
-#: requests' pool, it neither waits for a free connection nor drops the ones it
-#: made; idle ones still close after ``keepalive_expiry`` (5 s).
-POOL_LIMITS = "httpx.Limits(max_connections=None, max_keepalive_connections=None)"
+#: Settings of the client that belong to its transport: they move into the
+#: process-wide client's ``PoolPerOrigin`` (``trust_env`` also stays on the client,
+#: where it governs proxies from the environment).
+TRANSPORT_SETTINGS = ("verify", "cert", "trust_env", "http1", "http2")
+#: A client made with one of these brings its own pools: it keeps them.
+OWN_POOLS = frozenset({"transport", "mounts", "limits", "proxy", "proxies", "app"})
 #: What a Quart test response makes awaitable: attribute -> the call that replaces it.
 RESPONSE_BODY = {"json": "get_json()", "data": "get_data()", "text": "get_data(as_text=True)"}
 
 
 def _name(node: cst.BaseExpression) -> str | None:
     return node.value if isinstance(node, cst.Name) else None
+
+
+def _keyword(arg: cst.Arg) -> str | None:
+    return arg.keyword.value if arg.keyword is not None else None
 
 
 def _dotted(node: cst.BaseExpression) -> str:
@@ -438,8 +442,8 @@ class _QuartTransformer(cst.CSTTransformer):
         ):
             return _with_keyword(updated_node, "check_same_thread", "False")
         if self._makes_shared_client(updated_node):
-            self._note("the process-wide client keeps every connection it opens")
-            return _with_keyword(updated_node, "limits", POOL_LIMITS)
+            self._note("the process-wide client keeps a pool per origin")
+            return self._pool_per_origin(updated_node)
         if isinstance(func, cst.Attribute) and func.attr.value in (
             "open_resource",
             "open_instance_resource",
@@ -471,13 +475,28 @@ class _QuartTransformer(cst.CSTTransformer):
         return updated_node
 
     def _makes_shared_client(self, call: cst.Call) -> bool:
-        """``httpx.AsyncClient(...)`` without ``limits=`` in a shared client's factory."""
+        """``httpx.AsyncClient(...)`` with httpx's own pool, in a shared client's factory."""
         return (
             bool(self.functions)
             and any(c.factory == self.functions[-1] for c in self.edits.clients)
             and _dotted(call.func).endswith("AsyncClient")
-            and not any(a.keyword is not None and a.keyword.value == "limits" for a in call.args)
+            and all(a.keyword is not None and a.keyword.value not in OWN_POOLS for a in call.args)
         )
+
+    def _pool_per_origin(self, call: cst.Call) -> cst.Call:
+        """``transport=PoolPerOrigin(...)`` with the client's transport settings.
+
+        One client serves every request of the process at once, so its pool
+        holds the connections of every upstream at their busiest, and httpcore
+        checks all of them on each request (see the helper).
+        """
+        settings = [a for a in call.args if _keyword(a) in TRANSPORT_SETTINGS]
+        kept = [a for a in call.args if a not in settings or _keyword(a) == "trust_env"]
+        transport = cst.Call(
+            cst.Name(self.ctx.use_helper("PoolPerOrigin")),
+            args=[a.with_changes(comma=cst.MaybeSentinel.DEFAULT) for a in settings],
+        )
+        return call.with_changes(args=append_arg(kept, keyword_arg("transport", transport)))
 
     def leave_Await(self, original_node: cst.Await, updated_node: cst.Await) -> cst.BaseExpression:
         # A second run meets what the first already awaited.

@@ -11,6 +11,41 @@ import concurrent.futures
 from collections.abc import Coroutine
 from typing import Any, TypeVar
 
+import httpx
+
+#: Scheme, host and port (None for the scheme's default).
+Origin = tuple[bytes, bytes, int | None]
+
+
+class PoolPerOrigin(httpx.AsyncBaseTransport):
+    """A connection pool per origin, for a client that serves a whole process.
+
+    httpcore's pool checks every connection it holds, polling each idle one's
+    socket, on every request and every response (encode/httpx#3215): in one
+    pool for all upstreams, each call pays for the connections of all of them.
+    Each origin gets its own ``httpx.AsyncHTTPTransport(**settings)``. Without
+    ``limits``, like requests' pool, none makes a call wait for a connection
+    or drops the ones it opened (idle ones close after ``keepalive_expiry``).
+    """
+
+    def __init__(self, **settings: Any) -> None:
+        unbounded = httpx.Limits(max_connections=None, max_keepalive_connections=None)
+        self._settings = {"limits": unbounded, **settings}
+        self._pools: dict[Origin, httpx.AsyncHTTPTransport] = {}
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        url = request.url
+        origin: Origin = url.raw_scheme, url.raw_host, url.port
+        pool = self._pools.get(origin)
+        if pool is None:
+            pool = self._pools[origin] = httpx.AsyncHTTPTransport(**self._settings)
+        return await pool.handle_async_request(request)
+
+    async def aclose(self) -> None:
+        for pool in self._pools.values():
+            await pool.aclose()
+
+
 T = TypeVar("T")
 
 

@@ -4,12 +4,11 @@ from typing import Any
 
 import httpx
 
+from ._async_helpers import PoolPerOrigin
+
 
 def _new_http() -> httpx.AsyncClient:
-    return httpx.AsyncClient(
-        timeout=5.0,
-        limits=httpx.Limits(max_connections=None, max_keepalive_connections=None),
-    )
+    return httpx.AsyncClient(timeout=5.0, transport=PoolPerOrigin())
 
 
 # One client for the process: Quart serves every request on one event loop.
