@@ -95,6 +95,7 @@ def test_one_helpers_module_per_package_imported_relatively(tmp_path: Path) -> N
     assert {name: defined.get(name) for name in HELPERS if name.isidentifier()} == {
         "TLS_CONTEXT": None,  # an assignment, not a definition
         "AsyncClientPerLoop": ["_async_helpers.py"],
+        "PoolPerOrigin": None,  # a client per loop, not one for the process (Quart)
         "gather_in_order": ["_async_helpers.py"],
         "TaskPool": None,  # no thread pool here
         "async_memo": None,  # not needed here: nothing memoised
@@ -176,6 +177,7 @@ def test_a_later_step_extends_the_helpers_module_to_the_one_shot_bytes() -> None
         "gather_in_order",
         "StatusError",
         "collect",
+        "PoolPerOrigin",
         "TLS_CONTEXT",
     ]
     assert render([*in_any_order, "AsyncClientPerLoop"]) == every
