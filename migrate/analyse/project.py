@@ -44,7 +44,7 @@ from .model import Function, ModuleFacts
 # gradual migration goes on.
 _SEED_IMPORT = re.compile(
     r"^[ \t]*(?:import|from)[ \t]+(?:"
-    + "|".join(sorted((REWRITE_MODULES - {"time"}) | {"asgiref"}))
+    + "|".join(sorted((REWRITE_MODULES - {"time", "urllib"}) | {"asgiref"}))
     # The requests_* family (requests_oauthlib): what stays on requests through
     # them is in the plan.
     + r"|requests_\w+"
@@ -52,9 +52,11 @@ _SEED_IMPORT = re.compile(
     re.MULTILINE,
 )
 _TIME_IMPORT = re.compile(r"^[ \t]*(?:import|from)[ \t]+time\b", re.MULTILINE)
-# urllib.request blocks too (its callers are bridged); urllib.parse alone does not.
+# urllib.request blocks (urlopen); urllib.parse, imported nearly everywhere, does
+# not. ``import urllib`` alone may reach urllib.request through the package.
 _URLLIB_REQUEST_IMPORT = re.compile(
-    r"^[ \t]*(?:import[ \t]+urllib\.request|from[ \t]+urllib\.request[ \t]+import"
+    r"^[ \t]*(?:import[ \t][^\n]*\burllib(?:\.request)?\b(?!\.)"
+    r"|from[ \t]+urllib\.request[ \t]+import"
     r"|from[ \t]+urllib[ \t]+import[^\n]*\brequest\b)",
     re.MULTILINE,
 )
