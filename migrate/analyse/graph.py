@@ -79,10 +79,20 @@ class CallGraph:
 
     # -- name resolution -------------------------------------------------------
 
+    # resolve() by (name, depth): the facts a graph is built from don't change
+    # while it is in use, and every pass over the functions asks for the same names.
+    _resolved: dict[tuple[str, int], str | None] = field(default_factory=dict, repr=False)
+
     def resolve(self, name: str | None, depth: int = 0) -> str | None:
         """Follow re-exports until ``name`` is a function or class we know."""
         if name is None or depth > 8:
             return None
+        key = (name, depth)
+        if key not in self._resolved:
+            self._resolved[key] = self._resolve(name, depth)
+        return self._resolved[key]
+
+    def _resolve(self, name: str, depth: int) -> str | None:
         if name.startswith(FIXTURE_PREFIX):
             return self._fixture(name[len(FIXTURE_PREFIX) :], depth)
         if name in self.functions or lookup(name):
