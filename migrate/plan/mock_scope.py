@@ -45,7 +45,9 @@ class MockScope:
 
 def mocks_requests(text: str) -> bool:
     """Whether a file uses ``responses`` or requests-mock (its fixture is only a parameter)."""
-    return _imports(text, "responses") or re.search(r"\brequests_mock\b", text) is not None
+    if "responses" in text and _imports(text, "responses"):
+        return True
+    return "requests_mock" in text and re.search(r"\brequests_mock\b", text) is not None
 
 
 def scope_mocks(
