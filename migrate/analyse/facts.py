@@ -10,7 +10,6 @@ from __future__ import annotations
 import ast
 
 from . import shapes
-from .dataflow import walk_local
 from .flow import FlowVisitor
 from .forms import has_async_memo, is_main_guard
 from .frameworks import (
@@ -185,7 +184,7 @@ class ModuleAnalyser(FlowVisitor):
             module=self.facts.module,
             span=span_of(node),
             is_async=is_async,
-            is_generator=any(isinstance(n, ast.Yield | ast.YieldFrom) for n in walk_local(node)),
+            is_generator=self.tree.yields(node),
             class_qualname=class_qualname,
             parent=parent,
             params=params,
@@ -217,10 +216,8 @@ class ModuleAnalyser(FlowVisitor):
         fn.returns_inner = tuple(
             sorted(
                 scope.local_defs[r.value.id]
-                for r in ast.walk(node)
-                if isinstance(r, ast.Return)
-                and isinstance(r.value, ast.Name)
-                and r.value.id in scope.local_defs
+                for r in self.tree.inside(node, ast.Return)
+                if isinstance(r.value, ast.Name) and r.value.id in scope.local_defs
             )
         )
 

@@ -15,6 +15,7 @@ from .catalogue import CONSTRUCTORS
 from .frameworks import BRIDGES
 from .model import RETURNS_SUFFIX, Function, ModuleFacts, Span
 from .scopes import bound_names, bridge_aliases
+from .tree import TreeIndex
 
 BUILTIN_NAMES = frozenset(dir(builtins))
 
@@ -132,6 +133,8 @@ class NameResolver:
     ``scopes`` is the stack of function and class bodies the walk is in.
     """
 
+    tree: TreeIndex  # the module's, from collect_top_level
+
     def __init__(self, facts: ModuleFacts) -> None:
         self.facts = facts
         self.class_attr_types: dict[str, dict[str, str]] = {}
@@ -144,7 +147,8 @@ class NameResolver:
     def collect_top_level(self, tree: ast.Module) -> None:
         """Imports, top-level definitions, typed globals, class attributes, factories."""
         module = self.facts.module
-        for node in ast.walk(tree):
+        self.tree = TreeIndex(tree)
+        for node in self.tree.inside(tree, (ast.Import, ast.ImportFrom)):
             if isinstance(node, ast.Import):
                 for alias in node.names:
                     if alias.asname:
@@ -183,9 +187,8 @@ class NameResolver:
                 typ = self.type_of_call(stmt.value, None)
                 if typ and not typ.endswith(RETURNS_SUFFIX):
                     self.facts.typed_names[stmt.target.id] = typ
-        for node in ast.walk(tree):
-            if isinstance(node, ast.ClassDef):
-                self._collect_class_attrs(node)
+        for node in self.tree.inside(tree, ast.ClassDef):
+            self._collect_class_attrs(node)
         for stmt in tree.body:
             if isinstance(stmt, ast.FunctionDef | ast.AsyncFunctionDef):
                 typ = self._returned_type(stmt)
@@ -229,15 +232,14 @@ class NameResolver:
                 return typ
             # ``site = Site(...)`` ... ``return site``: what each local was made by.
             made_by: dict[str, set[str | None]] = {}
-            for sub in ast.walk(node):
-                if isinstance(sub, ast.Assign):
-                    value = sub.value
-                    typ = self.type_of_call(value, None) if isinstance(value, ast.Call) else None
-                    for target in sub.targets:
-                        if isinstance(target, ast.Name):
-                            made_by.setdefault(target.id, set()).add(typ)
+            for assign in self.tree.inside(node, ast.Assign):
+                value = assign.value
+                typ = self.type_of_call(value, None) if isinstance(value, ast.Call) else None
+                for target in assign.targets:
+                    if isinstance(target, ast.Name):
+                        made_by.setdefault(target.id, set()).add(typ)
             found: set[str | None] = set()
-            for sub in ast.walk(node):
+            for sub in self.tree.inside(node, (ast.Return, ast.Yield)):
                 if isinstance(sub, ast.Return | ast.Yield) and sub.value is not None:
                     value = sub.value
                     if isinstance(value, ast.Call):
@@ -268,8 +270,8 @@ class NameResolver:
                         typ = self.type_of_call(stmt.value, None)
                         if typ:
                             attrs[target.id] = typ
-        for sub in ast.walk(node):
-            if isinstance(sub, ast.Assign) and isinstance(sub.value, ast.Call):
+        for sub in self.tree.inside(node, ast.Assign):
+            if isinstance(sub.value, ast.Call):
                 for target in sub.targets:
                     if (
                         isinstance(target, ast.Attribute)
@@ -296,7 +298,7 @@ class NameResolver:
             for arg in (*args.posonlyargs, *args.args, *args.kwonlyargs)
             if (typ := self.annotation_type(arg.annotation))
         }
-        for sub in ast.walk(method):
+        for sub in self.tree.inside(method, (ast.AnnAssign, ast.Assign)):
             target: ast.expr
             value: ast.expr | None
             if isinstance(sub, ast.AnnAssign):

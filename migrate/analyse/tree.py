@@ -1,0 +1,80 @@
+"""One walk of a module's tree for the questions asked about each definition.
+
+Collecting names asks, for every class and function, which assignments,
+returns and yields are inside it. Walking each definition once per question
+walks the tree several times over (and a nested definition again for each
+definition around it), which is most of what a deep-analysed file costs.
+:class:`TreeIndex` walks the tree once, breadth first like ``ast.walk``,
+and answers from the lists it kept, in the order ``ast.walk`` gives.
+"""
+
+from __future__ import annotations
+
+import ast
+from collections import deque
+from typing import TypeVar
+
+# The nodes asked for, and the definitions they are asked about.
+_KEPT = (
+    ast.Import,
+    ast.ImportFrom,
+    ast.ClassDef,
+    ast.Assign,
+    ast.AnnAssign,
+    ast.Return,
+    ast.Yield,
+    ast.YieldFrom,
+)
+_OWNERS = (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef)
+# A yield belongs to the innermost of these around it.
+_SCOPES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef)
+
+N = TypeVar("N", bound=ast.AST)
+
+# Fields that hold child nodes, by node class; ``ctx`` (Load, Store) never matters here.
+_FIELDS: dict[type, tuple[str, ...]] = {}
+
+
+def _fields(cls: type[ast.AST]) -> tuple[str, ...]:
+    fields = _FIELDS.get(cls)
+    if fields is None:
+        fields = _FIELDS[cls] = tuple(f for f in cls._fields if f != "ctx")
+    return fields
+
+
+class TreeIndex:
+    """The kept nodes inside each module, class and function of one tree."""
+
+    def __init__(self, tree: ast.Module) -> None:
+        self._inside: dict[ast.AST, list[ast.AST]] = {}
+        self._yielding: set[ast.AST] = set()
+        todo: deque[tuple[ast.AST, tuple[list[ast.AST], ...], ast.AST | None]]
+        todo = deque([(tree, (), None)])
+        while todo:
+            node, owners, scope = todo.popleft()
+            if isinstance(node, _OWNERS):
+                own: list[ast.AST] = []
+                self._inside[node] = own
+                owners = (*owners, own)
+            if isinstance(node, _KEPT):
+                for found in owners:
+                    found.append(node)
+                if isinstance(node, ast.Yield | ast.YieldFrom) and scope is not None:
+                    self._yielding.add(scope)
+            inner = node if isinstance(node, _SCOPES) else scope
+            for name in _fields(type(node)):
+                value = getattr(node, name, None)
+                for child in value if isinstance(value, list) else (value,):
+                    if isinstance(child, ast.AST):
+                        todo.append((child, owners, inner))
+
+    def inside(self, node: ast.AST, kind: type[N] | tuple[type[N], ...]) -> list[N]:
+        """The ``kind`` nodes ``ast.walk(node)`` gives, in its order."""
+        found = self._inside.get(node)
+        if found is None:
+            return [n for n in ast.walk(node) if isinstance(n, kind)]
+        return [n for n in found if isinstance(n, kind)]
+
+    def yields(self, node: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
+        """Whether the function itself yields (not a function, lambda or class inside it)."""
+        return node in self._yielding
