@@ -57,6 +57,7 @@ class CallGraph:
         return session_key(self, fn, made + ".request") in self.kept_sessions
 
     _children: dict[str, list[str]] | None = None
+    _class_facts: dict[str, list[ModuleFacts]] | None = None
     # Attribute reads whose object's type is unknown: attribute -> (function, read).
     unknown_reads: dict[str, list[tuple[str, Call]]] = field(default_factory=dict)
 
@@ -76,6 +77,15 @@ class CallGraph:
                 found.append(name)
                 todo += self._children.get(name, [])
         return found
+
+    def _defining(self, cls: str) -> list[ModuleFacts]:
+        """The facts that know class ``cls`` (its bases or attribute types), in project order."""
+        if self._class_facts is None:
+            self._class_facts = {}
+            for facts in self.project.facts.values():
+                for name in {*facts.classes, *facts.attr_types}:
+                    self._class_facts.setdefault(name, []).append(facts)
+        return self._class_facts.get(cls, [])
 
     # -- name resolution -------------------------------------------------------
 
@@ -154,7 +164,7 @@ class CallGraph:
         if name in self.functions:
             return name
         owner, _, method = name.rpartition(".")
-        for facts in self.project.facts.values():
+        for facts in self._defining(owner):
             bases = facts.classes.get(owner)
             if bases is None:
                 continue
@@ -174,7 +184,7 @@ class CallGraph:
         if cls in seen or len(seen) > 16:
             return None
         seen.add(cls)
-        for facts in self.project.facts.values():
+        for facts in self._defining(cls):
             typ = facts.attr_types.get(cls, {}).get(attr)
             if typ is not None:
                 return typ
@@ -224,7 +234,7 @@ class CallGraph:
             seen.add(current)
             if current in REQUESTS_EXTENSION_BASES:
                 return current
-            owner = next((f for f in self.project.facts.values() if current in f.classes), None)
+            owner = next((f for f in self._defining(current) if current in f.classes), None)
             if owner is None:
                 if requests_family(current) and current.rsplit(".", 1)[-1][:1].isupper():
                     return current
