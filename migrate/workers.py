@@ -9,7 +9,6 @@ parent from a thread and leaves as soon as the parent has changed.
 from __future__ import annotations
 
 import ctypes
-import ctypes.util
 import os
 import signal
 import sys
@@ -25,7 +24,9 @@ WATCH_INTERVAL = 0.5
 def _die_with(parent: int) -> None:
     if sys.platform.startswith("linux"):
         try:
-            libc = ctypes.CDLL(ctypes.util.find_library("c"), use_errno=True)
+            # The process's own symbols hold libc's prctl; find_library("c") would
+            # run ldconfig in every worker before its first task.
+            libc = ctypes.CDLL(None, use_errno=True)
             libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
         except (OSError, AttributeError):
             pass
