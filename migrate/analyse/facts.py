@@ -36,6 +36,7 @@ from .model import (
 from .names import LocalScope, _self_attr, expr_text, span_of
 from .patches import note_assigned_fake, note_patch
 from .scopes import bound_names, comprehension_names, parameters
+from .tree import child_fields
 from .urllib_shapes import urlopen_refusal
 
 
@@ -119,7 +120,8 @@ class ModuleAnalyser(FlowVisitor):
         )
 
     def generic_visit(self, node: ast.AST) -> None:
-        for fieldname, value in ast.iter_fields(node):
+        for fieldname in child_fields(type(node)):
+            value = getattr(node, fieldname, None)
             if isinstance(value, list) and value and isinstance(value[0], ast.stmt):
                 if fieldname in ("body", "orelse", "finalbody"):
                     self._visit_block(value)

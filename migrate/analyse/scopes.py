@@ -15,6 +15,7 @@ from collections.abc import Callable
 
 from .frameworks import BRIDGES
 from .model import BridgeAlias, Span
+from .tree import child_nodes
 
 _DOTTED = re.compile(r"[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*")
 _SCOPES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)
@@ -59,7 +60,7 @@ def bound_names(body: list[ast.stmt], imports: bool = False) -> frozenset[str]:
             names.add(node.rest)
         elif imports and isinstance(node, ast.Import | ast.ImportFrom):
             names.update((a.asname or a.name).split(".")[0] for a in node.names if a.name != "*")
-        stack.extend(ast.iter_child_nodes(node))
+        stack.extend(child_nodes(node))
     return frozenset(names - declared)
 
 

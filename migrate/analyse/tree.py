@@ -31,15 +31,30 @@ _SCOPES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef)
 
 N = TypeVar("N", bound=ast.AST)
 
-# Fields that hold child nodes, by node class; ``ctx`` (Load, Store) never matters here.
+# Fields whose nodes no pass looks at: Load/Store and operators.
+_MARKERS = frozenset({"ctx", "op", "ops"})
 _FIELDS: dict[type, tuple[str, ...]] = {}
 
 
-def _fields(cls: type[ast.AST]) -> tuple[str, ...]:
+def child_fields(cls: type[ast.AST]) -> tuple[str, ...]:
+    """The fields of ``cls`` that may hold nodes worth visiting (``ast.iter_fields``
+    without ``ctx``, ``op`` and ``ops``: a third of all nodes, and never of interest)."""
     fields = _FIELDS.get(cls)
     if fields is None:
-        fields = _FIELDS[cls] = tuple(f for f in cls._fields if f != "ctx")
+        fields = _FIELDS[cls] = tuple(f for f in cls._fields if f not in _MARKERS)
     return fields
+
+
+def child_nodes(node: ast.AST) -> list[ast.AST]:
+    """``ast.iter_child_nodes`` without those nodes, as a list (a generator costs more)."""
+    found: list[ast.AST] = []
+    for name in child_fields(type(node)):
+        value = getattr(node, name, None)
+        if isinstance(value, ast.AST):
+            found.append(value)
+        elif isinstance(value, list):
+            found.extend(item for item in value if isinstance(item, ast.AST))
+    return found
 
 
 class TreeIndex:
@@ -62,7 +77,7 @@ class TreeIndex:
                 if isinstance(node, ast.Yield | ast.YieldFrom) and scope is not None:
                     self._yielding.add(scope)
             inner = node if isinstance(node, _SCOPES) else scope
-            for name in _fields(type(node)):
+            for name in child_fields(type(node)):
                 value = getattr(node, name, None)
                 for child in value if isinstance(value, list) else (value,):
                     if isinstance(child, ast.AST):
