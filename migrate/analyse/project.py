@@ -108,7 +108,9 @@ class Project:
             return [func(item) for item in items]
         if self._pool is None:
             self._pool = worker_pool(self.jobs)
-        chunksize = max(1, len(items) // (self.jobs * 4))
+        # Eight chunks a worker: the files that get analysed in full cost ten times
+        # a parse, and a worker left with the last big chunk is the run's wall time.
+        chunksize = max(1, len(items) // (self.jobs * 8))
         return list(self._pool.map(func, items, chunksize=chunksize))
 
     def canonical(self, module: str) -> str:
