@@ -25,6 +25,9 @@ compares the two versions check by check; ``GAPS`` names checks that are
 known to differ (the rule leaves a TODO there); ``PACKAGE`` names the
 package when the case folder is one.
 
+While a coroutine runs, a blocking socket call or ``time.sleep`` on the
+loop's thread is reported (``BLOCKS`` names the ones a case is known to make).
+
 ``TLS`` names hosts served over HTTPS with a throwaway CA, which
 ``CA_BUNDLE`` names a file for (in the version's folder, where ``drive``
 runs); ``WARNS`` names warnings the migrated code is known to add.
@@ -45,9 +48,11 @@ import json
 import os
 import re
 import shutil
+import socket
 import subprocess
 import sys
 import threading
+import time
 import warnings
 from collections.abc import Callable, Iterator
 from contextlib import ExitStack
@@ -242,7 +247,8 @@ class Run:
             )
             return await awaitable
 
-        return asyncio.run(main())
+        with blocking_calls_reported(self.loop_reports):
+            return asyncio.run(main())
 
     def check(self, name: str, func: Callable[..., Any], *args: Any, **kwargs: Any) -> None:
         """Record what ``func(*args, **kwargs)`` gives, and what it asked upstream."""
@@ -261,6 +267,40 @@ class Run:
         # Concurrent calls may reach the upstreams in any order.
         outcome.requests.sort(key=repr)
         self.outcomes[name] = outcome
+
+
+# What blocks a thread: a socket in blocking mode (requests, urllib, a sync
+# client) or a sleep. The event loop's own sockets are non-blocking.
+_SOCKET_WAITS = ("connect", "recv", "recv_into", "send", "sendall")
+
+
+@contextlib.contextmanager
+def blocking_calls_reported(reports: list[str]) -> Iterator[None]:
+    """Report, in ``reports``, every blocking wait made on a thread running an event loop."""
+
+    def on_loop() -> bool:
+        return asyncio._get_running_loop() is not None
+
+    def guarded(name: str, original: Callable[..., Any]) -> Callable[..., Any]:
+        def call(self: Any, *args: Any, **kwargs: Any) -> Any:
+            if self.gettimeout() != 0.0 and on_loop():
+                reports.append(f"blocking socket.{name} on a running loop")
+            return original(self, *args, **kwargs)
+
+        return call
+
+    def sleep(seconds: float) -> None:
+        if on_loop():
+            reports.append("time.sleep on a running loop")
+        real_sleep(seconds)
+
+    real_sleep = time.sleep
+    with ExitStack() as stack:
+        for name in _SOCKET_WAITS:
+            original = getattr(socket.socket, name)
+            stack.enter_context(mock.patch.object(socket.socket, name, guarded(name, original)))
+        stack.enter_context(mock.patch.object(time, "sleep", sleep))
+        yield
 
 
 async def _drain(agen: Any) -> list[Any]:

@@ -1,5 +1,8 @@
 """MIG002 off: the sleep stays time.sleep, the poll still works."""
 
+# The rule that would await the sleep is turned off.
+BLOCKS = {"time.sleep on a running loop": "MIG002 disabled"}
+
 ROUTES = {"GET api.example.com /ready": [(503, None), (200, {"ready": True})]}
 
 
