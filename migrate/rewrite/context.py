@@ -74,6 +74,10 @@ class RuleContext:
     fan_out_clients: dict[Pos, cst.WithItem] = field(default_factory=dict)
     # ``(not x)`` the rules made: brackets that go where they are not needed.
     negations: set[int] = field(default_factory=set)
+    # ``with`` items that became async context managers: by the original
+    # item's position, or (items a rule added) by the new item's id.
+    async_items: set[Pos] = field(default_factory=set)
+    added_async_items: set[int] = field(default_factory=set)
 
     def pos(self, node: cst.CSTNode) -> Pos | None:
         """(start line, start column, end line, end column) of an original node."""
@@ -82,6 +86,12 @@ class RuleContext:
             return None
         start, end = range_.start, range_.end  # type: ignore[attr-defined]
         return start.line, start.column, end.line, end.column
+
+    def entered_async(self, item: cst.WithItem) -> None:
+        """Note that the (original) ``item`` of a ``with`` is now an async context manager."""
+        pos = self.pos(item.item)
+        if pos is not None:
+            self.async_items.add(pos)
 
     def line(self, node: cst.CSTNode) -> int:
         pos = self.pos(node)

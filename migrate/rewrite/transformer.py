@@ -17,6 +17,7 @@ from libcst.metadata import PositionProvider
 
 from .context import RuleContext
 from .rules.base import Rule
+from .with_items import split_mixed_items
 
 N = TypeVar("N", bound=cst.CSTNode)
 
@@ -136,6 +137,8 @@ class MigrationTransformer(cst.CSTTransformer):
                 continue
             updated = result
             result = handler(original, result)
+        if isinstance(original, cst.With) and isinstance(result, cst.With):
+            result = split_mixed_items(original, result, self.ctx)
         result = super().on_leave(original, result)  # type: ignore[arg-type]
         if isinstance(original, _TODO_HOLDERS):
             return self._statement_todos(original, result)

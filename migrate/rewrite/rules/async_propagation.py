@@ -83,10 +83,12 @@ class AsyncPropagation(Rule):
     @on_leave(cst.With)
     def leave_With(self, original: cst.With, updated: cst.With) -> cst.With:
         # ``with C() as c`` where C's __enter__/__exit__ became __aenter__/__aexit__.
-        entered = any(
-            self.ctx.pos(item.item) in self.ctx.edits.async_withs for item in original.items
-        )
+        entered = [
+            item for item in original.items if self.ctx.pos(item.item) in self.ctx.edits.async_withs
+        ]
         if entered and self.ctx.in_async:
+            for item in entered:
+                self.ctx.entered_async(item)
             return updated.with_changes(asynchronous=cst.Asynchronous())
         return updated
 

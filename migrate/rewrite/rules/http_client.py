@@ -165,6 +165,10 @@ class HttpClient(ExceptionRewrites, KwargsRewrites, SessionRewrites, StreamRewri
         if streamed:
             updated = self._with_stream_clients(original, updated)
         if (streamed or made) and self.ctx.in_async:
+            for item in original.items:
+                pos = self.ctx.pos(item.item)
+                if pos in self.stream_calls or pos in self.ctx.edits.client_constructors:
+                    self.ctx.entered_async(item)
             return updated.with_changes(asynchronous=cst.Asynchronous())
         return updated
 

@@ -76,9 +76,11 @@ class StreamRewrites(HttpRuleBase):
         for old, new in zip(original.items, updated.items):
             client = self.stream_clients.get(self.ctx.pos(old.item))
             if client is not None:
-                items.append(
-                    client.with_changes(comma=cst.Comma(whitespace_after=cst.SimpleWhitespace(" ")))
+                added = client.with_changes(
+                    comma=cst.Comma(whitespace_after=cst.SimpleWhitespace(" "))
                 )
+                self.ctx.added_async_items.add(id(added))
+                items.append(added)
             items.append(new)
         return updated.with_changes(items=items)
 
