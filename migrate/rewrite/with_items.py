@@ -21,7 +21,11 @@ def split_mixed_items(original: cst.With, updated: cst.With, ctx: RuleContext) -
     if updated.asynchronous is None or original.asynchronous is not None:
         return updated
     kinds = _item_kinds(original, updated, ctx)
-    if kinds is None or all(kinds) or not isinstance(updated.body, cst.IndentedBlock):
+    # Only items a rule said it made async count as async: a rule that builds
+    # its own ``async with`` (a client around a statement) says nothing.
+    if kinds is None or all(kinds) or not any(kinds):
+        return updated
+    if not isinstance(updated.body, cst.IndentedBlock):
         return updated
     runs: list[tuple[bool, list[cst.WithItem]]] = []
     for is_async, item in zip(kinds, updated.items):
