@@ -419,6 +419,9 @@ class ModuleAnalyser(FlowVisitor):
             genexp_of=getattr(node, "_migrate_genexp_of", None),
         )
         call.arg_types = self.argument_types(node, scope)
+        closed = getattr(node, "_migrate_closes", None)
+        if closed is not None:
+            call.closes, call.closes_text = span_of(closed), expr_text(closed)
         call.refusal = urlopen_refusal(target, node, scope.node, self.resolve)
         fan_out = shapes.map_fan_out(node, target, self)
         if fan_out:

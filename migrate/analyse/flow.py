@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import ast
 
+from .catalogue import lookup
+from .frameworks import CLOSERS
 from .model import Call, Function
 from .names import NameResolver, expr_text, span_of
 
@@ -22,15 +24,29 @@ class FlowVisitor(NameResolver, ast.NodeVisitor):
 
     def note_with_items(self, node: ast.With | ast.AsyncWith) -> None:
         """Types of ``as`` names, and the implicit enter/exit calls of each item."""
+        fn = self.scopes[-1].function or self.module_fn
         for item in node.items:
             expr = item.context_expr
-            typ = (
-                self.type_of_call(expr, self.scopes[-1])
-                if isinstance(expr, ast.Call)
-                else self.resolve(expr)
-            )
+            closed = self._closed(expr)
+            if closed is not None:
+                # ``closing(x) as y``: y is x, and only ``x.close()`` is called.
+                expr._migrate_closes = closed  # type: ignore[attr-defined]
+                typ = self._type_of(closed)
+                if typ and isinstance(node, ast.With) and lookup(f"{typ}.close") is None:
+                    fn.calls.append(
+                        Call(
+                            span_of(expr),
+                            f"{typ}.close",
+                            f"{expr_text(closed)}.close",
+                            in_lambda=self.lambda_depth > 0,
+                            context_manager=True,
+                        )
+                    )
+                if isinstance(item.optional_vars, ast.Name) and typ:
+                    self.scopes[-1].local_types[item.optional_vars.id] = typ
+                continue
+            typ = self._type_of(expr)
             if typ and isinstance(node, ast.With):
-                fn = self.scopes[-1].function or self.module_fn
                 for method in ("__enter__", "__exit__"):
                     fn.calls.append(
                         Call(
@@ -43,6 +59,23 @@ class FlowVisitor(NameResolver, ast.NodeVisitor):
                     )
             if isinstance(item.optional_vars, ast.Name) and isinstance(expr, ast.Call) and typ:
                 self.scopes[-1].local_types[item.optional_vars.id] = typ
+
+    def _closed(self, expr: ast.expr) -> ast.expr | None:
+        """``x`` of a ``closing(x)`` item."""
+        if (
+            isinstance(expr, ast.Call)
+            and len(expr.args) == 1
+            and not expr.keywords
+            and not isinstance(expr.args[0], ast.Starred)
+            and self.resolve(expr.func) in CLOSERS
+        ):
+            return expr.args[0]
+        return None
+
+    def _type_of(self, expr: ast.expr) -> str | None:
+        if isinstance(expr, ast.Call):
+            return self.type_of_call(expr, self.scopes[-1])
+        return self.resolve(expr)
 
     def visit_Attribute(self, node: ast.Attribute) -> None:
         # A read that may be a property's: ``obj.name`` loaded, not called.

@@ -41,6 +41,8 @@ THREAD_RECEIVERS = (
     "concurrent.futures.ThreadPoolExecutor.map",
 )
 MAP_RECEIVERS = ("builtins.map",)
+# ``with closing(x):`` enters nothing and calls ``x.close()`` on the way out.
+CLOSERS = frozenset({"contextlib.closing"})
 MEMOISERS = frozenset(
     {"functools.lru_cache", "functools.cache", "functools.cached_property", "cachetools.cached"}
 )

@@ -25,6 +25,13 @@ ASYNC_NAMES = {"__enter__": "__aenter__", "__exit__": "__aexit__", "close": "acl
 def context_boundary(qualname: str, graph: CallGraph, boundaries: dict[str, str]) -> str | None:
     """Why ``__enter__``/``__exit__`` at ``qualname`` must stay sync, or None."""
     fn = graph.functions[qualname]
+    if fn.name == "close" and fn.class_qualname is not None:
+        # ``with closing(obj):`` in code that stays sync calls ``obj.close()``.
+        for edge in graph.callers.get(qualname, []):
+            if edge.call is not None and edge.call.context_manager and edge.caller in boundaries:
+                caller = graph.functions[edge.caller]
+                return f"closed through closing() by sync code ({caller.name})"
+        return None
     if fn.name not in PAIR or fn.class_qualname is None:
         return None
     partner = graph.resolve(f"{fn.class_qualname}.{PAIR[fn.name]}")

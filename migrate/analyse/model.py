@@ -64,6 +64,9 @@ class Call:
     context_manager: bool = False
     # Iterated by a generator expression: what it is handed to ("" for nothing).
     genexp_of: str | None = None
+    # ``closing(x)`` entered by a ``with``: where ``x`` is, and as written.
+    closes: Span | None = None
+    closes_text: str = ""
     # Why a call with an async twin keeps its blocking form here (a shape the
     # rewrite cannot carry); the plan lists it for review.
     refusal: str | None = None

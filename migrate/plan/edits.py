@@ -28,6 +28,7 @@ from ..analyse.model import Span
 from ..analyse.quart import SharedClient, quart_facts
 from ..analyse.run import Analysis
 from .aliases import AliasEdit, BridgeAliases, unwound_aliases
+from .closings import plan_closings
 from .mock_scope import scope_mocks
 from .urllib_errors import Kind, error_sources, mentions_urllib_errors
 
@@ -153,6 +154,10 @@ class FileEdits:
     shared_attrs: dict[str, dict[str, str]] = field(default_factory=dict)
     # Sessions/clients constructed in code that becomes async, by position.
     client_constructors: dict[Pos, str] = field(default_factory=dict)
+    # ``closing(x)`` with items: where x closes itself now (the wrapper goes),
+    # and where x's close became async (``contextlib.aclosing``).
+    unwrapped_closings: set[Pos] = field(default_factory=set)
+    aclosings: set[Pos] = field(default_factory=set)
     # Names imported from requests (``from requests.exceptions import Timeout``):
     # local name -> qualified name, so bare uses map like ``requests.Timeout``.
     requests_aliases: dict[str, str] = field(default_factory=dict)
@@ -206,6 +211,7 @@ class FileEdits:
             or self.fake_mocks
             or self.fake_retargets
             or self.client_constructors
+            or self.unwrapped_closings
             or self.shared_attrs
         )
 
@@ -460,6 +466,8 @@ def plan_edits(analysis: Analysis) -> dict[str, FileEdits]:
                 ):
                     continue  # a session that stays on requests (see CallGraph.kept_sessions)
                 fe.client_constructors[cols.pos(call.span)] = target
+
+    plan_closings(graph, colouring, for_module)
 
     # Module-global clients used by code that becomes async are rebuilt per loop.
     for module, facts in project.facts.items():

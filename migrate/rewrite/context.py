@@ -87,6 +87,13 @@ class RuleContext:
         start, end = range_.start, range_.end  # type: ignore[attr-defined]
         return start.line, start.column, end.line, end.column
 
+    def entered(self, item: cst.WithItem) -> cst.BaseExpression:
+        """What an (original) ``with`` item enters: ``x`` of a ``closing(x)`` that goes."""
+        expr = item.item
+        if isinstance(expr, cst.Call) and self.pos(expr) in self.edits.unwrapped_closings:
+            return expr.args[0].value
+        return expr
+
     def entered_async(self, item: cst.WithItem) -> None:
         """Note that the (original) ``item`` of a ``with`` is now an async context manager."""
         pos = self.pos(item.item)

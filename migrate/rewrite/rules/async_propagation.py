@@ -124,6 +124,8 @@ class AsyncPropagation(Rule):
     @on_leave(cst.Call)
     def leave_Call(self, original: cst.Call, updated: cst.BaseExpression) -> cst.BaseExpression:
         pos = self.ctx.pos(original)
+        if pos in self.ctx.edits.aclosings and isinstance(updated, cst.Call):
+            return self._aclosing(updated)
         init = self.ctx.edits.init_calls.get(pos) if pos else None
         if init is not None and isinstance(updated, cst.Call):
             updated = updated.with_changes(func=_initialiser(updated.func, init))
@@ -138,6 +140,14 @@ class AsyncPropagation(Rule):
         if self.ctx.in_async and isinstance(updated, cst.Call):
             return self._consumer(original, updated)
         return updated
+
+    def _aclosing(self, call: cst.Call) -> cst.Call:
+        """``closing(x)`` -> ``aclosing(x)``: x's close became ``aclose``."""
+        if isinstance(call.func, cst.Attribute):
+            return call.with_changes(func=call.func.with_changes(attr=cst.Name("aclosing")))
+        self.ctx.maybe_remove_import("contextlib", "closing")
+        self.ctx.add_import("contextlib", "aclosing")
+        return call.with_changes(func=cst.Name("aclosing"))
 
     def _consumer(self, original: cst.Call, updated: cst.Call) -> cst.BaseExpression:
         """An async generator handed to a builtin that takes its items.

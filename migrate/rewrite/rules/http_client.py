@@ -106,6 +106,11 @@ class HttpClient(ExceptionRewrites, KwargsRewrites, SessionRewrites, StreamRewri
         for call in m.findall(node.body, m.Call(m.Attribute(m.Name(), m.Name("close")), args=[])):
             func = cst.ensure_type(cst.ensure_type(call, cst.Call).func, cst.Attribute)
             state.closed.add(cst.ensure_type(func.value, cst.Name).value)
+        for call in m.findall(node.body, m.Call(args=[m.Arg(m.Name(), keyword=None)])):
+            call = cst.ensure_type(call, cst.Call)
+            if self.ctx.pos(call) in self.ctx.edits.aclosings:
+                # ``with closing(session):`` closes it, as ``aclosing`` will.
+                state.closed.add(cst.ensure_type(call.args[0].value, cst.Name).value)
         self.functions.append(state)
         self._find_kwargs_dicts(node)
 
@@ -156,17 +161,15 @@ class HttpClient(ExceptionRewrites, KwargsRewrites, SessionRewrites, StreamRewri
 
     @on_leave(cst.With)
     def leave_With(self, original: cst.With, updated: cst.With) -> cst.With:
-        streamed = any(self.ctx.pos(item.item) in self.stream_calls for item in original.items)
-        made = any(
-            self.ctx.pos(item.item) in self.ctx.edits.client_constructors for item in original.items
-        )
+        entered = [self.ctx.pos(self.ctx.entered(item)) for item in original.items]
+        streamed = any(pos in self.stream_calls for pos in entered)
+        made = any(pos in self.ctx.edits.client_constructors for pos in entered)
         if made:
             updated = self._with_session(original, updated)
         if streamed:
             updated = self._with_stream_clients(original, updated)
         if (streamed or made) and self.ctx.in_async:
-            for item in original.items:
-                pos = self.ctx.pos(item.item)
+            for item, pos in zip(original.items, entered):
                 if pos in self.stream_calls or pos in self.ctx.edits.client_constructors:
                     self.ctx.entered_async(item)
             return updated.with_changes(asynchronous=cst.Asynchronous())
@@ -192,7 +195,7 @@ class HttpClient(ExceptionRewrites, KwargsRewrites, SessionRewrites, StreamRewri
     @on_visit(cst.With)
     def visit_With(self, node: cst.With) -> None:
         for item in node.items:
-            self.with_items.add(id(item.item))
+            self.with_items.add(id(self.ctx.entered(item)))
         self._visit_with_streams(node)
 
     @on_visit(cst.Assign)
@@ -234,6 +237,11 @@ class HttpClient(ExceptionRewrites, KwargsRewrites, SessionRewrites, StreamRewri
         pos = self.ctx.pos(original) or (0, 0, 0, 0)
         if pos in self.ctx.edits.client_constructors and isinstance(updated, cst.Call):
             return self._constructor(original, updated)
+        if pos in self.ctx.edits.unwrapped_closings and isinstance(updated, cst.Call):
+            # ``closing(x)``: x is an httpx stream or client now, which closes itself.
+            self.ctx.maybe_remove_import("contextlib")
+            self.ctx.maybe_remove_import("contextlib", "closing")
+            return updated.args[0].value
         edit = self.ctx.edits.http_calls.get(pos)
         if edit is None or not isinstance(updated, cst.Call):
             if isinstance(updated, cst.Call):

@@ -281,7 +281,8 @@ class SessionSetup(HttpRuleBase):
         if len(original.items) != 1 or not isinstance(updated.body, cst.IndentedBlock):
             return updated
         item, new_item = original.items[0], updated.items[0]
-        kind = self.ctx.edits.client_constructors.get(self.ctx.pos(item.item) or (0, 0, 0, 0), "")
+        entered = self.ctx.pos(self.ctx.entered(item)) or (0, 0, 0, 0)
+        kind = self.ctx.edits.client_constructors.get(entered, "")
         if not (
             kind.startswith("requests")
             and item.asname is not None

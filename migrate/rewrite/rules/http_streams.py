@@ -74,7 +74,7 @@ class StreamRewrites(HttpRuleBase):
         httpx.AsyncClient(...) as http_client, http_client.stream("GET", url) as r:``."""
         items: list[cst.WithItem] = []
         for old, new in zip(original.items, updated.items):
-            client = self.stream_clients.get(self.ctx.pos(old.item))
+            client = self.stream_clients.get(self.ctx.pos(self.ctx.entered(old)))
             if client is not None:
                 added = client.with_changes(
                     comma=cst.Comma(whitespace_after=cst.SimpleWhitespace(" "))
@@ -86,7 +86,7 @@ class StreamRewrites(HttpRuleBase):
 
     def _visit_with_streams(self, node: cst.With) -> None:
         for item in node.items:
-            call = item.item
+            call = self.ctx.entered(item)
             if (
                 isinstance(call, cst.Call)
                 and streams(call)
