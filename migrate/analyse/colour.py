@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from collections import deque
 
-from . import generators, lifetime, properties, threads, values
+from . import generators, lifetime, passed, properties, threads, values
 from .catalogue import HTTP_VERBS, Action
 from .classes import async_call_methods, classes_passed_around
 from .decisions import Bridge, BridgeKind, Colouring, Reason, Review, Scope, Unwind
@@ -30,14 +30,42 @@ from .frameworks import (
 )
 from .graph import CallGraph, Edge
 from .handoffs import handed_over, is_fan_out
-from .model import Call, Function
+from .model import Call, Function, Span
 from .names import short_name
 from .review import find_reviews
 
 
 def colour(graph: CallGraph, scope: Scope | None = None) -> Colouring:
-    """Spread async colour from blocking calls through the call graph."""
-    scope = scope or Scope()
+    """Spread async colour from blocking calls through the call graph.
+
+    A receiver's parameter given functions (``retry_call(fetch, url)``) is
+    converted with them when they all become async; when colouring finds one
+    of them staying sync, that parameter is refused and colouring runs again.
+    """
+    flows = passed.parameter_flows(graph)
+    refused: dict[tuple[str, str], str] = {}
+    while True:
+        result = _colour(graph, scope or Scope(), flows, refused)
+        mixed = {
+            flow.key: "some of them stay sync"
+            for flow in flows
+            if flow.key not in refused
+            and passed.async_values(flow, graph, result)
+            and passed.sync_values(flow, graph, result)
+        }
+        if not mixed:
+            break
+        refused |= mixed
+    result.review.extend(passed.reviews(graph, flows, refused, result))
+    return result
+
+
+def _colour(
+    graph: CallGraph,
+    scope: Scope,
+    flows: list[passed.Flow],
+    refused: dict[tuple[str, str], str],
+) -> Colouring:
     result = Colouring()
     functions = graph.functions
 
@@ -49,7 +77,13 @@ def colour(graph: CallGraph, scope: Scope | None = None) -> Colouring:
     for wrapper in async_call_methods(graph, passed_around):
         if result.boundaries.get(wrapper) == "dunder":
             del result.boundaries[wrapper]
-    uses = values.value_uses(graph)
+    enabled = passed.enabled(flows, refused, result.boundaries)
+    converted = {(v.holder, v.span) for flow in enabled for v in flow.values}
+    looked = [found for found in values.looked_up(graph) if found.function not in result.boundaries]
+    converted |= {(found.function, found.ref.span) for found in looked}
+    # Values of a refused parameter: its review says why (see passed.reviews).
+    handed = {(v.holder, v.span) for flow in flows for v in flow.values}
+    uses = [u for u in values.value_uses(graph) if (u.function, u.span) not in converted]
     result.boundaries = {**values.client_boundaries(graph, uses), **result.boundaries}
     result.blocking_values = [(u.function, u.span, u.text) for u in uses]
     generators.consumed_by_sync_code(graph, result.boundaries)
@@ -71,6 +105,8 @@ def colour(graph: CallGraph, scope: Scope | None = None) -> Colouring:
         call, entry = rewrites[0]
         result.async_functions[qualname] = Reason(entry.name, call.span, "blocking", entry)
         queue.append(qualname)
+    queue.extend(passed.seed(enabled, looked, result, functions))
+    given = passed.by_value(enabled)
 
     # Functions that were already async (an earlier step made them so): the
     # code that reaches them through a bridge may now be migrated too.
@@ -86,6 +122,12 @@ def colour(graph: CallGraph, scope: Scope | None = None) -> Colouring:
         if not pre_existing:
             result.order.append(callee)
             queue.extend(lifetime.with_it(callee, graph, result))
+        for flow in given.get(callee, []):
+            # Handed to a receiver that calls it: the receiver awaits it now.
+            receiver = flow.receiver
+            if receiver not in result.async_functions and not functions[receiver].is_async:
+                result.async_functions[receiver] = Reason(callee, flow.calls[0].span, "given")
+                queue.append(receiver)
         for edge in graph.callers.get(callee, []):
             caller = functions[edge.caller]
             bridge_kind = _bridge_kind(edge, graph)
@@ -140,14 +182,20 @@ def colour(graph: CallGraph, scope: Scope | None = None) -> Colouring:
                 result.async_functions[caller.qualname] = Reason(callee, call.span, "calls")
                 queue.append(caller.qualname)
 
+    for flow in enabled:
+        receiver_async = functions[flow.receiver].is_async or result.is_async(flow.receiver)
+        if receiver_async and passed.async_values(flow, graph, result):
+            result.param_awaits += [(flow.receiver, c.span) for c in flow.calls if not c.awaited]
     result.renamed = lifetime.async_names(graph, result)
     _lambdas(graph, result)
-    _references(graph, result)
+    _references(graph, result, converted, handed)
     _shared_clients(graph, result)
     _wrappers(graph, result)
     _memoised(graph, result)
     result.review.extend(generators.refused(graph, result))
-    result.review.extend(values.reviews(graph, uses))
+    result.review.extend(
+        values.reviews(graph, [u for u in uses if (u.function, u.span) not in handed])
+    )
     threads.offload_blocking(graph, result)
     _http_verbs(graph, result)
     find_fakes(graph, result)
@@ -244,12 +292,19 @@ def _lambdas(graph: CallGraph, result: Colouring) -> None:
                 )
 
 
-def _references(graph: CallGraph, result: Colouring) -> None:
-    """Async functions handed over by reference."""
+def _references(
+    graph: CallGraph,
+    result: Colouring,
+    converted: set[tuple[str, Span]],
+    handed: set[tuple[str, Span]],
+) -> None:
+    """Async functions handed over by reference (not to a receiver that awaits them)."""
     for edge in graph.edges:
         if edge.via != "ref" or edge.ref is None or edge.callee not in result.async_functions:
             continue
         ref = edge.ref
+        if (edge.caller, ref.span) in converted:
+            continue
         if _bridge_kind(edge, graph) is not None:
             continue  # already bridged (an earlier step)
         holder = graph.functions[edge.caller]
@@ -259,7 +314,10 @@ def _references(graph: CallGraph, result: Colouring) -> None:
             continue  # Flask runs registered handlers through ensure_sync
         if is_fan_out(edge, graph) and holder_async:
             continue  # a fan-out: see concurrency
-        if receiver in graph.functions:
+        # A receiver that calls its parameter but does not await it (see passed)
+        # gets a sync function: the async one behind a bridge.
+        called_there = (edge.caller, ref.span) in handed
+        if receiver in graph.functions and (holder_async or not called_there):
             result.review.append(
                 Review(
                     holder.qualname,

@@ -20,8 +20,9 @@ from .frameworks import AsgirefBridge
 from .graph import Edge
 from .model import Span
 
-# "blocking": a catalogue call; "calls": an async function; "wraps": a decorator's target.
-ReasonKind = Literal["blocking", "calls", "wraps"]
+# "blocking": a catalogue call; "calls": an async function; "wraps": a decorator's target;
+# "given": a function handed to it, which it calls (see ``passed``).
+ReasonKind = Literal["blocking", "calls", "wraps", "given"]
 BridgeKind = Literal["async_to_sync", "sync_to_async", "asyncio.run"]
 
 
@@ -103,6 +104,11 @@ class Colouring:
     blocking_values: list[tuple[str, Span, str]] = field(default_factory=list)
     # Methods that become async under another name (``close`` -> ``aclose``).
     renamed: dict[str, str] = field(default_factory=dict)
+    # Functions handed to a receiver that now awaits them (see ``passed``): the
+    # receivers' calls of their parameter (function, where), awaited now; and
+    # request functions or client methods handed over in their async form.
+    param_awaits: list[tuple[str, Span]] = field(default_factory=list)
+    passed_values: list[tuple[str, Span, str, BlockingCall]] = field(default_factory=list)
 
     def is_async(self, qualname: str) -> bool:
         return qualname in self.async_functions

@@ -181,6 +181,7 @@ class ModuleAnalyser(FlowVisitor):
             else None
         )
         fn = Function(
+            positional=len(args.posonlyargs) + len(args.args),
             qualname=qualname,
             name=node.name,
             module=self.facts.module,
@@ -417,11 +418,10 @@ class ModuleAnalyser(FlowVisitor):
             iterated=bool(getattr(node, "_migrate_iterated", False)),
             arg_of=getattr(node, "_migrate_arg_of", None),
             genexp_of=getattr(node, "_migrate_genexp_of", None),
+            position=getattr(node, "_migrate_position", None),
         )
         call.arg_types = self.argument_types(node, scope)
-        closed = getattr(node, "_migrate_closes", None)
-        if closed is not None:
-            call.closes, call.closes_text = span_of(closed), expr_text(closed)
+        self.note_arguments(call, node)
         call.refusal = urlopen_refusal(target, node, scope.node, self.resolve)
         fan_out = shapes.map_fan_out(node, target, self)
         if fan_out:
@@ -484,12 +484,9 @@ class ModuleAnalyser(FlowVisitor):
                     in_lambda=self.lambda_depth > 0,
                     instance=self.names_instance(arg),
                     call_called=getattr(call, "_migrate_called", False),
+                    position=getattr(arg, "_migrate_position", None),
                 )
             )
-
-    def visit_Await(self, node: ast.Await) -> None:
-        node.value._migrate_parent = node  # type: ignore[attr-defined]
-        self.generic_visit(node)
 
     def visit_comprehension(self, node: ast.comprehension) -> None:
         node.iter._migrate_iterated = True  # type: ignore[attr-defined]

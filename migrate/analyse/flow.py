@@ -60,6 +60,17 @@ class FlowVisitor(NameResolver, ast.NodeVisitor):
             if isinstance(item.optional_vars, ast.Name) and isinstance(expr, ast.Call) and typ:
                 self.scopes[-1].local_types[item.optional_vars.id] = typ
 
+    def note_arguments(self, call: Call, node: ast.Call) -> None:
+        """How many arguments ``call`` is given, by position and by name; what it closes."""
+        for index, arg in enumerate(node.args):
+            arg._migrate_position = index  # type: ignore[attr-defined]
+        starred = any(isinstance(arg, ast.Starred) for arg in node.args)
+        call.positional = -1 if starred else len(node.args)
+        call.keywords = tuple(kw.arg or "**" for kw in node.keywords)
+        closed = getattr(node, "_migrate_closes", None)
+        if closed is not None:
+            call.closes, call.closes_text = span_of(closed), expr_text(closed)
+
     def _closed(self, expr: ast.expr) -> ast.expr | None:
         """``x`` of a ``closing(x)`` item."""
         if (
@@ -94,6 +105,11 @@ class FlowVisitor(NameResolver, ast.NodeVisitor):
                     in_lambda=self.lambda_depth > 0,
                 )
             )
+        self.generic_visit(node)
+
+    def visit_Await(self, node: ast.Await) -> None:
+        # ``await x``: x's call or attribute read is awaited already.
+        node.value._migrate_parent = node  # type: ignore[attr-defined]
         self.generic_visit(node)
 
     def visit_YieldFrom(self, node: ast.YieldFrom) -> None:

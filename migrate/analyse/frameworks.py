@@ -41,6 +41,8 @@ THREAD_RECEIVERS = (
     "concurrent.futures.ThreadPoolExecutor.map",
 )
 MAP_RECEIVERS = ("builtins.map",)
+# ``partial(f, a)(b)`` calls ``f(a, b)``.
+PARTIALS = frozenset({"functools.partial"})
 # ``with closing(x):`` enters nothing and calls ``x.close()`` on the way out.
 CLOSERS = frozenset({"contextlib.closing"})
 MEMOISERS = frozenset(

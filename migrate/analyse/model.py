@@ -64,6 +64,11 @@ class Call:
     context_manager: bool = False
     # Iterated by a generator expression: what it is handed to ("" for nothing).
     genexp_of: str | None = None
+    # What it is given: positional arguments (-1: one is ``*starred``) and keywords;
+    # which positional argument it is itself, when it is one.
+    positional: int = 0
+    keywords: tuple[str, ...] = ()
+    position: int | None = None
     # ``closing(x)`` entered by a ``with``: where ``x`` is, and as written.
     closes: Span | None = None
     closes_text: str = ""
@@ -87,6 +92,7 @@ class Ref:
     instance: bool = False  # a variable holding an instance (``repr(site)``), not the class
     # That call's result is called at once (``async_to_sync(f)(x)``), not handed on.
     call_called: bool = False
+    position: int | None = None  # which positional argument it is (None: a keyword)
 
 
 @dataclass
@@ -150,6 +156,7 @@ class Function:
     class_qualname: str | None = None
     parent: str | None = None
     params: tuple[str, ...] = ()
+    positional: int = 0  # how many of ``params`` can be given by position
     decorators: list[Decorator] = field(default_factory=list)
     calls: list[Call] = field(default_factory=list)
     refs: list[Ref] = field(default_factory=list)

@@ -14,10 +14,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .catalogue import CONSTRUCTORS, Action, lookup
+from .catalogue import CONSTRUCTORS, Action, BlockingCall, lookup
 from .decisions import Review
 from .graph import CallGraph
-from .model import Call, Function, Span
+from .model import Call, Function, Ref, Span
 
 
 @dataclass(frozen=True)
@@ -29,6 +29,43 @@ class ValueUse:
     text: str  # as written: ``session.get``, ``requests.get``
     flows_to: str  # what it is handed to, in words
     owner: tuple[str, str] | None  # the client it belongs to (scope, name); None: a module
+
+
+@dataclass(frozen=True)
+class LookedUp:
+    """``getattr(session, method)(...)``: a client's method looked up and called at once."""
+
+    function: str
+    ref: Ref  # the client, as handed to getattr
+    call: Call  # the call of what getattr gives
+    entry: BlockingCall  # the client's ``request``, standing for any of its verbs
+
+
+def looked_up(graph: CallGraph) -> list[LookedUp]:
+    """Every client method looked up with ``getattr`` and called right there."""
+    found = []
+    for fn in graph.functions.values():
+        for ref in fn.refs:
+            receiver = graph.resolve(ref.receiver) if ref.receiver else None
+            client = graph.resolve(ref.target) if ref.target else None
+            entry = lookup(f"{client}.request") if client in CONSTRUCTORS.values() else None
+            if receiver != "builtins.getattr" or not ref.call_called or entry is None:
+                continue
+            start = ref.call_span
+            call = next(
+                (
+                    c
+                    for c in fn.calls
+                    if start is not None
+                    and (c.span.line, c.span.col) == (start.line, start.col)
+                    and c.span != start
+                    and c.text.startswith("getattr(")
+                ),
+                None,
+            )
+            if call is not None:
+                found.append(LookedUp(fn.qualname, ref, call, entry))
+    return found
 
 
 def value_uses(graph: CallGraph) -> list[ValueUse]:

@@ -12,24 +12,40 @@ httpx client that has been used cannot be entered again.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Mapping
+from typing import Protocol
 
 from ..analyse.catalogue import CONSTRUCTORS, Action
 from ..analyse.decisions import Colouring
 from ..analyse.graph import CallGraph
-from ..analyse.model import Call, Function
-
-if TYPE_CHECKING:
-    from .edits import FileEdits, _Columns
+from ..analyse.model import Call, Function, Span
 
 CLIENT_TYPES = frozenset(CONSTRUCTORS.values())
+Pos = tuple[int, int, int, int]
+
+
+class FileEdits(Protocol):
+    """What this module reads and writes of :class:`~migrate.plan.edits.FileEdits`."""
+
+    async_withs: set[Pos]
+    unwrapped_closings: set[Pos]
+    aclosings: set[Pos]
+
+    @property
+    def client_constructors(self) -> Mapping[Pos, str]: ...
+
+    @property
+    def http_calls(self) -> Mapping[Pos, object]: ...
+
+
+class Columns(Protocol):
+    def pos(self, span: Span) -> Pos: ...
 
 
 def plan_closings(
     graph: CallGraph,
     colouring: Colouring,
-    for_module: Callable[[str], tuple[FileEdits, _Columns]],
+    for_module: Callable[[str], tuple[FileEdits, Columns]],
 ) -> None:
     """Note, per file, the ``closing(...)`` items that go and those that become ``aclosing``."""
     for fn in graph.functions.values():
@@ -48,7 +64,7 @@ def plan_closings(
 
 
 def _converted_client(
-    graph: CallGraph, fn: Function, call: Call, fe: FileEdits, cols: _Columns
+    graph: CallGraph, fn: Function, call: Call, fe: FileEdits, cols: Columns
 ) -> bool:
     """Whether ``call`` closes a client whose requests here became httpx calls."""
     if not set(call.arg_types[:1]) & CLIENT_TYPES:

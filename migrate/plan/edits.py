@@ -127,6 +127,8 @@ class FileEdits:
     dropped_aliases: dict[tuple[int, int], str] = field(default_factory=dict)
     alias_uses: dict[Pos, str] = field(default_factory=dict)
     http_calls: dict[Pos, HttpEdit] = field(default_factory=dict)
+    # Request functions and client methods handed to a receiver that awaits them.
+    http_values: dict[Pos, HttpEdit] = field(default_factory=dict)
     sleeps: set[Pos] = field(default_factory=set)
     # ``urlopen`` calls carried to httpx (MIG012); all are: urllib's errors -> httpx's.
     urlopens: set[Pos] = field(default_factory=set)
@@ -212,6 +214,7 @@ class FileEdits:
             or self.fake_retargets
             or self.client_constructors
             or self.unwrapped_closings
+            or self.http_values
             or self.shared_attrs
         )
 
@@ -438,6 +441,23 @@ def plan_edits(analysis: Analysis) -> dict[str, FileEdits]:
         if mentions_urllib_errors(project.files[module].source.text):
             fe, cols = for_module(module)
             fe.urllib_raising = {cols.pos(span): kinds for span, kinds in raising.items()}
+
+    # Functions handed to a receiver that awaits them (analyse.passed): its calls of
+    # the parameter are awaited; a request function handed over becomes the method
+    # of a client made for the statement, a client's method needs its client converted.
+    for receiver, span in colouring.param_awaits:
+        fe, cols = for_module(fn_module(receiver))
+        fe.awaits.add(cols.pos(span))
+    for holder, span, text, entry in colouring.passed_values:
+        fn = graph.functions[holder]
+        fe, cols = for_module(fn.module)
+        parts = text.split(".")
+        shared = parts[0] in project.facts[fn.module].typed_names and len(parts) > 1
+        fe.http_values[cols.pos(span)] = HttpEdit(entry, shared)
+        if fn.class_qualname and len(parts) == 3 and parts[0] == "self":
+            kind = "httpx.Client" if entry.name.startswith("httpx") else "requests.Session"
+            fe.shared_attrs.setdefault(fn.class_qualname, {})[parts[1]] = kind
+
     for fe in edits.values():
         if fe.urlopens:
             cols = _Columns(project.files[fe.module].source.text)
@@ -479,7 +499,7 @@ def plan_edits(analysis: Analysis) -> dict[str, FileEdits]:
         if not clients:
             continue
         used = any(
-            fe.http_calls.values() and any(h.on_shared_client for h in fe.http_calls.values())
+            any(h.on_shared_client for h in (*fe.http_calls.values(), *fe.http_values.values()))
             for m, fe in edits.items()
             if m == module
         )

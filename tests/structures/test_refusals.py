@@ -159,14 +159,27 @@ def test_a_property_read_on_an_object_of_unknown_type_stays_sync(tmp_path: Path)
     assert any(r.function == "pkg.models.Account.profile" for r in colouring.review)
 
 
-def test_blocking_functions_used_as_values_are_named_and_their_client_stays() -> None:
+def test_functions_handed_to_a_receiver_that_calls_them_are_followed() -> None:
     analysis = analyse_paths([CASES / "async-propagation" / "functions-as-values" / "input"])
     colouring = analysis.colouring
     reviews = {(r.function, r.span.line): r.reason for r in colouring.review}
-    assert "handed to calls.retry_call()" in reviews[("api.calls.get_json", 16)]
-    assert "requests.delete is used as a value" in reviews[("api.calls.<module>", 19)]
-    assert "functools.partial()" in reviews[("api.calls.<module>", 26)]
-    assert "getattr()" in reviews[("api.client.by_verb", 21)]
-    assert "self.session.get" in colouring.boundaries["api.client.Client.status"]
-    assert not colouring.is_async("api.client.Client.status")
-    assert colouring.is_async("api.calls.direct")
+    # Every value retry_call and then_friend are given becomes async: both ends do.
+    names = ("retry_call", "get_json", "user_with_retries", "user_by_partial", "then_friend")
+    for name in (*names, "friend"):
+        assert colouring.is_async(f"api.calls.{name}"), name
+    awaited = {(function, span.line) for function, span in colouring.param_awaits}
+    assert ("api.calls.retry_call", 9) in awaited
+    assert ("api.calls.then_friend", 35) in awaited
+    # each is given a sync function too: it stays sync, the async one is bridged.
+    assert not colouring.is_async("api.calls.each")
+    assert "fetch_name" in reviews[("api.calls.each", 43)]
+    assert "shout" in reviews[("api.calls.each", 43)]
+    assert any(b.function == "api.calls.names" for b in colouring.bridges)
+    # A client's method handed over, or looked up by getattr: the client converts.
+    assert colouring.is_async("api.client.Client.user")
+    assert colouring.is_async("api.client.Client.status")
+    assert colouring.is_async("api.client.by_verb")
+    # Kept in a dict, bound by a module-level partial: named, left on requests.
+    assert "requests.delete is used as a value" in reviews[("api.verbs.<module>", 5)]
+    assert "functools.partial()" in reviews[("api.verbs.<module>", 12)]
+    assert not colouring.is_async("api.verbs.call")

@@ -32,19 +32,18 @@ httpx transports) and ``http_streams``.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import libcst as cst
 import libcst.matchers as m
 
 from ..context import RuleContext
 from ..nodes import append_arg, dotted_name, is_keyword, keyword_arg
 from .base import StatementResult, on_leave, on_visit
-from .http_common import FunctionState, is_raw_body, one_off_cookies, requests_defaults
+from .http_common import Frame, FunctionState, is_raw_body, one_off_cookies, requests_defaults
 from .http_exceptions import ExceptionRewrites
 from .http_kwargs import KwargsRewrites
 from .http_sessions import SessionRewrites
 from .http_streams import ONE_SHOT_CLIENT, STREAM_METHODS, StreamRewrites, streams
+from .http_values import ValueRewrites
 
 # Positional parameters after the URL, per requests function.
 POSITIONAL: dict[str, tuple[str, ...]] = {
@@ -63,14 +62,7 @@ CLIENT_ONLY = frozenset({"verify", "cert", "proxies", "hooks"})
 RESPONSE_RENAMES = {"reason": "reason_phrase"}
 
 
-@dataclass
-class _Frame:
-    """Statement being rewritten: one-off clients it needs."""
-
-    client_args: list[cst.Arg] | None = None
-
-
-class HttpClient(ExceptionRewrites, KwargsRewrites, SessionRewrites, StreamRewrites):
+class HttpClient(ExceptionRewrites, KwargsRewrites, SessionRewrites, StreamRewrites, ValueRewrites):
     """MIG001: see the module docstring."""
 
     code = "MIG001"
@@ -79,7 +71,7 @@ class HttpClient(ExceptionRewrites, KwargsRewrites, SessionRewrites, StreamRewri
 
     def __init__(self, ctx: RuleContext) -> None:
         super().__init__(ctx)
-        self.frames: list[_Frame] = []
+        self.frames: list[Frame] = []
         self.functions: list[FunctionState] = [FunctionState()]
         self.elifs: set[int] = set()
         self.module = ctx.options.http_module
@@ -106,11 +98,7 @@ class HttpClient(ExceptionRewrites, KwargsRewrites, SessionRewrites, StreamRewri
         for call in m.findall(node.body, m.Call(m.Attribute(m.Name(), m.Name("close")), args=[])):
             func = cst.ensure_type(cst.ensure_type(call, cst.Call).func, cst.Attribute)
             state.closed.add(cst.ensure_type(func.value, cst.Name).value)
-        for call in m.findall(node.body, m.Call(args=[m.Arg(m.Name(), keyword=None)])):
-            call = cst.ensure_type(call, cst.Call)
-            if self.ctx.pos(call) in self.ctx.edits.aclosings:
-                # ``with closing(session):`` closes it, as ``aclosing`` will.
-                state.closed.add(cst.ensure_type(call.args[0].value, cst.Name).value)
+        state.closed |= self._aclosed(node)
         self.functions.append(state)
         self._find_kwargs_dicts(node)
 
@@ -123,7 +111,7 @@ class HttpClient(ExceptionRewrites, KwargsRewrites, SessionRewrites, StreamRewri
 
     @on_visit(cst.SimpleStatementLine)
     def visit_SimpleStatementLine(self, node: cst.SimpleStatementLine) -> None:
-        self.frames.append(_Frame())
+        self.frames.append(Frame())
 
     @on_visit(cst.If, cst.While, cst.For)
     def visit_compound(self, node: cst.If | cst.While | cst.For) -> None:
@@ -133,7 +121,7 @@ class HttpClient(ExceptionRewrites, KwargsRewrites, SessionRewrites, StreamRewri
         if isinstance(node, cst.If) and isinstance(node.orelse, cst.If):
             self.elifs.add(id(node.orelse))
         if id(node) not in self.elifs:
-            self.frames.append(_Frame())
+            self.frames.append(Frame())
 
     @on_leave(cst.If, cst.While, cst.For)
     def leave_compound(
@@ -238,10 +226,7 @@ class HttpClient(ExceptionRewrites, KwargsRewrites, SessionRewrites, StreamRewri
         if pos in self.ctx.edits.client_constructors and isinstance(updated, cst.Call):
             return self._constructor(original, updated)
         if pos in self.ctx.edits.unwrapped_closings and isinstance(updated, cst.Call):
-            # ``closing(x)``: x is an httpx stream or client now, which closes itself.
-            self.ctx.maybe_remove_import("contextlib")
-            self.ctx.maybe_remove_import("contextlib", "closing")
-            return updated.args[0].value
+            return self._unwrapped_closing(updated)
         edit = self.ctx.edits.http_calls.get(pos)
         if edit is None or not isinstance(updated, cst.Call):
             if isinstance(updated, cst.Call):
@@ -464,7 +449,7 @@ class HttpClient(ExceptionRewrites, KwargsRewrites, SessionRewrites, StreamRewri
     def leave_SimpleStatementLine(
         self, original: cst.SimpleStatementLine, updated: cst.SimpleStatementLine
     ) -> StatementResult:
-        frame = self.frames.pop() if self.frames else _Frame()
+        frame = self.frames.pop() if self.frames else Frame()
         if self.ctx.edits.map_exceptions == "both" and frame.client_args is None:
             doubled = self._both(updated, self.ctx.line(original))
             if doubled is not None:

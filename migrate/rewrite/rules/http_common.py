@@ -30,6 +30,13 @@ class FunctionState:
     none_dicts: set[str] = field(default_factory=set)
 
 
+@dataclass
+class Frame:
+    """Statement being rewritten: one-off clients it needs."""
+
+    client_args: list[cst.Arg] | None = None
+
+
 class HttpRuleBase(Rule):
     """The rule's parts (calls, exceptions, sessions, streams) are mixins of this class."""
 

@@ -2,42 +2,75 @@ import functools
 
 import httpx
 import requests
+from asgiref.sync import async_to_sync
 
 from ._async_helpers import TLS_CONTEXT
 
 
-def retry_call(func, *args, tries=3, **kwargs):
+async def retry_call(func, *args, tries=3, **kwargs):
     for attempt in range(tries):
         try:
-            return func(*args, **kwargs)
-        except requests.ConnectionError:
+            return await func(*args, **kwargs)
+        except (
+            requests.ConnectionError,
+            httpx.NetworkError,
+            httpx.ConnectTimeout,
+            httpx.WriteTimeout,
+            httpx.RemoteProtocolError,
+        ):
             if attempt == tries - 1:
                 raise
 
 
-def get_json(url):
-    return retry_call(requests.get, url, timeout=5).json()
-
-
-VERBS = {"get": requests.get, "delete": requests.delete}
-
-
-def call(method, url):
-    return VERBS[method](url, timeout=5).status_code
-
-
-get_short = functools.partial(requests.get, timeout=5)
-
-
-def short(url):
-    return get_short(url).json()
-
-
-async def direct(url):
+async def get_json(url):
     async with httpx.AsyncClient(
         follow_redirects=True, timeout=None, verify=TLS_CONTEXT
     ) as http_client:
-        response = await http_client.get(url, timeout=5)
+        return (await retry_call(http_client.get, url, timeout=5)).json()
+
+
+async def fetch_user(base, uid):
+    async with httpx.AsyncClient(
+        follow_redirects=True, timeout=None, verify=TLS_CONTEXT
+    ) as http_client:
+        response = await http_client.get(f"{base}/users/{uid}", timeout=5)
     if response.is_error:
         response.raise_for_status()
     return response.json()
+
+
+async def user_with_retries(base, uid):
+    return await retry_call(fetch_user, base, uid, tries=2)
+
+
+async def user_by_partial(base, uid):
+    return await retry_call(functools.partial(fetch_user, base), uid)
+
+
+async def then_friend(base, uid, then):
+    user = await fetch_user(base, uid)
+    return await then(base, user["friend"])
+
+
+async def friend(base, uid):
+    return await then_friend(base, uid, then=fetch_user)
+
+
+def each(func, items):
+    return [func(item) for item in items]
+
+
+def shout(word):
+    return word.upper()
+
+
+async def fetch_name(uid):
+    return (await fetch_user("http://api.example.com", uid))["name"]
+
+
+def names(uids):
+    return each(async_to_sync(fetch_name), uids)
+
+
+def shouted(words):
+    return each(shout, words)

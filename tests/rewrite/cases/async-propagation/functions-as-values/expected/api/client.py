@@ -1,26 +1,35 @@
+import httpx
 import requests
 
+from ._async_helpers import TLS_CONTEXT, AsyncClientPerLoop
 from .calls import retry_call
 
 
 class Client:
-    """Its session's get is handed to retry_call: the session must stay as it is."""
-
     def __init__(self, base):
         self.base = base
-        self.session = requests.Session()
 
-    def user(self, uid):
-        return retry_call(self.session.get, f"{self.base}/users/{uid}").json()
+        def _new_session() -> httpx.AsyncClient:
+            session = httpx.AsyncClient(
+                follow_redirects=True, timeout=None, verify=TLS_CONTEXT
+            )
+            return session
 
-    def status(self):
-        return self.session.get(f"{self.base}/status").json()["ok"]
+        self.session = AsyncClientPerLoop(_new_session)
+
+    async def user(self, uid):
+        return (await retry_call(self.session.get, f"{self.base}/users/{uid}")).json()
+
+    async def status(self):
+        return (await self.session.get(f"{self.base}/status")).json()["ok"]
 
 
-def by_verb(session: requests.Session, method, url):
-    return getattr(session, method)(url).status_code
+async def by_verb(session: requests.Session, method, url):
+    return (await getattr(session, method)(url)).status_code
 
 
-def verb_status(base, method):
-    session = requests.Session()
-    return by_verb(session, method, base + "/status")
+async def verb_status(base, method):
+    async with httpx.AsyncClient(
+        follow_redirects=True, timeout=None, verify=TLS_CONTEXT
+    ) as session:
+        return await by_verb(session, method, base + "/status")

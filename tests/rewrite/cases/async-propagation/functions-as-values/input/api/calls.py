@@ -16,21 +16,44 @@ def get_json(url):
     return retry_call(requests.get, url, timeout=5).json()
 
 
-VERBS = {"get": requests.get, "delete": requests.delete}
-
-
-def call(method, url):
-    return VERBS[method](url, timeout=5).status_code
-
-
-get_short = functools.partial(requests.get, timeout=5)
-
-
-def short(url):
-    return get_short(url).json()
-
-
-def direct(url):
-    response = requests.get(url, timeout=5)
+def fetch_user(base, uid):
+    response = requests.get(f"{base}/users/{uid}", timeout=5)
     response.raise_for_status()
     return response.json()
+
+
+def user_with_retries(base, uid):
+    return retry_call(fetch_user, base, uid, tries=2)
+
+
+def user_by_partial(base, uid):
+    return retry_call(functools.partial(fetch_user, base), uid)
+
+
+def then_friend(base, uid, then):
+    user = fetch_user(base, uid)
+    return then(base, user["friend"])
+
+
+def friend(base, uid):
+    return then_friend(base, uid, then=fetch_user)
+
+
+def each(func, items):
+    return [func(item) for item in items]
+
+
+def shout(word):
+    return word.upper()
+
+
+def fetch_name(uid):
+    return fetch_user("http://api.example.com", uid)["name"]
+
+
+def names(uids):
+    return each(fetch_name, uids)
+
+
+def shouted(words):
+    return each(shout, words)

@@ -4,8 +4,6 @@ from .calls import retry_call
 
 
 class Client:
-    """Its session's get is handed to retry_call: the session must stay as it is."""
-
     def __init__(self, base):
         self.base = base
         self.session = requests.Session()
@@ -22,5 +20,5 @@ def by_verb(session: requests.Session, method, url):
 
 
 def verb_status(base, method):
-    session = requests.Session()
-    return by_verb(session, method, base + "/status")
+    with requests.Session() as session:
+        return by_verb(session, method, base + "/status")

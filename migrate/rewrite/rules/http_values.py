@@ -1,0 +1,68 @@
+"""MIG001, request functions and clients that are not called where they are written.
+
+``retry_call(requests.get, url)`` whose receiver now awaits the function it
+is given (see :mod:`migrate.analyse.passed`): the function handed over is
+the method of a client made for the statement, ``retry_call(http_client.get,
+url)`` under ``async with httpx.AsyncClient(...) as http_client:``. A
+client's method handed over (``self.session.get``) stays as written: its
+client becomes an ``AsyncClient``. ``with closing(requests.get(url,
+stream=True)) as r:`` loses the wrapper: the httpx stream closes itself.
+"""
+
+from __future__ import annotations
+
+import libcst as cst
+import libcst.matchers as m
+
+from ..nodes import keyword_arg
+from .base import on_leave
+from .http_common import Frame, HttpRuleBase
+from .http_streams import ONE_SHOT_CLIENT
+
+
+class ValueRewrites(HttpRuleBase):
+    # The statements being rewritten, innermost last.
+    frames: list[Frame]
+
+    def _handed_over(self, original: cst.Attribute | cst.Name) -> cst.BaseExpression | None:
+        """``requests.get`` handed to a receiver that awaits it -> ``http_client.get``."""
+        edit = self.ctx.edits.http_values.get(self.ctx.pos(original) or (0, 0, 0, 0))
+        if edit is None or edit.on_shared_client or not self.frames:
+            return None
+        if "Session" in edit.entry.name or "Client" in edit.entry.name:
+            return None  # a client's method: its client becomes an AsyncClient
+        verb = edit.entry.name.rsplit(".", 1)[-1]
+        self.frames[-1].client_args = (
+            [
+                keyword_arg("follow_redirects", cst.Name("True")),
+                keyword_arg("timeout", cst.Name("None")),
+            ]
+            if edit.entry.name.startswith("requests")
+            else []
+        )
+        self.ctx.maybe_remove_import("requests")
+        self.ctx.maybe_remove_import("requests", verb)
+        line = self.ctx.line(original)
+        self.ctx.note(self.code, line, f"{edit.entry.name} handed over: a client's {verb}")
+        return cst.Attribute(cst.Name(ONE_SHOT_CLIENT), cst.Name(verb))
+
+    @on_leave(cst.Attribute, cst.Name)
+    def leave_handed(
+        self, original: cst.Attribute | cst.Name, updated: cst.BaseExpression
+    ) -> cst.BaseExpression:
+        return self._handed_over(original) or updated
+
+    def _aclosed(self, function: cst.FunctionDef) -> set[str]:
+        """Names ``with closing(name):`` closes in ``function``, as ``aclosing`` will."""
+        found = set()
+        for call in m.findall(function.body, m.Call(args=[m.Arg(m.Name(), keyword=None)])):
+            call = cst.ensure_type(call, cst.Call)
+            if self.ctx.pos(call) in self.ctx.edits.aclosings:
+                found.add(cst.ensure_type(call.args[0].value, cst.Name).value)
+        return found
+
+    def _unwrapped_closing(self, updated: cst.Call) -> cst.BaseExpression:
+        """``closing(x)``: x is an httpx stream or client now, which closes itself."""
+        self.ctx.maybe_remove_import("contextlib")
+        self.ctx.maybe_remove_import("contextlib", "closing")
+        return updated.args[0].value
