@@ -401,7 +401,10 @@ class NameResolver:
             return ".".join([base, *tail])
 
         for scope in reversed(self.scopes):
-            if head in ("self", "cls") and scope.class_qualname and scope.function:
+            # ``self``/``cls`` name the class as a method's first parameter, not as a
+            # local (``cls = {14: Category}.get(ns, Page)``).
+            fn = scope.function
+            if head in ("self", "cls") and scope.class_qualname and fn and fn.params[:1] == (head,):
                 class_name = scope.class_qualname.rsplit(".", 1)[-1]
                 attrs = self.class_attr_types.get(class_name, {})
                 if rest and rest[0] in attrs:

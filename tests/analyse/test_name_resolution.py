@@ -294,3 +294,33 @@ def test_a_function_handed_to_a_bridge_is_a_reference_to_it() -> None:
     )
     refs = {(r.text, r.target, r.receiver) for r in facts.functions["pkg.mod.f"].refs}
     assert ("load", "pkg.mod.load", "asgiref.sync.async_to_sync") in refs
+
+
+
+LISTING = """
+class Page:
+    pass
+
+
+class Listing:
+    def fetch(self):
+        pass
+
+    def get(self, name):
+        cls = {14: Page}.get(name, Page)
+        return cls(name)
+
+    @classmethod
+    def make(cls):
+        return cls()
+
+    def again(self):
+        return self.fetch()
+"""
+
+
+def test_self_and_cls_are_the_class_only_as_a_methods_first_parameter() -> None:
+    # A local named cls holds some class (here maybe Page): not Listing.
+    assert targets(LISTING, "Listing.get")["cls"] is None
+    assert targets(LISTING, "Listing.make") == {"cls": "pkg.mod.Listing"}
+    assert targets(LISTING, "Listing.again") == {"self.fetch": "pkg.mod.Listing.fetch"}
