@@ -296,7 +296,6 @@ def test_a_function_handed_to_a_bridge_is_a_reference_to_it() -> None:
     assert ("load", "pkg.mod.load", "asgiref.sync.async_to_sync") in refs
 
 
-
 LISTING = """
 class Page:
     pass
