@@ -32,11 +32,7 @@ CASES = all_cases()
 # Code that reaches the network, the clock or a thread: a case holding it needs
 # a driver, or a line here saying why it has none yet.
 IO = re.compile(r"^\s*(?:import|from)\s+(requests|httpx|urllib\.request|time)\b", re.MULTILINE)
-UNDRIVEN = {
-    # The Quart stage is driven through sample_quart_app: the behaviour suite runs it
-    # under hypercorn next to the WSGI versions (tests/test_quart_migration.py).
-    "quart/cli-and-setup": "its app needs a schema.sql and a stock service at stock.example",
-}
+UNDRIVEN: dict[str, str] = {}
 
 
 def _driver(case: Case) -> ModuleType | None:
