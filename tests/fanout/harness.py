@@ -11,7 +11,6 @@ import importlib
 import inspect
 import json
 import shutil
-import subprocess
 import sys
 import time
 from collections import Counter
@@ -20,6 +19,9 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
+from click.testing import CliRunner
+
+from migrate.cli import main
 from sample_upstreams import UpstreamCluster
 from sample_upstreams.log import LogEntry
 
@@ -84,21 +86,22 @@ class Migrated:
 
 
 def migrate_corpus(tmp: Path, max_concurrency: int) -> Migrated:
-    """Two copies of the corpus, one migrated by ``migrate apply``; both importable."""
+    """Two copies of the corpus, one migrated by ``migrate apply``; both importable.
+
+    ``migrate`` runs in this process (one job), as ``make mutation`` needs to
+    see which of its functions the corpus reaches.
+    """
     legacy = tmp / "legacy"
     migrated = tmp / "migrated"
     shutil.copytree(CORPUS, legacy / "corpus_legacy")
     shutil.copytree(CORPUS, migrated / "corpus_migrated")
-    cli = [sys.executable, "-m", "migrate"]
-    plan = subprocess.run(
-        [*cli, "plan", str(migrated), "--json"], check=True, capture_output=True, text=True
+    runner = CliRunner()
+    plan = runner.invoke(main, ["plan", str(migrated), "--json", "--jobs", "1"])
+    assert plan.exit_code == 0, plan.output
+    applied = runner.invoke(
+        main, ["apply", str(migrated), "--max-concurrency", str(max_concurrency), "--jobs", "1"]
     )
-    subprocess.run(
-        [*cli, "apply", str(migrated), "--max-concurrency", str(max_concurrency)],
-        check=True,
-        capture_output=True,
-        text=True,
-    )
+    assert applied.exit_code == 0, applied.output
     for root in (legacy, migrated):
         sys.path.insert(0, str(root))
     return Migrated("corpus_legacy", "corpus_migrated", json.loads(plan.stdout), migrated)

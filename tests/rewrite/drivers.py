@@ -51,9 +51,11 @@ import shutil
 import socket
 import subprocess
 import sys
+import textwrap
 import threading
 import time
 import warnings
+from collections import Counter
 from collections.abc import Callable, Iterator
 from contextlib import ExitStack
 from dataclasses import dataclass, field
@@ -63,10 +65,11 @@ from typing import Any
 from unittest import mock
 from urllib.parse import parse_qsl, urlsplit
 
+from migrate.rewrite.options import RewriteOptions
 from sample_upstreams.network import TlsMaterial
 
 from . import loopback
-from .harness import imported_from
+from .harness import imported_from, rewrite
 
 EXAMPLE_HOSTS = r"(?:[a-z0-9-]+\.)*example\.com"
 
@@ -420,6 +423,77 @@ def run_versions(
             seen = [re.sub(r"\d+", "N", str(w.message)) for w in caught]
             results.append(VersionRun(run.outcomes, seen, run.loop_reports))
     return results[0], results[1]
+
+
+def _writes(requests: list[Request]) -> Counter[Request]:
+    return Counter(r for r in requests if r.method not in ("GET", "HEAD"))
+
+
+def assert_same_behaviour(
+    name: str, before: VersionRun, after: VersionRun, driver: ModuleType
+) -> None:
+    """Check by check: the same result or kind of failure, the same upstream
+    requests (a failed gather may have sent reads the legacy code never
+    reached), no new warning and nothing left un-awaited."""
+    assert before.outcomes, f"{name}: the driver checked nothing"
+    assert list(after.outcomes) == list(before.outcomes)
+    gaps: dict[str, str] = getattr(driver, "GAPS", {})
+    for check, was in before.outcomes.items():
+        now = after.outcomes[check]
+        if check in gaps:
+            # A known difference, TODO'd by the rule: it must still be there
+            # (like a strict xfail), or the entry goes.
+            assert (now.failure, now.value) != (was.failure, was.value), f"{check}: gap closed"
+            continue
+        assert (now.failure, now.value) == (was.failure, was.value), f"{name}: {check}"
+        assert _writes(now.requests) == _writes(was.requests), f"{name}: {check}: writes"
+        if was.failure is None:
+            assert now.requests == was.requests, f"{name}: {check}: upstream requests differ"
+        else:
+            # A gather starts independent reads together: when one fails, reads
+            # the sequential code never reached were already on their way.
+            missing = Counter(was.requests) - Counter(now.requests)
+            assert not missing, f"{name}: {check}: reads not made: {missing}"
+    new_warnings = list((Counter(after.warnings) - Counter(before.warnings)).elements())
+    # Warnings the migrated code is known to add (``WARNS``: text -> why), kept
+    # like a strict xfail: the entry goes the day the warning does.
+    known: dict[str, str] = getattr(driver, "WARNS", {})
+    for text in known:
+        assert any(text in w for w in new_warnings), f"{name}: {text!r} is gone"
+    new_warnings = [w for w in new_warnings if not any(text in w for text in known)]
+    assert not new_warnings, f"{name}: {new_warnings}"
+    # Blocking calls the migrated code is known to make on its loop (``BLOCKS``:
+    # text -> why), kept like a strict xfail too.
+    blocks: dict[str, str] = getattr(driver, "BLOCKS", {})
+    for text in blocks:
+        assert any(text in r for r in after.loop_reports), f"{name}: {text!r} is gone"
+    reports = [r for r in after.loop_reports if not any(text in r for text in blocks)]
+    assert not reports, f"{name}: {reports}"
+
+
+def migrated_case(
+    folder: Path, files: dict[str, str], options: RewriteOptions | None = None
+) -> dict[str, str]:
+    """A case made on the spot: ``files`` (dedented) as ``input/``, what the
+    pipeline writes for them as ``expected/``; returns the migrated text by path."""
+    for name, text in files.items():
+        path = folder / "input" / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(textwrap.dedent(text))
+    written, _ = rewrite(folder / "input", options or RewriteOptions())
+    for name, data in written.items():
+        path = folder / "expected" / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
+    return {name: data.decode() for name, data in written.items()}
+
+
+def driver_of(drive: Callable[[Run], None], **attributes: Any) -> ModuleType:
+    """A driver module made of ``drive`` and ``ROUTES=``, ``HOSTS=``... as a ``driver.py`` has."""
+    module = ModuleType("driver")
+    module.drive = drive  # type: ignore[attr-defined]
+    module.__dict__.update(attributes)
+    return module
 
 
 PYTEST_INI = """\

@@ -12,7 +12,6 @@ import importlib.util
 import re
 import socket
 import time
-from collections import Counter
 from pathlib import Path
 from types import ModuleType
 
@@ -21,7 +20,7 @@ import pytest
 from . import loopback
 from .drivers import (
     CaseUpstream,
-    Request,
+    assert_same_behaviour,
     blocking_calls_reported,
     run_case_tests,
     run_versions,
@@ -64,49 +63,11 @@ TEST_GAPS = {
 }
 
 
-def _writes(requests: list[Request]) -> Counter[Request]:
-    return Counter(r for r in requests if r.method not in ("GET", "HEAD"))
-
-
 @pytest.mark.parametrize("case", DRIVEN, ids=[c.id for c in DRIVEN])
 def test_case_behaves_the_same_before_and_after(case: Case, tmp_path: Path) -> None:
     driver = DRIVERS[case.id]
     assert driver is not None
-    before, after = run_versions(case.folder, tmp_path, driver)
-    assert before.outcomes, f"{case.id}: the driver checked nothing"
-    assert list(after.outcomes) == list(before.outcomes)
-    gaps: dict[str, str] = getattr(driver, "GAPS", {})
-    for name, was in before.outcomes.items():
-        now = after.outcomes[name]
-        if name in gaps:
-            # A known difference, TODO'd by the rule: it must still be there
-            # (like a strict xfail), or the entry goes.
-            assert (now.failure, now.value) != (was.failure, was.value), f"{name}: gap closed"
-            continue
-        assert (now.failure, now.value) == (was.failure, was.value), f"{case.id}: {name}"
-        assert _writes(now.requests) == _writes(was.requests), f"{case.id}: {name}: writes"
-        if was.failure is None:
-            assert now.requests == was.requests, f"{case.id}: {name}: upstream requests differ"
-        else:
-            # A gather starts independent reads together: when one fails, reads
-            # the sequential code never reached were already on their way.
-            missing = Counter(was.requests) - Counter(now.requests)
-            assert not missing, f"{case.id}: {name}: reads not made: {missing}"
-    new_warnings = list((Counter(after.warnings) - Counter(before.warnings)).elements())
-    # Warnings the migrated code is known to add (``WARNS``: text -> why), kept
-    # like a strict xfail: the entry goes the day the warning does.
-    known: dict[str, str] = getattr(driver, "WARNS", {})
-    for text in known:
-        assert any(text in w for w in new_warnings), f"{case.id}: {text!r} is gone"
-    new_warnings = [w for w in new_warnings if not any(text in w for text in known)]
-    assert not new_warnings, f"{case.id}: {new_warnings}"
-    # Blocking calls the migrated code is known to make on its loop (``BLOCKS``:
-    # text -> why), kept like a strict xfail too.
-    blocks: dict[str, str] = getattr(driver, "BLOCKS", {})
-    for text in blocks:
-        assert any(text in r for r in after.loop_reports), f"{case.id}: {text!r} is gone"
-    reports = [r for r in after.loop_reports if not any(text in r for text in blocks)]
-    assert not reports, f"{case.id}: {reports}"
+    assert_same_behaviour(case.id, *run_versions(case.folder, tmp_path, driver), driver)
 
 
 @pytest.mark.parametrize("case", TESTED, ids=[c.id for c in TESTED])
