@@ -1,0 +1,324 @@
+"""requests-mock tests migrated to respx (MIG008), then run: they must pass as before.
+
+One project holds a client and the tests that mock it, in every form the
+rule converts (``with Mocker()``, the fixture, the decorator; registrations
+by verb, ``request``/``register_uri``, ``ANY``; responses by keyword, as a
+list, as an exception; the recorded calls). The project is migrated in this
+process, and each test function runs before (sync, under requests-mock) and
+after (awaited, under respx): each must pass both times. A test that only
+passes because the mock answers anything would pass wrongly both times, so
+each one also asserts what the client received. Forms respx has no twin for
+get a TODO on their line and are left as they were.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import importlib
+import inspect
+import re
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import requests_mock
+import respx
+
+from .drivers import migrated_case
+from .harness import imported_from
+
+CLIENT = """
+    import requests
+
+
+    def status(url):
+        return requests.get(url, timeout=5).status_code
+
+
+    def body(url):
+        resp = requests.get(url, timeout=5)
+        return resp.status_code, resp.text, resp.content, resp.headers.get("X-Id")
+
+
+    def reason(url):
+        return requests.get(url, timeout=5).reason
+
+
+    def data(url):
+        return requests.get(url, timeout=5).json()
+
+
+    def send(method, url, payload):
+        return requests.request(method, url, json=payload, timeout=5).status_code
+
+
+    def signed(url):
+        return requests.get(url, headers={"X-Token": "t"}, timeout=5).status_code
+"""
+
+TESTS = """
+    import json
+
+    import pytest
+    import requests
+    import requests_mock
+    from requests.exceptions import ChunkedEncodingError, ReadTimeout
+
+    import client
+
+    URL = "https://api.test/items"
+
+
+    def test_verbs_and_statuses():
+        with requests_mock.Mocker() as m:
+            m.get(URL, status_code=203)
+            m.delete(URL, status_code=204)
+            assert client.status(URL) == 203
+            assert client.send("DELETE", URL, None) == 204
+            assert m.called
+            assert m.call_count == 2
+
+
+    def test_registered_by_method_name():
+        with requests_mock.Mocker() as m:
+            m.request("GET", URL, status_code=201)
+            m.register_uri("patch", URL, status_code=202)
+            m.register_uri("PURGE", URL + "/cache", status_code=205)
+            assert client.status(URL) == 201
+            assert client.send("PATCH", URL, {"a": 1}) == 202
+            assert client.send("PURGE", URL + "/cache", None) == 205
+
+
+    def test_any_method():
+        with requests_mock.Mocker() as m:
+            m.register_uri(requests_mock.ANY, URL, status_code=206)
+            assert client.status(URL) == 206
+            assert client.send("PUT", URL, {}) == 206
+
+
+    def test_any_url():
+        with requests_mock.Mocker() as m:
+            m.get(requests_mock.ANY, status_code=207)
+            assert client.status(URL + "/elsewhere") == 207
+
+
+    def test_body_text_content_and_headers():
+        with requests_mock.Mocker() as m:
+            m.get(URL + "/text", text="hi", headers={"X-Id": "7"})
+            m.get(URL + "/content", content=b"raw", status_code=226)
+            assert client.body(URL + "/text") == (200, "hi", b"hi", "7")
+            assert client.body(URL + "/content") == (226, "raw", b"raw", None)
+
+
+    def test_json_and_reason():
+        with requests_mock.Mocker() as m:
+            m.get(URL, json={"n": [1, 2]})
+            m.get(URL + "/pot", status_code=418, reason="Short And Stout")
+            assert client.data(URL) == {"n": [1, 2]}
+            assert client.reason(URL + "/pot") == "Short And Stout"
+
+
+    def test_request_headers_and_complete_query():
+        with requests_mock.Mocker() as m:
+            m.get(URL, request_headers={"X-Token": "t"}, status_code=208)
+            m.get("https://api.test/items?page=2", complete_qs=True, status_code=209)
+            assert client.signed(URL) == 208
+            assert client.status(URL + "?page=2") == 209
+
+
+    def test_response_list():
+        with requests_mock.Mocker() as m:
+            m.get(URL, [{"json": {"n": 1}}, {"status_code": 503}])
+            m.post(URL, response_list=[{"status_code": 201}, {"status_code": 409}])
+            assert client.data(URL) == {"n": 1}
+            assert client.status(URL) == 503
+            assert client.send("POST", URL, {}) == 201
+            assert client.send("POST", URL, {}) == 409
+
+
+    def test_exceptions():
+        with requests_mock.Mocker() as m:
+            m.get(URL + "/connect", exc=requests.exceptions.ConnectTimeout)
+            m.get(URL + "/read", exc=ReadTimeout("slow"))
+            m.get(URL + "/cut", exc=ChunkedEncodingError)
+            m.get(URL + "/refused", exc=requests.ConnectionError)
+            m.get(URL + "/redirects", exc=requests.TooManyRedirects)
+            m.get(URL + "/other", exc=ValueError("bad"))
+            with pytest.raises(requests.exceptions.ConnectTimeout):
+                client.status(URL + "/connect")
+            with pytest.raises(requests.Timeout):
+                client.status(URL + "/read")
+            with pytest.raises(requests.ConnectionError):
+                client.status(URL + "/refused")
+            with pytest.raises(requests.exceptions.ChunkedEncodingError):
+                client.status(URL + "/cut")
+            with pytest.raises(requests.TooManyRedirects):
+                client.status(URL + "/redirects")
+            with pytest.raises(ValueError):
+                client.status(URL + "/other")
+
+
+    def test_recorded_requests():
+        with requests_mock.Mocker() as m:
+            route = m.post(URL, status_code=201)
+            assert client.send("POST", URL + "?Page=2", {"a": 1}) == 201
+            assert route.called_once
+            assert m.last_request.method == "POST"
+            assert m.last_request.json() == {"a": 1}
+            assert m.last_request.query == "page=2"
+            assert m.last_request.qs == {"page": ["2"]}
+            assert m.last_request.netloc == "api.test"
+            assert m.last_request.hostname == "api.test"
+            assert m.last_request.scheme == "https"
+            assert m.last_request.path == "/items"
+            assert [r.method for r in m.request_history] == ["POST"]
+            assert len(m.request_history) == 1
+            assert m.request_history[0].url == URL + "?Page=2"
+            for request in route.request_history:
+                assert json.loads(request.body) == {"a": 1}
+            m.reset_mock()
+            assert not m.called
+
+
+    def test_fixture(requests_mock):
+        requests_mock.get(URL, json=[1])
+
+        def nested(requests_mock):
+            return requests_mock
+
+        assert nested(3) == 3
+        assert client.data(URL) == [1]
+        assert requests_mock.call_count == 1
+
+
+    @requests_mock.Mocker()
+    def test_decorated(mocked):
+        mocked.get(URL, status_code=210)
+        assert client.status(URL) == 210
+        assert mocked.called
+"""
+
+
+def _migrated(tmp_path: Path) -> tuple[dict[str, str], Path]:
+    written = migrated_case(tmp_path / "case", {"client.py": CLIENT, "test_client.py": TESTS})
+    return written, tmp_path / "case"
+
+
+def _run(func: Callable[..., Any], migrated: bool) -> None:
+    """``func`` run as pytest would: the ``requests_mock`` fixture is a Mocker,
+    ``respx_mock`` respx's router (which ``@respx.mock`` passes itself)."""
+    params = inspect.signature(func).parameters
+    if not migrated:
+        if "requests_mock" in params:
+            with requests_mock.Mocker() as m:
+                func(m)
+        else:
+            func()
+        return
+    assert inspect.iscoroutinefunction(func), f"{func.__name__} is not async"
+    if "respx_mock" in params and not hasattr(func, "__wrapped__"):
+        with respx.mock:
+            asyncio.run(func(respx.mock))
+    else:
+        asyncio.run(func())
+
+
+def test_every_test_passes_before_and_after_migration(tmp_path: Path) -> None:
+    written, case = _migrated(tmp_path)
+    migrated = written["test_client.py"]
+    assert "requests_mock" not in migrated and "TODO" not in migrated, migrated
+    for folder, after in ((case / "input", False), (case / "expected", True)):
+        with imported_from(folder):
+            module = importlib.import_module("test_client")
+            names = [n for n in vars(module) if n.startswith("test_")]
+            assert len(names) == len(re.findall(r"^    def test_", TESTS, re.M))
+            for name in names:
+                _run(getattr(module, name), after)
+
+
+UNPORTED = """
+    import requests_mock
+    from requests.exceptions import RetryError
+
+    import client
+
+    URL = "https://api.test/items"
+
+
+    def answer(request, context):
+        return {}
+
+
+    def test_unported(options, responses, method):
+        with requests_mock.Mocker() as m:
+            m.get(URL, **options)
+            m.request(method, URL)
+            m.get(URL, [{"json": 1}], "extra")
+            m.get(URL + "?a=1", complete_qs=True)
+            m.get(URL, responses)
+            m.get(URL, [responses])
+            m.get(URL, [{**responses}])
+            m.get(URL, reason="Très bien")
+            m.get(URL, exc=RetryError)
+            m.get(URL, cookies={"a": "b"})
+            m.get(URL, json=lambda request, context: {})
+            m.get(URL, text=answer)
+            m.get(URL, [{"text": answer}])
+            m.stop()
+            assert m.last_request.timeout == 5
+            assert requests_mock.NoMockAddress
+        assert m.call_count == 0
+
+
+    def test_real_http():
+        with requests_mock.Mocker(real_http=True) as m:
+            m.get(URL, json={})
+
+
+    class Suite:
+        @requests_mock.Mocker()
+        def test_method(self):
+            client.status(URL)
+"""
+
+# Each statement of UNPORTED as the migrated file has it (as it was, but for
+# names of other rules), and the TODO above it (and above its decorators).
+TODOS = {
+    "m.get(URL, **options)": "requests-mock registration with ** not ported",
+    "m.request(method, URL)": "requests-mock method not understood",
+    'm.get(URL, [{"json": 1}], "extra")': "requests-mock registration not understood",
+    'm.get(URL + "?a=1", complete_qs=True)': "requests-mock complete_qs= without a query",
+    "m.get(URL, responses)": "requests-mock response list not understood",
+    "m.get(URL, [responses])": "requests-mock response list not understood",
+    "m.get(URL, [{**responses}])": "requests-mock response list not understood",
+    'm.get(URL, reason="Très bien")': "requests-mock reason= not ported",
+    "m.get(URL, exc=RetryError)": "requests-mock exc=RetryError has no httpx twin here",
+    'm.get(URL, cookies={"a": "b"})': "requests-mock option cookies not ported",
+    "m.get(URL, json=lambda request, context: {})": "requests-mock callback (json=) not ported",
+    "m.get(URL, text=answer)": "requests-mock callback (text=) not ported",
+    'm.get(URL, [{"text": answer}])': "requests-mock callback (text=) not ported",
+    "m.stop()": "requests-mock .stop has no respx rewrite here",
+    "assert m.calls.last.request.timeout == 5": "requests-mock request .timeout not ported",
+    "assert requests_mock.NoMockAddress": ("requests_mock.NoMockAddress has no respx rewrite here"),
+    "assert m.calls.call_count == 0": (
+        "respx forgets the calls when the with block ends: check inside it"
+    ),
+    "with requests_mock.Mocker(real_http=True) as m:": (
+        "requests_mock.Mocker(real_http=) not ported to respx"
+    ),
+    "@requests_mock.Mocker()": "requests_mock.Mocker decorator: its mocker argument not found",
+}
+
+
+def test_forms_respx_has_no_twin_for_get_a_todo_on_their_line(tmp_path: Path) -> None:
+    written = migrated_case(tmp_path, {"client.py": CLIENT, "test_unported.py": UNPORTED})
+    lines = [line.strip() for line in written["test_unported.py"].splitlines()]
+    for statement, message in TODOS.items():
+        assert statement in lines, f"{statement!r} changed:\n" + "\n".join(lines)
+        at = lines.index(statement)
+        while lines[at - 1].startswith("@"):
+            at -= 1
+        above = []
+        while lines[at - 1 - len(above)].startswith("# TODO"):
+            above.append(lines[at - 1 - len(above)])
+        assert f"# TODO(migrate MIG008): {message}" in above, (statement, above)
