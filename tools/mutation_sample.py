@@ -3,9 +3,10 @@
 All ~14,000 mutants take most of a day on two cores, so ``make mutation``
 measures a sample: mutmut generates every mutant, this draws ``--size``
 of them per package with ``random.Random(seed)`` from the sorted list of
-names (the same commit and seed give the same sample), runs mutmut on
-those only, and prints the score per package with a 95% confidence
-interval (``tools/mutation_score.py``). ``--size 0`` runs every mutant.
+names (the same commit and seed give the same sample), maps tests to the
+functions they reach afresh, runs mutmut on those mutants only, and
+prints the score per package with a 95% confidence interval
+(``tools/mutation_score.py``). ``--size 0`` runs every mutant.
 
     python tools/mutation_sample.py [--size N] [--seed S] [--max-children N]
 """
@@ -75,6 +76,10 @@ def main() -> int:
     parser.add_argument("--max-children", type=int, default=2)
     args = parser.parse_args()
 
+    # mutmut refreshes its map of which tests reach which function only for
+    # tests it has not seen: after the code changed, an old test that now
+    # reaches a function would not run on its mutants, which then "survive".
+    (MUTANTS / "mutmut-stats.json").unlink(missing_ok=True)
     generate(args.max_children)
     by_package = mutants_by_package()
     sample = draw(by_package, args.size, args.seed)
