@@ -1,0 +1,176 @@
+"""Where async colour stops and what the plan says there (migrate/analyse/colour.py).
+
+One module of the shapes a reviewer meets at a boundary: a function handed
+to code that calls it, a callback given to a sync API from sync and from
+async code, a lambda in async code, a decorator wrapping async and sync
+functions, a constructor whose class has a ``create``. Each test states what
+stays sync, what is bridged, and the review item the plan shows, on its line.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from migrate.analyse.decisions import Colouring, Scope
+from migrate.analyse.run import analyse_paths
+
+SOURCE = """
+import functools
+
+import requests
+
+
+def fetch(i):
+    return requests.get(f"http://api/{i}").json()
+
+
+def logged(func):
+    @functools.wraps(func)
+    def wrapper(*args):
+        return func(*args)
+
+    return wrapper
+
+
+@logged
+def load(i):
+    return fetch(i)
+
+
+@logged
+def pure(i):
+    return i
+
+
+def run_with(callback, value):
+    return callback(value)
+
+
+def passes_it(i):
+    return run_with(fetch, i)
+
+
+def in_sorted(ids):
+    return sorted(ids, key=fetch)
+
+
+async def async_sorted(ids):
+    return sorted(ids, key=fetch)
+
+
+async def async_callbacks():
+    return {"one": lambda: fetch(1)}
+
+
+class Client:
+    def __init__(self, i):
+        self.data = fetch(i)
+
+    @classmethod
+    def create(cls, i):
+        return cls(i)
+"""
+
+
+def colouring(tmp_path: Path, scope: Scope | None = None) -> Colouring:
+    (tmp_path / "app.py").write_text(textwrap.dedent(SOURCE))
+    return analyse_paths([tmp_path], scope=scope, jobs=1).colouring
+
+
+@pytest.fixture(scope="module")
+def result(tmp_path_factory: pytest.TempPathFactory) -> Colouring:
+    return colouring(tmp_path_factory.mktemp("boundaries"))
+
+
+def reviews(result: Colouring) -> dict[str, tuple[int, str]]:
+    found = {r.function.removeprefix("app."): (r.span.line, r.reason) for r in result.review}
+    assert len(found) == len(result.review), "one review per function here"
+    return found
+
+
+def line_of(text: str) -> int:
+    return SOURCE.splitlines().index(text) + 1
+
+
+def test_what_becomes_async(result: Colouring) -> None:
+    assert set(result.async_functions) == {"app.fetch", "app.load", "app.logged.wrapper"}
+    wrapper = result.async_functions["app.logged.wrapper"]
+    assert (wrapper.kind, wrapper.callee) == ("wraps", "app.load")
+
+
+def test_a_function_passed_to_project_code_that_calls_it(result: Colouring) -> None:
+    line, reason = reviews(result)["passes_it"]
+    assert line == line_of("    return run_with(fetch, i)")
+    assert reason == (
+        "app.fetch becomes async and is passed to app.run_with, which calls it:"
+        " make that caller await it"
+    )
+    assert not result.is_async("app.run_with") and not result.is_async("app.passes_it")
+
+
+def test_a_callback_of_a_sync_api_is_bridged_in_sync_code(result: Colouring) -> None:
+    (bridge,) = [b for b in result.bridges if b.function == "app.in_sorted"]
+    assert (bridge.callee, bridge.kind, bridge.is_reference, bridge.text) == (
+        "app.fetch",
+        "async_to_sync",
+        True,
+        "fetch",
+    )
+    assert bridge.why == "callback handed to sync API sorted()"
+    assert bridge.span.line == line_of("    return sorted(ids, key=fetch)")
+
+
+def test_a_callback_of_a_sync_api_in_async_code_is_for_review(result: Colouring) -> None:
+    line, reason = reviews(result)["async_sorted"]
+    assert line == line_of("async def async_sorted(ids):") + 1
+    assert reason == (
+        "app.fetch becomes async but is handed to sync API sorted() from async code,"
+        " where async_to_sync cannot run: restructure this call"
+    )
+    assert not any(b.function == "app.async_sorted" for b in result.bridges)
+
+
+def test_a_lambda_in_async_code_cannot_await(result: Colouring) -> None:
+    line, reason = reviews(result)["async_callbacks"]
+    assert line == line_of('    return {"one": lambda: fetch(1)}')
+    assert reason == (
+        "a lambda in async code calls app.fetch, which becomes async; a lambda cannot"
+        " await: rewrite it as a nested async def"
+    )
+
+
+def test_a_decorator_over_async_and_sync_functions_is_for_review(result: Colouring) -> None:
+    line, reason = reviews(result)["logged.wrapper"]
+    assert line == line_of("    def wrapper(*args):")
+    assert reason.startswith(
+        "this decorator wraps functions that become async and functions that stay sync"
+        " (app.pure); make it handle both"
+    )
+
+
+def test_an_excluded_decorator_stays_sync_and_says_what_it_wraps(tmp_path: Path) -> None:
+    result = colouring(tmp_path, Scope(exclude=("app.logged",)))
+    assert result.boundaries["app.logged.wrapper"] == "excluded"
+    assert not result.is_async("app.logged.wrapper")
+    _, reason = reviews(result)["logged.wrapper"]
+    assert reason == (
+        "this decorator wrapper stays sync (excluded) but wraps app.load, which becomes"
+        " async: migrate them together"
+    )
+
+
+def test_a_constructor_of_a_class_with_create_stays_sync_and_bridges(
+    result: Colouring,
+) -> None:
+    assert result.boundaries["app.Client.__init__"] == "constructor: class defines create"
+    (bridge,) = [b for b in result.bridges if b.function == "app.Client.__init__"]
+    assert (bridge.callee, bridge.kind, bridge.is_reference) == (
+        "app.fetch",
+        "async_to_sync",
+        False,
+    )
+    assert bridge.why == "__init__ stays sync: constructor: class defines create"
+    assert bridge.span.line == line_of("        self.data = fetch(i)")
