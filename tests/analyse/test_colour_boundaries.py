@@ -1,7 +1,8 @@
 """Where async colour stops and what the plan says there (migrate/analyse/colour.py).
 
 One module of the shapes a reviewer meets at a boundary: a function handed
-to code that calls it, a callback given to a sync API from sync and from
+to code that calls it (given only async functions, or also sync ones), a
+callback given to a sync API from sync and from
 async code, a lambda in async code, a decorator wrapping async and sync
 functions, a constructor whose class has a ``create``. Each test states what
 stays sync, what is bridged, and the review item the plan shows, on its line.
@@ -65,6 +66,22 @@ async def async_callbacks():
     return {"one": lambda: fetch(1)}
 
 
+def run_mixed(callback, value):
+    return callback(value)
+
+
+def double(i):
+    return i * 2
+
+
+def mixed_fetch(i):
+    return run_mixed(fetch, i)
+
+
+def mixed_double(i):
+    return run_mixed(double, i)
+
+
 class Client:
     def __init__(self, i):
         self.data = fetch(i)
@@ -96,19 +113,35 @@ def line_of(text: str) -> int:
 
 
 def test_what_becomes_async(result: Colouring) -> None:
-    assert set(result.async_functions) == {"app.fetch", "app.load", "app.logged.wrapper"}
+    assert set(result.async_functions) == {
+        "app.fetch",
+        "app.load",
+        "app.logged.wrapper",
+        "app.passes_it",
+        "app.run_with",
+    }
     wrapper = result.async_functions["app.logged.wrapper"]
     assert (wrapper.kind, wrapper.callee) == ("wraps", "app.load")
 
 
 def test_a_function_passed_to_project_code_that_calls_it(result: Colouring) -> None:
-    line, reason = reviews(result)["passes_it"]
-    assert line == line_of("    return run_with(fetch, i)")
-    assert reason == (
-        "app.fetch becomes async and is passed to app.run_with, which calls it:"
-        " make that caller await it"
+    # Every value run_with's parameter is given becomes async: both ends convert.
+    ((function, span),) = result.param_awaits
+    assert (function, span.line) == ("app.run_with", line_of("    return callback(value)"))
+    assert result.async_functions["app.passes_it"].callee == "app.run_with"
+
+
+def test_a_parameter_given_async_and_sync_functions_stays_sync(result: Colouring) -> None:
+    assert not result.is_async("app.run_mixed") and not result.is_async("app.mixed_double")
+    line, reason = reviews(result)["run_mixed"]
+    assert line == line_of("def run_mixed(callback, value):") + 1
+    assert reason.startswith("app.run_mixed calls its parameter callback, given fetch (")
+    assert f"app.py:{line_of('    return run_mixed(fetch, i)')}), double (" in reason
+    assert reason.endswith(
+        "some of them stay sync, so it does not await it: make them all async (or all sync)"
     )
-    assert not result.is_async("app.run_with") and not result.is_async("app.passes_it")
+    (bridge,) = [b for b in result.bridges if b.function == "app.mixed_fetch"]
+    assert (bridge.callee, bridge.kind) == ("app.fetch", "async_to_sync")
 
 
 def test_a_callback_of_a_sync_api_is_bridged_in_sync_code(result: Colouring) -> None:
