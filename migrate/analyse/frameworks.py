@@ -41,6 +41,11 @@ THREAD_RECEIVERS = (
     "concurrent.futures.ThreadPoolExecutor.map",
 )
 MAP_RECEIVERS = ("builtins.map",)
+# Keywords of requests' request functions httpx's do not take (a TypeError
+# there): a call handing them on to a request function cannot be converted.
+REQUESTS_ONLY_KEYWORDS = frozenset(
+    {"allow_redirects", "stream", "verify", "cert", "proxies", "hooks"}
+)
 # ``partial(f, a)(b)`` calls ``f(a, b)``.
 PARTIALS = frozenset({"functools.partial"})
 # ``with closing(x):`` enters nothing and calls ``x.close()`` on the way out.

@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 
 from .catalogue import Action, BlockingCall, lookup
 from .decisions import Colouring, Reason, Review
-from .frameworks import PARTIALS
+from .frameworks import PARTIALS, REQUESTS_ONLY_KEYWORDS
 from .graph import CallGraph
 from .model import Call, Function, Span
 from .names import short_name
@@ -34,6 +34,7 @@ class Passed:
     text: str
     function: str | None = None  # a project function handed over
     entry: BlockingCall | None = None  # a request function or client method handed over
+    keywords: tuple[str, ...] = ()  # what else the call site gives by name
 
 
 @dataclass(frozen=True)
@@ -88,7 +89,15 @@ def enabled(
             refused[flow.key] = f"it stays sync ({boundaries[flow.receiver]})"
         elif any(v.entry is not None and v.holder in boundaries for v in flow.values):
             refused[flow.key] = "a request function is handed to it by code that stays sync"
+        elif own := _requests_keywords(flow):
+            refused[flow.key] = f"it is also handed requests' own {', '.join(own)}="
     return [flow for flow in flows if flow.key not in refused]
+
+
+def _requests_keywords(flow: Flow) -> list[str]:
+    """requests' own keywords handed on with a request function (httpx takes none)."""
+    given = {k for v in flow.values if v.entry is not None for k in v.keywords}
+    return sorted(given & REQUESTS_ONLY_KEYWORDS)
 
 
 def seed(
@@ -225,7 +234,7 @@ def _given(
                 return Passed(holder, ref.span, ref.text, function=target)
             entry = lookup(target) if target else None
             if entry is not None and entry.action is Action.REWRITE and entry.http_method:
-                return Passed(holder, ref.span, ref.text, entry=entry)
+                return Passed(holder, ref.span, ref.text, entry=entry, keywords=call.keywords)
             return where
     if param in call.keywords or "**" in call.keywords or call.positional < 0:
         return where

@@ -183,3 +183,55 @@ def test_functions_handed_to_a_receiver_that_calls_them_are_followed() -> None:
     assert "requests.delete is used as a value" in reviews[("api.verbs.<module>", 5)]
     assert "functools.partial()" in reviews[("api.verbs.<module>", 12)]
     assert not colouring.is_async("api.verbs.call")
+
+
+def test_a_receiver_handed_requests_own_keywords_stays_sync(tmp_path: Path) -> None:
+    root = _project(
+        tmp_path,
+        {
+            "calls.py": """
+                import requests
+
+                def retry_call(func, *args, **kwargs):
+                    return func(*args, **kwargs)
+
+                def head(url):
+                    return retry_call(requests.get, url, allow_redirects=False).status_code
+
+                def body(url):
+                    return retry_call(requests.get, url).text
+            """
+        },
+    )
+    colouring = analyse_paths([root]).colouring
+    assert not colouring.is_async("pkg.calls.retry_call")
+    assert not colouring.is_async("pkg.calls.body")
+    (review,) = [r for r in colouring.review if r.function == "pkg.calls.retry_call"]
+    assert "allow_redirects=" in review.reason and "head" not in review.reason
+    assert "requests.get" in review.reason
+
+
+def test_a_receiver_that_keeps_what_it_is_given_stays_sync(tmp_path: Path) -> None:
+    root = _project(
+        tmp_path,
+        {
+            "hooks.py": """
+                import requests
+
+                HANDLERS = []
+
+                def fetch(url):
+                    return requests.get(url).json()
+
+                def register(handler, url):
+                    HANDLERS.append(handler)
+                    return handler(url)
+
+                def start(url):
+                    return register(fetch, url)
+            """
+        },
+    )
+    colouring = analyse_paths([root]).colouring
+    assert colouring.is_async("pkg.hooks.fetch")
+    assert not colouring.is_async("pkg.hooks.register")
