@@ -15,6 +15,7 @@ call sites are unknown) or that must stay sync.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from pathlib import Path
 
 from .catalogue import Action, BlockingCall, lookup
 from .decisions import Colouring, Reason, Review
@@ -187,8 +188,10 @@ def _listed(graph: CallGraph, flow: Flow) -> str:
 
 
 def _where(graph: CallGraph, qualname: str, span: Span) -> str:
-    fn = graph.functions[qualname]
-    return f"{graph.project.facts[fn.module].path}:{span.line}"
+    path = Path(graph.project.facts[graph.functions[qualname].module].path)
+    if path.is_relative_to(Path.cwd()):
+        path = path.relative_to(Path.cwd())
+    return f"{path}:{span.line}"
 
 
 def _param_calls(fn: Function) -> dict[str, list[Call]]:

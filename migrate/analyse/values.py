@@ -12,12 +12,16 @@ reason, and the module keeps requests' exception classes.
 
 from __future__ import annotations
 
+import ast
 from dataclasses import dataclass
 
 from .catalogue import CONSTRUCTORS, Action, BlockingCall, lookup
 from .decisions import Review
 from .graph import CallGraph
 from .model import Call, Function, Ref, Span
+from .names import span_of
+
+KEPT = "kept as a value"
 
 
 @dataclass(frozen=True)
@@ -116,15 +120,59 @@ def client_boundaries(graph: CallGraph, uses: list[ValueUse]) -> dict[str, str]:
 
 
 def reviews(graph: CallGraph, uses: list[ValueUse]) -> list[Review]:
-    return [
-        Review(
-            use.function,
-            use.span,
-            f"{use.text} is used as a value ({use.flows_to}): the call made through it stays"
-            " blocking; pass an async function and await where it is called",
+    """A review item per value: what it is, where it flows, that its calls stay blocking."""
+    trees: dict[str, ast.Module] = {}
+    found = []
+    for use in uses:
+        flows = use.flows_to
+        stored = _stored_in(graph, use, trees)
+        if stored is not None:
+            name, called = stored
+            kept = f"kept in {name}" + (f", called at {', '.join(called)}" if called else "")
+            flows = kept if flows == KEPT else f"{flows}, {kept}"
+        found.append(
+            Review(
+                use.function,
+                use.span,
+                f"{use.text} is used as a value ({flows}): the call made through it stays"
+                " blocking; pass an async function and await where it is called",
+            )
         )
-        for use in uses
-    ]
+    return found
+
+
+def _stored_in(
+    graph: CallGraph, use: ValueUse, trees: dict[str, ast.Module]
+) -> tuple[str, list[str]] | None:
+    """The name a value is kept in (``VERBS = {"get": requests.get}``) and the lines
+    of its module that call through that name (``VERBS[method](url)``, ``get_short(url)``)."""
+    module = graph.functions[use.function].module
+    if module not in trees:
+        trees[module] = ast.parse(graph.project.files[module].source.text)
+    tree = trees[module]
+    name = next(
+        (
+            node.targets[0].id
+            for node in ast.walk(tree)
+            if isinstance(node, ast.Assign)
+            and len(node.targets) == 1
+            and isinstance(node.targets[0], ast.Name)
+            and span_of(node.value).contains(use.span)
+        ),
+        None,
+    )
+    if name is None:
+        return None
+    called = sorted(
+        {
+            node.lineno
+            for node in ast.walk(tree)
+            if isinstance(node, ast.Call)
+            and isinstance(func := getattr(node.func, "value", node.func), ast.Name)
+            and func.id == name
+        }
+    )
+    return name, [f"line {line}" for line in called]
 
 
 def _owner(fn: Function, text: str) -> tuple[str, str] | None:
@@ -144,7 +192,7 @@ def _flows_to(fn: Function, read: Call) -> str:
     for ref in fn.refs:
         if ref.span == read.span and ref.receiver:
             return f"handed to {_short(ref.receiver)}()"
-    return "kept as a value"
+    return KEPT
 
 
 def _short(name: str) -> str:

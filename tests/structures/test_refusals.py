@@ -181,7 +181,9 @@ def test_functions_handed_to_a_receiver_that_calls_them_are_followed() -> None:
     assert colouring.is_async("api.client.by_verb")
     # Kept in a dict, bound by a module-level partial: named, left on requests.
     assert "requests.delete is used as a value" in reviews[("api.verbs.<module>", 5)]
+    assert "kept in VERBS, called at line 9" in reviews[("api.verbs.<module>", 5)]
     assert "functools.partial()" in reviews[("api.verbs.<module>", 12)]
+    assert "kept in get_short, called at line 16" in reviews[("api.verbs.<module>", 12)]
     assert not colouring.is_async("api.verbs.call")
 
 
