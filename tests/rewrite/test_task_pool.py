@@ -63,7 +63,7 @@ def test_tasks_come_back_as_they_complete_and_within_the_bound(helpers: ModuleTy
     async def main() -> list[tuple[str, str]]:
         got = []
         async with helpers.TaskPool(limit=2) as pool:
-            futures = {pool.submit(calls.call(n, d)): n for n, d in [("a", 0.03), ("b", 0.01)]}
+            futures = {pool.submit(calls.call(n, d)): n for n, d in [("a", 0.5), ("b", 0.01)]}
             futures[pool.submit(calls.call("c", 0.0))] = "c"
             async for future in pool.as_completed(futures):
                 got.append((futures[future], future.result()))
