@@ -14,6 +14,7 @@ import textwrap
 from pathlib import Path
 
 import pytest
+from scopes import shared
 
 from migrate.analyse.decisions import Colouring, Scope
 from migrate.analyse.run import analyse_paths
@@ -97,7 +98,7 @@ def colouring(tmp_path: Path, scope: Scope | None = None) -> Colouring:
     return analyse_paths([tmp_path], scope=scope, jobs=1).colouring
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope=shared)
 def result(tmp_path_factory: pytest.TempPathFactory) -> Colouring:
     return colouring(tmp_path_factory.mktemp("boundaries"))
 

@@ -10,6 +10,7 @@ reason sends the user to the wrong line.
 from __future__ import annotations
 
 import pytest
+from scopes import shared
 
 from migrate.analyse.concurrency import Spot
 from migrate.analyse.run import analyse_paths
@@ -175,7 +176,7 @@ DECISIONS = {
 }
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope=shared)
 def spots(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Spot]:
     folder = tmp_path_factory.mktemp("fan_outs")
     (folder / "shapes.py").write_text(SOURCE)

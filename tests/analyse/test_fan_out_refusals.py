@@ -11,6 +11,7 @@ wrong reason or line sends the reviewer to the wrong place.
 from __future__ import annotations
 
 import pytest
+from scopes import shared
 
 from migrate.analyse.concurrency import Spot
 from migrate.analyse.run import analyse_paths
@@ -246,7 +247,7 @@ DECISIONS = {
 }
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope=shared)
 def spots(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, str], Spot]:
     folder = tmp_path_factory.mktemp("refusals")
     (folder / "shapes.py").write_text(SOURCE)

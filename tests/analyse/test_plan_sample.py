@@ -6,6 +6,7 @@ import ast
 from pathlib import Path
 
 import pytest
+from scopes import shared
 
 from migrate.analyse.run import analyse_paths
 from migrate.plan import Plan, build_plan
@@ -19,7 +20,7 @@ PKG = "sample_legacy_app"
 SYNC_VIEWS = {"get_order", "export_products"}
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope=shared)
 def plan() -> Plan:
     return build_plan(analyse_paths([SAMPLE], jobs=1))
 

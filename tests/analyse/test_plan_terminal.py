@@ -14,6 +14,7 @@ from typing import Any
 
 import pytest
 from click.testing import CliRunner, Result
+from scopes import shared
 
 from migrate.cli import main
 from migrate.plan.render import LIMIT
@@ -38,14 +39,14 @@ def monkeypatch_module() -> Any:
         yield mp
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope=shared)
 def plan_text() -> str:
     result = run("plan", SAMPLE, "--verbose")
     assert result.exit_code == 0, result.output
     return result.output
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope=shared)
 def plan_data() -> dict[str, Any]:
     result = run("plan", SAMPLE, "--json", "--steps")
     assert result.exit_code == 0, result.output

@@ -25,6 +25,7 @@ from typing import Any
 import httpx
 import pytest
 import requests
+from scopes import shared
 
 from migrate.rewrite.options import RewriteOptions
 
@@ -197,7 +198,7 @@ def _load(path: Path, name: str) -> ModuleType:
     return module
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope=shared)
 def versions(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[ModuleType, ModuleType]]:
     """The legacy module and what the toolkit makes of it."""
     root = tmp_path_factory.mktemp("exceptions")

@@ -25,6 +25,7 @@ from typing import Any
 import httpx
 import pytest
 import requests
+from scopes import shared
 
 from migrate.rewrite.options import DEFAULT_MAX_CONCURRENCY, RewriteOptions
 
@@ -64,7 +65,7 @@ def _load(path: Path, name: str) -> ModuleType:
     return module
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope=shared)
 def versions(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[ModuleType, ModuleType]]:
     root = tmp_path_factory.mktemp("gather")
     (root / "legacy").mkdir()
