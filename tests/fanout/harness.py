@@ -102,6 +102,12 @@ def migrate_corpus(tmp: Path, max_concurrency: int) -> Migrated:
         main, ["apply", str(migrated), "--max-concurrency", str(max_concurrency), "--jobs", "1"]
     )
     assert applied.exit_code == 0, applied.output
+    # Run from these copies, not from copies an earlier migration in this process
+    # imported (``make mutation`` forks its workers from a process that ran the
+    # tests once already).
+    for name in [n for n in sys.modules if n.split(".")[0] in ("corpus_legacy", "corpus_migrated")]:
+        del sys.modules[name]
+    importlib.invalidate_caches()
     for root in (legacy, migrated):
         sys.path.insert(0, str(root))
     return Migrated("corpus_legacy", "corpus_migrated", json.loads(plan.stdout), migrated)
