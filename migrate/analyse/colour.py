@@ -30,6 +30,7 @@ from .frameworks import (
 )
 from .graph import CallGraph, Edge
 from .handoffs import handed_over, is_fan_out
+from .http_reviews import http_reviews
 from .model import Call, Function, Span
 from .names import short_name
 from .review import find_reviews
@@ -200,6 +201,7 @@ def _colour(
     _http_verbs(graph, result)
     find_fakes(graph, result)
     result.review.extend(find_reviews(graph, result))
+    result.review.extend(http_reviews(graph, result))
     result.review.extend(requests_extension_reviews(graph))
     return result
 

@@ -67,6 +67,10 @@ class FlowVisitor(NameResolver, ast.NodeVisitor):
         starred = any(isinstance(arg, ast.Starred) for arg in node.args)
         call.positional = -1 if starred else len(node.args)
         call.keywords = tuple(kw.arg or "**" for kw in node.keywords)
+        call.star_kwargs = next(
+            (k.value.id for k in node.keywords if k.arg is None and isinstance(k.value, ast.Name)),
+            None,
+        )
         closed = getattr(node, "_migrate_closes", None)
         if closed is not None:
             call.closes, call.closes_text = span_of(closed), expr_text(closed)

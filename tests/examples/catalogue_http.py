@@ -82,7 +82,7 @@ def client_methods(url, body, request):  # ASYNC: calls httpx.Client.get
 
 
 def legacy_urlopen(url):  # ASYNC: calls urllib.request.urlopen
-    with urllib.request.urlopen(url) as resp:  # BLOCKING: urllib.request.urlopen
+    with urllib.request.urlopen(url) as resp:  # BLOCKING: urllib.request.urlopen  # REVIEW: CA store
         return resp.read()
 
 

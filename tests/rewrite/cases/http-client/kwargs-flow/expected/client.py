@@ -45,3 +45,7 @@ async def upload(url, text, **kwargs):
 
 async def upload_raw(url, text):
     return await upload(url, "ignored", data=text)
+
+
+async def item_with(url, **kwargs):
+    return (await fetch(url, **kwargs)).json()

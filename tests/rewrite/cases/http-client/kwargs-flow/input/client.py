@@ -26,3 +26,7 @@ def upload(url, text, **kwargs):
 
 def upload_raw(url, text):
     return upload(url, "ignored", data=text)
+
+
+def item_with(url, **kwargs):
+    return fetch(url, **kwargs).json()

@@ -1,0 +1,140 @@
+"""Review items for what the move to httpx changes by itself (migrate/analyse/http_reviews.py):
+a public function's ``**kwargs`` reaching requests, a handler of
+``RequestException`` that will see JSON errors too, urllib's CA store."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from migrate.analyse.http_reviews import CA_STORE, JSON_HANDLER
+
+JSON_START = JSON_HANDLER.split("{")[0]
+from migrate.analyse.run import analyse_paths
+
+
+def reviews(tmp_path: Path, files: dict[str, str]) -> list[tuple[str, int, str]]:
+    for name, text in files.items():
+        (tmp_path / name).write_text(textwrap.dedent(text))
+    colouring = analyse_paths([tmp_path], jobs=1).colouring
+    return sorted((r.function, r.span.line, r.reason) for r in colouring.review)
+
+
+KWARGS = """
+    import requests
+
+    def fetch(url, **kwargs):
+        return requests.get(url, **kwargs).json()
+
+    def _private(url, **kwargs):
+        return requests.get(url, **kwargs).json()
+
+    def fixed(url, **kwargs):
+        options = {"timeout": 5}
+        return requests.get(url, **options).json()
+
+    class Api:
+        def get(self, path, **options):
+            return requests.get(path, **options)
+
+    async def main():
+        return fetch("u"), _private("u"), fixed("u"), Api().get("p")
+"""
+
+
+def test_a_public_function_passing_its_kwargs_to_requests_is_named(tmp_path: Path) -> None:
+    found = [(f, line) for f, line, why in reviews(tmp_path, {"api.py": KWARGS}) if "**" in why]
+    assert found == [("api.Api.get", 16), ("api.fetch", 5)]
+    why = next(w for f, _, w in reviews(tmp_path, {"api.py": KWARGS}) if f == "api.fetch")
+    assert "verify, cert, proxies, hooks" in why and "httpx_kwargs" in why
+
+
+@pytest.mark.parametrize(
+    "registration",
+    [
+        "app.register_error_handler(requests.RequestException, unavailable)",
+        "app.register_error_handler(\n    requests.exceptions.RequestException, unavailable\n)",
+        "app.register_error_handler(RequestException, unavailable)",
+        "app.errorhandler(RequestException)(unavailable)",
+    ],
+)
+def test_a_handler_of_request_exception_is_named(tmp_path: Path, registration: str) -> None:
+    source = HANDLERS.format(registration=registration)
+    found = [
+        (f, line)
+        for f, line, why in reviews(tmp_path, {"app.py": source})
+        if why.startswith(JSON_START)
+    ]
+    assert found == [("app.<module>", 19)]
+
+
+def test_a_decorated_handler_is_named_and_a_narrower_one_is_not(tmp_path: Path) -> None:
+    source = HANDLERS.format(registration="") + textwrap.dedent("""
+        @app.errorhandler(requests.RequestException)
+        def upstream(exc):
+            return "upstream", 502
+
+        @app.errorhandler(requests.Timeout)
+        def slow(exc):
+            return "slow", 504
+    """)
+    found = [
+        (f, line)
+        for f, line, why in reviews(tmp_path, {"app.py": source})
+        if why.startswith(JSON_START)
+    ]
+    assert found == [("app.<module>", 21)]
+
+
+HANDLERS = """\
+import json
+
+import requests
+from flask import Flask
+from requests.exceptions import RequestException
+
+app = Flask(__name__)
+
+
+def unavailable(exc):
+    return "unavailable", 502
+
+
+async def view(body):
+    return requests.get("https://api.example.com/x", params=json.loads(body)).json()
+
+
+# the registration
+{registration}
+"""
+
+
+def test_a_carried_urlopen_call_names_the_ca_store(tmp_path: Path) -> None:
+    source = """
+        import json
+        from urllib.request import urlopen
+
+        def fetch(url):
+            with urlopen(url) as resp:
+                return json.load(resp)
+
+        def rows(url):
+            return list(urlopen(url))
+
+        async def main():
+            return fetch("https://a.example.com"), rows("https://a.example.com")
+    """
+    found = [
+        (f, line) for f, line, why in reviews(tmp_path, {"feed.py": source}) if why == CA_STORE
+    ]
+    assert found == [("feed.fetch", 6)]
+
+
+def test_no_handler_item_when_the_app_parses_no_json_itself(tmp_path: Path) -> None:
+    source = HANDLERS.format(registration="app.errorhandler(RequestException)(unavailable)")
+    source = source.replace("params=json.loads(body)", "params=body")
+    assert not [
+        why for _, _, why in reviews(tmp_path, {"app.py": source}) if "JSONDecodeError" in why
+    ]
