@@ -204,6 +204,23 @@ class StreamRewrites(HttpRuleBase):
         self.ctx.note(self.code, line, "streamed request -> async with client.stream(...)")
         return self._method_call(call, receiver, "stream", args)
 
+    @on_leave(cst.Attribute)
+    def leave_stream_raw(
+        self, original: cst.Attribute, updated: cst.BaseExpression
+    ) -> cst.BaseExpression:
+        """``r.raw`` of a streamed response is urllib3's file object: httpx has none."""
+        owner = original.value
+        if original.attr.value == "raw" and isinstance(owner, cst.Name):
+            if owner.value in self.functions[-1].streams:
+                self.ctx.todo(
+                    self.ctx.line(original),
+                    self.code,
+                    f"{owner.value}.raw is urllib3's file:"
+                    f" `async for b in {owner.value}.aiter_raw()`",
+                    "httpx has no file object for the body; aiter_raw() yields its bytes undecoded",
+                )
+        return updated
+
     def _stream_method(
         self, original: cst.Call, updated: cst.Call, owner: str, method: str
     ) -> cst.BaseExpression:

@@ -4,13 +4,15 @@ ROUTES = {
     "GET api.example.com /fine": (200, {"a": 1}),
     "GET api.example.com /gone": (410, {"error": "gone"}),
     "GET api.example.com /moved": (301, None, {"Location": "/fine"}),
+    # A 3xx that is no redirect: raise_for_status() raises in httpx, not in requests.
+    "GET api.example.com /unchanged": (304, None),
 }
 
 
 def drive(run):
     module = run.module("responses")
     base = run.url("api.example.com")
-    for path in ("/fine", "/gone", "/moved"):
+    for path in ("/fine", "/gone", "/moved", "/unchanged"):
         run.check(f"describe {path}", module.describe, base + path)
         run.check(f"checked {path}", module.checked, base + path)
         run.check(f"load {path}", module.load, base + path)

@@ -18,3 +18,8 @@ def lines(url):
         out.append(line)
     resp.close()
     return out
+
+
+def raw_head(url):
+    with session.get(url, stream=True) as resp:
+        return resp.raw.read(2)
