@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 
 from migrate.analyse.http_reviews import CA_STORE, JSON_HANDLER
+from migrate.analyse.run import analyse_paths
 
 JSON_START = JSON_HANDLER.split("{")[0]
-from migrate.analyse.run import analyse_paths
 
 
 def reviews(tmp_path: Path, files: dict[str, str]) -> list[tuple[str, int, str]]:
