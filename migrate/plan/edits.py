@@ -20,7 +20,7 @@ from typing import Literal
 from ..analyse import generators
 from ..analyse.catalogue import CONSTRUCTORS, Action, BlockingCall
 from ..analyse.concurrency import Spot
-from ..analyse.decisions import BridgeKind, Colouring
+from ..analyse.decisions import Bridge, BridgeKind, Colouring
 from ..analyse.frameworks import UNITTEST_ASYNC_HOOKS, AsgirefBridge
 from ..analyse.gathers import GatherEdit
 from ..analyse.graph import CallGraph
@@ -45,8 +45,9 @@ class BridgeEdit:
     # ``sync_to_async`` through the module's alias: ``await load(...)``.
     alias: str = ""
     # The callee became an async generator: sync code gets its items as a list,
-    # ``async_to_sync(collect)(gen(...))``, not a coroutine it cannot iterate.
-    collect: bool = False
+    # ``async_to_sync(collect)(gen(...))``, not a coroutine it cannot iterate;
+    # "iter" where ``next()`` takes it, which wants an iterator ("list" otherwise).
+    collect: Literal["", "list", "iter"] = ""
 
 
 @dataclass(frozen=True)
@@ -397,8 +398,7 @@ def plan_edits(analysis: Analysis) -> dict[str, FileEdits]:
         alias, new_alias = aliases.alias_for(bridge)
         if new_alias is not None:
             fe.bridge_aliases.append(new_alias)
-        callee_fn = graph.functions.get(bridge.callee)
-        collect = bridge.kind == "async_to_sync" and bool(callee_fn and callee_fn.is_generator)
+        collect = _collected(graph, bridge) if bridge.kind == "async_to_sync" else ""
         fe.bridges[cols.pos(bridge.span)] = BridgeEdit(
             bridge.kind, bridge.thread_sensitive, bridge.is_reference, bridge.text, alias, collect
         )
@@ -613,3 +613,14 @@ def _imports_requests(text: str) -> bool:
 def _imports(text: str, module: str) -> bool:
     pattern = rf"^[ \t]*(?:import|from)[ \t]+{re.escape(module)}\b"
     return re.search(pattern, text, re.MULTILINE) is not None
+
+
+def _collected(graph: CallGraph, bridge: Bridge) -> Literal["", "list", "iter"]:
+    """How sync code gets the items of a generator that became async, if it calls one."""
+    callee = graph.functions.get(bridge.callee)
+    if callee is None or not callee.is_generator:
+        return ""
+    caller = graph.functions[bridge.function]
+    call = next((c for c in caller.calls if c.span == bridge.span), None)
+    taken_by_next = call is not None and generators.consumer(call, graph) == generators.NEXT
+    return "iter" if taken_by_next else "list"

@@ -396,11 +396,23 @@ def async_memo(
 COLLECT = Helper(
     "collect",
     '''\
-async def collect(items: AsyncIterable[Any]) -> list[Any]:
+async def collect(items: AsyncIterator[Any], limit: int | None = None) -> list[Any]:
     """The items of an async generator, in order: sync code reads a generator
-    that became async with ``async_to_sync(collect)(gen(...))``."""
-    return [item async for item in items]''',
-    ("from collections.abc import AsyncIterable", "from typing import Any"),
+    that became async with ``async_to_sync(collect)(gen(...))``. With ``limit``
+    it stops after that many items and closes the generator, which fetches no
+    further, as a sync ``next(gen())`` left the rest unfetched."""
+    found: list[Any] = []
+    try:
+        async for item in items:
+            found.append(item)
+            if limit is not None and len(found) >= limit:
+                break
+    finally:
+        aclose = getattr(items, "aclose", None)
+        if aclose is not None:
+            await aclose()
+    return found''',
+    ("from collections.abc import AsyncIterator", "from typing import Any"),
 )
 
 CACHED_RESULT = Helper(

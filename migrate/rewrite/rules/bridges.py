@@ -6,7 +6,9 @@
   worker thread when none runs, and raises if one runs in this thread, which
   the plan checks for. A generator that became async is read whole there:
   ``async_to_sync(collect)(gen(...))`` gives sync code the list of its items
-  (fetched before the first is used, one event loop for all the pages).
+  (fetched before the first is used, one event loop for all the pages);
+  where ``next()`` takes it, ``iter(async_to_sync(collect)(gen(...), limit=1))``
+  fetches only what the first item needs.
 * The ``if __name__ == "__main__":`` block: ``asyncio.run(f(...))``: a true
   top level, where no loop can be running and no asgiref is needed.
 * Async code calling blocking code with no async twin (sqlite3, files,
@@ -57,10 +59,21 @@ class Bridges(Rule):
             self.ctx.add_import("asgiref.sync", "async_to_sync")
             self.ctx.note(self.code, line, "async_to_sync bridge, the generator's items collected")
             collect = cst.Name(self.ctx.use_helper("collect"))
-            return cst.Call(
+            args = [cst.Arg(updated)]
+            if bridge.collect == "iter":
+                # next() takes one item: fetch no more than that, as before.
+                equal = cst.AssignEqual(
+                    whitespace_before=cst.SimpleWhitespace(""),
+                    whitespace_after=cst.SimpleWhitespace(""),
+                )
+                args.append(cst.Arg(cst.Integer("1"), keyword=cst.Name("limit"), equal=equal))
+            items = cst.Call(
                 func=cst.Call(func=cst.Name("async_to_sync"), args=[cst.Arg(collect)]),
-                args=[cst.Arg(updated)],
+                args=args,
             )
+            if bridge.collect == "iter":  # and an iterator, not a list
+                return cst.Call(func=cst.Name("iter"), args=[cst.Arg(items)])
+            return items
         if bridge.kind == "async_to_sync":
             self.ctx.add_import("asgiref.sync", "async_to_sync")
             self.ctx.note(self.code, line, "async_to_sync bridge")

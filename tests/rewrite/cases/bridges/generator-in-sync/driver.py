@@ -17,3 +17,5 @@ def drive(run):
     run.check("sorted", lambda: [len(s.titles) for s in shelf.by_size([shelf.Shelf(base)])])
     # Stops after the first page: the second is never asked for.
     run.check("first title", shelf.Shelf(base).first_title)
+    run.check("opening", lambda: shelf.Reader(base).opening)
+    run.check("openings", shelf.openings, [shelf.Reader(base)])

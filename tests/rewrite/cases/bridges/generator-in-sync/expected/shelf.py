@@ -39,3 +39,18 @@ class Shelf:
 
 def by_size(shelves):
     return sorted(shelves, key=lambda s: len(s.titles))
+
+
+class Reader:
+    def __init__(self, base):
+        self.base = base
+
+    @property
+    def opening(self):
+        return next(
+            iter(async_to_sync(collect)(pages(self.base, {"shelf": "1"}), limit=1))
+        )["title"]
+
+
+def openings(readers):
+    return [r.opening for r in sorted(readers, key=lambda r: r.opening)]

@@ -25,3 +25,16 @@ class Shelf:
 
 def by_size(shelves):
     return sorted(shelves, key=lambda s: len(s.titles))
+
+
+class Reader:
+    def __init__(self, base):
+        self.base = base
+
+    @property
+    def opening(self):
+        return next(pages(self.base, {"shelf": "1"}))["title"]
+
+
+def openings(readers):
+    return [r.opening for r in sorted(readers, key=lambda r: r.opening)]
