@@ -165,6 +165,12 @@ class ModuleAnalyser(FlowVisitor):
         outer = self.scopes[-1]
         class_qualname = outer.class_qualname if outer.function is None else None
         qualname = f"{self._prefix()}.{node.name}"
+        accessor = _accessor(node)
+        if accessor and qualname in self.facts.functions:
+            # The getter keeps the name reads resolve to, and stays sync: an assignment
+            # or ``del`` cannot await. The accessor is a function of its own.
+            self.facts.functions[qualname].boundary = f"property with a {accessor}"
+            qualname = f"{qualname}.<{accessor}>"
         args = node.args
         params = tuple(
             a.arg
@@ -247,7 +253,7 @@ class ModuleAnalyser(FlowVisitor):
             last = deco.text.rsplit(".", 1)[-1]
             target = deco.target or ""
             if last in ("setter", "getter", "deleter"):
-                fn.boundary = "property"
+                fn.boundary = fn.boundary or "property"
             elif deco.text == "property" or target == "builtins.property":
                 fn.property = "property"
             elif target == "functools.cached_property" or deco.text == "cached_property":
@@ -497,3 +503,16 @@ def analyse_source(text: str, module: str, path: str, is_package: bool) -> Modul
     """Facts for one module's source text (raises ``SyntaxError`` on bad input)."""
     tree = ast.parse(text, filename=path)
     return ModuleAnalyser(module, path, is_package).analyse(tree)
+
+
+def _accessor(node: ast.FunctionDef | ast.AsyncFunctionDef) -> str | None:
+    """``setter`` or ``deleter`` for ``@name.setter`` on a ``def name``, else None."""
+    for decorator in node.decorator_list:
+        if (
+            isinstance(decorator, ast.Attribute)
+            and decorator.attr in ("setter", "deleter")
+            and isinstance(decorator.value, ast.Name)
+            and decorator.value.id == node.name
+        ):
+            return decorator.attr
+    return None

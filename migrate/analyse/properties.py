@@ -11,7 +11,8 @@ The whole property stays sync, with the reason, when a read cannot follow:
 code that stays sync reads it, a lambda does, or an attribute of the same
 name is read on an object whose type is unknown (it may be this property,
 and would silently become a bound method). A property with a setter or a
-deleter stays sync too (the analysis sees it as the setter).
+deleter stays sync too (an assignment or ``del`` cannot await): its getter is
+a sync caller like any other, bridged to what became async.
 """
 
 from __future__ import annotations
