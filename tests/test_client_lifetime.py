@@ -125,3 +125,44 @@ def test_a_client_per_loop_is_closed_with_its_loop() -> None:
     assert a[0] != b[0] or len(made) == 2  # a new loop gets a new client
     assert len(made) == 2
     assert all(client.is_closed for client in made)
+
+
+def test_sync_close_closes_the_clients_of_idle_loops_only() -> None:
+    """``session.close()`` kept in sync code: what it can close, it closes."""
+    import asyncio
+
+    made: list[httpx.AsyncClient] = []
+
+    def factory() -> httpx.AsyncClient:
+        made.append(httpx.AsyncClient())
+        return made[-1]
+
+    per_loop = AsyncClientPerLoop(factory)
+
+    async def use() -> httpx.AsyncClient:
+        return per_loop._running_client()
+
+    async def close_while_running() -> bool:
+        client = per_loop._running_client()
+        per_loop.close()  # a sync close() called from async code
+        return client.is_closed
+
+    idle = asyncio.new_event_loop()
+    try:
+        kept = idle.run_until_complete(use())
+        assert asyncio.run(close_while_running()) is False
+        assert not kept.is_closed
+        per_loop.close()
+        assert kept.is_closed
+        # The loop runs again: it gets a new client, as a closed requests
+        # Session would open new connections.
+        assert idle.run_until_complete(use()) is not kept
+    finally:
+        # Shut the loop down as asyncio.run would: its client's closer runs.
+        pending = asyncio.all_tasks(idle)
+        for task in pending:
+            task.cancel()
+        idle.run_until_complete(asyncio.gather(*pending, return_exceptions=True))
+        idle.close()
+    assert len(made) == 3
+    assert all(client.is_closed for client in made)
