@@ -85,10 +85,9 @@ class AsyncClientPerLoop(_ClientBase):
         else:
             return
         with self._guard:
-            idle = [(loop, c) for loop, c in self._loop_clients.items() if not loop.is_running()]
-            for loop, _ in idle:
-                del self._loop_clients[loop]
-        for loop, client in idle:
+            idle = [loop for loop in self._loop_clients if not loop.is_running()]
+            clients = [(loop, self._loop_clients.pop(loop)) for loop in idle]
+        for loop, client in clients:
             if not loop.is_closed():
                 loop.run_until_complete(client.aclose())
 
