@@ -20,6 +20,8 @@ from .helpers import name_order
 STDLIB = frozenset(sys.stdlib_module_names)
 
 Needed = tuple[str, str | None, str | None]  # (module, object, alias)
+# ruff's and black's default: a longer import the rewrite extends is laid out one name a line.
+LINE_LENGTH = 88
 
 
 def _module_name(node: cst.BaseExpression | None) -> str:
@@ -128,10 +130,16 @@ def _extend_from(body: list[cst.BaseStatement], mod: str, obj: str) -> bool:
             and not isinstance(small.names, cst.ImportStar)
         ):
             names = sorted([*(_module_name(a.name) for a in small.names), obj], key=name_order)
-            aliases = {_module_name(a.name): a.asname for a in small.names}
-            new_names = [cst.ImportAlias(cst.Name(n), asname=aliases.get(n)) for n in names]
-            body[index] = stmt.with_changes(
-                body=[small.with_changes(names=new_names, lpar=None, rpar=None)]
+            aliases = {_module_name(a.name): _bound_name(a, "") for a in small.names}
+            items = [f"{n} as {aliases[n]}" if aliases.get(n) else n for n in names]
+            text = f"from {mod} import {', '.join(items)}"
+            if len(text) > LINE_LENGTH:
+                # One name a line, as ruff and black lay out a long import.
+                text = f"from {mod} import (\n" + "".join(f"    {i},\n" for i in items) + ")"
+            new = cst.ensure_type(cst.parse_statement(text), cst.SimpleStatementLine)
+            body[index] = new.with_changes(
+                leading_lines=stmt.leading_lines,
+                trailing_whitespace=stmt.trailing_whitespace,  # type: ignore[attr-defined]
             )
             return True
     return False

@@ -206,3 +206,17 @@ def test_a_removed_import_hands_its_blank_lines_on() -> None:
 def test_a_dotted_import_goes_when_no_chain_reads_it(source: str, kept: list[str]) -> None:
     out = remove(source, ("urllib.error", None), ("urllib.request", None))
     assert [line for line in out.splitlines() if line.startswith("import")] == kept
+
+
+def test_a_from_import_grown_past_the_line_length_takes_one_name_a_line() -> None:
+    source = "from helpers import TLS_CONTEXT, AsyncClientPerLoop, gather_in_order, httpx_kwargs\n"
+    assert add(source, ("helpers", "query_params", None)) == (
+        "from helpers import (\n"
+        "    TLS_CONTEXT,\n"
+        "    AsyncClientPerLoop,\n"
+        "    gather_in_order,\n"
+        "    httpx_kwargs,\n"
+        "    query_params,\n"
+        ")\n"
+    )
+    assert add("from a import b as c\n", ("a", "d", None)) == "from a import b as c, d\n"

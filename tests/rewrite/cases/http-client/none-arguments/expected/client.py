@@ -1,6 +1,12 @@
 import httpx
 
-from _async_helpers import TLS_CONTEXT, AsyncClientPerLoop, gather_in_order, httpx_kwargs, query_params
+from _async_helpers import (
+    TLS_CONTEXT,
+    AsyncClientPerLoop,
+    gather_in_order,
+    httpx_kwargs,
+    query_params,
+)
 
 BASE = "https://api.example.com"
 
