@@ -136,10 +136,10 @@ def _extend_from(body: list[cst.BaseStatement], mod: str, obj: str) -> bool:
             if len(text) > LINE_LENGTH:
                 # One name a line, as ruff and black lay out a long import.
                 text = f"from {mod} import (\n" + "".join(f"    {i},\n" for i in items) + ")"
+            old = cst.ensure_type(stmt, cst.SimpleStatementLine)
             new = cst.ensure_type(cst.parse_statement(text), cst.SimpleStatementLine)
             body[index] = new.with_changes(
-                leading_lines=stmt.leading_lines,
-                trailing_whitespace=stmt.trailing_whitespace,  # type: ignore[attr-defined]
+                leading_lines=old.leading_lines, trailing_whitespace=old.trailing_whitespace
             )
             return True
     return False
