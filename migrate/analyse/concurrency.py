@@ -114,6 +114,23 @@ def _async_functions(graph: CallGraph, colouring: Colouring) -> list[str]:
     return order
 
 
+def receiver_changes(
+    method: Function, graph: CallGraph, seen: frozenset[str] = frozenset()
+) -> tuple[str, ...]:
+    """The attributes of ``self`` a method changes, itself or through the other
+    methods it calls on ``self``."""
+    changed = list(method.self_writes)
+    seen = seen | {method.qualname}
+    for call in method.calls:
+        receiver, _, name = call.text.partition(".")
+        if receiver not in ("self", "cls") or "." in name:
+            continue
+        callee = graph.callee_of(call)
+        if callee is not None and callee not in seen and callee in graph.functions:
+            changed += receiver_changes(graph.functions[callee], graph, seen)
+    return tuple(dict.fromkeys(changed))
+
+
 def awaited_calls(fn: Function, graph: CallGraph, colouring: Colouring) -> dict[Span, Awaited]:
     """The calls of ``fn`` that are (or become) awaited, by position."""
     found: dict[Span, Awaited] = {}
@@ -133,7 +150,8 @@ def awaited_calls(fn: Function, graph: CallGraph, colouring: Colouring) -> dict[
         # Already async: a call that is not awaited is handed to something (gather, a task).
         if colouring.is_async(callee) or (target.is_async and call.awaited):
             verbs = frozenset(colouring.http_verbs.get(callee, ()))
-            found[call.span] = Awaited(callee, "fetch", verbs, changes_receiver=target.self_writes)
+            changes = receiver_changes(target, graph)
+            found[call.span] = Awaited(callee, "fetch", verbs, changes_receiver=changes)
     for call, entry in graph.blocking.get(fn.qualname, []):
         if entry.action is not Action.REWRITE or call.in_lambda:
             continue

@@ -59,6 +59,33 @@ READ_ONLY_METHODS = frozenset(
     }
 )
 
+# Methods that change their receiver in place (containers, queues, files): a
+# method calling one on an attribute of ``self`` changes its instance.
+MUTATING_METHODS = frozenset(
+    {
+        "append",
+        "appendleft",
+        "extend",
+        "extendleft",
+        "insert",
+        "pop",
+        "popleft",
+        "popitem",
+        "remove",
+        "clear",
+        "update",
+        "add",
+        "discard",
+        "setdefault",
+        "sort",
+        "reverse",
+        "put",
+        "put_nowait",
+        "write",
+        "writelines",
+    }
+)
+
 # Builtins and helpers that neither change their arguments nor do I/O.
 PURE_FUNCTIONS = frozenset(
     {

@@ -1,4 +1,5 @@
-"""What the facts note about values flowing: ``with`` items, attribute reads, ``yield from``.
+"""What the facts note about values flowing: ``with`` items, attribute reads,
+``yield from``, and the state of ``self`` a method changes.
 
 :class:`FlowVisitor` is the part of :class:`~migrate.analyse.facts.ModuleAnalyser`
 that records what is used without being called: a ``with x:`` enters and
@@ -11,9 +12,10 @@ from __future__ import annotations
 import ast
 
 from .catalogue import lookup
+from .dataflow import MUTATING_METHODS
 from .frameworks import CLOSERS
 from .model import Call, Function
-from .names import NameResolver, expr_text, span_of
+from .names import NameResolver, expr_text, note_self_change, span_of
 
 
 class FlowVisitor(NameResolver, ast.NodeVisitor):
@@ -127,3 +129,30 @@ class FlowVisitor(NameResolver, ast.NodeVisitor):
     def visit_Expr(self, node: ast.Expr) -> None:
         node.value._migrate_statement = True  # type: ignore[attr-defined]
         self.generic_visit(node)
+
+    # A method changing ``self`` (``self.n += 1``, ``del self.cache[k]``,
+    # ``self.seen.append(x)``): its calls must keep their order (see gathers).
+    # Plain assignments are noted with the types they give (NameResolver).
+
+    def _self_change(self, *targets: ast.expr) -> None:
+        fn = self.scopes[-1].function if self.scopes else None
+        if fn is not None and fn.class_qualname:
+            for target in targets:
+                note_self_change(fn, target)
+
+    def visit_AugAssign(self, node: ast.AugAssign) -> None:
+        self._self_change(node.target)
+        self.generic_visit(node)
+
+    def visit_AnnAssign(self, node: ast.AnnAssign) -> None:
+        if node.value is not None:
+            self._self_change(node.target)
+        self.generic_visit(node)
+
+    def visit_Delete(self, node: ast.Delete) -> None:
+        self._self_change(*node.targets)
+        self.generic_visit(node)
+
+    def note_mutating_call(self, node: ast.Call) -> None:
+        if isinstance(node.func, ast.Attribute) and node.func.attr in MUTATING_METHODS:
+            self._self_change(node.func.value)

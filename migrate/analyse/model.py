@@ -170,8 +170,9 @@ class Function:
     # ``obj.attr = value`` or ``name = value`` where value's type is known:
     # (the target as written, type).
     attr_sets: list[tuple[str, str]] = field(default_factory=list)
-    # A method that assigns attributes of ``self``: calling it changes its receiver.
-    self_writes: bool = False
+    # The attributes of ``self`` a method assigns, deletes or changes in place
+    # (``self.seen.append(x)``): calling it changes its receiver.
+    self_writes: tuple[str, ...] = ()
     fan_outs: list[FanOut] = field(default_factory=list)
     assignments: list[Assignment] = field(default_factory=list)
     returns_inner: tuple[str, ...] = ()

@@ -88,11 +88,28 @@ def _self_attr(node: ast.expr) -> str | None:
     return None
 
 
+def changed_self_attr(node: ast.expr) -> str | None:
+    """``x`` when assigning or deleting ``node`` changes ``self.x`` (``self.x``,
+    ``self.x[k]``, ``self.x.y``)."""
+    top = None
+    while isinstance(node, ast.Attribute | ast.Subscript):
+        top = _self_attr(node) or top
+        node = node.value
+    return top
+
+
 def is_fixture_decorator(node: ast.expr) -> bool:
     """``@pytest.fixture`` or ``@pytest_asyncio.fixture``, called or not."""
     func = node.func if isinstance(node, ast.Call) else node
     parts = dotted(func)
     return parts is not None and parts[-1] == "fixture" and parts[0] in ("pytest", "pytest_asyncio")
+
+
+def note_self_change(fn: Function, target: ast.expr) -> None:
+    """Record that ``fn`` changes its receiver when ``target`` is (part of) ``self.x``."""
+    attr = changed_self_attr(target)
+    if attr is not None and attr not in fn.self_writes:
+        fn.self_writes += (attr,)
 
 
 class LocalScope:
@@ -362,7 +379,7 @@ class NameResolver:
         elif isinstance(node.value, ast.Name):
             types = set(scope.assigned.get(node.value.id, ()))
         for target in node.targets:
-            fn.self_writes = fn.self_writes or _self_attr(target) is not None
+            note_self_change(fn, target)
             if isinstance(target, ast.Name):
                 scope.assigned.setdefault(target.id, set()).update(types)
             if isinstance(target, ast.Name | ast.Attribute) and dotted(target):

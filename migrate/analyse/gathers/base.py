@@ -157,6 +157,21 @@ class Scan:
             " (--allow-reorder runs them together when they are independent)"
         )
 
+    def _receiver_refusal(self, call: ast.Call, items: list[str]) -> str | None:
+        """Why calls of a method that changes its receiver stay in order, unless each
+        item has its own receiver (``for page in pages: page.load()``)."""
+        info = self._info(call)
+        func = call.func
+        receiver = dataflow.path_of(func.value) if isinstance(func, ast.Attribute) else None
+        if not info.changes_receiver or receiver is None or receiver.split(".")[0] in items:
+            return None
+        changed = ", ".join(f"{receiver}.{attr}" for attr in info.changes_receiver)
+        return (
+            f"each {info.short} changes {changed}: run together, the calls would change it"
+            " in the order they finish and could see each other's changes; moving the"
+            f" change out of {info.short} into the loop would let them run together"
+        )
+
     def _refuse(
         self,
         kind: SpotKind,

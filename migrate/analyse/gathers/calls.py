@@ -68,14 +68,13 @@ class CallScan(Scan):
                 continue
             dependent = self._depends(every, group, between)
             if dependent is not None:
-                name, callee = dependent
                 self.findings.append(
                     Finding(
                         "sequential-calls",
                         span_of(stmt),
                         (self._info(group[-1][1][-1]).callee, self._info(every[0]).callee),
                         False,
-                        f"kept in order: {self._info(every[0]).short} needs {name} from {callee}",
+                        f"kept in order: {dependent}",
                     )
                 )
                 flush()
@@ -89,8 +88,8 @@ class CallScan(Scan):
         calls: list[ast.Call],
         group: list[tuple[ast.stmt, list[ast.Call]]],
         between: list[ast.stmt],
-    ) -> tuple[str, str] | None:
-        """(name, what set it) when one of ``calls`` reads what the code before it changed."""
+    ) -> str | None:
+        """Why, when one of ``calls`` reads what the code before it changed."""
         if not group:
             return None
         reads = set().union(*(dataflow.reads(c) for c in calls))
@@ -101,10 +100,16 @@ class CallScan(Scan):
             return None
         written = hits[0][1]
         source = changed[written]
+        short = self._info(calls[0]).short
+        if isinstance(source, ast.Call) and span_of(source) in self.awaited:
+            info = self._info(source)
+            if info.changes_receiver:
+                attrs = ", ".join(f"{written}.{a}" for a in info.changes_receiver)
+                return f"{info.short} changes {attrs}, and {short} after it reads {written}"
         for stmt, before in group:
             if source is stmt or within(source, stmt):
-                return written, self._info(before[-1]).short
-        return written, "the code before it"
+                return f"{short} needs {written} from {self._info(before[-1]).short}"
+        return f"{short} needs {written} from the code before it"
 
     def _calls_finding(
         self, block: list[ast.stmt], group: list[tuple[ast.stmt, list[ast.Call]]]
@@ -124,6 +129,10 @@ class CallScan(Scan):
         drop: list[Span] = []
         for stmt, stmt_calls in group:
             crossed = block[start : block.index(stmt)]
+            if isinstance(stmt, ast.Expr) and strip_await(stmt.value) is stmt_calls[0]:
+                names.append("_")  # called for what it does: the result goes
+                drop.append(span_of(stmt))
+                continue
             hoisted = _hoistable(stmt, stmt_calls, crossed)
             if hoisted is not None:
                 names.append(hoisted)

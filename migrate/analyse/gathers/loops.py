@@ -152,6 +152,9 @@ class LoopScan(Scan):
         refusal = self._write_refusal([fetch])
         if refusal:
             raise Refusal(refusal)
+        changes = self._receiver_refusal(fetch, targets)
+        if changes:
+            raise Refusal(changes)
         nested = self._nested_fetch(fetch)
         if nested is not None:
             raise Refusal(f"{info.short} needs the result of {self._info(nested).short}")
@@ -229,10 +232,18 @@ class LoopScan(Scan):
         ):
             value = statement.targets[0].id
             drop = (span_of(statement),)
+        if handler is None and (
+            (isinstance(statement, ast.Expr) and strip_await(statement.value) is fetch)
+            or (value and not self._read_anywhere(value))
+        ):
+            # Called for what it does: the results go, and so does the statement.
+            drop, value, results = (span_of(statement),), "_", ""
         if not value:
             value = self._result_name(fetch)
-        results = self._plural(value)
-        collect = "" if handler is not None else _collector(loop, statement, fetch, value, drop)
+        results = self._plural(value) if value != "_" else ""
+        collect = ""
+        if handler is None and results:
+            collect = _collector(loop, statement, fetch, value, drop)
         # ``url = f"{base}/{i}"`` read by the fetch alone goes into the gather for good.
         for stmt in before:
             names = set(dataflow.assigned_names(stmt))
@@ -278,6 +289,12 @@ class LoopScan(Scan):
             bounded=True,
             edit=edit,
             items=literal_size(loop.iter, self.node, self.module),
+        )
+
+    def _read_anywhere(self, name: str) -> bool:
+        return any(
+            isinstance(n, ast.Name) and n.id == name and isinstance(n.ctx, ast.Load)
+            for n in ast.walk(self.node)
         )
 
     def _gathered_before(self, loop: ast.For) -> bool:

@@ -35,9 +35,9 @@ class Awaited:
     kind: Literal["fetch", "sleep", "bridge"]
     verbs: frozenset[str] = frozenset()
     unwound: bool = False  # ``async_to_sync(f)``: the call of its result is awaited
-    # A method that sets attributes of its receiver (``self.configure()``): what
-    # reads them afterwards depends on it.
-    changes_receiver: bool = False
+    # The attributes of its receiver a method changes (``self.configure()``
+    # setting ``self.site``): what reads them afterwards depends on it.
+    changes_receiver: tuple[str, ...] = ()
 
     @property
     def writes(self) -> frozenset[str]:
@@ -58,6 +58,8 @@ class GatherEdit:
     in order; each becomes ``names[i]`` where it stood. Statements in
     ``drop`` go (their assignment moved into the gather); before ``reraise``
     a captured failure is raised again, inside the ``try`` that handled it.
+    ``fission`` with no ``results``: the calls were made for what they do, their
+    results go (the rest of the loop, if any, walks the items alone).
     """
 
     form: Form

@@ -347,8 +347,11 @@ class Gather(Rule):
             at_marker = stmt
             calls = [code_of(c) for c in self._fetched(at)]
             targets = ", ".join(at.edit.names)
+            if set(at.edit.names) == {"_"}:
+                targets = ""  # every call made for what it does
             arguments = "".join(f"    {call},\n" for call in calls)
-            new = cst.parse_statement(f"{targets} = await {HELPER}(\n{arguments})\n")
+            assign = f"{targets} = " if targets else ""
+            new = cst.parse_statement(f"{assign}await {HELPER}(\n{arguments})\n")
             body[i] = _lead(self._with_client(at, new), at_marker.leading_lines)
             self._used(at, f"{len(calls)} calls run together")
             changed = True
@@ -437,6 +440,11 @@ class Gather(Rule):
         items = code_of(loop.iter)
         # The rest of the loop may not need the item any more: then it walks the results.
         needs_item = bool(_names_in(loop.target) & _names_in(loop.body, *loop_else(loop)))
+        # Results made for what the calls do go; so does a loop left with nothing to do.
+        discard = not edit.results
+        idle = isinstance(loop.body, cst.IndentedBlock) and not loop.body.body
+        idle = idle and loop.orelse is None
+        needs_item = needs_item or (discard and not idle)
         if edit.collect:
             limit = self.ctx.options.max_concurrency
             gathered = f"*({code_of(fetch)} for {target} in {items})"
@@ -479,6 +487,13 @@ class Gather(Rule):
                 ),
             )
         )
+        statements[0] = _lead(statements[0], loop.leading_lines)
+        self._used(at, f"one call per item, at most {self.ctx.options.max_concurrency} at a time")
+        if discard and idle:
+            return cst.FlattenSentinel(statements)
+        if discard:
+            new_loop = loop.with_changes(iter=cst.parse_expression(items), leading_lines=[])
+            return cst.FlattenSentinel([*statements, new_loop])
         body = loop.body
         if isinstance(body, cst.IndentedBlock) and not body.body:
             body = body.with_changes(body=[cst.SimpleStatementLine([cst.Pass()])])
@@ -492,8 +507,6 @@ class Gather(Rule):
             body=body,
             leading_lines=[],
         )
-        statements[0] = _lead(statements[0], loop.leading_lines)
-        self._used(at, f"one call per item, at most {self.ctx.options.max_concurrency} at a time")
         return cst.FlattenSentinel([*statements, new_loop])
 
     def _comprehension(self, at: GatherAt, comp: cst.BaseExpression) -> cst.BaseExpression:

@@ -16,6 +16,10 @@ def get_user(base, user_id):
     return response.json()
 
 
+def check_user(base, user_id):
+    session.get(f"{base}/v1/users/{user_id}", headers=HEADERS).raise_for_status()
+
+
 def get_name(base, user_id):
     return get_user(base, user_id)["name"]
 

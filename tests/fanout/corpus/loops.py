@@ -5,7 +5,7 @@ import logging
 import httpx
 import requests
 
-from .api import HEADERS, Api, get_name, get_user
+from .api import HEADERS, Api, check_user, get_name, get_user
 
 log = logging.getLogger(__name__)
 
@@ -233,3 +233,23 @@ def loop_nested_teams(urls):
         for user_id in team["members"]:
             handles.append(f"{team['name']}:{get_user(urls['social'], user_id)['handle']}")
     return handles
+
+
+def loop_result_unused(urls):
+    for user_id in IDS:
+        check_user(urls["social"], user_id)
+    return "all there"
+
+
+def loop_result_unused_then_note(urls):
+    checked = []
+    for user_id in WITH_MISSING:
+        check_user(urls["social"], user_id)
+        checked.append(user_id)
+    return checked
+
+
+def calls_result_unused(urls):
+    check_user(urls["social"], 1)
+    check_user(urls["social"], 2)
+    return get_user(urls["social"], 3)["name"]

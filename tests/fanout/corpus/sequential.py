@@ -136,3 +136,53 @@ def seq_yield(urls):
     for handle in _handles(urls["social"]):
         handles.append(handle)
     return handles
+
+
+class Inventory:
+    """Reserves stock, keeping what it reserved (a write that changes its receiver)."""
+
+    def __init__(self, base):
+        self.base = base
+        self.reserved = []
+
+    def reserve(self, sku):
+        payload = {"order_id": f"o-{sku}", "sku": sku, "quantity": 2}
+        response = session.post(f"{self.base}/v1/reservations", json=payload, headers=HEADERS)
+        response.raise_for_status()
+        self.reserved.append(response.json()["reservation_id"])
+
+
+def seq_sync_writes(urls):
+    inventory = Inventory(urls["inventory"])
+    for sku in ["apple", "pear", "apple", "plum"]:
+        inventory.reserve(sku)
+    return inventory.reserved
+
+
+class Tracker:
+    """Remembers what it fetched, in the order it fetched it."""
+
+    def __init__(self, base):
+        self.base = base
+        self.seen = []
+
+    def track(self, user_id):
+        user = get_user(self.base, user_id)
+        self._remember(user["handle"])
+
+    def _remember(self, handle):
+        self.seen.append(handle)
+
+
+def seq_receiver_state(urls):
+    tracker = Tracker(urls["social"])
+    for user_id in IDS:
+        tracker.track(user_id)
+    return tracker.seen
+
+
+def seq_receiver_calls(urls):
+    tracker = Tracker(urls["social"])
+    tracker.track(5)
+    tracker.track(3)
+    return tracker.seen
