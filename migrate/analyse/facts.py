@@ -401,7 +401,6 @@ class ModuleAnalyser(FlowVisitor):
 
     def visit_Call(self, node: ast.Call) -> None:
         shapes.mark_mapped_lambda(node, self)
-        self.note_mutating_call(node)
         if isinstance(node.func, ast.Call):
             node.func._migrate_called = True  # type: ignore[attr-defined]
         self._record_call(node)

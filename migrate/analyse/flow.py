@@ -128,6 +128,8 @@ class FlowVisitor(NameResolver, ast.NodeVisitor):
 
     def visit_Expr(self, node: ast.Expr) -> None:
         node.value._migrate_statement = True  # type: ignore[attr-defined]
+        if isinstance(node.value, ast.Call):
+            self.note_mutating_call(node.value)  # ``self.seen.append(x)``
         self.generic_visit(node)
 
     # A method changing ``self`` (``self.n += 1``, ``del self.cache[k]``,
