@@ -53,6 +53,15 @@ def three(a, b, c):
 
 def each(paths):
     return [fetch(path) for path in paths]
+
+
+def pairs(items):
+    out = []
+    for a, b in items:
+        first = fetch(a)
+        second = fetch(b)
+        out.append((first, second))
+    return out
 """
 
 
@@ -74,7 +83,8 @@ def versions(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[ModuleT
     produced, _ = rewrite(root / "legacy", RewriteOptions())
     migrated_source = produced["client.py"]
     # The fan-outs really became concurrent: otherwise nothing here is tested.
-    assert migrated_source.count(b"fetch(a)") == 1 and b"await fetch(a)" not in migrated_source
+    assert migrated_source.count(b"fetch(a)") == 2 and b"await fetch(a)" not in migrated_source
+    assert b"*((fetch(a), fetch(b)) for a, b in items)" in migrated_source
     for rel, data in produced.items():
         (root / "migrated" / rel).write_bytes(data)
     names = ("_legacy_gather_client", "_migrated_gather_client")
@@ -209,5 +219,62 @@ def test_results_keep_their_order_and_the_same_requests_are_made(
     after = watched.run(lambda: migrated.each(paths))
     assert after == before == [{"name": str(n)} for n in range(25)]
     assert sorted(scripted.paths()) == seen_before
+    assert not watched.reports
+    assert not watched.warnings
+
+
+def test_several_calls_per_item_fail_in_the_order_they_were_made(
+    versions: tuple[ModuleType, ModuleType], server: tuple[str, loopback.Scripted]
+) -> None:
+    """Two calls per item gathered as pairs: the first failure in the legacy
+    order (item by item, call by call) is raised, whatever fails first in time."""
+    legacy, migrated = versions
+    url, _ = server
+    legacy.BASE = migrated.BASE = url
+    items = [("/ok/a", "/ok/b"), ("/fail/300", "/fail/0"), ("/ok/c", "/ok/d")]
+
+    with pytest.raises(requests.HTTPError) as before:
+        legacy.pairs(items)
+    watched = Watched()
+    with pytest.raises(httpx.HTTPStatusError) as after:
+        watched.run(lambda: migrated.pairs(items))
+    assert _failed_path(after.value) == _failed_path(before.value) == "fail/300"
+    assert not watched.reports
+    assert not watched.warnings
+
+
+def test_several_calls_per_item_are_bounded_and_closed(
+    versions: tuple[ModuleType, ModuleType], server: tuple[str, loopback.Scripted]
+) -> None:
+    """The bound counts calls, not items; pairs that never started are closed."""
+    legacy, migrated = versions
+    url, scripted = server
+    legacy.BASE = migrated.BASE = url
+    items = [("/ok/a", "/fail/0"), *([("/slow/300", "/slow/300")] * 20)]
+
+    with pytest.raises(requests.HTTPError):
+        legacy.pairs(items)
+    scripted.log.clear()
+    watched = Watched()
+    with pytest.raises(httpx.HTTPStatusError) as after:
+        watched.run(lambda: migrated.pairs(items))
+    assert _failed_path(after.value) == "fail/0"
+    assert scripted.abandoned.wait(5)
+    assert len(scripted.paths()) <= DEFAULT_MAX_CONCURRENCY
+    assert not watched.reports
+    assert not watched.warnings
+
+
+def test_pairs_come_back_in_order(
+    versions: tuple[ModuleType, ModuleType], server: tuple[str, loopback.Scripted]
+) -> None:
+    legacy, migrated = versions
+    url, _ = server
+    legacy.BASE = migrated.BASE = url
+    items = [(f"/ok/{n}", f"/ok/{n + 100}") for n in range(12)]
+
+    before = legacy.pairs(items)
+    watched = Watched()
+    assert watched.run(lambda: migrated.pairs(items)) == before
     assert not watched.reports
     assert not watched.warnings

@@ -18,6 +18,34 @@ GENERIC_VERBS = frozenset(
 )
 
 
+ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth")
+
+
+def _telling_apart(calls: list[ast.Call]) -> list[str] | None:
+    """For calls that differ in one argument, that argument as part of a name
+    (``get_user(base, 1)`` -> ``1``, ``page("Celtuce")`` -> ``celtuce``)."""
+    if len({len(c.args) for c in calls}) != 1 or any(c.keywords for c in calls):
+        return None
+    differing = [
+        i for i in range(len(calls[0].args)) if len({ast.dump(c.args[i]) for c in calls}) > 1
+    ]
+    if len(differing) != 1:
+        return None
+    found = []
+    for call in calls:
+        arg = call.args[differing[0]]
+        if isinstance(arg, ast.Constant) and isinstance(arg.value, int | str):
+            text = str(arg.value).lower().replace(" ", "_").replace("-", "_")
+        elif isinstance(arg, ast.Name | ast.Attribute):
+            text = arg.id if isinstance(arg, ast.Name) else arg.attr
+        else:
+            return None
+        if not text.replace("_", "").isalnum() or not text.isascii() or len(text) > 16:
+            return None
+        found.append(text)
+    return found if len(set(found)) == len(found) else None
+
+
 @dataclass
 class Scan:
     """One function being scanned: its awaited calls, what is taken, what was found."""
@@ -63,17 +91,42 @@ class Scan:
 
     def _result_name(self, call: ast.Call) -> str:
         """A name for a call's result: ``get_user(x)`` -> ``user``; HTTP verbs -> ``response``."""
+        base = self._result_base(call)
+        if base in self._taken and f"fetched_{base}" not in self._taken:
+            # The function has a ``user`` of its own: this one is the one fetched.
+            base = f"fetched_{base}"
+        return self._fresh(base)
+
+    def _result_base(self, call: ast.Call) -> str:
         func = call.func
         last = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
         if last.lower() in (*HTTP_VERBS, "request"):
-            return self._fresh("response")
+            return "response"
         for prefix in ("get_", "fetch_", "load_", "read_", "retrieve_", "lookup_", "query_"):
             if last.startswith(prefix) and len(last) > len(prefix):
-                return self._fresh(last[len(prefix) :])
+                return last[len(prefix) :]
         if not last or last in GENERIC_VERBS or last in self._taken:
             # ``fetch(i)`` says nothing about what it gives; don't shadow the function.
-            return self._fresh("result")
-        return self._fresh(last)
+            return "result"
+        return last
+
+    def _result_names(self, calls: list[ast.Call]) -> list[str]:
+        """Names for results gathered together: calls that would share one are told
+        apart by the argument that differs (``user_1``, ``user_2``), or by their
+        order (``first_user``, ``second_user``), never by a counter alone."""
+        bases = [self._result_base(c) for c in calls]
+        names = list(bases)
+        for base in set(bases):
+            same = [i for i, b in enumerate(bases) if b == base]
+            if len(same) < 2:
+                continue
+            suffixes = _telling_apart([calls[i] for i in same])
+            for n, i in enumerate(same):
+                if suffixes is not None:
+                    names[i] = f"{base}_{suffixes[n]}"
+                elif n < len(ORDINALS):
+                    names[i] = f"{ORDINALS[n]}_{base}"
+        return [self._fresh(n) for n in names]
 
     def _source(self, node: ast.AST) -> str:
         """The expression as written (quotes and all), for the rewrite to reuse."""

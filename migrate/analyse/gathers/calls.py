@@ -62,6 +62,8 @@ class CallScan(Scan):
             if (
                 not self._whole_line(stmt)
                 or any(self._info(c).kind != "fetch" for c in every)
+                # An earlier run's gather: it runs its calls together already.
+                or any(self._info(c).short == GATHER_HELPER for c in every)
                 or any(self._nested_fetch(c) is not None for c in every)
             ):
                 flush()
@@ -125,7 +127,7 @@ class CallScan(Scan):
             )
             return
         start = block.index(first)
-        names: list[str] = []
+        names: list[str | None] = []
         drop: list[Span] = []
         for stmt, stmt_calls in group:
             crossed = block[start : block.index(stmt)]
@@ -138,13 +140,16 @@ class CallScan(Scan):
                 names.append(hoisted)
                 drop.append(span_of(stmt))
                 continue
-            names.extend(self._result_name(c) for c in stmt_calls)
+            names.extend(None for _ in stmt_calls)
+        unnamed = [c for c, n in zip(calls, names, strict=True) if n is None]
+        made = iter(self._result_names(unnamed))
+        named = [n if n is not None else next(made) for n in names]
         self._owned.update(span_of(c) for c in calls)
         edit = GatherEdit(
             form="calls",
             anchor=span_of(first),
             fetches=tuple(span_of(c) for c in calls),
-            names=tuple(names),
+            names=tuple(named),
             drop=tuple(drop),
         )
         self.findings.append(
@@ -165,15 +170,25 @@ def _is_gather(call: ast.Call) -> bool:
 
 
 def _hoistable(stmt: ast.stmt, calls: list[ast.Call], between: list[ast.stmt]) -> str | None:
-    """``a = f(x)`` (or ``a, b = f(x)``) whose assignment can move up into the gather."""
+    """``a = f(x)`` (or ``a, b = f(x)``, or ``self.a = f(x)``) whose assignment can
+    move up into the gather."""
     if not isinstance(stmt, ast.Assign) or len(stmt.targets) != 1 or len(calls) != 1:
         return None
-    if strip_await(stmt.value) is not calls[0] or not names_only(stmt.targets[0]):
-        return None
     target = stmt.targets[0]
+    attribute = isinstance(target, ast.Attribute) and dataflow.path_of(target) is not None
+    if strip_await(stmt.value) is not calls[0] or not (names_only(target) or attribute):
+        return None
     names = set(dataflow._targets(target))
-    used = set().union(*(dataflow.reads(b) for b in between), dataflow.writes(between))
-    if names & used:
+    used = set().union(*(_reads(b) for b in between), dataflow.writes(between))
+    if dataflow.conflicts(names, used):
         return None
     text = ast.unparse(target)
     return f"({text})" if isinstance(target, ast.Tuple) else text
+
+
+def _reads(stmt: ast.stmt) -> set[str]:
+    """What ``stmt`` reads; ``obj.a = value`` reads only what ``value`` does (``obj``
+    is where the value goes, not something read)."""
+    if isinstance(stmt, ast.Assign) and all(dataflow.path_of(t) is not None for t in stmt.targets):
+        return dataflow.reads(stmt.value)
+    return dataflow.reads(stmt)

@@ -8,11 +8,12 @@ from dataclasses import replace
 from .. import dataflow
 from ..model import Span
 from .base import Scan
+from .items import ItemCalls
 from .model import GATHER_HELPER, LINE_LENGTH, Finding, GatherEdit, Refusal, span_of
 from .syntax import literal_size, names_only, reiterable, same_loop, strip_await, within
 
 
-class LoopScan(Scan):
+class LoopScan(ItemCalls):
     def _loop(self, loop: ast.For) -> None:
         fetches = [c for c in self._awaited_in(loop) if span_of(c) not in self._owned]
         body_fetches = [
@@ -232,6 +233,14 @@ class LoopScan(Scan):
         ):
             value = statement.targets[0].id
             drop = (span_of(statement),)
+        walrus = self._parents.get(id(fetch))
+        if (
+            isinstance(walrus, ast.NamedExpr)
+            and walrus.target.id not in bound
+            and not any(walrus.target.id in dataflow.reads(s) for s in before)
+        ):
+            # ``if (user := get(x))["ok"]``: the loop binds ``user``, the test reads it.
+            value = walrus.target.id
         if handler is None and (
             (isinstance(statement, ast.Expr) and strip_await(statement.value) is fetch)
             or (value and not self._read_anywhere(value))
@@ -240,16 +249,27 @@ class LoopScan(Scan):
             drop, value, results = (span_of(statement),), "_", ""
         if not value:
             value = self._result_name(fetch)
-        results = self._plural(value) if value != "_" else ""
+        others: list[tuple[ast.Call, str, tuple[Span, ...]]] = []
+        left = ""
+        if handler is None:
+            others, left = self._more_fetches(loop, statement, bound, inline)
+        names = [value, *(name for _, name, _ in others)]
+        drop += tuple(span for _, _, spans in others for span in spans)
+        if set(names) == {"_"}:
+            results = ""
+        else:
+            results = self._fresh("results") if others else self._plural(value)
         collect = ""
-        if handler is None and results:
+        if handler is None and results and not others:
             collect = _collector(loop, statement, fetch, value, drop)
         # ``url = f"{base}/{i}"`` read by the fetch alone goes into the gather for good.
         for stmt in before:
-            names = set(dataflow.assigned_names(stmt))
-            if names and names <= set(inline) and self._whole_line(stmt):
+            made = set(dataflow.assigned_names(stmt))
+            if made and made <= set(inline) and self._whole_line(stmt):
                 read_elsewhere = any(
-                    isinstance(n, ast.Name) and n.id in names and not within(n, fetch)
+                    isinstance(n, ast.Name)
+                    and n.id in made
+                    and not any(within(n, c) for c in (fetch, *(c for c, _, _ in others)))
                     for n in ast.walk(self.node)
                     if isinstance(getattr(n, "ctx", None), ast.Load)
                 )
@@ -268,11 +288,20 @@ class LoopScan(Scan):
         )
         if handler is not None:
             reason += "; a failed fetch is raised again inside its try, where it was caught"
+        if others:
+            shorts = " and ".join(self._info(c).short for c in (fetch, *(c for c, _, _ in others)))
+            reason = (
+                f"{shorts} per item of {ast.unparse(loop.iter)}: fetched together (each item's"
+                f" calls as a tuple, at most {self.limit_text} calls at a time), then the"
+                " rest of the loop runs per item, in order"
+            )
+        if left:
+            reason += f"; {left}"
         edit = GatherEdit(
             form="fission",
             anchor=span_of(loop),
-            fetches=(span_of(fetch),),
-            names=(value,),
+            fetches=(span_of(fetch), *(span_of(c) for c, _, _ in others)),
+            names=(value, *(name for _, name, _ in others)),
             drop=drop,
             results=results,
             reraise=span_of(statement) if handler is not None else None,

@@ -38,6 +38,7 @@ from ...analyse.gathers.model import GATHER_HELPER
 from ...plan.edits import GatherAt
 from ..context import RuleContext
 from ..nodes import code_of
+from ..strings import preferred_quote, requote, substitute
 from .base import Rule, StatementResult, on_leave, on_visit
 
 HELPER = GATHER_HELPER
@@ -138,34 +139,6 @@ def _lead(stmt: cst.BaseStatement, lines: Sequence[cst.EmptyLine]) -> cst.BaseSt
     return stmt
 
 
-class _Substitute(cst.CSTTransformer):
-    """Names replaced by the expressions they held (attributes and keywords left alone)."""
-
-    def __init__(self, values: dict[str, str]) -> None:
-        super().__init__()
-        self.values = values
-
-    def leave_Attribute(self, original: cst.Attribute, updated: cst.Attribute) -> cst.Attribute:
-        return updated.with_changes(attr=original.attr)
-
-    def leave_Arg(self, original: cst.Arg, updated: cst.Arg) -> cst.Arg:
-        return updated.with_changes(keyword=original.keyword)
-
-    def leave_Name(self, original: cst.Name, updated: cst.Name) -> cst.BaseExpression:
-        text = self.values.get(original.value)
-        if text is None:
-            return updated
-        value = cst.parse_expression(text)
-        atomic = cst.Name | cst.Attribute | cst.Call | cst.Subscript | cst.BaseString | cst.Integer
-        if isinstance(value, atomic) or value.lpar:
-            return value
-        return value.with_changes(lpar=[cst.LeftParen()], rpar=[cst.RightParen()])
-
-
-def _substitute(expr: cst.BaseExpression, values: dict[str, str]) -> cst.BaseExpression:
-    return expr.visit(_Substitute(values))  # type: ignore[return-value]
-
-
 class Gather(Rule):
     code = "MIG005"
     name = "gather"
@@ -191,6 +164,9 @@ class Gather(Rule):
         # ``pool.as_completed(...)`` calls made in them (ids): loops over them are async.
         self.task_pools: list[str] = []
         self.completing: set[int] = set()
+        # f-strings we are in, and the quote the file's strings use.
+        self.fstrings = 0
+        self.quote = '"'
 
     # -- the edits the plan names --------------------------------------------------------
 
@@ -205,12 +181,45 @@ class Gather(Rule):
             index = at.fetch_index(pos)
             if index is None:
                 continue
-            self.fetched[(id(at), index)] = _strip_await(updated)
+            fetched = _strip_await(updated)
+            if self.fstrings:
+                # Out of the f-string: the quotes the rest of the file uses.
+                fetched = requote(fetched, self.quote)
+            self.fetched[(id(at), index)] = fetched
             client = self.ctx.fan_out_clients.get(pos)
             if client is not None:
                 self.clients.setdefault(id(at), client)
             return cst.parse_expression(at.edit.names[index])
         return None
+
+    @on_visit(cst.Module)
+    def visit_Module(self, node: cst.Module) -> None:
+        if self.gathers:
+            self.quote = preferred_quote(node)
+
+    @on_visit(cst.FormattedString)
+    def visit_FormattedString(self, node: cst.FormattedString) -> None:
+        self.fstrings += 1
+
+    @on_leave(cst.FormattedString)
+    def leave_FormattedString(
+        self, original: cst.FormattedString, updated: cst.FormattedString
+    ) -> cst.FormattedString:
+        self.fstrings -= 1
+        return updated
+
+    @on_leave(cst.NamedExpr)
+    def leave_NamedExpr(
+        self, original: cst.NamedExpr, updated: cst.NamedExpr
+    ) -> cst.BaseExpression:
+        """``(user := get(x))`` whose call was gathered as ``user``: just ``user``."""
+        target, value = updated.target, updated.value
+        pos = self.ctx.pos(_strip_await(original.value))
+        gathered = pos is not None and any(at.fetch_index(pos) is not None for at in self.gathers)
+        if gathered and isinstance(target, cst.Name) and isinstance(value, cst.Name):
+            if target.value == value.value:
+                return value.with_changes(lpar=[], rpar=[])
+        return updated
 
     @on_leave(cst.Await)
     def leave_Await(self, original: cst.Await, updated: cst.BaseExpression) -> cst.BaseExpression:
@@ -418,9 +427,17 @@ class Gather(Rule):
     def _fission(self, at: GatherAt, loop: cst.For) -> cst.FlattenSentinel[cst.BaseStatement]:
         """The fetches gathered before the loop; the loop walks items and results together."""
         edit = at.edit
-        (fetch,) = self._fetched(at)
+        fetched = self._fetched(at)
         if edit.inline:
-            fetch = _substitute(fetch, dict(edit.inline))
+            fetched = [substitute(f, dict(edit.inline)) for f in fetched]
+        limit = self.ctx.options.max_concurrency
+        if len(fetched) == 1:
+            fetch = fetched[0]
+            result = edit.names[0]
+        else:
+            # Several calls per item: a tuple of them per item, a tuple of results back.
+            fetch = cst.parse_expression(f"({', '.join(code_of(f) for f in fetched)})")
+            result = ", ".join(edit.names)
         statements: list[cst.BaseStatement] = []
         if edit.flatten is not None:
             # Nested loops: one loop over the pairs they visit, with the inner body.
@@ -446,7 +463,6 @@ class Gather(Rule):
         idle = idle and loop.orelse is None
         needs_item = needs_item or (discard and not idle)
         if edit.collect:
-            limit = self.ctx.options.max_concurrency
             gathered = f"*({code_of(fetch)} for {target} in {items})"
             code = f"{edit.collect}.extend(await {HELPER}({gathered}, limit={limit}))\n"
             if len(code) > 80:
@@ -469,10 +485,15 @@ class Gather(Rule):
             assert isinstance(listing, cst.Assign) and isinstance(listing.value, cst.ListComp)
             clauses = " ".join(code_of(listing.value.for_in).split())
         elif edit.materialise and needs_item:
-            statements.append(cst.parse_statement(f"{edit.materialise} = list({items})\n"))
+            iterated = loop.iter
+            if isinstance(iterated, cst.GeneratorExp):
+                iterated = iterated.with_changes(lpar=[], rpar=[])  # list(x for x in xs)
+            statements.append(
+                cst.parse_statement(f"{edit.materialise} = list({code_of(iterated)})\n")
+            )
             items = edit.materialise
             clauses = f"for {clause_target} in {items}"
-        bound = f"limit={self.ctx.options.max_concurrency}"
+        bound = f"limit={limit}"
         if edit.reraise is not None:
             bound += ", return_exceptions=True"
         statements.append(
@@ -488,7 +509,10 @@ class Gather(Rule):
             )
         )
         statements[0] = _lead(statements[0], loop.leading_lines)
-        self._used(at, f"one call per item, at most {self.ctx.options.max_concurrency} at a time")
+        if len(fetched) == 1:
+            self._used(at, f"one call per item, at most {limit} at a time")
+        else:
+            self._used(at, f"{len(fetched)} calls per item, at most {limit} at a time")
         if discard and idle:
             return cst.FlattenSentinel(statements)
         if discard:
@@ -498,9 +522,10 @@ class Gather(Rule):
         if isinstance(body, cst.IndentedBlock) and not body.body:
             body = body.with_changes(body=[cst.SimpleStatementLine([cst.Pass()])])
         if needs_item:
-            walked = f"{target}, {edit.names[0]}", f"zip({items}, {edit.results})"
+            grouped = f"({result})" if len(fetched) > 1 else result
+            walked = f"{target}, {grouped}", f"zip({items}, {edit.results})"
         else:
-            walked = edit.names[0], edit.results
+            walked = result, edit.results
         new_loop = loop.with_changes(
             target=cst.parse_expression(walked[0]),
             iter=cst.parse_expression(walked[1]),

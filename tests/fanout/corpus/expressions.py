@@ -167,3 +167,14 @@ def thread_per_item(urls):
     for thread in threads:
         thread.join()
     return handles
+
+
+class Profile:
+    """Filled in attribute by attribute, the way test set-ups and models are."""
+
+
+def calls_to_attributes(urls):
+    profile = Profile()
+    profile.owner = get_user(urls["social"], 1)
+    profile.friend = get_user(urls["social"], 2)
+    return profile.owner["name"], profile.friend["name"]

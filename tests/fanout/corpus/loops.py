@@ -253,3 +253,40 @@ def calls_result_unused(urls):
     check_user(urls["social"], 1)
     check_user(urls["social"], 2)
     return get_user(urls["social"], 3)["name"]
+
+
+def loop_two_fetches(urls):
+    client = Api(urls["social"])
+    rows = []
+    for user_id in IDS:
+        user = client.user(user_id)
+        post = client.latest_post(user_id)
+        rows.append((user["handle"], post["text"]))
+    return rows
+
+
+def loop_two_fetches_one_statement(urls):
+    rows = {}
+    for user_id in WITH_MISSING:
+        url = f"{urls['social']}/v1/users/{user_id}/posts/latest"
+        response = session.get(url, headers=HEADERS)
+        rows[user_id] = (get_name(urls["social"], user_id), response.status_code)
+    return rows
+
+
+def loop_second_fetch_depends(urls):
+    out = []
+    for user_id in IDS:
+        user = get_user(urls["social"], user_id)
+        url = f"{urls['social']}/v1/users/{user['id']}/posts/latest"
+        post = session.get(url, headers=HEADERS).json()
+        out.append((user_id, post["text"]))
+    return out
+
+
+def loop_url_in_f_string(urls):
+    texts = []
+    for user_id in IDS:
+        url = f"{urls['social']}/v1/users/{user_id}"
+        texts.append(session.get(f"{url}/posts/latest", headers=HEADERS).json()["text"])
+    return texts

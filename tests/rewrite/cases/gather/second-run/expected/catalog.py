@@ -29,9 +29,10 @@ async def fetch_async(i):
 async def pairs(items: list[tuple[int, int]]):
     """Two fetches per item, the way pprint formats a key and a value."""
     lines = []
-    lefts = await gather_in_order(*(fetch(key) for key, value in items), limit=10)
-    for (key, value), left in zip(items, lefts):
-        right = await fetch(value)
+    results = await gather_in_order(
+        *((fetch(key), fetch(value)) for key, value in items), limit=10
+    )
+    for left, right in results:
         lines.append(f"{left['name']}: {right['name']}")
     return lines
 

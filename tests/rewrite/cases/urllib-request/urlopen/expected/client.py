@@ -54,8 +54,8 @@ async def raw_user(user_id):
 
 
 async def dashboard(first, second):
-    user, user_2 = await gather_in_order(
+    user_first, user_second = await gather_in_order(
         fetch_user(first),
         fetch_user(second),
     )
-    return {"first": user, "second": user_2}
+    return {"first": user_first, "second": user_second}
