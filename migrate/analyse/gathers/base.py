@@ -105,9 +105,10 @@ class Scan:
         for prefix in ("get_", "fetch_", "load_", "read_", "retrieve_", "lookup_", "query_"):
             if last.startswith(prefix) and len(last) > len(prefix):
                 return last[len(prefix) :]
-        if not last or last in GENERIC_VERBS or last in self._taken:
-            # ``fetch(i)`` says nothing about what it gives; don't shadow the function.
-            return "result"
+        if not last or last in GENERIC_VERBS:
+            return "result"  # ``fetch(i)`` says nothing about what it gives
+        if last in self._taken:
+            return f"{last}_result"  # ``search(q)``: don't shadow the function
         return last
 
     def _result_names(self, calls: list[ast.Call]) -> list[str]:

@@ -360,6 +360,11 @@ class Gather(Rule):
                 targets = ""  # every call made for what it does
             arguments = "".join(f"    {call},\n" for call in calls)
             assign = f"{targets} = " if targets else ""
+            indent = at.anchor[1]
+            if indent + len(assign) + len(f"await {HELPER}(") > LINE_LENGTH:
+                # Targets too long for one line, laid out as ruff format would.
+                listed = "".join(f"    {name},\n" for name in at.edit.names)
+                assign = f"(\n{listed}) = "
             new = cst.parse_statement(f"{assign}await {HELPER}(\n{arguments})\n")
             body[i] = _lead(self._with_client(at, new), at_marker.leading_lines)
             self._used(at, f"{len(calls)} calls run together")

@@ -87,7 +87,15 @@ async def fetch_defaults(query):
 
 
 async def dashboard(query):
-    result, result_2, result_3, result_4, result_5, result_6, defaults = await gather_in_order(
+    (
+        first_search_result,
+        second_search_result,
+        search_inline_result,
+        tagged_result,
+        explicit_defaults_result,
+        whoami_result,
+        defaults,
+    ) = await gather_in_order(
         search(query),
         search(query, page=2, sort="new"),
         search_inline(query),
@@ -97,11 +105,11 @@ async def dashboard(query):
         fetch_defaults(query),
     )
     return {
-        "search": result,
-        "second": result_2,
-        "inline": result_3,
-        "tagged": result_4,
-        "explicit": result_5,
-        "me": result_6,
+        "search": first_search_result,
+        "second": second_search_result,
+        "inline": search_inline_result,
+        "tagged": tagged_result,
+        "explicit": explicit_defaults_result,
+        "me": whoami_result,
         "kwargs": defaults,
     }

@@ -49,8 +49,8 @@ async def size(day):
 
 
 async def daily(day):
-    result, result_2 = await gather_in_order(
+    report_result, size_result = await gather_in_order(
         report(day),
         size(day),
     )
-    return {"report": result, "size": result_2}
+    return {"report": report_result, "size": size_result}
