@@ -178,7 +178,7 @@ BESIDE_A_GATHER = """\
         def info(self, name):
             requests.get(f"http://127.0.0.1:9/{name}", timeout=5)
             if (node := self.nodes.get(name)) is None:
-                self.nodes[name] = node = Node(name)
+                node = Node(name)
             return node
 
         def add(self, name, *predecessors):
