@@ -19,7 +19,7 @@ async def sizes(node_id):
 
 async def merge(ids):
     out = {}
-    results = await gather_in_order(*(sizes(child) for child in ids), limit=10)
-    for result in results:
-        out.update(result)
+    sizes_results = await gather_in_order(*(sizes(child) for child in ids), limit=10)
+    for sizes_result in sizes_results:
+        out.update(sizes_result)
     return out
