@@ -72,6 +72,25 @@ class AsyncClientPerLoop(_ClientBase):
                 closer.add_done_callback(self._closers.discard)
         return client
 
+    def close(self) -> None:
+        """``session.close()`` in sync code: close the clients of loops standing idle.
+
+        A running loop's client closes when that loop shuts down, as the clients
+        of asyncio.run's and async_to_sync's loops already have.
+        """
+        try:
+            asyncio.get_running_loop()
+        except RuntimeError:
+            pass
+        else:
+            return
+        with self._guard:
+            idle = [loop for loop in self._loop_clients if not loop.is_running()]
+            clients = [(loop, self._loop_clients.pop(loop)) for loop in idle]
+        for loop, client in clients:
+            if not loop.is_closed():
+                loop.run_until_complete(client.aclose())
+
     @staticmethod
     async def _close_at_shutdown(client: httpx.AsyncClient) -> None:
         try:

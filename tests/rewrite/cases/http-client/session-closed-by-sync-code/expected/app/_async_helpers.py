@@ -100,15 +100,19 @@ class AsyncClientPerLoop(_ClientBase):
 
 
 async def gather_in_order(
-    *calls: Awaitable[Any], limit: int | None = None, return_exceptions: bool = False
+    *calls: Awaitable[Any] | tuple[Awaitable[Any], ...],
+    limit: int | None = None,
+    return_exceptions: bool = False,
 ) -> list[Any]:
     """Await ``calls`` concurrently, at most ``limit`` at a time; results in order.
 
     Like the sequential code it replaces, it raises the exception of the first
     call (in order) that fails, and cancels the calls after it. With
     ``return_exceptions``, every call runs and a failure takes its result's place.
+    A tuple of calls (an item's calls) gives the tuple of their results.
     """
     semaphore = asyncio.Semaphore(limit) if limit else None
+    flat = [c for item in calls for c in (item if isinstance(item, tuple) else (item,))]
 
     async def run(call: Awaitable[Any]) -> Any:
         if semaphore is None:
@@ -116,16 +120,27 @@ async def gather_in_order(
         async with semaphore:
             return await call
 
-    tasks = [asyncio.ensure_future(run(call)) for call in calls]
+    tasks = [asyncio.ensure_future(run(call)) for call in flat]
     try:
         if return_exceptions:
-            return list(await asyncio.gather(*tasks, return_exceptions=True))
-        return [await task for task in tasks]
+            results = list(await asyncio.gather(*tasks, return_exceptions=True))
+        else:
+            results = [await task for task in tasks]
     finally:
         for task in tasks:
             task.cancel()
         await asyncio.gather(*tasks, return_exceptions=True)
-        for call in calls:
+        for call in flat:
             # A call cancelled before it started was never awaited: close it.
             if inspect.iscoroutine(call):
                 call.close()
+    if not any(isinstance(item, tuple) for item in calls):
+        return results
+    grouped: list[Any] = []
+    done = iter(results)
+    for item in calls:
+        if isinstance(item, tuple):
+            grouped.append(tuple(next(done) for _ in item))
+        else:
+            grouped.append(next(done))
+    return grouped
