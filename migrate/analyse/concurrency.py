@@ -134,8 +134,15 @@ def receiver_changes(
 def awaited_calls(fn: Function, graph: CallGraph, colouring: Colouring) -> dict[Span, Awaited]:
     """The calls of ``fn`` that are (or become) awaited, by position."""
     found: dict[Span, Awaited] = {}
+    facts = graph.project.facts.get(fn.module)
+    aliases = facts.bridge_aliases if facts is not None else {}
     for call in fn.calls:
         if call.in_lambda or call.context_manager:
+            continue
+        if call.awaited and call.text in aliases:
+            # ``await load(...)`` through an earlier run's ``load = sync_to_async(...)``:
+            # the same bridge the first run saw, so the same fan-outs are found.
+            found[call.span] = Awaited(call.text, "bridge")
             continue
         if call.target in ASYNC_SLEEPS and call.awaited:
             # Code already async that paces its requests (or an earlier run's time.sleep).

@@ -196,3 +196,33 @@ def test_a_gather_written_by_the_first_run_is_not_gathered_again(tmp_path: Path)
     text = migrate_twice(tmp_path, "graph.py", BESIDE_A_GATHER)
     assert "node = await self.info(name)" in text
     assert text.count("gather_in_order(") == 1 + text.count("def gather_in_order(")
+
+
+# Two fetches and a call bridged through a module alias in one statement: the
+# first run leaves them in order (a bridged call is not gathered with fetches),
+# and the second must see the same bridge in ``await read_note_async(...)``.
+BESIDE_A_BRIDGE = """\
+    import requests
+
+
+    def show(i):
+        return requests.get(f"http://127.0.0.1:9/shows/{i}", timeout=5).json()
+
+
+    def bundle(i):
+        return requests.get(f"http://127.0.0.1:9/bundles/{i}", timeout=5).json()
+
+
+    def read_note(i):
+        with open(f"/tmp/note-{i}") as f:
+            return f.read()
+
+
+    async def page(i):
+        return {"show": show(i), "bundle": bundle(i), "note": read_note(i)}
+    """
+
+
+def test_a_call_through_a_bridge_alias_is_seen_as_the_bridge_it_is(tmp_path: Path) -> None:
+    text = migrate_twice(tmp_path, "pages.py", BESIDE_A_BRIDGE)
+    assert "= sync_to_async(read_note" in text
