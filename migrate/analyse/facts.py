@@ -11,7 +11,7 @@ import ast
 
 from . import shapes
 from .flow import FlowVisitor
-from .forms import has_async_memo, is_main_guard
+from .forms import has_async_memo, is_main_guard, property_accessor
 from .frameworks import (
     ASYNC_DUNDERS,
     FIXTURE_DECORATORS,
@@ -35,7 +35,7 @@ from .model import (
 )
 from .names import LocalScope, _self_attr, expr_text, span_of
 from .patches import note_assigned_fake, note_patch
-from .scopes import bound_names, comprehension_names, parameters
+from .scopes import bound_names, comprehension_names, ordered_parameters, parameters
 from .tree import child_fields
 from .urllib_shapes import urlopen_refusal
 
@@ -165,22 +165,14 @@ class ModuleAnalyser(FlowVisitor):
         outer = self.scopes[-1]
         class_qualname = outer.class_qualname if outer.function is None else None
         qualname = f"{self._prefix()}.{node.name}"
-        accessor = _accessor(node)
+        accessor = property_accessor(node)
         if accessor and qualname in self.facts.functions:
             # The getter keeps the name reads resolve to, and stays sync: an assignment
             # or ``del`` cannot await. The accessor is a function of its own.
             self.facts.functions[qualname].boundary = f"property with a {accessor}"
             qualname = f"{qualname}.<{accessor}>"
         args = node.args
-        params = tuple(
-            a.arg
-            for a in (
-                *args.posonlyargs,
-                *args.args,
-                *args.kwonlyargs,
-                *(x for x in (args.vararg, args.kwarg) if x is not None),
-            )
-        )
+        params = ordered_parameters(args)
         parent = (
             outer.function.qualname
             if outer.function and outer.function.name != "<module>"
@@ -503,16 +495,3 @@ def analyse_source(text: str, module: str, path: str, is_package: bool) -> Modul
     """Facts for one module's source text (raises ``SyntaxError`` on bad input)."""
     tree = ast.parse(text, filename=path)
     return ModuleAnalyser(module, path, is_package).analyse(tree)
-
-
-def _accessor(node: ast.FunctionDef | ast.AsyncFunctionDef) -> str | None:
-    """``setter`` or ``deleter`` for ``@name.setter`` on a ``def name``, else None."""
-    for decorator in node.decorator_list:
-        if (
-            isinstance(decorator, ast.Attribute)
-            and decorator.attr in ("setter", "deleter")
-            and isinstance(decorator.value, ast.Name)
-            and decorator.value.id == node.name
-        ):
-            return decorator.attr
-    return None

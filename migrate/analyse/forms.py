@@ -1,4 +1,4 @@
-"""Syntactic forms the facts note: ``__main__`` guards, memoiser arguments."""
+"""Syntactic forms the facts note: ``__main__`` guards, memoiser arguments, property accessors."""
 
 from __future__ import annotations
 
@@ -32,3 +32,16 @@ def is_main_guard(node: ast.If) -> bool:
         and isinstance(test.comparators[0], ast.Constant)
         and test.comparators[0].value == "__main__"
     )
+
+
+def property_accessor(node: ast.FunctionDef | ast.AsyncFunctionDef) -> str | None:
+    """``setter`` or ``deleter`` for ``@name.setter`` on a ``def name``, else None."""
+    for decorator in node.decorator_list:
+        if (
+            isinstance(decorator, ast.Attribute)
+            and decorator.attr in ("setter", "deleter")
+            and isinstance(decorator.value, ast.Name)
+            and decorator.value.id == node.name
+        ):
+            return decorator.attr
+    return None

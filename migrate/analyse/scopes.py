@@ -28,6 +28,12 @@ def parameters(args: ast.arguments) -> frozenset[str]:
     return frozenset(a.arg for a in every if a is not None)
 
 
+def ordered_parameters(args: ast.arguments) -> tuple[str, ...]:
+    """Every parameter name, in the order of the signature (``*args`` and ``**kw`` last)."""
+    every = (*args.posonlyargs, *args.args, *args.kwonlyargs, args.vararg, args.kwarg)
+    return tuple(a.arg for a in every if a is not None)
+
+
 def bound_names(body: list[ast.stmt], imports: bool = False) -> frozenset[str]:
     """Names a function body binds: its locals, which hide module names everywhere in it.
 
