@@ -100,9 +100,6 @@ def _bound_name(
     its shape is not carried."""
     parent = parents.get(id(call))
     if isinstance(parent, ast.withitem):
-        with_stmt = parents.get(id(parent))
-        if isinstance(with_stmt, ast.With) and len(with_stmt.items) > 1:
-            return None, "the with statement holds more than urlopen()"
         target = parent.optional_vars
         if target is None:
             return None, None

@@ -36,7 +36,7 @@ def split_mixed_items(original: cst.With, updated: cst.With, ctx: RuleContext) -
     body: cst.IndentedBlock = updated.body.with_changes(header=cst.TrailingWhitespace())
     for is_async, items in reversed(runs):
         statement = cst.With(
-            items=_last_without_comma(items),
+            items=last_without_comma(items),
             body=body,
             asynchronous=cst.Asynchronous() if is_async else None,
             lpar=updated.lpar if len(items) > 1 else cst.MaybeSentinel.DEFAULT,
@@ -65,5 +65,6 @@ def _item_kinds(original: cst.With, updated: cst.With, ctx: RuleContext) -> list
     return None if next(originals, None) is not None else kinds
 
 
-def _last_without_comma(items: Sequence[cst.WithItem]) -> list[cst.WithItem]:
+def last_without_comma(items: Sequence[cst.WithItem]) -> list[cst.WithItem]:
+    """``items`` fit to close a with header: no comma after the last one."""
     return [*items[:-1], items[-1].with_changes(comma=cst.MaybeSentinel.DEFAULT)]

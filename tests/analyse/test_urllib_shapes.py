@@ -29,6 +29,9 @@ def refusal(body: str) -> str | None:
         "    return urlopen(url).getheader('ETag')",
         "    urlopen(url)",
         "    with urlopen(url) as r:\n        return r.headers['X'], r.getcode(), r.geturl()",
+        "    with urlopen(url) as r, open('f', 'wb') as out:\n        out.write(r.read())",
+        "    with open('f') as src, urlopen(url) as r:\n        return src.read(), r.read()",
+        "    with urlopen(url) as r, urlopen(url + '/2'):\n        return r.read()",
     ],
 )
 def test_carried(body: str) -> None:
@@ -43,7 +46,6 @@ def test_carried(body: str) -> None:
         ("    return urlopen(url).read(10)", "reads part of the body"),
         ("    return urlopen(url, context=None).read()", "urlopen(context=...)"),
         ("    req = Request(url)\n    return urlopen(req).read()", "built apart"),
-        ("    with urlopen(url) as r, open('f') as out:\n        pass", "more than urlopen"),
         ("    r = urlopen(url)\n    return r.headers.get_content_charset()", "email.message"),
         ("    if urlopen(url).status:\n        pass", "compound statement"),
         ("    r = urlopen(url)\n    r = urlopen(url)\n    return r.read()", "bound more than once"),

@@ -36,6 +36,7 @@ import libcst.matchers as m
 
 from ..context import RuleContext
 from ..nodes import code_of, dotted_name, keyword_arg
+from ..with_items import last_without_comma
 from .base import Rule, StatementResult, on_leave, on_visit
 
 CLIENT = "http_client"
@@ -144,11 +145,11 @@ class UrllibRequest(Rule):
 
     @on_visit(cst.With)
     def visit_With(self, node: cst.With) -> None:
-        item = node.items[0]
-        if len(node.items) == 1 and isinstance(item.item, cst.Call) and self._carried(item.item):
-            self.bound.add(id(item.item))
-            if item.asname is not None and isinstance(item.asname.name, cst.Name):
-                self.responses[-1].add(item.asname.name.value)
+        for item in node.items:
+            if isinstance(item.item, cst.Call) and self._carried(item.item):
+                self.bound.add(id(item.item))
+                if item.asname is not None and isinstance(item.asname.name, cst.Name):
+                    self.responses[-1].add(item.asname.name.value)
 
     @on_visit(cst.Assign)
     def visit_Assign(self, node: cst.Assign) -> None:
@@ -307,28 +308,55 @@ class UrllibRequest(Rule):
 
     @on_leave(cst.With)
     def leave_With(self, original: cst.With, updated: cst.With) -> cst.BaseStatement:
-        item = original.items[0].item
-        if not self._active() or id(item) not in self.bound:
+        bound = [id(item.item) in self.bound for item in original.items]
+        if not self._active() or not any(bound) or len(updated.items) != len(bound):
             return updated
-        request = updated.items[0].item
-        asname = original.items[0].asname
+        # Items are entered left to right: each response becomes the lines
+        # fetching it, each run of other items a with of its own, nested in
+        # what comes before it.
+        parts: list[list[cst.BaseStatement] | tuple[bool, list[cst.WithItem]]] = []
+        for was, item, is_response in zip(original.items, updated.items, bound):
+            if is_response:
+                parts.append(self._fetched(item.item, was.asname))
+                continue
+            is_async = self.ctx.pos(was.item) in self.ctx.async_items
+            last = parts[-1] if parts else None
+            if isinstance(last, tuple) and last[0] == is_async:
+                last[1].append(item)
+            else:
+                parts.append((is_async, [item]))
         body = list(cst.ensure_type(updated.body, cst.IndentedBlock).body)
+        for part in reversed(parts):
+            if isinstance(part, list):
+                body = [*part, *body]
+                continue
+            is_async, items = part
+            with_stmt = cst.With(
+                items=last_without_comma(items),
+                body=cst.IndentedBlock(body),
+                asynchronous=cst.Asynchronous() if is_async else None,
+            )
+            body = [with_stmt]
+        return self._client(body, updated.leading_lines)
+
+    def _fetched(
+        self, request: cst.BaseExpression, asname: cst.AsName | None
+    ) -> list[cst.BaseStatement]:
+        """The lines a ``with urlopen(...) [as name]`` item becomes: fetch, raise like urlopen."""
         if asname is not None:
             name = cst.ensure_type(asname.name, cst.Name)
-            first = [
+            return [
                 cst.SimpleStatementLine([cst.Assign([cst.AssignTarget(name)], request)]),
                 _raise_for_status(name),
             ]
-        else:
-            call = cst.ensure_type(request, cst.Await)
-            raised = cst.Call(
-                func=cst.Attribute(
-                    value=call.with_changes(lpar=[cst.LeftParen()], rpar=[cst.RightParen()]),
-                    attr=cst.Name("raise_for_status"),
-                )
+        call = cst.ensure_type(request, cst.Await)
+        raised = cst.Call(
+            func=cst.Attribute(
+                value=call.with_changes(lpar=[cst.LeftParen()], rpar=[cst.RightParen()]),
+                attr=cst.Name("raise_for_status"),
             )
-            first = [cst.SimpleStatementLine([cst.Expr(raised)])]
-        return self._client([*first, *body], updated.leading_lines)
+        )
+        return [cst.SimpleStatementLine([cst.Expr(raised)])]
 
     # -- exceptions ---------------------------------------------------------------------
 
