@@ -319,7 +319,7 @@ class UrllibRequest(Rule):
             if is_response:
                 parts.append(self._fetched(item.item, was.asname))
                 continue
-            is_async = self.ctx.pos(was.item) in self.ctx.async_items
+            is_async = self.ctx.pos(was.item) in self.ctx.edits.async_withs
             last = parts[-1] if parts else None
             if isinstance(last, tuple) and last[0] == is_async:
                 last[1].append(item)

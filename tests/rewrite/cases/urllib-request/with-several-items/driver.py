@@ -1,4 +1,5 @@
-"""A `with` of several items: two responses, a response and a file, a file and a response."""
+"""A `with` of several items: two responses, a response and a file either way round,
+a client class of ours that became an async context manager and a response."""
 
 import os
 import tempfile
@@ -21,3 +22,5 @@ def drive(run):
     run.check("copied, missing raises", compare.copy_to, path, 404)
     run.check("checked", compare.checked_user, 7)
     run.check("checked, missing raises", compare.checked_user, 404)
+    run.check("twice", compare.user_twice, 8)
+    run.check("twice, missing raises", compare.user_twice, 404)

@@ -3,6 +3,8 @@ import json
 import httpx
 from asgiref.sync import sync_to_async
 
+from api import Api
+
 open_async = sync_to_async(open, thread_sensitive=False)
 
 BASE = "https://api.example.com"
@@ -43,3 +45,11 @@ async def checked_user(user_id):
         resp = await http_client.get(f"{BASE}/users/{user_id}")
         resp.raise_for_status()
         return resp.json()
+
+
+async def user_twice(user_id):
+    async with httpx.AsyncClient(follow_redirects=True, timeout=None) as http_client:
+        async with Api() as api:
+            resp = await http_client.get(f"{BASE}/users/{user_id}")
+            resp.raise_for_status()
+            return await api.user(user_id), resp.json()

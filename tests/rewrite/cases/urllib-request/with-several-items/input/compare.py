@@ -1,6 +1,8 @@
 import json
 from urllib.request import urlopen
 
+from api import Api
+
 BASE = "https://api.example.com"
 
 
@@ -26,3 +28,8 @@ def copy_to(path, user_id):
 def checked_user(user_id):
     with urlopen(f"{BASE}/users/8"), urlopen(f"{BASE}/users/{user_id}") as resp:
         return json.load(resp)
+
+
+def user_twice(user_id):
+    with Api() as api, urlopen(f"{BASE}/users/{user_id}") as resp:
+        return api.user(user_id), json.load(resp)
