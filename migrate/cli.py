@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import errno
+import gc
 import json
 import os
 import sys
@@ -392,6 +393,9 @@ def run() -> None:
     escapes is a bug in the toolkit, shown as one line (set MIGRATE_DEBUG=1
     for the traceback) with exit status 3, never as a wall of traceback.
     """
+    # A run allocates millions of small objects that live to its end; collecting
+    # every 700 allocations (the default) cost a tenth of `migrate plan`'s time.
+    gc.set_threshold(10_000, 20, 20)
     try:
         main(standalone_mode=True)
     except Exception as exc:
