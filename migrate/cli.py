@@ -13,18 +13,17 @@ from pathlib import Path
 from typing import Any, NoReturn, TypeVar
 
 import click
-from rich.console import Console
 
 from . import __version__
 from .analyse.decisions import Scope
 from .analyse.run import InputError, analyse_paths
 from .compare.command import compare, demo
 from .plan import Plan, PlanError, build_plan, plan_options
-from .plan.render import render_plan
 from .rewrite.options import DEFAULT_MAX_CONCURRENCY, RewriteOptions
 
 # libcst (and so migrate.apply and the rules) is imported inside the commands
 # that rewrite: `migrate plan` never needs it, and it costs a third of a second.
+# rich likewise where something is printed with it: `migrate plan --json` doesn't.
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -52,6 +51,8 @@ def _check_paths(paths: tuple[Path, ...]) -> None:
 
 def _no_files(paths: tuple[Path, ...]) -> None:
     """An empty target is one line, not an empty table (nothing to do: exit 0, as ruff)."""
+    from rich.console import Console
+
     shown = " ".join(str(p) for p in paths)
     Console(stderr=True).print(f"no Python files found in {shown}", soft_wrap=True, highlight=False)
     sys.exit(0)
@@ -154,6 +155,10 @@ def plan(
         json.dump(the_plan.to_json(), sys.stdout, indent=2)
         sys.stdout.write("\n")
     else:
+        from rich.console import Console
+
+        from .plan.render import render_plan
+
         render_plan(the_plan, Console(), verbose=verbose, steps_only=with_steps and not verbose)
     if the_plan.failures:
         # A skipped file is work the plan could not cover: not a clean run, as in apply.
@@ -236,6 +241,8 @@ def apply(
     With --plan, carry out a plan made before by `migrate plan --json`: its
     roots, scope and edits, on files that must not have changed since.
     """
+    from rich.console import Console
+
     from .apply import apply_plan, print_diff, print_summary, run_apply
     from .rewrite.project_config import ConfigError
     from .rewrite.rules import BY_CODE, BY_NAME
@@ -349,6 +356,8 @@ def undo(paths: tuple[Path, ...]) -> None:
     Give the same PATHS as to ``apply`` (default: the current folder). A
     file changed since that apply is not touched, and then none is.
     """
+    from rich.console import Console
+
     from .apply import run_undo
 
     paths = paths or (Path("."),)

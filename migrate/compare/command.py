@@ -14,7 +14,6 @@ from pathlib import Path
 from typing import Any
 
 import click
-from rich.console import Console
 
 
 @click.command(short_help="Run the before and after app versions side by side.")
@@ -122,6 +121,8 @@ def compare(
     anything differs, a request fails under load, or a server prints a
     warning or traceback; 2 when the comparison cannot run.
     """
+    from rich.console import Console
+
     from ..sample import NO_SAMPLE, import_sample, uses_sample
 
     err = Console(stderr=True)
@@ -181,6 +182,8 @@ def compare(
 )
 def demo(latency: float) -> None:
     """Plan the sample app, migrate a copy under build/demo, compare the two."""
+    from rich.console import Console
+
     from ..sample import import_sample
 
     if not import_sample():
