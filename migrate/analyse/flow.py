@@ -10,6 +10,8 @@ read may run a property's getter, ``yield from g()`` iterates ``g``.
 from __future__ import annotations
 
 import ast
+from collections.abc import Callable
+from typing import Any
 
 from .catalogue import lookup
 from .dataflow import MUTATING_METHODS
@@ -17,12 +19,26 @@ from .frameworks import CLOSERS
 from .model import Call, Function
 from .names import NameResolver, expr_text, note_self_change, span_of
 
+# The visit_* method (or generic_visit) by visitor class and node class.
+_HANDLERS: dict[tuple[type, type], Callable[[Any, Any], None]] = {}
+
 
 class FlowVisitor(NameResolver, ast.NodeVisitor):
     """Visits for values used without a call; the analyser's scopes and facts."""
 
     lambda_depth: int
     module_fn: Function
+
+    def visit(self, node: ast.AST) -> None:
+        # ``ast.NodeVisitor.visit`` builds the method name and looks it up per node.
+        key = (type(self), type(node))
+        if key not in _HANDLERS:
+            cls = type(self)
+            _HANDLERS[key] = getattr(cls, "visit_" + type(node).__name__, cls.generic_visit)
+        _HANDLERS[key](self, node)
+
+    def visit_Constant(self, node: ast.Constant) -> None:
+        """Nothing inside (``ast.NodeVisitor``'s own looks for five deprecated hooks first)."""
 
     def note_with_items(self, node: ast.With | ast.AsyncWith) -> None:
         """Types of ``as`` names, and the implicit enter/exit calls of each item."""
