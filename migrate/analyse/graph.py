@@ -46,7 +46,6 @@ class CallGraph:
     wrapped_by: dict[str, list[str]] = field(default_factory=dict)
     # function -> its direct catalogue calls
     blocking: dict[str, list[tuple[Call, BlockingCall]]] = field(default_factory=dict)
-    unresolved_modules: set[str] = field(default_factory=set)
     # function -> requests calls that stay on requests, and why
     kept: dict[str, list[tuple[Call, str]]] = field(default_factory=dict)
     # Sessions (module global, ``self.<attr>`` or local) that stay requests.Session, and why.
@@ -131,8 +130,7 @@ class CallGraph:
                     return self._method(".".join([mod.defs[head], *rest[1:]]), depth)
                 return name
             if module in self.project.files:
-                self.unresolved_modules.add(module)
-                return name
+                return name  # a module of ours not analysed deeply: nothing to follow
         return name
 
     def _instance_type(self, mod: ModuleFacts, head: str) -> str | None:
