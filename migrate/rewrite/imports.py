@@ -10,7 +10,7 @@ that separated it move to the next statement so the groups stay apart.
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 import libcst as cst
 import libcst.matchers as m
@@ -159,7 +159,16 @@ def _insert(
             imports.append((i, found))
     if not imports:
         start = 1 if body and _is_docstring(body[0]) else 0
-        return [*body[:start], stmt, *body[start:]]
+        rest = body[start:]
+        lines: Sequence[cst.EmptyLine] = getattr(rest[0], "leading_lines", ()) if rest else ()
+        if rest and not any(line.comment is None for line in lines):
+            # The blank lines isort leaves after imports: two before a definition.
+            blank = 2 if isinstance(rest[0], cst.FunctionDef | cst.ClassDef) else 1
+            opening = rest[0].with_changes(
+                leading_lines=[*(cst.EmptyLine() for _ in range(blank)), *lines]
+            )
+            rest = [opening, *rest[1:]]
+        return [*body[:start], stmt, *rest]
     # The top block of imports: stop at the first non-import statement after it.
     block: list[tuple[int, tuple[int, Key]]] = []
     for i, info in imports:
@@ -287,7 +296,9 @@ def remove_unused(module: cst.Module, candidates: set[tuple[str, str | None]]) -
             stmt, candidates, used, lambda name: _dotted_import_used(name, visitor, imported)
         )
         if new is None:
-            if not carry:  # a run of removed imports: the first blank line stays
+            # A run of removed imports: the first blank line stays; at the top of
+            # the file, the first import's (none: no blank line opens a module).
+            if carry is None or (not carry and body):
                 carry = list(stmt.leading_lines)
             continue
         if carry is not None:

@@ -6,7 +6,11 @@ current output; a normal run only compares, byte for byte.
 
 from __future__ import annotations
 
+import json
 import shutil
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 
@@ -54,3 +58,37 @@ def test_every_case_has_a_golden_folder() -> None:
     assert CASES
     for case in CASES:
         assert case.expected.is_dir(), case.id
+
+
+def _unused_imports(folder: Path) -> set[tuple[str, str]]:
+    """(file, message) of every import ruff finds unused under ``folder``."""
+    ruff = Path(sys.executable).with_name("ruff")
+    found = subprocess.run(
+        [
+            str(ruff),
+            "check",
+            "--isolated",
+            "--no-cache",
+            "--select",
+            "F401",
+            "--output-format",
+            "json",
+            ".",
+        ],
+        cwd=folder,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    return {(item["filename"], item["message"]) for item in json.loads(found.stdout)}
+
+
+QUART_CASES = [c for c in CASES if c.rule == "quart"]
+
+
+@pytest.mark.parametrize("case", QUART_CASES, ids=[c.id for c in QUART_CASES])
+def test_the_quart_stage_leaves_no_import_unused(case: Case) -> None:
+    """What only the rewritten code used goes with it (a user's unused import stays)."""
+    before = {(Path(f).relative_to(case.input), m) for f, m in _unused_imports(case.input)}
+    after = {(Path(f).relative_to(case.expected), m) for f, m in _unused_imports(case.expected)}
+    assert after <= before, after - before

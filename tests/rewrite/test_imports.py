@@ -99,11 +99,23 @@ def test_plain_imports_before_from_imports_in_a_section() -> None:
 
 def test_the_first_import_of_a_file_goes_after_its_docstring() -> None:
     out = add('"""Doc."""\nx = 1\n', ("asyncio", None, None))
-    assert out.splitlines() == ['"""Doc."""', "import asyncio", "x = 1"]
+    assert out.splitlines() == ['"""Doc."""', "import asyncio", "", "x = 1"]
     assert add("x = 1\n", ("httpx", "AsyncClient", "Client")).splitlines() == [
         "from httpx import AsyncClient as Client",
+        "",
         "x = 1",
     ]
+
+
+def test_the_first_import_of_a_file_is_parted_from_the_code_as_isort_would() -> None:
+    # Two blank lines before a definition, one before other code, none added
+    # where the code already has a blank line.
+    assert add("@mark\ndef f():\n    pass\n", ("pytest", None, None)) == (
+        "import pytest\n\n\n@mark\ndef f():\n    pass\n"
+    )
+    assert add("class C:\n    pass\n", ("abc", None, None)).startswith("import abc\n\n\nclass")
+    assert add("# note\nx = 1\n", ("os", None, None)) == "# note\nimport os\n\nx = 1\n"
+    assert add("\nx = 1\n", ("os", None, None)) == "import os\n\nx = 1\n"
 
 
 def test_only_the_top_block_of_imports_counts() -> None:
@@ -171,6 +183,17 @@ def test_a_removed_import_hands_its_blank_lines_on() -> None:
     """
     assert remove(source, ("requests", None)) == "import os\n\nx = 1\n"
     assert remove("import requests\n\nimport os\n", ("requests", None)) == "import os\n"
+
+
+def test_imports_removed_at_the_top_leave_no_blank_line_opening_the_file() -> None:
+    source = "import time\n\nimport requests\n\nimport os\n\nos.getpid()\n"
+    out = remove(source, ("time", None), ("requests", None))
+    assert out == "import os\n\nos.getpid()\n"
+    # In the middle of the file, the run's first blank line stays.
+    source = "import os\nimport time\n\nimport requests\nimport json\n\nos, json\n"
+    assert remove(source, ("time", None), ("requests", None)) == (
+        "import os\n\nimport json\n\nos, json\n"
+    )
 
 
 @pytest.mark.parametrize(

@@ -227,6 +227,37 @@ def _flask_names(module: cst.Module) -> dict[str, str]:
     return names
 
 
+def _imported_names(module: cst.Module) -> dict[str, tuple[str, str | None]]:
+    """Name bound by a top-level import -> (module, object) as ``maybe_remove_import``
+    takes them."""
+    names: dict[str, tuple[str, str | None]] = {}
+    for stmt in module.body:
+        if not isinstance(stmt, cst.SimpleStatementLine):
+            continue
+        for small in stmt.body:
+            if isinstance(small, cst.Import):
+                for alias in small.names:
+                    bound = _name(alias.asname.name) if alias.asname else None
+                    module_name = _dotted(alias.name)
+                    names[bound or module_name.split(".")[0]] = (module_name, None)
+            elif isinstance(small, cst.ImportFrom) and not isinstance(small.names, cst.ImportStar):
+                source = _dotted(small.module) if small.module is not None else ""
+                for alias in small.names:
+                    real = _dotted(alias.name)
+                    bound = _name(alias.asname.name) if alias.asname else None
+                    names[bound or real] = (source, real)
+    return names
+
+
+class _NamesUsed(cst.CSTVisitor):
+    def __init__(self) -> None:
+        super().__init__()
+        self.names: set[str] = set()
+
+    def visit_Name(self, node: cst.Name) -> None:
+        self.names.add(node.value)
+
+
 class _QuartTransformer(cst.CSTTransformer):
     def __init__(
         self, rule: QuartStage, edits: QuartEdits, flask_names: dict[str, str], scan: _Scan
@@ -242,6 +273,10 @@ class _QuartTransformer(cst.CSTTransformer):
         self.responses: list[set[str]] = []
         self.removed_bridge = False
         self.functions: list[str] = []
+        self.imports: dict[str, tuple[str, str | None]] = {}
+
+    def visit_Module(self, node: cst.Module) -> None:
+        self.imports = _imported_names(node)
 
     # -- helpers -------------------------------------------------------------
 
@@ -324,12 +359,13 @@ class _QuartTransformer(cst.CSTTransformer):
             and self.flask_names.get(_name(updated_node.value) or "") == "request"
             and attr in AWAITABLE_REQUEST_ATTRIBUTES
         ):
-            return _parenthesized(cst.Await(expression=updated_node))
+            # Bare: the attribute, subscript or call it is the primary of brackets it.
+            return cst.Await(expression=updated_node)
         if self.in_async and self.responses and _name(updated_node.value) in self.responses[-1]:
             replacement = RESPONSE_BODY.get(attr)
             if replacement:
                 call = cst.parse_expression(f"{_name(updated_node.value)}.{replacement}")
-                return _parenthesized(cst.Await(expression=call))
+                return cst.Await(expression=call)
         return updated_node
 
     # -- functions -----------------------------------------------------------
@@ -596,8 +632,13 @@ class _QuartTransformer(cst.CSTTransformer):
             c.class_name == updated_node.name.value and not c.imported_from
             for c in self.edits.clients
         ):
-            self.ctx.maybe_remove_import("threading")
-            self.ctx.maybe_remove_import("weakref")
+            # What only the class used goes with it.
+            used = _NamesUsed()
+            original_node.visit(used)
+            for name in used.names:
+                imported = self.imports.get(name)
+                if imported is not None:
+                    self.ctx.maybe_remove_import(*imported)
             return cst.RemoveFromParent()
         return updated_node
 

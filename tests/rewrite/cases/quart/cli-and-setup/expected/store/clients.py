@@ -1,7 +1,3 @@
-import asyncio
-from collections.abc import Callable
-from typing import Any
-
 import httpx
 
 from ._async_helpers import PoolPerOrigin

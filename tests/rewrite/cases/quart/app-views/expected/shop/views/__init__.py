@@ -1,4 +1,3 @@
-
 from collections.abc import AsyncIterator
 
 from quart import Blueprint, Response, jsonify, make_response, render_template, request, stream_with_context
@@ -18,7 +17,9 @@ async def product(sku: str):
 async def add_to_cart():
     payload = await request.get_json(silent=True) or {}
     note = (await request.form).get("note", "")
-    return jsonify(sku=payload.get("sku"), note=note)
+    return jsonify(
+        sku=payload.get("sku"), note=note, fields=sorted(await request.values)
+    )
 
 
 @bp.get("/health")

@@ -18,7 +18,7 @@ async def product(sku: str):
 def add_to_cart():
     payload = request.get_json(silent=True) or {}
     note = request.form.get("note", "")
-    return jsonify(sku=payload.get("sku"), note=note)
+    return jsonify(sku=payload.get("sku"), note=note, fields=sorted(request.values))
 
 
 @bp.get("/health")
