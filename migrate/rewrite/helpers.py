@@ -69,34 +69,162 @@ Origin = tuple[bytes, bytes, int | None]
 
 
 class PoolPerOrigin({http}.AsyncBaseTransport):
-    """A connection pool per origin, for a client that serves a whole process.
+    """Kept-alive connections per origin, for a client that serves a whole process.
 
     httpcore's pool checks every connection it holds, polling each idle one's
-    socket, on every request and every response (encode/httpx#3215): in one
-    pool for all upstreams, each call pays for the connections of all of them.
-    Each origin gets its own ``{http}.AsyncHTTPTransport(**settings)``. Without
-    ``limits``, like requests' pool, none makes a call wait for a connection
-    or drops the ones it opened (idle ones close after ``keepalive_expiry``).
+    socket, on every request and every response (encode/httpx#3215): a call
+    costs CPU for each connection of its pool, and a process-wide pool holds
+    as many as were ever busy at once. Here each connection is a pool of its
+    own (``{http}.AsyncHTTPTransport(**settings)`` holding one connection): a
+    call takes its origin's most recently used idle one, or opens one, and
+    gives it back when its response is closed, so it pays for its own
+    connection only. Without ``limits``, like requests' pool, none makes a call
+    wait for a connection or drops one that is in use; idle ones close after
+    ``keepalive_expiry``. ``limits`` apply per origin. Under HTTP/2, where one
+    connection carries many calls, each origin has one pool.
     """
 
     def __init__(self, **settings: Any) -> None:
-        unbounded = {http}.Limits(max_connections=None, max_keepalive_connections=None)
-        self._settings = {{"limits": unbounded, **settings}}
-        self._pools: dict[Origin, {http}.AsyncHTTPTransport] = {{}}
+        self._limits = settings.pop("limits", None) or {http}.Limits(
+            max_connections=None, max_keepalive_connections=None
+        )
+        if not isinstance(settings.get("verify"), ssl.SSLContext):
+            # Made once: each pool would load the CA bundle again (~15 ms).
+            settings["verify"] = {http}.create_ssl_context(
+                verify=settings.get("verify", True),
+                cert=settings.pop("cert", None),
+                trust_env=settings.get("trust_env", True),
+            )
+        self._settings = settings
+        self._origins: dict[Origin, _OriginConnections] = {{}}
+        self._shared: dict[Origin, {http}.AsyncHTTPTransport] = {{}}
 
     async def handle_async_request(self, request: {http}.Request) -> {http}.Response:
         url = request.url
         origin: Origin = url.raw_scheme, url.raw_host, url.port
-        pool = self._pools.get(origin)
-        if pool is None:
-            pool = self._pools[origin] = {http}.AsyncHTTPTransport(**self._settings)
-        return await pool.handle_async_request(request)
+        if self._settings.get("http2"):
+            pool = self._shared.get(origin)
+            if pool is None:
+                pool = {http}.AsyncHTTPTransport(limits=self._limits, **self._settings)
+                self._shared[origin] = pool
+            return await pool.handle_async_request(request)
+        connections = self._origins.get(origin)
+        if connections is None:
+            connections = _OriginConnections(self._limits, self._settings)
+            self._origins[origin] = connections
+        return await connections.send(request)
 
     async def aclose(self) -> None:
-        for pool in self._pools.values():
-            await pool.aclose()''',
-    ("from typing import Any", "import {http}"),
-    private=("Origin",),
+        for connections in self._origins.values():
+            await connections.aclose()
+        for pool in self._shared.values():
+            await pool.aclose()
+
+
+#: Idle connections, and since when.
+Idle = collections.deque[tuple[float, {http}.AsyncHTTPTransport]]
+
+
+class _OriginConnections:
+    """One origin's connections, each a pool of its own; the idle ones oldest first."""
+
+    def __init__(self, limits: {http}.Limits, settings: dict[str, Any]) -> None:
+        self._limits = limits
+        self._settings = {{
+            "limits": {http}.Limits(
+                max_connections=1,
+                max_keepalive_connections=1,
+                keepalive_expiry=limits.keepalive_expiry,
+            ),
+            **settings,
+        }}
+        self._idle: Idle = collections.deque()
+        self._busy: set[{http}.AsyncHTTPTransport] = set()
+        most = limits.max_connections
+        self._free = asyncio.Semaphore(most) if most is not None else None
+
+    async def send(self, request: {http}.Request) -> {http}.Response:
+        if self._free is not None:
+            await self._free.acquire()
+        try:
+            connection = await self._take()
+        except BaseException:
+            if self._free is not None:
+                self._free.release()
+            raise
+        try:
+            response = await connection.handle_async_request(request)
+        except BaseException:
+            self._give_back(connection)
+            raise
+        assert isinstance(response.stream, {http}.AsyncByteStream)
+        response.stream = _GivesBack(response.stream, connection, self._give_back)
+        return response
+
+    async def _take(self) -> {http}.AsyncHTTPTransport:
+        expiry = self._limits.keepalive_expiry
+        keep = self._limits.max_keepalive_connections
+        now = time.monotonic()
+        while self._idle and (
+            (expiry is not None and now - self._idle[0][0] > expiry)
+            or (keep is not None and len(self._idle) > keep)
+        ):
+            await self._idle.popleft()[1].aclose()
+        if self._idle:
+            connection = self._idle.pop()[1]
+        else:
+            connection = {http}.AsyncHTTPTransport(**self._settings)
+        self._busy.add(connection)
+        return connection
+
+    def _give_back(self, connection: {http}.AsyncHTTPTransport) -> None:
+        self._busy.discard(connection)
+        self._idle.append((time.monotonic(), connection))
+        if self._free is not None:
+            self._free.release()
+
+    async def aclose(self) -> None:
+        connections = [*self._busy, *(connection for _, connection in self._idle)]
+        self._busy.clear()
+        self._idle.clear()
+        for connection in connections:
+            await connection.aclose()
+
+
+class _GivesBack({http}.AsyncByteStream):
+    """A response body that gives its connection back once closed."""
+
+    def __init__(
+        self,
+        stream: {http}.AsyncByteStream,
+        connection: {http}.AsyncHTTPTransport,
+        give_back: Callable[[{http}.AsyncHTTPTransport], None],
+    ) -> None:
+        self._stream = stream
+        self._connection = connection
+        self._give_back: Callable[[{http}.AsyncHTTPTransport], None] | None = give_back
+
+    async def __aiter__(self) -> AsyncIterator[bytes]:
+        async for chunk in self._stream:
+            yield chunk
+
+    async def aclose(self) -> None:
+        try:
+            await self._stream.aclose()
+        finally:
+            give_back, self._give_back = self._give_back, None
+            if give_back is not None:
+                give_back(self._connection)''',
+    (
+        "import asyncio",
+        "import collections",
+        "import ssl",
+        "import time",
+        "from collections.abc import AsyncIterator, Callable",
+        "from typing import Any",
+        "import {http}",
+    ),
+    private=("Origin", "Idle", "_OriginConnections", "_GivesBack"),
 )
 
 ASYNC_CLIENT_PER_LOOP = Helper(

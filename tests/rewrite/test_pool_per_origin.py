@@ -85,14 +85,89 @@ async def test_the_settings_apply_to_each_origins_pool(
     assert all(start >= end for start, end in zip(starts[1:], ends, strict=False))
 
 
+def _established(ports: set[int]) -> set[int]:
+    """Which of these local ports of this process still hold an open connection."""
+    found = set()
+    for table in ("/proc/net/tcp", "/proc/net/tcp6"):
+        with open(table, encoding="ascii") as f:
+            for line in f.readlines()[1:]:
+                local, state = line.split()[1], line.split()[3]
+                if state == "01" and int(local.rsplit(":", 1)[1], 16) in ports:
+                    found.add(int(local.rsplit(":", 1)[1], 16))
+    return found
+
+
+needs_proc = pytest.mark.skipif(
+    not Path("/proc/net/tcp").exists(), reason="reads the connection table from /proc"
+)
+
+
+@needs_proc
 @pytest.mark.asyncio
 async def test_closing_the_transport_closes_every_origins_connections(
     helpers: ModuleType, upstreams: UpstreamCluster
 ) -> None:
+    upstreams.set_latency("weather", 0.05)
     transport = helpers.PoolPerOrigin()
     async with httpx.AsyncClient(headers=KEY, transport=transport) as client:
-        await _round(client, upstreams, 2)
-        pools = list(transport._pools.values())
-        assert len(pools) == 2
-        assert all(pool._pool.connections for pool in pools)
-    assert not any(pool._pool.connections for pool in pools)
+        await _round(client, upstreams, 3)
+        ports = _ports(upstreams, "weather") | _ports(upstreams, "events")
+        assert len(ports) == 6
+        assert _established(ports) == ports
+    assert _established(ports) == set()
+
+
+@needs_proc
+@pytest.mark.asyncio
+async def test_an_idle_connection_past_its_keepalive_expiry_is_closed_not_reused(
+    helpers: ModuleType, upstreams: UpstreamCluster
+) -> None:
+    upstreams.set_latency("weather", 0.05)
+    transport = helpers.PoolPerOrigin(limits=httpx.Limits(keepalive_expiry=0.2))
+    async with httpx.AsyncClient(headers=KEY, transport=transport) as client:
+        await _round(client, upstreams, 3)
+        first = _ports(upstreams, "weather")
+        await asyncio.sleep(0.4)
+        upstreams.log.clear()
+        # One call after the quiet spell: the connections it does not use close too.
+        await _round(client, upstreams, 1)
+        assert not _ports(upstreams, "weather") & first
+        assert _established(first) == set()
+
+
+@pytest.mark.parametrize(
+    ("fault", "error"),
+    [
+        pytest.param("drop", httpx.RemoteProtocolError, id="in-the-body"),
+        pytest.param("slow", httpx.ReadTimeout, id="before-the-response"),
+    ],
+)
+@pytest.mark.asyncio
+async def test_a_failed_call_gives_its_connection_back(
+    helpers: ModuleType, upstreams: UpstreamCluster, fault: str, error: type[Exception]
+) -> None:
+    # One connection at most: a call that failed must not keep it from the next.
+    transport = helpers.PoolPerOrigin(limits=httpx.Limits(max_connections=1))
+    url = upstreams.urls["weather"] + "/v1/weather?city=Oslo"
+    async with httpx.AsyncClient(headers=KEY, transport=transport) as client:
+        upstreams.inject_fault("weather", fault, times=1)
+        with pytest.raises(error):
+            await client.get(url, timeout=0.5)
+        response = await asyncio.wait_for(client.get(url), 10)
+        assert response.status_code == 200
+
+
+@pytest.mark.asyncio
+async def test_a_streamed_response_holds_its_connection_until_closed(
+    helpers: ModuleType, upstreams: UpstreamCluster
+) -> None:
+    transport = helpers.PoolPerOrigin()
+    url = upstreams.urls["weather"] + "/v1/weather?city=Oslo"
+    async with httpx.AsyncClient(headers=KEY, transport=transport) as client:
+        async with client.stream("GET", url) as streamed:
+            # Another call while the first body is unread takes another connection.
+            assert (await client.get(url)).status_code == 200
+            body = b"".join([chunk async for chunk in streamed.aiter_bytes()])
+        assert b"Oslo" in body
+        assert (await client.get(url)).status_code == 200
+    assert len(_ports(upstreams, "weather")) == 2

@@ -7,8 +7,11 @@ needs only the standard library and httpx.
 from __future__ import annotations
 
 import asyncio
+import collections
 import concurrent.futures
-from collections.abc import Coroutine
+import ssl
+import time
+from collections.abc import AsyncIterator, Callable, Coroutine
 from typing import Any, TypeVar
 
 import httpx
@@ -18,32 +21,152 @@ Origin = tuple[bytes, bytes, int | None]
 
 
 class PoolPerOrigin(httpx.AsyncBaseTransport):
-    """A connection pool per origin, for a client that serves a whole process.
+    """Kept-alive connections per origin, for a client that serves a whole process.
 
     httpcore's pool checks every connection it holds, polling each idle one's
-    socket, on every request and every response (encode/httpx#3215): in one
-    pool for all upstreams, each call pays for the connections of all of them.
-    Each origin gets its own ``httpx.AsyncHTTPTransport(**settings)``. Without
-    ``limits``, like requests' pool, none makes a call wait for a connection
-    or drops the ones it opened (idle ones close after ``keepalive_expiry``).
+    socket, on every request and every response (encode/httpx#3215): a call
+    costs CPU for each connection of its pool, and a process-wide pool holds
+    as many as were ever busy at once. Here each connection is a pool of its
+    own (``httpx.AsyncHTTPTransport(**settings)`` holding one connection): a
+    call takes its origin's most recently used idle one, or opens one, and
+    gives it back when its response is closed, so it pays for its own
+    connection only. Without ``limits``, like requests' pool, none makes a call
+    wait for a connection or drops one that is in use; idle ones close after
+    ``keepalive_expiry``. ``limits`` apply per origin. Under HTTP/2, where one
+    connection carries many calls, each origin has one pool.
     """
 
     def __init__(self, **settings: Any) -> None:
-        unbounded = httpx.Limits(max_connections=None, max_keepalive_connections=None)
-        self._settings = {"limits": unbounded, **settings}
-        self._pools: dict[Origin, httpx.AsyncHTTPTransport] = {}
+        self._limits = settings.pop("limits", None) or httpx.Limits(
+            max_connections=None, max_keepalive_connections=None
+        )
+        if not isinstance(settings.get("verify"), ssl.SSLContext):
+            # Made once: each pool would load the CA bundle again (~15 ms).
+            settings["verify"] = httpx.create_ssl_context(
+                verify=settings.get("verify", True),
+                cert=settings.pop("cert", None),
+                trust_env=settings.get("trust_env", True),
+            )
+        self._settings = settings
+        self._origins: dict[Origin, _OriginConnections] = {}
+        self._shared: dict[Origin, httpx.AsyncHTTPTransport] = {}
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
         url = request.url
         origin: Origin = url.raw_scheme, url.raw_host, url.port
-        pool = self._pools.get(origin)
-        if pool is None:
-            pool = self._pools[origin] = httpx.AsyncHTTPTransport(**self._settings)
-        return await pool.handle_async_request(request)
+        if self._settings.get("http2"):
+            pool = self._shared.get(origin)
+            if pool is None:
+                pool = httpx.AsyncHTTPTransport(limits=self._limits, **self._settings)
+                self._shared[origin] = pool
+            return await pool.handle_async_request(request)
+        connections = self._origins.get(origin)
+        if connections is None:
+            connections = _OriginConnections(self._limits, self._settings)
+            self._origins[origin] = connections
+        return await connections.send(request)
 
     async def aclose(self) -> None:
-        for pool in self._pools.values():
+        for connections in self._origins.values():
+            await connections.aclose()
+        for pool in self._shared.values():
             await pool.aclose()
+
+
+#: Idle connections, and since when.
+Idle = collections.deque[tuple[float, httpx.AsyncHTTPTransport]]
+
+
+class _OriginConnections:
+    """One origin's connections, each a pool of its own; the idle ones oldest first."""
+
+    def __init__(self, limits: httpx.Limits, settings: dict[str, Any]) -> None:
+        self._limits = limits
+        self._settings = {
+            "limits": httpx.Limits(
+                max_connections=1,
+                max_keepalive_connections=1,
+                keepalive_expiry=limits.keepalive_expiry,
+            ),
+            **settings,
+        }
+        self._idle: Idle = collections.deque()
+        self._busy: set[httpx.AsyncHTTPTransport] = set()
+        most = limits.max_connections
+        self._free = asyncio.Semaphore(most) if most is not None else None
+
+    async def send(self, request: httpx.Request) -> httpx.Response:
+        if self._free is not None:
+            await self._free.acquire()
+        try:
+            connection = await self._take()
+        except BaseException:
+            if self._free is not None:
+                self._free.release()
+            raise
+        try:
+            response = await connection.handle_async_request(request)
+        except BaseException:
+            self._give_back(connection)
+            raise
+        assert isinstance(response.stream, httpx.AsyncByteStream)
+        response.stream = _GivesBack(response.stream, connection, self._give_back)
+        return response
+
+    async def _take(self) -> httpx.AsyncHTTPTransport:
+        expiry = self._limits.keepalive_expiry
+        keep = self._limits.max_keepalive_connections
+        now = time.monotonic()
+        while self._idle and (
+            (expiry is not None and now - self._idle[0][0] > expiry)
+            or (keep is not None and len(self._idle) > keep)
+        ):
+            await self._idle.popleft()[1].aclose()
+        if self._idle:
+            connection = self._idle.pop()[1]
+        else:
+            connection = httpx.AsyncHTTPTransport(**self._settings)
+        self._busy.add(connection)
+        return connection
+
+    def _give_back(self, connection: httpx.AsyncHTTPTransport) -> None:
+        self._busy.discard(connection)
+        self._idle.append((time.monotonic(), connection))
+        if self._free is not None:
+            self._free.release()
+
+    async def aclose(self) -> None:
+        connections = [*self._busy, *(connection for _, connection in self._idle)]
+        self._busy.clear()
+        self._idle.clear()
+        for connection in connections:
+            await connection.aclose()
+
+
+class _GivesBack(httpx.AsyncByteStream):
+    """A response body that gives its connection back once closed."""
+
+    def __init__(
+        self,
+        stream: httpx.AsyncByteStream,
+        connection: httpx.AsyncHTTPTransport,
+        give_back: Callable[[httpx.AsyncHTTPTransport], None],
+    ) -> None:
+        self._stream = stream
+        self._connection = connection
+        self._give_back: Callable[[httpx.AsyncHTTPTransport], None] | None = give_back
+
+    async def __aiter__(self) -> AsyncIterator[bytes]:
+        async for chunk in self._stream:
+            yield chunk
+
+    async def aclose(self) -> None:
+        try:
+            await self._stream.aclose()
+        finally:
+            give_back, self._give_back = self._give_back, None
+            if give_back is not None:
+                give_back(self._connection)
 
 
 T = TypeVar("T")
