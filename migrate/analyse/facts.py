@@ -10,7 +10,6 @@ from __future__ import annotations
 import ast
 
 from . import shapes
-from .flow import FlowVisitor
 from .forms import has_async_memo, is_main_guard, property_accessor
 from .frameworks import (
     ASYNC_DUNDERS,
@@ -22,6 +21,7 @@ from .frameworks import (
     PATCHERS,
     is_test_path,
 )
+from .held import HeldVisitor
 from .model import (
     FIXTURE_PREFIX,
     Assignment,
@@ -40,7 +40,7 @@ from .tree import child_fields
 from .urllib_shapes import urlopen_refusal
 
 
-class ModuleAnalyser(FlowVisitor):
+class ModuleAnalyser(HeldVisitor):
     """Walks one module and fills a :class:`ModuleFacts`."""
 
     def __init__(self, module: str, path: str, is_package: bool) -> None:
@@ -335,6 +335,8 @@ class ModuleAnalyser(FlowVisitor):
                     fn.param_attrs += (attr,)
         note_assigned_fake(self, self.scopes[-1].function or self.module_fn, node)
         self.note_assignment(node, scope)
+        self.note_attribute_writes(node.targets, node.value)
+        self.note_class_values(node.value)
         if scope.function is not self.module_fn and isinstance(node.value, ast.Call):
             typ = self.type_of_call(node.value, scope)
             for target in node.targets:
@@ -420,6 +422,7 @@ class ModuleAnalyser(FlowVisitor):
         )
         call.arg_types = self.argument_types(node, scope)
         self.note_arguments(call, node)
+        self.note_values(call, node, target)
         call.refusal = urlopen_refusal(target, node, scope.node, self.resolve)
         fan_out = shapes.map_fan_out(node, target, self)
         if fan_out:

@@ -18,8 +18,18 @@ from .frameworks import (
     port_to,
     requests_family,
 )
-from .model import FIXTURE_PREFIX, RETURNS_SUFFIX, Call, Function, ModuleFacts, Ref, Span
+from .model import (
+    FIXTURE_PREFIX,
+    PARAM_PREFIX,
+    RETURNS_SUFFIX,
+    Call,
+    Function,
+    ModuleFacts,
+    Ref,
+    Span,
+)
 from .project import Project
+from .typeflow import TypeFlow
 
 UNITTEST_TESTCASE = "unittest.TestCase"
 
@@ -57,6 +67,10 @@ class CallGraph:
 
     _children: dict[str, list[str]] | None = None
     _class_facts: dict[str, list[ModuleFacts]] | None = None
+    _classes: set[str] | None = None
+    # (class family, attribute) -> the type every assignment of it gives (see typeflow).
+    flowed_attrs: dict[tuple[str, str], str] = field(default_factory=dict)
+    families: dict[str, str] = field(default_factory=dict)
     # Attribute reads whose object's type is unknown: attribute -> (function, read).
     unknown_reads: dict[str, list[tuple[str, Call]]] = field(default_factory=dict)
 
@@ -92,14 +106,34 @@ class CallGraph:
     # while it is in use, and every pass over the functions asks for the same names.
     _resolved: dict[tuple[str, int], str | None] = field(default_factory=dict, repr=False)
 
+    # The names being resolved, outermost first, and those that met an attribute of
+    # unknown type on the way: typing attributes (see typeflow) may resolve them further.
+    _resolving: list[tuple[str, int]] = field(default_factory=list, repr=False)
+    _untyped: set[tuple[str, int]] = field(default_factory=set, repr=False)
+    untyped_seen: int = 0  # how many times a name met one, for the functions that ask
+
     def resolve(self, name: str | None, depth: int = 0) -> str | None:
         """Follow re-exports until ``name`` is a function or class we know."""
         if name is None or depth > 8:
             return None
         key = (name, depth)
-        if key not in self._resolved:
-            self._resolved[key] = self._resolve(name, depth)
-        return self._resolved[key]
+        if key in self._resolved:
+            if key in self._untyped:
+                self._untyped.update(self._resolving)
+                self.untyped_seen += 1
+            return self._resolved[key]
+        self._resolving.append(key)
+        try:
+            found = self._resolved[key] = self._resolve(name, depth)
+        finally:
+            self._resolving.pop()
+        return found
+
+    def forget_untyped(self) -> None:
+        """Resolve again what met an attribute of unknown type, now that some have one."""
+        for key in self._untyped:
+            self._resolved.pop(key, None)
+        self._untyped.clear()
 
     def _resolve(self, name: str, depth: int) -> str | None:
         if name.startswith(FIXTURE_PREFIX):
@@ -172,10 +206,39 @@ class CallGraph:
                     return found
         # ``self.api.item`` where a base class, maybe in another module, sets ``self.api``.
         cls, _, attr = owner.rpartition(".")
-        typ = self._attr_type(cls, attr, set())
+        typ = self.attr_type(cls, attr)
+        if typ is None and not self._defining(cls) and not self._defining(owner):
+            typ = self.value_type(owner)  # ``Town.region.source``: attributes of attributes
         if typ is not None:
             return self.resolve(f"{typ}.{method}", depth + 1) or name
+        self._untyped.update(self._resolving)
+        self.untyped_seen += 1
         return name
+
+    def attr_type(self, cls: str, attr: str) -> str | None:
+        """The type of ``attr`` on instances of ``cls``: made or annotated by it or a base
+        class, else what every assignment of it is given (from its callers)."""
+        typ = self._attr_type(cls, attr, set())
+        if typ is None and self.flowed_attrs:
+            typ = self.flowed_attrs.get((self.families.get(cls, cls), attr))
+        return typ
+
+    def value_type(self, held: str | None) -> str | None:
+        """The project class of a value as the facts hold it (``pkg.Site``, an instance;
+        ``pkg.Page.site``, an attribute of one), when one is known."""
+        if not held or held.startswith((PARAM_PREFIX, FIXTURE_PREFIX)):
+            return None
+        if self._classes is None:
+            self._classes = {n for facts in self.project.facts.values() for n in facts.classes}
+        parts = held.split(".")
+        for cut in range(len(parts), 0, -1):
+            head = ".".join(parts[:cut])
+            if head in self._classes:
+                typ: str | None = head
+                for attr in parts[cut:]:
+                    typ = self.attr_type(typ, attr) if typ else None
+                return typ
+        return None
 
     def _attr_type(self, cls: str, attr: str, seen: set[str]) -> str | None:
         """The type of ``attr`` on instances of ``cls``: set by it or by a base class."""
@@ -301,56 +364,97 @@ class CallGraph:
         return None
 
 
+@dataclass
+class _Links:
+    """What one function adds to the graph: its edges, blocking and kept calls."""
+
+    edges: list[Edge] = field(default_factory=list)
+    blocking: list[tuple[Call, BlockingCall]] = field(default_factory=list)
+    kept: list[tuple[Call, str]] = field(default_factory=list)
+    unknown_reads: list[tuple[str, Call]] = field(default_factory=list)
+    wrapped_by: list[str] = field(default_factory=list)  # wrappers of the function
+    untyped: bool = False  # a name met an attribute of unknown type
+
+
 def build_graph(project: Project) -> CallGraph:
-    """Edges between the analysed functions, and their direct blocking calls."""
+    """Edges between the analysed functions, and their direct blocking calls.
+
+    Types flowing from call sites into attributes and parameters (see
+    typeflow) are found from the edges; the functions whose names met an
+    attribute or parameter that then got a type are linked again.
+    """
     graph = CallGraph(project=project, functions=project.functions())
     # A session that one call keeps on requests stays a requests.Session for
     # every call made through it (a global, or ``self.<attr>``).
-    kept_sessions = graph.kept_sessions = _kept_sessions(graph)
-    for fn in graph.functions.values():
-        for call in fn.calls:
-            target = graph.resolve(call.target)
-            entry = lookup(target) if target else None
-            kept = call.refusal or graph.keeps_requests(fn, call, entry)
-            if kept is None and entry is not None:
-                kept = kept_sessions.get(session_key(graph, fn, call.text))
-            if kept is not None:
-                graph.kept.setdefault(fn.qualname, []).append((call, kept))
-                if entry is None:
-                    continue
-                # It still blocks: async code reaches it through a thread, as it
-                # reaches sqlite3 or open().
-                entry = replace(entry, action=Action.BRIDGE)
-            if entry is not None:
-                graph.blocking.setdefault(fn.qualname, []).append((call, entry))
-                continue
-            callee = graph.callee_of(call)
-            if callee is not None:
-                graph.edges.append(Edge(fn.qualname, callee, call.span, call))
-        for read in fn.reads:
-            # A property's getter runs where its attribute is read.
-            target = graph.resolve(read.target) if read.target else None
-            if target is None:
-                attr = read.text.rpartition(".")[2]
-                graph.unknown_reads.setdefault(attr, []).append((fn.qualname, read))
-            elif target in graph.functions and graph.functions[target].property:
-                graph.edges.append(Edge(fn.qualname, target, read.span, read))
-        for ref in fn.refs:
-            target = graph.resolve(ref.target)
-            # ``f(obj.prop)`` hands over what the getter returns: a read (above), no value.
-            if target in graph.functions and not graph.functions[target].property:
-                graph.edges.append(Edge(fn.qualname, target, ref.span, None, via="ref", ref=ref))
-        for decorator in fn.decorators:
-            wrapper = _wrapper_of(graph, graph.resolve(decorator.target), decorator.is_call)
-            if wrapper is not None:
-                graph.wrapped_by.setdefault(wrapper, []).append(fn.qualname)
-                # The wrapper calls the function it wraps.
-                graph.edges.append(
-                    Edge(wrapper, fn.qualname, decorator.span, None, via="decorator")
-                )
+    graph.kept_sessions = _kept_sessions(graph)
+    links = {qualname: _link(graph, fn, fresh=True) for qualname, fn in graph.functions.items()}
+    flow = TypeFlow(graph)
+    graph.flowed_attrs, graph.families = flow.solve(), flow.family
+    typed = {fn.qualname for fn, call in flow.param_calls if call.target}
+    if graph.flowed_attrs or typed:
+        graph.forget_untyped()
+        for qualname, fn in graph.functions.items():
+            if links[qualname].untyped or qualname in typed:
+                links[qualname] = _link(graph, fn, fresh=False)
+    for qualname, found in links.items():
+        graph.edges += found.edges
+        if found.blocking:
+            graph.blocking[qualname] = found.blocking
+        if found.kept:
+            graph.kept[qualname] = found.kept
+        for attr, read in found.unknown_reads:
+            graph.unknown_reads.setdefault(attr, []).append((qualname, read))
+        for wrapper in found.wrapped_by:
+            graph.wrapped_by.setdefault(wrapper, []).append(qualname)
     for edge in graph.edges:
         graph.callers.setdefault(edge.callee, []).append(edge)
     return graph
+
+
+def _link(graph: CallGraph, fn: Function, fresh: bool) -> _Links:
+    found = _Links()
+    misses = graph.untyped_seen
+    for call in fn.calls:
+        if call.param_target and fresh:
+            call.target = None  # given again by this graph's type flow, if at all
+        target = graph.resolve(call.target)
+        entry = lookup(target) if target else None
+        kept = call.refusal or graph.keeps_requests(fn, call, entry)
+        if kept is None and entry is not None:
+            kept = graph.kept_sessions.get(session_key(graph, fn, call.text))
+        if kept is not None:
+            found.kept.append((call, kept))
+            if entry is None:
+                continue
+            # It still blocks: async code reaches it through a thread, as it
+            # reaches sqlite3 or open().
+            entry = replace(entry, action=Action.BRIDGE)
+        if entry is not None:
+            found.blocking.append((call, entry))
+            continue
+        callee = graph.callee_of(call)
+        if callee is not None:
+            found.edges.append(Edge(fn.qualname, callee, call.span, call))
+    for read in fn.reads:
+        # A property's getter runs where its attribute is read.
+        target = graph.resolve(read.target) if read.target else None
+        if target is None:
+            found.unknown_reads.append((read.text.rpartition(".")[2], read))
+        elif target in graph.functions and graph.functions[target].property:
+            found.edges.append(Edge(fn.qualname, target, read.span, read))
+    for ref in fn.refs:
+        target = graph.resolve(ref.target)
+        # ``f(obj.prop)`` hands over what the getter returns: a read (above), no value.
+        if target in graph.functions and not graph.functions[target].property:
+            found.edges.append(Edge(fn.qualname, target, ref.span, None, via="ref", ref=ref))
+    for decorator in fn.decorators:
+        wrapper = _wrapper_of(graph, graph.resolve(decorator.target), decorator.is_call)
+        if wrapper is not None:
+            found.wrapped_by.append(wrapper)
+            # The wrapper calls the function it wraps.
+            found.edges.append(Edge(wrapper, fn.qualname, decorator.span, None, via="decorator"))
+    found.untyped = graph.untyped_seen > misses
+    return found
 
 
 def _method_made(mod: ModuleFacts, rest: list[str]) -> str | None:

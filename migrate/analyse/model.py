@@ -77,6 +77,16 @@ class Call:
     refusal: str | None = None
     # The name passed as ``**name`` (``requests.get(url, **kwargs)``).
     star_kwargs: str | None = None
+    # What each argument holds, for types that flow from call sites into
+    # parameters (see :func:`~migrate.analyse.names.NameResolver.value_of`):
+    # positional ones up to a ``*starred`` one, then the keywords.
+    arg_values: tuple[str | None, ...] = ()
+    kwarg_values: tuple[tuple[str, str | None], ...] = ()
+    # Called through its class (``Base.__init__(self, x)``): ``self`` is passed.
+    unbound: bool = False
+    # Called through a parameter (``<param>.region.population``): the graph sets
+    # ``target`` when every caller gives that parameter one type.
+    param_target: str | None = None
 
 
 @dataclass
@@ -167,6 +177,8 @@ class Function:
     param_calls: list[tuple[str, str, Span]] = field(default_factory=list)
     # ``self.<attr> = <parameter>`` in a method: the attributes it sets so.
     param_attrs: tuple[str, ...] = ()
+    # ``self.<attr> = value`` in a method: the attribute and what the value holds.
+    self_assigns: tuple[tuple[str, str | None], ...] = ()
     # ``obj.attr = value`` or ``name = value`` where value's type is known:
     # (the target as written, type).
     attr_sets: list[tuple[str, str]] = field(default_factory=list)
@@ -229,11 +241,21 @@ class ModuleFacts:
     top_level: frozenset[str] = frozenset()
     # Module-level ``sync_to_async`` bridges, by the name they are bound to.
     bridge_aliases: dict[str, BridgeAlias] = field(default_factory=dict)
+    # Names used as values (``{6: Image}``, ``return Page``, ``make = Page``): a
+    # class or function called where the analysis cannot see it.
+    values: set[str] = field(default_factory=set)
+    # Attributes assigned on something other than ``self`` (``page.site = s``).
+    attr_writes: set[str] = field(default_factory=set)
 
 
 # The object a call gives, when only the project-wide graph can tell its type:
 # ``pkg.clients.make_api()`` (a factory defined in another module).
 RETURNS_SUFFIX = "()"
+
+
+# A value that is one of the enclosing function's parameters (``<param>.page.site``):
+# its type is what the function's callers pass, known only project-wide.
+PARAM_PREFIX = "<param>."
 
 
 # A test's parameter is a pytest fixture, maybe from a conftest.py: its type is

@@ -12,6 +12,7 @@ from .colour import colour
 from .concurrency import Spot, find_spots
 from .decisions import Colouring, Scope
 from .graph import CallGraph, build_graph
+from .model import PARAM_PREFIX
 from .project import Project, load_project
 
 # Each round pulls in the modules that call what the previous round coloured;
@@ -55,6 +56,7 @@ def analyse_paths(
             wanted = set(project.mentioning(_names(colouring, graph)))
             wanted |= set(project.mentioning(_fixtures(colouring, graph), tests_only=True))
             wanted |= _callee_modules(graph, colouring)
+            wanted |= _handed_modules(graph, colouring)
             if not project.analyse(wanted):
                 break
             graph = build_graph(project)
@@ -123,6 +125,57 @@ def _fixtures(colouring: Colouring, graph: CallGraph) -> set[str]:
             if any(q.startswith(typ + ".") for q in colouring.async_functions):
                 names.add(name)
     return names
+
+
+def _handed_modules(graph: CallGraph, colouring: Colouring) -> set[str]:
+    """Modules of the functions and classes handed an instance whose methods became
+    async (``Shelf(self, name)`` in a method of ``Library``), and the modules that
+    call them: the type flows into a parameter only when every call site is seen.
+    """
+    owners = {graph.functions[q].class_qualname for q in colouring.async_functions}
+    owners.discard(None)
+    if not owners:
+        return set()
+    project = graph.project
+    passing = [
+        (fn, call, values)
+        for fn in graph.functions.values()
+        for call in fn.calls
+        if any(values := (*call.arg_values, *(value for _, value in call.kwarg_values)))
+    ]
+    # Handed on from a parameter (``super().__init__(owner)``) by a function handed one.
+    handed: set[str] = set()
+    targets: set[str] = set()
+    while True:
+        before = len(handed)
+        for fn, call, values in passing:
+            if not any(
+                value
+                and (
+                    graph.value_type(value) in owners
+                    or (fn.qualname in handed and value.startswith(PARAM_PREFIX))
+                )
+                for value in values
+            ):
+                continue
+            target = graph.resolve(call.target) or ""
+            targets.add(target)
+            handed.add(graph.callee_of(call) or target)
+        if len(handed) == before:
+            break
+    modules = {_module_of(project, target) for target in targets}
+    wanted = {m for m in modules if m is not None and project.files[m].facts is None}
+    return wanted | set(project.mentioning({target.rsplit(".", 1)[-1] for target in targets}))
+
+
+def _module_of(project: Project, target: str) -> str | None:
+    """The project module ``target`` (a qualified name) is defined in, if any."""
+    parts = target.split(".")
+    for cut in range(len(parts) - 1, 0, -1):
+        module = project.canonical(".".join(parts[:cut]))
+        if module in project.files:
+            return module
+    return None
 
 
 def _callee_modules(graph: CallGraph, colouring: Colouring) -> set[str]:

@@ -1,0 +1,142 @@
+"""What values hold, as the facts note them for types that flow (see typeflow).
+
+:class:`HeldVisitor` is the part of :class:`~migrate.analyse.facts.ModuleAnalyser`
+that notes, for each call, what every argument holds (a type, an attribute of
+a typed object, a parameter of the enclosing function), what each method
+assigns to ``self.<attr>``, the attributes assigned on other objects, and the
+classes and functions used as values (made or called where no call shows it).
+"""
+
+from __future__ import annotations
+
+import ast
+
+from .flow import FlowVisitor
+from .model import PARAM_PREFIX, Call
+from .names import _is_super, _self_attr, dotted
+
+
+class HeldVisitor(FlowVisitor):
+    """Notes what values hold; the analyser's scopes and facts."""
+
+    def value_of(self, node: ast.expr) -> str | None:
+        """What ``node`` holds, as far as this module can tell, for types flowing
+        from call sites into parameters and attributes.
+
+        A type (``self`` in a method of ``C`` is a ``C``; a local made by ``C()``),
+        an attribute chain whose type only the project knows (``pkg.Page.site``),
+        a parameter of the enclosing function (``<param>.page.site``), or None
+        for anything else (a literal, an expression, a local of several types).
+        """
+        if isinstance(node, ast.Call):
+            # ``C(...)``, or ``make(...)`` (``make()``: what it gives is known project-wide).
+            return self.type_of_call(node, self.scopes[-1] if self.scopes else None)
+        parts = dotted(node)
+        if not parts or not self.scopes:
+            return None
+        head = parts[0]
+        for scope in reversed(self.scopes):
+            if scope.node is not None or scope.function is None:
+                break
+            # A comprehension's or lambda's own names hold anything.
+            if head in scope.bound or head in scope.params:
+                return None
+        fn = scope.function
+        if fn is not None and scope.node is not None and head not in scope.local_types:
+            # The function's own scope (not a comprehension's or a lambda's).
+            if head == "self" and fn.class_qualname and fn.params[:1] == ("self",):
+                return fn.class_qualname if len(parts) == 1 else self.resolve(node)
+            if head in scope.params:
+                # A parameter the body binds again holds something else afterwards.
+                return None if head in scope.bound else PARAM_PREFIX + ".".join(parts)
+        if head in scope.local_types and len(scope.assigned.get(head, ())) > 1:
+            return None
+        return self.resolve(node) if self.names_instance(node) else None
+
+    def through_class(self, func: ast.expr) -> bool:
+        """``Base.__init__`` or ``pkg.Base.method``: a method called through its class,
+        given ``self`` as its first argument."""
+        if not isinstance(func, ast.Attribute) or dotted(func.value) is None:
+            return False
+        if self.names_instance(func.value) or _is_super(func.value):
+            return False
+        name = self.resolve(func.value) or ""
+        last = name.rsplit(".", 1)[-1]
+        return last[:1].isupper() and not last.isupper()
+
+    def note_values(self, call: Call, node: ast.Call, target: str | None) -> None:
+        """What each argument holds, for the types that flow into parameters;
+        ``setattr(obj, "name", v)`` assigns an attribute."""
+        if target == "builtins.setattr" and len(node.args) >= 2:
+            name = node.args[1]
+            if isinstance(name, ast.Constant) and isinstance(name.value, str):
+                self.facts.attr_writes.add(name.value)
+        if target is None:
+            held = self.value_of(node.func)
+            if held and held.startswith(PARAM_PREFIX):
+                call.param_target = held
+        if not target or target.startswith("builtins.") or not (node.args or node.keywords):
+            return
+        values = []
+        for arg in node.args:
+            if isinstance(arg, ast.Starred):
+                break
+            values.append(self.value_of(arg))
+        call.arg_values = tuple(values)
+        call.kwarg_values = tuple(
+            (kw.arg, self.value_of(kw.value)) for kw in node.keywords if kw.arg is not None
+        )
+        call.unbound = self.through_class(node.func)
+
+    def note_attribute_writes(self, targets: list[ast.expr], value: ast.expr | None) -> None:
+        """``self.x = v`` in a method (what ``v`` holds); ``obj.x = v`` elsewhere."""
+        fn = self.scopes[-1].function
+        for target in targets:
+            if isinstance(target, ast.Tuple | ast.List):
+                self.note_attribute_writes(list(target.elts), None)
+            elif isinstance(target, ast.Starred):
+                self.note_attribute_writes([target.value], None)
+            elif isinstance(target, ast.Attribute):
+                attr = _self_attr(target)
+                if (
+                    attr is not None
+                    and fn is not None
+                    and fn.class_qualname
+                    and fn.params[:1] == ("self",)
+                    and isinstance(target.value, ast.Name)
+                    and target.value.id == "self"
+                ):
+                    if not (isinstance(value, ast.Constant) and value.value is None):
+                        held = self.value_of(value) if value is not None else None
+                        fn.self_assigns += ((attr, held),)
+                else:
+                    self.facts.attr_writes.add(target.attr)
+
+    def note_class_values(self, *nodes: ast.expr | None) -> None:
+        """Classes and functions put in a container, returned or bound to a name."""
+        for node in nodes:
+            if isinstance(node, ast.Name | ast.Attribute) and not self.names_instance(node):
+                name = self.resolve(node)
+                if name is not None:
+                    self.facts.values.add(name)
+
+    def visit_Dict(self, node: ast.Dict) -> None:
+        self.note_class_values(*node.keys, *node.values)
+        self.generic_visit(node)
+
+    def visit_List(self, node: ast.List | ast.Tuple | ast.Set) -> None:
+        if isinstance(node, ast.Set) or isinstance(node.ctx, ast.Load):
+            self.note_class_values(*node.elts)
+        self.generic_visit(node)
+
+    visit_Tuple = visit_List
+    visit_Set = visit_List
+
+    def visit_AnnAssign(self, node: ast.AnnAssign) -> None:
+        if node.value is not None:
+            self.note_attribute_writes([node.target], node.value)
+        super().visit_AnnAssign(node)
+
+    def visit_Return(self, node: ast.Return) -> None:
+        self.note_class_values(node.value)
+        self.generic_visit(node)

@@ -1,0 +1,312 @@
+"""Types that flow from call sites into parameters, and from parameters into attributes.
+
+``Page(self, name)`` in a method of ``Site``, and ``def __init__(self, site,
+name): self.site = site`` in a module that never names ``Site``: every
+``self.site.get(...)`` in ``Page`` calls ``Site.get``. A parameter gets the
+type every visible call site agrees on; an attribute the type every
+assignment of it agrees on, across the classes related by inheritance (a
+method's ``self`` may be an instance of any of them).
+
+Whatever could hide a call site or an assignment leaves the name untyped:
+the function or class used as a value (``{6: Image}``, ``map(Page, ...)``),
+a method also called through a receiver of unknown type, a parameter left
+to its default or given through ``*args``/``**kwargs``, a function with no
+visible caller, an attribute also assigned on some other object. A mock a
+test hands in is a value of no known type, so it too leaves the name
+untyped: untyped keeps the calls as they were, a wrong type would await a
+plain value.
+"""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from .catalogue import CONSTRUCTORS
+from .model import FIXTURE_PREFIX, PARAM_PREFIX, RETURNS_SUFFIX, Call, Function
+from .project import Project
+
+
+class Graph(Protocol):
+    """What the flow asks of the call graph it is computed for (see graph.CallGraph)."""
+
+    project: Project
+    functions: dict[str, Function]
+
+    def resolve(self, name: str | None, depth: int = 0) -> str | None: ...
+
+    def subclasses(self, cls: str) -> list[str]: ...
+
+    def attr_type(self, cls: str, attr: str) -> str | None: ...
+
+
+# The lattice of what a name holds: nothing seen yet, one type, or not one type.
+_NONE_YET = ""
+_UNKNOWN = "?"
+# Decorators that leave a method's arguments as its callers give them.
+_PLAIN_DECORATORS = frozenset({"staticmethod", "classmethod", "property"})
+
+Key = tuple[str, str, str]  # ("param", function, name) or ("attr", class family, name)
+
+
+def _join(a: str, b: str) -> str:
+    if a == _NONE_YET or a == b:
+        return b
+    return a if b == _NONE_YET else _UNKNOWN
+
+
+class TypeFlow:
+    """One project's parameters and attributes typed from what flows into them."""
+
+    def __init__(self, graph: Graph) -> None:
+        self.graph = graph
+        self.functions = graph.functions
+        facts = graph.project.facts.values()
+        self.classes = {name for f in facts for name in f.classes}
+        self.bases = {name: bases for f in facts for name, bases in f.classes.items()}
+        self.attr_writes = {attr for f in facts for attr in f.attr_writes}
+        self.family = self._families()
+        # Callee -> (caller, call, how many leading parameters the call does not give).
+        self.sites: dict[str, list[tuple[Function, Call, int]]] = {}
+        # Method names also called through a receiver of unknown type.
+        self.hidden_methods: set[str] = set()
+        self.assigns: dict[tuple[str, str], list[tuple[Function, str | None]]] = {}
+        self.param_calls: list[tuple[Function, Call]] = []
+        self.typed_calls = 0  # of those, the ones given a target
+        self.receivers: set[str] = set()  # attributes something is called through
+        self._index()
+        self.values = self._values()
+        self.state: dict[Key, str] = {}
+        # Parameters whose function a module not analysed yet may call.
+        self.unseen: set[Key] = set()
+
+    # -- what the project shows --------------------------------------------------
+
+    def _families(self) -> dict[str, str]:
+        """Each class -> one representative of the classes it is related to by inheritance."""
+        parent: dict[str, str] = {}
+
+        def root(name: str) -> str:
+            while parent.get(name, name) != name:
+                name = parent[name]
+            return name
+
+        for name, bases in self.bases.items():
+            for base in bases:
+                resolved = self.graph.resolve(base) or base
+                if resolved in self.bases:
+                    a, b = root(name), root(resolved)
+                    if a != b:
+                        parent[max(a, b)] = min(a, b)
+        return {name: root(name) for name in self.bases}
+
+    def _index(self) -> None:
+        for fn in self.functions.values():
+            if fn.class_qualname:
+                family = self.family.get(fn.class_qualname, fn.class_qualname)
+                for attr, held in fn.self_assigns:
+                    self.assigns.setdefault((family, attr), []).append((fn, held))
+            for call in fn.calls:
+                # ``self.site.get``: calls through ``site`` ask for its type.
+                receivers = call.text.split(".")[1:-1]
+                if receivers:
+                    self.receivers.update(receivers)
+                if call.param_target:
+                    self.param_calls.append((fn, call))
+                callee, offset = self._callee(call)
+                if callee is not None:
+                    self.sites.setdefault(callee, []).append((fn, call, offset))
+                elif "." in call.text:
+                    self.hidden_methods.add(call.text.rsplit(".", 1)[-1])
+
+    def _callee(self, call: Call) -> tuple[str | None, int]:
+        target = self.graph.resolve(call.target) if call.target else None
+        if target is None:
+            return None, 0
+        if target in self.functions:
+            fn = self.functions[target]
+            bound = fn.class_qualname is not None and not call.unbound
+            static = any(d.text == "staticmethod" for d in fn.decorators)
+            return target, int(bound and not static)
+        if target in self.classes:
+            init = self.graph.resolve(f"{target}.__init__")
+            if init in self.functions:
+                return init, 1
+        return None, 0
+
+    def _values(self) -> set[str]:
+        """Functions and classes used as values: called where no call site shows it."""
+        found: set[str] = set()
+        for facts in self.graph.project.facts.values():
+            found |= {self.graph.resolve(name) or name for name in facts.values}
+        for fn in self.functions.values():
+            for ref in fn.refs:
+                if ref.target and not ref.instance and ref.text != "self":
+                    found.add(self.graph.resolve(ref.target) or ref.target)
+        return found
+
+    def _hidden(self, fn: Function) -> bool:
+        """Whether ``fn`` may be called where no call site shows what it is given."""
+        if fn.framework or fn.qualname in self.values:
+            return True
+        if any(d.text not in _PLAIN_DECORATORS for d in fn.decorators):
+            return True
+        owner = fn.class_qualname
+        if owner is None:
+            return False
+        if fn.name == "__init__":
+            made = [owner, *self.graph.subclasses(owner)]
+            return any(cls in self.values for cls in made)
+        return fn.name in self.hidden_methods
+
+    # -- the fixpoint --------------------------------------------------------------
+
+    def solve(self) -> dict[tuple[str, str], str]:
+        """(class family, attribute) -> its type, for every attribute assigned from a value;
+        calls through a parameter given one type get their target.
+
+        A parameter is typed only when every module that could call its function
+        has been read: one that mentions the function's name (its class's, for
+        ``__init__``) but was not analysed yet leaves it untyped for now.
+        """
+        for family, attr in self.assigns:
+            if attr in self.receivers:
+                self._get(("attr", family, attr))
+        for fn, call in self.param_calls:
+            param = (call.param_target or "").removeprefix(PARAM_PREFIX).split(".")[0]
+            self._get(("param", fn.qualname, param))
+        checked: dict[str, bool] = {}
+        while True:
+            self._solve()
+            unseen = [
+                key
+                for key, typ in self.state.items()
+                if key[0] == "param"
+                and typ not in (_NONE_YET, _UNKNOWN)
+                and key not in self.unseen
+                and self._called_unseen(self.functions[key[1]], checked)
+            ]
+            if not unseen:
+                break
+            self.unseen.update(unseen)
+        for fn, call in self.param_calls:
+            param, _, rest = (call.param_target or "").removeprefix(PARAM_PREFIX).partition(".")
+            typ = self.state[("param", fn.qualname, param)]
+            if typ not in (_NONE_YET, _UNKNOWN):
+                call.target = f"{typ}.{rest}"
+                self.typed_calls += 1
+        # Attributes each class already types itself (``self.http = Session()``) need nothing.
+        return {
+            (family, name): typ
+            for (kind, family, name), typ in self.state.items()
+            if kind == "attr"
+            and typ not in (_NONE_YET, _UNKNOWN)
+            and any(
+                self.graph.attr_type(fn.class_qualname or "", name) is None
+                for fn, _ in self.assigns[(family, name)]
+            )
+        }
+
+    def _called_unseen(self, fn: Function, checked: dict[str, bool]) -> bool:
+        """Whether a module not analysed yet may call ``fn`` (it mentions its name)."""
+        owner = fn.class_qualname
+        if fn.name == "__init__" and owner:
+            names = [c.rsplit(".", 1)[-1] for c in (owner, *self.graph.subclasses(owner))]
+        else:
+            names = [fn.name]
+        for name in names:
+            if name not in checked:
+                checked[name] = bool(self.graph.project.mentioning([name]))
+        return any(checked[name] for name in names)
+
+    def _solve(self) -> None:
+        # Each name only rises (nothing yet, a type, not one type): this ends.
+        changed = True
+        while changed:
+            self._asked = changed = False
+            for key in list(self.state):
+                new = _UNKNOWN if key in self.unseen else self._evaluate(key)
+                if new != self.state[key]:
+                    self.state[key] = new
+                    changed = True
+            changed = changed or self._asked
+
+    _asked = False
+
+    def _get(self, key: Key) -> str:
+        if key not in self.state:
+            self.state[key] = _NONE_YET
+            self._asked = True
+        return self.state[key]
+
+    def _evaluate(self, key: Key) -> str:
+        kind, owner, name = key
+        if kind == "attr":
+            if name in self.attr_writes:
+                return _UNKNOWN
+            value = _NONE_YET
+            for fn, held in self.assigns.get((owner, name), ()):
+                value = _join(value, self._value(held, fn))
+            return value if value != _NONE_YET or (owner, name) in self.assigns else _UNKNOWN
+        fn = self.functions[owner]
+        sites = self.sites.get(owner, [])
+        if not sites or self._hidden(fn):
+            return _UNKNOWN
+        value = _NONE_YET
+        for caller, call, offset in sites:
+            value = _join(value, self._value(_given(fn, call, offset, name), caller))
+            if value == _UNKNOWN:
+                break
+        return value
+
+    def _value(self, held: str | None, fn: Function) -> str:
+        """The type of what ``held`` (see :meth:`NameResolver.value_of`) names in ``fn``."""
+        if held is None:
+            return _UNKNOWN
+        if held.startswith(PARAM_PREFIX):
+            param, *attrs = held.removeprefix(PARAM_PREFIX).split(".")
+            if param not in fn.params:
+                return _UNKNOWN
+            return self._attributes(self._get(("param", fn.qualname, param)), attrs)
+        if held.endswith(RETURNS_SUFFIX):
+            # ``Atlas(url).region(code)``: what the method or factory gives.
+            made = self.graph.resolve(held.removesuffix(RETURNS_SUFFIX))
+            maker = self.functions.get(made or "")
+            if maker is None:
+                return _UNKNOWN
+            local = made.removeprefix(maker.module + ".") if made else ""
+            typ = self.graph.project.facts[maker.module].return_types.get(local)
+            return typ if typ in self.classes else _UNKNOWN
+        if held.startswith(FIXTURE_PREFIX):
+            made = self.graph.resolve(held)
+            return made if made in self.classes else _UNKNOWN
+        parts = held.split(".")
+        for cut in range(len(parts), 0, -1):
+            head = ".".join(parts[:cut])
+            if head in self.classes or head in CONSTRUCTORS.values():
+                return self._attributes(head, parts[cut:])
+        return _UNKNOWN
+
+    def _attributes(self, typ: str, attrs: list[str]) -> str:
+        for attr in attrs:
+            if typ in (_NONE_YET, _UNKNOWN):
+                return typ
+            known = self.graph.attr_type(typ, attr)
+            if known is not None:
+                typ = known
+            elif typ in self.family:
+                typ = self._get(("attr", self.family[typ], attr))
+            else:
+                return _UNKNOWN
+        return typ
+
+
+def _given(fn: Function, call: Call, offset: int, param: str) -> str | None:
+    """What ``call`` gives ``fn``'s parameter ``param`` (None: not one known value)."""
+    index = fn.params.index(param) if param in fn.params else -1
+    position = index - offset
+    if 0 <= position < len(call.arg_values) and index < fn.positional:
+        return call.arg_values[position]
+    for keyword, held in call.kwarg_values:
+        if keyword == param:
+            return held
+    return None

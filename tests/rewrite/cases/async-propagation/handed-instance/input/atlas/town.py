@@ -1,0 +1,8 @@
+class Town:
+    def __init__(self, region, name):
+        self.region = region
+        self.name = name
+
+    def forecast(self, days=1):
+        found = self.region.source.lookup(f"/towns/{self.name}/forecast", days=days)
+        return found["summary"]
