@@ -70,6 +70,7 @@ class CallGraph:
     _classes: set[str] | None = None
     # (class family, attribute) -> the type every assignment of it gives (see typeflow).
     flowed_attrs: dict[tuple[str, str], str] = field(default_factory=dict)
+    flow: TypeFlow | None = None
     families: dict[str, str] = field(default_factory=dict)
     # Attribute reads whose object's type is unknown: attribute -> (function, read).
     unknown_reads: dict[str, list[tuple[str, Call]]] = field(default_factory=dict)
@@ -390,6 +391,7 @@ def build_graph(project: Project) -> CallGraph:
     links = {qualname: _link(graph, fn, fresh=True) for qualname, fn in graph.functions.items()}
     flow = TypeFlow(graph)
     graph.flowed_attrs, graph.families = flow.solve(), flow.family
+    graph.flow = flow
     typed = {fn.qualname for fn, call in flow.param_calls if call.target}
     if graph.flowed_attrs or typed:
         graph.forget_untyped()

@@ -14,6 +14,8 @@ from __future__ import annotations
 from .catalogue import NO_TWIN
 from .decisions import Colouring, Review
 from .graph import CallGraph
+from .model import Call, Function
+from .names import short_name
 
 
 def find_reviews(graph: CallGraph, colouring: Colouring) -> list[Review]:
@@ -29,6 +31,7 @@ def find_reviews(graph: CallGraph, colouring: Colouring) -> list[Review]:
             target = graph.resolve(call.target) if call.target else None
             if target is not None:
                 why = NO_TWIN.get(target) or NO_TWIN.get(target.split(".")[0])
+                why = why or _mixed_attribute(graph, colouring, fn, call, target)
                 if why:
                     reviews.append(Review(fn.qualname, call.span, why))
                 continue
@@ -48,6 +51,33 @@ def find_reviews(graph: CallGraph, colouring: Colouring) -> list[Review]:
                 )
             )
     return reviews
+
+
+def _mixed_attribute(
+    graph: CallGraph, colouring: Colouring, fn: Function, call: Call, target: str
+) -> str | None:
+    """``self.site.get()`` where ``site`` is given a client whose ``get`` becomes async
+    in some places and another value (a mock, a literal) in others: it stays a plain
+    call, which is right for neither."""
+    parts = call.text.split(".")
+    if len(parts) != 3 or parts[0] != "self" or not fn.class_qualname or graph.flow is None:
+        return None
+    if target in graph.functions or call.awaited:
+        return None
+    found = graph.flow.mixed(fn.class_qualname, parts[1])
+    if found is None:
+        return None
+    types, other = found
+    methods = [graph.resolve(f"{typ}.{parts[2]}") for typ in types]
+    async_methods = [m for m in methods if m and colouring.is_async(m)]
+    if not async_methods:
+        return None
+    given = ", ".join(short_name(typ) for typ in types)
+    return (
+        f"self.{parts[1]} is given a {given} (whose {short_name(async_methods[0])} becomes"
+        f" async) and other values ({other}): `{call.text}()` stays a plain call; give"
+        f" {parts[1]} one type everywhere (an async fake in tests), or await it by hand"
+    )
 
 
 def _bridges_under_a_loop(graph: CallGraph, colouring: Colouring) -> list[Review]:

@@ -299,6 +299,69 @@ class TypeFlow:
                 return _UNKNOWN
         return typ
 
+    # -- why a name stays untyped ---------------------------------------------------
+
+    def mixed(self, cls: str, attr: str) -> tuple[list[str], str] | None:
+        """For ``self.<attr>`` in ``cls`` left untyped: the types some assignments
+        give it, and where another value comes from (``path:line``, or why)."""
+        family = self.family.get(cls, cls)
+        key: Key = ("attr", family, attr)
+        if self.state.get(key) != _UNKNOWN:
+            return None
+        types: set[str] = set()
+        other: list[str] = []
+        self._witnesses(key, types, other, set())
+        if not types or not other:
+            return None
+        return sorted(types), next((o for o in other if ".py:" in o), other[0])
+
+    def _witnesses(self, key: Key, types: set[str], other: list[str], seen: set[Key]) -> None:
+        if key in seen or len(seen) > 64:
+            return
+        seen.add(key)
+        kind, owner, name = key
+        if kind == "attr":
+            if name in self.attr_writes:
+                other.append(f"{name} is also assigned on other objects")
+            for fn, held in self.assigns.get((owner, name), ()):
+                self._witness(held, fn, types, other, seen, fn.span.line)
+            return
+        fn = self.functions[owner]
+        if self._hidden(fn) or key in self.unseen:
+            made = fn.class_qualname if fn.name == "__init__" else None
+            what = (
+                f"{made.rsplit('.', 1)[-1]} is also made" if made else f"{fn.name} is also called"
+            )
+            other.append(f"{what} where no call shows what it is given")
+        for caller, call, offset in self.sites.get(owner, []):
+            held = _given(fn, call, offset, name)
+            self._witness(held, caller, types, other, seen, call.span.line)
+
+    def _witness(
+        self,
+        held: str | None,
+        fn: Function,
+        types: set[str],
+        other: list[str],
+        seen: set[Key],
+        line: int,
+    ) -> None:
+        if (
+            held is not None
+            and held.startswith(PARAM_PREFIX)
+            and "." not in held[len(PARAM_PREFIX) :]
+        ):
+            param = held.removeprefix(PARAM_PREFIX)
+            if param in fn.params:
+                self._witnesses(("param", fn.qualname, param), types, other, seen)
+                return
+        value = self._value(held, fn)
+        if value in (_NONE_YET, _UNKNOWN):
+            if value == _UNKNOWN:
+                other.append(f"{self.graph.project.facts[fn.module].path}:{line}")
+        else:
+            types.add(value)
+
 
 def _given(fn: Function, call: Call, offset: int, param: str) -> str | None:
     """What ``call`` gives ``fn``'s parameter ``param`` (None: not one known value)."""

@@ -100,7 +100,12 @@ def test_a_mock_handed_in_by_a_test_leaves_the_attribute_untyped(tmp_path: Path)
                 assert Holder(owner, "x").load() is owner.fetch.return_value
         """,
     }
-    assert not becomes_async(tmp_path, files, "app.holder.Holder.load")
+    found = analyse(tmp_path, files)
+    assert not found.colouring.is_async("app.holder.Holder.load")
+    # It stays a plain call, which is right for neither: the plan says so, and where.
+    (review,) = [r for r in found.colouring.review if r.function == "app.holder.Holder.load"]
+    assert review.reason.startswith("self.owner is given a client.Client (whose Client.fetch")
+    assert "tests/test_holder.py:9" in review.reason
 
 
 def test_two_classes_given_leave_the_attribute_untyped(tmp_path: Path) -> None:
