@@ -30,6 +30,7 @@ from .model import (
 )
 from .project import Project
 from .typeflow import TypeFlow
+from .wrappers import wrapper_of
 
 UNITTEST_TESTCASE = "unittest.TestCase"
 
@@ -71,7 +72,6 @@ class CallGraph:
     # (class family, attribute) -> the type every assignment of it gives (see typeflow).
     flowed_attrs: dict[tuple[str, str], str] = field(default_factory=dict)
     flow: TypeFlow | None = None
-    families: dict[str, str] = field(default_factory=dict)
     # Attribute reads whose object's type is unknown: attribute -> (function, read).
     unknown_reads: dict[str, list[tuple[str, Call]]] = field(default_factory=dict)
 
@@ -129,12 +129,6 @@ class CallGraph:
         finally:
             self._resolving.pop()
         return found
-
-    def forget_untyped(self) -> None:
-        """Resolve again what met an attribute of unknown type, now that some have one."""
-        for key in self._untyped:
-            self._resolved.pop(key, None)
-        self._untyped.clear()
 
     def _resolve(self, name: str, depth: int) -> str | None:
         if name.startswith(FIXTURE_PREFIX):
@@ -220,8 +214,8 @@ class CallGraph:
         """The type of ``attr`` on instances of ``cls``: made or annotated by it or a base
         class, else what every assignment of it is given (from its callers)."""
         typ = self._attr_type(cls, attr, set())
-        if typ is None and self.flowed_attrs:
-            typ = self.flowed_attrs.get((self.families.get(cls, cls), attr))
+        if typ is None and self.flow and self.flowed_attrs:
+            typ = self.flowed_attrs.get((self.flow.family.get(cls, cls), attr))
         return typ
 
     def value_type(self, held: str | None) -> str | None:
@@ -389,12 +383,13 @@ def build_graph(project: Project) -> CallGraph:
     # every call made through it (a global, or ``self.<attr>``).
     graph.kept_sessions = _kept_sessions(graph)
     links = {qualname: _link(graph, fn, fresh=True) for qualname, fn in graph.functions.items()}
-    flow = TypeFlow(graph)
-    graph.flowed_attrs, graph.families = flow.solve(), flow.family
-    graph.flow = flow
+    flow = graph.flow = TypeFlow(graph)
+    graph.flowed_attrs = flow.solve()
     typed = {fn.qualname for fn, call in flow.param_calls if call.target}
     if graph.flowed_attrs or typed:
-        graph.forget_untyped()
+        # What met an attribute of unknown type resolves again, now that some have one.
+        for key in graph._untyped:
+            graph._resolved.pop(key, None)
         for qualname, fn in graph.functions.items():
             if links[qualname].untyped or qualname in typed:
                 links[qualname] = _link(graph, fn, fresh=False)
@@ -450,7 +445,7 @@ def _link(graph: CallGraph, fn: Function, fresh: bool) -> _Links:
         if target in graph.functions and not graph.functions[target].property:
             found.edges.append(Edge(fn.qualname, target, ref.span, None, via="ref", ref=ref))
     for decorator in fn.decorators:
-        wrapper = _wrapper_of(graph, graph.resolve(decorator.target), decorator.is_call)
+        wrapper = wrapper_of(graph.functions, graph.resolve(decorator.target), decorator.is_call)
         if wrapper is not None:
             found.wrapped_by.append(wrapper)
             # The wrapper calls the function it wraps.
@@ -500,45 +495,4 @@ def session_key(graph: CallGraph, fn: Function, text: str) -> tuple[str, str] | 
         return fn.qualname, parts[0]  # a local session
     if len(parts) == 3 and parts[0] == "self" and fn.class_qualname:
         return fn.class_qualname, parts[1]
-    return None
-
-
-def _wrapper_of(graph: CallGraph, decorator: str | None, is_call: bool) -> str | None:
-    """The nested function a decorator puts in place of the function it decorates.
-
-    ``@timed`` -> ``timed.<wrapper>``; ``@retry()`` -> ``retry.decorator.<wrapper>``.
-    The wrapper is recognised by calling a parameter of its enclosing function.
-    """
-    if decorator is None:
-        return None
-    if decorator not in graph.functions:
-        return None if is_call else _call_method_wrapper(graph, decorator)
-    fn = graph.functions[decorator]
-    if is_call:
-        if len(fn.returns_inner) != 1:
-            return None
-        fn = graph.functions.get(fn.returns_inner[0], fn)
-    if len(fn.returns_inner) != 1:
-        return None
-    wrapper = graph.functions.get(fn.returns_inner[0])
-    if wrapper is None:
-        return None
-    if any(owner == fn.qualname for owner, _, _ in wrapper.param_calls):
-        return wrapper.qualname
-    return None
-
-
-def _call_method_wrapper(graph: CallGraph, cls: str) -> str | None:
-    """``@memo`` where ``memo`` is a class: its ``__call__``, when it calls what ``__init__`` kept.
-
-    ``def __init__(self, fn): self.fn = fn`` and ``def __call__(self, *a): ...
-    self.fn(*a)``: instances stand in for the function they decorate.
-    """
-    call = graph.functions.get(f"{cls}.__call__")
-    init = graph.functions.get(f"{cls}.__init__")
-    if call is None or init is None:
-        return None
-    kept = {f"self.{attr}" for attr in init.param_attrs}
-    if any(owner == cls and name in kept for owner, name, _ in call.param_calls):
-        return call.qualname
     return None
