@@ -11,12 +11,17 @@ trusts it through ``REQUESTS_CA_BUNDLE`` / ``SSL_CERT_FILE``), with a network
 round trip on every response and on every new connection's handshakes, and
 a service time on every call.
 
-A closed-loop load generator (raw HTTP/1.1 on asyncio streams, one
-keep-alive connection per client, reconnecting where the server closes it
-as gunicorn's sync workers do) runs each endpoint at 1, 10 and 100
-concurrent clients, version after version, for ``--seconds`` each (after
-every client's first, unmeasured request), and prints p50, p95 and requests
-per second per version, with the CPU each version's server, the upstreams
+The upstreams and the load generator stand for other machines: both run on
+uvloop, which costs them less of the CPU they share with the server under
+test, the same for all three versions. A closed-loop load generator (raw
+HTTP/1.1 on asyncio streams, one keep-alive connection per client,
+reconnecting where the server closes it as gunicorn's sync workers do) runs
+each endpoint at 1, 10 and 100 concurrent clients, version after version,
+for ``--seconds`` each (after every client's first, unmeasured request;
+clients start spread over ``RAMP`` seconds, as load tools ramp up, rather
+than all in one instant, which hands a multi-process server's connections
+to whichever worker wakes first), and prints p50, p95 and requests per
+second per version, with the CPU each version's server, the upstreams
 and the load generator spent per request: on two cores shared by all three
 (and by whatever else runs on the machine), CPU is what bounds the ASGI
 version, so a line says what idle cores would allow it. Then the two ratios
@@ -41,6 +46,8 @@ from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+import uvloop
+
 from migrate.compare.load import percentile
 
 VERSIONS = (
@@ -50,6 +57,8 @@ VERSIONS = (
 )
 ENDPOINTS = {"dashboard": "/api/dashboard?city=Oslo", "single-fetch": "/api/weather/Oslo"}
 CLIENTS = (1, 10, 100)
+#: Seconds over which a point's clients start, evenly spaced.
+RAMP = 1.0
 REQUEST_TIMEOUT = 30.0
 STARTUP_TIMEOUT = 60.0
 
@@ -105,7 +114,7 @@ def process_tree_cpu(pid: int) -> float:
 
 
 def start_upstreams(args: argparse.Namespace) -> tuple[subprocess.Popen[str], dict[str, str]]:
-    command = [sys.executable, "-m", "sample_upstreams", "--tls"]
+    command = [sys.executable, "-m", "sample_upstreams", "--tls", "--loop", "uvloop"]
     command += ["--rtt", str(args.rtt), "--latency", str(args.service_time)]
     process = subprocess.Popen(command, stdout=subprocess.PIPE, text=True)
     assert process.stdout is not None
@@ -216,10 +225,11 @@ async def load(
     stop = asyncio.Event()
     cpu_at_start: list[float] = []
 
-    async def one_client() -> None:
+    async def one_client(index: int) -> None:
         nonlocal errors, answered
         connection: tuple[asyncio.StreamReader, asyncio.StreamWriter] | None = None
         first = True
+        await asyncio.sleep(RAMP * index / clients)
         try:
             while not stop.is_set():
                 begun = time.perf_counter()
@@ -253,7 +263,7 @@ async def load(
             if connection is not None:
                 connection[1].close()
 
-    tasks = [asyncio.create_task(one_client()) for _ in range(clients)]
+    tasks = [asyncio.create_task(one_client(index)) for index in range(clients)]
     try:
         await asyncio.wait_for(all_answered.wait(), STARTUP_TIMEOUT)
         await asyncio.sleep(seconds)
@@ -283,7 +293,7 @@ def measure(
     def cpu() -> tuple[float, float, float]:
         return process_tree_cpu(server_pid), process_tree_cpu(upstream_pid), time.process_time()
 
-    timings, errors, (server_cpu, upstream_cpu, load_cpu) = asyncio.run(
+    timings, errors, (server_cpu, upstream_cpu, load_cpu) = uvloop.run(
         load(port, path, clients, seconds, cpu)
     )
     done = max(len(timings), 1)
@@ -369,8 +379,9 @@ def main() -> None:
 
     print(
         f"upstreams: HTTPS, {args.rtt * 1000:.0f} ms round trip,"
-        f" {args.service_time * 1000:.0f} ms service time; {args.seconds:g} s per point;"
-        f" {cores} cores"
+        f" {args.service_time * 1000:.0f} ms service time; upstreams and load generator"
+        f" on uvloop (the same for all three); clients start over {RAMP:g} s;"
+        f" {args.seconds:g} s per point; {cores} cores"
     )
     print(f"{'p50/p95, requests/s':<28}" + "".join(f"{label:>22}" for label, _, _ in VERSIONS))
     for name in ENDPOINTS:

@@ -1,8 +1,8 @@
-"""``python -m sample_upstreams [--latency 0.3] [--tls] [--rtt 0.02]``: run the cluster.
+"""``python -m sample_upstreams [--latency 0.3] [--tls] [--rtt 0.02] [--loop uvloop]``.
 
-Prints one ``NAME_URL=http://...`` line per service (and, with ``--tls``, the
-``SSL_CERT_FILE=...`` and ``REQUESTS_CA_BUNDLE=...`` an app process needs to
-trust the throwaway CA), then serves until SIGINT or
+Runs the cluster: prints one ``NAME_URL=http://...`` line per service (and,
+with ``--tls``, the ``SSL_CERT_FILE=...`` and ``REQUESTS_CA_BUNDLE=...`` an
+app process needs to trust the throwaway CA), then serves until SIGINT or
 SIGTERM. Another process can steer it through the control routes
 (``/_log``, ``/_reset``, ``/_fault``, ``/_latency``) of any service.
 """
@@ -15,7 +15,7 @@ import sys
 import threading
 from types import FrameType
 
-from .cluster import UpstreamCluster
+from .cluster import LOOPS, UpstreamCluster
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -25,6 +25,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--api-key", default="dev-key", help="required X-Api-Key value")
     parser.add_argument("--tls", action="store_true", help="serve HTTPS with a throwaway CA")
     parser.add_argument("--rtt", type=float, default=0.0, help="network round trip in seconds")
+    parser.add_argument("--loop", choices=sorted(LOOPS), default="asyncio", help="event loop")
     args = parser.parse_args(argv)
 
     stop = threading.Event()
@@ -37,7 +38,7 @@ def main(argv: list[str] | None = None) -> int:
     signal.signal(signal.SIGTERM, on_signal)
 
     cluster = UpstreamCluster(
-        latency=args.latency, api_key=args.api_key, tls=args.tls, rtt=args.rtt
+        latency=args.latency, api_key=args.api_key, tls=args.tls, rtt=args.rtt, loop=args.loop
     ).start()
     try:
         for key, url in {**cluster.app_config(), **cluster.client_env()}.items():

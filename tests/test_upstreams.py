@@ -470,9 +470,10 @@ def test_standalone_cluster_stops_quickly_with_request_in_flight() -> None:
     assert time.perf_counter() - started < 3
 
 
-def test_python_m_sample_upstreams() -> None:
+@pytest.mark.parametrize("loop", [[], ["--loop", "uvloop"]], ids=["default", "uvloop"])
+def test_python_m_sample_upstreams(loop: list[str]) -> None:
     proc = subprocess.Popen(
-        [sys.executable, "-m", "sample_upstreams", "--latency", "0"],
+        [sys.executable, "-m", "sample_upstreams", "--latency", "0", *loop],
         stdout=subprocess.PIPE,
         text=True,
         cwd=Path(__file__).resolve().parents[1],
@@ -493,10 +494,20 @@ def test_python_m_sample_upstreams() -> None:
             proc.stdout.close()
 
 
-@pytest.fixture(scope="module")
-def tls_cluster() -> Iterator[UpstreamCluster]:
-    with UpstreamCluster(tls=True, rtt=0.05) as cluster:
+@pytest.fixture(scope="module", params=["asyncio", "uvloop"])
+def tls_cluster(request: pytest.FixtureRequest) -> Iterator[UpstreamCluster]:
+    """On either event loop: the held handshake bytes and TLS work the same."""
+    with UpstreamCluster(tls=True, rtt=0.05, loop=request.param) as cluster:
         yield cluster
+
+
+def test_the_servers_run_on_the_loop_asked_for(tls_cluster: UpstreamCluster) -> None:
+    assert type(tls_cluster._loop).__module__.split(".")[0] == tls_cluster._loop_kind
+
+
+def test_an_unknown_loop_is_refused() -> None:
+    with pytest.raises(ValueError, match="unknown loop 'tokio'"):
+        UpstreamCluster(loop="tokio")
 
 
 def test_tls_cluster_is_trusted_only_through_its_ca_bundle(tls_cluster: UpstreamCluster) -> None:
