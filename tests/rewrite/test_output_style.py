@@ -103,7 +103,7 @@ def test_one_helpers_module_per_package_imported_relatively(tmp_path: Path) -> N
         "cached_result": None,  # nor here: no cached_property
         "StatusError": None,  # nothing raises requests.HTTPError
         "httpx_kwargs": None,  # no **kwargs reach a request
-        "query_params": None,  # no query parameter may be None
+        "without_none": None,  # no query parameter or form field may be None
         "collect": None,  # no sync code reads a generator that became async
     }
     # The package runs: its helpers module imports, and a second run changes nothing.

@@ -26,8 +26,10 @@ class FunctionState:
     closed: set[str] = field(default_factory=set)
     # Names that may hold None: parameters defaulting to it, names assigned it.
     maybe_none: set[str] = field(default_factory=set)
-    # Names of dicts that may hold a None value (``params = {"page": page}``).
-    none_dicts: set[str] = field(default_factory=set)
+    # Names surely bound to query parameters or a form with no None value in
+    # it (``params = {"q": query}``), and the names the function binds itself.
+    none_free: set[str] = field(default_factory=set)
+    local: set[str] = field(default_factory=set)
 
 
 @dataclass
@@ -100,20 +102,23 @@ def is_raw_body(node: cst.BaseExpression) -> bool | None:
     return None
 
 
-def none_names(function: cst.FunctionDef) -> set[str]:
-    """Names of ``function`` that may hold None: parameters defaulting to it, names
-    assigned it."""
-    params = function.params
-    names = {
-        p.name.value
-        for p in (*params.posonly_params, *params.params, *params.kwonly_params)
-        if p.default is not None and m.matches(p.default, m.Name("None"))
-    }
-    for assign in m.findall(function.body, m.Assign(value=m.Name("None"))):
+def none_names(scope: cst.FunctionDef | cst.Module) -> set[str]:
+    """Names of a function (or module) that may hold None: parameters defaulting
+    to it, names assigned it."""
+    names = set()
+    if isinstance(scope, cst.FunctionDef):
+        params = scope.params
+        names = {
+            p.name.value
+            for p in (*params.posonly_params, *params.params, *params.kwonly_params)
+            if p.default is not None and m.matches(p.default, m.Name("None"))
+        }
+    body = scope.body if isinstance(scope, cst.FunctionDef) else scope
+    for assign in m.findall(body, m.Assign(value=m.Name("None"))):
         for target in cst.ensure_type(assign, cst.Assign).targets:
             if isinstance(target.target, cst.Name):
                 names.add(target.target.value)
-    for assign in m.findall(function.body, m.AnnAssign(target=m.Name(), value=m.Name("None"))):
+    for assign in m.findall(body, m.AnnAssign(target=m.Name(), value=m.Name("None"))):
         names.add(cst.ensure_type(cst.ensure_type(assign, cst.AnnAssign).target, cst.Name).value)
     return names
 
@@ -133,21 +138,121 @@ def may_be_none(node: cst.BaseExpression, names: set[str]) -> bool:
     return False
 
 
-def none_dicts(function: cst.FunctionDef, names: set[str]) -> set[str]:
-    """Names of ``function`` bound to a dict that may hold a None value: a literal
-    with one, or an item set to one (``params["page"] = page``)."""
+# Methods that read a dict without changing what it holds.
+READING_METHODS = frozenset({"get", "items", "keys", "values", "copy"})
+# Keywords of a request that take a dict of values to send.
+SENT_DICTS = frozenset({"params", "data", "json"})
+
+
+def is_none_free(node: cst.BaseExpression, names: set[str], none_free: set[str]) -> bool:
+    """Whether ``node``, as query parameters or a form, surely holds no None value:
+    a string, a dict literal or a list of pairs with no value that may be None
+    (see :func:`may_be_none`), or a name in ``none_free``."""
+    if isinstance(node, cst.Name):
+        return node.value in none_free
+    if isinstance(node, cst.Dict):
+        return not dict_may_hold_none(node, names)
+    if isinstance(node, cst.List | cst.Tuple):
+        return all(
+            isinstance(e, cst.Element)
+            and isinstance(e.value, cst.Tuple)
+            and len(e.value.elements) == 2
+            and not may_be_none(e.value.elements[1].value, names)
+            for e in node.elements
+        )
+    return bool(is_raw_body(node))
+
+
+def none_free_names(
+    body: cst.CSTNode, names: set[str], params: frozenset[str] = frozenset()
+) -> set[str]:
+    """Names in ``body`` surely bound to query parameters or a form with no None
+    value (``params = {"q": query}``, then ``params["page"] = 2``).
+
+    Every binding must be such a literal and every other use a read: an item
+    set to what may be None, a method call that may add one (``update``), or
+    the name handed to other code makes it unknown. ``params`` (the function's
+    parameters) are unknown: what callers pass is not seen here.
+    """
     found = set()
-    for node in m.findall(function.body, m.Assign()):
-        assign = cst.ensure_type(node, cst.Assign)
-        for target in assign.targets:
-            if isinstance(target.target, cst.Name) and isinstance(assign.value, cst.Dict):
-                if dict_may_hold_none(assign.value, names):
-                    found.add(target.target.value)
-            elif m.matches(target.target, m.Subscript(value=m.Name())):
-                if may_be_none(assign.value, names):
-                    subscript = cst.ensure_type(target.target, cst.Subscript)
-                    found.add(cst.ensure_type(subscript.value, cst.Name).value)
-    return found
+    for node in m.findall(body, m.Assign(targets=[m.AtLeastN(n=1)])):
+        for target in cst.ensure_type(node, cst.Assign).targets:
+            if isinstance(target.target, cst.Name) and target.target.value not in params:
+                found.add(target.target.value)
+    return {name for name in found if _only_none_free_uses(body, name, names)}
+
+
+def _only_none_free_uses(body: cst.CSTNode, name: str, names: set[str]) -> bool:
+    """Whether ``name`` is bound in ``body`` only to values with no None and used
+    only in ways that cannot put one in (see :func:`none_free_names`)."""
+    this = m.Name(name)
+    mentions = len(m.findall(body, this))
+    # Not uses of the value: ``x.name``, ``f(name=...)``, ``def f(name)``.
+    mentions -= len(m.findall(body, m.Attribute(attr=this)))
+    mentions -= len(m.findall(body, m.Arg(keyword=this)))
+    mentions -= len(m.findall(body, m.Param(name=this)))
+    seen = 0
+    for assign in m.findall(body, m.Assign() | m.AnnAssign()):
+        assert isinstance(assign, cst.Assign | cst.AnnAssign)
+        if isinstance(assign, cst.Assign):
+            targets = [t.target for t in assign.targets]
+        else:
+            targets = [assign.target]
+        for target in targets:
+            if m.matches(target, this):
+                if assign.value is None or not is_none_free(assign.value, names, set()):
+                    return False
+                seen += 1
+            elif m.matches(target, m.Subscript(value=this)):
+                if assign.value is None or may_be_none(assign.value, names):
+                    return False
+    # Items read, deleted or set to what cannot be None (checked above).
+    seen += len(m.findall(body, m.Subscript(value=this)))
+    seen += len(
+        m.findall(body, m.Attribute(value=this, attr=m.OneOf(*map(m.Name, READING_METHODS))))
+    )
+    seen += len(m.findall(body, m.Arg(keyword=m.OneOf(*map(m.Name, SENT_DICTS)), value=this)))
+    return seen == mentions
+
+
+def parameter_names(function: cst.FunctionDef) -> frozenset[str]:
+    """The names of ``function``'s parameters, ``*args`` and ``**kwargs`` included."""
+    params = function.params
+    found = [*params.posonly_params, *params.params, *params.kwonly_params]
+    found += [p for p in (params.star_arg, params.star_kwarg) if isinstance(p, cst.Param)]
+    return frozenset(p.name.value for p in found)
+
+
+def bound_names(function: cst.FunctionDef) -> set[str]:
+    """Names ``function`` binds itself (parameters, assignments, loop and ``with``
+    targets): a name it reads but does not bind is the module's."""
+    names = set(parameter_names(function))
+    for node in m.findall(
+        function.body,
+        m.AssignTarget() | m.AnnAssign() | m.AugAssign() | m.For() | m.CompFor() | m.NamedExpr(),
+    ):
+        assert isinstance(
+            node,
+            cst.AssignTarget
+            | cst.AnnAssign
+            | cst.AugAssign
+            | cst.For
+            | cst.CompFor
+            | cst.NamedExpr,
+        )
+        names |= _target_names(node.target)
+    for node in m.findall(function.body, m.AsName()):
+        names |= _target_names(cst.ensure_type(node, cst.AsName).name)
+    return names
+
+
+def _target_names(target: cst.BaseExpression) -> set[str]:
+    """Names an assignment target binds (``a``, ``a, *b``; not ``a.x`` or ``a[k]``)."""
+    if isinstance(target, cst.Name):
+        return {target.value}
+    if isinstance(target, cst.Tuple | cst.List):
+        return {n for e in target.elements for n in _target_names(e.value)}
+    return set()
 
 
 def dict_may_hold_none(literal: cst.Dict, names: set[str]) -> bool:

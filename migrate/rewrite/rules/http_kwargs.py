@@ -14,10 +14,19 @@ import libcst as cst
 import libcst.matchers as m
 
 from ..nodes import code_of, string_value
-from .base import on_leave
-from .http_common import HttpRuleBase, dict_may_hold_none, is_raw_body, none_dicts, none_names
+from .base import on_leave, on_visit
+from .http_common import (
+    HttpRuleBase,
+    bound_names,
+    is_none_free,
+    is_raw_body,
+    none_free_names,
+    none_names,
+    parameter_names,
+)
 
 KWARGS = "httpx_kwargs"
+WITHOUT_NONE = "without_none"
 RENAMED = {"allow_redirects": "follow_redirects"}
 # Keys a per-request dict cannot carry to httpx (set on the client there).
 CLIENT_ONLY_KEYS = frozenset({"verify", "cert", "proxies", "hooks"})
@@ -32,12 +41,21 @@ class KwargsRewrites(HttpRuleBase):
     kwargs_dicts: set[int]
     plain_kwargs: set[tuple[object, str]]
 
+    @on_visit(cst.Module)
+    def visit_module_names(self, node: cst.Module) -> None:
+        state = self.functions[0]
+        state.maybe_none = none_names(node)
+        state.none_free = none_free_names(node, state.maybe_none)
+
     def _find_kwargs_dicts(self, function: cst.FunctionDef) -> None:
         """``options = {...}`` used only as ``requests.get(url, **options)``; and the
-        names that may hold None (``params={"page": page}``)."""
+        names that may hold None (``params={"page": page}``) or surely do not."""
         state = self.functions[-1]
         state.maybe_none = none_names(function)
-        state.none_dicts = none_dicts(function, state.maybe_none)
+        state.local = bound_names(function)
+        state.none_free = none_free_names(
+            function.body, state.maybe_none, parameter_names(function)
+        )
         for call in m.findall(function.body, m.Call()):
             assert isinstance(call, cst.Call)
             edit = self.ctx.edits.http_calls.get(self.ctx.pos(call) or (0, 0, 0, 0))
@@ -76,6 +94,8 @@ class KwargsRewrites(HttpRuleBase):
                 element = element.with_changes(value=self._timeout(value))
             elif key == "data" and is_raw_body(value):
                 element = element.with_changes(key=cst.SimpleString('"content"'))
+            elif key in ("params", "data"):
+                element = element.with_changes(value=self._without_none(value))
             elements.append(element)
         if elements:
             elements[-1] = elements[-1].with_changes(comma=updated.elements[-1].comma)
@@ -88,29 +108,36 @@ class KwargsRewrites(HttpRuleBase):
         None that is requests' default: the session's value, or no body)."""
         if m.matches(value, m.Name("None")) and (body or (from_requests and key not in KEEP_NONE)):
             return None
-        if key == "params" and from_requests:
-            return self._query_params(value)
+        if key in ("params", "data") and from_requests:
+            return self._without_none(value)
         return value
 
-    def _query_params(self, params: cst.BaseExpression) -> cst.BaseExpression:
-        """requests leaves out a query parameter whose value is None, httpx sends it
-        empty: a None goes, one that may be None goes through ``query_params``."""
+    def _without_none(self, sent: cst.BaseExpression) -> cst.BaseExpression:
+        """Query parameters or a form as requests sends them: requests leaves out a
+        value that is None, httpx sends it empty (``page=``). A literal None goes;
+        what may hold one (a dict built with a value that may be None, or one that
+        comes from elsewhere: a parameter, an attribute, a call) goes through
+        ``without_none``."""
+        if isinstance(sent, cst.Dict):
+            elements = [
+                e
+                for e in sent.elements
+                if not (isinstance(e, cst.DictElement) and m.matches(e.value, m.Name("None")))
+            ]
+            if len(elements) != len(sent.elements) and elements:
+                elements[-1] = elements[-1].with_changes(comma=sent.elements[-1].comma)
+            sent = sent.with_changes(elements=elements)
+        if self._is_none_free(sent):
+            return sent
+        return cst.Call(cst.Name(self.ctx.use_helper(WITHOUT_NONE)), [cst.Arg(sent)])
+
+    def _is_none_free(self, sent: cst.BaseExpression) -> bool:
+        """Whether ``sent`` surely holds no None value, as far as its function (or,
+        for a name the function does not bind, the module) shows."""
         state = self.functions[-1]
-        if isinstance(params, cst.Name) and params.value in state.none_dicts:
-            return cst.Call(cst.Name(self.ctx.use_helper("query_params")), [cst.Arg(params)])
-        if not isinstance(params, cst.Dict):
-            return params
-        elements = [
-            e
-            for e in params.elements
-            if not (isinstance(e, cst.DictElement) and m.matches(e.value, m.Name("None")))
-        ]
-        if len(elements) != len(params.elements) and elements:
-            elements[-1] = elements[-1].with_changes(comma=params.elements[-1].comma)
-        params = params.with_changes(elements=elements)
-        if not dict_may_hold_none(params, state.maybe_none):
-            return params
-        return cst.Call(cst.Name(self.ctx.use_helper("query_params")), [cst.Arg(params)])
+        if isinstance(sent, cst.Name) and sent.value not in state.local:
+            return sent.value in self.functions[0].none_free
+        return is_none_free(sent, state.maybe_none, state.none_free)
 
 
 def _only_dict(function: cst.FunctionDef, name: str) -> cst.Dict | None:

@@ -1,7 +1,7 @@
 """A client whose constructor fetches site info."""
 import httpx
 
-from _async_helpers import TLS_CONTEXT, AsyncClientPerLoop
+from _async_helpers import TLS_CONTEXT, AsyncClientPerLoop, without_none
 
 API = "https://wiki.example.com/api"
 
@@ -27,7 +27,9 @@ class Site:
         self.info = await self.call("siteinfo")
 
     async def call(self, action, **params):
-        resp = await self.session.get(f"{self.host}/{action}", params=params, timeout=5)
+        resp = await self.session.get(
+            f"{self.host}/{action}", params=without_none(params), timeout=5
+        )
         if resp.is_error:
             resp.raise_for_status()
         return resp.json()

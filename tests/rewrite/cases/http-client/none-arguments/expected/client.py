@@ -5,7 +5,7 @@ from _async_helpers import (
     AsyncClientPerLoop,
     gather_in_order,
     httpx_kwargs,
-    query_params,
+    without_none,
 )
 
 BASE = "https://api.example.com"
@@ -28,7 +28,7 @@ async def search(query, page=None, sort=None):
     ) as http_client:
         return (
             await http_client.get(
-                f"{BASE}/search", params=query_params(params), timeout=5
+                f"{BASE}/search", params=without_none(params), timeout=5
             )
         ).json()
 
@@ -40,7 +40,7 @@ async def search_inline(query, page=None):
         return (
             await http_client.get(
                 f"{BASE}/search",
-                params=query_params({"q": query, "page": page}),
+                params=without_none({"q": query, "page": page}),
                 timeout=5,
             )
         ).json()
@@ -52,7 +52,7 @@ async def tagged(tags, filters):
     ) as http_client:
         return (await http_client.get(
             f"{BASE}/search",
-            params=query_params({"tag": tags, "kind": filters.get("kind")}),
+            params=without_none({"tag": tags, "kind": filters.get("kind")}),
             timeout=5,
         )).json()
 

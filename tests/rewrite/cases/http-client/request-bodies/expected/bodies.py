@@ -2,7 +2,7 @@ import json
 
 import httpx
 
-from _async_helpers import TLS_CONTEXT
+from _async_helpers import TLS_CONTEXT, without_none
 
 URL = "https://api.example.com/items"
 
@@ -35,7 +35,9 @@ async def post_unknown(body):
     async with httpx.AsyncClient(
         follow_redirects=True, timeout=None, verify=TLS_CONTEXT
     ) as http_client:
-        return (await http_client.post(URL, data=body, timeout=5)).status_code
+        return (
+            await http_client.post(URL, data=without_none(body), timeout=5)
+        ).status_code
 
 
 async def post_positional(payload):
@@ -43,7 +45,9 @@ async def post_positional(payload):
     async with httpx.AsyncClient(
         follow_redirects=True, timeout=None, verify=TLS_CONTEXT
     ) as http_client:
-        return (await http_client.post(URL, data=payload, timeout=5)).status_code
+        return (
+            await http_client.post(URL, data=without_none(payload), timeout=5)
+        ).status_code
 
 
 async def post_positional_json(item):

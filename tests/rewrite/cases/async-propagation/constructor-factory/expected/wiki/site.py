@@ -1,7 +1,7 @@
 """A client whose constructor fetches site info and logs in."""
 import httpx
 
-from wiki._async_helpers import TLS_CONTEXT, AsyncClientPerLoop
+from wiki._async_helpers import TLS_CONTEXT, AsyncClientPerLoop, without_none
 
 API = "https://wiki.example.com/api"
 
@@ -34,7 +34,9 @@ class Site:
             await self.login(user)
 
     async def call(self, action, **params):
-        resp = await self.session.get(f"{self.host}/{action}", params=params, timeout=5)
+        resp = await self.session.get(
+            f"{self.host}/{action}", params=without_none(params), timeout=5
+        )
         if resp.is_error:
             resp.raise_for_status()
         return resp.json()

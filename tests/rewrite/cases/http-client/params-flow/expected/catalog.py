@@ -1,0 +1,111 @@
+import httpx
+
+from _async_helpers import TLS_CONTEXT, AsyncClientPerLoop, without_none
+
+BASE = "https://api.example.com"
+DEFAULTS = {"format": "json"}
+
+
+async def search(params):
+    async with httpx.AsyncClient(
+        follow_redirects=True, timeout=None, verify=TLS_CONTEXT
+    ) as http_client:
+        return (
+            await http_client.get(
+                f"{BASE}/search", params=without_none(params), timeout=5
+            )
+        ).json()
+
+
+def build_query(term, page=None):
+    return {"q": term, "page": page}
+
+
+async def search_term(term, page=None):
+    query = build_query(term, page)
+    async with httpx.AsyncClient(
+        follow_redirects=True, timeout=None, verify=TLS_CONTEXT
+    ) as http_client:
+        return (
+            await http_client.get(
+                f"{BASE}/search", params=without_none(query), timeout=5
+            )
+        ).json()
+
+
+async def search_pairs(term, tag=None):
+    pairs = [("q", term), ("tag", tag)]
+    async with httpx.AsyncClient(
+        follow_redirects=True, timeout=None, verify=TLS_CONTEXT
+    ) as http_client:
+        return (
+            await http_client.get(
+                f"{BASE}/search", params=without_none(pairs), timeout=5
+            )
+        ).json()
+
+
+async def listing(page):
+    query = {"format": "json"}
+    query["page"] = page
+    async with httpx.AsyncClient(
+        follow_redirects=True, timeout=None, verify=TLS_CONTEXT
+    ) as http_client:
+        return (await http_client.get(f"{BASE}/items", params=query, timeout=5)).json()
+
+
+async def defaults():
+    async with httpx.AsyncClient(
+        follow_redirects=True, timeout=None, verify=TLS_CONTEXT
+    ) as http_client:
+        return (
+            await http_client.get(f"{BASE}/items", params=DEFAULTS, timeout=5)
+        ).json()
+
+
+async def with_options(term, lang=None):
+    options = {"params": without_none({"q": term, "lang": lang}), "timeout": 5}
+    async with httpx.AsyncClient(
+        follow_redirects=True, timeout=None, verify=TLS_CONTEXT
+    ) as http_client:
+        return (await http_client.get(f"{BASE}/search", **options)).json()
+
+
+class Catalog:
+    def __init__(self, token=None, region=None):
+
+        def _new_session() -> httpx.AsyncClient:
+            session = httpx.AsyncClient(
+                follow_redirects=True, timeout=None, verify=TLS_CONTEXT
+            )
+            return session
+
+        self.session = AsyncClientPerLoop(_new_session)
+        self.base_params = {"token": token, "region": region}
+
+    async def items(self, **filters):
+        merged = dict(self.base_params, **filters)
+        return (
+            await self.session.get(
+                f"{BASE}/items", params=without_none(merged), timeout=5
+            )
+        ).json()
+
+    async def first(self):
+        return (
+            await self.session.get(
+                f"{BASE}/items", params=without_none(self.base_params), timeout=5
+            )
+        ).json()
+
+    async def order(self, item, note=None):
+        form = {"item": item, "note": note}
+        return await self.submit(form)
+
+    async def submit(self, form):
+        # TODO(migrate MIG001): data= is a form in httpx; if this is raw bytes/str use content=
+        return (
+            await self.session.post(
+                f"{BASE}/orders", data=without_none(form), timeout=5
+            )
+        ).status_code
