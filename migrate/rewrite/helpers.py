@@ -730,6 +730,28 @@ def without_none(items: Any) -> Any:
     ("from collections.abc import Mapping", "from typing import Any"),
 )
 
+ANSWERS_IN_TURN = Helper(
+    "answers_in_turn",
+    '''\
+def answers_in_turn(*answers: Any) -> Callable[[{http}.Request], {http}.Response]:
+    """A respx side effect that answers as a requests-mock response list does: one
+    answer per request, in turn, and the last one again for every request after
+    (a respx list is used up). An answer is an {http}.Response, or an exception
+    (or its class) to raise."""
+    pending = list(answers)
+
+    def answer(request: {http}.Request) -> {http}.Response:
+        effect = pending.pop(0) if len(pending) > 1 else pending[0]
+        if isinstance(effect, type) and issubclass(effect, {http}.RequestError):
+            raise effect("Mock Error", request=request)
+        if isinstance(effect, (BaseException, type)):
+            raise effect
+        return effect
+
+    return answer''',
+    ("from collections.abc import Callable", "from typing import Any", "import {http}"),
+)
+
 # In the order they appear in the module.
 HELPERS: dict[str, Helper] = {
     h.name: h
@@ -746,6 +768,7 @@ HELPERS: dict[str, Helper] = {
         STATUS_ERROR,
         WITHOUT_NONE,
         HTTPX_KWARGS,
+        ANSWERS_IN_TURN,
     )
 }
 

@@ -236,6 +236,18 @@ def server_error(conn: socket.socket, stopping: threading.Event) -> None:
         conn.sendall(response("500 Internal Server Error", b'{"error": "internal"}'))
 
 
+def speaks_plain_http(conn: socket.socket, stopping: threading.Event) -> None:
+    """A plain HTTP server greeted with a TLS handshake: it answers 400 at once."""
+    if conn.recv(65536):
+        conn.sendall(response("400 Bad Request"))
+
+
+def rejects_tunnel(conn: socket.socket, stopping: threading.Event) -> None:
+    """A proxy that answers every request, ``CONNECT`` included, with 403."""
+    while read_head(conn):
+        conn.sendall(response("403 Forbidden"))
+
+
 @contextmanager
 def full_accept_queue() -> Iterator[str]:
     """A listener whose accept queue is full: new connections are never answered.

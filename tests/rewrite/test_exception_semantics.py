@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import asyncio
 import importlib.util
+import os
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager, nullcontext
@@ -21,6 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
 from typing import Any
+from unittest import mock
 
 import httpx
 import pytest
@@ -39,6 +41,8 @@ CAUGHT = {
     "Timeout": "requests.Timeout",
     "ReadTimeout": "requests.ReadTimeout",
     "ConnectTimeout": "requests.exceptions.ConnectTimeout",
+    "ProxyError": "requests.exceptions.ProxyError",
+    "SSLError": "requests.exceptions.SSLError",
     "HTTPError": "requests.HTTPError",
     "TooManyRedirects": "requests.TooManyRedirects",
     "InvalidURL": "requests.exceptions.InvalidURL",
@@ -111,6 +115,24 @@ def _fixed(url: str) -> Callable[[], AbstractContextManager[str]]:
     return lambda: nullcontext(url)
 
 
+@contextmanager
+def _over_tls(handler: loopback.Handler) -> Iterator[str]:
+    """A plain HTTP server reached with ``https://``: the TLS handshake fails."""
+    with loopback.serve(handler) as base:
+        yield base.replace("http://", "https://")
+
+
+@contextmanager
+def _through_proxy(proxy: AbstractContextManager[str]) -> Iterator[str]:
+    """An HTTPS URL reached through the proxy at ``proxy``, named in the
+    environment (requests and httpx both read HTTPS_PROXY)."""
+    with proxy as proxy_url, mock.patch.dict(os.environ):
+        for name in ("NO_PROXY", "no_proxy", "ALL_PROXY", "all_proxy", "https_proxy"):
+            os.environ.pop(name, None)
+        os.environ["HTTPS_PROXY"] = proxy_url
+        yield "https://upstream.test"
+
+
 FAILURES = [
     Failure("read timeout", _served(loopback.never_answers), "read_slow", requests.ReadTimeout),
     Failure("connect timeout", loopback.full_accept_queue, "connect_slow", requests.ConnectTimeout),
@@ -150,6 +172,24 @@ FAILURES = [
     ),
     Failure("status 500", _served(loopback.server_error), "fetch", requests.HTTPError),
     Failure(
+        "TLS handshake fails",
+        lambda: _over_tls(loopback.speaks_plain_http),
+        "fetch",
+        requests.exceptions.SSLError,
+    ),
+    Failure(
+        "proxy refuses the tunnel",
+        lambda: _through_proxy(loopback.serve(loopback.rejects_tunnel)),
+        "fetch",
+        requests.exceptions.ProxyError,
+    ),
+    Failure(
+        "proxy unreachable",
+        lambda: _through_proxy(nullcontext(loopback.refused_url())),
+        "fetch",
+        requests.exceptions.ProxyError,
+    ),
+    Failure(
         "URL without host", _fixed("http://"), "fetch", requests.exceptions.InvalidURL, path=""
     ),
     Failure(
@@ -174,6 +214,12 @@ WIDER = {
     ("truncated body", "ConnectionError"): "RemoteProtocolError also means a dropped connection",
     ("truncated body", "ConnectionError_or_Timeout"): "as above",
     ("server disconnect", "ChunkedEncodingError"): "RemoteProtocolError, as above",
+    # httpx says ConnectError for a refused connection, a failed TLS handshake
+    # and an unreachable proxy alike.
+    ("connection refused", "ProxyError"): "an unreachable proxy is a ConnectError",
+    ("connection refused", "SSLError"): "a failed TLS handshake is a ConnectError",
+    ("TLS handshake fails", "ProxyError"): "as above",
+    ("proxy unreachable", "SSLError"): "as above",
 }
 
 # (failure, catcher) pairs where the migrated code lets through what the

@@ -138,6 +138,25 @@ TESTS = """
             assert client.send("POST", URL, {}) == 409
 
 
+    def test_a_used_up_response_list_repeats_its_last_answer():
+        with requests_mock.Mocker() as m:
+            m.get(URL, [{"status_code": 201}, {"status_code": 503}])
+            m.get(URL + "/down", [{"status_code": 200}, {"exc": requests.ConnectionError}])
+            assert [client.status(URL) for _ in range(3)] == [201, 503, 503]
+            assert client.status(URL + "/down") == 200
+            for _ in range(2):
+                with pytest.raises(requests.ConnectionError):
+                    client.status(URL + "/down")
+
+
+    def test_the_later_of_two_matching_registrations_answers():
+        with requests_mock.Mocker() as m:
+            m.get(requests_mock.ANY, status_code=500)
+            m.get(URL, status_code=200)
+            assert client.status(URL) == 200
+            assert client.status(URL + "/other") == 500
+
+
     def test_exceptions():
         with requests_mock.Mocker() as m:
             m.get(URL + "/connect", exc=requests.exceptions.ConnectTimeout)
@@ -145,6 +164,8 @@ TESTS = """
             m.get(URL + "/cut", exc=ChunkedEncodingError)
             m.get(URL + "/refused", exc=requests.ConnectionError)
             m.get(URL + "/redirects", exc=requests.TooManyRedirects)
+            m.get(URL + "/proxy", exc=requests.exceptions.ProxyError)
+            m.get(URL + "/tls", exc=requests.exceptions.SSLError)
             m.get(URL + "/other", exc=ValueError("bad"))
             with pytest.raises(requests.exceptions.ConnectTimeout):
                 client.status(URL + "/connect")
@@ -156,6 +177,12 @@ TESTS = """
                 client.status(URL + "/cut")
             with pytest.raises(requests.TooManyRedirects):
                 client.status(URL + "/redirects")
+            with pytest.raises(requests.exceptions.ProxyError):
+                client.status(URL + "/proxy")
+            with pytest.raises(requests.ConnectionError):
+                client.status(URL + "/proxy")
+            with pytest.raises(requests.exceptions.SSLError):
+                client.status(URL + "/tls")
             with pytest.raises(ValueError):
                 client.status(URL + "/other")
 
@@ -324,59 +351,3 @@ def test_forms_respx_has_no_twin_for_get_a_todo_on_their_line(tmp_path: Path) ->
         while lines[at - 1 - len(above)].startswith("# TODO"):
             above.append(lines[at - 1 - len(above)])
         assert f"# TODO(migrate MIG008): {message}" in above, (statement, above)
-
-
-# Behaviour respx does not share and the rule does not handle yet (no TODO
-# either): each test passes under requests-mock and, migrated, fails today
-# with the failure named (like a strict xfail: the day it passes, it goes).
-GAPS = {
-    # respx's side_effect list is spent after its last answer.
-    "a response list repeats its last answer": """
-        def test_gap():
-            with requests_mock.Mocker() as m:
-                m.get(URL, [{"status_code": 201}, {"status_code": 503}])
-                assert [client.status(URL) for _ in range(3)] == [201, 503, 503]
-    """,
-    # respx answers with the first route that matches, requests-mock the last.
-    "the later of two matching registrations answers": """
-        def test_gap():
-            with requests_mock.Mocker() as m:
-                m.get(requests_mock.ANY, status_code=500)
-                m.get(URL, status_code=200)
-                assert client.status(URL) == 200
-    """,
-    # MIG001 maps neither ProxyError nor SSLError, which the mock rule raises as httpx's.
-    "a ProxyError is caught as requests' ProxyError": """
-        def test_gap():
-            with requests_mock.Mocker() as m:
-                m.get(URL, exc=requests.exceptions.ProxyError)
-                with pytest.raises(requests.exceptions.ProxyError):
-                    client.status(URL)
-    """,
-}
-GAP_FAILURES = {
-    "a response list repeats its last answer": "RuntimeError",  # StopIteration in a coroutine
-    "the later of two matching registrations answers": "AssertionError",
-    "a ProxyError is caught as requests' ProxyError": "ProxyError",
-}
-GAP_HEADER = """
-    import pytest
-    import requests
-    import requests_mock
-
-    import client
-
-    URL = "https://api.test/items"
-
-"""
-
-
-@pytest.mark.parametrize("gap", sorted(GAPS))
-def test_known_gap_is_still_there(gap: str, tmp_path: Path) -> None:
-    source = textwrap.dedent(GAP_HEADER) + textwrap.dedent(GAPS[gap])
-    migrated_case(tmp_path, {"client.py": CLIENT, "test_gap.py": source})
-    with imported_from(tmp_path / "input"):
-        importlib.import_module("test_gap").test_gap()
-    with imported_from(tmp_path / "expected"), pytest.raises(Exception) as failed:
-        _run(importlib.import_module("test_gap").test_gap, migrated=True)
-    assert type(failed.value).__name__ == GAP_FAILURES[gap], repr(failed.value)

@@ -32,9 +32,22 @@ EXCEPTIONS: dict[str, tuple[str, ...]] = {
     # A dotted name is another module's class.
     "RequestException": ("HTTPError", "InvalidURL", "json.JSONDecodeError"),
     "HTTPError": ("HTTPStatusError",),
-    # requests says ConnectionError for a stalled upload and for a peer that
-    # hung up before answering; httpx says WriteTimeout and RemoteProtocolError.
-    "ConnectionError": ("NetworkError", "ConnectTimeout", "WriteTimeout", "RemoteProtocolError"),
+    # requests says ConnectionError for a stalled upload, a peer that hung up
+    # before answering and a proxy that refused the tunnel (its ProxyError);
+    # httpx says WriteTimeout, RemoteProtocolError and ProxyError, none of them
+    # a NetworkError.
+    "ConnectionError": (
+        "NetworkError",
+        "ConnectTimeout",
+        "WriteTimeout",
+        "RemoteProtocolError",
+        "ProxyError",
+    ),
+    # A proxy that refuses the tunnel is httpx's ProxyError too; one that cannot
+    # be reached is a ConnectError, as an unreachable host is.
+    "ProxyError": ("ProxyError", "ConnectError"),
+    # A failed TLS handshake: httpx's ConnectError (the ssl.SSLError its cause).
+    "SSLError": ("ConnectError",),
     "Timeout": ("TimeoutException",),
     "ReadTimeout": ("ReadTimeout",),
     "ConnectTimeout": ("ConnectTimeout",),
@@ -52,6 +65,15 @@ TYPES = {"Response": "Response", "Request": "Request", "PreparedRequest": "Reque
 REGISTRATIONS = frozenset(
     {"register_error_handler", "errorhandler", "add_exception_handler", "exception_handler"}
 )
+# Calls that catch the classes they are given (argument position), as ``except`` does.
+CATCHING_CALLS = {
+    "isinstance": 1,
+    "issubclass": 1,
+    "pytest.raises": 0,
+    "raises": 0,
+    "assertRaises": 0,
+    "assertRaisesRegex": 0,
+}
 STATUS_ERROR = "StatusError"
 REQUEST_EXCEPTION_JSON_NOTE = "also catch json.JSONDecodeError if .json() errors landed here"
 REQUEST_EXCEPTION_JSON_DETAIL = (
@@ -288,20 +310,23 @@ class ExceptionRewrites(HttpRuleBase):
         return cst.Attribute(value=cst.Name(module), attr=cst.Name(attr))
 
     def _isinstance(self, original: cst.Call, updated: cst.Call) -> cst.Call:
-        """``isinstance(exc, requests.ConnectionError)``: the same widening as in ``except``."""
+        """``isinstance(exc, requests.ConnectionError)``, ``pytest.raises(...)``,
+        ``self.assertRaises(...)``: the same widening as in ``except``."""
+        at = _caught_classes_at(original)
         if (
             not self.ctx.edits.map_exceptions
-            or not m.matches(original.func, m.Name("isinstance") | m.Name("issubclass"))
-            or len(original.args) != 2
-            or len(updated.args) != 2
+            or at is None
+            or len(original.args) <= at
+            or len(updated.args) != len(original.args)
+            or original.args[at].keyword is not None
         ):
             return updated
-        widened = self._widen(original.args[1].value, updated.args[1].value)
+        widened = self._widen(original.args[at].value, updated.args[at].value)
         if widened is None:
             return updated
-        return updated.with_changes(
-            args=[updated.args[0], updated.args[1].with_changes(value=widened)]
-        )
+        args = list(updated.args)
+        args[at] = args[at].with_changes(value=widened)
+        return updated.with_changes(args=args)
 
     def _error_response(self, updated: cst.Attribute) -> cst.BaseExpression | None:
         """``exc.response`` / ``exc.request`` where httpx's error may have none (an
@@ -341,6 +366,13 @@ class ExceptionRewrites(HttpRuleBase):
         # A class registered (one line per class follows) or built (``raise
         # requests.RequestException(msg)``) is no except clause to widen.
         self._registered = {*self._registered, id(_registration(node)), id(node.func)}
+        # The classes ``isinstance`` or ``pytest.raises`` takes are widened like
+        # an except clause's: nothing to say about them either.
+        at = _caught_classes_at(node)
+        if at is not None and len(node.args) > at:
+            caught = node.args[at].value
+            elements = caught.elements if isinstance(caught, cst.Tuple) else []
+            self._registered |= {id(caught), *(id(e.value) for e in elements)}
 
     def _per_class(self, original: cst.BaseExpression, updated: cst.Call) -> list[cst.Call]:
         """A registration for a requests class that stands for several: one call each."""
@@ -436,3 +468,10 @@ def _registration(call: cst.Call) -> cst.BaseExpression | None:
     if name in REGISTRATIONS and call.args and call.args[0].keyword is None:
         return call.args[0].value
     return None
+
+
+def _caught_classes_at(call: cst.Call) -> int | None:
+    """Where a call that catches exception classes takes them (see CATCHING_CALLS)."""
+    if isinstance(call.func, cst.Attribute) and call.func.attr.value.startswith("assertRaises"):
+        return CATCHING_CALLS.get(call.func.attr.value)
+    return CATCHING_CALLS.get(dotted_name(call.func) or "")

@@ -31,8 +31,10 @@ from ....analyse.catalogue import HTTP_VERBS
 from ...context import RuleContext
 from ...nodes import code_of, dotted_name, string_value
 from ..base import Rule, on_leave, on_visit
+from .registration_order import Registration, module_constants, registration, respx_order
 
 RM_VERBS = (*HTTP_VERBS, "request", "register_uri")
+ANSWERS_IN_TURN = "answers_in_turn"
 # requests-mock response options -> httpx.Response keywords.
 RM_RESPONSE = {"json": "json", "text": "text", "content": "content", "headers": "headers"}
 # requests exception raised by a mock -> the httpx exception httpx raises in that case.
@@ -148,6 +150,16 @@ class RequestsMock(Rule):
         self._rm_kept: set[cst.CSTNode] = set()
         self._rm_callbacks: set[str] | None = None
         self._rm_imported: dict[str, str] | None = None
+        self._rm_constants: dict[str, str] = {}
+        # Registrations made respx routes, and those made too late for the
+        # order requests-mock answers in (original nodes).
+        self._rm_routes: set[cst.Call] = set()
+        self._rm_late: set[cst.Call] = set()
+
+    @on_visit(cst.Module)
+    def visit_rm_module(self, node: cst.Module) -> None:
+        if self.ctx.edits.http_mocks:
+            self._rm_constants = module_constants(node)
 
     # -- scopes ---------------------------------------------------------------------
 
@@ -254,6 +266,68 @@ class RequestsMock(Rule):
             and self._kind(func.value, kinds) == "mocker"
         )
 
+    @on_visit(cst.IndentedBlock)
+    def visit_rm_block(self, node: cst.IndentedBlock) -> None:
+        """Registrations a respx router cannot order as requests-mock did: made after
+        other code, and matching what an earlier registration matches (a TODO on
+        each once it becomes a route, see _rm_call)."""
+        if not self._rm_frames:
+            return
+        earlier: list[Registration] = []
+        for run in self._rm_runs(node):
+            for _, reg, call in run:
+                if any(reg.may_overlap(other) for other in earlier):
+                    self._rm_late.add(call)
+            earlier += [reg for _, reg, _ in run]
+
+    @on_leave(cst.IndentedBlock)
+    def leave_rm_block(self, original: cst.IndentedBlock, updated: cst.BaseSuite) -> cst.BaseSuite:
+        """Registrations made one after the other, in the order respx needs (see
+        :mod:`.registration_order`)."""
+        if (
+            not self._rm_frames
+            or not isinstance(updated, cst.IndentedBlock)
+            or len(updated.body) != len(original.body)
+        ):
+            return updated
+        body = list(updated.body)
+        for run in self._rm_runs(original):
+            if not all(call in self._rm_routes for _, _, call in run):
+                continue  # a registration left to requests-mock stays where it is
+            order = respx_order([reg for _, reg, _ in run])
+            if order == sorted(order):
+                continue
+            slots = [index for index, _, _ in run]
+            moved = [(slots[i], body[slots[i]]) for i in order]
+            for slot, (was, stmt) in zip(slots, moved, strict=True):
+                # Blank lines and comments stay where they were written; the
+                # TODOs a statement was given go with it.
+                written = cst.ensure_type(original.body[was], cst.SimpleStatementLine)
+                given = cst.ensure_type(stmt, cst.SimpleStatementLine).leading_lines
+                here = cst.ensure_type(original.body[slot], cst.SimpleStatementLine)
+                body[slot] = stmt.with_changes(
+                    leading_lines=[*here.leading_lines, *given[len(written.leading_lines) :]]
+                )
+        return updated.with_changes(body=body)
+
+    def _rm_runs(self, block: cst.IndentedBlock) -> list[list[tuple[int, Registration, cst.Call]]]:
+        """Registrations of ``block`` made one after the other on one mocker:
+        (statement index, what it matches, its call) per run."""
+        runs: list[list[tuple[int, Registration, cst.Call]]] = []
+        run: list[tuple[int, Registration, cst.Call]] = []
+        for index, stmt in enumerate(block.body):
+            call = _registration_call(stmt)
+            found = None
+            if call is not None and self._registration(call):
+                assert isinstance(call.func, cst.Attribute)
+                found = registration(call, code_of(call.func.value), self._rm_constants)
+            if run and (found is None or found.mocker != run[0][1].mocker):
+                runs.append(run)
+                run = []
+            if found is not None and call is not None:
+                run.append((index, found, call))
+        return [*runs, run] if run else runs
+
     # -- hooks (called by HttpMocks) -------------------------------------------------------
 
     def _rm_decorator(self, original: cst.Decorator, updated: cst.Decorator) -> cst.Decorator:
@@ -338,6 +412,14 @@ class RequestsMock(Rule):
         if self._registration(original):
             converted = self._rm_route(original, updated, line)
             if converted is not None:
+                self._rm_routes.add(original)
+                if original in self._rm_late:
+                    self.ctx.todo(
+                        line,
+                        self.code,
+                        "respx takes the first matching route, requests-mock the latest:"
+                        " register this one before the other",
+                    )
                 self.ctx.maybe_remove_import("requests_mock")
                 self.ctx.note(self.code, line, "requests-mock registration -> respx route")
                 return converted
@@ -418,15 +500,22 @@ class RequestsMock(Rule):
                 if answer is None:
                     return None
                 answers.append(answer)
-            return cst.parse_expression(f"{route}.mock(side_effect=[{', '.join(answers)}])")
+            if len(answers) == 1:
+                raises, code = answers[0]
+                key = "side_effect" if raises else "return_value"
+                return cst.parse_expression(f"{route}.mock({key}={code})")
+            # requests-mock repeats the last answer; a respx list is used up.
+            in_turn = self.ctx.use_helper(ANSWERS_IN_TURN)
+            listed = ", ".join(code for _, code in answers)
+            return cst.parse_expression(f"{route}.mock(side_effect={in_turn}({listed}))")
         response = self._rm_response(keywords, originals, line)
         if response is None:
             return None
         key = "side_effect" if response[0] else "return_value"
         return cst.parse_expression(f"{route}.mock({key}={response[1]})")
 
-    def _rm_answer(self, element: cst.BaseExpression, line: int) -> str | None:
-        """One ``{"json": .., "status_code": ..}`` of a response list."""
+    def _rm_answer(self, element: cst.BaseExpression, line: int) -> tuple[bool, str] | None:
+        """One ``{"json": .., "status_code": ..}`` of a response list: (raises, code)."""
         if not isinstance(element, cst.Dict):
             self.ctx.todo(line, self.code, "requests-mock response list not understood")
             return None
@@ -437,8 +526,7 @@ class RequestsMock(Rule):
                 self.ctx.todo(line, self.code, "requests-mock response list not understood")
                 return None
             keywords[key] = item.value
-        answer = self._rm_response(keywords, dict(keywords), line)
-        return None if answer is None else answer[1]
+        return self._rm_response(keywords, dict(keywords), line)
 
     def _rm_response(
         self,
@@ -522,6 +610,15 @@ class RequestsMock(Rule):
                 n.name.value for n in self.ctx.positions if isinstance(n, cst.FunctionDef)
             }
         return isinstance(node, cst.Name) and node.value in self._rm_callbacks
+
+
+def _registration_call(stmt: cst.BaseStatement) -> cst.Call | None:
+    """The call of ``m.get(...)`` or ``route = m.get(...)`` standing as a statement."""
+    if not isinstance(stmt, cst.SimpleStatementLine) or len(stmt.body) != 1:
+        return None
+    small = stmt.body[0]
+    call = small.value if isinstance(small, cst.Expr | cst.Assign) else None
+    return call if isinstance(call, cst.Call) else None
 
 
 class _Renames(cst.CSTVisitor):

@@ -16,7 +16,15 @@ async def test_connect_timeout(respx_mock):
 @pytest.mark.asyncio
 async def test_connection_error(respx_mock):
     respx_mock.get(URL).mock(side_effect=httpx.ConnectError("refused"))
-    with pytest.raises(httpx.NetworkError):
+    with pytest.raises(
+        (
+            httpx.NetworkError,
+            httpx.ConnectTimeout,
+            httpx.WriteTimeout,
+            httpx.RemoteProtocolError,
+            httpx.ProxyError,
+        ),
+    ):
         await fetch(URL)
 
 

@@ -41,6 +41,16 @@ async def test_real_http():
 
 
 @pytest.mark.asyncio
+async def test_registered_after_a_request():
+    with respx.mock(assert_all_called=False) as m:
+        m.get().mock(return_value=httpx.Response(200, json={"any": True}))
+        assert await fetch(URL) == {"any": True}
+        # TODO(migrate MIG008): respx takes the first matching route, requests-mock the latest
+        m.get(URL).mock(return_value=httpx.Response(200, json={"one": True}))
+        assert await fetch(URL) == {"one": True}
+
+
+@pytest.mark.asyncio
 async def test_history_after_block():
     with respx.mock(assert_all_called=False) as m:
         m.get(URL).mock(return_value=httpx.Response(200, json={}))

@@ -28,6 +28,14 @@ def test_real_http():
     assert isinstance(requests_mock.NoMockAddress, type)
 
 
+def test_registered_after_a_request():
+    with requests_mock.Mocker() as m:
+        m.get(requests_mock.ANY, json={"any": True})
+        assert fetch(URL) == {"any": True}
+        m.get(URL, json={"one": True})
+        assert fetch(URL) == {"one": True}
+
+
 def test_history_after_block():
     with requests_mock.Mocker() as m:
         m.get(URL, json={})

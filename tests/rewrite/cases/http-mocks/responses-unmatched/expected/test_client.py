@@ -1,3 +1,4 @@
+import json
 import unittest
 
 import httpx
@@ -13,7 +14,15 @@ BASE = "https://api.test"
 @respx.mock
 async def test_nothing_registered_fails_to_connect():
     respx.route().mock(side_effect=httpx.ConnectError)
-    with pytest.raises(httpx.NetworkError):
+    with pytest.raises(
+        (
+            httpx.NetworkError,
+            httpx.ConnectTimeout,
+            httpx.WriteTimeout,
+            httpx.RemoteProtocolError,
+            httpx.ProxyError,
+        ),
+    ):
         await Api(BASE).ping()
 
 
@@ -22,9 +31,10 @@ async def test_nothing_registered_fails_to_connect():
 async def test_registered_routes_still_answer():
     respx.get(BASE + "/ping").mock(return_value=httpx.Response(200, json={"ok": True}))
     assert await Api(BASE).ping() == {"ok": True}
-    # TODO(migrate MIG001): also catch json.JSONDecodeError if .json() errors landed here
     respx.route().mock(side_effect=httpx.ConnectError)
-    with pytest.raises((ValueError, httpx.HTTPError)):
+    with pytest.raises(
+        (ValueError, httpx.HTTPError, httpx.InvalidURL, json.JSONDecodeError)
+    ):
         await Api("https://elsewhere.test").ping()
     assert await Api(BASE).ping() == {"ok": True}
 
@@ -33,5 +43,13 @@ class TestApi(unittest.IsolatedAsyncioTestCase):
     @respx.mock
     async def test_unknown_host(self):
         respx.route().mock(side_effect=httpx.ConnectError)
-        with self.assertRaises(httpx.NetworkError):
+        with self.assertRaises(
+            (
+                httpx.NetworkError,
+                httpx.ConnectTimeout,
+                httpx.WriteTimeout,
+                httpx.RemoteProtocolError,
+                httpx.ProxyError,
+            ),
+        ):
             await Api("https://nowhere.test").ping()
