@@ -17,12 +17,10 @@ import asyncio
 import importlib
 import inspect
 import re
-import textwrap
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-import pytest
 import requests_mock
 import respx
 

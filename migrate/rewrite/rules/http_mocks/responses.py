@@ -15,7 +15,7 @@ bodies and call assertions:
   ``urlencoded_params_matcher``) -> the route's ``json=``, ``params=``,
   ``headers=``, ``data=`` patterns;
 * the same route registered again in one block (responses answers the
-  registrations in turn) -> one route with ``side_effect=[...]``;
+  registrations in turn, the last again after) -> one route answering in turn;
 * ``responses.calls`` -> ``respx.calls`` (``.request.body`` ->
   ``.request.content``);
 * a request no registration matches: responses raises requests'
@@ -179,7 +179,8 @@ class ResponsesMock(Rule):
     def merge_repeated_routes(
         self, original: cst.IndentedBlock, updated: cst.IndentedBlock
     ) -> cst.IndentedBlock:
-        """The same route registered twice: responses answers each registration in turn."""
+        """The same route registered twice: responses answers each registration in
+        turn, and the last one again after."""
         if not self.ctx.edits.http_mocks:
             return updated
         groups: dict[str, list[int]] = {}
@@ -199,8 +200,11 @@ class ResponsesMock(Rule):
                 answers.append(route[1])
             first = _route_of(body[indexes[0]])
             assert first is not None
+            # responses repeats the last answer; a respx list is used up.
+            in_turn = self.ctx.use_helper("answers_in_turn")
+            listed = ", ".join(code_of(a) for a in answers)
             merged = cst.parse_expression(
-                f"{code_of(first[0])}.mock(side_effect=[{', '.join(code_of(a) for a in answers)}])"
+                f"{code_of(first[0])}.mock(side_effect={in_turn}({listed}))"
             )
             stmt = body[indexes[0]]
             assert isinstance(stmt, cst.SimpleStatementLine)

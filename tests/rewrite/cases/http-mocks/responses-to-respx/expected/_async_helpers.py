@@ -6,8 +6,29 @@ needs only the standard library and httpx.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 import httpx
 
 # One TLS context for every client the package makes: httpx would load the CA
 # bundle again for each one (~15 ms), and under Flask a client lives one request.
 TLS_CONTEXT = httpx.create_ssl_context()
+
+
+def answers_in_turn(*answers: Any) -> Callable[[httpx.Request], httpx.Response]:
+    """A respx side effect that answers as a requests-mock response list does: one
+    answer per request, in turn, and the last one again for every request after
+    (a respx list is used up). An answer is an httpx.Response, or an exception
+    (or its class) to raise."""
+    pending = list(answers)
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        effect = pending.pop(0) if len(pending) > 1 else pending[0]
+        if isinstance(effect, type) and issubclass(effect, httpx.RequestError):
+            raise effect("Mock Error", request=request)
+        if isinstance(effect, (BaseException, type)):
+            raise effect
+        return effect
+
+    return answer

@@ -10,7 +10,7 @@ import asyncio
 import inspect
 import threading
 import weakref
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING, Any
 
 import httpx
@@ -97,3 +97,68 @@ class AsyncClientPerLoop(_ClientBase):
             await asyncio.Event().wait()
         finally:
             await client.aclose()
+
+
+async def gather_in_order(
+    *calls: Awaitable[Any] | tuple[Awaitable[Any], ...],
+    limit: int | None = None,
+    return_exceptions: bool = False,
+) -> list[Any]:
+    """Await ``calls`` concurrently, at most ``limit`` at a time; results in order.
+
+    Like the sequential code it replaces, it raises the exception of the first
+    call (in order) that fails, and cancels the calls after it. With
+    ``return_exceptions``, every call runs and a failure takes its result's place.
+    A tuple of calls (an item's calls) gives the tuple of their results.
+    """
+    semaphore = asyncio.Semaphore(limit) if limit else None
+    flat = [c for item in calls for c in (item if isinstance(item, tuple) else (item,))]
+
+    async def run(call: Awaitable[Any]) -> Any:
+        if semaphore is None:
+            return await call
+        async with semaphore:
+            return await call
+
+    tasks = [asyncio.ensure_future(run(call)) for call in flat]
+    try:
+        if return_exceptions:
+            results = list(await asyncio.gather(*tasks, return_exceptions=True))
+        else:
+            results = [await task for task in tasks]
+    finally:
+        for task in tasks:
+            task.cancel()
+        await asyncio.gather(*tasks, return_exceptions=True)
+        for call in flat:
+            # A call cancelled before it started was never awaited: close it.
+            if inspect.iscoroutine(call):
+                call.close()
+    if not any(isinstance(item, tuple) for item in calls):
+        return results
+    grouped: list[Any] = []
+    done = iter(results)
+    for item in calls:
+        if isinstance(item, tuple):
+            grouped.append(tuple(next(done) for _ in item))
+        else:
+            grouped.append(next(done))
+    return grouped
+
+
+def answers_in_turn(*answers: Any) -> Callable[[httpx.Request], httpx.Response]:
+    """A respx side effect that answers as a requests-mock response list does: one
+    answer per request, in turn, and the last one again for every request after
+    (a respx list is used up). An answer is an httpx.Response, or an exception
+    (or its class) to raise."""
+    pending = list(answers)
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        effect = pending.pop(0) if len(pending) > 1 else pending[0]
+        if isinstance(effect, type) and issubclass(effect, httpx.RequestError):
+            raise effect("Mock Error", request=request)
+        if isinstance(effect, (BaseException, type)):
+            raise effect
+        return effect
+
+    return answer

@@ -5,6 +5,7 @@ import httpx
 import pytest
 import respx
 
+from _async_helpers import answers_in_turn, gather_in_order
 from client import Api
 
 BASE = "https://api.test"
@@ -37,6 +38,21 @@ async def test_registered_routes_still_answer():
     ):
         await Api("https://elsewhere.test").ping()
     assert await Api(BASE).ping() == {"ok": True}
+
+
+@pytest.mark.asyncio
+@respx.mock
+async def test_the_last_answer_repeats():
+    respx.get(BASE + "/ping").mock(
+        side_effect=answers_in_turn(
+            httpx.Response(503), httpx.Response(200, json={"ok": True})
+        ),
+    )
+    with pytest.raises(httpx.HTTPStatusError):
+        await Api(BASE).ping()
+    assert await gather_in_order(*(Api(BASE).ping() for _ in range(2)), limit=10) == [
+        {"ok": True}
+    ] * 2
 
 
 class TestApi(unittest.IsolatedAsyncioTestCase):

@@ -25,6 +25,15 @@ def test_registered_routes_still_answer():
     assert Api(BASE).ping() == {"ok": True}
 
 
+@responses.activate
+def test_the_last_answer_repeats():
+    responses.add(responses.GET, BASE + "/ping", status=503)
+    responses.add(responses.GET, BASE + "/ping", json={"ok": True})
+    with pytest.raises(requests.HTTPError):
+        Api(BASE).ping()
+    assert [Api(BASE).ping() for _ in range(2)] == [{"ok": True}] * 2
+
+
 class TestApi(unittest.TestCase):
     @responses.activate
     def test_unknown_host(self):
