@@ -1,9 +1,11 @@
 """Safety: a test's HTTP mocks move only together with the code they mock.
 
-``tests/mock_scope/project`` has three modules on requests, each with its own
+``tests/mock_scope/project`` has four modules on requests, each with its own
 test file: ``weather`` (mocked with ``responses``), ``billing`` (the
-requests-mock fixture) and ``partner`` (a ``requests.Session`` subclass the
-toolkit leaves on requests, mocked with ``responses``). The suite runs before
+requests-mock fixture), ``stock`` (``unittest.mock`` patches of
+``requests.get`` and ``requests.Session.post`` on a ``unittest.TestCase``) and
+``partner`` (a ``requests.Session`` subclass the toolkit leaves on requests,
+mocked with ``responses``). The suite runs before
 migration, after a ``--select`` step that moves ``weather`` only, and after
 the whole apply, each time with the network cut by ``escape_guard`` (a pytest
 plugin that records every host a request tried to reach): every run passes
@@ -75,6 +77,10 @@ def _apply(project: Path, *args: str) -> None:
 def _mocks(test_file: Path) -> str:
     text = test_file.read_text()
     found = [name for name in ("respx", "responses", "requests_mock") if name in text]
+    # unittest.mock patches: ``patch("pkg.requests.get")``, ``patch.object(httpx.X, ...)``.
+    for library in ("requests", "httpx"):
+        if re.search(rf"""patch(?:\.object)?\((?:"[\w.]*)?{library}\.""", text):
+            found.append(f"patch {library}")
     return "+".join(found)
 
 
@@ -108,7 +114,7 @@ def test_mocks_move_with_the_code_they_mock(project: Path, tmp_path: Path) -> No
     log = tmp_path / "escapes.log"
     tests = project / "tests"
     before = _suite(project, log)
-    assert before == 4
+    assert before == 7
 
     _apply(project, "--select", "shop.weather")
     assert "async def forecast" in (project / "shop" / "weather.py").read_text()
@@ -116,12 +122,14 @@ def test_mocks_move_with_the_code_they_mock(project: Path, tmp_path: Path) -> No
     assert _mocks(tests / "test_weather.py") == "respx"
     assert _mocks(tests / "test_billing.py") == "requests_mock"
     assert _mocks(tests / "test_partner.py") == "responses"
+    assert _mocks(tests / "test_stock.py") == "patch requests"
     assert _test_requirements(project) >= {"requests-mock", "responses", "respx"}
     assert _suite(project, log) == before
 
     _apply(project)
     assert "async def charge" in (project / "shop" / "billing.py").read_text()
     assert _mocks(tests / "test_billing.py") == "respx"
+    assert _mocks(tests / "test_stock.py") == "patch httpx"
     # The Session subclass still sends through requests: its mocks stay.
     assert "requests.Session" in (project / "shop" / "partner.py").read_text()
     assert _mocks(tests / "test_partner.py") == "responses"

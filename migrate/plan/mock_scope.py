@@ -43,9 +43,20 @@ class MockScope:
         )
 
 
+# unittest.mock patches of requests: ``patch("shop.api.requests.get")``,
+# ``patch("requests.Session.post")``, ``patch.object(requests.Session, "get")``.
+_PATCHED_REQUESTS = re.compile(
+    r"""\bpatch\(\s*[rbu]?["'](?:[\w.]+\.)?requests\.[\w.]+["']"""
+    r"""|\bpatch\.object\(\s*requests(?:\.api|(?:\.sessions)?\.Session)?\s*,"""
+)
+
+
 def mocks_requests(text: str) -> bool:
-    """Whether a file uses ``responses`` or requests-mock (its fixture is only a parameter)."""
+    """Whether a file uses ``responses`` or requests-mock (its fixture is only a
+    parameter), or patches requests' functions with unittest.mock."""
     if "responses" in text and _imports(text, "responses"):
+        return True
+    if "requests" in text and _PATCHED_REQUESTS.search(text) is not None:
         return True
     return "requests_mock" in text and re.search(r"\brequests_mock\b", text) is not None
 

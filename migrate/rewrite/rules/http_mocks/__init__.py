@@ -3,8 +3,10 @@
 ``responses`` and requests-mock patch requests only; once the code under
 test sends through httpx, its mocks must move too, with the same URLs,
 methods, statuses, bodies and call assertions. One module per library:
-:mod:`.responses` and :mod:`.requests_mock` say what each becomes. What has
-no respx twin (callbacks, registries, other matchers) gets a TODO.
+:mod:`.responses` and :mod:`.requests_mock` say what each becomes;
+:mod:`.unittest_mock` moves ``mock.patch`` of requests' functions to
+httpx's. What has no respx twin (callbacks, registries, other matchers)
+gets a TODO.
 """
 
 from __future__ import annotations
@@ -15,9 +17,10 @@ from ...nodes import dotted_name
 from ..base import on_leave
 from .requests_mock import RequestsMock
 from .responses import ResponsesMock
+from .unittest_mock import UnittestMockPatches
 
 
-class HttpMocks(ResponsesMock, RequestsMock):
+class HttpMocks(ResponsesMock, RequestsMock, UnittestMockPatches):
     """MIG008: hands each node to the library that wrote it."""
 
     code = "MIG008"
@@ -48,6 +51,9 @@ class HttpMocks(ResponsesMock, RequestsMock):
     def leave_Call(self, original: cst.Call, updated: cst.BaseExpression) -> cst.BaseExpression:
         if not self.ctx.edits.http_mocks or not isinstance(updated, cst.Call):
             return updated
+        patched = self._um_call(original, updated)
+        if patched is not None:
+            return patched
         if not (dotted_name(updated.func) or "").startswith("responses."):
             return self._rm_call(original, updated)
         return self._responses_call(original, updated)

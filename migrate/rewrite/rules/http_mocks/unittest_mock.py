@@ -1,0 +1,110 @@
+"""unittest.mock patches of requests -> of httpx, the third part of MIG008 http-mocks.
+
+A test that patches requests' functions (``mock.patch("requests.get")``,
+``mock.patch("shop.api.requests.post")``, ``mock.patch.object(requests.Session,
+"get")``) catches nothing once the code sends through httpx: the request
+goes to the network. The patch moves to the method every
+``httpx.AsyncClient`` sends with (``mock.patch("httpx.AsyncClient.get")``),
+where ``patch`` makes an ``AsyncMock``: awaited, it gives what the requests
+mock returned. Its answer is a ``MagicMock`` as before (an ``AsyncMock``'s
+own would make ``.json()`` a coroutine), a fake given as ``new`` is called
+through ``AsyncMock(side_effect=fake)`` with the same arguments (an
+``AsyncMock`` on the class takes no ``self``), and ``return_value=`` /
+``side_effect=`` stay.
+"""
+
+from __future__ import annotations
+
+import libcst as cst
+
+from ....analyse.catalogue import HTTP_VERBS
+from ...nodes import code_of, dotted_name, keyword_arg, string_value
+from ..base import Rule
+
+PATCH = frozenset({"patch", "mock.patch", "unittest.mock.patch"})
+PATCH_OBJECT = frozenset({f"{p}.object" for p in PATCH})
+# What follows ``requests.`` in a patched name: the module's function, or a
+# Session method.
+REQUESTS_PATHS = ((), ("api",), ("Session",), ("sessions", "Session"))
+VERBS = frozenset({*HTTP_VERBS, "request"})
+
+
+def patched_verb(target: str) -> tuple[str, bool] | None:
+    """The request method a patched name stands for, and whether it is a Session
+    method: ``"shop.api.requests.get"`` -> ``("get", False)``,
+    ``"requests.Session.post"`` -> ``("post", True)``; None for anything else."""
+    parts = target.split(".")
+    if "requests" not in parts[:-1]:
+        return None
+    at = len(parts) - 1 - parts[::-1].index("requests")
+    middle, verb = tuple(parts[at + 1 : -1]), parts[-1]
+    if middle not in REQUESTS_PATHS or verb not in VERBS:
+        return None
+    return verb, "Session" in middle
+
+
+class UnittestMockPatches(Rule):
+    """unittest.mock patches of requests' functions -> of ``httpx.AsyncClient``."""
+
+    def _um_call(self, original: cst.Call, updated: cst.Call) -> cst.Call | None:
+        """``mock.patch("requests.get", ...)`` / ``patch.object(requests, "get", ...)``
+        as the httpx patch; None when the call is no such patch."""
+        func = dotted_name(original.func) or ""
+        positional = [a for a in original.args if a.keyword is None and not a.star]
+        if func in PATCH and positional:
+            target = string_value(positional[0].value)
+            found = patched_verb(target) if target else None
+            new_at = 1
+        elif func in PATCH_OBJECT and len(positional) >= 2:
+            owner = dotted_name(positional[0].value) or ""
+            name = string_value(positional[1].value)
+            requests_owner = owner.split(".")[0] == "requests"
+            found = patched_verb(f"{owner}.{name}") if requests_owner else None
+            new_at = 2
+        else:
+            return None
+        if found is None:
+            return None
+        verb, method = found
+        http = self.ctx.options.http_module
+        self.ctx.add_import(http)
+        self.ctx.maybe_remove_import("requests")
+        mock = func.rpartition(".")[0].removesuffix(".patch").removesuffix("patch") or ""
+        args = list(updated.args)
+        if func in PATCH:
+            quote = cst.ensure_type(args[0].value, cst.SimpleString).quote
+            args[0] = args[0].with_changes(
+                value=cst.SimpleString(f"{quote}{http}.AsyncClient.{verb}{quote}")
+            )
+        else:
+            args[0] = args[0].with_changes(value=cst.parse_expression(f"{http}.AsyncClient"))
+        keywords = {a.keyword.value for a in args if a.keyword is not None}
+        fake_at = next(
+            (i for i, a in enumerate(args) if a.keyword is not None and a.keyword.value == "new"),
+            new_at if len(positional) > new_at else None,
+        )
+        line = self.ctx.line(original)
+        if fake_at is not None:
+            if method:
+                # requests passed the session to a function patched onto Session.
+                self.ctx.todo(line, self.code, "the fake gets no session as self now: drop it")
+            fake = args[fake_at].value
+            wrapped = cst.parse_expression(f"{self._mock_name(mock, 'AsyncMock')}(side_effect=_)")
+            assert isinstance(wrapped, cst.Call)
+            args[fake_at] = args[fake_at].with_changes(
+                value=wrapped.with_changes(args=[wrapped.args[0].with_changes(value=fake)])
+            )
+        elif not keywords & {"new_callable", "return_value", "side_effect", "autospec", "spec"}:
+            answer = cst.parse_expression(f"{self._mock_name(mock, 'MagicMock')}()")
+            args.append(keyword_arg("return_value", answer))
+            if len(args) > 1:
+                args[-2] = args[-2].with_changes(comma=cst.MaybeSentinel.DEFAULT)
+        self.ctx.note(self.code, line, f"{code_of(original.func)} of requests -> of {http}")
+        return updated.with_changes(args=args)
+
+    def _mock_name(self, module: str, name: str) -> str:
+        """``mock.AsyncMock`` where the file says ``mock.patch``, else the imported name."""
+        if module:
+            return f"{module}.{name}"
+        self.ctx.add_import("unittest.mock", name)
+        return name

@@ -1,0 +1,56 @@
+import unittest
+from unittest import mock
+from unittest.mock import patch
+
+import httpx
+import pytest
+
+import client
+
+
+@pytest.mark.asyncio
+@mock.patch("httpx.AsyncClient.get", return_value=mock.MagicMock())
+async def test_level(get):
+    get.return_value.json.return_value = {"level": 7}
+    assert await client.level("a1") == 7
+    get.assert_called_once_with(f"{client.API}/levels", params={"sku": "a1"}, timeout=5)
+
+
+@pytest.mark.asyncio
+async def test_level_fails():
+    with patch("httpx.AsyncClient.get", side_effect=httpx.NetworkError("down")):
+        with pytest.raises(
+            (
+                httpx.NetworkError,
+                httpx.ConnectTimeout,
+                httpx.WriteTimeout,
+                httpx.RemoteProtocolError,
+                httpx.ProxyError,
+            ),
+        ):
+            await client.level("a1")
+
+
+@pytest.mark.asyncio
+async def test_level_with_a_fake():
+    def fake_get(url, params, timeout):
+        return mock.MagicMock(**{"json.return_value": {"level": len(params["sku"])}})
+
+    with mock.patch("httpx.AsyncClient.get", new=mock.AsyncMock(side_effect=fake_get)):
+        assert await client.level("abc") == 3
+
+
+class ReserveTest(unittest.IsolatedAsyncioTestCase):
+    async def test_reserve(self):
+        with mock.patch.object(
+            httpx.AsyncClient, "post", return_value=mock.MagicMock()
+        ) as post:
+            post.return_value.status_code = 201
+            self.assertEqual(await client.reserve("a1", 2), 201)
+            self.assertEqual(post.call_args.kwargs["json"], {"a1": 2})
+
+    @mock.patch.object(
+        httpx.AsyncClient, "post", return_value=mock.Mock(status_code=409)
+    )
+    async def test_reserve_conflict(self, post):
+        self.assertEqual(await client.reserve("a1", 2), 409)

@@ -1,0 +1,41 @@
+import unittest
+from unittest import mock
+from unittest.mock import patch
+
+import pytest
+import requests
+
+import client
+
+
+@mock.patch("client.requests.get")
+def test_level(get):
+    get.return_value.json.return_value = {"level": 7}
+    assert client.level("a1") == 7
+    get.assert_called_once_with(f"{client.API}/levels", params={"sku": "a1"}, timeout=5)
+
+
+def test_level_fails():
+    with patch("requests.get", side_effect=requests.ConnectionError("down")):
+        with pytest.raises(requests.ConnectionError):
+            client.level("a1")
+
+
+def test_level_with_a_fake():
+    def fake_get(url, params, timeout):
+        return mock.MagicMock(**{"json.return_value": {"level": len(params["sku"])}})
+
+    with mock.patch("requests.get", new=fake_get):
+        assert client.level("abc") == 3
+
+
+class ReserveTest(unittest.TestCase):
+    def test_reserve(self):
+        with mock.patch.object(requests.Session, "post") as post:
+            post.return_value.status_code = 201
+            self.assertEqual(client.reserve("a1", 2), 201)
+            self.assertEqual(post.call_args.kwargs["json"], {"a1": 2})
+
+    @mock.patch.object(requests.Session, "post", return_value=mock.Mock(status_code=409))
+    def test_reserve_conflict(self, post):
+        self.assertEqual(client.reserve("a1", 2), 409)
