@@ -68,6 +68,7 @@ def retry(attempts: int = 3, backoff: float = 0.05) -> Callable[[F], F]:
                     httpx.ConnectTimeout,
                     httpx.WriteTimeout,
                     httpx.RemoteProtocolError,
+                    httpx.ProxyError,
                 ):
                     if attempt == attempts - 1:
                         raise

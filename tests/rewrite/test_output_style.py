@@ -104,6 +104,7 @@ def test_one_helpers_module_per_package_imported_relatively(tmp_path: Path) -> N
         "StatusError": None,  # nothing raises requests.HTTPError
         "httpx_kwargs": None,  # no **kwargs reach a request
         "without_none": None,  # no query parameter or form field may be None
+        "answers_in_turn": None,  # no HTTP mock answers with a list
         "collect": None,  # no sync code reads a generator that became async
     }
     # The package runs: its helpers module imports, and a second run changes nothing.
@@ -176,6 +177,7 @@ def test_a_later_step_extends_the_helpers_module_to_the_one_shot_bytes() -> None
         "cached_result",
         "gather_in_order",
         "StatusError",
+        "answers_in_turn",
         "collect",
         "PoolPerOrigin",
         "TLS_CONTEXT",

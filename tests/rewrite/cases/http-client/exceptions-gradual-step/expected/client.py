@@ -16,6 +16,7 @@ async def fetch(url):
         httpx.ConnectTimeout,
         httpx.WriteTimeout,
         httpx.RemoteProtocolError,
+        httpx.ProxyError,
     ):
         return {"error": "unreachable"}
     except (requests.Timeout, httpx.TimeoutException, ValueError):
@@ -35,5 +36,6 @@ def is_network_problem(exc: requests.RequestException) -> bool:
             httpx.ConnectTimeout,
             httpx.WriteTimeout,
             httpx.RemoteProtocolError,
+            httpx.ProxyError,
         ),
     )

@@ -16,6 +16,7 @@ async def fetch(url):
         httpx.ConnectTimeout,
         httpx.WriteTimeout,
         httpx.RemoteProtocolError,
+        httpx.ProxyError,
     ):
         return None
     except httpx.TimeoutException:
@@ -34,6 +35,7 @@ def is_network_problem(exc: Exception) -> bool:
             httpx.ConnectTimeout,
             httpx.WriteTimeout,
             httpx.RemoteProtocolError,
+            httpx.ProxyError,
         ),
     )
 
@@ -53,6 +55,7 @@ async def fetch_quietly(url):
         httpx.ConnectTimeout,
         httpx.WriteTimeout,
         httpx.RemoteProtocolError,
+        httpx.ProxyError,
         ValueError,
     ):
         return None

@@ -16,6 +16,7 @@ async def fetch(url):
         httpx.ConnectTimeout,
         httpx.WriteTimeout,
         httpx.RemoteProtocolError,
+        httpx.ProxyError,
     ):
         return {"error": "unreachable"}
 

@@ -10,6 +10,7 @@ app = Flask(__name__)
 @app.errorhandler(httpx.ConnectTimeout)
 @app.errorhandler(httpx.WriteTimeout)
 @app.errorhandler(httpx.RemoteProtocolError)
+@app.errorhandler(httpx.ProxyError)
 def unreachable(exc):
     return jsonify(error="unreachable"), 502
 

@@ -17,6 +17,7 @@ async def retry_call(func, *args, tries=3, **kwargs):
             httpx.ConnectTimeout,
             httpx.WriteTimeout,
             httpx.RemoteProtocolError,
+            httpx.ProxyError,
         ):
             if attempt == tries - 1:
                 raise
