@@ -10,7 +10,7 @@ import asyncio
 import inspect
 import threading
 import weakref
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any
 
 import httpx
@@ -97,3 +97,25 @@ class AsyncClientPerLoop(_ClientBase):
             await asyncio.Event().wait()
         finally:
             await client.aclose()
+
+
+def without_none(items: Any) -> Any:
+    """Query parameters or form fields as requests sends them: without those whose
+    value is None (or the None items of a list), which httpx would send empty
+    (``page=``). A dict, or a list of pairs; anything else (a string, bytes, a
+    file) is returned as it is."""
+    if isinstance(items, Mapping):
+        kept: dict[Any, Any] = {}
+        for key, value in items.items():
+            if isinstance(value, (list, tuple)):
+                value = [item for item in value if item is not None]
+            if value is not None:
+                kept[key] = value
+        return kept
+    if not isinstance(items, (list, tuple)):
+        return items
+    pairs: list[tuple[Any, Any]] = []
+    for key, value in items:
+        values = value if isinstance(value, (list, tuple)) else [value]
+        pairs += [(key, item) for item in values if item is not None]
+    return pairs

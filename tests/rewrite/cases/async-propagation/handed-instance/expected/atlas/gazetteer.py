@@ -2,7 +2,7 @@
 
 import httpx
 
-from ._async_helpers import TLS_CONTEXT, AsyncClientPerLoop
+from ._async_helpers import TLS_CONTEXT, AsyncClientPerLoop, without_none
 from .region import Region
 
 
@@ -19,7 +19,9 @@ class Gazetteer:
         self.http = AsyncClientPerLoop(_new_http)
 
     async def lookup(self, path, **params):
-        resp = await self.http.get(self.base_url + path, params=params, timeout=5)
+        resp = await self.http.get(
+            self.base_url + path, params=without_none(params), timeout=5
+        )
         if resp.is_error:
             resp.raise_for_status()
         return resp.json()
