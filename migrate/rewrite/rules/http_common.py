@@ -174,12 +174,13 @@ def none_free_names(
     the name handed to other code makes it unknown. ``params`` (the function's
     parameters) are unknown: what callers pass is not seen here.
     """
-    found = set()
-    for node in m.findall(body, m.Assign(targets=[m.AtLeastN(n=1)])):
-        for target in cst.ensure_type(node, cst.Assign).targets:
-            if isinstance(target.target, cst.Name) and target.target.value not in params:
-                found.add(target.target.value)
-    return {name for name in found if _only_none_free_uses(body, name, names)}
+    # Only names sent as ``params=`` / ``data=`` are asked about: each costs a
+    # few walks of the body.
+    sent = {
+        cst.ensure_type(cst.ensure_type(arg, cst.Arg).value, cst.Name).value
+        for arg in m.findall(body, m.Arg(keyword=m.OneOf(*map(m.Name, SENT_DICTS)), value=m.Name()))
+    }
+    return {name for name in sent - params - {"None"} if _only_none_free_uses(body, name, names)}
 
 
 def _only_none_free_uses(body: cst.CSTNode, name: str, names: set[str]) -> bool:
@@ -192,6 +193,7 @@ def _only_none_free_uses(body: cst.CSTNode, name: str, names: set[str]) -> bool:
     mentions -= len(m.findall(body, m.Arg(keyword=this)))
     mentions -= len(m.findall(body, m.Param(name=this)))
     seen = 0
+    bound = False
     for assign in m.findall(body, m.Assign() | m.AnnAssign()):
         assert isinstance(assign, cst.Assign | cst.AnnAssign)
         if isinstance(assign, cst.Assign):
@@ -203,6 +205,7 @@ def _only_none_free_uses(body: cst.CSTNode, name: str, names: set[str]) -> bool:
                 if assign.value is None or not is_none_free(assign.value, names, set()):
                     return False
                 seen += 1
+                bound = True
             elif m.matches(target, m.Subscript(value=this)):
                 if assign.value is None or may_be_none(assign.value, names):
                     return False
@@ -212,7 +215,7 @@ def _only_none_free_uses(body: cst.CSTNode, name: str, names: set[str]) -> bool:
         m.findall(body, m.Attribute(value=this, attr=m.OneOf(*map(m.Name, READING_METHODS))))
     )
     seen += len(m.findall(body, m.Arg(keyword=m.OneOf(*map(m.Name, SENT_DICTS)), value=this)))
-    return seen == mentions
+    return bound and seen == mentions
 
 
 def parameter_names(function: cst.FunctionDef) -> frozenset[str]:
