@@ -19,6 +19,8 @@ the same way (httpx's ``InvalidURL`` and ``json.JSONDecodeError`` have none).
 
 from __future__ import annotations
 
+import re
+
 import libcst as cst
 import libcst.matchers as m
 
@@ -60,6 +62,9 @@ EXCEPTIONS: dict[str, tuple[str, ...]] = {
 JSON_ERRORS = ("JSONDecodeError",)
 # Other requests names that have an httpx twin of the same shape.
 TYPES = {"Response": "Response", "Request": "Request", "PreparedRequest": "Request"}
+# In annotations only: what a migrated module's sessions are now (its calls await them).
+ANNOTATED = {**TYPES, "Session": "AsyncClient"}
+QUOTED_TYPE = re.compile(r"\brequests\.(" + "|".join(ANNOTATED) + r")\b")
 # Calls that register a handler for one exception class (Flask, Starlette,
 # FastAPI): where requests' class stands for several, one registration each.
 REGISTRATIONS = frozenset(
@@ -123,6 +128,9 @@ class ExceptionRewrites(HttpRuleBase):
         if len(parts) == 3 and parts[1] != "exceptions":
             return None
         cls = parts[-1]
+        if self._in_annotation and cls in ANNOTATED and len(parts) == 2:
+            self.ctx.maybe_remove_import("requests")
+            return self._httpx(ANNOTATED[cls])
         if cls in TYPES and len(parts) == 2:
             self.ctx.maybe_remove_import("requests")
             return self._httpx(TYPES[cls])
@@ -229,7 +237,16 @@ class ExceptionRewrites(HttpRuleBase):
     @on_leave(cst.Annotation)
     def leave_Annotation(self, original: cst.Annotation, updated: cst.Annotation) -> cst.Annotation:
         self._in_annotation -= 1
-        return updated
+        value = updated.annotation
+        if self.ctx.edits.map_exceptions != "httpx" or not isinstance(value, cst.SimpleString):
+            return updated
+        # ``-> "requests.Response"``: a forward reference names the same types.
+        text = QUOTED_TYPE.sub(lambda found: f"{self.module}.{ANNOTATED[found[1]]}", value.value)
+        if text == value.value:
+            return updated
+        self.ctx.add_import(self.module)
+        self.ctx.maybe_remove_import("requests")
+        return updated.with_changes(annotation=value.with_changes(value=text))
 
     @on_visit(cst.ExceptHandler)
     def visit_ExceptHandler(self, node: cst.ExceptHandler) -> None:
