@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 from .catalogue import NON_IDEMPOTENT, Action
 from .decisions import Colouring
 from .gathers import Awaited, FunctionFanOuts, GatherEdit
+from .gathers.futures import result_renames
 from .gathers.pools import idle_pools
 from .gathers.threads import thread_edit
 from .graph import CallGraph
@@ -36,6 +37,8 @@ class Spot:
     edit: GatherEdit | None = None  # what the rewrite does here (safe spots)
     pool: Span | None = None  # a thread pool's ``with`` that goes with this fan-out
     items: int | None = None  # how many calls, when the source shows it
+    # Names that now hold results (``futures`` of a thread pool -> ``users``), by position.
+    renames: tuple[tuple[Span, str], ...] = ()
 
 
 ASYNC_SLEEPS = frozenset({"asyncio.sleep", "anyio.sleep", "trio.sleep"})
@@ -81,7 +84,13 @@ def _without_idle_pools(
     if node is None:
         return spots
     pools = idle_pools(node, safe)
-    return [replace(s, pool=pools[s.span]) if s.span in pools else s for s in spots]
+    spots = [replace(s, pool=pools[s.span]) if s.span in pools else s for s in spots]
+    return [
+        replace(s, renames=result_renames(node, s.span))
+        if s.safe and s.kind == "executor-submit"
+        else s
+        for s in spots
+    ]
 
 
 def _function_node(

@@ -144,6 +144,8 @@ class FileEdits:
     # The edits of safe fan-outs, and the positions of the calls they gather.
     gathers: list[GatherAt] = field(default_factory=list)
     gathered: set[Pos] = field(default_factory=set)
+    # Names that hold results once a thread pool's futures became a gather: position -> new name.
+    result_names: dict[Pos, str] = field(default_factory=dict)
     # Thread pools whose only work became gathers: their ``with`` statements go.
     idle_pools: set[tuple[int, int]] = field(default_factory=set)
     # Bridges of an earlier step that go: position of ``async_to_sync(f)`` -> kind.
@@ -535,6 +537,7 @@ def plan_edits(analysis: Analysis) -> dict[str, FileEdits]:
                 fe.idle_pools.add(cols.pos(spot.pool)[:2])
         elif spot.kind in ("map", "executor-map", "executor-submit", "executor-completed"):
             fe.spot_positions[cols.pos(spot.span)] = spot
+            fe.result_names.update({cols.pos(span): name for span, name in spot.renames})
             if spot.pool is not None:
                 fe.idle_pools.add(cols.pos(spot.pool)[:2])
 

@@ -158,7 +158,7 @@ class Gather(Rule):
         self.result_vars: list[str] = []
         # ``out.extend(gather)`` statements made here: (out, the calls, the limit).
         self.extends: dict[int, tuple[str, str, int]] = {}
-        # Lists made from ``map(lambda ...)`` here (ids), for ``list(...)`` around them.
+        # Lists made here from ``map(...)`` (ids), for ``list(...)`` around them.
         self.unmapped: set[int] = set()
         # Thread pools becoming a TaskPool (their names, innermost last), and the
         # ``pool.as_completed(...)`` calls made in them (ids): loops over them are async.
@@ -643,7 +643,9 @@ class Gather(Rule):
                 "the calls now run on the event loop: the thread pool can go",
             )
         self._used(spot, f"map over {iterated}: at most {limit} at a time")
-        return cst.parse_expression(f"await {HELPER}(*map({func}, {iterated}), limit={limit})")
+        made = cst.parse_expression(f"await {HELPER}(*map({func}, {iterated}), limit={limit})")
+        self.unmapped.add(id(made))  # a new list: ``list(...)`` around it goes
+        return made
 
     @on_leave(cst.ListComp, cst.SetComp, cst.DictComp)
     def leave_Comprehension(
@@ -707,19 +709,30 @@ class Gather(Rule):
 
     # ``futures = [pool.submit(...) ...]`` now holds results: ``f.result()`` goes.
 
+    # Their names are the plan's (``futures`` -> ``users``): the sets below hold
+    # both the names as written and as renamed, which is what leave hooks see.
+
+    def _renamed(self, name: cst.Name) -> str:
+        return self.ctx.edits.result_names.get(self.ctx.pos(name) or (0, 0, 0, 0), name.value)
+
+    @on_leave(cst.Name)
+    def leave_Name(self, original: cst.Name, updated: cst.Name) -> cst.Name:
+        renamed = self._renamed(original)
+        return updated if renamed == original.value else updated.with_changes(value=renamed)
+
     @on_visit(cst.Assign)
     def visit_Assign(self, node: cst.Assign) -> None:
         spot = self.ctx.edits.spot_positions.get(self.ctx.pos(node.value) or (0, 0, 0, 0))
         if spot is not None and spot.safe and spot.kind == "executor-submit":
             for target in node.targets:
                 if isinstance(target.target, cst.Name):
-                    self.submitted.add(target.target.value)
+                    self.submitted.update({target.target.value, self._renamed(target.target)})
 
     @on_visit(cst.If, cst.While, cst.For)
     def visit_compound(self, node: cst.If | cst.While | cst.For) -> None:
         if isinstance(node, cst.For) and isinstance(node.target, cst.Name):
             if isinstance(node.iter, cst.Name) and node.iter.value in self.submitted:
-                self.result_vars.append(node.target.value)
+                self.result_vars.append(self._renamed(node.target))
                 return
         self.result_vars.append("")
 
@@ -731,7 +744,7 @@ class Gather(Rule):
         target, source = node.for_in.target, node.for_in.iter
         if isinstance(target, cst.Name) and isinstance(source, cst.Name):
             if source.value in self.submitted:
-                self.result_vars.append(target.value)
+                self.result_vars.append(self._renamed(target))
                 return
         self.result_vars.append("")
 

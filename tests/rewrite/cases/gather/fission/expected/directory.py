@@ -79,12 +79,12 @@ async def summary():
 
 
 async def pooled(ids):
-    futures = await gather_in_order(*(fetch(i) for i in ids), limit=10)
-    return [future["name"] for future in futures]
+    results = await gather_in_order(*(fetch(i) for i in ids), limit=10)
+    return [result["name"] for result in results]
 
 
 async def partial_map(ids):
-    return list(await gather_in_order(*map(partial(fetch_with, BASE), ids), limit=10))
+    return await gather_in_order(*map(partial(fetch_with, BASE), ids), limit=10)
 
 
 async def pages(start):

@@ -30,11 +30,11 @@ async def filtered(ids):
 
 
 async def mapped(ids):
-    return list(await gather_in_order(*map(fetch, ids), limit=10))
+    return await gather_in_order(*map(fetch, ids), limit=10)
 
 
 async def pooled(ids):
-    return list(await gather_in_order(*map(fetch, ids), limit=10))
+    return await gather_in_order(*map(fetch, ids), limit=10)
 
 
 async def writes(ids):
@@ -74,16 +74,31 @@ async def temp(ids):
 
 
 async def submitted(ids):
-    futures = await gather_in_order(*(fetch(i) for i in ids), limit=10)
-    return list(futures)
+    results = await gather_in_order(*(fetch(i) for i in ids), limit=10)
+    return list(results)
 
 
 async def submitted_loop(ids):
     out = []
-    futures = await gather_in_order(*(fetch(i) for i in ids), limit=10)
-    for future in futures:
-        out.append(future)
+    results = await gather_in_order(*(fetch(i) for i in ids), limit=10)
+    for result in results:
+        out.append(result)
     return out
+
+
+async def get_item(i):
+    async with httpx.AsyncClient(
+        follow_redirects=True, timeout=None, verify=TLS_CONTEXT
+    ) as http_client:
+        return (await http_client.get(f"http://x/{i}")).json()
+
+
+async def submitted_named(ids):
+    items = await gather_in_order(*(get_item(i) for i in ids), limit=10)
+    by_value = {}
+    for item in items:
+        by_value[item["i"]] = item
+    return sorted(by_value), [item["i"] * 2 for item in items]
 
 
 async def by_id(ids):

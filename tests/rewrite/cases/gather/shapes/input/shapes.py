@@ -83,5 +83,18 @@ def submitted_loop(ids):
     return out
 
 
+def get_item(i):
+    return requests.get(f"http://x/{i}").json()
+
+
+def submitted_named(ids):
+    with ThreadPoolExecutor() as executor:
+        futures = [executor.submit(get_item, i) for i in ids]
+    by_value = {}
+    for future in futures:
+        by_value[future.result()["i"]] = future.result()
+    return sorted(by_value), [future.result()["i"] * 2 for future in futures]
+
+
 def by_id(ids):
     return {i: fetch(i) for i in ids}
