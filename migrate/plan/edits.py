@@ -70,7 +70,7 @@ class GatherAt:
     anchor: Pos
     fetches: tuple[Pos, ...]
     drop: frozenset[tuple[int, int]]
-    reraise: tuple[int, int] | None
+    reraise: tuple[tuple[int, int], ...]
     hoist: tuple[int, int] | None = None
 
     def fetch_index(self, pos: Pos) -> int | None:
@@ -528,7 +528,7 @@ def plan_edits(analysis: Analysis) -> dict[str, FileEdits]:
                 cols.pos(edit.anchor),
                 tuple(cols.pos(f) for f in edit.fetches),
                 frozenset(cols.pos(d)[:2] for d in edit.drop),
-                cols.pos(edit.reraise)[:2] if edit.reraise else None,
+                tuple(cols.pos(r)[:2] for r in edit.reraise),
                 cols.pos(edit.hoist)[:2] if edit.hoist else None,
             )
             fe.gathers.append(at)

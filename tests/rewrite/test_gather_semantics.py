@@ -62,6 +62,19 @@ def pairs(items):
         second = fetch(b)
         out.append((first, second))
     return out
+
+
+def pairs_or_missing(items):
+    found, missing = [], []
+    for x, y in items:
+        try:
+            first = fetch(x)
+            second = fetch(y)
+        except requests.HTTPError:
+            missing.append(x)
+            continue
+        found.append((first, second))
+    return found, missing
 """
 
 
@@ -85,6 +98,7 @@ def versions(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[ModuleT
     # The fan-outs really became concurrent: otherwise nothing here is tested.
     assert migrated_source.count(b"fetch(a)") == 2 and b"await fetch(a)" not in migrated_source
     assert b"*((fetch(a), fetch(b)) for a, b in items)" in migrated_source
+    assert b"*((fetch(x), fetch(y)) for x, y in items)" in migrated_source
     for rel, data in produced.items():
         (root / "migrated" / rel).write_bytes(data)
     names = ("_legacy_gather_client", "_migrated_gather_client")
@@ -276,5 +290,27 @@ def test_pairs_come_back_in_order(
     before = legacy.pairs(items)
     watched = Watched()
     assert watched.run(lambda: migrated.pairs(items)) == before
+    assert not watched.reports
+    assert not watched.warnings
+
+
+def test_an_item_whose_failure_is_caught_makes_no_more_calls(
+    versions: tuple[ModuleType, ModuleType], server: tuple[str, loopback.Scripted]
+) -> None:
+    """Two calls per item in a ``try``: an item's second call is made only once its
+    first succeeded, as before; every other item still runs, and each failure is
+    handled where the legacy code handled it."""
+    legacy, migrated = versions
+    url, scripted = server
+    legacy.BASE = migrated.BASE = url
+    items = [("/ok/a", "/ok/b"), ("/fail/0", "/ok/never"), ("/ok/c", "/fail/0"), ("/ok/d", "/ok/e")]
+
+    before = legacy.pairs_or_missing(items)
+    made = sorted(scripted.paths())
+    scripted.log.clear()
+    watched = Watched()
+    assert watched.run(lambda: migrated.pairs_or_missing(items)) == before
+    assert sorted(scripted.paths()) == made
+    assert "/ok/never" not in made
     assert not watched.reports
     assert not watched.warnings

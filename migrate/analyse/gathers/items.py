@@ -21,16 +21,29 @@ from .syntax import same_loop, strip_await
 
 class ItemCalls(Scan):
     def _more_fetches(
-        self, loop: ast.For, first: ast.stmt, bound: set[str], inline: dict[str, ast.expr]
+        self,
+        loop: ast.For,
+        first: ast.stmt,
+        bound: set[str],
+        inline: dict[str, ast.expr],
+        handled: ast.Try | None = None,
     ) -> tuple[list[tuple[ast.Call, str, tuple[Span, ...]]], str]:
         """The fetches after the first one in the loop's body that can run with it,
         each with the name of its result and the statements that go; and why the
-        next one, if any, stays in the loop."""
+        next one, if any, stays in the loop.
+
+        With the first fetch in the ``try`` that ``handled`` is, only the fetches
+        right after it in that ``try`` join: a failure caught there skipped them,
+        and still does (an item's calls are made in turn, up to its first failure).
+        """
         found: list[tuple[ast.Call, str, tuple[Span, ...]]] = []
-        start = loop.body.index(first)
+        body = loop.body
+        if handled is not None:
+            body = [*loop.body[: loop.body.index(handled)], *handled.body]
+        start = body.index(first)
         whole_body = self._writes(loop.body)
-        for index in range(start, len(loop.body)):
-            stmt = loop.body[index]
+        for index in range(start, len(body)):
+            stmt = body[index]
             calls = [c for c in self._awaited_in(stmt) if span_of(c) not in self._owned]
             if index == start:
                 # More calls in the first fetch's statement, evaluated after it.
@@ -41,14 +54,22 @@ class ItemCalls(Scan):
                     found.append((call, self._result_name(call), ()))
                 continue
             if not calls:
-                continue
+                if handled is None:
+                    continue
+                later = [c for s in body[index:] for c in self._awaited_in(s)]
+                if later:
+                    why = "the try runs other code before it, which may fail first"
+                    return found, f"{self._info(later[0]).short} stays in the loop: {why}"
+                return found, ""
             short = self._info(calls[0]).short
-            why = self._stays(loop, stmt, calls, start, index, bound, inline, whole_body)
+            why = self._stays(loop, stmt, calls, start, index, bound, inline, whole_body, body)
             if why:
                 return found, f"{short} stays in the loop: {why}"
             (call,) = calls
             if isinstance(stmt, ast.Expr):
-                found.append((call, "_", (span_of(stmt),)))
+                # Made for what it does; in a try its failure is still raised there.
+                name = "_" if handled is None else self._result_name(call)
+                found.append((call, name, (span_of(stmt),)))
                 continue
             single = isinstance(stmt, ast.Assign) and len(stmt.targets) == 1
             target = stmt.targets[0] if isinstance(stmt, ast.Assign) and single else None
@@ -57,11 +78,18 @@ class ItemCalls(Scan):
                 and isinstance(target, ast.Name)
                 and strip_await(stmt.value) is call
                 and target.id not in bound
-                and not any(target.id in dataflow.reads(s) for s in loop.body[:index])
+                and not any(target.id in dataflow.reads(s) for s in body[:index])
             ):
                 found.append((call, target.id, (span_of(stmt),)))
             else:
                 found.append((call, self._result_name(call), ()))
+        if handled is not None:
+            after = [
+                c for s in loop.body[loop.body.index(handled) + 1 :] for c in self._awaited_in(s)
+            ]
+            if after:
+                why = "it runs after the try, once the item's failure, if any, was handled"
+                return found, f"{self._info(after[0]).short} stays in the loop: {why}"
         return found, ""
 
     def _stays(
@@ -74,18 +102,20 @@ class ItemCalls(Scan):
         bound: set[str],
         inline: dict[str, ast.expr],
         whole_body: dict[str, ast.AST],
+        body: list[ast.stmt],
     ) -> str:
-        """Why a later fetch of the loop's body cannot join the first one's gather."""
+        """Why a later fetch of ``body`` (the loop's, or up to and into the first
+        fetch's ``try``) cannot join the first one's gather."""
         if not isinstance(stmt, ast.Assign | ast.AnnAssign | ast.AugAssign | ast.Expr):
             return "it is inside a nested statement"
         every, maybe = self._fetches_of(stmt)
         if len(calls) > 1 or maybe or every != calls or not self._whole_line(stmt):
             return "its statement makes more than one call, or makes it only sometimes"
         (call,) = calls
-        for sub in (n for s in loop.body[start:index] for n in same_loop(s)):
+        for sub in (n for s in body[start:index] for n in same_loop(s)):
             if isinstance(sub, ast.Continue):
                 return f"some items skip it (continue, line {sub.lineno})"
-        between = self._writes(loop.body[:index])
+        between = self._writes(body[:index])
         for _, written in dataflow.conflicts(self._inlined_reads(call, inline), between):
             if written.split(".")[0] in bound or written in inline:
                 continue

@@ -10,7 +10,16 @@ from ..model import Span
 from .base import Scan
 from .items import ItemCalls
 from .model import GATHER_HELPER, LINE_LENGTH, Finding, GatherEdit, Refusal, span_of
-from .syntax import literal_size, names_only, reiterable, same_loop, strip_await, within
+from .syntax import (
+    broad_catch,
+    literal_size,
+    names_only,
+    raised_at,
+    reiterable,
+    same_loop,
+    strip_await,
+    within,
+)
 
 
 class LoopScan(ItemCalls):
@@ -170,9 +179,11 @@ class LoopScan(ItemCalls):
             raise Refusal("the loop paces its requests with sleep")
 
         # Data flow: the fetch reads only the loop target and what the body leaves alone.
+        # What the try runs before the fetch can only be what the fetch is made of.
+        in_try = handler.body[: handler.body.index(statement)] if handler else []
         inline: dict[str, ast.expr] = {}
         reads = dataflow.reads(fetch)
-        for stmt in before:
+        for stmt in [*before, *in_try]:
             if (
                 isinstance(stmt, ast.Assign)
                 and len(stmt.targets) == 1
@@ -181,6 +192,18 @@ class LoopScan(ItemCalls):
                 and dataflow.is_pure(stmt.value)
             ):
                 inline[stmt.targets[0].id] = stmt.value
+        if handler is not None and in_try:
+            if any(
+                not isinstance(s, ast.Assign) or not set(dataflow.assigned_names(s)) <= set(inline)
+                for s in in_try
+            ):
+                raise Refusal("the try runs other code before the fetch")
+            caught = broad_catch(handler)
+            if caught:
+                raise Refusal(
+                    f"the try computes the fetch's arguments first, and its except catches"
+                    f" {caught}, which computing them could raise"
+                )
         for name, expression in inline.items():
             assigned = [s for s in loop.body if name in set(self._writes([s]))]
             if len(assigned) > 1:
@@ -249,10 +272,7 @@ class LoopScan(ItemCalls):
             drop, value, results = (span_of(statement),), "_", ""
         if not value:
             value = self._result_name(fetch)
-        others: list[tuple[ast.Call, str, tuple[Span, ...]]] = []
-        left = ""
-        if handler is None:
-            others, left = self._more_fetches(loop, statement, bound, inline)
+        others, left = self._more_fetches(loop, statement, bound, inline, handler)
         names = [value, *(name for _, name, _ in others)]
         drop += tuple(span for _, _, spans in others for span in spans)
         if set(names) == {"_"}:
@@ -263,7 +283,7 @@ class LoopScan(ItemCalls):
         if handler is None and results and not others:
             collect = _collector(loop, statement, fetch, value, drop)
         # ``url = f"{base}/{i}"`` read by the fetch alone goes into the gather for good.
-        for stmt in before:
+        for stmt in [*before, *in_try]:
             made = set(dataflow.assigned_names(stmt))
             if made and made <= set(inline) and self._whole_line(stmt):
                 read_elsewhere = any(
@@ -286,8 +306,6 @@ class LoopScan(ItemCalls):
             f"one {info.short} per item of {ast.unparse(loop.iter)}: fetched together (at most"
             f" {self.limit_text} at a time), then the rest of the loop runs per item, in order"
         )
-        if handler is not None:
-            reason += "; a failed fetch is raised again inside its try, where it was caught"
         if others:
             shorts = " and ".join(self._info(c).short for c in (fetch, *(c for c, _, _ in others)))
             reason = (
@@ -295,6 +313,10 @@ class LoopScan(ItemCalls):
                 f" calls as a tuple, at most {self.limit_text} calls at a time), then the"
                 " rest of the loop runs per item, in order"
             )
+        if handler is not None:
+            reason += "; a failed fetch is raised again inside its try, where it was caught"
+            if others:
+                reason += ", and the item's calls after it are not made"
         if left:
             reason += f"; {left}"
         edit = GatherEdit(
@@ -304,7 +326,7 @@ class LoopScan(ItemCalls):
             names=(value, *(name for _, name, _ in others)),
             drop=drop,
             results=results,
-            reraise=span_of(statement) if handler is not None else None,
+            reraise=raised_at(handler, statement, [c for c, _, _ in others]),
             inline=tuple((k, self._source(v)) for k, v in inline.items()),
             materialise=materialise,
             collect=collect,
@@ -382,9 +404,6 @@ class LoopScan(ItemCalls):
                 inner = [s for s in stmt.body if self._awaited_in(s)]
                 if inner and inner[0] is not None:
                     found = self._fetch_of_statement(inner[0])
-                    before = stmt.body[: stmt.body.index(inner[0])]
-                    if before:
-                        raise Refusal("the try runs other code before the fetch")
                     if not stmt.handlers:
                         raise Refusal("the fetch is in a try without except")
                     return inner[0], found, stmt

@@ -56,8 +56,9 @@ class GatherEdit:
     comprehension, or the call it is handed to) or has the gather put before
     it (``calls``: the first statement). ``fetches`` are the calls gathered,
     in order; each becomes ``names[i]`` where it stood. Statements in
-    ``drop`` go (their assignment moved into the gather); before ``reraise``
-    a captured failure is raised again, inside the ``try`` that handled it.
+    ``drop`` go (their assignment moved into the gather); before ``reraise[i]``
+    the failure captured for ``fetches[i]`` is raised again, inside the ``try``
+    that handled it.
     ``fission`` with no ``results``: the calls were made for what they do, their
     results go (the rest of the loop, if any, walks the items alone).
     """
@@ -68,7 +69,7 @@ class GatherEdit:
     names: tuple[str, ...]
     drop: tuple[Span, ...] = ()
     results: str = ""
-    reraise: Span | None = None
+    reraise: tuple[Span, ...] = ()
     # fission: a name the fetch reads, computed in the body before it -> its expression.
     inline: tuple[tuple[str, str], ...] = ()
     # fission: ``name = list(iterable)`` first, when the iterable can't be read twice.

@@ -7,7 +7,9 @@ from collections.abc import Iterator
 from copy import deepcopy
 
 from .. import dataflow
+from ..model import Span
 from ..shapes import mapped_lambda
+from .model import span_of
 
 
 def names_only(target: ast.AST) -> bool:
@@ -222,3 +224,42 @@ def unmapped(
         generator._migrate_map = True  # type: ignore[attr-defined]
         consumer.args[0] = generator
     return copy
+
+
+# What computing a fetch's arguments (names, subscripts, f-strings) could raise.
+LOOKUP_ERRORS = frozenset(
+    {
+        "BaseException",
+        "Exception",
+        "LookupError",
+        "KeyError",
+        "IndexError",
+        "AttributeError",
+        "NameError",
+        "TypeError",
+        "ValueError",
+    }
+)
+
+
+def broad_catch(handler: ast.Try) -> str:
+    """The first class the ``try`` catches that plain expressions could raise ("" if none)."""
+    for clause in handler.handlers:
+        if clause.type is None:
+            return "everything"
+        caught = clause.type.elts if isinstance(clause.type, ast.Tuple) else [clause.type]
+        for kind in caught:
+            name = (dataflow.path_of(kind) or "").rsplit(".", 1)[-1]
+            if name in LOOKUP_ERRORS:
+                return name
+    return ""
+
+
+def raised_at(handler: ast.Try | None, first: ast.stmt, others: list[ast.Call]) -> tuple[Span, ...]:
+    """Where each gathered call's failure is raised again: its statement in the try."""
+    if handler is None:
+        return ()
+    spans = [span_of(first)]
+    for call in others:
+        spans += [span_of(s) for s in handler.body if within(call, s)]
+    return tuple(spans)

@@ -258,15 +258,18 @@ class Gather(Rule):
                 return self._early_exit(at, updated)
             if at.edit.form == "threads" and at.anchor[:2] == start:
                 return self._threads(at, updated)
-            if at.reraise == start:
-                name = at.edit.names[0]
-                check = cst.parse_statement(
-                    f"if isinstance({name}, BaseException):\n    raise {name}\n"
-                )
-                check = check.with_changes(leading_lines=updated.leading_lines)
+            raised = [at.edit.names[i] for i, where in enumerate(at.reraise) if where == start]
+            if raised:
+                checks = [
+                    cst.parse_statement(
+                        f"if isinstance({name}, BaseException):\n    raise {name}\n"
+                    )
+                    for name in raised
+                ]
+                checks[0] = checks[0].with_changes(leading_lines=updated.leading_lines)
                 if start in at.drop:
-                    return check
-                return cst.FlattenSentinel([check, updated.with_changes(leading_lines=[])])
+                    return cst.FlattenSentinel(checks)
+                return cst.FlattenSentinel([*checks, updated.with_changes(leading_lines=[])])
             anchor = at.edit.form == "calls" and at.anchor[:2] == start
             if anchor:
                 marker = self._marker(at).with_changes(leading_lines=updated.leading_lines)
@@ -499,7 +502,7 @@ class Gather(Rule):
             items = edit.materialise
             clauses = f"for {clause_target} in {items}"
         bound = f"limit={limit}"
-        if edit.reraise is not None:
+        if edit.reraise:
             bound += ", return_exceptions=True"
         statements.append(
             self._with_client(

@@ -290,3 +290,43 @@ def loop_url_in_f_string(urls):
         url = f"{urls['social']}/v1/users/{user_id}"
         texts.append(session.get(f"{url}/posts/latest", headers=HEADERS).json()["text"])
     return texts
+
+
+def loop_try_two_fetches(urls):
+    client = Api(urls["social"])
+    rows, missing = [], []
+    for user_id in WITH_MISSING:
+        try:
+            user = client.user(user_id)
+            post = client.latest_post(user_id)
+        except requests.HTTPError:
+            missing.append(user_id)
+            continue
+        rows.append((user["handle"], post["text"]))
+    return rows, missing
+
+
+def loop_try_fetch_then_work(urls):
+    names, failed = [], []
+    for user_id in WITH_MISSING:
+        try:
+            user = get_user(urls["social"], user_id)
+            name = user["name"].title()
+            log.info("found %s", name)
+            names.append(name)
+        except requests.HTTPError as exc:
+            failed.append((user_id, exc.response.status_code))
+    return names, failed
+
+
+def loop_try_url_first(urls):
+    handles, failed = [], []
+    for user_id in WITH_MISSING:
+        try:
+            url = f"{urls['social']}/v1/users/{user_id}"
+            response = session.get(url, headers=HEADERS)
+            response.raise_for_status()
+            handles.append(response.json()["handle"])
+        except requests.HTTPError as exc:
+            failed.append(exc.response.status_code)
+    return handles, failed

@@ -186,3 +186,14 @@ def seq_receiver_calls(urls):
     tracker.track(5)
     tracker.track(3)
     return tracker.seen
+
+
+def seq_try_catches_everything(urls):
+    handles = []
+    for user_id in [1, 2, 99, 4]:
+        try:
+            url = f"{urls['social']}/v1/users/{user_id}"
+            handles.append(session.get(url, headers=HEADERS).json()["handle"])
+        except Exception:
+            handles.append(None)
+    return handles

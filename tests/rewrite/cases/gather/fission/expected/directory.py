@@ -58,6 +58,48 @@ async def found_and_missing(ids: list[int]):
     return found, missing
 
 
+async def pairs_or_missing(ids: list[int]):
+    pairs, missing = [], []
+    results = await gather_in_order(
+        *((fetch(i), fetch_with(BASE, i)) for i in ids),
+        limit=10,
+        return_exceptions=True,
+    )
+    for i, (item, twin) in zip(ids, results):
+        try:
+            if isinstance(item, BaseException):
+                raise item
+            if isinstance(twin, BaseException):
+                raise twin
+        except httpx.HTTPStatusError:
+            missing.append(i)
+            continue
+        pairs.append((item["name"], twin["name"]))
+    return pairs, missing
+
+
+async def statuses(ids: list[int]):
+    names, failed = [], []
+    async with httpx.AsyncClient(
+        follow_redirects=True, timeout=None, verify=TLS_CONTEXT
+    ) as http_client:
+        responses = await gather_in_order(
+            *(http_client.get(f"{BASE}/{i}") for i in ids),
+            limit=10,
+            return_exceptions=True,
+        )
+    for response in responses:
+        try:
+            if isinstance(response, BaseException):
+                raise response
+            if response.is_error:
+                response.raise_for_status()
+            names.append(response.json()["name"])
+        except httpx.HTTPStatusError as error:
+            failed.append(error.response.status_code)
+    return names, failed
+
+
 async def names(ids):
     results = await gather_in_order(*(fetch(i) for i in ids), limit=10)
     return [result["name"] for result in results]

@@ -42,6 +42,32 @@ def found_and_missing(ids: list[int]):
     return found, missing
 
 
+def pairs_or_missing(ids: list[int]):
+    pairs, missing = [], []
+    for i in ids:
+        try:
+            item = fetch(i)
+            twin = fetch_with(BASE, i)
+        except requests.HTTPError:
+            missing.append(i)
+            continue
+        pairs.append((item["name"], twin["name"]))
+    return pairs, missing
+
+
+def statuses(ids: list[int]):
+    names, failed = [], []
+    for i in ids:
+        try:
+            url = f"{BASE}/{i}"
+            response = requests.get(url)
+            response.raise_for_status()
+            names.append(response.json()["name"])
+        except requests.HTTPError as error:
+            failed.append(error.response.status_code)
+    return names, failed
+
+
 def names(ids):
     return [fetch(i)["name"] for i in ids]
 

@@ -20,9 +20,11 @@ async def gather_in_order(
     """Await ``calls`` concurrently, at most ``limit`` at a time; results in order.
 
     Like the sequential code it replaces, it raises the exception of the first
-    call (in order) that fails, and cancels the calls after it. With
-    ``return_exceptions``, every call runs and a failure takes its result's place.
-    A tuple of calls (an item's calls) gives the tuple of their results.
+    call (in order) that fails, and cancels the calls after it. A tuple of calls
+    (an item's calls) gives the tuple of their results. With ``return_exceptions``,
+    every item runs and a failure takes its result's place; an item's calls then
+    run one after another and stop at its first failure (None for the calls not
+    made), as they did where the sequential code caught that failure.
     """
     semaphore = asyncio.Semaphore(limit) if limit else None
     flat = [c for item in calls for c in (item if isinstance(item, tuple) else (item,))]
@@ -33,12 +35,26 @@ async def gather_in_order(
         async with semaphore:
             return await call
 
-    tasks = [asyncio.ensure_future(run(call)) for call in flat]
+    async def in_turn(item: Awaitable[Any] | tuple[Awaitable[Any], ...]) -> Any:
+        if not isinstance(item, tuple):
+            return await run(item)
+        results: list[Any] = [None] * len(item)
+        for index, call in enumerate(item):
+            try:
+                results[index] = await run(call)
+            except Exception as error:
+                results[index] = error
+                break
+        return tuple(results)
+
+    if return_exceptions:
+        tasks = [asyncio.ensure_future(in_turn(item)) for item in calls]
+    else:
+        tasks = [asyncio.ensure_future(run(call)) for call in flat]
     try:
         if return_exceptions:
-            results = list(await asyncio.gather(*tasks, return_exceptions=True))
-        else:
-            results = [await task for task in tasks]
+            return list(await asyncio.gather(*tasks, return_exceptions=True))
+        results = [await task for task in tasks]
     finally:
         for task in tasks:
             task.cancel()
