@@ -5,7 +5,7 @@ test file: ``weather`` (mocked with ``responses``), ``billing`` (the
 requests-mock fixture), ``stock`` (``unittest.mock`` patches of
 ``requests.get`` and ``requests.Session.post`` on a ``unittest.TestCase``) and
 ``partner`` (a ``requests.Session`` subclass the toolkit leaves on requests,
-mocked with ``responses``). The suite runs before
+since it sets ``trust_env``, mocked with ``responses``). The suite runs before
 migration, after a ``--select`` step that moves ``weather`` only, and after
 the whole apply, each time with the network cut by ``escape_guard`` (a pytest
 plugin that records every host a request tried to reach): every run passes

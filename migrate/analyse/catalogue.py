@@ -205,6 +205,20 @@ ENTRIES: tuple[BlockingCall, ...] = (
 
 BY_NAME: dict[str, BlockingCall] = {entry.name: entry for entry in ENTRIES}
 
+# A requests.Session subclass that becomes an AsyncClient subclass
+# (analyse/subclasses.py) is entered with ``async with``: the implicit
+# enter/exit calls of ``with S() as s`` await, as its requests do.
+CONTEXT_ENTRIES: dict[str, BlockingCall] = {
+    f"requests.Session.{name}": BlockingCall(
+        f"requests.Session.{name}",
+        "http-client",
+        "ASYNC210",
+        Action.REWRITE,
+        f"httpx.AsyncClient.__a{name[2:]}",
+    )
+    for name in ("__enter__", "__exit__")
+}
+
 # Top-level modules of the calls that start async colour.
 REWRITE_MODULES: frozenset[str] = frozenset(
     entry.name.split(".")[0] for entry in ENTRIES if entry.action is Action.REWRITE

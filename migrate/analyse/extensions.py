@@ -26,6 +26,28 @@ def requests_extension_reviews(graph: CallGraph) -> list[Review]:
             extended = graph.requests_extension(cls)
             if extended is None or extended == cls:
                 continue
+            refusal = graph.auth_refusals.get(cls)
+            if refusal is not None:
+                reviews.append(
+                    Review(
+                        f"{module}.<module>",
+                        span,
+                        f"{cls.rsplit('.', 1)[-1]} stays a requests auth: {refusal};"
+                        " it, and the calls handed it, stay on requests",
+                    )
+                )
+                continue
+            refusal = graph.subclass_refusals.get(cls)
+            if refusal is not None:
+                reviews.append(
+                    Review(
+                        f"{module}.<module>",
+                        span,
+                        f"{cls.rsplit('.', 1)[-1]} stays a requests.Session subclass: {refusal};"
+                        " it, and the calls made through it, stay on requests",
+                    )
+                )
+                continue
             reviews.append(
                 Review(
                     f"{module}.<module>",

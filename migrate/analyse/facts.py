@@ -35,7 +35,7 @@ from .model import (
 )
 from .names import LocalScope, _self_attr, expr_text, span_of
 from .patches import note_assigned_fake, note_patch
-from .scopes import bound_names, comprehension_names, ordered_parameters, parameters
+from .scopes import bound_names, comprehension_names, note_signature, ordered_parameters, parameters
 from .tree import child_fields
 from .urllib_shapes import urlopen_refusal
 
@@ -190,6 +190,7 @@ class ModuleAnalyser(HeldVisitor):
             parent=parent,
             params=params,
         )
+        note_signature(fn, node)
         self.facts.functions[qualname] = fn
         if outer.function is not None and outer.function.name != "<module>":
             outer.local_defs[node.name] = qualname

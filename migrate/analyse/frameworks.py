@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from typing import Literal
 
+from .catalogue import HTTP_VERBS
+
 FLASK_ROUTE_METHODS = frozenset({"route", "get", "post", "put", "patch", "delete"})
 FLASK_HANDLER_DECORATORS = frozenset(
     {
@@ -82,6 +84,77 @@ REQUESTS_EXTENSION_BASES = frozenset(
         "requests.adapters.HTTPAdapter",
     }
 )
+# A project class deriving from requests.Session becomes a class over
+# httpx.AsyncClient. What requests.Session has that the AsyncClient does not
+# (an attribute or method used on ``self``), and why it keeps the class on requests.
+SESSION_ONLY: dict[str, str] = {
+    "verify": "httpx takes verify= only when the client is made",
+    "cert": "httpx takes cert= only when the client is made",
+    "proxies": "httpx takes proxy=/mounts= only when the client is made",
+    "trust_env": "httpx takes trust_env= only when the client is made",
+    "hooks": "httpx's event_hooks take other callbacks (request and response alike)",
+    "stream": "httpx streams with client.stream(), not a session flag",
+    "adapters": "httpx has transports, not adapters",
+    "mount": "httpx takes mounts= only when the client is made",
+    "get_adapter": "httpx has transports, not adapters",
+    "send": "httpx's send takes an httpx.Request, not a request requests prepared",
+    "prepare_request": "httpx builds requests with build_request()",
+    "merge_environment_settings": "httpx merges the environment when the client is made",
+    "rebuild_auth": "requests' redirect hook: httpx has no such hook",
+    "rebuild_proxies": "requests' redirect hook: httpx has no such hook",
+    "rebuild_method": "requests' redirect hook: httpx has no such hook",
+    "resolve_redirects": "requests' redirect hook: httpx has no such hook",
+    "get_redirect_target": "requests' redirect hook: httpx has no such hook",
+    "should_strip_auth": "requests' redirect hook: httpx has no such hook",
+}
+# httpx.AsyncClient's own attributes and methods: a subclass defining or setting
+# one that requests.Session does not have would change the client's workings
+# (``self.timeout = 30`` sets httpx's default timeout). tests/analyse checks the list.
+ASYNC_CLIENT_NAMES = frozenset(
+    {
+        *HTTP_VERBS,
+        "request",
+        "aclose",
+        "auth",
+        "base_url",
+        "build_request",
+        "cookies",
+        "event_hooks",
+        "follow_redirects",
+        "headers",
+        "is_closed",
+        "max_redirects",
+        "params",
+        "send",
+        "stream",
+        "timeout",
+        "trust_env",
+    }
+)
+# Session attributes whose AsyncClient twin has the same name and meaning.
+SESSION_TWINS = frozenset({"auth", "cookies", "headers", "max_redirects", "params"})
+# Keywords whose values differ when httpx's verbs call an overridden request():
+# httpx hands on auth/timeout/follow_redirects as USE_CLIENT_DEFAULT, a raw body
+# as content= (data= is a form), and has no per-request verify/cert/proxies/
+# hooks/stream. An override naming one of them (or looking inside its
+# ``**kwargs``) would see other values than under requests.
+REQUEST_KEYWORDS_CHANGED = frozenset(
+    {
+        "allow_redirects",
+        "auth",
+        "cert",
+        "content",
+        "data",
+        "extensions",
+        "follow_redirects",
+        "hooks",
+        "proxies",
+        "stream",
+        "timeout",
+        "verify",
+    }
+)
+
 # Requests built by hand, then prepared and sent (``session.send(req.prepare())``):
 # httpx.Request takes none of their arguments after ``files``/``auth``/``hooks``.
 REQUESTS_REQUEST_BUILDERS = frozenset(

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import Literal
 
-from .catalogue import CONSTRUCTORS, Action, BlockingCall, lookup
+from .catalogue import CONSTRUCTORS, CONTEXT_ENTRIES, Action, BlockingCall, lookup
 from .frameworks import (
     REQUESTS_EXTENSION_BASES,
     REQUESTS_REQUEST_BUILDERS,
@@ -29,6 +29,7 @@ from .model import (
     Span,
 )
 from .project import Project
+from .subclasses import SESSION_BASES, decide_subclasses
 from .typeflow import TypeFlow
 from .wrappers import wrapper_of
 
@@ -65,6 +66,15 @@ class CallGraph:
     def keeps_session(self, fn: Function, made: str) -> bool:
         """Whether the session ``fn`` assigns to ``made`` (``self.s``, ``s``) stays on requests."""
         return session_key(self, fn, made + ".request") in self.kept_sessions
+
+    # requests.Session subclasses that become AsyncClient subclasses, and the
+    # ones that stay on requests with why (analyse/subclasses.py).
+    converted: frozenset[str] = frozenset()
+    subclass_refusals: dict[str, str] = field(default_factory=dict)
+    # requests.auth.AuthBase subclasses that stay on requests, and why; the others
+    # (in ``converted`` too) become httpx.Auth classes.
+    auth_refusals: dict[str, str] = field(default_factory=dict)
+    converted_auths: frozenset[str] = frozenset()
 
     _children: dict[str, list[str]] | None = None
     _class_facts: dict[str, list[ModuleFacts]] | None = None
@@ -199,6 +209,13 @@ class CallGraph:
                 found = self.resolve(f"{base}.{method}", depth + 1)
                 if found and found in self.functions:
                     return found
+                inherited = f"requests.Session.{method}"
+                if self.resolve(base) in SESSION_BASES and owner in self.converted:
+                    # An AsyncClient subclass now: its request methods are the client's.
+                    if lookup(inherited) or inherited in CONTEXT_ENTRIES:
+                        return inherited
+                if found and owner in self.converted and found.startswith("requests.Session."):
+                    return found  # inherited through a converted base
         # ``self.api.item`` where a base class, maybe in another module, sets ``self.api``.
         cls, _, attr = owner.rpartition(".")
         typ = self.attr_type(cls, attr)
@@ -288,6 +305,8 @@ class CallGraph:
             if current in seen:
                 continue
             seen.add(current)
+            if current in self.converted or current in self.converted_auths:
+                return None  # an httpx class now
             if current in REQUESTS_EXTENSION_BASES:
                 return current
             owner = next((f for f in self._defining(current) if current in f.classes), None)
@@ -308,6 +327,14 @@ class CallGraph:
             return None
         owner = fn.class_qualname
         extended = self.requests_extension(owner) if owner else None
+        if owner and extended and owner in self.subclass_refusals:
+            return f"stays on requests: {self.subclass_refusals[owner]}"
+        for typ in call.arg_types:
+            if self.requests_extension(typ) is not None and typ in self.auth_refusals:
+                return (
+                    f"stays on requests: its argument of type {typ.rsplit('.', 1)[-1]} stays a"
+                    f" requests auth: {self.auth_refusals[typ]}"
+                )
         if owner and extended:
             return (
                 f"stays on requests: {owner.rsplit('.', 1)[-1]} extends {extended} (port"
@@ -379,6 +406,8 @@ def build_graph(project: Project) -> CallGraph:
     attribute or parameter that then got a type are linked again.
     """
     graph = CallGraph(project=project, functions=project.functions())
+    decide_subclasses(graph)
+    graph._resolved.clear()  # names resolved before the subclasses were known
     # A session that one call keeps on requests stays a requests.Session for
     # every call made through it (a global, or ``self.<attr>``).
     graph.kept_sessions = _kept_sessions(graph)
@@ -416,6 +445,9 @@ def _link(graph: CallGraph, fn: Function, fresh: bool) -> _Links:
             call.target = None  # given again by this graph's type flow, if at all
         target = graph.resolve(call.target)
         entry = lookup(target) if target else None
+        if entry is None and call.context_manager and target in CONTEXT_ENTRIES:
+            owner = graph.resolve((call.target or "").rpartition(".")[0])
+            entry = CONTEXT_ENTRIES[target] if owner in graph.converted else None
         kept = call.refusal or graph.keeps_requests(fn, call, entry)
         if kept is None and entry is not None:
             kept = graph.kept_sessions.get(session_key(graph, fn, call.text))

@@ -169,6 +169,15 @@ class Function:
     parent: str | None = None
     params: tuple[str, ...] = ()
     positional: int = 0  # how many of ``params`` can be given by position
+    # ``*args`` and ``**kwargs`` by name; and whether the ``**`` parameter is used
+    # other than handed on whole (``kwargs.setdefault(...)``, ``kwargs["x"]``).
+    vararg: str | None = None
+    kwarg: str | None = None
+    kwargs_read: bool = False
+    # A ``__call__(self, r)``: what it does with ``r`` (attribute, whether assigned);
+    # ("", False) for ``r`` used whole other than ``return r``, ("return", False)
+    # for a return of anything else (see :func:`scopes.argument_uses`).
+    argument_uses: tuple[tuple[str, bool], ...] = ()
     decorators: list[Decorator] = field(default_factory=list)
     calls: list[Call] = field(default_factory=list)
     refs: list[Ref] = field(default_factory=list)

@@ -13,8 +13,9 @@ import ast
 import re
 from collections.abc import Callable
 
+from .catalogue import HTTP_VERBS
 from .frameworks import BRIDGES
-from .model import BridgeAlias, Span
+from .model import BridgeAlias, Function, Span
 from .tree import child_nodes
 
 _DOTTED = re.compile(r"[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*")
@@ -160,3 +161,65 @@ def bridge_aliases(
 
 def _span(node: ast.expr | ast.stmt) -> Span:
     return Span(node.lineno, node.col_offset, node.end_lineno or 0, node.end_col_offset or 0)
+
+
+def note_signature(fn: Function, node: ast.FunctionDef | ast.AsyncFunctionDef) -> None:
+    """``*args``/``**kwargs`` of a function; for a method overriding a request method
+    or a ``__call__``, what its body does with them (``analyse/subclasses.py``)."""
+    args = node.args
+    fn.vararg = args.vararg.arg if args.vararg else None
+    fn.kwarg = args.kwarg.arg if args.kwarg else None
+    if not fn.class_qualname:
+        return
+    if fn.kwarg and (fn.name in HTTP_VERBS or fn.name == "request"):
+        fn.kwargs_read = kwargs_read(node, fn.kwarg)
+    if fn.name == "__call__" and len(fn.params) >= 2:
+        fn.argument_uses = argument_uses(node, fn.params[1])
+
+
+def kwargs_read(node: ast.FunctionDef | ast.AsyncFunctionDef, name: str) -> bool:
+    """Whether the body uses its ``**name`` parameter other than handed on whole
+    (``f(**name)``): looks inside it, changes it, or hands the dict itself over."""
+    passed = {
+        id(kw.value)
+        for call in ast.walk(node)
+        if isinstance(call, ast.Call)
+        for kw in call.keywords
+        if kw.arg is None
+    }
+    return any(
+        isinstance(sub, ast.Name) and sub.id == name and id(sub) not in passed
+        for stmt in node.body
+        for sub in ast.walk(stmt)
+    )
+
+
+def argument_uses(
+    node: ast.FunctionDef | ast.AsyncFunctionDef, name: str
+) -> tuple[tuple[str, bool], ...]:
+    """What a body does with its parameter ``name``: ``name.<attr>`` read or assigned
+    (``(attr, True)`` when assigned or deleted), ``("", False)`` where ``name`` is
+    used whole other than ``return name``, ``("return", False)`` for a return of
+    anything else."""
+    uses: list[tuple[str, bool]] = []
+    returned: set[int] = set()
+    for sub in ast.walk(node):
+        if isinstance(sub, ast.Return):
+            if isinstance(sub.value, ast.Name) and sub.value.id == name:
+                returned.add(id(sub.value))
+            else:
+                uses.append(("return", False))
+        elif isinstance(sub, ast.Yield | ast.YieldFrom | ast.Await):
+            uses.append(("return", False))
+    owned: set[int] = set()
+    for sub in ast.walk(node):
+        if isinstance(sub, ast.Attribute) and isinstance(sub.value, ast.Name):
+            if sub.value.id == name:
+                owned.add(id(sub.value))
+                uses.append((sub.attr, not isinstance(sub.ctx, ast.Load)))
+    for stmt in node.body:
+        for sub in ast.walk(stmt):
+            if isinstance(sub, ast.Name) and sub.id == name:
+                if id(sub) not in owned and id(sub) not in returned:
+                    uses.append(("", False))
+    return tuple(dict.fromkeys(uses))

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Literal
 
 from ..analyse import generators
-from ..analyse.catalogue import CONSTRUCTORS, Action, BlockingCall
+from ..analyse.catalogue import CONSTRUCTORS, CONTEXT_ENTRIES, Action, BlockingCall
 from ..analyse.concurrency import Spot
 from ..analyse.decisions import Bridge, BridgeKind, Colouring
 from ..analyse.frameworks import UNITTEST_ASYNC_HOOKS, AsgirefBridge
@@ -27,10 +27,15 @@ from ..analyse.graph import CallGraph
 from ..analyse.model import Span
 from ..analyse.quart import SharedClient, quart_facts
 from ..analyse.run import Analysis
+from ..analyse.subclasses import AUTH_BASES, SESSION_BASES
 from .aliases import AliasEdit, BridgeAliases, unwound_aliases
 from .closings import plan_closings
 from .mock_scope import scope_mocks
 from .urllib_errors import Kind, error_sources, mentions_urllib_errors
+
+# A ``self.<attr>`` client made by a requests.Session subclass that became an
+# AsyncClient subclass: the per-loop factory makes it with the same call.
+SUBCLASS_CLIENT = "subclass"
 
 # (start line, start column, end line, end column): calls can share a start.
 Pos = tuple[int, int, int, int]
@@ -159,6 +164,15 @@ class FileEdits:
     shared_attrs: dict[str, dict[str, str]] = field(default_factory=dict)
     # Sessions/clients constructed in code that becomes async, by position.
     client_constructors: dict[Pos, str] = field(default_factory=dict)
+    # Classes deriving from requests.Session itself that become AsyncClient
+    # subclasses: qualname -> whether they define ``__init__``; and the
+    # ``super().__init__()`` calls in those that do (they get requests' defaults).
+    session_subclasses: dict[str, bool] = field(default_factory=dict)
+    session_inits: set[Pos] = field(default_factory=set)
+    # Instances of such classes made in code that becomes async (not entered by ``with``).
+    session_instances: set[Pos] = field(default_factory=set)
+    # requests.auth.AuthBase subclasses that become httpx.Auth classes.
+    auth_subclasses: set[str] = field(default_factory=set)
     # ``closing(x)`` with items: where x closes itself now (the wrapper goes),
     # and where x's close became async (``contextlib.aclosing``).
     unwrapped_closings: set[Pos] = field(default_factory=set)
@@ -219,6 +233,8 @@ class FileEdits:
             or self.unwrapped_closings
             or self.http_values
             or self.shared_attrs
+            or self.session_subclasses
+            or self.auth_subclasses
         )
 
 
@@ -418,7 +434,9 @@ def plan_edits(analysis: Analysis) -> dict[str, FileEdits]:
             if entry.action is not Action.REWRITE or call.in_lambda:
                 continue
             pos = cols.pos(call.span)
-            if entry.family == "sleep":
+            if entry.name in CONTEXT_ENTRIES:
+                fe.async_withs.add(pos)  # ``with S() as s``: S is an AsyncClient now
+            elif entry.family == "sleep":
                 fe.sleeps.add(pos)
             elif entry.family == "urllib":
                 fe.urlopens.add(pos)
@@ -434,6 +452,9 @@ def plan_edits(analysis: Analysis) -> dict[str, FileEdits]:
                     and entry.family == "http-client"
                 ):
                     kind = "httpx.Client" if entry.name.startswith("httpx") else "requests.Session"
+                    owner = (call.target or "").rpartition(".")[0]
+                    if graph.resolve(owner) in graph.converted:
+                        kind = SUBCLASS_CLIENT  # its own class makes it, per event loop
                     fe.shared_attrs.setdefault(fn.class_qualname, {})[parts[1]] = kind
 
     def carried(module: str, span: Span) -> bool:
@@ -488,8 +509,12 @@ def plan_edits(analysis: Analysis) -> dict[str, FileEdits]:
                 ):
                     continue  # a session that stays on requests (see CallGraph.kept_sessions)
                 fe.client_constructors[cols.pos(call.span)] = target
+            elif target in graph.converted and not call.context_manager:
+                fe, cols = for_module(fn.module)
+                fe.session_instances.add(cols.pos(call.span))
 
     plan_closings(graph, colouring, for_module)
+    _session_subclasses(graph, for_module)
 
     # Module-global clients used by code that becomes async are rebuilt per loop.
     for module, facts in project.facts.items():
@@ -570,11 +595,37 @@ def plan_edits(analysis: Analysis) -> dict[str, FileEdits]:
                 }
     # A test's requests mocks move to respx only with the code they catch.
     to_httpx = {m for m, fe in edits.items() if fe.http_calls}
-    scope = scope_mocks(project, to_httpx, keeps_requests_calls(graph, edits, colouring))
+    scope = scope_mocks(
+        project,
+        to_httpx,
+        keeps_requests_calls(graph, edits, colouring),
+        graph.converted | graph.converted_auths,
+    )
     for module in scope.moving:
         for_module(module)[0].http_mocks = True
 
     return {m: fe for m, fe in edits.items() if not fe.empty}
+
+
+def _session_subclasses(
+    graph: CallGraph, for_module: Callable[[str], tuple[FileEdits, _Columns]]
+) -> None:
+    """requests.Session subclasses that become AsyncClient subclasses (analyse/subclasses.py)."""
+    for cls in sorted(graph.converted | graph.converted_auths):
+        module = _class_module(graph, cls)
+        facts = graph.project.facts[module]
+        bases = {graph.resolve(b) or b for b in facts.classes[cls]}
+        if bases & AUTH_BASES:
+            for_module(module)[0].auth_subclasses.add(cls)
+        if not bases & SESSION_BASES:
+            continue  # below another converted class: nothing of its own changes
+        fe, cols = for_module(module)
+        init = graph.functions.get(f"{cls}.__init__")
+        fe.session_subclasses[cls] = init is not None
+        if init is not None:
+            for call in init.calls:
+                if call.text.startswith("super(") and call.text.endswith(".__init__"):
+                    fe.session_inits.add(cols.pos(call.span))
 
 
 def keeps_requests_calls(
@@ -604,6 +655,8 @@ def _keeps_requests_calls(
         if graph.functions[qualname].module != module:
             continue
         for call, entry in calls:
+            if entry.name in CONTEXT_ENTRIES:
+                continue  # ``with S() as s``: entering a client, not a request
             if entry.name.startswith("requests.") and cols.pos(call.span) not in converted:
                 return True
     return False

@@ -62,13 +62,17 @@ def mocks_requests(text: str) -> bool:
 
 
 def scope_mocks(
-    project: Project, to_httpx: set[str], keeps_calls: Callable[[str], bool]
+    project: Project,
+    to_httpx: set[str],
+    keeps_calls: Callable[[str], bool],
+    converted: frozenset[str] = frozenset(),
 ) -> MockScope:
     """Judge each test file that mocks requests by the code it reaches.
 
     ``to_httpx`` holds the modules whose HTTP calls move to httpx in this run;
     ``keeps_calls(module)`` tells whether requests calls in an analysed module
-    stay as they are.
+    stay as they are; ``converted`` the classes extending requests that become
+    httpx classes (a Session subclass, an AuthBase).
     """
     reach = _Imports(project)
     moving: set[str] = set()
@@ -78,7 +82,7 @@ def scope_mocks(
             continue
         reached = reach.closure(module)
         moved = sorted(reached & to_httpx)
-        keeping = sorted(m for m in reached if _keeps_requests(m, project, keeps_calls))
+        keeping = sorted(m for m in reached if _keeps_requests(m, project, keeps_calls, converted))
         if moved and keeping:
             mixed[module] = (tuple(keeping), tuple(moved))
         elif moved:
@@ -86,13 +90,20 @@ def scope_mocks(
     return MockScope(frozenset(moving), mixed)
 
 
-def _keeps_requests(module: str, project: Project, keeps_calls: Callable[[str], bool]) -> bool:
+def _keeps_requests(
+    module: str, project: Project, keeps_calls: Callable[[str], bool], converted: frozenset[str]
+) -> bool:
     """Whether ``module`` still sends through requests after this run."""
     facts = project.facts.get(module)
     if facts is None:
         # Not analysed: it does not import requests (every file that does is).
         return False
-    if any(base.startswith("requests.") for bases in facts.classes.values() for base in bases):
+    if any(
+        base.startswith("requests.")
+        for cls, bases in facts.classes.items()
+        if cls not in converted
+        for base in bases
+    ):
         return True  # a Session (or adapter) subclass: its traffic is requests'
     if any(_requests_based(target) for target in facts.imports.values()):
         return True

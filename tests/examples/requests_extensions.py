@@ -1,26 +1,41 @@
 # Project classes that extend requests keep requests: calls made in them,
-# handed one of them, or sending a request requests prepared.
+# handed one of them, or sending a request requests prepared; a Session
+# subclass that uses only what an AsyncClient has becomes one (an auth that
+# uses only what an httpx.Request has, an httpx.Auth).
 # checks: REVIEW OFFLOAD BOUNDARY
 import requests
 
 
-class TokenAuth(requests.auth.AuthBase):  # REVIEW: TokenAuth extends requests.auth.AuthBase
+class TokenAuth(requests.auth.AuthBase):  # REVIEW: TokenAuth stays a requests auth: TokenAuth.__call__ uses request.body
     def __init__(self, token):
         self.token = token
 
     def __call__(self, request):  # BOUNDARY: dunder
-        request.headers["Authorization"] = f"Bearer {self.token}"
+        request.headers["Authorization"] = f"Bearer {self.token} {len(request.body or '')}"
         return request
 
 
-class ApiSession(requests.Session):  # REVIEW: ApiSession extends requests.Session
+class ApiSession(requests.Session):  # REVIEW: ApiSession stays a requests.Session subclass: ApiSession uses self.verify
+    def __init__(self):
+        super().__init__()
+        self.verify = False
+
     def request(self, method, url, **kwargs):
-        return super().request(method, url, **kwargs)  # BLOCKING: requests.Session.request # REVIEW: ApiSession extends requests.Session (port it to an httpx.AsyncClient subclass
+        return super().request(method, url, **kwargs)  # BLOCKING: requests.Session.request # REVIEW: stays on requests: ApiSession uses self.verify
+
+
+class PrefixSession(requests.Session):
+    def request(self, method, url, **kwargs):  # ASYNC: calls requests.Session.request
+        return super().request(method, "https://api.example.com" + url, **kwargs)  # BLOCKING: requests.Session.request # REVIEW: request() is public and passes **kwargs
+
+
+def through_subclass(path):  # ASYNC: calls requests.Session.get
+    return PrefixSession().get(path).json()  # BLOCKING: requests.Session.get
 
 
 def private(url):
     auth = TokenAuth("secret")
-    return requests.get(url, auth=auth, timeout=5).json()  # BLOCKING: requests.get # REVIEW: its argument of type TokenAuth extends requests.auth.AuthBase
+    return requests.get(url, auth=auth, timeout=5).json()  # BLOCKING: requests.get # REVIEW: its argument of type TokenAuth stays a requests auth
 
 
 def prepared(url):

@@ -27,7 +27,8 @@ What cannot be carried gets a ``# TODO(migrate MIG001): ...`` and a line in
 the summary. The rule is one class in parts: this module (calls, responses,
 one-off clients), ``http_exceptions``, ``http_kwargs``, ``http_sessions``,
 ``http_setup`` (what configures a session), ``http_transport`` (adapters as
-httpx transports) and ``http_streams``.
+httpx transports), ``http_streams``, ``http_subclasses`` (``requests.Session`` subclasses) and
+``http_auth`` (``AuthBase`` subclasses).
 """
 
 from __future__ import annotations
@@ -41,8 +42,8 @@ from .base import StatementResult, on_leave, on_visit
 from .http_common import Frame, FunctionState, is_raw_body, one_off_cookies, requests_defaults
 from .http_exceptions import ExceptionRewrites
 from .http_kwargs import KwargsRewrites
-from .http_sessions import SessionRewrites
 from .http_streams import ONE_SHOT_CLIENT, STREAM_METHODS, StreamRewrites, streams
+from .http_subclasses import SubclassRewrites
 from .http_values import ValueRewrites
 
 # Positional parameters after the URL, per requests function.
@@ -62,7 +63,9 @@ CLIENT_ONLY = frozenset({"verify", "cert", "proxies", "hooks"})
 RESPONSE_RENAMES = {"reason": "reason_phrase"}
 
 
-class HttpClient(ExceptionRewrites, KwargsRewrites, SessionRewrites, StreamRewrites, ValueRewrites):
+class HttpClient(
+    ExceptionRewrites, KwargsRewrites, SubclassRewrites, StreamRewrites, ValueRewrites
+):
     """MIG001: see the module docstring."""
 
     code = "MIG001"

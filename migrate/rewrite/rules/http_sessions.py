@@ -14,6 +14,7 @@ from __future__ import annotations
 import libcst as cst
 import libcst.matchers as m
 
+from ...plan.edits import SUBCLASS_CLIENT
 from ..nodes import code_of, keyword_arg
 from .http_common import requests_defaults
 from .http_setup import SessionSetup, assignments, drop_unread, sets_up_self_attr
@@ -153,15 +154,25 @@ class SessionRewrites(SessionSetup):
         assign = creation.body[0]
         assert isinstance(assign, cst.Assign) and isinstance(assign.value, cst.Call)
         client_args = requests_defaults() if kind == "requests.Session" else list(assign.value.args)
+        if kind == SUBCLASS_CLIENT:
+            # The project's own AsyncClient subclass: made as before, on each loop.
+            client_args = []
         body = self._config_body(attr, config, client_args, bindings, used)
-        client_args = self._with_tls(client_args)
         make = cst.parse_statement(f"{attr} = {self.module}.AsyncClient()")
         assert isinstance(make, cst.SimpleStatementLine) and isinstance(make.body[0], cst.Assign)
         call = make.body[0].value
         assert isinstance(call, cst.Call)
-        make = make.with_changes(
-            body=[make.body[0].with_changes(value=call.with_changes(args=client_args))]
-        )
+        value: cst.BaseExpression = call.with_changes(args=self._with_tls(client_args))
+        if kind == SUBCLASS_CLIENT:
+            value = assign.value
+            for arg in client_args:
+                name = arg.keyword.value if arg.keyword else code_of(arg.value)
+                self.ctx.todo(
+                    self.ctx.line(creation),
+                    self.code,
+                    f"{name}= is set when the client is made: pass it in its class's __init__",
+                )
+        make = make.with_changes(body=[make.body[0].with_changes(value=value)])
         factory_name = f"_new_{attr.lstrip('_')}"
         factory = cst.FunctionDef(
             name=cst.Name(factory_name),

@@ -1,0 +1,307 @@
+"""Project classes deriving from ``requests.Session``: which become AsyncClient subclasses.
+
+A ``class S(requests.Session)`` whose use of the session is all in httpx too
+becomes ``class S(httpx.AsyncClient)``: its inherited request methods are an
+AsyncClient's (``S().get(...)`` is awaited wherever instances go), its
+overrides of ``request``/``get``... become async and await ``super()``, and
+``with S() as s`` becomes ``async with``. httpx's verbs call ``self.request``
+as requests' do, so an overridden ``request`` keeps working.
+
+A class stays on requests, with the reason named, when it uses what only
+requests has (``self.mount``, ``self.verify``, an override of ``send`` or of
+a redirect hook), sets or defines a name the AsyncClient uses otherwise
+(``self.timeout``), has an override of ``request`` that looks at the keywords
+httpx hands on differently (``timeout``, ``data``, ``**kwargs``), derives
+from anything else too, or has a module-level instance (one AsyncClient
+would serve every event loop). Its subclasses stay with it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Protocol
+
+from .catalogue import HTTP_VERBS, BlockingCall, lookup
+from .frameworks import (
+    ASYNC_CLIENT_NAMES,
+    REQUEST_KEYWORDS_CHANGED,
+    SESSION_ONLY,
+    SESSION_TWINS,
+)
+from .model import Call, Function
+from .project import Project
+
+SESSION_BASES = frozenset({"requests.Session", "requests.sessions.Session"})
+AUTH_BASES = frozenset({"requests.auth.AuthBase"})
+# What an httpx.Request has with the meaning a PreparedRequest's has, read in
+# an auth's ``__call__`` (``r.url`` is an httpx.URL there, ``r.body`` bytes as
+# ``content``, and requests' prepare_* methods do not exist).
+AUTH_REQUEST_ATTRS = frozenset({"headers", "method"})
+# httpx.Auth's own methods: an auth class defining one would change the flow.
+HTTPX_AUTH_NAMES = frozenset(
+    {
+        "auth_flow",
+        "sync_auth_flow",
+        "async_auth_flow",
+        "requires_request_body",
+        "requires_response_body",
+    }
+)
+# What resolves a name project-wide (``CallGraph.resolve``).
+ResolveFn = Callable[[str | None], str | None]
+REQUEST_METHODS = frozenset({*HTTP_VERBS, "request"})
+# requests.Session methods an AsyncClient has under another form.
+_RENAMED = {
+    "close": "the AsyncClient closes with aclose()",
+    "__enter__": "the AsyncClient is entered with async with",
+    "__exit__": "the AsyncClient is entered with async with",
+}
+
+
+class SessionSubclasses:
+    """The project's ``requests.Session`` subclasses: converted, or kept with a reason."""
+
+    def __init__(self, project: Project, resolve: ResolveFn) -> None:
+        self.project = project
+        self.resolve = resolve
+        self.bases: dict[str, list[str]] = {
+            cls: [resolve(b) or b for b in bases]
+            for facts in project.facts.values()
+            for cls, bases in facts.classes.items()
+        }
+        self.methods: dict[str, list[Function]] = {}
+        for facts in project.facts.values():
+            for fn in facts.functions.values():
+                if fn.class_qualname and fn.parent is None:
+                    self.methods.setdefault(fn.class_qualname, []).append(fn)
+        self.instances = {
+            typ: f"{module}.{name}"
+            for module, facts in project.facts.items()
+            for name, typ in facts.typed_names.items()
+        }
+        self._decided: dict[str, str | None] = {}
+
+    def is_session(self, cls: str) -> bool:
+        """Whether ``cls`` derives from requests.Session through project classes only."""
+        seen: set[str] = set()
+        current = cls
+        while current in self.bases and current not in seen:
+            seen.add(current)
+            bases = self.bases[current]
+            if len(bases) != 1:
+                return any(b in SESSION_BASES for b in bases)
+            if bases[0] in SESSION_BASES:
+                return True
+            current = bases[0]
+        return False
+
+    def converted(self) -> frozenset[str]:
+        """The subclasses that become AsyncClient subclasses."""
+        return frozenset(c for c in self.bases if self.is_session(c) and self.refusal(c) is None)
+
+    def is_auth(self, cls: str) -> bool:
+        """Whether ``cls`` derives from requests.auth.AuthBase itself."""
+        return bool(set(self.bases.get(cls, ())) & AUTH_BASES)
+
+    def auth_refusal(self, cls: str, called: bool) -> str | None:
+        """Why an AuthBase subclass stays on requests (None: it becomes an httpx.Auth).
+
+        ``called``: the project calls an instance itself (``auth(prepared)``), which
+        an httpx.Auth is not.
+        """
+        name = cls.rsplit(".", 1)[-1]
+        if len(self.bases[cls]) != 1:
+            return f"{name} derives from more than requests.auth.AuthBase"
+        if any(cls in bases for bases in self.bases.values()):
+            return f"{name} has subclasses"
+        if called:
+            return f"{name} is called as a function, which an httpx.Auth is not"
+        methods = {fn.name: fn for fn in self.methods.get(cls, [])}
+        call = methods.get("__call__")
+        if call is None:
+            return f"{name} has no __call__ of its own"
+        for method in methods:
+            if method in HTTPX_AUTH_NAMES:
+                return f"{name}.{method} would override httpx.Auth.{method}"
+        if call.decorators or call.is_async or len(call.params) != 2:
+            return f"{name}.__call__ is not a plain __call__(self, request)"
+        param = call.params[1]
+        for attr, written in call.argument_uses:
+            if attr == "return":
+                return f"{name}.__call__ returns something other than {param}"
+            if attr == "":
+                return f"{name}.__call__ hands {param} on whole: an httpx.Request is no other"
+            if written or attr not in AUTH_REQUEST_ATTRS:
+                verb = "sets" if written else "uses"
+                return (
+                    f"{name}.__call__ {verb} {param}.{attr}, which an httpx.Request has"
+                    " with another meaning or not at all"
+                )
+        return None
+
+    def refusal(self, cls: str) -> str | None:
+        """Why ``cls`` stays on requests (None: it becomes an AsyncClient subclass)."""
+        if cls not in self._decided:
+            self._decided[cls] = None  # a cycle of bases decides nothing more
+            self._decided[cls] = self._refusal(cls)
+        return self._decided[cls]
+
+    def _refusal(self, cls: str) -> str | None:
+        name = cls.rsplit(".", 1)[-1]
+        bases = self.bases[cls]
+        if len(bases) != 1:
+            return f"{name} derives from more than requests.Session"
+        if bases[0] not in SESSION_BASES:
+            above = self.refusal(bases[0])
+            if above is not None:
+                return above
+        instance = self.instances.get(cls)
+        if instance is not None:
+            return (
+                f"{instance} is a module-level {name}: one AsyncClient would serve every event loop"
+            )
+        defined = {fn.name for fn in self.methods.get(cls, [])}
+        for fn in self.methods.get(cls, []):
+            why = self._method_refusal(name, fn)
+            if why is not None:
+                return why
+        for fn in self.methods.get(cls, []):
+            for attr, written in _self_uses(fn):
+                if attr in defined:
+                    continue
+                if attr in SESSION_ONLY:
+                    return f"{name} uses self.{attr}: {SESSION_ONLY[attr]}"
+                if written and attr in ASYNC_CLIENT_NAMES and attr not in SESSION_TWINS:
+                    return (
+                        f"{name} sets self.{attr}, which httpx.AsyncClient has with another meaning"
+                    )
+        init = next((fn for fn in self.methods.get(cls, []) if fn.name == "__init__"), None)
+        if init is not None and bases[0] in SESSION_BASES:
+            supers = [
+                c for c in init.calls if c.text.startswith("super(") and ".__init__" in c.text
+            ]
+            if not supers:
+                return f"{name}.__init__ does not call requests.Session.__init__"
+            if any(c.positional != 0 for c in supers):
+                return f"{name}.__init__ gives requests.Session.__init__ positional arguments"
+        return None
+
+    def _method_refusal(self, name: str, fn: Function) -> str | None:
+        method = f"{name}.{fn.name}"
+        if fn.name in SESSION_ONLY:
+            return f"{method} overrides requests.Session.{fn.name}: {SESSION_ONLY[fn.name]}"
+        if fn.name in _RENAMED:
+            return f"{method} overrides requests.Session.{fn.name}: {_RENAMED[fn.name]}"
+        if fn.name not in REQUEST_METHODS:
+            if fn.name in ASYNC_CLIENT_NAMES:
+                return f"{method} would override httpx.AsyncClient.{fn.name}"
+            return None
+        if fn.is_generator or fn.is_async or fn.property or fn.decorators:
+            return f"{method} is no plain method: httpx's verbs call it as one"
+        changed = sorted(set(fn.params) & REQUEST_KEYWORDS_CHANGED)
+        if changed:
+            return (
+                f"{method} takes {changed[0]}=, which httpx's verbs hand on with another"
+                " value (USE_CLIENT_DEFAULT, or content= for a raw body)"
+            )
+        if fn.vararg:
+            return f"{method} takes *{fn.vararg}: httpx passes its arguments by keyword"
+        if fn.kwargs_read:
+            return (
+                f"{method} looks inside **{fn.kwarg}: httpx's verbs hand on every keyword"
+                " (timeout=USE_CLIENT_DEFAULT, follow_redirects=...), requests' only those"
+                " given"
+            )
+        return None
+
+
+def _self_uses(fn: Function) -> list[tuple[str, bool]]:
+    """``self.<attr>`` a method uses: (attr, whether it sets or changes it)."""
+    used = [(attr, True) for attr in fn.self_writes]
+    for call in (*fn.calls, *fn.reads):
+        parts = call.text.split(".")
+        if len(parts) >= 2 and parts[0] == "self" and not call.context_manager:
+            used.append((parts[1], False))
+    return used
+
+
+class Graph(Protocol):
+    """What deciding needs of the call graph (``CallGraph``; no import cycle)."""
+
+    project: Project
+    functions: dict[str, Function]
+    converted: frozenset[str]
+    converted_auths: frozenset[str]
+    subclass_refusals: dict[str, str]
+    auth_refusals: dict[str, str]
+    _resolved: dict[tuple[str, int], str | None]
+
+    def resolve(self, name: str | None, depth: int = 0) -> str | None: ...
+
+    def requests_extension(self, cls: str) -> str | None: ...
+
+    def keeps_requests(
+        self, fn: Function, call: Call, entry: BlockingCall | None
+    ) -> str | None: ...
+
+
+def decide_subclasses(graph: Graph) -> None:
+    """Which Session and AuthBase subclasses become httpx classes; why the others stay."""
+    subclasses = SessionSubclasses(graph.project, graph.resolve)
+    graph.subclass_refusals = {
+        cls: why
+        for cls in subclasses.bases
+        if subclasses.is_session(cls) and (why := subclasses.refusal(cls)) is not None
+    }
+    graph.converted = subclasses.converted()
+    auths = [cls for cls in subclasses.bases if subclasses.is_auth(cls)]
+    # ``auth(prepared)``: an instance called (not the class, which makes one).
+    called = {
+        instance.removesuffix(".__call__")
+        for fn in graph.functions.values()
+        for call in fn.calls
+        if (instance := graph.resolve(call.target) or "").removesuffix(".__call__") in auths
+        and (
+            instance.endswith(".__call__")
+            or call.text.rsplit(".", 1)[-1] != instance.rsplit(".", 1)[-1]
+        )
+    }
+    for cls in auths:
+        why = subclasses.auth_refusal(cls, cls in called)
+        if why is not None:
+            graph.auth_refusals[cls] = why
+    graph.converted_auths = frozenset(c for c in auths if c not in graph.auth_refusals)
+    _refuse_auths_kept_code_uses(graph)
+
+
+def _refuse_auths_kept_code_uses(graph: Graph) -> None:
+    """An auth made where requests calls stay (a session that stays, a request
+    built by hand) stays a requests auth: requests cannot call an httpx.Auth."""
+    while graph.converted_auths:
+        graph._resolved.clear()
+        refused: dict[str, str] = {}
+        for fn in graph.functions.values():
+            made = [
+                (call, target)
+                for call in fn.calls
+                if (target := graph.resolve(call.target)) in graph.converted_auths
+            ]
+            if not made:
+                continue
+            owner = fn.class_qualname
+            kept = bool(owner and graph.requests_extension(owner))
+            for call in fn.calls:
+                target = graph.resolve(call.target)
+                entry = lookup(target) if target else None
+                kept = kept or graph.keeps_requests(fn, call, entry) is not None
+            if kept:
+                for _, target in made:
+                    refused.setdefault(
+                        target,
+                        f"{target.rsplit('.', 1)[-1]} is handed to code that stays on requests"
+                        f" ({fn.qualname})",
+                    )
+        if not refused:
+            return
+        graph.auth_refusals.update(refused)
+        graph.converted_auths = graph.converted_auths - set(refused)

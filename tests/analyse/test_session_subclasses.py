@@ -1,0 +1,232 @@
+"""requests.Session subclasses (migrate/analyse/subclasses.py): converted to
+AsyncClient subclasses, or kept on requests with the reason named and their
+code left as it is."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import httpx
+import pytest
+import requests
+
+from migrate.analyse.frameworks import ASYNC_CLIENT_NAMES, SESSION_ONLY, SESSION_TWINS
+from migrate.analyse.run import analyse_paths
+from migrate.cli import main
+
+CONVERTIBLE = """
+    import requests
+
+    class Api(requests.Session):
+        def __init__(self, token):
+            super().__init__()
+            self.headers["Authorization"] = token
+            self.token = token
+
+        def request(self, method, url, **kwargs):
+            return super().request(method, "https://api.example.com" + url, **kwargs)
+
+    def item(item_id):
+        return Api("t").get(f"/items/{item_id}").json()
+"""
+
+REQUEST = "def request(self, method, url, **kwargs):"
+# Each unsafe shape: what replaces the class above, and the reason the plan gives.
+REFUSED = {
+    "verify set": (
+        ("self.token = token", "self.verify = False"),
+        "Api uses self.verify: httpx takes verify= only when the client is made",
+    ),
+    "adapter mounted": (
+        ("self.token = token", "self.mount('https://', requests.adapters.HTTPAdapter())"),
+        "Api uses self.mount: httpx takes mounts= only when the client is made",
+    ),
+    "httpx name set": (
+        ("self.token = token", "self.timeout = 30"),
+        "Api sets self.timeout, which httpx.AsyncClient has with another meaning",
+    ),
+    "kwargs looked into": (
+        (
+            "        return super()",
+            "        kwargs.setdefault('timeout', 5)\n        return super()",
+        ),
+        "Api.request looks inside **kwargs",
+    ),
+    "data parameter": (
+        (
+            "def request(self, method, url, **kwargs)",
+            "def request(self, method, url, data=None, **kwargs)",
+        ),
+        "Api.request takes data=, which httpx's verbs hand on with another value",
+    ),
+    "positional arguments": (
+        (
+            "def request(self, method, url, **kwargs)",
+            "def request(self, method, url, *args, **kwargs)",
+        ),
+        "Api.request takes *args",
+    ),
+    "send overridden": (
+        (REQUEST, "def send(self, request, **kwargs):\n        pass\n\n" + REQUEST),
+        "Api.send overrides requests.Session.send: httpx's send takes an httpx.Request",
+    ),
+    "redirect hook": (
+        (REQUEST, "def rebuild_auth(self, prepared, response):\n        pass\n\n" + REQUEST),
+        "Api.rebuild_auth overrides requests.Session.rebuild_auth: requests' redirect hook",
+    ),
+    "close overridden": (
+        (REQUEST, "def close(self):\n        super().close()\n\n" + REQUEST),
+        "Api.close overrides requests.Session.close: the AsyncClient closes with aclose()",
+    ),
+    "module-level instance": (
+        ("def item(item_id):", "SESSION = Api('t')\n\n\ndef item(item_id):"),
+        "api.SESSION is a module-level Api: one AsyncClient would serve every event loop",
+    ),
+    "second base": (
+        (
+            "class Api(requests.Session):",
+            "class Mixin:\n    pass\n\n\nclass Api(Mixin, requests.Session):",
+        ),
+        "Api derives from more than requests.Session",
+    ),
+    "no super().__init__": (
+        ("super().__init__()", "pass"),
+        "Api.__init__ does not call requests.Session.__init__",
+    ),
+}
+
+
+def _project(tmp_path: Path, text: str) -> Path:
+    (tmp_path / "api.py").write_text(textwrap.dedent(text))
+    return tmp_path
+
+
+def test_a_subclass_using_only_what_an_async_client_has_is_converted(tmp_path: Path) -> None:
+    analysis = analyse_paths([_project(tmp_path, CONVERTIBLE)], jobs=1)
+    assert analysis.graph.converted == {"api.Api"}
+    assert {"api.item", "api.Api.request"} <= set(analysis.colouring.async_functions)
+    assert not [r for r in analysis.colouring.review if "requests.Session" in r.reason]
+
+
+@pytest.mark.parametrize("shape", sorted(REFUSED))
+def test_an_unsafe_subclass_stays_on_requests_with_its_reason(tmp_path: Path, shape: str) -> None:
+    (old, new), reason = REFUSED[shape]
+    source = textwrap.dedent(CONVERTIBLE)
+    assert old in source
+    analysis = analyse_paths([_project(tmp_path, source.replace(old, new))], jobs=1)
+    assert analysis.graph.converted == frozenset()
+    reasons = [r.reason for r in analysis.colouring.review]
+    assert any(reason in why and "stays a requests.Session subclass" in why for why in reasons)
+    # Nothing made through it moves: the class, its calls and its callers keep requests.
+    assert "api.Api.request" not in analysis.colouring.async_functions
+    assert "api.item" not in analysis.colouring.async_functions
+
+
+def test_a_refused_subclass_is_left_untouched(tmp_path: Path) -> None:
+    (old, new), _ = REFUSED["verify set"]
+    source = textwrap.dedent(CONVERTIBLE).replace(old, new)
+    _project(tmp_path, source)
+    with pytest.raises(SystemExit):
+        main(["apply", str(tmp_path), "--force"])
+    assert (tmp_path / "api.py").read_text() == textwrap.dedent(source)
+
+
+def test_a_subclass_of_a_refused_subclass_is_refused_with_it(tmp_path: Path) -> None:
+    (old, new), reason = REFUSED["verify set"]
+    source = textwrap.dedent(CONVERTIBLE).replace(old, new)
+    source += "\n\nclass Child(Api):\n    def extra(self):\n        return self.get('/x')\n"
+    analysis = analyse_paths([_project(tmp_path, source)], jobs=1)
+    assert analysis.graph.converted == frozenset()
+    assert analysis.graph.subclass_refusals["api.Child"].startswith(reason.split(":")[0])
+
+
+def test_a_subclass_of_a_converted_subclass_is_an_async_client_too(tmp_path: Path) -> None:
+    source = textwrap.dedent(CONVERTIBLE) + (
+        "\n\nclass Child(Api):\n    def extra(self):\n        return self.get('/x').json()\n"
+    )
+    analysis = analyse_paths([_project(tmp_path, source)], jobs=1)
+    assert analysis.graph.converted == {"api.Api", "api.Child"}
+    assert "api.Child.extra" in analysis.colouring.async_functions
+
+
+def test_the_async_client_names_are_httpx_s() -> None:
+    client = httpx.AsyncClient()
+    public = {n for n in {*dir(client), *vars(client)} if not n.startswith("_")}
+    assert public == ASYNC_CLIENT_NAMES
+    session = requests.Session()
+    shared = {n for n in {*dir(session), *vars(session)} if not n.startswith("_")}
+    # Every attribute of a Session is either shared with the client (same meaning),
+    # refused with a reason, a request method, or renamed (close -> aclose).
+    verbs = {"request", "get", "post", "put", "patch", "delete", "head", "options", "close"}
+    assert shared <= SESSION_TWINS | set(SESSION_ONLY) | verbs
+    assert SESSION_TWINS <= public
+
+
+AUTH = """
+    import requests
+
+    class TokenAuth(requests.auth.AuthBase):
+        def __init__(self, token):
+            self.token = token
+
+        def __call__(self, r):
+            r.headers["Authorization"] = self.token
+            return r
+
+    def item(item_id):
+        return requests.get(f"https://api.example.com/{item_id}", auth=TokenAuth("t")).json()
+"""
+AUTH_REFUSED = {
+    "body read": (
+        ('r.headers["Authorization"] = self.token', "r.headers['X-Length'] = len(r.body)"),
+        "TokenAuth.__call__ uses r.body, which an httpx.Request has with another meaning",
+    ),
+    "url set": (
+        ('r.headers["Authorization"] = self.token', "r.url = r.url + '?token=1'"),
+        "TokenAuth.__call__ sets r.url",
+    ),
+    "request handed on": (
+        ('r.headers["Authorization"] = self.token', "sign(r)"),
+        "TokenAuth.__call__ hands r on whole",
+    ),
+    "other return": (("return r\n", "return sign(r)\n"), "returns something other than r"),
+    "called directly": (
+        (
+            "def item(item_id):",
+            "def signed(prepared):\n    return TokenAuth('t')(prepared)\n\n\ndef item(item_id):",
+        ),
+        "TokenAuth is called as a function",
+    ),
+    "handed to a prepared request": (
+        (
+            "def item(item_id):",
+            "def prepared(url):\n    request = requests.Request('GET', url, auth=TokenAuth('t'))\n"
+            "    return requests.Session().send(request.prepare())\n\n\ndef item(item_id):",
+        ),
+        "TokenAuth is handed to code that stays on requests (api.prepared)",
+    ),
+}
+
+
+def test_an_auth_using_only_what_an_httpx_request_has_becomes_an_httpx_auth(
+    tmp_path: Path,
+) -> None:
+    analysis = analyse_paths([_project(tmp_path, AUTH)], jobs=1)
+    assert analysis.graph.converted_auths == {"api.TokenAuth"}
+    assert "api.item" in analysis.colouring.async_functions
+    assert not [r for r in analysis.colouring.review if "AuthBase" in r.reason]
+
+
+@pytest.mark.parametrize("shape", sorted(AUTH_REFUSED))
+def test_an_unsafe_auth_stays_on_requests_with_its_reason(tmp_path: Path, shape: str) -> None:
+    (old, new), reason = AUTH_REFUSED[shape]
+    source = textwrap.dedent(AUTH)
+    assert old in source
+    analysis = analyse_paths([_project(tmp_path, source.replace(old, new))], jobs=1)
+    assert analysis.graph.converted_auths == frozenset()
+    assert reason in analysis.graph.auth_refusals["api.TokenAuth"]
+    reasons = [r.reason for r in analysis.colouring.review]
+    assert any("TokenAuth stays a requests auth" in why for why in reasons)
+    # The calls handed it stay on requests.
+    assert "api.item" not in analysis.colouring.async_functions
