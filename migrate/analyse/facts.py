@@ -190,8 +190,7 @@ class ModuleAnalyser(HeldVisitor):
             parent=parent,
             params=params,
         )
-        note_signature(fn, node)
-        self.facts.functions[qualname] = fn
+        self.facts.functions[qualname] = note_signature(fn, node)
         if outer.function is not None and outer.function.name != "<module>":
             outer.local_defs[node.name] = qualname
 

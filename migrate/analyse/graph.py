@@ -3,7 +3,9 @@
 Names come resolved from each module's facts (``pkg.mod.func``); here they are
 followed through re-exports (``from .upstream import fetch`` in a package
 ``__init__``), methods are looked up on base classes, and decorators that
-wrap a function are linked to their wrapper.
+wrap a function are linked to their wrapper. The module is long because the
+lookups that follow names (re-exports, bases, attribute types, the classes
+that extend requests) share one resolution cache.
 """
 
 from __future__ import annotations
@@ -29,7 +31,7 @@ from .model import (
     Span,
 )
 from .project import Project
-from .subclasses import SESSION_BASES, decide_subclasses
+from .subclasses import SESSION_BASES, Extensions, decide_subclasses
 from .typeflow import TypeFlow
 from .wrappers import wrapper_of
 
@@ -49,7 +51,7 @@ class Edge:
 
 
 @dataclass
-class CallGraph:
+class CallGraph(Extensions):
     project: Project
     functions: dict[str, Function] = field(default_factory=dict)
     edges: list[Edge] = field(default_factory=list)
@@ -66,15 +68,6 @@ class CallGraph:
     def keeps_session(self, fn: Function, made: str) -> bool:
         """Whether the session ``fn`` assigns to ``made`` (``self.s``, ``s``) stays on requests."""
         return session_key(self, fn, made + ".request") in self.kept_sessions
-
-    # requests.Session subclasses that become AsyncClient subclasses, and the
-    # ones that stay on requests with why (analyse/subclasses.py).
-    converted: frozenset[str] = frozenset()
-    subclass_refusals: dict[str, str] = field(default_factory=dict)
-    # requests.auth.AuthBase subclasses that stay on requests, and why; the others
-    # (in ``converted`` too) become httpx.Auth classes.
-    auth_refusals: dict[str, str] = field(default_factory=dict)
-    converted_auths: frozenset[str] = frozenset()
 
     _children: dict[str, list[str]] | None = None
     _class_facts: dict[str, list[ModuleFacts]] | None = None

@@ -163,18 +163,17 @@ def _span(node: ast.expr | ast.stmt) -> Span:
     return Span(node.lineno, node.col_offset, node.end_lineno or 0, node.end_col_offset or 0)
 
 
-def note_signature(fn: Function, node: ast.FunctionDef | ast.AsyncFunctionDef) -> None:
-    """``*args``/``**kwargs`` of a function; for a method overriding a request method
+def note_signature(fn: Function, node: ast.FunctionDef | ast.AsyncFunctionDef) -> Function:
+    """``fn`` with its ``*args``/``**kwargs``; for a method overriding a request method
     or a ``__call__``, what its body does with them (``analyse/subclasses.py``)."""
     args = node.args
     fn.vararg = args.vararg.arg if args.vararg else None
     fn.kwarg = args.kwarg.arg if args.kwarg else None
-    if not fn.class_qualname:
-        return
-    if fn.kwarg and (fn.name in HTTP_VERBS or fn.name == "request"):
+    if fn.class_qualname and fn.kwarg and (fn.name in HTTP_VERBS or fn.name == "request"):
         fn.kwargs_read = kwargs_read(node, fn.kwarg)
-    if fn.name == "__call__" and len(fn.params) >= 2:
+    if fn.class_qualname and fn.name == "__call__" and len(fn.params) >= 2:
         fn.argument_uses = argument_uses(node, fn.params[1])
+    return fn
 
 
 def kwargs_read(node: ast.FunctionDef | ast.AsyncFunctionDef, name: str) -> bool:

@@ -19,6 +19,7 @@ would serve every event loop). Its subclasses stay with it.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from typing import Protocol
 
 from .catalogue import HTTP_VERBS, BlockingCall, lookup
@@ -56,6 +57,23 @@ _RENAMED = {
     "__enter__": "the AsyncClient is entered with async with",
     "__exit__": "the AsyncClient is entered with async with",
 }
+
+
+@dataclass(kw_only=True)
+class Extensions:
+    """Project classes extending requests: which become httpx classes, why others stay.
+
+    A base of the call graph, which fills it (:func:`decide_subclasses`).
+    """
+
+    # requests.Session subclasses that become AsyncClient subclasses, and the
+    # ones that stay on requests with why.
+    converted: frozenset[str] = frozenset()
+    subclass_refusals: dict[str, str] = field(default_factory=dict)
+    # requests.auth.AuthBase subclasses that become httpx.Auth classes, and the
+    # ones that stay on requests with why.
+    converted_auths: frozenset[str] = frozenset()
+    auth_refusals: dict[str, str] = field(default_factory=dict)
 
 
 class SessionSubclasses:
