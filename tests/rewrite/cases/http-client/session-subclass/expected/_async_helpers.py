@@ -6,6 +6,7 @@ needs only the standard library and httpx.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 import httpx
@@ -15,16 +16,26 @@ import httpx
 TLS_CONTEXT = httpx.create_ssl_context()
 
 
-def query_params(params: dict[str, Any]) -> dict[str, Any]:
-    """Query parameters as requests sends them: without those whose value is None
-    (or the None items of a list), which httpx would send empty (``page=``)."""
-    out = {}
-    for key, value in params.items():
-        if isinstance(value, (list, tuple)):
-            value = [item for item in value if item is not None]
-        if value is not None:
-            out[key] = value
-    return out
+def without_none(items: Any) -> Any:
+    """Query parameters or form fields as requests sends them: without those whose
+    value is None (or the None items of a list), which httpx would send empty
+    (``page=``). A dict, or a list of pairs; anything else (a string, bytes, a
+    file) is returned as it is."""
+    if isinstance(items, Mapping):
+        kept: dict[Any, Any] = {}
+        for key, value in items.items():
+            if isinstance(value, (list, tuple)):
+                value = [item for item in value if item is not None]
+            if value is not None:
+                kept[key] = value
+        return kept
+    if not isinstance(items, (list, tuple)):
+        return items
+    pairs: list[tuple[Any, Any]] = []
+    for key, value in items:
+        values = value if isinstance(value, (list, tuple)) else [value]
+        pairs += [(key, item) for item in values if item is not None]
+    return pairs
 
 
 def httpx_kwargs(kwargs: dict[str, Any]) -> dict[str, Any]:
@@ -32,11 +43,11 @@ def httpx_kwargs(kwargs: dict[str, Any]) -> dict[str, Any]:
 
     Callers keep the names they used with requests: ``allow_redirects`` is
     ``follow_redirects``, a ``(connect, read)`` timeout an ``httpx.Timeout``, a
-    str/bytes ``data`` is ``content``, and ``stream`` goes (the response is
-    read whole), query parameters whose value is None are left out as requests
-    leaves them out (httpx would send them empty). httpx sets ``verify``,
-    ``cert``, ``proxies`` and ``hooks`` on the client only: they raise TypeError
-    here, as they would in httpx, unless None (requests' default).
+    str/bytes ``data`` is ``content``, ``stream`` goes (the response is read
+    whole), and query parameters and form fields whose value is None are left
+    out, as requests leaves them out (httpx would send them empty). httpx sets
+    ``verify``, ``cert``, ``proxies`` and ``hooks`` on the client only: they
+    raise TypeError here, as they would in httpx, unless None (requests' default).
     """
     # None means requests' default, except no redirects or no timeout for these two.
     out = {
@@ -52,9 +63,9 @@ def httpx_kwargs(kwargs: dict[str, Any]) -> dict[str, Any]:
         out["timeout"] = httpx.Timeout(None, connect=connect, read=read)
     if isinstance(out.get("data"), (str, bytes)):
         out["content"] = out.pop("data")
-    params = out.get("params")
-    if isinstance(params, dict):
-        out["params"] = query_params(params)
+    for name in ("params", "data"):
+        if name in out:
+            out[name] = without_none(out[name])
     out.pop("stream", None)
     for name in ("verify", "cert", "proxies", "hooks"):
         if name in out:
