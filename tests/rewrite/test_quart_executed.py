@@ -177,3 +177,43 @@ def test_a_flask_app_answers_the_same_as_quart(tmp_path: Path) -> None:
     driver = driver_of(drive, ROUTES=ROUTES, HOSTS=("stock.example",))
     before, after = run_versions(tmp_path / "case", tmp_path / "run", driver)
     assert_same_behaviour("quart app", before, after, driver)
+
+
+FACTORY_WITHOUT_PACKAGE_IMPORT = '''\
+    """The shop: its factory imports from submodules only."""
+
+    from __future__ import annotations
+
+    from typing import Any
+
+    from flask import Flask
+
+    from .db import init_db
+    from .views import bp
+
+
+    def create_app(config: dict[str, Any]) -> Flask:
+        app = Flask(__name__, instance_path=config.pop("INSTANCE"))
+        app.config.update(config)
+        app.register_blueprint(bp)
+        init_db(app)
+        return app
+'''
+
+
+def test_the_factory_gets_its_own_import_of_the_client_module(tmp_path: Path) -> None:
+    # The factory opens the process-wide client, so it needs the clients
+    # module; with no `from . import ...` to join, the import is a new line
+    # after the others (not merged into `from .db import`, not above the
+    # docstring or `from __future__`), and the app still serves the same.
+    files = {**APP, "shop/__init__.py": FACTORY_WITHOUT_PACKAGE_IMPORT}
+    written = migrated_case(tmp_path / "case", files, RewriteOptions(target="quart"))
+    factory = written["shop/__init__.py"]
+    lines = factory.splitlines()
+    assert lines[0] == '"""The shop: its factory imports from submodules only."""'
+    assert lines.count("from . import clients") == 1
+    assert lines.index("from . import clients") == lines.index("from .views import bp") + 1
+    assert "from .db import init_db" in lines
+    driver = driver_of(drive, ROUTES=ROUTES, HOSTS=("stock.example",))
+    before, after = run_versions(tmp_path / "case", tmp_path / "run", driver)
+    assert_same_behaviour("quart app", before, after, driver)
