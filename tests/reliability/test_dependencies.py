@@ -13,6 +13,7 @@ from migrate.rewrite.rules.dependencies import (
     edit_setup_cfg,
     edit_setup_py,
     edit_tox,
+    setup_py_todo,
     with_extra,
 )
 
@@ -205,3 +206,95 @@ def test_the_quart_stage_brings_quart_and_its_server() -> None:
     text = "flask[async]>=3.0\nhttpx>=0.27\n"
     new = twice(lambda t: edit_requirements(t, after_quart, testing=False), text)
     assert new == "flask[async]>=3.0\nhttpx>=0.27\nhypercorn>=0.17\nquart>=0.20\n"
+
+
+def test_setup_cfg_comments_inside_the_list_keep_their_place() -> None:
+    # Every requirement after a comment is still read: requests goes, the
+    # httpx already listed is not added twice.
+    text = textwrap.dedent(
+        """\
+        [options]
+        install_requires =
+            Flask>=3
+            # talking to the stock service
+            requests>=2
+            httpx>=0.25
+        """
+    )
+    new = twice(lambda t: edit_setup_cfg(t, needs()), text)
+    assert new == textwrap.dedent(
+        """\
+        [options]
+        install_requires =
+            Flask[async]>=3
+            # talking to the stock service
+            httpx>=0.25
+        """
+    )
+
+
+def test_a_one_line_array_that_needs_nothing_is_left_byte_for_byte() -> None:
+    text = '[project]\nname = "app"\ndependencies = [ "httpx>=0.25",  "asgiref>=3.7" ]\n'
+    just_httpx = Needs(runtime={"httpx", "asgiref"})
+    assert edit_pyproject(text, just_httpx) == text
+
+
+SETUP_PY = '''\
+"""Packaging of the shop."""
+
+from pathlib import Path
+
+from setuptools import find_packages, setup
+
+HERE = Path(__file__).parent
+
+setup(
+    name="shop",
+    version="1.4.0",
+    description="The shop's web front",
+    long_description=(HERE / "README.md").read_text(),
+    long_description_content_type="text/markdown",
+    author="The shop team",
+    url="https://example.test/shop",
+    license="MIT",
+    python_requires=">=3.10",
+    classifiers=[
+        "Development Status :: 5 - Production/Stable",
+        "Environment :: Web Environment",
+        "Framework :: Flask",
+        "Intended Audience :: Developers",
+        "License :: OSI Approved :: MIT License",
+        "Operating System :: OS Independent",
+        "Programming Language :: Python :: 3",
+        "Programming Language :: Python :: 3.10",
+        "Programming Language :: Python :: 3.11",
+        "Programming Language :: Python :: 3.12",
+        "Topic :: Internet :: WWW/HTTP :: Dynamic Content",
+    ],
+    include_package_data=True,
+    zip_safe=False,
+    packages=find_packages(exclude=["tests"]), install_requires=["Flask>=3", "requests"],
+    entry_points={"console_scripts": ["shop=shop.cli:main"]},
+)
+'''
+
+
+def test_setup_py_edits_install_requires_wherever_it_sits() -> None:
+    # Deep in the file, on a line that holds another list before it: only
+    # install_requires changes (setup.py is code, read with ast positions).
+    new = twice(lambda t: edit_setup_py(t, needs()), SETUP_PY)
+    assert new == SETUP_PY.replace(
+        'install_requires=["Flask>=3", "requests"]',
+        'install_requires=["Flask[async]>=3", "httpx>=0.27"]',
+    )
+
+
+def test_setup_py_built_in_code_gets_the_line_to_add_by_hand() -> None:
+    text = (
+        "from setuptools import setup\n\nREQS = open('r.txt').read().split()\n"
+        "setup(install_requires=REQS + ['asgiref>=3.7'])\n"
+    )
+    wanted = Needs(runtime={"httpx", "asgiref"})
+    assert setup_py_todo(text, wanted) == 'add to install_requires in setup.py: "httpx>=0.27"'
+    listed = text.replace("'asgiref>=3.7'", "'asgiref>=3.7', 'httpx'")
+    assert setup_py_todo(listed, wanted) is None
