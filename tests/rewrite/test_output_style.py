@@ -13,6 +13,7 @@ from click.testing import CliRunner, Result
 
 from migrate.cli import main
 from migrate.rewrite.helpers import HELPERS, defined_helpers, render
+from migrate.rewrite.project_config import read_config
 
 RUFF = Path(sys.executable).with_name("ruff")
 
@@ -249,3 +250,58 @@ def test_the_helpers_module_passes_ruff_check_and_format(tmp_path: Path) -> None
             check=False,
         )
         assert result.returncode == 0, result.stdout + result.stderr
+
+
+SLEEPER = "import time\n\n\ndef wait( seconds ):\n    time.sleep(seconds)\n"
+
+
+def test_a_single_changed_file_is_formatted(tmp_path: Path) -> None:
+    (tmp_path / "pyproject.toml").write_text("[tool.ruff.format]\n")
+    (tmp_path / "app").mkdir()
+    (tmp_path / "app" / "mod.py").write_text(SLEEPER)
+    assert apply(tmp_path / "app").exit_code == 0
+    assert "async def wait(seconds):" in (tmp_path / "app" / "mod.py").read_text()
+
+
+def test_a_formatter_that_fails_leaves_the_rewrite_and_says_so(tmp_path: Path) -> None:
+    # ruff refuses a configuration it does not know: the migration is still
+    # written, in its own layout, and the summary names the files.
+    (tmp_path / "ruff.toml").write_text("[format]\nnot-a-setting = 1\n")
+    (tmp_path / "app").mkdir()
+    (tmp_path / "app" / "mod.py").write_text(SLEEPER)
+    result = apply(tmp_path / "app")
+    assert result.exit_code == 0
+    assert "ruff could not format mod.py: left as rewritten" in result.output
+    assert "async def wait( seconds ):" in (tmp_path / "app" / "mod.py").read_text()
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "expected"),
+    [
+        (
+            "tox.ini",
+            b"[tox]\nenvlist = py311\n\n[testenv:lint]\ncommands =\n    black --check src\n",
+            (88, "black"),
+        ),
+        ("tox.ini", b"[testenv:fmt]\ncommands = ruff format src\n", (88, "ruff")),
+        ("setup.cfg", b"[metadata]\nname = shop\n\n[flake8]\nmax-line-length = 100\n", (100, None)),
+        ("tox.ini", b"[pycodestyle]\nmax_line_length = 99\n", (99, None)),
+        # A comment in Latin-1 does not hide the hook (nor stop the run).
+        (
+            ".pre-commit-config.yaml",
+            b"# caf\xe9\nrepos:\n- repo: x\n  hooks:\n  - id: black\n",
+            (88, "black"),
+        ),
+        ("Makefile", b"format:\n\truff format .\n", (88, "ruff")),
+    ],
+    ids=["tox black", "tox ruff", "flake8", "pycodestyle", "pre-commit latin-1", "make"],
+)
+def test_the_projects_width_and_formatter_are_found_where_its_tools_keep_them(
+    tmp_path: Path, name: str, data: bytes, expected: tuple[int | None, str | None]
+) -> None:
+    (tmp_path / ".git").mkdir()
+    (tmp_path / name).write_bytes(data)
+    (tmp_path / "app").mkdir()
+    config = read_config([tmp_path / "app"])
+    assert config.root == tmp_path
+    assert (config.line_length, config.formatter) == expected
