@@ -17,6 +17,7 @@ from migrate.analyse.run import analyse_paths
 
 SOURCE = """\
 import time
+from collections.abc import Collection
 
 import requests
 
@@ -149,20 +150,36 @@ def dict_comp(ids: list):
 def attr_target(ids):
     for self.i in ids:
         fetch(self.i)
+
+
+def pairs_of_tuple(ids: tuple[int, ...]):
+    return [(i, fetch(i)) for i in ids]
+
+
+def pairs_of_collection(ids: Collection[int]):
+    return [(i, fetch(i)) for i in ids]
+
+
+def pairs_of_anything(ids):
+    return [(i, fetch(i)) for i in ids]
+
+
+def posts_mapped(items):
+    return list(map(save, items))
 """
 
 DECISIONS = {
-    "only_some": (False, "the fetch runs only for some items (inside an if, line 19)"),
+    "only_some": (False, "the fetch runs only for some items (inside an if, line 20)"),
     "in_finally": (False, "the first fetch is in an except or finally clause"),
     "shared_line": (False, "the fetch shares its line with another statement"),
-    "skipped": (False, "some items are skipped before the fetch (continue, line 45)"),
-    "stops": (False, "the loop can stop early (break, line 55)"),
-    "returns": (False, "the loop can return early (line 63)"),
-    "raises": (False, "the loop can stop with raise (line 72)"),
+    "skipped": (False, "some items are skipped before the fetch (continue, line 46)"),
+    "stops": (False, "the loop can stop early (break, line 56)"),
+    "returns": (False, "the loop can return early (line 64)"),
+    "raises": (False, "the loop can stop with raise (line 73)"),
     "yields": (False, "the loop yields per item"),
     "changes_before": (
         False,
-        "fetch reads state, which the loop body may change before it (line 85)",
+        "fetch reads state, which the loop body may change before it (line 86)",
     ),
     "posts": (False, "POST requests whose order the upstream may observe"),
     "joined": (True, "one fetch per item of ids: run together"),
@@ -173,6 +190,15 @@ DECISIONS = {
     "typed": (True, "one fetch per item of ids: run together"),
     "dict_comp": (True, "one fetch per item of ids: run together"),
     "attr_target": (False, "the loop target is not a plain name"),
+    # The items are read twice (for the pairs): a collection is, an unknown
+    # iterable might be a generator.
+    "pairs_of_tuple": (True, "one fetch per item of ids: run together"),
+    "pairs_of_collection": (True, "one fetch per item of ids: run together"),
+    "pairs_of_anything": (False, "ids may not be iterable twice (a list would be)"),
+    "posts_mapped": (
+        False,
+        "POST requests whose order the upstream may observe (--allow-reorder to run them together)",
+    ),
 }
 
 
