@@ -166,6 +166,14 @@ def pairs_of_anything(ids):
 
 def posts_mapped(items):
     return list(map(save, items))
+
+
+def pairs_of_keys(by_id):
+    return [(k, fetch(k)) for k in by_id.keys()]
+
+
+def pairs_of_counted(counter):
+    return [(i, fetch(i)) for i in range(next(counter))]
 """
 
 DECISIONS = {
@@ -195,6 +203,9 @@ DECISIONS = {
     "pairs_of_tuple": (True, "one fetch per item of ids: run together"),
     "pairs_of_collection": (True, "one fetch per item of ids: run together"),
     "pairs_of_anything": (False, "ids may not be iterable twice (a list would be)"),
+    "pairs_of_keys": (True, "one fetch per item of by_id.keys(): run together"),
+    # A second range(next(counter)) would count from the next value.
+    "pairs_of_counted": (False, "range(next(counter)) may not be iterable twice"),
     "posts_mapped": (
         False,
         "POST requests whose order the upstream may observe (--allow-reorder to run them together)",

@@ -293,8 +293,21 @@ def test_a_formatter_that_fails_leaves_the_rewrite_and_says_so(tmp_path: Path) -
             (88, "black"),
         ),
         ("Makefile", b"format:\n\truff format .\n", (88, "ruff")),
+        ("pyproject.toml", b"[tool.black]\nline-length = 100\n", (100, "black")),
+        ("pyproject.toml", b"[tool.black]\n", (88, "black")),
+        ("pyproject.toml", b"[tool.ruff]\nline-length = 79\n\n[tool.ruff.format]\n", (79, "ruff")),
     ],
-    ids=["tox black", "tox ruff", "flake8", "pycodestyle", "pre-commit latin-1", "make"],
+    ids=[
+        "tox black",
+        "tox ruff",
+        "flake8",
+        "pycodestyle",
+        "pre-commit latin-1",
+        "make",
+        "black width",
+        "black default",
+        "ruff width",
+    ],
 )
 def test_the_projects_width_and_formatter_are_found_where_its_tools_keep_them(
     tmp_path: Path, name: str, data: bytes, expected: tuple[int | None, str | None]
@@ -305,3 +318,12 @@ def test_the_projects_width_and_formatter_are_found_where_its_tools_keep_them(
     config = read_config([tmp_path / "app"])
     assert config.root == tmp_path
     assert (config.line_length, config.formatter) == expected
+
+
+def test_the_folder_given_can_be_the_project_root(tmp_path: Path) -> None:
+    project = tmp_path / "project"
+    project.mkdir()
+    (project / "pyproject.toml").write_bytes(b"[tool.black]\nline-length = 100\n")
+    assert read_config([project]).root == project
+    (project / "app.py").write_text("")
+    assert read_config([project / "app.py"]).root == project
