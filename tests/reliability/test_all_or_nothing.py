@@ -217,3 +217,42 @@ def test_workers_end_when_the_main_process_is_killed() -> None:
             break
         subprocess.run(["sleep", "0.1"], check=True)
     assert not any(_alive(p) for p in pids)
+
+
+def test_an_interrupted_apply_is_not_finished_over_a_file_changed_since(
+    tmp_path: Path, migrated_once: dict[str, bytes]
+) -> None:
+    root = make_project(tmp_path)
+    once = {root / rel: data for rel, data in migrated_once.items()}
+    changes = [
+        Change(p, p.read_bytes() if p.exists() else b"", once[p], created=not p.exists())
+        for p in sorted(once)
+        if not p.exists() or once[p] != p.read_bytes()
+    ]
+    journal = Journal(root.resolve())
+    journal.begin([Change(c.path.resolve(), c.old, c.new, c.created) for c in changes])
+    # Killed before replacing anything; then the user edits a file the apply decided on.
+    edited = root / "views.py"
+    edited.write_text(edited.read_text() + "\nEXTRA = 1\n")
+    after = tree(root)
+    result = run("apply", root, "--jobs", "1")
+    assert result.exit_code != 0
+    assert (
+        f"an interrupted apply (journal {journal.pending}) cannot be finished:"
+        f" {edited.resolve()} changed since; put them back or remove the journal"
+    ) in result.output.replace("\n", "")
+    assert tree(root) == after
+
+
+def test_a_journal_in_an_unknown_format_is_named_not_used(tmp_path: Path) -> None:
+    root = make_project(tmp_path)
+    assert run("apply", root, "--jobs", "1").exit_code == 0
+    after = tree(root)
+    manifest = root / ".migrate" / "last" / journal_module.MANIFEST
+    manifest.write_text(manifest.read_text().replace('"format": 1', '"format": 99'))
+    result = run("undo", root)
+    assert result.exit_code != 0
+    assert f"{manifest.resolve()}: unreadable journal (unknown format 99)" in result.output.replace(
+        "\n", ""
+    )
+    assert tree(root) == after
