@@ -62,6 +62,7 @@ TESTS = """
     import pytest
     import requests
     import requests_mock
+    from requests import TooManyRedirects
     from requests.exceptions import ChunkedEncodingError, ReadTimeout
 
     import client
@@ -165,6 +166,7 @@ TESTS = """
             m.get(URL + "/proxy", exc=requests.exceptions.ProxyError)
             m.get(URL + "/tls", exc=requests.exceptions.SSLError)
             m.get(URL + "/other", exc=ValueError("bad"))
+            m.get(URL + "/loops", exc=TooManyRedirects)
             with pytest.raises(requests.exceptions.ConnectTimeout):
                 client.status(URL + "/connect")
             with pytest.raises(requests.Timeout):
@@ -183,6 +185,15 @@ TESTS = """
                 client.status(URL + "/tls")
             with pytest.raises(ValueError):
                 client.status(URL + "/other")
+            with pytest.raises(TooManyRedirects):
+                client.status(URL + "/loops")
+
+
+    def test_case_sensitive_paths():
+        # respx matches paths as written, which is what case_sensitive=True asks for.
+        with requests_mock.Mocker(case_sensitive=True) as m:
+            m.get(URL + "/Caps", status_code=203)
+            assert client.status(URL + "/Caps") == 203
 
 
     def test_recorded_requests():
