@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import textwrap
+from pathlib import Path
 
 import pytest
 
+from migrate.rewrite.project_files import detect_asyncio_mode
 from migrate.rewrite.rules.dependencies import (
     Needs,
     edit_pyproject,
@@ -298,3 +300,22 @@ def test_setup_py_built_in_code_gets_the_line_to_add_by_hand() -> None:
     assert setup_py_todo(text, wanted) == 'add to install_requires in setup.py: "httpx>=0.27"'
     listed = text.replace("'asgiref>=3.7'", "'asgiref>=3.7', 'httpx'")
     assert setup_py_todo(listed, wanted) is None
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "mode"),
+    [
+        (
+            "pytest.ini",
+            b"[pytest]\n# r\xe9sum\xe9 of the settings (Latin-1)\nasyncio_mode = Auto\n",
+            "auto",
+        ),
+        ("pyproject.toml", b'[tool.pytest.ini_options]\nasyncio_mode = "auto"\n', "auto"),
+        ("tox.ini", b"[pytest]\naddopts = -q\n", "strict"),
+    ],
+)
+def test_the_projects_asyncio_mode_is_kept(
+    tmp_path: Path, name: str, data: bytes, mode: str
+) -> None:
+    (tmp_path / name).write_bytes(data)
+    assert detect_asyncio_mode([tmp_path]) == mode
