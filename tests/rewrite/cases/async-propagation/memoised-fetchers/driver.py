@@ -7,6 +7,7 @@ ROUTES = {
     "GET rates.example.com /v1/rates?base=USD": (200, {"rates": {"EUR": 0.93}}),
     "GET rates.example.com /v1/rates?base=GBP": (200, {"rates": {"EUR": 1.16}}),
     "GET rates.example.com /v1/rates?base=XXX": (400, {"error": "unknown base"}),
+    "GET rates.example.com /v1/symbols": (200, {"symbols": ["EUR", "GBP", "USD"]}),
     "GET weather.example.com /v1/weather?city=Oslo": (200, {"conditions": "snow"}),
     "GET events.example.com /v1/events?city=Oslo": (200, {"events": [{"name": "Market"}]}),
     "GET events.example.com /v1/events?city=OSLO": (200, {"events": [{"name": "Market"}]}),
@@ -32,6 +33,8 @@ def drive(run):
         run.check("unknown base", rates.table, "XXX")
         run.check("unknown base, not cached", rates.table, "XXX")
         run.check("typed stays sync", rates.typed_table, "EUR")
+        run.check("symbols", rates.symbols)
+        run.check("symbols cached", rates.symbols)
         run.check("clear", rates.forget)
         run.check("forecast after clear", rates.forecast, "Oslo")
     finally:

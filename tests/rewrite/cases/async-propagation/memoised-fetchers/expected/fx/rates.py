@@ -1,4 +1,4 @@
-"""Memoised fetchers: lru_cache, cache and a cachetools TTL cache over one session."""
+"""Memoised fetchers: lru_cache (bare or called), cache, a cachetools TTL cache; one session."""
 
 import functools
 import os
@@ -57,6 +57,12 @@ def typed_table(base):
         f"{os.environ['RATES_URL']}/v1/rates", params={"base": base}, timeout=5
     )
     return resp.json()["rates"]
+
+
+@async_memo()
+async def symbols():
+    resp = await session.get(f"{os.environ['RATES_URL']}/v1/symbols", timeout=5)
+    return resp.json()["symbols"]
 
 
 async def convert(amount, base, quote):

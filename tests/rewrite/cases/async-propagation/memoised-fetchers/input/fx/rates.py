@@ -1,4 +1,4 @@
-"""Memoised fetchers: lru_cache, cache and a cachetools TTL cache over one session."""
+"""Memoised fetchers: lru_cache (bare or called), cache, a cachetools TTL cache; one session."""
 
 import functools
 import os
@@ -36,6 +36,12 @@ def events(city):
 def typed_table(base):
     resp = session.get(f"{os.environ['RATES_URL']}/v1/rates", params={"base": base}, timeout=5)
     return resp.json()["rates"]
+
+
+@lru_cache
+def symbols():
+    resp = session.get(f"{os.environ['RATES_URL']}/v1/symbols", timeout=5)
+    return resp.json()["symbols"]
 
 
 def convert(amount, base, quote):
