@@ -174,6 +174,27 @@ def pairs_of_keys(by_id):
 
 def pairs_of_counted(counter):
     return [(i, fetch(i)) for i in range(next(counter))]
+
+
+def second_in_if(ids):
+    out = []
+    for i in ids:
+        item = fetch(i)
+        if item:
+            item["more"] = fetch(-i)
+        out.append(item)
+    return out
+
+
+def second_needs_counter(ids):
+    out = []
+    n = 0
+    for i in ids:
+        item = fetch(i)
+        n += 1
+        extra = fetch(n)
+        out.append((item, extra))
+    return out
 """
 
 DECISIONS = {
@@ -206,6 +227,12 @@ DECISIONS = {
     "pairs_of_keys": (True, "one fetch per item of by_id.keys(): run together"),
     # A second range(next(counter)) would count from the next value.
     "pairs_of_counted": (False, "range(next(counter)) may not be iterable twice"),
+    # The first fetch is gathered; the reason says why the second is not.
+    "second_in_if": (True, "; fetch stays in the loop: it is inside a nested statement"),
+    "second_needs_counter": (
+        True,
+        "; fetch stays in the loop: it needs n, set before it in the loop (line 176)",
+    ),
     "posts_mapped": (
         False,
         "POST requests whose order the upstream may observe (--allow-reorder to run them together)",
