@@ -211,3 +211,39 @@ def test_patched_sleep_moves_to_asyncio_when_the_code_now_awaits_it(tmp_path: Pa
     (fake,) = result.fakes
     assert fake.target == "time.sleep"
     assert fake.retarget is not None
+
+
+def test_an_override_in_a_subclass_in_another_module_becomes_async_with_its_base(
+    tmp_path: Path,
+) -> None:
+    # Callers reach the object through the base class and await the method:
+    # an override that stayed sync would be awaited all the same, and fail.
+    coloured = colouring(
+        tmp_path,
+        {
+            "app/__init__.py": "",
+            "app/base.py": """
+                import requests
+
+                class Source:
+                    def load(self, key):
+                        return requests.get(f"http://api/{key}").json()
+
+                def read(source: Source, key):
+                    return source.load(key)
+            """,
+            "app/fixed.py": """
+                from app.base import Source
+
+                class Fixed(Source):
+                    def load(self, key):
+                        return {"key": key}
+
+                class Pinned(Fixed):
+                    def load(self, key):
+                        return {"key": key, "pinned": True}
+            """,
+        },
+    )
+    assert {"app.base.Source.load", "app.base.read"} <= set(coloured.async_functions)
+    assert {"app.fixed.Fixed.load", "app.fixed.Pinned.load"} <= set(coloured.async_functions)
