@@ -64,6 +64,7 @@ COMPREHENSIONS = [
     "total = sum(await fetch_value(key) for key in sorted(all_the_keys) if key)\n",
     "result = await gather_in_order(*(fetch_item(client, i) for i in ids), limit=10)\n",
     "values = list(await fetch_value(key) for key in keys_of_the_thing if key not in seen)\n",
+    "totals = [row.price * await fetch_rate(row.currency) for row in order_rows if row.price]\n",
 ]
 
 
