@@ -1,10 +1,11 @@
+import json
+
 import httpx
 import pytest
 import responses
 import respx
 
-from _async_helpers import answers_in_turn
-from client import fetch
+from client import create, fetch
 
 URL = "https://api.test/items"
 
@@ -18,13 +19,21 @@ async def test_fetch():
     assert respx.calls[0].request.url == URL
 
 
+@pytest.mark.asyncio
+@respx.mock
+async def test_create_sends_the_item():
+    respx.post(URL).mock(return_value=httpx.Response(201))
+    assert await create(URL, {"name": "pen"}) == 201
+    assert json.loads(respx.calls[0].request.content) == {"name": "pen"}
+
+
 @respx.mock
 def test_retry_sees_both_answers():
     respx.get(URL).mock(
-        side_effect=answers_in_turn(
+        side_effect=[
             httpx.Response(503, text="busy", headers={"Content-Type": "text/plain"}),
             httpx.Response(200, json=[]),
-        ),
+        ],
     )
     respx.get(URL + "?page=2", params={"page": "2"}).mock(
         return_value=httpx.Response(200, json=[])

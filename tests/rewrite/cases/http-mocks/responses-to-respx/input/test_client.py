@@ -1,8 +1,10 @@
+import json
+
 import requests
 import responses
 from responses import matchers
 
-from client import fetch
+from client import create, fetch
 
 URL = "https://api.test/items"
 
@@ -13,6 +15,13 @@ def test_fetch():
     assert fetch(URL) == {"id": 1}
     assert len(responses.calls) == 1
     assert responses.calls[0].request.url == URL
+
+
+@responses.activate
+def test_create_sends_the_item():
+    responses.add(responses.POST, URL, status=201)
+    assert create(URL, {"name": "pen"}) == 201
+    assert json.loads(responses.calls[0].request.body) == {"name": "pen"}
 
 
 @responses.activate
