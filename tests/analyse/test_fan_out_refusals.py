@@ -267,7 +267,8 @@ def test_kept_sequential_with_its_reason_and_line(
 ) -> None:
     line, reason = DECISIONS[shape]
     spot = spots[shape]
-    assert not spot.safe and spot.edit is None
+    assert spot.safe is False and spot.edit is None
     assert spot.span.line == line
+    assert spot.span.end_line >= spot.span.line  # the plan shows the lines it covers
     prefix = "kept in order: " if shape[1] == "sequential-calls" else "kept sequential: "
     assert spot.reason == prefix + reason
