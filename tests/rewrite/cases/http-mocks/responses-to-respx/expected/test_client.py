@@ -1,4 +1,5 @@
 import json
+import warnings
 
 import httpx
 import pytest
@@ -25,6 +26,15 @@ async def test_create_sends_the_item():
     respx.post(URL).mock(return_value=httpx.Response(201))
     assert await create(URL, {"name": "pen"}) == 201
     assert json.loads(respx.calls[0].request.content) == {"name": "pen"}
+
+
+@pytest.mark.asyncio
+@respx.mock
+async def test_fetch_warns_nothing():
+    respx.get(URL).mock(return_value=httpx.Response(200, json={"id": 2}))
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert await fetch(URL) == {"id": 2}
 
 
 @respx.mock

@@ -1,4 +1,5 @@
 import json
+import warnings
 
 import requests
 import responses
@@ -22,6 +23,14 @@ def test_create_sends_the_item():
     responses.add(responses.POST, URL, status=201)
     assert create(URL, {"name": "pen"}) == 201
     assert json.loads(responses.calls[0].request.body) == {"name": "pen"}
+
+
+@responses.activate
+def test_fetch_warns_nothing():
+    responses.add(responses.GET, URL, json={"id": 2})
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert fetch(URL) == {"id": 2}
 
 
 @responses.activate
