@@ -9,6 +9,8 @@ reason sends the user to the wrong line.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from scopes import shared
 
@@ -262,3 +264,44 @@ def test_decision_and_reason(spots: dict[str, Spot], name: str) -> None:
     if safe:
         assert spot.edit is not None
     assert spot.bounded is safe  # every safe one here runs over user-sized data
+
+
+THREADS = """\
+import threading
+
+import requests
+
+results = {}
+
+
+def fetch(i):
+    results[i] = requests.get(f"http://api/{i}").json()
+
+
+def fetch_all(ids):
+    threads = [threading.Thread(target=fetch, args=(i,)) for i in ids]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    return results
+
+
+def fetch_all_then_check(ids):
+    threads = [threading.Thread(target=fetch, args=(i,)) for i in ids]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    alive = [t for t in threads if t.is_alive()]
+    return results, alive
+"""
+
+
+def test_threads_read_after_their_join_stay_threads(tmp_path: Path) -> None:
+    # Once the threads go, a later `threads` would name nothing: only a list
+    # of threads read nowhere else becomes a gather.
+    (tmp_path / "workers.py").write_text(THREADS)
+    found = {s.function.rsplit(".", 1)[-1]: s for s in analyse_paths([tmp_path], jobs=1).spots}
+    assert set(found) == {"fetch_all"}
+    assert found["fetch_all"].kind == "thread-workers" and found["fetch_all"].safe
