@@ -6,6 +6,7 @@ import pytest
 import responses
 import respx
 
+from _async_helpers import answers_in_turn
 from client import create, fetch
 
 URL = "https://api.test/items"
@@ -40,10 +41,10 @@ async def test_fetch_warns_nothing():
 @respx.mock
 def test_retry_sees_both_answers():
     respx.get(URL).mock(
-        side_effect=[
+        side_effect=answers_in_turn(
             httpx.Response(503, text="busy", headers={"Content-Type": "text/plain"}),
             httpx.Response(200, json=[]),
-        ],
+        ),
     )
     respx.get(URL + "?page=2", params={"page": "2"}).mock(
         return_value=httpx.Response(200, json=[])
