@@ -244,3 +244,19 @@ class Scan:
                 edit=edit,
             )
         )
+
+    def _assigned_from_results(self, body: list[ast.stmt], path: str) -> bool:
+        """Whether the body sets ``path`` from something it fetched (a cursor, a next link)."""
+        fetched: set[str] = set()
+        known = -1
+        while len(fetched) != known:  # around the loop: what the next iteration sees
+            known = len(fetched)
+            for stmt in body:
+                if self._awaited_in(stmt):
+                    fetched |= set(self._writes([stmt]))
+                for sub in dataflow.walk_local(stmt):
+                    targets = set(dataflow.assigned_names(sub))
+                    value = getattr(sub, "value", None)
+                    if value is not None and targets and dataflow.reads(value) & fetched:
+                        fetched |= targets
+        return any(dataflow.touches(path, f) for f in fetched)

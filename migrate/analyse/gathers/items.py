@@ -27,6 +27,7 @@ class ItemCalls(Scan):
         bound: set[str],
         inline: dict[str, ast.expr],
         handled: ast.Try | None = None,
+        named: bool = False,
     ) -> tuple[list[tuple[ast.Call, str, tuple[Span, ...]]], str]:
         """The fetches after the first one in the loop's body that can run with it,
         each with the name of its result and the statements that go; and why the
@@ -67,8 +68,8 @@ class ItemCalls(Scan):
                 return found, f"{short} stays in the loop: {why}"
             (call,) = calls
             if isinstance(stmt, ast.Expr):
-                # Made for what it does; in a try its failure is still raised there.
-                name = "_" if handled is None else self._result_name(call)
+                # Made for what it does; a failure handed back is still raised there.
+                name = "_" if handled is None and not named else self._result_name(call)
                 found.append((call, name, (span_of(stmt),)))
                 continue
             single = isinstance(stmt, ast.Assign) and len(stmt.targets) == 1

@@ -7,11 +7,12 @@ from dataclasses import replace
 
 from .. import dataflow
 from ..model import Span
-from .base import Scan
+from .effects import seen_after_failure
 from .items import ItemCalls
 from .model import GATHER_HELPER, LINE_LENGTH, Finding, GatherEdit, Refusal, span_of
 from .syntax import (
     broad_catch,
+    collector,
     literal_size,
     names_only,
     raised_at,
@@ -228,7 +229,7 @@ class LoopScan(ItemCalls):
             if written.split(".")[0] in targets:
                 continue  # the current item, rebound by the next iteration
             where = getattr(changed[written], "lineno", loop.lineno)
-            if _assigned_from_results(after, written, self):
+            if self._assigned_from_results(after, written):
                 raise Refusal(
                     f"each {info.short} needs {written} from the item before it (line {where}):"
                     " a chain such as pagination"
@@ -264,15 +265,33 @@ class LoopScan(ItemCalls):
         ):
             # ``if (user := get(x))["ok"]``: the loop binds ``user``, the test reads it.
             value = walrus.target.id
-        if handler is None and (
-            (isinstance(statement, ast.Expr) and strip_await(statement.value) is fetch)
-            or (value and not self._read_anywhere(value))
+        # Seen after a failure: what the legacy loop did for the items before it.
+        body_calls = [c for c in self._awaited_in(loop) if any(within(c, s) for s in loop.body)]
+        seen = ""
+        if handler is None:
+            seen = seen_after_failure(self.node, loop, loop.body, body_calls, set())
+        if (
+            handler is None
+            and not seen
+            and (
+                (isinstance(statement, ast.Expr) and strip_await(statement.value) is fetch)
+                or (value and not self._read_anywhere(value))
+            )
         ):
             # Called for what it does: the results go, and so does the statement.
             drop, value, results = (span_of(statement),), "_", ""
         if not value:
             value = self._result_name(fetch)
-        others, left = self._more_fetches(loop, statement, bound, inline, handler)
+        others, left = self._more_fetches(loop, statement, bound, inline, handler, named=bool(seen))
+        gathered = [fetch, *(c for c, _, _ in others)]
+        unmade = [c for c in body_calls if c not in gathered]
+        if handler is None and not seen and unmade:
+            seen = f"it calls {self._info(unmade[0]).short} per item"
+            if value == "_":
+                raise Refusal(
+                    f"the loop also calls {self._info(unmade[0]).short} per item, which the"
+                    " legacy code did for every item before a failing one"
+                )
         names = [value, *(name for _, name, _ in others)]
         drop += tuple(span for _, _, spans in others for span in spans)
         if set(names) == {"_"}:
@@ -280,8 +299,8 @@ class LoopScan(ItemCalls):
         else:
             results = self._fresh("results") if others else self._plural(value)
         collect = ""
-        if handler is None and results and not others:
-            collect = _collector(loop, statement, fetch, value, drop)
+        if handler is None and results and not others and not seen:
+            collect = collector(loop, statement, fetch, value, drop)
         # ``url = f"{base}/{i}"`` read by the fetch alone goes into the gather for good.
         for stmt in [*before, *in_try]:
             made = set(dataflow.assigned_names(stmt))
@@ -317,6 +336,11 @@ class LoopScan(ItemCalls):
             reason += "; a failed fetch is raised again inside its try, where it was caught"
             if others:
                 reason += ", and the item's calls after it are not made"
+        if seen:
+            reason += (
+                "; a failed fetch is raised again where the loop made it, once the items"
+                f" before it were handled ({seen}), and the calls after it are cancelled"
+            )
         if left:
             reason += f"; {left}"
         edit = GatherEdit(
@@ -326,7 +350,10 @@ class LoopScan(ItemCalls):
             names=(value, *(name for _, name, _ in others)),
             drop=drop,
             results=results,
-            reraise=raised_at(handler, statement, [c for c, _, _ in others]),
+            reraise=raised_at(
+                handler.body if handler else loop.body if seen else [], statement, gathered
+            ),
+            stop_at_failure=bool(seen),
             inline=tuple((k, self._source(v)) for k, v in inline.items()),
             materialise=materialise,
             collect=collect,
@@ -443,7 +470,7 @@ class LoopScan(ItemCalls):
         changed = self._writes(loop.body)
         reads = dataflow.reads(fetches[0])
         chained = dataflow.conflicts(reads, changed)
-        if chained and _assigned_from_results(loop.body, chained[0][1], self):
+        if chained and self._assigned_from_results(loop.body, chained[0][1]):
             reason = (
                 f"each request needs {chained[0][1]} from the one before it (pagination or"
                 " polling): the next request is only known once the previous one answered"
@@ -456,44 +483,3 @@ class LoopScan(ItemCalls):
         else:
             reason = "a while loop: how many requests it makes depends on the answers"
         self._refuse("loop", loop, fetches, reason)
-
-
-def _collector(
-    loop: ast.For, statement: ast.stmt, fetch: ast.Call, value: str, drop: tuple[Span, ...]
-) -> str:
-    """``out`` when, the fetch aside, the loop only does ``out.append(result)``."""
-    rest = [s for s in loop.body if s is not statement] if drop else list(loop.body)
-    if loop.orelse or len(rest) != 1 or not isinstance(rest[0], ast.Expr):
-        return ""
-    call = rest[0].value
-    if not (
-        isinstance(call, ast.Call)
-        and isinstance(call.func, ast.Attribute)
-        and call.func.attr == "append"
-        and isinstance(call.func.value, ast.Name)
-        and len(call.args) == 1
-        and not call.keywords
-        and call.func.value.id not in set(dataflow._targets(loop.target))
-    ):
-        return ""
-    appended = strip_await(call.args[0])
-    if appended is fetch or (isinstance(appended, ast.Name) and drop and appended.id == value):
-        return call.func.value.id
-    return ""
-
-
-def _assigned_from_results(body: list[ast.stmt], path: str, scan: Scan) -> bool:
-    """Whether the body sets ``path`` from something it fetched (a cursor, a next link)."""
-    fetched: set[str] = set()
-    known = -1
-    while len(fetched) != known:  # around the loop: what the next iteration sees
-        known = len(fetched)
-        for stmt in body:
-            if scan._awaited_in(stmt):
-                fetched |= set(scan._writes([stmt]))
-            for sub in dataflow.walk_local(stmt):
-                targets = set(dataflow.assigned_names(sub))
-                value = getattr(sub, "value", None)
-                if value is not None and targets and dataflow.reads(value) & fetched:
-                    fetched |= targets
-    return any(dataflow.touches(path, f) for f in fetched)

@@ -70,6 +70,9 @@ class GatherEdit:
     drop: tuple[Span, ...] = ()
     results: str = ""
     reraise: tuple[Span, ...] = ()
+    # fission: the gather hands back the results up to the first failure, which the
+    # loop raises where the legacy code did, after handling the items before it.
+    stop_at_failure: bool = False
     # fission: a name the fetch reads, computed in the body before it -> its expression.
     inline: tuple[tuple[str, str], ...] = ()
     # fission: ``name = list(iterable)`` first, when the iterable can't be read twice.

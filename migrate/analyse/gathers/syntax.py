@@ -255,11 +255,36 @@ def broad_catch(handler: ast.Try) -> str:
     return ""
 
 
-def raised_at(handler: ast.Try | None, first: ast.stmt, others: list[ast.Call]) -> tuple[Span, ...]:
-    """Where each gathered call's failure is raised again: its statement in the try."""
-    if handler is None:
+def raised_at(body: list[ast.stmt], first: ast.stmt, gathered: list[ast.Call]) -> tuple[Span, ...]:
+    """Where each gathered call's failure is raised again: its statement in ``body``
+    (the try's, or the loop's), or none when failures are not handed back."""
+    if not body:
         return ()
     spans = [span_of(first)]
-    for call in others:
-        spans += [span_of(s) for s in handler.body if within(call, s)]
+    for call in gathered[1:]:
+        spans += [span_of(s) for s in body if within(call, s)]
     return tuple(spans)
+
+
+def collector(
+    loop: ast.For, statement: ast.stmt, fetch: ast.Call, value: str, drop: tuple[Span, ...]
+) -> str:
+    """``out`` when, the fetch aside, the loop only does ``out.append(result)``."""
+    rest = [s for s in loop.body if s is not statement] if drop else list(loop.body)
+    if loop.orelse or len(rest) != 1 or not isinstance(rest[0], ast.Expr):
+        return ""
+    call = rest[0].value
+    if not (
+        isinstance(call, ast.Call)
+        and isinstance(call.func, ast.Attribute)
+        and call.func.attr == "append"
+        and isinstance(call.func.value, ast.Name)
+        and len(call.args) == 1
+        and not call.keywords
+        and call.func.value.id not in set(dataflow._targets(loop.target))
+    ):
+        return ""
+    appended = strip_await(call.args[0])
+    if appended is fetch or (isinstance(appended, ast.Name) and drop and appended.id == value):
+        return call.func.value.id
+    return ""

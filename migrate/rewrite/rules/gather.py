@@ -502,7 +502,9 @@ class Gather(Rule):
             items = edit.materialise
             clauses = f"for {clause_target} in {items}"
         bound = f"limit={limit}"
-        if edit.reraise:
+        if edit.stop_at_failure:
+            bound += ", stop_at_failure=True"
+        elif edit.reraise:
             bound += ", return_exceptions=True"
         statements.append(
             self._with_client(

@@ -330,3 +330,27 @@ def loop_try_url_first(urls):
         except requests.HTTPError as exc:
             failed.append(exc.response.status_code)
     return handles, failed
+
+
+class Recorder:
+    """Notes each user it saw, the way services keep an audit trail."""
+
+    def __init__(self, base):
+        self.base = base
+        self.seen = []
+
+    def names(self, ids):
+        out = []
+        for user_id in ids:
+            user = get_user(self.base, user_id)
+            self.seen.append(user["handle"])
+            out.append(user["name"])
+        return out
+
+
+def loop_handled_before_failure(urls):
+    recorder = Recorder(urls["social"])
+    try:
+        return recorder.names(WITH_MISSING)
+    except requests.HTTPError:
+        return recorder.seen

@@ -32,10 +32,14 @@ async def names_by_id(ids: list[int]):
         follow_redirects=True, timeout=None, verify=TLS_CONTEXT
     ) as http_client:
         responses = await gather_in_order(
-            *(http_client.get(f"{BASE}/{i}") for i in ids), limit=10
+            *(http_client.get(f"{BASE}/{i}") for i in ids),
+            limit=10,
+            stop_at_failure=True,
         )
     for i, response in zip(ids, responses):
         log.info("fetching %s", i)
+        if isinstance(response, BaseException):
+            raise response
         if response.status_code == 404:
             continue
         names[i] = response.json()["name"]

@@ -51,8 +51,12 @@ async def lines(ids):
 
 async def posts_after_users(ids):
     out = []
-    users = await gather_in_order(*(get_user(user_id) for user_id in ids), limit=10)
+    users = await gather_in_order(
+        *(get_user(user_id) for user_id in ids), limit=10, stop_at_failure=True
+    )
     for user in users:
+        if isinstance(user, BaseException):
+            raise user
         post = await get_post(user["id"])
         out.append((user["name"], post["text"]))
     return out

@@ -39,8 +39,12 @@ async def pairs(items: list[tuple[int, int]]):
 
 async def chained(ids: list[int]):
     names = []
-    items = await gather_in_order(*(fetch(i) for i in ids), limit=10)
+    items = await gather_in_order(
+        *(fetch(i) for i in ids), limit=10, stop_at_failure=True
+    )
     for item in items:
+        if isinstance(item, BaseException):
+            raise item
         following = await fetch(item["next"])
         names.append((item["name"], following["name"]))
     return names

@@ -103,15 +103,18 @@ async def gather_in_order(
     *calls: Awaitable[Any] | tuple[Awaitable[Any], ...],
     limit: int | None = None,
     return_exceptions: bool = False,
+    stop_at_failure: bool = False,
 ) -> list[Any]:
     """Await ``calls`` concurrently, at most ``limit`` at a time; results in order.
 
     Like the sequential code it replaces, it raises the exception of the first
-    call (in order) that fails, and cancels the calls after it. A tuple of calls
-    (an item's calls) gives the tuple of their results. With ``return_exceptions``,
-    every item runs and a failure takes its result's place; an item's calls then
-    run one after another and stop at its first failure (None for the calls not
-    made), as they did where the sequential code caught that failure.
+    call (in order) that fails, and cancels the calls after it; with
+    ``stop_at_failure`` it returns the results up to that failure instead, the
+    failure in its place, for the caller to raise where the sequential code did.
+    A tuple of calls (an item's calls) gives the tuple of their results (None for
+    the calls not made). With ``return_exceptions``, every item runs and a failure
+    takes its result's place; an item's calls then run one after another and stop
+    at its first failure, as they did where the sequential code caught it.
     """
     semaphore = asyncio.Semaphore(limit) if limit else None
     flat = [c for item in calls for c in (item if isinstance(item, tuple) else (item,))]
@@ -141,7 +144,15 @@ async def gather_in_order(
     try:
         if return_exceptions:
             return list(await asyncio.gather(*tasks, return_exceptions=True))
-        results = [await task for task in tasks]
+        results: list[Any] = []
+        for task in tasks:
+            try:
+                results.append(await task)
+            except Exception as error:
+                if not stop_at_failure:
+                    raise
+                results.append(error)
+                break
     finally:
         for task in tasks:
             task.cancel()
@@ -153,12 +164,14 @@ async def gather_in_order(
     if not any(isinstance(item, tuple) for item in calls):
         return results
     grouped: list[Any] = []
-    done = iter(results)
+    done, left = iter(results), len(results)
     for item in calls:
-        if isinstance(item, tuple):
-            grouped.append(tuple(next(done) for _ in item))
-        else:
-            grouped.append(next(done))
+        if left <= 0:
+            break  # after a failure handed back: the items never reached
+        size = len(item) if isinstance(item, tuple) else 1
+        made = tuple(next(done, None) for _ in range(size))
+        grouped.append(made if isinstance(item, tuple) else made[0])
+        left -= size
     return grouped
 
 

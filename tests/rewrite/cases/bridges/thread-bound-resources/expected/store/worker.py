@@ -32,12 +32,15 @@ def run_worker(base, ids):
     async def work():
         db = await connect(":memory:")
         await sync_to_async(db.execute)("create table seen (name text)")
-        out.extend(
-            await gather_in_order(
-                *(record(db, base, item_id) for item_id in ids),
-                limit=10,
-            )
+        record_results = await gather_in_order(
+            *(record(db, base, item_id) for item_id in ids),
+            limit=10,
+            stop_at_failure=True,
         )
+        for record_result in record_results:
+            if isinstance(record_result, BaseException):
+                raise record_result
+            out.append(record_result)
         out.append(
             (
                 await sync_to_async(
