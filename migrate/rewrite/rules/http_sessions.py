@@ -88,11 +88,10 @@ class SessionRewrites(SessionSetup):
         make = make.with_changes(
             body=[make_assign.with_changes(value=make_assign.value.with_changes(args=client_args))]
         )
-        body.insert(0, make)
         factory = cst.FunctionDef(
             name=cst.Name(factory_name),
             params=cst.Parameters(),
-            body=cst.IndentedBlock(body),
+            body=cst.IndentedBlock(_made_and_returned(make, body, name)),
             returns=cst.Annotation(cst.parse_expression(f"{self.module}.AsyncClient")),
             leading_lines=[
                 # A top-level def opens with two blank lines; the comments
@@ -138,7 +137,9 @@ class SessionRewrites(SessionSetup):
                 if adjacent or sets_up_self_attr(body[later], attr):
                     config.append(_rename_self_attr(body[later], attr))
                     taken.add(later)
-            out.extend(self._attr_factory(attr, attrs[attr], stmt, config, bindings, used))
+            out.extend(
+                self._attr_factory(attr, attrs[attr], stmt, config, bindings, used, first=not out)
+            )
         return drop_unread(out, used)
 
     def _attr_factory(
@@ -149,6 +150,8 @@ class SessionRewrites(SessionSetup):
         config: list[cst.BaseStatement],
         bindings: dict[str, cst.Call],
         used: set[str],
+        *,
+        first: bool,
     ) -> list[cst.BaseStatement]:
         assert isinstance(creation, cst.SimpleStatementLine)
         assign = creation.body[0]
@@ -177,9 +180,11 @@ class SessionRewrites(SessionSetup):
         factory = cst.FunctionDef(
             name=cst.Name(factory_name),
             params=cst.Parameters(),
-            body=cst.IndentedBlock([make, *body]),
+            body=cst.IndentedBlock(_made_and_returned(make, body, attr)),
             returns=cst.Annotation(cst.parse_expression(f"{self.module}.AsyncClient")),
-            leading_lines=creation.leading_lines or [cst.EmptyLine(indent=False)],
+            # A def opening its function's body has no blank line above it.
+            leading_lines=creation.leading_lines
+            or ([] if first else [cst.EmptyLine(indent=False)]),
         )
         per_loop = self.ctx.use_helper(PER_LOOP)
         self.ctx.add_import(self.module)
@@ -203,6 +208,20 @@ class SessionRewrites(SessionSetup):
         body, pending = self._configure(name, config, client_args, bindings, used)
         ret = cst.parse_statement(f"return {name}")
         return [*body, ret.with_changes(leading_lines=pending)]
+
+
+def _made_and_returned(
+    make: cst.SimpleStatementLine, body: list[cst.BaseStatement], name: str
+) -> list[cst.BaseStatement]:
+    """A factory's body: ``return AsyncClient(...)`` when nothing configures it
+    after it is made (not ``name = AsyncClient(...)`` then ``return name``)."""
+    if len(body) == 1 and not body[0].leading_lines:
+        only = body[0]
+        if m.matches(only, m.SimpleStatementLine(body=[m.Return(value=m.Name(name))])):
+            assign = make.body[0]
+            assert isinstance(assign, cst.Assign)
+            return [make.with_changes(body=[cst.Return(value=assign.value)])]
+    return [make, *body]
 
 
 def _self_attr_creation(stmt: cst.BaseStatement, attrs: dict[str, str]) -> str | None:

@@ -12,10 +12,9 @@ BASE = "https://api.example.com"
 
 
 def _new_session() -> httpx.AsyncClient:
-    session = httpx.AsyncClient(
+    return httpx.AsyncClient(
         follow_redirects=True, timeout=None, auth=("svc", "s3cret"), verify=TLS_CONTEXT
     )
-    return session
 
 
 session = AsyncClientPerLoop(_new_session)

@@ -73,12 +73,10 @@ async def with_options(term, lang=None):
 
 class Catalog:
     def __init__(self, token=None, region=None):
-
         def _new_session() -> httpx.AsyncClient:
-            session = httpx.AsyncClient(
+            return httpx.AsyncClient(
                 follow_redirects=True, timeout=None, verify=TLS_CONTEXT
             )
-            return session
 
         self.session = AsyncClientPerLoop(_new_session)
         self.base_params = {"token": token, "region": region}

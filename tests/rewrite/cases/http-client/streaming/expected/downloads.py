@@ -7,8 +7,7 @@ open_async = sync_to_async(open, thread_sensitive=False)
 
 
 def _new_session() -> httpx.AsyncClient:
-    session = httpx.AsyncClient(follow_redirects=True, timeout=None, verify=TLS_CONTEXT)
-    return session
+    return httpx.AsyncClient(follow_redirects=True, timeout=None, verify=TLS_CONTEXT)
 
 
 session = AsyncClientPerLoop(_new_session)

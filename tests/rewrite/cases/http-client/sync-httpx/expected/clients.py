@@ -4,10 +4,9 @@ from _async_helpers import TLS_CONTEXT, AsyncClientPerLoop
 
 
 def _new_client() -> httpx.AsyncClient:
-    client = httpx.AsyncClient(
+    return httpx.AsyncClient(
         base_url="https://api.example.com", timeout=10, verify=TLS_CONTEXT
     )
-    return client
 
 
 client = AsyncClientPerLoop(_new_client)

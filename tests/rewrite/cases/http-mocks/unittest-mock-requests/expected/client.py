@@ -6,8 +6,7 @@ API = "https://stock.example.test/v1"
 
 
 def _new_session() -> httpx.AsyncClient:
-    session = httpx.AsyncClient(follow_redirects=True, timeout=None, verify=TLS_CONTEXT)
-    return session
+    return httpx.AsyncClient(follow_redirects=True, timeout=None, verify=TLS_CONTEXT)
 
 
 session = AsyncClientPerLoop(_new_session)

@@ -7,12 +7,10 @@ BASE = "https://api.example.com"
 
 class Api:
     def __init__(self):
-
         def _new_session() -> httpx.AsyncClient:
-            session = httpx.AsyncClient(
+            return httpx.AsyncClient(
                 follow_redirects=True, timeout=None, verify=TLS_CONTEXT
             )
-            return session
 
         self.session = AsyncClientPerLoop(_new_session)
 

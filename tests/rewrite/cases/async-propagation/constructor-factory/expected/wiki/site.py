@@ -22,10 +22,9 @@ class Site:
         self.host = host
 
         def _new_session() -> httpx.AsyncClient:
-            session = httpx.AsyncClient(
+            return httpx.AsyncClient(
                 follow_redirects=True, timeout=None, verify=TLS_CONTEXT
             )
-            return session
 
         self.session = AsyncClientPerLoop(_new_session)
         self.info = await self.call("siteinfo")

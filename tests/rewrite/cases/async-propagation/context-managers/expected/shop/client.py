@@ -10,10 +10,9 @@ class ShopClient:
         self.base = base
 
         def _new_session() -> httpx.AsyncClient:
-            session = httpx.AsyncClient(
+            return httpx.AsyncClient(
                 follow_redirects=True, timeout=None, verify=TLS_CONTEXT
             )
-            return session
 
         self.session = AsyncClientPerLoop(_new_session)
 
@@ -47,10 +46,8 @@ class StockClient:
     """A sync httpx client, closed in __exit__ itself."""
 
     def __init__(self, base):
-
         def _new_http() -> httpx.AsyncClient:
-            http = httpx.AsyncClient(base_url=base, verify=TLS_CONTEXT)
-            return http
+            return httpx.AsyncClient(base_url=base, verify=TLS_CONTEXT)
 
         self.http = AsyncClientPerLoop(_new_http)
 

@@ -4,8 +4,7 @@ from ._async_helpers import TLS_CONTEXT, AsyncClientPerLoop
 
 
 def _new_session() -> httpx.AsyncClient:
-    session = httpx.AsyncClient(follow_redirects=True, timeout=None, verify=TLS_CONTEXT)
-    return session
+    return httpx.AsyncClient(follow_redirects=True, timeout=None, verify=TLS_CONTEXT)
 
 
 session = AsyncClientPerLoop(_new_session)

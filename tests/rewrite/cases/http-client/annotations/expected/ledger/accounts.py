@@ -14,10 +14,9 @@ class Ledger:
         self.base_url = base_url
 
         def _new_http() -> httpx.AsyncClient:
-            http = httpx.AsyncClient(
+            return httpx.AsyncClient(
                 follow_redirects=True, timeout=None, verify=TLS_CONTEXT
             )
-            return http
 
         self.http = AsyncClientPerLoop(_new_http)
 

@@ -16,10 +16,9 @@ class Feed:
         self.base = base
 
         def _new_session() -> httpx.AsyncClient:
-            session = httpx.AsyncClient(
+            return httpx.AsyncClient(
                 follow_redirects=True, timeout=None, verify=TLS_CONTEXT
             )
-            return session
 
         self.session = AsyncClientPerLoop(_new_session)
 
