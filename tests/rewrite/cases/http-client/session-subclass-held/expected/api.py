@@ -13,7 +13,6 @@ class ApiSession(httpx.AsyncClient):
 
 class Client:
     def __init__(self, token):
-
         def _new_session() -> httpx.AsyncClient:
             session = ApiSession(token)
             session.headers["X-Client"] = "1"
