@@ -215,8 +215,8 @@ def _made_and_returned(
 ) -> list[cst.BaseStatement]:
     """A factory's body: ``return AsyncClient(...)`` when nothing configures it
     after it is made (not ``name = AsyncClient(...)`` then ``return name``)."""
-    if len(body) == 1 and not body[0].leading_lines:
-        only = body[0]
+    only = body[0] if len(body) == 1 else None
+    if isinstance(only, cst.SimpleStatementLine) and not only.leading_lines:
         if m.matches(only, m.SimpleStatementLine(body=[m.Return(value=m.Name(name))])):
             assign = make.body[0]
             assert isinstance(assign, cst.Assign)
