@@ -131,4 +131,3 @@ def test_quart_dashboard_overlaps_its_fetches_on_one_loop(sample_run: CompareRun
     assert sorted(c["service"] for c in calls) == ["events", "rates", "weather"]
     for a, b in itertools.combinations(calls, 2):
         assert a["start_ms"] < b["end_ms"] and b["start_ms"] < a["end_ms"]
-    assert dashboard["final"]["latency"]["p50_ms"] < 2 * LATENCY * 1000
