@@ -19,6 +19,7 @@ from .gathers.futures import result_renames
 from .gathers.pools import idle_pools
 from .gathers.threads import thread_edit
 from .graph import CallGraph
+from .handoffs import within
 from .model import FanOut, Function, Span, SpotKind
 
 
@@ -61,8 +62,15 @@ def find_spots(graph: CallGraph, colouring: Colouring, allow_reorder: bool = Fal
         if ordered is not None:
             spots.append(ordered)
         pooled = []
+        # Futures submitted in a pool read through as_completed belong to that
+        # pool's tasks: gathering them first would hand as_completed results.
+        completed = [f.span for f in fn.fan_outs if f.kind == "executor-completed"]
         for fan_out in fn.fan_outs:
             if fan_out.kind not in FACT_KINDS or not colouring.is_async(qualname):
+                continue
+            if fan_out.kind == "executor-submit" and any(
+                within(fan_out.span, pool) for pool in completed
+            ):
                 continue
             spot = _fan_out(fn, fan_out, graph, colouring, allow_reorder)
             if spot is not None and spot.kind == "thread-workers":

@@ -126,6 +126,16 @@ def thread_pool_as_completed(urls):
     return names
 
 
+def thread_pool_as_completed_list(urls):
+    base = urls["social"]
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        futures = [pool.submit(get_user, base, i) for i in IDS]
+        names = []
+        for future in as_completed(futures):
+            names.append(future.result()["name"])
+    return sorted(names)
+
+
 def thread_workers(urls):
     base = urls["social"]
     names = {}
