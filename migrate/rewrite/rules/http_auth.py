@@ -27,14 +27,18 @@ class AuthRewrites(HttpRuleBase):
     def leave_auth_class(self, original: cst.ClassDef, updated: cst.ClassDef) -> cst.ClassDef:
         if self.ctx.qualname not in self.ctx.edits.auth_subclasses:
             return updated
-        bases = [
-            arg.with_changes(value=self._httpx("Auth")) if arg.keyword is None else arg
-            for arg in updated.bases
-        ]
+        bases = self._httpx_bases(updated, "Auth")
         self.ctx.maybe_remove_import("requests")
         self.ctx.maybe_remove_import("requests.auth", "AuthBase")
         self.ctx.note(self.code, self.ctx.line(original), "requests AuthBase -> httpx.Auth")
         return updated.with_changes(bases=bases)
+
+    def _httpx_bases(self, cls: cst.ClassDef, base: str) -> list[cst.Arg]:
+        """The bases, the requests one (the only positional base) -> ``httpx.<base>``."""
+        return [
+            arg.with_changes(value=self._httpx(base)) if arg.keyword is None else arg
+            for arg in cls.bases
+        ]
 
     @on_leave(cst.FunctionDef)
     def leave_auth_call(

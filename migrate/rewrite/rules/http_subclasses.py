@@ -30,10 +30,7 @@ class SubclassRewrites(SessionRewrites, AuthRewrites):
         has_init = self.ctx.edits.session_subclasses.get(self.ctx.qualname)
         if has_init is None:
             return updated
-        bases = [
-            arg.with_changes(value=self._httpx("AsyncClient")) if arg.keyword is None else arg
-            for arg in updated.bases
-        ]
+        bases = self._httpx_bases(updated, "AsyncClient")
         self.ctx.maybe_remove_import("requests")
         self.ctx.maybe_remove_import("requests", "Session")
         self.ctx.note(
