@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import ast
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 from .catalogue import HTTP_VERBS
 from .frameworks import BRIDGES
@@ -197,9 +197,11 @@ def argument_uses(
     node: ast.FunctionDef | ast.AsyncFunctionDef, name: str
 ) -> tuple[tuple[str, bool], ...]:
     """What a body does with its parameter ``name``: ``name.<attr>`` read or assigned
-    (``(attr, True)`` when assigned or deleted), ``("", False)`` where ``name`` is
-    used whole other than ``return name``, ``("return", False)`` for a return of
-    anything else."""
+    (``(attr, True)`` when assigned by ``=`` or ``+=``, ``(attr + ":other", True)``
+    when stored or deleted any other way), ``(attr + "()", False)`` for a call
+    ``name.<attr>(...)`` standing as a statement, ``("", False)`` where ``name``
+    is used whole other than ``return name`` or handed to a logger, ``("return",
+    False)`` for a return of anything else."""
     uses: list[tuple[str, bool]] = []
     returned: set[int] = set()
     for sub in ast.walk(node):
@@ -210,15 +212,62 @@ def argument_uses(
                 uses.append(("return", False))
         elif isinstance(sub, ast.Yield | ast.YieldFrom | ast.Await):
             uses.append(("return", False))
+    assigned = {id(target) for target in _assignment_targets(node)}
+    called = {
+        id(sub.value.func)
+        for sub in ast.walk(node)
+        if isinstance(sub, ast.Expr) and isinstance(sub.value, ast.Call)
+    }
+    logged = {
+        id(arg)
+        for sub in ast.walk(node)
+        if isinstance(sub, ast.Call) and _is_logging_call(sub)
+        for arg in sub.args
+    }
     owned: set[int] = set()
     for sub in ast.walk(node):
         if isinstance(sub, ast.Attribute) and isinstance(sub.value, ast.Name):
             if sub.value.id == name:
                 owned.add(id(sub.value))
-                uses.append((sub.attr, not isinstance(sub.ctx, ast.Load)))
+                if isinstance(sub.ctx, ast.Load):
+                    uses.append((sub.attr + "()" if id(sub) in called else sub.attr, False))
+                else:
+                    other = "" if id(sub) in assigned else ":other"
+                    uses.append((sub.attr + other, True))
     for stmt in node.body:
         for sub in ast.walk(stmt):
             if isinstance(sub, ast.Name) and sub.id == name:
+                if id(sub) in logged:
+                    continue
                 if id(sub) not in owned and id(sub) not in returned:
                     uses.append(("", False))
     return tuple(dict.fromkeys(uses))
+
+
+def _assignment_targets(node: ast.AST) -> Iterator[ast.expr]:
+    """The targets of ``a = ...`` (a tuple's elements included) and ``a += ...`` under ``node``."""
+    for sub in ast.walk(node):
+        targets: list[ast.expr] = []
+        if isinstance(sub, ast.Assign) and len(sub.targets) == 1:
+            targets = list(sub.targets)
+        elif isinstance(sub, ast.AugAssign):
+            targets = [sub.target]
+        for target in targets:
+            if isinstance(target, ast.Tuple | ast.List):
+                yield from target.elts
+            else:
+                yield target
+
+
+# A logger only formats what it is handed (``log.debug("%s", request)``).
+LOGGING_METHODS = frozenset({"debug", "info", "warning", "error", "exception", "critical", "log"})
+
+
+def _is_logging_call(call: ast.Call) -> bool:
+    """``logging.debug(...)``, ``log.debug(...)``, ``self.logger.info(...)``."""
+    func = call.func
+    if not isinstance(func, ast.Attribute) or func.attr not in LOGGING_METHODS:
+        return False
+    owner = func.value
+    name = owner.attr if isinstance(owner, ast.Attribute) else getattr(owner, "id", "")
+    return re.fullmatch(r"_*(log|logger|logging)", name, re.IGNORECASE) is not None

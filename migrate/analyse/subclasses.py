@@ -35,9 +35,14 @@ from .project import Project
 SESSION_BASES = frozenset({"requests.Session", "requests.sessions.Session"})
 AUTH_BASES = frozenset({"requests.auth.AuthBase"})
 # What an httpx.Request has with the meaning a PreparedRequest's has, read in
-# an auth's ``__call__`` (``r.url`` is an httpx.URL there, ``r.body`` bytes as
-# ``content``, and requests' prepare_* methods do not exist).
+# an auth's ``__call__``.
 AUTH_REQUEST_ATTRS = frozenset({"headers", "method"})
+# What the rewrite carries over to an httpx.Request (``rules/http_auth.py``):
+# ``r.url`` read as ``str(r.url)``, ``r.body`` as requests held it, and these
+# set by ``=``: the url as an httpx.URL, the headers keeping the body's
+# framing, the body on a new request.
+AUTH_REQUEST_READS = frozenset({"url", "body", "prepare_headers()"})
+AUTH_REQUEST_WRITES = frozenset({"url", "headers", "body"})
 # httpx.Auth's own methods: an auth class defining one would change the flow.
 HTTPX_AUTH_NAMES = frozenset(
     {
@@ -149,11 +154,15 @@ class SessionSubclasses:
                 return f"{name}.__call__ returns something other than {param}"
             if attr == "":
                 return f"{name}.__call__ hands {param} on whole: an httpx.Request is no other"
-            if written or attr not in AUTH_REQUEST_ATTRS:
+            if attr.endswith(":other"):
+                attr = attr.removesuffix(":other")
+                return f"{name}.__call__ sets {param}.{attr} other than by = or +="
+            known = AUTH_REQUEST_WRITES if written else AUTH_REQUEST_ATTRS | AUTH_REQUEST_READS
+            if attr not in known and attr.removesuffix("()") not in AUTH_REQUEST_ATTRS:
                 verb = "sets" if written else "uses"
                 return (
-                    f"{name}.__call__ {verb} {param}.{attr}, which an httpx.Request has"
-                    " with another meaning or not at all"
+                    f"{name}.__call__ {verb} {param}.{attr.removesuffix('()')}, which an"
+                    " httpx.Request has with another meaning or not at all"
                 )
         return None
 

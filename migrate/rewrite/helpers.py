@@ -781,6 +781,65 @@ def answers_in_turn(*answers: Any) -> Callable[[{http}.Request], {http}.Response
     ("from collections.abc import Callable", "from typing import Any", "import {http}"),
 )
 
+REQUEST_BODY = Helper(
+    "request_body",
+    '''\
+def request_body(request: {http}.Request) -> str | bytes | None:
+    """An {http} request's body as requests' ``PreparedRequest.body`` holds it, for an
+    auth: None when empty, text for a form (requests encodes ``data={{...}}`` to
+    text), bytes otherwise."""
+    if not request.content:
+        return None
+    if request.headers.get("Content-Type", "").startswith(FORM):
+        return request.content.decode()
+    return request.content
+
+
+FORM = "application/x-www-form-urlencoded"''',
+    ("import {http}",),
+    private=("FORM",),
+)
+
+WITH_BODY = Helper(
+    "with_body",
+    '''\
+def with_body(request: {http}.Request, body: Any) -> {http}.Request:
+    """``request`` with another body, as an auth sets one: an {http} request's body is
+    set when it is made, and its Content-Length follows the new body."""
+    headers = {http}.Headers(request.headers)
+    for name in FRAMING:
+        headers.pop(name, None)
+    return {http}.Request(
+        request.method,
+        request.url,
+        headers=headers,
+        content=body,
+        extensions=request.extensions,
+    )
+
+
+#: Headers that describe the body sent, not what the code asked for.
+FRAMING = ("Content-Length", "Transfer-Encoding")''',
+    ("from typing import Any", "import {http}"),
+    private=("FRAMING",),
+)
+
+WITH_HEADERS = Helper(
+    "with_headers",
+    '''\
+def with_headers(request: {http}.Request, headers: Any) -> {http}.Headers:
+    """``headers`` as ``request``'s, keeping the Content-Length (or Transfer-Encoding)
+    of the body it sends, which requests computes again after an auth."""
+    kept = {http}.Headers(headers)
+    for name in FRAMING:
+        kept.pop(name, None)
+        if name in request.headers:
+            kept[name] = request.headers[name]
+    return kept''',
+    ("from typing import Any", "import {http}"),
+    needs=("with_body",),
+)
+
 # In the order they appear in the module.
 HELPERS: dict[str, Helper] = {
     h.name: h
@@ -798,6 +857,9 @@ HELPERS: dict[str, Helper] = {
         WITHOUT_NONE,
         HTTPX_KWARGS,
         ANSWERS_IN_TURN,
+        REQUEST_BODY,
+        WITH_BODY,
+        WITH_HEADERS,
     )
 }
 

@@ -177,14 +177,28 @@ AUTH = """
     def item(item_id):
         return requests.get(f"https://api.example.com/{item_id}", auth=TokenAuth("t")).json()
 """
+# Rewriting the request by what the rule carries over (url, body, headers set
+# by = or +=, a tuple included; headers replaced; a logger handed it).
+AUTH_REWRITES = {
+    "body read": "r.headers['X-Length'] = str(len(r.body or ''))",
+    "url set": "r.url = r.url + '?token=1'",
+    "url extended": "r.url += '?token=1'",
+    "tuple set": "r.url, r.headers, r.body = sign(r.url, r.headers, r.body)",
+    "headers replaced": "r.prepare_headers({'Authorization': self.token})",
+    "logged": "log.debug('signing %s', r)",
+}
 AUTH_REFUSED = {
-    "body read": (
-        ('r.headers["Authorization"] = self.token', "r.headers['X-Length'] = len(r.body)"),
-        "TokenAuth.__call__ uses r.body, which an httpx.Request has with another meaning",
+    "requests-only method": (
+        ('r.headers["Authorization"] = self.token', "r.prepare_url(r.url, {'t': 1})"),
+        "TokenAuth.__call__ uses r.prepare_url, which an httpx.Request has with another meaning",
     ),
-    "url set": (
-        ('r.headers["Authorization"] = self.token', "r.url = r.url + '?token=1'"),
-        "TokenAuth.__call__ sets r.url",
+    "body deleted": (
+        ('r.headers["Authorization"] = self.token', "del r.body"),
+        "TokenAuth.__call__ sets r.body other than by = or +=",
+    ),
+    "url set twice over": (
+        ('r.headers["Authorization"] = self.token', "r.url = url = r.url + '?t=1'"),
+        "TokenAuth.__call__ sets r.url other than by = or +=",
     ),
     "request handed on": (
         ('r.headers["Authorization"] = self.token', "sign(r)"),
@@ -216,6 +230,15 @@ def test_an_auth_using_only_what_an_httpx_request_has_becomes_an_httpx_auth(
     assert analysis.graph.converted_auths == {"api.TokenAuth"}
     assert "api.item" in analysis.colouring.async_functions
     assert not [r for r in analysis.colouring.review if "AuthBase" in r.reason]
+
+
+@pytest.mark.parametrize("shape", sorted(AUTH_REWRITES))
+def test_an_auth_rewriting_the_request_becomes_an_httpx_auth(tmp_path: Path, shape: str) -> None:
+    source = textwrap.dedent(AUTH)
+    rewritten = source.replace('r.headers["Authorization"] = self.token', AUTH_REWRITES[shape])
+    analysis = analyse_paths([_project(tmp_path, rewritten)], jobs=1)
+    assert analysis.graph.auth_refusals == {}
+    assert analysis.graph.converted_auths == {"api.TokenAuth"}
 
 
 @pytest.mark.parametrize("shape", sorted(AUTH_REFUSED))

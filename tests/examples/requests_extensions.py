@@ -6,12 +6,12 @@
 import requests
 
 
-class TokenAuth(requests.auth.AuthBase):  # REVIEW: TokenAuth stays a requests auth: TokenAuth.__call__ uses request.body
+class TokenAuth(requests.auth.AuthBase):  # REVIEW: TokenAuth stays a requests auth: TokenAuth.__call__ uses request.prepare_url
     def __init__(self, token):
         self.token = token
 
     def __call__(self, request):  # BOUNDARY: dunder
-        request.headers["Authorization"] = f"Bearer {self.token} {len(request.body or '')}"
+        request.prepare_url(request.url, {"token": self.token})
         return request
 
 

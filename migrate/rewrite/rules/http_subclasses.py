@@ -16,7 +16,7 @@ import libcst as cst
 
 from ..nodes import append_arg
 from .base import on_leave, on_visit
-from .http_auth import AuthRewrites
+from .http_auth import AuthRewrites, first_in_class
 from .http_common import requests_defaults
 from .http_sessions import SessionRewrites
 
@@ -52,19 +52,7 @@ class SubclassRewrites(SessionRewrites, AuthRewrites):
             params=cst.Parameters([cst.Param(cst.Name("self"))]),
             body=cst.IndentedBlock([cst.SimpleStatementLine([cst.Expr(call)])]),
         )
-        assert isinstance(body, cst.IndentedBlock)
-        statements = list(body.body)
-        at = 1 if statements and _is_docstring(statements[0]) else 0
-        if at < len(statements):
-            following = statements[at]
-            assert isinstance(following, cst.SimpleStatementLine | cst.BaseCompoundStatement)
-            statements[at] = following.with_changes(
-                leading_lines=[cst.EmptyLine(indent=False), *following.leading_lines]
-            )
-        if at:
-            init = init.with_changes(leading_lines=[cst.EmptyLine(indent=False)])
-        statements.insert(at, init)
-        return body.with_changes(body=statements)
+        return first_in_class(body, init)
 
     @on_visit(cst.Assign)
     def visit_session_instance(self, node: cst.Assign) -> None:
@@ -93,12 +81,3 @@ class SubclassRewrites(SessionRewrites, AuthRewrites):
         for arg in requests_defaults():
             args = append_arg(args, arg)
         return updated.with_changes(args=self._with_tls(args))
-
-
-def _is_docstring(statement: cst.BaseStatement) -> bool:
-    return (
-        isinstance(statement, cst.SimpleStatementLine)
-        and len(statement.body) == 1
-        and isinstance(statement.body[0], cst.Expr)
-        and isinstance(statement.body[0].value, cst.SimpleString | cst.ConcatenatedString)
-    )

@@ -1,6 +1,6 @@
 """A requests AuthBase becomes an httpx.Auth: ``__call__(self, r)`` -> ``auth_flow``
-yielding the request, when it uses only what an httpx.Request has with the same
-meaning. One that reads ``r.body`` stays on requests, with the calls handed it.
+yielding the request; one that reads ``r.body`` reads requests' view of it
+(``request_body``) once httpx has read the body.
 """
 
 ROUTES = {
@@ -9,6 +9,10 @@ ROUTES = {
     "POST api.example.com /items": (201, {"id": 9}),
     "POST api.example.com /signed": (204, None),
 }
+
+# ``data=text`` of unknown type: the rule leaves a TODO (form or raw body?) and
+# httpx warns that it takes a str as raw content.
+WARNS = {"Use 'content=<...>'": "data= of unknown type, TODO left"}
 
 
 def drive(run):

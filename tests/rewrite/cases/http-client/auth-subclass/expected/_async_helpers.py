@@ -6,8 +6,47 @@ needs only the standard library and httpx.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
+
 import httpx
 
 # One TLS context for every client the package makes: httpx would load the CA
 # bundle again for each one (~15 ms), and under Flask a client lives one request.
 TLS_CONTEXT = httpx.create_ssl_context()
+
+
+def without_none(items: Any) -> Any:
+    """Query parameters or form fields as requests sends them: without those whose
+    value is None (or the None items of a list), which httpx would send empty
+    (``page=``). A dict, or a list of pairs; anything else (a string, bytes, a
+    file) is returned as it is."""
+    if isinstance(items, Mapping):
+        kept: dict[Any, Any] = {}
+        for key, value in items.items():
+            if isinstance(value, (list, tuple)):
+                value = [item for item in value if item is not None]
+            if value is not None:
+                kept[key] = value
+        return kept
+    if not isinstance(items, (list, tuple)):
+        return items
+    pairs: list[tuple[Any, Any]] = []
+    for key, value in items:
+        values = value if isinstance(value, (list, tuple)) else [value]
+        pairs += [(key, item) for item in values if item is not None]
+    return pairs
+
+
+def request_body(request: httpx.Request) -> str | bytes | None:
+    """An httpx request's body as requests' ``PreparedRequest.body`` holds it, for an
+    auth: None when empty, text for a form (requests encodes ``data={...}`` to
+    text), bytes otherwise."""
+    if not request.content:
+        return None
+    if request.headers.get("Content-Type", "").startswith(FORM):
+        return request.content.decode()
+    return request.content
+
+
+FORM = "application/x-www-form-urlencoded"

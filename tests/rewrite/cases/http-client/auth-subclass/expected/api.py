@@ -1,7 +1,6 @@
 import httpx
-import requests
 
-from _async_helpers import TLS_CONTEXT
+from _async_helpers import TLS_CONTEXT, without_none
 from auth import BodySigner, TokenAuth
 
 BASE = "https://api.example.com"
@@ -29,5 +28,13 @@ async def create(payload):
         return (await session.post(f"{BASE}/items", json=payload)).json()
 
 
-def signed(text):
-    return requests.post(f"{BASE}/signed", data=text, auth=BodySigner()).status_code
+async def signed(text):
+    # TODO(migrate MIG001): data= is a form in httpx; if this is raw bytes/str use content=
+    async with httpx.AsyncClient(
+        follow_redirects=True, timeout=None, verify=TLS_CONTEXT
+    ) as http_client:
+        return (
+            await http_client.post(
+                f"{BASE}/signed", data=without_none(text), auth=BodySigner()
+            )
+        ).status_code

@@ -1,5 +1,6 @@
 import httpx
-import requests
+
+from _async_helpers import request_body
 
 
 class TokenAuth(httpx.Auth):
@@ -13,7 +14,9 @@ class TokenAuth(httpx.Auth):
         yield r
 
 
-class BodySigner(requests.auth.AuthBase):
-    def __call__(self, r):
-        r.headers["X-Signature"] = str(len(r.body or ""))
-        return r
+class BodySigner(httpx.Auth):
+    requires_request_body = True
+
+    def auth_flow(self, r):
+        r.headers["X-Signature"] = str(len(request_body(r) or ""))
+        yield r
