@@ -107,6 +107,9 @@ def test_one_helpers_module_per_package_imported_relatively(tmp_path: Path) -> N
         "without_none": None,  # no query parameter or form field may be None
         "answers_in_turn": None,  # no HTTP mock answers with a list
         "collect": None,  # no sync code reads a generator that became async
+        "request_body": None,  # no auth reads the body of the request it signs
+        "with_body": None,  # nor sets it
+        "with_headers": None,  # nor replaces its headers
     }
     # The package runs: its helpers module imports, and a second run changes nothing.
     check = subprocess.run(
@@ -179,7 +182,9 @@ def test_a_later_step_extends_the_helpers_module_to_the_one_shot_bytes() -> None
         "gather_in_order",
         "StatusError",
         "answers_in_turn",
+        "with_headers",
         "collect",
+        "request_body",
         "PoolPerOrigin",
         "TLS_CONTEXT",
     ]

@@ -34,6 +34,7 @@ from dataclasses import dataclass, field
 import libcst as cst
 import libcst.matchers as m
 
+from ..context import RuleContext
 from .base import StatementResult, on_leave, on_visit
 from .http_common import HttpRuleBase
 
@@ -55,9 +56,11 @@ class AuthCall:
 
 
 class AuthRewrites(HttpRuleBase):
-    auth_calls: list[AuthCall]
-    # Auth classes whose ``__call__`` reads the body.
-    auth_body_readers: set[str]
+    def __init__(self, ctx: RuleContext) -> None:
+        super().__init__(ctx)
+        self.auth_calls: list[AuthCall] = []
+        # Auth classes whose ``__call__`` reads the body.
+        self.auth_body_readers: set[str] = set()
 
     def _in_auth_class(self, depth: int) -> bool:
         scope = self.ctx.scope

@@ -39,7 +39,6 @@ import libcst.matchers as m
 from ..context import RuleContext
 from ..nodes import append_arg, dotted_name, is_keyword, keyword_arg
 from .base import StatementResult, on_leave, on_visit
-from .http_auth import AuthCall
 from .http_common import Frame, FunctionState, is_raw_body, one_off_cookies, requests_defaults
 from .http_exceptions import ExceptionRewrites
 from .http_kwargs import KwargsRewrites
@@ -90,8 +89,6 @@ class HttpClient(
         self.closed_clients: set[object] = set()
         self.kwargs_dicts: set[int] = set()
         self.plain_kwargs: set[tuple[object, str]] = set()
-        self.auth_calls: list[AuthCall] = []
-        self.auth_body_readers: set[str] = set()
 
     @on_visit(cst.FunctionDef)
     def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
