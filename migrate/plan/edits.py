@@ -75,8 +75,8 @@ class GatherAt:
     anchor: Pos
     fetches: tuple[Pos, ...]
     drop: frozenset[tuple[int, int]]
-    reraise: tuple[tuple[int, int], ...]
     hoist: tuple[int, int] | None = None
+    caught: tuple[int, int] | None = None  # where the try the outcomes are taken in starts
 
     def fetch_index(self, pos: Pos) -> int | None:
         return self.fetches.index(pos) if pos in self.fetches else None
@@ -553,8 +553,8 @@ def plan_edits(analysis: Analysis) -> dict[str, FileEdits]:
                 cols.pos(edit.anchor),
                 tuple(cols.pos(f) for f in edit.fetches),
                 frozenset(cols.pos(d)[:2] for d in edit.drop),
-                tuple(cols.pos(r)[:2] for r in edit.reraise),
                 cols.pos(edit.hoist)[:2] if edit.hoist else None,
+                cols.pos(edit.caught)[:2] if edit.caught else None,
             )
             fe.gathers.append(at)
             fe.gathered.update(at.fetches)

@@ -75,6 +75,16 @@ def pairs_or_missing(items):
             continue
         found.append((first, second))
     return found, missing
+
+
+def each_or_unreachable(paths):
+    found = []
+    for path in paths:
+        try:
+            found.append(fetch(path))
+        except requests.ConnectionError:
+            found.append(None)
+    return found
 """
 
 
@@ -312,5 +322,29 @@ def test_an_item_whose_failure_is_caught_makes_no_more_calls(
     assert watched.run(lambda: migrated.pairs_or_missing(items)) == before
     assert sorted(scripted.paths()) == made
     assert "/ok/never" not in made
+    assert not watched.reports
+    assert not watched.warnings
+
+
+def test_a_failure_the_try_does_not_catch_stops_the_calls(
+    versions: tuple[ModuleType, ModuleType], server: tuple[str, loopback.Scripted]
+) -> None:
+    """The legacy loop stopped at the first failure its ``except`` let through: the
+    gather stops there too, instead of fetching every item first."""
+    legacy, migrated = versions
+    url, scripted = server
+    legacy.BASE = migrated.BASE = url
+    paths = ["/fail/0", *(["/slow/300"] * 30)]
+
+    with pytest.raises(requests.HTTPError) as before:
+        legacy.each_or_unreachable(paths)
+    assert scripted.paths() == ["/fail/0"]
+    scripted.log.clear()
+    watched = Watched()
+    with pytest.raises(httpx.HTTPStatusError) as after:
+        watched.run(lambda: migrated.each_or_unreachable(paths))
+    assert _failed_path(after.value) == _failed_path(before.value)
+    assert scripted.abandoned.wait(5)
+    assert len(scripted.paths()) <= DEFAULT_MAX_CONCURRENCY
     assert not watched.reports
     assert not watched.warnings

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from .. import dataflow
 from ..model import Span
 from .base import Scan
-from .model import GATHER_HELPER, Finding, GatherEdit, span_of
+from .model import GATHER_HELPERS, Finding, GatherEdit, span_of
 from .syntax import names_only, strip_await, within
 
 
@@ -63,7 +63,7 @@ class CallScan(Scan):
                 not self._whole_line(stmt)
                 or any(self._info(c).kind != "fetch" for c in every)
                 # An earlier run's gather: it runs its calls together already.
-                or any(self._info(c).short == GATHER_HELPER for c in every)
+                or any(self._info(c).short in GATHER_HELPERS for c in every)
                 or any(self._nested_fetch(c) is not None for c in every)
             ):
                 flush()
@@ -166,7 +166,7 @@ class CallScan(Scan):
 
 
 def _is_gather(call: ast.Call) -> bool:
-    return (dataflow.path_of(call.func) or "").endswith(GATHER_HELPER)
+    return (dataflow.path_of(call.func) or "").endswith(GATHER_HELPERS)
 
 
 def _hoistable(stmt: ast.stmt, calls: list[ast.Call], between: list[ast.stmt]) -> str | None:

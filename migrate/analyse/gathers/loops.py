@@ -9,13 +9,12 @@ from .. import dataflow
 from ..model import Span
 from .effects import seen_after_failure
 from .items import ItemCalls
-from .model import GATHER_HELPER, LINE_LENGTH, Finding, GatherEdit, Refusal, span_of
+from .model import GATHER_HELPERS, LINE_LENGTH, Finding, GatherEdit, Refusal, span_of
 from .syntax import (
     broad_catch,
     collector,
     literal_size,
     names_only,
-    raised_at,
     reiterable,
     same_loop,
     strip_await,
@@ -199,11 +198,11 @@ class LoopScan(ItemCalls):
                 for s in in_try
             ):
                 raise Refusal("the try runs other code before the fetch")
-            caught = broad_catch(handler)
-            if caught:
+            broad = broad_catch(handler)
+            if broad:
                 raise Refusal(
                     f"the try computes the fetch's arguments first, and its except catches"
-                    f" {caught}, which computing them could raise"
+                    f" {broad}, which computing them could raise"
                 )
         for name, expression in inline.items():
             assigned = [s for s in loop.body if name in set(self._writes([s]))]
@@ -292,12 +291,23 @@ class LoopScan(ItemCalls):
                     f"the loop also calls {self._info(unmade[0]).short} per item, which the"
                     " legacy code did for every item before a failing one"
                 )
-        names = [value, *(name for _, name, _ in others)]
-        drop += tuple(span for _, _, spans in others for span in spans)
-        if set(names) == {"_"}:
-            results = ""
+        outcomes = handler is not None or bool(seen)
+        caught = self._caught(loop, handler) if handler is not None else None
+        if outcomes:
+            # Each result is taken where its call stood, so a failure is raised
+            # there: the statements making the calls stay.
+            drop = ()
+            bases = [value, *(name for _, name, _ in others)] if others else []
+            names = [self._fresh(f"{b.removeprefix('fetched_')}_outcome") for b in bases]
+            names = names or [self._fresh("outcome")]
+            results = self._fresh("outcomes")
         else:
-            results = self._fresh("results") if others else self._plural(value)
+            names = [value, *(name for _, name, _ in others)]
+            drop += tuple(span for _, _, spans in others for span in spans)
+            if set(names) == {"_"}:
+                results = ""
+            else:
+                results = self._fresh("results") if others else self._plural(value)
         collect = ""
         if handler is None and results and not others and not seen:
             collect = collector(loop, statement, fetch, value, drop)
@@ -333,12 +343,14 @@ class LoopScan(ItemCalls):
                 " rest of the loop runs per item, in order"
             )
         if handler is not None:
-            reason += "; a failed fetch is raised again inside its try, where it was caught"
-            if others:
-                reason += ", and the item's calls after it are not made"
+            reason += (
+                "; each result is taken inside its try, where a failure was caught (and"
+                " the item's calls after it are not made); a failure the try does not"
+                " catch stops the gather, as it stopped the loop"
+            )
         if seen:
             reason += (
-                "; a failed fetch is raised again where the loop made it, once the items"
+                "; a failure is raised where the loop made the call, once the items"
                 f" before it were handled ({seen}), and the calls after it are cancelled"
             )
         if left:
@@ -347,13 +359,11 @@ class LoopScan(ItemCalls):
             form="fission",
             anchor=span_of(loop),
             fetches=(span_of(fetch), *(span_of(c) for c, _, _ in others)),
-            names=(value, *(name for _, name, _ in others)),
+            names=tuple(names),
             drop=drop,
             results=results,
-            reraise=raised_at(
-                handler.body if handler else loop.body if seen else [], statement, gathered
-            ),
-            stop_at_failure=bool(seen),
+            outcomes=outcomes,
+            caught=caught,
             inline=tuple((k, self._source(v)) for k, v in inline.items()),
             materialise=materialise,
             collect=collect,
@@ -368,6 +378,24 @@ class LoopScan(ItemCalls):
             edit=edit,
             items=literal_size(loop.iter, self.node, self.module),
         )
+
+    def _caught(self, loop: ast.For, handler: ast.Try) -> Span:
+        """The try whose except clauses say which failures let the gather go on
+        (the gather names their classes before the loop)."""
+        changed = self._writes(loop.body)
+        for clause in handler.handlers:
+            if clause.type is None:
+                continue
+            kinds = clause.type.elts if isinstance(clause.type, ast.Tuple) else [clause.type]
+            for kind in kinds:
+                if dataflow.path_of(kind) is None:
+                    raise Refusal(
+                        f"the try catches {ast.unparse(kind)}, which the gather cannot name"
+                        " before the loop"
+                    )
+            if dataflow.conflicts(dataflow.reads(clause.type), changed):
+                raise Refusal(f"the try catches {ast.unparse(clause.type)}, which the loop sets")
+        return span_of(handler)
 
     def _read_anywhere(self, name: str) -> bool:
         return any(
@@ -395,7 +423,7 @@ class LoopScan(ItemCalls):
                 and any(isinstance(t, ast.Name) and t.id == results for t in node.targets)
                 and isinstance(node.value, ast.Await)
                 and isinstance(node.value.value, ast.Call)
-                and (dataflow.path_of(node.value.value.func) or "").endswith(GATHER_HELPER)
+                and (dataflow.path_of(node.value.value.func) or "").endswith(GATHER_HELPERS)
             ):
                 return True
         return False

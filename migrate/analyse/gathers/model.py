@@ -14,8 +14,11 @@ from ..model import Span, SpotKind
 DEFAULT_MAX_CONCURRENCY = 10
 # Lines the rewrite writes stay within ruff format's default width.
 LINE_LENGTH = 88
-# The helper gathers are written with (rewrite/helpers.py): an earlier run's work.
+# The helpers gathers are written with (rewrite/helpers.py): an earlier run's work.
+# The second hands back each call's outcome, to be taken where the call stood.
 GATHER_HELPER = "gather_in_order"
+OUTCOMES_HELPER = "gather_outcomes"
+GATHER_HELPERS = (GATHER_HELPER, OUTCOMES_HELPER)
 
 # "early-exit": not a gather; ``return any(f(x) for x in xs)`` becomes a loop
 # that returns at the first item that decides, so no more is fetched than before.
@@ -55,10 +58,9 @@ class GatherEdit:
     ``anchor`` is replaced (``fission``: the loop; ``comprehension``: the
     comprehension, or the call it is handed to) or has the gather put before
     it (``calls``: the first statement). ``fetches`` are the calls gathered,
-    in order; each becomes ``names[i]`` where it stood. Statements in
-    ``drop`` go (their assignment moved into the gather); before ``reraise[i]``
-    the failure captured for ``fetches[i]`` is raised again, inside the ``try``
-    that handled it.
+    in order; each becomes ``names[i]`` where it stood (``names[i].result()``
+    with ``outcomes``). Statements in ``drop`` go (their assignment moved into
+    the gather).
     ``fission`` with no ``results``: the calls were made for what they do, their
     results go (the rest of the loop, if any, walks the items alone).
     """
@@ -69,10 +71,11 @@ class GatherEdit:
     names: tuple[str, ...]
     drop: tuple[Span, ...] = ()
     results: str = ""
-    reraise: tuple[Span, ...] = ()
-    # fission: the gather hands back the results up to the first failure, which the
-    # loop raises where the legacy code did, after handling the items before it.
-    stop_at_failure: bool = False
+    # The gather hands back each call's outcome, taken where the call stood: a
+    # failure is raised there, after what the legacy code did before it. It stops
+    # at the first failure that is not caught by the try at ``caught``.
+    outcomes: bool = False
+    caught: Span | None = None
     # fission: a name the fetch reads, computed in the body before it -> its expression.
     inline: tuple[tuple[str, str], ...] = ()
     # fission: ``name = list(iterable)`` first, when the iterable can't be read twice.

@@ -9,7 +9,6 @@ from copy import deepcopy
 from .. import dataflow
 from ..model import Span
 from ..shapes import mapped_lambda
-from .model import span_of
 
 
 def names_only(target: ast.AST) -> bool:
@@ -253,17 +252,6 @@ def broad_catch(handler: ast.Try) -> str:
             if name in LOOKUP_ERRORS:
                 return name
     return ""
-
-
-def raised_at(body: list[ast.stmt], first: ast.stmt, gathered: list[ast.Call]) -> tuple[Span, ...]:
-    """Where each gathered call's failure is raised again: its statement in ``body``
-    (the try's, or the loop's), or none when failures are not handed back."""
-    if not body:
-        return ()
-    spans = [span_of(first)]
-    for call in gathered[1:]:
-        spans += [span_of(s) for s in body if within(call, s)]
-    return tuple(spans)
 
 
 def collector(

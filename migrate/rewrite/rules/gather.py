@@ -34,7 +34,7 @@ from collections.abc import Sequence
 import libcst as cst
 
 from ...analyse.concurrency import Spot
-from ...analyse.gathers.model import GATHER_HELPER
+from ...analyse.gathers.model import GATHER_HELPER, OUTCOMES_HELPER
 from ...plan.edits import GatherAt
 from ..context import RuleContext
 from ..nodes import code_of
@@ -113,12 +113,17 @@ def _strip_await(expr: cst.BaseExpression) -> cst.BaseExpression:
 LINE_LENGTH = 88
 
 
+def _helper(at: GatherAt) -> str:
+    """The helper a gather awaits: outcomes, to be taken where the calls stood, or results."""
+    return OUTCOMES_HELPER if at.edit.outcomes else HELPER
+
+
 def _call_statement(
-    target: str, element: str, clauses: str, bound: str, indent: int = 0
+    target: str, element: str, clauses: str, bound: str, indent: int = 0, helper: str = HELPER
 ) -> cst.BaseStatement:
     """``target = await gather_in_order(*(element clauses), bound)``, wrapped as ruff would
     (no ``target =`` when ``target`` is empty)."""
-    head = f"{target} = await {HELPER}(" if target else f"await {HELPER}("
+    head = f"{target} = await {helper}(" if target else f"await {helper}("
     star = f"*({element} {clauses})" if clauses else f"*({element})"
     if indent + len(head) + len(star) + len(bound) + 3 <= LINE_LENGTH:
         return cst.parse_statement(f"{head}{star}, {bound})\n")
@@ -164,6 +169,8 @@ class Gather(Rule):
         # ``pool.as_completed(...)`` calls made in them (ids): loops over them are async.
         self.task_pools: list[str] = []
         self.completing: set[int] = set()
+        # The classes the try at a position catches, as ``caught=`` of its gather.
+        self.caught: dict[tuple[int, int], str] = {}
         # f-strings we are in, and the quote the file's strings use.
         self.fstrings = 0
         self.quote = '"'
@@ -189,7 +196,8 @@ class Gather(Rule):
             client = self.ctx.fan_out_clients.get(pos)
             if client is not None:
                 self.clients.setdefault(id(at), client)
-            return cst.parse_expression(at.edit.names[index])
+            name = at.edit.names[index]
+            return cst.parse_expression(f"{name}.result()" if at.edit.outcomes else name)
         return None
 
     @on_visit(cst.Module)
@@ -258,18 +266,6 @@ class Gather(Rule):
                 return self._early_exit(at, updated)
             if at.edit.form == "threads" and at.anchor[:2] == start:
                 return self._threads(at, updated)
-            raised = [at.edit.names[i] for i, where in enumerate(at.reraise) if where == start]
-            if raised:
-                checks = [
-                    cst.parse_statement(
-                        f"if isinstance({name}, BaseException):\n    raise {name}\n"
-                    )
-                    for name in raised
-                ]
-                checks[0] = checks[0].with_changes(leading_lines=updated.leading_lines)
-                if start in at.drop:
-                    return cst.FlattenSentinel(checks)
-                return cst.FlattenSentinel([*checks, updated.with_changes(leading_lines=[])])
             anchor = at.edit.form == "calls" and at.anchor[:2] == start
             if anchor:
                 marker = self._marker(at).with_changes(leading_lines=updated.leading_lines)
@@ -278,6 +274,24 @@ class Gather(Rule):
                 return cst.FlattenSentinel([marker, updated.with_changes(leading_lines=[])])
             if start in at.drop:
                 return cst.RemovalSentinel.REMOVE
+        return updated
+
+    @on_leave(cst.Try)
+    def leave_Try(self, original: cst.Try, updated: cst.Try) -> cst.Try:
+        """A try a gather's outcomes are taken in: its classes, as they now read."""
+        pos = self.ctx.pos(original)
+        if pos is None or not any(at.caught == pos[:2] for at in self.gathers):
+            return updated
+        kinds: list[str] = []
+        for handler in updated.handlers:
+            if handler.type is None:
+                kinds.append("Exception")
+            elif isinstance(handler.type, cst.Tuple):
+                kinds += [code_of(e.value) for e in handler.type.elements]
+            else:
+                kinds.append(code_of(handler.type))
+        kinds = list(dict.fromkeys(kinds))
+        self.caught[pos[:2]] = kinds[0] if len(kinds) == 1 else f"({', '.join(kinds)})"
         return updated
 
     def _early_exit(self, at: GatherAt, updated: cst.SimpleStatementLine) -> StatementResult:
@@ -502,10 +516,10 @@ class Gather(Rule):
             items = edit.materialise
             clauses = f"for {clause_target} in {items}"
         bound = f"limit={limit}"
-        if edit.stop_at_failure:
-            bound += ", stop_at_failure=True"
-        elif edit.reraise:
-            bound += ", return_exceptions=True"
+        if at.caught is not None:
+            if at.caught not in self.caught:
+                raise RuntimeError(f"gather at line {at.anchor[0]}: its try was not found")
+            bound += f", caught={self.caught.pop(at.caught)}"
         statements.append(
             self._with_client(
                 at,
@@ -515,6 +529,7 @@ class Gather(Rule):
                     clauses,
                     bound,
                     indent=at.anchor[1],
+                    helper=_helper(at),
                 ),
             )
         )
@@ -854,6 +869,6 @@ class Gather(Rule):
         return None
 
     def _used(self, spot: Spot | GatherAt, message: str) -> None:
-        self.ctx.use_helper(HELPER)
+        self.ctx.use_helper(_helper(spot) if isinstance(spot, GatherAt) else HELPER)
         line = spot.anchor[0] if isinstance(spot, GatherAt) else spot.span.line
         self.ctx.note(self.code, line, message)

@@ -354,3 +354,54 @@ def loop_handled_before_failure(urls):
         return recorder.names(WITH_MISSING)
     except requests.HTTPError:
         return recorder.seen
+
+
+MISSING_EARLY = [1, 99, *range(2, 21)]
+
+
+def loop_try_uncaught(urls):
+    handles = []
+    for user_id in MISSING_EARLY:
+        try:
+            user = get_user(urls["social"], user_id)
+        except requests.Timeout:
+            log.warning("social timed out on %s", user_id)
+            continue
+        handles.append(user["handle"])
+    return handles
+
+
+class Audit:
+    """Records each user it fetched, then fails on the first it can't find."""
+
+    def __init__(self, base):
+        self.base = base
+        self.seen = []
+
+    def handles(self, ids):
+        out = []
+        for user_id in ids:
+            try:
+                user = get_user(self.base, user_id)
+            except (requests.ConnectionError, requests.Timeout):
+                self.seen.append(None)
+                continue
+            self.seen.append(user_id)
+            out.append(user["handle"])
+        return out
+
+
+def loop_try_uncaught_after_effects(urls):
+    audit = Audit(urls["social"])
+    try:
+        return audit.handles(MISSING_EARLY)
+    except requests.HTTPError as exc:
+        raise LookupError(f"seen before the failure: {audit.seen}") from exc
+
+
+def loop_stops_at_failure(urls):
+    recorder = Recorder(urls["social"])
+    try:
+        return recorder.names(MISSING_EARLY)
+    except requests.HTTPError as exc:
+        raise LookupError(f"seen before the failure: {recorder.seen}") from exc

@@ -3,7 +3,7 @@ from functools import partial
 
 import httpx
 
-from _async_helpers import TLS_CONTEXT, gather_in_order
+from _async_helpers import TLS_CONTEXT, gather_in_order, gather_outcomes
 
 log = logging.getLogger(__name__)
 BASE = "http://x"
@@ -31,15 +31,12 @@ async def names_by_id(ids: list[int]):
     async with httpx.AsyncClient(
         follow_redirects=True, timeout=None, verify=TLS_CONTEXT
     ) as http_client:
-        responses = await gather_in_order(
-            *(http_client.get(f"{BASE}/{i}") for i in ids),
-            limit=10,
-            stop_at_failure=True,
+        outcomes = await gather_outcomes(
+            *(http_client.get(f"{BASE}/{i}") for i in ids), limit=10
         )
-    for i, response in zip(ids, responses):
+    for i, outcome in zip(ids, outcomes):
         log.info("fetching %s", i)
-        if isinstance(response, BaseException):
-            raise response
+        response = outcome.result()
         if response.status_code == 404:
             continue
         names[i] = response.json()["name"]
@@ -48,13 +45,12 @@ async def names_by_id(ids: list[int]):
 
 async def found_and_missing(ids: list[int]):
     found, missing = [], []
-    items = await gather_in_order(
-        *(fetch(i) for i in ids), limit=10, return_exceptions=True
+    outcomes = await gather_outcomes(
+        *(fetch(i) for i in ids), limit=10, caught=httpx.HTTPStatusError
     )
-    for i, item in zip(ids, items):
+    for i, outcome in zip(ids, outcomes):
         try:
-            if isinstance(item, BaseException):
-                raise item
+            item = outcome.result()
         except httpx.HTTPStatusError:
             missing.append(i)
             continue
@@ -64,17 +60,15 @@ async def found_and_missing(ids: list[int]):
 
 async def pairs_or_missing(ids: list[int]):
     pairs, missing = [], []
-    results = await gather_in_order(
+    outcomes = await gather_outcomes(
         *((fetch(i), fetch_with(BASE, i)) for i in ids),
         limit=10,
-        return_exceptions=True,
+        caught=httpx.HTTPStatusError,
     )
-    for i, (item, twin) in zip(ids, results):
+    for i, (item_outcome, twin_outcome) in zip(ids, outcomes):
         try:
-            if isinstance(item, BaseException):
-                raise item
-            if isinstance(twin, BaseException):
-                raise twin
+            item = item_outcome.result()
+            twin = twin_outcome.result()
         except httpx.HTTPStatusError:
             missing.append(i)
             continue
@@ -87,15 +81,14 @@ async def statuses(ids: list[int]):
     async with httpx.AsyncClient(
         follow_redirects=True, timeout=None, verify=TLS_CONTEXT
     ) as http_client:
-        responses = await gather_in_order(
+        outcomes = await gather_outcomes(
             *(http_client.get(f"{BASE}/{i}") for i in ids),
             limit=10,
-            return_exceptions=True,
+            caught=httpx.HTTPStatusError,
         )
-    for response in responses:
+    for outcome in outcomes:
         try:
-            if isinstance(response, BaseException):
-                raise response
+            response = outcome.result()
             if response.is_error:
                 response.raise_for_status()
             names.append(response.json()["name"])

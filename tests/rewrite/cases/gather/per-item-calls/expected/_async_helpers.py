@@ -103,18 +103,13 @@ async def gather_in_order(
     *calls: Awaitable[Any] | tuple[Awaitable[Any], ...],
     limit: int | None = None,
     return_exceptions: bool = False,
-    stop_at_failure: bool = False,
 ) -> list[Any]:
     """Await ``calls`` concurrently, at most ``limit`` at a time; results in order.
 
     Like the sequential code it replaces, it raises the exception of the first
-    call (in order) that fails, and cancels the calls after it; with
-    ``stop_at_failure`` it returns the results up to that failure instead, the
-    failure in its place, for the caller to raise where the sequential code did.
-    A tuple of calls (an item's calls) gives the tuple of their results (None for
-    the calls not made). With ``return_exceptions``, every item runs and a failure
-    takes its result's place; an item's calls then run one after another and stop
-    at its first failure, as they did where the sequential code caught it.
+    call (in order) that fails, and cancels the calls after it. A tuple of calls
+    (an item's calls) gives the tuple of their results. With ``return_exceptions``,
+    every call runs and a failure takes its result's place.
     """
     semaphore = asyncio.Semaphore(limit) if limit else None
     flat = [c for item in calls for c in (item if isinstance(item, tuple) else (item,))]
@@ -125,33 +120,93 @@ async def gather_in_order(
         async with semaphore:
             return await call
 
-    async def in_turn(item: Awaitable[Any] | tuple[Awaitable[Any], ...]) -> Any:
-        if not isinstance(item, tuple):
-            return await run(item)
-        results: list[Any] = [None] * len(item)
-        for index, call in enumerate(item):
-            try:
-                results[index] = await run(call)
-            except Exception as error:
-                results[index] = error
-                break
-        return tuple(results)
-
-    if return_exceptions:
-        tasks = [asyncio.ensure_future(in_turn(item)) for item in calls]
-    else:
-        tasks = [asyncio.ensure_future(run(call)) for call in flat]
+    tasks = [asyncio.ensure_future(run(call)) for call in flat]
     try:
         if return_exceptions:
-            return list(await asyncio.gather(*tasks, return_exceptions=True))
-        results: list[Any] = []
+            results = list(await asyncio.gather(*tasks, return_exceptions=True))
+        else:
+            results = [await task for task in tasks]
+    finally:
         for task in tasks:
-            try:
-                results.append(await task)
-            except Exception as error:
-                if not stop_at_failure:
-                    raise
-                results.append(error)
+            task.cancel()
+        await asyncio.gather(*tasks, return_exceptions=True)
+        for call in flat:
+            # A call cancelled before it started was never awaited: close it.
+            if inspect.iscoroutine(call):
+                call.close()
+    done = iter(results)
+    grouped: list[Any] = []
+    for item in calls:
+        if isinstance(item, tuple):
+            grouped.append(tuple(next(done) for _ in item))
+        else:
+            grouped.append(next(done))
+    return grouped
+
+
+class Outcome:
+    """What a call gave: ``result()`` returns its result, or raises its failure."""
+
+    __slots__ = ("_error", "_value")
+
+    def __init__(self, value: Any = None, error: Exception | None = None) -> None:
+        self._value = value
+        self._error = error
+
+    def result(self) -> Any:
+        if self._error is not None:
+            raise self._error
+        return self._value
+
+    def exception(self) -> Exception | None:
+        return self._error
+
+
+async def gather_outcomes(
+    *calls: Awaitable[Any] | tuple[Awaitable[Any], ...],
+    limit: int | None = None,
+    caught: type[Exception] | tuple[type[Exception], ...] = (),
+) -> list[Any]:
+    """Await ``calls`` concurrently, at most ``limit`` at a time; their outcomes in order.
+
+    For code that takes each result where it used to make the call, with
+    ``outcome.result()``: a failure is raised there, after what the sequential
+    code did before it. The first failure that is not ``caught`` (by the code
+    taking the results) stops the gather: the calls after it are cancelled and
+    their outcomes are None, as the sequential code never made them. The calls
+    of a tuple (one item's) run one after another, up to the first failure.
+    """
+    semaphore = asyncio.Semaphore(limit) if limit else None
+    flat = [c for item in calls for c in (item if isinstance(item, tuple) else (item,))]
+
+    async def run(call: Awaitable[Any]) -> Outcome:
+        try:
+            if semaphore is None:
+                return Outcome(await call)
+            async with semaphore:
+                return Outcome(await call)
+        except Exception as error:
+            return Outcome(error=error)
+
+    async def in_turn(item: tuple[Awaitable[Any], ...]) -> tuple[Outcome | None, ...]:
+        outcomes: list[Outcome | None] = [None] * len(item)
+        for index, call in enumerate(item):
+            outcomes[index] = outcome = await run(call)
+            if outcome.exception() is not None:
+                break
+        return tuple(outcomes)
+
+    tasks = [
+        asyncio.ensure_future(in_turn(item) if isinstance(item, tuple) else run(item))
+        for item in calls
+    ]
+    outcomes: list[Any] = [None] * len(calls)
+    try:
+        for index, task in enumerate(tasks):
+            outcomes[index] = await task
+            made = outcomes[index] if isinstance(outcomes[index], tuple) else (outcomes[index],)
+            failed = [o.exception() for o in made if o is not None and o.exception()]
+            if failed and not isinstance(failed[0], caught):
                 break
     finally:
         for task in tasks:
@@ -161,15 +216,4 @@ async def gather_in_order(
             # A call cancelled before it started was never awaited: close it.
             if inspect.iscoroutine(call):
                 call.close()
-    if not any(isinstance(item, tuple) for item in calls):
-        return results
-    grouped: list[Any] = []
-    done, left = iter(results), len(results)
-    for item in calls:
-        if left <= 0:
-            break  # after a failure handed back: the items never reached
-        size = len(item) if isinstance(item, tuple) else 1
-        made = tuple(next(done, None) for _ in range(size))
-        grouped.append(made if isinstance(item, tuple) else made[0])
-        left -= size
-    return grouped
+    return outcomes

@@ -1,6 +1,11 @@
 import httpx
 
-from _async_helpers import TLS_CONTEXT, AsyncClientPerLoop, gather_in_order
+from _async_helpers import (
+    TLS_CONTEXT,
+    AsyncClientPerLoop,
+    gather_in_order,
+    gather_outcomes,
+)
 
 API = "https://feed.example.com/api"
 
@@ -50,12 +55,9 @@ async def lines(ids):
 
 async def posts_after_users(ids):
     out = []
-    users = await gather_in_order(
-        *(get_user(user_id) for user_id in ids), limit=10, stop_at_failure=True
-    )
-    for user in users:
-        if isinstance(user, BaseException):
-            raise user
+    outcomes = await gather_outcomes(*(get_user(user_id) for user_id in ids), limit=10)
+    for outcome in outcomes:
+        user = outcome.result()
         post = await get_post(user["id"])
         out.append((user["name"], post["text"]))
     return out

@@ -4,7 +4,7 @@ import asyncio
 
 import httpx
 
-from _async_helpers import TLS_CONTEXT, gather_in_order
+from _async_helpers import TLS_CONTEXT, gather_in_order, gather_outcomes
 
 BASE = "http://x"
 
@@ -39,12 +39,9 @@ async def pairs(items: list[tuple[int, int]]):
 
 async def chained(ids: list[int]):
     names = []
-    items = await gather_in_order(
-        *(fetch(i) for i in ids), limit=10, stop_at_failure=True
-    )
-    for item in items:
-        if isinstance(item, BaseException):
-            raise item
+    outcomes = await gather_outcomes(*(fetch(i) for i in ids), limit=10)
+    for outcome in outcomes:
+        item = outcome.result()
         following = await fetch(item["next"])
         names.append((item["name"], following["name"]))
     return names

@@ -5,7 +5,7 @@ from concurrent.futures import ThreadPoolExecutor
 import httpx
 from asgiref.sync import async_to_sync, sync_to_async
 
-from ._async_helpers import TLS_CONTEXT, gather_in_order
+from ._async_helpers import TLS_CONTEXT, gather_in_order, gather_outcomes
 
 connect = sync_to_async(sqlite3.connect)
 
@@ -32,15 +32,11 @@ def run_worker(base, ids):
     async def work():
         db = await connect(":memory:")
         await sync_to_async(db.execute)("create table seen (name text)")
-        record_results = await gather_in_order(
-            *(record(db, base, item_id) for item_id in ids),
-            limit=10,
-            stop_at_failure=True,
+        outcomes = await gather_outcomes(
+            *(record(db, base, item_id) for item_id in ids), limit=10
         )
-        for record_result in record_results:
-            if isinstance(record_result, BaseException):
-                raise record_result
-            out.append(record_result)
+        for outcome in outcomes:
+            out.append(outcome.result())
         out.append(
             (
                 await sync_to_async(
