@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from .. import dataflow
 from ..model import Span
 from .base import Scan
+from .effects import seen_after_failure
 from .model import GATHER_HELPERS, Finding, GatherEdit, span_of
 from .syntax import names_only, strip_await, within
 
@@ -127,6 +128,13 @@ class CallScan(Scan):
             )
             return
         start = block.index(first)
+        # What the legacy code did after the first call and before the last one
+        # (the other statements, and what the calls' statements do with results).
+        crossed = block[start : block.index(last)]
+        seen = seen_after_failure(self.node, last, crossed, calls, set())
+        if seen:
+            self._outcomes_finding(group, span, callees, seen)
+            return
         names: list[str | None] = []
         drop: list[Span] = []
         for stmt, stmt_calls in group:
@@ -159,6 +167,53 @@ class CallScan(Scan):
                 callees,
                 True,
                 f"{len(calls)} independent calls: latency goes from their sum to the slowest one",
+                edit=edit,
+                items=len(calls),
+            )
+        )
+
+    def _outcomes_finding(
+        self,
+        group: list[tuple[ast.stmt, list[ast.Call]]],
+        span: Span,
+        callees: tuple[str, ...],
+        seen: str,
+    ) -> None:
+        """The calls gathered as outcomes, each taken where it stood: a later call's
+        failure is raised once the code before it ran, as it was."""
+        calls = [c for _, cs in group for c in cs]
+        targets: list[str | None] = []
+        for stmt, stmt_calls in group:
+            value = stmt.value if isinstance(stmt, ast.Assign) else None
+            target = stmt.targets[0] if isinstance(stmt, ast.Assign) else None
+            if (
+                isinstance(target, ast.Name | ast.Attribute)
+                and value is not None
+                and strip_await(value) is stmt_calls[0]
+            ):
+                targets.append(target.id if isinstance(target, ast.Name) else target.attr)
+            else:
+                targets.extend(None for _ in stmt_calls)
+        made = iter(self._result_names([c for c, t in zip(calls, targets) if t is None]))
+        bases = [t if t is not None else next(made) for t in targets]
+        names = [self._fresh(f"{b.removeprefix('fetched_')}_outcome") for b in bases]
+        self._owned.update(span_of(c) for c in calls)
+        edit = GatherEdit(
+            form="calls",
+            anchor=span_of(group[0][0]),
+            fetches=tuple(span_of(c) for c in calls),
+            names=tuple(names),
+            outcomes=True,
+        )
+        self.findings.append(
+            Finding(
+                "sequential-calls",
+                span,
+                callees,
+                True,
+                f"{len(calls)} independent calls: latency goes from their sum to the slowest"
+                " one; each result is taken where its call stood, so a failure is raised"
+                f" once the code before it ran ({seen})",
                 edit=edit,
                 items=len(calls),
             )

@@ -1,10 +1,11 @@
-"""What a loop did for the items before a failing fetch that its caller can still see.
+"""What the code before a failing fetch did that its caller can still see.
 
 The legacy loop handled items ``0 .. k-1`` (appended to ``self.seen``, logged,
-sent their other requests), then raised at item ``k``'s fetch. A gather that
+sent their other requests), then raised at item ``k``'s fetch; a block ran the
+statements between its first fetch and a later, failing one. A gather that
 raises at once skips all of that; when any of it can be seen after the
-failure, the gather hands back the results up to the failure instead, and the
-second loop raises it where the legacy code did.
+failure, the gather hands back each call's outcome instead, and the code
+raises the failure where the legacy code did.
 
 Writes to a list, dict or set the function made itself (``out = []``) and
 handed to no one cannot be seen once the exception leaves the function,
@@ -27,16 +28,17 @@ FRESH_CONTAINERS = frozenset({"list", "dict", "set", "collections.defaultdict", 
 
 def seen_after_failure(
     function: ast.FunctionDef | ast.AsyncFunctionDef,
-    loop: ast.For,
+    where: ast.stmt,
     kept: list[ast.stmt],
     gathered: list[ast.Call],
     awaited: set[int],
 ) -> str:
-    """What the statements ``kept`` in the second loop do that is seen once a fetch
-    failed, as the plan words it ("" for nothing): ``awaited`` are the ids of the
-    calls that are (or become) awaits, ``gathered`` the fetches the gather makes."""
-    guarded = _inside_try(function, loop)
-    fresh = set() if guarded else _fresh_locals(function, loop)
+    """What the statements ``kept`` do that is seen once a fetch failed, as the plan
+    words it ("" for nothing): ``where`` is the loop (or the last statement) they
+    run in, ``awaited`` the ids of the calls that are (or become) awaits,
+    ``gathered`` the fetches the gather makes."""
+    guarded = _inside_try(function, where)
+    fresh = set() if guarded else _fresh_locals(function, where)
     for stmt in kept:
         for node in dataflow.walk_local(stmt):
             if isinstance(node, ast.Call) and not any(within(node, c) for c in gathered):
@@ -48,7 +50,7 @@ def seen_after_failure(
             for target in _stored(node):
                 if isinstance(target, ast.Name):
                     if guarded:
-                        return f"a try around the loop can read {target.id}"
+                        return f"a try around it can read {target.id}"
                     continue
                 base = _base(target)
                 if base not in fresh:
@@ -99,14 +101,14 @@ def _base(node: ast.expr) -> str:
     return node.id if isinstance(node, ast.Name) else ""
 
 
-def _inside_try(function: ast.AST, loop: ast.For) -> bool:
+def _inside_try(function: ast.AST, where: ast.stmt) -> bool:
     return any(
-        isinstance(node, ast.Try) and any(within(loop, s) for s in node.body)
+        isinstance(node, ast.Try) and any(within(where, s) for s in node.body)
         for node in dataflow.walk_local(function)
     )
 
 
-def _fresh_locals(function: ast.FunctionDef | ast.AsyncFunctionDef, loop: ast.For) -> set[str]:
+def _fresh_locals(function: ast.FunctionDef | ast.AsyncFunctionDef, where: ast.stmt) -> set[str]:
     """Names bound only to containers made here, that nothing holds but the name."""
     made: set[str] = set()
     other: set[str] = {a.arg for a in ast.walk(function.args) if isinstance(a, ast.arg)}
@@ -124,12 +126,12 @@ def _fresh_locals(function: ast.FunctionDef | ast.AsyncFunctionDef, loop: ast.Fo
         else:
             other.update(n for n in dataflow.assigned_names(node) if "." not in n)
     fresh = made - other
-    end = (loop.end_lineno or loop.lineno, loop.end_col_offset or 0)
+    end = (where.end_lineno or where.lineno, where.end_col_offset or 0)
     for node in dataflow.walk_local(function):
         if not isinstance(node, ast.Name) or node.id not in fresh:
             continue
         if (node.lineno, node.col_offset) >= end:
-            continue  # after the loop: reached only when no fetch failed
+            continue  # after it: reached only when no fetch failed
         if isinstance(node.ctx, ast.Load) and not _used_in_place(function, node):
             fresh.discard(node.id)  # handed on: someone else may hold it
     return fresh

@@ -382,7 +382,7 @@ class Gather(Rule):
                 # Targets too long for one line, laid out as ruff format would.
                 listed = "".join(f"    {name},\n" for name in at.edit.names)
                 assign = f"(\n{listed}) = "
-            new = cst.parse_statement(f"{assign}await {HELPER}(\n{arguments})\n")
+            new = cst.parse_statement(f"{assign}await {_helper(at)}(\n{arguments})\n")
             body[i] = _lead(self._with_client(at, new), at_marker.leading_lines)
             self._used(at, f"{len(calls)} calls run together")
             changed = True

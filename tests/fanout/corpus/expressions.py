@@ -188,3 +188,33 @@ def calls_to_attributes(urls):
     profile.owner = get_user(urls["social"], 1)
     profile.friend = get_user(urls["social"], 2)
     return profile.owner["name"], profile.friend["name"]
+
+
+class Counter:
+    """Counts what it fetched, the way a service keeps metrics."""
+
+    def __init__(self, base):
+        self.base = base
+        self.fetched = 0
+        self.log = []
+
+    def pair(self, first_id, second_id):
+        first = get_user(self.base, first_id)
+        self.log.append(f"got {first['handle']}")
+        self.fetched += 1
+        second = get_user(self.base, second_id)
+        self.fetched += 1
+        return first["name"], second["name"]
+
+
+def calls_around_effects(urls):
+    counter = Counter(urls["social"])
+    return counter.pair(1, 2), counter.fetched, counter.log
+
+
+def calls_around_effects_failing(urls):
+    counter = Counter(urls["social"])
+    try:
+        return counter.pair(1, 99)
+    except requests.HTTPError as exc:
+        raise LookupError(f"{counter.fetched} fetched: {counter.log}") from exc

@@ -107,10 +107,12 @@ async def own_user(ids):
 
 async def profile(first, second):
     profile = Profile()
-    profile.owner, profile.friend = await gather_in_order(
+    owner_outcome, friend_outcome = await gather_outcomes(
         get_user(first),
         get_user(second),
     )
+    profile.owner = owner_outcome.result()
+    profile.friend = friend_outcome.result()
     return profile.owner["name"], profile.friend["name"]
 
 
