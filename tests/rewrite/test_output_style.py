@@ -98,6 +98,7 @@ def test_one_helpers_module_per_package_imported_relatively(tmp_path: Path) -> N
         "AsyncClientPerLoop": ["_async_helpers.py"],
         "PoolPerOrigin": None,  # a client per loop, not one for the process (Quart)
         "gather_in_order": ["_async_helpers.py"],
+        "gather_outcomes": None,  # no result is taken after other work that is seen
         "TaskPool": None,  # no thread pool here
         "async_memo": None,  # not needed here: nothing memoised
         "run_coroutine": None,  # nor here: no app context entered from sync code
@@ -181,6 +182,7 @@ def test_a_later_step_extends_the_helpers_module_to_the_one_shot_bytes() -> None
         "cached_result",
         "gather_in_order",
         "StatusError",
+        "gather_outcomes",
         "answers_in_turn",
         "with_headers",
         "collect",

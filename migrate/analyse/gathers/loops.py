@@ -18,6 +18,7 @@ from .syntax import (
     reiterable,
     same_loop,
     strip_await,
+    unnamed_catch,
     within,
 )
 
@@ -292,7 +293,10 @@ class LoopScan(ItemCalls):
                     " legacy code did for every item before a failing one"
                 )
         outcomes = handler is not None or bool(seen)
-        caught = self._caught(loop, handler) if handler is not None else None
+        caught = span_of(handler) if handler is not None else None
+        unnamed = unnamed_catch(handler, self._writes(loop.body)) if handler else ""
+        if unnamed:
+            raise Refusal(unnamed)
         if outcomes:
             # Each result is taken where its call stood, so a failure is raised
             # there: the statements making the calls stay.
@@ -378,24 +382,6 @@ class LoopScan(ItemCalls):
             edit=edit,
             items=literal_size(loop.iter, self.node, self.module),
         )
-
-    def _caught(self, loop: ast.For, handler: ast.Try) -> Span:
-        """The try whose except clauses say which failures let the gather go on
-        (the gather names their classes before the loop)."""
-        changed = self._writes(loop.body)
-        for clause in handler.handlers:
-            if clause.type is None:
-                continue
-            kinds = clause.type.elts if isinstance(clause.type, ast.Tuple) else [clause.type]
-            for kind in kinds:
-                if dataflow.path_of(kind) is None:
-                    raise Refusal(
-                        f"the try catches {ast.unparse(kind)}, which the gather cannot name"
-                        " before the loop"
-                    )
-            if dataflow.conflicts(dataflow.reads(clause.type), changed):
-                raise Refusal(f"the try catches {ast.unparse(clause.type)}, which the loop sets")
-        return span_of(handler)
 
     def _read_anywhere(self, name: str) -> bool:
         return any(

@@ -254,6 +254,21 @@ def broad_catch(handler: ast.Try) -> str:
     return ""
 
 
+def unnamed_catch(handler: ast.Try, changed: dict[str, ast.AST]) -> str:
+    """Why the classes the ``try`` catches can't be named before the loop whose body
+    is ``handler`` (and changes ``changed``), for its gather to go on past them."""
+    for clause in handler.handlers:
+        if clause.type is None:
+            continue
+        kinds = clause.type.elts if isinstance(clause.type, ast.Tuple) else [clause.type]
+        for kind in kinds:
+            if dataflow.path_of(kind) is None:
+                return f"the try catches {ast.unparse(kind)}, which the gather cannot name"
+        if dataflow.conflicts(dataflow.reads(clause.type), changed):
+            return f"the try catches {ast.unparse(clause.type)}, which the loop sets"
+    return ""
+
+
 def collector(
     loop: ast.For, statement: ast.stmt, fetch: ast.Call, value: str, drop: tuple[Span, ...]
 ) -> str:

@@ -86,7 +86,7 @@ async def gather_outcomes(
     limit: int | None = None,
     caught: type[Exception] | tuple[type[Exception], ...] = (),
 ) -> list[Any]:
-    """Await ``calls`` concurrently, at most ``limit`` at a time; their outcomes in order.
+    """Await ``calls`` concurrently, at most ``limit`` at a time; outcomes in order.
 
     For code that takes each result where it used to make the call, with
     ``outcome.result()``: a failure is raised there, after what the sequential
@@ -115,6 +115,11 @@ async def gather_outcomes(
                 break
         return tuple(outcomes)
 
+    def failure(item: Outcome | tuple[Outcome | None, ...]) -> Exception | None:
+        if isinstance(item, tuple):  # its calls stopped at the first failure
+            item = [o for o in item if o is not None][-1]
+        return item.exception()
+
     tasks = [
         asyncio.ensure_future(in_turn(item) if isinstance(item, tuple) else run(item))
         for item in calls
@@ -123,9 +128,8 @@ async def gather_outcomes(
     try:
         for index, task in enumerate(tasks):
             outcomes[index] = await task
-            made = outcomes[index] if isinstance(outcomes[index], tuple) else (outcomes[index],)
-            failed = [o.exception() for o in made if o is not None and o.exception()]
-            if failed and not isinstance(failed[0], caught):
+            error = failure(outcomes[index])
+            if error is not None and not isinstance(error, caught):
                 break
     finally:
         for task in tasks:
