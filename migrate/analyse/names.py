@@ -230,6 +230,7 @@ class NameResolver:
                 node = ast.parse(node.value, mode="eval").body
             except SyntaxError:
                 return None
+        node = self._optional_of(node)
         if node is None or dotted(node) is None:
             return None
         name = self.resolve(node)
@@ -239,6 +240,27 @@ class NameResolver:
             return name
         last = name.rsplit(".", 1)[-1]
         return name if last[:1].isupper() and not last.isupper() else None
+
+    def _optional_of(self, node: ast.expr | None) -> ast.expr | None:
+        """``T`` for ``Optional[T]``, ``Union[T, None]`` and ``T | None``: the value
+        is a ``T`` wherever it is used as one (``None`` is checked before it is)."""
+        if isinstance(node, ast.BinOp) and isinstance(node.op, ast.BitOr):
+            members = [node.left, node.right]
+        elif isinstance(node, ast.Subscript):
+            name = self.resolve(node.value) or ""
+            if name in ("typing.Optional", "typing_extensions.Optional"):
+                return node.slice
+            if name not in ("typing.Union", "typing_extensions.Union"):
+                return node
+            members = list(node.slice.elts) if isinstance(node.slice, ast.Tuple) else [node.slice]
+        else:
+            return node
+        typed = [
+            member
+            for member in members
+            if not (isinstance(member, ast.Constant) and member.value is None)
+        ]
+        return typed[0] if len(typed) == 1 else None
 
     def _returned_type(self, node: ast.FunctionDef | ast.AsyncFunctionDef) -> str | None:
         """What a factory function gives: its annotation, or what every return makes."""

@@ -24,6 +24,25 @@ def dotted_name(node: cst.CSTNode) -> str | None:
     return None
 
 
+def optional_of(node: cst.BaseExpression) -> cst.BaseExpression | None:
+    """``T`` for ``Optional[T]``, ``Union[T, None]`` and ``T | None`` (as written);
+    the node itself for anything else, None for a union of several types."""
+    if isinstance(node, cst.BinaryOperation) and isinstance(node.operator, cst.BitOr):
+        members = [node.left, node.right]
+    elif isinstance(node, cst.Subscript) and dotted_name(node.value):
+        name = (dotted_name(node.value) or "").rsplit(".", 1)[-1]
+        elements = [e.slice.value for e in node.slice if isinstance(e.slice, cst.Index)]
+        if name == "Optional" and len(elements) == 1:
+            return elements[0]
+        if name != "Union":
+            return node
+        members = elements
+    else:
+        return node
+    typed = [e for e in members if not (isinstance(e, cst.Name) and e.value == "None")]
+    return typed[0] if len(typed) == 1 else None
+
+
 def string_value(node: cst.BaseExpression | None) -> str | None:
     """The text of a plain string literal (bytes decoded); None for anything else."""
     if isinstance(node, cst.SimpleString):

@@ -37,7 +37,7 @@ import libcst as cst
 import libcst.matchers as m
 
 from ..context import RuleContext
-from ..nodes import append_arg, dotted_name, is_keyword, keyword_arg
+from ..nodes import append_arg, dotted_name, is_keyword, keyword_arg, optional_of
 from .base import StatementResult, on_leave, on_visit
 from .http_common import Frame, FunctionState, is_raw_body, one_off_cookies, requests_defaults
 from .http_exceptions import ExceptionRewrites
@@ -95,8 +95,7 @@ class HttpClient(
         state = FunctionState()
         # Parameters annotated as requests responses are responses here too.
         for param in (*node.params.params, *node.params.kwonly_params, *node.params.posonly_params):
-            text = dotted_name(param.annotation.annotation) if param.annotation else None
-            if text in ("requests.Response", "requests.models.Response", "Response"):
+            if self._names_response(param.annotation):
                 state.responses.add(param.name.value)
         for call in m.findall(node.body, m.Call(m.Attribute(m.Name(), m.Name("close")), args=[])):
             func = cst.ensure_type(cst.ensure_type(call, cst.Call).func, cst.Attribute)
@@ -189,21 +188,47 @@ class HttpClient(
             self.with_items.add(id(self.ctx.entered(item)))
         self._visit_with_streams(node)
 
+    def _names_response(self, annotation: cst.Annotation | None) -> bool:
+        """``requests.Response`` (or ``Optional`` of it) in a module whose annotations
+        move to httpx with its responses (see ExceptionRewrites)."""
+        if annotation is None or self.ctx.edits.map_exceptions != "httpx":
+            return False
+        node = optional_of(annotation.annotation)
+        text = dotted_name(node) if node is not None else None
+        text = self.ctx.edits.requests_aliases.get(text or "", text)
+        return text in ("requests.Response", "requests.models.Response")
+
+    @on_visit(cst.AnnAssign)
+    def visit_AnnAssign(self, node: cst.AnnAssign) -> None:
+        """``resp: requests.Response = ...``: a response whatever holds it first."""
+        if not isinstance(node.target, cst.Name) or not self.functions:
+            return
+        if self._names_response(node.annotation):
+            self.functions[-1].responses.add(node.target.value)
+        elif node.value is not None:
+            self._note_assigned(node, [node.target], node.value)
+
     @on_visit(cst.Assign)
     def visit_Assign(self, node: cst.Assign) -> None:
         """Remember which local names hold responses, for attribute fixes."""
-        value = node.value
+        self._note_assigned(node, [t.target for t in node.targets], node.value)
+
+    def _note_assigned(
+        self,
+        node: cst.CSTNode,
+        targets: list[cst.BaseAssignTargetExpression],
+        value: cst.BaseExpression,
+    ) -> None:
         if not isinstance(value, cst.Call):
             return
+        names = {target.value for target in targets if isinstance(target, cst.Name)}
         if streams(value) and self.ctx.pos(value) in self.ctx.edits.http_calls:
-            for target in node.targets:
-                if isinstance(target.target, cst.Name):
-                    self.functions[-1].streams.add(target.target.value)
-                    self.functions[-1].responses.add(target.target.value)
-                    self.stream_lines.add(self.ctx.line(node))
+            for name in names:
+                self.functions[-1].streams.add(name)
+                self.functions[-1].responses.add(name)
+                self.stream_lines.add(self.ctx.line(node))
         pos = self.ctx.pos(value)
         if pos in self.ctx.edits.client_constructors:
-            names = {t.target.value for t in node.targets if isinstance(t.target, cst.Name)}
             self.functions[-1].clients |= names
             if names & self.functions[-1].closed:
                 self.closed_clients.add(pos)
@@ -215,11 +240,9 @@ class HttpClient(
         if not direct and pos not in self.ctx.edits.awaits and not into_async:
             return
         state = self.functions[-1]
-        for target in node.targets:
-            if isinstance(target.target, cst.Name):
-                state.responses.add(target.target.value)
-                if direct:
-                    state.direct_responses.add(target.target.value)
+        state.responses |= names
+        if direct:
+            state.direct_responses |= names
 
     # -- calls ----------------------------------------------------------------------------
 

@@ -22,7 +22,8 @@ class Ledger:
 
     async def entry(self, number: int) -> httpx.Response:
         resp: httpx.Response = await self.http.get(f"{self.base_url}/entries/{number}")
-        resp.raise_for_status()
+        if resp.is_error:
+            resp.raise_for_status()
         return resp
 
     async def balance(self, number: int) -> float:
