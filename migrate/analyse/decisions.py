@@ -109,6 +109,9 @@ class Colouring:
     # request functions or client methods handed over in their async form.
     param_awaits: list[tuple[str, Span]] = field(default_factory=list)
     passed_values: list[tuple[str, Span, str, BlockingCall]] = field(default_factory=list)
+    # Sessions that become httpx.AsyncClients, as graph.session_key names them
+    # (``(class, attr)``, ``(function, name)``): their annotations follow.
+    converted_sessions: set[tuple[str, str]] = field(default_factory=set)
 
     def is_async(self, qualname: str) -> bool:
         return qualname in self.async_functions

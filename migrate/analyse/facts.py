@@ -10,6 +10,7 @@ from __future__ import annotations
 import ast
 
 from . import shapes
+from .defaults import SESSION_TYPES, injections
 from .forms import has_async_memo, is_main_guard, property_accessor
 from .frameworks import (
     ASYNC_DUNDERS,
@@ -211,6 +212,10 @@ class ModuleAnalyser(HeldVisitor):
         # A method's scope knows its class, so ``self.x`` / ``cls.x`` resolve.
         scope = LocalScope(fn, class_qualname, bound_names(node.body), node)
         self._param_types(fn, node, scope)
+        sessions = {p for p in fn.params if scope.local_types.get(p) in SESSION_TYPES}
+        fn.injected = injections(
+            node, fn.params, fn.kwarg, sessions, lambda made: self.type_of_call(made, None)
+        )
         self.scopes.append(scope)
         self._visit_block(node.body)
         self.scopes.pop()
@@ -229,8 +234,9 @@ class ModuleAnalyser(HeldVisitor):
         args = node.args
         for arg in (*args.posonlyargs, *args.args, *args.kwonlyargs):
             typ = self.annotation_type(arg.annotation)
-            if typ:
+            if typ and arg.annotation is not None:
                 scope.local_types[arg.arg] = typ
+                self.note_session_annotation(fn.qualname, arg.arg, arg.annotation, typ)
             elif fn.framework in ("pytest-test", "pytest-fixture") and arg.arg not in (
                 "self",
                 "cls",
@@ -337,8 +343,8 @@ class ModuleAnalyser(HeldVisitor):
         self.note_assignment(node, scope)
         self.note_attribute_writes(node.targets, node.value)
         self.note_class_values(node.value)
-        if scope.function is not self.module_fn and isinstance(node.value, ast.Call):
-            typ = self.type_of_call(node.value, scope)
+        typ = self.type_of_value(node.value, scope) if scope.function is not None else None
+        if scope.function is not self.module_fn and (typ or isinstance(node.value, ast.Call)):
             for target in node.targets:
                 if isinstance(target, ast.Name):
                     if typ:

@@ -391,19 +391,21 @@ class _Links:
     untyped: bool = False  # a name met an attribute of unknown type
 
 
-def build_graph(project: Project) -> CallGraph:
+def build_graph(project: Project, refused: dict[tuple[str, str], str] | None = None) -> CallGraph:
     """Edges between the analysed functions, and their direct blocking calls.
 
     Types flowing from call sites into attributes and parameters (see
     typeflow) are found from the edges; the functions whose names met an
-    attribute or parameter that then got a type are linked again.
+    attribute or parameter that then got a type are linked again. ``refused``:
+    sessions kept on requests for what their callers hand in (see injected).
     """
     graph = CallGraph(project=project, functions=project.functions())
     decide_subclasses(graph)
     graph._resolved.clear()  # names resolved before the subclasses were known
     # A session that one call keeps on requests stays a requests.Session for
     # every call made through it (a global, or ``self.<attr>``).
-    graph.kept_sessions = _kept_sessions(graph)
+    kept: dict[tuple[str, str] | None, str] = {key: why for key, why in (refused or {}).items()}
+    graph.kept_sessions = {**kept, **_kept_sessions(graph)}
     links = {qualname: _link(graph, fn, fresh=True) for qualname, fn in graph.functions.items()}
     flow = graph.flow = TypeFlow(graph)
     graph.flowed_attrs = flow.solve()

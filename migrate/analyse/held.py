@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import ast
 
+from .defaults import SESSION_TYPES
 from .flow import FlowVisitor
 from .model import PARAM_PREFIX, Call
 from .names import _is_super, _self_attr, dotted
@@ -87,6 +88,31 @@ class HeldVisitor(FlowVisitor):
             (kw.arg, self.value_of(kw.value)) for kw in node.keywords if kw.arg is not None
         )
         call.unbound = self.through_class(node.func)
+        slots = [(str(i), arg) for i, arg in enumerate(node.args[: len(values)])]
+        slots += [(kw.arg, kw.value) for kw in node.keywords if kw.arg is not None]
+        call.sessions_given = tuple(
+            (slot, kind) for slot, arg in slots if (kind := self.session_kind(arg))
+        )
+
+    def session_kind(self, node: ast.expr) -> str | None:
+        """How a session (or ``None``) handed to a call is held here: "none", "made"
+        by the argument itself, or ``local:s``, ``param:s``, ``global:s``, ``attr:s``
+        (``self.s``)."""
+        if isinstance(node, ast.Constant) and node.value is None:
+            return "none"
+        if isinstance(node, ast.Call):
+            made = self.type_of_call(node, self.scopes[-1] if self.scopes else None)
+            return "made" if made in SESSION_TYPES else None
+        parts = dotted(node)
+        if not parts or not self.names_instance(node) or self.resolve(node) not in SESSION_TYPES:
+            return None
+        head, name = parts[0], parts[-1]
+        if head == "self":
+            return f"attr:{name}" if len(parts) == 2 else None
+        for scope in reversed(self.scopes):
+            if len(parts) == 1 and head in scope.local_types:
+                return f"param:{name}" if head in scope.params else f"local:{name}"
+        return f"global:{name}" if len(parts) == 1 and head in self.facts.typed_names else None
 
     def note_attribute_writes(self, targets: list[ast.expr], value: ast.expr | None) -> None:
         """``self.x = v`` in a method (what ``v`` holds); ``obj.x = v`` elsewhere."""

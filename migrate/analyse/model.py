@@ -84,9 +84,27 @@ class Call:
     kwarg_values: tuple[tuple[str, str | None], ...] = ()
     # Called through its class (``Base.__init__(self, x)``): ``self`` is passed.
     unbound: bool = False
+    # Sessions and ``None`` it is given, by position (``"0"``) or keyword: how each is
+    # held here (see :meth:`~migrate.analyse.held.HeldVisitor.session_kind`).
+    sessions_given: tuple[tuple[str, str], ...] = ()
     # Called through a parameter (``<param>.region.population``): the graph sets
     # ``target`` when every caller gives that parameter one type.
     param_target: str | None = None
+
+
+@dataclass(frozen=True)
+class Injection:
+    """A session a function's caller may give: ``self.session = session or
+    requests.Session()``, ``kwargs.get("session") or ...``, or a parameter
+    annotated as one (``session: Optional[requests.Session] = None``)."""
+
+    holder: str  # what holds it afterwards: ``self.session`` or ``session``
+    param: str  # the parameter that gives it (the ``**kwargs`` one for ``kwargs.get``)
+    keyword: str | None  # the key read from ``**param``
+    span: Span
+    # The function changes what it holds (``self.session.headers[...] = ...``) after
+    # choosing it: an injected session would be changed too, a default one is made so.
+    configured: bool = False
 
 
 @dataclass
@@ -208,6 +226,7 @@ class Function:
     memoised: str | None = None
     # A memoising decorator that has an async twin (``async_memo``): where it is.
     async_memo: Decorator | None = None
+    injected: tuple[Injection, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -255,6 +274,9 @@ class ModuleFacts:
     values: set[str] = field(default_factory=set)
     # Attributes assigned on something other than ``self`` (``page.site = s``).
     attr_writes: set[str] = field(default_factory=set)
+    # Annotations naming a session type (``Optional[requests.Session]``): the class or
+    # function whose attribute or parameter it annotates, that name, the annotation.
+    session_annotations: list[tuple[str, str, Span]] = field(default_factory=list)
 
 
 # The object a call gives, when only the project-wide graph can tell its type:

@@ -12,34 +12,13 @@ import ast
 import builtins
 
 from .catalogue import CONSTRUCTORS
+from .defaults import SESSION_TYPES, given_default
 from .frameworks import BRIDGES
-from .model import RETURNS_SUFFIX, Function, ModuleFacts, Span
-from .scopes import bound_names, bridge_aliases
-from .tree import TreeIndex
+from .model import RETURNS_SUFFIX, Function, ModuleFacts
+from .scopes import bound_names, bridge_aliases, ordered_parameters
+from .tree import TreeIndex, dotted, span_of
 
 BUILTIN_NAMES = frozenset(dir(builtins))
-
-
-def span_of(node: ast.AST) -> Span:
-    """Where ``node`` is."""
-    return Span(
-        getattr(node, "lineno", 0),
-        getattr(node, "col_offset", 0),
-        getattr(node, "end_lineno", 0) or 0,
-        getattr(node, "end_col_offset", 0) or 0,
-    )
-
-
-def dotted(node: ast.AST) -> list[str] | None:
-    """``a.b.c`` as ``["a", "b", "c"]``; None for anything that isn't a name chain."""
-    parts: list[str] = []
-    while isinstance(node, ast.Attribute):
-        parts.append(node.attr)
-        node = node.value
-    if isinstance(node, ast.Name):
-        parts.append(node.id)
-        return list(reversed(parts))
-    return None
 
 
 def expr_text(node: ast.AST) -> str:
@@ -298,11 +277,13 @@ class NameResolver:
         """Attribute types: ``x = C()`` or ``x: C`` in the body, ``self.x = C()`` or
         ``self.x = param`` (a parameter annotated ``C``) in a method."""
         attrs: dict[str, str] = {}
+        qualname = f"{self.facts.module}.{node.name}"
         for stmt in node.body:
             if isinstance(stmt, ast.AnnAssign) and isinstance(stmt.target, ast.Name):
                 typ = self.annotation_type(stmt.annotation)
                 if typ:
                     attrs[stmt.target.id] = typ
+                    self.note_session_annotation(qualname, stmt.target.id, stmt.annotation, typ)
             if isinstance(stmt, ast.Assign) and isinstance(stmt.value, ast.Call):
                 for target in stmt.targets:
                     if isinstance(target, ast.Name):
@@ -322,13 +303,20 @@ class NameResolver:
                             attrs[target.attr] = typ
         for method in node.body:
             if isinstance(method, ast.FunctionDef | ast.AsyncFunctionDef):
-                self._attrs_from_params(method, attrs)
+                self._attrs_from_params(method, attrs, qualname)
         self.class_attr_types[node.name] = attrs
         if attrs:
             self.facts.attr_types[f"{self.facts.module}.{node.name}"] = attrs
 
+    def note_session_annotation(
+        self, owner: str, name: str, annotation: ast.expr, typ: str | None
+    ) -> None:
+        """An annotation naming a session type: it follows what the value becomes."""
+        if typ in SESSION_TYPES:
+            self.facts.session_annotations.append((owner, name, span_of(annotation)))
+
     def _attrs_from_params(
-        self, method: ast.FunctionDef | ast.AsyncFunctionDef, attrs: dict[str, str]
+        self, method: ast.FunctionDef | ast.AsyncFunctionDef, attrs: dict[str, str], owner: str
     ) -> None:
         """``self.api = api`` (a parameter annotated with a class we track), ``self.api: Api``."""
         args = method.args
@@ -337,6 +325,8 @@ class NameResolver:
             for arg in (*args.posonlyargs, *args.args, *args.kwonlyargs)
             if (typ := self.annotation_type(arg.annotation))
         }
+        names = ordered_parameters(args)
+        kwarg = args.kwarg.arg if args.kwarg else None
         for sub in self.tree.inside(method, (ast.AnnAssign, ast.Assign)):
             target: ast.expr
             value: ast.expr | None
@@ -345,6 +335,7 @@ class NameResolver:
                 typ = self.annotation_type(sub.annotation)
                 if name and typ:
                     attrs.setdefault(name, typ)
+                    self.note_session_annotation(owner, name, sub.annotation, typ)
                 target, value = sub.target, sub.value
             elif isinstance(sub, ast.Assign) and len(sub.targets) == 1:
                 target, value = sub.targets[0], sub.value
@@ -353,6 +344,9 @@ class NameResolver:
             name = _self_attr(target)
             if name and isinstance(value, ast.Name) and value.id in params:
                 attrs.setdefault(name, params[value.id])
+            default = given_default(value, names, kwarg) if name and value else None
+            if name and default and (typ := self.type_of_call(default[0], None)):
+                attrs.setdefault(name, typ)  # ``self.session = session or Session()``
 
     # -- resolution ------------------------------------------------------------
 
@@ -466,6 +460,15 @@ class NameResolver:
         if head in BUILTIN_NAMES:
             return join(f"builtins.{head}", rest)
         return None
+
+    def type_of_value(self, node: ast.expr, scope: LocalScope) -> str | None:
+        """The type of object an assigned value holds, when one we track: what a
+        call makes, or the default of ``given or C()`` (see :mod:`.defaults`)."""
+        if isinstance(node, ast.Call):
+            return self.type_of_call(node, scope)
+        fn = scope.function
+        default = given_default(node, fn.params, fn.kwarg) if fn else None
+        return self.type_of_call(default[0], scope) if default else None
 
     def type_of_call(self, call: ast.Call, scope: LocalScope | None) -> str | None:
         """The type of object a call makes, when it is one we track."""

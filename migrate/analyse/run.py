@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..read.sources import discover_files
+from . import injected
 from .colour import colour
 from .concurrency import Spot, find_spots
 from .decisions import Colouring, Scope
@@ -49,9 +50,9 @@ def analyse_paths(
     project = load_project(files, jobs, roots)
     project.failures[:0] = unusable
     scope = scope or Scope()
+    refused: dict[tuple[str, str], str] = {}
     try:
-        graph = build_graph(project)
-        colouring = colour(graph, scope)
+        graph, colouring = _coloured(project, scope, refused)
         for _ in range(MAX_ROUNDS):
             wanted = set(project.mentioning(_names(colouring, graph)))
             wanted |= set(project.mentioning(_fixtures(colouring, graph), tests_only=True))
@@ -59,13 +60,27 @@ def analyse_paths(
             wanted |= _handed_modules(graph, colouring)
             if not project.analyse(wanted):
                 break
-            graph = build_graph(project)
-            colouring = colour(graph, scope)
+            graph, colouring = _coloured(project, scope, refused)
     finally:
         project.close()
     _check_selection(scope, graph, colouring)
     spots = find_spots(graph, colouring, allow_reorder)
     return Analysis(roots, project, graph, colouring, spots, len(files))
+
+
+def _coloured(
+    project: Project, scope: Scope, refused: dict[tuple[str, str], str]
+) -> tuple[CallGraph, Colouring]:
+    """The call graph and its colouring, with the sessions callers hand in that
+    stay on requests (``refused``, added to) kept so."""
+    while True:
+        graph = build_graph(project, refused)
+        colouring = colour(graph, scope)
+        more = {k: v for k, v in injected.refusals(graph, colouring).items() if k not in refused}
+        if not more:
+            colouring.converted_sessions = injected.converted_sessions(graph, colouring)
+            return graph, colouring
+        refused.update(more)
 
 
 def _check_selection(scope: Scope, graph: CallGraph, colouring: Colouring) -> None:

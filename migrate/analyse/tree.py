@@ -14,6 +14,8 @@ import ast
 from collections import deque
 from typing import TypeVar
 
+from .model import Span
+
 # The nodes asked for, and the definitions they are asked about.
 _KEPT = (
     ast.Import,
@@ -93,3 +95,25 @@ class TreeIndex:
     def yields(self, node: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
         """Whether the function itself yields (not a function, lambda or class inside it)."""
         return node in self._yielding
+
+
+def span_of(node: ast.AST) -> Span:
+    """Where ``node`` is."""
+    return Span(
+        getattr(node, "lineno", 0),
+        getattr(node, "col_offset", 0),
+        getattr(node, "end_lineno", 0) or 0,
+        getattr(node, "end_col_offset", 0) or 0,
+    )
+
+
+def dotted(node: ast.AST) -> list[str] | None:
+    """``a.b.c`` as ``["a", "b", "c"]``; None for anything that isn't a name chain."""
+    parts: list[str] = []
+    while isinstance(node, ast.Attribute):
+        parts.append(node.attr)
+        node = node.value
+    if isinstance(node, ast.Name):
+        parts.append(node.id)
+        return list(reversed(parts))
+    return None

@@ -164,6 +164,9 @@ class FileEdits:
     shared_attrs: dict[str, dict[str, str]] = field(default_factory=dict)
     # Sessions/clients constructed in code that becomes async, by position.
     client_constructors: dict[Pos, str] = field(default_factory=dict)
+    # Annotations naming a session whose value becomes an AsyncClient, by position:
+    # only those change (an annotation follows its value).
+    session_annotations: set[Pos] = field(default_factory=set)
     # Classes deriving from requests.Session itself that become AsyncClient
     # subclasses: qualname -> whether they define ``__init__``; and the
     # ``super().__init__()`` calls in those that do (they get requests' defaults).
@@ -230,6 +233,7 @@ class FileEdits:
             or self.fake_mocks
             or self.fake_retargets
             or self.client_constructors
+            or self.session_annotations
             or self.unwrapped_closings
             or self.http_values
             or self.shared_attrs
@@ -512,6 +516,12 @@ def plan_edits(analysis: Analysis) -> dict[str, FileEdits]:
             elif target in graph.converted and not call.context_manager:
                 fe, cols = for_module(fn.module)
                 fe.session_instances.add(cols.pos(call.span))
+
+    for module, facts in project.facts.items():
+        for owner, name, span in facts.session_annotations:
+            if (owner, name) in colouring.converted_sessions:
+                fe, cols = for_module(module)
+                fe.session_annotations.add(cols.pos(span))
 
     plan_closings(graph, colouring, for_module)
     _session_subclasses(graph, for_module)

@@ -24,6 +24,7 @@ import re
 import libcst as cst
 import libcst.matchers as m
 
+from ...plan.edits import Pos
 from ..nodes import append_arg, code_of, dotted_name, keyword_arg
 from .base import StatementResult, on_leave, on_visit
 from .http_common import HttpRuleBase
@@ -111,6 +112,12 @@ class ExceptionRewrites(HttpRuleBase):
     def _exception(
         self, original: cst.Attribute | cst.Name, updated: cst.BaseExpression
     ) -> cst.BaseExpression | None:
+        if self._in_annotation and self._names_session(original):
+            # What the annotated value becomes, whatever else the module keeps.
+            if self._annotations[-1] not in self.ctx.edits.session_annotations:
+                return None
+            self.ctx.maybe_remove_import("requests")
+            return self._httpx(ANNOTATED["Session"])
         if not self.ctx.edits.map_exceptions:
             return None
         if self.ctx.edits.map_exceptions == "both" and (
@@ -154,8 +161,14 @@ class ExceptionRewrites(HttpRuleBase):
             )
         return self._httpx(mapped[0])
 
+    def _names_session(self, node: cst.Attribute | cst.Name) -> bool:
+        name = self._requests_name(node) or ""
+        return name in ("requests.Session", "requests.sessions.Session")
+
     _in_except = 0
     _in_annotation = 0
+    # The positions of the annotations being rewritten, innermost last.
+    _annotations: list[Pos | None] = []
     # Exception classes passed to a handler registration (ids of original nodes).
     _registered: set[int] = set()
     # Per except clause being rewritten: the name it binds when the error may
@@ -233,15 +246,28 @@ class ExceptionRewrites(HttpRuleBase):
     @on_visit(cst.Annotation)
     def visit_Annotation(self, node: cst.Annotation) -> None:
         self._in_annotation += 1
+        self._annotations = [*self._annotations, self.ctx.pos(node.annotation)]
 
     @on_leave(cst.Annotation)
     def leave_Annotation(self, original: cst.Annotation, updated: cst.Annotation) -> cst.Annotation:
         self._in_annotation -= 1
+        position = self._annotations[-1]
+        self._annotations = self._annotations[:-1]
         value = updated.annotation
-        if self.ctx.edits.map_exceptions != "httpx" or not isinstance(value, cst.SimpleString):
+        if not isinstance(value, cst.SimpleString):
             return updated
+        sessions = position in self.ctx.edits.session_annotations
+        if self.ctx.edits.map_exceptions != "httpx" and not sessions:
+            return updated
+
         # ``-> "requests.Response"``: a forward reference names the same types.
-        text = QUOTED_TYPE.sub(lambda found: f"{self.module}.{ANNOTATED[found[1]]}", value.value)
+        def renamed(found: re.Match[str]) -> str:
+            moved = self.ctx.edits.map_exceptions == "httpx"
+            if not (sessions if found[1] == "Session" else moved):
+                return found[0]
+            return f"{self.module}.{ANNOTATED[found[1]]}"
+
+        text = QUOTED_TYPE.sub(renamed, value.value)
         if text == value.value:
             return updated
         self.ctx.add_import(self.module)

@@ -155,8 +155,10 @@ class SessionRewrites(SessionSetup):
     ) -> list[cst.BaseStatement]:
         assert isinstance(creation, cst.SimpleStatementLine)
         assign = creation.body[0]
-        assert isinstance(assign, cst.Assign) and isinstance(assign.value, cst.Call)
-        client_args = requests_defaults() if kind == "requests.Session" else list(assign.value.args)
+        assert isinstance(assign, cst.Assign)
+        made = made_by(assign.value)
+        assert made is not None
+        client_args = requests_defaults() if kind == "requests.Session" else list(made.args)
         if kind == SUBCLASS_CLIENT:
             # The project's own AsyncClient subclass: made as before, on each loop.
             client_args = []
@@ -167,7 +169,7 @@ class SessionRewrites(SessionSetup):
         assert isinstance(call, cst.Call)
         value: cst.BaseExpression = call.with_changes(args=self._with_tls(client_args))
         if kind == SUBCLASS_CLIENT:
-            value = assign.value
+            value = made
             for arg in client_args:
                 name = arg.keyword.value if arg.keyword else code_of(arg.value)
                 self.ctx.todo(
@@ -189,8 +191,13 @@ class SessionRewrites(SessionSetup):
         per_loop = self.ctx.use_helper(PER_LOOP)
         self.ctx.add_import(self.module)
         self.ctx.maybe_remove_import("requests")
-        proxy = cst.parse_statement(f"self.{attr} = {per_loop}({factory_name})")
-        proxy = proxy.with_changes(leading_lines=[cst.EmptyLine(indent=False)])
+        # ``session or requests.Session()``: the session a caller hands in, or one per loop.
+        chosen = assign.value.deep_replace(
+            made, cst.parse_expression(f"{per_loop}({factory_name})")
+        )
+        proxy = cst.SimpleStatementLine(
+            [assign.with_changes(value=chosen)], leading_lines=[cst.EmptyLine(indent=False)]
+        )
         self.ctx.note(
             self.code, self.ctx.line(creation), f"self.{attr}: {kind} -> AsyncClient per event loop"
         )
@@ -236,9 +243,23 @@ def _self_attr_creation(stmt: cst.BaseStatement, attrs: dict[str, str]) -> str |
         m.matches(target, m.Attribute(value=m.Name("self")))
         and isinstance(target, cst.Attribute)
         and target.attr.value in attrs
-        and isinstance(assign.value, cst.Call)
+        and made_by(assign.value) is not None
     ):
         return target.attr.value
+    return None
+
+
+def made_by(value: cst.BaseExpression) -> cst.Call | None:
+    """The call that makes the session ``value`` holds: ``value`` itself, or the default
+    of ``given or Session()`` / ``given if given is not None else Session()``
+    (the forms analyse/defaults.py reads)."""
+    if isinstance(value, cst.Call):
+        return value
+    if isinstance(value, cst.BooleanOperation) and isinstance(value.operator, cst.Or):
+        return value.right if isinstance(value.right, cst.Call) else None
+    if isinstance(value, cst.IfExp):
+        made = [v for v in (value.body, value.orelse) if isinstance(v, cst.Call)]
+        return made[0] if len(made) == 1 else None
     return None
 
 

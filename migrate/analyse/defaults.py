@@ -1,0 +1,156 @@
+"""Values a caller may give, with a default made when it gives none.
+
+``self.session = session or requests.Session()`` (and ``session if session
+is not None else requests.Session()``, ``kwargs.get("session") or ...``)
+holds what the default makes, unless the caller hands one in: the holder has
+the default's type, and every caller that hands one in must hand in what the
+migrated code expects (see :mod:`migrate.analyse.injected`).
+"""
+
+from __future__ import annotations
+
+import ast
+from collections.abc import Callable
+
+from .model import Injection
+from .tree import dotted, span_of
+
+# Types a caller hands in that the migration turns into another type.
+SESSION_TYPES = frozenset({"requests.Session", "httpx.Client"})
+
+
+def given_default(
+    node: ast.expr, params: tuple[str, ...], kwarg: str | None
+) -> tuple[ast.Call, str, str | None] | None:
+    """(the default made, the parameter that may give the value, the key read from
+    ``**kwarg``) when ``node`` is one of the forms above; None otherwise."""
+    given: ast.expr | None
+    made: ast.expr | None
+    if isinstance(node, ast.BoolOp) and isinstance(node.op, ast.Or) and len(node.values) == 2:
+        given, made = node.values
+    elif isinstance(node, ast.IfExp):
+        given, made = _branches(node)
+    else:
+        return None
+    source = _source(given, params, kwarg)
+    if source is None or not isinstance(made, ast.Call):
+        return None
+    return made, *source
+
+
+def _branches(node: ast.IfExp) -> tuple[ast.expr | None, ast.expr | None]:
+    """(the given value, the default) of ``x if <test on x> else C()`` or the reverse."""
+    test = node.test
+    if isinstance(test, ast.Compare) and len(test.ops) == 1:
+        right = test.comparators[0]
+        if not (isinstance(right, ast.Constant) and right.value is None):
+            return None, None
+        if isinstance(test.ops[0], ast.IsNot):
+            return _same(test.left, node.body), node.orelse
+        if isinstance(test.ops[0], ast.Is):
+            return _same(test.left, node.orelse), node.body
+        return None, None
+    if isinstance(test, ast.UnaryOp) and isinstance(test.op, ast.Not):
+        return _same(test.operand, node.orelse), node.body
+    return _same(test, node.body), node.orelse
+
+
+def _same(tested: ast.expr, value: ast.expr) -> ast.expr | None:
+    return value if ast.dump(tested) == ast.dump(value) else None
+
+
+def _source(
+    node: ast.expr | None, params: tuple[str, ...], kwarg: str | None
+) -> tuple[str, str | None] | None:
+    """``p`` (a parameter) or ``kwargs.get("k")``/``kwargs.pop("k", None)``."""
+    if isinstance(node, ast.Name) and node.id in params and node.id != kwarg:
+        return node.id, None
+    if (
+        isinstance(node, ast.Call)
+        and kwarg is not None
+        and dotted(node.func) in ([kwarg, "get"], [kwarg, "pop"])
+        and node.args
+        and isinstance(node.args[0], ast.Constant)
+        and isinstance(node.args[0].value, str)
+        and all(isinstance(a, ast.Constant) and a.value is None for a in node.args[1:])
+        and not node.keywords
+    ):
+        return kwarg, node.args[0].value
+    return None
+
+
+def injections(
+    node: ast.FunctionDef | ast.AsyncFunctionDef,
+    params: tuple[str, ...],
+    kwarg: str | None,
+    session_params: set[str],
+    type_of: Callable[[ast.Call], str | None],
+) -> tuple[Injection, ...]:
+    """Where ``node`` takes a session its caller may give: a default form above
+    whose default is a session, ``self.x = p`` for a parameter annotated as a
+    session (``session_params``), or such a parameter used as it is."""
+    found: list[Injection] = []
+    held: set[str] = set()
+    for stmt in _own_statements(node):
+        if not (isinstance(stmt, ast.Assign) and len(stmt.targets) == 1):
+            continue
+        holder = dotted(stmt.targets[0])
+        if holder is None or len(holder) > 2 or (len(holder) == 2 and holder[0] != "self"):
+            continue
+        text = ".".join(holder)
+        default = given_default(stmt.value, params, kwarg)
+        if default is not None and type_of(default[0]) in SESSION_TYPES:
+            param, keyword = default[1], default[2]
+        elif isinstance(stmt.value, ast.Name) and stmt.value.id in session_params:
+            param, keyword = stmt.value.id, None
+        else:
+            continue
+        held.add(param)
+        configured = len(holder) == 2 and _configures(node, stmt, holder)
+        found.append(Injection(text, param, keyword, span_of(stmt), configured))
+    for param in sorted(session_params - held):
+        found.append(Injection(param, param, None, span_of(node)))
+    return tuple(found)
+
+
+def _own_statements(node: ast.FunctionDef | ast.AsyncFunctionDef) -> list[ast.stmt]:
+    """The function's statements, nested blocks included, nested scopes left out."""
+    found: list[ast.stmt] = []
+    todo: list[ast.AST] = list(node.body)
+    while todo:
+        sub = todo.pop(0)
+        if isinstance(sub, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef | ast.Lambda):
+            continue
+        if isinstance(sub, ast.stmt):
+            found.append(sub)
+        todo.extend(ast.iter_child_nodes(sub))
+    return found
+
+
+def _configures(
+    node: ast.FunctionDef | ast.AsyncFunctionDef, assign: ast.Assign, holder: list[str]
+) -> bool:
+    """Whether the function sets something on ``self.<attr>`` besides choosing it
+    (``self.session.headers["X"] = v``, ``self.session.auth = a``, ``.mount(...)``)."""
+    size = len(holder)
+    for sub in ast.walk(node):
+        if sub is assign:
+            continue
+        if isinstance(sub, ast.Call):
+            parts = dotted(sub.func)
+            if parts and parts[:size] == holder and len(parts) > size + 1:
+                return True  # ``self.session.headers.update(...)``
+            if parts and parts[:size] == holder and parts[-1] == "mount":
+                return True
+        targets: list[ast.expr] = []
+        if isinstance(sub, ast.Assign):
+            targets = sub.targets
+        elif isinstance(sub, ast.AugAssign | ast.AnnAssign):
+            targets = [sub.target]
+        for target in targets:
+            while isinstance(target, ast.Subscript):
+                target = target.value
+            parts = dotted(target)
+            if parts and parts[:size] == holder and len(parts) > size:
+                return True
+    return False

@@ -1,0 +1,172 @@
+"""Sessions callers hand in: converted with the code that uses them, or kept whole.
+
+``Api(base, session=s)`` where ``Api`` holds ``session or requests.Session()``
+(see :mod:`.defaults`), or ``fetch(s, url)`` where ``fetch`` takes a
+``session: requests.Session``: once the calls made through that session
+become ``httpx.AsyncClient`` calls, every session handed in must be one too.
+A caller hands in nothing or ``None``; a session it makes itself in code that
+becomes async (converted with it); a session of its own that the migration
+converts (a module global, ``self.<attr>``); or a parameter of its own that
+is checked the same way against its callers. Anything else (a session made
+in code that stays sync, a mock, a value handed through ``**kwargs``) keeps
+the session on requests, with every call made through it, and says why.
+"""
+
+from __future__ import annotations
+
+from .catalogue import Action
+from .decisions import Colouring
+from .graph import CallGraph, session_key
+from .model import Call, Function, Injection
+from .names import short_name
+
+Key = tuple[str, str]
+
+
+def refusals(graph: CallGraph, colouring: Colouring) -> dict[Key, str]:
+    """Sessions that must stay on requests because a caller hands in one the
+    migration does not convert: (owner, name) as :func:`session_key` gives, and why."""
+    converted = _converted(graph, colouring)
+    injections = {
+        (fn.qualname, inj.param): (fn, inj)
+        for fn in graph.functions.values()
+        for inj in fn.injected
+    }
+    # Those whose session is converted, and the parameters that hand theirs on to one.
+    todo = [key for key, (fn, inj) in injections.items() if _key(graph, fn, inj) in converted]
+    checked: set[tuple[str, str]] = set()
+    while todo:
+        at = todo.pop()
+        if at in checked:
+            continue
+        checked.add(at)
+        fn, inj = injections[at]
+        for caller, _, kind in _passers(graph, fn, inj):
+            if kind.startswith("param:"):
+                todo.append((caller.qualname, kind.removeprefix("param:")))
+    refused: dict[Key, str] = {}
+    changed = True
+    while changed:
+        changed = False
+        for at in sorted(checked & injections.keys()):
+            fn, inj = injections[at]
+            key = _key(graph, fn, inj)
+            if key is None or key in refused:
+                continue
+            why = _refusal(graph, colouring, fn, inj, converted, injections, refused)
+            if why is not None:
+                refused[key] = why
+                changed = True
+    return refused
+
+
+def converted_sessions(graph: CallGraph, colouring: Colouring) -> set[Key]:
+    """The sessions that become httpx.AsyncClients (see :func:`session_key`), and the
+    parameters (``(function, name)``) that hand one in: annotations follow them."""
+    found = {key for key in _converted(graph, colouring) if key not in graph.kept_sessions}
+    changed = True
+    while changed:
+        changed = False
+        for fn in graph.functions.values():
+            for inj in fn.injected:
+                key = _key(graph, fn, inj)
+                param = (fn.qualname, inj.param)
+                if key in found and inj.keyword is None and param not in found:
+                    found.add(param)
+                    changed = True
+                    for caller, _, kind in _passers(graph, fn, inj):
+                        if kind.startswith("param:"):
+                            found.add((caller.qualname, kind.removeprefix("param:")))
+    return found
+
+
+def _key(graph: CallGraph, fn: Function, inj: Injection) -> Key | None:
+    return session_key(graph, fn, f"{inj.holder}.request")
+
+
+def _converted(graph: CallGraph, colouring: Colouring) -> set[Key]:
+    """Sessions some call of which becomes an awaited httpx call."""
+    found: set[Key] = set()
+    for qualname, calls in graph.blocking.items():
+        fn = graph.functions[qualname]
+        if not (fn.is_async or colouring.is_async(qualname)):
+            continue
+        for call, entry in calls:
+            key = session_key(graph, fn, call.text)
+            if entry.action is Action.REWRITE and key is not None:
+                found.add(key)
+    return found
+
+
+def _passers(graph: CallGraph, fn: Function, inj: Injection) -> list[tuple[Function, Call, str]]:
+    """The callers of ``fn`` that hand in a value for ``inj``, and how they hold it
+    ("?" for a value handed through ``*args``/``**kwargs``, "" for one not followed)."""
+    if graph.flow is None:
+        return []
+    found = []
+    for caller, call, offset in graph.flow.sites.get(fn.qualname, []):
+        slot = _slot(fn, call, offset, inj)
+        if slot is not None:
+            kind = "?" if slot == "?" else dict(call.sessions_given).get(slot, "")
+            found.append((caller, call, kind))
+    return found
+
+
+def _slot(fn: Function, call: Call, offset: int, inj: Injection) -> str | None:
+    """Where ``call`` gives ``inj``'s value: a position, a keyword, "?" (maybe, through
+    ``*``/``**``), or None (not given: the default is made)."""
+    if inj.keyword is not None:
+        name = inj.keyword
+    else:
+        name = inj.param
+        index = fn.params.index(name)
+        if index < fn.positional:
+            if call.positional < 0:
+                return "?"
+            if 0 <= index - offset < call.positional:
+                return str(index - offset)
+    if name in call.keywords:
+        return name
+    return "?" if "**" in call.keywords else None
+
+
+def _refusal(
+    graph: CallGraph,
+    colouring: Colouring,
+    fn: Function,
+    inj: Injection,
+    converted: set[Key],
+    injections: dict[tuple[str, str], tuple[Function, Injection]],
+    refused: dict[Key, str],
+) -> str | None:
+    """Why the session ``inj`` describes stays on requests, or None."""
+    owner = (fn.class_qualname or fn.qualname).rsplit(".", 1)[-1]
+    for caller, call, kind in _passers(graph, fn, inj):
+        where = f"{short_name(caller.qualname)} (line {call.span.line})"
+        head = f"stays on requests: {where} hands {owner} its session"
+        if kind == "none":
+            continue
+        if kind == "?":
+            return f"{head} through *args/**kwargs, which the migration cannot follow"
+        if kind == "":
+            return f"{head} as a value the migration does not make an httpx.AsyncClient"
+        if inj.configured:
+            return f"{head}, and {owner} changes the session it is given ({inj.holder})"
+        how, _, name = kind.partition(":")
+        if how in ("made", "local"):
+            if not (caller.is_async or colouring.is_async(caller.qualname)):
+                return f"{head}, made in code that stays sync"
+        elif how == "param":
+            inner = injections.get((caller.qualname, name))
+            if inner is None:
+                return f"{head}, its parameter {name}, which the migration does not follow"
+            if _key(graph, *inner) in refused:
+                return f"{head}, its parameter {name}, which stays a requests.Session"
+        elif how == "attr":
+            key = (caller.class_qualname or "", name)
+            if key not in converted or key in graph.kept_sessions:
+                return f"{head}, self.{name}, which stays a requests.Session"
+        elif how == "global":
+            if (caller.module, name) not in converted:
+                return f"{head}, the module's {name}, which stays a requests.Session"
+    return None
