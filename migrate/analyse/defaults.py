@@ -79,6 +79,26 @@ def _source(
     return None
 
 
+def optional_member(
+    node: ast.expr | None, resolve: Callable[[ast.expr], str | None]
+) -> ast.expr | None:
+    """``T`` for ``Optional[T]``, ``Union[T, None]`` and ``T | None``: the value is a
+    ``T`` wherever it is used as one (``None`` is checked before it is)."""
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.BitOr):
+        members = [node.left, node.right]
+    elif isinstance(node, ast.Subscript):
+        name = resolve(node.value) or ""
+        if name in ("typing.Optional", "typing_extensions.Optional"):
+            return node.slice
+        if name not in ("typing.Union", "typing_extensions.Union"):
+            return node
+        members = list(node.slice.elts) if isinstance(node.slice, ast.Tuple) else [node.slice]
+    else:
+        return node
+    typed = [m for m in members if not (isinstance(m, ast.Constant) and m.value is None)]
+    return typed[0] if len(typed) == 1 else None
+
+
 def injections(
     node: ast.FunctionDef | ast.AsyncFunctionDef,
     params: tuple[str, ...],

@@ -10,7 +10,6 @@ from __future__ import annotations
 import ast
 
 from . import shapes
-from .defaults import SESSION_TYPES, injections
 from .forms import has_async_memo, is_main_guard, property_accessor
 from .frameworks import (
     ASYNC_DUNDERS,
@@ -24,7 +23,6 @@ from .frameworks import (
 )
 from .held import HeldVisitor
 from .model import (
-    FIXTURE_PREFIX,
     Assignment,
     Call,
     Decorator,
@@ -211,11 +209,7 @@ class ModuleAnalyser(HeldVisitor):
 
         # A method's scope knows its class, so ``self.x`` / ``cls.x`` resolve.
         scope = LocalScope(fn, class_qualname, bound_names(node.body), node)
-        self._param_types(fn, node, scope)
-        sessions = {p for p in fn.params if scope.local_types.get(p) in SESSION_TYPES}
-        fn.injected = injections(
-            node, fn.params, fn.kwarg, sessions, lambda made: self.type_of_call(made, None)
-        )
+        self.param_types(fn, node, scope)
         self.scopes.append(scope)
         self._visit_block(node.body)
         self.scopes.pop()
@@ -226,24 +220,6 @@ class ModuleAnalyser(HeldVisitor):
                 if isinstance(r.value, ast.Name) and r.value.id in scope.local_defs
             )
         )
-
-    def _param_types(
-        self, fn: Function, node: ast.FunctionDef | ast.AsyncFunctionDef, scope: LocalScope
-    ) -> None:
-        """Parameters whose type is known: annotated, or a pytest fixture of a test."""
-        args = node.args
-        for arg in (*args.posonlyargs, *args.args, *args.kwonlyargs):
-            typ = self.annotation_type(arg.annotation)
-            if typ and arg.annotation is not None:
-                scope.local_types[arg.arg] = typ
-                self.note_session_annotation(fn.qualname, arg.arg, arg.annotation, typ)
-            elif fn.framework in ("pytest-test", "pytest-fixture") and arg.arg not in (
-                "self",
-                "cls",
-            ):
-                scope.local_types[arg.arg] = self.facts.fixture_types.get(
-                    arg.arg, FIXTURE_PREFIX + arg.arg
-                )
 
     def _classify(self, fn: Function, node: ast.FunctionDef | ast.AsyncFunctionDef) -> None:
         name = fn.name

@@ -2,19 +2,21 @@
 
 :class:`HeldVisitor` is the part of :class:`~migrate.analyse.facts.ModuleAnalyser`
 that notes, for each call, what every argument holds (a type, an attribute of
-a typed object, a parameter of the enclosing function), what each method
-assigns to ``self.<attr>``, the attributes assigned on other objects, and the
-classes and functions used as values (made or called where no call shows it).
+a typed object, a parameter of the enclosing function, a session and how it
+is held), what each method assigns to ``self.<attr>``, the attributes
+assigned on other objects, the classes and functions used as values (made or
+called where no call shows it), the types of parameters, and the sessions a
+function's callers may hand in (see defaults).
 """
 
 from __future__ import annotations
 
 import ast
 
-from .defaults import SESSION_TYPES
+from .defaults import SESSION_TYPES, given_default, injections
 from .flow import FlowVisitor
-from .model import PARAM_PREFIX, Call
-from .names import _is_super, _self_attr, dotted
+from .model import FIXTURE_PREFIX, PARAM_PREFIX, Call, Function
+from .names import LocalScope, _is_super, _self_attr, dotted
 
 
 class HeldVisitor(FlowVisitor):
@@ -53,6 +55,38 @@ class HeldVisitor(FlowVisitor):
         if head in scope.local_types and len(scope.assigned.get(head, ())) > 1:
             return None
         return self.resolve(node) if self.names_instance(node) else None
+
+    def type_of_value(self, node: ast.expr, scope: LocalScope) -> str | None:
+        """The type of object an assigned value holds, when one we track: what a
+        call makes, or the default of ``given or C()`` (see :mod:`.defaults`)."""
+        if isinstance(node, ast.Call):
+            return self.type_of_call(node, scope)
+        fn = scope.function
+        default = given_default(node, fn.params, fn.kwarg) if fn else None
+        return self.type_of_call(default[0], scope) if default else None
+
+    def param_types(
+        self, fn: Function, node: ast.FunctionDef | ast.AsyncFunctionDef, scope: LocalScope
+    ) -> None:
+        """Parameters whose type is known: annotated, or a pytest fixture of a test;
+        and the sessions the function's callers may hand in (see defaults)."""
+        args = node.args
+        for arg in (*args.posonlyargs, *args.args, *args.kwonlyargs):
+            typ = self.annotation_type(arg.annotation)
+            if typ and arg.annotation is not None:
+                scope.local_types[arg.arg] = typ
+                self.note_session_annotation(fn.qualname, arg.arg, arg.annotation, typ)
+            elif fn.framework in ("pytest-test", "pytest-fixture") and arg.arg not in (
+                "self",
+                "cls",
+            ):
+                scope.local_types[arg.arg] = self.facts.fixture_types.get(
+                    arg.arg, FIXTURE_PREFIX + arg.arg
+                )
+        sessions = {p for p in fn.params if scope.local_types.get(p) in SESSION_TYPES}
+        fn.injected = injections(
+            node, fn.params, fn.kwarg, sessions, lambda made: self.type_of_call(made, None)
+        )
 
     def through_class(self, func: ast.expr) -> bool:
         """``Base.__init__`` or ``pkg.Base.method``: a method called through its class,

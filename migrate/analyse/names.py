@@ -12,7 +12,7 @@ import ast
 import builtins
 
 from .catalogue import CONSTRUCTORS
-from .defaults import SESSION_TYPES, given_default
+from .defaults import SESSION_TYPES, given_default, optional_member
 from .frameworks import BRIDGES
 from .model import RETURNS_SUFFIX, Function, ModuleFacts
 from .scopes import bound_names, bridge_aliases, ordered_parameters
@@ -209,7 +209,7 @@ class NameResolver:
                 node = ast.parse(node.value, mode="eval").body
             except SyntaxError:
                 return None
-        node = self._optional_of(node)
+        node = optional_member(node, self.resolve)
         if node is None or dotted(node) is None:
             return None
         name = self.resolve(node)
@@ -219,27 +219,6 @@ class NameResolver:
             return name
         last = name.rsplit(".", 1)[-1]
         return name if last[:1].isupper() and not last.isupper() else None
-
-    def _optional_of(self, node: ast.expr | None) -> ast.expr | None:
-        """``T`` for ``Optional[T]``, ``Union[T, None]`` and ``T | None``: the value
-        is a ``T`` wherever it is used as one (``None`` is checked before it is)."""
-        if isinstance(node, ast.BinOp) and isinstance(node.op, ast.BitOr):
-            members = [node.left, node.right]
-        elif isinstance(node, ast.Subscript):
-            name = self.resolve(node.value) or ""
-            if name in ("typing.Optional", "typing_extensions.Optional"):
-                return node.slice
-            if name not in ("typing.Union", "typing_extensions.Union"):
-                return node
-            members = list(node.slice.elts) if isinstance(node.slice, ast.Tuple) else [node.slice]
-        else:
-            return node
-        typed = [
-            member
-            for member in members
-            if not (isinstance(member, ast.Constant) and member.value is None)
-        ]
-        return typed[0] if len(typed) == 1 else None
 
     def _returned_type(self, node: ast.FunctionDef | ast.AsyncFunctionDef) -> str | None:
         """What a factory function gives: its annotation, or what every return makes."""
@@ -460,15 +439,6 @@ class NameResolver:
         if head in BUILTIN_NAMES:
             return join(f"builtins.{head}", rest)
         return None
-
-    def type_of_value(self, node: ast.expr, scope: LocalScope) -> str | None:
-        """The type of object an assigned value holds, when one we track: what a
-        call makes, or the default of ``given or C()`` (see :mod:`.defaults`)."""
-        if isinstance(node, ast.Call):
-            return self.type_of_call(node, scope)
-        fn = scope.function
-        default = given_default(node, fn.params, fn.kwarg) if fn else None
-        return self.type_of_call(default[0], scope) if default else None
 
     def type_of_call(self, call: ast.Call, scope: LocalScope | None) -> str | None:
         """The type of object a call makes, when it is one we track."""

@@ -25,10 +25,10 @@ the same:
 
 What cannot be carried gets a ``# TODO(migrate MIG001): ...`` and a line in
 the summary. The rule is one class in parts: this module (calls, responses,
-one-off clients), ``http_exceptions``, ``http_kwargs``, ``http_sessions``,
-``http_setup`` (what configures a session), ``http_transport`` (adapters as
-httpx transports), ``http_streams``, ``http_subclasses`` (``requests.Session`` subclasses) and
-``http_auth`` (``AuthBase`` subclasses).
+one-off clients), ``http_exceptions``, ``http_annotations``, ``http_kwargs``,
+``http_sessions``, ``http_setup`` (what configures a session), ``http_transport``
+(adapters as httpx transports), ``http_streams``, ``http_subclasses``
+(``requests.Session`` subclasses) and ``http_auth`` (``AuthBase`` subclasses).
 """
 
 from __future__ import annotations
@@ -37,7 +37,7 @@ import libcst as cst
 import libcst.matchers as m
 
 from ..context import RuleContext
-from ..nodes import append_arg, dotted_name, is_keyword, keyword_arg, optional_of
+from ..nodes import append_arg, is_keyword, keyword_arg
 from .base import StatementResult, on_leave, on_visit
 from .http_common import Frame, FunctionState, is_raw_body, one_off_cookies, requests_defaults
 from .http_exceptions import ExceptionRewrites
@@ -188,39 +188,15 @@ class HttpClient(
             self.with_items.add(id(self.ctx.entered(item)))
         self._visit_with_streams(node)
 
-    def _names_response(self, annotation: cst.Annotation | None) -> bool:
-        """``requests.Response`` (or ``Optional`` of it) in a module whose annotations
-        move to httpx with its responses (see ExceptionRewrites)."""
-        if annotation is None or self.ctx.edits.map_exceptions != "httpx":
-            return False
-        node = optional_of(annotation.annotation)
-        text = dotted_name(node) if node is not None else None
-        text = self.ctx.edits.requests_aliases.get(text or "", text)
-        return text in ("requests.Response", "requests.models.Response")
-
-    @on_visit(cst.AnnAssign)
-    def visit_AnnAssign(self, node: cst.AnnAssign) -> None:
-        """``resp: requests.Response = ...``: a response whatever holds it first."""
-        if not isinstance(node.target, cst.Name) or not self.functions:
-            return
-        if self._names_response(node.annotation):
-            self.functions[-1].responses.add(node.target.value)
-        elif node.value is not None:
-            self._note_assigned(node, [node.target], node.value)
-
-    @on_visit(cst.Assign)
-    def visit_Assign(self, node: cst.Assign) -> None:
+    @on_visit(cst.Assign, cst.AnnAssign)
+    def visit_Assign(self, node: cst.Assign | cst.AnnAssign) -> None:
         """Remember which local names hold responses, for attribute fixes."""
-        self._note_assigned(node, [t.target for t in node.targets], node.value)
-
-    def _note_assigned(
-        self,
-        node: cst.CSTNode,
-        targets: list[cst.BaseAssignTargetExpression],
-        value: cst.BaseExpression,
-    ) -> None:
+        value = node.value
         if not isinstance(value, cst.Call):
             return
+        targets = (
+            [t.target for t in node.targets] if isinstance(node, cst.Assign) else [node.target]
+        )
         names = {target.value for target in targets if isinstance(target, cst.Name)}
         if streams(value) and self.ctx.pos(value) in self.ctx.edits.http_calls:
             for name in names:

@@ -19,15 +19,12 @@ the same way (httpx's ``InvalidURL`` and ``json.JSONDecodeError`` have none).
 
 from __future__ import annotations
 
-import re
-
 import libcst as cst
 import libcst.matchers as m
 
-from ...plan.edits import Pos
 from ..nodes import append_arg, code_of, dotted_name, keyword_arg
 from .base import StatementResult, on_leave, on_visit
-from .http_common import HttpRuleBase
+from .http_annotations import AnnotationRewrites
 
 # requests exception -> httpx exception. In ``except`` clauses a tuple keeps
 # requests' wider meaning where one class is not enough.
@@ -63,9 +60,6 @@ EXCEPTIONS: dict[str, tuple[str, ...]] = {
 JSON_ERRORS = ("JSONDecodeError",)
 # Other requests names that have an httpx twin of the same shape.
 TYPES = {"Response": "Response", "Request": "Request", "PreparedRequest": "Request"}
-# In annotations only: what a migrated module's sessions are now (its calls await them).
-ANNOTATED = {**TYPES, "Session": "AsyncClient"}
-QUOTED_TYPE = re.compile(r"\brequests\.(" + "|".join(ANNOTATED) + r")\b")
 # Calls that register a handler for one exception class (Flask, Starlette,
 # FastAPI): where requests' class stands for several, one registration each.
 REGISTRATIONS = frozenset(
@@ -88,15 +82,7 @@ REQUEST_EXCEPTION_JSON_DETAIL = (
 )
 
 
-class ExceptionRewrites(HttpRuleBase):
-    def _requests_name(self, node: cst.BaseExpression) -> str | None:
-        """``requests.Timeout`` as written, or a bare name imported from requests."""
-        if isinstance(node, cst.Name):
-            if id(node) in self.ctx.non_references:
-                return None
-            return self.ctx.edits.requests_aliases.get(node.value)
-        return dotted_name(node)
-
+class ExceptionRewrites(AnnotationRewrites):
     @on_leave(cst.Name)
     def leave_Name(self, original: cst.Name, updated: cst.BaseExpression) -> cst.BaseExpression:
         if original.value not in self.ctx.edits.requests_aliases:
@@ -113,11 +99,7 @@ class ExceptionRewrites(HttpRuleBase):
         self, original: cst.Attribute | cst.Name, updated: cst.BaseExpression
     ) -> cst.BaseExpression | None:
         if self._in_annotation and self._names_session(original):
-            # What the annotated value becomes, whatever else the module keeps.
-            if self._annotations[-1] not in self.ctx.edits.session_annotations:
-                return None
-            self.ctx.maybe_remove_import("requests")
-            return self._httpx(ANNOTATED["Session"])
+            return self._annotated_session()
         if not self.ctx.edits.map_exceptions:
             return None
         if self.ctx.edits.map_exceptions == "both" and (
@@ -135,9 +117,6 @@ class ExceptionRewrites(HttpRuleBase):
         if len(parts) == 3 and parts[1] != "exceptions":
             return None
         cls = parts[-1]
-        if self._in_annotation and cls in ANNOTATED and len(parts) == 2:
-            self.ctx.maybe_remove_import("requests")
-            return self._httpx(ANNOTATED[cls])
         if cls in TYPES and len(parts) == 2:
             self.ctx.maybe_remove_import("requests")
             return self._httpx(TYPES[cls])
@@ -161,14 +140,7 @@ class ExceptionRewrites(HttpRuleBase):
             )
         return self._httpx(mapped[0])
 
-    def _names_session(self, node: cst.Attribute | cst.Name) -> bool:
-        name = self._requests_name(node) or ""
-        return name in ("requests.Session", "requests.sessions.Session")
-
     _in_except = 0
-    _in_annotation = 0
-    # The positions of the annotations being rewritten, innermost last.
-    _annotations: list[Pos | None] = []
     # Exception classes passed to a handler registration (ids of original nodes).
     _registered: set[int] = set()
     # Per except clause being rewritten: the name it binds when the error may
@@ -242,37 +214,6 @@ class ExceptionRewrites(HttpRuleBase):
             previous = code
             out.append(stmt)
         return out
-
-    @on_visit(cst.Annotation)
-    def visit_Annotation(self, node: cst.Annotation) -> None:
-        self._in_annotation += 1
-        self._annotations = [*self._annotations, self.ctx.pos(node.annotation)]
-
-    @on_leave(cst.Annotation)
-    def leave_Annotation(self, original: cst.Annotation, updated: cst.Annotation) -> cst.Annotation:
-        self._in_annotation -= 1
-        position = self._annotations[-1]
-        self._annotations = self._annotations[:-1]
-        value = updated.annotation
-        if not isinstance(value, cst.SimpleString):
-            return updated
-        sessions = position in self.ctx.edits.session_annotations
-        if self.ctx.edits.map_exceptions != "httpx" and not sessions:
-            return updated
-
-        # ``-> "requests.Response"``: a forward reference names the same types.
-        def renamed(found: re.Match[str]) -> str:
-            moved = self.ctx.edits.map_exceptions == "httpx"
-            if not (sessions if found[1] == "Session" else moved):
-                return found[0]
-            return f"{self.module}.{ANNOTATED[found[1]]}"
-
-        text = QUOTED_TYPE.sub(renamed, value.value)
-        if text == value.value:
-            return updated
-        self.ctx.add_import(self.module)
-        self.ctx.maybe_remove_import("requests")
-        return updated.with_changes(annotation=value.with_changes(value=text))
 
     @on_visit(cst.ExceptHandler)
     def visit_ExceptHandler(self, node: cst.ExceptHandler) -> None:
