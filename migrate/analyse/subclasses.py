@@ -56,6 +56,20 @@ HTTPX_AUTH_NAMES = frozenset(
 # What resolves a name project-wide (``CallGraph.resolve``).
 ResolveFn = Callable[[str | None], str | None]
 REQUEST_METHODS = frozenset({*HTTP_VERBS, "request"})
+# requests' keywords a request method may name or look for in its **kwargs:
+# httpx's verbs hand each on in another form (a raw body as content=,
+# USE_CLIENT_DEFAULT when not given, follow_redirects=), which the converted
+# method gets back as requests' (``rules/http_subclasses.py``).
+REQUESTS_VIEW = frozenset({"data", "auth", "timeout", "allow_redirects"})
+# requests' per-request keywords httpx takes only when the client is made.
+PER_CLIENT_KEYWORDS = frozenset({"verify", "cert", "proxies", "hooks"})
+# What httpx's verbs hand ``request``.
+HTTPX_REQUEST_KEYWORDS = frozenset(
+    {
+        *("content", "data", "files", "json", "params", "headers", "cookies"),
+        *("auth", "follow_redirects", "timeout", "extensions"),
+    }
+)
 # requests.Session methods an AsyncClient has under another form.
 _RENAMED = {
     "close": "the AsyncClient closes with aclose()",
@@ -103,6 +117,8 @@ class SessionSubclasses:
             for name, typ in facts.typed_names.items()
         }
         self._decided: dict[str, str | None] = {}
+        # Refusals decided from outside the class (what it is handed).
+        self.forced: dict[str, str] = {}
 
     def is_session(self, cls: str) -> bool:
         """Whether ``cls`` derives from requests.Session through project classes only."""
@@ -174,6 +190,8 @@ class SessionSubclasses:
         return self._decided[cls]
 
     def _refusal(self, cls: str) -> str | None:
+        if cls in self.forced:
+            return self.forced[cls]
         name = cls.rsplit(".", 1)[-1]
         bases = self.bases[cls]
         if len(bases) != 1:
@@ -193,6 +211,15 @@ class SessionSubclasses:
             if why is not None:
                 return why
         for fn in self.methods.get(cls, []):
+            for call in fn.calls:
+                verb = call.text.rsplit(".", 1)[-1]
+                through = call.text.startswith(("self.", "super("))
+                given = sorted(set(call.keywords) & PER_CLIENT_KEYWORDS)
+                if through and verb in REQUEST_METHODS and given:
+                    return (
+                        f"{name}.{fn.name} hands {given[0]}= on per request, which httpx takes"
+                        " only when the client is made"
+                    )
             for attr, written in _self_uses(fn):
                 if attr in defined:
                     continue
@@ -225,7 +252,7 @@ class SessionSubclasses:
             return None
         if fn.is_generator or fn.is_async or fn.property or fn.decorators:
             return f"{method} is no plain method: httpx's verbs call it as one"
-        changed = sorted(set(fn.params) & REQUEST_KEYWORDS_CHANGED)
+        changed = sorted(set(fn.params) & REQUEST_KEYWORDS_CHANGED - REQUESTS_VIEW)
         if changed:
             return (
                 f"{method} takes {changed[0]}=, which httpx's verbs hand on with another"
@@ -233,13 +260,21 @@ class SessionSubclasses:
             )
         if fn.vararg:
             return f"{method} takes *{fn.vararg}: httpx passes its arguments by keyword"
-        if fn.kwargs_read:
-            return (
-                f"{method} looks inside **{fn.kwarg}: httpx's verbs hand on every keyword"
-                " (timeout=USE_CLIENT_DEFAULT, follow_redirects=...), requests' only those"
-                " given"
-            )
+        if fn.kwarg is None and fn.name == "request":
+            missing = sorted(HTTPX_REQUEST_KEYWORDS - set(fn.params))
+            if missing:
+                return f"{method} takes no **kwargs, and httpx's verbs hand it {missing[0]}="
+        if fn.kwarg is None and set(fn.params) & REQUESTS_VIEW:
+            named = sorted(set(fn.params) & REQUESTS_VIEW)[0]
+            return f"{method} takes {named}= but no **kwargs, where httpx hands on its twin"
         return None
+
+
+def requests_view(fn: Function) -> bool:
+    """Whether a converted request method gets its keywords back as requests' verbs
+    hand them on (``requests_keywords``): it names requests' keywords or looks
+    inside its ``**kwargs``."""
+    return fn.kwarg is not None and bool(fn.kwargs_read or set(fn.params) & REQUESTS_VIEW)
 
 
 def _self_uses(fn: Function) -> list[tuple[str, bool]]:
@@ -275,12 +310,7 @@ class Graph(Protocol):
 def decide_subclasses(graph: Graph) -> None:
     """Which Session and AuthBase subclasses become httpx classes; why the others stay."""
     subclasses = SessionSubclasses(graph.project, graph.resolve)
-    graph.subclass_refusals = {
-        cls: why
-        for cls in subclasses.bases
-        if subclasses.is_session(cls) and (why := subclasses.refusal(cls)) is not None
-    }
-    graph.converted = subclasses.converted()
+    _decide_sessions(graph, subclasses)
     auths = [cls for cls in subclasses.bases if subclasses.is_auth(cls)]
     # ``auth(prepared)``: an instance called (not the class, which makes one).
     called = {
@@ -299,6 +329,43 @@ def decide_subclasses(graph: Graph) -> None:
             graph.auth_refusals[cls] = why
     graph.converted_auths = frozenset(c for c in auths if c not in graph.auth_refusals)
     _refuse_auths_kept_code_uses(graph)
+    while _refuse_sessions_given_requests_objects(graph, subclasses):
+        _refuse_auths_kept_code_uses(graph)
+
+
+def _decide_sessions(graph: Graph, subclasses: SessionSubclasses) -> None:
+    graph.subclass_refusals = {
+        cls: why
+        for cls in subclasses.bases
+        if subclasses.is_session(cls) and (why := subclasses.refusal(cls)) is not None
+    }
+    graph.converted = subclasses.converted()
+
+
+def _refuse_sessions_given_requests_objects(graph: Graph, subclasses: SessionSubclasses) -> bool:
+    """A converted subclass that keeps an object staying on requests in an attribute
+    (``self.auth = TokenAuth(...)``, a requests auth) stays on requests with its
+    subclasses: httpx would be handed it. Whether any was refused."""
+    refused: dict[str, str] = {}
+    graph._resolved.clear()
+    for fn in graph.functions.values():
+        owner = fn.class_qualname
+        if owner not in graph.converted:
+            continue
+        for text, typ in fn.attr_sets:
+            extended = graph.requests_extension(typ)
+            if text.startswith("self.") and extended is not None:
+                refused.setdefault(
+                    owner,
+                    f"{owner.rsplit('.', 1)[-1]} sets {text} to a {typ.rsplit('.', 1)[-1]},"
+                    f" which stays on requests ({extended})",
+                )
+    if not refused:
+        return False
+    subclasses.forced.update(refused)
+    subclasses._decided.clear()
+    _decide_sessions(graph, subclasses)
+    return True
 
 
 def _refuse_auths_kept_code_uses(graph: Graph) -> None:

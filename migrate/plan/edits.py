@@ -27,7 +27,7 @@ from ..analyse.graph import CallGraph
 from ..analyse.model import Span
 from ..analyse.quart import SharedClient, quart_facts
 from ..analyse.run import Analysis
-from ..analyse.subclasses import AUTH_BASES, SESSION_BASES
+from ..analyse.subclasses import AUTH_BASES, REQUEST_METHODS, SESSION_BASES, requests_view
 from .aliases import AliasEdit, BridgeAliases, unwound_aliases
 from .closings import plan_closings
 from .mock_scope import scope_mocks
@@ -176,6 +176,9 @@ class FileEdits:
     session_instances: set[Pos] = field(default_factory=set)
     # requests.auth.AuthBase subclasses that become httpx.Auth classes.
     auth_subclasses: set[str] = field(default_factory=set)
+    # Request methods of those classes that get their keywords as requests' verbs
+    # hand them on (they name ``data=``/``timeout=``... or look inside ``**kwargs``).
+    requests_views: set[str] = field(default_factory=set)
     # ``closing(x)`` with items: where x closes itself now (the wrapper goes),
     # and where x's close became async (``contextlib.aclosing``).
     unwrapped_closings: set[Pos] = field(default_factory=set)
@@ -627,6 +630,10 @@ def _session_subclasses(
         bases = {graph.resolve(b) or b for b in facts.classes[cls]}
         if bases & AUTH_BASES:
             for_module(module)[0].auth_subclasses.add(cls)
+        for verb in sorted(REQUEST_METHODS):
+            method = graph.functions.get(f"{cls}.{verb}")
+            if method is not None and requests_view(method):
+                for_module(module)[0].requests_views.add(method.qualname)
         if not bases & SESSION_BASES:
             continue  # below another converted class: nothing of its own changes
         fe, cols = for_module(module)

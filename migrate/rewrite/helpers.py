@@ -791,6 +791,27 @@ def httpx_kwargs(kwargs: dict[str, Any]) -> dict[str, Any]:
     needs=("without_none",),
 )
 
+REQUESTS_KEYWORDS = Helper(
+    "requests_keywords",
+    '''\
+def requests_keywords(kwargs: dict[str, Any]) -> dict[str, Any]:
+    """The keywords {http}'s verbs hand a request method, as requests' verbs hand
+    them on: only those given ({http} hands on every one, None or
+    ``USE_CLIENT_DEFAULT`` when not given), a raw body as ``data``, and
+    ``follow_redirects`` as ``allow_redirects``."""
+    given = {{
+        key: value
+        for key, value in kwargs.items()
+        if value is not None and value is not {http}.USE_CLIENT_DEFAULT
+    }}
+    if "content" in given:
+        given["data"] = given.pop("content")
+    if "follow_redirects" in given:
+        given["allow_redirects"] = given.pop("follow_redirects")
+    return given''',
+    ("from typing import Any", "import {http}"),
+)
+
 WITHOUT_NONE = Helper(
     "without_none",
     '''\
@@ -915,6 +936,7 @@ HELPERS: dict[str, Helper] = {
         STATUS_ERROR,
         WITHOUT_NONE,
         HTTPX_KWARGS,
+        REQUESTS_KEYWORDS,
         ANSWERS_IN_TURN,
         REQUEST_BODY,
         WITH_BODY,

@@ -46,19 +46,23 @@ REFUSED = {
         ("self.token = token", "self.timeout = 30"),
         "Api sets self.timeout, which httpx.AsyncClient has with another meaning",
     ),
-    "kwargs looked into": (
-        (
-            "        return super()",
-            "        kwargs.setdefault('timeout', 5)\n        return super()",
-        ),
-        "Api.request looks inside **kwargs",
-    ),
-    "data parameter": (
+    "httpx's keyword named": (
         (
             "def request(self, method, url, **kwargs)",
-            "def request(self, method, url, data=None, **kwargs)",
+            "def request(self, method, url, content=None, **kwargs)",
         ),
-        "Api.request takes data=, which httpx's verbs hand on with another value",
+        "Api.request takes content=, which httpx's verbs hand on with another value",
+    ),
+    "no **kwargs": (
+        (
+            "def request(self, method, url, **kwargs)",
+            "def request(self, method, url, params=None, headers=None)",
+        ),
+        "Api.request takes no **kwargs, and httpx's verbs hand it auth=",
+    ),
+    "requests' keyword without **kwargs": (
+        (REQUEST, "def post(self, url, data=None):\n        pass\n\n    " + REQUEST),
+        "Api.post takes data= but no **kwargs",
     ),
     "positional arguments": (
         (
@@ -66,6 +70,14 @@ REFUSED = {
             "def request(self, method, url, *args, **kwargs)",
         ),
         "Api.request takes *args",
+    ),
+    "client-only keyword per request": (
+        (
+            REQUEST,
+            "def fetch(self, url, verify=None):\n        return self.get(url, verify=verify)\n\n    "
+            + REQUEST,
+        ),
+        "Api.fetch hands verify= on per request, which httpx takes only when the client is made",
     ),
     "send overridden": (
         (REQUEST, "def send(self, request, **kwargs):\n        pass\n\n" + REQUEST),
@@ -97,6 +109,20 @@ REFUSED = {
 }
 
 
+# A request method naming requests' keywords or looking inside its **kwargs is
+# converted: it gets them back as requests' verbs hand them on.
+REQUESTS_VIEWS = {
+    "kwargs looked into": (
+        "        return super()",
+        "        kwargs.setdefault('timeout', 5)\n        return super()",
+    ),
+    "data parameter": (
+        "def request(self, method, url, **kwargs)",
+        "def request(self, method, url, data=None, timeout=None, **kwargs)",
+    ),
+}
+
+
 def _project(tmp_path: Path, text: str) -> Path:
     (tmp_path / "api.py").write_text(textwrap.dedent(text))
     return tmp_path
@@ -107,6 +133,16 @@ def test_a_subclass_using_only_what_an_async_client_has_is_converted(tmp_path: P
     assert analysis.graph.converted == {"api.Api"}
     assert {"api.item", "api.Api.request"} <= set(analysis.colouring.async_functions)
     assert not [r for r in analysis.colouring.review if "requests.Session" in r.reason]
+
+
+@pytest.mark.parametrize("shape", sorted(REQUESTS_VIEWS))
+def test_a_request_method_using_requests_keywords_is_converted(tmp_path: Path, shape: str) -> None:
+    old, new = REQUESTS_VIEWS[shape]
+    source = textwrap.dedent(CONVERTIBLE)
+    assert old in source
+    analysis = analyse_paths([_project(tmp_path, source.replace(old, new))], jobs=1)
+    assert analysis.graph.converted == {"api.Api"}
+    assert "api.item" in analysis.colouring.async_functions
 
 
 @pytest.mark.parametrize("shape", sorted(REFUSED))
@@ -253,3 +289,22 @@ def test_an_unsafe_auth_stays_on_requests_with_its_reason(tmp_path: Path, shape:
     assert any("TokenAuth stays a requests auth" in why for why in reasons)
     # The calls handed it stay on requests.
     assert "api.item" not in analysis.colouring.async_functions
+
+
+def test_a_subclass_holding_an_auth_that_stays_on_requests_stays_with_it(tmp_path: Path) -> None:
+    source = textwrap.dedent(AUTH) + textwrap.dedent(
+        """
+        class Api(requests.Session):
+            def __init__(self, token):
+                super().__init__()
+                self.auth = TokenAuth(token)
+
+        def prepared(url):
+            request = requests.Request("GET", url, auth=TokenAuth("t"))
+            return requests.Session().send(request.prepare())
+        """
+    )
+    analysis = analyse_paths([_project(tmp_path, source)], jobs=1)
+    assert "api.TokenAuth" in analysis.graph.auth_refusals
+    assert analysis.graph.converted == frozenset()
+    assert "Api sets self.auth to a TokenAuth" in analysis.graph.subclass_refusals["api.Api"]

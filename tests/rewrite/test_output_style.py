@@ -105,6 +105,7 @@ def test_one_helpers_module_per_package_imported_relatively(tmp_path: Path) -> N
         "cached_result": None,  # nor here: no cached_property
         "StatusError": None,  # nothing raises requests.HTTPError
         "httpx_kwargs": None,  # no **kwargs reach a request
+        "requests_keywords": None,  # no Session subclass looks at its keywords
         "without_none": None,  # no query parameter or form field may be None
         "answers_in_turn": None,  # no HTTP mock answers with a list
         "collect": None,  # no sync code reads a generator that became async
@@ -185,6 +186,7 @@ def test_a_later_step_extends_the_helpers_module_to_the_one_shot_bytes() -> None
         "gather_outcomes",
         "answers_in_turn",
         "with_headers",
+        "requests_keywords",
         "collect",
         "request_body",
         "PoolPerOrigin",

@@ -303,6 +303,14 @@ def first_in_class(body: cst.BaseSuite, statement: cst.BaseStatement) -> cst.Bas
     return body.with_changes(body=statements)
 
 
+def first_in_body(body: cst.BaseSuite, statements: list[cst.SimpleStatementLine]) -> cst.BaseSuite:
+    """``statements`` first in a function body (after its docstring)."""
+    assert isinstance(body, cst.IndentedBlock)
+    lines = list(body.body)
+    at = 1 if lines and _is_docstring(lines[0]) else 0
+    return body.with_changes(body=[*lines[:at], *statements, *lines[at:]])
+
+
 def _is_docstring(statement: cst.BaseStatement) -> bool:
     return (
         isinstance(statement, cst.SimpleStatementLine)

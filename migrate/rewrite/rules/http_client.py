@@ -317,7 +317,7 @@ class HttpClient(
         client_args: list[cst.Arg] = []
         # Keep each argument's own comma (and the line break after it).
         named = [keyword_arg(n, a.value).with_changes(comma=a.comma) for n, a in zip(names, extra)]
-        named += keywords
+        named = self._requests_view_args(call, [*named, *keywords])
         has_redirect_arg = False
         has_body = False
         for arg in named:

@@ -73,6 +73,8 @@ class KwargsRewrites(HttpRuleBase):
         """``**kwargs`` of the requests call at ``pos``, as httpx takes them."""
         if isinstance(arg.value, cst.Name) and (pos, arg.value.value) in self.plain_kwargs:
             return arg
+        if m.matches(arg.value, m.Call(m.Name(KWARGS))):
+            return arg  # requests' keywords already gathered (``_requests_view_args``)
         kwargs = cst.Call(cst.Name(self.ctx.use_helper(KWARGS)), [cst.Arg(arg.value)])
         self.ctx.note(self.code, line, f"**{code_of(arg.value)}: requests' names still accepted")
         return arg.with_changes(value=kwargs)

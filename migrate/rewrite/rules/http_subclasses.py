@@ -13,12 +13,17 @@ awaited as any client's; ``with S() as s`` becomes ``async with``.
 from __future__ import annotations
 
 import libcst as cst
+import libcst.matchers as m
 
+from ...analyse.subclasses import REQUESTS_VIEW
 from ..nodes import append_arg
 from .base import on_leave, on_visit
-from .http_auth import AuthRewrites, first_in_class
+from .http_auth import AuthRewrites, first_in_body, first_in_class
 from .http_common import requests_defaults
+from .http_kwargs import KWARGS
 from .http_sessions import SessionRewrites
+
+REQUESTS_KEYWORDS = "requests_keywords"
 
 
 class SubclassRewrites(SessionRewrites, AuthRewrites):
@@ -54,6 +59,76 @@ class SubclassRewrites(SessionRewrites, AuthRewrites):
         )
         return first_in_class(body, init)
 
+    @on_leave(cst.FunctionDef)
+    def leave_requests_view(
+        self, original: cst.FunctionDef, updated: cst.FunctionDef
+    ) -> cst.FunctionDef:
+        """A request method naming requests' keywords (or looking inside its ``**kwargs``)
+        gets them as requests' verbs hand them on, whatever httpx's handed it."""
+        star = updated.params.star_kwarg
+        if self.ctx.qualname not in self.ctx.edits.requests_views or not isinstance(
+            star, cst.Param
+        ):
+            return updated
+        kwargs = star.name
+        keywords = cst.Call(cst.Name(self.ctx.use_helper(REQUESTS_KEYWORDS)), [cst.Arg(kwargs)])
+        prologue = [_assign(kwargs, keywords)]
+        for param in (*updated.params.params, *updated.params.kwonly_params):
+            name = param.name
+            if name.value in ("data", "allow_redirects"):
+                # Given raw (content=) or as follow_redirects=: in **kwargs by now.
+                popped = cst.Call(
+                    cst.Attribute(kwargs, cst.Name("pop")),
+                    [cst.Arg(cst.SimpleString(f'"{name.value}"')), cst.Arg(name)],
+                )
+                prologue.append(_assign(name, popped))
+            elif name.value in ("auth", "timeout"):
+                default = param.default or cst.Name("None")
+                sentinel = self._httpx("USE_CLIENT_DEFAULT")
+                given = cst.Comparison(name, [cst.ComparisonTarget(cst.Is(), sentinel)])
+                prologue.append(_assign(name, cst.IfExp(given, default, name)))
+        lines = [cst.SimpleStatementLine([statement]) for statement in prologue]
+        return updated.with_changes(body=first_in_body(updated.body, lines))
+
+    def _requests_view_args(self, call: cst.Call, args: list[cst.Arg]) -> list[cst.Arg]:
+        """The arguments of a ``super()`` call in a request method that got requests'
+        keywords: those keywords and its ``**kwargs`` go through ``httpx_kwargs``."""
+        if self.ctx.qualname not in self.ctx.edits.requests_views:
+            return args
+        if not m.matches(call.func, m.Attribute(m.Call(m.Name("super")))):
+            return args
+        kept: list[cst.Arg] = []
+        gathered: list[cst.BaseDictElement] = []
+        for arg in args:
+            if arg.star == "**":
+                gathered.append(cst.StarredDictElement(arg.value))
+            elif arg.keyword is not None and arg.keyword.value in REQUESTS_VIEW:
+                key = cst.SimpleString(f'"{arg.keyword.value}"')
+                gathered.append(cst.DictElement(key, arg.value))
+            else:
+                kept.append(arg)
+        if not gathered:
+            return args
+        only = gathered[0]
+        value = (
+            only.value
+            if len(gathered) == 1 and isinstance(only, cst.StarredDictElement)
+            else cst.Dict(gathered)
+        )
+        helper = cst.Name(self.ctx.use_helper(KWARGS))
+        last = args[-1]
+        gathered_arg = cst.Arg(
+            cst.Call(helper, [cst.Arg(value)]),
+            star="**",
+            comma=last.comma,
+            whitespace_after_arg=last.whitespace_after_arg,
+        )
+        if kept and kept[-1] is last:
+            kept[-1] = last.with_changes(
+                comma=cst.Comma(whitespace_after=cst.SimpleWhitespace(" "))
+            )
+        return [*kept, gathered_arg]
+
     @on_visit(cst.Assign)
     def visit_session_instance(self, node: cst.Assign) -> None:
         """``s = S(...)`` closed by ``s.close()`` in the same function needs no TODO."""
@@ -81,3 +156,7 @@ class SubclassRewrites(SessionRewrites, AuthRewrites):
         for arg in requests_defaults():
             args = append_arg(args, arg)
         return updated.with_changes(args=self._with_tls(args))
+
+
+def _assign(target: cst.Name, value: cst.BaseExpression) -> cst.Assign:
+    return cst.Assign([cst.AssignTarget(target)], value)
