@@ -74,8 +74,8 @@ REFUSED = {
     "client-only keyword per request": (
         (
             REQUEST,
-            "def fetch(self, url, verify=None):\n        return self.get(url, verify=verify)\n\n    "
-            + REQUEST,
+            "def fetch(self, url, verify=None):\n"
+            "        return self.get(url, verify=verify)\n\n    " + REQUEST,
         ),
         "Api.fetch hands verify= on per request, which httpx takes only when the client is made",
     ),
