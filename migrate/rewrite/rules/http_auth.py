@@ -35,11 +35,17 @@ import libcst as cst
 import libcst.matchers as m
 
 from ..context import RuleContext
+from ..nodes import dotted_name, is_keyword
 from .base import StatementResult, on_leave, on_visit
 from .http_common import HttpRuleBase
 
 # Where a set part of the request goes, in the order a tuple's parts are set.
 SET_ORDER = ("url", "headers", "body")
+# requests' own auth classes with an httpx twin made with the same arguments.
+AUTH_TWINS = {
+    "requests.auth.HTTPBasicAuth": "BasicAuth",
+    "requests.auth.HTTPDigestAuth": "DigestAuth",
+}
 
 
 @dataclass
@@ -61,6 +67,37 @@ class AuthRewrites(HttpRuleBase):
         self.auth_calls: list[AuthCall] = []
         # Auth classes whose ``__call__`` reads the body.
         self.auth_body_readers: set[str] = set()
+        # ``auth=`` arguments of requests calls that move to httpx.
+        self.moving_auths: set[int] = set()
+
+    @on_visit(cst.Call)
+    def visit_moving_auth(self, node: cst.Call) -> None:
+        if self.ctx.pos(node) in self.ctx.edits.http_calls:
+            self.moving_auths.update(id(a.value) for a in node.args if is_keyword(a, "auth"))
+
+    @on_leave(cst.Call)
+    def leave_auth_twin(
+        self, original: cst.Call, updated: cst.BaseExpression
+    ) -> cst.BaseExpression:
+        """``HTTPBasicAuth(user, password)`` -> ``httpx.BasicAuth(user, password)`` where
+        no requests call can be handed it: an ``auth=`` of a call that moves, or
+        anywhere once no requests call remains in the project."""
+        func = original.func
+        name = (
+            self.ctx.edits.requests_aliases.get(func.value)
+            if isinstance(func, cst.Name)
+            else dotted_name(func)
+        )
+        twin = AUTH_TWINS.get(name or "")
+        if twin is None or not isinstance(updated, cst.Call):
+            return updated
+        if self.ctx.edits.map_exceptions != "httpx" and id(original) not in self.moving_auths:
+            return updated
+        module, _, obj = (name or "").rpartition(".")
+        self.ctx.maybe_remove_import(module, obj)
+        self.ctx.maybe_remove_import("requests")
+        self.ctx.note(self.code, self.ctx.line(original), f"{name} -> {self.module}.{twin}")
+        return updated.with_changes(func=self._httpx(twin))
 
     def _in_auth_class(self, depth: int) -> bool:
         scope = self.ctx.scope
