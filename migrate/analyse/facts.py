@@ -34,7 +34,14 @@ from .model import (
 )
 from .names import LocalScope, _self_attr, expr_text, span_of
 from .patches import note_assigned_fake, note_patch
-from .scopes import bound_names, comprehension_names, note_signature, ordered_parameters, parameters
+from .scopes import (
+    bound_names,
+    comprehension_names,
+    note_signature,
+    ordered_parameters,
+    parameters,
+    plain_names,
+)
 from .tree import child_fields
 from .urllib_shapes import urlopen_refusal
 
@@ -67,7 +74,9 @@ class ModuleAnalyser(HeldVisitor):
 
     def analyse(self, tree: ast.Module) -> ModuleFacts:
         self.collect_top_level(tree)
-        self.scopes.append(LocalScope(self.module_fn, None))
+        module_scope = LocalScope(self.module_fn, None)
+        module_scope.plain = plain_names(tree.body, self.plain_value, frozenset())
+        self.scopes.append(module_scope)
         self._visit_block(tree.body)
         self.scopes.pop()
         return self.facts
@@ -403,6 +412,7 @@ class ModuleAnalyser(HeldVisitor):
             position=getattr(node, "_migrate_position", None),
         )
         call.arg_types = self.argument_types(node, scope)
+        call.plain_receiver = target is None and self.plain_receiver(call.text)
         self.note_arguments(call, node)
         self.note_values(call, node, target)
         call.refusal = urlopen_refusal(target, node, scope.node, self.resolve)

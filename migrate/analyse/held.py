@@ -12,11 +12,26 @@ function's callers may hand in (see defaults).
 from __future__ import annotations
 
 import ast
+import sys
 
-from .defaults import SESSION_TYPES, given_default, injections
+from .defaults import SESSION_TYPES, given_default, injections, optional_member
 from .flow import FlowVisitor
 from .model import FIXTURE_PREFIX, PARAM_PREFIX, Call, Function
 from .names import LocalScope, _is_super, _self_attr, dotted
+from .scopes import PLAIN_TYPES, plain_names
+
+# Values made by their own syntax: literals, displays, comprehensions, f-strings.
+PLAIN_DISPLAYS = (
+    ast.Constant,
+    ast.JoinedStr,
+    ast.Dict,
+    ast.List,
+    ast.Set,
+    ast.Tuple,
+    ast.DictComp,
+    ast.ListComp,
+    ast.SetComp,
+)
 
 
 class HeldVisitor(FlowVisitor):
@@ -84,9 +99,45 @@ class HeldVisitor(FlowVisitor):
                     arg.arg, FIXTURE_PREFIX + arg.arg
                 )
         sessions = {p for p in fn.params if scope.local_types.get(p) in SESSION_TYPES}
+        plain = frozenset(
+            a.arg
+            for a in (*args.posonlyargs, *args.args, *args.kwonlyargs)
+            if self._plain_annotation(a.annotation)
+        )
+        scope.plain = plain_names(node.body, self.plain_value, plain)
         fn.injected = injections(
             node, fn.params, fn.kwarg, sessions, lambda made: self.type_of_call(made, None)
         )
+
+    def plain_value(self, node: ast.expr) -> bool:
+        """Whether ``node`` is a value no project method runs on: a literal or display,
+        a builtin container made, an attribute of a standard module (``os.environ``)."""
+        if isinstance(node, PLAIN_DISPLAYS):
+            return True
+        if isinstance(node, ast.Call):
+            return self.resolve(node.func) in PLAIN_TYPES
+        parts = dotted(node)
+        if not parts or len(parts) < 2 or parts[0] not in self.facts.imports:
+            return False
+        if any(parts[0] in s.bound or parts[0] in s.params for s in self.scopes):
+            return False
+        return self.facts.imports[parts[0]].split(".")[0] in sys.stdlib_module_names
+
+    def plain_receiver(self, text: str) -> bool:
+        """Whether ``text`` (``d.get``) is called on a name holding only plain values."""
+        head, dot, _ = text.partition(".")
+        for scope in reversed(self.scopes) if dot else ():
+            if head in scope.plain:
+                return True
+            if head in scope.bound or head in scope.params or head in scope.local_types:
+                return False
+        return False
+
+    def _plain_annotation(self, node: ast.expr | None) -> bool:
+        node = optional_member(node, self.resolve)
+        if isinstance(node, ast.Subscript):
+            node = node.value
+        return node is not None and self.resolve(node) in PLAIN_TYPES
 
     def through_class(self, func: ast.expr) -> bool:
         """``Base.__init__`` or ``pkg.Base.method``: a method called through its class,

@@ -87,6 +87,9 @@ class Call:
     # Sessions and ``None`` it is given, by position (``"0"``) or keyword: how each is
     # held here (see :meth:`~migrate.analyse.held.HeldVisitor.session_kind`).
     sessions_given: tuple[tuple[str, str], ...] = ()
+    # Called on a name holding only plain values (``settings.get(k)``, a dict):
+    # no project method, whatever the method's name.
+    plain_receiver: bool = False
     # Called through a parameter (``<param>.region.population``): the graph sets
     # ``target`` when every caller gives that parameter one type.
     param_target: str | None = None

@@ -114,6 +114,8 @@ class LocalScope:
         # Every type a local was given on any path (``auth = OAuth1(...)`` in one branch).
         self.assigned: dict[str, set[str]] = {}
         self.bound = bound
+        # Names holding only plain values (see scopes.plain_names).
+        self.plain: frozenset[str] = frozenset()
 
     @classmethod
     def nested(cls, function: Function, bound: frozenset[str]) -> LocalScope:

@@ -37,7 +37,7 @@ def find_reviews(graph: CallGraph, colouring: Colouring) -> list[Review]:
                 continue
             method = call.text.rsplit(".", 1)[-1]
             candidates = async_methods.get(method)
-            if "." not in call.text or not candidates or call.awaited:
+            if "." not in call.text or not candidates or call.awaited or call.plain_receiver:
                 continue
             owners = ", ".join(sorted(c.rsplit(".", 2)[-2] + "." + method for c in candidates))
             where = "async code" if becomes_async else "sync code"

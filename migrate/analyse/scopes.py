@@ -71,6 +71,72 @@ def bound_names(body: list[ast.stmt], imports: bool = False) -> frozenset[str]:
     return frozenset(names - declared)
 
 
+# Builtin and standard types: no project method runs when code calls theirs (``d.get(k)``).
+PLAIN_TYPES = frozenset(
+    f"{module}.{name}"
+    for module, names in (
+        ("builtins", "dict list set frozenset tuple str bytes int float"),
+        ("typing", "Dict List Set FrozenSet Tuple Mapping MutableMapping Sequence Iterable"),
+        ("collections", "OrderedDict defaultdict Counter deque"),
+        ("collections.abc", "Mapping MutableMapping Sequence"),
+    )
+    for name in names.split()
+)
+
+
+def plain_names(
+    body: list[ast.stmt], plain_value: Callable[[ast.expr], bool], params: frozenset[str]
+) -> frozenset[str]:
+    """Names that hold only plain values (literals, builtin containers, ``os.environ``)
+    in a body: ``params`` (annotated with such a type) and the names it binds, as long
+    as every binding is an assignment of a value ``plain_value`` accepts."""
+    plain: set[str] = set(params)
+    other: set[str] = set()
+    stack: list[ast.AST] = list(body)
+    while stack:
+        node = stack.pop()
+        if isinstance(node, _SCOPES):
+            if not isinstance(node, ast.Lambda):
+                other.add(node.name)
+            continue
+        if isinstance(node, Comprehension):
+            other.update(
+                n.target.id
+                for n in ast.walk(node)
+                if isinstance(n, ast.NamedExpr) and isinstance(n.target, ast.Name)
+            )
+            continue
+        value = node.value if isinstance(node, ast.Assign | ast.AnnAssign) else None
+        targets = (
+            node.targets
+            if isinstance(node, ast.Assign)
+            else [node.target]
+            if isinstance(node, ast.AnnAssign)
+            else []
+        )
+        if (
+            value is not None
+            and plain_value(value)
+            and all(isinstance(t, ast.Name) for t in targets)
+        ):
+            plain.update(t.id for t in targets if isinstance(t, ast.Name))
+            stack.append(value)
+            continue
+        if isinstance(node, ast.AugAssign) and isinstance(node.target, ast.Name):
+            stack.append(node.value)  # ``names += [...]`` keeps what the name holds
+            continue
+        if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store | ast.Del):
+            other.add(node.id)
+        elif isinstance(node, ast.Global | ast.Nonlocal):
+            other.update(node.names)
+        elif isinstance(node, ast.ExceptHandler | ast.MatchAs | ast.MatchStar) and node.name:
+            other.add(node.name)
+        elif isinstance(node, ast.Import | ast.ImportFrom):
+            other.update((a.asname or a.name).split(".")[0] for a in node.names)
+        stack.extend(child_nodes(node))
+    return frozenset(plain - other)
+
+
 def comprehension_names(node: Comprehension) -> frozenset[str]:
     """The names a comprehension's ``for`` targets bind (its own scope)."""
     return frozenset(
