@@ -45,7 +45,7 @@ bench: $(STAMP)
 	PYTHONPATH=. $(BIN)/python benchmarks/fanout_speed.py
 	PYTHONPATH=. $(BIN)/python benchmarks/three_versions.py
 
-# Not part of `make test`: downloads pinned sdists and runs six real suites
+# Not part of `make test`: downloads pinned sdists and runs ten real suites
 # (its own environment under build/realworld).
 realworld: $(STAMP)
 	$(BIN)/python realworld/run.py
