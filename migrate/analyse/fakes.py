@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from .decisions import Colouring, Fake
 from .graph import CallGraph
+from .model import Span
 
 
 def find_fakes(graph: CallGraph, result: Colouring) -> None:
@@ -26,6 +27,11 @@ def find_fakes(graph: CallGraph, result: Colouring) -> None:
                 target = patch.target
             elif target is None or not result.is_async(target):
                 continue
+            made = _fixture_mock(graph, fn.module, patch.fixture) if patch.fixture else None
+            if made is not None:
+                fixture, spans = made
+                result.fakes.extend(Fake(fixture, target, span, None, mock=True) for span in spans)
+                continue
             fake = graph.resolve(patch.fake) if patch.fake else None
             wrap = patch.wrap
             if fake in graph.functions:
@@ -39,6 +45,22 @@ def find_fakes(graph: CallGraph, result: Colouring) -> None:
             result.fakes.append(
                 Fake(fn.qualname, target, patch.span, fake, wrap, patch.is_mock, retarget)
             )
+
+
+def _fixture_mock(
+    graph: CallGraph, module: str, fixture: str
+) -> tuple[str, tuple[Span, ...]] | None:
+    """The fixture named ``fixture`` as a test in ``module`` sees it (its own module's,
+    else the one conftest defining it), and where it makes the plain mock it gives."""
+    facts = graph.project.facts
+    own = facts.get(module)
+    if own is not None and fixture in own.defs:
+        found = [own] if fixture in own.fixture_mocks else []
+    else:
+        found = [f for f in facts.values() if fixture in f.defs and f.path.endswith("conftest.py")]
+    if len(found) != 1 or fixture not in found[0].fixture_mocks:
+        return None
+    return f"{found[0].module}.{fixture}", found[0].fixture_mocks[fixture]
 
 
 def _sleeps_move(graph: CallGraph, result: Colouring) -> bool:

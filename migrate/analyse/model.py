@@ -143,6 +143,7 @@ class Patch:
     wrap: bool = False  # a lambda or other callable value, wrapped in AsyncMock
     is_mock: bool = False  # ``Mock(...)``/``MagicMock(...)``: its calls return plain values
     target_span: Span | None = None  # the target string, or the owner object, as written
+    fixture: str | None = None  # the fake is what this pytest fixture gives
 
 
 @dataclass
@@ -260,6 +261,9 @@ class ModuleFacts:
     is_test_file: bool = False
     # pytest fixtures defined at the top level -> the type of object they give.
     fixture_types: dict[str, str] = field(default_factory=dict)
+    # pytest fixtures that return a plain mock made right there -> where it is made,
+    # and the return annotation naming its class, if one does.
+    fixture_mocks: dict[str, tuple[Span, ...]] = field(default_factory=dict)
     # Top-level factory functions -> the type of object they give, for callers
     # in other modules (``api = make_api()`` then ``api.fetch()``).
     return_types: dict[str, str] = field(default_factory=dict)

@@ -42,7 +42,10 @@ def note_assigned_fake(resolver: NameResolver, fn: Function, node: ast.Assign) -
     """``mod.fetch = fake``: a fake put in place by plain assignment."""
     if len(node.targets) != 1 or not isinstance(node.targets[0], ast.Attribute):
         return
+    # ``mod.fetch``, or a method of an instance the test holds (``client._api.get``).
     owner = node.targets[0].value
+    while isinstance(owner, ast.Attribute):
+        owner = owner.value
     if not isinstance(owner, ast.Name) or owner.id in ("self", "cls"):
         return
     target = resolver.resolve(node.targets[0])
@@ -74,4 +77,12 @@ def _note_fake(
             is_mock, wrap = True, False
         elif made:
             fake = f"{made}.__call__"  # an instance of a callable class
-    fn.patches.append(Patch(span_of(value), target, fake, wrap, is_mock, target_span))
+    # What a fixture gives: a mock it makes becomes async there.
+    fixture = (
+        value.id
+        if isinstance(value, ast.Name)
+        and fn.framework in ("pytest-test", "pytest-fixture")
+        and value.id in fn.params
+        else None
+    )
+    fn.patches.append(Patch(span_of(value), target, fake, wrap, is_mock, target_span, fixture))

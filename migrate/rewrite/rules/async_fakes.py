@@ -9,8 +9,11 @@ of a callable class gets an async ``__call__``). A lambda cannot be async: it
 (or any other callable value: ``calls.append``, ``make_fake()``) is wrapped
 as ``AsyncMock(side_effect=lambda ...)``, which returns what the
 lambda returns when awaited (and raises what it raises). ``MagicMock(...)``
-becomes ``AsyncMock(...)`` with the same arguments. A ``patch`` without a
-fake needs nothing: it makes an ``AsyncMock`` for an async target itself.
+becomes ``AsyncMock(...)`` with the same arguments, also where a fixture
+makes it (``client._transport.request = request_mock``, with ``request_mock``
+a fixture returning ``MagicMock()``: the fixture returns, and is annotated
+as, an ``AsyncMock``). A ``patch`` without a fake needs nothing: it makes
+an ``AsyncMock`` for an async target itself.
 
 ``time.sleep`` faked where the code now awaits ``asyncio.sleep`` is patched
 on asyncio instead (``"time.sleep"`` -> ``"asyncio.sleep"``, ``time`` ->
@@ -59,16 +62,24 @@ class AsyncFakes(Rule):
             return updated
         if not isinstance(updated, cst.Call):
             return updated
-        func = updated.func
-        if isinstance(func, cst.Attribute):
-            new_func: cst.BaseExpression = func.with_changes(attr=cst.Name("AsyncMock"))
-        else:
-            self.ctx.add_import("unittest.mock", "AsyncMock")
-            if isinstance(func, cst.Name):
-                self.ctx.maybe_remove_import("unittest.mock", func.value)
-            new_func = cst.Name("AsyncMock")
         self.ctx.note(self.code, self.ctx.line(original), "mock fake -> AsyncMock")
-        return updated.with_changes(func=new_func)
+        return updated.with_changes(func=self._async_mock(updated.func))
+
+    @on_leave(cst.Annotation)
+    def leave_Annotation(self, original: cst.Annotation, updated: cst.Annotation) -> cst.Annotation:
+        # ``-> MagicMock`` on a fixture whose mock became an AsyncMock.
+        if self.ctx.pos(original.annotation) not in self.ctx.edits.fake_mocks:
+            return updated
+        return updated.with_changes(annotation=self._async_mock(updated.annotation))
+
+    def _async_mock(self, mock_class: cst.BaseExpression) -> cst.BaseExpression:
+        """``AsyncMock`` named as ``mock_class`` names ``MagicMock`` (or ``Mock``)."""
+        if isinstance(mock_class, cst.Attribute):
+            return mock_class.with_changes(attr=cst.Name("AsyncMock"))
+        self.ctx.add_import("unittest.mock", "AsyncMock")
+        if isinstance(mock_class, cst.Name):
+            self.ctx.maybe_remove_import("unittest.mock", mock_class.value)
+        return cst.Name("AsyncMock")
 
     @on_leave(cst.SimpleString)
     def leave_SimpleString(

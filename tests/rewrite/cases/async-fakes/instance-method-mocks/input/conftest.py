@@ -1,0 +1,17 @@
+from unittest import mock
+
+import pytest
+
+from service import Client
+
+
+@pytest.fixture()
+def request_mock() -> mock.MagicMock:
+    return mock.MagicMock()
+
+
+@pytest.fixture()
+def client(request_mock):
+    made = Client("http://api.example.com")
+    made._transport.request = request_mock
+    return made

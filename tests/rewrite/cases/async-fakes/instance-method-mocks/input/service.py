@@ -1,0 +1,18 @@
+import requests
+
+
+class Transport:
+    def __init__(self, endpoint):
+        self._endpoint = endpoint
+        self._session = requests.Session()
+
+    def request(self, method, path):
+        return self._session.request(method, self._endpoint + path).json()
+
+
+class Client:
+    def __init__(self, endpoint):
+        self._transport = Transport(endpoint)
+
+    def server(self, name):
+        return self._transport.request("GET", "/servers/" + name)["server"]
