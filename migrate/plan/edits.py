@@ -668,6 +668,17 @@ def _keeps_requests_calls(
     if any(graph.functions[qualname].module == module for qualname in kept_here):
         return True
     cols = _Columns(graph.project.files[module].source.text)
+    made = edits[module].client_constructors if module in edits else {}
+    shared = edits[module].shared_attrs if module in edits else {}
+    for fn in graph.functions.values():
+        if fn.module != module or fn.class_qualname in shared:
+            continue
+        # A session made here that stays a requests.Session: its errors stay requests'.
+        for call in fn.calls:
+            target = graph.resolve(call.target) if call.target else None
+            if CONSTRUCTORS.get(target or "") == "requests.Session":
+                if cols.pos(call.span) not in made:
+                    return True
     for qualname, calls in graph.blocking.items():
         if graph.functions[qualname].module != module:
             continue

@@ -1,0 +1,15 @@
+import requests
+
+from query import Request
+
+
+class Api:
+    def __init__(self, url):
+        self.url = url
+        self.http_session = requests.Session()
+
+    def version(self):
+        try:
+            return Request(self.url, self.http_session).get()["version"]
+        except requests.exceptions.RequestException:
+            return None
