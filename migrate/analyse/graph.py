@@ -314,6 +314,16 @@ class CallGraph(Extensions):
         """Why a requests call stays on requests: it is handed a requests-only object,
         or made inside a class that extends requests (``super().request(...)``)."""
         target = self.resolve(call.target) or ""
+        if target == "requests.Session.mount":
+            # An adapter from a requests_* package (requests_file's FileAdapter)
+            # serves its scheme only inside requests: httpx has no transport for it.
+            for typ in call.arg_types:
+                extended = self.requests_extension(typ)
+                if extended is not None and requests_family(extended):
+                    return (
+                        f"stays on requests: {call.text}(...) mounts a {extended}, which"
+                        " httpx has no transport for"
+                    )
         if entry is None and target not in REQUESTS_REQUEST_BUILDERS:
             return None
         if entry is not None and not entry.name.startswith("requests."):

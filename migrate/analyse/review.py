@@ -27,9 +27,13 @@ def find_reviews(graph: CallGraph, colouring: Colouring) -> list[Review]:
             async_methods.setdefault(fn.name, []).append(qualname)
     for fn in graph.functions.values():
         becomes_async = fn.is_async or colouring.is_async(fn.qualname)
+        # Calls through a session that stays on requests: the plan says why once.
+        kept = [call for call, _ in graph.kept.get(fn.qualname, ())]
         for call in fn.calls:
             target = graph.resolve(call.target) if call.target else None
             if target is not None:
+                if call in kept:
+                    continue
                 why = NO_TWIN.get(target) or NO_TWIN.get(target.split(".")[0])
                 why = why or _mixed_attribute(graph, colouring, fn, call, target)
                 if why:

@@ -138,3 +138,48 @@ def test_no_handler_item_when_the_app_parses_no_json_itself(tmp_path: Path) -> N
     assert not [
         why for _, _, why in reviews(tmp_path, {"app.py": source}) if "JSONDecodeError" in why
     ]
+
+
+MOUNTED = """
+    import requests
+    from requests_file import FileAdapter
+
+    def first(urls):
+        session = requests.Session()
+        session.mount("file://", FileAdapter())
+        for url in urls:
+            try:
+                return session.get(url).text
+            except requests.RequestException:
+                pass
+        return None
+
+    def plain(url):
+        return requests.get(url).text
+"""
+
+
+def test_a_session_mounting_an_adapter_of_a_requests_package_stays_on_requests(
+    tmp_path: Path,
+) -> None:
+    # httpx has no transport for file:// (requests_file): the session keeps
+    # requests, the plan says why (no "mount has no twin" item besides), and the
+    # rest of the module moves.
+    (tmp_path / "lists.py").write_text(textwrap.dedent(MOUNTED))
+    colouring = analyse_paths([tmp_path], jobs=1).colouring
+    assert colouring.is_async("lists.plain")
+    assert not colouring.is_async("lists.first")
+    found = sorted((r.function, r.span.line, r.reason) for r in colouring.review)
+    assert found == [
+        (
+            "lists.first",
+            7,
+            "stays on requests: session.mount(...) mounts a requests_file.FileAdapter,"
+            " which httpx has no transport for",
+        ),
+        (
+            "lists.first",
+            10,
+            "stays on requests: session is a session that other calls keep on requests",
+        ),
+    ]
