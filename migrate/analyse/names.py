@@ -13,8 +13,9 @@ import builtins
 
 from .catalogue import CONSTRUCTORS
 from .defaults import SESSION_TYPES, given_default, optional_member
-from .frameworks import BRIDGES, SYNC_MOCKS
-from .model import RETURNS_SUFFIX, Function, ModuleFacts, Span
+from .fixtures import returned_mock
+from .frameworks import BRIDGES
+from .model import RETURNS_SUFFIX, Function, ModuleFacts
 from .scopes import bound_names, bridge_aliases, ordered_parameters
 from .tree import TreeIndex, dotted, span_of
 
@@ -196,8 +197,7 @@ class NameResolver:
                     self.facts.return_types[stmt.name] = typ
                     if fixture:
                         self.facts.fixture_types[stmt.name] = typ
-                made = self._returned_mock(stmt) if fixture else ()
-                if made:
+                if fixture and (made := returned_mock(stmt, self.resolve)):
                     self.facts.fixture_mocks[stmt.name] = made
             elif isinstance(stmt, ast.ClassDef):
                 # Methods that make an object: ``site = self.make_site()``.
@@ -225,23 +225,6 @@ class NameResolver:
             return name
         last = name.rsplit(".", 1)[-1]
         return name if last[:1].isupper() and not last.isupper() else None
-
-    def _returned_mock(self, node: ast.FunctionDef | ast.AsyncFunctionDef) -> tuple[Span, ...]:
-        """Where ``return MagicMock(...)`` makes what the function gives, when that is all
-        it ever returns, and its ``-> MagicMock`` annotation."""
-        returns = list(self.tree.inside(node, ast.Return))
-        if len(returns) != 1 or not isinstance(returns[0].value, ast.Call):
-            return ()
-        made = returns[0].value
-        saved, self.scopes = self.scopes, []
-        try:
-            if self.resolve(made.func) not in SYNC_MOCKS:
-                return ()
-            if node.returns is not None and self.resolve(node.returns) in SYNC_MOCKS:
-                return span_of(made), span_of(node.returns)
-        finally:
-            self.scopes = saved
-        return (span_of(made),)
 
     def _returned_type(self, node: ast.FunctionDef | ast.AsyncFunctionDef) -> str | None:
         """What a factory function gives: its annotation, or what every return makes."""

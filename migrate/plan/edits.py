@@ -668,17 +668,18 @@ def _keeps_requests_calls(
     if any(graph.functions[qualname].module == module for qualname in kept_here):
         return True
     cols = _Columns(graph.project.files[module].source.text)
-    made = edits[module].client_constructors if module in edits else {}
     shared = edits[module].shared_attrs if module in edits else {}
     for fn in graph.functions.values():
-        if fn.module != module or fn.class_qualname in shared:
+        if fn.module != module or not fn.class_qualname:
             continue
-        # A session made here that stays a requests.Session: its errors stay requests'.
-        for call in fn.calls:
-            target = graph.resolve(call.target) if call.target else None
-            if CONSTRUCTORS.get(target or "") == "requests.Session":
-                if cols.pos(call.span) not in made:
-                    return True
+        # ``self.s = requests.Session()`` where no call through ``self.s`` moves to
+        # httpx (they are made elsewhere, or not at all): it stays requests'.
+        for text, typ in fn.attr_sets:
+            owner, _, attr = text.partition(".")
+            if owner != "self" or typ != "requests.Session" or "." in attr:
+                continue
+            if attr not in shared.get(fn.class_qualname, {}):
+                return True
     for qualname, calls in graph.blocking.items():
         if graph.functions[qualname].module != module:
             continue

@@ -300,24 +300,18 @@ class HttpClient(
         """Arguments for the httpx call, those that must go on the client, and the method."""
         positional = [a for a in call.args if a.keyword is None and not a.star]
         keywords = [a for a in call.args if a.keyword is not None or a.star]
-        method_arg: list[cst.Arg] = []
         # httpx names the method and the URL as requests does: given by name, they
         # pass through with the other keywords.
-        named_first = ("method", "url") if verb == "request" else ("url",)
-        for name in named_first:
-            if positional:
-                if name == "method":
-                    method_arg, positional = positional[:1], positional[1:]
-                continue
+        firsts = ("method", "url") if verb == "request" else ("url",)
+        for name in firsts[len(positional) :]:
             if not any(is_keyword(a, name) for a in keywords):
                 self.ctx.todo(line, self.code, f"no {name} given: not rewritten")
                 return None, [], verb
-        url, extra = positional[:1], positional[1:]
+        out, extra = positional[: len(firsts)], positional[len(firsts) :]
         names = POSITIONAL.get(verb, ())
         if len(extra) > len(names):
             self.ctx.todo(line, self.code, "too many positional arguments to translate")
             return None, [], verb
-        out: list[cst.Arg] = [*method_arg, *url]
         client_args: list[cst.Arg] = []
         # Keep each argument's own comma (and the line break after it).
         named = [keyword_arg(n, a.value).with_changes(comma=a.comma) for n, a in zip(names, extra)]

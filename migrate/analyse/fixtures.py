@@ -1,0 +1,33 @@
+"""What a pytest fixture gives that the migration must follow: a plain mock it makes.
+
+``def request_mock(): return MagicMock()`` handed to a test that puts it in
+place of a method that becomes async (``client._api.request = request_mock``)
+must give an ``AsyncMock`` instead (see fakes.find_fakes).
+"""
+
+from __future__ import annotations
+
+import ast
+from collections.abc import Callable
+
+from .frameworks import SYNC_MOCKS
+from .model import Span
+
+
+def returned_mock(
+    node: ast.FunctionDef | ast.AsyncFunctionDef, resolve: Callable[[ast.expr], str | None]
+) -> tuple[Span, ...]:
+    """Where ``return MagicMock(...)`` makes what the function gives, when that is all
+    it ever returns, and its ``-> MagicMock`` annotation if it has one."""
+    returns = [n for n in ast.walk(node) if isinstance(n, ast.Return)]
+    if len(returns) != 1 or not isinstance(returns[0].value, ast.Call):
+        return ()
+    made = returns[0].value
+    if resolve(made.func) not in SYNC_MOCKS:
+        return ()
+    spans: list[ast.expr] = [made]
+    if node.returns is not None and resolve(node.returns) in SYNC_MOCKS:
+        spans.append(node.returns)
+    return tuple(
+        Span(n.lineno, n.col_offset, n.end_lineno or 0, n.end_col_offset or 0) for n in spans
+    )
