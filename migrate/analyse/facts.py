@@ -145,7 +145,9 @@ class ModuleAnalyser(HeldVisitor):
         outer = self.scopes[-1]
         parent_prefix = self._prefix()
         qualname = f"{parent_prefix}.{node.name}"
-        self.facts.classes[qualname] = [b for b in (self.resolve(base) for base in node.bases) if b]
+        # ``Base[T]`` (a generic base parametrised) derives from ``Base``.
+        bases = (b.value if isinstance(b, ast.Subscript) else b for b in node.bases)
+        self.facts.classes[qualname] = [b for b in map(self.resolve, bases) if b]
         self.facts.class_spans[qualname] = span_of(node)
         for decorator in node.decorator_list:
             self.visit(decorator)

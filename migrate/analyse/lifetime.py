@@ -96,14 +96,30 @@ def overrides(qualname: str, graph: CallGraph) -> list[str]:
     return [method for method in found if method in graph.functions]
 
 
+def overridden(qualname: str, graph: CallGraph) -> list[str]:
+    """The methods ``qualname`` overrides in its project base classes.
+
+    A base class's code calls the method on ``self`` (``self._get_self()``) and
+    reaches the override for a subclass's instance: it awaits it, so the base's
+    method becomes async with it (and, through it, the other overrides).
+    """
+    fn = graph.functions[qualname]
+    cls = fn.class_qualname
+    if cls is None or fn.name.startswith("__"):
+        return []
+    bases = next((f.classes[cls] for f in graph.project.facts.values() if cls in f.classes), [])
+    found = (graph.resolve(f"{base}.{fn.name}") for base in bases)
+    return [method for method in found if method in graph.functions and method != qualname]
+
+
 def with_it(callee: str, graph: CallGraph, result: Colouring) -> list[str]:
     """Methods that become async because ``callee`` does: its context manager
-    partner and its overrides in subclasses."""
+    partner, its overrides in subclasses and the methods it overrides."""
     found = []
     partner = pair_up(callee, graph, result)
     if partner is not None:
         found.append(partner)
-    for method in overrides(callee, graph):
+    for method in (*overrides(callee, graph), *overridden(callee, graph)):
         if method not in result.async_functions and method not in result.boundaries:
             result.async_functions[method] = Reason(callee, graph.functions[method].span, "calls")
             found.append(method)
