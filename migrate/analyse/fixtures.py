@@ -1,8 +1,10 @@
-"""What a pytest fixture gives that the migration must follow: a plain mock it makes.
+"""What a pytest fixture gives that the migration must follow.
 
-``def request_mock(): return MagicMock()`` handed to a test that puts it in
-place of a method that becomes async (``client._api.request = request_mock``)
-must give an ``AsyncMock`` instead (see fakes.find_fakes).
+The type of the object it gives, for the tests that take it (a fixture of a
+test class too), and a plain mock it makes: ``def request_mock(): return
+MagicMock()`` handed to a test that puts it in place of a method that
+becomes async (``client._api.request = request_mock``) must give an
+``AsyncMock`` instead (see fakes.find_fakes).
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ import ast
 from collections.abc import Callable
 
 from .frameworks import SYNC_MOCKS
-from .model import Span
+from .model import FIXTURE_PREFIX, ModuleFacts, Span
 
 
 def returned_mock(
@@ -31,3 +33,21 @@ def returned_mock(
     return tuple(
         Span(n.lineno, n.col_offset, n.end_lineno or 0, n.end_col_offset or 0) for n in spans
     )
+
+
+def note_fixture(
+    facts: ModuleFacts,
+    node: ast.FunctionDef | ast.AsyncFunctionDef,
+    typ: str | None,
+    resolve: Callable[[ast.expr], str | None],
+    top_level: bool,
+) -> None:
+    """What the fixture ``node`` gives, as the module's tests see it by name."""
+    if typ:
+        # Fixtures of two test classes may share a name: giving two types, it has none.
+        known = facts.fixture_types.setdefault(node.name, typ)
+        if known != typ:
+            facts.fixture_types[node.name] = FIXTURE_PREFIX + node.name
+    made = returned_mock(node, resolve) if top_level else ()
+    if made:
+        facts.fixture_mocks[node.name] = made

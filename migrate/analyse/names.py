@@ -13,7 +13,7 @@ import builtins
 
 from .catalogue import CONSTRUCTORS
 from .defaults import SESSION_TYPES, given_default, optional_member
-from .fixtures import returned_mock
+from .fixtures import note_fixture
 from .frameworks import BRIDGES
 from .model import RETURNS_SUFFIX, Function, ModuleFacts
 from .scopes import bound_names, bridge_aliases, ordered_parameters
@@ -190,15 +190,12 @@ class NameResolver:
             self._collect_class_attrs(node)
         for stmt in tree.body:
             if isinstance(stmt, ast.FunctionDef | ast.AsyncFunctionDef):
-                fixture = any(is_fixture_decorator(d) for d in stmt.decorator_list)
                 typ = self._returned_type(stmt)
                 if typ:
                     self.return_types[f"{module}.{stmt.name}"] = typ
                     self.facts.return_types[stmt.name] = typ
-                    if fixture:
-                        self.facts.fixture_types[stmt.name] = typ
-                if fixture and (made := returned_mock(stmt, self.resolve)):
-                    self.facts.fixture_mocks[stmt.name] = made
+                if any(is_fixture_decorator(d) for d in stmt.decorator_list):
+                    note_fixture(self.facts, stmt, typ, self.resolve, top_level=True)
             elif isinstance(stmt, ast.ClassDef):
                 # Methods that make an object: ``site = self.make_site()``.
                 for method in stmt.body:
@@ -207,6 +204,8 @@ class NameResolver:
                         if typ:
                             self.return_types[f"{module}.{stmt.name}.{method.name}"] = typ
                             self.facts.return_types[f"{stmt.name}.{method.name}"] = typ
+                        if any(is_fixture_decorator(d) for d in method.decorator_list):
+                            note_fixture(self.facts, method, typ, self.resolve, top_level=False)
 
     def annotation_type(self, node: ast.expr | None) -> str | None:
         """The project class (or catalogue type) an annotation names, if plainly one."""

@@ -24,3 +24,12 @@ class Client:
 
     async def server(self, name):
         return (await self._transport.request("GET", "/servers/" + name))["server"]
+
+
+class Watched:
+    def __init__(self, client, name):
+        self.client = client
+        self.name = name
+
+    async def status(self):
+        return (await self.client.server(self.name))["status"]

@@ -2,7 +2,7 @@ from unittest import mock
 
 import pytest
 
-from service import Client
+from service import Client, Watched
 
 
 @pytest.mark.asyncio
@@ -28,3 +28,14 @@ async def test_assigned_in_the_test():
     client = Client("http://api.example.com")
     client._transport.request = mock.AsyncMock(return_value={"server": 1})
     assert await client.server("db") == 1
+
+
+class TestWatched:
+    @pytest.fixture()
+    def watched(self, client):
+        return Watched(client, "web")
+
+    @pytest.mark.asyncio
+    async def test_status(self, watched, request_mock):
+        request_mock.return_value = {"server": {"status": "off"}}
+        assert await watched.status() == "off"

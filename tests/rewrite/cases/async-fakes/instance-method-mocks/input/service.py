@@ -16,3 +16,12 @@ class Client:
 
     def server(self, name):
         return self._transport.request("GET", "/servers/" + name)["server"]
+
+
+class Watched:
+    def __init__(self, client, name):
+        self.client = client
+        self.name = name
+
+    def status(self):
+        return self.client.server(self.name)["status"]

@@ -1,6 +1,8 @@
 from unittest import mock
 
-from service import Client
+import pytest
+
+from service import Client, Watched
 
 
 def test_server(client, request_mock):
@@ -23,3 +25,13 @@ def test_assigned_in_the_test():
     client = Client("http://api.example.com")
     client._transport.request = mock.MagicMock(return_value={"server": 1})
     assert client.server("db") == 1
+
+
+class TestWatched:
+    @pytest.fixture()
+    def watched(self, client):
+        return Watched(client, "web")
+
+    def test_status(self, watched, request_mock):
+        request_mock.return_value = {"server": {"status": "off"}}
+        assert watched.status() == "off"
