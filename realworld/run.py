@@ -6,12 +6,12 @@ on the first (the baseline), run ``migrate apply`` alone on the second (code
 and tests), then run the suite again inside a network namespace where only
 loopback exists, with ``-W error::RuntimeWarning`` so a coroutine that is
 never awaited fails its test. The table compares collected and passed tests;
-a project that fails is reported, never dropped. A project passes when its
-suite passes as before on the migrated code, or when ``migrate apply``
-changed nothing and ``migrate plan`` says why (a shape it refuses as a
-whole, such as a library that extends requests itself). The copies live in the
-temporary directory, outside this repository, so its pytest settings do not
-apply to them. Needs Python 3.11+ (tomllib) and ``unshare``.
+a project that fails is reported, never dropped. A project passes when
+``migrate apply`` changed its library code (not only its tests) and its suite
+passes as before on it; one left unchanged is reported with ``migrate
+plan``'s reason when it refuses the shape as a whole (such as a library that
+extends requests itself). The copies live in the temporary directory,
+outside this repository, so its pytest settings do not apply to them. Needs Python 3.11+ (tomllib) and ``unshare``.
 
 Usage: ``make realworld`` or ``python realworld/run.py [--only NAME ...]``.
 """
@@ -93,6 +93,7 @@ class Result:
     after_passed: int = 0
     after_total: int = 0
     files_changed: int = 0
+    library_changed: int = 0  # of those, modules outside the suite's folders
     unawaited: bool = False
     # Why ``migrate plan`` leaves code as it is, when apply changed nothing.
     refusal: str = ""
@@ -105,9 +106,10 @@ class Result:
 
     @property
     def ok(self) -> bool:
-        """Migrated, and the suite passes as before on the migrated code."""
+        """Migrated (the library's code too), and the suite passes as before on it."""
         return (
             self.migrated
+            and self.library_changed > 0
             and not self.unawaited
             and self.baseline_passed > 0
             and self.after_total == self.baseline_total
@@ -332,8 +334,9 @@ def run_project(project: Project) -> Result:
     result.files_changed = len(changed)
     if status != 0:
         result.notes.append(f"migrate apply exited {status}: {last_line}")
-    if changed and not library_changes(project, changed):
-        # The suite then runs the library as it was: a pass says little.
+    result.library_changed = len(library_changes(project, changed))
+    if changed and not result.library_changed:
+        # The suite then runs the library as it was: no pass.
         result.notes.append("only test code changed")
     if not changed:
         result.refusal = refusal(pristine_tree)
