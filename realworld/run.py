@@ -11,7 +11,8 @@ a project that fails is reported, never dropped. A project passes when
 passes as before on it; one left unchanged is reported with ``migrate
 plan``'s reason when it refuses the shape as a whole (such as a library that
 extends requests itself). The copies live in the temporary directory,
-outside this repository, so its pytest settings do not apply to them. Needs Python 3.11+ (tomllib) and ``unshare``.
+outside this repository, so its pytest settings do not apply to them.
+Needs Python 3.11+ (tomllib) and ``unshare``.
 
 Usage: ``make realworld`` or ``python realworld/run.py [--only NAME ...]``.
 """
