@@ -333,10 +333,12 @@ class CallGraph(Extensions):
         if owner and extended and owner in self.subclass_refusals:
             return f"stays on requests: {self.subclass_refusals[owner]}"
         for typ in call.arg_types:
-            if self.requests_extension(typ) is not None and typ in self.auth_refusals:
+            # ``requests_oauthlib.OAuth1``: the class re-exported by its package.
+            defined = self.resolve(typ) or typ
+            if self.requests_extension(typ) is not None and defined in self.auth_refusals:
                 return (
                     f"stays on requests: its argument of type {typ.rsplit('.', 1)[-1]} stays a"
-                    f" requests auth: {self.auth_refusals[typ]}"
+                    f" requests auth: {self.auth_refusals[defined]}"
                 )
         if owner and extended:
             return (

@@ -308,3 +308,28 @@ def test_a_subclass_holding_an_auth_that_stays_on_requests_stays_with_it(tmp_pat
     assert "api.TokenAuth" in analysis.graph.auth_refusals
     assert analysis.graph.converted == frozenset()
     assert "Api sets self.auth to a TokenAuth" in analysis.graph.subclass_refusals["api.Api"]
+
+
+def test_a_call_handed_a_re_exported_auth_that_stays_names_why_it_stays(tmp_path: Path) -> None:
+    pkg = tmp_path / "pkg"
+    pkg.mkdir()
+    (pkg / "__init__.py").write_text("from .auth import TokenAuth\n")
+    (pkg / "auth.py").write_text(
+        textwrap.dedent(
+            """
+            import requests
+
+            class TokenAuth(requests.auth.AuthBase):
+                def __call__(self, r):
+                    r.prepare_url(r.url, {"token": "t"})
+                    return r
+            """
+        )
+    )
+    (tmp_path / "api.py").write_text(
+        "import requests\nimport pkg\n\n\ndef item(url):\n"
+        "    auth = pkg.TokenAuth()\n    return requests.get(url, auth=auth).json()\n"
+    )
+    analysis = analyse_paths([tmp_path], jobs=1)
+    reasons = [r.reason for r in analysis.colouring.review if r.function == "api.item"]
+    assert any("TokenAuth stays a requests auth: TokenAuth.__call__ uses" in r for r in reasons)
