@@ -266,11 +266,12 @@ def argument_uses(
     (``(attr, True)`` when assigned by ``=`` or ``+=``, ``(attr + ":other", True)``
     when stored or deleted any other way), ``(attr + "()", False)`` for a call
     ``name.<attr>(...)`` standing as a statement, ``("", False)`` where ``name``
-    is used whole other than ``return name`` or handed to a logger, ``("return",
+    is used whole other than ``return name`` or handed to a logger, ``("nested",
+    False)`` where a function or class defined in the body uses it, ``("return",
     False)`` for a return of anything else."""
     uses: list[tuple[str, bool]] = []
     returned: set[int] = set()
-    for sub in ast.walk(node):
+    for sub in _own_nodes(node):
         if isinstance(sub, ast.Return):
             if isinstance(sub.value, ast.Name) and sub.value.id == name:
                 returned.add(id(sub.value))
@@ -307,7 +308,20 @@ def argument_uses(
                     continue
                 if id(sub) not in owned and id(sub) not in returned:
                     uses.append(("", False))
+            elif isinstance(sub, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef):
+                if any(isinstance(n, ast.Name) and n.id == name for n in ast.walk(sub)):
+                    uses.append(("nested", False))
     return tuple(dict.fromkeys(uses))
+
+
+def _own_nodes(node: ast.FunctionDef | ast.AsyncFunctionDef) -> Iterator[ast.AST]:
+    """The nodes of a function's body, not those of functions or classes defined in it."""
+    todo: list[ast.AST] = list(node.body)
+    while todo:
+        sub = todo.pop()
+        yield sub
+        if not isinstance(sub, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef):
+            todo.extend(ast.iter_child_nodes(sub))
 
 
 def _assignment_targets(node: ast.AST) -> Iterator[ast.expr]:

@@ -170,6 +170,8 @@ class SessionSubclasses:
                 return f"{name}.__call__ returns something other than {param}"
             if attr == "":
                 return f"{name}.__call__ hands {param} on whole: an httpx.Request is no other"
+            if attr == "nested":
+                return f"{name}.__call__ uses {param} in a function or class defined in it"
             if attr.endswith(":other"):
                 attr = attr.removesuffix(":other")
                 return f"{name}.__call__ sets {param}.{attr} other than by = or +="

@@ -228,6 +228,13 @@ AUTH_REFUSED = {
         ('r.headers["Authorization"] = self.token', "r.prepare_url(r.url, {'t': 1})"),
         "TokenAuth.__call__ uses r.prepare_url, which an httpx.Request has with another meaning",
     ),
+    "used in a nested function": (
+        (
+            'r.headers["Authorization"] = self.token',
+            "def sign():\n            return r.body\n        r.headers['X-Sig'] = sign()",
+        ),
+        "TokenAuth.__call__ uses r in a function or class defined in it",
+    ),
     "body deleted": (
         ('r.headers["Authorization"] = self.token', "del r.body"),
         "TokenAuth.__call__ sets r.body other than by = or +=",
