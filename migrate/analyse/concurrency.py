@@ -80,6 +80,14 @@ def find_spots(graph: CallGraph, colouring: Colouring, allow_reorder: bool = Fal
             if spot is not None:
                 pooled.append(spot)
         spots.extend(_without_idle_pools(fn, graph, pooled, trees))
+    for fn in graph.functions.values():
+        if colouring.is_async(fn.qualname):
+            continue
+        for fan_out in fn.fan_outs:
+            # A pool kept for its futures around calls that became async (bridged).
+            if fan_out.kind == "executor-submit" and fan_out.refusal:
+                spot = _fan_out(fn, fan_out, graph, colouring, allow_reorder)
+                spots.extend([spot] if spot is not None else [])
     return spots
 
 
@@ -309,21 +317,24 @@ def _fan_out(
         return None
     writes = _writes(callee, colouring)
     refusal = fan_out.refusal
-    # Its writes overlapped already.
     threaded = fan_out.kind in ("executor-completed", "thread-workers")
-    if refusal is None and writes and not allow_reorder and not threaded:
+    # Its writes overlapped already, in the threads.
+    overlapped = threaded or fan_out.kind in ("executor-map", "executor-submit")
+    if refusal is None and writes and not allow_reorder and not overlapped:
         refusal = (
             f"{'/'.join(sorted(writes))} requests whose order the upstream may observe"
             " (--allow-reorder to run them together)"
         )
     if refusal:
+        # Futures used as futures: the pool stays, running the calls in its threads.
+        kept = "in threads" if fan_out.kind == "executor-submit" and fan_out.refusal else ""
         return Spot(
             fn.qualname,
             fan_out.span,
             fan_out.kind,
             (callee,),
             False,
-            f"kept sequential: {refusal}",
+            f"kept {kept or 'sequential'}: {refusal}",
             lines=(fan_out.span.line,),
         )
     extra = ""

@@ -355,7 +355,7 @@ class ModuleAnalyser(HeldVisitor):
         self, node: ast.ListComp | ast.SetComp | ast.DictComp | ast.GeneratorExp
     ) -> None:
         if not isinstance(node, ast.GeneratorExp):
-            self._add_fan_outs(shapes.comprehension_fan_out(node, self))
+            self._add_fan_outs(shapes.comprehension_fan_out(node, self, self.scopes[-1].node))
         else:
             # Whether the items are all taken (``sum(...)``) or maybe a few (``any(...)``).
             consumer = getattr(node, "_migrate_arg_of", "")

@@ -38,11 +38,14 @@ def is_fan_out(edge: Edge, graph: CallGraph) -> bool:
     if ref.keyword is not None:
         return False
     if receiver.endswith("ThreadPoolExecutor.submit"):
-        # Only ``[pool.submit(f, x) for x in xs]`` becomes a gather; a submit
-        # anywhere else keeps its thread (and f is bridged there).
+        # Only ``[pool.submit(f, x) for x in xs]`` whose futures give nothing but
+        # results becomes a gather; a submit anywhere else keeps its thread (and f
+        # is bridged there).
         holder = graph.functions.get(edge.caller)
         return holder is not None and any(
-            f.kind in ("executor-submit", "executor-completed") and within(ref.span, f.span)
+            f.kind in ("executor-submit", "executor-completed")
+            and f.refusal is None
+            and within(ref.span, f.span)
             for f in holder.fan_outs
         )
     return receiver in MAP_RECEIVERS or receiver.endswith("ThreadPoolExecutor.map")

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from .frameworks import EXECUTORS
+from .futures import kept_futures
 from .model import FanOut, FanOutKind, Shape
 from .names import NameResolver, expr_text, span_of
 
@@ -194,8 +195,11 @@ def _append_call(stmt: ast.stmt) -> tuple[str, ast.Call] | None:
 
 
 def comprehension_fan_out(
-    node: ast.ListComp | ast.SetComp | ast.DictComp, analyser: NameResolver
+    node: ast.ListComp | ast.SetComp | ast.DictComp,
+    analyser: NameResolver,
+    function: ast.AST | None = None,
 ) -> FanOut | None:
+    """The fan-out a comprehension is, if any; ``function`` is the one it is in."""
     element = node.value if isinstance(node, ast.DictComp) else node.elt
     call = _single_call(element)
     if call is None or len(node.generators) != 1:
@@ -220,6 +224,7 @@ def comprehension_fan_out(
         # [pool.submit(f, x) for x in xs]: a thread fan-out of f.
         kind = "executor-submit"
         target = analyser.resolve(call.args[0])
+        refusal = kept_futures(function, node) or None
     elif shape == "dict" and refusal is None:
         refusal = "dict comprehensions are not rewritten yet (run the calls in a list first)"
     return FanOut(

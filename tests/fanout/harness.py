@@ -74,10 +74,18 @@ class Outcome:
     seconds: float
 
     def requests(self) -> Counter[tuple[str, str, str, bytes]]:
-        return Counter((e.method, e.path, e.query, e.body) for e in self.log)
+        return Counter((e.method, e.path, e.query, _canonical(e.body)) for e in self.log)
 
     def order(self) -> list[tuple[str, str, str]]:
         return [(e.method, e.path, e.query) for e in sorted(self.log, key=lambda e: e.seq)]
+
+
+def _canonical(body: bytes) -> bytes:
+    """A JSON body as data: requests and httpx space the same JSON differently."""
+    try:
+        return json.dumps(json.loads(body), sort_keys=True).encode()
+    except ValueError:
+        return body
 
 
 @dataclass

@@ -11,6 +11,7 @@ from __future__ import annotations
 import ast
 
 from .. import dataflow
+from ..futures import local_only, names, result_receivers, scope_of, walkers
 from ..model import Span
 from .base import Scan
 from .model import span_of
@@ -48,7 +49,7 @@ def result_renames(
     if not isinstance(element, ast.Call) or not element.args:
         return ()
     listed = assign.targets[0].id  # type: ignore[attr-defined]
-    if not _pending(listed) or not _local_only(function, listed, once=assign):
+    if not _pending(listed) or not local_only(function, listed, once=assign):
         return ()
     scan = Scan(function, {}, [])
     scan._taken = {n.id for n in ast.walk(function) if isinstance(n, ast.Name)} | {
@@ -56,17 +57,17 @@ def result_renames(
     }
     made = ast.Call(func=element.args[0], args=element.args[1:], keywords=element.keywords)
     plural = scan._plural(scan._result_base(made))
-    renames = [(span_of(n), plural) for n in _names(function, listed)]
-    results = _result_receivers(function)
+    renames = [(span_of(n), plural) for n in names(function, listed)]
+    results = result_receivers(function)
     item = ""
-    for walker, target in _walkers(function, listed):
+    for walker, target in walkers(function, listed):
         if not _pending(target.id):
             continue
-        scope = _scope_node(function, walker)
-        uses = [n for n in _names(scope, target.id) if n is not target]
+        scope = scope_of(function, walker)
+        uses = [n for n in names(scope, target.id) if n is not target]
         if not all(id(use) in results for use in uses):
             continue
-        if isinstance(walker, ast.For) and not _local_only(function, target.id, once=walker):
+        if isinstance(walker, ast.For) and not local_only(function, target.id, once=walker):
             continue
         item = item or scan._result_name(made)
         renames += [(span_of(n), item) for n in (target, *uses)]
@@ -76,81 +77,3 @@ def result_renames(
 def _pending(name: str) -> bool:
     lowered = name.lower()
     return lowered in PENDING_NAMES or any(word in lowered for word in PENDING_WORDS)
-
-
-def _names(node: ast.AST, name: str) -> list[ast.Name]:
-    """``name`` where ``node`` sees it: not in nested functions, nor in comprehensions
-    that bind a ``name`` of their own."""
-    own = {
-        id(sub)
-        for comp in dataflow.walk_local(node)
-        if isinstance(comp, ast.ListComp | ast.SetComp | ast.DictComp | ast.GeneratorExp)
-        and comp is not node
-        and any(name in dataflow.assigned_names(g) for g in comp.generators)
-        for sub in ast.walk(comp)
-    }
-    return [
-        n
-        for n in dataflow.walk_local(node)
-        if isinstance(n, ast.Name) and n.id == name and id(n) not in own
-    ]
-
-
-def _local_only(function: ast.FunctionDef | ast.AsyncFunctionDef, name: str, once: ast.AST) -> bool:
-    """``name`` is bound once (by ``once``), only seen in ``function``'s own scope."""
-    everywhere = [n for n in ast.walk(function) if isinstance(n, ast.Name) and n.id == name]
-    local = [n for n in dataflow.walk_local(function) if isinstance(n, ast.Name) and n.id == name]
-    if len(everywhere) != len(local) or any(
-        isinstance(a, ast.arg) and a.arg == name for a in ast.walk(function.args)
-    ):
-        return False
-    for node in dataflow.walk_local(function):
-        if isinstance(node, ast.Global | ast.Nonlocal) and name in node.names:
-            return False
-    stores = [n for n in _names(function, name) if not isinstance(n.ctx, ast.Load)]
-    bound = once.target if isinstance(once, ast.For | ast.comprehension) else None
-    if isinstance(once, ast.Assign):
-        bound = once.targets[0]
-    return stores == [bound]
-
-
-def _walkers(
-    function: ast.FunctionDef | ast.AsyncFunctionDef, listed: str
-) -> list[tuple[ast.For | ast.comprehension, ast.Name]]:
-    """``for x in futures`` loops and comprehension clauses, with their (plain name) targets."""
-    found: list[tuple[ast.For | ast.comprehension, ast.Name]] = []
-    for node in dataflow.walk_local(function):
-        if (
-            isinstance(node, ast.For | ast.comprehension)
-            and isinstance(node.iter, ast.Name)
-            and node.iter.id == listed
-            and isinstance(node.target, ast.Name)
-        ):
-            found.append((node, node.target))
-    return found
-
-
-def _scope_node(function: ast.AST, walker: ast.For | ast.comprehension) -> ast.AST:
-    """Where a loop variable can be read: the comprehension holding the clause, or
-    the function for a ``for`` statement (its variable outlives the loop)."""
-    if isinstance(walker, ast.For):
-        return function
-    for node in dataflow.walk_local(function):
-        if isinstance(node, ast.ListComp | ast.SetComp | ast.DictComp | ast.GeneratorExp):
-            if walker in node.generators:
-                return node
-    return function
-
-
-def _result_receivers(function: ast.AST) -> set[int]:
-    """Names ``x`` called as ``x.result()``: the call the rewrite replaces by ``x``."""
-    return {
-        id(node.func.value)
-        for node in dataflow.walk_local(function)
-        if isinstance(node, ast.Call)
-        and not node.args
-        and not node.keywords
-        and isinstance(node.func, ast.Attribute)
-        and node.func.attr == "result"
-        and isinstance(node.func.value, ast.Name)
-    }

@@ -159,7 +159,8 @@ class Gather(Rule):
         self.marker_count = 0
         # Gathers that go before a statement, by where the statement starts.
         self.hoisted: dict[tuple[int, int], list[cst.BaseStatement]] = {}
-        self.submitted: set[str] = set()
+        # Names holding a thread pool's futures that became results, per function.
+        self.submitted_in: list[set[str]] = [set()]
         self.result_vars: list[str] = []
         # ``out.extend(gather)`` statements made here: (out, the calls, the limit).
         self.extends: dict[int, tuple[str, str, int]] = {}
@@ -681,7 +682,7 @@ class Gather(Rule):
             spot is None
             and isinstance(updated, cst.ListComp)
             and isinstance(updated.for_in.iter, cst.Name)
-            and updated.for_in.iter.value in self.submitted
+            and updated.for_in.iter.value in self.submitted_in[-1]
             and isinstance(updated.for_in.target, cst.Name)
             and isinstance(updated.elt, cst.Name)
             and updated.elt.value == updated.for_in.target.value
@@ -740,18 +741,29 @@ class Gather(Rule):
         renamed = self._renamed(original)
         return updated if renamed == original.value else updated.with_changes(value=renamed)
 
+    @on_visit(cst.FunctionDef)
+    def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
+        self.submitted_in.append(set())
+
+    @on_leave(cst.FunctionDef)
+    def leave_FunctionDef(
+        self, original: cst.FunctionDef, updated: cst.FunctionDef
+    ) -> cst.FunctionDef:
+        self.submitted_in.pop()
+        return updated
+
     @on_visit(cst.Assign)
     def visit_Assign(self, node: cst.Assign) -> None:
         spot = self.ctx.edits.spot_positions.get(self.ctx.pos(node.value) or (0, 0, 0, 0))
         if spot is not None and spot.safe and spot.kind == "executor-submit":
-            for target in node.targets:
-                if isinstance(target.target, cst.Name):
-                    self.submitted.update({target.target.value, self._renamed(target.target)})
+            names = [t.target for t in node.targets if isinstance(t.target, cst.Name)]
+            for name in names:
+                self.submitted_in[-1].update({name.value, self._renamed(name)})
 
     @on_visit(cst.If, cst.While, cst.For)
     def visit_compound(self, node: cst.If | cst.While | cst.For) -> None:
         if isinstance(node, cst.For) and isinstance(node.target, cst.Name):
-            if isinstance(node.iter, cst.Name) and node.iter.value in self.submitted:
+            if isinstance(node.iter, cst.Name) and node.iter.value in self.submitted_in[-1]:
                 self.result_vars.append(self._renamed(node.target))
                 return
         self.result_vars.append("")
@@ -763,7 +775,7 @@ class Gather(Rule):
         """``[f.result()["id"] for f in futures]``: ``f`` is a result already."""
         target, source = node.for_in.target, node.for_in.iter
         if isinstance(target, cst.Name) and isinstance(source, cst.Name):
-            if source.value in self.submitted:
+            if source.value in self.submitted_in[-1]:
                 self.result_vars.append(self._renamed(target))
                 return
         self.result_vars.append("")

@@ -1,12 +1,12 @@
 """Comprehensions, generator expressions and independent calls."""
 
 import threading
-from concurrent.futures import ThreadPoolExecutor, as_completed
+from concurrent.futures import ThreadPoolExecutor, as_completed, wait
 from functools import partial
 
 import requests
 
-from .api import HEADERS, get_user, summary
+from .api import HEADERS, charge, get_user, summary
 
 IDS = [1, 2, 3, 4, 5, 6]
 session = requests.Session()
@@ -218,3 +218,48 @@ def calls_around_effects_failing(urls):
         return counter.pair(1, 99)
     except requests.HTTPError as exc:
         raise LookupError(f"{counter.fetched} fetched: {counter.log}") from exc
+
+
+def thread_pool_writes(urls):
+    base = urls["payments"]
+    with ThreadPoolExecutor(max_workers=3) as pool:
+        futures = [pool.submit(charge, base, f"order-{n}", 100 * n) for n in IDS]
+        return [future.result()["charge_id"] for future in futures]
+
+
+def thread_pool_callbacks(urls):
+    base = urls["social"]
+    names = []
+    with ThreadPoolExecutor(max_workers=3) as pool:
+        futures = [pool.submit(get_user, base, i) for i in IDS]
+        for future in futures:
+            future.add_done_callback(lambda done: names.append(done.result()["name"]))
+    return sorted(names)
+
+
+def thread_pool_wait(urls):
+    base = urls["social"]
+    with ThreadPoolExecutor(max_workers=3) as pool:
+        futures = [pool.submit(get_user, base, i) for i in [1, 2, 99, 4, 5, 6]]
+        wait(futures)
+        return [future.exception() is None for future in futures]
+
+
+class Prefetch:
+    """Starts the fetches now and hands the names over later, from its futures."""
+
+    def __init__(self, base):
+        self.base = base
+        self.pool = ThreadPoolExecutor(max_workers=3)
+
+    def start(self, ids):
+        self.pending = [self.pool.submit(get_user, self.base, i) for i in ids]
+
+    def names(self):
+        return [future.result()["name"] for future in self.pending]
+
+
+def thread_pool_futures_kept(urls):
+    prefetch = Prefetch(urls["social"])
+    prefetch.start(IDS)
+    return prefetch.names()
