@@ -18,6 +18,7 @@ import pytest
 from sample_upstreams import UpstreamCluster
 
 from .harness import (
+    KEPT_IN_THREADS,
     NOT_YET,
     PLAN_NAMES,
     SHAPES,
@@ -144,6 +145,16 @@ def test_sequential_shape_is_in_the_plan_with_its_reason(shape: Shape, corpus: M
     ]
     assert spots, f"{shape.id} is not in the plan"
     assert all(not s["safe"] and s["reason"].startswith("kept") for s in spots)
+
+
+@pytest.mark.parametrize("name", sorted(KEPT_IN_THREADS))
+def test_futures_used_as_futures_keep_their_pool_with_the_reason(
+    name: str, corpus: Migrated
+) -> None:
+    where = f"expressions.{PLAN_NAMES.get(name, name)}"
+    spots = [s for s in corpus.plan["concurrency"] if s["function"].endswith(where)]
+    assert spots, f"{name} is not in the plan"
+    assert all(not s["safe"] and s["reason"].startswith("kept in threads: ") for s in spots)
 
 
 def test_a_second_apply_changes_nothing(corpus: Migrated) -> None:
