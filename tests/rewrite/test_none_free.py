@@ -1,6 +1,7 @@
-"""Which names MIG001 trusts to hold no None value when sent as ``params=`` /
-``data=`` (see ``http_common.none_free_names``); every other one goes through
-``without_none`` (golden case: ``http-client/params-flow``)."""
+"""Which names MIG001 trusts to hold no None or bool value when sent as
+``params=`` / ``data=`` (see ``http_common.sent_alike_names``); every other one
+goes through ``requests_values`` (golden cases: ``http-client/params-flow``,
+``http-client/bool-values``)."""
 
 from __future__ import annotations
 
@@ -9,12 +10,12 @@ import textwrap
 import libcst as cst
 import pytest
 
-from migrate.rewrite.rules.http_common import none_free_names, none_names, parameter_names
+from migrate.rewrite.rules.http_common import differing_names, parameter_names, sent_alike_names
 
 
 def _free(source: str) -> bool:
     function = cst.ensure_type(cst.parse_module(textwrap.dedent(source)).body[0], cst.FunctionDef)
-    names = none_free_names(function.body, none_names(function), parameter_names(function))
+    names = sent_alike_names(function.body, differing_names(function), parameter_names(function))
     return "q" in names
 
 
@@ -28,6 +29,9 @@ def _free(source: str) -> bool:
             id="items-set-and-read",
         ),
         pytest.param("def f():\n    q = 'a=1'\n    post(u, data=q)\n", id="a-string"),
+        pytest.param(
+            "def f(n: int):\n    q = {'n': n, 'r': 1.5}\n    get(u, params=q)\n", id="numbers"
+        ),
     ],
 )
 def test_a_name_bound_to_a_none_free_literal_is_trusted(source: str) -> None:
@@ -59,6 +63,24 @@ def test_a_name_bound_to_a_none_free_literal_is_trusted(source: str) -> None:
             "def f(a):\n    q = {'a': a}\n    q |= extra\n    get(u, params=q)\n", id="or-assigned"
         ),
         pytest.param("def f():\n    get(u, params=q)\n", id="not-bound-here"),
+        pytest.param("def f():\n    q = {'a': True}\n    get(u, params=q)\n", id="a-bool"),
+        pytest.param(
+            "def f(a: bool):\n    q = {'a': a}\n    get(u, params=q)\n", id="annotated-bool"
+        ),
+        pytest.param(
+            "def f(a=False):\n    q = [('a', a)]\n    get(u, params=q)\n", id="bool-default"
+        ),
+        pytest.param("def f(a):\n    q = {'a': a > 1}\n    get(u, params=q)\n", id="a-comparison"),
+        pytest.param(
+            "def f(a):\n    b = not a\n    q = {'b': b}\n    get(u, params=q)\n",
+            id="assigned-a-bool",
+        ),
+        pytest.param(
+            "def f(a):\n    q = {'a': [a, None]}\n    get(u, params=q)\n", id="none-in-a-list"
+        ),
+        pytest.param(
+            "def f(a, b=None):\n    q = {'a': a or b}\n    get(u, params=q)\n", id="or-none"
+        ),
     ],
 )
 def test_anything_else_is_not(source: str) -> None:

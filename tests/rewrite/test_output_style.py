@@ -106,7 +106,7 @@ def test_one_helpers_module_per_package_imported_relatively(tmp_path: Path) -> N
         "StatusError": None,  # nothing raises requests.HTTPError
         "httpx_kwargs": None,  # no **kwargs reach a request
         "requests_keywords": None,  # no Session subclass looks at its keywords
-        "without_none": None,  # no query parameter or form field may be None
+        "requests_values": None,  # no query parameter or form field may be None or a bool
         "answers_in_turn": None,  # no HTTP mock answers with a list
         "collect": None,  # no sync code reads a generator that became async
         "request_body": None,  # no auth reads the body of the request it signs

@@ -3,6 +3,7 @@ client needs to behave like requests."""
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass, field
 
 import libcst as cst
@@ -24,11 +25,13 @@ class FunctionState:
     clients: set[str] = field(default_factory=set)
     # Names the function calls ``.close()`` on.
     closed: set[str] = field(default_factory=set)
-    # Names that may hold None: parameters defaulting to it, names assigned it.
-    maybe_none: set[str] = field(default_factory=set)
-    # Names surely bound to query parameters or a form with no None value in
-    # it (``params = {"q": query}``), and the names the function binds itself.
-    none_free: set[str] = field(default_factory=set)
+    # Names that may hold None or a bool (see ``differing_names``), those
+    # surely holding bools (``verbose: bool``), names surely bound to query
+    # parameters or a form httpx sends as requests does (``params = {"q":
+    # query}``), and the names the function binds itself.
+    differing: set[str] = field(default_factory=set)
+    bools: set[str] = field(default_factory=set)
+    sent_alike: set[str] = field(default_factory=set)
     local: set[str] = field(default_factory=set)
 
 
@@ -102,40 +105,111 @@ def is_raw_body(node: cst.BaseExpression) -> bool | None:
     return None
 
 
-def none_names(scope: cst.FunctionDef | cst.Module) -> set[str]:
-    """Names of a function (or module) that may hold None: parameters defaulting
-    to it, names assigned it."""
+def differing_names(scope: cst.FunctionDef | cst.Module) -> set[str]:
+    """Names of a function (or module) that may hold a value httpx sends otherwise
+    than requests (see :func:`may_differ`): parameters defaulting to None or a
+    bool or annotated ``bool``, names assigned None or what may be a bool."""
     names = set()
     if isinstance(scope, cst.FunctionDef):
         params = scope.params
         names = {
             p.name.value
             for p in (*params.posonly_params, *params.params, *params.kwonly_params)
-            if p.default is not None and m.matches(p.default, m.Name("None"))
+            if (p.default is not None and m.matches(p.default, NONE_OR_BOOL))
+            or (p.annotation is not None and _names_bool(p.annotation.annotation))
         }
     body = scope.body if isinstance(scope, cst.FunctionDef) else scope
-    for assign in m.findall(body, m.Assign(value=m.Name("None"))):
-        for target in cst.ensure_type(assign, cst.Assign).targets:
-            if isinstance(target.target, cst.Name):
-                names.add(target.target.value)
-    for assign in m.findall(body, m.AnnAssign(target=m.Name(), value=m.Name("None"))):
-        names.add(cst.ensure_type(cst.ensure_type(assign, cst.AnnAssign).target, cst.Name).value)
+    for assign in m.findall(body, m.Assign() | m.AnnAssign()):
+        assert isinstance(assign, cst.Assign | cst.AnnAssign)
+        if isinstance(assign, cst.Assign):
+            targets = [t.target for t in assign.targets]
+        else:
+            targets = [assign.target]
+            if _names_bool(assign.annotation.annotation):
+                names |= {t.value for t in targets if isinstance(t, cst.Name)}
+        if assign.value is not None and may_differ(assign.value, set()):
+            names |= {t.value for t in targets if isinstance(t, cst.Name)}
     return names
 
 
-def may_be_none(node: cst.BaseExpression, names: set[str]) -> bool:
-    """Whether ``node`` may be None, as far as the function shows: None itself, a
-    name in ``names``, ``d.get(k)``, ``getattr(o, a, None)``, ``x if c else None``."""
+NONE_OR_BOOL = m.Name("None") | m.Name("True") | m.Name("False")
+# Calls that return a bool: builtins, and str's ``is...``/``...with`` methods.
+BOOL_FUNCTIONS = frozenset(
+    {"bool", "isinstance", "issubclass", "callable", "hasattr", "any", "all"}
+)
+BOOL_METHODS = m.Attribute(
+    attr=m.MatchIfTrue(lambda n: n.value.startswith("is") or n.value.endswith("with"))
+)
+
+
+def _names_bool(annotation: cst.BaseExpression) -> bool:
+    """Whether an annotation lets a bool in (``bool``, ``bool | None``, ``Optional[bool]``)."""
+    return bool(m.findall(annotation, m.Name("bool")))
+
+
+def may_be_bool(node: cst.BaseExpression, names: Collection[str] = ()) -> bool:
+    """Whether ``node`` may be a bool, which requests sends as ``True`` and httpx as
+    ``true``: True or False, a comparison, ``not``, ``and``/``or`` of what may be,
+    a call that returns one (``isinstance(...)``, ``s.startswith(...)``)."""
     if isinstance(node, cst.Name):
-        return node.value == "None" or node.value in names
+        return node.value in ("True", "False") or node.value in names
+    if isinstance(node, cst.Comparison):
+        return True
+    if isinstance(node, cst.UnaryOperation):
+        return isinstance(node.operator, cst.Not)
+    if isinstance(node, cst.BooleanOperation):
+        return may_be_bool(node.left, names) or may_be_bool(node.right, names)
     if isinstance(node, cst.IfExp):
-        return may_be_none(node.body, names) or may_be_none(node.orelse, names)
+        return may_be_bool(node.body, names) or may_be_bool(node.orelse, names)
+    if isinstance(node, cst.Call):
+        return m.matches(node.func, m.Name(m.MatchIfTrue(BOOL_FUNCTIONS.__contains__))) or (
+            m.matches(node.func, BOOL_METHODS)
+        )
+    return False
+
+
+def is_surely_bool(node: cst.BaseExpression, bools: set[str]) -> bool:
+    """Whether ``node`` is surely a bool (never None): a comparison, ``not``, a
+    call that returns one, a name in ``bools`` (annotated ``bool``)."""
+    if isinstance(node, cst.Name):
+        return node.value in bools
+    if isinstance(node, cst.BooleanOperation | cst.IfExp):
+        return False  # ``a or b`` is one of its operands
+    return may_be_bool(node)
+
+
+def bool_names(function: cst.FunctionDef) -> set[str]:
+    """``function``'s parameters annotated exactly ``bool``, not rebound in it."""
+    params = function.params
+    annotated = {
+        p.name.value
+        for p in (*params.posonly_params, *params.params, *params.kwonly_params)
+        if p.annotation is not None and m.matches(p.annotation.annotation, m.Name("bool"))
+    }
+    return annotated - bound_names(function, parameters=False)
+
+
+def may_differ(node: cst.BaseExpression, names: set[str]) -> bool:
+    """Whether httpx may send ``node`` otherwise than requests: None (requests
+    leaves the key out, httpx sends it empty), a bool (``True`` vs ``true``), or
+    a list or tuple holding one. ``names`` may hold either (see
+    :func:`differing_names`); ``d.get(k)`` and ``getattr(o, a, None)`` may be None."""
+    if isinstance(node, cst.Name):
+        return node.value in ("None", "True", "False") or node.value in names
+    if isinstance(node, cst.List | cst.Tuple):
+        return any(
+            isinstance(e, cst.StarredElement) or may_differ(e.value, names) for e in node.elements
+        )
+    if isinstance(node, cst.IfExp):
+        return may_differ(node.body, names) or may_differ(node.orelse, names)
+    if isinstance(node, cst.BooleanOperation):
+        return may_differ(node.left, names) or may_differ(node.right, names)
     if isinstance(node, cst.Call):
         if m.matches(node.func, m.Attribute(attr=m.Name("get"))) and len(node.args) == 1:
             return True
         if m.matches(node.func, m.Name("getattr")) and len(node.args) == 3:
-            return may_be_none(node.args[2].value, names)
-    return False
+            return may_differ(node.args[2].value, names)
+    return may_be_bool(node, names)
 
 
 # Methods that read a dict without changing what it holds.
@@ -144,33 +218,35 @@ READING_METHODS = frozenset({"get", "items", "keys", "values", "copy"})
 SENT_DICTS = frozenset({"params", "data", "json"})
 
 
-def is_none_free(node: cst.BaseExpression, names: set[str], none_free: set[str]) -> bool:
-    """Whether ``node``, as query parameters or a form, surely holds no None value:
-    a string, a dict literal or a list of pairs with no value that may be None
-    (see :func:`may_be_none`), or a name in ``none_free``."""
+def is_sent_alike(node: cst.BaseExpression, names: set[str], sent_alike: set[str]) -> bool:
+    """Whether httpx surely sends ``node``, as query parameters or a form, as
+    requests does: a string, a dict literal or a list of pairs with no value
+    that may be None or a bool (see :func:`may_differ`), or a name in
+    ``sent_alike``."""
     if isinstance(node, cst.Name):
-        return node.value in none_free
+        return node.value in sent_alike
     if isinstance(node, cst.Dict):
-        return not dict_may_hold_none(node, names)
+        return not dict_may_differ(node, names)
     if isinstance(node, cst.List | cst.Tuple):
         return all(
             isinstance(e, cst.Element)
             and isinstance(e.value, cst.Tuple)
             and len(e.value.elements) == 2
-            and not may_be_none(e.value.elements[1].value, names)
+            and not may_differ(e.value.elements[1].value, names)
             for e in node.elements
         )
     return bool(is_raw_body(node))
 
 
-def none_free_names(
+def sent_alike_names(
     body: cst.CSTNode, names: set[str], params: frozenset[str] = frozenset()
 ) -> set[str]:
-    """Names in ``body`` surely bound to query parameters or a form with no None
-    value (``params = {"q": query}``, then ``params["page"] = 2``).
+    """Names in ``body`` surely bound to query parameters or a form with no value
+    that may be None or a bool (``params = {"q": query}``, then ``params["page"]
+    = 2``).
 
     Every binding must be such a literal and every other use a read: an item
-    set to what may be None, a method call that may add one (``update``), or
+    set to what may be None or a bool, a method call that may add one (``update``), or
     the name handed to other code makes it unknown. ``params`` (the function's
     parameters) are unknown: what callers pass is not seen here.
     """
@@ -180,12 +256,12 @@ def none_free_names(
         cst.ensure_type(cst.ensure_type(arg, cst.Arg).value, cst.Name).value
         for arg in m.findall(body, m.Arg(keyword=m.OneOf(*map(m.Name, SENT_DICTS)), value=m.Name()))
     }
-    return {name for name in sent - params - {"None"} if _only_none_free_uses(body, name, names)}
+    return {name for name in sent - params - {"None"} if _only_sent_alike_uses(body, name, names)}
 
 
-def _only_none_free_uses(body: cst.CSTNode, name: str, names: set[str]) -> bool:
-    """Whether ``name`` is bound in ``body`` only to values with no None and used
-    only in ways that cannot put one in (see :func:`none_free_names`)."""
+def _only_sent_alike_uses(body: cst.CSTNode, name: str, names: set[str]) -> bool:
+    """Whether ``name`` is bound in ``body`` only to values httpx sends as requests
+    does and used only in ways that cannot put another in (see :func:`sent_alike_names`)."""
     this = m.Name(name)
     mentions = len(m.findall(body, this))
     # Not uses of the value: ``x.name``, ``f(name=...)``, ``def f(name)``.
@@ -202,14 +278,14 @@ def _only_none_free_uses(body: cst.CSTNode, name: str, names: set[str]) -> bool:
             targets = [assign.target]
         for target in targets:
             if m.matches(target, this):
-                if assign.value is None or not is_none_free(assign.value, names, set()):
+                if assign.value is None or not is_sent_alike(assign.value, names, set()):
                     return False
                 seen += 1
                 bound = True
             elif m.matches(target, m.Subscript(value=this)):
-                if assign.value is None or may_be_none(assign.value, names):
+                if assign.value is None or may_differ(assign.value, names):
                     return False
-    # Items read, deleted or set to what cannot be None (checked above).
+    # Items read, deleted or set to what is sent alike (checked above).
     seen += len(m.findall(body, m.Subscript(value=this)))
     seen += len(
         m.findall(body, m.Attribute(value=this, attr=m.OneOf(*map(m.Name, READING_METHODS))))
@@ -226,10 +302,10 @@ def parameter_names(function: cst.FunctionDef) -> frozenset[str]:
     return frozenset(p.name.value for p in found)
 
 
-def bound_names(function: cst.FunctionDef) -> set[str]:
+def bound_names(function: cst.FunctionDef, parameters: bool = True) -> set[str]:
     """Names ``function`` binds itself (parameters, assignments, loop and ``with``
     targets): a name it reads but does not bind is the module's."""
-    names = set(parameter_names(function))
+    names = set(parameter_names(function)) if parameters else set()
     for node in m.findall(
         function.body,
         m.AssignTarget() | m.AnnAssign() | m.AugAssign() | m.For() | m.CompFor() | m.NamedExpr(),
@@ -258,9 +334,9 @@ def _target_names(target: cst.BaseExpression) -> set[str]:
     return set()
 
 
-def dict_may_hold_none(literal: cst.Dict, names: set[str]) -> bool:
-    """Whether a dict literal may hold a None value (``**other`` may)."""
+def dict_may_differ(literal: cst.Dict, names: set[str]) -> bool:
+    """Whether a dict literal may hold a None or bool value (``**other`` may)."""
     return any(
-        isinstance(e, cst.StarredDictElement) or may_be_none(e.value, names)
+        isinstance(e, cst.StarredDictElement) or may_differ(e.value, names)
         for e in literal.elements
     )

@@ -1,7 +1,7 @@
 import httpx
 from asgiref.sync import async_to_sync
 
-from _async_helpers import TLS_CONTEXT, collect, without_none
+from _async_helpers import TLS_CONTEXT, collect, requests_values
 
 
 async def pages(base, params):
@@ -11,7 +11,7 @@ async def pages(base, params):
         ) as http_client:
             data = (
                 await http_client.get(
-                    f"{base}/books", params=without_none(params), timeout=5
+                    f"{base}/books", params=requests_values(params), timeout=5
                 )
             ).json()
         for item in data["items"]:

@@ -5,7 +5,7 @@ from _async_helpers import (
     AsyncClientPerLoop,
     gather_in_order,
     httpx_kwargs,
-    without_none,
+    requests_values,
 )
 
 BASE = "https://api.example.com"
@@ -27,7 +27,7 @@ async def search(query, page=None, sort=None):
     ) as http_client:
         return (
             await http_client.get(
-                f"{BASE}/search", params=without_none(params), timeout=5
+                f"{BASE}/search", params=requests_values(params), timeout=5
             )
         ).json()
 
@@ -39,7 +39,7 @@ async def search_inline(query, page=None):
         return (
             await http_client.get(
                 f"{BASE}/search",
-                params=without_none({"q": query, "page": page}),
+                params=requests_values({"q": query, "page": page}),
                 timeout=5,
             )
         ).json()
@@ -51,7 +51,7 @@ async def tagged(tags, filters):
     ) as http_client:
         return (await http_client.get(
             f"{BASE}/search",
-            params=without_none({"tag": tags, "kind": filters.get("kind")}),
+            params=requests_values({"tag": tags, "kind": filters.get("kind")}),
             timeout=5,
         )).json()
 

@@ -1,6 +1,6 @@
 import httpx
 
-from _async_helpers import TLS_CONTEXT, AsyncClientPerLoop, without_none
+from _async_helpers import TLS_CONTEXT, AsyncClientPerLoop, requests_values
 
 BASE = "https://api.example.com"
 DEFAULTS = {"format": "json"}
@@ -12,7 +12,7 @@ async def search(params):
     ) as http_client:
         return (
             await http_client.get(
-                f"{BASE}/search", params=without_none(params), timeout=5
+                f"{BASE}/search", params=requests_values(params), timeout=5
             )
         ).json()
 
@@ -28,7 +28,7 @@ async def search_term(term, page=None):
     ) as http_client:
         return (
             await http_client.get(
-                f"{BASE}/search", params=without_none(query), timeout=5
+                f"{BASE}/search", params=requests_values(query), timeout=5
             )
         ).json()
 
@@ -40,7 +40,7 @@ async def search_pairs(term, tag=None):
     ) as http_client:
         return (
             await http_client.get(
-                f"{BASE}/search", params=without_none(pairs), timeout=5
+                f"{BASE}/search", params=requests_values(pairs), timeout=5
             )
         ).json()
 
@@ -64,7 +64,7 @@ async def defaults():
 
 
 async def with_options(term, lang=None):
-    options = {"params": without_none({"q": term, "lang": lang}), "timeout": 5}
+    options = {"params": requests_values({"q": term, "lang": lang}), "timeout": 5}
     async with httpx.AsyncClient(
         follow_redirects=True, timeout=None, verify=TLS_CONTEXT
     ) as http_client:
@@ -85,14 +85,14 @@ class Catalog:
         merged = dict(self.base_params, **filters)
         return (
             await self.session.get(
-                f"{BASE}/items", params=without_none(merged), timeout=5
+                f"{BASE}/items", params=requests_values(merged), timeout=5
             )
         ).json()
 
     async def first(self):
         return (
             await self.session.get(
-                f"{BASE}/items", params=without_none(self.base_params), timeout=5
+                f"{BASE}/items", params=requests_values(self.base_params), timeout=5
             )
         ).json()
 
@@ -104,6 +104,6 @@ class Catalog:
         # TODO(migrate MIG001): data= is a form in httpx; if this is raw bytes/str use content=
         return (
             await self.session.post(
-                f"{BASE}/orders", data=without_none(form), timeout=5
+                f"{BASE}/orders", data=requests_values(form), timeout=5
             )
         ).status_code

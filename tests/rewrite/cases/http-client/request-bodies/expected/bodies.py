@@ -2,7 +2,7 @@ import json
 
 import httpx
 
-from _async_helpers import TLS_CONTEXT, without_none
+from _async_helpers import TLS_CONTEXT, requests_values
 
 URL = "https://api.example.com/items"
 
@@ -36,7 +36,7 @@ async def post_unknown(body):
         follow_redirects=True, timeout=None, verify=TLS_CONTEXT
     ) as http_client:
         return (
-            await http_client.post(URL, data=without_none(body), timeout=5)
+            await http_client.post(URL, data=requests_values(body), timeout=5)
         ).status_code
 
 
@@ -46,7 +46,7 @@ async def post_positional(payload):
         follow_redirects=True, timeout=None, verify=TLS_CONTEXT
     ) as http_client:
         return (
-            await http_client.post(URL, data=without_none(payload), timeout=5)
+            await http_client.post(URL, data=requests_values(payload), timeout=5)
         ).status_code
 
 

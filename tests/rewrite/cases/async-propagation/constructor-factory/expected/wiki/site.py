@@ -1,7 +1,7 @@
 """A client whose constructor fetches site info and logs in."""
 import httpx
 
-from wiki._async_helpers import TLS_CONTEXT, AsyncClientPerLoop, without_none
+from wiki._async_helpers import TLS_CONTEXT, AsyncClientPerLoop, requests_values
 
 API = "https://wiki.example.com/api"
 
@@ -34,7 +34,7 @@ class Site:
 
     async def call(self, action, **params):
         resp = await self.session.get(
-            f"{self.host}/{action}", params=without_none(params), timeout=5
+            f"{self.host}/{action}", params=requests_values(params), timeout=5
         )
         if resp.is_error:
             resp.raise_for_status()

@@ -2,7 +2,7 @@
 
 import httpx
 
-from ._async_helpers import TLS_CONTEXT, AsyncClientPerLoop, without_none
+from ._async_helpers import TLS_CONTEXT, AsyncClientPerLoop, requests_values
 from .region import Region
 
 
@@ -19,7 +19,7 @@ class Gazetteer:
 
     async def lookup(self, path, **params):
         resp = await self.http.get(
-            self.base_url + path, params=without_none(params), timeout=5
+            self.base_url + path, params=requests_values(params), timeout=5
         )
         if resp.is_error:
             resp.raise_for_status()

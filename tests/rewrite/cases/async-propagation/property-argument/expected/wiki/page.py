@@ -1,6 +1,6 @@
 import httpx
 
-from wiki._async_helpers import TLS_CONTEXT, without_none
+from wiki._async_helpers import TLS_CONTEXT, requests_values
 
 API = "http://api.example.com"
 
@@ -17,7 +17,7 @@ class Page:
             ) as http_client:
                 data = (
                     await http_client.get(
-                        f"{API}/links", params=without_none(params), timeout=5
+                        f"{API}/links", params=requests_values(params), timeout=5
                     )
                 ).json()
             for item in data["items"]:
