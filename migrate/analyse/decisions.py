@@ -75,6 +75,10 @@ class Fake:
     # ``time.sleep`` patched where the code now awaits ``asyncio.sleep``: the
     # target as written (string or owner object), patched on asyncio instead.
     retarget: Span | None = None
+    # A requests session's method reached through a project object
+    # (``stock.session.get = Mock(...)``): the module holding the session; the
+    # fake is async only once that module's requests calls move to httpx.
+    session_of: str | None = None
 
 
 @dataclass(frozen=True)

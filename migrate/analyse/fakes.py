@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from .catalogue import lookup
 from .decisions import Colouring, Fake
 from .graph import CallGraph
 from .model import Span
@@ -15,22 +16,31 @@ def find_fakes(graph: CallGraph, result: Colouring) -> None:
     body stays as it is: it still makes no blocking call), a lambda an
     ``AsyncMock(side_effect=...)``, a ``MagicMock(...)`` an ``AsyncMock(...)``.
     ``time.sleep`` patched where the code now awaits ``asyncio.sleep`` is
-    patched on asyncio instead, with an async fake.
+    patched on asyncio instead, with an async fake. A fake of a requests
+    session's method reached through a project object (``client.session.get =
+    Mock(...)``) is async once that session is an ``AsyncClient``.
     """
     sleeps_move = _sleeps_move(graph, result)
     for fn in graph.functions.values():
         for patch in fn.patches:
-            retarget = None
+            retarget = session_of = None
             target = graph.resolve(patch.target)
             if patch.target == "time.sleep" and sleeps_move and patch.target_span is not None:
                 retarget = patch.target_span
                 target = patch.target
-            elif target is None or not result.is_async(target):
+            elif target is None:
                 continue
+            elif not result.is_async(target):
+                session_of = _session_holder(graph, patch.target or "", target)
+                if session_of is None:
+                    continue
             made = _fixture_mock(graph, fn.module, patch.fixture) if patch.fixture else None
             if made is not None:
                 fixture, spans = made
-                result.fakes.extend(Fake(fixture, target, span, None, mock=True) for span in spans)
+                result.fakes.extend(
+                    Fake(fixture, target, span, None, mock=True, session_of=session_of)
+                    for span in spans
+                )
                 continue
             fake = graph.resolve(patch.fake) if patch.fake else None
             wrap = patch.wrap
@@ -43,7 +53,9 @@ def find_fakes(graph: CallGraph, result: Colouring) -> None:
             if fake is None and not (wrap or patch.is_mock or retarget):
                 continue
             result.fakes.append(
-                Fake(fn.qualname, target, patch.span, fake, wrap, patch.is_mock, retarget)
+                Fake(
+                    fn.qualname, target, patch.span, fake, wrap, patch.is_mock, retarget, session_of
+                )
             )
 
 
@@ -70,3 +82,19 @@ def _sleeps_move(graph: CallGraph, result: Colouring) -> bool:
             if any(entry.family == "sleep" and not call.in_lambda for call, entry in calls):
                 return True
     return False
+
+
+def _session_holder(graph: CallGraph, written: str, resolved: str) -> str | None:
+    """The project module holding the requests session whose method ``written``
+    names (``client.StockClient.session.get`` -> ``client``). None when it names
+    no session method, or names it through requests (``requests.Session.get``:
+    MIG008 moves such patches to httpx's class)."""
+    entry = lookup(resolved)
+    parts = written.split(".")
+    if entry is None or not entry.name.startswith("requests.Session.") or "requests" in parts:
+        return None
+    for cut in range(len(parts) - 1, 0, -1):
+        module = ".".join(parts[:cut])
+        if module in graph.project.files:
+            return module
+    return None

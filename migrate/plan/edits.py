@@ -20,7 +20,7 @@ from typing import Literal
 from ..analyse import generators
 from ..analyse.catalogue import CONSTRUCTORS, CONTEXT_ENTRIES, Action, BlockingCall
 from ..analyse.concurrency import Spot
-from ..analyse.decisions import Bridge, BridgeKind, Colouring
+from ..analyse.decisions import Bridge, BridgeKind, Colouring, Fake
 from ..analyse.frameworks import UNITTEST_ASYNC_HOOKS, AsgirefBridge
 from ..analyse.gathers import GatherEdit
 from ..analyse.graph import CallGraph
@@ -341,17 +341,10 @@ def plan_edits(analysis: Analysis) -> dict[str, FileEdits]:
         elif fn.framework in ("pytest-test", "pytest-fixture"):
             fe.async_tests[qualname] = fn.framework
 
+    session_fakes = [fake for fake in colouring.fakes if fake.session_of is not None]
     for fake in colouring.fakes:
-        fe, cols = for_module(fn_module(fake.function))
-        if fake.fake is not None:
-            fake_fe, _ = for_module(fn_module(fake.fake))
-            fake_fe.async_fakes.add(fake.fake)
-        elif fake.wrap:
-            fe.fake_lambdas.add(cols.pos(fake.span))
-        elif fake.mock:
-            fe.fake_mocks.add(cols.pos(fake.span))
-        if fake.retarget is not None:
-            fe.fake_retargets.add(cols.pos(fake.retarget))
+        if fake.session_of is None:  # else once it is known whether the session moves (below)
+            _note_fake(fake, for_module, fn_module)
 
     # Calls of async functions from async code: await (or async for).
     for fn in graph.functions.values():
@@ -616,8 +609,29 @@ def plan_edits(analysis: Analysis) -> dict[str, FileEdits]:
     )
     for module in scope.moving:
         for_module(module)[0].http_mocks = True
+    for fake in session_fakes:
+        if fake.session_of in to_httpx:
+            _note_fake(fake, for_module, fn_module)
 
     return {m: fe for m, fe in edits.items() if not fe.empty}
+
+
+def _note_fake(
+    fake: Fake,
+    for_module: Callable[[str], tuple[FileEdits, _Columns]],
+    fn_module: Callable[[str], str],
+) -> None:
+    """The edits that make ``fake`` async."""
+    fe, cols = for_module(fn_module(fake.function))
+    if fake.fake is not None:
+        fake_fe, _ = for_module(fn_module(fake.fake))
+        fake_fe.async_fakes.add(fake.fake)
+    elif fake.wrap:
+        fe.fake_lambdas.add(cols.pos(fake.span))
+    elif fake.mock:
+        fe.fake_mocks.add(cols.pos(fake.span))
+    if fake.retarget is not None:
+        fe.fake_retargets.add(cols.pos(fake.retarget))
 
 
 def _session_subclasses(

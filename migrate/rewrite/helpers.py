@@ -925,6 +925,24 @@ def with_headers(request: {http}.Request, headers: Any) -> {http}.Headers:
     needs=("with_body",),
 )
 
+ASYNC_CLIENT_MOCK = Helper(
+    "async_client_mock",
+    '''\
+def async_client_mock(**kwargs: Any) -> mock.MagicMock:
+    """A stand-in for the {http}.AsyncClient class, as a MagicMock stood for
+    requests.Session in a test: every client it makes is one MagicMock, its own
+    ``async with`` target, whose request methods are awaited and answer a
+    MagicMock the test configures as before (``.return_value.get.return_value``)."""
+    client_class = mock.MagicMock(**kwargs)
+    client = client_class.return_value
+    for name in "request send get head options post put patch delete".split():
+        setattr(client, name, mock.AsyncMock(return_value=mock.MagicMock()))
+    client.aclose = mock.AsyncMock()
+    client.__aenter__.return_value = client
+    return client_class''',
+    ("from typing import Any", "from unittest import mock"),
+)
+
 # In the order they appear in the module.
 HELPERS: dict[str, Helper] = {
     h.name: h
@@ -947,6 +965,7 @@ HELPERS: dict[str, Helper] = {
         REQUEST_BODY,
         WITH_BODY,
         WITH_HEADERS,
+        ASYNC_CLIENT_MOCK,
     )
 }
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from migrate.rewrite.rules.http_mocks.unittest_mock import patched_verb
+from migrate.rewrite.rules.http_mocks.unittest_mock import patched_verb, patches_session_class
 
 from .drivers import migrated_case
 
@@ -20,6 +20,7 @@ from .drivers import migrated_case
         pytest.param("requests.api.request", ("request", False), id="requests-api"),
         pytest.param("requests.Session.put", ("put", True), id="session-method"),
         pytest.param("requests.sessions.Session.get", ("get", True), id="sessions-module"),
+        pytest.param("shop.requests.Session.send", ("send", True), id="session-send"),
     ],
 )
 def test_patches_of_requests_are_found(target: str, verb: tuple[str, bool]) -> None:
@@ -34,10 +35,26 @@ def test_patches_of_requests_are_found(target: str, verb: tuple[str, bool]) -> N
         pytest.param("requests.adapters.HTTPAdapter.send", id="an-adapter"),
         pytest.param("requests.get.cache", id="past-the-verb"),
         pytest.param("shop.requests_cache.get", id="another-module"),
+        pytest.param("requests.send", id="send-is-the-sessions-only"),
     ],
 )
 def test_other_patches_are_left(target: str) -> None:
     assert patched_verb(target) is None
+
+
+@pytest.mark.parametrize(
+    ("target", "found"),
+    [
+        pytest.param("requests.Session", True, id="the-class"),
+        pytest.param("shop.api.requests.Session", True, id="through-a-module"),
+        pytest.param("requests.sessions.Session", True, id="sessions-module"),
+        pytest.param("requests.Session.get", False, id="a-method"),
+        pytest.param("requests_cache.Session", False, id="another-library"),
+        pytest.param("shop.Session", False, id="a-project-class"),
+    ],
+)
+def test_patches_of_the_session_class_are_found(target: str, found: bool) -> None:
+    assert patches_session_class(target) is found
 
 
 CLIENT = """
@@ -76,3 +93,30 @@ def test_a_fake_patched_onto_session_gets_a_todo_about_self(tmp_path: Path) -> N
     ), lines
     patch = " ".join(lines[at : at + 3])
     assert "httpx.AsyncClient" in patch and "mock.AsyncMock(side_effect=fake_get)" in patch
+
+
+CLASS_PATCH = """
+    from unittest import mock
+
+    import client
+
+
+    class FakeSession:
+        def get(self, url, timeout):
+            return mock.Mock(status_code=204)
+
+
+    def test_status():
+        with mock.patch("client.requests.Session", FakeSession):
+            assert client.status("https://api.test/") == 204
+"""
+
+
+def test_a_session_class_patched_with_its_own_fake_gets_a_todo(tmp_path: Path) -> None:
+    written = migrated_case(tmp_path, {"client.py": CLIENT, "test_client.py": CLASS_PATCH})
+    lines = [line.strip() for line in written["test_client.py"].splitlines()]
+    at = next(i for i, line in enumerate(lines) if line.startswith("with mock.patch("))
+    assert lines[at - 1] == (
+        "# TODO(migrate MIG008): the fake stands for httpx.AsyncClient: its methods are awaited"
+    ), lines
+    assert '"client.httpx.AsyncClient", FakeSession' in " ".join(lines[at : at + 3])

@@ -7,6 +7,7 @@ url)`` under ``async with httpx.AsyncClient(...) as http_client:``. A
 client's method handed over (``self.session.get``) stays as written: its
 client becomes an ``AsyncClient``. ``with closing(requests.get(url,
 stream=True)) as r:`` loses the wrapper: the httpx stream closes itself.
+``requests.Response()``, a test's hand-made answer, gets what httpx's needs.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from __future__ import annotations
 import libcst as cst
 import libcst.matchers as m
 
-from ..nodes import keyword_arg
+from ..nodes import code_of, dotted_name, keyword_arg
 from .base import on_leave
 from .http_common import Frame, HttpRuleBase
 from .http_streams import ONE_SHOT_CLIENT
@@ -51,6 +52,30 @@ class ValueRewrites(HttpRuleBase):
         self, original: cst.Attribute | cst.Name, updated: cst.BaseExpression
     ) -> cst.BaseExpression:
         return self._handed_over(original) or updated
+
+    @on_leave(cst.Call)
+    def leave_made_response(
+        self, original: cst.Call, updated: cst.BaseExpression
+    ) -> cst.BaseExpression:
+        """``requests.Response()``, a test's hand-made answer: httpx's needs a status,
+        and a request for ``raise_for_status()`` (requests' has neither until set)."""
+        if original.args or not isinstance(updated, cst.Call):
+            return updated
+        func = original.func
+        name = dotted_name(func) if isinstance(func, cst.Attribute) else None
+        if isinstance(func, cst.Name):
+            name = self.ctx.edits.requests_aliases.get(func.value)
+        if name not in ("requests.Response", "requests.models.Response"):
+            return updated
+        if code_of(updated.func) != f"{self.module}.Response":
+            return updated
+        request = cst.Call(
+            self._httpx("Request"),
+            [cst.Arg(cst.SimpleString('"GET"')), cst.Arg(cst.SimpleString('""'))],
+        )
+        return updated.with_changes(
+            args=[cst.Arg(cst.Integer("200")), keyword_arg("request", request)]
+        )
 
     def _aclosed(self, function: cst.FunctionDef) -> set[str]:
         """Names ``with closing(name):`` closes in ``function``, as ``aclosing`` will."""

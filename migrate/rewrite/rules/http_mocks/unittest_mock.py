@@ -10,7 +10,15 @@ mock returned. Its answer is a ``MagicMock`` as before (an ``AsyncMock``'s
 own would make ``.json()`` a coroutine), a fake given as ``new`` is called
 through ``AsyncMock(side_effect=fake)`` with the same arguments (an
 ``AsyncMock`` on the class takes no ``self``), and ``return_value=`` /
-``side_effect=`` stay.
+``side_effect=`` stay. ``Session.send``, which every request goes through in
+both libraries, is ``AsyncClient.send``.
+
+The whole class patched (``mock.patch("shop.api.requests.Session")``) is
+``httpx.AsyncClient`` patched with the helpers module's ``async_client_mock``:
+the clients the code makes are then one ``MagicMock`` whose request methods
+are ``AsyncMock`` objects answering a ``MagicMock``, which the test configures as
+it did (``Session.return_value.get.return_value = ...``); a patch given its
+own ``new`` or ``spec`` gets a TODO.
 """
 
 from __future__ import annotations
@@ -27,6 +35,9 @@ PATCH_OBJECT = frozenset({f"{p}.object" for p in PATCH})
 # Session method.
 REQUESTS_PATHS = ((), ("api",), ("Session",), ("sessions", "Session"))
 VERBS = frozenset({*HTTP_VERBS, "request"})
+CLIENT_MOCK = "async_client_mock"
+# Session methods with an AsyncClient twin of the same name that are no verb.
+SESSION_ONLY = frozenset({"send"})
 
 
 def patched_verb(target: str) -> tuple[str, bool] | None:
@@ -38,9 +49,19 @@ def patched_verb(target: str) -> tuple[str, bool] | None:
         return None
     at = len(parts) - 1 - parts[::-1].index("requests")
     middle, verb = tuple(parts[at + 1 : -1]), parts[-1]
-    if middle not in REQUESTS_PATHS or verb not in VERBS:
+    session = "Session" in middle
+    if middle not in REQUESTS_PATHS or verb not in (VERBS | SESSION_ONLY if session else VERBS):
         return None
-    return verb, "Session" in middle
+    return verb, session
+
+
+def patches_session_class(target: str) -> bool:
+    """Whether a patched name is requests' Session class: ``"shop.api.requests.Session"``."""
+    parts = target.split(".")
+    if "requests" not in parts[:-1]:
+        return False
+    at = len(parts) - 1 - parts[::-1].index("requests")
+    return tuple(parts[at + 1 :]) in (("Session",), ("sessions", "Session"))
 
 
 class UnittestMockPatches(Rule):
@@ -52,17 +73,20 @@ class UnittestMockPatches(Rule):
         func = dotted_name(original.func) or ""
         positional = [a for a in original.args if a.keyword is None and not a.star]
         if func in PATCH and positional:
-            target = string_value(positional[0].value)
-            found = patched_verb(target) if target else None
+            target = string_value(positional[0].value) or ""
             new_at = 1
         elif func in PATCH_OBJECT and len(positional) >= 2:
             owner = dotted_name(positional[0].value) or ""
             name = string_value(positional[1].value)
-            requests_owner = owner.split(".")[0] == "requests"
-            found = patched_verb(f"{owner}.{name}") if requests_owner else None
+            target = f"{owner}.{name}" if name is not None else ""
             new_at = 2
         else:
             return None
+        if patches_session_class(target):
+            return self._session_class(original, updated, func, new_at)
+        found = (
+            patched_verb(target) if target.split(".")[0] == "requests" or func in PATCH else None
+        )
         if found is None:
             return None
         verb, method = found
@@ -88,6 +112,10 @@ class UnittestMockPatches(Rule):
             if method:
                 # requests passed the session to a function patched onto Session.
                 self.ctx.todo(line, self.code, "the fake gets no session as self now: drop it")
+            if verb in SESSION_ONLY:
+                self.ctx.todo(
+                    line, self.code, "the fake gets an httpx.Request (its url an httpx.URL)"
+                )
             fake = args[fake_at].value
             wrapped = cst.parse_expression(f"{self._mock_name(mock, 'AsyncMock')}(side_effect=_)")
             assert isinstance(wrapped, cst.Call)
@@ -100,6 +128,44 @@ class UnittestMockPatches(Rule):
             if len(args) > 1:
                 args[-2] = args[-2].with_changes(comma=cst.MaybeSentinel.DEFAULT)
         self.ctx.note(self.code, line, f"{code_of(original.func)} of requests -> of {http}")
+        return updated.with_changes(args=args)
+
+    def _session_class(
+        self, original: cst.Call, updated: cst.Call, func: str, new_at: int
+    ) -> cst.Call:
+        """``patch("api.requests.Session")`` -> ``patch("api.httpx.AsyncClient",
+        new_callable=async_client_mock)``: its clients' request methods are awaited."""
+        http = self.ctx.options.http_module
+        self.ctx.add_import(http)
+        self.ctx.maybe_remove_import("requests")
+        args = list(updated.args)
+        if func in PATCH:
+            string = cst.ensure_type(args[0].value, cst.SimpleString)
+            head = string.raw_value.rpartition("requests.")[0]
+            new = f"{string.quote}{head}{http}.AsyncClient{string.quote}"
+            args[0] = args[0].with_changes(value=cst.SimpleString(new))
+        else:
+            owner = code_of(args[0].value).rpartition("requests")[0]
+            args[0] = args[0].with_changes(value=cst.parse_expression(f"{owner}{http}"))
+            args[1] = args[1].with_changes(value=cst.SimpleString('"AsyncClient"'))
+        line = self.ctx.line(original)
+        keywords = {a.keyword.value for a in args if a.keyword is not None}
+        positional = [a for a in args if a.keyword is None and not a.star]
+        if (
+            keywords & {"new", "new_callable", "spec", "spec_set", "autospec"}
+            or len(positional) > new_at
+        ):
+            self.ctx.todo(
+                line, self.code, "the fake stands for httpx.AsyncClient: its methods are awaited"
+            )
+        else:
+            args = [*args[:-1], args[-1].with_changes(comma=cst.MaybeSentinel.DEFAULT)]
+            args.append(keyword_arg("new_callable", cst.Name(self.ctx.use_helper(CLIENT_MOCK))))
+        self.ctx.note(
+            self.code,
+            line,
+            f"{code_of(original.func)} of requests.Session -> of {http}.AsyncClient",
+        )
         return updated.with_changes(args=args)
 
     def _mock_name(self, module: str, name: str) -> str:

@@ -1,0 +1,80 @@
+import json
+from unittest import mock
+
+import httpx
+import pytest
+
+import client
+from _async_helpers import async_client_mock
+
+
+def _response(status, payload):
+    response = httpx.Response(200, request=httpx.Request("GET", ""))
+    response.status_code = status
+    response._content = json.dumps(payload).encode()
+    return response
+
+
+@pytest.mark.asyncio
+async def test_send_patched():
+    with mock.patch.object(
+        httpx.AsyncClient, "send", return_value=_response(201, {})
+    ) as send:
+        assert await client.reserve("a1", 2) == 201
+    assert send.call_count == 1
+
+
+@pytest.mark.asyncio
+async def test_request_patched():
+    with mock.patch(
+        "httpx.AsyncClient.request", return_value=mock.MagicMock()
+    ) as request:
+        request.return_value = _response(200, {"level": 3})
+        assert await client.StockClient("t").level("a1") == 3
+
+
+@pytest.mark.asyncio
+async def test_get_patched_on_class():
+    with mock.patch.object(
+        httpx.AsyncClient, "get", return_value=mock.MagicMock()
+    ) as get:
+        get.return_value = _response(500, {})
+        with pytest.raises(httpx.HTTPStatusError):
+            await client.StockClient("t").level("a1")
+
+
+@pytest.mark.asyncio
+async def test_instance_patched():
+    stock = client.StockClient("t")
+    with mock.patch.object(stock.session, "get", return_value=_response(200, {"level": 9})):
+        assert await stock.level("a1") == 9
+
+
+@pytest.mark.asyncio
+async def test_instance_assigned():
+    stock = client.StockClient("t")
+    stock.session.get = mock.AsyncMock(return_value=_response(200, {"level": 4}))
+    assert await stock.level("a1") == 4
+
+
+@pytest.mark.asyncio
+async def test_whole_session_patched():
+    with mock.patch(
+        "client.httpx.AsyncClient", new_callable=async_client_mock
+    ) as session_class:
+        session_class.return_value.get.return_value = _response(200, {"level": 5})
+        assert await client.StockClient("t").level("a1") == 5
+
+
+@pytest.mark.asyncio
+async def test_whole_session_answers_a_mock():
+    with mock.patch.object(
+        client.httpx, "AsyncClient", new_callable=async_client_mock
+    ) as session_class:
+        session_class.return_value.get.return_value.json.return_value = {"level": 6}
+        assert await client.StockClient("t").level("a1") == 6
+
+
+@pytest.mark.asyncio
+async def test_ping_is_not_patched():
+    assert await client.ping()
