@@ -15,8 +15,14 @@
   ``.body``, ``.qs``, ``.query``, ``.path``, ``.hostname`` ... -> their httpx
   forms.
 
-Callbacks, ``additional_matcher=``, ``real_http=``, cookies, raw bodies and
-other attributes get a TODO.
+A ``Mocker(case_sensitive=True)`` keeps the case of the recorded request's
+path and query (requests-mock lowercases them by default, and so does the
+rewrite). Callbacks, ``additional_matcher=``, cookies, raw bodies and other
+attributes get a TODO; so does a ``Mocker`` option respx has no twin for
+(``real_http=True``, ``json_encoder=``, ``session=``, ``adapter=``), on a
+mocker that still moves to respx: left on requests-mock, it would catch
+nothing once the code sends through httpx, and the requests would go to the
+network.
 
 The module is long because requests-mock objects are found by name, per
 function (the fixture, ``with Mocker()``, a decorator's argument, matchers
@@ -26,6 +32,7 @@ and recorded requests), and each kind has its own respx spelling.
 from __future__ import annotations
 
 import libcst as cst
+import libcst.matchers as m
 
 from ....analyse.catalogue import HTTP_VERBS
 from ...context import RuleContext
@@ -65,6 +72,15 @@ RM_REQUEST = {
     "query": "{r}.url.query.decode().lower()",
     "qs": "parse_qs({r}.url.query.decode().lower(), keep_blank_values=True)",
 }
+# Under ``Mocker(case_sensitive=True)`` nothing is lowercased.
+RM_REQUEST_CASE_KEPT = {name: form.replace(".lower()", "") for name, form in RM_REQUEST.items()}
+# What a ``Mocker`` option not carried meant, for its TODO.
+RM_OPTIONS = {
+    "real_http": "real_http=True let unmatched requests through; respx fails them",
+    "json_encoder": "json_encoder= not ported: respx encodes json= with json.dumps",
+    "session": "session= not ported: respx mocks every client",
+    "adapter": "adapter= not ported to respx",
+}
 
 
 def _is_mocker_call(node: cst.BaseExpression) -> bool:
@@ -72,14 +88,34 @@ def _is_mocker_call(node: cst.BaseExpression) -> bool:
     return isinstance(node, cst.Call) and dotted_name(node.func) == "requests_mock.Mocker"
 
 
-def _mocker_options(call: cst.Call) -> str | None:
-    """The first ``requests_mock.Mocker(...)`` option respx has no twin for, if any."""
+def _mocker_options(call: cst.Call) -> list[str]:
+    """The ``requests_mock.Mocker(...)`` options respx has no twin for."""
+    found = []
     for arg in call.args:
-        key = arg.keyword.value if arg.keyword is not None else None
-        if key == "kw" or (key == "case_sensitive" and code_of(arg.value) == "True"):
+        key = arg.keyword.value if arg.keyword is not None else "..."
+        if key in ("kw", "case_sensitive") or (
+            key == "real_http" and code_of(arg.value) == "False"
+        ):
             continue
-        return key or "..."
-    return None
+        found.append(key)
+    return found
+
+
+def _case_sensitive(node: cst.CSTNode) -> bool:
+    """Whether ``node`` makes a ``requests_mock.Mocker(case_sensitive=True)``."""
+    for call in m.findall(
+        node,
+        m.Call(
+            args=[
+                m.ZeroOrMore(),
+                m.Arg(keyword=m.Name("case_sensitive"), value=m.Name("True")),
+                m.ZeroOrMore(),
+            ]
+        ),
+    ):
+        if _is_mocker_call(cst.ensure_type(call, cst.Call)):
+            return True
+    return False
 
 
 class _Scan(cst.CSTVisitor):
@@ -106,8 +142,8 @@ class _Scan(cst.CSTVisitor):
 
     def visit_WithItem(self, node: cst.WithItem) -> None:
         item, asname = node.item, node.asname
-        if not isinstance(item, cst.Call) or not _is_mocker_call(item) or _mocker_options(item):
-            return  # a Mocker respx cannot stand for stays requests-mock, uses and all
+        if not isinstance(item, cst.Call) or not _is_mocker_call(item):
+            return
         if asname is not None and isinstance(asname.name, cst.Name):
             self.kinds[asname.name.value] = "mocker"
 
@@ -155,6 +191,8 @@ class RequestsMock(Rule):
         # order requests-mock answers in (original nodes).
         self._rm_routes: set[cst.Call] = set()
         self._rm_late: set[cst.Call] = set()
+        # Per function: whether its mockers keep the URL's case (case_sensitive=True).
+        self._rm_case_kept: list[bool] = []
 
     @on_visit(cst.Module)
     def visit_rm_module(self, node: cst.Module) -> None:
@@ -181,7 +219,7 @@ class RequestsMock(Rule):
             ):
                 continue
             mocker = self._decorated_mocker(node, decorator.decorator)
-            if mocker is None or _mocker_options(decorator.decorator):
+            if mocker is None:
                 self._rm_kept.add(decorator.decorator)
             else:
                 kinds[mocker] = "mocker"
@@ -214,6 +252,9 @@ class RequestsMock(Rule):
                     self._rm_renames[param.name] = renames[param.name.value]
             node.body.visit(_Renames(renames, self._rm_renames))
         self._rm_frames.append(kinds)
+        self._rm_case_kept.append(
+            bool(self._rm_case_kept and self._rm_case_kept[-1]) or _case_sensitive(node)
+        )
 
     @on_leave(cst.FunctionDef)
     def leave_FunctionDef(
@@ -222,6 +263,7 @@ class RequestsMock(Rule):
         if self._rm_frames:
             self._rm_frames.pop()
             self._rm_block_ends.pop()
+            self._rm_case_kept.pop()
         return updated
 
     @on_leave(cst.Name)
@@ -372,7 +414,8 @@ class RequestsMock(Rule):
         if owner == "request":
             if attr == "json":
                 return None  # the call is rewritten in _rm_call
-            template = RM_REQUEST.get(attr)
+            forms = RM_REQUEST_CASE_KEPT if self._rm_case_kept[-1] else RM_REQUEST
+            template = forms.get(attr)
             if template is None:
                 self.ctx.todo(line, self.code, f"requests-mock request .{attr} not ported")
                 return None
@@ -427,15 +470,14 @@ class RequestsMock(Rule):
 
     def _mocker(self, original: cst.Call, updated: cst.Call, line: int) -> cst.BaseExpression:
         """``requests_mock.Mocker()`` -> a respx router that, like it, allows unused routes."""
-        option = _mocker_options(updated)
-        if option is not None:
-            self.ctx.todo(line, self.code, f"requests_mock.Mocker({option}=) not ported to respx")
-            return updated
         if original in self._rm_kept:
             self.ctx.todo(
                 line, self.code, "requests_mock.Mocker decorator: its mocker argument not found"
             )
             return updated
+        for option in _mocker_options(updated):
+            message = RM_OPTIONS.get(option, f"requests_mock.Mocker({option}=) not ported")
+            self.ctx.todo(line, self.code, message)
         self.ctx.add_import("respx")
         self.ctx.maybe_remove_import("requests_mock")
         self.ctx.note(self.code, line, "requests_mock.Mocker -> respx router")
