@@ -79,6 +79,8 @@ class Fake:
     # (``stock.session.get = Mock(...)``): the module holding the session; the
     # fake is async only once that module's requests calls move to httpx.
     session_of: str | None = None
+    # The fake stands for the whole session (``stock.session = Mock()``).
+    client: bool = False
 
 
 @dataclass(frozen=True)

@@ -18,12 +18,15 @@ def find_fakes(graph: CallGraph, result: Colouring) -> None:
     ``time.sleep`` patched where the code now awaits ``asyncio.sleep`` is
     patched on asyncio instead, with an async fake. A fake of a requests
     session's method reached through a project object (``client.session.get =
-    Mock(...)``) is async once that session is an ``AsyncClient``.
+    Mock(...)``) is async once that session is an ``AsyncClient``, and a
+    ``Mock()`` put in place of the whole session (``client.session = Mock()``)
+    becomes a client mock whose request methods are async.
     """
     sleeps_move = _sleeps_move(graph, result)
     for fn in graph.functions.values():
         for patch in fn.patches:
             retarget = session_of = None
+            client = False
             target = graph.resolve(patch.target)
             if patch.target == "time.sleep" and sleeps_move and patch.target_span is not None:
                 retarget = patch.target_span
@@ -32,6 +35,11 @@ def find_fakes(graph: CallGraph, result: Colouring) -> None:
                 continue
             elif not result.is_async(target):
                 session_of = _session_holder(graph, patch.target or "", target)
+                if session_of is None and patch.is_mock:
+                    # ``stock.session = Mock()``: the whole session, if its methods are a session's.
+                    whole = f"{patch.target}.request"
+                    session_of = _session_holder(graph, whole, graph.resolve(whole) or "")
+                    client = session_of is not None
                 if session_of is None:
                     continue
             made = _fixture_mock(graph, fn.module, patch.fixture) if patch.fixture else None
@@ -54,7 +62,15 @@ def find_fakes(graph: CallGraph, result: Colouring) -> None:
                 continue
             result.fakes.append(
                 Fake(
-                    fn.qualname, target, patch.span, fake, wrap, patch.is_mock, retarget, session_of
+                    fn.qualname,
+                    target,
+                    patch.span,
+                    fake,
+                    wrap,
+                    patch.is_mock,
+                    retarget,
+                    session_of,
+                    client,
                 )
             )
 

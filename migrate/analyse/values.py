@@ -76,10 +76,15 @@ def value_uses(graph: CallGraph) -> list[ValueUse]:
     """Every request function, client method or client used as a value."""
     found: dict[tuple[str, Span], ValueUse] = {}
     for fn in graph.functions.values():
+        # ``session.get.return_value``: an attribute of the function is read (a
+        # test configuring a mock), the function itself goes nowhere.
+        owners = {(r.span.line, r.span.col, r.text.rpartition(".")[0]) for r in fn.reads}
         for read in fn.reads:
             target = graph.resolve(read.target) if read.target else None
             entry = lookup(target) if target else None
             if entry is None or entry.action is not Action.REWRITE or read.awaited:
+                continue
+            if (read.span.line, read.span.col, read.text) in owners:
                 continue
             flows = _flows_to(fn, read)
             found[(fn.qualname, read.span)] = ValueUse(

@@ -201,6 +201,9 @@ class FileEdits:
     fake_lambdas: set[Pos] = field(default_factory=set)
     # ``MagicMock(...)`` fakes of such functions (positions): ``AsyncMock(...)``.
     fake_mocks: set[Pos] = field(default_factory=set)
+    # ``Mock()`` put in place of a whole session that moves (positions): the
+    # helpers module's ``async_client_mock()``.
+    fake_clients: set[Pos] = field(default_factory=set)
     # ``time.sleep`` patch targets (the string, or the owner object) now patched
     # on asyncio: position -> ``"asyncio.sleep"`` or ``asyncio``.
     fake_retargets: set[Pos] = field(default_factory=set)
@@ -234,6 +237,7 @@ class FileEdits:
             or self.async_fakes
             or self.fake_lambdas
             or self.fake_mocks
+            or self.fake_clients
             or self.fake_retargets
             or self.client_constructors
             or self.session_annotations
@@ -628,6 +632,8 @@ def _note_fake(
         fake_fe.async_fakes.add(fake.fake)
     elif fake.wrap:
         fe.fake_lambdas.add(cols.pos(fake.span))
+    elif fake.client:
+        fe.fake_clients.add(cols.pos(fake.span))
     elif fake.mock:
         fe.fake_mocks.add(cols.pos(fake.span))
     if fake.retarget is not None:

@@ -929,17 +929,16 @@ ASYNC_CLIENT_MOCK = Helper(
     "async_client_mock",
     '''\
 def async_client_mock(**kwargs: Any) -> mock.MagicMock:
-    """A stand-in for the {http}.AsyncClient class, as a MagicMock stood for
-    requests.Session in a test: every client it makes is one MagicMock, its own
-    ``async with`` target, whose request methods are awaited and answer a
-    MagicMock the test configures as before (``.return_value.get.return_value``)."""
-    client_class = mock.MagicMock(**kwargs)
-    client = client_class.return_value
+    """A stand-in for an {http}.AsyncClient, as a MagicMock stood for a
+    requests.Session in a test: its request methods are awaited and answer a
+    MagicMock the test configures as before (``.get.return_value``), and it is
+    its own ``async with`` target."""
+    client = mock.MagicMock(**kwargs)
     for name in "request send get head options post put patch delete".split():
         setattr(client, name, mock.AsyncMock(return_value=mock.MagicMock()))
     client.aclose = mock.AsyncMock()
     client.__aenter__.return_value = client
-    return client_class''',
+    return client''',
     ("from typing import Any", "from unittest import mock"),
 )
 

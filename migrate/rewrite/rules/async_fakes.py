@@ -14,6 +14,9 @@ makes it (``client._transport.request = request_mock``, with ``request_mock``
 a fixture returning ``MagicMock()``: the fixture returns, and is annotated
 as, an ``AsyncMock``). A ``patch`` without a fake needs nothing: it makes
 an ``AsyncMock`` for an async target itself.
+A ``Mock()`` put in place of a whole requests session that becomes an
+``AsyncClient`` (``client.session = Mock()``) is the helpers module's
+``async_client_mock()``, whose request methods are awaited.
 
 ``time.sleep`` faked where the code now awaits ``asyncio.sleep`` is patched
 on asyncio instead (``"time.sleep"`` -> ``"asyncio.sleep"``, ``time`` ->
@@ -26,6 +29,8 @@ from __future__ import annotations
 import libcst as cst
 
 from .base import Rule, on_leave
+
+CLIENT_MOCK = "async_client_mock"
 
 
 class AsyncFakes(Rule):
@@ -58,9 +63,14 @@ class AsyncFakes(Rule):
 
     @on_leave(cst.Call)
     def leave_Call(self, original: cst.Call, updated: cst.BaseExpression) -> cst.BaseExpression:
-        if self.ctx.pos(original) not in self.ctx.edits.fake_mocks:
-            return updated
         if not isinstance(updated, cst.Call):
+            return updated
+        if self.ctx.pos(original) in self.ctx.edits.fake_clients:
+            if isinstance(updated.func, cst.Name):
+                self.ctx.maybe_remove_import("unittest.mock", updated.func.value)
+            self.ctx.note(self.code, self.ctx.line(original), "session mock -> async_client_mock")
+            return updated.with_changes(func=cst.Name(self.ctx.use_helper(CLIENT_MOCK)))
+        if self.ctx.pos(original) not in self.ctx.edits.fake_mocks:
             return updated
         self.ctx.note(self.code, self.ctx.line(original), "mock fake -> AsyncMock")
         return updated.with_changes(func=self._async_mock(updated.func))

@@ -12,6 +12,8 @@ import libcst.matchers as m
 from ..nodes import is_keyword, keyword_arg
 from .base import Rule
 
+REQUESTS_VALUES = "requests_values"
+
 
 @dataclass
 class FunctionState:
@@ -66,11 +68,67 @@ class HttpRuleBase(Rule):
             ],
         )
 
+    def _as_requests_sends(self, sent: cst.BaseExpression) -> cst.BaseExpression:
+        """Query parameters or a form as requests sends them. requests leaves out a
+        value that is None, where httpx sends it empty (``page=``), and sends a bool
+        as ``True``, where httpx sends ``true``. In a literal, a None goes, True is
+        ``"True"`` and what is surely a bool is ``str(...)``; what may still hold
+        either (a literal with a value that may be one, or what comes from
+        elsewhere: a parameter, an attribute, a call) goes through
+        ``requests_values``."""
+        if isinstance(sent, cst.Dict):
+            elements = [
+                e.with_changes(value=self._bool_as_text(e.value))
+                if isinstance(e, cst.DictElement)
+                else e
+                for e in sent.elements
+                if not (isinstance(e, cst.DictElement) and m.matches(e.value, m.Name("None")))
+            ]
+            if len(elements) != len(sent.elements) and elements:
+                elements[-1] = elements[-1].with_changes(comma=sent.elements[-1].comma)
+            sent = sent.with_changes(elements=elements)
+        elif isinstance(sent, cst.List | cst.Tuple) and all(map(_is_pair, sent.elements)):
+            sent = sent.with_changes(elements=[self._pair_as_text(e) for e in sent.elements])
+        if self._is_sent_alike(sent):
+            return sent
+        return cst.Call(cst.Name(self.ctx.use_helper(REQUESTS_VALUES)), [cst.Arg(sent)])
+
+    def _bool_as_text(self, value: cst.BaseExpression) -> cst.BaseExpression:
+        """``True`` -> ``"True"``, a value surely a bool -> ``str(value)``."""
+        if isinstance(value, cst.Name) and value.value in ("True", "False"):
+            return cst.SimpleString(f'"{value.value}"')
+        if is_surely_bool(value, self.functions[-1].bools):
+            return cst.Call(cst.Name("str"), [cst.Arg(value)])
+        return value
+
+    def _pair_as_text(self, element: cst.BaseElement) -> cst.BaseElement:
+        """``("flag", True)`` -> ``("flag", "True")``."""
+        pair = cst.ensure_type(element.value, cst.Tuple)
+        key, value = pair.elements
+        value = value.with_changes(value=self._bool_as_text(value.value))
+        return element.with_changes(value=pair.with_changes(elements=[key, value]))
+
+    def _is_sent_alike(self, sent: cst.BaseExpression) -> bool:
+        """Whether httpx surely sends ``sent`` as requests does, as far as its
+        function (or, for a name the function does not bind, the module) shows."""
+        state = self.functions[-1]
+        if isinstance(sent, cst.Name) and sent.value not in state.local:
+            return sent.value in self.functions[0].sent_alike
+        return is_sent_alike(sent, state.differing, state.sent_alike)
+
     def _method_call(
         self, call: cst.Call, receiver: cst.BaseExpression, verb: str, args: list[cst.Arg]
     ) -> cst.Call:
         # with_changes keeps the call's own brackets and line breaks.
         return call.with_changes(func=cst.Attribute(value=receiver, attr=cst.Name(verb)), args=args)
+
+
+def _is_pair(element: cst.BaseElement) -> bool:
+    return (
+        isinstance(element, cst.Element)
+        and isinstance(element.value, cst.Tuple)
+        and len(element.value.elements) == 2
+    )
 
 
 def requests_defaults() -> list[cst.Arg]:

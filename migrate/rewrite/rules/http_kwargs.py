@@ -21,14 +21,11 @@ from .http_common import (
     bound_names,
     differing_names,
     is_raw_body,
-    is_sent_alike,
-    is_surely_bool,
     parameter_names,
     sent_alike_names,
 )
 
 KWARGS = "httpx_kwargs"
-REQUESTS_VALUES = "requests_values"
 RENAMED = {"allow_redirects": "follow_redirects"}
 # Keys a per-request dict cannot carry to httpx (set on the client there).
 CLIENT_ONLY_KEYS = frozenset({"verify", "cert", "proxies", "hooks"})
@@ -117,62 +114,6 @@ class KwargsRewrites(HttpRuleBase):
         if key in ("params", "data") and from_requests:
             return self._as_requests_sends(value)
         return value
-
-    def _as_requests_sends(self, sent: cst.BaseExpression) -> cst.BaseExpression:
-        """Query parameters or a form as requests sends them. requests leaves out a
-        value that is None, where httpx sends it empty (``page=``), and sends a bool
-        as ``True``, where httpx sends ``true``. In a literal, a None goes, True is
-        ``"True"`` and what is surely a bool is ``str(...)``; what may still hold
-        either (a literal with a value that may be one, or what comes from
-        elsewhere: a parameter, an attribute, a call) goes through
-        ``requests_values``."""
-        if isinstance(sent, cst.Dict):
-            elements = [
-                e.with_changes(value=self._bool_as_text(e.value))
-                if isinstance(e, cst.DictElement)
-                else e
-                for e in sent.elements
-                if not (isinstance(e, cst.DictElement) and m.matches(e.value, m.Name("None")))
-            ]
-            if len(elements) != len(sent.elements) and elements:
-                elements[-1] = elements[-1].with_changes(comma=sent.elements[-1].comma)
-            sent = sent.with_changes(elements=elements)
-        elif isinstance(sent, cst.List | cst.Tuple) and all(map(_is_pair, sent.elements)):
-            sent = sent.with_changes(elements=[self._pair_as_text(e) for e in sent.elements])
-        if self._is_sent_alike(sent):
-            return sent
-        return cst.Call(cst.Name(self.ctx.use_helper(REQUESTS_VALUES)), [cst.Arg(sent)])
-
-    def _bool_as_text(self, value: cst.BaseExpression) -> cst.BaseExpression:
-        """``True`` -> ``"True"``, a value surely a bool -> ``str(value)``."""
-        if isinstance(value, cst.Name) and value.value in ("True", "False"):
-            return cst.SimpleString(f'"{value.value}"')
-        if is_surely_bool(value, self.functions[-1].bools):
-            return cst.Call(cst.Name("str"), [cst.Arg(value)])
-        return value
-
-    def _pair_as_text(self, element: cst.BaseElement) -> cst.BaseElement:
-        """``("flag", True)`` -> ``("flag", "True")``."""
-        pair = cst.ensure_type(element.value, cst.Tuple)
-        key, value = pair.elements
-        value = value.with_changes(value=self._bool_as_text(value.value))
-        return element.with_changes(value=pair.with_changes(elements=[key, value]))
-
-    def _is_sent_alike(self, sent: cst.BaseExpression) -> bool:
-        """Whether httpx surely sends ``sent`` as requests does, as far as its
-        function (or, for a name the function does not bind, the module) shows."""
-        state = self.functions[-1]
-        if isinstance(sent, cst.Name) and sent.value not in state.local:
-            return sent.value in self.functions[0].sent_alike
-        return is_sent_alike(sent, state.differing, state.sent_alike)
-
-
-def _is_pair(element: cst.BaseElement) -> bool:
-    return (
-        isinstance(element, cst.Element)
-        and isinstance(element.value, cst.Tuple)
-        and len(element.value.elements) == 2
-    )
 
 
 def _only_dict(function: cst.FunctionDef, name: str) -> cst.Dict | None:

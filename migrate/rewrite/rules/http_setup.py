@@ -181,6 +181,9 @@ class SessionSetup(HttpRuleBase):
         ):
             assert isinstance(small, cst.Assign)
             attr = cst.ensure_type(small.targets[0].target, cst.Attribute).attr.value
+            if attr == "params":
+                # Merged into every request's query: sent as requests sends them.
+                return keyword_arg("params", self._as_requests_sends(small.value))
             if attr in CONSTRUCTOR_ATTRS:
                 return keyword_arg(CONSTRUCTOR_ATTRS[attr], small.value)
             if attr == "proxies":

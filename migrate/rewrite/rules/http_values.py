@@ -8,6 +8,11 @@ client's method handed over (``self.session.get``) stays as written: its
 client becomes an ``AsyncClient``. ``with closing(requests.get(url,
 stream=True)) as r:`` loses the wrapper: the httpx stream closes itself.
 ``requests.Response()``, a test's hand-made answer, gets what httpx's needs.
+``resp.raise_for_status()`` whose value is used (``return
+resp.raise_for_status()``) is ``resp.raise_for_status() if resp.is_error else
+None``: requests' raises for 4xx/5xx only and returns None, httpx's raises for
+3xx too and returns the response (as a statement, MIG001 guards it with ``if
+resp.is_error:``).
 """
 
 from __future__ import annotations
@@ -16,7 +21,7 @@ import libcst as cst
 import libcst.matchers as m
 
 from ..nodes import code_of, dotted_name, keyword_arg
-from .base import on_leave
+from .base import on_leave, on_visit
 from .http_common import Frame, HttpRuleBase
 from .http_streams import ONE_SHOT_CLIENT
 
@@ -52,6 +57,44 @@ class ValueRewrites(HttpRuleBase):
         self, original: cst.Attribute | cst.Name, updated: cst.BaseExpression
     ) -> cst.BaseExpression:
         return self._handed_over(original) or updated
+
+    # Calls that are whole statements, and values returned or assigned whole
+    # (ids of original nodes of the module being rewritten).
+    _statement_calls: set[int]
+    _whole_values: set[int]
+
+    @on_visit(cst.Module)
+    def visit_values_module(self, node: cst.Module) -> None:
+        self._statement_calls, self._whole_values = set(), set()
+
+    @on_visit(cst.Expr)
+    def visit_statement_call(self, node: cst.Expr) -> None:
+        self._statement_calls.add(id(node.value))
+
+    @on_visit(cst.Return, cst.Assign)
+    def visit_whole_value(self, node: cst.Return | cst.Assign) -> None:
+        self._whole_values.add(id(node.value))
+
+    @on_leave(cst.Call)
+    def leave_raise_for_status(
+        self, original: cst.Call, updated: cst.BaseExpression
+    ) -> cst.BaseExpression:
+        """``resp.raise_for_status()`` used as a value: None, and raising for 4xx/5xx only."""
+        if id(original) in self._statement_calls or not m.matches(
+            original, m.Call(func=m.Attribute(value=m.Name(), attr=m.Name("raise_for_status")))
+        ):
+            return updated
+        owner = cst.ensure_type(cst.ensure_type(original.func, cst.Attribute).value, cst.Name)
+        if owner.value not in self.functions[-1].responses:
+            return updated
+        checked = cst.IfExp(
+            test=cst.Attribute(owner, cst.Name("is_error")),
+            body=updated,
+            orelse=cst.Name("None"),
+        )
+        if id(original) in self._whole_values:
+            return checked
+        return checked.with_changes(lpar=[cst.LeftParen()], rpar=[cst.RightParen()])
 
     @on_leave(cst.Call)
     def leave_made_response(

@@ -14,11 +14,11 @@ through ``AsyncMock(side_effect=fake)`` with the same arguments (an
 both libraries, is ``AsyncClient.send``.
 
 The whole class patched (``mock.patch("shop.api.requests.Session")``) is
-``httpx.AsyncClient`` patched with the helpers module's ``async_client_mock``:
-the clients the code makes are then one ``MagicMock`` whose request methods
-are ``AsyncMock`` objects answering a ``MagicMock``, which the test configures as
-it did (``Session.return_value.get.return_value = ...``); a patch given its
-own ``new`` or ``spec`` gets a TODO.
+``httpx.AsyncClient`` patched to make the helpers module's
+``async_client_mock()``: a ``MagicMock`` whose request methods are
+``AsyncMock`` objects answering a ``MagicMock``, which the test configures
+as it did (``Session.return_value.get.return_value = ...``); a patch given
+its own ``new`` or ``spec`` gets a TODO.
 """
 
 from __future__ import annotations
@@ -134,7 +134,7 @@ class UnittestMockPatches(Rule):
         self, original: cst.Call, updated: cst.Call, func: str, new_at: int
     ) -> cst.Call:
         """``patch("api.requests.Session")`` -> ``patch("api.httpx.AsyncClient",
-        new_callable=async_client_mock)``: its clients' request methods are awaited."""
+        return_value=async_client_mock())``: its client's request methods are awaited."""
         http = self.ctx.options.http_module
         self.ctx.add_import(http)
         self.ctx.maybe_remove_import("requests")
@@ -152,7 +152,7 @@ class UnittestMockPatches(Rule):
         keywords = {a.keyword.value for a in args if a.keyword is not None}
         positional = [a for a in args if a.keyword is None and not a.star]
         if (
-            keywords & {"new", "new_callable", "spec", "spec_set", "autospec"}
+            keywords & {"new", "new_callable", "return_value", "spec", "spec_set", "autospec"}
             or len(positional) > new_at
         ):
             self.ctx.todo(
@@ -160,7 +160,8 @@ class UnittestMockPatches(Rule):
             )
         else:
             args = [*args[:-1], args[-1].with_changes(comma=cst.MaybeSentinel.DEFAULT)]
-            args.append(keyword_arg("new_callable", cst.Name(self.ctx.use_helper(CLIENT_MOCK))))
+            client = cst.Call(cst.Name(self.ctx.use_helper(CLIENT_MOCK)))
+            args.append(keyword_arg("return_value", client))
         self.ctx.note(
             self.code,
             line,

@@ -1,7 +1,8 @@
 """Bools sent as query parameters or form fields: requests sends ``True`` and
 ``False``, httpx ``true`` and ``false``. Whether the bool is a literal, a
 parameter annotated ``bool``, a comparison, a name that may hold one, or comes
-from a caller (a dict, a list of pairs, ``**kwargs``), the upstream must
+from a caller (a dict, a list of pairs, ``**kwargs``) or is a session's
+(``session.params``), the upstream must
 receive the same query string and form body; numbers are sent alike as they
 are."""
 
@@ -29,3 +30,4 @@ def drive(run):
     run.check("through **options", flags.with_options, "lamp")
     run.check("through **kwargs", flags.fetch, "/search", params={"hidden": False})
     run.check("numbers", flags.counted, "lamp", 3, 1.5)
+    run.check("session params", flags.tracked_items, 2)

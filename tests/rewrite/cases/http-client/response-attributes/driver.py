@@ -16,6 +16,8 @@ def drive(run):
         run.check(f"describe {path}", module.describe, base + path)
         run.check(f"checked {path}", module.checked, base + path)
         run.check(f"load {path}", module.load, base + path)
+        run.check(f"status after a check {path}", module.status_after_check, base + path)
+        run.check(f"what a check returns {path}", module.check_result, base + path)
     run.check("lines", module.lines, base + "/fine")
 
 GAPS = {

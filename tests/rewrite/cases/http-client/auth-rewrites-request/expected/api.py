@@ -1,6 +1,6 @@
 import httpx
 
-from _async_helpers import TLS_CONTEXT, without_none
+from _async_helpers import TLS_CONTEXT, requests_values
 from auth import BodyDigestAuth, QueryKeyAuth, TokenSigner
 
 BASE = "https://api.example.com"
@@ -34,7 +34,7 @@ async def upload(fields):
     ) as http_client:
         return (
             await http_client.post(
-                f"{BASE}/upload", data=without_none(fields), auth=BodyDigestAuth()
+                f"{BASE}/upload", data=requests_values(fields), auth=BodyDigestAuth()
             )
         ).json()
 
@@ -56,7 +56,7 @@ async def submit(fields):
     ) as session:
         # TODO(migrate MIG001): data= is a form in httpx; if this is raw bytes/str use content=
         return (
-            await session.post(f"{BASE}/submit?v=2", data=without_none(fields))
+            await session.post(f"{BASE}/submit?v=2", data=requests_values(fields))
         ).json()
 
 

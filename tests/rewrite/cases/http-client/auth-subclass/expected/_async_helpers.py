@@ -16,26 +16,31 @@ import httpx
 TLS_CONTEXT = httpx.create_ssl_context()
 
 
-def without_none(items: Any) -> Any:
+def requests_values(items: Any) -> Any:
     """Query parameters or form fields as requests sends them: without those whose
     value is None (or the None items of a list), which httpx would send empty
-    (``page=``). A dict, or a list of pairs; anything else (a string, bytes, a
-    file) is returned as it is."""
+    (``page=``), and with bools as ``True``/``False``, which httpx sends as
+    ``true``/``false``. A dict, or a list of pairs; anything else (a string,
+    bytes, a file) is returned as it is."""
     if isinstance(items, Mapping):
         kept: dict[Any, Any] = {}
         for key, value in items.items():
             if isinstance(value, (list, tuple)):
-                value = [item for item in value if item is not None]
+                value = [_as_sent(item) for item in value if item is not None]
             if value is not None:
-                kept[key] = value
+                kept[key] = _as_sent(value)
         return kept
     if not isinstance(items, (list, tuple)):
         return items
     pairs: list[tuple[Any, Any]] = []
     for key, value in items:
         values = value if isinstance(value, (list, tuple)) else [value]
-        pairs += [(key, item) for item in values if item is not None]
+        pairs += [(key, _as_sent(item)) for item in values if item is not None]
     return pairs
+
+
+def _as_sent(value: Any) -> Any:
+    return str(value) if isinstance(value, bool) else value
 
 
 def request_body(request: httpx.Request) -> str | bytes | None:

@@ -1,6 +1,6 @@
 import httpx
 
-from _async_helpers import TLS_CONTEXT, without_none
+from _async_helpers import TLS_CONTEXT, requests_values
 from auth import BodySigner, TokenAuth
 
 BASE = "https://api.example.com"
@@ -35,6 +35,6 @@ async def signed(text):
     ) as http_client:
         return (
             await http_client.post(
-                f"{BASE}/signed", data=without_none(text), auth=BodySigner()
+                f"{BASE}/signed", data=requests_values(text), auth=BodySigner()
             )
         ).status_code

@@ -18,6 +18,18 @@ def _new_session() -> httpx.AsyncClient:
 session = AsyncClientPerLoop(_new_session)
 
 
+def _new_tracked() -> httpx.AsyncClient:
+    return httpx.AsyncClient(
+        follow_redirects=True,
+        timeout=None,
+        params={"debug": "False"},
+        verify=TLS_CONTEXT,
+    )
+
+
+tracked = AsyncClientPerLoop(_new_tracked)
+
+
 async def search(query, exact: bool = False):
     async with httpx.AsyncClient(
         follow_redirects=True, timeout=None, verify=TLS_CONTEXT
@@ -102,3 +114,7 @@ async def counted(query, limit: int = 10, ratio=0.5):
             params={"q": query, "limit": limit, "ratio": ratio},
             timeout=5,
         )).json()
+
+
+async def tracked_items(page):
+    return (await tracked.get(f"{BASE}/items", params={"page": page}, timeout=5)).json()

@@ -4,6 +4,8 @@ BASE = "https://api.example.com"
 DEFAULTS = {"verbose": True, "lang": "en"}
 
 session = requests.Session()
+tracked = requests.Session()
+tracked.params = {"debug": False, "trace": None}
 
 
 def search(query, exact: bool = False):
@@ -48,3 +50,7 @@ def counted(query, limit: int = 10, ratio=0.5):
     return requests.get(
         f"{BASE}/search", params={"q": query, "limit": limit, "ratio": ratio}, timeout=5
     ).json()
+
+
+def tracked_items(page):
+    return tracked.get(f"{BASE}/items", params={"page": page}, timeout=5).json()

@@ -41,3 +41,19 @@ async def load(url):
         follow_redirects=True, timeout=None, verify=TLS_CONTEXT
     ) as http_client:
         return from_parameter(await http_client.get(url, timeout=5))
+
+
+async def status_after_check(url):
+    async with httpx.AsyncClient(
+        follow_redirects=True, timeout=None, verify=TLS_CONTEXT
+    ) as http_client:
+        resp = await http_client.get(url, timeout=5)
+    return (resp.raise_for_status() if resp.is_error else None) or resp.status_code
+
+
+async def check_result(url):
+    async with httpx.AsyncClient(
+        follow_redirects=True, timeout=None, verify=TLS_CONTEXT
+    ) as http_client:
+        resp = await http_client.get(url, timeout=5)
+    return resp.raise_for_status() if resp.is_error else None

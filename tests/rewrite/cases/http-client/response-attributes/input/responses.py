@@ -25,3 +25,13 @@ def from_parameter(resp: requests.Response) -> bool:
 
 def load(url):
     return from_parameter(requests.get(url, timeout=5))
+
+
+def status_after_check(url):
+    resp = requests.get(url, timeout=5)
+    return resp.raise_for_status() or resp.status_code
+
+
+def check_result(url):
+    resp = requests.get(url, timeout=5)
+    return resp.raise_for_status()

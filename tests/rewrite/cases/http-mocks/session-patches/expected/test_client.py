@@ -58,9 +58,17 @@ async def test_instance_assigned():
 
 
 @pytest.mark.asyncio
+async def test_instance_session_replaced():
+    stock = client.StockClient("t")
+    stock.session = async_client_mock()
+    stock.session.get.return_value.json.return_value = {"level": 8}
+    assert await stock.level("a1") == 8
+
+
+@pytest.mark.asyncio
 async def test_whole_session_patched():
     with mock.patch(
-        "client.httpx.AsyncClient", new_callable=async_client_mock
+        "client.httpx.AsyncClient", return_value=async_client_mock()
     ) as session_class:
         session_class.return_value.get.return_value = _response(200, {"level": 5})
         assert await client.StockClient("t").level("a1") == 5
@@ -69,7 +77,7 @@ async def test_whole_session_patched():
 @pytest.mark.asyncio
 async def test_whole_session_answers_a_mock():
     with mock.patch.object(
-        client.httpx, "AsyncClient", new_callable=async_client_mock
+        client.httpx, "AsyncClient", return_value=async_client_mock()
     ) as session_class:
         session_class.return_value.get.return_value.json.return_value = {"level": 6}
         assert await client.StockClient("t").level("a1") == 6

@@ -45,6 +45,13 @@ def test_instance_assigned():
     assert stock.level("a1") == 4
 
 
+def test_instance_session_replaced():
+    stock = client.StockClient("t")
+    stock.session = mock.MagicMock()
+    stock.session.get.return_value.json.return_value = {"level": 8}
+    assert stock.level("a1") == 8
+
+
 def test_whole_session_patched():
     with mock.patch("client.requests.Session") as session_class:
         session_class.return_value.get.return_value = _response(200, {"level": 5})
