@@ -99,26 +99,31 @@ class AsyncClientPerLoop(_ClientBase):
             await client.aclose()
 
 
-def without_none(items: Any) -> Any:
+def requests_values(items: Any) -> Any:
     """Query parameters or form fields as requests sends them: without those whose
     value is None (or the None items of a list), which httpx would send empty
-    (``page=``). A dict, or a list of pairs; anything else (a string, bytes, a
-    file) is returned as it is."""
+    (``page=``), and with bools as ``True``/``False``, which httpx sends as
+    ``true``/``false``. A dict, or a list of pairs; anything else (a string,
+    bytes, a file) is returned as it is."""
     if isinstance(items, Mapping):
         kept: dict[Any, Any] = {}
         for key, value in items.items():
             if isinstance(value, (list, tuple)):
-                value = [item for item in value if item is not None]
+                value = [_as_sent(item) for item in value if item is not None]
             if value is not None:
-                kept[key] = value
+                kept[key] = _as_sent(value)
         return kept
     if not isinstance(items, (list, tuple)):
         return items
     pairs: list[tuple[Any, Any]] = []
     for key, value in items:
         values = value if isinstance(value, (list, tuple)) else [value]
-        pairs += [(key, item) for item in values if item is not None]
+        pairs += [(key, _as_sent(item)) for item in values if item is not None]
     return pairs
+
+
+def _as_sent(value: Any) -> Any:
+    return str(value) if isinstance(value, bool) else value
 
 
 def httpx_kwargs(kwargs: dict[str, Any]) -> dict[str, Any]:
@@ -127,8 +132,8 @@ def httpx_kwargs(kwargs: dict[str, Any]) -> dict[str, Any]:
     Callers keep the names they used with requests: ``allow_redirects`` is
     ``follow_redirects``, a ``(connect, read)`` timeout an ``httpx.Timeout``, a
     str/bytes ``data`` is ``content``, ``stream`` goes (the response is read
-    whole), and query parameters and form fields whose value is None are left
-    out, as requests leaves them out (httpx would send them empty). httpx sets
+    whole), and query parameters and form fields are sent as requests sends
+    them (see ``requests_values``). httpx sets
     ``verify``, ``cert``, ``proxies`` and ``hooks`` on the client only: they
     raise TypeError here, as they would in httpx, unless None (requests' default).
     """
@@ -148,7 +153,7 @@ def httpx_kwargs(kwargs: dict[str, Any]) -> dict[str, Any]:
         out["content"] = out.pop("data")
     for name in ("params", "data"):
         if name in out:
-            out[name] = without_none(out[name])
+            out[name] = requests_values(out[name])
     out.pop("stream", None)
     for name in ("verify", "cert", "proxies", "hooks"):
         if name in out:
