@@ -121,6 +121,10 @@ def _fresh_locals(function: ast.FunctionDef | ast.AsyncFunctionDef, where: ast.s
             for target, value in _bindings(node):
                 new = value is not None and _new_container(value)
                 (made if new else other).add(target)
+        elif isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name):
+            # ``out: list[dict] = []``; a bare ``out: list[dict]`` binds nothing.
+            if node.value is not None:
+                (made if _new_container(node.value) else other).add(node.target.id)
         elif isinstance(node, ast.NamedExpr):
             other.add(node.target.id)
         else:
