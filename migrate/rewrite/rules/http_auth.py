@@ -331,9 +331,8 @@ def first_in_class(body: cst.BaseSuite, statement: cst.BaseStatement) -> cst.Bas
     if at < len(statements):
         following = statements[at]
         assert isinstance(following, cst.SimpleStatementLine | cst.BaseCompoundStatement)
-        statements[at] = following.with_changes(
-            leading_lines=[cst.EmptyLine(indent=False), *following.leading_lines]
-        )
+        if not following.leading_lines:
+            statements[at] = following.with_changes(leading_lines=[cst.EmptyLine(indent=False)])
     if at:
         statement = statement.with_changes(leading_lines=[cst.EmptyLine(indent=False)])
     statements.insert(at, statement)
