@@ -91,13 +91,18 @@ APP = {
                     app.config["MOTD_SIZE"] = len(f.read())
     """,
     "shop/views.py": """
+        import os
+        from collections.abc import Generator
+
         from flask import (
             Blueprint,
+            Response,
             current_app,
             jsonify,
             make_response,
             render_template_string,
             request,
+            stream_with_context,
         )
 
         from . import clients
@@ -133,6 +138,24 @@ APP = {
         async def stock():
             resp = await clients.http.get("https://stock.example/v1/levels")
             return jsonify(resp.json())
+
+
+        @bp.get("/about")
+        async def about():
+            with open(os.path.join(os.path.dirname(__file__), "schema.sql")) as source:
+                size = len(source.read())
+            with current_app.app_context():
+                name = current_app.name
+            return jsonify(size=size, name=name)
+
+
+        @bp.get("/numbers/<int:n>")
+        def numbers(n):
+            def rows(count: int) -> Generator[str, None, None]:
+                for i in range(count):
+                    yield f"{i}\\n"
+
+            return Response(stream_with_context(rows(n)), mimetype="text/plain")
     """,
 }
 ROUTES = {"GET stock.example /v1/levels": (200, {"pears": 5})}
@@ -169,11 +192,20 @@ def drive(run: Run) -> None:
     run.check("template and response", call, "GET", "/page/lamp")
     run.check("resources read at setup", call, "GET", "/setup")
     run.check("the shared client", call, "GET", "/stock")
+    run.check("a file and an app context in an async view", call, "GET", "/about")
+    run.check("a streamed generator", call, "GET", "/numbers/3")
 
 
 def test_a_flask_app_answers_the_same_as_quart(tmp_path: Path) -> None:
     written = migrated_case(tmp_path / "case", APP, RewriteOptions(target="quart"))
     assert "Quart(" in written["shop/__init__.py"]
+    views = written["shop/views.py"]
+    # Quart's app context is async only; a file is not; the generator's type says async.
+    assert "    async with current_app.app_context():" in views
+    assert (
+        '    with open(os.path.join(os.path.dirname(__file__), "schema.sql")) as source:' in views
+    )
+    assert "async def rows(count: int) -> AsyncIterator[str]:" in views
     driver = driver_of(drive, ROUTES=ROUTES, HOSTS=("stock.example",))
     before, after = run_versions(tmp_path / "case", tmp_path / "run", driver)
     assert_same_behaviour("quart app", before, after, driver)

@@ -68,6 +68,8 @@ TESTS = """
     import client
 
     URL = "https://api.test/items"
+    # Not a string: the registrations' URLs are read past it.
+    ATTEMPTS = 2
 
 
     def test_verbs_and_statuses():

@@ -1,0 +1,165 @@
+"""Fan-out decisions at edges the refusal and decision tables don't reach.
+
+A method that changes the object it is called on, ``any()`` inside a larger
+return expression, a call after a ``try`` that must wait for the item's
+failure to be handled, the names the gathered results get, futures of a
+thread pool, and how many items the plan counts.
+"""
+
+from __future__ import annotations
+
+import pytest
+from scopes import shared
+
+from migrate.analyse.concurrency import Spot
+from migrate.analyse.run import analyse_paths
+
+SOURCE = """\
+from concurrent.futures import ThreadPoolExecutor
+
+import requests
+
+BASE = "http://api"
+
+
+def fetch(i):
+    return requests.get(f"{BASE}/{i}").json()
+
+
+def extra(i):
+    return requests.get(f"{BASE}/extra/{i}").json()
+
+
+class Page:
+    def load(self, i):
+        self.data = requests.get(f"{BASE}/{i}").json()
+        return self.data
+
+
+def load_all(page: Page, ids):
+    out = []
+    for i in ids:
+        out.append(page.load(i))
+    return out
+
+
+def any_in_expression(ids):
+    return 1 if any(fetch(i) for i in ids) else 0
+
+
+def extra_after_try(ids):
+    out = []
+    for i in ids:
+        try:
+            item = fetch(i)
+        except requests.HTTPError:
+            item = None
+        out.append(item)
+        extra(i)
+    return out
+
+
+def status_per_item(ids):
+    out = []
+    for i in ids:
+        status = fetch(i)
+        out.append(status["code"])
+        print(status)
+    return out
+
+
+def entry_per_item(ids):
+    out = []
+    for i in ids:
+        entry = fetch(i)
+        out.append(entry["code"])
+        print(entry)
+    return out
+
+
+def pooled(ids):
+    with ThreadPoolExecutor(4) as pool:
+        futures = [pool.submit(fetch, i) for i in ids]
+        return [f.result() for f in futures]
+
+
+def picked_from_a_literal():
+    ids = [1, 2, 3]
+    picked = ids
+    out = []
+    for i in picked:
+        out.append(fetch(i))
+    return out
+"""
+
+
+@pytest.fixture(scope=shared)
+def spots(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Spot]:
+    folder = tmp_path_factory.mktemp("edges")
+    (folder / "shapes.py").write_text(SOURCE)
+    found = analyse_paths([folder], jobs=1).spots
+    by_function = {s.function.rsplit(".", 1)[-1]: s for s in found}
+    assert len(by_function) == len(found)
+    return by_function
+
+
+def test_a_method_that_changes_its_receiver_keeps_its_calls_in_order(
+    spots: dict[str, Spot],
+) -> None:
+    spot = spots["load_all"]
+    assert spot.safe is False and spot.edit is None
+    assert spot.reason == (
+        "kept sequential: each load changes page.data: run together, the calls would"
+        " change it in the order they finish and could see each other's changes; moving"
+        " the change out of load into the loop would let them run together"
+    )
+
+
+def test_any_inside_a_larger_return_expression_stays_lazy(spots: dict[str, Spot]) -> None:
+    spot = spots["any_in_expression"]
+    assert spot.safe is False and spot.edit is None
+    assert spot.reason == (
+        "kept sequential: any() stops at the first item that decides it: the legacy code"
+        " fetched fewer items"
+    )
+
+
+def test_a_call_after_the_try_waits_for_the_items_failure_to_be_handled(
+    spots: dict[str, Spot],
+) -> None:
+    spot = spots["extra_after_try"]
+    assert spot.safe is True and spot.edit is not None
+    assert spot.reason.endswith(
+        "; extra stays in the loop: it runs after the try, once the item's failure, if"
+        " any, was handled"
+    )
+
+
+@pytest.mark.parametrize(
+    ("function", "value", "results"),
+    [("status_per_item", "status", "results"), ("entry_per_item", "entry", "entries")],
+)
+def test_the_gathered_results_are_named_after_one_result(
+    spots: dict[str, Spot], function: str, value: str, results: str
+) -> None:
+    edit = spots[function].edit
+    assert edit is not None
+    assert edit.names == (value,)
+    # A name that already ends in s gets no second one.
+    assert edit.results == results
+
+
+def test_futures_of_a_pool_become_one_gather_and_the_plan_names_the_items(
+    spots: dict[str, Spot],
+) -> None:
+    spot = spots["pooled"]
+    assert spot.safe is True and spot.kind == "executor-submit"
+    assert spot.reason == (
+        "one fetch per item of ids: run together, at most --max-concurrency at a time,"
+        " results in order; the thread pool is no longer needed"
+    )
+
+
+def test_items_bound_through_another_name_are_still_counted(spots: dict[str, Spot]) -> None:
+    # ids = [1, 2, 3]; picked = ids: the plan's expected gain needs the count.
+    assert spots["picked_from_a_literal"].items == 3
