@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import textwrap
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -174,6 +175,31 @@ def test_tox_ini() -> None:
         "[tox]\nenvlist = py311\n\n[testenv]\ndeps =\n    pytest\n    pytest-asyncio>=0.24\n"
         "    respx>=0.21\ncommands = pytest\n"
     )
+
+
+@pytest.mark.parametrize(
+    ("edit", "text", "expected"),
+    [
+        (
+            edit_tox,
+            "[testenv]\ndeps =\n    pytest\n    requests\ncommands = pytest\n",
+            "[testenv]\ndeps =\n    pytest\n    httpx>=0.27\n"
+            "    pytest-asyncio>=0.24\n    respx>=0.21\ncommands = pytest\n",
+        ),
+        (
+            lambda t, n: edit_requirements(t, n, testing=True),
+            "pytest\nrequests==2.32.3\n",
+            "pytest\nhttpx>=0.27\npytest-asyncio>=0.24\nrespx>=0.21\n",
+        ),
+    ],
+    ids=["tox deps", "requirements-dev.txt"],
+)
+def test_a_test_list_that_installed_requests_installs_what_replaces_it(
+    edit: Callable[[str, Needs], str], text: str, expected: str
+) -> None:
+    # Such a list installs the code's own requirements (nothing else would):
+    # requests goes, so httpx must come in its place, or the suite can't import.
+    assert twice(lambda t: edit(t, needs()), text) == expected
 
 
 def test_setup_py_plain_list() -> None:

@@ -40,6 +40,8 @@ SERVED_BY = {"quart": "hypercorn"}
 TESTING = {"pytest_asyncio": "pytest-asyncio>=0.24", "respx": "respx>=0.21"}
 # Distribution names of what a migration may leave unused, by import name.
 DROPPABLE = {"requests": "requests", "responses": "responses", "requests_mock": "requests-mock"}
+# Those the code itself ran on: a test list naming one installs the code's requirements.
+CODE_LIBRARIES = frozenset({"requests"})
 TEST_EXTRAS = ("test", "tests", "testing", "dev")
 
 
@@ -102,7 +104,12 @@ def _edit_spec(spec: str, needs: Needs, testing: bool) -> str | None:
 
 
 def _missing(present: set[str], needs: Needs, testing: bool) -> list[str]:
-    return [spec for name, spec in _wanted(needs, testing).items() if name not in present]
+    wanted = _wanted(needs, testing)
+    if testing and present & needs.drop() & CODE_LIBRARIES:
+        # A test list that named what the code no longer uses (requests in tox's
+        # deps) installs the code's requirements itself: what replaces it goes there too.
+        wanted = {**_wanted(needs, False), **wanted}
+    return [spec for name, spec in wanted.items() if name not in present]
 
 
 # -- list-of-requirements editing (TOML arrays, setup.py lists) -----------------------
