@@ -11,13 +11,16 @@ checked where a mutation of the rule shows up.
 from __future__ import annotations
 
 import ast
+import textwrap
 from pathlib import Path
 
 from migrate.analyse.decisions import Scope
 from migrate.rewrite.engine import FileResult
 from migrate.rewrite.formatting import format_results
+from migrate.rewrite.options import RewriteOptions
 from migrate.rewrite.wrap import wrap_changed_lines
 
+from .harness import rewrite
 from .harness import rewritten as migrated
 
 
@@ -299,3 +302,36 @@ def test_a_closing_block_at_module_level_is_analysed_and_left_alone(tmp_path: Pa
         'with contextlib.closing(requests.get("http://api.test/boot", stream=True)) as boot:\n'
         "    BOOT = boot.text\n"
     ) in out
+
+
+def test_tox_and_a_setup_py_built_in_code_follow_the_migration(tmp_path: Path) -> None:
+    files = {
+        "app.py": """
+            import requests
+
+
+            def get(url):
+                return requests.get(url).json()
+        """,
+        "tox.ini": """
+            [testenv]
+            deps =
+                pytest
+                requests
+            commands = pytest
+        """,
+        "setup.py": """
+            from setuptools import setup
+
+            setup(name="app", install_requires=open("requirements.in").read().split())
+        """,
+    }
+    for name, source in files.items():
+        (tmp_path / name).write_text(textwrap.dedent(source).lstrip())
+    written, results = rewrite(tmp_path, RewriteOptions())
+    assert "    requests\n" not in written["tox.ini"].decode()
+    (setup,) = (r for r in results if r.path.name == "setup.py")
+    assert not setup.changed
+    assert [(n.line, n.message, n.todo) for n in setup.notes] == [
+        (1, 'add to install_requires in setup.py: "httpx>=0.27"', True)
+    ]
