@@ -118,18 +118,21 @@ def _function_node(
         return None
     if fn.module not in trees:
         try:
-            trees[fn.module] = ast.parse(loaded.source.text)
+            tree = ast.parse(loaded.source.text)
         except SyntaxError:
             return None
-    return next(
-        (
-            n
-            for n in ast.walk(trees[fn.module])
+        # Indexed once: a walk per function is quadratic in a file of thousands.
+        tree._migrate_functions = {  # type: ignore[attr-defined]
+            (n.lineno, n.col_offset): n
+            for n in ast.walk(tree)
             if isinstance(n, ast.FunctionDef | ast.AsyncFunctionDef)
-            and (n.lineno, n.col_offset) == (fn.span.line, fn.span.col)
-        ),
-        None,
+        }
+        trees[fn.module] = tree
+    functions = getattr(trees[fn.module], "_migrate_functions", {})
+    found: ast.FunctionDef | ast.AsyncFunctionDef | None = functions.get(
+        (fn.span.line, fn.span.col)
     )
+    return found
 
 
 def _async_functions(graph: CallGraph, colouring: Colouring) -> list[str]:
