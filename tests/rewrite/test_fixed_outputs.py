@@ -1,4 +1,4 @@
-"""Lists a function makes and fills per item: what the gather does with them."""
+"""Layout and locals the rewrite got wrong once (each test pins its fix)."""
 
 from __future__ import annotations
 
@@ -33,3 +33,25 @@ def test_an_annotated_empty_list_filled_per_item_becomes_the_gather(tmp_path: Pa
         "    out: list[dict] = await gather_in_order(*(fetch(i) for i in ids), limit=10)\n" in out
     )
     assert "stop_at_failure" not in out
+
+
+def test_the_init_a_session_subclass_gains_has_one_blank_line_each_side(tmp_path: Path) -> None:
+    out = rewritten(
+        tmp_path,
+        {
+            "api.py": '''
+                import requests
+
+
+                class Api(requests.Session):
+                    """An API session."""
+
+                    base = "http://api.test"
+
+                    def item(self, i):
+                        return self.get(f"{self.base}/{i}").json()
+            '''
+        },
+    )["api.py"]
+    assert '"""An API session."""\n\n    def __init__(self):' in out
+    assert "verify=TLS_CONTEXT)\n\n    base = " in out
