@@ -64,7 +64,7 @@ def status_per_item(ids):
     for i in ids:
         status = fetch(i)
         out.append(status["code"])
-        print(status)
+        out.append(status["name"])
     return out
 
 
@@ -73,7 +73,7 @@ def entry_per_item(ids):
     for i in ids:
         entry = fetch(i)
         out.append(entry["code"])
-        print(entry)
+        out.append(entry["name"])
     return out
 
 
