@@ -193,7 +193,8 @@ def awaited_calls(fn: Function, graph: CallGraph, colouring: Colouring) -> dict[
         if entry.family == "sleep":
             found[call.span] = Awaited(entry.name, "sleep")
             continue
-        verb = entry.http_method or call.http_verb
+        # ``requests.request("POST", url)``: the catalogue knows only "REQUEST".
+        verb = call.http_verb or entry.http_method
         found[call.span] = Awaited(entry.name, "fetch", frozenset({verb} if verb else ()))
     for unwind in colouring.unwinds:
         if unwind.function == fn.qualname and unwind.kind == "async_to_sync":

@@ -83,6 +83,11 @@ def pooled(ids):
         return [f.result() for f in futures]
 
 
+def saved_with_request(items):
+    for item in items:
+        requests.request("POST", f"{BASE}/items", json=item)
+
+
 def picked_from_a_literal():
     ids = [1, 2, 3]
     picked = ids
@@ -163,3 +168,15 @@ def test_futures_of_a_pool_become_one_gather_and_the_plan_names_the_items(
 def test_items_bound_through_another_name_are_still_counted(spots: dict[str, Spot]) -> None:
     # ids = [1, 2, 3]; picked = ids: the plan's expected gain needs the count.
     assert spots["picked_from_a_literal"].items == 3
+
+
+def test_a_write_named_as_request_s_first_argument_keeps_its_order(
+    spots: dict[str, Spot],
+) -> None:
+    # requests.request("POST", ...): the method is the call's, not the catalogue's "REQUEST".
+    spot = spots["saved_with_request"]
+    assert spot.safe is False and spot.edit is None
+    assert spot.reason == (
+        "kept sequential: POST requests whose order the upstream may observe"
+        " (--allow-reorder runs them together when they are independent)"
+    )
