@@ -159,6 +159,8 @@ class Gather(Rule):
         self.marker_count = 0
         # Gathers that go before a statement, by where the statement starts.
         self.hoisted: dict[tuple[int, int], list[cst.BaseStatement]] = {}
+        # One-off clients of gathers left inside their statement (by the gather's span).
+        self.inline_clients: list[tuple[tuple[int, int, int, int], cst.WithItem]] = []
         # Names holding a thread pool's futures that became results, per function.
         self.submitted_in: list[set[str]] = [set()]
         self.result_vars: list[str] = []
@@ -256,6 +258,15 @@ class Gather(Rule):
         pos = self.ctx.pos(original)
         if pos is None or not self.gathers:
             return updated
+        inside = [c for c in self.inline_clients if pos[:2] <= c[0][:2] and c[0][2:] <= pos[2:]]
+        if inside:
+            self.inline_clients = [c for c in self.inline_clients if c not in inside]
+            return cst.With(
+                items=[inside[0][1]],
+                body=cst.IndentedBlock([updated.with_changes(leading_lines=[])]),
+                asynchronous=cst.Asynchronous(),
+                leading_lines=updated.leading_lines,
+            )
         hoisted = self.hoisted.pop(pos[:2], [])
         if hoisted:
             first = _lead(hoisted[0], updated.leading_lines)
@@ -575,8 +586,11 @@ class Gather(Rule):
             statement = _call_statement(
                 edit.results, code_of(fetch), clauses, f"limit={limit}", indent=at.hoist[1]
             )
-            self.hoisted.setdefault(at.hoist, []).append(statement)
+            self.hoisted.setdefault(at.hoist, []).append(self._with_client(at, statement))
             gathered = edit.results
+        elif id(at) in self.clients:
+            # Gathered in place: the statement holding it goes inside the client.
+            self.inline_clients.append((at.anchor, self.clients[id(at)]))
         if edit.pairing == "whole":
             return cst.parse_expression(
                 f"set({gathered})" if isinstance(comp, cst.SetComp) else gathered

@@ -25,6 +25,18 @@ def comp_json(urls):
     return [session.get(f"{base}/v1/users/{i}", headers=HEADERS).json() for i in IDS]
 
 
+def comp_one_off_requests(urls):
+    base = urls["social"]
+    names = [requests.get(f"{base}/v1/users/{i}", headers=HEADERS).json()["name"] for i in IDS]
+    return names
+
+
+def comp_one_off_whole(urls):
+    base = urls["social"]
+    responses = [requests.get(f"{base}/v1/users/{i}", headers=HEADERS) for i in IDS]
+    return [r.json()["name"] for r in responses]
+
+
 def comp_function_of_result(urls):
     return [summary(get_user(urls["social"], i)) for i in IDS]
 
