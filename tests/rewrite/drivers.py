@@ -65,6 +65,7 @@ from typing import Any
 from unittest import mock
 from urllib.parse import parse_qsl, urlsplit
 
+from migrate.analyse.decisions import Scope
 from migrate.rewrite.options import RewriteOptions
 from sample_upstreams.network import TlsMaterial
 
@@ -472,7 +473,10 @@ def assert_same_behaviour(
 
 
 def migrated_case(
-    folder: Path, files: dict[str, str], options: RewriteOptions | None = None
+    folder: Path,
+    files: dict[str, str],
+    options: RewriteOptions | None = None,
+    scope: Scope | None = None,
 ) -> dict[str, str]:
     """A case made on the spot: ``files`` (dedented) as ``input/``, what the
     pipeline writes for them as ``expected/``; returns the migrated text by path."""
@@ -480,7 +484,7 @@ def migrated_case(
         path = folder / "input" / name
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(textwrap.dedent(text))
-    written, _ = rewrite(folder / "input", options or RewriteOptions())
+    written, _ = rewrite(folder / "input", options or RewriteOptions(), scope)
     for name, data in written.items():
         path = folder / "expected" / name
         path.parent.mkdir(parents=True, exist_ok=True)

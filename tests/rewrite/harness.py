@@ -5,7 +5,6 @@ from __future__ import annotations
 import importlib
 import json
 import sys
-import textwrap
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
@@ -99,16 +98,6 @@ def rewrite(
             assert result.new is not None
             files[result.path.relative_to(root.resolve()).as_posix()] = result.new
     return files, results
-
-
-def rewritten(root: Path, files: dict[str, str], scope: Scope | None = None) -> dict[str, str]:
-    """Write ``files`` (dedented) below ``root`` and return the project as rewritten."""
-    for name, source in files.items():
-        path = root / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(textwrap.dedent(source).lstrip())
-    written, _ = rewrite(root, RewriteOptions(), scope)
-    return {name: data.decode() for name, data in written.items()}
 
 
 @contextmanager

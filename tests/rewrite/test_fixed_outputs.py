@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .harness import rewritten
+from .drivers import migrated_case
 
 
 def test_an_annotated_empty_list_filled_per_item_becomes_the_gather(tmp_path: Path) -> None:
     # The list is the function's own (annotated or not): nobody sees what the
     # loop appended before a failure, so no partial results are handed back.
-    out = rewritten(
+    out = migrated_case(
         tmp_path,
         {
             "users.py": """
@@ -36,7 +36,7 @@ def test_an_annotated_empty_list_filled_per_item_becomes_the_gather(tmp_path: Pa
 
 
 def test_the_init_a_session_subclass_gains_has_one_blank_line_each_side(tmp_path: Path) -> None:
-    out = rewritten(
+    out = migrated_case(
         tmp_path,
         {
             "api.py": '''

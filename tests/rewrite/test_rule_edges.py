@@ -20,8 +20,8 @@ from migrate.rewrite.formatting import format_results
 from migrate.rewrite.options import RewriteOptions
 from migrate.rewrite.wrap import wrap_changed_lines
 
+from .drivers import migrated_case
 from .harness import rewrite
-from .harness import rewritten as migrated
 
 
 def test_a_formatter_failing_on_one_file_still_formats_the_others(tmp_path: Path) -> None:
@@ -36,7 +36,7 @@ def test_a_formatter_failing_on_one_file_still_formats_the_others(tmp_path: Path
 def test_a_kwargs_dict_that_unpacks_another_mapping_is_translated_where_it_is_passed(
     tmp_path: Path,
 ) -> None:
-    out = migrated(
+    out = migrated_case(
         tmp_path,
         {
             "api.py": """
@@ -54,7 +54,7 @@ def test_a_kwargs_dict_that_unpacks_another_mapping_is_translated_where_it_is_pa
 
 
 def test_ok_as_the_right_operand_loses_the_brackets_the_rule_made(tmp_path: Path) -> None:
-    out = migrated(
+    out = migrated_case(
         tmp_path,
         {
             "health.py": """
@@ -74,7 +74,7 @@ def test_ok_as_the_right_operand_loses_the_brackets_the_rule_made(tmp_path: Path
 
 
 def test_every_retry_setting_httpx_cannot_carry_is_named_in_one_todo(tmp_path: Path) -> None:
-    out = migrated(
+    out = migrated_case(
         tmp_path,
         {
             "shop.py": """
@@ -107,7 +107,7 @@ def test_every_retry_setting_httpx_cannot_carry_is_named_in_one_todo(tmp_path: P
 
 
 def test_the_init_a_session_subclass_gains_follows_its_docstring(tmp_path: Path) -> None:
-    out = migrated(
+    out = migrated_case(
         tmp_path,
         {
             "api.py": '''
@@ -138,7 +138,7 @@ def test_a_handler_registered_for_both_libraries_gets_no_json_todo(tmp_path: Pat
     # One gradual step: legacy_job still uses requests, so the handler stays
     # registered for requests' class and gains httpx's (and the JSON error
     # requests' class covered): nothing is left to review on that line.
-    out = migrated(
+    out = migrated_case(
         tmp_path,
         {
             "app.py": """
@@ -167,7 +167,7 @@ def test_a_handler_registered_for_both_libraries_gets_no_json_todo(tmp_path: Pat
                     return requests.get("http://api.test/job", timeout=5).json()
             """,
         },
-        Scope(select=("app",)),
+        scope=Scope(select=("app",)),
     )["app.py"]
     registrations = [line for line in out.splitlines() if "register_error_handler" in line]
     assert registrations == [
@@ -180,7 +180,7 @@ def test_a_handler_registered_for_both_libraries_gets_no_json_todo(tmp_path: Pat
 
 
 def test_responses_answers_for_one_url_are_given_in_turn_exceptions_too(tmp_path: Path) -> None:
-    out = migrated(
+    out = migrated_case(
         tmp_path,
         {
             "client.py": """
@@ -217,7 +217,7 @@ def test_responses_answers_for_one_url_are_given_in_turn_exceptions_too(tmp_path
 
 
 def test_a_patch_that_names_its_own_mock_class_gets_no_return_value(tmp_path: Path) -> None:
-    out = migrated(
+    out = migrated_case(
         tmp_path,
         {
             "client.py": """
@@ -254,7 +254,7 @@ def test_an_element_too_long_to_split_stays_whole_on_its_own_line() -> None:
 def test_a_generator_the_loop_walks_twice_is_made_a_list_first(tmp_path: Path) -> None:
     # The gather walks the items, then the loop walks them again with the
     # results: a generator (over an iterator, say) would be empty the second time.
-    out = migrated(
+    out = migrated_case(
         tmp_path,
         {
             "names.py": """
@@ -276,7 +276,7 @@ def test_a_generator_the_loop_walks_twice_is_made_a_list_first(tmp_path: Path) -
 
 def test_a_closing_block_at_module_level_is_analysed_and_left_alone(tmp_path: Path) -> None:
     # Code that runs at import stays as it was; the functions beside it migrate.
-    out = migrated(
+    out = migrated_case(
         tmp_path,
         {
             "feed.py": """

@@ -261,12 +261,8 @@ class Gather(Rule):
         inside = [c for c in self.inline_clients if pos[:2] <= c[0][:2] and c[0][2:] <= pos[2:]]
         if inside:
             self.inline_clients = [c for c in self.inline_clients if c not in inside]
-            return cst.With(
-                items=[inside[0][1]],
-                body=cst.IndentedBlock([updated.with_changes(leading_lines=[])]),
-                asynchronous=cst.Asynchronous(),
-                leading_lines=updated.leading_lines,
-            )
+            body = updated.with_changes(leading_lines=[])
+            return _inside(inside[0][1], body).with_changes(leading_lines=updated.leading_lines)
         hoisted = self.hoisted.pop(pos[:2], [])
         if hoisted:
             first = _lead(hoisted[0], updated.leading_lines)
@@ -429,13 +425,7 @@ class Gather(Rule):
     def _with_client(self, at: GatherAt, stmt: cst.BaseStatement) -> cst.BaseStatement:
         """One ``async with`` client around a gather of one-off requests."""
         client = self.clients.get(id(at))
-        if client is None:
-            return stmt
-        return cst.With(
-            items=[client],
-            body=cst.IndentedBlock([stmt]),
-            asynchronous=cst.Asynchronous(),
-        )
+        return stmt if client is None else _inside(client, stmt)
 
     @on_leave(cst.For)
     def leave_For(self, original: cst.For, updated: cst.For) -> StatementResult:
@@ -898,3 +888,8 @@ class Gather(Rule):
         self.ctx.use_helper(_helper(spot) if isinstance(spot, GatherAt) else HELPER)
         line = spot.anchor[0] if isinstance(spot, GatherAt) else spot.span.line
         self.ctx.note(self.code, line, message)
+
+
+def _inside(client: cst.WithItem, stmt: cst.BaseStatement) -> cst.With:
+    """``async with <client>:`` around ``stmt``."""
+    return cst.With(items=[client], body=cst.IndentedBlock([stmt]), asynchronous=cst.Asynchronous())
