@@ -77,6 +77,9 @@ class CallGraph(Extensions):
     flow: TypeFlow | None = None
     # Attribute reads whose object's type is unknown: attribute -> (function, read).
     unknown_reads: dict[str, list[tuple[str, Call]]] = field(default_factory=dict)
+    # Methods one call may reach, as subclasses define them (see implementations):
+    # each method -> every method it shares such a call with, itself included.
+    dispatched: dict[str, set[str]] = field(default_factory=dict)
 
     def subclasses(self, cls: str) -> list[str]:
         """Project classes deriving from ``cls``, directly or not."""
@@ -227,6 +230,27 @@ class CallGraph(Extensions):
         if typ is None and self.flow and self.flowed_attrs:
             typ = self.flowed_attrs.get((self.flow.family.get(cls, cls), attr))
         return typ
+
+    def implementations(self, target: str | None) -> list[str]:
+        """``obj.m`` where ``obj`` is typed with a project class that neither defines
+        nor inherits ``m``: its instance is one of the subclasses, and the call
+        reaches whichever ``m`` that subclass has. Every such method, sorted.
+
+        They are recorded as one group (``dispatched``): the call is awaited or not
+        for all of them, so they become async together.
+        """
+        if not target or target in self.functions:
+            return []
+        owner, _, method = target.rpartition(".")
+        if self._classes is None:
+            self._classes = {n for facts in self.project.facts.values() for n in facts.classes}
+        if owner not in self._classes:
+            return []
+        found = {self.resolve(f"{sub}.{method}") for sub in self.subclasses(owner)}
+        methods = sorted(m for m in found if m in self.functions)
+        for m in methods:
+            self.dispatched.setdefault(m, set()).update(methods)
+        return methods
 
     def value_type(self, held: str | None) -> str | None:
         """The project class of a value as the facts hold it (``pkg.Site``, an instance;
@@ -388,7 +412,8 @@ class CallGraph(Extensions):
         init = f"{target}.__init__"
         if init in self.functions:
             return init
-        return None
+        # One of the methods subclasses define: they become async together.
+        return next(iter(self.implementations(target)), None)
 
 
 @dataclass
@@ -470,7 +495,8 @@ def _link(graph: CallGraph, fn: Function, fresh: bool) -> _Links:
             continue
         callee = graph.callee_of(call)
         if callee is not None:
-            found.edges.append(Edge(fn.qualname, callee, call.span, call))
+            for method in graph.implementations(graph.resolve(call.target)) or [callee]:
+                found.edges.append(Edge(fn.qualname, method, call.span, call))
     for read in fn.reads:
         # A property's getter runs where its attribute is read.
         target = graph.resolve(read.target) if read.target else None

@@ -114,12 +114,14 @@ def overridden(qualname: str, graph: CallGraph) -> list[str]:
 
 def with_it(callee: str, graph: CallGraph, result: Colouring) -> list[str]:
     """Methods that become async because ``callee`` does: its context manager
-    partner, its overrides in subclasses and the methods it overrides."""
+    partner, its overrides in subclasses, the methods it overrides and the
+    methods of other subclasses that one call may reach instead of it."""
     found = []
     partner = pair_up(callee, graph, result)
     if partner is not None:
         found.append(partner)
-    for method in (*overrides(callee, graph), *overridden(callee, graph)):
+    siblings = sorted(graph.dispatched.get(callee, set()) - {callee})
+    for method in (*overrides(callee, graph), *overridden(callee, graph), *siblings):
         if method not in result.async_functions and method not in result.boundaries:
             result.async_functions[method] = Reason(callee, graph.functions[method].span, "calls")
             found.append(method)
