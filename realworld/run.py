@@ -30,6 +30,7 @@ import sys
 import tarfile
 import tempfile
 import venv
+import xml.etree.ElementTree as ET
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -72,6 +73,8 @@ class SuiteRun:
     failing: list[tuple[str, str]]
     tail: str
     unawaited: bool = False
+    # Why the counts come from pytest's junit report rather than its summary line.
+    recounted: str = ""
 
     @property
     def passed(self) -> int:
@@ -199,8 +202,12 @@ def run_suite(project: Project, tree: Path, *, isolated: bool) -> SuiteRun:
         # testscenarios multiplies tests through load_tests, which only unittest honours.
         command = [*python, "-m", "unittest", "discover", "-t", ".", *project.tests]
     else:
+        # The junit report is written before the terminal summary, which can die
+        # on its way (see _junit).
+        junit = tree.parent / f"{tree.parent.name}-junit.xml"
+        junit.unlink(missing_ok=True)
         command = [*python, "-m", "pytest", "-q", "-rfE", "-p", "no:cacheprovider"]
-        command += [*project.pytest_args, *project.tests]
+        command += [f"--junitxml={junit}", *project.pytest_args, *project.tests]
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(str(tree / p) for p in project.paths)}
     env["PYTHONDONTWRITEBYTECODE"] = "1"
     env["COLUMNS"] = "240"  # pytest cuts its short summary lines to the terminal's width
@@ -215,11 +222,43 @@ def run_suite(project: Project, tree: Path, *, isolated: bool) -> SuiteRun:
     except subprocess.TimeoutExpired:
         return SuiteRun({}, -1, [], f"timed out after {SUITE_TIMEOUT} s")
     out = proc.stdout + proc.stderr
+    recounted = ""
     if project.runner == "unittest":
         counts, failing = _unittest_counts(out), _unittest_failing(out)
     else:
         counts, failing = _counts(out), _failing(out)
-    return SuiteRun(counts, proc.returncode, failing, _tail(out), "was never awaited" in out)
+        if not counts and junit.exists():
+            counts, failing = _junit(junit)
+            last = (_tail(out).splitlines() or ["no output"])[-1][:120]
+            recounted = f"pytest's summary did not print ({last}); counted from its junit report"
+    return SuiteRun(
+        counts, proc.returncode, failing, _tail(out), "was never awaited" in out, recounted
+    )
+
+
+def _junit(path: Path) -> tuple[dict[str, int], list[tuple[str, str]]]:
+    """Counts and failing tests from pytest's junit report.
+
+    Under ``-W error`` an un-awaited coroutine collected while pytest's terminal
+    summary imports a module (hypothesis' plugin does) can raise inside
+    ``ast.parse`` and end pytest with CPython's gh-106905 (``SystemError: AST
+    constructor recursion depth mismatch``) before the summary line: the tests
+    ran, and the report written before that still says how each went.
+    """
+    counts = dict.fromkeys(("passed", "failed", "errors", "skipped"), 0)
+    failing: list[tuple[str, str]] = []
+    for case in ET.parse(path).iter("testcase"):
+        outcome = next(
+            (child for child in case if child.tag in ("failure", "error", "skipped")), None
+        )
+        key = {"failure": "failed", "error": "errors", "skipped": "skipped"}.get(
+            outcome.tag if outcome is not None else "", "passed"
+        )
+        counts[key] += 1
+        if key in ("failed", "errors") and outcome is not None:
+            name = f"{case.get('classname', '')}::{case.get('name', '')}"
+            failing.append((name, (outcome.get("message") or "").splitlines()[0][:200]))
+    return {k: v for k, v in counts.items() if v}, failing
 
 
 def _unittest_counts(out: str) -> dict[str, int]:
@@ -354,6 +393,8 @@ def run_project(project: Project) -> Result:
     if after.unawaited:
         result.unawaited = True
         result.notes.append("a coroutine was never awaited")
+    if after.recounted:
+        result.notes.append(after.recounted)
     if not after.counts:
         result.notes.append(
             "suite did not run: " + after.tail.splitlines()[-1] if after.tail else ""
