@@ -3,7 +3,8 @@
 ``monkeypatch.setattr(mod, "fetch", fake)`` / ``("pkg.mod.fetch", fake)``,
 ``mock.patch("pkg.mod.fetch", fake)`` / ``new=fake`` (decorator or ``with``),
 ``mock.patch.object(mod, "fetch", fake)`` and plain ``mod.fetch = fake``
-each note a :class:`~.model.Patch`; colouring decides which become async.
+each note a :class:`~.model.Patch`, and so does ``new_callable=MagicMock`` (a
+plain mock made by the patch); colouring decides which become async.
 """
 
 from __future__ import annotations
@@ -30,6 +31,11 @@ def note_patch(resolver: NameResolver, fn: Function, node: ast.Call) -> None:
         return
     owner_span = span_of(args[0])
     value = rest[0] if rest else new
+    made_by = next((kw.value for kw in node.keywords if kw.arg == "new_callable"), None)
+    if value is None and made_by is not None and resolver.resolve(made_by) in SYNC_MOCKS:
+        # ``new_callable=MagicMock``: patch would make the plain mock asked for.
+        fn.patches.append(Patch(span_of(made_by), target, None, False, True, owner_span))
+        return
     if value is None:
         # ``mock.patch("mod.fetch")``: patch makes an AsyncMock for an async
         # target by itself; only a retargeted ``time.sleep`` needs an edit.
@@ -69,7 +75,10 @@ def _note_fake(
         fake = resolver.resolve(value)
         local = resolver.scopes[-1].local_types if resolver.scopes else {}
         made = local.get(value.id) if isinstance(value, ast.Name) else None
-        if made and not made.startswith(FIXTURE_PREFIX):
+        if made in SYNC_MOCKS:
+            # A mock the test configures and asserts on: awaited through a wrapper.
+            wrap = True
+        elif made and not made.startswith(FIXTURE_PREFIX):
             fake = f"{made}.__call__"  # an instance of a callable class
     elif isinstance(value, ast.Call):
         made = resolver.resolve(value.func)

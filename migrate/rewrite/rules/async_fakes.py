@@ -12,8 +12,11 @@ lambda returns when awaited (and raises what it raises). ``MagicMock(...)``
 becomes ``AsyncMock(...)`` with the same arguments, also where a fixture
 makes it (``client._transport.request = request_mock``, with ``request_mock``
 a fixture returning ``MagicMock()``: the fixture returns, and is annotated
-as, an ``AsyncMock``). A ``patch`` without a fake needs nothing: it makes
-an ``AsyncMock`` for an async target itself.
+as, an ``AsyncMock``). ``patch(..., new_callable=MagicMock)`` makes an
+``AsyncMock`` instead, and a mock the test made first and passes as the fake
+(``fetch = MagicMock()``) is wrapped, so the test still configures and
+asserts on it. A ``patch`` without a fake needs nothing: it makes an
+``AsyncMock`` for an async target itself.
 A ``Mock()`` put in place of a whole requests session that becomes an
 ``AsyncClient`` (``client.session = Mock()``) is the helpers module's
 ``async_client_mock()``, whose request methods are awaited.
@@ -49,11 +52,15 @@ class AsyncFakes(Rule):
             return updated.with_changes(asynchronous=cst.Asynchronous())
         return updated
 
-    @on_leave(cst.Lambda, cst.Attribute, cst.Call, cst.Subscript)
+    @on_leave(cst.Lambda, cst.Name, cst.Attribute, cst.Call, cst.Subscript)
     def leave_wrapped(
         self, original: cst.BaseExpression, updated: cst.BaseExpression
     ) -> cst.BaseExpression:
-        if self.ctx.pos(original) not in self.ctx.edits.fake_lambdas:
+        pos = self.ctx.pos(original)
+        if pos in self.ctx.edits.fake_mocks and isinstance(updated, cst.Name | cst.Attribute):
+            # The mock class itself: ``new_callable=MagicMock``, a fixture's ``-> MagicMock``.
+            return self._async_mock(updated)
+        if pos not in self.ctx.edits.fake_lambdas:
             return updated
         self.ctx.add_import("unittest.mock", "AsyncMock")
         self.ctx.note(self.code, self.ctx.line(original), "sync fake -> AsyncMock(side_effect=...)")
@@ -74,13 +81,6 @@ class AsyncFakes(Rule):
             return updated
         self.ctx.note(self.code, self.ctx.line(original), "mock fake -> AsyncMock")
         return updated.with_changes(func=self._async_mock(updated.func))
-
-    @on_leave(cst.Annotation)
-    def leave_Annotation(self, original: cst.Annotation, updated: cst.Annotation) -> cst.Annotation:
-        # ``-> MagicMock`` on a fixture whose mock became an AsyncMock.
-        if self.ctx.pos(original.annotation) not in self.ctx.edits.fake_mocks:
-            return updated
-        return updated.with_changes(annotation=self._async_mock(updated.annotation))
 
     def _async_mock(self, mock_class: cst.BaseExpression) -> cst.BaseExpression:
         """``AsyncMock`` named as ``mock_class`` names ``MagicMock`` (or ``Mock``)."""

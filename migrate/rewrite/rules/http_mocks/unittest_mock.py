@@ -10,7 +10,8 @@ mock returned. Its answer is a ``MagicMock`` as before (an ``AsyncMock``'s
 own would make ``.json()`` a coroutine), a fake given as ``new`` is called
 through ``AsyncMock(side_effect=fake)`` with the same arguments (an
 ``AsyncMock`` on the class takes no ``self``), and ``return_value=`` /
-``side_effect=`` stay. ``Session.send``, which every request goes through in
+``side_effect=`` stay; ``new_callable=MagicMock`` becomes ``AsyncMock``,
+answering a ``MagicMock`` the same way. ``Session.send``, which every request goes through in
 both libraries, is ``AsyncClient.send``.
 
 The whole class patched (``mock.patch("shop.api.requests.Session")``) is
@@ -26,7 +27,7 @@ from __future__ import annotations
 import libcst as cst
 
 from ....analyse.catalogue import HTTP_VERBS
-from ...nodes import code_of, dotted_name, keyword_arg, string_value
+from ...nodes import code_of, dotted_name, is_keyword, keyword_arg, string_value
 from ..base import Rule
 
 PATCH = frozenset({"patch", "mock.patch", "unittest.mock.patch"})
@@ -38,6 +39,20 @@ VERBS = frozenset({*HTTP_VERBS, "request"})
 CLIENT_MOCK = "async_client_mock"
 # Session methods with an AsyncClient twin of the same name that are no verb.
 SESSION_ONLY = frozenset({"send"})
+# Mock classes whose calls return plain values (their async twin is AsyncMock).
+SYNC_MOCKS = frozenset({"Mock", "MagicMock"})
+
+
+def _sync_mock(node: cst.BaseExpression) -> bool:
+    """``MagicMock`` / ``mock.Mock``: a mock class whose calls return plain values."""
+    return (dotted_name(node) or "").rsplit(".", 1)[-1] in SYNC_MOCKS
+
+
+def _renamed(node: cst.BaseExpression, name: str) -> cst.BaseExpression:
+    """``mock.MagicMock`` -> ``mock.AsyncMock``, ``MagicMock`` -> ``AsyncMock``."""
+    if isinstance(node, cst.Attribute):
+        return node.with_changes(attr=cst.Name(name))
+    return cst.Name(name)
 
 
 def patched_verb(target: str) -> tuple[str, bool] | None:
@@ -122,11 +137,22 @@ class UnittestMockPatches(Rule):
             args[fake_at] = args[fake_at].with_changes(
                 value=wrapped.with_changes(args=[wrapped.args[0].with_changes(value=fake)])
             )
-        elif not keywords & {"new_callable", "return_value", "side_effect", "autospec", "spec"}:
-            answer = cst.parse_expression(f"{self._mock_name(mock, 'MagicMock')}()")
-            args.append(keyword_arg("return_value", answer))
-            if len(args) > 1:
-                args[-2] = args[-2].with_changes(comma=cst.MaybeSentinel.DEFAULT)
+        else:
+            made_by = next((i for i, a in enumerate(args) if is_keyword(a, "new_callable")), None)
+            if made_by is not None and _sync_mock(args[made_by].value):
+                # ``new_callable=MagicMock`` made a mock the code could not await.
+                async_mock = _renamed(args[made_by].value, "AsyncMock")
+                if isinstance(async_mock, cst.Attribute):
+                    mock = code_of(async_mock.value)  # its answer spelled the same way
+                else:
+                    self.ctx.add_import("unittest.mock", "AsyncMock")
+                args[made_by] = args[made_by].with_changes(value=async_mock)
+                keywords.discard("new_callable")
+            if not keywords & {"new_callable", "return_value", "side_effect", "autospec", "spec"}:
+                answer = cst.parse_expression(f"{self._mock_name(mock, 'MagicMock')}()")
+                args.append(keyword_arg("return_value", answer))
+                if len(args) > 1:
+                    args[-2] = args[-2].with_changes(comma=cst.MaybeSentinel.DEFAULT)
         self.ctx.note(self.code, line, f"{code_of(original.func)} of requests -> of {http}")
         return updated.with_changes(args=args)
 

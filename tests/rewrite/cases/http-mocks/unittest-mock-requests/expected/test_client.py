@@ -54,3 +54,24 @@ class ReserveTest(unittest.IsolatedAsyncioTestCase):
     )
     async def test_reserve_conflict(self, post):
         self.assertEqual(await client.reserve("a1", 2), 409)
+
+
+@pytest.mark.asyncio
+async def test_level_new_callable():
+    with patch(
+        "httpx.AsyncClient.get",
+        new_callable=mock.AsyncMock,
+        return_value=mock.MagicMock(),
+    ) as get:
+        get.return_value.json.return_value = {"level": 3}
+        assert await client.level("b2") == 3
+    assert get.call_args.kwargs["params"] == {"sku": "b2"}
+
+
+@pytest.mark.asyncio
+@patch.object(
+    httpx.AsyncClient, "get", new_callable=mock.AsyncMock, return_value=mock.MagicMock()
+)
+async def test_level_new_callable_given_an_answer(get):
+    get.return_value.json.return_value = {"level": 4}
+    assert await client.level("c3") == 4

@@ -39,3 +39,16 @@ class ReserveTest(unittest.TestCase):
     @mock.patch.object(requests.Session, "post", return_value=mock.Mock(status_code=409))
     def test_reserve_conflict(self, post):
         self.assertEqual(client.reserve("a1", 2), 409)
+
+
+def test_level_new_callable():
+    with patch("client.requests.get", new_callable=mock.MagicMock) as get:
+        get.return_value.json.return_value = {"level": 3}
+        assert client.level("b2") == 3
+    assert get.call_args.kwargs["params"] == {"sku": "b2"}
+
+
+@patch.object(requests, "get", new_callable=mock.MagicMock, return_value=mock.MagicMock())
+def test_level_new_callable_given_an_answer(get):
+    get.return_value.json.return_value = {"level": 4}
+    assert client.level("c3") == 4

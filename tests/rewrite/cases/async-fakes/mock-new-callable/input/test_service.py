@@ -1,0 +1,41 @@
+from unittest import mock
+from unittest.mock import MagicMock, patch
+
+import service
+
+
+def test_new_callable_then_return_value():
+    with patch("service.fetch", new_callable=MagicMock) as fetch:
+        fetch.return_value = {"title": "set after"}
+        assert service.title("a") == "set after"
+    fetch.assert_called_once_with("a")
+
+
+@mock.patch("service.fetch", new_callable=mock.MagicMock, return_value={"title": "given"})
+def test_new_callable_with_return_value(fetch):
+    assert service.title("b") == "given"
+    assert fetch.call_count == 1
+
+
+def test_patch_object_new_callable():
+    api = service.Api("http://unused")
+    with patch.object(service.Api, "get", new_callable=MagicMock) as get:
+        get.return_value = {"name": "ada"}
+        assert api.name(7) == "ada"
+    get.assert_called_once_with("/users/7")
+
+
+def test_mock_made_first_passed_as_new():
+    fetch = MagicMock(return_value={"title": "made first"})
+    fetch.return_value = {"title": "configured"}
+    with patch("service.fetch", new=fetch):
+        assert service.title("c") == "configured"
+    fetch.assert_called_once_with("c")
+
+
+def test_mock_made_first_passed_positionally():
+    fetch = mock.Mock()
+    fetch.side_effect = lambda url: {"title": url * 2}
+    with patch.object(service, "fetch", fetch):
+        assert service.title("d") == "dd"
+    assert fetch.call_args.args == ("d",)
