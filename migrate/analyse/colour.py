@@ -45,8 +45,9 @@ def colour(graph: CallGraph, scope: Scope | None = None) -> Colouring:
     """
     flows = passed.parameter_flows(graph)
     refused: dict[tuple[str, str], str] = {}
+    held: dict[str, str] = {}
     while True:
-        result = _colour(graph, scope or Scope(), flows, refused)
+        result = _colour(graph, scope or Scope(), flows, refused, held)
         mixed = {
             flow.key: "some of them stay sync"
             for flow in flows
@@ -54,9 +55,11 @@ def colour(graph: CallGraph, scope: Scope | None = None) -> Colouring:
             and passed.async_values(flow, graph, result)
             and passed.sync_values(flow, graph, result)
         }
-        if not mixed:
+        lambdas = {k: v for k, v in _awaiting_lambdas(graph, result).items() if k not in held}
+        if not mixed and not lambdas:
             break
         refused |= mixed
+        held |= lambdas
     result.review.extend(passed.reviews(graph, flows, refused, result))
     return result
 
@@ -66,13 +69,18 @@ def _colour(
     scope: Scope,
     flows: list[passed.Flow],
     refused: dict[tuple[str, str], str],
+    held: dict[str, str],
 ) -> Colouring:
     result = Colouring()
     functions = graph.functions
 
     passed_around = classes_passed_around(graph)
     for fn in functions.values():
-        why = _boundary(fn, graph, scope) or _constructor_boundary(fn, graph, passed_around)
+        why = (
+            _boundary(fn, graph, scope)
+            or _constructor_boundary(fn, graph, passed_around)
+            or held.get(fn.qualname)
+        )
         if why:
             result.boundaries[fn.qualname] = why
     for wrapper in async_call_methods(graph, passed_around):
@@ -269,6 +277,31 @@ def _bridge(caller: Function, callee: str, call: Call, boundary: str) -> Bridge:
     # asyncio.run only where no loop can possibly be running: the top of a script.
     kind: BridgeKind = "asyncio.run" if boundary == "__main__" else "async_to_sync"
     return Bridge(caller.qualname, callee, call.span, kind, f"{caller.name} stays sync: {boundary}")
+
+
+def _awaiting_lambdas(graph: CallGraph, result: Colouring) -> dict[str, str]:
+    """Functions about to become async that hold a lambda calling async code.
+
+    A lambda cannot await, so such a function stays sync (with a bridge in the
+    lambda) rather than become async around a call that would go un-awaited.
+    """
+    held = {}
+    for fn in graph.functions.values():
+        if fn.is_async or fn.qualname not in result.async_functions:
+            continue
+        callees = [graph.callee_of(call) for call in fn.calls if call.in_lambda]
+        # An earlier run's ``lambda x: async_to_sync(f)(x)`` stays as it is.
+        callees += [graph.resolve(r.target) for r in fn.refs if r.in_lambda and r.call_called]
+        for callee in callees:
+            if callee in graph.functions and (
+                graph.functions[callee].is_async or result.is_async(callee)
+            ):
+                held[fn.qualname] = (
+                    f"a lambda in it calls {short_name(callee)}, which is async;"
+                    " rewrite the lambda as a nested async def to migrate it"
+                )
+                break
+    return held
 
 
 def _lambdas(graph: CallGraph, result: Colouring) -> None:

@@ -1,9 +1,6 @@
 """What the toolkit will not rewrite by itself, found after colouring.
 
 * uses of requests features with no httpx twin (catalogue ``NO_TWIN``);
-* a sync function that bridges to async code with ``async_to_sync`` but is
-  itself called from async code: ``async_to_sync`` raises inside a running
-  event loop;
 * calls it cannot resolve that may reach a method which becomes async
   (``client.fetch()`` with ``client`` a parameter of unknown type, where
   some ``fetch`` method becomes async): it says so rather than guess.
@@ -19,7 +16,7 @@ from .names import short_name
 
 
 def find_reviews(graph: CallGraph, colouring: Colouring) -> list[Review]:
-    reviews: list[Review] = [*_bridges_under_a_loop(graph, colouring)]
+    reviews: list[Review] = []
     async_methods: dict[str, list[str]] = {}
     for qualname in colouring.async_functions:
         fn = graph.functions[qualname]
@@ -82,25 +79,3 @@ def _mixed_attribute(
         f" async) and other values ({other}): `{call.text}()` stays a plain call; give"
         f" {parts[1]} one type everywhere (an async fake in tests), or await it by hand"
     )
-
-
-def _bridges_under_a_loop(graph: CallGraph, colouring: Colouring) -> list[Review]:
-    bridged = {b.function for b in colouring.bridges if b.kind == "async_to_sync"}
-    reviews = []
-    for function in sorted(bridged):
-        for edge in graph.callers.get(function, []):
-            caller = graph.functions[edge.caller]
-            if edge.via != "call" or not (caller.is_async or colouring.is_async(caller.qualname)):
-                continue
-            name = graph.functions[function].name
-            why = colouring.boundaries.get(function, "it stays sync")
-            reviews.append(
-                Review(
-                    caller.qualname,
-                    edge.span,
-                    f"{name} stays sync ({why}) and reaches async code through async_to_sync,"
-                    " but this async code calls it: async_to_sync cannot run inside a running"
-                    f" event loop; call it through sync_to_async, or make {name} async",
-                )
-            )
-    return reviews

