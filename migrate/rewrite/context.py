@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 import libcst as cst
 
 from ..plan.edits import FileEdits, Pos
 from .helpers import DEFAULT_MODULE
 from .options import RewriteOptions
+
+Node = TypeVar("Node", bound=cst.CSTNode)
 
 
 @dataclass
@@ -78,6 +81,9 @@ class RuleContext:
     # item's position, or (items a rule added) by the new item's id.
     async_items: set[Pos] = field(default_factory=set)
     added_async_items: set[int] = field(default_factory=set)
+    # Input lines of rewritten statements, by the new node's id: notes about a
+    # statement a rule gets as an earlier rule left it still name its line.
+    input_lines: dict[int, tuple[cst.CSTNode, int]] = field(default_factory=dict)
 
     def pos(self, node: cst.CSTNode) -> Pos | None:
         """(start line, start column, end line, end column) of an original node."""
@@ -101,8 +107,20 @@ class RuleContext:
             self.async_items.add(pos)
 
     def line(self, node: cst.CSTNode) -> int:
+        """The line ``node`` starts on in the input (a statement also once
+        rewritten); 0 for a node the rules made."""
         pos = self.pos(node)
-        return pos[0] if pos else 0
+        if pos:
+            return pos[0]
+        kept = self.input_lines.get(id(node))
+        return kept[1] if kept and kept[0] is node else 0
+
+    def carry_line(self, old: Node, new: Node) -> Node:
+        """``new``, a rule's rewrite of the statement ``old``, on ``old``'s input line."""
+        line = self.line(old)
+        if line and new is not old:
+            self.input_lines[id(new)] = (new, line)
+        return new
 
     @property
     def qualname(self) -> str:

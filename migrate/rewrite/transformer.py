@@ -140,6 +140,8 @@ class MigrationTransformer(cst.CSTTransformer):
         if isinstance(original, cst.With) and isinstance(result, cst.With):
             result = split_mixed_items(original, result, self.ctx)
         result = super().on_leave(original, result)  # type: ignore[arg-type]
+        if isinstance(result, cst.BaseStatement):
+            self.ctx.carry_line(original, result)
         if isinstance(original, _TODO_HOLDERS):
             return self._statement_todos(original, result)
         return result

@@ -333,3 +333,46 @@ def test_tox_and_a_setup_py_built_in_code_follow_the_migration(tmp_path: Path) -
     assert [(n.line, n.message, n.todo) for n in setup.notes] == [
         (1, 'add to install_requires in setup.py: "httpx>=0.27"', True)
     ]
+
+
+def test_a_session_setup_todo_names_the_line_it_was_on(tmp_path: Path) -> None:
+    source = textwrap.dedent(
+        """
+        import requests
+        from requests.adapters import HTTPAdapter
+        from urllib3.util.retry import Retry
+
+
+        def prices(skus):
+            with requests.Session() as session:
+                session.mount("https://", HTTPAdapter(max_retries=Retry(total=2, read=2)))
+                return [session.get(f"https://shop.test/{sku}").json() for sku in skus]
+
+
+        class Api:
+            def __init__(self):
+                self.session = requests.Session()
+                self.session.mount("https://", HTTPAdapter(max_retries=Retry(3, read=1)))
+                self.session.hooks["response"].append(print)
+
+            def get(self, url):
+                return self.session.get(url).json()
+        """
+    )
+    (tmp_path / "shop.py").write_text(source)
+    _, results = rewrite(tmp_path, RewriteOptions())
+    (shop,) = (r for r in results if r.path.name == "shop.py")
+    lines = source.splitlines()
+
+    def line_of(text: str) -> int:
+        return next(i for i, line in enumerate(lines, 1) if text in line)
+
+    assert sorted((n.line, n.message.split(":")[0]) for n in shop.notes if n.todo) == [
+        (line_of('session.mount("https://"'), "Retry(read=) not carried"),
+        (line_of('self.session.mount("https://"'), "Retry(read=) not carried"),
+        (
+            line_of('self.session.hooks["response"]'),
+            "use event_hooks= with async functions on httpx.AsyncClient",
+        ),
+    ]
+    assert all(n.line for n in shop.notes)

@@ -135,7 +135,8 @@ class SessionRewrites(SessionSetup):
                 # joins them, not a first request made with it.
                 adjacent = adjacent and _self_attr_config(body[later], attr)
                 if adjacent or sets_up_self_attr(body[later], attr):
-                    config.append(_rename_self_attr(body[later], attr))
+                    renamed = _rename_self_attr(body[later], attr)
+                    config.append(self.ctx.carry_line(body[later], renamed))
                     taken.add(later)
             out.extend(
                 self._attr_factory(attr, attrs[attr], stmt, config, bindings, used, first=not out)
