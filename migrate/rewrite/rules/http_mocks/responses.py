@@ -13,7 +13,8 @@ bodies and call assertions:
   ``content_type=`` -> a ``Content-Type`` header; matchers
   (``json_params_matcher``, ``query_param_matcher``, ``header_matcher``,
   ``urlencoded_params_matcher``) -> the route's ``json=``, ``params=``,
-  ``headers=``, ``data=`` patterns;
+  ``headers=``, ``data=`` patterns; ``match_querystring=`` -> the route's
+  URL with its query (matched exactly) or without it;
 * the same route registered again in one block (responses answers the
   registrations in turn, the last again after) -> one route answering in turn;
 * ``responses.calls`` -> ``respx.calls`` (``.request.body`` ->
@@ -235,9 +236,34 @@ class ResponsesMock(Rule):
             )
         return verb.lower() if verb.lower() in HTTP_VERBS else None
 
+    def _query_matched(
+        self, url: cst.BaseExpression, match: cst.BaseExpression
+    ) -> cst.BaseExpression | None:
+        """The URL a respx route needs for ``match_querystring=``, or None.
+
+        A respx route given a URL with a query matches that exact query, as
+        ``match_querystring=True`` (and responses' own default for a URL with
+        a query) did; ``False`` ignores the query, so a literal URL loses it.
+        """
+        strict = _literal_bool(match)
+        if strict:
+            return url
+        if strict is False and isinstance(url, cst.SimpleString):
+            text = url.evaluated_value
+            if isinstance(text, str):
+                base = text.split("?", 1)[0]
+                return url if base == text else cst.SimpleString(repr(base).replace("'", '"'))
+        return None
+
     def _route(
         self, verb: str, url: cst.BaseExpression, keywords: dict[str, cst.BaseExpression], line: int
     ) -> cst.BaseExpression | None:
+        if "match_querystring" in keywords:
+            bare = self._query_matched(url, keywords.pop("match_querystring"))
+            if bare is None:
+                self.ctx.todo(line, self.code, "responses match_querystring= not ported")
+                return None
+            url = bare
         unknown = sorted(set(keywords) - {*RESPONSE_KEYWORDS, "match"})
         if unknown:
             self.ctx.todo(line, self.code, f"responses option {', '.join(unknown)} not ported")
@@ -283,6 +309,12 @@ class ResponsesMock(Rule):
             response_args.append(f"headers={code_of(headers)}")
         response = f"httpx.Response({', '.join(response_args)})"
         return cst.parse_expression(f"{route}.mock(return_value={response})")
+
+
+def _literal_bool(node: cst.BaseExpression) -> bool | None:
+    if isinstance(node, cst.Name) and node.value in ("True", "False"):
+        return node.value == "True"
+    return None
 
 
 def _route_of(stmt: cst.BaseStatement) -> tuple[cst.Call, cst.BaseExpression] | None:
