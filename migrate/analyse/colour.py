@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from collections import deque
 
-from . import generators, lifetime, passed, properties, threads, values
+from . import generators, lambdas, lifetime, passed, properties, threads, values
 from .catalogue import HTTP_VERBS, Action
 from .classes import async_call_methods, classes_passed_around
 from .decisions import Bridge, BridgeKind, Colouring, Reason, Review, Scope, Unwind
@@ -55,11 +55,11 @@ def colour(graph: CallGraph, scope: Scope | None = None) -> Colouring:
             and passed.async_values(flow, graph, result)
             and passed.sync_values(flow, graph, result)
         }
-        lambdas = {k: v for k, v in _awaiting_lambdas(graph, result).items() if k not in held}
-        if not mixed and not lambdas:
+        around = {k: v for k, v in lambdas.awaiting(graph, result).items() if k not in held}
+        if not mixed and not around:
             break
         refused |= mixed
-        held |= lambdas
+        held |= around
     result.review.extend(passed.reviews(graph, flows, refused, result))
     return result
 
@@ -196,7 +196,7 @@ def _colour(
         if receiver_async and passed.async_values(flow, graph, result):
             result.param_awaits += [(flow.receiver, c.span) for c in flow.calls if not c.awaited]
     result.renamed = lifetime.async_names(graph, result)
-    _lambdas(graph, result)
+    lambdas.bridge_or_review(graph, result)
     _references(graph, result, converted, handed)
     _shared_clients(graph, result)
     _wrappers(graph, result)
@@ -252,6 +252,8 @@ def _boundary(fn: Function, graph: CallGraph, scope: Scope) -> str | None:
     """Why ``fn`` must stay sync, or None when it may become async."""
     if fn.boundary:
         return fn.boundary
+    if fn.qualname in graph.project.entry_points:
+        return graph.project.entry_points[fn.qualname]
     if scope.excluded(fn.qualname, graph.project.facts[fn.module].path):
         return "excluded"
     if fn.memoised and fn.async_memo is None:
@@ -277,54 +279,6 @@ def _bridge(caller: Function, callee: str, call: Call, boundary: str) -> Bridge:
     # asyncio.run only where no loop can possibly be running: the top of a script.
     kind: BridgeKind = "asyncio.run" if boundary == "__main__" else "async_to_sync"
     return Bridge(caller.qualname, callee, call.span, kind, f"{caller.name} stays sync: {boundary}")
-
-
-def _awaiting_lambdas(graph: CallGraph, result: Colouring) -> dict[str, str]:
-    """Functions about to become async that hold a lambda calling async code.
-
-    A lambda cannot await, so such a function stays sync (with a bridge in the
-    lambda) rather than become async around a call that would go un-awaited.
-    """
-    held = {}
-    for fn in graph.functions.values():
-        if fn.is_async or fn.qualname not in result.async_functions:
-            continue
-        callees = [graph.callee_of(call) for call in fn.calls if call.in_lambda]
-        # An earlier run's ``lambda x: async_to_sync(f)(x)`` stays as it is.
-        callees += [graph.resolve(r.target) for r in fn.refs if r.in_lambda and r.call_called]
-        for callee in callees:
-            if callee in graph.functions and (
-                graph.functions[callee].is_async or result.is_async(callee)
-            ):
-                held[fn.qualname] = (
-                    f"a lambda in it calls {short_name(callee)}, which is async;"
-                    " rewrite the lambda as a nested async def to migrate it"
-                )
-                break
-    return held
-
-
-def _lambdas(graph: CallGraph, result: Colouring) -> None:
-    for fn in graph.functions.values():
-        for call in fn.calls:
-            if not call.in_lambda:
-                continue
-            callee = graph.callee_of(call)
-            if callee is None or callee not in result.async_functions:
-                continue
-            if fn.is_async or fn.qualname in result.async_functions:
-                result.review.append(
-                    Review(
-                        fn.qualname,
-                        call.span,
-                        f"a lambda in async code calls {short_name(callee)}, which becomes async;"
-                        " a lambda cannot await: rewrite it as a nested async def",
-                    )
-                )
-            else:
-                result.bridges.append(
-                    Bridge(fn.qualname, callee, call.span, "async_to_sync", "a lambda cannot await")
-                )
 
 
 def _references(

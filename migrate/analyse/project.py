@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
 
+from ..read.entry_points import entry_points
 from ..read.sources import (
     ReadFailure,
     SourceFile,
@@ -97,6 +98,8 @@ class Project:
     aliases: dict[str, str] = field(default_factory=dict)
     failures: list[ReadFailure] = field(default_factory=list)
     skipped_generated: list[Path] = field(default_factory=list)
+    # Functions the packaging metadata calls (console scripts...): qualname -> where.
+    entry_points: dict[str, str] = field(default_factory=dict)
     jobs: int = 1
     _pool: ProcessPoolExecutor | None = field(default=None, repr=False)
 
@@ -217,6 +220,7 @@ def load_project(
     Module names run up to the root each file was found under (see
     ``module_names``): namespace packages and ``src/`` layouts resolve.
     """
+    paths, roots = list(paths), tuple(roots)
     project = Project(jobs=jobs or default_jobs())
     bases = root_dirs(roots)
     for path in paths:
@@ -235,6 +239,10 @@ def load_project(
             continue
         project.files[result.module] = LoadedFile(result)
     project.aliases = unique_aliases((m, f.source.aliases) for m, f in project.files.items())
+    project.entry_points = {
+        f"{project.canonical(module)}.{attr}": why
+        for (module, attr), why in entry_points(roots or paths).items()
+    }
 
     modules = list(project.files)
     results = project.run(

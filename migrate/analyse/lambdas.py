@@ -1,0 +1,63 @@
+"""Lambdas calling code that becomes async: a lambda cannot await.
+
+In code that stays sync the call in the lambda is bridged
+(``lambda u: async_to_sync(fetch)(u)``). A function that would become async
+around such a lambda stays sync instead (its calls bridged, async callers
+reaching it through ``sync_to_async``): become async, it would hold a call
+nothing awaits. A function that was async already gets a review item.
+"""
+
+from __future__ import annotations
+
+from .decisions import Bridge, Colouring, Review
+from .graph import CallGraph
+from .names import short_name
+
+
+def awaiting(graph: CallGraph, result: Colouring) -> dict[str, str]:
+    """Functions about to become async that hold a lambda calling async code.
+
+    A lambda cannot await, so such a function stays sync (with a bridge in the
+    lambda) rather than become async around a call that would go un-awaited.
+    """
+    held = {}
+    for fn in graph.functions.values():
+        if fn.is_async or fn.qualname not in result.async_functions:
+            continue
+        callees = [graph.callee_of(call) for call in fn.calls if call.in_lambda]
+        # An earlier run's ``lambda x: async_to_sync(f)(x)`` stays as it is.
+        callees += [graph.resolve(r.target) for r in fn.refs if r.in_lambda and r.call_called]
+        for callee in callees:
+            if callee in graph.functions and (
+                graph.functions[callee].is_async or result.is_async(callee)
+            ):
+                held[fn.qualname] = (
+                    f"a lambda in it calls {short_name(callee)}, which is async;"
+                    " rewrite the lambda as a nested async def to migrate it"
+                )
+                break
+    return held
+
+
+def bridge_or_review(graph: CallGraph, result: Colouring) -> None:
+    """A lambda calling async code: bridged in sync code, for review in async code."""
+    for fn in graph.functions.values():
+        for call in fn.calls:
+            if not call.in_lambda:
+                continue
+            callee = graph.callee_of(call)
+            if callee is None or callee not in result.async_functions:
+                continue
+            if fn.is_async or fn.qualname in result.async_functions:
+                result.review.append(
+                    Review(
+                        fn.qualname,
+                        call.span,
+                        f"a lambda in async code calls {short_name(callee)}, which becomes async;"
+                        " a lambda cannot await: rewrite it as a nested async def",
+                    )
+                )
+            else:
+                result.bridges.append(
+                    Bridge(fn.qualname, callee, call.span, "async_to_sync", "a lambda cannot await")
+                )
