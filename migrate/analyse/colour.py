@@ -437,8 +437,8 @@ def _http_verbs(graph: CallGraph, result: Colouring) -> None:
     for qualname in async_now:
         found: set[str] = set()
         for call, entry in graph.blocking.get(qualname, []):
-            if entry.http_method:
-                found.add(call.http_verb or entry.http_method)
+            if call.http_verb or entry.http_method:
+                found.add(call.http_verb or entry.http_method or "")
         if functions[qualname].is_async:
             for call in functions[qualname].calls:
                 last = call.text.rsplit(".", 1)[-1]

@@ -43,7 +43,7 @@ from .scopes import (
     plain_names,
 )
 from .tree import child_fields
-from .urllib_shapes import urlopen_refusal
+from .urllib_shapes import URLOPEN, built_just_before, urlopen_method, urlopen_refusal
 
 
 class ModuleAnalyser(HeldVisitor):
@@ -418,6 +418,11 @@ class ModuleAnalyser(HeldVisitor):
         self.note_arguments(call, node)
         self.note_values(call, node, target)
         call.refusal = urlopen_refusal(target, node, scope.node, self.resolve)
+        if target == URLOPEN and scope.node is not None:
+            built = built_just_before(node, scope.node, self.resolve)
+            if call.refusal is None and built is not None:
+                call.request_span = span_of(built)
+            call.http_verb = urlopen_method(node, built, self.resolve)
         fan_out = shapes.map_fan_out(node, target, self)
         if fan_out:
             fn.fan_outs.append(fan_out)

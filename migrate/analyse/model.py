@@ -75,6 +75,8 @@ class Call:
     # Why a call with an async twin keeps its blocking form here (a shape the
     # rewrite cannot carry); the plan lists it for review.
     refusal: str | None = None
+    # ``req = Request(...)`` right before ``urlopen(req)``: the call takes its place.
+    request_span: Span | None = None
     # The name passed as ``**name`` (``requests.get(url, **kwargs)``).
     star_kwargs: str | None = None
     # What each argument holds, for types that flow from call sites into

@@ -5,13 +5,15 @@ other names. The rule carries the shapes where every use of the response has
 an httpx twin (``read()`` -> ``.content``, ``json.load(r)`` -> ``r.json()``,
 ``status``/``getcode()`` -> ``status_code``, ``getheader()`` ->
 ``headers.get()``, ...). Anything else (the response handed on as a file,
-``r.fp``, a ``Request`` built apart, urlopen arguments httpx has no twin for)
+``r.fp``, a ``Request`` built apart and not right before, urlopen arguments
+httpx has no twin for)
 keeps the call on urllib behind a bridge, and the plan says why.
 """
 
 from __future__ import annotations
 
 import ast
+import itertools
 from collections.abc import Callable
 
 URLOPEN = "urllib.request.urlopen"
@@ -66,17 +68,102 @@ def _arguments_refusal(call: ast.Call, function: ast.AST, resolve: Resolve) -> s
     if first is None:
         return "urlopen has no URL"
     if isinstance(first, ast.Call) and resolve(first.func) == REQUEST:
-        if any(isinstance(a, ast.Starred) for a in first.args) or len(first.args) > len(
-            REQUEST_ARGS
-        ):
-            return "Request's arguments are not url, data, headers, method"
-        for kw in first.keywords:
-            if kw.arg not in REQUEST_KEYWORDS:
-                return f"Request({kw.arg or '**'}=...) has no httpx twin here"
-        return None
+        return _request_refusal(first)
     if isinstance(first, ast.Name) and _holds_request(first.id, function, resolve):
-        return f"the Request in {first.id} is built apart from urlopen(): build it in the call"
+        assign = built_just_before(call, function, resolve)
+        if assign is None:
+            return (
+                f"the Request in {first.id} is built apart from urlopen(): build it in"
+                " the call, or just before the statement making it"
+            )
+        assert isinstance(assign.value, ast.Call)
+        return _request_refusal(assign.value)
     return None
+
+
+def urlopen_method(call: ast.Call, built: ast.Assign | None, resolve: Resolve) -> str:
+    """The HTTP method a urlopen call sends: urllib POSTs when given data, the
+    Request's ``method=`` wins; ``REQUEST`` when only known at run time."""
+    first = call.args[0] if call.args else None
+    request = first if isinstance(first, ast.Call) and resolve(first.func) == REQUEST else None
+    if built is not None and isinstance(built.value, ast.Call):
+        request = built.value
+    data = _argument(call, 1, "data")
+    if request is not None:
+        method = _argument(request, 3, "method")
+        if method is not None:
+            if isinstance(method, ast.Constant) and isinstance(method.value, str):
+                return method.value.upper()
+            return "REQUEST"
+        data = _argument(request, 1, "data") or data
+    if data is None or (isinstance(data, ast.Constant) and data.value is None):
+        return "GET"
+    return "POST"
+
+
+def _argument(call: ast.Call, position: int, keyword: str) -> ast.expr | None:
+    if len(call.args) > position and not isinstance(call.args[position], ast.Starred):
+        return call.args[position]
+    return next((kw.value for kw in call.keywords if kw.arg == keyword), None)
+
+
+def _request_refusal(request: ast.Call) -> str | None:
+    if any(isinstance(a, ast.Starred) for a in request.args) or len(request.args) > len(
+        REQUEST_ARGS
+    ):
+        return "Request's arguments are not url, data, headers, method"
+    for kw in request.keywords:
+        if kw.arg not in REQUEST_KEYWORDS:
+            return f"Request({kw.arg or '**'}=...) has no httpx twin here"
+    return None
+
+
+def built_just_before(call: ast.Call, function: ast.AST, resolve: Resolve) -> ast.Assign | None:
+    """``req = Request(...)`` that ``urlopen(req)`` may take in place of ``req``.
+
+    So when ``req`` is bound there only, used by this call only, and the
+    assignment is the statement right before the one making the call (in
+    the same block, the call not inside a loop or a nested function of that
+    statement): nothing runs between, so the Request's arguments are what
+    they were.
+    """
+    first = call.args[0] if call.args else None
+    if not isinstance(first, ast.Name):
+        return None
+    name = first.id
+    uses = [n for n in ast.walk(function) if isinstance(n, ast.Name) and n.id == name]
+    if len(uses) != 2:  # the binding and this use
+        return None
+    for node in ast.walk(function):
+        for field in ("body", "orelse", "finalbody"):
+            block = getattr(node, field, None)
+            if not isinstance(block, list):
+                continue
+            for stmt, after in itertools.pairwise(block):
+                if (
+                    isinstance(stmt, ast.Assign)
+                    and len(stmt.targets) == 1
+                    and isinstance(stmt.targets[0], ast.Name)
+                    and stmt.targets[0].id == name
+                    and isinstance(stmt.value, ast.Call)
+                    and resolve(stmt.value.func) == REQUEST
+                    and _runs_once_in(call, after)
+                ):
+                    return stmt
+    return None
+
+
+def _runs_once_in(call: ast.Call, stmt: ast.stmt) -> bool:
+    """Whether ``call`` is in ``stmt``, outside any loop, function or comprehension."""
+    parents = _parents(stmt)
+    node: ast.AST | None = call
+    while node is not None and node is not stmt:
+        node = parents.get(id(node))
+        if isinstance(node, ast.For | ast.AsyncFor | ast.While | ast.Lambda | ast.comprehension):
+            return False
+        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef):
+            return False
+    return node is stmt
 
 
 def _holds_request(name: str, function: ast.AST, resolve: Resolve) -> bool:

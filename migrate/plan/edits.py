@@ -138,6 +138,8 @@ class FileEdits:
     sleeps: set[Pos] = field(default_factory=set)
     # ``urlopen`` calls carried to httpx (MIG012); all are: urllib's errors -> httpx's.
     urlopens: set[Pos] = field(default_factory=set)
+    # ``req = Request(...)`` statements a carried urlopen takes in: urlopen -> assignment.
+    inlined_requests: dict[Pos, Pos] = field(default_factory=dict)
     urllib_errors: bool = False
     # Calls that raise httpx's errors (a carried urlopen, or a function reaching
     # one), urllib's, or both: the handlers around them catch those classes.
@@ -444,6 +446,8 @@ def plan_edits(analysis: Analysis) -> dict[str, FileEdits]:
                 fe.sleeps.add(pos)
             elif entry.family == "urllib":
                 fe.urlopens.add(pos)
+                if call.request_span is not None:
+                    fe.inlined_requests[pos] = cols.pos(call.request_span)
             else:
                 head = call.text.split(".")[0]
                 shared = head in facts.typed_names and "." in call.text

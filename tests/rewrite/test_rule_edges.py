@@ -376,3 +376,34 @@ def test_a_session_setup_todo_names_the_line_it_was_on(tmp_path: Path) -> None:
         ),
     ]
     assert all(n.line for n in shop.notes)
+
+
+def test_a_urlopen_body_gets_the_form_type_urllib_sent_or_a_todo(tmp_path: Path) -> None:
+    out = migrated_case(
+        tmp_path,
+        {
+            "hooks.py": """
+                from urllib.request import Request, urlopen
+
+
+                async def ping(url):
+                    return await notify(url, b"ping")
+
+
+                def notify(url, body, headers=None):
+                    urlopen(url, b"event=1", timeout=5)
+                    urlopen(Request(url, body), timeout=5)
+                    urlopen(Request(url, b"x", headers=headers), timeout=5)
+                    return urlopen(Request(url, b"x", {"content-type": "text/plain"})).status
+            """
+        },
+    )["hooks.py"]
+    form = '"Content-Type": "application/x-www-form-urlencoded"'
+    # Writes, each with its client around its own statement: never gathered.
+    assert "gather" not in out and out.count("async with httpx.AsyncClient(") == 4
+    # Only the literal body with no headers gets it; a header of its own stays.
+    assert out.count(form) == 1
+    assert out.index('content=b"event=1"') < out.index(form) < out.index("content=body")
+    assert 'headers={"content-type": "text/plain"}' in out
+    todo = "# TODO(migrate MIG012): urllib sent this body as x-www-form-urlencoded; httpx"
+    assert out.count(todo) == 2

@@ -14,8 +14,10 @@ What urllib does, kept:
 * urlopen follows redirects and has no timeout unless given one: the client
   gets ``follow_redirects=True, timeout=None``, a ``timeout=`` stays on the
   request;
-* ``Request(url, data=, headers=, method=)``: ``data`` is bytes, so it is
-  ``content=``; with data and no method urllib POSTs;
+* ``Request(url, data=, headers=, method=)``, in the call or assigned right
+  before it: ``data`` is bytes, so it is ``content=``; with data and no
+  method urllib POSTs, with ``Content-Type:
+  application/x-www-form-urlencoded`` unless the headers name one;
 * the response: ``read()`` -> ``.content``, ``json.load(r)`` -> ``r.json()``,
   ``status``/``code``/``getcode()`` -> ``.status_code``, ``getheader(n)`` ->
   ``.headers.get(n)``, ``reason`` -> ``.reason_phrase``, ``url``/``geturl()``
@@ -34,6 +36,7 @@ from typing import cast
 import libcst as cst
 import libcst.matchers as m
 
+from ...plan.edits import Pos
 from ..context import RuleContext
 from ..nodes import code_of, dotted_name, keyword_arg
 from ..with_items import last_without_comma
@@ -51,6 +54,11 @@ STATUS_ERROR_ATTRS = {
     "headers": "headers",
 }
 STATUS_ERROR_METHODS = {"read": "content", "getcode": "status_code"}
+FORM_TYPE_TODO = "urllib sent this body as x-www-form-urlencoded; httpx sets no type"
+FORM_TYPE_DETAIL = (
+    "urllib adds Content-Type: application/x-www-form-urlencoded to a body sent without"
+    " one, httpx sends content= with none: add the header where the server needs it"
+)
 RESPONSE_RENAMES = {"status": "status_code", "code": "status_code", "reason": "reason_phrase"}
 
 
@@ -76,6 +84,10 @@ class UrllibRequest(Rule):
         # What the file's imports bind: local name -> (qualified name, the import
         # as ``maybe_remove_import`` names it).
         self.imported: dict[str, tuple[str, tuple[str, str | None]]] = {}
+        # ``req = Request(...)`` right before ``urlopen(req)``: the Request, by the
+        # assignment's position, and the statements that go (ids of the new nodes).
+        self.requests: dict[Pos, cst.Call] = {}
+        self.taken_in: set[int] = set()
 
     # -- where the file's names come from ---------------------------------------------
 
@@ -175,6 +187,9 @@ class UrllibRequest(Rule):
 
     def _request(self, original: cst.Call, updated: cst.Call) -> cst.BaseExpression:
         url, data, timeout = _urlopen_args(updated)
+        built = self.ctx.edits.inlined_requests.get(self.ctx.pos(original) or (0, 0, 0, 0))
+        if built is not None and built in self.requests:
+            url = self.requests[built]
         method: cst.BaseExpression | None = None
         headers: cst.BaseExpression | None = None
         if isinstance(url, cst.Call) and (dotted_name(url.func) or "").endswith("Request"):
@@ -190,6 +205,7 @@ class UrllibRequest(Rule):
         args = [cst.Arg(url)]
         if data is not None and not m.matches(data, m.Name("None")):
             args.append(keyword_arg("content", data))
+            headers = self._form_type(data, headers, self.ctx.line(original))
         else:
             data = None
         if headers is not None:
@@ -215,6 +231,35 @@ class UrllibRequest(Rule):
                 attr=cst.Name("raise_for_status"),
             )
         )
+
+    def _form_type(
+        self, data: cst.BaseExpression, headers: cst.BaseExpression | None, line: int
+    ) -> cst.BaseExpression | None:
+        """The headers, with the ``Content-Type`` urllib adds to a body sent without
+        one (``application/x-www-form-urlencoded``); httpx adds none to ``content=``."""
+        if headers is not None and not isinstance(headers, cst.Dict):
+            self.ctx.todo(line, self.code, FORM_TYPE_TODO, FORM_TYPE_DETAIL)
+            return headers
+        elements = list(headers.elements) if headers is not None else []
+        for element in elements:
+            key = element.key if isinstance(element, cst.DictElement) else None
+            text = key.evaluated_value if isinstance(key, cst.SimpleString) else None
+            if not isinstance(text, str):
+                self.ctx.todo(line, self.code, FORM_TYPE_TODO, FORM_TYPE_DETAIL)
+                return headers
+            if text.lower() == "content-type":
+                return headers
+        if not _surely_given(data):
+            # None at run time sends no body, and urllib no Content-Type then.
+            self.ctx.todo(line, self.code, FORM_TYPE_TODO, FORM_TYPE_DETAIL)
+            return headers
+        form = cst.DictElement(
+            cst.SimpleString('"Content-Type"'),
+            cst.SimpleString('"application/x-www-form-urlencoded"'),
+        )
+        if headers is None:
+            return cst.Dict([form])
+        return headers.with_changes(elements=[*elements, form])
 
     def _is_response(self, node: cst.BaseExpression, original: cst.BaseExpression) -> bool:
         if isinstance(original, cst.Call) and self._carried(original):
@@ -291,6 +336,14 @@ class UrllibRequest(Rule):
         needs_client = self.frames.pop() if self.frames else False
         if not self._active():
             return updated
+        small = original.body[0] if len(original.body) == 1 else None
+        pos = self.ctx.pos(small) if isinstance(small, cst.Assign) else None
+        if pos is not None and pos in self.ctx.edits.inlined_requests.values():
+            # urlopen(req) on the next statement takes the Request in.
+            value = cst.ensure_type(updated.body[0], cst.Assign).value
+            self.requests[pos] = cst.ensure_type(value, cst.Call)
+            self.taken_in.add(id(updated))
+            return updated
         assign = original.body[0] if len(original.body) == 1 else None
         if (
             isinstance(assign, cst.Assign)
@@ -305,6 +358,32 @@ class UrllibRequest(Rule):
         if needs_client:
             return self._client([updated.with_changes(leading_lines=[])], updated.leading_lines)
         return updated
+
+    @on_leave(cst.IndentedBlock)
+    def leave_IndentedBlock(
+        self, original: cst.IndentedBlock, updated: cst.IndentedBlock
+    ) -> cst.IndentedBlock:
+        return updated.with_changes(body=self._without_taken_in(updated.body))
+
+    @on_leave(cst.Module)
+    def leave_Module(self, original: cst.Module, updated: cst.Module) -> cst.Module:
+        return updated.with_changes(body=self._without_taken_in(updated.body))
+
+    def _without_taken_in(self, body: Sequence[cst.BaseStatement]) -> list[cst.BaseStatement]:
+        """The block without the Requests urlopen took in; their comments go with
+        the statement after them."""
+        out: list[cst.BaseStatement] = []
+        carried: list[cst.EmptyLine] = []
+        for stmt in body:
+            lines = list(getattr(stmt, "leading_lines", ()))
+            if id(stmt) in self.taken_in:
+                carried += lines
+                continue
+            if carried:
+                stmt = stmt.with_changes(leading_lines=[*carried, *lines])
+                carried = []
+            out.append(stmt)
+        return out
 
     @on_leave(cst.With)
     def leave_With(self, original: cst.With, updated: cst.With) -> cst.BaseStatement:
@@ -475,3 +554,18 @@ def _urlopen_args(
     given = {n: a.value for n, a in zip(names, call.args) if a.keyword is None}
     given |= {a.keyword.value: a.value for a in call.args if a.keyword is not None}
     return given["url"], given.get("data"), given.get("timeout")
+
+
+def _surely_given(data: cst.BaseExpression) -> bool:
+    """Whether ``data`` is surely a body, never None: a literal, or what a call
+    (``.encode()``, ``urlencode(...).encode()``) or an operator makes."""
+    return isinstance(
+        data,
+        cst.SimpleString
+        | cst.ConcatenatedString
+        | cst.FormattedString
+        | cst.Call
+        | cst.BinaryOperation
+        | cst.List
+        | cst.Tuple,
+    )

@@ -22,6 +22,7 @@ def create(path, payload):
         headers={"Content-Type": "application/json"},
         method="POST",
     )
+    req.add_header("X-Request-Id", "create-1")
     resp = urllib.request.urlopen(req, timeout=5)
     try:
         return resp.getcode(), resp.headers["Content-Type"], resp.read().decode()

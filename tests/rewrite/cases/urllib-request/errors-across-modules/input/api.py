@@ -11,5 +11,6 @@ def fetch_item(item_id):
 
 def download(item_id):
     request = Request(f"{BASE}/items/{item_id}/file")
+    request.add_header("Accept", "application/octet-stream")
     with urlopen(request, timeout=5) as resp:
         return resp.read()

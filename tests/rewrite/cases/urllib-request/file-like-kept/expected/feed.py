@@ -18,6 +18,7 @@ rows_async = sync_to_async(rows, thread_sensitive=False)
 
 def signed(path, token):
     request = Request(f"{BASE}{path}", headers={"Authorization": token})
+    request.add_header("Accept", "text/plain")
     with urlopen(request) as resp:
         return resp.read().decode()
 

@@ -12,6 +12,7 @@ def rows(path):
 
 def signed(path, token):
     request = Request(f"{BASE}{path}", headers={"Authorization": token})
+    request.add_header("Accept", "text/plain")
     with urlopen(request) as resp:
         return resp.read().decode()
 
