@@ -31,29 +31,18 @@ and the plan names why.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import cast
 
 import libcst as cst
 import libcst.matchers as m
 
 from ...plan.edits import Pos
 from ..context import RuleContext
-from ..nodes import code_of, dotted_name, keyword_arg
+from ..nodes import dotted_name, keyword_arg
 from ..with_items import last_without_comma
-from .base import Rule, StatementResult, on_leave, on_visit
+from .base import StatementResult, on_leave, on_visit
+from .urllib_errors import ERROR_CLASSES, UrllibErrors, attr_of
 
 CLIENT = "http_client"
-# urllib's error classes -> httpx's: URLError is the base of HTTPError, as
-# httpx.HTTPError is of HTTPStatusError and of every transport error.
-ERROR_CLASSES = {"HTTPError": "HTTPStatusError", "URLError": "HTTPError"}
-# An HTTPError's attributes and methods -> its httpx twin's response's.
-STATUS_ERROR_ATTRS = {
-    "code": "status_code",
-    "status": "status_code",
-    "reason": "reason_phrase",
-    "headers": "headers",
-}
-STATUS_ERROR_METHODS = {"read": "content", "getcode": "status_code"}
 FORM_TYPE_TODO = "urllib sent this body as x-www-form-urlencoded; httpx sets no type"
 FORM_TYPE_DETAIL = (
     "urllib adds Content-Type: application/x-www-form-urlencoded to a body sent without"
@@ -62,7 +51,7 @@ FORM_TYPE_DETAIL = (
 RESPONSE_RENAMES = {"status": "status_code", "code": "status_code", "reason": "reason_phrase"}
 
 
-class UrllibRequest(Rule):
+class UrllibRequest(UrllibErrors):
     """MIG012: see the module docstring."""
 
     code = "MIG012"
@@ -285,15 +274,15 @@ class UrllibRequest(Rule):
         if not self._active() or not self._is_response(owner, original.func.value):
             return updated
         if method == "read":
-            return _attr(owner, "content")
+            return attr_of(owner, "content")
         if method == "getcode":
-            return _attr(owner, "status_code")
+            return attr_of(owner, "status_code")
         if method == "geturl":
-            return cst.Call(func=cst.Name("str"), args=[cst.Arg(_attr(owner, "url"))])
+            return cst.Call(func=cst.Name("str"), args=[cst.Arg(attr_of(owner, "url"))])
         if method == "getheader":
-            return updated.with_changes(func=_attr(_attr(owner, "headers"), "get"))
+            return updated.with_changes(func=attr_of(attr_of(owner, "headers"), "get"))
         if method == "close":
-            return cst.Await(expression=updated.with_changes(func=_attr(owner, "aclose")))
+            return cst.Await(expression=updated.with_changes(func=attr_of(owner, "aclose")))
         return updated
 
     @on_leave(cst.Attribute)
@@ -306,7 +295,7 @@ class UrllibRequest(Rule):
         if not self._active() or not self._is_response(owner, original.value):
             return updated
         if attr in RESPONSE_RENAMES:
-            return _attr(owner, RESPONSE_RENAMES[attr])
+            return attr_of(owner, RESPONSE_RENAMES[attr])
         if attr == "url":
             return cst.Call(func=cst.Name("str"), args=[cst.Arg(updated)])
         return updated
@@ -437,113 +426,9 @@ class UrllibRequest(Rule):
         )
         return [cst.SimpleStatementLine([cst.Expr(raised)])]
 
-    # -- exceptions ---------------------------------------------------------------------
-
-    @on_visit(cst.Try)
-    def visit_Try(self, node: cst.Try) -> None:
-        kinds: set[str] = set()
-        for call in m.findall(node.body, m.Call()):
-            pos = self.ctx.pos(call)
-            kinds |= self.ctx.edits.urllib_raising.get(pos, frozenset()) if pos else set()
-            if self._carried(call):
-                kinds.add("httpx")
-        if not kinds:
-            # Nothing in it we can follow: map where every urlopen of the file is carried.
-            self.tries.append("httpx" if self.ctx.edits.urllib_errors else "")
-        elif "httpx" in kinds:
-            self.tries.append("both" if "urllib" in kinds else "httpx")
-        else:
-            self.tries.append("")
-
-    @on_leave(cst.Try)
-    def leave_Try(self, original: cst.Try, updated: cst.BaseStatement) -> cst.BaseStatement:
-        self.tries.pop()
-        return updated
-
-    @on_leave(cst.ExceptHandler)
-    def leave_ExceptHandler(
-        self, original: cst.ExceptHandler, updated: cst.ExceptHandler
-    ) -> cst.ExceptHandler | cst.FlattenSentinel[cst.ExceptHandler]:
-        """urllib's classes -> httpx's, and the caught error's uses with them; where the
-        ``try`` still reaches urllib calls too, the handler catches both forms (one
-        handler per form when the uses differ)."""
-        mode = self.tries[-1] if self.tries else ""
-        if not mode or updated.type is None:
-            return updated
-        types = (
-            [e.value for e in updated.type.elements]
-            if isinstance(updated.type, cst.Tuple)
-            else [updated.type]
-        )
-        found = [self._error_class(t) for t in types]
-        if not any(found):
-            return updated
-        self.ctx.add_import(self.module)
-        httpx_types = [
-            _attr(cst.Name(self.module), ERROR_CLASSES[f[0]]) for f in found if f is not None
-        ]
-        body = updated.body
-        kinds = {f[0] for f in found if f is not None}
-        name = updated.name.name if updated.name is not None else None
-        if isinstance(name, cst.Name) and len(kinds) == 1 and len(found) == len(httpx_types):
-            body = cast(cst.BaseSuite, body.visit(_CaughtError(name.value, *kinds)))
-        if mode == "httpx":
-            for f in found:
-                if f is not None:
-                    self.ctx.maybe_remove_import(*f[1])
-            mapped = [t if f is None else httpx_types.pop(0) for t, f in zip(types, found)]
-            return updated.with_changes(type=_one_or_tuple(mapped), body=body)
-        if body.deep_equals(updated.body):
-            return updated.with_changes(type=_one_or_tuple([*types, *httpx_types]))
-        twin = updated.with_changes(type=_one_or_tuple(httpx_types), body=body)
-        return cst.FlattenSentinel([updated, twin])
-
-
-class _CaughtError(cst.CSTTransformer):
-    """The caught ``HTTPError``/``URLError``'s uses, as httpx's error has them."""
-
-    def __init__(self, name: str, kind: str) -> None:
-        super().__init__()
-        self.name = name
-        self.kind = kind
-
-    def leave_Call(self, original: cst.Call, updated: cst.Call) -> cst.BaseExpression:
-        func = updated.func
-        if (
-            self.kind == "HTTPError"
-            and m.matches(func, m.Attribute(value=m.Name(self.name)))
-            and not updated.args
-        ):
-            method = cst.ensure_type(func, cst.Attribute).attr.value
-            if method in STATUS_ERROR_METHODS:
-                return _attr(_attr(cst.Name(self.name), "response"), STATUS_ERROR_METHODS[method])
-        return updated
-
-    def leave_Attribute(
-        self, original: cst.Attribute, updated: cst.Attribute
-    ) -> cst.BaseExpression:
-        if not m.matches(updated.value, m.Name(self.name)):
-            return updated
-        attr = updated.attr.value
-        if self.kind == "URLError":
-            # URLError.reason is the underlying error; httpx's is the exception itself.
-            return cst.Name(self.name) if attr == "reason" else updated
-        if attr in STATUS_ERROR_ATTRS:
-            return _attr(_attr(cst.Name(self.name), "response"), STATUS_ERROR_ATTRS[attr])
-        return updated
-
-
-def _one_or_tuple(types: Sequence[cst.BaseExpression]) -> cst.BaseExpression:
-    unique = list({code_of(t): t for t in types}.values())
-    return unique[0] if len(unique) == 1 else cst.Tuple([cst.Element(t) for t in unique])
-
-
-def _attr(owner: cst.BaseExpression, name: str) -> cst.Attribute:
-    return cst.Attribute(value=owner, attr=cst.Name(name))
-
 
 def _raise_for_status(name: cst.Name) -> cst.SimpleStatementLine:
-    call = cst.Call(func=_attr(name, "raise_for_status"))
+    call = cst.Call(func=attr_of(name, "raise_for_status"))
     return cst.SimpleStatementLine([cst.Expr(call)])
 
 

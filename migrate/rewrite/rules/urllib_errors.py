@@ -1,0 +1,153 @@
+"""MIG012 urllib-request, the errors: urllib's exception classes -> httpx's.
+
+urlopen raises ``HTTPError`` for every non-2xx answer (the rule gives the
+response ``raise_for_status()``); ``except HTTPError as e`` becomes ``except
+httpx.HTTPStatusError`` with the caught error's uses mapped (``e.code`` ->
+``e.response.status_code``, ``e.read()`` -> ``e.response.content``), and
+``URLError`` (the base of ``HTTPError``) ``httpx.HTTPError``. A handler
+follows what its ``try`` reaches (the plan's ``urllib_raising``): only
+carried calls, httpx's classes; calls kept on urllib too, both forms.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import cast
+
+import libcst as cst
+import libcst.matchers as m
+
+from ..nodes import code_of
+from .base import Rule, on_leave, on_visit
+
+# urllib's error classes -> httpx's: URLError is the base of HTTPError, as
+# httpx.HTTPError is of HTTPStatusError and of every transport error.
+ERROR_CLASSES = {"HTTPError": "HTTPStatusError", "URLError": "HTTPError"}
+# An HTTPError's attributes and methods -> its httpx twin's response's.
+STATUS_ERROR_ATTRS = {
+    "code": "status_code",
+    "status": "status_code",
+    "reason": "reason_phrase",
+    "headers": "headers",
+}
+STATUS_ERROR_METHODS = {"read": "content", "getcode": "status_code"}
+
+
+class UrllibErrors(Rule):
+    """The handlers of the rule (see the module docstring); the rule supplies the rest."""
+
+    module: str
+    # Per try statement being rewritten: what its handlers map urllib's classes
+    # to ("httpx", "both": some calls in it still raise urllib's, "": nothing).
+    tries: list[str]
+
+    def _carried(self, node: cst.CSTNode) -> bool:
+        raise NotImplementedError
+
+    def _error_class(self, node: cst.BaseExpression) -> tuple[str, tuple[str, str | None]] | None:
+        raise NotImplementedError
+
+    @on_visit(cst.Try)
+    def visit_Try(self, node: cst.Try) -> None:
+        kinds: set[str] = set()
+        for call in m.findall(node.body, m.Call()):
+            pos = self.ctx.pos(call)
+            kinds |= self.ctx.edits.urllib_raising.get(pos, frozenset()) if pos else set()
+            if self._carried(call):
+                kinds.add("httpx")
+        if not kinds:
+            # Nothing in it we can follow: map where every urlopen of the file is carried.
+            self.tries.append("httpx" if self.ctx.edits.urllib_errors else "")
+        elif "httpx" in kinds:
+            self.tries.append("both" if "urllib" in kinds else "httpx")
+        else:
+            self.tries.append("")
+
+    @on_leave(cst.Try)
+    def leave_Try(self, original: cst.Try, updated: cst.BaseStatement) -> cst.BaseStatement:
+        self.tries.pop()
+        return updated
+
+    @on_leave(cst.ExceptHandler)
+    def leave_ExceptHandler(
+        self, original: cst.ExceptHandler, updated: cst.ExceptHandler
+    ) -> cst.ExceptHandler | cst.FlattenSentinel[cst.ExceptHandler]:
+        """urllib's classes -> httpx's, and the caught error's uses with them; where the
+        ``try`` still reaches urllib calls too, the handler catches both forms (one
+        handler per form when the uses differ)."""
+        mode = self.tries[-1] if self.tries else ""
+        if not mode or updated.type is None:
+            return updated
+        types = (
+            [e.value for e in updated.type.elements]
+            if isinstance(updated.type, cst.Tuple)
+            else [updated.type]
+        )
+        found = [self._error_class(t) for t in types]
+        if not any(found):
+            return updated
+        self.ctx.add_import(self.module)
+        httpx_types = [
+            attr_of(cst.Name(self.module), ERROR_CLASSES[f[0]]) for f in found if f is not None
+        ]
+        body = updated.body
+        kinds = {f[0] for f in found if f is not None}
+        name = updated.name.name if updated.name is not None else None
+        if isinstance(name, cst.Name) and len(kinds) == 1 and len(found) == len(httpx_types):
+            body = cast(cst.BaseSuite, body.visit(_CaughtError(name.value, *kinds)))
+        if mode == "httpx":
+            for f in found:
+                if f is not None:
+                    self.ctx.maybe_remove_import(*f[1])
+            mapped = [t if f is None else httpx_types.pop(0) for t, f in zip(types, found)]
+            return updated.with_changes(type=_one_or_tuple(mapped), body=body)
+        if body.deep_equals(updated.body):
+            return updated.with_changes(type=_one_or_tuple([*types, *httpx_types]))
+        twin = updated.with_changes(type=_one_or_tuple(httpx_types), body=body)
+        return cst.FlattenSentinel([updated, twin])
+
+
+class _CaughtError(cst.CSTTransformer):
+    """The caught ``HTTPError``/``URLError``'s uses, as httpx's error has them."""
+
+    def __init__(self, name: str, kind: str) -> None:
+        super().__init__()
+        self.name = name
+        self.kind = kind
+
+    def leave_Call(self, original: cst.Call, updated: cst.Call) -> cst.BaseExpression:
+        func = updated.func
+        if (
+            self.kind == "HTTPError"
+            and m.matches(func, m.Attribute(value=m.Name(self.name)))
+            and not updated.args
+        ):
+            method = cst.ensure_type(func, cst.Attribute).attr.value
+            if method in STATUS_ERROR_METHODS:
+                return attr_of(
+                    attr_of(cst.Name(self.name), "response"), STATUS_ERROR_METHODS[method]
+                )
+        return updated
+
+    def leave_Attribute(
+        self, original: cst.Attribute, updated: cst.Attribute
+    ) -> cst.BaseExpression:
+        if not m.matches(updated.value, m.Name(self.name)):
+            return updated
+        attr = updated.attr.value
+        if self.kind == "URLError":
+            # URLError.reason is the underlying error; httpx's is the exception itself.
+            return cst.Name(self.name) if attr == "reason" else updated
+        if attr in STATUS_ERROR_ATTRS:
+            return attr_of(attr_of(cst.Name(self.name), "response"), STATUS_ERROR_ATTRS[attr])
+        return updated
+
+
+def _one_or_tuple(types: Sequence[cst.BaseExpression]) -> cst.BaseExpression:
+    unique = list({code_of(t): t for t in types}.values())
+    return unique[0] if len(unique) == 1 else cst.Tuple([cst.Element(t) for t in unique])
+
+
+def attr_of(owner: cst.BaseExpression, name: str) -> cst.Attribute:
+    """``owner.name``."""
+    return cst.Attribute(value=owner, attr=cst.Name(name))
