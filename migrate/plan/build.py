@@ -15,7 +15,7 @@ from ..analyse.model import Function, Span
 from ..analyse.names import short_name
 from ..analyse.quart import quart_facts
 from ..analyse.run import Analysis
-from .edits import keeps_requests_calls, plan_edits
+from .edits import keeps_requests_calls, plan_edits, response_flow
 from .mock_scope import scope_mocks
 from .model import (
     BlockingSite,
@@ -131,6 +131,8 @@ def build_plan(
     )
     failures = tuple(Failure(_rel(str(f.path), base), f.reason) for f in graph.project.failures)
     edits_by_module = plan_edits(analysis)
+    for r in response_flow(analysis, edits_by_module).reviews(lambda path: _rel(path, base)):
+        review.append(ReviewItem(r.function, where(r.function, r.span), r.reason))
     # Test files whose requests mocks cannot follow the code they mock in one piece.
     to_httpx = {m for m, fe in edits_by_module.items() if fe.http_calls}
     keeps = keeps_requests_calls(graph, edits_by_module, colouring)

@@ -24,8 +24,9 @@ from ..analyse.decisions import Bridge, BridgeKind, Colouring, Fake
 from ..analyse.frameworks import UNITTEST_ASYNC_HOOKS, AsgirefBridge
 from ..analyse.gathers import GatherEdit
 from ..analyse.graph import CallGraph
-from ..analyse.model import Span
+from ..analyse.model import Call, Function, Span
 from ..analyse.quart import SharedClient, quart_facts
+from ..analyse.responses import ResponseFlow, Verdict
 from ..analyse.run import Analysis
 from ..analyse.subclasses import AUTH_BASES, REQUEST_METHODS, SESSION_BASES, requests_view
 from .aliases import AliasEdit, BridgeAliases, unwound_aliases
@@ -209,6 +210,12 @@ class FileEdits:
     # ``time.sleep`` patch targets (the string, or the owner object) now patched
     # on asyncio: position -> ``"asyncio.sleep"`` or ``asyncio``.
     fake_retargets: set[Pos] = field(default_factory=set)
+    # Parameters handed responses (analyse/responses.py): function qualname ->
+    # parameter -> "httpx" (every one is httpx's now), "both" (requests' too) or
+    # "requests" (only requests'): which attribute fixes its uses get.
+    response_params: dict[str, dict[str, Verdict]] = field(default_factory=dict)
+    # Functions returning such responses -> the same verdict, for their annotation.
+    response_returns: dict[str, Verdict] = field(default_factory=dict)
     # The Quart stage's edits (``apply --to quart``); None in the asyncio stage.
     quart: QuartEdits | None = None
 
@@ -248,6 +255,7 @@ class FileEdits:
             or self.shared_attrs
             or self.session_subclasses
             or self.auth_subclasses
+            or any(v != "requests" for p in self.response_params.values() for v in p.values())
         )
 
 
@@ -465,6 +473,13 @@ def plan_edits(analysis: Analysis) -> dict[str, FileEdits]:
                         kind = SUBCLASS_CLIENT  # its own class makes it, per event loop
                     fe.shared_attrs.setdefault(fn.class_qualname, {})[parts[1]] = kind
 
+    flow = response_flow(analysis, edits)
+    for param in flow.parameters():
+        fe, _ = for_module(fn_module(param.function))
+        fe.response_params.setdefault(param.function, {})[param.param] = param.verdict
+    for qualname, verdict in flow.returning().items():
+        for_module(fn_module(qualname))[0].response_returns[qualname] = verdict
+
     def carried(module: str, span: Span) -> bool:
         return module in edits and columns[module].pos(span) in edits[module].urlopens
 
@@ -622,6 +637,22 @@ def plan_edits(analysis: Analysis) -> dict[str, FileEdits]:
             _note_fake(fake, for_module, fn_module)
 
     return {m: fe for m, fe in edits.items() if not fe.empty}
+
+
+def response_flow(analysis: Analysis, edits: dict[str, FileEdits]) -> ResponseFlow:
+    """The responses of ``analysis``'s project followed into parameters, once the
+    request calls ``edits`` moves are httpx's."""
+    columns: dict[str, _Columns] = {}
+
+    def moves(fn: Function, call: Call) -> bool:
+        fe = edits.get(fn.module)
+        if fe is None or not fe.http_calls:
+            return False
+        if fn.module not in columns:
+            columns[fn.module] = _Columns(analysis.project.files[fn.module].source.text)
+        return columns[fn.module].pos(call.span) in fe.http_calls
+
+    return ResponseFlow(analysis.graph, moves)
 
 
 def _note_fake(

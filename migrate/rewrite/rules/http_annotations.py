@@ -4,9 +4,15 @@
 forward reference) becomes ``httpx.AsyncClient`` exactly where the plan says
 the annotated session becomes one (``session_annotations``): a session kept
 on requests keeps its annotation, whatever else its module moves to httpx.
-``requests.Response`` and the other types follow the module's responses (see
-``http_exceptions``). A parameter or local annotated as a response is a
-response for the rule's attribute fixes (``raise_for_status()`` gets its guard).
+``requests.Response`` follows its value too where the plan knows it: a
+parameter handed only httpx's responses (see ``analyse/responses.py``), a
+local given a request call that moves, a function returning only such
+responses: ``httpx.Response``, in a gradual step as well; one also handed
+requests' keeps its annotation. The other types (and responses the plan
+does not follow) go with the module's responses (see ``http_exceptions``).
+A local annotated as a response is a response for the rule's attribute
+fixes (``raise_for_status()`` gets its guard), and so is such a parameter
+once every requests call of the project moves.
 """
 
 from __future__ import annotations
@@ -28,13 +34,35 @@ ANNOTATED = {
     "Session": "AsyncClient",
 }
 QUOTED_TYPE = re.compile(r"\brequests\.(" + "|".join(ANNOTATED) + r")\b")
-RESPONSES = frozenset({"requests.Response", "requests.models.Response", "Response"})
+RESPONSES = frozenset({"requests.Response", "requests.models.Response"})
+# How a response annotation may name it, bare names imported from requests included.
+RESPONSE_NAMES = RESPONSES | {"Response"}
 
 
 class AnnotationRewrites(HttpRuleBase):
     _in_annotation = 0
     # The positions of the annotations being rewritten, innermost last.
     _annotations: list[Pos | None] = []
+    # Annotations of values the plan follows: whether the response they name is
+    # httpx's now (True) or may still be requests' (False).
+    _followed: dict[Pos, bool]
+
+    @on_visit(cst.Module)
+    def visit_annotations_module(self, node: cst.Module) -> None:
+        self._followed = {}
+
+    def follow_annotation(self, annotation: cst.Annotation | None, httpx: bool) -> None:
+        """The response ``annotation`` names is httpx's (or not), whatever the module's are."""
+        pos = self.ctx.pos(annotation.annotation) if annotation is not None else None
+        if pos is not None:
+            self._followed[pos] = httpx
+
+    def _followed_response(self, original: cst.Attribute | cst.Name) -> bool | None:
+        """For ``requests.Response`` in an annotation the plan follows: whether it
+        becomes httpx's; None for any other name or annotation."""
+        if not self._in_annotation or self._requests_name(original) not in RESPONSES:
+            return None
+        return self._followed.get(self._annotations[-1]) if self._annotations[-1] else None
 
     def _requests_name(self, node: cst.BaseExpression) -> str | None:
         """``requests.Timeout`` as written, or a bare name imported from requests."""
@@ -59,13 +87,16 @@ class AnnotationRewrites(HttpRuleBase):
         """``requests.Response`` (or ``Optional`` of it): what migrated code hands over."""
         node = optional_of(annotation.annotation) if annotation is not None else None
         text = dotted_name(node) if node is not None else None
-        return self.ctx.edits.requests_aliases.get(text or "", text) in RESPONSES
+        return self.ctx.edits.requests_aliases.get(text or "", text) in RESPONSE_NAMES
 
     @on_visit(cst.AnnAssign)
     def visit_annotated_response(self, node: cst.AnnAssign) -> None:
         """``resp: requests.Response = ...``: a response whatever holds it first."""
         if isinstance(node.target, cst.Name) and self._names_response(node.annotation):
             self.functions[-1].responses.add(node.target.value)
+            value = node.value.expression if isinstance(node.value, cst.Await) else node.value
+            if value is not None and self.ctx.pos(value) in self.ctx.edits.http_calls:
+                self.follow_annotation(node.annotation, httpx=True)
 
     @on_visit(cst.Annotation)
     def visit_Annotation(self, node: cst.Annotation) -> None:
@@ -75,10 +106,13 @@ class AnnotationRewrites(HttpRuleBase):
     @on_leave(cst.Annotation)
     def leave_Annotation(self, original: cst.Annotation, updated: cst.Annotation) -> cst.Annotation:
         self._in_annotation -= 1
-        sessions = self._annotations[-1] in self.ctx.edits.session_annotations
+        pos = self._annotations[-1]
+        sessions = pos in self.ctx.edits.session_annotations
         self._annotations = self._annotations[:-1]
         value = updated.annotation
         moved = self.ctx.edits.map_exceptions == "httpx"
+        if pos is not None and pos in self._followed:
+            moved = self._followed[pos]
         if not isinstance(value, cst.SimpleString) or not (moved or sessions):
             return updated
 

@@ -36,6 +36,7 @@ from __future__ import annotations
 import libcst as cst
 import libcst.matchers as m
 
+from ...analyse.responses import FIXES
 from ..context import RuleContext
 from ..nodes import append_arg, is_keyword, keyword_arg
 from .base import StatementResult, on_leave, on_visit
@@ -93,16 +94,37 @@ class HttpClient(
     @on_visit(cst.FunctionDef)
     def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
         state = FunctionState()
-        # Parameters annotated as requests responses are responses here too.
-        for param in (*node.params.params, *node.params.kwonly_params, *node.params.posonly_params):
-            if self._names_response(param.annotation):
-                state.responses.add(param.name.value)
+        self._handed_responses(node, state)
         for call in m.findall(node.body, m.Call(m.Attribute(m.Name(), m.Name("close")), args=[])):
             func = cst.ensure_type(cst.ensure_type(call, cst.Call).func, cst.Attribute)
             state.closed.add(cst.ensure_type(func.value, cst.Name).value)
         state.closed |= self._aclosed(node)
         self.functions.append(state)
         self._find_kwargs_dicts(node)
+
+    def _handed_responses(self, node: cst.FunctionDef, state: FunctionState) -> None:
+        """Parameters the plan says are handed responses (see analyse/responses.py)
+        get the fixes their kind allows, and their annotations follow: httpx's
+        only, or requests' too. One annotated as a response that the plan does not
+        follow is httpx's once every requests call of the project moves."""
+        verdicts = self.ctx.edits.response_params.get(self.ctx.qualname, {})
+        moved = self.ctx.edits.map_exceptions == "httpx"
+        params = node.params
+        for param in (*params.posonly_params, *params.params, *params.kwonly_params):
+            name = param.name.value
+            verdict = verdicts.get(name)
+            if verdict == "httpx":
+                state.responses.add(name)
+                state.direct_responses.add(name)
+            elif verdict == "both":
+                state.either_responses.add(name)
+            elif verdict is None and moved and self._names_response(param.annotation):
+                state.responses.add(name)
+            if verdict is not None:
+                self.follow_annotation(param.annotation, httpx=verdict == "httpx")
+        returned = self.ctx.edits.response_returns.get(self.ctx.qualname)
+        if returned is not None:
+            self.follow_annotation(node.returns, httpx=returned == "httpx")
 
     @on_leave(cst.FunctionDef)
     def leave_FunctionDef(
@@ -423,11 +445,23 @@ class HttpClient(
             return updated
         state = self.functions[-1]
         attr = updated.attr.value
+        if attr == "url" and id(original) in self._formatted:
+            return updated
         if owner.value in state.responses:
             return self._response_attribute(
                 updated, attr, direct=owner.value in state.direct_responses
             )
+        if owner.value in state.either_responses:
+            return self._either_attribute(original, updated, owner.value, attr)
         return updated
+
+    # ``f"{resp.url}"``: formatted, an httpx.URL reads as requests' str did.
+    _formatted: set[int] = set()
+
+    @on_visit(cst.FormattedStringExpression)
+    def visit_formatted(self, node: cst.FormattedStringExpression) -> None:
+        if node.conversion is None and node.format_spec is None:
+            self._formatted = {*self._formatted, id(node.expression)}
 
     def _is_direct_request(self, node: cst.BaseExpression) -> bool:
         return isinstance(node, cst.Call) and self.ctx.pos(node) in self.ctx.edits.http_calls
@@ -443,6 +477,25 @@ class HttpClient(
             return updated.with_changes(attr=cst.Name(RESPONSE_RENAMES[attr]))
         if direct and attr == "url":
             return cst.Call(func=cst.Name("str"), args=[cst.Arg(updated)])
+        return updated
+
+    def _either_attribute(
+        self, original: cst.Attribute, updated: cst.Attribute, owner: str, attr: str
+    ) -> cst.BaseExpression:
+        """An attribute of what may be requests' response or httpx's: the forms both
+        libraries read alike (others stay, and the plan names them for review)."""
+        if attr == "ok":
+            return self.ctx.negation(self._is_error(owner))
+        if attr == "url":
+            return cst.Call(func=cst.Name("str"), args=[cst.Arg(updated)])
+        if attr in FIXES and not FIXES[attr][1]:
+            self.ctx.todo(
+                self.ctx.line(original),
+                self.code,
+                f"{owner}.{attr} is requests' only: {owner} may be an httpx response now",
+                f"{owner} is handed httpx responses by code this step moves and requests"
+                " responses by code that stays (see the plan's review items)",
+            )
         return updated
 
     @on_leave(cst.SimpleStatementLine)
@@ -466,9 +519,10 @@ class HttpClient(
         ):
             call = updated.body[0].value  # type: ignore[attr-defined]
             owner = call.func.value.value
-            if owner in self.functions[-1].responses:
+            state = self.functions[-1]
+            if owner in state.responses or owner in state.either_responses:
                 if_stmt = cst.If(
-                    test=cst.Attribute(value=cst.Name(owner), attr=cst.Name("is_error")),
+                    test=self._is_error(owner),
                     body=cst.IndentedBlock([updated.with_changes(leading_lines=[])]),
                     leading_lines=updated.leading_lines,
                 )

@@ -21,6 +21,9 @@ class FunctionState:
 
     responses: set[str] = field(default_factory=set)
     direct_responses: set[str] = field(default_factory=set)
+    # Parameters handed httpx's responses and requests' (a gradual step): only
+    # forms that work on both are written.
+    either_responses: set[str] = field(default_factory=set)
     # Names bound to streamed responses (``stream=True``).
     streams: set[str] = field(default_factory=set)
     # Names bound to clients made here (``session = requests.Session()``).
@@ -115,6 +118,13 @@ class HttpRuleBase(Rule):
         if isinstance(sent, cst.Name) and sent.value not in state.local:
             return sent.value in self.functions[0].sent_alike
         return is_sent_alike(sent, state.differing, state.sent_alike)
+
+    def _is_error(self, owner: str) -> cst.BaseExpression:
+        """Whether the response in ``owner`` is a 4xx/5xx: requests' ``not ok``,
+        asked in a form that works on both libraries' responses where it may be either."""
+        if owner in self.functions[-1].either_responses:
+            return cst.parse_expression(f"400 <= {owner}.status_code < 600")
+        return cst.Attribute(value=cst.Name(owner), attr=cst.Name("is_error"))
 
     def _method_call(
         self, call: cst.Call, receiver: cst.BaseExpression, verb: str, args: list[cst.Arg]

@@ -100,6 +100,12 @@ class ExceptionRewrites(AnnotationRewrites):
     ) -> cst.BaseExpression | None:
         if self._in_annotation and self._names_session(original):
             return self._annotated_session()
+        followed = self._followed_response(original)
+        if followed is not None:
+            if not followed:
+                return None
+            self.ctx.maybe_remove_import("requests")
+            return self._httpx(TYPES["Response"])
         if not self.ctx.edits.map_exceptions:
             return None
         if self.ctx.edits.map_exceptions == "both" and (

@@ -85,10 +85,11 @@ class ValueRewrites(HttpRuleBase):
         ):
             return updated
         owner = cst.ensure_type(cst.ensure_type(original.func, cst.Attribute).value, cst.Name)
-        if owner.value not in self.functions[-1].responses:
+        state = self.functions[-1]
+        if owner.value not in state.responses and owner.value not in state.either_responses:
             return updated
         checked = cst.IfExp(
-            test=cst.Attribute(owner, cst.Name("is_error")),
+            test=self._is_error(owner.value),
             body=updated,
             orelse=cst.Name("None"),
         )

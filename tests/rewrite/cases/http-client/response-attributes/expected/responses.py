@@ -9,7 +9,7 @@ async def describe(url):
     ) as http_client:
         resp = await http_client.get(url, timeout=5)
     if resp.is_error:
-        return f"{resp.status_code} {resp.reason_phrase} from {str(resp.url)}"
+        return f"{resp.status_code} {resp.reason_phrase} from {resp.url}"
     return "fine"
 
 

@@ -1,0 +1,150 @@
+"""Responses followed into the parameters of the functions they are handed to
+(migrate/analyse/responses.py): the verdict each parameter gets in the plan, and
+the review items for what no form can carry."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+from migrate.analyse.decisions import Scope
+from migrate.analyse.run import analyse_paths
+from migrate.plan.build import build_plan
+from migrate.plan.edits import plan_edits
+
+HELPERS = {
+    "checks.py": """
+        class Failed(Exception):
+            pass
+
+        def check(resp):
+            if not resp.ok:
+                raise Failed(resp.reason)
+            return resp
+
+        def passed_on(response):
+            return check(response).json()
+
+        def encoding(resp):
+            return resp.apparent_encoding
+    """,
+    "api.py": """
+        import requests
+
+        import checks
+
+        class Api:
+            def __init__(self):
+                self.session = requests.Session()
+
+            def _get(self, url):
+                return self.session.get(url)
+
+            def _check(self, r):
+                r.raise_for_status()
+                return r
+
+            def item(self, url):
+                return self._check(self._get(url)).json()
+
+            def listed(self, url):
+                r = self._get(url)
+                return checks.passed_on(response=r)
+
+        def text(url):
+            return checks.encoding(requests.get(url))
+
+        def kept(url):
+            return checks.check(requests.get(url))
+    """,
+    "jobs.py": """
+        import requests
+
+        import checks
+
+        def nightly(url):
+            return checks.check(requests.get(url)).json()
+
+        def parsed(data):
+            return checks.check(data)
+    """,
+}
+
+
+def _write(tmp_path: Path, files: dict[str, str]) -> Path:
+    for name, text in files.items():
+        (tmp_path / name).write_text(textwrap.dedent(text))
+    return tmp_path
+
+
+def verdicts(root: Path, *select: str) -> dict[tuple[str, str], str]:
+    analysis = analyse_paths([root], scope=Scope(select=select), jobs=1)
+    return {
+        (function, param): verdict
+        for fe in plan_edits(analysis).values()
+        for function, params in fe.response_params.items()
+        for param, verdict in params.items()
+    }
+
+
+def test_responses_are_followed_through_methods_keywords_returns_and_modules(
+    tmp_path: Path,
+) -> None:
+    found = verdicts(_write(tmp_path, HELPERS))
+    assert found == {
+        ("api.Api._check", "r"): "httpx",  # handed what _get returns
+        ("checks.passed_on", "response"): "httpx",  # by keyword
+        ("checks.check", "resp"): "httpx",  # from api, jobs, and passed_on (a chain)
+        ("checks.encoding", "resp"): "httpx",
+    }
+
+
+def test_a_gradual_step_gives_helpers_handed_both_kinds_the_forms_both_read(
+    tmp_path: Path,
+) -> None:
+    found = verdicts(_write(tmp_path, HELPERS), "api.*")
+    assert found == {
+        ("api.Api._check", "r"): "httpx",
+        ("checks.passed_on", "response"): "httpx",
+        ("checks.check", "resp"): "both",  # jobs.nightly stays on requests
+        ("checks.encoding", "resp"): "httpx",
+    }
+
+
+def test_a_value_of_unknown_origin_counts_as_requests_while_requests_calls_remain(
+    tmp_path: Path,
+) -> None:
+    files = dict(HELPERS)
+    files["jobs.py"] = files["jobs.py"].replace("requests.get(url)", "url")
+    kept = "checks.check(requests.get(url))"
+    files["api.py"] = files["api.py"].replace(kept, "requests.get(url)")
+    root = _write(tmp_path, files)
+    # Every requests call moves: jobs hands over what can only be httpx's now.
+    assert verdicts(root)[("checks.check", "resp")] == "httpx"
+    # api.kept stays on requests: what jobs hands over may be a requests response.
+    assert verdicts(root, "api.Api.*")[("checks.check", "resp")] == "both"
+
+
+def test_what_no_form_carries_is_a_review_item_naming_the_helper_and_its_callers(
+    tmp_path: Path,
+) -> None:
+    root = _write(tmp_path, HELPERS)
+    plan = build_plan(analyse_paths([root], scope=Scope(select=("api.*",)), jobs=1))
+    reasons = [r.reason for r in plan.needs_review if r.function == "checks.check"]
+    # Paths as the plan shows them: from the folder holding the project.
+    folder = tmp_path.name
+    assert reasons == [
+        f"check(resp) is handed httpx responses by kept ({folder}/api.py:28), passed_on"
+        f" ({folder}/checks.py:11)"
+        f" and requests responses by nightly ({folder}/jobs.py:7) and values that may be"
+        f" requests responses by parsed ({folder}/jobs.py:10): resp.reason has no form that"
+        " works on both, left as it was (AttributeError on an httpx response): move those"
+        " callers in the same step, or convert the response first"
+    ]
+    whole = build_plan(analyse_paths([root], jobs=1))
+    reasons = [r.reason for r in whole.needs_review if "is handed httpx responses" in r.reason]
+    assert reasons == [
+        f"encoding(resp) is handed httpx responses by text ({folder}/api.py:25):"
+        " resp.apparent_encoding"
+        " has no httpx twin (AttributeError there): rewrite it"
+    ]

@@ -1,0 +1,16 @@
+"""Stays on requests in this step."""
+
+import requests
+
+from feeds import checks
+
+
+def forecast(url):
+    resp = requests.get(url)
+    if not checks.usable(resp):
+        return checks.label(resp)
+    return checks.ensure_ok(resp).json()
+
+
+def status(url):
+    return checks.kept_only(requests.get(url))
