@@ -34,14 +34,14 @@ from __future__ import annotations
 
 import ast
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Literal
 
 from .catalogue import BlockingCall
-from .decisions import Review
+from .decisions import Colouring, Review
 from .graph import CallGraph
+from .local_flow import LocalFlow, Source, local_flow
 from .model import Call, Function, Span
-from .tree import span_of
 
 # Where a response comes from: a call that moves to httpx, one that was httpx's
 # already, one that stays on requests, or a value the analysis cannot trace.
@@ -64,30 +64,6 @@ FIXES: dict[str, tuple[bool, bool]] = {
     "iter_content": (False, False),
     "iter_lines": (False, False),
 }
-
-
-@dataclass(frozen=True)
-class Source:
-    """What a value may come from inside one function."""
-
-    kind: Literal["call", "param", "unknown"]
-    span: Span | None = None  # the call's
-    name: str = ""  # the parameter's
-
-
-UNKNOWN = Source("unknown")
-
-
-@dataclass
-class LocalFlow:
-    """One function's part of the flow, read from its syntax tree."""
-
-    # Call -> argument slot (``"0"``, or the keyword) -> where its value may come from.
-    handed: dict[Span, dict[str, frozenset[Source]]] = field(default_factory=dict)
-    returned: frozenset[Source] = frozenset()
-    # Parameter -> the attributes read on it (called or not), with their lines.
-    uses: dict[str, list[tuple[str, int]]] = field(default_factory=dict)
-    rebound: frozenset[str] = frozenset()  # parameters the body binds again
 
 
 @dataclass(frozen=True)
@@ -143,6 +119,8 @@ class ResponseFlow:
         self._calls: dict[str, dict[Span, Call]] = {}
         self.incoming: dict[tuple[str, str], set[Given]] = {}
         self.returns: dict[str, set[Kind]] = {}
+        # What calls handing over a response name, where no analysed function is.
+        self.unseen: set[str] = set()
         if any(kind == "moved" for kind in self.made.values()):
             self._solve()
 
@@ -180,6 +158,10 @@ class ResponseFlow:
             for span, slots in flow.handed.items():
                 call = calls.get(span)
                 callee = self.graph.callee_of(call) if call is not None else None
+                if call is not None and call.target and callee not in self.functions:
+                    # Maybe a function of a module not analysed yet (see unseen_modules).
+                    if any(self._kinds(fn, s, todo) - {"unknown"} for s in slots.values()):
+                        self.unseen.add(call.target)
                 if call is None or callee is None or callee not in self.functions:
                     continue
                 for param, slot in self._slots(self.functions[callee], call):
@@ -213,6 +195,8 @@ class ResponseFlow:
                 sources = flow.handed.get(edge.call.span, {}).get(slot)
             unknown: set[Kind] = {"unknown"}
             kinds = self._kinds(caller, sources, todo) if sources is not None else unknown
+            if kinds == unknown and self.graph.project.facts[caller.module].is_test_file:
+                continue  # a test's fake: the test moves with the code, mocks and all
             given |= {Given(kind, edge.caller, edge.call.span.line) for kind in kinds}
         return given
 
@@ -373,115 +357,18 @@ class ResponseFlow:
         return ", ".join(dict.fromkeys(names))
 
 
-def local_flow(node: ast.AST, params: frozenset[str]) -> LocalFlow:
-    """Where the values handed to calls and returned by ``node`` may come from,
-    flow-insensitively: a local gets every value any binding of it gives."""
-    bindings: dict[str, list[ast.expr | None]] = {}
-    calls: list[ast.Call] = []
-    returns: list[ast.expr] = []
-    attributes: list[ast.Attribute] = []
-    for statement in getattr(node, "body", []):
-        for sub in _walk_own(statement):
-            if isinstance(sub, ast.Call):
-                calls.append(sub)
-            elif isinstance(sub, ast.Return) and sub.value is not None:
-                returns.append(sub.value)
-            elif isinstance(sub, ast.Attribute) and isinstance(sub.value, ast.Name):
-                attributes.append(sub)
-            for name, value in _bound(sub):
-                bindings.setdefault(name, []).append(value)
-    flow = LocalFlow(rebound=frozenset(params & set(bindings)))
-
-    def sources(expr: ast.expr, seen: frozenset[str]) -> frozenset[Source]:
-        if isinstance(expr, ast.Await):
-            return sources(expr.value, seen)
-        if isinstance(expr, ast.Call):
-            return frozenset({Source("call", span_of(expr))})
-        if isinstance(expr, ast.IfExp):
-            return sources(expr.body, seen) | sources(expr.orelse, seen)
-        if isinstance(expr, ast.BoolOp):
-            return frozenset().union(*(sources(value, seen) for value in expr.values))
-        if isinstance(expr, ast.Constant) and expr.value is None:
-            return frozenset()
-        if not isinstance(expr, ast.Name) or expr.id in seen:
-            return frozenset({UNKNOWN})
-        found: frozenset[Source] = frozenset()
-        if expr.id in params:
-            found = frozenset({Source("param", name=expr.id)})
-        for value in bindings.get(expr.id, ()):
-            found |= sources(value, seen | {expr.id}) if value is not None else {UNKNOWN}
-        return found if expr.id in params or expr.id in bindings else frozenset({UNKNOWN})
-
-    for call in calls:
-        slots: dict[str, frozenset[Source]] = {}
-        for index, arg in enumerate(call.args):
-            if isinstance(arg, ast.Starred):
+def unseen_modules(graph: CallGraph, colouring: Colouring) -> set[str]:
+    """Modules not analysed yet that hold functions a response may be handed to
+    (``checks.ensure(resp)`` in a helper of code that becomes async)."""
+    flow = ResponseFlow(graph, lambda fn, _: fn.is_async or colouring.is_async(fn.qualname))
+    project = graph.project
+    wanted: set[str] = set()
+    for target in flow.unseen:
+        parts = target.split(".")
+        for cut in range(len(parts) - 1, 0, -1):
+            module = project.canonical(".".join(parts[:cut]))
+            if module in project.files:
+                if project.files[module].facts is None:
+                    wanted.add(module)
                 break
-            slots[str(index)] = sources(arg, frozenset())
-        for keyword in call.keywords:
-            if keyword.arg is not None:
-                slots[keyword.arg] = sources(keyword.value, frozenset())
-        if any(s != {UNKNOWN} for s in slots.values()):
-            flow.handed[span_of(call)] = slots
-    flow.returned = frozenset().union(*(sources(value, frozenset()) for value in returns))
-    for attribute in attributes:
-        name = attribute.value.id  # type: ignore[attr-defined]
-        if name in params and isinstance(attribute.ctx, ast.Load):
-            flow.uses.setdefault(name, []).append((attribute.attr, attribute.lineno))
-    return flow
-
-
-def _walk_own(statement: ast.AST) -> Iterator[ast.AST]:
-    """The nodes of ``statement`` in the scope it is in (a nested function's
-    default values are, its body is not)."""
-    stack = [statement]
-    while stack:
-        current = stack.pop()
-        yield current
-        if isinstance(current, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef | ast.Lambda):
-            if isinstance(current, ast.FunctionDef | ast.AsyncFunctionDef | ast.Lambda):
-                stack.extend(current.args.defaults)
-                stack.extend(d for d in current.args.kw_defaults if d is not None)
-            continue
-        stack.extend(ast.iter_child_nodes(current))
-
-
-def _bound(node: ast.AST) -> Iterator[tuple[str, ast.expr | None]]:
-    """The names ``node`` binds and the value each gets (None: one not followed)."""
-    if isinstance(node, ast.Assign):
-        for target in node.targets:
-            if isinstance(target, ast.Name):
-                yield target.id, node.value
-            else:
-                yield from _names(target)
-    elif isinstance(node, ast.AnnAssign) and node.value is not None:
-        if isinstance(node.target, ast.Name):
-            yield node.target.id, node.value
-    elif isinstance(node, ast.NamedExpr):
-        yield node.target.id, node.value
-    elif isinstance(node, ast.withitem) and node.optional_vars is not None:
-        if isinstance(node.optional_vars, ast.Name):
-            yield node.optional_vars.id, node.context_expr
-        else:
-            yield from _names(node.optional_vars)
-    elif isinstance(node, ast.AugAssign | ast.For | ast.AsyncFor | ast.comprehension):
-        yield from _names(node.target)
-    elif isinstance(node, ast.ExceptHandler) and node.name:
-        yield node.name, None
-    elif isinstance(node, ast.Import | ast.ImportFrom):
-        for alias in node.names:
-            yield (alias.asname or alias.name).split(".")[0], None
-    elif isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef):
-        yield node.name, None
-    elif isinstance(node, ast.Global | ast.Nonlocal | ast.Delete):
-        names = node.names if isinstance(node, ast.Global | ast.Nonlocal) else []
-        for name in names:
-            yield name, None
-        for target in node.targets if isinstance(node, ast.Delete) else []:
-            yield from _names(target)
-
-
-def _names(target: ast.AST) -> Iterator[tuple[str, None]]:
-    for sub in ast.walk(target):
-        if isinstance(sub, ast.Name):
-            yield sub.id, None
+    return wanted

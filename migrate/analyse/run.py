@@ -15,6 +15,7 @@ from .decisions import Colouring, Scope
 from .graph import CallGraph, build_graph
 from .model import PARAM_PREFIX
 from .project import Project, load_project
+from .responses import unseen_modules
 
 # Each round pulls in the modules that call what the previous round coloured;
 # real call chains are far shorter than this.
@@ -58,6 +59,7 @@ def analyse_paths(
             wanted |= set(project.mentioning(_fixtures(colouring, graph), tests_only=True))
             wanted |= _callee_modules(graph, colouring)
             wanted |= _handed_modules(graph, colouring)
+            wanted |= unseen_modules(graph, colouring)
             if not project.analyse(wanted):
                 break
             graph, colouring = _coloured(project, scope, refused)

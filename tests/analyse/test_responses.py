@@ -148,3 +148,77 @@ def test_what_no_form_carries_is_a_review_item_naming_the_helper_and_its_callers
         " resp.apparent_encoding"
         " has no httpx twin (AttributeError there): rewrite it"
     ]
+
+
+def test_a_helper_only_another_helper_calls_is_analysed_for_what_it_is_handed(
+    tmp_path: Path,
+) -> None:
+    root = _write(
+        tmp_path,
+        {
+            "api.py": """
+                import requests
+
+                import util
+
+                def fetch(url):
+                    return util.parse(requests.get(url))
+            """,
+            "util.py": """
+                import checks
+
+                def parse(resp):
+                    checks.ensure(resp)
+                    return resp.json()
+            """,
+            # Imports nothing the analysis starts from, and no async code calls it.
+            "checks.py": """
+                def ensure(response):
+                    if not response.ok:
+                        raise ValueError(response.reason)
+            """,
+        },
+    )
+    assert verdicts(root) == {
+        ("util.parse", "resp"): "httpx",
+        ("checks.ensure", "response"): "httpx",
+    }
+
+
+def test_responses_kept_in_collections_are_followed_to_what_their_items_are_handed(
+    tmp_path: Path,
+) -> None:
+    root = _write(
+        tmp_path,
+        {
+            "api.py": """
+                import requests
+
+                def check(resp):
+                    return resp.ok
+
+                def listed(urls):
+                    responses = [requests.get(url) for url in urls]
+                    return [check(r) for r in responses]
+
+                def appended(urls):
+                    found = []
+                    for url in urls:
+                        found.append(requests.get(url))
+                    for resp in found:
+                        check(resp)
+                    return check(found[0])
+            """,
+            "test_api.py": """
+                from unittest import mock
+
+                import api
+
+                def test_check():
+                    assert api.check(mock.Mock(ok=True))
+            """,
+        },
+    )
+    # What a test hands over is a fake that moves with the code it tests.
+    assert verdicts(root) == {("api.check", "resp"): "httpx"}
+    assert verdicts(root, "api.listed") == {("api.check", "resp"): "both"}

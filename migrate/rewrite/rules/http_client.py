@@ -25,7 +25,8 @@ the same:
 
 What cannot be carried gets a ``# TODO(migrate MIG001): ...`` and a line in
 the summary. The rule is one class in parts: this module (calls, responses,
-one-off clients), ``http_exceptions``, ``http_annotations``, ``http_kwargs``,
+one-off clients), ``http_responses`` (responses, handed ones too),
+``http_exceptions``, ``http_annotations``, ``http_kwargs``,
 ``http_sessions``, ``http_setup`` (what configures a session), ``http_transport``
 (adapters as httpx transports), ``http_streams``, ``http_subclasses``
 (``requests.Session`` subclasses) and ``http_auth`` (``AuthBase`` subclasses).
@@ -36,13 +37,13 @@ from __future__ import annotations
 import libcst as cst
 import libcst.matchers as m
 
-from ...analyse.responses import FIXES
 from ..context import RuleContext
 from ..nodes import append_arg, is_keyword, keyword_arg
 from .base import StatementResult, on_leave, on_visit
 from .http_common import Frame, FunctionState, is_raw_body, one_off_cookies, requests_defaults
 from .http_exceptions import ExceptionRewrites
 from .http_kwargs import KwargsRewrites
+from .http_responses import ResponseRewrites
 from .http_streams import ONE_SHOT_CLIENT, STREAM_METHODS, StreamRewrites, streams
 from .http_subclasses import SubclassRewrites
 from .http_values import ValueRewrites
@@ -61,11 +62,15 @@ BODYLESS = frozenset({"get", "head", "delete", "options"})
 BODY_ARGS = frozenset({"data", "json", "content", "files"})
 # Per-request arguments httpx only takes on the client.
 CLIENT_ONLY = frozenset({"verify", "cert", "proxies", "hooks"})
-RESPONSE_RENAMES = {"reason": "reason_phrase"}
 
 
 class HttpClient(
-    ExceptionRewrites, KwargsRewrites, SubclassRewrites, StreamRewrites, ValueRewrites
+    ExceptionRewrites,
+    KwargsRewrites,
+    SubclassRewrites,
+    StreamRewrites,
+    ValueRewrites,
+    ResponseRewrites,
 ):
     """MIG001: see the module docstring."""
 
@@ -101,30 +106,6 @@ class HttpClient(
         state.closed |= self._aclosed(node)
         self.functions.append(state)
         self._find_kwargs_dicts(node)
-
-    def _handed_responses(self, node: cst.FunctionDef, state: FunctionState) -> None:
-        """Parameters the plan says are handed responses (see analyse/responses.py)
-        get the fixes their kind allows, and their annotations follow: httpx's
-        only, or requests' too. One annotated as a response that the plan does not
-        follow is httpx's once every requests call of the project moves."""
-        verdicts = self.ctx.edits.response_params.get(self.ctx.qualname, {})
-        moved = self.ctx.edits.map_exceptions == "httpx"
-        params = node.params
-        for param in (*params.posonly_params, *params.params, *params.kwonly_params):
-            name = param.name.value
-            verdict = verdicts.get(name)
-            if verdict == "httpx":
-                state.responses.add(name)
-                state.direct_responses.add(name)
-            elif verdict == "both":
-                state.either_responses.add(name)
-            elif verdict is None and moved and self._names_response(param.annotation):
-                state.responses.add(name)
-            if verdict is not None:
-                self.follow_annotation(param.annotation, httpx=verdict == "httpx")
-        returned = self.ctx.edits.response_returns.get(self.ctx.qualname)
-        if returned is not None:
-            self.follow_annotation(node.returns, httpx=returned == "httpx")
 
     @on_leave(cst.FunctionDef)
     def leave_FunctionDef(
@@ -437,66 +418,7 @@ class HttpClient(
         mapped = self._exception(original, updated) or self._error_response(updated)
         if mapped is not None:
             return mapped
-        owner = updated.value
-        if self._is_direct_request(original.value):
-            # requests.get(...).ok: the response of a call this rule rewrote.
-            return self._response_attribute(updated, updated.attr.value, direct=True)
-        if not isinstance(owner, cst.Name):
-            return updated
-        state = self.functions[-1]
-        attr = updated.attr.value
-        if attr == "url" and id(original) in self._formatted:
-            return updated
-        if owner.value in state.responses:
-            return self._response_attribute(
-                updated, attr, direct=owner.value in state.direct_responses
-            )
-        if owner.value in state.either_responses:
-            return self._either_attribute(original, updated, owner.value, attr)
-        return updated
-
-    # ``f"{resp.url}"``: formatted, an httpx.URL reads as requests' str did.
-    _formatted: set[int] = set()
-
-    @on_visit(cst.FormattedStringExpression)
-    def visit_formatted(self, node: cst.FormattedStringExpression) -> None:
-        if node.conversion is None and node.format_spec is None:
-            self._formatted = {*self._formatted, id(node.expression)}
-
-    def _is_direct_request(self, node: cst.BaseExpression) -> bool:
-        return isinstance(node, cst.Call) and self.ctx.pos(node) in self.ctx.edits.http_calls
-
-    def _response_attribute(
-        self, updated: cst.Attribute, attr: str, direct: bool
-    ) -> cst.BaseExpression:
-        if attr == "ok":
-            # requests' ``ok`` is "not 4xx/5xx": exactly ``not is_error``, and
-            # ``not r.ok`` becomes ``r.is_error`` (see the transformer).
-            return self.ctx.negation(updated.with_changes(attr=cst.Name("is_error")))
-        if attr in RESPONSE_RENAMES:
-            return updated.with_changes(attr=cst.Name(RESPONSE_RENAMES[attr]))
-        if direct and attr == "url":
-            return cst.Call(func=cst.Name("str"), args=[cst.Arg(updated)])
-        return updated
-
-    def _either_attribute(
-        self, original: cst.Attribute, updated: cst.Attribute, owner: str, attr: str
-    ) -> cst.BaseExpression:
-        """An attribute of what may be requests' response or httpx's: the forms both
-        libraries read alike (others stay, and the plan names them for review)."""
-        if attr == "ok":
-            return self.ctx.negation(self._is_error(owner))
-        if attr == "url":
-            return cst.Call(func=cst.Name("str"), args=[cst.Arg(updated)])
-        if attr in FIXES and not FIXES[attr][1]:
-            self.ctx.todo(
-                self.ctx.line(original),
-                self.code,
-                f"{owner}.{attr} is requests' only: {owner} may be an httpx response now",
-                f"{owner} is handed httpx responses by code this step moves and requests"
-                " responses by code that stays (see the plan's review items)",
-            )
-        return updated
+        return self._response_attributes(original, updated)
 
     @on_leave(cst.SimpleStatementLine)
     def leave_SimpleStatementLine(

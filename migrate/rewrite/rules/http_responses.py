@@ -1,0 +1,112 @@
+"""MIG001, response attributes: requests' read as httpx's response has them.
+
+``.ok`` -> ``not .is_error``, ``.reason`` -> ``.reason_phrase``, ``.url`` ->
+``str(.url)`` (left as it is where an f-string formats it), for the
+responses of calls the rule rewrote, of awaited calls, of locals annotated
+as responses, and of parameters the plan says are handed httpx responses
+(see ``analyse/responses.py``). A parameter handed requests' responses too
+(a gradual step) gets only forms both libraries' responses read alike:
+``not 400 <= r.status_code < 600``, ``str(r.url)``; any other requests-only
+attribute stays, with a TODO (the plan names it for review).
+"""
+
+from __future__ import annotations
+
+import libcst as cst
+
+from ...analyse.responses import FIXES
+from .base import on_visit
+from .http_annotations import AnnotationRewrites
+from .http_common import FunctionState
+
+RESPONSE_RENAMES = {"reason": "reason_phrase"}
+
+
+class ResponseRewrites(AnnotationRewrites):
+    def _handed_responses(self, node: cst.FunctionDef, state: FunctionState) -> None:
+        """Parameters the plan says are handed responses (see analyse/responses.py)
+        get the fixes their kind allows, and their annotations follow: httpx's
+        only, or requests' too. One annotated as a response that the plan does not
+        follow is httpx's once every requests call of the project moves."""
+        verdicts = self.ctx.edits.response_params.get(self.ctx.qualname, {})
+        moved = self.ctx.edits.map_exceptions == "httpx"
+        params = node.params
+        for param in (*params.posonly_params, *params.params, *params.kwonly_params):
+            name = param.name.value
+            verdict = verdicts.get(name)
+            if verdict == "httpx":
+                state.responses.add(name)
+                state.direct_responses.add(name)
+            elif verdict == "both":
+                state.either_responses.add(name)
+            elif verdict is None and moved and self._names_response(param.annotation):
+                state.responses.add(name)
+            if verdict is not None:
+                self.follow_annotation(param.annotation, httpx=verdict == "httpx")
+        returned = self.ctx.edits.response_returns.get(self.ctx.qualname)
+        if returned is not None:
+            self.follow_annotation(node.returns, httpx=returned == "httpx")
+
+    def _response_attributes(
+        self, original: cst.Attribute, updated: cst.Attribute
+    ) -> cst.BaseExpression:
+        owner = updated.value
+        if self._is_direct_request(original.value):
+            # requests.get(...).ok: the response of a call this rule rewrote.
+            return self._response_attribute(updated, updated.attr.value, direct=True)
+        if not isinstance(owner, cst.Name):
+            return updated
+        state = self.functions[-1]
+        attr = updated.attr.value
+        if attr == "url" and id(original) in self._formatted:
+            return updated
+        if owner.value in state.responses:
+            return self._response_attribute(
+                updated, attr, direct=owner.value in state.direct_responses
+            )
+        if owner.value in state.either_responses:
+            return self._either_attribute(original, updated, owner.value, attr)
+        return updated
+
+    # ``f"{resp.url}"``: formatted, an httpx.URL reads as requests' str did.
+    _formatted: set[int] = set()
+
+    @on_visit(cst.FormattedStringExpression)
+    def visit_formatted(self, node: cst.FormattedStringExpression) -> None:
+        if node.conversion is None and node.format_spec is None:
+            self._formatted = {*self._formatted, id(node.expression)}
+
+    def _is_direct_request(self, node: cst.BaseExpression) -> bool:
+        return isinstance(node, cst.Call) and self.ctx.pos(node) in self.ctx.edits.http_calls
+
+    def _response_attribute(
+        self, updated: cst.Attribute, attr: str, direct: bool
+    ) -> cst.BaseExpression:
+        if attr == "ok":
+            # requests' ``ok`` is "not 4xx/5xx": exactly ``not is_error``, and
+            # ``not r.ok`` becomes ``r.is_error`` (see the transformer).
+            return self.ctx.negation(updated.with_changes(attr=cst.Name("is_error")))
+        if attr in RESPONSE_RENAMES:
+            return updated.with_changes(attr=cst.Name(RESPONSE_RENAMES[attr]))
+        if direct and attr == "url":
+            return cst.Call(func=cst.Name("str"), args=[cst.Arg(updated)])
+        return updated
+
+    def _either_attribute(
+        self, original: cst.Attribute, updated: cst.Attribute, owner: str, attr: str
+    ) -> cst.BaseExpression:
+        """An attribute of what may be requests' response or httpx's: the forms both
+        libraries read alike (others stay, and the plan names them for review)."""
+        if attr == "ok":
+            return self.ctx.negation(self._is_error(owner))
+        if attr == "url":
+            return cst.Call(func=cst.Name("str"), args=[cst.Arg(updated)])
+        if attr in FIXES and not FIXES[attr][1]:
+            self.ctx.todo(
+                self.ctx.line(original),
+                self.code,
+                f"{owner}.{attr} is requests' only: {owner} may be an httpx response now",
+                f"{owner} is handed httpx responses by code this step moves and requests"
+                " responses by code that stays (see the plan's review items)",
+            )
+        return updated
