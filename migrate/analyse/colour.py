@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from collections import deque
 
-from . import generators, lambdas, lifetime, passed, properties, threads, values
+from . import dynamic, generators, lambdas, lifetime, passed, properties, threads, values
 from .catalogue import HTTP_VERBS, Action
 from .classes import async_call_methods, classes_passed_around
 from .decisions import Bridge, BridgeKind, Colouring, Reason, Review, Scope, Unwind
@@ -46,8 +46,11 @@ def colour(graph: CallGraph, scope: Scope | None = None) -> Colouring:
     flows = passed.parameter_flows(graph)
     refused: dict[tuple[str, str], str] = {}
     held: dict[str, str] = {}
+    # Methods named at run time whose candidates all become async: awaited.
+    sites = dynamic.find_sites(graph)
+    awaiting: set[tuple[str, int, int]] = set()
     while True:
-        result = _colour(graph, scope or Scope(), flows, refused, held)
+        result = _colour(graph, scope or Scope(), flows, refused, held, sites, awaiting)
         mixed = {
             flow.key: "some of them stay sync"
             for flow in flows
@@ -56,11 +59,14 @@ def colour(graph: CallGraph, scope: Scope | None = None) -> Colouring:
             and passed.sync_values(flow, graph, result)
         }
         around = {k: v for k, v in lambdas.awaiting(graph, result).items() if k not in held}
-        if not mixed and not around:
+        newly = dynamic.all_async(sites, graph, result) - awaiting
+        if not mixed and not around and not newly:
             break
         refused |= mixed
         held |= around
+        awaiting |= newly
     result.review.extend(passed.reviews(graph, flows, refused, result))
+    dynamic.apply(sites, awaiting & dynamic.all_async(sites, graph, result), graph, result)
     return result
 
 
@@ -70,6 +76,8 @@ def _colour(
     flows: list[passed.Flow],
     refused: dict[tuple[str, str], str],
     held: dict[str, str],
+    sites: list[dynamic.Site],
+    awaiting: set[tuple[str, int, int]],
 ) -> Colouring:
     result = Colouring()
     functions = graph.functions
@@ -115,6 +123,7 @@ def _colour(
         result.async_functions[qualname] = Reason(entry.name, call.span, "blocking", entry)
         queue.append(qualname)
     queue.extend(passed.seed(enabled, looked, result, functions))
+    queue.extend(dynamic.seed(sites, awaiting, graph, result))
     given = passed.by_value(enabled)
 
     # Functions that were already async (an earlier step made them so): the

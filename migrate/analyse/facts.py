@@ -33,7 +33,7 @@ from .model import (
     Span,
 )
 from .names import LocalScope, _self_attr, expr_text, span_of
-from .patches import note_assigned_fake, note_patch
+from .patches import note_assigned_fake, note_dynamic, note_patch
 from .scopes import (
     bound_names,
     comprehension_names,
@@ -433,6 +433,7 @@ class ModuleAnalyser(HeldVisitor):
         fn.calls.append(call)
         if call.text == "monkeypatch.setattr" or target in PATCHERS:
             note_patch(self, fn, node)
+        note_dynamic(self, fn, node, target)
 
         # Calls whose result feeds another call, and functions handed over by reference.
         receiver = target or expr_text(node.func)

@@ -14,6 +14,7 @@ from collections.abc import Callable
 
 from .frameworks import SYNC_MOCKS
 from .model import FIXTURE_PREFIX, ModuleFacts, Span
+from .tree import dotted
 
 
 def returned_mock(
@@ -33,6 +34,23 @@ def returned_mock(
     return tuple(
         Span(n.lineno, n.col_offset, n.end_lineno or 0, n.end_col_offset or 0) for n in spans
     )
+
+
+def returned_attribute(
+    node: ast.FunctionDef | ast.AsyncFunctionDef,
+    annotation_type: Callable[[ast.expr | None], str | None],
+) -> str:
+    """``return client.servers`` with ``client: Client``: ``pkg.Client.servers``, an
+    attribute whose type the project knows ("" for anything else)."""
+    returns = [n for n in ast.walk(node) if isinstance(n, ast.Return)]
+    value = returns[0].value if len(returns) == 1 else None
+    parts = dotted(value) if isinstance(value, ast.Attribute) else None
+    if not parts:
+        return ""
+    args = node.args
+    annotated = {a.arg: a.annotation for a in (*args.posonlyargs, *args.args, *args.kwonlyargs)}
+    typ = annotation_type(annotated.get(parts[0]))
+    return ".".join([typ, *parts[1:]]) if typ else ""
 
 
 def note_fixture(

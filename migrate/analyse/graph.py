@@ -252,6 +252,119 @@ class CallGraph(Extensions):
             self.dispatched.setdefault(m, set()).update(methods)
         return methods
 
+    def held_classes(self, fn: Function, held: str | None) -> list[str]:
+        """The project classes of what ``held`` (as facts hold a value) names in ``fn``.
+
+        A fixture a test method takes is looked up as pytest does, in each test
+        class that runs it: a test a base class defines for its subclasses gets
+        the fixture of each subclass, maybe of a different class each.
+        """
+        if not held:
+            return []
+        if held.startswith(FIXTURE_PREFIX):
+            name = held.removeprefix(FIXTURE_PREFIX)
+            if "." in name:
+                return []
+            given = self._fixture_given(fn, name)
+            classes = [self.class_of(typ) for typ in given]
+            return sorted({c for c in classes if c}) if all(classes) else []
+        found = self.class_of(held)
+        return [found] if found else []
+
+    def class_of(self, typ: str | None) -> str | None:
+        """The project class a type as facts write it names: ``pkg.Api`` re-exported,
+        or ``pkg.Api.tags``, an attribute of one."""
+        if not typ:
+            return None
+        if self._classes is None:
+            self._classes = {n for facts in self.project.facts.values() for n in facts.classes}
+        parts = typ.split(".")
+        for cut in range(len(parts), 0, -1):
+            head = self.resolve(".".join(parts[:cut]))
+            if head in self._classes:
+                found: str | None = head
+                for attr in parts[cut:]:
+                    found = self.resolve(self.attr_type(found, attr)) if found else None
+                return found if found in self._classes else None
+        return None
+
+    def _fixture_given(self, fn: Function, name: str) -> list[str]:
+        """What fixture ``name`` gives the test ``fn``, in every test class running it
+        (empty: not known for one of them)."""
+        cls = fn.class_qualname
+        if cls is None:
+            return []
+        # pytest runs the test in each class named Test* that has it.
+        runners = [
+            c for c in (cls, *self.subclasses(cls)) if c.rpartition(".")[2].startswith("Test")
+        ]
+        given = []
+        for runner in runners:
+            typ = self._class_fixture(runner, name)
+            module = self._module_of(runner)
+            # A fixture of the module's own (not one of another class in it).
+            if (
+                typ is None
+                and module
+                and all(name not in f for f in module.class_fixtures.values())
+            ):
+                typ = module.fixture_types.get(name)
+            if typ is None or typ.startswith(FIXTURE_PREFIX):
+                typ = self._fixture(name, 0)  # or of a conftest
+            if not typ:
+                return []
+            given.append(typ)
+        return given
+
+    def _class_fixture(self, cls: str, name: str) -> str | None:
+        """The fixture ``name`` of ``cls`` or its nearest base class defining one
+        (``""``: it gives an object of unknown type; None: none defines it)."""
+        seen: set[str] = set()
+        todo = [cls]
+        while todo:
+            current = todo.pop(0)
+            if current in seen:
+                continue
+            seen.add(current)
+            for facts in self._defining(current):
+                fixtures = facts.class_fixtures.get(current, {})
+                if name in fixtures:
+                    return fixtures[name]
+                todo += [self.resolve(b) or b for b in facts.classes.get(current, ())]
+        return None
+
+    def _module_of(self, cls: str) -> ModuleFacts | None:
+        return next((f for f in self._defining(cls) if cls in f.classes), None)
+
+    def public_methods(self, cls: str) -> list[str]:
+        """The methods an instance of ``cls`` has whose names do not start with ``_``,
+        its own or inherited from project classes (properties left out)."""
+        found: dict[str, str] = {}
+        seen: set[str] = set()
+        todo = [cls]
+        while todo:
+            current = todo.pop(0)
+            if current in seen:
+                continue
+            seen.add(current)
+            for fn in self._methods_of().get(current, ()):
+                if not fn.name.startswith("_") and fn.property is None:
+                    found.setdefault(fn.name, fn.qualname)
+            module = self._module_of(current)
+            if module is not None:
+                todo += [self.resolve(b) or b for b in module.classes.get(current, ())]
+        return sorted(found.values())
+
+    _by_class: dict[str, list[Function]] | None = None
+
+    def _methods_of(self) -> dict[str, list[Function]]:
+        if self._by_class is None:
+            self._by_class = {}
+            for fn in self.functions.values():
+                if fn.class_qualname:
+                    self._by_class.setdefault(fn.class_qualname, []).append(fn)
+        return self._by_class
+
     def value_type(self, held: str | None) -> str | None:
         """The project class of a value as the facts hold it (``pkg.Site``, an instance;
         ``pkg.Page.site``, an attribute of one), when one is known."""

@@ -148,6 +148,24 @@ class Patch:
     fixture: str | None = None  # the fake is what this pytest fixture gives
 
 
+@dataclass(frozen=True)
+class Dynamic:
+    """A method of an object named only at run time (see dynamic).
+
+    ``getattr(obj, name)(...)`` calls it (``"call"``: the span is that call);
+    ``setattr(obj, name, MagicMock())`` puts a sync mock in its place (``"mock"``:
+    the span is the mock as made, maybe assigned to a local first).
+    """
+
+    kind: Literal["call", "mock"]
+    span: Span
+    held: str | None  # the object, as names resolve it (a type, ``<fixture>.x``...)
+    text: str  # the object as written
+    awaited: bool = False
+    # The name is a function's (``method.__name__``): one of the functions used as values.
+    named_after_function: bool = False
+
+
 @dataclass
 class Decorator:
     span: Span
@@ -222,6 +240,7 @@ class Function:
     assignments: list[Assignment] = field(default_factory=list)
     returns_inner: tuple[str, ...] = ()
     patches: list[Patch] = field(default_factory=list)
+    dynamic: list[Dynamic] = field(default_factory=list)
     boundary: str | None = None  # why it cannot become async
     yield_from_value: bool = False  # ``x = yield from g()``: uses a generator's return value
     # A property getter: "property" or "cached_property".
@@ -263,6 +282,8 @@ class ModuleFacts:
     is_test_file: bool = False
     # pytest fixtures defined at the top level -> the type of object they give.
     fixture_types: dict[str, str] = field(default_factory=dict)
+    # Test class qualname -> its fixtures -> the type each gives ("": unknown).
+    class_fixtures: dict[str, dict[str, str]] = field(default_factory=dict)
     # pytest fixtures that return a plain mock made right there -> where it is made,
     # and the return annotation naming its class, if one does.
     fixture_mocks: dict[str, tuple[Span, ...]] = field(default_factory=dict)

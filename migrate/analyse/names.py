@@ -13,7 +13,7 @@ import builtins
 
 from .catalogue import CONSTRUCTORS
 from .defaults import SESSION_TYPES, given_default, optional_member
-from .fixtures import note_fixture
+from .fixtures import note_fixture, returned_attribute
 from .frameworks import BRIDGES
 from .model import RETURNS_SUFFIX, Function, ModuleFacts
 from .scopes import bound_names, bridge_aliases, ordered_parameters
@@ -206,6 +206,9 @@ class NameResolver:
                             self.facts.return_types[f"{stmt.name}.{method.name}"] = typ
                         if any(is_fixture_decorator(d) for d in method.decorator_list):
                             note_fixture(self.facts, method, typ, self.resolve, top_level=False)
+                            given = typ or returned_attribute(method, self.annotation_type)
+                            owner = f"{module}.{stmt.name}"
+                            self.facts.class_fixtures.setdefault(owner, {})[method.name] = given
 
     def annotation_type(self, node: ast.expr | None) -> str | None:
         """The project class (or catalogue type) an annotation names, if plainly one."""

@@ -11,9 +11,12 @@ from __future__ import annotations
 
 import ast
 
-from .frameworks import SYNC_MOCKS
-from .model import FIXTURE_PREFIX, Function, Patch, Span
-from .names import NameResolver, span_of
+from .frameworks import PATCHERS, SYNC_MOCKS
+from .model import FIXTURE_PREFIX, Dynamic, Function, Patch, Span
+from .names import NameResolver, expr_text, span_of
+
+# ``setattr(obj, name, fake)`` and ``patch.object(obj, name, fake)``.
+_SETTERS = frozenset({"builtins.setattr", *(p for p in PATCHERS if p.endswith(".object"))})
 
 
 def note_patch(resolver: NameResolver, fn: Function, node: ast.Call) -> None:
@@ -95,3 +98,74 @@ def _note_fake(
         else None
     )
     fn.patches.append(Patch(span_of(value), target, fake, wrap, is_mock, target_span, fixture))
+
+
+def note_dynamic(resolver: NameResolver, fn: Function, node: ast.Call, target: str | None) -> None:
+    """``getattr(obj, name)(...)`` or ``setattr(obj, name, MagicMock())`` with ``name``
+    known only at run time: a method of ``obj`` named then (see dynamic)."""
+    func = node.func
+    if (
+        isinstance(func, ast.Call)
+        and resolver.resolve(func.func) == "builtins.getattr"
+        and len(func.args) == 2
+        and _named_at_run_time(func.args[1])
+    ):
+        parent = getattr(node, "_migrate_parent", None)
+        fn.dynamic.append(
+            Dynamic(
+                "call",
+                span_of(node),
+                _held(resolver, func.args[0]),
+                expr_text(func.args[0]),
+                awaited=isinstance(parent, ast.Await),
+                named_after_function=_function_name(func.args[1]),
+            )
+        )
+        return
+    setter = target in _SETTERS or expr_text(func) == "monkeypatch.setattr"
+    if not setter or len(node.args) != 3 or not _named_at_run_time(node.args[1]):
+        return
+    made = _mock_made(resolver, node.args[2])
+    if made is not None:
+        fn.dynamic.append(
+            Dynamic(
+                "mock",
+                made,
+                _held(resolver, node.args[0]),
+                expr_text(node.args[0]),
+                named_after_function=_function_name(node.args[1]),
+            )
+        )
+
+
+def _named_at_run_time(name: ast.expr) -> bool:
+    return not (isinstance(name, ast.Constant) and isinstance(name.value, str))
+
+
+def _function_name(name: ast.expr) -> bool:
+    return isinstance(name, ast.Attribute) and name.attr == "__name__"
+
+
+def _held(resolver: NameResolver, obj: ast.expr) -> str | None:
+    return resolver.resolve(obj) if isinstance(obj, ast.Name | ast.Attribute) else None
+
+
+def _mock_made(resolver: NameResolver, value: ast.expr) -> Span | None:
+    """Where the sync mock ``value`` is made: right there, or the one assignment
+    of the local it names."""
+    if isinstance(value, ast.Name) and resolver.scopes and resolver.scopes[-1].node is not None:
+        assigned = [
+            sub.value
+            for sub in ast.walk(resolver.scopes[-1].node)
+            if isinstance(sub, ast.Assign | ast.AnnAssign)
+            and any(
+                isinstance(t, ast.Name) and t.id == value.id
+                for t in (sub.targets if isinstance(sub, ast.Assign) else [sub.target])
+            )
+        ]
+        if len(assigned) != 1 or assigned[0] is None:
+            return None
+        value = assigned[0]
+    if isinstance(value, ast.Call) and resolver.resolve(value.func) in SYNC_MOCKS:
+        return span_of(value)
+    return None

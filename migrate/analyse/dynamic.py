@@ -1,0 +1,137 @@
+"""Methods named only at run time: ``getattr(obj, name)(...)`` and
+``setattr(obj, name, MagicMock())``.
+
+A test that runs for many methods (``getattr(bound_model, method.__name__)``,
+the mock put in place of the client's method of that name) calls one of the
+public methods of the object's class: when its class is known (annotated, made
+there, or what the fixture gives, in each test class that runs an inherited
+test) and every public method of it becomes async, the call is awaited (its
+function becomes async) and the mock is an ``AsyncMock``. When only some do,
+or the object's class is unknown, the plan names the call instead.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .catalogue import CONSTRUCTORS
+from .decisions import Colouring, Fake, Reason, Review
+from .graph import CallGraph
+from .model import Dynamic
+
+
+@dataclass(frozen=True)
+class Site:
+    """One use of a method named at run time, and the methods it may be."""
+
+    function: str
+    use: Dynamic
+    classes: tuple[str, ...]  # the object's possible classes (empty: unknown)
+    candidates: tuple[str, ...]  # their public methods
+
+    @property
+    def key(self) -> tuple[str, int, int]:
+        return self.function, self.use.span.line, self.use.span.col
+
+
+def find_sites(graph: CallGraph) -> list[Site]:
+    found = []
+    values = graph.flow.values if graph.flow is not None else set()
+    value_names = {v.rpartition(".")[2] for v in values if v in graph.functions}
+    for fn in graph.functions.values():
+        for use in fn.dynamic:
+            held = graph.resolve(use.held) if use.held else None
+            if held in CONSTRUCTORS.values():
+                continue  # a session's verb looked up by name: see values.looked_up
+            classes = tuple(graph.held_classes(fn, use.held))
+            methods = {m for cls in classes for m in graph.public_methods(cls)}
+            if use.named_after_function:
+                # ``getattr(obj, method.__name__)``: obj's method named like one of the
+                # functions used as values (``method`` is one of them).
+                methods = {m for m in methods if m.rpartition(".")[2] in value_names}
+            candidates = tuple(sorted(methods))
+            found.append(Site(fn.qualname, use, classes, candidates))
+    return found
+
+
+def _async(graph: CallGraph, result: Colouring, method: str) -> bool:
+    return graph.functions[method].is_async or result.is_async(method)
+
+
+def all_async(sites: list[Site], graph: CallGraph, result: Colouring) -> set[tuple[str, int, int]]:
+    """The sites every candidate of which is async (or becomes so)."""
+    return {
+        site.key
+        for site in sites
+        if site.candidates and all(_async(graph, result, m) for m in site.candidates)
+    }
+
+
+def apply(
+    sites: list[Site], enabled: set[tuple[str, int, int]], graph: CallGraph, result: Colouring
+) -> None:
+    """Await the calls, make the mocks async, and say why where neither is known."""
+    for site in sites:
+        use = site.use
+        if site.key in enabled and (use.kind == "mock" or _async(graph, result, site.function)):
+            if use.kind == "call":
+                if not use.awaited:
+                    result.param_awaits.append((site.function, use.span))
+            else:
+                result.fakes.append(
+                    Fake(site.function, site.candidates[0], use.span, None, mock=True)
+                )
+            continue
+        if site.candidates:
+            unsure = any(_async(graph, result, m) for m in site.candidates)
+        else:
+            unsure = bool(result.async_functions)  # any method may be the one
+        if unsure:
+            result.review.append(Review(site.function, use.span, _why(site, graph, result)))
+
+
+def _why(site: Site, graph: CallGraph, result: Colouring) -> str:
+    use = site.use
+    what = (
+        f"`getattr({use.text}, ...)(...)` calls a method"
+        if use.kind == "call"
+        else f"a sync mock is put in place of a method of {use.text}"
+    )
+    fix = (
+        "await the call where it reaches an async one"
+        if use.kind == "call"
+        else "make it an AsyncMock where it replaces an async one"
+    )
+    if not site.classes:
+        return (
+            f"{what} named only at run time, of an object whose class is unknown; methods"
+            f" of the project become async: {fix}"
+        )
+    names = ", ".join(cls.rsplit(".", 1)[-1] for cls in site.classes)
+    sync = sorted(m.rsplit(".", 1)[-1] for m in site.candidates if not _async(graph, result, m))
+    if not sync:
+        why = result.boundaries.get(site.function, "it stays sync")
+        return (
+            f"{what} of {names} named only at run time; all its public methods become async,"
+            f" but this function stays sync ({why}): {fix}"
+        )
+    return (
+        f"{what} of {names} named only at run time; some of its public methods become"
+        f" async and {', '.join(sync)} stay sync: {fix}"
+    )
+
+
+def seed(
+    sites: list[Site], awaiting: set[tuple[str, int, int]], graph: CallGraph, result: Colouring
+) -> list[str]:
+    """The functions that become async to await a call of a method named at run time."""
+    seeded = []
+    for site in sites:
+        name = site.function
+        if site.key not in awaiting or site.use.kind != "call" or name in result.boundaries:
+            continue
+        if graph.functions[name].is_async or name in result.async_functions:
+            continue
+        result.async_functions[name] = Reason(site.candidates[0], site.use.span, "calls")
+        seeded.append(name)
+    return seeded
