@@ -1,6 +1,9 @@
 """What the toolkit will not rewrite by itself, found after colouring.
 
 * uses of requests features with no httpx twin (catalogue ``NO_TWIN``);
+* a ``__getattr__`` that fetches a missing attribute (``self.reload()``):
+  Python calls it on a read, so it stays sync behind ``async_to_sync``,
+  which raises when async code reads such an attribute;
 * calls it cannot resolve that may reach a method which becomes async
   (``client.fetch()`` with ``client`` a parameter of unknown type, where
   some ``fetch`` method becomes async): it says so rather than guess.
@@ -16,7 +19,7 @@ from .names import short_name
 
 
 def find_reviews(graph: CallGraph, colouring: Colouring) -> list[Review]:
-    reviews: list[Review] = []
+    reviews: list[Review] = [*_fetching_attribute_reads(graph, colouring)]
     async_methods: dict[str, list[str]] = {}
     for qualname in colouring.async_functions:
         fn = graph.functions[qualname]
@@ -79,3 +82,32 @@ def _mixed_attribute(
         f" async) and other values ({other}): `{call.text}()` stays a plain call; give"
         f" {parts[1]} one type everywhere (an async fake in tests), or await it by hand"
     )
+
+
+# Dunders Python calls by itself on attribute reads: no call site shows where,
+# so async code reaches their bridge too.
+_ATTRIBUTE_HOOKS = ("__getattr__", "__getattribute__")
+
+
+def _fetching_attribute_reads(graph: CallGraph, colouring: Colouring) -> list[Review]:
+    """``__getattr__`` that fetches (``self.reload()`` for a missing attribute): it
+    stays sync behind ``async_to_sync``, which raises inside a running event loop,
+    so async code that reads such an attribute fails there."""
+    reviews = []
+    for bridge in colouring.bridges:
+        fn = graph.functions.get(bridge.function)
+        if fn is None or fn.name not in _ATTRIBUTE_HOOKS or bridge.kind != "async_to_sync":
+            continue
+        owner = (fn.class_qualname or fn.qualname).rsplit(".", 1)[-1]
+        callee = graph.functions[bridge.callee].name if bridge.callee in graph.functions else ""
+        reviews.append(
+            Review(
+                fn.qualname,
+                bridge.span,
+                f"{owner}.{fn.name} calls {callee or bridge.callee}, which becomes async, when"
+                " an attribute is read: Python calls it, so it stays sync behind async_to_sync,"
+                " which raises when async code reads such an attribute; load explicitly"
+                f" (`await obj.{callee or '...'}()`) before reading, or keep {owner} sync",
+            )
+        )
+    return reviews
