@@ -850,8 +850,8 @@ ANSWERS_IN_TURN = Helper(
 def answers_in_turn(*answers: Any) -> Callable[[{http}.Request], {http}.Response]:
     """A respx side effect that answers as a requests-mock response list does: one
     answer per request, in turn, and the last one again for every request after
-    (a respx list is used up). An answer is an {http}.Response, or an exception
-    (or its class) to raise."""
+    (a respx list is used up). An answer is an {http}.Response, an exception
+    (or its class) to raise, or a side effect to call with the request."""
     pending = list(answers)
 
     def answer(request: {http}.Request) -> {http}.Response:
@@ -860,6 +860,8 @@ def answers_in_turn(*answers: Any) -> Callable[[{http}.Request], {http}.Response
             raise effect("Mock Error", request=request)
         if isinstance(effect, (BaseException, type)):
             raise effect
+        if callable(effect):
+            return effect(request)
         return effect
 
     return answer''',
@@ -925,6 +927,116 @@ def with_headers(request: {http}.Request, headers: Any) -> {http}.Headers:
     needs=("with_body",),
 )
 
+REQUESTS_REQUEST = Helper(
+    "RequestsRequest",
+    '''class RequestsRequest:
+    """An {http}.Request as a requests mock's callback reads it: ``url`` a string,
+    ``body`` as requests prepared it (None, text for a form, else bytes) and, as
+    the mocking library added them, ``params`` (responses) and ``text``,
+    ``json()``, ``qs``, ``path``, ``query``, ``hostname`` (requests-mock, which
+    lowercases the URL it splits)."""
+
+    def __init__(self, request: {http}.Request) -> None:
+        self.method = request.method
+        self.url = str(request.url)
+        self.headers = request.headers
+        self.body = request_body(request)
+        self.path_url = request.url.raw_path.decode("ascii")
+        self.params: dict[str, Any] = {{}}
+        for key, value in parse_qsl(request.url.query.decode(), keep_blank_values=True):
+            if key not in self.params:
+                self.params[key] = value
+            elif isinstance(self.params[key], list):
+                self.params[key].append(value)
+            else:
+                self.params[key] = [self.params[key], value]
+        parts = urlsplit(self.url.lower())
+        self.scheme, self.netloc, self.path, self.query = parts[:4]
+        self.hostname = self.netloc.split(":")[0]
+        self.qs = parse_qs(self.query, keep_blank_values=True)
+
+    @property
+    def text(self) -> str | None:
+        body = self.body
+        return body.decode() if isinstance(body, bytes) else body
+
+    def json(self, **kwargs: Any) -> Any:
+        return json.loads(self.text or "", **kwargs)''',
+    (
+        "import json",
+        "from typing import Any",
+        "from urllib.parse import parse_qs, parse_qsl, urlsplit",
+        "import {http}",
+    ),
+    needs=("request_body",),
+)
+
+RESPONSES_CALLBACK = Helper(
+    "responses_callback",
+    '''def responses_callback(
+    callback: Callable[[Any], Any], content_type: str | None = "text/plain"
+) -> Callable[[{http}.Request], {http}.Response]:
+    """A respx side effect answering as ``responses.add_callback(..., callback)``:
+    the callback gets the request as requests prepared it and returns ``(status,
+    headers, body)``, or an exception to raise; ``content_type`` is the answer's
+    Content-Type unless the callback's headers name one."""
+
+    def answer(request: {http}.Request) -> {http}.Response:
+        result = callback(RequestsRequest(request))
+        if isinstance(result, BaseException):
+            raise result
+        status, headers, body = result
+        if isinstance(body, BaseException):
+            raise body
+        sent = {http}.Headers(headers)
+        if content_type is not None and "Content-Type" not in sent:
+            sent["Content-Type"] = content_type
+        content = body.encode() if isinstance(body, str) else body
+        return {http}.Response(status, headers=sent, content=content)
+
+    return answer''',
+    ("from collections.abc import Callable", "from typing import Any", "import {http}"),
+    needs=("RequestsRequest",),
+)
+
+REQUESTS_MOCK_ANSWER = Helper(
+    "requests_mock_answer",
+    '''def requests_mock_answer(
+    status_code: int = 200,
+    headers: Any = None,
+    reason: str | None = None,
+    **body: Any,
+) -> Callable[[{http}.Request], {http}.Response]:
+    """A respx side effect answering as a requests-mock registration whose body
+    (``json=``, ``text=`` or ``content=``) is a callback: it is called with the
+    request and a context whose ``status_code``, ``headers`` and ``reason`` it
+    may change before the answer is made."""
+
+    def answer(request: {http}.Request) -> {http}.Response:
+        context = SimpleNamespace(
+            status_code=status_code, headers=dict(headers or {{}}), reason=reason
+        )
+        made = {{
+            kind: value(RequestsRequest(request), context) if callable(value) else value
+            for kind, value in body.items()
+        }}
+        extensions = {{}}
+        if context.reason is not None:
+            extensions["reason_phrase"] = context.reason.encode()
+        return {http}.Response(
+            context.status_code, headers=context.headers, extensions=extensions, **made
+        )
+
+    return answer''',
+    (
+        "from collections.abc import Callable",
+        "from types import SimpleNamespace",
+        "from typing import Any",
+        "import {http}",
+    ),
+    needs=("RequestsRequest",),
+)
+
 ASYNC_CLIENT_MOCK = Helper(
     "async_client_mock",
     '''\
@@ -964,6 +1076,9 @@ HELPERS: dict[str, Helper] = {
         REQUEST_BODY,
         WITH_BODY,
         WITH_HEADERS,
+        REQUESTS_REQUEST,
+        RESPONSES_CALLBACK,
+        REQUESTS_MOCK_ANSWER,
         ASYNC_CLIENT_MOCK,
     )
 }
@@ -972,10 +1087,11 @@ HELPERS: dict[str, Helper] = {
 def with_needs(names: Iterable[str]) -> set[str]:
     """``names`` and the helpers their code calls."""
     closure = set(names)
-    for name in HELPERS:
-        if name in closure:
-            closure.update(HELPERS[name].needs)
-    return closure
+    while True:
+        grown = closure.union(*(HELPERS[name].needs for name in closure))
+        if grown == closure:
+            return closure
+        closure = grown
 
 
 def render(names: Iterable[str], http: str = "httpx") -> bytes:

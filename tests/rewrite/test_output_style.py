@@ -104,6 +104,9 @@ def test_one_helpers_module_per_package_imported_relatively(tmp_path: Path) -> N
         "run_coroutine": None,  # nor here: no app context entered from sync code
         "cached_result": None,  # nor here: no cached_property
         "StatusError": None,  # nothing raises requests.HTTPError
+        "RequestsRequest": None,  # no requests mock with a callback
+        "responses_callback": None,
+        "requests_mock_answer": None,
         "httpx_kwargs": None,  # no **kwargs reach a request
         "requests_keywords": None,  # no Session subclass looks at its keywords
         "requests_values": None,  # no query parameter or form field may be None or a bool
@@ -191,7 +194,10 @@ def test_a_later_step_extends_the_helpers_module_to_the_one_shot_bytes() -> None
         "async_client_mock",
         "collect",
         "request_body",
+        "requests_mock_answer",
         "PoolPerOrigin",
+        "responses_callback",
+        "RequestsRequest",
         "TLS_CONTEXT",
     ]
     assert render([*in_any_order, "AsyncClientPerLoop"]) == every

@@ -285,10 +285,6 @@ UNPORTED = """
     URL = "https://api.test/items"
 
 
-    def answer(request, context):
-        return {}
-
-
     def test_unported(options, responses, method):
         with requests_mock.Mocker() as m:
             m.get(URL, **options)
@@ -301,9 +297,6 @@ UNPORTED = """
             m.get(URL, reason="Très bien")
             m.get(URL, exc=RetryError)
             m.get(URL, cookies={"a": "b"})
-            m.get(URL, json=lambda request, context: {})
-            m.get(URL, text=answer)
-            m.get(URL, [{"text": answer}])
             m.stop()
             assert m.last_request.timeout == 5
             assert requests_mock.NoMockAddress
@@ -334,9 +327,6 @@ TODOS = {
     'm.get(URL, reason="Très bien")': "requests-mock reason= not ported",
     "m.get(URL, exc=RetryError)": "requests-mock exc=RetryError has no httpx twin here",
     'm.get(URL, cookies={"a": "b"})': "requests-mock option cookies not ported",
-    "m.get(URL, json=lambda request, context: {})": "requests-mock callback (json=) not ported",
-    "m.get(URL, text=answer)": "requests-mock callback (text=) not ported",
-    'm.get(URL, [{"text": answer}])': "requests-mock callback (text=) not ported",
     "m.stop()": "requests-mock .stop has no respx rewrite here",
     "assert m.calls.last.request.timeout == 5": "requests-mock request .timeout not ported",
     "assert requests_mock.NoMockAddress": ("requests_mock.NoMockAddress has no respx rewrite here"),

@@ -17,12 +17,15 @@
 
 A ``Mocker(case_sensitive=True)`` keeps the case of the recorded request's
 path and query (requests-mock lowercases them by default, and so does the
-rewrite). Callbacks, ``additional_matcher=``, cookies, raw bodies and other
-attributes get a TODO; so does a ``Mocker`` option respx has no twin for
-(``real_http=True``, ``json_encoder=``, ``session=``, ``adapter=``), on a
-mocker that still moves to respx: left on requests-mock, it would catch
-nothing once the code sends through httpx, and the requests would go to the
-network.
+rewrite). A body made by a callback (``json=answer``, ``text=lambda request,
+context: ..``) is the helpers module's ``requests_mock_answer(json=answer,
+..)``, which calls it per request with the request as requests-mock shows it
+and a context whose status, headers and reason it may set.
+``additional_matcher=``, cookies, raw bodies and other attributes get a
+TODO; so does a ``Mocker`` option respx has no twin for (``real_http=True``,
+``json_encoder=``, ``session=``, ``adapter=``), on a mocker that still moves
+to respx: left on requests-mock, it would catch nothing once the code sends
+through httpx, and the requests would go to the network.
 
 The module is long because requests-mock objects are found by name, per
 function (the fixture, ``with Mocker()``, a decorator's argument, matchers
@@ -42,6 +45,9 @@ from .registration_order import Registration, module_constants, registration, re
 
 RM_VERBS = (*HTTP_VERBS, "request", "register_uri")
 ANSWERS_IN_TURN = "answers_in_turn"
+RM_ANSWER = "requests_mock_answer"
+# Response options requests-mock calls when they are callbacks.
+RM_BODIES = ("json", "text", "content")
 # requests-mock response options -> httpx.Response keywords.
 RM_RESPONSE = {"json": "json", "text": "text", "content": "content", "headers": "headers"}
 # requests exception raised by a mock -> the httpx exception httpx raises in that case.
@@ -581,10 +587,15 @@ class RequestsMock(Rule):
         if unknown:
             self.ctx.todo(line, self.code, f"requests-mock option {', '.join(unknown)} not ported")
             return None
-        for key, value in keywords.items():
-            if key != "exc" and self._callback(value):
-                self.ctx.todo(line, self.code, f"requests-mock callback ({key}=) not ported")
-                return None
+        callbacks = {k for k, v in keywords.items() if k != "exc" and self._callback(v)}
+        if callbacks - set(RM_BODIES):
+            listed = ", ".join(f"{key}=" for key in sorted(callbacks - set(RM_BODIES)))
+            self.ctx.todo(line, self.code, f"requests-mock callback ({listed}) not ported")
+            return None
+        if callbacks:
+            # The body is made per request: the callback may change the context too.
+            given = ", ".join(f"{key}={code_of(value)}" for key, value in keywords.items())
+            return True, f"{self.ctx.use_helper(RM_ANSWER)}({given})"
         if "exc" in keywords:
             raised = self._raised(originals.get("exc", keywords["exc"]), keywords["exc"], line)
             return None if raised is None else (True, raised)

@@ -15,10 +15,15 @@ bodies and call assertions:
   ``urlencoded_params_matcher``) -> the route's ``json=``, ``params=``,
   ``headers=``, ``data=`` patterns; ``match_querystring=`` -> the route's
   URL with its query (matched exactly) or without it;
+* ``responses.add_callback(method, url, callback=cb, content_type=..)`` ->
+  ``respx.get(url).mock(side_effect=responses_callback(cb, ..))``: the
+  helpers module's adapter hands ``cb`` the request as requests prepared it
+  (``.body``, ``.url`` a string, ``.params``) and makes an httpx response of
+  the ``(status, headers, body)`` it returns;
 * the same route registered again in one block (responses answers the
   registrations in turn, the last again after) -> one route answering in turn;
 * ``responses.calls`` -> ``respx.calls`` (``.request.body`` ->
-  ``.request.content``);
+  ``.request.content``, ``.request.url`` -> ``str(.request.url)``);
 * a request no registration matches: responses raises requests'
   ``ConnectionError`` (tests rely on it to stand for a network failure),
   respx an ``AllMockedAssertionError``. A test that expects the connection
@@ -27,8 +32,8 @@ bodies and call assertions:
   ``httpx.ConnectError`` just before it; routes registered earlier still
   answer first.
 
-Anything else of responses (callbacks, registries, ``RequestsMock`` objects,
-other matchers) gets a TODO.
+Anything else of responses (registries, ``RequestsMock`` objects, other
+matchers) gets a TODO.
 """
 
 from __future__ import annotations
@@ -135,13 +140,17 @@ class ResponsesMock(Rule):
     def _responses_attribute(
         self, original: cst.Attribute, updated: cst.Attribute
     ) -> cst.BaseExpression:
-        """``responses.calls`` -> ``respx.calls``, its requests' ``.body`` -> ``.content``."""
+        """``responses.calls`` -> ``respx.calls``, its requests' ``.body`` -> ``.content``
+        and ``.url`` a string again."""
         if dotted_name(updated) == "responses.calls":
             self._imports()
             return updated.with_changes(value=cst.Name("respx"))
-        if updated.attr.value == "body" and code_of(original).startswith("responses.calls"):
-            if code_of(original).endswith(".request.body"):
-                return updated.with_changes(attr=cst.Name("content"))
+        recorded = code_of(original)
+        if recorded.startswith("responses.calls") and recorded.endswith(".request.body"):
+            return updated.with_changes(attr=cst.Name("content"))
+        if recorded.startswith("responses.calls") and recorded.endswith(".request.url"):
+            # A string in requests (``.endswith``, ``in``), an httpx.URL here.
+            return cst.Call(cst.Name("str"), [cst.Arg(updated)])
         return updated
 
     def _responses_call(self, original: cst.Call, updated: cst.Call) -> cst.BaseExpression:
@@ -157,6 +166,8 @@ class ResponsesMock(Rule):
             if len(positional) > 2:
                 keywords["body"] = positional[2].value
             verb = self._verb(verb_node)
+        elif method == "add_callback":
+            return self._callback_route(updated, line)
         elif method in HTTP_VERBS:
             positional = [a for a in updated.args if a.keyword is None]
             keywords = {a.keyword.value: a.value for a in updated.args if a.keyword is not None}
@@ -255,6 +266,37 @@ class ResponsesMock(Rule):
                 return url if base == text else cst.SimpleString(repr(base).replace("'", '"'))
         return None
 
+    def _callback_route(self, updated: cst.Call, line: int) -> cst.BaseExpression:
+        """``responses.add_callback(method, url, callback, content_type=)`` -> a respx
+        route whose side effect calls the callback as responses did."""
+        positional = [a.value for a in updated.args if a.keyword is None]
+        keywords = {a.keyword.value: a.value for a in updated.args if a.keyword is not None}
+        names = ("method", "url", "callback")
+        given = dict(zip(names, positional, strict=False)) | {
+            k: keywords.pop(k) for k in names if k in keywords
+        }
+        unknown = sorted(set(keywords) - {"content_type", "match", "match_querystring"})
+        verb = self._verb(given.get("method"))
+        if len(positional) > len(names) or verb is None or len(given) < len(names) or unknown:
+            self.ctx.todo(line, self.code, "responses.add_callback not understood; port to respx")
+            return updated
+        url: cst.BaseExpression | None = given["url"]
+        if "match_querystring" in keywords:
+            url = self._query_matched(given["url"], keywords["match_querystring"])
+            if url is None:
+                self.ctx.todo(line, self.code, "responses match_querystring= not ported")
+                return updated
+        route = self._route_call(verb, url, keywords.get("match"), line)
+        if route is None:
+            return updated
+        args = [code_of(given["callback"])]
+        if "content_type" in keywords:
+            args.append(f"content_type={code_of(keywords['content_type'])}")
+        answer = f"{self.ctx.use_helper('responses_callback')}({', '.join(args)})"
+        self._imports()
+        self.ctx.note(self.code, line, f"responses {verb.upper()} callback -> respx side effect")
+        return cst.parse_expression(f"{route}.mock(side_effect={answer})")
+
     def _route(
         self, verb: str, url: cst.BaseExpression, keywords: dict[str, cst.BaseExpression], line: int
     ) -> cst.BaseExpression | None:
@@ -268,24 +310,9 @@ class ResponsesMock(Rule):
         if unknown:
             self.ctx.todo(line, self.code, f"responses option {', '.join(unknown)} not ported")
             return None
-        route_args = [code_of(url)]
-        match = keywords.get("match")
-        if match is not None:
-            if not isinstance(match, cst.List | cst.Tuple):
-                self.ctx.todo(line, self.code, "responses match= not understood; port to respx")
-                return None
-            for element in match.elements:
-                matcher = element.value
-                kind = (
-                    (dotted_name(matcher.func) or "").rsplit(".", 1)[-1]
-                    if isinstance(matcher, cst.Call)
-                    else ""
-                )
-                if kind not in MATCHERS or not isinstance(matcher, cst.Call) or not matcher.args:
-                    self.ctx.todo(line, self.code, f"responses matcher {kind or '?'} not ported")
-                    return None
-                route_args.append(f"{MATCHERS[kind]}={code_of(matcher.args[0].value)}")
-        route = f"respx.{verb}({', '.join(route_args)})"
+        route = self._route_call(verb, url, keywords.get("match"), line)
+        if route is None:
+            return None
         body = keywords.get("body")
         if body is not None and _is_exception(body):
             return cst.parse_expression(f"{route}.mock(side_effect={code_of(body)})")
@@ -309,6 +336,28 @@ class ResponsesMock(Rule):
             response_args.append(f"headers={code_of(headers)}")
         response = f"httpx.Response({', '.join(response_args)})"
         return cst.parse_expression(f"{route}.mock(return_value={response})")
+
+    def _route_call(
+        self, verb: str, url: cst.BaseExpression, match: cst.BaseExpression | None, line: int
+    ) -> str | None:
+        """``respx.get(url, json=...)``: the route, its patterns from ``match=``."""
+        route_args = [code_of(url)]
+        if match is not None:
+            if not isinstance(match, cst.List | cst.Tuple):
+                self.ctx.todo(line, self.code, "responses match= not understood; port to respx")
+                return None
+            for element in match.elements:
+                matcher = element.value
+                kind = (
+                    (dotted_name(matcher.func) or "").rsplit(".", 1)[-1]
+                    if isinstance(matcher, cst.Call)
+                    else ""
+                )
+                if kind not in MATCHERS or not isinstance(matcher, cst.Call) or not matcher.args:
+                    self.ctx.todo(line, self.code, f"responses matcher {kind or '?'} not ported")
+                    return None
+                route_args.append(f"{MATCHERS[kind]}={code_of(matcher.args[0].value)}")
+        return f"respx.{verb}({', '.join(route_args)})"
 
 
 def _literal_bool(node: cst.BaseExpression) -> bool | None:

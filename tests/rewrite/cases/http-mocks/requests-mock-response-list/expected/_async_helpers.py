@@ -19,8 +19,8 @@ TLS_CONTEXT = httpx.create_ssl_context()
 def answers_in_turn(*answers: Any) -> Callable[[httpx.Request], httpx.Response]:
     """A respx side effect that answers as a requests-mock response list does: one
     answer per request, in turn, and the last one again for every request after
-    (a respx list is used up). An answer is an httpx.Response, or an exception
-    (or its class) to raise."""
+    (a respx list is used up). An answer is an httpx.Response, an exception
+    (or its class) to raise, or a side effect to call with the request."""
     pending = list(answers)
 
     def answer(request: httpx.Request) -> httpx.Response:
@@ -29,6 +29,8 @@ def answers_in_turn(*answers: Any) -> Callable[[httpx.Request], httpx.Response]:
             raise effect("Mock Error", request=request)
         if isinstance(effect, (BaseException, type)):
             raise effect
+        if callable(effect):
+            return effect(request)
         return effect
 
     return answer

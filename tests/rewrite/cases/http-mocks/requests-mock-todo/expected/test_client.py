@@ -5,6 +5,7 @@ import pytest
 import requests_mock
 import respx
 
+from _async_helpers import requests_mock_answer
 from client import fetch
 
 URL = "https://api.test/items"
@@ -17,10 +18,10 @@ def answer(request, context):
 
 @pytest.mark.asyncio
 async def test_callbacks(respx_mock):
-    # TODO(migrate MIG008): requests-mock callback (json=) not ported
-    respx_mock.get(URL, json=answer)
-    # TODO(migrate MIG008): requests-mock callback (text=) not ported
-    respx_mock.get(URL + "/2", text=lambda request, context: "two")
+    respx_mock.get(URL).mock(side_effect=requests_mock_answer(json=answer))
+    respx_mock.get(URL + "/2").mock(
+        side_effect=requests_mock_answer(text=lambda request, context: "two")
+    )
     # TODO(migrate MIG008): requests-mock option additional_matcher not ported
     respx_mock.get(URL + "/3", json={}, additional_matcher=lambda request: True)
     # TODO(migrate MIG008): requests-mock option cookies not ported

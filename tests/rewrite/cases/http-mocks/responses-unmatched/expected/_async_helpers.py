@@ -147,8 +147,8 @@ async def gather_in_order(
 def answers_in_turn(*answers: Any) -> Callable[[httpx.Request], httpx.Response]:
     """A respx side effect that answers as a requests-mock response list does: one
     answer per request, in turn, and the last one again for every request after
-    (a respx list is used up). An answer is an httpx.Response, or an exception
-    (or its class) to raise."""
+    (a respx list is used up). An answer is an httpx.Response, an exception
+    (or its class) to raise, or a side effect to call with the request."""
     pending = list(answers)
 
     def answer(request: httpx.Request) -> httpx.Response:
@@ -157,6 +157,8 @@ def answers_in_turn(*answers: Any) -> Callable[[httpx.Request], httpx.Response]:
             raise effect("Mock Error", request=request)
         if isinstance(effect, (BaseException, type)):
             raise effect
+        if callable(effect):
+            return effect(request)
         return effect
 
     return answer
