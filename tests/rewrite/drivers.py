@@ -14,8 +14,8 @@ result behaves like the input. A case whose code does I/O carries a
 
 Both versions are copied to a temporary folder, every ``*.example.com``
 host in them (and any host named in ``HOSTS``) is pointed at a real server
-on 127.0.0.1 that answers from ``ROUTES`` (``(status, json[, headers])``,
-or a list of them answered in turn; a key may end in ``?query``, its
+on 127.0.0.1 that answers from ``ROUTES`` (``(status, json[, headers])``, a
+``bytes`` payload sent as it is, or a list of them answered in turn; a key may end in ``?query``, its
 parameters sorted) and logs what it receives, and
 ``drive`` is called once per version. ``run.check`` calls a function
 (awaiting it on a fresh event loop if it returns a coroutine, draining it
@@ -166,8 +166,11 @@ class CaseUpstream:
             with self._lock:
                 self.log.append(request)
             status, payload, headers = self._answer(request)
-            data = b"" if payload is None else json.dumps(payload).encode()
-            extra = "Content-Type: application/json\r\n" if payload is not None else ""
+            if isinstance(payload, bytes):  # a body sent as it is
+                data, extra = payload, ""
+            else:
+                data = b"" if payload is None else json.dumps(payload).encode()
+                extra = "Content-Type: application/json\r\n" if payload is not None else ""
             extra += "".join(f"{name}: {value}\r\n" for name, value in headers.items())
             reply = loopback.response(f"{status} X", data, extra)
             if method == "HEAD":

@@ -89,6 +89,14 @@ class HttpClient(
         self.stream_calls: set[object] = set()
         self.stream_lines: set[int] = set()
         self.with_items: set[int] = set()
+        # Original nodes a for loop or comprehension iterates, those next(), list(),
+        # join()... read, and the iterators of streamed bodies used as values (ids
+        # of the original calls -> their kind).
+        self.stream_loops: set[int] = set()
+        self.stream_values: dict[int, str] = {}
+        self.stream_readers: set[int] = set()
+        # ``.encode()`` calls made to give str lines back as bytes (ids).
+        self.stream_encoded: set[int] = set()
         # The client of each streamed one-off request (by the call's position).
         self.stream_clients: dict[object, cst.WithItem] = {}
         # Clients made in a function that closes them (``session.close()``).
@@ -425,6 +433,9 @@ class HttpClient(
         self, original: cst.SimpleStatementLine, updated: cst.SimpleStatementLine
     ) -> StatementResult:
         frame = self.frames.pop() if self.frames else Frame()
+        loop = self._stream_yield_from(original, updated)
+        if loop is not None:
+            return loop
         if self.ctx.edits.map_exceptions == "both" and frame.client_args is None:
             doubled = self._both(updated, self.ctx.line(original))
             if doubled is not None:

@@ -6,17 +6,25 @@ assignment takes the rest of its block into one (the response is readable
 only there). ``for line in r.iter_lines()`` becomes ``async for line in
 r.aiter_lines()``, ``iter_content(n)`` ``aiter_bytes(n)`` (``aiter_text()``
 when decoded), ``r.close()`` ``await r.aclose()``.
+
+Read outside a loop, a body's iterator is read with ``async for`` as well:
+``next(it)`` becomes ``await anext(it)``, ``list(it)``, ``b"".join(it)`` and
+the like get a list made with ``async for``, a name bound to it is an async
+iterator wherever the function reads it, and ``yield from`` becomes an
+``async for`` loop. Lines come back as the bytes requests gave, unless the
+code decoded them. Handed to anything else, it gets a TODO.
 """
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from typing import TypeVar, cast
 
 import libcst as cst
 import libcst.matchers as m
 
-from ..nodes import is_keyword
-from .base import on_leave
+from ..nodes import dotted_name, is_keyword
+from .base import on_leave, on_visit
 from .http_common import HttpRuleBase
 
 _Node = TypeVar("_Node", bound=cst.CSTNode)
@@ -26,6 +34,11 @@ STREAM_METHODS = {
     "iter_content": "aiter_bytes",
     "iter_lines": "aiter_lines",
 }
+# Functions that read an iterator to its end: handed a streamed body's iterator,
+# they get a list of its items (``[line async for line in r.aiter_lines()]``).
+READS_WHOLE = frozenset(
+    {"list", "tuple", "set", "frozenset", "sorted", "sum", "min", "max", "any", "all", "dict"}
+)
 
 
 def streams(call: cst.Call) -> bool:
@@ -46,6 +59,10 @@ class StreamRewrites(HttpRuleBase):
 
     stream_clients: dict[object, cst.WithItem]
     with_items: set[int]
+    stream_loops: set[int]
+    stream_values: dict[int, str]
+    stream_readers: set[int]
+    stream_encoded: set[int]
 
     def _streamed_one_off(self, call: cst.Call) -> bool:
         """A one-off ``requests.get(url, stream=True)`` this part can carry: held by a
@@ -97,25 +114,173 @@ class StreamRewrites(HttpRuleBase):
                 self.functions[-1].streams.add(item.asname.name.value)
                 self.functions[-1].responses.add(item.asname.name.value)
 
+    @on_visit(cst.For, cst.CompFor)
+    def visit_stream_loop(self, node: cst.For | cst.CompFor) -> None:
+        self.stream_loops.add(id(node.iter))
+
+    @on_visit(cst.Assign)
+    def visit_stream_iterator(self, node: cst.Assign) -> None:
+        """``lines = r.iter_lines()``: ``lines`` is an async iterator from here on."""
+        target = node.targets[0].target if len(node.targets) == 1 else None
+        kind = self._iterator_kind(node.value)
+        if kind is not None and isinstance(target, cst.Name):
+            self.functions[-1].stream_iters[target.value] = kind
+            self.stream_readers.add(id(node.value))
+
+    @on_visit(cst.From)
+    def visit_stream_yield_from(self, node: cst.From) -> None:
+        self.stream_readers.add(id(node.item))
+
+    def _stream_yield_from(
+        self, original: cst.SimpleStatementLine, updated: cst.SimpleStatementLine
+    ) -> cst.For | None:
+        """``yield from r.iter_lines()`` (no ``yield from`` in an async generator) ->
+        ``async for line in r.aiter_lines(): yield line.encode()``."""
+        source = original.body[0] if len(original.body) == 1 else None
+        if not (
+            isinstance(source, cst.Expr)
+            and isinstance(source.value, cst.Yield)
+            and isinstance(source.value.value, cst.From)
+        ):
+            return None
+        kind = self._value_kind(source.value.value.item)
+        made = cst.ensure_type(cst.ensure_type(updated.body[0], cst.Expr).value, cst.Yield)
+        if kind is None or not isinstance(made.value, cst.From):
+            return None
+        listed = _listed(made.value.item, kind, self.functions[-1].local)
+        item = cst.Expr(cst.Yield(listed.elt))
+        return cst.For(
+            target=listed.for_in.target,
+            iter=listed.for_in.iter,
+            body=cst.IndentedBlock([cst.SimpleStatementLine([item])]),
+            asynchronous=cst.Asynchronous(),
+            leading_lines=updated.leading_lines,
+        )
+
+    @on_visit(cst.Call)
+    def visit_stream_reader(self, node: cst.Call) -> None:
+        """The arguments ``next()``, ``list()``, ``join()``... read (see leave_stream_reader)."""
+        name = dotted_name(node.func) or ""
+        join = isinstance(node.func, cst.Attribute) and node.func.attr.value == "join"
+        if name == "next" or name in READS_WHOLE or join:
+            self.stream_readers.update(id(a.value) for a in node.args if a.keyword is None)
+
     @on_leave(cst.For)
     def leave_For(self, original: cst.For, updated: cst.For) -> cst.For:
         """``for line in r.iter_lines():`` over a streamed response -> ``async for``."""
+        kind = self._iterator_kind(original.iter)
         iterator = self._stream_iterator(updated.iter)
+        if isinstance(original.iter, cst.Name) and kind is not None:
+            iterator = updated.iter
         if iterator is None:
             return updated
         updated = updated.with_changes(iter=iterator, asynchronous=cst.Asynchronous())
-        if m.matches(iterator, m.Call(func=m.Attribute(attr=m.Name("aiter_lines")))) and not any(
-            is_keyword(a, "decode_unicode") for a in cst.ensure_type(original.iter, cst.Call).args
-        ):
-            return _lines_as_bytes(updated)
-        return updated
+        return _lines_as_bytes(updated) if kind == "lines" else updated
 
     @on_leave(cst.CompFor)
     def leave_CompFor(self, original: cst.CompFor, updated: cst.CompFor) -> cst.CompFor:
         iterator = self._stream_iterator(updated.iter)
+        if isinstance(original.iter, cst.Name) and self._iterator_kind(original.iter):
+            iterator = updated.iter
         if iterator is None:
             return updated
         return updated.with_changes(iter=iterator, asynchronous=cst.Asynchronous())
+
+    def _iterator_kind(self, expr: cst.BaseExpression) -> str | None:
+        """What a streamed body's iterator yields, for an original expression that
+        is one (``r.iter_lines()``, or a name bound to one): "lines" where requests
+        yielded bytes and httpx yields str, "str lines" (decoded in both) or
+        "chunks"; None for anything else."""
+        if not self.ctx.in_async:
+            return None
+        if isinstance(expr, cst.Name):
+            return self.functions[-1].stream_iters.get(expr.value)
+        if not (
+            isinstance(expr, cst.Call)
+            and isinstance(expr.func, cst.Attribute)
+            and isinstance(expr.func.value, cst.Name)
+            and expr.func.value.value in self.functions[-1].streams
+            and expr.func.attr.value in STREAM_METHODS
+        ):
+            return None
+        if expr.func.attr.value != "iter_lines":
+            return "chunks"
+        decoded = any(is_keyword(a, "decode_unicode") for a in expr.args)
+        return "str lines" if decoded else "lines"
+
+    def _value_kind(self, expr: cst.BaseExpression) -> str | None:
+        """The kind of a streamed body's iterator used as a value (see _stream_method)."""
+        if isinstance(expr, cst.Name):
+            return self._iterator_kind(expr)
+        return self.stream_values.get(id(expr))
+
+    @on_leave(cst.Call)
+    def leave_stream_reader(
+        self, original: cst.Call, updated: cst.BaseExpression
+    ) -> cst.BaseExpression:
+        """A streamed body's iterator read outside a loop: ``next(it)`` -> ``await
+        anext(it)``, ``list(it)``, ``b"".join(it)``... -> a list made with ``async
+        for``; str lines back to the bytes requests gave (``.encode()``), unless
+        the code decoded them (``next(it).decode()``) or parses them as JSON."""
+        if not isinstance(updated, cst.Call) or not self.ctx.in_async:
+            return updated
+        func = updated.func
+        if (
+            isinstance(func, cst.Attribute)
+            and not updated.args
+            and func.attr.value == "decode"
+            and id(func.value) in self.stream_encoded
+        ):
+            return _unencoded(func.value)
+        name = dotted_name(original.func) or ""
+        if (
+            name == "json.loads"
+            and updated.args
+            and id(updated.args[0].value) in self.stream_encoded
+        ):
+            unwrapped = _unencoded(updated.args[0].value)
+            return updated.with_changes(args=[updated.args[0].with_changes(value=unwrapped)])
+        if name == "next" and original.args:
+            return self._next_item(original, updated)
+        whole = name in READS_WHOLE or (
+            isinstance(func, cst.Attribute) and func.attr.value == "join"
+        )
+        if not whole:
+            return updated
+        args = list(updated.args)
+        for index, (old, new) in enumerate(zip(original.args, updated.args)):
+            kind = self._value_kind(old.value)
+            if kind is None or old.keyword is not None or old.star:
+                continue
+            listed = _listed(new.value, kind)
+            if name == "list" and len(args) == 1:
+                return listed
+            args[index] = new.with_changes(value=listed)
+        return updated.with_changes(args=args)
+
+    def _next_item(self, original: cst.Call, updated: cst.Call) -> cst.BaseExpression:
+        """``next(it[, default])`` of a streamed body's iterator -> ``await anext(...)``."""
+        kind = self._value_kind(original.args[0].value)
+        if kind is None:
+            return updated
+        item: cst.BaseExpression = cst.Await(updated.with_changes(func=cst.Name("anext")))
+        if kind != "lines":
+            return item
+        if len(updated.args) > 1:
+            self.ctx.todo(
+                self.ctx.line(original),
+                self.code,
+                "anext() gives a str line where next() gave bytes",
+            )
+            return item
+        item = cst.Call(
+            cst.Attribute(
+                item.with_changes(lpar=[cst.LeftParen()], rpar=[cst.RightParen()]),
+                cst.Name("encode"),
+            )
+        )
+        self.stream_encoded.add(id(item))
+        return item
 
     @on_leave(cst.ListComp, cst.SetComp, cst.GeneratorExp)
     def leave_line_comprehension(
@@ -225,6 +390,22 @@ class StreamRewrites(HttpRuleBase):
         self, original: cst.Call, updated: cst.Call, owner: str, method: str
     ) -> cst.BaseExpression:
         line = self.ctx.line(original)
+        if method in STREAM_METHODS and id(original) not in self.stream_loops:
+            # Read outside a loop: next(), list(), join() or a name take it (see
+            # leave_stream_reader and leave_For).
+            iterator = self._stream_iterator(updated)
+            kind = self._iterator_kind(original)
+            if iterator is not None and kind is not None and id(original) in self.stream_readers:
+                self.stream_values[id(original)] = kind
+                return iterator
+            if iterator is not None:
+                self.ctx.todo(
+                    line,
+                    self.code,
+                    f"read {owner}.{STREAM_METHODS[method]}() with `async for`",
+                    f"{method}() of a streamed httpx response raises RuntimeError in async"
+                    " code; its async twin is an async iterator",
+                )
         if method == "close" and self.ctx.in_async:
             return cst.Await(
                 updated.with_changes(func=cst.Attribute(cst.Name(owner), cst.Name("aclose")))
@@ -278,6 +459,23 @@ class StreamRewrites(HttpRuleBase):
             )
             return [*body[:index], block]
         return body
+
+
+def _unencoded(encoded: cst.BaseExpression) -> cst.BaseExpression:
+    """``(await anext(it))`` of ``(await anext(it)).encode()``, without its brackets."""
+    func = cst.ensure_type(cst.ensure_type(encoded, cst.Call).func, cst.Attribute)
+    return func.value.with_changes(lpar=[], rpar=[])
+
+
+def _listed(iterator: cst.BaseExpression, kind: str, taken: Collection[str] = ()) -> cst.ListComp:
+    """``[line.encode() async for line in iterator]``: its items, as requests gave them
+    (the item named apart from ``taken`` and the iterator)."""
+    item = "line" if kind.endswith("lines") else "chunk"
+    while item in taken or (isinstance(iterator, cst.Name) and iterator.value == item):
+        item += "_"
+    elt = cst.parse_expression(f"{item}.encode()" if kind == "lines" else item)
+    loop = cst.CompFor(target=cst.Name(item), iter=iterator, asynchronous=cst.Asynchronous())
+    return cst.ListComp(elt=elt, for_in=loop)
 
 
 def _lines_as_bytes(loop: cst.For) -> cst.For:
