@@ -57,6 +57,9 @@ EXCEPTIONS: dict[str, tuple[str, ...]] = {
     "ChunkedEncodingError": ("RemoteProtocolError",),
     "ContentDecodingError": ("DecodingError",),
 }
+# Raised or made rather than caught: the one class httpx raises where requests
+# raised this one (a refused or unreachable host), not their common base.
+RAISED = {"ConnectionError": "ConnectError"}
 JSON_ERRORS = ("JSONDecodeError",)
 # Other requests names that have an httpx twin of the same shape.
 TYPES = {"Response": "Response", "Request": "Request", "PreparedRequest": "Request"}
@@ -144,7 +147,7 @@ class ExceptionRewrites(AnnotationRewrites):
             self.ctx.todo(
                 line, self.code, REQUEST_EXCEPTION_JSON_NOTE, REQUEST_EXCEPTION_JSON_DETAIL
             )
-        return self._httpx(mapped[0])
+        return self._httpx(RAISED.get(cls, mapped[0]))
 
     _in_except = 0
     # Exception classes passed to a handler registration (ids of original nodes).

@@ -48,5 +48,5 @@ def test_retry_sees_both_answers():
     respx.get(URL + "?page=2", params={"page": "2"}).mock(
         return_value=httpx.Response(200, json=[])
     )
-    respx.post(URL).mock(side_effect=httpx.NetworkError("refused"))
+    respx.post(URL).mock(side_effect=httpx.ConnectError("refused"))
     respx.put(URL).mock(side_effect=responses_callback(lambda request: (200, {}, "ok")))

@@ -18,7 +18,7 @@ async def test_level(get):
 
 @pytest.mark.asyncio
 async def test_level_fails():
-    with patch("httpx.AsyncClient.get", side_effect=httpx.NetworkError("down")):
+    with patch("httpx.AsyncClient.get", side_effect=httpx.ConnectError("down")):
         with pytest.raises(
             (
                 httpx.NetworkError,
