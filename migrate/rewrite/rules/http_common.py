@@ -29,6 +29,8 @@ class FunctionState:
     # Names bound to a streamed body's iterator (``lines = r.iter_lines()``), now
     # async: "lines" where requests yielded bytes and httpx yields str.
     stream_iters: dict[str, str] = field(default_factory=dict)
+    # Names bound to responses made by hand (``resp = requests.Response()``).
+    made_responses: set[str] = field(default_factory=set)
     # Names bound to clients made here (``session = requests.Session()``).
     clients: set[str] = field(default_factory=set)
     # Names the function calls ``.close()`` on.

@@ -7,7 +7,9 @@ url)`` under ``async with httpx.AsyncClient(...) as http_client:``. A
 client's method handed over (``self.session.get``) stays as written: its
 client becomes an ``AsyncClient``. ``with closing(requests.get(url,
 stream=True)) as r:`` loses the wrapper: the httpx stream closes itself.
-``requests.Response()``, a test's hand-made answer, gets what httpx's needs.
+``requests.Response()``, a test's hand-made answer, gets what httpx's needs,
+and what the test sets on it that httpx's cannot take (``resp.url = u``,
+``resp.reason = r``) goes where httpx's reads it (its request, its extensions).
 ``resp.raise_for_status()`` whose value is used (``return
 resp.raise_for_status()``) is ``resp.raise_for_status() if resp.is_error else
 None``: requests' raises for 4xx/5xx only and returns None, httpx's raises for
@@ -97,19 +99,64 @@ class ValueRewrites(HttpRuleBase):
             return checked
         return checked.with_changes(lpar=[cst.LeftParen()], rpar=[cst.RightParen()])
 
+    def _makes_response(self, call: cst.BaseExpression) -> bool:
+        """``requests.Response()`` (an original node): a response made by hand."""
+        if not isinstance(call, cst.Call) or call.args:
+            return False
+        func = call.func
+        name = dotted_name(func) if isinstance(func, cst.Attribute) else None
+        if isinstance(func, cst.Name):
+            name = self.ctx.edits.requests_aliases.get(func.value)
+        return name in ("requests.Response", "requests.models.Response")
+
+    @on_visit(cst.Assign)
+    def visit_made_response(self, node: cst.Assign) -> None:
+        if self._makes_response(node.value):
+            for target in node.targets:
+                if isinstance(target.target, cst.Name):
+                    self.functions[-1].made_responses.add(target.target.value)
+
+    @on_leave(cst.Assign)
+    def leave_made_response_set(self, original: cst.Assign, updated: cst.Assign) -> cst.Assign:
+        """``resp.url = url`` on a response made by hand: httpx's ``url`` is its request's,
+        and its ``reason_phrase`` comes from its extensions (neither can be set)."""
+        target = original.targets[0].target if len(original.targets) == 1 else None
+        if not (
+            isinstance(target, cst.Attribute)
+            and isinstance(target.value, cst.Name)
+            and target.value.value in self.functions[-1].made_responses
+            and target.attr.value in ("url", "reason")
+        ):
+            return updated
+        owner = target.value
+        if target.attr.value == "url":
+            request = cst.Call(
+                self._httpx("Request"), [cst.Arg(cst.SimpleString('"GET"')), cst.Arg(updated.value)]
+            )
+            new_target: cst.BaseAssignTargetExpression = cst.Attribute(owner, cst.Name("request"))
+            return updated.with_changes(
+                targets=[updated.targets[0].with_changes(target=new_target)], value=request
+            )
+        reason = cst.Index(cst.SimpleString('"reason_phrase"'))
+        new_target = cst.Subscript(
+            cst.Attribute(owner, cst.Name("extensions")), [cst.SubscriptElement(reason)]
+        )
+        value = updated.value
+        if isinstance(value, cst.SimpleString) and value.prefix == "" and value.value.isascii():
+            encoded: cst.BaseExpression = value.with_changes(value=f"b{value.value}")
+        else:
+            encoded = cst.Call(cst.Attribute(value, cst.Name("encode")))
+        return updated.with_changes(
+            targets=[updated.targets[0].with_changes(target=new_target)], value=encoded
+        )
+
     @on_leave(cst.Call)
     def leave_made_response(
         self, original: cst.Call, updated: cst.BaseExpression
     ) -> cst.BaseExpression:
         """``requests.Response()``, a test's hand-made answer: httpx's needs a status,
         and a request for ``raise_for_status()`` (requests' has neither until set)."""
-        if original.args or not isinstance(updated, cst.Call):
-            return updated
-        func = original.func
-        name = dotted_name(func) if isinstance(func, cst.Attribute) else None
-        if isinstance(func, cst.Name):
-            name = self.ctx.edits.requests_aliases.get(func.value)
-        if name not in ("requests.Response", "requests.models.Response"):
+        if not isinstance(updated, cst.Call) or not self._makes_response(original):
             return updated
         if code_of(updated.func) != f"{self.module}.Response":
             return updated

@@ -26,3 +26,11 @@ async def reserve(sku, count):
     return (
         await session.post(f"{API}/reservations", json={sku: count}, timeout=5)
     ).status_code
+
+
+async def located(sku):
+    async with httpx.AsyncClient(
+        follow_redirects=True, timeout=None, verify=TLS_CONTEXT
+    ) as http_client:
+        resp = await http_client.get(f"{API}/locate", params={"sku": sku}, timeout=5)
+    return str(resp.url), resp.reason_phrase

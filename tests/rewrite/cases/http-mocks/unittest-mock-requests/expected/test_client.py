@@ -75,3 +75,16 @@ async def test_level_new_callable():
 async def test_level_new_callable_given_an_answer(get):
     get.return_value.json.return_value = {"level": 4}
     assert await client.level("c3") == 4
+
+
+@pytest.mark.asyncio
+async def test_located_with_a_made_response():
+    def fake_get(url, params, timeout):
+        made = httpx.Response(200, request=httpx.Request("GET", ""))
+        made.status_code = 200
+        made.request = httpx.Request("GET", f"{url}?sku={params['sku']}")
+        made.extensions["reason_phrase"] = b"Found it"
+        return made
+
+    with mock.patch("httpx.AsyncClient.get", new=mock.AsyncMock(side_effect=fake_get)):
+        assert await client.located("a1") == (f"{client.API}/locate?sku=a1", "Found it")

@@ -12,3 +12,8 @@ def level(sku):
 
 def reserve(sku, count):
     return session.post(f"{API}/reservations", json={sku: count}, timeout=5).status_code
+
+
+def located(sku):
+    resp = requests.get(f"{API}/locate", params={"sku": sku}, timeout=5)
+    return resp.url, resp.reason

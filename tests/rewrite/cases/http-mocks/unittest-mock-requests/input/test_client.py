@@ -52,3 +52,15 @@ def test_level_new_callable():
 def test_level_new_callable_given_an_answer(get):
     get.return_value.json.return_value = {"level": 4}
     assert client.level("c3") == 4
+
+
+def test_located_with_a_made_response():
+    def fake_get(url, params, timeout):
+        made = requests.Response()
+        made.status_code = 200
+        made.url = f"{url}?sku={params['sku']}"
+        made.reason = "Found it"
+        return made
+
+    with mock.patch("client.requests.get", new=fake_get):
+        assert client.located("a1") == (f"{client.API}/locate?sku=a1", "Found it")
