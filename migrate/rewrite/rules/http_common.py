@@ -78,11 +78,12 @@ class HttpRuleBase(Rule):
 
     def _as_requests_sends(self, sent: cst.BaseExpression) -> cst.BaseExpression:
         """Query parameters or a form as requests sends them. requests leaves out a
-        value that is None, where httpx sends it empty (``page=``), and sends a bool
-        as ``True``, where httpx sends ``true``. In a literal, a None goes, True is
-        ``"True"`` and what is surely a bool is ``str(...)``; what may still hold
-        either (a literal with a value that may be one, or what comes from
-        elsewhere: a parameter, an attribute, a call) goes through
+        value that is None, where httpx sends it empty (``page=``), sends a bool
+        as ``True``, where httpx sends ``true``, and bytes as the text they
+        encode, where httpx sends ``b'...'``. In a literal, a None goes, True is
+        ``"True"``, what is surely a bool is ``str(...)`` and ``b"x"`` is ``"x"``;
+        what may still hold any (a literal with a value that may be one, or what
+        comes from elsewhere: a parameter, an attribute, a call) goes through
         ``requests_values``."""
         if isinstance(sent, cst.Dict):
             elements = [
@@ -102,7 +103,8 @@ class HttpRuleBase(Rule):
         return cst.Call(cst.Name(self.ctx.use_helper(REQUESTS_VALUES)), [cst.Arg(sent)])
 
     def _bool_as_text(self, value: cst.BaseExpression) -> cst.BaseExpression:
-        """``True`` -> ``"True"``, a value surely a bool -> ``str(value)``."""
+        """``True`` -> ``"True"``, a value surely a bool -> ``str(value)``, ``b"x"`` -> ``"x"``."""
+        value = bytes_as_text(value)
         if isinstance(value, cst.Name) and value.value in ("True", "False"):
             return cst.SimpleString(f'"{value.value}"')
         if is_surely_bool(value, self.functions[-1].bools):
@@ -264,9 +266,12 @@ def bool_names(function: cst.FunctionDef) -> set[str]:
 
 def may_differ(node: cst.BaseExpression, names: set[str]) -> bool:
     """Whether httpx may send ``node`` otherwise than requests: None (requests
-    leaves the key out, httpx sends it empty), a bool (``True`` vs ``true``), or
-    a list or tuple holding one. ``names`` may hold either (see
-    :func:`differing_names`); ``d.get(k)`` and ``getattr(o, a, None)`` may be None."""
+    leaves the key out, httpx sends it empty), a bool (``True`` vs ``true``),
+    bytes (requests sends what they encode, httpx ``b'...'``), or a list or
+    tuple holding one. ``names`` may hold any (see :func:`differing_names`);
+    ``d.get(k)`` and ``getattr(o, a, None)`` may be None."""
+    if may_be_bytes(node):
+        return True
     if isinstance(node, cst.Name):
         return node.value in ("None", "True", "False") or node.value in names
     if isinstance(node, cst.List | cst.Tuple):
@@ -283,6 +288,29 @@ def may_differ(node: cst.BaseExpression, names: set[str]) -> bool:
         if m.matches(node.func, m.Name("getattr")) and len(node.args) == 3:
             return may_differ(node.args[2].value, names)
     return may_be_bool(node, names)
+
+
+def may_be_bytes(node: cst.BaseExpression) -> bool:
+    """``b"..."``, ``s.encode()``, ``bytes(...)``: bytes."""
+    if isinstance(node, cst.SimpleString):
+        return "b" in node.prefix.lower()
+    if isinstance(node, cst.ConcatenatedString):
+        return may_be_bytes(node.left)
+    if isinstance(node, cst.Call):
+        return m.matches(node.func, m.Attribute(attr=m.Name("encode")) | m.Name("bytes"))
+    return False
+
+
+def bytes_as_text(node: cst.BaseExpression) -> cst.BaseExpression:
+    """``b"lamp"`` -> ``"lamp"``: a bytes literal of plain ASCII, as the text it holds."""
+    if (
+        isinstance(node, cst.SimpleString)
+        and node.prefix.lower() == "b"
+        and node.value.isascii()
+        and "\\" not in node.value
+    ):
+        return cst.SimpleString(node.value[1:])
+    return node
 
 
 # Methods that read a dict without changing what it holds.

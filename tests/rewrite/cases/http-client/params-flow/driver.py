@@ -1,6 +1,7 @@
 """Query parameters and form fields that come from elsewhere (a parameter, an
 attribute, a call, a dict built elsewhere) keep requests' treatment of None:
-the key is left out, where httpx would send it empty (``page=``). What the
+the key is left out, where httpx would send it empty (``page=``), and bytes
+are sent as the text they encode, where httpx would send ``b'...'``. What the
 upstream receives, query string and form body, must be the same."""
 
 ROUTES = {
@@ -23,6 +24,9 @@ def drive(run):
     run.check("item set here", catalog.listing, 3)
     run.check("module constant", catalog.defaults)
     run.check("through **options", catalog.with_options, "lamp")
+    run.check("bytes literal", catalog.search_bytes, "desk")
+    run.check("bytes from a caller", catalog.search, {"q": "café".encode(), "n": [b"1", b"2"]})
+    run.check("bytes encoded here", catalog.search_encoded, "café")
     shop = catalog.Catalog(token="t")
     run.check("attribute merged", shop.items, colour=None, size="L")
     run.check("attribute", shop.first)

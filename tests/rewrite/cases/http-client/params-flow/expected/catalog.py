@@ -71,6 +71,29 @@ async def with_options(term, lang=None):
         return (await http_client.get(f"{BASE}/search", **options)).json()
 
 
+async def search_bytes(term):
+    async with httpx.AsyncClient(
+        follow_redirects=True, timeout=None, verify=TLS_CONTEXT
+    ) as http_client:
+        return (
+            await http_client.get(
+                f"{BASE}/search", params={"q": "lamp", "term": term}, timeout=5
+            )
+        ).json()
+
+
+async def search_encoded(term):
+    token = term.encode()
+    async with httpx.AsyncClient(
+        follow_redirects=True, timeout=None, verify=TLS_CONTEXT
+    ) as http_client:
+        return (
+            await http_client.get(
+                f"{BASE}/search", params=requests_values({"q": token}), timeout=5
+            )
+        ).json()
+
+
 class Catalog:
     def __init__(self, token=None, region=None):
         def _new_session() -> httpx.AsyncClient:

@@ -37,6 +37,15 @@ def with_options(term, lang=None):
     return requests.get(f"{BASE}/search", **options).json()
 
 
+def search_bytes(term):
+    return requests.get(f"{BASE}/search", params={"q": b"lamp", "term": term}, timeout=5).json()
+
+
+def search_encoded(term):
+    token = term.encode()
+    return requests.get(f"{BASE}/search", params={"q": token}, timeout=5).json()
+
+
 class Catalog:
     def __init__(self, token=None, region=None):
         self.session = requests.Session()
