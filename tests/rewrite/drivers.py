@@ -15,8 +15,8 @@ result behaves like the input. A case whose code does I/O carries a
 Both versions are copied to a temporary folder, every ``*.example.com``
 host in them (and any host named in ``HOSTS``) is pointed at a real server
 on 127.0.0.1 that answers from ``ROUTES`` (``(status, json[, headers])``, a
-``bytes`` payload sent as it is, or a list of them answered in turn; a key may end in ``?query``, its
-parameters sorted) and logs what it receives, and
+``bytes`` payload sent as it is, or a list of them answered in turn; a key
+may end in ``?query``, its parameters sorted) and logs what it receives, and
 ``drive`` is called once per version. ``run.check`` calls a function
 (awaiting it on a fresh event loop if it returns a coroutine, draining it
 if it is a generator) and records its result or the kind of exception it
