@@ -258,6 +258,24 @@ class StreamRewrites(HttpRuleBase):
             args[index] = new.with_changes(value=listed)
         return updated.with_changes(args=args)
 
+    @on_leave(cst.Try)
+    def leave_stream_try(self, original: cst.Try, updated: cst.Try) -> cst.Try:
+        """``except StopIteration:`` around a ``next()`` that became ``await anext()``,
+        which raises StopAsyncIteration."""
+        anext = m.Await(m.Call(func=m.Name("anext")))
+        if not self.ctx.in_async or len(m.findall(updated.body, anext)) == len(
+            m.findall(original.body, anext)
+        ):
+            return updated
+        renamed = m.Name("StopIteration")
+        handlers = [
+            h.with_changes(type=m.replace(h.type, renamed, cst.Name("StopAsyncIteration")))
+            if h.type is not None
+            else h
+            for h in updated.handlers
+        ]
+        return updated.with_changes(handlers=handlers)
+
     def _next_item(self, original: cst.Call, updated: cst.Call) -> cst.BaseExpression:
         """``next(it[, default])`` of a streamed body's iterator -> ``await anext(...)``."""
         kind = self._value_kind(original.args[0].value)

@@ -17,6 +17,7 @@ def drive(run):
     run.check("empty", feed.head_and_rest, run.url("api.example.com") + "/empty")
     run.check("each line", feed.each_line, url)
     run.check("kept and last", feed.kept_and_last, url)
+    run.check("every line", feed.every_line, url)
     run.check("counted", feed.counted, url)
 
 

@@ -69,6 +69,17 @@ async def kept_and_last(url):
         return first, max([line async for line in lines], default=None)
 
 
+async def every_line(url):
+    async with session.stream("GET", url, timeout=10) as resp:
+        lines = resp.aiter_lines()
+        seen = []
+        while True:
+            try:
+                seen.append((await anext(lines)).encode())
+            except (StopAsyncIteration, KeyError):
+                return seen
+
+
 def count(lines):
     return sum(1 for _ in lines)
 

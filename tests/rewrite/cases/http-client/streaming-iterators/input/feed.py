@@ -61,6 +61,17 @@ def kept_and_last(url):
         return first, max(lines, default=None)
 
 
+def every_line(url):
+    with session.get(url, stream=True, timeout=10) as resp:
+        lines = resp.iter_lines()
+        seen = []
+        while True:
+            try:
+                seen.append(next(lines))
+            except (StopIteration, KeyError):
+                return seen
+
+
 def count(lines):
     return sum(1 for _ in lines)
 
