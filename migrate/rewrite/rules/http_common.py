@@ -177,6 +177,8 @@ def is_raw_body(node: cst.BaseExpression) -> bool | None:
         return True
     if isinstance(node, cst.Dict | cst.List | cst.Tuple | cst.DictComp):
         return False
+    if isinstance(node, cst.Call) and m.matches(node.func, m.Name(REQUESTS_VALUES)):
+        return is_raw_body(node.args[0].value) if node.args else None
     return None
 
 
@@ -302,7 +304,9 @@ def may_be_bytes(node: cst.BaseExpression) -> bool:
 
 
 def bytes_as_text(node: cst.BaseExpression) -> cst.BaseExpression:
-    """``b"lamp"`` -> ``"lamp"``: a bytes literal of plain ASCII, as the text it holds."""
+    """``b"lamp"`` -> ``"lamp"``, ``text.encode()`` -> ``text``: bytes as the text
+    they encode, which httpx encodes the same way (a literal of plain ASCII, an
+    encoding to UTF-8 or ASCII)."""
     if (
         isinstance(node, cst.SimpleString)
         and node.prefix.lower() == "b"
@@ -310,7 +314,24 @@ def bytes_as_text(node: cst.BaseExpression) -> cst.BaseExpression:
         and "\\" not in node.value
     ):
         return cst.SimpleString(node.value[1:])
+    if (
+        isinstance(node, cst.Call)
+        and isinstance(node.func, cst.Attribute)
+        and node.func.attr.value == "encode"
+        and len(node.args) <= 1
+        and all(
+            a.keyword is None
+            and isinstance(a.value, cst.SimpleString)
+            and a.value.evaluated_value in TEXT_ENCODINGS
+            for a in node.args
+        )
+    ):
+        return node.func.value
     return node
+
+
+# Encodings that give the bytes httpx sends for a str (UTF-8, of which ASCII is part).
+TEXT_ENCODINGS = frozenset({"utf-8", "utf8", "UTF-8", "ascii"})
 
 
 # Methods that read a dict without changing what it holds.

@@ -27,6 +27,8 @@ def drive(run):
     run.check("bytes literal", catalog.search_bytes, "desk")
     run.check("bytes from a caller", catalog.search, {"q": "café".encode(), "n": [b"1", b"2"]})
     run.check("bytes encoded here", catalog.search_encoded, "café")
+    run.check("form of bytes built here", catalog.order_encoded, "désk")
+    run.check("form literal of bytes", catalog.order_literal, "désk")
     shop = catalog.Catalog(token="t")
     run.check("attribute merged", shop.items, colour=None, size="L")
     run.check("attribute", shop.first)

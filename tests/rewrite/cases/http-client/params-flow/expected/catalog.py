@@ -94,6 +94,29 @@ async def search_encoded(term):
         ).json()
 
 
+async def order_encoded(item):
+    form = {"item": item.encode(), "note": b"boxed"}
+    # TODO(migrate MIG001): data= is a form in httpx; if this is raw bytes/str use content=
+    async with httpx.AsyncClient(
+        follow_redirects=True, timeout=None, verify=TLS_CONTEXT
+    ) as http_client:
+        return (
+            await http_client.post(
+                f"{BASE}/orders", data=requests_values(form), timeout=5
+            )
+        ).status_code
+
+
+async def order_literal(item):
+    url = f"{BASE}/orders"
+    async with httpx.AsyncClient(
+        follow_redirects=True, timeout=None, verify=TLS_CONTEXT
+    ) as http_client:
+        return (
+            await http_client.post(url, data={"item": item, "n": 1}, timeout=5)
+        ).status_code
+
+
 class Catalog:
     def __init__(self, token=None, region=None):
         def _new_session() -> httpx.AsyncClient:

@@ -46,6 +46,16 @@ def search_encoded(term):
     return requests.get(f"{BASE}/search", params={"q": token}, timeout=5).json()
 
 
+def order_encoded(item):
+    form = {"item": item.encode(), "note": b"boxed"}
+    return requests.post(f"{BASE}/orders", data=form, timeout=5).status_code
+
+
+def order_literal(item):
+    url = f"{BASE}/orders"
+    return requests.post(url, data={"item": item.encode("utf-8"), "n": 1}, timeout=5).status_code
+
+
 class Catalog:
     def __init__(self, token=None, region=None):
         self.session = requests.Session()
