@@ -169,7 +169,7 @@ class StreamRewrites(HttpRuleBase):
     def leave_For(self, original: cst.For, updated: cst.For) -> cst.For:
         """``for line in r.iter_lines():`` over a streamed response -> ``async for``."""
         kind = self._iterator_kind(original.iter)
-        iterator = self._stream_iterator(updated.iter)
+        iterator = self._stream_iterator(updated.iter, self.ctx.line(original))
         if isinstance(original.iter, cst.Name) and kind is not None:
             iterator = updated.iter
         if iterator is None:
@@ -179,7 +179,7 @@ class StreamRewrites(HttpRuleBase):
 
     @on_leave(cst.CompFor)
     def leave_CompFor(self, original: cst.CompFor, updated: cst.CompFor) -> cst.CompFor:
-        iterator = self._stream_iterator(updated.iter)
+        iterator = self._stream_iterator(updated.iter, self.ctx.line(original))
         if isinstance(original.iter, cst.Name) and self._iterator_kind(original.iter):
             iterator = updated.iter
         if iterator is None:
@@ -334,7 +334,7 @@ class StreamRewrites(HttpRuleBase):
             elt=_without_decode(name, updated.elt), for_in=updated.for_in.with_changes(ifs=ifs)
         )
 
-    def _stream_iterator(self, expr: cst.BaseExpression) -> cst.BaseExpression | None:
+    def _stream_iterator(self, expr: cst.BaseExpression, line: int) -> cst.BaseExpression | None:
         if not (
             self.ctx.in_async
             and isinstance(expr, cst.Call)
@@ -345,6 +345,13 @@ class StreamRewrites(HttpRuleBase):
             return None
         method = expr.func.attr.value
         if method == "iter_lines":
+            positional = [a for a in expr.args if a.keyword is None]
+            if len(positional) > 2 or any(is_keyword(a, "delimiter") for a in expr.args):
+                self.ctx.todo(
+                    line,
+                    self.code,
+                    "aiter_lines() splits at line ends only: split at the delimiter",
+                )
             return expr.with_changes(
                 func=expr.func.with_changes(attr=cst.Name("aiter_lines")), args=[]
             )
@@ -411,7 +418,7 @@ class StreamRewrites(HttpRuleBase):
         if method in STREAM_METHODS and id(original) not in self.stream_loops:
             # Read outside a loop: next(), list(), join() or a name take it (see
             # leave_stream_reader and leave_For).
-            iterator = self._stream_iterator(updated)
+            iterator = self._stream_iterator(updated, line)
             kind = self._iterator_kind(original)
             if iterator is not None and kind is not None and id(original) in self.stream_readers:
                 self.stream_values[id(original)] = kind

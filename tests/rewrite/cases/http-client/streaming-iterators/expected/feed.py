@@ -88,3 +88,10 @@ async def counted(url):
     async with session.stream("GET", url, timeout=10) as resp:
         # TODO(migrate MIG001): read resp.aiter_lines() with `async for`
         return count(resp.iter_lines())
+
+
+async def fields(url):
+    async with session.stream("GET", url, timeout=10) as resp:
+        # TODO(migrate MIG001): aiter_lines() splits at line ends only: split at the delimiter
+        # TODO(migrate MIG001): aiter_lines() yields str where iter_lines() yielded bytes
+        return [field async for field in resp.aiter_lines()]

@@ -79,3 +79,8 @@ def count(lines):
 def counted(url):
     with session.get(url, stream=True, timeout=10) as resp:
         return count(resp.iter_lines())
+
+
+def fields(url):
+    with session.get(url, stream=True, timeout=10) as resp:
+        return [field for field in resp.iter_lines(delimiter=b"}")]
