@@ -63,6 +63,7 @@ class StreamRewrites(HttpRuleBase):
     stream_values: dict[int, str]
     stream_readers: set[int]
     stream_encoded: set[int]
+    _statement_calls: set[int]  # calls that are whole statements (see ValueRewrites)
 
     def _streamed_one_off(self, call: cst.Call) -> bool:
         """A one-off ``requests.get(url, stream=True)`` this part can carry: held by a
@@ -282,7 +283,7 @@ class StreamRewrites(HttpRuleBase):
         if kind is None:
             return updated
         item: cst.BaseExpression = cst.Await(updated.with_changes(func=cst.Name("anext")))
-        if kind != "lines":
+        if kind != "lines" or id(original) in self._statement_calls:
             return item
         if len(updated.args) > 1:
             self.ctx.todo(
@@ -310,12 +311,7 @@ class StreamRewrites(HttpRuleBase):
         if not (
             updated.for_in.asynchronous
             and isinstance(updated.for_in.target, cst.Name)
-            and m.matches(updated.for_in.iter, m.Call(func=m.Attribute(attr=m.Name("aiter_lines"))))
-            and m.matches(original.for_in.iter, m.Call(func=m.Attribute(attr=m.Name("iter_lines"))))
-            and not any(
-                is_keyword(a, "decode_unicode")
-                for a in cst.ensure_type(original.for_in.iter, cst.Call).args
-            )
+            and self._iterator_kind(original.for_in.iter) == "lines"
         ):
             return updated
         name = updated.for_in.target.value

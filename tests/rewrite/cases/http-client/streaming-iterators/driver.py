@@ -18,6 +18,7 @@ def drive(run):
     run.check("each line", feed.each_line, url)
     run.check("kept and last", feed.kept_and_last, url)
     run.check("every line", feed.every_line, url)
+    run.check("ids", feed.ids, url)
     run.check("counted", feed.counted, url)
     run.check("fields", feed.fields, url)
 

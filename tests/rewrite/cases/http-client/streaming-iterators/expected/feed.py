@@ -80,6 +80,13 @@ async def every_line(url):
                 return seen
 
 
+async def ids(url):
+    async with session.stream("GET", url, timeout=10) as resp:
+        lines = resp.aiter_lines()
+        await anext(lines)
+        return [json.loads(line)["id"] async for line in lines]
+
+
 def count(lines):
     return sum(1 for _ in lines)
 

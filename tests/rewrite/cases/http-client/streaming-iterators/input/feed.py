@@ -72,6 +72,13 @@ def every_line(url):
                 return seen
 
 
+def ids(url):
+    with session.get(url, stream=True, timeout=10) as resp:
+        lines = resp.iter_lines()
+        next(lines)
+        return [json.loads(line)["id"] for line in lines]
+
+
 def count(lines):
     return sum(1 for _ in lines)
 
