@@ -280,12 +280,13 @@ class ResponsesMock(Rule):
         if len(positional) > len(names) or verb is None or len(given) < len(names) or unknown:
             self.ctx.todo(line, self.code, "responses.add_callback not understood; port to respx")
             return updated
-        url: cst.BaseExpression | None = given["url"]
+        url = given["url"]
         if "match_querystring" in keywords:
-            url = self._query_matched(given["url"], keywords["match_querystring"])
-            if url is None:
+            matched = self._query_matched(url, keywords["match_querystring"])
+            if matched is None:
                 self.ctx.todo(line, self.code, "responses match_querystring= not ported")
                 return updated
+            url = matched
         route = self._route_call(verb, url, keywords.get("match"), line)
         if route is None:
             return updated
