@@ -13,6 +13,10 @@ the like get a list made with ``async for``, a name bound to it is an async
 iterator wherever the function reads it, and ``yield from`` becomes an
 ``async for`` loop. Lines come back as the bytes requests gave, unless the
 code decoded them. Handed to anything else, it gets a TODO.
+
+The module is long because a body's iterator is followed wherever its
+function reads it (a loop, a comprehension, ``next()``, a whole read, a name
+bound to it, ``yield from``), and each has its own async spelling.
 """
 
 from __future__ import annotations
