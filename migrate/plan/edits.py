@@ -611,9 +611,16 @@ def plan_edits(analysis: Analysis) -> dict[str, FileEdits]:
             and _keeps_requests_calls(module, graph, edits, _valued_modules(graph, colouring))
         }
         for module in importing:
-            if module in keeping:
+            handed = module in edits and any(
+                verdict != "requests"
+                for params in edits[module].response_params.values()
+                for verdict in params.values()
+            )
+            if module in keeping and not handed:
                 continue
             fe, _ = for_module(module)
+            # A module keeping requests calls with a helper handed httpx responses: its
+            # except clauses catch both forms, as the helper's calls may raise either.
             fe.map_exceptions = "both" if keeping else "httpx"
             module_facts = project.facts.get(module)
             if module_facts is not None:

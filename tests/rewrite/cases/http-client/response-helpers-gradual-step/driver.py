@@ -20,6 +20,8 @@ def drive(run):
         run.check(f"forecast {path}", weather.forecast, base + path)
         run.check(f"news status {path}", news.status, base + path)
         run.check(f"weather status {path}", weather.status, base + path)
+        run.check(f"news alerts {path}", news.alerts, base + path)
+        run.check(f"weather alerts {path}", weather.alerts, base + path)
     run.check("fetched", lambda url: _status_of(news.fetched, url), base + "/news")
 
 

@@ -2,7 +2,7 @@
 
 import httpx
 
-from feeds import checks
+from feeds import checks, weather
 from feeds._async_helpers import TLS_CONTEXT
 
 
@@ -29,3 +29,10 @@ async def fetched(url) -> httpx.Response:
     ) as http_client:
         resp: httpx.Response = await http_client.get(url)
     return resp
+
+
+async def alerts(url):
+    async with httpx.AsyncClient(
+        follow_redirects=True, timeout=None, verify=TLS_CONTEXT
+    ) as http_client:
+        return weather.checked(await http_client.get(url))

@@ -1,5 +1,6 @@
 """Stays on requests in this step."""
 
+import httpx
 import requests
 
 from feeds import checks
@@ -14,3 +15,20 @@ def forecast(url):
 
 def status(url):
     return checks.kept_only(requests.get(url))
+
+
+class FeedError(Exception):
+    pass
+
+
+def checked(resp):
+    try:
+        if 400 <= resp.status_code < 600:
+            resp.raise_for_status()
+    except (requests.HTTPError, httpx.HTTPStatusError) as exc:
+        raise FeedError(str(exc.response.status_code)) from exc
+    return resp.json()
+
+
+def alerts(url):
+    return checked(requests.get(url))

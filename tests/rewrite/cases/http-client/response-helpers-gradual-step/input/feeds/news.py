@@ -2,7 +2,7 @@
 
 import requests
 
-from feeds import checks
+from feeds import checks, weather
 
 
 def headlines(url):
@@ -19,3 +19,7 @@ def status(url):
 def fetched(url) -> requests.Response:
     resp: requests.Response = requests.get(url)
     return resp
+
+
+def alerts(url):
+    return weather.checked(requests.get(url))

@@ -14,3 +14,19 @@ def forecast(url):
 
 def status(url):
     return checks.kept_only(requests.get(url))
+
+
+class FeedError(Exception):
+    pass
+
+
+def checked(resp):
+    try:
+        resp.raise_for_status()
+    except requests.HTTPError as exc:
+        raise FeedError(str(exc.response.status_code)) from exc
+    return resp.json()
+
+
+def alerts(url):
+    return checked(requests.get(url))
