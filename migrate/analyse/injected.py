@@ -130,6 +130,20 @@ def _slot(fn: Function, call: Call, offset: int, inj: Injection) -> str | None:
     return "?" if "**" in call.keywords else None
 
 
+def _handed_as_value(graph: CallGraph, fn: Function) -> str | None:
+    """Where ``fn`` (or the class it makes, for ``__init__``) is used as a value
+    (``run(func=fetch)``); None when every call to it is seen."""
+    flow = graph.flow
+    targets = {fn.qualname} | ({fn.class_qualname} if fn.name == "__init__" else set())
+    if flow is None or not targets & flow.values:
+        return None
+    for user in graph.functions.values():
+        for ref in user.refs:
+            if ref.target and not ref.instance and graph.resolve(ref.target) in targets:
+                return f"in {short_name(user.qualname)} (line {ref.span.line})"
+    return "where the analysis does not see"
+
+
 def _refusal(
     graph: CallGraph,
     colouring: Colouring,
@@ -141,6 +155,12 @@ def _refusal(
 ) -> str | None:
     """Why the session ``inj`` describes stays on requests, or None."""
     owner = (fn.class_qualname or fn.qualname).rsplit(".", 1)[-1]
+    handed = _handed_as_value(graph, fn)
+    if handed is not None:
+        return (
+            f"stays on requests: {short_name(fn.qualname)} takes a session and is handed on"
+            f" as a value {handed}, so the migration cannot see which session it is called with"
+        )
     for caller, call, kind in _passers(graph, fn, inj):
         where = f"{short_name(caller.qualname)} (line {call.span.line})"
         head = f"stays on requests: {where} hands {owner} its session"

@@ -608,7 +608,7 @@ def plan_edits(analysis: Analysis) -> dict[str, FileEdits]:
             module
             for module in importing
             if module in project.facts
-            and _keeps_requests_calls(module, graph, edits, _valued_modules(graph, colouring))
+            and _keeps_requests_calls(module, graph, edits, _valued_modules(graph, colouring), None)
         }
         for module in importing:
             handed = module in edits and any(
@@ -709,10 +709,11 @@ def _session_subclasses(
 
 def keeps_requests_calls(
     graph: CallGraph, edits: dict[str, FileEdits], colouring: Colouring
-) -> Callable[[str], bool]:
-    """Whether requests calls in a module stay as they are after this run."""
+) -> Callable[[str, frozenset[str] | None], bool]:
+    """Whether requests calls in a module (of the functions ``only`` names, if
+    given) stay as they are after this run."""
     valued = _valued_modules(graph, colouring)
-    return lambda module: _keeps_requests_calls(module, graph, edits, valued)
+    return lambda module, only: _keeps_requests_calls(module, graph, edits, valued, only)
 
 
 def _valued_modules(graph: CallGraph, colouring: Colouring) -> frozenset[str]:
@@ -721,19 +722,27 @@ def _valued_modules(graph: CallGraph, colouring: Colouring) -> frozenset[str]:
 
 
 def _keeps_requests_calls(
-    module: str, graph: CallGraph, edits: dict[str, FileEdits], valued: frozenset[str]
+    module: str,
+    graph: CallGraph,
+    edits: dict[str, FileEdits],
+    valued: frozenset[str],
+    only: frozenset[str] | None,
 ) -> bool:
     if module in valued:
         return True
     converted = edits[module].http_calls if module in edits else {}
-    kept_here = (q for q, kept in graph.kept.items() if any(c.refusal is None for c, _ in kept))
+    kept_here = (
+        qualname
+        for qualname, kept in graph.kept.items()
+        if any(c.refusal is None and (only is None or c.target in only) for c, _ in kept)
+    )
     if any(graph.functions[qualname].module == module for qualname in kept_here):
         return True
     cols = _Columns(graph.project.files[module].source.text)
     shared = edits[module].shared_attrs if module in edits else {}
     for fn in graph.functions.values():
-        if fn.module != module or not fn.class_qualname:
-            continue
+        if only is not None or fn.module != module or not fn.class_qualname:
+            continue  # a session's calls do not go through requests.post
         # ``self.s = requests.Session()`` where no call through ``self.s`` moves to
         # httpx (they are made elsewhere, or not at all): it stays requests'.
         for text, typ in fn.attr_sets:
@@ -748,6 +757,8 @@ def _keeps_requests_calls(
         for call, entry in calls:
             if entry.name in CONTEXT_ENTRIES:
                 continue  # ``with S() as s``: entering a client, not a request
+            if only is not None and entry.name not in only:
+                continue
             if entry.name.startswith("requests.") and cols.pos(call.span) not in converted:
                 return True
     return False

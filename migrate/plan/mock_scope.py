@@ -51,6 +51,31 @@ _PATCHED_REQUESTS = re.compile(
 )
 
 
+# ``patch("requests.post")``, ``patch("shop.api.requests.get")``: one of requests' module
+# functions, which catches only the calls made through that function.
+_PATCHED_FUNCTION = re.compile(r"""["'](?:[\w.]+\.)?requests\.(?:api\.)?(\w+)["']""")
+_MODULE_FUNCTIONS = frozenset(
+    {"get", "options", "head", "post", "put", "patch", "delete", "request"}
+)
+
+
+def patched_functions(text: str) -> frozenset[str] | None:
+    """The module functions of requests (``requests.post``) a test file patches, when
+    that is all it mocks of requests; None when it mocks more (``responses``,
+    requests-mock, a Session's methods), which catches every request."""
+    if "responses" in text and _imports(text, "responses"):
+        return None
+    if "requests_mock" in text and re.search(r"\brequests_mock\b", text) is not None:
+        return None
+    found = set()
+    for patch in _PATCHED_REQUESTS.finditer(text):
+        function = _PATCHED_FUNCTION.search(patch.group())
+        if function is None or function.group(1) not in _MODULE_FUNCTIONS:
+            return None
+        found.add(f"requests.{function.group(1)}")
+    return frozenset(found) or None
+
+
 def mocks_requests(text: str) -> bool:
     """Whether a file uses ``responses`` or requests-mock (its fixture is only a
     parameter), or patches requests' functions with unittest.mock."""
@@ -64,15 +89,18 @@ def mocks_requests(text: str) -> bool:
 def scope_mocks(
     project: Project,
     to_httpx: set[str],
-    keeps_calls: Callable[[str], bool],
+    keeps_calls: Callable[[str, frozenset[str] | None], bool],
     converted: frozenset[str] = frozenset(),
 ) -> MockScope:
     """Judge each test file that mocks requests by the code it reaches.
 
     ``to_httpx`` holds the modules whose HTTP calls move to httpx in this run;
-    ``keeps_calls(module)`` tells whether requests calls in an analysed module
-    stay as they are; ``converted`` the classes extending requests that become
-    httpx classes (a Session subclass, an AuthBase).
+    ``keeps_calls(module, only)`` tells whether requests calls in an analysed
+    module (of the functions ``only`` names, if given) stay as they are;
+    ``converted`` the classes extending requests that become httpx classes (a
+    Session subclass, an AuthBase). A test file that patches only some of
+    requests' module functions (``patch("requests.post")``) is mixed only when
+    code it reaches keeps calling one of those.
     """
     reach = _Imports(project)
     moving: set[str] = set()
@@ -82,7 +110,10 @@ def scope_mocks(
             continue
         reached = reach.closure(module)
         moved = sorted(reached & to_httpx)
-        keeping = sorted(m for m in reached if _keeps_requests(m, project, keeps_calls, converted))
+        only = patched_functions(loaded.source.text)
+        keeping = sorted(
+            m for m in reached if _keeps_requests(m, project, keeps_calls, converted, only)
+        )
         if moved and keeping:
             mixed[module] = (tuple(keeping), tuple(moved))
         elif moved:
@@ -91,13 +122,21 @@ def scope_mocks(
 
 
 def _keeps_requests(
-    module: str, project: Project, keeps_calls: Callable[[str], bool], converted: frozenset[str]
+    module: str,
+    project: Project,
+    keeps_calls: Callable[[str, frozenset[str] | None], bool],
+    converted: frozenset[str],
+    only: frozenset[str] | None,
 ) -> bool:
-    """Whether ``module`` still sends through requests after this run."""
+    """Whether ``module`` still sends through requests (through the functions
+    ``only`` names, if given) after this run."""
     facts = project.facts.get(module)
     if facts is None:
         # Not analysed: it does not import requests (every file that does is).
         return False
+    if only is not None:
+        # Sessions, adapters and their subclasses do not go through requests.post.
+        return keeps_calls(module, only)
     if any(
         base.startswith("requests.")
         for cls, bases in facts.classes.items()
@@ -107,7 +146,7 @@ def _keeps_requests(
         return True  # a Session (or adapter) subclass: its traffic is requests'
     if any(_requests_based(target) for target in facts.imports.values()):
         return True
-    return keeps_calls(module)
+    return keeps_calls(module, None)
 
 
 def _requests_based(target: str) -> bool:

@@ -56,6 +56,8 @@ class RuleContext:
     options: RewriteOptions
     # What follows ``from`` when the file imports a helper (``.._async_helpers``).
     helpers_from: str = DEFAULT_MODULE
+    # The same module by its bare name, for a file also run as a script (see helpers_home).
+    helpers_script_from: str | None = None
     # The project's own top-level packages: their imports are a section of their own.
     first_party: frozenset[str] = frozenset()
     positions: dict[cst.CSTNode, object] = field(default_factory=dict)

@@ -20,8 +20,15 @@ from ..read.sources import SourceFile
 from ..verify.checks import parse_error
 from ..workers import worker_pool
 from .context import Note, RuleContext
-from .helpers import HelpersHome, defined_helpers, helpers_home, prefers_relative, render
-from .imports import add_imports, remove_unused
+from .helpers import (
+    HelpersHome,
+    defined_helpers,
+    helpers_home,
+    prefers_relative,
+    render,
+    runs_as_script,
+)
+from .imports import add_imports, remove_unused, with_script_fallback
 from .options import RewriteOptions
 from .rules import RULES
 from .transformer import MigrationTransformer
@@ -45,6 +52,8 @@ class FileSetting:
 
     helpers_from: str
     first_party: frozenset[str]
+    # Run as a script too: the helpers module's bare name, tried when ``helpers_from`` fails.
+    helpers_script_from: str | None = None
 
 
 @dataclass
@@ -74,6 +83,7 @@ def rewrite_source(
         edits=edits,
         options=options,
         helpers_from=setting.helpers_from,
+        helpers_script_from=setting.helpers_script_from,
         first_party=setting.first_party,
     )
     rules = [
@@ -93,7 +103,10 @@ def rewrite_source(
 
 def _fix_imports(module: cst.Module, ctx: RuleContext) -> cst.Module:
     module = remove_unused(module, ctx.removable_imports)
-    return add_imports(module, ctx.imports, ctx.first_party)
+    module = add_imports(module, ctx.imports, ctx.first_party)
+    if ctx.helpers_script_from is None:
+        return module
+    return with_script_fallback(module, ctx.helpers_from, ctx.helpers_script_from)
 
 
 def rewrite_file(
@@ -145,7 +158,7 @@ def rewrite_project(
             edits,
             sources[module].raw,
             options,
-            FileSetting(homes[module].import_from, first_party),
+            FileSetting(homes[module].import_from, first_party, homes[module].script_from),
         )
         for module, edits in sorted(planned.items(), key=lambda kv: str(kv[1].path))
     ]
@@ -181,7 +194,13 @@ def _helpers_homes(
                 if name == package or name.startswith(package + ".")
             ]
             relative[package] = prefers_relative(texts, package)
-        homes[module] = helpers_home(edits.path, module, options.helpers_module, relative[package])
+        homes[module] = helpers_home(
+            edits.path,
+            module,
+            options.helpers_module,
+            relative[package],
+            script=runs_as_script(files[module].text) if module in files else False,
+        )
     return homes
 
 

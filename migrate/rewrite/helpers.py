@@ -1178,23 +1178,47 @@ class HelpersHome:
     path: Path  # the helpers module's file
     module: str  # its dotted name
     import_from: str  # what goes after ``from`` in the importing module
+    # A module of a namespace package (a folder with no ``__init__.py``) that is also
+    # run as a script: what it imports from then, its folder being first on sys.path.
+    script_from: str | None = None
 
 
 _RELATIVE = re.compile(r"^[ \t]*from[ \t]+\.", re.MULTILINE)
+_MAIN_BLOCK = re.compile(
+    r"""^if[ \t]+__name__[ \t]*==[ \t]*["']__main__["'][ \t]*:""", re.MULTILINE
+)
 
 
-def helpers_home(path: Path, module: str, name: str, relative: bool) -> HelpersHome:
+def runs_as_script(text: str) -> bool:
+    """Whether a module has a ``if __name__ == "__main__":`` block."""
+    return _MAIN_BLOCK.search(text) is not None
+
+
+def helpers_home(
+    path: Path, module: str, name: str, relative: bool, script: bool = False
+) -> HelpersHome:
     """The helpers module for the file ``path`` (module ``module``).
 
     In a package it sits in the top-level package folder; a loose module (no
-    package) shares one with the other modules of its folder.
+    package) shares one with the other modules of its folder. A module of a
+    namespace package (``scripts/release.py`` imported as ``scripts.release``)
+    imports it through that package; if it is also run as a script
+    (``script``: it has a ``__main__`` block), by its bare name as a fallback.
     """
     folder = path.parent
     top = folder
     while (top / "__init__.py").exists() and (top.parent / "__init__.py").exists():
         top = top.parent
     if not (folder / "__init__.py").exists():
-        return HelpersHome(folder / f"{name}.py", name, name)
+        package = module.rpartition(".")[0]
+        if not package:
+            return HelpersHome(folder / f"{name}.py", name, name)
+        return HelpersHome(
+            folder / f"{name}.py",
+            f"{package}.{name}",
+            f".{name}" if relative else f"{package}.{name}",
+            name if script else None,
+        )
     package = module.split(".")[0]
     if not relative:
         return HelpersHome(top / f"{name}.py", f"{package}.{name}", f"{package}.{name}")

@@ -206,6 +206,76 @@ def _insert(
     return [*body[:position], stmt.with_changes(leading_lines=[cst.EmptyLine()]), *body[position:]]
 
 
+def with_script_fallback(module: cst.Module, package_from: str, script_from: str) -> cst.Module:
+    """``from package_from import ...`` made to work when the file runs as a script too.
+
+    Run as a script, the file has no package and its folder, not the package's,
+    is on ``sys.path``: it imports ``from script_from import ...`` then. An
+    earlier run's pair is extended with the names imported now.
+    """
+    body = list(module.body)
+    names: list[str] = []
+    plain: list[int] = []
+    pair: int | None = None
+    for index, stmt in enumerate(body):
+        found = _from_names(stmt, package_from)
+        if found is not None:
+            plain.append(index)
+            names.extend(found)
+        elif isinstance(stmt, cst.If):
+            found = _pair_names(stmt, package_from, script_from)
+            if found is not None:
+                pair = index
+                names.extend(found)
+    if not plain:
+        return module
+    items = sorted(set(names), key=name_order)
+    text = (
+        f"if __package__:\n{_from_text(package_from, items, '    ')}\n"
+        "else:  # run as a script: its own folder is on sys.path\n"
+        f"{_from_text(script_from, items, '    ')}\n"
+    )
+    at = pair if pair is not None else plain[0]
+    new = cst.ensure_type(cst.parse_statement(text), cst.If)
+    new = new.with_changes(leading_lines=body[at].leading_lines)
+    body[at] = new
+    return module.with_changes(body=[s for i, s in enumerate(body) if i == at or i not in plain])
+
+
+def _from_names(stmt: cst.BaseStatement, mod: str) -> list[str] | None:
+    """The names ``stmt`` imports, if it is ``from mod import ...`` alone."""
+    if not isinstance(stmt, cst.SimpleStatementLine) or len(stmt.body) != 1:
+        return None
+    small = stmt.body[0]
+    if not isinstance(small, cst.ImportFrom) or isinstance(small.names, cst.ImportStar):
+        return None
+    if _from_module(small) != mod or any(a.asname for a in small.names):
+        return None
+    return [_module_name(a.name) for a in small.names]
+
+
+def _pair_names(stmt: cst.If, package_from: str, script_from: str) -> list[str] | None:
+    """The names an ``if __package__: from package_from import ... else: from
+    script_from import ...`` imports, if ``stmt`` is one."""
+    orelse = stmt.orelse
+    if not m.matches(stmt.test, m.Name("__package__")) or not isinstance(orelse, cst.Else):
+        return None
+    if len(stmt.body.body) != 1 or len(orelse.body.body) != 1:
+        return None
+    names = _from_names(stmt.body.body[0], package_from)  # type: ignore[arg-type]
+    if names is None or _from_names(orelse.body.body[0], script_from) is None:  # type: ignore[arg-type]
+        return None
+    return names
+
+
+def _from_text(mod: str, names: list[str], indent: str) -> str:
+    text = f"{indent}from {mod} import {', '.join(names)}"
+    if len(text) <= LINE_LENGTH:
+        return text
+    inner = "".join(f"{indent}    {name},\n" for name in names)
+    return f"{indent}from {mod} import (\n{inner}{indent})"
+
+
 def after_imports(body: list[cst.BaseStatement]) -> int:
     """Index of the first statement after the module's docstring and top imports."""
     position = 0

@@ -10,6 +10,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import libcst as cst
 import pytest
 
 from migrate.rewrite.helpers import (
@@ -22,6 +23,7 @@ from migrate.rewrite.helpers import (
     render,
     with_needs,
 )
+from migrate.rewrite.imports import add_imports, with_script_fallback
 
 RUFF = shutil.which("ruff") or str(Path(sys.executable).parent / "ruff")
 # Each helper alone, each pair, all but one, all: every pair of neighbours and
@@ -104,6 +106,34 @@ def test_loose_modules_share_one_in_their_folder(tmp_path: Path) -> None:
     home = helpers_home(tmp_path / "scripts/fetch.py", "fetch", "_async_helpers", relative=True)
     assert home.path == tmp_path / "scripts/_async_helpers.py"
     assert (home.module, home.import_from) == ("_async_helpers", "_async_helpers")
+
+
+def test_a_namespace_package_module_imports_through_its_package(tmp_path: Path) -> None:
+    (tmp_path / "scripts").mkdir()
+    path = tmp_path / "scripts/release.py"
+    home = helpers_home(path, "scripts.release", "_async_helpers", relative=True)
+    assert home.path == tmp_path / "scripts/_async_helpers.py"
+    assert (home.module, home.import_from) == ("scripts._async_helpers", "._async_helpers")
+    assert home.script_from is None
+    home = helpers_home(path, "scripts.release", "_async_helpers", relative=False, script=True)
+    assert (home.import_from, home.script_from) == ("scripts._async_helpers", "_async_helpers")
+
+
+def test_a_script_extends_its_import_pair_on_a_later_run() -> None:
+    first = cst.parse_module("import httpx\n\nfrom ._h import TLS_CONTEXT\n\nx = 1\n")
+    once = with_script_fallback(first, "._h", "_h")
+    assert once.code == (
+        "import httpx\n\n"
+        "if __package__:\n    from ._h import TLS_CONTEXT\n"
+        "else:  # run as a script: its own folder is on sys.path\n    from _h import TLS_CONTEXT\n"
+        "\nx = 1\n"
+    )
+    assert with_script_fallback(once, "._h", "_h").code == once.code
+    later = add_imports(once, {("._h", "gather_in_order", None)})
+    twice = with_script_fallback(later, "._h", "_h")
+    assert "from ._h import" not in twice.code.split("if __package__")[0]
+    assert "    from ._h import TLS_CONTEXT, gather_in_order\n" in twice.code
+    assert "    from _h import TLS_CONTEXT, gather_in_order\n" in twice.code
 
 
 def test_prefers_relative_counts_both_kinds() -> None:
