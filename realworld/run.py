@@ -377,7 +377,10 @@ def run_project(project: Project) -> Result:
     result.library_changed = len(library_changes(project, changed))
     if changed and not result.library_changed:
         # The suite then runs the library as it was: no pass.
-        result.notes.append("only test code changed")
+        why = refusal(pristine_tree)
+        result.notes.append(
+            "only test code changed" + (f"; the library stays: {why}" if why else "")
+        )
     if not changed:
         result.refusal = refusal(pristine_tree)
         if result.refusal:

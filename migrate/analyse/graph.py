@@ -11,9 +11,11 @@ that extend requests) share one resolution cache.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from pathlib import PurePath
 from typing import Literal
 
 from .catalogue import CONSTRUCTORS, CONTEXT_ENTRIES, Action, BlockingCall, lookup
+from .defaults import SESSION_TYPES
 from .frameworks import (
     REQUESTS_EXTENSION_BASES,
     REQUESTS_REQUEST_BUILDERS,
@@ -30,6 +32,7 @@ from .model import (
     Ref,
     Span,
 )
+from .names import short_name
 from .project import Project
 from .subclasses import SESSION_BASES, Extensions, decide_subclasses
 from .typeflow import TypeFlow
@@ -559,7 +562,15 @@ def build_graph(project: Project, refused: dict[tuple[str, str], str] | None = N
     links = {qualname: _link(graph, fn, fresh=True) for qualname, fn in graph.functions.items()}
     flow = graph.flow = TypeFlow(graph)
     graph.flowed_attrs = flow.solve()
+    # Sessions factories make, known once the attributes they are kept in have a type.
+    factory = {
+        k: why for k, why in _factory_sessions(graph).items() if k not in graph.kept_sessions
+    }
+    graph.kept_sessions.update(factory)
     typed = {fn.qualname for fn, call in flow.param_calls if call.target}
+    # The calls made through those sessions are linked again, as kept ones.
+    owners = {key[0] for key in factory if key is not None}
+    typed |= {q for q, fn in graph.functions.items() if fn.class_qualname in owners}
     if graph.flowed_attrs or typed:
         # What met an attribute of unknown type resolves again, now that some have one.
         for key in graph._untyped:
@@ -661,6 +672,68 @@ def _kept_sessions(graph: CallGraph) -> dict[tuple[str, str] | None, str]:
                     " other calls keep on requests"
                 )
     return kept
+
+
+def _factory_sessions(graph: CallGraph) -> dict[tuple[str, str] | None, str]:
+    """Sessions a factory makes for ``self.<attr>`` (``self.session =
+    self.create_session(...)``), kept on requests with what would carry them
+    across: the per-loop client is made from the session's own creation and
+    configuration, which a factory keeps out of reach."""
+    kept: dict[tuple[str, str] | None, str] = {}
+    for fn in graph.functions.values():
+        owner = fn.class_qualname
+        if owner is None:
+            continue
+        for attr, held in fn.self_assigns:
+            if not held or not held.endswith(RETURNS_SUFFIX):
+                continue
+            if graph.attr_type(owner, attr) not in SESSION_TYPES:
+                continue
+            factory = _session_factory(graph, held.removesuffix(RETURNS_SUFFIX))
+            if factory is None:
+                continue
+            why = f"stays on requests: self.{attr} is made by {short_name(factory.qualname)}"
+            file = PurePath(graph.project.facts[factory.module].path).name
+            if factory.runtime_setattrs:
+                obj, line = factory.runtime_setattrs[0]
+                why += (
+                    ", which sets its attributes by names known only at run time"
+                    f" (setattr({obj}, ...) at {file}:{line}): httpx.AsyncClient takes verify,"
+                    " cert, proxies and trust_env only when it is made, so pass each setting"
+                    " to httpx.AsyncClient(...) by name"
+                )
+            else:
+                why += (
+                    f", a factory ({file}:{factory.span.line}): a client per event loop is made"
+                    f" only from a session made where self.{attr} is set (self.{attr} ="
+                    " requests.Session()); make it there to migrate it"
+                )
+            for cls in (owner, *graph.subclasses(owner)):
+                kept[(cls, attr)] = why
+    return kept
+
+
+def _session_factory(graph: CallGraph, called: str) -> Function | None:
+    """The function a ``self.<name>()`` or ``make()`` call runs that gives a session:
+    it, or the one override of it that does."""
+    target = graph.resolve(called) or called
+    maker = graph.functions.get(target)
+    if maker is None:
+        return None
+    candidates = [maker]
+    if maker.class_qualname:
+        candidates += [
+            graph.functions[f"{sub}.{maker.name}"]
+            for sub in graph.subclasses(maker.class_qualname)
+            if f"{sub}.{maker.name}" in graph.functions
+        ]
+    found = [
+        fn
+        for fn in candidates
+        if fn.qualname.removeprefix(fn.module + ".")
+        in graph.project.facts[fn.module].session_returns
+    ]
+    return found[0] if len(found) == 1 else None
 
 
 def session_key(graph: CallGraph, fn: Function, text: str) -> tuple[str, str] | None:

@@ -16,7 +16,7 @@ import sys
 
 from .defaults import SESSION_TYPES, given_default, injections, optional_member
 from .flow import FlowVisitor
-from .model import FIXTURE_PREFIX, PARAM_PREFIX, Call, Function
+from .model import FIXTURE_PREFIX, PARAM_PREFIX, RETURNS_SUFFIX, Call, Function
 from .names import LocalScope, _is_super, _self_attr, dotted
 from .scopes import PLAIN_TYPES, plain_names
 
@@ -48,7 +48,13 @@ class HeldVisitor(FlowVisitor):
         """
         if isinstance(node, ast.Call):
             # ``C(...)``, or ``make(...)`` (``make()``: what it gives is known project-wide).
-            return self.type_of_call(node, self.scopes[-1] if self.scopes else None)
+            made = self.type_of_call(node, self.scopes[-1] if self.scopes else None)
+            if made is None and (_self_method(node.func) or self._defined_here(node.func)):
+                # ``self.create_session()``, ``make_session()``: what it (or the override
+                # that runs) gives is known project-wide.
+                called = self.resolve(node.func)
+                return called + RETURNS_SUFFIX if called else None
+            return made
         parts = dotted(node)
         if not parts or not self.scopes:
             return None
@@ -70,6 +76,14 @@ class HeldVisitor(FlowVisitor):
         if head in scope.local_types and len(scope.assigned.get(head, ())) > 1:
             return None
         return self.resolve(node) if self.names_instance(node) else None
+
+    def _defined_here(self, func: ast.expr) -> bool:
+        """A call of a function this module defines at its top level."""
+        return (
+            isinstance(func, ast.Name)
+            and func.id in self.facts.defs
+            and not any(func.id in scope.bound | scope.params for scope in self.scopes)
+        )
 
     def type_of_value(self, node: ast.expr, scope: LocalScope) -> str | None:
         """The type of object an assigned value holds, when one we track: what a
@@ -251,3 +265,12 @@ class HeldVisitor(FlowVisitor):
     def visit_Return(self, node: ast.Return) -> None:
         self.note_class_values(node.value)
         self.generic_visit(node)
+
+
+def _self_method(func: ast.expr) -> bool:
+    """``self.name`` (a method called through ``self``)."""
+    return (
+        isinstance(func, ast.Attribute)
+        and isinstance(func.value, ast.Name)
+        and func.value.id == "self"
+    )

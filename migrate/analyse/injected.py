@@ -16,8 +16,9 @@ from __future__ import annotations
 
 from .catalogue import Action
 from .decisions import Colouring
+from .defaults import SESSION_TYPES
 from .graph import CallGraph, session_key
-from .model import Call, Function, Injection
+from .model import PARAM_PREFIX, Call, Function, Injection
 from .names import short_name
 
 Key = tuple[str, str]
@@ -27,11 +28,7 @@ def refusals(graph: CallGraph, colouring: Colouring) -> dict[Key, str]:
     """Sessions that must stay on requests because a caller hands in one the
     migration does not convert: (owner, name) as :func:`session_key` gives, and why."""
     converted = _converted(graph, colouring)
-    injections = {
-        (fn.qualname, inj.param): (fn, inj)
-        for fn in graph.functions.values()
-        for inj in fn.injected
-    }
+    injections = {(fn.qualname, inj.param): (fn, inj) for fn, inj in _injections(graph)}
     # Those whose session is converted, and the parameters that hand theirs on to one.
     todo = [key for key, (fn, inj) in injections.items() if _key(graph, fn, inj) in converted]
     checked: set[tuple[str, str]] = set()
@@ -67,16 +64,33 @@ def converted_sessions(graph: CallGraph, colouring: Colouring) -> set[Key]:
     changed = True
     while changed:
         changed = False
-        for fn in graph.functions.values():
-            for inj in fn.injected:
-                key = _key(graph, fn, inj)
-                param = (fn.qualname, inj.param)
-                if key in found and inj.keyword is None and param not in found:
-                    found.add(param)
-                    changed = True
-                    for caller, _, kind in _passers(graph, fn, inj):
-                        if kind.startswith("param:"):
-                            found.add((caller.qualname, kind.removeprefix("param:")))
+        for fn, inj in _injections(graph):
+            key = _key(graph, fn, inj)
+            param = (fn.qualname, inj.param)
+            if key in found and inj.keyword is None and param not in found:
+                found.add(param)
+                changed = True
+                for caller, _, kind in _passers(graph, fn, inj):
+                    if kind.startswith("param:"):
+                        found.add((caller.qualname, kind.removeprefix("param:")))
+    return found
+
+
+def _injections(graph: CallGraph) -> list[tuple[Function, Injection]]:
+    """Every session a caller may hand in: as the function reads it (see defaults),
+    or kept in ``self.<attr>`` from a parameter every caller gives a session
+    (``Request(base, http_session=self.http_session)``, see typeflow)."""
+    found = [(fn, inj) for fn in graph.functions.values() for inj in fn.injected]
+    state = graph.flow.state if graph.flow is not None else {}
+    for fn in graph.functions.values():
+        given = {inj.param for inj in fn.injected}
+        for attr, held in fn.self_assigns:
+            param = (held or "").removeprefix(PARAM_PREFIX)
+            if not held or held == param or param in given or param not in fn.params:
+                continue
+            if state.get(("param", fn.qualname, param)) in SESSION_TYPES:
+                found.append((fn, Injection(f"self.{attr}", param, None, fn.span)))
+                given.add(param)
     return found
 
 

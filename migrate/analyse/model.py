@@ -233,6 +233,9 @@ class Function:
     # ``obj.attr = value`` or ``name = value`` where value's type is known:
     # (the target as written, type).
     attr_sets: list[tuple[str, str]] = field(default_factory=list)
+    # ``setattr(obj, name, value)`` where ``name`` is known only at run time: the
+    # object as written, and the line.
+    runtime_setattrs: list[tuple[str, int]] = field(default_factory=list)
     # The attributes of ``self`` a method assigns, deletes or changes in place
     # (``self.seen.append(x)``): calling it changes its receiver.
     self_writes: tuple[str, ...] = ()
@@ -290,6 +293,9 @@ class ModuleFacts:
     # Top-level factory functions -> the type of object they give, for callers
     # in other modules (``api = make_api()`` then ``api.fetch()``).
     return_types: dict[str, str] = field(default_factory=dict)
+    # Functions and methods (``Engine.create_session``) that make the session they
+    # return: only the attributes they fill are typed from them (see typeflow).
+    session_returns: dict[str, str] = field(default_factory=dict)
     # Top-level class qualname -> the types of its instance attributes
     # (``self.api = Api(...)``), for subclasses in other modules.
     attr_types: dict[str, dict[str, str]] = field(default_factory=dict)

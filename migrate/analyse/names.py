@@ -190,7 +190,7 @@ class NameResolver:
             self._collect_class_attrs(node)
         for stmt in tree.body:
             if isinstance(stmt, ast.FunctionDef | ast.AsyncFunctionDef):
-                typ = self._returned_type(stmt)
+                typ = self._returned_type(stmt, stmt.name)
                 if typ:
                     self.return_types[f"{module}.{stmt.name}"] = typ
                     self.facts.return_types[stmt.name] = typ
@@ -200,7 +200,7 @@ class NameResolver:
                 # Methods that make an object: ``site = self.make_site()``.
                 for method in stmt.body:
                     if isinstance(method, ast.FunctionDef | ast.AsyncFunctionDef):
-                        typ = self._returned_type(method)
+                        typ = self._returned_type(method, f"{stmt.name}.{method.name}")
                         if typ:
                             self.return_types[f"{module}.{stmt.name}.{method.name}"] = typ
                             self.facts.return_types[f"{stmt.name}.{method.name}"] = typ
@@ -228,8 +228,9 @@ class NameResolver:
         last = name.rsplit(".", 1)[-1]
         return name if last[:1].isupper() and not last.isupper() else None
 
-    def _returned_type(self, node: ast.FunctionDef | ast.AsyncFunctionDef) -> str | None:
-        """What a factory function gives: its annotation, or what every return makes."""
+    def _returned_type(self, node: ast.FunctionDef | ast.AsyncFunctionDef, name: str) -> str | None:
+        """What a factory function (``name``, local to the module) gives: its
+        annotation, or what every return makes."""
         saved, self.scopes = self.scopes, []
         try:
             typ = self.annotation_type(node.returns)
@@ -254,6 +255,9 @@ class NameResolver:
                     else:
                         found.add(None)
             made = found.pop() if len(found) == 1 else None
+            if made in SESSION_TYPES:
+                # A session factory: kept apart, for the attributes it fills (typeflow).
+                self.facts.session_returns[name] = made
             # Project classes only: a helper returning a catalogue object
             # (``sqlite3.connect()``) is already seen as blocking where it is called.
             return made if made not in CONSTRUCTORS.values() else None

@@ -11,8 +11,11 @@
 
 from __future__ import annotations
 
-from .catalogue import NO_TWIN
+from pathlib import PurePath
+
+from .catalogue import NO_TWIN, Action, lookup
 from .decisions import Colouring, Review
+from .defaults import SESSION_TYPES
 from .graph import CallGraph
 from .model import Call, Function
 from .names import short_name
@@ -72,6 +75,15 @@ def _mixed_attribute(
     if found is None:
         return None
     types, other = found
+    sessions = [typ for typ in types if typ in SESSION_TYPES]
+    if sessions and _http_call(f"{sessions[0]}.{parts[2]}"):
+        path, colon, line = other.rpartition(":")
+        other = f"{PurePath(path).name}:{line}" if colon and line.isdigit() else other
+        return (
+            f"stays on requests: self.{parts[1]} is given a {sessions[0]} in some places and"
+            f" other values in others ({other}), so `{call.text}()` is not known to be an"
+            f" HTTP call; give {parts[1]} a session wherever it is set to migrate it"
+        )
     methods = [graph.resolve(f"{typ}.{parts[2]}") for typ in types]
     async_methods = [m for m in methods if m and colouring.is_async(m)]
     if not async_methods:
@@ -111,3 +123,9 @@ def _fetching_attribute_reads(graph: CallGraph, colouring: Colouring) -> list[Re
             )
         )
     return reviews
+
+
+def _http_call(name: str) -> bool:
+    """Whether ``name`` (``requests.Session.get``) is a request with an async twin."""
+    entry = lookup(name)
+    return entry is not None and entry.action is Action.REWRITE and entry.family == "http-client"

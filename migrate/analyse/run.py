@@ -60,6 +60,8 @@ def analyse_paths(
             wanted |= _callee_modules(graph, colouring)
             wanted |= _handed_modules(graph, colouring)
             wanted |= unseen_modules(graph, colouring)
+            wanted |= _session_factory_modules(graph)
+            wanted |= _session_handed_modules(graph)
             if not project.analyse(wanted):
                 break
             graph, colouring = _coloured(project, scope, refused)
@@ -180,6 +182,42 @@ def _handed_modules(graph: CallGraph, colouring: Colouring) -> set[str]:
             handed.add(graph.callee_of(call) or target)
         if len(handed) == before:
             break
+    modules = {_module_of(project, target) for target in targets}
+    wanted = {m for m in modules if m is not None and project.files[m].facts is None}
+    return wanted | set(project.mentioning({target.rsplit(".", 1)[-1] for target in targets}))
+
+
+def _session_factory_modules(graph: CallGraph) -> set[str]:
+    """Modules that may keep a session a factory makes (``self.session =
+    self.create_session()``): those that name the factory, and for a method, those
+    of the classes it overrides, which may call it through ``self``."""
+    project = graph.project
+    names: set[str] = set()
+    wanted: set[str] = set()
+    for facts in list(project.facts.values()):
+        for local in facts.session_returns:
+            owner, _, name = local.rpartition(".")
+            names.add(name)
+            for base in facts.classes.get(f"{facts.module}.{owner}", ()) if owner else ():
+                module = _module_of(project, graph.resolve(base) or base)
+                if module is not None and project.files[module].facts is None:
+                    wanted.add(module)
+    return wanted | set(project.mentioning(names))
+
+
+def _session_handed_modules(graph: CallGraph) -> set[str]:
+    """Modules of the functions and classes handed a session (``Request(base,
+    http_session=self.http_session)``), and those that call them: calls made
+    through it there are HTTP calls, and every call site tells what it holds."""
+    project = graph.project
+    targets = {
+        target
+        for fn in graph.functions.values()
+        for call in fn.calls
+        if any(kind != "none" for _, kind in call.sessions_given)
+        and (target := graph.resolve(call.target) or "")
+        and not target.startswith(("requests.", "httpx.", "builtins."))
+    }
     modules = {_module_of(project, target) for target in targets}
     wanted = {m for m in modules if m is not None and project.files[m].facts is None}
     return wanted | set(project.mentioning({target.rsplit(".", 1)[-1] for target in targets}))

@@ -22,6 +22,7 @@ from __future__ import annotations
 from typing import Protocol
 
 from .catalogue import CONSTRUCTORS
+from .defaults import SESSION_TYPES
 from .model import FIXTURE_PREFIX, PARAM_PREFIX, RETURNS_SUFFIX, Call, Function
 from .project import Project
 
@@ -269,13 +270,7 @@ class TypeFlow:
             return self._attributes(self._get(("param", fn.qualname, param)), attrs)
         if held.endswith(RETURNS_SUFFIX):
             # ``Atlas(url).region(code)``: what the method or factory gives.
-            made = self.graph.resolve(held.removesuffix(RETURNS_SUFFIX))
-            maker = self.functions.get(made or "")
-            if maker is None:
-                return _UNKNOWN
-            local = made.removeprefix(maker.module + ".") if made else ""
-            typ = self.graph.project.facts[maker.module].return_types.get(local)
-            return typ if typ in self.classes else _UNKNOWN
+            return self._returned(self.graph.resolve(held.removesuffix(RETURNS_SUFFIX)))
         if held.startswith(FIXTURE_PREFIX):
             made = self.graph.resolve(held)
             return made if made in self.classes else _UNKNOWN
@@ -285,6 +280,30 @@ class TypeFlow:
             if head in self.classes or head in CONSTRUCTORS.values():
                 return self._attributes(head, parts[cut:])
         return _UNKNOWN
+
+    def _returned(self, made: str | None) -> str:
+        """What the function ``made`` gives: a project class, or a session it makes. A
+        method that gives nothing known may be overridden (``create_session`` raising
+        NotImplementedError in the base): the session every override makes."""
+        maker = self.functions.get(made or "")
+        if maker is None:
+            return _UNKNOWN
+        typ = self._returns(maker)
+        if typ is None and maker.class_qualname:
+            overrides = [
+                self.functions[f"{sub}.{maker.name}"]
+                for sub in self.graph.subclasses(maker.class_qualname)
+                if f"{sub}.{maker.name}" in self.functions
+            ]
+            found = {self._returns(override) for override in overrides}
+            typ = found.pop() if len(found) == 1 else None
+            typ = typ if typ in SESSION_TYPES else None
+        return typ if typ in self.classes or typ in SESSION_TYPES else _UNKNOWN
+
+    def _returns(self, fn: Function) -> str | None:
+        facts = self.graph.project.facts[fn.module]
+        local = fn.qualname.removeprefix(fn.module + ".")
+        return facts.return_types.get(local) or facts.session_returns.get(local)
 
     def _attributes(self, typ: str, attrs: list[str]) -> str:
         for attr in attrs:

@@ -16,6 +16,8 @@ import sys
 import textwrap
 from pathlib import Path
 
+import pytest
+
 from migrate.analyse.run import analyse_paths
 from migrate.plan import build_plan
 
@@ -144,3 +146,87 @@ def test_patches_of_requests_post_move_with_the_code_that_calls_it(tmp_path: Pat
     )
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert "1 passed" in proc.stdout
+
+
+QUERY = """
+    class Request:
+        def __init__(self, base, http_session):
+            self.base = base
+            self.http_session = http_session
+
+        def get_status(self):
+            return self.http_session.get(f"{self.base}/status/").json()
+"""
+
+API = """
+    import requests
+
+    from .app import App
+    from .query import Request
+
+
+    class Api:
+        def __init__(self, url):
+            self.base_url = url
+            self.http_session = requests.Session()
+            self.dcim = App(self, "dcim")
+
+        def status(self):
+            return Request(self.base_url, http_session=self.http_session).get_status()
+"""
+
+APP = """
+    from .query import Request
+
+
+    class App:
+        def __init__(self, api, name):
+            self.api = api
+            self.name = name
+
+        def config(self):
+            base = f"{self.api.base_url}/{self.name}/config"
+            return Request(base, http_session=self.api.http_session).get_status()
+"""
+
+TEST_APP = """
+    from unittest import mock
+
+    from pkg.app import App
+
+
+    def test_config():
+        api = mock.Mock(base_url="http://x")
+        api.http_session.get.return_value.json.return_value = {"ok": True}
+        assert App(api, "dcim").config() == {"ok": True}
+"""
+
+HANDED_ON = {
+    "an attribute session of a class whose calls stay": (
+        {},
+        "stays on requests: Api.status (line 14) hands Request its session,"
+        " self.http_session, which stays a requests.Session",
+    ),
+    "and a test that hands in a mock": (
+        {"tests/__init__.py": "", "tests/test_app.py": TEST_APP},
+        "stays on requests: self.http_session is given a requests.Session in some places"
+        " and other values in others (app.py:11), so `self.http_session.get()` is not"
+        " known to be an HTTP call; give http_session a session wherever it is set to"
+        " migrate it",
+    ),
+}
+
+
+@pytest.mark.parametrize("more, reason", HANDED_ON.values(), ids=HANDED_ON.keys())
+def test_a_session_handed_on_through_an_untyped_parameter_is_followed(
+    tmp_path: Path, more: dict[str, str], reason: str
+) -> None:
+    """``Request(base, http_session=self.http_session)``: the calls ``Request`` makes
+    through it are HTTP calls; they move only with the session handed in."""
+    files = {"pkg/__init__.py": "", "pkg/query.py": QUERY, "pkg/api.py": API, "pkg/app.py": APP}
+    root = _project(tmp_path, {**files, **more})
+    analysis = analyse_paths([root])
+    assert not analysis.colouring.async_functions
+    assert {(r.function, r.reason) for r in analysis.colouring.review} == {
+        ("pkg.query.Request.get_status", reason)
+    }

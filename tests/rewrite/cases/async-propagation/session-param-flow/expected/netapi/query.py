@@ -1,0 +1,12 @@
+class Request:
+    """One endpoint, reached through the session its caller hands in."""
+
+    def __init__(self, base, http_session):
+        self.base = base
+        self.http_session = http_session
+
+    async def get_status(self):
+        response = await self.http_session.get(f"{self.base}/status/")
+        if response.is_error:
+            response.raise_for_status()
+        return response.json()

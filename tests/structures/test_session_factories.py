@@ -1,0 +1,135 @@
+"""A session a factory makes for ``self.<attr>``: kept on requests as a whole, and said so.
+
+``self.session = self.create_session(**options)``, where the base class's
+``create_session`` raises NotImplementedError and a subclass in another module
+makes the ``requests.Session`` and sets its attributes with ``setattr(session,
+name, value)``: the calls made through ``self.session`` are seen (the engine's
+``request`` sends through it) and stay on requests, with the plan naming the
+attribute, the factory, and what would carry it across. Nothing else changes:
+never a silent no-op, never half a migration.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from migrate.analyse.run import analyse_paths
+
+ENGINE = {
+    "pkg/__init__.py": "",
+    "pkg/engines/__init__.py": """
+        from .base import BaseEngine
+        from .sync import SyncEngine
+
+        DefaultEngine = SyncEngine
+    """,
+    "pkg/engines/base.py": """
+        class BaseEngine:
+            def __init__(self, **options):
+                self.requests = dict(dict(headers={}), **options.get("requests", {}))
+                self.session = self.create_session(**self.requests)
+
+            @staticmethod
+            def create_session(**params):
+                raise NotImplementedError
+
+            def request(self, method, url):
+                response = self.session.request(method, url)
+                response.raise_for_status()
+                return response.json()
+    """,
+    "pkg/engines/sync.py": """
+        import requests
+
+        from .base import BaseEngine
+
+
+        class SyncEngine(BaseEngine):
+            @staticmethod
+            def create_session(**params):
+                session = requests.Session()
+
+                for param in params:
+                    setattr(session, param, params[param])
+
+                return session
+    """,
+}
+
+FACTORY_METHOD = {
+    "pkg/__init__.py": "",
+    "pkg/api.py": """
+        import requests
+
+
+        class Api:
+            def __init__(self, base, key):
+                self.base = base
+                self.session = self.make_session(key)
+
+            def make_session(self, key):
+                session = requests.Session()
+                session.headers["X-Key"] = key
+                return session
+
+            def user(self, uid):
+                return self.session.get(f"{self.base}/users/{uid}").json()
+    """,
+}
+
+SHAPES = {
+    "an override in another module, configured by setattr": (
+        ENGINE,
+        "pkg.engines.base.BaseEngine.request",
+        "stays on requests: self.session is made by SyncEngine.create_session, which"
+        " sets its attributes by names known only at run time (setattr(session, ...) at"
+        " sync.py:12): httpx.AsyncClient takes verify, cert, proxies and trust_env only when it"
+        " is made, so pass each setting to httpx.AsyncClient(...) by name",
+    ),
+    "a method of the class": (
+        FACTORY_METHOD,
+        "pkg.api.Api.user",
+        "stays on requests: self.session is made by Api.make_session, a factory"
+        " (api.py:9): a client per event loop is made only from a session made where"
+        " self.session is set (self.session = requests.Session()); make it there to"
+        " migrate it",
+    ),
+}
+
+
+def _write(root: Path, files: dict[str, str]) -> Path:
+    for name, text in files.items():
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(textwrap.dedent(text).lstrip())
+    return root
+
+
+@pytest.mark.parametrize("files, function, reason", SHAPES.values(), ids=SHAPES.keys())
+def test_a_session_a_factory_makes_stays_on_requests_and_the_plan_says_why(
+    tmp_path: Path, files: dict[str, str], function: str, reason: str
+) -> None:
+    analysis = analyse_paths([_write(tmp_path, files)])
+    assert not analysis.colouring.async_functions
+    reasons = [r.reason for r in analysis.colouring.review]
+    assert [r.function for r in analysis.colouring.review] == [function]
+    assert reasons == [reason]
+
+
+@pytest.mark.parametrize("files", [s[0] for s in SHAPES.values()], ids=SHAPES.keys())
+def test_apply_changes_nothing_when_the_factory_session_stays(
+    tmp_path: Path, files: dict[str, str]
+) -> None:
+    root = _write(tmp_path, files)
+    before = {p: p.read_bytes() for p in root.rglob("*.py")}
+    subprocess.run(
+        [sys.executable, "-m", "migrate", "apply", str(root), "--force"],
+        check=True,
+        capture_output=True,
+    )
+    assert {p: p.read_bytes() for p in root.rglob("*.py")} == before
