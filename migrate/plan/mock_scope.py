@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import PurePath
 from typing import TYPE_CHECKING
 
+from ..analyse.catalogue import HTTP_VERBS
 from ..analyse.frameworks import REQUESTS_BASED_PACKAGES
 
 if TYPE_CHECKING:
@@ -54,9 +55,7 @@ _PATCHED_REQUESTS = re.compile(
 # ``patch("requests.post")``, ``patch("shop.api.requests.get")``: one of requests' module
 # functions, which catches only the calls made through that function.
 _PATCHED_FUNCTION = re.compile(r"""["'](?:[\w.]+\.)?requests\.(?:api\.)?(\w+)["']""")
-_MODULE_FUNCTIONS = frozenset(
-    {"get", "options", "head", "post", "put", "patch", "delete", "request"}
-)
+_MODULE_FUNCTIONS = frozenset({*HTTP_VERBS, "request"})
 
 
 def patched_functions(text: str) -> frozenset[str] | None:

@@ -20,14 +20,7 @@ from ..read.sources import SourceFile
 from ..verify.checks import parse_error
 from ..workers import worker_pool
 from .context import Note, RuleContext
-from .helpers import (
-    HelpersHome,
-    defined_helpers,
-    helpers_home,
-    prefers_relative,
-    render,
-    runs_as_script,
-)
+from .helpers import HelpersHome, defined_helpers, helpers_home, prefers_relative, render
 from .imports import add_imports, remove_unused, with_script_fallback
 from .options import RewriteOptions
 from .rules import RULES
@@ -52,7 +45,7 @@ class FileSetting:
 
     helpers_from: str
     first_party: frozenset[str]
-    # Run as a script too: the helpers module's bare name, tried when ``helpers_from`` fails.
+    # A namespace package's module: the helpers module by its bare name, as it runs alone.
     helpers_script_from: str | None = None
 
 
@@ -194,13 +187,7 @@ def _helpers_homes(
                 if name == package or name.startswith(package + ".")
             ]
             relative[package] = prefers_relative(texts, package)
-        homes[module] = helpers_home(
-            edits.path,
-            module,
-            options.helpers_module,
-            relative[package],
-            script=runs_as_script(files[module].text) if module in files else False,
-        )
+        homes[module] = helpers_home(edits.path, module, options.helpers_module, relative[package])
     return homes
 
 

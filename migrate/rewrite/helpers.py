@@ -22,6 +22,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..analyse.frameworks import is_test_path
+
 DEFAULT_MODULE = "_async_helpers"
 
 # The docstring's first line marks a module as this toolkit's: only such a
@@ -1178,32 +1180,23 @@ class HelpersHome:
     path: Path  # the helpers module's file
     module: str  # its dotted name
     import_from: str  # what goes after ``from`` in the importing module
-    # A module of a namespace package (a folder with no ``__init__.py``) that is also
-    # run as a script: what it imports from then, its folder being first on sys.path.
+    # A module of a namespace package (a folder with no ``__init__.py``): what it
+    # imports from when it runs from its own folder (as a script), not its package.
     script_from: str | None = None
 
 
 _RELATIVE = re.compile(r"^[ \t]*from[ \t]+\.", re.MULTILINE)
-_MAIN_BLOCK = re.compile(
-    r"""^if[ \t]+__name__[ \t]*==[ \t]*["']__main__["'][ \t]*:""", re.MULTILINE
-)
 
 
-def runs_as_script(text: str) -> bool:
-    """Whether a module has a ``if __name__ == "__main__":`` block."""
-    return _MAIN_BLOCK.search(text) is not None
-
-
-def helpers_home(
-    path: Path, module: str, name: str, relative: bool, script: bool = False
-) -> HelpersHome:
+def helpers_home(path: Path, module: str, name: str, relative: bool) -> HelpersHome:
     """The helpers module for the file ``path`` (module ``module``).
 
     In a package it sits in the top-level package folder; a loose module (no
-    package) shares one with the other modules of its folder. A module of a
-    namespace package (``scripts/release.py`` imported as ``scripts.release``)
-    imports it through that package; if it is also run as a script
-    (``script``: it has a ``__main__`` block), by its bare name as a fallback.
+    package) shares one with the other modules of its folder, which is on
+    ``sys.path`` when it runs, as pytest puts a test's. A module of a namespace
+    package (``scripts/release.py``, imported as ``scripts.release``) imports it
+    through that package, and by its bare name when it runs from its own folder
+    (as a script): both work.
     """
     folder = path.parent
     top = folder
@@ -1211,13 +1204,13 @@ def helpers_home(
         top = top.parent
     if not (folder / "__init__.py").exists():
         package = module.rpartition(".")[0]
-        if not package:
+        if not package or is_test_path(str(path)):
             return HelpersHome(folder / f"{name}.py", name, name)
         return HelpersHome(
             folder / f"{name}.py",
             f"{package}.{name}",
             f".{name}" if relative else f"{package}.{name}",
-            name if script else None,
+            script_from=name,
         )
     package = module.split(".")[0]
     if not relative:

@@ -232,7 +232,7 @@ def with_script_fallback(module: cst.Module, package_from: str, script_from: str
     items = sorted(set(names), key=name_order)
     text = (
         f"if __package__:\n{_from_text(package_from, items, '    ')}\n"
-        "else:  # run as a script: its own folder is on sys.path\n"
+        "else:  # run from its own folder (a script): the folder is on sys.path\n"
         f"{_from_text(script_from, items, '    ')}\n"
     )
     at = pair if pair is not None else plain[0]

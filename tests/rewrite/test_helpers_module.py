@@ -114,9 +114,12 @@ def test_a_namespace_package_module_imports_through_its_package(tmp_path: Path) 
     home = helpers_home(path, "scripts.release", "_async_helpers", relative=True)
     assert home.path == tmp_path / "scripts/_async_helpers.py"
     assert (home.module, home.import_from) == ("scripts._async_helpers", "._async_helpers")
-    assert home.script_from is None
-    home = helpers_home(path, "scripts.release", "_async_helpers", relative=False, script=True)
+    assert home.script_from == "_async_helpers"
+    home = helpers_home(path, "scripts.release", "_async_helpers", relative=False)
     assert (home.import_from, home.script_from) == ("scripts._async_helpers", "_async_helpers")
+    # pytest imports a test module of a folder with no __init__.py by its bare name.
+    test = helpers_home(tmp_path / "scripts/test_release.py", "scripts.test_release", "_h", True)
+    assert (test.import_from, test.script_from) == ("_h", None)
 
 
 def test_a_script_extends_its_import_pair_on_a_later_run() -> None:
@@ -125,7 +128,8 @@ def test_a_script_extends_its_import_pair_on_a_later_run() -> None:
     assert once.code == (
         "import httpx\n\n"
         "if __package__:\n    from ._h import TLS_CONTEXT\n"
-        "else:  # run as a script: its own folder is on sys.path\n    from _h import TLS_CONTEXT\n"
+        "else:  # run from its own folder (a script): the folder is on sys.path\n"
+        "    from _h import TLS_CONTEXT\n"
         "\nx = 1\n"
     )
     assert with_script_fallback(once, "._h", "_h").code == once.code

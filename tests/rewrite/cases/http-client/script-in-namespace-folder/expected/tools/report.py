@@ -10,7 +10,7 @@ import httpx
 
 if __package__:
     from ._async_helpers import TLS_CONTEXT
-else:  # run as a script: its own folder is on sys.path
+else:  # run from its own folder (a script): the folder is on sys.path
     from _async_helpers import TLS_CONTEXT
 
 
