@@ -79,10 +79,12 @@ def _mixed_attribute(
     if sessions and _http_call(f"{sessions[0]}.{parts[2]}"):
         path, colon, line = other.rpartition(":")
         other = f"{PurePath(path).name}:{line}" if colon and line.isdigit() else other
+        cause = graph.flow.cause(fn.class_qualname, parts[1])
+        because = f"; at the root: {cause}" if cause else ""
         return (
             f"stays on requests: self.{parts[1]} is given a {sessions[0]} in some places and"
-            f" other values in others ({other}), so `{call.text}()` is not known to be an"
-            f" HTTP call; give {parts[1]} a session wherever it is set to migrate it"
+            f" other values in others ({other}{because}), so `{call.text}()` is not known"
+            f" to be an HTTP call; give {parts[1]} a session wherever it is set to migrate it"
         )
     methods = [graph.resolve(f"{typ}.{parts[2]}") for typ in types]
     async_methods = [m for m in methods if m and colouring.is_async(m)]

@@ -19,6 +19,7 @@ plain value.
 
 from __future__ import annotations
 
+from pathlib import PurePath
 from typing import Protocol
 
 from .catalogue import CONSTRUCTORS
@@ -380,6 +381,72 @@ class TypeFlow:
                 other.append(f"{self.graph.project.facts[fn.module].path}:{line}")
         else:
             types.add(value)
+
+    def cause(self, cls: str, attr: str) -> str | None:
+        """Why ``self.<attr>`` in ``cls`` has no one type, traced back along what is
+        assigned to it: the class made or the function called where no call shows
+        what it is given, or the place that hands in a value of no known type."""
+        found: list[str] = []
+        self._causes(("attr", self.family.get(cls, cls), attr), found, set())
+        return found[0] if found else None
+
+    def _causes(self, key: Key, found: list[str], seen: set[Key]) -> None:
+        if key in seen or found or len(seen) > 64:
+            return
+        seen.add(key)
+        kind, owner, name = key
+        if kind == "attr":
+            if name in self.attr_writes:
+                found.append(f"{name} is also assigned on other objects")
+            for fn, held in self.assigns.get((owner, name), ()):
+                self._cause_of(held, fn, fn.span.line, found, seen)
+            return
+        fn = self.functions[owner]
+        if self._hidden(fn) or key in self.unseen:
+            made = fn.class_qualname if fn.name == "__init__" else None
+            what = f"{made.rsplit('.', 1)[-1]} is made" if made else f"{fn.name} is called"
+            if key in self.unseen:
+                found.append(f"{what} in modules the analysis did not read")
+            else:
+                found.append(f"{what} where no call shows what it is given")
+            return
+        for caller, call, offset in self.sites.get(owner, []):
+            self._cause_of(_given(fn, call, offset, name), caller, call.span.line, found, seen)
+
+    def _cause_of(
+        self, held: str | None, fn: Function, line: int, found: list[str], seen: set[Key]
+    ) -> None:
+        if found or self._value(held, fn) != _UNKNOWN:
+            return
+        typ, attrs = "", []
+        if held is not None and held.startswith(PARAM_PREFIX):
+            param, *attrs = held.removeprefix(PARAM_PREFIX).split(".")
+            if param in fn.params:
+                key: Key = ("param", fn.qualname, param)
+                typ = self.state.get(key, _UNKNOWN)
+                if typ in (_NONE_YET, _UNKNOWN):
+                    self._causes(key, found, seen)
+                    return
+        elif held is not None:
+            parts = held.split(".")
+            cut = next(
+                (c for c in range(len(parts), 0, -1) if ".".join(parts[:c]) in self.classes), 0
+            )
+            typ, attrs = ".".join(parts[:cut]), parts[cut:]
+        for attr in attrs if typ else ():
+            known = self.graph.attr_type(typ, attr)
+            if known is None and typ in self.family:
+                key = ("attr", self.family[typ], attr)
+                if self.state.get(key) in (None, _NONE_YET, _UNKNOWN):
+                    self._causes(key, found, seen)
+                    return
+                known = self.state[key]
+            if known is None:
+                break
+            typ = known
+        if not found:
+            path = PurePath(self.graph.project.facts[fn.module].path).name
+            found.append(f"{path}:{line} hands in a value of no known type")
 
 
 def _given(fn: Function, call: Call, offset: int, param: str) -> str | None:
