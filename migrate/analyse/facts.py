@@ -414,10 +414,6 @@ class ModuleAnalyser(HeldVisitor):
             position=getattr(node, "_migrate_position", None),
         )
         call.arg_types = self.argument_types(node, scope)
-        if target == "builtins.setattr" and len(node.args) >= 2:
-            name = node.args[1]
-            if not (isinstance(name, ast.Constant) and isinstance(name.value, str)):
-                fn.runtime_setattrs.append((expr_text(node.args[0]), node.lineno))
         call.plain_receiver = target is None and self.plain_receiver(call.text)
         self.note_arguments(call, node)
         self.note_values(call, node, target)

@@ -166,11 +166,14 @@ class HeldVisitor(FlowVisitor):
 
     def note_values(self, call: Call, node: ast.Call, target: str | None) -> None:
         """What each argument holds, for the types that flow into parameters;
-        ``setattr(obj, "name", v)`` assigns an attribute."""
+        ``setattr(obj, "name", v)`` assigns an attribute, ``setattr(obj, name, v)``
+        one known only at run time."""
         if target == "builtins.setattr" and len(node.args) >= 2:
             name = node.args[1]
             if isinstance(name, ast.Constant) and isinstance(name.value, str):
                 self.facts.attr_writes.add(name.value)
+            elif self.scopes and (fn := self.scopes[-1].function) is not None:
+                fn.runtime_setattrs.append((ast.unparse(node.args[0]), node.lineno))
         if target is None:
             held = self.value_of(node.func)
             if held and held.startswith(PARAM_PREFIX):
