@@ -229,8 +229,7 @@ class NameResolver:
         return name if last[:1].isupper() and not last.isupper() else None
 
     def _returned_type(self, node: ast.FunctionDef | ast.AsyncFunctionDef, name: str) -> str | None:
-        """What a factory function (``name``, local to the module) gives: its
-        annotation, or what every return makes."""
+        """What factory ``name`` gives: its annotation, or what every return makes."""
         saved, self.scopes = self.scopes, []
         try:
             typ = self.annotation_type(node.returns)
@@ -256,10 +255,8 @@ class NameResolver:
                         found.add(None)
             made = found.pop() if len(found) == 1 else None
             if made in SESSION_TYPES:
-                # A session factory: kept apart, for the attributes it fills (typeflow).
                 self.facts.session_returns[name] = made
-            # Project classes only: a helper returning a catalogue object
-            # (``sqlite3.connect()``) is already seen as blocking where it is called.
+            # Project classes only: ``sqlite3.connect()`` and the like block where called.
             return made if made not in CONSTRUCTORS.values() else None
         finally:
             self.scopes = saved
