@@ -119,6 +119,11 @@ def _colour(
             continue
         if qualname in result.boundaries:
             continue
+        if qualname in graph.wrapped_by:
+            # A decorator's wrapper (a retry loop sleeping between tries) becomes
+            # async with the functions it wraps (see the "wraps" edges below):
+            # async around sync functions, their callers would get coroutines.
+            continue
         call, entry = rewrites[0]
         result.async_functions[qualname] = Reason(entry.name, call.span, "blocking", entry)
         queue.append(qualname)
