@@ -1,5 +1,7 @@
 """What the toolkit will not rewrite by itself, found after colouring.
 
+* a sync generator that bridges to async code with ``async_to_sync``,
+  iterated by async code: the bridge raises inside the running loop;
 * uses of requests features with no httpx twin (catalogue ``NO_TWIN``);
 * a ``__getattr__`` that fetches a missing attribute (``self.reload()``):
   Python calls it on a read, so it stays sync behind ``async_to_sync``,
@@ -22,7 +24,10 @@ from .names import short_name
 
 
 def find_reviews(graph: CallGraph, colouring: Colouring) -> list[Review]:
-    reviews: list[Review] = [*_fetching_attribute_reads(graph, colouring)]
+    reviews: list[Review] = [
+        *_fetching_attribute_reads(graph, colouring),
+        *_generators_under_a_loop(graph, colouring),
+    ]
     async_methods: dict[str, list[str]] = {}
     for qualname in colouring.async_functions:
         fn = graph.functions[qualname]
@@ -131,3 +136,30 @@ def _http_call(name: str) -> bool:
     """Whether ``name`` (``requests.Session.get``) is a request with an async twin."""
     entry = lookup(name)
     return entry is not None and entry.action is Action.REWRITE and entry.family == "http-client"
+
+
+def _generators_under_a_loop(graph: CallGraph, colouring: Colouring) -> list[Review]:
+    """A sync generator bridging to async code, iterated by async code: its
+    ``async_to_sync`` runs as it is iterated, on the running loop, and raises."""
+    bridged = {b.function for b in colouring.bridges if b.kind == "async_to_sync"}
+    reviews = []
+    for function in sorted(bridged):
+        fn = graph.functions.get(function)
+        if fn is None or not fn.is_generator or fn.is_async:
+            continue
+        for edge in graph.callers.get(function, []):
+            caller = graph.functions[edge.caller]
+            if edge.via != "call" or not (caller.is_async or colouring.is_async(caller.qualname)):
+                continue
+            why = colouring.boundaries.get(function, "it stays sync")
+            reviews.append(
+                Review(
+                    caller.qualname,
+                    edge.span,
+                    f"{fn.name} stays a sync generator ({why}) and runs async code through"
+                    " async_to_sync as it is iterated, which raises on this running loop:"
+                    f" make {fn.name} async, or iterate it in a thread"
+                    " (await sync_to_async(list)(...))",
+                )
+            )
+    return reviews

@@ -77,6 +77,19 @@ async def calls_with_lambda(ids):
     return with_lambda(ids)
 
 
+def pages(n):
+    for i in range(n):
+        yield fetch(i)
+
+
+def first_page():
+    return next(iter(pages(1)), None)
+
+
+async def all_pages():
+    return [page for page in pages(2)]
+
+
 def run_mixed(callback, value):
     return callback(value)
 
@@ -210,6 +223,19 @@ def test_async_code_calls_a_function_that_bridges_on_a_worker_thread(
     )
     assert offload.why == "app.with_lambda blocks (runs app.fetch through async_to_sync)"
     assert "app.calls_with_lambda" not in reviews(result)
+
+
+def test_a_sync_generator_that_bridges_is_not_iterated_on_the_loop(result: Colouring) -> None:
+    assert not result.is_async("app.pages")
+    line, reason = reviews(result)["all_pages"]
+    assert line == line_of("    return [page for page in pages(2)]")
+    assert reason.startswith("pages stays a sync generator (generator consumed where")
+    assert reason.endswith(
+        "runs async code through async_to_sync as it is iterated, which raises on this"
+        " running loop: make pages async, or iterate it in a thread"
+        " (await sync_to_async(list)(...))"
+    )
+    assert not any(o.callee == "app.pages" for o in result.offloads)
 
 
 def test_a_decorator_over_async_and_sync_functions_is_for_review(result: Colouring) -> None:
