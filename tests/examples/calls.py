@@ -21,7 +21,7 @@ def logged(func):
 def retry(attempts=3):
     def decorator(func):
         @functools.wraps(func)
-        def wrapper(*args, **kwargs):  # ASYNC: calls time.sleep
+        def wrapper(*args, **kwargs):  # ASYNC: wraps calls.load_orders
             for attempt in range(attempts):  # SPOT: sequential
                 try:
                     return func(*args, **kwargs)
