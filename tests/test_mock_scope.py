@@ -161,3 +161,37 @@ def test_a_test_file_mocking_both_sides_keeps_its_mocks_and_is_named(project: Pa
     _apply(project)
     assert _mocks(project / "tests" / "test_both.py") == "responses"
     assert _mocks(project / "tests" / "test_weather.py") == "respx"
+
+
+def test_a_session_the_analysis_cannot_follow_keeps_the_mocks_and_is_named(
+    tmp_path: Path,
+) -> None:
+    """A session made by a sync helper (``g.http = requests.Session()``) sends through
+    requests however it is reached; a test reaching it and code that moves is mixed."""
+    from migrate.analyse.run import analyse_paths
+    from migrate.plan.build import build_plan
+
+    (tmp_path / "shop").mkdir()
+    (tmp_path / "tests").mkdir()
+    (tmp_path / "shop" / "__init__.py").write_text("")
+    (tmp_path / "shop" / "services.py").write_text(
+        "import requests\n\n_state = {}\n\n\n"
+        "def session():\n"
+        "    if 'http' not in _state:\n"
+        "        _state['http'] = requests.Session()\n"
+        "    return _state['http']\n\n\n"
+        "def price(sku):\n"
+        "    return requests.get(f'https://prices.test/{sku}', timeout=5).json()\n\n\n"
+        "def stock(sku):\n"
+        "    return session().get(f'https://stock.test/{sku}', timeout=5).json()\n"
+    )
+    (tmp_path / "tests" / "test_services.py").write_text(
+        "import responses\n\nfrom shop import services\n\n\n"
+        "@responses.activate\ndef test_both():\n"
+        "    responses.get('https://prices.test/a', json=1)\n"
+        "    responses.get('https://stock.test/a', json=2)\n"
+        "    assert (services.price('a'), services.stock('a')) == (1, 2)\n"
+    )
+    plan = build_plan(analyse_paths([tmp_path], jobs=1))
+    (item,) = [i for i in plan.needs_review if i.function == "tests.test_services"]
+    assert item.reason.startswith("its requests mocks stay: shop.services")

@@ -761,6 +761,30 @@ def _keeps_requests_calls(
                 continue
             if entry.name.startswith("requests.") and cols.pos(call.span) not in converted:
                 return True
+    return _makes_a_kept_session(module, graph, edits.get(module), cols)
+
+
+def _makes_a_kept_session(
+    module: str, graph: CallGraph, fe: FileEdits | None, cols: _Columns
+) -> bool:
+    """A requests session made in sync code that stays as it is (``g.http =
+    requests.Session()`` in a helper): the calls made through it may be ones the
+    analysis cannot follow (``session().get(...)``), and they stay on requests."""
+    made = fe.client_constructors if fe is not None else {}
+    shared = fe.shared_attrs if fe is not None else {}
+    for fn in graph.functions.values():
+        if fn.module != module or fn.name == "<module>":
+            continue  # a module's global session moves with the calls made through it
+        if fn.is_async:
+            continue
+        for call in fn.calls:
+            if CONSTRUCTORS.get(graph.resolve(call.target) or "") != "requests.Session":
+                continue
+            if cols.pos(call.span) in made:
+                continue
+            if fn.name == "__init__" and fn.class_qualname in shared:
+                continue  # ``self.session = requests.Session()``: the instance's client
+            return True
     return False
 
 
