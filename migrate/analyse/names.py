@@ -234,7 +234,9 @@ class NameResolver:
         try:
             typ = self.annotation_type(node.returns)
             if typ:
-                return typ
+                # ``-> requests.Session``: whether what it returns moves to httpx is
+                # the factory's own business (see below), not its annotation's.
+                return typ if typ not in CONSTRUCTORS.values() else None
             # ``site = Site(...)`` ... ``return site``: what each local was made by.
             made_by: dict[str, set[str | None]] = {}
             for assign in self.tree.inside(node, ast.Assign):

@@ -407,3 +407,51 @@ def test_a_urlopen_body_gets_the_form_type_urllib_sent_or_a_todo(tmp_path: Path)
     assert 'headers={"content-type": "text/plain"}' in out
     todo = "# TODO(migrate MIG012): urllib sent this body as x-www-form-urlencoded; httpx"
     assert out.count(todo) == 2
+
+
+def test_a_response_bound_by_a_walrus_gets_its_attribute_fixes(tmp_path: Path) -> None:
+    out = migrated_case(
+        tmp_path,
+        {
+            "auth.py": """
+                import requests
+
+
+                def login(url, user):
+                    if (resp := requests.post(url, json={"user": user}, timeout=5)).ok:
+                        return resp.json()["token"], resp.reason
+                    return None
+            """
+        },
+    )["auth.py"]
+    assert "if not (\n" in out and ").is_error:" in out
+    assert 'return resp.json()["token"], resp.reason_phrase' in out
+    assert ".ok" not in out
+
+
+def test_a_session_a_factory_annotates_stays_with_the_factory(tmp_path: Path) -> None:
+    """``-> requests.Session`` on a factory that keeps making one: the calls made
+    through what it returns stay on requests with it, not half-moved to httpx."""
+    out = migrated_case(
+        tmp_path,
+        {
+            "pool.py": """
+                import requests
+
+                _session = None
+
+
+                def get_session() -> requests.Session:
+                    global _session
+                    if _session is None:
+                        _session = requests.Session()
+                    return _session
+
+
+                def fetch_all(urls):
+                    s = get_session()
+                    return [s.get(u, timeout=5).json() for u in urls]
+            """
+        },
+    ).get("pool.py", "")
+    assert "await" not in out and "aclose" not in out

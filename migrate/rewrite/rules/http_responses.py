@@ -77,6 +77,8 @@ class ResponseRewrites(AnnotationRewrites):
             self._formatted = {*self._formatted, id(node.expression)}
 
     def _is_direct_request(self, node: cst.BaseExpression) -> bool:
+        if isinstance(node, cst.NamedExpr):  # ``(r := requests.get(url)).ok``
+            node = node.value
         return isinstance(node, cst.Call) and self.ctx.pos(node) in self.ctx.edits.http_calls
 
     def _response_attribute(
