@@ -455,3 +455,24 @@ def test_a_session_a_factory_annotates_stays_with_the_factory(tmp_path: Path) ->
         },
     ).get("pool.py", "")
     assert "await" not in out and "aclose" not in out
+
+
+def test_a_one_off_request_as_a_match_subject_gets_its_client(tmp_path: Path) -> None:
+    out = migrated_case(
+        tmp_path,
+        {
+            "kinds.py": """
+                import requests
+
+
+                def kind(url):
+                    match requests.get(url, timeout=5).json():
+                        case {"type": t}:
+                            return t
+                        case _:
+                            return None
+            """
+        },
+    )["kinds.py"]
+    assert "TODO" not in out
+    assert ") as http_client:\n        match (await http_client.get(url, timeout=5)).json():" in out

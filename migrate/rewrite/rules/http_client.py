@@ -126,19 +126,20 @@ class HttpClient(
     def visit_SimpleStatementLine(self, node: cst.SimpleStatementLine) -> None:
         self.frames.append(Frame())
 
-    @on_visit(cst.If, cst.While, cst.For)
-    def visit_compound(self, node: cst.If | cst.While | cst.For) -> None:
-        # A one-off request in the header (``while requests.get(...).ok:``)
-        # gets a client around the whole statement; an ``elif`` shares the
-        # frame of its ``if`` (a ``with`` cannot stand between them).
+    @on_visit(cst.If, cst.While, cst.For, cst.Match)
+    def visit_compound(self, node: cst.If | cst.While | cst.For | cst.Match) -> None:
+        # A one-off request in the header (``while requests.get(...).ok:``, a
+        # ``match`` subject) gets a client around the whole statement; an
+        # ``elif`` shares the frame of its ``if`` (a ``with`` cannot stand
+        # between them).
         if isinstance(node, cst.If) and isinstance(node.orelse, cst.If):
             self.elifs.add(id(node.orelse))
         if id(node) not in self.elifs:
             self.frames.append(Frame())
 
-    @on_leave(cst.If, cst.While, cst.For)
+    @on_leave(cst.If, cst.While, cst.For, cst.Match)
     def leave_compound(
-        self, original: cst.If | cst.While | cst.For, updated: cst.BaseStatement
+        self, original: cst.If | cst.While | cst.For | cst.Match, updated: cst.BaseStatement
     ) -> cst.BaseStatement:
         if id(original) in self.elifs:
             return updated
