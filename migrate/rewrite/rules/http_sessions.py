@@ -15,14 +15,59 @@ import libcst as cst
 import libcst.matchers as m
 
 from ...plan.edits import SUBCLASS_CLIENT
-from ..nodes import code_of, keyword_arg
+from ..nodes import code_of, dotted_name, keyword_arg
+from .base import on_leave
 from .http_common import requests_defaults
 from .http_setup import SessionSetup, assignments, drop_unread, sets_up_self_attr
 
 PER_LOOP = "AsyncClientPerLoop"
 
 
+SESSION_CONSTRUCTORS = {
+    "requests.Session": "requests.Session",
+    "requests.session": "requests.Session",
+    "requests.sessions.Session": "requests.Session",
+    "httpx.Client": "httpx.Client",
+}
+
+
 class SessionRewrites(SessionSetup):
+    @on_leave(cst.ClassDef)
+    def leave_class_sessions(self, original: cst.ClassDef, updated: cst.ClassDef) -> cst.ClassDef:
+        """``session = requests.Session()`` in a class body, used by methods that
+        become async: a per-loop client too, made by a static factory beside it."""
+        attrs = self.ctx.edits.shared_attrs.get(self.ctx.qualname)
+        if not attrs or not isinstance(updated.body, cst.IndentedBlock):
+            return updated
+        body: list[cst.BaseStatement] = []
+        for stmt in updated.body.body:
+            name = _session_creation(stmt, attrs)
+            kind = self._constructed(stmt) if name is not None else None
+            if name is None or kind is None:
+                body.append(stmt)
+                continue
+            factory, proxy = self._factory(name, kind, stmt, [], {}, set())
+            decorator = cst.Decorator(cst.Name("staticmethod"))
+            leading = cst.ensure_type(stmt, cst.SimpleStatementLine).leading_lines
+            body += [
+                factory.with_changes(decorators=[decorator], leading_lines=leading),
+                proxy.with_changes(leading_lines=[cst.EmptyLine(indent=False)]),
+            ]
+        if len(body) == len(updated.body.body):
+            return updated
+        self.ctx.add_import(self.module)
+        self.ctx.maybe_remove_import("requests")
+        return updated.with_changes(body=updated.body.with_changes(body=body))
+
+    def _constructed(self, stmt: cst.BaseStatement) -> str | None:
+        """What ``name = requests.Session()`` makes ("requests.Session"), or None."""
+        small = cst.ensure_type(stmt, cst.SimpleStatementLine).body[0]
+        value = getattr(small, "value", None)
+        if not isinstance(value, cst.Call):
+            return None
+        written = dotted_name(value.func) or ""
+        return SESSION_CONSTRUCTORS.get(self.ctx.edits.requests_aliases.get(written, written))
+
     def _finish_module(self, updated: cst.Module) -> cst.Module:
         """Module-level sessions become per-loop clients."""
         return self._sessions(updated)
