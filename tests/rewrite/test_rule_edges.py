@@ -476,3 +476,24 @@ def test_a_one_off_request_as_a_match_subject_gets_its_client(tmp_path: Path) ->
     )["kinds.py"]
     assert "TODO" not in out
     assert ") as http_client:\n        match (await http_client.get(url, timeout=5)).json():" in out
+
+
+def test_request_functions_imported_by_name_lose_their_import(tmp_path: Path) -> None:
+    out = migrated_case(
+        tmp_path,
+        {
+            "verbs.py": """
+                from requests import get, post
+                from requests import put as update
+
+
+                def read(url):
+                    return get(url, timeout=5).json()
+
+
+                def write(url):
+                    return post(url, timeout=5).json(), update(url).status_code
+            """
+        },
+    )["verbs.py"]
+    assert "requests" not in out

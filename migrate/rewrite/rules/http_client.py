@@ -312,6 +312,12 @@ class HttpClient(
             if args:
                 args[-1] = args[-1].with_changes(comma=updated.args[-1].comma)
             new_call = self._method_call(updated, cst.Name(ONE_SHOT_CLIENT), method, args)
+            if isinstance(updated.func, cst.Name):
+                # ``from requests import get``: the import goes once nothing uses it.
+                imported = self.ctx.edits.requests_aliases.get(updated.func.value, "")
+                module, _, obj = imported.rpartition(".")
+                if module.startswith("requests"):
+                    self.ctx.maybe_remove_import(module, obj)
         self.ctx.maybe_remove_import("requests")
         self.ctx.note(self.code, line, f"{entry.name} -> {self.module}.AsyncClient.{verb}")
         if self.ctx.in_async:
