@@ -233,9 +233,7 @@ class NameResolver:
         saved, self.scopes = self.scopes, []
         try:
             typ = self.annotation_type(node.returns)
-            if typ:
-                # ``-> requests.Session``: whether what it returns moves to httpx is
-                # the factory's own business (see below), not its annotation's.
+            if typ:  # ``-> requests.Session`` moves with the factory, as below
                 return typ if typ not in CONSTRUCTORS.values() else None
             # ``site = Site(...)`` ... ``return site``: what each local was made by.
             made_by: dict[str, set[str | None]] = {}

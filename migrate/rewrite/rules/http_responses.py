@@ -47,6 +47,18 @@ class ResponseRewrites(AnnotationRewrites):
         if returned is not None:
             self.follow_annotation(node.returns, httpx=returned == "httpx")
 
+    @on_visit(cst.NamedExpr)
+    def visit_NamedExpr(self, node: cst.NamedExpr) -> None:
+        """``(resp := requests.get(url)).ok``: the name holds a response too."""
+        if not isinstance(node.target, cst.Name) or not isinstance(node.value, cst.Call):
+            return
+        pos = self.ctx.pos(node.value)
+        if pos in self.ctx.edits.http_calls:
+            self.functions[-1].responses.add(node.target.value)
+            self.functions[-1].direct_responses.add(node.target.value)
+        elif pos in self.ctx.edits.awaits:
+            self.functions[-1].responses.add(node.target.value)
+
     def _response_attributes(
         self, original: cst.Attribute, updated: cst.Attribute
     ) -> cst.BaseExpression:

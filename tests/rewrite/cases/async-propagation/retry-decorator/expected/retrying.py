@@ -7,7 +7,7 @@ import httpx
 from _async_helpers import TLS_CONTEXT
 
 
-def retry(times=3, delay=0.01, exceptions=(httpx.NetworkError,)):
+def retry(times=3, delay=0.01, exceptions=(httpx.ConnectError,)):
     def decorate(func):
         @functools.wraps(func)
         async def wrapper(*args, **kwargs):
