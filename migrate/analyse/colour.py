@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from collections import deque
 
-from . import dynamic, generators, lambdas, lifetime, passed, properties, threads, values
+from . import dynamic, generators, lambdas, lifetime, methods, passed, properties, threads, values
 from .catalogue import HTTP_VERBS, Action
 from .classes import async_call_methods, classes_passed_around
 from .decisions import Bridge, BridgeKind, Colouring, Reason, Review, Scope, Unwind
@@ -451,7 +451,9 @@ def _http_verbs(graph: CallGraph, result: Colouring) -> None:
     for qualname in async_now:
         found: set[str] = set()
         for call, entry in graph.blocking.get(qualname, []):
-            if call.http_verb or entry.http_method:
+            if entry.http_method and call.method_param:
+                found.add(methods.PARAM + call.method_param)
+            elif call.http_verb or entry.http_method:
                 found.add(call.http_verb or entry.http_method or "")
         if functions[qualname].is_async:
             for call in functions[qualname].calls:
@@ -465,10 +467,21 @@ def _http_verbs(graph: CallGraph, result: Colouring) -> None:
             if (edge.caller in verbs and edge.callee in verbs and edge.via != "ref") or (
                 edge.caller in verbs and edge.callee in verbs and _bridge_kind(edge, graph)
             ):
-                missing = verbs[edge.callee] - verbs[edge.caller]
+                sent = verbs[edge.callee]
+                if edge.call is not None and any(v.startswith(methods.PARAM) for v in sent):
+                    # ``call("GET", path)`` through ``def call(method, path)``.
+                    sent = methods.resolved(sent, functions[edge.callee], edge.call)
+                missing = sent - verbs[edge.caller]
                 if missing:
                     verbs[edge.caller] |= missing
                     changed = True
         if not changed:
             break
-    result.http_verbs = verbs
+    result.verbs_with_params = {
+        q: found for q, found in verbs.items() if any(v.startswith(methods.PARAM) for v in found)
+    }
+    # Read on its own, a function sends whatever its parameter holds: any method.
+    result.http_verbs = {
+        q: {methods.UNKNOWN if v.startswith(methods.PARAM) else v for v in found}
+        for q, found in verbs.items()
+    }

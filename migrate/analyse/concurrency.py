@@ -12,6 +12,7 @@ from __future__ import annotations
 import ast
 from dataclasses import dataclass, replace
 
+from . import methods
 from .catalogue import NON_IDEMPOTENT, Action
 from .decisions import Colouring
 from .gathers import Awaited, FunctionFanOuts, GatherEdit
@@ -20,7 +21,7 @@ from .gathers.pools import idle_pools
 from .gathers.threads import thread_edit
 from .graph import CallGraph
 from .handoffs import within
-from .model import FanOut, Function, Span, SpotKind
+from .model import Call, FanOut, Function, Span, SpotKind
 
 
 @dataclass(frozen=True)
@@ -184,7 +185,7 @@ def awaited_calls(fn: Function, graph: CallGraph, colouring: Colouring) -> dict[
             continue
         # Already async: a call that is not awaited is handed to something (gather, a task).
         if colouring.is_async(callee) or (target.is_async and call.awaited):
-            verbs = frozenset(colouring.http_verbs.get(callee, ()))
+            verbs = _sent(callee, call, graph, colouring)
             changes = receiver_changes(target, graph)
             found[call.span] = Awaited(callee, "fetch", verbs, changes_receiver=changes)
     for call, entry in graph.blocking.get(fn.qualname, []):
@@ -209,6 +210,16 @@ def awaited_calls(fn: Function, graph: CallGraph, colouring: Colouring) -> dict[
         if bridge.function == fn.qualname and bridge.kind == "sync_to_async":
             found.setdefault(bridge.span, Awaited(bridge.callee, "bridge"))
     return found
+
+
+def _sent(callee: str, call: Call, graph: CallGraph, colouring: Colouring) -> frozenset[str]:
+    """The HTTP methods ``call`` of ``callee`` sends: a wrapper's ``method`` parameter
+    is what this call gives it (a constant, or any method)."""
+    with_params = colouring.verbs_with_params.get(callee)
+    if with_params is None:
+        return frozenset(colouring.http_verbs.get(callee, ()))
+    sent = methods.resolved(with_params, graph.functions[callee], call)
+    return frozenset(methods.UNKNOWN if v.startswith(methods.PARAM) else v for v in sent)
 
 
 def _fan_outs(
@@ -334,6 +345,9 @@ def _fan_out(
             f"{'/'.join(sorted(writes))} requests whose order the upstream may observe"
             " (--allow-reorder to run them together)"
         )
+    any_method = methods.UNKNOWN in colouring.http_verbs.get(callee, ())
+    if refusal is None and any_method and not allow_reorder and not overlapped:
+        refusal = methods.unknown_reason(_short(callee))
     if refusal:
         # Futures used as futures: the pool stays, running the calls in its threads.
         kept = "in threads" if fan_out.kind == "executor-submit" and fan_out.refusal else ""

@@ -104,6 +104,10 @@ class Colouring:
     review: list[Review] = field(default_factory=list)
     unwinds: list[Unwind] = field(default_factory=list)
     http_verbs: dict[str, set[str]] = field(default_factory=dict)
+    # Functions sending the method a parameter holds (``def call(method, path)``): their
+    # methods with ``param:method`` for it; each call site sends what it gives it
+    # (see ``analyse/methods.py``). ``http_verbs`` has "REQUEST" (any method) instead.
+    verbs_with_params: dict[str, set[str]] = field(default_factory=dict)
     fakes: list[Fake] = field(default_factory=list)
     # Blocking functions used as values (``retry_call(requests.get, url)``):
     # (function, where, as written); their calls stay blocking.

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import ast
 
-from . import shapes
+from . import methods, shapes
 from .forms import has_async_memo, is_main_guard, property_accessor
 from .frameworks import (
     ASYNC_DUNDERS,
@@ -201,6 +201,7 @@ class ModuleAnalyser(HeldVisitor):
             params=params,
         )
         self.facts.functions[qualname] = note_signature(fn, node)
+        fn.method_defaults = methods.method_defaults(node)
         if outer.function is not None and outer.function.name != "<module>":
             outer.local_defs[node.name] = qualname
 
@@ -426,10 +427,9 @@ class ModuleAnalyser(HeldVisitor):
         fan_out = shapes.map_fan_out(node, target, self)
         if fan_out:
             fn.fan_outs.append(fan_out)
-        if target and target.endswith(".request") and node.args:
-            first = node.args[0]
-            if isinstance(first, ast.Constant) and isinstance(first.value, str):
-                call.http_verb = first.value.upper()
+        if target and target.endswith(".request"):
+            methods.note_method(call, node, self.value_of)
+        call.methods_given = methods.methods_given(node)
         fn.calls.append(call)
         if call.text == "monkeypatch.setattr" or target in PATCHERS:
             note_patch(self, fn, node)

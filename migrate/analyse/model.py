@@ -57,6 +57,10 @@ class Call:
     iterated: bool = False  # the result is iterated (for / comprehension)
     arg_of: str | None = None  # the result is passed to this callee
     http_verb: str | None = None  # for ``session.request("POST", ...)``
+    # ``session.request(method, ...)`` with ``method`` a parameter of the function.
+    method_param: str | None = None
+    # HTTP methods given as constants, by position (``"0"``) or keyword (``"GET"``).
+    methods_given: tuple[tuple[str, str], ...] = ()
     # Types of the arguments that hold a known object (``auth=oauth`` where
     # ``oauth = OAuth1(...)``), resolved as far as the module can tell.
     arg_types: tuple[str, ...] = ()
@@ -216,6 +220,8 @@ class Function:
     vararg: str | None = None
     kwarg: str | None = None
     kwargs_read: bool = False
+    # Parameters whose default names an HTTP method (``method="GET"``).
+    method_defaults: tuple[tuple[str, str], ...] = ()
     # A ``__call__(self, r)``: what it does with ``r`` (attribute, whether assigned);
     # ("", False) for ``r`` used whole other than ``return r``, ("return", False)
     # for a return of anything else (see :func:`scopes.argument_uses`).

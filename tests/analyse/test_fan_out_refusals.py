@@ -234,7 +234,11 @@ DECISIONS = {
     ),
     ("comp_nested_fetch", "comprehension"): (149, "fetch needs the result of fetch"),
     ("comp_walrus", "comprehension"): (153, "the comprehension assigns with :="),
-    ("comp_writes_too", "comprehension"): (157, "the element also writes per item"),
+    ("comp_writes_too", "comprehension"): (
+        157,
+        "the element also calls save, POST requests whose order the upstream may observe"
+        " (--allow-reorder runs them together when they are independent)",
+    ),
     ("comp_item_and_filter", "comprehension"): (
         161,
         "the element uses the item as well as the result, over several for/if clauses",

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 from .. import dataflow
 from ..catalogue import HTTP_VERBS
+from ..methods import unknown_reason
 from ..model import Span, SpotKind
 from .model import Awaited, Finding, GatherEdit, span_of
 
@@ -203,6 +204,9 @@ class Scan:
     def _write_refusal(self, calls: list[ast.Call]) -> str | None:
         if self.allow_reorder:
             return None
+        unknown = next((c for c in calls if self._info(c).any_method), None)
+        if unknown is not None:
+            return unknown_reason(self._info(unknown).short, self._method_given(unknown))
         verbs = sorted({v for c in calls for v in self._info(c).writes})
         if not verbs:
             return None
@@ -210,6 +214,13 @@ class Scan:
             f"{'/'.join(verbs)} requests whose order the upstream may observe"
             " (--allow-reorder runs them together when they are independent)"
         )
+
+    def _method_given(self, call: ast.Call) -> str:
+        """The method ``request(method, url)`` is given, as written ("" for a wrapper's)."""
+        if self._info(call).short != "request":
+            return ""
+        given = [k.value for k in call.keywords if k.arg == "method"] or call.args[:1]
+        return self._source(given[0]) if given else ""
 
     def _receiver_refusal(self, call: ast.Call, items: list[str]) -> str | None:
         """Why calls of a method that changes its receiver stay in order, unless each

@@ -107,9 +107,9 @@ class ComprehensionScan(Scan):
             raise Refusal("the comprehension assigns with :=")
         others = [c for c in fetches if c is not fetch]
         if others:
-            for other in others:
-                if self._info(other).writes and not self.allow_reorder:
-                    raise Refusal("the element also writes per item")
+            refusal = self._write_refusal(others)
+            if refusal:
+                raise Refusal(f"the element also calls {self._info(others[0]).short}, {refusal}")
         # How the element is rebuilt from each result.
         whole = any(strip_await(e) is fetch for e in element) and not isinstance(comp, ast.DictComp)
         uses_targets = any(

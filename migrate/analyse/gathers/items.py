@@ -140,7 +140,7 @@ class ItemCalls(Scan):
         ):
             return "its result is handed to another call"
         if self._write_refusal([call]):
-            return f"it sends {'/'.join(sorted(info.writes))}"
+            return f"it sends {'/'.join(sorted(info.writes)) or 'a method chosen at run time'}"
         receiver = self._receiver_refusal(call, sorted(bound))
         if receiver:
             return receiver

@@ -169,9 +169,10 @@ class LoopScan(ItemCalls):
         nested = self._nested_fetch(fetch)
         if nested is not None:
             raise Refusal(f"{info.short} needs the result of {self._info(nested).short}")
-        later = [c for c in fetches if c is not fetch and self._info(c).writes]
+        later = [c for c in fetches if c is not fetch and self._info(c).may_write]
         if later and not self.allow_reorder:
             verbs = "/".join(sorted({v for c in later for v in self._info(c).writes}))
+            verbs = verbs or "requests with a method chosen at run time"
             raise Refusal(
                 f"the loop also sends {verbs} per item: a later {info.short} could see an"
                 " earlier write (--allow-reorder if it can't)"

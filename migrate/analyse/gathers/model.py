@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from ..catalogue import NON_IDEMPOTENT
+from ..methods import UNKNOWN
 from ..model import Span, SpotKind
 
 # A gather over a user-sized collection runs at most this many calls at once,
@@ -45,6 +46,15 @@ class Awaited:
     @property
     def writes(self) -> frozenset[str]:
         return self.verbs & NON_IDEMPOTENT
+
+    @property
+    def any_method(self) -> bool:
+        """It sends a method chosen at run time (``session.request(method, url)``)."""
+        return UNKNOWN in self.verbs
+
+    @property
+    def may_write(self) -> bool:
+        return bool(self.writes) or self.any_method
 
     @property
     def short(self) -> str:

@@ -28,6 +28,12 @@ def summary(user):
     return f"{user['handle']} ({user['id']})"
 
 
+def call_api(method, url, payload=None):
+    response = session.request(method, url, json=payload, headers=HEADERS)
+    response.raise_for_status()
+    return response.json()
+
+
 def charge(base, order_id, amount):
     payload = {"order_id": order_id, "amount_cents": amount, "currency": "EUR"}
     response = session.post(f"{base}/v1/charges", json=payload, headers=HEADERS)

@@ -6,7 +6,7 @@ from functools import partial
 
 import requests
 
-from .api import HEADERS, charge, get_user, summary
+from .api import HEADERS, call_api, charge, get_user, summary
 
 IDS = [1, 2, 3, 4, 5, 6]
 session = requests.Session()
@@ -35,6 +35,11 @@ def comp_one_off_whole(urls):
     base = urls["social"]
     responses = [requests.get(f"{base}/v1/users/{i}", headers=HEADERS) for i in IDS]
     return [r.json()["name"] for r in responses]
+
+
+def comp_wrapper_get(urls):
+    base = urls["social"]
+    return [call_api("GET", f"{base}/v1/users/{i}")["name"] for i in IDS]
 
 
 def comp_function_of_result(urls):

@@ -4,10 +4,27 @@ import time
 
 import requests
 
-from .api import HEADERS, charge, get_user
+from .api import HEADERS, call_api, charge, get_user
 
 IDS = [1, 2, 3, 4, 5, 6]
 session = requests.Session()
+# Calls recorded to be replayed: each one's method is known only at run time.
+RECORDED = [
+    ("GET", "social", "/v1/users/1", None),
+    (
+        "POST",
+        "payments",
+        "/v1/charges",
+        {"order_id": "r-1", "amount_cents": 100, "currency": "EUR"},
+    ),
+    ("GET", "social", "/v1/users/2", None),
+    (
+        "POST",
+        "payments",
+        "/v1/charges",
+        {"order_id": "r-2", "amount_cents": 200, "currency": "EUR"},
+    ),
+]
 
 
 def seq_next_links(urls):
@@ -197,3 +214,18 @@ def seq_try_catches_everything(urls):
         except Exception:
             handles.append(None)
     return handles
+
+
+def seq_runtime_method(urls):
+    statuses = []
+    for method, service, path, payload in RECORDED:
+        response = session.request(method, urls[service] + path, json=payload, headers=HEADERS)
+        statuses.append(response.status_code)
+    return statuses
+
+
+def seq_runtime_method_wrapper(urls):
+    return [
+        call_api(method, urls[service] + path, payload)
+        for method, service, path, payload in RECORDED
+    ]
