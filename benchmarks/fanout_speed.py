@@ -37,6 +37,7 @@ from tests.fanout.harness import (
     IN_ORDER_CALLS,
     KEPT_IN_THREADS,
     NOT_YET,
+    POOL_WORKERS,
     SHAPES,
     max_in_flight,
     migrate_corpus,
@@ -80,7 +81,8 @@ def main() -> None:
             count = len(before.log)
             rounds = math.ceil(count / max(1, max_in_flight(before.log)))
             in_order = IN_ORDER_CALLS.get(shape.name, 0)
-            best = math.ceil((count - in_order) / args.max_concurrency) + in_order
+            limit = min(args.max_concurrency, POOL_WORKERS.get(shape.name, args.max_concurrency))
+            best = math.ceil((count - in_order) / limit) + in_order
             faster = shape.concurrent and shape.name not in KEPT_IN_THREADS
             ideal = rounds / best if faster else 1.0
             speed_up = before.seconds / after.seconds

@@ -460,6 +460,10 @@ def _http_verbs(graph: CallGraph, result: Colouring) -> None:
                 last = call.text.rsplit(".", 1)[-1]
                 if "." in call.text and last.lower() in HTTP_VERBS:
                     found.add(last.upper())
+                elif "." in call.text and last == "request":
+                    # ``await client.request(method, url)``: the method it is given.
+                    param = call.method_param and methods.PARAM + call.method_param
+                    found.add(call.http_verb or param or methods.UNKNOWN)
         verbs[qualname] = found
     for _ in range(len(async_now) + 1):
         changed = False

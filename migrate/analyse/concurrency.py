@@ -17,6 +17,7 @@ from .catalogue import NON_IDEMPOTENT, Action
 from .decisions import Colouring
 from .gathers import Awaited, FunctionFanOuts, GatherEdit
 from .gathers.futures import result_renames
+from .gathers.model import pooled_limit
 from .gathers.pools import idle_pools
 from .gathers.threads import thread_edit
 from .graph import CallGraph
@@ -39,6 +40,8 @@ class Spot:
     edit: GatherEdit | None = None  # what the rewrite does here (safe spots)
     pool: Span | None = None  # a thread pool's ``with`` that goes with this fan-out
     items: int | None = None  # how many calls, when the source shows it
+    # The legacy thread pool's max_workers: the gather never runs more at once.
+    workers: int | None = None
     # Names that now hold results (``futures`` of a thread pool -> ``users``), by position.
     renames: tuple[tuple[Span, str], ...] = ()
 
@@ -85,8 +88,9 @@ def find_spots(graph: CallGraph, colouring: Colouring, allow_reorder: bool = Fal
         if colouring.is_async(fn.qualname):
             continue
         for fan_out in fn.fan_outs:
-            # A pool kept for its futures around calls that became async (bridged).
-            if fan_out.kind == "executor-submit" and fan_out.refusal:
+            # A pool kept for its futures (or its one thread) around calls that
+            # became async (bridged).
+            if fan_out.kind.startswith("executor") and fan_out.refusal:
                 spot = _fan_out(fn, fan_out, graph, colouring, allow_reorder)
                 spots.extend([spot] if spot is not None else [])
     return spots
@@ -252,6 +256,7 @@ def _fan_outs(
             else (f.span.line,),
             edit=f.edit,
             items=f.items,
+            workers=f.workers,
         )
         for f in scan.run()
     ]
@@ -315,6 +320,17 @@ def _fan_out(
             ),
             None,
         )
+    if callee is None and fan_out.kind == "executor-map" and fan_out.refusal:
+        # ``pool.map(lambda x: f(x), xs)`` kept in the pool: f is what it runs.
+        callee = next(
+            (
+                target
+                for c in fn.calls
+                if _inside(c.span, fan_out.span)
+                and (target := _async_target(c.target, graph, colouring)) is not None
+            ),
+            None,
+        )
     if fan_out.kind == "loop":
         # A loop that awaits something but is not a plain fan-out.
         awaits = any(
@@ -350,7 +366,7 @@ def _fan_out(
         refusal = methods.unknown_reason(_short(callee))
     if refusal:
         # Futures used as futures: the pool stays, running the calls in its threads.
-        kept = "in threads" if fan_out.kind == "executor-submit" and fan_out.refusal else ""
+        kept = "in threads" if fan_out.kind.startswith("executor") and fan_out.refusal else ""
         return Spot(
             fn.qualname,
             fan_out.span,
@@ -363,6 +379,9 @@ def _fan_out(
     extra = ""
     if fan_out.kind in ("executor-map", "executor-submit"):
         extra = "; the thread pool is no longer needed"
+    bound = "--max-concurrency"
+    if fan_out.workers is not None:
+        bound = pooled_limit(fan_out.workers)
     if fan_out.kind == "thread-workers":
         return Spot(
             fn.qualname,
@@ -384,9 +403,10 @@ def _fan_out(
             (callee,),
             True,
             f"{_short(callee)} submitted to a thread pool and taken as each completes:"
-            " tasks on the event loop instead, at most --max-concurrency at a time",
+            f" tasks on the event loop instead, at most {bound} at a time",
             bounded=True,
             lines=(fan_out.span.line,),
+            workers=fan_out.workers,
         )
     return Spot(
         fn.qualname,
@@ -395,9 +415,10 @@ def _fan_out(
         (callee,),
         True,
         f"one {_short(callee)} per item of {fan_out.iter_text}: run together, at most"
-        f" --max-concurrency at a time, results in order{extra}",
+        f" {bound} at a time, results in order{extra}",
         bounded=True,
         lines=(fan_out.span.line,),
+        workers=fan_out.workers,
     )
 
 

@@ -48,7 +48,14 @@ def is_fan_out(edge: Edge, graph: CallGraph) -> bool:
             and within(ref.span, f.span)
             for f in holder.fan_outs
         )
-    return receiver in MAP_RECEIVERS or receiver.endswith("ThreadPoolExecutor.map")
+    if receiver.endswith("ThreadPoolExecutor.map"):
+        # A pool of one thread keeps running f, one item at a time (f is bridged there).
+        holder = graph.functions.get(edge.caller)
+        return holder is None or not any(
+            f.kind == "executor-map" and f.refusal is not None and within(ref.span, f.span)
+            for f in holder.fan_outs
+        )
+    return receiver in MAP_RECEIVERS
 
 
 def within(inner: Span, outer: Span) -> bool:

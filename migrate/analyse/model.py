@@ -187,6 +187,8 @@ class FanOut:
     call_target: str | None
     iter_text: str
     refusal: str | None = None  # why it is not safe to run concurrently, seen locally
+    # A thread pool's ``max_workers`` when the source gives it: never more at once.
+    workers: int | None = None
 
 
 @dataclass

@@ -58,16 +58,88 @@ def mapped_lambda(
     return inner, lam
 
 
-def map_fan_out(node: ast.Call, target: str | None, resolver: NameResolver) -> FanOut | None:
+def pool_workers(
+    receiver: ast.expr, function: ast.AST | None, module: ast.Module | None = None
+) -> int | None:
+    """The ``max_workers`` of the thread pool ``receiver`` names, when the source gives
+    it as a number: ``with ThreadPoolExecutor(max_workers=4) as pool`` or
+    ``pool = ThreadPoolExecutor(WORKERS)`` in ``function`` (``WORKERS = 4`` there or at
+    module level). None for anything else: the default pool, a size computed at run
+    time, a pool made elsewhere."""
+    if function is None or not isinstance(receiver, ast.Name):
+        return None
+    made = _bound_to(receiver.id, function)
+    if len(made) != 1 or not isinstance(made[0], ast.Call):
+        return None
+    return executor_workers(made[0], function, module)
+
+
+def executor_workers(
+    call: ast.Call, function: ast.AST | None, module: ast.Module | None = None
+) -> int | None:
+    """``ThreadPoolExecutor(max_workers=4)`` -> 4 (see :func:`pool_workers`)."""
+    if expr_text(call.func).rsplit(".", 1)[-1] != "ThreadPoolExecutor":
+        return None
+    size = call.args[0] if call.args else None
+    for keyword in call.keywords:
+        if keyword.arg == "max_workers":
+            size = keyword.value
+    if isinstance(size, ast.Name) and function is not None:
+        values = _bound_to(size.id, function) or (
+            _bound_to(size.id, module, top=True) if module is not None else []
+        )
+        size = values[0] if len(values) == 1 else None
+    if isinstance(size, ast.Constant) and type(size.value) is int and size.value >= 1:
+        return size.value
+    return None
+
+
+def _bound_to(name: str, scope: ast.AST, top: bool = False) -> list[ast.expr]:
+    """What ``name`` is bound to in ``scope`` (``with ... as name`` too)."""
+    found: list[ast.expr] = []
+    nodes = scope.body if top and isinstance(scope, ast.Module) else [scope]
+    for node in (n for top_node in nodes for n in ast.walk(top_node)):
+        if isinstance(node, ast.withitem) and isinstance(node.optional_vars, ast.Name):
+            if node.optional_vars.id == name:
+                found.append(node.context_expr)
+        elif isinstance(node, ast.Assign | ast.AnnAssign) and node.value is not None:
+            targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+            if any(isinstance(t, ast.Name) and t.id == name for t in targets):
+                found.append(node.value)
+    return found
+
+
+def one_at_a_time(workers: int | None) -> str | None:
+    """Why a pool of one thread keeps its calls in order (None for a larger pool)."""
+    if workers != 1:
+        return None
+    return (
+        "the thread pool runs one call at a time (max_workers=1), so the upstream never"
+        " saw two at once; a larger max_workers would let the calls run together"
+    )
+
+
+def map_fan_out(
+    node: ast.Call,
+    target: str | None,
+    resolver: NameResolver,
+    function: ast.AST | None = None,
+    module: ast.Module | None = None,
+) -> FanOut | None:
     """``map(f, xs)`` / ``executor.map(f, xs)``, ``target`` the callee: f once per item."""
     kind = map_kind(target)
     if not kind or len(node.args) != 2 or node.keywords:
         return None
+    workers = None
+    if kind == "executor-map" and isinstance(node.func, ast.Attribute):
+        workers = pool_workers(node.func.value, function, module)
     return FanOut(
         kind=kind,
         span=span_of(node),
         call_target=resolver.resolve(_unwrap_partial(node.args[0], resolver)),
         iter_text=expr_text(node.args[1]),
+        refusal=one_at_a_time(workers),
+        workers=workers,
     )
 
 
@@ -198,6 +270,7 @@ def comprehension_fan_out(
     node: ast.ListComp | ast.SetComp | ast.DictComp,
     analyser: NameResolver,
     function: ast.AST | None = None,
+    module: ast.Module | None = None,
 ) -> FanOut | None:
     """The fan-out a comprehension is, if any; ``function`` is the one it is in."""
     element = node.value if isinstance(node, ast.DictComp) else node.elt
@@ -213,6 +286,7 @@ def comprehension_fan_out(
     shape = shapes[type(node)]
     refusal = "the comprehension filters items (if)" if gen.ifs else None
     kind: FanOutKind = "comprehension"
+    workers = None
     target = analyser.callee_target(call)
     if (
         target
@@ -224,7 +298,9 @@ def comprehension_fan_out(
         # [pool.submit(f, x) for x in xs]: a thread fan-out of f.
         kind = "executor-submit"
         target = analyser.resolve(call.args[0])
-        refusal = kept_futures(function, node) or None
+        if isinstance(call.func, ast.Attribute):
+            workers = pool_workers(call.func.value, function, module)
+        refusal = one_at_a_time(workers) or kept_futures(function, node) or None
     elif shape == "dict" and refusal is None:
         refusal = "dict comprehensions are not rewritten yet (run the calls in a list first)"
     return FanOut(
@@ -233,12 +309,22 @@ def comprehension_fan_out(
         call_target=target,
         iter_text=expr_text(gen.iter),
         refusal=refusal,
+        workers=workers,
     )
 
 
 def mark_mapped_lambda(consumer: ast.Call, resolver: NameResolver) -> None:
     """Mark the lambda of ``list(map(lambda x: ..., xs))`` (see :func:`mapped_lambda`)."""
-    found = mapped_lambda(consumer, lambda c: map_kind(resolver.resolve(c.func)) is not None)
+    function = next((s.node for s in reversed(resolver.scopes) if s.node is not None), None)
+
+    def is_map(call: ast.Call) -> bool:
+        kind = map_kind(resolver.resolve(call.func))
+        if kind == "executor-map" and isinstance(call.func, ast.Attribute):
+            # A pool of one thread keeps its calls, in order, in that thread.
+            return pool_workers(call.func.value, function, resolver.module_node) != 1
+        return kind is not None
+
+    found = mapped_lambda(consumer, is_map)
     if found is not None:
         found[1]._migrate_mapped = True  # type: ignore[attr-defined]
 
@@ -279,12 +365,16 @@ def completed_pool(node: ast.With | ast.AsyncWith, resolver: NameResolver) -> li
     )
     if len(functions) != 1 or not completed:
         return []
+    function = next((s.node for s in reversed(resolver.scopes) if s.node is not None), None)
+    workers = executor_workers(made, function, resolver.module_node)
     return [
         FanOut(
             kind="executor-completed",
             span=span_of(node),
             call_target=resolver.resolve(submits[0].args[0]),
             iter_text=pool,
+            refusal=one_at_a_time(workers),
+            workers=workers,
         )
     ]
 

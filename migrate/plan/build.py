@@ -264,6 +264,8 @@ def _gain(spot: Spot, limit: int) -> str:
     """What the spot saves: a sum of latencies against the rounds a bounded gather needs."""
     if not spot.safe:
         return ""
+    if spot.workers is not None:
+        limit = min(limit, spot.workers)  # as many at once as the legacy thread pool ran
     if not spot.bounded:
         calls = spot.items or len(spot.calls)
         return f"sum of {calls} latencies -> the slowest one (up to {calls}x)"

@@ -160,8 +160,9 @@ def test_futures_of_a_pool_become_one_gather_and_the_plan_names_the_items(
     spot = spots["pooled"]
     assert spot.safe is True and spot.kind == "executor-submit"
     assert spot.reason == (
-        "one fetch per item of ids: run together, at most --max-concurrency at a time,"
-        " results in order; the thread pool is no longer needed"
+        "one fetch per item of ids: run together, at most 4 (the pool's max_workers;"
+        " --max-concurrency if lower) at a time, results in order; the thread pool is no"
+        " longer needed"
     )
 
 

@@ -63,6 +63,9 @@ IN_ORDER_CALLS = {"loop_second_fetch_depends": 6}
 KEPT_IN_THREADS = frozenset(
     {"thread_pool_callbacks", "thread_pool_wait", "thread_pool_futures_kept"}
 )
+# Concurrent shapes that ran in a thread pool of fewer workers than the corpus's
+# --max-concurrency: never more in flight than the pool ran.
+POOL_WORKERS = {"thread_pool_two_workers": 2}
 # Reported in the plan under the method the shape calls.
 PLAN_NAMES = {
     "thread_pool_futures_kept": "Prefetch.start",

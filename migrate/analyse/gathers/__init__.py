@@ -37,7 +37,7 @@ class FunctionFanOuts(LoopScan, ComprehensionScan, CallScan):
     """Finds the fan-outs of one function: comprehensions, then loops, then blocks."""
 
     def run(self) -> list[Finding]:
-        self.node = unmapped(self.node)
+        self.node = unmapped(self.node, self.module)
         self._taken = {n.id for n in ast.walk(self.node) if isinstance(n, ast.Name)} | {
             a.arg for a in ast.walk(self.node) if isinstance(a, ast.arg)
         }

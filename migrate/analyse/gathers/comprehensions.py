@@ -7,7 +7,7 @@ import ast
 from .. import dataflow
 from ..shapes import CONSUMERS
 from .base import Scan
-from .model import Finding, GatherEdit, Pairing, Refusal, span_of
+from .model import Finding, GatherEdit, Pairing, Refusal, pooled_limit, span_of
 from .syntax import literal_size, reiterable, strip_await, within
 
 EARLY_EXIT_CONSUMERS = frozenset({"any", "all", "next"})
@@ -143,9 +143,11 @@ class ComprehensionScan(Scan):
             results=self._plural(value) if statement is not None else "",
         )
         iterated = ast.unparse(comp.generators[0].iter)
+        workers: int | None = getattr(comp, "_migrate_workers", None)
+        limit = self.limit_text if workers is None else pooled_limit(workers, self.limit_text)
         reason = (
             f"one {info.short} per item of {iterated}: run together, at most"
-            f" {self.limit_text} at a time, results in order"
+            f" {limit} at a time, results in order"
         )
         return Finding(
             "comprehension",
@@ -156,6 +158,7 @@ class ComprehensionScan(Scan):
             bounded=True,
             edit=edit,
             items=literal_size(comp.generators[0].iter, self.node, self.module),
+            workers=workers,
         )
 
     def _hoisting_point(self, comp: ast.expr, fetch: ast.Call) -> ast.stmt | None:

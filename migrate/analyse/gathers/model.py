@@ -115,6 +115,7 @@ class Finding:
     bounded: bool = False
     edit: GatherEdit | None = None
     items: int | None = None  # fan-out size when the source shows it (a literal list)
+    workers: int | None = None  # the legacy thread pool's max_workers: never more at once
 
 
 def span_of(node: ast.AST) -> Span:
@@ -124,6 +125,11 @@ def span_of(node: ast.AST) -> Span:
         node.end_lineno or node.lineno,  # type: ignore[attr-defined]
         node.end_col_offset or 0,  # type: ignore[attr-defined]
     )
+
+
+def pooled_limit(workers: int, limit_text: str = "--max-concurrency") -> str:
+    """How many calls a gather that was a thread pool of ``workers`` runs at once."""
+    return f"{workers} (the pool's max_workers; {limit_text} if lower)"
 
 
 class Refusal(Exception):

@@ -8,7 +8,7 @@ from copy import deepcopy
 
 from .. import dataflow
 from ..model import Span
-from ..shapes import mapped_lambda
+from ..shapes import mapped_lambda, pool_workers
 
 
 def names_only(target: ast.AST) -> bool:
@@ -164,29 +164,39 @@ def literal_size(node: ast.expr, function: ast.AST, module: ast.Module | None = 
 
 
 def pool_names(function: ast.AST) -> set[str]:
-    """Names bound by ``with ThreadPoolExecutor(...) as pool`` in ``function``."""
-    return {
-        item.optional_vars.id
-        for node in dataflow.walk_local(function)
-        if isinstance(node, ast.With)
-        for item in node.items
-        if isinstance(item.optional_vars, ast.Name)
-        and isinstance(item.context_expr, ast.Call)
-        and (dataflow.path_of(item.context_expr.func) or "").endswith("ThreadPoolExecutor")
-    }
+    """Names bound to a thread pool in ``function``: ``with ThreadPoolExecutor(...) as
+    pool`` or ``pool = ThreadPoolExecutor(...)``."""
+    found = set()
+    for node in dataflow.walk_local(function):
+        if isinstance(node, ast.With):
+            bound = [(i.optional_vars, i.context_expr) for i in node.items]
+        elif isinstance(node, ast.Assign):
+            bound = [(t, node.value) for t in node.targets]
+        else:
+            continue
+        for name, made in bound:
+            if (
+                isinstance(name, ast.Name)
+                and isinstance(made, ast.Call)
+                and (dataflow.path_of(made.func) or "").endswith("ThreadPoolExecutor")
+            ):
+                found.add(name.id)
+    return found
 
 
 def unmapped(
-    function: ast.FunctionDef | ast.AsyncFunctionDef,
+    function: ast.FunctionDef | ast.AsyncFunctionDef, module: ast.Module | None = None
 ) -> ast.FunctionDef | ast.AsyncFunctionDef:
     """``function`` with ``list(map(lambda x: f(x), xs))`` read as ``list(f(x) for x in xs)``.
 
     A copy, and only when there is such a map (builtin, or a thread pool's):
     positions are those of the source, the generator standing where the map was
     (marked ``_migrate_map``), so the scans treat it as any generator handed to
-    ``list``.
+    ``list``. A thread pool's map is marked with the pool's ``max_workers`` too
+    (``_migrate_workers``, when the source gives it); a pool of one thread keeps
+    its calls (see :func:`migrate.analyse.shapes.one_at_a_time`).
     """
-    pools = pool_names(function)
+    pools = {name: pool_workers(ast.Name(name), function, module) for name in pool_names(function)}
 
     def is_map(call: ast.Call) -> bool:
         func = call.func
@@ -197,6 +207,7 @@ def unmapped(
             and func.attr == "map"
             and isinstance(func.value, ast.Name)
             and func.value.id in pools
+            and pools[func.value.id] != 1
         )
 
     def consumers(root: ast.AST) -> list[ast.Call]:
@@ -221,6 +232,8 @@ def unmapped(
         )
         ast.copy_location(generator, call)
         generator._migrate_map = True  # type: ignore[attr-defined]
+        if isinstance(call.func, ast.Attribute) and isinstance(call.func.value, ast.Name):
+            generator._migrate_workers = pools.get(call.func.value.id)  # type: ignore[attr-defined]
         consumer.args[0] = generator
     return copy
 

@@ -349,7 +349,7 @@ class Gather(Rule):
 
     def _threads(self, at: GatherAt, updated: cst.SimpleStatementLine) -> cst.BaseStatement:
         """The threads' workers run as one gather where the list of threads was made."""
-        limit = self.ctx.options.max_concurrency
+        limit = self._limit(at.spot)
         statement = _call_statement(
             "", at.edit.generator, "", f"limit={limit}, return_exceptions=True", at.anchor[1]
         )
@@ -454,7 +454,7 @@ class Gather(Rule):
         fetched = self._fetched(at)
         if edit.inline:
             fetched = [substitute(f, dict(edit.inline)) for f in fetched]
-        limit = self.ctx.options.max_concurrency
+        limit = self._limit(at.spot)
         if len(fetched) == 1:
             fetch = fetched[0]
             result = edit.names[0]
@@ -567,7 +567,7 @@ class Gather(Rule):
             raise RuntimeError(f"gather at line {at.anchor[0]}: not a comprehension")
         (fetch,) = self._fetched(at)
         value = edit.names[0]
-        limit = self.ctx.options.max_concurrency
+        limit = self._limit(at.spot)
         clauses = code_of(comp.for_in).strip()
         gathered = f"await {HELPER}(*({code_of(fetch)} {clauses}), limit={limit})"
         self._used(at, f"one call per item, at most {limit} at a time")
@@ -660,7 +660,7 @@ class Gather(Rule):
         if not self.ctx.in_async or len(updated.args) != 2:
             return updated
         func, iterated = (code_of(a.value) for a in updated.args)
-        limit = self.ctx.options.max_concurrency
+        limit = self._limit(spot)
         if spot.kind == "executor-map" and spot.pool is None:
             self.ctx.todo(
                 self.ctx.line(original),
@@ -711,7 +711,7 @@ class Gather(Rule):
                     "the calls now run on the event loop: the thread pool can go",
                 )
         loops = code_of(updated.for_in).strip()
-        limit = self.ctx.options.max_concurrency
+        limit = self._limit(spot)
         code = f"await {HELPER}(*({element} {loops}), limit={limit})"
         if isinstance(updated, cst.SetComp):
             code = f"set({code})"
@@ -832,7 +832,7 @@ class Gather(Rule):
 
     def _into_task_pool(self, spot: Spot, updated: cst.With) -> cst.With:
         item = updated.items[0]
-        limit = self.ctx.options.max_concurrency
+        limit = self._limit(spot)
         made = cst.parse_expression(f"{self.ctx.use_helper('TaskPool')}(limit={limit})")
         self.task_pools.pop()
         self.ctx.maybe_remove_import("concurrent.futures", "ThreadPoolExecutor")
@@ -883,6 +883,12 @@ class Gather(Rule):
         ):
             return expr.func.value.value
         return None
+
+    def _limit(self, spot: Spot) -> int:
+        """At most --max-concurrency calls at once, and no more than the thread pool the
+        fan-out ran in (its ``max_workers``) ever ran."""
+        limit = self.ctx.options.max_concurrency
+        return limit if spot.workers is None else min(limit, spot.workers)
 
     def _used(self, spot: Spot | GatherAt, message: str) -> None:
         self.ctx.use_helper(_helper(spot) if isinstance(spot, GatherAt) else HELPER)

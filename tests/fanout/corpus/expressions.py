@@ -118,6 +118,12 @@ def thread_pool_map(urls):
         return list(pool.map(partial(get_user, base), IDS))
 
 
+def thread_pool_two_workers(urls):
+    base = urls["social"]
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        return list(pool.map(lambda i: get_user(base, i)["name"], IDS))
+
+
 def thread_pool_submit(urls):
     base = urls["social"]
     with ThreadPoolExecutor(max_workers=4) as pool:

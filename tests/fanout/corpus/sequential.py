@@ -1,6 +1,7 @@
 """Fan-outs that must stay sequential: each depends on the one before, or stops early."""
 
 import time
+from concurrent.futures import ThreadPoolExecutor
 
 import requests
 
@@ -229,3 +230,17 @@ def seq_runtime_method_wrapper(urls):
         call_api(method, urls[service] + path, payload)
         for method, service, path, payload in RECORDED
     ]
+
+
+def seq_pool_of_one_writes(urls):
+    base = urls["payments"]
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        futures = [pool.submit(charge, base, f"one-{n}", 100 * n) for n in [1, 2, 3]]
+        return [future.result()["charge_id"] for future in futures]
+
+
+def seq_pool_of_one_map(urls):
+    base = urls["social"]
+    workers = ThreadPoolExecutor(1)
+    with workers:
+        return list(workers.map(lambda i: get_user(base, i)["handle"], IDS))

@@ -1,4 +1,7 @@
+from concurrent.futures import ThreadPoolExecutor
+
 import httpx
+from asgiref.sync import async_to_sync
 
 from _async_helpers import TLS_CONTEXT, gather_in_order
 
@@ -34,7 +37,7 @@ async def mapped(ids):
 
 
 async def pooled(ids):
-    return await gather_in_order(*map(fetch, ids), limit=10)
+    return await gather_in_order(*map(fetch, ids), limit=4)
 
 
 async def writes(ids):
@@ -74,7 +77,7 @@ async def temp(ids):
 
 
 async def submitted(ids):
-    results = await gather_in_order(*(fetch(i) for i in ids), limit=10)
+    results = await gather_in_order(*(fetch(i) for i in ids), limit=4)
     return list(results)
 
 
@@ -103,3 +106,16 @@ async def submitted_named(ids):
 
 async def by_id(ids):
     return {i: await fetch(i) for i in ids}
+
+
+def posted_one_at_a_time(ids):
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        futures = [pool.submit(async_to_sync(post), i) for i in ids]
+        return [future.result() for future in futures]
+
+
+async def pooled_in_pairs(ids):
+    pairs = ThreadPoolExecutor(2)
+    with pairs:
+        results = await gather_in_order(*(fetch(i) for i in ids), limit=2)
+        return [result["i"] for result in results]

@@ -98,3 +98,15 @@ def submitted_named(ids):
 
 def by_id(ids):
     return {i: fetch(i) for i in ids}
+
+
+def posted_one_at_a_time(ids):
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        futures = [pool.submit(post, i) for i in ids]
+        return [future.result() for future in futures]
+
+
+def pooled_in_pairs(ids):
+    pairs = ThreadPoolExecutor(2)
+    with pairs:
+        return list(pairs.map(lambda i: fetch(i)["i"], ids))
