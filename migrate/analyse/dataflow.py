@@ -228,17 +228,25 @@ def assigned_names(node: ast.AST) -> Iterator[str]:
         yield node.name
 
 
-def writes(nodes: Iterable[ast.AST], quiet: frozenset[int] = frozenset()) -> dict[str, ast.AST]:
+def writes(
+    nodes: Iterable[ast.AST],
+    quiet: frozenset[int] = frozenset(),
+    outside: Iterable[ast.AST] = (),
+) -> dict[str, ast.AST]:
     """Paths the code may change -> the node that changes it (first seen).
 
     Assignments, ``as`` names and loop targets bind; a method call changes its
     receiver unless the method only reads; a call of a function that is not
     known to be pure may change whatever it is handed. Calls whose ``id`` is in
-    ``quiet`` (the fetches themselves) are taken not to change anything.
+    ``quiet`` (the fetches themselves) are taken not to change anything, and
+    nothing inside the nodes ``outside`` counts.
     """
     found: dict[str, ast.AST] = {}
+    skipped = {id(n) for node in outside for n in ast.walk(node)}
     for node in nodes:
         for sub in walk_local(node):
+            if id(sub) in skipped:
+                continue
             for path in assigned_names(sub):
                 found.setdefault(path, sub)
             if isinstance(sub, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef):

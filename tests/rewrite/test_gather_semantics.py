@@ -228,6 +228,30 @@ def test_calls_that_never_started_are_closed(
     assert not watched.warnings
 
 
+def test_a_failure_stops_the_calls_after_it_while_an_earlier_call_still_runs(
+    versions: tuple[ModuleType, ModuleType], server: tuple[str, loopback.Scripted]
+) -> None:
+    """The second call fails while the first still runs: the gather waits for the
+    first (its failure would come first), but no call after the failing one starts
+    meanwhile; only those already in flight with it reach the server."""
+    legacy, migrated = versions
+    url, scripted = server
+    legacy.BASE = migrated.BASE = url
+    paths = ["/slow/500", "/fail/0", *(f"/ok/{n}" for n in range(40))]
+
+    with pytest.raises(requests.HTTPError):
+        legacy.each(paths)
+    assert scripted.paths() == ["/slow/500", "/fail/0"]
+    scripted.log.clear()
+    watched = Watched()
+    with pytest.raises(httpx.HTTPStatusError) as after:
+        watched.run(lambda: migrated.each(paths))
+    assert _failed_path(after.value) == "fail/0"
+    assert len(scripted.paths()) <= DEFAULT_MAX_CONCURRENCY
+    assert not watched.reports
+    assert not watched.warnings
+
+
 def test_results_keep_their_order_and_the_same_requests_are_made(
     versions: tuple[ModuleType, ModuleType], server: tuple[str, loopback.Scripted]
 ) -> None:

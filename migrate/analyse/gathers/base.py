@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import ast
 import keyword
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
 from .. import dataflow
@@ -80,6 +80,31 @@ class Scan:
                 return True
             current = self._parents.get(id(current))
         return False
+
+    def _evaluated_before(self, node: ast.AST, stmt: ast.AST) -> list[ast.AST]:
+        """The parts of ``stmt`` evaluated before ``node`` each time it runs.
+
+        Source order stands for evaluation order: ``f(g(), get(y))`` evaluates ``g()``
+        first. Where the two differ it errs towards more (an assignment's target
+        counts, though Python evaluates it after the value).
+        """
+        found: list[ast.AST] = []
+        child = node
+        parent = self._parents.get(id(child))
+        while parent is not None:
+            start = (getattr(child, "lineno", 0), getattr(child, "col_offset", 0))
+            for sibling in ast.iter_child_nodes(parent):
+                if sibling is child or not hasattr(sibling, "end_lineno"):
+                    continue
+                if isinstance(sibling, ast.stmt) and parent is not stmt:
+                    continue  # a compound statement's other blocks: not this evaluation
+                end = (getattr(sibling, "end_lineno", 0), getattr(sibling, "end_col_offset", 0))
+                if end <= start:
+                    found.append(sibling)
+            if parent is stmt:
+                break
+            child, parent = parent, self._parents.get(id(parent))
+        return found
 
     def _fresh(self, base: str) -> str:
         name = base if base.isidentifier() and not keyword.iskeyword(base) else "result"
@@ -187,9 +212,12 @@ class Scan:
         maybe = [c for c in self._awaited_in(expr) if id(c) not in ids]
         return sorted(every, key=lambda c: (c.lineno, c.col_offset)), maybe
 
-    def _writes(self, nodes: list[ast.stmt]) -> dict[str, ast.AST]:
-        """What ``nodes`` may change; the fetches are taken to change nothing local."""
-        return dataflow.writes(nodes, self._quiet)
+    def _writes(
+        self, nodes: Sequence[ast.AST], outside: Sequence[ast.AST] = ()
+    ) -> dict[str, ast.AST]:
+        """What ``nodes`` may change; the fetches are taken to change nothing local,
+        and what the calls ``outside`` are made of is left out."""
+        return dataflow.writes(nodes, self._quiet, outside)
 
     def _info(self, call: ast.Call) -> Awaited:
         return self.awaited[span_of(call)]

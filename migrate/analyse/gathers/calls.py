@@ -69,6 +69,16 @@ class CallScan(Scan):
             ):
                 flush()
                 continue
+            own = self._depends_on_own_statement(stmt, every)
+            if own is not None:
+                # The gather would run the call before the part of its statement it needs.
+                if group or self._fetches_elsewhere(block, stmt):
+                    callees = tuple(dict.fromkeys(self._info(c).callee for c in every))
+                    self.findings.append(
+                        Finding("sequential-calls", span_of(stmt), callees, False, own)
+                    )
+                flush()
+                continue
             dependent = self._depends(every, group, between)
             if dependent is not None:
                 self.findings.append(
@@ -86,6 +96,42 @@ class CallScan(Scan):
                 flush()
         flush()
 
+    def _depends_on_own_statement(self, stmt: ast.stmt, calls: list[ast.Call]) -> str | None:
+        """Why a call can't go before its own statement: it reads what a part of the
+        statement evaluated before it changes (``(t.bump(), get(t.count))``), or
+        changes what such a part reads."""
+        for call in calls:
+            before = self._evaluated_before(call, stmt)
+            short = self._info(call).short
+            # The gathered calls are made of the same parts, evaluated in the same order.
+            changed = self._writes(before, outside=calls)
+            for read, written in dataflow.conflicts(dataflow.reads(call), changed):
+                return (
+                    f"kept in order: {short} reads {read}, which"
+                    f" {self._source(changed[written])} changes before it in the same"
+                    f" statement (line {stmt.lineno}); computing it in a statement of its"
+                    " own, before the calls, would let them run together"
+                )
+            seen = set().union(set(), *(dataflow.reads(p) for p in before))
+            for _, written in dataflow.conflicts(seen, self._changed_by(call)):
+                return (
+                    f"kept in order: {short} changes {written}, which the same statement"
+                    f" reads before it (line {stmt.lineno}); a statement of its own after"
+                    " that read would let the calls run together"
+                )
+        return None
+
+    def _changed_by(self, call: ast.Call) -> set[str]:
+        """What an awaited method call changes on its receiver (``self.login()``)."""
+        func = call.func
+        receiver = dataflow.path_of(func.value) if isinstance(func, ast.Attribute) else None
+        if receiver is None:
+            return set()
+        return {f"{receiver}.{attr}" for attr in self._info(call).changes_receiver}
+
+    def _fetches_elsewhere(self, block: list[ast.stmt], stmt: ast.stmt) -> bool:
+        return any(s is not stmt and self._awaited_in(s) for s in block)
+
     def _depends(
         self,
         calls: list[ast.Call],
@@ -100,7 +146,7 @@ class CallScan(Scan):
         changed = self._writes(earlier)
         hits = dataflow.conflicts(reads, changed)
         if not hits:
-            return None
+            return self._changes_what_came_before(calls, earlier)
         written = hits[0][1]
         source = changed[written]
         short = self._info(calls[0]).short
@@ -113,6 +159,17 @@ class CallScan(Scan):
             if source is stmt or within(source, stmt):
                 return f"{short} needs {written} from {self._info(before[-1]).short}"
         return f"{short} needs {written} from the code before it"
+
+    def _changes_what_came_before(
+        self, calls: list[ast.Call], earlier: list[ast.stmt]
+    ) -> str | None:
+        """Why, when one of ``calls`` changes what the code before it read."""
+        seen = set().union(set(), *(_reads(s) for s in earlier))
+        for call in calls:
+            for _, written in dataflow.conflicts(seen, self._changed_by(call)):
+                info = self._info(call)
+                return f"{info.short} changes {written}, which the code before it reads"
+        return None
 
     def _calls_finding(
         self, block: list[ast.stmt], group: list[tuple[ast.stmt, list[ast.Call]]]
@@ -129,9 +186,11 @@ class CallScan(Scan):
             return
         start = block.index(first)
         # What the legacy code did after the first call and before the last one
-        # (the other statements, and what the calls' statements do with results).
+        # (the other statements, and what the calls' statements do with results),
+        # and what the calls' statements evaluate before their calls.
         crossed = block[start : block.index(last)]
-        seen = seen_after_failure(self.node, last, crossed, calls, set())
+        leading = [p for stmt, cs in group for c in cs for p in self._evaluated_before(c, stmt)]
+        seen = seen_after_failure(self.node, last, [*crossed, *leading], calls, set())
         if seen:
             self._outcomes_finding(group, span, callees, seen)
             return

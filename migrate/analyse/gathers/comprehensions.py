@@ -7,6 +7,7 @@ import ast
 from .. import dataflow
 from ..shapes import CONSUMERS
 from .base import Scan
+from .effects import seen_after_failure
 from .model import Finding, GatherEdit, Pairing, Refusal, pooled_limit, span_of
 from .syntax import literal_size, reiterable, strip_await, within
 
@@ -105,6 +106,27 @@ class ComprehensionScan(Scan):
         bound = {t for gen in comp.generators for t in dataflow._targets(gen.target)}
         if any(isinstance(n, ast.NamedExpr) for n in ast.walk(comp)):
             raise Refusal("the comprehension assigns with :=")
+        # The gather makes every item's call before the rest of any element is built.
+        rest = [*element, *(c for gen in comp.generators for c in gen.ifs)]
+        changed = self._writes(rest, outside=[fetch])
+        for read, written in dataflow.conflicts(dataflow.reads(fetch), changed):
+            if written.split(".")[0] in bound:
+                continue  # the item itself, bound again for the next one
+            raise Refusal(
+                f"{info.short} reads {read}, which {self._source(changed[written])} changes"
+                " for each item: run together, every call would read it before any change;"
+                " computing it from the item alone would make it safe"
+            )
+        statement = self._statement_of(comp)
+        if statement is not None:
+            # A failing fetch raised once the items before it were built, effects and all.
+            seen = seen_after_failure(self.node, statement, rest, [fetch], set(), False)
+            if seen:
+                raise Refusal(
+                    f"building each item has effects the legacy code had for the items"
+                    f" before a failing {info.short} ({seen}); as a for loop, the fetches"
+                    " could run together and the effects stay in order"
+                )
         others = [c for c in fetches if c is not fetch]
         if others:
             refusal = self._write_refusal(others)
@@ -160,6 +182,12 @@ class ComprehensionScan(Scan):
             items=literal_size(comp.generators[0].iter, self.node, self.module),
             workers=workers,
         )
+
+    def _statement_of(self, node: ast.AST) -> ast.stmt | None:
+        current = self._parents.get(id(node))
+        while current is not None and not isinstance(current, ast.stmt):
+            current = self._parents.get(id(current))
+        return current
 
     def _hoisting_point(self, comp: ast.expr, fetch: ast.Call) -> ast.stmt | None:
         """The statement the gather can go before, so the comprehension reads a list.

@@ -15,6 +15,7 @@ unless a ``try`` around the loop looks at them: those alone don't count.
 from __future__ import annotations
 
 import ast
+from collections.abc import Sequence
 
 from .. import dataflow
 from .syntax import within
@@ -29,20 +30,23 @@ FRESH_CONTAINERS = frozenset({"list", "dict", "set", "collections.defaultdict", 
 def seen_after_failure(
     function: ast.FunctionDef | ast.AsyncFunctionDef,
     where: ast.stmt,
-    kept: list[ast.stmt],
+    kept: Sequence[ast.AST],
     gathered: list[ast.Call],
     awaited: set[int],
+    unknown_calls: bool = True,
 ) -> str:
     """What the statements ``kept`` do that is seen once a fetch failed, as the plan
     words it ("" for nothing): ``where`` is the loop (or the last statement) they
     run in, ``awaited`` the ids of the calls that are (or become) awaits,
-    ``gathered`` the fetches the gather makes."""
+    ``gathered`` the fetches the gather makes. Without ``unknown_calls``, calls
+    of functions nothing is known about don't count: only what surely changes
+    something (a container's ``append``, logging, an assignment) does."""
     guarded = _inside_try(function, where)
     fresh = set() if guarded else _fresh_locals(function, where)
     for stmt in kept:
         for node in dataflow.walk_local(stmt):
             if isinstance(node, ast.Call) and not any(within(node, c) for c in gathered):
-                seen = _call_seen(node, fresh, awaited)
+                seen = _call_seen(node, fresh, awaited, unknown_calls)
                 if seen:
                     return seen
             if isinstance(node, ast.Global | ast.Nonlocal):
@@ -58,7 +62,7 @@ def seen_after_failure(
     return ""
 
 
-def _call_seen(call: ast.Call, fresh: set[str], awaited: set[int]) -> str:
+def _call_seen(call: ast.Call, fresh: set[str], awaited: set[int], unknown: bool = True) -> str:
     func = call.func
     name = dataflow.path_of(func) or ""
     if id(call) in awaited:
@@ -72,6 +76,9 @@ def _call_seen(call: ast.Call, fresh: set[str], awaited: set[int]) -> str:
     if name == "print":
         return "it prints per item"
     if name in dataflow.PURE_FUNCTIONS or name.rsplit(".", 1)[-1] in dataflow.PURE_FUNCTIONS:
+        return ""
+    changes = isinstance(func, ast.Attribute) and func.attr in dataflow.MUTATING_METHODS
+    if not unknown and not changes:
         return ""
     return f"it calls {name or ast.unparse(func)}, which may change what others see"
 

@@ -230,6 +230,16 @@ class LoopScan(ItemCalls):
             if written.split(".")[0] in targets:
                 continue  # the current item, rebound by the next iteration
             where = getattr(changed[written], "lineno", loop.lineno)
+            source = changed[written]
+            if any(
+                source is p or within(source, p) for p in self._evaluated_before(fetch, statement)
+            ):
+                raise Refusal(
+                    f"{info.short} reads {read}, which {self._source(source)} changes before it"
+                    f" in the same statement (line {where}): run together, every call would"
+                    " read it before any change; computing it from the item alone would make"
+                    " it safe"
+                )
             if self._assigned_from_results(after, written):
                 raise Refusal(
                     f"each {info.short} needs {written} from the item before it (line {where}):"

@@ -139,6 +139,17 @@ def calls_around_logging(urls):
     return first["handle"], second["handle"], seen
 
 
+def calls_effect_before_failure(urls):
+    base = urls["social"]
+    seen = []
+    try:
+        first = get_user(base, 1)
+        second = (seen.append(first["handle"]), get_user(base, 99))
+    except requests.HTTPError:
+        return seen
+    return second
+
+
 def thread_pool_as_completed(urls):
     base = urls["social"]
     names = {}

@@ -244,3 +244,37 @@ def seq_pool_of_one_map(urls):
     workers = ThreadPoolExecutor(1)
     with workers:
         return list(workers.map(lambda i: get_user(base, i)["handle"], IDS))
+
+
+class Pager:
+    """Hands out page numbers, the way a cursor object does."""
+
+    def __init__(self):
+        self.page = 1
+
+    def advance(self):
+        self.page += 1
+        return self.page
+
+
+def seq_statement_advances(urls):
+    base = urls["social"]
+    pager = Pager()
+    first = get_user(base, 1)
+    second = (pager.advance(), get_user(base, pager.page))
+    return first["name"], second[1]["name"]
+
+
+def seq_comp_advances(urls):
+    base = urls["social"]
+    pager = Pager()
+    return [(pager.advance(), get_user(base, pager.page)["handle"]) for _ in range(3)]
+
+
+def seq_comp_effects(urls):
+    seen = []
+    try:
+        [seen.append(get_user(urls["social"], i)["handle"]) for i in [1, 2, 99, 4]]
+    except requests.HTTPError:
+        pass
+    return seen

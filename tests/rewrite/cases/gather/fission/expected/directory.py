@@ -118,7 +118,7 @@ async def summary():
 
 
 async def pooled(ids):
-    results = await gather_in_order(*(fetch(i) for i in ids), limit=10)
+    results = await gather_in_order(*(fetch(i) for i in ids), limit=4)
     return [result["name"] for result in results]
 
 

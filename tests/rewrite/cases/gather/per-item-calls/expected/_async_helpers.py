@@ -107,20 +107,33 @@ async def gather_in_order(
     """Await ``calls`` concurrently, at most ``limit`` at a time; results in order.
 
     Like the sequential code it replaces, it raises the exception of the first
-    call (in order) that fails, and cancels the calls after it. A tuple of calls
-    (an item's calls) gives the tuple of their results. With ``return_exceptions``,
-    every call runs and a failure takes its result's place.
+    call (in order) that fails, and cancels the calls after it as soon as it
+    fails. A tuple of calls (an item's calls) gives the tuple of their results.
+    With ``return_exceptions``, every call runs and a failure takes its result's
+    place.
     """
     semaphore = asyncio.Semaphore(limit) if limit else None
     flat = [c for item in calls for c in (item if isinstance(item, tuple) else (item,))]
+    tasks: list[asyncio.Future[Any]] = []
 
-    async def run(call: Awaitable[Any]) -> Any:
-        if semaphore is None:
+    async def run(index: int, call: Awaitable[Any]) -> Any:
+        if semaphore is not None:
+            await semaphore.acquire()
+        try:
             return await call
-        async with semaphore:
-            return await call
+        except Exception:
+            stop_after(index)  # before its slot frees: no later call starts
+            raise
+        finally:
+            if semaphore is not None:
+                semaphore.release()
 
-    tasks = [asyncio.ensure_future(run(call)) for call in flat]
+    def stop_after(index: int) -> None:
+        if not return_exceptions:
+            for later in tasks[index + 1 :]:
+                later.cancel()  # a call after a failure: its result is never used
+
+    tasks += [asyncio.ensure_future(run(i, call)) for i, call in enumerate(flat)]
     try:
         if return_exceptions:
             results = list(await asyncio.gather(*tasks, return_exceptions=True))
@@ -179,19 +192,29 @@ async def gather_outcomes(
     semaphore = asyncio.Semaphore(limit) if limit else None
     flat = [c for item in calls for c in (item if isinstance(item, tuple) else (item,))]
 
-    async def run(call: Awaitable[Any]) -> Outcome:
-        try:
-            if semaphore is None:
-                return Outcome(await call)
-            async with semaphore:
-                return Outcome(await call)
-        except Exception as error:
-            return Outcome(error=error)
+    tasks: list[asyncio.Future[Any]] = []
 
-    async def in_turn(item: tuple[Awaitable[Any], ...]) -> tuple[Outcome | None, ...]:
+    async def run(index: int, call: Awaitable[Any]) -> Outcome:
+        if semaphore is not None:
+            await semaphore.acquire()
+        try:
+            return Outcome(await call)
+        except Exception as error:
+            stop_after(index, error)  # before its slot frees: no later call starts
+            return Outcome(error=error)
+        finally:
+            if semaphore is not None:
+                semaphore.release()
+
+    def stop_after(index: int, error: Exception) -> None:
+        if not isinstance(error, caught):
+            for later in tasks[index + 1 :]:
+                later.cancel()  # the sequential code never made them
+
+    async def in_turn(index: int, item: tuple[Any, ...]) -> tuple[Outcome | None, ...]:
         outcomes: list[Outcome | None] = [None] * len(item)
-        for index, call in enumerate(item):
-            outcomes[index] = outcome = await run(call)
+        for position, call in enumerate(item):
+            outcomes[position] = outcome = await run(index, call)
             if outcome.exception() is not None:
                 break
         return tuple(outcomes)
@@ -201,9 +224,9 @@ async def gather_outcomes(
             item = [o for o in item if o is not None][-1]
         return item.exception()
 
-    tasks = [
-        asyncio.ensure_future(in_turn(item) if isinstance(item, tuple) else run(item))
-        for item in calls
+    tasks += [
+        asyncio.ensure_future(in_turn(i, c) if isinstance(c, tuple) else run(i, c))
+        for i, c in enumerate(calls)
     ]
     outcomes: list[Any] = [None] * len(calls)
     try:
