@@ -23,6 +23,7 @@ from .gathers.threads import thread_edit
 from .graph import CallGraph
 from .handoffs import within
 from .model import Call, FanOut, Function, Span, SpotKind
+from .shapes import CONSUMERS
 
 
 @dataclass(frozen=True)
@@ -42,6 +43,9 @@ class Spot:
     items: int | None = None  # how many calls, when the source shows it
     # The legacy thread pool's max_workers: the gather never runs more at once.
     workers: int | None = None
+    # A map whose results are taken one at a time (``it = pool.map(...)``, ``next(it)``):
+    # the gather hands them over as an iterator, each raising its failure when taken.
+    lazy: bool = False
     # Names that now hold results (``futures`` of a thread pool -> ``users``), by position.
     renames: tuple[tuple[Span, str], ...] = ()
 
@@ -408,6 +412,14 @@ def _fan_out(
             lines=(fan_out.span.line,),
             workers=fan_out.workers,
         )
+    lazy = fan_out.kind in ("map", "executor-map") and _taken_one_at_a_time(fn, fan_out.span)
+    if lazy:
+        extra += (
+            "; the results are taken one at a time (an iterator), so each failure is raised"
+            " when its result is taken"
+        )
+        if fan_out.kind == "map":
+            extra += ", though every call is made first (the legacy map made each when taken)"
     return Spot(
         fn.qualname,
         fan_out.span,
@@ -419,7 +431,18 @@ def _fan_out(
         bounded=True,
         lines=(fan_out.span.line,),
         workers=fan_out.workers,
+        lazy=lazy,
     )
+
+
+def _taken_one_at_a_time(fn: Function, span: Span) -> bool:
+    """Whether the map at ``span`` hands its iterator on (assigned, returned, given to
+    ``next`` or to a function) rather than to a loop or a call taking every item."""
+    made = next((c for c in fn.calls if c.span == span), None)
+    if made is None or made.iterated:
+        return False
+    consumer = (made.arg_of or "").rsplit(".", 1)[-1]
+    return consumer not in CONSUMERS and consumer != "join"
 
 
 def _inside(inner: Span, outer: Span) -> bool:

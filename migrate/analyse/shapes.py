@@ -17,6 +17,7 @@ from .frameworks import EXECUTORS
 from .futures import kept_futures
 from .model import FanOut, FanOutKind, Shape
 from .names import NameResolver, expr_text, span_of
+from .pools import executor_workers, one_at_a_time, pool_workers
 
 AS_COMPLETED = frozenset(
     {"concurrent.futures.as_completed", "concurrent.futures._base.as_completed"}
@@ -56,67 +57,6 @@ def mapped_lambda(
     if len(params.args) != 1 or params.defaults:
         return None
     return inner, lam
-
-
-def pool_workers(
-    receiver: ast.expr, function: ast.AST | None, module: ast.Module | None = None
-) -> int | None:
-    """The ``max_workers`` of the thread pool ``receiver`` names, when the source gives
-    it as a number: ``with ThreadPoolExecutor(max_workers=4) as pool`` or
-    ``pool = ThreadPoolExecutor(WORKERS)`` in ``function`` (``WORKERS = 4`` there or at
-    module level). None for anything else: the default pool, a size computed at run
-    time, a pool made elsewhere."""
-    if function is None or not isinstance(receiver, ast.Name):
-        return None
-    made = _bound_to(receiver.id, function)
-    if len(made) != 1 or not isinstance(made[0], ast.Call):
-        return None
-    return executor_workers(made[0], function, module)
-
-
-def executor_workers(
-    call: ast.Call, function: ast.AST | None, module: ast.Module | None = None
-) -> int | None:
-    """``ThreadPoolExecutor(max_workers=4)`` -> 4 (see :func:`pool_workers`)."""
-    if expr_text(call.func).rsplit(".", 1)[-1] != "ThreadPoolExecutor":
-        return None
-    size = call.args[0] if call.args else None
-    for keyword in call.keywords:
-        if keyword.arg == "max_workers":
-            size = keyword.value
-    if isinstance(size, ast.Name) and function is not None:
-        values = _bound_to(size.id, function) or (
-            _bound_to(size.id, module, top=True) if module is not None else []
-        )
-        size = values[0] if len(values) == 1 else None
-    if isinstance(size, ast.Constant) and type(size.value) is int and size.value >= 1:
-        return size.value
-    return None
-
-
-def _bound_to(name: str, scope: ast.AST, top: bool = False) -> list[ast.expr]:
-    """What ``name`` is bound to in ``scope`` (``with ... as name`` too)."""
-    found: list[ast.expr] = []
-    nodes = scope.body if top and isinstance(scope, ast.Module) else [scope]
-    for node in (n for top_node in nodes for n in ast.walk(top_node)):
-        if isinstance(node, ast.withitem) and isinstance(node.optional_vars, ast.Name):
-            if node.optional_vars.id == name:
-                found.append(node.context_expr)
-        elif isinstance(node, ast.Assign | ast.AnnAssign) and node.value is not None:
-            targets = node.targets if isinstance(node, ast.Assign) else [node.target]
-            if any(isinstance(t, ast.Name) and t.id == name for t in targets):
-                found.append(node.value)
-    return found
-
-
-def one_at_a_time(workers: int | None) -> str | None:
-    """Why a pool of one thread keeps its calls in order (None for a larger pool)."""
-    if workers != 1:
-        return None
-    return (
-        "the thread pool runs one call at a time (max_workers=1), so the upstream never"
-        " saw two at once; a larger max_workers would let the calls run together"
-    )
 
 
 def map_fan_out(

@@ -76,6 +76,12 @@ def mapped_by_two(ids):
 def default_pool(ids):
     with ThreadPoolExecutor() as pool:
         return list(pool.map(fetch, ids))
+
+
+def taken_one_at_a_time(ids):
+    with ThreadPoolExecutor() as pool:
+        items = pool.map(fetch, ids)
+        return next(items), list(items)
 """
 
 ONE_AT_A_TIME = (
@@ -122,3 +128,15 @@ def test_the_default_pool_is_bounded_by_max_concurrency(spots: dict[str, Spot]) 
     spot = spots["default_pool"]
     assert spot.safe is True and spot.workers is None
     assert "at most --max-concurrency at a time" in spot.reason
+
+
+def test_a_map_whose_results_are_taken_one_at_a_time_stays_an_iterator(
+    spots: dict[str, Spot],
+) -> None:
+    spot = spots["taken_one_at_a_time"]
+    assert spot.safe is True and spot.lazy is True
+    assert spot.reason.endswith(
+        "; the results are taken one at a time (an iterator), so each failure is raised"
+        " when its result is taken"
+    )
+    assert spots["default_pool"].lazy is False

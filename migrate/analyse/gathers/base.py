@@ -11,7 +11,8 @@ from .. import dataflow
 from ..catalogue import HTTP_VERBS
 from ..methods import unknown_reason
 from ..model import Span, SpotKind
-from .model import Awaited, Finding, GatherEdit, span_of
+from .model import GATHER_HELPERS, Awaited, Finding, GatherEdit, span_of
+from .syntax import within
 
 # Callee names that say nothing about what they return.
 GENERIC_VERBS = frozenset(
@@ -45,6 +46,36 @@ def _telling_apart(calls: list[ast.Call]) -> list[str] | None:
             return None
         found.append(text)
     return found if len(set(found)) == len(found) else None
+
+
+def _callee_name(call: ast.Call) -> str:
+    func = call.func
+    return func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
+
+
+def _url_noun(call: ast.Call) -> str:
+    """``f"{base}/v1/users/{i}"`` -> ``user``: what the URL a call is given names
+    (the collection its last placeholder indexes, or its last segment), singular."""
+    for arg in (*call.args, *(k.value for k in call.keywords)):
+        parts = [arg] if isinstance(arg, ast.Constant) else getattr(arg, "values", [])
+        text = "".join(
+            p.value if isinstance(p, ast.Constant) and isinstance(p.value, str) else "{}"
+            for p in parts
+        )
+        if "/" not in text:
+            continue
+        segments = [s for s in text.split("?")[0].split("/") if s]
+        while segments and segments[-1] == "{}":
+            segments.pop()
+        word = segments[-1].lower().replace("-", "_") if segments else ""
+        if not word.replace("_", "").isalpha() or not word.isidentifier():
+            continue
+        if word.endswith("ies"):
+            return word[:-3] + "y"
+        if word.endswith("s") and not word.endswith("ss"):
+            return word[:-1]
+        return word
+    return ""
 
 
 @dataclass
@@ -124,18 +155,42 @@ class Scan:
         return self._fresh(base)
 
     def _result_base(self, call: ast.Call) -> str:
-        func = call.func
-        last = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
+        noun = self._noun(call)
+        if noun in self._taken and noun == _callee_name(call):
+            return f"{noun}_result"  # ``search(q)``: don't shadow the function
+        return noun
+
+    def _noun(self, call: ast.Call) -> str:
+        """What one result of ``call`` is, as a person would name it: ``get_user(x)`` ->
+        ``user``, ``charge(...)`` -> ``charge``, ``call_api("GET", f"{b}/users/{i}")``
+        -> ``user`` (a wrapper named for what it does: what its URL names);
+        HTTP verbs -> ``response``."""
+        last = _callee_name(call)
         if last.lower() in (*HTTP_VERBS, "request"):
             return "response"
         for prefix in ("get_", "fetch_", "load_", "read_", "retrieve_", "lookup_", "query_"):
             if last.startswith(prefix) and len(last) > len(prefix):
                 return last[len(prefix) :]
-        if not last or last in GENERIC_VERBS:
-            return "result"  # ``fetch(i)`` says nothing about what it gives
-        if last in self._taken:
-            return f"{last}_result"  # ``search(q)``: don't shadow the function
+        if not last or last in GENERIC_VERBS or last.split("_")[0] in GENERIC_VERBS:
+            # ``fetch(i)``, ``call_api(...)`` say nothing about what they give.
+            return _url_noun(call) or "result"
         return last
+
+    def _scoped_name(self, call: ast.Call, scope: ast.AST) -> str:
+        """A name for one result inside ``scope`` (a comprehension, whose names are
+        its own): the noun, unless ``scope`` uses that name for something else."""
+        noun = self._noun(call)
+        used = {
+            n.id for n in ast.walk(scope) if isinstance(n, ast.Name) and not within(n, call.func)
+        }
+        # The function's own variables keep their names to themselves, for the reader.
+        used |= {a.arg for a in ast.walk(self.node) if isinstance(a, ast.arg)}
+        used |= {
+            n.id
+            for n in ast.walk(self.node)
+            if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store)
+        }
+        return noun if noun.isidentifier() and noun not in used else self._result_name(call)
 
     def _result_names(self, calls: list[ast.Call]) -> list[str]:
         """Names for results gathered together: calls that would share one are told
@@ -299,3 +354,34 @@ class Scan:
                     if value is not None and targets and dataflow.reads(value) & fetched:
                         fetched |= targets
         return any(dataflow.touches(path, f) for f in fetched)
+
+    def _read_anywhere(self, name: str) -> bool:
+        return any(
+            isinstance(n, ast.Name) and n.id == name and isinstance(n.ctx, ast.Load)
+            for n in ast.walk(self.node)
+        )
+
+    def _gathered_before(self, loop: ast.For) -> bool:
+        """``for x, r in zip(xs, rs)`` (or ``for r in rs``) with ``rs = await
+        gather_in_order(...)``: a loop split in two by an earlier run, whose other
+        fetches were left in it then."""
+        walked = loop.iter
+        if (
+            isinstance(walked, ast.Call)
+            and dataflow.path_of(walked.func) == "zip"
+            and len(walked.args) >= 2
+        ):
+            walked = walked.args[-1]
+        if not isinstance(walked, ast.Name):
+            return False
+        results = walked.id
+        for node in dataflow.walk_local(self.node):
+            if (
+                isinstance(node, ast.Assign)
+                and any(isinstance(t, ast.Name) and t.id == results for t in node.targets)
+                and isinstance(node.value, ast.Await)
+                and isinstance(node.value.value, ast.Call)
+                and (dataflow.path_of(node.value.value.func) or "").endswith(GATHER_HELPERS)
+            ):
+                return True
+        return False

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from .. import dataflow
 from ..model import Span
-from .base import Scan
+from .base import ORDINALS, Scan
 from .effects import seen_after_failure
 from .model import GATHER_HELPERS, Finding, GatherEdit, span_of
 from .syntax import names_only, strip_await, within
@@ -253,8 +253,15 @@ class CallScan(Scan):
                 targets.append(target.id if isinstance(target, ast.Name) else target.attr)
             else:
                 targets.extend(None for _ in stmt_calls)
-        made = iter(self._result_names([c for c, t in zip(calls, targets) if t is None]))
-        bases = [t if t is not None else next(made) for t in targets]
+        # What a call's result is named for (its target, or what it is), and in
+        # order when several are the same kind: ``first_outcome``, not ``user_1_outcome``.
+        nouns = [t if t is not None else self._noun(c) for c, t in zip(calls, targets)]
+        repeated = {n for n in nouns if nouns.count(n) > 1}
+        ordinals = iter(ORDINALS)
+        bases = [
+            f"{next(ordinals, 'next')}" if t is None and n in repeated else n
+            for n, t in zip(nouns, targets)
+        ]
         names = [self._fresh(f"{b.removeprefix('fetched_')}_outcome") for b in bases]
         self._owned.update(span_of(c) for c in calls)
         edit = GatherEdit(

@@ -152,7 +152,7 @@ class ComprehensionScan(Scan):
                     " (a list would be)"
                 )
             pairing = "zip"
-        value = self._result_name(fetch)
+        value = self._scoped_name(fetch, comp)
         statement = self._hoisting_point(comp, fetch) if pairing != "whole" else None
         edit = GatherEdit(
             form="comprehension",

@@ -56,7 +56,7 @@ def result_renames(
         a.arg for a in ast.walk(function) if isinstance(a, ast.arg)
     }
     made = ast.Call(func=element.args[0], args=element.args[1:], keywords=element.keywords)
-    plural = scan._plural(scan._result_base(made))
+    plural = scan._plural(scan._noun(made))
     renames = [(span_of(n), plural) for n in names(function, listed)]
     results = result_receivers(function)
     item = ""
@@ -69,8 +69,12 @@ def result_renames(
             continue
         if isinstance(walker, ast.For) and not local_only(function, target.id, once=walker):
             continue
-        item = item or scan._result_name(made)
-        renames += [(span_of(n), item) for n in (target, *uses)]
+        if isinstance(walker, ast.For):
+            item = item or scan._result_name(made)
+            name = item
+        else:
+            name = scan._scoped_name(made, walker)  # a comprehension's own name
+        renames += [(span_of(n), name) for n in (target, *uses)]
     return tuple(renames)
 
 

@@ -9,7 +9,7 @@ from .. import dataflow
 from ..model import Span
 from .effects import seen_after_failure
 from .items import ItemCalls
-from .model import GATHER_HELPERS, LINE_LENGTH, Finding, GatherEdit, Refusal, span_of
+from .model import LINE_LENGTH, Finding, GatherEdit, Refusal, span_of
 from .syntax import (
     broad_catch,
     collector,
@@ -393,37 +393,6 @@ class LoopScan(ItemCalls):
             edit=edit,
             items=literal_size(loop.iter, self.node, self.module),
         )
-
-    def _read_anywhere(self, name: str) -> bool:
-        return any(
-            isinstance(n, ast.Name) and n.id == name and isinstance(n.ctx, ast.Load)
-            for n in ast.walk(self.node)
-        )
-
-    def _gathered_before(self, loop: ast.For) -> bool:
-        """``for x, r in zip(xs, rs)`` (or ``for r in rs``) with ``rs = await
-        gather_in_order(...)``: a loop split in two by an earlier run, whose other
-        fetches were left in it then."""
-        walked = loop.iter
-        if (
-            isinstance(walked, ast.Call)
-            and dataflow.path_of(walked.func) == "zip"
-            and len(walked.args) >= 2
-        ):
-            walked = walked.args[-1]
-        if not isinstance(walked, ast.Name):
-            return False
-        results = walked.id
-        for node in dataflow.walk_local(self.node):
-            if (
-                isinstance(node, ast.Assign)
-                and any(isinstance(t, ast.Name) and t.id == results for t in node.targets)
-                and isinstance(node.value, ast.Await)
-                and isinstance(node.value.value, ast.Call)
-                and (dataflow.path_of(node.value.value.func) or "").endswith(GATHER_HELPERS)
-            ):
-                return True
-        return False
 
     def _early_exit(self, loop: ast.For) -> None:
         for stmt in loop.body:

@@ -8,7 +8,8 @@ from copy import deepcopy
 
 from .. import dataflow
 from ..model import Span
-from ..shapes import mapped_lambda, pool_workers
+from ..pools import pool_workers
+from ..shapes import mapped_lambda
 
 
 def names_only(target: ast.AST) -> bool:
@@ -194,7 +195,7 @@ def unmapped(
     (marked ``_migrate_map``), so the scans treat it as any generator handed to
     ``list``. A thread pool's map is marked with the pool's ``max_workers`` too
     (``_migrate_workers``, when the source gives it); a pool of one thread keeps
-    its calls (see :func:`migrate.analyse.shapes.one_at_a_time`).
+    its calls (see :func:`migrate.analyse.pools.one_at_a_time`).
     """
     pools = {name: pool_workers(ast.Name(name), function, module) for name in pool_names(function)}
 

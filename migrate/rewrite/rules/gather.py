@@ -129,12 +129,24 @@ def _call_statement(
         return cst.parse_statement(f"{head}{star}, {bound})\n")
     if indent + 4 + len(star) + len(bound) + 2 <= LINE_LENGTH:
         return cst.parse_statement(f"{head}\n    {star}, {bound}\n)\n")
-    bounds = "".join(f"    {b.strip()},\n" for b in bound.split(","))
+    bounds = "".join(f"    {b.strip()},\n" for b in _top_level(bound))
     if indent + 4 + len(star) + 1 <= LINE_LENGTH:
         return cst.parse_statement(f"{head}\n    {star},\n{bounds})\n")
     return cst.parse_statement(
         f"{head}\n    *(\n        {element}\n        {clauses}\n    ),\n{bounds})\n"
     )
+
+
+def _top_level(arguments: str) -> list[str]:
+    """``limit=10, caught=(A, B)`` -> ``["limit=10", " caught=(A, B)"]``."""
+    parts, depth, start = [], 0, 0
+    for index, char in enumerate(arguments):
+        depth += char in "([{"
+        depth -= char in ")]}"
+        if char == "," and depth == 0:
+            parts.append(arguments[start:index])
+            start = index + 1
+    return [*parts, arguments[start:]]
 
 
 def _lead(stmt: cst.BaseStatement, lines: Sequence[cst.EmptyLine]) -> cst.BaseStatement:
@@ -668,7 +680,13 @@ class Gather(Rule):
                 "the calls now run on the event loop: the thread pool can go",
             )
         self._used(spot, f"map over {iterated}: at most {limit} at a time")
-        made = cst.parse_expression(f"await {HELPER}(*map({func}, {iterated}), limit={limit})")
+        mapped = f"*map({func}, {iterated}), limit={limit}"
+        if spot.lazy:
+            # Taken one at a time, as the map's iterator was: each failure when taken.
+            self.ctx.use_helper(OUTCOMES_HELPER)
+            each = f"outcome.result() for outcome in await {OUTCOMES_HELPER}({mapped})"
+            return cst.parse_expression(f"({each})")
+        made = cst.parse_expression(f"await {HELPER}({mapped})")
         self.unmapped.add(id(made))  # a new list: ``list(...)`` around it goes
         return made
 

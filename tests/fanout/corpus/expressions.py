@@ -124,6 +124,14 @@ def thread_pool_two_workers(urls):
         return list(pool.map(lambda i: get_user(base, i)["name"], IDS))
 
 
+def thread_pool_map_iterator(urls):
+    base = urls["social"]
+    with ThreadPoolExecutor(max_workers=3) as pool:
+        users = pool.map(partial(get_user, base), IDS)
+        first = next(users)
+        return first["name"], [user["handle"] for user in users]
+
+
 def thread_pool_submit(urls):
     base = urls["social"]
     with ThreadPoolExecutor(max_workers=4) as pool:

@@ -3,7 +3,7 @@ from concurrent.futures import ThreadPoolExecutor
 import httpx
 from asgiref.sync import async_to_sync
 
-from _async_helpers import TLS_CONTEXT, gather_in_order
+from _async_helpers import TLS_CONTEXT, gather_in_order, gather_outcomes
 
 
 async def fetch(i):
@@ -119,3 +119,11 @@ async def pooled_in_pairs(ids):
     with pairs:
         results = await gather_in_order(*(fetch(i) for i in ids), limit=2)
         return [result["i"] for result in results]
+
+
+async def pooled_then_taken(ids):
+    items = (
+        outcome.result() for outcome in await gather_outcomes(*map(fetch, ids), limit=2)
+    )
+    first = next(items)
+    return first, list(items)

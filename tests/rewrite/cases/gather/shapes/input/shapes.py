@@ -110,3 +110,10 @@ def pooled_in_pairs(ids):
     pairs = ThreadPoolExecutor(2)
     with pairs:
         return list(pairs.map(lambda i: fetch(i)["i"], ids))
+
+
+def pooled_then_taken(ids):
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        items = pool.map(fetch, ids)
+        first = next(items)
+        return first, list(items)
