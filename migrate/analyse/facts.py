@@ -356,9 +356,7 @@ class ModuleAnalyser(HeldVisitor):
         self, node: ast.ListComp | ast.SetComp | ast.DictComp | ast.GeneratorExp
     ) -> None:
         if not isinstance(node, ast.GeneratorExp):
-            self._add_fan_outs(
-                shapes.comprehension_fan_out(node, self, self._function_node(), self.module_node)
-            )
+            self._add_fan_outs(shapes.comprehension_fan_out(node, self, self.scopes[-1].node))
         else:
             # Whether the items are all taken (``sum(...)``) or maybe a few (``any(...)``).
             consumer = getattr(node, "_migrate_arg_of", "")
@@ -397,10 +395,6 @@ class ModuleAnalyser(HeldVisitor):
         node.func._migrate_called = True  # type: ignore[attr-defined]
         self.generic_visit(node)
 
-    def _function_node(self) -> ast.AST | None:
-        """The node of the function being walked (past comprehensions and lambdas)."""
-        return next((s.node for s in reversed(self.scopes) if s.node is not None), None)
-
     def _record_call(self, node: ast.Call) -> None:
         scope = self.scopes[-1]
         fn = scope.function
@@ -430,7 +424,7 @@ class ModuleAnalyser(HeldVisitor):
             if call.refusal is None and built is not None:
                 call.request_span = span_of(built)
             call.http_verb = urlopen_method(node, built, self.resolve)
-        fan_out = shapes.map_fan_out(node, target, self, self._function_node(), self.module_node)
+        fan_out = shapes.map_fan_out(node, target, self)
         if fan_out:
             fn.fan_outs.append(fan_out)
         if (target or call.text).endswith(".request"):

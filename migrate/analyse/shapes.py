@@ -59,20 +59,19 @@ def mapped_lambda(
     return inner, lam
 
 
-def map_fan_out(
-    node: ast.Call,
-    target: str | None,
-    resolver: NameResolver,
-    function: ast.AST | None = None,
-    module: ast.Module | None = None,
-) -> FanOut | None:
+def _function_of(resolver: NameResolver) -> ast.AST | None:
+    """The node of the function being walked (past comprehensions and lambdas)."""
+    return next((s.node for s in reversed(resolver.scopes) if s.node is not None), None)
+
+
+def map_fan_out(node: ast.Call, target: str | None, resolver: NameResolver) -> FanOut | None:
     """``map(f, xs)`` / ``executor.map(f, xs)``, ``target`` the callee: f once per item."""
     kind = map_kind(target)
     if not kind or len(node.args) != 2 or node.keywords:
         return None
     workers = None
     if kind == "executor-map" and isinstance(node.func, ast.Attribute):
-        workers = pool_workers(node.func.value, function, module)
+        workers = pool_workers(node.func.value, _function_of(resolver), resolver.module_node)
     return FanOut(
         kind=kind,
         span=span_of(node),
@@ -210,7 +209,6 @@ def comprehension_fan_out(
     node: ast.ListComp | ast.SetComp | ast.DictComp,
     analyser: NameResolver,
     function: ast.AST | None = None,
-    module: ast.Module | None = None,
 ) -> FanOut | None:
     """The fan-out a comprehension is, if any; ``function`` is the one it is in."""
     element = node.value if isinstance(node, ast.DictComp) else node.elt
@@ -239,7 +237,7 @@ def comprehension_fan_out(
         kind = "executor-submit"
         target = analyser.resolve(call.args[0])
         if isinstance(call.func, ast.Attribute):
-            workers = pool_workers(call.func.value, function, module)
+            workers = pool_workers(call.func.value, _function_of(analyser), analyser.module_node)
         refusal = one_at_a_time(workers) or kept_futures(function, node) or None
     elif shape == "dict" and refusal is None:
         refusal = "dict comprehensions are not rewritten yet (run the calls in a list first)"
@@ -255,7 +253,7 @@ def comprehension_fan_out(
 
 def mark_mapped_lambda(consumer: ast.Call, resolver: NameResolver) -> None:
     """Mark the lambda of ``list(map(lambda x: ..., xs))`` (see :func:`mapped_lambda`)."""
-    function = next((s.node for s in reversed(resolver.scopes) if s.node is not None), None)
+    function = _function_of(resolver)
 
     def is_map(call: ast.Call) -> bool:
         kind = map_kind(resolver.resolve(call.func))
@@ -305,7 +303,7 @@ def completed_pool(node: ast.With | ast.AsyncWith, resolver: NameResolver) -> li
     )
     if len(functions) != 1 or not completed:
         return []
-    function = next((s.node for s in reversed(resolver.scopes) if s.node is not None), None)
+    function = _function_of(resolver)
     workers = executor_workers(made, function, resolver.module_node)
     return [
         FanOut(
