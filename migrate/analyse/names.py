@@ -140,7 +140,6 @@ class NameResolver:
         # Top-level functions that make an object of a tracked type (``make_client()``).
         self.return_types: dict[str, str] = {}
         self.scopes: list[LocalScope] = []
-        self.module_node: ast.Module | None = None
 
     # -- first pass: names defined at the top level --------------------------
 
@@ -148,7 +147,6 @@ class NameResolver:
         """Imports, top-level definitions, typed globals, class attributes, factories."""
         module = self.facts.module
         self.tree = TreeIndex(tree)
-        self.module_node = tree
         for node in self.tree.inside(tree, (ast.Import, ast.ImportFrom)):
             if isinstance(node, ast.Import):
                 for alias in node.names:

@@ -71,7 +71,7 @@ def map_fan_out(node: ast.Call, target: str | None, resolver: NameResolver) -> F
         return None
     workers = None
     if kind == "executor-map" and isinstance(node.func, ast.Attribute):
-        workers = pool_workers(node.func.value, _function_of(resolver), resolver.module_node)
+        workers = pool_workers(node.func.value, _function_of(resolver), resolver.tree.module)
     return FanOut(
         kind=kind,
         span=span_of(node),
@@ -237,7 +237,7 @@ def comprehension_fan_out(
         kind = "executor-submit"
         target = analyser.resolve(call.args[0])
         if isinstance(call.func, ast.Attribute):
-            workers = pool_workers(call.func.value, _function_of(analyser), analyser.module_node)
+            workers = pool_workers(call.func.value, _function_of(analyser), analyser.tree.module)
         refusal = one_at_a_time(workers) or kept_futures(function, node) or None
     elif shape == "dict" and refusal is None:
         refusal = "dict comprehensions are not rewritten yet (run the calls in a list first)"
@@ -259,7 +259,7 @@ def mark_mapped_lambda(consumer: ast.Call, resolver: NameResolver) -> None:
         kind = map_kind(resolver.resolve(call.func))
         if kind == "executor-map" and isinstance(call.func, ast.Attribute):
             # A pool of one thread keeps its calls, in order, in that thread.
-            return pool_workers(call.func.value, function, resolver.module_node) != 1
+            return pool_workers(call.func.value, function, resolver.tree.module) != 1
         return kind is not None
 
     found = mapped_lambda(consumer, is_map)
@@ -304,7 +304,7 @@ def completed_pool(node: ast.With | ast.AsyncWith, resolver: NameResolver) -> li
     if len(functions) != 1 or not completed:
         return []
     function = _function_of(resolver)
-    workers = executor_workers(made, function, resolver.module_node)
+    workers = executor_workers(made, function, resolver.tree.module)
     return [
         FanOut(
             kind="executor-completed",

@@ -63,6 +63,7 @@ class TreeIndex:
     """The kept nodes inside each module, class and function of one tree."""
 
     def __init__(self, tree: ast.Module) -> None:
+        self.module = tree
         self._inside: dict[ast.AST, list[ast.AST]] = {}
         self._yielding: set[ast.AST] = set()
         todo: deque[tuple[ast.AST, tuple[list[ast.AST], ...], ast.AST | None]]
