@@ -49,8 +49,11 @@ def colour(graph: CallGraph, scope: Scope | None = None) -> Colouring:
     # Methods named at run time whose candidates all become async: awaited.
     sites = dynamic.find_sites(graph)
     awaiting: set[tuple[str, int, int]] = set()
+    constructors: dict[str, str] = {}
     while True:
-        result = _colour(graph, scope or Scope(), flows, refused, held, sites, awaiting)
+        result = _colour(
+            graph, scope or Scope(), flows, refused, held, sites, awaiting, constructors
+        )
         mixed = {
             flow.key: "some of them stay sync"
             for flow in flows
@@ -60,11 +63,13 @@ def colour(graph: CallGraph, scope: Scope | None = None) -> Colouring:
         }
         around = {k: v for k, v in lambdas.awaiting(graph, result).items() if k not in held}
         newly = dynamic.all_async(sites, graph, result) - awaiting
-        if not mixed and not around and not newly:
+        picked = _picked_with_sync(graph, result, constructors)
+        if not mixed and not around and not newly and not picked:
             break
         refused |= mixed
         held |= around
         awaiting |= newly
+        constructors |= picked
     result.review.extend(passed.reviews(graph, flows, refused, result))
     dynamic.apply(sites, awaiting & dynamic.all_async(sites, graph, result), graph, result)
     return result
@@ -78,6 +83,7 @@ def _colour(
     held: dict[str, str],
     sites: list[dynamic.Site],
     awaiting: set[tuple[str, int, int]],
+    constructors: dict[str, str],
 ) -> Colouring:
     result = Colouring()
     functions = graph.functions
@@ -88,6 +94,7 @@ def _colour(
             _boundary(fn, graph, scope)
             or _constructor_boundary(fn, graph, passed_around)
             or held.get(fn.qualname)
+            or constructors.get(fn.qualname)
         )
         if why:
             result.boundaries[fn.qualname] = why
@@ -282,6 +289,36 @@ def _constructor_boundary(
     if owner in passed_around:
         return "constructor: class passed as a value"
     return None
+
+
+def _picked_with_sync(
+    graph: CallGraph, result: Colouring, refused: dict[str, str]
+) -> dict[str, str]:
+    """Constructors that would be awaited through a class picked by a value (see
+    choices) together with a class whose constructor stays sync: ``await
+    cls.create(...)`` needs every one of them async, so they all stay sync."""
+    found: dict[str, str] = {}
+    for fn in graph.functions.values():
+        for call in fn.calls:
+            if not call.choices:
+                continue
+            inits = {
+                cls: graph.resolve(f"{graph.resolve(cls) or cls}.__init__") for cls in call.choices
+            }
+            sync = [
+                cls
+                for cls, init in inits.items()
+                if init not in graph.functions or not result.is_async(init)
+            ]
+            if not sync or len(sync) == len(inits):
+                continue
+            for init in inits.values():
+                if init and init not in refused and result.is_async(init):
+                    found[init] = (
+                        f"constructor: picked with {short_name(sync[0])}, whose constructor"
+                        f" stays sync, in {fn.name}"
+                    )
+    return found
 
 
 def _bridge(caller: Function, callee: str, call: Call, boundary: str) -> Bridge:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import ast
 
 from . import shapes
+from .choices import only_called, picked
 from .forms import has_async_memo, is_main_guard, property_accessor
 from .frameworks import (
     ASYNC_DUNDERS,
@@ -21,7 +22,7 @@ from .frameworks import (
     PATCHERS,
     is_test_path,
 )
-from .held import HeldVisitor
+from .held import PLAIN_DISPLAYS, HeldVisitor
 from .model import (
     Assignment,
     Call,
@@ -314,6 +315,7 @@ class ModuleAnalyser(HeldVisitor):
     def visit_Assign(self, node: ast.Assign) -> None:
         scope = self.scopes[-1]
         fn = scope.function
+        self._note_choice(node, scope)
         if (
             fn is not None
             and fn.class_qualname
@@ -339,6 +341,21 @@ class ModuleAnalyser(HeldVisitor):
                     else:
                         scope.local_types.pop(target.id, None)
         self.generic_visit(node)
+
+    def _note_choice(self, node: ast.Assign, scope: LocalScope) -> None:
+        """``cls = {6: Image}.get(ns, Page)``, then only ``cls(...)``: see choices."""
+        target = node.targets[0] if len(node.targets) == 1 else None
+        if scope.node is None or not isinstance(target, ast.Name):
+            return
+        names = picked(node.value)
+        if names is None or any(self.names_instance(name) for name in names):
+            return
+        classes = [self.resolve(name) for name in names]
+        if None in classes or not only_called(scope.node, target.id):
+            return
+        scope.choices[target.id] = tuple(dict.fromkeys(c for c in classes if c))
+        for name in names:
+            name._migrate_chosen = True  # type: ignore[attr-defined]
 
     def _add_fan_outs(self, *found: FanOut | None) -> None:
         fn = self.scopes[-1].function
@@ -413,8 +430,23 @@ class ModuleAnalyser(HeldVisitor):
             genexp_of=getattr(node, "_migrate_genexp_of", None),
             position=getattr(node, "_migrate_position", None),
         )
+        if isinstance(node.func, ast.Name):
+            call.choices = next(
+                (
+                    s.choices[node.func.id]
+                    for s in reversed(self.scopes)
+                    if node.func.id in s.choices
+                ),
+                (),
+            )
+            if call.choices:
+                call.target = target = None
         call.arg_types = self.argument_types(node, scope)
-        call.plain_receiver = target is None and self.plain_receiver(call.text)
+        call.plain_receiver = target is None and (
+            self.plain_receiver(call.text)
+            or (isinstance(node.func, ast.Attribute)
+            and isinstance(node.func.value, PLAIN_DISPLAYS))
+        )
         self.note_arguments(call, node)
         self.note_values(call, node, target)
         call.refusal = urlopen_refusal(target, node, scope.node, self.resolve)
@@ -466,7 +498,7 @@ class ModuleAnalyser(HeldVisitor):
         if isinstance(arg, ast.Call | ast.GeneratorExp):
             setattr(arg, "_migrate_arg_of", receiver)  # noqa: B010 (a type checker refuses the attribute)
             return
-        if isinstance(arg, ast.Name | ast.Attribute):
+        if isinstance(arg, ast.Name | ast.Attribute) and not getattr(arg, "_migrate_chosen", False):
             target = self.resolve(arg)
             fn = self.scopes[-1].function or self.module_fn
             outer = getattr(call, "_migrate_arg_of", None)

@@ -518,7 +518,18 @@ class CallGraph(Extensions):
             if not name.startswith("self.") or (outer == owner and name in kept)
         ]
 
+    def chosen(self, call: Call) -> list[str]:
+        """The constructors a call through a class picked by a value runs (see choices)."""
+        found = []
+        for cls in call.choices:
+            init = self.resolve(f"{self.resolve(cls) or cls}.__init__")
+            if init in self.functions and init not in found:
+                found.append(init)
+        return found
+
     def callee_of(self, call: Call) -> str | None:
+        if call.choices:
+            return next(iter(self.chosen(call)), None)
         target = self.resolve(call.target)
         if target is None:
             return None
@@ -616,6 +627,10 @@ def _link(graph: CallGraph, fn: Function, fresh: bool) -> _Links:
             entry = replace(entry, action=Action.BRIDGE)
         if entry is not None:
             found.blocking.append((call, entry))
+            continue
+        if call.choices:
+            for callee in graph.chosen(call):
+                found.edges.append(Edge(fn.qualname, callee, call.span, call))
             continue
         callee = graph.callee_of(call)
         if callee is not None:

@@ -178,7 +178,9 @@ class HeldVisitor(FlowVisitor):
             held = self.value_of(node.func)
             if held and held.startswith(PARAM_PREFIX):
                 call.param_target = held
-        if not target or target.startswith("builtins.") or not (node.args or node.keywords):
+        if not (target or call.choices) or not (node.args or node.keywords):
+            return
+        if target and target.startswith("builtins."):
             return
         values = []
         for arg in node.args:
@@ -243,6 +245,8 @@ class HeldVisitor(FlowVisitor):
     def note_class_values(self, *nodes: ast.expr | None) -> None:
         """Classes and functions put in a container, returned or bound to a name."""
         for node in nodes:
+            if getattr(node, "_migrate_chosen", False):
+                continue  # a class picked and called right there (see choices)
             if isinstance(node, ast.Name | ast.Attribute) and not self.names_instance(node):
                 name = self.resolve(node)
                 if name is not None:

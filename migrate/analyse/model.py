@@ -95,6 +95,9 @@ class Call:
     # Called through a parameter (``<param>.region.population``): the graph sets
     # ``target`` when every caller gives that parameter one type.
     param_target: str | None = None
+    # Called through a local name bound to one of these classes (see choices):
+    # a call site of each one's constructor.
+    choices: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

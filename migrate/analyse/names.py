@@ -117,6 +117,8 @@ class LocalScope:
         self.bound = bound
         # Names holding only plain values (see scopes.plain_names).
         self.plain: frozenset[str] = frozenset()
+        # Locals bound to one of several classes and only called (see choices).
+        self.choices: dict[str, tuple[str, ...]] = {}
 
     @classmethod
     def nested(cls, function: Function, bound: frozenset[str]) -> LocalScope:

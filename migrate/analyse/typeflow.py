@@ -8,7 +8,8 @@ assignment of it agrees on, across the classes related by inheritance (a
 method's ``self`` may be an instance of any of them).
 
 Whatever could hide a call site or an assignment leaves the name untyped:
-the function or class used as a value (``{6: Image}``, ``map(Page, ...)``),
+the function or class used as a value (``map(Page, ...)``, a registry; a
+class picked from a dict and called right there is called, see choices),
 a method also called through a receiver of unknown type, a parameter left
 to its default or given through ``*args``/``**kwargs``, a function with no
 visible caller, an attribute also assigned on some other object. A mock a
@@ -35,6 +36,8 @@ class Graph(Protocol):
     functions: dict[str, Function]
 
     def resolve(self, name: str | None, depth: int = 0) -> str | None: ...
+
+    def chosen(self, call: Call) -> list[str]: ...
 
     def subclasses(self, cls: str) -> list[str]: ...
 
@@ -114,6 +117,8 @@ class TypeFlow:
                     self.receivers.update(receivers)
                 if call.param_target:
                     self.param_calls.append((fn, call))
+                for init in self.graph.chosen(call):
+                    self.sites.setdefault(init, []).append((fn, call, 1))
                 callee, offset = self._callee(call)
                 if callee is not None:
                     self.sites.setdefault(callee, []).append((fn, call, offset))
