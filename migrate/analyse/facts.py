@@ -444,8 +444,9 @@ class ModuleAnalyser(HeldVisitor):
         call.arg_types = self.argument_types(node, scope)
         call.plain_receiver = target is None and (
             self.plain_receiver(call.text)
-            or (isinstance(node.func, ast.Attribute)
-            and isinstance(node.func.value, PLAIN_DISPLAYS))
+            or (
+                isinstance(node.func, ast.Attribute) and isinstance(node.func.value, PLAIN_DISPLAYS)
+            )
         )
         self.note_arguments(call, node)
         self.note_values(call, node, target)
