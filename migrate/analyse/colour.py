@@ -19,7 +19,7 @@ from collections import deque
 
 from . import dynamic, generators, lambdas, lifetime, passed, properties, threads, values
 from .catalogue import HTTP_VERBS, Action
-from .classes import async_call_methods, classes_passed_around
+from .classes import async_call_methods, classes_passed_around, picked_with_sync
 from .decisions import Bridge, BridgeKind, Colouring, Reason, Review, Scope, Unwind
 from .extensions import requests_extension_reviews
 from .fakes import find_fakes
@@ -63,7 +63,7 @@ def colour(graph: CallGraph, scope: Scope | None = None) -> Colouring:
         }
         around = {k: v for k, v in lambdas.awaiting(graph, result).items() if k not in held}
         newly = dynamic.all_async(sites, graph, result) - awaiting
-        picked = _picked_with_sync(graph, result, constructors)
+        picked = picked_with_sync(graph, result, constructors)
         if not mixed and not around and not newly and not picked:
             break
         refused |= mixed
@@ -289,36 +289,6 @@ def _constructor_boundary(
     if owner in passed_around:
         return "constructor: class passed as a value"
     return None
-
-
-def _picked_with_sync(
-    graph: CallGraph, result: Colouring, refused: dict[str, str]
-) -> dict[str, str]:
-    """Constructors that would be awaited through a class picked by a value (see
-    choices) together with a class whose constructor stays sync: ``await
-    cls.create(...)`` needs every one of them async, so they all stay sync."""
-    found: dict[str, str] = {}
-    for fn in graph.functions.values():
-        for call in fn.calls:
-            if not call.choices:
-                continue
-            inits = {
-                cls: graph.resolve(f"{graph.resolve(cls) or cls}.__init__") for cls in call.choices
-            }
-            sync = [
-                cls
-                for cls, init in inits.items()
-                if init not in graph.functions or not result.is_async(init)
-            ]
-            if not sync or len(sync) == len(inits):
-                continue
-            for init in inits.values():
-                if init and init not in refused and result.is_async(init):
-                    found[init] = (
-                        f"constructor: picked with {short_name(sync[0])}, whose constructor"
-                        f" stays sync, in {fn.name}"
-                    )
-    return found
 
 
 def _bridge(caller: Function, callee: str, call: Call, boundary: str) -> Bridge:

@@ -10,7 +10,6 @@ from __future__ import annotations
 import ast
 
 from . import shapes
-from .choices import only_called, picked
 from .forms import has_async_memo, is_main_guard, property_accessor
 from .frameworks import (
     ASYNC_DUNDERS,
@@ -22,7 +21,7 @@ from .frameworks import (
     PATCHERS,
     is_test_path,
 )
-from .held import PLAIN_DISPLAYS, HeldVisitor
+from .held import HeldVisitor
 from .model import (
     Assignment,
     Call,
@@ -315,7 +314,7 @@ class ModuleAnalyser(HeldVisitor):
     def visit_Assign(self, node: ast.Assign) -> None:
         scope = self.scopes[-1]
         fn = scope.function
-        self._note_choice(node, scope)
+        self.note_choice(node, scope)
         if (
             fn is not None
             and fn.class_qualname
@@ -341,21 +340,6 @@ class ModuleAnalyser(HeldVisitor):
                     else:
                         scope.local_types.pop(target.id, None)
         self.generic_visit(node)
-
-    def _note_choice(self, node: ast.Assign, scope: LocalScope) -> None:
-        """``cls = {6: Image}.get(ns, Page)``, then only ``cls(...)``: see choices."""
-        target = node.targets[0] if len(node.targets) == 1 else None
-        if scope.node is None or not isinstance(target, ast.Name):
-            return
-        names = picked(node.value)
-        if names is None or any(self.names_instance(name) for name in names):
-            return
-        classes = [self.resolve(name) for name in names]
-        if None in classes or not only_called(scope.node, target.id):
-            return
-        scope.choices[target.id] = tuple(dict.fromkeys(c for c in classes if c))
-        for name in names:
-            name._migrate_chosen = True  # type: ignore[attr-defined]
 
     def _add_fan_outs(self, *found: FanOut | None) -> None:
         fn = self.scopes[-1].function
@@ -430,24 +414,11 @@ class ModuleAnalyser(HeldVisitor):
             genexp_of=getattr(node, "_migrate_genexp_of", None),
             position=getattr(node, "_migrate_position", None),
         )
-        if isinstance(node.func, ast.Name):
-            call.choices = next(
-                (
-                    s.choices[node.func.id]
-                    for s in reversed(self.scopes)
-                    if node.func.id in s.choices
-                ),
-                (),
-            )
-            if call.choices:
-                call.target = target = None
+        call.choices = self.choices_of(node.func)
+        if call.choices:
+            call.target = target = None  # a local holding a class: see choices
         call.arg_types = self.argument_types(node, scope)
-        call.plain_receiver = target is None and (
-            self.plain_receiver(call.text)
-            or (
-                isinstance(node.func, ast.Attribute) and isinstance(node.func.value, PLAIN_DISPLAYS)
-            )
-        )
+        call.plain_receiver = target is None and self.plain_receiver(call.text, node.func)
         self.note_arguments(call, node)
         self.note_values(call, node, target)
         call.refusal = urlopen_refusal(target, node, scope.node, self.resolve)

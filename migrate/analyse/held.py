@@ -14,6 +14,7 @@ from __future__ import annotations
 import ast
 import sys
 
+from .choices import only_called, picked
 from .defaults import SESSION_TYPES, given_default, injections, optional_member
 from .flow import FlowVisitor
 from .model import FIXTURE_PREFIX, PARAM_PREFIX, RETURNS_SUFFIX, Call, Function
@@ -137,8 +138,11 @@ class HeldVisitor(FlowVisitor):
             return False
         return self.facts.imports[parts[0]].split(".")[0] in sys.stdlib_module_names
 
-    def plain_receiver(self, text: str) -> bool:
-        """Whether ``text`` (``d.get``) is called on a name holding only plain values."""
+    def plain_receiver(self, text: str, func: ast.expr) -> bool:
+        """Whether ``text`` (``d.get``) is called on a name holding only plain values,
+        or on a display (``{6: Image}.get``)."""
+        if isinstance(func, ast.Attribute) and isinstance(func.value, PLAIN_DISPLAYS):
+            return True
         head, dot, _ = text.partition(".")
         for scope in reversed(self.scopes) if dot else ():
             if head in scope.plain:
@@ -251,6 +255,29 @@ class HeldVisitor(FlowVisitor):
                 name = self.resolve(node)
                 if name is not None:
                     self.facts.values.add(name)
+
+    def choices_of(self, func: ast.expr) -> tuple[str, ...]:
+        """The classes a local called as ``func`` holds one of (see choices)."""
+        if isinstance(func, ast.Name):
+            for scope in reversed(self.scopes):
+                if func.id in scope.choices:
+                    return scope.choices[func.id]
+        return ()
+
+    def note_choice(self, node: ast.Assign, scope: LocalScope) -> None:
+        """``cls = {6: Image}.get(ns, Page)``, then only ``cls(...)``: see choices."""
+        target = node.targets[0] if len(node.targets) == 1 else None
+        if scope.node is None or not isinstance(target, ast.Name):
+            return
+        names = picked(node.value)
+        if names is None or any(self.names_instance(name) for name in names):
+            return
+        classes = [self.resolve(name) for name in names]
+        if None in classes or not only_called(scope.node, target.id):
+            return
+        scope.choices[target.id] = tuple(dict.fromkeys(c for c in classes if c))
+        for name in names:
+            name._migrate_chosen = True  # type: ignore[attr-defined]
 
     def visit_Dict(self, node: ast.Dict) -> None:
         self.note_class_values(*node.keys, *node.values)
