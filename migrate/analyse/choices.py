@@ -7,13 +7,17 @@ calls is a call site of every one of them (their constructors' parameters
 get what it gives, see typeflow), and the classes it names are no values
 handed where no call shows them. A name used any other way (returned,
 stored, handed on) is no choice: its classes stay values.
+
+A function whose every ``return`` picks a class that way (``return
+GeneratorList if generator else List``) and whose result is only ever called
+at once (``self.get_list(generator)(site, ...)``) is a choice too: the graph
+checks the second part, project-wide.
 """
 
 from __future__ import annotations
 
 import ast
-
-from .names import dotted
+from collections.abc import Callable
 
 
 def picked(node: ast.expr) -> list[ast.expr] | None:
@@ -40,9 +44,16 @@ def _branch(node: ast.expr) -> list[ast.expr] | None:
 
 
 def _names(nodes: list[ast.expr]) -> list[ast.expr] | None:
-    if not nodes or any(dotted(node) is None for node in nodes):
+    if not nodes or not all(_dotted(node) for node in nodes):
         return None
     return nodes
+
+
+def _dotted(node: ast.expr) -> bool:
+    """``A`` or ``pkg.mod.A``."""
+    while isinstance(node, ast.Attribute):
+        node = node.value
+    return isinstance(node, ast.Name)
 
 
 def only_called(function: ast.AST, name: str) -> bool:
@@ -63,3 +74,69 @@ def only_called(function: ast.AST, name: str) -> bool:
         elif isinstance(node, ast.arg) and node.arg == name:
             return False
     return stores == 1 and bool(loads) and all(id(load) in called for load in loads)
+
+
+def returned(function: ast.FunctionDef | ast.AsyncFunctionDef) -> list[ast.expr] | None:
+    """The names every ``return`` of ``function`` itself picks from, or None."""
+    found: list[ast.expr] = []
+    todo: list[ast.AST] = list(function.body)
+    while todo:
+        node = todo.pop()
+        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.Lambda | ast.ClassDef):
+            continue
+        if isinstance(node, ast.Yield | ast.YieldFrom):
+            return None
+        if isinstance(node, ast.Return):
+            names = _branch(node.value) if node.value is not None else None
+            if names is None:
+                return None
+            found += names
+        todo.extend(ast.iter_child_nodes(node))
+    return found or None
+
+
+def returned_choices(
+    function: ast.FunctionDef | ast.AsyncFunctionDef,
+    inside: Callable[[ast.AST, type[ast.AST]], list[ast.AST]],
+    resolve: Callable[[ast.expr], str | None],
+) -> tuple[str, ...] | None:
+    """``cls = {6: Image}.get(ns, Page)`` ... ``return cls(...)``: the classes every
+    return makes one of (their common base is known project-wide, see graph)."""
+    chosen: dict[str, list[str | None]] = {}
+    for assign in inside(function, ast.Assign):
+        assert isinstance(assign, ast.Assign)
+        target = assign.targets[0] if len(assign.targets) == 1 else None
+        names = picked(assign.value) if isinstance(target, ast.Name) else None
+        if isinstance(target, ast.Name) and names and only_called(function, target.id):
+            chosen[target.id] = [resolve(name) for name in names]
+    found: list[str | None] = []
+    for ret in inside(function, ast.Return):
+        call = ret.value if isinstance(ret, ast.Return) else None
+        if call is None:
+            continue
+        if not isinstance(call, ast.Call) or not isinstance(call.func, ast.Name):
+            return None
+        if call.func.id not in chosen:
+            return None
+        found += chosen[call.func.id]
+    if not found or None in found:
+        return None
+    return tuple(dict.fromkeys(c for c in found if c))
+
+
+def module_choices(
+    tree: ast.Module,
+    inside: Callable[[ast.AST, type[ast.AST]], list[ast.AST]],
+    resolve: Callable[[ast.expr], str | None],
+) -> dict[str, tuple[str, ...]]:
+    """Top-level functions and methods (``Class.method``) returning an instance of a
+    class picked by a value: the classes, by local name (see returned_choices)."""
+    found: dict[str, tuple[str, ...]] = {}
+    for stmt in tree.body:
+        owner = stmt.name + "." if isinstance(stmt, ast.ClassDef) else ""
+        for function in stmt.body if isinstance(stmt, ast.ClassDef) else [stmt]:
+            if isinstance(function, ast.FunctionDef | ast.AsyncFunctionDef):
+                classes = returned_choices(function, inside, resolve)
+                if classes:
+                    found[owner + function.name] = classes
+    return found

@@ -17,15 +17,16 @@ from .names import short_name
 
 
 def classes_passed_around(graph: CallGraph) -> set[str | None]:
-    """Classes used as values; ``self`` is an instance, and ``isinstance(x, C)`` makes nothing."""
+    """Classes used as values; ``self`` is an instance, and ``isinstance(x, C)`` or
+    ``super(C, self)`` makes nothing."""
     return {
         graph.resolve(ref.target)
         for fn in graph.functions.values()
         for ref in fn.refs
         if ref.text != "self"
         and not ref.instance
-        and (ref.receiver or "").rsplit(".", 1)[-1] not in CLASS_CHECKS
-    }
+        and (ref.receiver or "").rsplit(".", 1)[-1] not in {*CLASS_CHECKS, "super"}
+    } | {graph.resolve(cls) for cls in graph.escaping_classes()}
 
 
 def async_call_methods(graph: CallGraph, passed_around: set[str | None]) -> list[str]:

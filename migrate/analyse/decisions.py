@@ -81,6 +81,9 @@ class Fake:
     session_of: str | None = None
     # The fake stands for the whole session (``stock.session = Mock()``).
     client: bool = False
+    # ``mock.patch("pkg.Site")``: the MagicMock stands in for a project class (and
+    # its instances) some of whose methods became async.
+    stand_in: bool = False
 
 
 @dataclass(frozen=True)

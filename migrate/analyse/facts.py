@@ -21,7 +21,7 @@ from .frameworks import (
     PATCHERS,
     is_test_path,
 )
-from .held import HeldVisitor
+from .held import HeldVisitor, attributes_read, kept_in
 from .model import (
     Assignment,
     Call,
@@ -79,6 +79,7 @@ class ModuleAnalyser(HeldVisitor):
         self.scopes.append(module_scope)
         self._visit_block(tree.body)
         self.scopes.pop()
+        self.facts.attr_reads = attributes_read(self.tree.inside(tree, ast.Attribute))
         return self.facts
 
     def _visit_block(self, body: list[ast.stmt]) -> None:
@@ -218,6 +219,7 @@ class ModuleAnalyser(HeldVisitor):
             self.visit(default)
         self._classify(fn, node)
 
+        self.note_returned_classes(fn, node)
         # A method's scope knows its class, so ``self.x`` / ``cls.x`` resolve.
         scope = LocalScope(fn, class_qualname, bound_names(node.body), node)
         self.param_types(fn, node, scope)
@@ -330,7 +332,7 @@ class ModuleAnalyser(HeldVisitor):
         note_assigned_fake(self, self.scopes[-1].function or self.module_fn, node)
         self.note_assignment(node, scope)
         self.note_attribute_writes(node.targets, node.value)
-        self.note_class_values(node.value)
+        self.note_class_values(node.value, kept_in=kept_in(node.targets))
         typ = self.type_of_value(node.value, scope) if scope.function is not None else None
         if scope.function is not self.module_fn and (typ or isinstance(node.value, ast.Call)):
             for target in node.targets:
@@ -414,9 +416,7 @@ class ModuleAnalyser(HeldVisitor):
             genexp_of=getattr(node, "_migrate_genexp_of", None),
             position=getattr(node, "_migrate_position", None),
         )
-        call.choices = self.choices_of(node.func)
-        if call.choices:
-            call.target = target = None  # a local holding a class: see choices
+        target = self.note_picked(call, node)
         call.arg_types = self.argument_types(node, scope)
         call.plain_receiver = target is None and self.plain_receiver(call.text, node.func)
         self.note_arguments(call, node)

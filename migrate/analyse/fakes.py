@@ -5,7 +5,7 @@ from __future__ import annotations
 from .catalogue import lookup
 from .decisions import Colouring, Fake
 from .graph import CallGraph
-from .model import Span
+from .model import Function, Patch, Span
 
 
 def find_fakes(graph: CallGraph, result: Colouring) -> None:
@@ -32,6 +32,12 @@ def find_fakes(graph: CallGraph, result: Colouring) -> None:
                 retarget = patch.target_span
                 target = patch.target
             elif target is None:
+                continue
+            elif patch.fake is None and not (patch.wrap or patch.is_mock):
+                if _async_methods(graph, result, target) and _handed_typed(
+                    graph, fn, patch, target
+                ):
+                    result.fakes.append(Fake(fn.qualname, target, patch.span, None, stand_in=True))
                 continue
             elif not result.is_async(target):
                 session_of = _session_holder(graph, patch.target or "", target)
@@ -73,6 +79,48 @@ def find_fakes(graph: CallGraph, result: Colouring) -> None:
                     client,
                 )
             )
+
+
+def _async_methods(graph: CallGraph, result: Colouring, cls: str) -> bool:
+    """Whether ``cls`` is a project class some of whose methods (its own or inherited)
+    become async."""
+    if graph.value_type(cls) != cls:
+        return False
+    family, todo = {cls}, [cls]
+    while todo:
+        current = todo.pop()
+        for facts in graph.project.facts.values():
+            for base in facts.classes.get(current, ()):
+                resolved = graph.resolve(base) or base
+                if resolved not in family:
+                    family.add(resolved)
+                    todo.append(resolved)
+    return any(
+        fn.class_qualname in family and (result.is_async(fn.qualname) or fn.is_async)
+        for fn in graph.functions.values()
+    )
+
+
+def _handed_typed(graph: CallGraph, fn: Function, patch: Patch, cls: str) -> bool:
+    """Whether the code a class's stand-in is handed to awaits its methods: every
+    parameter the test (or, through ``self``, its class) hands a ``cls`` to was
+    typed so. Where one was not, the code there calls the mock's methods
+    without ``await`` and the mock stays as it was."""
+    # A decorator's patch is noted in the scope around the function it decorates.
+    fn = next(
+        (
+            f
+            for f in graph.functions.values()
+            if f.module == fn.module and any(d.span.contains(patch.span) for d in f.decorators)
+        ),
+        fn,
+    )
+    callers = {fn.qualname}
+    if fn.class_qualname:
+        callers |= {
+            f.qualname for f in graph.functions.values() if f.class_qualname == fn.class_qualname
+        }
+    return graph.flow is None or graph.flow.handed_typed(callers, cls)
 
 
 def _fixture_mock(

@@ -14,11 +14,12 @@ from __future__ import annotations
 import ast
 import sys
 
-from .choices import only_called, picked
+from .choices import only_called, picked, returned
 from .defaults import SESSION_TYPES, given_default, injections, optional_member
 from .flow import FlowVisitor
 from .model import FIXTURE_PREFIX, PARAM_PREFIX, RETURNS_SUFFIX, Call, Function
-from .names import LocalScope, _is_super, _self_attr, dotted
+from .names import LocalScope, _is_super, _self_attr, dotted, expr_text, span_of
+from .patches import class_mock, patched_params
 from .scopes import PLAIN_TYPES, plain_names
 
 # Values made by their own syntax: literals, displays, comprehensions, f-strings.
@@ -90,10 +91,21 @@ class HeldVisitor(FlowVisitor):
         """The type of object an assigned value holds, when one we track: what a
         call makes, or the default of ``given or C()`` (see :mod:`.defaults`)."""
         if isinstance(node, ast.Call):
-            return self.type_of_call(node, scope)
+            return self._started_mock(node) or self.type_of_call(node, scope)
+        if isinstance(node, ast.Subscript) and self.names_instance(node.value):
+            # ``image = self.images[name]``: what ``__getitem__`` gives (project-wide).
+            getitem = self.resolve(node.value)
+            return f"{getitem}.__getitem__{RETURNS_SUFFIX}" if getitem else None
         fn = scope.function
         default = given_default(node, fn.params, fn.kwarg) if fn else None
         return self.type_of_call(default[0], scope) if default else None
+
+    def _started_mock(self, node: ast.Call) -> str | None:
+        """``mock.patch("pkg.Site").start()``: the class the mock stands in for."""
+        func = node.func
+        if isinstance(func, ast.Attribute) and func.attr == "start" and not node.args:
+            return class_mock(func.value, self.resolve)
+        return None
 
     def param_types(
         self, fn: Function, node: ast.FunctionDef | ast.AsyncFunctionDef, scope: LocalScope
@@ -113,6 +125,8 @@ class HeldVisitor(FlowVisitor):
                 scope.local_types[arg.arg] = self.facts.fixture_types.get(
                     arg.arg, FIXTURE_PREFIX + arg.arg
                 )
+        # ``@mock.patch("pkg.Site")``: the test's parameter stands in for a Site.
+        scope.local_types.update(patched_params(node, self.resolve))
         sessions = {p for p in fn.params if scope.local_types.get(p) in SESSION_TYPES}
         plain = frozenset(
             a.arg
@@ -182,7 +196,7 @@ class HeldVisitor(FlowVisitor):
             held = self.value_of(node.func)
             if held and held.startswith(PARAM_PREFIX):
                 call.param_target = held
-        if not (target or call.choices) or not (node.args or node.keywords):
+        if not (target or call.choices or call.chosen_by) or not (node.args or node.keywords):
             return
         if target and target.startswith("builtins."):
             return
@@ -246,23 +260,47 @@ class HeldVisitor(FlowVisitor):
                 else:
                     self.facts.attr_writes.add(target.attr)
 
-    def note_class_values(self, *nodes: ast.expr | None) -> None:
-        """Classes and functions put in a container, returned or bound to a name."""
+    def note_class_values(self, *nodes: ast.expr | None, kept_in: str | None = None) -> None:
+        """Classes and functions put in a container, returned or bound to a name;
+        ``kept_in``: the attribute they are assigned to (``self.page_class = Page``)."""
         for node in nodes:
             if getattr(node, "_migrate_chosen", False):
                 continue  # a class picked and called right there (see choices)
+            if isinstance(node, ast.Name) and node.id == "self":
+                continue  # an instance (``return self`` in ``__iter__``)
             if isinstance(node, ast.Name | ast.Attribute) and not self.names_instance(node):
                 name = self.resolve(node)
-                if name is not None:
+                if name is not None and kept_in is not None:
+                    self.facts.attr_classes.setdefault(kept_in, set()).add(name)
+                elif name is not None:
                     self.facts.values.add(name)
 
-    def choices_of(self, func: ast.expr) -> tuple[str, ...]:
-        """The classes a local called as ``func`` holds one of (see choices)."""
-        if isinstance(func, ast.Name):
+    def note_picked(self, call: Call, node: ast.Call) -> str | None:
+        """A call of a class picked by a value (see choices); its target, left out then."""
+        call.result_called = bool(getattr(node, "_migrate_called", False))
+        if isinstance(node.func, ast.Call):
+            call.chosen_by = self.resolve(node.func.func)
+        if isinstance(node.func, ast.Name):
             for scope in reversed(self.scopes):
-                if func.id in scope.choices:
-                    return scope.choices[func.id]
-        return ()
+                if node.func.id in scope.choices:
+                    call.choices = scope.choices[node.func.id]
+                    call.target = None
+                    break
+        return call.target
+
+    def note_returned_classes(
+        self, fn: Function, node: ast.FunctionDef | ast.AsyncFunctionDef
+    ) -> None:
+        """``return GeneratorList if generator else List``: see choices."""
+        names = returned(node)
+        if names is None or any(self.names_instance(name) for name in names):
+            return
+        classes = [self.resolve(name) for name in names]
+        if None in classes:
+            return
+        fn.returns_classes = tuple(dict.fromkeys(c for c in classes if c))
+        for name in names:
+            name._migrate_chosen = True  # type: ignore[attr-defined]
 
     def note_choice(self, node: ast.Assign, scope: LocalScope) -> None:
         """``cls = {6: Image}.get(ns, Page)``, then only ``cls(...)``: see choices."""
@@ -291,6 +329,39 @@ class HeldVisitor(FlowVisitor):
     visit_Tuple = visit_List
     visit_Set = visit_List
 
+    def visit_Subscript(self, node: ast.Subscript) -> None:
+        """``site.pages[name]`` runs ``PageList.__getitem__``: a call, awaited once that
+        becomes async (an instance's, or a parameter's whose type callers give)."""
+        root = node.value
+        while isinstance(root, ast.Attribute):
+            root = root.value
+        made = isinstance(root, ast.Call) and isinstance(node.value, ast.Attribute)
+        if isinstance(node.ctx, ast.Load) and (made or dotted(node.value)) and self.scopes:
+            getitem = ast.copy_location(
+                ast.Attribute(value=node.value, attr="__getitem__", ctx=ast.Load()), node.value
+            )
+            # An instance's (``self.pages``, ``Site().pages``), not a class's or a module's.
+            target = self.resolve(getitem) if self.names_instance(node.value) else None
+            if made:
+                assert isinstance(root, ast.Call)
+                typ = self.type_of_call(root, self.scopes[-1])
+                attrs = expr_text(getitem).removeprefix(expr_text(root)).lstrip(".")
+                target = f"{typ}.{attrs}" if typ else None
+            held = self.value_of(node.value)
+            call = Call(
+                span_of(node),
+                target,
+                f"{expr_text(node.value)}.__getitem__",
+                awaited=isinstance(getattr(node, "_migrate_parent", None), ast.Await),
+                in_lambda=self.lambda_depth > 0,
+                subscript=True,
+            )
+            if target is None and held and held.startswith(PARAM_PREFIX):
+                call.param_target = f"{held}.__getitem__"
+            if target or call.param_target:
+                (self.scopes[-1].function or self.module_fn).calls.append(call)
+        self.generic_visit(node)
+
     def visit_AnnAssign(self, node: ast.AnnAssign) -> None:
         if node.value is not None:
             self.note_attribute_writes([node.target], node.value)
@@ -308,3 +379,15 @@ def _self_method(func: ast.expr) -> bool:
         and isinstance(func.value, ast.Name)
         and func.value.id == "self"
     )
+
+
+def kept_in(targets: list[ast.expr]) -> str | None:
+    """``self.page_class = ...``: the one attribute an assignment sets, if that is all."""
+    if len(targets) == 1 and isinstance(targets[0], ast.Attribute):
+        return targets[0].attr
+    return None
+
+
+def attributes_read(nodes: list[ast.Attribute]) -> set[str]:
+    """The attribute names loaded anywhere among ``nodes``."""
+    return {node.attr for node in nodes if isinstance(node.ctx, ast.Load)}

@@ -46,6 +46,8 @@ def find_reviews(graph: CallGraph, colouring: Colouring) -> list[Review]:
             candidates = async_methods.get(method)
             if "." not in call.text or not candidates or call.awaited or call.plain_receiver:
                 continue
+            if call.subscript:
+                continue  # only subscripts of a typed instance or parameter are noted
             owners = ", ".join(sorted(c.rsplit(".", 2)[-2] + "." + method for c in candidates))
             where = "async code" if becomes_async else "sync code"
             reviews.append(

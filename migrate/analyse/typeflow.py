@@ -25,6 +25,7 @@ from typing import Protocol
 
 from .catalogue import CONSTRUCTORS
 from .defaults import SESSION_TYPES
+from .frameworks import CLASS_CHECKS
 from .model import FIXTURE_PREFIX, PARAM_PREFIX, RETURNS_SUFFIX, Call, Function
 from .project import Project
 
@@ -39,6 +40,8 @@ class Graph(Protocol):
 
     def chosen(self, call: Call) -> list[str]: ...
 
+    def escaping_classes(self) -> set[str]: ...
+
     def subclasses(self, cls: str) -> list[str]: ...
 
     def attr_type(self, cls: str, attr: str) -> str | None: ...
@@ -50,7 +53,10 @@ _UNKNOWN = "?"
 # Decorators that leave a method's arguments as its callers give them.
 _PLAIN_DECORATORS = frozenset({"staticmethod", "classmethod", "property"})
 
-Key = tuple[str, str, str]  # ("param", function, name) or ("attr", class family, name)
+# ("param", function, name), ("attr", class family, name), or ("forwarded", function,
+# "<index>.<name>"): what a function's callers give its ``*args``/``**kwargs`` there.
+Key = tuple[str, str, str]
+FORWARDED = "<forwarded>."
 
 
 def _join(a: str, b: str) -> str:
@@ -142,11 +148,14 @@ class TypeFlow:
 
     def _values(self) -> set[str]:
         """Functions and classes used as values: called where no call site shows it."""
-        found: set[str] = set()
+        found = {self.graph.resolve(name) or name for name in self.graph.escaping_classes()}
         for facts in self.graph.project.facts.values():
             found |= {self.graph.resolve(name) or name for name in facts.values}
         for fn in self.functions.values():
             for ref in fn.refs:
+                receiver = (ref.receiver or "").rsplit(".", 1)[-1]
+                if receiver in CLASS_CHECKS or receiver == "super":
+                    continue  # ``isinstance(x, C)``, ``super(C, self)``: nothing made
                 if ref.target and not ref.instance and ref.text != "self":
                     found.add(self.graph.resolve(ref.target) or ref.target)
         return found
@@ -239,6 +248,16 @@ class TypeFlow:
 
     _asked = False
 
+    def _join(self, a: str, b: str) -> str:
+        """One type for two values: the same, or the base class of the other (a
+        ``Page`` and an ``Image(Page)`` are both ``Page``s)."""
+        joined = _join(a, b)
+        if joined != _UNKNOWN or _UNKNOWN in (a, b):
+            return joined
+        if b in self.graph.subclasses(a):
+            return a
+        return b if a in self.graph.subclasses(b) else _UNKNOWN
+
     def _get(self, key: Key) -> str:
         if key not in self.state:
             self.state[key] = _NONE_YET
@@ -252,15 +271,28 @@ class TypeFlow:
                 return _UNKNOWN
             value = _NONE_YET
             for fn, held in self.assigns.get((owner, name), ()):
-                value = _join(value, self._value(held, fn))
+                value = self._join(value, self._value(held, fn))
             return value if value != _NONE_YET or (owner, name) in self.assigns else _UNKNOWN
         fn = self.functions[owner]
         sites = self.sites.get(owner, [])
+        if kind == "forwarded":
+            # Handed on from callers we see; none seen gives nothing (the callers of
+            # what it hands them to decide), unless it is called where we cannot see.
+            if self._hidden(fn):
+                return _UNKNOWN
+            index, _, keyword = name.partition(".")
+            value = _NONE_YET
+            for caller, call, offset in sites:
+                held = _extra(call, offset, fn, int(index), keyword, caller)
+                value = self._join(value, self._value(held, caller))
+                if value == _UNKNOWN:
+                    break
+            return value
         if not sites or self._hidden(fn):
             return _UNKNOWN
         value = _NONE_YET
         for caller, call, offset in sites:
-            value = _join(value, self._value(_given(fn, call, offset, name), caller))
+            value = self._join(value, self._value(_given(fn, call, offset, name, caller), caller))
             if value == _UNKNOWN:
                 break
         return value
@@ -269,6 +301,8 @@ class TypeFlow:
         """The type of what ``held`` (see :meth:`NameResolver.value_of`) names in ``fn``."""
         if held is None:
             return _UNKNOWN
+        if held.startswith(FORWARDED):
+            return self._get(("forwarded", fn.qualname, held.removeprefix(FORWARDED)))
         if held.startswith(PARAM_PREFIX):
             param, *attrs = held.removeprefix(PARAM_PREFIX).split(".")
             if param not in fn.params:
@@ -323,6 +357,46 @@ class TypeFlow:
             else:
                 return _UNKNOWN
         return typ
+
+    def handed_typed(self, callers: set[str], typ: str) -> bool:
+        """Whether every parameter that code in ``callers`` hands a ``typ`` to was
+        given that type, and every parameter or attribute it is passed on to (so
+        the calls made through it are seen, and awaited)."""
+        seen: set[tuple[str, str]] = set()
+        for callee, sites in self.sites.items():
+            fn = self.functions[callee]
+            for caller, call, offset in sites:
+                if caller.qualname not in callers:
+                    continue
+                for param in fn.params:
+                    held = _given(fn, call, offset, param)
+                    if self._value(held, caller) == typ and not self._carries(fn, param, typ, seen):
+                        return False
+        return True
+
+    def _carries(self, fn: Function, param: str, typ: str, seen: set[tuple[str, str]]) -> bool:
+        if (fn.qualname, param) in seen:
+            return True
+        seen.add((fn.qualname, param))
+        if self.state.get(("param", fn.qualname, param), typ) != typ:
+            return False
+        # ``self.site = site``: what the instance's methods call it through.
+        family = self.family.get(fn.class_qualname or "", fn.class_qualname or "")
+        for attr, held in fn.self_assigns:
+            if held == PARAM_PREFIX + param and self.state.get(("attr", family, attr), typ) != typ:
+                return False
+        # ``super().__init__(site, ...)``: handed on.
+        for callee, sites in self.sites.items():
+            inner = self.functions[callee]
+            for caller, call, offset in sites:
+                if caller is not fn:
+                    continue
+                for name in inner.params:
+                    if _given(inner, call, offset, name) == PARAM_PREFIX + param and not (
+                        self._carries(inner, name, typ, seen)
+                    ):
+                        return False
+        return True
 
     # -- why a name stays untyped ---------------------------------------------------
 
@@ -454,8 +528,15 @@ class TypeFlow:
             found.append(f"{path}:{line} hands in a value of no known type")
 
 
-def _given(fn: Function, call: Call, offset: int, param: str) -> str | None:
-    """What ``call`` gives ``fn``'s parameter ``param`` (None: not one known value)."""
+def _given(
+    fn: Function, call: Call, offset: int, param: str, caller: Function | None = None
+) -> str | None:
+    """What ``call`` gives ``fn``'s parameter ``param`` (None: not one known value).
+
+    Given ``caller`` (the function making the call), a parameter filled from
+    the caller's own ``*args``/``**kwargs`` handed on whole is :data:`FORWARDED`
+    ``<index>.<name>``: what the caller's callers give it there.
+    """
     index = fn.params.index(param) if param in fn.params else -1
     position = index - offset
     if 0 <= position < len(call.arg_values) and index < fn.positional:
@@ -463,4 +544,29 @@ def _given(fn: Function, call: Call, offset: int, param: str) -> str | None:
     for keyword, held in call.kwarg_values:
         if keyword == param:
             return held
+    if caller is None or index < 0:
+        return None
+    extra = position - len(call.arg_values) if index < fn.positional else -1
+    by_position = extra >= 0 and call.star_args == caller.vararg is not None
+    by_name = call.star_kwargs == caller.kwarg is not None
+    if by_position or by_name:
+        return f"{FORWARDED}{extra if by_position else -1}.{param if by_name else ''}"
+    return None
+
+
+def _extra(
+    call: Call, offset: int, fn: Function, index: int, name: str, caller: Function
+) -> str | None:
+    """What ``call`` hands ``fn``'s ``*args`` at ``index`` or ``**kwargs`` as ``name``."""
+    position = fn.positional - offset + index
+    if index >= 0 and 0 <= position < len(call.arg_values):
+        return call.arg_values[position]
+    for keyword, held in call.kwarg_values:
+        if name and keyword == name:
+            return held
+    extra = position - len(call.arg_values)
+    by_position = index >= 0 and extra >= 0 and call.star_args == caller.vararg is not None
+    by_name = bool(name) and call.star_kwargs == caller.kwarg is not None
+    if by_position or by_name:
+        return f"{FORWARDED}{extra if by_position else -1}.{name if by_name else ''}"
     return None

@@ -216,6 +216,9 @@ class FileEdits:
     response_params: dict[str, dict[str, Verdict]] = field(default_factory=dict)
     # Functions returning such responses -> the same verdict, for their annotation.
     response_returns: dict[str, Verdict] = field(default_factory=dict)
+    # ``mock.patch("pkg.Site")`` standing in for a class whose methods became async
+    # (positions of the patch calls): ``new_callable=async_class_mock("pkg.Site")``.
+    fake_classes: set[Pos] = field(default_factory=set)
     # The Quart stage's edits (``apply --to quart``); None in the asyncio stage.
     quart: QuartEdits | None = None
 
@@ -248,6 +251,7 @@ class FileEdits:
             or self.fake_mocks
             or self.fake_clients
             or self.fake_retargets
+            or self.fake_classes
             or self.client_constructors
             or self.session_annotations
             or self.unwrapped_closings
@@ -676,6 +680,8 @@ def _note_fake(
         fe.fake_lambdas.add(cols.pos(fake.span))
     elif fake.client:
         fe.fake_clients.add(cols.pos(fake.span))
+    elif fake.stand_in:
+        fe.fake_classes.add(cols.pos(fake.span))
     elif fake.mock:
         fe.fake_mocks.add(cols.pos(fake.span))
     if fake.retarget is not None:

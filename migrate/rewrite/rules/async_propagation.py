@@ -141,6 +141,15 @@ class AsyncPropagation(Rule):
             return self._consumer(original, updated)
         return updated
 
+    @on_leave(cst.Subscript)
+    def leave_Subscript(
+        self, original: cst.Subscript, updated: cst.BaseExpression
+    ) -> cst.BaseExpression:
+        """``pages[name]`` -> ``await pages[name]``: its ``__getitem__`` became async."""
+        if self.ctx.pos(original) in self.ctx.edits.awaits and self.ctx.in_async:
+            return await_(updated)
+        return updated
+
     def _aclosing(self, call: cst.Call) -> cst.Call:
         """``closing(x)`` -> ``aclosing(x)``: x's close became ``aclose``."""
         if isinstance(call.func, cst.Attribute):
