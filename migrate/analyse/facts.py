@@ -21,7 +21,7 @@ from .frameworks import (
     PATCHERS,
     is_test_path,
 )
-from .held import HeldVisitor, attributes_read, kept_in
+from .held import HeldVisitor
 from .model import (
     Assignment,
     Call,
@@ -79,7 +79,6 @@ class ModuleAnalyser(HeldVisitor):
         self.scopes.append(module_scope)
         self._visit_block(tree.body)
         self.scopes.pop()
-        self.facts.attr_reads = attributes_read(self.tree.inside(tree, ast.Attribute))
         return self.facts
 
     def _visit_block(self, body: list[ast.stmt]) -> None:
@@ -316,7 +315,6 @@ class ModuleAnalyser(HeldVisitor):
     def visit_Assign(self, node: ast.Assign) -> None:
         scope = self.scopes[-1]
         fn = scope.function
-        self.note_choice(node, scope)
         if (
             fn is not None
             and fn.class_qualname
@@ -331,8 +329,7 @@ class ModuleAnalyser(HeldVisitor):
                     fn.param_attrs += (attr,)
         note_assigned_fake(self, self.scopes[-1].function or self.module_fn, node)
         self.note_assignment(node, scope)
-        self.note_attribute_writes(node.targets, node.value)
-        self.note_class_values(node.value, kept_in=kept_in(node.targets))
+        self.note_assigned_values(node, scope)
         typ = self.type_of_value(node.value, scope) if scope.function is not None else None
         if scope.function is not self.module_fn and (typ or isinstance(node.value, ast.Call)):
             for target in node.targets:

@@ -572,7 +572,7 @@ class CallGraph(Extensions):
         an attribute some module reads (``self.page_class = Page``)."""
         if self._escaping is None:
             self._escaping = set()
-            read = {attr for facts in self.project.facts.values() for attr in facts.attr_reads}
+            read = {part for fn in self.functions.values() for part in _attributes_read(fn)}
             for facts in self.project.facts.values():
                 for attr, classes in facts.attr_classes.items():
                     if attr in read:
@@ -836,3 +836,9 @@ def session_key(graph: CallGraph, fn: Function, text: str) -> tuple[str, str] | 
     if len(parts) == 3 and parts[0] == "self" and fn.class_qualname:
         return fn.class_qualname, parts[1]
     return None
+
+
+def _attributes_read(fn: Function) -> set[str]:
+    """The attribute names ``fn`` reads, or calls through."""
+    read = {r.text.rpartition(".")[2] for r in fn.reads}
+    return read | {part for call in fn.calls for part in call.text.split(".")[1:]}

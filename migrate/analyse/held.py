@@ -302,6 +302,13 @@ class HeldVisitor(FlowVisitor):
         for name in names:
             name._migrate_chosen = True  # type: ignore[attr-defined]
 
+    def note_assigned_values(self, node: ast.Assign, scope: LocalScope) -> None:
+        """What an assignment's value holds: a class picked (see choices), attributes
+        set on ``self`` or another object, classes and functions kept as values."""
+        self.note_choice(node, scope)
+        self.note_attribute_writes(node.targets, node.value)
+        self.note_class_values(node.value, kept_in=kept_in(node.targets))
+
     def note_choice(self, node: ast.Assign, scope: LocalScope) -> None:
         """``cls = {6: Image}.get(ns, Page)``, then only ``cls(...)``: see choices."""
         target = node.targets[0] if len(node.targets) == 1 else None
@@ -386,8 +393,3 @@ def kept_in(targets: list[ast.expr]) -> str | None:
     if len(targets) == 1 and isinstance(targets[0], ast.Attribute):
         return targets[0].attr
     return None
-
-
-def attributes_read(nodes: list[ast.Attribute]) -> set[str]:
-    """The attribute names loaded anywhere among ``nodes``."""
-    return {node.attr for node in nodes if isinstance(node.ctx, ast.Load)}

@@ -326,9 +326,8 @@ class ModuleFacts:
     # Attributes assigned on something other than ``self`` (``page.site = s``).
     attr_writes: set[str] = field(default_factory=set)
     # ``self.page_class = Page``: classes kept in an attribute, by its name (values
-    # only where some module reads that attribute), and every attribute name read.
+    # only where some module reads that attribute).
     attr_classes: dict[str, set[str]] = field(default_factory=dict)
-    attr_reads: set[str] = field(default_factory=set)
     # Annotations naming a session type (``Optional[requests.Session]``): the class or
     # function whose attribute or parameter it annotates, that name, the annotation.
     session_annotations: list[tuple[str, str, Span]] = field(default_factory=list)
