@@ -114,14 +114,21 @@ def returned_choices(
         call = ret.value if isinstance(ret, ast.Return) else None
         if call is None:
             continue
-        if not isinstance(call, ast.Call) or not isinstance(call.func, ast.Name):
+        if not isinstance(call, ast.Call) or not _dotted(call.func):
             return None
-        if call.func.id not in chosen:
+        if isinstance(call.func, ast.Name) and call.func.id in chosen:
+            found += chosen[call.func.id]
+        elif _class_name(call.func):
+            found.append(resolve(call.func))  # ``return PageProperty(...)`` in one branch
+        else:
             return None
-        found += chosen[call.func.id]
-    if not found or None in found:
-        return None
-    return tuple(dict.fromkeys(c for c in found if c))
+    classes = tuple(dict.fromkeys(c for c in found if c))
+    return classes if len(classes) > 1 and None not in found else None
+
+
+def _class_name(node: ast.expr) -> bool:
+    last = node.attr if isinstance(node, ast.Attribute) else getattr(node, "id", "")
+    return last[:1].isupper() and not last.isupper()
 
 
 def module_choices(
@@ -139,4 +146,27 @@ def module_choices(
                 classes = returned_choices(function, inside, resolve)
                 if classes:
                     found[owner + function.name] = classes
+    return found
+
+
+def stop_raises(function: ast.FunctionDef | ast.AsyncFunctionDef) -> list[ast.Raise]:
+    """``raise StopIteration`` in ``function`` itself, and a bare ``raise`` in an
+    ``except StopIteration`` handler: how it ends an iteration."""
+    found: list[ast.Raise] = []
+    todo: list[tuple[ast.AST, bool]] = [(stmt, False) for stmt in function.body]
+    while todo:
+        node, handling = todo.pop()
+        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.Lambda | ast.ClassDef):
+            continue
+        if isinstance(node, ast.Raise):
+            raised = node.exc.func if isinstance(node.exc, ast.Call) else node.exc
+            if (raised is None and handling) or (
+                isinstance(raised, ast.Name) and raised.id == "StopIteration"
+            ):
+                found.append(node)
+        if isinstance(node, ast.ExceptHandler):
+            stops = isinstance(node.type, ast.Name) and node.type.id == "StopIteration"
+            todo += [(child, stops) for child in node.body]
+            continue
+        todo += [(child, handling) for child in ast.iter_child_nodes(node)]
     return found

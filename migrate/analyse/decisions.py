@@ -84,6 +84,9 @@ class Fake:
     # ``mock.patch("pkg.Site")``: the MagicMock stands in for a project class (and
     # its instances) some of whose methods became async.
     stand_in: bool = False
+    # ``page.revisions = Mock(return_value=iter([]))`` where what ``revisions`` gives is
+    # now an async iterator: the mock's ``return_value`` gives its items asynchronously.
+    items: bool = False
 
 
 @dataclass(frozen=True)

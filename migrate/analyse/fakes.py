@@ -39,6 +39,9 @@ def find_fakes(graph: CallGraph, result: Colouring) -> None:
                 ):
                     result.fakes.append(Fake(fn.qualname, target, patch.span, None, stand_in=True))
                 continue
+            elif patch.is_mock and _gives_async_iterator(graph, result, target):
+                result.fakes.append(Fake(fn.qualname, target, patch.span, None, items=True))
+                continue
             elif not result.is_async(target):
                 session_of = _session_holder(graph, patch.target or "", target)
                 if session_of is None and patch.is_mock:
@@ -121,6 +124,16 @@ def _handed_typed(graph: CallGraph, fn: Function, patch: Patch, cls: str) -> boo
             f.qualname for f in graph.functions.values() if f.class_qualname == fn.class_qualname
         }
     return graph.flow is None or graph.flow.handed_typed(callers, cls)
+
+
+def _gives_async_iterator(graph: CallGraph, result: Colouring, function: str) -> bool:
+    """Whether ``function`` stays sync but gives an instance that became an async
+    iterator (its ``__next__`` is ``__anext__`` now)."""
+    if function not in graph.functions or result.is_async(function):
+        return False
+    made = graph.returned(function)
+    step = graph.resolve(f"{made}.__next__") if made else None
+    return result.renamed.get(step or "") == "__anext__"
 
 
 def _fixture_mock(

@@ -219,11 +219,16 @@ class CallGraph(Extensions):
         return self.common_base(classes)
 
     def common_base(self, classes: list[str]) -> str | None:
-        """The one of ``classes`` all the others derive from, if there is one."""
-        for base in classes:
+        """The nearest project class all of ``classes`` are or derive from, if any."""
+        todo, seen = list(classes[:1]), set()
+        while todo:
+            base = todo.pop(0)
             below = {base, *self.subclasses(base)}
             if all(cls in below for cls in classes):
                 return base
+            seen.add(base)
+            for facts in self._defining(base):
+                todo += [self.resolve(b) or b for b in facts.classes.get(base, ()) if b not in seen]
         return None
 
     def _fixture(self, name: str, depth: int) -> str | None:

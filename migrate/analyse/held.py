@@ -14,14 +14,19 @@ from __future__ import annotations
 import ast
 import sys
 
-from .choices import only_called, picked, returned
+from .choices import only_called, picked, returned, stop_raises
 from .defaults import SESSION_TYPES, given_default, injections, optional_member
 from .flow import FlowVisitor
-from .model import FIXTURE_PREFIX, PARAM_PREFIX, RETURNS_SUFFIX, Call, Function
+from .frameworks import FLASK_ASYNC_RECEIVERS
+from .model import FIXTURE_PREFIX, PARAM_PREFIX, RETURNS_SUFFIX, Call, Function, Ref
 from .names import LocalScope, _is_super, _self_attr, dotted, expr_text, span_of
 from .patches import class_mock, patched_params
 from .scopes import PLAIN_TYPES, plain_names
 
+# Builtins that take an iterable's items: what ``__next__`` gives (see generators).
+ITEM_CONSUMERS = frozenset(
+    {"builtins.next", "builtins.list", "builtins.set", "builtins.tuple", "builtins.sorted"}
+)
 # Values made by their own syntax: literals, displays, comprehensions, f-strings.
 PLAIN_DISPLAYS = (
     ast.Constant,
@@ -185,7 +190,9 @@ class HeldVisitor(FlowVisitor):
     def note_values(self, call: Call, node: ast.Call, target: str | None) -> None:
         """What each argument holds, for the types that flow into parameters;
         ``setattr(obj, "name", v)`` assigns an attribute, ``setattr(obj, name, v)``
-        one known only at run time."""
+        one known only at run time; ``next(pages)``, ``list(pages)`` iterate."""
+        if target in ITEM_CONSUMERS and len(node.args) == 1 and not node.keywords:
+            self.note_iteration(node.args[0], arg_of=target)
         if target == "builtins.setattr" and len(node.args) >= 2:
             name = node.args[1]
             if isinstance(name, ast.Constant) and isinstance(name.value, str):
@@ -288,10 +295,12 @@ class HeldVisitor(FlowVisitor):
                     break
         return call.target
 
-    def note_returned_classes(
+    def note_function_ends(
         self, fn: Function, node: ast.FunctionDef | ast.AsyncFunctionDef
     ) -> None:
-        """``return GeneratorList if generator else List``: see choices."""
+        """How ``fn`` ends: ``raise StopIteration`` (or a bare ``raise`` handling one) to
+        end an iteration; ``return GeneratorList if generator else List`` (see choices)."""
+        fn.stop_raises = tuple(span_of(r) for r in stop_raises(node))
         names = returned(node)
         if names is None or any(self.names_instance(name) for name in names):
             return
@@ -324,6 +333,39 @@ class HeldVisitor(FlowVisitor):
         for name in names:
             name._migrate_chosen = True  # type: ignore[attr-defined]
 
+    def note_argument(
+        self, arg: ast.expr, receiver: str, keyword: str | None, last: str, call: ast.Call
+    ) -> None:
+        """A function or class handed to ``receiver`` (``sorted(key=f)``): a value, unless
+        it is a class picked and called right there (see choices)."""
+        if isinstance(arg, ast.Starred):
+            arg = arg.value
+        if isinstance(arg, ast.Call | ast.GeneratorExp):
+            setattr(arg, "_migrate_arg_of", receiver)  # noqa: B010 (a type checker refuses the attribute)
+            return
+        if isinstance(arg, ast.Name | ast.Attribute) and not getattr(arg, "_migrate_chosen", False):
+            target = self.resolve(arg)
+            fn = self.scopes[-1].function or self.module_fn
+            outer = getattr(call, "_migrate_arg_of", None)
+            if receiver == "functools.partial" and keyword is None and call.args[:1] == [arg]:
+                # ``pool.map(partial(f, a), xs)``: f is what the pool calls per item.
+                receiver = outer or receiver
+            fn.refs.append(
+                Ref(
+                    span=span_of(arg),
+                    target=target,
+                    text=expr_text(arg),
+                    receiver=receiver,
+                    keyword=keyword,
+                    in_async_receiver=last in FLASK_ASYNC_RECEIVERS,
+                    call_span=span_of(call),
+                    in_lambda=self.lambda_depth > 0,
+                    instance=self.names_instance(arg),
+                    call_called=getattr(call, "_migrate_called", False),
+                    position=getattr(arg, "_migrate_position", None),
+                )
+            )
+
     def visit_Dict(self, node: ast.Dict) -> None:
         self.note_class_values(*node.keys, *node.values)
         self.generic_visit(node)
@@ -335,6 +377,57 @@ class HeldVisitor(FlowVisitor):
 
     visit_Tuple = visit_List
     visit_Set = visit_List
+
+    def note_iteration(self, node: ast.expr, arg_of: str | None = None) -> None:
+        """``for page in pages`` runs ``pages.__next__`` (its ``__iter__`` gives itself):
+        a call, iterated with ``async for`` once that becomes async; ``next(pages)`` and
+        ``list(pages)`` (``arg_of``) take its items too."""
+        if not self.scopes:
+            return
+        held = None
+        if isinstance(node, ast.Call):
+            made = self.type_of_call(node, self.scopes[-1])
+            maker = self.resolve(node.func)
+            if made is None and maker and not maker.startswith("builtins."):
+                made = maker + RETURNS_SUFFIX  # what a method gives, known project-wide
+            target = f"{made}.__next__" if made else None
+        elif dotted(node) is not None:
+            attr = ast.copy_location(ast.Attribute(node, "__next__", ast.Load()), node)
+            target = self.resolve(attr) if self.names_instance(node) else None
+            held = self.value_of(node)
+        else:
+            return
+        call = Call(
+            span_of(node),
+            target,
+            f"{expr_text(node)}.__next__",
+            iterated=arg_of is None,
+            arg_of=arg_of,
+            in_lambda=self.lambda_depth > 0,
+            iterates=True,
+            stop_handler=getattr(node, "_migrate_stop_handler", None),
+        )
+        if target is None and held and held.startswith(PARAM_PREFIX):
+            call.param_target = f"{held}.__next__"
+        if target or call.param_target:
+            (self.scopes[-1].function or self.module_fn).calls.append(call)
+
+    def visit_Try(self, node: ast.Try | ast.TryStar) -> None:
+        """``try: next(pages) except StopIteration``: the handler ``anext`` would need."""
+        for handler in node.handlers:
+            if isinstance(handler.type, ast.Name) and handler.type.id == "StopIteration":
+                for stmt in node.body:
+                    for inner in ast.walk(stmt):
+                        if (
+                            isinstance(inner, ast.Call)
+                            and isinstance(inner.func, ast.Name)
+                            and inner.func.id == "next"
+                            and inner.args
+                        ):
+                            inner.args[0]._migrate_stop_handler = span_of(handler.type)  # type: ignore[attr-defined]
+        self.generic_visit(node)
+
+    visit_TryStar = visit_Try
 
     def visit_Subscript(self, node: ast.Subscript) -> None:
         """``site.pages[name]`` runs ``PageList.__getitem__``: a call, awaited once that

@@ -106,6 +106,10 @@ class Call:
     chosen_by: str | None = None
     # ``pages[name]``: the ``__getitem__`` a subscript of an instance runs.
     subscript: bool = False
+    # ``for page in pages``, ``next(pages)``: the ``__next__`` iterating an instance runs.
+    iterates: bool = False
+    # ``try: next(pages) except StopIteration``: where that handler names StopIteration.
+    stop_handler: Span | None = None
 
 
 @dataclass(frozen=True)
@@ -268,6 +272,8 @@ class Function:
     injected: tuple[Injection, ...] = ()
     # Every return picks one of these classes (see choices).
     returns_classes: tuple[str, ...] = ()
+    # ``raise StopIteration``, and a bare ``raise`` handling one: the end of iteration.
+    stop_raises: tuple[Span, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -57,9 +57,12 @@ def note_assigned_fake(resolver: NameResolver, fn: Function, node: ast.Assign) -
         return
     # ``mod.fetch``, or a method of an instance the test holds (``client._api.get``).
     owner = node.targets[0].value
+    depth = 0
     while isinstance(owner, ast.Attribute):
-        owner = owner.value
-    if not isinstance(owner, ast.Name) or owner.id in ("self", "cls"):
+        owner, depth = owner.value, depth + 1
+    # ``self.fetch = ...`` sets an instance's own attribute; ``self.page.revisions``
+    # replaces a method of an object the test holds.
+    if not isinstance(owner, ast.Name) or (owner.id in ("self", "cls") and not depth):
         return
     target = resolver.resolve(node.targets[0])
     if target is not None:

@@ -33,6 +33,8 @@ def find_reviews(graph: CallGraph, colouring: Colouring) -> list[Review]:
         # Calls through a session that stays on requests: the plan says why once.
         kept = [call for call, _ in graph.kept.get(fn.qualname, ())]
         for call in fn.calls:
+            if call.iterates or call.subscript:
+                continue  # a dunder an instance runs, noted only where its type is known
             target = graph.resolve(call.target) if call.target else None
             if target is not None:
                 if call in kept:
@@ -46,8 +48,6 @@ def find_reviews(graph: CallGraph, colouring: Colouring) -> list[Review]:
             candidates = async_methods.get(method)
             if "." not in call.text or not candidates or call.awaited or call.plain_receiver:
                 continue
-            if call.subscript:
-                continue  # only subscripts of a typed instance or parameter are noted
             owners = ", ".join(sorted(c.rsplit(".", 2)[-2] + "." + method for c in candidates))
             where = "async code" if becomes_async else "sync code"
             reviews.append(

@@ -1090,6 +1090,17 @@ def async_class_mock(target: str) -> Callable[[], mock.MagicMock]:
     ),
 )
 
+ASYNC_ITEMS = Helper(
+    "async_items",
+    '''\
+async def async_items(items: Iterable[Any]) -> AsyncIterator[Any]:
+    """The items of ``items``, one by one, as an async iterator: what a test's fake
+    gives where the code now takes them with ``async for`` or ``anext``."""
+    for item in items:
+        yield item''',
+    ("from collections.abc import AsyncIterator, Iterable", "from typing import Any"),
+)
+
 # In the order they appear in the module.
 HELPERS: dict[str, Helper] = {
     h.name: h
@@ -1117,6 +1128,7 @@ HELPERS: dict[str, Helper] = {
         REQUESTS_MOCK_ANSWER,
         ASYNC_CLIENT_MOCK,
         ASYNC_CLASS_MOCK,
+        ASYNC_ITEMS,
     )
 }
 

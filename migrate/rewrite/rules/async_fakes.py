@@ -39,6 +39,7 @@ from .base import Rule, on_leave
 
 CLIENT_MOCK = "async_client_mock"
 CLASS_MOCK = "async_class_mock"
+ITEMS = "async_items"
 
 
 class AsyncFakes(Rule):
@@ -84,10 +85,23 @@ class AsyncFakes(Rule):
             return updated.with_changes(func=cst.Name(self.ctx.use_helper(CLIENT_MOCK)))
         if self.ctx.pos(original) in self.ctx.edits.fake_classes:
             return self._class_mock(original, updated)
+        if self.ctx.pos(original) in self.ctx.edits.fake_iterators:
+            return self._items_mock(original, updated)
         if self.ctx.pos(original) not in self.ctx.edits.fake_mocks:
             return updated
         self.ctx.note(self.code, self.ctx.line(original), "mock fake -> AsyncMock")
         return updated.with_changes(func=self._async_mock(updated.func))
+
+    def _items_mock(self, original: cst.Call, updated: cst.Call) -> cst.Call:
+        """``Mock(return_value=iter([]))`` -> ``Mock(return_value=async_items(iter([])))``."""
+        args = []
+        for arg in updated.args:
+            if arg.keyword is not None and arg.keyword.value == "return_value":
+                self.ctx.note(self.code, self.ctx.line(original), "iterator fake -> async_items")
+                helper = cst.Name(self.ctx.use_helper(ITEMS))
+                arg = arg.with_changes(value=cst.Call(helper, [cst.Arg(arg.value)]))
+            args.append(arg)
+        return updated.with_changes(args=args)
 
     def _class_mock(self, original: cst.Call, updated: cst.Call) -> cst.Call:
         """``mock.patch("pkg.Site")`` -> ``mock.patch("pkg.Site",
