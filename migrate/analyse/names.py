@@ -18,7 +18,7 @@ from .fixtures import is_fixture_decorator, note_fixture, returned_attribute
 from .frameworks import BRIDGES
 from .model import RETURNS_SUFFIX, Function, ModuleFacts
 from .scopes import bound_names, bridge_aliases, ordered_parameters
-from .tree import TreeIndex, dotted, span_of
+from .tree import TreeIndex, dotted, resolve_relative, span_of
 
 BUILTIN_NAMES = frozenset(dir(builtins))
 
@@ -39,16 +39,6 @@ def short_name(qualname: str) -> str:
     """``pkg.mod.fn`` as ``mod.fn``, for messages."""
     parts = qualname.split(".")
     return ".".join(parts[-2:]) if len(parts) > 2 else qualname
-
-
-def resolve_relative(module: str, is_package: bool, level: int, target: str | None) -> str:
-    """Absolute name of ``from <dots><target> import``."""
-    package = module if is_package else module.rpartition(".")[0]
-    for _ in range(level - 1):
-        package = package.rpartition(".")[0]
-    if target:
-        return f"{package}.{target}" if package else target
-    return package
 
 
 def _is_super(node: ast.expr) -> bool:
@@ -111,8 +101,7 @@ class LocalScope:
         self.bound = bound
         # Names holding only plain values (see scopes.plain_names).
         self.plain: frozenset[str] = frozenset()
-        # Locals bound to one of several classes and only called (see choices).
-        self.choices: dict[str, tuple[str, ...]] = {}
+        self.choices: dict[str, tuple[str, ...]] = {}  # locals picking a class: see choices
 
     @classmethod
     def nested(cls, function: Function, bound: frozenset[str]) -> LocalScope:
