@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from .catalogue import lookup
 from .decisions import Colouring, Fake
+from .given import given
 from .graph import CallGraph
-from .model import Function, Patch, Span
+from .model import PARAM_PREFIX, Function, Patch, Span
+from .typeflow import TypeFlow
 
 
 def find_fakes(graph: CallGraph, result: Colouring) -> None:
@@ -123,7 +125,7 @@ def _handed_typed(graph: CallGraph, fn: Function, patch: Patch, cls: str) -> boo
         callers |= {
             f.qualname for f in graph.functions.values() if f.class_qualname == fn.class_qualname
         }
-    return graph.flow is None or graph.flow.handed_typed(callers, cls)
+    return graph.flow is None or _handed_flow(graph.flow, callers, cls)
 
 
 def _gives_async_iterator(graph: CallGraph, result: Colouring, function: str) -> bool:
@@ -175,3 +177,47 @@ def _session_holder(graph: CallGraph, written: str, resolved: str) -> str | None
         if module in graph.project.files:
             return module
     return None
+
+
+def _handed_flow(flow: TypeFlow, callers: set[str], typ: str) -> bool:
+    """Whether every parameter that code in ``callers`` hands a ``typ`` to was
+    given that type, and every parameter or attribute it is passed on to (so
+    the calls made through it are seen, and awaited)."""
+    seen: set[tuple[str, str]] = set()
+    for callee, sites in flow.sites.items():
+        fn = flow.functions[callee]
+        for caller, call, offset in sites:
+            if caller.qualname not in callers:
+                continue
+            for param in fn.params:
+                held = given(fn, call, offset, param)
+                if flow.value(held, caller) == typ and not _carries(flow, fn, param, typ, seen):
+                    return False
+    return True
+
+
+def _carries(
+    flow: TypeFlow, fn: Function, param: str, typ: str, seen: set[tuple[str, str]]
+) -> bool:
+    if (fn.qualname, param) in seen:
+        return True
+    seen.add((fn.qualname, param))
+    if not flow.typed(("param", fn.qualname, param), typ):
+        return False
+    # ``self.site = site``: what the instance's methods call it through.
+    family = flow.family.get(fn.class_qualname or "", fn.class_qualname or "")
+    for attr, held in fn.self_assigns:
+        if held == PARAM_PREFIX + param and not flow.typed(("attr", family, attr), typ):
+            return False
+    # ``super().__init__(site, ...)``: handed on.
+    for callee, sites in flow.sites.items():
+        inner = flow.functions[callee]
+        for caller, call, offset in sites:
+            if caller is not fn:
+                continue
+            for name in inner.params:
+                if given(inner, call, offset, name) == PARAM_PREFIX + param and not (
+                    _carries(flow, inner, name, typ, seen)
+                ):
+                    return False
+    return True

@@ -26,6 +26,7 @@ from typing import Protocol
 from .catalogue import CONSTRUCTORS
 from .defaults import SESSION_TYPES
 from .frameworks import CLASS_CHECKS
+from .given import FORWARDED, extra, given
 from .model import FIXTURE_PREFIX, PARAM_PREFIX, RETURNS_SUFFIX, Call, Function
 from .project import Project
 
@@ -56,7 +57,6 @@ _PLAIN_DECORATORS = frozenset({"staticmethod", "classmethod", "property"})
 # ("param", function, name), ("attr", class family, name), or ("forwarded", function,
 # "<index>.<name>"): what a function's callers give its ``*args``/``**kwargs`` there.
 Key = tuple[str, str, str]
-FORWARDED = "<forwarded>."
 
 
 def _join(a: str, b: str) -> str:
@@ -283,7 +283,7 @@ class TypeFlow:
             index, _, keyword = name.partition(".")
             value = _NONE_YET
             for caller, call, offset in sites:
-                held = _extra(call, offset, fn, int(index), keyword, caller)
+                held = extra(call, offset, fn, int(index), keyword, caller)
                 value = self._join(value, self._value(held, caller))
                 if value == _UNKNOWN:
                     break
@@ -292,7 +292,7 @@ class TypeFlow:
             return _UNKNOWN
         value = _NONE_YET
         for caller, call, offset in sites:
-            value = self._join(value, self._value(_given(fn, call, offset, name, caller), caller))
+            value = self._join(value, self._value(given(fn, call, offset, name, caller), caller))
             if value == _UNKNOWN:
                 break
         return value
@@ -358,45 +358,13 @@ class TypeFlow:
                 return _UNKNOWN
         return typ
 
-    def handed_typed(self, callers: set[str], typ: str) -> bool:
-        """Whether every parameter that code in ``callers`` hands a ``typ`` to was
-        given that type, and every parameter or attribute it is passed on to (so
-        the calls made through it are seen, and awaited)."""
-        seen: set[tuple[str, str]] = set()
-        for callee, sites in self.sites.items():
-            fn = self.functions[callee]
-            for caller, call, offset in sites:
-                if caller.qualname not in callers:
-                    continue
-                for param in fn.params:
-                    held = _given(fn, call, offset, param)
-                    if self._value(held, caller) == typ and not self._carries(fn, param, typ, seen):
-                        return False
-        return True
+    def value(self, held: str | None, fn: Function) -> str:
+        """The type ``held`` has in ``fn`` now ("" nothing yet, "?" not one type)."""
+        return self._value(held, fn)
 
-    def _carries(self, fn: Function, param: str, typ: str, seen: set[tuple[str, str]]) -> bool:
-        if (fn.qualname, param) in seen:
-            return True
-        seen.add((fn.qualname, param))
-        if self.state.get(("param", fn.qualname, param), typ) != typ:
-            return False
-        # ``self.site = site``: what the instance's methods call it through.
-        family = self.family.get(fn.class_qualname or "", fn.class_qualname or "")
-        for attr, held in fn.self_assigns:
-            if held == PARAM_PREFIX + param and self.state.get(("attr", family, attr), typ) != typ:
-                return False
-        # ``super().__init__(site, ...)``: handed on.
-        for callee, sites in self.sites.items():
-            inner = self.functions[callee]
-            for caller, call, offset in sites:
-                if caller is not fn:
-                    continue
-                for name in inner.params:
-                    if _given(inner, call, offset, name) == PARAM_PREFIX + param and not (
-                        self._carries(inner, name, typ, seen)
-                    ):
-                        return False
-        return True
+    def typed(self, key: Key, typ: str) -> bool:
+        """Whether the name at ``key`` has type ``typ`` (or was never asked for)."""
+        return self.state.get(key, typ) == typ
 
     # -- why a name stays untyped ---------------------------------------------------
 
@@ -433,7 +401,7 @@ class TypeFlow:
             )
             other.append(f"{what} where no call shows what it is given")
         for caller, call, offset in self.sites.get(owner, []):
-            held = _given(fn, call, offset, name)
+            held = given(fn, call, offset, name)
             self._witness(held, caller, types, other, seen, call.span.line)
 
     def _witness(
@@ -490,7 +458,7 @@ class TypeFlow:
                 found.append(f"{what} where no call shows what it is given")
             return
         for caller, call, offset in self.sites.get(owner, []):
-            self._cause_of(_given(fn, call, offset, name), caller, call.span.line, found, seen)
+            self._cause_of(given(fn, call, offset, name), caller, call.span.line, found, seen)
 
     def _cause_of(
         self, held: str | None, fn: Function, line: int, found: list[str], seen: set[Key]
@@ -526,47 +494,3 @@ class TypeFlow:
         if not found:
             path = PurePath(self.graph.project.facts[fn.module].path).name
             found.append(f"{path}:{line} hands in a value of no known type")
-
-
-def _given(
-    fn: Function, call: Call, offset: int, param: str, caller: Function | None = None
-) -> str | None:
-    """What ``call`` gives ``fn``'s parameter ``param`` (None: not one known value).
-
-    Given ``caller`` (the function making the call), a parameter filled from
-    the caller's own ``*args``/``**kwargs`` handed on whole is :data:`FORWARDED`
-    ``<index>.<name>``: what the caller's callers give it there.
-    """
-    index = fn.params.index(param) if param in fn.params else -1
-    position = index - offset
-    if 0 <= position < len(call.arg_values) and index < fn.positional:
-        return call.arg_values[position]
-    for keyword, held in call.kwarg_values:
-        if keyword == param:
-            return held
-    if caller is None or index < 0:
-        return None
-    extra = position - len(call.arg_values) if index < fn.positional else -1
-    by_position = extra >= 0 and call.star_args == caller.vararg is not None
-    by_name = call.star_kwargs == caller.kwarg is not None
-    if by_position or by_name:
-        return f"{FORWARDED}{extra if by_position else -1}.{param if by_name else ''}"
-    return None
-
-
-def _extra(
-    call: Call, offset: int, fn: Function, index: int, name: str, caller: Function
-) -> str | None:
-    """What ``call`` hands ``fn``'s ``*args`` at ``index`` or ``**kwargs`` as ``name``."""
-    position = fn.positional - offset + index
-    if index >= 0 and 0 <= position < len(call.arg_values):
-        return call.arg_values[position]
-    for keyword, held in call.kwarg_values:
-        if name and keyword == name:
-            return held
-    extra = position - len(call.arg_values)
-    by_position = index >= 0 and extra >= 0 and call.star_args == caller.vararg is not None
-    by_name = bool(name) and call.star_kwargs == caller.kwarg is not None
-    if by_position or by_name:
-        return f"{FORWARDED}{extra if by_position else -1}.{name if by_name else ''}"
-    return None

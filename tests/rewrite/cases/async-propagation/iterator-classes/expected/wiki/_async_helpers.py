@@ -102,8 +102,9 @@ class AsyncClientPerLoop(_ClientBase):
 def requests_values(items: Any) -> Any:
     """Query parameters or form fields as requests sends them: without those whose
     value is None (or the None items of a list), which httpx would send empty
-    (``page=``), and with bools as ``True``/``False``, which httpx sends as
-    ``true``/``false``. A dict, or a list of pairs; anything else (a string,
+    (``page=``), with bools as ``True``/``False``, which httpx sends as
+    ``true``/``false``, and bytes as the text they encode, which httpx would
+    send as ``b'...'``. A dict, or a list of pairs; anything else (a string,
     bytes, a file) is returned as it is."""
     if isinstance(items, Mapping):
         kept: dict[Any, Any] = {}
@@ -123,4 +124,6 @@ def requests_values(items: Any) -> Any:
 
 
 def _as_sent(value: Any) -> Any:
+    if isinstance(value, bytes):
+        return value.decode()
     return str(value) if isinstance(value, bool) else value
