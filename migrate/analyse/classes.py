@@ -4,25 +4,29 @@ A class handed over as a value (``map(Report, skus)``, a registry) is made
 by code we cannot see: its ``__init__`` cannot become an async factory. A
 decorator class (``__init__`` keeps the function, ``__call__`` calls it)
 stands in for the functions it decorates: its ``__call__`` may become async
-with them.
+with them. Classes picked by a value and called (see choices) are made
+together: their constructors become async factories all, or none.
 """
 
 from __future__ import annotations
 
+from .decisions import Colouring
 from .frameworks import CLASS_CHECKS
 from .graph import CallGraph
+from .names import short_name
 
 
 def classes_passed_around(graph: CallGraph) -> set[str | None]:
-    """Classes used as values; ``self`` is an instance, and ``isinstance(x, C)`` makes nothing."""
+    """Classes used as values; ``self`` is an instance, and ``isinstance(x, C)`` or
+    ``super(C, self)`` makes nothing."""
     return {
         graph.resolve(ref.target)
         for fn in graph.functions.values()
         for ref in fn.refs
         if ref.text != "self"
         and not ref.instance
-        and (ref.receiver or "").rsplit(".", 1)[-1] not in CLASS_CHECKS
-    }
+        and (ref.receiver or "").rsplit(".", 1)[-1] not in {*CLASS_CHECKS, "super"}
+    } | {graph.resolve(cls) for cls in graph.escaping_classes()}
 
 
 def async_call_methods(graph: CallGraph, passed_around: set[str | None]) -> list[str]:
@@ -39,4 +43,34 @@ def async_call_methods(graph: CallGraph, passed_around: set[str | None]) -> list
             continue
         if not any(e.via == "call" for e in graph.callers.get(f"{owner}.__init__", [])):
             found.append(wrapper)
+    return found
+
+
+def picked_with_sync(
+    graph: CallGraph, result: Colouring, refused: dict[str, str]
+) -> dict[str, str]:
+    """Constructors that would be awaited through a class picked by a value (see
+    choices) together with a class whose constructor stays sync: ``await
+    cls.create(...)`` needs every one of them async, so they all stay sync."""
+    found: dict[str, str] = {}
+    for fn in graph.functions.values():
+        for call in fn.calls:
+            if not call.choices:
+                continue
+            inits = {
+                cls: graph.resolve(f"{graph.resolve(cls) or cls}.__init__") for cls in call.choices
+            }
+            sync = [
+                cls
+                for cls, init in inits.items()
+                if init not in graph.functions or not result.is_async(init)
+            ]
+            if not sync or len(sync) == len(inits):
+                continue
+            for init in inits.values():
+                if init and init not in refused and result.is_async(init):
+                    found[init] = (
+                        f"constructor: picked with {short_name(sync[0])}, whose constructor"
+                        f" stays sync, in {fn.name}"
+                    )
     return found

@@ -19,7 +19,7 @@ from collections import deque
 
 from . import dynamic, generators, lambdas, lifetime, methods, passed, properties, threads, values
 from .catalogue import HTTP_VERBS, Action
-from .classes import async_call_methods, classes_passed_around
+from .classes import async_call_methods, classes_passed_around, picked_with_sync
 from .decisions import Bridge, BridgeKind, Colouring, Reason, Review, Scope, Unwind
 from .extensions import requests_extension_reviews
 from .fakes import find_fakes
@@ -49,8 +49,11 @@ def colour(graph: CallGraph, scope: Scope | None = None) -> Colouring:
     # Methods named at run time whose candidates all become async: awaited.
     sites = dynamic.find_sites(graph)
     awaiting: set[tuple[str, int, int]] = set()
+    constructors: dict[str, str] = {}
     while True:
-        result = _colour(graph, scope or Scope(), flows, refused, held, sites, awaiting)
+        result = _colour(
+            graph, scope or Scope(), flows, refused, held, sites, awaiting, constructors
+        )
         mixed = {
             flow.key: "some of them stay sync"
             for flow in flows
@@ -60,11 +63,13 @@ def colour(graph: CallGraph, scope: Scope | None = None) -> Colouring:
         }
         around = {k: v for k, v in lambdas.awaiting(graph, result).items() if k not in held}
         newly = dynamic.all_async(sites, graph, result) - awaiting
-        if not mixed and not around and not newly:
+        picked = picked_with_sync(graph, result, constructors)
+        if not mixed and not around and not newly and not picked:
             break
         refused |= mixed
         held |= around
         awaiting |= newly
+        constructors |= picked
     result.review.extend(passed.reviews(graph, flows, refused, result))
     dynamic.apply(sites, awaiting & dynamic.all_async(sites, graph, result), graph, result)
     return result
@@ -78,6 +83,7 @@ def _colour(
     held: dict[str, str],
     sites: list[dynamic.Site],
     awaiting: set[tuple[str, int, int]],
+    constructors: dict[str, str],
 ) -> Colouring:
     result = Colouring()
     functions = graph.functions
@@ -88,6 +94,7 @@ def _colour(
             _boundary(fn, graph, scope)
             or _constructor_boundary(fn, graph, passed_around)
             or held.get(fn.qualname)
+            or constructors.get(fn.qualname)
         )
         if why:
             result.boundaries[fn.qualname] = why

@@ -81,6 +81,12 @@ class Fake:
     session_of: str | None = None
     # The fake stands for the whole session (``stock.session = Mock()``).
     client: bool = False
+    # ``mock.patch("pkg.Site")``: the MagicMock stands in for a project class (and
+    # its instances) some of whose methods became async.
+    stand_in: bool = False
+    # ``page.revisions = Mock(return_value=iter([]))`` where what ``revisions`` gives is
+    # now an async iterator: the mock's ``return_value`` gives its items asynchronously.
+    items: bool = False
 
 
 @dataclass(frozen=True)

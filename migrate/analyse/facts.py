@@ -14,7 +14,6 @@ from .forms import has_async_memo, is_main_guard, property_accessor
 from .frameworks import (
     ASYNC_DUNDERS,
     FIXTURE_DECORATORS,
-    FLASK_ASYNC_RECEIVERS,
     FLASK_HANDLER_DECORATORS,
     FLASK_ROUTE_METHODS,
     MEMOISERS,
@@ -29,7 +28,6 @@ from .model import (
     FanOut,
     Function,
     ModuleFacts,
-    Ref,
     Span,
 )
 from .names import LocalScope, _self_attr, expr_text, span_of
@@ -219,6 +217,7 @@ class ModuleAnalyser(HeldVisitor):
             self.visit(default)
         self._classify(fn, node)
 
+        self.note_function_ends(fn, node)
         # A method's scope knows its class, so ``self.x`` / ``cls.x`` resolve.
         scope = LocalScope(fn, class_qualname, bound_names(node.body), node)
         self.param_types(fn, node, scope)
@@ -329,8 +328,7 @@ class ModuleAnalyser(HeldVisitor):
                     fn.param_attrs += (attr,)
         note_assigned_fake(self, self.scopes[-1].function or self.module_fn, node)
         self.note_assignment(node, scope)
-        self.note_attribute_writes(node.targets, node.value)
-        self.note_class_values(node.value)
+        self.note_assigned_values(node, scope)
         typ = self.type_of_value(node.value, scope) if scope.function is not None else None
         if scope.function is not self.module_fn and (typ or isinstance(node.value, ast.Call)):
             for target in node.targets:
@@ -348,6 +346,7 @@ class ModuleAnalyser(HeldVisitor):
 
     def visit_For(self, node: ast.For | ast.AsyncFor) -> None:
         self._add_fan_outs(shapes.loop_fan_out(node, self))
+        self.note_iteration(node.iter)
         self.generic_visit(node)
 
     visit_AsyncFor = visit_For
@@ -374,6 +373,7 @@ class ModuleAnalyser(HeldVisitor):
             self.visit(generator.target)
             if index == 0:
                 self.scopes.pop()
+                self.note_iteration(generator.iter)
                 self.visit(generator.iter)
                 self.scopes.append(inner)
             else:
@@ -414,8 +414,9 @@ class ModuleAnalyser(HeldVisitor):
             genexp_of=getattr(node, "_migrate_genexp_of", None),
             position=getattr(node, "_migrate_position", None),
         )
+        target = self.note_picked(call, node)
         call.arg_types = self.argument_types(node, scope)
-        call.plain_receiver = target is None and self.plain_receiver(call.text)
+        call.plain_receiver = target is None and self.plain_receiver(call.text, node.func)
         self.note_arguments(call, node)
         self.note_values(call, node, target)
         call.refusal = urlopen_refusal(target, node, scope.node, self.resolve)
@@ -439,9 +440,9 @@ class ModuleAnalyser(HeldVisitor):
         receiver = target or expr_text(node.func)
         receiver_last = receiver.rsplit(".", 1)[-1]
         for arg in node.args:
-            self._note_argument(arg, receiver, None, receiver_last, node)
+            self.note_argument(arg, receiver, None, receiver_last, node)
         for kw in node.keywords:
-            self._note_argument(kw.value, receiver, kw.arg, receiver_last, node)
+            self.note_argument(kw.value, receiver, kw.arg, receiver_last, node)
 
         # Calls of an enclosing function's parameter: the decorator wrapper pattern.
         # In a class, ``self.fn(...)`` in ``__call__``: the decorator-class pattern.
@@ -457,37 +458,6 @@ class ModuleAnalyser(HeldVisitor):
                     break
                 if node.func.id in outer.params:
                     break
-
-    def _note_argument(
-        self, arg: ast.expr, receiver: str, keyword: str | None, last: str, call: ast.Call
-    ) -> None:
-        if isinstance(arg, ast.Starred):
-            arg = arg.value
-        if isinstance(arg, ast.Call | ast.GeneratorExp):
-            setattr(arg, "_migrate_arg_of", receiver)  # noqa: B010 (a type checker refuses the attribute)
-            return
-        if isinstance(arg, ast.Name | ast.Attribute):
-            target = self.resolve(arg)
-            fn = self.scopes[-1].function or self.module_fn
-            outer = getattr(call, "_migrate_arg_of", None)
-            if receiver == "functools.partial" and keyword is None and call.args[:1] == [arg]:
-                # ``pool.map(partial(f, a), xs)``: f is what the pool calls per item.
-                receiver = outer or receiver
-            fn.refs.append(
-                Ref(
-                    span=span_of(arg),
-                    target=target,
-                    text=expr_text(arg),
-                    receiver=receiver,
-                    keyword=keyword,
-                    in_async_receiver=last in FLASK_ASYNC_RECEIVERS,
-                    call_span=span_of(call),
-                    in_lambda=self.lambda_depth > 0,
-                    instance=self.names_instance(arg),
-                    call_called=getattr(call, "_migrate_called", False),
-                    position=getattr(arg, "_migrate_position", None),
-                )
-            )
 
     def visit_comprehension(self, node: ast.comprehension) -> None:
         node.iter._migrate_iterated = True  # type: ignore[attr-defined]

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from .catalogue import lookup
 from .decisions import Colouring, Fake
+from .given import given
 from .graph import CallGraph
-from .model import Span
+from .model import PARAM_PREFIX, Function, Patch, Span
+from .typeflow import TypeFlow
 
 
 def find_fakes(graph: CallGraph, result: Colouring) -> None:
@@ -32,6 +34,15 @@ def find_fakes(graph: CallGraph, result: Colouring) -> None:
                 retarget = patch.target_span
                 target = patch.target
             elif target is None:
+                continue
+            elif patch.fake is None and not (patch.wrap or patch.is_mock):
+                if _async_methods(graph, result, target) and _handed_typed(
+                    graph, fn, patch, target
+                ):
+                    result.fakes.append(Fake(fn.qualname, target, patch.span, None, stand_in=True))
+                continue
+            elif patch.is_mock and _gives_async_iterator(graph, result, target):
+                result.fakes.append(Fake(fn.qualname, target, patch.span, None, items=True))
                 continue
             elif not result.is_async(target):
                 session_of = _session_holder(graph, patch.target or "", target)
@@ -75,6 +86,58 @@ def find_fakes(graph: CallGraph, result: Colouring) -> None:
             )
 
 
+def _async_methods(graph: CallGraph, result: Colouring, cls: str) -> bool:
+    """Whether ``cls`` is a project class some of whose methods (its own or inherited)
+    become async."""
+    if graph.value_type(cls) != cls:
+        return False
+    family, todo = {cls}, [cls]
+    while todo:
+        current = todo.pop()
+        for facts in graph.project.facts.values():
+            for base in facts.classes.get(current, ()):
+                resolved = graph.resolve(base) or base
+                if resolved not in family:
+                    family.add(resolved)
+                    todo.append(resolved)
+    return any(
+        fn.class_qualname in family and (result.is_async(fn.qualname) or fn.is_async)
+        for fn in graph.functions.values()
+    )
+
+
+def _handed_typed(graph: CallGraph, fn: Function, patch: Patch, cls: str) -> bool:
+    """Whether the code a class's stand-in is handed to awaits its methods: every
+    parameter the test (or, through ``self``, its class) hands a ``cls`` to was
+    typed so. Where one was not, the code there calls the mock's methods
+    without ``await`` and the mock stays as it was."""
+    # A decorator's patch is noted in the scope around the function it decorates.
+    fn = next(
+        (
+            f
+            for f in graph.functions.values()
+            if f.module == fn.module and any(d.span.contains(patch.span) for d in f.decorators)
+        ),
+        fn,
+    )
+    callers = {fn.qualname}
+    if fn.class_qualname:
+        callers |= {
+            f.qualname for f in graph.functions.values() if f.class_qualname == fn.class_qualname
+        }
+    return graph.flow is None or _handed_flow(graph.flow, callers, cls)
+
+
+def _gives_async_iterator(graph: CallGraph, result: Colouring, function: str) -> bool:
+    """Whether ``function`` stays sync but gives an instance that became an async
+    iterator (its ``__next__`` is ``__anext__`` now)."""
+    if function not in graph.functions or result.is_async(function):
+        return False
+    made = graph.returned(function)
+    step = graph.resolve(f"{made}.__next__") if made else None
+    return result.renamed.get(step or "") == "__anext__"
+
+
 def _fixture_mock(
     graph: CallGraph, module: str, fixture: str
 ) -> tuple[str, tuple[Span, ...]] | None:
@@ -114,3 +177,47 @@ def _session_holder(graph: CallGraph, written: str, resolved: str) -> str | None
         if module in graph.project.files:
             return module
     return None
+
+
+def _handed_flow(flow: TypeFlow, callers: set[str], typ: str) -> bool:
+    """Whether every parameter that code in ``callers`` hands a ``typ`` to was
+    given that type, and every parameter or attribute it is passed on to (so
+    the calls made through it are seen, and awaited)."""
+    seen: set[tuple[str, str]] = set()
+    for callee, sites in flow.sites.items():
+        fn = flow.functions[callee]
+        for caller, call, offset in sites:
+            if caller.qualname not in callers:
+                continue
+            for param in fn.params:
+                held = given(fn, call, offset, param)
+                if flow.value(held, caller) == typ and not _carries(flow, fn, param, typ, seen):
+                    return False
+    return True
+
+
+def _carries(
+    flow: TypeFlow, fn: Function, param: str, typ: str, seen: set[tuple[str, str]]
+) -> bool:
+    if (fn.qualname, param) in seen:
+        return True
+    seen.add((fn.qualname, param))
+    if not flow.typed(("param", fn.qualname, param), typ):
+        return False
+    # ``self.site = site``: what the instance's methods call it through.
+    family = flow.family.get(fn.class_qualname or "", fn.class_qualname or "")
+    for attr, held in fn.self_assigns:
+        if held == PARAM_PREFIX + param and not flow.typed(("attr", family, attr), typ):
+            return False
+    # ``super().__init__(site, ...)``: handed on.
+    for callee, sites in flow.sites.items():
+        inner = flow.functions[callee]
+        for caller, call, offset in sites:
+            if caller is not fn:
+                continue
+            for name in inner.params:
+                if given(inner, call, offset, name) == PARAM_PREFIX + param and not (
+                    _carries(flow, inner, name, typ, seen)
+                ):
+                    return False
+    return True

@@ -69,3 +69,15 @@ def note_fixture(
     made = returned_mock(node, resolve) if top_level else ()
     if made:
         facts.fixture_mocks[node.name] = made
+
+
+def is_fixture_decorator(node: ast.expr) -> bool:
+    """``@pytest.fixture`` or ``@pytest_asyncio.fixture``, called or not."""
+    func = node.func if isinstance(node, ast.Call) else node
+    parts = []
+    while isinstance(func, ast.Attribute):
+        parts.append(func.attr)
+        func = func.value
+    if not isinstance(func, ast.Name) or not parts:
+        return False
+    return parts[0] == "fixture" and func.id in ("pytest", "pytest_asyncio")

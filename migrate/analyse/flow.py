@@ -85,6 +85,10 @@ class FlowVisitor(NameResolver, ast.NodeVisitor):
         starred = any(isinstance(arg, ast.Starred) for arg in node.args)
         call.positional = -1 if starred else len(node.args)
         call.keywords = tuple(kw.arg or "**" for kw in node.keywords)
+        last = node.args[-1] if node.args else None
+        if isinstance(last, ast.Starred) and isinstance(last.value, ast.Name):
+            if not any(isinstance(arg, ast.Starred) for arg in node.args[:-1]):
+                call.star_args = last.value.id
         call.star_kwargs = next(
             (k.value.id for k in node.keywords if k.arg is None and isinstance(k.value, ast.Name)),
             None,

@@ -222,5 +222,7 @@ def is_test_path(path: str) -> bool:
 
 
 # Dunders that may become async: ``__init__`` behind an async factory, the
-# context manager pair as ``__aenter__``/``__aexit__``.
-ASYNC_DUNDERS = frozenset({"__init__", "__enter__", "__exit__"})
+# context manager pair as ``__aenter__``/``__aexit__``, ``__getitem__`` as an
+# ``async def`` whose subscripts are awaited (``await pages[name]``), an
+# iterator's ``__next__`` as ``__anext__`` (``async for page in pages``).
+ASYNC_DUNDERS = frozenset({"__init__", "__enter__", "__exit__", "__getitem__", "__next__"})

@@ -83,17 +83,21 @@ def generator_boundary(fn: Function, graph: CallGraph) -> str | None:
 
 
 def consumed_by_sync_code(graph: CallGraph, boundaries: dict[str, str]) -> None:
-    """Generators iterated by code that stays sync stay sync too (to a fixed point)."""
+    """Generators (and iterators' ``__next__``) iterated by code that stays sync stay
+    sync too (to a fixed point)."""
     changed = True
     while changed:
         changed = False
         for fn in graph.functions.values():
-            if not fn.is_generator or fn.is_async or fn.qualname in boundaries:
+            iterator = fn.name == "__next__" and fn.class_qualname is not None
+            if not (fn.is_generator or iterator) or fn.is_async or fn.qualname in boundaries:
                 continue
             for edge in graph.callers.get(fn.qualname, []):
-                if edge.call is not None and edge.caller in boundaries:
+                consumed = edge.call is not None and (fn.is_generator or edge.call.iterates)
+                if consumed and edge.caller in boundaries:
                     caller = graph.functions[edge.caller]
-                    boundaries[fn.qualname] = f"generator consumed by sync code ({caller.name})"
+                    what = "generator" if fn.is_generator else "iterator"
+                    boundaries[fn.qualname] = f"{what} consumed by sync code ({caller.name})"
                     changed = True
                     break
 

@@ -158,7 +158,7 @@ class CallGraph(Extensions):
                 instance_of = self._instance_type(mod, head)
                 if instance_of is not None:
                     return self.resolve(".".join([instance_of, *rest[1:]]), depth + 1)
-                made = _method_made(mod, rest)
+                made = _method_made(mod, rest) or self._picked_made(mod, rest)
                 if made is not None:
                     return self.resolve(".".join([made, *rest[2:]]), depth + 1)
                 if head in mod.imports:
@@ -177,11 +177,58 @@ class CallGraph(Extensions):
         Globals holding catalogue objects stay as they are: the module that made
         them decides about them (shared clients).
         """
+        if head.endswith(RETURNS_SUFFIX * 2):
+            # ``kind(g)()``: an instance of the class a function picks (see choices).
+            return self._picked(mod.defs.get(head.removesuffix(RETURNS_SUFFIX * 2)))
         if head.endswith(RETURNS_SUFFIX):
             return mod.return_types.get(head.removesuffix(RETURNS_SUFFIX))
         typ = mod.typed_names.get(head)
         if typ is not None and typ not in CONSTRUCTORS.values():
             return typ
+        return None
+
+    def _picked_made(self, mod: ModuleFacts, rest: list[str]) -> str | None:
+        """``Listing.kind(g)(...).fetch`` in the module defining Listing: the type the
+        classes ``kind`` picks from share; ``PageList.get(n).text``: the type shared
+        by the classes ``get`` makes one of."""
+        if len(rest) < 2 or not rest[1].endswith(RETURNS_SUFFIX) or rest[0] not in mod.defs:
+            return None
+        if rest[1].endswith(RETURNS_SUFFIX * 2):
+            method = rest[1].removesuffix(RETURNS_SUFFIX * 2)
+            return self._picked(self._method(f"{mod.defs[rest[0]]}.{method}", 0))
+        return self.returned(f"{mod.defs[rest[0]]}.{rest[1].removesuffix(RETURNS_SUFFIX)}")
+
+    def returned(self, function: str, depth: int = 0) -> str | None:
+        """The project class of what ``function`` returns, when one is known."""
+        fn = self.functions.get(self.resolve(function) or "")
+        if fn is None or depth > 8:
+            return None
+        facts = self.project.facts[fn.module]
+        local = fn.qualname.removeprefix(fn.module + ".")
+        typ = facts.return_types.get(local)
+        if typ is not None and typ.endswith(RETURNS_SUFFIX):
+            return self.returned(typ.removesuffix(RETURNS_SUFFIX), depth + 1)
+        if typ is None and local in facts.return_choices:
+            return self.common_base([self.resolve(c) or c for c in facts.return_choices[local]])
+        return typ
+
+    def _picked(self, maker: str | None) -> str | None:
+        """The class every class ``maker`` returns (see choices) is or derives from."""
+        fn = self.functions.get(maker or "")
+        classes = [self.resolve(c) or c for c in fn.returns_classes] if fn else []
+        return self.common_base(classes)
+
+    def common_base(self, classes: list[str]) -> str | None:
+        """The nearest project class all of ``classes`` are or derive from, if any."""
+        todo, seen = list(classes[:1]), set()
+        while todo:
+            base = todo.pop(0)
+            below = {base, *self.subclasses(base)}
+            if all(cls in below for cls in classes):
+                return base
+            seen.add(base)
+            for facts in self._defining(base):
+                todo += [self.resolve(b) or b for b in facts.classes.get(base, ()) if b not in seen]
         return None
 
     def _fixture(self, name: str, depth: int) -> str | None:
@@ -381,7 +428,11 @@ class CallGraph(Extensions):
             if head in self._classes:
                 typ: str | None = head
                 for attr in parts[cut:]:
-                    typ = self.attr_type(typ, attr) if typ else None
+                    if typ and attr.endswith(RETURNS_SUFFIX):
+                        # ``Site.images.__getitem__()``: what the method gives.
+                        typ = self.returned(f"{typ}.{attr.removesuffix(RETURNS_SUFFIX)}")
+                    else:
+                        typ = self.attr_type(typ, attr) if typ else None
                 return typ
         return None
 
@@ -518,7 +569,46 @@ class CallGraph(Extensions):
             if not name.startswith("self.") or (outer == owner and name in kept)
         ]
 
+    _escaping: set[str] | None = None
+
+    def escaping_classes(self) -> set[str]:
+        """Classes used as values the module facts cannot tell alone: returned by a
+        function (see choices) whose result is not only called at once, or kept in
+        an attribute some module reads (``self.page_class = Page``)."""
+        if self._escaping is None:
+            self._escaping = set()
+            read = {part for fn in self.functions.values() for part in _attributes_read(fn)}
+            for facts in self.project.facts.values():
+                for attr, classes in facts.attr_classes.items():
+                    if attr in read:
+                        self._escaping.update(classes)
+            for fn in self.functions.values():
+                for call in fn.calls:
+                    maker = self.functions.get(self.resolve(call.target) or "")
+                    if maker is not None and maker.returns_classes and not call.result_called:
+                        self._escaping.update(maker.returns_classes)
+                for ref in fn.refs:
+                    maker = self.functions.get(self.resolve(ref.target) or "")
+                    if maker is not None and maker.returns_classes:
+                        self._escaping.update(maker.returns_classes)
+        return self._escaping
+
+    def chosen(self, call: Call) -> list[str]:
+        """The constructors a call through a class picked by a value runs (see choices)."""
+        classes = call.choices
+        if call.chosen_by:
+            maker = self.functions.get(self.resolve(call.chosen_by) or "")
+            classes = maker.returns_classes if maker else ()
+        found = []
+        for cls in classes:
+            init = self.resolve(f"{self.resolve(cls) or cls}.__init__")
+            if init in self.functions and init not in found:
+                found.append(init)
+        return found
+
     def callee_of(self, call: Call) -> str | None:
+        if call.choices or call.chosen_by:
+            return next(iter(self.chosen(call)), None)
         target = self.resolve(call.target)
         if target is None:
             return None
@@ -616,6 +706,10 @@ def _link(graph: CallGraph, fn: Function, fresh: bool) -> _Links:
             entry = replace(entry, action=Action.BRIDGE)
         if entry is not None:
             found.blocking.append((call, entry))
+            continue
+        if call.choices or call.chosen_by:
+            for made in graph.chosen(call):
+                found.edges.append(Edge(fn.qualname, made, call.span, call))
             continue
         callee = graph.callee_of(call)
         if callee is not None:
@@ -747,3 +841,9 @@ def session_key(graph: CallGraph, fn: Function, text: str) -> tuple[str, str] | 
     if len(parts) == 3 and parts[0] == "self" and fn.class_qualname:
         return fn.class_qualname, parts[1]
     return None
+
+
+def _attributes_read(fn: Function) -> set[str]:
+    """The attribute names ``fn`` reads, or calls through."""
+    read = {r.text.rpartition(".")[2] for r in fn.reads}
+    return read | {part for call in fn.calls for part in call.text.split(".")[1:]}

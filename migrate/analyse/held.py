@@ -14,12 +14,19 @@ from __future__ import annotations
 import ast
 import sys
 
+from .choices import only_called, picked, returned, stop_raises
 from .defaults import SESSION_TYPES, given_default, injections, optional_member
 from .flow import FlowVisitor
-from .model import FIXTURE_PREFIX, PARAM_PREFIX, RETURNS_SUFFIX, Call, Function
-from .names import LocalScope, _is_super, _self_attr, dotted
+from .frameworks import FLASK_ASYNC_RECEIVERS
+from .model import FIXTURE_PREFIX, PARAM_PREFIX, RETURNS_SUFFIX, Call, Function, Ref
+from .names import LocalScope, _is_super, _self_attr, dotted, expr_text, span_of
+from .patches import class_mock, patched_params
 from .scopes import PLAIN_TYPES, plain_names
 
+# Builtins that take an iterable's items: what ``__next__`` gives (see generators).
+ITEM_CONSUMERS = frozenset(
+    {"builtins.next", "builtins.list", "builtins.set", "builtins.tuple", "builtins.sorted"}
+)
 # Values made by their own syntax: literals, displays, comprehensions, f-strings.
 PLAIN_DISPLAYS = (
     ast.Constant,
@@ -89,10 +96,21 @@ class HeldVisitor(FlowVisitor):
         """The type of object an assigned value holds, when one we track: what a
         call makes, or the default of ``given or C()`` (see :mod:`.defaults`)."""
         if isinstance(node, ast.Call):
-            return self.type_of_call(node, scope)
+            return self._started_mock(node) or self.type_of_call(node, scope)
+        if isinstance(node, ast.Subscript) and self.names_instance(node.value):
+            # ``image = self.images[name]``: what ``__getitem__`` gives (project-wide).
+            getitem = self.resolve(node.value)
+            return f"{getitem}.__getitem__{RETURNS_SUFFIX}" if getitem else None
         fn = scope.function
         default = given_default(node, fn.params, fn.kwarg) if fn else None
         return self.type_of_call(default[0], scope) if default else None
+
+    def _started_mock(self, node: ast.Call) -> str | None:
+        """``mock.patch("pkg.Site").start()``: the class the mock stands in for."""
+        func = node.func
+        if isinstance(func, ast.Attribute) and func.attr == "start" and not node.args:
+            return class_mock(func.value, self.resolve)
+        return None
 
     def param_types(
         self, fn: Function, node: ast.FunctionDef | ast.AsyncFunctionDef, scope: LocalScope
@@ -112,6 +130,8 @@ class HeldVisitor(FlowVisitor):
                 scope.local_types[arg.arg] = self.facts.fixture_types.get(
                     arg.arg, FIXTURE_PREFIX + arg.arg
                 )
+        # ``@mock.patch("pkg.Site")``: the test's parameter stands in for a Site.
+        scope.local_types.update(patched_params(node, self.resolve))
         sessions = {p for p in fn.params if scope.local_types.get(p) in SESSION_TYPES}
         plain = frozenset(
             a.arg
@@ -137,8 +157,11 @@ class HeldVisitor(FlowVisitor):
             return False
         return self.facts.imports[parts[0]].split(".")[0] in sys.stdlib_module_names
 
-    def plain_receiver(self, text: str) -> bool:
-        """Whether ``text`` (``d.get``) is called on a name holding only plain values."""
+    def plain_receiver(self, text: str, func: ast.expr) -> bool:
+        """Whether ``text`` (``d.get``) is called on a name holding only plain values,
+        or on a display (``{6: Image}.get``)."""
+        if isinstance(func, ast.Attribute) and isinstance(func.value, PLAIN_DISPLAYS):
+            return True
         head, dot, _ = text.partition(".")
         for scope in reversed(self.scopes) if dot else ():
             if head in scope.plain:
@@ -167,7 +190,9 @@ class HeldVisitor(FlowVisitor):
     def note_values(self, call: Call, node: ast.Call, target: str | None) -> None:
         """What each argument holds, for the types that flow into parameters;
         ``setattr(obj, "name", v)`` assigns an attribute, ``setattr(obj, name, v)``
-        one known only at run time."""
+        one known only at run time; ``next(pages)``, ``list(pages)`` iterate."""
+        if target in ITEM_CONSUMERS and len(node.args) == 1 and not node.keywords:
+            self.note_iteration(node.args[0], arg_of=target)
         if target == "builtins.setattr" and len(node.args) >= 2:
             name = node.args[1]
             if isinstance(name, ast.Constant) and isinstance(name.value, str):
@@ -178,7 +203,9 @@ class HeldVisitor(FlowVisitor):
             held = self.value_of(node.func)
             if held and held.startswith(PARAM_PREFIX):
                 call.param_target = held
-        if not target or target.startswith("builtins.") or not (node.args or node.keywords):
+        if not (target or call.choices or call.chosen_by) or not (node.args or node.keywords):
+            return
+        if target and target.startswith("builtins."):
             return
         values = []
         for arg in node.args:
@@ -240,13 +267,104 @@ class HeldVisitor(FlowVisitor):
                 else:
                     self.facts.attr_writes.add(target.attr)
 
-    def note_class_values(self, *nodes: ast.expr | None) -> None:
-        """Classes and functions put in a container, returned or bound to a name."""
+    def note_class_values(self, *nodes: ast.expr | None, kept_in: str | None = None) -> None:
+        """Classes and functions put in a container, returned or bound to a name;
+        ``kept_in``: the attribute they are assigned to (``self.page_class = Page``)."""
         for node in nodes:
+            if getattr(node, "_migrate_chosen", False):
+                continue  # a class picked and called right there (see choices)
+            if isinstance(node, ast.Name) and node.id == "self":
+                continue  # an instance (``return self`` in ``__iter__``)
             if isinstance(node, ast.Name | ast.Attribute) and not self.names_instance(node):
                 name = self.resolve(node)
-                if name is not None:
+                if name is not None and kept_in is not None:
+                    self.facts.attr_classes.setdefault(kept_in, set()).add(name)
+                elif name is not None:
                     self.facts.values.add(name)
+
+    def note_picked(self, call: Call, node: ast.Call) -> str | None:
+        """A call of a class picked by a value (see choices); its target, left out then."""
+        call.result_called = bool(getattr(node, "_migrate_called", False))
+        if isinstance(node.func, ast.Call):
+            call.chosen_by = self.resolve(node.func.func)
+        if isinstance(node.func, ast.Name):
+            for scope in reversed(self.scopes):
+                if node.func.id in scope.choices:
+                    call.choices = scope.choices[node.func.id]
+                    call.target = None
+                    break
+        return call.target
+
+    def note_function_ends(
+        self, fn: Function, node: ast.FunctionDef | ast.AsyncFunctionDef
+    ) -> None:
+        """How ``fn`` ends: ``raise StopIteration`` (or a bare ``raise`` handling one) to
+        end an iteration; ``return GeneratorList if generator else List`` (see choices)."""
+        fn.stop_raises = tuple(span_of(r) for r in stop_raises(node))
+        names = returned(node)
+        if names is None or any(self.names_instance(name) for name in names):
+            return
+        classes = [self.resolve(name) for name in names]
+        if None in classes:
+            return
+        fn.returns_classes = tuple(dict.fromkeys(c for c in classes if c))
+        for name in names:
+            name._migrate_chosen = True  # type: ignore[attr-defined]
+
+    def note_assigned_values(self, node: ast.Assign, scope: LocalScope) -> None:
+        """What an assignment's value holds: a class picked (see choices), attributes
+        set on ``self`` or another object, classes and functions kept as values."""
+        self.note_choice(node, scope)
+        self.note_attribute_writes(node.targets, node.value)
+        self.note_class_values(node.value, kept_in=kept_in(node.targets))
+
+    def note_choice(self, node: ast.Assign, scope: LocalScope) -> None:
+        """``cls = {6: Image}.get(ns, Page)``, then only ``cls(...)``: see choices."""
+        target = node.targets[0] if len(node.targets) == 1 else None
+        if scope.node is None or not isinstance(target, ast.Name):
+            return
+        names = picked(node.value)
+        if names is None or any(self.names_instance(name) for name in names):
+            return
+        classes = [self.resolve(name) for name in names]
+        if None in classes or not only_called(scope.node, target.id):
+            return
+        scope.choices[target.id] = tuple(dict.fromkeys(c for c in classes if c))
+        for name in names:
+            name._migrate_chosen = True  # type: ignore[attr-defined]
+
+    def note_argument(
+        self, arg: ast.expr, receiver: str, keyword: str | None, last: str, call: ast.Call
+    ) -> None:
+        """A function or class handed to ``receiver`` (``sorted(key=f)``): a value, unless
+        it is a class picked and called right there (see choices)."""
+        if isinstance(arg, ast.Starred):
+            arg = arg.value
+        if isinstance(arg, ast.Call | ast.GeneratorExp):
+            setattr(arg, "_migrate_arg_of", receiver)  # noqa: B010 (a type checker refuses the attribute)
+            return
+        if isinstance(arg, ast.Name | ast.Attribute) and not getattr(arg, "_migrate_chosen", False):
+            target = self.resolve(arg)
+            fn = self.scopes[-1].function or self.module_fn
+            outer = getattr(call, "_migrate_arg_of", None)
+            if receiver == "functools.partial" and keyword is None and call.args[:1] == [arg]:
+                # ``pool.map(partial(f, a), xs)``: f is what the pool calls per item.
+                receiver = outer or receiver
+            fn.refs.append(
+                Ref(
+                    span=span_of(arg),
+                    target=target,
+                    text=expr_text(arg),
+                    receiver=receiver,
+                    keyword=keyword,
+                    in_async_receiver=last in FLASK_ASYNC_RECEIVERS,
+                    call_span=span_of(call),
+                    in_lambda=self.lambda_depth > 0,
+                    instance=self.names_instance(arg),
+                    call_called=getattr(call, "_migrate_called", False),
+                    position=getattr(arg, "_migrate_position", None),
+                )
+            )
 
     def visit_Dict(self, node: ast.Dict) -> None:
         self.note_class_values(*node.keys, *node.values)
@@ -259,6 +377,90 @@ class HeldVisitor(FlowVisitor):
 
     visit_Tuple = visit_List
     visit_Set = visit_List
+
+    def note_iteration(self, node: ast.expr, arg_of: str | None = None) -> None:
+        """``for page in pages`` runs ``pages.__next__`` (its ``__iter__`` gives itself):
+        a call, iterated with ``async for`` once that becomes async; ``next(pages)`` and
+        ``list(pages)`` (``arg_of``) take its items too."""
+        if not self.scopes:
+            return
+        held = None
+        if isinstance(node, ast.Call):
+            made = self.type_of_call(node, self.scopes[-1])
+            maker = self.resolve(node.func)
+            if made is None and maker and not maker.startswith("builtins."):
+                made = maker + RETURNS_SUFFIX  # what a method gives, known project-wide
+            target = f"{made}.__next__" if made else None
+        elif dotted(node) is not None:
+            attr = ast.copy_location(ast.Attribute(node, "__next__", ast.Load()), node)
+            target = self.resolve(attr) if self.names_instance(node) else None
+            held = self.value_of(node)
+        else:
+            return
+        call = Call(
+            span_of(node),
+            target,
+            f"{expr_text(node)}.__next__",
+            iterated=arg_of is None,
+            arg_of=arg_of,
+            in_lambda=self.lambda_depth > 0,
+            iterates=True,
+            stop_handler=getattr(node, "_migrate_stop_handler", None),
+        )
+        if target is None and held and held.startswith(PARAM_PREFIX):
+            call.param_target = f"{held}.__next__"
+        if target or call.param_target:
+            (self.scopes[-1].function or self.module_fn).calls.append(call)
+
+    def visit_Try(self, node: ast.Try | ast.TryStar) -> None:
+        """``try: next(pages) except StopIteration``: the handler ``anext`` would need."""
+        for handler in node.handlers:
+            if isinstance(handler.type, ast.Name) and handler.type.id == "StopIteration":
+                for stmt in node.body:
+                    for inner in ast.walk(stmt):
+                        if (
+                            isinstance(inner, ast.Call)
+                            and isinstance(inner.func, ast.Name)
+                            and inner.func.id == "next"
+                            and inner.args
+                        ):
+                            inner.args[0]._migrate_stop_handler = span_of(handler.type)  # type: ignore[attr-defined]
+        self.generic_visit(node)
+
+    visit_TryStar = visit_Try
+
+    def visit_Subscript(self, node: ast.Subscript) -> None:
+        """``site.pages[name]`` runs ``PageList.__getitem__``: a call, awaited once that
+        becomes async (an instance's, or a parameter's whose type callers give)."""
+        root = node.value
+        while isinstance(root, ast.Attribute):
+            root = root.value
+        made = isinstance(root, ast.Call) and isinstance(node.value, ast.Attribute)
+        if isinstance(node.ctx, ast.Load) and (made or dotted(node.value)) and self.scopes:
+            getitem = ast.copy_location(
+                ast.Attribute(value=node.value, attr="__getitem__", ctx=ast.Load()), node.value
+            )
+            # An instance's (``self.pages``, ``Site().pages``), not a class's or a module's.
+            target = self.resolve(getitem) if self.names_instance(node.value) else None
+            if made:
+                assert isinstance(root, ast.Call)
+                typ = self.type_of_call(root, self.scopes[-1])
+                attrs = expr_text(getitem).removeprefix(expr_text(root)).lstrip(".")
+                target = f"{typ}.{attrs}" if typ else None
+            held = self.value_of(node.value)
+            call = Call(
+                span_of(node),
+                target,
+                f"{expr_text(node.value)}.__getitem__",
+                awaited=isinstance(getattr(node, "_migrate_parent", None), ast.Await),
+                in_lambda=self.lambda_depth > 0,
+                subscript=True,
+            )
+            if target is None and held and held.startswith(PARAM_PREFIX):
+                call.param_target = f"{held}.__getitem__"
+            if target or call.param_target:
+                (self.scopes[-1].function or self.module_fn).calls.append(call)
+        self.generic_visit(node)
 
     def visit_AnnAssign(self, node: ast.AnnAssign) -> None:
         if node.value is not None:
@@ -277,3 +479,10 @@ def _self_method(func: ast.expr) -> bool:
         and isinstance(func.value, ast.Name)
         and func.value.id == "self"
     )
+
+
+def kept_in(targets: list[ast.expr]) -> str | None:
+    """``self.page_class = ...``: the one attribute an assignment sets, if that is all."""
+    if len(targets) == 1 and isinstance(targets[0], ast.Attribute):
+        return targets[0].attr
+    return None

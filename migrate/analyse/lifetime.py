@@ -19,7 +19,12 @@ from .graph import CallGraph
 
 PAIR = {"__enter__": "__exit__", "__exit__": "__enter__"}
 # A method that becomes async takes the name asyncio code uses for it.
-ASYNC_NAMES = {"__enter__": "__aenter__", "__exit__": "__aexit__", "close": "aclose"}
+ASYNC_NAMES = {
+    "__enter__": "__aenter__",
+    "__exit__": "__aexit__",
+    "close": "aclose",
+    "__next__": "__anext__",
+}
 
 
 def context_boundary(qualname: str, graph: CallGraph, boundaries: dict[str, str]) -> str | None:
@@ -80,6 +85,11 @@ def async_names(graph: CallGraph, result: Colouring) -> dict[str, str]:
         if f"{fn.class_qualname}.{new}" in graph.functions or qualname in referenced:
             continue
         renamed[qualname] = new
+        if new == "__anext__":
+            # An async iterator: ``async for`` asks its ``__aiter__`` (sync, gives itself).
+            iterator = graph.resolve(f"{fn.class_qualname}.__iter__")
+            if iterator in graph.functions:
+                renamed[iterator] = "__aiter__"
     return renamed
 
 

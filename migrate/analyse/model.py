@@ -81,8 +81,10 @@ class Call:
     refusal: str | None = None
     # ``req = Request(...)`` right before ``urlopen(req)``: the call takes its place.
     request_span: Span | None = None
-    # The name passed as ``**name`` (``requests.get(url, **kwargs)``).
+    # The name passed as ``**name`` (``requests.get(url, **kwargs)``), and as
+    # ``*name`` after the positional arguments (``super().__init__(site, *args)``).
     star_kwargs: str | None = None
+    star_args: str | None = None
     # What each argument holds, for types that flow from call sites into
     # parameters (see :func:`~migrate.analyse.names.NameResolver.value_of`):
     # positional ones up to a ``*starred`` one, then the keywords.
@@ -99,6 +101,19 @@ class Call:
     # Called through a parameter (``<param>.region.population``): the graph sets
     # ``target`` when every caller gives that parameter one type.
     param_target: str | None = None
+    # Called through a local name bound to one of these classes (see choices):
+    # a call site of each one's constructor.
+    choices: tuple[str, ...] = ()
+    # ``f(...)(...)``: this call's result is called at once; the call of it names
+    # ``f`` here, whose returns may pick the class made (see choices).
+    result_called: bool = False
+    chosen_by: str | None = None
+    # ``pages[name]``: the ``__getitem__`` a subscript of an instance runs.
+    subscript: bool = False
+    # ``for page in pages``, ``next(pages)``: the ``__next__`` iterating an instance runs.
+    iterates: bool = False
+    # ``try: next(pages) except StopIteration``: where that handler names StopIteration.
+    stop_handler: Span | None = None
 
 
 @dataclass(frozen=True)
@@ -263,6 +278,10 @@ class Function:
     # A memoising decorator that has an async twin (``async_memo``): where it is.
     async_memo: Decorator | None = None
     injected: tuple[Injection, ...] = ()
+    # Every return picks one of these classes (see choices).
+    returns_classes: tuple[str, ...] = ()
+    # ``raise StopIteration``, and a bare ``raise`` handling one: the end of iteration.
+    stop_raises: tuple[Span, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -304,6 +323,8 @@ class ModuleFacts:
     # Functions and methods (``Engine.create_session``) that make the session they
     # return: only the attributes they fill are typed from them (see typeflow).
     session_returns: dict[str, str] = field(default_factory=dict)
+    # Those that give an instance of one of several classes (see choices).
+    return_choices: dict[str, tuple[str, ...]] = field(default_factory=dict)
     # Top-level class qualname -> the types of its instance attributes
     # (``self.api = Api(...)``), for subclasses in other modules.
     attr_types: dict[str, dict[str, str]] = field(default_factory=dict)
@@ -318,6 +339,9 @@ class ModuleFacts:
     values: set[str] = field(default_factory=set)
     # Attributes assigned on something other than ``self`` (``page.site = s``).
     attr_writes: set[str] = field(default_factory=set)
+    # ``self.page_class = Page``: classes kept in an attribute, by its name (values
+    # only where some module reads that attribute).
+    attr_classes: dict[str, set[str]] = field(default_factory=dict)
     # Annotations naming a session type (``Optional[requests.Session]``): the class or
     # function whose attribute or parameter it annotates, that name, the annotation.
     session_annotations: list[tuple[str, str, Span]] = field(default_factory=list)

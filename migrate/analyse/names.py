@@ -12,12 +12,13 @@ import ast
 import builtins
 
 from .catalogue import CONSTRUCTORS
+from .choices import module_choices
 from .defaults import SESSION_TYPES, given_default, optional_member
-from .fixtures import note_fixture, returned_attribute
+from .fixtures import is_fixture_decorator, note_fixture, returned_attribute
 from .frameworks import BRIDGES
 from .model import RETURNS_SUFFIX, Function, ModuleFacts
 from .scopes import bound_names, bridge_aliases, ordered_parameters
-from .tree import TreeIndex, dotted, span_of
+from .tree import TreeIndex, dotted, resolve_relative, span_of
 
 BUILTIN_NAMES = frozenset(dir(builtins))
 
@@ -38,16 +39,6 @@ def short_name(qualname: str) -> str:
     """``pkg.mod.fn`` as ``mod.fn``, for messages."""
     parts = qualname.split(".")
     return ".".join(parts[-2:]) if len(parts) > 2 else qualname
-
-
-def resolve_relative(module: str, is_package: bool, level: int, target: str | None) -> str:
-    """Absolute name of ``from <dots><target> import``."""
-    package = module if is_package else module.rpartition(".")[0]
-    for _ in range(level - 1):
-        package = package.rpartition(".")[0]
-    if target:
-        return f"{package}.{target}" if package else target
-    return package
 
 
 def _is_super(node: ast.expr) -> bool:
@@ -76,13 +67,6 @@ def changed_self_attr(node: ast.expr) -> str | None:
         top = _self_attr(node) or top
         node = node.value
     return top
-
-
-def is_fixture_decorator(node: ast.expr) -> bool:
-    """``@pytest.fixture`` or ``@pytest_asyncio.fixture``, called or not."""
-    func = node.func if isinstance(node, ast.Call) else node
-    parts = dotted(func)
-    return parts is not None and parts[-1] == "fixture" and parts[0] in ("pytest", "pytest_asyncio")
 
 
 def note_self_change(fn: Function, target: ast.expr) -> None:
@@ -117,6 +101,7 @@ class LocalScope:
         self.bound = bound
         # Names holding only plain values (see scopes.plain_names).
         self.plain: frozenset[str] = frozenset()
+        self.choices: dict[str, tuple[str, ...]] = {}  # locals picking a class: see choices
 
     @classmethod
     def nested(cls, function: Function, bound: frozenset[str]) -> LocalScope:
@@ -188,6 +173,7 @@ class NameResolver:
                     self.facts.typed_names[stmt.target.id] = typ
         for node in self.tree.inside(tree, ast.ClassDef):
             self._collect_class_attrs(node)
+        self.facts.return_choices = module_choices(tree, self.tree.inside, self.resolve)
         for stmt in tree.body:
             if isinstance(stmt, ast.FunctionDef | ast.AsyncFunctionDef):
                 typ = self._returned_type(stmt, stmt.name)
@@ -200,7 +186,9 @@ class NameResolver:
                 # Methods that make an object: ``site = self.make_site()``.
                 for method in stmt.body:
                     if isinstance(method, ast.FunctionDef | ast.AsyncFunctionDef):
-                        typ = self._returned_type(method, f"{stmt.name}.{method.name}")
+                        typ = self._returned_type(
+                            method, f"{stmt.name}.{method.name}", f"{module}.{stmt.name}"
+                        )
                         if typ:
                             self.return_types[f"{module}.{stmt.name}.{method.name}"] = typ
                             self.facts.return_types[f"{stmt.name}.{method.name}"] = typ
@@ -228,8 +216,11 @@ class NameResolver:
         last = name.rsplit(".", 1)[-1]
         return name if last[:1].isupper() and not last.isupper() else None
 
-    def _returned_type(self, node: ast.FunctionDef | ast.AsyncFunctionDef, name: str) -> str | None:
-        """What factory ``name`` gives: its annotation, or what every return makes."""
+    def _returned_type(
+        self, node: ast.FunctionDef | ast.AsyncFunctionDef, name: str, owner: str = ""
+    ) -> str | None:
+        """What factory ``name`` gives: its annotation, or what every return makes
+        (in a method of class ``owner``, ``return self.get()``: what ``get`` gives)."""
         saved, self.scopes = self.scopes, []
         try:
             typ = self.annotation_type(node.returns)
@@ -248,7 +239,9 @@ class NameResolver:
                 if isinstance(sub, ast.Return | ast.Yield) and sub.value is not None:
                     value = sub.value
                     if isinstance(value, ast.Call):
-                        found.add(self.type_of_call(value, None))
+                        method = _self_attr(value.func) if owner else None
+                        made = self._method_return(f"{owner}.{method}", 0) if method else None
+                        found.add(made or self.type_of_call(value, None))
                     elif isinstance(value, ast.Name):
                         found |= made_by.get(value.id, {None})
                     else:
@@ -482,6 +475,8 @@ class NameResolver:
 
     def _method_return(self, name: str, depth: int) -> str | None:
         """What ``name`` returns: a factory here, or a method here or on a base class here."""
+        if name.removeprefix(self.facts.module + ".") in self.facts.return_choices:
+            return name + RETURNS_SUFFIX  # the graph knows the classes' common base
         if name in self.return_types or depth > 8:
             return self.return_types.get(name)
         owner, _, method = name.rpartition(".")

@@ -10,6 +10,7 @@ plain mock made by the patch); colouring decides which become async.
 from __future__ import annotations
 
 import ast
+from collections.abc import Callable
 
 from .frameworks import PATCHERS, SYNC_MOCKS
 from .model import FIXTURE_PREFIX, Dynamic, Function, Patch, Span
@@ -17,6 +18,9 @@ from .names import NameResolver, expr_text, span_of
 
 # ``setattr(obj, name, fake)`` and ``patch.object(obj, name, fake)``.
 _SETTERS = frozenset({"builtins.setattr", *(p for p in PATCHERS if p.endswith(".object"))})
+
+# What makes a patch's mock something else than a plain MagicMock.
+_MOCK_SHAPERS = frozenset({"new", "new_callable", "spec", "spec_set", "autospec"})
 
 
 def note_patch(resolver: NameResolver, fn: Function, node: ast.Call) -> None:
@@ -53,9 +57,12 @@ def note_assigned_fake(resolver: NameResolver, fn: Function, node: ast.Assign) -
         return
     # ``mod.fetch``, or a method of an instance the test holds (``client._api.get``).
     owner = node.targets[0].value
+    depth = 0
     while isinstance(owner, ast.Attribute):
-        owner = owner.value
-    if not isinstance(owner, ast.Name) or owner.id in ("self", "cls"):
+        owner, depth = owner.value, depth + 1
+    # ``self.fetch = ...`` sets an instance's own attribute; ``self.page.revisions``
+    # replaces a method of an object the test holds.
+    if not isinstance(owner, ast.Name) or (owner.id in ("self", "cls") and not depth):
         return
     target = resolver.resolve(node.targets[0])
     if target is not None:
@@ -169,3 +176,38 @@ def _mock_made(resolver: NameResolver, value: ast.expr) -> Span | None:
     if isinstance(value, ast.Call) and resolver.resolve(value.func) in SYNC_MOCKS:
         return span_of(value)
     return None
+
+
+def class_mock(node: ast.expr, resolve: Callable[[ast.expr], str | None]) -> str | None:
+    """``mock.patch("pkg.Site")``: the class (as written) a plain MagicMock stands in
+    for, the mock the patch hands the test; None for any other patch or value."""
+    if not isinstance(node, ast.Call) or resolve(node.func) not in PATCHERS:
+        return None
+    if len(node.args) != 1 or {kw.arg for kw in node.keywords} & _MOCK_SHAPERS:
+        return None
+    target = node.args[0]
+    if not isinstance(target, ast.Constant) or not isinstance(target.value, str):
+        return None
+    last = target.value.rsplit(".", 1)[-1]
+    return target.value if last[:1].isupper() and not last.isupper() else None
+
+
+def patched_params(
+    node: ast.FunctionDef | ast.AsyncFunctionDef, resolve: Callable[[ast.expr], str | None]
+) -> dict[str, str]:
+    """The parameters that patch decorators fill with a class's stand-in (see
+    :func:`class_mock`), bottom decorator first, after ``self``."""
+    given: list[str | None] = []
+    for decorator in reversed(node.decorator_list):
+        if not isinstance(decorator, ast.Call) or resolve(decorator.func) not in PATCHERS:
+            continue
+        if any(kw.arg == "new" for kw in decorator.keywords):
+            continue  # a patch given its replacement hands the test nothing
+        target_args = 2 if (resolve(decorator.func) or "").endswith(".object") else 1
+        if len(decorator.args) > target_args:
+            continue  # given positionally
+        given.append(class_mock(decorator, resolve))
+    params = [a.arg for a in (*node.args.posonlyargs, *node.args.args)]
+    if params[:1] in (["self"], ["cls"]):
+        params = params[1:]
+    return {param: target for param, target in zip(params, given) if target}

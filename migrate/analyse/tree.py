@@ -118,3 +118,13 @@ def dotted(node: ast.AST) -> list[str] | None:
         parts.append(node.id)
         return list(reversed(parts))
     return None
+
+
+def resolve_relative(module: str, is_package: bool, level: int, target: str | None) -> str:
+    """Absolute name of ``from <dots><target> import``."""
+    package = module if is_package else module.rpartition(".")[0]
+    for _ in range(level - 1):
+        package = package.rpartition(".")[0]
+    if target:
+        return f"{package}.{target}" if package else target
+    return package

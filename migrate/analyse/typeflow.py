@@ -8,7 +8,8 @@ assignment of it agrees on, across the classes related by inheritance (a
 method's ``self`` may be an instance of any of them).
 
 Whatever could hide a call site or an assignment leaves the name untyped:
-the function or class used as a value (``{6: Image}``, ``map(Page, ...)``),
+the function or class used as a value (``map(Page, ...)``, a registry; a
+class picked from a dict and called right there is called, see choices),
 a method also called through a receiver of unknown type, a parameter left
 to its default or given through ``*args``/``**kwargs``, a function with no
 visible caller, an attribute also assigned on some other object. A mock a
@@ -24,6 +25,8 @@ from typing import Protocol
 
 from .catalogue import CONSTRUCTORS
 from .defaults import SESSION_TYPES
+from .frameworks import CLASS_CHECKS
+from .given import FORWARDED, extra, given
 from .model import FIXTURE_PREFIX, PARAM_PREFIX, RETURNS_SUFFIX, Call, Function
 from .project import Project
 
@@ -36,6 +39,10 @@ class Graph(Protocol):
 
     def resolve(self, name: str | None, depth: int = 0) -> str | None: ...
 
+    def chosen(self, call: Call) -> list[str]: ...
+
+    def escaping_classes(self) -> set[str]: ...
+
     def subclasses(self, cls: str) -> list[str]: ...
 
     def attr_type(self, cls: str, attr: str) -> str | None: ...
@@ -47,7 +54,9 @@ _UNKNOWN = "?"
 # Decorators that leave a method's arguments as its callers give them.
 _PLAIN_DECORATORS = frozenset({"staticmethod", "classmethod", "property"})
 
-Key = tuple[str, str, str]  # ("param", function, name) or ("attr", class family, name)
+# ("param", function, name), ("attr", class family, name), or ("forwarded", function,
+# "<index>.<name>"): what a function's callers give its ``*args``/``**kwargs`` there.
+Key = tuple[str, str, str]
 
 
 def _join(a: str, b: str) -> str:
@@ -114,6 +123,8 @@ class TypeFlow:
                     self.receivers.update(receivers)
                 if call.param_target:
                     self.param_calls.append((fn, call))
+                for init in self.graph.chosen(call):
+                    self.sites.setdefault(init, []).append((fn, call, 1))
                 callee, offset = self._callee(call)
                 if callee is not None:
                     self.sites.setdefault(callee, []).append((fn, call, offset))
@@ -137,11 +148,14 @@ class TypeFlow:
 
     def _values(self) -> set[str]:
         """Functions and classes used as values: called where no call site shows it."""
-        found: set[str] = set()
+        found = {self.graph.resolve(name) or name for name in self.graph.escaping_classes()}
         for facts in self.graph.project.facts.values():
             found |= {self.graph.resolve(name) or name for name in facts.values}
         for fn in self.functions.values():
             for ref in fn.refs:
+                receiver = (ref.receiver or "").rsplit(".", 1)[-1]
+                if receiver in CLASS_CHECKS or receiver == "super":
+                    continue  # ``isinstance(x, C)``, ``super(C, self)``: nothing made
                 if ref.target and not ref.instance and ref.text != "self":
                     found.add(self.graph.resolve(ref.target) or ref.target)
         return found
@@ -234,6 +248,16 @@ class TypeFlow:
 
     _asked = False
 
+    def _join(self, a: str, b: str) -> str:
+        """One type for two values: the same, or the base class of the other (a
+        ``Page`` and an ``Image(Page)`` are both ``Page``s)."""
+        joined = _join(a, b)
+        if joined != _UNKNOWN or _UNKNOWN in (a, b):
+            return joined
+        if b in self.graph.subclasses(a):
+            return a
+        return b if a in self.graph.subclasses(b) else _UNKNOWN
+
     def _get(self, key: Key) -> str:
         if key not in self.state:
             self.state[key] = _NONE_YET
@@ -247,15 +271,28 @@ class TypeFlow:
                 return _UNKNOWN
             value = _NONE_YET
             for fn, held in self.assigns.get((owner, name), ()):
-                value = _join(value, self._value(held, fn))
+                value = self._join(value, self._value(held, fn))
             return value if value != _NONE_YET or (owner, name) in self.assigns else _UNKNOWN
         fn = self.functions[owner]
         sites = self.sites.get(owner, [])
+        if kind == "forwarded":
+            # Handed on from callers we see; none seen gives nothing (the callers of
+            # what it hands them to decide), unless it is called where we cannot see.
+            if self._hidden(fn):
+                return _UNKNOWN
+            index, _, keyword = name.partition(".")
+            value = _NONE_YET
+            for caller, call, offset in sites:
+                held = extra(call, offset, fn, int(index), keyword, caller)
+                value = self._join(value, self._value(held, caller))
+                if value == _UNKNOWN:
+                    break
+            return value
         if not sites or self._hidden(fn):
             return _UNKNOWN
         value = _NONE_YET
         for caller, call, offset in sites:
-            value = _join(value, self._value(_given(fn, call, offset, name), caller))
+            value = self._join(value, self._value(given(fn, call, offset, name, caller), caller))
             if value == _UNKNOWN:
                 break
         return value
@@ -264,6 +301,8 @@ class TypeFlow:
         """The type of what ``held`` (see :meth:`NameResolver.value_of`) names in ``fn``."""
         if held is None:
             return _UNKNOWN
+        if held.startswith(FORWARDED):
+            return self._get(("forwarded", fn.qualname, held.removeprefix(FORWARDED)))
         if held.startswith(PARAM_PREFIX):
             param, *attrs = held.removeprefix(PARAM_PREFIX).split(".")
             if param not in fn.params:
@@ -319,6 +358,14 @@ class TypeFlow:
                 return _UNKNOWN
         return typ
 
+    def value(self, held: str | None, fn: Function) -> str:
+        """The type ``held`` has in ``fn`` now ("" nothing yet, "?" not one type)."""
+        return self._value(held, fn)
+
+    def typed(self, key: Key, typ: str) -> bool:
+        """Whether the name at ``key`` has type ``typ`` (or was never asked for)."""
+        return self.state.get(key, typ) == typ
+
     # -- why a name stays untyped ---------------------------------------------------
 
     def mixed(self, cls: str, attr: str) -> tuple[list[str], str] | None:
@@ -354,7 +401,7 @@ class TypeFlow:
             )
             other.append(f"{what} where no call shows what it is given")
         for caller, call, offset in self.sites.get(owner, []):
-            held = _given(fn, call, offset, name)
+            held = given(fn, call, offset, name)
             self._witness(held, caller, types, other, seen, call.span.line)
 
     def _witness(
@@ -411,7 +458,7 @@ class TypeFlow:
                 found.append(f"{what} where no call shows what it is given")
             return
         for caller, call, offset in self.sites.get(owner, []):
-            self._cause_of(_given(fn, call, offset, name), caller, call.span.line, found, seen)
+            self._cause_of(given(fn, call, offset, name), caller, call.span.line, found, seen)
 
     def _cause_of(
         self, held: str | None, fn: Function, line: int, found: list[str], seen: set[Key]
@@ -447,15 +494,3 @@ class TypeFlow:
         if not found:
             path = PurePath(self.graph.project.facts[fn.module].path).name
             found.append(f"{path}:{line} hands in a value of no known type")
-
-
-def _given(fn: Function, call: Call, offset: int, param: str) -> str | None:
-    """What ``call`` gives ``fn``'s parameter ``param`` (None: not one known value)."""
-    index = fn.params.index(param) if param in fn.params else -1
-    position = index - offset
-    if 0 <= position < len(call.arg_values) and index < fn.positional:
-        return call.arg_values[position]
-    for keyword, held in call.kwarg_values:
-        if keyword == param:
-            return held
-    return None

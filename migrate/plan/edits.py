@@ -216,6 +216,17 @@ class FileEdits:
     response_params: dict[str, dict[str, Verdict]] = field(default_factory=dict)
     # Functions returning such responses -> the same verdict, for their annotation.
     response_returns: dict[str, Verdict] = field(default_factory=dict)
+    # ``mock.patch("pkg.Site")`` standing in for a class whose methods became async
+    # (positions of the patch calls): ``new_callable=async_class_mock("pkg.Site")``.
+    fake_classes: set[Pos] = field(default_factory=set)
+    # ``Mock(return_value=iter([]))`` in place of a function whose result became an
+    # async iterator (positions of the mocks): ``return_value=async_items(...)``.
+    fake_iterators: set[Pos] = field(default_factory=set)
+    # ``raise StopIteration`` (or a bare ``raise`` handling one) in an async iterator's
+    # class family, and ``except StopIteration`` around a ``next()`` that became
+    # ``await anext()``: StopAsyncIteration.
+    stop_raises: set[Pos] = field(default_factory=set)
+    stop_handlers: set[Pos] = field(default_factory=set)
     # The Quart stage's edits (``apply --to quart``); None in the asyncio stage.
     quart: QuartEdits | None = None
 
@@ -248,6 +259,9 @@ class FileEdits:
             or self.fake_mocks
             or self.fake_clients
             or self.fake_retargets
+            or self.fake_classes
+            or self.stop_raises
+            or self.fake_iterators
             or self.client_constructors
             or self.session_annotations
             or self.unwrapped_closings
@@ -375,11 +389,13 @@ def plan_edits(analysis: Analysis) -> dict[str, FileEdits]:
             if call.context_manager:
                 fe.async_withs.add(cols.pos(call.span))
                 continue
-            if graph.functions[callee].is_generator:
+            if graph.functions[callee].is_generator or call.iterates:
                 if call.iterated:
                     fe.async_iterations.add(cols.pos(call.span))
                 elif (taken_by := generators.consumer(call, graph)) is not None:
                     fe.async_consumers[cols.pos(call.span)] = taken_by
+                    if taken_by == generators.NEXT and call.stop_handler is not None:
+                        fe.stop_handlers.add(cols.pos(call.stop_handler))
                 continue
             fe.awaits.add(cols.pos(call.span))
         for read in fn.reads:
@@ -392,9 +408,24 @@ def plan_edits(analysis: Analysis) -> dict[str, FileEdits]:
         for_module(fn_module(qualname))[0].renamed[qualname] = new
     for edge in graph.edges:
         new_name = colouring.renamed.get(edge.callee)
-        if new_name is not None and edge.call is not None and not edge.call.context_manager:
+        called = edge.call
+        # ``for page in pages`` runs ``__anext__`` unnamed: no call there to rename.
+        if new_name and called and not (called.context_manager or called.iterates):
             fe, cols = for_module(fn_module(edge.caller))
-            fe.renamed_calls[cols.pos(edge.call.span)] = new_name
+            fe.renamed_calls[cols.pos(called.span)] = new_name
+
+    # An async iterator ends with StopAsyncIteration, in every method of its class family.
+    for qualname, new in colouring.renamed.items():
+        if new != "__anext__":
+            continue
+        family = graph.flow.family if graph.flow else {}
+        owner = graph.functions[qualname].class_qualname or ""
+        for fn in graph.functions.values():
+            if fn.stop_raises and family.get(fn.class_qualname or "", "") == family.get(
+                owner, owner
+            ):
+                fe, cols = for_module(fn.module)
+                fe.stop_raises.update(cols.pos(span) for span in fn.stop_raises)
 
     # Classes whose __init__ became async are made by their async factory.
     for qualname in colouring.async_functions:
@@ -676,6 +707,10 @@ def _note_fake(
         fe.fake_lambdas.add(cols.pos(fake.span))
     elif fake.client:
         fe.fake_clients.add(cols.pos(fake.span))
+    elif fake.stand_in:
+        fe.fake_classes.add(cols.pos(fake.span))
+    elif fake.items:
+        fe.fake_iterators.add(cols.pos(fake.span))
     elif fake.mock:
         fe.fake_mocks.add(cols.pos(fake.span))
     if fake.retarget is not None:

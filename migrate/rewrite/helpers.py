@@ -1082,6 +1082,48 @@ def async_client_mock(**kwargs: Any) -> mock.MagicMock:
     ("from typing import Any", "from unittest import mock"),
 )
 
+ASYNC_CLASS_MOCK = Helper(
+    "async_class_mock",
+    '''\
+def async_class_mock(target: str) -> Callable[[], mock.MagicMock]:
+    """For ``mock.patch(target, new_callable=async_class_mock(target))``: a MagicMock
+    standing in for the class at ``target`` and the instances it makes, as before,
+    whose async methods are AsyncMocks, configured as before
+    (``.get.return_value``). ``spec=True`` would make them so too, but would
+    refuse every attribute the class does not define itself."""
+
+    def make() -> mock.MagicMock:
+        cls = pkgutil.resolve_name(target)
+        fake = mock.MagicMock()
+        for name, _ in inspect.getmembers(cls, inspect.iscoroutinefunction):
+            if name == "create":
+                # ``await Site.create(...)``, the async constructor, gives the instance.
+                fake.create = mock.AsyncMock(return_value=fake.return_value)
+                continue
+            setattr(fake, name, mock.AsyncMock())
+            setattr(fake.return_value, name, mock.AsyncMock())
+        return fake
+
+    return make''',
+    (
+        "import inspect",
+        "import pkgutil",
+        "from collections.abc import Callable",
+        "from unittest import mock",
+    ),
+)
+
+ASYNC_ITEMS = Helper(
+    "async_items",
+    '''\
+async def async_items(items: Iterable[Any]) -> AsyncIterator[Any]:
+    """The items of ``items``, one by one, as an async iterator: what a test's fake
+    gives where the code now takes them with ``async for`` or ``anext``."""
+    for item in items:
+        yield item''',
+    ("from collections.abc import AsyncIterator, Iterable", "from typing import Any"),
+)
+
 # In the order they appear in the module.
 HELPERS: dict[str, Helper] = {
     h.name: h
@@ -1108,6 +1150,8 @@ HELPERS: dict[str, Helper] = {
         RESPONSES_CALLBACK,
         REQUESTS_MOCK_ANSWER,
         ASYNC_CLIENT_MOCK,
+        ASYNC_CLASS_MOCK,
+        ASYNC_ITEMS,
     )
 }
 

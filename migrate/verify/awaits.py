@@ -20,8 +20,8 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..analyse.names import resolve_relative
 from ..analyse.scopes import bound_names, comprehension_names, is_generator, parameters
+from ..analyse.tree import resolve_relative
 from ..read.sources import base_of, module_names, root_dirs, unique_aliases
 
 # Calls that run a coroutine, or take it to run later.

@@ -112,6 +112,8 @@ def test_one_helpers_module_per_package_imported_relatively(tmp_path: Path) -> N
         "requests_values": None,  # no query parameter or form field may be None or a bool
         "answers_in_turn": None,  # no HTTP mock answers with a list
         "async_client_mock": None,  # no test patches a whole requests.Session
+        "async_class_mock": None,  # nor a project class whose methods became async
+        "async_items": None,  # nor a method whose result became an async iterator
         "collect": None,  # no sync code reads a generator that became async
         "request_body": None,  # no auth reads the body of the request it signs
         "with_body": None,  # nor sets it
@@ -192,6 +194,8 @@ def test_a_later_step_extends_the_helpers_module_to_the_one_shot_bytes() -> None
         "with_headers",
         "requests_keywords",
         "async_client_mock",
+        "async_class_mock",
+        "async_items",
         "collect",
         "request_body",
         "requests_mock_answer",

@@ -19,7 +19,11 @@ asserts on it. A ``patch`` without a fake needs nothing: it makes an
 ``AsyncMock`` for an async target itself.
 A ``Mock()`` put in place of a whole requests session that becomes an
 ``AsyncClient`` (``client.session = Mock()``) is the helpers module's
-``async_client_mock()``, whose request methods are awaited.
+``async_client_mock()``, whose request methods are awaited. A ``patch`` of a
+project class whose methods became async (``mock.patch("pkg.Site")``, its
+MagicMock standing in for the class and its instances) is given
+``new_callable=async_class_mock("pkg.Site")``: the same MagicMock, with
+those methods AsyncMocks.
 
 ``time.sleep`` faked where the code now awaits ``asyncio.sleep`` is patched
 on asyncio instead (``"time.sleep"`` -> ``"asyncio.sleep"``, ``time`` ->
@@ -34,6 +38,8 @@ import libcst as cst
 from .base import Rule, on_leave
 
 CLIENT_MOCK = "async_client_mock"
+CLASS_MOCK = "async_class_mock"
+ITEMS = "async_items"
 
 
 class AsyncFakes(Rule):
@@ -77,10 +83,44 @@ class AsyncFakes(Rule):
                 self.ctx.maybe_remove_import("unittest.mock", updated.func.value)
             self.ctx.note(self.code, self.ctx.line(original), "session mock -> async_client_mock")
             return updated.with_changes(func=cst.Name(self.ctx.use_helper(CLIENT_MOCK)))
+        if self.ctx.pos(original) in self.ctx.edits.fake_classes:
+            return self._class_mock(original, updated)
+        if self.ctx.pos(original) in self.ctx.edits.fake_iterators:
+            return self._items_mock(original, updated)
         if self.ctx.pos(original) not in self.ctx.edits.fake_mocks:
             return updated
         self.ctx.note(self.code, self.ctx.line(original), "mock fake -> AsyncMock")
         return updated.with_changes(func=self._async_mock(updated.func))
+
+    def _items_mock(self, original: cst.Call, updated: cst.Call) -> cst.Call:
+        """``Mock(return_value=iter([]))`` -> ``Mock(return_value=async_items(iter([])))``."""
+        args = []
+        for arg in updated.args:
+            if arg.keyword is not None and arg.keyword.value == "return_value":
+                self.ctx.note(self.code, self.ctx.line(original), "iterator fake -> async_items")
+                helper = cst.Name(self.ctx.use_helper(ITEMS))
+                arg = arg.with_changes(value=cst.Call(helper, [cst.Arg(arg.value)]))
+            args.append(arg)
+        return updated.with_changes(args=args)
+
+    def _class_mock(self, original: cst.Call, updated: cst.Call) -> cst.Call:
+        """``mock.patch("pkg.Site")`` -> ``mock.patch("pkg.Site",
+        new_callable=async_class_mock("pkg.Site"))``."""
+        self.ctx.note(self.code, self.ctx.line(original), "class mock -> async_class_mock")
+        target = updated.args[0].value
+        helper = cst.Call(cst.Name(self.ctx.use_helper(CLASS_MOCK)), [cst.Arg(target)])
+        args = [
+            *updated.args[:-1],
+            updated.args[-1].with_changes(
+                comma=cst.Comma(whitespace_after=cst.SimpleWhitespace(" "))
+            ),
+        ]
+        new_callable = cst.Arg(
+            helper,
+            keyword=cst.Name("new_callable"),
+            equal=cst.AssignEqual(cst.SimpleWhitespace(""), cst.SimpleWhitespace("")),
+        )
+        return updated.with_changes(args=[*args, new_callable])
 
     def _async_mock(self, mock_class: cst.BaseExpression) -> cst.BaseExpression:
         """``AsyncMock`` named as ``mock_class`` names ``MagicMock`` (or ``Mock``)."""

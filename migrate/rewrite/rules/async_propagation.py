@@ -55,6 +55,10 @@ class AsyncPropagation(Rule):
             if kind is not None:
                 updated = updated.with_changes(decorators=self._unproperty(updated, kind))
             return updated.with_changes(asynchronous=cst.Asynchronous())
+        new_name = self.ctx.edits.renamed.get(self.ctx.qualname)
+        if new_name is not None:
+            # ``__iter__`` -> ``__aiter__``: an async iterator's, still sync.
+            return updated.with_changes(name=cst.Name(new_name))
         return updated
 
     def _unproperty(self, node: cst.FunctionDef, kind: str) -> list[cst.Decorator]:
@@ -139,6 +143,31 @@ class AsyncPropagation(Rule):
             return await_(updated)
         if self.ctx.in_async and isinstance(updated, cst.Call):
             return self._consumer(original, updated)
+        return updated
+
+    @on_leave(cst.Raise)
+    def leave_Raise(self, original: cst.Raise, updated: cst.Raise) -> cst.Raise:
+        """``raise StopIteration`` -> ``raise StopAsyncIteration``: an async iterator's end."""
+        if self.ctx.pos(original) not in self.ctx.edits.stop_raises:
+            return updated
+        return updated.with_changes(exc=cst.Name("StopAsyncIteration"), cause=None)
+
+    @on_leave(cst.ExceptHandler)
+    def leave_ExceptHandler(
+        self, original: cst.ExceptHandler, updated: cst.ExceptHandler
+    ) -> cst.ExceptHandler:
+        """``except StopIteration`` around ``await anext(...)``: ``StopAsyncIteration``."""
+        if original.type is None or self.ctx.pos(original.type) not in self.ctx.edits.stop_handlers:
+            return updated
+        return updated.with_changes(type=cst.Name("StopAsyncIteration"))
+
+    @on_leave(cst.Subscript)
+    def leave_Subscript(
+        self, original: cst.Subscript, updated: cst.BaseExpression
+    ) -> cst.BaseExpression:
+        """``pages[name]`` -> ``await pages[name]``: its ``__getitem__`` became async."""
+        if self.ctx.pos(original) in self.ctx.edits.awaits and self.ctx.in_async:
+            return await_(updated)
         return updated
 
     def _aclosing(self, call: cst.Call) -> cst.Call:

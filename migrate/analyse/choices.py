@@ -1,0 +1,172 @@
+"""Classes picked by a value, then called: ``cls = {6: Image}.get(ns, Page)``, ``cls(site, t)``.
+
+A local name bound once to one of several classes, picked by indexing a dict
+display (``[k]`` or ``.get(k, default)``) or by a conditional expression,
+and used only to be called, makes an instance of one of them: each of its
+calls is a call site of every one of them (their constructors' parameters
+get what it gives, see typeflow), and the classes it names are no values
+handed where no call shows them. A name used any other way (returned,
+stored, handed on) is no choice: its classes stay values.
+
+A function whose every ``return`` picks a class that way (``return
+GeneratorList if generator else List``) and whose result is only ever called
+at once (``self.get_list(generator)(site, ...)``) is a choice too: the graph
+checks the second part, project-wide.
+"""
+
+from __future__ import annotations
+
+import ast
+from collections.abc import Callable
+
+
+def picked(node: ast.expr) -> list[ast.expr] | None:
+    """The names ``node`` picks one of (``A``, ``pkg.B``), or None when it picks none."""
+    if isinstance(node, ast.IfExp):
+        body, orelse = _branch(node.body), _branch(node.orelse)
+        return body + orelse if body is not None and orelse is not None else None
+    if isinstance(node, ast.Subscript) and isinstance(node.value, ast.Dict):
+        return _names(node.value.values)
+    if (
+        isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Attribute)
+        and node.func.attr == "get"
+        and isinstance(node.func.value, ast.Dict)
+        and 1 <= len(node.args) <= 2
+        and not node.keywords
+    ):
+        return _names([*node.func.value.values, *node.args[1:]])
+    return None
+
+
+def _branch(node: ast.expr) -> list[ast.expr] | None:
+    return _names([node]) if isinstance(node, ast.Name | ast.Attribute) else picked(node)
+
+
+def _names(nodes: list[ast.expr]) -> list[ast.expr] | None:
+    if not nodes or not all(_dotted(node) for node in nodes):
+        return None
+    return nodes
+
+
+def _dotted(node: ast.expr) -> bool:
+    """``A`` or ``pkg.mod.A``."""
+    while isinstance(node, ast.Attribute):
+        node = node.value
+    return isinstance(node, ast.Name)
+
+
+def only_called(function: ast.AST, name: str) -> bool:
+    """Whether ``function`` binds ``name`` once and reads it only to call it."""
+    stores = 0
+    called: set[int] = set()
+    loads: list[ast.Name] = []
+    for node in ast.walk(function):
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name):
+            called.add(id(node.func))
+        elif isinstance(node, ast.Global | ast.Nonlocal) and name in node.names:
+            return False
+        elif isinstance(node, ast.Name) and node.id == name:
+            if isinstance(node.ctx, ast.Load):
+                loads.append(node)
+            else:
+                stores += 1
+        elif isinstance(node, ast.arg) and node.arg == name:
+            return False
+    return stores == 1 and bool(loads) and all(id(load) in called for load in loads)
+
+
+def returned(function: ast.FunctionDef | ast.AsyncFunctionDef) -> list[ast.expr] | None:
+    """The names every ``return`` of ``function`` itself picks from, or None."""
+    found: list[ast.expr] = []
+    todo: list[ast.AST] = list(function.body)
+    while todo:
+        node = todo.pop()
+        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.Lambda | ast.ClassDef):
+            continue
+        if isinstance(node, ast.Yield | ast.YieldFrom):
+            return None
+        if isinstance(node, ast.Return):
+            names = _branch(node.value) if node.value is not None else None
+            if names is None:
+                return None
+            found += names
+        todo.extend(ast.iter_child_nodes(node))
+    return found or None
+
+
+def returned_choices(
+    function: ast.FunctionDef | ast.AsyncFunctionDef,
+    inside: Callable[[ast.AST, type[ast.AST]], list[ast.AST]],
+    resolve: Callable[[ast.expr], str | None],
+) -> tuple[str, ...] | None:
+    """``cls = {6: Image}.get(ns, Page)`` ... ``return cls(...)``: the classes every
+    return makes one of (their common base is known project-wide, see graph)."""
+    chosen: dict[str, list[str | None]] = {}
+    for assign in inside(function, ast.Assign):
+        assert isinstance(assign, ast.Assign)
+        target = assign.targets[0] if len(assign.targets) == 1 else None
+        names = picked(assign.value) if isinstance(target, ast.Name) else None
+        if isinstance(target, ast.Name) and names and only_called(function, target.id):
+            chosen[target.id] = [resolve(name) for name in names]
+    found: list[str | None] = []
+    for ret in inside(function, ast.Return):
+        call = ret.value if isinstance(ret, ast.Return) else None
+        if call is None:
+            continue
+        if not isinstance(call, ast.Call) or not _dotted(call.func):
+            return None
+        if isinstance(call.func, ast.Name) and call.func.id in chosen:
+            found += chosen[call.func.id]
+        elif _class_name(call.func):
+            found.append(resolve(call.func))  # ``return PageProperty(...)`` in one branch
+        else:
+            return None
+    classes = tuple(dict.fromkeys(c for c in found if c))
+    return classes if len(classes) > 1 and None not in found else None
+
+
+def _class_name(node: ast.expr) -> bool:
+    last = node.attr if isinstance(node, ast.Attribute) else getattr(node, "id", "")
+    return last[:1].isupper() and not last.isupper()
+
+
+def module_choices(
+    tree: ast.Module,
+    inside: Callable[[ast.AST, type[ast.AST]], list[ast.AST]],
+    resolve: Callable[[ast.expr], str | None],
+) -> dict[str, tuple[str, ...]]:
+    """Top-level functions and methods (``Class.method``) returning an instance of a
+    class picked by a value: the classes, by local name (see returned_choices)."""
+    found: dict[str, tuple[str, ...]] = {}
+    for stmt in tree.body:
+        owner = stmt.name + "." if isinstance(stmt, ast.ClassDef) else ""
+        for function in stmt.body if isinstance(stmt, ast.ClassDef) else [stmt]:
+            if isinstance(function, ast.FunctionDef | ast.AsyncFunctionDef):
+                classes = returned_choices(function, inside, resolve)
+                if classes:
+                    found[owner + function.name] = classes
+    return found
+
+
+def stop_raises(function: ast.FunctionDef | ast.AsyncFunctionDef) -> list[ast.Raise]:
+    """``raise StopIteration`` in ``function`` itself, and a bare ``raise`` in an
+    ``except StopIteration`` handler: how it ends an iteration."""
+    found: list[ast.Raise] = []
+    todo: list[tuple[ast.AST, bool]] = [(stmt, False) for stmt in function.body]
+    while todo:
+        node, handling = todo.pop()
+        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.Lambda | ast.ClassDef):
+            continue
+        if isinstance(node, ast.Raise):
+            raised = node.exc.func if isinstance(node.exc, ast.Call) else node.exc
+            if (raised is None and handling) or (
+                isinstance(raised, ast.Name) and raised.id == "StopIteration"
+            ):
+                found.append(node)
+        if isinstance(node, ast.ExceptHandler):
+            stops = isinstance(node.type, ast.Name) and node.type.id == "StopIteration"
+            todo += [(child, stops) for child in node.body]
+            continue
+        todo += [(child, handling) for child in ast.iter_child_nodes(node)]
+    return found

@@ -1,0 +1,57 @@
+"""What a call gives a function's parameters, for types that flow (see typeflow).
+
+A value as the facts hold it (see :meth:`~migrate.analyse.held.HeldVisitor.value_of`),
+or, for a parameter filled from the caller's own ``*args``/``**kwargs`` handed on
+whole (``super().__init__(*args, **kwargs)``), :data:`FORWARDED` ``<index>.<name>``:
+what the caller's own callers give it there.
+"""
+
+from __future__ import annotations
+
+from .model import Call, Function
+
+FORWARDED = "<forwarded>."
+
+
+def given(
+    fn: Function, call: Call, offset: int, param: str, caller: Function | None = None
+) -> str | None:
+    """What ``call`` gives ``fn``'s parameter ``param`` (None: not one known value).
+
+    Given ``caller`` (the function making the call), a parameter filled from
+    the caller's own ``*args``/``**kwargs`` handed on whole is :data:`FORWARDED`
+    ``<index>.<name>``: what the caller's callers give it there.
+    """
+    index = fn.params.index(param) if param in fn.params else -1
+    position = index - offset
+    if 0 <= position < len(call.arg_values) and index < fn.positional:
+        return call.arg_values[position]
+    for keyword, held in call.kwarg_values:
+        if keyword == param:
+            return held
+    if caller is None or index < 0:
+        return None
+    spill = position - len(call.arg_values) if index < fn.positional else -1
+    by_position = spill >= 0 and call.star_args == caller.vararg is not None
+    by_name = call.star_kwargs == caller.kwarg is not None
+    if by_position or by_name:
+        return f"{FORWARDED}{spill if by_position else -1}.{param if by_name else ''}"
+    return None
+
+
+def extra(
+    call: Call, offset: int, fn: Function, index: int, name: str, caller: Function
+) -> str | None:
+    """What ``call`` hands ``fn``'s ``*args`` at ``index`` or ``**kwargs`` as ``name``."""
+    position = fn.positional - offset + index
+    if index >= 0 and 0 <= position < len(call.arg_values):
+        return call.arg_values[position]
+    for keyword, held in call.kwarg_values:
+        if name and keyword == name:
+            return held
+    spill = position - len(call.arg_values)
+    by_position = index >= 0 and spill >= 0 and call.star_args == caller.vararg is not None
+    by_name = bool(name) and call.star_kwargs == caller.kwarg is not None
+    if by_position or by_name:
+        return f"{FORWARDED}{spill if by_position else -1}.{name if by_name else ''}"
+    return None

@@ -1,0 +1,50 @@
+"""Lists of things a site answers, made by the site, by pages and by each other."""
+
+import wiki.pages
+
+
+class Listing:
+    def __init__(self, site, action, limit=None, **params):
+        self.site = site
+        self.action = action
+        self.params = {**params, "limit": limit or site.limit}
+
+    def fetch(self):
+        return self.site.get(self.action, **self.params)["items"]
+
+    @staticmethod
+    def kind(generator):
+        return PageListing if generator else Listing
+
+
+class PageListing(Listing):
+    def __init__(self, site, action, *args, **kwargs):
+        super().__init__(site, action, *args, **kwargs)
+        self.item_class = wiki.pages.Page
+
+    def fetch(self):
+        return [wiki.pages.Page(self.site, name, {}) for name in super().fetch()]
+
+
+class Recent(Listing):
+    def __init__(self, action, *args, **kwargs):
+        super().__init__(*args, action=action, **kwargs)
+
+
+class History(Listing):
+    def __init__(self, page, action):
+        super().__init__(page.site, action, title=page.name)
+        self.page = page
+
+
+class PageList:
+    def __init__(self, site, namespace=0):
+        self.site = site
+        self.namespace = namespace
+
+    def __getitem__(self, name):
+        return self.get(name)
+
+    def get(self, name):
+        cls = {6: wiki.pages.Image}.get(self.namespace, wiki.pages.Page)
+        return cls(self.site, name)
