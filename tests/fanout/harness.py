@@ -6,6 +6,7 @@ benchmarks/fanout_speed.py (bigger ones, timed).
 
 from __future__ import annotations
 
+import ast
 import asyncio
 import importlib
 import inspect
@@ -63,9 +64,30 @@ IN_ORDER_CALLS = {"loop_second_fetch_depends": 6}
 KEPT_IN_THREADS = frozenset(
     {"thread_pool_callbacks", "thread_pool_wait", "thread_pool_futures_kept"}
 )
-# Concurrent shapes that ran in a thread pool of fewer workers than the corpus's
-# --max-concurrency: never more in flight than the pool ran.
-POOL_WORKERS = {"thread_pool_two_workers": 2}
+
+
+def _pool_workers() -> dict[str, int]:
+    """Shapes that ran in a thread pool of a given size, by name -> its max_workers:
+    their gathers never run more at once than the pool did."""
+    found = {}
+    for module in ("loops", "expressions", "sequential"):
+        tree = ast.parse((CORPUS / f"{module}.py").read_text())
+        for function in (n for n in tree.body if isinstance(n, ast.FunctionDef)):
+            for node in ast.walk(function):
+                if not (
+                    isinstance(node, ast.Call) and ast.unparse(node.func) == "ThreadPoolExecutor"
+                ):
+                    continue
+                sizes = [
+                    *node.args[:1],
+                    *(k.value for k in node.keywords if k.arg == "max_workers"),
+                ]
+                if sizes and isinstance(sizes[0], ast.Constant):
+                    found[function.name] = sizes[0].value
+    return found
+
+
+POOL_WORKERS = _pool_workers()
 # Reported in the plan under the method the shape calls.
 PLAN_NAMES = {
     "thread_pool_futures_kept": "Prefetch.start",
