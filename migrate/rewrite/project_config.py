@@ -72,10 +72,19 @@ def _toml(path: Path) -> dict[str, Any]:
         return {}
 
 
+def _text(path: Path) -> str:
+    """A configuration file's text; one that can't be read (permissions, a race
+    with its removal) configures nothing rather than stopping the run."""
+    try:
+        return path.read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return ""
+
+
 def _ini(path: Path) -> configparser.ConfigParser:
     parser = configparser.ConfigParser(interpolation=None)
     try:
-        parser.read_string(path.read_text(encoding="utf-8", errors="replace"))
+        parser.read_string(_text(path))
     except configparser.Error:
         return configparser.ConfigParser()
     return parser
@@ -143,7 +152,7 @@ def _pre_commit_formatter(path: Path) -> str | None:
     """``ruff-format`` or ``black`` among the hooks a team runs before committing."""
     if not path.is_file():
         return None
-    match = _HOOK.search(path.read_text(encoding="utf-8", errors="replace"))
+    match = _HOOK.search(_text(path))
     if match is None:
         return None
     return "ruff" if match.group(1) == "ruff-format" else "black"
@@ -153,7 +162,7 @@ def _make_formatter(path: Path) -> str | None:
     """A Makefile target that runs ``ruff format`` or ``black``."""
     if not path.is_file():
         return None
-    match = _COMMAND.search(path.read_text(encoding="utf-8", errors="replace"))
+    match = _COMMAND.search(_text(path))
     if match is None:
         return None
     return "ruff" if match.group(1).startswith("ruff") else "black"

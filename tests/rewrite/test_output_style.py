@@ -348,3 +348,22 @@ def test_the_folder_given_can_be_the_project_root(tmp_path: Path) -> None:
     assert read_config([project]).root == project
     (project / "app.py").write_text("")
     assert read_config([project / "app.py"]).root == project
+
+
+def test_a_configuration_file_that_cannot_be_read_configures_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # As root, permissions never refuse a read, so the refusal is simulated.
+    (tmp_path / ".git").mkdir()
+    for name in ("setup.cfg", "tox.ini", ".pre-commit-config.yaml", "Makefile"):
+        (tmp_path / name).write_text("[flake8]\nmax-line-length = 100\n")
+    real_read_text = Path.read_text
+
+    def refuse(self: Path, *args: object, **kwargs: object) -> str:
+        if self.parent == tmp_path:
+            raise PermissionError(13, "Permission denied", str(self))
+        return real_read_text(self, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Path, "read_text", refuse)
+    config = read_config([tmp_path])
+    assert (config.root, config.line_length, config.formatter) == (tmp_path, None, None)
