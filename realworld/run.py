@@ -257,7 +257,9 @@ def _junit(path: Path) -> tuple[dict[str, int], list[tuple[str, str]]]:
         counts[key] += 1
         if key in ("failed", "errors") and outcome is not None:
             name = f"{case.get('classname', '')}::{case.get('name', '')}"
-            failing.append((name, (outcome.get("message") or "").splitlines()[0][:200]))
+            # A failure can carry an empty message (an assert with none).
+            first = next(iter((outcome.get("message") or "").splitlines()), "")
+            failing.append((name, first[:200]))
     return {k: v for k, v in counts.items() if v}, failing
 
 
