@@ -16,6 +16,7 @@ from .graph import CallGraph, build_graph
 from .model import PARAM_PREFIX
 from .project import Project, load_project
 from .responses import unseen_modules
+from .selection import left_out_blocking, unselected_callees
 
 # Each round pulls in the modules that call what the previous round coloured;
 # real call chains are far shorter than this.
@@ -55,7 +56,11 @@ def analyse_paths(
     try:
         graph, colouring = _coloured(project, scope, refused)
         for _ in range(MAX_ROUNDS):
-            wanted = set(project.mentioning(_names(colouring, graph)))
+            wanted = set(project.mentioning(_names(colouring.async_functions, graph)))
+            # Callers of blocking code a --select leaves out: the plan names them.
+            wanted |= set(
+                project.mentioning(_names(left_out_blocking(graph, scope, colouring), graph))
+            )
             wanted |= set(project.mentioning(_fixtures(colouring, graph), tests_only=True))
             wanted |= _callee_modules(graph, colouring)
             wanted |= _handed_modules(graph, colouring)
@@ -83,6 +88,7 @@ def _coloured(
         more = {k: v for k, v in injected.refusals(graph, colouring).items() if k not in refused}
         if not more:
             colouring.converted_sessions = injected.converted_sessions(graph, colouring)
+            colouring.review.extend(unselected_callees(graph, scope, colouring))
             return graph, colouring
         refused.update(more)
 
@@ -114,7 +120,7 @@ def _check_selection(scope: Scope, graph: CallGraph, colouring: Colouring) -> No
         raise InputError(f"--select {pattern} matches no module, function or file; {kind}: {shown}")
 
 
-def _names(colouring: Colouring, graph: CallGraph) -> set[str]:
+def _names(qualnames: Iterable[str], graph: CallGraph) -> set[str]:
     """Names another module must mention to call what became async.
 
     A module-level function is called by its name. A method is reached
@@ -123,7 +129,7 @@ def _names(colouring: Colouring, graph: CallGraph) -> set[str]:
     half a codebase for nothing.
     """
     names = set()
-    for qualname in colouring.async_functions:
+    for qualname in qualnames:
         fn = graph.functions[qualname]
         if fn.class_qualname:
             names.add(fn.class_qualname.rsplit(".", 1)[-1])

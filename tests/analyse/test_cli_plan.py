@@ -231,3 +231,21 @@ def test_select_limits_the_plan(scoped_project: Path) -> None:
     assert converted(data) == {"api.fetch", "views.page"}
     assert {b["function"] for b in data["bridges"]} == {"jobs.nightly"}
     assert data["options"]["select"] == ["api*", "views.*"]
+
+
+def test_selecting_a_caller_without_the_function_that_blocks_says_so(
+    scoped_project: Path,
+) -> None:
+    data = plan_json(str(scoped_project), "--select", "views")
+    assert converted(data) == set()
+    reviews = [(r["function"], r["reason"]) for r in data["needs_review"]]
+    assert reviews == [
+        (
+            "views.page",
+            "calls api.fetch, which blocks but is not selected; add it to --select"
+            " to migrate this call chain in the same step",
+        )
+    ]
+    # Left out on purpose: no advice to take it in.
+    data = plan_json(str(scoped_project), "--select", "views", "--exclude-name", "api")
+    assert data["needs_review"] == []
