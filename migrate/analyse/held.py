@@ -181,6 +181,8 @@ class HeldVisitor(FlowVisitor):
         given ``self`` as its first argument."""
         if not isinstance(func, ast.Attribute) or dotted(func.value) is None:
             return False
+        if isinstance(func.value, ast.Name) and func.value.id in ("self", "cls"):
+            return False  # ``self.fetch(x)``: bound, whatever class ``self`` resolves to
         if self.names_instance(func.value) or _is_super(func.value):
             return False
         name = self.resolve(func.value) or ""

@@ -41,6 +41,7 @@ from .catalogue import BlockingCall
 from .decisions import Colouring, Review
 from .graph import CallGraph
 from .local_flow import LocalFlow, Source, local_flow
+from .methods import offset_of
 from .model import Call, Function, Span
 
 # Where a response comes from: a call that moves to httpx, one that was httpx's
@@ -228,11 +229,7 @@ class ResponseFlow:
     def _slots(self, callee: Function, call: Call) -> Iterator[tuple[str, str | None]]:
         """Each parameter of ``callee`` that ``call`` gives, with the slot that gives
         it (None: through ``*args``/``**kwargs``, which are not followed)."""
-        # ``self.check(r)`` is no call through the class, whatever ``unbound`` says.
-        unbound = call.unbound and call.text.split(".")[0] not in ("self", "cls")
-        bound = callee.class_qualname is not None and not unbound
-        static = any(d.text == "staticmethod" for d in callee.decorators)
-        offset = int((bound and not static) or callee.name == "__init__")
+        offset = int(offset_of(callee, call) or callee.name == "__init__")
         for index, param in enumerate(callee.params):
             if index < offset:
                 continue

@@ -27,6 +27,7 @@ from .catalogue import CONSTRUCTORS
 from .defaults import SESSION_TYPES
 from .frameworks import CLASS_CHECKS
 from .given import FORWARDED, extra, given
+from .methods import offset_of
 from .model import FIXTURE_PREFIX, PARAM_PREFIX, RETURNS_SUFFIX, Call, Function
 from .project import Project
 
@@ -136,10 +137,7 @@ class TypeFlow:
         if target is None:
             return None, 0
         if target in self.functions:
-            fn = self.functions[target]
-            bound = fn.class_qualname is not None and not call.unbound
-            static = any(d.text == "staticmethod" for d in fn.decorators)
-            return target, int(bound and not static)
+            return target, offset_of(self.functions[target], call)
         if target in self.classes:
             init = self.graph.resolve(f"{target}.__init__")
             if init in self.functions:

@@ -71,6 +71,29 @@ def wrapper_default_overridden(ids):
 
 def wrapper_keywords_passed_on(ids, **kwargs):
     return [read(f"/{i}", **kwargs) for i in ids]
+
+
+class Api:
+    def __init__(self):
+        self.session = requests.Session()
+
+    def _call(self, method, path, **kwargs):
+        return self.session.request(method, f"{BASE}{path}", **kwargs).json()
+
+    def item(self, i):
+        return self._call("GET", f"/items/{i}")
+
+    def method_reads(self, ids):
+        return [self._call("GET", f"/{i}") for i in ids]
+
+    def method_writes(self, ids):
+        return [self._call("PUT", f"/{i}") for i in ids]
+
+    def method_through_a_method(self, ids):
+        found = {}
+        for i in ids:
+            found[i] = self.item(i)["name"]
+        return found
 """
 
 RUN_TIME = (
@@ -116,7 +139,17 @@ def test_a_method_chosen_at_run_time_may_write_and_keeps_the_order(
     assert spot.reason == RUN_TIME.format(kept=kept, callee=callee, held=held)
 
 
-@pytest.mark.parametrize("function", ["constant_read", "wrapper_reads", "wrapper_default"])
+# ``self._call("GET", p)`` gives ``method`` its second parameter (``self`` comes first).
+@pytest.mark.parametrize(
+    "function",
+    [
+        "constant_read",
+        "wrapper_reads",
+        "wrapper_default",
+        "method_reads",
+        "method_through_a_method",
+    ],
+)
 def test_a_read_method_named_at_the_call_site_runs_together(
     spots: dict[str, Spot], function: str
 ) -> None:
@@ -125,7 +158,12 @@ def test_a_read_method_named_at_the_call_site_runs_together(
 
 
 @pytest.mark.parametrize(
-    ("function", "verb"), [("wrapper_writes", "POST"), ("wrapper_default_overridden", "DELETE")]
+    ("function", "verb"),
+    [
+        ("wrapper_writes", "POST"),
+        ("wrapper_default_overridden", "DELETE"),
+        ("method_writes", "PUT"),
+    ],
 )
 def test_a_write_named_at_the_call_site_keeps_the_order(
     spots: dict[str, Spot], function: str, verb: str
