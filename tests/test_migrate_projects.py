@@ -59,9 +59,31 @@ def _unawaited_calls(root: Path) -> list[str]:
                 continue
             func = node.func
             name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
-            if name in names and not isinstance(node.parent, ast.Await):  # type: ignore[attr-defined]
+            if name in names and not _handed_over(node):
                 found.append(f"{path.relative_to(root)}:{node.lineno}: {name}()")
     return found
+
+
+def _handed_over(call: ast.Call) -> bool:
+    """Awaited, iterated with ``async for``, or given to a call that runs it
+    (``create_task(c())``, ``gather(*(c(x) for x in xs))``)."""
+    parent = call.parent  # type: ignore[attr-defined]
+    if isinstance(parent, ast.Await):
+        return True
+    if isinstance(parent, ast.Starred):
+        return _handed_over(parent)
+    if isinstance(parent, ast.Call) and call is not parent.func:
+        runner = ast.unparse(parent.func).rsplit(".", 1)[-1]
+        return re.search(r"gather|task|future|run|wait|shield|completed|turn", runner) is not None
+    if isinstance(parent, ast.AsyncFor) or (
+        isinstance(parent, ast.comprehension) and parent.is_async
+    ):
+        return call is parent.iter
+    if (isinstance(parent, ast.GeneratorExp) and call is parent.elt) or (
+        isinstance(parent, ast.IfExp) and call is not parent.test
+    ):
+        return _handed_over(parent)
+    return False
 
 
 def test_projects_cover_both_requests_mocking_libraries() -> None:

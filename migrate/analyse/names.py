@@ -234,6 +234,16 @@ class NameResolver:
                 for target in assign.targets:
                     if isinstance(target, ast.Name):
                         made_by.setdefault(target.id, set()).add(typ)
+            # ``with Client(...) as c: yield c``: ``__enter__`` gives the instance, by
+            # convention (what a fixture that closes its client after the test does).
+            blocks: list[ast.With | ast.AsyncWith] = self.tree.inside(
+                node, (ast.With, ast.AsyncWith)
+            )
+            for block in blocks:
+                for item in block.items:
+                    entered, alias = item.context_expr, item.optional_vars
+                    if isinstance(entered, ast.Call) and isinstance(alias, ast.Name):
+                        made_by.setdefault(alias.id, set()).add(self.type_of_call(entered, None))
             found: set[str | None] = set()
             for sub in self.tree.inside(node, (ast.Return, ast.Yield)):
                 if isinstance(sub, ast.Return | ast.Yield) and sub.value is not None:

@@ -23,6 +23,8 @@ _KEPT = (
     ast.ClassDef,
     ast.Assign,
     ast.AnnAssign,
+    ast.With,
+    ast.AsyncWith,
     ast.Return,
     ast.Yield,
     ast.YieldFrom,

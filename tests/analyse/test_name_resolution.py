@@ -231,6 +231,11 @@ def test_factories_give_their_type_to_callers() -> None:
         def api():
             return Api()
 
+        @pytest.fixture
+        def closed_after():
+            with Api() as client:
+                yield client
+
         def use():
             annotated().fetch()
             x = made()
@@ -242,8 +247,9 @@ def test_factories_give_their_type_to_callers() -> None:
         "annotated": "pkg.mod.Api",
         "made": "pkg.mod.Api",
         "api": "pkg.mod.Api",
+        "closed_after": "pkg.mod.Api",
     }
-    assert facts.fixture_types == {"api": "pkg.mod.Api"}
+    assert facts.fixture_types == {"api": "pkg.mod.Api", "closed_after": "pkg.mod.Api"}
     calls = {c.text: c.target for c in facts.functions["pkg.mod.use"].calls}
     assert calls["annotated().fetch"] == "pkg.mod.Api.fetch"
     assert calls["x.fetch"] == "pkg.mod.Api.fetch"

@@ -212,6 +212,7 @@ TESTS = """
             assert m.last_request.scheme == "https"
             assert m.last_request.path == "/items"
             assert [r.method for r in m.request_history] == ["POST"]
+            assert sum(1 for r in m.request_history if r.path == "/items") == 1
             assert len(m.request_history) == 1
             assert m.request_history[0].url == URL + "?Page=2"
             for request in route.request_history:

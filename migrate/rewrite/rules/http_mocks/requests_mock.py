@@ -130,7 +130,7 @@ class _Scan(cst.CSTVisitor):
     def __init__(self, kinds: dict[str, str]) -> None:
         self.kinds = kinds
         self.assigns: list[tuple[str, cst.BaseExpression]] = []
-        self.loops: list[tuple[str, cst.BaseExpression]] = []  # for name in X.request_history
+        self.loops: list[tuple[str, cst.BaseExpression]] = []  # for r in X.request_history
         self.indexed: set[cst.CSTNode] = set()  # ``X.request_history`` subscripted or len()'d
         self.blocks: dict[str, cst.With] = {}  # mockers of ``with`` blocks
 
@@ -158,6 +158,11 @@ class _Scan(cst.CSTVisitor):
             self.assigns.append((node.targets[0].target.value, node.value))
 
     def visit_For(self, node: cst.For) -> None:
+        if isinstance(node.target, cst.Name):
+            self.loops.append((node.target.value, node.iter))
+
+    def visit_CompFor(self, node: cst.CompFor) -> None:
+        # ``sum(1 for r in m.request_history if r.path == "/units")``
         if isinstance(node.target, cst.Name):
             self.loops.append((node.target.value, node.iter))
 
