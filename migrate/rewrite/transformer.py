@@ -72,6 +72,9 @@ _TODO_HOLDERS = (
 _BARE_FIELDS: tuple[tuple[type[cst.CSTNode], str], ...] = (
     (cst.If, "test"),
     (cst.While, "test"),
+    (cst.IfExp, "test"),
+    (cst.CompIf, "test"),
+    (cst.Assert, "test"),
     (cst.Arg, "value"),
     (cst.Return, "value"),
     (cst.Assign, "value"),

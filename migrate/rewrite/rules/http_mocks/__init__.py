@@ -5,7 +5,8 @@ test sends through httpx, its mocks must move too, with the same URLs,
 methods, statuses, bodies and call assertions. One module per library:
 :mod:`.responses` and :mod:`.requests_mock` say what each becomes;
 :mod:`.unittest_mock` moves ``mock.patch`` of requests' functions to
-httpx's. What has no respx twin (callbacks, registries, other matchers)
+httpx's, and :mod:`.fake_responses` renames what a mock standing in for a
+response is given. What has no respx twin (callbacks, registries, other matchers)
 gets a TODO.
 """
 
@@ -15,12 +16,13 @@ import libcst as cst
 
 from ...nodes import dotted_name
 from ..base import on_leave
+from .fake_responses import FakeResponses
 from .requests_mock import RequestsMock
 from .responses import ResponsesMock
 from .unittest_mock import UnittestMockPatches
 
 
-class HttpMocks(ResponsesMock, RequestsMock, UnittestMockPatches):
+class HttpMocks(ResponsesMock, RequestsMock, UnittestMockPatches, FakeResponses):
     """MIG008: hands each node to the library that wrote it."""
 
     code = "MIG008"
@@ -41,6 +43,9 @@ class HttpMocks(ResponsesMock, RequestsMock, UnittestMockPatches):
     ) -> cst.BaseExpression:
         if not self.ctx.edits.http_mocks or not isinstance(updated, cst.Attribute):
             return updated
+        faked = self._fake_response_attribute(original, updated)
+        if faked is not None:
+            return faked
         if self._rm_frames or (dotted_name(original) or "").startswith("requests_mock."):
             converted = self._rm_attribute(original, updated)
             if converted is not None:
@@ -51,6 +56,7 @@ class HttpMocks(ResponsesMock, RequestsMock, UnittestMockPatches):
     def leave_Call(self, original: cst.Call, updated: cst.BaseExpression) -> cst.BaseExpression:
         if not self.ctx.edits.http_mocks or not isinstance(updated, cst.Call):
             return updated
+        updated = self._fake_response_call(original, updated)
         patched = self._um_call(original, updated)
         if patched is not None:
             return patched

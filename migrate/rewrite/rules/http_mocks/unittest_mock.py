@@ -106,16 +106,17 @@ class UnittestMockPatches(Rule):
             return None
         verb, method = found
         http = self.ctx.options.http_module
-        self.ctx.add_import(http)
         self.ctx.maybe_remove_import("requests")
         mock = func.rpartition(".")[0].removesuffix(".patch").removesuffix("patch") or ""
         args = list(updated.args)
         if func in PATCH:
+            # A dotted string names httpx: the test needs no import of it.
             quote = cst.ensure_type(args[0].value, cst.SimpleString).quote
             args[0] = args[0].with_changes(
                 value=cst.SimpleString(f"{quote}{http}.AsyncClient.{verb}{quote}")
             )
         else:
+            self.ctx.add_import(http)
             args[0] = args[0].with_changes(value=cst.parse_expression(f"{http}.AsyncClient"))
         keywords = {a.keyword.value for a in args if a.keyword is not None}
         fake_at = next(

@@ -34,3 +34,13 @@ async def located(sku):
     ) as http_client:
         resp = await http_client.get(f"{API}/locate", params={"sku": sku}, timeout=5)
     return str(resp.url), resp.reason_phrase
+
+
+async def checked(sku):
+    async with httpx.AsyncClient(
+        follow_redirects=True, timeout=None, verify=TLS_CONTEXT
+    ) as http_client:
+        resp = await http_client.get(f"{API}/levels", params={"sku": sku}, timeout=5)
+    if resp.is_error:
+        raise RuntimeError(f"{resp.status_code} {resp.reason_phrase}")
+    return resp.json()["level"]

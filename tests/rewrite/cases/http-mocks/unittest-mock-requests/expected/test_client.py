@@ -88,3 +88,27 @@ async def test_located_with_a_made_response():
 
     with mock.patch("httpx.AsyncClient.get", new=mock.AsyncMock(side_effect=fake_get)):
         assert await client.located("a1") == (f"{client.API}/locate?sku=a1", "Found it")
+
+
+def answer(status, payload=None):
+    resp = mock.Mock()
+    resp.status_code = status
+    resp.is_error = status >= 400
+    resp.reason_phrase = "OK" if not resp.is_error else "Busy"
+    resp.json.return_value = payload
+    return resp
+
+
+@pytest.mark.asyncio
+async def test_checked_with_mocks_as_responses():
+    with mock.patch("httpx.AsyncClient.get", return_value=mock.MagicMock()) as get:
+        get.return_value = answer(200, {"level": 5})
+        assert await client.checked("a1") == 5
+        get.return_value = answer(503)
+        with pytest.raises(RuntimeError, match="503 Busy"):
+            await client.checked("a1")
+        get.return_value = mock.Mock(
+            status_code=404, is_error=True, reason_phrase="Gone"
+        )
+        with pytest.raises(RuntimeError, match="404 Gone"):
+            await client.checked("a1")

@@ -17,3 +17,10 @@ def reserve(sku, count):
 def located(sku):
     resp = requests.get(f"{API}/locate", params={"sku": sku}, timeout=5)
     return resp.url, resp.reason
+
+
+def checked(sku):
+    resp = requests.get(f"{API}/levels", params={"sku": sku}, timeout=5)
+    if not resp.ok:
+        raise RuntimeError(f"{resp.status_code} {resp.reason}")
+    return resp.json()["level"]

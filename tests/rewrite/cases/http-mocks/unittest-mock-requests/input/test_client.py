@@ -64,3 +64,24 @@ def test_located_with_a_made_response():
 
     with mock.patch("client.requests.get", new=fake_get):
         assert client.located("a1") == (f"{client.API}/locate?sku=a1", "Found it")
+
+
+def answer(status, payload=None):
+    resp = mock.Mock()
+    resp.status_code = status
+    resp.ok = status < 400
+    resp.reason = "OK" if resp.ok else "Busy"
+    resp.json.return_value = payload
+    return resp
+
+
+def test_checked_with_mocks_as_responses():
+    with mock.patch("client.requests.get") as get:
+        get.return_value = answer(200, {"level": 5})
+        assert client.checked("a1") == 5
+        get.return_value = answer(503)
+        with pytest.raises(RuntimeError, match="503 Busy"):
+            client.checked("a1")
+        get.return_value = mock.Mock(status_code=404, ok=False, reason="Gone")
+        with pytest.raises(RuntimeError, match="404 Gone"):
+            client.checked("a1")

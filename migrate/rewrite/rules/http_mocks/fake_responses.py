@@ -1,0 +1,172 @@
+"""Mocks standing in for a requests Response -> the names httpx's Response has,
+a part of MIG008 http-mocks.
+
+A test that patches requests often answers with a plain mock configured as a
+response (``resp = Mock(); resp.status_code = 500; resp.ok = False;
+resp.reason = "Server Error"``). Once the code reads httpx's names (``not
+r.ok`` is ``r.is_error``, ``r.reason`` is ``r.reason_phrase``), what the test
+set under requests' names would go unread, and the mock's own attribute
+(truthy) would answer instead: ``ok = v`` becomes ``is_error = not v`` and
+``reason = v`` becomes ``reason_phrase = v``, set by assignment or given to
+the mock's constructor. A mock counts as a response when the test gives it
+a ``status_code``; nothing else about it changes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import libcst as cst
+
+from ...context import RuleContext
+from ...nodes import dotted_name
+from ..base import Rule, on_leave, on_visit
+
+# Mock classes whose instances tests configure attribute by attribute.
+MOCK_CLASSES = frozenset({"Mock", "MagicMock", "NonCallableMock", "NonCallableMagicMock"})
+# requests' Response attribute -> httpx's, for those whose value carries over.
+RENAMED = {"reason": "reason_phrase"}
+# A comparison's operator -> the one that holds when it does not.
+INVERSE: dict[type[cst.BaseCompOp], Callable[[], cst.BaseCompOp]] = {
+    cst.LessThan: cst.GreaterThanEqual,
+    cst.GreaterThanEqual: cst.LessThan,
+    cst.GreaterThan: cst.LessThanEqual,
+    cst.LessThanEqual: cst.GreaterThan,
+    cst.Equal: cst.NotEqual,
+    cst.NotEqual: cst.Equal,
+}
+
+
+def _is_mock(node: cst.BaseExpression) -> bool:
+    """``Mock(...)``, ``mock.MagicMock(...)``: a call of a sync mock class."""
+    if not isinstance(node, cst.Call):
+        return False
+    return (dotted_name(node.func) or "").rsplit(".", 1)[-1] in MOCK_CLASSES
+
+
+def _names_mocks(function: cst.FunctionDef) -> set[str]:
+    """Names bound to a mock in ``function`` (not in functions inside it) that
+    are given a ``status_code``, by assignment or by the constructor."""
+    made: set[str] = set()
+    answered: set[str] = set()
+
+    class Scan(cst.CSTVisitor):
+        def visit_FunctionDef(self, node: cst.FunctionDef) -> bool:
+            return node is function
+
+        def visit_Assign(self, node: cst.Assign) -> None:
+            for target in node.targets:
+                name = target.target
+                if isinstance(name, cst.Name) and _is_mock(node.value):
+                    made.add(name.value)
+                    call = node.value
+                    assert isinstance(call, cst.Call)
+                    if any(a.keyword and a.keyword.value == "status_code" for a in call.args):
+                        answered.add(name.value)
+                elif (
+                    isinstance(name, cst.Attribute)
+                    and name.attr.value == "status_code"
+                    and isinstance(name.value, cst.Name)
+                ):
+                    answered.add(name.value.value)
+
+    function.visit(Scan())
+    return made & answered
+
+
+def _not(value: cst.BaseExpression) -> cst.BaseExpression:
+    """What is true when ``value`` is not: a flipped literal or comparison, or ``not``."""
+    if isinstance(value, cst.Name) and value.value in ("True", "False"):
+        return cst.Name("False" if value.value == "True" else "True")
+    if (
+        isinstance(value, cst.Comparison)
+        and len(value.comparisons) == 1
+        and type(value.comparisons[0].operator) in INVERSE
+        and not value.lpar
+    ):
+        target = value.comparisons[0]
+        operator = INVERSE[type(target.operator)]()
+        return value.with_changes(comparisons=[target.with_changes(operator=operator)])
+    if isinstance(value, cst.UnaryOperation) and isinstance(value.operator, cst.Not):
+        return value.expression
+    return cst.UnaryOperation(operator=cst.Not(), expression=value)
+
+
+class FakeResponses(Rule):
+    """Response stand-ins of one test function; :class:`HttpMocks` calls it."""
+
+    def __init__(self, ctx: RuleContext) -> None:
+        super().__init__(ctx)
+        self._fake_frames: list[set[str]] = []
+        # Attributes of those mocks assigned to (original nodes).
+        self._fake_targets: set[cst.BaseAssignTargetExpression] = set()
+
+    @on_visit(cst.FunctionDef)
+    def enter_fake_responses(self, node: cst.FunctionDef) -> None:
+        found = _names_mocks(node) if self.ctx.edits.http_mocks else set()
+        self._fake_frames.append(found)
+
+    @on_leave(cst.FunctionDef)
+    def leave_fake_responses(
+        self, original: cst.FunctionDef, updated: cst.FunctionDef
+    ) -> cst.FunctionDef:
+        self._fake_frames.pop()
+        return updated
+
+    @on_visit(cst.Assign)
+    def note_fake_response_targets(self, node: cst.Assign) -> None:
+        if self._fake_frames and self._fake_frames[-1]:
+            self._fake_targets.update(t.target for t in node.targets)
+
+    def _fake_response_attribute(
+        self, original: cst.Attribute, updated: cst.Attribute
+    ) -> cst.BaseExpression | None:
+        """A read of ``resp.ok`` -> ``not resp.is_error``; ``resp.reason`` ->
+        ``resp.reason_phrase``, read or set (``ok = v`` is set in the assignment)."""
+        if not (
+            self._fake_frames
+            and isinstance(original.value, cst.Name)
+            and original.value.value in self._fake_frames[-1]
+        ):
+            return None
+        attr = original.attr.value
+        if attr in RENAMED:
+            return updated.with_changes(attr=cst.Name(RENAMED[attr]))
+        if attr == "ok" and original not in self._fake_targets:
+            return self.ctx.negation(updated.with_changes(attr=cst.Name("is_error")))
+        return None
+
+    @on_leave(cst.Assign)
+    def fake_response_ok(self, original: cst.Assign, updated: cst.Assign) -> cst.Assign:
+        """``resp.ok = v`` -> ``resp.is_error = not v``."""
+        if not self._fake_frames or len(updated.targets) != 1:
+            return updated
+        target = updated.targets[0].target
+        if (
+            isinstance(target, cst.Attribute)
+            and target.attr.value == "ok"
+            and original.targets[0].target in self._fake_targets
+        ):
+            is_error = target.with_changes(attr=cst.Name("is_error"))
+            return updated.with_changes(
+                targets=[updated.targets[0].with_changes(target=is_error)],
+                value=_not(updated.value),
+            )
+        return updated
+
+    def _fake_response_call(self, original: cst.Call, updated: cst.Call) -> cst.Call:
+        """``Mock(status_code=500, ok=False, reason="x")`` -> httpx's names."""
+        if not self._fake_frames or not _is_mock(updated):
+            return updated
+        keywords = {a.keyword.value for a in updated.args if a.keyword}
+        if "status_code" not in keywords:
+            return updated
+        args = []
+        for arg in updated.args:
+            name = arg.keyword.value if arg.keyword else None
+            if name == "ok":
+                arg = arg.with_changes(keyword=cst.Name("is_error"), value=_not(arg.value))
+            elif name in RENAMED:
+                arg = arg.with_changes(keyword=cst.Name(RENAMED[name]))
+            args.append(arg)
+        return updated.with_changes(args=args)
