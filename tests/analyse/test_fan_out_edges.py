@@ -95,6 +95,14 @@ def picked_from_a_literal():
     for i in picked:
         out.append(fetch(i))
     return out
+
+
+def over_a_fetched_list():
+    return [extra(i) for i in fetch("index")["ids"]]
+
+
+def fields_of_a_fetched_list():
+    return [item["title"] for item in fetch("items")]
 """
 
 
@@ -181,3 +189,12 @@ def test_a_write_named_as_request_s_first_argument_keeps_its_order(
         "kept sequential: POST requests whose order the upstream may observe"
         " (--allow-reorder runs them together when they are independent)"
     )
+
+
+def test_items_fetched_once_before_a_comprehension_are_no_fan_out_of_their_own(
+    spots: dict[str, Spot],
+) -> None:
+    # The first ``for``'s items are evaluated once: the element's calls fan out.
+    assert spots["over_a_fetched_list"].safe is True
+    assert spots["over_a_fetched_list"].calls == ("shapes.extra",)
+    assert "fields_of_a_fetched_list" not in spots

@@ -151,8 +151,8 @@ def while_unknown(queue):
     return out
 
 
-def comp_fetched_items():
-    return [fetch(i) for i in fetch(0)["ids"]]
+def comp_fetched_items(ids):
+    return [fetch(i) for i in ids if fetch(i)["ok"]]
 
 
 def comp_lazy(ids):

@@ -22,12 +22,11 @@ class ComprehensionScan(Scan):
             [comp.key, comp.value] if isinstance(comp, ast.DictComp) else [comp.elt]
         )
         fetches = [c for e in element for c in self._awaited_in(e) if self._direct(c, comp)]
-        in_clauses = [
-            c
-            for gen in comp.generators
-            for part in (gen.iter, *gen.ifs)
-            for c in self._awaited_in(part)
-        ]
+        # The first ``for``'s items are fetched once, before the first item
+        # (``[i["title"] for i in get(url)]``): only later clauses run per item.
+        per_item = [*comp.generators[0].ifs]
+        per_item += [part for gen in comp.generators[1:] for part in (gen.iter, *gen.ifs)]
+        in_clauses = [c for part in per_item for c in self._awaited_in(part)]
         if not fetches and not in_clauses:
             return
         try:
