@@ -64,6 +64,10 @@ def _unawaited_calls(root: Path) -> list[str]:
     return found
 
 
+# Functions that await (or schedule) the coroutine they are given.
+RUNNERS = re.compile(r"gather|task|future|run|wait|shield|completed|turn|submit")
+
+
 def _handed_over(call: ast.Call) -> bool:
     """Awaited, iterated with ``async for``, or given to a call that runs it
     (``create_task(c())``, ``gather(*(c(x) for x in xs))``)."""
@@ -74,7 +78,7 @@ def _handed_over(call: ast.Call) -> bool:
         return _handed_over(parent)
     if isinstance(parent, ast.Call) and call is not parent.func:
         runner = ast.unparse(parent.func).rsplit(".", 1)[-1]
-        return re.search(r"gather|task|future|run|wait|shield|completed|turn", runner) is not None
+        return RUNNERS.search(runner) is not None
     if isinstance(parent, ast.AsyncFor) or (
         isinstance(parent, ast.comprehension) and parent.is_async
     ):
