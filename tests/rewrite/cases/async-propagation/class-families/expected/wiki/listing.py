@@ -1,6 +1,7 @@
 """Lists of things a site answers, made by the site, by pages and by each other."""
 
 import wiki.pages
+from wiki._async_helpers import gather_in_order
 
 
 class Listing:
@@ -23,10 +24,13 @@ class PageListing(Listing):
         self.item_class = wiki.pages.Page
 
     async def fetch(self):
-        return [
-            await wiki.pages.Page.create(self.site, name, {})
-            for name in await super().fetch()
-        ]
+        return await gather_in_order(
+            *(
+                wiki.pages.Page.create(self.site, name, {})
+                for name in await super().fetch()
+            ),
+            limit=10,
+        )
 
 
 class Recent(Listing):
