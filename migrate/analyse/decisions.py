@@ -87,6 +87,11 @@ class Fake:
     # ``page.revisions = Mock(return_value=iter([]))`` where what ``revisions`` gives is
     # now an async iterator: the mock's ``return_value`` gives its items asynchronously.
     items: bool = False
+    # A fake of urllib's urlopen where the code now sends through httpx: what the
+    # code handed urlopen ("request" or "url"), and the patch's target as written
+    # (see analyse/urlopen_fakes.py).
+    urlopen: Literal["", "request", "url"] = ""
+    owner: Span | None = None
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,7 @@ from .given import given
 from .graph import CallGraph
 from .model import PARAM_PREFIX, Function, Patch, Span
 from .typeflow import TypeFlow
+from .urlopen_fakes import urlopen_fakes
 
 
 def find_fakes(graph: CallGraph, result: Colouring) -> None:
@@ -24,15 +25,17 @@ def find_fakes(graph: CallGraph, result: Colouring) -> None:
     ``Mock()`` put in place of the whole session (``client.session = Mock()``)
     becomes a client mock whose request methods are async.
     """
+    urlopen_fakes(graph, result)
     sleeps_move = _sleeps_move(graph, result)
     for fn in graph.functions.values():
         for patch in fn.patches:
             retarget = session_of = None
             client = False
             target = graph.resolve(patch.target)
-            if patch.target == "time.sleep" and sleeps_move and patch.target_span is not None:
+            # ``"time.sleep"``, or reached through a module that imports time
+            # (``monkeypatch.setattr(app.time, "sleep", fake)``).
+            if target == "time.sleep" and sleeps_move and patch.target_span is not None:
                 retarget = patch.target_span
-                target = patch.target
             elif target is None:
                 continue
             elif patch.fake is None and not (patch.wrap or patch.is_mock):

@@ -222,6 +222,11 @@ class FileEdits:
     # ``Mock(return_value=iter([]))`` in place of a function whose result became an
     # async iterator (positions of the mocks): ``return_value=async_items(...)``.
     fake_iterators: set[Pos] = field(default_factory=set)
+    # Fakes of urllib's urlopen where the code now sends through httpx (positions of
+    # the fakes): what urlopen was handed, "request" or "url"; and the patches'
+    # targets as written, which become ``httpx.AsyncClient.send``.
+    fake_urlopens: dict[Pos, str] = field(default_factory=dict)
+    fake_urlopen_targets: set[Pos] = field(default_factory=set)
     # ``raise StopIteration`` (or a bare ``raise`` handling one) in an async iterator's
     # class family, and ``except StopIteration`` around a ``next()`` that became
     # ``await anext()``: StopAsyncIteration.
@@ -262,6 +267,7 @@ class FileEdits:
             or self.fake_classes
             or self.stop_raises
             or self.fake_iterators
+            or self.fake_urlopens
             or self.client_constructors
             or self.session_annotations
             or self.unwrapped_closings
@@ -700,7 +706,11 @@ def _note_fake(
 ) -> None:
     """The edits that make ``fake`` async."""
     fe, cols = for_module(fn_module(fake.function))
-    if fake.fake is not None:
+    if fake.urlopen:
+        fe.fake_urlopens[cols.pos(fake.span)] = fake.urlopen
+        if fake.owner is not None:
+            fe.fake_urlopen_targets.add(cols.pos(fake.owner))
+    elif fake.fake is not None:
         fake_fe, _ = for_module(fn_module(fake.fake))
         fake_fe.async_fakes.add(fake.fake)
     elif fake.wrap:

@@ -1124,6 +1124,75 @@ async def async_items(items: Iterable[Any]) -> AsyncIterator[Any]:
     ("from collections.abc import AsyncIterator, Iterable", "from typing import Any"),
 )
 
+URLOPEN_FAKE = Helper(
+    "urlopen_fake",
+    '''\
+def urlopen_fake(
+    fake: Callable[..., Any], *, url: bool = False
+) -> Callable[..., Awaitable[{http}.Response]]:
+    """A test's fake of urllib's urlopen, put in place of {http}.AsyncClient.send now
+    that the code sends through {http}. It is handed what urlopen was: a urllib
+    Request (the headers the code set, not {http}'s own), or its URL with
+    ``url=True``; what it returns (a file-like answer) becomes the response,
+    and an HTTPError it raises the error response, a URLError a ConnectError."""
+    try:
+        takes = inspect.signature(fake).parameters
+    except (TypeError, ValueError):
+        takes = {{}}
+    keywords = any(p.kind is p.VAR_KEYWORD for p in takes.values())
+
+    async def send(
+        client: {http}.AsyncClient, request: {http}.Request, **kwargs: Any
+    ) -> {http}.Response:
+        # The headers the code set: not those every request of the client has.
+        own = {{
+            name: value
+            for name, value in request.headers.items()
+            if client.headers.get(name) != value
+        }}
+        headers = {{k: v for k, v in own.items() if k not in ("host", "content-length")}}
+        given: Any = urllib.request.Request(
+            str(request.url),
+            data=request.content or None,
+            headers=headers,
+            method=request.method,
+        )
+        options: dict[str, Any] = {{}}
+        if url:
+            given = str(request.url)
+            if request.content and ("data" in takes or keywords):
+                options["data"] = request.content
+        timeout = request.extensions.get("timeout", {{}}).get("read")
+        if timeout is not None and ("timeout" in takes or keywords):
+            options["timeout"] = timeout
+        try:
+            answer = fake(given, **options)
+        except urllib.error.HTTPError as error:
+            answer = error  # an error response, read as the others are
+        except urllib.error.URLError as error:
+            raise {http}.ConnectError(str(error.reason), request=request) from error
+        status = getattr(answer, "status", None)
+        if not isinstance(status, int):
+            code = getattr(answer, "code", None)
+            status = code if isinstance(code, int) else 200
+        found = getattr(answer, "headers", None)
+        items = list(found.items()) if hasattr(found, "items") else []
+        content = answer.read()
+        if hasattr(answer, "close"):
+            answer.close()
+        return {http}.Response(status, headers=items, content=content, request=request)
+
+    return send''',
+    (
+        "import inspect",
+        "import urllib.error",
+        "import urllib.request",
+        "from collections.abc import Awaitable, Callable",
+        "from typing import Any",
+        "import {http}",
+    ),
+)
+
 # In the order they appear in the module.
 HELPERS: dict[str, Helper] = {
     h.name: h
@@ -1152,6 +1221,7 @@ HELPERS: dict[str, Helper] = {
         ASYNC_CLIENT_MOCK,
         ASYNC_CLASS_MOCK,
         ASYNC_ITEMS,
+        URLOPEN_FAKE,
     )
 }
 

@@ -82,3 +82,58 @@ def test_the_owner_as_written_is_kept_for_retargeting() -> None:
     assert (second.target_span.end_col - second.target_span.col) == len('"app.client.fetch"')
     assigned = patches()[8]
     assert assigned.target_span is None
+
+
+def test_urlopen_fakes_move_with_the_calls_and_its_mocks_are_named(tmp_path) -> None:
+    from migrate.analyse.run import analyse_paths
+
+    (tmp_path / "status.py").write_text(
+        "import urllib.request\n\n\n"
+        "def is_up(url):\n"
+        "    with urllib.request.urlopen(url, timeout=2) as resp:\n"
+        "        return resp.status == 200\n"
+    )
+    (tmp_path / "test_status.py").write_text(
+        textwrap.dedent(
+            """\
+            from unittest import mock
+
+            import status
+
+
+            def test_fake(monkeypatch):
+                monkeypatch.setattr(status.urllib.request, "urlopen", lambda url, timeout: 1)
+                status.is_up("u")
+
+
+            def test_mock():
+                with mock.patch("status.urllib.request.urlopen") as urlopen:
+                    urlopen.return_value.status = 200
+                    status.is_up("u")
+            """
+        )
+    )
+    colouring = analyse_paths([tmp_path], jobs=1).colouring
+    fakes = [(f.function, f.urlopen) for f in colouring.fakes if f.urlopen]
+    assert fakes == [("test_status.test_fake", "url")]
+    reviews = [r for r in colouring.review if r.function == "test_status.test_mock"]
+    assert [r.reason.split(":")[0] for r in reviews] == ["a mock of urlopen"]
+
+
+def test_a_sleep_faked_through_the_module_under_test_is_retargeted(tmp_path) -> None:
+    from migrate.analyse.run import analyse_paths
+
+    (tmp_path / "poll.py").write_text(
+        "import time\n\nimport requests\n\n\n"
+        "def wait_ready(url):\n"
+        "    while requests.get(url).status_code != 200:\n"
+        "        time.sleep(1)\n"
+    )
+    (tmp_path / "test_poll.py").write_text(
+        "import poll\n\n\n"
+        "def test_wait(monkeypatch):\n"
+        '    monkeypatch.setattr(poll.time, "sleep", lambda s: None)\n'
+        '    poll.wait_ready("u")\n'
+    )
+    colouring = analyse_paths([tmp_path], jobs=1).colouring
+    assert [(f.target, f.retarget is not None) for f in colouring.fakes] == [("time.sleep", True)]

@@ -29,17 +29,25 @@ those methods AsyncMocks.
 on asyncio instead (``"time.sleep"`` -> ``"asyncio.sleep"``, ``time`` ->
 ``asyncio``), with its fake made async the same way, so the fake still
 catches the sleeps.
+
+A fake of urllib's ``urlopen`` where the code now sends through httpx
+(``monkeypatch.setattr(app.urllib.request, "urlopen", fake)``, ``mock.patch(
+"app.urlopen", fake)``) is patched onto ``httpx.AsyncClient.send`` instead,
+through the helpers module's ``urlopen_fake(fake)``: the fake is handed what
+urlopen was and answers as it did (see analyse/urlopen_fakes.py).
 """
 
 from __future__ import annotations
 
 import libcst as cst
 
+from ..nodes import keyword_arg
 from .base import Rule, on_leave
 
 CLIENT_MOCK = "async_client_mock"
 CLASS_MOCK = "async_class_mock"
 ITEMS = "async_items"
+URLOPEN_FAKE = "urlopen_fake"
 
 
 class AsyncFakes(Rule):
@@ -66,6 +74,13 @@ class AsyncFakes(Rule):
         if pos in self.ctx.edits.fake_mocks and isinstance(updated, cst.Name | cst.Attribute):
             # The mock class itself: ``new_callable=MagicMock``, a fixture's ``-> MagicMock``.
             return self._async_mock(updated)
+        given = self.ctx.edits.fake_urlopens.get(pos) if pos is not None else None
+        if given is not None:
+            self.ctx.note(self.code, self.ctx.line(original), "urlopen fake -> urlopen_fake")
+            args = [cst.Arg(updated)]
+            if given == "url":
+                args.append(keyword_arg("url", cst.Name("True")))
+            return cst.Call(cst.Name(self.ctx.use_helper(URLOPEN_FAKE)), args)
         if pos not in self.ctx.edits.fake_lambdas:
             return updated
         self.ctx.add_import("unittest.mock", "AsyncMock")
@@ -85,12 +100,36 @@ class AsyncFakes(Rule):
             return updated.with_changes(func=cst.Name(self.ctx.use_helper(CLIENT_MOCK)))
         if self.ctx.pos(original) in self.ctx.edits.fake_classes:
             return self._class_mock(original, updated)
+        if original.args and self.ctx.pos(original.args[0].value) in (
+            self.ctx.edits.fake_urlopen_targets
+        ):
+            return self._send_patched(updated)
         if self.ctx.pos(original) in self.ctx.edits.fake_iterators:
             return self._items_mock(original, updated)
         if self.ctx.pos(original) not in self.ctx.edits.fake_mocks:
             return updated
         self.ctx.note(self.code, self.ctx.line(original), "mock fake -> AsyncMock")
         return updated.with_changes(func=self._async_mock(updated.func))
+
+    def _send_patched(self, updated: cst.Call) -> cst.Call:
+        """``setattr(app.urllib.request, "urlopen", f)`` -> ``setattr(httpx.AsyncClient,
+        "send", f)``; ``patch("app.urlopen", f)`` -> ``patch("httpx.AsyncClient.send", f)``."""
+        http = self.ctx.options.http_module
+        args = list(updated.args)
+        target = args[0].value
+        if isinstance(target, cst.SimpleString):
+            quote = target.quote
+            args[0] = args[0].with_changes(
+                value=target.with_changes(
+                    value=f"{target.prefix}{quote}{http}.AsyncClient.send{quote}"
+                )
+            )
+        elif len(args) > 1 and isinstance(args[1].value, cst.SimpleString):
+            self.ctx.add_import(http)
+            quote = cst.ensure_type(args[1].value, cst.SimpleString).quote
+            args[0] = args[0].with_changes(value=cst.parse_expression(f"{http}.AsyncClient"))
+            args[1] = args[1].with_changes(value=cst.SimpleString(f"{quote}send{quote}"))
+        return updated.with_changes(args=args)
 
     def _items_mock(self, original: cst.Call, updated: cst.Call) -> cst.Call:
         """``Mock(return_value=iter([]))`` -> ``Mock(return_value=async_items(iter([])))``."""
