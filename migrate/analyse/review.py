@@ -15,11 +15,11 @@ from __future__ import annotations
 
 from pathlib import PurePath
 
-from .catalogue import NO_TWIN, Action, lookup
+from .catalogue import CONSTRUCTORS, NO_TWIN, Action, lookup
 from .decisions import Colouring, Review
 from .defaults import SESSION_TYPES
 from .graph import CallGraph
-from .model import Call, Function
+from .model import Call, Function, Span
 from .names import short_name
 
 
@@ -65,6 +65,58 @@ def find_reviews(graph: CallGraph, colouring: Colouring) -> list[Review]:
                 )
             )
     return reviews
+
+
+# What ``session.mount(prefix, HTTPAdapter(max_retries=Retry(...)))`` is made of.
+MOUNTING = frozenset(
+    {
+        "requests.Session.mount",
+        "requests.adapters.HTTPAdapter",
+        "requests.HTTPAdapter",
+        "urllib3.util.retry.Retry",
+        "urllib3.util.Retry",
+        "urllib3.Retry",
+        "requests.packages.urllib3.util.retry.Retry",
+    }
+)
+
+
+# What a urllib3 Retry does on responses and reads: no transport carries it.
+RETRY_ON_RESPONSES = frozenset({"read", "status", "status_forcelist", "other"})
+
+
+def drop_carried_mounts(graph: CallGraph, colouring: Colouring) -> None:
+    """No review of the adapters mounted where the session is made (``s =
+    requests.Session(); s.mount(...)``, also in ``__init__`` on ``self.s`` or at
+    module level): where the session becomes a client, the rewrite makes it
+    with the transport they describe and a TODO names what it cannot carry
+    (rules/http_transport.py); where it stays, they keep working. A mount
+    elsewhere, on a session that becomes a client, is still named."""
+    carried: set[tuple[str, Span]] = set()
+    for fn in graph.functions.values():
+        targets = {
+            call.span: graph.resolve(call.target) if call.target else None for call in fn.calls
+        }
+        if not any(CONSTRUCTORS.get(t or "") == "requests.Session" for t in targets.values()):
+            continue
+        mounts_here = any(
+            t == "requests.Session.mount"
+            and call.text.count(".") <= 1 + call.text.startswith("self.")
+            for call in fn.calls
+            if (t := targets[call.span])
+        )
+        if mounts_here:
+            carried |= {
+                (fn.qualname, call.span)
+                for call in fn.calls
+                if targets[call.span] in MOUNTING and not set(call.keywords) & RETRY_ON_RESPONSES
+            }
+    no_twin = set(NO_TWIN.values())
+    colouring.review = [
+        r
+        for r in colouring.review
+        if (r.function, r.span) not in carried or r.reason not in no_twin
+    ]
 
 
 def _mixed_attribute(

@@ -16,6 +16,7 @@ from .graph import CallGraph, build_graph
 from .model import PARAM_PREFIX
 from .project import Project, load_project
 from .responses import unseen_modules
+from .review import drop_carried_mounts
 from .selection import left_out_blocking, unselected_callees
 
 # Each round pulls in the modules that call what the previous round coloured;
@@ -88,6 +89,7 @@ def _coloured(
         more = {k: v for k, v in injected.refusals(graph, colouring).items() if k not in refused}
         if not more:
             colouring.converted_sessions = injected.converted_sessions(graph, colouring)
+            drop_carried_mounts(graph, colouring)
             colouring.review.extend(unselected_callees(graph, scope, colouring))
             return graph, colouring
         refused.update(more)

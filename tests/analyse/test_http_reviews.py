@@ -183,3 +183,39 @@ def test_a_session_mounting_an_adapter_of_a_requests_package_stays_on_requests(
             "stays on requests: session is a session that other calls keep on requests",
         ),
     ]
+
+
+MOUNTS = """
+    import requests
+    from requests.adapters import HTTPAdapter
+    from urllib3.util.retry import Retry
+
+
+    class Store:
+        def __init__(self):
+            self.session = requests.Session()
+            adapter = HTTPAdapter(max_retries=3, pool_maxsize=20)
+            self.session.mount("https://", adapter)
+
+        def get(self, url):
+            return self.session.get(url).json()
+
+
+    def configure(session):
+        session.mount("https://", HTTPAdapter(max_retries=2))
+
+
+    def on_errors():
+        session = requests.Session()
+        session.mount("https://", HTTPAdapter(max_retries=Retry(total=2, status_forcelist=[503])))
+        return session.get("https://x").json()
+"""
+
+
+def test_adapters_mounted_where_the_session_is_made_are_carried_not_reviewed(
+    tmp_path: Path,
+) -> None:
+    found = [(fn, line, why.split(" ")[0]) for fn, line, why in reviews(tmp_path, {"m.py": MOUNTS})]
+    # An adapter for a session handed in is not mounted where the client is made;
+    # a Retry acting on responses has no transport twin.
+    assert found == [("m.configure", 18, "HTTPAdapter"), ("m.on_errors", 23, "urllib3's")]
