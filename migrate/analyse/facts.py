@@ -194,6 +194,7 @@ class ModuleAnalyser(HeldVisitor):
             span=span_of(node),
             is_async=is_async,
             is_generator=self.tree.yields(node),
+            holds_across_yield=self.tree.holds_across_yield(node),
             class_qualname=class_qualname,
             parent=parent,
             params=params,

@@ -83,7 +83,7 @@ def pages(n):
 
 
 def first_page():
-    return next(iter(pages(1)), None)
+    return next(enumerate(pages(1)), None)
 
 
 async def all_pages():
