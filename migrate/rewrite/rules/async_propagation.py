@@ -223,6 +223,62 @@ class AsyncPropagation(Rule):
     def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
         self.names.append({n.value for n in _names(node)})
 
+    @on_leave(cst.IndentedBlock)
+    def leave_named_lambdas(
+        self, original: cst.IndentedBlock, updated: cst.BaseSuite
+    ) -> cst.BaseSuite:
+        """``get = lambda u: ...`` whose nested function (see analyse.named_lambdas) became
+        async: ``async def get(u): return ...``, a lambda cannot await."""
+        if not isinstance(updated, cst.IndentedBlock):
+            return updated
+        # Not zipped with the original's: other rules may have split a statement (a gather).
+        body = [self._named_lambda(s) for s in updated.body]
+        for at, stmt in enumerate(body[1:], 1):
+            made = body[at - 1] is not updated.body[at - 1]
+            if made and isinstance(body[at - 1], cst.FunctionDef) and not _leading(stmt):
+                body[at] = stmt.with_changes(leading_lines=[cst.EmptyLine(indent=False)])
+        return updated.with_changes(body=body)
+
+    def _named_lambda(self, updated: cst.BaseStatement) -> cst.BaseStatement:
+        if (
+            isinstance(updated, cst.With)
+            and isinstance(updated.body, cst.IndentedBlock)
+            and len(updated.body.body) == 1
+        ):
+            # The client of a one-off request in it, made for the statement: the
+            # request is made when the function runs, so the client goes inside it.
+            nested = self._named_lambda(updated.body.body[0])
+            if isinstance(nested, cst.FunctionDef):
+                inner = updated.with_changes(body=nested.body, leading_lines=())
+                return nested.with_changes(
+                    body=cst.IndentedBlock([inner]), leading_lines=updated.leading_lines
+                )
+            return updated
+        small = updated.body[0] if isinstance(updated, cst.SimpleStatementLine) else None
+        if not (
+            isinstance(updated, cst.SimpleStatementLine)
+            and len(updated.body) == 1
+            and isinstance(small, cst.Assign)
+            and len(small.targets) == 1
+            and isinstance(small.targets[0].target, cst.Name)
+            and isinstance(small.value, cst.Lambda)
+        ):
+            return updated
+        name = small.targets[0].target.value
+        if f"{self.ctx.qualname}.{name}" not in self.ctx.edits.async_functions:
+            return updated
+        self.ctx.note(self.code, self.ctx.line(updated), f"async def {name} (was a lambda)")
+        returned = cst.SimpleStatementLine(
+            [cst.Return(small.value.body)], trailing_whitespace=updated.trailing_whitespace
+        )
+        return cst.FunctionDef(
+            cst.Name(name),
+            small.value.params,
+            cst.IndentedBlock([returned]),
+            asynchronous=cst.Asynchronous(),
+            leading_lines=updated.leading_lines,
+        )
+
     @on_visit(cst.Module)
     def visit_Module(self, node: cst.Module) -> None:
         self.module_names = {n.value for n in _names(node)}
@@ -369,3 +425,8 @@ def _iter_of_one(node: cst.BaseExpression) -> bool:
         and node.args[0].keyword is None
         and not node.args[0].star
     )
+
+
+def _leading(stmt: cst.BaseStatement) -> bool:
+    """Whether ``stmt`` has lines (blank or comments) before it."""
+    return bool(getattr(stmt, "leading_lines", ()))
