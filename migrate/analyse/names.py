@@ -221,12 +221,13 @@ class NameResolver:
     def _returned_type(
         self, node: ast.FunctionDef | ast.AsyncFunctionDef, name: str, owner: str = ""
     ) -> str | None:
-        """What factory ``name`` gives: its annotation, or what every return makes
-        (in a method of class ``owner``, ``return self.get()``: what ``get`` gives)."""
+        """What factory ``name`` gives: its annotation, or what every return makes (in a
+        method of ``owner``, ``return self.get()``: what ``get`` gives)."""
         saved, self.scopes = self.scopes, []
         try:
             typ = self.annotation_type(node.returns)
-            if typ:  # ``-> requests.Session`` moves with the factory, as below
+            if typ:  # ``-> requests.Session``: a session factory, as below
+                self.facts.session_returns.update({name: typ} if typ in SESSION_TYPES else {})
                 return typ if typ not in CONSTRUCTORS.values() else None
             # ``site = Site(...)`` ... ``return site``: what each local was made by.
             made_by: dict[str, set[str | None]] = {}

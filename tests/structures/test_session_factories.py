@@ -117,6 +117,22 @@ FACTORY_IN_A_GLOBAL = {
     """,
 }
 
+ANNOTATED_FACTORY_IN_A_WITH = {
+    "pkg/__init__.py": "",
+    "pkg/api.py": """
+        import requests
+
+
+        def make_session() -> requests.Session:
+            return requests.Session()
+
+
+        def user(base, uid):
+            with make_session() as s:
+                return s.get(f"{base}/users/{uid}").json()
+    """,
+}
+
 FACTORY_IMPORTED_INTO_A_GLOBAL = {
     "pkg/__init__.py": "",
     "pkg/sessions.py": FACTORY,
@@ -161,6 +177,13 @@ SHAPES = {
         "stays on requests: SESSION (a module global) is made by api.make_session, a factory"
         " (api.py:4) that stays sync and keeps making a requests.Session; make the session"
         " with requests.Session() where SESSION is set to migrate it",
+    ),
+    "an annotated factory's session entered by a with": (
+        ANNOTATED_FACTORY_IN_A_WITH,
+        "pkg.api.user",
+        "stays on requests: s (a local) is made by api.make_session, a factory (api.py:4)"
+        " that stays sync and keeps making a requests.Session; make the session with"
+        " requests.Session() where s is set to migrate it",
     ),
     "an imported factory's session in a module global": (
         FACTORY_IMPORTED_INTO_A_GLOBAL,
