@@ -30,6 +30,7 @@ from .model import (
     ModuleFacts,
     Span,
 )
+from .named_lambdas import named_lambda
 from .names import LocalScope, _self_attr, expr_text, span_of
 from .patches import note_assigned_fake, note_dynamic, note_patch
 from .scopes import (
@@ -194,6 +195,7 @@ class ModuleAnalyser(HeldVisitor):
             span=span_of(node),
             is_async=is_async,
             is_generator=self.tree.yields(node),
+            holds_across_yield=self.tree.holds_across_yield(node),
             class_qualname=class_qualname,
             parent=parent,
             params=params,
@@ -314,6 +316,11 @@ class ModuleAnalyser(HeldVisitor):
     def visit_Assign(self, node: ast.Assign) -> None:
         scope = self.scopes[-1]
         fn = scope.function
+        nested = named_lambda(node, scope.node) if fn is not self.module_fn else None
+        if nested is not None:  # ``get = lambda u: ...``: a nested function (see named_lambdas)
+            self._function(nested, is_async=False)
+            self.facts.functions[f"{self._prefix()}.{nested.name}"].named_lambda = True
+            return
         if (
             fn is not None
             and fn.class_qualname

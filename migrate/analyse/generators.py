@@ -3,9 +3,14 @@
 A generator that awaits is an async generator, and every consumer must
 change with it: ``for`` -> ``async for`` (comprehensions too), ``yield
 from g()`` -> ``async for item in g(): yield item``, ``list(g())`` -> an
-async comprehension, ``next(g())`` -> ``await anext(g())``. Laziness is
-kept: an ``async for`` that breaks asks for no more pages than the ``for``
-did.
+async comprehension, ``next(g())`` and ``next(iter(g()), default)`` ->
+``await anext(g(), default)``. Laziness is kept: an ``async for`` that
+breaks asks for no more pages than the ``for`` did, ``anext`` fetches what
+``next`` did. A generator holding something across a yield (a ``with``, a
+``try``) that ``next`` takes one item of is closed by ``aclosing`` around
+the statement: the sync one was closed as soon as it was dropped, an async
+generator only once the loop gets round to its ``aclose`` (or never, if the
+loop is closed first).
 
 A consumer that cannot follow keeps the generator sync, with the reason:
 one that may stop early without a loop to rewrite (``any(x for x in g())``,

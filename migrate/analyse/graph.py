@@ -181,7 +181,8 @@ class CallGraph(Extensions):
             # ``kind(g)()``: an instance of the class a function picks (see choices).
             return self._picked(mod.defs.get(head.removesuffix(RETURNS_SUFFIX * 2)))
         if head.endswith(RETURNS_SUFFIX):
-            return mod.return_types.get(head.removesuffix(RETURNS_SUFFIX))
+            made = head.removesuffix(RETURNS_SUFFIX)
+            return mod.return_types.get(made) or mod.session_returns.get(made)
         typ = mod.typed_names.get(head)
         if typ is not None and typ not in CONSTRUCTORS.values():
             return typ
@@ -649,6 +650,8 @@ def build_graph(project: Project, refused: dict[tuple[str, str], str] | None = N
     # every call made through it (a global, or ``self.<attr>``).
     kept: dict[tuple[str, str] | None, str] = {key: why for key, why in (refused or {}).items()}
     graph.kept_sessions = {**kept, **_kept_sessions(graph)}
+    for held, why in held_factory_sessions(graph).items():
+        graph.kept_sessions.setdefault(held, why)
     links = {qualname: _link(graph, fn, fresh=True) for qualname, fn in graph.functions.items()}
     flow = graph.flow = TypeFlow(graph)
     graph.flowed_attrs = flow.solve()
@@ -804,6 +807,35 @@ def _factory_sessions(graph: CallGraph) -> dict[tuple[str, str] | None, str]:
                 )
             for cls in (owner, *graph.subclasses(owner)):
                 kept[(cls, attr)] = why
+    return kept
+
+
+def held_factory_sessions(graph: CallGraph) -> dict[tuple[str, str] | None, str]:
+    """Sessions a top-level factory makes, kept in a local or a module global (``s =
+    make_session()``, ``SESSION = make_session()``): they stay on requests, and the
+    plan says so. The factory stays sync and keeps making a requests.Session, so the
+    calls made through what it gives cannot move to httpx on their own."""
+    kept: dict[tuple[str, str] | None, str] = {}
+    for fn in graph.functions.values():
+        for call in fn.calls:
+            maker, found, _ = (call.target or "").partition(RETURNS_SUFFIX + ".")
+            factory = graph.functions.get(graph.resolve(maker) or maker) if found else None
+            if factory is None or factory.class_qualname:
+                continue
+            if factory.name not in graph.project.facts[factory.module].session_returns:
+                continue
+            key = session_key(graph, fn, call.text)
+            if key is None or key in kept:
+                continue
+            name = call.text.split(".")[0]
+            held = "a module global" if key[0] == fn.module else "a local"
+            file = PurePath(graph.project.facts[factory.module].path).name
+            kept[key] = (
+                f"stays on requests: {name} ({held}) is made by {short_name(factory.qualname)},"
+                f" a factory ({file}:{factory.span.line}) that stays sync and keeps making a"
+                f" requests.Session; make the session with requests.Session() where {name} is"
+                " set to migrate it"
+            )
     return kept
 
 

@@ -343,6 +343,9 @@ class HeldVisitor(FlowVisitor):
         if isinstance(arg, ast.Starred):
             arg = arg.value
         if isinstance(arg, ast.Call | ast.GeneratorExp):
+            outer = getattr(call, "_migrate_arg_of", None)
+            if receiver == "builtins.iter" and outer == "builtins.next" and len(call.args) == 1:
+                receiver = outer  # ``next(iter(g()))``: a generator is its own iterator
             setattr(arg, "_migrate_arg_of", receiver)  # noqa: B010 (a type checker refuses the attribute)
             return
         if isinstance(arg, ast.Name | ast.Attribute) and not getattr(arg, "_migrate_chosen", False):

@@ -1,5 +1,9 @@
 """Lambdas calling code that becomes async: a lambda cannot await.
 
+A lambda bound to a local name (``get = lambda u: ...``) is read as the
+nested function it stands for (see named_lambdas) and becomes a nested
+``async def``; what follows is about the others (in a dict, a call, a return).
+
 In code that stays sync the call in the lambda is bridged
 (``lambda u: async_to_sync(fetch)(u)``). A function that would become async
 around such a lambda stays sync instead (its calls bridged, async callers
@@ -9,6 +13,7 @@ nothing awaits. A function that was async already gets a review item.
 
 from __future__ import annotations
 
+from .catalogue import Action
 from .decisions import Bridge, Colouring, Review
 from .graph import CallGraph
 from .names import short_name
@@ -25,6 +30,15 @@ def awaiting(graph: CallGraph, result: Colouring) -> dict[str, str]:
         if fn.is_async or fn.qualname not in result.async_functions:
             continue
         callees = [graph.callee_of(call) for call in fn.calls if call.in_lambda]
+        # A request made in the lambda itself (``lambda u: session.get(u).json()``).
+        blocking = graph.blocking.get(fn.qualname, [])
+        sent = [c for c, e in blocking if c.in_lambda and e.action is Action.REWRITE]
+        if sent:
+            held[fn.qualname] = (
+                f"a lambda in it calls {sent[0].text}, which would have to be awaited; a lambda"
+                " cannot await: rewrite the lambda as a nested async def to migrate it"
+            )
+            continue
         # An earlier run's ``lambda x: async_to_sync(f)(x)`` stays as it is.
         callees += [graph.resolve(r.target) for r in fn.refs if r.in_lambda and r.call_called]
         for callee in callees:
@@ -40,8 +54,13 @@ def awaiting(graph: CallGraph, result: Colouring) -> dict[str, str]:
 
 
 def bridge_or_review(graph: CallGraph, result: Colouring) -> None:
-    """A lambda calling async code: bridged in sync code, for review in async code."""
+    """A lambda calling async code: bridged in sync code, for review in async code; one
+    making a request itself that keeps its function sync is for review too."""
     for fn in graph.functions.values():
+        why = result.boundaries.get(fn.qualname, "")
+        sent = [c for c, e in graph.blocking.get(fn.qualname, []) if c.in_lambda]
+        if why.startswith("a lambda in it calls") and sent:
+            result.review.append(Review(fn.qualname, sent[0].span, f"{fn.name} stays sync: {why}"))
         for call in fn.calls:
             if not call.in_lambda:
                 continue

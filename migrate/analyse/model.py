@@ -228,6 +228,10 @@ class Function:
     span: Span
     is_async: bool = False
     is_generator: bool = False
+    # A generator with a yield inside a ``with`` or ``try``: closing it runs code.
+    holds_across_yield: bool = False
+    # ``name = lambda ...:`` in a function, read as the nested def it stands for.
+    named_lambda: bool = False
     class_qualname: str | None = None
     parent: str | None = None
     params: tuple[str, ...] = ()

@@ -14,6 +14,7 @@ import builtins
 from .catalogue import CONSTRUCTORS
 from .choices import module_choices
 from .defaults import SESSION_TYPES, given_default, optional_member
+from .factories import session_factories, type_factory_globals
 from .fixtures import is_fixture_decorator, note_fixture, returned_attribute
 from .frameworks import BRIDGES
 from .model import RETURNS_SUFFIX, Function, ModuleFacts
@@ -197,6 +198,7 @@ class NameResolver:
                             given = typ or returned_attribute(method, self.annotation_type)
                             owner = f"{module}.{stmt.name}"
                             self.facts.class_fixtures.setdefault(owner, {})[method.name] = given
+        type_factory_globals(tree, self.facts, lambda call: self.type_of_call(call, None))
 
     def annotation_type(self, node: ast.expr | None) -> str | None:
         """The project class (or catalogue type) an annotation names, if plainly one."""
@@ -219,12 +221,13 @@ class NameResolver:
     def _returned_type(
         self, node: ast.FunctionDef | ast.AsyncFunctionDef, name: str, owner: str = ""
     ) -> str | None:
-        """What factory ``name`` gives: its annotation, or what every return makes
-        (in a method of class ``owner``, ``return self.get()``: what ``get`` gives)."""
+        """What factory ``name`` gives: its annotation, or what every return makes (in a
+        method of ``owner``, ``return self.get()``: what ``get`` gives)."""
         saved, self.scopes = self.scopes, []
         try:
             typ = self.annotation_type(node.returns)
-            if typ:  # ``-> requests.Session`` moves with the factory, as below
+            if typ:  # ``-> requests.Session``: a session factory, as below
+                self.facts.session_returns.update({name: typ} if typ in SESSION_TYPES else {})
                 return typ if typ not in CONSTRUCTORS.values() else None
             # ``site = Site(...)`` ... ``return site``: what each local was made by.
             made_by: dict[str, set[str | None]] = {}
@@ -468,6 +471,8 @@ class NameResolver:
         returned = self._method_return(name, 0)
         if returned:
             return returned
+        if name in session_factories(self.facts):
+            return name + RETURNS_SUFFIX  # the graph knows it is a session
         last = name.rsplit(".", 1)[-1]
         if name.startswith(("builtins.",)):
             return None

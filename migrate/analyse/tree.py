@@ -99,6 +99,20 @@ class TreeIndex:
         """Whether the function itself yields (not a function, lambda or class inside it)."""
         return node in self._yielding
 
+    def holds_across_yield(self, node: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
+        """Whether a yield of the generator stands inside a ``with`` or ``try``: closing
+        it early (``GeneratorExit`` at that yield) runs their exits."""
+        if node not in self._yielding:
+            return False
+        yields = [span_of(y) for y in self.inside(node, (ast.Yield, ast.YieldFrom))]
+        for block in ast.walk(node):  # only generators: with and try are not indexed
+            if not isinstance(block, ast.With | ast.AsyncWith | ast.Try):
+                continue
+            body = [span_of(stmt) for stmt in block.body]
+            if any(outer.contains(y) for outer in body for y in yields):
+                return True
+        return False
+
 
 def span_of(node: ast.AST) -> Span:
     """Where ``node`` is."""

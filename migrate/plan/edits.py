@@ -117,6 +117,10 @@ class FileEdits:
     # Async generator calls handed to a builtin that takes their items
     # (``list(g())``): position of the generator call -> the builtin.
     async_consumers: dict[Pos, str] = field(default_factory=dict)
+    # Those taken by ``next()`` whose generator holds something across a yield (a
+    # ``with``, a ``try``): closed at once by ``aclosing``, as the sync one was
+    # closed when dropped; an async generator's ``aclose`` waits for the loop.
+    closed_nexts: set[Pos] = field(default_factory=set)
     # Property getters that become async methods: qualname -> "property" or
     # "cached_property"; and the reads of them (``obj.name`` -> ``await obj.name()``).
     async_properties: dict[str, str] = field(default_factory=dict)
@@ -402,6 +406,8 @@ def plan_edits(analysis: Analysis) -> dict[str, FileEdits]:
                     fe.async_consumers[cols.pos(call.span)] = taken_by
                     if taken_by == generators.NEXT and call.stop_handler is not None:
                         fe.stop_handlers.add(cols.pos(call.stop_handler))
+                    if taken_by == generators.NEXT and graph.functions[callee].holds_across_yield:
+                        fe.closed_nexts.add(cols.pos(call.span))
                 continue
             fe.awaits.add(cols.pos(call.span))
         for read in fn.reads:

@@ -114,6 +114,8 @@ class MigrationTransformer(cst.CSTTransformer):
         self.ctx = ctx
         self.visitors = _dispatch(rules, "visit")
         self.leavers = _dispatch(rules, "leave")
+        # ``get = lambda u: ...`` that becomes a nested async def: the lambda's id -> name.
+        self.named_lambdas: dict[int, str] = {}
 
     def on_visit(self, node: cst.CSTNode) -> bool:
         super().on_visit(node)
@@ -184,7 +186,20 @@ class MigrationTransformer(cst.CSTTransformer):
         self.ctx.scope.pop()
         return updated
 
+    def visit_Assign(self, node: cst.Assign) -> bool:
+        target = node.targets[0].target if len(node.targets) == 1 else None
+        if isinstance(node.value, cst.Lambda) and isinstance(target, cst.Name):
+            if f"{self.ctx.qualname}.{target.value}" in self.ctx.edits.async_functions:
+                self.named_lambdas[id(node.value)] = target.value
+        return True
+
     def visit_Lambda(self, node: cst.Lambda) -> bool:
+        name = self.named_lambdas.get(id(node))
+        if name is not None:
+            # The nested async def it becomes (see analyse.named_lambdas): its code awaits.
+            self.ctx.scope.append(name)
+            self.ctx.async_stack.append(True)
+            return True
         # Code in a lambda cannot await, whatever the enclosing function is; unless
         # the lambda is mapped over items and the map becomes a comprehension.
         self.ctx.async_stack.append(self.ctx.in_async and self._unmapped(node))
@@ -202,6 +217,8 @@ class MigrationTransformer(cst.CSTTransformer):
 
     def leave_Lambda(self, original: cst.Lambda, updated: cst.BaseExpression) -> cst.BaseExpression:
         self.ctx.async_stack.pop()
+        if id(original) in self.named_lambdas:
+            self.ctx.scope.pop()
         return updated
 
     # -- names that are not references ---------------------------------------

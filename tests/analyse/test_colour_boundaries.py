@@ -69,8 +69,8 @@ async def async_callbacks():
 
 def with_lambda(ids):
     first = fetch(ids[0])
-    later = lambda i: fetch(i)
-    return [first] + [later(i) for i in ids[1:]]
+    handlers = {"later": lambda i: fetch(i)}
+    return [first] + [handlers["later"](i) for i in ids[1:]]
 
 
 async def calls_with_lambda(ids):
@@ -83,7 +83,7 @@ def pages(n):
 
 
 def first_page():
-    return next(iter(pages(1)), None)
+    return next(enumerate(pages(1)), None)
 
 
 async def all_pages():
@@ -208,7 +208,7 @@ def test_a_function_whose_lambda_calls_async_code_stays_sync(result: Colouring) 
     bridged = [(b.span.line, b.kind) for b in result.bridges if b.function == "app.with_lambda"]
     assert sorted(bridged) == [
         (line_of("    first = fetch(ids[0])"), "async_to_sync"),
-        (line_of("    later = lambda i: fetch(i)"), "async_to_sync"),
+        (line_of('    handlers = {"later": lambda i: fetch(i)}'), "async_to_sync"),
     ]
 
 

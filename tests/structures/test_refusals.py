@@ -237,3 +237,36 @@ def test_a_receiver_that_keeps_what_it_is_given_stays_sync(tmp_path: Path) -> No
     colouring = analyse_paths([root]).colouring
     assert colouring.is_async("pkg.hooks.fetch")
     assert not colouring.is_async("pkg.hooks.register")
+
+
+def test_a_lambda_making_a_request_handed_on_as_a_value_keeps_its_function_sync(
+    tmp_path: Path,
+) -> None:
+    # It became async around the lambda's blocking request (left on the loop, never
+    # awaited); handed to sorted(), the lambda cannot become a nested async def.
+    root = _project(
+        tmp_path,
+        {
+            "api.py": """
+                import requests
+
+                session = requests.Session()
+
+                def ranked(urls):
+                    score = lambda u: session.get(u).json()["score"]
+                    return sorted(urls, key=score)
+
+                def first(urls):
+                    get = lambda u: session.get(u).json()
+                    return get(urls[0])
+            """
+        },
+    )
+    colouring = analyse_paths([root]).colouring
+    assert not colouring.is_async("pkg.api.ranked")
+    assert colouring.is_async("pkg.api.first.get") and colouring.is_async("pkg.api.first")
+    (review,) = [r for r in colouring.review if r.function == "pkg.api.ranked"]
+    assert review.reason == (
+        "ranked stays sync: a lambda in it calls session.get, which would have to be awaited;"
+        " a lambda cannot await: rewrite the lambda as a nested async def to migrate it"
+    )

@@ -1,4 +1,5 @@
-"""A session a factory makes for ``self.<attr>``: kept on requests as a whole, and said so.
+"""A session a factory makes for ``self.<attr>``, a local or a module global: kept on
+requests as a whole, and said so.
 
 ``self.session = self.create_session(**options)``, where the base class's
 ``create_session`` raises NotImplementedError and a subclass in another module
@@ -82,6 +83,70 @@ FACTORY_METHOD = {
     """,
 }
 
+FACTORY = """
+    import requests
+
+
+    def make_session():
+        session = requests.Session()
+        session.headers.update({"X-Key": "k"})
+        return session
+"""
+
+FACTORY_IN_A_LOCAL = {
+    "pkg/__init__.py": "",
+    "pkg/api.py": FACTORY
+    + """
+
+    def users(base, uids):
+        s = make_session()
+        return [s.get(f"{base}/users/{uid}").json() for uid in uids]
+    """,
+}
+
+FACTORY_IN_A_GLOBAL = {
+    "pkg/__init__.py": "",
+    "pkg/api.py": FACTORY
+    + """
+
+    SESSION = make_session()
+
+
+    def user(base, uid):
+        return SESSION.get(f"{base}/users/{uid}").json()
+    """,
+}
+
+ANNOTATED_FACTORY_IN_A_WITH = {
+    "pkg/__init__.py": "",
+    "pkg/api.py": """
+        import requests
+
+
+        def make_session() -> requests.Session:
+            return requests.Session()
+
+
+        def user(base, uid):
+            with make_session() as s:
+                return s.get(f"{base}/users/{uid}").json()
+    """,
+}
+
+FACTORY_IMPORTED_INTO_A_GLOBAL = {
+    "pkg/__init__.py": "",
+    "pkg/sessions.py": FACTORY,
+    "pkg/api.py": """
+        from .sessions import make_session
+
+        SESSION = make_session()
+
+
+        def user(base, uid):
+            return SESSION.get(f"{base}/users/{uid}").json()
+    """,
+}
+
 SHAPES = {
     "an override in another module, configured by setattr": (
         ENGINE,
@@ -98,6 +163,34 @@ SHAPES = {
         " (api.py:9): a client per event loop is made only from a session made where"
         " self.session is set (self.session = requests.Session()); make it there to"
         " migrate it",
+    ),
+    "a top-level factory's session in a local": (
+        FACTORY_IN_A_LOCAL,
+        "pkg.api.users",
+        "stays on requests: s (a local) is made by api.make_session, a factory (api.py:4)"
+        " that stays sync and keeps making a requests.Session; make the session with"
+        " requests.Session() where s is set to migrate it",
+    ),
+    "a top-level factory's session in a module global": (
+        FACTORY_IN_A_GLOBAL,
+        "pkg.api.user",
+        "stays on requests: SESSION (a module global) is made by api.make_session, a factory"
+        " (api.py:4) that stays sync and keeps making a requests.Session; make the session"
+        " with requests.Session() where SESSION is set to migrate it",
+    ),
+    "an annotated factory's session entered by a with": (
+        ANNOTATED_FACTORY_IN_A_WITH,
+        "pkg.api.user",
+        "stays on requests: s (a local) is made by api.make_session, a factory (api.py:4)"
+        " that stays sync and keeps making a requests.Session; make the session with"
+        " requests.Session() where s is set to migrate it",
+    ),
+    "an imported factory's session in a module global": (
+        FACTORY_IMPORTED_INTO_A_GLOBAL,
+        "pkg.api.user",
+        "stays on requests: SESSION (a module global) is made by sessions.make_session, a"
+        " factory (sessions.py:4) that stays sync and keeps making a requests.Session; make"
+        " the session with requests.Session() where SESSION is set to migrate it",
     ),
 }
 

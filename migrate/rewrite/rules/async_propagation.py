@@ -36,6 +36,10 @@ class AsyncPropagation(Rule):
         super().__init__(ctx)
         # Names used in each function being rewritten (for a fresh loop variable).
         self.names: list[set[str]] = []
+        # Per simple statement being rewritten: the generators it takes one item of
+        # that ``aclosing`` closes around it (their name, the call).
+        self.closed: list[list[tuple[str, cst.BaseExpression]]] = []
+        self.module_names: set[str] = set()  # every name the module uses
 
     @on_leave(cst.FunctionDef)
     def leave_FunctionDef(
@@ -183,12 +187,30 @@ class AsyncPropagation(Rule):
 
         ``list(g())`` -> ``[item async for item in g()]``, ``next(g())`` -> ``await anext(g())``.
         """
+        if _iter_of_one(original):
+            given = self.ctx.pos(original.args[0].value) or (0, 0, 0, 0)
+            if self.ctx.edits.async_consumers.get(given) == NEXT:
+                return updated  # ``next(iter(g()))``: ``next`` takes g()'s items (below)
         for at, arg in enumerate(original.args):
-            taken_by = self.ctx.edits.async_consumers.get(self.ctx.pos(arg.value) or (0, 0, 0, 0))
+            value = arg.value
+            if at == 0 and _iter_of_one(value):
+                value = cst.ensure_type(value, cst.Call).args[0].value
+            taken_by = self.ctx.edits.async_consumers.get(self.ctx.pos(value) or (0, 0, 0, 0))
             if taken_by is None or arg.keyword is not None or arg.star:
                 continue
             if taken_by == NEXT:
-                return await_(updated.with_changes(func=cst.Name("anext")))
+                # An async generator is its own async iterator: ``iter()`` goes.
+                first = updated.args[0]
+                if _iter_of_one(first.value):
+                    inner = cst.ensure_type(first.value, cst.Call).args[0].value
+                    first = first.with_changes(value=inner)
+                if self.ctx.pos(value) in self.ctx.edits.closed_nexts and self.closed:
+                    taken = self.module_names | {n for n, _ in self.closed[-1]}
+                    name = _fresh("gen", taken | (self.names[-1] if self.names else set()))
+                    self.closed[-1].append((name, first.value))
+                    first = first.with_changes(value=cst.Name(name))
+                args = [first, *updated.args[1:]]
+                return await_(updated.with_changes(func=cst.Name("anext"), args=args))
             items = _async_items(updated.args[at].value, taken_by)
             if taken_by in COMPREHENSIONS and len(updated.args) == 1:
                 return items
@@ -201,11 +223,93 @@ class AsyncPropagation(Rule):
     def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
         self.names.append({n.value for n in _names(node)})
 
+    @on_leave(cst.IndentedBlock)
+    def leave_named_lambdas(
+        self, original: cst.IndentedBlock, updated: cst.BaseSuite
+    ) -> cst.BaseSuite:
+        """``get = lambda u: ...`` whose nested function (see analyse.named_lambdas) became
+        async: ``async def get(u): return ...``, a lambda cannot await."""
+        if not isinstance(updated, cst.IndentedBlock):
+            return updated
+        # Not zipped with the original's: other rules may have split a statement (a gather).
+        body = [self._named_lambda(s) for s in updated.body]
+        for at, stmt in enumerate(body[1:], 1):
+            made = body[at - 1] is not updated.body[at - 1]
+            if made and isinstance(body[at - 1], cst.FunctionDef) and not _leading(stmt):
+                body[at] = stmt.with_changes(leading_lines=[cst.EmptyLine(indent=False)])
+        return updated.with_changes(body=body)
+
+    def _named_lambda(self, updated: cst.BaseStatement) -> cst.BaseStatement:
+        if (
+            isinstance(updated, cst.With)
+            and isinstance(updated.body, cst.IndentedBlock)
+            and len(updated.body.body) == 1
+        ):
+            # The client of a one-off request in it, made for the statement: the
+            # request is made when the function runs, so the client goes inside it.
+            nested = self._named_lambda(updated.body.body[0])
+            if isinstance(nested, cst.FunctionDef):
+                inner = updated.with_changes(body=nested.body, leading_lines=())
+                return nested.with_changes(
+                    body=cst.IndentedBlock([inner]), leading_lines=updated.leading_lines
+                )
+            return updated
+        small = updated.body[0] if isinstance(updated, cst.SimpleStatementLine) else None
+        if not (
+            isinstance(updated, cst.SimpleStatementLine)
+            and len(updated.body) == 1
+            and isinstance(small, cst.Assign)
+            and len(small.targets) == 1
+            and isinstance(small.targets[0].target, cst.Name)
+            and isinstance(small.value, cst.Lambda)
+        ):
+            return updated
+        name = small.targets[0].target.value
+        if f"{self.ctx.qualname}.{name}" not in self.ctx.edits.async_functions:
+            return updated
+        self.ctx.note(self.code, self.ctx.line(updated), f"async def {name} (was a lambda)")
+        returned = cst.SimpleStatementLine(
+            [cst.Return(small.value.body)], trailing_whitespace=updated.trailing_whitespace
+        )
+        return cst.FunctionDef(
+            cst.Name(name),
+            small.value.params,
+            cst.IndentedBlock([returned]),
+            asynchronous=cst.Asynchronous(),
+            leading_lines=updated.leading_lines,
+        )
+
+    @on_visit(cst.Module)
+    def visit_Module(self, node: cst.Module) -> None:
+        self.module_names = {n.value for n in _names(node)}
+
+    @on_visit(cst.SimpleStatementLine)
+    def visit_SimpleStatementLine(self, node: cst.SimpleStatementLine) -> None:
+        self.closed.append([])
+
     @on_leave(cst.SimpleStatementLine)
     def leave_SimpleStatementLine(
         self, original: cst.SimpleStatementLine, updated: cst.SimpleStatementLine
     ) -> cst.BaseStatement:
-        """``yield from x`` cannot stand in an async generator: ``for item in x: yield item``."""
+        """``yield from x`` cannot stand in an async generator: ``for item in x: yield item``.
+        ``await anext(g())`` of a generator holding something across a yield: inside
+        ``async with aclosing(g()) as items:`` (see FileEdits.closed_nexts)."""
+        closed = self.closed.pop() if self.closed else []
+        if closed:
+            self.ctx.add_import("contextlib", "aclosing")
+            items = [
+                cst.WithItem(
+                    cst.Call(cst.Name("aclosing"), [cst.Arg(gen)]), cst.AsName(cst.Name(n))
+                )
+                for n, gen in closed
+            ]
+            inner = updated.with_changes(leading_lines=())
+            return cst.With(
+                items,
+                cst.IndentedBlock([inner]),
+                asynchronous=cst.Asynchronous(),
+                leading_lines=updated.leading_lines,
+            )
         if not isinstance(updated, cst.SimpleStatementLine) or len(updated.body) != 1:
             return updated
         if not self.ctx.in_async or not self.names:
@@ -310,3 +414,19 @@ def _async_memo(helper: str, memoiser: str, decorator: cst.BaseExpression) -> cs
 _EQUAL = cst.AssignEqual(
     whitespace_before=cst.SimpleWhitespace(""), whitespace_after=cst.SimpleWhitespace("")
 )
+
+
+def _iter_of_one(node: cst.BaseExpression) -> bool:
+    """``iter(x)``: the builtin given one iterable."""
+    return (
+        isinstance(node, cst.Call)
+        and m.matches(node.func, m.Name("iter"))
+        and len(node.args) == 1
+        and node.args[0].keyword is None
+        and not node.args[0].star
+    )
+
+
+def _leading(stmt: cst.BaseStatement) -> bool:
+    """Whether ``stmt`` has lines (blank or comments) before it."""
+    return bool(getattr(stmt, "leading_lines", ()))

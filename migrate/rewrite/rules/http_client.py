@@ -119,6 +119,7 @@ class HttpClient(
     def leave_FunctionDef(
         self, original: cst.FunctionDef, updated: cst.FunctionDef
     ) -> cst.FunctionDef:
+        updated = self.made_response_returns(original, updated)
         self.functions.pop()
         return self._decorators(original, updated)
 

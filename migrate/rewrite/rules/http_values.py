@@ -159,7 +159,11 @@ class ValueRewrites(HttpRuleBase):
         if not isinstance(updated, cst.Call) or not self._makes_response(original):
             return updated
         if code_of(updated.func) != f"{self.module}.Response":
-            return updated
+            # requests is still in use here (a gradual step) and kept its name, but
+            # the code handed this response reads httpx's, as the fixes made to it
+            # (``resp.reason = r``, above) already assume.
+            self._drop_requests_name(original.func)
+            updated = updated.with_changes(func=self._httpx("Response"))
         request = cst.Call(
             self._httpx("Request"),
             [cst.Arg(cst.SimpleString('"GET"')), cst.Arg(cst.SimpleString('""'))],
@@ -167,6 +171,33 @@ class ValueRewrites(HttpRuleBase):
         return updated.with_changes(
             args=[cst.Arg(cst.Integer("200")), keyword_arg("request", request)]
         )
+
+    def _drop_requests_name(self, func: cst.BaseExpression) -> None:
+        """``requests.Response`` (or ``Response`` imported from it) is written no more here."""
+        self.ctx.maybe_remove_import("requests")
+        if isinstance(func, cst.Name):
+            module, _, obj = self.ctx.edits.requests_aliases[func.value].rpartition(".")
+            self.ctx.maybe_remove_import(module, obj)
+
+    def made_response_returns(
+        self, original: cst.FunctionDef, updated: cst.FunctionDef
+    ) -> cst.FunctionDef:
+        """``def make_response(...) -> requests.Response`` returning a response it made
+        by hand: it returns httpx's now (see leave_made_response)."""
+        made = self.functions[-1].made_responses
+        annotation = original.returns.annotation if original.returns else None
+        if not made or annotation is None or not self._makes_response(cst.Call(annotation)):
+            return updated
+        returned = {
+            cst.ensure_type(node, cst.Return).value
+            for node in m.findall(original.body, m.Return(value=m.Name()))
+        }
+        if not any(isinstance(v, cst.Name) and v.value in made for v in returned):
+            return updated
+        if updated.returns is None or code_of(updated.returns.annotation) == code_of(annotation):
+            self._drop_requests_name(annotation)
+            return updated.with_changes(returns=cst.Annotation(self._httpx("Response")))
+        return updated
 
     def _aclosed(self, function: cst.FunctionDef) -> set[str]:
         """Names ``with closing(name):`` closes in ``function``, as ``aclosing`` will."""
