@@ -13,7 +13,7 @@ from __future__ import annotations
 from .decisions import Colouring
 from .frameworks import CLASS_CHECKS
 from .graph import CallGraph
-from .names import short_name
+from .tree import short_name
 
 
 def classes_passed_around(graph: CallGraph) -> set[str | None]:

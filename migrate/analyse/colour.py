@@ -32,8 +32,8 @@ from .graph import CallGraph, Edge
 from .handoffs import handed_over, is_fan_out
 from .http_reviews import http_reviews
 from .model import Call, Function, Span
-from .names import short_name
 from .review import find_reviews
+from .tree import short_name
 
 
 def colour(graph: CallGraph, scope: Scope | None = None) -> Colouring:

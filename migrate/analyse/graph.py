@@ -32,9 +32,9 @@ from .model import (
     Ref,
     Span,
 )
-from .names import short_name
 from .project import Project
 from .subclasses import SESSION_BASES, Extensions, decide_subclasses
+from .tree import short_name
 from .typeflow import TypeFlow
 from .wrappers import wrapper_of
 

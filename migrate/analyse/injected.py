@@ -19,7 +19,7 @@ from .decisions import Colouring
 from .defaults import SESSION_TYPES
 from .graph import CallGraph, session_key
 from .model import PARAM_PREFIX, Call, Function, Injection
-from .names import short_name
+from .tree import short_name
 
 Key = tuple[str, str]
 

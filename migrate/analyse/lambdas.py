@@ -16,7 +16,7 @@ from __future__ import annotations
 from .catalogue import Action
 from .decisions import Bridge, Colouring, Review
 from .graph import CallGraph
-from .names import short_name
+from .tree import short_name
 
 
 def awaiting(graph: CallGraph, result: Colouring) -> dict[str, str]:

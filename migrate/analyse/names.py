@@ -19,55 +19,18 @@ from .fixtures import is_fixture_decorator, note_fixture, returned_attribute
 from .frameworks import BRIDGES
 from .model import RETURNS_SUFFIX, Function, ModuleFacts
 from .scopes import bound_names, bridge_aliases, ordered_parameters
-from .tree import TreeIndex, dotted, resolve_relative, span_of
+from .tree import (
+    TreeIndex,
+    _is_super,
+    _self_attr,
+    changed_self_attr,
+    dotted,
+    expr_text,
+    resolve_relative,
+    span_of,
+)
 
 BUILTIN_NAMES = frozenset(dir(builtins))
-
-
-def expr_text(node: ast.AST) -> str:
-    """The expression as a short dotted text, for messages and matching."""
-    parts = dotted(node)
-    if parts is not None:
-        return ".".join(parts)
-    if isinstance(node, ast.Call):
-        return expr_text(node.func) + "()"
-    if isinstance(node, ast.Attribute):
-        return expr_text(node.value) + "." + node.attr
-    return type(node).__name__.lower()
-
-
-def short_name(qualname: str) -> str:
-    """``pkg.mod.fn`` as ``mod.fn``, for messages."""
-    parts = qualname.split(".")
-    return ".".join(parts[-2:]) if len(parts) > 2 else qualname
-
-
-def _is_super(node: ast.expr) -> bool:
-    """``super()`` or ``super(Cls, self)``."""
-    return (
-        isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "super"
-    )
-
-
-def _self_attr(node: ast.expr) -> str | None:
-    """``x`` for ``self.x`` / ``cls.x``."""
-    if (
-        isinstance(node, ast.Attribute)
-        and isinstance(node.value, ast.Name)
-        and node.value.id in ("self", "cls")
-    ):
-        return node.attr
-    return None
-
-
-def changed_self_attr(node: ast.expr) -> str | None:
-    """``x`` when assigning or deleting ``node`` changes ``self.x`` (``self.x``,
-    ``self.x[k]``, ``self.x.y``)."""
-    top = None
-    while isinstance(node, ast.Attribute | ast.Subscript):
-        top = _self_attr(node) or top
-        node = node.value
-    return top
 
 
 def note_self_change(fn: Function, target: ast.expr) -> None:

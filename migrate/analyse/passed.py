@@ -22,7 +22,7 @@ from .decisions import Colouring, Reason, Review
 from .frameworks import PARTIALS, REQUESTS_ONLY_KEYWORDS
 from .graph import CallGraph
 from .model import Call, Function, Span
-from .names import short_name
+from .tree import short_name
 from .values import LookedUp
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import ast
 
-from .names import expr_text
+from .tree import expr_text
 
 
 def pool_workers(

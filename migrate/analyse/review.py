@@ -20,7 +20,7 @@ from .decisions import Colouring, Review
 from .defaults import SESSION_TYPES
 from .graph import CallGraph
 from .model import Call, Function, Span
-from .names import short_name
+from .tree import short_name
 
 
 def find_reviews(graph: CallGraph, colouring: Colouring) -> list[Review]:

@@ -23,7 +23,7 @@ from .decisions import Bridge, Colouring
 from .frameworks import BRIDGES
 from .graph import CallGraph
 from .model import Span
-from .names import short_name
+from .tree import short_name
 
 FLASK_ENTRIES = ("flask-view", "flask-handler")
 

@@ -144,3 +144,49 @@ def resolve_relative(module: str, is_package: bool, level: int, target: str | No
     if target:
         return f"{package}.{target}" if package else target
     return package
+
+
+def expr_text(node: ast.AST) -> str:
+    """The expression as a short dotted text, for messages and matching."""
+    parts = dotted(node)
+    if parts is not None:
+        return ".".join(parts)
+    if isinstance(node, ast.Call):
+        return expr_text(node.func) + "()"
+    if isinstance(node, ast.Attribute):
+        return expr_text(node.value) + "." + node.attr
+    return type(node).__name__.lower()
+
+
+def short_name(qualname: str) -> str:
+    """``pkg.mod.fn`` as ``mod.fn``, for messages."""
+    parts = qualname.split(".")
+    return ".".join(parts[-2:]) if len(parts) > 2 else qualname
+
+
+def _is_super(node: ast.expr) -> bool:
+    """``super()`` or ``super(Cls, self)``."""
+    return (
+        isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "super"
+    )
+
+
+def _self_attr(node: ast.expr) -> str | None:
+    """``x`` for ``self.x`` / ``cls.x``."""
+    if (
+        isinstance(node, ast.Attribute)
+        and isinstance(node.value, ast.Name)
+        and node.value.id in ("self", "cls")
+    ):
+        return node.attr
+    return None
+
+
+def changed_self_attr(node: ast.expr) -> str | None:
+    """``x`` when assigning or deleting ``node`` changes ``self.x`` (``self.x``,
+    ``self.x[k]``, ``self.x.y``)."""
+    top = None
+    while isinstance(node, ast.Attribute | ast.Subscript):
+        top = _self_attr(node) or top
+        node = node.value
+    return top

@@ -12,9 +12,9 @@ from ..analyse.decisions import Reason, Scope
 from ..analyse.gathers.model import DEFAULT_MAX_CONCURRENCY as DEFAULT_LIMIT
 from ..analyse.graph import CallGraph
 from ..analyse.model import Function, Span
-from ..analyse.names import short_name
 from ..analyse.quart import quart_facts
 from ..analyse.run import Analysis
+from ..analyse.tree import short_name
 from .edits import keeps_requests_calls, plan_edits, response_flow
 from .mock_scope import scope_mocks
 from .model import (
