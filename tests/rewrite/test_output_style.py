@@ -118,6 +118,7 @@ def test_one_helpers_module_per_package_imported_relatively(tmp_path: Path) -> N
         "request_body": None,  # no auth reads the body of the request it signs
         "with_body": None,  # nor sets it
         "with_headers": None,  # nor replaces its headers
+        "urlopen_fake": None,  # no test fakes urllib's urlopen
     }
     # The package runs: its helpers module imports, and a second run changes nothing.
     check = subprocess.run(
@@ -196,6 +197,7 @@ def test_a_later_step_extends_the_helpers_module_to_the_one_shot_bytes() -> None
         "async_client_mock",
         "async_class_mock",
         "async_items",
+        "urlopen_fake",
         "collect",
         "request_body",
         "requests_mock_answer",

@@ -4,7 +4,7 @@ import os
 
 import httpx
 
-from crm._async_helpers import TLS_CONTEXT, AsyncClientPerLoop
+from crm._async_helpers import TLS_CONTEXT, AsyncClientPerLoop, gather_in_order
 
 
 class SocialApi:
@@ -38,7 +38,10 @@ class SocialApi:
         return resp.json()["ids"]
 
     async def names_followed(self, uid):
-        return [(await self.user(other))["name"] for other in await self.following(uid)]
+        users = await gather_in_order(
+            *(self.user(other) for other in await self.following(uid)), limit=10
+        )
+        return [user["name"] for user in users]
 
 
 def connect(base_url=None) -> SocialApi:
