@@ -6,7 +6,10 @@ from requests.adapters import HTTPAdapter
 from urllib3.util.retry import Retry
 
 session = requests.Session()
-session.mount("https://", HTTPAdapter(max_retries=Retry(total=3)))  # REVIEW: session.mount() # REVIEW: HTTPAdapter # REVIEW: Retry
+# Mounted where the session is made: the client is made with this transport.
+session.mount("https://", HTTPAdapter(max_retries=Retry(total=3)))
+# What a Retry does on responses has no transport twin.
+session.mount("http://", HTTPAdapter(max_retries=Retry(total=3, status_forcelist=[503])))  # REVIEW: Retry
 
 
 class Catalogue:
