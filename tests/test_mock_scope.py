@@ -136,14 +136,24 @@ def test_mocks_move_with_the_code_they_mock(project: Path, tmp_path: Path) -> No
     assert _suite(project, log) == before
 
 
-def test_a_test_file_mocking_both_sides_keeps_its_mocks_and_is_named(project: Path) -> None:
-    """One test file reaching code that moves and code that stays: the plan says so."""
+def test_a_test_file_mocking_both_sides_keeps_its_mocks_and_is_named(
+    project: Path, tmp_path: Path
+) -> None:
+    """One test file reaching code that moves and code that stays: its responses mocks
+    stay, respx hands them httpx's requests, the plan says so, and the suite passes
+    with not one request escaping."""
     (project / "tests" / "test_both.py").write_text(
         "import responses\n\nfrom shop import partner, weather\n\n\n"
         "@responses.activate\ndef test_both():\n"
         "    responses.add(responses.GET, 'https://weather.example.test/v1/forecast', json={})\n"
+        "    responses.get('https://partner.example.test/v1/orders', json=[])\n"
         "    assert weather.forecast('Oslo') == {}\n"
+        "    assert partner.PartnerSession('t').orders() == []\n"
+        "    assert len(responses.calls) == 2\n"
+        "    assert responses.calls[0].request.url.startswith('https://weather.')\n"
     )
+    log = tmp_path / "escapes.log"
+    before = _suite(project, log)
     proc = subprocess.run(
         [sys.executable, "-m", "migrate", "plan", "--json", "."],
         cwd=project,
@@ -157,10 +167,24 @@ def test_a_test_file_mocking_both_sides_keeps_its_mocks_and_is_named(project: Pa
         i for i in json.loads(proc.stdout)["needs_review"] if i["function"] == "tests.test_both"
     ]
     assert len(items) == 1
-    assert "shop.partner" in items[0]["reason"] and "shop.weather" in items[0]["reason"]
+    reason = items[0]["reason"]
+    assert reason.startswith("mixed test file: shop.partner still send through requests")
+    assert "shop.weather move to httpx" in reason and "respx hands" in reason
     _apply(project)
-    assert _mocks(project / "tests" / "test_both.py") == "responses"
+    assert "async def forecast" in (project / "shop" / "weather.py").read_text()
+    assert _mocks(project / "tests" / "test_both.py") == "respx+responses"
     assert _mocks(project / "tests" / "test_weather.py") == "respx"
+    assert _suite(project, log) == before
+    # A second apply changes nothing.
+    git = ["git", "-c", "user.name=t", "-c", "user.email=t@t"]
+    subprocess.run([*git, "init", "-q"], cwd=project, check=True)
+    subprocess.run([*git, "add", "-A"], cwd=project, check=True)
+    subprocess.run([*git, "commit", "-qm", "migrated"], cwd=project, check=True)
+    _apply(project)
+    status = subprocess.run(
+        ["git", "status", "--porcelain"], cwd=project, capture_output=True, text=True, check=True
+    )
+    assert status.stdout == ""
 
 
 def test_a_session_the_analysis_cannot_follow_keeps_the_mocks_and_is_named(
@@ -194,4 +218,4 @@ def test_a_session_the_analysis_cannot_follow_keeps_the_mocks_and_is_named(
     )
     plan = build_plan(analyse_paths([tmp_path], jobs=1))
     (item,) = [i for i in plan.needs_review if i.function == "tests.test_services"]
-    assert item.reason.startswith("its requests mocks stay: shop.services")
+    assert item.reason.startswith("mixed test file: shop.services still send through requests")

@@ -6,7 +6,9 @@ methods, statuses, bodies and call assertions. One module per library:
 :mod:`.responses` and :mod:`.requests_mock` say what each becomes;
 :mod:`.unittest_mock` moves ``mock.patch`` of requests' functions to
 httpx's. What has no respx twin (callbacks, registries, other matchers)
-gets a TODO.
+gets a TODO. A test file reaching code that moves and code that keeps
+requests keeps its requests mocks, and :mod:`.mixed` has respx hand them
+httpx's requests too.
 """
 
 from __future__ import annotations
@@ -15,12 +17,13 @@ import libcst as cst
 
 from ...nodes import dotted_name
 from ..base import on_leave
+from .mixed import MixedMocks
 from .requests_mock import RequestsMock
 from .responses import ResponsesMock
 from .unittest_mock import UnittestMockPatches
 
 
-class HttpMocks(ResponsesMock, RequestsMock, UnittestMockPatches):
+class HttpMocks(ResponsesMock, RequestsMock, UnittestMockPatches, MixedMocks):
     """MIG008: hands each node to the library that wrote it."""
 
     code = "MIG008"

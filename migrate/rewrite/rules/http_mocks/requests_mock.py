@@ -37,7 +37,7 @@ from __future__ import annotations
 import libcst as cst
 import libcst.matchers as m
 
-from ....analyse.catalogue import HTTP_VERBS
+from ....analyse.catalogue import HTTP_VERBS, MOCK_RAISES
 from ...context import RuleContext
 from ...nodes import code_of, dotted_name, string_value
 from ..base import Rule, on_leave, on_visit
@@ -51,18 +51,7 @@ RM_BODIES = ("json", "text", "content")
 # requests-mock response options -> httpx.Response keywords.
 RM_RESPONSE = {"json": "json", "text": "text", "content": "content", "headers": "headers"}
 # requests exception raised by a mock -> the httpx exception httpx raises in that case.
-RM_RAISES = {
-    "ConnectionError": "ConnectError",
-    "SSLError": "ConnectError",
-    "ProxyError": "ProxyError",
-    "ConnectTimeout": "ConnectTimeout",
-    "ReadTimeout": "ReadTimeout",
-    "Timeout": "TimeoutException",
-    "RequestException": "RequestError",
-    "TooManyRedirects": "TooManyRedirects",
-    "ChunkedEncodingError": "RemoteProtocolError",
-    "ContentDecodingError": "DecodingError",
-}
+RM_RAISES = MOCK_RAISES
 # The recorded request, requests-mock -> httpx. requests-mock lowercases the URL
 # parts it splits out (case_sensitive=False, its default): so do these.
 RM_REQUEST = {
