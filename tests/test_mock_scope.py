@@ -219,3 +219,77 @@ def test_a_session_the_analysis_cannot_follow_keeps_the_mocks_and_is_named(
     plan = build_plan(analyse_paths([tmp_path], jobs=1))
     (item,) = [i for i in plan.needs_review if i.function == "tests.test_services"]
     assert item.reason.startswith("mixed test file: shop.services still send through requests")
+
+
+REQUESTS_MOCK_BOTH = """\
+import unittest
+
+import requests_mock
+
+from shop import partner, weather
+
+FORECAST = "https://weather.example.test/v1/forecast"
+
+
+def test_both(requests_mock):
+    requests_mock.get(FORECAST, json={"temp": 3})
+    requests_mock.get("https://partner.example.test/v1/orders", json=[])
+    assert weather.forecast("Oslo") == {"temp": 3}
+    assert partner.PartnerSession("t").orders() == []
+    assert requests_mock.call_count == 2
+    assert requests_mock.request_history[0].qs == {"city": ["oslo"]}
+
+
+class BothTest(unittest.TestCase):
+    @requests_mock.Mocker()
+    def test_warmest(self, m):
+        m.get(FORECAST + "?city=Oslo", json={"temp": 12})
+        m.get(FORECAST + "?city=Rome", json={"temp": 25})
+        m.get("https://partner.example.test/v1/orders", json=[1])
+        self.assertEqual(weather.warmest(["Oslo", "Rome"]), "Rome")
+        self.assertEqual(partner.PartnerSession("t").orders(), [1])
+        self.assertEqual(m.call_count, 3)
+"""
+
+
+def test_a_requests_mock_file_mocking_both_sides_passes_with_the_network_cut(
+    project: Path, tmp_path: Path
+) -> None:
+    """The requests-mock fixture and ``@requests_mock.Mocker()`` on a TestCase: both
+    answer httpx's requests too, and count them."""
+    (project / "tests" / "test_both.py").write_text(REQUESTS_MOCK_BOTH)
+    log = tmp_path / "escapes.log"
+    before = _suite(project, log)
+    _apply(project)
+    migrated = (project / "tests" / "test_both.py").read_text()
+    assert "async def test_warmest(self):" in migrated
+    assert "with requests_mock.Mocker() as m:" in migrated
+    assert _mocks(project / "tests" / "test_both.py") == "respx+requests_mock"
+    assert _suite(project, log) == before
+
+
+def test_a_patched_file_mocking_both_sides_fails_without_reaching_the_network(
+    project: Path, tmp_path: Path
+) -> None:
+    """Only ``patch("requests.get")``: nothing can answer the moved code's httpx
+    request, which fails to connect; the file says so in a TODO, and nothing escapes."""
+    (project / "shop" / "rates.py").write_text(
+        "import requests\n\n\ndef rate():\n"
+        "    return requests.get('https://rates.example.test/', timeout=5).json()\n"
+    )
+    (project / "tests" / "test_both.py").write_text(
+        "from unittest import mock\n\nfrom shop import rates, stock\n\n\n"
+        "@mock.patch('requests.get')\ndef test_both(get):\n"
+        "    get.return_value.json.return_value = {'level': 9}\n"
+        "    assert rates.rate() == {'level': 9}\n"
+        "    assert stock.level('a') == 9\n"
+    )
+    log = tmp_path / "escapes.log"
+    _suite(project, log)
+    _apply(project, "--select", "shop.rates")
+    migrated = (project / "tests" / "test_both.py").read_text()
+    assert "# TODO(migrate MIG008): patch the httpx calls of shop.rates too" in migrated
+    with pytest.raises(AssertionError, match="no requests mock is active") as failed:
+        _suite(project, log)
+    assert "escaped" not in str(failed.value)
+    assert log.read_text() == ""

@@ -676,7 +676,11 @@ def plan_edits(analysis: Analysis) -> dict[str, FileEdits]:
     for module in scope.moving:
         for_module(module)[0].http_mocks = True
     for module, mixed in scope.mixed.items():
-        for_module(module)[0].mixed_mocks = mixed
+        fe = for_module(module)[0]
+        fe.mixed_mocks = mixed
+        # Its tests reach code raising requests' exceptions and code raising httpx's.
+        if fe.map_exceptions == "httpx":
+            fe.map_exceptions = "both"
     for fake in session_fakes:
         if fake.session_of in to_httpx:
             _note_fake(fake, for_module, fn_module)

@@ -1,5 +1,6 @@
 import httpx
 import pytest
+import requests
 import responses
 import respx
 
@@ -36,6 +37,7 @@ async def test_both():
 async def test_unknown_price():
     with pytest.raises(
         (
+            requests.ConnectionError,
             httpx.NetworkError,
             httpx.ConnectTimeout,
             httpx.WriteTimeout,
@@ -44,3 +46,18 @@ async def test_unknown_price():
         ),
     ):
         await api.price("b")
+
+
+@responses.activate
+def test_unknown_stock():
+    with pytest.raises(
+        (
+            requests.ConnectionError,
+            httpx.NetworkError,
+            httpx.ConnectTimeout,
+            httpx.WriteTimeout,
+            httpx.RemoteProtocolError,
+            httpx.ProxyError,
+        ),
+    ):
+        LegacySession().stock("b")

@@ -22,3 +22,9 @@ def test_both():
 def test_unknown_price():
     with pytest.raises(requests.ConnectionError):
         api.price("b")
+
+
+@responses.activate
+def test_unknown_stock():
+    with pytest.raises(requests.ConnectionError):
+        LegacySession().stock("b")
