@@ -41,6 +41,29 @@ FIXTURE = "httpx_answered_as_requests"
 class MixedMocks(Rule):
     """Mixed test files: requests mocks stay and answer httpx's requests through respx."""
 
+    def _without_fixture(self, module: cst.Module) -> cst.Module:
+        """A file mixed in an earlier step whose mocks all move now: the fixture goes,
+        as nothing is left on requests to answer httpx's requests."""
+        body = list(module.body)
+        index = next((i for i, s in enumerate(body) if _is_our_fixture(s)), None)
+        if index is None:
+            return module
+        stmt = body[index]
+        kept = [
+            line
+            for line in stmt.leading_lines
+            if line.comment is None
+            or not line.comment.value.startswith(f"# TODO(migrate {self.code})")
+        ]
+        del body[index]
+        if index < len(body):
+            body[index] = body[index].with_changes(leading_lines=kept)
+        self.ctx.maybe_remove_import(self.ctx.helpers_from.lstrip("."), "through_requests")
+        self.ctx.maybe_remove_import("pytest")
+        self.ctx.maybe_remove_import("respx")
+        self.ctx.note(self.code, 1, "all mocks moved to respx: the mixed-file fixture goes")
+        return module.with_changes(body=body)
+
     @on_leave(cst.FunctionDef)
     def mocker_around_the_body(
         self, original: cst.FunctionDef, updated: cst.FunctionDef
@@ -97,8 +120,10 @@ class MixedMocks(Rule):
 
     @on_leave(cst.Module)
     def leave_mixed_module(self, original: cst.Module, updated: cst.Module) -> cst.Module:
+        if self.ctx.edits.http_mocks:
+            return self._without_fixture(updated)
         mixed = self.ctx.edits.mixed_mocks
-        if mixed is None or self.ctx.edits.http_mocks:
+        if mixed is None:
             return updated
         body = list(updated.body)
         if any(isinstance(s, cst.FunctionDef) and s.name.value == FIXTURE for s in body):
@@ -129,6 +154,15 @@ class MixedMocks(Rule):
             body[first] = body[first].with_changes(leading_lines=[cst.EmptyLine(), cst.EmptyLine()])
         body.insert(first, fixture)
         return updated.with_changes(body=body)
+
+
+def _is_our_fixture(stmt: cst.BaseStatement) -> bool:
+    """The fixture this rule writes, by its name and its route to ``through_requests``."""
+    return (
+        isinstance(stmt, cst.FunctionDef)
+        and stmt.name.value == FIXTURE
+        and "through_requests" in cst.Module([]).code_for_node(stmt.body)
+    )
 
 
 def _mocker_param(node: cst.FunctionDef, call: cst.Call) -> str | None:
