@@ -36,6 +36,8 @@ from ..base import Rule, on_leave
 from .requests_mock import _is_mocker_call
 
 FIXTURE = "httpx_answered_as_requests"
+# The methods ``@requests_mock.Mocker()`` on a class mocks (``Mocker.TEST_PREFIX``).
+MOCKER_PREFIX = "test"
 
 
 class MixedMocks(Rule):
@@ -63,6 +65,41 @@ class MixedMocks(Rule):
         self.ctx.maybe_remove_import("respx")
         self.ctx.note(self.code, 1, "all mocks moved to respx: the mixed-file fixture goes")
         return module.with_changes(body=body)
+
+    @on_leave(cst.ClassDef)
+    def mocker_per_test(self, original: cst.ClassDef, updated: cst.ClassDef) -> cst.ClassDef:
+        """``@requests_mock.Mocker()`` on a TestCase with tests made async: it wraps each
+        test in a function that returns the coroutine unrun. Each async test gets the
+        mocker around its body, each sync one the decorator of its own."""
+        if self.ctx.edits.mixed_mocks is None or self.ctx.edits.http_mocks:
+            return updated
+        found = [
+            (i, d.decorator)
+            for i, d in enumerate(updated.decorators)
+            if isinstance(d.decorator, cst.Call) and _is_mocker_call(d.decorator)
+        ]
+        if not found or not isinstance(updated.body, cst.IndentedBlock):
+            return updated
+        index, call = found[0]
+        tests = [
+            s
+            for s in updated.body.body
+            if isinstance(s, cst.FunctionDef) and s.name.value.startswith(MOCKER_PREFIX)
+        ]
+        if not any(t.asynchronous is not None for t in tests):
+            return updated
+        body = []
+        for stmt in updated.body.body:
+            if isinstance(stmt, cst.FunctionDef) and stmt in tests:
+                if stmt.asynchronous is not None:
+                    stmt = self._mocker_block(stmt, None, call)
+                else:
+                    stmt = stmt.with_changes(decorators=[*stmt.decorators, cst.Decorator(call)])
+            body.append(stmt)
+        return updated.with_changes(
+            decorators=[*updated.decorators[:index], *updated.decorators[index + 1 :]],
+            body=updated.body.with_changes(body=body),
+        )
 
     @on_leave(cst.FunctionDef)
     def mocker_around_the_body(
@@ -112,8 +149,11 @@ class MixedMocks(Rule):
         self.ctx.note(
             self.code, self.ctx.line(node), "async test: requests_mock.Mocker() around its body"
         )
+        decorators = list(node.decorators)
+        if index is not None:
+            del decorators[index]
         return node.with_changes(
-            decorators=[*node.decorators[:index], *node.decorators[index + 1 :]],
+            decorators=decorators,
             params=params,
             body=node.body.with_changes(body=[*docstring, block]),
         )

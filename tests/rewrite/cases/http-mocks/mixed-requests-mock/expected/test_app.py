@@ -38,3 +38,18 @@ class PriceTest(unittest.IsolatedAsyncioTestCase):
             m.get("https://prices.example.test/a", json={"price": 3})
             self.assertEqual(await api.price("a"), 3)
             self.assertTrue(m.called_once)
+
+
+class BothTest(unittest.IsolatedAsyncioTestCase):
+    async def test_both(self):
+        with requests_mock.Mocker() as m:
+            m.get("https://prices.example.test/a", json={"price": 3})
+            m.get("https://stock.example.test/a", json={"stock": 9})
+            self.assertEqual(await api.price("a"), 3)
+            self.assertEqual(LegacySession().stock("a"), 9)
+            self.assertEqual(m.call_count, 2)
+
+    @requests_mock.Mocker()
+    def test_stock(self, m):
+        m.get("https://stock.example.test/a", json={"stock": 9})
+        self.assertEqual(LegacySession().stock("a"), 9)

@@ -24,3 +24,17 @@ class PriceTest(unittest.TestCase):
         m.get("https://prices.example.test/a", json={"price": 3})
         self.assertEqual(api.price("a"), 3)
         self.assertTrue(m.called_once)
+
+
+@requests_mock.Mocker()
+class BothTest(unittest.TestCase):
+    def test_both(self, m):
+        m.get("https://prices.example.test/a", json={"price": 3})
+        m.get("https://stock.example.test/a", json={"stock": 9})
+        self.assertEqual(api.price("a"), 3)
+        self.assertEqual(LegacySession().stock("a"), 9)
+        self.assertEqual(m.call_count, 2)
+
+    def test_stock(self, m):
+        m.get("https://stock.example.test/a", json={"stock": 9})
+        self.assertEqual(LegacySession().stock("a"), 9)
