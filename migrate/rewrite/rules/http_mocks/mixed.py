@@ -120,7 +120,10 @@ class MixedMocks(Rule):
                 return self._mocker_block(updated, index, call)
         return updated
 
-    def _mocker_block(self, node: cst.FunctionDef, index: int, call: cst.Call) -> cst.FunctionDef:
+    def _mocker_block(
+        self, node: cst.FunctionDef, index: int | None, call: cst.Call
+    ) -> cst.FunctionDef:
+        """``call``'s mocker (the decorator at ``index``, or the class's) around the body."""
         name = _mocker_param(node, call)
         if name is None or not isinstance(node.body, cst.IndentedBlock):
             self.ctx.todo(
