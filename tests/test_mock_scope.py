@@ -268,11 +268,12 @@ def test_a_requests_mock_file_mocking_both_sides_passes_with_the_network_cut(
     assert _suite(project, log) == before
 
 
-def test_a_patched_file_mocking_both_sides_fails_without_reaching_the_network(
+def test_a_patched_file_mocking_both_sides_passes_with_the_network_cut(
     project: Path, tmp_path: Path
 ) -> None:
-    """Only ``patch("requests.get")``: nothing can answer the moved code's httpx
-    request, which fails to connect; the file says so in a TODO, and nothing escapes."""
+    """``patch("requests.get")`` in a file whose code moves in part (``--select``): the
+    patch gets an httpx twin answering as the requests mock does, the suite passes,
+    and nothing escapes."""
     (project / "shop" / "rates.py").write_text(
         "import requests\n\n\ndef rate():\n"
         "    return requests.get('https://rates.example.test/', timeout=5).json()\n"
@@ -283,13 +284,12 @@ def test_a_patched_file_mocking_both_sides_fails_without_reaching_the_network(
         "    get.return_value.json.return_value = {'level': 9}\n"
         "    assert rates.rate() == {'level': 9}\n"
         "    assert stock.level('a') == 9\n"
+        "    assert get.call_count == 2\n"
     )
     log = tmp_path / "escapes.log"
-    _suite(project, log)
+    before = _suite(project, log)
     _apply(project, "--select", "shop.rates")
     migrated = (project / "tests" / "test_both.py").read_text()
-    assert "# TODO(migrate MIG008): patch the httpx calls of shop.rates too" in migrated
-    with pytest.raises(AssertionError, match="no requests mock is active") as failed:
-        _suite(project, log)
-    assert "escaped" not in str(failed.value)
-    assert log.read_text() == ""
+    assert 'with mock.patch("httpx.AsyncClient.get", side_effect=get):' in migrated
+    assert "TODO" not in migrated
+    assert _suite(project, log) == before

@@ -10,9 +10,9 @@ keep sending through requests afterwards. Its mocks move when something moves
 and nothing keeps. When both happen in one test file (it is *mixed*), its
 requests mocks stay and respx hands httpx's requests to them (rewrite rule
 ``http_mocks/mixed.py``), so both libraries are caught; a file that mocks
-requests only with ``unittest.mock`` patches has nothing there to answer
-httpx's requests, which then fail to connect. The plan names each mixed file
-and says which.
+requests only with ``unittest.mock`` patches gets an httpx twin of each
+(``http_mocks/mixed_patches.py``), and any httpx request left unmocked fails
+to connect. The plan names each mixed file and says which.
 """
 
 from __future__ import annotations
@@ -55,9 +55,9 @@ class MockScope:
         sides = f"{keeping} still send through requests while {moving} move to httpx"
         if mixed.patched_only:
             return (
-                f"mixed test file: {sides}; its unittest.mock patches of requests stay and"
-                " catch only requests' calls, so httpx's requests fail to connect (they never"
-                " reach the network): patch the httpx side by hand, or migrate both in one step"
+                f"mixed test file: {sides}; its unittest.mock patches of requests stay and get"
+                " httpx twins answering as they do (a TODO where a patch is started by hand);"
+                " any other httpx request fails to connect, never reaching the network"
             )
         return (
             f"mixed test file: {sides}; its requests mocks stay and respx hands httpx's"

@@ -8,7 +8,8 @@ methods, statuses, bodies and call assertions. One module per library:
 httpx's. What has no respx twin (callbacks, registries, other matchers)
 gets a TODO. A test file reaching code that moves and code that keeps
 requests keeps its requests mocks, and :mod:`.mixed` has respx hand them
-httpx's requests too.
+httpx's requests too, and :mod:`.mixed_patches` gives its unittest.mock
+patches of requests httpx twins.
 """
 
 from __future__ import annotations
@@ -20,10 +21,9 @@ from ..base import on_leave
 from .mixed import MixedMocks
 from .requests_mock import RequestsMock
 from .responses import ResponsesMock
-from .unittest_mock import UnittestMockPatches
 
 
-class HttpMocks(ResponsesMock, RequestsMock, UnittestMockPatches, MixedMocks):
+class HttpMocks(ResponsesMock, RequestsMock, MixedMocks):
     """MIG008: hands each node to the library that wrote it."""
 
     code = "MIG008"

@@ -28,11 +28,13 @@ import textwrap
 from collections.abc import Sequence
 
 import libcst as cst
+import libcst.matchers as m
 
 from ....plan.mock_scope import Mixed
 from ...context import Note, todo_comment
 from ...nodes import string_value
-from ..base import Rule, on_leave
+from ..base import on_leave
+from .mixed_patches import MixedPatchTwins, requests_patch
 from .requests_mock import _is_mocker_call
 
 FIXTURE = "httpx_answered_as_requests"
@@ -40,7 +42,7 @@ FIXTURE = "httpx_answered_as_requests"
 MOCKER_PREFIX = "test"
 
 
-class MixedMocks(Rule):
+class MixedMocks(MixedPatchTwins):
     """Mixed test files: requests mocks stay and answer httpx's requests through respx."""
 
     def _without_fixture(self, module: cst.Module) -> cst.Module:
@@ -178,10 +180,16 @@ class MixedMocks(Rule):
         self.ctx.add_import("pytest")
         self.ctx.add_import("respx")
         helper = self.ctx.use_helper("through_requests")
-        fixture = cst.parse_statement(_fixture(mixed, helper))
         before = body[first].leading_lines if first < len(body) else (cst.EmptyLine(),) * 2
         line = self.ctx.line(original.body[first]) if first < len(original.body) else 1
-        if mixed.patched_only:
+        patches = sum(
+            1
+            for call in m.findall(original, m.Call())
+            if requests_patch(cst.ensure_type(call, cst.Call))
+        )
+        twinned = patches > 0 and self.twins >= patches
+        fixture = cst.parse_statement(_fixture(mixed, helper, twinned))
+        if mixed.patched_only and not twinned:
             message = f"patch the httpx calls of {', '.join(mixed.moving)} too"
             detail = (
                 "this file's unittest.mock patches of requests catch only requests' calls;"
@@ -237,11 +245,16 @@ def _is_docstring(stmt: cst.BaseStatement) -> bool:
     )
 
 
-def _fixture(mixed: Mixed, helper: str) -> str:
+def _fixture(mixed: Mixed, helper: str, twinned: bool) -> str:
     keeping, moving = ", ".join(mixed.keeping), ", ".join(mixed.moving)
     verb = "sends" if len(mixed.moving) == 1 else "send"
     sides = f"{moving} {verb} through httpx now, {keeping} still through requests:"
-    if mixed.patched_only:
+    if mixed.patched_only and twinned:
+        said = (
+            f"{sides} this file's unittest.mock patches of requests have httpx twins, and"
+            " respx fails any other httpx request before it reaches the network."
+        )
+    elif mixed.patched_only:
         said = (
             f"{sides} this file's unittest.mock patches catch only requests' calls, so"
             " respx fails httpx's requests before they reach the network."
