@@ -23,7 +23,7 @@ from __future__ import annotations
 import libcst as cst
 
 from ...context import RuleContext
-from ...nodes import dotted_name, is_keyword, keyword_arg, string_value
+from ...nodes import code_of, dotted_name, is_keyword, keyword_arg, string_value
 from ..base import on_leave
 from .unittest_mock import PATCH, PATCH_OBJECT, UnittestMockPatches, patched_verb
 
@@ -44,6 +44,8 @@ class MixedPatchTwins(UnittestMockPatches):
     def with_patch_twins(self, original: cst.With, updated: cst.With) -> cst.With:
         """``with mock.patch("requests.get") as get:`` -> ``..., mock.patch(
         "httpx.AsyncClient.get", side_effect=get):``."""
+        if self.ctx.edits.http_mocks:
+            return _without_twins(updated)
         if not self._mixed_only():
             return updated
         items: list[cst.WithItem] = []
@@ -65,6 +67,8 @@ class MixedPatchTwins(UnittestMockPatches):
         """``@mock.patch("requests.get")`` handing ``get`` in -> the body under ``with
         mock.patch("httpx.AsyncClient.get", side_effect=get):``; a decorator given its
         fake -> the moved decorator beside it."""
+        if self.ctx.edits.http_mocks:
+            return _body_without_twins(node)
         if not self._mixed_only() or not isinstance(node.body, cst.IndentedBlock):
             return node
         injecting = [d for d in node.decorators if _hands_a_mock(d.decorator)]
@@ -135,6 +139,73 @@ def requests_patch(call: cst.Call) -> tuple[str, bool] | None:
     if found is None:
         return None
     return found[0], len(positional) > new_at or any(is_keyword(a, "new") for a in call.args)
+
+
+def _patched_target(call: cst.BaseExpression) -> str | None:
+    """What ``mock.patch("target", ...)`` patches."""
+    if not isinstance(call, cst.Call) or (dotted_name(call.func) or "") not in PATCH:
+        return None
+    positional = [a for a in call.args if a.keyword is None and not a.star]
+    return string_value(positional[0].value) if positional else None
+
+
+def _twin_of(twin: cst.BaseExpression, call: cst.BaseExpression, name: str | None) -> bool:
+    """Whether ``twin`` is the httpx twin of the patch ``call`` (handing ``name``) once
+    ``call`` moved to httpx too: the same patch again, or one answering through it."""
+    if not isinstance(twin, cst.Call) or _patched_target(twin) is None:
+        return False
+    if _patched_target(twin) != _patched_target(call):
+        return False
+    if _spelled(twin) == _spelled(call):
+        return True
+    rest = twin.args[1:]
+    return (
+        name is not None
+        and len(rest) == 1
+        and is_keyword(rest[0], "side_effect")
+        and isinstance(rest[0].value, cst.Name)
+        and rest[0].value.value == name
+    )
+
+
+def _spelled(call: cst.BaseExpression) -> str:
+    """``call``'s code, whatever its layout."""
+    return "".join(code_of(call).split()).replace(",)", ")")
+
+
+def _without_twins(node: cst.With) -> cst.With:
+    """A file whose mocks all moved: the twins a mixed step gave its ``with`` go."""
+    items: list[cst.WithItem] = []
+    for item in node.items:
+        if items:
+            previous = items[-1]
+            name = previous.asname.name if previous.asname is not None else None
+            handed = name.value if isinstance(name, cst.Name) else None
+            if _twin_of(item.item, previous.item, handed):
+                items[-1] = previous.with_changes(comma=item.comma)
+                continue
+        items.append(item)
+    return node if len(items) == len(node.items) else node.with_changes(items=items)
+
+
+def _body_without_twins(node: cst.FunctionDef) -> cst.FunctionDef:
+    """The ``with`` of twins a mixed step put around a test's body, once the decorators
+    it answered through moved too: the body comes out of it."""
+    body = node.body
+    if not isinstance(body, cst.IndentedBlock) or len(body.body) != 1:
+        return node
+    block = body.body[0]
+    if not isinstance(block, cst.With) or not isinstance(block.body, cst.IndentedBlock):
+        return node
+    injecting = [d for d in node.decorators if _hands_a_mock(d.decorator)]
+    positional = [p.name.value for p in (*node.params.posonly_params, *node.params.params)]
+    if not injecting or len(injecting) > len(positional):
+        return node
+    handed = zip(reversed(injecting), positional[len(positional) - len(injecting) :])
+    calls = [(d.decorator, name) for d, name in handed]
+    if not all(any(_twin_of(i.item, c, n) for c, n in calls) for i in block.items):
+        return node
+    return node.with_changes(body=body.with_changes(body=block.body.body))
 
 
 def _hands_a_mock(node: cst.BaseExpression) -> bool:
