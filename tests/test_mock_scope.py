@@ -5,7 +5,9 @@ test file: ``weather`` (mocked with ``responses``), ``billing`` (the
 requests-mock fixture), ``stock`` (``unittest.mock`` patches of
 ``requests.get`` and ``requests.Session.post`` on a ``unittest.TestCase``) and
 ``partner`` (a ``requests.Session`` subclass the toolkit leaves on requests,
-since it sets ``trust_env``, mocked with ``responses``). The suite runs before
+since it sets ``trust_env``, mocked with ``responses``), and ``test_mixed``
+reaches both ``weather`` and ``partner`` (its ``responses`` mocks stay and
+answer the httpx side too). The suite runs before
 migration, after a ``--select`` step that moves ``weather`` only, and after
 the whole apply, each time with the network cut by ``escape_guard`` (a pytest
 plugin that records every host a request tried to reach): every run passes
@@ -114,7 +116,7 @@ def test_mocks_move_with_the_code_they_mock(project: Path, tmp_path: Path) -> No
     log = tmp_path / "escapes.log"
     tests = project / "tests"
     before = _suite(project, log)
-    assert before == 7
+    assert before == 8
 
     _apply(project, "--select", "shop.weather")
     assert "async def forecast" in (project / "shop" / "weather.py").read_text()
@@ -123,6 +125,7 @@ def test_mocks_move_with_the_code_they_mock(project: Path, tmp_path: Path) -> No
     assert _mocks(tests / "test_billing.py") == "requests_mock"
     assert _mocks(tests / "test_partner.py") == "responses"
     assert _mocks(tests / "test_stock.py") == "patch requests"
+    assert _mocks(tests / "test_mixed.py") == "respx+responses"
     assert _test_requirements(project) >= {"requests-mock", "responses", "respx"}
     assert _suite(project, log) == before
 
@@ -133,6 +136,7 @@ def test_mocks_move_with_the_code_they_mock(project: Path, tmp_path: Path) -> No
     # The Session subclass still sends through requests: its mocks stay.
     assert "requests.Session" in (project / "shop" / "partner.py").read_text()
     assert _mocks(tests / "test_partner.py") == "responses"
+    assert _mocks(tests / "test_mixed.py") == "respx+responses"
     assert _suite(project, log) == before
 
 
