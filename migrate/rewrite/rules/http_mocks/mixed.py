@@ -20,6 +20,14 @@ requests mock active (a ``unittest.mock`` patch of ``requests.get`` only
 catches that function's calls) it fails as an unreachable host does, so an
 httpx request is answered by a mock or fails, never reaches the network. The
 plan's review item says which, for each mixed file.
+
+Two more things keep the requests mocks working once tests become async:
+``@requests_mock.Mocker()`` on a test (or a TestCase) whose test became async
+becomes ``with requests_mock.Mocker() as m:`` around its body, since the
+decorator stops its mocker as soon as the call returns the coroutine; and
+:mod:`.mixed_patches` gives ``unittest.mock`` patches of requests httpx twins.
+When a later step moves the rest of the code, the mocks move to respx and
+the fixture goes.
 """
 
 from __future__ import annotations
@@ -35,7 +43,7 @@ from ...context import Note, todo_comment
 from ...nodes import string_value
 from ..base import on_leave
 from .mixed_patches import MixedPatchTwins, requests_patch
-from .requests_mock import _is_mocker_call
+from .requests_mock import is_mocker_call
 
 FIXTURE = "httpx_answered_as_requests"
 # The methods ``@requests_mock.Mocker()`` on a class mocks (``Mocker.TEST_PREFIX``).
@@ -78,7 +86,7 @@ class MixedMocks(MixedPatchTwins):
         found = [
             (i, d.decorator)
             for i, d in enumerate(updated.decorators)
-            if isinstance(d.decorator, cst.Call) and _is_mocker_call(d.decorator)
+            if isinstance(d.decorator, cst.Call) and is_mocker_call(d.decorator)
         ]
         if not found or not isinstance(updated.body, cst.IndentedBlock):
             return updated
@@ -118,7 +126,7 @@ class MixedMocks(MixedPatchTwins):
             return updated
         for index, decorator in enumerate(updated.decorators):
             call = decorator.decorator
-            if isinstance(call, cst.Call) and _is_mocker_call(call):
+            if isinstance(call, cst.Call) and is_mocker_call(call):
                 return self._mocker_block(updated, index, call)
         return updated
 
