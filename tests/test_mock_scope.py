@@ -5,7 +5,9 @@ test file: ``weather`` (mocked with ``responses``), ``billing`` (the
 requests-mock fixture), ``stock`` (``unittest.mock`` patches of
 ``requests.get`` and ``requests.Session.post`` on a ``unittest.TestCase``) and
 ``partner`` (a ``requests.Session`` subclass the toolkit leaves on requests,
-since it sets ``trust_env``, mocked with ``responses``). The suite runs before
+since it sets ``trust_env``, mocked with ``responses``), and ``test_mixed``
+reaches both ``weather`` and ``partner`` (its ``responses`` mocks stay and
+answer the httpx side too). The suite runs before
 migration, after a ``--select`` step that moves ``weather`` only, and after
 the whole apply, each time with the network cut by ``escape_guard`` (a pytest
 plugin that records every host a request tried to reach): every run passes
@@ -114,7 +116,7 @@ def test_mocks_move_with_the_code_they_mock(project: Path, tmp_path: Path) -> No
     log = tmp_path / "escapes.log"
     tests = project / "tests"
     before = _suite(project, log)
-    assert before == 7
+    assert before == 8
 
     _apply(project, "--select", "shop.weather")
     assert "async def forecast" in (project / "shop" / "weather.py").read_text()
@@ -123,6 +125,7 @@ def test_mocks_move_with_the_code_they_mock(project: Path, tmp_path: Path) -> No
     assert _mocks(tests / "test_billing.py") == "requests_mock"
     assert _mocks(tests / "test_partner.py") == "responses"
     assert _mocks(tests / "test_stock.py") == "patch requests"
+    assert _mocks(tests / "test_mixed.py") == "respx+responses"
     assert _test_requirements(project) >= {"requests-mock", "responses", "respx"}
     assert _suite(project, log) == before
 
@@ -133,17 +136,28 @@ def test_mocks_move_with_the_code_they_mock(project: Path, tmp_path: Path) -> No
     # The Session subclass still sends through requests: its mocks stay.
     assert "requests.Session" in (project / "shop" / "partner.py").read_text()
     assert _mocks(tests / "test_partner.py") == "responses"
+    assert _mocks(tests / "test_mixed.py") == "respx+responses"
     assert _suite(project, log) == before
 
 
-def test_a_test_file_mocking_both_sides_keeps_its_mocks_and_is_named(project: Path) -> None:
-    """One test file reaching code that moves and code that stays: the plan says so."""
+def test_a_test_file_mocking_both_sides_keeps_its_mocks_and_is_named(
+    project: Path, tmp_path: Path
+) -> None:
+    """One test file reaching code that moves and code that stays: its responses mocks
+    stay, respx hands them httpx's requests, the plan says so, and the suite passes
+    with not one request escaping."""
     (project / "tests" / "test_both.py").write_text(
         "import responses\n\nfrom shop import partner, weather\n\n\n"
         "@responses.activate\ndef test_both():\n"
         "    responses.add(responses.GET, 'https://weather.example.test/v1/forecast', json={})\n"
+        "    responses.get('https://partner.example.test/v1/orders', json=[])\n"
         "    assert weather.forecast('Oslo') == {}\n"
+        "    assert partner.PartnerSession('t').orders() == []\n"
+        "    assert len(responses.calls) == 2\n"
+        "    assert responses.calls[0].request.url.startswith('https://weather.')\n"
     )
+    log = tmp_path / "escapes.log"
+    before = _suite(project, log)
     proc = subprocess.run(
         [sys.executable, "-m", "migrate", "plan", "--json", "."],
         cwd=project,
@@ -157,10 +171,24 @@ def test_a_test_file_mocking_both_sides_keeps_its_mocks_and_is_named(project: Pa
         i for i in json.loads(proc.stdout)["needs_review"] if i["function"] == "tests.test_both"
     ]
     assert len(items) == 1
-    assert "shop.partner" in items[0]["reason"] and "shop.weather" in items[0]["reason"]
+    reason = items[0]["reason"]
+    assert reason.startswith("mixed test file: shop.partner still send through requests")
+    assert "shop.weather move to httpx" in reason and "respx hands" in reason
     _apply(project)
-    assert _mocks(project / "tests" / "test_both.py") == "responses"
+    assert "async def forecast" in (project / "shop" / "weather.py").read_text()
+    assert _mocks(project / "tests" / "test_both.py") == "respx+responses"
     assert _mocks(project / "tests" / "test_weather.py") == "respx"
+    assert _suite(project, log) == before
+    # A second apply changes nothing.
+    git = ["git", "-c", "user.name=t", "-c", "user.email=t@t"]
+    subprocess.run([*git, "init", "-q"], cwd=project, check=True)
+    subprocess.run([*git, "add", "-A"], cwd=project, check=True)
+    subprocess.run([*git, "commit", "-qm", "migrated"], cwd=project, check=True)
+    _apply(project)
+    status = subprocess.run(
+        ["git", "status", "--porcelain"], cwd=project, capture_output=True, text=True, check=True
+    )
+    assert status.stdout == ""
 
 
 def test_a_session_the_analysis_cannot_follow_keeps_the_mocks_and_is_named(
@@ -194,4 +222,78 @@ def test_a_session_the_analysis_cannot_follow_keeps_the_mocks_and_is_named(
     )
     plan = build_plan(analyse_paths([tmp_path], jobs=1))
     (item,) = [i for i in plan.needs_review if i.function == "tests.test_services"]
-    assert item.reason.startswith("its requests mocks stay: shop.services")
+    assert item.reason.startswith("mixed test file: shop.services still send through requests")
+
+
+REQUESTS_MOCK_BOTH = """\
+import unittest
+
+import requests_mock
+
+from shop import partner, weather
+
+FORECAST = "https://weather.example.test/v1/forecast"
+
+
+def test_both(requests_mock):
+    requests_mock.get(FORECAST, json={"temp": 3})
+    requests_mock.get("https://partner.example.test/v1/orders", json=[])
+    assert weather.forecast("Oslo") == {"temp": 3}
+    assert partner.PartnerSession("t").orders() == []
+    assert requests_mock.call_count == 2
+    assert requests_mock.request_history[0].qs == {"city": ["oslo"]}
+
+
+class BothTest(unittest.TestCase):
+    @requests_mock.Mocker()
+    def test_warmest(self, m):
+        m.get(FORECAST + "?city=Oslo", json={"temp": 12})
+        m.get(FORECAST + "?city=Rome", json={"temp": 25})
+        m.get("https://partner.example.test/v1/orders", json=[1])
+        self.assertEqual(weather.warmest(["Oslo", "Rome"]), "Rome")
+        self.assertEqual(partner.PartnerSession("t").orders(), [1])
+        self.assertEqual(m.call_count, 3)
+"""
+
+
+def test_a_requests_mock_file_mocking_both_sides_passes_with_the_network_cut(
+    project: Path, tmp_path: Path
+) -> None:
+    """The requests-mock fixture and ``@requests_mock.Mocker()`` on a TestCase: both
+    answer httpx's requests too, and count them."""
+    (project / "tests" / "test_both.py").write_text(REQUESTS_MOCK_BOTH)
+    log = tmp_path / "escapes.log"
+    before = _suite(project, log)
+    _apply(project)
+    migrated = (project / "tests" / "test_both.py").read_text()
+    assert "async def test_warmest(self):" in migrated
+    assert "with requests_mock.Mocker() as m:" in migrated
+    assert _mocks(project / "tests" / "test_both.py") == "respx+requests_mock"
+    assert _suite(project, log) == before
+
+
+def test_a_patched_file_mocking_both_sides_passes_with_the_network_cut(
+    project: Path, tmp_path: Path
+) -> None:
+    """``patch("requests.get")`` in a file whose code moves in part (``--select``): the
+    patch gets an httpx twin answering as the requests mock does, the suite passes,
+    and nothing escapes."""
+    (project / "shop" / "rates.py").write_text(
+        "import requests\n\n\ndef rate():\n"
+        "    return requests.get('https://rates.example.test/', timeout=5).json()\n"
+    )
+    (project / "tests" / "test_both.py").write_text(
+        "from unittest import mock\n\nfrom shop import rates, stock\n\n\n"
+        "@mock.patch('requests.get')\ndef test_both(get):\n"
+        "    get.return_value.json.return_value = {'level': 9}\n"
+        "    assert rates.rate() == {'level': 9}\n"
+        "    assert stock.level('a') == 9\n"
+        "    assert get.call_count == 2\n"
+    )
+    log = tmp_path / "escapes.log"
+    before = _suite(project, log)
+    _apply(project, "--select", "shop.rates")
+    migrated = (project / "tests" / "test_both.py").read_text()
+    assert 'with mock.patch("httpx.AsyncClient.get", side_effect=get):' in migrated
+    assert "TODO" not in migrated
+    assert _suite(project, log) == before

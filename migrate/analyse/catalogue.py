@@ -251,3 +251,17 @@ NO_TWIN: dict[str, str] = {
     " the client is made",
     "requests_toolbelt": "requests-toolbelt works with requests only",
 }
+
+# A requests exception a mock raises -> the httpx exception httpx raises in that case.
+MOCK_RAISES = {
+    "ConnectionError": "ConnectError",
+    "SSLError": "ConnectError",
+    "ProxyError": "ProxyError",
+    "ConnectTimeout": "ConnectTimeout",
+    "ReadTimeout": "ReadTimeout",
+    "Timeout": "TimeoutException",
+    "RequestException": "RequestError",
+    "TooManyRedirects": "TooManyRedirects",
+    "ChunkedEncodingError": "RemoteProtocolError",
+    "ContentDecodingError": "DecodingError",
+}

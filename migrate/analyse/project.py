@@ -25,6 +25,7 @@ from ..read.sources import (
     SourceFile,
     base_of,
     is_generated,
+    is_toolkit_helpers,
     read_source,
     root_dirs,
     unique_aliases,
@@ -145,7 +146,13 @@ class Project:
 
     def analyse(self, modules: Iterable[str]) -> list[str]:
         """Extract facts for ``modules`` not analysed yet; returns those done."""
-        todo = [m for m in sorted(set(modules)) if m in self.files and self.files[m].facts is None]
+        todo = [
+            m
+            for m in sorted(set(modules))
+            if m in self.files
+            and self.files[m].facts is None
+            and not is_toolkit_helpers(self.files[m].source.text)
+        ]
         if not todo:
             return []
         jobs_in = [
@@ -197,7 +204,7 @@ def _analyse_one(args: tuple[str, str, str, bool]) -> ModuleFacts | str:
 def _first_pass(args: tuple[str, str, str, bool]) -> ModuleFacts | str | None:
     """Parse every file; walk the seed files in full. Errors come back as text."""
     text, _, path, _ = args
-    if is_seed(text):
+    if is_seed(text) and not is_toolkit_helpers(text):
         return _analyse_one(args)
     try:
         ast.parse(text, filename=path)

@@ -137,7 +137,7 @@ def build_plan(
     to_httpx = {m for m, fe in edits_by_module.items() if fe.http_calls}
     keeps = keeps_requests_calls(graph, edits_by_module, colouring)
     mocks = scope_mocks(graph.project, to_httpx, keeps, graph.converted | graph.converted_auths)
-    for module, _ in sorted(mocks.mixed.items()):
+    for module in sorted(mocks.mixed):
         path = _rel(str(graph.project.files[module].source.path), base)
         review.append(ReviewItem(module, Where(path, 1), mocks.reason(module)))
     if steps:

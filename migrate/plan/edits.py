@@ -31,7 +31,7 @@ from ..analyse.run import Analysis
 from ..analyse.subclasses import AUTH_BASES, REQUEST_METHODS, SESSION_BASES, requests_view
 from .aliases import AliasEdit, BridgeAliases, unwound_aliases
 from .closings import plan_closings
-from .mock_scope import scope_mocks
+from .mock_scope import Mixed, scope_mocks
 from .urllib_errors import Kind, error_sources, mentions_urllib_errors
 
 # A ``self.<attr>`` client made by a requests.Session subclass that became an
@@ -202,6 +202,10 @@ class FileEdits:
     async_hooks: set[str] = field(default_factory=set)
     # The file mocks requests (``responses``, requests-mock) and the code it tests moved to httpx.
     http_mocks: bool = False
+    # The file mocks requests and reaches code that moves to httpx and code that keeps
+    # requests (plan/mock_scope.py): its requests mocks stay and answer httpx's
+    # requests too, through respx.
+    mixed_mocks: Mixed | None = None
     # Fakes monkeypatched in place of a function that became async (qualnames),
     # and lambdas used so (positions).
     async_fakes: set[str] = field(default_factory=set)
@@ -263,6 +267,7 @@ class FileEdits:
             or self.async_tests
             or self.async_testcases
             or self.http_mocks
+            or self.mixed_mocks is not None
             or self.async_fakes
             or self.fake_lambdas
             or self.fake_mocks
@@ -682,6 +687,12 @@ def plan_edits(analysis: Analysis) -> dict[str, FileEdits]:
     )
     for module in scope.moving:
         for_module(module)[0].http_mocks = True
+    for module, mixed in scope.mixed.items():
+        fe = for_module(module)[0]
+        fe.mixed_mocks = mixed
+        # Its tests reach code raising requests' exceptions and code raising httpx's.
+        if fe.map_exceptions == "httpx":
+            fe.map_exceptions = "both"
     for fake in session_fakes:
         if fake.session_of in to_httpx:
             _note_fake(fake, for_module, fn_module)

@@ -41,6 +41,8 @@ DEFAULT_EXCLUDES: tuple[str, ...] = (
 )
 
 GENERATED_MARKER = "@generated"
+# The first line of the docstring of the helpers module ``migrate apply`` writes.
+HELPERS_MARKER = "Async helpers shared by the migrated code of this package."
 # The marker counts only near the top, where tools put it.
 GENERATED_SCAN_BYTES = 2048
 
@@ -235,6 +237,12 @@ def read_source(path: Path, base: Path | None = None) -> SourceFile | ReadFailur
     except OSError as exc:
         return ReadFailure(path, f"cannot read: {exc.strerror or exc}")
     return decode(path, raw, base)
+
+
+def is_toolkit_helpers(text: str) -> bool:
+    """Whether ``text`` is the helpers module ``migrate apply`` wrote: code that is
+    already what the migration makes (its requests calls answer test mocks)."""
+    return text.lstrip("\ufeff").startswith(f'"""{HELPERS_MARKER}')
 
 
 def is_generated(raw: bytes) -> bool:

@@ -18,18 +18,22 @@ from __future__ import annotations
 
 import ast
 import re
+import sys
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..analyse.catalogue import MOCK_RAISES
 from ..analyse.frameworks import is_test_path
+from ..read.sources import HELPERS_MARKER
 
 DEFAULT_MODULE = "_async_helpers"
 
 # The docstring's first line marks a module as this toolkit's: only such a
 # module is ever rewritten, so a user's file of the same name is never lost.
-MARKER = "Async helpers shared by the migrated code of this package."
+MARKER = HELPERS_MARKER
 
+STDLIB = sys.stdlib_module_names
 _DOCSTRING = f'''"""{MARKER}
 
 Written by ``migrate apply`` (and extended when a later step needs more);
@@ -1065,6 +1069,60 @@ REQUESTS_MOCK_ANSWER = Helper(
     needs=("RequestsRequest",),
 )
 
+
+def _table(table: dict[str, str]) -> str:
+    """``table`` as the code of a dict literal, its braces kept through ``format``."""
+    rows = "".join(f'    "{key}": "{value}",\n' for key, value in table.items())
+    return "{{\n" + rows + "}}"
+
+
+THROUGH_REQUESTS = Helper(
+    "through_requests",
+    '''\
+def through_requests(request: {http}.Request) -> {http}.Response:
+    """A respx side effect for a test file whose code sends through both {http} and
+    requests: it hands the {http} request to requests, where the file's requests
+    mocks (``responses``, requests-mock) answer and record it as before, and
+    returns their answer. With no requests mock active it fails as an
+    unreachable host would, and sends nothing."""
+    if (
+        requests.adapters.HTTPAdapter.send is UNMOCKED_SEND
+        and requests.Session.send is UNMOCKED_SESSION_SEND
+    ):
+        raise {http}.ConnectError("no requests mock is active", request=request)
+    try:
+        answer = requests.request(
+            request.method,
+            str(request.url),
+            headers=dict(request.headers),
+            data=request.content or None,
+            allow_redirects=False,  # {http} follows redirects itself, through respx
+        )
+    except requests.RequestException as error:
+        for kind in type(error).__mro__:
+            if kind.__name__ in RAISED_AS:
+                raised = getattr({http}, RAISED_AS[kind.__name__])
+                raise raised(str(error), request=request) from error
+        raise
+    # requests has decoded the body already.
+    headers = [(k, v) for k, v in answer.headers.items() if k.lower() != DECODED]
+    return {http}.Response(
+        answer.status_code,
+        headers=headers,
+        content=answer.content,
+        extensions={{"reason_phrase": (answer.reason or "").encode()}},
+    )
+
+
+DECODED = "content-encoding"
+UNMOCKED_SEND = requests.adapters.HTTPAdapter.send
+UNMOCKED_SESSION_SEND = requests.Session.send
+#: A requests exception -> the {http} exception {http} raises in that case.
+RAISED_AS = {raised_as}'''.replace("{raised_as}", _table(MOCK_RAISES)),
+    ("import requests", "import requests.adapters", "import {http}"),
+    private=("DECODED", "UNMOCKED_SEND", "UNMOCKED_SESSION_SEND", "RAISED_AS"),
+)
+
 ASYNC_CLIENT_MOCK = Helper(
     "async_client_mock",
     '''\
@@ -1218,6 +1276,7 @@ HELPERS: dict[str, Helper] = {
         REQUESTS_REQUEST,
         RESPONSES_CALLBACK,
         REQUESTS_MOCK_ANSWER,
+        THROUGH_REQUESTS,
         ASYNC_CLIENT_MOCK,
         ASYNC_CLASS_MOCK,
         ASYNC_ITEMS,
@@ -1247,6 +1306,8 @@ def render(names: Iterable[str], http: str = "httpx") -> bytes:
             line = line.format(http=http)
             if line == f"import {http}":
                 third.add(http)
+            elif line.startswith("import ") and line.split()[1].split(".")[0] not in STDLIB:
+                third.add(line.removeprefix("import "))
             elif line.startswith("import "):
                 plain.add(line.removeprefix("import "))
             else:

@@ -63,6 +63,11 @@ TEST_GAPS = {
         "additional_matcher= and cookies=, real_http, history after the block, kw=, a route"
         " registered after a request that an earlier one matches"
     ),
+    "http-mocks/mixed-unittest-patch-started": (
+        "a patch of requests.get started by hand in setUp, in a test file reaching code that"
+        " moves and code that keeps requests: no twin, a TODO; the moved code's httpx request"
+        " fails to connect (it never reaches the network)"
+    ),
 }
 
 

@@ -119,6 +119,7 @@ def test_one_helpers_module_per_package_imported_relatively(tmp_path: Path) -> N
         "with_body": None,  # nor sets it
         "with_headers": None,  # nor replaces its headers
         "urlopen_fake": None,  # no test fakes urllib's urlopen
+        "through_requests": None,  # no test file mocks requests for code on both libraries
     }
     # The package runs: its helpers module imports, and a second run changes nothing.
     check = subprocess.run(
@@ -203,6 +204,7 @@ def test_a_later_step_extends_the_helpers_module_to_the_one_shot_bytes() -> None
         "requests_mock_answer",
         "PoolPerOrigin",
         "responses_callback",
+        "through_requests",
         "RequestsRequest",
         "TLS_CONTEXT",
     ]

@@ -7,7 +7,10 @@ methods, statuses, bodies and call assertions. One module per library:
 :mod:`.unittest_mock` moves ``mock.patch`` of requests' functions to
 httpx's, and :mod:`.fake_responses` renames what a mock standing in for a
 response is given. What has no respx twin (callbacks, registries, other matchers)
-gets a TODO.
+gets a TODO. A test file reaching code that moves and code that keeps
+requests keeps its requests mocks, and :mod:`.mixed` has respx hand them
+httpx's requests too, and :mod:`.mixed_patches` gives its unittest.mock
+patches of requests httpx twins.
 """
 
 from __future__ import annotations
@@ -17,12 +20,12 @@ import libcst as cst
 from ...nodes import dotted_name
 from ..base import on_leave
 from .fake_responses import FakeResponses
+from .mixed import MixedMocks
 from .requests_mock import RequestsMock
 from .responses import ResponsesMock
-from .unittest_mock import UnittestMockPatches
 
 
-class HttpMocks(ResponsesMock, RequestsMock, UnittestMockPatches, FakeResponses):
+class HttpMocks(ResponsesMock, RequestsMock, MixedMocks, FakeResponses):
     """MIG008: hands each node to the library that wrote it."""
 
     code = "MIG008"

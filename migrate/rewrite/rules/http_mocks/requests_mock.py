@@ -37,7 +37,7 @@ from __future__ import annotations
 import libcst as cst
 import libcst.matchers as m
 
-from ....analyse.catalogue import HTTP_VERBS
+from ....analyse.catalogue import HTTP_VERBS, MOCK_RAISES
 from ...context import RuleContext
 from ...nodes import code_of, dotted_name, string_value
 from ..base import Rule, on_leave, on_visit
@@ -51,18 +51,7 @@ RM_BODIES = ("json", "text", "content")
 # requests-mock response options -> httpx.Response keywords.
 RM_RESPONSE = {"json": "json", "text": "text", "content": "content", "headers": "headers"}
 # requests exception raised by a mock -> the httpx exception httpx raises in that case.
-RM_RAISES = {
-    "ConnectionError": "ConnectError",
-    "SSLError": "ConnectError",
-    "ProxyError": "ProxyError",
-    "ConnectTimeout": "ConnectTimeout",
-    "ReadTimeout": "ReadTimeout",
-    "Timeout": "TimeoutException",
-    "RequestException": "RequestError",
-    "TooManyRedirects": "TooManyRedirects",
-    "ChunkedEncodingError": "RemoteProtocolError",
-    "ContentDecodingError": "DecodingError",
-}
+RM_RAISES = MOCK_RAISES
 # The recorded request, requests-mock -> httpx. requests-mock lowercases the URL
 # parts it splits out (case_sensitive=False, its default): so do these.
 RM_REQUEST = {
@@ -89,7 +78,7 @@ RM_OPTIONS = {
 }
 
 
-def _is_mocker_call(node: cst.BaseExpression) -> bool:
+def is_mocker_call(node: cst.BaseExpression) -> bool:
     """``requests_mock.Mocker(...)``."""
     return isinstance(node, cst.Call) and dotted_name(node.func) == "requests_mock.Mocker"
 
@@ -119,7 +108,7 @@ def _case_sensitive(node: cst.CSTNode) -> bool:
             ]
         ),
     ):
-        if _is_mocker_call(cst.ensure_type(call, cst.Call)):
+        if is_mocker_call(cst.ensure_type(call, cst.Call)):
             return True
     return False
 
@@ -139,16 +128,12 @@ class _Scan(cst.CSTVisitor):
 
     def visit_With(self, node: cst.With) -> None:
         for item in node.items:
-            if (
-                _is_mocker_call(item.item)
-                and item.asname
-                and isinstance(item.asname.name, cst.Name)
-            ):
+            if is_mocker_call(item.item) and item.asname and isinstance(item.asname.name, cst.Name):
                 self.blocks[item.asname.name.value] = node
 
     def visit_WithItem(self, node: cst.WithItem) -> None:
         item, asname = node.item, node.asname
-        if not isinstance(item, cst.Call) or not _is_mocker_call(item):
+        if not isinstance(item, cst.Call) or not is_mocker_call(item):
             return
         if asname is not None and isinstance(asname.name, cst.Name):
             self.kinds[asname.name.value] = "mocker"
@@ -225,7 +210,7 @@ class RequestsMock(Rule):
                 kinds["requests_mock"] = "mocker"
                 renames["requests_mock"] = "respx_mock"
         for decorator in node.decorators:
-            if not isinstance(decorator.decorator, cst.Call) or not _is_mocker_call(
+            if not isinstance(decorator.decorator, cst.Call) or not is_mocker_call(
                 decorator.decorator
             ):
                 continue
@@ -385,7 +370,7 @@ class RequestsMock(Rule):
 
     def _rm_decorator(self, original: cst.Decorator, updated: cst.Decorator) -> cst.Decorator:
         """``@requests_mock.Mocker()``, already made ``respx.mock(...)``: respx's global router."""
-        if _is_mocker_call(original.decorator) and code_of(updated.decorator) == (
+        if is_mocker_call(original.decorator) and code_of(updated.decorator) == (
             "respx.mock(assert_all_called=False)"
         ):
             return updated.with_changes(decorator=cst.parse_expression("respx.mock"))
@@ -454,7 +439,7 @@ class RequestsMock(Rule):
     def _rm_call(self, original: cst.Call, updated: cst.Call) -> cst.BaseExpression:
         func = original.func
         line = self.ctx.line(original)
-        if _is_mocker_call(original):
+        if is_mocker_call(original):
             return self._mocker(original, updated, line)
         if not isinstance(func, cst.Attribute) or not isinstance(updated.func, cst.Attribute):
             return updated

@@ -1,0 +1,283 @@
+"""Requests mocks kept in a mixed test file, the part of MIG008 http-mocks for
+files that reach code moving to httpx and code keeping requests.
+
+Such a file's ``responses`` / requests-mock mocks stay (the code still on
+requests needs them), and the file gains one autouse fixture under which respx
+hands every httpx request to them::
+
+    @pytest.fixture(autouse=True)
+    def httpx_answered_as_requests():
+        \"\"\"shop.weather sends through httpx now, shop.partner through requests: ...\"\"\"
+        with respx.mock(assert_all_called=False) as router:
+            router.route().mock(side_effect=through_requests)
+            yield
+
+So each registration answers both libraries with the same response, and
+``responses.calls``, ``m.call_count`` and ``request_history`` count the
+requests of both, in the order they were sent, with no assertion rewritten.
+The helpers module's ``through_requests`` sends nothing itself: with no
+requests mock active (a ``unittest.mock`` patch of ``requests.get`` only
+catches that function's calls) it fails as an unreachable host does, so an
+httpx request is answered by a mock or fails, never reaches the network. The
+plan's review item says which, for each mixed file.
+
+Two more things keep the requests mocks working once tests become async:
+``@requests_mock.Mocker()`` on a test (or a TestCase) whose test became async
+becomes ``with requests_mock.Mocker() as m:`` around its body, since the
+decorator stops its mocker as soon as the call returns the coroutine; and
+:mod:`.mixed_patches` gives ``unittest.mock`` patches of requests httpx twins.
+When a later step moves the rest of the code, the mocks move to respx and
+the fixture goes.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from collections.abc import Sequence
+
+import libcst as cst
+import libcst.matchers as m
+
+from ....plan.mock_scope import Mixed
+from ...context import Note, todo_comment
+from ...nodes import string_value
+from ..base import on_leave
+from .mixed_patches import MixedPatchTwins, requests_patch
+from .requests_mock import is_mocker_call
+
+FIXTURE = "httpx_answered_as_requests"
+# The methods ``@requests_mock.Mocker()`` on a class mocks (``Mocker.TEST_PREFIX``).
+MOCKER_PREFIX = "test"
+
+
+class MixedMocks(MixedPatchTwins):
+    """Mixed test files: requests mocks stay and answer httpx's requests through respx."""
+
+    def _without_fixture(self, module: cst.Module) -> cst.Module:
+        """A file mixed in an earlier step whose mocks all move now: the fixture goes,
+        as nothing is left on requests to answer httpx's requests."""
+        body = list(module.body)
+        index = next((i for i, s in enumerate(body) if _is_our_fixture(s)), None)
+        if index is None:
+            return module
+        stmt = body[index]
+        kept = [
+            line
+            for line in stmt.leading_lines
+            if line.comment is None
+            or not line.comment.value.startswith(f"# TODO(migrate {self.code})")
+        ]
+        del body[index]
+        if index < len(body):
+            body[index] = body[index].with_changes(leading_lines=kept)
+        self.ctx.maybe_remove_import(self.ctx.helpers_from.lstrip("."), "through_requests")
+        self.ctx.maybe_remove_import("pytest")
+        self.ctx.maybe_remove_import("respx")
+        self.ctx.note(self.code, 1, "all mocks moved to respx: the mixed-file fixture goes")
+        return module.with_changes(body=body)
+
+    @on_leave(cst.ClassDef)
+    def mocker_per_test(self, original: cst.ClassDef, updated: cst.ClassDef) -> cst.ClassDef:
+        """``@requests_mock.Mocker()`` on a TestCase with tests made async: it wraps each
+        test in a function that returns the coroutine unrun. Each async test gets the
+        mocker around its body, each sync one the decorator of its own."""
+        if self.ctx.edits.mixed_mocks is None or self.ctx.edits.http_mocks:
+            return updated
+        found = [
+            (i, d.decorator)
+            for i, d in enumerate(updated.decorators)
+            if isinstance(d.decorator, cst.Call) and is_mocker_call(d.decorator)
+        ]
+        if not found or not isinstance(updated.body, cst.IndentedBlock):
+            return updated
+        index, call = found[0]
+        tests = [
+            s
+            for s in updated.body.body
+            if isinstance(s, cst.FunctionDef) and s.name.value.startswith(MOCKER_PREFIX)
+        ]
+        if not any(t.asynchronous is not None for t in tests):
+            return updated
+        body = []
+        for stmt in updated.body.body:
+            if isinstance(stmt, cst.FunctionDef) and stmt in tests:
+                if stmt.asynchronous is not None:
+                    stmt = self._mocker_block(stmt, None, call)
+                else:
+                    stmt = stmt.with_changes(decorators=[*stmt.decorators, cst.Decorator(call)])
+            body.append(stmt)
+        return updated.with_changes(
+            decorators=[*updated.decorators[:index], *updated.decorators[index + 1 :]],
+            body=updated.body.with_changes(body=body),
+        )
+
+    @on_leave(cst.FunctionDef)
+    def mocker_around_the_body(
+        self, original: cst.FunctionDef, updated: cst.FunctionDef
+    ) -> cst.FunctionDef:
+        """``@requests_mock.Mocker()`` on a test that became async -> ``with
+        requests_mock.Mocker() as m:`` around its body: the decorator stops its mocker
+        when the call returns the coroutine, before the test runs, and requests would
+        reach the network."""
+        if self.ctx.edits.mixed_mocks is None or self.ctx.edits.http_mocks:
+            return updated
+        qualname = self.ctx.qualname
+        if qualname not in self.ctx.edits.async_functions | set(self.ctx.edits.async_tests):
+            return updated
+        for index, decorator in enumerate(updated.decorators):
+            call = decorator.decorator
+            if isinstance(call, cst.Call) and is_mocker_call(call):
+                return self._mocker_block(updated, index, call)
+        return updated
+
+    def _mocker_block(
+        self, node: cst.FunctionDef, index: int | None, call: cst.Call
+    ) -> cst.FunctionDef:
+        """``call``'s mocker (the decorator at ``index``, or the class's) around the body."""
+        name = _mocker_param(node, call)
+        if name is None or not isinstance(node.body, cst.IndentedBlock):
+            self.ctx.todo(
+                self.ctx.line(node), self.code, "requests_mock.Mocker() does not mock async tests"
+            )
+            return node
+        args = [a for a in call.args if a.keyword is None or a.keyword.value != "kw"]
+        if args:
+            args[-1] = args[-1].with_changes(comma=cst.MaybeSentinel.DEFAULT)
+        body = list(node.body.body)
+        docstring = body[:1] if body and _is_docstring(body[0]) else []
+        block = cst.With(
+            items=[
+                cst.WithItem(
+                    call.with_changes(args=args),
+                    asname=cst.AsName(cst.Name(name)),
+                )
+            ],
+            body=cst.IndentedBlock(body[len(docstring) :]),
+        )
+        params = node.params.with_changes(
+            params=_without(node.params.params, name),
+            posonly_params=_without(node.params.posonly_params, name),
+            kwonly_params=_without(node.params.kwonly_params, name),
+        )
+        self.ctx.note(
+            self.code, self.ctx.line(node), "async test: requests_mock.Mocker() around its body"
+        )
+        decorators = list(node.decorators)
+        if index is not None:
+            del decorators[index]
+        return node.with_changes(
+            decorators=decorators,
+            params=params,
+            body=node.body.with_changes(body=[*docstring, block]),
+        )
+
+    @on_leave(cst.Module)
+    def leave_mixed_module(self, original: cst.Module, updated: cst.Module) -> cst.Module:
+        if self.ctx.edits.http_mocks:
+            return self._without_fixture(updated)
+        mixed = self.ctx.edits.mixed_mocks
+        if mixed is None:
+            return updated
+        body = list(updated.body)
+        if any(isinstance(s, cst.FunctionDef) and s.name.value == FIXTURE for s in body):
+            return updated
+        first = next(
+            (i for i, s in enumerate(body) if isinstance(s, cst.FunctionDef | cst.ClassDef)),
+            len(body),
+        )
+        self.ctx.add_import("pytest")
+        self.ctx.add_import("respx")
+        helper = self.ctx.use_helper("through_requests")
+        before = body[first].leading_lines if first < len(body) else (cst.EmptyLine(),) * 2
+        line = self.ctx.line(original.body[first]) if first < len(original.body) else 1
+        patches = sum(
+            1
+            for call in m.findall(original, m.Call())
+            if requests_patch(cst.ensure_type(call, cst.Call))
+        )
+        twinned = patches > 0 and self.twins >= patches
+        fixture = cst.parse_statement(_fixture(mixed, helper, twinned))
+        if mixed.patched_only and not twinned:
+            message = f"patch the httpx calls of {', '.join(mixed.moving)} too"
+            detail = (
+                "this file's unittest.mock patches of requests catch only requests' calls;"
+                " httpx's requests now fail to connect (they never reach the network)"
+            )
+            self.ctx.notes.append(Note(self.code, line, message, todo=True, detail=detail))
+            comment = cst.EmptyLine(comment=cst.Comment(todo_comment(self.code, message)))
+            before = (*before, comment)
+        else:
+            self.ctx.note(self.code, line, "requests mocks stay; respx hands them httpx's requests")
+        fixture = fixture.with_changes(leading_lines=before)
+        if first < len(body):
+            body[first] = body[first].with_changes(leading_lines=[cst.EmptyLine(), cst.EmptyLine()])
+        body.insert(first, fixture)
+        return updated.with_changes(body=body)
+
+
+def _is_our_fixture(stmt: cst.BaseStatement) -> bool:
+    """The fixture this rule writes, by its name and its route to ``through_requests``."""
+    return (
+        isinstance(stmt, cst.FunctionDef)
+        and stmt.name.value == FIXTURE
+        and "through_requests" in cst.Module([]).code_for_node(stmt.body)
+    )
+
+
+def _mocker_param(node: cst.FunctionDef, call: cst.Call) -> str | None:
+    """The parameter ``@requests_mock.Mocker()`` hands its mocker to."""
+    params = [*node.params.posonly_params, *node.params.params, *node.params.kwonly_params]
+    for arg in call.args:
+        if arg.keyword is not None and arg.keyword.value == "kw":
+            name = string_value(arg.value)
+            return name if name in {p.name.value for p in params} else None
+    positional = [*node.params.posonly_params, *node.params.params]
+    if not positional or positional[-1].name.value in ("self", "cls"):
+        return None
+    return positional[-1].name.value
+
+
+def _without(params: Sequence[cst.Param], name: str) -> list[cst.Param]:
+    kept = [p for p in params if p.name.value != name]
+    if len(kept) < len(params) and kept:
+        kept[-1] = kept[-1].with_changes(comma=cst.MaybeSentinel.DEFAULT)
+    return kept
+
+
+def _is_docstring(stmt: cst.BaseStatement) -> bool:
+    return (
+        isinstance(stmt, cst.SimpleStatementLine)
+        and len(stmt.body) == 1
+        and isinstance(stmt.body[0], cst.Expr)
+        and isinstance(stmt.body[0].value, cst.SimpleString | cst.ConcatenatedString)
+    )
+
+
+def _fixture(mixed: Mixed, helper: str, twinned: bool) -> str:
+    keeping, moving = ", ".join(mixed.keeping), ", ".join(mixed.moving)
+    verb = "sends" if len(mixed.moving) == 1 else "send"
+    sides = f"{moving} {verb} through httpx now, {keeping} still through requests:"
+    if mixed.patched_only and twinned:
+        said = (
+            f"{sides} this file's unittest.mock patches of requests have httpx twins, and"
+            " respx fails any other httpx request before it reaches the network."
+        )
+    elif mixed.patched_only:
+        said = (
+            f"{sides} this file's unittest.mock patches catch only requests' calls, so"
+            " respx fails httpx's requests before they reach the network."
+        )
+    else:
+        said = (
+            f"{sides} respx hands httpx's requests to this file's requests mocks, which"
+            " answer and record both as before."
+        )
+    doc = textwrap.fill(said + '"""', width=84, initial_indent='    """', subsequent_indent="    ")
+    return (
+        "@pytest.fixture(autouse=True)\n"
+        f"def {FIXTURE}():\n"
+        f"{doc}\n"
+        "    with respx.mock(assert_all_called=False) as router:\n"
+        f"        router.route().mock(side_effect={helper})\n"
+        "        yield\n"
+    )

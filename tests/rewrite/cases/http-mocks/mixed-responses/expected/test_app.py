@@ -1,0 +1,63 @@
+import httpx
+import pytest
+import requests
+import responses
+import respx
+
+import api
+from _async_helpers import through_requests
+from legacy import LegacySession
+
+PRICES = "https://prices.example.test"
+
+
+@pytest.fixture(autouse=True)
+def httpx_answered_as_requests():
+    """api sends through httpx now, legacy still through requests: respx hands
+    httpx's requests to this file's requests mocks, which answer and record both as
+    before."""
+    with respx.mock(assert_all_called=False) as router:
+        router.route().mock(side_effect=through_requests)
+        yield
+
+
+@pytest.mark.asyncio
+@responses.activate
+async def test_both():
+    responses.add(responses.GET, f"{PRICES}/a", json={"price": 3})
+    responses.get("https://stock.example.test/a", json={"stock": 9})
+    assert await api.price("a") == 3
+    assert LegacySession().stock("a") == 9
+    assert len(responses.calls) == 2
+    assert responses.calls[0].request.url == f"{PRICES}/a"
+
+
+@pytest.mark.asyncio
+@responses.activate
+async def test_unknown_price():
+    with pytest.raises(
+        (
+            requests.ConnectionError,
+            httpx.NetworkError,
+            httpx.ConnectTimeout,
+            httpx.WriteTimeout,
+            httpx.RemoteProtocolError,
+            httpx.ProxyError,
+        ),
+    ):
+        await api.price("b")
+
+
+@responses.activate
+def test_unknown_stock():
+    with pytest.raises(
+        (
+            requests.ConnectionError,
+            httpx.NetworkError,
+            httpx.ConnectTimeout,
+            httpx.WriteTimeout,
+            httpx.RemoteProtocolError,
+            httpx.ProxyError,
+        ),
+    ):
+        LegacySession().stock("b")

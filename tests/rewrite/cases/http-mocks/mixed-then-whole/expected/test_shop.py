@@ -1,0 +1,21 @@
+import httpx
+import pytest
+import respx
+
+import prices
+import stock
+
+
+@pytest.mark.asyncio
+@respx.mock
+async def test_both():
+    respx.get("https://prices.example.test/a").mock(
+        return_value=httpx.Response(200, json={"price": 3})
+    )
+    respx.get("https://stock.example.test/a").mock(
+        return_value=httpx.Response(200, json={"stock": 9})
+    )
+    assert await prices.price("a") == 3
+    assert await stock.stock("a") == 9
+    assert len(respx.calls) == 2
+    assert str(respx.calls[1].request.url) == "https://stock.example.test/a"
