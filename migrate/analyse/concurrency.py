@@ -413,13 +413,23 @@ def _fan_out(
             workers=fan_out.workers,
         )
     lazy = fan_out.kind in ("map", "executor-map") and _taken_one_at_a_time(fn, fan_out.span)
+    if lazy and fan_out.kind == "map":
+        # The builtin map makes each call when its result is taken: a consumer that
+        # stops early (next, zip, islice...) made fewer calls than a gather would.
+        return Spot(
+            fn.qualname,
+            fan_out.span,
+            fan_out.kind,
+            (callee,),
+            False,
+            f"kept sequential: {_lazy_map_reason(fn, fan_out.span, _short(callee))}",
+            lines=(fan_out.span.line,),
+        )
     if lazy:
         extra += (
             "; the results are taken one at a time (an iterator), so each failure is raised"
             " when its result is taken"
         )
-        if fan_out.kind == "map":
-            extra += ", though every call is made first (the legacy map made each when taken)"
     return Spot(
         fn.qualname,
         fan_out.span,
@@ -443,6 +453,22 @@ def _taken_one_at_a_time(fn: Function, span: Span) -> bool:
         return False
     consumer = (made.arg_of or "").rsplit(".", 1)[-1]
     return consumer not in CONSUMERS and consumer != "join"
+
+
+def _lazy_map_reason(fn: Function, span: Span, short: str) -> str:
+    """Why a builtin ``map`` whose results are taken one at a time is not gathered."""
+    made = next((c for c in fn.calls if c.span == span), None)
+    consumer = ((made.arg_of if made else None) or "").rsplit(".", 1)[-1]
+    if consumer in ("next", "iter"):
+        return (
+            f"early exit: next() takes the first result only: the legacy map called {short}"
+            " once, a gather would call it for every item"
+        )
+    taker = f"{consumer}()" if consumer else "the code it is handed to"
+    return (
+        f"the map's results are taken one at a time by {taker}: the legacy map called"
+        f" {short} only for the results taken, a gather would call it for every item"
+    )
 
 
 def _inside(inner: Span, outer: Span) -> bool:

@@ -124,8 +124,8 @@ def test_any_inside_a_larger_return_expression_stays_lazy(spots: dict[str, Spot]
     spot = spots["any_in_expression"]
     assert spot.safe is False and spot.edit is None
     assert spot.reason == (
-        "kept sequential: any() stops at the first item that decides it: the legacy code"
-        " fetched fewer items"
+        "kept sequential: early exit: any() stops at the first item that decides it: the"
+        " legacy code fetched fewer items"
     )
 
 

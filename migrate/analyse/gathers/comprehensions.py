@@ -64,6 +64,16 @@ class ComprehensionScan(Scan):
         if isinstance(comp, ast.GeneratorExp):
             parent = self._parents.get(id(comp))
             name = None
+            outer = self._parents.get(id(parent))
+            if (
+                isinstance(parent, ast.Call)
+                and dataflow.path_of(parent.func) == "iter"
+                and parent.args == [comp]
+                and isinstance(outer, ast.Call)
+                and dataflow.path_of(outer.func) == "next"
+                and outer.args == [parent]
+            ):
+                parent = outer  # ``next(iter(gen))`` takes one item as ``next(gen)`` does
             if isinstance(parent, ast.Call) and parent.args == [comp] and not parent.keywords:
                 func = parent.func
                 if isinstance(func, ast.Name):
@@ -79,9 +89,10 @@ class ComprehensionScan(Scan):
             ):
                 name = "next"  # ``next(gen, default)``
             if name in EARLY_EXIT_CONSUMERS:
+                # ``next(gen)`` with no default becomes ``await anext(gen)``: as lazy.
                 raise Refusal(
-                    f"{name}() stops at the first item that decides it: the legacy code"
-                    " fetched fewer items",
+                    f"early exit: {name}() stops at the first item that decides it: the"
+                    " legacy code fetched fewer items",
                     self._lazy(comp, parent, name),
                 )
             if name not in CONSUMERS and name != "join":
@@ -223,6 +234,7 @@ class ComprehensionScan(Scan):
         statement = self._parents.get(id(consumer))
         if (
             name not in ("any", "all", "next")
+            or (name == "next" and len(getattr(consumer, "args", ())) != 2)
             or not isinstance(statement, ast.Return)
             or statement.value is not consumer
             or len(comp.generators) != 1

@@ -29,6 +29,7 @@ bookkeeping of one pass over the file.
 
 from __future__ import annotations
 
+import builtins
 from collections.abc import Sequence
 
 import libcst as cst
@@ -37,7 +38,7 @@ from ...analyse.concurrency import Spot
 from ...analyse.gathers.model import GATHER_HELPER, OUTCOMES_HELPER
 from ...plan.edits import GatherAt
 from ..context import RuleContext
-from ..nodes import code_of
+from ..nodes import code_of, taken_by_next
 from ..strings import preferred_quote, requote, substitute
 from .base import Rule, StatementResult, on_leave, on_visit
 
@@ -81,6 +82,17 @@ def _generator_of_map(expr: cst.BaseExpression) -> cst.GeneratorExp | None:
         elt=lam.body,
         for_in=cst.CompFor(target=param.name, iter=expr.args[1].value),
     )
+
+
+def _item_name(items: cst.BaseExpression, taken: set[str]) -> str:
+    """A name for one of ``items``: ``user_id`` for ``user_ids``, else ``item``."""
+    name = items.value if isinstance(items, cst.Name) else ""
+    singular = name[:-1] if name.endswith("s") and len(name) > 2 else ""
+    if not singular.isidentifier() or singular in taken or singular in dir(builtins):
+        singular = "item"
+    while singular in taken:
+        singular = f"_{singular}"
+    return singular
 
 
 def _names_in(*nodes: cst.CSTNode) -> set[str]:
@@ -180,6 +192,8 @@ class Gather(Rule):
         self.extends: dict[int, tuple[str, str, int]] = {}
         # Lists made here from ``map(...)`` (ids), for ``list(...)`` around them.
         self.unmapped: set[int] = set()
+        # ``map(...)`` calls of which ``next()`` takes the first result (ids).
+        self.taken_first: set[int] = set()
         # Thread pools becoming a TaskPool (their names, innermost last), and the
         # ``pool.as_completed(...)`` calls made in them (ids): loops over them are async.
         self.task_pools: list[str] = []
@@ -318,6 +332,8 @@ class Gather(Rule):
         """``return any(p(await f(x)) for x in xs)`` -> a loop that returns where any() did."""
         (statement,) = updated.body
         call = statement.value if isinstance(statement, cst.Return) else None
+        if isinstance(call, cst.Await) and isinstance(call.expression, cst.Call):
+            call = call.expression  # ``next(gen, default)`` made ``await anext(...)`` already
         first = at.edit.names[0] == "next"
         if not isinstance(call, cst.Call) or len(call.args) != (2 if first else 1):
             raise RuntimeError(f"early exit at line {at.anchor[0]}: not a call")
@@ -665,6 +681,8 @@ class Gather(Rule):
         if done is not None:
             return cst.Name(done)  # for f in futures: f.result() -> f, a result already
         spot = self.ctx.edits.spot_positions.get(self.ctx.pos(original) or (0, 0, 0, 0))
+        if spot is not None and not spot.safe and spot.kind == "map":
+            return self._lazy_map(original, updated)
         if spot is None or not spot.safe or not isinstance(updated, cst.Call):
             return updated
         if spot.kind == "executor-submit":
@@ -689,6 +707,45 @@ class Gather(Rule):
         made = cst.parse_expression(f"await {HELPER}({mapped})")
         self.unmapped.add(id(made))  # a new list: ``list(...)`` around it goes
         return made
+
+    @on_visit(cst.Call)
+    def visit_next(self, node: cst.Call) -> None:
+        taken = taken_by_next(node)
+        if isinstance(taken, cst.Call):
+            self.taken_first.add(id(taken))
+
+    def _lazy_map(self, original: cst.Call, updated: cst.BaseExpression) -> cst.BaseExpression:
+        """``map(f, xs)`` kept sequential, f now async: ``(await f(x) for x in xs)``, an
+        async generator that calls f when each result is taken, as the map did."""
+        if not self.ctx.in_async or not isinstance(updated, cst.Call) or len(updated.args) != 2:
+            return updated
+        func, items = (a.value for a in updated.args)
+        if isinstance(func, cst.Lambda):
+            return updated  # a lambda cannot await: bridged
+        if id(original) not in self.taken_first:
+            self.ctx.todo(
+                self.ctx.line(original),
+                self.code,
+                "take these results one at a time with async for or anext()",
+                "the legacy map called the function only for the results taken; a gather"
+                " would call it for every item",
+            )
+        target = _item_name(items, _names_in(updated))
+        called = f"{code_of(func)}({target})"
+        if (
+            isinstance(func, cst.Call)
+            and code_of(func.func) in ("partial", "functools.partial")
+            and func.args
+            and not any(a.keyword or a.star for a in func.args)
+        ):
+            # ``partial(f, a)`` per item: ``f(a, item)``.
+            given = [code_of(a.value) for a in func.args]
+            called = f"{given[0]}({', '.join([*given[1:], target])})"
+            self.ctx.maybe_remove_import("functools", "partial")
+            self.ctx.maybe_remove_import("functools")
+        elif not isinstance(func, cst.Name | cst.Attribute | cst.Call):
+            called = f"({code_of(func)})({target})"
+        return cst.parse_expression(f"(await {called} for {target} in {code_of(items)})")
 
     @on_leave(cst.ListComp, cst.SetComp, cst.DictComp)
     def leave_Comprehension(

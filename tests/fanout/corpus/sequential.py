@@ -2,6 +2,7 @@
 
 import time
 from concurrent.futures import ThreadPoolExecutor
+from functools import partial
 
 import requests
 
@@ -278,3 +279,17 @@ def seq_comp_effects(urls):
     except requests.HTTPError:
         pass
     return seen
+
+
+def seq_next_map(urls):
+    return next(map(partial(get_user, urls["social"]), IDS))["name"]
+
+
+def seq_next_iter_map(urls):
+    first = next(iter(map(partial(get_user, urls["social"]), [3, 4, 5])))
+    return first["handle"]
+
+
+def seq_next_generator(urls):
+    first = next(get_user(urls["social"], i) for i in IDS if i > 1)
+    return first["name"]
