@@ -39,10 +39,14 @@ class Spot:
     bounded: bool = False  # a user-sized fan-out, limited by a semaphore
     lines: tuple[int, ...] = ()
     edit: GatherEdit | None = None  # what the rewrite does here (safe spots)
-    pool: Span | None = None  # a thread pool's ``with`` that goes with this fan-out
+    pool: Span | None = None  # a thread pool's ``with`` (or assignment) that goes with this fan-out
+    # ... and the statements shutting that pool down (``pool.shutdown()``), which go too.
+    pool_closing: tuple[Span, ...] = ()
     items: int | None = None  # how many calls, when the source shows it
     # The legacy thread pool's max_workers: the gather never runs more at once.
     workers: int | None = None
+    # ... or, known at run time only, its source: the gather's limit reads it again.
+    pool_size: str = ""
     # A map whose results are taken one at a time (``it = pool.map(...)``, ``next(it)``):
     # the gather hands them over as an iterator, each raising its failure when taken.
     lazy: bool = False
@@ -109,7 +113,10 @@ def _without_idle_pools(
     if node is None:
         return spots
     pools = idle_pools(node, safe)
-    spots = [replace(s, pool=pools[s.span]) if s.span in pools else s for s in spots]
+    spots = [
+        replace(s, pool=pools[s.span][0], pool_closing=pools[s.span][1:]) if s.span in pools else s
+        for s in spots
+    ]
     return [
         replace(s, renames=result_renames(node, s.span))
         if s.safe and s.kind == "executor-submit"
@@ -261,6 +268,7 @@ def _fan_outs(
             edit=f.edit,
             items=f.items,
             workers=f.workers,
+            pool_size=f.pool_size,
         )
         for f in scan.run()
     ]
@@ -384,8 +392,8 @@ def _fan_out(
     if fan_out.kind in ("executor-map", "executor-submit"):
         extra = "; the thread pool is no longer needed"
     bound = "--max-concurrency"
-    if fan_out.workers is not None:
-        bound = pooled_limit(fan_out.workers)
+    if fan_out.workers is not None or fan_out.pool_size:
+        bound = pooled_limit(fan_out.workers or fan_out.pool_size)
     if fan_out.kind == "thread-workers":
         return Spot(
             fn.qualname,
@@ -411,6 +419,7 @@ def _fan_out(
             bounded=True,
             lines=(fan_out.span.line,),
             workers=fan_out.workers,
+            pool_size=fan_out.pool_size,
         )
     lazy = fan_out.kind in ("map", "executor-map") and _taken_one_at_a_time(fn, fan_out.span)
     if lazy and fan_out.kind == "map":
@@ -441,6 +450,7 @@ def _fan_out(
         bounded=True,
         lines=(fan_out.span.line,),
         workers=fan_out.workers,
+        pool_size=fan_out.pool_size,
         lazy=lazy,
     )
 

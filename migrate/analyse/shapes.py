@@ -17,7 +17,7 @@ from .frameworks import EXECUTORS
 from .futures import kept_futures
 from .model import FanOut, FanOutKind, Shape
 from .names import NameResolver, expr_text, span_of
-from .pools import executor_workers, one_at_a_time, pool_workers
+from .pools import executor_size, executor_workers, one_at_a_time, pool_size, pool_workers
 
 AS_COMPLETED = frozenset(
     {"concurrent.futures.as_completed", "concurrent.futures._base.as_completed"}
@@ -70,8 +70,11 @@ def map_fan_out(node: ast.Call, target: str | None, resolver: NameResolver) -> F
     if not kind or len(node.args) != 2 or node.keywords:
         return None
     workers = None
+    size = ""
     if kind == "executor-map" and isinstance(node.func, ast.Attribute):
-        workers = pool_workers(node.func.value, _function_of(resolver), resolver.tree.module)
+        function = _function_of(resolver)
+        workers = pool_workers(node.func.value, function, resolver.tree.module)
+        size = pool_size(node.func.value, function, resolver.tree.module)
     return FanOut(
         kind=kind,
         span=span_of(node),
@@ -79,6 +82,7 @@ def map_fan_out(node: ast.Call, target: str | None, resolver: NameResolver) -> F
         iter_text=expr_text(node.args[1]),
         refusal=one_at_a_time(workers),
         workers=workers,
+        pool_size=size,
     )
 
 
@@ -225,6 +229,7 @@ def comprehension_fan_out(
     refusal = "the comprehension filters items (if)" if gen.ifs else None
     kind: FanOutKind = "comprehension"
     workers = None
+    size = ""
     target = analyser.callee_target(call)
     if (
         target
@@ -237,7 +242,9 @@ def comprehension_fan_out(
         kind = "executor-submit"
         target = analyser.resolve(call.args[0])
         if isinstance(call.func, ast.Attribute):
-            workers = pool_workers(call.func.value, _function_of(analyser), analyser.tree.module)
+            scope = _function_of(analyser)
+            workers = pool_workers(call.func.value, scope, analyser.tree.module)
+            size = pool_size(call.func.value, scope, analyser.tree.module)
         refusal = one_at_a_time(workers) or kept_futures(function, node) or None
     elif shape == "dict" and refusal is None:
         refusal = "dict comprehensions are not rewritten yet (run the calls in a list first)"
@@ -248,6 +255,7 @@ def comprehension_fan_out(
         iter_text=expr_text(gen.iter),
         refusal=refusal,
         workers=workers,
+        pool_size=size,
     )
 
 
@@ -313,6 +321,7 @@ def completed_pool(node: ast.With | ast.AsyncWith, resolver: NameResolver) -> li
             iter_text=pool,
             refusal=one_at_a_time(workers),
             workers=workers,
+            pool_size=executor_size(made, function, resolver.tree.module),
         )
     ]
 

@@ -82,6 +82,11 @@ def _pool_workers() -> dict[str, int]:
                     *node.args[:1],
                     *(k.value for k in node.keywords if k.arg == "max_workers"),
                 ]
+                defaults = dict(
+                    zip([a.arg for a in function.args.args][::-1], function.args.defaults[::-1])
+                )
+                if sizes and isinstance(sizes[0], ast.Name) and sizes[0].id in defaults:
+                    sizes[0] = defaults[sizes[0].id]  # a size given at run time, by default
                 if sizes and isinstance(sizes[0], ast.Constant):
                     found[function.name] = sizes[0].value
     return found

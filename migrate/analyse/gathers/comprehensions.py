@@ -177,7 +177,10 @@ class ComprehensionScan(Scan):
         )
         iterated = ast.unparse(comp.generators[0].iter)
         workers: int | None = getattr(comp, "_migrate_workers", None)
-        limit = self.limit_text if workers is None else pooled_limit(workers, self.limit_text)
+        size: str = getattr(comp, "_migrate_pool_size", "")
+        limit = self.limit_text
+        if workers is not None or size:
+            limit = pooled_limit(workers or size, self.limit_text)
         reason = (
             f"one {info.short} per item of {iterated}: run together, at most"
             f" {limit} at a time, results in order"
@@ -192,6 +195,7 @@ class ComprehensionScan(Scan):
             edit=edit,
             items=literal_size(comp.generators[0].iter, self.node, self.module),
             workers=workers,
+            pool_size=size,
         )
 
     def _statement_of(self, node: ast.AST) -> ast.stmt | None:

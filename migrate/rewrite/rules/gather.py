@@ -189,7 +189,7 @@ class Gather(Rule):
         self.submitted_in: list[set[str]] = [set()]
         self.result_vars: list[str] = []
         # ``out.extend(gather)`` statements made here: (out, the calls, the limit).
-        self.extends: dict[int, tuple[str, str, int]] = {}
+        self.extends: dict[int, tuple[str, str, int | str]] = {}
         # Lists made here from ``map(...)`` (ids), for ``list(...)`` around them.
         self.unmapped: set[int] = set()
         # ``map(...)`` calls of which ``next()`` takes the first result (ids).
@@ -282,6 +282,15 @@ class Gather(Rule):
         self, original: cst.SimpleStatementLine, updated: cst.SimpleStatementLine
     ) -> StatementResult:
         pos = self.ctx.pos(original)
+        if pos is not None and pos[:2] in self.ctx.edits.idle_pools:
+            # ``pool = ThreadPoolExecutor(...)`` or ``pool.shutdown()``: the pool's work
+            # became gathers, nothing else uses it.
+            self.ctx.maybe_remove_import("concurrent.futures", "ThreadPoolExecutor")
+            self.ctx.maybe_remove_import("concurrent.futures")
+            self.ctx.note(
+                self.code, pos[0], "the thread pool goes: its calls run on the event loop"
+            )
+            return cst.RemovalSentinel.REMOVE
         if pos is None or not self.gathers:
             return updated
         inside = [c for c in self.inline_clients if pos[:2] <= c[0][:2] and c[0][2:] <= pos[2:]]
@@ -311,8 +320,26 @@ class Gather(Rule):
         return updated
 
     @on_leave(cst.Try)
-    def leave_Try(self, original: cst.Try, updated: cst.Try) -> cst.Try:
-        """A try a gather's outcomes are taken in: its classes, as they now read."""
+    def leave_Try(self, original: cst.Try, updated: cst.Try) -> StatementResult:
+        """A try a gather's outcomes are taken in: its classes, as they now read.
+        A ``finally`` that only shut down a thread pool that went goes with it."""
+        closed = original.finalbody is not None and all(
+            (self.ctx.pos(s) or (0, 0))[:2] in self.ctx.edits.idle_pools
+            for s in original.finalbody.body.body
+        )
+        if (
+            closed
+            and not updated.handlers
+            and updated.orelse is None
+            and isinstance(updated.body, cst.IndentedBlock)
+        ):
+            body = list(updated.body.body)
+            first = body[0]
+            if isinstance(first, cst.SimpleStatementLine | cst.BaseCompoundStatement):
+                body[0] = _lead(first, [*updated.leading_lines, *first.leading_lines])
+            return cst.FlattenSentinel(body)
+        if closed:
+            updated = updated.with_changes(finalbody=None)
         pos = self.ctx.pos(original)
         if pos is None or not any(at.caught == pos[:2] for at in self.gathers):
             return updated
@@ -695,7 +722,7 @@ class Gather(Rule):
             self.ctx.todo(
                 self.ctx.line(original),
                 self.code,
-                "the calls now run on the event loop: the thread pool can go",
+                "the calls run on the event loop now, not in the thread pool",
             )
         self._used(spot, f"map over {iterated}: at most {limit} at a time")
         mapped = f"*map({func}, {iterated}), limit={limit}"
@@ -783,7 +810,7 @@ class Gather(Rule):
                 self.ctx.todo(
                     self.ctx.line(original),
                     self.code,
-                    "the calls now run on the event loop: the thread pool can go",
+                    "the calls run on the event loop now, not in the thread pool",
                 )
         loops = code_of(updated.for_in).strip()
         limit = self._limit(spot)
@@ -959,10 +986,13 @@ class Gather(Rule):
             return expr.func.value.value
         return None
 
-    def _limit(self, spot: Spot) -> int:
+    def _limit(self, spot: Spot) -> int | str:
         """At most --max-concurrency calls at once, and no more than the thread pool the
-        fan-out ran in (its ``max_workers``) ever ran."""
+        fan-out ran in (its ``max_workers``) ever ran: ``min(n, 10)`` for a pool of
+        ``max_workers=n``, read where the gather runs."""
         limit = self.ctx.options.max_concurrency
+        if spot.pool_size:
+            return f"min({spot.pool_size}, {limit})"
         return limit if spot.workers is None else min(limit, spot.workers)
 
     def _used(self, spot: Spot | GatherAt, message: str) -> None:

@@ -305,3 +305,26 @@ def thread_pool_futures_kept(urls):
     prefetch = Prefetch(urls["social"])
     prefetch.start(IDS)
     return prefetch.names()
+
+
+def thread_pool_sized_at_run_time(urls, workers=2):
+    base = urls["social"]
+    with ThreadPoolExecutor(max_workers=workers) as pool:
+        return [user["handle"] for user in pool.map(partial(get_user, base), IDS)]
+
+
+def thread_pool_assigned(urls):
+    base = urls["social"]
+    pool = ThreadPoolExecutor(max_workers=2)
+    try:
+        return [user["name"] for user in pool.map(partial(get_user, base), IDS)]
+    finally:
+        pool.shutdown(wait=True)
+
+
+def thread_pool_also_used_otherwise(urls):
+    base = urls["social"]
+    with ThreadPoolExecutor(max_workers=3) as pool:
+        handles = [user["handle"] for user in pool.map(partial(get_user, base), IDS)]
+        count = pool.submit(len, handles).result()
+    return handles, count
