@@ -12,13 +12,14 @@ from __future__ import annotations
 import ast
 from dataclasses import dataclass, replace
 
-from . import methods
+from . import dataflow, methods
 from .catalogue import NON_IDEMPOTENT, Action
 from .decisions import Colouring
 from .gathers import Awaited, FunctionFanOuts, GatherEdit
 from .gathers.futures import result_renames
-from .gathers.model import pooled_limit
+from .gathers.model import pooled_limit, span_of
 from .gathers.pools import idle_pools
+from .gathers.syntax import same_loop
 from .gathers.threads import thread_edit
 from .graph import CallGraph
 from .handoffs import within
@@ -84,7 +85,7 @@ def find_spots(graph: CallGraph, colouring: Colouring, allow_reorder: bool = Fal
                 within(fan_out.span, pool) for pool in completed
             ):
                 continue
-            spot = _fan_out(fn, fan_out, graph, colouring, allow_reorder)
+            spot = _fan_out(fn, fan_out, graph, colouring, allow_reorder, trees)
             if spot is not None and spot.kind == "thread-workers":
                 node = _function_node(fn, graph, trees)
                 edit = thread_edit(node, spot.span) if node is not None else None
@@ -315,7 +316,12 @@ def _ordered_writes(
 
 
 def _fan_out(
-    fn: Function, fan_out: FanOut, graph: CallGraph, colouring: Colouring, allow_reorder: bool
+    fn: Function,
+    fan_out: FanOut,
+    graph: CallGraph,
+    colouring: Colouring,
+    allow_reorder: bool,
+    trees: dict[str, ast.Module] | None = None,
 ) -> Spot | None:
     callee = _async_target(fan_out.call_target, graph, colouring)
     if fan_out.kind == "thread-workers" and callee is None:
@@ -422,7 +428,25 @@ def _fan_out(
             pool_size=fan_out.pool_size,
         )
     lazy = fan_out.kind in ("map", "executor-map") and _taken_one_at_a_time(fn, fan_out.span)
-    if lazy and fan_out.kind == "map":
+    node = _function_node(fn, graph, trees) if trees is not None else None
+    loop = _loop_over(node, fan_out.span) if node is not None else None
+    if loop is not None and fan_out.kind in ("map", "executor-map"):
+        if fan_out.kind == "map" and _stops_early(loop):
+            return Spot(
+                fn.qualname,
+                fan_out.span,
+                fan_out.kind,
+                (callee,),
+                False,
+                f"kept sequential: early exit: the loop over the map can stop before its last"
+                f" result, and the legacy map called {_short(callee)} only for the results"
+                " taken; a gather would call it for every item",
+                lines=(fan_out.span.line,),
+            )
+        # The loop's body ran for the results before a failure, which raised when
+        # its turn came: the results are taken one at a time.
+        lazy = True
+    elif lazy and fan_out.kind == "map":
         # The builtin map makes each call when its result is taken: a consumer that
         # stops early (next, zip, islice...) made fewer calls than a gather would.
         return Spot(
@@ -452,6 +476,23 @@ def _fan_out(
         workers=fan_out.workers,
         pool_size=fan_out.pool_size,
         lazy=lazy,
+    )
+
+
+def _loop_over(node: ast.AST, span: Span) -> ast.For | None:
+    """The ``for`` statement whose iterable is the call at ``span``."""
+    for sub in dataflow.walk_local(node):
+        if isinstance(sub, ast.For) and span_of(sub.iter) == span:
+            return sub
+    return None
+
+
+def _stops_early(loop: ast.For) -> bool:
+    """The loop can end before its last item (break, return, raise)."""
+    return any(
+        isinstance(n, ast.Break | ast.Return | ast.Raise)
+        for stmt in loop.body
+        for n in same_loop(stmt)
     )
 
 

@@ -84,6 +84,19 @@ def _generator_of_map(expr: cst.BaseExpression) -> cst.GeneratorExp | None:
     )
 
 
+def _taking_outcomes(loop: cst.For) -> cst.For:
+    """``for user in await gather_outcomes(...)``: ``for outcome in ...`` whose body
+    first takes ``user = outcome.result()`` (raising that call's failure there)."""
+    assert isinstance(loop.body, cst.IndentedBlock)
+    name = "outcome"
+    while name in _names_in(loop):
+        name = f"_{name}"
+    target = code_of(loop.target)
+    taken = cst.parse_statement(f"{target} = {name}.result()\n")
+    body = loop.body.with_changes(body=[taken, *loop.body.body])
+    return loop.with_changes(target=cst.Name(name), body=body)
+
+
 def _item_name(items: cst.BaseExpression, taken: set[str]) -> str:
     """A name for one of ``items``: ``user_id`` for ``user_ids``, else ``item``."""
     name = items.value if isinstance(items, cst.Name) else ""
@@ -194,6 +207,11 @@ class Gather(Rule):
         self.unmapped: set[int] = set()
         # ``map(...)`` calls of which ``next()`` takes the first result (ids).
         self.taken_first: set[int] = set()
+        # Iterables of ``for`` loops (ids), and those that became async generators.
+        self.loop_iters: set[int] = set()
+        self.async_iters: set[int] = set()
+        # ... and those that became a gather's outcomes, taken in the loop (ids).
+        self.outcome_iters: set[int] = set()
         # Thread pools becoming a TaskPool (their names, innermost last), and the
         # ``pool.as_completed(...)`` calls made in them (ids): loops over them are async.
         self.task_pools: list[str] = []
@@ -726,6 +744,12 @@ class Gather(Rule):
             )
         self._used(spot, f"map over {iterated}: at most {limit} at a time")
         mapped = f"*map({func}, {iterated}), limit={limit}"
+        if spot.lazy and id(original) in self.loop_iters:
+            # ``for user in pool.map(f, xs)``: each failure raised in its turn, after
+            # the body ran for the results before it (the loop takes ``.result()``).
+            self.ctx.use_helper(OUTCOMES_HELPER)
+            self.outcome_iters.add(id(original))
+            return cst.parse_expression(f"await {OUTCOMES_HELPER}({mapped})")
         if spot.lazy:
             # Taken one at a time, as the map's iterator was: each failure when taken.
             self.ctx.use_helper(OUTCOMES_HELPER)
@@ -749,7 +773,9 @@ class Gather(Rule):
         func, items = (a.value for a in updated.args)
         if isinstance(func, cst.Lambda):
             return updated  # a lambda cannot await: bridged
-        if id(original) not in self.taken_first:
+        if id(original) in self.loop_iters:
+            self.async_iters.add(id(original))
+        elif id(original) not in self.taken_first:
             self.ctx.todo(
                 self.ctx.line(original),
                 self.code,
@@ -868,6 +894,8 @@ class Gather(Rule):
 
     @on_visit(cst.If, cst.While, cst.For)
     def visit_compound(self, node: cst.If | cst.While | cst.For) -> None:
+        if isinstance(node, cst.For) and node.asynchronous is None:
+            self.loop_iters.add(id(node.iter))
         if isinstance(node, cst.For) and isinstance(node.target, cst.Name):
             if isinstance(node.iter, cst.Name) and node.iter.value in self.submitted_in[-1]:
                 self.result_vars.append(self._renamed(node.target))
@@ -971,6 +999,20 @@ class Gather(Rule):
     ) -> cst.BaseStatement:
         if self.result_vars:
             self.result_vars.pop()
+        if (
+            isinstance(original, cst.For)
+            and isinstance(updated, cst.For)
+            and id(original.iter) in self.async_iters
+        ):
+            # ``for u in map(f, xs)`` kept sequential: an async generator, taken in turn.
+            return updated.with_changes(asynchronous=cst.Asynchronous())
+        if (
+            isinstance(original, cst.For)
+            and isinstance(updated, cst.For)
+            and id(original.iter) in self.outcome_iters
+            and isinstance(updated.body, cst.IndentedBlock)
+        ):
+            return _taking_outcomes(updated)
         return updated
 
     def _result_of(self, expr: cst.BaseExpression, names: set[str]) -> str | None:

@@ -293,3 +293,10 @@ def seq_next_iter_map(urls):
 def seq_next_generator(urls):
     first = next(get_user(urls["social"], i) for i in IDS if i > 1)
     return first["name"]
+
+
+def seq_loop_over_map_returns(urls):
+    for user in map(partial(get_user, urls["social"]), IDS):
+        if user["id"] == 3:
+            return user["name"]
+    return None
