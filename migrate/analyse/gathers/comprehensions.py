@@ -151,20 +151,29 @@ class ComprehensionScan(Scan):
             for n in ast.walk(e)
         )
         pairing: Pairing = "whole" if whole else "values"
+        statement = self._hoisting_point(comp, fetch) if not whole else None
+        materialise = ""
         if not whole and uses_targets:
             if len(comp.generators) != 1 or comp.generators[0].ifs or comp.generators[0].is_async:
                 raise Refusal(
                     "the element uses the item as well as the result, over several for/if clauses"
                 )
-            if not reiterable(comp.generators[0].iter, self.node, self.module):
-                raise Refusal(
-                    f"the element uses the item as well as the result, and"
-                    f" {ast.unparse(comp.generators[0].iter)} may not be iterable twice"
-                    " (a list would be)"
+            iterated_node = comp.generators[0].iter
+            if not reiterable(iterated_node, self.node, self.module):
+                if statement is None:
+                    raise Refusal(
+                        f"the element uses the item as well as the result, and"
+                        f" {ast.unparse(iterated_node)} may not be iterable twice (a list"
+                        " would be), with nothing before it to make that list in"
+                    )
+                # Read once into a list before the gather, as a loop over it would be.
+                materialise = (
+                    iterated_node.id
+                    if isinstance(iterated_node, ast.Name)
+                    else self._fresh("items")
                 )
             pairing = "zip"
         value = self._scoped_name(fetch, comp)
-        statement = self._hoisting_point(comp, fetch) if pairing != "whole" else None
         edit = GatherEdit(
             form="comprehension",
             anchor=span_of(consumer if consumer is not None else comp),
@@ -174,6 +183,7 @@ class ComprehensionScan(Scan):
             consumer=consumer is not None,
             hoist=span_of(statement) if statement is not None else None,
             results=self._plural(value) if statement is not None else "",
+            materialise=materialise,
         )
         iterated = ast.unparse(comp.generators[0].iter)
         workers: int | None = getattr(comp, "_migrate_workers", None)

@@ -641,6 +641,14 @@ class Gather(Rule):
         (fetch,) = self._fetched(at)
         value = edit.names[0]
         limit = self._limit(at.spot)
+        iterated = comp.for_in.iter
+        hoisted = self.hoisted.setdefault(at.hoist, []) if at.hoist is not None else []
+        if edit.materialise and at.hoist is not None:
+            # Items that may not be read twice (a generator): a list, read once.
+            listed = f"{edit.materialise} = list({code_of(iterated)})\n"
+            hoisted.append(cst.parse_statement(listed))
+            iterated = cst.Name(edit.materialise)
+            comp = comp.with_changes(for_in=comp.for_in.with_changes(iter=iterated))
         clauses = code_of(comp.for_in).strip()
         gathered = f"await {HELPER}(*({code_of(fetch)} {clauses}), limit={limit})"
         self._used(at, f"one call per item, at most {limit} at a time")
@@ -649,7 +657,7 @@ class Gather(Rule):
             statement = _call_statement(
                 edit.results, code_of(fetch), clauses, f"limit={limit}", indent=at.hoist[1]
             )
-            self.hoisted.setdefault(at.hoist, []).append(self._with_client(at, statement))
+            hoisted.append(self._with_client(at, statement))
             gathered = edit.results
         elif id(at) in self.clients:
             # Gathered in place: the statement holding it goes inside the client.
@@ -666,9 +674,11 @@ class Gather(Rule):
         else:
             source = f"{value} in {gathered}"
         if isinstance(comp, cst.DictComp):
-            return cst.parse_expression(
-                f"{{{code_of(comp.key)}: {code_of(comp.value)} for {source}}}"
-            )
+            pairs = (code_of(comp.key), code_of(comp.value))
+            if edit.pairing == "zip" and pairs == (code_of(comp.for_in.target), value):
+                # ``{i: result for i, result in zip(ids, results)}`` says no more than:
+                return cst.parse_expression(f"dict(zip({code_of(comp.for_in.iter)}, {gathered}))")
+            return cst.parse_expression(f"{{{pairs[0]}: {pairs[1]} for {source}}}")
         element = code_of(comp.elt)
         if isinstance(comp, cst.ListComp):
             return cst.parse_expression(f"[{element} for {source}]")

@@ -328,3 +328,12 @@ def thread_pool_also_used_otherwise(urls):
         handles = [user["handle"] for user in pool.map(partial(get_user, base), IDS)]
         count = pool.submit(len, handles).result()
     return handles, count
+
+
+def _names_by_id(base, user_ids):
+    return {i: get_user(base, i)["name"] for i in user_ids}
+
+
+def comp_over_parameter(urls):
+    # An iterator: the items can be read once only.
+    return _names_by_id(urls["social"], iter(IDS))
