@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from .frameworks import EXECUTORS
-from .futures import kept_futures
+from .futures import kept_appended, kept_futures
 from .model import FanOut, FanOutKind, Shape
 from .names import NameResolver, expr_text, span_of
 from .pools import executor_size, executor_workers, one_at_a_time, pool_size, pool_workers
@@ -158,10 +158,39 @@ def loop_fan_out(node: ast.For | ast.AsyncFor, analyser: NameResolver) -> FanOut
             iter_text=expr_text(node.iter),
             refusal=reason or "the loop body does more than collect one call's result per item",
         )
+    target = analyser.callee_target(call)
+    if (
+        kind == "loop-append"
+        and isinstance(node, ast.For)
+        and len(body) == 1
+        and target
+        and target.endswith(".submit")
+        and target.rsplit(".", 1)[0] in EXECUTORS
+        and call.args
+        and isinstance(call.func, ast.Attribute)
+    ):
+        # futures = []; for x in xs: futures.append(pool.submit(f, x)): a thread
+        # fan-out of f, as ``[pool.submit(f, x) for x in xs]`` is.
+        function = _function_of(analyser)
+        module = analyser.tree.module
+        workers = pool_workers(call.func.value, function, module)
+        listed = _append_call(body[0])
+        refusal = one_at_a_time(workers) or (
+            kept_appended(function, node, listed[0]) if listed else "not a list of futures"
+        )
+        return FanOut(
+            kind="executor-submit",
+            span=span_of(node),
+            call_target=analyser.resolve(call.args[0]),
+            iter_text=expr_text(node.iter),
+            refusal=refusal or None,
+            workers=workers,
+            pool_size=pool_size(call.func.value, function, module),
+        )
     return FanOut(
         kind=kind,
         span=span_of(node),
-        call_target=analyser.callee_target(call),
+        call_target=target,
         iter_text=expr_text(node.iter),
     )
 

@@ -84,6 +84,22 @@ def _generator_of_map(expr: cst.BaseExpression) -> cst.GeneratorExp | None:
     )
 
 
+def _appended_to(loop: cst.For) -> list[cst.Name]:
+    """``futures`` of ``for x in xs: futures.append(...)``."""
+    found: list[cst.Name] = []
+    for line in loop.body.body if isinstance(loop.body, cst.IndentedBlock) else ():
+        for small in line.body if isinstance(line, cst.SimpleStatementLine) else ():
+            call = small.value if isinstance(small, cst.Expr) else None
+            if (
+                isinstance(call, cst.Call)
+                and isinstance(call.func, cst.Attribute)
+                and call.func.attr.value == "append"
+                and isinstance(call.func.value, cst.Name)
+            ):
+                found.append(call.func.value)
+    return found
+
+
 def _taking_outcomes(loop: cst.For) -> cst.For:
     """``for user in await gather_outcomes(...)``: ``for outcome in ...`` whose body
     first takes ``user = outcome.result()`` (raising that call's failure there)."""
@@ -906,6 +922,11 @@ class Gather(Rule):
     def visit_compound(self, node: cst.If | cst.While | cst.For) -> None:
         if isinstance(node, cst.For) and node.asynchronous is None:
             self.loop_iters.add(id(node.iter))
+            spot = self.ctx.edits.spot_positions.get(self.ctx.pos(node) or (0, 0, 0, 0))
+            if spot is not None and spot.safe and spot.kind == "executor-submit":
+                # ``for x in xs: futures.append(pool.submit(f, x))``: results from now on.
+                for name in _appended_to(node):
+                    self.submitted_in[-1].update({name.value, self._renamed(name)})
         if isinstance(node, cst.For) and isinstance(node.target, cst.Name):
             if isinstance(node.iter, cst.Name) and node.iter.value in self.submitted_in[-1]:
                 self.result_vars.append(self._renamed(node.target))
@@ -1023,7 +1044,47 @@ class Gather(Rule):
             and isinstance(updated.body, cst.IndentedBlock)
         ):
             return _taking_outcomes(updated)
+        if isinstance(original, cst.For) and isinstance(updated, cst.For):
+            return self._submitted_loop(original, updated)
         return updated
+
+    def _submitted_loop(self, original: cst.For, updated: cst.For) -> cst.BaseStatement:
+        """``for x in xs: futures.append(pool.submit(f, x))`` -> ``futures.extend(await
+        gather_in_order(*(f(x) for x in xs), limit=n))``; ``futures = []`` before it
+        then makes ``futures = await gather_in_order(...)``."""
+        spot = self.ctx.edits.spot_positions.get(self.ctx.pos(original) or (0, 0, 0, 0))
+        if spot is None or not spot.safe or spot.kind != "executor-submit":
+            return updated
+        body = updated.body.body if isinstance(updated.body, cst.IndentedBlock) else ()
+        line = body[0] if len(body) == 1 else None
+        append = line.body[0] if isinstance(line, cst.SimpleStatementLine) else None
+        call = append.value if isinstance(append, cst.Expr) else None
+        if not (
+            self.ctx.in_async
+            and isinstance(call, cst.Call)
+            and isinstance(call.func, cst.Attribute)
+            and call.func.attr.value == "append"
+            and len(call.args) == 1
+        ):
+            raise RuntimeError(f"thread pool loop at line {spot.span.line}: not an append")
+        submitted = self._submitted_call(call.args[0].value)
+        if submitted is None:
+            raise RuntimeError(f"thread pool loop at line {spot.span.line}: not a submit")
+        listed = code_of(call.func.value)
+        limit = self._limit(spot)
+        gathered = f"*({submitted} for {code_of(updated.target)} in {code_of(updated.iter)})"
+        code = f"{listed}.extend(await {HELPER}({gathered}, limit={limit}))\n"
+        new = _lead(cst.parse_statement(code), updated.leading_lines)
+        if isinstance(new, cst.SimpleStatementLine):
+            self.extends[id(new)] = (listed, gathered, limit)
+        self._used(spot, f"one call per item, at most {limit} at a time")
+        if spot.pool is None:
+            self.ctx.todo(
+                self.ctx.line(original),
+                self.code,
+                "the calls run on the event loop now, not in the thread pool",
+            )
+        return new
 
     def _result_of(self, expr: cst.BaseExpression, names: set[str]) -> str | None:
         """``x.result()`` with ``x`` in ``names`` -> "x"."""

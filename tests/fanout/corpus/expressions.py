@@ -337,3 +337,12 @@ def _names_by_id(base, user_ids):
 def comp_over_parameter(urls):
     # An iterator: the items can be read once only.
     return _names_by_id(urls["social"], iter(IDS))
+
+
+def thread_pool_submit_loop(urls):
+    base = urls["social"]
+    with ThreadPoolExecutor(max_workers=3) as pool:
+        futures = []
+        for user_id in IDS:
+            futures.append(pool.submit(get_user, base, user_id))
+        return [future.result()["handle"] for future in futures]
