@@ -335,11 +335,13 @@ class Gather(Rule):
         hoisted = self.hoisted.pop(pos[:2], [])
         if hoisted:
             first = _lead(hoisted[0], updated.leading_lines)
+            if any(at.edit.form == "early-exit" and pos[:2] in at.drop for at in self.gathers):
+                return cst.FlattenSentinel([first, *hoisted[1:]])  # ``ok = all(...)``
             rest = updated.with_changes(leading_lines=[])
             return cst.FlattenSentinel([first, *hoisted[1:], rest])
         start = pos[:2]
         for at in self.gathers:
-            if at.edit.form == "early-exit" and at.anchor[:2] == start:
+            if at.edit.form == "early-exit" and at.anchor[:2] == start and at.hoist is None:
                 return self._early_exit(at, updated)
             if at.edit.form == "threads" and at.anchor[:2] == start:
                 return self._threads(at, updated)
@@ -435,6 +437,41 @@ class Gather(Rule):
         ending = cst.parse_statement(f"return {not decided}\n")
         self.ctx.note(self.code, at.anchor[0], f"{at.edit.names[0]}() kept lazy as a loop")
         return cst.FlattenSentinel([new_loop, ending])
+
+    def _decided_before(self, at: GatherAt, call: cst.Call) -> cst.BaseExpression:
+        """``if any(p(await f(x)) for x in xs):`` -> a loop before the statement that
+        stops where any() stopped, setting the name the statement reads instead."""
+        assert at.hoist is not None
+        items = call.args[0].value if len(call.args) == 1 else None
+        if not isinstance(items, cst.GeneratorExp | cst.ListComp):
+            raise RuntimeError(f"early exit at line {at.anchor[0]}: not a generator")
+        name, decided = at.edit.names
+        loop = items.for_in
+        loose = cst.BooleanOperation | cst.IfExp | cst.Lambda | cst.NamedExpr
+        test = code_of(items.elt)
+        if isinstance(items.elt, loose):
+            test = f"({test})"
+        guards = [
+            f"({code_of(i.test)})" if isinstance(i.test, loose) else code_of(i.test)
+            for i in loop.ifs
+        ]
+        if name == "all" and isinstance(items.elt, cst.Comparison):
+            test = f"({test})"  # ``not (v >= 3)`` reads as what it does
+        condition = " and ".join([*guards, test if name == "any" else f"not {test}"])
+        found = name == "any"
+        code = (
+            f"for {code_of(loop.target)} in {code_of(loop.iter)}:\n"
+            f"    if {condition}:\n"
+            f"        {decided} = {found}\n"
+            f"        break\n"
+        )
+        statements = [
+            cst.parse_statement(f"{decided} = {not found}\n"),
+            cst.parse_statement(code),
+        ]
+        self.hoisted.setdefault(at.hoist, []).extend(statements)
+        self.ctx.note(self.code, at.anchor[0], f"{name}() kept lazy as a loop")
+        return cst.Name(decided)
 
     def _threads(self, at: GatherAt, updated: cst.SimpleStatementLine) -> cst.BaseStatement:
         """The threads' workers run as one gather where the list of threads was made."""
@@ -717,6 +754,9 @@ class Gather(Rule):
         taken = self._take_fetch(original, updated)
         if taken is not None:
             return taken
+        decided = self._anchored(original, "early-exit")
+        if decided is not None and decided.hoist is not None and isinstance(updated, cst.Call):
+            return self._decided_before(decided, updated)
         consumer = self._anchored(original, "comprehension")
         if consumer is not None and consumer.edit.consumer and isinstance(updated, cst.Call):
             (arg,) = updated.args
@@ -1027,9 +1067,17 @@ class Gather(Rule):
     @on_leave(cst.If, cst.While, cst.For)
     def leave_compound(
         self, original: cst.If | cst.While | cst.For, updated: cst.BaseStatement
-    ) -> cst.BaseStatement:
+    ) -> StatementResult:
         if self.result_vars:
             self.result_vars.pop()
+        pos = self.ctx.pos(original) if isinstance(original, cst.If) else None
+        hoisted = self.hoisted.pop(pos[:2], []) if pos is not None else []
+        if hoisted and isinstance(updated, cst.If):
+            # ``if any(...)``: the loop deciding it goes first.
+            first = _lead(hoisted[0], updated.leading_lines)
+            return cst.FlattenSentinel(
+                [first, *hoisted[1:], updated.with_changes(leading_lines=[])]
+            )
         if (
             isinstance(original, cst.For)
             and isinstance(updated, cst.For)

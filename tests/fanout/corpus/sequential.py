@@ -300,3 +300,14 @@ def seq_loop_over_map_returns(urls):
         if user["id"] == 3:
             return user["name"]
     return None
+
+
+def seq_any_in_if(urls):
+    if any(get_user(urls["social"], i)["handle"] == "user3" for i in IDS):
+        return "found"
+    return "missing"
+
+
+def seq_all_assigned(urls):
+    small = all(get_user(urls["social"], i)["id"] < 3 for i in IDS)
+    return small
