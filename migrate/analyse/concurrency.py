@@ -55,6 +55,9 @@ class Spot:
     renames: tuple[tuple[Span, str], ...] = ()
 
 
+# Builtins that may take only the first results of a map handed to them: the legacy
+# map made no call for the others, so it is not gathered.
+STOPPING_CONSUMERS = frozenset({"next", "iter", "zip", "islice", "takewhile", "any", "all"})
 ASYNC_SLEEPS = frozenset({"asyncio.sleep", "anyio.sleep", "trio.sleep"})
 # Thread-pool and map fan-outs are still read from the per-module facts.
 FACT_KINDS = ("map", "executor-map", "executor-submit", "executor-completed", "thread-workers")
@@ -446,7 +449,7 @@ def _fan_out(
         # The loop's body ran for the results before a failure, which raised when
         # its turn came: the results are taken one at a time.
         lazy = True
-    elif lazy and fan_out.kind == "map":
+    elif lazy and fan_out.kind == "map" and _consumer(fn, fan_out.span) in STOPPING_CONSUMERS:
         # The builtin map makes each call when its result is taken: a consumer that
         # stops early (next, zip, islice...) made fewer calls than a gather would.
         return Spot(
@@ -463,6 +466,8 @@ def _fan_out(
             "; the results are taken one at a time (an iterator), so each failure is raised"
             " when its result is taken"
         )
+        if fan_out.kind == "map" and loop is None:
+            extra += ", though every call is made first (the legacy map made each when taken)"
     return Spot(
         fn.qualname,
         fan_out.span,
@@ -506,10 +511,15 @@ def _taken_one_at_a_time(fn: Function, span: Span) -> bool:
     return consumer not in CONSUMERS and consumer != "join"
 
 
+def _consumer(fn: Function, span: Span) -> str:
+    """The name of the function the call at ``span`` is handed to ("" if none)."""
+    made = next((c for c in fn.calls if c.span == span), None)
+    return ((made.arg_of if made else None) or "").rsplit(".", 1)[-1]
+
+
 def _lazy_map_reason(fn: Function, span: Span, short: str) -> str:
     """Why a builtin ``map`` whose results are taken one at a time is not gathered."""
-    made = next((c for c in fn.calls if c.span == span), None)
-    consumer = ((made.arg_of if made else None) or "").rsplit(".", 1)[-1]
+    consumer = _consumer(fn, span)
     if consumer in ("next", "iter"):
         return (
             f"early exit: next() takes the first result only: the legacy map called {short}"
