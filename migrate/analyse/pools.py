@@ -115,7 +115,7 @@ def _bound_to(name: str, scope: ast.AST, top: bool = False) -> list[ast.expr]:
     """What ``name`` is bound to in ``scope`` (``with ... as name`` too)."""
     found: list[ast.expr] = []
     nodes = scope.body if top and isinstance(scope, ast.Module) else [scope]
-    for node in (n for top_node in nodes for n in ast.walk(top_node)):
+    for node in (n for top_node in nodes for n in _walk(top_node, top)):
         if isinstance(node, ast.withitem) and isinstance(node.optional_vars, ast.Name):
             if node.optional_vars.id == name:
                 found.append(node.context_expr)
@@ -123,6 +123,22 @@ def _bound_to(name: str, scope: ast.AST, top: bool = False) -> list[ast.expr]:
             targets = node.targets if isinstance(node, ast.Assign) else [node.target]
             if any(isinstance(t, ast.Name) and t.id == name for t in targets):
                 found.append(node.value)
+    return found
+
+
+def _walk(node: ast.AST, top: bool) -> list[ast.AST]:
+    """``ast.walk``; at module level (``top``), not into functions and classes, whose
+    names are not the module's."""
+    if not top:
+        return list(ast.walk(node))
+    found: list[ast.AST] = []
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        if isinstance(current, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef | ast.Lambda):
+            continue
+        found.append(current)
+        stack.extend(ast.iter_child_nodes(current))
     return found
 
 
