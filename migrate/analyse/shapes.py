@@ -75,12 +75,19 @@ def map_fan_out(node: ast.Call, target: str | None, resolver: NameResolver) -> F
         function = _function_of(resolver)
         workers = pool_workers(node.func.value, function, resolver.tree.module)
         size = pool_size(node.func.value, function, resolver.tree.module)
+    refusal = one_at_a_time(workers)
+    loop = getattr(node, "_migrate_loop", None)
+    if kind == "executor-map" and loop is not None and _stops_early(loop) and not refusal:
+        refusal = (
+            "the loop over the pool's results can stop early (break, return or raise): the"
+            " pool then cancelled the calls it had not started, a gather would make them all"
+        )
     return FanOut(
         kind=kind,
         span=span_of(node),
         call_target=resolver.resolve(_unwrap_partial(node.args[0], resolver)),
         iter_text=expr_text(node.args[1]),
-        refusal=one_at_a_time(workers),
+        refusal=refusal,
         workers=workers,
         pool_size=size,
     )
@@ -108,6 +115,16 @@ def map_kind(target: str | None) -> FanOutKind | None:
 
 def _mark_iter(node: ast.For | ast.AsyncFor) -> None:
     node.iter._migrate_iterated = True  # type: ignore[attr-defined]
+    node.iter._migrate_loop = node  # type: ignore[attr-defined]
+
+
+def _stops_early(loop: ast.For | ast.AsyncFor) -> bool:
+    """The loop may end before its last item (a break, return or raise in it)."""
+    return any(
+        isinstance(n, ast.Break | ast.Return | ast.Raise)
+        for stmt in loop.body
+        for n in ast.walk(stmt)
+    )
 
 
 def _single_call(node: ast.AST | None) -> ast.Call | None:

@@ -62,7 +62,12 @@ IN_ORDER_CALLS = {"loop_second_fetch_depends": 6}
 # Concurrent shapes whose futures are used as futures: their thread pool stays
 # (the plan says why), so they are as fast as the legacy threads, no faster.
 KEPT_IN_THREADS = frozenset(
-    {"thread_pool_callbacks", "thread_pool_wait", "thread_pool_futures_kept"}
+    {
+        "thread_pool_callbacks",
+        "thread_pool_wait",
+        "thread_pool_futures_kept",
+        "thread_pool_map_loop_returns",
+    }
 )
 
 

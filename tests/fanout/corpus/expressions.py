@@ -346,3 +346,12 @@ def thread_pool_submit_loop(urls):
         for user_id in IDS:
             futures.append(pool.submit(get_user, base, user_id))
         return [future.result()["handle"] for future in futures]
+
+
+def thread_pool_map_loop_returns(urls):
+    base = urls["social"]
+    with ThreadPoolExecutor(max_workers=3) as pool:
+        for user in pool.map(partial(get_user, base), IDS):
+            if user["id"] == IDS[-1]:
+                return user["name"]
+    return None

@@ -24,3 +24,10 @@ def drive(run):
     run.check("sizes", feeds.sizes, [1, 2])
     run.check("first large", feeds.first_large, [1, 2, 3, 4])
     run.check("none large", feeds.first_large, [1])
+    drive_more(run)
+
+
+def drive_more(run):
+    feeds = run.module("feeds")
+    run.check("first with author, last", feeds.first_with_author, [1, 2, 3], "a3")
+    run.check("first with author, none", feeds.first_with_author, [1, 2], "zz")

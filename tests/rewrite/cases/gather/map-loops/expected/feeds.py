@@ -1,8 +1,10 @@
 """Loops over a map: the body runs for each result before a failure, as it did."""
 
 import logging
+from concurrent.futures import ThreadPoolExecutor
 
 import httpx
+from asgiref.sync import async_to_sync
 
 from _async_helpers import TLS_CONTEXT, gather_in_order, gather_outcomes
 
@@ -52,4 +54,13 @@ async def first_large(feed_ids):
     async for feed in (await get_feed(feed_id) for feed_id in feed_ids):
         if len(feed["items"]) > 100:
             return feed
+    return None
+
+
+def first_with_author(feed_ids, author):
+    # The pool cancels what it has not started once the loop returns: kept in threads.
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        for feed in pool.map(async_to_sync(get_feed), feed_ids):
+            if feed["author"] == author:
+                return feed["id"]
     return None

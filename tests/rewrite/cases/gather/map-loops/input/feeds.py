@@ -42,3 +42,12 @@ def first_large(feed_ids):
         if len(feed["items"]) > 100:
             return feed
     return None
+
+
+def first_with_author(feed_ids, author):
+    # The pool cancels what it has not started once the loop returns: kept in threads.
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        for feed in pool.map(get_feed, feed_ids):
+            if feed["author"] == author:
+                return feed["id"]
+    return None
