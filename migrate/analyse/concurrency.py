@@ -449,7 +449,14 @@ def _fan_out(
         # The loop's body ran for the results before a failure, which raised when
         # its turn came: the results are taken one at a time.
         lazy = True
-    elif lazy and fan_out.kind == "map" and _consumer(fn, fan_out.span) in STOPPING_CONSUMERS:
+    elif (
+        lazy
+        and fan_out.kind == "map"
+        and (
+            _consumer(fn, fan_out.span) in STOPPING_CONSUMERS
+            or (node is not None and _only_next(node, fan_out.span))
+        )
+    ):
         # The builtin map makes each call when its result is taken: a consumer that
         # stops early (next, zip, islice...) made fewer calls than a gather would.
         return Spot(
@@ -511,6 +518,42 @@ def _taken_one_at_a_time(fn: Function, span: Span) -> bool:
     return consumer not in CONSUMERS and consumer != "join"
 
 
+def _only_next(node: ast.AST, span: Span) -> bool:
+    """``it = map(f, xs)`` (at ``span``), ``it`` bound once and only ever handed to
+    ``next()``: the map's results are taken one by one, maybe not all."""
+    assign = next(
+        (
+            n
+            for n in dataflow.walk_local(node)
+            if isinstance(n, ast.Assign)
+            and span_of(n.value) == span
+            and len(n.targets) == 1
+            and isinstance(n.targets[0], ast.Name)
+        ),
+        None,
+    )
+    if assign is None:
+        return False
+    name = assign.targets[0].id  # type: ignore[attr-defined]
+    parents = {
+        id(child): parent for parent in ast.walk(node) for child in ast.iter_child_nodes(parent)
+    }
+    for use in ast.walk(node):
+        if not isinstance(use, ast.Name) or use.id != name or use is assign.targets[0]:
+            continue
+        parent = parents.get(id(use))
+        if not (
+            isinstance(use.ctx, ast.Load)
+            and isinstance(parent, ast.Call)
+            and dataflow.path_of(parent.func) == "next"
+            and parent.args[:1] == [use]
+            and len(parent.args) <= 2
+            and not parent.keywords
+        ):
+            return False
+    return True
+
+
 def _consumer(fn: Function, span: Span) -> str:
     """The name of the function the call at ``span`` is handed to ("" if none)."""
     made = next((c for c in fn.calls if c.span == span), None)
@@ -520,6 +563,11 @@ def _consumer(fn: Function, span: Span) -> str:
 def _lazy_map_reason(fn: Function, span: Span, short: str) -> str:
     """Why a builtin ``map`` whose results are taken one at a time is not gathered."""
     consumer = _consumer(fn, span)
+    if not consumer:
+        return (
+            f"early exit: next() takes the map's results one by one: the legacy map called"
+            f" {short} only for those taken, a gather would call it for every item"
+        )
     if consumer in ("next", "iter"):
         return (
             f"early exit: next() takes the first result only: the legacy map called {short}"

@@ -176,7 +176,14 @@ def test_a_second_apply_changes_nothing(corpus: Migrated) -> None:
 
 
 @pytest.mark.parametrize(
-    "name", ["seq_next", "seq_next_map", "seq_next_iter_map", "seq_next_generator"]
+    "name",
+    [
+        "seq_next",
+        "seq_next_map",
+        "seq_next_iter_map",
+        "seq_next_generator",
+        "seq_map_iterator_next",
+    ],
 )
 def test_next_over_fetches_is_an_early_exit_in_the_plan(name: str, corpus: Migrated) -> None:
     spots = [s for s in corpus.plan["concurrency"] if s["function"].endswith(f"sequential.{name}")]

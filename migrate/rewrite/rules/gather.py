@@ -223,6 +223,8 @@ class Gather(Rule):
         self.unmapped: set[int] = set()
         # ``map(...)`` calls of which ``next()`` takes the first result (ids).
         self.taken_first: set[int] = set()
+        # Names holding a map kept lazy, taken by ``next()`` only (per function).
+        self.lazy_names: list[set[str]] = [set()]
         # Iterables of ``for`` loops (ids), and those that became async generators.
         self.loop_iters: set[int] = set()
         self.async_iters: set[int] = set()
@@ -754,6 +756,16 @@ class Gather(Rule):
         taken = self._take_fetch(original, updated)
         if taken is not None:
             return taken
+        if (
+            isinstance(updated, cst.Call)
+            and isinstance(updated.func, cst.Name)
+            and updated.func.value == "next"
+            and updated.args
+            and isinstance(updated.args[0].value, cst.Name)
+            and updated.args[0].value.value in self.lazy_names[-1]
+            and self.ctx.in_async
+        ):
+            return cst.Await(updated.with_changes(func=cst.Name("anext")))
         decided = self._anchored(original, "early-exit")
         if decided is not None and decided.hoist is not None and isinstance(updated, cst.Call):
             return self._decided_before(decided, updated)
@@ -942,17 +954,25 @@ class Gather(Rule):
     @on_visit(cst.FunctionDef)
     def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
         self.submitted_in.append(set())
+        self.lazy_names.append(set())
 
     @on_leave(cst.FunctionDef)
     def leave_FunctionDef(
         self, original: cst.FunctionDef, updated: cst.FunctionDef
     ) -> cst.FunctionDef:
         self.submitted_in.pop()
+        self.lazy_names.pop()
         return updated
 
     @on_visit(cst.Assign)
     def visit_Assign(self, node: cst.Assign) -> None:
         spot = self.ctx.edits.spot_positions.get(self.ctx.pos(node.value) or (0, 0, 0, 0))
+        if spot is not None and not spot.safe and spot.kind == "map":
+            # ``it = map(f, xs)`` taken by ``next(it)`` only: an async generator, anext().
+            names = [t.target for t in node.targets if isinstance(t.target, cst.Name)]
+            if len(names) == 1:
+                self.taken_first.add(id(node.value))
+                self.lazy_names[-1].add(names[0].value)
         if spot is not None and spot.safe and spot.kind == "executor-submit":
             names = [t.target for t in node.targets if isinstance(t.target, cst.Name)]
             for name in names:

@@ -311,3 +311,10 @@ def seq_any_in_if(urls):
 def seq_all_assigned(urls):
     small = all(get_user(urls["social"], i)["id"] < 3 for i in IDS)
     return small
+
+
+def seq_map_iterator_next(urls):
+    users = map(partial(get_user, urls["social"]), IDS)
+    first = next(users)
+    second = next(users)
+    return first["name"], second["name"]

@@ -43,3 +43,8 @@ async def first_or_none(user_ids):
 async def first_two(user_ids):
     # TODO(migrate MIG005): take these results one at a time with async for or anext()
     return list(itertools.islice((await user(user_id) for user_id in user_ids), 2))
+
+
+async def first_two_names(user_ids):
+    users = (await user(user_id) for user_id in user_ids)
+    return (await anext(users))["name"], (await anext(users, {})).get("name")

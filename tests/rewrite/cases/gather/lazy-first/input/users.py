@@ -35,3 +35,8 @@ def first_or_none(user_ids):
 
 def first_two(user_ids):
     return list(itertools.islice(map(user, user_ids), 2))
+
+
+def first_two_names(user_ids):
+    users = map(user, user_ids)
+    return next(users)["name"], next(users, {}).get("name")
