@@ -12,13 +12,14 @@ from __future__ import annotations
 import ast
 from dataclasses import dataclass, replace
 
-from . import methods
+from . import dataflow, methods
 from .catalogue import NON_IDEMPOTENT, Action
 from .decisions import Colouring
 from .gathers import Awaited, FunctionFanOuts, GatherEdit
 from .gathers.futures import result_renames
-from .gathers.model import pooled_limit
+from .gathers.model import pooled_limit, span_of
 from .gathers.pools import idle_pools
+from .gathers.syntax import same_loop
 from .gathers.threads import thread_edit
 from .graph import CallGraph
 from .handoffs import within
@@ -39,10 +40,14 @@ class Spot:
     bounded: bool = False  # a user-sized fan-out, limited by a semaphore
     lines: tuple[int, ...] = ()
     edit: GatherEdit | None = None  # what the rewrite does here (safe spots)
-    pool: Span | None = None  # a thread pool's ``with`` that goes with this fan-out
+    pool: Span | None = None  # a thread pool's ``with`` (or assignment) that goes with this fan-out
+    # ... and the statements shutting that pool down (``pool.shutdown()``), which go too.
+    pool_closing: tuple[Span, ...] = ()
     items: int | None = None  # how many calls, when the source shows it
     # The legacy thread pool's max_workers: the gather never runs more at once.
     workers: int | None = None
+    # ... or, known at run time only, its source: the gather's limit reads it again.
+    pool_size: str = ""
     # A map whose results are taken one at a time (``it = pool.map(...)``, ``next(it)``):
     # the gather hands them over as an iterator, each raising its failure when taken.
     lazy: bool = False
@@ -50,6 +55,9 @@ class Spot:
     renames: tuple[tuple[Span, str], ...] = ()
 
 
+# Builtins that may take only the first results of a map handed to them: the legacy
+# map made no call for the others, so it is not gathered.
+STOPPING_CONSUMERS = frozenset({"next", "iter", "zip", "islice", "takewhile", "any", "all"})
 ASYNC_SLEEPS = frozenset({"asyncio.sleep", "anyio.sleep", "trio.sleep"})
 # Thread-pool and map fan-outs are still read from the per-module facts.
 FACT_KINDS = ("map", "executor-map", "executor-submit", "executor-completed", "thread-workers")
@@ -80,7 +88,7 @@ def find_spots(graph: CallGraph, colouring: Colouring, allow_reorder: bool = Fal
                 within(fan_out.span, pool) for pool in completed
             ):
                 continue
-            spot = _fan_out(fn, fan_out, graph, colouring, allow_reorder)
+            spot = _fan_out(fn, fan_out, graph, colouring, allow_reorder, trees)
             if spot is not None and spot.kind == "thread-workers":
                 node = _function_node(fn, graph, trees)
                 edit = thread_edit(node, spot.span) if node is not None else None
@@ -109,7 +117,10 @@ def _without_idle_pools(
     if node is None:
         return spots
     pools = idle_pools(node, safe)
-    spots = [replace(s, pool=pools[s.span]) if s.span in pools else s for s in spots]
+    spots = [
+        replace(s, pool=pools[s.span][0], pool_closing=pools[s.span][1:]) if s.span in pools else s
+        for s in spots
+    ]
     return [
         replace(s, renames=result_renames(node, s.span))
         if s.safe and s.kind == "executor-submit"
@@ -261,6 +272,7 @@ def _fan_outs(
             edit=f.edit,
             items=f.items,
             workers=f.workers,
+            pool_size=f.pool_size,
         )
         for f in scan.run()
     ]
@@ -307,7 +319,12 @@ def _ordered_writes(
 
 
 def _fan_out(
-    fn: Function, fan_out: FanOut, graph: CallGraph, colouring: Colouring, allow_reorder: bool
+    fn: Function,
+    fan_out: FanOut,
+    graph: CallGraph,
+    colouring: Colouring,
+    allow_reorder: bool,
+    trees: dict[str, ast.Module] | None = None,
 ) -> Spot | None:
     callee = _async_target(fan_out.call_target, graph, colouring)
     if fan_out.kind == "thread-workers" and callee is None:
@@ -384,8 +401,8 @@ def _fan_out(
     if fan_out.kind in ("executor-map", "executor-submit"):
         extra = "; the thread pool is no longer needed"
     bound = "--max-concurrency"
-    if fan_out.workers is not None:
-        bound = pooled_limit(fan_out.workers)
+    if fan_out.workers is not None or fan_out.pool_size:
+        bound = pooled_limit(fan_out.workers or fan_out.pool_size)
     if fan_out.kind == "thread-workers":
         return Spot(
             fn.qualname,
@@ -411,14 +428,52 @@ def _fan_out(
             bounded=True,
             lines=(fan_out.span.line,),
             workers=fan_out.workers,
+            pool_size=fan_out.pool_size,
         )
     lazy = fan_out.kind in ("map", "executor-map") and _taken_one_at_a_time(fn, fan_out.span)
+    node = _function_node(fn, graph, trees) if trees is not None else None
+    loop = _loop_over(node, fan_out.span) if node is not None else None
+    if loop is not None and fan_out.kind in ("map", "executor-map"):
+        if fan_out.kind == "map" and _stops_early(loop):
+            return Spot(
+                fn.qualname,
+                fan_out.span,
+                fan_out.kind,
+                (callee,),
+                False,
+                f"kept sequential: early exit: the loop over the map can stop before its last"
+                f" result, and the legacy map called {_short(callee)} only for the results"
+                " taken; a gather would call it for every item",
+                lines=(fan_out.span.line,),
+            )
+        # The loop's body ran for the results before a failure, which raised when
+        # its turn came: the results are taken one at a time.
+        lazy = True
+    elif (
+        lazy
+        and fan_out.kind == "map"
+        and (
+            _consumer(fn, fan_out.span) in STOPPING_CONSUMERS
+            or (node is not None and _only_next(node, fan_out.span))
+        )
+    ):
+        # The builtin map makes each call when its result is taken: a consumer that
+        # stops early (next, zip, islice...) made fewer calls than a gather would.
+        return Spot(
+            fn.qualname,
+            fan_out.span,
+            fan_out.kind,
+            (callee,),
+            False,
+            f"kept sequential: {_lazy_map_reason(fn, fan_out.span, _short(callee))}",
+            lines=(fan_out.span.line,),
+        )
     if lazy:
         extra += (
             "; the results are taken one at a time (an iterator), so each failure is raised"
             " when its result is taken"
         )
-        if fan_out.kind == "map":
+        if fan_out.kind == "map" and loop is None:
             extra += ", though every call is made first (the legacy map made each when taken)"
     return Spot(
         fn.qualname,
@@ -431,7 +486,25 @@ def _fan_out(
         bounded=True,
         lines=(fan_out.span.line,),
         workers=fan_out.workers,
+        pool_size=fan_out.pool_size,
         lazy=lazy,
+    )
+
+
+def _loop_over(node: ast.AST, span: Span) -> ast.For | None:
+    """The ``for`` statement whose iterable is the call at ``span``."""
+    for sub in dataflow.walk_local(node):
+        if isinstance(sub, ast.For) and span_of(sub.iter) == span:
+            return sub
+    return None
+
+
+def _stops_early(loop: ast.For) -> bool:
+    """The loop can end before its last item (break, return, raise)."""
+    return any(
+        isinstance(n, ast.Break | ast.Return | ast.Raise)
+        for stmt in loop.body
+        for n in same_loop(stmt)
     )
 
 
@@ -443,6 +516,68 @@ def _taken_one_at_a_time(fn: Function, span: Span) -> bool:
         return False
     consumer = (made.arg_of or "").rsplit(".", 1)[-1]
     return consumer not in CONSUMERS and consumer != "join"
+
+
+def _only_next(node: ast.AST, span: Span) -> bool:
+    """``it = map(f, xs)`` (at ``span``), ``it`` bound once and only ever handed to
+    ``next()``: the map's results are taken one by one, maybe not all."""
+    assign = next(
+        (
+            n
+            for n in dataflow.walk_local(node)
+            if isinstance(n, ast.Assign)
+            and span_of(n.value) == span
+            and len(n.targets) == 1
+            and isinstance(n.targets[0], ast.Name)
+        ),
+        None,
+    )
+    if assign is None:
+        return False
+    name = assign.targets[0].id  # type: ignore[attr-defined]
+    parents = {
+        id(child): parent for parent in ast.walk(node) for child in ast.iter_child_nodes(parent)
+    }
+    for use in ast.walk(node):
+        if not isinstance(use, ast.Name) or use.id != name or use is assign.targets[0]:
+            continue
+        parent = parents.get(id(use))
+        if not (
+            isinstance(use.ctx, ast.Load)
+            and isinstance(parent, ast.Call)
+            and dataflow.path_of(parent.func) == "next"
+            and parent.args[:1] == [use]
+            and len(parent.args) <= 2
+            and not parent.keywords
+        ):
+            return False
+    return True
+
+
+def _consumer(fn: Function, span: Span) -> str:
+    """The name of the function the call at ``span`` is handed to ("" if none)."""
+    made = next((c for c in fn.calls if c.span == span), None)
+    return ((made.arg_of if made else None) or "").rsplit(".", 1)[-1]
+
+
+def _lazy_map_reason(fn: Function, span: Span, short: str) -> str:
+    """Why a builtin ``map`` whose results are taken one at a time is not gathered."""
+    consumer = _consumer(fn, span)
+    if not consumer:
+        return (
+            f"early exit: next() takes the map's results one by one: the legacy map called"
+            f" {short} only for those taken, a gather would call it for every item"
+        )
+    if consumer in ("next", "iter"):
+        return (
+            f"early exit: next() takes the first result only: the legacy map called {short}"
+            " once, a gather would call it for every item"
+        )
+    taker = f"{consumer}()" if consumer else "the code it is handed to"
+    return (
+        f"the map's results are taken one at a time by {taker}: the legacy map called"
+        f" {short} only for the results taken, a gather would call it for every item"
+    )
 
 
 def _inside(inner: Span, outer: Span) -> bool:

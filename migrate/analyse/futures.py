@@ -31,13 +31,58 @@ def kept_futures(function: ast.AST | None, submitted: ast.expr) -> str:
     if len(assign.targets) != 1 or not isinstance(assign.targets[0], ast.Name):
         kept = ", ".join(ast.unparse(t) for t in assign.targets)
         return f"the futures are kept in {kept} (line {assign.lineno})"
-    listed = assign.targets[0].id
+    return _only_results(function, assign, parents)
+
+
+def kept_appended(function: ast.AST | None, loop: ast.For, listed: str) -> str:
+    """:func:`kept_futures` for ``listed = []`` then ``for x in xs:
+    listed.append(pool.submit(f, x))``: "" when the futures give nothing but results."""
+    if not isinstance(function, ast.FunctionDef | ast.AsyncFunctionDef):
+        return "the futures are made outside a function body"
+    parents = {
+        id(child): parent
+        for parent in dataflow.walk_local(function)
+        for child in ast.iter_child_nodes(parent)
+    }
+    block = next(
+        (
+            block
+            for node in dataflow.walk_local(function)
+            for block in (getattr(node, f, None) for f in ("body", "orelse", "finalbody"))
+            if isinstance(block, list) and any(s is loop for s in block)
+        ),
+        [],
+    )
+    index = next(i for i, s in enumerate(block) if s is loop) if block else 0
+    before = block[index - 1] if index else None
+    if not (
+        isinstance(before, ast.Assign)
+        and len(before.targets) == 1
+        and isinstance(before.targets[0], ast.Name)
+        and before.targets[0].id == listed
+        and isinstance(before.value, ast.List)
+        and not before.value.elts
+    ):
+        return f"{listed} is not a list made empty just before the loop (line {loop.lineno})"
+    receiver = loop.body[0].value.func.value  # type: ignore[attr-defined]
+    return _only_results(function, before, parents, ignored={id(receiver)})
+
+
+def _only_results(
+    function: ast.FunctionDef | ast.AsyncFunctionDef,
+    assign: ast.Assign,
+    parents: dict[int, ast.AST],
+    ignored: frozenset[int] | set[int] = frozenset(),
+) -> str:
+    """Why the list of futures ``assign`` binds is used otherwise than walked for
+    each one's ``.result()`` ("" when it is not); uses in ``ignored`` don't count."""
+    listed = assign.targets[0].id  # type: ignore[attr-defined]
     if not local_only(function, listed, once=assign):
         return f"{listed} is bound again or seen by a nested function"
     results = result_receivers(function)
     walked = {id(loop.iter): (loop, target) for loop, target in walkers(function, listed)}
     for use in names(function, listed):
-        if use is assign.targets[0]:
+        if use is assign.targets[0] or id(use) in ignored:
             continue
         if id(use) not in walked:
             return f"{listed} is {_use(use, parents)}"

@@ -204,6 +204,8 @@ class FanOut:
     refusal: str | None = None  # why it is not safe to run concurrently, seen locally
     # A thread pool's ``max_workers`` when the source gives it: never more at once.
     workers: int | None = None
+    # ... or the source of its size when known at run time only (``max_workers=n``).
+    pool_size: str = ""
 
 
 @dataclass

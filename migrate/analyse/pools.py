@@ -48,11 +48,74 @@ def executor_workers(
     return None
 
 
+def pool_size(
+    receiver: ast.expr, function: ast.AST | None, module: ast.Module | None = None
+) -> str:
+    """``n`` of ``with ThreadPoolExecutor(max_workers=n) as pool`` when the size is
+    known at run time only (see :func:`executor_size`); "" otherwise."""
+    if function is None or not isinstance(receiver, ast.Name):
+        return ""
+    made = _bound_to(receiver.id, function)
+    if len(made) != 1 or not isinstance(made[0], ast.Call):
+        return ""
+    return executor_size(made[0], function, module)
+
+
+def executor_size(
+    call: ast.Call, function: ast.AST | None, module: ast.Module | None = None
+) -> str:
+    """The source of a pool's size computed at run time, when reading it again where
+    the gather runs gives the same number: a name the function never binds (a
+    parameter, a global) or an attribute of one it never assigns (``self.workers``).
+    "" for a size the source gives as a number, the default pool, or anything else."""
+    if function is None or executor_workers(call, function, module) is not None:
+        return ""
+    if expr_text(call.func).rsplit(".", 1)[-1] != "ThreadPoolExecutor":
+        return ""
+    size = call.args[0] if call.args else None
+    for keyword in call.keywords:
+        if keyword.arg == "max_workers":
+            size = keyword.value
+    path = size
+    while isinstance(path, ast.Attribute):
+        path = path.value
+    if size is None or not isinstance(path, ast.Name):
+        return ""
+    text = expr_text(size)
+    for node in ast.walk(function):
+        if isinstance(node, ast.Assign | ast.AnnAssign | ast.AugAssign | ast.For | ast.withitem):
+            targets = (
+                node.targets
+                if isinstance(node, ast.Assign)
+                else [node.optional_vars if isinstance(node, ast.withitem) else node.target]
+            )
+            written = [n for t in targets if t is not None for n in ast.walk(t)]
+            if any(expr_text(n) == text for n in written if isinstance(n, ast.expr)):
+                return ""
+        elif isinstance(node, ast.NamedExpr) and expr_text(node.target) == text:
+            return ""
+        elif isinstance(node, ast.Global | ast.Nonlocal) and text.split(".")[0] in node.names:
+            return ""
+    if _defaults_to_none(function, path.id):
+        return ""  # ``max_workers=None``: the default pool, whose size the code doesn't say
+    return text
+
+
+def _defaults_to_none(function: ast.AST, name: str) -> bool:
+    if not isinstance(function, ast.FunctionDef | ast.AsyncFunctionDef):
+        return False
+    params = function.args
+    positional = [*params.posonlyargs, *params.args]
+    pairs = list(zip(positional[len(positional) - len(params.defaults) :], params.defaults))
+    pairs += [(a, d) for a, d in zip(params.kwonlyargs, params.kw_defaults) if d is not None]
+    return any(a.arg == name and isinstance(d, ast.Constant) and d.value is None for a, d in pairs)
+
+
 def _bound_to(name: str, scope: ast.AST, top: bool = False) -> list[ast.expr]:
     """What ``name`` is bound to in ``scope`` (``with ... as name`` too)."""
     found: list[ast.expr] = []
     nodes = scope.body if top and isinstance(scope, ast.Module) else [scope]
-    for node in (n for top_node in nodes for n in ast.walk(top_node)):
+    for node in (n for top_node in nodes for n in _walk(top_node, top)):
         if isinstance(node, ast.withitem) and isinstance(node.optional_vars, ast.Name):
             if node.optional_vars.id == name:
                 found.append(node.context_expr)
@@ -60,6 +123,22 @@ def _bound_to(name: str, scope: ast.AST, top: bool = False) -> list[ast.expr]:
             targets = node.targets if isinstance(node, ast.Assign) else [node.target]
             if any(isinstance(t, ast.Name) and t.id == name for t in targets):
                 found.append(node.value)
+    return found
+
+
+def _walk(node: ast.AST, top: bool) -> list[ast.AST]:
+    """``ast.walk``; at module level (``top``), not into functions and classes, whose
+    names are not the module's."""
+    if not top:
+        return list(ast.walk(node))
+    found: list[ast.AST] = []
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        if isinstance(current, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef | ast.Lambda):
+            continue
+        found.append(current)
+        stack.extend(ast.iter_child_nodes(current))
     return found
 
 

@@ -14,10 +14,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from .frameworks import EXECUTORS
-from .futures import kept_futures
+from .futures import kept_appended, kept_futures
 from .model import FanOut, FanOutKind, Shape
 from .names import NameResolver, expr_text, span_of
-from .pools import executor_workers, one_at_a_time, pool_workers
+from .pools import executor_size, executor_workers, one_at_a_time, pool_size, pool_workers
 
 AS_COMPLETED = frozenset(
     {"concurrent.futures.as_completed", "concurrent.futures._base.as_completed"}
@@ -70,15 +70,26 @@ def map_fan_out(node: ast.Call, target: str | None, resolver: NameResolver) -> F
     if not kind or len(node.args) != 2 or node.keywords:
         return None
     workers = None
+    size = ""
     if kind == "executor-map" and isinstance(node.func, ast.Attribute):
-        workers = pool_workers(node.func.value, _function_of(resolver), resolver.tree.module)
+        function = _function_of(resolver)
+        workers = pool_workers(node.func.value, function, resolver.tree.module)
+        size = pool_size(node.func.value, function, resolver.tree.module)
+    refusal = one_at_a_time(workers)
+    loop = getattr(node, "_migrate_loop", None)
+    if kind == "executor-map" and loop is not None and _stops_early(loop) and not refusal:
+        refusal = (
+            "the loop over the pool's results can stop early (break, return or raise): the"
+            " pool then cancelled the calls it had not started, a gather would make them all"
+        )
     return FanOut(
         kind=kind,
         span=span_of(node),
         call_target=resolver.resolve(_unwrap_partial(node.args[0], resolver)),
         iter_text=expr_text(node.args[1]),
-        refusal=one_at_a_time(workers),
+        refusal=refusal,
         workers=workers,
+        pool_size=size,
     )
 
 
@@ -104,6 +115,16 @@ def map_kind(target: str | None) -> FanOutKind | None:
 
 def _mark_iter(node: ast.For | ast.AsyncFor) -> None:
     node.iter._migrate_iterated = True  # type: ignore[attr-defined]
+    node.iter._migrate_loop = node  # type: ignore[attr-defined]
+
+
+def _stops_early(loop: ast.For | ast.AsyncFor) -> bool:
+    """The loop may end before its last item (a break, return or raise in it)."""
+    return any(
+        isinstance(n, ast.Break | ast.Return | ast.Raise)
+        for stmt in loop.body
+        for n in ast.walk(stmt)
+    )
 
 
 def _single_call(node: ast.AST | None) -> ast.Call | None:
@@ -154,10 +175,39 @@ def loop_fan_out(node: ast.For | ast.AsyncFor, analyser: NameResolver) -> FanOut
             iter_text=expr_text(node.iter),
             refusal=reason or "the loop body does more than collect one call's result per item",
         )
+    target = analyser.callee_target(call)
+    if (
+        kind == "loop-append"
+        and isinstance(node, ast.For)
+        and len(body) == 1
+        and target
+        and target.endswith(".submit")
+        and target.rsplit(".", 1)[0] in EXECUTORS
+        and call.args
+        and isinstance(call.func, ast.Attribute)
+    ):
+        # futures = []; for x in xs: futures.append(pool.submit(f, x)): a thread
+        # fan-out of f, as ``[pool.submit(f, x) for x in xs]`` is.
+        function = _function_of(analyser)
+        module = analyser.tree.module
+        workers = pool_workers(call.func.value, function, module)
+        listed = _append_call(body[0])
+        refusal = one_at_a_time(workers) or (
+            kept_appended(function, node, listed[0]) if listed else "not a list of futures"
+        )
+        return FanOut(
+            kind="executor-submit",
+            span=span_of(node),
+            call_target=analyser.resolve(call.args[0]),
+            iter_text=expr_text(node.iter),
+            refusal=refusal or None,
+            workers=workers,
+            pool_size=pool_size(call.func.value, function, module),
+        )
     return FanOut(
         kind=kind,
         span=span_of(node),
-        call_target=analyser.callee_target(call),
+        call_target=target,
         iter_text=expr_text(node.iter),
     )
 
@@ -225,6 +275,7 @@ def comprehension_fan_out(
     refusal = "the comprehension filters items (if)" if gen.ifs else None
     kind: FanOutKind = "comprehension"
     workers = None
+    size = ""
     target = analyser.callee_target(call)
     if (
         target
@@ -237,7 +288,9 @@ def comprehension_fan_out(
         kind = "executor-submit"
         target = analyser.resolve(call.args[0])
         if isinstance(call.func, ast.Attribute):
-            workers = pool_workers(call.func.value, _function_of(analyser), analyser.tree.module)
+            scope = _function_of(analyser)
+            workers = pool_workers(call.func.value, scope, analyser.tree.module)
+            size = pool_size(call.func.value, scope, analyser.tree.module)
         refusal = one_at_a_time(workers) or kept_futures(function, node) or None
     elif shape == "dict" and refusal is None:
         refusal = "dict comprehensions are not rewritten yet (run the calls in a list first)"
@@ -248,6 +301,7 @@ def comprehension_fan_out(
         iter_text=expr_text(gen.iter),
         refusal=refusal,
         workers=workers,
+        pool_size=size,
     )
 
 
@@ -313,6 +367,7 @@ def completed_pool(node: ast.With | ast.AsyncWith, resolver: NameResolver) -> li
             iter_text=pool,
             refusal=one_at_a_time(workers),
             workers=workers,
+            pool_size=executor_size(made, function, resolver.tree.module),
         )
     ]
 

@@ -636,12 +636,12 @@ def plan_edits(analysis: Analysis) -> dict[str, FileEdits]:
             fe.gathers.append(at)
             fe.gathered.update(at.fetches)
             if spot.pool is not None:
-                fe.idle_pools.add(cols.pos(spot.pool)[:2])
+                fe.idle_pools.update(cols.pos(p)[:2] for p in (spot.pool, *spot.pool_closing))
         elif spot.kind in ("map", "executor-map", "executor-submit", "executor-completed"):
             fe.spot_positions[cols.pos(spot.span)] = spot
             fe.result_names.update({cols.pos(span): name for span, name in spot.renames})
             if spot.pool is not None:
-                fe.idle_pools.add(cols.pos(spot.pool)[:2])
+                fe.idle_pools.update(cols.pos(p)[:2] for p in (spot.pool, *spot.pool_closing))
 
     # Files that keep referring to requests' exceptions once the calls moved to
     # httpx; not those that still make requests calls of their own (a later step).

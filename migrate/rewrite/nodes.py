@@ -78,3 +78,30 @@ def append_arg(args: list[cst.Arg], arg: cst.Arg) -> list[cst.Arg]:
         )
         args = [*args[:-1], last.with_changes(comma=comma)]
     return [*args, arg]
+
+
+def taken_by_next(call: cst.Call) -> cst.BaseExpression | None:
+    """``g`` of ``next(g)``, ``next(g, default)`` or ``next(iter(g))``: a generator
+    expression or ``map(...)`` of which one item is taken."""
+    if not (isinstance(call.func, cst.Name) and call.func.value == "next"):
+        return None
+    if not 1 <= len(call.args) <= 2 or any(a.keyword or a.star for a in call.args):
+        return None
+    taken = call.args[0].value
+    if (
+        isinstance(taken, cst.Call)
+        and isinstance(taken.func, cst.Name)
+        and taken.func.value == "iter"
+        and len(taken.args) == 1
+        and not taken.args[0].star
+    ):
+        taken = taken.args[0].value
+    if isinstance(taken, cst.GeneratorExp):
+        return taken
+    if (
+        isinstance(taken, cst.Call)
+        and isinstance(taken.func, cst.Name)
+        and taken.func.value == "map"
+    ):
+        return taken
+    return None

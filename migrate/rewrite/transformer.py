@@ -16,6 +16,7 @@ import libcst as cst
 from libcst.metadata import PositionProvider
 
 from .context import RuleContext
+from .nodes import code_of, taken_by_next
 from .rules.base import Rule
 from .with_items import split_mixed_items
 
@@ -116,6 +117,8 @@ class MigrationTransformer(cst.CSTTransformer):
         self.leavers = _dispatch(rules, "leave")
         # ``get = lambda u: ...`` that becomes a nested async def: the lambda's id -> name.
         self.named_lambdas: dict[int, str] = {}
+        # Generator expressions ``next()`` takes one item of (ids).
+        self.first_only: set[int] = set()
 
     def on_visit(self, node: cst.CSTNode) -> bool:
         super().on_visit(node)
@@ -244,6 +247,12 @@ class MigrationTransformer(cst.CSTTransformer):
 
     # -- expressions ---------------------------------------------------------------
 
+    def visit_Call(self, node: cst.Call) -> bool:
+        taken = taken_by_next(node)
+        if taken is not None:
+            self.first_only.add(id(taken))
+        return True
+
     def leave_GeneratorExp(
         self, original: cst.GeneratorExp, updated: cst.GeneratorExp
     ) -> cst.BaseExpression:
@@ -252,10 +261,33 @@ class MigrationTransformer(cst.CSTTransformer):
         A generator expression that now awaits becomes a list comprehension:
         an ``await`` is allowed there, and the consumer gets what it iterated
         before (all items, computed before it runs instead of one by one).
+        ``next()`` takes one item: it stays an async generator (``await anext()``).
         """
         if not self.ctx.in_async or _awaits(original) or not _awaits(updated):
             return updated
+        if id(original) in self.first_only:
+            return updated
         return cst.ListComp(elt=updated.elt, for_in=updated.for_in)
+
+    def leave_Call(self, original: cst.Call, updated: cst.BaseExpression) -> cst.BaseExpression:
+        """``next(g)`` over a generator that now awaits: ``await anext(g)``, which
+        still runs it up to its first item only (StopAsyncIteration when empty)."""
+        taken = taken_by_next(original)
+        if taken is None or not self.ctx.in_async or not isinstance(updated, cst.Call):
+            return updated
+        if isinstance(taken, cst.GeneratorExp) and _awaits(taken):
+            return updated  # an async generator already
+        first = updated.args[0].value
+        if isinstance(first, cst.Call) and code_of(first.func) == "iter":
+            first = first.args[0].value  # ``next(iter(g))``: anext takes g itself
+        if not isinstance(first, cst.GeneratorExp) or not _awaits(first):
+            return updated
+        if len(updated.args) == 1:
+            first = first.with_changes(lpar=[], rpar=[])
+        elif not first.lpar:
+            first = first.with_changes(lpar=[cst.LeftParen()], rpar=[cst.RightParen()])
+        args = [updated.args[0].with_changes(value=first), *updated.args[1:]]
+        return cst.Await(cst.Call(func=cst.Name("anext"), args=args))
 
     # -- brackets around a ``not`` a rule made ----------------------------------------
 

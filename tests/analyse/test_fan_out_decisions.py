@@ -225,10 +225,11 @@ DECISIONS = {
     # iterable might be a generator.
     "pairs_of_tuple": (True, "one fetch per item of ids: run together"),
     "pairs_of_collection": (True, "one fetch per item of ids: run together"),
-    "pairs_of_anything": (False, "ids may not be iterable twice (a list would be)"),
+    # Read once into a list first (``ids = list(ids)``), as a loop over it would be.
+    "pairs_of_anything": (True, "one fetch per item of ids: run together"),
     "pairs_of_keys": (True, "one fetch per item of by_id.keys(): run together"),
-    # A second range(next(counter)) would count from the next value.
-    "pairs_of_counted": (False, "range(next(counter)) may not be iterable twice"),
+    # A second range(next(counter)) would count from the next value: read once, a list.
+    "pairs_of_counted": (True, "one fetch per item of range(next(counter)): run together"),
     # The first fetch is gathered; the reason says why the second is not.
     "second_in_if": (True, "; fetch stays in the loop: it is inside a nested statement"),
     "second_needs_counter": (

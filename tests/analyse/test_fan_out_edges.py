@@ -130,10 +130,13 @@ def test_a_method_that_changes_its_receiver_keeps_its_calls_in_order(
 
 def test_any_inside_a_larger_return_expression_stays_lazy(spots: dict[str, Spot]) -> None:
     spot = spots["any_in_expression"]
-    assert spot.safe is False and spot.edit is None
+    # A loop before the return decides it, stopping where any() stopped.
+    assert spot.safe is False and spot.edit is not None
+    assert spot.edit.form == "early-exit" and spot.edit.names == ("any", "found")
+    assert spot.edit.hoist is not None and spot.edit.hoist.line == spot.span.line
     assert spot.reason == (
-        "kept sequential: any() stops at the first item that decides it: the legacy code"
-        " fetched fewer items"
+        "kept sequential: early exit: any() stops at the first item that decides it: the"
+        " legacy code fetched fewer items"
     )
 
 

@@ -82,6 +82,31 @@ def taken_one_at_a_time(ids):
     with ThreadPoolExecutor() as pool:
         items = pool.map(fetch, ids)
         return next(items), list(items)
+
+
+def sized_at_run_time(ids, workers):
+    with ThreadPoolExecutor(max_workers=workers) as pool:
+        return list(pool.map(fetch, ids))
+
+
+class Sized:
+    def __init__(self, workers):
+        self.workers = workers
+
+    def fetch_all(self, ids):
+        with ThreadPoolExecutor(self.workers) as pool:
+            return list(pool.map(fetch, ids))
+
+
+def sized_then_changed(ids, workers):
+    with ThreadPoolExecutor(max_workers=workers) as pool:
+        workers += 1
+        return list(pool.map(fetch, ids))
+
+
+def sized_none_by_default(ids, workers=None):
+    with ThreadPoolExecutor(max_workers=workers) as pool:
+        return list(pool.map(fetch, ids))
 """
 
 ONE_AT_A_TIME = (
@@ -140,3 +165,24 @@ def test_a_map_whose_results_are_taken_one_at_a_time_stays_an_iterator(
         " when its result is taken"
     )
     assert spots["default_pool"].lazy is False
+
+
+@pytest.mark.parametrize(
+    ("function", "size"), [("sized_at_run_time", "workers"), ("fetch_all", "self.workers")]
+)
+def test_a_pool_sized_at_run_time_bounds_its_gather_by_that_size(
+    spots: dict[str, Spot], function: str, size: str
+) -> None:
+    spot = spots[function]
+    assert spot.safe is True and spot.workers is None and spot.pool_size == size
+    assert f"at most {size} (the pool's max_workers; --max-concurrency if lower)" in spot.reason
+
+
+@pytest.mark.parametrize("function", ["sized_then_changed", "sized_none_by_default"])
+def test_a_size_read_again_could_differ_and_is_not_the_bound(
+    spots: dict[str, Spot], function: str
+) -> None:
+    # Rebound before the gather, or None (the default pool): --max-concurrency bounds it.
+    spot = spots[function]
+    assert spot.safe is True and spot.pool_size == ""
+    assert "at most --max-concurrency at a time" in spot.reason

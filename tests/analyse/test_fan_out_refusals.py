@@ -180,8 +180,8 @@ def comp_item_and_filter(ids):
     return [(i, fetch(i)) for i in ids if i]
 
 
-def comp_item_of_generator():
-    return [(i, fetch(i)) for i in ids_source()]
+def comp_item_of_generator(flag):
+    return flag and [(i, fetch(i)) for i in ids_source()]
 """
 
 DECISIONS = {
@@ -246,7 +246,7 @@ DECISIONS = {
     ("comp_item_of_generator", "comprehension"): (
         165,
         "the element uses the item as well as the result, and ids_source() may not be"
-        " iterable twice (a list would be)",
+        " iterable twice (a list would be), with nothing before it to make that list in",
     ),
 }
 

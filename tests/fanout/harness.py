@@ -62,7 +62,12 @@ IN_ORDER_CALLS = {"loop_second_fetch_depends": 6}
 # Concurrent shapes whose futures are used as futures: their thread pool stays
 # (the plan says why), so they are as fast as the legacy threads, no faster.
 KEPT_IN_THREADS = frozenset(
-    {"thread_pool_callbacks", "thread_pool_wait", "thread_pool_futures_kept"}
+    {
+        "thread_pool_callbacks",
+        "thread_pool_wait",
+        "thread_pool_futures_kept",
+        "thread_pool_map_loop_returns",
+    }
 )
 
 
@@ -82,6 +87,11 @@ def _pool_workers() -> dict[str, int]:
                     *node.args[:1],
                     *(k.value for k in node.keywords if k.arg == "max_workers"),
                 ]
+                defaults = dict(
+                    zip([a.arg for a in function.args.args][::-1], function.args.defaults[::-1])
+                )
+                if sizes and isinstance(sizes[0], ast.Name) and sizes[0].id in defaults:
+                    sizes[0] = defaults[sizes[0].id]  # a size given at run time, by default
                 if sizes and isinstance(sizes[0], ast.Constant):
                     found[function.name] = sizes[0].value
     return found

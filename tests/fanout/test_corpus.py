@@ -173,3 +173,19 @@ def test_a_second_apply_changes_nothing(corpus: Migrated) -> None:
     assert done.returncode == 0, done.stdout + done.stderr
     after = {p: p.read_bytes() for p in sorted(migrated.rglob("*.py"))}
     assert [p.name for p in after if after[p] != before.get(p)] == []
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "seq_next",
+        "seq_next_map",
+        "seq_next_iter_map",
+        "seq_next_generator",
+        "seq_map_iterator_next",
+    ],
+)
+def test_next_over_fetches_is_an_early_exit_in_the_plan(name: str, corpus: Migrated) -> None:
+    spots = [s for s in corpus.plan["concurrency"] if s["function"].endswith(f"sequential.{name}")]
+    assert spots
+    assert all(s["reason"].startswith("kept sequential: early exit: next() ") for s in spots)

@@ -63,6 +63,16 @@ class ComprehensionScan(Scan):
         if isinstance(comp, ast.GeneratorExp):
             parent = self._parents.get(id(comp))
             name = None
+            outer = self._parents.get(id(parent))
+            if (
+                isinstance(parent, ast.Call)
+                and dataflow.path_of(parent.func) == "iter"
+                and parent.args == [comp]
+                and isinstance(outer, ast.Call)
+                and dataflow.path_of(outer.func) == "next"
+                and outer.args == [parent]
+            ):
+                parent = outer  # ``next(iter(gen))`` takes one item as ``next(gen)`` does
             if isinstance(parent, ast.Call) and parent.args == [comp] and not parent.keywords:
                 func = parent.func
                 if isinstance(func, ast.Name):
@@ -78,9 +88,10 @@ class ComprehensionScan(Scan):
             ):
                 name = "next"  # ``next(gen, default)``
             if name in EARLY_EXIT_CONSUMERS:
+                # ``next(gen)`` with no default becomes ``await anext(gen)``: as lazy.
                 raise Refusal(
-                    f"{name}() stops at the first item that decides it: the legacy code"
-                    " fetched fewer items",
+                    f"early exit: {name}() stops at the first item that decides it: the"
+                    " legacy code fetched fewer items",
                     self._lazy(comp, parent, name),
                 )
             if name not in CONSUMERS and name != "join":
@@ -139,20 +150,29 @@ class ComprehensionScan(Scan):
             for n in ast.walk(e)
         )
         pairing: Pairing = "whole" if whole else "values"
+        statement = self._hoisting_point(comp, fetch) if not whole else None
+        materialise = ""
         if not whole and uses_targets:
             if len(comp.generators) != 1 or comp.generators[0].ifs or comp.generators[0].is_async:
                 raise Refusal(
                     "the element uses the item as well as the result, over several for/if clauses"
                 )
-            if not reiterable(comp.generators[0].iter, self.node, self.module):
-                raise Refusal(
-                    f"the element uses the item as well as the result, and"
-                    f" {ast.unparse(comp.generators[0].iter)} may not be iterable twice"
-                    " (a list would be)"
+            iterated_node = comp.generators[0].iter
+            if not reiterable(iterated_node, self.node, self.module):
+                if statement is None:
+                    raise Refusal(
+                        f"the element uses the item as well as the result, and"
+                        f" {ast.unparse(iterated_node)} may not be iterable twice (a list"
+                        " would be), with nothing before it to make that list in"
+                    )
+                # Read once into a list before the gather, as a loop over it would be.
+                materialise = (
+                    iterated_node.id
+                    if isinstance(iterated_node, ast.Name)
+                    else self._fresh("items")
                 )
             pairing = "zip"
         value = self._scoped_name(fetch, comp)
-        statement = self._hoisting_point(comp, fetch) if pairing != "whole" else None
         edit = GatherEdit(
             form="comprehension",
             anchor=span_of(consumer if consumer is not None else comp),
@@ -162,10 +182,14 @@ class ComprehensionScan(Scan):
             consumer=consumer is not None,
             hoist=span_of(statement) if statement is not None else None,
             results=self._plural(value) if statement is not None else "",
+            materialise=materialise,
         )
         iterated = ast.unparse(comp.generators[0].iter)
         workers: int | None = getattr(comp, "_migrate_workers", None)
-        limit = self.limit_text if workers is None else pooled_limit(workers, self.limit_text)
+        size: str = getattr(comp, "_migrate_pool_size", "")
+        limit = self.limit_text
+        if workers is not None or size:
+            limit = pooled_limit(workers or size, self.limit_text)
         reason = (
             f"one {info.short} per item of {iterated}: run together, at most"
             f" {limit} at a time, results in order"
@@ -180,6 +204,7 @@ class ComprehensionScan(Scan):
             edit=edit,
             items=literal_size(comp.generators[0].iter, self.node, self.module),
             workers=workers,
+            pool_size=size,
         )
 
     def _statement_of(self, node: ast.AST) -> ast.stmt | None:
@@ -218,15 +243,65 @@ class ComprehensionScan(Scan):
         self, comp: ast.GeneratorExp, consumer: ast.AST | None, name: str | None
     ) -> GatherEdit | None:
         """``return any(...)``/``all(...)``/``next(..., default)``: a loop that stops
-        where they stopped."""
+        where they stopped. ``any()``/``all()`` elsewhere in a statement: the same
+        loop before the statement, setting a name the statement reads instead."""
         statement = self._parents.get(id(consumer))
         if (
             name not in ("any", "all", "next")
-            or not isinstance(statement, ast.Return)
-            or statement.value is not consumer
             or len(comp.generators) != 1
             or comp.generators[0].is_async
-            or not self._whole_line(statement)
         ):
             return None
-        return GatherEdit(form="early-exit", anchor=span_of(statement), fetches=(), names=(name,))
+        if (
+            isinstance(statement, ast.Return)
+            and statement.value is consumer
+            and self._whole_line(statement)
+            and (name != "next" or len(getattr(consumer, "args", ())) == 2)
+        ):
+            return GatherEdit(
+                form="early-exit", anchor=span_of(statement), fetches=(), names=(name,)
+            )
+        statement = self._statement_of(comp)
+        if name == "next" or statement is None or consumer is None:
+            return None
+        if isinstance(statement, ast.If):
+            # ``if any(...):`` (not an ``elif``: nothing can go before that).
+            line = self.lines[statement.lineno - 1] if statement.lineno <= len(self.lines) else ""
+            if not line[statement.col_offset :].startswith("if"):
+                return None
+            unconditional = set(self._unconditional(statement.test))
+        elif isinstance(statement, ast.Assign | ast.AnnAssign | ast.Expr | ast.Return):
+            if not self._whole_line(statement):
+                return None
+            unconditional = set(self._unconditional(statement))
+        else:
+            return None
+        if consumer not in unconditional:
+            return None
+        # What the statement evaluates before the consumer must not have effects.
+        inside = {id(n) for n in ast.walk(consumer)}
+        start = (consumer.lineno, consumer.col_offset)  # type: ignore[attr-defined]
+        for sub in dataflow.walk_local(
+            statement.test if isinstance(statement, ast.If) else statement
+        ):
+            if id(sub) in inside or not isinstance(sub, ast.Call | ast.Await):
+                continue
+            if (sub.lineno, sub.col_offset) < start and not dataflow.is_pure(sub):
+                return None
+        target = ""
+        if (
+            isinstance(statement, ast.Assign)
+            and statement.value is consumer
+            and len(statement.targets) == 1
+            and isinstance(statement.targets[0], ast.Name)
+        ):
+            target = statement.targets[0].id  # ``ok = all(...)``: the loop sets ``ok``
+        decided = target or self._fresh("found" if name == "any" else "passed")
+        return GatherEdit(
+            form="early-exit",
+            anchor=span_of(consumer),
+            fetches=(),
+            names=(name, decided),
+            hoist=span_of(statement),
+            drop=(span_of(statement),) if target else (),
+        )

@@ -9,6 +9,7 @@ function (``users``, ``user``), the way fan-out results are named elsewhere.
 from __future__ import annotations
 
 import ast
+import itertools
 
 from .. import dataflow
 from ..futures import local_only, names, result_receivers, scope_of, walkers
@@ -43,9 +44,13 @@ def result_renames(
         ),
         None,
     )
-    if assign is None or not isinstance(assign.value, ast.ListComp):
+    element: ast.expr | None = None
+    if assign is None:
+        assign, element = _appended(function, submitted)
+    elif isinstance(assign.value, ast.ListComp):
+        element = assign.value.elt
+    if assign is None or element is None:
         return ()
-    element = assign.value.elt
     if not isinstance(element, ast.Call) or not element.args:
         return ()
     listed = assign.targets[0].id  # type: ignore[attr-defined]
@@ -76,6 +81,31 @@ def result_renames(
             name = scan._scoped_name(made, walker)  # a comprehension's own name
         renames += [(span_of(n), name) for n in (target, *uses)]
     return tuple(renames)
+
+
+def _appended(
+    function: ast.FunctionDef | ast.AsyncFunctionDef, submitted: Span
+) -> tuple[ast.Assign | None, ast.expr | None]:
+    """``futures = []`` and ``pool.submit(f, x)`` of ``for x in xs:
+    futures.append(pool.submit(f, x))`` at ``submitted`` (the loop)."""
+    for node in dataflow.walk_local(function):
+        for block in (getattr(node, f, None) for f in ("body", "orelse", "finalbody")):
+            if not isinstance(block, list):
+                continue
+            for before, loop in itertools.pairwise(block):
+                if not (isinstance(loop, ast.For) and span_of(loop) == submitted):
+                    continue
+                line = loop.body[0] if len(loop.body) == 1 else None
+                call = line.value if isinstance(line, ast.Expr) else None
+                if (
+                    isinstance(before, ast.Assign)
+                    and len(before.targets) == 1
+                    and isinstance(before.targets[0], ast.Name)
+                    and isinstance(call, ast.Call)
+                    and len(call.args) == 1
+                ):
+                    return before, call.args[0]
+    return None, None
 
 
 def _pending(name: str) -> bool:

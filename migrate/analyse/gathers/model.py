@@ -116,6 +116,7 @@ class Finding:
     edit: GatherEdit | None = None
     items: int | None = None  # fan-out size when the source shows it (a literal list)
     workers: int | None = None  # the legacy thread pool's max_workers: never more at once
+    pool_size: str = ""  # ... when known at run time only: its source (``n``)
 
 
 def span_of(node: ast.AST) -> Span:
@@ -127,8 +128,9 @@ def span_of(node: ast.AST) -> Span:
     )
 
 
-def pooled_limit(workers: int, limit_text: str = "--max-concurrency") -> str:
-    """How many calls a gather that was a thread pool of ``workers`` runs at once."""
+def pooled_limit(workers: int | str, limit_text: str = "--max-concurrency") -> str:
+    """How many calls a gather that was a thread pool of ``workers`` runs at once
+    (a number, or the source of a size known at run time)."""
     return f"{workers} (the pool's max_workers; {limit_text} if lower)"
 
 

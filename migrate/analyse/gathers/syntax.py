@@ -8,7 +8,7 @@ from copy import deepcopy
 
 from .. import dataflow
 from ..model import Span
-from ..pools import pool_workers
+from ..pools import pool_size, pool_workers
 from ..shapes import mapped_lambda
 
 
@@ -198,6 +198,7 @@ def unmapped(
     its calls (see :func:`migrate.analyse.pools.one_at_a_time`).
     """
     pools = {name: pool_workers(ast.Name(name), function, module) for name in pool_names(function)}
+    sizes = {name: pool_size(ast.Name(name), function, module) for name in pools}
 
     def is_map(call: ast.Call) -> bool:
         func = call.func
@@ -235,6 +236,7 @@ def unmapped(
         generator._migrate_map = True  # type: ignore[attr-defined]
         if isinstance(call.func, ast.Attribute) and isinstance(call.func.value, ast.Name):
             generator._migrate_workers = pools.get(call.func.value.id)  # type: ignore[attr-defined]
+            generator._migrate_pool_size = sizes.get(call.func.value.id, "")  # type: ignore[attr-defined]
         consumer.args[0] = generator
     return copy
 

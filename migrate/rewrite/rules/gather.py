@@ -29,6 +29,7 @@ bookkeeping of one pass over the file.
 
 from __future__ import annotations
 
+import builtins
 from collections.abc import Sequence
 
 import libcst as cst
@@ -37,7 +38,7 @@ from ...analyse.concurrency import Spot
 from ...analyse.gathers.model import GATHER_HELPER, OUTCOMES_HELPER
 from ...plan.edits import GatherAt
 from ..context import RuleContext
-from ..nodes import code_of
+from ..nodes import code_of, taken_by_next
 from ..strings import preferred_quote, requote, substitute
 from .base import Rule, StatementResult, on_leave, on_visit
 
@@ -81,6 +82,46 @@ def _generator_of_map(expr: cst.BaseExpression) -> cst.GeneratorExp | None:
         elt=lam.body,
         for_in=cst.CompFor(target=param.name, iter=expr.args[1].value),
     )
+
+
+def _appended_to(loop: cst.For) -> list[cst.Name]:
+    """``futures`` of ``for x in xs: futures.append(...)``."""
+    found: list[cst.Name] = []
+    for line in loop.body.body if isinstance(loop.body, cst.IndentedBlock) else ():
+        for small in line.body if isinstance(line, cst.SimpleStatementLine) else ():
+            call = small.value if isinstance(small, cst.Expr) else None
+            if (
+                isinstance(call, cst.Call)
+                and isinstance(call.func, cst.Attribute)
+                and call.func.attr.value == "append"
+                and isinstance(call.func.value, cst.Name)
+            ):
+                found.append(call.func.value)
+    return found
+
+
+def _taking_outcomes(loop: cst.For) -> cst.For:
+    """``for user in await gather_outcomes(...)``: ``for outcome in ...`` whose body
+    first takes ``user = outcome.result()`` (raising that call's failure there)."""
+    assert isinstance(loop.body, cst.IndentedBlock)
+    name = "outcome"
+    while name in _names_in(loop):
+        name = f"_{name}"
+    target = code_of(loop.target)
+    taken = cst.parse_statement(f"{target} = {name}.result()\n")
+    body = loop.body.with_changes(body=[taken, *loop.body.body])
+    return loop.with_changes(target=cst.Name(name), body=body)
+
+
+def _item_name(items: cst.BaseExpression, taken: set[str]) -> str:
+    """A name for one of ``items``: ``user_id`` for ``user_ids``, else ``item``."""
+    name = items.value if isinstance(items, cst.Name) else ""
+    singular = name[:-1] if name.endswith("s") and len(name) > 2 else ""
+    if not singular.isidentifier() or singular in taken or singular in dir(builtins):
+        singular = "item"
+    while singular in taken:
+        singular = f"_{singular}"
+    return singular
 
 
 def _names_in(*nodes: cst.CSTNode) -> set[str]:
@@ -177,9 +218,18 @@ class Gather(Rule):
         self.submitted_in: list[set[str]] = [set()]
         self.result_vars: list[str] = []
         # ``out.extend(gather)`` statements made here: (out, the calls, the limit).
-        self.extends: dict[int, tuple[str, str, int]] = {}
+        self.extends: dict[int, tuple[str, str, int | str]] = {}
         # Lists made here from ``map(...)`` (ids), for ``list(...)`` around them.
         self.unmapped: set[int] = set()
+        # ``map(...)`` calls of which ``next()`` takes the first result (ids).
+        self.taken_first: set[int] = set()
+        # Names holding a map kept lazy, taken by ``next()`` only (per function).
+        self.lazy_names: list[set[str]] = [set()]
+        # Iterables of ``for`` loops (ids), and those that became async generators.
+        self.loop_iters: set[int] = set()
+        self.async_iters: set[int] = set()
+        # ... and those that became a gather's outcomes, taken in the loop (ids).
+        self.outcome_iters: set[int] = set()
         # Thread pools becoming a TaskPool (their names, innermost last), and the
         # ``pool.as_completed(...)`` calls made in them (ids): loops over them are async.
         self.task_pools: list[str] = []
@@ -268,6 +318,15 @@ class Gather(Rule):
         self, original: cst.SimpleStatementLine, updated: cst.SimpleStatementLine
     ) -> StatementResult:
         pos = self.ctx.pos(original)
+        if pos is not None and pos[:2] in self.ctx.edits.idle_pools:
+            # ``pool = ThreadPoolExecutor(...)`` or ``pool.shutdown()``: the pool's work
+            # became gathers, nothing else uses it.
+            self.ctx.maybe_remove_import("concurrent.futures", "ThreadPoolExecutor")
+            self.ctx.maybe_remove_import("concurrent.futures")
+            self.ctx.note(
+                self.code, pos[0], "the thread pool goes: its calls run on the event loop"
+            )
+            return cst.RemovalSentinel.REMOVE
         if pos is None or not self.gathers:
             return updated
         inside = [c for c in self.inline_clients if pos[:2] <= c[0][:2] and c[0][2:] <= pos[2:]]
@@ -278,11 +337,13 @@ class Gather(Rule):
         hoisted = self.hoisted.pop(pos[:2], [])
         if hoisted:
             first = _lead(hoisted[0], updated.leading_lines)
+            if any(at.edit.form == "early-exit" and pos[:2] in at.drop for at in self.gathers):
+                return cst.FlattenSentinel([first, *hoisted[1:]])  # ``ok = all(...)``
             rest = updated.with_changes(leading_lines=[])
             return cst.FlattenSentinel([first, *hoisted[1:], rest])
         start = pos[:2]
         for at in self.gathers:
-            if at.edit.form == "early-exit" and at.anchor[:2] == start:
+            if at.edit.form == "early-exit" and at.anchor[:2] == start and at.hoist is None:
                 return self._early_exit(at, updated)
             if at.edit.form == "threads" and at.anchor[:2] == start:
                 return self._threads(at, updated)
@@ -297,8 +358,26 @@ class Gather(Rule):
         return updated
 
     @on_leave(cst.Try)
-    def leave_Try(self, original: cst.Try, updated: cst.Try) -> cst.Try:
-        """A try a gather's outcomes are taken in: its classes, as they now read."""
+    def leave_Try(self, original: cst.Try, updated: cst.Try) -> StatementResult:
+        """A try a gather's outcomes are taken in: its classes, as they now read.
+        A ``finally`` that only shut down a thread pool that went goes with it."""
+        closed = original.finalbody is not None and all(
+            (self.ctx.pos(s) or (0, 0))[:2] in self.ctx.edits.idle_pools
+            for s in original.finalbody.body.body
+        )
+        if (
+            closed
+            and not updated.handlers
+            and updated.orelse is None
+            and isinstance(updated.body, cst.IndentedBlock)
+        ):
+            body = list(updated.body.body)
+            first = body[0]
+            if isinstance(first, cst.SimpleStatementLine | cst.BaseCompoundStatement):
+                body[0] = _lead(first, [*updated.leading_lines, *first.leading_lines])
+            return cst.FlattenSentinel(body)
+        if closed:
+            updated = updated.with_changes(finalbody=None)
         pos = self.ctx.pos(original)
         if pos is None or not any(at.caught == pos[:2] for at in self.gathers):
             return updated
@@ -318,6 +397,8 @@ class Gather(Rule):
         """``return any(p(await f(x)) for x in xs)`` -> a loop that returns where any() did."""
         (statement,) = updated.body
         call = statement.value if isinstance(statement, cst.Return) else None
+        if isinstance(call, cst.Await) and isinstance(call.expression, cst.Call):
+            call = call.expression  # ``next(gen, default)`` made ``await anext(...)`` already
         first = at.edit.names[0] == "next"
         if not isinstance(call, cst.Call) or len(call.args) != (2 if first else 1):
             raise RuntimeError(f"early exit at line {at.anchor[0]}: not a call")
@@ -358,6 +439,41 @@ class Gather(Rule):
         ending = cst.parse_statement(f"return {not decided}\n")
         self.ctx.note(self.code, at.anchor[0], f"{at.edit.names[0]}() kept lazy as a loop")
         return cst.FlattenSentinel([new_loop, ending])
+
+    def _decided_before(self, at: GatherAt, call: cst.Call) -> cst.BaseExpression:
+        """``if any(p(await f(x)) for x in xs):`` -> a loop before the statement that
+        stops where any() stopped, setting the name the statement reads instead."""
+        assert at.hoist is not None
+        items = call.args[0].value if len(call.args) == 1 else None
+        if not isinstance(items, cst.GeneratorExp | cst.ListComp):
+            raise RuntimeError(f"early exit at line {at.anchor[0]}: not a generator")
+        name, decided = at.edit.names
+        loop = items.for_in
+        loose = cst.BooleanOperation | cst.IfExp | cst.Lambda | cst.NamedExpr
+        test = code_of(items.elt)
+        if isinstance(items.elt, loose):
+            test = f"({test})"
+        guards = [
+            f"({code_of(i.test)})" if isinstance(i.test, loose) else code_of(i.test)
+            for i in loop.ifs
+        ]
+        if name == "all" and isinstance(items.elt, cst.Comparison):
+            test = f"({test})"  # ``not (v >= 3)`` reads as what it does
+        condition = " and ".join([*guards, test if name == "any" else f"not {test}"])
+        found = name == "any"
+        code = (
+            f"for {code_of(loop.target)} in {code_of(loop.iter)}:\n"
+            f"    if {condition}:\n"
+            f"        {decided} = {found}\n"
+            f"        break\n"
+        )
+        statements = [
+            cst.parse_statement(f"{decided} = {not found}\n"),
+            cst.parse_statement(code),
+        ]
+        self.hoisted.setdefault(at.hoist, []).extend(statements)
+        self.ctx.note(self.code, at.anchor[0], f"{name}() kept lazy as a loop")
+        return cst.Name(decided)
 
     def _threads(self, at: GatherAt, updated: cst.SimpleStatementLine) -> cst.BaseStatement:
         """The threads' workers run as one gather where the list of threads was made."""
@@ -580,6 +696,14 @@ class Gather(Rule):
         (fetch,) = self._fetched(at)
         value = edit.names[0]
         limit = self._limit(at.spot)
+        iterated = comp.for_in.iter
+        hoisted = self.hoisted.setdefault(at.hoist, []) if at.hoist is not None else []
+        if edit.materialise and at.hoist is not None:
+            # Items that may not be read twice (a generator): a list, read once.
+            listed = f"{edit.materialise} = list({code_of(iterated)})\n"
+            hoisted.append(cst.parse_statement(listed))
+            iterated = cst.Name(edit.materialise)
+            comp = comp.with_changes(for_in=comp.for_in.with_changes(iter=iterated))
         clauses = code_of(comp.for_in).strip()
         gathered = f"await {HELPER}(*({code_of(fetch)} {clauses}), limit={limit})"
         self._used(at, f"one call per item, at most {limit} at a time")
@@ -588,7 +712,7 @@ class Gather(Rule):
             statement = _call_statement(
                 edit.results, code_of(fetch), clauses, f"limit={limit}", indent=at.hoist[1]
             )
-            self.hoisted.setdefault(at.hoist, []).append(self._with_client(at, statement))
+            hoisted.append(self._with_client(at, statement))
             gathered = edit.results
         elif id(at) in self.clients:
             # Gathered in place: the statement holding it goes inside the client.
@@ -605,9 +729,11 @@ class Gather(Rule):
         else:
             source = f"{value} in {gathered}"
         if isinstance(comp, cst.DictComp):
-            return cst.parse_expression(
-                f"{{{code_of(comp.key)}: {code_of(comp.value)} for {source}}}"
-            )
+            pairs = (code_of(comp.key), code_of(comp.value))
+            if edit.pairing == "zip" and pairs == (code_of(comp.for_in.target), value):
+                # ``{i: result for i, result in zip(ids, results)}`` says no more than:
+                return cst.parse_expression(f"dict(zip({code_of(comp.for_in.iter)}, {gathered}))")
+            return cst.parse_expression(f"{{{pairs[0]}: {pairs[1]} for {source}}}")
         element = code_of(comp.elt)
         if isinstance(comp, cst.ListComp):
             return cst.parse_expression(f"[{element} for {source}]")
@@ -630,6 +756,19 @@ class Gather(Rule):
         taken = self._take_fetch(original, updated)
         if taken is not None:
             return taken
+        if (
+            isinstance(updated, cst.Call)
+            and isinstance(updated.func, cst.Name)
+            and updated.func.value == "next"
+            and updated.args
+            and isinstance(updated.args[0].value, cst.Name)
+            and updated.args[0].value.value in self.lazy_names[-1]
+            and self.ctx.in_async
+        ):
+            return cst.Await(updated.with_changes(func=cst.Name("anext")))
+        decided = self._anchored(original, "early-exit")
+        if decided is not None and decided.hoist is not None and isinstance(updated, cst.Call):
+            return self._decided_before(decided, updated)
         consumer = self._anchored(original, "comprehension")
         if consumer is not None and consumer.edit.consumer and isinstance(updated, cst.Call):
             (arg,) = updated.args
@@ -665,6 +804,8 @@ class Gather(Rule):
         if done is not None:
             return cst.Name(done)  # for f in futures: f.result() -> f, a result already
         spot = self.ctx.edits.spot_positions.get(self.ctx.pos(original) or (0, 0, 0, 0))
+        if spot is not None and not spot.safe and spot.kind == "map":
+            return self._lazy_map(original, updated)
         if spot is None or not spot.safe or not isinstance(updated, cst.Call):
             return updated
         if spot.kind == "executor-submit":
@@ -677,10 +818,16 @@ class Gather(Rule):
             self.ctx.todo(
                 self.ctx.line(original),
                 self.code,
-                "the calls now run on the event loop: the thread pool can go",
+                "the calls run on the event loop now, not in the thread pool",
             )
         self._used(spot, f"map over {iterated}: at most {limit} at a time")
         mapped = f"*map({func}, {iterated}), limit={limit}"
+        if spot.lazy and id(original) in self.loop_iters:
+            # ``for user in pool.map(f, xs)``: each failure raised in its turn, after
+            # the body ran for the results before it (the loop takes ``.result()``).
+            self.ctx.use_helper(OUTCOMES_HELPER)
+            self.outcome_iters.add(id(original))
+            return cst.parse_expression(f"await {OUTCOMES_HELPER}({mapped})")
         if spot.lazy:
             # Taken one at a time, as the map's iterator was: each failure when taken.
             self.ctx.use_helper(OUTCOMES_HELPER)
@@ -689,6 +836,47 @@ class Gather(Rule):
         made = cst.parse_expression(f"await {HELPER}({mapped})")
         self.unmapped.add(id(made))  # a new list: ``list(...)`` around it goes
         return made
+
+    @on_visit(cst.Call)
+    def visit_next(self, node: cst.Call) -> None:
+        taken = taken_by_next(node)
+        if isinstance(taken, cst.Call):
+            self.taken_first.add(id(taken))
+
+    def _lazy_map(self, original: cst.Call, updated: cst.BaseExpression) -> cst.BaseExpression:
+        """``map(f, xs)`` kept sequential, f now async: ``(await f(x) for x in xs)``, an
+        async generator that calls f when each result is taken, as the map did."""
+        if not self.ctx.in_async or not isinstance(updated, cst.Call) or len(updated.args) != 2:
+            return updated
+        func, items = (a.value for a in updated.args)
+        if isinstance(func, cst.Lambda):
+            return updated  # a lambda cannot await: bridged
+        if id(original) in self.loop_iters:
+            self.async_iters.add(id(original))
+        elif id(original) not in self.taken_first:
+            self.ctx.todo(
+                self.ctx.line(original),
+                self.code,
+                "take these results one at a time with async for or anext()",
+                "the legacy map called the function only for the results taken; a gather"
+                " would call it for every item",
+            )
+        target = _item_name(items, _names_in(updated))
+        called = f"{code_of(func)}({target})"
+        if (
+            isinstance(func, cst.Call)
+            and code_of(func.func) in ("partial", "functools.partial")
+            and func.args
+            and not any(a.keyword or a.star for a in func.args)
+        ):
+            # ``partial(f, a)`` per item: ``f(a, item)``.
+            given = [code_of(a.value) for a in func.args]
+            called = f"{given[0]}({', '.join([*given[1:], target])})"
+            self.ctx.maybe_remove_import("functools", "partial")
+            self.ctx.maybe_remove_import("functools")
+        elif not isinstance(func, cst.Name | cst.Attribute | cst.Call):
+            called = f"({code_of(func)})({target})"
+        return cst.parse_expression(f"(await {called} for {target} in {code_of(items)})")
 
     @on_leave(cst.ListComp, cst.SetComp, cst.DictComp)
     def leave_Comprehension(
@@ -726,7 +914,7 @@ class Gather(Rule):
                 self.ctx.todo(
                     self.ctx.line(original),
                     self.code,
-                    "the calls now run on the event loop: the thread pool can go",
+                    "the calls run on the event loop now, not in the thread pool",
                 )
         loops = code_of(updated.for_in).strip()
         limit = self._limit(spot)
@@ -766,17 +954,25 @@ class Gather(Rule):
     @on_visit(cst.FunctionDef)
     def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
         self.submitted_in.append(set())
+        self.lazy_names.append(set())
 
     @on_leave(cst.FunctionDef)
     def leave_FunctionDef(
         self, original: cst.FunctionDef, updated: cst.FunctionDef
     ) -> cst.FunctionDef:
         self.submitted_in.pop()
+        self.lazy_names.pop()
         return updated
 
     @on_visit(cst.Assign)
     def visit_Assign(self, node: cst.Assign) -> None:
         spot = self.ctx.edits.spot_positions.get(self.ctx.pos(node.value) or (0, 0, 0, 0))
+        if spot is not None and not spot.safe and spot.kind == "map":
+            # ``it = map(f, xs)`` taken by ``next(it)`` only: an async generator, anext().
+            names = [t.target for t in node.targets if isinstance(t.target, cst.Name)]
+            if len(names) == 1:
+                self.taken_first.add(id(node.value))
+                self.lazy_names[-1].add(names[0].value)
         if spot is not None and spot.safe and spot.kind == "executor-submit":
             names = [t.target for t in node.targets if isinstance(t.target, cst.Name)]
             for name in names:
@@ -784,6 +980,13 @@ class Gather(Rule):
 
     @on_visit(cst.If, cst.While, cst.For)
     def visit_compound(self, node: cst.If | cst.While | cst.For) -> None:
+        if isinstance(node, cst.For) and node.asynchronous is None:
+            self.loop_iters.add(id(node.iter))
+            spot = self.ctx.edits.spot_positions.get(self.ctx.pos(node) or (0, 0, 0, 0))
+            if spot is not None and spot.safe and spot.kind == "executor-submit":
+                # ``for x in xs: futures.append(pool.submit(f, x))``: results from now on.
+                for name in _appended_to(node):
+                    self.submitted_in[-1].update({name.value, self._renamed(name)})
         if isinstance(node, cst.For) and isinstance(node.target, cst.Name):
             if isinstance(node.iter, cst.Name) and node.iter.value in self.submitted_in[-1]:
                 self.result_vars.append(self._renamed(node.target))
@@ -884,10 +1087,72 @@ class Gather(Rule):
     @on_leave(cst.If, cst.While, cst.For)
     def leave_compound(
         self, original: cst.If | cst.While | cst.For, updated: cst.BaseStatement
-    ) -> cst.BaseStatement:
+    ) -> StatementResult:
         if self.result_vars:
             self.result_vars.pop()
+        pos = self.ctx.pos(original) if isinstance(original, cst.If) else None
+        hoisted = self.hoisted.pop(pos[:2], []) if pos is not None else []
+        if hoisted and isinstance(updated, cst.If):
+            # ``if any(...)``: the loop deciding it goes first.
+            first = _lead(hoisted[0], updated.leading_lines)
+            return cst.FlattenSentinel(
+                [first, *hoisted[1:], updated.with_changes(leading_lines=[])]
+            )
+        if (
+            isinstance(original, cst.For)
+            and isinstance(updated, cst.For)
+            and id(original.iter) in self.async_iters
+        ):
+            # ``for u in map(f, xs)`` kept sequential: an async generator, taken in turn.
+            return updated.with_changes(asynchronous=cst.Asynchronous())
+        if (
+            isinstance(original, cst.For)
+            and isinstance(updated, cst.For)
+            and id(original.iter) in self.outcome_iters
+            and isinstance(updated.body, cst.IndentedBlock)
+        ):
+            return _taking_outcomes(updated)
+        if isinstance(original, cst.For) and isinstance(updated, cst.For):
+            return self._submitted_loop(original, updated)
         return updated
+
+    def _submitted_loop(self, original: cst.For, updated: cst.For) -> cst.BaseStatement:
+        """``for x in xs: futures.append(pool.submit(f, x))`` -> ``futures.extend(await
+        gather_in_order(*(f(x) for x in xs), limit=n))``; ``futures = []`` before it
+        then makes ``futures = await gather_in_order(...)``."""
+        spot = self.ctx.edits.spot_positions.get(self.ctx.pos(original) or (0, 0, 0, 0))
+        if spot is None or not spot.safe or spot.kind != "executor-submit":
+            return updated
+        body = updated.body.body if isinstance(updated.body, cst.IndentedBlock) else ()
+        line = body[0] if len(body) == 1 else None
+        append = line.body[0] if isinstance(line, cst.SimpleStatementLine) else None
+        call = append.value if isinstance(append, cst.Expr) else None
+        if not (
+            self.ctx.in_async
+            and isinstance(call, cst.Call)
+            and isinstance(call.func, cst.Attribute)
+            and call.func.attr.value == "append"
+            and len(call.args) == 1
+        ):
+            raise RuntimeError(f"thread pool loop at line {spot.span.line}: not an append")
+        submitted = self._submitted_call(call.args[0].value)
+        if submitted is None:
+            raise RuntimeError(f"thread pool loop at line {spot.span.line}: not a submit")
+        listed = code_of(call.func.value)
+        limit = self._limit(spot)
+        gathered = f"*({submitted} for {code_of(updated.target)} in {code_of(updated.iter)})"
+        code = f"{listed}.extend(await {HELPER}({gathered}, limit={limit}))\n"
+        new = _lead(cst.parse_statement(code), updated.leading_lines)
+        if isinstance(new, cst.SimpleStatementLine):
+            self.extends[id(new)] = (listed, gathered, limit)
+        self._used(spot, f"one call per item, at most {limit} at a time")
+        if spot.pool is None:
+            self.ctx.todo(
+                self.ctx.line(original),
+                self.code,
+                "the calls run on the event loop now, not in the thread pool",
+            )
+        return new
 
     def _result_of(self, expr: cst.BaseExpression, names: set[str]) -> str | None:
         """``x.result()`` with ``x`` in ``names`` -> "x"."""
@@ -902,10 +1167,13 @@ class Gather(Rule):
             return expr.func.value.value
         return None
 
-    def _limit(self, spot: Spot) -> int:
+    def _limit(self, spot: Spot) -> int | str:
         """At most --max-concurrency calls at once, and no more than the thread pool the
-        fan-out ran in (its ``max_workers``) ever ran."""
+        fan-out ran in (its ``max_workers``) ever ran: ``min(n, 10)`` for a pool of
+        ``max_workers=n``, read where the gather runs."""
         limit = self.ctx.options.max_concurrency
+        if spot.pool_size:
+            return f"min({spot.pool_size}, {limit})"
         return limit if spot.workers is None else min(limit, spot.workers)
 
     def _used(self, spot: Spot | GatherAt, message: str) -> None:

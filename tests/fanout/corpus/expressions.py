@@ -305,3 +305,53 @@ def thread_pool_futures_kept(urls):
     prefetch = Prefetch(urls["social"])
     prefetch.start(IDS)
     return prefetch.names()
+
+
+def thread_pool_sized_at_run_time(urls, workers=2):
+    base = urls["social"]
+    with ThreadPoolExecutor(max_workers=workers) as pool:
+        return [user["handle"] for user in pool.map(partial(get_user, base), IDS)]
+
+
+def thread_pool_assigned(urls):
+    base = urls["social"]
+    pool = ThreadPoolExecutor(max_workers=2)
+    try:
+        return [user["name"] for user in pool.map(partial(get_user, base), IDS)]
+    finally:
+        pool.shutdown(wait=True)
+
+
+def thread_pool_also_used_otherwise(urls):
+    base = urls["social"]
+    with ThreadPoolExecutor(max_workers=3) as pool:
+        handles = [user["handle"] for user in pool.map(partial(get_user, base), IDS)]
+        count = pool.submit(len, handles).result()
+    return handles, count
+
+
+def _names_by_id(base, user_ids):
+    return {i: get_user(base, i)["name"] for i in user_ids}
+
+
+def comp_over_parameter(urls):
+    # An iterator: the items can be read once only.
+    return _names_by_id(urls["social"], iter(IDS))
+
+
+def thread_pool_submit_loop(urls):
+    base = urls["social"]
+    with ThreadPoolExecutor(max_workers=3) as pool:
+        futures = []
+        for user_id in IDS:
+            futures.append(pool.submit(get_user, base, user_id))
+        return [future.result()["handle"] for future in futures]
+
+
+def thread_pool_map_loop_returns(urls):
+    base = urls["social"]
+    with ThreadPoolExecutor(max_workers=3) as pool:
+        for user in pool.map(partial(get_user, base), IDS):
+            if user["id"] == IDS[-1]:
+                return user["name"]
+    return None

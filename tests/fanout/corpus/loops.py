@@ -1,6 +1,8 @@
 """for loops that fetch once per item and then work with the result."""
 
 import logging
+from concurrent.futures import ThreadPoolExecutor
+from functools import partial
 
 import httpx
 import requests
@@ -405,3 +407,26 @@ def loop_stops_at_failure(urls):
         return recorder.names(MISSING_EARLY)
     except requests.HTTPError as exc:
         raise LookupError(f"seen before the failure: {recorder.seen}") from exc
+
+
+def loop_over_pool_map(urls):
+    base = urls["social"]
+    seen = []
+    try:
+        with ThreadPoolExecutor(max_workers=3) as pool:
+            for user in pool.map(partial(get_user, base), [1, 2, 3, 4, 5, 99]):
+                seen.append(user["handle"])
+                log.info("got %s", user["handle"])
+    except requests.HTTPError:
+        return "failed after", seen
+    return seen
+
+
+def loop_over_map(urls):
+    seen = []
+    try:
+        for user in map(partial(get_user, urls["social"]), WITH_MISSING):
+            seen.append(user["handle"])
+    except requests.HTTPError:
+        return "failed after", seen
+    return seen

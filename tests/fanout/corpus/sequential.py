@@ -2,6 +2,7 @@
 
 import time
 from concurrent.futures import ThreadPoolExecutor
+from functools import partial
 
 import requests
 
@@ -278,3 +279,42 @@ def seq_comp_effects(urls):
     except requests.HTTPError:
         pass
     return seen
+
+
+def seq_next_map(urls):
+    return next(map(partial(get_user, urls["social"]), IDS))["name"]
+
+
+def seq_next_iter_map(urls):
+    first = next(iter(map(partial(get_user, urls["social"]), [3, 4, 5])))
+    return first["handle"]
+
+
+def seq_next_generator(urls):
+    first = next(get_user(urls["social"], i) for i in IDS if i > 1)
+    return first["name"]
+
+
+def seq_loop_over_map_returns(urls):
+    for user in map(partial(get_user, urls["social"]), IDS):
+        if user["id"] == 3:
+            return user["name"]
+    return None
+
+
+def seq_any_in_if(urls):
+    if any(get_user(urls["social"], i)["handle"] == "user3" for i in IDS):
+        return "found"
+    return "missing"
+
+
+def seq_all_assigned(urls):
+    small = all(get_user(urls["social"], i)["id"] < 3 for i in IDS)
+    return small
+
+
+def seq_map_iterator_next(urls):
+    users = map(partial(get_user, urls["social"]), IDS)
+    first = next(users)
+    second = next(users)
+    return first["name"], second["name"]

@@ -105,7 +105,9 @@ async def submitted_named(ids):
 
 
 async def by_id(ids):
-    return {i: await fetch(i) for i in ids}
+    ids = list(ids)
+    results = await gather_in_order(*(fetch(i) for i in ids), limit=10)
+    return dict(zip(ids, results))
 
 
 def posted_one_at_a_time(ids):

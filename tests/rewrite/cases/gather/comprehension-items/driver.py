@@ -1,0 +1,16 @@
+"""Items from a generator: read once, paired with their results, as before."""
+
+HOSTS = ("catalog",)
+ROUTES = {
+    **{f"GET catalog /v1/products/s{i}": (200, {"price": i * 100, "name": f"p{i}"}) for i in range(1, 5)},
+    "GET catalog /v1/products/s9": (404, {"error": "missing"}),
+}
+
+
+def drive(run):
+    catalog = run.module("catalog")
+    for name in ("prices", "labelled", "loop_twin"):
+        func = getattr(catalog, name)
+        run.check(name, func, (f"s{i}" for i in (1, 2, 3)))
+        run.check(f"{name}, a list", func, ["s4", "s1"])
+        run.check(f"{name}, one missing", func, iter(["s1", "s9"]))
