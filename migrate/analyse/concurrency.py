@@ -12,19 +12,26 @@ from __future__ import annotations
 import ast
 from dataclasses import dataclass, replace
 
-from . import dataflow, methods
+from . import methods
 from .catalogue import NON_IDEMPOTENT, Action
 from .decisions import Colouring
 from .gathers import Awaited, FunctionFanOuts, GatherEdit
 from .gathers.futures import result_renames
-from .gathers.model import pooled_limit, span_of
+from .gathers.model import pooled_limit
 from .gathers.pools import idle_pools
-from .gathers.syntax import same_loop
 from .gathers.threads import thread_edit
 from .graph import CallGraph
 from .handoffs import within
+from .lazy_maps import (
+    consumer_of,
+    lazy_map_reason,
+    loop_over,
+    only_next,
+    stops_early,
+    taken_one_at_a_time,
+)
 from .model import Call, FanOut, Function, Span, SpotKind
-from .shapes import CONSUMERS
+from .project import function_node
 
 
 @dataclass(frozen=True)
@@ -90,7 +97,7 @@ def find_spots(graph: CallGraph, colouring: Colouring, allow_reorder: bool = Fal
                 continue
             spot = _fan_out(fn, fan_out, graph, colouring, allow_reorder, trees)
             if spot is not None and spot.kind == "thread-workers":
-                node = _function_node(fn, graph, trees)
+                node = function_node(fn, graph.project, trees)
                 edit = thread_edit(node, spot.span) if node is not None else None
                 spot = replace(spot, edit=edit) if edit is not None else None
             if spot is not None:
@@ -113,7 +120,7 @@ def _without_idle_pools(
 ) -> list[Spot]:
     """Thread-pool fan-outs that become gathers take their pool's ``with`` along."""
     safe = [s.span for s in spots if s.safe and (s.kind.startswith("executor") or s.edit)]
-    node = _function_node(fn, graph, trees) if safe else None
+    node = function_node(fn, graph.project, trees) if safe else None
     if node is None:
         return spots
     pools = idle_pools(node, safe)
@@ -127,32 +134,6 @@ def _without_idle_pools(
         else s
         for s in spots
     ]
-
-
-def _function_node(
-    fn: Function, graph: CallGraph, trees: dict[str, ast.Module]
-) -> ast.FunctionDef | ast.AsyncFunctionDef | None:
-    """The ``ast`` of a function, from its module parsed once per analysis."""
-    loaded = graph.project.files.get(fn.module)
-    if loaded is None:
-        return None
-    if fn.module not in trees:
-        try:
-            tree = ast.parse(loaded.source.text)
-        except SyntaxError:
-            return None
-        # Indexed once: a walk per function is quadratic in a file of thousands.
-        tree._migrate_functions = {  # type: ignore[attr-defined]
-            (n.lineno, n.col_offset): n
-            for n in ast.walk(tree)
-            if isinstance(n, ast.FunctionDef | ast.AsyncFunctionDef)
-        }
-        trees[fn.module] = tree
-    functions = getattr(trees[fn.module], "_migrate_functions", {})
-    found: ast.FunctionDef | ast.AsyncFunctionDef | None = functions.get(
-        (fn.span.line, fn.span.col)
-    )
-    return found
 
 
 def _async_functions(graph: CallGraph, colouring: Colouring) -> list[str]:
@@ -251,7 +232,7 @@ def _fan_outs(
     awaited = awaited_calls(fn, graph, colouring)
     if not awaited or fn.name in ("<module>", "<main>"):
         return []
-    node = _function_node(fn, graph, trees)
+    node = function_node(fn, graph.project, trees)
     loaded = graph.project.files.get(fn.module)
     if node is None or loaded is None:
         return []
@@ -430,11 +411,11 @@ def _fan_out(
             workers=fan_out.workers,
             pool_size=fan_out.pool_size,
         )
-    lazy = fan_out.kind in ("map", "executor-map") and _taken_one_at_a_time(fn, fan_out.span)
-    node = _function_node(fn, graph, trees) if trees is not None else None
-    loop = _loop_over(node, fan_out.span) if node is not None else None
+    lazy = fan_out.kind in ("map", "executor-map") and taken_one_at_a_time(fn, fan_out.span)
+    node = function_node(fn, graph.project, trees) if trees is not None else None
+    loop = loop_over(node, fan_out.span) if node is not None else None
     if loop is not None and fan_out.kind in ("map", "executor-map"):
-        if fan_out.kind == "map" and _stops_early(loop):
+        if fan_out.kind == "map" and stops_early(loop):
             return Spot(
                 fn.qualname,
                 fan_out.span,
@@ -453,8 +434,8 @@ def _fan_out(
         lazy
         and fan_out.kind == "map"
         and (
-            _consumer(fn, fan_out.span) in STOPPING_CONSUMERS
-            or (node is not None and _only_next(node, fan_out.span))
+            consumer_of(fn, fan_out.span) in STOPPING_CONSUMERS
+            or (node is not None and only_next(node, fan_out.span))
         )
     ):
         # The builtin map makes each call when its result is taken: a consumer that
@@ -465,7 +446,7 @@ def _fan_out(
             fan_out.kind,
             (callee,),
             False,
-            f"kept sequential: {_lazy_map_reason(fn, fan_out.span, _short(callee))}",
+            f"kept sequential: {lazy_map_reason(fn, fan_out.span, _short(callee))}",
             lines=(fan_out.span.line,),
         )
     if lazy:
@@ -488,95 +469,6 @@ def _fan_out(
         workers=fan_out.workers,
         pool_size=fan_out.pool_size,
         lazy=lazy,
-    )
-
-
-def _loop_over(node: ast.AST, span: Span) -> ast.For | None:
-    """The ``for`` statement whose iterable is the call at ``span``."""
-    for sub in dataflow.walk_local(node):
-        if isinstance(sub, ast.For) and span_of(sub.iter) == span:
-            return sub
-    return None
-
-
-def _stops_early(loop: ast.For) -> bool:
-    """The loop can end before its last item (break, return, raise)."""
-    return any(
-        isinstance(n, ast.Break | ast.Return | ast.Raise)
-        for stmt in loop.body
-        for n in same_loop(stmt)
-    )
-
-
-def _taken_one_at_a_time(fn: Function, span: Span) -> bool:
-    """Whether the map at ``span`` hands its iterator on (assigned, returned, given to
-    ``next`` or to a function) rather than to a loop or a call taking every item."""
-    made = next((c for c in fn.calls if c.span == span), None)
-    if made is None or made.iterated:
-        return False
-    consumer = (made.arg_of or "").rsplit(".", 1)[-1]
-    return consumer not in CONSUMERS and consumer != "join"
-
-
-def _only_next(node: ast.AST, span: Span) -> bool:
-    """``it = map(f, xs)`` (at ``span``), ``it`` bound once and only ever handed to
-    ``next()``: the map's results are taken one by one, maybe not all."""
-    assign = next(
-        (
-            n
-            for n in dataflow.walk_local(node)
-            if isinstance(n, ast.Assign)
-            and span_of(n.value) == span
-            and len(n.targets) == 1
-            and isinstance(n.targets[0], ast.Name)
-        ),
-        None,
-    )
-    if assign is None:
-        return False
-    name = assign.targets[0].id  # type: ignore[attr-defined]
-    parents = {
-        id(child): parent for parent in ast.walk(node) for child in ast.iter_child_nodes(parent)
-    }
-    for use in ast.walk(node):
-        if not isinstance(use, ast.Name) or use.id != name or use is assign.targets[0]:
-            continue
-        parent = parents.get(id(use))
-        if not (
-            isinstance(use.ctx, ast.Load)
-            and isinstance(parent, ast.Call)
-            and dataflow.path_of(parent.func) == "next"
-            and parent.args[:1] == [use]
-            and len(parent.args) <= 2
-            and not parent.keywords
-        ):
-            return False
-    return True
-
-
-def _consumer(fn: Function, span: Span) -> str:
-    """The name of the function the call at ``span`` is handed to ("" if none)."""
-    made = next((c for c in fn.calls if c.span == span), None)
-    return ((made.arg_of if made else None) or "").rsplit(".", 1)[-1]
-
-
-def _lazy_map_reason(fn: Function, span: Span, short: str) -> str:
-    """Why a builtin ``map`` whose results are taken one at a time is not gathered."""
-    consumer = _consumer(fn, span)
-    if not consumer:
-        return (
-            f"early exit: next() takes the map's results one by one: the legacy map called"
-            f" {short} only for those taken, a gather would call it for every item"
-        )
-    if consumer in ("next", "iter"):
-        return (
-            f"early exit: next() takes the first result only: the legacy map called {short}"
-            " once, a gather would call it for every item"
-        )
-    taker = f"{consumer}()" if consumer else "the code it is handed to"
-    return (
-        f"the map's results are taken one at a time by {taker}: the legacy map called"
-        f" {short} only for the results taken, a gather would call it for every item"
     )
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import ast
 
-from . import methods, shapes
+from . import methods, shapes, thread_shapes
 from .forms import has_async_memo, is_main_guard, property_accessor
 from .frameworks import (
     ASYNC_DUNDERS,
@@ -83,7 +83,7 @@ class ModuleAnalyser(HeldVisitor):
     def _visit_block(self, body: list[ast.stmt]) -> None:
         fn = self.scopes[-1].function if self.scopes else None
         if fn is not None and fn is not self.module_fn:
-            fn.fan_outs.extend(shapes.thread_fan_outs(body, self))
+            fn.fan_outs.extend(thread_shapes.thread_fan_outs(body, self))
         self.block_counter += 1
         block = self.block_counter
         for index, stmt in enumerate(body):

@@ -266,3 +266,29 @@ def load_project(
         elif outcome is not None:
             project.set_facts(module, outcome)
     return project
+
+
+def function_node(
+    fn: Function, project: Project, trees: dict[str, ast.Module]
+) -> ast.FunctionDef | ast.AsyncFunctionDef | None:
+    """The ``ast`` of a function, from its module parsed once per analysis."""
+    loaded = project.files.get(fn.module)
+    if loaded is None:
+        return None
+    if fn.module not in trees:
+        try:
+            tree = ast.parse(loaded.source.text)
+        except SyntaxError:
+            return None
+        # Indexed once: a walk per function is quadratic in a file of thousands.
+        tree._migrate_functions = {  # type: ignore[attr-defined]
+            (n.lineno, n.col_offset): n
+            for n in ast.walk(tree)
+            if isinstance(n, ast.FunctionDef | ast.AsyncFunctionDef)
+        }
+        trees[fn.module] = tree
+    functions = getattr(trees[fn.module], "_migrate_functions", {})
+    found: ast.FunctionDef | ast.AsyncFunctionDef | None = functions.get(
+        (fn.span.line, fn.span.col)
+    )
+    return found

@@ -6,7 +6,7 @@ import ast
 
 from .. import dataflow
 from ..model import Span
-from ..shapes import ThreadWorkers, thread_workers
+from ..thread_shapes import ThreadWorkers, thread_workers
 from .model import GatherEdit, span_of
 
 
