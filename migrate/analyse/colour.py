@@ -31,6 +31,7 @@ from .frameworks import (
 from .graph import CallGraph, Edge
 from .handoffs import handed_over, is_fan_out
 from .http_reviews import http_reviews
+from .lazy_maps import lazy_map_boundary
 from .model import Call, Function, Span
 from .review import find_reviews
 from .tree import short_name
@@ -279,7 +280,7 @@ def _boundary(fn: Function, graph: CallGraph, scope: Scope) -> str | None:
         return "excluded"
     if fn.memoised and fn.async_memo is None:
         return "memoised"
-    return generators.generator_boundary(fn, graph)
+    return generators.generator_boundary(fn, graph) or lazy_map_boundary(fn)
 
 
 def _constructor_boundary(

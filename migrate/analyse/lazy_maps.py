@@ -105,3 +105,19 @@ def lazy_map_reason(fn: Function, span: Span, short: str) -> str:
         f"the map's results are taken one at a time by {taker}: the legacy map called"
         f" {short} only for the results taken, a gather would call it for every item"
     )
+
+
+# Callers that take a map's results one at a time from a sync iterator only.
+SYNC_TAKERS = frozenset({"zip", "islice", "takewhile", "any", "all"})
+
+
+def lazy_map_boundary(fn: Function) -> str | None:
+    """Why ``fn`` stays sync: it hands a builtin ``map`` to ``zip()``/``islice()``...,
+    which take its results one at a time. Were the mapped function async, the map
+    would be an async iterator they cannot take, and a gather would make calls the
+    legacy map never made; sync, it calls the function through a bridge, lazily."""
+    for fan_out in fn.fan_outs:
+        taker = consumer_of(fn, fan_out.span) if fan_out.kind == "map" else ""
+        if taker in SYNC_TAKERS:
+            return f"lazy map: {taker}() takes the map's results one at a time"
+    return None

@@ -3,6 +3,7 @@
 import itertools
 
 import httpx
+from asgiref.sync import async_to_sync
 
 from _async_helpers import TLS_CONTEXT
 
@@ -40,9 +41,8 @@ async def first_or_none(user_ids):
     return None
 
 
-async def first_two(user_ids):
-    # TODO(migrate MIG005): take these results one at a time with async for or anext()
-    return list(itertools.islice((await user(user_id) for user_id in user_ids), 2))
+def first_two(user_ids):
+    return list(itertools.islice(map(async_to_sync(user), user_ids), 2))
 
 
 async def first_two_names(user_ids):
