@@ -280,7 +280,7 @@ def _boundary(fn: Function, graph: CallGraph, scope: Scope) -> str | None:
         return "excluded"
     if fn.memoised and fn.async_memo is None:
         return "memoised"
-    return generators.generator_boundary(fn, graph) or lazy_map_boundary(fn)
+    return generators.generator_boundary(fn, graph) or lazy_map_boundary(fn, graph)
 
 
 def _constructor_boundary(

@@ -368,6 +368,11 @@ class ModuleAnalyser(HeldVisitor):
             consumer = getattr(node, "_migrate_arg_of", "")
             for gen in node.generators:
                 gen.iter._migrate_genexp_of = consumer  # type: ignore[attr-defined]
+            taker = (consumer or "").rsplit(".", 1)[-1]
+            # ``any``/``all`` over one become a loop that stops where they stopped.
+            if taker in shapes.SYNC_TAKERS - {"any", "all"}:
+                made = tuple(span_of(c) for c in ast.walk(node.elt) if isinstance(c, ast.Call))
+                (self.scopes[-1].function or self.module_fn).lazily_taken.append((taker, made))
         # Its ``for`` targets hide outer names inside it, except in the first
         # iterable, which is evaluated outside (visited in ``ast`` field order).
         fn = self.scopes[-1].function or self.module_fn

@@ -12,10 +12,13 @@ from __future__ import annotations
 import ast
 
 from . import dataflow
+from .catalogue import Action, lookup
+from .frameworks import BRIDGES
 from .gathers.model import span_of
 from .gathers.syntax import same_loop
+from .graph import CallGraph
 from .model import Function, Span
-from .shapes import CONSUMERS
+from .shapes import CONSUMERS, SYNC_TAKERS
 
 
 def loop_over(node: ast.AST, span: Span) -> ast.For | None:
@@ -107,17 +110,27 @@ def lazy_map_reason(fn: Function, span: Span, short: str) -> str:
     )
 
 
-# Callers that take a map's results one at a time from a sync iterator only.
-SYNC_TAKERS = frozenset({"zip", "islice", "takewhile", "any", "all"})
-
-
-def lazy_map_boundary(fn: Function) -> str | None:
-    """Why ``fn`` stays sync: it hands a builtin ``map`` to ``zip()``/``islice()``...,
-    which take its results one at a time. Were the mapped function async, the map
-    would be an async iterator they cannot take, and a gather would make calls the
-    legacy map never made; sync, it calls the function through a bridge, lazily."""
+def lazy_map_boundary(fn: Function, graph: CallGraph) -> str | None:
+    """Why ``fn`` stays sync: it hands a builtin ``map`` or a generator expression
+    to ``zip()``/``islice()``..., which take its results one at a time from a sync
+    iterator. Were what it calls async, it would be an async iterator they cannot
+    take, and a gather or a list would make calls the legacy code never made;
+    sync, it calls that through a bridge, lazily, as before."""
     for fan_out in fn.fan_outs:
         taker = consumer_of(fn, fan_out.span) if fan_out.kind == "map" else ""
         if taker in SYNC_TAKERS:
             return f"lazy map: {taker}() takes the map's results one at a time"
+    calls = {call.span: call for call in fn.calls}
+    for taker, made in fn.lazily_taken:
+        targets = {graph.resolve(calls[s].target or "") for s in made if s in calls}
+        if any(t in graph.functions or _rewritten(t) for t in targets if t):
+            return f"lazy generator: {taker}() takes its items one at a time"
     return None
+
+
+def _rewritten(target: str) -> bool:
+    """A call that becomes async, or the bridge an earlier run put in its place."""
+    entry = lookup(target)
+    return (entry is not None and entry.action is Action.REWRITE) or BRIDGES.get(
+        target
+    ) == "async_to_sync"

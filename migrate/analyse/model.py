@@ -269,6 +269,10 @@ class Function:
     # (``self.seen.append(x)``): calling it changes its receiver.
     self_writes: tuple[str, ...] = ()
     fan_outs: list[FanOut] = field(default_factory=list)
+    # Generator expressions handed to a caller that takes their items one at a time
+    # from a sync iterator (``zip``, ``islice``...): (that caller, the calls each
+    # item makes).
+    lazily_taken: list[tuple[str, tuple[Span, ...]]] = field(default_factory=list)
     assignments: list[Assignment] = field(default_factory=list)
     returns_inner: tuple[str, ...] = ()
     patches: list[Patch] = field(default_factory=list)

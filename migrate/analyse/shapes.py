@@ -23,6 +23,8 @@ AS_COMPLETED = frozenset(
 )
 # Calls that take a whole generator (or map) at once: its items are all made.
 CONSUMERS = frozenset({"list", "set", "tuple", "sorted", "sum", "max", "min", "frozenset", "dict"})
+# Calls that take the items one at a time, from a sync iterator only: maybe not all.
+SYNC_TAKERS = frozenset({"zip", "islice", "takewhile", "any", "all"})
 
 
 def mapped_lambda(

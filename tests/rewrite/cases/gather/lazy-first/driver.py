@@ -16,5 +16,6 @@ def drive(run):
     run.check("first or none", users.first_or_none, [5, 1])
     run.check("first or none, no items", users.first_or_none, [])
     run.check("first two", users.first_two, [1, 2, 3])
+    run.check("paired names", users.paired_names, ["a", "b"], [1, 2, 3])
     run.check("first two names", users.first_two_names, [3, 4, 5])
     run.check("first two names, one item", users.first_two_names, [2])

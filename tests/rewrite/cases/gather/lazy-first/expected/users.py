@@ -45,6 +45,12 @@ def first_two(user_ids):
     return list(itertools.islice(map(async_to_sync(user), user_ids), 2))
 
 
+def paired_names(labels, user_ids):
+    return dict(
+        zip(labels, (async_to_sync(user)(user_id)["name"] for user_id in user_ids))
+    )
+
+
 async def first_two_names(user_ids):
     users = (await user(user_id) for user_id in user_ids)
     return (await anext(users))["name"], (await anext(users, {})).get("name")

@@ -37,6 +37,10 @@ def first_two(user_ids):
     return list(itertools.islice(map(user, user_ids), 2))
 
 
+def paired_names(labels, user_ids):
+    return dict(zip(labels, (user(user_id)["name"] for user_id in user_ids)))
+
+
 def first_two_names(user_ids):
     users = map(user, user_ids)
     return next(users)["name"], next(users, {}).get("name")
