@@ -37,7 +37,7 @@ STDLIB = sys.stdlib_module_names
 _DOCSTRING = f'''"""{MARKER}
 
 Written by ``migrate apply`` (and extended when a later step needs more);
-needs only the standard library and {{http}}.
+needs only the standard library and {{needs}}.
 """'''
 
 
@@ -1318,7 +1318,10 @@ def render(names: Iterable[str], http: str = "httpx") -> bytes:
     blocks = ["from __future__ import annotations", "\n".join(stdlib)]
     if third:
         blocks.append("\n".join(f"import {name}" for name in sorted(third)))
-    head = _DOCSTRING.format(http=http) + "\n\n" + "\n\n".join(b for b in blocks if b)
+    # ``through_requests`` (mixed test files) imports requests, which their tests use.
+    others = sorted({name.split(".")[0] for name in third} - {http})
+    needs = f"{http} ({' and '.join(others)} for the tests)" if others else http
+    head = _DOCSTRING.format(needs=needs) + "\n\n" + "\n\n".join(b for b in blocks if b)
     code = "\n\n\n".join(helper.code.format(http=http) for helper in wanted)
     # isort's spacing (ruff's too): two blank lines before a definition, else one.
     gap = "\n\n\n" if code.startswith(("def ", "async def ", "class ", "@")) else "\n\n"

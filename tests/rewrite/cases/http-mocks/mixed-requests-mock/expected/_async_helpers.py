@@ -1,7 +1,7 @@
 """Async helpers shared by the migrated code of this package.
 
 Written by ``migrate apply`` (and extended when a later step needs more);
-needs only the standard library and httpx.
+needs only the standard library and httpx (requests for the tests).
 """
 
 from __future__ import annotations
