@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import ast
 from collections.abc import Callable
+from dataclasses import dataclass
 
-from .model import RETURNS_SUFFIX, ModuleFacts
+from .model import RETURNS_SUFFIX, Call, Function, ModuleFacts
 
 
 def session_factories(facts: ModuleFacts) -> set[str]:
@@ -36,3 +37,133 @@ def type_factory_globals(
             imported = isinstance(value.func, ast.Name) and typ.endswith(RETURNS_SUFFIX)
             if typ.removesuffix(RETURNS_SUFFIX) in factories or imported:
                 facts.typed_names[targets[0].id] = typ
+
+
+# What a session's method sends (or ends): a factory calling one does more than
+# make the session, and stays on requests.
+SENDS = frozenset(
+    {"get", "post", "put", "patch", "delete", "head", "options", "request", "send", "close"}
+)
+SESSION_MAKERS = frozenset({"requests.Session", "requests.session", "requests.sessions.Session"})
+
+
+@dataclass(frozen=True)
+class Held:
+    """Where a call of a session factory keeps what it gives (see :func:`held_where`)."""
+
+    function: Function  # the function (or module code) making the call
+    call: Call
+    # "global" (``SESSION = f()``), "attr" (``self.s = f()``), "local" (``s = f()``)
+    # or "with" (``with f() as s``).
+    kind: str
+
+
+def factory_shape(node: ast.FunctionDef, made_lines: set[int]) -> str | None:
+    """Why ``node`` does more than make the session it returns and configure it
+    (None: it does only that). ``made_lines``: where it calls ``requests.Session()``.
+
+    Its body may bind values the configuration reads (``retry = Retry(...)``),
+    make the session, set it up (``s.auth = ...``, ``s.headers.update(...)``,
+    ``s.mount(...)``) and end by returning it: the rewrite makes the client with
+    that configuration (see rewrite/rules/http_setup.py)."""
+    body = node.body[1:] if ast.get_docstring(node) is not None else node.body
+    made: str | None = None
+    for index, stmt in enumerate(body):
+        last = index == len(body) - 1
+        if isinstance(stmt, ast.Return):
+            value = stmt.value
+            if made is None and isinstance(value, ast.Call) and value.lineno in made_lines:
+                return None if last else f"returns before its end (line {stmt.lineno})"
+            if isinstance(value, ast.Name) and value.id == made and last:
+                return None
+            return f"returns something other than the session it makes (line {stmt.lineno})"
+        target = _assigned_name(stmt)
+        if made is None and target and getattr(stmt, "value", None) is not None:
+            value = stmt.value  # type: ignore[attr-defined]
+            if isinstance(value, ast.Call) and value.lineno in made_lines:
+                made = target
+                continue
+        if target and made not in _names(stmt):
+            continue  # a value the configuration reads
+        if made is not None and _configures(stmt, made):
+            continue
+        sends = made is not None and _sends(stmt, made)
+        what = "sends a request" if sends else "does more than make and configure it"
+        return f"{what} (line {stmt.lineno})"
+    return "never returns the session it makes"
+
+
+def _assigned_name(stmt: ast.stmt) -> str | None:
+    if isinstance(stmt, ast.Assign) and len(stmt.targets) == 1:
+        target = stmt.targets[0]
+        return target.id if isinstance(target, ast.Name) else None
+    if isinstance(stmt, ast.AnnAssign) and isinstance(stmt.target, ast.Name):
+        return stmt.target.id
+    return None
+
+
+def _names(node: ast.AST) -> set[str]:
+    return {n.id for n in ast.walk(node) if isinstance(n, ast.Name)}
+
+
+def _root(node: ast.expr) -> tuple[str | None, str | None]:
+    """``s.headers.update(...)`` -> ("s", "headers"): the name and its first attribute."""
+    first = None
+    while isinstance(node, ast.Call | ast.Attribute | ast.Subscript):
+        if isinstance(node, ast.Attribute):
+            first = node.attr
+        node = node.func if isinstance(node, ast.Call) else node.value
+    return (node.id if isinstance(node, ast.Name) else None), first
+
+
+def _configures(stmt: ast.stmt, made: str) -> bool:
+    """``s.auth = ...``, ``s.headers["X"] = ...``, ``s.mount(...)``: sets ``made`` up."""
+    if isinstance(stmt, ast.Expr) and isinstance(stmt.value, ast.Call):
+        name, first = _root(stmt.value)
+        return name == made and first not in SENDS
+    if isinstance(stmt, ast.Assign) and len(stmt.targets) == 1:
+        return _root(stmt.targets[0])[0] == made and made not in _names(stmt.value)
+    if isinstance(stmt, ast.AugAssign):
+        return _root(stmt.target)[0] == made and made not in _names(stmt.value)
+    return False
+
+
+def _sends(stmt: ast.stmt, made: str) -> bool:
+    return any(
+        isinstance(node, ast.Call) and _root(node)[0] == made and _root(node)[1] in SENDS
+        for node in ast.walk(stmt)
+    )
+
+
+def held_where(tree: ast.Module, fn: Function, call: Call) -> str | None:
+    """How the call of a session factory at ``call.span`` keeps what it gives (see
+    :class:`Held`), or None: handed on, returned, used in place."""
+    for stmt in ast.walk(tree):
+        if isinstance(stmt, ast.With | ast.AsyncWith):
+            for item in stmt.items:
+                if _at(item.context_expr, call) and isinstance(item.optional_vars, ast.Name):
+                    return "with"
+        if not isinstance(stmt, ast.Assign) or not _at(stmt.value, call):
+            continue
+        if len(stmt.targets) != 1:
+            return None
+        target = stmt.targets[0]
+        if isinstance(target, ast.Name):
+            return "global" if fn.name == "<module>" else "local"
+        if (
+            isinstance(target, ast.Attribute)
+            and isinstance(target.value, ast.Name)
+            and target.value.id == "self"
+            and fn.name == "__init__"
+        ):
+            return "attr"
+        return None
+    return None
+
+
+def _at(node: ast.expr, call: Call) -> bool:
+    return (
+        isinstance(node, ast.Call)
+        and (node.lineno, node.col_offset) == (call.span.line, call.span.col)
+        and (node.end_lineno, node.end_col_offset) == (call.span.end_line, call.span.end_col)
+    )

@@ -17,7 +17,7 @@ from __future__ import annotations
 from .catalogue import Action
 from .decisions import Colouring
 from .defaults import SESSION_TYPES
-from .graph import CallGraph, session_key
+from .graph import CallGraph, held_key, session_key
 from .model import PARAM_PREFIX, Call, Function, Injection
 from .tree import short_name
 
@@ -204,3 +204,31 @@ def _refusal(
             if (caller.module, name) not in converted:
                 return f"{head}, the module's {name}, which stays a requests.Session"
     return None
+
+
+def factory_refusals(graph: CallGraph, colouring: Colouring) -> dict[Key, str]:
+    """Sessions a moving factory makes (see graph.moved_factories) that code staying
+    sync calls: a local or ``self.<attr>`` one would be an AsyncClient called without
+    an await, so it stays on requests, and with it every session of its factory
+    (a module global's sync users go through async_to_sync instead)."""
+    refused: dict[Key, str] = {}
+    held: dict[Key, str] = {}
+    for factory, sites in graph.moved_factories.items():
+        for site in sites:
+            key = held_key(graph, site)
+            if key is not None and site.kind != "global":
+                held[key] = factory
+    for qualname, calls in graph.blocking.items():
+        fn = graph.functions[qualname]
+        if fn.is_async or colouring.is_async(qualname):
+            continue
+        for call, _ in calls:
+            key = session_key(graph, fn, call.text)
+            if key in held and key not in refused:
+                why = colouring.boundaries.get(qualname, "it is not reached from async code")
+                refused[key] = (
+                    f"stays on requests: {fn.name} calls {call.text} and stays sync ({why}), so"
+                    " the session"
+                    f" {short_name(held[key])} makes stays a requests.Session"
+                )
+    return refused

@@ -87,6 +87,9 @@ def _coloured(
         graph = build_graph(project, refused)
         colouring = colour(graph, scope)
         more = {k: v for k, v in injected.refusals(graph, colouring).items() if k not in refused}
+        more |= {
+            k: v for k, v in injected.factory_refusals(graph, colouring).items() if k not in refused
+        }
         if not more:
             colouring.converted_sessions = injected.converted_sessions(graph, colouring)
             drop_carried_mounts(graph, colouring)

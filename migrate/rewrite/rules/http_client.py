@@ -121,7 +121,7 @@ class HttpClient(
     ) -> cst.FunctionDef:
         updated = self.made_response_returns(original, updated)
         self.functions.pop()
-        return self._decorators(original, updated)
+        return self._decorators(original, self._client_factory(updated))
 
     @on_visit(cst.SimpleStatementLine)
     def visit_SimpleStatementLine(self, node: cst.SimpleStatementLine) -> None:
@@ -167,13 +167,15 @@ class HttpClient(
         entered = [self.ctx.pos(self.ctx.entered(item)) for item in original.items]
         streamed = any(pos in self.stream_calls for pos in entered)
         made = any(pos in self.ctx.edits.client_constructors for pos in entered)
+        factory = any(pos in self.ctx.edits.factory_locals for pos in entered)
         if made:
             updated = self._with_session(original, updated)
         if streamed:
             updated = self._with_stream_clients(original, updated)
-        if (streamed or made) and self.ctx.in_async:
+        if (streamed or made or factory) and self.ctx.in_async:
+            clients = self.ctx.edits.client_constructors.keys() | self.ctx.edits.factory_locals
             for item, pos in zip(original.items, entered):
-                if pos in self.stream_calls or pos in self.ctx.edits.client_constructors:
+                if pos in self.stream_calls or pos in clients:
                     self.ctx.entered_async(item)
             return updated.with_changes(asynchronous=cst.Asynchronous())
         return updated
@@ -217,7 +219,7 @@ class HttpClient(
                 self.functions[-1].responses.add(name)
                 self.stream_lines.add(self.ctx.line(node))
         pos = self.ctx.pos(value)
-        if pos in self.ctx.edits.client_constructors:
+        if pos in self.ctx.edits.client_constructors or pos in self.ctx.edits.factory_locals:
             self.functions[-1].clients |= names
             if names & self.functions[-1].closed:
                 self.closed_clients.add(pos)
@@ -240,6 +242,16 @@ class HttpClient(
         pos = self.ctx.pos(original) or (0, 0, 0, 0)
         if pos in self.ctx.edits.client_constructors and isinstance(updated, cst.Call):
             return self._constructor(original, updated)
+        if pos in self.ctx.edits.per_loop_factories and isinstance(updated, cst.Call):
+            return self._per_loop_factory(updated)
+        if pos in self.ctx.edits.factory_locals and self.ctx.in_async:
+            if not self._in_with_item(original) and pos not in self.closed_clients:
+                self.ctx.todo(
+                    self.ctx.line(original),
+                    self.code,
+                    "close this client with `await client.aclose()` (or use `async with`)",
+                )
+            return updated
         if pos in self.ctx.edits.unwrapped_closings and isinstance(updated, cst.Call):
             return self._unwrapped_closing(updated)
         edit = self.ctx.edits.http_calls.get(pos)

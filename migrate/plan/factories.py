@@ -1,0 +1,58 @@
+"""Session factories that move to httpx: the edits their module and callers need.
+
+A top-level ``make_session()`` that only makes and configures a session (see
+analyse/factories.py) returns an ``httpx.AsyncClient`` made the same way; a
+module global or ``self.<attr>`` it fills becomes one client per event loop
+made by it (``AsyncClientPerLoop(functools.partial(make_session, ...))``, the
+arguments evaluated once, where the legacy code called it); a local it fills
+is a client of the function, closed as one made there would be.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Protocol
+
+from ..analyse.decisions import Colouring
+from ..analyse.graph import CallGraph, held_key, session_key
+from ..analyse.model import Span
+
+Pos = tuple[int, int, int, int]
+
+
+class FileEdits(Protocol):
+    """What this module writes of :class:`~migrate.plan.edits.FileEdits`."""
+
+    client_factories: set[str]
+    per_loop_factories: set[Pos]
+    factory_locals: set[Pos]
+
+
+class Columns(Protocol):
+    def pos(self, span: Span) -> Pos: ...
+
+
+def plan_factories(
+    graph: CallGraph,
+    colouring: Colouring,
+    for_module: Callable[[str], tuple[FileEdits, Columns]],
+) -> None:
+    """The edits of every factory one of whose sessions code that becomes async calls."""
+    used = {
+        session_key(graph, graph.functions[qualname], call.text)
+        for qualname, calls in graph.blocking.items()
+        if colouring.is_async(qualname)
+        for call, _ in calls
+    }
+    for qualname, sites in graph.moved_factories.items():
+        if not any(held_key(graph, site) in used for site in sites):
+            continue
+        factory = graph.functions[qualname]
+        fe, _ = for_module(factory.module)
+        fe.client_factories.add(qualname)
+        for site in sites:
+            fe, cols = for_module(site.function.module)
+            if site.kind in ("global", "attr"):
+                fe.per_loop_factories.add(cols.pos(site.call.span))
+            else:
+                fe.factory_locals.add(cols.pos(site.call.span))
