@@ -53,12 +53,12 @@ class Held:
 
     function: Function  # the function (or module code) making the call
     call: Call
-    # "global" (``SESSION = f()``), "attr" (``self.s = f()``), "local" (``s = f()``)
-    # or "with" (``with f() as s``).
+    # "global" (``SESSION = f()``), "attr" (``self.s = f()``), "local" (``s = f()``),
+    # "with" (``with f() as s``) or "in place" (``f().get(url)``, handed on...).
     kind: str
 
 
-def factory_shape(node: ast.FunctionDef, made_lines: set[int]) -> str | None:
+def factory_shape(node: ast.FunctionDef, made_lines: set[int], file: str) -> str | None:
     """Why ``node`` does more than make the session it returns and configure it
     (None: it does only that). ``made_lines``: where it calls ``requests.Session()``.
 
@@ -73,10 +73,10 @@ def factory_shape(node: ast.FunctionDef, made_lines: set[int]) -> str | None:
         if isinstance(stmt, ast.Return):
             value = stmt.value
             if made is None and isinstance(value, ast.Call) and value.lineno in made_lines:
-                return None if last else f"returns before its end (line {stmt.lineno})"
+                return None if last else f"returns before its end ({file}:{stmt.lineno})"
             if isinstance(value, ast.Name) and value.id == made and last:
                 return None
-            return f"returns something other than the session it makes (line {stmt.lineno})"
+            return f"returns something other than the session it makes ({file}:{stmt.lineno})"
         target = _assigned_name(stmt)
         if made is None and target and getattr(stmt, "value", None) is not None:
             value = stmt.value  # type: ignore[attr-defined]
@@ -89,8 +89,17 @@ def factory_shape(node: ast.FunctionDef, made_lines: set[int]) -> str | None:
             continue
         sends = made is not None and _sends(stmt, made)
         what = "sends a request" if sends else "does more than make and configure it"
-        return f"{what} (line {stmt.lineno})"
+        return f"{what} ({file}:{stmt.lineno})"
     return "never returns the session it makes"
+
+
+def made_name(node: ast.FunctionDef, made_lines: set[int]) -> str | None:
+    """The name ``node`` keeps the session it makes in (``s = requests.Session()``)."""
+    for stmt in node.body:
+        value = getattr(stmt, "value", None)
+        if isinstance(value, ast.Call) and value.lineno in made_lines:
+            return _assigned_name(stmt)
+    return None
 
 
 def _assigned_name(stmt: ast.stmt) -> str | None:

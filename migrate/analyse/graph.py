@@ -17,7 +17,7 @@ from typing import Literal
 
 from .catalogue import CONSTRUCTORS, CONTEXT_ENTRIES, Action, BlockingCall, lookup
 from .defaults import SESSION_TYPES
-from .factories import SESSION_MAKERS, Held, factory_shape, held_where
+from .factories import SESSION_MAKERS, Held, factory_shape, held_where, made_name
 from .frameworks import (
     REQUESTS_EXTENSION_BASES,
     REQUESTS_REQUEST_BUILDERS,
@@ -849,8 +849,7 @@ def held_factory_sessions(graph: CallGraph) -> dict[tuple[str, str] | None, str]
                     factory.qualname,
                     f"its session is used where it is made ({file}:{call.span.line})",
                 )
-            else:
-                sites[factory.qualname].append(Held(fn, call, kind))
+            sites[factory.qualname].append(Held(fn, call, kind or "in place"))
         for ref in fn.refs:
             factory = _top_level_factory(graph, ref.target)
             if factory is not None:
@@ -874,10 +873,20 @@ def held_factory_sessions(graph: CallGraph) -> dict[tuple[str, str] | None, str]
             continue
         factory = graph.functions[qualname]
         file = PurePath(graph.project.facts[factory.module].path).name
+        node = _factory_def(factory, tree(factory.module))
+        made = made_name(node, _made_lines(graph, factory)) if node else None
+        if made is not None:
+            # What the factory does with it (logs in) stays on requests as well.
+            kept.setdefault(
+                (factory.qualname, made),
+                f"stays on requests: {made} is the session {short_name(qualname)} makes and"
+                f" returns, and its callers keep it on requests: {why_not[qualname]}",
+            )
         for site in held_at:
             key = held_key(graph, site)
-            name = _held_name(graph, site)
+            name = _held_name(graph, site) if site.kind != "in place" else site.call.text + "()"
             held = {"global": "a module global", "attr": "an attribute"}.get(site.kind, "a local")
+            held = "used where it is made" if site.kind == "in place" else held
             kept.setdefault(
                 key,
                 f"stays on requests: {name} ({held}) is made by {short_name(qualname)},"
@@ -898,15 +907,26 @@ def _top_level_factory(graph: CallGraph, target: str | None) -> Function | None:
 
 
 def _factory_shape(graph: CallGraph, factory: Function, tree: ast.Module) -> str | None:
-    made = {
+    node = _factory_def(factory, tree)
+    if node is None:
+        return "it is not a plain function"
+    file = PurePath(graph.project.facts[factory.module].path).name
+    return factory_shape(node, _made_lines(graph, factory), file)
+
+
+def _factory_def(factory: Function, tree: ast.Module) -> ast.FunctionDef | None:
+    for node in tree.body:
+        if isinstance(node, ast.FunctionDef) and node.name == factory.name:
+            return node
+    return None
+
+
+def _made_lines(graph: CallGraph, factory: Function) -> set[int]:
+    return {
         call.span.line
         for call in factory.calls
         if (graph.resolve(call.target) or call.target) in SESSION_MAKERS
     }
-    for node in tree.body:
-        if isinstance(node, ast.FunctionDef) and node.name == factory.name:
-            return factory_shape(node, made)
-    return "it is not a plain function"
 
 
 def _held_name(graph: CallGraph, site: Held) -> str:
@@ -933,7 +953,7 @@ def _same(node: ast.expr, span: Span) -> bool:
 
 def held_key(graph: CallGraph, site: Held) -> tuple[str, str] | None:
     """The session key (see :func:`session_key`) of what a factory's call is kept in."""
-    name = _held_name(graph, site)
+    name = _held_name(graph, site) if site.kind != "in place" else site.call.text + "()"
     return session_key(graph, site.function, name + ".request")
 
 
