@@ -1,9 +1,10 @@
-"""A session a factory makes, kept in a module global and in a local: it stays on
-requests (the plan says why) and the code behaves as before."""
+"""A session factory that logs in (it sends a request itself): every session it
+makes stays on requests, with the plan's reason, and the code behaves as before."""
 
 PACKAGE = "shop"
 
 ROUTES = {
+    "POST api.example.com /login": (200, {"token": "t"}),
     "GET api.example.com /orders/1": (200, {"id": 1}),
     "GET api.example.com /orders/2": (200, {"id": 2}),
 }

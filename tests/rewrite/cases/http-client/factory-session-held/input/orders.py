@@ -1,6 +1,6 @@
 from .sessions import API, make_session
 
-SESSION = make_session()
+SESSION = make_session("shop", "secret")
 
 
 def order(oid):
@@ -8,5 +8,5 @@ def order(oid):
 
 
 def orders(oids):
-    session = make_session()
+    session = make_session("shop", "secret")
     return [session.get(f"{API}/orders/{oid}").json() for oid in oids]
