@@ -157,6 +157,8 @@ class FileEdits:
     client_factories: set[str] = field(default_factory=set)
     per_loop_factories: set[Pos] = field(default_factory=set)
     factory_locals: set[Pos] = field(default_factory=set)
+    # ``"pkg.api.make_session"``: names of those factories a test file may patch.
+    factory_patches: set[str] = field(default_factory=set)
     spots: list[Spot] = field(default_factory=list)
     # Expression-level spots (comprehensions, map) by position.
     spot_positions: dict[Pos, Spot] = field(default_factory=dict)
@@ -286,6 +288,7 @@ class FileEdits:
             or self.shared_attrs
             or self.client_factories
             or self.per_loop_factories
+            or self.factory_patches
             or self.session_subclasses
             or self.auth_subclasses
             or any(v != "requests" for p in self.response_params.values() for v in p.values())
@@ -836,8 +839,8 @@ def _makes_a_kept_session(
     for fn in graph.functions.values():
         if fn.module != module or fn.name == "<module>":
             continue  # a module's global session moves with the calls made through it
-        if fn.is_async:
-            continue
+        if fn.is_async or (fe is not None and fn.qualname in fe.client_factories):
+            continue  # a factory that makes an AsyncClient now (see plan/factories.py)
         for call in fn.calls:
             if CONSTRUCTORS.get(graph.resolve(call.target) or "") != "requests.Session":
                 continue

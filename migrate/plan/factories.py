@@ -5,7 +5,9 @@ analyse/factories.py) returns an ``httpx.AsyncClient`` made the same way; a
 module global or ``self.<attr>`` it fills becomes one client per event loop
 made by it (``AsyncClientPerLoop(functools.partial(make_session, ...))``, the
 arguments evaluated once, where the legacy code called it); a local it fills
-is a client of the function, closed as one made there would be.
+is a client of the function, closed as one made there would be. A test's
+``mock.patch("pkg.api.make_session")`` gives a client mock whose request methods
+are awaited.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ class FileEdits(Protocol):
     client_factories: set[str]
     per_loop_factories: set[Pos]
     factory_locals: set[Pos]
+    factory_patches: set[str]
 
 
 class Columns(Protocol):
@@ -50,6 +53,20 @@ def plan_factories(
         factory = graph.functions[qualname]
         fe, _ = for_module(factory.module)
         fe.client_factories.add(qualname)
+        # ``mock.patch("pkg.api.make_session")``: where tests may reach it by name.
+        patched = {qualname} | {
+            f"{site.function.module}.{site.call.text}"
+            for site in sites
+            if "." not in site.call.text
+        }
+        for module, loaded in graph.project.files.items():
+            found = {
+                t
+                for t in patched
+                if f'"{t}"' in loaded.source.text or f"'{t}'" in loaded.source.text
+            }
+            if found:
+                for_module(module)[0].factory_patches |= found
         for site in sites:
             fe, cols = for_module(site.function.module)
             if site.kind in ("global", "attr"):

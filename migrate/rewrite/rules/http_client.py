@@ -244,6 +244,8 @@ class HttpClient(
             return self._constructor(original, updated)
         if pos in self.ctx.edits.per_loop_factories and isinstance(updated, cst.Call):
             return self._per_loop_factory(updated)
+        if self.ctx.edits.factory_patches and isinstance(updated, cst.Call):
+            updated = self._factory_patch(original, updated)
         if pos in self.ctx.edits.factory_locals and self.ctx.in_async:
             if not self._in_with_item(original) and pos not in self.closed_clients:
                 self.ctx.todo(

@@ -15,12 +15,18 @@ import libcst as cst
 import libcst.matchers as m
 
 from ...plan.edits import SUBCLASS_CLIENT
-from ..nodes import code_of, dotted_name, keyword_arg
+from ..nodes import code_of, dotted_name, keyword_arg, string_value
 from .base import on_leave
 from .http_common import requests_defaults
 from .http_setup import SessionSetup, assignments, drop_unread, sets_up, sets_up_self_attr
 
 PER_LOOP = "AsyncClientPerLoop"
+# The helper standing in for an AsyncClient in tests (see helpers.ASYNC_CLIENT_MOCK).
+CLIENT_MOCK = "async_client_mock"
+# What ``mock.patch`` is given a fake by: the test's own fake stays.
+FAKE_KEYWORDS = frozenset(
+    {"new", "new_callable", "return_value", "side_effect", "spec", "spec_set", "autospec", "wraps"}
+)
 
 
 SESSION_CONSTRUCTORS = {
@@ -122,6 +128,32 @@ class SessionRewrites(SessionSetup):
         written = dotted_name(node) or ""
         made = self.ctx.edits.requests_aliases.get(written, written)
         return SESSION_CONSTRUCTORS.get(made) == "requests.Session"
+
+    def _factory_patch(self, original: cst.Call, updated: cst.Call) -> cst.Call:
+        """``mock.patch("pkg.api.make_session")``: the factory gives an AsyncClient now,
+        so the mock it returns is a client mock whose request methods are awaited
+        (``return_value=async_client_mock()``); a fake the test gives is named in a TODO."""
+        func = dotted_name(updated.func) or ""
+        first = updated.args[0].value if updated.args else None
+        if func.rpartition(".")[2] != "patch" or not isinstance(first, cst.SimpleString):
+            return updated
+        target = string_value(first)
+        if target not in self.ctx.edits.factory_patches:
+            return updated
+        keywords = {a.keyword.value for a in updated.args if a.keyword is not None}
+        positional = [a for a in updated.args if a.keyword is None and not a.star]
+        if keywords & FAKE_KEYWORDS or len(positional) > 1:
+            self.ctx.todo(
+                self.ctx.line(original),
+                self.code,
+                f"the fake stands for the httpx.AsyncClient {target.rpartition('.')[2]}() makes"
+                " now: its methods are awaited",
+            )
+            return updated
+        client = cst.Call(cst.Name(self.ctx.use_helper(CLIENT_MOCK)))
+        last = updated.args[-1].with_changes(comma=cst.MaybeSentinel.DEFAULT)
+        args = [*updated.args[:-1], last, keyword_arg("return_value", client)]
+        return updated.with_changes(args=args)
 
     def _per_loop_factory(self, call: cst.Call) -> cst.Call:
         """``make_session(user, password)`` kept in a global or ``self.<attr>``: one
