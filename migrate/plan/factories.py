@@ -16,8 +16,9 @@ from collections.abc import Callable
 from typing import Protocol
 
 from ..analyse.decisions import Colouring
+from ..analyse.factories import Held
 from ..analyse.graph import CallGraph, held_key, session_key
-from ..analyse.model import Span
+from ..analyse.model import RETURNS_SUFFIX, Span
 
 Pos = tuple[int, int, int, int]
 
@@ -47,8 +48,26 @@ def plan_factories(
         if colouring.is_async(qualname)
         for call, _ in calls
     }
+    # What code that becomes async hands on (``fetch(SESSION, url)``): the global's
+    # type (``pkg.api.make_session()``) or ``self.<attr>``'s (``pkg.api.Client.http``).
+    handed = {
+        value
+        for qualname, fn in graph.functions.items()
+        if colouring.is_async(qualname)
+        for call in fn.calls
+        for value in (*call.arg_values, *(v for _, v in call.kwarg_values))
+        if value
+    }
     for qualname, sites in graph.moved_factories.items():
-        if not any(held_key(graph, site) in used for site in sites):
+        # Requests made through one of its sessions move, a function keeping one in
+        # a local becomes async, or async code hands a global or attribute one on.
+        if not any(
+            held_key(graph, site) in used
+            or (site.kind in ("local", "with") and colouring.is_async(site.function.qualname))
+            or (site.kind == "global" and qualname + RETURNS_SUFFIX in handed)
+            or (site.kind == "attr" and _attribute(graph, site) in handed)
+            for site in sites
+        ):
             continue
         factory = graph.functions[qualname]
         fe, _ = for_module(factory.module)
@@ -73,3 +92,9 @@ def plan_factories(
                 fe.per_loop_factories.add(cols.pos(site.call.span))
             else:
                 fe.factory_locals.add(cols.pos(site.call.span))
+
+
+def _attribute(graph: CallGraph, site: Held) -> str | None:
+    """``pkg.api.Client.http`` for ``self.http = make_session()`` in Client's method."""
+    key = held_key(graph, site)
+    return f"{key[0]}.{key[1]}" if key is not None else None

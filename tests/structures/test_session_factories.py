@@ -173,6 +173,39 @@ FACTORY_CONFIGURING_UNDER_A_CONDITION = """
         return s.get(f"{base}/users/{uid}").json()
 """
 
+FACTORY_SESSIONS_HANDED_ON = {
+    "pkg/__init__.py": "",
+    "pkg/api.py": FACTORY
+    + """
+
+    SESSION = make_session()
+
+
+    def fetch(session, name):
+        return session.get(f"https://api.example.com/{name}").json()
+
+
+    def from_the_global():
+        return fetch(SESSION, "x")
+
+
+    def from_a_local():
+        s = make_session()
+        try:
+            return fetch(s, "y")
+        finally:
+            s.close()
+
+
+    class Client:
+        def __init__(self):
+            self.http = make_session()
+
+        def run(self):
+            return fetch(self.http, "z")
+    """,
+}
+
 ANNOTATED_FACTORY_IN_A_WITH = {
     "pkg/__init__.py": "",
     "pkg/api.py": """
@@ -264,6 +297,16 @@ SHAPES = {
 }
 
 MOVES = {
+    "a factory's sessions handed on to a function": (
+        FACTORY_SESSIONS_HANDED_ON,
+        ["pkg.api.Client.run", "pkg.api.fetch", "pkg.api.from_a_local", "pkg.api.from_the_global"],
+        [
+            "SESSION = AsyncClientPerLoop(make_session)",
+            "self.http = AsyncClientPerLoop(make_session)",
+            "session = httpx.AsyncClient(",
+            "await s.aclose()",
+        ],
+    ),
     "a top-level factory's session in a local": (
         FACTORY_IN_A_LOCAL,
         ["pkg.api.users"],
