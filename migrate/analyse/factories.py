@@ -54,7 +54,8 @@ class Held:
     function: Function  # the function (or module code) making the call
     call: Call
     # "global" (``SESSION = f()``), "attr" (``self.s = f()``), "local" (``s = f()``),
-    # "with" (``with f() as s``) or "in place" (``f().get(url)``, handed on...).
+    # "with" (``with f() as s``), "fixture" (a pytest fixture's ``return f()``) or
+    # "in place" (``f().get(url)``, handed on...).
     kind: str
 
 
@@ -147,7 +148,11 @@ def _sends(stmt: ast.stmt, made: str) -> bool:
 def held_where(tree: ast.Module, fn: Function, call: Call) -> str | None:
     """How the call of a session factory at ``call.span`` keeps what it gives (see
     :class:`Held`), or None: handed on, returned, used in place."""
+    fixture = any(d.text.split("(")[0].endswith("fixture") for d in fn.decorators)
     for stmt in ast.walk(tree):
+        if fixture and isinstance(stmt, ast.Return | ast.Yield) and stmt.value is not None:
+            if _at(stmt.value, call):
+                return "fixture"  # what a pytest fixture gives the tests asking for it
         if isinstance(stmt, ast.With | ast.AsyncWith):
             for item in stmt.items:
                 if _at(item.context_expr, call) and isinstance(item.optional_vars, ast.Name):

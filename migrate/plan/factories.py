@@ -58,6 +58,13 @@ def plan_factories(
         for value in (*call.arg_values, *(v for _, v in call.kwarg_values))
         if value
     }
+    # Fixtures tests that become async ask for.
+    asking = {
+        param
+        for qualname, fn in graph.functions.items()
+        if colouring.is_async(qualname)
+        for param in fn.params
+    }
     for qualname, sites in graph.moved_factories.items():
         # Requests made through one of its sessions move, a function keeping one in
         # a local becomes async, or async code hands a global or attribute one on.
@@ -66,6 +73,7 @@ def plan_factories(
             or (site.kind in ("local", "with") and colouring.is_async(site.function.qualname))
             or (site.kind == "global" and qualname + RETURNS_SUFFIX in handed)
             or (site.kind == "attr" and _attribute(graph, site) in handed)
+            or (site.kind == "fixture" and site.function.name in asking)
             for site in sites
         ):
             continue
@@ -90,7 +98,7 @@ def plan_factories(
             fe, cols = for_module(site.function.module)
             if site.kind in ("global", "attr"):
                 fe.per_loop_factories.add(cols.pos(site.call.span))
-            else:
+            elif site.kind != "fixture":
                 fe.factory_locals.add(cols.pos(site.call.span))
 
 

@@ -20,3 +20,7 @@ async def price(iid):
         return (await session.get(f"{API}/prices/{iid}")).json()["amount"]
     finally:
         await session.aclose()
+
+
+async def stock(session, iid):
+    return (await session.get(f"{API}/stock/{iid}")).json()["count"]

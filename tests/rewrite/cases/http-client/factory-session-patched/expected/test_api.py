@@ -6,6 +6,12 @@ import respx
 
 import api
 from _async_helpers import async_client_mock
+from sessions import make_session
+
+
+@pytest.fixture
+def session():
+    return make_session("t")
 
 
 @pytest.mark.asyncio
@@ -25,3 +31,12 @@ async def test_price_with_the_factory_patched():
         assert await api.price(1) == 5
     make.assert_called_once_with("public")
     make.return_value.get.assert_called_once_with("https://api.example.com/prices/1")
+
+
+@pytest.mark.asyncio
+@respx.mock
+async def test_stock_through_a_fixture_session(session):
+    respx.get("https://api.example.com/stock/1").mock(
+        return_value=httpx.Response(200, json={"count": 3})
+    )
+    assert await api.stock(session, 1) == 3

@@ -17,3 +17,7 @@ def price(iid):
         return session.get(f"{API}/prices/{iid}").json()["amount"]
     finally:
         session.close()
+
+
+def stock(session, iid):
+    return session.get(f"{API}/stock/{iid}").json()["count"]
