@@ -18,7 +18,7 @@ from .catalogue import Action
 from .decisions import Colouring
 from .defaults import SESSION_TYPES
 from .graph import CallGraph, held_key, session_key
-from .model import PARAM_PREFIX, Call, Function, Injection
+from .model import PARAM_PREFIX, RETURNS_SUFFIX, Call, Function, Injection
 from .tree import short_name
 
 Key = tuple[str, str]
@@ -231,4 +231,39 @@ def factory_refusals(graph: CallGraph, colouring: Colouring) -> dict[Key, str]:
                     " the session"
                     f" {short_name(held[key])} makes stays a requests.Session"
                 )
+    return refused
+
+
+def kept_factory_params(graph: CallGraph) -> dict[Key, str]:
+    """Parameters handed a session that a top-level factory makes and that stays on
+    requests (the factory logs in, say): ``fetch(s, url)`` with ``s =
+    make_session()``. The calls made through the parameter stay on requests too:
+    awaited, they would await a requests.Session's answer."""
+    if graph.flow is None:
+        return {}
+    kept: dict[str, str] = {}
+    for fn in graph.functions.values():
+        facts = graph.project.facts[fn.module]
+        if fn.class_qualname or fn.parent or fn.name not in facts.session_returns:
+            continue
+        if fn.qualname not in graph.moved_factories:
+            kept[fn.qualname + RETURNS_SUFFIX] = short_name(fn.qualname)
+    attrs = {f"{key[0]}.{key[1]}" for key in graph.kept_sessions if key is not None}
+    refused: dict[Key, str] = {}
+    for callee, sites in graph.flow.sites.items():
+        fn = graph.functions[callee]
+        for _, call, offset in sites:
+            given = [
+                (fn.params[i + offset], v)
+                for i, v in enumerate(call.arg_values)
+                if 0 <= i + offset < len(fn.params)
+            ]
+            for param, value in [*given, *call.kwarg_values]:
+                if value in kept or value in attrs:
+                    made = f"made by {kept[value]}" if value in kept else f"held in {value}"
+                    refused.setdefault(
+                        (callee, param),
+                        f"stays on requests: {param} is handed a session {made},"
+                        " which stays on requests",
+                    )
     return refused

@@ -262,6 +262,25 @@ SHAPES = {
         "stays on requests: s (a local) is made by api.make_session, a factory (api.py:4)"
         " that stays sync and keeps making a requests.Session: sends a request (api.py:6)",
     ),
+    "a session of a factory that logs in, handed on to a function": (
+        {
+            "pkg/__init__.py": "",
+            "pkg/api.py": FACTORY_THAT_LOGS_IN
+            + """
+
+    def fetch(session, url):
+        return session.get(url).json()
+
+
+    def main(url):
+        s = make_session()
+        return fetch(s, url)
+    """,
+        },
+        "pkg.api.fetch",
+        "stays on requests: session is handed a session made by api.make_session, which"
+        " stays on requests",
+    ),
     "a factory that configures its session under a condition": (
         {
             "pkg/__init__.py": "",
@@ -359,7 +378,7 @@ def test_a_session_a_factory_makes_stays_on_requests_and_the_plan_says_why(
     reasons = {r.function: r.reason for r in analysis.colouring.review}
     assert reasons[function] == reason
     # The factory's own session (and what it does with it: logs in) stays too.
-    assert set(reasons) <= {function, "pkg.api.make_session", "pkg.api.raw"}
+    assert set(reasons) <= {function, "pkg.api.make_session", "pkg.api.raw", "pkg.api.user"}
 
 
 @pytest.mark.parametrize("files", [s[0] for s in SHAPES.values()], ids=SHAPES.keys())
