@@ -873,6 +873,9 @@ def held_factory_sessions(graph: CallGraph) -> dict[tuple[str, str] | None, str]
             continue
         factory = graph.functions[qualname]
         file = PurePath(graph.project.facts[factory.module].path).name
+        kind = graph.project.facts[factory.module].session_returns[factory.name]
+        stays = "stays on requests" if kind.startswith("requests") else "stays sync"
+        made_kind = f"a {kind}" if kind.startswith("requests") else f"an {kind}"
         node = _factory_def(factory, tree(factory.module))
         made = made_name(node, _made_lines(graph, factory)) if node else None
         if made is not None:
@@ -889,9 +892,9 @@ def held_factory_sessions(graph: CallGraph) -> dict[tuple[str, str] | None, str]
             held = "used where it is made" if site.kind == "in place" else held
             kept.setdefault(
                 key,
-                f"stays on requests: {name} ({held}) is made by {short_name(qualname)},"
-                f" a factory ({file}:{factory.span.line}) that stays sync and keeps making a"
-                f" requests.Session: {why_not[qualname]}",
+                f"{stays}: {name} ({held}) is made by {short_name(qualname)}, a factory"
+                f" ({file}:{factory.span.line}) that stays sync and keeps making {made_kind}:"
+                f" {why_not[qualname]}",
             )
     return kept
 
@@ -910,6 +913,8 @@ def _factory_shape(graph: CallGraph, factory: Function, tree: ast.Module) -> str
     node = _factory_def(factory, tree)
     if node is None:
         return "it is not a plain function"
+    if graph.project.facts[factory.module].session_returns.get(factory.name) != "requests.Session":
+        return "only a factory making a requests.Session moves"
     file = PurePath(graph.project.facts[factory.module].path).name
     return factory_shape(node, _made_lines(graph, factory), file)
 

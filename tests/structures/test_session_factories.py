@@ -281,6 +281,30 @@ SHAPES = {
         "stays on requests: session is handed a session made by api.make_session, which"
         " stays on requests",
     ),
+    "a factory making a sync httpx.Client": (
+        {
+            "pkg/__init__.py": "",
+            "pkg/api.py": """
+    import httpx
+
+
+    def make_client():
+        c = httpx.Client(timeout=3)
+        return c
+
+
+    CLIENT = make_client()
+
+
+    def get(url):
+        return CLIENT.get(url).json()
+    """,
+        },
+        "pkg.api.get",
+        "stays sync: CLIENT (a module global) is made by api.make_client, a factory"
+        " (api.py:4) that stays sync and keeps making an httpx.Client: only a factory"
+        " making a requests.Session moves",
+    ),
     "a factory that configures its session under a condition": (
         {
             "pkg/__init__.py": "",
