@@ -53,9 +53,9 @@ class Held:
 
     function: Function  # the function (or module code) making the call
     call: Call
-    # "global" (``SESSION = f()``), "attr" (``self.s = f()``), "local" (``s = f()``),
-    # "with" (``with f() as s``), "fixture" (a pytest fixture's ``return f()``) or
-    # "in place" (``f().get(url)``, handed on...).
+    # "global" (``SESSION = f()``), "attr" (``self.s = f()`` in a method), "local"
+    # (``s = f()``), "with" (``with f() as s``), "fixture" (a pytest fixture's
+    # ``return f()``) or "in place" (``f().get(url)``, handed on...).
     kind: str
 
 
@@ -168,7 +168,7 @@ def held_where(tree: ast.Module, fn: Function, call: Call) -> str | None:
             isinstance(target, ast.Attribute)
             and isinstance(target.value, ast.Name)
             and target.value.id == "self"
-            and fn.name == "__init__"
+            and fn.class_qualname is not None
         ):
             return "attr"
         return None

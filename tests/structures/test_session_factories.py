@@ -340,6 +340,27 @@ SHAPES = {
 }
 
 MOVES = {
+    "a factory's session set on self in a method other than __init__": (
+        {
+            "pkg/__init__.py": "",
+            "pkg/api.py": FACTORY
+            + """
+
+    class Api:
+        def __init__(self, url):
+            self.url = url
+            self.session = None
+
+        def login(self):
+            self.session = make_session()
+
+        def get(self):
+            return self.session.get(self.url).json()
+    """,
+        },
+        ["pkg.api.Api.get"],
+        ["self.session = AsyncClientPerLoop(make_session)", "(await self.session.get("],
+    ),
     "a factory's sessions handed on to a function": (
         FACTORY_SESSIONS_HANDED_ON,
         ["pkg.api.Client.run", "pkg.api.fetch", "pkg.api.from_a_local", "pkg.api.from_the_global"],
