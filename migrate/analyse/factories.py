@@ -55,7 +55,8 @@ class Held:
     call: Call
     # "global" (``SESSION = f()``), "attr" (``self.s = f()`` in a method), "local"
     # (``s = f()``), "with" (``with f() as s``), "fixture" (a pytest fixture's
-    # ``return f()``) or "in place" (``f().get(url)``, handed on...).
+    # ``return f()``), "annotated" (``s: requests.Session = f()``: not carried) or
+    # "in place" (``f().get(url)``, handed on...).
     kind: str
 
 
@@ -157,6 +158,8 @@ def held_where(tree: ast.Module, fn: Function, call: Call) -> str | None:
             for item in stmt.items:
                 if _at(item.context_expr, call) and isinstance(item.optional_vars, ast.Name):
                     return "with"
+        if isinstance(stmt, ast.AnnAssign) and stmt.value is not None and _at(stmt.value, call):
+            return "annotated"  # its annotation names what the factory made before
         if not isinstance(stmt, ast.Assign) or not _at(stmt.value, call):
             continue
         if len(stmt.targets) != 1:

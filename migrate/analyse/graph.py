@@ -844,12 +844,13 @@ def held_factory_sessions(graph: CallGraph) -> dict[tuple[str, str] | None, str]
             kind = held_where(tree(fn.module), fn, call)
             file = PurePath(graph.project.facts[fn.module].path).name
             sites.setdefault(factory.qualname, [])
-            if kind is None:
+            if kind is None or kind == "annotated":
+                what = "kept in an annotated name" if kind else "used where it is made"
                 why_not.setdefault(
-                    factory.qualname,
-                    f"its session is used where it is made ({file}:{call.span.line})",
+                    factory.qualname, f"its session is {what} ({file}:{call.span.line})"
                 )
-            sites[factory.qualname].append(Held(fn, call, kind or "in place"))
+                kind = kind or "in place"
+            sites[factory.qualname].append(Held(fn, call, kind))
         for ref in fn.refs:
             factory = _top_level_factory(graph, ref.target)
             if factory is not None:
@@ -889,6 +890,7 @@ def held_factory_sessions(graph: CallGraph) -> dict[tuple[str, str] | None, str]
             key = held_key(graph, site)
             name = _held_name(graph, site) if site.kind != "in place" else site.call.text + "()"
             held = {"global": "a module global", "attr": "an attribute"}.get(site.kind, "a local")
+            held = "a module global" if site.function.name == "<module>" else held
             held = "used where it is made" if site.kind == "in place" else held
             kept.setdefault(
                 key,
@@ -938,8 +940,9 @@ def _held_name(graph: CallGraph, site: Held) -> str:
     """The name a call of a session factory is kept in (``SESSION``, ``s``)."""
     for node in ast.walk(ast.parse(graph.project.files[site.function.module].source.text)):
         if isinstance(node, ast.Assign) and _same(node.value, site.call.span):
-            target = node.targets[0]
-            return ast.unparse(target)
+            return ast.unparse(node.targets[0])
+        if isinstance(node, ast.AnnAssign) and node.value and _same(node.value, site.call.span):
+            return ast.unparse(node.target)
         if isinstance(node, ast.With | ast.AsyncWith):
             for item in node.items:
                 if _same(item.context_expr, site.call.span) and item.optional_vars is not None:

@@ -305,6 +305,29 @@ SHAPES = {
         " (api.py:4) that stays sync and keeps making an httpx.Client: only a factory"
         " making a requests.Session moves",
     ),
+    "a factory's session kept under an annotation": (
+        {
+            "pkg/__init__.py": "",
+            "pkg/api.py": """
+    import requests
+
+
+    def make_session() -> requests.Session:
+        return requests.Session()
+
+
+    SESSION: requests.Session = make_session()
+
+
+    def user(url):
+        return SESSION.get(url).json()
+    """,
+        },
+        "pkg.api.user",
+        "stays on requests: SESSION (a module global) is made by api.make_session, a factory"
+        " (api.py:4) that stays sync and keeps making a requests.Session: its session is kept"
+        " in an annotated name (api.py:8)",
+    ),
     "a factory that configures its session under a condition": (
         {
             "pkg/__init__.py": "",
