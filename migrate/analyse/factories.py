@@ -33,8 +33,10 @@ def type_factory_globals(
         targets = getattr(stmt, "targets", None) or [getattr(stmt, "target", None)]
         if isinstance(value, ast.Call) and isinstance(targets[0], ast.Name):
             typ = type_of_call(value) or ""
-            # A function imported by name: the graph knows whether it makes a session.
-            imported = isinstance(value.func, ast.Name) and typ.endswith(RETURNS_SUFFIX)
+            # A function imported by name (or reached through its module: sessions.make()):
+            # the graph knows whether it makes a session.
+            by_name = isinstance(value.func, ast.Name | ast.Attribute)
+            imported = by_name and typ.endswith(RETURNS_SUFFIX)
             if typ.removesuffix(RETURNS_SUFFIX) in factories or imported:
                 facts.typed_names[targets[0].id] = typ
 

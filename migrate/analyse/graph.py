@@ -850,7 +850,17 @@ def held_factory_sessions(graph: CallGraph) -> dict[tuple[str, str] | None, str]
                     factory.qualname, f"its session is {what} ({file}:{call.span.line})"
                 )
                 kind = kind or "in place"
-            sites[factory.qualname].append(Held(fn, call, kind))
+            site = Held(fn, call, kind)
+            sites[factory.qualname].append(site)
+            if (
+                kind == "global"
+                and _held_name(graph, site) not in graph.project.facts[fn.module].typed_names
+            ):
+                why_not.setdefault(
+                    factory.qualname,
+                    f"the calls made through {_held_name(graph, site)} are not followed"
+                    f" ({file}:{call.span.line})",
+                )
         for ref in fn.refs:
             factory = _top_level_factory(graph, ref.target)
             if factory is not None:

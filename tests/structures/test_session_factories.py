@@ -363,6 +363,35 @@ SHAPES = {
 }
 
 MOVES = {
+    "a factory reached through its module": (
+        {
+            "pkg/__init__.py": "",
+            "pkg/sessions.py": FACTORY,
+            "pkg/api.py": """
+    from . import sessions
+
+    SESSION = sessions.make_session()
+
+
+    def user(url):
+        return SESSION.get(url).json()
+
+
+    class C:
+        def __init__(self):
+            self.http = sessions.make_session()
+
+        def get(self, url):
+            return self.http.get(url).json()
+    """,
+        },
+        ["pkg.api.C.get", "pkg.api.user"],
+        [
+            "SESSION = AsyncClientPerLoop(sessions.make_session)",
+            "self.http = AsyncClientPerLoop(sessions.make_session)",
+            "(await SESSION.get(url))",
+        ],
+    ),
     "a factory's session set on self in a method other than __init__": (
         {
             "pkg/__init__.py": "",
