@@ -210,20 +210,24 @@ def factory_refusals(graph: CallGraph, colouring: Colouring) -> dict[Key, str]:
     """Sessions a moving factory makes (see graph.moved_factories) that code staying
     sync calls: a local or ``self.<attr>`` one would be an AsyncClient called without
     an await, so it stays on requests, and with it every session of its factory
-    (a module global's sync users go through async_to_sync instead)."""
+    (a module global's sync users go through async_to_sync where code that becomes
+    async uses it too)."""
     refused: dict[Key, str] = {}
     held: dict[Key, str] = {}
     for factory, sites in graph.moved_factories.items():
         for site in sites:
             key = held_key(graph, site)
-            if key is not None and site.kind != "global":
+            if key is not None:
                 held[key] = factory
+    bridged = {(b.function, b.span) for b in colouring.bridges if b.kind == "async_to_sync"}
     for qualname, calls in graph.blocking.items():
         fn = graph.functions[qualname]
         if fn.is_async or colouring.is_async(qualname):
             continue
         for call, _ in calls:
             key = session_key(graph, fn, call.text)
+            if (qualname, call.span) in bridged:
+                continue  # a global's client reached through async_to_sync
             if key in held and key not in refused:
                 why = colouring.boundaries.get(qualname, "it is not reached from async code")
                 refused[key] = (

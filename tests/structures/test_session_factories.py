@@ -544,3 +544,30 @@ def test_a_session_kept_in_code_staying_sync_keeps_all_of_its_factory_on_request
         " that stays sync and keeps making a requests.Session: one of its sessions stays on"
         " requests (pick calls s.get and stays sync"
     )
+
+
+def test_a_global_only_code_staying_sync_calls_keeps_its_factory_on_requests(
+    tmp_path: Path,
+) -> None:
+    files = {
+        "pkg/__init__.py": "",
+        "pkg/api.py": FACTORY
+        + """
+
+    SESSION = make_session()
+
+
+    def ranked(urls):
+        return sorted(urls, key=lambda u: SESSION.get(u).json()["n"])
+
+
+    def one(url):
+        s = make_session()
+        return s.get(url).json()
+    """,
+    }
+    analysis = analyse_paths([_write(tmp_path, files)])
+    assert not analysis.colouring.async_functions
+    reasons = {r.function: r.reason for r in analysis.colouring.review}
+    assert reasons["pkg.api.ranked"].startswith("stays on requests: ranked calls SESSION.get")
+    assert "one of its sessions stays on requests" in reasons["pkg.api.one"]
