@@ -60,6 +60,7 @@ class Held:
     # ``return f()``), "annotated" (``s: requests.Session = f()``: not carried) or
     # "in place" (``f().get(url)``, handed on...).
     kind: str
+    name: str  # what it is kept in, as written (``SESSION``, ``self.session``, ``s``)
 
 
 def factory_shape(node: ast.FunctionDef, made_lines: set[int], file: str) -> str | None:

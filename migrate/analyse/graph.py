@@ -850,15 +850,12 @@ def held_factory_sessions(graph: CallGraph) -> dict[tuple[str, str] | None, str]
                     factory.qualname, f"its session is {what} ({file}:{call.span.line})"
                 )
                 kind = kind or "in place"
-            site = Held(fn, call, kind)
+            site = Held(fn, call, kind, _held_name(tree(fn.module), call))
             sites[factory.qualname].append(site)
-            if (
-                kind == "global"
-                and _held_name(graph, site) not in graph.project.facts[fn.module].typed_names
-            ):
+            if kind == "global" and site.name not in graph.project.facts[fn.module].typed_names:
                 why_not.setdefault(
                     factory.qualname,
-                    f"the calls made through {_held_name(graph, site)} are not followed"
+                    f"the calls made through {site.name} are not followed"
                     f" ({file}:{call.span.line})",
                 )
         for ref in fn.refs:
@@ -898,7 +895,7 @@ def held_factory_sessions(graph: CallGraph) -> dict[tuple[str, str] | None, str]
             )
         for site in held_at:
             key = held_key(graph, site)
-            name = _held_name(graph, site) if site.kind != "in place" else site.call.text + "()"
+            name = site.name
             held = {"global": "a module global", "attr": "an attribute"}.get(site.kind, "a local")
             held = "a module global" if site.function.name == "<module>" else held
             held = "used where it is made" if site.kind == "in place" else held
@@ -946,18 +943,18 @@ def _made_lines(graph: CallGraph, factory: Function) -> set[int]:
     }
 
 
-def _held_name(graph: CallGraph, site: Held) -> str:
+def _held_name(tree: ast.Module, call: Call) -> str:
     """The name a call of a session factory is kept in (``SESSION``, ``s``)."""
-    for node in ast.walk(ast.parse(graph.project.files[site.function.module].source.text)):
-        if isinstance(node, ast.Assign) and _same(node.value, site.call.span):
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Assign) and _same(node.value, call.span):
             return ast.unparse(node.targets[0])
-        if isinstance(node, ast.AnnAssign) and node.value and _same(node.value, site.call.span):
+        if isinstance(node, ast.AnnAssign) and node.value and _same(node.value, call.span):
             return ast.unparse(node.target)
         if isinstance(node, ast.With | ast.AsyncWith):
             for item in node.items:
-                if _same(item.context_expr, site.call.span) and item.optional_vars is not None:
+                if _same(item.context_expr, call.span) and item.optional_vars is not None:
                     return ast.unparse(item.optional_vars)
-    return site.call.text
+    return call.text + "()"  # used where it is made: ``make_session().get(...)``
 
 
 def _same(node: ast.expr, span: Span) -> bool:
@@ -971,8 +968,7 @@ def _same(node: ast.expr, span: Span) -> bool:
 
 def held_key(graph: CallGraph, site: Held) -> tuple[str, str] | None:
     """The session key (see :func:`session_key`) of what a factory's call is kept in."""
-    name = _held_name(graph, site) if site.kind != "in place" else site.call.text + "()"
-    return session_key(graph, site.function, name + ".request")
+    return session_key(graph, site.function, site.name + ".request")
 
 
 def _session_factory(graph: CallGraph, called: str) -> Function | None:
