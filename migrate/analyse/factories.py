@@ -187,3 +187,26 @@ def _at(node: ast.expr, call: Call) -> bool:
         and (node.lineno, node.col_offset) == (call.span.line, call.span.col)
         and (node.end_lineno, node.end_col_offset) == (call.span.end_line, call.span.end_col)
     )
+
+
+def configured_where_kept(tree: ast.Module, name: str) -> int | None:
+    """The line of a statement that sets up the session kept in ``name`` (``SESSION``,
+    ``self.session``) after the factory made it: ``self.session.headers[...] = ...``,
+    ``SESSION.mount(...)``. A client per event loop is made by the factory alone,
+    so such a line would reach no client (None: there is none)."""
+    prefix = name + "."
+    for node in ast.walk(tree):
+        written: list[ast.expr] = []
+        if isinstance(node, ast.Assign):
+            written = node.targets
+        elif isinstance(node, ast.AugAssign | ast.AnnAssign):
+            written = [node.target]
+        elif isinstance(node, ast.Expr) and isinstance(node.value, ast.Call):
+            func = ast.unparse(node.value.func)
+            method = func.removeprefix(prefix).split(".")[0]
+            if func.startswith(prefix) and method not in SENDS:
+                return node.lineno
+        for target in written:
+            if ast.unparse(target).startswith(prefix):
+                return target.lineno
+    return None

@@ -17,7 +17,14 @@ from typing import Literal
 
 from .catalogue import CONSTRUCTORS, CONTEXT_ENTRIES, Action, BlockingCall, lookup
 from .defaults import SESSION_TYPES
-from .factories import SESSION_MAKERS, Held, factory_shape, held_where, made_name
+from .factories import (
+    SESSION_MAKERS,
+    Held,
+    configured_where_kept,
+    factory_shape,
+    held_where,
+    made_name,
+)
 from .frameworks import (
     REQUESTS_EXTENSION_BASES,
     REQUESTS_REQUEST_BUILDERS,
@@ -852,6 +859,16 @@ def held_factory_sessions(graph: CallGraph) -> dict[tuple[str, str] | None, str]
                 kind = kind or "in place"
             site = Held(fn, call, kind, _held_name(tree(fn.module), call))
             sites[factory.qualname].append(site)
+            configured = (
+                configured_where_kept(tree(fn.module), site.name)
+                if kind in ("global", "attr")
+                else None
+            )
+            if configured is not None:
+                why_not.setdefault(
+                    factory.qualname,
+                    f"{site.name} is set up after the factory made it ({file}:{configured})",
+                )
             if kind == "global" and site.name not in graph.project.facts[fn.module].typed_names:
                 why_not.setdefault(
                     factory.qualname,

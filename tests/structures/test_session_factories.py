@@ -328,6 +328,26 @@ SHAPES = {
         " (api.py:4) that stays sync and keeps making a requests.Session: its session is kept"
         " in an annotated name (api.py:8)",
     ),
+    "a factory's session set up further where it is kept": (
+        {
+            "pkg/__init__.py": "",
+            "pkg/api.py": FACTORY
+            + """
+
+    class Api:
+        def __init__(self, token):
+            self.session = make_session()
+            self.session.headers["T"] = token
+
+        def user(self, url):
+            return self.session.get(url).json()
+    """,
+        },
+        "pkg.api.Api.user",
+        "stays on requests: self.session (an attribute) is made by api.make_session, a"
+        " factory (api.py:4) that stays sync and keeps making a requests.Session:"
+        " self.session is set up after the factory made it (api.py:13)",
+    ),
     "a factory that configures its session under a condition": (
         {
             "pkg/__init__.py": "",
