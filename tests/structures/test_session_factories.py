@@ -591,3 +591,35 @@ def test_a_global_only_code_staying_sync_calls_keeps_its_factory_on_requests(
     reasons = {r.function: r.reason for r in analysis.colouring.review}
     assert reasons["pkg.api.ranked"].startswith("stays on requests: ranked calls SESSION.get")
     assert "one of its sessions stays on requests" in reasons["pkg.api.one"]
+
+
+def test_a_session_handed_to_code_staying_sync_keeps_its_factory_on_requests(
+    tmp_path: Path,
+) -> None:
+    files = {
+        "pkg/__init__.py": "",
+        "pkg/api.py": FACTORY
+        + """
+
+    def count(session, urls):
+        return sorted(urls, key=lambda u: session.get(u).json()["n"])
+
+
+    def main(urls):
+        s = make_session()
+        return count(s, urls)
+
+
+    def other(url):
+        s = make_session()
+        return s.get(url).json()
+    """,
+    }
+    analysis = analyse_paths([_write(tmp_path, files)])
+    assert not analysis.colouring.async_functions
+    reasons = {r.function: r.reason for r in analysis.colouring.review}
+    assert reasons["pkg.api.count"] == (
+        "stays on requests: session is handed a session made by api.make_session, which"
+        " stays on requests"
+    )
+    assert "count is handed a session api.make_session makes" in reasons["pkg.api.other"]
