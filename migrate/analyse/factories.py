@@ -14,6 +14,7 @@ import ast
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from .catalogue import HTTP_VERBS
 from .model import RETURNS_SUFFIX, Call, Function, ModuleFacts
 
 
@@ -43,9 +44,7 @@ def type_factory_globals(
 
 # What a session's method sends (or ends): a factory calling one does more than
 # make the session, and stays on requests.
-SENDS = frozenset(
-    {"get", "post", "put", "patch", "delete", "head", "options", "request", "send", "close"}
-)
+SENDS = frozenset({*HTTP_VERBS, "request", "send", "close"})
 SESSION_MAKERS = frozenset({"requests.Session", "requests.session", "requests.sessions.Session"})
 
 

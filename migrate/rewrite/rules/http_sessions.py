@@ -129,6 +129,16 @@ class SessionRewrites(SessionSetup):
         made = self.ctx.edits.requests_aliases.get(written, written)
         return SESSION_CONSTRUCTORS.get(made) == "requests.Session"
 
+    def _factory_call(self, original: cst.Call, updated: cst.Call) -> cst.Call | None:
+        """A moved session factory's call kept in a global or ``self.<attr>`` (see
+        :meth:`_per_loop_factory`), or a test's patch of it (:meth:`_factory_patch`)."""
+        if self.ctx.pos(original) in self.ctx.edits.per_loop_factories:
+            return self._per_loop_factory(updated)
+        if self.ctx.edits.factory_patches:
+            patched = self._factory_patch(original, updated)
+            return patched if patched is not updated else None
+        return None
+
     def _factory_patch(self, original: cst.Call, updated: cst.Call) -> cst.Call:
         """``mock.patch("pkg.api.make_session")``: the factory gives an AsyncClient now,
         so the mock it returns is a client mock whose request methods are awaited
