@@ -10,12 +10,21 @@ that extend requests) share one resolution cache.
 
 from __future__ import annotations
 
+import ast
 from dataclasses import dataclass, field, replace
 from pathlib import PurePath
 from typing import Literal
 
 from .catalogue import CONSTRUCTORS, CONTEXT_ENTRIES, Action, BlockingCall, lookup
 from .defaults import SESSION_TYPES
+from .factories import (
+    SESSION_MAKERS,
+    Held,
+    configured_where_kept,
+    factory_shape,
+    held_where,
+    made_name,
+)
 from .frameworks import (
     REQUESTS_EXTENSION_BASES,
     REQUESTS_REQUEST_BUILDERS,
@@ -67,6 +76,9 @@ class CallGraph(Extensions):
     kept: dict[str, list[tuple[Call, str]]] = field(default_factory=dict)
     # Sessions (module global, ``self.<attr>`` or local) that stay requests.Session, and why.
     kept_sessions: dict[tuple[str, str] | None, str] = field(default_factory=dict)
+    # Top-level session factories that move to httpx (see factories.py): where each
+    # call of one keeps what it gives.
+    moved_factories: dict[str, list[Held]] = field(default_factory=dict)
 
     def keeps_session(self, fn: Function, made: str) -> bool:
         """Whether the session ``fn`` assigns to ``made`` (``self.s``, ``s``) stays on requests."""
@@ -787,7 +799,7 @@ def _factory_sessions(graph: CallGraph) -> dict[tuple[str, str] | None, str]:
             if graph.attr_type(owner, attr) not in SESSION_TYPES:
                 continue
             factory = _session_factory(graph, held.removesuffix(RETURNS_SUFFIX))
-            if factory is None:
+            if factory is None or factory.qualname in graph.moved_factories:
                 continue
             why = f"stays on requests: self.{attr} is made by {short_name(factory.qualname)}"
             file = PurePath(graph.project.facts[factory.module].path).name
@@ -811,32 +823,169 @@ def _factory_sessions(graph: CallGraph) -> dict[tuple[str, str] | None, str]:
 
 
 def held_factory_sessions(graph: CallGraph) -> dict[tuple[str, str] | None, str]:
-    """Sessions a top-level factory makes, kept in a local or a module global (``s =
-    make_session()``, ``SESSION = make_session()``): they stay on requests, and the
-    plan says so. The factory stays sync and keeps making a requests.Session, so the
-    calls made through what it gives cannot move to httpx on their own."""
+    """Sessions a top-level factory makes, kept in a module global, ``self.<attr>``
+    or a local (``SESSION = make_session()``, ``s = make_session()``).
+
+    A factory that only makes and configures the session it returns moves to
+    httpx, with every session it makes (``graph.moved_factories``; the rewrite
+    makes it return an AsyncClient and keeps a shared one per event loop). One
+    that does more (logs in, returns something else), whose session is used in
+    place or handed on, or one of whose sessions stays on requests for another
+    reason keeps all of them on requests, and the plan says why: never half
+    migrated."""
     kept: dict[tuple[str, str] | None, str] = {}
+    trees: dict[str, ast.Module] = {}
+
+    def tree(module: str) -> ast.Module:
+        if module not in trees:
+            trees[module] = ast.parse(graph.project.files[module].source.text)
+        return trees[module]
+
+    sites: dict[str, list[Held]] = {}
+    why_not: dict[str, str] = {}
     for fn in graph.functions.values():
         for call in fn.calls:
-            maker, found, _ = (call.target or "").partition(RETURNS_SUFFIX + ".")
-            factory = graph.functions.get(graph.resolve(maker) or maker) if found else None
-            if factory is None or factory.class_qualname:
+            factory = _top_level_factory(graph, call.target)
+            if factory is None or call.context_manager:
                 continue
-            if factory.name not in graph.project.facts[factory.module].session_returns:
-                continue
-            key = session_key(graph, fn, call.text)
-            if key is None or key in kept:
-                continue
-            name = call.text.split(".")[0]
-            held = "a module global" if key[0] == fn.module else "a local"
-            file = PurePath(graph.project.facts[factory.module].path).name
-            kept[key] = (
-                f"stays on requests: {name} ({held}) is made by {short_name(factory.qualname)},"
-                f" a factory ({file}:{factory.span.line}) that stays sync and keeps making a"
-                f" requests.Session; make the session with requests.Session() where {name} is"
-                " set to migrate it"
+            kind = held_where(tree(fn.module), fn, call)
+            file = PurePath(graph.project.facts[fn.module].path).name
+            sites.setdefault(factory.qualname, [])
+            if kind is None or kind == "annotated":
+                what = "kept in an annotated name" if kind else "used where it is made"
+                why_not.setdefault(
+                    factory.qualname, f"its session is {what} ({file}:{call.span.line})"
+                )
+                kind = kind or "in place"
+            site = Held(fn, call, kind, _held_name(tree(fn.module), call))
+            sites[factory.qualname].append(site)
+            configured = (
+                configured_where_kept(tree(fn.module), site.name)
+                if kind in ("global", "attr")
+                else None
+            )
+            if configured is not None:
+                why_not.setdefault(
+                    factory.qualname,
+                    f"{site.name} is set up after the factory made it ({file}:{configured})",
+                )
+            if kind == "global" and site.name not in graph.project.facts[fn.module].typed_names:
+                why_not.setdefault(
+                    factory.qualname,
+                    f"the calls made through {site.name} are not followed"
+                    f" ({file}:{call.span.line})",
+                )
+        for ref in fn.refs:
+            factory = _top_level_factory(graph, ref.target)
+            if factory is not None:
+                file = PurePath(graph.project.facts[fn.module].path).name
+                why_not.setdefault(
+                    factory.qualname, f"it is handed on as a value ({file}:{ref.span.line})"
+                )
+    for qualname in sites:
+        factory = graph.functions[qualname]
+        shape = _factory_shape(graph, factory, tree(factory.module))
+        if shape is not None:
+            why_not.setdefault(qualname, shape)
+        for site in sites[qualname]:
+            other = graph.kept_sessions.get(held_key(graph, site))
+            if other is not None and qualname not in why_not:
+                why = other.removeprefix("stays on requests: ")
+                why_not[qualname] = f"one of its sessions stays on requests ({why})"
+    for qualname, held_at in sites.items():
+        if qualname not in why_not:
+            graph.moved_factories[qualname] = held_at
+            continue
+        factory = graph.functions[qualname]
+        file = PurePath(graph.project.facts[factory.module].path).name
+        kind = graph.project.facts[factory.module].session_returns[factory.name]
+        stays = "stays on requests" if kind.startswith("requests") else "stays sync"
+        made_kind = f"a {kind}" if kind.startswith("requests") else f"an {kind}"
+        node = _factory_def(factory, tree(factory.module))
+        made = made_name(node, _made_lines(graph, factory)) if node else None
+        if made is not None:
+            # What the factory does with it (logs in) stays on requests as well.
+            kept.setdefault(
+                (factory.qualname, made),
+                f"stays on requests: {made} is the session {short_name(qualname)} makes and"
+                f" returns, and its callers keep it on requests: {why_not[qualname]}",
+            )
+        for site in held_at:
+            key = held_key(graph, site)
+            name = site.name
+            held = {"global": "a module global", "attr": "an attribute"}.get(site.kind, "a local")
+            held = "a module global" if site.function.name == "<module>" else held
+            held = "used where it is made" if site.kind == "in place" else held
+            kept.setdefault(
+                key,
+                f"{stays}: {name} ({held}) is made by {short_name(qualname)}, a factory"
+                f" ({file}:{factory.span.line}) that stays sync and keeps making {made_kind}:"
+                f" {why_not[qualname]}",
             )
     return kept
+
+
+def _top_level_factory(graph: CallGraph, target: str | None) -> Function | None:
+    """The top-level function ``target`` names, when it makes the session it returns."""
+    factory = graph.functions.get(graph.resolve(target) or target or "") if target else None
+    if factory is None or factory.class_qualname or factory.parent:
+        return None
+    if factory.name not in graph.project.facts[factory.module].session_returns:
+        return None
+    return factory
+
+
+def _factory_shape(graph: CallGraph, factory: Function, tree: ast.Module) -> str | None:
+    node = _factory_def(factory, tree)
+    if node is None:
+        return "it is not a plain function"
+    if graph.project.facts[factory.module].session_returns.get(factory.name) != "requests.Session":
+        return "only a factory making a requests.Session moves"
+    file = PurePath(graph.project.facts[factory.module].path).name
+    return factory_shape(node, _made_lines(graph, factory), file)
+
+
+def _factory_def(factory: Function, tree: ast.Module) -> ast.FunctionDef | None:
+    for node in tree.body:
+        if isinstance(node, ast.FunctionDef) and node.name == factory.name:
+            return node
+    return None
+
+
+def _made_lines(graph: CallGraph, factory: Function) -> set[int]:
+    return {
+        call.span.line
+        for call in factory.calls
+        if (graph.resolve(call.target) or call.target) in SESSION_MAKERS
+    }
+
+
+def _held_name(tree: ast.Module, call: Call) -> str:
+    """The name a call of a session factory is kept in (``SESSION``, ``s``)."""
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Assign) and _same(node.value, call.span):
+            return ast.unparse(node.targets[0])
+        if isinstance(node, ast.AnnAssign) and node.value and _same(node.value, call.span):
+            return ast.unparse(node.target)
+        if isinstance(node, ast.With | ast.AsyncWith):
+            for item in node.items:
+                if _same(item.context_expr, call.span) and item.optional_vars is not None:
+                    return ast.unparse(item.optional_vars)
+    return call.text + "()"  # used where it is made: ``make_session().get(...)``
+
+
+def _same(node: ast.expr, span: Span) -> bool:
+    return (node.lineno, node.col_offset, node.end_lineno, node.end_col_offset) == (
+        span.line,
+        span.col,
+        span.end_line,
+        span.end_col,
+    )
+
+
+def held_key(graph: CallGraph, site: Held) -> tuple[str, str] | None:
+    """The session key (see :func:`session_key`) of what a factory's call is kept in."""
+    return session_key(graph, site.function, site.name + ".request")
 
 
 def _session_factory(graph: CallGraph, called: str) -> Function | None:

@@ -17,8 +17,8 @@ from __future__ import annotations
 from .catalogue import Action
 from .decisions import Colouring
 from .defaults import SESSION_TYPES
-from .graph import CallGraph, session_key
-from .model import PARAM_PREFIX, Call, Function, Injection
+from .graph import CallGraph, held_key, session_key
+from .model import PARAM_PREFIX, RETURNS_SUFFIX, Call, Function, Injection
 from .tree import short_name
 
 Key = tuple[str, str]
@@ -204,3 +204,94 @@ def _refusal(
             if (caller.module, name) not in converted:
                 return f"{head}, the module's {name}, which stays a requests.Session"
     return None
+
+
+def factory_refusals(graph: CallGraph, colouring: Colouring) -> dict[Key, str]:
+    """Sessions a moving factory makes (see graph.moved_factories) that code staying
+    sync calls: a local or ``self.<attr>`` one would be an AsyncClient called without
+    an await, so it stays on requests, and with it every session of its factory
+    (a module global's sync users go through async_to_sync where code that becomes
+    async uses it too)."""
+    refused: dict[Key, str] = {}
+    held: dict[Key, str] = {}
+    for factory, sites in graph.moved_factories.items():
+        for site in sites:
+            key = held_key(graph, site)
+            if key is not None:
+                held[key] = factory
+    held_keys = dict(held)
+    # Parameters handed one of them (``fetch(SESSION, url)``): their calls are its calls.
+    for callee, param, value in _handed_values(graph):
+        for factory, sites in graph.moved_factories.items():
+            for site in sites:
+                key = held_key(graph, site)
+                typ = f"{key[0]}.{key[1]}" if key and site.kind == "attr" else ""
+                if value in (factory + RETURNS_SUFFIX, typ):
+                    held.setdefault((callee, param), factory)
+    bridged = {(b.function, b.span) for b in colouring.bridges if b.kind == "async_to_sync"}
+    for qualname, calls in graph.blocking.items():
+        fn = graph.functions[qualname]
+        if fn.is_async or colouring.is_async(qualname):
+            continue
+        for call, _ in calls:
+            key = session_key(graph, fn, call.text)
+            if (qualname, call.span) in bridged:
+                continue  # a global's client reached through async_to_sync
+            if key in held and key not in held_keys:
+                # A parameter: refuse the factory's own sessions, all of them.
+                first = next(k for k, f in held_keys.items() if f == held[key])
+                refused.setdefault(
+                    first,
+                    f"stays on requests: {fn.name} is handed a session"
+                    f" {short_name(held[key])} makes and calls {call.text} staying sync"
+                    f" ({colouring.boundaries.get(qualname, 'it is not reached from async code')})",
+                )
+            elif key in held and key not in refused:
+                why = colouring.boundaries.get(qualname, "it is not reached from async code")
+                refused[key] = (
+                    f"stays on requests: {fn.name} calls {call.text} and stays sync ({why}), so"
+                    " the session"
+                    f" {short_name(held[key])} makes stays a requests.Session"
+                )
+    return refused
+
+
+def _handed_values(graph: CallGraph) -> list[tuple[str, str, str]]:
+    """(callee, parameter, what it is handed) for every call site the type flow knows."""
+    if graph.flow is None:
+        return []
+    found = []
+    for callee, sites in graph.flow.sites.items():
+        fn = graph.functions[callee]
+        for _, call, offset in sites:
+            for i, value in enumerate(call.arg_values):
+                if value and 0 <= i + offset < len(fn.params):
+                    found.append((callee, fn.params[i + offset], value))
+            found += [(callee, name, value) for name, value in call.kwarg_values if value]
+    return found
+
+
+def kept_factory_params(graph: CallGraph) -> dict[Key, str]:
+    """Parameters handed a session that a top-level factory makes and that stays on
+    requests (the factory logs in, say): ``fetch(s, url)`` with ``s =
+    make_session()``. The calls made through the parameter stay on requests too:
+    awaited, they would await a requests.Session's answer."""
+    if graph.flow is None:
+        return {}
+    kept: dict[str, str] = {}
+    for fn in graph.functions.values():
+        facts = graph.project.facts[fn.module]
+        if fn.class_qualname or fn.parent or fn.name not in facts.session_returns:
+            continue
+        if fn.qualname not in graph.moved_factories:
+            kept[fn.qualname + RETURNS_SUFFIX] = short_name(fn.qualname)
+    attrs = {f"{key[0]}.{key[1]}" for key in graph.kept_sessions if key is not None}
+    refused: dict[Key, str] = {}
+    for callee, param, value in _handed_values(graph):
+        if value in kept or value in attrs:
+            made = f"made by {kept[value]}" if value in kept else f"held in {value}"
+            refused.setdefault(
+                (callee, param),
+                f"stays on requests: {param} is handed a session {made}, which stays on requests",
+            )
+    return refused

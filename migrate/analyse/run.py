@@ -87,6 +87,11 @@ def _coloured(
         graph = build_graph(project, refused)
         colouring = colour(graph, scope)
         more = {k: v for k, v in injected.refusals(graph, colouring).items() if k not in refused}
+        factories = injected.factory_refusals(graph, colouring)
+        factories |= injected.kept_factory_params(graph)
+        more |= {
+            k: v for k, v in factories.items() if k not in refused and k not in graph.kept_sessions
+        }
         if not more:
             colouring.converted_sessions = injected.converted_sessions(graph, colouring)
             drop_carried_mounts(graph, colouring)

@@ -31,6 +31,7 @@ from ..analyse.run import Analysis
 from ..analyse.subclasses import AUTH_BASES, REQUEST_METHODS, SESSION_BASES, requests_view
 from .aliases import AliasEdit, BridgeAliases, unwound_aliases
 from .closings import plan_closings
+from .factories import plan_factories
 from .mock_scope import Mixed, scope_mocks
 from .urllib_errors import Kind, error_sources, mentions_urllib_errors
 
@@ -150,6 +151,14 @@ class FileEdits:
     # one), urllib's, or both: the handlers around them catch those classes.
     urllib_raising: dict[Pos, frozenset[Kind]] = field(default_factory=dict)
     shared_clients: dict[str, str] = field(default_factory=dict)
+    # Session factories that return an AsyncClient now (qualnames), the calls of
+    # them kept in a global or ``self.<attr>`` (one client per event loop) and
+    # those kept in a local or entered by a ``with`` (see plan/factories.py).
+    client_factories: set[str] = field(default_factory=set)
+    per_loop_factories: set[Pos] = field(default_factory=set)
+    factory_locals: set[Pos] = field(default_factory=set)
+    # ``"pkg.api.make_session"``: names of those factories a test file may patch.
+    factory_patches: set[str] = field(default_factory=set)
     spots: list[Spot] = field(default_factory=list)
     # Expression-level spots (comprehensions, map) by position.
     spot_positions: dict[Pos, Spot] = field(default_factory=dict)
@@ -282,6 +291,9 @@ class FileEdits:
             or self.unwrapped_closings
             or self.http_values
             or self.shared_attrs
+            or self.client_factories
+            or self.per_loop_factories
+            or self.factory_patches
             or self.session_subclasses
             or self.auth_subclasses
             or any(v != "requests" for p in self.response_params.values() for v in p.values())
@@ -591,6 +603,7 @@ def plan_edits(analysis: Analysis) -> dict[str, FileEdits]:
                 fe.session_annotations.add(cols.pos(span))
 
     plan_closings(graph, colouring, for_module)
+    plan_factories(graph, colouring, for_module)
     _session_subclasses(graph, for_module)
 
     # Module-global clients used by code that becomes async are rebuilt per loop.
@@ -837,8 +850,8 @@ def _makes_a_kept_session(
     for fn in graph.functions.values():
         if fn.module != module or fn.name == "<module>":
             continue  # a module's global session moves with the calls made through it
-        if fn.is_async:
-            continue
+        if fn.is_async or (fe is not None and fn.qualname in fe.client_factories):
+            continue  # a factory that makes an AsyncClient now (see plan/factories.py)
         for call in fn.calls:
             if CONSTRUCTORS.get(graph.resolve(call.target) or "") != "requests.Session":
                 continue

@@ -121,7 +121,7 @@ class HttpClient(
     ) -> cst.FunctionDef:
         updated = self.made_response_returns(original, updated)
         self.functions.pop()
-        return self._decorators(original, updated)
+        return self._decorators(original, self._client_factory(updated))
 
     @on_visit(cst.SimpleStatementLine)
     def visit_SimpleStatementLine(self, node: cst.SimpleStatementLine) -> None:
@@ -166,14 +166,16 @@ class HttpClient(
     def leave_With(self, original: cst.With, updated: cst.With) -> cst.With:
         entered = [self.ctx.pos(self.ctx.entered(item)) for item in original.items]
         streamed = any(pos in self.stream_calls for pos in entered)
-        made = any(pos in self.ctx.edits.client_constructors for pos in entered)
+        # Clients made here, or by a session factory that moved (see plan/factories.py).
+        clients = self.ctx.edits.client_constructors.keys() | self.ctx.edits.factory_locals
+        made = any(pos in clients for pos in entered)
         if made:
             updated = self._with_session(original, updated)
         if streamed:
             updated = self._with_stream_clients(original, updated)
         if (streamed or made) and self.ctx.in_async:
             for item, pos in zip(original.items, entered):
-                if pos in self.stream_calls or pos in self.ctx.edits.client_constructors:
+                if pos in self.stream_calls or pos in clients:
                     self.ctx.entered_async(item)
             return updated.with_changes(asynchronous=cst.Asynchronous())
         return updated
@@ -184,13 +186,14 @@ class HttpClient(
         args = requests_defaults() if kind.startswith("requests") else list(updated.args)
         self.ctx.maybe_remove_import("requests")
         self.ctx.note(self.code, self.ctx.line(original), f"{kind}() -> AsyncClient")
-        if not self._in_with_item(original) and self.ctx.pos(original) not in self.closed_clients:
-            self.ctx.todo(
-                self.ctx.line(original),
-                self.code,
-                "close this client with `await client.aclose()` (or use `async with`)",
-            )
+        self._close_todo(original)
         return cst.Call(func=self._httpx("AsyncClient"), args=self._with_tls(args))
+
+    def _close_todo(self, made: cst.Call) -> None:
+        """A TODO to close a client made outside a ``with`` and never closed here."""
+        if not self._in_with_item(made) and self.ctx.pos(made) not in self.closed_clients:
+            message = "close this client with `await client.aclose()` (or use `async with`)"
+            self.ctx.todo(self.ctx.line(made), self.code, message)
 
     def _in_with_item(self, call: cst.Call) -> bool:
         return id(call) in self.with_items
@@ -217,7 +220,7 @@ class HttpClient(
                 self.functions[-1].responses.add(name)
                 self.stream_lines.add(self.ctx.line(node))
         pos = self.ctx.pos(value)
-        if pos in self.ctx.edits.client_constructors:
+        if pos in self.ctx.edits.client_constructors or pos in self.ctx.edits.factory_locals:
             self.functions[-1].clients |= names
             if names & self.functions[-1].closed:
                 self.closed_clients.add(pos)
@@ -240,6 +243,11 @@ class HttpClient(
         pos = self.ctx.pos(original) or (0, 0, 0, 0)
         if pos in self.ctx.edits.client_constructors and isinstance(updated, cst.Call):
             return self._constructor(original, updated)
+        if isinstance(updated, cst.Call) and (made := self._factory_call(original, updated)):
+            return made
+        if pos in self.ctx.edits.factory_locals and self.ctx.in_async:
+            self._close_todo(original)  # a moved session factory's client, kept in a local
+            return updated
         if pos in self.ctx.edits.unwrapped_closings and isinstance(updated, cst.Call):
             return self._unwrapped_closing(updated)
         edit = self.ctx.edits.http_calls.get(pos)

@@ -15,12 +15,18 @@ import libcst as cst
 import libcst.matchers as m
 
 from ...plan.edits import SUBCLASS_CLIENT
-from ..nodes import code_of, dotted_name, keyword_arg
+from ..nodes import code_of, dotted_name, keyword_arg, string_value
 from .base import on_leave
 from .http_common import requests_defaults
-from .http_setup import SessionSetup, assignments, drop_unread, sets_up_self_attr
+from .http_setup import SessionSetup, assignments, drop_unread, sets_up, sets_up_self_attr
 
 PER_LOOP = "AsyncClientPerLoop"
+# The helper standing in for an AsyncClient in tests (see helpers.ASYNC_CLIENT_MOCK).
+CLIENT_MOCK = "async_client_mock"
+# What ``mock.patch`` is given a fake by: the test's own fake stays.
+FAKE_KEYWORDS = frozenset(
+    {"new", "new_callable", "return_value", "side_effect", "spec", "spec_set", "autospec", "wraps"}
+)
 
 
 SESSION_CONSTRUCTORS = {
@@ -58,6 +64,121 @@ class SessionRewrites(SessionSetup):
         self.ctx.add_import(self.module)
         self.ctx.maybe_remove_import("requests")
         return updated.with_changes(body=updated.body.with_changes(body=body))
+
+    def _client_factory(self, updated: cst.FunctionDef) -> cst.FunctionDef:
+        """A session factory that moves (see plan/factories.py): it stays sync and
+        makes an AsyncClient, configured as the lines after ``requests.Session()``
+        configured the session (``return httpx.AsyncClient(...)`` when nothing else
+        is left between)."""
+        if self.ctx.qualname not in self.ctx.edits.client_factories:
+            return updated
+        if not isinstance(updated.body, cst.IndentedBlock):
+            return updated
+        body = list(updated.body.body)
+        for index, stmt in enumerate(body):
+            small = (
+                cst.ensure_type(stmt, cst.SimpleStatementLine).body[0]
+                if (isinstance(stmt, cst.SimpleStatementLine) and len(stmt.body) == 1)
+                else None
+            )
+            if small is None or self._constructed(stmt) != "requests.Session":
+                continue
+            client_args = requests_defaults()
+            if isinstance(small, cst.Return):
+                client = cst.Call(func=self._httpx("AsyncClient"), args=self._with_tls(client_args))
+                body[index] = stmt.with_changes(body=[small.with_changes(value=client)])
+                break
+            target = small.targets[0].target if isinstance(small, cst.Assign) else None
+            if not isinstance(target, cst.Name):
+                return updated
+            name = target.value
+            rest = body[index + 1 :]
+            config = [later for later in rest if sets_up(later, name)]
+            used: set[str] = set()
+            kept, pending = self._configure(
+                name, config, client_args, assignments(body), used, in_place=True
+            )
+            gone = {id(later) for later in config} - {id(later) for later in kept}
+            rest = [later for later in rest if id(later) not in gone]
+            if pending and rest:
+                lines = [*rest[0].leading_lines, *pending]  # type: ignore[attr-defined]
+                rest[0] = rest[0].with_changes(leading_lines=lines)
+            client = cst.Call(func=self._httpx("AsyncClient"), args=self._with_tls(client_args))
+            made = stmt.with_changes(body=[small.with_changes(value=client)])
+            assert isinstance(made, cst.SimpleStatementLine)
+            body = drop_unread([*body[:index], *_made_and_returned(made, rest, name)], used)
+            break
+        else:
+            return updated
+        self.ctx.add_import(self.module)
+        self.ctx.maybe_remove_import("requests")
+        self.ctx.note(
+            self.code,
+            self.ctx.line(updated),
+            f"{updated.name.value}: makes an httpx.AsyncClient instead of a requests.Session",
+        )
+        returns = updated.returns
+        if returns is not None and self._session_annotation(returns.annotation):
+            returns = returns.with_changes(
+                annotation=cst.parse_expression(f"{self.module}.AsyncClient")
+            )
+        return updated.with_changes(body=updated.body.with_changes(body=body), returns=returns)
+
+    def _session_annotation(self, node: cst.BaseExpression) -> bool:
+        written = dotted_name(node) or ""
+        made = self.ctx.edits.requests_aliases.get(written, written)
+        return SESSION_CONSTRUCTORS.get(made) == "requests.Session"
+
+    def _factory_call(self, original: cst.Call, updated: cst.Call) -> cst.Call | None:
+        """A moved session factory's call kept in a global or ``self.<attr>`` (see
+        :meth:`_per_loop_factory`), or a test's patch of it (:meth:`_factory_patch`)."""
+        if self.ctx.pos(original) in self.ctx.edits.per_loop_factories:
+            return self._per_loop_factory(updated)
+        if self.ctx.edits.factory_patches:
+            patched = self._factory_patch(original, updated)
+            return patched if patched is not updated else None
+        return None
+
+    def _factory_patch(self, original: cst.Call, updated: cst.Call) -> cst.Call:
+        """``mock.patch("pkg.api.make_session")``: the factory gives an AsyncClient now,
+        so the mock it returns is a client mock whose request methods are awaited
+        (``return_value=async_client_mock()``); a fake the test gives is named in a TODO."""
+        func = dotted_name(updated.func) or ""
+        first = updated.args[0].value if updated.args else None
+        if func.rpartition(".")[2] != "patch" or not isinstance(first, cst.SimpleString):
+            return updated
+        target = string_value(first)
+        if target not in self.ctx.edits.factory_patches:
+            return updated
+        keywords = {a.keyword.value for a in updated.args if a.keyword is not None}
+        positional = [a for a in updated.args if a.keyword is None and not a.star]
+        if keywords & FAKE_KEYWORDS or len(positional) > 1:
+            self.ctx.todo(
+                self.ctx.line(original),
+                self.code,
+                f"the fake stands for the httpx.AsyncClient {target.rpartition('.')[2]}() makes"
+                " now: its methods are awaited",
+            )
+            return updated
+        client = cst.Call(cst.Name(self.ctx.use_helper(CLIENT_MOCK)))
+        last = updated.args[-1].with_changes(comma=cst.MaybeSentinel.DEFAULT)
+        args = [*updated.args[:-1], last, keyword_arg("return_value", client)]
+        return updated.with_changes(args=args)
+
+    def _per_loop_factory(self, call: cst.Call) -> cst.Call:
+        """``make_session(user, password)`` kept in a global or ``self.<attr>``: one
+        client per event loop, each made by the factory with the arguments given
+        here (evaluated once, here, as before)."""
+        per_loop = self.ctx.use_helper(PER_LOOP)
+        maker: cst.BaseExpression = call.func
+        if call.args:
+            self.ctx.add_import("functools")
+            args = [cst.Arg(call.func), *call.args]
+            maker = cst.Call(func=cst.parse_expression("functools.partial"), args=args)
+        self.ctx.note(
+            self.code, self.ctx.line(call), f"{code_of(call.func)}(): AsyncClient per event loop"
+        )
+        return cst.Call(func=cst.Name(per_loop), args=[cst.Arg(maker)])
 
     def _constructed(self, stmt: cst.BaseStatement) -> str | None:
         """What ``name = requests.Session()`` makes ("requests.Session"), or None."""
@@ -290,9 +411,15 @@ def _self_attr_creation(stmt: cst.BaseStatement, attrs: dict[str, str]) -> str |
         and isinstance(target, cst.Attribute)
         and target.attr.value in attrs
         and made_by(assign.value) is not None
+        and not _per_loop(assign.value)
     ):
         return target.attr.value
     return None
+
+
+def _per_loop(value: cst.BaseExpression) -> bool:
+    """``AsyncClientPerLoop(...)`` already (a session factory's, see _per_loop_factory)."""
+    return isinstance(value, cst.Call) and dotted_name(value.func) == PER_LOOP
 
 
 def made_by(value: cst.BaseExpression) -> cst.Call | None:

@@ -390,6 +390,11 @@ def _binding_target(stmt: cst.BaseStatement) -> str | None:
     return None
 
 
+def sets_up(stmt: cst.BaseStatement, name: str) -> bool:
+    """``session.mount(...)``, ``session.verify = ...``: setting a session up."""
+    return _setup(stmt, name)
+
+
 def _setup(stmt: cst.BaseStatement, name: str) -> bool:
     """``session.mount(...)``, ``session.verify = ...``: setting a session up."""
     code = code_of(stmt.with_changes(leading_lines=[])).strip()
