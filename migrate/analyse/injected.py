@@ -295,3 +295,35 @@ def kept_factory_params(graph: CallGraph) -> dict[Key, str]:
                 f"stays on requests: {param} is handed a session {made}, which stays on requests",
             )
     return refused
+
+
+def handed_globals(graph: CallGraph, colouring: Colouring) -> set[Key]:
+    """Module-global sessions (``(module, name)``) handed to a parameter through which
+    calls become httpx calls (``fetch(SESSION, url)`` with ``session.get`` in
+    ``fetch``): the global must become a client too, or those calls would await
+    a requests response."""
+    found: set[Key] = set()
+    if graph.flow is None:
+        return found
+    for qualname, calls in graph.blocking.items():
+        fn = graph.functions[qualname]
+        if not (fn.is_async or colouring.is_async(qualname)):
+            continue
+        params = {
+            call.text.split(".")[0]
+            for call, entry in calls
+            if entry.action is Action.REWRITE and call.text.split(".")[0] in fn.params
+        }
+        for param in params:
+            index = fn.params.index(param)
+            for caller, call, offset in graph.flow.sites.get(qualname, []):
+                position = index - offset
+                slot = str(position) if 0 <= position < call.positional else param
+                kind = dict(call.sessions_given).get(slot, "")
+                if kind.startswith("global:"):
+                    # Where the global is made: imported (``from app.http import
+                    # SESSION``), it is the module that makes it.
+                    name = f"{caller.module}.{kind.removeprefix('global:')}"
+                    home, _, held = (graph.resolve(name) or name).rpartition(".")
+                    found.add((home, held))
+    return found

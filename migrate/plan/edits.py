@@ -24,6 +24,7 @@ from ..analyse.decisions import Bridge, BridgeKind, Colouring, Fake
 from ..analyse.frameworks import UNITTEST_ASYNC_HOOKS, AsgirefBridge
 from ..analyse.gathers import GatherEdit
 from ..analyse.graph import CallGraph
+from ..analyse.injected import handed_globals
 from ..analyse.model import Call, Function, Span
 from ..analyse.quart import SharedClient, quart_facts
 from ..analyse.responses import ResponseFlow, Verdict
@@ -606,7 +607,9 @@ def plan_edits(analysis: Analysis) -> dict[str, FileEdits]:
     plan_factories(graph, colouring, for_module)
     _session_subclasses(graph, for_module)
 
-    # Module-global clients used by code that becomes async are rebuilt per loop.
+    # Module-global clients used by code that becomes async (or handed to a parameter
+    # through which calls become httpx calls) are rebuilt per loop.
+    handed_on = handed_globals(graph, colouring)
     for module, facts in project.facts.items():
         clients = {
             name: typ
@@ -615,7 +618,7 @@ def plan_edits(analysis: Analysis) -> dict[str, FileEdits]:
         }
         if not clients:
             continue
-        used = any(
+        used = any((module, name) in handed_on for name in clients) or any(
             any(h.on_shared_client for h in (*fe.http_calls.values(), *fe.http_values.values()))
             for m, fe in edits.items()
             if m == module
