@@ -61,6 +61,7 @@ def converted_sessions(graph: CallGraph, colouring: Colouring) -> set[Key]:
     """The sessions that become httpx.AsyncClients (see :func:`session_key`), and the
     parameters (``(function, name)``) that hand one in: annotations follow them."""
     found = {key for key in _converted(graph, colouring) if key not in graph.kept_sessions}
+    found |= {key for key in handed_sessions(graph, colouring) if key not in graph.kept_sessions}
     changed = True
     while changed:
         changed = False
@@ -297,11 +298,12 @@ def kept_factory_params(graph: CallGraph) -> dict[Key, str]:
     return refused
 
 
-def handed_globals(graph: CallGraph, colouring: Colouring) -> set[Key]:
-    """Module-global sessions (``(module, name)``) handed to a parameter through which
-    calls become httpx calls (``fetch(SESSION, url)`` with ``session.get`` in
-    ``fetch``): the global must become a client too, or those calls would await
-    a requests response."""
+def handed_sessions(graph: CallGraph, colouring: Colouring) -> set[Key]:
+    """Module-global sessions (``(module, name)``) and ``self.<attr>`` ones (``(class,
+    attr)``) handed to a parameter through which calls become httpx calls
+    (``fetch(SESSION, url)``, ``fetch(self.session, url)`` with ``session.get`` in
+    ``fetch``): they must become clients too, or those calls would await a
+    requests response."""
     found: set[Key] = set()
     if graph.flow is None:
         return found
@@ -320,7 +322,9 @@ def handed_globals(graph: CallGraph, colouring: Colouring) -> set[Key]:
                 position = index - offset
                 slot = str(position) if 0 <= position < call.positional else param
                 kind = dict(call.sessions_given).get(slot, "")
-                if kind.startswith("global:"):
+                if kind.startswith("attr:") and caller.class_qualname:
+                    found.add((caller.class_qualname, kind.removeprefix("attr:")))
+                elif kind.startswith("global:"):
                     # Where the global is made: imported (``from app.http import
                     # SESSION``), it is the module that makes it.
                     name = f"{caller.module}.{kind.removeprefix('global:')}"

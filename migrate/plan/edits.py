@@ -24,7 +24,7 @@ from ..analyse.decisions import Bridge, BridgeKind, Colouring, Fake
 from ..analyse.frameworks import UNITTEST_ASYNC_HOOKS, AsgirefBridge
 from ..analyse.gathers import GatherEdit
 from ..analyse.graph import CallGraph
-from ..analyse.injected import handed_globals
+from ..analyse.injected import handed_sessions
 from ..analyse.model import Call, Function, Span
 from ..analyse.quart import SharedClient, quart_facts
 from ..analyse.responses import ResponseFlow, Verdict
@@ -565,6 +565,16 @@ def plan_edits(analysis: Analysis) -> dict[str, FileEdits]:
             kind = "httpx.Client" if entry.name.startswith("httpx") else "requests.Session"
             fe.shared_attrs.setdefault(fn.class_qualname, {})[parts[1]] = kind
 
+    # ``self.<attr>`` sessions only handed to a function that calls them
+    # (``fetch(self.session, url)``): a client per loop, as if called here.
+    handed_on = handed_sessions(graph, colouring)
+    for owner, name in sorted(handed_on):
+        home = next((m for m, f in project.facts.items() if owner in f.classes), None)
+        if home is not None:
+            typ = project.facts[home].attr_types.get(owner, {}).get(name, "")
+            kind = "httpx.Client" if typ == "httpx.Client" else "requests.Session"
+            for_module(home)[0].shared_attrs.setdefault(owner, {}).setdefault(name, kind)
+
     for fe in edits.values():
         if fe.urlopens:
             cols = _Columns(project.files[fe.module].source.text)
@@ -609,7 +619,6 @@ def plan_edits(analysis: Analysis) -> dict[str, FileEdits]:
 
     # Module-global clients used by code that becomes async (or handed to a parameter
     # through which calls become httpx calls) are rebuilt per loop.
-    handed_on = handed_globals(graph, colouring)
     for module, facts in project.facts.items():
         clients = {
             name: typ

@@ -18,3 +18,18 @@ async def fetch(session, url):
 
 async def status():
     return await fetch(SESSION, "https://api.example.com/status")
+
+
+class Api:
+    def __init__(self):
+        def _new_session() -> httpx.AsyncClient:
+            session = httpx.AsyncClient(
+                follow_redirects=True, timeout=None, verify=TLS_CONTEXT
+            )
+            session.headers["Accept"] = "application/json"
+            return session
+
+        self.session = AsyncClientPerLoop(_new_session)
+
+    async def status(self):
+        return await fetch(self.session, "https://api.example.com/status")

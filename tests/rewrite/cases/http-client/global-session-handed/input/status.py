@@ -10,3 +10,12 @@ def fetch(session, url):
 
 def status():
     return fetch(SESSION, "https://api.example.com/status")
+
+
+class Api:
+    def __init__(self):
+        self.session = requests.Session()
+        self.session.headers["Accept"] = "application/json"
+
+    def status(self):
+        return fetch(self.session, "https://api.example.com/status")
