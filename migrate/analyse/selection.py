@@ -15,11 +15,13 @@ from .decisions import Colouring, Review, Scope
 from .graph import CallGraph
 
 
-def left_out_blocking(graph: CallGraph, scope: Scope, result: Colouring) -> set[str]:
+def left_out_blocking(
+    graph: CallGraph, scope: Scope, result: Colouring, left_out: set[str] | None = None
+) -> set[str]:
     """Functions outside ``--select`` that block, or call such functions."""
     if not scope.select:
         return set()
-    left_out = _left_out(graph, scope, result)
+    left_out = _left_out(graph, scope, result) if left_out is None else left_out
     reaching = {
         q
         for q, calls in graph.blocking.items()
@@ -37,8 +39,8 @@ def left_out_blocking(graph: CallGraph, scope: Scope, result: Colouring) -> set[
 
 def unselected_callees(graph: CallGraph, scope: Scope, result: Colouring) -> list[Review]:
     """A review at each call from selected sync code into unselected code that blocks."""
-    reaching = left_out_blocking(graph, scope, result)
-    left_out = _left_out(graph, scope, result)
+    left_out = _left_out(graph, scope, result) if scope.select else set()
+    reaching = left_out_blocking(graph, scope, result, left_out)
     reviews = []
     for callee in sorted(reaching):
         for edge in graph.callers.get(callee, []):

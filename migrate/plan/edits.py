@@ -24,7 +24,6 @@ from ..analyse.decisions import Bridge, BridgeKind, Colouring, Fake
 from ..analyse.frameworks import UNITTEST_ASYNC_HOOKS, AsgirefBridge
 from ..analyse.gathers import GatherEdit
 from ..analyse.graph import CallGraph
-from ..analyse.injected import handed_sessions
 from ..analyse.model import Call, Function, Span
 from ..analyse.quart import SharedClient, quart_facts
 from ..analyse.responses import ResponseFlow, Verdict
@@ -565,10 +564,10 @@ def plan_edits(analysis: Analysis) -> dict[str, FileEdits]:
             kind = "httpx.Client" if entry.name.startswith("httpx") else "requests.Session"
             fe.shared_attrs.setdefault(fn.class_qualname, {})[parts[1]] = kind
 
-    # ``self.<attr>`` sessions only handed to a function that calls them
-    # (``fetch(self.session, url)``): a client per loop, as if called here.
-    handed_on = handed_sessions(graph, colouring)
-    for owner, name in sorted(handed_on):
+    # ``self.<attr>`` sessions that become clients, also those only handed to a
+    # function that calls them (``fetch(self.session, url)``, injected.handed_sessions):
+    # a client per loop, as if called here.
+    for owner, name in sorted(colouring.converted_sessions):
         home = next((m for m, f in project.facts.items() if owner in f.classes), None)
         if home is not None:
             typ = project.facts[home].attr_types.get(owner, {}).get(name, "")
@@ -627,7 +626,7 @@ def plan_edits(analysis: Analysis) -> dict[str, FileEdits]:
         }
         if not clients:
             continue
-        used = any((module, name) in handed_on for name in clients) or any(
+        used = any((module, name) in colouring.converted_sessions for name in clients) or any(
             any(h.on_shared_client for h in (*fe.http_calls.values(), *fe.http_values.values()))
             for m, fe in edits.items()
             if m == module
