@@ -11,6 +11,9 @@ import time
 from dataclasses import dataclass, field
 from typing import Any
 
+# How long reading the log waits for requests still in flight (see entries()).
+_SETTLE_SECONDS = 2.0
+
 __all__ = ["LogEntry", "RequestLog"]
 
 
@@ -105,8 +108,14 @@ class RequestLog:
             return self._idle.wait_for(lambda: self._in_flight <= 0, timeout)
 
     def entries(self) -> list[LogEntry]:
-        """All recorded entries in arrival order (``seq``)."""
-        with self._lock:
+        """All recorded entries in arrival order (``seq``).
+
+        Waits a moment for requests still in flight: a client can read the
+        last byte of a response before the server records it, and a test
+        reading the log after its client returned must see that request.
+        """
+        with self._idle:
+            self._idle.wait_for(lambda: self._in_flight <= 0, _SETTLE_SECONDS)
             return sorted(self._entries, key=lambda e: e.seq)
 
     def for_service(self, name: str) -> list[LogEntry]:
