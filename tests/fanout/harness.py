@@ -58,7 +58,7 @@ SHAPES = _shapes()
 NOT_YET: dict[str, str] = {}
 # Concurrent shapes with calls that stay in order by design (the plan says why),
 # by name -> how many: the bench's ideal counts them as one round each.
-IN_ORDER_CALLS = {"loop_second_fetch_depends": 6}
+IN_ORDER_CALLS: dict[str, int] = {}
 # Concurrent shapes whose futures are used as futures: their thread pool stays
 # (the plan says why), so they are as fast as the legacy threads, no faster.
 KEPT_IN_THREADS = frozenset(

@@ -24,6 +24,7 @@ import ast
 
 from .. import dataflow
 from ..model import Span
+from .bodies import item_worker
 from .calls import CallScan
 from .comprehensions import ComprehensionScan
 from .loops import LoopScan
@@ -37,6 +38,8 @@ class FunctionFanOuts(LoopScan, ComprehensionScan, CallScan):
     """Finds the fan-outs of one function: comprehensions, then loops, then blocks."""
 
     def run(self) -> list[Finding]:
+        if item_worker(self.node, self.module):
+            return []  # a loop's body per item, gathered by its caller
         self.node = unmapped(self.node, self.module)
         self._taken = {n.id for n in ast.walk(self.node) if isinstance(n, ast.Name)} | {
             a.arg for a in ast.walk(self.node) if isinstance(a, ast.arg)

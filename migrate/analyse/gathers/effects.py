@@ -42,7 +42,7 @@ def seen_after_failure(
     of functions nothing is known about don't count: only what surely changes
     something (a container's ``append``, logging, an assignment) does."""
     guarded = _inside_try(function, where)
-    fresh = set() if guarded else _fresh_locals(function, where)
+    fresh = set() if guarded else fresh_locals(function, where)
     for stmt in kept:
         for node in dataflow.walk_local(stmt):
             if isinstance(node, ast.Call) and not any(within(node, c) for c in gathered):
@@ -51,12 +51,12 @@ def seen_after_failure(
                     return seen
             if isinstance(node, ast.Global | ast.Nonlocal):
                 return f"it sets {', '.join(node.names)} outside the function"
-            for target in _stored(node):
+            for target in stored_targets(node):
                 if isinstance(target, ast.Name):
                     if guarded:
                         return f"a try around it can read {target.id}"
                     continue
-                base = _base(target)
+                base = target_base(target)
                 if base not in fresh:
                     return f"it changes {ast.unparse(target)}"
     return ""
@@ -70,7 +70,7 @@ def _call_seen(call: ast.Call, fresh: set[str], awaited: set[int], unknown: bool
     if isinstance(func, ast.Attribute):
         if func.attr in LOGGING_METHODS:
             return "it logs per item"
-        receiver = _base(func.value)
+        receiver = target_base(func.value)
         if receiver in fresh or func.attr in dataflow.READ_ONLY_METHODS:
             return ""
     if name == "print":
@@ -83,7 +83,7 @@ def _call_seen(call: ast.Call, fresh: set[str], awaited: set[int], unknown: bool
     return f"it calls {name or ast.unparse(func)}, which may change what others see"
 
 
-def _stored(node: ast.AST) -> list[ast.expr]:
+def stored_targets(node: ast.AST) -> list[ast.expr]:
     if isinstance(node, ast.Assign):
         return [t for target in node.targets for t in _unpacked(target)]
     if isinstance(node, ast.AugAssign | ast.AnnAssign):
@@ -101,7 +101,7 @@ def _unpacked(target: ast.expr) -> list[ast.expr]:
     return [target]
 
 
-def _base(node: ast.expr) -> str:
+def target_base(node: ast.expr) -> str:
     """The name an attribute or subscript chain hangs from (``out`` for ``out[k].x``)."""
     while isinstance(node, ast.Attribute | ast.Subscript):
         node = node.value
@@ -115,7 +115,7 @@ def _inside_try(function: ast.AST, where: ast.stmt) -> bool:
     )
 
 
-def _fresh_locals(function: ast.FunctionDef | ast.AsyncFunctionDef, where: ast.stmt) -> set[str]:
+def fresh_locals(function: ast.FunctionDef | ast.AsyncFunctionDef, where: ast.stmt) -> set[str]:
     """Names bound only to containers made here, that nothing holds but the name."""
     made: set[str] = set()
     other: set[str] = {a.arg for a in ast.walk(function.args) if isinstance(a, ast.arg)}

@@ -7,8 +7,8 @@ from dataclasses import replace
 
 from .. import dataflow
 from ..model import Span
+from .bodies import BodyScan
 from .effects import seen_after_failure
-from .items import ItemCalls
 from .model import LINE_LENGTH, Finding, GatherEdit, Refusal, span_of
 from .syntax import (
     broad_catch,
@@ -23,7 +23,7 @@ from .syntax import (
 )
 
 
-class LoopScan(ItemCalls):
+class LoopScan(BodyScan):
     def _loop(self, loop: ast.For) -> None:
         fetches = [c for c in self._awaited_in(loop) if span_of(c) not in self._owned]
         body_fetches = [
@@ -36,11 +36,20 @@ class LoopScan(ItemCalls):
         try:
             finding = self._fission(loop, body_fetches)
         except Refusal as why:
-            first = body_fetches[0]
-            if self._inside_inner_loop(first, loop):
+            whole = self._whole_body(loop, body_fetches)
+            if whole is not None:
+                finding = whole
+            elif self._inside_inner_loop(body_fetches[0], loop):
                 return  # the inner loop speaks for itself
-            self._refuse("loop", loop, body_fetches, str(why))
-            return
+            else:
+                self._refuse("loop", loop, body_fetches, str(why))
+                return
+        else:
+            if finding.edit is not None and len(finding.edit.fetches) < len(body_fetches):
+                # Some calls stay in the loop, in order: the whole body per item runs them all.
+                finding = self._whole_body(loop, body_fetches) or finding
+        if finding.edit is not None and finding.edit.form == "body":
+            self._owned.update(span_of(c) for c in body_fetches)
         self._fissioned.add(id(loop))
         self._owned.update(finding.edit.fetches if finding.edit else ())
         self.findings.append(finding)
@@ -121,6 +130,12 @@ class LoopScan(ItemCalls):
             replace(finding, span=span_of(outer), edit=edit, items=None, reason=reason)
         )
         return True
+
+    def _whole_body(self, loop: ast.For, fetches: list[ast.Call]) -> Finding | None:
+        try:
+            return self._per_item(loop, fetches)
+        except Refusal:
+            return None
 
     def _inside_inner_loop(self, node: ast.AST, loop: ast.AST) -> bool:
         current = self._parents.get(id(node))

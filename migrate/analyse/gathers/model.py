@@ -27,7 +27,9 @@ GATHER_HELPERS = (GATHER_HELPER, OUTCOMES_HELPER)
 # stay in order becomes ``[await f(x) for x in xs]`` (a lambda cannot await).
 # "threads": threads started over items and joined become one gather of their
 # workers, in place of the statements that made, started and joined them.
-Form = Literal["calls", "fission", "comprehension", "early-exit", "unmapped", "threads"]
+# "body": a loop whose items are independent; its body becomes a nested async
+# function (``names[0]``) per item, gathered into the list ``collect``.
+Form = Literal["calls", "fission", "comprehension", "early-exit", "unmapped", "threads", "body"]
 Pairing = Literal["whole", "values", "zip"]
 
 

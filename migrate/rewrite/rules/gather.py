@@ -38,6 +38,7 @@ from ...analyse.concurrency import Spot
 from ...analyse.gathers.model import GATHER_HELPER, OUTCOMES_HELPER
 from ...plan.edits import GatherAt
 from ..context import RuleContext
+from ..item_workers import worker
 from ..nodes import code_of, taken_by_next
 from ..strings import preferred_quote, requote, substitute
 from .base import Rule, StatementResult, on_leave, on_visit
@@ -190,6 +191,15 @@ def _top_level(arguments: str) -> list[str]:
     return [*parts, arguments[start:]]
 
 
+def _spaced(function: cst.BaseStatement, first: bool) -> cst.BaseStatement:
+    """A nested function with a blank line above it, as ruff format writes it,
+    unless it opens its block."""
+    lines = list(getattr(function, "leading_lines", ()))
+    if first or (lines and lines[0].comment is None):
+        return function
+    return _lead(function, [cst.EmptyLine(indent=False), *lines])
+
+
 def _lead(stmt: cst.BaseStatement, lines: Sequence[cst.EmptyLine]) -> cst.BaseStatement:
     """``stmt`` with the comments and blank lines that stood above what it replaces."""
     if isinstance(stmt, cst.SimpleStatementLine | cst.BaseCompoundStatement):
@@ -218,6 +228,9 @@ class Gather(Rule):
         self.submitted_in: list[set[str]] = [set()]
         self.result_vars: list[str] = []
         # ``out.extend(gather)`` statements made here: (out, the calls, the limit).
+        # Loop bodies made nested functions (ids): the extend of their gather follows.
+        # (ids -> the call of one item, the ``for`` clause, the loop's indent).
+        self.workers: dict[int, tuple[str, str, int]] = {}
         self.extends: dict[int, tuple[str, str, int | str]] = {}
         # Lists made here from ``map(...)`` (ids), for ``list(...)`` around them.
         self.unmapped: set[int] = set()
@@ -530,16 +543,28 @@ class Gather(Rule):
         body: list[cst.BaseStatement] = []
         for stmt in block.body:
             extend = self.extends.pop(id(stmt), None)
+            # A loop's body run per item: its function stands between the list and the gather.
+            worker = body.pop() if extend and body and id(body[-1]) in self.workers else None
             declared = _starts_empty(body[-1], extend[0]) if extend and body else None
             if extend is None or declared is None:
+                if worker is not None:
+                    body.append(_spaced(worker, first=not body))
                 body.append(stmt)
                 continue
             _, gathered, limit = extend
+            start = body[-1]
+            assert isinstance(start, cst.SimpleStatementLine)  # checked by _starts_empty
+            if worker is not None:
+                element, clauses, indent = self.workers[id(worker)]
+                made = _call_statement(declared, element, clauses, f"limit={limit}", indent)
+                lines = [*start.leading_lines, *getattr(worker, "leading_lines", ())]
+                body[-1] = _spaced(_lead(worker, lines), first=len(body) == 1)
+                assert isinstance(stmt, cst.SimpleStatementLine)  # the extend made here
+                body.append(_lead(made, stmt.leading_lines))
+                continue
             code = f"{declared} = await {HELPER}({gathered}, limit={limit})\n"
             if len(code) > 80:
                 code = f"{declared} = await {HELPER}(\n    {gathered},\n    limit={limit},\n)\n"
-            start = body[-1]
-            assert isinstance(start, cst.SimpleStatementLine)  # checked by _starts_empty
             body[-1] = _lead(cst.parse_statement(code), start.leading_lines)
         return block.with_changes(body=body)
 
@@ -573,8 +598,37 @@ class Gather(Rule):
             None,
         )
         if at is None:
-            return updated
+            at = next(
+                (
+                    g
+                    for g in self.gathers
+                    if g.edit.form == "body" and pos is not None and g.anchor[:2] == pos[:2]
+                ),
+                None,
+            )
+            return updated if at is None else self._per_item(at, updated)
         return self._fission(at, updated)
+
+    def _per_item(self, at: GatherAt, loop: cst.For) -> cst.FlattenSentinel[cst.BaseStatement]:
+        """The loop's body as a nested async function, gathered over the items."""
+        edit = at.edit
+        (name,) = edit.names
+        function, params = worker(name, loop, edit.collect, list(loop.leading_lines))
+        limit = self._limit(at.spot)
+        call = f"{name}({', '.join(params)})"
+        gathered = f"*({call} for {code_of(loop.target)} in {code_of(loop.iter)})"
+        code = f"{edit.collect}.extend(await {HELPER}({gathered}, limit={limit}))\n"
+        if at.anchor[1] + len(code) > LINE_LENGTH:
+            code = (
+                f"{edit.collect}.extend(\n    await {HELPER}(\n"
+                f"        {gathered},\n        limit={limit},\n    )\n)\n"
+            )
+        new = cst.parse_statement(code).with_changes(leading_lines=[cst.EmptyLine(indent=False)])
+        self.extends[id(new)] = (edit.collect, gathered, limit)
+        clauses = f"for {code_of(loop.target)} in {code_of(loop.iter)}"
+        self.workers[id(function)] = (call, clauses, at.anchor[1])
+        self._used(at, f"one item's calls per task, at most {limit} items at a time")
+        return cst.FlattenSentinel([function, new])
 
     def _fission(self, at: GatherAt, loop: cst.For) -> cst.FlattenSentinel[cst.BaseStatement]:
         """The fetches gathered before the loop; the loop walks items and results together."""

@@ -430,3 +430,30 @@ def loop_over_map(urls):
     except requests.HTTPError:
         return "failed after", seen
     return seen
+
+
+def loop_try_catches_everything(urls):
+    handles = []
+    for user_id in [1, 2, 99, 4]:
+        try:
+            url = f"{urls['social']}/v1/users/{user_id}"
+            handles.append(session.get(url, headers=HEADERS).json()["handle"])
+        except Exception:
+            handles.append(None)
+    return handles
+
+
+def loop_item_body_builds_card(urls):
+    cards = []
+    for ref in [f"social:{i}" for i in WITH_MISSING]:
+        service, _, user_id = ref.partition(":")
+        try:
+            user = get_user(urls[service], user_id)
+        except requests.HTTPError:
+            log.warning("no user %s", user_id)
+            cards.append({"id": user_id, "missing": True})
+            continue
+        url = f"{urls[service]}/v1/users/{user['id']}/posts/latest"
+        user["latest"] = session.get(url, headers=HEADERS).json()["text"]
+        cards.append(user)
+    return cards

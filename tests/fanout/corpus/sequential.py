@@ -207,17 +207,6 @@ def seq_receiver_calls(urls):
     return tracker.seen
 
 
-def seq_try_catches_everything(urls):
-    handles = []
-    for user_id in [1, 2, 99, 4]:
-        try:
-            url = f"{urls['social']}/v1/users/{user_id}"
-            handles.append(session.get(url, headers=HEADERS).json()["handle"])
-        except Exception:
-            handles.append(None)
-    return handles
-
-
 def seq_runtime_method(urls):
     statuses = []
     for method, service, path, payload in RECORDED:

@@ -54,12 +54,12 @@ async def lines(ids):
 
 
 async def posts_after_users(ids):
-    out = []
-    outcomes = await gather_outcomes(*(get_user(user_id) for user_id in ids), limit=10)
-    for outcome in outcomes:
-        user = outcome.result()
+    async def fetch_one(user_id):
+        user = await get_user(user_id)
         post = await get_post(user["id"])
-        out.append((user["name"], post["text"]))
+        return (user["name"], post["text"])
+
+    out = await gather_in_order(*(fetch_one(user_id) for user_id in ids), limit=10)
     return out
 
 

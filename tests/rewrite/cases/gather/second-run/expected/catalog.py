@@ -4,7 +4,7 @@ import asyncio
 
 import httpx
 
-from _async_helpers import TLS_CONTEXT, gather_in_order, gather_outcomes
+from _async_helpers import TLS_CONTEXT, gather_in_order
 
 BASE = "http://x"
 
@@ -38,12 +38,12 @@ async def pairs(items: list[tuple[int, int]]):
 
 
 async def chained(ids: list[int]):
-    names = []
-    outcomes = await gather_outcomes(*(fetch(i) for i in ids), limit=10)
-    for outcome in outcomes:
-        item = outcome.result()
+    async def fetch_name(i):
+        item = await fetch(i)
         following = await fetch(item["next"])
-        names.append((item["name"], following["name"]))
+        return (item["name"], following["name"])
+
+    names = await gather_in_order(*(fetch_name(i) for i in ids), limit=10)
     return names
 
 

@@ -1,0 +1,477 @@
+"""A loop whose items are independent runs its body per item, the items together.
+
+Loop fission gathers one call per item and runs the rest of the body in
+order; it cannot when the call needs what the body computes first
+(``owner, _, name = full.partition("/")``) or when the body makes a second
+call that needs the first one's result. When every item only builds one
+value for a list, the whole body can run per item instead:
+
+    async def fetch_card(full):
+        <the body, with ``cards.append(v)`` (and a ``continue`` after it) -> ``return v``>
+
+    cards.extend(await gather_in_order(*(fetch_card(full) for full in xs), limit=N))
+
+Each item's calls stay in order; the items run together, at most N at a
+time; the list gets the values in the items' order; the first failure (in
+the items' order) is raised, as the loop raised it, and the items after it
+are cancelled. That is the legacy behaviour when the items cannot see each
+other, which the checks below establish:
+
+* every path through the body ends by appending exactly one value to the
+  same list (a path that skips its item, ``continue`` alone, is refused);
+* the body's names are its own: each is set before it is read in the same
+  item, and nothing after the loop reads them;
+* the body changes nothing but its own names, the objects it fetched or
+  made, and its item; it calls nothing that may change what another item
+  sees (logging aside: the lines of different items may interleave);
+* the list is the function's own, so a failure leaves nothing half-filled
+  that anyone can see;
+
+An item's own calls stay in order, however independent: the items are what
+``--max-concurrency`` bounds. A later run leaves such a function alone
+(:func:`item_worker`), as it leaves a gather it wrote.
+"""
+
+from __future__ import annotations
+
+import ast
+
+from .. import dataflow
+from .effects import LOGGING_METHODS, fresh_locals, stored_targets, target_base
+from .items import ItemCalls
+from .model import GATHER_HELPERS, Finding, GatherEdit, Refusal, span_of
+from .syntax import literal_size, names_only, same_loop, strip_await
+
+# Expressions whose value the code made itself: a name bound to one is the item's own.
+_MADE = (
+    ast.Dict,
+    ast.List,
+    ast.Set,
+    ast.Tuple,
+    ast.DictComp,
+    ast.ListComp,
+    ast.SetComp,
+    ast.JoinedStr,
+    ast.Constant,
+    ast.BinOp,
+)
+
+
+class BodyScan(ItemCalls):
+    def _per_item(self, loop: ast.For, fetches: list[ast.Call]) -> Finding:
+        """The loop's body as a nested async function per item, or why not."""
+        if loop.orelse:
+            raise Refusal("the loop has an else clause")
+        if not names_only(loop.target):
+            raise Refusal("the loop target is not a plain name")
+        self._ends_only_by_appending_or_failing(loop)
+        for call in fetches:
+            info = self._info(call)
+            if info.kind == "sleep":
+                raise Refusal("the loop paces its requests with sleep")
+            if info.kind == "bridge":
+                raise Refusal(
+                    f"{info.short} runs in a worker thread (a sync call bridged per item)"
+                )
+        refusal = self._write_refusal(fetches)
+        if refusal:
+            raise Refusal(refusal)
+        params = list(dict.fromkeys(dataflow._targets(loop.target)))
+        local = set(params) | {
+            n
+            for stmt in loop.body
+            for sub in dataflow.walk_local(stmt)
+            for n in dataflow.assigned_names(sub)
+            if "." not in n
+        }
+        for call in fetches:
+            changes = self._receiver_refusal(call, sorted(local))
+            if changes:
+                raise Refusal(changes)
+        out = self._filled_list(loop, local)
+        if _paths(loop.body, out) != "ends":
+            raise Refusal(
+                f"some items end without adding to {out}: running each item as a function,"
+                " those would need a value that says so"
+            )
+        _set_before_read(loop.body, set(params), local)
+        self._changes_only_its_own(loop, local, set(params), out, fetches)
+        end = (loop.end_lineno or loop.lineno, loop.end_col_offset or 0)
+        for node in dataflow.walk_local(self.node):
+            if (
+                isinstance(node, ast.Name)
+                and node.id in local
+                and isinstance(node.ctx, ast.Load)
+                and (node.lineno, node.col_offset) >= end
+            ):
+                raise Refusal(
+                    f"the code after the loop reads {node.id} (line {node.lineno}), which the"
+                    " loop's last item set"
+                )
+        if out not in fresh_locals(self.node, loop):
+            raise Refusal(
+                f"when an item fails, the items before it are in {out} for others to see;"
+                " run together, none would be"
+            )
+        singular = _singular(out)
+        name = self._fresh(f"fetch_{singular}" if singular else "fetch_one")
+        edit = GatherEdit(form="body", anchor=span_of(loop), fetches=(), names=(name,), collect=out)
+        shorts = " and ".join(dict.fromkeys(self._info(c).short for c in fetches))
+        reason = (
+            f"each item of {ast.unparse(loop.iter)} runs the loop's body ({shorts}) in"
+            f" {name}(), the items together (at most {self.limit_text} at a time) and each"
+            f" item's calls in order; {out} gets their values in the items' order"
+        )
+        if any(_logs(c) for s in loop.body for c in dataflow.walk_local(s)):
+            reason += "; what the items log may interleave"
+        return Finding(
+            "loop",
+            span_of(loop),
+            tuple(dict.fromkeys(self._info(c).callee for c in fetches)),
+            True,
+            reason,
+            bounded=True,
+            edit=edit,
+            items=literal_size(loop.iter, self.node, self.module),
+        )
+
+    def _ends_only_by_appending_or_failing(self, loop: ast.For) -> None:
+        for stmt in loop.body:
+            for sub in same_loop(stmt):
+                if isinstance(sub, ast.Break):
+                    raise Refusal(
+                        f"the loop can stop early (break, line {sub.lineno}): the legacy code"
+                        " fetched fewer items"
+                    )
+            for sub in dataflow.walk_local(stmt):
+                if isinstance(sub, ast.Return):
+                    raise Refusal(
+                        f"the loop can return early (line {sub.lineno}): the legacy code"
+                        " fetched fewer items"
+                    )
+                if isinstance(sub, ast.Yield | ast.YieldFrom):
+                    raise Refusal("the loop yields per item: its consumer pulls items one by one")
+                if isinstance(sub, ast.Global | ast.Nonlocal):
+                    raise Refusal(f"the loop sets {', '.join(sub.names)} outside the function")
+
+    def _filled_list(self, loop: ast.For, local: set[str]) -> str:
+        """The one list every item appends its value to."""
+        appended = {
+            _appended(s)
+            for stmt in loop.body
+            for s in same_loop(stmt)
+            if isinstance(s, ast.stmt) and _appended(s)
+        }
+        if len(appended) != 1:
+            what = "no list" if not appended else ", ".join(sorted(appended))
+            raise Refusal(f"the items do not each add one value to one list (they add to {what})")
+        (out,) = appended
+        if out in local:
+            raise Refusal(f"the loop body sets {out}, which it appends to")
+        receivers = {
+            id(s.value.func.value)  # type: ignore[attr-defined]
+            for stmt in loop.body
+            for s in dataflow.walk_local(stmt)
+            if isinstance(s, ast.stmt) and _appended(s) == out
+        }
+        for stmt in loop.body:
+            for sub in dataflow.walk_local(stmt):
+                if isinstance(sub, ast.Name) and sub.id == out and id(sub) not in receivers:
+                    raise Refusal(
+                        f"the loop reads {out} while it fills it (line {sub.lineno}): each item"
+                        " would see the others' values"
+                    )
+        return out
+
+    def _changes_only_its_own(
+        self,
+        loop: ast.For,
+        local: set[str],
+        items: set[str],
+        out: str,
+        fetches: list[ast.Call],
+    ) -> None:
+        """Refuses a body that changes, or calls what may change, what other items see."""
+        fetch_ids = {id(c) for c in fetches}
+        own = set(items) | self._own_objects(loop, local, items, fetch_ids)
+        for stmt in loop.body:
+            for node in dataflow.walk_local(stmt):
+                if isinstance(node, ast.Call) and id(node) not in fetch_ids:
+                    why = _call_refusal(node, own, out)
+                    if why:
+                        raise Refusal(f"{why} (line {node.lineno})")
+                for target in stored_targets(node):
+                    if isinstance(target, ast.Name):
+                        continue
+                    base = target_base(target)
+                    if base not in own:
+                        raise Refusal(
+                            f"each item changes {ast.unparse(target)} (line {target.lineno}):"
+                            " run together, the items would change it in the order they finish"
+                        )
+
+    def _own_objects(
+        self, loop: ast.For, local: set[str], items: set[str], fetch_ids: set[int]
+    ) -> set[str]:
+        """Names bound to what the item fetched or made, or computed from only those."""
+        own = set(items)
+        assignments = [
+            sub
+            for stmt in loop.body
+            for sub in dataflow.walk_local(stmt)
+            if isinstance(sub, ast.Assign | ast.AnnAssign) and sub.value is not None
+        ]
+        known = -1
+        while len(own) != known:
+            known = len(own)
+            for assign in assignments:
+                assert assign.value is not None
+                names = [n for n in dataflow.assigned_names(assign) if n in local]
+                if names and self._made_here(assign.value, own, fetch_ids):
+                    own.update(names)
+        return own
+
+    def _made_here(self, given: ast.expr, own: set[str], fetch_ids: set[int]) -> bool:
+        value = strip_await(given)
+        fetched = any(id(sub) in fetch_ids for sub in ast.walk(value))
+        if fetched or isinstance(value, _MADE):
+            return True
+        called = {id(c.func) for c in ast.walk(value) if isinstance(c, ast.Call)}
+        loaded = {
+            n.id
+            for n in ast.walk(value)
+            if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load) and id(n) not in called
+        }
+        return bool(loaded) and loaded <= own
+
+
+def _appended(stmt: ast.stmt) -> str:
+    """``out`` of a statement ``out.append(v)``."""
+    if not isinstance(stmt, ast.Expr):
+        return ""
+    call = stmt.value
+    if (
+        isinstance(call, ast.Call)
+        and isinstance(call.func, ast.Attribute)
+        and call.func.attr == "append"
+        and isinstance(call.func.value, ast.Name)
+        and len(call.args) == 1
+        and not call.keywords
+        and not isinstance(call.args[0], ast.Starred)
+    ):
+        return call.func.value.id
+    return ""
+
+
+def _paths(body: list[ast.stmt], out: str) -> str:
+    """ "ends" when every path through ``body`` appends one value to ``out`` last
+    (or raises), "falls" when some path goes on past it; refuses anything else."""
+    for index, stmt in enumerate(body):
+        if _appended(stmt) == out:
+            rest = body[index + 1 :]
+            if rest and not (len(rest) == 1 and isinstance(rest[0], ast.Continue)):
+                raise Refusal(
+                    f"the body goes on after adding to {out} (line {stmt.lineno}): it would"
+                    " be done before it returns"
+                )
+            return "ends"
+        if isinstance(stmt, ast.Continue):
+            raise Refusal(
+                f"some items are skipped (continue, line {stmt.lineno}) without adding to"
+                f" {out}; filter the items first to run them together"
+            )
+        if isinstance(stmt, ast.Raise):
+            return "ends"
+        if isinstance(stmt, ast.If):
+            ends = [_paths(stmt.body, out), _paths(stmt.orelse, out) if stmt.orelse else "falls"]
+            if ends == ["ends", "ends"]:
+                return "ends"
+        elif isinstance(stmt, ast.Try) and not isinstance(stmt, getattr(ast, "TryStar", ())):
+            if stmt.finalbody and _mentions(stmt.finalbody, out):
+                raise Refusal(f"the try's finally clause adds to {out} or skips the item")
+            main = _paths([*stmt.body, *stmt.orelse], out)
+            handlers = [_paths(h.body, out) for h in stmt.handlers]
+            if main == "ends" and all(h == "ends" for h in handlers):
+                return "ends"
+        elif isinstance(stmt, ast.With):
+            if _paths(stmt.body, out) == "ends":
+                return "ends"
+        elif _mentions([stmt], out):
+            raise Refusal(
+                f"a nested {type(stmt).__name__.lower()} statement (line {stmt.lineno}) adds"
+                f" to {out} or skips the item"
+            )
+    return "falls"
+
+
+def _mentions(stmts: list[ast.stmt], out: str) -> bool:
+    """Whether ``stmts`` append to ``out`` or skip the item (continue of our loop)."""
+    for stmt in stmts:
+        for sub in same_loop(stmt):
+            if isinstance(sub, ast.Continue):
+                return True
+        for sub in dataflow.walk_local(stmt):
+            if isinstance(sub, ast.stmt) and _appended(sub) == out:
+                return True
+    return False
+
+
+def _set_before_read(body: list[ast.stmt], defined: set[str], local: set[str]) -> set[str] | None:
+    """What every path through ``body`` has set (None: no path goes on past it);
+    refuses a read of one of the body's names before it is set in the same item
+    (it would be the item before's value)."""
+    current = set(defined)
+    for stmt in body:
+        if isinstance(stmt, ast.Continue | ast.Raise):
+            _reads_set(stmt, current, local)
+            return None
+        if isinstance(stmt, ast.If):
+            _reads_set(stmt.test, current, local)
+            branches = [_set_before_read(stmt.body, current, local)]
+            branches.append(_set_before_read(stmt.orelse, current, local))
+            went_on = [b for b in branches if b is not None]
+            if not went_on:
+                return None
+            current = set.intersection(*went_on)
+        elif isinstance(stmt, ast.Try):
+            after_body = _set_before_read(stmt.body, current, local)
+            went_on = []
+            if after_body is not None:
+                after_else = _set_before_read(stmt.orelse, after_body, local)
+                if after_else is not None:
+                    went_on.append(after_else)
+            for handler in stmt.handlers:
+                caught = current | ({handler.name} if handler.name else set())
+                if handler.type is not None:
+                    _reads_set(handler.type, current, local)
+                after = _set_before_read(handler.body, caught, local)
+                if after is not None:
+                    went_on.append(after)
+            if stmt.finalbody:
+                _set_before_read(stmt.finalbody, current, local)
+            if not went_on:
+                return None
+            current = set.intersection(*went_on)
+        elif isinstance(stmt, ast.With):
+            for item in stmt.items:
+                _reads_set(item.context_expr, current, local)
+                current |= set(dataflow.assigned_names(item))
+            after = _set_before_read(stmt.body, current, local)
+            if after is None:
+                return None
+            current = after
+        elif isinstance(stmt, ast.For | ast.While):
+            head = stmt.iter if isinstance(stmt, ast.For) else stmt.test
+            _reads_set(head, current, local)
+            inner = current | (
+                set(dataflow._targets(stmt.target)) if isinstance(stmt, ast.For) else set()
+            )
+            _set_before_read(stmt.body, inner, local)
+            _set_before_read(stmt.orelse, current, local)
+        elif isinstance(stmt, ast.Assign | ast.AnnAssign):
+            if stmt.value is not None:
+                _reads_set(stmt.value, current, local)
+            for target in stmt.targets if isinstance(stmt, ast.Assign) else [stmt.target]:
+                if not isinstance(target, ast.Name):
+                    _reads_set(target, current, local)
+            current |= {n for n in dataflow.assigned_names(stmt) if "." not in n}
+        elif isinstance(stmt, ast.AugAssign):
+            _reads_set(stmt, current, local)
+        elif isinstance(stmt, ast.Expr | ast.Pass | ast.Assert | ast.Delete):
+            _reads_set(stmt, current, local)
+            for sub in ast.walk(stmt):
+                if isinstance(sub, ast.NamedExpr):
+                    current.add(sub.target.id)
+        else:
+            raise Refusal(
+                f"the body has a {type(stmt).__name__.lower()} statement (line {stmt.lineno})"
+                " the analysis does not follow"
+            )
+    return current
+
+
+def _reads_set(node: ast.AST, defined: set[str], local: set[str]) -> None:
+    made = {sub.target.id for sub in dataflow.walk_local(node) if isinstance(sub, ast.NamedExpr)}
+    scoped = {
+        n
+        for sub in ast.walk(node)
+        if isinstance(sub, ast.comprehension)
+        for n in dataflow._targets(sub.target)
+    }
+    for sub in ast.walk(node):
+        if (
+            isinstance(sub, ast.Name)
+            and isinstance(sub.ctx, ast.Load | ast.Del)
+            and sub.id in local
+            and sub.id not in defined | made | scoped
+        ):
+            raise Refusal(
+                f"the body reads {sub.id} (line {sub.lineno}) before it sets it: an item"
+                " would see the item before's value"
+            )
+    if isinstance(node, ast.AugAssign) and isinstance(node.target, ast.Name):
+        if node.target.id in local and node.target.id not in defined:
+            raise Refusal(
+                f"the body adds to {node.target.id} (line {node.lineno}) from one item to the next"
+            )
+
+
+def _call_refusal(call: ast.Call, own: set[str], out: str) -> str:
+    """Why a call in the body may change what another item sees ("" if it can't)."""
+    func = call.func
+    if isinstance(func, ast.Attribute):
+        if func.attr == "append" and isinstance(func.value, ast.Name) and func.value.id == out:
+            return ""
+        if func.attr in LOGGING_METHODS or func.attr in dataflow.READ_ONLY_METHODS:
+            return ""
+        if target_base(func.value) in own:
+            return ""
+    name = dataflow.path_of(func) or ""
+    if name in dataflow.PURE_FUNCTIONS or name.rsplit(".", 1)[-1] in dataflow.PURE_FUNCTIONS:
+        return ""
+    shown = name or ast.unparse(func)
+    return (
+        f"each item calls {shown}, which may change what the other items see: run"
+        " together, they would call it in the order they finish"
+    )
+
+
+def _logs(node: ast.AST) -> bool:
+    return (
+        isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Attribute)
+        and node.func.attr in LOGGING_METHODS
+    )
+
+
+def _singular(name: str) -> str:
+    if name.endswith("ies") and len(name) > 4:
+        return name[:-3] + "y"
+    if name.endswith("s") and not name.endswith("ss") and len(name) > 3:
+        return name[:-1]
+    return ""
+
+
+def item_worker(function: ast.AST, scope: ast.AST | None) -> bool:
+    """Whether ``function`` is what a gather in ``scope`` runs per item
+    (``gather_in_order(*(fetch_card(x) for x in xs))``): the calls of one item
+    stay in order."""
+    name = getattr(function, "name", None)
+    if scope is None or name is None:
+        return False
+    for node in ast.walk(scope):
+        if not (
+            isinstance(node, ast.Call)
+            and (dataflow.path_of(node.func) or "").endswith(GATHER_HELPERS)
+        ):
+            continue
+        for arg in node.args:
+            made = arg.value if isinstance(arg, ast.Starred) else None
+            if (
+                isinstance(made, ast.GeneratorExp)
+                and isinstance(made.elt, ast.Call)
+                and isinstance(made.elt.func, ast.Name)
+                and made.elt.func.id == name
+            ):
+                return True
+    return False

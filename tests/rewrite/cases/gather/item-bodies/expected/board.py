@@ -1,0 +1,110 @@
+"""Loops whose items each build one value from calls that depend on each other."""
+
+import logging
+
+import httpx
+
+from _async_helpers import TLS_CONTEXT, gather_in_order, requests_values
+
+API = "https://code.example.com/api"
+log = logging.getLogger(__name__)
+
+
+class NotFound(Exception):
+    pass
+
+
+async def _get(path, **params):
+    async with httpx.AsyncClient(
+        follow_redirects=True, timeout=None, verify=TLS_CONTEXT
+    ) as http_client:
+        response = await http_client.get(
+            API + path, params=requests_values(params), timeout=5
+        )
+    if response.status_code == 404:
+        raise NotFound(path)
+    if response.is_error:
+        response.raise_for_status()
+    return response.json()
+
+
+async def repo(owner, name):
+    data = await _get(f"/repos/{owner}/{name}")
+    return {"name": data["full_name"], "stars": data["stars"]}
+
+
+async def open_issues(owner, name, limit=5):
+    return [
+        i["title"] for i in await _get(f"/repos/{owner}/{name}/issues", per_page=limit)
+    ]
+
+
+async def board(names):
+    # One card per repository, the missing ones marked.
+    async def fetch_card(full):
+        owner, _, name = full.partition("/")
+        try:
+            info = await repo(owner, name)
+        except NotFound:
+            log.warning("no repository %s", full)
+            return {"name": full, "missing": True}
+        info["issues"] = await open_issues(owner, name, limit=2)
+        return info
+
+    cards = await gather_in_order(
+        *(fetch_card(full) for full in filter(None, names)), limit=10
+    )
+    return cards
+
+
+async def leaders(names):
+    rows = [("name", "stars", "top issue")]
+
+    async def fetch_row(index, full):
+        owner, name = full.split("/")
+        info = await repo(owner, name)
+        issues = await open_issues(owner, name, limit=1)
+        if issues:
+            return (index, info["name"], info["stars"], issues[0])
+        else:
+            return (index, info["name"], info["stars"], None)
+
+    rows.extend(
+        await gather_in_order(
+            *(fetch_row(index, full) for index, full in enumerate(names)),
+            limit=10,
+        )
+    )
+    return rows
+
+
+async def totals(names):
+    total = 0
+    seen = []
+    for full in names:
+        owner, name = full.split("/")
+        info = await repo(owner, name)
+        total += info["stars"]
+        seen.append(await open_issues(owner, info["name"].split("/")[1]))
+    return total, seen
+
+
+async def first_missing(names):
+    found = []
+    for full in names:
+        owner, name = full.split("/")
+        if owner == "skip":
+            continue
+        found.append(
+            await open_issues(owner, (await repo(owner, name))["name"].split("/")[1])
+        )
+    return found
+
+
+async def last_seen(names):
+    out = []
+    for full in names:
+        owner, name = full.split("/")
+        info = await repo(owner, name)
+        out.append(await open_issues(owner, info["name"].split("/")[1]))
+    return out, owner

@@ -1,0 +1,88 @@
+"""Loops whose items each build one value from calls that depend on each other."""
+
+import logging
+
+import requests
+
+API = "https://code.example.com/api"
+log = logging.getLogger(__name__)
+
+
+class NotFound(Exception):
+    pass
+
+
+def _get(path, **params):
+    response = requests.get(API + path, params=params, timeout=5)
+    if response.status_code == 404:
+        raise NotFound(path)
+    response.raise_for_status()
+    return response.json()
+
+
+def repo(owner, name):
+    data = _get(f"/repos/{owner}/{name}")
+    return {"name": data["full_name"], "stars": data["stars"]}
+
+
+def open_issues(owner, name, limit=5):
+    return [i["title"] for i in _get(f"/repos/{owner}/{name}/issues", per_page=limit)]
+
+
+def board(names):
+    cards = []
+    # One card per repository, the missing ones marked.
+    for full in filter(None, names):
+        owner, _, name = full.partition("/")
+        try:
+            info = repo(owner, name)
+        except NotFound:
+            log.warning("no repository %s", full)
+            cards.append({"name": full, "missing": True})
+            continue
+        info["issues"] = open_issues(owner, name, limit=2)
+        cards.append(info)
+    return cards
+
+
+def leaders(names):
+    rows = [("name", "stars", "top issue")]
+    for index, full in enumerate(names):
+        owner, name = full.split("/")
+        info = repo(owner, name)
+        issues = open_issues(owner, name, limit=1)
+        if issues:
+            rows.append((index, info["name"], info["stars"], issues[0]))
+        else:
+            rows.append((index, info["name"], info["stars"], None))
+    return rows
+
+
+def totals(names):
+    total = 0
+    seen = []
+    for full in names:
+        owner, name = full.split("/")
+        info = repo(owner, name)
+        total += info["stars"]
+        seen.append(open_issues(owner, info["name"].split("/")[1]))
+    return total, seen
+
+
+def first_missing(names):
+    found = []
+    for full in names:
+        owner, name = full.split("/")
+        if owner == "skip":
+            continue
+        found.append(open_issues(owner, repo(owner, name)["name"].split("/")[1]))
+    return found
+
+
+def last_seen(names):
+    out = []
+    for full in names:
+        owner, name = full.split("/")
+        info = repo(owner, name)
+        out.append(open_issues(owner, info["name"].split("/")[1]))
+    return out, owner
