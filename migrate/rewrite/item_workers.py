@@ -2,8 +2,10 @@
 
 The analysis (:mod:`migrate.analyse.gathers.bodies`) made sure every path
 through the body ends by appending one value to the list, with at most a
-``continue`` after it: here each ``out.append(v)`` becomes ``return v`` and
-the ``continue`` goes.
+``continue`` after it, or by skipping the item: here each ``out.append(v)``
+becomes ``return v`` and the ``continue`` after it goes; a ``continue`` alone
+becomes ``return None`` (values appended are never None, so the gather's
+caller leaves those out).
 """
 
 from __future__ import annotations
@@ -74,6 +76,8 @@ def _returning(statements: Sequence[cst.BaseStatement], out: str) -> list[cst.Ba
                     returned = True
                 elif isinstance(part, cst.Continue) and returned:
                     continue
+                elif isinstance(part, cst.Continue):
+                    small.append(cst.Return(value=cst.Name("None")))  # the item is skipped
                 else:
                     small.append(part)
             if not small:

@@ -18,7 +18,8 @@ are cancelled. That is the legacy behaviour when the items cannot see each
 other, which the checks below establish:
 
 * every path through the body ends by appending exactly one value to the
-  same list (a path that skips its item, ``continue`` alone, is refused);
+  same list, or by skipping its item (``continue``) when no value appended
+  can be None: a skipped item returns None, left out of the list;
 * the body's names are its own: each is set before it is read in the same
   item, and nothing after the loop reads them;
 * the body changes nothing but its own names, the objects it fetched or
@@ -89,11 +90,26 @@ class BodyScan(ItemCalls):
             if changes:
                 raise Refusal(changes)
         out = self._filled_list(loop, local)
-        if _paths(loop.body, out) != "ends":
+        skips: list[ast.Continue] = []
+        if _paths(loop.body, out, skips) != "ends":
             raise Refusal(
                 f"some items end without adding to {out}: running each item as a function,"
                 " those would need a value that says so"
             )
+        if skips:
+            values = [
+                s.value.args[0]  # type: ignore[attr-defined]
+                for stmt in loop.body
+                for s in dataflow.walk_local(stmt)
+                if isinstance(s, ast.stmt) and _appended(s) == out
+            ]
+            maybe = next((v for v in values if not _never_none(v)), None)
+            if maybe is not None:
+                raise Refusal(
+                    f"some items are skipped (continue, line {skips[0].lineno}) and what the"
+                    f" others add to {out} may be None (line {maybe.lineno}): filter the"
+                    " items first to run them together"
+                )
         _set_before_read(loop.body, set(params), local)
         self._changes_only_its_own(loop, local, set(params), out, fetches)
         end = (loop.end_lineno or loop.lineno, loop.end_col_offset or 0)
@@ -113,15 +129,27 @@ class BodyScan(ItemCalls):
                 f"when an item fails, the items before it are in {out} for others to see;"
                 " run together, none would be"
             )
-        singular = _singular(out)
-        name = self._fresh(f"fetch_{singular}" if singular else "fetch_one")
-        edit = GatherEdit(form="body", anchor=span_of(loop), fetches=(), names=(name,), collect=out)
+        # Named for one value of the list, else for what its first call gives.
+        singular = _singular(out) or self._noun(fetches[0])
+        if not singular.isidentifier() or singular in ("response", "result"):
+            singular = "one"
+        name = self._fresh(f"fetch_{singular}")
+        edit = GatherEdit(
+            form="body",
+            anchor=span_of(loop),
+            fetches=(),
+            names=(name,),
+            collect=out,
+            skips=bool(skips),
+        )
         shorts = " and ".join(dict.fromkeys(self._info(c).short for c in fetches))
         reason = (
             f"each item of {ast.unparse(loop.iter)} runs the loop's body ({shorts}) in"
             f" {name}(), the items together (at most {self.limit_text} at a time) and each"
             f" item's calls in order; {out} gets their values in the items' order"
         )
+        if skips:
+            reason += " (an item skipped returns None, left out)"
         if any(_logs(c) for s in loop.body for c in dataflow.walk_local(s)):
             reason += "; what the items log may interleave"
         return Finding(
@@ -263,9 +291,10 @@ def _appended(stmt: ast.stmt) -> str:
     return ""
 
 
-def _paths(body: list[ast.stmt], out: str) -> str:
-    """ "ends" when every path through ``body`` appends one value to ``out`` last
-    (or raises), "falls" when some path goes on past it; refuses anything else."""
+def _paths(body: list[ast.stmt], out: str, skips: list[ast.Continue]) -> str:
+    """ "ends" when every path through ``body`` appends one value to ``out`` last,
+    skips the item (``continue``, added to ``skips``) or raises; "falls" when some
+    path goes on past it. Refuses anything else."""
     for index, stmt in enumerate(body):
         if _appended(stmt) == out:
             rest = body[index + 1 :]
@@ -276,25 +305,26 @@ def _paths(body: list[ast.stmt], out: str) -> str:
                 )
             return "ends"
         if isinstance(stmt, ast.Continue):
-            raise Refusal(
-                f"some items are skipped (continue, line {stmt.lineno}) without adding to"
-                f" {out}; filter the items first to run them together"
-            )
+            skips.append(stmt)
+            return "ends"
         if isinstance(stmt, ast.Raise):
             return "ends"
         if isinstance(stmt, ast.If):
-            ends = [_paths(stmt.body, out), _paths(stmt.orelse, out) if stmt.orelse else "falls"]
+            ends = [
+                _paths(stmt.body, out, skips),
+                _paths(stmt.orelse, out, skips) if stmt.orelse else "falls",
+            ]
             if ends == ["ends", "ends"]:
                 return "ends"
         elif isinstance(stmt, ast.Try) and not isinstance(stmt, getattr(ast, "TryStar", ())):
             if stmt.finalbody and _mentions(stmt.finalbody, out):
                 raise Refusal(f"the try's finally clause adds to {out} or skips the item")
-            main = _paths([*stmt.body, *stmt.orelse], out)
-            handlers = [_paths(h.body, out) for h in stmt.handlers]
+            main = _paths([*stmt.body, *stmt.orelse], out, skips)
+            handlers = [_paths(h.body, out, skips) for h in stmt.handlers]
             if main == "ends" and all(h == "ends" for h in handlers):
                 return "ends"
         elif isinstance(stmt, ast.With):
-            if _paths(stmt.body, out) == "ends":
+            if _paths(stmt.body, out, skips) == "ends":
                 return "ends"
         elif _mentions([stmt], out):
             raise Refusal(
@@ -474,4 +504,23 @@ def item_worker(function: ast.AST, scope: ast.AST | None) -> bool:
                 and made.elt.func.id == name
             ):
                 return True
+    return False
+
+
+# Calls that never give None.
+_VALUED_CALLS = frozenset(
+    {"str", "int", "float", "bool", "len", "repr", "list", "dict", "tuple", "set", "sorted"}
+)
+
+
+def _never_none(value: ast.expr) -> bool:
+    """Whether ``value`` surely is not None, by its form alone."""
+    if isinstance(value, ast.Constant):
+        return value.value is not None
+    if isinstance(value, (*_MADE, ast.Compare, ast.UnaryOp, ast.GeneratorExp)):
+        return True
+    if isinstance(value, ast.Call):
+        return (dataflow.path_of(value.func) or "") in _VALUED_CALLS
+    if isinstance(value, ast.IfExp):
+        return _never_none(value.body) and _never_none(value.orelse)
     return False

@@ -101,6 +101,8 @@ class GatherEdit:
     # comprehension: the statement the gather goes before, as ``results = await ...``.
     hoist: Span | None = None
     consumer: bool = False  # comprehension: anchor is the call a generator is handed to
+    # body: some items are skipped (``continue``): they return None, left out of the list.
+    skips: bool = False
     # threads: what the gather runs, as a generator expression's body (``work(x) for x in xs``).
     generator: str = ""
 

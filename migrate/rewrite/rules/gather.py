@@ -231,6 +231,8 @@ class Gather(Rule):
         # Loop bodies made nested functions (ids): the extend of their gather follows.
         # (ids -> the call of one item, the ``for`` clause, the loop's indent).
         self.workers: dict[int, tuple[str, str, int]] = {}
+        # ... those whose skipped items give None: the name of one value, by the extend's id.
+        self.skipping: dict[int, str] = {}
         self.extends: dict[int, tuple[str, str, int | str]] = {}
         # Lists made here from ``map(...)`` (ids), for ``list(...)`` around them.
         self.unmapped: set[int] = set()
@@ -561,6 +563,12 @@ class Gather(Rule):
                 body[-1] = _spaced(_lead(worker, lines), first=len(body) == 1)
                 assert isinstance(stmt, cst.SimpleStatementLine)  # the extend made here
                 body.append(_lead(made, stmt.leading_lines))
+                value = self.skipping.pop(id(stmt), None)
+                if value is not None:
+                    # The items skipped gave None.
+                    out = extend[0]
+                    kept = f"{out} = [{value} for {value} in {out} if {value} is not None]\n"
+                    body.append(cst.parse_statement(kept))
                 continue
             code = f"{declared} = await {HELPER}({gathered}, limit={limit})\n"
             if len(code) > 80:
@@ -623,8 +631,16 @@ class Gather(Rule):
                 f"{edit.collect}.extend(\n    await {HELPER}(\n"
                 f"        {gathered},\n        limit={limit},\n    )\n)\n"
             )
+        if edit.skips:
+            value = _item_name(cst.Name(edit.collect), {edit.collect, name})
+            code = (
+                f"{edit.collect}.extend(\n    {value}\n    for {value} in await {HELPER}("
+                f"{gathered}, limit={limit})\n    if {value} is not None\n)\n"
+            )
         new = cst.parse_statement(code).with_changes(leading_lines=[cst.EmptyLine(indent=False)])
         self.extends[id(new)] = (edit.collect, gathered, limit)
+        if edit.skips:
+            self.skipping[id(new)] = value
         clauses = f"for {code_of(loop.target)} in {code_of(loop.iter)}"
         self.workers[id(function)] = (call, clauses, at.anchor[1])
         self._used(at, f"one item's calls per task, at most {limit} items at a time")

@@ -24,9 +24,26 @@ ROUTES = {
 def drive(run):
     board = run.module("board")
     every = ["ada/engine", "bob/loom", "cy/press"]
-    for name in ("board", "leaders", "totals", "first_missing", "last_seen"):
+    for name in (
+        "board",
+        "leaders",
+        "totals",
+        "first_missing",
+        "last_seen",
+        "starred",
+        "starred_names",
+    ):
         run.check(name, getattr(board, name), every)
-        run.check(f"{name}, one failing upstream", getattr(board, name), ["ada/engine", "bad/gateway", "cy/press"])
-    run.check("board, one missing and an empty name", board.board, ["ada/engine", "", "eve/gone", "cy/press"])
+        run.check(
+            f"{name}, one failing upstream",
+            getattr(board, name),
+            ["ada/engine", "bad/gateway", "cy/press"],
+        )
+    run.check(
+        "board, one missing and an empty name",
+        board.board,
+        ["ada/engine", "", "eve/gone", "cy/press"],
+    )
     run.check("leaders, one missing", board.leaders, ["ada/engine", "eve/gone"])
     run.check("first_missing, one skipped", board.first_missing, ["skip/x", "bob/loom"])
+    run.check("starred, one skipped", board.starred, ["skip/x", "bob/loom", "cy/press"])

@@ -108,3 +108,38 @@ async def last_seen(names):
         info = await repo(owner, name)
         out.append(await open_issues(owner, info["name"].split("/")[1]))
     return out, owner
+
+
+async def starred(names):
+    found = [("name", "top issue")]
+
+    async def fetch_repo(full):
+        owner, name = full.split("/")
+        if owner == "skip":
+            return None
+        info = await repo(owner, name)
+        if info["stars"] < 5:
+            return None
+        return (info["name"], await open_issues(owner, name, limit=1))
+
+    found.extend(
+        item
+        for item in await gather_in_order(
+            *(fetch_repo(full) for full in names), limit=10
+        )
+        if item is not None
+    )
+    return found
+
+
+async def starred_names(names):
+    async def fetch_repo(full):
+        owner, name = full.split("/")
+        info = await repo(owner, name)
+        if info["stars"] < 5:
+            return None
+        return f"{info['name']} ({len(await open_issues(owner, name))} issues)"
+
+    found = await gather_in_order(*(fetch_repo(full) for full in names), limit=10)
+    found = [item for item in found if item is not None]
+    return found

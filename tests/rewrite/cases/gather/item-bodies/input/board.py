@@ -86,3 +86,27 @@ def last_seen(names):
         info = repo(owner, name)
         out.append(open_issues(owner, info["name"].split("/")[1]))
     return out, owner
+
+
+def starred(names):
+    found = [("name", "top issue")]
+    for full in names:
+        owner, name = full.split("/")
+        if owner == "skip":
+            continue
+        info = repo(owner, name)
+        if info["stars"] < 5:
+            continue
+        found.append((info["name"], open_issues(owner, name, limit=1)))
+    return found
+
+
+def starred_names(names):
+    found = []
+    for full in names:
+        owner, name = full.split("/")
+        info = repo(owner, name)
+        if info["stars"] < 5:
+            continue
+        found.append(f"{info['name']} ({len(open_issues(owner, name))} issues)")
+    return found

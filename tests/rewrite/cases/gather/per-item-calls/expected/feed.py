@@ -54,12 +54,12 @@ async def lines(ids):
 
 
 async def posts_after_users(ids):
-    async def fetch_one(user_id):
+    async def fetch_user(user_id):
         user = await get_user(user_id)
         post = await get_post(user["id"])
         return (user["name"], post["text"])
 
-    out = await gather_in_order(*(fetch_one(user_id) for user_id in ids), limit=10)
+    out = await gather_in_order(*(fetch_user(user_id) for user_id in ids), limit=10)
     return out
 
 
