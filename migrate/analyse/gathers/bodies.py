@@ -24,7 +24,9 @@ other, which the checks below establish:
   item, and nothing after the loop reads them;
 * the body changes nothing but its own names, the objects it fetched or
   made, and its item; it calls nothing that may change what another item
-  sees (logging aside: the lines of different items may interleave);
+  sees (logging aside: the lines of different items may interleave; the
+  module's own functions that only compute a value are followed, see
+  :mod:`.quiet`);
 * the list is the function's own, so a failure leaves nothing half-filled
   that anyone can see;
 
@@ -41,6 +43,7 @@ from .. import dataflow
 from .effects import LOGGING_METHODS, fresh_locals, stored_targets, target_base
 from .items import ItemCalls
 from .model import GATHER_HELPERS, Finding, GatherEdit, Refusal, span_of
+from .quiet import quiet_function
 from .syntax import literal_size, names_only, same_loop, strip_await
 
 # Expressions whose value the code made itself: a name bound to one is the item's own.
@@ -225,7 +228,7 @@ class BodyScan(ItemCalls):
         for stmt in loop.body:
             for node in dataflow.walk_local(stmt):
                 if isinstance(node, ast.Call) and id(node) not in fetch_ids:
-                    why = _call_refusal(node, own, out)
+                    why = _call_refusal(node, own, out, self.module)
                     if why:
                         raise Refusal(f"{why} (line {node.lineno})")
                 for target in stored_targets(node):
@@ -446,7 +449,7 @@ def _reads_set(node: ast.AST, defined: set[str], local: set[str]) -> None:
             )
 
 
-def _call_refusal(call: ast.Call, own: set[str], out: str) -> str:
+def _call_refusal(call: ast.Call, own: set[str], out: str, module: ast.Module | None) -> str:
     """Why a call in the body may change what another item sees ("" if it can't)."""
     func = call.func
     if isinstance(func, ast.Attribute):
@@ -458,6 +461,8 @@ def _call_refusal(call: ast.Call, own: set[str], out: str) -> str:
             return ""
     name = dataflow.path_of(func) or ""
     if name in dataflow.PURE_FUNCTIONS or name.rsplit(".", 1)[-1] in dataflow.PURE_FUNCTIONS:
+        return ""
+    if isinstance(func, ast.Name) and quiet_function(func.id, module):
         return ""
     shown = name or ast.unparse(func)
     return (

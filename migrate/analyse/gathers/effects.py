@@ -126,12 +126,12 @@ def fresh_locals(function: ast.FunctionDef | ast.AsyncFunctionDef, where: ast.st
             other.update(node.names)
         elif isinstance(node, ast.Assign):
             for target, value in _bindings(node):
-                new = value is not None and _new_container(value)
+                new = value is not None and new_container(value)
                 (made if new else other).add(target)
         elif isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name):
             # ``out: list[dict] = []``; a bare ``out: list[dict]`` binds nothing.
             if node.value is not None:
-                (made if _new_container(node.value) else other).add(node.target.id)
+                (made if new_container(node.value) else other).add(node.target.id)
         elif isinstance(node, ast.NamedExpr):
             other.add(node.target.id)
         else:
@@ -163,15 +163,15 @@ def _bindings(assign: ast.Assign) -> list[tuple[str, ast.expr | None]]:
     return found
 
 
-def _new_container(value: ast.expr) -> bool:
+def new_container(value: ast.expr) -> bool:
     if isinstance(value, ast.List | ast.Dict | ast.Set | ast.ListComp | ast.DictComp | ast.SetComp):
         return True
     if isinstance(value, ast.BinOp) and isinstance(value.op, ast.Mult):
-        return _new_container(value.left) or _new_container(value.right)  # [None] * n
+        return new_container(value.left) or new_container(value.right)  # [None] * n
     return (
         isinstance(value, ast.Call)
         and (dataflow.path_of(value.func) or "") in FRESH_CONTAINERS
-        and all(isinstance(a, ast.Constant) or _new_container(a) for a in value.args)
+        and all(isinstance(a, ast.Constant) or new_container(a) for a in value.args)
     )
 
 

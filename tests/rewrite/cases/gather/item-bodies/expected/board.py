@@ -4,7 +4,12 @@ import logging
 
 import httpx
 
-from _async_helpers import TLS_CONTEXT, gather_in_order, requests_values
+from _async_helpers import (
+    TLS_CONTEXT,
+    gather_in_order,
+    gather_outcomes,
+    requests_values,
+)
 
 API = "https://code.example.com/api"
 log = logging.getLogger(__name__)
@@ -143,3 +148,39 @@ async def starred_names(names):
     found = await gather_in_order(*(fetch_repo(full) for full in names), limit=10)
     found = [item for item in found if item is not None]
     return found
+
+
+AUDIT = []
+
+
+def _summary(info, issues):
+    summary = {"repo": info["name"].upper(), "issues": len(issues)}
+    summary["hot"] = summary["issues"] > 1 and info["stars"] > 5
+    return summary
+
+
+def _audited(info):
+    AUDIT.append(info["name"])
+    return info["name"]
+
+
+async def summaries(names):
+    async def fetch_repo(full):
+        owner, name = full.split("/")
+        info = await repo(owner, name)
+        return _summary(info, await open_issues(owner, name))
+
+    out = await gather_in_order(*(fetch_repo(full) for full in names), limit=10)
+    return out
+
+
+async def audited(names):
+    out = []
+    for full in names:
+        owner, name = full.split("/")
+        repo_outcome, open_issues_outcome = await gather_outcomes(
+            repo(owner, name),
+            open_issues(owner, name, limit=1),
+        )
+        out.append((_audited(repo_outcome.result()), open_issues_outcome.result()))
+    return out, list(AUDIT)

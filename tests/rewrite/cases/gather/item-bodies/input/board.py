@@ -110,3 +110,34 @@ def starred_names(names):
             continue
         found.append(f"{info['name']} ({len(open_issues(owner, name))} issues)")
     return found
+
+
+AUDIT = []
+
+
+def _summary(info, issues):
+    summary = {"repo": info["name"].upper(), "issues": len(issues)}
+    summary["hot"] = summary["issues"] > 1 and info["stars"] > 5
+    return summary
+
+
+def _audited(info):
+    AUDIT.append(info["name"])
+    return info["name"]
+
+
+def summaries(names):
+    out = []
+    for full in names:
+        owner, name = full.split("/")
+        info = repo(owner, name)
+        out.append(_summary(info, open_issues(owner, name)))
+    return out
+
+
+def audited(names):
+    out = []
+    for full in names:
+        owner, name = full.split("/")
+        out.append((_audited(repo(owner, name)), open_issues(owner, name, limit=1)))
+    return out, list(AUDIT)
