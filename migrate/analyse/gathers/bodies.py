@@ -42,7 +42,7 @@ import ast
 from .. import dataflow
 from .effects import LOGGING_METHODS, fresh_locals, stored_targets, target_base
 from .items import ItemCalls
-from .model import GATHER_HELPERS, Finding, GatherEdit, Refusal, span_of
+from .model import GATHER_HELPERS, Adds, Finding, GatherEdit, Refusal, span_of
 from .quiet import quiet_function
 from .syntax import literal_size, names_only, same_loop, strip_await
 
@@ -81,18 +81,26 @@ class BodyScan(ItemCalls):
         if refusal:
             raise Refusal(refusal)
         params = list(dict.fromkeys(dataflow._targets(loop.target)))
+        # The names the body binds (``out[k] = v`` binds none: it changes ``out``).
         local = set(params) | {
             n
             for stmt in loop.body
             for sub in dataflow.walk_local(stmt)
+            if not isinstance(sub, ast.Assign | ast.AugAssign | ast.AnnAssign | ast.Delete)
             for n in dataflow.assigned_names(sub)
             if "." not in n
+        }
+        local |= {
+            sub.id
+            for stmt in loop.body
+            for sub in dataflow.walk_local(stmt)
+            if isinstance(sub, ast.Name) and isinstance(sub.ctx, ast.Store)
         }
         for call in fetches:
             changes = self._receiver_refusal(call, sorted(local))
             if changes:
                 raise Refusal(changes)
-        out = self._filled_list(loop, local)
+        out, adds = self._filled(loop, local)
         skips: list[ast.Continue] = []
         if _paths(loop.body, out, skips) != "ends":
             raise Refusal(
@@ -101,10 +109,10 @@ class BodyScan(ItemCalls):
             )
         if skips:
             values = [
-                s.value.args[0]  # type: ignore[attr-defined]
+                added[2]
                 for stmt in loop.body
                 for s in dataflow.walk_local(stmt)
-                if isinstance(s, ast.stmt) and _appended(s) == out
+                if isinstance(s, ast.stmt) and (added := _added(s)) and added[0] == out
             ]
             maybe = next((v for v in values if not _never_none(v)), None)
             if maybe is not None:
@@ -143,6 +151,7 @@ class BodyScan(ItemCalls):
             fetches=(),
             names=(name,),
             collect=out,
+            adds=adds,
             skips=bool(skips),
         )
         shorts = " and ".join(dict.fromkeys(self._info(c).short for c in fetches))
@@ -185,25 +194,26 @@ class BodyScan(ItemCalls):
                 if isinstance(sub, ast.Global | ast.Nonlocal):
                     raise Refusal(f"the loop sets {', '.join(sub.names)} outside the function")
 
-    def _filled_list(self, loop: ast.For, local: set[str]) -> str:
-        """The one list every item appends its value to."""
-        appended = {
-            _appended(s)
+    def _filled(self, loop: ast.For, local: set[str]) -> tuple[str, Adds]:
+        """The one list, set or dict every item adds its value to, and how."""
+        added = {
+            found[:2]
             for stmt in loop.body
             for s in same_loop(stmt)
-            if isinstance(s, ast.stmt) and _appended(s)
+            # (``info["issues"] = ...`` changes what the item fetched: not a collection.)
+            if isinstance(s, ast.stmt) and (found := _added(s)) and found[0] not in local
         }
-        if len(appended) != 1:
-            what = "no list" if not appended else ", ".join(sorted(appended))
-            raise Refusal(f"the items do not each add one value to one list (they add to {what})")
-        (out,) = appended
-        if out in local:
-            raise Refusal(f"the loop body sets {out}, which it appends to")
+        if len(added) != 1:
+            what = "nothing" if not added else ", ".join(sorted(out for out, _ in added))
+            raise Refusal(
+                f"the items do not each add one value to one collection (they add to {what})"
+            )
+        ((out, adds),) = added
         receivers = {
-            id(s.value.func.value)  # type: ignore[attr-defined]
+            id(found[3])
             for stmt in loop.body
             for s in dataflow.walk_local(stmt)
-            if isinstance(s, ast.stmt) and _appended(s) == out
+            if isinstance(s, ast.stmt) and (found := _added(s)) and found[0] == out
         }
         for stmt in loop.body:
             for sub in dataflow.walk_local(stmt):
@@ -212,7 +222,7 @@ class BodyScan(ItemCalls):
                         f"the loop reads {out} while it fills it (line {sub.lineno}): each item"
                         " would see the others' values"
                     )
-        return out
+        return out, adds
 
     def _changes_only_its_own(
         self,
@@ -232,7 +242,8 @@ class BodyScan(ItemCalls):
                     if why:
                         raise Refusal(f"{why} (line {node.lineno})")
                 for target in stored_targets(node):
-                    if isinstance(target, ast.Name):
+                    added = _added(node) if isinstance(node, ast.Assign) else None
+                    if isinstance(target, ast.Name) or (added and added[0] == out):
                         continue
                     base = target_base(target)
                     if base not in own:
@@ -276,22 +287,32 @@ class BodyScan(ItemCalls):
         return bool(loaded) and loaded <= own
 
 
-def _appended(stmt: ast.stmt) -> str:
-    """``out`` of a statement ``out.append(v)``."""
-    if not isinstance(stmt, ast.Expr):
-        return ""
-    call = stmt.value
-    if (
-        isinstance(call, ast.Call)
-        and isinstance(call.func, ast.Attribute)
-        and call.func.attr == "append"
-        and isinstance(call.func.value, ast.Name)
-        and len(call.args) == 1
-        and not call.keywords
-        and not isinstance(call.args[0], ast.Starred)
-    ):
-        return call.func.value.id
-    return ""
+def _added(stmt: ast.stmt) -> tuple[str, Adds, ast.expr, ast.Name] | None:
+    """``out.append(v)``, ``out.add(v)`` or ``out[k] = v`` as a statement: ``out``,
+    which of the three, the value added (``(k, v)`` for a dict) and the name ``out``."""
+    if isinstance(stmt, ast.Expr):
+        call = stmt.value
+        if (
+            isinstance(call, ast.Call)
+            and isinstance(call.func, ast.Attribute)
+            and call.func.attr in ("append", "add")
+            and isinstance(call.func.value, ast.Name)
+            and len(call.args) == 1
+            and not call.keywords
+            and not isinstance(call.args[0], ast.Starred)
+        ):
+            adds: Adds = "append" if call.func.attr == "append" else "add"
+            return call.func.value.id, adds, call.args[0], call.func.value
+    if isinstance(stmt, ast.Assign) and len(stmt.targets) == 1:
+        target = stmt.targets[0]
+        if (
+            isinstance(target, ast.Subscript)
+            and isinstance(target.value, ast.Name)
+            and not isinstance(target.slice, ast.Slice)
+        ):
+            pair = ast.Tuple(elts=[target.slice, stmt.value], ctx=ast.Load())
+            return target.value.id, "item", ast.copy_location(pair, stmt), target.value
+    return None
 
 
 def _paths(body: list[ast.stmt], out: str, skips: list[ast.Continue]) -> str:
@@ -299,7 +320,7 @@ def _paths(body: list[ast.stmt], out: str, skips: list[ast.Continue]) -> str:
     skips the item (``continue``, added to ``skips``) or raises; "falls" when some
     path goes on past it. Refuses anything else."""
     for index, stmt in enumerate(body):
-        if _appended(stmt) == out:
+        if (found := _added(stmt)) and found[0] == out:
             rest = body[index + 1 :]
             if rest and not (len(rest) == 1 and isinstance(rest[0], ast.Continue)):
                 raise Refusal(
@@ -344,7 +365,7 @@ def _mentions(stmts: list[ast.stmt], out: str) -> bool:
             if isinstance(sub, ast.Continue):
                 return True
         for sub in dataflow.walk_local(stmt):
-            if isinstance(sub, ast.stmt) and _appended(sub) == out:
+            if isinstance(sub, ast.stmt) and (found := _added(sub)) and found[0] == out:
                 return True
     return False
 
@@ -453,7 +474,8 @@ def _call_refusal(call: ast.Call, own: set[str], out: str, module: ast.Module | 
     """Why a call in the body may change what another item sees ("" if it can't)."""
     func = call.func
     if isinstance(func, ast.Attribute):
-        if func.attr == "append" and isinstance(func.value, ast.Name) and func.value.id == out:
+        adding = func.attr in ("append", "add")
+        if adding and isinstance(func.value, ast.Name) and func.value.id == out:
             return ""
         if func.attr in LOGGING_METHODS or func.attr in dataflow.READ_ONLY_METHODS:
             return ""

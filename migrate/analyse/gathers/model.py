@@ -31,6 +31,8 @@ GATHER_HELPERS = (GATHER_HELPER, OUTCOMES_HELPER)
 # function (``names[0]``) per item, gathered into the list ``collect``.
 Form = Literal["calls", "fission", "comprehension", "early-exit", "unmapped", "threads", "body"]
 Pairing = Literal["whole", "values", "zip"]
+# ``out.append(v)``, ``out.add(v)``, ``out[k] = v``.
+Adds = Literal["append", "add", "item"]
 
 
 @dataclass(frozen=True)
@@ -101,7 +103,9 @@ class GatherEdit:
     # comprehension: the statement the gather goes before, as ``results = await ...``.
     hoist: Span | None = None
     consumer: bool = False  # comprehension: anchor is the call a generator is handed to
-    # body: some items are skipped (``continue``): they return None, left out of the list.
+    # body: how an item adds its value to ``collect`` (a list, a set or a dict), and
+    # whether some items are skipped (``continue``): they return None, left out.
+    adds: Adds = "append"
     skips: bool = False
     # threads: what the gather runs, as a generator expression's body (``work(x) for x in xs``).
     generator: str = ""

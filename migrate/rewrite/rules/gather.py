@@ -35,7 +35,7 @@ from collections.abc import Sequence
 import libcst as cst
 
 from ...analyse.concurrency import Spot
-from ...analyse.gathers.model import GATHER_HELPER, OUTCOMES_HELPER
+from ...analyse.gathers.model import GATHER_HELPER, OUTCOMES_HELPER, Adds
 from ...plan.edits import GatherAt
 from ..context import RuleContext
 from ..item_workers import worker
@@ -46,9 +46,10 @@ from .base import Rule, StatementResult, on_leave, on_visit
 HELPER = GATHER_HELPER
 
 
-def _starts_empty(stmt: cst.BaseStatement, name: str) -> str | None:
-    """``name = []`` (or ``list()``, or annotated) alone on its line: what goes
-    before the ``=`` (``name``, or ``name: list[int]``)."""
+def _starts_empty(stmt: cst.BaseStatement, name: str, adds: Adds = "append") -> str | None:
+    """``name = []`` (or ``list()``, or annotated; ``set()`` for ``adds`` "add",
+    ``{}`` or ``dict()`` for "item") alone on its line: what goes before the ``=``
+    (``name``, or ``name: list[int]``)."""
     if not isinstance(stmt, cst.SimpleStatementLine) or len(stmt.body) != 1:
         return None
     assign = stmt.body[0]
@@ -60,10 +61,12 @@ def _starts_empty(stmt: cst.BaseStatement, name: str) -> str | None:
         declared = code_of(target)
     else:
         return None
-    empty = (isinstance(value, cst.List) and not value.elements) or (
+    made = {"append": "list", "add": "set", "item": "dict"}[adds]
+    display = {"append": cst.List, "add": None, "item": cst.Dict}[adds]
+    empty = (display is not None and isinstance(value, display) and not value.elements) or (
         isinstance(value, cst.Call)
         and isinstance(value.func, cst.Name)
-        and value.func.value == "list"
+        and value.func.value == made
         and not value.args
     )
     return declared if empty and code_of(target) == name else None
@@ -231,8 +234,9 @@ class Gather(Rule):
         # Loop bodies made nested functions (ids): the extend of their gather follows.
         # (ids -> the call of one item, the ``for`` clause, the loop's indent).
         self.workers: dict[int, tuple[str, str, int]] = {}
-        # ... those whose skipped items give None: the name of one value, by the extend's id.
-        self.skipping: dict[int, str] = {}
+        # ... how their items add to the collection, and the name of one value when the
+        # items skipped give None ("" if none), by the id of the statement adding them.
+        self.adding: dict[int, tuple[Adds, str]] = {}
         self.extends: dict[int, tuple[str, str, int | str]] = {}
         # Lists made here from ``map(...)`` (ids), for ``list(...)`` around them.
         self.unmapped: set[int] = set()
@@ -547,7 +551,10 @@ class Gather(Rule):
             extend = self.extends.pop(id(stmt), None)
             # A loop's body run per item: its function stands between the list and the gather.
             worker = body.pop() if extend and body and id(body[-1]) in self.workers else None
-            declared = _starts_empty(body[-1], extend[0]) if extend and body else None
+            adds, value = self.adding.pop(id(stmt), ("append", ""))
+            declared = _starts_empty(body[-1], extend[0], adds) if extend and body else None
+            if value and adds == "item":
+                declared = None  # ``out.update(pair for pair in ... if pair is not None)``
             if extend is None or declared is None:
                 if worker is not None:
                     body.append(_spaced(worker, first=not body))
@@ -558,17 +565,23 @@ class Gather(Rule):
             assert isinstance(start, cst.SimpleStatementLine)  # checked by _starts_empty
             if worker is not None:
                 element, clauses, indent = self.workers[id(worker)]
-                made = _call_statement(declared, element, clauses, f"limit={limit}", indent)
+                if adds == "append":
+                    made = _call_statement(declared, element, clauses, f"limit={limit}", indent)
+                else:
+                    kind = "set" if adds == "add" else "dict"
+                    made = cst.parse_statement(
+                        f"{declared} = {kind}(await {HELPER}({gathered}, limit={limit}))\n"
+                    )
                 lines = [*start.leading_lines, *getattr(worker, "leading_lines", ())]
                 body[-1] = _spaced(_lead(worker, lines), first=len(body) == 1)
                 assert isinstance(stmt, cst.SimpleStatementLine)  # the extend made here
                 body.append(_lead(made, stmt.leading_lines))
-                value = self.skipping.pop(id(stmt), None)
-                if value is not None:
-                    # The items skipped gave None.
-                    out = extend[0]
+                out = extend[0]
+                if value and adds == "append":
                     kept = f"{out} = [{value} for {value} in {out} if {value} is not None]\n"
                     body.append(cst.parse_statement(kept))
+                elif value:
+                    body.append(cst.parse_statement(f"{out}.discard(None)\n"))
                 continue
             code = f"{declared} = await {HELPER}({gathered}, limit={limit})\n"
             if len(code) > 80:
@@ -621,26 +634,22 @@ class Gather(Rule):
         """The loop's body as a nested async function, gathered over the items."""
         edit = at.edit
         (name,) = edit.names
-        function, params = worker(name, loop, edit.collect, list(loop.leading_lines))
+        function, params = worker(name, loop, edit.collect, list(loop.leading_lines), edit.adds)
         limit = self._limit(at.spot)
         call = f"{name}({', '.join(params)})"
         gathered = f"*({call} for {code_of(loop.target)} in {code_of(loop.iter)})"
-        code = f"{edit.collect}.extend(await {HELPER}({gathered}, limit={limit}))\n"
-        if at.anchor[1] + len(code) > LINE_LENGTH:
-            code = (
-                f"{edit.collect}.extend(\n    await {HELPER}(\n"
-                f"        {gathered},\n        limit={limit},\n    )\n)\n"
-            )
+        added = f"await {HELPER}({gathered}, limit={limit})"
+        value = ""
         if edit.skips:
+            # The items skipped gave None.
             value = _item_name(cst.Name(edit.collect), {edit.collect, name})
-            code = (
-                f"{edit.collect}.extend(\n    {value}\n    for {value} in await {HELPER}("
-                f"{gathered}, limit={limit})\n    if {value} is not None\n)\n"
-            )
+            value = "pair" if edit.adds == "item" and value == "item" else value
+            added = f"{value} for {value} in {added} if {value} is not None"
+        method = "extend" if edit.adds == "append" else "update"
+        code = f"{edit.collect}.{method}({added})\n"  # wrapped with the file's long lines
         new = cst.parse_statement(code).with_changes(leading_lines=[cst.EmptyLine(indent=False)])
         self.extends[id(new)] = (edit.collect, gathered, limit)
-        if edit.skips:
-            self.skipping[id(new)] = value
+        self.adding[id(new)] = (edit.adds, value)
         clauses = f"for {code_of(loop.target)} in {code_of(loop.iter)}"
         self.workers[id(function)] = (call, clauses, at.anchor[1])
         self._used(at, f"one item's calls per task, at most {limit} items at a time")

@@ -76,9 +76,8 @@ async def leaders(names):
 
     rows.extend(
         await gather_in_order(
-            *(fetch_row(index, full) for index, full in enumerate(names)),
-            limit=10,
-        )
+            *(fetch_row(index, full) for index, full in enumerate(names)), limit=10
+        ),
     )
     return rows
 
@@ -129,9 +128,7 @@ async def starred(names):
 
     found.extend(
         item
-        for item in await gather_in_order(
-            *(fetch_repo(full) for full in names), limit=10
-        )
+        for item in await gather_in_order(*(fetch_repo(full) for full in names), limit=10)
         if item is not None
     )
     return found
@@ -184,3 +181,47 @@ async def audited(names):
         )
         out.append((_audited(repo_outcome.result()), open_issues_outcome.result()))
     return out, list(AUDIT)
+
+
+async def by_owner(names):
+    async def fetch_repo(full):
+        owner, name = full.split("/")
+        info = await repo(owner, name)
+        return owner, {
+            "stars": info["stars"],
+            "issues": await open_issues(owner, name, limit=1),
+        }
+
+    found = dict(await gather_in_order(*(fetch_repo(full) for full in names), limit=10))
+    return found
+
+
+async def starred_by_owner(names):
+    found = {"nobody": []}
+
+    async def fetch_repo(full):
+        owner, name = full.split("/")
+        info = await repo(owner, name)
+        if info["stars"] < 5:
+            return None
+        return owner, await open_issues(owner, name, limit=1)
+
+    found.update(
+        pair
+        for pair in await gather_in_order(*(fetch_repo(full) for full in names), limit=10)
+        if pair is not None
+    )
+    return found
+
+
+async def hot_owners(names):
+    async def fetch_repo(full):
+        owner, name = full.split("/")
+        if owner == "skip":
+            return None
+        info = await repo(owner, name)
+        return f"{owner}:{info['stars']}:{len(await open_issues(owner, name))}"
+
+    hot = set(await gather_in_order(*(fetch_repo(full) for full in names), limit=10))
+    hot.discard(None)
+    return sorted(hot)

@@ -141,3 +141,34 @@ def audited(names):
         owner, name = full.split("/")
         out.append((_audited(repo(owner, name)), open_issues(owner, name, limit=1)))
     return out, list(AUDIT)
+
+
+def by_owner(names):
+    found = {}
+    for full in names:
+        owner, name = full.split("/")
+        info = repo(owner, name)
+        found[owner] = {"stars": info["stars"], "issues": open_issues(owner, name, limit=1)}
+    return found
+
+
+def starred_by_owner(names):
+    found = {"nobody": []}
+    for full in names:
+        owner, name = full.split("/")
+        info = repo(owner, name)
+        if info["stars"] < 5:
+            continue
+        found[owner] = open_issues(owner, name, limit=1)
+    return found
+
+
+def hot_owners(names):
+    hot = set()
+    for full in names:
+        owner, name = full.split("/")
+        if owner == "skip":
+            continue
+        info = repo(owner, name)
+        hot.add(f"{owner}:{info['stars']}:{len(open_issues(owner, name))}")
+    return sorted(hot)
