@@ -79,6 +79,11 @@ class ComprehensionScan(Scan):
                     name = func.id
                 elif isinstance(func, ast.Attribute) and func.attr == "join":
                     name = "join"
+                elif isinstance(func, ast.Attribute) and func.attr in ("extend", "update"):
+                    # ``out.extend(gen)`` added the items before a failing one; a
+                    # generator that awaits could not be handed to it anyway (it
+                    # became a list, made whole first), and the gather keeps that.
+                    name = "join"
             elif (
                 isinstance(parent, ast.Call)
                 and isinstance(parent.func, ast.Name)

@@ -14,3 +14,8 @@ def drive(run):
         run.check(name, func, (f"s{i}" for i in (1, 2, 3)))
         run.check(f"{name}, a list", func, ["s4", "s1"])
         run.check(f"{name}, one missing", func, iter(["s1", "s9"]))
+    for name in ("headed",):
+        func = getattr(catalog, name)
+        run.check(name, func, ["s1", "s2", "s3"])
+        run.check(f"{name}, one missing", func, ["s1", "s9", "s2"])
+    run.check("into, one missing", catalog.into, ["s1", "s9", "s2"], ["x"])

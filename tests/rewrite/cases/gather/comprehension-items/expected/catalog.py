@@ -35,3 +35,20 @@ async def loop_twin(skus):
     for sku, product in zip(skus, products):
         found[sku] = product["price"]
     return found
+
+
+async def headed(skus):
+    names = ["name"]
+    names.extend(
+        product["name"]
+        for product in await gather_in_order(*(get_product(sku) for sku in skus), limit=10)
+    )
+    return names
+
+
+async def into(skus, names):
+    names.extend(
+        product["name"]
+        for product in await gather_in_order(*(get_product(sku) for sku in skus), limit=10)
+    )
+    return names

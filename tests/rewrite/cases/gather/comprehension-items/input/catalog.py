@@ -24,3 +24,14 @@ def loop_twin(skus):
     for sku in skus:
         found[sku] = get_product(sku)["price"]
     return found
+
+
+def headed(skus):
+    names = ["name"]
+    names.extend(get_product(sku)["name"] for sku in skus)
+    return names
+
+
+def into(skus, names):
+    names.extend(get_product(sku)["name"] for sku in skus)
+    return names
