@@ -149,7 +149,8 @@ class BodyScan(ItemCalls):
             form="body",
             anchor=span_of(loop),
             fetches=(),
-            names=(name,),
+            # The gather's results, when skipped items are left out of them.
+            names=(name, self._fresh("fetched")) if skips else (name,),
             collect=out,
             adds=adds,
             skips=bool(skips),

@@ -237,6 +237,9 @@ class Gather(Rule):
         # ... how their items add to the collection, and the name of one value when the
         # items skipped give None ("" if none), by the id of the statement adding them.
         self.adding: dict[int, tuple[Adds, str]] = {}
+        # ... the statements made with it (ids), and the name of the gather's results.
+        self.made_with: dict[int, set[int]] = {}
+        self.fetched_names: dict[int, str] = {}
         self.extends: dict[int, tuple[str, str, int | str]] = {}
         # Lists made here from ``map(...)`` (ids), for ``list(...)`` around them.
         self.unmapped: set[int] = set()
@@ -549,44 +552,53 @@ class Gather(Rule):
         body: list[cst.BaseStatement] = []
         for stmt in block.body:
             extend = self.extends.pop(id(stmt), None)
-            # A loop's body run per item: its function stands between the list and the gather.
-            worker = body.pop() if extend and body and id(body[-1]) in self.workers else None
-            adds, value = self.adding.pop(id(stmt), ("append", ""))
-            declared = _starts_empty(body[-1], extend[0], adds) if extend and body else None
-            if value and adds == "item":
-                declared = None  # ``out.update(pair for pair in ... if pair is not None)``
-            if extend is None or declared is None:
-                if worker is not None:
-                    body.append(_spaced(worker, first=not body))
+            if extend is None:
                 body.append(stmt)
                 continue
-            _, gathered, limit = extend
-            start = body[-1]
-            assert isinstance(start, cst.SimpleStatementLine)  # checked by _starts_empty
-            if worker is not None:
-                element, clauses, indent = self.workers[id(worker)]
-                if adds == "append":
-                    made = _call_statement(declared, element, clauses, f"limit={limit}", indent)
-                else:
-                    kind = "set" if adds == "add" else "dict"
-                    made = cst.parse_statement(
-                        f"{declared} = {kind}(await {HELPER}({gathered}, limit={limit}))\n"
-                    )
-                lines = [*start.leading_lines, *getattr(worker, "leading_lines", ())]
-                body[-1] = _spaced(_lead(worker, lines), first=len(body) == 1)
-                assert isinstance(stmt, cst.SimpleStatementLine)  # the extend made here
-                body.append(_lead(made, stmt.leading_lines))
-                out = extend[0]
-                if value and adds == "append":
-                    kept = f"{out} = [{value} for {value} in {out} if {value} is not None]\n"
-                    body.append(cst.parse_statement(kept))
-                elif value:
-                    body.append(cst.parse_statement(f"{out}.discard(None)\n"))
+            out, gathered, limit = extend
+            # A loop's body run per item: its function (and the gather, when skipped
+            # items are left out) stand between the collection and what fills it.
+            made = self.made_with.pop(id(stmt), set())
+            before: list[cst.BaseStatement] = []
+            while body and id(body[-1]) in made:
+                before.insert(0, body.pop())
+            worker = before[0] if before and id(before[0]) in self.workers else None
+            adds, value = self.adding.pop(id(stmt), ("append", ""))
+            declared = _starts_empty(body[-1], out, adds) if body else None
+            if declared is None:
+                if worker is not None:
+                    before[0] = _spaced(before[0], first=not body)
+                body.extend([*before, stmt])
                 continue
-            code = f"{declared} = await {HELPER}({gathered}, limit={limit})\n"
-            if len(code) > 80:
-                code = f"{declared} = await {HELPER}(\n    {gathered},\n    limit={limit},\n)\n"
-            body[-1] = _lead(cst.parse_statement(code), start.leading_lines)
+            start = body.pop()
+            assert isinstance(start, cst.SimpleStatementLine)  # checked by _starts_empty
+            if worker is None:
+                code = f"{declared} = await {HELPER}({gathered}, limit={limit})\n"
+                if len(code) > 80:
+                    code = f"{declared} = await {HELPER}(\n    {gathered},\n    limit={limit},\n)\n"
+                body.append(_lead(cst.parse_statement(code), start.leading_lines))
+                continue
+            lines = [*start.leading_lines, *getattr(before[0], "leading_lines", ())]
+            body.append(_spaced(_lead(before[0], lines), first=not body))
+            element, clauses, indent = self.workers[id(worker)]
+            assert isinstance(stmt, cst.SimpleStatementLine)  # the statement made here
+            if value:
+                body.extend(before[1:])  # ``fetched = await gather_in_order(...)``
+                fetched = self.fetched_names[id(stmt)]
+                kept = f"{value} for {value} in {fetched} if {value} is not None"
+                code = {
+                    "append": f"{declared} = [{kept}]",
+                    "add": f"{declared} = {{{kept}}}",
+                    "item": f"{declared} = dict({kept})",
+                }[adds]
+                body.append(cst.parse_statement(code + "\n"))
+            elif adds == "append":
+                call = _call_statement(declared, element, clauses, f"limit={limit}", indent)
+                body.append(_lead(call, stmt.leading_lines))
+            else:
+                kind = "set" if adds == "add" else "dict"
+                code = f"{declared} = {kind}(await {HELPER}({gathered}, limit={limit}))\n"
+                body.append(_lead(cst.parse_statement(code), stmt.leading_lines))
         return block.with_changes(body=body)
 
     def _marked(self, stmt: cst.BaseStatement) -> GatherAt | None:
@@ -633,27 +645,35 @@ class Gather(Rule):
     def _per_item(self, at: GatherAt, loop: cst.For) -> cst.FlattenSentinel[cst.BaseStatement]:
         """The loop's body as a nested async function, gathered over the items."""
         edit = at.edit
-        (name,) = edit.names
+        name = edit.names[0]
         function, params = worker(name, loop, edit.collect, list(loop.leading_lines), edit.adds)
         limit = self._limit(at.spot)
         call = f"{name}({', '.join(params)})"
         gathered = f"*({call} for {code_of(loop.target)} in {code_of(loop.iter)})"
         added = f"await {HELPER}({gathered}, limit={limit})"
         value = ""
+        clauses = f"for {code_of(loop.target)} in {code_of(loop.iter)}"
+        method = "extend" if edit.adds == "append" else "update"
+        made: list[cst.BaseStatement] = []
         if edit.skips:
-            # The items skipped gave None.
+            # The items skipped gave None: the gather's results, then those kept.
             value = _item_name(cst.Name(edit.collect), {edit.collect, name})
             value = "pair" if edit.adds == "item" and value == "item" else value
-            added = f"{value} for {value} in {added} if {value} is not None"
-        method = "extend" if edit.adds == "append" else "update"
+            fetched = edit.names[1]
+            made.append(_call_statement(fetched, call, clauses, f"limit={limit}", at.anchor[1]))
+            added = f"{value} for {value} in {fetched} if {value} is not None"
         code = f"{edit.collect}.{method}({added})\n"  # wrapped with the file's long lines
-        new = cst.parse_statement(code).with_changes(leading_lines=[cst.EmptyLine(indent=False)])
+        made.append(cst.parse_statement(code))
+        made[0] = made[0].with_changes(leading_lines=[cst.EmptyLine(indent=False)])
+        new = made[-1]
         self.extends[id(new)] = (edit.collect, gathered, limit)
         self.adding[id(new)] = (edit.adds, value)
-        clauses = f"for {code_of(loop.target)} in {code_of(loop.iter)}"
+        self.made_with[id(new)] = {id(function), *(id(m) for m in made[:-1])}
+        if edit.skips:
+            self.fetched_names[id(new)] = edit.names[1]
         self.workers[id(function)] = (call, clauses, at.anchor[1])
         self._used(at, f"one item's calls per task, at most {limit} items at a time")
-        return cst.FlattenSentinel([function, new])
+        return cst.FlattenSentinel([function, *made])
 
     def _fission(self, at: GatherAt, loop: cst.For) -> cst.FlattenSentinel[cst.BaseStatement]:
         """The fetches gathered before the loop; the loop walks items and results together."""

@@ -457,3 +457,26 @@ def loop_item_body_builds_card(urls):
         user["latest"] = session.get(url, headers=HEADERS).json()["text"]
         cards.append(user)
     return cards
+
+
+def loop_body_dict_with_skip(urls):
+    found = {}
+    for user_id in WITH_MISSING:
+        base = urls["social"]
+        response = session.get(f"{base}/v1/users/{user_id}", headers=HEADERS)
+        if response.status_code == 404:
+            continue
+        user = response.json()
+        url = f"{base}/v1/users/{user['id']}/posts/latest"
+        found[user["handle"]] = session.get(url, headers=HEADERS).json()["text"]
+    return found
+
+
+def loop_body_set(urls):
+    handles = set()
+    for user_id in IDS:
+        user = get_user(urls["social"], user_id)
+        url = f"{urls['social']}/v1/users/{user['id']}/posts/latest"
+        latest = session.get(url, headers=HEADERS).json()
+        handles.add(f"{user['handle']}:{latest['text'][:3]}")
+    return sorted(handles)

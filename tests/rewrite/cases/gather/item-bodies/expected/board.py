@@ -126,11 +126,8 @@ async def starred(names):
             return None
         return (info["name"], await open_issues(owner, name, limit=1))
 
-    found.extend(
-        item
-        for item in await gather_in_order(*(fetch_repo(full) for full in names), limit=10)
-        if item is not None
-    )
+    fetched = await gather_in_order(*(fetch_repo(full) for full in names), limit=10)
+    found.extend(item for item in fetched if item is not None)
     return found
 
 
@@ -142,8 +139,8 @@ async def starred_names(names):
             return None
         return f"{info['name']} ({len(await open_issues(owner, name))} issues)"
 
-    found = await gather_in_order(*(fetch_repo(full) for full in names), limit=10)
-    found = [item for item in found if item is not None]
+    fetched = await gather_in_order(*(fetch_repo(full) for full in names), limit=10)
+    found = [item for item in fetched if item is not None]
     return found
 
 
@@ -206,11 +203,8 @@ async def starred_by_owner(names):
             return None
         return owner, await open_issues(owner, name, limit=1)
 
-    found.update(
-        pair
-        for pair in await gather_in_order(*(fetch_repo(full) for full in names), limit=10)
-        if pair is not None
-    )
+    fetched = await gather_in_order(*(fetch_repo(full) for full in names), limit=10)
+    found.update(pair for pair in fetched if pair is not None)
     return found
 
 
@@ -222,6 +216,6 @@ async def hot_owners(names):
         info = await repo(owner, name)
         return f"{owner}:{info['stars']}:{len(await open_issues(owner, name))}"
 
-    hot = set(await gather_in_order(*(fetch_repo(full) for full in names), limit=10))
-    hot.discard(None)
+    fetched = await gather_in_order(*(fetch_repo(full) for full in names), limit=10)
+    hot = {item for item in fetched if item is not None}
     return sorted(hot)
