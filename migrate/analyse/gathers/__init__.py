@@ -44,6 +44,7 @@ class FunctionFanOuts(LoopScan, ComprehensionScan, CallScan):
         self._taken = {n.id for n in ast.walk(self.node) if isinstance(n, ast.Name)} | {
             a.arg for a in ast.walk(self.node) if isinstance(a, ast.arg)
         }
+        self._taken.add(self.node.name)  # a name of its own would hide the function
         parents: dict[int, ast.AST] = {}
         for parent in dataflow.walk_local(self.node):
             for child in ast.iter_child_nodes(parent):

@@ -8,7 +8,7 @@ from .. import dataflow
 from ..shapes import CONSUMERS
 from .base import Scan
 from .effects import seen_after_failure
-from .model import Finding, GatherEdit, Pairing, Refusal, pooled_limit, span_of
+from .model import LINE_LENGTH, Finding, GatherEdit, Pairing, Refusal, pooled_limit, span_of
 from .syntax import literal_size, reiterable, strip_await, within
 
 EARLY_EXIT_CONSUMERS = frozenset({"any", "all", "next"})
@@ -157,13 +157,17 @@ class ComprehensionScan(Scan):
         pairing: Pairing = "whole" if whole else "values"
         statement = self._hoisting_point(comp, fetch) if not whole else None
         materialise = ""
+        flatten: tuple[str, str, str] | None = None
         if not whole and uses_targets:
-            if len(comp.generators) != 1 or comp.generators[0].ifs or comp.generators[0].is_async:
+            several = len(comp.generators) != 1 or comp.generators[0].ifs
+            if several and (any(g.is_async for g in comp.generators) or statement is None):
                 raise Refusal(
                     "the element uses the item as well as the result, over several for/if clauses"
                 )
             iterated_node = comp.generators[0].iter
-            if not reiterable(iterated_node, self.node, self.module):
+            if several:
+                flatten = self._listed(comp, element, statement)
+            elif not reiterable(iterated_node, self.node, self.module):
                 if statement is None:
                     raise Refusal(
                         f"the element uses the item as well as the result, and"
@@ -188,6 +192,7 @@ class ComprehensionScan(Scan):
             hoist=span_of(statement) if statement is not None else None,
             results=self._plural(value) if statement is not None else "",
             materialise=materialise,
+            flatten=flatten,
         )
         iterated = ast.unparse(comp.generators[0].iter)
         workers: int | None = getattr(comp, "_migrate_workers", None)
@@ -211,6 +216,37 @@ class ComprehensionScan(Scan):
             workers=workers,
             pool_size=size,
         )
+
+    def _listed(
+        self,
+        comp: ast.ListComp | ast.SetComp | ast.DictComp | ast.GeneratorExp,
+        element: list[ast.expr],
+        statement: ast.stmt | None,
+    ) -> tuple[str, str, str]:
+        """Items picked by several for/if clauses, listed once before the gather: the
+        list's name, the statement making it, and one item (the names the element uses)."""
+        names = list(dict.fromkeys(t for g in comp.generators for t in dataflow._targets(g.target)))
+        used = {n.id for e in element for n in ast.walk(e) if isinstance(n, ast.Name)}
+        kept = [n for n in names if n in used] or names[-1:]
+        one = kept[0] if len(kept) == 1 else f"({', '.join(kept)})"
+        if len(kept) == 1 and len(kept[0]) > 2:
+            listed = self._plural(kept[0])
+            if listed[-1].isdigit():  # ``skus`` is the iterable itself: these are picked from it
+                self._taken.discard(listed)
+                listed = self._fresh(f"selected_{listed.rsplit('_', 1)[0]}")
+        else:
+            two = len(kept) == 2 and "pairs" not in self._taken
+            listed = self._fresh("pairs" if two else "items")
+        clauses = [
+            f"for {self._source(g.target)} in {self._source(g.iter)}"
+            + "".join(f" if {self._source(i)}" for i in g.ifs)
+            for g in comp.generators
+        ]
+        making = f"{listed} = [{one} {' '.join(clauses)}]"
+        indent = statement.col_offset if statement is not None else 0
+        if indent + len(making) > LINE_LENGTH:
+            making = f"{listed} = [\n    {one}\n" + "".join(f"    {c}\n" for c in clauses) + "]"
+        return listed, making, one
 
     def _statement_of(self, node: ast.AST) -> ast.stmt | None:
         current = self._parents.get(id(node))

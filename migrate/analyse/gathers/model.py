@@ -98,6 +98,7 @@ class GatherEdit:
     collect: str = ""
     # fission of nested loops: (the list of pairs, the statement making it, one pair
     # as the new loop's target); the anchor is the outer loop, the body the inner one's.
+    # comprehension over several for/if clauses: the items they pick, listed the same way.
     flatten: tuple[str, str, str] | None = None
     pairing: Pairing = "whole"
     # comprehension: the statement the gather goes before, as ``results = await ...``.

@@ -797,7 +797,14 @@ class Gather(Rule):
         limit = self._limit(at.spot)
         iterated = comp.for_in.iter
         hoisted = self.hoisted.setdefault(at.hoist, []) if at.hoist is not None else []
-        if edit.materialise and at.hoist is not None:
+        if edit.flatten is not None and at.hoist is not None:
+            # Several for/if clauses: the items they pick, listed once, then walked.
+            listed, making, one = edit.flatten
+            hoisted.append(cst.parse_statement(making + "\n"))
+            one_item = cst.parse_expression(one).with_changes(lpar=[], rpar=[])
+            assert isinstance(one_item, cst.Name | cst.Tuple)
+            comp = comp.with_changes(for_in=cst.CompFor(target=one_item, iter=cst.Name(listed)))
+        elif edit.materialise and at.hoist is not None:
             # Items that may not be read twice (a generator): a list, read once.
             listed = f"{edit.materialise} = list({code_of(iterated)})\n"
             hoisted.append(cst.parse_statement(listed))

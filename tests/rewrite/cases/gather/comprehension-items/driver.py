@@ -19,3 +19,7 @@ def drive(run):
         run.check(name, func, ["s1", "s2", "s3"])
         run.check(f"{name}, one missing", func, ["s1", "s9", "s2"])
     run.check("into, one missing", catalog.into, ["s1", "s9", "s2"], ["x"])
+    run.check("in_stock", catalog.in_stock, iter(["s1", "", "s2x", "s3"]))
+    run.check("in_stock, one missing", catalog.in_stock, ["s1", "s9", "s2"])
+    run.check("grid", catalog.grid, ["s"], [1, 2, 3])
+    run.check("grid, one missing", catalog.grid, ("s", "t"), [1, 9])

@@ -52,3 +52,19 @@ async def into(skus, names):
         for product in await gather_in_order(*(get_product(sku) for sku in skus), limit=10)
     )
     return names
+
+
+async def in_stock(skus):
+    selected_skus = [sku for sku in skus if sku if not sku.endswith("x")]
+    products = await gather_in_order(
+        *(get_product(sku) for sku in selected_skus), limit=10
+    )
+    return {sku: product["price"] for sku, product in zip(selected_skus, products)}
+
+
+async def grid(prefixes, numbers):
+    pairs = [(p, n) for p in prefixes for n in numbers]
+    products = await gather_in_order(
+        *(get_product(f"{p}{n}") for p, n in pairs), limit=10
+    )
+    return [f"{p}{n}: {product['name']}" for (p, n), product in zip(pairs, products)]

@@ -35,3 +35,11 @@ def headed(skus):
 def into(skus, names):
     names.extend(get_product(sku)["name"] for sku in skus)
     return names
+
+
+def in_stock(skus):
+    return {sku: get_product(sku)["price"] for sku in skus if sku if not sku.endswith("x")}
+
+
+def grid(prefixes, numbers):
+    return [f"{p}{n}: {get_product(f'{p}{n}')['name']}" for p in prefixes for n in numbers]
