@@ -202,7 +202,7 @@ def second_needs_counter(ids):
 DECISIONS = {
     "only_some": (False, "the fetch runs only for some items (inside an if, line 20)"),
     "in_finally": (False, "the first fetch is in an except or finally clause"),
-    "shared_line": (False, "the fetch shares its line with another statement"),
+    "shared_line": (True, "runs the loop's body (fetch) in fetch_one()"),
     "skipped": (False, "some items are skipped before the fetch (continue, line 46)"),
     "stops": (False, "the loop can stop early (break, line 56)"),
     "returns": (False, "the loop can return early (line 64)"),
@@ -230,8 +230,8 @@ DECISIONS = {
     "pairs_of_keys": (True, "one fetch per item of by_id.keys(): run together"),
     # A second range(next(counter)) would count from the next value: read once, a list.
     "pairs_of_counted": (True, "one fetch per item of range(next(counter)): run together"),
-    # The first fetch is gathered; the reason says why the second is not.
-    "second_in_if": (True, "; fetch stays in the loop: it is inside a nested statement"),
+    # Both fetches of an item run in turn, the items together.
+    "second_in_if": (True, "runs the loop's body (fetch) in fetch_one()"),
     "second_needs_counter": (
         True,
         "; fetch stays in the loop: it needs n, set before it in the loop (line 176)",

@@ -190,30 +190,22 @@ DECISIONS = {
         "the loop can stop early (break, line 32): the legacy code fetched fewer items",
     ),
     ("sleeps_first", "loop"): (38, "the loop paces its requests with sleep"),
-    ("nested_fetch", "loop"): (46, "fetch needs the result of fetch"),
     ("fetch_then_post", "loop"): (
         52,
         "the loop also sends POST per item: a later fetch could see an earlier write"
         " (--allow-reorder if it can't)",
     ),
     ("fetch_then_post", "sequential-calls"): (54, "save needs item from fetch"),
-    ("assigned_twice", "loop"): (
-        59,
-        "the fetch reads url, which the loop body assigns more than once",
-    ),
     ("offset_after", "loop"): (
         68,
         "fetch reads offset, which the loop body may change (line 70); if that change"
         " cannot reach the fetch, move it after the loop",
     ),
     ("changes_iterated", "loop"): (76, "the loop changes ids, which it iterates over"),
-    ("try_logs_first", "loop"): (84, "the try runs other code before the fetch"),
-    ("try_finally", "loop"): (96, "the fetch is in a try without except"),
     ("under_lock", "loop"): (
         107,
         "the fetch is inside a nested with statement (line 108), which the analysis does not split",
     ),
-    ("short_circuit", "loop"): (115, "the fetch runs only for some items (line 116)"),
     ("while_counter", "loop"): (
         122,
         "a while loop that sets n for each request: a for loop over the items it takes"
@@ -239,10 +231,6 @@ DECISIONS = {
         "the element also calls save, POST requests whose order the upstream may observe"
         " (--allow-reorder runs them together when they are independent)",
     ),
-    ("comp_item_and_filter", "comprehension"): (
-        161,
-        "the element uses the item as well as the result, over several for/if clauses",
-    ),
     ("comp_item_of_generator", "comprehension"): (
         165,
         "the element uses the item as well as the result, and ids_source() may not be"
@@ -261,8 +249,28 @@ def spots(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, str], Spo
     return by_shape
 
 
+# Shapes once kept sequential that now run together, each with how: the whole
+# loop body per item (a second fetch needing the first, names computed twice,
+# a try that also logs or prints) or the items picked by several clauses listed first.
+TOGETHER = {
+    ("nested_fetch", "loop"): "runs the loop's body (fetch) in fetch_one()",
+    ("assigned_twice", "loop"): "runs the loop's body (fetch) in fetch_one()",
+    ("try_logs_first", "loop"): "what the items log or print may interleave",
+    ("try_finally", "loop"): "what the items log or print may interleave",
+    ("short_circuit", "loop"): "runs the loop's body (fetch) in fetch_one()",
+    ("comp_item_and_filter", "comprehension"): "one fetch per item of ids: run together",
+}
+
+
 def test_every_shape_is_a_spot(spots: dict[tuple[str, str], Spot]) -> None:
-    assert set(spots) == set(DECISIONS)
+    assert set(spots) == set(DECISIONS) | set(TOGETHER)
+
+
+@pytest.mark.parametrize("shape", sorted(TOGETHER), ids="/".join)
+def test_runs_together_now(spots: dict[tuple[str, str], Spot], shape: tuple[str, str]) -> None:
+    spot = spots[shape]
+    assert spot.safe and spot.edit is not None
+    assert TOGETHER[shape] in spot.reason
 
 
 @pytest.mark.parametrize("shape", sorted(DECISIONS), ids="/".join)

@@ -163,8 +163,8 @@ class BodyScan(ItemCalls):
         )
         if skips:
             reason += " (an item skipped returns None, left out)"
-        if any(_logs(c) for s in loop.body for c in dataflow.walk_local(s)):
-            reason += "; what the items log may interleave"
+        if any(_logs(c, self.module) for s in loop.body for c in dataflow.walk_local(s)):
+            reason += "; what the items log or print may interleave"
         return Finding(
             "loop",
             span_of(loop),
@@ -194,6 +194,17 @@ class BodyScan(ItemCalls):
                     raise Refusal("the loop yields per item: its consumer pulls items one by one")
                 if isinstance(sub, ast.Global | ast.Nonlocal):
                     raise Refusal(f"the loop sets {', '.join(sub.names)} outside the function")
+                if isinstance(sub, ast.With):
+                    held = next(
+                        (i for i in sub.items if not isinstance(i.context_expr, ast.Call)), None
+                    )
+                    if held is not None:
+                        # ``with lock:`` held across an await: the items would wait on
+                        # each other, or deadlock on a threading lock.
+                        raise Refusal(
+                            f"each item enters {ast.unparse(held.context_expr)} (line"
+                            f" {sub.lineno}), which the items share"
+                        )
 
     def _filled(self, loop: ast.For, local: set[str]) -> tuple[str, Adds]:
         """The one list, set or dict every item adds its value to, and how."""
@@ -483,9 +494,14 @@ def _call_refusal(call: ast.Call, own: set[str], out: str, module: ast.Module | 
         if target_base(func.value) in own:
             return ""
     name = dataflow.path_of(func) or ""
-    if name in dataflow.PURE_FUNCTIONS or name.rsplit(".", 1)[-1] in dataflow.PURE_FUNCTIONS:
-        return ""
-    if isinstance(func, ast.Name) and quiet_function(func.id, module):
+    if isinstance(func, ast.Name) and _defines(module, func.id):
+        # The module's own ``log(i)`` is not math's: its source says what it does.
+        quiet = quiet_function(func.id, module)
+    else:
+        quiet = (
+            name in dataflow.PURE_FUNCTIONS or name.rsplit(".", 1)[-1] in dataflow.PURE_FUNCTIONS
+        )
+    if quiet:
         return ""
     shown = name or ast.unparse(func)
     return (
@@ -494,12 +510,14 @@ def _call_refusal(call: ast.Call, own: set[str], out: str, module: ast.Module | 
     )
 
 
-def _logs(node: ast.AST) -> bool:
-    return (
-        isinstance(node, ast.Call)
-        and isinstance(node.func, ast.Attribute)
-        and node.func.attr in LOGGING_METHODS
-    )
+def _logs(node: ast.AST, module: ast.Module | None) -> bool:
+    """A call that may log or print (a module's own function may, too)."""
+    if not isinstance(node, ast.Call):
+        return False
+    func = node.func
+    if isinstance(func, ast.Attribute):
+        return func.attr in LOGGING_METHODS
+    return isinstance(func, ast.Name) and (func.id == "print" or _defines(module, func.id))
 
 
 def _singular(name: str) -> str:
@@ -552,3 +570,11 @@ def _never_none(value: ast.expr) -> bool:
     if isinstance(value, ast.IfExp):
         return _never_none(value.body) and _never_none(value.orelse)
     return False
+
+
+def _defines(module: ast.Module | None, name: str) -> bool:
+    return module is not None and any(
+        isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef)
+        and node.name == name
+        for node in module.body
+    )
