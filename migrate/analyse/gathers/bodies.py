@@ -23,7 +23,8 @@ other, which the checks below establish:
 * the body's names are its own: each is set before it is read in the same
   item, and nothing after the loop reads them;
 * the body changes nothing but its own names, the objects it fetched or
-  made, and its item; it calls nothing that may change what another item
+  made (through their container methods), and its item; it calls nothing
+  that may change what another item
   sees (logging aside: the lines of different items may interleave; the
   module's own functions that only compute a value are followed, see
   :mod:`.quiet`);
@@ -491,8 +492,8 @@ def _call_refusal(call: ast.Call, own: set[str], out: str, module: ast.Module | 
             return ""
         if func.attr in LOGGING_METHODS or func.attr in dataflow.READ_ONLY_METHODS:
             return ""
-        if target_base(func.value) in own:
-            return ""
+        if target_base(func.value) in own and func.attr in dataflow.MUTATING_METHODS:
+            return ""  # ``info.update(...)``: what the item fetched or made (not ``user.save()``)
     name = dataflow.path_of(func) or ""
     if isinstance(func, ast.Name) and _defines(module, func.id):
         # The module's own ``log(i)`` is not math's: its source says what it does.

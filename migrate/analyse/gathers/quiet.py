@@ -55,7 +55,7 @@ def _quiet_call(call: ast.Call, made: set[str], module: ast.Module | None, seen:
     if isinstance(func, ast.Attribute):
         if func.attr in LOGGING_METHODS or func.attr in dataflow.READ_ONLY_METHODS:
             return True
-        if target_base(func.value) in made:
+        if target_base(func.value) in made and func.attr in dataflow.MUTATING_METHODS:
             return True
     path = dataflow.path_of(func) or ""
     if path in dataflow.PURE_FUNCTIONS or path.rsplit(".", 1)[-1] in dataflow.PURE_FUNCTIONS:

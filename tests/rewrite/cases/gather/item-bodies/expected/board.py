@@ -219,3 +219,27 @@ async def hot_owners(names):
     fetched = await gather_in_order(*(fetch_repo(full) for full in names), limit=10)
     hot = {item for item in fetched if item is not None}
     return sorted(hot)
+
+
+class Note:
+    saved = []
+
+    def __init__(self, text):
+        self.text = text
+
+    def save(self):
+        Note.saved.append(self.text)
+
+
+async def noted(names):
+    out = []
+    for full in names:
+        owner, name = full.split("/")
+        repo_outcome, open_issues_outcome = await gather_outcomes(
+            repo(owner, name),
+            open_issues(owner, name, limit=1),
+        )
+        note = Note(repo_outcome.result()["name"])
+        note.save()
+        out.append(open_issues_outcome.result())
+    return out, list(Note.saved)

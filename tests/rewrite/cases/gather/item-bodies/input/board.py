@@ -172,3 +172,23 @@ def hot_owners(names):
         info = repo(owner, name)
         hot.add(f"{owner}:{info['stars']}:{len(open_issues(owner, name))}")
     return sorted(hot)
+
+
+class Note:
+    saved = []
+
+    def __init__(self, text):
+        self.text = text
+
+    def save(self):
+        Note.saved.append(self.text)
+
+
+def noted(names):
+    out = []
+    for full in names:
+        owner, name = full.split("/")
+        note = Note(repo(owner, name)["name"])
+        note.save()
+        out.append(open_issues(owner, name, limit=1))
+    return out, list(Note.saved)
