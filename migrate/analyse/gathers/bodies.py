@@ -42,24 +42,11 @@ import ast
 
 from .. import dataflow
 from .effects import LOGGING_METHODS, fresh_locals, stored_targets, target_base
+from .item_paths import MADE, added_value, item_paths, never_none, set_before_read
 from .items import ItemCalls
 from .model import GATHER_HELPERS, Adds, Finding, GatherEdit, Refusal, span_of
 from .quiet import quiet_function
 from .syntax import literal_size, names_only, same_loop, strip_await
-
-# Expressions whose value the code made itself: a name bound to one is the item's own.
-_MADE = (
-    ast.Dict,
-    ast.List,
-    ast.Set,
-    ast.Tuple,
-    ast.DictComp,
-    ast.ListComp,
-    ast.SetComp,
-    ast.JoinedStr,
-    ast.Constant,
-    ast.BinOp,
-)
 
 
 class BodyScan(ItemCalls):
@@ -69,7 +56,7 @@ class BodyScan(ItemCalls):
             raise Refusal("the loop has an else clause")
         if not names_only(loop.target):
             raise Refusal("the loop target is not a plain name")
-        self._ends_only_by_appending_or_failing(loop)
+        self._ends_only_by_adding_or_failing(loop)
         for call in fetches:
             info = self._info(call)
             if info.kind == "sleep":
@@ -103,7 +90,7 @@ class BodyScan(ItemCalls):
                 raise Refusal(changes)
         out, adds = self._filled(loop, local)
         skips: list[ast.Continue] = []
-        if _paths(loop.body, out, skips) != "ends":
+        if item_paths(loop.body, out, skips) != "ends":
             raise Refusal(
                 f"some items end without adding to {out}: running each item as a function,"
                 " those would need a value that says so"
@@ -113,16 +100,16 @@ class BodyScan(ItemCalls):
                 added[2]
                 for stmt in loop.body
                 for s in dataflow.walk_local(stmt)
-                if isinstance(s, ast.stmt) and (added := _added(s)) and added[0] == out
+                if isinstance(s, ast.stmt) and (added := added_value(s)) and added[0] == out
             ]
-            maybe = next((v for v in values if not _never_none(v)), None)
+            maybe = next((v for v in values if not never_none(v)), None)
             if maybe is not None:
                 raise Refusal(
                     f"some items are skipped (continue, line {skips[0].lineno}) and what the"
                     f" others add to {out} may be None (line {maybe.lineno}): filter the"
                     " items first to run them together"
                 )
-        _set_before_read(loop.body, set(params), local)
+        set_before_read(loop.body, set(params), local)
         self._changes_only_its_own(loop, local, set(params), out, fetches)
         end = (loop.end_lineno or loop.lineno, loop.end_col_offset or 0)
         for node in dataflow.walk_local(self.node):
@@ -177,7 +164,9 @@ class BodyScan(ItemCalls):
             items=literal_size(loop.iter, self.node, self.module),
         )
 
-    def _ends_only_by_appending_or_failing(self, loop: ast.For) -> None:
+    def _early_exit(self, loop: ast.For, raising: bool = True) -> None:
+        """Refuses a loop that can stop before its last item (``raising``: by ``raise``
+        too, which fission counts, and a body run per item handles as a failure)."""
         for stmt in loop.body:
             for sub in same_loop(stmt):
                 if isinstance(sub, ast.Break):
@@ -191,8 +180,18 @@ class BodyScan(ItemCalls):
                         f"the loop can return early (line {sub.lineno}): the legacy code"
                         " fetched fewer items"
                     )
+                if raising and isinstance(sub, ast.Raise):
+                    raise Refusal(
+                        f"the loop can stop with raise (line {sub.lineno}): the legacy code"
+                        " fetched fewer items"
+                    )
                 if isinstance(sub, ast.Yield | ast.YieldFrom):
                     raise Refusal("the loop yields per item: its consumer pulls items one by one")
+
+    def _ends_only_by_adding_or_failing(self, loop: ast.For) -> None:
+        self._early_exit(loop, raising=False)
+        for stmt in loop.body:
+            for sub in dataflow.walk_local(stmt):
                 if isinstance(sub, ast.Global | ast.Nonlocal):
                     raise Refusal(f"the loop sets {', '.join(sub.names)} outside the function")
                 if isinstance(sub, ast.With):
@@ -214,7 +213,7 @@ class BodyScan(ItemCalls):
             for stmt in loop.body
             for s in same_loop(stmt)
             # (``info["issues"] = ...`` changes what the item fetched: not a collection.)
-            if isinstance(s, ast.stmt) and (found := _added(s)) and found[0] not in local
+            if isinstance(s, ast.stmt) and (found := added_value(s)) and found[0] not in local
         }
         if len(added) != 1:
             what = "nothing" if not added else ", ".join(sorted(out for out, _ in added))
@@ -226,7 +225,7 @@ class BodyScan(ItemCalls):
             id(found[3])
             for stmt in loop.body
             for s in dataflow.walk_local(stmt)
-            if isinstance(s, ast.stmt) and (found := _added(s)) and found[0] == out
+            if isinstance(s, ast.stmt) and (found := added_value(s)) and found[0] == out
         }
         for stmt in loop.body:
             for sub in dataflow.walk_local(stmt):
@@ -255,7 +254,7 @@ class BodyScan(ItemCalls):
                     if why:
                         raise Refusal(f"{why} (line {node.lineno})")
                 for target in stored_targets(node):
-                    added = _added(node) if isinstance(node, ast.Assign) else None
+                    added = added_value(node) if isinstance(node, ast.Assign) else None
                     if isinstance(target, ast.Name) or (added and added[0] == out):
                         continue
                     base = target_base(target)
@@ -289,7 +288,7 @@ class BodyScan(ItemCalls):
     def _made_here(self, given: ast.expr, own: set[str], fetch_ids: set[int]) -> bool:
         value = strip_await(given)
         fetched = any(id(sub) in fetch_ids for sub in ast.walk(value))
-        if fetched or isinstance(value, _MADE):
+        if fetched or isinstance(value, MADE):
             return True
         called = {id(c.func) for c in ast.walk(value) if isinstance(c, ast.Call)}
         loaded = {
@@ -298,189 +297,6 @@ class BodyScan(ItemCalls):
             if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load) and id(n) not in called
         }
         return bool(loaded) and loaded <= own
-
-
-def _added(stmt: ast.stmt) -> tuple[str, Adds, ast.expr, ast.Name] | None:
-    """``out.append(v)``, ``out.add(v)`` or ``out[k] = v`` as a statement: ``out``,
-    which of the three, the value added (``(k, v)`` for a dict) and the name ``out``."""
-    if isinstance(stmt, ast.Expr):
-        call = stmt.value
-        if (
-            isinstance(call, ast.Call)
-            and isinstance(call.func, ast.Attribute)
-            and call.func.attr in ("append", "add")
-            and isinstance(call.func.value, ast.Name)
-            and len(call.args) == 1
-            and not call.keywords
-            and not isinstance(call.args[0], ast.Starred)
-        ):
-            adds: Adds = "append" if call.func.attr == "append" else "add"
-            return call.func.value.id, adds, call.args[0], call.func.value
-    if isinstance(stmt, ast.Assign) and len(stmt.targets) == 1:
-        target = stmt.targets[0]
-        if (
-            isinstance(target, ast.Subscript)
-            and isinstance(target.value, ast.Name)
-            and not isinstance(target.slice, ast.Slice)
-        ):
-            pair = ast.Tuple(elts=[target.slice, stmt.value], ctx=ast.Load())
-            return target.value.id, "item", ast.copy_location(pair, stmt), target.value
-    return None
-
-
-def _paths(body: list[ast.stmt], out: str, skips: list[ast.Continue]) -> str:
-    """ "ends" when every path through ``body`` appends one value to ``out`` last,
-    skips the item (``continue``, added to ``skips``) or raises; "falls" when some
-    path goes on past it. Refuses anything else."""
-    for index, stmt in enumerate(body):
-        if (found := _added(stmt)) and found[0] == out:
-            rest = body[index + 1 :]
-            if rest and not (len(rest) == 1 and isinstance(rest[0], ast.Continue)):
-                raise Refusal(
-                    f"the body goes on after adding to {out} (line {stmt.lineno}): it would"
-                    " be done before it returns"
-                )
-            return "ends"
-        if isinstance(stmt, ast.Continue):
-            skips.append(stmt)
-            return "ends"
-        if isinstance(stmt, ast.Raise):
-            return "ends"
-        if isinstance(stmt, ast.If):
-            ends = [
-                _paths(stmt.body, out, skips),
-                _paths(stmt.orelse, out, skips) if stmt.orelse else "falls",
-            ]
-            if ends == ["ends", "ends"]:
-                return "ends"
-        elif isinstance(stmt, ast.Try) and not isinstance(stmt, getattr(ast, "TryStar", ())):
-            if stmt.finalbody and _mentions(stmt.finalbody, out):
-                raise Refusal(f"the try's finally clause adds to {out} or skips the item")
-            main = _paths([*stmt.body, *stmt.orelse], out, skips)
-            handlers = [_paths(h.body, out, skips) for h in stmt.handlers]
-            if main == "ends" and all(h == "ends" for h in handlers):
-                return "ends"
-        elif isinstance(stmt, ast.With):
-            if _paths(stmt.body, out, skips) == "ends":
-                return "ends"
-        elif _mentions([stmt], out):
-            raise Refusal(
-                f"a nested {type(stmt).__name__.lower()} statement (line {stmt.lineno}) adds"
-                f" to {out} or skips the item"
-            )
-    return "falls"
-
-
-def _mentions(stmts: list[ast.stmt], out: str) -> bool:
-    """Whether ``stmts`` append to ``out`` or skip the item (continue of our loop)."""
-    for stmt in stmts:
-        for sub in same_loop(stmt):
-            if isinstance(sub, ast.Continue):
-                return True
-        for sub in dataflow.walk_local(stmt):
-            if isinstance(sub, ast.stmt) and (found := _added(sub)) and found[0] == out:
-                return True
-    return False
-
-
-def _set_before_read(body: list[ast.stmt], defined: set[str], local: set[str]) -> set[str] | None:
-    """What every path through ``body`` has set (None: no path goes on past it);
-    refuses a read of one of the body's names before it is set in the same item
-    (it would be the item before's value)."""
-    current = set(defined)
-    for stmt in body:
-        if isinstance(stmt, ast.Continue | ast.Raise):
-            _reads_set(stmt, current, local)
-            return None
-        if isinstance(stmt, ast.If):
-            _reads_set(stmt.test, current, local)
-            branches = [_set_before_read(stmt.body, current, local)]
-            branches.append(_set_before_read(stmt.orelse, current, local))
-            went_on = [b for b in branches if b is not None]
-            if not went_on:
-                return None
-            current = set.intersection(*went_on)
-        elif isinstance(stmt, ast.Try):
-            after_body = _set_before_read(stmt.body, current, local)
-            went_on = []
-            if after_body is not None:
-                after_else = _set_before_read(stmt.orelse, after_body, local)
-                if after_else is not None:
-                    went_on.append(after_else)
-            for handler in stmt.handlers:
-                caught = current | ({handler.name} if handler.name else set())
-                if handler.type is not None:
-                    _reads_set(handler.type, current, local)
-                after = _set_before_read(handler.body, caught, local)
-                if after is not None:
-                    went_on.append(after)
-            if stmt.finalbody:
-                _set_before_read(stmt.finalbody, current, local)
-            if not went_on:
-                return None
-            current = set.intersection(*went_on)
-        elif isinstance(stmt, ast.With):
-            for item in stmt.items:
-                _reads_set(item.context_expr, current, local)
-                current |= set(dataflow.assigned_names(item))
-            after = _set_before_read(stmt.body, current, local)
-            if after is None:
-                return None
-            current = after
-        elif isinstance(stmt, ast.For | ast.While):
-            head = stmt.iter if isinstance(stmt, ast.For) else stmt.test
-            _reads_set(head, current, local)
-            inner = current | (
-                set(dataflow._targets(stmt.target)) if isinstance(stmt, ast.For) else set()
-            )
-            _set_before_read(stmt.body, inner, local)
-            _set_before_read(stmt.orelse, current, local)
-        elif isinstance(stmt, ast.Assign | ast.AnnAssign):
-            if stmt.value is not None:
-                _reads_set(stmt.value, current, local)
-            for target in stmt.targets if isinstance(stmt, ast.Assign) else [stmt.target]:
-                if not isinstance(target, ast.Name):
-                    _reads_set(target, current, local)
-            current |= {n for n in dataflow.assigned_names(stmt) if "." not in n}
-        elif isinstance(stmt, ast.AugAssign):
-            _reads_set(stmt, current, local)
-        elif isinstance(stmt, ast.Expr | ast.Pass | ast.Assert | ast.Delete):
-            _reads_set(stmt, current, local)
-            for sub in ast.walk(stmt):
-                if isinstance(sub, ast.NamedExpr):
-                    current.add(sub.target.id)
-        else:
-            raise Refusal(
-                f"the body has a {type(stmt).__name__.lower()} statement (line {stmt.lineno})"
-                " the analysis does not follow"
-            )
-    return current
-
-
-def _reads_set(node: ast.AST, defined: set[str], local: set[str]) -> None:
-    made = {sub.target.id for sub in dataflow.walk_local(node) if isinstance(sub, ast.NamedExpr)}
-    scoped = {
-        n
-        for sub in ast.walk(node)
-        if isinstance(sub, ast.comprehension)
-        for n in dataflow._targets(sub.target)
-    }
-    for sub in ast.walk(node):
-        if (
-            isinstance(sub, ast.Name)
-            and isinstance(sub.ctx, ast.Load | ast.Del)
-            and sub.id in local
-            and sub.id not in defined | made | scoped
-        ):
-            raise Refusal(
-                f"the body reads {sub.id} (line {sub.lineno}) before it sets it: an item"
-                " would see the item before's value"
-            )
-    if isinstance(node, ast.AugAssign) and isinstance(node.target, ast.Name):
-        if node.target.id in local and node.target.id not in defined:
-            raise Refusal(
-                f"the body adds to {node.target.id} (line {node.lineno}) from one item to the next"
-            )
 
 
 def _call_refusal(call: ast.Call, own: set[str], out: str, module: ast.Module | None) -> str:
@@ -551,25 +367,6 @@ def item_worker(function: ast.AST, scope: ast.AST | None) -> bool:
                 and made.elt.func.id == name
             ):
                 return True
-    return False
-
-
-# Calls that never give None.
-_VALUED_CALLS = frozenset(
-    {"str", "int", "float", "bool", "len", "repr", "list", "dict", "tuple", "set", "sorted"}
-)
-
-
-def _never_none(value: ast.expr) -> bool:
-    """Whether ``value`` surely is not None, by its form alone."""
-    if isinstance(value, ast.Constant):
-        return value.value is not None
-    if isinstance(value, (*_MADE, ast.Compare, ast.UnaryOp, ast.GeneratorExp)):
-        return True
-    if isinstance(value, ast.Call):
-        return (dataflow.path_of(value.func) or "") in _VALUED_CALLS
-    if isinstance(value, ast.IfExp):
-        return _never_none(value.body) and _never_none(value.orelse)
     return False
 
 

@@ -409,28 +409,6 @@ class LoopScan(BodyScan):
             items=literal_size(loop.iter, self.node, self.module),
         )
 
-    def _early_exit(self, loop: ast.For) -> None:
-        for stmt in loop.body:
-            for sub in same_loop(stmt):
-                if isinstance(sub, ast.Break):
-                    raise Refusal(
-                        f"the loop can stop early (break, line {sub.lineno}): the legacy code"
-                        " fetched fewer items"
-                    )
-            for sub in dataflow.walk_local(stmt):
-                if isinstance(sub, ast.Return):
-                    raise Refusal(
-                        f"the loop can return early (line {sub.lineno}): the legacy code"
-                        " fetched fewer items"
-                    )
-                if isinstance(sub, ast.Raise):
-                    raise Refusal(
-                        f"the loop can stop with raise (line {sub.lineno}): the legacy code"
-                        " fetched fewer items"
-                    )
-                if isinstance(sub, ast.Yield | ast.YieldFrom):
-                    raise Refusal("the loop yields per item: its consumer pulls items one by one")
-
     def _first_fetch(self, body: list[ast.stmt]) -> tuple[ast.stmt, ast.Call, ast.Try | None]:
         """The statement of the first fetch, the fetch, and the ``try`` it is in (if any)."""
         for stmt in body:
