@@ -32,6 +32,7 @@ from .lazy_maps import (
 )
 from .model import Call, FanOut, Function, Span, SpotKind
 from .project import function_node
+from .quiet_calls import quiet_calls
 
 
 @dataclass(frozen=True)
@@ -238,6 +239,7 @@ def _fan_outs(
         return []
     lines = loaded.source.text.splitlines()
     scan = FunctionFanOuts(node, awaited, lines, allow_reorder, module=trees[fn.module])
+    scan.quiet_calls = quiet_calls(fn, graph, trees, {})
     return [
         Spot(
             fn.qualname,

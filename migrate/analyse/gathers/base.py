@@ -12,6 +12,7 @@ from ..catalogue import HTTP_VERBS
 from ..methods import unknown_reason
 from ..model import Span, SpotKind
 from .model import GATHER_HELPERS, Awaited, Finding, GatherEdit, span_of
+from .quiet import QuietCalls, unknown_callees
 from .syntax import within
 
 # Callee names that say nothing about what they return.
@@ -94,6 +95,8 @@ class Scan:
     _fissioned: set[int] = field(default_factory=set)  # ids of loops split in two
     _parents: dict[int, ast.AST] = field(default_factory=dict)  # child id -> parent
     _quiet: frozenset[int] = frozenset()  # ids of the awaited calls: they change nothing
+    # Whether a call is of one of the project's functions that changes nothing.
+    quiet_calls: QuietCalls = unknown_callees
 
     def _awaited_in(self, node: ast.AST, *, into_comprehensions: bool = True) -> list[ast.Call]:
         found = []

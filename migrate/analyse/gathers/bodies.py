@@ -45,7 +45,7 @@ from .effects import LOGGING_METHODS, fresh_locals, stored_targets, target_base
 from .item_paths import MADE, added_value, item_paths, never_none, set_before_read
 from .items import ItemCalls
 from .model import GATHER_HELPERS, Adds, Finding, GatherEdit, Refusal, span_of
-from .quiet import quiet_function
+from .quiet import QuietCalls, judged
 from .syntax import literal_size, names_only, same_loop, strip_await
 
 
@@ -151,7 +151,7 @@ class BodyScan(ItemCalls):
         )
         if skips:
             reason += " (an item skipped returns None, left out)"
-        if any(_logs(c, self.module) for s in loop.body for c in dataflow.walk_local(s)):
+        if any(_logs(c, self.quiet_calls) for s in loop.body for c in dataflow.walk_local(s)):
             reason += "; what the items log or print may interleave"
         return Finding(
             "loop",
@@ -250,7 +250,7 @@ class BodyScan(ItemCalls):
         for stmt in loop.body:
             for node in dataflow.walk_local(stmt):
                 if isinstance(node, ast.Call) and id(node) not in fetch_ids:
-                    why = _call_refusal(node, own, out, self.module)
+                    why = _call_refusal(node, own, out, self.quiet_calls)
                     if why:
                         raise Refusal(f"{why} (line {node.lineno})")
                 for target in stored_targets(node):
@@ -299,42 +299,29 @@ class BodyScan(ItemCalls):
         return bool(loaded) and loaded <= own
 
 
-def _call_refusal(call: ast.Call, own: set[str], out: str, module: ast.Module | None) -> str:
+def _call_refusal(call: ast.Call, own: set[str], out: str, calls: QuietCalls) -> str:
     """Why a call in the body may change what another item sees ("" if it can't)."""
     func = call.func
-    if isinstance(func, ast.Attribute):
-        adding = func.attr in ("append", "add")
-        if adding and isinstance(func.value, ast.Name) and func.value.id == out:
+    if isinstance(func, ast.Attribute) and func.attr in ("append", "add"):
+        if isinstance(func.value, ast.Name) and func.value.id == out:
             return ""
-        if func.attr in LOGGING_METHODS or func.attr in dataflow.READ_ONLY_METHODS:
-            return ""
-        if target_base(func.value) in own and func.attr in dataflow.MUTATING_METHODS:
-            return ""  # ``info.update(...)``: what the item fetched or made (not ``user.save()``)
-    name = dataflow.path_of(func) or ""
-    if isinstance(func, ast.Name) and _defines(module, func.id):
-        # The module's own ``log(i)`` is not math's: its source says what it does.
-        quiet = quiet_function(func.id, module)
-    else:
-        quiet = (
-            name in dataflow.PURE_FUNCTIONS or name.rsplit(".", 1)[-1] in dataflow.PURE_FUNCTIONS
-        )
-    if quiet:
+    if judged(call, own, calls):
         return ""
-    shown = name or ast.unparse(func)
+    shown = dataflow.path_of(func) or ast.unparse(func)
     return (
         f"each item calls {shown}, which may change what the other items see: run"
         " together, they would call it in the order they finish"
     )
 
 
-def _logs(node: ast.AST, module: ast.Module | None) -> bool:
-    """A call that may log or print (a module's own function may, too)."""
+def _logs(node: ast.AST, calls: QuietCalls) -> bool:
+    """A call that may log or print (one of the project's functions may, too)."""
     if not isinstance(node, ast.Call):
         return False
     func = node.func
     if isinstance(func, ast.Attribute):
         return func.attr in LOGGING_METHODS
-    return isinstance(func, ast.Name) and (func.id == "print" or _defines(module, func.id))
+    return dataflow.path_of(func) == "print" or calls(node) is not None
 
 
 def _singular(name: str) -> str:
@@ -368,11 +355,3 @@ def item_worker(function: ast.AST, scope: ast.AST | None) -> bool:
             ):
                 return True
     return False
-
-
-def _defines(module: ast.Module | None, name: str) -> bool:
-    return module is not None and any(
-        isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef)
-        and node.name == name
-        for node in module.body
-    )

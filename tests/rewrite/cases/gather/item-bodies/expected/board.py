@@ -10,6 +10,7 @@ from _async_helpers import (
     gather_outcomes,
     requests_values,
 )
+from fmt import label
 
 API = "https://code.example.com/api"
 log = logging.getLogger(__name__)
@@ -243,3 +244,13 @@ async def noted(names):
         note.save()
         out.append(open_issues_outcome.result())
     return out, list(Note.saved)
+
+
+async def labels(names):
+    async def fetch_repo(full):
+        owner, name = full.split("/")
+        info = await repo(owner, name)
+        return label(info, await open_issues(owner, name))
+
+    out = await gather_in_order(*(fetch_repo(full) for full in names), limit=10)
+    return out

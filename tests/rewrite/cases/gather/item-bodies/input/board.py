@@ -3,6 +3,7 @@
 import logging
 
 import requests
+from fmt import label
 
 API = "https://code.example.com/api"
 log = logging.getLogger(__name__)
@@ -192,3 +193,12 @@ def noted(names):
         note.save()
         out.append(open_issues(owner, name, limit=1))
     return out, list(Note.saved)
+
+
+def labels(names):
+    out = []
+    for full in names:
+        owner, name = full.split("/")
+        info = repo(owner, name)
+        out.append(label(info, open_issues(owner, name)))
+    return out
