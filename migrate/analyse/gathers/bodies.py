@@ -42,7 +42,14 @@ import ast
 
 from .. import dataflow
 from .effects import LOGGING_METHODS, fresh_locals, stored_targets, target_base
-from .item_paths import MADE, added_value, item_paths, never_none, set_before_read
+from .item_paths import (
+    MADE,
+    added_value,
+    item_paths,
+    never_none,
+    set_before_read,
+    statement_blocks,
+)
 from .items import ItemCalls
 from .model import GATHER_HELPERS, Adds, Finding, GatherEdit, Refusal, span_of
 from .quiet import QuietCalls, judged
@@ -97,12 +104,13 @@ class BodyScan(ItemCalls):
             )
         if skips:
             values = [
-                added[2]
-                for stmt in loop.body
-                for s in dataflow.walk_local(stmt)
-                if isinstance(s, ast.stmt) and (added := added_value(s)) and added[0] == out
+                (added[2], before)
+                for block in statement_blocks(loop.body)
+                for index, s in enumerate(block)
+                if (added := added_value(s)) and added[0] == out
+                for before in [block[:index]]
             ]
-            maybe = next((v for v in values if not never_none(v)), None)
+            maybe = next((v for v, before in values if not never_none(v, before)), None)
             if maybe is not None:
                 raise Refusal(
                     f"some items are skipped (continue, line {skips[0].lineno}) and what the"

@@ -8,6 +8,7 @@ whether each of the body's names is set before it is read in the same item
 from __future__ import annotations
 
 import ast
+from collections.abc import Sequence
 
 from .. import dataflow
 from .model import Adds, Refusal
@@ -217,8 +218,12 @@ _VALUED_CALLS = frozenset(
 )
 
 
-def never_none(value: ast.expr) -> bool:
-    """Whether ``value`` surely is not None, by its form alone."""
+def never_none(value: ast.expr, before: Sequence[ast.stmt] = ()) -> bool:
+    """Whether ``value`` surely is not None: by its form, or for a name, because
+    one of the statements ``before`` it in its block (run whenever it is) set an
+    item or attribute of it or called its method, which None would have raised."""
+    if isinstance(value, ast.Name):
+        return any(_used_as_object(stmt, value.id) for stmt in before)
     if isinstance(value, ast.Constant):
         return value.value is not None
     if isinstance(value, (*MADE, ast.Compare, ast.UnaryOp, ast.GeneratorExp)):
@@ -228,3 +233,38 @@ def never_none(value: ast.expr) -> bool:
     if isinstance(value, ast.IfExp):
         return never_none(value.body) and never_none(value.orelse)
     return False
+
+
+def _used_as_object(stmt: ast.stmt, name: str) -> bool:
+    """``name[k] = v``, ``name.x = v`` or ``name.method(...)`` as the statement itself."""
+    if isinstance(stmt, ast.Assign | ast.AugAssign | ast.AnnAssign):
+        targets = stmt.targets if isinstance(stmt, ast.Assign) else [stmt.target]
+        return any(
+            isinstance(t, ast.Subscript | ast.Attribute)
+            and isinstance(t.value, ast.Name)
+            and t.value.id == name
+            for t in targets
+        )
+    if isinstance(stmt, ast.Expr) and isinstance(stmt.value, ast.Call):
+        func = stmt.value.func
+        return (
+            isinstance(func, ast.Attribute)
+            and isinstance(func.value, ast.Name)
+            and func.value.id == name
+        )
+    return False
+
+
+def statement_blocks(body: list[ast.stmt]) -> list[list[ast.stmt]]:
+    """``body`` and every block nested in it (not in nested loops or functions)."""
+    blocks = [body]
+    for stmt in body:
+        if isinstance(stmt, ast.For | ast.AsyncFor | ast.While | ast.FunctionDef | ast.ClassDef):
+            continue
+        for name in ("body", "orelse", "finalbody"):
+            inner = getattr(stmt, name, None)
+            if isinstance(inner, list) and inner and isinstance(inner[0], ast.stmt):
+                blocks += statement_blocks(inner)
+        for handler in getattr(stmt, "handlers", []):
+            blocks += statement_blocks(handler.body)
+    return blocks

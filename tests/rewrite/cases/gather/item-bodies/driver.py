@@ -47,3 +47,8 @@ def drive(run):
     run.check("leaders, one missing", board.leaders, ["ada/engine", "eve/gone"])
     run.check("first_missing, one skipped", board.first_missing, ["skip/x", "bob/loom"])
     run.check("starred, one skipped", board.starred, ["skip/x", "bob/loom", "cy/press"])
+    run.check(
+        "marked, one missing, one without a name",
+        board.marked,
+        ["ada/engine", "nobody", "eve/gone"],
+    )

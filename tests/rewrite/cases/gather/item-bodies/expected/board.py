@@ -254,3 +254,20 @@ async def labels(names):
 
     out = await gather_in_order(*(fetch_repo(full) for full in names), limit=10)
     return out
+
+
+async def marked(names):
+    async def fetch_card(full):
+        owner, _, name = full.partition("/")
+        if not name:
+            return None
+        try:
+            info = await repo(owner, name)
+        except NotFound:
+            return {"name": full, "missing": True}
+        info["issues"] = await open_issues(owner, name, limit=1)
+        return info
+
+    fetched = await gather_in_order(*(fetch_card(full) for full in names), limit=10)
+    cards = [card for card in fetched if card is not None]
+    return cards

@@ -202,3 +202,19 @@ def labels(names):
         info = repo(owner, name)
         out.append(label(info, open_issues(owner, name)))
     return out
+
+
+def marked(names):
+    cards = []
+    for full in names:
+        owner, _, name = full.partition("/")
+        if not name:
+            continue
+        try:
+            info = repo(owner, name)
+        except NotFound:
+            cards.append({"name": full, "missing": True})
+            continue
+        info["issues"] = open_issues(owner, name, limit=1)
+        cards.append(info)
+    return cards
