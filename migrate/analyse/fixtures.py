@@ -81,3 +81,44 @@ def is_fixture_decorator(node: ast.expr) -> bool:
     if not isinstance(func, ast.Name) or not parts:
         return False
     return parts[0] == "fixture" and func.id in ("pytest", "pytest_asyncio")
+
+
+def returned_maker(
+    node: ast.FunctionDef | ast.AsyncFunctionDef,
+    qualname: str,
+    made_by: Callable[[ast.FunctionDef | ast.AsyncFunctionDef, str], str | None],
+) -> tuple[str, str] | None:
+    """``def constructor(...): class Fake(Base): ...; return Fake(...)`` nested in the
+    fixture ``qualname``, which returns it: the test calls what it is given to make
+    its object. (the nested function, the class a call of it makes), or None.
+
+    ``made_by(function, qualname)`` is what a function makes, as far as names at the
+    top of the module tell; a class the nested function defines itself comes first.
+    """
+    returns = _own_returns(node)
+    value = returns[0].value if len(returns) == 1 else None
+    nested = {s.name: s for s in node.body if isinstance(s, ast.FunctionDef | ast.AsyncFunctionDef)}
+    if not isinstance(value, ast.Name) or value.id not in nested:
+        return None
+    maker = nested[value.id]
+    maker_name = f"{qualname}.{maker.name}"
+    classes = {s.name for s in maker.body if isinstance(s, ast.ClassDef)}
+    made = [r.value for r in _own_returns(maker)]
+    if len(made) == 1 and isinstance(made[0], ast.Call) and isinstance(made[0].func, ast.Name):
+        if made[0].func.id in classes:
+            return maker_name, f"{maker_name}.{made[0].func.id}"
+    typ = made_by(maker, maker_name)
+    return (maker_name, typ) if typ else None
+
+
+def _own_returns(node: ast.FunctionDef | ast.AsyncFunctionDef) -> list[ast.Return]:
+    """The returns of ``node`` itself, not of the functions and classes it defines."""
+    found: list[ast.Return] = []
+    todo: list[ast.AST] = list(node.body)
+    while todo:
+        sub = todo.pop()
+        if isinstance(sub, ast.Return):
+            found.append(sub)
+        if not isinstance(sub, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef | ast.Lambda):
+            todo.extend(ast.iter_child_nodes(sub))
+    return found
