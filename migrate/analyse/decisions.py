@@ -93,6 +93,9 @@ class Fake:
     # (see analyse/urlopen_fakes.py).
     urlopen: Literal["", "request", "url"] = ""
     owner: Span | None = None
+    # A fixture's ``MagicMock()`` handed to a class that now awaits these of its
+    # methods (see analyse/handed_mocks.py): ``MagicMock(get=AsyncMock())``.
+    mock_methods: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

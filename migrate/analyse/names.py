@@ -146,7 +146,7 @@ class NameResolver:
                     self.facts.return_types[stmt.name] = typ
                 if any(is_fixture_decorator(d) for d in stmt.decorator_list):
                     typ = typ or self._fixture_maker(stmt, stmt.name)
-                    note_fixture(self.facts, stmt, typ, self.resolve, top_level=True)
+                    note_fixture(self.facts, stmt, typ, self.resolve)
             elif isinstance(stmt, ast.ClassDef):
                 # Methods that make an object: ``site = self.make_site()``.
                 for method in stmt.body:
@@ -159,7 +159,7 @@ class NameResolver:
                             self.facts.return_types[f"{stmt.name}.{method.name}"] = typ
                         if any(is_fixture_decorator(d) for d in method.decorator_list):
                             typ = typ or self._fixture_maker(method, f"{stmt.name}.{method.name}")
-                            note_fixture(self.facts, method, typ, self.resolve, top_level=False)
+                            note_fixture(self.facts, method, typ, self.resolve, stmt.name)
                             given = typ or returned_attribute(method, self.annotation_type)
                             owner = f"{module}.{stmt.name}"
                             self.facts.class_fixtures.setdefault(owner, {})[method.name] = given
@@ -167,7 +167,8 @@ class NameResolver:
 
     def _fixture_maker(self, node: ast.FunctionDef | ast.AsyncFunctionDef, name: str) -> str | None:
         """A fixture giving a function the test calls to make its object: that function,
-        whose calls make what it returns (see fixtures.returned_maker)."""
+        whose calls make what it returns; or a class it defines (see
+        fixtures.returned_maker)."""
         module = self.facts.module
         found = returned_maker(
             node,
@@ -177,8 +178,9 @@ class NameResolver:
         if found is None:
             return None
         maker, made = found
-        self.return_types[maker] = made
-        self.facts.return_types[maker.removeprefix(module + ".")] = made
+        if made:
+            self.return_types[maker] = made
+            self.facts.return_types[maker.removeprefix(module + ".")] = made
         return maker
 
     def annotation_type(self, node: ast.expr | None) -> str | None:

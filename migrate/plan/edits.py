@@ -221,6 +221,9 @@ class FileEdits:
     fake_lambdas: set[Pos] = field(default_factory=set)
     # ``MagicMock(...)`` fakes of such functions (positions): ``AsyncMock(...)``.
     fake_mocks: set[Pos] = field(default_factory=set)
+    # A fixture's ``MagicMock()`` whose methods the code it is handed to now awaits
+    # (position -> method names): ``MagicMock(get=AsyncMock())``.
+    fake_mock_methods: dict[Pos, tuple[str, ...]] = field(default_factory=dict)
     # ``Mock()`` put in place of a whole session that moves (positions): the
     # helpers module's ``async_client_mock()``.
     fake_clients: set[Pos] = field(default_factory=set)
@@ -280,6 +283,7 @@ class FileEdits:
             or self.async_fakes
             or self.fake_lambdas
             or self.fake_mocks
+            or self.fake_mock_methods
             or self.fake_clients
             or self.fake_retargets
             or self.fake_classes
@@ -762,6 +766,8 @@ def _note_fake(
         fe.fake_classes.add(cols.pos(fake.span))
     elif fake.items:
         fe.fake_iterators.add(cols.pos(fake.span))
+    elif fake.mock_methods:
+        fe.fake_mock_methods[cols.pos(fake.span)] = fake.mock_methods
     elif fake.mock:
         fe.fake_mocks.add(cols.pos(fake.span))
     if fake.retarget is not None:
