@@ -536,6 +536,10 @@ def plan_edits(analysis: Analysis) -> dict[str, FileEdits]:
                     if graph.resolve(owner) in graph.converted:
                         kind = SUBCLASS_CLIENT  # its own class makes it, per event loop
                     fe.shared_attrs.setdefault(fn.class_qualname, {})[parts[1]] = kind
+                    maker = graph.attr_owner(fn.class_qualname, parts[1])
+                    if maker != fn.class_qualname:  # made in a base class's method
+                        made_in = next(m for m, f in project.facts.items() if maker in f.classes)
+                        for_module(made_in)[0].shared_attrs.setdefault(maker, {})[parts[1]] = kind
 
     flow = response_flow(analysis, edits)
     for param in flow.parameters():
@@ -566,7 +570,9 @@ def plan_edits(analysis: Analysis) -> dict[str, FileEdits]:
         fe.http_values[cols.pos(span)] = HttpEdit(entry, shared)
         if fn.class_qualname and len(parts) == 3 and parts[0] == "self":
             kind = "httpx.Client" if entry.name.startswith("httpx") else "requests.Session"
-            fe.shared_attrs.setdefault(fn.class_qualname, {})[parts[1]] = kind
+            owner = graph.attr_owner(fn.class_qualname, parts[1])  # a base's, maybe
+            held_in = next((m for m, f in project.facts.items() if owner in f.classes), fn.module)
+            for_module(held_in)[0].shared_attrs.setdefault(owner, {})[parts[1]] = kind
 
     # ``self.<attr>`` sessions that become clients, also those only handed to a
     # function that calls them (``fetch(self.session, url)``, injected.handed_sessions):
