@@ -51,23 +51,21 @@ def colour(graph: CallGraph, scope: Scope | None = None) -> Colouring:
     sites = dynamic.find_sites(graph)
     awaiting: set[tuple[str, int, int]] = set()
     constructors: dict[str, str] = {}
+    # Sync functions handed where async ones go, made async with them (see passed.joining).
+    joined: dict[str, Reason] = {}
     while True:
         result = _colour(
-            graph, scope or Scope(), flows, refused, held, sites, awaiting, constructors
+            graph, scope or Scope(), flows, refused, held, sites, awaiting, constructors, joined
         )
-        mixed = {
-            flow.key: "some of them stay sync"
-            for flow in flows
-            if flow.key not in refused
-            and passed.async_values(flow, graph, result)
-            and passed.sync_values(flow, graph, result)
-        }
+        joining, mixed = passed.joining(flows, refused, graph, result)
         around = {k: v for k, v in lambdas.awaiting(graph, result).items() if k not in held}
         newly = dynamic.all_async(sites, graph, result) - awaiting
         picked = picked_with_sync(graph, result, constructors)
-        if not mixed and not around and not newly and not picked:
+        if not joining and not mixed and not around and not newly and not picked:
             break
         refused |= mixed
+        kept = {v.function for flow in flows if flow.key in refused for v in flow.values}
+        joined = {q: r for q, r in (joined | joining).items() if q not in kept}
         held |= around
         awaiting |= newly
         constructors |= picked
@@ -85,6 +83,7 @@ def _colour(
     sites: list[dynamic.Site],
     awaiting: set[tuple[str, int, int]],
     constructors: dict[str, str],
+    joined: dict[str, Reason],
 ) -> Colouring:
     result = Colouring()
     functions = graph.functions
@@ -136,6 +135,7 @@ def _colour(
         result.async_functions[qualname] = Reason(entry.name, call.span, "blocking", entry)
         queue.append(qualname)
     queue.extend(passed.seed(enabled, looked, result, functions))
+    queue.extend(passed.seed_joined(joined, result))
     queue.extend(dynamic.seed(sites, awaiting, graph, result))
     given = passed.by_value(enabled)
 

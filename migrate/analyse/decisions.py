@@ -21,8 +21,9 @@ from .graph import Edge
 from .model import Span
 
 # "blocking": a catalogue call; "calls": an async function; "wraps": a decorator's target;
-# "given": a function handed to it, which it calls (see ``passed``).
-ReasonKind = Literal["blocking", "calls", "wraps", "given"]
+# "given": a function handed to it, which it calls (see ``passed``); "handed": it is
+# handed, with async functions, to a function that calls (and now awaits) it.
+ReasonKind = Literal["blocking", "calls", "wraps", "given", "handed"]
 BridgeKind = Literal["async_to_sync", "sync_to_async", "asyncio.run"]
 
 
@@ -92,6 +93,9 @@ class Fake:
     # (see analyse/urlopen_fakes.py).
     urlopen: Literal["", "request", "url"] = ""
     owner: Span | None = None
+    # A fixture's ``MagicMock()`` handed to a class that now awaits these of its
+    # methods (see analyse/handed_mocks.py): ``MagicMock(get=AsyncMock())``.
+    mock_methods: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

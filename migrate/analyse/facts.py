@@ -333,6 +333,7 @@ class ModuleAnalyser(HeldVisitor):
                 attr = _self_attr(target)
                 if attr:
                     fn.param_attrs += (attr,)
+                    fn.kept_params += ((node.value.id, attr),)
         note_assigned_fake(self, self.scopes[-1].function or self.module_fn, node)
         self.note_assignment(node, scope)
         self.note_assigned_values(node, scope)

@@ -20,13 +20,19 @@ from .tree import dotted
 def returned_mock(
     node: ast.FunctionDef | ast.AsyncFunctionDef, resolve: Callable[[ast.expr], str | None]
 ) -> tuple[Span, ...]:
-    """Where ``return MagicMock(...)`` makes what the function gives, when that is all
-    it ever returns, and its ``-> MagicMock`` annotation if it has one."""
+    """Where ``return MagicMock(...)`` (or ``m = MagicMock(...)`` ... ``return m``) makes
+    what the function gives, when that is all it ever returns, and its ``-> MagicMock``
+    annotation if it has one."""
     returns = [n for n in ast.walk(node) if isinstance(n, ast.Return)]
-    if len(returns) != 1 or not isinstance(returns[0].value, ast.Call):
-        return ()
-    made = returns[0].value
-    if resolve(made.func) not in SYNC_MOCKS:
+    made = returns[0].value if len(returns) == 1 else None
+    if isinstance(made, ast.Name):
+        bound = [
+            n.value
+            for n in ast.walk(node)
+            if isinstance(n, ast.Assign) and any(_binds(t, made.id) for t in n.targets)
+        ]
+        made = bound[0] if len(bound) == 1 else None
+    if not isinstance(made, ast.Call) or resolve(made.func) not in SYNC_MOCKS:
         return ()
     spans: list[ast.expr] = [made]
     if node.returns is not None and resolve(node.returns) in SYNC_MOCKS:
@@ -34,6 +40,10 @@ def returned_mock(
     return tuple(
         Span(n.lineno, n.col_offset, n.end_lineno or 0, n.end_col_offset or 0) for n in spans
     )
+
+
+def _binds(target: ast.expr, name: str) -> bool:
+    return isinstance(target, ast.Name) and target.id == name
 
 
 def returned_attribute(
@@ -58,17 +68,18 @@ def note_fixture(
     node: ast.FunctionDef | ast.AsyncFunctionDef,
     typ: str | None,
     resolve: Callable[[ast.expr], str | None],
-    top_level: bool,
+    owner: str = "",
 ) -> None:
-    """What the fixture ``node`` gives, as the module's tests see it by name."""
+    """What the fixture ``node`` gives, as the module's tests see it by name; a mock a
+    fixture of the class ``owner`` makes is noted as ``<owner>.<name>``."""
     if typ:
         # Fixtures of two test classes may share a name: giving two types, it has none.
         known = facts.fixture_types.setdefault(node.name, typ)
         if known != typ:
             facts.fixture_types[node.name] = FIXTURE_PREFIX + node.name
-    made = returned_mock(node, resolve) if top_level else ()
+    made = returned_mock(node, resolve)
     if made:
-        facts.fixture_mocks[node.name] = made
+        facts.fixture_mocks[f"{owner}.{node.name}" if owner else node.name] = made
 
 
 def is_fixture_decorator(node: ast.expr) -> bool:
@@ -81,3 +92,48 @@ def is_fixture_decorator(node: ast.expr) -> bool:
     if not isinstance(func, ast.Name) or not parts:
         return False
     return parts[0] == "fixture" and func.id in ("pytest", "pytest_asyncio")
+
+
+def returned_maker(
+    node: ast.FunctionDef | ast.AsyncFunctionDef,
+    qualname: str,
+    made_by: Callable[[ast.FunctionDef | ast.AsyncFunctionDef, str], str | None],
+) -> tuple[str, str] | None:
+    """``def constructor(...): class Fake(Base): ...; return Fake(...)`` nested in the
+    fixture ``qualname``, which returns it: the test calls what it is given to make
+    its object. (the nested function, the class a call of it makes), or None; a class
+    the fixture defines and returns is what it gives: (that class, "").
+
+    ``made_by(function, qualname)`` is what a function makes, as far as names at the
+    top of the module tell; a class the nested function defines itself comes first.
+    """
+    returns = _own_returns(node)
+    value = returns[0].value if len(returns) == 1 else None
+    nested = {s.name: s for s in node.body if isinstance(s, ast.FunctionDef | ast.AsyncFunctionDef)}
+    classes = {s.name for s in node.body if isinstance(s, ast.ClassDef)}
+    if isinstance(value, ast.Name) and value.id in classes:
+        return f"{qualname}.{value.id}", ""  # the class itself: calling it makes one
+    if not isinstance(value, ast.Name) or value.id not in nested:
+        return None
+    maker = nested[value.id]
+    maker_name = f"{qualname}.{maker.name}"
+    classes = {s.name for s in maker.body if isinstance(s, ast.ClassDef)}
+    made = [r.value for r in _own_returns(maker)]
+    if len(made) == 1 and isinstance(made[0], ast.Call) and isinstance(made[0].func, ast.Name):
+        if made[0].func.id in classes:
+            return maker_name, f"{maker_name}.{made[0].func.id}"
+    typ = made_by(maker, maker_name)
+    return (maker_name, typ) if typ else None
+
+
+def _own_returns(node: ast.FunctionDef | ast.AsyncFunctionDef) -> list[ast.Return]:
+    """The returns of ``node`` itself, not of the functions and classes it defines."""
+    found: list[ast.Return] = []
+    todo: list[ast.AST] = list(node.body)
+    while todo:
+        sub = todo.pop()
+        if isinstance(sub, ast.Return):
+            found.append(sub)
+        if not isinstance(sub, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef | ast.Lambda):
+            todo.extend(ast.iter_child_nodes(sub))
+    return found

@@ -464,6 +464,18 @@ class CallGraph(Extensions):
                     return found
         return None
 
+    def attr_owner(self, cls: str, attr: str, depth: int = 0) -> str:
+        """The class that sets ``attr`` for instances of ``cls``: ``cls`` itself, or the
+        nearest base class that does (``self.session`` made in a base's ``__init__``)."""
+        if depth > 16 or any(attr in f.attr_types.get(cls, {}) for f in self._defining(cls)):
+            return cls
+        for facts in self._defining(cls):
+            for base in facts.classes.get(cls, ()):
+                base = self.resolve(base) or base
+                if self._attr_type(base, attr, set()) is not None:
+                    return self.attr_owner(base, attr, depth + 1)
+        return cls
+
     def testcase_roots(self, cls: str) -> list[str]:
         """The project classes at or above ``cls`` that derive from ``unittest.TestCase`` itself.
 
@@ -1020,7 +1032,7 @@ def session_key(graph: CallGraph, fn: Function, text: str) -> tuple[str, str] | 
     if len(parts) == 2 and parts[0] not in ("self", "cls"):
         return fn.qualname, parts[0]  # a local session
     if len(parts) == 3 and parts[0] == "self" and fn.class_qualname:
-        return fn.class_qualname, parts[1]
+        return graph.attr_owner(fn.class_qualname, parts[1]), parts[1]
     return None
 
 

@@ -224,6 +224,10 @@ class HeldVisitor(FlowVisitor):
         call.sessions_given = tuple(
             (slot, kind) for slot, arg in slots if (kind := self.session_kind(arg))
         )
+        fn = self.scopes[-1].function if self.scopes else None
+        if fn is not None and fn.framework in ("pytest-test", "pytest-fixture"):
+            given = [(slot, a.id) for slot, a in slots if isinstance(a, ast.Name)]
+            call.fixtures_given = tuple((slot, n) for slot, n in given if n in fn.params)
 
     def session_kind(self, node: ast.expr) -> str | None:
         """How a session (or ``None``) handed to a call is held here: "none", "made"

@@ -95,6 +95,8 @@ class Call:
     # Sessions and ``None`` it is given, by position (``"0"``) or keyword: how each is
     # held here (see :meth:`~migrate.analyse.held.HeldVisitor.session_kind`).
     sessions_given: tuple[tuple[str, str], ...] = ()
+    # In a test or fixture: the fixtures it hands on as they are, by slot (as above).
+    fixtures_given: tuple[tuple[str, str], ...] = ()
     # Called on a name holding only plain values (``settings.get(k)``, a dict):
     # no project method, whatever the method's name.
     plain_receiver: bool = False
@@ -257,6 +259,7 @@ class Function:
     param_calls: list[tuple[str, str, Span]] = field(default_factory=list)
     # ``self.<attr> = <parameter>`` in a method: the attributes it sets so.
     param_attrs: tuple[str, ...] = ()
+    kept_params: tuple[tuple[str, str], ...] = ()  # the same, as (parameter, attribute)
     # ``self.<attr> = value`` in a method: the attribute and what the value holds.
     self_assigns: tuple[tuple[str, str | None], ...] = ()
     # ``obj.attr = value`` or ``name = value`` where value's type is known:

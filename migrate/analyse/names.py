@@ -15,7 +15,7 @@ from .catalogue import CONSTRUCTORS
 from .choices import module_choices
 from .defaults import SESSION_TYPES, given_default, optional_member
 from .factories import session_factories, type_factory_globals
-from .fixtures import is_fixture_decorator, note_fixture, returned_attribute
+from .fixtures import is_fixture_decorator, note_fixture, returned_attribute, returned_maker
 from .frameworks import BRIDGES
 from .model import RETURNS_SUFFIX, Function, ModuleFacts
 from .scopes import bound_names, bridge_aliases, ordered_parameters
@@ -145,7 +145,8 @@ class NameResolver:
                     self.return_types[f"{module}.{stmt.name}"] = typ
                     self.facts.return_types[stmt.name] = typ
                 if any(is_fixture_decorator(d) for d in stmt.decorator_list):
-                    note_fixture(self.facts, stmt, typ, self.resolve, top_level=True)
+                    typ = typ or self._fixture_maker(stmt, stmt.name)
+                    note_fixture(self.facts, stmt, typ, self.resolve)
             elif isinstance(stmt, ast.ClassDef):
                 # Methods that make an object: ``site = self.make_site()``.
                 for method in stmt.body:
@@ -157,11 +158,30 @@ class NameResolver:
                             self.return_types[f"{module}.{stmt.name}.{method.name}"] = typ
                             self.facts.return_types[f"{stmt.name}.{method.name}"] = typ
                         if any(is_fixture_decorator(d) for d in method.decorator_list):
-                            note_fixture(self.facts, method, typ, self.resolve, top_level=False)
+                            typ = typ or self._fixture_maker(method, f"{stmt.name}.{method.name}")
+                            note_fixture(self.facts, method, typ, self.resolve, stmt.name)
                             given = typ or returned_attribute(method, self.annotation_type)
                             owner = f"{module}.{stmt.name}"
                             self.facts.class_fixtures.setdefault(owner, {})[method.name] = given
         type_factory_globals(tree, self.facts, lambda call: self.type_of_call(call, None))
+
+    def _fixture_maker(self, node: ast.FunctionDef | ast.AsyncFunctionDef, name: str) -> str | None:
+        """A fixture giving a function the test calls to make its object: that function,
+        whose calls make what it returns; or a class it defines (see
+        fixtures.returned_maker)."""
+        module = self.facts.module
+        found = returned_maker(
+            node,
+            f"{module}.{name}",
+            lambda f, q: self._returned_type(f, q.removeprefix(module + ".")),
+        )
+        if found is None:
+            return None
+        maker, made = found
+        if made:
+            self.return_types[maker] = made
+            self.facts.return_types[maker.removeprefix(module + ".")] = made
+        return maker
 
     def annotation_type(self, node: ast.expr | None) -> str | None:
         """The project class (or catalogue type) an annotation names, if plainly one."""
@@ -192,14 +212,16 @@ class NameResolver:
             if typ:  # ``-> requests.Session``: a session factory, as below
                 self.facts.session_returns.update({name: typ} if typ in SESSION_TYPES else {})
                 return typ if typ not in CONSTRUCTORS.values() else None
-            # ``site = Site(...)`` ... ``return site``: what each local was made by.
+            # ``site = Site(...)`` ... ``return site``: what each local was made by; and
+            # each attribute it sets (``_local.s = Session()`` ... ``return _local.s``, a
+            # session kept per thread or on the instance, made on first use).
             made_by: dict[str, set[str | None]] = {}
             for assign in self.tree.inside(node, ast.Assign):
                 value = assign.value
                 typ = self.type_of_call(value, None) if isinstance(value, ast.Call) else None
                 for target in assign.targets:
-                    if isinstance(target, ast.Name):
-                        made_by.setdefault(target.id, set()).add(typ)
+                    if isinstance(target, ast.Name | ast.Attribute) and dotted(target):
+                        made_by.setdefault(expr_text(target), set()).add(typ)
             # ``with Client(...) as c: yield c``: ``__enter__`` gives the instance, by
             # convention (what a fixture that closes its client after the test does).
             blocks: list[ast.With | ast.AsyncWith] = self.tree.inside(
@@ -218,8 +240,8 @@ class NameResolver:
                         method = _self_attr(value.func) if owner else None
                         made = self._method_return(f"{owner}.{method}", 0) if method else None
                         found.add(made or self.type_of_call(value, None))
-                    elif isinstance(value, ast.Name):
-                        found |= made_by.get(value.id, {None})
+                    elif isinstance(value, ast.Name | ast.Attribute) and dotted(value):
+                        found |= made_by.get(expr_text(value), {None})
                     else:
                         found.add(None)
             made = found.pop() if len(found) == 1 else None

@@ -6,10 +6,13 @@ at every call site of the receiver, is a function that becomes async (a
 project function, a request function or a client's method with an async
 twin), both ends are converted: the value is handed over in its async form
 and the receiver awaits the call of its parameter, so it becomes async too.
-A parameter that is also given a sync function, or something the analysis
-cannot follow (a variable, a lambda), keeps every end sync, with a review
-item naming the values; so does a receiver that is itself passed around (its
-call sites are unknown) or that must stay sync.
+A project function also given there that would stay sync, named as one of
+the async ones (a test's fake ``get_list`` handed where the library hands its
+own), becomes async with them: the receiver awaits what it is given. Any
+other sync function, one that must stay sync (see colour's boundaries), or
+something the analysis cannot follow (a variable, a lambda), keeps every
+end sync, with a review item naming the values; so does a receiver that is
+itself passed around (its call sites are unknown) or that must stay sync.
 """
 
 from __future__ import annotations
@@ -125,6 +128,51 @@ def seed(
         if not found.call.awaited:
             result.param_awaits.append((found.function, found.call.span))
         make_async(found.function, Reason(text, found.call.span, "given", found.entry))
+    return made
+
+
+def joining(
+    flows: list[Flow], refused: dict[tuple[str, str], str], graph: CallGraph, result: Colouring
+) -> tuple[dict[str, Reason], dict[tuple[str, str], str]]:
+    """Flows given async and sync functions: a sync one named as an async one handed
+    there stands in for it and joins it (``_iter_pages(self.get_list)`` in the library,
+    ``client._iter_pages(fake.get_list)`` in a test: the fake's ``get_list`` becomes
+    async, as the receiver awaits it). A flow given any other sync function, or one
+    that must stay sync, is refused, with why: a plain helper (``each(shout, words)``)
+    would carry async colour into code that does no I/O."""
+    joins: dict[str, Reason] = {}
+    mixed: dict[tuple[str, str], str] = {}
+    for flow in flows:
+        if flow.key in refused or not async_values(flow, graph, result):
+            continue
+        sync = sync_values(flow, graph, result)
+        if not sync:
+            continue
+        names = {
+            graph.functions[v.function].name
+            for v in async_values(flow, graph, result)
+            if v.function
+        }
+        if any(v.function in result.boundaries or _name(graph, v) not in names for v in sync):
+            mixed[flow.key] = "some of them stay sync"
+            continue
+        for value in sync:
+            assert value.function is not None
+            joins.setdefault(value.function, Reason(flow.receiver, flow.calls[0].span, "handed"))
+    return joins, mixed
+
+
+def _name(graph: CallGraph, value: Passed) -> str:
+    return graph.functions[value.function].name if value.function else ""
+
+
+def seed_joined(joined: dict[str, Reason], result: Colouring) -> list[str]:
+    """The functions that join async ones handed to a receiver, made async (see joining)."""
+    made = []
+    for qualname, reason in joined.items():
+        if qualname not in result.boundaries and qualname not in result.async_functions:
+            result.async_functions[qualname] = reason
+            made.append(qualname)
     return made
 
 

@@ -72,7 +72,7 @@ def build_plan(
                 function=qualname,
                 where=where(fn),
                 kind=_kind(fn, graph),
-                reason=_reason_text(chain, graph),
+                reason=_reason_text(chain, graph, handed=reasons[qualname].kind == "handed"),
                 chain=chain,
                 http_methods=tuple(sorted(colouring.http_verbs.get(qualname, ()))),
             )
@@ -225,16 +225,22 @@ def _chain(
     while current in reasons and current not in seen:
         seen.add(current)
         reason = reasons[current]
-        links.append(ChainLink(current, reason.callee, where(current, reason.span)))
+        # Handed to a function that awaits it: where that function calls it.
+        at = reason.callee if reason.kind == "handed" else current
+        links.append(ChainLink(current, reason.callee, where(at, reason.span)))
         current = reason.callee
     return tuple(links)
 
 
-def _reason_text(chain: tuple[ChainLink, ...], graph: CallGraph) -> str:
+def _reason_text(chain: tuple[ChainLink, ...], graph: CallGraph, handed: bool = False) -> str:
     if not chain:
         return ""
     first = chain[0]
-    parts = [f"calls {short_name(first.calls)} ({first.where.path}:{first.where.line})"]
+    at = f"({first.where.path}:{first.where.line})"
+    if handed:
+        parts = [f"is handed to {short_name(first.calls)}, which awaits what it is given {at}"]
+    else:
+        parts = [f"calls {short_name(first.calls)} {at}"]
     for link in chain[1:REASON_LINKS]:
         parts.append(f"which calls {short_name(link.calls)} ({link.where.path}:{link.where.line})")
     if len(chain) > REASON_LINKS:

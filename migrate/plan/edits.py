@@ -221,6 +221,9 @@ class FileEdits:
     fake_lambdas: set[Pos] = field(default_factory=set)
     # ``MagicMock(...)`` fakes of such functions (positions): ``AsyncMock(...)``.
     fake_mocks: set[Pos] = field(default_factory=set)
+    # A fixture's ``MagicMock()`` whose methods the code it is handed to now awaits
+    # (position -> method names): ``MagicMock(get=AsyncMock())``.
+    fake_mock_methods: dict[Pos, tuple[str, ...]] = field(default_factory=dict)
     # ``Mock()`` put in place of a whole session that moves (positions): the
     # helpers module's ``async_client_mock()``.
     fake_clients: set[Pos] = field(default_factory=set)
@@ -280,6 +283,7 @@ class FileEdits:
             or self.async_fakes
             or self.fake_lambdas
             or self.fake_mocks
+            or self.fake_mock_methods
             or self.fake_clients
             or self.fake_retargets
             or self.fake_classes
@@ -532,6 +536,10 @@ def plan_edits(analysis: Analysis) -> dict[str, FileEdits]:
                     if graph.resolve(owner) in graph.converted:
                         kind = SUBCLASS_CLIENT  # its own class makes it, per event loop
                     fe.shared_attrs.setdefault(fn.class_qualname, {})[parts[1]] = kind
+                    maker = graph.attr_owner(fn.class_qualname, parts[1])
+                    if maker != fn.class_qualname:  # made in a base class's method
+                        made_in = next(m for m, f in project.facts.items() if maker in f.classes)
+                        for_module(made_in)[0].shared_attrs.setdefault(maker, {})[parts[1]] = kind
 
     flow = response_flow(analysis, edits)
     for param in flow.parameters():
@@ -562,7 +570,9 @@ def plan_edits(analysis: Analysis) -> dict[str, FileEdits]:
         fe.http_values[cols.pos(span)] = HttpEdit(entry, shared)
         if fn.class_qualname and len(parts) == 3 and parts[0] == "self":
             kind = "httpx.Client" if entry.name.startswith("httpx") else "requests.Session"
-            fe.shared_attrs.setdefault(fn.class_qualname, {})[parts[1]] = kind
+            owner = graph.attr_owner(fn.class_qualname, parts[1])  # a base's, maybe
+            held_in = next((m for m, f in project.facts.items() if owner in f.classes), fn.module)
+            for_module(held_in)[0].shared_attrs.setdefault(owner, {})[parts[1]] = kind
 
     # ``self.<attr>`` sessions that become clients, also those only handed to a
     # function that calls them (``fetch(self.session, url)``, injected.handed_sessions):
@@ -762,6 +772,8 @@ def _note_fake(
         fe.fake_classes.add(cols.pos(fake.span))
     elif fake.items:
         fe.fake_iterators.add(cols.pos(fake.span))
+    elif fake.mock_methods:
+        fe.fake_mock_methods[cols.pos(fake.span)] = fake.mock_methods
     elif fake.mock:
         fe.fake_mocks.add(cols.pos(fake.span))
     if fake.retarget is not None:

@@ -270,3 +270,16 @@ def test_a_lambda_making_a_request_handed_on_as_a_value_keeps_its_function_sync(
         "ranked stays sync: a lambda in it calls session.get, which would have to be awaited;"
         " a lambda cannot await: rewrite the lambda as a nested async def to migrate it"
     )
+
+
+def test_a_fake_named_as_the_method_it_stands_for_becomes_async_with_it() -> None:
+    # A fixture's closure makes the fake (its type is followed into the test); its
+    # get_list is handed where the library hands its own: it joins it.
+    analysis = analyse_paths([CASES / "async-propagation" / "fixture-made-fake" / "input"])
+    colouring = analysis.colouring
+    fake = "test_pages.TestResourceClient.client_constructor.constructor.Fake.get_list"
+    reason = colouring.async_functions[fake]
+    assert (reason.callee, reason.kind) == ("pages.ResourceClient._iter_pages", "handed")
+    for test in ("test_iter_pages", "test_first", "test_first_of_nothing"):
+        assert colouring.is_async(f"test_pages.TestResourceClient.{test}"), test
+    assert not [r for r in colouring.review if "list_function" in r.reason]

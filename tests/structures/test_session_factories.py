@@ -380,6 +380,32 @@ SHAPES = {
         " (api.py:4) that stays sync and keeps making a requests.Session: its session is used"
         " where it is made (api.py:18)",
     ),
+    "a session kept per thread, made on first use": (
+        {
+            "pkg/__init__.py": "",
+            "pkg/api.py": """
+    import threading
+
+    import requests
+
+    _local = threading.local()
+
+
+    def make_session():
+        if not hasattr(_local, "s"):
+            _local.s = requests.Session()
+        return _local.s
+
+
+    def user(base, uid):
+        return make_session().get(f"{base}/users/{uid}").json()
+    """,
+        },
+        "pkg.api.user",
+        "stays on requests: make_session() (used where it is made) is made by"
+        " api.make_session, a factory (api.py:8) that stays sync and keeps making a"
+        " requests.Session: its session is used where it is made (api.py:15)",
+    ),
 }
 
 MOVES = {

@@ -12,7 +12,10 @@ lambda returns when awaited (and raises what it raises). ``MagicMock(...)``
 becomes ``AsyncMock(...)`` with the same arguments, also where a fixture
 makes it (``client._transport.request = request_mock``, with ``request_mock``
 a fixture returning ``MagicMock()``: the fixture returns, and is annotated
-as, an ``AsyncMock``). ``patch(..., new_callable=MagicMock)`` makes an
+as, an ``AsyncMock``). A fixture's ``MagicMock()`` handed to a class that
+now awaits some of its methods (``BoundModel(client=client)`` awaiting
+``self._client.get_by_id(...)``) gets them as AsyncMocks:
+``MagicMock(get_by_id=AsyncMock())``. ``patch(..., new_callable=MagicMock)`` makes an
 ``AsyncMock`` instead, and a mock the test made first and passes as the fake
 (``fetch = MagicMock()``) is wrapped, so the test still configures and
 asserts on it. A ``patch`` without a fake needs nothing: it makes an
@@ -106,6 +109,9 @@ class AsyncFakes(Rule):
             return self._send_patched(updated)
         if self.ctx.pos(original) in self.ctx.edits.fake_iterators:
             return self._items_mock(original, updated)
+        methods = self.ctx.edits.fake_mock_methods.get(self.ctx.pos(original) or (0, 0, 0, 0))
+        if methods:
+            return self._mock_methods(original, updated, methods)
         if self.ctx.pos(original) not in self.ctx.edits.fake_mocks:
             return updated
         self.ctx.note(self.code, self.ctx.line(original), "mock fake -> AsyncMock")
@@ -140,6 +146,20 @@ class AsyncFakes(Rule):
                 helper = cst.Name(self.ctx.use_helper(ITEMS))
                 arg = arg.with_changes(value=cst.Call(helper, [cst.Arg(arg.value)]))
             args.append(arg)
+        return updated.with_changes(args=args)
+
+    def _mock_methods(
+        self, original: cst.Call, updated: cst.Call, methods: tuple[str, ...]
+    ) -> cst.Call:
+        """``MagicMock()`` -> ``MagicMock(get_by_id=AsyncMock())``: the methods the code
+        it is handed to now awaits (see analyse/handed_mocks.py)."""
+        self.ctx.note(self.code, self.ctx.line(original), "mock handed on -> async methods")
+        given = {a.keyword.value for a in updated.args if a.keyword is not None}
+        args = list(updated.args)
+        for name in methods:
+            if name not in given:
+                made = cst.Call(self._async_mock(updated.func))
+                args.append(keyword_arg(name, made))
         return updated.with_changes(args=args)
 
     def _class_mock(self, original: cst.Call, updated: cst.Call) -> cst.Call:

@@ -23,7 +23,7 @@ import libcst as cst
 import libcst.matchers as m
 
 from ..nodes import code_of, dotted_name, keyword_arg
-from .base import on_leave, on_visit
+from .base import StatementResult, on_leave, on_visit
 from .http_common import Frame, HttpRuleBase
 from .http_streams import ONE_SHOT_CLIENT
 
@@ -150,6 +150,44 @@ class ValueRewrites(HttpRuleBase):
             targets=[updated.targets[0].with_changes(target=new_target)], value=encoded
         )
 
+    @on_visit(cst.FunctionDef)
+    def visit_body_set_by_hand(self, node: cst.FunctionDef) -> None:
+        self._bodies_left = [*getattr(self, "_bodies_left", []), _body_maybe_unset(node)]
+
+    @on_leave(cst.FunctionDef)
+    def leave_body_set_by_hand(
+        self, original: cst.FunctionDef, updated: cst.FunctionDef
+    ) -> cst.FunctionDef:
+        self._bodies_left.pop()
+        return updated
+
+    @on_leave(cst.SimpleStatementLine)
+    def leave_made_response_line(
+        self, original: cst.SimpleStatementLine, updated: cst.SimpleStatementLine
+    ) -> StatementResult:
+        """``resp = requests.Response()`` whose body the code sets by hand
+        (``resp._content = ...``) on some paths only: requests' has none until then
+        (``.content`` is None), httpx's an empty one; it gets requests' (None)."""
+        left = getattr(self, "_bodies_left", None)
+        assign = original.body[0] if len(original.body) == 1 else None
+        if not left or not isinstance(assign, cst.Assign) or len(assign.targets) != 1:
+            return updated
+        target = assign.targets[0].target
+        if not (
+            isinstance(target, cst.Name)
+            and target.value in left[-1]
+            and self._makes_response(assign.value)
+        ):
+            return updated
+        unset = cst.SimpleStatementLine(
+            [cst.Assign([cst.AssignTarget(_content_of(target.value))], cst.Name("None"))],
+            trailing_whitespace=cst.TrailingWhitespace(
+                whitespace=cst.SimpleWhitespace("  "),
+                comment=cst.Comment("# no body until one is set, as requests' had"),
+            ),
+        )
+        return cst.FlattenSentinel([updated, unset])
+
     @on_leave(cst.Call)
     def leave_made_response(
         self, original: cst.Call, updated: cst.BaseExpression
@@ -213,3 +251,25 @@ class ValueRewrites(HttpRuleBase):
         self.ctx.maybe_remove_import("contextlib")
         self.ctx.maybe_remove_import("contextlib", "closing")
         return updated.args[0].value
+
+
+def _content_of(name: str) -> cst.Attribute:
+    return cst.Attribute(cst.Name(name), cst.Name("_content"))
+
+
+def _body_maybe_unset(function: cst.FunctionDef) -> set[str]:
+    """Names whose ``._content`` the function sets, but only under a condition (never
+    as a statement of its own body): on other paths the body stays unset."""
+    sets = m.Assign(targets=[m.AssignTarget(m.Attribute(m.Name(), m.Name("_content")))])
+    named = {
+        cst.ensure_type(cst.ensure_type(a, cst.Assign).targets[0].target, cst.Attribute).value
+        for a in m.findall(function.body, sets)
+    }
+    found = {cst.ensure_type(n, cst.Name).value for n in named if isinstance(n, cst.Name)}
+    for statement in function.body.body:
+        if isinstance(statement, cst.SimpleStatementLine):
+            for small in statement.body:
+                if m.matches(small, sets):
+                    target = cst.ensure_type(small, cst.Assign).targets[0].target
+                    found.discard(code_of(cst.ensure_type(target, cst.Attribute).value))
+    return found

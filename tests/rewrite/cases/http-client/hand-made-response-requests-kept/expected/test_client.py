@@ -12,6 +12,7 @@ from client import Client
 
 def make_response(status: HTTPStatus, payload=None) -> httpx.Response:
     response = httpx.Response(200, request=httpx.Request("GET", ""))
+    response._content = None  # no body until one is set, as requests' had
     response.status_code = status.value
     response.extensions["reason_phrase"] = status.phrase.encode()
     if payload is not None:

@@ -1,0 +1,103 @@
+"""Plain mocks a fixture makes, handed to a project class that now awaits their methods.
+
+``BoundModel(client=client, data=...)`` in a test, where the fixture ``client``
+gives ``MagicMock()`` and the class keeps it (``self._client = client``): the
+code under test now awaits ``self._client.get_by_id(...)``, which a MagicMock
+answers with a plain value (``object BoundModel can't be used in 'await'
+expression``). The fixture's mock gets those methods as AsyncMocks
+(``MagicMock(get_by_id=AsyncMock())``), so the test configures and asserts on
+them as before (``client.get_by_id.return_value = ...``), and whatever else the
+mock stands for stays as it was.
+"""
+
+from __future__ import annotations
+
+from .decisions import Colouring, Fake
+from .graph import CallGraph
+from .model import Call, Function, Span
+
+TEST_FRAMEWORKS = ("pytest-test", "pytest-fixture")
+
+
+def handed_mocks(graph: CallGraph, result: Colouring) -> None:
+    """Note a fake (``mock_methods``) for each fixture's mock handed so."""
+    awaited = _awaited_calls(graph, result)
+    found: dict[tuple[str, Span], set[str]] = {}
+    for fn in graph.functions.values():
+        if fn.framework not in TEST_FRAMEWORKS:
+            continue
+        for call in fn.calls:
+            init = _constructor(graph, call) if call.fixtures_given else None
+            if init is None:
+                continue
+            for slot, fixture in call.fixtures_given:
+                param = _parameter(init, slot)
+                attrs = {attr for p, attr in init.kept_params if p == param}
+                methods = _methods_awaited(graph, init.class_qualname or "", attrs, awaited)
+                made = _fixture_mock(graph, fn, fixture) if methods else None
+                if made is not None:
+                    found.setdefault(made, set()).update(methods)
+    for (fixture, span), methods in sorted(found.items()):
+        result.fakes.append(Fake(fixture, "", span, None, mock_methods=tuple(sorted(methods))))
+
+
+def _awaited_calls(graph: CallGraph, result: Colouring) -> set[tuple[str, Span]]:
+    """The calls (caller, where) of functions that are async after colouring."""
+    return {
+        (edge.caller, edge.span)
+        for edge in graph.edges
+        if edge.via == "call"
+        and (result.is_async(edge.callee) or graph.functions[edge.callee].is_async)
+    }
+
+
+def _constructor(graph: CallGraph, call: Call) -> Function | None:
+    """The ``__init__`` a call of a project class runs (its own or a base class's)."""
+    target = graph.resolve(call.target)
+    if target is None or graph.value_type(target) != target:
+        return None
+    return graph.functions.get(graph.resolve(f"{target}.__init__") or "")
+
+
+def _parameter(init: Function, slot: str) -> str | None:
+    if not slot.isdigit():
+        return slot
+    index = int(slot) + 1  # after self
+    return init.params[index] if index < len(init.params) else None
+
+
+def _methods_awaited(
+    graph: CallGraph, cls: str, attrs: set[str], awaited: set[tuple[str, Span]]
+) -> set[str]:
+    """Names of the methods called on ``self.<attr>`` in ``cls`` and its bases that
+    the migrated code awaits."""
+    family, todo = {cls}, [cls]
+    while todo:
+        current = todo.pop()
+        for facts in graph.project.facts.values():
+            for base in facts.classes.get(current, ()):
+                resolved = graph.resolve(base) or base
+                if resolved not in family:
+                    family.add(resolved)
+                    todo.append(resolved)
+    found = set()
+    for fn in graph.functions.values():
+        if fn.class_qualname not in family:
+            continue
+        for call in fn.calls:
+            head, _, method = call.text.rpartition(".")
+            if head in {f"self.{a}" for a in attrs} and (fn.qualname, call.span) in awaited:
+                found.add(method)
+    return found
+
+
+def _fixture_mock(graph: CallGraph, fn: Function, fixture: str) -> tuple[str, Span] | None:
+    """The fixture ``fixture`` as ``fn`` sees it, when it gives a plain mock it makes:
+    (the fixture, where it makes the mock). A fixture of ``fn``'s class comes first."""
+    facts = graph.project.facts[fn.module]
+    owner = (fn.class_qualname or "").removeprefix(fn.module + ".")
+    for key in (f"{owner}.{fixture}" if owner else "", fixture):
+        spans = facts.fixture_mocks.get(key) if key else None
+        if spans:
+            return f"{fn.module}.{key}", spans[0]
+    return None
