@@ -297,3 +297,61 @@ def test_a_patched_file_mocking_both_sides_passes_with_the_network_cut(
     assert 'with mock.patch("httpx.AsyncClient.get", side_effect=get):' in migrated
     assert "TODO" not in migrated
     assert _suite(project, log) == before
+
+
+UNITTEST_BOTH = """\
+import unittest
+
+import responses
+
+from shop import partner, weather
+
+
+class ForecastTest(unittest.TestCase):
+    @responses.activate
+    def test_forecast_for_the_partner(self):
+        responses.get("https://weather.example.test/v1/forecast", json={"temp": 4})
+        responses.get("https://partner.example.test/v1/orders", json=[{"id": 1}])
+        orders = partner.PartnerSession("t0k").orders()
+        self.assertEqual(weather.forecast("Oslo"), {"temp": 4})
+        self.assertEqual(len(orders), 1)
+        self.assertEqual(len(responses.calls), 2)
+"""
+
+
+def _unittest_suite(project: Path, log: Path) -> int:
+    """The project's tests run by ``python -m unittest`` (no pytest, so no fixtures),
+    with the network cut; the number of tests run."""
+    log.write_text("")
+    env = {**os.environ, "ESCAPE_LOG": str(log), "PYTHONPATH": str(HERE)}
+    run = "import escape_guard, unittest; unittest.main(module=None)"
+    proc = subprocess.run(
+        [sys.executable, "-c", run, "discover", "-s", "tests", "-t", ".", "-p", "test_unit*.py"],
+        cwd=project,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    out = proc.stdout + proc.stderr
+    assert log.read_text() == "", f"requests escaped to the network:\n{log.read_text()}\n{out}"
+    assert proc.returncode == 0, out
+    ran = re.search(r"Ran (\d+) test", out)
+    return int(ran.group(1)) if ran else 0
+
+
+def test_a_unittest_file_mocking_both_sides_passes_under_unittest_with_the_network_cut(
+    project: Path, tmp_path: Path
+) -> None:
+    """A mixed file of ``unittest.TestCase`` tests, run by ``python -m unittest``
+    (which knows no pytest fixture): the router answering httpx's requests through
+    the requests mocks starts in ``setUpModule``, so nothing escapes there either."""
+    (project / "tests" / "test_unit_both.py").write_text(UNITTEST_BOTH)
+    log = tmp_path / "escapes.log"
+    assert _unittest_suite(project, log) == 1
+    _apply(project, "--select", "shop.weather")
+    migrated = (project / "tests" / "test_unit_both.py").read_text()
+    assert "def setUpModule():" in migrated and "pytest" not in migrated
+    assert _mocks(project / "tests" / "test_unit_both.py") == "respx+responses"
+    assert _unittest_suite(project, log) == 1
+    assert _suite(project, log) > 0  # and under pytest

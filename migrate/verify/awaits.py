@@ -298,6 +298,8 @@ class _FileChecker:
             return True
         if isinstance(parent, ast.keyword):
             return self._consumed(parent)
+        if isinstance(parent, ast.IfExp) and node is not parent.test:
+            return self._consumed(parent)  # ``ensure_future(a() if c else b())``
         if isinstance(parent, ast.Call) and node is not parent.func:
             name = _last_name(parent.func)
             return name in CONSUMERS or name in COLLECTORS or "gather" in name

@@ -136,6 +136,7 @@ def check(tmp_path: Path, caller: str) -> list[int]:
         "def f():\n    asyncio.run(fetch(1))\n",
         "def f():\n    return async_to_sync(fetch)(1)\n",
         "async def f():\n    return (await Api().get(), await fetch(2))\n",
+        "def f(c):\n    return asyncio.ensure_future(fetch(1) if c else Api().get())\n",
     ],
 )
 def test_awaited_gathered_bridged_or_returned(tmp_path: Path, body: str) -> None:
@@ -155,6 +156,7 @@ def test_awaited_gathered_bridged_or_returned(tmp_path: Path, body: str) -> None
         ("def f():\n    return [r.id for r in fetch(1)]\n", 6),
         ("def f():\n    return Api().get()[0]\n", 6),
         ("def f(xs):\n    return sorted(xs, key=fetch)\n", 6),
+        ("def f(c):\n    print(fetch(1) if c else 2)\n", 6),
     ],
 )
 def test_left_bare(tmp_path: Path, body: str, line: int) -> None:

@@ -59,7 +59,7 @@ class MixedMocks(MixedPatchTwins):
         body = list(module.body)
         index = next((i for i, s in enumerate(body) if _is_our_fixture(s)), None)
         if index is None:
-            return module
+            return self._without_hooks(module)
         stmt = body[index]
         kept = [
             line
@@ -74,6 +74,31 @@ class MixedMocks(MixedPatchTwins):
         self.ctx.maybe_remove_import("pytest")
         self.ctx.maybe_remove_import("respx")
         self.ctx.note(self.code, 1, "all mocks moved to respx: the mixed-file fixture goes")
+        return module.with_changes(body=body)
+
+    def _without_hooks(self, module: cst.Module) -> cst.Module:
+        """The router a unittest-style file started in ``setUpModule`` goes, and so do
+        the hooks made for it alone."""
+        router = f"_{FIXTURE}"
+        code = cst.Module([]).code_for_node
+        body: list[cst.SimpleStatementLine | cst.BaseCompoundStatement] = []
+        for stmt in module.body:
+            text = code(stmt)
+            if isinstance(stmt, cst.SimpleStatementLine) and text.strip().startswith(router):
+                continue
+            if isinstance(stmt, cst.FunctionDef) and router in text:
+                assert isinstance(stmt.body, cst.IndentedBlock)
+                kept = [s for s in stmt.body.body if router not in code(s) and not _is_docstring(s)]
+                if not kept:
+                    continue  # made for the router alone
+                left = [s for s in stmt.body.body if router not in code(s)]
+                stmt = stmt.with_changes(body=stmt.body.with_changes(body=left))
+            body.append(stmt)
+        if len(body) == len(module.body) and all(a is b for a, b in zip(body, module.body)):
+            return module
+        self.ctx.maybe_remove_import(self.ctx.helpers_from.lstrip("."), "through_requests")
+        self.ctx.maybe_remove_import("respx")
+        self.ctx.note(self.code, 1, "all mocks moved to respx: the mixed-file hooks go")
         return module.with_changes(body=body)
 
     @on_leave(cst.ClassDef)
@@ -185,7 +210,9 @@ class MixedMocks(MixedPatchTwins):
             (i for i, s in enumerate(body) if isinstance(s, cst.FunctionDef | cst.ClassDef)),
             len(body),
         )
-        self.ctx.add_import("pytest")
+        unittest_style = _unittest_style(original)
+        if not unittest_style:
+            self.ctx.add_import("pytest")
         self.ctx.add_import("respx")
         helper = self.ctx.use_helper("through_requests")
         before = body[first].leading_lines if first < len(body) else (cst.EmptyLine(),) * 2
@@ -196,7 +223,7 @@ class MixedMocks(MixedPatchTwins):
             if requests_patch(cst.ensure_type(call, cst.Call))
         )
         twinned = patches > 0 and self.twins >= patches
-        fixture = cst.parse_statement(_fixture(mixed, helper, twinned))
+        doc = _docstring(mixed, twinned)
         if mixed.patched_only and not twinned:
             message = f"patch the httpx calls of {', '.join(mixed.moving)} too"
             detail = (
@@ -208,11 +235,33 @@ class MixedMocks(MixedPatchTwins):
             before = (*before, comment)
         else:
             self.ctx.note(self.code, line, "requests mocks stay; respx hands them httpx's requests")
-        fixture = fixture.with_changes(leading_lines=before)
+        if unittest_style:
+            made, body = _module_hooks(doc, helper, body)
+        else:
+            made = [cst.parse_statement(_fixture(doc, helper))]
+        made[0] = made[0].with_changes(leading_lines=before)
         if first < len(body):
             body[first] = body[first].with_changes(leading_lines=[cst.EmptyLine(), cst.EmptyLine()])
-        body.insert(first, fixture)
+        body[first:first] = made
         return updated.with_changes(body=body)
+
+
+def _unittest_style(module: cst.Module) -> bool:
+    """Tests only in ``unittest.TestCase`` classes, no pytest: the file may be run by
+    ``python -m unittest``, which knows no fixtures."""
+    code = module.code
+    if "pytest" in code:
+        return False
+    tests = [
+        s for s in module.body if isinstance(s, cst.FunctionDef) and s.name.value.startswith("test")
+    ]
+    cases = [
+        s
+        for s in module.body
+        if isinstance(s, cst.ClassDef)
+        and any(cst.Module([]).code_for_node(b.value).endswith("TestCase") for b in s.bases)
+    ]
+    return bool(cases) and not tests
 
 
 def _is_our_fixture(stmt: cst.BaseStatement) -> bool:
@@ -222,6 +271,52 @@ def _is_our_fixture(stmt: cst.BaseStatement) -> bool:
         and stmt.name.value == FIXTURE
         and "through_requests" in cst.Module([]).code_for_node(stmt.body)
     )
+
+
+def _module_hooks(
+    doc: str, helper: str, body: Sequence[cst.SimpleStatementLine | cst.BaseCompoundStatement]
+) -> tuple[
+    list[cst.SimpleStatementLine | cst.BaseCompoundStatement],
+    list[cst.SimpleStatementLine | cst.BaseCompoundStatement],
+]:
+    """The router started by ``setUpModule`` and stopped by ``tearDownModule`` (which
+    pytest runs too), for a file ``python -m unittest`` may run; hooks the file has
+    already start and stop it first and last. The statements to add, and the body."""
+    router = f"_{FIXTURE}"
+    made: list[cst.SimpleStatementLine | cst.BaseCompoundStatement] = [
+        cst.parse_statement(f"{router} = respx.mock(assert_all_called=False)\n"),
+        cst.parse_statement(f"{router}.route().mock(side_effect={helper})\n"),
+    ]
+    calls = {"setUpModule": f"{router}.start()", "tearDownModule": f"{router}.stop()"}
+    body = list(body)
+    for hook, call in calls.items():
+        index = next(
+            (
+                i
+                for i, stmt in enumerate(body)
+                if isinstance(stmt, cst.FunctionDef) and stmt.name.value == hook
+            ),
+            None,
+        )
+        line = cst.parse_statement(call + "\n")
+        if index is None:
+            said = textwrap.fill(
+                doc + '"""', width=84, initial_indent='    """', subsequent_indent="    "
+            )
+            text = f"def {hook}():\n" + (f"{said}\n" if hook == "setUpModule" else "")
+            function = cst.parse_statement(f"{text}    {call}\n")
+            made.append(function.with_changes(leading_lines=[cst.EmptyLine(), cst.EmptyLine()]))
+            continue
+        existing = body[index]
+        assert isinstance(existing, cst.FunctionDef)
+        assert isinstance(existing.body, cst.IndentedBlock)
+        statements = list(existing.body.body)
+        if hook == "setUpModule":
+            statements.insert(1 if statements and _is_docstring(statements[0]) else 0, line)
+        else:
+            statements.append(line)
+        body[index] = existing.with_changes(body=existing.body.with_changes(body=statements))
+    return made, body
 
 
 def _mocker_param(node: cst.FunctionDef, call: cst.Call) -> str | None:
@@ -253,7 +348,7 @@ def _is_docstring(stmt: cst.BaseStatement) -> bool:
     )
 
 
-def _fixture(mixed: Mixed, helper: str, twinned: bool) -> str:
+def _docstring(mixed: Mixed, twinned: bool) -> str:
     keeping, moving = ", ".join(mixed.keeping), ", ".join(mixed.moving)
     verb = "sends" if len(mixed.moving) == 1 else "send"
     sides = f"{moving} {verb} through httpx now, {keeping} still through requests:"
@@ -272,6 +367,10 @@ def _fixture(mixed: Mixed, helper: str, twinned: bool) -> str:
             f"{sides} respx hands httpx's requests to this file's requests mocks, which"
             " answer and record both as before."
         )
+    return said
+
+
+def _fixture(said: str, helper: str) -> str:
     doc = textwrap.fill(said + '"""', width=84, initial_indent='    """', subsequent_indent="    ")
     return (
         "@pytest.fixture(autouse=True)\n"

@@ -1,7 +1,6 @@
 import unittest
 from unittest import mock
 
-import pytest
 import respx
 from asgiref.sync import async_to_sync
 
@@ -10,14 +9,19 @@ from _async_helpers import through_requests
 
 
 # TODO(migrate MIG008): patch the httpx calls of prices too
-@pytest.fixture(autouse=True)
-def httpx_answered_as_requests():
+_httpx_answered_as_requests = respx.mock(assert_all_called=False)
+_httpx_answered_as_requests.route().mock(side_effect=through_requests)
+
+
+def setUpModule():
     """prices sends through httpx now, stock still through requests: this file's
     unittest.mock patches catch only requests' calls, so respx fails httpx's
     requests before they reach the network."""
-    with respx.mock(assert_all_called=False) as router:
-        router.route().mock(side_effect=through_requests)
-        yield
+    _httpx_answered_as_requests.start()
+
+
+def tearDownModule():
+    _httpx_answered_as_requests.stop()
 
 
 class StockTest(unittest.TestCase):
