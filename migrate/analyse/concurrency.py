@@ -237,8 +237,11 @@ def _fan_outs(
     loaded = graph.project.files.get(fn.module)
     if node is None or loaded is None:
         return []
-    lines = loaded.source.text.splitlines()
-    scan = FunctionFanOuts(node, awaited, lines, allow_reorder, module=trees[fn.module])
+    tree = trees[fn.module]
+    lines: list[str] | None = getattr(tree, "_migrate_lines", None)
+    if lines is None:  # split once per module: a file of thousands of functions
+        lines = tree._migrate_lines = loaded.source.text.splitlines()  # type: ignore[attr-defined]
+    scan = FunctionFanOuts(node, awaited, lines, allow_reorder, module=tree)
     scan.quiet_calls = quiet_calls(fn, graph, trees, {})
     return [
         Spot(

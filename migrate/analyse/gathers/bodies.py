@@ -345,8 +345,16 @@ def item_worker(function: ast.AST, scope: ast.AST | None) -> bool:
     (``gather_in_order(*(fetch_card(x) for x in xs))``): the calls of one item
     stay in order."""
     name = getattr(function, "name", None)
-    if scope is None or name is None:
-        return False
+    return scope is not None and name is not None and name in _workers(scope)
+
+
+def _workers(scope: ast.AST) -> frozenset[str]:
+    """The names of the functions gathers in ``scope`` run per item, found once per
+    module (a walk per function would be quadratic in a file of thousands)."""
+    cached: frozenset[str] | None = getattr(scope, "_migrate_item_workers", None)
+    if cached is not None:
+        return cached
+    found = set()
     for node in ast.walk(scope):
         if not (
             isinstance(node, ast.Call)
@@ -359,7 +367,8 @@ def item_worker(function: ast.AST, scope: ast.AST | None) -> bool:
                 isinstance(made, ast.GeneratorExp)
                 and isinstance(made.elt, ast.Call)
                 and isinstance(made.elt.func, ast.Name)
-                and made.elt.func.id == name
             ):
-                return True
-    return False
+                found.add(made.elt.func.id)
+    workers = frozenset(found)
+    scope._migrate_item_workers = workers  # type: ignore[attr-defined]
+    return workers
