@@ -120,12 +120,16 @@ class BodyScan(ItemCalls):
         set_before_read(loop.body, set(params), local)
         self._changes_only_its_own(loop, local, set(params), out, fetches)
         end = (loop.end_lineno or loop.lineno, loop.end_col_offset or 0)
-        for node in dataflow.walk_local(self.node):
+        inside = {id(n) for n in ast.walk(loop)}
+        here = {id(n) for n in dataflow.walk_local(self.node)}
+        for node in ast.walk(self.node):
             if (
                 isinstance(node, ast.Name)
                 and node.id in local
                 and isinstance(node.ctx, ast.Load)
-                and (node.lineno, node.col_offset) >= end
+                and id(node) not in inside
+                # After the loop, or in a function made here that may run after it.
+                and ((node.lineno, node.col_offset) >= end or id(node) not in here)
             ):
                 raise Refusal(
                     f"the code after the loop reads {node.id} (line {node.lineno}), which the"

@@ -271,3 +271,15 @@ async def marked(names):
     fetched = await gather_in_order(*(fetch_card(full) for full in names), limit=10)
     cards = [card for card in fetched if card is not None]
     return cards
+
+
+async def last_owner(names):
+    out = []
+
+    def owner_seen_last():
+        return owner
+
+    for full in names:
+        owner, name = full.split("/")
+        out.append(await open_issues(owner, name, limit=1))
+    return out, owner_seen_last()

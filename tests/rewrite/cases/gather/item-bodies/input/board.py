@@ -218,3 +218,15 @@ def marked(names):
         info["issues"] = open_issues(owner, name, limit=1)
         cards.append(info)
     return cards
+
+
+def last_owner(names):
+    out = []
+
+    def owner_seen_last():
+        return owner
+
+    for full in names:
+        owner, name = full.split("/")
+        out.append(open_issues(owner, name, limit=1))
+    return out, owner_seen_last()
