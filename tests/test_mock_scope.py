@@ -33,24 +33,26 @@ HERE = Path(__file__).resolve().parent / "mock_scope"
 
 def _suite(project: Path, log: Path) -> int:
     """Run the project's suite with the network cut; the number of tests passed."""
-    log.write_text("")
-    env = {**os.environ, "ESCAPE_LOG": str(log), "PYTHONPATH": str(HERE)}
     # pytest-asyncio runs only where the migration made the project depend on it.
     plugins = (
         () if "pytest-asyncio" in (project / "pyproject.toml").read_text() else ("-p", "no:asyncio")
     )
+    out = _guarded(
+        project,
+        log,
+        ["-m", "pytest", "-q", "-p", "escape_guard", "-p", "no:cacheprovider", *plugins],
+    )
+    passed = re.search(r"(\d+) passed", out)
+    return int(passed.group(1)) if passed else 0
+
+
+def _guarded(project: Path, log: Path, args: list[str]) -> str:
+    """``python *args`` in the project with the network cut by ``escape_guard``: its
+    output, once it passed and no request escaped."""
+    log.write_text("")
+    env = {**os.environ, "ESCAPE_LOG": str(log), "PYTHONPATH": str(HERE)}
     proc = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "pytest",
-            "-q",
-            "-p",
-            "escape_guard",
-            "-p",
-            "no:cacheprovider",
-            *plugins,
-        ],
+        [sys.executable, *args],
         cwd=project,
         env=env,
         capture_output=True,
@@ -60,8 +62,7 @@ def _suite(project: Path, log: Path) -> int:
     out = proc.stdout + proc.stderr
     assert log.read_text() == "", f"requests escaped to the network:\n{log.read_text()}\n{out}"
     assert proc.returncode == 0, out
-    passed = re.search(r"(\d+) passed", out)
-    return int(passed.group(1)) if passed else 0
+    return out
 
 
 def _apply(project: Path, *args: str) -> None:
@@ -322,21 +323,9 @@ class ForecastTest(unittest.TestCase):
 def _unittest_suite(project: Path, log: Path) -> int:
     """The project's tests run by ``python -m unittest`` (no pytest, so no fixtures),
     with the network cut; the number of tests run."""
-    log.write_text("")
-    env = {**os.environ, "ESCAPE_LOG": str(log), "PYTHONPATH": str(HERE)}
     run = "import escape_guard, unittest; unittest.main(module=None)"
-    proc = subprocess.run(
-        [sys.executable, "-c", run, "discover", "-s", "tests", "-t", ".", "-p", "test_unit*.py"],
-        cwd=project,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-    out = proc.stdout + proc.stderr
-    assert log.read_text() == "", f"requests escaped to the network:\n{log.read_text()}\n{out}"
-    assert proc.returncode == 0, out
-    ran = re.search(r"Ran (\d+) test", out)
+    args = ["-c", run, "discover", "-s", "tests", "-t", ".", "-p", "test_unit*.py"]
+    ran = re.search(r"Ran (\d+) test", _guarded(project, log, args))
     return int(ran.group(1)) if ran else 0
 
 
