@@ -11,22 +11,12 @@ import ast
 from collections.abc import Sequence
 
 from .. import dataflow
+from ..held import PLAIN_DISPLAYS
 from .model import Adds, Refusal
 from .syntax import same_loop
 
 # Expressions whose value the code made itself: a name bound to one is the item's own.
-MADE = (
-    ast.Dict,
-    ast.List,
-    ast.Set,
-    ast.Tuple,
-    ast.DictComp,
-    ast.ListComp,
-    ast.SetComp,
-    ast.JoinedStr,
-    ast.Constant,
-    ast.BinOp,
-)
+MADE = (*PLAIN_DISPLAYS, ast.BinOp)
 
 
 def added_value(stmt: ast.stmt) -> tuple[str, Adds, ast.expr, ast.Name] | None:

@@ -234,12 +234,11 @@ class Gather(Rule):
         # Loop bodies made nested functions (ids): the extend of their gather follows.
         # (ids -> the call of one item, the ``for`` clause, the loop's indent).
         self.workers: dict[int, tuple[str, str, int]] = {}
-        # ... how their items add to the collection, and the name of one value when the
-        # items skipped give None ("" if none), by the id of the statement adding them.
-        self.adding: dict[int, tuple[Adds, str]] = {}
-        # ... the statements made with it (ids), and the name of the gather's results.
+        # ... how their items add to the collection, and, when the items skipped give
+        # None, the name of one value and of the gather's results ("" if none), by the
+        # id of the statement adding them; and the statements made with it (ids).
+        self.adding: dict[int, tuple[Adds, str, str]] = {}
         self.made_with: dict[int, set[int]] = {}
-        self.fetched_names: dict[int, str] = {}
         self.extends: dict[int, tuple[str, str, int | str]] = {}
         # Lists made here from ``map(...)`` (ids), for ``list(...)`` around them.
         self.unmapped: set[int] = set()
@@ -563,7 +562,7 @@ class Gather(Rule):
             while body and id(body[-1]) in made:
                 before.insert(0, body.pop())
             worker = before[0] if before and id(before[0]) in self.workers else None
-            adds, value = self.adding.pop(id(stmt), ("append", ""))
+            adds, value, fetched = self.adding.pop(id(stmt), ("append", "", ""))
             declared = _starts_empty(body[-1], out, adds) if body else None
             if declared is None:
                 if worker is not None:
@@ -584,7 +583,6 @@ class Gather(Rule):
             assert isinstance(stmt, cst.SimpleStatementLine)  # the statement made here
             if value:
                 body.extend(before[1:])  # ``fetched = await gather_in_order(...)``
-                fetched = self.fetched_names[id(stmt)]
                 kept = f"{value} for {value} in {fetched} if {value} is not None"
                 code = {
                     "append": f"{declared} = [{kept}]",
@@ -667,10 +665,8 @@ class Gather(Rule):
         made[0] = made[0].with_changes(leading_lines=[cst.EmptyLine(indent=False)])
         new = made[-1]
         self.extends[id(new)] = (edit.collect, gathered, limit)
-        self.adding[id(new)] = (edit.adds, value)
+        self.adding[id(new)] = (edit.adds, value, edit.names[1] if edit.skips else "")
         self.made_with[id(new)] = {id(function), *(id(m) for m in made[:-1])}
-        if edit.skips:
-            self.fetched_names[id(new)] = edit.names[1]
         self.workers[id(function)] = (call, clauses, at.anchor[1])
         self._used(at, f"one item's calls per task, at most {limit} items at a time")
         return cst.FlattenSentinel([function, *made])
