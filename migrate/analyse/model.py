@@ -142,7 +142,9 @@ class Ref:
     text: str
     receiver: str | None  # the callee it is handed to, resolved or as written
     keyword: str | None = None
-    in_async_receiver: bool = False  # handed to Flask registration (accepts async)
+    # Handed to Flask registration (accepts async), or bound by a partial whose calls
+    # are awaited where they are made (see aliases).
+    in_async_receiver: bool = False
     call_span: Span | None = None  # the call it is an argument of: ``async_to_sync(f)``
     in_lambda: bool = False
     instance: bool = False  # a variable holding an instance (``repr(site)``), not the class
