@@ -429,6 +429,7 @@ class ModuleAnalyser(HeldVisitor):
             arg_of=getattr(node, "_migrate_arg_of", None),
             genexp_of=getattr(node, "_migrate_genexp_of", None),
             position=getattr(node, "_migrate_position", None),
+            with_item=getattr(node, "_migrate_with_item", False),
         )
         target = self.note_picked(call, node)
         call.arg_types = self.argument_types(node, scope)
