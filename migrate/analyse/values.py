@@ -130,16 +130,23 @@ def kept_with_sync_users(
     """A client that a function staying sync calls stays on requests, so every other
     function calling it stays sync too (their callers reach them through bridges).
 
-    A sync generator iterated by sync code, a dunder, an entry point: each would call
-    an AsyncClient's coroutine methods without awaiting them. Adds to ``boundaries``
+    A sync generator iterated by sync code, a dunder: each would call an
+    AsyncClient's coroutine methods on an instance's client without awaiting them
+    (a module's session is bridged there instead, and ``close()`` has a sync form). Adds to ``boundaries``
     and a review item per client to ``review``; returns whether it added anything.
     """
     users: dict[tuple[str, str], list[str]] = {}
     labels: dict[tuple[str, str], str] = {}  # as written: ``self.session``
     for qualname, calls in graph.blocking.items():
         fn = graph.functions[qualname]
+        facts = graph.project.facts.get(fn.module)
+        globals_ = facts.typed_names if facts else {}
         for call, entry in calls:
             owner = _owner(fn, call.text)
+            # A module's session is bridged in sync code (colour._shared_clients), and
+            # the client per loop closes from sync code too.
+            if call.text.split(".")[0] in globals_ or call.text.endswith(".close"):
+                continue
             if entry.action is Action.REWRITE and owner is not None:
                 labels.setdefault(owner, call.text.rpartition(".")[0])
                 users.setdefault(owner, [])
