@@ -132,8 +132,9 @@ def kept_with_sync_users(
 
     A sync generator iterated by sync code, a dunder: each would call an
     AsyncClient's coroutine methods on an instance's client without awaiting them
-    (a module's session is bridged there instead, and ``close()`` has a sync form). Adds to ``boundaries``
-    and a review item per client to ``review``; returns whether it added anything.
+    (a module's session is bridged there instead, and ``close()`` has a sync
+    form). Adds to ``boundaries`` and a review item per client to ``review``;
+    returns whether it added anything.
     """
     users: dict[tuple[str, str], list[str]] = {}
     labels: dict[tuple[str, str], str] = {}  # as written: ``self.session``

@@ -26,8 +26,8 @@ class Directory:
 
 async def names(base, ids):
     fetch = functools.partial(get_json, base)
-    peoples = await gather_in_order(*(fetch(f"/people/{i}") for i in ids), limit=10)
-    return [people["name"] for people in peoples]
+    people = await gather_in_order(*(fetch(f"/people/{i}") for i in ids), limit=10)
+    return [person["name"] for person in people]
 
 
 async def first_name(base, pid):
