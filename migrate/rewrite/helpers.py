@@ -1231,7 +1231,9 @@ def urlopen_fake(
             answer = error  # an error response, read as the others are
         except urllib.error.URLError as error:
             raise {http}.ConnectError(str(error.reason), request=request) from error
-        read = answer.__enter__() if entered and hasattr(answer, "__enter__") else answer
+        read = answer
+        if entered and hasattr(answer, "__enter__"):
+            read = answer.__enter__()
         status = getattr(read, "status", getattr(answer, "status", None))
         if not isinstance(status, int):
             code = getattr(read, "code", getattr(answer, "code", None))
