@@ -6,7 +6,8 @@ made and started by hand (``rsps.start()`` / ``rsps.stop()``), or one a pytest
 fixture yields (``yield rsps``) to the tests that take it. The objects are found
 by name, file-wide: the names bound to ``responses.RequestsMock(...)`` (locals and
 ``self.`` attributes) and the fixtures giving one of them, to a fixpoint (a
-fixture handing on another's). The rewrite (``http_mocks/responses_objects.py``)
+fixture handing on another's); a ``conftest.py``'s fixtures count in the files
+below it. The rewrite (``http_mocks/responses_objects.py``)
 moves each object to a ``respx.mock(...)`` router under the same name.
 
 A use respx has no twin for (a ``RequestsMock`` option other than
@@ -56,6 +57,8 @@ class ResponsesUses:
     holders: frozenset[str] = frozenset()
     fixtures: frozenset[str] = frozenset()
     unported: tuple[tuple[int, str], ...] = ()
+    # The ``outer`` fixtures its functions take.
+    taken: frozenset[str] = frozenset()
 
     def reason(self) -> str:
         uses = "; ".join(f"{what} (line {line})" for line, what in self.unported)
@@ -143,7 +146,16 @@ def responses_uses(text: str, outer: frozenset[str] = frozenset()) -> ResponsesU
             what = _unported_call(node, holders)
             if what:
                 unported.append((node.lineno, what))
-    return ResponsesUses(frozenset(holders), frozenset(fixtures), tuple(sorted(set(unported))))
+    taken = {
+        arg.arg
+        for fn in ast.walk(tree)
+        if isinstance(fn, ast.FunctionDef | ast.AsyncFunctionDef)
+        for arg in (*fn.args.posonlyargs, *fn.args.args, *fn.args.kwonlyargs)
+        if arg.arg in outer
+    }
+    return ResponsesUses(
+        frozenset(holders), frozenset(fixtures), tuple(sorted(set(unported))), frozenset(taken)
+    )
 
 
 def _unported_attribute(

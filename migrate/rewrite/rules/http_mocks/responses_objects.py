@@ -39,7 +39,7 @@ class ResponsesObjects(ResponsesMock):
     @on_visit(cst.Module)
     def find_responses_objects(self, node: cst.Module) -> None:
         if self.ctx.edits.http_mocks:
-            self._holders = responses_uses(node.code).holders
+            self._holders = responses_uses(node.code, self.ctx.edits.responses_fixtures).holders
 
     def _object_call(self, original: cst.Call, updated: cst.Call) -> cst.BaseExpression | None:
         """A RequestsMock made, or asked something; None when neither."""
