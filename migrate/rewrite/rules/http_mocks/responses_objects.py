@@ -65,7 +65,8 @@ class ResponsesObjects(ResponsesMock):
             asserts = [a for a in updated.args if a.keyword and a.keyword.value == "allow_assert"]
             args = [a for a in updated.args if a not in asserts]
             if asserts and code_of(asserts[0].value) != "True":
-                args.append(cst.Arg(cst.parse_expression("True"), keyword=cst.Name("quiet")))
+                quiet = cst.ensure_type(cst.parse_expression("stop(quiet=True)"), cst.Call)
+                args.append(quiet.args[0])
             self.ctx.note(self.code, line, f"responses {method}() -> respx router {method}()")
             return updated.with_changes(
                 func=cst.parse_expression(f"{router}.{method}"), args=_commas(args)
