@@ -91,3 +91,30 @@ async def test_alone():
         with pytest.raises(httpx.HTTPStatusError):
             await contact(2)
         assert len(rsps.calls) == 1
+        rsps.route().mock(side_effect=httpx.ConnectError)
+        with pytest.raises(
+            (
+                httpx.NetworkError,
+                httpx.ConnectTimeout,
+                httpx.WriteTimeout,
+                httpx.RemoteProtocolError,
+                httpx.ProxyError,
+            ),
+        ):
+            await contact(8)
+
+
+@pytest.mark.asyncio
+async def test_unknown_contact(mocked):
+    assert await contact(0) == {"name": "zero"}
+    mocked.route().mock(side_effect=httpx.ConnectError)
+    with pytest.raises(
+        (
+            httpx.NetworkError,
+            httpx.ConnectTimeout,
+            httpx.WriteTimeout,
+            httpx.RemoteProtocolError,
+            httpx.ProxyError,
+        ),
+    ):
+        await contact(404)

@@ -66,3 +66,11 @@ def test_alone():
         with pytest.raises(requests.HTTPError):
             contact(2)
         assert len(rsps.calls) == 1
+        with pytest.raises(requests.ConnectionError):
+            contact(8)
+
+
+def test_unknown_contact(mocked):
+    assert contact(0) == {"name": "zero"}
+    with pytest.raises(requests.ConnectionError):
+        contact(404)
