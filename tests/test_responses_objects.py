@@ -163,3 +163,71 @@ def test_a_use_with_no_respx_twin_keeps_the_files_mocks_whole(
     assert "mocked.add(responses.GET" in migrated and "TODO" not in migrated
     assert "def httpx_answered_as_requests():" in migrated
     assert _suite(project, log) == 3
+
+
+CONFTEST = """\
+import pytest
+import responses
+
+BASE = "https://crm.example.test"
+
+
+@pytest.fixture
+def crm_mock():
+    with responses.RequestsMock() as rsps:
+        rsps.add(responses.GET, f"{BASE}/contacts/0", json={"name": "zero"})
+        yield rsps
+"""
+
+TAKES_IT = """\
+from crm.api import CrmApi
+
+BASE = "https://crm.example.test"
+
+
+def test_contact(crm_mock):
+    crm_mock.get(f"{BASE}/contacts/1", json={"name": "a"})
+    assert CrmApi(BASE).contact(1) == {"name": "a"}
+    assert CrmApi(BASE).contact(0) == {"name": "zero"}
+"""
+
+
+def test_a_conftest_fixture_and_the_files_taking_it_keep_their_mocks_together(
+    project: Path, tmp_path: Path
+) -> None:
+    """One test file uses the conftest's RequestsMock in a way respx has no twin for:
+    the conftest and every file taking its fixture keep responses, whole."""
+    tests = project / "tests"
+    (tests / "test_api.py").unlink()
+    (tests / "conftest.py").write_text(CONFTEST)
+    (tests / "test_plain.py").write_text(TAKES_IT)
+    (tests / "test_passthru.py").write_text(
+        TAKES_IT.replace("def test_contact(crm_mock):\n", "def test_passthru(crm_mock):\n")
+        + '    crm_mock.add_passthru("https://static.example.test")\n'
+    )
+    log = tmp_path / "escapes.log"
+    assert _suite(project, log) == 2
+    plan = json.loads(_run(project, "-m", "migrate", "plan", "--json", "."))
+    reasons = {i["function"]: i["reason"] for i in plan["needs_review"]}
+    assert reasons["tests.test_passthru"].startswith(
+        "responses mocks kept whole: crm_mock.add_passthru (line 10) has no respx twin"
+    )
+    assert "fixture crm_mock is shared with tests.test_passthru" in reasons["tests.conftest"]
+    assert "fixture crm_mock is shared with tests.conftest" in reasons["tests.test_plain"]
+    _run(project, "-m", "migrate", "apply", "--force", ".")
+    assert "with responses.RequestsMock() as rsps:" in (tests / "conftest.py").read_text()
+    plain = (tests / "test_plain.py").read_text()
+    assert 'crm_mock.get(f"{BASE}/contacts/1", json={"name": "a"})' in plain
+    assert "async def test_contact(crm_mock):" in plain
+    assert _suite(project, log) == 2
+
+
+def test_a_name_holding_a_requests_mock_and_an_import_keeps_the_mocks() -> None:
+    from migrate.plan.responses_uses import responses_uses
+
+    judged = responses_uses(
+        "from unittest import mock\nimport responses\n\n\ndef test():\n"
+        "    with responses.RequestsMock() as mock:\n"
+        "        mock.patch('https://x.test/', json={})\n"
+    )
+    assert judged.unported == ((1, "mock names a RequestsMock and an import"),)

@@ -89,7 +89,7 @@ def _made(node: ast.expr | None) -> bool:
 def _holders(tree: ast.Module, outer: frozenset[str]) -> tuple[set[str], set[str]]:
     """Names bound to a RequestsMock, and the fixtures giving one (to a fixpoint)."""
     holders = set(outer)
-    fixtures = set(outer)
+    fixtures: set[str] = set()
     for node in ast.walk(tree):
         if isinstance(node, ast.withitem) and _made(node.context_expr):
             name = _dotted(node.optional_vars) if node.optional_vars is not None else None
@@ -125,6 +125,14 @@ def responses_uses(text: str, outer: frozenset[str] = frozenset()) -> ResponsesU
         return ResponsesUses()
     holders, fixtures = _holders(tree, outer)
     unported: list[tuple[int, str]] = []
+    # A name holding a RequestsMock and a module too (``as mock`` and ``mock.patch``):
+    # its uses cannot be told apart by name.
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import | ast.ImportFrom):
+            for alias in node.names:
+                bound = alias.asname or alias.name.split(".")[0]
+                if bound in holders:
+                    unported.append((node.lineno, f"{bound} names a RequestsMock and an import"))
     parents: dict[ast.AST, ast.AST] = {}
     for node in ast.walk(tree):
         for child in ast.iter_child_nodes(node):
