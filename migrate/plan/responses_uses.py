@@ -177,6 +177,8 @@ def _unported_attribute(
         if node.attr == "activate" and isinstance(parent, ast.Call) and parent.func is node:
             return "responses.activate(...) with options"
         return None
+    if owner in {f"{h}.calls" for h in ("responses", *holders)} and node.attr in ("add", "reset"):
+        return f"{owner}.{node.attr}"
     if owner is not None and owner.endswith("matchers") and node.attr not in MATCHERS:
         return f"matchers.{node.attr}"
     if owner in holders and owner != "self":
