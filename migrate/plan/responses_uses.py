@@ -223,6 +223,6 @@ def _unported_call(node: ast.Call, holders: set[str]) -> str | None:
     if method == "add_callback":
         extra = sorted(str(k) for k in keywords - CALLBACK_KEYWORDS)
         return f"{func}({', '.join(extra)}=...)" if extra else None
-    if method == "stop" and keywords - {"allow_assert"}:
+    if method == "stop" and (node.args or keywords - {"allow_assert"}):
         return f"{func}(...) with options"
     return None

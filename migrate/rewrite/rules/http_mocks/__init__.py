@@ -7,11 +7,12 @@ methods, statuses, bodies and call assertions. One module per library:
 (:mod:`.responses_objects` for ``RequestsMock`` objects);
 :mod:`.unittest_mock` moves ``mock.patch`` of requests' functions to
 httpx's, and :mod:`.fake_responses` renames what a mock standing in for a
-response is given. What has no respx twin (callbacks, registries, other matchers)
-gets a TODO. A test file reaching code that moves and code that keeps
-requests keeps its requests mocks, and :mod:`.mixed` has respx hand them
-httpx's requests too, and :mod:`.mixed_patches` gives its unittest.mock
-patches of requests httpx twins.
+response is given. What of requests-mock has no respx twin gets a TODO; a
+test file using responses where respx has none keeps its mocks whole
+(plan/responses_uses.py), as a mixed file does. A test file reaching code
+that moves and code that keeps requests keeps its requests mocks, and
+:mod:`.mixed` has respx hand them httpx's requests too, and
+:mod:`.mixed_patches` gives its unittest.mock patches of requests httpx twins.
 """
 
 from __future__ import annotations

@@ -45,7 +45,7 @@ class ResponsesObjects(ResponsesMock):
         """A RequestsMock made, or asked something; None when neither."""
         line = self.ctx.line(original)
         if dotted_name(original.func) == "responses.RequestsMock":
-            return self._router(original, updated, line)
+            return self._router(updated, line)
         func = original.func
         if not isinstance(func, cst.Attribute) or not isinstance(updated.func, cst.Attribute):
             return None
@@ -73,7 +73,7 @@ class ResponsesObjects(ResponsesMock):
             )
         return None
 
-    def _router(self, original: cst.Call, updated: cst.Call, line: int) -> cst.BaseExpression:
+    def _router(self, updated: cst.Call, line: int) -> cst.BaseExpression:
         """``responses.RequestsMock(...)`` -> ``respx.mock(...)``."""
         args = []
         for arg in updated.args:
