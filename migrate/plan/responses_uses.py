@@ -59,6 +59,8 @@ class ResponsesUses:
     unported: tuple[tuple[int, str], ...] = ()
     # The ``outer`` fixtures its functions take.
     taken: frozenset[str] = frozenset()
+    # What makes one: ``responses.RequestsMock``, or the name imported from responses.
+    makers: frozenset[str] = frozenset({"responses.RequestsMock"})
 
     def reason(self) -> str:
         uses = "; ".join(f"{what} (line {line})" for line, what in self.unported)
@@ -82,12 +84,24 @@ def _is_fixture(fn: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
     return False
 
 
-def _made(node: ast.expr | None) -> bool:
-    return isinstance(node, ast.Call) and _dotted(node.func) == "responses.RequestsMock"
+def _makers(tree: ast.Module) -> frozenset[str]:
+    """What makes a RequestsMock here: ``responses.RequestsMock``, and the name
+    ``from responses import RequestsMock`` binds."""
+    names = {"responses.RequestsMock"}
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and node.module == "responses" and not node.level:
+            names.update(a.asname or a.name for a in node.names if a.name == "RequestsMock")
+    return frozenset(names)
 
 
-def _holders(tree: ast.Module, outer: frozenset[str]) -> tuple[set[str], set[str]]:
+def _holders(
+    tree: ast.Module, outer: frozenset[str], makers: frozenset[str]
+) -> tuple[set[str], set[str]]:
     """Names bound to a RequestsMock, and the fixtures giving one (to a fixpoint)."""
+
+    def _made(node: ast.expr | None) -> bool:
+        return isinstance(node, ast.Call) and _dotted(node.func) in makers
+
     holders = set(outer)
     fixtures: set[str] = set()
     for node in ast.walk(tree):
@@ -123,7 +137,8 @@ def responses_uses(text: str, outer: frozenset[str] = frozenset()) -> ResponsesU
         tree = ast.parse(text)
     except (SyntaxError, ValueError):
         return ResponsesUses()
-    holders, fixtures = _holders(tree, outer)
+    makers = _makers(tree)
+    holders, fixtures = _holders(tree, outer, makers)
     unported: list[tuple[int, str]] = []
     # A name holding a RequestsMock and a module too (``as mock`` and ``mock.patch``):
     # its uses cannot be told apart by name.
@@ -140,7 +155,7 @@ def responses_uses(text: str, outer: frozenset[str] = frozenset()) -> ResponsesU
     for node in ast.walk(tree):
         if isinstance(node, ast.ImportFrom) and node.module == "responses":
             for alias in node.names:
-                if alias.name != "matchers":
+                if alias.name not in ("matchers", "RequestsMock"):
                     unported.append((node.lineno, f"from responses import {alias.name}"))
         elif isinstance(node, ast.Attribute):
             what = _unported_attribute(node, parents, holders)
@@ -150,8 +165,12 @@ def responses_uses(text: str, outer: frozenset[str] = frozenset()) -> ResponsesU
             what = _unported_holder(node, parents)
             if what:
                 unported.append((node.lineno, what))
+        elif isinstance(node, ast.Name) and node.id in makers:
+            parent = parents.get(node)
+            if not isinstance(parent, ast.Call) or parent.func is not node:
+                unported.append((node.lineno, f"{node.id} used other than to make one"))
         elif isinstance(node, ast.Call):
-            what = _unported_call(node, holders)
+            what = _unported_call(node, holders, makers)
             if what:
                 unported.append((node.lineno, what))
     taken = {
@@ -162,7 +181,11 @@ def responses_uses(text: str, outer: frozenset[str] = frozenset()) -> ResponsesU
         if arg.arg in outer
     }
     return ResponsesUses(
-        frozenset(holders), frozenset(fixtures), tuple(sorted(set(unported))), frozenset(taken)
+        frozenset(holders),
+        frozenset(fixtures),
+        tuple(sorted(set(unported))),
+        frozenset(taken),
+        makers,
     )
 
 
@@ -203,11 +226,11 @@ def _unported_holder(node: ast.Name, parents: dict[ast.AST, ast.AST]) -> str | N
     return f"{node.id} handed on"
 
 
-def _unported_call(node: ast.Call, holders: set[str]) -> str | None:
+def _unported_call(node: ast.Call, holders: set[str], makers: frozenset[str]) -> str | None:
     func = _dotted(node.func) or ""
     owner, _, method = func.rpartition(".")
     keywords = {k.arg for k in node.keywords}
-    if func == "responses.RequestsMock":
+    if func in makers:
         others = sorted(str(k) for k in keywords - set(OPTIONS))
         if node.args or others:
             return f"responses.RequestsMock({', '.join(others) or '...'})"

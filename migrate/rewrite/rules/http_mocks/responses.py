@@ -79,6 +79,7 @@ class ResponsesMock(Rule):
         # Names holding a responses.RequestsMock, a respx router once moved
         # (plan/responses_uses.py), and the ``with`` blocks entering one.
         self._holders: frozenset[str] = frozenset()
+        self._makers: frozenset[str] = frozenset({"responses.RequestsMock"})
         self._object_blocks: dict[cst.With, str] = {}
 
     @on_visit(cst.FunctionDef)
@@ -94,9 +95,7 @@ class ResponsesMock(Rule):
     def enter_object_block(self, node: cst.With) -> None:
         """``with responses.RequestsMock() as rsps:``: its unmatched requests reach ``rsps``."""
         for item in node.items:
-            made = isinstance(item.item, cst.Call) and (
-                dotted_name(item.item.func) == "responses.RequestsMock"
-            )
+            made = isinstance(item.item, cst.Call) and dotted_name(item.item.func) in self._makers
             name = dotted_name(item.asname.name) if item.asname is not None else None
             if made and name and self._responses_frames:
                 self._object_blocks[node] = name
@@ -277,6 +276,8 @@ class ResponsesMock(Rule):
         self.ctx.add_import("respx")
         self.ctx.maybe_remove_import("responses")
         self.ctx.maybe_remove_import("responses", "matchers")
+        if "RequestsMock" in self._makers:
+            self.ctx.maybe_remove_import("responses", "RequestsMock")
 
     def _verb(self, node: cst.BaseExpression | None) -> str | None:
         if node is None:

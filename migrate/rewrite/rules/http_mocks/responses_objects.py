@@ -39,12 +39,13 @@ class ResponsesObjects(ResponsesMock):
     @on_visit(cst.Module)
     def find_responses_objects(self, node: cst.Module) -> None:
         if self.ctx.edits.http_mocks:
-            self._holders = responses_uses(node.code, self.ctx.edits.responses_fixtures).holders
+            uses = responses_uses(node.code, self.ctx.edits.responses_fixtures)
+            self._holders, self._makers = uses.holders, uses.makers
 
     def _object_call(self, original: cst.Call, updated: cst.Call) -> cst.BaseExpression | None:
         """A RequestsMock made, or asked something; None when neither."""
         line = self.ctx.line(original)
-        if dotted_name(original.func) == "responses.RequestsMock":
+        if dotted_name(original.func) in self._makers:
             return self._router(updated, line)
         func = original.func
         if not isinstance(func, cst.Attribute) or not isinstance(updated.func, cst.Attribute):

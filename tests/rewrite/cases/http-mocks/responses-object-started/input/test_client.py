@@ -2,6 +2,7 @@ import unittest
 
 import pytest
 import responses
+from responses import RequestsMock
 
 from client import BASE, contact
 
@@ -22,7 +23,7 @@ def test_started(started):
 
 
 def test_stopped_quietly():
-    rsps = responses.RequestsMock()
+    rsps = RequestsMock()
     rsps.start()
     rsps.add(responses.GET, f"{BASE}/contacts/3", json={"name": "c"})
     rsps.add(responses.GET, f"{BASE}/contacts/4", json={"name": "never asked"})
