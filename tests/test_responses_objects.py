@@ -205,10 +205,19 @@ def test_a_conftest_fixture_and_the_files_taking_it_keep_their_mocks_together(
         TAKES_IT.replace("def test_contact(crm_mock):\n", "def test_passthru(crm_mock):\n")
         + '    crm_mock.add_passthru("https://static.example.test")\n'
     )
+    # A file below the conftest that does not take its fixture: under the conftest's
+    # autouse fixture handing httpx's requests to responses, it keeps its mocks too.
+    (tests / "test_other.py").write_text(
+        "import responses\n\nfrom crm.api import CrmApi\n\n\n"
+        "@responses.activate\ndef test_other():\n"
+        "    responses.get('https://crm.example.test/contacts/5', json={'name': 'e'})\n"
+        "    assert CrmApi('https://crm.example.test').contact(5) == {'name': 'e'}\n"
+    )
     log = tmp_path / "escapes.log"
-    assert _suite(project, log) == 2
+    assert _suite(project, log) == 3
     plan = json.loads(_run(project, "-m", "migrate", "plan", "--json", "."))
     reasons = {i["function"]: i["reason"] for i in plan["needs_review"]}
+    assert "the conftest.py above, tests.conftest, keeps" in reasons["tests.test_other"]
     assert reasons["tests.test_passthru"].startswith(
         "responses mocks kept whole: crm_mock.add_passthru (line 10) has no respx twin"
     )
@@ -219,7 +228,8 @@ def test_a_conftest_fixture_and_the_files_taking_it_keep_their_mocks_together(
     plain = (tests / "test_plain.py").read_text()
     assert 'crm_mock.get(f"{BASE}/contacts/1", json={"name": "a"})' in plain
     assert "async def test_contact(crm_mock):" in plain
-    assert _suite(project, log) == 2
+    assert "@responses.activate" in (tests / "test_other.py").read_text()
+    assert _suite(project, log) == 3
 
 
 def test_a_name_holding_a_requests_mock_and_an_import_keeps_the_mocks() -> None:

@@ -165,6 +165,7 @@ def scope_mocks(
         elif moved:
             moving.add(module)
     _hold_together(uses, moving, mixed, moved_by)
+    _hold_below(reach, moving, mixed, moved_by)
     fixtures = {m: uses[m][1] for m in moving if m in uses and uses[m][1]}
     return MockScope(frozenset(moving), mixed, fixtures)
 
@@ -255,6 +256,25 @@ def _sends(base: str) -> bool:
     return base.startswith("requests.") and (
         base.rsplit(".", 1)[-1] == "Session" or ".adapters." in base or "Adapter" in base
     )
+
+
+def _hold_below(
+    reach: _Imports,
+    moving: set[str],
+    mixed: dict[str, Mixed],
+    moved_by: dict[str, tuple[str, ...]],
+) -> None:
+    """A ``conftest.py`` keeping its responses mocks gets an autouse fixture handing
+    every httpx request below it to requests: a test file there whose mocks moved
+    to respx would see its requests taken by that fixture first. They stay too."""
+    for conftest, kept in list(mixed.items()):
+        if not kept.held or not reach._is_conftest(conftest):
+            continue
+        for module in reach._below(reach._folder(conftest)):
+            if module in moving:
+                moving.discard(module)
+                why = f"the conftest.py above, {conftest}, keeps its responses mocks"
+                mixed[module] = Mixed((), moved_by[module], held=why)
 
 
 def _requests_based(target: str) -> bool:
