@@ -215,6 +215,9 @@ class FileEdits:
     # requests (plan/mock_scope.py): its requests mocks stay and answer httpx's
     # requests too, through respx.
     mixed_mocks: Mixed | None = None
+    # Fixtures of its conftest.py files giving a responses.RequestsMock (a respx
+    # router once moved), which its tests register on (plan/responses_uses.py).
+    responses_fixtures: frozenset[str] = frozenset()
     # Fakes monkeypatched in place of a function that became async (qualnames),
     # and lambdas used so (positions).
     async_fakes: set[str] = field(default_factory=set)
@@ -722,7 +725,9 @@ def plan_edits(analysis: Analysis) -> dict[str, FileEdits]:
         graph.converted | graph.converted_auths,
     )
     for module in scope.moving:
-        for_module(module)[0].http_mocks = True
+        fe = for_module(module)[0]
+        fe.http_mocks = True
+        fe.responses_fixtures = scope.fixtures.get(module, frozenset())
     for module, mixed in scope.mixed.items():
         fe = for_module(module)[0]
         fe.mixed_mocks = mixed

@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING
 
 from ..analyse.catalogue import HTTP_VERBS
 from ..analyse.frameworks import REQUESTS_BASED_PACKAGES
+from .responses_uses import ResponsesUses, responses_uses
 
 if TYPE_CHECKING:
     from ..analyse.project import Project
@@ -40,6 +41,9 @@ class Mixed:
     keeping: tuple[str, ...]
     moving: tuple[str, ...]
     patched_only: bool = False
+    # Why a file whose code all moves keeps its requests mocks: a use of responses
+    # with no respx twin (plan/responses_uses.py); they stay whole, never half moved.
+    held: str = ""
 
 
 @dataclass(frozen=True)
@@ -48,10 +52,21 @@ class MockScope:
 
     moving: frozenset[str] = frozenset()
     mixed: dict[str, Mixed] = field(default_factory=dict)
+    # Moving test files -> the fixtures of their conftest.py files giving a
+    # responses.RequestsMock (a respx router once moved).
+    fixtures: dict[str, frozenset[str]] = field(default_factory=dict)
 
     def reason(self, module: str) -> str:
         mixed = self.mixed[module]
         keeping, moving = ", ".join(mixed.keeping), ", ".join(mixed.moving)
+        if mixed.held:
+            verb = "moves" if len(mixed.moving) == 1 else "move"
+            return (
+                f"responses mocks kept whole: {mixed.held}; {moving} {verb} to httpx, and"
+                " respx hands their requests to this file's responses mocks (the"
+                " httpx_answered_as_requests fixture), which answer and count them as"
+                " before: none reaches the network"
+            )
         sides = f"{keeping} still send through requests while {moving} move to httpx"
         if mixed.patched_only:
             return (
@@ -130,11 +145,14 @@ def scope_mocks(
     reach = _Imports(project)
     moving: set[str] = set()
     mixed: dict[str, Mixed] = {}
+    uses = _responses_uses(project, reach)
+    moved_by: dict[str, tuple[str, ...]] = {}
     for module, loaded in project.files.items():
-        if not mocks_requests(loaded.source.text):
+        if not mocks_requests(loaded.source.text) and module not in uses:
             continue
         reached = reach.closure(module)
         moved = sorted(reached & to_httpx)
+        moved_by[module] = tuple(moved)
         only = patched_functions(loaded.source.text)
         keeping = sorted(
             m for m in reached if _keeps_requests(m, project, keeps_calls, converted, only)
@@ -142,9 +160,66 @@ def scope_mocks(
         if moved and keeping:
             patched_only = not mocks_transport(loaded.source.text)
             mixed[module] = Mixed(tuple(keeping), tuple(moved), patched_only)
+        elif moved and module in uses and uses[module][0].unported:
+            mixed[module] = Mixed((), tuple(moved), held=uses[module][0].reason())
         elif moved:
             moving.add(module)
-    return MockScope(frozenset(moving), mixed)
+    _hold_together(uses, moving, mixed, moved_by)
+    _hold_below(reach, moving, mixed, moved_by)
+    fixtures = {m: uses[m][1] for m in moving if m in uses and uses[m][1]}
+    return MockScope(frozenset(moving), mixed, fixtures)
+
+
+def _responses_uses(
+    project: Project, reach: _Imports
+) -> dict[str, tuple[ResponsesUses, frozenset[str]]]:
+    """Each file using responses -> how (plan/responses_uses.py), and the fixtures
+    its conftest.py files give a RequestsMock with."""
+    given: dict[str, ResponsesUses] = {}
+    for module, loaded in project.files.items():
+        if _imports(loaded.source.text, "responses"):
+            given[module] = responses_uses(loaded.source.text)
+    found = {}
+    for module, loaded in project.files.items():
+        outer = frozenset(
+            name
+            for conftest in reach._conftests_of(module)
+            if conftest != module and conftest in given
+            for name in given[conftest].fixtures
+        )
+        judged = responses_uses(loaded.source.text, outer) if outer else given.get(module)
+        if judged is not None and (module in given or judged.taken):
+            found[module] = (judged, outer)
+    return found
+
+
+def _hold_together(
+    uses: dict[str, tuple[ResponsesUses, frozenset[str]]],
+    moving: set[str],
+    mixed: dict[str, Mixed],
+    moved_by: dict[str, tuple[str, ...]],
+) -> None:
+    """A RequestsMock fixture of a conftest.py and the test files taking it keep
+    their mocks or move them together: a router handed to tests registering on a
+    RequestsMock (or the other way round) catches nothing."""
+    changed = True
+    while changed:
+        changed = False
+        for module, (judged, _) in uses.items():
+            taken = judged.taken
+            if not taken:
+                continue
+            for conftest, (theirs, _) in uses.items():
+                if conftest == module or not taken & theirs.fixtures:
+                    continue
+                names = ", ".join(sorted(taken & theirs.fixtures))
+                pair = ((module, conftest), (conftest, module))
+                for one, other in pair:
+                    if one in moving and other in mixed:
+                        moving.discard(one)
+                        why = f"its RequestsMock fixture {names} is shared with {other}"
+                        mixed[one] = Mixed((), moved_by[one], held=f"{why}, whose mocks stay")
+                        changed = True
 
 
 def _keeps_requests(
@@ -181,6 +256,25 @@ def _sends(base: str) -> bool:
     return base.startswith("requests.") and (
         base.rsplit(".", 1)[-1] == "Session" or ".adapters." in base or "Adapter" in base
     )
+
+
+def _hold_below(
+    reach: _Imports,
+    moving: set[str],
+    mixed: dict[str, Mixed],
+    moved_by: dict[str, tuple[str, ...]],
+) -> None:
+    """A ``conftest.py`` keeping its responses mocks gets an autouse fixture handing
+    every httpx request below it to requests: a test file there whose mocks moved
+    to respx would see its requests taken by that fixture first. They stay too."""
+    for conftest, kept in list(mixed.items()):
+        if not kept.held or not reach._is_conftest(conftest):
+            continue
+        for module in reach._below(reach._folder(conftest)):
+            if module in moving:
+                moving.discard(module)
+                why = f"the conftest.py above, {conftest}, keeps its responses mocks"
+                mixed[module] = Mixed((), moved_by[module], held=why)
 
 
 def _requests_based(target: str) -> bool:

@@ -3,14 +3,16 @@
 ``responses`` and requests-mock patch requests only; once the code under
 test sends through httpx, its mocks must move too, with the same URLs,
 methods, statuses, bodies and call assertions. One module per library:
-:mod:`.responses` and :mod:`.requests_mock` say what each becomes;
+:mod:`.responses` and :mod:`.requests_mock` say what each becomes
+(:mod:`.responses_objects` for ``RequestsMock`` objects);
 :mod:`.unittest_mock` moves ``mock.patch`` of requests' functions to
 httpx's, and :mod:`.fake_responses` renames what a mock standing in for a
-response is given. What has no respx twin (callbacks, registries, other matchers)
-gets a TODO. A test file reaching code that moves and code that keeps
-requests keeps its requests mocks, and :mod:`.mixed` has respx hand them
-httpx's requests too, and :mod:`.mixed_patches` gives its unittest.mock
-patches of requests httpx twins.
+response is given. What of requests-mock has no respx twin gets a TODO; a
+test file using responses where respx has none keeps its mocks whole
+(plan/responses_uses.py), as a mixed file does. A test file reaching code
+that moves and code that keeps requests keeps its requests mocks, and
+:mod:`.mixed` has respx hand them httpx's requests too, and
+:mod:`.mixed_patches` gives its unittest.mock patches of requests httpx twins.
 """
 
 from __future__ import annotations
@@ -22,10 +24,10 @@ from ..base import on_leave
 from .fake_responses import FakeResponses
 from .mixed import MixedMocks
 from .requests_mock import RequestsMock
-from .responses import ResponsesMock
+from .responses_objects import ResponsesObjects
 
 
-class HttpMocks(ResponsesMock, RequestsMock, MixedMocks, FakeResponses):
+class HttpMocks(ResponsesObjects, RequestsMock, MixedMocks, FakeResponses):
     """MIG008: hands each node to the library that wrote it."""
 
     code = "MIG008"
@@ -63,6 +65,9 @@ class HttpMocks(ResponsesMock, RequestsMock, MixedMocks, FakeResponses):
         patched = self._um_call(original, updated)
         if patched is not None:
             return patched
+        moved = self._object_call(original, updated)
+        if moved is not None:
+            return moved
         if not (dotted_name(updated.func) or "").startswith("responses."):
             return self._rm_call(original, updated)
         return self._responses_call(original, updated)

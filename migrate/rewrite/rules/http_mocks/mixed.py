@@ -27,7 +27,8 @@ becomes ``with requests_mock.Mocker() as m:`` around its body, since the
 decorator stops its mocker as soon as the call returns the coroutine; and
 :mod:`.mixed_patches` gives ``unittest.mock`` patches of requests httpx twins.
 When a later step moves the rest of the code, the mocks move to respx and
-the fixture goes.
+the fixture goes. A file whose code all moves but which uses ``responses`` in a
+way respx has no twin for (plan/responses_uses.py) is kept so too, whole.
 """
 
 from __future__ import annotations
@@ -351,6 +352,12 @@ def _is_docstring(stmt: cst.BaseStatement) -> bool:
 def _docstring(mixed: Mixed, twinned: bool) -> str:
     keeping, moving = ", ".join(mixed.keeping), ", ".join(mixed.moving)
     verb = "sends" if len(mixed.moving) == 1 else "send"
+    if mixed.held:
+        return (
+            f"{moving} {verb} through httpx now, but this file's responses mocks stay whole"
+            f" ({mixed.held}): respx hands httpx's requests to them, and they answer and"
+            " record them as before."
+        )
     sides = f"{moving} {verb} through httpx now, {keeping} still through requests:"
     if mixed.patched_only and twinned:
         said = (

@@ -32,8 +32,10 @@ bodies and call assertions:
   ``httpx.ConnectError`` just before it; routes registered earlier still
   answer first.
 
-Anything else of responses (registries, ``RequestsMock`` objects, other
-matchers) gets a TODO.
+``responses.RequestsMock`` objects move to respx routers in
+:mod:`.responses_objects`. A file using anything else of responses
+(registries, ``passthru``, other matchers) keeps its mocks whole (see
+plan/responses_uses.py).
 """
 
 from __future__ import annotations
@@ -54,7 +56,7 @@ MATCHERS = {
 RESPONSE_KEYWORDS = ("status", "json", "body", "headers", "content_type")
 # What responses raises for a request no registration matches, and its base.
 UNMATCHED_ERRORS = ("ConnectionError", "RequestException")
-UNMATCHED_ROUTE = "respx.route().mock(side_effect=httpx.ConnectError)"
+UNMATCHED_ROUTE = "{router}.route().mock(side_effect=httpx.ConnectError)"
 
 
 def _is_exception(node: cst.BaseExpression) -> bool:
@@ -71,38 +73,67 @@ class ResponsesMock(Rule):
         super().__init__(ctx)
         # Per function: whether responses mocks it, and whether it has its catch-all yet.
         self._responses_frames: list[list[bool]] = []
+        # Per function: the router its unmatched requests reach ("respx" under
+        # ``@responses.activate``, a RequestsMock fixture it takes, or none).
+        self._responses_routers: list[str] = []
+        # Names holding a responses.RequestsMock, a respx router once moved
+        # (plan/responses_uses.py), and the ``with`` blocks entering one.
+        self._holders: frozenset[str] = frozenset()
+        self._makers: frozenset[str] = frozenset({"responses.RequestsMock"})
+        self._object_blocks: dict[cst.With, str] = {}
 
     @on_visit(cst.FunctionDef)
     def enter_responses_scope(self, node: cst.FunctionDef) -> None:
         activated = any(dotted_name(d.decorator) == "responses.activate" for d in node.decorators)
-        self._responses_frames.append([activated, False])
+        params = [*node.params.posonly_params, *node.params.params, *node.params.kwonly_params]
+        taken = [p.name.value for p in params if p.name.value in self._holders]
+        router = "respx" if activated else (taken[0] if taken else "")
+        self._responses_frames.append([bool(router), False])
+        self._responses_routers.append(router)
+
+    @on_visit(cst.With)
+    def enter_object_block(self, node: cst.With) -> None:
+        """``with responses.RequestsMock() as rsps:``: its unmatched requests reach ``rsps``."""
+        for item in node.items:
+            made = isinstance(item.item, cst.Call) and dotted_name(item.item.func) in self._makers
+            name = dotted_name(item.asname.name) if item.asname is not None else None
+            if made and name and self._responses_frames:
+                self._object_blocks[node] = name
+                self._responses_routers.append(name)
+                self._responses_frames.append([True, False])
 
     @on_leave(cst.FunctionDef)
     def leave_responses_scope(
         self, original: cst.FunctionDef, updated: cst.FunctionDef
     ) -> cst.FunctionDef:
         self._responses_frames.pop()
+        self._responses_routers.pop()
         return updated
 
     @on_leave(cst.With)
     def unmatched_requests_fail_to_connect(
         self, original: cst.With, updated: cst.BaseStatement
     ) -> StatementResult:
-        """``with pytest.raises(requests.ConnectionError)`` under ``@responses.activate``:
-        the request no route matches must fail to connect, as responses made it."""
+        """``with pytest.raises(requests.ConnectionError)`` under ``@responses.activate``
+        (or a RequestsMock): the request no route matches must fail to connect, as
+        responses made it."""
+        if self._object_blocks.pop(original, None) is not None:
+            self._responses_frames.pop()
+            self._responses_routers.pop()
         if not self.ctx.edits.http_mocks or not self._responses_frames:
             return updated
         frame = self._responses_frames[-1]
         if not frame[0] or frame[1] or not any(self._expects_unmatched(i) for i in original.items):
             return updated
         frame[1] = True
+        router = self._responses_routers[-1]
         self.ctx.add_import("httpx")
         self._imports()
         line = self.ctx.line(original)
         self.ctx.note(self.code, line, "unmatched requests raise httpx.ConnectError, as before")
         # The blank lines and comments above the block now lead into the route.
         catch_all = cst.SimpleStatementLine(
-            [cst.Expr(cst.parse_expression(UNMATCHED_ROUTE))],
+            [cst.Expr(cst.parse_expression(UNMATCHED_ROUTE.format(router=router)))],
             leading_lines=getattr(updated, "leading_lines", ()),
         )
         if isinstance(updated, cst.With):
@@ -145,19 +176,26 @@ class ResponsesMock(Rule):
         if dotted_name(updated) == "responses.calls":
             self._imports()
             return updated.with_changes(value=cst.Name("respx"))
+        if dotted_name(original) == "responses.RequestsMock":
+            self._imports()
+            return cst.parse_expression("respx.MockRouter")
         recorded = code_of(original)
-        if recorded.startswith("responses.calls") and recorded.endswith(".request.body"):
+        calls = tuple(f"{router}.calls" for router in ("responses", *self._holders))
+        if recorded.startswith(calls) and recorded.endswith(".request.body"):
             return updated.with_changes(attr=cst.Name("content"))
-        if recorded.startswith("responses.calls") and recorded.endswith(".request.url"):
+        if recorded.startswith(calls) and recorded.endswith(".request.url"):
             # A string in requests (``.endswith``, ``in``), an httpx.URL here.
             return cst.Call(cst.Name("str"), [cst.Arg(updated)])
         return updated
 
-    def _responses_call(self, original: cst.Call, updated: cst.Call) -> cst.BaseExpression:
-        """``responses.add(...)`` / ``responses.get(...)`` -> a respx route."""
-        method = (dotted_name(updated.func) or "").split(".", 1)[1]
+    def _responses_call(
+        self, original: cst.Call, updated: cst.Call, router: str = "respx", method: str = ""
+    ) -> cst.BaseExpression:
+        """``responses.add(...)`` / ``responses.get(...)`` -> a respx route (of
+        ``router``: a RequestsMock's registrations go to the router it became)."""
+        method = method or (dotted_name(updated.func) or "").split(".", 1)[1]
         line = self.ctx.line(original)
-        if method == "add":
+        if method in ("add", "replace", "upsert"):
             args = list(updated.args)
             positional = [a for a in args if a.keyword is None]
             keywords = {a.keyword.value: a.value for a in args if a.keyword is not None}
@@ -167,7 +205,7 @@ class ResponsesMock(Rule):
                 keywords["body"] = positional[2].value
             verb = self._verb(verb_node)
         elif method == "add_callback":
-            return self._callback_route(updated, line)
+            return self._callback_route(updated, line, router)
         elif method in HTTP_VERBS:
             positional = [a for a in updated.args if a.keyword is None]
             keywords = {a.keyword.value: a.value for a in updated.args if a.keyword is not None}
@@ -180,7 +218,7 @@ class ResponsesMock(Rule):
         if verb is None or url is None:
             self.ctx.todo(line, self.code, "responses registration not understood; port to respx")
             return updated
-        converted = self._route(verb, url, keywords, line)
+        converted = self._route(verb, url, keywords, line, router)
         if converted is None:
             return updated
         self._imports()
@@ -197,20 +235,26 @@ class ResponsesMock(Rule):
             return updated
         groups: dict[str, list[int]] = {}
         body = list(updated.body)
+        routers = {"respx", *self._holders}
         for index, stmt in enumerate(body):
-            route = _route_of(stmt)
+            route = _route_of(stmt, routers)
             if route is not None:
                 groups.setdefault(code_of(route[0]), []).append(index)
         drop: set[int] = set()
         for indexes in groups.values():
-            if len(indexes) < 2:
+            # ``replace``/``upsert`` put a new answer in place of the earlier one, as
+            # registering a respx route again does.
+            if len(indexes) < 2 or (
+                len(original.body) == len(body)
+                and any(_replaces(original.body[i]) for i in indexes)
+            ):
                 continue
             answers = []
             for index in indexes:
-                route = _route_of(body[index])
+                route = _route_of(body[index], routers)
                 assert route is not None
                 answers.append(route[1])
-            first = _route_of(body[indexes[0]])
+            first = _route_of(body[indexes[0]], routers)
             assert first is not None
             # responses repeats the last answer; a respx list is used up.
             in_turn = self.ctx.use_helper("answers_in_turn")
@@ -232,6 +276,8 @@ class ResponsesMock(Rule):
         self.ctx.add_import("respx")
         self.ctx.maybe_remove_import("responses")
         self.ctx.maybe_remove_import("responses", "matchers")
+        if "RequestsMock" in self._makers:
+            self.ctx.maybe_remove_import("responses", "RequestsMock")
 
     def _verb(self, node: cst.BaseExpression | None) -> str | None:
         if node is None:
@@ -266,7 +312,9 @@ class ResponsesMock(Rule):
                 return url if base == text else cst.SimpleString(repr(base).replace("'", '"'))
         return None
 
-    def _callback_route(self, updated: cst.Call, line: int) -> cst.BaseExpression:
+    def _callback_route(
+        self, updated: cst.Call, line: int, router: str = "respx"
+    ) -> cst.BaseExpression:
         """``responses.add_callback(method, url, callback, content_type=)`` -> a respx
         route whose side effect calls the callback as responses did."""
         positional = [a.value for a in updated.args if a.keyword is None]
@@ -287,7 +335,7 @@ class ResponsesMock(Rule):
                 self.ctx.todo(line, self.code, "responses match_querystring= not ported")
                 return updated
             url = matched
-        route = self._route_call(verb, url, keywords.get("match"), line)
+        route = self._route_call(verb, url, keywords.get("match"), line, router)
         if route is None:
             return updated
         args = [code_of(given["callback"])]
@@ -299,7 +347,12 @@ class ResponsesMock(Rule):
         return cst.parse_expression(f"{route}.mock(side_effect={answer})")
 
     def _route(
-        self, verb: str, url: cst.BaseExpression, keywords: dict[str, cst.BaseExpression], line: int
+        self,
+        verb: str,
+        url: cst.BaseExpression,
+        keywords: dict[str, cst.BaseExpression],
+        line: int,
+        router: str = "respx",
     ) -> cst.BaseExpression | None:
         if "match_querystring" in keywords:
             bare = self._query_matched(url, keywords.pop("match_querystring"))
@@ -311,7 +364,7 @@ class ResponsesMock(Rule):
         if unknown:
             self.ctx.todo(line, self.code, f"responses option {', '.join(unknown)} not ported")
             return None
-        route = self._route_call(verb, url, keywords.get("match"), line)
+        route = self._route_call(verb, url, keywords.get("match"), line, router)
         if route is None:
             return None
         body = keywords.get("body")
@@ -339,7 +392,12 @@ class ResponsesMock(Rule):
         return cst.parse_expression(f"{route}.mock(return_value={response})")
 
     def _route_call(
-        self, verb: str, url: cst.BaseExpression, match: cst.BaseExpression | None, line: int
+        self,
+        verb: str,
+        url: cst.BaseExpression,
+        match: cst.BaseExpression | None,
+        line: int,
+        router: str = "respx",
     ) -> str | None:
         """``respx.get(url, json=...)``: the route, its patterns from ``match=``."""
         route_args = [code_of(url)]
@@ -358,7 +416,7 @@ class ResponsesMock(Rule):
                     self.ctx.todo(line, self.code, f"responses matcher {kind or '?'} not ported")
                     return None
                 route_args.append(f"{MATCHERS[kind]}={code_of(matcher.args[0].value)}")
-        return f"respx.{verb}({', '.join(route_args)})"
+        return f"{router}.{verb}({', '.join(route_args)})"
 
 
 def _literal_bool(node: cst.BaseExpression) -> bool | None:
@@ -367,8 +425,24 @@ def _literal_bool(node: cst.BaseExpression) -> bool | None:
     return None
 
 
-def _route_of(stmt: cst.BaseStatement) -> tuple[cst.Call, cst.BaseExpression] | None:
-    """``respx.get(url).mock(return_value=r)`` as a statement: (the route call, r)."""
+def _replaces(stmt: cst.BaseStatement) -> bool:
+    """``rsps.replace(...)`` / ``rsps.upsert(...)`` as a statement."""
+    if not isinstance(stmt, cst.SimpleStatementLine) or len(stmt.body) != 1:
+        return False
+    expr = stmt.body[0]
+    return (
+        isinstance(expr, cst.Expr)
+        and isinstance(expr.value, cst.Call)
+        and isinstance(expr.value.func, cst.Attribute)
+        and expr.value.func.attr.value in ("replace", "upsert")
+    )
+
+
+def _route_of(
+    stmt: cst.BaseStatement, routers: set[str]
+) -> tuple[cst.Call, cst.BaseExpression] | None:
+    """``respx.get(url).mock(return_value=r)`` (or a router's ``rsps.get(url)``) as a
+    statement: (the route call, r)."""
     if not isinstance(stmt, cst.SimpleStatementLine) or len(stmt.body) != 1:
         return None
     expr = stmt.body[0]
@@ -378,7 +452,10 @@ def _route_of(stmt: cst.BaseStatement) -> tuple[cst.Call, cst.BaseExpression] | 
     if not isinstance(call.func, cst.Attribute) or call.func.attr.value != "mock":
         return None
     route = call.func.value
-    if not isinstance(route, cst.Call) or not (dotted_name(route.func) or "").startswith("respx."):
+    if (
+        not isinstance(route, cst.Call)
+        or (dotted_name(route.func) or "").rpartition(".")[0] not in routers
+    ):
         return None
     if len(call.args) != 1 or call.args[0].keyword is None:
         return None

@@ -1,0 +1,91 @@
+"""Async helpers shared by the migrated code of this package.
+
+Written by ``migrate apply`` (and extended when a later step needs more);
+needs only the standard library and httpx.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from typing import Any
+from urllib.parse import parse_qs, parse_qsl, urlsplit
+
+import httpx
+
+# One TLS context for every client the package makes: httpx would load the CA
+# bundle again for each one (~15 ms), and under Flask a client lives one request.
+TLS_CONTEXT = httpx.create_ssl_context()
+
+
+def request_body(request: httpx.Request) -> str | bytes | None:
+    """An httpx request's body as requests' ``PreparedRequest.body`` holds it, for an
+    auth: None when empty, text for a form (requests encodes ``data={...}`` to
+    text), bytes otherwise."""
+    if not request.content:
+        return None
+    if request.headers.get("Content-Type", "").startswith(FORM):
+        return request.content.decode()
+    return request.content
+
+
+FORM = "application/x-www-form-urlencoded"
+
+
+class RequestsRequest:
+    """An httpx.Request as a requests mock's callback reads it: ``url`` a string,
+    ``body`` as requests prepared it (None, text for a form, else bytes) and, as
+    the mocking library added them, ``params`` (responses) and ``text``,
+    ``json()``, ``qs``, ``path``, ``query``, ``hostname`` (requests-mock, which
+    lowercases the URL it splits)."""
+
+    def __init__(self, request: httpx.Request) -> None:
+        self.method = request.method
+        self.url = str(request.url)
+        self.headers = request.headers
+        self.body = request_body(request)
+        self.path_url = request.url.raw_path.decode("ascii")
+        self.params: dict[str, Any] = {}
+        for key, value in parse_qsl(request.url.query.decode(), keep_blank_values=True):
+            if key not in self.params:
+                self.params[key] = value
+            elif isinstance(self.params[key], list):
+                self.params[key].append(value)
+            else:
+                self.params[key] = [self.params[key], value]
+        parts = urlsplit(self.url.lower())
+        self.scheme, self.netloc, self.path, self.query = parts[:4]
+        self.hostname = self.netloc.split(":")[0]
+        self.qs = parse_qs(self.query, keep_blank_values=True)
+
+    @property
+    def text(self) -> str | None:
+        body = self.body
+        return body.decode() if isinstance(body, bytes) else body
+
+    def json(self, **kwargs: Any) -> Any:
+        return json.loads(self.text or "", **kwargs)
+
+
+def responses_callback(
+    callback: Callable[[Any], Any], content_type: str | None = "text/plain"
+) -> Callable[[httpx.Request], httpx.Response]:
+    """A respx side effect answering as ``responses.add_callback(..., callback)``:
+    the callback gets the request as requests prepared it and returns ``(status,
+    headers, body)``, or an exception to raise; ``content_type`` is the answer's
+    Content-Type unless the callback's headers name one."""
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        result = callback(RequestsRequest(request))
+        if isinstance(result, BaseException):
+            raise result
+        status, headers, body = result
+        if isinstance(body, BaseException):
+            raise body
+        sent = httpx.Headers(headers)
+        if content_type is not None and "Content-Type" not in sent:
+            sent["Content-Type"] = content_type
+        content = body.encode() if isinstance(body, str) else body
+        return httpx.Response(status, headers=sent, content=content)
+
+    return answer
