@@ -275,13 +275,15 @@ def _without_twins(node: cst.With) -> cst.With:
 
 def _without_twin_decorators(decorators: Sequence[cst.Decorator]) -> list[cst.Decorator]:
     """A twin decorator a mixed step put above a patch given its fake is, once that
-    patch moved too, the same patch again: it goes."""
+    patch moved too, the same patch again: it goes. (Two patches handing mocks
+    stay, however alike: each fills a parameter.)"""
     kept: list[cst.Decorator] = []
     for index, decorator in enumerate(decorators):
         below = decorators[index + 1].decorator if index + 1 < len(decorators) else None
         if (
             below is not None
             and _patched_target(decorator.decorator) is not None
+            and not _hands_a_mock(decorator.decorator)
             and _spelled(decorator.decorator) == _spelled(below)
         ):
             continue
