@@ -84,7 +84,7 @@ class MixedPatchTwins(UnittestMockPatches):
     @on_visit(cst.ClassDef)
     def class_patch_methods(self, node: cst.ClassDef) -> None:
         """Note the methods a class's patch decorators hand their mocks to."""
-        calls = tuple(d.decorator for d in node.decorators if _hands_a_mock(d.decorator))
+        calls = tuple(d.decorator for d in node.decorators if hands_a_mock(d.decorator))
         if not calls or not isinstance(node.body, cst.IndentedBlock):
             return
         patches = _ClassPatches(calls)
@@ -105,7 +105,7 @@ class MixedPatchTwins(UnittestMockPatches):
         decorators: list[cst.Decorator] = []
         for decorator in updated.decorators:
             call = decorator.decorator
-            if _hands_a_mock(call):
+            if hands_a_mock(call):
                 if twinned and requests_patch(call) is not None:
                     self.twins += 1
             elif isinstance(call, cst.Call):
@@ -130,7 +130,7 @@ class MixedPatchTwins(UnittestMockPatches):
             return _body_without_twins(node, class_calls, self.ctx.options.http_module)
         if not self._mixed_only() or not isinstance(node.body, cst.IndentedBlock):
             return node
-        handed = _handed(node, class_calls)
+        handed = handed_mocks(node, class_calls)
         if handed is None:
             if from_class is not None and any(requests_patch(c) for c in class_calls):
                 from_class.twinned = False
@@ -283,7 +283,7 @@ def _without_twin_decorators(decorators: Sequence[cst.Decorator]) -> list[cst.De
         if (
             below is not None
             and _patched_target(decorator.decorator) is not None
-            and not _hands_a_mock(decorator.decorator)
+            and not hands_a_mock(decorator.decorator)
             and _spelled(decorator.decorator) == _spelled(below)
         ):
             continue
@@ -306,7 +306,7 @@ def _body_without_twins(
     block = body.body[-1]
     if not isinstance(block, cst.With) or not isinstance(block.body, cst.IndentedBlock):
         return node
-    handed = _handed(node, class_calls)
+    handed = handed_mocks(node, class_calls)
     if not handed:
         return node
     from_class = {id(c) for c in class_calls}
@@ -320,7 +320,7 @@ def _body_without_twins(
     return node.with_changes(body=body.with_changes(body=[*docstring, *block.body.body]))
 
 
-def _handed(
+def handed_mocks(
     node: cst.FunctionDef, class_calls: Sequence[cst.BaseExpression]
 ) -> list[tuple[cst.BaseExpression, str]] | None:
     """The patches handing ``node`` their mocks (its decorators', then its class's) with
@@ -328,7 +328,7 @@ def _handed(
     test's own arguments, the class's after the test's. None when they may come in
     ``*args``."""
     injecting = [
-        *(d.decorator for d in reversed(node.decorators) if _hands_a_mock(d.decorator)),
+        *(d.decorator for d in reversed(node.decorators) if hands_a_mock(d.decorator)),
         *reversed(class_calls),
     ]
     positional = [p.name.value for p in (*node.params.posonly_params, *node.params.params)]
@@ -345,7 +345,7 @@ def _in_body(cls: cst.ClassDef, node_id: int) -> bool:
     return any(id(s) == node_id for s in body)
 
 
-def _hands_a_mock(node: cst.BaseExpression) -> bool:
+def hands_a_mock(node: cst.BaseExpression) -> bool:
     """A patch decorator that passes the test the mock it makes (no fake given)."""
     if not isinstance(node, cst.Call):
         return False

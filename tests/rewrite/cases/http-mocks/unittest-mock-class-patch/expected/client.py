@@ -32,3 +32,13 @@ async def restock(sku):
     if await level(sku) < 3:
         return await reserve(sku, 10)
     return None
+
+
+async def available(sku):
+    async with httpx.AsyncClient(
+        follow_redirects=True, timeout=None, verify=TLS_CONTEXT
+    ) as http_client:
+        resp = await http_client.get(f"{API}/available", params={"sku": sku}, timeout=5)
+    if resp.is_error:
+        return f"unavailable: {resp.reason_phrase}"
+    return "available"

@@ -28,6 +28,19 @@ class LevelTest(unittest.IsolatedAsyncioTestCase):
         with self.assertRaises(httpx.HTTPStatusError):
             await client.level(self.sku)
 
+    async def test_unavailable(self, get):
+        get.return_value.is_error = True
+        get.return_value.reason_phrase = "Gone"
+        self.assertEqual(await client.available(self.sku), "unavailable: Gone")
+
+    async def test_available(self, get):
+        with mock.patch(
+            "httpx.AsyncClient.get", return_value=mock.MagicMock()
+        ) as answered:
+            answered.return_value.is_error = 200 >= 400
+            self.assertEqual(await client.available(self.sku), "available")
+        get.assert_not_called()
+
     def expected(self, get):
         return get.return_value.json.return_value["level"]
 

@@ -18,3 +18,10 @@ def restock(sku):
     if level(sku) < 3:
         return reserve(sku, 10)
     return None
+
+
+def available(sku):
+    resp = requests.get(f"{API}/available", params={"sku": sku}, timeout=5)
+    if not resp.ok:
+        return f"unavailable: {resp.reason}"
+    return "available"

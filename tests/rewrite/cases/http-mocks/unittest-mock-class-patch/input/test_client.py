@@ -26,6 +26,17 @@ class LevelTest(unittest.TestCase):
         with self.assertRaises(requests.HTTPError):
             client.level(self.sku)
 
+    def test_unavailable(self, get):
+        get.return_value.ok = False
+        get.return_value.reason = "Gone"
+        self.assertEqual(client.available(self.sku), "unavailable: Gone")
+
+    def test_available(self, get):
+        with mock.patch("requests.get") as answered:
+            answered.return_value.ok = 200 < 400
+            self.assertEqual(client.available(self.sku), "available")
+        get.assert_not_called()
+
     def expected(self, get):
         return get.return_value.json.return_value["level"]
 
