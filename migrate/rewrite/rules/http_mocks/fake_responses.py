@@ -25,7 +25,7 @@ import libcst.matchers as m
 
 from ...context import RuleContext
 from ...nodes import dotted_name
-from ..base import Rule, on_leave, on_visit
+from ..base import Rule, StatementResult, on_leave, on_visit
 from .mixed_patches import TEST_PREFIX, handed_mocks, hands_a_mock, requests_patch
 
 # Mock classes whose instances tests configure attribute by attribute.
@@ -122,8 +122,9 @@ class FakeResponses(Rule):
     @on_visit(cst.FunctionDef)
     def enter_fake_responses(self, node: cst.FunctionDef) -> None:
         moving = bool(self.ctx.edits.http_mocks)
+        answering = moving or self.ctx.edits.mixed_mocks is not None
         self._fake_frames.append(_names_mocks(node) if moving else set())
-        self._answer_frames.append(self._patched_answers(node) if moving else set())
+        self._answer_frames.append(self._patched_answers(node) if answering else set())
 
     @on_leave(cst.FunctionDef)
     def leave_fake_responses(
@@ -177,6 +178,8 @@ class FakeResponses(Rule):
             return updated
         target = updated.targets[0].target
         answer = self._patched_answer_attribute(original.targets[0].target)
+        if not self.ctx.edits.http_mocks:
+            answer = None  # a mixed file's answer stays requests', with a twin line
         if answer in RENAMED and isinstance(target, cst.Attribute):
             renamed = target.with_changes(attr=cst.Name(RENAMED[answer]))
             return updated.with_changes(targets=[updated.targets[0].with_changes(target=renamed)])
@@ -191,6 +194,52 @@ class FakeResponses(Rule):
                 value=_not(updated.value),
             )
         return updated
+
+    @on_leave(cst.SimpleStatementLine)
+    def answer_twin_line(
+        self, original: cst.SimpleStatementLine, updated: cst.SimpleStatementLine
+    ) -> StatementResult:
+        """In a mixed file a patch's answer reaches requests' code and httpx's (through
+        the patch's twin): ``get.return_value.ok = v`` is joined by
+        ``get.return_value.is_error = not v``, ``.reason = v`` by ``.reason_phrase = v``."""
+        if self.ctx.edits.http_mocks or self.ctx.edits.mixed_mocks is None:
+            return updated
+        assign = original.body[0] if len(original.body) == 1 else None
+        if not isinstance(assign, cst.Assign) or len(assign.targets) != 1:
+            return updated
+        target = assign.targets[0].target
+        answer = self._patched_answer_attribute(target)
+        if answer not in ("ok", *RENAMED) or not isinstance(target, cst.Attribute):
+            return updated
+        if answer == "ok":
+            name, value = "is_error", _not(assign.value)
+        else:
+            name, value = RENAMED[answer], assign.value
+        twin = assign.with_changes(
+            targets=[cst.AssignTarget(target.with_changes(attr=cst.Name(name)))], value=value
+        )
+        line = cst.SimpleStatementLine([twin], leading_lines=[])
+        return cst.FlattenSentinel([updated, line])
+
+    @on_leave(cst.IndentedBlock)
+    def without_answer_twins(
+        self, original: cst.IndentedBlock, updated: cst.IndentedBlock
+    ) -> cst.IndentedBlock:
+        """A file whose mocks all move now: the twin line a mixed step put after
+        ``get.return_value.ok = v`` is the moved line again; it goes."""
+        if not self.ctx.edits.http_mocks or not self._answer_frames or not self._answer_frames[-1]:
+            return updated
+        body: list[cst.BaseStatement] = []
+        for stmt in updated.body:
+            if (
+                body
+                and _answer_line(stmt)
+                and cst.Module([]).code_for_node(stmt).strip()
+                == cst.Module([]).code_for_node(body[-1]).strip()
+            ):
+                continue
+            body.append(stmt)
+        return updated if len(body) == len(updated.body) else updated.with_changes(body=body)
 
     def _patched_answer_attribute(self, target: cst.BaseAssignTargetExpression) -> str | None:
         """``name`` of ``get.return_value.<name>``, ``get`` a mock a patch of requests
@@ -222,3 +271,20 @@ class FakeResponses(Rule):
                 arg = arg.with_changes(keyword=cst.Name(RENAMED[name]))
             args.append(arg)
         return updated.with_changes(args=args)
+
+
+def _answer_line(stmt: cst.BaseStatement) -> bool:
+    """``get.return_value.is_error = ...`` / ``.reason_phrase = ...``: an answer's
+    httpx name set on a line of its own."""
+    if not isinstance(stmt, cst.SimpleStatementLine) or len(stmt.body) != 1:
+        return False
+    assign = stmt.body[0]
+    if not isinstance(assign, cst.Assign) or len(assign.targets) != 1:
+        return False
+    target = assign.targets[0].target
+    return (
+        isinstance(target, cst.Attribute)
+        and target.attr.value in ("is_error", *RENAMED.values())
+        and isinstance(target.value, cst.Attribute)
+        and target.value.attr.value == "return_value"
+    )

@@ -33,6 +33,11 @@ class ShopTest(unittest.IsolatedAsyncioTestCase):
         self.assertEqual(await stock.reserve(self.sku, 2), 201)
         post.assert_called_once()
 
+    async def test_neither(self, get):
+        get.return_value.is_error = True
+        self.assertFalse(await prices.listed(self.sku))
+        self.assertFalse(await stock.in_stock(self.sku))
+
     def priced(self, get):
         return get.return_value.json.return_value["price"]
 

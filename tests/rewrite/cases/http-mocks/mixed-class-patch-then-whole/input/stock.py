@@ -7,3 +7,7 @@ def stock(sku):
 
 def reserve(sku, count):
     return requests.post(f"https://stock.example.test/{sku}", json=count, timeout=5).status_code
+
+
+def in_stock(sku):
+    return requests.get(f"https://stock.example.test/{sku}", timeout=5).ok

@@ -53,6 +53,13 @@ class ShopTest(unittest.TestCase):
             self.assertEqual(stock.reserve(self.sku, 2), 201)
             post.assert_called_once()
 
+    def test_neither(self, get):
+        with mock.patch("httpx.AsyncClient.get", side_effect=get):
+            get.return_value.ok = False
+            get.return_value.is_error = True
+            self.assertFalse(async_to_sync(prices.listed)(self.sku))
+            self.assertFalse(stock.in_stock(self.sku))
+
     def priced(self, get):
         return get.return_value.json.return_value["price"]
 

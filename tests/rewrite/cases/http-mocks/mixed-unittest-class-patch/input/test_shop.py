@@ -31,6 +31,11 @@ class ShopTest(unittest.TestCase):
         self.assertEqual(stock.reserve(self.sku, 2), 201)
         post.assert_called_once()
 
+    def test_neither(self, get):
+        get.return_value.ok = False
+        self.assertFalse(prices.listed(self.sku))
+        self.assertFalse(stock.in_stock(self.sku))
+
     def priced(self, get):
         return get.return_value.json.return_value["price"]
 
