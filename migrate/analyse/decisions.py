@@ -92,6 +92,9 @@ class Fake:
     # code handed urlopen ("request" or "url"), and the patch's target as written
     # (see analyse/urlopen_fakes.py).
     urlopen: Literal["", "request", "url"] = ""
+    # The code read urlopen's answer in a ``with`` block: what it read is what
+    # entering the fake's answer gives.
+    urlopen_entered: bool = False
     owner: Span | None = None
     # A fixture's ``MagicMock()`` handed to a class that now awaits these of its
     # methods (see analyse/handed_mocks.py): ``MagicMock(get=AsyncMock())``.

@@ -10,6 +10,7 @@ from __future__ import annotations
 import ast
 
 from . import methods, shapes, thread_shapes
+from .aliases import function_aliases, stand_in
 from .forms import has_async_memo, is_main_guard, property_accessor
 from .frameworks import (
     ASYNC_DUNDERS,
@@ -222,6 +223,7 @@ class ModuleAnalyser(HeldVisitor):
         self.note_function_ends(fn, node)
         # A method's scope knows its class, so ``self.x`` / ``cls.x`` resolve.
         scope = LocalScope(fn, class_qualname, bound_names(node.body), node)
+        scope.aliases = function_aliases(node)
         self.param_types(fn, node, scope)
         self.scopes.append(scope)
         self._visit_block(node.body)
@@ -414,24 +416,26 @@ class ModuleAnalyser(HeldVisitor):
         if fn is None:
             # Class body code runs at import time, like module code.
             fn = self.module_fn
-        target = self.resolve(node.func)
+        func, shape = stand_in(node, fn, self.scopes, self.resolve) or (node.func, node)
+        target = self.resolve(func)
         parent = getattr(node, "_migrate_parent", None)
         call = Call(
             span=span_of(node),
             target=target,
-            text=expr_text(node.func),
+            text=expr_text(func),
             awaited=isinstance(parent, ast.Await),
             in_lambda=self.lambda_depth > 0,
             iterated=bool(getattr(node, "_migrate_iterated", False)),
             arg_of=getattr(node, "_migrate_arg_of", None),
             genexp_of=getattr(node, "_migrate_genexp_of", None),
             position=getattr(node, "_migrate_position", None),
+            with_item=getattr(node, "_migrate_with_item", False),
         )
         target = self.note_picked(call, node)
         call.arg_types = self.argument_types(node, scope)
         call.plain_receiver = target is None and self.plain_receiver(call.text, node.func)
-        self.note_arguments(call, node)
-        self.note_values(call, node, target)
+        self.note_arguments(call, shape)
+        self.note_values(call, shape, target, func)
         call.refusal = urlopen_refusal(target, node, scope.node, self.resolve)
         if target == URLOPEN and scope.node is not None:
             built = built_just_before(node, scope.node, self.resolve)

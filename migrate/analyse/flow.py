@@ -45,6 +45,7 @@ class FlowVisitor(NameResolver, ast.NodeVisitor):
         fn = self.scopes[-1].function or self.module_fn
         for item in node.items:
             expr = item.context_expr
+            expr._migrate_with_item = True  # type: ignore[attr-defined]
             closed = self._closed(expr)
             if closed is not None:
                 # ``closing(x) as y``: y is x, and only ``x.close()`` is called.

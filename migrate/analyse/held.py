@@ -189,10 +189,14 @@ class HeldVisitor(FlowVisitor):
         last = name.rsplit(".", 1)[-1]
         return last[:1].isupper() and not last.isupper()
 
-    def note_values(self, call: Call, node: ast.Call, target: str | None) -> None:
+    def note_values(
+        self, call: Call, node: ast.Call, target: str | None, func: ast.expr | None = None
+    ) -> None:
         """What each argument holds, for the types that flow into parameters;
         ``setattr(obj, "name", v)`` assigns an attribute, ``setattr(obj, name, v)``
-        one known only at run time; ``next(pages)``, ``list(pages)`` iterate."""
+        one known only at run time; ``next(pages)``, ``list(pages)`` iterate. ``func``
+        is what the call calls when a local stands for it (see aliases)."""
+        func = func or node.func
         if target in ITEM_CONSUMERS and len(node.args) == 1 and not node.keywords:
             self.note_iteration(node.args[0], arg_of=target)
         if target == "builtins.setattr" and len(node.args) >= 2:
@@ -202,7 +206,7 @@ class HeldVisitor(FlowVisitor):
             elif self.scopes and (fn := self.scopes[-1].function) is not None:
                 fn.runtime_setattrs.append((ast.unparse(node.args[0]), node.lineno))
         if target is None:
-            held = self.value_of(node.func)
+            held = self.value_of(func)
             if held and held.startswith(PARAM_PREFIX):
                 call.param_target = held
         if not (target or call.choices or call.chosen_by) or not (node.args or node.keywords):
@@ -218,7 +222,7 @@ class HeldVisitor(FlowVisitor):
         call.kwarg_values = tuple(
             (kw.arg, self.value_of(kw.value)) for kw in node.keywords if kw.arg is not None
         )
-        call.unbound = self.through_class(node.func)
+        call.unbound = self.through_class(func)
         slots = [(str(i), arg) for i, arg in enumerate(node.args[: len(values)])]
         slots += [(kw.arg, kw.value) for kw in node.keywords if kw.arg is not None]
         call.sessions_given = tuple(
@@ -356,6 +360,11 @@ class HeldVisitor(FlowVisitor):
             target = self.resolve(arg)
             fn = self.scopes[-1].function or self.module_fn
             outer = getattr(call, "_migrate_arg_of", None)
+            # ``fetch = partial(f, a)`` only ever called here: those calls are f's (see
+            # aliases), awaited where f becomes async; f goes to nothing that calls it.
+            stands_in = bool(self.scopes) and any(
+                held is call for held in self.scopes[-1].aliases.values()
+            )
             if receiver == "functools.partial" and keyword is None and call.args[:1] == [arg]:
                 # ``pool.map(partial(f, a), xs)``: f is what the pool calls per item.
                 receiver = outer or receiver
@@ -366,7 +375,7 @@ class HeldVisitor(FlowVisitor):
                     text=expr_text(arg),
                     receiver=receiver,
                     keyword=keyword,
-                    in_async_receiver=last in FLASK_ASYNC_RECEIVERS,
+                    in_async_receiver=last in FLASK_ASYNC_RECEIVERS or stands_in,
                     call_span=span_of(call),
                     in_lambda=self.lambda_depth > 0,
                     instance=self.names_instance(arg),

@@ -66,6 +66,7 @@ class Call:
     arg_types: tuple[str, ...] = ()
     # ``with x:`` enters and exits ``x``: the implicit ``__enter__``/``__exit__`` call.
     context_manager: bool = False
+    with_item: bool = False  # ``with f(...) as x``: the call is a with item
     # Iterated by a generator expression: what it is handed to ("" for nothing).
     genexp_of: str | None = None
     # What it is given: positional arguments (-1: one is ``*starred``) and keywords;
@@ -142,7 +143,9 @@ class Ref:
     text: str
     receiver: str | None  # the callee it is handed to, resolved or as written
     keyword: str | None = None
-    in_async_receiver: bool = False  # handed to Flask registration (accepts async)
+    # Handed to Flask registration (accepts async), or bound by a partial whose calls
+    # are awaited where they are made (see aliases).
+    in_async_receiver: bool = False
     call_span: Span | None = None  # the call it is an argument of: ``async_to_sync(f)``
     in_lambda: bool = False
     instance: bool = False  # a variable holding an instance (``repr(site)``), not the class
@@ -167,6 +170,9 @@ class Patch:
     is_mock: bool = False  # ``Mock(...)``/``MagicMock(...)``: its calls return plain values
     target_span: Span | None = None  # the target string, or the owner object, as written
     fixture: str | None = None  # the fake is what this pytest fixture gives
+    # The fake is a local name the analysis cannot follow (``fake, calls =
+    # make_fake()``): a function the test made, not a mock it configures.
+    named: bool = False
 
 
 @dataclass(frozen=True)
@@ -245,6 +251,8 @@ class Function:
     vararg: str | None = None
     kwarg: str | None = None
     kwargs_read: bool = False
+    # Likewise for the ``*`` parameter (``args[0]``), read for a request method only.
+    varargs_read: bool = True
     # Parameters whose default names an HTTP method (``method="GET"``).
     method_defaults: tuple[tuple[str, str], ...] = ()
     # A ``__call__(self, r)``: what it does with ``r`` (attribute, whether assigned);

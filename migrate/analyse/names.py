@@ -66,6 +66,7 @@ class LocalScope:
         # Names holding only plain values (see scopes.plain_names).
         self.plain: frozenset[str] = frozenset()
         self.choices: dict[str, tuple[str, ...]] = {}  # locals picking a class: see choices
+        self.aliases: dict[str, ast.expr] = {}  # locals standing for a function: see aliases
 
     @classmethod
     def nested(cls, function: Function, bound: frozenset[str]) -> LocalScope:

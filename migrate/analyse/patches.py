@@ -104,7 +104,10 @@ def _note_fake(
         and value.id in fn.params
         else None
     )
-    fn.patches.append(Patch(span_of(value), target, fake, wrap, is_mock, target_span, fixture))
+    named = isinstance(value, ast.Name) and fake is None and not wrap and fixture is None
+    fn.patches.append(
+        Patch(span_of(value), target, fake, wrap, is_mock, target_span, fixture, named)
+    )
 
 
 def note_dynamic(resolver: NameResolver, fn: Function, node: ast.Call, target: str | None) -> None:

@@ -237,6 +237,8 @@ def note_signature(fn: Function, node: ast.FunctionDef | ast.AsyncFunctionDef) -
     fn.kwarg = args.kwarg.arg if args.kwarg else None
     if fn.class_qualname and fn.kwarg and (fn.name in HTTP_VERBS or fn.name == "request"):
         fn.kwargs_read = kwargs_read(node, fn.kwarg)
+    if fn.class_qualname and fn.vararg and (fn.name in HTTP_VERBS or fn.name == "request"):
+        fn.varargs_read = varargs_read(node, fn.vararg)
     if fn.class_qualname and fn.name == "__call__" and len(fn.params) >= 2:
         fn.argument_uses = argument_uses(node, fn.params[1])
     return fn
@@ -251,6 +253,23 @@ def kwargs_read(node: ast.FunctionDef | ast.AsyncFunctionDef, name: str) -> bool
         if isinstance(call, ast.Call)
         for kw in call.keywords
         if kw.arg is None
+    }
+    return any(
+        isinstance(sub, ast.Name) and sub.id == name and id(sub) not in passed
+        for stmt in node.body
+        for sub in ast.walk(stmt)
+    )
+
+
+def varargs_read(node: ast.FunctionDef | ast.AsyncFunctionDef, name: str) -> bool:
+    """Whether the body uses its ``*name`` parameter other than handed on whole
+    (``f(*name)``): indexes it, counts it, or hands the tuple itself over."""
+    passed = {
+        id(arg.value)
+        for call in ast.walk(node)
+        if isinstance(call, ast.Call)
+        for arg in call.args
+        if isinstance(arg, ast.Starred)
     }
     return any(
         isinstance(sub, ast.Name) and sub.id == name and id(sub) not in passed

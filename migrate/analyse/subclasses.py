@@ -260,8 +260,9 @@ class SessionSubclasses:
                 f"{method} takes {changed[0]}=, which httpx's verbs hand on with another"
                 " value (USE_CLIENT_DEFAULT, or content= for a raw body)"
             )
-        if fn.vararg:
-            return f"{method} takes *{fn.vararg}: httpx passes its arguments by keyword"
+        if fn.vararg and fn.varargs_read:
+            # Handed on whole it stays empty: httpx's verbs pass everything by keyword.
+            return f"{method} reads *{fn.vararg}: httpx passes its arguments by keyword"
         if fn.kwarg is None and fn.name == "request":
             missing = sorted(HTTPX_REQUEST_KEYWORDS - set(fn.params))
             if missing:

@@ -31,7 +31,7 @@ def urlopen_fakes(graph: CallGraph, result: Colouring) -> None:
         for patch in fn.patches:
             if graph.resolve(patch.target or "") != URLOPEN or patch.target_span is None:
                 continue
-            if patch.is_mock or not (patch.fake or patch.wrap):
+            if patch.is_mock or not (patch.fake or patch.wrap or patch.named):
                 result.review.append(
                     Review(
                         fn.qualname,
@@ -43,9 +43,17 @@ def urlopen_fakes(graph: CallGraph, result: Colouring) -> None:
                 continue
             kind: Literal["request", "url"] = "request" if "request" in given else "url"
             result.fakes.append(
-                Fake(fn.qualname, URLOPEN, patch.span, None, urlopen=kind, owner=patch.target_span)
+                Fake(
+                    fn.qualname,
+                    URLOPEN,
+                    patch.span,
+                    None,
+                    urlopen=kind,
+                    owner=patch.target_span,
+                    urlopen_entered="entered" in given,
+                )
             )
-            if len(given) > 1:
+            if len(given - {"entered"}) > 1:
                 result.review.append(
                     Review(
                         fn.qualname,
@@ -57,7 +65,8 @@ def urlopen_fakes(graph: CallGraph, result: Colouring) -> None:
 
 
 def _handed_to_urlopen(graph: CallGraph, result: Colouring) -> set[str]:
-    """What the urlopen calls that move to httpx were handed: "request", "url"."""
+    """What the urlopen calls that move to httpx were handed: "request", "url"; and
+    "entered" when one is a ``with`` item (its answer is read as entered)."""
     found = set()
     for qualname, calls in graph.blocking.items():
         if not (result.is_async(qualname) or graph.functions[qualname].is_async):
@@ -67,4 +76,6 @@ def _handed_to_urlopen(graph: CallGraph, result: Colouring) -> set[str]:
                 continue
             built = call.request_span is not None or REQUEST in call.arg_types
             found.add("request" if built else "url")
+            if call.with_item:
+                found.add("entered")
     return found

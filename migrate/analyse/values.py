@@ -124,6 +124,63 @@ def client_boundaries(graph: CallGraph, uses: list[ValueUse]) -> dict[str, str]:
     return found
 
 
+def kept_with_sync_users(
+    graph: CallGraph, boundaries: dict[str, str], review: list[Review]
+) -> bool:
+    """A client that a function staying sync calls stays on requests, so every other
+    function calling it stays sync too (their callers reach them through bridges).
+
+    A sync generator iterated by sync code, a dunder: each would call an
+    AsyncClient's coroutine methods on an instance's client without awaiting them
+    (a module's session is bridged there instead, and ``close()`` has a sync
+    form). Adds to ``boundaries`` and a review item per client to ``review``;
+    returns whether it added anything.
+    """
+    users: dict[tuple[str, str], list[str]] = {}
+    labels: dict[tuple[str, str], str] = {}  # as written: ``self.session``
+    for qualname, calls in graph.blocking.items():
+        fn = graph.functions[qualname]
+        facts = graph.project.facts.get(fn.module)
+        globals_ = facts.typed_names if facts else {}
+        for call, entry in calls:
+            owner = _owner(fn, call.text)
+            # A module's session is bridged in sync code (colour._shared_clients), and
+            # the client per loop closes from sync code too.
+            if call.text.split(".")[0] in globals_ or call.text.endswith(".close"):
+                continue
+            if entry.action is Action.REWRITE and owner is not None:
+                labels.setdefault(owner, call.text.rpartition(".")[0])
+                users.setdefault(owner, [])
+                if qualname not in users[owner]:
+                    users[owner].append(qualname)
+    added = False
+    for owner, functions in users.items():
+        name = labels[owner]
+        kept = next((q for q in functions if q in boundaries), None)
+        if kept is None:
+            continue
+        fn = graph.functions[kept]
+        joining = [q for q in functions if q not in boundaries]
+        for qualname in joining:
+            boundaries[qualname] = (
+                f"its client {name} is also used by {fn.name}, which stays sync"
+                f" ({boundaries[kept]})"
+            )
+        if joining:
+            added = True
+            names = ", ".join(graph.functions[q].name for q in joining)
+            review.append(
+                Review(
+                    kept,
+                    fn.span,
+                    f"{name} stays on requests: {fn.name} stays sync ({boundaries[kept]}) and"
+                    f" calls it, so {names} stay sync with it; make {fn.name} async (or"
+                    " give it a client of its own) to migrate them",
+                )
+            )
+    return added
+
+
 def reviews(graph: CallGraph, uses: list[ValueUse]) -> list[Review]:
     """A review item per value: what it is, where it flows, that its calls stay blocking."""
     trees: dict[str, ast.Module] = {}

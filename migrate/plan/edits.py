@@ -247,6 +247,8 @@ class FileEdits:
     # targets as written, which become ``httpx.AsyncClient.send``.
     fake_urlopens: dict[Pos, str] = field(default_factory=dict)
     fake_urlopen_targets: set[Pos] = field(default_factory=set)
+    # Those of them whose answers the code read in a ``with`` block.
+    entered_urlopens: set[Pos] = field(default_factory=set)
     # ``raise StopIteration`` (or a bare ``raise`` handling one) in an async iterator's
     # class family, and ``except StopIteration`` around a ``next()`` that became
     # ``await anext()``: StopAsyncIteration.
@@ -760,6 +762,8 @@ def _note_fake(
     fe, cols = for_module(fn_module(fake.function))
     if fake.urlopen:
         fe.fake_urlopens[cols.pos(fake.span)] = fake.urlopen
+        if fake.urlopen_entered:
+            fe.entered_urlopens.add(cols.pos(fake.span))
         if fake.owner is not None:
             fe.fake_urlopen_targets.add(cols.pos(fake.owner))
     elif fake.fake is not None:

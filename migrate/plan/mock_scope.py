@@ -164,7 +164,7 @@ def _keeps_requests(
         # Sessions, adapters and their subclasses do not go through requests.post.
         return keeps_calls(module, only)
     if any(
-        base.startswith("requests.")
+        _sends(base)
         for cls, bases in facts.classes.items()
         if cls not in converted
         for base in bases
@@ -173,6 +173,14 @@ def _keeps_requests(
     if any(_requests_based(target) for target in facts.imports.values()):
         return True
     return keeps_calls(module, None)
+
+
+def _sends(base: str) -> bool:
+    """A base class from requests whose subclasses send requests: a Session or a
+    transport adapter (an exception or an auth class sends nothing)."""
+    return base.startswith("requests.") and (
+        base.rsplit(".", 1)[-1] == "Session" or ".adapters." in base or "Adapter" in base
+    )
 
 
 def _requests_based(target: str) -> bool:

@@ -18,6 +18,7 @@ from .context import Note
 from .engine import FileResult
 from .rules.dependencies import (
     Needs,
+    configures_pytest,
     edit_ini,
     edit_pyproject,
     edit_requirements,
@@ -32,6 +33,7 @@ from .rules.dependencies import (
 CODE = "MIG010"
 _MODE = re.compile(r"^asyncio_mode[ \t]*=[ \t]*[\"']?(\w+)", re.MULTILINE)
 PYTEST_FILES = ("pyproject.toml", "pytest.ini", "setup.cfg", "tox.ini")
+_PYTEST_CONFIGS = (*PYTEST_FILES, ".pytest.ini")
 
 
 def _root_dirs(roots: Iterable[Path]) -> list[Path]:
@@ -100,6 +102,11 @@ def project_file_results(
     needs = _needs(roots, sources, results, asyncio_mode)
     out: list[FileResult] = []
     for root in _root_dirs(roots):
+        configured = any(
+            configures_pytest(p.name, p.read_text(encoding="utf-8", errors="replace"))
+            for p in root.iterdir()
+            if p.is_file() and p.name in _PYTEST_CONFIGS
+        )
         for path in sorted(root.iterdir()):
             if not path.is_file():
                 continue
@@ -108,7 +115,7 @@ def project_file_results(
             text = old.decode("utf-8", "replace")
             notes: list[Note] = []
             if name == "pyproject.toml":
-                new = edit_pyproject(text, needs)
+                new = edit_pyproject(text, needs, configured)
             elif name == "pytest.ini":
                 new = edit_ini(text, needs, ("pytest",))
             elif name == "setup.cfg":

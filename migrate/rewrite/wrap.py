@@ -104,6 +104,11 @@ def _single_line_statements(source: str) -> dict[int, bool]:
 
 
 def _tokens(code: str) -> list[_Tok] | None:
+    # The rest of a split line (``) as c, c.stream(url) as r:``) opens with the
+    # bracket that closed it: a space in its place keeps the tokenizer (and the
+    # columns) right.
+    if code[:1] in _CLOSE:
+        code = " " + code[1:]
     try:
         raw = list(tokenize.generate_tokens(io.StringIO(code + "\n").readline))
     except (tokenize.TokenError, SyntaxError):
@@ -175,7 +180,10 @@ def _split(indent: str, code: str, limit: int, trailing: str = "") -> list[str] 
         for element in elements:
             split = _split(inner, element, limit, comma)
             lines.extend(split if split is not None else [inner + element + comma])
-    lines.append(indent + tail + trailing)
+    # A tail still too long holds brackets of its own (a ``with`` of two calls):
+    # split again, as black does.
+    rest = _split(indent, tail, limit, trailing) if tail[:1] in _CLOSE else None
+    lines.extend(rest or [indent + tail + trailing])
     return lines
 
 

@@ -270,3 +270,41 @@ def test_a_constructor_of_a_class_with_create_stays_sync_and_bridges(
     )
     assert bridge.why == "__init__ stays sync: constructor: class defines create"
     assert bridge.span.line == line_of("        self.data = fetch(i)")
+
+
+SHARED_CLIENT = """
+import requests
+
+
+class Shelf:
+    def __init__(self, base):
+        self.base = base
+        self.session = requests.Session()
+
+    def book(self, isbn):
+        return self.session.get(f"{self.base}/books/{isbn}").json()
+
+    def titles(self):
+        for isbn in self.session.get(f"{self.base}/isbns").json():
+            yield self.book(isbn)["title"]
+
+    def __len__(self):
+        return self.session.get(f"{self.base}/books/count").json()["count"]
+"""
+
+
+def test_a_client_that_a_sync_dunder_calls_stays_on_requests_with_all_its_users(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "shelf.py").write_text(textwrap.dedent(SHARED_CLIENT))
+    result = analyse_paths([tmp_path], jobs=1).colouring
+    assert not result.async_functions
+    assert result.boundaries["shelf.Shelf.book"] == (
+        "its client self.session is also used by __len__, which stays sync (dunder)"
+    )
+    (review,) = [r for r in result.review if r.function == "shelf.Shelf.__len__"]
+    assert review.reason == (
+        "self.session stays on requests: __len__ stays sync (dunder) and calls it, so"
+        " book, titles stay sync with it; make __len__ async (or give it a client of its"
+        " own) to migrate them"
+    )

@@ -64,12 +64,13 @@ REFUSED = {
         (REQUEST, "def post(self, url, data=None):\n        pass\n\n    " + REQUEST),
         "Api.post takes data= but no **kwargs",
     ),
-    "positional arguments": (
+    "positional arguments read": (
         (
-            "def request(self, method, url, **kwargs)",
-            "def request(self, method, url, *args, **kwargs)",
+            "def request(self, method, url, **kwargs):\n        return super()",
+            "def request(self, method, url, *args, **kwargs):\n"
+            "        kwargs.update(zip(('params', 'data'), args))\n        return super()",
         ),
-        "Api.request takes *args",
+        "Api.request reads *args",
     ),
     "client-only keyword per request": (
         (
@@ -133,6 +134,20 @@ def test_a_subclass_using_only_what_an_async_client_has_is_converted(tmp_path: P
     assert analysis.graph.converted == {"api.Api"}
     assert {"api.item", "api.Api.request"} <= set(analysis.colouring.async_functions)
     assert not [r for r in analysis.colouring.review if "requests.Session" in r.reason]
+
+
+def test_a_request_method_handing_its_star_args_on_whole_is_converted(tmp_path: Path) -> None:
+    # httpx's verbs pass everything by keyword: the tuple stays empty, as requests'
+    # verbs left it.
+    source = (
+        textwrap.dedent(CONVERTIBLE)
+        .replace("url, **kwargs)", "url, *args, **kwargs)")
+        .replace("+ url, **kwargs)", "+ url, *args, **kwargs)")
+    )
+    assert "*args, **kwargs)" in source
+    analysis = analyse_paths([_project(tmp_path, source)], jobs=1)
+    assert analysis.graph.converted == {"api.Api"}
+    assert "api.item" in analysis.colouring.async_functions
 
 
 @pytest.mark.parametrize("shape", sorted(REQUESTS_VIEWS))

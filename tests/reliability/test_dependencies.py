@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 import textwrap
 from collections.abc import Callable
 from pathlib import Path
@@ -345,3 +347,27 @@ def test_the_projects_asyncio_mode_is_kept(
 ) -> None:
     (tmp_path / name).write_bytes(data)
     assert detect_asyncio_mode([tmp_path]) == mode
+
+
+def test_a_project_configuring_pytest_nowhere_gets_a_pytest_section(tmp_path: Path) -> None:
+    text = '[project]\nname = "shop"\ndependencies = ["requests"]\n'
+    new = twice(lambda t: edit_pyproject(t, needs(), configures_pytest=False), text)
+    assert new.endswith(
+        '\n\n[tool.pytest.ini_options]\nasyncio_mode = "strict"\n'
+        'asyncio_default_fixture_loop_scope = "function"\n'
+    )
+    # Configured elsewhere (pytest.ini, tox.ini, setup.cfg): pyproject gains no section.
+    assert "pytest" not in edit_pyproject(text, needs(), configures_pytest=True)
+    # Run: pytest-asyncio's start-up warning no longer fails a suite run with -W error.
+    (tmp_path / "pyproject.toml").write_text(new)
+    (tmp_path / "test_one.py").write_text(
+        "import pytest\n\n\n@pytest.mark.asyncio\nasync def test_one():\n    pass\n"
+    )
+    run = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-W", "error", "-p", "no:cacheprovider"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert run.returncode == 0, run.stdout + run.stderr

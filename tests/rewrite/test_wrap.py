@@ -123,3 +123,26 @@ def test_crlf_line_endings_are_kept() -> None:
     wrapped = wrap_changed_lines(source, "", 50)
     assert wrapped.count("\r\n") == len(wrapped.splitlines())
     assert wrapped.replace("\r\n", "\n") == ruff_format(source.replace("\r\n", "\n"), 50)
+
+
+def test_a_with_of_two_calls_splits_its_tail_as_well() -> None:
+    source = (
+        "async def f():\n"
+        "    async with httpx.AsyncClient(follow_redirects=True, timeout=None) as client,"
+        ' client.stream("GET", base + f"/feeds/{name}", timeout=5) as r:\n'
+        "        return r\n"
+    )
+    wrapped = wrap_changed_lines(source, "", LIMIT)
+    assert max(map(len, wrapped.splitlines())) <= LIMIT
+    assert ast.dump(ast.parse(wrapped)) == ast.dump(ast.parse(source))
+    assert wrapped == textwrap.dedent(
+        """\
+        async def f():
+            async with httpx.AsyncClient(
+                follow_redirects=True, timeout=None
+            ) as client, client.stream(
+                "GET", base + f"/feeds/{name}", timeout=5
+            ) as r:
+                return r
+        """
+    )

@@ -22,6 +22,11 @@ GENERIC_VERBS = frozenset(
 
 
 ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth")
+# Names of many results that an ``s`` does not make.
+_IRREGULAR = {"person": "people", "child": "children", "man": "men", "woman": "women"}
+_PLURAL_ALREADY = frozenset(
+    {"people", "children", "data", "info", "information", "metadata", "news", "media", "series"}
+)
 
 
 def _telling_apart(calls: list[ast.Call]) -> list[str] | None:
@@ -71,6 +76,9 @@ def _url_noun(call: ast.Call) -> str:
         word = segments[-1].lower().replace("-", "_") if segments else ""
         if not word.replace("_", "").isalpha() or not word.isidentifier():
             continue
+        singular = {plural: one for one, plural in _IRREGULAR.items()}
+        if word in singular:
+            return singular[word]
         if word.endswith("ies"):
             return word[:-3] + "y"
         if word.endswith("s") and not word.endswith("ss"):
@@ -218,6 +226,10 @@ class Scan:
         return ast.get_source_segment("\n".join(self.lines), node) or ast.unparse(node)
 
     def _plural(self, name: str) -> str:
+        if name in _IRREGULAR:
+            return self._fresh(_IRREGULAR[name])
+        if name in _PLURAL_ALREADY:
+            return self._fresh(f"all_{name}")  # not ``peoples``
         if len(name) <= 2 or name.endswith("s"):
             return self._fresh("results")
         if name.endswith("y") and not name.endswith(("ay", "ey", "oy", "uy")):

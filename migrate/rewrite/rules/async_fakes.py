@@ -83,6 +83,8 @@ class AsyncFakes(Rule):
             args = [cst.Arg(updated)]
             if given == "url":
                 args.append(keyword_arg("url", cst.Name("True")))
+            if pos in self.ctx.edits.entered_urlopens:
+                args.append(keyword_arg("entered", cst.Name("True")))
             return cst.Call(cst.Name(self.ctx.use_helper(URLOPEN_FAKE)), args)
         if pos not in self.ctx.edits.fake_lambdas:
             return updated

@@ -110,7 +110,11 @@ class AsyncPropagation(Rule):
             for i, stmt in enumerate(body)
             if isinstance(stmt, cst.FunctionDef) and stmt.name.value == ASYNC_INIT
         )
-        factory = cst.parse_statement(_FACTORY.format(cls=original.name.value, init=ASYNC_INIT))
+        factory = cst.parse_statement(
+            _FACTORY.format(
+                cls=original.name.value, init=ASYNC_INIT, article=_article(original.name.value)
+            )
+        )
         body[at] = init.with_changes(leading_lines=[cst.EmptyLine(indent=False)])
         body.insert(at, factory.with_changes(leading_lines=init.leading_lines))
         self.ctx.note(self.code, self.ctx.line(original), f"await {original.name.value}.create()")
@@ -355,11 +359,15 @@ ASYNC_INIT = "_async_init"
 _FACTORY = '''\
 @classmethod
 async def create(cls, *args, **kwargs):
-    """Make a {cls}: ``await {cls}.create(...)`` takes what ``{cls}(...)`` took."""
+    """Make {article} {cls}: ``await {cls}.create(...)`` takes what ``{cls}(...)`` took."""
     self = cls.__new__(cls)
     await self.{init}(*args, **kwargs)
     return self
 '''
+
+
+def _article(word: str) -> str:
+    return "an" if word[:1].lower() in "aeiou" else "a"
 
 
 NEXT = "builtins.next"

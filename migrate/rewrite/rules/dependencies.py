@@ -223,7 +223,10 @@ def _edit_inline_array(
 # -- pyproject.toml: PEP 621 and Poetry ----------------------------------------------
 
 
-def edit_pyproject(text: str, needs: Needs) -> str:
+def edit_pyproject(text: str, needs: Needs, configures_pytest: bool = True) -> str:
+    """``pyproject.toml``'s dependencies and pytest settings. A project whose pytest
+    is configured nowhere (``configures_pytest`` False) gets a pytest section here:
+    without it pytest-asyncio warns at start-up, which ``-W error`` turns into an error."""
     project = _section(text, "project")
     if project is not None:
         match = re.search(r"^dependencies[ \t]*=", text[project[0] : project[1]], re.MULTILINE)
@@ -240,6 +243,9 @@ def edit_pyproject(text: str, needs: Needs) -> str:
     pytest_section = _section(text, "tool.pytest.ini_options")
     if pytest_section is not None and needs.async_tests:
         text = _add_settings(text, pytest_section, needs, toml=True)
+    elif needs.async_tests and not configures_pytest:
+        text = text.rstrip("\n") + "\n\n[tool.pytest.ini_options]"
+        text = _add_settings(text, (len(text), len(text)), needs, toml=True) + "\n"
     return text
 
 
@@ -338,6 +344,15 @@ def _add_settings(text: str, section: tuple[int, int], needs: Needs, toml: bool)
     content_end = section[0] + len(body.rstrip())
     addition = "".join(f"\n{line}" for line in lines)
     return text[:content_end] + addition + text[content_end:]
+
+
+def configures_pytest(name: str, text: str) -> bool:
+    """Whether a file pytest reads as its configuration holds pytest settings."""
+    if name in ("pytest.ini", ".pytest.ini"):
+        return True
+    header = {"pyproject.toml": "tool.pytest.ini_options", "tox.ini": "pytest"}.get(name)
+    header = header or ("tool:pytest" if name == "setup.cfg" else None)
+    return header is not None and _section(text, header) is not None
 
 
 def edit_ini(text: str, needs: Needs, sections: tuple[str, ...]) -> str:

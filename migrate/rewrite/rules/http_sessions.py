@@ -18,7 +18,14 @@ from ...plan.edits import SUBCLASS_CLIENT
 from ..nodes import code_of, dotted_name, keyword_arg, string_value
 from .base import on_leave
 from .http_common import requests_defaults
-from .http_setup import SessionSetup, assignments, drop_unread, sets_up, sets_up_self_attr
+from .http_setup import (
+    SessionSetup,
+    assignments,
+    drop_unread,
+    names_read,
+    sets_up,
+    sets_up_self_attr,
+)
 
 PER_LOOP = "AsyncClientPerLoop"
 # The helper standing in for an AsyncClient in tests (see helpers.ASYNC_CLIENT_MOCK).
@@ -293,6 +300,7 @@ class SessionRewrites(SessionSetup):
                 continue
             config: list[cst.BaseStatement] = []
             adjacent = True
+            used_yet, late = False, set[str]()
             for later in range(index + 1, len(body)):
                 if _self_attr_creation(body[later], {attr: ""}) is not None:
                     break  # made again: what follows configures the new one
@@ -300,6 +308,25 @@ class SessionRewrites(SessionSetup):
                 # down only what sets the session up (``mount``, ``auth = ...``)
                 # joins them, not a first request made with it.
                 adjacent = adjacent and _self_attr_config(body[later], attr)
+                config_line = adjacent or sets_up_self_attr(body[later], attr)
+                # The factory runs when the client is first used: a line reading a
+                # name bound once it was (a login's response) stays where it is.
+                if config_line and names_read(body[later]) & late:
+                    if isinstance(body[later], cst.SimpleStatementLine):
+                        body[later] = self.ctx.todo_above(
+                            cst.ensure_type(body[later], cst.SimpleStatementLine),
+                            self.code,
+                            "this sets up this event loop's client only",
+                            detail=f"each event loop gets its own self.{attr}, made by the"
+                            " factory above: a client made on another loop (a Flask"
+                            " request's) does not see this change; give the factory"
+                            " what it needs",
+                        )
+                    continue
+                if not config_line:
+                    used_yet = used_yet or f"self.{attr}" in code_of(body[later])
+                    if used_yet:
+                        late |= _bound_by(body[later])
                 if adjacent or sets_up_self_attr(body[later], attr):
                     renamed = _rename_self_attr(body[later], attr)
                     config.append(self.ctx.carry_line(body[later], renamed))
@@ -440,6 +467,43 @@ def _self_attr_config(stmt: cst.BaseStatement, attr: str) -> bool:
     """``self.session.headers.update(...)`` and the like."""
     code = code_of(stmt).strip()
     return isinstance(stmt, cst.SimpleStatementLine) and code.startswith(f"self.{attr}.")
+
+
+def _bound_by(stmt: cst.BaseStatement) -> set[str]:
+    """The names ``stmt`` binds (assignment targets, loop targets, ``as`` names)."""
+    bound: set[str] = set()
+
+    class Names(cst.CSTVisitor):
+        def visit_Name(self, node: cst.Name) -> None:
+            bound.add(node.value)
+
+        def visit_Attribute(self, node: cst.Attribute) -> bool:
+            return False
+
+        def visit_Subscript(self, node: cst.Subscript) -> bool:
+            return False
+
+    class Targets(cst.CSTVisitor):
+        def visit_AssignTarget(self, node: cst.AssignTarget) -> None:
+            node.target.visit(Names())
+
+        def visit_AnnAssign(self, node: cst.AnnAssign) -> None:
+            node.target.visit(Names())
+
+        def visit_AugAssign(self, node: cst.AugAssign) -> None:
+            node.target.visit(Names())
+
+        def visit_For(self, node: cst.For) -> None:
+            node.target.visit(Names())
+
+        def visit_AsName(self, node: cst.AsName) -> None:
+            node.name.visit(Names())
+
+        def visit_NamedExpr(self, node: cst.NamedExpr) -> None:
+            node.target.visit(Names())
+
+    stmt.visit(Targets())
+    return bound
 
 
 def _rename_self_attr(stmt: cst.BaseStatement, attr: str) -> cst.BaseStatement:

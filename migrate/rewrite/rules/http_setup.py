@@ -350,7 +350,7 @@ def drop_unread(body: list[cst.BaseStatement], used: set[str]) -> list[cst.BaseS
     """Assignments whose value moved into a transport go, unless something else reads them."""
     if not used:
         return body
-    read = [_names_read(stmt) for stmt in body]
+    read = [names_read(stmt) for stmt in body]
     out = []
     for index, stmt in enumerate(body):
         target = _binding_target(stmt)
@@ -360,7 +360,7 @@ def drop_unread(body: list[cst.BaseStatement], used: set[str]) -> list[cst.BaseS
     return out
 
 
-def _names_read(stmt: cst.BaseStatement) -> set[str]:
+def names_read(stmt: cst.BaseStatement) -> set[str]:
     """Names a statement may read (not attribute names, not what imports bind)."""
     names: set[str] = set()
 

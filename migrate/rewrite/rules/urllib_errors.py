@@ -40,6 +40,8 @@ class UrllibErrors(Rule):
     # Per try statement being rewritten: what its handlers map urllib's classes
     # to ("httpx", "both": some calls in it still raise urllib's, "": nothing).
     tries: list[str]
+    # Per ``with`` statement being rewritten: the same, for a ``pytest.raises`` item.
+    raises: list[str]
 
     def _carried(self, node: cst.CSTNode) -> bool:
         raise NotImplementedError
@@ -47,21 +49,67 @@ class UrllibErrors(Rule):
     def _error_class(self, node: cst.BaseExpression) -> tuple[str, tuple[str, str | None]] | None:
         raise NotImplementedError
 
-    @on_visit(cst.Try)
-    def visit_Try(self, node: cst.Try) -> None:
+    def _mode(self, body: cst.BaseSuite) -> str:
+        """What a handler of code in ``body`` maps urllib's classes to (see ``tries``)."""
         kinds: set[str] = set()
-        for call in m.findall(node.body, m.Call()):
+        for call in m.findall(body, m.Call()):
             pos = self.ctx.pos(call)
             kinds |= self.ctx.edits.urllib_raising.get(pos, frozenset()) if pos else set()
             if self._carried(call):
                 kinds.add("httpx")
         if not kinds:
             # Nothing in it we can follow: map where every urlopen of the file is carried.
-            self.tries.append("httpx" if self.ctx.edits.urllib_errors else "")
-        elif "httpx" in kinds:
-            self.tries.append("both" if "urllib" in kinds else "httpx")
+            return "httpx" if self.ctx.edits.urllib_errors else ""
+        if "httpx" in kinds:
+            return "both" if "urllib" in kinds else "httpx"
+        return ""
+
+    @on_visit(cst.Try)
+    def visit_Try(self, node: cst.Try) -> None:
+        self.tries.append(self._mode(node.body))
+
+    @on_visit(cst.With)
+    def visit_raises(self, node: cst.With) -> None:
+        """``with pytest.raises(HTTPError):`` expects what its body raises, as a handler."""
+        expects = any(_expects(item.item) for item in node.items)
+        self.raises.append(self._mode(node.body) if expects else "")
+
+    @on_leave(cst.With)
+    def leave_raises(self, original: cst.With, updated: cst.BaseStatement) -> cst.BaseStatement:
+        self.raises.pop()
+        return updated
+
+    @on_leave(cst.Call)
+    def leave_expected(self, original: cst.Call, updated: cst.BaseExpression) -> cst.BaseExpression:
+        """``pytest.raises(urllib.error.HTTPError)`` -> ``pytest.raises(httpx.HTTPStatusError)``
+        (both classes where the body still reaches urllib calls too)."""
+        mode = self.raises[-1] if self.raises else ""
+        if not mode or not isinstance(updated, cst.Call) or not _expects(updated):
+            return updated
+        first = updated.args[0]
+        types = (
+            [e.value for e in first.value.elements]
+            if isinstance(first.value, cst.Tuple)
+            else [first.value]
+        )
+        found = [self._error_class(t) for t in types]
+        if not any(found):
+            return updated
+        self.ctx.add_import(self.module)
+        httpx_types = [
+            attr_of(cst.Name(self.module), ERROR_CLASSES[f[0]]) for f in found if f is not None
+        ]
+        if mode == "httpx":
+            for f in found:
+                if f is not None:
+                    self.ctx.maybe_remove_import(*f[1])
+            mapped = [t if f is None else httpx_types.pop(0) for t, f in zip(types, found)]
         else:
-            self.tries.append("")
+            mapped = [*types, *httpx_types]
+        value = _one_or_tuple(mapped)
+        if isinstance(value, cst.Tuple):
+            value = value.with_changes(lpar=[cst.LeftParen()], rpar=[cst.RightParen()])
+        return updated.with_changes(args=[first.with_changes(value=value), *updated.args[1:]])
 
     @on_leave(cst.Try)
     def leave_Try(self, original: cst.Try, updated: cst.BaseStatement) -> cst.BaseStatement:
@@ -105,6 +153,16 @@ class UrllibErrors(Rule):
             return updated.with_changes(type=_one_or_tuple([*types, *httpx_types]))
         twin = updated.with_changes(type=_one_or_tuple(httpx_types), body=body)
         return cst.FlattenSentinel([updated, twin])
+
+
+def _expects(node: cst.BaseExpression) -> bool:
+    """``pytest.raises(SomeError, ...)``."""
+    return (
+        isinstance(node, cst.Call)
+        and bool(node.args)
+        and node.args[0].keyword is None
+        and m.matches(node.func, m.Attribute(value=m.Name("pytest"), attr=m.Name("raises")))
+    )
 
 
 class _CaughtError(cst.CSTTransformer):

@@ -70,6 +70,7 @@ class UrllibRequest(UrllibErrors):
         # Per try statement being rewritten: what its handlers map urllib's classes
         # to ("httpx", "both": some calls in it still raise urllib's, "": nothing).
         self.tries: list[str] = []
+        self.raises: list[str] = []  # the same, per ``with pytest.raises(...)``
         # What the file's imports bind: local name -> (qualified name, the import
         # as ``maybe_remove_import`` names it).
         self.imported: dict[str, tuple[str, tuple[str, str | None]]] = {}

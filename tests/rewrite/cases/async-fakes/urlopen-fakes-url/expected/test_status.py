@@ -18,7 +18,9 @@ async def test_up():
         assert url == "http://svc.test/health" and timeout == 2
         return Answer(b"ok")
 
-    with mock.patch("httpx.AsyncClient.send", urlopen_fake(answer, url=True)):
+    with mock.patch(
+        "httpx.AsyncClient.send", urlopen_fake(answer, url=True, entered=True)
+    ):
         assert await status.is_up("http://svc.test/health")
 
 
@@ -27,5 +29,7 @@ async def test_down(monkeypatch):
     def refuse(url, timeout=None):
         raise urllib.error.URLError("connection refused")
 
-    monkeypatch.setattr("httpx.AsyncClient.send", urlopen_fake(refuse, url=True))
+    monkeypatch.setattr(
+        "httpx.AsyncClient.send", urlopen_fake(refuse, url=True, entered=True)
+    )
     assert not await status.is_up("http://svc.test/health")

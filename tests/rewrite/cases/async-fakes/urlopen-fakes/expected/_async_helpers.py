@@ -16,13 +16,15 @@ import httpx
 
 
 def urlopen_fake(
-    fake: Callable[..., Any], *, url: bool = False
+    fake: Callable[..., Any], *, url: bool = False, entered: bool = False
 ) -> Callable[..., Awaitable[httpx.Response]]:
     """A test's fake of urllib's urlopen, put in place of httpx.AsyncClient.send now
     that the code sends through httpx. It is handed what urlopen was: a urllib
     Request (the headers the code set, not httpx's own), or its URL with
     ``url=True``; what it returns (a file-like answer) becomes the response,
-    and an HTTPError it raises the error response, a URLError a ConnectError."""
+    and an HTTPError it raises the error response, a URLError a ConnectError.
+    With ``entered=True`` the code read the answer in a ``with`` block: what
+    entering it gives is read (a mock's ``__enter__`` return value)."""
     try:
         takes = inspect.signature(fake).parameters
     except (TypeError, ValueError):
@@ -59,14 +61,17 @@ def urlopen_fake(
             answer = error  # an error response, read as the others are
         except urllib.error.URLError as error:
             raise httpx.ConnectError(str(error.reason), request=request) from error
-        status = getattr(answer, "status", None)
+        read = answer.__enter__() if entered and hasattr(answer, "__enter__") else answer
+        status = getattr(read, "status", getattr(answer, "status", None))
         if not isinstance(status, int):
-            code = getattr(answer, "code", None)
+            code = getattr(read, "code", getattr(answer, "code", None))
             status = code if isinstance(code, int) else 200
-        found = getattr(answer, "headers", None)
+        found = getattr(read, "headers", None)
         items = list(found.items()) if hasattr(found, "items") else []
-        content = answer.read()
-        if hasattr(answer, "close"):
+        content = read.read()
+        if read is not answer:
+            answer.__exit__(None, None, None)
+        elif hasattr(answer, "close"):
             answer.close()
         return httpx.Response(status, headers=items, content=content, request=request)
 

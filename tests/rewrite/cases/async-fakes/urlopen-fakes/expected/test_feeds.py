@@ -28,7 +28,9 @@ async def test_latest(monkeypatch):
         seen.append((req.full_url, req.get_header("User-agent"), timeout))
         return Answer(json.dumps({"entries": ["first", "second"]}).encode())
 
-    monkeypatch.setattr(httpx.AsyncClient, "send", urlopen_fake(fake_urlopen))
+    monkeypatch.setattr(
+        httpx.AsyncClient, "send", urlopen_fake(fake_urlopen, entered=True)
+    )
     assert await feeds.latest("http://feeds.test", "news") == "first"
     assert seen == [("http://feeds.test/feeds/news", "feeds/1.0", 5)]
 
@@ -38,7 +40,7 @@ async def test_missing_feed(monkeypatch):
     def gone(req, timeout=None):
         raise urllib.error.HTTPError(req.full_url, 404, "Not Found", {}, io.BytesIO(b""))
 
-    monkeypatch.setattr(httpx.AsyncClient, "send", urlopen_fake(gone))
+    monkeypatch.setattr(httpx.AsyncClient, "send", urlopen_fake(gone, entered=True))
     assert await feeds.latest("http://feeds.test", "old") is None
 
 
@@ -47,7 +49,7 @@ async def test_server_error_raises(monkeypatch):
     def broken(req, timeout=None):
         raise urllib.error.HTTPError(req.full_url, 500, "Boom", {}, io.BytesIO(b"boom"))
 
-    monkeypatch.setattr(httpx.AsyncClient, "send", urlopen_fake(broken))
+    monkeypatch.setattr(httpx.AsyncClient, "send", urlopen_fake(broken, entered=True))
     with pytest.raises(Exception):
         await feeds.latest("http://feeds.test", "news")
 
@@ -61,5 +63,5 @@ async def test_post_entry():
         answer.status = 201
         return answer
 
-    with mock.patch("httpx.AsyncClient.send", new=urlopen_fake(accept)):
+    with mock.patch("httpx.AsyncClient.send", new=urlopen_fake(accept, entered=True)):
         assert await feeds.post_entry("http://feeds.test", "news", "hello") == 201

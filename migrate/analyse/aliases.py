@@ -1,0 +1,149 @@
+"""Local names standing for a function: ``fetch = api.call`` then ``fetch(path)``.
+
+A call through such a name is a call of the function it holds: when that
+function becomes async the call is awaited like any other. Only a name the
+function binds once, to a plain name chain or to ``partial(chain, ...)``, and
+only ever calls, is one (``partial(f, a)(b)`` calls ``f(a, b)``); whatever
+else a local holds stays a value the analysis cannot follow.
+"""
+
+from __future__ import annotations
+
+import ast
+from collections import Counter
+from collections.abc import Callable
+
+from .catalogue import lookup
+from .frameworks import PARTIALS
+from .model import Function
+from .names import LocalScope
+from .scopes import Comprehension, bound_names
+
+_SCOPES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)
+
+
+def function_aliases(node: ast.FunctionDef | ast.AsyncFunctionDef) -> dict[str, ast.expr]:
+    """The locals of ``node`` that stand for a function: bound once, to a name chain."""
+    bindings: Counter[str] = Counter()
+    chains: dict[str, ast.expr] = {}
+    stack: list[ast.AST] = list(node.body)
+    while stack:
+        child = stack.pop()
+        if isinstance(child, Comprehension):
+            # Only ``:=`` in a comprehension binds in the function.
+            for inner in ast.walk(child):
+                if isinstance(inner, ast.NamedExpr):
+                    bindings[inner.target.id] += 1
+            continue
+        if isinstance(child, _SCOPES):
+            if not isinstance(child, ast.Lambda):
+                bindings[child.name] += 1
+            continue
+        if isinstance(child, ast.Name) and isinstance(child.ctx, ast.Store | ast.Del):
+            bindings[child.id] += 1
+        elif isinstance(child, ast.AugAssign | ast.AnnAssign) and isinstance(
+            child.target, ast.Name
+        ):
+            bindings[child.target.id] += 1  # counted again: never an alias
+        if (
+            isinstance(child, ast.Assign)
+            and len(child.targets) == 1
+            and isinstance(child.targets[0], ast.Name)
+            and (_chain(child.value) or _bound(child.value))
+        ):
+            chains[child.targets[0].id] = child.value
+        stack.extend(ast.iter_child_nodes(child))
+    declared = _declared(node)
+    names = bound_names(node.body)
+    called = _only_called(node, set(chains))
+    return {
+        name: value
+        for name, value in chains.items()
+        if bindings[name] == 1 and name in names and name not in declared and name in called
+    }
+
+
+def bound_function(value: ast.expr) -> ast.expr | None:
+    """``f`` of ``partial(f, a)`` (whether that is functools.partial is the caller's to
+    tell), or None."""
+    return value.args[0] if _bound(value) else None  # type: ignore[attr-defined]
+
+
+def _bound(node: ast.expr) -> bool:
+    """``partial(api.call, "get")``: a call of a name chain given a name chain first."""
+    return (
+        isinstance(node, ast.Call)
+        and _chain(node.func)
+        and bool(node.args)
+        and _chain(node.args[0])
+        and not any(isinstance(a, ast.Starred) for a in node.args)
+        and all(k.arg is not None for k in node.keywords)
+    )
+
+
+def _only_called(node: ast.AST, names: set[str]) -> set[str]:
+    """Those of ``names`` that ``node`` reads only to call them (``fetch(...)``): a
+    name handed on, returned or kept elsewhere is a value, not a stand-in."""
+    funcs = {
+        id(child.func)
+        for child in ast.walk(node)
+        if isinstance(child, ast.Call) and isinstance(child.func, ast.Name)
+    }
+    read: dict[str, bool] = {}  # name -> only ever called
+    for child in ast.walk(node):
+        if isinstance(child, ast.Name) and isinstance(child.ctx, ast.Load):
+            read[child.id] = read.get(child.id, True) and id(child) in funcs
+    return {name for name in names if read.get(name)}
+
+
+def _chain(node: ast.expr) -> bool:
+    """``get_json``, ``api.call``, ``self.client.fetch``: names and attributes only."""
+    while isinstance(node, ast.Attribute):
+        node = node.value
+    return isinstance(node, ast.Name)
+
+
+def _declared(node: ast.FunctionDef | ast.AsyncFunctionDef) -> set[str]:
+    return {
+        name
+        for child in ast.walk(node)
+        if isinstance(child, ast.Global | ast.Nonlocal)
+        for name in child.names
+    }
+
+
+def stand_in(
+    node: ast.Call,
+    fn: Function,
+    scopes: list[LocalScope],
+    resolve: Callable[[ast.AST], str | None],
+) -> tuple[ast.expr, ast.Call] | None:
+    """What ``node`` calls through a local standing for a function of the project
+    (``fetch(x)`` -> ``api.call``), with the call as if written out (what ``partial``
+    bound first, then ``node``'s arguments); None for any other call."""
+    if not isinstance(node.func, ast.Name):
+        return None
+    for scope in reversed(scopes):
+        if scope.function is not fn:
+            return None
+        held = scope.aliases.get(node.func.id)
+        if held is not None:
+            break
+        if node.func.id in scope.bound or node.func.id in scope.params:
+            return None
+    else:
+        return None
+    shape = node
+    if isinstance(held, ast.Call):
+        func = bound_function(held)
+        if func is None or resolve(held.func) not in PARTIALS:
+            return None
+        args, keywords = [*held.args[1:], *node.args], [*held.keywords, *node.keywords]
+        shape = ast.copy_location(ast.Call(func, args, keywords), node)
+        held = func
+    target = resolve(held)
+    # requests' and the stdlib's functions held in a local stay values (see
+    # values): their rewrites go by the call as written.
+    if target is not None and lookup(target) is not None:
+        return None
+    return held, shape

@@ -1,0 +1,43 @@
+import httpx
+
+from _async_helpers import TLS_CONTEXT, AsyncClientPerLoop
+
+
+class LoginError(Exception):
+    pass
+
+
+class Api:
+    @classmethod
+    async def create(cls, *args, **kwargs):
+        """Make an Api: ``await Api.create(...)`` takes what ``Api(...)`` took."""
+        self = cls.__new__(cls)
+        await self._async_init(*args, **kwargs)
+        return self
+
+    async def _async_init(self, base, user, password):
+        self.base = base
+
+        def _new_session() -> httpx.AsyncClient:
+            session = httpx.AsyncClient(
+                follow_redirects=True, timeout=None, verify=TLS_CONTEXT
+            )
+            session.headers["Accept"] = "application/json"
+            return session
+
+        self.session = AsyncClientPerLoop(_new_session)
+        r = await self.session.post(
+            f"{base}/login", json={"user": user, "password": password}
+        )
+        if r.status_code == 401:
+            raise LoginError(user)
+        token = r.json()["token"]
+        # TODO(migrate MIG001): this sets up this event loop's client only
+        self.session.headers["Authorization"] = f"Bearer {token}"
+
+    async def me(self):
+        return (await self.session.get(f"{self.base}/me")).json()
+
+
+async def whoami(user, password):
+    return await (await Api.create("http://x", user, password)).me()
