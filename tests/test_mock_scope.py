@@ -344,3 +344,69 @@ def test_a_unittest_file_mocking_both_sides_passes_under_unittest_with_the_netwo
     assert _mocks(project / "tests" / "test_unit_both.py") == "respx+responses"
     assert _unittest_suite(project, log) == 1
     assert _suite(project, log) > 0  # and under pytest
+
+
+CLASS_PATCHED_BOTH = """\
+import unittest
+from unittest import mock
+
+import requests
+
+from shop import rates, stock
+
+
+@mock.patch("requests.get")
+class BothTest(unittest.TestCase):
+    def test_both(self, get):
+        get.return_value.json.return_value = {"level": 9}
+        self.assertEqual(rates.rate(), {"level": 9})
+        self.assertEqual(stock.level("a"), 9)
+        self.assertEqual(get.call_count, 2)
+
+    @mock.patch.object(requests.Session, "post")
+    def test_reserve_at_a_rate(self, post, get):
+        get.return_value.json.return_value = {"level": 2}
+        post.return_value.status_code = 201
+        self.assertEqual(rates.rate(), {"level": 2})
+        self.assertEqual(stock.reserve("a", 1), 201)
+
+
+@mock.patch.object(requests, "get")
+class ObjectTest(unittest.TestCase):
+    def test_rate(self, get):
+        get.return_value.json.return_value = {"level": 4}
+        self.assertEqual(rates.rate(), {"level": 4})
+"""
+
+
+def test_a_class_patched_file_mocking_both_sides_passes_with_the_network_cut(
+    project: Path, tmp_path: Path
+) -> None:
+    """``@mock.patch("requests.get")`` on a TestCase whose tests reach code that moves
+    (``--select``) and code that stays: each test method gets the httpx twin; the
+    whole apply later moves the class patch and drops the twins. Every run, under
+    pytest and under ``python -m unittest``, passes with nothing escaping."""
+    (project / "shop" / "rates.py").write_text(
+        "import requests\n\n\ndef rate():\n"
+        "    return requests.get('https://rates.example.test/', timeout=5).json()\n"
+    )
+    test_file = project / "tests" / "test_unit_class.py"
+    test_file.write_text(CLASS_PATCHED_BOTH)
+    log = tmp_path / "escapes.log"
+    before = _suite(project, log)
+    assert _unittest_suite(project, log) == 3
+
+    _apply(project, "--select", "shop.rates")
+    migrated = test_file.read_text()
+    assert migrated.count('"httpx.AsyncClient.get", side_effect=get') == 3
+    assert "TODO" not in migrated
+    assert _mocks(test_file) == "respx+patch requests+patch httpx"
+    assert _suite(project, log) == before
+    assert _unittest_suite(project, log) == 3
+
+    _apply(project)
+    migrated = test_file.read_text()
+    assert "side_effect=get" not in migrated and "IsolatedAsyncioTestCase" in migrated
+    assert _mocks(test_file) == "patch httpx"
+    assert _suite(project, log) == before
+    assert _unittest_suite(project, log) == 3

@@ -703,7 +703,8 @@ def plan_edits(analysis: Analysis) -> dict[str, FileEdits]:
                 for params in edits[module].response_params.values()
                 for verdict in params.values()
             )
-            if module in keeping and not handed:
+            moving = module in edits and bool(edits[module].http_calls)
+            if module in keeping and not handed and not moving:
                 continue
             fe, _ = for_module(module)
             # A module keeping requests calls with a helper handed httpx responses: its

@@ -1171,6 +1171,27 @@ def async_class_mock(target: str) -> Callable[[], mock.MagicMock]:
     ),
 )
 
+HAND_MADE_RESPONSE = Helper(
+    "HandMadeResponse",
+    '''\
+class HandMadeResponse({http}.Response):
+    """A response a test makes by hand, as it made ``requests.Response()``: it has no
+    body until the test sets one (``._content``), so ``.content`` is None,
+    ``.text`` empty and ``.json()`` raises json.JSONDecodeError (a ValueError), as
+    requests' did; {http}'s own would have an empty body, or raise TypeError from
+    ``.json()`` once its body is None."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._content = None  # type: ignore[assignment]
+
+    def json(self, **kwargs: Any) -> Any:
+        if self._content is None:
+            return json.loads("", **kwargs)
+        return super().json(**kwargs)''',
+    ("import json", "from typing import Any", "import {http}"),
+)
+
 ASYNC_ITEMS = Helper(
     "async_items",
     '''\
@@ -1286,6 +1307,7 @@ HELPERS: dict[str, Helper] = {
         THROUGH_REQUESTS,
         ASYNC_CLIENT_MOCK,
         ASYNC_CLASS_MOCK,
+        HAND_MADE_RESPONSE,
         ASYNC_ITEMS,
         URLOPEN_FAKE,
     )

@@ -288,8 +288,10 @@ class ExceptionRewrites(AnnotationRewrites):
         name = self._requests_name(original)
         if name is None or not name.startswith("requests."):
             return None
-        mapped = EXCEPTIONS.get(name.split(".")[-1])
+        cls = name.split(".")[-1]
         both = self.ctx.edits.map_exceptions == "both"
+        # httpx's ``.json()`` raises json.JSONDecodeError, of which requests' is a subclass.
+        mapped = ("json.JSONDecodeError",) if cls in JSON_ERRORS else EXCEPTIONS.get(cls)
         if mapped is None or (len(mapped) < 2 and not both):
             return None
         return [self._class(each) for each in mapped]

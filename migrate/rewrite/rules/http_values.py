@@ -23,7 +23,7 @@ import libcst as cst
 import libcst.matchers as m
 
 from ..nodes import code_of, dotted_name, keyword_arg
-from .base import StatementResult, on_leave, on_visit
+from .base import on_leave, on_visit
 from .http_common import Frame, HttpRuleBase
 from .http_streams import ONE_SHOT_CLIENT
 
@@ -161,32 +161,25 @@ class ValueRewrites(HttpRuleBase):
         self._bodies_left.pop()
         return updated
 
-    @on_leave(cst.SimpleStatementLine)
-    def leave_made_response_line(
-        self, original: cst.SimpleStatementLine, updated: cst.SimpleStatementLine
-    ) -> StatementResult:
+    @on_leave(cst.Assign)
+    def leave_made_response_unset(self, original: cst.Assign, updated: cst.Assign) -> cst.Assign:
         """``resp = requests.Response()`` whose body the code sets by hand
         (``resp._content = ...``) on some paths only: requests' has none until then
-        (``.content`` is None), httpx's an empty one; it gets requests' (None)."""
+        (``.content`` is None, ``.json()`` raises a ValueError), httpx's an empty one;
+        it is the helpers module's ``HandMadeResponse``, which has requests' none."""
         left = getattr(self, "_bodies_left", None)
-        assign = original.body[0] if len(original.body) == 1 else None
-        if not left or not isinstance(assign, cst.Assign) or len(assign.targets) != 1:
+        if not left or len(original.targets) != 1:
             return updated
-        target = assign.targets[0].target
+        target = original.targets[0].target
         if not (
             isinstance(target, cst.Name)
             and target.value in left[-1]
-            and self._makes_response(assign.value)
+            and self._makes_response(original.value)
+            and isinstance(updated.value, cst.Call)
         ):
             return updated
-        unset = cst.SimpleStatementLine(
-            [cst.Assign([cst.AssignTarget(_content_of(target.value))], cst.Name("None"))],
-            trailing_whitespace=cst.TrailingWhitespace(
-                whitespace=cst.SimpleWhitespace("  "),
-                comment=cst.Comment("# no body until one is set, as requests' had"),
-            ),
-        )
-        return cst.FlattenSentinel([updated, unset])
+        made = cst.Name(self.ctx.use_helper("HandMadeResponse"))
+        return updated.with_changes(value=updated.value.with_changes(func=made))
 
     @on_leave(cst.Call)
     def leave_made_response(
@@ -251,10 +244,6 @@ class ValueRewrites(HttpRuleBase):
         self.ctx.maybe_remove_import("contextlib")
         self.ctx.maybe_remove_import("contextlib", "closing")
         return updated.args[0].value
-
-
-def _content_of(name: str) -> cst.Attribute:
-    return cst.Attribute(cst.Name(name), cst.Name("_content"))
 
 
 def _body_maybe_unset(function: cst.FunctionDef) -> set[str]:

@@ -9,7 +9,11 @@ set under requests' names would go unread, and the mock's own attribute
 (truthy) would answer instead: ``ok = v`` becomes ``is_error = not v`` and
 ``reason = v`` becomes ``reason_phrase = v``, set by assignment or given to
 the mock's constructor. A mock counts as a response when the test gives it
-a ``status_code``; nothing else about it changes.
+a ``status_code``; nothing else about it changes. What a patch of requests
+hands the test (``@mock.patch("requests.get")`` on the test or its class,
+``with mock.patch("requests.get") as get:``) answers with a response, so
+``get.return_value.ok = v`` becomes ``get.return_value.is_error = not v``
+and ``get.return_value.reason = v`` ``get.return_value.reason_phrase = v``.
 """
 
 from __future__ import annotations
@@ -17,10 +21,12 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import libcst as cst
+import libcst.matchers as m
 
 from ...context import RuleContext
 from ...nodes import dotted_name
-from ..base import Rule, on_leave, on_visit
+from ..base import Rule, StatementResult, on_leave, on_visit
+from .mixed_patches import TEST_PREFIX, handed_mocks, hands_a_mock, requests_patch
 
 # Mock classes whose instances tests configure attribute by attribute.
 MOCK_CLASSES = frozenset({"Mock", "MagicMock", "NonCallableMock", "NonCallableMagicMock"})
@@ -100,18 +106,46 @@ class FakeResponses(Rule):
         self._fake_frames: list[set[str]] = []
         # Attributes of those mocks assigned to (original nodes).
         self._fake_targets: set[cst.BaseAssignTargetExpression] = set()
+        # Per function: the mocks patches of requests hand it, which answer responses.
+        self._answer_frames: list[set[str]] = []
+        # A test method (by the id of its node) -> the patches its class hands it.
+        self._patching_class: dict[int, tuple[cst.BaseExpression, ...]] = {}
+
+    @on_visit(cst.ClassDef)
+    def note_patching_class(self, node: cst.ClassDef) -> None:
+        calls = tuple(d.decorator for d in node.decorators if hands_a_mock(d.decorator))
+        if calls and isinstance(node.body, cst.IndentedBlock):
+            for stmt in node.body.body:
+                if isinstance(stmt, cst.FunctionDef) and stmt.name.value.startswith(TEST_PREFIX):
+                    self._patching_class[id(stmt)] = calls
 
     @on_visit(cst.FunctionDef)
     def enter_fake_responses(self, node: cst.FunctionDef) -> None:
-        found = _names_mocks(node) if self.ctx.edits.http_mocks else set()
-        self._fake_frames.append(found)
+        moving = bool(self.ctx.edits.http_mocks)
+        answering = moving or self.ctx.edits.mixed_mocks is not None
+        self._fake_frames.append(_names_mocks(node) if moving else set())
+        self._answer_frames.append(self._patched_answers(node) if answering else set())
 
     @on_leave(cst.FunctionDef)
     def leave_fake_responses(
         self, original: cst.FunctionDef, updated: cst.FunctionDef
     ) -> cst.FunctionDef:
         self._fake_frames.pop()
+        self._answer_frames.pop()
         return updated
+
+    def _patched_answers(self, function: cst.FunctionDef) -> set[str]:
+        """The mocks patches of requests' functions hand ``function``: its decorators'
+        and its class's parameters, and its ``with`` items' names."""
+        class_calls = self._patching_class.get(id(function), ())
+        handed = handed_mocks(function, class_calls) or []
+        names = {name for call, name in handed if requests_patch(call)}
+        for node in m.findall(function.body, m.WithItem(asname=m.AsName(m.Name()))):
+            item = cst.ensure_type(node, cst.WithItem)
+            found = requests_patch(item.item)
+            if found is not None and not found[1] and item.asname is not None:
+                names.add(cst.ensure_type(item.asname.name, cst.Name).value)
+        return names
 
     @on_visit(cst.Assign)
     def note_fake_response_targets(self, node: cst.Assign) -> None:
@@ -138,14 +172,21 @@ class FakeResponses(Rule):
 
     @on_leave(cst.Assign)
     def fake_response_ok(self, original: cst.Assign, updated: cst.Assign) -> cst.Assign:
-        """``resp.ok = v`` -> ``resp.is_error = not v``."""
+        """``resp.ok = v`` -> ``resp.is_error = not v``; on the answer of a patch of
+        requests (``get.return_value.ok = v``) too, and its ``reason`` renamed."""
         if not self._fake_frames or len(updated.targets) != 1:
             return updated
         target = updated.targets[0].target
+        answer = self._patched_answer_attribute(original.targets[0].target)
+        if not self.ctx.edits.http_mocks:
+            answer = None  # a mixed file's answer stays requests', with a twin line
+        if answer in RENAMED and isinstance(target, cst.Attribute):
+            renamed = target.with_changes(attr=cst.Name(RENAMED[answer]))
+            return updated.with_changes(targets=[updated.targets[0].with_changes(target=renamed)])
         if (
             isinstance(target, cst.Attribute)
             and target.attr.value == "ok"
-            and original.targets[0].target in self._fake_targets
+            and (original.targets[0].target in self._fake_targets or answer == "ok")
         ):
             is_error = target.with_changes(attr=cst.Name("is_error"))
             return updated.with_changes(
@@ -153,6 +194,66 @@ class FakeResponses(Rule):
                 value=_not(updated.value),
             )
         return updated
+
+    @on_leave(cst.SimpleStatementLine)
+    def answer_twin_line(
+        self, original: cst.SimpleStatementLine, updated: cst.SimpleStatementLine
+    ) -> StatementResult:
+        """In a mixed file a patch's answer reaches requests' code and httpx's (through
+        the patch's twin): ``get.return_value.ok = v`` is joined by
+        ``get.return_value.is_error = not v``, ``.reason = v`` by ``.reason_phrase = v``."""
+        if self.ctx.edits.http_mocks or self.ctx.edits.mixed_mocks is None:
+            return updated
+        assign = original.body[0] if len(original.body) == 1 else None
+        if not isinstance(assign, cst.Assign) or len(assign.targets) != 1:
+            return updated
+        target = assign.targets[0].target
+        answer = self._patched_answer_attribute(target)
+        if answer not in ("ok", *RENAMED) or not isinstance(target, cst.Attribute):
+            return updated
+        if answer == "ok":
+            name, value = "is_error", _not(assign.value)
+        else:
+            name, value = RENAMED[answer], assign.value
+        twin = assign.with_changes(
+            targets=[cst.AssignTarget(target.with_changes(attr=cst.Name(name)))], value=value
+        )
+        line = cst.SimpleStatementLine([twin], leading_lines=[])
+        return cst.FlattenSentinel([updated, line])
+
+    @on_leave(cst.IndentedBlock)
+    def without_answer_twins(
+        self, original: cst.IndentedBlock, updated: cst.IndentedBlock
+    ) -> cst.IndentedBlock:
+        """A file whose mocks all move now: the twin line a mixed step put after
+        ``get.return_value.ok = v`` is the moved line again; it goes."""
+        if not self.ctx.edits.http_mocks or not self._answer_frames or not self._answer_frames[-1]:
+            return updated
+        body: list[cst.BaseStatement] = []
+        for stmt in updated.body:
+            if (
+                body
+                and _answer_line(stmt)
+                and cst.Module([]).code_for_node(stmt).strip()
+                == cst.Module([]).code_for_node(body[-1]).strip()
+            ):
+                continue
+            body.append(stmt)
+        return updated if len(body) == len(updated.body) else updated.with_changes(body=body)
+
+    def _patched_answer_attribute(self, target: cst.BaseAssignTargetExpression) -> str | None:
+        """``name`` of ``get.return_value.<name>``, ``get`` a mock a patch of requests
+        handed the test; None for any other target."""
+        if not (
+            self._answer_frames
+            and isinstance(target, cst.Attribute)
+            and isinstance(target.value, cst.Attribute)
+            and target.value.attr.value == "return_value"
+            and isinstance(target.value.value, cst.Name)
+            and target.value.value.value in self._answer_frames[-1]
+        ):
+            return None
+        return target.attr.value
 
     def _fake_response_call(self, original: cst.Call, updated: cst.Call) -> cst.Call:
         """``Mock(status_code=500, ok=False, reason="x")`` -> httpx's names."""
@@ -170,3 +271,20 @@ class FakeResponses(Rule):
                 arg = arg.with_changes(keyword=cst.Name(RENAMED[name]))
             args.append(arg)
         return updated.with_changes(args=args)
+
+
+def _answer_line(stmt: cst.BaseStatement) -> bool:
+    """``get.return_value.is_error = ...`` / ``.reason_phrase = ...``: an answer's
+    httpx name set on a line of its own."""
+    if not isinstance(stmt, cst.SimpleStatementLine) or len(stmt.body) != 1:
+        return False
+    assign = stmt.body[0]
+    if not isinstance(assign, cst.Assign) or len(assign.targets) != 1:
+        return False
+    target = assign.targets[0].target
+    return (
+        isinstance(target, cst.Attribute)
+        and target.attr.value in ("is_error", *RENAMED.values())
+        and isinstance(target.value, cst.Attribute)
+        and target.value.attr.value == "return_value"
+    )

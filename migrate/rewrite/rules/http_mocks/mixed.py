@@ -43,7 +43,7 @@ from ....plan.mock_scope import Mixed
 from ...context import Note, todo_comment
 from ...nodes import string_value
 from ..base import on_leave
-from .mixed_patches import MixedPatchTwins, requests_patch
+from .mixed_patches import MixedPatchTwins, is_docstring, requests_patch
 from .requests_mock import is_mocker_call
 
 FIXTURE = "httpx_answered_as_requests"
@@ -89,7 +89,7 @@ class MixedMocks(MixedPatchTwins):
                 continue
             if isinstance(stmt, cst.FunctionDef) and router in text:
                 assert isinstance(stmt.body, cst.IndentedBlock)
-                kept = [s for s in stmt.body.body if router not in code(s) and not _is_docstring(s)]
+                kept = [s for s in stmt.body.body if router not in code(s) and not is_docstring(s)]
                 if not kept:
                     continue  # made for the router alone
                 left = [s for s in stmt.body.body if router not in code(s)]
@@ -170,7 +170,7 @@ class MixedMocks(MixedPatchTwins):
         if args:
             args[-1] = args[-1].with_changes(comma=cst.MaybeSentinel.DEFAULT)
         body = list(node.body.body)
-        docstring = body[:1] if body and _is_docstring(body[0]) else []
+        docstring = body[:1] if body and is_docstring(body[0]) else []
         block = cst.With(
             items=[
                 cst.WithItem(
@@ -313,7 +313,7 @@ def _module_hooks(
         assert isinstance(existing.body, cst.IndentedBlock)
         statements = list(existing.body.body)
         if hook == "setUpModule":
-            statements.insert(1 if statements and _is_docstring(statements[0]) else 0, line)
+            statements.insert(1 if statements and is_docstring(statements[0]) else 0, line)
         else:
             statements.append(line)
         body[index] = existing.with_changes(body=existing.body.with_changes(body=statements))
@@ -338,15 +338,6 @@ def _without(params: Sequence[cst.Param], name: str) -> list[cst.Param]:
     if len(kept) < len(params) and kept:
         kept[-1] = kept[-1].with_changes(comma=cst.MaybeSentinel.DEFAULT)
     return kept
-
-
-def _is_docstring(stmt: cst.BaseStatement) -> bool:
-    return (
-        isinstance(stmt, cst.SimpleStatementLine)
-        and len(stmt.body) == 1
-        and isinstance(stmt.body[0], cst.Expr)
-        and isinstance(stmt.body[0].value, cst.SimpleString | cst.ConcatenatedString)
-    )
 
 
 def _docstring(mixed: Mixed, twinned: bool) -> str:

@@ -7,6 +7,7 @@ import requests
 ROUTES = {
     "GET api.example.com /ok": (200, {"ok": True}),
     "HEAD api.example.com /ok": (200, None),
+    "GET api.example.com /page": (200, b"<html></html>"),
 }
 
 
@@ -19,6 +20,7 @@ def drive(run):
     probe.close()
     ok = run.url("api.example.com") + "/ok"
     run.check("ok", client.fetch, ok)
+    run.check("not JSON", client.listing, run.url("api.example.com") + "/page")
     run.check("refused", client.fetch, refused)
     run.check("ping", job.ping, ok)
     run.check("ping refused", job.ping, refused)

@@ -15,3 +15,4 @@ def drive(run):
     api = run.call(client.Client)
     run.check("item", api.request, "GET", "/items/1")
     run.check("empty error", api.request, "GET", "/items/2")
+    run.check("no json", api.details, "/items/2")

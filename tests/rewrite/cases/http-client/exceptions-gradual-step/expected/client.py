@@ -1,3 +1,5 @@
+import json
+
 import httpx
 import requests
 
@@ -21,6 +23,16 @@ async def fetch(url):
         return {"error": "unreachable"}
     except (requests.Timeout, httpx.TimeoutException, ValueError):
         return {"error": "timeout or bad JSON"}
+
+
+async def listing(url):
+    try:
+        async with httpx.AsyncClient(
+            follow_redirects=True, timeout=None, verify=TLS_CONTEXT
+        ) as http_client:
+            return (await http_client.get(url, timeout=5)).json()
+    except (requests.exceptions.JSONDecodeError, json.JSONDecodeError):
+        return []
 
 
 def status_of(resp: requests.Response) -> int:

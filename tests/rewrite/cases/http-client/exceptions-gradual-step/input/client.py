@@ -10,6 +10,13 @@ def fetch(url):
         return {"error": "timeout or bad JSON"}
 
 
+def listing(url):
+    try:
+        return requests.get(url, timeout=5).json()
+    except requests.exceptions.JSONDecodeError:
+        return []
+
+
 def status_of(resp: requests.Response) -> int:
     return resp.status_code
 

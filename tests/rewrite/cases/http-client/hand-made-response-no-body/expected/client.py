@@ -32,3 +32,10 @@ class Client:
         if response.status_code >= 400:
             raise APIError(response.status_code, response.content)
         return payload
+
+    async def details(self, path):
+        response = await self._session.request("GET", BASE + path)
+        try:
+            return response.json()
+        except ValueError:
+            return {"status": response.status_code}

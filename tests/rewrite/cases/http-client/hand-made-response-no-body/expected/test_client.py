@@ -5,13 +5,12 @@ from unittest import mock
 import httpx
 import pytest
 
-from _async_helpers import async_client_mock
+from _async_helpers import HandMadeResponse, async_client_mock
 from client import APIError, Client
 
 
 def make_response(status: HTTPStatus, payload=None, text=None) -> httpx.Response:
-    response = httpx.Response(200, request=httpx.Request("GET", ""))
-    response._content = None  # no body until one is set, as requests' had
+    response = HandMadeResponse(200, request=httpx.Request("GET", ""))
     response.status_code = status.value
     if payload is not None:
         response._content = json.dumps(payload).encode()
@@ -48,6 +47,12 @@ async def test_error_without_content(client):
         await client.request("POST", "/x")
     assert error.value.status == 500
     assert error.value.content is None
+
+
+@pytest.mark.asyncio
+async def test_no_content_is_no_json(client):
+    client._session.request.return_value = make_response(HTTPStatus.NO_CONTENT)
+    assert await client.details("/x") == {"status": 204}
 
 
 @pytest.mark.asyncio

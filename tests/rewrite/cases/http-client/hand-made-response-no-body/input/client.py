@@ -25,3 +25,10 @@ class Client:
         if response.status_code >= 400:
             raise APIError(response.status_code, response.content)
         return payload
+
+    def details(self, path):
+        response = self._session.request("GET", BASE + path)
+        try:
+            return response.json()
+        except ValueError:
+            return {"status": response.status_code}

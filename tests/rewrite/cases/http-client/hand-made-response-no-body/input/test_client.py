@@ -45,5 +45,10 @@ def test_error_without_content(client):
     assert error.value.content is None
 
 
+def test_no_content_is_no_json(client):
+    client._session.request.return_value = make_response(HTTPStatus.NO_CONTENT)
+    assert client.details("/x") == {"status": 204}
+
+
 def test_real_upstream():
     assert Client().request("GET", "/items/1") == {"id": 1}

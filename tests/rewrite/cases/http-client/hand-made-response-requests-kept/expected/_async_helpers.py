@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import inspect
+import json
 import threading
 import weakref
 from collections.abc import Callable
@@ -111,3 +112,20 @@ def async_client_mock(**kwargs: Any) -> mock.MagicMock:
     client.aclose = mock.AsyncMock()
     client.__aenter__.return_value = client
     return client
+
+
+class HandMadeResponse(httpx.Response):
+    """A response a test makes by hand, as it made ``requests.Response()``: it has no
+    body until the test sets one (``._content``), so ``.content`` is None,
+    ``.text`` empty and ``.json()`` raises json.JSONDecodeError (a ValueError), as
+    requests' did; httpx's own would have an empty body, or raise TypeError from
+    ``.json()`` once its body is None."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._content = None  # type: ignore[assignment]
+
+    def json(self, **kwargs: Any) -> Any:
+        if self._content is None:
+            return json.loads("", **kwargs)
+        return super().json(**kwargs)

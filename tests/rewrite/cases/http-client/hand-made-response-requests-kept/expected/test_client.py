@@ -6,13 +6,12 @@ import httpx
 import pytest
 import requests
 
-from _async_helpers import async_client_mock
+from _async_helpers import HandMadeResponse, async_client_mock
 from client import Client
 
 
 def make_response(status: HTTPStatus, payload=None) -> httpx.Response:
-    response = httpx.Response(200, request=httpx.Request("GET", ""))
-    response._content = None  # no body until one is set, as requests' had
+    response = HandMadeResponse(200, request=httpx.Request("GET", ""))
     response.status_code = status.value
     response.extensions["reason_phrase"] = status.phrase.encode()
     if payload is not None:

@@ -1,6 +1,5 @@
 from unittest import mock
 
-import httpx
 import pytest
 
 import prices

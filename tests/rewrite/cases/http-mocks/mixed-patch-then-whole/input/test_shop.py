@@ -1,6 +1,5 @@
 from unittest import mock
 
-import httpx
 import pytest
 import respx
 from asgiref.sync import async_to_sync

@@ -1,0 +1,68 @@
+"""Async helpers shared by the migrated code of this package.
+
+Written by ``migrate apply`` (and extended when a later step needs more);
+needs only the standard library and httpx (requests for the tests).
+"""
+
+from __future__ import annotations
+
+import httpx
+import requests
+import requests.adapters
+
+# One TLS context for every client the package makes: httpx would load the CA
+# bundle again for each one (~15 ms), and under Flask a client lives one request.
+TLS_CONTEXT = httpx.create_ssl_context()
+
+
+def through_requests(request: httpx.Request) -> httpx.Response:
+    """A respx side effect for a test file whose code sends through both httpx and
+    requests: it hands the httpx request to requests, where the file's requests
+    mocks (``responses``, requests-mock) answer and record it as before, and
+    returns their answer. With no requests mock active it fails as an
+    unreachable host would, and sends nothing."""
+    if (
+        requests.adapters.HTTPAdapter.send is UNMOCKED_SEND
+        and requests.Session.send is UNMOCKED_SESSION_SEND
+    ):
+        raise httpx.ConnectError("no requests mock is active", request=request)
+    try:
+        answer = requests.request(
+            request.method,
+            str(request.url),
+            headers=dict(request.headers),
+            data=request.content or None,
+            allow_redirects=False,  # httpx follows redirects itself, through respx
+        )
+    except requests.RequestException as error:
+        for kind in type(error).__mro__:
+            if kind.__name__ in RAISED_AS:
+                raised = getattr(httpx, RAISED_AS[kind.__name__])
+                raise raised(str(error), request=request) from error
+        raise
+    # requests has decoded the body already.
+    headers = [(k, v) for k, v in answer.headers.items() if k.lower() != DECODED]
+    return httpx.Response(
+        answer.status_code,
+        headers=headers,
+        content=answer.content,
+        extensions={"reason_phrase": (answer.reason or "").encode()},
+    )
+
+
+DECODED = "content-encoding"
+UNMOCKED_SEND = requests.adapters.HTTPAdapter.send
+UNMOCKED_SESSION_SEND = requests.Session.send
+#: A requests exception -> the httpx exception httpx raises in that case.
+RAISED_AS = {
+    "ConnectionError": "ConnectError",
+    "SSLError": "ConnectError",
+    "ProxyError": "ProxyError",
+    "ConnectTimeout": "ConnectTimeout",
+    "ReadTimeout": "ReadTimeout",
+    "Timeout": "TimeoutException",
+    "RequestException": "RequestError",
+    "TooManyRedirects": "TooManyRedirects",
+    "ChunkedEncodingError": "RemoteProtocolError",
+    "ContentDecodingError": "DecodingError",
+}
