@@ -277,7 +277,7 @@ class CallGraph(Extensions):
                     return found  # inherited through a converted base
         # ``self.api.item`` where a base class, maybe in another module, sets ``self.api``.
         cls, _, attr = owner.rpartition(".")
-        typ = self.attr_type(cls, attr)
+        typ = self.attr_type(cls, attr) or self.accessed_type(cls, attr)
         if typ is None and not self._defining(cls) and not self._defining(owner):
             typ = self.value_type(owner)  # ``Town.region.source``: attributes of attributes
         if typ is not None:
@@ -293,6 +293,28 @@ class CallGraph(Extensions):
         if typ is None and self.flow and self.flowed_attrs:
             typ = self.flowed_attrs.get((self.flow.family.get(cls, cls), attr))
         return typ
+
+    def accessor(self, cls: str, name: str) -> tuple[Function, str] | None:
+        """The method ``self.<name>()`` (or property ``self.<name>``) runs on an instance
+        of ``cls`` when it gives the session an attribute holds, made there on first
+        use, with that attribute's name (``_get_session`` -> ``_session``)."""
+        method = name.removesuffix(RETURNS_SUFFIX)
+        fn = self.functions.get(self.resolve(f"{cls}.{method}") or "")
+        if fn is None or fn.class_qualname is None or (method == name) != bool(fn.property):
+            return None
+        facts = self.project.facts[fn.module]
+        held = facts.session_accessors.get(fn.qualname.removeprefix(fn.module + "."), "")
+        return (fn, held.removeprefix("self.")) if held.startswith("self.") else None
+
+    def accessed_type(self, cls: str, prop: str) -> str | None:
+        """The session type a property of ``cls`` gives (see :meth:`accessor`)."""
+        found = self.accessor(cls, prop)
+        if found is None:
+            return None
+        fn = found[0]
+        return self.project.facts[fn.module].session_returns.get(
+            fn.qualname.removeprefix(fn.module + ".")
+        )
 
     def implementations(self, target: str | None) -> list[str]:
         """``obj.m`` where ``obj`` is typed with a project class that neither defines
@@ -768,7 +790,8 @@ def _method_made(mod: ModuleFacts, rest: list[str]) -> str | None:
     """``Sleepers.make().sleep`` in the module defining Sleepers: the type ``make`` returns."""
     if len(rest) < 2 or not rest[1].endswith(RETURNS_SUFFIX):
         return None
-    return mod.return_types.get(f"{rest[0]}.{rest[1].removesuffix(RETURNS_SUFFIX)}")
+    name = f"{rest[0]}.{rest[1].removesuffix(RETURNS_SUFFIX)}"
+    return mod.return_types.get(name) or mod.session_returns.get(name)
 
 
 def _kept_sessions(graph: CallGraph) -> dict[tuple[str, str] | None, str]:
@@ -1032,7 +1055,10 @@ def session_key(graph: CallGraph, fn: Function, text: str) -> tuple[str, str] | 
     if len(parts) == 2 and parts[0] not in ("self", "cls"):
         return fn.qualname, parts[0]  # a local session
     if len(parts) == 3 and parts[0] == "self" and fn.class_qualname:
-        return graph.attr_owner(fn.class_qualname, parts[1]), parts[1]
+        # ``self._get_session().get``: the session ``self._session`` holds.
+        accessor = graph.accessor(fn.class_qualname, parts[1])
+        attr = accessor[1] if accessor else parts[1]
+        return graph.attr_owner(fn.class_qualname, attr), attr
     return None
 
 
