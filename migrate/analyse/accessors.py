@@ -8,6 +8,12 @@ The calls made through it (``self._get_session().get(...)``, ``self.session.get(
 are calls through ``self._session``: the graph types them with its session
 (see ``CallGraph.accessor``), and they move to httpx together with it, the
 attribute becoming a client per event loop made the same lazy way.
+
+A method or property that makes a new session each time (``return
+requests.Session()``), or a ``functools.cached_property`` that keeps the one it
+makes on the instance, gives no attribute such a client can be made for: the
+calls made through it stay on requests, and the plan says why
+(``CallGraph.made_where_used``).
 """
 
 from __future__ import annotations

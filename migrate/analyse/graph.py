@@ -294,27 +294,59 @@ class CallGraph(Extensions):
             typ = self.flowed_attrs.get((self.flow.family.get(cls, cls), attr))
         return typ
 
-    def accessor(self, cls: str, name: str) -> tuple[Function, str] | None:
+    def session_method(self, cls: str, name: str) -> Function | None:
         """The method ``self.<name>()`` (or property ``self.<name>``) runs on an instance
-        of ``cls`` when it gives the session an attribute holds, made there on first
-        use, with that attribute's name (``_get_session`` -> ``_session``)."""
+        of ``cls`` when it gives a session (see ``ModuleFacts.session_returns``)."""
         method = name.removesuffix(RETURNS_SUFFIX)
         fn = self.functions.get(self.resolve(f"{cls}.{method}") or "")
         if fn is None or fn.class_qualname is None or (method == name) != bool(fn.property):
+            return None
+        return fn if self.gives_session(fn) else None
+
+    def gives_session(self, fn: Function) -> str | None:
+        """The session type function ``fn`` returns, if it makes or hands out one."""
+        return self.project.facts[fn.module].session_returns.get(
+            fn.qualname.removeprefix(fn.module + ".")
+        )
+
+    def accessor(self, cls: str, name: str) -> tuple[Function, str] | None:
+        """The method or property (see :meth:`session_method`) giving the session an
+        attribute holds, made there on first use or elsewhere, with that attribute's
+        name (``_get_session`` -> ``_session``; see accessors.py)."""
+        fn = self.session_method(cls, name)
+        if fn is None:
             return None
         facts = self.project.facts[fn.module]
         held = facts.session_accessors.get(fn.qualname.removeprefix(fn.module + "."), "")
         return (fn, held.removeprefix("self.")) if held.startswith("self.") else None
 
-    def accessed_type(self, cls: str, prop: str) -> str | None:
-        """The session type a property of ``cls`` gives (see :meth:`accessor`)."""
-        found = self.accessor(cls, prop)
-        if found is None:
+    def made_where_used(self, call: Call) -> str | None:
+        """Why ``call`` (``self.session.get(...)``, ``self._new_session().get(...)``) stays
+        on requests: the session it goes through is one a method or property makes there,
+        not one an attribute holds (see accessors.py)."""
+        receiver = (call.target or "").rpartition(".")[0]
+        cls, _, name = receiver.rpartition(".")
+        fn = self.session_method(cls, name) if cls else None
+        if fn is None or self.accessor(cls, name) is not None:
             return None
-        fn = found[0]
-        return self.project.facts[fn.module].session_returns.get(
-            fn.qualname.removeprefix(fn.module + ".")
+        where = f"{PurePath(self.project.facts[fn.module].path).name}:{fn.span.line}"
+        if fn.property == "cached_property" or fn.memoised:
+            kind = "cached property" if fn.property else f"method memoised by {fn.memoised}"
+            made = f"the session {kind} {short_name(fn.qualname)} makes ({where})"
+        else:
+            each = "read" if fn.property else "call"
+            made = f"a new session {short_name(fn.qualname)} makes on each {each} ({where})"
+        return (
+            f"stays on requests: {call.text.rpartition('.')[0]} is {made}, not one an"
+            " attribute holds: a client per event loop is made for an attribute set where"
+            " the session is made (if self._session is None: self._session ="
+            " requests.Session() ... return self._session); keep it so to migrate it"
         )
+
+    def accessed_type(self, cls: str, prop: str) -> str | None:
+        """The session type a property of ``cls`` gives (see :meth:`session_method`)."""
+        fn = self.session_method(cls, prop)
+        return self.gives_session(fn) if fn else None
 
     def implementations(self, target: str | None) -> list[str]:
         """``obj.m`` where ``obj`` is typed with a project class that neither defines
@@ -552,6 +584,9 @@ class CallGraph(Extensions):
         """Why a requests call stays on requests: it is handed a requests-only object,
         or made inside a class that extends requests (``super().request(...)``)."""
         target = self.resolve(call.target) or ""
+        made_here = self.made_where_used(call) if entry is not None else None
+        if made_here is not None:
+            return made_here
         if target == "requests.Session.mount":
             # An adapter from a requests_* package (requests_file's FileAdapter)
             # serves its scheme only inside requests: httpx has no transport for it.

@@ -452,11 +452,11 @@ class NameResolver:
         if name in session_factories(self.facts):
             return name + RETURNS_SUFFIX  # the graph knows it is a session
         owner = name.rpartition(".")[0]
-        if name.removeprefix(self.facts.module + ".") in self.facts.session_accessors or (
+        if name.removeprefix(self.facts.module + ".") in self.facts.session_returns or (
             isinstance(call.func, ast.Attribute)
             and inherited_from_elsewhere(self.facts, self.class_methods.get(owner, set()), name)
         ):
-            return name + RETURNS_SUFFIX  # the graph knows: a session an attribute holds?
+            return name + RETURNS_SUFFIX  # a session a method gives: the graph knows which
         last = name.rsplit(".", 1)[-1]
         if name.startswith(("builtins.",)):
             return None

@@ -1,0 +1,229 @@
+"""A session a client class makes on first use, handed out by a method or a property.
+
+``self._get_session().get(...)`` where ``_get_session`` makes
+``self._session`` on first use and returns it (or a ``@property`` doing so, or
+a getter of an attribute set elsewhere) moves to httpx with the attribute it
+holds: a client per event loop made the same lazy way, every method calling
+through it async, nothing left to review. A method or property that makes a
+new session each time, or a ``functools.cached_property`` / memoised method
+keeping the one it makes, has no attribute to make that client for: its
+calls stay on requests and the plan names the file and line of what made the
+session. Never silent, never half-migrated (see
+tests/rewrite/cases/http-client/session-made-lazily for the behaviour run
+against loopback upstreams).
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from migrate.analyse.run import analyse_paths
+
+MOVES = {
+    "a method making it on first use": (
+        """
+    class Api:
+        def __init__(self, base):
+            self.base = base
+            self._session = None
+
+        def _get_session(self):
+            if self._session is None:
+                self._session = requests.Session()
+                self._session.headers["X-Client"] = "api"
+            return self._session
+
+        def user(self, name):
+            return self._get_session().get(f"{self.base}/users/{name}").json()
+
+        def close(self):
+            if self._session is not None:
+                self._session.close()
+    """,
+        ["pkg.api.Api.close", "pkg.api.Api.user"],
+        [
+            "self._session = AsyncClientPerLoop(_new_session)",
+            "(await self._get_session().get(",
+            "async def aclose(self):",
+            "await self._session.aclose()",
+        ],
+    ),
+    "a property making it on first use": (
+        """
+    class Api:
+        def __init__(self, base):
+            self.base = base
+            self._session = None
+
+        @property
+        def session(self):
+            if self._session is None:
+                self._session = requests.Session()
+            return self._session
+
+        def user(self, name):
+            return self.session.get(f"{self.base}/users/{name}").json()
+    """,
+        ["pkg.api.Api.user"],
+        ["self._session = AsyncClientPerLoop(_new_session)", "(await self.session.get("],
+    ),
+    "a getter of the session __init__ makes": (
+        """
+    class Api:
+        def __init__(self, base):
+            self.base = base
+            self._s = requests.Session()
+
+        def session(self):
+            return self._s
+
+        def user(self, name):
+            return self.session().get(f"{self.base}/users/{name}").json()
+    """,
+        ["pkg.api.Api.user"],
+        ["self._s = AsyncClientPerLoop(_new_s)", "(await self.session().get("],
+    ),
+    "made inline before the request": (
+        """
+    class Api:
+        def __init__(self, base):
+            self.base = base
+            self._s = None
+
+        def user(self, name):
+            if self._s is None:
+                self._s = requests.Session()
+            return self._s.get(f"{self.base}/users/{name}").json()
+    """,
+        ["pkg.api.Api.user"],
+        ["self._s = AsyncClientPerLoop(_new_s)", "(await self._s.get("],
+    ),
+}
+
+STAYS = {
+    "a cached property": (
+        """
+    class Api:
+        def __init__(self, base):
+            self.base = base
+
+        @functools.cached_property
+        def session(self):
+            s = requests.Session()
+            s.headers["X-Client"] = "api"
+            return s
+
+        def user(self, name):
+            return self.session.get(f"{self.base}/users/{name}").json()
+    """,
+        "stays on requests: self.session is the session cached property Api.session"
+        " makes (api.py:10)",
+    ),
+    "a memoised method": (
+        """
+    class Api:
+        def __init__(self, base):
+            self.base = base
+
+        @functools.cache
+        def session(self):
+            return requests.Session()
+
+        def user(self, name):
+            return self.session().get(f"{self.base}/users/{name}").json()
+    """,
+        "stays on requests: self.session() is the session method memoised by functools.cache"
+        " Api.session makes (api.py:10)",
+    ),
+    "a method making a new one on each call": (
+        """
+    class Api:
+        def __init__(self, base):
+            self.base = base
+
+        def _new_session(self):
+            s = requests.Session()
+            s.headers["X-Client"] = "api"
+            return s
+
+        def user(self, name):
+            return self._new_session().get(f"{self.base}/users/{name}").json()
+    """,
+        "stays on requests: self._new_session() is a new session Api._new_session makes"
+        " on each call (api.py:9)",
+    ),
+    "a property making a new one on each read": (
+        """
+    class Api:
+        def __init__(self, base):
+            self.base = base
+
+        @property
+        def session(self):
+            return requests.Session()
+
+        def user(self, name):
+            return self.session.get(f"{self.base}/users/{name}").json()
+    """,
+        "stays on requests: self.session is a new session Api.session makes on each read"
+        " (api.py:10)",
+    ),
+}
+
+HEADER = "import functools\n\nimport requests\n\n"
+WHY = (
+    ", not one an attribute holds: a client per event loop is made for an attribute set"
+    " where the session is made (if self._session is None: self._session ="
+    " requests.Session() ... return self._session); keep it so to migrate it"
+)
+
+
+def _write(root: Path, body: str) -> Path:
+    (root / "pkg").mkdir()
+    (root / "pkg" / "__init__.py").write_text("")
+    (root / "pkg" / "api.py").write_text(HEADER + textwrap.dedent(body).lstrip())
+    return root
+
+
+def _apply(root: Path) -> dict[Path, bytes]:
+    subprocess.run(
+        [sys.executable, "-m", "migrate", "apply", str(root), "--force"],
+        check=True,
+        capture_output=True,
+    )
+    return {p: p.read_bytes() for p in root.rglob("*.py")}
+
+
+@pytest.mark.parametrize("body, functions, written", MOVES.values(), ids=MOVES.keys())
+def test_a_session_made_on_first_use_moves_with_its_attribute(
+    tmp_path: Path, body: str, functions: list[str], written: list[str]
+) -> None:
+    root = _write(tmp_path, body)
+    analysis = analyse_paths([root])
+    assert sorted(analysis.colouring.async_functions) == functions
+    assert not analysis.colouring.review
+    after = _apply(root)
+    text = (root / "pkg" / "api.py").read_text()
+    for line in written:
+        assert line in text
+    assert "requests" not in text
+    assert "TODO" not in text  # the per-loop client closes with its loop
+    assert _apply(root) == after
+
+
+@pytest.mark.parametrize("body, reason", STAYS.values(), ids=STAYS.keys())
+def test_a_session_made_where_it_is_used_stays_on_requests_and_the_plan_says_why(
+    tmp_path: Path, body: str, reason: str
+) -> None:
+    root = _write(tmp_path, body)
+    analysis = analyse_paths([root])
+    assert not analysis.colouring.async_functions
+    reasons = {r.function: r.reason for r in analysis.colouring.review}
+    assert reasons == {"pkg.api.Api.user": reason + WHY}
+    before = {p: p.read_bytes() for p in root.rglob("*.py")}
+    assert _apply(root) == before
