@@ -22,7 +22,7 @@ import ast
 
 from .defaults import SESSION_TYPES
 from .model import ModuleFacts
-from .tree import expr_text
+from .tree import dotted, expr_text
 
 
 def held_attribute(
@@ -33,18 +33,82 @@ def held_attribute(
     """The attribute of ``self`` every return of method ``node`` gives, and its session
     type, when it holds a session: made there (``made_by``, what each assignment in
     ``node`` makes) or anywhere in the class (``attr_types``)."""
-    returned = {
-        expr_text(sub.value)
-        for sub in ast.walk(node)
-        if isinstance(sub, ast.Return) and sub.value is not None
-    }
-    held = returned.pop() if len(returned) == 1 else ""
+    held = _returned(node)
     owner, _, attr = held.partition(".")
     if owner != "self" or not attr or "." in attr:
         return None
     made = made_by.get(held, {attr_types.get(attr)})
     typ = made.pop() if len(made) == 1 else None
     return (held, typ) if typ in SESSION_TYPES else None
+
+
+def held_global(
+    node: ast.FunctionDef | ast.AsyncFunctionDef,
+    made_by: dict[str, set[str | None]],
+    module_names: frozenset[str],
+) -> tuple[str, str] | None:
+    """What top-level function ``node`` keeps the session it makes on first use in, and
+    its type: a global it declares (``global _SESSION``), or an attribute of a module
+    global (``_local.s``, a ``threading.local()``), returned as it is or through a local
+    (``s = getattr(_local, "s", None)`` ... ``s = _local.s = requests.Session()`` ...
+    ``return s``)."""
+    held = _returned(node)
+    declared = {name for sub in ast.walk(node) if isinstance(sub, ast.Global) for name in sub.names}
+    local = held.isidentifier() and held not in declared
+    if local:
+        held = _aliased_holder(node, held) or ""
+    head, dot, _ = held.partition(".")
+    if not held or head not in module_names or (not dot and head not in declared):
+        return None
+    if dot and head in {a.arg for a in ast.walk(node.args) if isinstance(a, ast.arg)}:
+        return None
+    made = {typ for typ in made_by.get(held, ()) if typ is not None or not local}
+    typ = made.pop() if len(made) == 1 else None
+    return (held, typ) if typ in SESSION_TYPES else None
+
+
+def _returned(node: ast.FunctionDef | ast.AsyncFunctionDef) -> str:
+    """What every return of ``node`` gives, as written ("" if they differ)."""
+    returned = {
+        expr_text(sub.value)
+        for sub in ast.walk(node)
+        if isinstance(sub, ast.Return) and sub.value is not None
+    }
+    return returned.pop() if len(returned) == 1 else ""
+
+
+def _aliased_holder(node: ast.FunctionDef | ast.AsyncFunctionDef, name: str) -> str | None:
+    """The attribute local ``name`` stands for when every assignment of it reads it
+    (``getattr(_local, "s", None)``, ``_local.s``) or sets it too (``s = _local.s =
+    ...``): ``_local.s``."""
+    holders: set[str] = set()
+    for sub in ast.walk(node):
+        if not isinstance(sub, ast.Assign | ast.AugAssign | ast.AnnAssign | ast.NamedExpr):
+            continue
+        targets = sub.targets if isinstance(sub, ast.Assign) else [sub.target]
+        if not any(isinstance(t, ast.Name) and t.id == name for t in targets):
+            continue
+        others = [expr_text(t) for t in targets if not isinstance(t, ast.Name)]
+        value = sub.value
+        if isinstance(sub, ast.Assign) and len(targets) == 2 and len(others) == 1:
+            holders.add(others[0])  # ``s = _local.s = requests.Session()``
+        elif len(targets) != 1 or value is None:
+            return None
+        elif isinstance(value, ast.Attribute) and dotted(value):
+            holders.add(expr_text(value))
+        elif (
+            isinstance(value, ast.Call)
+            and isinstance(value.func, ast.Name)
+            and value.func.id == "getattr"
+            and len(value.args) >= 2
+            and isinstance(value.args[1], ast.Constant)
+            and isinstance(value.args[1].value, str)
+            and dotted(value.args[0])
+        ):
+            holders.add(f"{expr_text(value.args[0])}.{value.args[1].value}")
+        else:
+            return None
+    return holders.pop() if len(holders) == 1 else None
 
 
 def inherited_from_elsewhere(facts: ModuleFacts, defined: set[str], name: str) -> bool:

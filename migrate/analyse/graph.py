@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import PurePath
 from typing import Literal
 
-from .catalogue import CONSTRUCTORS, CONTEXT_ENTRIES, Action, BlockingCall, lookup
+from .catalogue import CONSTRUCTORS, CONTEXT_ENTRIES, HTTP_VERBS, Action, BlockingCall, lookup
 from .defaults import SESSION_TYPES
 from .factories import (
     SESSION_MAKERS,
@@ -733,6 +733,8 @@ def build_graph(project: Project, refused: dict[tuple[str, str], str] | None = N
     graph.kept_sessions = {**kept, **_kept_sessions(graph)}
     for held, why in held_factory_sessions(graph).items():
         graph.kept_sessions.setdefault(held, why)
+    for held, why in _lazy_sessions_sending(graph).items():
+        graph.kept_sessions.setdefault(held, why)
     links = {qualname: _link(graph, fn, fresh=True) for qualname, fn in graph.functions.items()}
     flow = graph.flow = TypeFlow(graph)
     graph.flowed_attrs = flow.solve()
@@ -850,6 +852,37 @@ def _kept_sessions(graph: CallGraph) -> dict[tuple[str, str] | None, str]:
                     f"stays on requests: {call.text.rsplit('.', 1)[0]} is a session that"
                     " other calls keep on requests"
                 )
+    return kept
+
+
+def _lazy_sessions_sending(graph: CallGraph) -> dict[tuple[str, str] | None, str]:
+    """Sessions made on first use by the function or method handing them out (see
+    accessors.py) that sends a request through the one it makes (logs in): a client per
+    event loop would have sent it on the first loop only, and kept what it set up
+    (cookies) there. They stay on requests, with every call through them."""
+    kept: dict[tuple[str, str] | None, str] = {}
+    for fn in graph.functions.values():
+        facts = graph.project.facts[fn.module]
+        held = facts.session_accessors.get(fn.qualname.removeprefix(fn.module + "."))
+        if held is None:
+            continue
+        key = session_key(graph, fn, f"{held}.request")
+        for call in fn.calls:
+            sent = call.text.rpartition(".")
+            if sent[0] != held or sent[2] not in (*HTTP_VERBS, "request", "send"):
+                continue
+            file = PurePath(facts.path).name
+            why = (
+                f"stays on requests: {held} is the session {short_name(fn.qualname)} makes on"
+                f" first use and sends a request with ({file}:{call.span.line}): a client per"
+                " event loop would send it on the first loop only, and keep what it set up"
+                " (cookies) there"
+            )
+            owners = [key[0], *graph.subclasses(key[0])] if key and fn.class_qualname else []
+            for owner in owners:
+                kept[(owner, held.removeprefix("self."))] = why
+            kept.setdefault(key, why)
+            break
     return kept
 
 
@@ -1000,8 +1033,9 @@ def _top_level_factory(graph: CallGraph, target: str | None) -> Function | None:
     factory = graph.functions.get(graph.resolve(target) or target or "") if target else None
     if factory is None or factory.class_qualname or factory.parent:
         return None
-    if factory.name not in graph.project.facts[factory.module].session_returns:
-        return None
+    facts = graph.project.facts[factory.module]
+    if factory.name not in facts.session_returns or factory.name in facts.session_accessors:
+        return None  # none, or one that hands out the session a global holds
     return factory
 
 
@@ -1085,6 +1119,12 @@ def session_key(graph: CallGraph, fn: Function, text: str) -> tuple[str, str] | 
     """Which shared session ``text`` (a call or attribute) goes through: a module
     global, or ``self.<attr>``."""
     parts = text.split(".")
+    own = graph.project.facts[fn.module].session_accessors.get(fn.name, "")
+    if own and not fn.class_qualname and text.rpartition(".")[0] == own:
+        return fn.module, own  # the function handing it out, setting it up
+    held = _held_global(graph, fn, parts[0]) if len(parts) == 2 else None
+    if held is not None:  # ``session().get``: the session ``_local.s`` holds
+        return held
     if len(parts) == 2 and parts[0] in graph.project.facts[fn.module].typed_names:
         return fn.module, parts[0]
     if len(parts) == 2 and parts[0] not in ("self", "cls"):
@@ -1095,6 +1135,19 @@ def session_key(graph: CallGraph, fn: Function, text: str) -> tuple[str, str] | 
         attr = accessor[1] if accessor else parts[1]
         return graph.attr_owner(fn.class_qualname, attr), attr
     return None
+
+
+def _held_global(graph: CallGraph, fn: Function, called: str) -> tuple[str, str] | None:
+    """The module and global (or attribute of one) whose session the top-level function
+    ``called()`` hands out, made there on first use (see accessors.held_global)."""
+    if not called.endswith(RETURNS_SUFFIX):
+        return None
+    target = graph.resolve(f"{fn.module}.{called.removesuffix(RETURNS_SUFFIX)}")
+    accessor = graph.functions.get(target or "")
+    if accessor is None or accessor.class_qualname or accessor.parent:
+        return None
+    held = graph.project.facts[accessor.module].session_accessors.get(accessor.name)
+    return (accessor.module, held) if held else None
 
 
 def _attributes_read(fn: Function) -> set[str]:

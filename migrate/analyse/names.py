@@ -11,7 +11,7 @@ from __future__ import annotations
 import ast
 import builtins
 
-from .accessors import held_attribute, inherited_from_elsewhere
+from .accessors import held_attribute, held_global, inherited_from_elsewhere
 from .catalogue import CONSTRUCTORS
 from .choices import module_choices
 from .defaults import SESSION_TYPES, given_default, optional_member
@@ -235,7 +235,11 @@ class NameResolver:
                         found.add(None)
             made = found.pop() if len(found) == 1 else None
             attrs = self.class_attr_types.get(owner.rpartition(".")[2], {}) if owner else {}
-            held = held_attribute(node, made_by, attrs)
+            held = (
+                held_attribute(node, made_by, attrs)
+                if owner
+                else held_global(node, made_by, self.facts.top_level)
+            )
             if held is not None:  # ``return self._session``: the session it holds
                 self.facts.session_accessors[name], made = held
             if made in SESSION_TYPES:

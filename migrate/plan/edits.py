@@ -178,6 +178,9 @@ class FileEdits:
     # Sessions/clients held in ``self.<attr>`` and used by code that becomes
     # async: class qualname -> {attr: kind}.
     shared_attrs: dict[str, dict[str, str]] = field(default_factory=dict)
+    # Sessions a top-level function makes on first use and hands out (see
+    # analyse/accessors.py): function qualname -> {what holds it (``_local.s``): kind}.
+    lazy_holders: dict[str, dict[str, str]] = field(default_factory=dict)
     # Sessions/clients constructed in code that becomes async, by position.
     client_constructors: dict[Pos, str] = field(default_factory=dict)
     # Annotations naming a session whose value becomes an AsyncClient, by position:
@@ -297,6 +300,7 @@ class FileEdits:
             or self.unwrapped_closings
             or self.http_values
             or self.shared_attrs
+            or self.lazy_holders
             or self.client_factories
             or self.per_loop_factories
             or self.factory_patches
@@ -588,6 +592,14 @@ def plan_edits(analysis: Analysis) -> dict[str, FileEdits]:
             kind = "httpx.Client" if typ == "httpx.Client" else "requests.Session"
             for_module(home)[0].shared_attrs.setdefault(owner, {}).setdefault(name, kind)
 
+    # Sessions a top-level function makes on first use (``_local.s``, a global): a
+    # client per event loop, made where the session was.
+    for module, facts in project.facts.items():
+        for name, held in facts.session_accessors.items():
+            if "." not in name and (module, held) in colouring.converted_sessions:
+                kind = facts.session_returns.get(name, "requests.Session")
+                for_module(module)[0].lazy_holders[f"{module}.{name}"] = {held: kind}
+
     for fe in edits.values():
         if fe.urlopens:
             cols = _Columns(project.files[fe.module].source.text)
@@ -611,6 +623,8 @@ def plan_edits(analysis: Analysis) -> dict[str, FileEdits]:
                     continue  # the instance's client: one per event loop, as in sync __init__
                 if _made_for_shared_attr(fn, fe.shared_attrs, CONSTRUCTORS.get(target, "")):
                     continue  # ``self.s = requests.Session()`` on first use: the same
+                if fn.qualname in fe.lazy_holders:
+                    continue  # ``_SESSION = requests.Session()`` on first use: likewise
                 if any(
                     graph.keeps_session(fn, made)
                     for made, typ in fn.attr_sets
@@ -890,6 +904,8 @@ def _makes_a_kept_session(
                 continue
             if fn.name == "__init__" and fn.class_qualname in shared:
                 continue  # ``self.session = requests.Session()``: the instance's client
+            if fe is not None and fn.qualname in fe.lazy_holders:
+                continue  # ``_local.s = requests.Session()`` on first use: likewise
             return True
     return False
 
