@@ -111,12 +111,26 @@ def _aliased_holder(node: ast.FunctionDef | ast.AsyncFunctionDef, name: str) -> 
     return holders.pop() if len(holders) == 1 else None
 
 
-def inherited_from_elsewhere(facts: ModuleFacts, defined: set[str], name: str) -> bool:
-    """Whether method ``name`` of a class of ``facts``' module, whose body defines
-    ``defined``, is one it inherits from a class in another module: only the graph
-    knows what it gives (``self._get_session()`` of a base class there)."""
-    owner, _, method = name.rpartition(".")
-    bases = facts.classes.get(owner)
-    if not bases or method in defined:
-        return False
-    return any(not base.startswith(facts.module + ".") for base in bases)
+def gives_session(
+    facts: ModuleFacts, class_methods: dict[str, set[str]], name: str, method: bool
+) -> bool:
+    """Whether a call of ``name`` (a ``method``, ``obj.name()``, or not) may give a
+    session only the graph can tell: a function or method here that gives one (on a
+    class here, maybe through a base class here), or a method a class here inherits
+    from a class in another module (``self._get_session()`` of a base there).
+    ``class_methods``: the names each class of the module binds in its body."""
+    seen: set[str] = set()
+    todo = [name]
+    while todo:
+        name = todo.pop()
+        if name.removeprefix(facts.module + ".") in facts.session_returns:
+            return True
+        owner, _, called = name.rpartition(".")
+        if not method or name in seen or called in class_methods.get(owner, ()):
+            continue
+        seen.add(name)
+        for base in facts.classes.get(owner, ()):
+            if not base.startswith(facts.module + "."):
+                return True  # the graph knows what the other module's base gives
+            todo.append(f"{base}.{called}")
+    return False

@@ -782,7 +782,7 @@ def _link(graph: CallGraph, fn: Function, fresh: bool) -> _Links:
             entry = CONTEXT_ENTRIES[target] if owner in graph.converted else None
         kept = call.refusal or graph.keeps_requests(fn, call, entry)
         if kept is None and entry is not None:
-            kept = graph.kept_sessions.get(session_key(graph, fn, call.text))
+            kept = graph.kept_sessions.get(session_key(graph, fn, call.text, call.target))
         if kept is not None:
             found.kept.append((call, kept))
             if entry is None:
@@ -845,7 +845,7 @@ def _kept_sessions(graph: CallGraph) -> dict[tuple[str, str] | None, str]:
                     f" extends {extended}"
                 )
         for call in fn.calls:
-            key = session_key(graph, fn, call.text)
+            key = session_key(graph, fn, call.text, call.target)
             entry = lookup(graph.resolve(call.target) or "")
             if key and key not in kept and graph.keeps_requests(fn, call, entry):
                 kept[key] = (
@@ -1115,9 +1115,33 @@ def _session_factory(graph: CallGraph, called: str) -> Function | None:
     return found[0] if len(found) == 1 else None
 
 
-def session_key(graph: CallGraph, fn: Function, text: str) -> tuple[str, str] | None:
+def session_key(
+    graph: CallGraph, fn: Function, text: str, target: str | None = None
+) -> tuple[str, str] | None:
     """Which shared session ``text`` (a call or attribute) goes through: a module
-    global, or ``self.<attr>``."""
+    global, or ``self.<attr>``; with the call's ``target``, also one reached through
+    an instance or a module (``api.session.get``, ``sessions.session().get``)."""
+    found = _written_key(graph, fn, text)
+    return found if found is not None or target is None else _target_key(graph, target)
+
+
+def _target_key(graph: CallGraph, target: str) -> tuple[str, str] | None:
+    """The session key of a call whose ``target`` names the class or module function
+    giving the session (``pkg.api.Api.session.get``, ``pkg.sessions.session().get``)."""
+    receiver = target.rpartition(".")[0]
+    owner, _, name = receiver.rpartition(".")
+    called = graph.functions.get(graph.resolve(receiver.removesuffix(RETURNS_SUFFIX)) or "")
+    if name.endswith(RETURNS_SUFFIX) and called is not None and not called.class_qualname:
+        held = graph.project.facts[called.module].session_accessors.get(called.name)
+        return (called.module, held) if held and not called.parent else None
+    accessor = graph.accessor(owner, name) if owner else None
+    attr = accessor[1] if accessor else name
+    if accessor is None and graph.attr_type(owner, attr) not in SESSION_TYPES:
+        return None
+    return graph.attr_owner(owner, attr), attr
+
+
+def _written_key(graph: CallGraph, fn: Function, text: str) -> tuple[str, str] | None:
     parts = text.split(".")
     own = graph.project.facts[fn.module].session_accessors.get(fn.name, "")
     if own and not fn.class_qualname and text.rpartition(".")[0] == own:

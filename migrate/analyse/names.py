@@ -11,7 +11,7 @@ from __future__ import annotations
 import ast
 import builtins
 
-from .accessors import held_attribute, held_global, inherited_from_elsewhere
+from .accessors import gives_session, held_attribute, held_global
 from .catalogue import CONSTRUCTORS
 from .choices import module_choices
 from .defaults import SESSION_TYPES, given_default, optional_member
@@ -455,10 +455,8 @@ class NameResolver:
             return returned
         if name in session_factories(self.facts):
             return name + RETURNS_SUFFIX  # the graph knows it is a session
-        owner = name.rpartition(".")[0]
-        if name.removeprefix(self.facts.module + ".") in self.facts.session_returns or (
-            isinstance(call.func, ast.Attribute)
-            and inherited_from_elsewhere(self.facts, self.class_methods.get(owner, set()), name)
+        if gives_session(
+            self.facts, self.class_methods, name, isinstance(call.func, ast.Attribute)
         ):
             return name + RETURNS_SUFFIX  # a session a method gives: the graph knows which
         last = name.rsplit(".", 1)[-1]

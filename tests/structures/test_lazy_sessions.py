@@ -107,6 +107,61 @@ MOVES = {
         ["pkg.api.Api.user"],
         ["self._s = AsyncClientPerLoop(_new_s)", "(await self._s.get("],
     ),
+    "a method making it on first use, called on an instance": (
+        """
+    class Api:
+        def __init__(self, base):
+            self.base = base
+            self._s = None
+
+        def session(self):
+            if self._s is None:
+                self._s = requests.Session()
+            return self._s
+
+
+    def user(base, name):
+        api = Api(base)
+        return api.session().get(f"{base}/users/{name}").json()
+    """,
+        ["pkg.api.user"],
+        ["self._s = AsyncClientPerLoop(_new_s)", "(await api.session().get("],
+    ),
+    "a base class's method making it on first use": (
+        """
+    class Base:
+        def __init__(self, base):
+            self.base = base
+            self._session = None
+
+        def _get_session(self):
+            if self._session is None:
+                self._session = requests.Session()
+            return self._session
+
+
+    class Users(Base):
+        def get(self, name):
+            return self._get_session().get(f"{self.base}/users/{name}").json()
+    """,
+        ["pkg.api.Users.get"],
+        ["self._session = AsyncClientPerLoop(_new_session)", "(await self._get_session().get("],
+    ),
+    "the session __init__ makes, called on an instance": (
+        """
+    class Api:
+        def __init__(self, base):
+            self.base = base
+            self.http = requests.Session()
+
+
+    def user(base, name):
+        api = Api(base)
+        return api.http.get(f"{base}/users/{name}").json()
+    """,
+        ["pkg.api.user"],
+        ["self.http = AsyncClientPerLoop(_new_http)", "(await api.http.get("],
+    ),
 }
 
 # A top-level function handing out the session a module global (or a thread-local's

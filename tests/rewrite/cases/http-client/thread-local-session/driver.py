@@ -27,3 +27,5 @@ def drive(run):
     run.check("a missing team", teams.members, "gone")
     run.check("closed", teams.close)
     run.check("a team after closing", teams.members, "core")
+    # Through the module: ``teams.session().get(...)``.
+    run.check("a team's size", run.module("reports").team_size, "core")
