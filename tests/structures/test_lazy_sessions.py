@@ -422,3 +422,34 @@ def test_a_session_sending_a_request_where_it_is_made_on_first_use_stays_on_requ
     assert reasons == dict.fromkeys(functions, reason + sent)
     before = {p: p.read_bytes() for p in root.rglob("*.py")}
     assert _apply(root) == before
+
+
+def test_a_sync_user_reaching_the_session_another_way_keeps_it_on_requests(
+    tmp_path: Path,
+) -> None:
+    """``self._session.get`` in a lambda (staying sync) and ``self._get_session().get``
+    in a method are one client: both stay on requests, never half of them."""
+    body = """
+    class Api:
+        def __init__(self, base):
+            self.base = base
+            self._session = None
+
+        def _get_session(self):
+            if self._session is None:
+                self._session = requests.Session()
+            return self._session
+
+        def user(self, name):
+            return self._get_session().get(f"{self.base}/users/{name}").json()
+
+        def ranked(self, names):
+            return sorted(names, key=lambda n: self._session.get(f"{self.base}/r/{n}").json())
+    """
+    root = _write(tmp_path, body)
+    analysis = analyse_paths([root])
+    assert not analysis.colouring.async_functions
+    reasons = [r.reason for r in analysis.colouring.review]
+    assert any("so user stay sync with it" in reason for reason in reasons)
+    before = {p: p.read_bytes() for p in root.rglob("*.py")}
+    assert _apply(root) == before
