@@ -16,11 +16,37 @@ from dataclasses import dataclass
 
 from .catalogue import HTTP_VERBS
 from .model import RETURNS_SUFFIX, Call, Function, ModuleFacts
+from .tree import TreeIndex, dotted, expr_text
 
 
 def session_factories(facts: ModuleFacts) -> set[str]:
     """The top-level functions of the module that make the session they return."""
     return {f"{facts.module}.{name}" for name in facts.session_returns if "." not in name}
+
+
+def what_made(
+    tree: TreeIndex,
+    node: ast.FunctionDef | ast.AsyncFunctionDef,
+    type_of_call: Callable[[ast.Call], str | None],
+) -> dict[str, set[str | None]]:
+    """What each local and attribute ``node`` assigns was made by, on any path (None: not
+    a call of a known type), and each name a ``with`` block binds."""
+    made_by: dict[str, set[str | None]] = {}
+    for assign in tree.inside(node, ast.Assign):
+        value = assign.value
+        typ = type_of_call(value) if isinstance(value, ast.Call) else None
+        for target in assign.targets:
+            if isinstance(target, ast.Name | ast.Attribute) and dotted(target):
+                made_by.setdefault(expr_text(target), set()).add(typ)
+    # ``with Client(...) as c: yield c``: ``__enter__`` gives the instance, by
+    # convention (what a fixture that closes its client after the test does).
+    blocks: list[ast.With | ast.AsyncWith] = tree.inside(node, (ast.With, ast.AsyncWith))
+    for block in blocks:
+        for item in block.items:
+            entered, alias = item.context_expr, item.optional_vars
+            if isinstance(entered, ast.Call) and isinstance(alias, ast.Name):
+                made_by.setdefault(alias.id, set()).add(type_of_call(entered))
+    return made_by
 
 
 def type_factory_globals(

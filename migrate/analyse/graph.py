@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import PurePath
 from typing import Literal
 
-from .catalogue import CONSTRUCTORS, CONTEXT_ENTRIES, Action, BlockingCall, lookup
+from .catalogue import CONSTRUCTORS, CONTEXT_ENTRIES, HTTP_VERBS, Action, BlockingCall, lookup
 from .defaults import SESSION_TYPES
 from .factories import (
     SESSION_MAKERS,
@@ -277,7 +277,7 @@ class CallGraph(Extensions):
                     return found  # inherited through a converted base
         # ``self.api.item`` where a base class, maybe in another module, sets ``self.api``.
         cls, _, attr = owner.rpartition(".")
-        typ = self.attr_type(cls, attr)
+        typ = self.attr_type(cls, attr) or self.accessed_type(cls, attr)
         if typ is None and not self._defining(cls) and not self._defining(owner):
             typ = self.value_type(owner)  # ``Town.region.source``: attributes of attributes
         if typ is not None:
@@ -293,6 +293,60 @@ class CallGraph(Extensions):
         if typ is None and self.flow and self.flowed_attrs:
             typ = self.flowed_attrs.get((self.flow.family.get(cls, cls), attr))
         return typ
+
+    def session_method(self, cls: str, name: str) -> Function | None:
+        """The method ``self.<name>()`` (or property ``self.<name>``) runs on an instance
+        of ``cls`` when it gives a session (see ``ModuleFacts.session_returns``)."""
+        method = name.removesuffix(RETURNS_SUFFIX)
+        fn = self.functions.get(self.resolve(f"{cls}.{method}") or "")
+        if fn is None or fn.class_qualname is None or (method == name) != bool(fn.property):
+            return None
+        return fn if self.gives_session(fn) else None
+
+    def gives_session(self, fn: Function) -> str | None:
+        """The session type function ``fn`` returns, if it makes or hands out one."""
+        return self.project.facts[fn.module].session_returns.get(
+            fn.qualname.removeprefix(fn.module + ".")
+        )
+
+    def accessor(self, cls: str, name: str) -> tuple[Function, str] | None:
+        """The method or property (see :meth:`session_method`) giving the session an
+        attribute holds, made there on first use or elsewhere, with that attribute's
+        name (``_get_session`` -> ``_session``; see accessors.py)."""
+        fn = self.session_method(cls, name)
+        if fn is None:
+            return None
+        facts = self.project.facts[fn.module]
+        held = facts.session_accessors.get(fn.qualname.removeprefix(fn.module + "."), "")
+        return (fn, held.removeprefix("self.")) if held.startswith("self.") else None
+
+    def made_where_used(self, call: Call) -> str | None:
+        """Why ``call`` (``self.session.get(...)``, ``self._new_session().get(...)``) stays
+        on requests: the session it goes through is one a method or property makes there,
+        not one an attribute holds (see accessors.py)."""
+        receiver = (call.target or "").rpartition(".")[0]
+        cls, _, name = receiver.rpartition(".")
+        fn = self.session_method(cls, name) if cls else None
+        if fn is None or self.accessor(cls, name) is not None:
+            return None
+        where = f"{PurePath(self.project.facts[fn.module].path).name}:{fn.span.line}"
+        if fn.property == "cached_property" or fn.memoised:
+            kind = "cached property" if fn.property else f"method memoised by {fn.memoised}"
+            made = f"the session {kind} {short_name(fn.qualname)} makes ({where})"
+        else:
+            each = "read" if fn.property else "call"
+            made = f"a new session {short_name(fn.qualname)} makes on each {each} ({where})"
+        return (
+            f"stays on requests: {call.text.rpartition('.')[0]} is {made}, not one an"
+            " attribute holds: a client per event loop is made for an attribute set where"
+            " the session is made (if self._session is None: self._session ="
+            " requests.Session() ... return self._session); keep it so to migrate it"
+        )
+
+    def accessed_type(self, cls: str, prop: str) -> str | None:
+        """The session type a property of ``cls`` gives (see :meth:`session_method`)."""
+        fn = self.session_method(cls, prop)
+        return self.gives_session(fn) if fn else None
 
     def implementations(self, target: str | None) -> list[str]:
         """``obj.m`` where ``obj`` is typed with a project class that neither defines
@@ -530,6 +584,9 @@ class CallGraph(Extensions):
         """Why a requests call stays on requests: it is handed a requests-only object,
         or made inside a class that extends requests (``super().request(...)``)."""
         target = self.resolve(call.target) or ""
+        made_here = self.made_where_used(call) if entry is not None else None
+        if made_here is not None:
+            return made_here
         if target == "requests.Session.mount":
             # An adapter from a requests_* package (requests_file's FileAdapter)
             # serves its scheme only inside requests: httpx has no transport for it.
@@ -676,6 +733,8 @@ def build_graph(project: Project, refused: dict[tuple[str, str], str] | None = N
     graph.kept_sessions = {**kept, **_kept_sessions(graph)}
     for held, why in held_factory_sessions(graph).items():
         graph.kept_sessions.setdefault(held, why)
+    for held, why in _lazy_sessions_sending(graph).items():
+        graph.kept_sessions.setdefault(held, why)
     links = {qualname: _link(graph, fn, fresh=True) for qualname, fn in graph.functions.items()}
     flow = graph.flow = TypeFlow(graph)
     graph.flowed_attrs = flow.solve()
@@ -723,7 +782,7 @@ def _link(graph: CallGraph, fn: Function, fresh: bool) -> _Links:
             entry = CONTEXT_ENTRIES[target] if owner in graph.converted else None
         kept = call.refusal or graph.keeps_requests(fn, call, entry)
         if kept is None and entry is not None:
-            kept = graph.kept_sessions.get(session_key(graph, fn, call.text))
+            kept = graph.kept_sessions.get(session_key(graph, fn, call.text, call.target))
         if kept is not None:
             found.kept.append((call, kept))
             if entry is None:
@@ -768,7 +827,8 @@ def _method_made(mod: ModuleFacts, rest: list[str]) -> str | None:
     """``Sleepers.make().sleep`` in the module defining Sleepers: the type ``make`` returns."""
     if len(rest) < 2 or not rest[1].endswith(RETURNS_SUFFIX):
         return None
-    return mod.return_types.get(f"{rest[0]}.{rest[1].removesuffix(RETURNS_SUFFIX)}")
+    name = f"{rest[0]}.{rest[1].removesuffix(RETURNS_SUFFIX)}"
+    return mod.return_types.get(name) or mod.session_returns.get(name)
 
 
 def _kept_sessions(graph: CallGraph) -> dict[tuple[str, str] | None, str]:
@@ -785,13 +845,44 @@ def _kept_sessions(graph: CallGraph) -> dict[tuple[str, str] | None, str]:
                     f" extends {extended}"
                 )
         for call in fn.calls:
-            key = session_key(graph, fn, call.text)
+            key = session_key(graph, fn, call.text, call.target)
             entry = lookup(graph.resolve(call.target) or "")
             if key and key not in kept and graph.keeps_requests(fn, call, entry):
                 kept[key] = (
                     f"stays on requests: {call.text.rsplit('.', 1)[0]} is a session that"
                     " other calls keep on requests"
                 )
+    return kept
+
+
+def _lazy_sessions_sending(graph: CallGraph) -> dict[tuple[str, str] | None, str]:
+    """Sessions made on first use by the function or method handing them out (see
+    accessors.py) that sends a request through the one it makes (logs in): a client per
+    event loop would have sent it on the first loop only, and kept what it set up
+    (cookies) there. They stay on requests, with every call through them."""
+    kept: dict[tuple[str, str] | None, str] = {}
+    for fn in graph.functions.values():
+        facts = graph.project.facts[fn.module]
+        held = facts.session_accessors.get(fn.qualname.removeprefix(fn.module + "."))
+        if held is None:
+            continue
+        key = session_key(graph, fn, f"{held}.request")
+        for call in fn.calls:
+            sent = call.text.rpartition(".")
+            if sent[0] != held or sent[2] not in (*HTTP_VERBS, "request", "send"):
+                continue
+            file = PurePath(facts.path).name
+            why = (
+                f"stays on requests: {held} is the session {short_name(fn.qualname)} makes on"
+                f" first use and sends a request with ({file}:{call.span.line}): a client per"
+                " event loop would send it on the first loop only, and keep what it set up"
+                " (cookies) there"
+            )
+            owners = [key[0], *graph.subclasses(key[0])] if key and fn.class_qualname else []
+            for owner in owners:
+                kept[(owner, held.removeprefix("self."))] = why
+            kept.setdefault(key, why)
+            break
     return kept
 
 
@@ -942,8 +1033,9 @@ def _top_level_factory(graph: CallGraph, target: str | None) -> Function | None:
     factory = graph.functions.get(graph.resolve(target) or target or "") if target else None
     if factory is None or factory.class_qualname or factory.parent:
         return None
-    if factory.name not in graph.project.facts[factory.module].session_returns:
-        return None
+    facts = graph.project.facts[factory.module]
+    if factory.name not in facts.session_returns or factory.name in facts.session_accessors:
+        return None  # none, or one that hands out the session a global holds
     return factory
 
 
@@ -1023,17 +1115,63 @@ def _session_factory(graph: CallGraph, called: str) -> Function | None:
     return found[0] if len(found) == 1 else None
 
 
-def session_key(graph: CallGraph, fn: Function, text: str) -> tuple[str, str] | None:
+def session_key(
+    graph: CallGraph, fn: Function, text: str, target: str | None = None
+) -> tuple[str, str] | None:
     """Which shared session ``text`` (a call or attribute) goes through: a module
-    global, or ``self.<attr>``."""
+    global, or ``self.<attr>``; with the call's ``target``, also one reached through
+    an instance or a module (``api.session.get``, ``sessions.session().get``)."""
+    found = _written_key(graph, fn, text)
+    return found if found is not None or target is None else _target_key(graph, target)
+
+
+def _target_key(graph: CallGraph, target: str) -> tuple[str, str] | None:
+    """The session key of a call whose ``target`` names the class or module function
+    giving the session (``pkg.api.Api.session.get``, ``pkg.sessions.session().get``)."""
+    receiver = target.rpartition(".")[0]
+    owner, _, name = receiver.rpartition(".")
+    called = graph.functions.get(graph.resolve(receiver.removesuffix(RETURNS_SUFFIX)) or "")
+    if name.endswith(RETURNS_SUFFIX) and called is not None and not called.class_qualname:
+        held = graph.project.facts[called.module].session_accessors.get(called.name)
+        return (called.module, held) if held and not called.parent else None
+    accessor = graph.accessor(owner, name) if owner else None
+    attr = accessor[1] if accessor else name
+    if accessor is None and graph.attr_type(owner, attr) not in SESSION_TYPES:
+        return None
+    return graph.attr_owner(owner, attr), attr
+
+
+def _written_key(graph: CallGraph, fn: Function, text: str) -> tuple[str, str] | None:
     parts = text.split(".")
+    own = graph.project.facts[fn.module].session_accessors.get(fn.name, "")
+    if own and not fn.class_qualname and text.rpartition(".")[0] == own:
+        return fn.module, own  # the function handing it out, setting it up
+    held = _held_global(graph, fn, parts[0]) if len(parts) == 2 else None
+    if held is not None:  # ``session().get``: the session ``_local.s`` holds
+        return held
     if len(parts) == 2 and parts[0] in graph.project.facts[fn.module].typed_names:
         return fn.module, parts[0]
     if len(parts) == 2 and parts[0] not in ("self", "cls"):
         return fn.qualname, parts[0]  # a local session
     if len(parts) == 3 and parts[0] == "self" and fn.class_qualname:
-        return graph.attr_owner(fn.class_qualname, parts[1]), parts[1]
+        # ``self._get_session().get``: the session ``self._session`` holds.
+        accessor = graph.accessor(fn.class_qualname, parts[1])
+        attr = accessor[1] if accessor else parts[1]
+        return graph.attr_owner(fn.class_qualname, attr), attr
     return None
+
+
+def _held_global(graph: CallGraph, fn: Function, called: str) -> tuple[str, str] | None:
+    """The module and global (or attribute of one) whose session the top-level function
+    ``called()`` hands out, made there on first use (see accessors.held_global)."""
+    if not called.endswith(RETURNS_SUFFIX):
+        return None
+    target = graph.resolve(f"{fn.module}.{called.removesuffix(RETURNS_SUFFIX)}")
+    accessor = graph.functions.get(target or "")
+    if accessor is None or accessor.class_qualname or accessor.parent:
+        return None
+    held = graph.project.facts[accessor.module].session_accessors.get(accessor.name)
+    return (accessor.module, held) if held else None
 
 
 def _attributes_read(fn: Function) -> set[str]:

@@ -107,7 +107,7 @@ def _converted(graph: CallGraph, colouring: Colouring) -> set[Key]:
         if not (fn.is_async or colouring.is_async(qualname)):
             continue
         for call, entry in calls:
-            key = session_key(graph, fn, call.text)
+            key = session_key(graph, fn, call.text, call.target)
             if entry.action is Action.REWRITE and key is not None:
                 found.add(key)
     return found
@@ -235,7 +235,7 @@ def factory_refusals(graph: CallGraph, colouring: Colouring) -> dict[Key, str]:
         if fn.is_async or colouring.is_async(qualname):
             continue
         for call, _ in calls:
-            key = session_key(graph, fn, call.text)
+            key = session_key(graph, fn, call.text, call.target)
             if (qualname, call.span) in bridged:
                 continue  # a global's client reached through async_to_sync
             if key in held and key not in held_keys:

@@ -344,6 +344,10 @@ class ModuleFacts:
     # Functions and methods (``Engine.create_session``) that make the session they
     # return: only the attributes they fill are typed from them (see typeflow).
     session_returns: dict[str, str] = field(default_factory=dict)
+    # Methods and functions that give the session an attribute holds, made there on
+    # first use (``if self._s is None: self._s = requests.Session()`` ... ``return
+    # self._s``) -> that attribute as written (``self._s``).
+    session_accessors: dict[str, str] = field(default_factory=dict)
     # Those that give an instance of one of several classes (see choices).
     return_choices: dict[str, tuple[str, ...]] = field(default_factory=dict)
     # Top-level class qualname -> the types of its instance attributes

@@ -11,10 +11,11 @@ from __future__ import annotations
 import ast
 import builtins
 
+from .accessors import gives_session, held_attribute, held_global
 from .catalogue import CONSTRUCTORS
 from .choices import module_choices
 from .defaults import SESSION_TYPES, given_default, optional_member
-from .factories import session_factories, type_factory_globals
+from .factories import session_factories, type_factory_globals, what_made
 from .fixtures import is_fixture_decorator, note_fixture, returned_attribute, returned_maker
 from .frameworks import BRIDGES
 from .model import RETURNS_SUFFIX, Function, ModuleFacts
@@ -90,6 +91,7 @@ class NameResolver:
         # Top-level functions that make an object of a tracked type (``make_client()``).
         self.return_types: dict[str, str] = {}
         self.scopes: list[LocalScope] = []
+        self.class_methods: dict[str, set[str]] = {}  # class -> the names its body binds
 
     # -- first pass: names defined at the top level --------------------------
 
@@ -118,6 +120,8 @@ class NameResolver:
         for stmt in tree.body:
             if isinstance(stmt, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef):
                 self.facts.defs[stmt.name] = f"{module}.{stmt.name}"
+            if isinstance(stmt, ast.ClassDef):
+                self.class_methods[f"{module}.{stmt.name}"] = set(bound_names(stmt.body))
         self.facts.top_level = bound_names(tree.body, imports=True)
         self.facts.bridge_aliases = bridge_aliases(tree, self.resolve)
         # Globals that hold blocking objects or project instances.
@@ -216,23 +220,7 @@ class NameResolver:
             # ``site = Site(...)`` ... ``return site``: what each local was made by; and
             # each attribute it sets (``_local.s = Session()`` ... ``return _local.s``, a
             # session kept per thread or on the instance, made on first use).
-            made_by: dict[str, set[str | None]] = {}
-            for assign in self.tree.inside(node, ast.Assign):
-                value = assign.value
-                typ = self.type_of_call(value, None) if isinstance(value, ast.Call) else None
-                for target in assign.targets:
-                    if isinstance(target, ast.Name | ast.Attribute) and dotted(target):
-                        made_by.setdefault(expr_text(target), set()).add(typ)
-            # ``with Client(...) as c: yield c``: ``__enter__`` gives the instance, by
-            # convention (what a fixture that closes its client after the test does).
-            blocks: list[ast.With | ast.AsyncWith] = self.tree.inside(
-                node, (ast.With, ast.AsyncWith)
-            )
-            for block in blocks:
-                for item in block.items:
-                    entered, alias = item.context_expr, item.optional_vars
-                    if isinstance(entered, ast.Call) and isinstance(alias, ast.Name):
-                        made_by.setdefault(alias.id, set()).add(self.type_of_call(entered, None))
+            made_by = what_made(self.tree, node, lambda call: self.type_of_call(call, None))
             found: set[str | None] = set()
             for sub in self.tree.inside(node, (ast.Return, ast.Yield)):
                 if isinstance(sub, ast.Return | ast.Yield) and sub.value is not None:
@@ -246,6 +234,14 @@ class NameResolver:
                     else:
                         found.add(None)
             made = found.pop() if len(found) == 1 else None
+            attrs = self.class_attr_types.get(owner.rpartition(".")[2], {}) if owner else {}
+            held = (
+                held_attribute(node, made_by, attrs)
+                if owner
+                else held_global(node, made_by, self.facts.top_level)
+            )
+            if held is not None:  # ``return self._session``: the session it holds
+                self.facts.session_accessors[name], made = held
             if made in SESSION_TYPES:
                 self.facts.session_returns[name] = made
             # Project classes only: ``sqlite3.connect()`` and the like block where called.
@@ -459,6 +455,10 @@ class NameResolver:
             return returned
         if name in session_factories(self.facts):
             return name + RETURNS_SUFFIX  # the graph knows it is a session
+        if gives_session(
+            self.facts, self.class_methods, name, isinstance(call.func, ast.Attribute)
+        ):
+            return name + RETURNS_SUFFIX  # a session a method gives: the graph knows which
         last = name.rsplit(".", 1)[-1]
         if name.startswith(("builtins.",)):
             return None

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from .catalogue import CONSTRUCTORS, Action, BlockingCall, lookup
 from .decisions import Review
-from .graph import CallGraph
+from .graph import CallGraph, session_key
 from .model import Call, Function, Ref, Span
 from .names import span_of
 
@@ -143,7 +143,8 @@ def kept_with_sync_users(
         facts = graph.project.facts.get(fn.module)
         globals_ = facts.typed_names if facts else {}
         for call, entry in calls:
-            owner = _owner(fn, call.text)
+            # The same client however it is reached (``self._get_session().get``).
+            owner = session_key(graph, fn, call.text, call.target) or _owner(fn, call.text)
             # A module's session is bridged in sync code (colour._shared_clients), and
             # the client per loop closes from sync code too.
             if call.text.split(".")[0] in globals_ or call.text.endswith(".close"):

@@ -23,7 +23,7 @@ from ..analyse.concurrency import Spot
 from ..analyse.decisions import Bridge, BridgeKind, Colouring, Fake
 from ..analyse.frameworks import UNITTEST_ASYNC_HOOKS, AsgirefBridge
 from ..analyse.gathers import GatherEdit
-from ..analyse.graph import CallGraph
+from ..analyse.graph import CallGraph, session_key
 from ..analyse.model import Call, Function, Span
 from ..analyse.quart import SharedClient, quart_facts
 from ..analyse.responses import ResponseFlow, Verdict
@@ -178,6 +178,9 @@ class FileEdits:
     # Sessions/clients held in ``self.<attr>`` and used by code that becomes
     # async: class qualname -> {attr: kind}.
     shared_attrs: dict[str, dict[str, str]] = field(default_factory=dict)
+    # Sessions a top-level function makes on first use and hands out (see
+    # analyse/accessors.py): function qualname -> {what holds it (``_local.s``): kind}.
+    lazy_holders: dict[str, dict[str, str]] = field(default_factory=dict)
     # Sessions/clients constructed in code that becomes async, by position.
     client_constructors: dict[Pos, str] = field(default_factory=dict)
     # Annotations naming a session whose value becomes an AsyncClient, by position:
@@ -300,6 +303,7 @@ class FileEdits:
             or self.unwrapped_closings
             or self.http_values
             or self.shared_attrs
+            or self.lazy_holders
             or self.client_factories
             or self.per_loop_factories
             or self.factory_patches
@@ -540,11 +544,12 @@ def plan_edits(analysis: Analysis) -> dict[str, FileEdits]:
                     owner = (call.target or "").rpartition(".")[0]
                     if graph.resolve(owner) in graph.converted:
                         kind = SUBCLASS_CLIENT  # its own class makes it, per event loop
-                    fe.shared_attrs.setdefault(fn.class_qualname, {})[parts[1]] = kind
-                    maker = graph.attr_owner(fn.class_qualname, parts[1])
+                    # ``self._get_session().get``: the attribute the method keeps it in.
+                    maker, attr = session_key(graph, fn, call.text) or (fn.class_qualname, "")
+                    fe.shared_attrs.setdefault(fn.class_qualname, {})[attr] = kind
                     if maker != fn.class_qualname:  # made in a base class's method
                         made_in = next(m for m, f in project.facts.items() if maker in f.classes)
-                        for_module(made_in)[0].shared_attrs.setdefault(maker, {})[parts[1]] = kind
+                        for_module(made_in)[0].shared_attrs.setdefault(maker, {})[attr] = kind
 
     flow = response_flow(analysis, edits)
     for param in flow.parameters():
@@ -575,9 +580,10 @@ def plan_edits(analysis: Analysis) -> dict[str, FileEdits]:
         fe.http_values[cols.pos(span)] = HttpEdit(entry, shared)
         if fn.class_qualname and len(parts) == 3 and parts[0] == "self":
             kind = "httpx.Client" if entry.name.startswith("httpx") else "requests.Session"
-            owner = graph.attr_owner(fn.class_qualname, parts[1])  # a base's, maybe
+            # A base's, maybe; or the attribute ``self._get_session()`` gives.
+            owner, attr = session_key(graph, fn, text) or (fn.class_qualname, parts[1])
             held_in = next((m for m, f in project.facts.items() if owner in f.classes), fn.module)
-            for_module(held_in)[0].shared_attrs.setdefault(owner, {})[parts[1]] = kind
+            for_module(held_in)[0].shared_attrs.setdefault(owner, {})[attr] = kind
 
     # ``self.<attr>`` sessions that become clients, also those only handed to a
     # function that calls them (``fetch(self.session, url)``, injected.handed_sessions):
@@ -588,6 +594,14 @@ def plan_edits(analysis: Analysis) -> dict[str, FileEdits]:
             typ = project.facts[home].attr_types.get(owner, {}).get(name, "")
             kind = "httpx.Client" if typ == "httpx.Client" else "requests.Session"
             for_module(home)[0].shared_attrs.setdefault(owner, {}).setdefault(name, kind)
+
+    # Sessions a top-level function makes on first use (``_local.s``, a global): a
+    # client per event loop, made where the session was.
+    for module, facts in project.facts.items():
+        for name, held in facts.session_accessors.items():
+            if "." not in name and (module, held) in colouring.converted_sessions:
+                kind = facts.session_returns.get(name, "requests.Session")
+                for_module(module)[0].lazy_holders[f"{module}.{name}"] = {held: kind}
 
     for fe in edits.values():
         if fe.urlopens:
@@ -610,6 +624,10 @@ def plan_edits(analysis: Analysis) -> dict[str, FileEdits]:
                 fe, cols = for_module(fn.module)
                 if fn.name == "__init__" and fn.class_qualname in fe.shared_attrs:
                     continue  # the instance's client: one per event loop, as in sync __init__
+                if _made_for_shared_attr(fn, fe.shared_attrs, CONSTRUCTORS.get(target, "")):
+                    continue  # ``self.s = requests.Session()`` on first use: the same
+                if fn.qualname in fe.lazy_holders:
+                    continue  # ``_SESSION = requests.Session()`` on first use: likewise
                 if any(
                     graph.keeps_session(fn, made)
                     for made, typ in fn.attr_sets
@@ -892,8 +910,20 @@ def _makes_a_kept_session(
                 continue
             if fn.name == "__init__" and fn.class_qualname in shared:
                 continue  # ``self.session = requests.Session()``: the instance's client
+            if fe is not None and fn.qualname in fe.lazy_holders:
+                continue  # ``_local.s = requests.Session()`` on first use: likewise
             return True
     return False
+
+
+def _made_for_shared_attr(fn: Function, shared: dict[str, dict[str, str]], typ: str) -> bool:
+    """Whether ``fn`` makes a session (``typ``) for an attribute of its instance that
+    becomes a client per event loop (``if self._s is None: self._s = Session()``)."""
+    attrs = shared.get(fn.class_qualname or "", {})
+    return any(
+        kind == typ and text.startswith("self.") and text.removeprefix("self.") in attrs
+        for text, kind in fn.attr_sets
+    )
 
 
 def _imports_requests(text: str) -> bool:

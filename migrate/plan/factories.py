@@ -43,7 +43,7 @@ def plan_factories(
 ) -> None:
     """The edits of every factory one of whose sessions code that becomes async calls."""
     used = {
-        session_key(graph, graph.functions[qualname], call.text)
+        session_key(graph, graph.functions[qualname], call.text, call.target)
         for qualname, calls in graph.blocking.items()
         if colouring.is_async(qualname)
         for call, _ in calls

@@ -380,7 +380,10 @@ SHAPES = {
         " (api.py:4) that stays sync and keeps making a requests.Session: its session is used"
         " where it is made (api.py:18)",
     ),
-    "a session kept per thread, made on first use": (
+}
+
+MOVES = {
+    "a session kept per thread, made on first use (see test_lazy_sessions)": (
         {
             "pkg/__init__.py": "",
             "pkg/api.py": """
@@ -401,14 +404,9 @@ SHAPES = {
         return make_session().get(f"{base}/users/{uid}").json()
     """,
         },
-        "pkg.api.user",
-        "stays on requests: make_session() (used where it is made) is made by"
-        " api.make_session, a factory (api.py:8) that stays sync and keeps making a"
-        " requests.Session: its session is used where it is made (api.py:15)",
+        ["pkg.api.user"],
+        ["_local.s = AsyncClientPerLoop(_new_s)", "(await make_session().get("],
     ),
-}
-
-MOVES = {
     "a factory reached through its module": (
         {
             "pkg/__init__.py": "",

@@ -18,14 +18,8 @@ from ...plan.edits import SUBCLASS_CLIENT
 from ..nodes import code_of, dotted_name, keyword_arg, string_value
 from .base import on_leave
 from .http_common import requests_defaults
-from .http_setup import (
-    SessionSetup,
-    assignments,
-    drop_unread,
-    names_read,
-    sets_up,
-    sets_up_self_attr,
-)
+from .http_lazy import LazySessions
+from .http_setup import assignments, drop_unread, names_read, sets_up, sets_up_self_attr
 
 PER_LOOP = "AsyncClientPerLoop"
 # The helper standing in for an AsyncClient in tests (see helpers.ASYNC_CLIENT_MOCK).
@@ -44,7 +38,7 @@ SESSION_CONSTRUCTORS = {
 }
 
 
-class SessionRewrites(SessionSetup):
+class SessionRewrites(LazySessions):
     @on_leave(cst.ClassDef)
     def leave_class_sessions(self, original: cst.ClassDef, updated: cst.ClassDef) -> cst.ClassDef:
         """``session = requests.Session()`` in a class body, used by methods that

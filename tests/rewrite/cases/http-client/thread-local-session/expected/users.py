@@ -1,7 +1,8 @@
 import threading
-from concurrent.futures import ThreadPoolExecutor
 
-import requests
+import httpx
+
+from _async_helpers import TLS_CONTEXT, AsyncClientPerLoop, gather_in_order
 
 BASE = "https://api.example.com"
 _local = threading.local()
@@ -9,15 +10,20 @@ _local = threading.local()
 
 def _session():
     if not hasattr(_local, "s"):
-        _local.s = requests.Session()
-        _local.s.headers["Accept"] = "application/json"
+        def _new_s() -> httpx.AsyncClient:
+            s = httpx.AsyncClient(
+                follow_redirects=True, timeout=None, verify=TLS_CONTEXT
+            )
+            s.headers["Accept"] = "application/json"
+            return s
+
+        _local.s = AsyncClientPerLoop(_new_s)
     return _local.s
 
 
-def get_user(i):
-    return _session().get(f"{BASE}/users/{i}").json()
+async def get_user(i):
+    return (await _session().get(f"{BASE}/users/{i}")).json()
 
 
-def get_users(ids):
-    with ThreadPoolExecutor(max_workers=2) as pool:
-        return list(pool.map(get_user, ids))
+async def get_users(ids):
+    return await gather_in_order(*map(get_user, ids), limit=2)
