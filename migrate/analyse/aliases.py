@@ -133,7 +133,7 @@ def stand_in(
             return None
     else:
         return None
-    shape = node
+    shape = ast.copy_location(ast.Call(held, node.args, node.keywords), node)
     if isinstance(held, ast.Call):
         func = bound_function(held)
         if func is None or resolve(held.func) not in PARTIALS:
@@ -147,3 +147,9 @@ def stand_in(
     if target is not None and lookup(target) is not None:
         return None
     return held, shape
+
+
+def bound_by_stand_in(call: ast.Call, scopes: list[LocalScope]) -> bool:
+    """Whether ``call`` is the ``partial(f, a)`` a stand-in holds: those calls are
+    f's, awaited where f becomes async, so f goes to nothing that calls it."""
+    return bool(scopes) and any(held is call for held in scopes[-1].aliases.values())

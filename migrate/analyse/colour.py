@@ -110,16 +110,14 @@ def _colour(
     uses = [u for u in values.value_uses(graph) if (u.function, u.span) not in converted]
     result.boundaries = {**values.client_boundaries(graph, uses), **result.boundaries}
     result.blocking_values = [(u.function, u.span, u.text) for u in uses]
-    while True:
+    kept = True  # a client kept on requests with its sync users: more stay sync
+    while kept:
         generators.consumed_by_sync_code(graph, result.boundaries)
-        for fn in functions.values():
-            why = lifetime.context_boundary(
-                fn.qualname, graph, result.boundaries
-            ) or properties.property_boundary(fn.qualname, graph, result.boundaries)
-            if why:
-                result.boundaries[fn.qualname] = why
-        if not values.kept_with_sync_users(graph, result.boundaries, result.review):
-            break
+        for q in functions:
+            why = lifetime.context_boundary(q, graph, result.boundaries)
+            if why := why or properties.property_boundary(q, graph, result.boundaries):
+                result.boundaries[q] = why
+        kept = values.kept_with_sync_users(graph, result.boundaries, result.review)
 
     queue: deque[str] = deque()
     for qualname, calls in sorted(graph.blocking.items()):

@@ -435,7 +435,7 @@ class ModuleAnalyser(HeldVisitor):
         call.arg_types = self.argument_types(node, scope)
         call.plain_receiver = target is None and self.plain_receiver(call.text, node.func)
         self.note_arguments(call, shape)
-        self.note_values(call, shape, target, func)
+        self.note_values(call, shape, target)
         call.refusal = urlopen_refusal(target, node, scope.node, self.resolve)
         if target == URLOPEN and scope.node is not None:
             built = built_just_before(node, scope.node, self.resolve)

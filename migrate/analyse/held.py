@@ -14,6 +14,7 @@ from __future__ import annotations
 import ast
 import sys
 
+from .aliases import bound_by_stand_in
 from .choices import only_called, picked, returned, stop_raises
 from .defaults import SESSION_TYPES, given_default, injections, optional_member
 from .flow import FlowVisitor
@@ -189,14 +190,11 @@ class HeldVisitor(FlowVisitor):
         last = name.rsplit(".", 1)[-1]
         return last[:1].isupper() and not last.isupper()
 
-    def note_values(
-        self, call: Call, node: ast.Call, target: str | None, func: ast.expr | None = None
-    ) -> None:
+    def note_values(self, call: Call, node: ast.Call, target: str | None) -> None:
         """What each argument holds, for the types that flow into parameters;
         ``setattr(obj, "name", v)`` assigns an attribute, ``setattr(obj, name, v)``
-        one known only at run time; ``next(pages)``, ``list(pages)`` iterate. ``func``
-        is what the call calls when a local stands for it (see aliases)."""
-        func = func or node.func
+        one known only at run time; ``next(pages)``, ``list(pages)`` iterate."""
+        func = node.func
         if target in ITEM_CONSUMERS and len(node.args) == 1 and not node.keywords:
             self.note_iteration(node.args[0], arg_of=target)
         if target == "builtins.setattr" and len(node.args) >= 2:
@@ -360,11 +358,7 @@ class HeldVisitor(FlowVisitor):
             target = self.resolve(arg)
             fn = self.scopes[-1].function or self.module_fn
             outer = getattr(call, "_migrate_arg_of", None)
-            # ``fetch = partial(f, a)`` only ever called here: those calls are f's (see
-            # aliases), awaited where f becomes async; f goes to nothing that calls it.
-            stands_in = bool(self.scopes) and any(
-                held is call for held in self.scopes[-1].aliases.values()
-            )
+            stands_in = bound_by_stand_in(call, self.scopes)
             if receiver == "functools.partial" and keyword is None and call.args[:1] == [arg]:
                 # ``pool.map(partial(f, a), xs)``: f is what the pool calls per item.
                 receiver = outer or receiver

@@ -18,7 +18,6 @@ from .context import Note
 from .engine import FileResult
 from .rules.dependencies import (
     Needs,
-    configures_pytest,
     edit_ini,
     edit_pyproject,
     edit_requirements,
@@ -27,6 +26,7 @@ from .rules.dependencies import (
     edit_tox,
     imported_modules,
     is_test_file,
+    section,
     setup_py_todo,
 )
 
@@ -140,3 +140,12 @@ def project_file_results(
                 result.notes = notes
                 out.append(result)
     return out
+
+
+def configures_pytest(name: str, text: str) -> bool:
+    """Whether a file pytest reads as its configuration holds pytest settings."""
+    if name in ("pytest.ini", ".pytest.ini"):
+        return True
+    header = {"pyproject.toml": "tool.pytest.ini_options", "tox.ini": "pytest"}.get(name)
+    header = header or ("tool:pytest" if name == "setup.cfg" else None)
+    return header is not None and section(text, header) is not None

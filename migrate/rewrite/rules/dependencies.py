@@ -144,7 +144,7 @@ def _toml_array(text: str, start: int) -> tuple[int, int] | None:
     return None
 
 
-def _section(text: str, header: str) -> tuple[int, int] | None:
+def section(text: str, header: str) -> tuple[int, int] | None:
     match = re.search(rf"^\[{re.escape(header)}\][ \t]*(#.*)?$", text, re.MULTILINE)
     if not match:
         return None
@@ -227,12 +227,12 @@ def edit_pyproject(text: str, needs: Needs, configures_pytest: bool = True) -> s
     """``pyproject.toml``'s dependencies and pytest settings. A project whose pytest
     is configured nowhere (``configures_pytest`` False) gets a pytest section here:
     without it pytest-asyncio warns at start-up, which ``-W error`` turns into an error."""
-    project = _section(text, "project")
+    project = section(text, "project")
     if project is not None:
         match = re.search(r"^dependencies[ \t]*=", text[project[0] : project[1]], re.MULTILINE)
         if match:
             text = edit_array(text, project[0] + match.end(), needs, testing=False)
-    extras = _section(text, "project.optional-dependencies")
+    extras = section(text, "project.optional-dependencies")
     if extras is not None:
         for extra in TEST_EXTRAS:
             match = re.search(rf"^{extra}[ \t]*=", text[extras[0] : extras[1]], re.MULTILINE)
@@ -240,7 +240,7 @@ def edit_pyproject(text: str, needs: Needs, configures_pytest: bool = True) -> s
                 text = edit_array(text, extras[0] + match.end(), needs, testing=True)
                 break
     text = _edit_poetry(text, needs)
-    pytest_section = _section(text, "tool.pytest.ini_options")
+    pytest_section = section(text, "tool.pytest.ini_options")
     if pytest_section is not None and needs.async_tests:
         text = _add_settings(text, pytest_section, needs, toml=True)
     elif needs.async_tests and not configures_pytest:
@@ -264,11 +264,11 @@ _POETRY_ENTRY = re.compile(
 
 def _edit_poetry(text: str, needs: Needs) -> str:
     sections = [(POETRY_MAIN, False)]
-    test_section = next((s for s in POETRY_TEST if _section(text, s) is not None), None)
+    test_section = next((s for s in POETRY_TEST if section(text, s) is not None), None)
     if test_section is not None:
         sections.append((test_section, True))
     for header, testing in sections:
-        span = _section(text, header)
+        span = section(text, header)
         if span is None:
             continue
         body = text[span[0] : span[1]]
@@ -346,22 +346,13 @@ def _add_settings(text: str, section: tuple[int, int], needs: Needs, toml: bool)
     return text[:content_end] + addition + text[content_end:]
 
 
-def configures_pytest(name: str, text: str) -> bool:
-    """Whether a file pytest reads as its configuration holds pytest settings."""
-    if name in ("pytest.ini", ".pytest.ini"):
-        return True
-    header = {"pyproject.toml": "tool.pytest.ini_options", "tox.ini": "pytest"}.get(name)
-    header = header or ("tool:pytest" if name == "setup.cfg" else None)
-    return header is not None and _section(text, header) is not None
-
-
 def edit_ini(text: str, needs: Needs, sections: tuple[str, ...]) -> str:
     if not needs.async_tests:
         return text
     for header in sections:
-        section = _section(text, header)
-        if section is not None:
-            return _add_settings(text, section, needs, toml=False)
+        found = section(text, header)
+        if found is not None:
+            return _add_settings(text, found, needs, toml=False)
     return text
 
 
@@ -370,7 +361,7 @@ def edit_ini(text: str, needs: Needs, sections: tuple[str, ...]) -> str:
 
 def _edit_ini_list(text: str, header: str, key: str, needs: Needs, testing: bool) -> str:
     """``key =`` in ``[header]``: a value on the same line and/or indented lines after."""
-    span = _section(text, header)
+    span = section(text, header)
     if span is None:
         return text
     body = text[span[0] : span[1]]

@@ -20,6 +20,13 @@ from .base import on_leave
 from .http_common import requests_defaults
 from .http_lazy import LazySessions
 from .http_setup import assignments, drop_unread, names_read, sets_up, sets_up_self_attr
+from .session_lines import (
+    bound_by,
+    config_owner,
+    rename_self_attr,
+    self_attr_config,
+    session_creation,
+)
 
 PER_LOOP = "AsyncClientPerLoop"
 # The helper standing in for an AsyncClient in tests (see helpers.ASYNC_CLIENT_MOCK).
@@ -48,7 +55,7 @@ class SessionRewrites(LazySessions):
             return updated
         body: list[cst.BaseStatement] = []
         for stmt in updated.body.body:
-            name = _session_creation(stmt, attrs)
+            name = session_creation(stmt, attrs)
             kind = self._constructed(stmt) if name is not None else None
             if name is None or kind is None:
                 body.append(stmt)
@@ -203,12 +210,12 @@ class SessionRewrites(LazySessions):
         moved: dict[str, list[cst.BaseStatement]] = {name: [] for name in shared}
         creations: dict[str, int] = {}
         for stmt in body:
-            target = _session_creation(stmt, shared)
+            target = session_creation(stmt, shared)
             if target is not None:
                 creations[target] = len(new_body)
                 new_body.append(stmt)
                 continue
-            owner = _config_owner(stmt, shared)
+            owner = config_owner(stmt, shared)
             if owner is not None and owner in creations:
                 moved[owner].append(stmt)
                 continue
@@ -301,7 +308,7 @@ class SessionRewrites(LazySessions):
                 # Lines right after the creation are its configuration; further
                 # down only what sets the session up (``mount``, ``auth = ...``)
                 # joins them, not a first request made with it.
-                adjacent = adjacent and _self_attr_config(body[later], attr)
+                adjacent = adjacent and self_attr_config(body[later], attr)
                 config_line = adjacent or sets_up_self_attr(body[later], attr)
                 # The factory runs when the client is first used: a line reading a
                 # name bound once it was (a login's response) stays where it is.
@@ -320,9 +327,9 @@ class SessionRewrites(LazySessions):
                 if not config_line:
                     used_yet = used_yet or f"self.{attr}" in code_of(body[later])
                     if used_yet:
-                        late |= _bound_by(body[later])
+                        late |= bound_by(body[later])
                 if adjacent or sets_up_self_attr(body[later], attr):
-                    renamed = _rename_self_attr(body[later], attr)
+                    renamed = rename_self_attr(body[later], attr)
                     config.append(self.ctx.carry_line(body[later], renamed))
                     taken.add(later)
             out.extend(
@@ -454,103 +461,4 @@ def made_by(value: cst.BaseExpression) -> cst.Call | None:
     if isinstance(value, cst.IfExp):
         made = [v for v in (value.body, value.orelse) if isinstance(v, cst.Call)]
         return made[0] if len(made) == 1 else None
-    return None
-
-
-def _self_attr_config(stmt: cst.BaseStatement, attr: str) -> bool:
-    """``self.session.headers.update(...)`` and the like."""
-    code = code_of(stmt).strip()
-    return isinstance(stmt, cst.SimpleStatementLine) and code.startswith(f"self.{attr}.")
-
-
-def _bound_by(stmt: cst.BaseStatement) -> set[str]:
-    """The names ``stmt`` binds (assignment targets, loop targets, ``as`` names)."""
-    bound: set[str] = set()
-
-    class Names(cst.CSTVisitor):
-        def visit_Name(self, node: cst.Name) -> None:
-            bound.add(node.value)
-
-        def visit_Attribute(self, node: cst.Attribute) -> bool:
-            return False
-
-        def visit_Subscript(self, node: cst.Subscript) -> bool:
-            return False
-
-    class Targets(cst.CSTVisitor):
-        def visit_AssignTarget(self, node: cst.AssignTarget) -> None:
-            node.target.visit(Names())
-
-        def visit_AnnAssign(self, node: cst.AnnAssign) -> None:
-            node.target.visit(Names())
-
-        def visit_AugAssign(self, node: cst.AugAssign) -> None:
-            node.target.visit(Names())
-
-        def visit_For(self, node: cst.For) -> None:
-            node.target.visit(Names())
-
-        def visit_AsName(self, node: cst.AsName) -> None:
-            node.name.visit(Names())
-
-        def visit_NamedExpr(self, node: cst.NamedExpr) -> None:
-            node.target.visit(Names())
-
-    stmt.visit(Targets())
-    return bound
-
-
-def _rename_self_attr(stmt: cst.BaseStatement, attr: str) -> cst.BaseStatement:
-    class Rename(cst.CSTTransformer):
-        def leave_Attribute(
-            self, original: cst.Attribute, updated: cst.Attribute
-        ) -> cst.BaseExpression:
-            if m.matches(updated, m.Attribute(value=m.Name("self"), attr=m.Name(attr))):
-                return cst.Name(attr)
-            return updated
-
-    renamed = stmt.visit(Rename())
-    assert isinstance(renamed, cst.SimpleStatementLine)
-    return renamed
-
-
-def _session_creation(stmt: cst.BaseStatement, shared: dict[str, str]) -> str | None:
-    """``session = requests.Session()`` at module level -> "session"."""
-    if not isinstance(stmt, cst.SimpleStatementLine) or len(stmt.body) != 1:
-        return None
-    assign = stmt.body[0]
-    if (
-        isinstance(assign, cst.Assign)
-        and len(assign.targets) == 1
-        and isinstance(assign.targets[0].target, cst.Name)
-        and assign.targets[0].target.value in shared
-        and isinstance(assign.value, cst.Call)
-    ):
-        return assign.targets[0].target.value
-    if (
-        isinstance(assign, cst.AnnAssign)
-        and isinstance(assign.target, cst.Name)
-        and assign.target.value in shared
-        and isinstance(assign.value, cst.Call)
-    ):
-        return assign.target.value
-    return None
-
-
-def _config_owner(stmt: cst.BaseStatement, shared: dict[str, str]) -> str | None:
-    """``session.headers.update(...)`` / ``session.auth = ...`` -> "session"."""
-    if not isinstance(stmt, cst.SimpleStatementLine) or len(stmt.body) != 1:
-        return None
-    small = stmt.body[0]
-    root: cst.BaseExpression | None = None
-    if isinstance(small, cst.Expr):
-        root = small.value
-    elif isinstance(small, cst.Assign) and len(small.targets) == 1:
-        root = small.targets[0].target
-    elif isinstance(small, cst.AugAssign):
-        root = small.target
-    while isinstance(root, cst.Call | cst.Attribute | cst.Subscript):
-        root = root.func if isinstance(root, cst.Call) else root.value
-    if isinstance(root, cst.Name) and root.value in shared:
-        return root.value
     return None
