@@ -105,6 +105,7 @@ def test_one_helpers_module_per_package_imported_relatively(tmp_path: Path) -> N
         "cached_result": None,  # nor here: no cached_property
         "StatusError": None,  # nothing raises requests.HTTPError
         "RequestsRequest": None,  # no requests mock with a callback
+        "HandMadeResponse": None,  # no test makes a requests.Response by hand
         "responses_callback": None,
         "requests_mock_answer": None,
         "httpx_kwargs": None,  # no **kwargs reach a request
@@ -206,6 +207,7 @@ def test_a_later_step_extends_the_helpers_module_to_the_one_shot_bytes() -> None
         "responses_callback",
         "through_requests",
         "RequestsRequest",
+        "HandMadeResponse",
         "TLS_CONTEXT",
     ]
     assert render([*in_any_order, "AsyncClientPerLoop"]) == every
