@@ -31,6 +31,8 @@ STATUS_ERROR_ATTRS = {
     "headers": "headers",
 }
 STATUS_ERROR_METHODS = {"read": "content", "getcode": "status_code"}
+# A urllib error class as written: its name, and the import that brings it.
+Found = tuple[str, tuple[str, str | None]] | None
 
 
 class UrllibErrors(Rule):
@@ -87,29 +89,47 @@ class UrllibErrors(Rule):
         if not mode or not isinstance(updated, cst.Call) or not _expects(updated):
             return updated
         first = updated.args[0]
-        types = (
-            [e.value for e in first.value.elements]
-            if isinstance(first.value, cst.Tuple)
-            else [first.value]
-        )
-        found = [self._error_class(t) for t in types]
-        if not any(found):
+        classes = self._classes(first.value)
+        if classes is None:
             return updated
-        self.ctx.add_import(self.module)
-        httpx_types = [
-            attr_of(cst.Name(self.module), ERROR_CLASSES[f[0]]) for f in found if f is not None
-        ]
+        types, found, httpx_types = classes
         if mode == "httpx":
-            for f in found:
-                if f is not None:
-                    self.ctx.maybe_remove_import(*f[1])
-            mapped = [t if f is None else httpx_types.pop(0) for t, f in zip(types, found)]
+            mapped = self._replaced(types, found, httpx_types)
         else:
             mapped = [*types, *httpx_types]
         value = _one_or_tuple(mapped)
         if isinstance(value, cst.Tuple):
             value = value.with_changes(lpar=[cst.LeftParen()], rpar=[cst.RightParen()])
         return updated.with_changes(args=[first.with_changes(value=value), *updated.args[1:]])
+
+    def _classes(
+        self, expr: cst.BaseExpression
+    ) -> tuple[list[cst.BaseExpression], list[Found], list[cst.BaseExpression]] | None:
+        """The classes an except clause or ``pytest.raises`` names, which of them are
+        urllib's (with their import), and httpx's twins of those; None if none is."""
+        types = [e.value for e in expr.elements] if isinstance(expr, cst.Tuple) else [expr]
+        found = [self._error_class(t) for t in types]
+        if not any(found):
+            return None
+        self.ctx.add_import(self.module)
+        module = cst.Name(self.module)
+        httpx_types: list[cst.BaseExpression] = [
+            attr_of(module, ERROR_CLASSES[f[0]]) for f in found if f is not None
+        ]
+        return types, found, httpx_types
+
+    def _replaced(
+        self,
+        types: list[cst.BaseExpression],
+        found: list[Found],
+        httpx_types: list[cst.BaseExpression],
+    ) -> list[cst.BaseExpression]:
+        """``types`` with urllib's classes replaced by httpx's (their imports may go)."""
+        for f in found:
+            if f is not None:
+                self.ctx.maybe_remove_import(*f[1])
+        twins = iter(httpx_types)
+        return [t if f is None else next(twins) for t, f in zip(types, found)]
 
     @on_leave(cst.Try)
     def leave_Try(self, original: cst.Try, updated: cst.BaseStatement) -> cst.BaseStatement:
@@ -126,28 +146,17 @@ class UrllibErrors(Rule):
         mode = self.tries[-1] if self.tries else ""
         if not mode or updated.type is None:
             return updated
-        types = (
-            [e.value for e in updated.type.elements]
-            if isinstance(updated.type, cst.Tuple)
-            else [updated.type]
-        )
-        found = [self._error_class(t) for t in types]
-        if not any(found):
+        classes = self._classes(updated.type)
+        if classes is None:
             return updated
-        self.ctx.add_import(self.module)
-        httpx_types = [
-            attr_of(cst.Name(self.module), ERROR_CLASSES[f[0]]) for f in found if f is not None
-        ]
+        types, found, httpx_types = classes
         body = updated.body
         kinds = {f[0] for f in found if f is not None}
         name = updated.name.name if updated.name is not None else None
         if isinstance(name, cst.Name) and len(kinds) == 1 and len(found) == len(httpx_types):
             body = cast(cst.BaseSuite, body.visit(_CaughtError(name.value, *kinds)))
         if mode == "httpx":
-            for f in found:
-                if f is not None:
-                    self.ctx.maybe_remove_import(*f[1])
-            mapped = [t if f is None else httpx_types.pop(0) for t, f in zip(types, found)]
+            mapped = self._replaced(types, found, httpx_types)
             return updated.with_changes(type=_one_or_tuple(mapped), body=body)
         if body.deep_equals(updated.body):
             return updated.with_changes(type=_one_or_tuple([*types, *httpx_types]))
