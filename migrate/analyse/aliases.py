@@ -17,13 +17,16 @@ from .catalogue import lookup
 from .frameworks import PARTIALS
 from .model import Function
 from .names import LocalScope
-from .scopes import Comprehension, bound_names
+from .scopes import Comprehension
 
 _SCOPES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)
 
 
-def function_aliases(node: ast.FunctionDef | ast.AsyncFunctionDef) -> dict[str, ast.expr]:
-    """The locals of ``node`` that stand for a function: bound once, to a name chain."""
+def function_aliases(
+    node: ast.FunctionDef | ast.AsyncFunctionDef, names: frozenset[str]
+) -> dict[str, ast.expr]:
+    """The locals of ``node`` that stand for a function: bound once, to a name chain.
+    ``names`` are those its body binds (``scopes.bound_names``, which the caller has)."""
     bindings: Counter[str] = Counter()
     chains: dict[str, ast.expr] = {}
     stack: list[ast.AST] = list(node.body)
@@ -53,8 +56,9 @@ def function_aliases(node: ast.FunctionDef | ast.AsyncFunctionDef) -> dict[str, 
         ):
             chains[child.targets[0].id] = child.value
         stack.extend(ast.iter_child_nodes(child))
+    if not chains:
+        return {}  # most functions: no walk more
     declared = _declared(node)
-    names = bound_names(node.body)
     called = _only_called(node, set(chains))
     return {
         name: value

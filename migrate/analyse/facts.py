@@ -223,7 +223,7 @@ class ModuleAnalyser(HeldVisitor):
         self.note_function_ends(fn, node)
         # A method's scope knows its class, so ``self.x`` / ``cls.x`` resolve.
         scope = LocalScope(fn, class_qualname, bound_names(node.body), node)
-        scope.aliases = function_aliases(node)
+        scope.aliases = function_aliases(node, scope.bound)
         self.param_types(fn, node, scope)
         self.scopes.append(scope)
         self._visit_block(node.body)
