@@ -166,3 +166,43 @@ def test_sync_close_closes_the_clients_of_idle_loops_only() -> None:
         idle.close()
     assert len(made) == 3
     assert all(client.is_closed for client in made)
+
+
+def test_a_later_loop_client_starts_from_the_session_as_left() -> None:
+    """A login on one Flask request holds for the next: headers, auth and query
+    parameters set on one loop's client are where the next loop's starts, and
+    every loop's client shares one cookie jar."""
+    import asyncio
+
+    per_loop = AsyncClientPerLoop(lambda: httpx.AsyncClient(headers={"Accept": "text/plain"}))
+
+    async def log_in() -> None:
+        per_loop.headers["Authorization"] = "Bearer t1"
+        per_loop.params = httpx.QueryParams({"lang": "en"})
+        per_loop.auth = httpx.BasicAuth("bot", "pw")
+        per_loop.cookies.set("sid", "s1", domain="example.com")
+
+    async def state() -> tuple[str | None, str | None, str, bool]:
+        client = per_loop._running_client()
+        return (
+            client.headers.get("Authorization"),
+            client.headers.get("Accept"),
+            str(client.params),
+            isinstance(client.auth, httpx.BasicAuth),
+        )
+
+    async def set_cookie_later() -> None:
+        per_loop.cookies.set("theme", "dark", domain="example.com")
+
+    asyncio.run(log_in())
+    assert asyncio.run(state()) == ("Bearer t1", "text/plain", "lang=en", True)
+    # Set in sync code, where no loop (and so no client) runs.
+    per_loop.params = {"lang": "fr"}
+    per_loop.headers["Accept"] = "application/json"
+    assert asyncio.run(state()) == ("Bearer t1", "application/json", "lang=fr", True)
+    asyncio.run(set_cookie_later())
+
+    async def cookies() -> dict[str, str]:
+        return dict(per_loop.cookies)
+
+    assert asyncio.run(cookies()) == {"sid": "s1", "theme": "dark"}

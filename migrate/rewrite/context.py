@@ -169,16 +169,5 @@ class RuleContext:
             detail = " ".join(part for part in (rest, detail) if part)
             self.notes.append(Note(code, line, message, todo=True, detail=detail))
 
-    def todo_above(self, stmt: S, code: str, message: str, detail: str = "") -> S:
-        """``stmt`` with a TODO comment above it, for a rule that files it once the
-        statements around it were left (the enclosing one would take it otherwise)."""
-        message, rest = short_todo(message)
-        comment = cst.EmptyLine(comment=cst.Comment(todo_comment(code, message)))
-        detail = " ".join(part for part in (rest, detail) if part)
-        self.notes.append(Note(code, self.line(stmt), message, todo=True, detail=detail))
-        return self.carry_line(
-            stmt, stmt.with_changes(leading_lines=[*stmt.leading_lines, comment])
-        )
-
     def note(self, code: str, line: int, message: str) -> None:
         self.notes.append(Note(code, line, message))

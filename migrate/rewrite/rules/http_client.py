@@ -492,6 +492,11 @@ class HttpClient(
         if self.stream_lines and len(original.body) == len(updated.body) == len(body):
             body = self._stream_blocks(original, body)
         body = self._assigned_sessions(original, body)
+        owners = {f"self.{attr}" for attr in attrs or ()}
+        if len(self.functions) > 1:
+            owners |= set(self.ctx.edits.shared_clients) - self.functions[-1].local
+        if owners:
+            return self._late_setup(updated, body, owners)
         return updated.with_changes(body=body)
 
     @on_leave(cst.Module)

@@ -311,18 +311,9 @@ class SessionRewrites(LazySessions):
                 adjacent = adjacent and self_attr_config(body[later], attr)
                 config_line = adjacent or sets_up_self_attr(body[later], attr)
                 # The factory runs when the client is first used: a line reading a
-                # name bound once it was (a login's response) stays where it is.
+                # name bound once it was (a login's response) stays where it is, and
+                # the clients later loops make start from the one it set up.
                 if config_line and names_read(body[later]) & late:
-                    if isinstance(body[later], cst.SimpleStatementLine):
-                        body[later] = self.ctx.todo_above(
-                            cst.ensure_type(body[later], cst.SimpleStatementLine),
-                            self.code,
-                            "this sets up this event loop's client only",
-                            detail=f"each event loop gets its own self.{attr}, made by the"
-                            " factory above: a client made on another loop (a Flask"
-                            " request's) does not see this change; give the factory"
-                            " what it needs",
-                        )
                     continue
                 if not config_line:
                     used_yet = used_yet or f"self.{attr}" in code_of(body[later])

@@ -11,6 +11,7 @@ factory; a session made in a function keeps it in place.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 import libcst as cst
@@ -29,6 +30,12 @@ SESSION_CONFIG_UNPORTABLE = {
     "proxies": "httpx takes proxy=/mounts= when the client is made",
     "hooks": "use event_hooks= with async functions on httpx.AsyncClient",
     "adapters": "HTTPAdapter has no httpx twin",
+}
+# Set on a session after the function that made it: what no client takes then.
+LATE_UNPORTABLE = {
+    **SESSION_CONFIG_UNPORTABLE,
+    "trust_env": "httpx takes trust_env= when the client is made",
+    "stream": "httpx streams with client.stream(), not a session flag",
 }
 RETRY_DETAIL = (
     "urllib3's Retry also retried responses (status_forcelist) and reads; httpx's transport"
@@ -92,23 +99,6 @@ class SessionSetup(HttpRuleBase):
         pending: list[cst.EmptyLine] = []
         mounts: list[tuple[str, Transport, cst.BaseStatement]] = []
 
-        def unportable(stmt: cst.SimpleStatementLine, why: str) -> None:
-            short, rest = short_todo(why)
-            self.ctx.notes.append(
-                Note(self.code, self.ctx.line(stmt), short, todo=True, detail=rest)
-            )
-            code = code_of(stmt.with_changes(leading_lines=[]))
-            pending.extend(
-                [
-                    *stmt.leading_lines,
-                    cst.EmptyLine(comment=cst.Comment(todo_comment(self.code, short))),
-                    *(
-                        cst.EmptyLine(comment=cst.Comment(f"# {line}"))
-                        for line in code.rstrip().splitlines()
-                    ),
-                ]
-            )
-
         for stmt in config:
             assert isinstance(stmt, cst.SimpleStatementLine)
             arg = self._constructor_arg(name, stmt.body[0])
@@ -138,13 +128,62 @@ class SessionSetup(HttpRuleBase):
                 body.append(stmt.with_changes(leading_lines=[*pending, *stmt.leading_lines]))
                 pending = []
             else:
-                unportable(stmt, why)
+                pending += self._commented_out(stmt, why)
             continue
         if mounts:
             pending += self._transports(mounts, client_args, used)
         for module, obj in UNPORTABLE_IMPORTS:
             self.ctx.maybe_remove_import(module, obj)
         return body, pending
+
+    def _commented_out(self, stmt: cst.SimpleStatementLine, why: str) -> list[cst.EmptyLine]:
+        """``stmt`` as comment lines under a TODO saying ``why``."""
+        short, rest = short_todo(why)
+        self.ctx.notes.append(Note(self.code, self.ctx.line(stmt), short, todo=True, detail=rest))
+        code = code_of(stmt.with_changes(leading_lines=[]))
+        return [
+            *stmt.leading_lines,
+            cst.EmptyLine(comment=cst.Comment(todo_comment(self.code, short))),
+            *(
+                cst.EmptyLine(comment=cst.Comment(f"# {line}"))
+                for line in code.rstrip().splitlines()
+            ),
+        ]
+
+    def _late_setup(
+        self, block: cst.IndentedBlock, body: list[cst.BaseStatement], owners: set[str]
+    ) -> cst.IndentedBlock:
+        """``session.verify = False`` in a function other than the one that made
+        the session: httpx reads it only when a client is made, and on the client
+        the line would set an attribute nothing reads (or replace ``stream()``),
+        so it is kept as a comment under a TODO."""
+        out: list[cst.BaseStatement] = []
+        pending: list[cst.EmptyLine] = []
+        for stmt in body:
+            code = code_of(stmt.with_changes(leading_lines=[])).strip()
+            why = next(
+                (
+                    why
+                    for owner in owners
+                    for attr, why in LATE_UNPORTABLE.items()
+                    if isinstance(stmt, cst.SimpleStatementLine)
+                    and re.match(rf"{re.escape(owner)}\.{attr}\b", code)
+                ),
+                None,
+            )
+            if why is not None:
+                assert isinstance(stmt, cst.SimpleStatementLine)
+                pending += self._commented_out(stmt, why)
+                continue
+            if pending:
+                lines = [*stmt.leading_lines, *pending]  # type: ignore[attr-defined]
+                stmt = stmt.with_changes(leading_lines=lines)
+                pending = []
+            out.append(stmt)
+        if pending and not out:
+            out.append(cst.SimpleStatementLine([cst.Pass()], leading_lines=pending))
+            pending = []
+        return block.with_changes(body=out, footer=[*pending, *block.footer])
 
     def _local_session(
         self, name: str, client: cst.Call, body: Sequence[cst.BaseStatement]

@@ -32,12 +32,15 @@ class Api:
         if r.status_code == 401:
             raise LoginError(user)
         token = r.json()["token"]
-        # TODO(migrate MIG001): this sets up this event loop's client only
         self.session.headers["Authorization"] = f"Bearer {token}"
 
     async def me(self):
         return (await self.session.get(f"{self.base}/me")).json()
 
 
+async def connect(user, password):
+    return await Api.create("http://x", user, password)
+
+
 async def whoami(user, password):
-    return await (await Api.create("http://x", user, password)).me()
+    return await (await connect(user, password)).me()

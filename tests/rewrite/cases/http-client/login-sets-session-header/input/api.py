@@ -20,5 +20,9 @@ class Api:
         return self.session.get(f"{self.base}/me").json()
 
 
+def connect(user, password):
+    return Api("http://x", user, password)
+
+
 def whoami(user, password):
-    return Api("http://x", user, password).me()
+    return connect(user, password).me()
