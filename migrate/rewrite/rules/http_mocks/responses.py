@@ -22,6 +22,7 @@ bodies and call assertions:
   the ``(status, headers, body)`` it returns;
 * the same route registered again in one block (responses answers the
   registrations in turn, the last again after) -> one route answering in turn;
+  a route with a query goes before the same one without (:mod:`.route_order`);
 * ``responses.calls`` -> ``respx.calls`` (``.request.body`` ->
   ``.request.content``, ``.request.url`` -> ``str(.request.url)``);
 * a request no registration matches: responses raises requests'
@@ -46,6 +47,7 @@ from ....analyse.catalogue import HTTP_VERBS
 from ...context import RuleContext
 from ...nodes import code_of, dotted_name
 from ..base import Rule, StatementResult, on_leave, on_visit
+from .route_order import queried_routes_first
 
 MATCHERS = {
     "json_params_matcher": "json",
@@ -266,9 +268,11 @@ class ResponsesMock(Rule):
             assert isinstance(stmt, cst.SimpleStatementLine)
             body[indexes[0]] = stmt.with_changes(body=[cst.Expr(merged)])
             drop.update(indexes[1:])
-        if not drop:
+        body = [s for i, s in enumerate(body) if i not in drop]
+        ordered = queried_routes_first(body, lambda stmt: _route_of(stmt, routers))
+        if not drop and all(a is b for a, b in zip(ordered, body, strict=True)):
             return updated
-        return updated.with_changes(body=[s for i, s in enumerate(body) if i not in drop])
+        return updated.with_changes(body=ordered)
 
     # -- helpers -----------------------------------------------------------------------
 

@@ -1,0 +1,46 @@
+"""Async helpers shared by the migrated code of this package.
+
+Written by ``migrate apply`` (and extended when a later step needs more);
+needs only the standard library and httpx.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+import httpx
+
+# One TLS context for every client the package makes: httpx would load the CA
+# bundle again for each one (~15 ms), and under Flask a client lives one request.
+TLS_CONTEXT = httpx.create_ssl_context()
+
+
+def requests_values(items: Any) -> Any:
+    """Query parameters or form fields as requests sends them: without those whose
+    value is None (or the None items of a list), which httpx would send empty
+    (``page=``), with bools as ``True``/``False``, which httpx sends as
+    ``true``/``false``, and bytes as the text they encode, which httpx would
+    send as ``b'...'``. A dict, or a list of pairs; anything else (a string,
+    bytes, a file) is returned as it is."""
+    if isinstance(items, Mapping):
+        kept: dict[Any, Any] = {}
+        for key, value in items.items():
+            if isinstance(value, (list, tuple)):
+                value = [_as_sent(item) for item in value if item is not None]
+            if value is not None:
+                kept[key] = _as_sent(value)
+        return kept
+    if not isinstance(items, (list, tuple)):
+        return items
+    pairs: list[tuple[Any, Any]] = []
+    for key, value in items:
+        values = value if isinstance(value, (list, tuple)) else [value]
+        pairs += [(key, _as_sent(item)) for item in values if item is not None]
+    return pairs
+
+
+def _as_sent(value: Any) -> Any:
+    if isinstance(value, bytes):
+        return value.decode()
+    return str(value) if isinstance(value, bool) else value
