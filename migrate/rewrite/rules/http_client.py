@@ -492,12 +492,7 @@ class HttpClient(
         if self.stream_lines and len(original.body) == len(updated.body) == len(body):
             body = self._stream_blocks(original, body)
         body = self._assigned_sessions(original, body)
-        owners = {f"self.{attr}" for attr in attrs or ()}
-        if len(self.functions) > 1:
-            owners |= set(self.ctx.edits.shared_clients) - self.functions[-1].local
-        if owners:
-            return self._late_setup(updated, body, owners)
-        return updated.with_changes(body=body)
+        return self._late_setup(updated, body, attrs or {})
 
     @on_leave(cst.Module)
     def leave_Module(self, original: cst.Module, updated: cst.Module) -> cst.Module:

@@ -151,12 +151,18 @@ class SessionSetup(HttpRuleBase):
         ]
 
     def _late_setup(
-        self, block: cst.IndentedBlock, body: list[cst.BaseStatement], owners: set[str]
+        self, block: cst.IndentedBlock, body: list[cst.BaseStatement], attrs: dict[str, str]
     ) -> cst.IndentedBlock:
         """``session.verify = False`` in a function other than the one that made
-        the session: httpx reads it only when a client is made, and on the client
-        the line would set an attribute nothing reads (or replace ``stream()``),
-        so it is kept as a comment under a TODO."""
+        the session (a module's, or ``self.<attr>`` of ``attrs``): httpx reads it
+        only when a client is made, and on the client the line would set an
+        attribute nothing reads (or replace ``stream()``), so it is kept as a
+        comment under a TODO."""
+        owners = {f"self.{attr}" for attr in attrs}
+        if len(self.functions) > 1:
+            owners |= set(self.ctx.edits.shared_clients) - self.functions[-1].local
+        if not owners:
+            return block.with_changes(body=body)
         out: list[cst.BaseStatement] = []
         pending: list[cst.EmptyLine] = []
         for stmt in body:
