@@ -146,10 +146,16 @@ class HeldVisitor(FlowVisitor):
 
     def plain_value(self, node: ast.expr) -> bool:
         """Whether ``node`` is a value no project method runs on: a literal or display,
-        a builtin container made, an attribute of a standard module (``os.environ``)."""
+        a builtin container made, an attribute of a standard module (``os.environ``),
+        a parsed body (``resp.json()``) or an item of one."""
         if isinstance(node, PLAIN_DISPLAYS):
             return True
+        if isinstance(node, ast.Subscript):
+            return self.plain_value(node.value)
         if isinstance(node, ast.Call):
+            # ``resp.json()``: a body parsed into dicts, lists and strings.
+            if isinstance(node.func, ast.Attribute) and node.func.attr == "json" and not node.args:
+                return True
             return self.resolve(node.func) in PLAIN_TYPES
         parts = dotted(node)
         if not parts or len(parts) < 2 or parts[0] not in self.facts.imports:

@@ -1,5 +1,6 @@
 """Calls the analysis cannot resolve, on names that hold only plain values
-(a dict literal, ``dict(...)``, a ``dict``-annotated parameter, ``os.environ``):
+(a dict literal, ``dict(...)``, a ``dict``-annotated parameter, ``os.environ``,
+a parsed body ``resp.json()`` and its items):
 no project method runs there, so the plan asks no review of them; it still
 does where the receiver is genuinely unknown."""
 
@@ -48,6 +49,12 @@ CLIENT = """
 
     def fetch(api, key):
         return api.get(key)
+
+
+    def body(key, send):
+        payload = send("http://x/").json()
+        items = send("http://x/items").json()["items"]
+        return payload.get(key), items.get(key)
 """
 
 
