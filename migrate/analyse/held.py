@@ -12,37 +12,24 @@ function's callers may hand in (see defaults).
 from __future__ import annotations
 
 import ast
-import sys
 
 from .aliases import bound_by_stand_in
 from .choices import only_called, picked, returned, stop_raises
-from .defaults import SESSION_TYPES, given_default, injections, optional_member
-from .flow import FlowVisitor
+from .defaults import SESSION_TYPES, given_default, injections
 from .frameworks import FLASK_ASYNC_RECEIVERS
 from .model import FIXTURE_PREFIX, PARAM_PREFIX, RETURNS_SUFFIX, Call, Function, Ref
 from .names import LocalScope, _is_super, _self_attr, dotted, expr_text, span_of
 from .patches import class_mock, patched_params
-from .scopes import PLAIN_TYPES, plain_names
+from .plain import PlainValues
+from .scopes import plain_names
 
 # Builtins that take an iterable's items: what ``__next__`` gives (see generators).
 ITEM_CONSUMERS = frozenset(
     {"builtins.next", "builtins.list", "builtins.set", "builtins.tuple", "builtins.sorted"}
 )
-# Values made by their own syntax: literals, displays, comprehensions, f-strings.
-PLAIN_DISPLAYS = (
-    ast.Constant,
-    ast.JoinedStr,
-    ast.Dict,
-    ast.List,
-    ast.Set,
-    ast.Tuple,
-    ast.DictComp,
-    ast.ListComp,
-    ast.SetComp,
-)
 
 
-class HeldVisitor(FlowVisitor):
+class HeldVisitor(PlainValues):
     """Notes what values hold; the analyser's scopes and facts."""
 
     def value_of(self, node: ast.expr) -> str | None:
@@ -143,45 +130,6 @@ class HeldVisitor(FlowVisitor):
         fn.injected = injections(
             node, fn.params, fn.kwarg, sessions, lambda made: self.type_of_call(made, None)
         )
-
-    def plain_value(self, node: ast.expr) -> bool:
-        """Whether ``node`` is a value no project method runs on: a literal or display,
-        a builtin container made, an attribute of a standard module (``os.environ``),
-        a parsed body (``resp.json()``) or an item of one."""
-        if isinstance(node, PLAIN_DISPLAYS):
-            return True
-        if isinstance(node, ast.Subscript):
-            return self.plain_value(node.value)
-        if isinstance(node, ast.Call):
-            # ``resp.json()``: a body parsed into dicts, lists and strings.
-            if isinstance(node.func, ast.Attribute) and node.func.attr == "json" and not node.args:
-                return True
-            return self.resolve(node.func) in PLAIN_TYPES
-        parts = dotted(node)
-        if not parts or len(parts) < 2 or parts[0] not in self.facts.imports:
-            return False
-        if any(parts[0] in s.bound or parts[0] in s.params for s in self.scopes):
-            return False
-        return self.facts.imports[parts[0]].split(".")[0] in sys.stdlib_module_names
-
-    def plain_receiver(self, text: str, func: ast.expr) -> bool:
-        """Whether ``text`` (``d.get``) is called on a name holding only plain values,
-        or on a display (``{6: Image}.get``)."""
-        if isinstance(func, ast.Attribute) and isinstance(func.value, PLAIN_DISPLAYS):
-            return True
-        head, dot, _ = text.partition(".")
-        for scope in reversed(self.scopes) if dot else ():
-            if head in scope.plain:
-                return True
-            if head in scope.bound or head in scope.params or head in scope.local_types:
-                return False
-        return False
-
-    def _plain_annotation(self, node: ast.expr | None) -> bool:
-        node = optional_member(node, self.resolve)
-        if isinstance(node, ast.Subscript):
-            node = node.value
-        return node is not None and self.resolve(node) in PLAIN_TYPES
 
     def through_class(self, func: ast.expr) -> bool:
         """``Base.__init__`` or ``pkg.Base.method``: a method called through its class,

@@ -11,7 +11,7 @@ import ast
 from collections.abc import Sequence
 
 from .. import dataflow
-from ..held import PLAIN_DISPLAYS
+from ..plain import PLAIN_DISPLAYS
 from .model import Adds, Refusal
 from .syntax import same_loop
 

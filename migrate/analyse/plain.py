@@ -1,0 +1,73 @@
+"""Values no project method runs on, so a call on them needs no review.
+
+A call the analysis cannot resolve (``d.get(key)``) may reach a project
+method of that name that becomes async; on a name that only ever holds
+plain values (a literal or display, a builtin container, ``os.environ``, a
+parsed body ``resp.json()``) it cannot, and the plan asks nothing of it.
+"""
+
+from __future__ import annotations
+
+import ast
+import sys
+
+from .defaults import optional_member
+from .flow import FlowVisitor
+from .names import dotted
+from .scopes import PLAIN_TYPES
+
+# Values made by their own syntax: literals, displays, comprehensions, f-strings.
+PLAIN_DISPLAYS = (
+    ast.Constant,
+    ast.JoinedStr,
+    ast.Dict,
+    ast.List,
+    ast.Set,
+    ast.Tuple,
+    ast.DictComp,
+    ast.ListComp,
+    ast.SetComp,
+)
+
+
+class PlainValues(FlowVisitor):
+    """The analyser's reading of plain values (its scopes and facts)."""
+
+    def plain_value(self, node: ast.expr) -> bool:
+        """Whether ``node`` is a value no project method runs on: a literal or display,
+        a builtin container made, an attribute of a standard module (``os.environ``),
+        a parsed body (``resp.json()``) or an item of one."""
+        if isinstance(node, PLAIN_DISPLAYS):
+            return True
+        if isinstance(node, ast.Subscript):
+            return self.plain_value(node.value)
+        if isinstance(node, ast.Call):
+            # ``resp.json()``: a body parsed into dicts, lists and strings.
+            if isinstance(node.func, ast.Attribute) and node.func.attr == "json" and not node.args:
+                return True
+            return self.resolve(node.func) in PLAIN_TYPES
+        parts = dotted(node)
+        if not parts or len(parts) < 2 or parts[0] not in self.facts.imports:
+            return False
+        if any(parts[0] in s.bound or parts[0] in s.params for s in self.scopes):
+            return False
+        return self.facts.imports[parts[0]].split(".")[0] in sys.stdlib_module_names
+
+    def plain_receiver(self, text: str, func: ast.expr) -> bool:
+        """Whether ``text`` (``d.get``) is called on a name holding only plain values,
+        or on a display (``{6: Image}.get``)."""
+        if isinstance(func, ast.Attribute) and isinstance(func.value, PLAIN_DISPLAYS):
+            return True
+        head, dot, _ = text.partition(".")
+        for scope in reversed(self.scopes) if dot else ():
+            if head in scope.plain:
+                return True
+            if head in scope.bound or head in scope.params or head in scope.local_types:
+                return False
+        return False
+
+    def _plain_annotation(self, node: ast.expr | None) -> bool:
+        node = optional_member(node, self.resolve)
+        if isinstance(node, ast.Subscript):
+            node = node.value
+        return node is not None and self.resolve(node) in PLAIN_TYPES
