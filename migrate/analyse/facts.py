@@ -21,6 +21,7 @@ from .frameworks import (
     PATCHERS,
     is_test_path,
 )
+from .given import none_defaults
 from .held import HeldVisitor
 from .model import (
     Assignment,
@@ -203,6 +204,7 @@ class ModuleAnalyser(HeldVisitor):
         )
         self.facts.functions[qualname] = note_signature(fn, node)
         fn.method_defaults = methods.method_defaults(node)
+        fn.none_defaults = none_defaults(node)
         if outer.function is not None and outer.function.name != "<module>":
             outer.local_defs[node.name] = qualname
 
@@ -249,6 +251,10 @@ class ModuleAnalyser(HeldVisitor):
                 # Cached on the instance; as an async method, by the cached_result helper.
                 fn.property = "cached_property"
                 continue
+            if target == "contextlib.contextmanager" or (
+                deco.text == "contextmanager" and not target
+            ):
+                fn.contextmanager = True
             if target in MEMOISERS or (deco.text in ("lru_cache", "cache") and not target):
                 fn.memoised = deco.text
             if (

@@ -12,6 +12,10 @@ the statement: the sync one was closed as soon as it was dropped, an async
 generator only once the loop gets round to its ``aclose`` (or never, if the
 loop is closed first).
 
+A ``@contextmanager`` generator entered by ``with`` becomes an
+``@asynccontextmanager`` one entered by ``async with``; used any other way
+(``ExitStack.enter_context``, kept as a value) it stays sync.
+
 A consumer that cannot follow keeps the generator sync, with the reason:
 one that may stop early without a loop to rewrite (``any(x for x in g())``,
 ``enumerate(g())``, ``zip``), a generator object kept as a value (assigned,
@@ -52,8 +56,13 @@ def consumer(call: Call, graph: CallGraph) -> str | None:
     return None
 
 
-def _refusal(call: Call, graph: CallGraph) -> str | None:
-    """Why this use of a generator call cannot follow it to async, or None."""
+def _refusal(call: Call, graph: CallGraph, fn: Function) -> str | None:
+    """Why this use of generator ``fn``'s call cannot follow it to async, or None."""
+    if fn.contextmanager:
+        # ``with cm() as x`` -> ``async with``, under ``@asynccontextmanager``.
+        if call.with_item:
+            return None
+        return f"{call.text}() is a context manager used other than by a with statement"
     if call.iterated:
         if call.genexp_of is None:
             return None  # for, comprehension, yield from
@@ -80,7 +89,7 @@ def generator_boundary(fn: Function, graph: CallGraph) -> str | None:
     for edge in graph.callers.get(fn.qualname, []):
         if edge.call is None:
             continue
-        why = _refusal(edge.call, graph)
+        why = _refusal(edge.call, graph, fn)
         if why:
             caller = graph.functions[edge.caller]
             return f"generator consumed where it cannot be async: {why} in {caller.name}"

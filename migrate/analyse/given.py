@@ -8,9 +8,23 @@ what the caller's own callers give it there.
 
 from __future__ import annotations
 
+import ast
+
 from .model import Call, Function
 
 FORWARDED = "<forwarded>."
+# A parameter left to its default of None: it holds no object, whatever the others
+# give it (``session=None``, a session made when none is given).
+NONE_GIVEN = "<none>"
+
+
+def none_defaults(node: ast.FunctionDef | ast.AsyncFunctionDef) -> tuple[str, ...]:
+    """The parameters of ``node`` whose default is None."""
+    args = node.args
+    positional = [*args.posonlyargs, *args.args]
+    pairs = list(zip(positional[len(positional) - len(args.defaults) :], args.defaults))
+    pairs += [(a, d) for a, d in zip(args.kwonlyargs, args.kw_defaults) if d is not None]
+    return tuple(a.arg for a, d in pairs if isinstance(d, ast.Constant) and d.value is None)
 
 
 def given(
@@ -36,6 +50,8 @@ def given(
     by_name = call.star_kwargs == caller.kwarg is not None
     if by_position or by_name:
         return f"{FORWARDED}{spill if by_position else -1}.{param if by_name else ''}"
+    if param in fn.none_defaults and call.positional >= 0 and "**" not in call.keywords:
+        return NONE_GIVEN
     return None
 
 

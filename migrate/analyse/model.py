@@ -238,6 +238,8 @@ class Function:
     span: Span
     is_async: bool = False
     is_generator: bool = False
+    # ``@contextlib.contextmanager``: a generator entered by ``with`` statements.
+    contextmanager: bool = False
     # A generator with a yield inside a ``with`` or ``try``: closing it runs code.
     holds_across_yield: bool = False
     # ``name = lambda ...:`` in a function, read as the nested def it stands for.
@@ -253,6 +255,8 @@ class Function:
     kwargs_read: bool = False
     # Likewise for the ``*`` parameter (``args[0]``), read for a request method only.
     varargs_read: bool = True
+    # Parameters whose default is None: a call leaving one out gives it None.
+    none_defaults: tuple[str, ...] = ()
     # Parameters whose default names an HTTP method (``method="GET"``).
     method_defaults: tuple[tuple[str, str], ...] = ()
     # A ``__call__(self, r)``: what it does with ``r`` (attribute, whether assigned);

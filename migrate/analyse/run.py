@@ -247,13 +247,21 @@ def _module_of(project: Project, target: str) -> str | None:
 
 
 def _callee_modules(graph: CallGraph, colouring: Colouring) -> set[str]:
-    """Project modules called from async code whose facts we don't have yet."""
+    """Project modules called from async code whose facts we don't have yet, and those
+    defining the decorators of functions called through a parameter."""
     wanted: set[str] = set()
     project = graph.project
-    for qualname in colouring.async_functions:
+    # A decorator of a function called through a parameter: whether it hands the
+    # function its callers' arguments decides the parameter's type (see decorators).
+    typed_by_callers = {
+        fn.qualname for fn in graph.functions.values() if any(c.param_target for c in fn.calls)
+    }
+    for qualname in {*colouring.async_functions, *typed_by_callers}:
         fn = graph.functions[qualname]
         # Calls, and decorators: a decorator's wrapper becomes async with the function.
-        targets = [c.target for c in fn.calls] + [d.target for d in fn.decorators]
+        targets = [d.target for d in fn.decorators]
+        if qualname in colouring.async_functions:
+            targets += [c.target for c in fn.calls]
         for target in targets:
             if not target:
                 continue

@@ -10,12 +10,12 @@ method's ``self`` may be an instance of any of them).
 Whatever could hide a call site or an assignment leaves the name untyped:
 the function or class used as a value (``map(Page, ...)``, a registry; a
 class picked from a dict and called right there is called, see choices),
-a method also called through a receiver of unknown type, a parameter left
-to its default or given through ``*args``/``**kwargs``, a function with no
+a method also called through a receiver of unknown type, a decorator not
+handing on what it is given (see decorators), a parameter left to a default
+other than None or given through ``*args``/``**kwargs``, a function with no
 visible caller, an attribute also assigned on some other object. A mock a
-test hands in is a value of no known type, so it too leaves the name
-untyped: untyped keeps the calls as they were, a wrong type would await a
-plain value.
+test hands in is of no known type, so it too leaves the name untyped:
+untyped keeps the calls as they were, a wrong type would await a plain value.
 """
 
 from __future__ import annotations
@@ -24,9 +24,10 @@ from pathlib import PurePath
 from typing import Protocol
 
 from .catalogue import CONSTRUCTORS
+from .decorators import passes_through
 from .defaults import SESSION_TYPES
 from .frameworks import CLASS_CHECKS
-from .given import FORWARDED, extra, given
+from .given import FORWARDED, NONE_GIVEN, extra, given
 from .methods import offset_of
 from .model import FIXTURE_PREFIX, PARAM_PREFIX, RETURNS_SUFFIX, Call, Function
 from .project import Project
@@ -162,7 +163,10 @@ class TypeFlow:
         """Whether ``fn`` may be called where no call site shows what it is given."""
         if fn.framework or fn.qualname in self.values:
             return True
-        if any(d.text not in _PLAIN_DECORATORS for d in fn.decorators):
+        if any(
+            d.text not in _PLAIN_DECORATORS and not passes_through(d, self.graph, self.functions)
+            for d in fn.decorators
+        ):
             return True
         owner = fn.class_qualname
         if owner is None:
@@ -299,6 +303,8 @@ class TypeFlow:
         """The type of what ``held`` (see :meth:`NameResolver.value_of`) names in ``fn``."""
         if held is None:
             return _UNKNOWN
+        if held == NONE_GIVEN:
+            return _NONE_YET
         if held.startswith(FORWARDED):
             return self._get(("forwarded", fn.qualname, held.removeprefix(FORWARDED)))
         if held.startswith(PARAM_PREFIX):

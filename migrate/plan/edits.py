@@ -426,7 +426,7 @@ def plan_edits(analysis: Analysis) -> dict[str, FileEdits]:
             callee = graph.callee_of(call)
             if callee is None or not colouring.is_async(callee):
                 continue
-            if call.context_manager:
+            if call.context_manager or (call.with_item and graph.functions[callee].contextmanager):
                 fe.async_withs.add(cols.pos(call.span))
                 continue
             if graph.functions[callee].is_generator or call.iterates:

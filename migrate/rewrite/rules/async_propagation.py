@@ -14,6 +14,8 @@ flight, with the same size, cache and key.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import libcst as cst
 import libcst.matchers as m
 
@@ -58,12 +60,29 @@ class AsyncPropagation(Rule):
             kind = self.ctx.edits.async_properties.get(self.ctx.qualname)
             if kind is not None:
                 updated = updated.with_changes(decorators=self._unproperty(updated, kind))
+            updated = updated.with_changes(decorators=self._async_cm(updated.decorators))
             return updated.with_changes(asynchronous=cst.Asynchronous())
         new_name = self.ctx.edits.renamed.get(self.ctx.qualname)
         if new_name is not None:
             # ``__iter__`` -> ``__aiter__``: an async iterator's, still sync.
             return updated.with_changes(name=cst.Name(new_name))
         return updated
+
+    def _async_cm(self, decorators: Sequence[cst.Decorator]) -> list[cst.Decorator]:
+        """``@contextmanager`` -> ``@asynccontextmanager`` (the generator awaits now)."""
+        out = []
+        for decorator in decorators:
+            text = dotted_name(decorator.decorator)
+            if text == "contextlib.contextmanager":
+                decorator = decorator.with_changes(
+                    decorator=cst.parse_expression("contextlib.asynccontextmanager")
+                )
+            elif text == "contextmanager":
+                self.ctx.add_import("contextlib", "asynccontextmanager")
+                self.ctx.maybe_remove_import("contextlib", "contextmanager")
+                decorator = decorator.with_changes(decorator=cst.Name("asynccontextmanager"))
+            out.append(decorator)
+        return out
 
     def _unproperty(self, node: cst.FunctionDef, kind: str) -> list[cst.Decorator]:
         """``@property`` goes; ``@cached_property`` becomes ``@cached_result``."""
