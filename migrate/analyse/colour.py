@@ -4,8 +4,8 @@ Async colour starts at calls with an async twin (catalogue ``rewrite``
 entries) and spreads to every caller, across modules, until it meets a
 boundary: code that cannot be async (dunders, properties, lambdas, click
 commands, ``__main__``, callbacks handed to sync APIs, generators consumed by
-sync APIs, excluded code). A boundary stays sync and calls the async code
-through ``async_to_sync`` (or ``asyncio.run`` at a true top level).
+sync APIs, a thread's ``run``, excluded code). A boundary stays sync and calls
+the async code through ``async_to_sync`` (``asyncio.run`` at a true top level).
 
 Bridge-only blocking calls (sqlite3, files, subprocesses) do not spread
 colour: the functions that make them stay sync, and async code calls them
@@ -51,8 +51,7 @@ def colour(graph: CallGraph, scope: Scope | None = None) -> Colouring:
     sites = dynamic.find_sites(graph)
     awaiting: set[tuple[str, int, int]] = set()
     constructors: dict[str, str] = {}
-    # Sync functions handed where async ones go, made async with them (see passed.joining).
-    joined: dict[str, Reason] = {}
+    joined: dict[str, Reason] = {}  # sync functions handed where async ones go (passed.joining)
     while True:
         result = _colour(
             graph, scope or Scope(), flows, refused, held, sites, awaiting, constructors, joined
@@ -281,7 +280,8 @@ def _boundary(fn: Function, graph: CallGraph, scope: Scope) -> str | None:
         return "excluded"
     if fn.memoised and fn.async_memo is None:
         return "memoised"
-    return generators.generator_boundary(fn, graph) or lazy_map_boundary(fn, graph)
+    found = generators.generator_boundary(fn, graph) or lazy_map_boundary(fn, graph)
+    return found or threads.thread_run_boundary(fn, graph)
 
 
 def _constructor_boundary(

@@ -22,7 +22,7 @@ from .catalogue import Action
 from .decisions import Bridge, Colouring
 from .frameworks import BRIDGES
 from .graph import CallGraph
-from .model import Span
+from .model import Function, Span
 from .tree import short_name
 
 FLASK_ENTRIES = ("flask-view", "flask-handler")
@@ -138,3 +138,28 @@ def offload_blocking(graph: CallGraph, result: Colouring) -> None:
             if known is None or (sensitive and not known[0]) or spreads:
                 result.sync_blocking[caller.qualname] = (sensitive or bool(known and known[0]), via)
                 queue.append(caller.qualname)
+
+
+# Thread classes whose ``run`` a subclass overrides: the thread calls it, and
+# never awaits what it returns.
+THREAD_CLASSES = frozenset({"threading.Thread", "threading.Timer"})
+
+
+def thread_run_boundary(fn: Function, graph: CallGraph) -> str | None:
+    """``run`` of a ``threading.Thread`` subclass stays sync: it runs on its own
+    thread, where blocking is what it did before; the async code it calls is
+    bridged there."""
+    if fn.name != "run" or fn.class_qualname is None:
+        return None
+    seen: set[str] = set()
+    todo = [fn.class_qualname]
+    while todo:
+        current = graph.resolve(todo.pop()) or ""
+        if current in THREAD_CLASSES:
+            return f"runs on its own thread ({current}.run)"
+        if current in seen:
+            continue
+        seen.add(current)
+        facts = graph.project.facts.get(current.rpartition(".")[0])
+        todo.extend(facts.classes.get(current, ()) if facts else ())
+    return None
