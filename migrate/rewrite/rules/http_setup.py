@@ -181,11 +181,8 @@ class SessionSetup(HttpRuleBase):
                 assert isinstance(stmt, cst.SimpleStatementLine)
                 pending += self._commented_out(stmt, why)
                 continue
-            if pending:
-                lines = [*stmt.leading_lines, *pending]  # type: ignore[attr-defined]
-                stmt = stmt.with_changes(leading_lines=lines)
-                pending = []
-            out.append(stmt)
+            out.append(_lines_above(stmt, pending))
+            pending = []
         if pending and not out:
             out.append(cst.SimpleStatementLine([cst.Pass()], leading_lines=pending))
             pending = []
@@ -209,11 +206,8 @@ class SessionSetup(HttpRuleBase):
         for stmt in body:
             if id(stmt) in gone:
                 continue
-            if pending:
-                lines = [*stmt.leading_lines, *pending]  # type: ignore[attr-defined]
-                stmt = stmt.with_changes(leading_lines=lines)
-                pending = []
-            out.append(stmt)
+            out.append(_lines_above(stmt, pending))
+            pending = []
         if pending:
             out.append(cst.SimpleStatementLine([cst.Pass()], leading_lines=pending))
         return client.with_changes(args=self._with_tls(client_args)), drop_unread(out, used)
@@ -372,6 +366,13 @@ class SessionSetup(HttpRuleBase):
             # lines of another stay as written, under the plan's review item.
             return [*body[:index], new, *rest]
         return body
+
+
+def _lines_above(stmt: cst.BaseStatement, lines: list[cst.EmptyLine]) -> cst.BaseStatement:
+    """``stmt`` with comment ``lines`` (a line taken out before it) above it."""
+    if not lines:
+        return stmt
+    return stmt.with_changes(leading_lines=[*stmt.leading_lines, *lines])  # type: ignore[attr-defined]
 
 
 def assignments(body: Sequence[cst.BaseStatement]) -> dict[str, cst.Call]:
