@@ -95,8 +95,8 @@ class HttpClient(
         self.stream_loops: set[int] = set()
         self.stream_values: dict[int, str] = {}
         self.stream_readers: set[int] = set()
-        # ``.encode()`` calls made to give str lines back as bytes (ids).
-        self.stream_encoded: set[int] = set()
+        self.raw_copies: set[int] = set()
+        self.stream_encoded: set[int] = set()  # ``.encode()`` giving str lines back as bytes
         # The client of each streamed one-off request (by the call's position).
         self.stream_clients: dict[object, cst.WithItem] = {}
         # Clients made in a function that closes them (``session.close()``).

@@ -5,7 +5,8 @@ async context manager: a ``with`` holding it becomes ``async with``, and an
 assignment takes the rest of its block into one (the response is readable
 only there). ``for line in r.iter_lines()`` becomes ``async for line in
 r.aiter_lines()``, ``iter_content(n)`` ``aiter_bytes(n)`` (``aiter_text()``
-when decoded), ``r.close()`` ``await r.aclose()``.
+when decoded), ``r.close()`` ``await r.aclose()``, ``shutil.copyfileobj(r.raw,
+f)`` a loop writing ``r.aiter_raw()``.
 
 Read outside a loop, a body's iterator is read with ``async for`` as well:
 ``next(it)`` becomes ``await anext(it)``, ``list(it)``, ``b"".join(it)`` and
@@ -27,7 +28,7 @@ from typing import TypeVar, cast
 import libcst as cst
 import libcst.matchers as m
 
-from ..nodes import dotted_name, is_keyword
+from ..nodes import code_of, dotted_name, is_keyword
 from .base import on_leave, on_visit
 from .http_common import HttpRuleBase
 
@@ -67,6 +68,7 @@ class StreamRewrites(HttpRuleBase):
     stream_values: dict[int, str]
     stream_readers: set[int]
     stream_encoded: set[int]
+    raw_copies: set[int]  # ``r`` of ``copyfileobj(r.raw, f)``, rewritten as a loop
     _statement_calls: set[int]  # calls that are whole statements (see ValueRewrites)
 
     def _streamed_one_off(self, call: cst.Call) -> bool:
@@ -394,12 +396,40 @@ class StreamRewrites(HttpRuleBase):
         self.ctx.note(self.code, line, "streamed request -> async with client.stream(...)")
         return self._method_call(call, receiver, "stream", args)
 
+    @on_visit(cst.SimpleStatementLine)
+    def visit_raw_copy(self, node: cst.SimpleStatementLine) -> None:
+        """``shutil.copyfileobj(r.raw, f)``: see leave_raw_copy."""
+        copied = _raw_copy(node, self.functions[-1].streams)
+        if copied is not None and self.ctx.in_async:
+            self.raw_copies.add(id(copied.value))
+
+    @on_leave(cst.SimpleStatementLine)
+    def leave_raw_copy(
+        self, original: cst.SimpleStatementLine, updated: cst.SimpleStatementLine
+    ) -> cst.BaseStatement | cst.FlattenSentinel[cst.BaseStatement]:
+        """``shutil.copyfileobj(r.raw, f)`` -> ``async for chunk in r.aiter_raw():
+        f.write(chunk)``: requests' raw file gave the body undecoded, as
+        ``aiter_raw()`` does."""
+        copied = _raw_copy(original, self.functions[-1].streams)
+        if copied is None or id(copied.value) not in self.raw_copies:
+            return updated
+        dst = cst.ensure_type(cst.ensure_type(updated.body[0], cst.Expr).value, cst.Call).args[1]
+        loop = cst.parse_statement(
+            f"async for chunk in {cst.ensure_type(copied.value, cst.Name).value}.aiter_raw():\n"
+            f"    {code_of(dst.value)}.write(chunk)\n"
+        )
+        self.ctx.note(self.code, self.ctx.line(original), "copyfileobj(r.raw) -> aiter_raw()")
+        self.ctx.maybe_remove_import("shutil")
+        return cst.FlattenSentinel([loop.with_changes(leading_lines=updated.leading_lines)])
+
     @on_leave(cst.Attribute)
     def leave_stream_raw(
         self, original: cst.Attribute, updated: cst.BaseExpression
     ) -> cst.BaseExpression:
         """``r.raw`` of a streamed response is urllib3's file object: httpx has none."""
         owner = original.value
+        if id(owner) in self.raw_copies:
+            return updated
         if original.attr.value == "raw" and isinstance(owner, cst.Name):
             if owner.value in self.functions[-1].streams:
                 self.ctx.todo(
@@ -545,3 +575,23 @@ def _without_decode(name: str, node: _Node) -> _Node:
     """``node`` with ``name.decode(...)`` read as ``name`` (a str already)."""
     decode = m.Call(func=m.Attribute(value=m.Name(name), attr=m.Name("decode")))
     return cast(_Node, m.replace(node, decode, lambda _, __: cst.Name(name)))
+
+
+def _raw_copy(stmt: cst.SimpleStatementLine, streams: Collection[str]) -> cst.Attribute | None:
+    """``r.raw`` of ``shutil.copyfileobj(r.raw, f)`` with ``r`` a streamed response."""
+    if len(stmt.body) != 1 or not isinstance(stmt.body[0], cst.Expr):
+        return None
+    call = stmt.body[0].value
+    if not isinstance(call, cst.Call) or len(call.args) != 2 or any(a.keyword for a in call.args):
+        return None
+    if (dotted_name(call.func) or "").rpartition(".")[2] != "copyfileobj":
+        return None
+    raw = call.args[0].value
+    if (
+        isinstance(raw, cst.Attribute)
+        and raw.attr.value == "raw"
+        and isinstance(raw.value, cst.Name)
+        and raw.value.value in streams
+    ):
+        return raw
+    return None
