@@ -131,17 +131,25 @@ def _names(qualnames: Iterable[str], graph: CallGraph) -> set[str]:
     """Names another module must mention to call what became async.
 
     A module-level function is called by its name. A method is reached
-    through its class: an instance made from it, or a subclass, and either
-    way the class name appears; a bare method name like ``run`` would match
-    half a codebase for nothing.
+    through its class: an instance made from it, or a subclass, where the
+    class name appears, or an instance another module made and hands out (a
+    module global, ``weather = WeatherClient()``, or what a function returns),
+    whose name appears; a bare method name like ``run`` would match half a
+    codebase for nothing.
     """
     names = set()
+    classes = set()
     for qualname in qualnames:
         fn = graph.functions[qualname]
         if fn.class_qualname:
+            classes.add(fn.class_qualname)
             names.add(fn.class_qualname.rsplit(".", 1)[-1])
         elif fn.parent is None:
             names.add(fn.name)
+    classes.update(sub for cls in list(classes) for sub in graph.subclasses(cls))
+    for facts in graph.project.facts.values():
+        for made in (facts.typed_names, facts.return_types):
+            names.update(name for name, typ in made.items() if graph.resolve(typ) in classes)
     return names
 
 

@@ -910,6 +910,8 @@ def _makes_a_kept_session(
                 continue
             if fn.name == "__init__" and fn.class_qualname in shared:
                 continue  # ``self.session = requests.Session()``: the instance's client
+            if _made_for_shared_attr(fn, shared, "requests.Session"):
+                continue  # likewise in another method (a Flask extension's ``init_app``)
             if fe is not None and fn.qualname in fe.lazy_holders:
                 continue  # ``_local.s = requests.Session()`` on first use: likewise
             return True
