@@ -41,8 +41,8 @@ def find_sites(graph: CallGraph) -> list[Site]:
     for fn in graph.functions.values():
         for use in fn.dynamic:
             held = graph.resolve(use.held) if use.held else None
-            if held in CONSTRUCTORS.values():
-                continue  # a session's verb looked up by name: see values.looked_up
+            if held in CONSTRUCTORS.values() or held == "requests":
+                continue  # a session's verb, or requests', looked up by name: see values
             classes = tuple(graph.held_classes(fn, use.held))
             methods = {m for cls in classes for m in graph.public_methods(cls)}
             if use.named_after_function:

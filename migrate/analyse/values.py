@@ -56,7 +56,9 @@ def looked_up(graph: CallGraph) -> list[LookedUp]:
             if receiver != "builtins.getattr" or not ref.call_called or entry is None:
                 continue
             start = ref.call_span
-            call = next(
+            # The call of what getattr gives: of the calls starting where getattr's
+            # does, the innermost after it (``getattr(s, m)(url).json()`` holds three).
+            call = min(
                 (
                     c
                     for c in fn.calls
@@ -65,7 +67,8 @@ def looked_up(graph: CallGraph) -> list[LookedUp]:
                     and c.span != start
                     and c.text.startswith("getattr(")
                 ),
-                None,
+                key=lambda c: (c.span.end_line, c.span.end_col),
+                default=None,
             )
             if call is not None:
                 found.append(LookedUp(fn.qualname, ref, call, entry))
@@ -98,6 +101,8 @@ def value_uses(graph: CallGraph) -> list[ValueUse]:
                 flows = f"handed to {_short(ref.receiver or '')}()"
             elif receiver == "builtins.getattr" and target in CONSTRUCTORS.values():
                 flows = "its methods looked up by getattr()"
+            elif receiver == "builtins.getattr" and target == "requests":
+                flows = "its functions looked up by getattr()"
             else:
                 continue
             found[(fn.qualname, ref.span)] = ValueUse(

@@ -25,6 +25,8 @@ def drive(run):
     run.check("the sync one", calls.shouted, ["a", "b"])
     run.check("dict of verbs", verbs.call, "delete", base + "/users/1")
     run.check("partial", verbs.short, base + "/status")
+    run.check("requests' function looked up by getattr", verbs.looked_up, "get", base + "/status")
     run.check("client method handed over", client.Client(base).user, 1)
     run.check("same client, direct", client.Client(base).status)
     run.check("getattr", client.verb_status, base, "get")
+    run.check("getattr, its body read", client.verb_json, base, "get", "/users/2")

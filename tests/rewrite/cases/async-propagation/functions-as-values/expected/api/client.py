@@ -32,3 +32,10 @@ async def verb_status(base, method):
         follow_redirects=True, timeout=None, verify=TLS_CONTEXT
     ) as session:
         return await by_verb(session, method, base + "/status")
+
+
+async def verb_json(base, method, path):
+    async with httpx.AsyncClient(
+        follow_redirects=True, timeout=None, verify=TLS_CONTEXT
+    ) as session:
+        return (await getattr(session, method)(base + path)).json()

@@ -22,3 +22,8 @@ def by_verb(session: requests.Session, method, url):
 def verb_status(base, method):
     with requests.Session() as session:
         return by_verb(session, method, base + "/status")
+
+
+def verb_json(base, method, path):
+    with requests.Session() as session:
+        return getattr(session, method)(base + path).json()

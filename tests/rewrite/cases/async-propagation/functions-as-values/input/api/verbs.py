@@ -14,3 +14,7 @@ get_short = functools.partial(requests.get, timeout=5)
 
 def short(url):
     return get_short(url).json()
+
+
+def looked_up(method, url):
+    return getattr(requests, method)(url, timeout=5).status_code
