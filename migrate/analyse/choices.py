@@ -170,3 +170,12 @@ def stop_raises(function: ast.FunctionDef | ast.AsyncFunctionDef) -> list[ast.Ra
             continue
         todo += [(child, handling) for child in ast.iter_child_nodes(node)]
     return found
+
+
+def class_param(node: ast.FunctionDef | ast.AsyncFunctionDef) -> str | None:
+    """The first parameter of a ``@classmethod`` (``cls``): ``cls(...)`` makes one of
+    its class (or of a subclass)."""
+    if not any(isinstance(d, ast.Name) and d.id == "classmethod" for d in node.decorator_list):
+        return None
+    params = [*node.args.posonlyargs, *node.args.args]
+    return params[0].arg if params else None

@@ -17,7 +17,8 @@ from .catalogue import lookup
 from .dataflow import MUTATING_METHODS
 from .frameworks import CLOSERS
 from .model import Call, Function
-from .names import NameResolver, expr_text, note_self_change, span_of
+from .names import NameResolver, expr_text, span_of
+from .tree import note_self_change
 
 # The visit_* method (or generic_visit) by visitor class and node class.
 _HANDLERS: dict[tuple[type, type], Callable[[Any, Any], None]] = {}

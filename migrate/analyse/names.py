@@ -13,7 +13,7 @@ import builtins
 
 from .accessors import gives_session, held_attribute, held_global
 from .catalogue import CONSTRUCTORS
-from .choices import module_choices
+from .choices import class_param, module_choices
 from .defaults import SESSION_TYPES, given_default, optional_member
 from .factories import session_factories, type_factory_globals, what_made
 from .fixtures import is_fixture_decorator, note_fixture, returned_attribute, returned_maker
@@ -24,21 +24,14 @@ from .tree import (
     TreeIndex,
     _is_super,
     _self_attr,
-    changed_self_attr,
     dotted,
     expr_text,
+    note_self_change,
     resolve_relative,
     span_of,
 )
 
 BUILTIN_NAMES = frozenset(dir(builtins))
-
-
-def note_self_change(fn: Function, target: ast.expr) -> None:
-    """Record that ``fn`` changes its receiver when ``target`` is (part of) ``self.x``."""
-    attr = changed_self_attr(target)
-    if attr is not None and attr not in fn.self_writes:
-        fn.self_writes += (attr,)
 
 
 class LocalScope:
@@ -220,7 +213,17 @@ class NameResolver:
             # ``site = Site(...)`` ... ``return site``: what each local was made by; and
             # each attribute it sets (``_local.s = Session()`` ... ``return _local.s``, a
             # session kept per thread or on the instance, made on first use).
-            made_by = what_made(self.tree, node, lambda call: self.type_of_call(call, None))
+            cls = class_param(node) if owner else None
+
+            def type_made(call: ast.Call) -> str | None:
+                func = call.func
+                if cls and isinstance(func, ast.Name) and func.id == cls:
+                    return owner
+                if cls and isinstance(func, ast.Attribute) and dotted(func) == [cls, func.attr]:
+                    return self._method_return(f"{owner}.{func.attr}", 0)  # ``cls.fetch(1)``
+                return self.type_of_call(call, None)
+
+            made_by = what_made(self.tree, node, type_made)
             found: set[str | None] = set()
             for sub in self.tree.inside(node, (ast.Return, ast.Yield)):
                 if isinstance(sub, ast.Return | ast.Yield) and sub.value is not None:
@@ -228,7 +231,7 @@ class NameResolver:
                     if isinstance(value, ast.Call):
                         method = _self_attr(value.func) if owner else None
                         made = self._method_return(f"{owner}.{method}", 0) if method else None
-                        found.add(made or self.type_of_call(value, None))
+                        found.add(made or type_made(value))
                     elif isinstance(value, ast.Name | ast.Attribute) and dotted(value):
                         found |= made_by.get(expr_text(value), {None})
                     else:

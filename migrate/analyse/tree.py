@@ -14,7 +14,7 @@ import ast
 from collections import deque
 from typing import TypeVar
 
-from .model import Span
+from .model import Function, Span
 
 # The nodes asked for, and the definitions they are asked about.
 _KEPT = (
@@ -190,3 +190,10 @@ def changed_self_attr(node: ast.expr) -> str | None:
         top = _self_attr(node) or top
         node = node.value
     return top
+
+
+def note_self_change(fn: Function, target: ast.expr) -> None:
+    """Record that ``fn`` changes its receiver when ``target`` is (part of) ``self.x``."""
+    attr = changed_self_attr(target)
+    if attr is not None and attr not in fn.self_writes:
+        fn.self_writes += (attr,)
