@@ -79,6 +79,9 @@ _BARE_FIELDS: tuple[tuple[type[cst.CSTNode], str], ...] = (
     (cst.Arg, "value"),
     (cst.Return, "value"),
     (cst.Assign, "value"),
+    (cst.AnnAssign, "value"),
+    (cst.DictElement, "value"),
+    (cst.Element, "value"),
 )
 
 Handler = Callable[..., Any]
@@ -299,7 +302,7 @@ class MigrationTransformer(cst.CSTTransformer):
 
     def _tidy(self, updated: cst.CSTNode) -> cst.CSTNode:
         """Brackets of a rule's ``(not x)`` go where nothing needs them (a test,
-        an argument, a boolean operand, a value assigned or returned), and
+        an argument, a boolean operand, a value assigned, returned or listed), and
         ``not (not r.is_error)`` is ``r.is_error``. Done before the rules'
         handlers, which may wrap the statement (``async with`` around an ``if``)."""
         if isinstance(updated, cst.UnaryOperation) and isinstance(updated.operator, cst.Not):

@@ -1,7 +1,8 @@
 """MIG001, response attributes: requests' read as httpx's response has them.
 
 ``.ok`` -> ``not .is_error``, ``.reason`` -> ``.reason_phrase``, ``.url`` ->
-``str(.url)`` (left as it is where an f-string formats it), for the
+``str(.url)`` (left as it is where an f-string formats it), ``.cookies.get_dict()``
+-> ``dict(.cookies)``, a TODO on what httpx's response lacks, for the
 responses of calls the rule rewrote, of awaited calls, of locals annotated
 as responses, and of parameters the plan says are handed httpx responses
 (see ``analyse/responses.py``). A parameter handed requests' responses too
@@ -13,13 +14,22 @@ attribute stays, with a TODO (the plan names it for review).
 from __future__ import annotations
 
 import libcst as cst
+import libcst.matchers as m
 
 from ...analyse.responses import FIXES
-from .base import on_visit
+from .base import on_leave, on_visit
 from .http_annotations import AnnotationRewrites
 from .http_common import FunctionState
 
 RESPONSE_RENAMES = {"reason": "reason_phrase"}
+# What requests' response has and httpx's has not, with what to do instead (FIXES
+# names them; a streamed body's raw file and iterators have rules of their own).
+REQUESTS_ONLY = {
+    "apparent_encoding": "httpx guesses no charset (charset_normalizer does)",
+    "is_permanent_redirect": "r.status_code in (301, 308)",
+    "next": "follow r.next_request with client.send()",
+    "connection": "the client holds the connection",
+}
 
 
 class ResponseRewrites(AnnotationRewrites):
@@ -47,6 +57,22 @@ class ResponseRewrites(AnnotationRewrites):
         if returned is not None:
             self.follow_annotation(node.returns, httpx=returned == "httpx")
 
+    @on_leave(cst.Call)
+    def leave_cookie_dict(
+        self, original: cst.Call, updated: cst.BaseExpression
+    ) -> cst.BaseExpression:
+        """``r.cookies.get_dict()`` -> ``dict(r.cookies)``: httpx's cookies have no
+        ``get_dict``, and both libraries' are mappings of names to values."""
+        func = original.func
+        if original.args or not m.matches(
+            func, m.Attribute(value=m.Attribute(attr=m.Name("cookies")), attr=m.Name("get_dict"))
+        ):
+            return updated
+        # ``get_dict`` is the requests jar's own name: whatever holds it moves or not,
+        # ``dict(jar)`` reads the same from either library's.
+        jar = cst.ensure_type(cst.ensure_type(updated, cst.Call).func, cst.Attribute).value
+        return cst.Call(func=cst.Name("dict"), args=[cst.Arg(jar)])
+
     @on_visit(cst.NamedExpr)
     def visit_NamedExpr(self, node: cst.NamedExpr) -> None:
         """``(resp := requests.get(url)).ok``: the name holds a response too."""
@@ -65,7 +91,7 @@ class ResponseRewrites(AnnotationRewrites):
         owner = updated.value
         if self._is_direct_request(original.value):
             # requests.get(...).ok: the response of a call this rule rewrote.
-            return self._response_attribute(updated, updated.attr.value, direct=True)
+            return self._response_attribute(original, updated, direct=True)
         if not isinstance(owner, cst.Name):
             return updated
         state = self.functions[-1]
@@ -74,7 +100,7 @@ class ResponseRewrites(AnnotationRewrites):
             return updated
         if owner.value in state.responses:
             return self._response_attribute(
-                updated, attr, direct=owner.value in state.direct_responses
+                original, updated, direct=owner.value in state.direct_responses
             )
         if owner.value in state.either_responses:
             return self._either_attribute(original, updated, owner.value, attr)
@@ -94,8 +120,16 @@ class ResponseRewrites(AnnotationRewrites):
         return isinstance(node, cst.Call) and self.ctx.pos(node) in self.ctx.edits.http_calls
 
     def _response_attribute(
-        self, updated: cst.Attribute, attr: str, direct: bool
+        self, original: cst.Attribute, updated: cst.Attribute, direct: bool
     ) -> cst.BaseExpression:
+        attr = updated.attr.value
+        if attr in REQUESTS_ONLY:
+            self.ctx.todo(
+                self.ctx.line(original),
+                self.code,
+                f".{attr} is requests' only: {REQUESTS_ONLY[attr]}",
+                "httpx's response has no such attribute: as code it raises AttributeError",
+            )
         if attr == "ok":
             # requests' ``ok`` is "not 4xx/5xx": exactly ``not is_error``, and
             # ``not r.ok`` becomes ``r.is_error`` (see the transformer).
