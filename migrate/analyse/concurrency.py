@@ -31,6 +31,7 @@ from .lazy_maps import (
     taken_one_at_a_time,
 )
 from .model import Call, FanOut, Function, Span, SpotKind
+from .pacing import ASYNC_SLEEPS, awaits_async, held_while_awaiting, only_sleeps
 from .project import function_node
 from .quiet_calls import quiet_calls
 
@@ -66,7 +67,6 @@ class Spot:
 # Builtins that may take only the first results of a map handed to them: the legacy
 # map made no call for the others, so it is not gathered.
 STOPPING_CONSUMERS = frozenset({"next", "iter", "zip", "islice", "takewhile", "any", "all"})
-ASYNC_SLEEPS = frozenset({"asyncio.sleep", "anyio.sleep", "trio.sleep"})
 # Thread-pool and map fan-outs are still read from the per-module facts.
 FACT_KINDS = ("map", "executor-map", "executor-submit", "executor-completed", "thread-workers")
 
@@ -185,10 +185,17 @@ def awaited_calls(fn: Function, graph: CallGraph, colouring: Colouring) -> dict[
         if target.is_generator:
             continue
         # Already async: a call that is not awaited is handed to something (gather, a task).
-        if colouring.is_async(callee) or (target.is_async and call.awaited):
+        if awaits_async(callee, graph, colouring) and only_sleeps(callee, graph, colouring):
+            # A rate limiter's ``wait()``: it paces what follows, as a sleep does.
+            holds = held_while_awaiting(callee, graph, colouring)
+            found[call.span] = Awaited(callee, "sleep", holds=holds)
+        elif colouring.is_async(callee) or (target.is_async and call.awaited):
             verbs = _sent(callee, call, graph, colouring)
             changes = receiver_changes(target, graph)
-            found[call.span] = Awaited(callee, "fetch", verbs, changes_receiver=changes)
+            holds = held_while_awaiting(callee, graph, colouring)
+            found[call.span] = Awaited(
+                callee, "fetch", verbs, changes_receiver=changes, holds=holds
+            )
     for call, entry in graph.blocking.get(fn.qualname, []):
         if entry.action is not Action.REWRITE or call.in_lambda:
             continue

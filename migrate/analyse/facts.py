@@ -43,6 +43,7 @@ from .scopes import (
     parameters,
     plain_names,
 )
+from .thread_shapes import held_objects
 from .tree import child_fields
 from .urllib_shapes import URLOPEN, built_just_before, urlopen_method, urlopen_refusal
 
@@ -317,6 +318,11 @@ class ModuleAnalyser(HeldVisitor):
     def visit_With(self, node: ast.With | ast.AsyncWith) -> None:
         self._add_fan_outs(*shapes.completed_pool(node, self))
         self.note_with_items(node)
+        fn = self.scopes[-1].function
+        held = held_objects(node) if isinstance(node, ast.With) and fn is not None else ()
+        if held and fn is not None:
+            fn.held_calls += tuple(span_of(c) for c in self.tree.inside(node, ast.Call))
+            fn.held_names += held
         self.generic_visit(node)
 
     visit_AsyncWith = visit_With

@@ -238,6 +238,10 @@ class Function:
     span: Span
     is_async: bool = False
     is_generator: bool = False
+    # Calls made inside ``with self.lock:``, holding a shared object entered there
+    # (a lock): an await among them would hold it while other tasks wait.
+    held_calls: tuple[Span, ...] = ()
+    held_names: tuple[str, ...] = ()  # what those ``with`` statements enter, as written
     # ``@contextlib.contextmanager``: a generator entered by ``with`` statements.
     contextmanager: bool = False
     # A generator with a yield inside a ``with`` or ``try``: closing it runs code.

@@ -143,3 +143,13 @@ def _only_here(shape: ThreadWorkers, body: list[ast.stmt]) -> bool:
     listed = shape.statements[0].targets[0].id  # type: ignore[attr-defined]
     after = body[body.index(shape.statements[-1]) + 1 :]
     return not any(isinstance(n, ast.Name) and n.id == listed for s in after for n in ast.walk(s))
+
+
+def held_objects(node: ast.With) -> tuple[str, ...]:
+    """What ``with`` enters without making it there or naming it (``with self.lock:``,
+    ``with _lock:``): a shared object held for the body, such as a lock."""
+    return tuple(
+        ast.unparse(item.context_expr)
+        for item in node.items
+        if isinstance(item.context_expr, ast.Name | ast.Attribute) and item.optional_vars is None
+    )

@@ -300,6 +300,11 @@ class Scan:
         return None
 
     def _write_refusal(self, calls: list[ast.Call]) -> str | None:
+        holding = next((c for c in calls if self._info(c).holds), None)
+        if holding is not None:
+            # Tasks share the loop's thread: the second would block it, waiting for
+            # the lock the first holds while it awaits.
+            return f"{self._info(holding).short} holds {self._info(holding).holds} across an await"
         if self.allow_reorder:
             return None
         unknown = next((c for c in calls if self._info(c).any_method), None)
