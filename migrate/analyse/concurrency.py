@@ -31,7 +31,7 @@ from .lazy_maps import (
     taken_one_at_a_time,
 )
 from .model import Call, FanOut, Function, Span, SpotKind
-from .pacing import ASYNC_SLEEPS, awaits_async, held_while_awaiting, only_sleeps
+from .pacing import ASYNC_SLEEPS, Pacing, awaits_async
 from .project import function_node
 from .quiet_calls import quiet_calls
 
@@ -75,13 +75,11 @@ def find_spots(graph: CallGraph, colouring: Colouring, allow_reorder: bool = Fal
     """Every place where awaits could overlap, safe or not, in callees-first order."""
     spots: list[Spot] = []
     trees: dict[str, ast.Module] = {}
+    pacing = Pacing(graph, colouring)
     for qualname in _async_functions(graph, colouring):
         fn = graph.functions[qualname]
-        spots.extend(
-            _without_idle_pools(
-                fn, graph, _fan_outs(fn, graph, colouring, allow_reorder, trees), trees
-            )
-        )
+        fan_outs = _fan_outs(fn, graph, colouring, allow_reorder, trees, pacing)
+        spots.extend(_without_idle_pools(fn, graph, fan_outs, trees))
         ordered = _ordered_writes(fn, graph, colouring, allow_reorder)
         if ordered is not None:
             spots.append(ordered)
@@ -161,8 +159,11 @@ def receiver_changes(
     return tuple(dict.fromkeys(changed))
 
 
-def awaited_calls(fn: Function, graph: CallGraph, colouring: Colouring) -> dict[Span, Awaited]:
+def awaited_calls(
+    fn: Function, graph: CallGraph, colouring: Colouring, pacing: Pacing | None = None
+) -> dict[Span, Awaited]:
     """The calls of ``fn`` that are (or become) awaited, by position."""
+    pacing = pacing or Pacing(graph, colouring)
     found: dict[Span, Awaited] = {}
     facts = graph.project.facts.get(fn.module)
     aliases = facts.bridge_aliases if facts is not None else {}
@@ -185,14 +186,13 @@ def awaited_calls(fn: Function, graph: CallGraph, colouring: Colouring) -> dict[
         if target.is_generator:
             continue
         # Already async: a call that is not awaited is handed to something (gather, a task).
-        if awaits_async(callee, graph, colouring) and only_sleeps(callee, graph, colouring):
+        if awaits_async(callee, graph, colouring) and pacing.only_sleeps(callee):
             # A rate limiter's ``wait()``: it paces what follows, as a sleep does.
-            holds = held_while_awaiting(callee, graph, colouring)
-            found[call.span] = Awaited(callee, "sleep", holds=holds)
+            found[call.span] = Awaited(callee, "sleep", holds=pacing.holds(callee))
         elif colouring.is_async(callee) or (target.is_async and call.awaited):
             verbs = _sent(callee, call, graph, colouring)
             changes = receiver_changes(target, graph)
-            holds = held_while_awaiting(callee, graph, colouring)
+            holds = pacing.holds(callee)
             found[call.span] = Awaited(
                 callee, "fetch", verbs, changes_receiver=changes, holds=holds
             )
@@ -236,8 +236,9 @@ def _fan_outs(
     colouring: Colouring,
     allow_reorder: bool,
     trees: dict[str, ast.Module],
+    pacing: Pacing,
 ) -> list[Spot]:
-    awaited = awaited_calls(fn, graph, colouring)
+    awaited = awaited_calls(fn, graph, colouring, pacing)
     if not awaited or fn.name in ("<module>", "<main>"):
         return []
     node = function_node(fn, graph.project, trees)

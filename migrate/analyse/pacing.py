@@ -20,51 +20,79 @@ from .model import Function
 ASYNC_SLEEPS = frozenset({"asyncio.sleep", "anyio.sleep", "trio.sleep"})
 
 
-def held_while_awaiting(callee: str, graph: CallGraph, colouring: Colouring) -> str:
-    """What ``callee`` (or an async function it reaches) holds entered while it awaits
-    (``with self.lock: ... await asyncio.sleep(d)``), as written; "" for nothing."""
-    for fn in _reached(callee, graph, colouring):
+class Pacing:
+    """What keeps the calls of each async function from running with others, worked
+    out once per function for the whole analysis (many calls reach the same ones)."""
+
+    def __init__(self, graph: CallGraph, colouring: Colouring) -> None:
+        self.graph = graph
+        self.colouring = colouring
+        self._holds: dict[str, str] = {}
+        self._sleeps: dict[str, bool] = {}
+
+    def holds(self, callee: str) -> str:
+        """What ``callee`` (or an async function it reaches) holds entered while it
+        awaits (``with self.lock: ... await asyncio.sleep(d)``), as written; "" for
+        nothing."""
+        if callee not in self._holds:
+            self._holds[callee] = next(
+                (held for fn in self._reached(callee) if (held := self._held_here(fn))), ""
+            )
+        return self._holds[callee]
+
+    def only_sleeps(self, callee: str) -> bool:
+        """Whether ``callee`` awaits nothing but sleeps, itself or through the async
+        functions it reaches: it paces what follows it (a rate limiter's ``wait()``)."""
+        if callee not in self._sleeps:
+            kinds = [self._awaits_here(fn) for fn in self._reached(callee)]
+            self._sleeps[callee] = "other" not in kinds and "sleep" in kinds
+        return self._sleeps[callee]
+
+    def _held_here(self, fn: Function) -> str:
         held = set(fn.held_calls)
-        rewritten = graph.blocking.get(fn.qualname, [])
+        if not held:
+            return ""
+        rewritten = self.graph.blocking.get(fn.qualname, [])
         blocking = {c.span for c, e in rewritten if e.action is Action.REWRITE}
         for call in fn.calls:
-            found = graph.callee_of(call)
-            awaits = call.awaited or call.span in blocking or awaits_async(found, graph, colouring)
+            found = self.graph.callee_of(call)
+            awaits = call.awaited or call.span in blocking or self._async(found)
             if awaits and call.span in held:
                 return fn.held_names[0] if fn.held_names else "a lock"
-    return ""
+        return ""
 
-
-def only_sleeps(callee: str, graph: CallGraph, colouring: Colouring) -> bool:
-    """Whether ``callee`` awaits nothing but sleeps, itself or through the async
-    functions it reaches: it paces what follows it (a rate limiter's ``wait()``)."""
-    slept = False
-    for fn in _reached(callee, graph, colouring):
-        for _, entry in graph.blocking.get(fn.qualname, []):
-            if entry.action is Action.REWRITE and entry.family != "sleep":
-                return False
-            slept = slept or entry.family == "sleep"
+    def _awaits_here(self, fn: Function) -> str:
+        """ "other" when ``fn`` itself awaits anything but a sleep or a project function
+        (a request, a client's ``get``), "sleep" when it sleeps, "" for neither."""
+        found = ""
+        for _, entry in self.graph.blocking.get(fn.qualname, []):
+            if entry.action is Action.REWRITE:
+                if entry.family != "sleep":
+                    return "other"
+                found = "sleep"
         for call in fn.calls:
             if call.awaited and call.target in ASYNC_SLEEPS:
-                slept = True
-            elif call.awaited and not awaits_async(graph.callee_of(call), graph, colouring):
-                return False  # awaits what the project does not define (a client's get)
-    return slept
+                found = "sleep"
+            elif call.awaited and not self._async(self.graph.callee_of(call)):
+                return "other"
+        return found
+
+    def _async(self, name: str | None) -> bool:
+        return awaits_async(name, self.graph, self.colouring)
+
+    def _reached(self, callee: str) -> Iterator[Function]:
+        """``callee`` and the async functions it calls, each once."""
+        seen, todo = {callee}, [callee]
+        while todo:
+            fn = self.graph.functions[todo.pop()]
+            yield fn
+            for call in fn.calls:
+                found = self.graph.callee_of(call)
+                if found and found not in seen and self._async(found):
+                    seen.add(found)
+                    todo.append(found)
 
 
 def awaits_async(name: str | None, graph: CallGraph, colouring: Colouring) -> bool:
     """Whether ``name`` is a project function that is, or becomes, async."""
     return name is not None and (colouring.is_async(name) or graph.functions[name].is_async)
-
-
-def _reached(callee: str, graph: CallGraph, colouring: Colouring) -> Iterator[Function]:
-    """``callee`` and the async functions it calls, each once."""
-    seen, todo = {callee}, [callee]
-    while todo:
-        fn = graph.functions[todo.pop()]
-        yield fn
-        for call in fn.calls:
-            found = graph.callee_of(call)
-            if found and found not in seen and awaits_async(found, graph, colouring):
-                seen.add(found)
-                todo.append(found)
