@@ -51,15 +51,14 @@ class AsyncClientPerLoop(_ClientBase):
     own client, reused by every request made on that loop and closed on it
     when the loop's runner (asyncio.run, asgiref's async_to_sync) cancels
     what is left at shutdown. A new loop's client starts from the session as
-    the last one left it (headers, auth, query parameters), and all of them
-    share one cookie jar: a login made during one Flask request holds for
-    the next, as it did on the one session the code had.
+    the last one left it (headers, auth, query parameters, timeouts...), and
+    all of them share one cookie jar: a login made during one Flask request
+    holds for the next, as it did on the one session the code had.
     """
 
     def __init__(self, factory: Callable[[], httpx.AsyncClient]) -> None:
         self._make_client = factory
         self._latest: httpx.AsyncClient | None = None
-        self._settings: dict[str, Any] = {}
         self._loop_clients: weakref.WeakKeyDictionary[
             asyncio.AbstractEventLoop, httpx.AsyncClient
         ] = weakref.WeakKeyDictionary()
@@ -87,15 +86,12 @@ class AsyncClientPerLoop(_ClientBase):
         if name not in _CLIENT_SETTINGS:
             object.__setattr__(self, name, value)  # its own state, or a test's patch
             return
-        # ``session.auth = ...`` sets the session up: every loop's client, and
-        # the ones loops make later.
+        # ``session.auth = ...`` sets the session up: every loop's client, and the
+        # latest one (its loop may be gone), which the next loop's copies.
         with self._guard:
-            self._settings[name] = value
-            clients = set(self._loop_clients.values())
-            if self._latest is not None:
-                clients.add(self._latest)  # its loop may be gone; the next copies it
-            for client in clients:
-                setattr(client, name, value)
+            clients = {self._latest or self._new_client(), *self._loop_clients.values()}
+        for client in clients:
+            setattr(client, name, value)
 
     def _running_client(self) -> httpx.AsyncClient:
         loop = asyncio.get_running_loop()
@@ -114,15 +110,10 @@ class AsyncClientPerLoop(_ClientBase):
 
     def _new_client(self) -> httpx.AsyncClient:
         client = self._make_client()
-        for name, value in self._settings.items():
-            setattr(client, name, value)
-        latest = self._latest
-        if latest is not None:
-            client.headers = latest.headers
-            client.params = latest.params
-            client.cookies = latest.cookies.jar
-            if latest.auth is not None:
-                client.auth = latest.auth
+        if self._latest is not None:
+            for name in _CLIENT_SETTINGS - {"cookies"}:
+                setattr(client, name, getattr(self._latest, name))
+            client.cookies = self._latest.cookies.jar  # one jar, shared
         self._latest = client
         return client
 
