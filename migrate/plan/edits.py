@@ -12,7 +12,7 @@ converted in this one place, so no rule reads analysis positions itself.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
@@ -24,7 +24,7 @@ from ..analyse.decisions import Bridge, BridgeKind, Colouring, Fake
 from ..analyse.frameworks import UNITTEST_ASYNC_HOOKS, AsgirefBridge
 from ..analyse.gathers import GatherEdit
 from ..analyse.graph import CallGraph, session_key
-from ..analyse.model import Call, Function, Span
+from ..analyse.model import Call, Function, ModuleFacts, Span
 from ..analyse.quart import SharedClient, quart_facts
 from ..analyse.responses import ResponseFlow, Verdict
 from ..analyse.run import Analysis
@@ -262,6 +262,9 @@ class FileEdits:
     stop_handlers: set[Pos] = field(default_factory=set)
     # The Quart stage's edits (``apply --to quart``); None in the asyncio stage.
     quart: QuartEdits | None = None
+    # Names other modules import from this one (``from app.api import requests``):
+    # an import binding one stays even when this module no longer uses it.
+    exported: frozenset[str] = frozenset()
 
     @property
     def empty(self) -> bool:
@@ -757,7 +760,22 @@ def plan_edits(analysis: Analysis) -> dict[str, FileEdits]:
         if fake.session_of in to_httpx:
             _note_fake(fake, for_module, fn_module)
 
-    return {m: fe for m, fe in edits.items() if not fe.empty}
+    kept = {m: fe for m, fe in edits.items() if not fe.empty}
+    for module, fe in kept.items():
+        fe.exported = _exported(project.facts, module)
+    return kept
+
+
+def _exported(facts: Mapping[str, ModuleFacts], module: str) -> frozenset[str]:
+    """What the other analysed modules import from ``module`` by name."""
+    return frozenset(
+        name
+        for other, their in facts.items()
+        if other != module
+        for qualified in their.imports.values()
+        for owner, _, name in [qualified.rpartition(".")]
+        if owner == module
+    )
 
 
 def response_flow(analysis: Analysis, edits: dict[str, FileEdits]) -> ResponseFlow:

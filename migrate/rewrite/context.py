@@ -64,6 +64,8 @@ class RuleContext:
     positions: dict[cst.CSTNode, object] = field(default_factory=dict)
     imports: set[tuple[str, str | None, str | None]] = field(default_factory=set)
     removable_imports: set[tuple[str, str | None]] = field(default_factory=set)
+    # Names whose import goes if nothing uses them now, whatever module it is from.
+    removable_bindings: set[str] = field(default_factory=set)
     todos: dict[int, list[str]] = field(default_factory=dict)
     notes: list[Note] = field(default_factory=list)
     # The stack of function/class names, to build qualified names.
@@ -155,6 +157,10 @@ class RuleContext:
     def maybe_remove_import(self, module: str, obj: str | None = None) -> None:
         """Drop ``import module`` (or ``from module import obj``) if nothing uses it now."""
         self.removable_imports.add((module, obj))
+
+    def maybe_remove_binding(self, name: str) -> None:
+        """Drop the import that binds ``name`` if nothing uses it now."""
+        self.removable_bindings.add(name)
 
     def todo(self, line: int, code: str, message: str, detail: str = "") -> None:
         """A ``# TODO(migrate MIG001): ...`` comment above the statement at ``line``.

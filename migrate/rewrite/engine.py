@@ -95,7 +95,9 @@ def rewrite_source(
 
 
 def _fix_imports(module: cst.Module, ctx: RuleContext) -> cst.Module:
-    module = remove_unused(module, ctx.removable_imports)
+    module = remove_unused(
+        module, ctx.removable_imports, ctx.removable_bindings, keep=ctx.edits.exported
+    )
     module = add_imports(module, ctx.imports, ctx.first_party)
     if ctx.helpers_script_from is None:
         return module

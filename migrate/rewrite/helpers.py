@@ -1291,10 +1291,11 @@ def urlopen_fake(
         timeout = request.extensions.get("timeout", {{}}).get("read")
         if timeout is not None and ("timeout" in takes or keywords):
             options["timeout"] = timeout
+        returned = True
         try:
             answer = fake(given, **options)
         except urllib.error.HTTPError as error:
-            answer = error  # an error response, read as the others are
+            answer, returned = error, False  # an error response, read as the others are
         except urllib.error.URLError as error:
             raise {http}.ConnectError(str(error.reason), request=request) from error
         read = answer
@@ -1311,7 +1312,12 @@ def urlopen_fake(
             answer.__exit__(None, None, None)
         elif hasattr(answer, "close"):
             answer.close()
-        return {http}.Response(status, headers=items, content=content, request=request)
+        response = {http}.Response(status, headers=items, content=content, request=request)
+        if returned and status >= 400:
+            # urlopen raises for it, but this fake returned it: the code reads it
+            # past the status check that stands for urlopen's raise.
+            response.raise_for_status = lambda: response  # type: ignore[method-assign]
+        return response
 
     return send''',
     (

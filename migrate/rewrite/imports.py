@@ -10,7 +10,7 @@ that separated it move to the next statement so the groups stay apart.
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Sequence, Set
 
 import libcst as cst
 import libcst.matchers as m
@@ -343,9 +343,16 @@ def _is_chain(node: cst.BaseExpression) -> bool:
     return isinstance(node, cst.Name)
 
 
-def remove_unused(module: cst.Module, candidates: set[tuple[str, str | None]]) -> cst.Module:
-    """Drop ``import mod`` / ``from mod import obj`` that nothing uses any more."""
-    if not candidates:
+def remove_unused(
+    module: cst.Module,
+    candidates: set[tuple[str, str | None]],
+    bindings: Set[str] = frozenset(),
+    keep: Set[str] = frozenset(),
+) -> cst.Module:
+    """Drop ``import mod`` / ``from mod import obj`` that nothing uses any more, and
+    the imports binding one of ``bindings`` unused; never one binding a name in
+    ``keep`` (other modules import it from this one)."""
+    if not candidates and not bindings:
         return module
     visitor = _Names()
     module.visit(visitor)
@@ -363,7 +370,10 @@ def remove_unused(module: cst.Module, candidates: set[tuple[str, str | None]]) -
     carry: list[cst.EmptyLine] | None = None
     for stmt in module.body:
         new = _without_unused(
-            stmt, candidates, used, lambda name: _dotted_import_used(name, visitor, imported)
+            stmt,
+            _Removable(candidates, bindings, keep),
+            used,
+            lambda name: _dotted_import_used(name, visitor, imported),
         )
         if new is None:
             # A run of removed imports: the first blank line stays; at the top of
@@ -399,9 +409,23 @@ def _dotted_import_used(module: str, names: _Names, imported: set[str]) -> bool:
     return False
 
 
+class _Removable:
+    """Which imports may go, if nothing uses what they bind."""
+
+    def __init__(
+        self, candidates: set[tuple[str, str | None]], bindings: Set[str], keep: Set[str]
+    ) -> None:
+        self.candidates, self.bindings, self.keep = candidates, bindings, keep
+
+    def __call__(self, module: str, obj: str | None, bound: str) -> bool:
+        if bound in self.keep:
+            return False
+        return (module, obj) in self.candidates or bound in self.bindings
+
+
 def _without_unused(
     stmt: cst.BaseStatement,
-    candidates: set[tuple[str, str | None]],
+    removable: _Removable,
     used: set[str],
     dotted_used: Callable[[str], bool],
 ) -> cst.BaseStatement | None:
@@ -409,18 +433,16 @@ def _without_unused(
         return stmt
     small = stmt.body[0]
     if isinstance(small, cst.Import):
-        keep = [
-            a
-            for a in small.names
-            if not (
-                (_module_name(a.name), None) in candidates
-                and (
-                    not dotted_used(_module_name(a.name))
-                    if a.asname is None and "." in _module_name(a.name)
-                    else _bound_name(a, _module_name(a.name).split(".")[0]) not in used
-                )
-            )
-        ]
+        keep = []
+        for a in small.names:
+            name = _module_name(a.name)
+            bound = _bound_name(a, name.split(".")[0])
+            dotted = a.asname is None and "." in name
+            if removable(name, None, bound) and (
+                not dotted_used(name) if dotted else bound not in used
+            ):
+                continue
+            keep.append(a)
         if not keep:
             return None
         if len(keep) != len(small.names):
@@ -433,7 +455,7 @@ def _without_unused(
             a
             for a in small.names
             if not (
-                (mod, _module_name(a.name)) in candidates
+                removable(mod, _module_name(a.name), _bound_name(a, _module_name(a.name)))
                 and _bound_name(a, _module_name(a.name)) not in used
             )
         ]

@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
+from ..analyse.frameworks import FLASK_ASYNC_RECEIVERS, FLASK_ROUTE_METHODS
 from ..read.sources import SourceFile
 from .context import Note
 from .engine import FileResult
@@ -52,6 +53,25 @@ def detect_asyncio_mode(roots: Iterable[Path]) -> str:
     return "strict"
 
 
+# An ``async def`` under one of Flask's registration decorators (its decorators
+# may span lines), or a registration call or class-based view beside one.
+_REGISTERED_ASYNC = re.compile(
+    r"^[ \t]*@[\w.]+\.(?:{})\((?:(?!^[ \t]*(?:def|class)\b).)*?^[ \t]*async[ \t]+def\b".format(
+        "|".join(sorted(FLASK_ROUTE_METHODS | FLASK_ASYNC_RECEIVERS))
+    ),
+    re.MULTILINE | re.DOTALL,
+)
+_REGISTERS = re.compile(r"\b(?:add_url_rule|register_error_handler|MethodView|View)\b")
+
+
+def _hands_flask_async(text: str) -> bool:
+    """Whether the module gives Flask a coroutine function to run (``Flask[async]``);
+    async code Flask never calls itself does not need the extra."""
+    if "async def" not in text:
+        return False
+    return _REGISTERED_ASYNC.search(text) is not None or _REGISTERS.search(text) is not None
+
+
 def _needs(
     roots: Sequence[Path],
     sources: Iterable[SourceFile],
@@ -80,7 +100,7 @@ def _needs(
             or (asyncio_mode == "auto" and re.search(r"async def test", text))
         ):
             needs.async_tests = True
-        if not testing and "flask" in modules and "async def" in text:
+        if not testing and "flask" in modules and _hands_flask_async(text):
             needs.async_flask = True
     if needs.async_tests:
         needs.testing.add("pytest_asyncio")

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from migrate.rewrite.project_files import detect_asyncio_mode
+from migrate.rewrite.project_files import _hands_flask_async, detect_asyncio_mode
 from migrate.rewrite.rules.dependencies import (
     Needs,
     edit_pyproject,
@@ -371,3 +371,18 @@ def test_a_project_configuring_pytest_nowhere_gets_a_pytest_section(tmp_path: Pa
         check=False,
     )
     assert run.returncode == 0, run.stdout + run.stderr
+
+
+@pytest.mark.parametrize(
+    ("source", "needed"),
+    [
+        ('@app.route("/")\nasync def home():\n    pass\n', True),
+        ('@bp.get(\n    "/x",\n)\n@login_required\nasync def view():\n    pass\n', True),
+        ("app.add_url_rule('/', view_func=home)\n\nasync def home():\n    pass\n", True),
+        # Async code Flask never runs itself: a helper an extension bridges to.
+        ("class Verifier:\n    async def _check(self):\n        pass\n", False),
+        ('@app.route("/")\ndef home():\n    pass\n\n\nasync def fetch():\n    pass\n', False),
+    ],
+)
+def test_flask_async_only_for_what_flask_runs(source: str, needed: bool) -> None:
+    assert _hands_flask_async(source) is needed

@@ -243,3 +243,19 @@ def test_a_from_import_grown_past_the_line_length_takes_one_name_a_line() -> Non
         ")\n"
     )
     assert add("from a import b as c\n", ("a", "d", None)) == "from a import b as c, d\n"
+
+
+def test_an_import_another_module_imports_from_this_one_stays() -> None:
+    source = "from urllib import request as http\nimport json\n\nx = json.dumps(1)\n"
+    module = cst.parse_module(source)
+    kept = remove_unused(module, {("urllib", "request")}, keep={"http"}).code
+    assert kept == source
+    assert remove_unused(module, {("urllib", "request")}).code.startswith("import json")
+
+
+def test_a_binding_goes_whatever_module_it_is_from_when_unused() -> None:
+    source = "from app.verify import Verifier, http\n\nVerifier()\n"
+    out = remove_unused(cst.parse_module(source), set(), {"http"}).code
+    assert out == "from app.verify import Verifier\n\nVerifier()\n"
+    used = "from app.verify import http\n\nhttp.urlopen\n"
+    assert remove_unused(cst.parse_module(used), set(), {"http"}).code == used

@@ -134,6 +134,11 @@ class AsyncFakes(Rule):
             )
         elif len(args) > 1 and isinstance(args[1].value, cst.SimpleString):
             self.ctx.add_import(http)
+            head = target
+            while isinstance(head, cst.Attribute):
+                head = head.value
+            if isinstance(head, cst.Name):  # ``http`` of ``from app.api import http``
+                self.ctx.maybe_remove_binding(head.value)
             quote = cst.ensure_type(args[1].value, cst.SimpleString).quote
             args[0] = args[0].with_changes(value=cst.parse_expression(f"{http}.AsyncClient"))
             args[1] = args[1].with_changes(value=cst.SimpleString(f"{quote}send{quote}"))
