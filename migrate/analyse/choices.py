@@ -17,7 +17,9 @@ checks the second part, project-wide.
 from __future__ import annotations
 
 import ast
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Mapping
+
+from .model import ModuleFacts
 
 
 def picked(node: ast.expr) -> list[ast.expr] | None:
@@ -179,3 +181,36 @@ def class_param(node: ast.FunctionDef | ast.AsyncFunctionDef) -> str | None:
         return None
     params = [*node.args.posonlyargs, *node.args.args]
     return params[0].arg if params else None
+
+
+def self_returned(
+    node: ast.FunctionDef | ast.AsyncFunctionDef,
+    value: ast.expr,
+    owner: str,
+    attrs: Mapping[str, str],
+) -> str | None:
+    """What a method returning ``self`` or ``self.api`` gives: one of ``owner``; what
+    the attribute holds, by the class's say-so, else ``owner.api``, which the graph
+    types from what every assignment of it is given (an accessor like
+    ``get_client()`` of an object holding its client)."""
+    params = [*node.args.posonlyargs, *node.args.args]
+    if not params or params[0].arg != "self" or node.decorator_list:
+        return None
+    if isinstance(value, ast.Name) and value.id == "self":
+        return owner
+    if isinstance(value, ast.Attribute) and isinstance(value.value, ast.Name):
+        if value.value.id == "self":
+            return attrs.get(value.attr) or f"{owner}.{value.attr}"
+    return None
+
+
+def returned_attrs(facts: Iterable[ModuleFacts]) -> set[str]:
+    """Attributes an accessor method returns (``return self.server``, see
+    :func:`self_returned`): calls are made through them, as through ``self.server``."""
+    found = set()
+    for module in facts:
+        for method, typ in module.return_types.items():
+            owner, _, attr = typ.rpartition(".")
+            if owner == f"{module.module}.{method.rpartition('.')[0]}":
+                found.add(attr)
+    return found

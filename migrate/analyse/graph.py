@@ -223,6 +223,18 @@ class CallGraph(Extensions):
             return self.returned(typ.removesuffix(RETURNS_SUFFIX), depth + 1)
         if typ is None and local in facts.return_choices:
             return self.common_base([self.resolve(c) or c for c in facts.return_choices[local]])
+        if typ is None and fn.class_qualname:
+            # ``self.get_client()`` in a base whose own version only raises: what every
+            # override gives, when they agree.
+            found = {
+                self.returned(f"{sub}.{fn.name}", depth + 1)
+                for sub in self.subclasses(fn.class_qualname)
+                if f"{sub}.{fn.name}" in self.functions
+            }
+            typ = found.pop() if len(found) == 1 else None
+        owner, _, attr = (typ or "").rpartition(".")
+        if typ and self._defining(owner) and not self._defining(typ):
+            typ = self.attr_type(owner, attr)  # ``return self.client``: what it is given
         return typ
 
     def _picked(self, maker: str | None) -> str | None:

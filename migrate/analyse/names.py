@@ -13,7 +13,7 @@ import builtins
 
 from .accessors import gives_session, held_attribute, held_global
 from .catalogue import CONSTRUCTORS
-from .choices import class_param, module_choices
+from .choices import class_param, module_choices, self_returned
 from .defaults import SESSION_TYPES, given_default, optional_member
 from .factories import session_factories, type_factory_globals, what_made
 from .fixtures import is_fixture_decorator, note_fixture, returned_attribute, returned_maker
@@ -120,19 +120,14 @@ class NameResolver:
         # Globals that hold blocking objects or project instances.
         for stmt in tree.body:
             if isinstance(stmt, ast.Assign) and len(stmt.targets) == 1:
-                target = stmt.targets[0]
-                if isinstance(target, ast.Name) and isinstance(stmt.value, ast.Call):
-                    typ = self.type_of_call(stmt.value, None)
-                    if typ and not typ.endswith(RETURNS_SUFFIX):
-                        self.facts.typed_names[target.id] = typ
-            elif (
-                isinstance(stmt, ast.AnnAssign)
-                and isinstance(stmt.target, ast.Name)
-                and isinstance(stmt.value, ast.Call)
-            ):
-                typ = self.type_of_call(stmt.value, None)
+                target: ast.expr | None = stmt.targets[0]
+            else:
+                target = stmt.target if isinstance(stmt, ast.AnnAssign) else None
+            value = getattr(stmt, "value", None)
+            if isinstance(target, ast.Name) and isinstance(value, ast.Call):
+                typ = self.type_of_call(value, None)
                 if typ and not typ.endswith(RETURNS_SUFFIX):
-                    self.facts.typed_names[stmt.target.id] = typ
+                    self.facts.typed_names[target.id] = typ
         for node in self.tree.inside(tree, ast.ClassDef):
             self._collect_class_attrs(node)
         self.facts.return_choices = module_choices(tree, self.tree.inside, self.resolve)
@@ -224,6 +219,7 @@ class NameResolver:
                 return self.type_of_call(call, None)
 
             made_by = what_made(self.tree, node, type_made)
+            attrs = self.class_attr_types.get(owner.rpartition(".")[2], {}) if owner else {}
             found: set[str | None] = set()
             for sub in self.tree.inside(node, (ast.Return, ast.Yield)):
                 if isinstance(sub, ast.Return | ast.Yield) and sub.value is not None:
@@ -233,11 +229,11 @@ class NameResolver:
                         made = self._method_return(f"{owner}.{method}", 0) if method else None
                         found.add(made or type_made(value))
                     elif isinstance(value, ast.Name | ast.Attribute) and dotted(value):
-                        found |= made_by.get(expr_text(value), {None})
+                        own = self_returned(node, value, owner, attrs) if owner else None
+                        found |= made_by.get(expr_text(value), {own})
                     else:
                         found.add(None)
             made = found.pop() if len(found) == 1 else None
-            attrs = self.class_attr_types.get(owner.rpartition(".")[2], {}) if owner else {}
             held = (
                 held_attribute(node, made_by, attrs)
                 if owner
@@ -472,8 +468,11 @@ class NameResolver:
         if head in self.facts.imports and head not in self._bound_locally():
             # A function from another module: the graph knows what it returns, if anything.
             return name + RETURNS_SUFFIX
-        if isinstance(call.func, ast.Attribute) and not name.startswith(self.facts.module + "."):
-            # A method of an object from another module (``self.sleepers.make()``): likewise.
+        if isinstance(call.func, ast.Attribute) and (
+            not name.startswith(self.facts.module + ".") or (dotted(call.func) or [""])[0] == "self"
+        ):
+            # A method of an object from another module (``self.sleepers.make()``), or
+            # one an override may be (``self.get_client()``): likewise.
             return name + RETURNS_SUFFIX
         return None
 

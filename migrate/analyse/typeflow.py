@@ -24,6 +24,7 @@ from pathlib import PurePath
 from typing import Protocol
 
 from .catalogue import CONSTRUCTORS
+from .choices import returned_attrs
 from .decorators import passes_through
 from .defaults import SESSION_TYPES
 from .frameworks import CLASS_CHECKS
@@ -132,6 +133,7 @@ class TypeFlow:
                     self.sites.setdefault(callee, []).append((fn, call, offset))
                 elif "." in call.text:
                     self.hidden_methods.add(call.text.rsplit(".", 1)[-1])
+        self.receivers |= returned_attrs(self.graph.project.facts.values())
 
     def _callee(self, call: Call) -> tuple[str | None, int]:
         target = self.graph.resolve(call.target) if call.target else None
@@ -277,24 +279,19 @@ class TypeFlow:
             return value if value != _NONE_YET or (owner, name) in self.assigns else _UNKNOWN
         fn = self.functions[owner]
         sites = self.sites.get(owner, [])
-        if kind == "forwarded":
-            # Handed on from callers we see; none seen gives nothing (the callers of
-            # what it hands them to decide), unless it is called where we cannot see.
-            if self._hidden(fn):
-                return _UNKNOWN
-            index, _, keyword = name.partition(".")
-            value = _NONE_YET
-            for caller, call, offset in sites:
-                held = extra(call, offset, fn, int(index), keyword, caller)
-                value = self._join(value, self._value(held, caller))
-                if value == _UNKNOWN:
-                    break
-            return value
-        if not sites or self._hidden(fn):
+        forwarded = kind == "forwarded"
+        # What it hands on from its callers: none seen gives nothing (the callers of
+        # what it hands them to decide), unless it is called where we cannot see.
+        if (not sites and not forwarded) or self._hidden(fn):
             return _UNKNOWN
+        index, _, keyword = name.partition(".")
         value = _NONE_YET
         for caller, call, offset in sites:
-            value = self._join(value, self._value(given(fn, call, offset, name, caller), caller))
+            if forwarded:
+                held = extra(call, offset, fn, int(index), keyword, caller)
+            else:
+                held = given(fn, call, offset, name, caller)
+            value = self._join(value, self._value(held, caller))
             if value == _UNKNOWN:
                 break
         return value

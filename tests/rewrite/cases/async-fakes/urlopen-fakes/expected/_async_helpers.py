@@ -76,11 +76,11 @@ def urlopen_fake(
             answer.__exit__(None, None, None)
         elif hasattr(answer, "close"):
             answer.close()
-        response = httpx.Response(status, headers=items, content=content, request=request)
+        reply = httpx.Response(status, headers=items, content=content, request=request)
         if returned and status >= 400:
             # urlopen raises for it, but this fake returned it: the code reads it
             # past the status check that stands for urlopen's raise.
-            response.raise_for_status = lambda: response  # type: ignore[method-assign]
-        return response
+            reply.raise_for_status = lambda: reply  # type: ignore[method-assign]
+        return reply
 
     return send
