@@ -837,7 +837,8 @@ def httpx_kwargs(kwargs: dict[str, Any]) -> dict[str, Any]:
     whole), and query parameters and form fields are sent as requests sends
     them (see ``requests_values``). {http} sets
     ``verify``, ``cert``, ``proxies`` and ``hooks`` on the client only: they
-    raise TypeError here, as they would in {http}, unless None (requests' default).
+    raise TypeError here, as they would in {http}, unless they ask for what the
+    client does anyway (None, ``verify=True``, no proxies, no hooks).
     """
     # None means requests' default, except no redirects or no timeout for these two.
     out = {{
@@ -857,6 +858,11 @@ def httpx_kwargs(kwargs: dict[str, Any]) -> dict[str, Any]:
         if name in out:
             out[name] = requests_values(out[name])
     out.pop("stream", None)
+    if out.get("verify") is True:
+        del out["verify"]  # the client verifies, with the CA bundle requests used
+    for name in ("proxies", "hooks"):
+        if name in out and not any(out[name].values()):
+            del out[name]
     for name in ("verify", "cert", "proxies", "hooks"):
         if name in out:
             raise TypeError(f"{{name}}= is set on the {http} client, not per request")

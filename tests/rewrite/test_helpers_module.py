@@ -149,3 +149,22 @@ def test_prefers_relative_counts_both_kinds() -> None:
     assert prefers_relative([], "app")
     # Another package whose name starts the same is not one of ours.
     assert prefers_relative(["from application import x\nfrom apps import y\n"], "app")
+
+
+def _helpers(names: set[str]) -> dict[str, object]:
+    namespace: dict[str, object] = {}
+    exec(compile(render(names), "_async_helpers.py", "exec"), namespace)
+    return namespace
+
+
+def test_httpx_kwargs_drops_what_the_client_does_anyway_and_refuses_the_rest() -> None:
+    httpx_kwargs = _helpers({"httpx_kwargs"})["httpx_kwargs"]
+    assert callable(httpx_kwargs)
+    # A client library passing requests' defaults on every call (jenkinsapi).
+    given = {"verify": True, "cert": None, "proxies": {}, "hooks": {"response": []}}
+    assert httpx_kwargs({**given, "timeout": 5}) == {"timeout": 5}
+    for changed in ({"verify": False}, {"verify": "ca.pem"}, {"cert": "c.pem"}):
+        with pytest.raises(TypeError, match="client, not per request"):
+            httpx_kwargs(changed)
+    with pytest.raises(TypeError, match="proxies="):
+        httpx_kwargs({"proxies": {"https": "http://proxy.test:3128"}})
