@@ -82,10 +82,11 @@ class MockScope:
 
 
 # unittest.mock patches of requests: ``patch("shop.api.requests.get")``,
-# ``patch("requests.Session.post")``, ``patch.object(requests.Session, "get")``.
+# ``patch("requests.Session.post")``, ``patch.object(requests.Session, "get")``; and
+# pytest's ``monkeypatch.setattr`` of the same, in either form.
 _PATCHED_REQUESTS = re.compile(
-    r"""\bpatch\(\s*[rbu]?["'](?:[\w.]+\.)?requests\.[\w.]+["']"""
-    r"""|\bpatch\.object\(\s*requests(?:\.api|(?:\.sessions)?\.Session)?\s*,"""
+    r"""\b(?:patch|setattr)\(\s*[rbu]?["'](?:[\w.]+\.)?requests\.[\w.]+["']"""
+    r"""|\b(?:patch\.object|setattr)\(\s*requests(?:\.api|(?:\.sessions)?\.Session)?\s*,"""
 )
 
 

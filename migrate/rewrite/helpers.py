@@ -1191,6 +1191,21 @@ def async_client_mock(**kwargs: Any) -> mock.MagicMock:
     ("from typing import Any", "from unittest import mock"),
 )
 
+ASYNC_METHOD = Helper(
+    "async_method",
+    '''\
+def async_method(fake: Callable[..., Any]) -> Callable[..., Awaitable[Any]]:
+    """A test's sync fake of a requests.Session method, set on {http}.AsyncClient:
+    the code awaits what it gives, and it still gets the client as ``self``
+    (a function set on a class is a method; a mock would not be)."""
+
+    async def method(*args: Any, **kwargs: Any) -> Any:
+        return fake(*args, **kwargs)
+
+    return method''',
+    ("from collections.abc import Awaitable, Callable", "from typing import Any"),
+)
+
 ASYNC_CLASS_MOCK = Helper(
     "async_class_mock",
     '''\
@@ -1363,6 +1378,7 @@ HELPERS: dict[str, Helper] = {
         REQUESTS_MOCK_ANSWER,
         THROUGH_REQUESTS,
         ASYNC_CLIENT_MOCK,
+        ASYNC_METHOD,
         ASYNC_CLASS_MOCK,
         HAND_MADE_RESPONSE,
         ASYNC_ITEMS,

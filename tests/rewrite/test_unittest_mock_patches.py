@@ -84,15 +84,12 @@ TESTS = """
 """
 
 
-def test_a_fake_patched_onto_session_gets_a_todo_about_self(tmp_path: Path) -> None:
+def test_a_fake_patched_onto_session_still_gets_the_client_as_self(tmp_path: Path) -> None:
+    # Run before and after in golden case http-mocks/session-method-fakes.
     written = migrated_case(tmp_path, {"client.py": CLIENT, "test_client.py": TESTS})
-    lines = [line.strip() for line in written["test_client.py"].splitlines()]
-    at = next(i for i, line in enumerate(lines) if line.startswith("with mock.patch.object("))
-    assert lines[at - 1] == (
-        "# TODO(migrate MIG008): the fake gets no session as self now: drop it"
-    ), lines
-    patch = " ".join(lines[at : at + 3])
-    assert "httpx.AsyncClient" in patch and "mock.AsyncMock(side_effect=fake_get)" in patch
+    text = written["test_client.py"]
+    assert "TODO" not in text
+    assert 'mock.patch.object(httpx.AsyncClient, "get", async_method(fake_get))' in text
 
 
 CLASS_PATCH = """

@@ -2,14 +2,17 @@
 
 A test that patches requests' functions (``mock.patch("requests.get")``,
 ``mock.patch("shop.api.requests.post")``, ``mock.patch.object(requests.Session,
-"get")``) catches nothing once the code sends through httpx: the request
-goes to the network. The patch moves to the method every
-``httpx.AsyncClient`` sends with (``mock.patch("httpx.AsyncClient.get")``),
-where ``patch`` makes an ``AsyncMock``: awaited, it gives what the requests
-mock returned. Its answer is a ``MagicMock`` as before (an ``AsyncMock``'s
-own would make ``.json()`` a coroutine), a fake given as ``new`` is called
-through ``AsyncMock(side_effect=fake)`` with the same arguments (an
-``AsyncMock`` on the class takes no ``self``), and ``return_value=`` /
+"get")``, ``monkeypatch.setattr(requests.Session, "get", fake)``) catches
+nothing once the code sends through httpx: the request goes to the network.
+The patch moves to the method every ``httpx.AsyncClient`` sends with
+(``mock.patch("httpx.AsyncClient.get")``), where ``patch`` makes an
+``AsyncMock``: awaited, it gives what the requests mock returned. Its answer
+is a ``MagicMock`` as before (an ``AsyncMock``'s own would make ``.json()`` a
+coroutine). A fake of a module function is called through
+``AsyncMock(side_effect=fake)`` with the same arguments (an ``AsyncMock`` on
+the class takes no ``self``); a fake of a Session method through the helpers
+module's ``async_method(fake)``, a coroutine function that still gets the
+client as ``self``, as it got the session. ``return_value=`` /
 ``side_effect=`` stay; ``new_callable=MagicMock`` becomes ``AsyncMock``,
 answering a ``MagicMock`` the same way. ``Session.send``, which every request goes through in
 both libraries, is ``AsyncClient.send``.
@@ -32,11 +35,15 @@ from ..base import Rule
 
 PATCH = frozenset({"patch", "mock.patch", "unittest.mock.patch"})
 PATCH_OBJECT = frozenset({f"{p}.object" for p in PATCH})
+# pytest's fixture: ``monkeypatch.setattr(requests.Session, "get", fake)`` or
+# ``monkeypatch.setattr("requests.Session.get", fake)``.
+MONKEYPATCH = frozenset({"monkeypatch.setattr"})
 # What follows ``requests.`` in a patched name: the module's function, or a
 # Session method.
 REQUESTS_PATHS = ((), ("api",), ("Session",), ("sessions", "Session"))
 VERBS = frozenset({*HTTP_VERBS, "request"})
 CLIENT_MOCK = "async_client_mock"
+ASYNC_METHOD = "async_method"
 # Session methods with an AsyncClient twin of the same name that are no verb.
 SESSION_ONLY = frozenset({"send"})
 # Mock classes whose calls return plain values (their async twin is AsyncMock).
@@ -87,10 +94,10 @@ class UnittestMockPatches(Rule):
         as the httpx patch; None when the call is no such patch."""
         func = dotted_name(original.func) or ""
         positional = [a for a in original.args if a.keyword is None and not a.star]
-        if func in PATCH and positional:
-            target = string_value(positional[0].value) or ""
-            new_at = 1
-        elif func in PATCH_OBJECT and len(positional) >= 2:
+        named = string_value(positional[0].value) if positional else None
+        if (func in PATCH or func in MONKEYPATCH) and named is not None:
+            target, new_at = named, 1
+        elif (func in PATCH_OBJECT or func in MONKEYPATCH) and len(positional) >= 2:
             owner = dotted_name(positional[0].value) or ""
             name = string_value(positional[1].value)
             target = f"{owner}.{name}" if name is not None else ""
@@ -98,18 +105,21 @@ class UnittestMockPatches(Rule):
         else:
             return None
         if patches_session_class(target):
+            if func in MONKEYPATCH:
+                return None  # a class set in requests' place: see the plan's review
             return self._session_class(original, updated, func, new_at)
-        found = (
-            patched_verb(target) if target.split(".")[0] == "requests" or func in PATCH else None
-        )
+        by_name = new_at == 1
+        found = patched_verb(target) if target.split(".")[0] == "requests" or by_name else None
         if found is None:
             return None
         verb, method = found
         http = self.ctx.options.http_module
         self.ctx.maybe_remove_import("requests")
         mock = func.rpartition(".")[0].removesuffix(".patch").removesuffix("patch") or ""
+        if func in MONKEYPATCH:
+            mock = ""  # AsyncMock comes from unittest.mock
         args = list(updated.args)
-        if func in PATCH:
+        if by_name:
             # A dotted string names httpx: the test needs no import of it.
             quote = cst.ensure_type(args[0].value, cst.SimpleString).quote
             args[0] = args[0].with_changes(
@@ -125,19 +135,23 @@ class UnittestMockPatches(Rule):
         )
         line = self.ctx.line(original)
         if fake_at is not None:
-            if method:
-                # requests passed the session to a function patched onto Session.
-                self.ctx.todo(line, self.code, "the fake gets no session as self now: drop it")
             if verb in SESSION_ONLY:
                 self.ctx.todo(
                     line, self.code, "the fake gets an httpx.Request (its url an httpx.URL)"
                 )
             fake = args[fake_at].value
-            wrapped = cst.parse_expression(f"{self._mock_name(mock, 'AsyncMock')}(side_effect=_)")
-            assert isinstance(wrapped, cst.Call)
-            args[fake_at] = args[fake_at].with_changes(
-                value=wrapped.with_changes(args=[wrapped.args[0].with_changes(value=fake)])
-            )
+            if method:
+                # A function set on Session got the session as self: it gets the client.
+                helper = cst.Name(self.ctx.use_helper(ASYNC_METHOD))
+                args[fake_at] = args[fake_at].with_changes(value=cst.Call(helper, [cst.Arg(fake)]))
+            else:
+                wrapped = cst.parse_expression(
+                    f"{self._mock_name(mock, 'AsyncMock')}(side_effect=_)"
+                )
+                assert isinstance(wrapped, cst.Call)
+                args[fake_at] = args[fake_at].with_changes(
+                    value=wrapped.with_changes(args=[wrapped.args[0].with_changes(value=fake)])
+                )
         else:
             made_by = next((i for i, a in enumerate(args) if is_keyword(a, "new_callable")), None)
             if made_by is not None and _sync_mock(args[made_by].value):
