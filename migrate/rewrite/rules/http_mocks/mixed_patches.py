@@ -33,7 +33,7 @@ import libcst as cst
 from ...context import RuleContext
 from ...nodes import code_of, dotted_name, is_keyword, keyword_arg, string_value
 from ..base import on_leave, on_visit
-from .unittest_mock import PATCH, PATCH_OBJECT, UnittestMockPatches, patched_verb
+from .unittest_mock import MONKEYPATCH, PATCH, PATCH_OBJECT, UnittestMockPatches, patched_verb
 
 _COMMA = cst.Comma(whitespace_after=cst.SimpleWhitespace(" "))
 # The methods a patch decorating a class applies to (``mock.patch.TEST_PREFIX``).
@@ -80,6 +80,36 @@ class MixedPatchTwins(UnittestMockPatches):
                 items[-1] = item.with_changes(comma=_COMMA)
                 items.append(cst.WithItem(twin, comma=item.comma))
         return updated.with_changes(items=items)
+
+    @on_leave(cst.IndentedBlock)
+    def statement_patch_twins(
+        self, original: cst.IndentedBlock, updated: cst.IndentedBlock
+    ) -> cst.IndentedBlock:
+        """``monkeypatch.setattr(requests.Session, "get", fake)`` -> the moved one after
+        it (once, however often the file is migrated); a file whose mocks all moved
+        drops the twin, the same statement again."""
+        body: list[cst.BaseStatement] = []
+        for stmt in updated.body:
+            call = _monkeypatch(stmt)
+            previous = _monkeypatch(body[-1]) if body else None
+            http = f"{self.ctx.options.http_module}.AsyncClient"
+            if (
+                call is not None
+                and previous is not None
+                and http in _spelled(call)
+                and _spelled(call) == _spelled(previous)
+            ):
+                continue  # a twin: its patch moved too, or it is already there
+            body.append(stmt)
+            if call is None or not self._mixed_only():
+                continue
+            twin = self.patch_twin(call, None)
+            if twin is not None:
+                assert isinstance(stmt, cst.SimpleStatementLine)
+                expr = cst.ensure_type(stmt.body[0], cst.Expr)
+                moved = expr.with_changes(value=twin)
+                body.append(stmt.with_changes(body=[moved], leading_lines=[]))
+        return updated if body == list(updated.body) else updated.with_changes(body=body)
 
     @on_visit(cst.ClassDef)
     def class_patch_methods(self, node: cst.ClassDef) -> None:
@@ -204,9 +234,12 @@ def requests_patch(call: cst.BaseExpression) -> tuple[str, bool] | None:
         return None
     func = dotted_name(call.func) or ""
     positional = [a for a in call.args if a.keyword is None and not a.star]
-    if func in PATCH and positional:
-        target, new_at = string_value(positional[0].value) or "", 1
-    elif func in PATCH_OBJECT and len(positional) >= 2:
+    named = string_value(positional[0].value) if positional else None
+    if func in MONKEYPATCH and named is not None:
+        target, new_at = named, 1
+    elif func in PATCH and positional:
+        target, new_at = named or "", 1
+    elif (func in PATCH_OBJECT or func in MONKEYPATCH) and len(positional) >= 2:
         name = string_value(positional[1].value)
         owner = dotted_name(positional[0].value) or ""
         if name is None or owner.split(".")[0] != "requests":
@@ -218,6 +251,16 @@ def requests_patch(call: cst.BaseExpression) -> tuple[str, bool] | None:
     if found is None:
         return None
     return found[0], len(positional) > new_at or any(is_keyword(a, "new") for a in call.args)
+
+
+def _monkeypatch(stmt: cst.BaseStatement) -> cst.Call | None:
+    """The ``monkeypatch.setattr(...)`` call a statement is, if it is one."""
+    if not isinstance(stmt, cst.SimpleStatementLine) or len(stmt.body) != 1:
+        return None
+    expr = stmt.body[0]
+    if not isinstance(expr, cst.Expr) or not isinstance(expr.value, cst.Call):
+        return None
+    return expr.value if (dotted_name(expr.value.func) or "") in MONKEYPATCH else None
 
 
 def _patched_target(call: cst.BaseExpression) -> str | None:
