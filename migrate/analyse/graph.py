@@ -290,6 +290,9 @@ class CallGraph(Extensions):
         # ``self.api.item`` where a base class, maybe in another module, sets ``self.api``.
         cls, _, attr = owner.rpartition(".")
         typ = self.attr_type(cls, attr) or self.accessed_type(cls, attr)
+        prop = self.functions.get(self.resolve(f"{cls}.{attr}") or "")
+        if typ is None and prop is not None and prop.property:
+            typ = self.returned(prop.qualname)  # ``self.plugins[n]``: what the property gives
         if typ is None and not self._defining(cls) and not self._defining(owner):
             typ = self.value_type(owner)  # ``Town.region.source``: attributes of attributes
         if typ is not None:

@@ -402,9 +402,11 @@ class HeldVisitor(PlainValues):
         while isinstance(root, ast.Attribute):
             root = root.value
         made = isinstance(root, ast.Call) and isinstance(node.value, ast.Attribute)
-        if isinstance(node.ctx, ast.Load) and (made or dotted(node.value)) and self.scopes:
+        # ``plugins[name] = p`` runs ``__setitem__``: a call too, which stays sync.
+        dunder = "__setitem__" if isinstance(node.ctx, ast.Store) else "__getitem__"
+        if not isinstance(node.ctx, ast.Del) and (made or dotted(node.value)) and self.scopes:
             getitem = ast.copy_location(
-                ast.Attribute(value=node.value, attr="__getitem__", ctx=ast.Load()), node.value
+                ast.Attribute(value=node.value, attr=dunder, ctx=ast.Load()), node.value
             )
             # An instance's (``self.pages``, ``Site().pages``), not a class's or a module's.
             target = self.resolve(getitem) if self.names_instance(node.value) else None
@@ -417,13 +419,13 @@ class HeldVisitor(PlainValues):
             call = Call(
                 span_of(node),
                 target,
-                f"{expr_text(node.value)}.__getitem__",
+                f"{expr_text(node.value)}.{dunder}",
                 awaited=isinstance(getattr(node, "_migrate_parent", None), ast.Await),
                 in_lambda=self.lambda_depth > 0,
                 subscript=True,
             )
             if target is None and held and held.startswith(PARAM_PREFIX):
-                call.param_target = f"{held}.__getitem__"
+                call.param_target = f"{held}.{dunder}"
             if target or call.param_target:
                 (self.scopes[-1].function or self.module_fn).calls.append(call)
         self.generic_visit(node)

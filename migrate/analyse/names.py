@@ -227,7 +227,9 @@ class NameResolver:
                     if isinstance(value, ast.Call):
                         method = _self_attr(value.func) if owner else None
                         made = self._method_return(f"{owner}.{method}", 0) if method else None
-                        found.add(made or type_made(value))
+                        # Not known yet here (defined further down): the graph knows.
+                        later = f"{owner}.{method}{RETURNS_SUFFIX}" if method else None
+                        found.add(made or later or type_made(value))
                     elif isinstance(value, ast.Name | ast.Attribute) and dotted(value):
                         own = self_returned(node, value, owner, attrs) if owner else None
                         found |= made_by.get(expr_text(value), {own})

@@ -27,6 +27,7 @@ def find_reviews(graph: CallGraph, colouring: Colouring) -> list[Review]:
     reviews: list[Review] = [
         *_fetching_attribute_reads(graph, colouring),
         *_generators_under_a_loop(graph, colouring),
+        *_dunders_under_a_loop(graph, colouring),
     ]
     async_methods: dict[str, list[str]] = {}
     for qualname in colouring.async_functions:
@@ -184,6 +185,42 @@ def _fetching_attribute_reads(graph: CallGraph, colouring: Colouring) -> list[Re
             )
         )
     return reviews
+
+
+def _dunders_under_a_loop(graph: CallGraph, colouring: Colouring) -> list[Review]:
+    """A dunder Python runs on syntax (``plugins[name] = p`` runs ``__setitem__``) that
+    stays sync and bridges to async code, run by code that becomes async: its
+    ``async_to_sync`` raises on that running loop."""
+    bridged: dict[str, set[str]] = {}
+    for bridge in colouring.bridges:
+        if bridge.kind == "async_to_sync":
+            bridged.setdefault(bridge.function, set()).add(bridge.callee)
+    reviews = []
+    for function, callees in sorted(bridged.items()):
+        fn = graph.functions.get(function)
+        if fn is None or not _is_dunder(fn.name) or fn.name in _ATTRIBUTE_HOOKS:
+            continue
+        runs = ", ".join(sorted(short_name(c) for c in callees))
+        owner = (fn.class_qualname or fn.qualname).rsplit(".", 1)[-1]
+        for edge in graph.callers.get(function, []):
+            caller = graph.functions[edge.caller]
+            if not (caller.is_async or colouring.is_async(caller.qualname)):
+                continue
+            reviews.append(
+                Review(
+                    caller.qualname,
+                    edge.span,
+                    f"{owner}.{fn.name} stays sync (Python calls it) and runs {runs}, which"
+                    f" {'become' if len(callees) > 1 else 'becomes'} async, through"
+                    " async_to_sync, which raises on this running loop: await"
+                    f" {' and '.join(sorted(short_name(c) for c in callees))} here instead",
+                )
+            )
+    return reviews
+
+
+def _is_dunder(name: str) -> bool:
+    return name.startswith("__") and name.endswith("__") and name != "__init__"
 
 
 def _http_call(name: str) -> bool:

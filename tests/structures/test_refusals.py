@@ -286,3 +286,52 @@ def test_a_fake_named_as_the_method_it_stands_for_becomes_async_with_it() -> Non
     for test in ("test_iter_pages", "test_first", "test_first_of_nothing"):
         assert colouring.is_async(f"test_pages.TestResourceClient.{test}"), test
     assert not [r for r in colouring.review if "list_function" in r.reason]
+
+
+def test_a_dunder_bridging_to_async_code_run_by_async_code_is_named(tmp_path: Path) -> None:
+    # jenkinsapi's shape: ``self.plugins[name] = plugin`` in a method that becomes async,
+    # with ``plugins`` a property giving a Plugins whose ``__setitem__`` installs.
+    root = _project(
+        tmp_path,
+        {
+            "ci.py": """
+                import time
+
+                import requests
+
+
+                class Plugins:
+                    def __init__(self, url):
+                        self.url = url
+
+                    def install(self, name):
+                        requests.post(self.url + "/install", data={"name": name})
+
+                    def __setitem__(self, name, plugin):
+                        self.install(name)
+
+
+                class Jenkins:
+                    def __init__(self, url):
+                        self.url = url
+
+                    @property
+                    def plugins(self):
+                        return self.get_plugins()
+
+                    def get_plugins(self) -> Plugins:
+                        return Plugins(self.url + "/plugins")
+
+                    def install_plugin(self, name):
+                        self.plugins[name] = name
+                        time.sleep(1)
+            """
+        },
+    )
+    colouring = analyse_paths([root]).colouring
+    assert colouring.is_async("pkg.ci.Jenkins.install_plugin")
+    assert not colouring.is_async("pkg.ci.Plugins.__setitem__")
+    reasons = [r.reason for r in colouring.review if r.function == "pkg.ci.Jenkins.install_plugin"]
+    assert len(reasons) == 1, colouring.review
+    assert reasons[0].startswith("Plugins.__setitem__ stays sync (Python calls it)")
+    assert reasons[0].endswith("await Plugins.install here instead")
