@@ -109,6 +109,42 @@ CLASS_PATCH = """
 """
 
 
+MONKEYPATCHED_CLASS = """
+    from unittest import mock
+
+    import requests
+
+    import client
+
+
+    class FakeSession:
+        def get(self, url, timeout):
+            return mock.Mock(status_code=204)
+
+
+    def test_status(monkeypatch):
+        monkeypatch.setattr(requests, "Session", FakeSession)
+        assert client.status("https://api.test/") == 204
+
+
+    def test_status_by_name(monkeypatch):
+        monkeypatch.setattr("client.requests.Session", FakeSession)
+        assert client.status("https://api.test/") == 204
+"""
+
+
+def test_a_session_class_set_by_monkeypatch_moves_with_a_todo(tmp_path: Path) -> None:
+    # Left on requests, the code's client would send to the network.
+    files = {"client.py": CLIENT, "test_client.py": MONKEYPATCHED_CLASS}
+    lines = [line.strip() for line in migrated_case(tmp_path, files)["test_client.py"].splitlines()]
+    todo = "# TODO(migrate MIG008): the fake stands for httpx.AsyncClient: its methods are awaited"
+    for moved in (
+        'monkeypatch.setattr(httpx, "AsyncClient", FakeSession)',
+        'monkeypatch.setattr("client.httpx.AsyncClient", FakeSession)',
+    ):
+        assert lines[lines.index(moved) - 1] == todo, lines
+
+
 def test_a_session_class_patched_with_its_own_fake_gets_a_todo(tmp_path: Path) -> None:
     written = migrated_case(tmp_path, {"client.py": CLIENT, "test_client.py": CLASS_PATCH})
     lines = [line.strip() for line in written["test_client.py"].splitlines()]

@@ -105,8 +105,6 @@ class UnittestMockPatches(Rule):
         else:
             return None
         if patches_session_class(target):
-            if func in MONKEYPATCH:
-                return None  # a class set in requests' place: see the plan's review
             return self._session_class(original, updated, func, new_at)
         by_name = new_at == 1
         found = patched_verb(target) if target.split(".")[0] == "requests" or by_name else None
@@ -180,7 +178,7 @@ class UnittestMockPatches(Rule):
         self.ctx.add_import(http)
         self.ctx.maybe_remove_import("requests")
         args = list(updated.args)
-        if func in PATCH:
+        if new_at == 1:  # the dotted name, as a string
             string = cst.ensure_type(args[0].value, cst.SimpleString)
             head = string.raw_value.rpartition("requests.")[0]
             new = f"{string.quote}{head}{http}.AsyncClient{string.quote}"
