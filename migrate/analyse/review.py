@@ -200,7 +200,7 @@ def _dunders_under_a_loop(graph: CallGraph, colouring: Colouring) -> list[Review
         fn = graph.functions.get(function)
         if fn is None or not _is_dunder(fn.name) or fn.name in _ATTRIBUTE_HOOKS:
             continue
-        runs = ", ".join(sorted(short_name(c) for c in callees))
+        names = sorted(short_name(c) for c in callees)
         owner = (fn.class_qualname or fn.qualname).rsplit(".", 1)[-1]
         for edge in graph.callers.get(function, []):
             caller = graph.functions[edge.caller]
@@ -210,10 +210,10 @@ def _dunders_under_a_loop(graph: CallGraph, colouring: Colouring) -> list[Review
                 Review(
                     caller.qualname,
                     edge.span,
-                    f"{owner}.{fn.name} stays sync (Python calls it) and runs {runs}, which"
-                    f" {'become' if len(callees) > 1 else 'becomes'} async, through"
-                    " async_to_sync, which raises on this running loop: await"
-                    f" {' and '.join(sorted(short_name(c) for c in callees))} here instead",
+                    f"{owner}.{fn.name} stays sync (Python calls it) and runs"
+                    f" {', '.join(names)}, which {'become' if len(names) > 1 else 'becomes'}"
+                    " async, through async_to_sync, which raises on this running loop:"
+                    f" await {' and '.join(names)} here instead",
                 )
             )
     return reviews

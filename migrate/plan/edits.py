@@ -761,21 +761,21 @@ def plan_edits(analysis: Analysis) -> dict[str, FileEdits]:
             _note_fake(fake, for_module, fn_module)
 
     kept = {m: fe for m, fe in edits.items() if not fe.empty}
+    exported = _exported(project.facts)
     for module, fe in kept.items():
-        fe.exported = _exported(project.facts, module)
+        fe.exported = frozenset(exported.get(module, ()))
     return kept
 
 
-def _exported(facts: Mapping[str, ModuleFacts], module: str) -> frozenset[str]:
-    """What the other analysed modules import from ``module`` by name."""
-    return frozenset(
-        name
-        for other, their in facts.items()
-        if other != module
-        for qualified in their.imports.values()
-        for owner, _, name in [qualified.rpartition(".")]
-        if owner == module
-    )
+def _exported(facts: Mapping[str, ModuleFacts]) -> dict[str, set[str]]:
+    """Module -> the names other analysed modules import from it, in one pass."""
+    found: dict[str, set[str]] = {}
+    for importer, their in facts.items():
+        for qualified in their.imports.values():
+            owner, _, name = qualified.rpartition(".")
+            if owner and owner != importer:
+                found.setdefault(owner, set()).add(name)
+    return found
 
 
 def response_flow(analysis: Analysis, edits: dict[str, FileEdits]) -> ResponseFlow:

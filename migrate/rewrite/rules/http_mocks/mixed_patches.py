@@ -88,11 +88,11 @@ class MixedPatchTwins(UnittestMockPatches):
         """``monkeypatch.setattr(requests.Session, "get", fake)`` -> the moved one after
         it (once, however often the file is migrated); a file whose mocks all moved
         drops the twin, the same statement again."""
+        http = f"{self.ctx.options.http_module}.AsyncClient"
         body: list[cst.BaseStatement] = []
         for stmt in updated.body:
             call = _monkeypatch(stmt)
             previous = _monkeypatch(body[-1]) if body else None
-            http = f"{self.ctx.options.http_module}.AsyncClient"
             if (
                 call is not None
                 and previous is not None
