@@ -8,6 +8,10 @@ get what it gives, see typeflow), and the classes it names are no values
 handed where no call shows them. A name used any other way (returned,
 stored, handed on) is no choice: its classes stay values.
 
+A name bound to a class on several paths (``requester = CrumbRequester`` in
+one branch, ``= Requester`` in the other, maybe a parameter kept as given in
+a third) is a choice at each call only those bindings reach (see reaching).
+
 A function whose every ``return`` picks a class that way (``return
 GeneratorList if generator else List``) and whose result is only ever called
 at once (``self.get_list(generator)(site, ...)``) is a choice too: the graph
@@ -20,6 +24,7 @@ import ast
 from collections.abc import Callable, Iterable, Mapping
 
 from .model import ModuleFacts
+from .scopes import ordered_parameters
 
 
 def picked(node: ast.expr) -> list[ast.expr] | None:
@@ -214,3 +219,53 @@ def returned_attrs(facts: Iterable[ModuleFacts]) -> set[str]:
             if owner == f"{module.module}.{method.rpartition('.')[0]}":
                 found.add(attr)
     return found
+
+
+def class_bound(
+    function: ast.FunctionDef | ast.AsyncFunctionDef, assigns: Iterable[ast.AST]
+) -> dict[str, dict[int, ast.expr]]:
+    """Names ``function`` binds to a class by name (``x = Cls``, ``x = pkg.Cls``, among
+    its ``assigns``) more than once, or binds as well as takes as a parameter:
+    name -> id(value) -> value."""
+    found: dict[str, dict[int, ast.expr]] = {}
+    for node in assigns:
+        if isinstance(node, ast.Assign) and len(node.targets) == 1:
+            target, value = node.targets[0], node.value
+            if isinstance(target, ast.Name) and _dotted(value) and _class_name(value):
+                found.setdefault(target.id, {})[id(value)] = value
+    params = set(ordered_parameters(function.args))
+    return {name: v for name, v in found.items() if len(v) > 1 or name in params}
+
+
+def reached_choices(
+    function: ast.FunctionDef | ast.AsyncFunctionDef,
+    bound: Mapping[str, Mapping[int, ast.expr]],
+    reads: Mapping[int, frozenset[ast.AST]],
+    resolve: Callable[[ast.expr], str | None],
+    holds_instance: Callable[[ast.expr], bool],
+) -> None:
+    """Marks each ``name(...)`` in ``function`` that only class bindings of ``name``
+    reach with the classes (``_migrate_choices``), and those bindings, when every
+    read they reach is such a call, as no values handed on (``_migrate_chosen``)."""
+    called: dict[int, ast.Name] = {}
+    for node in ast.walk(function):
+        func = node.func if isinstance(node, ast.Call) else None
+        if isinstance(func, ast.Name) and func.id in bound and id(func) in reads:
+            called[id(func)] = func
+    chosen: set[int] = set()
+    for key, func in called.items():
+        names = [b for b in reads[key] if id(b) in bound[func.id]]
+        if not names or len(names) < len(reads[key]) or any(holds_instance(n) for n in names):  # type: ignore[arg-type]
+            continue
+        classes = [resolve(name) for name in names]  # type: ignore[arg-type]
+        if None in classes:
+            continue
+        func._migrate_choices = tuple(dict.fromkeys(c for c in classes if c))  # type: ignore[attr-defined]
+        chosen.update(id(name) for name in names)
+    for key, held in reads.items():
+        if key not in called or not hasattr(called[key], "_migrate_choices"):
+            chosen -= {id(binding) for binding in held}  # read some other way
+    for values in bound.values():
+        for value in values.values():
+            if id(value) in chosen:
+                value._migrate_chosen = True  # type: ignore[attr-defined]

@@ -12,6 +12,7 @@ from __future__ import annotations
 import ast
 from collections.abc import Callable
 
+from .catalogue import CONSTRUCTORS
 from .model import Injection
 from .tree import dotted, span_of
 
@@ -97,6 +98,26 @@ def optional_member(
         return node
     typed = [m for m in members if not (isinstance(m, ast.Constant) and m.value is None)]
     return typed[0] if len(typed) == 1 else None
+
+
+def annotated_class(node: ast.expr | None, resolve: Callable[[ast.expr], str | None]) -> str | None:
+    """The project class (or catalogue type) an annotation names, if plainly one:
+    ``Site``, ``"Site"``, ``Optional[Site]``, ``requests.Session | None``."""
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        try:
+            node = ast.parse(node.value, mode="eval").body
+        except SyntaxError:
+            return None
+    node = optional_member(node, resolve)
+    if node is None or dotted(node) is None:
+        return None
+    name = resolve(node)
+    if not name or name.startswith("builtins."):
+        return None
+    if name in CONSTRUCTORS.values():
+        return name
+    last = name.rsplit(".", 1)[-1]
+    return name if last[:1].isupper() and not last.isupper() else None
 
 
 def injections(

@@ -198,6 +198,17 @@ def requests_family(name: str) -> bool:
 UNITTEST_ASYNC_HOOKS = {"setUp": "asyncSetUp", "tearDown": "asyncTearDown"}
 # Calls (by their last name) that take a class without making an instance of it.
 CLASS_CHECKS = frozenset({"isinstance", "issubclass", "assertIsInstance", "assertNotIsInstance"})
+# Calls given an object and an attribute name, which read or replace that attribute
+# (``monkeypatch.setattr(Jenkins, "_poll", fake)``): the object is no value handed on.
+ATTRIBUTE_PATCHERS = (
+    "monkeypatch.setattr",
+    "monkeypatch.delattr",
+    "patch.object",
+    "builtins.getattr",
+    "builtins.hasattr",
+    "builtins.setattr",
+    "builtins.delattr",
+)
 # Third-party packages that send their HTTP through requests (besides the
 # ``requests_*`` family, e.g. requests_oauthlib): code using them keeps
 # requests' traffic after a migration, so requests mocks around it stay.

@@ -20,8 +20,9 @@ from .frameworks import FLASK_ASYNC_RECEIVERS
 from .model import FIXTURE_PREFIX, PARAM_PREFIX, RETURNS_SUFFIX, Call, Function, Ref
 from .names import LocalScope, _is_super, _self_attr, dotted, expr_text, span_of
 from .patches import class_mock, patched_params
-from .plain import PlainValues
+from .reached import ReachedValues
 from .scopes import plain_names
+from .tree import chain_root
 
 # Builtins that take an iterable's items: what ``__next__`` gives (see generators).
 ITEM_CONSUMERS = frozenset(
@@ -29,7 +30,7 @@ ITEM_CONSUMERS = frozenset(
 )
 
 
-class HeldVisitor(PlainValues):
+class HeldVisitor(ReachedValues):
     """Notes what values hold; the analyser's scopes and facts."""
 
     def value_of(self, node: ast.expr) -> str | None:
@@ -42,6 +43,9 @@ class HeldVisitor(PlainValues):
         for anything else (a literal, an expression, a local of several types).
         """
         if isinstance(node, ast.Call):
+            classes = self._choices(node.func)
+            if classes:
+                return "|".join(classes)  # one of them (their common base, see typeflow)
             # ``C(...)``, or ``make(...)`` (``make()``: what it gives is known project-wide).
             made = self.type_of_call(node, self.scopes[-1] if self.scopes else None)
             if made is None and (_self_method(node.func) or self._defined_here(node.func)):
@@ -66,8 +70,11 @@ class HeldVisitor(PlainValues):
             if head == "self" and fn.class_qualname and fn.params[:1] == ("self",):
                 return fn.class_qualname if len(parts) == 1 else self.resolve(node)
             if head in scope.params:
-                # A parameter the body binds again holds something else afterwards.
-                return None if head in scope.bound else PARAM_PREFIX + ".".join(parts)
+                # A parameter the body binds again holds what was given only where
+                # no other binding reaches.
+                if head in scope.bound and not self._holds_param(node, scope):
+                    return None
+                return PARAM_PREFIX + ".".join(parts)
         if head in scope.local_types and len(scope.assigned.get(head, ())) > 1:
             return None
         return self.resolve(node) if self.names_instance(node) else None
@@ -85,6 +92,11 @@ class HeldVisitor(PlainValues):
         call makes, or the default of ``given or C()`` (see :mod:`.defaults`)."""
         if isinstance(node, ast.Call):
             return self._started_mock(node) or self.type_of_call(node, scope)
+        if isinstance(node, ast.Attribute) and (
+            isinstance(chain_root(node), ast.Call) or self.names_instance(node)
+        ):
+            # ``requester = self.get_jenkins_obj().requester``: what the project says it holds.
+            return self.resolve(node)
         if isinstance(node, ast.Subscript) and self.names_instance(node.value):
             # ``image = self.images[name]``: what ``__getitem__`` gives (project-wide).
             getitem = self.resolve(node.value)
@@ -227,7 +239,19 @@ class HeldVisitor(PlainValues):
                         held = self.value_of(value) if value is not None else None
                         fn.self_assigns += ((attr, held),)
                 else:
-                    self.facts.attr_writes.add(target.attr)
+                    self.note_other_write(target.attr, value)
+
+    def note_other_write(self, attr: str, value: ast.expr | None) -> None:
+        """``jenkins.requester = CrumbRequester(...)``: the attribute may be any object's
+        (see typeflow), and holds what the value does."""
+        fn = self.scopes[-1].function if self.scopes else None
+        if isinstance(value, ast.Constant) and value.value is None:
+            return
+        held = self.value_of(value) if value is not None and fn is not None else None
+        if held is None or fn is None:
+            self.facts.attr_writes.add(attr)
+        else:
+            self.facts.attr_values.setdefault(attr, []).append((fn.qualname, held))
 
     def note_class_values(self, *nodes: ast.expr | None, kept_in: str | None = None) -> None:
         """Classes and functions put in a container, returned or bound to a name;
@@ -249,12 +273,10 @@ class HeldVisitor(PlainValues):
         call.result_called = bool(getattr(node, "_migrate_called", False))
         if isinstance(node.func, ast.Call):
             call.chosen_by = self.resolve(node.func.func)
-        if isinstance(node.func, ast.Name):
-            for scope in reversed(self.scopes):
-                if node.func.id in scope.choices:
-                    call.choices = scope.choices[node.func.id]
-                    call.target = None
-                    break
+        classes = self._choices(node.func)
+        if classes:
+            call.choices = classes
+            call.target = None
         return call.target
 
     def note_function_ends(

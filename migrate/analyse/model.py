@@ -370,8 +370,10 @@ class ModuleFacts:
     # Names used as values (``{6: Image}``, ``return Page``, ``make = Page``): a
     # class or function called where the analysis cannot see it.
     values: set[str] = field(default_factory=set)
-    # Attributes assigned on something other than ``self`` (``page.site = s``).
+    # Attributes assigned on something other than ``self`` (``page.site = s``) a value
+    # of no known type; those given a known one, with the function and what it holds.
     attr_writes: set[str] = field(default_factory=set)
+    attr_values: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
     # ``self.page_class = Page``: classes kept in an attribute, by its name (values
     # only where some module reads that attribute).
     attr_classes: dict[str, set[str]] = field(default_factory=dict)

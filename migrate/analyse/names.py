@@ -14,7 +14,7 @@ import builtins
 from .accessors import gives_session, held_attribute, held_global
 from .catalogue import CONSTRUCTORS
 from .choices import class_param, module_choices, self_returned
-from .defaults import SESSION_TYPES, given_default, optional_member
+from .defaults import SESSION_TYPES, annotated_class, given_default
 from .factories import session_factories, type_factory_globals, what_made
 from .fixtures import is_fixture_decorator, note_fixture, returned_attribute, returned_maker
 from .frameworks import BRIDGES
@@ -24,6 +24,7 @@ from .tree import (
     TreeIndex,
     _is_super,
     _self_attr,
+    chain_root,
     dotted,
     expr_text,
     note_self_change,
@@ -178,21 +179,7 @@ class NameResolver:
 
     def annotation_type(self, node: ast.expr | None) -> str | None:
         """The project class (or catalogue type) an annotation names, if plainly one."""
-        if isinstance(node, ast.Constant) and isinstance(node.value, str):
-            try:
-                node = ast.parse(node.value, mode="eval").body
-            except SyntaxError:
-                return None
-        node = optional_member(node, self.resolve)
-        if node is None or dotted(node) is None:
-            return None
-        name = self.resolve(node)
-        if not name or name.startswith("builtins."):
-            return None
-        if name in CONSTRUCTORS.values():
-            return name
-        last = name.rsplit(".", 1)[-1]
-        return name if last[:1].isupper() and not last.isupper() else None
+        return annotated_class(node, self.resolve)
 
     def _returned_type(
         self, node: ast.FunctionDef | ast.AsyncFunctionDef, name: str, owner: str = ""
@@ -336,7 +323,14 @@ class NameResolver:
             # ``super().__init__(...)``, ``super().setUp()`` in a method: the first base's.
             bases = self.facts.classes.get(self._enclosing_class() or "", [])
             return f"{bases[0]}.{node.attr}" if bases else None
-        if isinstance(node, ast.Attribute) and not isinstance(node.value, ast.Name | ast.Attribute):
+        if isinstance(node, ast.Subscript) and (
+            self.names_instance(node.value) or getattr(node.value, "id", "") == "self"
+        ):
+            # ``self[name].invoke``: what ``__getitem__`` gives (project-wide).
+            base = self.resolve(node.value)
+            return f"{base}.__getitem__{RETURNS_SUFFIX}" if base else None
+        if isinstance(node, ast.Attribute) and not isinstance(chain_root(node), ast.Name):
+            # ``self.get_client().api.get``: from what the inner call gives.
             base = self.resolve(node.value)
             return f"{base}.{node.attr}" if base else None
         parts = dotted(node)

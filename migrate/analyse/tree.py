@@ -136,6 +136,13 @@ def dotted(node: ast.AST) -> list[str] | None:
     return None
 
 
+def chain_root(node: ast.AST) -> ast.AST:
+    """What an attribute chain starts from: ``a`` in ``a.b.c``, ``f()`` in ``f().b.c``."""
+    while isinstance(node, ast.Attribute):
+        node = node.value
+    return node
+
+
 def resolve_relative(module: str, is_package: bool, level: int, target: str | None) -> str:
     """Absolute name of ``from <dots><target> import``."""
     package = module if is_package else module.rpartition(".")[0]

@@ -20,46 +20,20 @@ untyped keeps the calls as they were, a wrong type would await a plain value.
 
 from __future__ import annotations
 
-from pathlib import PurePath
-from typing import Protocol
-
 from .catalogue import CONSTRUCTORS
 from .choices import returned_attrs
 from .decorators import passes_through
 from .defaults import SESSION_TYPES
-from .frameworks import CLASS_CHECKS
+from .frameworks import ATTRIBUTE_PATCHERS, CLASS_CHECKS
 from .given import FORWARDED, NONE_GIVEN, extra, given
 from .methods import offset_of
 from .model import FIXTURE_PREFIX, PARAM_PREFIX, RETURNS_SUFFIX, Call, Function
-from .project import Project
+from .untyped import NONE_YET as _NONE_YET
+from .untyped import UNKNOWN as _UNKNOWN
+from .untyped import Graph, Key, WhyUntyped
 
-
-class Graph(Protocol):
-    """What the flow asks of the call graph it is computed for (see graph.CallGraph)."""
-
-    project: Project
-    functions: dict[str, Function]
-
-    def resolve(self, name: str | None, depth: int = 0) -> str | None: ...
-
-    def chosen(self, call: Call) -> list[str]: ...
-
-    def escaping_classes(self) -> set[str]: ...
-
-    def subclasses(self, cls: str) -> list[str]: ...
-
-    def attr_type(self, cls: str, attr: str) -> str | None: ...
-
-
-# The lattice of what a name holds: nothing seen yet, one type, or not one type.
-_NONE_YET = ""
-_UNKNOWN = "?"
 # Decorators that leave a method's arguments as its callers give them.
 _PLAIN_DECORATORS = frozenset({"staticmethod", "classmethod", "property"})
-
-# ("param", function, name), ("attr", class family, name), or ("forwarded", function,
-# "<index>.<name>"): what a function's callers give its ``*args``/``**kwargs`` there.
-Key = tuple[str, str, str]
 
 
 def _join(a: str, b: str) -> str:
@@ -68,7 +42,7 @@ def _join(a: str, b: str) -> str:
     return a if b == _NONE_YET else _UNKNOWN
 
 
-class TypeFlow:
+class TypeFlow(WhyUntyped):
     """One project's parameters and attributes typed from what flows into them."""
 
     def __init__(self, graph: Graph) -> None:
@@ -78,6 +52,17 @@ class TypeFlow:
         self.classes = {name for f in facts for name in f.classes}
         self.bases = {name: bases for f in facts for name, bases in f.classes.items()}
         self.attr_writes = {attr for f in facts for attr in f.attr_writes}
+        # ``jenkins.requester = CrumbRequester(...)``: on an object of any class.
+        self.other_writes: dict[str, list[tuple[Function, str]]] = {}
+        for f in facts:
+            for attr, writes in f.attr_values.items():
+                for qualname, held in writes:
+                    if qualname in self.functions:
+                        self.other_writes.setdefault(attr, []).append(
+                            (self.functions[qualname], held)
+                        )
+                    else:
+                        self.attr_writes.add(attr)
         self.family = self._families()
         # Callee -> (caller, call, how many leading parameters the call does not give).
         self.sites: dict[str, list[tuple[Function, Call, int]]] = {}
@@ -157,6 +142,8 @@ class TypeFlow:
                 receiver = (ref.receiver or "").rsplit(".", 1)[-1]
                 if receiver in CLASS_CHECKS or receiver == "super":
                     continue  # ``isinstance(x, C)``, ``super(C, self)``: nothing made
+                if ref.position == 0 and (ref.receiver or "").endswith(ATTRIBUTE_PATCHERS):
+                    continue  # ``monkeypatch.setattr(C, "poll", fake)``: nothing made
                 if ref.target and not ref.instance and ref.text != "self":
                     found.add(self.graph.resolve(ref.target) or ref.target)
         return found
@@ -274,7 +261,10 @@ class TypeFlow:
             if name in self.attr_writes:
                 return _UNKNOWN
             value = _NONE_YET
-            for fn, held in self.assigns.get((owner, name), ()):
+            for fn, held in (
+                *self.assigns.get((owner, name), ()),
+                *self.other_writes.get(name, ()),
+            ):
                 value = self._join(value, self._value(held, fn))
             return value if value != _NONE_YET or (owner, name) in self.assigns else _UNKNOWN
         fn = self.functions[owner]
@@ -302,6 +292,12 @@ class TypeFlow:
             return _UNKNOWN
         if held == NONE_GIVEN:
             return _NONE_YET
+        if "|" in held:
+            # ``requester = A if crumb else B; requester(...)``: one of them.
+            value = _NONE_YET
+            for one in held.split("|"):
+                value = self._join(value, self._value(one, fn))
+            return value
         if held.startswith(FORWARDED):
             return self._get(("forwarded", fn.qualname, held.removeprefix(FORWARDED)))
         if held.startswith(PARAM_PREFIX):
@@ -366,132 +362,3 @@ class TypeFlow:
     def typed(self, key: Key, typ: str) -> bool:
         """Whether the name at ``key`` has type ``typ`` (or was never asked for)."""
         return self.state.get(key, typ) == typ
-
-    # -- why a name stays untyped ---------------------------------------------------
-
-    def mixed(self, cls: str, attr: str) -> tuple[list[str], str] | None:
-        """For ``self.<attr>`` in ``cls`` left untyped: the types some assignments
-        give it, and where another value comes from (``path:line``, or why)."""
-        family = self.family.get(cls, cls)
-        key: Key = ("attr", family, attr)
-        if self.state.get(key) != _UNKNOWN:
-            return None
-        types: set[str] = set()
-        other: list[str] = []
-        self._witnesses(key, types, other, set())
-        if not types or not other:
-            return None
-        return sorted(types), next((o for o in other if ".py:" in o), other[0])
-
-    def _witnesses(self, key: Key, types: set[str], other: list[str], seen: set[Key]) -> None:
-        if key in seen or len(seen) > 64:
-            return
-        seen.add(key)
-        kind, owner, name = key
-        if kind == "attr":
-            if name in self.attr_writes:
-                other.append(f"{name} is also assigned on other objects")
-            for fn, held in self.assigns.get((owner, name), ()):
-                self._witness(held, fn, types, other, seen, fn.span.line)
-            return
-        fn = self.functions[owner]
-        if self._hidden(fn) or key in self.unseen:
-            made = fn.class_qualname if fn.name == "__init__" else None
-            what = (
-                f"{made.rsplit('.', 1)[-1]} is also made" if made else f"{fn.name} is also called"
-            )
-            other.append(f"{what} where no call shows what it is given")
-        for caller, call, offset in self.sites.get(owner, []):
-            held = given(fn, call, offset, name)
-            self._witness(held, caller, types, other, seen, call.span.line)
-
-    def _witness(
-        self,
-        held: str | None,
-        fn: Function,
-        types: set[str],
-        other: list[str],
-        seen: set[Key],
-        line: int,
-    ) -> None:
-        if (
-            held is not None
-            and held.startswith(PARAM_PREFIX)
-            and "." not in held[len(PARAM_PREFIX) :]
-        ):
-            param = held.removeprefix(PARAM_PREFIX)
-            if param in fn.params:
-                self._witnesses(("param", fn.qualname, param), types, other, seen)
-                return
-        value = self._value(held, fn)
-        if value in (_NONE_YET, _UNKNOWN):
-            if value == _UNKNOWN:
-                other.append(f"{self.graph.project.facts[fn.module].path}:{line}")
-        else:
-            types.add(value)
-
-    def cause(self, cls: str, attr: str) -> str | None:
-        """Why ``self.<attr>`` in ``cls`` has no one type, traced back along what is
-        assigned to it: the class made or the function called where no call shows
-        what it is given, or the place that hands in a value of no known type."""
-        found: list[str] = []
-        self._causes(("attr", self.family.get(cls, cls), attr), found, set())
-        return found[0] if found else None
-
-    def _causes(self, key: Key, found: list[str], seen: set[Key]) -> None:
-        if key in seen or found or len(seen) > 64:
-            return
-        seen.add(key)
-        kind, owner, name = key
-        if kind == "attr":
-            if name in self.attr_writes:
-                found.append(f"{name} is also assigned on other objects")
-            for fn, held in self.assigns.get((owner, name), ()):
-                self._cause_of(held, fn, fn.span.line, found, seen)
-            return
-        fn = self.functions[owner]
-        if self._hidden(fn) or key in self.unseen:
-            made = fn.class_qualname if fn.name == "__init__" else None
-            what = f"{made.rsplit('.', 1)[-1]} is made" if made else f"{fn.name} is called"
-            if key in self.unseen:
-                found.append(f"{what} in modules the analysis did not read")
-            else:
-                found.append(f"{what} where no call shows what it is given")
-            return
-        for caller, call, offset in self.sites.get(owner, []):
-            self._cause_of(given(fn, call, offset, name), caller, call.span.line, found, seen)
-
-    def _cause_of(
-        self, held: str | None, fn: Function, line: int, found: list[str], seen: set[Key]
-    ) -> None:
-        if found or self._value(held, fn) != _UNKNOWN:
-            return
-        typ, attrs = "", []
-        if held is not None and held.startswith(PARAM_PREFIX):
-            param, *attrs = held.removeprefix(PARAM_PREFIX).split(".")
-            if param in fn.params:
-                key: Key = ("param", fn.qualname, param)
-                typ = self.state.get(key, _UNKNOWN)
-                if typ in (_NONE_YET, _UNKNOWN):
-                    self._causes(key, found, seen)
-                    return
-        elif held is not None:
-            parts = held.split(".")
-            cut = next(
-                (c for c in range(len(parts), 0, -1) if ".".join(parts[:c]) in self.classes), 0
-            )
-            typ, attrs = ".".join(parts[:cut]), parts[cut:]
-        for attr in attrs if typ else ():
-            known = self.graph.attr_type(typ, attr)
-            if known is None and typ in self.family:
-                key = ("attr", self.family[typ], attr)
-                if self.state.get(key) in (None, _NONE_YET, _UNKNOWN):
-                    self._causes(key, found, seen)
-                    return
-                known = self.state[key]
-            if known is None:
-                break
-            typ = known
-        if not found:
-            path = PurePath(self.graph.project.facts[fn.module].path).name
-            found.append(f"{path}:{line} hands in a value of no known type")
