@@ -228,7 +228,6 @@ class ModuleAnalyser(HeldVisitor):
         scope = LocalScope(fn, class_qualname, bound_names(node.body), node)
         scope.aliases = function_aliases(node, scope.bound)
         self.param_types(fn, node, scope)
-        self.note_reached_choices(scope)
         self.scopes.append(scope)
         self._visit_block(node.body)
         self.scopes.pop()

@@ -101,3 +101,21 @@ def _fixture_mock(graph: CallGraph, fn: Function, fixture: str) -> tuple[str, Sp
         if spans:
             return f"{fn.module}.{key}", spans[0]
     return None
+
+
+def local_handed_mocks(graph: CallGraph, result: Colouring) -> None:
+    """A fake (``mock_methods``) for each test's own ``Mock()`` handed on whose methods
+    it only configures or asserts on (see local_mocks), for those that became async
+    wherever the project defines a method of that name."""
+    now_async: set[str] = set()
+    stays: set[str] = set()
+    for fn in graph.functions.values():
+        if fn.class_qualname and not graph.project.facts[fn.module].is_test_file:
+            async_now = fn.is_async or result.is_async(fn.qualname)
+            (now_async if async_now and not fn.is_generator else stays).add(fn.name)
+    taken = {fake.span for fake in result.fakes}
+    for fn in graph.functions.values():
+        for span, methods in fn.local_mocks:
+            names = tuple(m for m in methods if m in now_async and m not in stays)
+            if names and span not in taken:
+                result.fakes.append(Fake(fn.qualname, "", span, None, mock_methods=names))

@@ -17,6 +17,7 @@ from .aliases import bound_by_stand_in
 from .choices import only_called, picked, returned, stop_raises
 from .defaults import SESSION_TYPES, given_default, injections
 from .frameworks import FLASK_ASYNC_RECEIVERS
+from .local_mocks import local_mocks
 from .model import FIXTURE_PREFIX, PARAM_PREFIX, RETURNS_SUFFIX, Call, Function, Ref
 from .names import LocalScope, _is_super, _self_attr, dotted, expr_text, span_of
 from .patches import class_mock, patched_params
@@ -116,7 +117,8 @@ class HeldVisitor(ReachedValues):
         self, fn: Function, node: ast.FunctionDef | ast.AsyncFunctionDef, scope: LocalScope
     ) -> None:
         """Parameters whose type is known: annotated, or a pytest fixture of a test;
-        and the sessions the function's callers may hand in (see defaults)."""
+        the sessions the function's callers may hand in (see defaults); classes a
+        parameter or local is bound to (see reached)."""
         args = node.args
         for arg in (*args.posonlyargs, *args.args, *args.kwonlyargs):
             typ = self.annotation_type(arg.annotation)
@@ -142,6 +144,7 @@ class HeldVisitor(ReachedValues):
         fn.injected = injections(
             node, fn.params, fn.kwarg, sessions, lambda made: self.type_of_call(made, None)
         )
+        self.note_reached_choices(scope)
 
     def through_class(self, func: ast.expr) -> bool:
         """``Base.__init__`` or ``pkg.Base.method``: a method called through its class,
@@ -283,8 +286,10 @@ class HeldVisitor(ReachedValues):
         self, fn: Function, node: ast.FunctionDef | ast.AsyncFunctionDef
     ) -> None:
         """How ``fn`` ends: ``raise StopIteration`` (or a bare ``raise`` handling one) to
-        end an iteration; ``return GeneratorList if generator else List`` (see choices)."""
+        end an iteration; ``return GeneratorList if generator else List`` (see choices).
+        In a test, the mocks it makes and hands on (see local_mocks)."""
         fn.stop_raises = tuple(span_of(r) for r in stop_raises(node))
+        fn.local_mocks = local_mocks(node, self.resolve) if self.facts.is_test_file else ()
         names = returned(node)
         if names is None or any(self.names_instance(name) for name in names):
             return

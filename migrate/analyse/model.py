@@ -311,6 +311,9 @@ class Function:
     returns_classes: tuple[str, ...] = ()
     # ``raise StopIteration``, and a bare ``raise`` handling one: the end of iteration.
     stop_raises: tuple[Span, ...] = ()
+    # A test's own ``Mock()`` it hands on, with the methods it only configures or
+    # asserts on (see local_mocks).
+    local_mocks: tuple[tuple[Span, tuple[str, ...]], ...] = ()
 
 
 @dataclass(frozen=True)

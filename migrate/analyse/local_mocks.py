@@ -1,0 +1,97 @@
+"""Plain mocks a test makes and hands on, whose methods the code now awaits.
+
+``job = Mock()``, ``api.get_job.return_value = job``, then ``assert
+job.invoke.call_args_list == [...]``: ``job`` reaches the code under test,
+which now awaits ``job.invoke(...)``, and a Mock answers that with a plain
+value (``object Mock can't be used in 'await' expression``). The test only
+configures ``invoke`` or asserts on it, never calls it itself; where every
+method of that name in the project became async, the mock gets it as an
+AsyncMock (``Mock(invoke=AsyncMock())``), which answers an await with the
+same ``return_value`` and records the same calls (see handed_mocks).
+"""
+
+from __future__ import annotations
+
+import ast
+from collections.abc import Callable
+
+from .frameworks import SYNC_MOCKS
+from .model import Span
+from .tree import span_of
+
+# What a test reads or sets on a mock's method without calling it.
+MOCK_ATTRIBUTES = frozenset(
+    {
+        "return_value",
+        "side_effect",
+        "called",
+        "call_count",
+        "call_args",
+        "call_args_list",
+        "mock_calls",
+        "assert_called",
+        "assert_called_once",
+        "assert_called_with",
+        "assert_called_once_with",
+        "assert_any_call",
+        "assert_has_calls",
+        "assert_not_called",
+        "reset_mock",
+    }
+)
+
+
+def local_mocks(
+    function: ast.FunctionDef | ast.AsyncFunctionDef,
+    resolve: Callable[[ast.expr], str | None],
+) -> tuple[tuple[Span, tuple[str, ...]], ...]:
+    """Each ``name = Mock()`` in ``function`` that ``name`` is handed on from: where
+    the mock is made, and the methods the test configures or asserts on, not calls."""
+    made: dict[str, list[ast.Call]] = {}
+    bound: dict[str, int] = {}
+    parents: dict[int, ast.AST] = {}
+    for node in ast.walk(function):
+        for child in ast.iter_child_nodes(node):
+            parents[id(child)] = node
+        if isinstance(node, ast.Name) and not isinstance(node.ctx, ast.Load):
+            bound[node.id] = bound.get(node.id, 0) + 1
+        if isinstance(node, ast.Assign) and len(node.targets) == 1:
+            target, value = node.targets[0], node.value
+            if (
+                isinstance(target, ast.Name)
+                and isinstance(value, ast.Call)
+                and resolve(value.func) in SYNC_MOCKS
+            ):
+                made.setdefault(target.id, []).append(value)
+    found = []
+    for name, calls in made.items():
+        if len(calls) != 1 or bound.get(name) != 1:
+            continue
+        methods = _configured(function, name, parents)
+        if methods:
+            found.append((span_of(calls[0]), methods))
+    return tuple(found)
+
+
+def _configured(
+    function: ast.AST, name: str, parents: dict[int, ast.AST]
+) -> tuple[str, ...] | None:
+    """The methods of the mock ``name`` the test only configures or asserts on, when
+    the mock itself is handed on; None when it is not."""
+    configured: set[str] = set()
+    used: set[str] = set()
+    handed = False
+    for node in ast.walk(function):
+        if not (isinstance(node, ast.Name) and node.id == name and isinstance(node.ctx, ast.Load)):
+            continue
+        method = parents.get(id(node))
+        if not isinstance(method, ast.Attribute):
+            handed = True  # an argument, a ``return_value``, an item: the code gets it
+            continue
+        outer = parents.get(id(method))
+        if isinstance(outer, ast.Attribute) and outer.attr in MOCK_ATTRIBUTES:
+            configured.add(method.attr)
+        else:
+            used.add(method.attr)  # called, set or read by the test itself
+    methods = configured - used
+    return tuple(sorted(methods)) if handed and methods else None
