@@ -318,8 +318,9 @@ def migrate(tree: Path) -> tuple[int, str]:
     return proc.returncode, lines[-1] if lines else ""
 
 
-def refusal(tree: Path) -> str:
-    """Why ``migrate plan`` leaves the project as it is: its first review reason, if any."""
+def refusal(tree: Path, kept_only: bool = False) -> str:
+    """Why ``migrate plan`` leaves the project as it is: its first review reason, if any;
+    with ``kept_only``, the first saying what stays on requests."""
     proc = subprocess.run(
         [str(PY), "-m", "migrate", "plan", str(tree), "--json"],
         capture_output=True,
@@ -330,6 +331,8 @@ def refusal(tree: Path) -> str:
         reasons = [item["reason"] for item in json.loads(proc.stdout)["needs_review"]]
     except (ValueError, KeyError):
         return ""
+    if kept_only:
+        reasons = [r for r in reasons if "stays" in r and "requests" in r]
     if not reasons:
         return ""
     more = f" (and {len(reasons) - 1} more)" if len(reasons) > 1 else ""
@@ -383,6 +386,8 @@ def run_project(project: Project) -> Result:
         result.notes.append(
             "only test code changed" + (f"; the library stays: {why}" if why else "")
         )
+    elif changed and (kept := refusal(pristine_tree, kept_only=True)):
+        result.notes.append(f"part stays: {kept}")
     if not changed:
         result.refusal = refusal(pristine_tree)
         if result.refusal:

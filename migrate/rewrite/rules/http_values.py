@@ -113,8 +113,11 @@ class ValueRewrites(HttpRuleBase):
     def visit_made_response(self, node: cst.Assign) -> None:
         if self._makes_response(node.value):
             for target in node.targets:
-                if isinstance(target.target, cst.Name):
+                if isinstance(target.target, cst.Name) and not self._kept(target.target.value):
                     self.functions[-1].made_responses.add(target.target.value)
+                elif isinstance(target.target, cst.Name) and isinstance(node.value, cst.Call):
+                    kept = {id(node.value), id(node.value.func)}
+                    self._kept_calls = {*getattr(self, "_kept_calls", set()), *kept}
 
     @on_leave(cst.Assign)
     def leave_made_response_set(self, original: cst.Assign, updated: cst.Assign) -> cst.Assign:
@@ -153,13 +156,22 @@ class ValueRewrites(HttpRuleBase):
     @on_visit(cst.FunctionDef)
     def visit_body_set_by_hand(self, node: cst.FunctionDef) -> None:
         self._bodies_left = [*getattr(self, "_bodies_left", []), _body_maybe_unset(node)]
+        self._kept_by_hand = [*getattr(self, "_kept_by_hand", []), _requests_only(node)]
 
     @on_leave(cst.FunctionDef)
     def leave_body_set_by_hand(
         self, original: cst.FunctionDef, updated: cst.FunctionDef
     ) -> cst.FunctionDef:
         self._bodies_left.pop()
+        self._kept_by_hand.pop()
         return updated
+
+    def _kept(self, name: str) -> bool:
+        """A response made by hand as ``name`` that the function also gives or reads what
+        only requests' has (``resp.raw = io.BytesIO(...)``): httpx's would ignore it,
+        and what it is handed to reads it as requests' does; it stays requests'."""
+        kept: list[set[str]] = getattr(self, "_kept_by_hand", [])
+        return bool(kept) and name in kept[-1]
 
     @on_leave(cst.Assign)
     def leave_made_response_unset(self, original: cst.Assign, updated: cst.Assign) -> cst.Assign:
@@ -174,6 +186,7 @@ class ValueRewrites(HttpRuleBase):
         if not (
             isinstance(target, cst.Name)
             and target.value in left[-1]
+            and not self._kept(target.value)
             and self._makes_response(original.value)
             and isinstance(updated.value, cst.Call)
         ):
@@ -188,6 +201,8 @@ class ValueRewrites(HttpRuleBase):
         """``requests.Response()``, a test's hand-made answer: httpx's needs a status,
         and a request for ``raise_for_status()`` (requests' has neither until set)."""
         if not isinstance(updated, cst.Call) or not self._makes_response(original):
+            return updated
+        if id(original) in getattr(self, "_kept_calls", ()):
             return updated
         if code_of(updated.func) != f"{self.module}.Response":
             # requests is still in use here (a gradual step) and kept its name, but
@@ -261,4 +276,20 @@ def _body_maybe_unset(function: cst.FunctionDef) -> set[str]:
                 if m.matches(small, sets):
                     target = cst.ensure_type(small, cst.Assign).targets[0].target
                     found.discard(code_of(cst.ensure_type(target, cst.Attribute).value))
+    return found
+
+
+# What a response made by hand may be given or asked for that only requests' has.
+_REQUESTS_ONLY = frozenset(
+    {"raw", "_content_consumed", "iter_content", "iter_lines", "connection", "apparent_encoding"}
+)
+
+
+def _requests_only(function: cst.FunctionDef) -> set[str]:
+    """Names the function sets or reads a requests-only attribute of (see _REQUESTS_ONLY)."""
+    found = set()
+    for node in m.findall(function.body, m.Attribute(value=m.Name())):
+        attribute = cst.ensure_type(node, cst.Attribute)
+        if attribute.attr.value in _REQUESTS_ONLY:
+            found.add(cst.ensure_type(attribute.value, cst.Name).value)
     return found
