@@ -21,6 +21,7 @@ from . import dynamic, generators, lambdas, lifetime, methods, passed, propertie
 from .catalogue import HTTP_VERBS, Action
 from .classes import async_call_methods, classes_passed_around, picked_with_sync
 from .decisions import Bridge, BridgeKind, Colouring, Reason, Review, Scope, Unwind
+from .decorated import decorated_reviews
 from .extensions import requests_extension_reviews
 from .fakes import find_fakes
 from .frameworks import (
@@ -221,8 +222,7 @@ def _colour(
     lambdas.bridge_or_review(graph, result)
     _references(graph, result, converted, handed)
     _shared_clients(graph, result)
-    _wrappers(graph, result)
-    _memoised(graph, result)
+    decorated_reviews(graph, result)
     result.review.extend(generators.refused(graph, result))
     result.review.extend(
         values.reviews(graph, [u for u in uses if (u.function, u.span) not in handed])
@@ -402,49 +402,6 @@ def _on_shared_object(graph: CallGraph, fn: Function, call: Call) -> bool:
     head = call.text.split(".")[0]
     facts = graph.project.facts.get(fn.module)
     return bool(facts and head in facts.typed_names and "." in call.text)
-
-
-def _wrappers(graph: CallGraph, result: Colouring) -> None:
-    for wrapper, wrapped in graph.wrapped_by.items():
-        if wrapper not in result.async_functions:
-            continue
-        sync_ones = [
-            w
-            for w in wrapped
-            if w not in result.async_functions and not graph.functions[w].is_async
-        ]
-        if sync_ones:
-            fn = graph.functions[wrapper]
-            result.review.append(
-                Review(
-                    wrapper,
-                    fn.span,
-                    "this decorator wraps functions that become async and functions that stay"
-                    f" sync ({', '.join(short_name(s) for s in sync_ones)}); make it handle both"
-                    " (inspect.iscoroutinefunction, or Flask's current_app.ensure_sync)",
-                )
-            )
-
-
-def _memoised(graph: CallGraph, result: Colouring) -> None:
-    for qualname, why in result.boundaries.items():
-        if why != "memoised":
-            continue
-        fn = graph.functions[qualname]
-        reaches = [c for c, e in graph.blocking.get(qualname, []) if e.action is Action.REWRITE]
-        reaches_async = any(
-            graph.callee_of(c) in result.async_functions for c in fn.calls if graph.callee_of(c)
-        )
-        if reaches or reaches_async:
-            result.review.append(
-                Review(
-                    qualname,
-                    fn.span,
-                    f"memoised with {fn.memoised}: as async it would cache a coroutine that can"
-                    " be awaited only once; left sync (async_memo carries maxsize, cache and"
-                    " key only)",
-                )
-            )
 
 
 def _http_verbs(graph: CallGraph, result: Colouring) -> None:
