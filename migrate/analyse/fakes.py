@@ -6,7 +6,7 @@ from .catalogue import lookup
 from .decisions import Colouring, Fake
 from .given import given
 from .graph import CallGraph
-from .handed_mocks import handed_mocks, local_handed_mocks
+from .handed_mocks import handed_mocks
 from .model import PARAM_PREFIX, Function, Patch, Span
 from .typeflow import TypeFlow
 from .urlopen_fakes import urlopen_fakes
@@ -28,7 +28,6 @@ def find_fakes(graph: CallGraph, result: Colouring) -> None:
     """
     urlopen_fakes(graph, result)
     handed_mocks(graph, result)
-    local_handed_mocks(graph, result)
     sleeps_move = _sleeps_move(graph, result)
     for fn in graph.functions.values():
         for patch in fn.patches:

@@ -1,4 +1,4 @@
-"""Plain mocks a fixture makes, handed to a project class that now awaits their methods.
+"""Plain mocks a test or its fixture makes, handed to code that now awaits their methods.
 
 ``BoundModel(client=client, data=...)`` in a test, where the fixture ``client``
 gives ``MagicMock()`` and the class keeps it (``self._client = client``): the
@@ -7,7 +7,9 @@ answers with a plain value (``object BoundModel can't be used in 'await'
 expression``). The fixture's mock gets those methods as AsyncMocks
 (``MagicMock(get_by_id=AsyncMock())``), so the test configures and asserts on
 them as before (``client.get_by_id.return_value = ...``), and whatever else the
-mock stands for stays as it was.
+mock stands for stays as it was. A test's own ``client = MagicMock()`` handed
+so is treated alike, and one handed anywhere gets the methods it configures
+or asserts on (see local_mocks).
 """
 
 from __future__ import annotations
@@ -20,9 +22,11 @@ TEST_FRAMEWORKS = ("pytest-test", "pytest-fixture")
 
 
 def handed_mocks(graph: CallGraph, result: Colouring) -> None:
-    """Note a fake (``mock_methods``) for each fixture's mock handed so."""
+    """Note a fake (``mock_methods``) for each fixture's or test's own mock handed so,
+    and for a test's own mock handed anywhere whose methods it configures (see
+    local_mocks)."""
     awaited = _awaited_calls(graph, result)
-    found: dict[tuple[str, Span], set[str]] = {}
+    found: dict[tuple[str, Span], set[str]] = _configured_mocks(graph, result)
     for fn in graph.functions.values():
         if fn.framework not in TEST_FRAMEWORKS:
             continue
@@ -34,11 +38,41 @@ def handed_mocks(graph: CallGraph, result: Colouring) -> None:
                 param = _parameter(init, slot)
                 attrs = {attr for p, attr in init.kept_params if p == param}
                 methods = _methods_awaited(graph, init.class_qualname or "", attrs, awaited)
-                made = _fixture_mock(graph, fn, fixture) if methods else None
+                made = _own_mock(fn, fixture) or _fixture_mock(graph, fn, fixture)
+                made = made if methods else None
                 if made is not None:
                     found.setdefault(made, set()).update(methods)
-    for (fixture, span), methods in sorted(found.items()):
-        result.fakes.append(Fake(fixture, "", span, None, mock_methods=tuple(sorted(methods))))
+    taken = {fake.span for fake in result.fakes}
+    for (fixture, span), methods in sorted(found.items(), key=lambda f: (f[0][0], *_at(f[0][1]))):
+        if methods and span not in taken:
+            result.fakes.append(Fake(fixture, "", span, None, mock_methods=tuple(sorted(methods))))
+
+
+def _at(span: Span) -> tuple[int, int]:
+    return span.line, span.col
+
+
+def _own_mock(fn: Function, name: str) -> tuple[str, Span] | None:
+    """The test's own mock ``name`` (see local_mocks): (the test, where it is made)."""
+    spans = [span for local, span, _ in fn.local_mocks if local == name]
+    return (fn.qualname, spans[0]) if spans else None
+
+
+def _configured_mocks(graph: CallGraph, result: Colouring) -> dict[tuple[str, Span], set[str]]:
+    """A test's own mocks handed on, with the methods it configures or asserts on that
+    became async wherever the project defines a method of that name (not a generator's:
+    its callers iterate it)."""
+    now_async: set[str] = set()
+    stays: set[str] = set()
+    for fn in graph.functions.values():
+        if fn.class_qualname and not graph.project.facts[fn.module].is_test_file:
+            async_now = fn.is_async or result.is_async(fn.qualname)
+            (now_async if async_now and not fn.is_generator else stays).add(fn.name)
+    found: dict[tuple[str, Span], set[str]] = {}
+    for fn in graph.functions.values():
+        for _, span, methods in fn.local_mocks:
+            found[(fn.qualname, span)] = {m for m in methods if m in now_async - stays}
+    return found
 
 
 def _awaited_calls(graph: CallGraph, result: Colouring) -> set[tuple[str, Span]]:
@@ -101,21 +135,3 @@ def _fixture_mock(graph: CallGraph, fn: Function, fixture: str) -> tuple[str, Sp
         if spans:
             return f"{fn.module}.{key}", spans[0]
     return None
-
-
-def local_handed_mocks(graph: CallGraph, result: Colouring) -> None:
-    """A fake (``mock_methods``) for each test's own ``Mock()`` handed on whose methods
-    it only configures or asserts on (see local_mocks), for those that became async
-    wherever the project defines a method of that name."""
-    now_async: set[str] = set()
-    stays: set[str] = set()
-    for fn in graph.functions.values():
-        if fn.class_qualname and not graph.project.facts[fn.module].is_test_file:
-            async_now = fn.is_async or result.is_async(fn.qualname)
-            (now_async if async_now and not fn.is_generator else stays).add(fn.name)
-    taken = {fake.span for fake in result.fakes}
-    for fn in graph.functions.values():
-        for span, methods in fn.local_mocks:
-            names = tuple(m for m in methods if m in now_async and m not in stays)
-            if names and span not in taken:
-                result.fakes.append(Fake(fn.qualname, "", span, None, mock_methods=names))

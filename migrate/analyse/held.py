@@ -198,7 +198,9 @@ class HeldVisitor(ReachedValues):
         fn = self.scopes[-1].function if self.scopes else None
         if fn is not None and fn.framework in ("pytest-test", "pytest-fixture"):
             given = [(slot, a.id) for slot, a in slots if isinstance(a, ast.Name)]
-            call.fixtures_given = tuple((slot, n) for slot, n in given if n in fn.params)
+            # The test's fixtures, and its own mocks (see local_mocks).
+            handed = {*fn.params, *(name for name, _, _ in fn.local_mocks)}
+            call.fixtures_given = tuple((slot, n) for slot, n in given if n in handed)
 
     def session_kind(self, node: ast.expr) -> str | None:
         """How a session (or ``None``) handed to a call is held here: "none", "made"

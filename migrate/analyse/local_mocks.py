@@ -44,9 +44,10 @@ MOCK_ATTRIBUTES = frozenset(
 def local_mocks(
     function: ast.FunctionDef | ast.AsyncFunctionDef,
     resolve: Callable[[ast.expr], str | None],
-) -> tuple[tuple[Span, tuple[str, ...]], ...]:
-    """Each ``name = Mock()`` in ``function`` that ``name`` is handed on from: where
-    the mock is made, and the methods the test configures or asserts on, not calls."""
+) -> tuple[tuple[str, Span, tuple[str, ...]], ...]:
+    """Each ``name = Mock()`` in ``function`` that ``name`` is handed on from: the
+    name, where the mock is made, and the methods the test configures or asserts on
+    without calling them."""
     made: dict[str, list[ast.Call]] = {}
     bound: dict[str, int] = {}
     parents: dict[int, ast.AST] = {}
@@ -68,8 +69,8 @@ def local_mocks(
         if len(calls) != 1 or bound.get(name) != 1:
             continue
         methods = _configured(function, name, parents)
-        if methods:
-            found.append((span_of(calls[0]), methods))
+        if methods is not None:
+            found.append((name, span_of(calls[0]), methods))
     return tuple(found)
 
 
@@ -93,5 +94,4 @@ def _configured(
             configured.add(method.attr)
         else:
             used.add(method.attr)  # called, set or read by the test itself
-    methods = configured - used
-    return tuple(sorted(methods)) if handed and methods else None
+    return tuple(sorted(configured - used)) if handed else None

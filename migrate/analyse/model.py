@@ -311,9 +311,9 @@ class Function:
     returns_classes: tuple[str, ...] = ()
     # ``raise StopIteration``, and a bare ``raise`` handling one: the end of iteration.
     stop_raises: tuple[Span, ...] = ()
-    # A test's own ``Mock()`` it hands on, with the methods it only configures or
-    # asserts on (see local_mocks).
-    local_mocks: tuple[tuple[Span, tuple[str, ...]], ...] = ()
+    # A test's own ``Mock()`` it hands on: its name, where it is made, and the methods
+    # the test only configures or asserts on (see local_mocks).
+    local_mocks: tuple[tuple[str, Span, tuple[str, ...]], ...] = ()
 
 
 @dataclass(frozen=True)

@@ -13,9 +13,11 @@ class picked from a dict and called right there is called, see choices),
 a method also called through a receiver of unknown type, a decorator not
 handing on what it is given (see decorators), a parameter left to a default
 other than None or given through ``*args``/``**kwargs``, a function with no
-visible caller, an attribute also assigned on some other object. A mock a
-test hands in is of no known type, so it too leaves the name untyped:
-untyped keeps the calls as they were, a wrong type would await a plain value.
+visible caller, an attribute assigned on some other object a value of no
+known type. Untyped keeps the calls as they were; a wrong type would await a
+plain value. A plain mock a test hands in is no other value: it stands in
+for what the code's own callers give, and follows it (see handed_mocks and
+local_mocks, which make the methods the code now awaits async on it).
 """
 
 from __future__ import annotations
@@ -40,6 +42,12 @@ def _join(a: str, b: str) -> str:
     if a == _NONE_YET or a == b:
         return b
     return a if b == _NONE_YET else _UNKNOWN
+
+
+def _mock(held: str) -> bool:
+    """``mock.MagicMock()``, ``mocker.Mock()``: a plain mock, as a value holds it."""
+    head, _, last = held.removeprefix(FIXTURE_PREFIX).rpartition(".")
+    return last in ("Mock", "MagicMock") and head in ("unittest.mock", "mock", "mocker")
 
 
 class TypeFlow(WhyUntyped):
@@ -290,7 +298,9 @@ class TypeFlow(WhyUntyped):
         """The type of what ``held`` (see :meth:`NameResolver.value_of`) names in ``fn``."""
         if held is None:
             return _UNKNOWN
-        if held == NONE_GIVEN:
+        if held == NONE_GIVEN or (self.graph.project.facts[fn.module].is_test_file and _mock(held)):
+            # A test's mock stands in for whatever the code takes: the code's own
+            # callers type the name, and the mock follows (see handed_mocks).
             return _NONE_YET
         if "|" in held:
             # ``requester = A if crumb else B; requester(...)``: one of them.

@@ -5,7 +5,8 @@ class; the object keeps it in an attribute and calls it. Each test is a small
 project analysed as ``migrate plan`` would, and states whether the calls
 through that attribute (or parameter) reach the client's methods, which
 become async. Whatever could hide a caller or another value leaves the name
-untyped: a wrong type would await a plain value.
+untyped: a wrong type would await a plain value. A test's mock is no other
+value: it stands in for what the code gives, and follows it.
 """
 
 from __future__ import annotations
@@ -85,7 +86,7 @@ def test_the_module_holding_the_class_is_read_though_it_never_names_the_client(
     assert found.colouring.is_async("app.use.first")
 
 
-def test_a_mock_handed_in_by_a_test_leaves_the_attribute_untyped(tmp_path: Path) -> None:
+def test_a_mock_handed_in_by_a_test_stands_in_for_what_the_code_gives(tmp_path: Path) -> None:
     files = {
         "app/client.py": CLIENT,
         "app/holder.py": HOLDER,
@@ -101,11 +102,33 @@ def test_a_mock_handed_in_by_a_test_leaves_the_attribute_untyped(tmp_path: Path)
         """,
     }
     found = analyse(tmp_path, files)
+    # The library's own callers type the attribute: the test's mock does not untype it.
+    assert found.graph.flowed_attrs[("app.holder.Holder", "owner")] == "app.client.Client"
+    assert found.colouring.is_async("app.holder.Holder.load")
+    # The mock follows: the method the code now awaits, and the test configures, is async.
+    (fake,) = [f for f in found.colouring.fakes if f.function == "tests.test_holder.test_load"]
+    assert fake.mock_methods == ("fetch",)
+
+
+def test_a_value_of_no_known_type_handed_in_leaves_the_attribute_untyped(
+    tmp_path: Path,
+) -> None:
+    files = {
+        "app/client.py": CLIENT,
+        "app/holder.py": HOLDER,
+        "app/other.py": """
+            from .holder import Holder
+
+            def make(owner_factory):
+                return Holder(owner_factory(), "y")
+        """,
+    }
+    found = analyse(tmp_path, files)
     assert not found.colouring.is_async("app.holder.Holder.load")
     # It stays a plain call, which is right for neither: the plan says so, and where.
     (review,) = [r for r in found.colouring.review if r.function == "app.holder.Holder.load"]
     assert review.reason.startswith("self.owner is given a client.Client (whose Client.fetch")
-    assert "tests/test_holder.py:9" in review.reason
+    assert "app/other.py:5" in review.reason
 
 
 def test_two_classes_given_leave_the_attribute_untyped(tmp_path: Path) -> None:
