@@ -17,6 +17,7 @@ from .aliases import bound_by_stand_in
 from .choices import only_called, picked, returned, stop_raises
 from .defaults import SESSION_TYPES, given_default, injections
 from .frameworks import FLASK_ASYNC_RECEIVERS
+from .given import NONE_GIVEN
 from .local_mocks import local_mocks
 from .model import FIXTURE_PREFIX, PARAM_PREFIX, RETURNS_SUFFIX, Call, Function, Ref
 from .names import LocalScope, _is_super, _self_attr, dotted, expr_text, span_of
@@ -79,6 +80,12 @@ class HeldVisitor(ReachedValues):
         if head in scope.local_types and len(scope.assigned.get(head, ())) > 1:
             return None
         return self.resolve(node) if self.names_instance(node) else None
+
+    def _given(self, arg: ast.expr) -> str | None:
+        """What an argument hands over: ``None`` holds no object (as a default of None)."""
+        if isinstance(arg, ast.Constant) and arg.value is None:
+            return NONE_GIVEN
+        return self.value_of(arg)
 
     def _defined_here(self, func: ast.expr) -> bool:
         """A call of a function this module defines at its top level."""
@@ -184,10 +191,10 @@ class HeldVisitor(ReachedValues):
         for arg in node.args:
             if isinstance(arg, ast.Starred):
                 break
-            values.append(self.value_of(arg))
+            values.append(self._given(arg))
         call.arg_values = tuple(values)
         call.kwarg_values = tuple(
-            (kw.arg, self.value_of(kw.value)) for kw in node.keywords if kw.arg is not None
+            (kw.arg, self._given(kw.value)) for kw in node.keywords if kw.arg is not None
         )
         call.unbound = self.through_class(func)
         slots = [(str(i), arg) for i, arg in enumerate(node.args[: len(values)])]
