@@ -34,6 +34,7 @@ from .handoffs import handed_over, is_fan_out
 from .http_reviews import http_reviews
 from .lazy_maps import lazy_map_boundary
 from .model import Call, Function, Span
+from .overrides import library_call_boundary
 from .review import find_reviews
 from .tree import short_name
 
@@ -281,7 +282,7 @@ def _boundary(fn: Function, graph: CallGraph, scope: Scope) -> str | None:
     if fn.memoised and fn.async_memo is None:
         return "memoised"
     found = generators.generator_boundary(fn, graph) or lazy_map_boundary(fn, graph)
-    return found or threads.thread_run_boundary(fn, graph)
+    return found or threads.thread_run_boundary(fn, graph) or library_call_boundary(fn, graph)
 
 
 def _constructor_boundary(

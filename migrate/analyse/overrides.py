@@ -1,0 +1,79 @@
+"""Methods a library calls on the objects it is handed: they stay sync.
+
+A ``requests.PreparedRequest`` subclass's ``prepare``, an ``HTTPAdapter``'s
+``send``, a ``logging.Handler``'s ``emit``, a ``json.JSONEncoder``'s
+``default``: the library calls them synchronously, so as ``async def`` they
+would hand it a coroutine it never awaits. Such an override stays sync (the
+plan names why), and whatever async code it reaches is bridged there, as a
+thread's ``run`` is (see threads).
+"""
+
+from __future__ import annotations
+
+from .graph import CallGraph
+from .model import Function
+
+_PREPARED = frozenset(
+    {
+        "prepare",
+        "prepare_method",
+        "prepare_url",
+        "prepare_headers",
+        "prepare_cookies",
+        "prepare_body",
+        "prepare_content_length",
+        "prepare_auth",
+        "prepare_hooks",
+        "copy",
+    }
+)
+_ADAPTER = frozenset(
+    {
+        "send",
+        "close",
+        "build_response",
+        "get_connection",
+        "get_connection_with_tls_context",
+        "cert_verify",
+        "request_url",
+        "add_headers",
+        "proxy_headers",
+        "init_poolmanager",
+        "proxy_manager_for",
+    }
+)
+# Library classes, and the methods of theirs the library itself calls.
+LIBRARY_CALLED: dict[str, frozenset[str]] = {
+    "requests.models.PreparedRequest": _PREPARED,
+    "requests.PreparedRequest": _PREPARED,
+    "requests.models.Request": frozenset({"prepare"}),
+    "requests.Request": frozenset({"prepare"}),
+    "requests.adapters.BaseAdapter": _ADAPTER,
+    "requests.adapters.HTTPAdapter": _ADAPTER,
+    "requests.HTTPAdapter": _ADAPTER,
+    "logging.Handler": frozenset({"emit", "handle", "flush", "close", "format"}),
+    "logging.StreamHandler": frozenset({"emit", "handle", "flush", "close", "format"}),
+    "logging.Filter": frozenset({"filter"}),
+    "logging.Formatter": frozenset({"format", "formatTime", "formatException"}),
+    "json.JSONEncoder": frozenset({"default", "encode", "iterencode"}),
+    "socketserver.BaseRequestHandler": frozenset({"setup", "handle", "finish"}),
+    "http.server.BaseHTTPRequestHandler": frozenset({"setup", "handle", "finish"}),
+}
+
+
+def library_call_boundary(fn: Function, graph: CallGraph) -> str | None:
+    """Why ``fn`` stays sync when it overrides a method its library base calls."""
+    if fn.class_qualname is None:
+        return None
+    seen: set[str] = set()
+    todo = [fn.class_qualname]
+    while todo:
+        current = graph.resolve(todo.pop()) or ""
+        if fn.name in LIBRARY_CALLED.get(current, ()):
+            return f"called by {current.split('.')[0]} ({current}.{fn.name})"
+        if current in seen:
+            continue
+        seen.add(current)
+        facts = graph.project.facts.get(current.rpartition(".")[0])
+        todo.extend(facts.classes.get(current, ()) if facts else ())
+    return None

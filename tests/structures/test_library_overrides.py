@@ -1,0 +1,108 @@
+"""Methods a library calls on objects it is handed stay sync (migrate/analyse/overrides.py).
+
+``logging`` calls a handler's ``emit``, requests a ``PreparedRequest``'s
+``prepare``: as ``async def`` each would hand its library a coroutine that
+is never awaited (the log line lost, the request body a coroutine). The
+project is migrated by ``migrate apply`` and its module imported: the
+overrides are still plain functions, the code they reach is bridged, and a
+logging call made from async code still runs the handler.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import importlib
+import inspect
+import io
+import logging
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+from rich.console import Console
+
+from migrate.analyse.run import analyse_paths
+from migrate.apply import run_apply
+
+SOURCE = """
+    import logging
+
+    import requests
+    from requests.models import PreparedRequest
+
+
+    class MetadataPrepared(PreparedRequest):
+        def prepare(self, method=None, url=None, body=None):
+            super().prepare(method=method, url=url)
+            self.body = self._current(url)
+
+        def _current(self, url):
+            return requests.get(url, timeout=10).text
+
+
+    class Collected(logging.Handler):
+        seen = []
+
+        def emit(self, record):
+            self.seen.append(self.describe(record))
+
+        def describe(self, record):
+            return record.getMessage().upper()
+
+
+    def fetch(url):
+        return requests.get(url, timeout=5).json()
+
+
+    def log_and_fetch(url):
+        logging.getLogger("overrides").warning("fetching %s", url)
+        return fetch(url)
+"""
+
+
+@pytest.fixture()
+def project(tmp_path: Path) -> Path:
+    package = tmp_path / "ovr"
+    package.mkdir()
+    (package / "__init__.py").touch()
+    (package / "code.py").write_text(textwrap.dedent(SOURCE))
+    return tmp_path
+
+
+def test_the_overrides_stay_sync_and_the_plan_says_who_calls_them(project: Path) -> None:
+    colouring = analyse_paths([project]).colouring
+    assert colouring.is_async("ovr.code.MetadataPrepared._current")
+    assert not colouring.is_async("ovr.code.MetadataPrepared.prepare")
+    assert colouring.boundaries["ovr.code.MetadataPrepared.prepare"] == (
+        "called by requests (requests.models.PreparedRequest.prepare)"
+    )
+    assert not colouring.is_async("ovr.code.Collected.emit")
+    assert colouring.is_async("ovr.code.log_and_fetch")
+
+
+def test_a_handler_still_runs_when_async_code_logs(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    run_apply((project,), jobs=1, console=Console(file=io.StringIO()))
+    monkeypatch.syspath_prepend(str(project))
+    module = importlib.import_module("ovr.code")
+    try:
+        assert not inspect.iscoroutinefunction(module.MetadataPrepared.prepare)
+        assert not inspect.iscoroutinefunction(module.Collected.emit)
+        assert inspect.iscoroutinefunction(module.log_and_fetch)
+        logger = logging.getLogger("overrides")
+        handler = module.Collected()
+        logger.addHandler(handler)
+        try:
+
+            async def log_on_the_loop() -> None:
+                logger.warning("on %s", "the loop")
+
+            asyncio.run(log_on_the_loop())
+        finally:
+            logger.removeHandler(handler)
+        assert module.Collected.seen == ["ON THE LOOP"]
+    finally:
+        for name in [m for m in sys.modules if m == "ovr" or m.startswith("ovr.")]:
+            del sys.modules[name]
