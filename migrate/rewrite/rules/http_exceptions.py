@@ -86,6 +86,28 @@ REQUEST_EXCEPTION_JSON_DETAIL = (
 
 
 class ExceptionRewrites(AnnotationRewrites):
+    # What the module calls json where it imports it under another name only
+    # (``import json as jsonlib``): ``json.JSONDecodeError`` is written that way.
+    _json = "json"
+
+    @on_visit(cst.Module)
+    def visit_json_name(self, node: cst.Module) -> None:
+        names = []
+        for stmt in node.body:
+            for small in stmt.body if isinstance(stmt, cst.SimpleStatementLine) else ():
+                for alias in small.names if isinstance(small, cst.Import) else ():
+                    if code_of(alias.name) != "json":
+                        continue
+                    asname = alias.asname.name if alias.asname else None
+                    names.append(asname.value if isinstance(asname, cst.Name) else "json")
+        self._json = "json" if "json" in names or not names else names[0]
+
+    def _json_error(self) -> cst.Attribute:
+        """``json.JSONDecodeError``, as the module names json."""
+        if self._json == "json":
+            self.ctx.add_import("json")
+        return cst.Attribute(value=cst.Name(self._json), attr=cst.Name("JSONDecodeError"))
+
     @on_leave(cst.Name)
     def leave_Name(self, original: cst.Name, updated: cst.BaseExpression) -> cst.BaseExpression:
         if original.value not in self.ctx.edits.requests_aliases:
@@ -132,8 +154,7 @@ class ExceptionRewrites(AnnotationRewrites):
             self.ctx.maybe_remove_import("requests")
             return self._httpx(TYPES[cls])
         if cls in JSON_ERRORS:
-            self.ctx.add_import("json")
-            return cst.Attribute(value=cst.Name("json"), attr=cst.Name("JSONDecodeError"))
+            return self._json_error()
         mapped = EXCEPTIONS.get(cls)
         if mapped is None:
             return None
@@ -303,6 +324,8 @@ class ExceptionRewrites(AnnotationRewrites):
         module, _, attr = name.rpartition(".")
         if not module:
             return self._httpx(name)
+        if name == "json.JSONDecodeError":
+            return self._json_error()
         self.ctx.add_import(module)
         return cst.Attribute(value=cst.Name(module), attr=cst.Name(attr))
 
