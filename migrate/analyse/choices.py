@@ -254,10 +254,11 @@ def reached_choices(
             called[id(func)] = func
     chosen: set[int] = set()
     for key, func in called.items():
-        names = [b for b in reads[key] if id(b) in bound[func.id]]
-        if not names or len(names) < len(reads[key]) or any(holds_instance(n) for n in names):  # type: ignore[arg-type]
+        values = bound[func.id]
+        names = [values[id(b)] for b in reads[key] if id(b) in values]
+        if not names or len(names) < len(reads[key]) or any(map(holds_instance, names)):
             continue
-        classes = [resolve(name) for name in names]  # type: ignore[arg-type]
+        classes = [resolve(name) for name in names]
         if None in classes:
             continue
         func._migrate_choices = tuple(dict.fromkeys(c for c in classes if c))  # type: ignore[attr-defined]

@@ -226,6 +226,13 @@ SYNC_MOCKS = frozenset(
 )
 
 
+def plain_mock(name: str | None) -> bool:
+    """``mock.MagicMock``, ``unittest.mock.Mock``, pytest-mock's ``mocker.Mock``
+    (``<fixture>.mocker.Mock``), resolved: a mock whose calls return plain values."""
+    head, _, last = (name or "").rpartition(".")
+    return name in SYNC_MOCKS or (head.endswith(">.mocker") and last in ("Mock", "MagicMock"))
+
+
 def is_test_path(path: str) -> bool:
     """Whether pytest collects ``path`` as a test module (or it is a conftest)."""
     name = path.replace("\\", "/").rsplit("/", 1)[-1]

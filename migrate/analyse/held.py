@@ -105,10 +105,9 @@ class HeldVisitor(ReachedValues):
         ):
             # ``requester = self.get_jenkins_obj().requester``: what the project says it holds.
             return self.resolve(node)
-        if isinstance(node, ast.Subscript) and self.names_instance(node.value):
+        if isinstance(node, ast.Subscript):
             # ``image = self.images[name]``: what ``__getitem__`` gives (project-wide).
-            getitem = self.resolve(node.value)
-            return f"{getitem}.__getitem__{RETURNS_SUFFIX}" if getitem else None
+            return self.resolve(node)
         fn = scope.function
         default = given_default(node, fn.params, fn.kwarg) if fn else None
         return self.type_of_call(default[0], scope) if default else None

@@ -15,7 +15,7 @@ from __future__ import annotations
 import ast
 from collections.abc import Callable
 
-from .frameworks import SYNC_MOCKS
+from .frameworks import plain_mock
 from .model import Span
 from .tree import span_of
 
@@ -61,7 +61,7 @@ def local_mocks(
             if (
                 isinstance(target, ast.Name)
                 and isinstance(value, ast.Call)
-                and resolve(value.func) in SYNC_MOCKS
+                and plain_mock(resolve(value.func))
             ):
                 made.setdefault(target.id, []).append(value)
     found = []

@@ -10,6 +10,8 @@ thread's ``run`` is (see threads).
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from .graph import CallGraph
 from .model import Function
 
@@ -63,14 +65,21 @@ LIBRARY_CALLED: dict[str, frozenset[str]] = {
 
 def library_call_boundary(fn: Function, graph: CallGraph) -> str | None:
     """Why ``fn`` stays sync when it overrides a method its library base calls."""
+    base = library_base(fn, graph, lambda cls: fn.name in LIBRARY_CALLED.get(cls, ()))
+    return f"called by {base.split('.')[0]} ({base}.{fn.name})" if base else None
+
+
+def library_base(fn: Function, graph: CallGraph, wanted: Callable[[str], bool]) -> str | None:
+    """The first class ``fn``'s class is or derives from (through project classes)
+    that ``wanted`` accepts, if any."""
     if fn.class_qualname is None:
         return None
     seen: set[str] = set()
     todo = [fn.class_qualname]
     while todo:
         current = graph.resolve(todo.pop()) or ""
-        if fn.name in LIBRARY_CALLED.get(current, ()):
-            return f"called by {current.split('.')[0]} ({current}.{fn.name})"
+        if wanted(current):
+            return current
         if current in seen:
             continue
         seen.add(current)

@@ -16,6 +16,7 @@ from .names import LocalScope
 from .plain import PlainValues
 from .reaching import reaching
 from .scopes import ordered_parameters
+from .tree import chain_root
 
 _DEFS = (ast.FunctionDef, ast.AsyncFunctionDef)
 
@@ -34,13 +35,10 @@ class ReachedValues(PlainValues):
 
     def _holds_param(self, node: ast.expr, scope: LocalScope) -> bool:
         """Whether only the parameter's own binding reaches the name ``node`` starts with."""
-        while isinstance(node, ast.Attribute):
-            node = node.value
-        if not isinstance(node, ast.Name) or not isinstance(
-            scope.node, ast.FunctionDef | ast.AsyncFunctionDef
-        ):
+        head = chain_root(node)
+        if not isinstance(head, ast.Name) or not isinstance(scope.node, _DEFS):
             return False
-        held = self._reads(scope.node).get(id(node), frozenset())
+        held = self._reads(scope.node).get(id(head), frozenset())
         return len(held) == 1 and isinstance(next(iter(held)), ast.arg)
 
     def _reads(self, function: ast.FunctionDef | ast.AsyncFunctionDef) -> dict[int, frozenset]:

@@ -23,6 +23,7 @@ from .decisions import Bridge, Colouring
 from .frameworks import BRIDGES
 from .graph import CallGraph
 from .model import Function, Span
+from .overrides import library_base
 from .tree import short_name
 
 FLASK_ENTRIES = ("flask-view", "flask-handler")
@@ -149,17 +150,7 @@ def thread_run_boundary(fn: Function, graph: CallGraph) -> str | None:
     """``run`` of a ``threading.Thread`` subclass stays sync: it runs on its own
     thread, where blocking is what it did before; the async code it calls is
     bridged there."""
-    if fn.name != "run" or fn.class_qualname is None:
+    if fn.name != "run":
         return None
-    seen: set[str] = set()
-    todo = [fn.class_qualname]
-    while todo:
-        current = graph.resolve(todo.pop()) or ""
-        if current in THREAD_CLASSES:
-            return f"runs on its own thread ({current}.run)"
-        if current in seen:
-            continue
-        seen.add(current)
-        facts = graph.project.facts.get(current.rpartition(".")[0])
-        todo.extend(facts.classes.get(current, ()) if facts else ())
-    return None
+    base = library_base(fn, graph, THREAD_CLASSES.__contains__)
+    return f"runs on its own thread ({base}.run)" if base else None

@@ -26,7 +26,7 @@ from .catalogue import CONSTRUCTORS
 from .choices import returned_attrs
 from .decorators import passes_through
 from .defaults import SESSION_TYPES
-from .frameworks import ATTRIBUTE_PATCHERS, CLASS_CHECKS
+from .frameworks import ATTRIBUTE_PATCHERS, CLASS_CHECKS, plain_mock
 from .given import FORWARDED, NONE_GIVEN, extra, given
 from .methods import offset_of
 from .model import FIXTURE_PREFIX, PARAM_PREFIX, RETURNS_SUFFIX, Call, Function
@@ -42,12 +42,6 @@ def _join(a: str, b: str) -> str:
     if a == _NONE_YET or a == b:
         return b
     return a if b == _NONE_YET else _UNKNOWN
-
-
-def _mock(held: str) -> bool:
-    """``mock.MagicMock()``, ``mocker.Mock()``: a plain mock, as a value holds it."""
-    head, _, last = held.removeprefix(FIXTURE_PREFIX).rpartition(".")
-    return last in ("Mock", "MagicMock") and head in ("unittest.mock", "mock", "mocker")
 
 
 class TypeFlow(WhyUntyped):
@@ -298,7 +292,9 @@ class TypeFlow(WhyUntyped):
         """The type of what ``held`` (see :meth:`NameResolver.value_of`) names in ``fn``."""
         if held is None:
             return _UNKNOWN
-        if held == NONE_GIVEN or (self.graph.project.facts[fn.module].is_test_file and _mock(held)):
+        if held == NONE_GIVEN or (
+            self.graph.project.facts[fn.module].is_test_file and plain_mock(held)
+        ):
             # A test's mock stands in for whatever the code takes: the code's own
             # callers type the name, and the mock follows (see handed_mocks).
             return _NONE_YET

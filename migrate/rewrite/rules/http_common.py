@@ -58,6 +58,9 @@ class HttpRuleBase(Rule):
     module: str  # the target HTTP module: "httpx" or "httpx2"
     # Per function being rewritten, innermost last (the module's first).
     functions: list[FunctionState]
+    # ``requests.Response()`` calls, and their ``requests.Response``, that stay
+    # requests' (ids of original nodes; see ValueRewrites._kept).
+    _kept_calls: set[int]
 
     def _httpx(self, attr: str) -> cst.Attribute:
         """``httpx.<attr>``, with the import it needs."""

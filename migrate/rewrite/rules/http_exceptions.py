@@ -125,7 +125,7 @@ class ExceptionRewrites(AnnotationRewrites):
     ) -> cst.BaseExpression | None:
         if self._in_annotation and self._names_session(original):
             return self._annotated_session()
-        if id(original) in getattr(self, "_kept_calls", ()):
+        if id(original) in self._kept_calls:
             return None  # ``requests.Response()`` kept (see ValueRewrites._kept)
         followed = self._followed_response(original)
         if followed is not None:

@@ -64,10 +64,14 @@ class ValueRewrites(HttpRuleBase):
     # (ids of original nodes of the module being rewritten).
     _statement_calls: set[int]
     _whole_values: set[int]
+    # Per function being rewritten, innermost last: its names of responses made by
+    # hand that stay requests' (see _kept).
+    _kept_by_hand: list[set[str]]
 
     @on_visit(cst.Module)
     def visit_values_module(self, node: cst.Module) -> None:
         self._statement_calls, self._whole_values = set(), set()
+        self._kept_calls, self._kept_by_hand = set(), []
 
     @on_visit(cst.Expr)
     def visit_statement_call(self, node: cst.Expr) -> None:
@@ -117,7 +121,7 @@ class ValueRewrites(HttpRuleBase):
                     self.functions[-1].made_responses.add(target.target.value)
                 elif isinstance(target.target, cst.Name) and isinstance(node.value, cst.Call):
                     kept = {id(node.value), id(node.value.func)}
-                    self._kept_calls = {*getattr(self, "_kept_calls", set()), *kept}
+                    self._kept_calls |= kept
 
     @on_leave(cst.Assign)
     def leave_made_response_set(self, original: cst.Assign, updated: cst.Assign) -> cst.Assign:
@@ -156,7 +160,7 @@ class ValueRewrites(HttpRuleBase):
     @on_visit(cst.FunctionDef)
     def visit_body_set_by_hand(self, node: cst.FunctionDef) -> None:
         self._bodies_left = [*getattr(self, "_bodies_left", []), _body_maybe_unset(node)]
-        self._kept_by_hand = [*getattr(self, "_kept_by_hand", []), _requests_only(node)]
+        self._kept_by_hand.append(_requests_only(node))
 
     @on_leave(cst.FunctionDef)
     def leave_body_set_by_hand(
@@ -170,8 +174,7 @@ class ValueRewrites(HttpRuleBase):
         """A response made by hand as ``name`` that the function also gives or reads what
         only requests' has (``resp.raw = io.BytesIO(...)``): httpx's would ignore it,
         and what it is handed to reads it as requests' does; it stays requests'."""
-        kept: list[set[str]] = getattr(self, "_kept_by_hand", [])
-        return bool(kept) and name in kept[-1]
+        return bool(self._kept_by_hand) and name in self._kept_by_hand[-1]
 
     @on_leave(cst.Assign)
     def leave_made_response_unset(self, original: cst.Assign, updated: cst.Assign) -> cst.Assign:
@@ -202,7 +205,7 @@ class ValueRewrites(HttpRuleBase):
         and a request for ``raise_for_status()`` (requests' has neither until set)."""
         if not isinstance(updated, cst.Call) or not self._makes_response(original):
             return updated
-        if id(original) in getattr(self, "_kept_calls", ()):
+        if id(original) in self._kept_calls:
             return updated
         if code_of(updated.func) != f"{self.module}.Response":
             # requests is still in use here (a gradual step) and kept its name, but
