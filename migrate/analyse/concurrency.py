@@ -34,6 +34,7 @@ from .model import Call, FanOut, Function, Span, SpotKind
 from .pacing import ASYNC_SLEEPS, Pacing, awaits_async
 from .project import function_node
 from .quiet_calls import quiet_calls
+from .receivers import receiver_changes
 
 
 @dataclass(frozen=True)
@@ -142,23 +143,6 @@ def _async_functions(graph: CallGraph, colouring: Colouring) -> list[str]:
     return order
 
 
-def receiver_changes(
-    method: Function, graph: CallGraph, seen: frozenset[str] = frozenset()
-) -> tuple[str, ...]:
-    """The attributes of ``self`` a method changes, itself or through the other
-    methods it calls on ``self``."""
-    changed = list(method.self_writes)
-    seen = seen | {method.qualname}
-    for call in method.calls:
-        receiver, _, name = call.text.partition(".")
-        if receiver not in ("self", "cls") or "." in name:
-            continue
-        callee = graph.callee_of(call)
-        if callee is not None and callee not in seen and callee in graph.functions:
-            changed += receiver_changes(graph.functions[callee], graph, seen)
-    return tuple(dict.fromkeys(changed))
-
-
 def awaited_calls(
     fn: Function, graph: CallGraph, colouring: Colouring, pacing: Pacing | None = None
 ) -> dict[Span, Awaited]:
@@ -191,7 +175,8 @@ def awaited_calls(
             found[call.span] = Awaited(callee, "sleep", holds=pacing.holds(callee))
         elif colouring.is_async(callee) or (target.is_async and call.awaited):
             verbs = _sent(callee, call, graph, colouring)
-            changes = receiver_changes(target, graph)
+            # A constructor changes the instance it makes, which no other call sees.
+            changes = receiver_changes(target, graph) if target.name != "__init__" else ()
             holds = pacing.holds(callee)
             found[call.span] = Awaited(
                 callee, "fetch", verbs, changes_receiver=changes, holds=holds

@@ -43,6 +43,42 @@ def load_all(page: Page, ids):
     return out
 
 
+def paced(func):
+    def wrapper(self, i):
+        self.last = i
+        return func(self, i)
+
+    return wrapper
+
+
+class Client:
+    @paced
+    def item(self, i):
+        return requests.get(f"{BASE}/{i}").json()
+
+
+class Catalogue:
+    def __init__(self):
+        self.client = Client()
+
+    def title(self, i):
+        return self.client.item(i)["title"]
+
+
+def titles_through_a_wrapper(catalogue: Catalogue, ids):
+    return [catalogue.title(i) for i in ids]
+
+
+class Record:
+    def __init__(self, i):
+        self.i = i
+        self.data = fetch(i)
+
+
+def records_made(ids):
+    return [Record(i) for i in ids]
+
+
 def any_in_expression(ids):
     return 1 if any(fetch(i) for i in ids) else 0
 
@@ -126,6 +162,23 @@ def test_a_method_that_changes_its_receiver_keeps_its_calls_in_order(
         " change it in the order they finish and could see each other's changes; moving"
         " the change out of load into the loop would let them run together"
     )
+
+
+def test_a_change_made_by_a_wrapper_of_a_held_object_keeps_the_calls_in_order(
+    spots: dict[str, Spot],
+) -> None:
+    """``title`` calls ``self.client.item``, whose decorator's wrapper notes the last
+    item on the client (a rate limit's clock): the catalogue's client changes."""
+    spot = spots["titles_through_a_wrapper"]
+    assert spot.safe is False and spot.edit is None
+    assert spot.reason.startswith(
+        "kept sequential: each title changes catalogue.client.last: run together"
+    )
+
+
+def test_a_constructor_changes_only_the_instance_it_makes(spots: dict[str, Spot]) -> None:
+    spot = spots["records_made"]
+    assert spot.safe is True and spot.edit is not None
 
 
 def test_any_inside_a_larger_return_expression_stays_lazy(spots: dict[str, Spot]) -> None:

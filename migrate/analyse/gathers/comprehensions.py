@@ -119,6 +119,9 @@ class ComprehensionScan(Scan):
         if nested is not None:
             raise Refusal(f"{info.short} needs the result of {self._info(nested).short}")
         bound = {t for gen in comp.generators for t in dataflow._targets(gen.target)}
+        receiver = self._receiver_refusal(fetch, sorted(bound))
+        if receiver:
+            raise Refusal(receiver)
         if any(isinstance(n, ast.NamedExpr) for n in ast.walk(comp)):
             raise Refusal("the comprehension assigns with :=")
         # The gather makes every item's call before the rest of any element is built.
