@@ -151,6 +151,15 @@ class ModuleAnalyser(HeldVisitor):
         bases = (b.value if isinstance(b, ast.Subscript) else b for b in node.bases)
         self.facts.classes[qualname] = [b for b in map(self.resolve, bases) if b]
         self.facts.class_spans[qualname] = span_of(node)
+        assigned = [
+            target.id
+            for stmt in node.body
+            if isinstance(stmt, ast.Assign | ast.AnnAssign) and stmt.value is not None
+            for target in (stmt.targets if isinstance(stmt, ast.Assign) else [stmt.target])
+            if isinstance(target, ast.Name)
+        ]
+        if assigned:
+            self.facts.class_attrs[qualname] = tuple(assigned)
         for decorator in node.decorator_list:
             self.visit(decorator)
         scope = LocalScope(None, qualname)

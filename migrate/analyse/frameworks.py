@@ -133,6 +133,21 @@ ASYNC_CLIENT_NAMES = frozenset(
 )
 # Session attributes whose AsyncClient twin has the same name and meaning.
 SESSION_TWINS = frozenset({"auth", "cookies", "headers", "max_redirects", "params"})
+# Changes made in place to a session's query parameters: a requests.Session's are
+# a dict, an AsyncClient's an immutable QueryParams (rewrite/rules/http_params.py).
+SESSION_PARAMS_CHANGES = frozenset(
+    {"requests.Session.params.update", "requests.Session.params.__setitem__"}
+)
+# Names a subclass's body may give that requests.Session.__init__ sets on every
+# instance (so the class attribute is never read), and requests' pickling list:
+# a converted subclass drops them, since in its body they would hide the
+# AsyncClient's own (``auth = None`` would keep basic auth from being sent).
+SESSION_CLASS_DEFAULTS = frozenset(
+    {
+        *("auth", "cookies", "headers", "params", "max_redirects", "trust_env", "stream"),
+        *("verify", "cert", "proxies", "hooks", "adapters", "__attrs__"),
+    }
+)
 # Keywords whose values differ when httpx's verbs call an overridden request():
 # httpx hands on auth/timeout/follow_redirects as USE_CLIENT_DEFAULT, a raw body
 # as content= (data= is a form), and has no per-request verify/cert/proxies/

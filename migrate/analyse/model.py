@@ -366,6 +366,8 @@ class ModuleFacts:
     attr_types: dict[str, dict[str, str]] = field(default_factory=dict)
     # Class qualname -> where it is defined.
     class_spans: dict[str, Span] = field(default_factory=dict)
+    # Class qualname -> the names its body assigns (``auth = None``).
+    class_attrs: dict[str, tuple[str, ...]] = field(default_factory=dict)
     # Names the module's top-level code binds (imports, definitions, assignments).
     top_level: frozenset[str] = frozenset()
     # Module-level ``sync_to_async`` bridges, by the name they are bound to.

@@ -26,11 +26,13 @@ from .catalogue import HTTP_VERBS, BlockingCall, lookup
 from .frameworks import (
     ASYNC_CLIENT_NAMES,
     REQUEST_KEYWORDS_CHANGED,
+    SESSION_CLASS_DEFAULTS,
     SESSION_ONLY,
     SESSION_TWINS,
 )
-from .model import Call, Function
+from .model import Call, Decorator, Function
 from .project import Project
+from .wrappers import wrapper_of
 
 SESSION_BASES = frozenset({"requests.Session", "requests.sessions.Session"})
 AUTH_BASES = frozenset({"requests.auth.AuthBase"})
@@ -98,9 +100,13 @@ class Extensions:
 class SessionSubclasses:
     """The project's ``requests.Session`` subclasses: converted, or kept with a reason."""
 
-    def __init__(self, project: Project, resolve: ResolveFn) -> None:
+    def __init__(
+        self, project: Project, resolve: ResolveFn, wraps: Callable[[Decorator], bool]
+    ) -> None:
         self.project = project
         self.resolve = resolve
+        # Whether a decorator puts a project wrapper in place of what it decorates.
+        self.wraps = wraps
         self.bases: dict[str, list[str]] = {
             cls: [resolve(b) or b for b in bases]
             for facts in project.facts.values()
@@ -111,6 +117,11 @@ class SessionSubclasses:
             for fn in facts.functions.values():
                 if fn.class_qualname and fn.parent is None:
                     self.methods.setdefault(fn.class_qualname, []).append(fn)
+        self.class_attrs = {
+            cls: attrs
+            for facts in project.facts.values()
+            for cls, attrs in facts.class_attrs.items()
+        }
         self.instances = {
             typ: f"{module}.{name}"
             for module, facts in project.facts.items()
@@ -207,6 +218,9 @@ class SessionSubclasses:
             return (
                 f"{instance} is a module-level {name}: one AsyncClient would serve every event loop"
             )
+        for attr in self.class_attrs.get(cls, ()):
+            if attr in ASYNC_CLIENT_NAMES and attr not in SESSION_CLASS_DEFAULTS:
+                return f"{name}'s body sets {attr}, which would hide httpx.AsyncClient.{attr}"
         defined = {fn.name for fn in self.methods.get(cls, [])}
         for fn in self.methods.get(cls, []):
             why = self._method_refusal(name, fn)
@@ -252,8 +266,18 @@ class SessionSubclasses:
             if fn.name in ASYNC_CLIENT_NAMES:
                 return f"{method} would override httpx.AsyncClient.{fn.name}"
             return None
-        if fn.is_generator or fn.is_async or fn.property or fn.decorators:
-            return f"{method} is no plain method: httpx's verbs call it as one"
+        # A wrapper of the project's own (a rate limit that sleeps, a retry) becomes
+        # async with the method and returns what it returns; any other decorator
+        # could hand the caller something that is no coroutine.
+        unknown = [d.text for d in fn.decorators if not self.wraps(d) and d.text != "property"]
+        shape = (
+            (fn.property and "is a property")
+            or (fn.is_generator and "is a generator")
+            or (fn.is_async and "is async already")
+            or (unknown and f"is decorated with @{unknown[0]}")
+        )
+        if shape:
+            return f"{method} {shape}: httpx's callers await it as the AsyncClient's own"
         changed = sorted(set(fn.params) & REQUEST_KEYWORDS_CHANGED - REQUESTS_VIEW)
         if changed:
             return (
@@ -312,7 +336,12 @@ class Graph(Protocol):
 
 def decide_subclasses(graph: Graph) -> None:
     """Which Session and AuthBase subclasses become httpx classes; why the others stay."""
-    subclasses = SessionSubclasses(graph.project, graph.resolve)
+
+    def wraps(decorator: Decorator) -> bool:
+        target = graph.resolve(decorator.target)
+        return wrapper_of(graph.functions, target, decorator.is_call) is not None
+
+    subclasses = SessionSubclasses(graph.project, graph.resolve, wraps)
     _decide_sessions(graph, subclasses)
     auths = [cls for cls in subclasses.bases if subclasses.is_auth(cls)]
     # ``auth(prepared)``: an instance called (not the class, which makes one).

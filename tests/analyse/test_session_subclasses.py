@@ -107,6 +107,18 @@ REFUSED = {
         ("super().__init__()", "pass"),
         "Api.__init__ does not call requests.Session.__init__",
     ),
+    "httpx name in the class body": (
+        ("class Api(requests.Session):", "class Api(requests.Session):\n    timeout = 30\n"),
+        "Api's body sets timeout, which would hide httpx.AsyncClient.timeout",
+    ),
+    "verb decorated with a library's decorator": (
+        (
+            REQUEST,
+            "@functools.lru_cache\n    def get(self, url, **kwargs):\n        pass\n\n    "
+            + REQUEST,
+        ),
+        "Api.get is decorated with @functools.lru_cache: httpx's callers await it",
+    ),
 }
 
 
@@ -158,6 +170,37 @@ def test_a_request_method_using_requests_keywords_is_converted(tmp_path: Path, s
     analysis = analyse_paths([_project(tmp_path, source.replace(old, new))], jobs=1)
     assert analysis.graph.converted == {"api.Api"}
     assert "api.item" in analysis.colouring.async_functions
+
+
+def test_a_verb_wrapped_by_the_project_s_own_decorator_is_converted(tmp_path: Path) -> None:
+    """A rate limit of the project's own wraps the verb: the wrapper becomes async
+    with it, so the AsyncClient's callers still await what the verb returns."""
+    limiter = (
+        "def limited(func):\n"
+        "    def wrapper(self, url, *args, **kwargs):\n"
+        "        time.sleep(0.01)\n"
+        "        return func(self, url, *args, **kwargs)\n"
+        "    return wrapper\n\n\n"
+    )
+    verb = "@limited\n    def get(self, url, *args, **kwargs):\n"
+    verb += "        return super().get(url, *args, **kwargs)\n\n    "
+    source = textwrap.dedent(CONVERTIBLE).replace(
+        "import requests\n", "import time\n\nimport requests\n"
+    )
+    source = source.replace("class Api(", limiter + "class Api(").replace(REQUEST, verb + REQUEST)
+    analysis = analyse_paths([_project(tmp_path, source)], jobs=1)
+    assert analysis.graph.converted == frozenset({"api.Api"})
+    assert {"api.limited.wrapper", "api.Api.get"} <= analysis.colouring.async_functions.keys()
+
+
+def test_session_defaults_in_the_class_body_are_no_refusal(tmp_path: Path) -> None:
+    """``auth = None`` in the body: requests.Session.__init__ sets it on every
+    instance, so it never counted; the rewrite drops it (it would hide httpx's)."""
+    source = textwrap.dedent(CONVERTIBLE).replace(
+        "class Api(requests.Session):", "class Api(requests.Session):\n    auth = None\n"
+    )
+    analysis = analyse_paths([_project(tmp_path, source)], jobs=1)
+    assert analysis.graph.converted == frozenset({"api.Api"})
 
 
 @pytest.mark.parametrize("shape", sorted(REFUSED))

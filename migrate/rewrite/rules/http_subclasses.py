@@ -15,6 +15,7 @@ from __future__ import annotations
 import libcst as cst
 import libcst.matchers as m
 
+from ...analyse.frameworks import SESSION_CLASS_DEFAULTS
 from ...analyse.subclasses import REQUESTS_VIEW
 from ..nodes import append_arg
 from .base import on_leave, on_visit
@@ -41,7 +42,7 @@ class SubclassRewrites(SessionRewrites, AuthRewrites):
         self.ctx.note(
             self.code, self.ctx.line(original), "requests.Session subclass -> AsyncClient"
         )
-        updated = updated.with_changes(bases=bases)
+        updated = updated.with_changes(bases=bases, body=_without_session_defaults(updated.body))
         if has_init:
             return updated
         return updated.with_changes(body=self._with_init(updated.body))
@@ -156,6 +157,40 @@ class SubclassRewrites(SessionRewrites, AuthRewrites):
         for arg in requests_defaults():
             args = append_arg(args, arg)
         return updated.with_changes(args=self._with_tls(args))
+
+
+def _without_session_defaults(body: cst.BaseSuite) -> cst.BaseSuite:
+    """The class body without the names requests.Session.__init__ always set again
+    (``auth = None``): on the AsyncClient they would hide its own."""
+    if not isinstance(body, cst.IndentedBlock):
+        return body
+    kept = [stmt for stmt in body.body if _assigned_name(stmt) not in SESSION_CLASS_DEFAULTS]
+    if len(kept) == len(body.body):
+        return body
+    if not kept:
+        kept = [cst.SimpleStatementLine([cst.Pass()])]
+    elif kept[0] is not body.body[0]:
+        # The class's first statement went: no blank line after the class line.
+        first = kept[0]
+        assert isinstance(first, cst.SimpleStatementLine | cst.BaseCompoundStatement)
+        lines = list(first.leading_lines)
+        while lines and lines[0].comment is None:
+            lines.pop(0)
+        kept[0] = first.with_changes(leading_lines=lines)
+    return body.with_changes(body=kept)
+
+
+def _assigned_name(stmt: cst.BaseStatement) -> str | None:
+    if not isinstance(stmt, cst.SimpleStatementLine) or len(stmt.body) != 1:
+        return None
+    small = stmt.body[0]
+    if isinstance(small, cst.Assign) and len(small.targets) == 1:
+        target = small.targets[0].target
+    elif isinstance(small, cst.AnnAssign) and small.value is not None:
+        target = small.target
+    else:
+        return None
+    return target.value if isinstance(target, cst.Name) else None
 
 
 def _assign(target: cst.Name, value: cst.BaseExpression) -> cst.Assign:

@@ -1,0 +1,87 @@
+"""Async helpers shared by the migrated code of this package.
+
+Written by ``migrate apply`` (and extended when a later step needs more);
+needs only the standard library and httpx.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+import httpx
+
+# One TLS context for every client the package makes: httpx would load the CA
+# bundle again for each one (~15 ms), and under Flask a client lives one request.
+TLS_CONTEXT = httpx.create_ssl_context()
+
+
+def requests_values(items: Any) -> Any:
+    """Query parameters or form fields as requests sends them: without those whose
+    value is None (or the None items of a list), which httpx would send empty
+    (``page=``), with bools as ``True``/``False``, which httpx sends as
+    ``true``/``false``, and bytes as the text they encode, which httpx would
+    send as ``b'...'``. A dict, or a list of pairs; anything else (a string,
+    bytes, a file) is returned as it is."""
+    if isinstance(items, Mapping):
+        kept: dict[Any, Any] = {}
+        for key, value in items.items():
+            if isinstance(value, (list, tuple)):
+                value = [_as_sent(item) for item in value if item is not None]
+            if value is not None:
+                kept[key] = _as_sent(value)
+        return kept
+    if not isinstance(items, (list, tuple)):
+        return items
+    pairs: list[tuple[Any, Any]] = []
+    for key, value in items:
+        values = value if isinstance(value, (list, tuple)) else [value]
+        pairs += [(key, _as_sent(item)) for item in values if item is not None]
+    return pairs
+
+
+def _as_sent(value: Any) -> Any:
+    if isinstance(value, bytes):
+        return value.decode()
+    return str(value) if isinstance(value, bool) else value
+
+
+def httpx_kwargs(kwargs: dict[str, Any]) -> dict[str, Any]:
+    """requests' keyword arguments, passed on as ``**kwargs``, as httpx takes them.
+
+    Callers keep the names they used with requests: ``allow_redirects`` is
+    ``follow_redirects``, a ``(connect, read)`` timeout an ``httpx.Timeout``, a
+    str/bytes ``data`` is ``content``, ``stream`` goes (the response is read
+    whole), and query parameters and form fields are sent as requests sends
+    them (see ``requests_values``). httpx sets
+    ``verify``, ``cert``, ``proxies`` and ``hooks`` on the client only: they
+    raise TypeError here, as they would in httpx, unless they ask for what the
+    client does anyway (None, ``verify=True``, no proxies, no hooks).
+    """
+    # None means requests' default, except no redirects or no timeout for these two.
+    out = {
+        key: value
+        for key, value in kwargs.items()
+        if value is not None or key in ("allow_redirects", "timeout")
+    }
+    if "allow_redirects" in out:
+        out["follow_redirects"] = out.pop("allow_redirects")
+    timeout = out.get("timeout")
+    if isinstance(timeout, tuple):
+        connect, read = timeout
+        out["timeout"] = httpx.Timeout(None, connect=connect, read=read)
+    if isinstance(out.get("data"), (str, bytes)):
+        out["content"] = out.pop("data")
+    for name in ("params", "data"):
+        if name in out:
+            out[name] = requests_values(out[name])
+    out.pop("stream", None)
+    if out.get("verify") is True:
+        del out["verify"]  # the client verifies, with the CA bundle requests used
+    for name in ("proxies", "hooks"):
+        if name in out and not any(out[name].values()):
+            del out[name]
+    for name in ("verify", "cert", "proxies", "hooks"):
+        if name in out:
+            raise TypeError(f"{name}= is set on the httpx client, not per request")
+    return out
