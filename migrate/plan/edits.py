@@ -21,7 +21,7 @@ from ..analyse import generators
 from ..analyse.catalogue import CONSTRUCTORS, CONTEXT_ENTRIES, Action, BlockingCall
 from ..analyse.concurrency import Spot
 from ..analyse.decisions import Bridge, BridgeKind, Colouring, Fake
-from ..analyse.frameworks import UNITTEST_ASYNC_HOOKS, AsgirefBridge
+from ..analyse.frameworks import SESSION_PARAMS_CHANGES, UNITTEST_ASYNC_HOOKS, AsgirefBridge
 from ..analyse.gathers import GatherEdit
 from ..analyse.graph import CallGraph, session_key
 from ..analyse.model import Call, Function, ModuleFacts, Span
@@ -190,6 +190,9 @@ class FileEdits:
     # subclasses: qualname -> whether they define ``__init__``; and the
     # ``super().__init__()`` calls in those that do (they get requests' defaults).
     session_subclasses: dict[str, bool] = field(default_factory=dict)
+    # ``session.params.update(...)``/``session.params[k] = v`` on a session that
+    # becomes an AsyncClient, whose params are immutable (http_params).
+    params_changes: set[Pos] = field(default_factory=set)
     session_inits: set[Pos] = field(default_factory=set)
     # Instances of such classes made in code that becomes async (not entered by ``with``).
     session_instances: set[Pos] = field(default_factory=set)
@@ -760,11 +763,31 @@ def plan_edits(analysis: Analysis) -> dict[str, FileEdits]:
         if fake.session_of in to_httpx:
             _note_fake(fake, for_module, fn_module)
 
+    _params_changes(graph, edits, columns)
     kept = {m: fe for m, fe in edits.items() if not fe.empty}
     exported = _exported(project.facts)
     for module, fe in kept.items():
         fe.exported = frozenset(exported.get(module, ()))
     return kept
+
+
+def _params_changes(
+    graph: CallGraph, edits: dict[str, FileEdits], columns: dict[str, _Columns]
+) -> None:
+    """``session.params.update(...)`` in modules whose sessions move to httpx, on a
+    session the analysis does not keep on requests (the rewrite suits both)."""
+    for fn in graph.functions.values():
+        fe = edits.get(fn.module)
+        if fe is None or not (fe.http_calls or fe.client_constructors or fe.shared_attrs):
+            continue
+        for call in fn.calls:
+            # ``self.session.params`` resolves where the method does not (inherited).
+            params, _, method = (call.target or "").rpartition(".")
+            if f"{graph.resolve(params)}.{method}" not in SESSION_PARAMS_CHANGES:
+                continue
+            session = call.text.rsplit(".", 2)[0]
+            if not graph.keeps_session(fn, session):
+                fe.params_changes.add(columns[fn.module].pos(call.span))
 
 
 def _exported(facts: Mapping[str, ModuleFacts]) -> dict[str, set[str]]:

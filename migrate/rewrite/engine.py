@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import libcst as cst
+import libcst.matchers as m
 from libcst.metadata import MetadataWrapper
 
 from ..plan.edits import FileEdits
@@ -98,6 +99,12 @@ def _fix_imports(module: cst.Module, ctx: RuleContext) -> cst.Module:
     module = remove_unused(
         module, ctx.removable_imports, ctx.removable_bindings, keep=ctx.edits.exported
     )
+    # A helper a rule used in a form a later rule replaced (``requests_values``
+    # around params that became the client's own): neither imported nor written.
+    for name in sorted(ctx.helpers):
+        if not m.findall(module, m.Name(name)):
+            ctx.helpers.discard(name)
+            ctx.imports.discard((ctx.helpers_from, name, None))
     module = add_imports(module, ctx.imports, ctx.first_party)
     if ctx.helpers_script_from is None:
         return module

@@ -43,6 +43,7 @@ from .base import StatementResult, on_leave, on_visit
 from .http_common import Frame, FunctionState, is_raw_body, one_off_cookies, requests_defaults
 from .http_exceptions import ExceptionRewrites
 from .http_kwargs import KwargsRewrites
+from .http_params import ParamsRewrites
 from .http_responses import ResponseRewrites
 from .http_streams import ONE_SHOT_CLIENT, STREAM_METHODS, StreamRewrites, streams
 from .http_subclasses import SubclassRewrites
@@ -67,6 +68,7 @@ CLIENT_ONLY = frozenset({"verify", "cert", "proxies", "hooks"})
 class HttpClient(
     ExceptionRewrites,
     KwargsRewrites,
+    ParamsRewrites,
     SubclassRewrites,
     StreamRewrites,
     ValueRewrites,

@@ -20,6 +20,7 @@ import libcst.matchers as m
 from ..context import Note, short_todo, todo_comment
 from ..nodes import append_arg, code_of, is_keyword, keyword_arg, string_value
 from .http_common import HttpRuleBase
+from .http_params import merged_params
 from .http_transport import Transport, adapter_transport, mount_call, mount_pattern
 
 SESSION_CONFIG_UNPORTABLE = {
@@ -101,7 +102,7 @@ class SessionSetup(HttpRuleBase):
 
         for stmt in config:
             assert isinstance(stmt, cst.SimpleStatementLine)
-            arg = self._constructor_arg(name, stmt.body[0])
+            arg = self._constructor_arg(name, stmt.body[0], client_args)
             if arg is not None:
                 client_args[:] = [a for a in client_args if not is_keyword(a, arg.keyword.value)]  # type: ignore[union-attr]
                 client_args[:] = append_arg(client_args, arg)
@@ -212,7 +213,9 @@ class SessionSetup(HttpRuleBase):
             out.append(cst.SimpleStatementLine([cst.Pass()], leading_lines=pending))
         return client.with_changes(args=self._with_tls(client_args)), drop_unread(out, used)
 
-    def _constructor_arg(self, name: str, small: cst.BaseSmallStatement) -> cst.Arg | None:
+    def _constructor_arg(
+        self, name: str, small: cst.BaseSmallStatement, client_args: Sequence[cst.Arg]
+    ) -> cst.Arg | None:
         """``session.auth = x`` -> ``auth=x`` for the client's constructor."""
         if m.matches(
             small,
@@ -222,7 +225,13 @@ class SessionSetup(HttpRuleBase):
             attr = cst.ensure_type(small.targets[0].target, cst.Attribute).attr.value
             if attr == "params":
                 # Merged into every request's query: sent as requests sends them.
-                return keyword_arg("params", self._as_requests_sends(small.value))
+                value = small.value
+                added = merged_params(value, name)
+                if added is not None:
+                    # ``session.params.update(...)`` on the new session (http_params).
+                    given = next((a.value for a in client_args if is_keyword(a, "params")), None)
+                    value = added if given is None else _merged(given, added)
+                return keyword_arg("params", self._as_requests_sends(value))
             if attr in CONSTRUCTOR_ATTRS:
                 return keyword_arg(CONSTRUCTOR_ATTRS[attr], small.value)
             if attr == "proxies":
@@ -455,3 +464,14 @@ def sets_up_self_attr(stmt: cst.BaseStatement, attr: str) -> bool:
     return isinstance(stmt, cst.SimpleStatementLine) and any(
         code.startswith(f"self.{attr}.{what}") for what in SETUP_ATTRS
     )
+
+
+def _merged(given: cst.BaseExpression, added: cst.Dict) -> cst.Dict:
+    """``{**given, <added>}``: the constructor's params with a later update's."""
+    if isinstance(given, cst.Call) and len(given.args) == 1:
+        given = given.args[0].value  # requests_values(...): applied again to the whole
+    base: list[cst.BaseDictElement] = (
+        list(given.elements) if isinstance(given, cst.Dict) else [cst.StarredDictElement(given)]
+    )
+    elements = [e.with_changes(comma=cst.MaybeSentinel.DEFAULT) for e in (*base, *added.elements)]
+    return cst.Dict(elements)
