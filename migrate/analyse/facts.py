@@ -11,6 +11,7 @@ import ast
 
 from . import methods, shapes, thread_shapes
 from .aliases import function_aliases, stand_in
+from .flow import mark_tested
 from .forms import has_async_memo, is_main_guard, property_accessor
 from .frameworks import (
     ASYNC_DUNDERS,
@@ -310,6 +311,7 @@ class ModuleAnalyser(HeldVisitor):
         self.lambda_depth -= not inline
 
     def visit_If(self, node: ast.If) -> None:
+        mark_tested(node.test)
         if is_main_guard(node) and self.scopes[-1].function is self.module_fn:
             main_fn = Function(
                 f"{self.facts.module}.<main>", "<main>", self.facts.module, span_of(node)

@@ -131,8 +131,30 @@ class FlowVisitor(NameResolver, ast.NodeVisitor):
                     expr_text(node),
                     awaited=isinstance(getattr(node, "_migrate_parent", None), ast.Await),
                     in_lambda=self.lambda_depth > 0,
+                    tested=getattr(node, "_migrate_tested", False),
                 )
             )
+        self.generic_visit(node)
+
+    def visit_While(self, node: ast.While) -> None:
+        mark_tested(node.test)
+        self.generic_visit(node)
+
+    def visit_IfExp(self, node: ast.IfExp) -> None:
+        mark_tested(node.test)
+        self.generic_visit(node)
+
+    def visit_Assert(self, node: ast.Assert) -> None:
+        mark_tested(node.test)
+        self.generic_visit(node)
+
+    def visit_UnaryOp(self, node: ast.UnaryOp) -> None:
+        if isinstance(node.op, ast.Not):
+            mark_tested(node.operand)
+        self.generic_visit(node)
+
+    def visit_Compare(self, node: ast.Compare) -> None:
+        mark_tested(node)
         self.generic_visit(node)
 
     def visit_Await(self, node: ast.Await) -> None:
@@ -180,3 +202,24 @@ class FlowVisitor(NameResolver, ast.NodeVisitor):
     def note_mutating_call(self, node: ast.Call) -> None:
         if isinstance(node.func, ast.Attribute) and node.func.attr in MUTATING_METHODS:
             self._self_change(node.func.value)
+
+
+def mark_tested(node: ast.expr) -> None:
+    """Marks the values ``node`` only tests for truth or for None (``s.auth`` in
+    ``if s.auth and not s.token``, ``s.auth is None``): what they hold is not used."""
+    if isinstance(node, ast.BoolOp):
+        for value in node.values:
+            mark_tested(value)
+    elif isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.Not):
+        mark_tested(node.operand)
+    elif isinstance(node, ast.Compare):
+        other = node.comparators[0]
+        if (
+            len(node.ops) == 1
+            and isinstance(node.ops[0], ast.Is | ast.IsNot)
+            and isinstance(other, ast.Constant)
+            and other.value is None
+        ):
+            node.left._migrate_tested = True  # type: ignore[attr-defined]
+    else:
+        node._migrate_tested = True  # type: ignore[attr-defined]

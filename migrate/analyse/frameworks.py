@@ -138,6 +138,13 @@ SESSION_TWINS = frozenset({"auth", "cookies", "headers", "max_redirects", "param
 SESSION_PARAMS_CHANGES = frozenset(
     {"requests.Session.params.update", "requests.Session.params.__setitem__"}
 )
+# A session's settings that an AsyncClient hands back in another form than it was
+# given: code reading one other than to test it for truth or None keeps requests.
+SESSION_READ_BACK = frozenset({"requests.Session.auth"})
+READ_BACK_WHY = (
+    "an AsyncClient's auth is an httpx.Auth (httpx.BasicAuth for a user and password),"
+    " not the value it was set to"
+)
 # Names a subclass's body may give that requests.Session.__init__ sets on every
 # instance (so the class attribute is never read), and requests' pickling list:
 # a converted subclass drops them, since in its body they would hide the

@@ -26,8 +26,10 @@ from .factories import (
     made_name,
 )
 from .frameworks import (
+    READ_BACK_WHY,
     REQUESTS_EXTENSION_BASES,
     REQUESTS_REQUEST_BUILDERS,
+    SESSION_READ_BACK,
     port_to,
     requests_family,
 )
@@ -866,6 +868,15 @@ def _kept_sessions(graph: CallGraph) -> dict[tuple[str, str] | None, str]:
                 kept[key] = (
                     f"stays on requests: {call.text.rsplit('.', 1)[0]} is a session that"
                     " other calls keep on requests"
+                )
+        for read in fn.reads:
+            if read.tested or graph.resolve(read.target) not in SESSION_READ_BACK:
+                continue
+            key = session_key(graph, fn, read.text, read.target)
+            if key and key not in kept:
+                where = f"{PurePath(graph.project.facts[fn.module].path).name}:{read.span.line}"
+                kept[key] = (
+                    f"stays on requests: {read.text} is read back ({where}), and {READ_BACK_WHY}"
                 )
     return kept
 

@@ -54,6 +54,8 @@ class Call:
     text: str  # the callee as written, e.g. ``session.get``
     awaited: bool = False
     in_lambda: bool = False
+    # A read only tested for truth or None (``if s.auth:``, ``s.auth is None``).
+    tested: bool = False
     iterated: bool = False  # the result is iterated (for / comprehension)
     arg_of: str | None = None  # the result is passed to this callee
     http_verb: str | None = None  # for ``session.request("POST", ...)``

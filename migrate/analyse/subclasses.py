@@ -20,14 +20,17 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import PurePath
 from typing import Protocol
 
 from .catalogue import HTTP_VERBS, BlockingCall, lookup
 from .frameworks import (
     ASYNC_CLIENT_NAMES,
+    READ_BACK_WHY,
     REQUEST_KEYWORDS_CHANGED,
     SESSION_CLASS_DEFAULTS,
     SESSION_ONLY,
+    SESSION_READ_BACK,
     SESSION_TWINS,
 )
 from .model import Call, Decorator, Function
@@ -361,7 +364,9 @@ def decide_subclasses(graph: Graph) -> None:
             graph.auth_refusals[cls] = why
     graph.converted_auths = frozenset(c for c in auths if c not in graph.auth_refusals)
     _refuse_auths_kept_code_uses(graph)
-    while _refuse_sessions_given_requests_objects(graph, subclasses):
+    while _refuse_sessions_given_requests_objects(graph, subclasses) or _refuse_read_back(
+        graph, subclasses
+    ):
         _refuse_auths_kept_code_uses(graph)
 
 
@@ -391,6 +396,30 @@ def _refuse_sessions_given_requests_objects(graph: Graph, subclasses: SessionSub
                     owner,
                     f"{owner.rsplit('.', 1)[-1]} sets {text} to a {typ.rsplit('.', 1)[-1]},"
                     f" which stays on requests ({extended})",
+                )
+    if not refused:
+        return False
+    subclasses.forced.update(refused)
+    subclasses._decided.clear()
+    _decide_sessions(graph, subclasses)
+    return True
+
+
+def _refuse_read_back(graph: Graph, subclasses: SessionSubclasses) -> bool:
+    """A converted subclass whose ``auth`` some code reads back (``session.auth[0]``)
+    stays on requests with its subclasses: the AsyncClient hands back an httpx.Auth.
+    Whether any was refused."""
+    refused: dict[str, str] = {}
+    for fn in graph.functions.values():
+        for read in fn.reads:
+            held, _, attr = (read.target or "").rpartition(".")
+            owner = graph.resolve(held) or held
+            if read.tested or owner not in graph.converted:
+                continue
+            if f"requests.Session.{attr}" in SESSION_READ_BACK:
+                where = f"{PurePath(graph.project.facts[fn.module].path).name}:{read.span.line}"
+                refused.setdefault(
+                    owner, f"{read.text} is read back ({where}), and {READ_BACK_WHY}"
                 )
     if not refused:
         return False

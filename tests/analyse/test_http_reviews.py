@@ -219,3 +219,48 @@ def test_adapters_mounted_where_the_session_is_made_are_carried_not_reviewed(
     # An adapter for a session handed in is not mounted where the client is made;
     # a Retry acting on responses has no transport twin.
     assert found == [("m.configure", 18, "HTTPAdapter"), ("m.on_errors", 23, "urllib3's")]
+
+
+AUTH_READ = """\
+    import requests
+
+
+    class Api:
+        def __init__(self, user, password):
+            self.session = requests.Session()
+            self.session.auth = (user, password)
+
+        def user(self):
+            return self.session.auth[0] if self.session.auth else None
+
+        def me(self):
+            return self.session.get("https://api.example.com/me").json()
+
+
+    def logged_in(user, password):
+        session = requests.Session()
+        session.auth = (user, password)
+        if session.auth is not None and not session.auth:
+            return None
+        return session.get("https://api.example.com/me").json()
+"""
+
+
+def test_a_session_whose_auth_is_read_back_stays_on_requests(tmp_path: Path) -> None:
+    """An AsyncClient hands its auth back as an httpx.Auth, not the pair it was
+    given: ``self.session.auth[0]`` keeps the session on requests. Tests for truth
+    or None read nothing of it (``logged_in`` moves)."""
+    (tmp_path / "api.py").write_text(textwrap.dedent(AUTH_READ))
+    colouring = analyse_paths([tmp_path], jobs=1).colouring
+    assert colouring.is_async("api.logged_in")
+    assert not colouring.is_async("api.Api.me")
+    found = [(r.function, r.span.line, r.reason) for r in colouring.review]
+    assert found == [
+        (
+            "api.Api.me",
+            13,
+            "stays on requests: self.session.auth is read back (api.py:10), and an"
+            " AsyncClient's auth is an httpx.Auth (httpx.BasicAuth for a user and password),"
+            " not the value it was set to",
+        )
+    ]

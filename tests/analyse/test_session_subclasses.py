@@ -107,6 +107,10 @@ REFUSED = {
         ("super().__init__()", "pass"),
         "Api.__init__ does not call requests.Session.__init__",
     ),
+    "auth read back": (
+        ("def item(item_id):", "def user(api: Api):\n    return api.auth[0]\n\n\ndef item(item_id):"),
+        "api.auth is read back (api.py:",
+    ),
     "httpx name in the class body": (
         ("class Api(requests.Session):", "class Api(requests.Session):\n    timeout = 30\n"),
         "Api's body sets timeout, which would hide httpx.AsyncClient.timeout",
