@@ -102,9 +102,10 @@ def _fix_imports(module: cst.Module, ctx: RuleContext) -> cst.Module:
     # A helper a rule used in a form a later rule replaced (``requests_values``
     # around params that became the client's own): neither imported nor written.
     for name in sorted(ctx.helpers):
-        if not m.findall(module, m.Name(name)):
+        imported = (ctx.helpers_from, name, None)
+        if imported in ctx.imports and not m.findall(module, m.Name(name)):
             ctx.helpers.discard(name)
-            ctx.imports.discard((ctx.helpers_from, name, None))
+            ctx.imports.discard(imported)
     module = add_imports(module, ctx.imports, ctx.first_party)
     if ctx.helpers_script_from is None:
         return module

@@ -6,7 +6,7 @@ from concurrent.futures import ThreadPoolExecutor
 import httpx
 from asgiref.sync import async_to_sync
 
-from _async_helpers import TLS_CONTEXT, gather_in_order, gather_outcomes
+from _async_helpers import TLS_CONTEXT, gather_outcomes
 
 log = logging.getLogger(__name__)
 
