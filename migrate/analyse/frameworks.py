@@ -138,13 +138,31 @@ SESSION_TWINS = frozenset({"auth", "cookies", "headers", "max_redirects", "param
 SESSION_PARAMS_CHANGES = frozenset(
     {"requests.Session.params.update", "requests.Session.params.__setitem__"}
 )
-# A session's settings that an AsyncClient hands back in another form than it was
-# given: code reading one other than to test it for truth or None keeps requests.
-SESSION_READ_BACK = frozenset({"requests.Session.auth"})
-READ_BACK_WHY = (
-    "an AsyncClient's auth is an httpx.Auth (httpx.BasicAuth for a user and password),"
-    " not the value it was set to"
-)
+# A session's attributes that code reading them finds otherwise on an
+# AsyncClient (why), and whether a test for truth or None still reads alike:
+# such a read keeps the session on requests (see read_back_why).
+SESSION_READ_BACK: dict[str, tuple[str, bool]] = {
+    "auth": (
+        "an AsyncClient's auth is an httpx.Auth (httpx.BasicAuth for a user and password),"
+        " not the value it was set to",
+        True,
+    ),
+    "adapters": ("an AsyncClient has transports, not adapters", False),
+    "verify": ("an AsyncClient takes verify= when it is made and keeps no such attribute", False),
+    "cert": ("an AsyncClient takes cert= when it is made and keeps no such attribute", False),
+}
+
+
+def read_back_why(name: str | None, tested: bool) -> str | None:
+    """Why reading ``name`` (``requests.Session.auth``) breaks once the session is an
+    AsyncClient; None when it reads alike. ``tested``: only for truth or None."""
+    owner, _, attr = (name or "").rpartition(".")
+    found = SESSION_READ_BACK.get(attr) if owner in ("requests.Session", "") else None
+    if found is None or (tested and found[1]):
+        return None
+    return found[0]
+
+
 # Names a subclass's body may give that requests.Session.__init__ sets on every
 # instance (so the class attribute is never read), and requests' pickling list:
 # a converted subclass drops them, since in its body they would hide the

@@ -26,11 +26,10 @@ from .factories import (
     made_name,
 )
 from .frameworks import (
-    READ_BACK_WHY,
     REQUESTS_EXTENSION_BASES,
     REQUESTS_REQUEST_BUILDERS,
-    SESSION_READ_BACK,
     port_to,
+    read_back_why,
     requests_family,
 )
 from .model import (
@@ -870,14 +869,11 @@ def _kept_sessions(graph: CallGraph) -> dict[tuple[str, str] | None, str]:
                     " other calls keep on requests"
                 )
         for read in fn.reads:
-            if read.tested or graph.resolve(read.target) not in SESSION_READ_BACK:
-                continue
-            key = session_key(graph, fn, read.text, read.target)
+            why = read_back_why(graph.resolve(read.target), read.tested)
+            key = session_key(graph, fn, read.text, read.target) if why else None
             if key and key not in kept:
                 where = f"{PurePath(graph.project.facts[fn.module].path).name}:{read.span.line}"
-                kept[key] = (
-                    f"stays on requests: {read.text} is read back ({where}), and {READ_BACK_WHY}"
-                )
+                kept[key] = f"stays on requests: {read.text} is read ({where}), and {why}"
     return kept
 
 

@@ -26,12 +26,11 @@ from typing import Protocol
 from .catalogue import HTTP_VERBS, BlockingCall, lookup
 from .frameworks import (
     ASYNC_CLIENT_NAMES,
-    READ_BACK_WHY,
     REQUEST_KEYWORDS_CHANGED,
     SESSION_CLASS_DEFAULTS,
     SESSION_ONLY,
-    SESSION_READ_BACK,
     SESSION_TWINS,
+    read_back_why,
 )
 from .model import Call, Decorator, Function
 from .project import Project
@@ -414,13 +413,10 @@ def _refuse_read_back(graph: Graph, subclasses: SessionSubclasses) -> bool:
         for read in fn.reads:
             held, _, attr = (read.target or "").rpartition(".")
             owner = graph.resolve(held) or held
-            if read.tested or owner not in graph.converted:
-                continue
-            if f"requests.Session.{attr}" in SESSION_READ_BACK:
+            why = read_back_why(attr, read.tested) if owner in graph.converted else None
+            if why is not None:
                 where = f"{PurePath(graph.project.facts[fn.module].path).name}:{read.span.line}"
-                refused.setdefault(
-                    owner, f"{read.text} is read back ({where}), and {READ_BACK_WHY}"
-                )
+                refused.setdefault(owner, f"{read.text} is read ({where}), and {why}")
     if not refused:
         return False
     subclasses.forced.update(refused)

@@ -259,7 +259,7 @@ def test_a_session_whose_auth_is_read_back_stays_on_requests(tmp_path: Path) -> 
         (
             "api.Api.me",
             13,
-            "stays on requests: self.session.auth is read back (api.py:10), and an"
+            "stays on requests: self.session.auth is read (api.py:10), and an"
             " AsyncClient's auth is an httpx.Auth (httpx.BasicAuth for a user and password),"
             " not the value it was set to",
         )

@@ -109,7 +109,7 @@ REFUSED = {
     ),
     "auth read back": (
         ("def item(item_id):", "def user(api: Api):\n    return api.auth[0]\n\n\ndef item(item_id):"),
-        "api.auth is read back (api.py:",
+        "api.auth is read (api.py:",
     ),
     "httpx name in the class body": (
         ("class Api(requests.Session):", "class Api(requests.Session):\n    timeout = 30\n"),
