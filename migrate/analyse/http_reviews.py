@@ -10,7 +10,8 @@
   it), so the app's own JSON errors (``json.loads``) reach it as well, with
   another status than before;
 * an urlopen call carried to httpx: urllib trusted the system's CA store,
-  httpx trusts certifi's bundle.
+  httpx trusts certifi's bundle;
+* a test reading what only requests' session holds (``session.adapters``).
 """
 
 from __future__ import annotations
@@ -19,7 +20,8 @@ import ast
 
 from .catalogue import Action
 from .decisions import Colouring, Review
-from .graph import CallGraph
+from .frameworks import read_back_why
+from .graph import CallGraph, read_session_key
 from .model import Function, Span
 
 REQUESTS_ONLY = "verify, cert, proxies, hooks"
@@ -51,6 +53,30 @@ def http_reviews(graph: CallGraph, colouring: Colouring) -> list[Review]:
                     )
     if moves_requests:
         reviews += _json_handlers(graph)
+        reviews += _tests_reading_requests(graph)
+    return reviews
+
+
+def _tests_reading_requests(graph: CallGraph) -> list[Review]:
+    """A test reading what only requests' session holds (``session.adapters``) of a
+    session that moves: library code doing so keeps the session on requests
+    (``graph._kept_sessions``), a test's check is left to its author."""
+    reviews = []
+    for fn in graph.functions.values():
+        if not graph.project.facts[fn.module].is_test_file:
+            continue
+        for read in fn.reads:
+            why = read_back_why(graph.resolve(read.target), read.tested)
+            key = read_session_key(graph, fn, read) if why else None
+            if key is not None and key not in graph.kept_sessions:
+                reviews.append(
+                    Review(
+                        fn.qualname,
+                        read.span,
+                        f"this test reads {read.text}, and {why}: check what the client"
+                        " now holds instead",
+                    )
+                )
     return reviews
 
 

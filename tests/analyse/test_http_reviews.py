@@ -264,3 +264,37 @@ def test_a_session_whose_auth_is_read_back_stays_on_requests(tmp_path: Path) -> 
             " not the value it was set to",
         )
     ]
+
+
+ADAPTERS_CHECKED = """\
+    import requests
+    from requests.adapters import HTTPAdapter
+
+
+    class Api:
+        def __init__(self, retries):
+            self.session = requests.Session()
+            self.session.mount("https://", HTTPAdapter(max_retries=retries))
+
+        def me(self):
+            return self.session.get("https://api.example.com/me").json()
+"""
+ADAPTERS_TEST = """\
+    from api import Api
+
+
+    def test_retries():
+        api = Api(3)
+        assert api.session.adapters["https://"].max_retries.total == 3
+"""
+
+
+def test_a_test_reading_a_moving_session_s_adapters_is_named(tmp_path: Path) -> None:
+    """Library code reading ``session.adapters`` keeps the session on requests; a
+    test doing so is named for its author, and the library moves."""
+    (tmp_path / "api.py").write_text(textwrap.dedent(ADAPTERS_CHECKED))
+    (tmp_path / "test_api.py").write_text(textwrap.dedent(ADAPTERS_TEST))
+    colouring = analyse_paths([tmp_path], jobs=1).colouring
+    assert colouring.is_async("api.Api.me")
+    found = [(r.function, r.span.line) for r in colouring.review if "this test reads" in r.reason]
+    assert found == [("test_api.test_retries", 6)]
