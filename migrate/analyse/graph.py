@@ -755,9 +755,8 @@ def build_graph(project: Project, refused: dict[tuple[str, str], str] | None = N
     flow = graph.flow = TypeFlow(graph)
     graph.flowed_attrs = flow.solve()
     # Sessions factories make, known once the attributes they are kept in have a type.
-    factory = {
-        k: why for k, why in _factory_sessions(graph).items() if k not in graph.kept_sessions
-    }
+    made_elsewhere = {**_factory_sessions(graph), **_rebound_sessions(graph)}
+    factory = {k: why for k, why in made_elsewhere.items() if k not in graph.kept_sessions}
     graph.kept_sessions.update(factory)
     typed = {fn.qualname for fn, call in flow.param_calls if call.target}
     # The calls made through those sessions are linked again, as kept ones.
@@ -876,6 +875,35 @@ def _kept_sessions(graph: CallGraph) -> dict[tuple[str, str] | None, str]:
             if key and key not in kept:
                 where = f"{PurePath(graph.project.facts[fn.module].path).name}:{read.span.line}"
                 kept[key] = f"stays on requests: {read.text} is read ({where}), and {why}"
+    return kept
+
+
+def _rebound_sessions(graph: CallGraph) -> dict[tuple[str, str] | None, str]:
+    """``if not session: session = requests.Session()`` then ``self.s = session``:
+    a session the caller may give, or one made in a statement of its own. The
+    rewrite carries the one-expression form (``session or requests.Session()``,
+    see defaults.py) into a client per event loop; this one stays on requests,
+    with its subclasses."""
+    kept: dict[tuple[str, str] | None, str] = {}
+    for fn in graph.functions.values():
+        owner = fn.class_qualname
+        if owner is None:
+            continue
+        injected = {injection.holder for injection in fn.injected}
+        for param, attr in fn.kept_params:
+            if f"self.{attr}" in injected or graph.attr_type(owner, attr) not in SESSION_TYPES:
+                continue
+            if not any(text == param for text, _ in fn.attr_sets):
+                continue  # handed in only: its callers decide
+            file = PurePath(graph.project.facts[fn.module].path).name
+            why = (
+                f"stays on requests: self.{attr} is the {param}= its caller gives, or a"
+                f" session made in a statement of its own ({short_name(fn.qualname)},"
+                f" {file}:{fn.span.line}): write `self.{attr} = {param} or"
+                " requests.Session()` to migrate it"
+            )
+            for cls in (owner, *graph.subclasses(owner)):
+                kept[(cls, attr)] = why
     return kept
 
 

@@ -298,3 +298,49 @@ def test_a_test_reading_a_moving_session_s_adapters_is_named(tmp_path: Path) -> 
     assert colouring.is_async("api.Api.me")
     found = [(r.function, r.span.line) for r in colouring.review if "this test reads" in r.reason]
     assert found == [("test_api.test_retries", 6)]
+
+
+REBOUND = """\
+    import requests
+
+
+    class Client:
+        def __init__(self, base, session=None):
+            self.base = base
+            if not session:
+                session = requests.Session()
+            self._session = session
+
+        def ping(self):
+            return self._session.get(self.base + "/ping").status_code
+
+
+    class Other:
+        def __init__(self, session=None):
+            self.session = session or requests.Session()
+
+        def ping(self):
+            return self.session.get("https://api.example.com/ping").status_code
+"""
+
+
+def test_a_session_given_or_made_in_a_statement_of_its_own_stays_on_requests(
+    tmp_path: Path,
+) -> None:
+    """The rewrite carries ``self.s = session or requests.Session()`` into a client
+    per event loop; ``if not session: session = requests.Session()`` then ``self.s =
+    session`` it cannot, so that session stays on requests (before, its calls were
+    awaited while it stayed a requests.Session). The one-expression form moves."""
+    (tmp_path / "client.py").write_text(textwrap.dedent(REBOUND))
+    colouring = analyse_paths([tmp_path], jobs=1).colouring
+    assert not colouring.is_async("client.Client.ping")
+    assert colouring.is_async("client.Other.ping")
+    found = [(r.function, r.reason) for r in colouring.review]
+    assert found == [
+        (
+            "client.Client.ping",
+            "stays on requests: self._session is the session= its caller gives, or a session"
+            " made in a statement of its own (Client.__init__, client.py:5): write"
+            " `self._session = session or requests.Session()` to migrate it",
+        )
+    ]

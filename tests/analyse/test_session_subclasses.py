@@ -108,7 +108,10 @@ REFUSED = {
         "Api.__init__ does not call requests.Session.__init__",
     ),
     "auth read back": (
-        ("def item(item_id):", "def user(api: Api):\n    return api.auth[0]\n\n\ndef item(item_id):"),
+        (
+            "def item(item_id):",
+            "def user(api: Api):\n    return api.auth[0]\n\n\ndef item(item_id):",
+        ),
         "api.auth is read (api.py:",
     ),
     "httpx name in the class body": (
