@@ -24,15 +24,7 @@ from .frameworks import (
 )
 from .given import none_defaults
 from .held import HeldVisitor
-from .model import (
-    Assignment,
-    Call,
-    Decorator,
-    FanOut,
-    Function,
-    ModuleFacts,
-    Span,
-)
+from .model import Assignment, Call, Decorator, FanOut, Function, ModuleFacts, Span
 from .named_lambdas import named_lambda
 from .names import LocalScope, _self_attr, expr_text, span_of
 from .patches import note_assigned_fake, note_dynamic, note_patch
@@ -45,7 +37,7 @@ from .scopes import (
     plain_names,
 )
 from .thread_shapes import held_objects
-from .tree import child_fields
+from .tree import child_fields, class_body_names
 from .urllib_shapes import URLOPEN, built_just_before, urlopen_method, urlopen_refusal
 
 
@@ -152,15 +144,8 @@ class ModuleAnalyser(HeldVisitor):
         bases = (b.value if isinstance(b, ast.Subscript) else b for b in node.bases)
         self.facts.classes[qualname] = [b for b in map(self.resolve, bases) if b]
         self.facts.class_spans[qualname] = span_of(node)
-        assigned = [
-            target.id
-            for stmt in node.body
-            if isinstance(stmt, ast.Assign | ast.AnnAssign) and stmt.value is not None
-            for target in (stmt.targets if isinstance(stmt, ast.Assign) else [stmt.target])
-            if isinstance(target, ast.Name)
-        ]
-        if assigned:
-            self.facts.class_attrs[qualname] = tuple(assigned)
+        if assigned := class_body_names(node):
+            self.facts.class_attrs[qualname] = assigned
         for decorator in node.decorator_list:
             self.visit(decorator)
         scope = LocalScope(None, qualname)

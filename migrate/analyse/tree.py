@@ -204,3 +204,14 @@ def note_self_change(fn: Function, target: ast.expr) -> None:
     attr = changed_self_attr(target)
     if attr is not None and attr not in fn.self_writes:
         fn.self_writes += (attr,)
+
+
+def class_body_names(node: ast.ClassDef) -> tuple[str, ...]:
+    """The names a class body assigns a value (``auth = None``)."""
+    return tuple(
+        target.id
+        for stmt in node.body
+        if isinstance(stmt, ast.Assign | ast.AnnAssign) and stmt.value is not None
+        for target in (stmt.targets if isinstance(stmt, ast.Assign) else [stmt.target])
+        if isinstance(target, ast.Name)
+    )

@@ -26,10 +26,10 @@ the same:
 What cannot be carried gets a ``# TODO(migrate MIG001): ...`` and a line in
 the summary. The rule is one class in parts: this module (calls, responses,
 one-off clients), ``http_responses`` (responses, handed ones too),
-``http_exceptions``, ``http_annotations``, ``http_kwargs``,
-``http_sessions``, ``http_setup`` (what configures a session), ``http_transport``
-(adapters as httpx transports), ``http_streams``, ``http_subclasses``
-(``requests.Session`` subclasses) and ``http_auth`` (``AuthBase`` subclasses).
+``http_exceptions``, ``http_annotations``, ``http_kwargs``, ``http_sessions``,
+``http_setup`` (what configures a session), ``http_params`` (its params changed),
+``http_transport`` (adapters as httpx transports), ``http_streams``,
+``http_subclasses`` (``requests.Session`` subclasses) and ``http_auth``.
 """
 
 from __future__ import annotations
@@ -43,7 +43,6 @@ from .base import StatementResult, on_leave, on_visit
 from .http_common import Frame, FunctionState, is_raw_body, one_off_cookies, requests_defaults
 from .http_exceptions import ExceptionRewrites
 from .http_kwargs import KwargsRewrites
-from .http_params import ParamsRewrites
 from .http_responses import ResponseRewrites
 from .http_streams import ONE_SHOT_CLIENT, STREAM_METHODS, StreamRewrites, streams
 from .http_subclasses import SubclassRewrites
@@ -68,7 +67,6 @@ CLIENT_ONLY = frozenset({"verify", "cert", "proxies", "hooks"})
 class HttpClient(
     ExceptionRewrites,
     KwargsRewrites,
-    ParamsRewrites,
     SubclassRewrites,
     StreamRewrites,
     ValueRewrites,

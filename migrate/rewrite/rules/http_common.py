@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Collection
 from dataclasses import dataclass, field
 
+import httpx
 import libcst as cst
 import libcst.matchers as m
 
@@ -13,6 +14,10 @@ from ..nodes import is_keyword, keyword_arg
 from .base import Rule
 
 REQUESTS_VALUES = "requests_values"
+
+
+# Status code names httpx.codes has with another value than requests.codes.
+DIFFERING_CODES = frozenset({"request_uri_too_long"})
 
 
 @dataclass
@@ -66,6 +71,14 @@ class HttpRuleBase(Rule):
         """``httpx.<attr>``, with the import it needs."""
         self.ctx.add_import(self.module)
         return cst.Attribute(value=cst.Name(self.module), attr=cst.Name(attr))
+
+    def _status_code(self, name: str) -> cst.Attribute | None:
+        """``requests.codes.ok`` -> ``httpx.codes.ok``: httpx's codes carry requests'
+        lower-case names for the statuses it knows (not ``requests.codes.teapot``)."""
+        if not hasattr(httpx.codes, name) or name.lower() in DIFFERING_CODES:
+            return None
+        self.ctx.maybe_remove_import("requests")
+        return cst.Attribute(value=self._httpx("codes"), attr=cst.Name(name))
 
     def _timeout(self, value: cst.Tuple) -> cst.Call:
         """requests' ``(connect, read)`` timeout as ``httpx.Timeout(None, connect=, read=)``."""

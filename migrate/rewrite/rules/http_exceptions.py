@@ -19,7 +19,6 @@ the same way (httpx's ``InvalidURL`` and ``json.JSONDecodeError`` have none).
 
 from __future__ import annotations
 
-import httpx
 import libcst as cst
 import libcst.matchers as m
 
@@ -64,8 +63,6 @@ RAISED = {"ConnectionError": "ConnectError"}
 JSON_ERRORS = ("JSONDecodeError",)
 # Other requests names that have an httpx twin of the same shape.
 TYPES = {"Response": "Response", "Request": "Request", "PreparedRequest": "Request"}
-# Status code names httpx.codes has with another value than requests.codes.
-DIFFERING_CODES = frozenset({"request_uri_too_long"})
 # Calls that register a handler for one exception class (Flask, Starlette,
 # FastAPI): where requests' class stands for several, one registration each.
 REGISTRATIONS = frozenset(
@@ -176,14 +173,6 @@ class ExceptionRewrites(AnnotationRewrites):
                 line, self.code, REQUEST_EXCEPTION_JSON_NOTE, REQUEST_EXCEPTION_JSON_DETAIL
             )
         return self._httpx(RAISED.get(cls, mapped[0]))
-
-    def _status_code(self, name: str) -> cst.BaseExpression | None:
-        """``requests.codes.ok`` -> ``httpx.codes.ok``: httpx's codes have requests'
-        lower-case names too, for those it knows (not ``requests.codes.teapot``)."""
-        if not hasattr(httpx.codes, name) or name.lower() in DIFFERING_CODES:
-            return None
-        self.ctx.maybe_remove_import("requests")
-        return cst.Attribute(value=self._httpx("codes"), attr=cst.Name(name))
 
     _in_except = 0
     # Exception classes passed to a handler registration (ids of original nodes).

@@ -19,8 +19,7 @@ import libcst.matchers as m
 
 from ..context import Note, short_todo, todo_comment
 from ..nodes import append_arg, code_of, is_keyword, keyword_arg, string_value
-from .http_common import HttpRuleBase
-from .http_params import merged_params
+from .http_params import ParamsRewrites, merged_params
 from .http_transport import Transport, adapter_transport, mount_call, mount_pattern
 
 SESSION_CONFIG_UNPORTABLE = {
@@ -63,7 +62,7 @@ UNPORTABLE_IMPORTS = (
 TLS_CONTEXT = "TLS_CONTEXT"
 
 
-class SessionSetup(HttpRuleBase):
+class SessionSetup(ParamsRewrites):
     def _with_tls(self, client_args: list[cst.Arg]) -> list[cst.Arg]:
         """The shared TLS context, unless the client is given its own ``verify=``."""
         if any(
