@@ -396,12 +396,7 @@ def _refuse_sessions_given_requests_objects(graph: Graph, subclasses: SessionSub
                     f"{owner.rsplit('.', 1)[-1]} sets {text} to a {typ.rsplit('.', 1)[-1]},"
                     f" which stays on requests ({extended})",
                 )
-    if not refused:
-        return False
-    subclasses.forced.update(refused)
-    subclasses._decided.clear()
-    _decide_sessions(graph, subclasses)
-    return True
+    return _refuse(graph, subclasses, refused)
 
 
 def _refuse_read_back(graph: Graph, subclasses: SessionSubclasses) -> bool:
@@ -417,6 +412,12 @@ def _refuse_read_back(graph: Graph, subclasses: SessionSubclasses) -> bool:
             if why is not None:
                 where = f"{PurePath(graph.project.facts[fn.module].path).name}:{read.span.line}"
                 refused.setdefault(owner, f"{read.text} is read ({where}), and {why}")
+    return _refuse(graph, subclasses, refused)
+
+
+def _refuse(graph: Graph, subclasses: SessionSubclasses, refused: dict[str, str]) -> bool:
+    """Decides again with the classes ``refused`` names kept on requests, and why;
+    whether there was any."""
     if not refused:
         return False
     subclasses.forced.update(refused)
