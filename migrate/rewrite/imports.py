@@ -286,9 +286,18 @@ def after_imports(body: list[cst.BaseStatement]) -> int:
             position = index + 1
         elif index == 0 and _is_docstring(stmt):
             position = 1
-        else:
-            break
+        elif not _is_dunder_assignment(stmt):
+            break  # ``__author__ = ...`` above the imports: they go on after it
     return position
+
+
+def _is_dunder_assignment(stmt: cst.BaseStatement) -> bool:
+    return m.matches(
+        stmt,
+        m.SimpleStatementLine(
+            [m.Assign([m.AssignTarget(m.Name(m.MatchIfTrue(lambda n: n.startswith("__"))))])]
+        ),
+    )
 
 
 def _is_docstring(stmt: cst.BaseStatement) -> bool:

@@ -259,3 +259,10 @@ def test_a_binding_goes_whatever_module_it_is_from_when_unused() -> None:
     assert out == "from app.verify import Verifier\n\nVerifier()\n"
     used = "from app.verify import http\n\nhttp.urlopen\n"
     assert remove_unused(cst.parse_module(used), set(), {"http"}).code == used
+
+
+def test_the_imports_end_after_module_dunders_set_above_them() -> None:
+    """``__author__ = ...`` above the imports: what goes after the imports (a bridge
+    alias) goes after the last of them, not above the dunder (a NameError then)."""
+    module = cst.parse_module('"""Doc."""\n__author__ = "x"\n\nimport os\nimport sys\n\nX = 1\n')
+    assert after_imports(list(module.body)) == 4
