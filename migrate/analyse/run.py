@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -127,6 +128,15 @@ def _check_selection(scope: Scope, graph: CallGraph, colouring: Colouring) -> No
         raise InputError(f"--select {pattern} matches no module, function or file; {kind}: {shown}")
 
 
+# Method names builtin values have (``d.get``, ``s.split``, ``f.read``): a module
+# mentioning one need not call a project method of that name.
+PLAIN_METHOD_NAMES = frozenset(
+    name
+    for kind in (dict, list, str, bytes, set, int, object, io.BufferedReader)
+    for name in dir(kind)
+)
+
+
 def _names(qualnames: Iterable[str], graph: CallGraph) -> set[str]:
     """Names another module must mention to call what became async.
 
@@ -134,8 +144,8 @@ def _names(qualnames: Iterable[str], graph: CallGraph) -> set[str]:
     through its class: an instance made from it, or a subclass, where the
     class name appears, or an instance another module made and hands out (a
     module global, ``weather = WeatherClient()``, or what a function returns),
-    whose name appears; a bare method name like ``run`` would match half a
-    codebase for nothing.
+    whose name appears, or the method's own name, unless builtin values have one
+    of that name (``get``, ``read``): that would match half a codebase for nothing.
     """
     names = set()
     classes = set()
@@ -144,6 +154,10 @@ def _names(qualnames: Iterable[str], graph: CallGraph) -> set[str]:
         if fn.class_qualname:
             classes.add(fn.class_qualname)
             names.add(fn.class_qualname.rsplit(".", 1)[-1])
+            if fn.name not in PLAIN_METHOD_NAMES:
+                # ``client._request(...)`` in a module handed the client, which never
+                # names its class (googlemaps' API functions).
+                names.add(fn.name)
         elif fn.parent is None:
             names.add(fn.name)
     classes.update(sub for cls in list(classes) for sub in graph.subclasses(cls))
