@@ -2,7 +2,8 @@
 
 A ``requests.PreparedRequest`` subclass's ``prepare``, an ``HTTPAdapter``'s
 ``send``, a ``logging.Handler``'s ``emit``, a ``json.JSONEncoder``'s
-``default``: the library calls them synchronously, so as ``async def`` they
+``default``, and a ``requests.Session`` subclass's ``request`` where the class
+stays on requests: the library calls them synchronously, so as ``async def`` they
 would hand it a coroutine it never awaits. Such an override stays sync (the
 plan names why), and whatever async code it reaches is bridged there, as a
 thread's ``run`` is (see threads).
@@ -14,6 +15,7 @@ from collections.abc import Callable
 
 from .graph import CallGraph
 from .model import Function
+from .subclasses import SESSION_BASES
 
 _PREPARED = frozenset(
     {
@@ -63,9 +65,24 @@ LIBRARY_CALLED: dict[str, frozenset[str]] = {
 }
 
 
+# requests.Session's methods that requests itself, or code kept on requests, calls:
+# in a subclass that stays on requests (subclasses.py), an override stays sync.
+SESSION_METHODS = frozenset(
+    {
+        *("request", "send", "prepare_request", "merge_environment_settings", "get_adapter"),
+        *("rebuild_auth", "rebuild_proxies", "rebuild_method", "resolve_redirects"),
+        *("get_redirect_target", "should_strip_auth", "mount", "close"),
+        *("get", "options", "head", "post", "put", "patch", "delete"),
+    }
+)
+
+
 def library_call_boundary(fn: Function, graph: CallGraph) -> str | None:
     """Why ``fn`` stays sync when it overrides a method its library base calls."""
     base = library_base(fn, graph, lambda cls: fn.name in LIBRARY_CALLED.get(cls, ()))
+    if base is None and fn.name in SESSION_METHODS and fn.class_qualname in graph.subclass_refusals:
+        # PDSession.request retrying with time.sleep: requests' own get() calls it.
+        base = library_base(fn, graph, SESSION_BASES.__contains__)
     return f"called by {base.split('.')[0]} ({base}.{fn.name})" if base else None
 
 

@@ -355,8 +355,7 @@ def test_a_module_calling_a_method_through_a_parameter_is_analysed(tmp_path: Pat
         "        return requests.get(url).json()\n"
     )
     (tmp_path / "geocoding.py").write_text(
-        "def geocode(client, address):\n"
-        '    return client._request("/geocode").get("results")\n'
+        'def geocode(client, address):\n    return client._request("/geocode").get("results")\n'
     )
     colouring = analyse_paths([tmp_path], jobs=1).colouring
     found = [(r.function, r.span.line) for r in colouring.review]

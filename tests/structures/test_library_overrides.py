@@ -106,3 +106,35 @@ def test_a_handler_still_runs_when_async_code_logs(
     finally:
         for name in [m for m in sys.modules if m == "ovr" or m.startswith("ovr.")]:
             del sys.modules[name]
+
+
+KEPT_SUBCLASS = """
+    import time
+
+    import requests
+
+
+    class Paced(requests.Session):
+        timeout = 30
+
+        def request(self, method, url, **kwargs):
+            response = super().request(method, url, **kwargs)
+            if response.status_code == 429:
+                time.sleep(0.01)
+                response = super().request(method, url, **kwargs)
+            return response
+
+        def item(self, n):
+            return self.get(f"https://api.example.com/items/{n}").json()
+"""
+
+
+def test_a_kept_session_subclass_s_request_stays_sync(tmp_path: Path) -> None:
+    """The class stays on requests (its body sets timeout): requests' own get()
+    calls its request(), which must not become async for its time.sleep."""
+    (tmp_path / "paced.py").write_text(textwrap.dedent(KEPT_SUBCLASS))
+    colouring = analyse_paths([tmp_path], jobs=1).colouring
+    assert not colouring.is_async("paced.Paced.request")
+    assert colouring.boundaries["paced.Paced.request"] == (
+        "called by requests (requests.Session.request)"
+    )
