@@ -20,7 +20,7 @@ class ApiSession(requests.Session):  # REVIEW: ApiSession stays a requests.Sessi
         super().__init__()
         self.verify = False
 
-    def request(self, method, url, **kwargs):
+    def request(self, method, url, **kwargs):  # BOUNDARY: called by requests (requests.Session.request)
         return super().request(method, url, **kwargs)  # BLOCKING: requests.Session.request # REVIEW: stays on requests: ApiSession uses self.verify
 
 
