@@ -20,6 +20,7 @@ from .frameworks import (
     FLASK_ROUTE_METHODS,
     MEMOISERS,
     PATCHERS,
+    SYNC_CALLING_DECORATORS,
     is_test_path,
 )
 from .given import none_defaults
@@ -253,6 +254,10 @@ class ModuleAnalyser(HeldVisitor):
                 fn.contextmanager = True
             if target in MEMOISERS or (deco.text in ("lru_cache", "cache") and not target):
                 fn.memoised = deco.text
+            if target in SYNC_CALLING_DECORATORS:
+                fn.boundary = (
+                    fn.boundary or f"its @{deco.text.split('(')[0]} calls it synchronously"
+                )
             if (
                 "." in deco.text
                 and last in FLASK_ROUTE_METHODS

@@ -52,6 +52,26 @@ REQUESTS_ONLY_KEYWORDS = frozenset(
 PARTIALS = frozenset({"functools.partial"})
 # ``with closing(x):`` enters nothing and calls ``x.close()`` on the way out.
 CLOSERS = frozenset({"contextlib.closing"})
+# Decorators whose wrapper calls the function synchronously and looks at what it
+# returns or raises (nose's ``@raises(ValueError)``): a test so decorated stays sync,
+# reaching async code through bridges, since its wrapper would never await it.
+SYNC_CALLING_DECORATORS = frozenset(
+    {
+        "nose.tools.raises",
+        "nose.tools.timed",
+        "nose.tools.nontrivial.raises",
+        "nose.tools.nontrivial.timed",
+        "timeout_decorator.timeout",
+        "timeout_decorator.timeout_decorator.timeout",
+    }
+)
+
+
+def sync_caller(decorator: str) -> str:
+    """The boundary a decorator of SYNC_CALLING_DECORATORS makes, as the plan says it."""
+    return f"its @{decorator.split('(')[0]} calls it synchronously"
+
+
 MEMOISERS = frozenset(
     {"functools.lru_cache", "functools.cache", "functools.cached_property", "cachetools.cached"}
 )

@@ -138,3 +138,67 @@ def test_a_kept_session_subclass_s_request_stays_sync(tmp_path: Path) -> None:
     assert colouring.boundaries["paced.Paced.request"] == (
         "called by requests (requests.Session.request)"
     )
+
+
+NOSE_TOOLS = """
+    import functools
+
+
+    def raises(*exceptions):
+        def decorate(func):
+            @functools.wraps(func)
+            def newfunc(*args, **kwargs):
+                try:
+                    func(*args, **kwargs)
+                except exceptions:
+                    return
+                raise AssertionError(f"{func.__name__} did not raise")
+
+            return newfunc
+
+        return decorate
+"""
+RAISING = """
+    import time
+
+
+    def fail():
+        time.sleep(0.001)
+        raise ValueError("nope")
+"""
+RAISING_TEST = """
+    from nose.tools import raises
+
+    from raising import fail
+
+
+    @raises(ValueError)
+    def test_fail():
+        fail()
+"""
+
+
+def test_a_test_whose_decorator_calls_it_synchronously_stays_sync(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """nose's ``@raises`` calls the test and looks for the exception: as ``async def``
+    the test would only make a coroutine, and pass or fail for nothing. It stays
+    sync, reaching the async function through a bridge, and still sees the raise."""
+    (tmp_path / "nose").mkdir()
+    (tmp_path / "nose" / "__init__.py").touch()
+    (tmp_path / "nose" / "tools.py").write_text(textwrap.dedent(NOSE_TOOLS))
+    (tmp_path / "raising.py").write_text(textwrap.dedent(RAISING))
+    (tmp_path / "test_raising.py").write_text(textwrap.dedent(RAISING_TEST))
+    colouring = analyse_paths([tmp_path], jobs=1).colouring
+    assert colouring.is_async("raising.fail")
+    assert colouring.boundaries["test_raising.test_fail"] == "its @raises calls it synchronously"
+    run_apply((tmp_path,), jobs=1, console=Console(file=io.StringIO()))
+    assert "async_to_sync(fail)()" in (tmp_path / "test_raising.py").read_text()
+    monkeypatch.syspath_prepend(str(tmp_path))
+    try:
+        migrated = importlib.import_module("test_raising")
+        assert not inspect.iscoroutinefunction(migrated.test_fail)
+        migrated.test_fail()  # the bridge runs fail(), and @raises sees its ValueError
+    finally:
+        for name in ("nose", "nose.tools", "raising", "test_raising"):
+            sys.modules.pop(name, None)
