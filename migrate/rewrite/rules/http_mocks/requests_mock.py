@@ -44,6 +44,8 @@ from ..base import Rule, on_leave, on_visit
 from .registration_order import Registration, module_constants, registration, respx_order
 
 RM_VERBS = (*HTTP_VERBS, "request", "register_uri")
+# requests_mock.GET, .POST...: the methods as the module names them.
+VERB_CONSTANTS = frozenset(verb.upper() for verb in HTTP_VERBS)
 ANSWERS_IN_TURN = "answers_in_turn"
 RM_ANSWER = "requests_mock_answer"
 # Response options requests-mock calls when they are callbacks.
@@ -418,7 +420,11 @@ class RequestsMock(Rule):
             if attr == "qs":
                 self.ctx.add_import("urllib.parse", "parse_qs")
             return cst.parse_expression(template.format(r=value))
-        if dotted_name(original.value) == "requests_mock" and attr not in ("Mocker", "ANY"):
+        if dotted_name(original.value) == "requests_mock" and attr not in (
+            "Mocker",
+            "ANY",
+            *VERB_CONSTANTS,
+        ):
             self.ctx.todo(line, self.code, f"requests_mock.{attr} has no respx rewrite here")
         return None
 
@@ -495,7 +501,9 @@ class RequestsMock(Rule):
             node = positional.pop(0) if positional else keywords.pop("method", None)
             method = None  # requests_mock.ANY: any method
             if node is not None and dotted_name(node) != "requests_mock.ANY":
-                text = string_value(node)
+                # ``requests_mock.POST``: the module's constant for "POST".
+                constant = (dotted_name(node) or "").rpartition(".")[2]
+                text = string_value(node) or (constant if constant in VERB_CONSTANTS else None)
                 if text is None:
                     self.ctx.todo(line, self.code, "requests-mock method not understood")
                     return None
