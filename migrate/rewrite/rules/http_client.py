@@ -44,7 +44,7 @@ from .http_common import Frame, FunctionState, is_raw_body, one_off_cookies, req
 from .http_exceptions import ExceptionRewrites
 from .http_kwargs import KwargsRewrites
 from .http_responses import ResponseRewrites
-from .http_streams import ONE_SHOT_CLIENT, STREAM_METHODS, StreamRewrites, streams
+from .http_streams import ONE_SHOT_CLIENT, StreamRewrites, streams
 from .http_subclasses import SubclassRewrites
 from .http_values import ValueRewrites
 
@@ -423,15 +423,7 @@ class HttpClient(
             return updated
         if owner.value in self.functions[-1].streams:
             return self._stream_method(original, updated, owner.value, method)
-        if method in STREAM_METHODS:
-            self.ctx.todo(
-                self.ctx.line(original),
-                self.code,
-                f"{method}() needs `async with client.stream(...)`",
-                f"a streamed response: `async with client.stream(...) as r` and"
-                f" `async for ... in r.{STREAM_METHODS[method]}()`",
-            )
-        return updated
+        return self._read_body_method(original, updated, owner)
 
     @on_leave(cst.Attribute)
     def leave_Attribute(

@@ -71,6 +71,25 @@ class StreamRewrites(HttpRuleBase):
     raw_copies: set[int]  # ``r`` of ``copyfileobj(r.raw, f)``, rewritten as a loop
     _statement_calls: set[int]  # calls that are whole statements (see ValueRewrites)
 
+    def _read_body_method(
+        self, original: cst.Call, updated: cst.Call, response: cst.Name
+    ) -> cst.BaseExpression:
+        """A method of a body read whole: iterated as requests iterates it, or a TODO."""
+        assert isinstance(updated.func, cst.Attribute)
+        method = updated.func.attr.value
+        read = _read_body_iterated(updated, response)
+        if read is not None:
+            return read
+        if method in STREAM_METHODS:
+            self.ctx.todo(
+                self.ctx.line(original),
+                self.code,
+                f"{method}() needs `async with client.stream(...)`",
+                f"a streamed response: `async with client.stream(...) as r` and"
+                f" `async for ... in r.{STREAM_METHODS[method]}()`",
+            )
+        return updated
+
     def _streamed_one_off(self, call: cst.Call) -> bool:
         """A one-off ``requests.get(url, stream=True)`` this part can carry: held by a
         ``with`` or assigned in a block (its rest goes into ``async with``)."""
@@ -595,3 +614,31 @@ def _raw_copy(stmt: cst.SimpleStatementLine, streams: Collection[str]) -> cst.At
     ):
         return raw
     return None
+
+
+def _read_body_iterated(call: cst.Call, response: cst.Name) -> cst.BaseExpression | None:
+    """A body read whole (no ``stream=True``) iterated as requests iterates it:
+    ``r.iter_lines()`` -> ``r.content.splitlines()`` (bytes lines, where httpx's
+    ``iter_lines()`` gives str), ``r.iter_content(n)`` -> ``r.iter_bytes(n)``
+    (requests' chunks are 1 byte unless given). None for other arguments
+    (``delimiter=``, ``decode_unicode=True``: requests decodes only when the
+    headers name a charset)."""
+    assert isinstance(call.func, cst.Attribute)
+    method = call.func.attr.value
+    if method not in STREAM_METHODS:
+        return None
+    given: dict[str, cst.BaseExpression] = {}
+    for index, arg in enumerate(call.args):
+        if arg.star:
+            return None
+        name = arg.keyword.value if arg.keyword else ("chunk_size", "decode_unicode")[index]
+        given[name] = arg.value
+    if set(given) - {"chunk_size", "decode_unicode"}:
+        return None
+    if not m.matches(given.get("decode_unicode", cst.Name("False")), m.Name("False")):
+        return None  # requests decodes only with a charset the headers name: a TODO
+    if method == "iter_lines":
+        body = cst.Attribute(response, cst.Name("content"))
+        return cst.Call(cst.Attribute(body, cst.Name("splitlines")))
+    chunk = given.get("chunk_size", cst.Integer("1"))
+    return cst.Call(cst.Attribute(response, cst.Name("iter_bytes")), [cst.Arg(chunk)])
