@@ -60,7 +60,7 @@ RM_REQUEST = {
     "url": "{r}.url",
     "method": "{r}.method",
     "headers": "{r}.headers",
-    "body": "{r}.content",
+    "body": "({r}.content or None)",  # requests-mock records None for no body
     "text": "{r}.content.decode()",
     "scheme": "{r}.url.scheme",
     "hostname": "{r}.url.host",
@@ -178,6 +178,8 @@ class RequestsMock(Rule):
         self._rm_frames: list[dict[str, str]] = []
         self._rm_renames: dict[cst.CSTNode, str] = {}
         self._rm_indexed: set[cst.CSTNode] = set()
+        # What an ``assert`` only tests for truth (original nodes).
+        self._rm_tested: set[cst.CSTNode] = set()
         # Per function: the last line of the ``with`` block of each mocker made so.
         self._rm_block_ends: list[dict[str, int]] = []
         # ``@requests_mock.Mocker(...)`` decorators left as they are (their mocker not found).
@@ -378,6 +380,13 @@ class RequestsMock(Rule):
             return updated.with_changes(decorator=cst.parse_expression("respx.mock"))
         return updated
 
+    @on_visit(cst.Assert)
+    def visit_rm_tested(self, node: cst.Assert) -> None:
+        test = node.test
+        if isinstance(test, cst.UnaryOperation) and isinstance(test.operator, cst.Not):
+            test = test.expression
+        self._rm_tested.add(test)
+
     def _rm_attribute(
         self, original: cst.Attribute, updated: cst.Attribute
     ) -> cst.BaseExpression | None:
@@ -419,6 +428,8 @@ class RequestsMock(Rule):
                 return None
             if attr == "qs":
                 self.ctx.add_import("urllib.parse", "parse_qs")
+            if attr == "body" and original in self._rm_tested:
+                template = "{r}.content"  # ``assert request.body``: b"" is as false as None
             return cst.parse_expression(template.format(r=value))
         if dotted_name(original.value) == "requests_mock" and attr not in (
             "Mocker",

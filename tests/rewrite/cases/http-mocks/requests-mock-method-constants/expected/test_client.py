@@ -23,3 +23,4 @@ async def test_remove():
         m.delete(URL + "/1").mock(return_value=httpx.Response(204))
         assert await remove(URL + "/1") == 204
         assert m.calls.call_count == 1
+        assert (m.calls.last.request.content or None) is None

@@ -17,3 +17,4 @@ def test_remove():
         m.register_uri(requests_mock.DELETE, URL + "/1", status_code=204)
         assert remove(URL + "/1") == 204
         assert m.call_count == 1
+        assert m.last_request.body is None
