@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from .catalogue import HTTP_VERBS
 from .graph import CallGraph
 from .model import Function
 from .subclasses import SESSION_BASES
@@ -72,7 +73,7 @@ SESSION_METHODS = frozenset(
         *("request", "send", "prepare_request", "merge_environment_settings", "get_adapter"),
         *("rebuild_auth", "rebuild_proxies", "rebuild_method", "resolve_redirects"),
         *("get_redirect_target", "should_strip_auth", "mount", "close"),
-        *("get", "options", "head", "post", "put", "patch", "delete"),
+        *HTTP_VERBS,
     }
 )
 

@@ -19,7 +19,3 @@ def drive(run):
         run.check(f"status after a check {path}", module.status_after_check, base + path)
         run.check(f"what a check returns {path}", module.check_result, base + path)
     run.check("lines", module.lines, base + "/fine")
-
-GAPS = {
-    "lines": "requests' iter_lines() yields bytes, httpx's str; the rule leaves a TODO",
-}

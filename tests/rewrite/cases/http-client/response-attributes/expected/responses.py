@@ -28,8 +28,7 @@ async def lines(url):
         follow_redirects=True, timeout=None, verify=TLS_CONTEXT
     ) as http_client:
         resp = await http_client.get(url, timeout=5)
-    # TODO(migrate MIG001): iter_lines() needs `async with client.stream(...)`
-    return list(resp.iter_lines())
+    return list(resp.content.splitlines())
 
 
 def from_parameter(resp: httpx.Response) -> bool:
