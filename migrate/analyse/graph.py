@@ -11,6 +11,7 @@ that extend requests) share one resolution cache.
 from __future__ import annotations
 
 import ast
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import PurePath
 from typing import Literal
@@ -869,10 +870,8 @@ def _kept_sessions(graph: CallGraph) -> dict[tuple[str, str] | None, str]:
                 )
         if graph.project.facts[fn.module].is_test_file:
             continue  # a test checking what requests held is named (http_reviews)
-        for read in fn.reads:
-            why = read_back_why(graph.resolve(read.target), read.tested)
-            key = read_session_key(graph, fn, read) if why else None
-            if key and key not in kept:
+        for read, key, why in session_reads_back(graph, fn):
+            if key not in kept:
                 where = f"{PurePath(graph.project.facts[fn.module].path).name}:{read.span.line}"
                 kept[key] = f"stays on requests: {read.text} is read ({where}), and {why}"
     return kept
@@ -1177,14 +1176,25 @@ def session_key(
     return found if found is not None or target is None else _target_key(graph, target)
 
 
-def read_session_key(graph: CallGraph, fn: Function, read: Call) -> tuple[str, str] | None:
-    """The session whose attribute ``read`` reads (``req.session.adapters``)."""
-    if read.target is None:
-        return session_key(graph, fn, read.text)
-    # ``req.session.adapters`` where ``req``'s class is imported by another name.
-    receiver, _, attr = read.target.rpartition(".")
-    owner, _, name = receiver.rpartition(".")
-    return session_key(graph, fn, read.text, f"{graph.resolve(owner) or owner}.{name}.{attr}")
+def session_reads_back(
+    graph: CallGraph, fn: Function
+) -> Iterator[tuple[Call, tuple[str, str], str]]:
+    """The reads in ``fn`` of a session's state an AsyncClient holds otherwise
+    (``self.session.auth[0]``): each read, the session it reads, and why."""
+    for read in fn.reads:
+        why = read_back_why(graph.resolve(read.target), read.tested)
+        if why is None:
+            continue
+        if read.target is None:
+            key = session_key(graph, fn, read.text)
+        else:
+            # ``req.session.adapters`` where ``req``'s class is imported by another name.
+            receiver, _, attr = read.target.rpartition(".")
+            owner, _, name = receiver.rpartition(".")
+            target = f"{graph.resolve(owner) or owner}.{name}.{attr}"
+            key = session_key(graph, fn, read.text, target)
+        if key is not None:
+            yield read, key, why
 
 
 def _target_key(graph: CallGraph, target: str) -> tuple[str, str] | None:

@@ -20,8 +20,7 @@ import ast
 
 from .catalogue import Action
 from .decisions import Colouring, Review
-from .frameworks import read_back_why
-from .graph import CallGraph, read_session_key
+from .graph import CallGraph, session_reads_back
 from .model import Function, Span
 
 REQUESTS_ONLY = "verify, cert, proxies, hooks"
@@ -65,10 +64,8 @@ def _tests_reading_requests(graph: CallGraph) -> list[Review]:
     for fn in graph.functions.values():
         if not graph.project.facts[fn.module].is_test_file:
             continue
-        for read in fn.reads:
-            why = read_back_why(graph.resolve(read.target), read.tested)
-            key = read_session_key(graph, fn, read) if why else None
-            if key is not None and key not in graph.kept_sessions:
+        for read, key, why in session_reads_back(graph, fn):
+            if key not in graph.kept_sessions:
                 reviews.append(
                     Review(
                         fn.qualname,

@@ -101,11 +101,12 @@ def _fix_imports(module: cst.Module, ctx: RuleContext) -> cst.Module:
     )
     # A helper a rule used in a form a later rule replaced (``requests_values``
     # around params that became the client's own): neither imported nor written.
-    for name in sorted(ctx.helpers):
-        imported = (ctx.helpers_from, name, None)
-        if imported in ctx.imports and not m.findall(module, m.Name(name)):
+    imported = {name for name in ctx.helpers if (ctx.helpers_from, name, None) in ctx.imports}
+    if imported:
+        used = {cst.ensure_type(n, cst.Name).value for n in m.findall(module, m.Name())}
+        for name in imported - used:
             ctx.helpers.discard(name)
-            ctx.imports.discard(imported)
+            ctx.imports.discard((ctx.helpers_from, name, None))
     module = add_imports(module, ctx.imports, ctx.first_party)
     if ctx.helpers_script_from is None:
         return module
