@@ -17,7 +17,18 @@ from __future__ import annotations
 
 from collections import deque
 
-from . import dynamic, generators, lambdas, lifetime, methods, passed, properties, threads, values
+from . import (
+    by_name,
+    dynamic,
+    generators,
+    lambdas,
+    lifetime,
+    methods,
+    passed,
+    properties,
+    threads,
+    values,
+)
 from .catalogue import HTTP_VERBS, Action
 from .classes import async_call_methods, classes_passed_around, picked_with_sync
 from .decisions import Bridge, BridgeKind, Colouring, Reason, Review, Scope, Unwind
@@ -54,6 +65,9 @@ def colour(graph: CallGraph, scope: Scope | None = None) -> Colouring:
     awaiting: set[tuple[str, int, int]] = set()
     constructors: dict[str, str] = {}
     joined: dict[str, Reason] = {}  # sync functions handed where async ones go (passed.joining)
+    # Calls on objects of unknown type, of a method name only project classes have.
+    named = by_name.find_sites(graph)
+    linked: set[tuple[str, int, int]] = set()
     while True:
         result = _colour(
             graph, scope or Scope(), flows, refused, held, sites, awaiting, constructors, joined
@@ -62,8 +76,13 @@ def colour(graph: CallGraph, scope: Scope | None = None) -> Colouring:
         around = {k: v for k, v in lambdas.awaiting(graph, result).items() if k not in held}
         newly = dynamic.all_async(sites, graph, result) - awaiting
         picked = picked_with_sync(graph, result, constructors)
-        if not joining and not mixed and not around and not newly and not picked:
+        reached = by_name.all_async(named, graph, result) - linked
+        if not joining and not mixed and not around and not newly and not picked and not reached:
             break
+        reaching = [site for site in named if site.key in reached]
+        by_name.link(graph, reaching)
+        linked |= reached
+        joined |= by_name.stand_ins(reaching, graph, result)
         refused |= mixed
         kept = {v.function for flow in flows if flow.key in refused for v in flow.values}
         joined = {q: r for q, r in (joined | joining).items() if q not in kept}

@@ -97,6 +97,9 @@ class CallGraph(Extensions):
     # Methods one call may reach, as subclasses define them (see implementations):
     # each method -> every method it shares such a call with, itself included.
     dispatched: dict[str, set[str]] = field(default_factory=dict)
+    # Calls no type links, taken for the project's methods of their name (see
+    # by_name): ``id(call)`` -> one of them.
+    named: dict[int, str] = field(default_factory=dict)
 
     def subclasses(self, cls: str) -> list[str]:
         """Project classes deriving from ``cls``, directly or not."""
@@ -706,6 +709,8 @@ class CallGraph(Extensions):
         return found
 
     def callee_of(self, call: Call) -> str | None:
+        if id(call) in self.named:
+            return self.named[id(call)]
         if call.choices or call.chosen_by:
             return next(iter(self.chosen(call)), None)
         target = self.resolve(call.target)

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from pathlib import PurePath
 
+from .by_name import unresolved
 from .catalogue import CONSTRUCTORS, NO_TWIN, Action, lookup
 from .decisions import Colouring, Review
 from .defaults import SESSION_TYPES
@@ -34,6 +35,7 @@ def find_reviews(graph: CallGraph, colouring: Colouring) -> list[Review]:
         fn = graph.functions[qualname]
         if fn.class_qualname:
             async_methods.setdefault(fn.name, []).append(qualname)
+    linked = {(edge.caller, edge.span) for edge in graph.edges if edge.call is not None}
     for fn in graph.functions.values():
         becomes_async = fn.is_async or colouring.is_async(fn.qualname)
         # Calls through a session that stays on requests: the plan says why once.
@@ -49,8 +51,10 @@ def find_reviews(graph: CallGraph, colouring: Colouring) -> list[Review]:
                 why = why or _mixed_attribute(graph, colouring, fn, call, target)
                 if why:
                     reviews.append(Review(fn.qualname, call.span, why))
-                if why or not _unresolved(graph, target):
+                if why or not unresolved(graph, target):
                     continue
+            if (fn.qualname, call.span) in linked:
+                continue  # taken for the project's methods of its name (by_name)
             method = call.text.rsplit(".", 1)[-1]
             candidates = async_methods.get(method)
             if "." not in call.text or not candidates or call.awaited or call.plain_receiver:
@@ -67,17 +71,6 @@ def find_reviews(graph: CallGraph, colouring: Colouring) -> list[Review]:
                 )
             )
     return reviews
-
-
-def _unresolved(graph: CallGraph, target: str) -> bool:
-    """Whether ``target`` is a path into the project that stops at no function or
-    class (``Base.get_api().client.fetch`` where no one type is known for ``client``)."""
-    if target in graph.functions or graph.value_type(target) == target:
-        return False
-    if target.endswith(("__enter__", "__exit__")):
-        return False  # ``with self.assertRaises(...)``: a method some library base gives
-    parts = target.split(".")
-    return any(".".join(parts[:cut]) in graph.project.facts for cut in range(1, len(parts)))
 
 
 # What ``session.mount(prefix, HTTPAdapter(max_retries=Retry(...)))`` is made of.

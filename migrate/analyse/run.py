@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import io
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -10,6 +9,7 @@ from pathlib import Path
 
 from ..read.sources import discover_files
 from . import injected
+from .by_name import LIBRARY_METHOD_NAMES
 from .colour import colour
 from .concurrency import Spot, find_spots
 from .decisions import Colouring, Scope
@@ -128,15 +128,6 @@ def _check_selection(scope: Scope, graph: CallGraph, colouring: Colouring) -> No
         raise InputError(f"--select {pattern} matches no module, function or file; {kind}: {shown}")
 
 
-# Method names builtin values have (``d.get``, ``s.split``, ``f.read``): a module
-# mentioning one need not call a project method of that name.
-PLAIN_METHOD_NAMES = frozenset(
-    name
-    for kind in (dict, list, str, bytes, set, int, object, io.BufferedReader)
-    for name in dir(kind)
-)
-
-
 def _names(qualnames: Iterable[str], graph: CallGraph) -> set[str]:
     """Names another module must mention to call what became async.
 
@@ -154,7 +145,7 @@ def _names(qualnames: Iterable[str], graph: CallGraph) -> set[str]:
         if fn.class_qualname:
             classes.add(fn.class_qualname)
             names.add(fn.class_qualname.rsplit(".", 1)[-1])
-            if fn.name not in PLAIN_METHOD_NAMES:
+            if fn.name not in LIBRARY_METHOD_NAMES:
                 # ``client._request(...)`` in a module handed the client, which never
                 # names its class (googlemaps' API functions).
                 names.add(fn.name)

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from ..analyse.concurrency import Spot
-from ..analyse.decisions import Reason, Scope
+from ..analyse.decisions import Reason, ReasonKind, Scope
 from ..analyse.gathers.model import DEFAULT_MAX_CONCURRENCY as DEFAULT_LIMIT
 from ..analyse.graph import CallGraph
 from ..analyse.model import Function, Span
@@ -72,7 +72,7 @@ def build_plan(
                 function=qualname,
                 where=where(fn),
                 kind=_kind(fn, graph),
-                reason=_reason_text(chain, graph, handed=reasons[qualname].kind == "handed"),
+                reason=_reason_text(chain, graph, reasons[qualname].kind),
                 chain=chain,
                 http_methods=tuple(sorted(colouring.http_verbs.get(qualname, ()))),
             )
@@ -226,19 +226,22 @@ def _chain(
         seen.add(current)
         reason = reasons[current]
         # Handed to a function that awaits it: where that function calls it.
-        at = reason.callee if reason.kind == "handed" else current
+        at = reason.callee if reason.kind in ("handed", "named") else current
         links.append(ChainLink(current, reason.callee, where(at, reason.span)))
         current = reason.callee
     return tuple(links)
 
 
-def _reason_text(chain: tuple[ChainLink, ...], graph: CallGraph, handed: bool = False) -> str:
+def _reason_text(chain: tuple[ChainLink, ...], graph: CallGraph, kind: ReasonKind) -> str:
     if not chain:
         return ""
     first = chain[0]
     at = f"({first.where.path}:{first.where.line})"
-    if handed:
+    if kind == "handed":
         parts = [f"is handed to {short_name(first.calls)}, which awaits what it is given {at}"]
+    elif kind == "named":
+        name = first.function.rpartition(".")[2]
+        parts = [f"stands in for the project's {name}, which {short_name(first.calls)} awaits {at}"]
     else:
         parts = [f"calls {short_name(first.calls)} {at}"]
     for link in chain[1:REASON_LINKS]:

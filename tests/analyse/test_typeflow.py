@@ -6,7 +6,9 @@ project analysed as ``migrate plan`` would, and states whether the calls
 through that attribute (or parameter) reach the client's methods, which
 become async. Whatever could hide a caller or another value leaves the name
 untyped: a wrong type would await a plain value. A test's mock is no other
-value: it stands in for what the code gives, and follows it.
+value: it stands in for what the code gives, and follows it. ``Offline`` has
+a sync ``fetch`` of its own, so that a call on a name left untyped is not
+taken for ``Client.fetch`` by its name alone (see analyse/by_name.py).
 """
 
 from __future__ import annotations
@@ -31,6 +33,11 @@ CLIENT = """
 
         def holder(self):
             return Holder(self, "x")
+
+
+    class Offline:
+        def fetch(self, path):
+            return {"title": path}
 """
 HOLDER = """
     class Holder:

@@ -17,10 +17,26 @@ class Catalogue:
         return session.get(f"https://catalogue/{sku}").json()  # BLOCKING: requests.Session.get
 
 
-def price_of(catalogue, sku):
-    # `catalogue` could be anything: the analysis cannot tell that this is
-    # Catalogue.fetch, which becomes async, and says so.
-    return catalogue.fetch(sku)["price"]  # REVIEW: cannot tell what `catalogue.fetch()` calls
+def price_of(catalogue, sku):  # ASYNC: calls review.Catalogue.fetch
+    # `catalogue` could be anything, but only Catalogue has a fetch, which becomes
+    # async: the call is taken for it.
+    return catalogue.fetch(sku)["price"]
+
+
+class Shelf:
+    def lookup(self, sku):
+        return {"sku": sku, "stock": 1}
+
+
+class Warehouse:
+    def lookup(self, sku):  # ASYNC: calls requests.Session.get
+        return session.get(f"https://warehouse/{sku}").json()  # BLOCKING: requests.Session.get
+
+
+def stock_of(store, sku):
+    # `store` could be a Shelf, whose lookup stays sync, or a Warehouse, whose
+    # lookup becomes async: the analysis cannot tell which, and says so.
+    return store.lookup(sku)["stock"]  # REVIEW: cannot tell what `store.lookup()` calls
 
 
 def known(sku):  # ASYNC: calls review.Catalogue.fetch

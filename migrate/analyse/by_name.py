@@ -1,0 +1,152 @@
+"""Calls on objects of unknown type, linked by the method's name.
+
+``requester.get_url(url)``, where ``requester`` comes from something no type
+reaches (an override returning what an untyped caller handed in, a parameter
+no annotation or call site types), calls one of the project's ``get_url``
+methods, or a method of some object the project does not define. When every
+method of that name in the project becomes async, and the name is not one a
+builtin, a mock, a logger or an HTTP client has, the call is taken for one of
+them: it is linked to each (awaited, or bridged from code that stays sync),
+as a developer reading ``grep get_url`` would do. Left alone, it would hand
+its caller a coroutine.
+
+When only some of them become async, the call stays as it is and the plan
+names it (``review.find_reviews``): awaiting would fail on the sync ones.
+A test's own class with a method of that name (``DummyRequester.get_url``,
+handed in where a Requester goes) does not count: it stands in for the
+project's, so it becomes async with them.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+import threading
+import unittest.mock
+from dataclasses import dataclass
+
+import httpx
+
+from .catalogue import lookup
+from .decisions import Colouring, Reason
+from .graph import CallGraph, Edge
+from .model import Call
+
+# Method names of values that are no project object: builtins (``d.get``,
+# ``s.split``, ``f.read``), mocks (``m.assert_called_with``), loggers, threads,
+# HTTP clients and responses (``r.json``, ``s.close``). A module mentioning
+# one need not call a project method of that name, and a call of one on an
+# object of unknown type is no sign of which.
+LIBRARY_METHOD_NAMES = frozenset(
+    name
+    for kind in (
+        *(dict, list, str, bytes, set, int, object, io.BufferedReader),
+        *(unittest.mock.MagicMock, logging.Logger, threading.Thread),
+        *(httpx.Client, httpx.Response, httpx.Request),
+    )
+    for name in dir(kind)
+) | frozenset({"iter_content", "ok", "mount", "prepare_request", "text", "content"})
+
+
+@dataclass(frozen=True)
+class Site:
+    """A call on an object of unknown type, and the project methods it may reach."""
+
+    function: str
+    call: Call
+    candidates: tuple[str, ...]
+    # The candidates test modules define: stand-ins for the others.
+    stand_ins: tuple[str, ...]
+
+    @property
+    def key(self) -> tuple[str, int, int]:
+        return self.function, self.call.span.line, self.call.span.col
+
+
+def unresolved(graph: CallGraph, target: str) -> bool:
+    """Whether ``target`` is a path into the project that stops at no function or
+    class (``Base.get_api().client.fetch`` where no one type is known for ``client``)."""
+    if target in graph.functions or graph.value_type(target) == target:
+        return False
+    if target.endswith(("__enter__", "__exit__")):
+        return False  # ``with self.assertRaises(...)``: a method some library base gives
+    parts = target.split(".")
+    return any(".".join(parts[:cut]) in graph.project.facts for cut in range(1, len(parts)))
+
+
+def method_names(graph: CallGraph) -> dict[str, list[str]]:
+    """The project's methods by name, for names no library value has."""
+    found: dict[str, list[str]] = {}
+    for fn in graph.functions.values():
+        if fn.class_qualname and fn.parent is None and fn.name not in LIBRARY_METHOD_NAMES:
+            found.setdefault(fn.name, []).append(fn.qualname)
+    return found
+
+
+def find_sites(graph: CallGraph) -> list[Site]:
+    """The calls no type links, of a method name only project classes define."""
+    by_name = method_names(graph)
+    found = []
+    for fn in graph.functions.values():
+        for call in fn.calls:
+            method = call.text.rpartition(".")[2]
+            if method not in by_name or not _untyped(graph, call):
+                continue
+            tests = {
+                m
+                for m in by_name[method]
+                if graph.project.facts[graph.functions[m].module].is_test_file
+            }
+            if len(tests) < len(by_name[method]):
+                found.append(
+                    Site(fn.qualname, call, tuple(sorted(by_name[method])), tuple(sorted(tests)))
+                )
+    return found
+
+
+def _untyped(graph: CallGraph, call: Call) -> bool:
+    if "." not in call.text or call.plain_receiver or call.refusal:
+        return False
+    if call.iterates or call.subscript or call.choices or call.chosen_by:
+        return False
+    if call.text.startswith("super("):
+        return False
+    target = graph.resolve(call.target) if call.target else None
+    if target is None:
+        return True
+    if lookup(target) or graph.callee_of(call) is not None:
+        return False
+    return unresolved(graph, target)
+
+
+def _async(graph: CallGraph, result: Colouring, method: str) -> bool:
+    return graph.functions[method].is_async or result.is_async(method)
+
+
+def all_async(sites: list[Site], graph: CallGraph, result: Colouring) -> set[tuple[str, int, int]]:
+    """The sites every candidate of which, stand-ins aside, is async (or becomes so)."""
+    return {
+        site.key
+        for site in sites
+        if all(_async(graph, result, m) for m in site.candidates if m not in site.stand_ins)
+    }
+
+
+def stand_ins(sites: list[Site], graph: CallGraph, result: Colouring) -> dict[str, Reason]:
+    """The sync stand-ins of the sites' methods, and why they become async."""
+    found = {}
+    for site in sites:
+        for method in site.stand_ins:
+            if not _async(graph, result, method):
+                found[method] = Reason(site.function, site.call.span, "named")
+    return found
+
+
+def link(graph: CallGraph, sites: list[Site]) -> None:
+    """Add each site's call to the graph as a call of every candidate."""
+    for site in sites:
+        graph.named[id(site.call)] = next(m for m in site.candidates if m not in site.stand_ins)
+        for method in site.candidates:
+            edge = Edge(site.function, method, site.call.span, site.call)
+            graph.edges.append(edge)
+            graph.callers.setdefault(method, []).append(edge)

@@ -1,0 +1,32 @@
+import pytest
+
+from shop.models import Shop, price
+
+
+class FakeResponse:
+    def __init__(self, data):
+        self.data = data
+
+    def json(self):
+        return self.data
+
+
+class FakeRequester:
+    def __init__(self):
+        self.paths = []
+
+    async def get_url(self, path):
+        self.paths.append(path)
+        return FakeResponse({"price": len(path)})
+
+
+@pytest.mark.asyncio
+async def test_price_asks_for_the_item():
+    fake = FakeRequester()
+    assert await price(fake, "tea") == len("/prices/tea")
+    assert fake.paths == ["/prices/tea"]
+
+
+@pytest.mark.asyncio
+async def test_title_of_an_item():
+    assert await Shop("http://shop.example.com").item("tea").title() == "Green tea"

@@ -1,0 +1,50 @@
+from .requester import Requester
+
+
+class Node:
+    def __init__(self, path):
+        self.path = path
+
+    def root(self):
+        raise NotImplementedError
+
+    def get_data(self, suffix=""):
+        # What root() gives depends on the subclass, and one of them is handed
+        # its server as **fields: no type reaches `requester`.
+        requester = self.root().requester
+        return requester.get_url(self.path + suffix).json()
+
+
+class Shop(Node):
+    def __init__(self, base):
+        super().__init__("/shop")
+        self.requester = Requester(base)
+
+    def root(self):
+        return self
+
+    def item(self, name):
+        fields = {"shop": self, "name": name}
+        return Item(**fields)
+
+
+class Item(Node):
+    def __init__(self, **fields):
+        super().__init__("/items/" + fields["name"])
+        self.shop = fields["shop"]
+
+    def root(self):
+        return self.shop.root()
+
+    def title(self):
+        return self.get_data()["title"]
+
+
+def price(source, name):
+    # `source` is whatever the caller hands in: a Requester, or a test's fake.
+    return source.get_url("/prices/" + name).json()["price"]
+
+
+def priced_titles(base, names):
+    shop = Shop(base)
+    return [(shop.item(name).title(), price(shop.requester, name)) for name in names]

@@ -1,0 +1,12 @@
+import requests
+
+
+class Requester:
+    def __init__(self, base):
+        self.base = base
+        self.session = requests.Session()
+
+    def get_url(self, path):
+        response = self.session.get(self.base + path, timeout=5)
+        response.raise_for_status()
+        return response
