@@ -30,7 +30,7 @@ import httpx
 from .catalogue import lookup
 from .decisions import Colouring, Reason
 from .graph import CallGraph, Edge
-from .model import Call
+from .model import NAMED_PREFIX, Call
 
 # Method names of values that are no project object: builtins (``d.get``,
 # ``s.split``, ``f.read``), mocks (``m.assert_called_with``), loggers, threads,
@@ -150,3 +150,19 @@ def link(graph: CallGraph, sites: list[Site]) -> None:
             edge = Edge(site.function, method, site.call.span, site.call)
             graph.edges.append(edge)
             graph.callers.setdefault(method, []).append(edge)
+
+
+def named_target(graph: CallGraph, result: Colouring, target: str | None) -> str | None:
+    """What a fake put in place of ``<named>.method`` replaces: the project's
+    method of that name when every one becomes async (None otherwise)."""
+    if not target or not target.startswith(NAMED_PREFIX):
+        return target
+    method = target.removeprefix(NAMED_PREFIX)
+    found = [
+        m
+        for m in method_names(graph).get(method, [])
+        if not graph.project.facts[graph.functions[m].module].is_test_file
+    ]
+    if found and all(_async(graph, result, m) for m in found):
+        return found[0]
+    return None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from .by_name import named_target
 from .catalogue import lookup
 from .decisions import Colouring, Fake
 from .given import given
@@ -33,7 +34,7 @@ def find_fakes(graph: CallGraph, result: Colouring) -> None:
         for patch in fn.patches:
             retarget = session_of = None
             client = False
-            target = graph.resolve(patch.target)
+            target = named_target(graph, result, graph.resolve(patch.target))
             # ``"time.sleep"``, or reached through a module that imports time
             # (``monkeypatch.setattr(app.time, "sleep", fake)``).
             if target == "time.sleep" and sleeps_move and patch.target_span is not None:

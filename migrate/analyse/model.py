@@ -402,3 +402,8 @@ PARAM_PREFIX = "<param>."
 # A test's parameter is a pytest fixture, maybe from a conftest.py: its type is
 # looked up project-wide by the graph (``<fixture>.api.get`` -> ``Client.get``).
 FIXTURE_PREFIX = "<fixture>."
+
+
+# A method replaced on an object of unknown type, by name only
+# (``Helper._client.write_points = fake``): see by_name.
+NAMED_PREFIX = "<named>."

@@ -13,7 +13,7 @@ import ast
 from collections.abc import Callable
 
 from .frameworks import PATCHERS, SYNC_MOCKS
-from .model import FIXTURE_PREFIX, Dynamic, Function, Patch, Span
+from .model import FIXTURE_PREFIX, NAMED_PREFIX, Dynamic, Function, Patch, Span
 from .names import NameResolver, expr_text, span_of
 
 # ``setattr(obj, name, fake)`` and ``patch.object(obj, name, fake)``.
@@ -65,6 +65,9 @@ def note_assigned_fake(resolver: NameResolver, fn: Function, node: ast.Assign) -
     if not isinstance(owner, ast.Name) or (owner.id in ("self", "cls") and not depth):
         return
     target = resolver.resolve(node.targets[0])
+    if target is None and depth:
+        # ``Helper._client.write_points``: the object's type is unknown here.
+        target = NAMED_PREFIX + node.targets[0].attr
     if target is not None:
         _note_fake(resolver, fn, node.value, target, None)
 

@@ -1,4 +1,5 @@
-from ._async_helpers import gather_in_order
+from shop._async_helpers import gather_in_order
+
 from .requester import Requester
 
 

@@ -1,6 +1,6 @@
 import httpx
 
-from ._async_helpers import TLS_CONTEXT, AsyncClientPerLoop
+from shop._async_helpers import TLS_CONTEXT, AsyncClientPerLoop
 
 
 class Requester:

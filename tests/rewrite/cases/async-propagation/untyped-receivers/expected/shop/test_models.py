@@ -1,6 +1,9 @@
+from unittest import mock
+
 import pytest
 
 from shop.models import Shop, price
+from shop.requester import Requester
 
 
 class FakeResponse:
@@ -30,3 +33,13 @@ async def test_price_asks_for_the_item():
 @pytest.mark.asyncio
 async def test_title_of_an_item():
     assert await Shop("http://shop.example.com").item("tea").title() == "Green tea"
+
+
+@pytest.mark.asyncio
+async def test_price_through_a_mocked_method():
+    class Settings:
+        requester = Requester("http://shop.example.com")
+
+    Settings.requester.get_url = mock.AsyncMock(return_value=FakeResponse({"price": 7}))
+    assert await price(Settings.requester, "tea") == 7
+    Settings.requester.get_url.assert_called_once_with("/prices/tea")

@@ -1,4 +1,7 @@
+from unittest import mock
+
 from shop.models import Shop, price
+from shop.requester import Requester
 
 
 class FakeResponse:
@@ -26,3 +29,12 @@ def test_price_asks_for_the_item():
 
 def test_title_of_an_item():
     assert Shop("http://shop.example.com").item("tea").title() == "Green tea"
+
+
+def test_price_through_a_mocked_method():
+    class Settings:
+        requester = Requester("http://shop.example.com")
+
+    Settings.requester.get_url = mock.MagicMock(return_value=FakeResponse({"price": 7}))
+    assert price(Settings.requester, "tea") == 7
+    Settings.requester.get_url.assert_called_once_with("/prices/tea")
