@@ -96,6 +96,9 @@ class Fake:
     # The code read urlopen's answer in a ``with`` block: what it read is what
     # entering the fake's answer gives.
     urlopen_entered: bool = False
+    # A lambda set on a class in place of a method, taking the instance as it did
+    # (``lambda self: True``): an async function, bound as a method, not an AsyncMock.
+    method: bool = False
     owner: Span | None = None
     # A fixture's ``MagicMock()`` handed to a class that now awaits these of its
     # methods (see analyse/handed_mocks.py): ``MagicMock(get=AsyncMock())``.

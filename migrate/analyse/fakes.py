@@ -88,8 +88,20 @@ def find_fakes(graph: CallGraph, result: Colouring) -> None:
                     retarget,
                     session_of,
                     client,
+                    method=_bound(graph, target, patch),
                 )
             )
+
+
+def _bound(graph: CallGraph, target: str | None, patch: Patch) -> bool:
+    """Whether the lambda ``patch`` puts in place of a method takes the instance, as
+    the method did: set on the class, it is bound as a method (a mock is not)."""
+    method = graph.functions.get(target or "")
+    if method is None or method.class_qualname is None or patch.lambda_params is None:
+        return False
+    if any(d.text in ("staticmethod", "classmethod") for d in method.decorators):
+        return False
+    return patch.lambda_params == len(method.params) and len(method.params) > 0
 
 
 def _async_methods(graph: CallGraph, result: Colouring, cls: str) -> bool:

@@ -175,6 +175,9 @@ class Patch:
     # The fake is a local name the analysis cannot follow (``fake, calls =
     # make_fake()``): a function the test made, not a mock it configures.
     named: bool = False
+    # A lambda: how many positional parameters it takes (``lambda self: True``
+    # set on a class takes the instance, as the method it replaces did).
+    lambda_params: int | None = None
 
 
 @dataclass(frozen=True)

@@ -108,8 +108,13 @@ def _note_fake(
         else None
     )
     named = isinstance(value, ast.Name) and fake is None and not wrap and fixture is None
+    params = (
+        len(value.args.posonlyargs) + len(value.args.args)
+        if isinstance(value, ast.Lambda) and value.args.vararg is None
+        else None
+    )
     fn.patches.append(
-        Patch(span_of(value), target, fake, wrap, is_mock, target_span, fixture, named)
+        Patch(span_of(value), target, fake, wrap, is_mock, target_span, fixture, named, params)
     )
 
 

@@ -228,6 +228,8 @@ class FileEdits:
     # and lambdas used so (positions).
     async_fakes: set[str] = field(default_factory=set)
     fake_lambdas: set[Pos] = field(default_factory=set)
+    # Of those, lambdas set on a class in place of a method: ``async_method(<it>)``.
+    fake_methods: set[Pos] = field(default_factory=set)
     # ``MagicMock(...)`` fakes of such functions (positions): ``AsyncMock(...)``.
     fake_mocks: set[Pos] = field(default_factory=set)
     # A fixture's ``MagicMock()`` whose methods the code it is handed to now awaits
@@ -835,6 +837,8 @@ def _note_fake(
         fake_fe.async_fakes.add(fake.fake)
     elif fake.wrap:
         fe.fake_lambdas.add(cols.pos(fake.span))
+        if fake.method:
+            fe.fake_methods.add(cols.pos(fake.span))
     elif fake.client:
         fe.fake_clients.add(cols.pos(fake.span))
     elif fake.stand_in:

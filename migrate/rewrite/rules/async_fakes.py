@@ -8,7 +8,10 @@ now ``async def``: the code under test awaits what it calls, so
 of a callable class gets an async ``__call__``). A lambda cannot be async: it
 (or any other callable value: ``calls.append``, ``make_fake()``) is wrapped
 as ``AsyncMock(side_effect=lambda ...)``, which returns what the
-lambda returns when awaited (and raises what it raises). ``MagicMock(...)``
+lambda returns when awaited (and raises what it raises); one set on a class
+in place of a method, taking the instance (``lambda self: True``), as the
+helpers module's ``async_method(lambda ...)``, which is bound as a method
+where a mock would not be. ``MagicMock(...)``
 becomes ``AsyncMock(...)`` with the same arguments, also where a fixture
 makes it (``client._transport.request = request_mock``, with ``request_mock``
 a fixture returning ``MagicMock()``: the fixture returns, and is annotated
@@ -51,6 +54,7 @@ CLIENT_MOCK = "async_client_mock"
 CLASS_MOCK = "async_class_mock"
 ITEMS = "async_items"
 URLOPEN_FAKE = "urlopen_fake"
+ASYNC_METHOD = "async_method"
 
 
 class AsyncFakes(Rule):
@@ -88,6 +92,9 @@ class AsyncFakes(Rule):
             return cst.Call(cst.Name(self.ctx.use_helper(URLOPEN_FAKE)), args)
         if pos not in self.ctx.edits.fake_lambdas:
             return updated
+        if pos in self.ctx.edits.fake_methods:
+            self.ctx.note(self.code, self.ctx.line(original), "sync method fake -> async_method")
+            return cst.Call(cst.Name(self.ctx.use_helper(ASYNC_METHOD)), [cst.Arg(updated)])
         self.ctx.add_import("unittest.mock", "AsyncMock")
         self.ctx.note(self.code, self.ctx.line(original), "sync fake -> AsyncMock(side_effect=...)")
         call = cst.parse_expression("AsyncMock(side_effect=_)")

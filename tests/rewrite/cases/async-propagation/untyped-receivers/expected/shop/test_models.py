@@ -1,7 +1,9 @@
 from unittest import mock
+from unittest.mock import AsyncMock
 
 import pytest
 
+from shop._async_helpers import async_method
 from shop.models import Shop, price
 from shop.requester import Requester
 
@@ -43,3 +45,24 @@ async def test_price_through_a_mocked_method():
     Settings.requester.get_url = mock.AsyncMock(return_value=FakeResponse({"price": 7}))
     assert await price(Settings.requester, "tea") == 7
     Settings.requester.get_url.assert_called_once_with("/prices/tea")
+
+
+@pytest.mark.asyncio
+async def test_title_with_the_method_faked_on_the_class(monkeypatch):
+    monkeypatch.setattr(
+        Requester,
+        "get_url",
+        async_method(lambda self, path: FakeResponse({"title": path})),
+    )
+    assert await Shop("http://shop.example.com").item("tea").title() == "/items/tea"
+
+
+@pytest.mark.asyncio
+async def test_price_with_the_method_faked_on_the_instance(monkeypatch):
+    requester = Requester("http://shop.example.com")
+    monkeypatch.setattr(
+        requester,
+        "get_url",
+        AsyncMock(side_effect=lambda path: FakeResponse({"price": 1})),
+    )
+    assert await price(requester, "tea") == 1

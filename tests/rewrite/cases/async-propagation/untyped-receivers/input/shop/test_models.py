@@ -38,3 +38,14 @@ def test_price_through_a_mocked_method():
     Settings.requester.get_url = mock.MagicMock(return_value=FakeResponse({"price": 7}))
     assert price(Settings.requester, "tea") == 7
     Settings.requester.get_url.assert_called_once_with("/prices/tea")
+
+
+def test_title_with_the_method_faked_on_the_class(monkeypatch):
+    monkeypatch.setattr(Requester, "get_url", lambda self, path: FakeResponse({"title": path}))
+    assert Shop("http://shop.example.com").item("tea").title() == "/items/tea"
+
+
+def test_price_with_the_method_faked_on_the_instance(monkeypatch):
+    requester = Requester("http://shop.example.com")
+    monkeypatch.setattr(requester, "get_url", lambda path: FakeResponse({"price": 1}))
+    assert price(requester, "tea") == 1
