@@ -420,6 +420,12 @@ class NameResolver:
                 return join(scope.local_defs[head], rest)
             if head in scope.params or head in scope.bound:
                 return None
+            own = f"{scope.class_qualname}.{head}"
+            if fn is None and scope is self.scopes[-1] and own in self.facts.functions:
+                # A class body's own function, named in the body itself (a method's
+                # decorator: ``@patch.object(Base, "get", fake_get)``); a method's
+                # body does not see it.
+                return join(own, rest)
             if scope.function is not None and scope.function.name == "<module>":
                 break
         if head in self.facts.typed_names:

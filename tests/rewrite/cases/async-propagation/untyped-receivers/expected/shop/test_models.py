@@ -1,3 +1,4 @@
+import unittest
 from unittest import mock
 from unittest.mock import AsyncMock
 
@@ -66,3 +67,12 @@ async def test_price_with_the_method_faked_on_the_instance(monkeypatch):
         AsyncMock(side_effect=lambda path: FakeResponse({"price": 1})),
     )
     assert await price(requester, "tea") == 1
+
+
+class TestPriceWithAFakeOfTheClassBody(unittest.IsolatedAsyncioTestCase):
+    async def fake_get_url(self, path):
+        return FakeResponse({"price": 2})
+
+    @mock.patch.object(Requester, "get_url", fake_get_url)
+    async def test_price(self):
+        self.assertEqual(await price(Requester("http://shop.example.com"), "tea"), 2)

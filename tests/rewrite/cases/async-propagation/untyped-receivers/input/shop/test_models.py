@@ -1,3 +1,4 @@
+import unittest
 from unittest import mock
 
 from shop.models import Shop, price
@@ -49,3 +50,12 @@ def test_price_with_the_method_faked_on_the_instance(monkeypatch):
     requester = Requester("http://shop.example.com")
     monkeypatch.setattr(requester, "get_url", lambda path: FakeResponse({"price": 1}))
     assert price(requester, "tea") == 1
+
+
+class TestPriceWithAFakeOfTheClassBody(unittest.TestCase):
+    def fake_get_url(self, path):
+        return FakeResponse({"price": 2})
+
+    @mock.patch.object(Requester, "get_url", fake_get_url)
+    def test_price(self):
+        self.assertEqual(price(Requester("http://shop.example.com"), "tea"), 2)
