@@ -136,9 +136,27 @@ def stand_ins(sites: list[Site], graph: CallGraph, result: Colouring) -> dict[st
     """The sync stand-ins of the sites' methods, and why they become async."""
     found = {}
     for site in sites:
+        real = next(m for m in site.candidates if m not in site.stand_ins)
         for method in site.stand_ins:
             if not _async(graph, result, method):
-                found[method] = Reason(site.function, site.call.span, "named")
+                found[method] = Reason(real, graph.functions[real].span, "named")
+    return found
+
+
+def stand_in_methods(graph: CallGraph, result: Colouring) -> dict[str, Reason]:
+    """Methods of a test's classes whose instances the test hands in where the code
+    takes its own objects (typeflow's ``stand_ins``) that have the name of a method
+    of the class they stand for which becomes async: the code awaits them now."""
+    stood_for = graph.flow.stood_for() if graph.flow is not None else {}
+    found = {}
+    for fn in graph.functions.values():
+        if fn.class_qualname not in stood_for or _async(graph, result, fn.qualname):
+            continue
+        for cls in sorted(stood_for[fn.class_qualname]):
+            real = graph.resolve(f"{cls}.{fn.name}")
+            if real in graph.functions and _async(graph, result, real):
+                found[fn.qualname] = Reason(real, graph.functions[real].span, "named")
+                break
     return found
 
 

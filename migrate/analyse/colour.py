@@ -77,12 +77,15 @@ def colour(graph: CallGraph, scope: Scope | None = None) -> Colouring:
         newly = dynamic.all_async(sites, graph, result) - awaiting
         picked = picked_with_sync(graph, result, constructors)
         reached = by_name.all_async(named, graph, result) - linked
-        if not joining and not mixed and not around and not newly and not picked and not reached:
+        standing = {
+            q: r for q, r in by_name.stand_in_methods(graph, result).items() if q not in joined
+        }
+        if not (joining or mixed or around or newly or picked or reached or standing):
             break
         reaching = [site for site in named if site.key in reached]
         by_name.link(graph, reaching)
         linked |= reached
-        joined |= by_name.stand_ins(reaching, graph, result)
+        joined |= by_name.stand_ins(reaching, graph, result) | standing
         refused |= mixed
         kept = {v.function for flow in flows if flow.key in refused for v in flow.values}
         joined = {q: r for q, r in (joined | joining).items() if q not in kept}

@@ -17,7 +17,8 @@ visible caller, an attribute assigned on some other object a value of no
 known type. Untyped keeps the calls as they were; a wrong type would await a
 plain value. A plain mock a test hands in is no other value: it stands in
 for what the code's own callers give, and follows it (see handed_mocks and
-local_mocks, which make the methods the code now awaits async on it).
+local_mocks, which make the methods the code now awaits async on it); so
+does an instance of a class a test defines (see by_name.stand_in_methods).
 """
 
 from __future__ import annotations
@@ -74,6 +75,12 @@ class TypeFlow(WhyUntyped):
         self.param_calls: list[tuple[Function, Call]] = []
         self.typed_calls = 0  # of those, the ones given a target
         self.receivers: set[str] = set()  # attributes something is called through
+        tests = [f for f in facts if f.is_test_file]
+        self.test_classes = {name for f in tests for name in f.classes}
+        # Classes of a test's own handed in where the code takes its own (see _value),
+        # and the names they were handed to.
+        self.stand_ins: dict[str, set[Key]] = {}
+        self._evaluating: Key | None = None
         self._index()
         self.values = self._values()
         self.state: dict[Key, str] = {}
@@ -258,6 +265,7 @@ class TypeFlow(WhyUntyped):
         return self.state[key]
 
     def _evaluate(self, key: Key) -> str:
+        self._evaluating = key
         kind, owner, name = key
         if kind == "attr":
             if name in self.attr_writes:
@@ -317,12 +325,28 @@ class TypeFlow(WhyUntyped):
         if held.startswith(FIXTURE_PREFIX):
             made = self.graph.resolve(held)
             return made if made in self.classes else _UNKNOWN
+        if held in self.test_classes and self.graph.project.facts[fn.module].is_test_file:
+            # An instance of a test's own class (``Jobs(DummyJenkins())``) stands in
+            # too; its methods named like ones that become async become async.
+            if self._evaluating is not None:
+                self.stand_ins.setdefault(held, set()).add(self._evaluating)
+            return _NONE_YET
         parts = held.split(".")
         for cut in range(len(parts), 0, -1):
             head = ".".join(parts[:cut])
             if head in self.classes or head in CONSTRUCTORS.values():
                 return self._attributes(head, parts[cut:])
         return _UNKNOWN
+
+    def stood_for(self) -> dict[str, set[str]]:
+        """A test's classes handed in as stand-ins, and the project classes the names
+        they were handed to hold (from the code's own callers)."""
+        found: dict[str, set[str]] = {}
+        for cls, keys in self.stand_ins.items():
+            types = {self.state.get(key, _UNKNOWN) for key in keys} - {_NONE_YET, _UNKNOWN}
+            if types:
+                found[cls] = types
+        return found
 
     def _returned(self, made: str | None) -> str:
         """What the function ``made`` gives: a project class, or a session it makes. A

@@ -47,15 +47,15 @@ class TestStarted(unittest.IsolatedAsyncioTestCase):
 
 
 class FakeSite:
-    def get(self, action):
+    async def get(self, action):
         return {"label": "fake"}
 
 
-class TestBadge(unittest.TestCase):
-    @mock.patch("wiki.site.Site")
-    def test_label(self, mock_site):
+class TestBadge(unittest.IsolatedAsyncioTestCase):
+    @mock.patch("wiki.site.Site", new_callable=async_class_mock("wiki.site.Site"))
+    async def test_label(self, mock_site):
         mock_site.get.return_value = {"label": "gold"}
-        assert Badge(mock_site).label() == "gold"
+        assert await Badge(mock_site).label() == "gold"
 
-    def test_fake(self):
-        assert Badge(FakeSite()).label() == "fake"
+    async def test_fake(self):
+        assert await Badge(FakeSite()).label() == "fake"

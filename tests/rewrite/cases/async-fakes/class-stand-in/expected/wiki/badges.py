@@ -5,5 +5,5 @@ class Badge:
     def __init__(self, site):
         self.site = site
 
-    def label(self):
-        return self.site.get("badge")["label"]
+    async def label(self):
+        return (await self.site.get("badge"))["label"]
