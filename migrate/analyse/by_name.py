@@ -171,11 +171,15 @@ def link(graph: CallGraph, sites: list[Site]) -> None:
 
 
 def named_target(graph: CallGraph, result: Colouring, target: str | None) -> str | None:
-    """What a fake put in place of ``<named>.method`` replaces: the project's
-    method of that name when every one becomes async (None otherwise)."""
-    if not target or not target.startswith(NAMED_PREFIX):
+    """What a fake put in place of ``<named>.method`` (or of a method on an object no
+    type reaches) replaces: the project's method of that name when every one
+    becomes async; else None for the first, ``target`` itself for the second."""
+    if target and target.startswith(NAMED_PREFIX):
+        method, otherwise = target.removeprefix(NAMED_PREFIX), None
+    elif target and unresolved(graph, target):
+        method, otherwise = target.rpartition(".")[2], target
+    else:
         return target
-    method = target.removeprefix(NAMED_PREFIX)
     found = [
         m
         for m in method_names(graph).get(method, [])
@@ -183,4 +187,4 @@ def named_target(graph: CallGraph, result: Colouring, target: str | None) -> str
     ]
     if found and all(_async(graph, result, m) for m in found):
         return found[0]
-    return None
+    return otherwise

@@ -2,7 +2,8 @@
 
 :class:`ModuleAnalyser` fills a :class:`~migrate.analyse.model.ModuleFacts` per
 module, in worker processes; which functions become async is decided for the
-whole project in :mod:`migrate.analyse.colour`.
+whole project in :mod:`migrate.analyse.colour`. The module is long because one
+visitor walks each tree once, noting every kind of fact on the way.
 """
 
 from __future__ import annotations
@@ -149,6 +150,8 @@ class ModuleAnalyser(HeldVisitor):
             self.facts.class_attrs[qualname] = assigned
         for decorator in node.decorator_list:
             self.visit(decorator)
+        if outer.function is not None and outer.function.name != "<module>":
+            outer.local_defs[node.name] = qualname  # a test's class of its own, say
         scope = LocalScope(None, qualname)
         scope.local_types = outer.local_types
         self.scopes.append(scope)
