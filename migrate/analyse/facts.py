@@ -331,6 +331,15 @@ class ModuleAnalyser(HeldVisitor):
 
     visit_AsyncWith = visit_With
 
+    def visit_AnnAssign(self, node: ast.AnnAssign) -> None:
+        if node.value is None or not isinstance(node.target, ast.Attribute):
+            self.generic_visit(node)
+            return
+        # ``self.site: Site = site`` keeps what it is given as ``self.site = site`` does.
+        plain = ast.Assign(targets=[node.target], value=node.value)
+        self.visit_Assign(ast.copy_location(plain, node))
+        self.visit(node.annotation)
+
     def visit_Assign(self, node: ast.Assign) -> None:
         scope = self.scopes[-1]
         fn = scope.function

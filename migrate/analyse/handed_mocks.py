@@ -5,11 +5,12 @@ gives ``MagicMock()`` and the class keeps it (``self._client = client``): the
 code under test now awaits ``self._client.get_by_id(...)``, which a MagicMock
 answers with a plain value (``object BoundModel can't be used in 'await'
 expression``). The fixture's mock gets those methods as AsyncMocks
-(``MagicMock(get_by_id=AsyncMock())``), so the test configures and asserts on
-them as before (``client.get_by_id.return_value = ...``), and whatever else the
-mock stands for stays as it was. A test's own ``client = MagicMock()`` handed
-so is treated alike, and one handed anywhere gets the methods it configures
-or asserts on (see local_mocks).
+(``MagicMock(get_by_id=AsyncMock())``, ``MagicMock(**{"requester.get":
+AsyncMock()})`` for one reached through an attribute of the mock), so the
+test configures and asserts on them as before (``client.get_by_id.return_value
+= ...``), and whatever else the mock stands for stays as it was. A test's own
+``client = MagicMock()`` handed so is treated alike, and one handed anywhere
+gets the methods it configures or asserts on (see local_mocks).
 """
 
 from __future__ import annotations
@@ -104,7 +105,8 @@ def _methods_awaited(
     graph: CallGraph, cls: str, attrs: set[str], awaited: set[tuple[str, Span]]
 ) -> set[str]:
     """Names of the methods called on ``self.<attr>`` in ``cls`` and its bases that
-    the migrated code awaits."""
+    the migrated code awaits; dotted for one reached through the mock's attributes
+    (``self.jenkins.requester.post(...)``: ``requester.post``)."""
     family, todo = {cls}, [cls]
     while todo:
         current = todo.pop()
@@ -119,9 +121,11 @@ def _methods_awaited(
         if fn.class_qualname not in family:
             continue
         for call in fn.calls:
-            head, _, method = call.text.rpartition(".")
-            if head in {f"self.{a}" for a in attrs} and (fn.qualname, call.span) in awaited:
-                found.add(method)
+            parts = call.text.split(".")
+            if len(parts) < 3 or parts[0] != "self" or parts[1] not in attrs:
+                continue
+            if all(p.isidentifier() for p in parts) and (fn.qualname, call.span) in awaited:
+                found.add(".".join(parts[2:]))
     return found
 
 

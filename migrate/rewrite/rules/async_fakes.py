@@ -170,10 +170,17 @@ class AsyncFakes(Rule):
         self.ctx.note(self.code, self.ctx.line(original), "mock handed on -> async methods")
         given = {a.keyword.value for a in updated.args if a.keyword is not None}
         args = list(updated.args)
+        dotted = []
         for name in methods:
-            if name not in given:
-                made = cst.Call(self._async_mock(updated.func))
+            if name in given:
+                continue
+            made = cst.Call(self._async_mock(updated.func))
+            if "." in name:  # an attribute's method: configure_mock's dotted names
+                dotted.append(cst.DictElement(cst.SimpleString(f'"{name}"'), made))
+            else:
                 args.append(keyword_arg(name, made))
+        if dotted:
+            args.append(cst.Arg(cst.Dict(dotted), star="**"))
         return updated.with_changes(args=args)
 
     def _class_mock(self, original: cst.Call, updated: cst.Call) -> cst.Call:

@@ -54,3 +54,14 @@ async def priced_titles(base, names):
         *(shop.item(name).title() for name in names), limit=10
     )
     return [(title, await price(shop.requester, name)) for name, title in zip(names, titles)]
+
+
+class Basket:
+    def __init__(self, shop: "Shop") -> None:
+        self.shop: "Shop" = shop
+
+    async def cost(self, names):
+        urls = await gather_in_order(
+            *(self.shop.requester.get_url("/prices/" + n) for n in names), limit=10
+        )
+        return sum(url.json()["price"] for url in urls)

@@ -5,7 +5,7 @@ from unittest.mock import AsyncMock
 import pytest
 
 from shop._async_helpers import async_method
-from shop.models import Shop, price
+from shop.models import Basket, Shop, price
 from shop.requester import Requester
 
 
@@ -76,3 +76,16 @@ class TestPriceWithAFakeOfTheClassBody(unittest.IsolatedAsyncioTestCase):
     @mock.patch.object(Requester, "get_url", fake_get_url)
     async def test_price(self):
         self.assertEqual(await price(Requester("http://shop.example.com"), "tea"), 2)
+
+
+@pytest.fixture
+def shop():
+    made = mock.MagicMock(**{"requester.get_url": mock.AsyncMock()})
+    made.requester.get_url.return_value = FakeResponse({"price": 4})
+    return made
+
+
+@pytest.mark.asyncio
+async def test_cost_through_a_mocked_shop(shop):
+    assert await Basket(shop).cost(["tea", "cake"]) == 8
+    assert shop.requester.get_url.call_count == 2

@@ -48,3 +48,11 @@ def price(source, name):
 def priced_titles(base, names):
     shop = Shop(base)
     return [(shop.item(name).title(), price(shop.requester, name)) for name in names]
+
+
+class Basket:
+    def __init__(self, shop: "Shop") -> None:
+        self.shop: "Shop" = shop
+
+    def cost(self, names):
+        return sum(self.shop.requester.get_url("/prices/" + n).json()["price"] for n in names)

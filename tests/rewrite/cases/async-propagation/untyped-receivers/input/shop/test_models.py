@@ -1,7 +1,9 @@
 import unittest
 from unittest import mock
 
-from shop.models import Shop, price
+import pytest
+
+from shop.models import Basket, Shop, price
 from shop.requester import Requester
 
 
@@ -59,3 +61,15 @@ class TestPriceWithAFakeOfTheClassBody(unittest.TestCase):
     @mock.patch.object(Requester, "get_url", fake_get_url)
     def test_price(self):
         self.assertEqual(price(Requester("http://shop.example.com"), "tea"), 2)
+
+
+@pytest.fixture
+def shop():
+    made = mock.MagicMock()
+    made.requester.get_url.return_value = FakeResponse({"price": 4})
+    return made
+
+
+def test_cost_through_a_mocked_shop(shop):
+    assert Basket(shop).cost(["tea", "cake"]) == 8
+    assert shop.requester.get_url.call_count == 2
