@@ -44,6 +44,15 @@ from ..base import Rule, on_leave, on_visit
 from .registration_order import Registration, module_constants, registration, respx_order
 
 RM_VERBS = (*HTTP_VERBS, "request", "register_uri")
+# What a test may read of a mocker after its ``with`` block: respx forgets its calls
+# there, so the block ends by keeping them (``m_calls = list(m.calls)``).
+AFTER_BLOCK = {
+    "called": "bool({})",
+    "call_count": "len({})",
+    "called_once": "len({}) == 1",
+    "last_request": "{}[-1].request",
+    "request_history": "[call.request for call in {}]",
+}
 # requests_mock.GET, .POST...: the methods as the module names them.
 VERB_CONSTANTS = frozenset(verb.upper() for verb in HTTP_VERBS)
 ANSWERS_IN_TURN = "answers_in_turn"
@@ -124,6 +133,7 @@ class _Scan(cst.CSTVisitor):
         self.loops: list[tuple[str, cst.BaseExpression]] = []  # for r in X.request_history
         self.indexed: set[cst.CSTNode] = set()  # ``X.request_history`` subscripted or len()'d
         self.blocks: dict[str, cst.With] = {}  # mockers of ``with`` blocks
+        self.reads: list[tuple[str, cst.Attribute]] = []  # ``name.attr`` of a plain name
 
     def visit_FunctionDef(self, node: cst.FunctionDef) -> bool:
         return False  # nested functions get their own scan
@@ -152,6 +162,10 @@ class _Scan(cst.CSTVisitor):
         # ``sum(1 for r in m.request_history if r.path == "/units")``
         if isinstance(node.target, cst.Name):
             self.loops.append((node.target.value, node.iter))
+
+    def visit_Attribute(self, node: cst.Attribute) -> None:
+        if isinstance(node.value, cst.Name):
+            self.reads.append((node.value.value, node))
 
     def visit_Subscript(self, node: cst.Subscript) -> None:
         if isinstance(node.value, cst.Attribute) and node.value.attr.value == "request_history":
@@ -193,6 +207,8 @@ class RequestsMock(Rule):
         self._rm_late: set[cst.Call] = set()
         # Per function: whether its mockers keep the URL's case (case_sensitive=True).
         self._rm_case_kept: list[bool] = []
+        # ``with`` blocks whose mocker is read after them: the name it is read by.
+        self._rm_kept_calls: dict[cst.With, str] = {}
 
     @on_visit(cst.Module)
     def visit_rm_module(self, node: cst.Module) -> None:
@@ -245,6 +261,10 @@ class RequestsMock(Rule):
             pos = self.ctx.pos(block)
             if pos is not None and kinds.get(name) == "mocker":
                 ends[name] = pos[2]
+        for name, read in scan.reads:
+            after = read.attr.value in AFTER_BLOCK and self.ctx.line(read) > ends.get(name, 1 << 30)
+            if after and name in scan.blocks and read not in scan.indexed:
+                self._rm_kept_calls[scan.blocks[name]] = name
         self._rm_block_ends.append(ends)
         if renames:
             for param in params:
@@ -265,6 +285,16 @@ class RequestsMock(Rule):
             self._rm_block_ends.pop()
             self._rm_case_kept.pop()
         return updated
+
+    @on_leave(cst.With)
+    def leave_rm_with(self, original: cst.With, updated: cst.With) -> cst.With:
+        """A mocker read after its block keeps its calls as the block ends."""
+        name = self._rm_kept_calls.get(original)
+        if name is None or not isinstance(updated.body, cst.IndentedBlock):
+            return updated
+        kept = cst.parse_statement(f"{name}_calls = list({name}.calls)")
+        body = updated.body.with_changes(body=[*updated.body.body, kept])
+        return updated.with_changes(body=body)
 
     @on_leave(cst.Name)
     def leave_Name(self, original: cst.Name, updated: cst.BaseExpression) -> cst.BaseExpression:
@@ -396,7 +426,11 @@ class RequestsMock(Rule):
         value = code_of(updated.value)
         if owner in ("mocker", "route"):
             calls = f"{value}.calls" if owner == "mocker" else value
-            block_end = self._rm_block_ends[-1].get((dotted_name(original.value) or ""), line)
+            name = dotted_name(original.value) or ""
+            block_end = self._rm_block_ends[-1].get(name, line)
+            kept = name in self._rm_kept_calls.values() and original not in self._rm_indexed
+            if owner == "mocker" and line > block_end and kept and attr in AFTER_BLOCK:
+                return cst.parse_expression(AFTER_BLOCK[attr].format(f"{name}_calls"))
             if owner == "mocker" and line > block_end and attr not in RM_VERBS:
                 self.ctx.todo(
                     line,
