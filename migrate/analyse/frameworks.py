@@ -287,10 +287,12 @@ SYNC_MOCKS = frozenset(
 
 
 def plain_mock(name: str | None) -> bool:
-    """``mock.MagicMock``, ``unittest.mock.Mock``, pytest-mock's ``mocker.Mock``
-    (``<fixture>.mocker.Mock``), resolved: a mock whose calls return plain values."""
+    """``mock.MagicMock``, ``unittest.mock.Mock``, pytest-mock's ``mocker.Mock`` and
+    ``mocker.stub`` (``<fixture>.mocker.Mock``; ``.stub()`` as a local holds what it
+    made), resolved: a mock whose calls return plain values."""
     head, _, last = (name or "").rpartition(".")
-    return name in SYNC_MOCKS or (head.endswith(">.mocker") and last in ("Mock", "MagicMock"))
+    mocker = ("Mock", "MagicMock", "stub", "stub()")
+    return name in SYNC_MOCKS or (head.endswith(">.mocker") and last in mocker)
 
 
 def is_test_path(path: str) -> bool:

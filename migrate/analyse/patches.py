@@ -12,7 +12,7 @@ from __future__ import annotations
 import ast
 from collections.abc import Callable
 
-from .frameworks import PATCHERS, SYNC_MOCKS
+from .frameworks import PATCHERS, SYNC_MOCKS, plain_mock
 from .model import FIXTURE_PREFIX, NAMED_PREFIX, Dynamic, Function, Patch, Span
 from .names import NameResolver, expr_text, span_of
 
@@ -88,14 +88,14 @@ def _note_fake(
         fake = resolver.resolve(value)
         local = resolver.scopes[-1].local_types if resolver.scopes else {}
         made = local.get(value.id) if isinstance(value, ast.Name) else None
-        if made in SYNC_MOCKS:
+        if plain_mock(made):
             # A mock the test configures and asserts on: awaited through a wrapper.
             wrap = True
         elif made and not made.startswith(FIXTURE_PREFIX):
             fake = f"{made}.__call__"  # an instance of a callable class
     elif isinstance(value, ast.Call):
         made = resolver.resolve(value.func)
-        if made in SYNC_MOCKS:
+        if plain_mock(made):
             is_mock, wrap = True, False
         elif made:
             fake = f"{made}.__call__"  # an instance of a callable class

@@ -137,3 +137,21 @@ def test_a_sleep_faked_through_the_module_under_test_is_retargeted(tmp_path) -> 
     )
     colouring = analyse_paths([tmp_path], jobs=1).colouring
     assert [(f.target, f.retarget is not None) for f in colouring.fakes] == [("time.sleep", True)]
+
+
+def test_pytest_mocks_stubs_are_mocks_the_test_asserts_on() -> None:
+    """``stub = mocker.stub()`` put in place of a method, or ``mocker.stub()`` inline:
+    a plain mock, wrapped (or made an AsyncMock) where what it replaces becomes async."""
+    source = """
+        from app import client
+
+
+        def test_stubbed(monkeypatch, mocker):
+            stub = mocker.stub()
+            monkeypatch.setattr(client, "fetch", stub)
+            monkeypatch.setattr(client, "fetch", mocker.stub())
+            monkeypatch.setattr(client, "fetch", mocker.MagicMock())
+    """
+    facts = analyse_source(textwrap.dedent(source), "tests.test_y", "tests/test_y.py", False)
+    noted = [(p.wrap, p.is_mock) for p in facts.functions["tests.test_y.test_stubbed"].patches]
+    assert noted == [(True, False), (False, True), (False, True)]
