@@ -263,7 +263,7 @@ class RequestsMock(Rule):
                 ends[name] = pos[2]
         for name, read in scan.reads:
             after = read.attr.value in AFTER_BLOCK and self.ctx.line(read) > ends.get(name, 1 << 30)
-            if after and name in scan.blocks and read not in scan.indexed:
+            if after and name in scan.blocks:
                 self._rm_kept_calls[scan.blocks[name]] = name
         self._rm_block_ends.append(ends)
         if renames:
@@ -428,8 +428,10 @@ class RequestsMock(Rule):
             calls = f"{value}.calls" if owner == "mocker" else value
             name = dotted_name(original.value) or ""
             block_end = self._rm_block_ends[-1].get(name, line)
-            kept = name in self._rm_kept_calls.values() and original not in self._rm_indexed
+            kept = name in self._rm_kept_calls.values()
             if owner == "mocker" and line > block_end and kept and attr in AFTER_BLOCK:
+                if original in self._rm_indexed:  # ``m.request_history[4]``: calls, as below
+                    return cst.Name(f"{name}_calls")
                 return cst.parse_expression(AFTER_BLOCK[attr].format(f"{name}_calls"))
             if owner == "mocker" and line > block_end and attr not in RM_VERBS:
                 self.ctx.todo(

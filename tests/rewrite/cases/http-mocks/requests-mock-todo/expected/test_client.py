@@ -58,6 +58,8 @@ async def test_history_after_block():
         assert await fetch(URL) == {}
         m_calls = list(m.calls)
     assert len(m_calls) == 1
+    assert m_calls[0].request.url == URL
+    assert [r.method for r in [call.request for call in m_calls]] == ["GET"]
 
 
 class KwargsTest(unittest.IsolatedAsyncioTestCase):

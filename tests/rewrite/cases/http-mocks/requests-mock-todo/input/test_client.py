@@ -41,6 +41,8 @@ def test_history_after_block():
         m.get(URL, json={})
         assert fetch(URL) == {}
     assert m.call_count == 1
+    assert m.request_history[0].url == URL
+    assert [r.method for r in m.request_history] == ["GET"]
 
 
 class KwargsTest(unittest.TestCase):
