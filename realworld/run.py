@@ -443,6 +443,9 @@ def _failure_summary(failing: list[tuple[str, str]]) -> str:
     kinds: dict[str, int] = {}
     for _, reason in failing:
         kind = reason.split(":", 1)[0].strip() if reason else "failed"
+        if not kind.replace(".", "_").isidentifier():
+            # pytest's own ``assert x == y`` message, without the class name.
+            kind = "AssertionError" if kind.startswith("assert ") else "failed"
         kinds[kind] = kinds.get(kind, 0) + 1
     spread = ", ".join(
         f"{kind} {count}" for kind, count in sorted(kinds.items(), key=lambda kv: -kv[1])

@@ -288,11 +288,14 @@ SYNC_MOCKS = frozenset(
 
 def plain_mock(name: str | None) -> bool:
     """``mock.MagicMock``, ``unittest.mock.Mock``, pytest-mock's ``mocker.Mock`` and
-    ``mocker.stub`` (``<fixture>.mocker.Mock``; ``.stub()`` as a local holds what it
-    made), resolved: a mock whose calls return plain values."""
+    ``mocker.stub`` (``<fixture>.mocker.Mock``), resolved: a mock whose calls return
+    plain values. A stub held in a local is not one here: specced on a function,
+    it passes for a coroutine function, and an ``AsyncMock`` wrapping it awaits
+    what it returns."""
     head, _, last = (name or "").rpartition(".")
-    mocker = ("Mock", "MagicMock", "stub", "stub()")
-    return name in SYNC_MOCKS or (head.endswith(">.mocker") and last in mocker)
+    return name in SYNC_MOCKS or (
+        head.endswith(">.mocker") and last in ("Mock", "MagicMock", "stub")
+    )
 
 
 def is_test_path(path: str) -> bool:
