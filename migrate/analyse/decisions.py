@@ -36,6 +36,8 @@ class Reason:
     span: Span
     kind: ReasonKind
     blocking: BlockingCall | None = None
+    # The call is taken for ``callee`` by the method's name alone (see by_name).
+    by_name: bool = False
 
 
 @dataclass(frozen=True)

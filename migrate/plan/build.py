@@ -8,7 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from ..analyse.concurrency import Spot
-from ..analyse.decisions import Reason, ReasonKind, Scope
+from ..analyse.decisions import Reason, Scope
 from ..analyse.gathers.model import DEFAULT_MAX_CONCURRENCY as DEFAULT_LIMIT
 from ..analyse.graph import CallGraph
 from ..analyse.model import Function, Span
@@ -72,7 +72,7 @@ def build_plan(
                 function=qualname,
                 where=where(fn),
                 kind=_kind(fn, graph),
-                reason=_reason_text(chain, graph, reasons[qualname].kind),
+                reason=_reason_text(chain, graph, reasons[qualname]),
                 chain=chain,
                 http_methods=tuple(sorted(colouring.http_verbs.get(qualname, ()))),
             )
@@ -188,7 +188,7 @@ def _earliest_reasons(analysis: Analysis) -> dict[str, Reason]:
             for call in sorted(fn.calls, key=lambda c: (c.span.line, c.span.col)):
                 callee = graph.callee_of(call)
                 if callee and colouring.is_async(callee) and not call.in_lambda:
-                    reason = Reason(callee, call.span, "calls")
+                    reason = Reason(callee, call.span, "calls", by_name=id(call) in graph.named)
                     break
         elif reason.kind == "blocking":
             rewrites = [(c, e) for c, e in graph.blocking[qualname] if e.action.value == "rewrite"]
@@ -232,16 +232,19 @@ def _chain(
     return tuple(links)
 
 
-def _reason_text(chain: tuple[ChainLink, ...], graph: CallGraph, kind: ReasonKind) -> str:
+def _reason_text(chain: tuple[ChainLink, ...], graph: CallGraph, reason: Reason) -> str:
     if not chain:
         return ""
     first = chain[0]
     at = f"({first.where.path}:{first.where.line})"
+    kind = reason.kind
     if kind == "handed":
         parts = [f"is handed to {short_name(first.calls)}, which awaits what it is given {at}"]
+    elif reason.by_name:
+        # A guess the reader should know of: the object's type is not known.
+        parts = [f"calls {short_name(first.calls)} {at}, taken for it by name"]
     elif kind == "named":
-        name = first.function.rpartition(".")[2]
-        parts = [f"stands in for the project's {name}, which {short_name(first.calls)} awaits {at}"]
+        parts = [f"stands in for {short_name(first.calls)}, which becomes async {at}"]
     else:
         parts = [f"calls {short_name(first.calls)} {at}"]
     for link in chain[1:REASON_LINKS]:

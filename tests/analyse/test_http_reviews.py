@@ -11,6 +11,7 @@ import pytest
 
 from migrate.analyse.http_reviews import CA_STORE, JSON_HANDLER
 from migrate.analyse.run import analyse_paths
+from migrate.plan import build_plan
 
 JSON_START = JSON_HANDLER.split("{")[0]
 
@@ -358,6 +359,13 @@ def test_a_module_calling_a_method_through_a_parameter_is_analysed(tmp_path: Pat
     (tmp_path / "geocoding.py").write_text(
         'def geocode(client, address):\n    return client._request("/geocode").get("results")\n'
     )
-    colouring = analyse_paths([tmp_path], jobs=1).colouring
-    assert colouring.is_async("geocoding.geocode")
-    assert colouring.review == []
+    analysis = analyse_paths([tmp_path], jobs=1)
+    assert analysis.colouring.is_async("geocoding.geocode")
+    assert analysis.colouring.review == []
+    # The plan says the call was taken for Client._request by its name: a guess.
+    reasons = {c.function: c.reason for c in build_plan(analysis).conversions}
+    reason = reasons["geocoding.geocode"].replace(f"{tmp_path.name}/", "")
+    assert reason == (
+        "async because it calls Client._request (geocoding.py:2), taken for it by name,"
+        " which calls requests.get (client.py:6)"
+    )
