@@ -74,6 +74,10 @@ def unresolved(graph: CallGraph, target: str) -> bool:
     return any(".".join(parts[:cut]) in graph.project.facts for cut in range(1, len(parts)))
 
 
+def _in_tests(graph: CallGraph, qualname: str) -> bool:
+    return graph.project.facts[graph.functions[qualname].module].is_test_file
+
+
 def method_names(graph: CallGraph) -> dict[str, list[str]]:
     """The project's methods by name, for names no library value has."""
     found: dict[str, list[str]] = {}
@@ -92,11 +96,7 @@ def find_sites(graph: CallGraph) -> list[Site]:
             method = call.text.rpartition(".")[2]
             if method not in by_name or not _untyped(graph, call):
                 continue
-            tests = {
-                m
-                for m in by_name[method]
-                if graph.project.facts[graph.functions[m].module].is_test_file
-            }
+            tests = {m for m in by_name[method] if _in_tests(graph, m)}
             if len(tests) < len(by_name[method]):
                 found.append(
                     Site(fn.qualname, call, tuple(sorted(by_name[method])), tuple(sorted(tests)))
@@ -119,16 +119,14 @@ def _untyped(graph: CallGraph, call: Call) -> bool:
     return unresolved(graph, target)
 
 
-def _async(graph: CallGraph, result: Colouring, method: str) -> bool:
-    return graph.functions[method].is_async or result.is_async(method)
-
-
 def all_async(sites: list[Site], graph: CallGraph, result: Colouring) -> set[tuple[str, int, int]]:
     """The sites every candidate of which, stand-ins aside, is async (or becomes so)."""
     return {
         site.key
         for site in sites
-        if all(_async(graph, result, m) for m in site.candidates if m not in site.stand_ins)
+        if all(
+            result.now_async(graph.functions[m]) for m in site.candidates if m not in site.stand_ins
+        )
     }
 
 
@@ -138,7 +136,7 @@ def stand_ins(sites: list[Site], graph: CallGraph, result: Colouring) -> dict[st
     for site in sites:
         real = next(m for m in site.candidates if m not in site.stand_ins)
         for method in site.stand_ins:
-            if not _async(graph, result, method):
+            if not result.now_async(graph.functions[method]):
                 found[method] = Reason(real, graph.functions[real].span, "named")
     return found
 
@@ -150,11 +148,11 @@ def stand_in_methods(graph: CallGraph, result: Colouring) -> dict[str, Reason]:
     stood_for = graph.flow.stood_for() if graph.flow is not None else {}
     found = {}
     for fn in graph.functions.values():
-        if fn.class_qualname not in stood_for or _async(graph, result, fn.qualname):
+        if fn.class_qualname not in stood_for or result.now_async(fn):
             continue
         for cls in sorted(stood_for[fn.class_qualname]):
             real = graph.resolve(f"{cls}.{fn.name}")
-            if real in graph.functions and _async(graph, result, real):
+            if real in graph.functions and result.now_async(graph.functions[real]):
                 found[fn.qualname] = Reason(real, graph.functions[real].span, "named")
                 break
     return found
@@ -170,7 +168,9 @@ def link(graph: CallGraph, sites: list[Site]) -> None:
             graph.callers.setdefault(method, []).append(edge)
 
 
-def named_target(graph: CallGraph, result: Colouring, target: str | None) -> str | None:
+def named_target(
+    graph: CallGraph, result: Colouring, target: str | None, names: dict[str, list[str]]
+) -> str | None:
     """What a fake put in place of ``<named>.method`` (or of a method on an object no
     type reaches) replaces: the project's method of that name when every one
     becomes async; else None for the first, ``target`` itself for the second."""
@@ -180,11 +180,7 @@ def named_target(graph: CallGraph, result: Colouring, target: str | None) -> str
         method, otherwise = target.rpartition(".")[2], target
     else:
         return target
-    found = [
-        m
-        for m in method_names(graph).get(method, [])
-        if not graph.project.facts[graph.functions[m].module].is_test_file
-    ]
-    if found and all(_async(graph, result, m) for m in found):
+    found = [m for m in names.get(method, []) if not _in_tests(graph, m)]
+    if found and all(result.now_async(graph.functions[m]) for m in found):
         return found[0]
     return otherwise

@@ -18,7 +18,7 @@ from typing import Literal
 from .catalogue import BlockingCall
 from .frameworks import AsgirefBridge
 from .graph import Edge
-from .model import Span
+from .model import Function, Span
 
 # "blocking": a catalogue call; "calls": an async function; "wraps": a decorator's target;
 # "given": a function handed to it, which it calls (see ``passed``); "handed": it is
@@ -149,6 +149,10 @@ class Colouring:
 
     def is_async(self, qualname: str) -> bool:
         return qualname in self.async_functions
+
+    def now_async(self, fn: Function) -> bool:
+        """Whether ``fn`` is async after migration: already, or made so."""
+        return fn.is_async or fn.qualname in self.async_functions
 
 
 @dataclass(frozen=True)

@@ -54,16 +54,12 @@ def find_sites(graph: CallGraph) -> list[Site]:
     return found
 
 
-def _async(graph: CallGraph, result: Colouring, method: str) -> bool:
-    return graph.functions[method].is_async or result.is_async(method)
-
-
 def all_async(sites: list[Site], graph: CallGraph, result: Colouring) -> set[tuple[str, int, int]]:
     """The sites every candidate of which is async (or becomes so)."""
     return {
         site.key
         for site in sites
-        if site.candidates and all(_async(graph, result, m) for m in site.candidates)
+        if site.candidates and all(result.now_async(graph.functions[m]) for m in site.candidates)
     }
 
 
@@ -73,7 +69,9 @@ def apply(
     """Await the calls, make the mocks async, and say why where neither is known."""
     for site in sites:
         use = site.use
-        if site.key in enabled and (use.kind == "mock" or _async(graph, result, site.function)):
+        if site.key in enabled and (
+            use.kind == "mock" or result.now_async(graph.functions[site.function])
+        ):
             if use.kind == "call":
                 if not use.awaited:
                     result.param_awaits.append((site.function, use.span))
@@ -83,7 +81,7 @@ def apply(
                 )
             continue
         if site.candidates:
-            unsure = any(_async(graph, result, m) for m in site.candidates)
+            unsure = any(result.now_async(graph.functions[m]) for m in site.candidates)
         else:
             unsure = bool(result.async_functions)  # any method may be the one
         if unsure:
@@ -108,7 +106,9 @@ def _why(site: Site, graph: CallGraph, result: Colouring) -> str:
             f" of the project become async: {fix}"
         )
     names = ", ".join(cls.rsplit(".", 1)[-1] for cls in site.classes)
-    sync = sorted(m.rsplit(".", 1)[-1] for m in site.candidates if not _async(graph, result, m))
+    sync = sorted(
+        m.rsplit(".", 1)[-1] for m in site.candidates if not result.now_async(graph.functions[m])
+    )
     if not sync:
         why = result.boundaries.get(site.function, "it stays sync")
         return (

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .by_name import named_target
+from .by_name import method_names, named_target
 from .catalogue import lookup
 from .decisions import Colouring, Fake
 from .given import given
@@ -30,11 +30,12 @@ def find_fakes(graph: CallGraph, result: Colouring) -> None:
     urlopen_fakes(graph, result)
     handed_mocks(graph, result)
     sleeps_move = _sleeps_move(graph, result)
+    names = method_names(graph)  # for fakes of methods on objects of unknown type
     for fn in graph.functions.values():
         for patch in fn.patches:
             retarget = session_of = None
             client = False
-            target = named_target(graph, result, graph.resolve(patch.target))
+            target = named_target(graph, result, graph.resolve(patch.target), names)
             # ``"time.sleep"``, or reached through a module that imports time
             # (``monkeypatch.setattr(app.time, "sleep", fake)``).
             if target == "time.sleep" and sleeps_move and patch.target_span is not None:

@@ -35,7 +35,6 @@ def find_reviews(graph: CallGraph, colouring: Colouring) -> list[Review]:
         fn = graph.functions[qualname]
         if fn.class_qualname:
             async_methods.setdefault(fn.name, []).append(qualname)
-    linked = {(edge.caller, edge.span) for edge in graph.edges if edge.call is not None}
     for fn in graph.functions.values():
         becomes_async = fn.is_async or colouring.is_async(fn.qualname)
         # Calls through a session that stays on requests: the plan says why once.
@@ -53,7 +52,7 @@ def find_reviews(graph: CallGraph, colouring: Colouring) -> list[Review]:
                     reviews.append(Review(fn.qualname, call.span, why))
                 if why or not unresolved(graph, target):
                     continue
-            if (fn.qualname, call.span) in linked:
+            if id(call) in graph.named:
                 continue  # taken for the project's methods of its name (by_name)
             method = call.text.rsplit(".", 1)[-1]
             candidates = async_methods.get(method)
