@@ -11,21 +11,19 @@ together: their constructors become async factories all, or none.
 from __future__ import annotations
 
 from .decisions import Colouring
-from .frameworks import CLASS_CHECKS
+from .frameworks import makes_nothing
 from .graph import CallGraph
 from .tree import short_name
 
 
 def classes_passed_around(graph: CallGraph) -> set[str | None]:
-    """Classes used as values; ``self`` is an instance, and ``isinstance(x, C)`` or
-    ``super(C, self)`` makes nothing."""
+    """Classes used as values; ``self`` is an instance, and ``isinstance(x, C)``,
+    ``super(C, self)`` or ``monkeypatch.setattr(C, "poll", fake)`` makes nothing."""
     return {
         graph.resolve(ref.target)
         for fn in graph.functions.values()
         for ref in fn.refs
-        if ref.text != "self"
-        and not ref.instance
-        and (ref.receiver or "").rsplit(".", 1)[-1] not in {*CLASS_CHECKS, "super"}
+        if ref.text != "self" and not ref.instance and not makes_nothing(ref.receiver, ref.position)
     } | {graph.resolve(cls) for cls in graph.escaping_classes()}
 
 

@@ -368,8 +368,11 @@ class ModuleAnalyser(HeldVisitor):
         if scope.function is not self.module_fn and (typ or isinstance(node.value, ast.Call)):
             for target in node.targets:
                 if isinstance(target, ast.Name):
+                    scope.instances.discard(target.id)
                     if typ:
                         scope.local_types[target.id] = typ
+                        if isinstance(node.value, ast.Call) and not self.started_mock(node.value):
+                            scope.instances.add(target.id)
                     else:
                         scope.local_types.pop(target.id, None)
         self.generic_visit(node)
@@ -443,6 +446,8 @@ class ModuleAnalyser(HeldVisitor):
             fn = self.module_fn
         func, shape = stand_in(node, fn, self.scopes, self.resolve) or (node.func, node)
         target = self.resolve(func)
+        if target and isinstance(func, ast.Name) and func.id in scope.instances:
+            target = f"{target}.__call__"  # ``invoker()``: the instance is called
         parent = getattr(node, "_migrate_parent", None)
         call = Call(
             span=span_of(node),

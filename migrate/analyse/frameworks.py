@@ -268,7 +268,20 @@ ATTRIBUTE_PATCHERS = (
     "builtins.hasattr",
     "builtins.setattr",
     "builtins.delattr",
+    "mocker.spy",
 )
+
+
+def makes_nothing(receiver: str | None, position: int | None) -> bool:
+    """Whether a class handed to ``receiver`` (at ``position``) is only looked at:
+    ``isinstance(x, C)``, ``super(C, self)``, ``monkeypatch.setattr(C, "poll", f)``,
+    ``mocker.spy(C, "poll")``. No instance is made where the analysis cannot see."""
+    name = receiver or ""
+    if name.rsplit(".", 1)[-1] in {*CLASS_CHECKS, "super"}:
+        return True
+    return position == 0 and name.endswith(ATTRIBUTE_PATCHERS)
+
+
 # Third-party packages that send their HTTP through requests (besides the
 # ``requests_*`` family, e.g. requests_oauthlib): code using them keeps
 # requests' traffic after a migration, so requests mocks around it stay.

@@ -99,7 +99,7 @@ class HeldVisitor(ReachedValues):
         """The type of object an assigned value holds, when one we track: what a
         call makes, or the default of ``given or C()`` (see :mod:`.defaults`)."""
         if isinstance(node, ast.Call):
-            return self._started_mock(node) or self.type_of_call(node, scope)
+            return self.started_mock(node) or self.type_of_call(node, scope)
         if isinstance(node, ast.Attribute) and (
             isinstance(chain_root(node), ast.Call) or self.names_instance(node)
         ):
@@ -112,7 +112,7 @@ class HeldVisitor(ReachedValues):
         default = given_default(node, fn.params, fn.kwarg) if fn else None
         return self.type_of_call(default[0], scope) if default else None
 
-    def _started_mock(self, node: ast.Call) -> str | None:
+    def started_mock(self, node: ast.Call) -> str | None:
         """``mock.patch("pkg.Site").start()``: the class the mock stands in for."""
         func = node.func
         if isinstance(func, ast.Attribute) and func.attr == "start" and not node.args:

@@ -55,6 +55,9 @@ class LocalScope:
         self.params: set[str] = set(function.params) if function else set()
         self.local_types: dict[str, str] = {}
         self.local_defs: dict[str, str] = {}
+        # Locals holding an instance the function made (``invoker = C(...)``): calling
+        # one runs its class's ``__call__``, not its constructor.
+        self.instances: set[str] = set()
         # Every type a local was given on any path (``auth = OAuth1(...)`` in one branch).
         self.assigned: dict[str, set[str]] = {}
         self.bound = bound

@@ -27,7 +27,7 @@ from .catalogue import CONSTRUCTORS
 from .choices import returned_attrs
 from .decorators import passes_through
 from .defaults import SESSION_TYPES
-from .frameworks import ATTRIBUTE_PATCHERS, CLASS_CHECKS, plain_mock
+from .frameworks import makes_nothing, plain_mock
 from .given import FORWARDED, NONE_GIVEN, extra, given
 from .methods import offset_of
 from .model import FIXTURE_PREFIX, PARAM_PREFIX, RETURNS_SUFFIX, Call, Function
@@ -148,11 +148,8 @@ class TypeFlow(WhyUntyped):
             found |= {self.graph.resolve(name) or name for name in facts.values}
         for fn in self.functions.values():
             for ref in fn.refs:
-                receiver = (ref.receiver or "").rsplit(".", 1)[-1]
-                if receiver in CLASS_CHECKS or receiver == "super":
-                    continue  # ``isinstance(x, C)``, ``super(C, self)``: nothing made
-                if ref.position == 0 and (ref.receiver or "").endswith(ATTRIBUTE_PATCHERS):
-                    continue  # ``monkeypatch.setattr(C, "poll", fake)``: nothing made
+                if makes_nothing(ref.receiver, ref.position):
+                    continue
                 if ref.target and not ref.instance and ref.text != "self":
                     found.add(self.graph.resolve(ref.target) or ref.target)
         return found

@@ -308,3 +308,69 @@ def test_a_client_that_a_sync_dunder_calls_stays_on_requests_with_all_its_users(
         " book, titles stay sync with it; make __len__ async (or give it a client of its"
         " own) to migrate them"
     )
+
+
+CALLED_INSTANCE = """
+import requests
+
+
+class Invoker:
+    def __init__(self, base):
+        self.data = requests.get(base).json()
+
+    def __call__(self):
+        return self.data
+
+
+def main(base):
+    invoker = Invoker(base)
+    return invoker()
+"""
+
+
+def test_calling_an_instance_runs_its_call_not_its_constructor(tmp_path: Path) -> None:
+    (tmp_path / "invoke.py").write_text(textwrap.dedent(CALLED_INSTANCE))
+    analysis = analyse_paths([tmp_path], jobs=1)
+    lines = textwrap.dedent(CALLED_INSTANCE).splitlines()
+    made = lines.index("    invoker = Invoker(base)") + 1
+    called = lines.index("    return invoker()") + 1
+    edges = {(e.span.line, e.callee) for e in analysis.graph.edges if e.caller == "invoke.main"}
+    assert edges == {(made, "invoke.Invoker.__init__"), (called, "invoke.Invoker.__call__")}
+    assert "invoke.main" in analysis.colouring.async_functions
+
+
+PATCHED_CLASS = {
+    "shop.py": """
+import requests
+
+
+class Shop:
+    def __init__(self, base):
+        self.items = self.load(base)
+
+    def load(self, base):
+        return requests.get(base).json()
+""",
+    "test_shop.py": """
+from shop import Shop
+
+
+def test_load(monkeypatch):
+    monkeypatch.setattr(Shop, "load", lambda self, base: [])
+    assert Shop("http://api").items == []
+
+
+def test_spy(mocker):
+    spy = mocker.spy(Shop, "load")
+    Shop("http://api")
+    assert spy.call_count == 1
+""",
+}
+
+
+def test_a_class_patched_in_tests_is_not_passed_around(tmp_path: Path) -> None:
+    for name, text in PATCHED_CLASS.items():
+        (tmp_path / name).write_text(textwrap.dedent(text))
+    result = analyse_paths([tmp_path], jobs=1).colouring
+    assert "shop.Shop.__init__" in result.async_functions
+    assert "shop.Shop.__init__" not in result.boundaries
