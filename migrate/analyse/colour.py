@@ -57,6 +57,7 @@ def colour(graph: CallGraph, scope: Scope | None = None) -> Colouring:
     converted with them when they all become async; when colouring finds one
     of them staying sync, that parameter is refused and colouring runs again.
     """
+    generators.mark_relays(graph)
     flows = passed.parameter_flows(graph)
     refused: dict[tuple[str, str], str] = {}
     held: dict[str, str] = {}
@@ -74,6 +75,9 @@ def colour(graph: CallGraph, scope: Scope | None = None) -> Colouring:
         )
         joining, mixed = passed.joining(flows, refused, graph, result)
         around = {k: v for k, v in lambdas.awaiting(graph, result).items() if k not in held}
+        around |= {
+            k: v for k, v in generators.awaiting_relays(graph, result).items() if k not in held
+        }
         newly = dynamic.all_async(sites, graph, result) - awaiting
         picked = picked_with_sync(graph, result, constructors)
         reached = by_name.all_async(named, graph, result) - linked

@@ -37,6 +37,7 @@ from .scopes import (
     ordered_parameters,
     parameters,
     plain_names,
+    relayed_calls,
 )
 from .thread_shapes import held_objects
 from .tree import child_fields, class_body_names
@@ -230,6 +231,7 @@ class ModuleAnalyser(HeldVisitor):
         self.scopes.append(scope)
         self._visit_block(node.body)
         self.scopes.pop()
+        fn.relayed = relayed_calls(node)
         fn.returns_inner = tuple(
             sorted(
                 scope.local_defs[r.value.id]

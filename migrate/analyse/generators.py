@@ -29,6 +29,7 @@ from .catalogue import Action
 from .decisions import Colouring, Review
 from .graph import CallGraph
 from .model import Call, Function
+from .tree import short_name
 
 # Builtins that take every item of an iterable: an async comprehension
 # gives them the same items. ``next`` takes one: ``await anext(...)``.
@@ -80,6 +81,67 @@ def _refusal(call: Call, graph: CallGraph, fn: Function) -> str | None:
     return f"{call.text}() is kept as a generator object (assigned or returned)"
 
 
+def mark_relays(graph: CallGraph) -> None:
+    """Plain functions that hand back a generator (``def keys(self): return
+    self.iterkeys()``) are generators to their callers: when it becomes async,
+    they return the async one, and their consumers change as its do. They stay
+    a plain ``def``: nothing in them awaits (see :func:`awaiting_relays`)."""
+    candidates = [fn for fn in graph.functions.values() if fn.relayed]
+    for fn in candidates:
+        fn.is_generator = fn.relay = False  # worked out again for this graph
+    changed = True
+    while changed:
+        changed = False
+        for fn in candidates:
+            if fn.relay or fn.memoised or fn.property or fn.decorators:
+                continue
+            relayed = [c for c in fn.calls if c.span in fn.relayed]
+            callees = [graph.callee_of(c) for c in relayed]
+            if len(relayed) != len(fn.relayed) or not all(
+                callee
+                and graph.functions[callee].is_generator
+                and not graph.functions[callee].contextmanager
+                for callee in callees
+            ):
+                continue
+            fn.is_generator = fn.relay = True
+            fn.holds_across_yield = any(graph.functions[c].holds_across_yield for c in callees if c)
+            changed = True
+
+
+def awaiting_relays(graph: CallGraph, result: Colouring) -> dict[str, str]:
+    """Relays that would await something besides the generator they hand back
+    (``return self._pages(await self._first_url())``): they stay sync, and so
+    does that generator."""
+    found = {}
+    # ``async_to_sync(stats)(url)`` in one: a bridge it would lose.
+    unwound = {u.function: u.callee for u in result.unwinds if u.kind == "async_to_sync"}
+    for fn in graph.functions.values():
+        if not fn.relay or not result.is_async(fn.qualname):
+            continue
+        awaited = [
+            callee
+            for call in fn.calls
+            if call.span not in fn.relayed
+            and (callee := graph.callee_of(call)) is not None
+            and result.is_async(callee)
+            and not graph.functions[callee].is_generator
+        ]
+        if fn.qualname in unwound:
+            awaited.append(unwound[fn.qualname])
+        if awaited:
+            found[fn.qualname] = (
+                f"hands back a generator but calls {short_name(awaited[0])}, which becomes"
+                " async: a plain function cannot await it"
+            )
+    return found
+
+
+def _relayed(call: Call, caller: Function) -> bool:
+    """``return self.iterkeys()`` in a relay: its callers consume the generator."""
+    return caller.relay and call.span in caller.relayed
+
+
 def generator_boundary(fn: Function, graph: CallGraph) -> str | None:
     """Why generator ``fn`` must stay sync whatever its callers are, or None."""
     if fn.yield_from_value:
@@ -87,7 +149,7 @@ def generator_boundary(fn: Function, graph: CallGraph) -> str | None:
     if not fn.is_generator:
         return None
     for edge in graph.callers.get(fn.qualname, []):
-        if edge.call is None:
+        if edge.call is None or _relayed(edge.call, graph.functions[edge.caller]):
             continue
         why = _refusal(edge.call, graph, fn)
         if why:

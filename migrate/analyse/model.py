@@ -243,6 +243,12 @@ class Function:
     span: Span
     is_async: bool = False
     is_generator: bool = False
+    # A plain function each of whose returns hands back a call's result (``return
+    # self._pages(url)``): those calls. When each gives a generator, the function
+    # is a relay (see generators.mark_relays): a generator to its callers, while
+    # it stays a plain ``def``.
+    relayed: tuple[Span, ...] = ()
+    relay: bool = False
     # Calls made inside ``with self.lock:``, holding a shared object entered there
     # (a lock): an await among them would hold it while other tasks wait.
     held_calls: tuple[Span, ...] = ()

@@ -255,6 +255,12 @@ def _reason_text(chain: tuple[ChainLink, ...], graph: CallGraph, reason: Reason)
     text = "async because it " + ", ".join(parts)
     if verb and graph.functions.get(first.calls):
         text = text.replace("it calls", "it wraps", 1)
+    relay = graph.functions.get(first.function)
+    if relay is not None and relay.relay:
+        # It stays a ``def``: what changes is what it hands back.
+        text = text.replace(
+            "async because it calls", "hands back an async generator: it returns", 1
+        )
     return text
 
 
@@ -263,6 +269,8 @@ def _kind(fn: Function, graph: CallGraph) -> ConversionKind:
         return fn.framework
     if fn.qualname in graph.wrapped_by:
         return "decorator-wrapper"
+    if fn.relay:
+        return "relay"
     if fn.is_generator:
         return "generator"
     if fn.class_qualname:

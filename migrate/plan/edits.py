@@ -398,6 +398,8 @@ def plan_edits(analysis: Analysis) -> dict[str, FileEdits]:
 
     for qualname in colouring.async_functions:
         fe, cols = for_module(fn_module(qualname))
+        if graph.functions[qualname].relay:
+            continue  # ``return self.iterkeys()``: hands back the async generator as is
         fe.async_functions.add(qualname)
         memo = graph.functions[qualname].async_memo
         if memo is not None and memo.target is not None:

@@ -36,13 +36,15 @@ class ChainLink:
 
 # What a converted function is, for the reader (a framework's kinds first).
 ConversionKind = (
-    Framework | Literal["decorator-wrapper", "generator", "method", "nested-function", "function"]
+    Framework
+    | Literal["decorator-wrapper", "generator", "relay", "method", "nested-function", "function"]
 )
 
 
 @dataclass(frozen=True)
 class Conversion:
-    """A function that becomes ``async def``."""
+    """A function that becomes ``async def`` (a "relay" stays a ``def`` that hands
+    back the async generator it calls: ``return self.iterkeys()``)."""
 
     function: str
     where: Where

@@ -13,3 +13,4 @@ def drive(run):
     run.check("big page", use.has_big_page, base + "/p1")
     run.check("sizes", use.page_sizes, base + "/p1")
     run.check("summary", use.summary, base + "/p1")
+    run.check("sized items", use.sized_items, base + "/p1")

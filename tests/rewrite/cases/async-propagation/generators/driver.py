@@ -33,3 +33,5 @@ def drive(run):
     run.check("generator", pages.items, base + "/p2")
     run.check("catalog names", use.catalog_names, shop)
     run.check("first entry", use.first_entry, shop)
+    run.check("first two, through a function returning the generator", use.first_two, base + "/p1")
+    run.check("names, through a method returning the generator", use.all_names, shop)

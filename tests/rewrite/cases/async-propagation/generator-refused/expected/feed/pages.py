@@ -1,5 +1,6 @@
 import httpx
 import requests
+from asgiref.sync import async_to_sync
 
 from ._async_helpers import TLS_CONTEXT
 
@@ -21,3 +22,12 @@ async def stats(url):
         follow_redirects=True, timeout=None, verify=TLS_CONTEXT
     ) as http_client:
         return (await http_client.get(url + "/stats", timeout=5)).json()
+
+
+def sized(url):
+    return _sized(url, async_to_sync(stats)(url)["count"])
+
+
+def _sized(url, count):
+    for item in requests.get(url, timeout=5).json()["items"]:
+        yield item, count

@@ -15,3 +15,12 @@ def numbered(url):
 
 def stats(url):
     return requests.get(url + "/stats", timeout=5).json()
+
+
+def sized(url):
+    return _sized(url, stats(url)["count"])
+
+
+def _sized(url, count):
+    for item in requests.get(url, timeout=5).json()["items"]:
+        yield item, count

@@ -1,4 +1,4 @@
-from .pages import numbered, pages, stats
+from .pages import numbered, pages, sized, stats
 
 
 def has_big_page(url):
@@ -12,3 +12,8 @@ def page_sizes(url):
 
 def summary(url):
     return stats(url)["count"]
+
+
+def sized_items(url):
+    # sized() awaits stats() before it hands back its generator: it stays sync.
+    return list(sized(url))

@@ -22,6 +22,10 @@ async def items(url):
             yield item
 
 
+def items_from(url):
+    return items(url)
+
+
 class Catalog:
     """Entries fetched page by page through the instance's session."""
 
@@ -46,3 +50,6 @@ class Catalog:
     async def names(self):
         async for entry in self.entries():
             yield entry["name"]
+
+    def all_names(self):
+        return self.names()

@@ -1,4 +1,4 @@
-from .pages import Catalog, items, pages
+from .pages import Catalog, items, items_from, pages
 
 
 async def first(url, n):
@@ -42,3 +42,16 @@ async def first_entry(base):
     async for entry in Catalog(base).entries():
         return entry["name"]
     return None
+
+
+async def first_two(url):
+    out = []
+    async for item in items_from(url):
+        out.append(item)
+        if len(out) == 2:
+            break
+    return out
+
+
+async def all_names(base):
+    return [item async for item in Catalog(base).all_names()]

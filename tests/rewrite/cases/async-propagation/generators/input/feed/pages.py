@@ -15,6 +15,10 @@ def items(url):
         yield from page
 
 
+def items_from(url):
+    return items(url)
+
+
 class Catalog:
     """Entries fetched page by page through the instance's session."""
 
@@ -32,3 +36,6 @@ class Catalog:
     def names(self):
         for entry in self.entries():
             yield entry["name"]
+
+    def all_names(self):
+        return self.names()

@@ -1,4 +1,4 @@
-from .pages import Catalog, items, pages
+from .pages import Catalog, items, items_from, pages
 
 
 def first(url, n):
@@ -42,3 +42,16 @@ def first_entry(base):
     for entry in Catalog(base).entries():
         return entry["name"]
     return None
+
+
+def first_two(url):
+    out = []
+    for item in items_from(url):
+        out.append(item)
+        if len(out) == 2:
+            break
+    return out
+
+
+def all_names(base):
+    return list(Catalog(base).all_names())
