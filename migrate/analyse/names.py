@@ -209,6 +209,16 @@ class NameResolver:
                 return self.type_of_call(call, None)
 
             made_by = what_made(self.tree, node, type_made)
+
+            def _local_method(call: ast.Call) -> str | None:
+                # ``jenkins = Jenkins(url)`` ... ``return jenkins.get_nodes()``.
+                parts = dotted(call.func)
+                if not parts or len(parts) != 2:
+                    return None
+                made = made_by.get(parts[0], set())
+                typ = next(iter(made)) if len(made) == 1 else None
+                return f"{typ}.{parts[1]}{RETURNS_SUFFIX}" if typ else None
+
             attrs = self.class_attr_types.get(owner.rpartition(".")[2], {}) if owner else {}
             found: set[str | None] = set()
             for sub in self.tree.inside(node, (ast.Return, ast.Yield)):
@@ -219,7 +229,7 @@ class NameResolver:
                         made = self._method_return(f"{owner}.{method}", 0) if method else None
                         # Not known yet here (defined further down): the graph knows.
                         later = f"{owner}.{method}{RETURNS_SUFFIX}" if method else None
-                        found.add(made or later or type_made(value))
+                        found.add(made or later or type_made(value) or _local_method(value))
                     elif isinstance(value, ast.Name | ast.Attribute) and dotted(value):
                         own = self_returned(node, value, owner, attrs) if owner else None
                         found |= made_by.get(expr_text(value), {own})

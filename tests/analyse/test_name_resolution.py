@@ -11,7 +11,7 @@ import textwrap
 import pytest
 
 from migrate.analyse.facts import analyse_source
-from migrate.analyse.model import ModuleFacts
+from migrate.analyse.model import RETURNS_SUFFIX, ModuleFacts
 from migrate.analyse.names import dotted, expr_text, resolve_relative
 
 
@@ -236,6 +236,11 @@ def test_factories_give_their_type_to_callers() -> None:
             with Api() as client:
                 yield client
 
+        @pytest.fixture
+        def fetched():
+            api = Api()
+            return api.fetch()
+
         def use():
             annotated().fetch()
             x = made()
@@ -248,8 +253,14 @@ def test_factories_give_their_type_to_callers() -> None:
         "made": "pkg.mod.Api",
         "api": "pkg.mod.Api",
         "closed_after": "pkg.mod.Api",
+        # What the method gives, known once the graph is: ``api.fetch()`` on a local.
+        "fetched": "pkg.mod.Api.fetch" + RETURNS_SUFFIX,
     }
-    assert facts.fixture_types == {"api": "pkg.mod.Api", "closed_after": "pkg.mod.Api"}
+    assert facts.fixture_types == {
+        "api": "pkg.mod.Api",
+        "closed_after": "pkg.mod.Api",
+        "fetched": "pkg.mod.Api.fetch" + RETURNS_SUFFIX,
+    }
     calls = {c.text: c.target for c in facts.functions["pkg.mod.use"].calls}
     assert calls["annotated().fetch"] == "pkg.mod.Api.fetch"
     assert calls["x.fetch"] == "pkg.mod.Api.fetch"
