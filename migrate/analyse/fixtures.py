@@ -14,6 +14,7 @@ from collections.abc import Callable
 
 from .frameworks import SYNC_MOCKS
 from .model import FIXTURE_PREFIX, ModuleFacts, Span
+from .scopes import own_nodes
 from .tree import dotted
 
 
@@ -128,12 +129,4 @@ def returned_maker(
 
 def _own_returns(node: ast.FunctionDef | ast.AsyncFunctionDef) -> list[ast.Return]:
     """The returns of ``node`` itself, not of the functions and classes it defines."""
-    found: list[ast.Return] = []
-    todo: list[ast.AST] = list(node.body)
-    while todo:
-        sub = todo.pop()
-        if isinstance(sub, ast.Return):
-            found.append(sub)
-        if not isinstance(sub, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef | ast.Lambda):
-            todo.extend(ast.iter_child_nodes(sub))
-    return found
+    return [sub for sub in own_nodes(node) if isinstance(sub, ast.Return)]

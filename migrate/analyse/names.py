@@ -19,7 +19,7 @@ from .factories import session_factories, type_factory_globals, what_made
 from .fixtures import is_fixture_decorator, note_fixture, returned_attribute, returned_maker
 from .frameworks import BRIDGES
 from .model import RETURNS_SUFFIX, Function, ModuleFacts
-from .scopes import bound_names, bridge_aliases, ordered_parameters
+from .scopes import bound_names, bridge_aliases, ordered_parameters, own_nodes
 from .tree import (
     TreeIndex,
     _is_super,
@@ -221,7 +221,8 @@ class NameResolver:
 
             attrs = self.class_attr_types.get(owner.rpartition(".")[2], {}) if owner else {}
             found: set[str | None] = set()
-            for sub in self.tree.inside(node, (ast.Return, ast.Yield)):
+            # Its own returns: not those of the fakes a fixture defines in it.
+            for sub in own_nodes(node):
                 if isinstance(sub, ast.Return | ast.Yield) and sub.value is not None:
                     value = sub.value
                     if isinstance(value, ast.Call):

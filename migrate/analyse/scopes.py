@@ -290,7 +290,7 @@ def argument_uses(
     False)`` for a return of anything else."""
     uses: list[tuple[str, bool]] = []
     returned: set[int] = set()
-    for sub in _own_nodes(node):
+    for sub in own_nodes(node):
         if isinstance(sub, ast.Return):
             if isinstance(sub.value, ast.Name) and sub.value.id == name:
                 returned.add(id(sub.value))
@@ -336,20 +336,21 @@ def argument_uses(
 def relayed_calls(node: ast.FunctionDef | ast.AsyncFunctionDef) -> tuple[Span, ...]:
     """Where a plain function's returns are, when each returns a call's result
     (``return self._pages(url)``), and it returns at all."""
-    returns = [sub for sub in _own_nodes(node) if isinstance(sub, ast.Return)]
+    returns = [sub for sub in own_nodes(node) if isinstance(sub, ast.Return)]
     if isinstance(node, ast.AsyncFunctionDef) or is_generator(node) or not returns:
         return ()
     calls = [r.value for r in returns if isinstance(r.value, ast.Call)]
     return tuple(_span(c) for c in calls) if len(calls) == len(returns) else ()
 
 
-def _own_nodes(node: ast.FunctionDef | ast.AsyncFunctionDef) -> Iterator[ast.AST]:
-    """The nodes of a function's body, not those of functions or classes defined in it."""
+def own_nodes(node: ast.FunctionDef | ast.AsyncFunctionDef) -> Iterator[ast.AST]:
+    """The nodes of a function's body, not those of functions, lambdas or classes
+    defined in it."""
     todo: list[ast.AST] = list(node.body)
     while todo:
         sub = todo.pop()
         yield sub
-        if not isinstance(sub, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef):
+        if not isinstance(sub, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef | ast.Lambda):
             todo.extend(ast.iter_child_nodes(sub))
 
 

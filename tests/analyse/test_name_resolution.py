@@ -237,7 +237,11 @@ def test_factories_give_their_type_to_callers() -> None:
                 yield client
 
         @pytest.fixture
-        def fetched():
+        def fetched(monkeypatch):
+            def fake_fetch(self):
+                return 2  # the fake's return is not the fixture's
+
+            monkeypatch.setattr(Api, "fetch", fake_fetch)
             api = Api()
             return api.fetch()
 
