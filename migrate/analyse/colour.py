@@ -243,7 +243,9 @@ def _colour(
 
     for flow in enabled:
         receiver_async = functions[flow.receiver].is_async or result.is_async(flow.receiver)
-        if receiver_async and passed.async_values(flow, graph, result):
+        if receiver_async and passed.takes_generators(flow, graph, result):
+            result.param_iterations += [(flow.receiver, c.span) for c in flow.calls]
+        elif receiver_async and passed.async_values(flow, graph, result):
             result.param_awaits += [(flow.receiver, c.span) for c in flow.calls if not c.awaited]
     result.renamed = lifetime.async_names(graph, result)
     lambdas.bridge_or_review(graph, result)

@@ -142,6 +142,8 @@ class Colouring:
     # receivers' calls of their parameter (function, where), awaited now; and
     # request functions or client methods handed over in their async form.
     param_awaits: list[tuple[str, Span]] = field(default_factory=list)
+    # The same for generators handed over: their calls are iterated with ``async for``.
+    param_iterations: list[tuple[str, Span]] = field(default_factory=list)
     passed_values: list[tuple[str, Span, str, BlockingCall]] = field(default_factory=list)
     # Sessions that become httpx.AsyncClients, as graph.session_key names them
     # (``(class, attr)``, ``(function, name)``): their annotations follow.

@@ -20,6 +20,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from . import generators
 from .catalogue import Action, BlockingCall, lookup
 from .decisions import Colouring, Reason, Review
 from .frameworks import PARTIALS, REQUESTS_ONLY_KEYWORDS
@@ -145,6 +146,9 @@ def joining(
     for flow in flows:
         if flow.key in refused or not async_values(flow, graph, result):
             continue
+        if why := _generators_refused(flow, graph, result):
+            mixed[flow.key] = why
+            continue
         sync = sync_values(flow, graph, result)
         if not sync:
             continue
@@ -160,6 +164,29 @@ def joining(
             assert value.function is not None
             joins.setdefault(value.function, Reason(flow.receiver, flow.calls[0].span, "handed"))
     return joins, mixed
+
+
+def takes_generators(flow: Flow, graph: CallGraph, result: Colouring) -> bool:
+    """Whether what ``flow`` is given are generators that become async: the receiver
+    iterates what it calls (``for name, node in nodes_method()``) with ``async for``."""
+    given = async_values(flow, graph, result)
+    return bool(given) and all(
+        v.function and graph.functions[v.function].is_generator for v in given
+    )
+
+
+def _generators_refused(flow: Flow, graph: CallGraph, result: Colouring) -> str | None:
+    """Why generators handed to ``flow`` cannot follow into it, or None."""
+    given = [v for v in async_values(flow, graph, result) if v.function]
+    kinds = {graph.functions[v.function].is_generator for v in given if v.function}
+    if kinds == {True, False}:
+        return "it is given generators and functions, which become async: one awaits, one iterates"
+    if kinds == {True} and any(
+        not (c.iterated and c.genexp_of is None) and generators.consumer(c, graph) is None
+        for c in flow.calls
+    ):
+        return "it is given generators, which become async, and takes them other than by a loop"
+    return None
 
 
 def _name(graph: CallGraph, value: Passed) -> str:

@@ -582,6 +582,13 @@ def plan_edits(analysis: Analysis) -> dict[str, FileEdits]:
     for receiver, span in colouring.param_awaits:
         fe, cols = for_module(fn_module(receiver))
         fe.awaits.add(cols.pos(span))
+    for receiver, span in colouring.param_iterations:
+        fe, cols = for_module(fn_module(receiver))
+        call = next(c for c in graph.functions[receiver].calls if c.span == span)
+        if (taken_by := generators.consumer(call, graph)) is not None:
+            fe.async_consumers[cols.pos(span)] = taken_by
+        else:
+            fe.async_iterations.add(cols.pos(span))
     for holder, span, text, entry in colouring.passed_values:
         fn = graph.functions[holder]
         fe, cols = for_module(fn.module)

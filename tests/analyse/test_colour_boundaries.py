@@ -374,3 +374,33 @@ def test_a_class_patched_in_tests_is_not_passed_around(tmp_path: Path) -> None:
     result = analyse_paths([tmp_path], jobs=1).colouring
     assert "shop.Shop.__init__" in result.async_functions
     assert "shop.Shop.__init__" not in result.boundaries
+
+
+HANDED_GENERATORS = """
+import requests
+
+
+def pages(url):
+    yield requests.get(url).json()
+
+
+def page_list(url):
+    return [requests.get(url).json()]
+
+
+def count(make, url):
+    return sum(1 for _ in make(url))
+
+
+def counted(url):
+    return count(pages, url) + count(page_list, url)
+"""
+
+
+def test_a_receiver_given_generators_and_functions_stays_sync(tmp_path: Path) -> None:
+    (tmp_path / "feed.py").write_text(textwrap.dedent(HANDED_GENERATORS))
+    result = analyse_paths([tmp_path], jobs=1).colouring
+    assert {"feed.pages", "feed.page_list"} <= set(result.async_functions)
+    assert "feed.count" not in result.async_functions
+    (review,) = [r for r in result.review if r.function == "feed.count"]
+    assert "one awaits, one iterates" in review.reason

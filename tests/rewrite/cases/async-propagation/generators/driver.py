@@ -35,3 +35,4 @@ def drive(run):
     run.check("first entry", use.first_entry, shop)
     run.check("first two, through a function returning the generator", use.first_two, base + "/p1")
     run.check("names, through a method returning the generator", use.all_names, shop)
+    run.check("tenfold, the generator handed to a function", use.tenfold, base + "/p1")

@@ -55,3 +55,11 @@ async def first_two(url):
 
 async def all_names(base):
     return [item async for item in Catalog(base).all_names()]
+
+
+async def collect(make, url):
+    return [item * 10 async for item in make(url)]
+
+
+async def tenfold(url):
+    return await collect(items, url)

@@ -55,3 +55,11 @@ def first_two(url):
 
 def all_names(base):
     return list(Catalog(base).all_names())
+
+
+def collect(make, url):
+    return [item * 10 for item in make(url)]
+
+
+def tenfold(url):
+    return collect(items, url)
