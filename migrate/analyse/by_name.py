@@ -107,7 +107,7 @@ def find_sites(graph: CallGraph) -> list[Site]:
 def _untyped(graph: CallGraph, call: Call) -> bool:
     if "." not in call.text or call.plain_receiver or call.refusal:
         return False
-    if call.iterates or call.subscript or call.choices or call.chosen_by:
+    if call.iterates or call.subscript or call.dunder or call.choices or call.chosen_by:
         return False
     if call.text.startswith("super("):
         return False

@@ -27,6 +27,7 @@ from . import (
     passed,
     properties,
     threads,
+    twinned,
     values,
 )
 from .catalogue import HTTP_VERBS, Action
@@ -48,6 +49,8 @@ from .model import Call, Function, Span
 from .overrides import library_call_boundary
 from .review import find_reviews
 from .tree import short_name
+from .twinned import kept_dunder, twin_free
+from .twins import TWIN_NAMES
 
 
 def colour(graph: CallGraph, scope: Scope | None = None) -> Colouring:
@@ -232,7 +235,11 @@ def _colour(
                 continue
             if call.in_lambda:
                 continue  # decided below: a lambda cannot await
+            if kept_dunder(call, callee, graph):
+                continue  # ``jobs[k] += 1``, or sync code: the dunder bridges to its twin
             if caller.qualname in result.boundaries:
+                if call.dunder:
+                    continue  # ``name in jobs`` in sync code: the dunder bridges to its twin
                 result.bridges.append(
                     _bridge(caller, callee, call, result.boundaries[caller.qualname])
                 )
@@ -260,6 +267,7 @@ def _colour(
     _http_verbs(graph, result)
     find_fakes(graph, result)
     result.review.extend(find_reviews(graph, result))
+    result.review.extend(twinned.reviews(graph, result))
     result.review.extend(http_reviews(graph, result))
     result.review.extend(requests_extension_reviews(graph))
     return result
@@ -303,6 +311,8 @@ def _boundary(fn: Function, graph: CallGraph, scope: Scope) -> str | None:
     """Why ``fn`` must stay sync, or None when it may become async."""
     if fn.boundary:
         return fn.boundary
+    if fn.name in TWIN_NAMES and fn.class_qualname and not twin_free(fn, graph):
+        return "dunder"
     if fn.qualname in graph.project.entry_points:
         return graph.project.entry_points[fn.qualname]
     if scope.excluded(fn.qualname, graph.project.facts[fn.module].path):

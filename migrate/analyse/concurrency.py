@@ -35,6 +35,7 @@ from .pacing import ASYNC_SLEEPS, Pacing, awaits_async
 from .project import function_node
 from .quiet_calls import quiet_calls
 from .receivers import receiver_changes
+from .twinned import membership_test
 
 
 @dataclass(frozen=True)
@@ -167,7 +168,7 @@ def awaited_calls(
         if callee is None:
             continue
         target = graph.functions[callee]
-        if target.is_generator:
+        if target.is_generator or membership_test(call, callee, graph):
             continue
         # Already async: a call that is not awaited is handed to something (gather, a task).
         if awaits_async(callee, graph, colouring) and pacing.only_sleeps(callee):

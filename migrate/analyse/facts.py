@@ -41,6 +41,7 @@ from .scopes import (
 )
 from .thread_shapes import held_objects
 from .tree import child_fields, class_body_names
+from .twins import TWIN_NAMES, len_site
 from .urllib_shapes import URLOPEN, built_just_before, urlopen_method, urlopen_refusal
 
 
@@ -287,6 +288,7 @@ class ModuleAnalyser(HeldVisitor):
             and name.endswith("__")
             and not fn.is_async
             and name not in ASYNC_DUNDERS
+            and name not in TWIN_NAMES
         ):
             fn.boundary = fn.boundary or "dunder"
         if self.facts.is_test_file and name.startswith("test") and fn.parent is None:
@@ -343,6 +345,8 @@ class ModuleAnalyser(HeldVisitor):
         self.visit(node.annotation)
 
     def visit_Assign(self, node: ast.Assign) -> None:
+        if len(node.targets) == 1 and isinstance(node.targets[0], ast.Subscript):
+            node.targets[0]._migrate_twin = "setitem"  # type: ignore[attr-defined]
         scope = self.scopes[-1]
         fn = scope.function
         nested = named_lambda(node, scope.node) if fn is not self.module_fn else None
@@ -450,6 +454,8 @@ class ModuleAnalyser(HeldVisitor):
         target = self.resolve(func)
         if target and isinstance(func, ast.Name) and func.id in scope.instances:
             target = f"{target}.__call__"  # ``invoker()``: the instance is called
+        if (held := len_site(node, target)) is not None:
+            self.dunder_call(node, held, "__len__", "len")  # see twins
         parent = getattr(node, "_migrate_parent", None)
         call = Call(
             span=span_of(node),

@@ -196,6 +196,8 @@ class FlowVisitor(NameResolver, ast.NodeVisitor):
         self.generic_visit(node)
 
     def visit_Delete(self, node: ast.Delete) -> None:
+        if len(node.targets) == 1 and isinstance(node.targets[0], ast.Subscript):
+            node.targets[0]._migrate_twin = "delitem"  # type: ignore[attr-defined]
         self._self_change(*node.targets)
         self.generic_visit(node)
 

@@ -25,6 +25,7 @@ from .patches import class_mock, patched_params
 from .reached import ReachedValues
 from .scopes import plain_names
 from .tree import chain_root
+from .twins import contains_site
 
 # Builtins that take an iterable's items: what ``__next__`` gives (see generators).
 ITEM_CONSUMERS = frozenset(
@@ -432,38 +433,64 @@ class HeldVisitor(ReachedValues):
 
     def visit_Subscript(self, node: ast.Subscript) -> None:
         """``site.pages[name]`` runs ``PageList.__getitem__``: a call, awaited once that
-        becomes async (an instance's, or a parameter's whose type callers give)."""
-        root = node.value
+        becomes async (an instance's, or a parameter's whose type callers give).
+        ``plugins[name] = p`` runs ``__setitem__``, a plain ``del plugins[name]``
+        ``__delitem__`` (see twins)."""
+        kind = getattr(node, "_migrate_twin", None)  # a plain ``x[k] = v`` or ``del x[k]``
+        if isinstance(node.ctx, ast.Del):
+            if kind:
+                self.dunder_call(node, node.value, "__delitem__", kind)
+        else:
+            dunder = "__setitem__" if isinstance(node.ctx, ast.Store) else "__getitem__"
+            self.dunder_call(node, node.value, dunder, kind, subscript=True)
+        self.generic_visit(node)
+
+    def visit_Compare(self, node: ast.Compare) -> None:
+        """``name in jobs`` runs ``Jobs.__contains__`` (see twins)."""
+        site = contains_site(node)
+        if site is not None:
+            self.dunder_call(node, site[1], "__contains__", site[2])
+        super().visit_Compare(node)
+
+    def dunder_call(
+        self,
+        node: ast.expr,
+        value: ast.expr,
+        dunder: str,
+        kind: str | None = None,
+        subscript: bool = False,
+    ) -> None:
+        """The call of ``value``'s ``dunder`` that ``node`` makes, when ``value`` is an
+        instance whose type is known here or given by callers."""
+        root = value
         while isinstance(root, ast.Attribute):
             root = root.value
-        made = isinstance(root, ast.Call) and isinstance(node.value, ast.Attribute)
-        # ``plugins[name] = p`` runs ``__setitem__``: a call too, which stays sync.
-        dunder = "__setitem__" if isinstance(node.ctx, ast.Store) else "__getitem__"
-        if not isinstance(node.ctx, ast.Del) and (made or dotted(node.value)) and self.scopes:
-            getitem = ast.copy_location(
-                ast.Attribute(value=node.value, attr=dunder, ctx=ast.Load()), node.value
-            )
-            # An instance's (``self.pages``, ``Site().pages``), not a class's or a module's.
-            target = self.resolve(getitem) if self.names_instance(node.value) else None
-            if made:
-                assert isinstance(root, ast.Call)
-                typ = self.type_of_call(root, self.scopes[-1])
-                attrs = expr_text(getitem).removeprefix(expr_text(root)).lstrip(".")
-                target = f"{typ}.{attrs}" if typ else None
-            held = self.value_of(node.value)
-            call = Call(
-                span_of(node),
-                target,
-                f"{expr_text(node.value)}.{dunder}",
-                awaited=isinstance(getattr(node, "_migrate_parent", None), ast.Await),
-                in_lambda=self.lambda_depth > 0,
-                subscript=True,
-            )
-            if target is None and held and held.startswith(PARAM_PREFIX):
-                call.param_target = f"{held}.{dunder}"
-            if target or call.param_target:
-                (self.scopes[-1].function or self.module_fn).calls.append(call)
-        self.generic_visit(node)
+        made = isinstance(root, ast.Call) and isinstance(value, ast.Attribute)
+        if not (made or dotted(value)) or not self.scopes:
+            return
+        method = ast.copy_location(ast.Attribute(value=value, attr=dunder, ctx=ast.Load()), value)
+        # An instance's (``self.pages``, ``Site().pages``, ``self``), not a class's or a module's.
+        own = isinstance(value, ast.Name) and value.id == "self"
+        target = self.resolve(method) if own or self.names_instance(value) else None
+        if made:
+            assert isinstance(root, ast.Call)
+            typ = self.type_of_call(root, self.scopes[-1])
+            attrs = expr_text(method).removeprefix(expr_text(root)).lstrip(".")
+            target = f"{typ}.{attrs}" if typ else None
+        held = self.value_of(value)
+        call = Call(
+            span_of(node),
+            target,
+            f"{expr_text(value)}.{dunder}",
+            awaited=isinstance(getattr(node, "_migrate_parent", None), ast.Await),
+            in_lambda=self.lambda_depth > 0,
+            subscript=subscript,
+            dunder=kind,
+        )
+        if target is None and held and held.startswith(PARAM_PREFIX):
+            call.param_target = f"{held}.{dunder}"
+        if target or call.param_target:
+            (self.scopes[-1].function or self.module_fn).calls.append(call)
 
     def visit_AnnAssign(self, node: ast.AnnAssign) -> None:
         if node.value is not None:

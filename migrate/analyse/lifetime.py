@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from .decisions import Colouring, Reason
 from .graph import CallGraph
+from .twins import TWIN_NAMES
 
 PAIR = {"__enter__": "__exit__", "__exit__": "__enter__"}
 # A method that becomes async takes the name asyncio code uses for it.
@@ -24,6 +25,7 @@ ASYNC_NAMES = {
     "__exit__": "__aexit__",
     "close": "aclose",
     "__next__": "__anext__",
+    **TWIN_NAMES,
 }
 
 

@@ -115,6 +115,9 @@ class Call:
     chosen_by: str | None = None
     # ``pages[name]``: the ``__getitem__`` a subscript of an instance runs.
     subscript: bool = False
+    # ``name in jobs``, ``len(jobs)``, ``jobs[k] = v``, ``del jobs[k]``: a dunder
+    # with an async twin (see twins), by the kind of site ("in", "len", ...).
+    dunder: str | None = None
     # ``for page in pages``, ``next(pages)``: the ``__next__`` iterating an instance runs.
     iterates: bool = False
     # ``try: next(pages) except StopIteration``: where that handler names StopIteration.

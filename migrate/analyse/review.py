@@ -40,7 +40,7 @@ def find_reviews(graph: CallGraph, colouring: Colouring) -> list[Review]:
         # Calls through a session that stays on requests: the plan says why once.
         kept = [call for call, _ in graph.kept.get(fn.qualname, ())]
         for call in fn.calls:
-            if call.iterates or call.subscript:
+            if call.iterates or call.subscript or call.dunder:
                 continue  # a dunder an instance runs, noted only where its type is known
             target = graph.resolve(call.target) if call.target else None
             if target is not None:

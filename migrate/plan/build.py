@@ -8,7 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from ..analyse.concurrency import Spot
-from ..analyse.decisions import Reason, Scope
+from ..analyse.decisions import Colouring, Reason, Scope
 from ..analyse.gathers.model import DEFAULT_MAX_CONCURRENCY as DEFAULT_LIMIT
 from ..analyse.graph import CallGraph
 from ..analyse.model import Function, Span
@@ -72,7 +72,7 @@ def build_plan(
                 function=qualname,
                 where=where(fn),
                 kind=_kind(fn, graph),
-                reason=_reason_text(chain, graph, reasons[qualname]),
+                reason=_renamed(qualname, colouring, _reason_text(chain, graph, reasons[qualname])),
                 chain=chain,
                 http_methods=tuple(sorted(colouring.http_verbs.get(qualname, ()))),
             )
@@ -230,6 +230,13 @@ def _chain(
         links.append(ChainLink(current, reason.callee, where(at, reason.span)))
         current = reason.callee
     return tuple(links)
+
+
+def _renamed(qualname: str, colouring: Colouring, reason: str) -> str:
+    """``async as acontains because ...``: the name it takes (``close`` -> ``aclose``,
+    a dunder's twin)."""
+    new = colouring.renamed.get(qualname)
+    return reason.replace("async because", f"async as {new} because", 1) if new else reason
 
 
 def _reason_text(chain: tuple[ChainLink, ...], graph: CallGraph, reason: Reason) -> str:

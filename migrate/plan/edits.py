@@ -132,6 +132,9 @@ class FileEdits:
     # qualname -> new name here, and the calls of them (position -> new name).
     renamed: dict[str, str] = field(default_factory=dict)
     renamed_calls: dict[Pos, str] = field(default_factory=dict)
+    # ``name in jobs``, ``len(jobs)``, ``jobs[k] = v``, ``del jobs[k]`` in async code,
+    # whose dunder became its async twin: position -> (kind of site, twin's name).
+    twin_calls: dict[Pos, tuple[str, str]] = field(default_factory=dict)
     bridges: dict[Pos, BridgeEdit] = field(default_factory=dict)
     # Module-level bridges the file gets (``load = sync_to_async(db.load)``).
     bridge_aliases: list[AliasEdit] = field(default_factory=list)
@@ -436,6 +439,11 @@ def plan_edits(analysis: Analysis) -> dict[str, FileEdits]:
             callee = graph.callee_of(call)
             if callee is None or not colouring.is_async(callee):
                 continue
+            if call.dunder:
+                twin = colouring.renamed.get(callee)
+                if twin:
+                    fe.twin_calls[cols.pos(call.span)] = (call.dunder, twin)
+                continue
             if call.context_manager or (call.with_item and graph.functions[callee].contextmanager):
                 fe.async_withs.add(cols.pos(call.span))
                 continue
@@ -462,7 +470,7 @@ def plan_edits(analysis: Analysis) -> dict[str, FileEdits]:
         new_name = colouring.renamed.get(edge.callee)
         called = edge.call
         # ``for page in pages`` runs ``__anext__`` unnamed: no call there to rename.
-        if new_name and called and not (called.context_manager or called.iterates):
+        if new_name and called and not (called.context_manager or called.iterates or called.dunder):
             fe, cols = for_module(fn_module(edge.caller))
             fe.renamed_calls[cols.pos(called.span)] = new_name
 

@@ -143,7 +143,12 @@ class MigrationTransformer(cst.CSTTransformer):
         # the node or split it in several, later handlers still see it leave
         # (their state stays balanced) but can no longer change it.
         for handler in self.leavers.get(type(original), ()):
-            if isinstance(result, cst.RemovalSentinel | cst.FlattenSentinel):
+            # A small statement made into another kind (``jobs[k] = v`` into ``await
+            # jobs.asetitem(k, v)``) is done with, as one removed is.
+            replaced = isinstance(original, cst.BaseSmallStatement) and (
+                type(result) is not type(original)
+            )
+            if replaced or isinstance(result, cst.RemovalSentinel | cst.FlattenSentinel):
                 handler(original, updated)
                 continue
             updated = result

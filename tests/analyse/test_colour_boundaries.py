@@ -288,8 +288,8 @@ class Shelf:
         for isbn in self.session.get(f"{self.base}/isbns").json():
             yield self.book(isbn)["title"]
 
-    def __len__(self):
-        return self.session.get(f"{self.base}/books/count").json()["count"]
+    def __repr__(self):
+        return self.session.get(f"{self.base}/name").json()["name"]
 """
 
 
@@ -300,12 +300,12 @@ def test_a_client_that_a_sync_dunder_calls_stays_on_requests_with_all_its_users(
     result = analyse_paths([tmp_path], jobs=1).colouring
     assert not result.async_functions
     assert result.boundaries["shelf.Shelf.book"] == (
-        "its client self.session is also used by __len__, which stays sync (dunder)"
+        "its client self.session is also used by __repr__, which stays sync (dunder)"
     )
-    (review,) = [r for r in result.review if r.function == "shelf.Shelf.__len__"]
+    (review,) = [r for r in result.review if r.function == "shelf.Shelf.__repr__"]
     assert review.reason == (
-        "self.session stays on requests: __len__ stays sync (dunder) and calls it, so"
-        " book, titles stay sync with it; make __len__ async (or give it a client of its"
+        "self.session stays on requests: __repr__ stays sync (dunder) and calls it, so"
+        " book, titles stay sync with it; make __repr__ async (or give it a client of its"
         " own) to migrate them"
     )
 
@@ -404,3 +404,37 @@ def test_a_receiver_given_generators_and_functions_stays_sync(tmp_path: Path) ->
     assert "feed.count" not in result.async_functions
     (review,) = [r for r in result.review if r.function == "feed.count"]
     assert "one awaits, one iterates" in review.reason
+
+
+COUNTER = """
+import requests
+
+
+class Counter:
+    def __init__(self, base):
+        self.base = base
+
+    def __getitem__(self, name):
+        return 0
+
+    def __setitem__(self, name, value):
+        requests.put(f"{self.base}/{name}", json=value)
+
+
+def bump(counter: Counter, name):
+    counter[name] = 1
+    counter[name] += 1
+"""
+
+
+def test_a_dunder_run_other_than_as_one_call_is_reviewed(tmp_path: Path) -> None:
+    (tmp_path / "count.py").write_text(textwrap.dedent(COUNTER))
+    result = analyse_paths([tmp_path], jobs=1).colouring
+    assert result.renamed["count.Counter.__setitem__"] == "asetitem"
+    assert "count.bump" in result.async_functions  # for its plain ``counter[name] = 1``
+    (review,) = [r for r in result.review if r.function == "count.bump"]
+    assert (
+        review.span.line
+        == textwrap.dedent(COUNTER).splitlines().index("    counter[name] += 1") + 1
+    )
+    assert "bridges to asetitem (async now) through async_to_sync" in review.reason

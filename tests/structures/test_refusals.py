@@ -288,9 +288,10 @@ def test_a_fake_named_as_the_method_it_stands_for_becomes_async_with_it() -> Non
     assert not [r for r in colouring.review if "list_function" in r.reason]
 
 
-def test_a_dunder_bridging_to_async_code_run_by_async_code_is_named(tmp_path: Path) -> None:
+def test_a_dunder_run_by_async_code_becomes_its_async_twin(tmp_path: Path) -> None:
     # jenkinsapi's shape: ``self.plugins[name] = plugin`` in a method that becomes async,
-    # with ``plugins`` a property giving a Plugins whose ``__setitem__`` installs.
+    # with ``plugins`` a property giving a Plugins whose ``__setitem__`` installs. The
+    # ``__setitem__`` becomes ``asetitem``, which the method awaits (see twins).
     root = _project(
         tmp_path,
         {
@@ -330,8 +331,6 @@ def test_a_dunder_bridging_to_async_code_run_by_async_code_is_named(tmp_path: Pa
     )
     colouring = analyse_paths([root]).colouring
     assert colouring.is_async("pkg.ci.Jenkins.install_plugin")
-    assert not colouring.is_async("pkg.ci.Plugins.__setitem__")
-    reasons = [r.reason for r in colouring.review if r.function == "pkg.ci.Jenkins.install_plugin"]
-    assert len(reasons) == 1, colouring.review
-    assert reasons[0].startswith("Plugins.__setitem__ stays sync (Python calls it)")
-    assert reasons[0].endswith("await Plugins.install here instead")
+    assert colouring.renamed["pkg.ci.Plugins.__setitem__"] == "asetitem"
+    assert not colouring.bridges
+    assert not [r for r in colouring.review if r.function == "pkg.ci.Jenkins.install_plugin"]

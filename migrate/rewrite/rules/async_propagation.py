@@ -22,14 +22,15 @@ import libcst.matchers as m
 from ...analyse.frameworks import ASYNC_MEMOISERS
 from ..context import RuleContext
 from ..nodes import dotted_name
-from .base import Rule, on_leave, on_visit
+from .base import on_leave, on_visit
+from .twin_sites import TwinSites
 
 
 def await_(expr: cst.BaseExpression) -> cst.Await:
     return cst.Await(expression=expr)
 
 
-class AsyncPropagation(Rule):
+class AsyncPropagation(TwinSites):
     code = "MIG003"
     name = "async-propagation"
     summary = "def -> async def for every function that now awaits; await at every call site"

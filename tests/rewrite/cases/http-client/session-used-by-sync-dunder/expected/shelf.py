@@ -11,18 +11,18 @@ class Shelf:
         r.raise_for_status()
         return r.json()
 
-    def __len__(self):
-        return self.session.get(f"{self.base}/books/count").json()["count"]
+    def __bool__(self):
+        return self.session.get(f"{self.base}/books/count").json()["count"] > 0
 
 
 def title(isbn):
     return Shelf("http://shelf").book(isbn)["title"]
 
 
-def size():
-    return len(Shelf("http://shelf"))
+def has_books():
+    return bool(Shelf("http://shelf"))
 
 
 def summary(isbns):
     shelf = Shelf("http://shelf")
-    return {"books": len(shelf), "titles": [shelf.book(i)["title"] for i in isbns]}
+    return {"any": bool(shelf), "titles": [shelf.book(i)["title"] for i in isbns]}

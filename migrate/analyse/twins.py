@@ -1,0 +1,59 @@
+"""Dunders Python runs on syntax that may become async under a name of their own.
+
+``name in jobs`` runs ``Jobs.__contains__``, ``jobs[name] = xml`` its
+``__setitem__``, ``del jobs[name]`` its ``__delitem__``, ``len(jobs)`` its
+``__len__``. None of them can be ``async def``: Python wants a bool, an int,
+or nothing back. One that would await becomes an async method named as
+Django names its async twins (``acontains``, ``alen``, ...), and the dunder
+stays, a one-line bridge to it for sync code. Async code where the object's
+type is known calls the twin: ``await jobs.acontains(name)``,
+``await jobs.asetitem(name, xml)``. Only shapes that read as one call are
+noted (a plain ``x[k] = v``, a ``del`` of one item, a single ``in``); the
+rest keep the dunder.
+"""
+
+from __future__ import annotations
+
+import ast
+
+from .model import Call
+from .tree import dotted, expr_text, span_of
+
+# The dunder, its async twin, and the site kinds that call it.
+TWIN_NAMES = {
+    "__contains__": "acontains",
+    "__len__": "alen",
+    "__setitem__": "asetitem",
+    "__delitem__": "adelitem",
+}
+SITE_DUNDERS = {
+    "in": "__contains__",
+    "not in": "__contains__",
+    "len": "__len__",
+    "setitem": "__setitem__",
+    "delitem": "__delitem__",
+}
+LEN = "builtins.len"
+
+
+def contains_site(node: ast.Compare) -> tuple[ast.expr, ast.expr, str] | None:
+    """``x in obj`` / ``x not in obj`` alone: (x, obj, kind), or None."""
+    if len(node.ops) != 1 or not isinstance(node.ops[0], ast.In | ast.NotIn):
+        return None
+    kind = "in" if isinstance(node.ops[0], ast.In) else "not in"
+    return node.left, node.comparators[0], kind
+
+
+def len_site(node: ast.Call, target: str | None) -> ast.expr | None:
+    """``len(obj)``: obj, or None."""
+    if target != LEN or len(node.args) != 1 or node.keywords:
+        return None
+    arg = node.args[0]
+    return None if isinstance(arg, ast.Starred) else arg
+
+
+def site_call(node: ast.expr, held: ast.expr, kind: str, target: str | None) -> Call | None:
+    """The call a twin site makes: of ``held``'s dunder, resolved to ``target``."""
+    if target is None or not dotted(held):
+        return None
+    return Call(span_of(node), target, f"{expr_text(held)}.{SITE_DUNDERS[kind]}", dunder=kind)

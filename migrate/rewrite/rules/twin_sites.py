@@ -1,0 +1,143 @@
+"""Dunders that became their async twin (see analyse.twins): the twin's sites in
+async code, and the dunder kept as a bridge for sync code.
+
+``name in jobs`` -> ``await jobs.acontains(name)``, ``name not in jobs`` ->
+``not await jobs.acontains(name)``, ``jobs[name] = xml`` -> ``await
+jobs.asetitem(name, xml)``, ``del jobs[name]`` -> ``await
+jobs.adelitem(name)``, ``len(jobs)`` -> ``await jobs.alen()``. The class keeps
+its dunder, one line handing over to the twin through ``async_to_sync``: sync
+code (and code that cannot tell what it holds) goes on working.
+"""
+
+from __future__ import annotations
+
+import libcst as cst
+
+from ...analyse.twins import TWIN_NAMES
+from .base import Rule, on_leave
+
+_DUNDERS = {twin: dunder for dunder, twin in TWIN_NAMES.items()}
+
+
+class TwinSites(Rule):
+    """The part of async-propagation that carries dunders to their async twins."""
+
+    @on_leave(cst.Comparison)
+    def leave_twin_comparison(
+        self, original: cst.Comparison, updated: cst.BaseExpression
+    ) -> cst.BaseExpression:
+        twin = self._twin(original)
+        if twin is None or not isinstance(updated, cst.Comparison):
+            return updated
+        (target,) = updated.comparisons
+        call = _await(target.comparator, twin[1], [updated.left])
+        if twin[0] == "not in":
+            return cst.UnaryOperation(cst.Not(), call, lpar=updated.lpar, rpar=updated.rpar)
+        return call.with_changes(lpar=updated.lpar, rpar=updated.rpar)
+
+    @on_leave(cst.Call)
+    def leave_twin_len(self, original: cst.Call, updated: cst.BaseExpression) -> cst.BaseExpression:
+        twin = self._twin(original)
+        if twin is None or not isinstance(updated, cst.Call):
+            return updated
+        return _await(updated.args[0].value, twin[1], [])
+
+    @on_leave(cst.Assign)
+    def leave_twin_assign(
+        self, original: cst.Assign, updated: cst.BaseSmallStatement
+    ) -> cst.BaseSmallStatement:
+        twin = self._twin(original.targets[0].target)
+        if twin is None or not isinstance(updated, cst.Assign):
+            return updated
+        target = updated.targets[0].target
+        assert isinstance(target, cst.Subscript)
+        call = _await(target.value, twin[1], [_key(target), updated.value])
+        return cst.Expr(call, semicolon=updated.semicolon)
+
+    @on_leave(cst.Del)
+    def leave_twin_del(
+        self, original: cst.Del, updated: cst.BaseSmallStatement
+    ) -> cst.BaseSmallStatement:
+        twin = self._twin(original.target)
+        if twin is None or not isinstance(updated, cst.Del):
+            return updated
+        target = updated.target
+        assert isinstance(target, cst.Subscript)
+        return cst.Expr(_await(target.value, twin[1], [_key(target)]), semicolon=updated.semicolon)
+
+    @on_leave(cst.ClassDef)
+    def leave_twin_class(self, original: cst.ClassDef, updated: cst.ClassDef) -> cst.ClassDef:
+        """After each twin, its dunder again: a bridge to it for sync code."""
+        owner = self.ctx.qualname
+        twins = {
+            new
+            for qualname, new in self.ctx.edits.renamed.items()
+            if new in _DUNDERS and qualname.rpartition(".")[0] == owner
+        }
+        if not twins:
+            return updated
+        body: list[cst.BaseStatement | cst.BaseSmallStatement] = []
+        for stmt in updated.body.body:
+            body.append(stmt)
+            if isinstance(stmt, cst.FunctionDef) and stmt.name.value in twins:
+                body.append(self._shell(stmt))
+        return updated.with_changes(body=updated.body.with_changes(body=body))
+
+    def _twin(self, node: cst.CSTNode) -> tuple[str, str] | None:
+        if not self.ctx.in_async:
+            return None
+        pos = self.ctx.pos(node)
+        return self.ctx.edits.twin_calls.get(pos) if pos else None
+
+    def _shell(self, twin: cst.FunctionDef) -> cst.FunctionDef:
+        """``def __contains__(self, name): return async_to_sync(self.acontains)(name)``."""
+        self.ctx.add_import("asgiref.sync", "async_to_sync")
+        params = twin.params
+        self_name = params.params[0].name.value if params.params else "self"
+        args = [cst.Arg(p.name) for p in (*params.posonly_params, *params.params)[1:]]
+        if isinstance(params.star_arg, cst.Param):
+            args.append(cst.Arg(params.star_arg.name, star="*"))
+        args += [cst.Arg(p.name, keyword=p.name) for p in params.kwonly_params]
+        if params.star_kwarg is not None:
+            args.append(cst.Arg(params.star_kwarg.name, star="**"))
+        bridged = cst.Call(
+            cst.Call(
+                cst.Name("async_to_sync"), [cst.Arg(_attr(cst.Name(self_name), twin.name.value))]
+            ),
+            args,
+        )
+        dunder = _DUNDERS[twin.name.value]
+        value: cst.BaseSmallStatement = (
+            cst.Return(bridged) if dunder in ("__contains__", "__len__") else cst.Expr(bridged)
+        )
+        return twin.with_changes(
+            name=cst.Name(dunder),
+            asynchronous=None,
+            body=cst.IndentedBlock([cst.SimpleStatementLine([value])]),
+            leading_lines=[cst.EmptyLine(indent=False)],
+        )
+
+
+def _attr(value: cst.BaseExpression, name: str) -> cst.Attribute:
+    return cst.Attribute(value=value, attr=cst.Name(name))
+
+
+def _await(held: cst.BaseExpression, twin: str, args: list[cst.BaseExpression]) -> cst.Await:
+    return cst.Await(cst.Call(_attr(held, twin), [cst.Arg(a) for a in args]))
+
+
+def _key(target: cst.Subscript) -> cst.BaseExpression:
+    """What ``jobs[...]`` hands its dunder: the index, or a tuple of them."""
+    elements = [e.slice for e in target.slice]
+    if len(elements) == 1:
+        return _slice_value(elements[0])
+    return cst.Tuple([cst.Element(_slice_value(e)) for e in elements])
+
+
+def _slice_value(element: cst.BaseSlice) -> cst.BaseExpression:
+    """``jobs[a, 1:2]`` hands over ``(a, slice(1, 2, None))``."""
+    if isinstance(element, cst.Index):
+        return element.value
+    assert isinstance(element, cst.Slice)
+    parts = (element.lower, element.upper, element.step)
+    return cst.Call(cst.Name("slice"), [cst.Arg(p or cst.Name("None")) for p in parts])

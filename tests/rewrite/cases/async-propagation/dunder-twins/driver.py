@@ -1,0 +1,19 @@
+"""Dunders Python runs on syntax (``in``, ``len()``, ``x[k] = v``, ``del x[k]``)
+that would await become async twins (``acontains``, ...), awaited where the
+object's type is known; the dunders stay as bridges for sync code."""
+
+ROUTES = {
+    "GET shop.example.com /names": (200, ["tea", "jam"]),
+    "PUT shop.example.com /items/cake": (200, {}),
+    "DELETE shop.example.com /items/tea": (200, {}),
+    "DELETE shop.example.com /items/jam": (200, {}),
+}
+
+
+def drive(run):
+    base = run.url("shop.example.com")
+    catalog = run.module("shop.catalog")
+    run.check("restock", catalog.restock, base, ["tea", "cake"])
+    run.check("summary, from sync code", catalog.summary, catalog.Catalog(base))
+    run.check("add one it has", lambda: catalog.Catalog(base).add("tea", 2))
+    run.check("describe, where the type is not known", catalog.describe, catalog.Catalog(base))

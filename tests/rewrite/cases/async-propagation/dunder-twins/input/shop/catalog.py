@@ -1,0 +1,48 @@
+import requests
+
+
+class Catalog:
+    """A remote price list that reads like a dict."""
+
+    def __init__(self, base):
+        self.base = base
+        self.session = requests.Session()
+
+    def names(self):
+        return self.session.get(f"{self.base}/names", timeout=5).json()
+
+    def __contains__(self, name):
+        return name in self.names()
+
+    def __len__(self):
+        return len(self.names())
+
+    def __setitem__(self, name, price):
+        self.session.put(f"{self.base}/items/{name}", json={"price": price}, timeout=5)
+
+    def __delitem__(self, name):
+        if name not in self:
+            raise KeyError(name)
+        self.session.delete(f"{self.base}/items/{name}", timeout=5)
+
+    def add(self, name, price):
+        if name in self:
+            return False
+        self[name] = price
+        return True
+
+
+def summary(catalog):
+    return {"size": len(catalog), "has_tea": "tea" in catalog}
+
+
+def restock(base, names):
+    catalog = Catalog(base)
+    added = [name for name in names if catalog.add(name, 1)]
+    del catalog["jam"]
+    return added, len(catalog)
+
+
+def describe(catalog):
+    # What catalog is is not known here: the dunders it runs stay, bridging.
+    return f"{len(catalog)} items"
