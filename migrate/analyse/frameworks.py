@@ -297,6 +297,11 @@ PATCHERS = frozenset(
 SYNC_MOCKS = frozenset(
     f"{package}.{name}" for package in ("unittest.mock", "mock") for name in ("Mock", "MagicMock")
 )
+# ``patch.object(Plugins, "restart_required", new_callable=PropertyMock)``: once the
+# property is an async method, the patch makes an AsyncMock for it instead.
+PROPERTY_MOCKS = frozenset(
+    f"{package}.PropertyMock" for package in ("unittest.mock", "mock", "mock.mock")
+)
 
 
 def plain_mock(name: str | None) -> bool:

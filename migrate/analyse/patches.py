@@ -12,7 +12,7 @@ from __future__ import annotations
 import ast
 from collections.abc import Callable
 
-from .frameworks import PATCHERS, SYNC_MOCKS, plain_mock
+from .frameworks import PATCHERS, PROPERTY_MOCKS, SYNC_MOCKS, plain_mock
 from .model import FIXTURE_PREFIX, NAMED_PREFIX, Dynamic, Function, Patch, Span
 from .names import NameResolver, expr_text, span_of
 
@@ -39,7 +39,8 @@ def note_patch(resolver: NameResolver, fn: Function, node: ast.Call) -> None:
     owner_span = span_of(args[0])
     value = rest[0] if rest else new
     made_by = next((kw.value for kw in node.keywords if kw.arg == "new_callable"), None)
-    if value is None and made_by is not None and resolver.resolve(made_by) in SYNC_MOCKS:
+    made = resolver.resolve(made_by) if made_by is not None else None
+    if value is None and made_by is not None and (made in SYNC_MOCKS or _property_mock(made)):
         # ``new_callable=MagicMock``: patch would make the plain mock asked for.
         fn.patches.append(Patch(span_of(made_by), target, None, False, True, owner_span))
         return
@@ -49,6 +50,11 @@ def note_patch(resolver: NameResolver, fn: Function, node: ast.Call) -> None:
         fn.patches.append(Patch(span_of(node), target, None, target_span=owner_span))
         return
     _note_fake(resolver, fn, value, target, owner_span)
+
+
+def _property_mock(name: str | None) -> bool:
+    """``PropertyMock``, ``mocker.PropertyMock``: a property's stand-in."""
+    return name in PROPERTY_MOCKS or (name or "").endswith(">.mocker.PropertyMock")
 
 
 def note_assigned_fake(resolver: NameResolver, fn: Function, node: ast.Assign) -> None:

@@ -26,3 +26,9 @@ class Api:
 
     async def name(self, user_id):
         return (await self.get(f"/users/{user_id}"))["name"]
+
+    async def motd(self):
+        return (await self.get("/motd"))["text"]
+
+    async def banner(self):
+        return (await self.motd()).upper()

@@ -48,3 +48,11 @@ async def test_mock_made_first_passed_positionally():
     with patch.object(service, "fetch", AsyncMock(side_effect=fetch)):
         assert await service.title("d") == "dd"
     assert fetch.call_args.args == ("d",)
+
+
+@pytest.mark.asyncio
+@mock.patch.object(service.Api, "motd", new_callable=mock.AsyncMock)
+async def test_property_mock_of_a_property_that_fetches(motd):
+    motd.return_value = "Hello"
+    assert await service.Api("http://unused").banner() == "HELLO"
+    motd.assert_called_once_with()

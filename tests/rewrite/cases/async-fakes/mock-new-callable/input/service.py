@@ -18,3 +18,10 @@ class Api:
 
     def name(self, user_id):
         return self.get(f"/users/{user_id}")["name"]
+
+    @property
+    def motd(self):
+        return self.get("/motd")["text"]
+
+    def banner(self):
+        return self.motd.upper()

@@ -39,3 +39,10 @@ def test_mock_made_first_passed_positionally():
     with patch.object(service, "fetch", fetch):
         assert service.title("d") == "dd"
     assert fetch.call_args.args == ("d",)
+
+
+@mock.patch.object(service.Api, "motd", new_callable=mock.PropertyMock)
+def test_property_mock_of_a_property_that_fetches(motd):
+    motd.return_value = "Hello"
+    assert service.Api("http://unused").banner() == "HELLO"
+    motd.assert_called_once_with()
