@@ -50,7 +50,7 @@ from .overrides import library_call_boundary
 from .review import find_reviews
 from .tree import short_name
 from .twinned import kept_dunder, twin_free
-from .twins import TWIN_NAMES
+from .twins import twin_name
 
 
 def colour(graph: CallGraph, scope: Scope | None = None) -> Colouring:
@@ -311,7 +311,7 @@ def _boundary(fn: Function, graph: CallGraph, scope: Scope) -> str | None:
     """Why ``fn`` must stay sync, or None when it may become async."""
     if fn.boundary:
         return fn.boundary
-    if fn.name in TWIN_NAMES and fn.class_qualname and not twin_free(fn, graph):
+    if twin_name(fn.name, fn.is_generator) and fn.class_qualname and not twin_free(fn, graph):
         return "dunder"
     if fn.qualname in graph.project.entry_points:
         return graph.project.entry_points[fn.qualname]

@@ -289,6 +289,7 @@ class ModuleAnalyser(HeldVisitor):
             and not fn.is_async
             and name not in ASYNC_DUNDERS
             and name not in TWIN_NAMES
+            and not (name == "__iter__" and fn.is_generator)  # an async generator's __aiter__
         ):
             fn.boundary = fn.boundary or "dunder"
         if self.facts.is_test_file and name.startswith("test") and fn.parent is None:

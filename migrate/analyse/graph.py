@@ -722,6 +722,11 @@ class CallGraph(Extensions):
         init = f"{target}.__init__"
         if init in self.functions:
             return init
+        if call.iterates and target.endswith(".__next__"):
+            # ``for e in executors``: a class whose ``__iter__`` is a generator runs it.
+            made = self.resolve(target.removesuffix("__next__") + "__iter__")
+            if made in self.functions and self.functions[made].is_generator:
+                return made
         # One of the methods subclasses define: they become async together.
         return next(iter(self.implementations(target)), None)
 

@@ -82,6 +82,8 @@ def async_names(graph: CallGraph, result: Colouring) -> dict[str, str]:
     for qualname in result.async_functions:
         fn = graph.functions[qualname]
         new = ASYNC_NAMES.get(fn.name)
+        if fn.name == "__iter__" and fn.is_generator:
+            new = "__aiter__"  # an async generator: what ``async for`` asks for
         if new is None or fn.class_qualname is None or fn.is_async:
             continue
         if f"{fn.class_qualname}.{new}" in graph.functions or qualname in referenced:

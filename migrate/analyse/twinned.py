@@ -12,12 +12,12 @@ from .decisions import Colouring, Review
 from .graph import CallGraph
 from .model import Call, Function
 from .tree import short_name
-from .twins import TWIN_NAMES
+from .twins import TWIN_NAMES, twin_name
 
 
 def twin_free(fn: Function, graph: CallGraph) -> bool:
     """Whether dunder ``fn`` may become its async twin."""
-    if f"{fn.class_qualname}.{TWIN_NAMES[fn.name]}" in graph.functions:
+    if f"{fn.class_qualname}.{twin_name(fn.name, fn.is_generator)}" in graph.functions:
         return False
     return not any(edge.via == "ref" for edge in graph.callers.get(fn.qualname, []))
 

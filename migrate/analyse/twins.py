@@ -34,6 +34,16 @@ SITE_DUNDERS = {
     "delitem": "__delitem__",
 }
 LEN = "builtins.len"
+# A generator ``__iter__`` becomes the async generator ``__aiter__``; sync code
+# iterating an object it cannot type gets its items collected by the kept ``__iter__``.
+ITER_TWIN = ("__iter__", "__aiter__")
+
+
+def twin_name(name: str, is_generator: bool) -> str | None:
+    """The async twin a dunder takes, if it has one."""
+    if name == ITER_TWIN[0] and is_generator:
+        return ITER_TWIN[1]
+    return TWIN_NAMES.get(name)
 
 
 def contains_site(node: ast.Compare) -> tuple[ast.expr, ast.expr, str] | None:

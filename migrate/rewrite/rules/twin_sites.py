@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import libcst as cst
 
-from ...analyse.twins import TWIN_NAMES
+from ...analyse.twins import ITER_TWIN, TWIN_NAMES
 from .base import Rule, on_leave
 
 _DUNDERS = {twin: dunder for dunder, twin in TWIN_NAMES.items()}
@@ -72,7 +72,12 @@ class TwinSites(Rule):
         twins = {
             new
             for qualname, new in self.ctx.edits.renamed.items()
-            if new in _DUNDERS and qualname.rpartition(".")[0] == owner
+            if qualname.rpartition(".")[0] == owner
+            and (
+                new in _DUNDERS
+                # An async generator's, not an async iterator's (whose __iter__ is sync).
+                or (new == ITER_TWIN[1] and qualname in self.ctx.edits.async_functions)
+            )
         }
         if not twins:
             return updated
@@ -90,10 +95,23 @@ class TwinSites(Rule):
         return self.ctx.edits.twin_calls.get(pos) if pos else None
 
     def _shell(self, twin: cst.FunctionDef) -> cst.FunctionDef:
-        """``def __contains__(self, name): return async_to_sync(self.acontains)(name)``."""
+        """``def __contains__(self, name): return async_to_sync(self.acontains)(name)``;
+        ``def __iter__(self): return iter(async_to_sync(collect)(self.__aiter__()))``."""
         self.ctx.add_import("asgiref.sync", "async_to_sync")
         params = twin.params
         self_name = params.params[0].name.value if params.params else "self"
+        if twin.name.value == ITER_TWIN[1]:
+            collect = self.ctx.use_helper("collect")
+            body = cst.parse_statement(
+                f"return iter(async_to_sync({collect})({self_name}.{ITER_TWIN[1]}()))"
+            )
+            return twin.with_changes(
+                name=cst.Name(ITER_TWIN[0]),
+                asynchronous=None,
+                body=cst.IndentedBlock([body]),
+                leading_lines=[cst.EmptyLine(indent=False)],
+                returns=None,
+            )
         args = [cst.Arg(p.name) for p in (*params.posonly_params, *params.params)[1:]]
         if isinstance(params.star_arg, cst.Param):
             args.append(cst.Arg(params.star_arg.name, star="*"))

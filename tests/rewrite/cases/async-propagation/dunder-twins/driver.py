@@ -1,12 +1,15 @@
 """Dunders Python runs on syntax (``in``, ``len()``, ``x[k] = v``, ``del x[k]``)
 that would await become async twins (``acontains``, ...), awaited where the
-object's type is known; the dunders stay as bridges for sync code."""
+object's type is known, and a generator ``__iter__`` becomes ``__aiter__``
+(``async for``); the dunders stay as bridges for sync code."""
 
 ROUTES = {
     "GET shop.example.com /names": (200, ["tea", "jam"]),
     "PUT shop.example.com /items/cake": (200, {}),
     "DELETE shop.example.com /items/tea": (200, {}),
     "DELETE shop.example.com /items/jam": (200, {}),
+    "GET shop.example.com /items/tea": (200, {"price": 3}),
+    "GET shop.example.com /items/jam": (200, {"price": 5}),
 }
 
 
@@ -17,3 +20,5 @@ def drive(run):
     run.check("summary, from sync code", catalog.summary, catalog.Catalog(base))
     run.check("add one it has", lambda: catalog.Catalog(base).add("tea", 2))
     run.check("describe, where the type is not known", catalog.describe, catalog.Catalog(base))
+    run.check("first price, one item fetched", catalog.first_price, base)
+    run.check("prices", catalog.prices, catalog.Catalog(base))

@@ -10,7 +10,7 @@ import asyncio
 import inspect
 import threading
 import weakref
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Callable
 from typing import TYPE_CHECKING, Any
 
 import httpx
@@ -142,3 +142,21 @@ class AsyncClientPerLoop(_ClientBase):
             await asyncio.Event().wait()
         finally:
             await client.aclose()
+
+
+async def collect(items: AsyncIterator[Any], limit: int | None = None) -> list[Any]:
+    """The items of an async generator, in order: sync code reads a generator
+    that became async with ``async_to_sync(collect)(gen(...))``. With ``limit``
+    it stops after that many items and closes the generator, which fetches no
+    further, as a sync ``next(gen())`` left the rest unfetched."""
+    found: list[Any] = []
+    try:
+        async for item in items:
+            found.append(item)
+            if limit is not None and len(found) >= limit:
+                break
+    finally:
+        aclose = getattr(items, "aclose", None)
+        if aclose is not None:
+            await aclose()
+    return found

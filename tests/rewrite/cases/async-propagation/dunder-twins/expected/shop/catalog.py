@@ -1,7 +1,7 @@
 import httpx
 from asgiref.sync import async_to_sync
 
-from shop._async_helpers import TLS_CONTEXT, AsyncClientPerLoop
+from shop._async_helpers import TLS_CONTEXT, AsyncClientPerLoop, collect
 
 
 class Catalog:
@@ -48,6 +48,13 @@ class Catalog:
     def __delitem__(self, name):
         async_to_sync(self.adelitem)(name)
 
+    async def __aiter__(self):
+        for name in await self.names():
+            yield (await self.session.get(f"{self.base}/items/{name}", timeout=5)).json()
+
+    def __iter__(self):
+        return iter(async_to_sync(collect)(self.__aiter__()))
+
     async def add(self, name, price):
         if await self.acontains(name):
             return False
@@ -66,6 +73,16 @@ async def restock(base, names):
     return added, await catalog.alen()
 
 
+async def first_price(base):
+    async for item in Catalog(base):
+        return item["price"]
+    return None
+
+
+async def prices(catalog: Catalog):
+    return sorted([item["price"] async for item in catalog])
+
+
 def describe(catalog):
     # What catalog is is not known here: the dunders it runs stay, bridging.
-    return f"{len(catalog)} items"
+    return f"{len(catalog)} items, {len(list(catalog))} listed"

@@ -1,6 +1,6 @@
 import pytest
 
-from shop.catalog import Catalog, restock, summary
+from shop.catalog import Catalog, first_price, prices, restock, summary
 
 BASE = "http://shop.example.com"
 
@@ -30,3 +30,9 @@ async def test_restock():
 @pytest.mark.asyncio
 async def test_summary():
     assert await summary(Catalog(BASE)) == {"size": 2, "has_tea": True}
+
+
+@pytest.mark.asyncio
+async def test_items_fetched_as_they_are_iterated():
+    assert await first_price(BASE) == 3
+    assert await prices(Catalog(BASE)) == [3, 5]

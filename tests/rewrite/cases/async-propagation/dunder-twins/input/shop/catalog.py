@@ -25,6 +25,10 @@ class Catalog:
             raise KeyError(name)
         self.session.delete(f"{self.base}/items/{name}", timeout=5)
 
+    def __iter__(self):
+        for name in self.names():
+            yield self.session.get(f"{self.base}/items/{name}", timeout=5).json()
+
     def add(self, name, price):
         if name in self:
             return False
@@ -43,6 +47,16 @@ def restock(base, names):
     return added, len(catalog)
 
 
+def first_price(base):
+    for item in Catalog(base):
+        return item["price"]
+    return None
+
+
+def prices(catalog: Catalog):
+    return sorted(item["price"] for item in catalog)
+
+
 def describe(catalog):
     # What catalog is is not known here: the dunders it runs stay, bridging.
-    return f"{len(catalog)} items"
+    return f"{len(catalog)} items, {len(list(catalog))} listed"

@@ -1,6 +1,6 @@
 import pytest
 
-from shop.catalog import Catalog, restock, summary
+from shop.catalog import Catalog, first_price, prices, restock, summary
 
 BASE = "http://shop.example.com"
 
@@ -26,3 +26,8 @@ def test_restock():
 
 def test_summary():
     assert summary(Catalog(BASE)) == {"size": 2, "has_tea": True}
+
+
+def test_items_fetched_as_they_are_iterated():
+    assert first_price(BASE) == 3
+    assert prices(Catalog(BASE)) == [3, 5]
