@@ -34,6 +34,7 @@ from .model import Call, FanOut, Function, Span, SpotKind
 from .pacing import ASYNC_SLEEPS, Pacing, awaits_async
 from .project import function_node
 from .quiet_calls import quiet_calls
+from .read_calls import as_calls, property_fetches
 from .receivers import receiver_changes
 from .twinned import membership_test
 
@@ -225,12 +226,16 @@ def _fan_outs(
     pacing: Pacing,
 ) -> list[Spot]:
     awaited = awaited_calls(fn, graph, colouring, pacing)
+    reads = property_fetches(fn, graph, colouring, pacing)
+    awaited.update(reads)
     if not awaited or fn.name in ("<module>", "<main>"):
         return []
     node = function_node(fn, graph.project, trees)
     loaded = graph.project.files.get(fn.module)
     if node is None or loaded is None:
         return []
+    if reads:
+        as_calls(node, set(reads))
     tree = trees[fn.module]
     lines: list[str] | None = getattr(tree, "_migrate_lines", None)
     if lines is None:  # split once per module: a file of thousands of functions

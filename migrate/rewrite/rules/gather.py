@@ -264,7 +264,7 @@ class Gather(Rule):
     # -- the edits the plan names --------------------------------------------------------
 
     def _take_fetch(
-        self, original: cst.Call, updated: cst.BaseExpression
+        self, original: cst.Call | cst.Attribute, updated: cst.BaseExpression
     ) -> cst.BaseExpression | None:
         """A gathered call: keep its final form for the gather, leave its result's name."""
         pos = self.ctx.pos(original)
@@ -851,6 +851,14 @@ class Gather(Rule):
         return None
 
     # -- comprehensions -----------------------------------------------------------------
+
+    @on_leave(cst.Attribute)
+    def leave_Attribute(
+        self, original: cst.Attribute, updated: cst.BaseExpression
+    ) -> cst.BaseExpression:
+        """A gathered property read (``self.info``, now ``await self.info()``)."""
+        taken = self._take_fetch(original, updated)
+        return updated if taken is None else taken
 
     @on_leave(cst.Call)
     def leave_Call(self, original: cst.Call, updated: cst.BaseExpression) -> cst.BaseExpression:

@@ -1,12 +1,18 @@
+from ._async_helpers import gather_in_order
 from .models import Account
 
 
 async def card(base, user_id):
     account = Account(base, user_id)
+    display_name, theme, settings = await gather_in_order(
+        account.display_name(),
+        account.theme(),
+        account.settings(),
+    )
     return {
-        "name": await account.display_name(),
-        "theme": await account.theme(),
-        "lang": (await account.settings())["lang"],
+        "name": display_name,
+        "theme": theme,
+        "lang": settings["lang"],
     }
 
 
