@@ -328,8 +328,10 @@ def _constructor_boundary(
 ) -> str | None:
     """Why an ``__init__`` that would await cannot become the class's async factory."""
     owner = fn.class_qualname
-    if fn.name != "__init__" or owner is None:
+    if fn.name not in ("__init__", "__post_init__") or owner is None:
         return None
+    if fn.name == "__post_init__" and f"{owner}.__init__" in graph.functions:
+        return None  # run by the class's own __init__, as a method
     if f"{owner}.create" in graph.functions or f"{owner}._async_init" in graph.functions:
         return "constructor: class defines create"
     if owner in passed_around:

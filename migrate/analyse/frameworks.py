@@ -325,5 +325,10 @@ def is_test_path(path: str) -> bool:
 # Dunders that may become async: ``__init__`` behind an async factory, the
 # context manager pair as ``__aenter__``/``__aexit__``, ``__getitem__`` as an
 # ``async def`` whose subscripts are awaited (``await pages[name]``), an
-# iterator's ``__next__`` as ``__anext__`` (``async for page in pages``).
-ASYNC_DUNDERS = frozenset({"__init__", "__enter__", "__exit__", "__getitem__", "__next__"})
+# iterator's ``__next__`` as ``__anext__`` (``async for page in pages``), a
+# dataclass's ``__post_init__`` behind an async factory as ``__init__`` is.
+ASYNC_DUNDERS = frozenset(
+    {"__init__", "__post_init__", "__enter__", "__exit__", "__getitem__", "__next__"}
+)
+# What a dataclass's ``__post_init__`` becomes when it awaits: its ``create`` runs it.
+ASYNC_POST_INIT = "_async_post_init"

@@ -179,7 +179,8 @@ def consumed_by_sync_code(graph: CallGraph, boundaries: dict[str, str]) -> None:
 
 
 def refused(graph: CallGraph, result: Colouring) -> list[Review]:
-    """Generators and properties that stay sync with requests of their own, and why."""
+    """Generators, properties and dunders that stay sync with requests of their own,
+    and why."""
     found = []
     for qualname, why in result.boundaries.items():
         fn = graph.functions[qualname]
@@ -187,11 +188,14 @@ def refused(graph: CallGraph, result: Colouring) -> list[Review]:
             what = "a sync generator"
         elif fn.property and why.startswith("property"):
             what = "a sync property"
+        elif why == "dunder" and not any(r.function == qualname for r in result.review):
+            what = "sync (Python calls it)"  # unless a review says so already
         else:
             continue
         # What it reaches through async code is bridged; its own requests stay blocking.
         if any(e.action is Action.REWRITE for _, e in graph.blocking.get(qualname, [])):
+            reason = f"{fn.name} stays {what}, its calls blocking"
             found.append(
-                Review(qualname, fn.span, f"{fn.name} stays {what}, its calls blocking: {why}")
+                Review(qualname, fn.span, reason if why == "dunder" else f"{reason}: {why}")
             )
     return found

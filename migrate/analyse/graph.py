@@ -722,6 +722,8 @@ class CallGraph(Extensions):
         init = f"{target}.__init__"
         if init in self.functions:
             return init
+        if f"{target}.__post_init__" in self.functions:
+            return f"{target}.__post_init__"  # a dataclass's generated __init__ runs it
         if call.iterates and target.endswith(".__next__"):
             # ``for e in executors``: a class whose ``__iter__`` is a generator runs it.
             made = self.resolve(target.removesuffix("__next__") + "__iter__")

@@ -21,7 +21,12 @@ from ..analyse import generators
 from ..analyse.catalogue import CONSTRUCTORS, CONTEXT_ENTRIES, Action, BlockingCall
 from ..analyse.concurrency import Spot
 from ..analyse.decisions import Bridge, BridgeKind, Colouring, Fake
-from ..analyse.frameworks import SESSION_PARAMS_CHANGES, UNITTEST_ASYNC_HOOKS, AsgirefBridge
+from ..analyse.frameworks import (
+    ASYNC_POST_INIT,
+    SESSION_PARAMS_CHANGES,
+    UNITTEST_ASYNC_HOOKS,
+    AsgirefBridge,
+)
 from ..analyse.gathers import GatherEdit
 from ..analyse.graph import CallGraph, session_key
 from ..analyse.model import Call, Function, ModuleFacts, Span
@@ -113,6 +118,7 @@ class FileEdits:
     init_calls: dict[Pos, Literal["create", "super"]] = field(default_factory=dict)
     # Classes that get the ``create`` factory (their bases have none to inherit).
     factories: set[str] = field(default_factory=set)
+    post_init_factories: set[str] = field(default_factory=set)  # dataclasses: see above
     awaits: set[Pos] = field(default_factory=set)
     async_iterations: set[Pos] = field(default_factory=set)
     # Async generator calls handed to a builtin that takes their items
@@ -285,6 +291,7 @@ class FileEdits:
             or self.async_consumers
             or self.property_reads
             or self.renamed_calls
+            or self.twin_calls
             or self.bridges
             or self.http_calls
             or self.sleeps
@@ -487,22 +494,26 @@ def plan_edits(analysis: Analysis) -> dict[str, FileEdits]:
                 fe, cols = for_module(fn.module)
                 fe.stop_raises.update(cols.pos(span) for span in fn.stop_raises)
 
-    # Classes whose __init__ became async are made by their async factory.
+    # Classes whose __init__ became async are made by their async factory; so are
+    # dataclasses whose __post_init__ did (their generated __init__ runs it).
     for qualname in colouring.async_functions:
-        if not qualname.endswith(".__init__"):
+        owner, _, name = qualname.rpartition(".")
+        if name not in ("__init__", "__post_init__") or not _made_by_it(graph, qualname):
             continue
-        owner = qualname.removesuffix(".__init__")
+        fe = for_module(fn_module(qualname))[0]
+        if name == "__post_init__":
+            fe.renamed[qualname] = ASYNC_POST_INIT  # the factory runs it, after __init__
         bases = graph.project.facts[fn_module(qualname)].classes.get(owner, [])
-        if not any(colouring.is_async(graph.resolve(f"{b}.__init__") or "") for b in bases):
-            for_module(fn_module(qualname))[0].factories.add(owner)
+        if not any(colouring.is_async(graph.resolve(f"{b}.{name}") or "") for b in bases):
+            (fe.factories if name == "__init__" else fe.post_init_factories).add(owner)
     for edge in graph.edges:
-        if edge.call is None or not edge.callee.endswith(".__init__"):
+        if edge.call is None or not _made_by_it(graph, edge.callee):
             continue
         if not colouring.is_async(edge.callee) or graph.functions[edge.callee].is_async:
             continue
         fe, cols = for_module(fn_module(edge.caller))
         made_by: Literal["create", "super"] = (
-            "super" if edge.call.text.endswith(".__init__") else "create"
+            "super" if edge.call.text.endswith((".__init__", ".__post_init__")) else "create"
         )
         fe.init_calls[cols.pos(edge.call.span)] = made_by
 
@@ -868,6 +879,15 @@ def _note_fake(
         fe.fake_mocks.add(cols.pos(fake.span))
     if fake.retarget is not None:
         fe.fake_retargets.add(cols.pos(fake.retarget))
+
+
+def _made_by_it(graph: CallGraph, qualname: str) -> bool:
+    """Whether ``qualname`` is what makes its class's instances: ``__init__``, or the
+    ``__post_init__`` of a class without one (a dataclass)."""
+    owner, _, name = qualname.rpartition(".")
+    return name == "__init__" or (
+        name == "__post_init__" and f"{owner}.__init__" not in graph.functions
+    )
 
 
 def _session_subclasses(

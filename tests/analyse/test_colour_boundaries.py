@@ -438,3 +438,25 @@ def test_a_dunder_run_other_than_as_one_call_is_reviewed(tmp_path: Path) -> None
         == textwrap.dedent(COUNTER).splitlines().index("    counter[name] += 1") + 1
     )
     assert "bridges to asetitem (async now) through async_to_sync" in review.reason
+
+
+def test_a_dunder_keeping_its_own_request_is_reviewed(tmp_path: Path) -> None:
+    (tmp_path / "badge.py").write_text(
+        textwrap.dedent(
+            """
+            import requests
+
+
+            class Badge:
+                def __init__(self, url):
+                    self.url = url
+
+                def __str__(self):
+                    return requests.get(self.url).text
+            """
+        )
+    )
+    result = analyse_paths([tmp_path], jobs=1).colouring
+    assert not result.async_functions
+    (review,) = [r for r in result.review if r.function == "badge.Badge.__str__"]
+    assert review.reason == "__str__ stays sync (Python calls it), its calls blocking"

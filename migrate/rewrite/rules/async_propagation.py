@@ -19,7 +19,7 @@ from collections.abc import Sequence
 import libcst as cst
 import libcst.matchers as m
 
-from ...analyse.frameworks import ASYNC_MEMOISERS
+from ...analyse.frameworks import ASYNC_MEMOISERS, ASYNC_POST_INIT
 from ..context import RuleContext
 from ..nodes import dotted_name
 from .base import on_leave, on_visit
@@ -122,21 +122,23 @@ class AsyncPropagation(TwinSites):
 
     @on_leave(cst.ClassDef)
     def leave_ClassDef(self, original: cst.ClassDef, updated: cst.ClassDef) -> cst.ClassDef:
-        if self.ctx.qualname not in self.ctx.edits.factories:
+        post_init = self.ctx.qualname in self.ctx.edits.post_init_factories
+        if self.ctx.qualname not in self.ctx.edits.factories and not post_init:
             return updated
+        init = ASYNC_POST_INIT if post_init else ASYNC_INIT
         body = list(updated.body.body)
-        at, init = next(
+        at, init_def = next(
             (i, stmt)
             for i, stmt in enumerate(body)
-            if isinstance(stmt, cst.FunctionDef) and stmt.name.value == ASYNC_INIT
+            if isinstance(stmt, cst.FunctionDef) and stmt.name.value == init
         )
         factory = cst.parse_statement(
-            _FACTORY.format(
-                cls=original.name.value, init=ASYNC_INIT, article=_article(original.name.value)
+            (_POST_INIT_FACTORY if post_init else _FACTORY).format(
+                cls=original.name.value, init=init, article=_article(original.name.value)
             )
         )
-        body[at] = init.with_changes(leading_lines=[cst.EmptyLine(indent=False)])
-        body.insert(at, factory.with_changes(leading_lines=init.leading_lines))
+        body[at] = init_def.with_changes(leading_lines=[cst.EmptyLine(indent=False)])
+        body.insert(at, factory.with_changes(leading_lines=init_def.leading_lines))
         self.ctx.note(self.code, self.ctx.line(original), f"await {original.name.value}.create()")
         return updated.with_changes(body=updated.body.with_changes(body=body))
 
@@ -374,7 +376,8 @@ class AsyncPropagation(TwinSites):
         return updated
 
 
-# What ``__init__`` becomes when it awaits, and the factory that calls it.
+# What ``__init__`` becomes when it awaits, and the factory that calls it; a
+# dataclass keeps its generated ``__init__`` and awaits its ``__post_init__``.
 ASYNC_INIT = "_async_init"
 _FACTORY = '''\
 @classmethod
@@ -382,6 +385,14 @@ async def create(cls, *args, **kwargs):
     """Make {article} {cls}: ``await {cls}.create(...)`` takes what ``{cls}(...)`` took."""
     self = cls.__new__(cls)
     await self.{init}(*args, **kwargs)
+    return self
+'''
+_POST_INIT_FACTORY = '''\
+@classmethod
+async def create(cls, *args, **kwargs):
+    """Make {article} {cls}: ``await {cls}.create(...)`` takes what ``{cls}(...)`` took."""
+    self = cls(*args, **kwargs)
+    await self.{init}()
     return self
 '''
 
@@ -418,7 +429,8 @@ def _fresh(base: str, taken: set[str]) -> str:
 def _initialiser(func: cst.BaseExpression, kind: str) -> cst.BaseExpression:
     """``C`` -> ``C.create``; ``super().__init__`` -> ``super()._async_init``."""
     if kind == "super" and isinstance(func, cst.Attribute):
-        return func.with_changes(attr=cst.Name(ASYNC_INIT))
+        init = ASYNC_POST_INIT if func.attr.value == "__post_init__" else ASYNC_INIT
+        return func.with_changes(attr=cst.Name(init))
     return cst.Attribute(value=func, attr=cst.Name("create"))
 
 
