@@ -35,6 +35,8 @@ def receiver_changes(
         held, _, name = name.rpartition(".")
         if receiver not in ("self", "cls") or "." in held or "(" in call.text:
             continue
+        if call.text == "cls":
+            continue  # ``cls(data)`` makes an instance: its __init__ changes only that
         callee = graph.callee_of(call)
         if callee is not None and callee not in seen and callee in graph.functions:
             changes = receiver_changes(graph.functions[callee], graph, seen)

@@ -139,6 +139,19 @@ def over_a_fetched_list():
 
 def fields_of_a_fetched_list():
     return [item["title"] for item in fetch("items")]
+
+
+class Member:
+    def __init__(self, data):
+        self.data = data
+
+    @classmethod
+    def from_id(cls, i):
+        return cls(fetch(i))
+
+
+def members(ids):
+    return {i: Member.from_id(i).data for i in ids}
 """
 
 
@@ -162,6 +175,14 @@ def test_a_method_that_changes_its_receiver_keeps_its_calls_in_order(
         " change it in the order they finish and could see each other's changes; moving"
         " the change out of load into the loop would let them run together"
     )
+
+
+def test_a_class_method_making_an_instance_changes_no_receiver(
+    spots: dict[str, Spot],
+) -> None:
+    """``cls(fetch(i))`` sets ``data`` on the instance it makes, not on ``Member``."""
+    spot = spots["members"]
+    assert spot.safe is True, spot.reason
 
 
 def test_a_change_made_by_a_wrapper_of_a_held_object_keeps_the_calls_in_order(
