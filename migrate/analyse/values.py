@@ -52,7 +52,9 @@ def looked_up(graph: CallGraph) -> list[LookedUp]:
         for ref in fn.refs:
             receiver = graph.resolve(ref.receiver) if ref.receiver else None
             client = graph.resolve(ref.target) if ref.target else None
-            entry = lookup(f"{client}.request") if client in CONSTRUCTORS.values() else None
+            # ``getattr(requests, method)``: the module's functions, a client's methods.
+            made = client in CONSTRUCTORS.values() or client == "requests"
+            entry = lookup(f"{client}.request") if made else None
             if receiver != "builtins.getattr" or not ref.call_called or entry is None:
                 continue
             start = ref.call_span

@@ -51,6 +51,10 @@ class ValueRewrites(HttpRuleBase):
         self.ctx.maybe_remove_import("requests")
         self.ctx.maybe_remove_import("requests", verb)
         line = self.ctx.line(original)
+        if isinstance(original, cst.Name) and original.value != verb:
+            # ``getattr(requests, method)``: the module's functions are the client's.
+            self.ctx.note(self.code, line, "requests looked up by getattr: a client")
+            return cst.Name(ONE_SHOT_CLIENT)
         self.ctx.note(self.code, line, f"{edit.entry.name} handed over: a client's {verb}")
         return cst.Attribute(cst.Name(ONE_SHOT_CLIENT), cst.Name(verb))
 

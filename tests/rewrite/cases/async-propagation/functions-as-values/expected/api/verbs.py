@@ -1,6 +1,9 @@
 import functools
 
+import httpx
 import requests
+
+from ._async_helpers import TLS_CONTEXT
 
 VERBS = {"get": requests.get, "delete": requests.delete}
 
@@ -16,5 +19,8 @@ def short(url):
     return get_short(url).json()
 
 
-def looked_up(method, url):
-    return getattr(requests, method)(url, timeout=5).status_code
+async def looked_up(method, url):
+    async with httpx.AsyncClient(
+        follow_redirects=True, timeout=None, verify=TLS_CONTEXT
+    ) as http_client:
+        return (await getattr(http_client, method)(url, timeout=5)).status_code
