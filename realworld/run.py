@@ -99,6 +99,9 @@ class Result:
     files_changed: int = 0
     library_changed: int = 0  # of those, modules outside the suite's folders
     unawaited: bool = False
+    # Files a second ``migrate apply`` on the migrated tree changes (ground rule 4:
+    # it must change nothing).
+    second_run: list[str] = field(default_factory=list)
     # Why ``migrate plan`` leaves code as it is, when apply changed nothing.
     refusal: str = ""
     notes: list[str] = field(default_factory=list)
@@ -115,6 +118,7 @@ class Result:
             self.migrated
             and self.library_changed > 0
             and not self.unawaited
+            and not self.second_run
             and self.baseline_passed > 0
             and self.after_total == self.baseline_total
             and self.after_passed >= self.baseline_passed
@@ -397,6 +401,18 @@ def run_project(project: Project) -> Result:
         # The code is the original: running its suite again would measure no migration.
         _write_report(project, result, changed, (status, last_line), baseline, None)
         return result
+
+    # A second run on a copy of the migrated tree must change nothing.
+    again = work / "again" / migrated_tree.name
+    shutil.rmtree(again.parent, ignore_errors=True)
+    shutil.copytree(migrated_tree, again)
+    migrate(again)
+    result.second_run = changed_files(migrated_tree, again)
+    if result.second_run:
+        result.notes.append(
+            f"a second migrate apply changed {len(result.second_run)} files, e.g."
+            f" {result.second_run[0]}"
+        )
 
     after = run_suite(project, migrated_tree, isolated=True)
     result.after_passed, result.after_total = after.passed, after.total

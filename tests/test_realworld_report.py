@@ -37,3 +37,12 @@ def test_a_failure_without_a_message_is_counted_and_named(tmp_path: Path) -> Non
         ("tests.test_api::test_bare_assert", ""),
         ("tests.test_api::test_boom", "RuntimeError: boom"),
     ]
+
+
+def test_a_project_a_second_run_changes_does_not_pass() -> None:
+    harness = _harness()
+    result = harness.Result("demo", "1.0", "a client", 5, 5, 5, 5, files_changed=2)
+    result.library_changed = 1
+    assert result.ok
+    result.second_run = ["demo/api.py"]
+    assert not result.ok
