@@ -49,6 +49,17 @@ def what_made(
     return made_by
 
 
+def local_method(call: ast.Call, made_by: dict[str, set[str | None]]) -> str | None:
+    """``jenkins = Jenkins(url)`` ... ``return jenkins.get_nodes()``: what ``get_nodes``
+    gives, known once the graph is."""
+    parts = dotted(call.func)
+    if not parts or len(parts) != 2:
+        return None
+    made = made_by.get(parts[0], set())
+    typ = next(iter(made)) if len(made) == 1 else None
+    return f"{typ}.{parts[1]}{RETURNS_SUFFIX}" if typ else None
+
+
 def type_factory_globals(
     tree: ast.Module, facts: ModuleFacts, type_of_call: Callable[[ast.Call], str | None]
 ) -> None:

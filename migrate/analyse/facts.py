@@ -25,10 +25,10 @@ from .frameworks import (
     is_test_path,
 )
 from .given import none_defaults
-from .held import HeldVisitor
 from .model import Assignment, Call, Decorator, FanOut, Function, ModuleFacts, Span
 from .named_lambdas import named_lambda
 from .names import LocalScope, _self_attr, expr_text, span_of
+from .operator_calls import OperatorCalls
 from .patches import note_assigned_fake, note_dynamic, note_patch
 from .scopes import (
     bound_names,
@@ -45,7 +45,7 @@ from .twins import TWIN_NAMES, len_site
 from .urllib_shapes import URLOPEN, built_just_before, urlopen_method, urlopen_refusal
 
 
-class ModuleAnalyser(HeldVisitor):
+class ModuleAnalyser(OperatorCalls):
     """Walks one module and fills a :class:`ModuleFacts`."""
 
     def __init__(self, module: str, path: str, is_package: bool) -> None:

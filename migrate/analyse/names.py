@@ -15,11 +15,11 @@ from .accessors import gives_session, held_attribute, held_global
 from .catalogue import CONSTRUCTORS
 from .choices import class_param, module_choices, self_returned
 from .defaults import SESSION_TYPES, annotated_class, given_default
-from .factories import session_factories, type_factory_globals, what_made
+from .factories import local_method, session_factories, type_factory_globals, what_made
 from .fixtures import is_fixture_decorator, note_fixture, returned_attribute, returned_maker
 from .frameworks import BRIDGES
-from .model import RETURNS_SUFFIX, Function, ModuleFacts
-from .scopes import bound_names, bridge_aliases, ordered_parameters, own_nodes
+from .model import RETURNS_SUFFIX, ModuleFacts
+from .scopes import LocalScope, bound_names, bridge_aliases, ordered_parameters, own_nodes
 from .tree import (
     TreeIndex,
     _is_super,
@@ -33,45 +33,6 @@ from .tree import (
 )
 
 BUILTIN_NAMES = frozenset(dir(builtins))
-
-
-class LocalScope:
-    """Names bound in one function or class body while it is being walked.
-
-    ``bound`` holds every name the body binds (see :func:`bound_names`): one
-    of them never means the module's function of that name, whatever it holds.
-    """
-
-    def __init__(
-        self,
-        function: Function | None,
-        class_qualname: str | None,
-        bound: frozenset[str] = frozenset(),
-        node: ast.AST | None = None,
-    ) -> None:
-        self.function = function
-        self.node = node  # the function's own node, for checks that look past one call
-        self.class_qualname = class_qualname
-        self.params: set[str] = set(function.params) if function else set()
-        self.local_types: dict[str, str] = {}
-        self.local_defs: dict[str, str] = {}
-        # Locals holding an instance the function made (``invoker = C(...)``): calling
-        # one runs its class's ``__call__``, not its constructor.
-        self.instances: set[str] = set()
-        # Every type a local was given on any path (``auth = OAuth1(...)`` in one branch).
-        self.assigned: dict[str, set[str]] = {}
-        self.bound = bound
-        # Names holding only plain values (see scopes.plain_names).
-        self.plain: frozenset[str] = frozenset()
-        self.choices: dict[str, tuple[str, ...]] = {}  # locals picking a class: see choices
-        self.aliases: dict[str, ast.expr] = {}  # locals standing for a function: see aliases
-
-    @classmethod
-    def nested(cls, function: Function, bound: frozenset[str]) -> LocalScope:
-        """A comprehension's or lambda's scope in ``function``: only ``bound`` is its own."""
-        scope = cls(function, None, bound)
-        scope.params = set()
-        return scope
 
 
 class NameResolver:
@@ -210,15 +171,6 @@ class NameResolver:
 
             made_by = what_made(self.tree, node, type_made)
 
-            def _local_method(call: ast.Call) -> str | None:
-                # ``jenkins = Jenkins(url)`` ... ``return jenkins.get_nodes()``.
-                parts = dotted(call.func)
-                if not parts or len(parts) != 2:
-                    return None
-                made = made_by.get(parts[0], set())
-                typ = next(iter(made)) if len(made) == 1 else None
-                return f"{typ}.{parts[1]}{RETURNS_SUFFIX}" if typ else None
-
             attrs = self.class_attr_types.get(owner.rpartition(".")[2], {}) if owner else {}
             found: set[str | None] = set()
             # Its own returns: not those of the fakes a fixture defines in it.
@@ -230,7 +182,7 @@ class NameResolver:
                         made = self._method_return(f"{owner}.{method}", 0) if method else None
                         # Not known yet here (defined further down): the graph knows.
                         later = f"{owner}.{method}{RETURNS_SUFFIX}" if method else None
-                        found.add(made or later or type_made(value) or _local_method(value))
+                        found.add(made or later or type_made(value) or local_method(value, made_by))
                     elif isinstance(value, ast.Name | ast.Attribute) and dotted(value):
                         own = self_returned(node, value, owner, attrs) if owner else None
                         found |= made_by.get(expr_text(value), {own})

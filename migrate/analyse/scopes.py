@@ -381,3 +381,42 @@ def _is_logging_call(call: ast.Call) -> bool:
     owner = func.value
     name = owner.attr if isinstance(owner, ast.Attribute) else getattr(owner, "id", "")
     return re.fullmatch(r"_*(log|logger|logging)", name, re.IGNORECASE) is not None
+
+
+class LocalScope:
+    """Names bound in one function or class body while it is being walked.
+
+    ``bound`` holds every name the body binds (see :func:`bound_names`): one
+    of them never means the module's function of that name, whatever it holds.
+    """
+
+    def __init__(
+        self,
+        function: Function | None,
+        class_qualname: str | None,
+        bound: frozenset[str] = frozenset(),
+        node: ast.AST | None = None,
+    ) -> None:
+        self.function = function
+        self.node = node  # the function's own node, for checks that look past one call
+        self.class_qualname = class_qualname
+        self.params: set[str] = set(function.params) if function else set()
+        self.local_types: dict[str, str] = {}
+        self.local_defs: dict[str, str] = {}
+        # Locals holding an instance the function made (``invoker = C(...)``): calling
+        # one runs its class's ``__call__``, not its constructor.
+        self.instances: set[str] = set()
+        # Every type a local was given on any path (``auth = OAuth1(...)`` in one branch).
+        self.assigned: dict[str, set[str]] = {}
+        self.bound = bound
+        # Names holding only plain values (see scopes.plain_names).
+        self.plain: frozenset[str] = frozenset()
+        self.choices: dict[str, tuple[str, ...]] = {}  # locals picking a class: see choices
+        self.aliases: dict[str, ast.expr] = {}  # locals standing for a function: see aliases
+
+    @classmethod
+    def nested(cls, function: Function, bound: frozenset[str]) -> LocalScope:
+        """A comprehension's or lambda's scope in ``function``: only ``bound`` is its own."""
+        scope = cls(function, None, bound)
+        scope.params = set()
+        return scope

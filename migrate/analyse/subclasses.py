@@ -7,11 +7,14 @@ overrides of ``request``/``get``... become async and await ``super()``, and
 ``with S() as s`` becomes ``async with``. httpx's verbs call ``self.request``
 as requests' do, so an overridden ``request`` keeps working.
 
-A class stays on requests, with the reason named, when it uses what only
-requests has (``self.mount``, ``self.verify``, an override of ``send`` or of
-a redirect hook), sets or defines a name the AsyncClient uses otherwise
-(``self.timeout``), has an override of ``request`` that looks at the keywords
-httpx hands on differently (``timeout``, ``data``, ``**kwargs``), derives
+An attribute of its own named as one of the AsyncClient's (``self.base_url``)
+takes a name of the class's own (see own_attributes). A class stays on
+requests, with the reason named, when it uses what only requests has
+(``self.mount``, ``self.verify``, an override of ``send`` or of a redirect
+hook), defines a name the AsyncClient uses otherwise (``timeout = 30`` in its
+body, or an attribute read where no type says whose), has an override of
+``request`` that looks at the keywords httpx hands on differently
+(``timeout``, ``data``, ``**kwargs``), derives
 from anything else too, or has a module-level instance (one AsyncClient
 would serve every event loop). Its subclasses stay with it.
 """
@@ -23,6 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import PurePath
 from typing import Protocol
 
+from . import own_attributes
 from .catalogue import HTTP_VERBS, BlockingCall, lookup
 from .frameworks import (
     ASYNC_CLIENT_NAMES,
@@ -32,7 +36,7 @@ from .frameworks import (
     SESSION_TWINS,
     read_back_why,
 )
-from .model import Call, Decorator, Function
+from .model import Call, Decorator, Function, Span
 from .project import Project
 from .wrappers import wrapper_of
 
@@ -93,6 +97,12 @@ class Extensions:
     # ones that stay on requests with why.
     converted: frozenset[str] = frozenset()
     subclass_refusals: dict[str, str] = field(default_factory=dict)
+    # Attributes such a class keeps for itself under a name the AsyncClient uses
+    # (see own_attributes): by the class deriving from requests.Session, each
+    # attribute's new name and where it is used (module, position).
+    own_attrs: dict[str, dict[str, tuple[str, list[tuple[str, Span]]]]] = field(
+        default_factory=dict
+    )
     # requests.auth.AuthBase subclasses that become httpx.Auth classes, and the
     # ones that stay on requests with why.
     converted_auths: frozenset[str] = frozenset()
@@ -132,6 +142,7 @@ class SessionSubclasses:
         self._decided: dict[str, str | None] = {}
         # Refusals decided from outside the class (what it is handed).
         self.forced: dict[str, str] = {}
+        self.own_attrs: dict[str, dict[str, tuple[str, list[tuple[str, Span]]]]] = {}
 
     def is_session(self, cls: str) -> bool:
         """Whether ``cls`` derives from requests.Session through project classes only."""
@@ -244,6 +255,8 @@ class SessionSubclasses:
                 if attr in SESSION_ONLY:
                     return f"{name} uses self.{attr}: {SESSION_ONLY[attr]}"
                 if written and attr in ASYNC_CLIENT_NAMES and attr not in SESSION_TWINS:
+                    if self._own_attribute(cls, attr):
+                        continue  # renamed for the class (see own_attributes)
                     return (
                         f"{name} sets self.{attr}, which httpx.AsyncClient has with another meaning"
                     )
@@ -257,6 +270,30 @@ class SessionSubclasses:
             if any(c.positional != 0 for c in supers):
                 return f"{name}.__init__ gives requests.Session.__init__ positional arguments"
         return None
+
+    def _own_attribute(self, cls: str, attr: str) -> bool:
+        """Whether ``self.<attr>``, the class's own, can take a name of its own in the
+        whole family of the class deriving from requests.Session."""
+        root = cls
+        while root in self.bases and (self.bases[root] or [""])[0] not in SESSION_BASES:
+            root = (self.bases[root] or [""])[0]
+        if attr in self.own_attrs.get(root, {}):
+            return True
+        family = {c for c in self.bases if c == root or self._derives(c, root)}
+        found = own_attributes.uses(self.project, self.resolve, family, attr)
+        if found is None:
+            return False
+        self.own_attrs.setdefault(root, {})[attr] = (own_attributes.own_name(root, attr), found)
+        return True
+
+    def _derives(self, cls: str, root: str) -> bool:
+        seen: set[str] = set()
+        while cls in self.bases and cls not in seen:
+            seen.add(cls)
+            if root in self.bases[cls]:
+                return True
+            cls = self.bases[cls][0] if self.bases[cls] else ""
+        return False
 
     def _method_refusal(self, name: str, fn: Function) -> str | None:
         method = f"{name}.{fn.name}"
@@ -324,6 +361,7 @@ class Graph(Protocol):
     converted: frozenset[str]
     converted_auths: frozenset[str]
     subclass_refusals: dict[str, str]
+    own_attrs: dict[str, dict[str, tuple[str, list[tuple[str, Span]]]]]
     auth_refusals: dict[str, str]
     _resolved: dict[tuple[str, int], str | None]
 
@@ -376,6 +414,9 @@ def _decide_sessions(graph: Graph, subclasses: SessionSubclasses) -> None:
         if subclasses.is_session(cls) and (why := subclasses.refusal(cls)) is not None
     }
     graph.converted = subclasses.converted()
+    graph.own_attrs = {
+        cls: attrs for cls, attrs in subclasses.own_attrs.items() if cls in graph.converted
+    }
 
 
 def _refuse_sessions_given_requests_objects(graph: Graph, subclasses: SessionSubclasses) -> bool:

@@ -141,6 +141,9 @@ class FileEdits:
     # ``name in jobs``, ``len(jobs)``, ``jobs[k] = v``, ``del jobs[k]`` in async code,
     # whose dunder became its async twin: position -> (kind of site, twin's name).
     twin_calls: dict[Pos, tuple[str, str]] = field(default_factory=dict)
+    # ``self.base_url`` of a Session subclass that becomes an AsyncClient: the name
+    # the attribute takes, by position (see analyse/own_attributes.py).
+    own_attrs: dict[Pos, str] = field(default_factory=dict)
     bridges: dict[Pos, BridgeEdit] = field(default_factory=dict)
     # Module-level bridges the file gets (``load = sync_to_async(db.load)``).
     bridge_aliases: list[AliasEdit] = field(default_factory=list)
@@ -292,6 +295,7 @@ class FileEdits:
             or self.property_reads
             or self.renamed_calls
             or self.twin_calls
+            or self.own_attrs
             or self.bridges
             or self.http_calls
             or self.sleeps
@@ -904,6 +908,10 @@ def _session_subclasses(
             method = graph.functions.get(f"{cls}.{verb}")
             if method is not None and requests_view(method):
                 for_module(module)[0].requests_views.add(method.qualname)
+        for new, found in graph.own_attrs.get(cls, {}).values():
+            for where, span in found:
+                used_in, used_cols = for_module(where)
+                used_in.own_attrs[used_cols.pos(span)] = new
         if not bases & SESSION_BASES:
             continue  # below another converted class: nothing of its own changes
         fe, cols = for_module(module)

@@ -42,10 +42,6 @@ REFUSED = {
         ("self.token = token", "self.mount('https://', requests.adapters.HTTPAdapter())"),
         "Api uses self.mount: httpx takes mounts= only when the client is made",
     ),
-    "httpx name set": (
-        ("self.token = token", "self.timeout = 30"),
-        "Api sets self.timeout, which httpx.AsyncClient has with another meaning",
-    ),
     "httpx's keyword named": (
         (
             "def request(self, method, url, **kwargs)",
@@ -405,3 +401,27 @@ def test_a_call_handed_a_re_exported_auth_that_stays_names_why_it_stays(tmp_path
     analysis = analyse_paths([tmp_path], jobs=1)
     reasons = [r.reason for r in analysis.colouring.review if r.function == "api.item"]
     assert any("TokenAuth stays a requests auth: TokenAuth.__call__ uses" in r for r in reasons)
+
+
+def test_an_attribute_of_its_own_named_as_httpx_s_takes_a_name_of_its_own(
+    tmp_path: Path,
+) -> None:
+    source = CONVERTIBLE.replace("self.token = token", "self.timeout = 30")
+    source += "\n\n    def wait_of(api: Api):\n        return api.timeout\n"
+    analysis = analyse_paths([_project(tmp_path, source)], jobs=1)
+    graph = analysis.graph
+    assert "api.Api" in graph.converted
+    new, found = graph.own_attrs["api.Api"]["timeout"]
+    assert new == "api_timeout"
+    assert len(found) == 2  # ``self.timeout = 30`` and ``api.timeout``
+
+
+def test_an_attribute_named_as_httpx_s_read_where_no_type_says_whose_stays(
+    tmp_path: Path,
+) -> None:
+    source = CONVERTIBLE.replace("self.token = token", "self.timeout = 30")
+    source += "\n\n    def wait_of(api):\n        return api.timeout\n"
+    analysis = analyse_paths([_project(tmp_path, source)], jobs=1)
+    assert analysis.graph.subclass_refusals["api.Api"] == (
+        "Api sets self.timeout, which httpx.AsyncClient has with another meaning"
+    )

@@ -60,6 +60,17 @@ class SubclassRewrites(SessionRewrites, AuthRewrites):
         )
         return first_in_class(body, init)
 
+    @on_leave(cst.Attribute)
+    def leave_own_attribute(
+        self, original: cst.Attribute, updated: cst.BaseExpression
+    ) -> cst.BaseExpression:
+        """``self.base_url`` -> ``self.api_base_url``: the class's own, whose name the
+        AsyncClient uses otherwise (see analyse/own_attributes.py)."""
+        new = self.ctx.edits.own_attrs.get(self.ctx.pos(original) or (0, 0, 0, 0))
+        if new is None or not isinstance(updated, cst.Attribute):
+            return updated
+        return updated.with_changes(attr=cst.Name(new))
+
     @on_leave(cst.FunctionDef)
     def leave_requests_view(
         self, original: cst.FunctionDef, updated: cst.FunctionDef

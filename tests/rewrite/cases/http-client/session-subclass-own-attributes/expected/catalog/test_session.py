@@ -1,0 +1,17 @@
+import pytest
+
+from catalog.session import Shop, ShopSession
+
+BASE = "http://shop.example.com/v2/"
+
+
+@pytest.mark.asyncio
+async def test_paths_are_taken_from_the_root():
+    assert await Shop(BASE).names([1, 2]) == ["tea", "jam"]
+
+
+def test_the_root_is_kept_as_given():
+    session = ShopSession(BASE)
+    assert session.api_base_url == BASE
+    assert session.item_url(3) == BASE + "items/3"
+    assert Shop(BASE).root() == BASE
