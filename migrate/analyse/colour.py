@@ -146,7 +146,8 @@ def _colour(
         for q in functions:
             why = lifetime.context_boundary(q, graph, result.boundaries)
             if why := why or properties.property_boundary(q, graph, result.boundaries):
-                result.boundaries[q] = why
+                twin = properties.twin_property(q, why, graph)
+                (result.property_twins if twin else result.boundaries)[q] = twin or why
         kept = values.kept_with_sync_users(graph, result.boundaries, result.review)
 
     queue: deque[str] = deque()
@@ -238,7 +239,7 @@ def _colour(
             if kept_dunder(call, callee, graph):
                 continue  # ``jobs[k] += 1``, or sync code: the dunder bridges to its twin
             if caller.qualname in result.boundaries:
-                if call.dunder:
+                if call.dunder or callee in result.property_twins:
                     continue  # ``name in jobs`` in sync code: the dunder bridges to its twin
                 result.bridges.append(
                     _bridge(caller, callee, call, result.boundaries[caller.qualname])

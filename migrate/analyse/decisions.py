@@ -138,6 +138,9 @@ class Colouring:
     blocking_values: list[tuple[str, Span, str]] = field(default_factory=list)
     # Methods that become async under another name (``close`` -> ``aclose``).
     renamed: dict[str, str] = field(default_factory=dict)
+    # Properties that keep a sync form for some readers: their async twin's name
+    # (see properties.twin_property), once they become async.
+    property_twins: dict[str, str] = field(default_factory=dict)
     # Functions handed to a receiver that now awaits them (see ``passed``): the
     # receivers' calls of their parameter (function, where), awaited now; and
     # request functions or client methods handed over in their async form.

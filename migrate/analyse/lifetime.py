@@ -81,7 +81,7 @@ def async_names(graph: CallGraph, result: Colouring) -> dict[str, str]:
     referenced = {edge.callee for edge in graph.edges if edge.via == "ref"}
     for qualname in result.async_functions:
         fn = graph.functions[qualname]
-        new = ASYNC_NAMES.get(fn.name)
+        new = ASYNC_NAMES.get(fn.name) or result.property_twins.get(qualname)
         if fn.name == "__iter__" and fn.is_generator:
             new = "__aiter__"  # an async generator: what ``async for`` asks for
         if new is None or fn.class_qualname is None or fn.is_async:

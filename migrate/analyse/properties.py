@@ -12,12 +12,30 @@ code that stays sync reads it, a lambda does, or an attribute of the same
 name is read on an object whose type is unknown (it may be this property,
 and would silently become a bound method). A property with a setter or a
 deleter stays sync too (an assignment or ``del`` cannot await): its getter is
-a sync caller like any other, bridged to what became async.
+a sync caller like any other, bridged to what became async. A plain property
+kept sync only for some readers (sync code, or an unknown object's attribute of
+that name) gets an async twin, ``aversion`` for ``version``: the property stays
+as a one-line bridge for those readers, and async code knowing the type awaits
+the twin (see :func:`twin_property`).
 """
 
 from __future__ import annotations
 
 from .graph import CallGraph
+
+
+def twin_property(qualname: str, why: str, graph: CallGraph) -> str | None:
+    """The async twin a plain property kept sync only for some of its readers takes
+    (``version`` -> ``aversion``): those readers go on reading the property, which
+    bridges to the twin, and async code that knows the type awaits the twin. None
+    when the readers that keep it can be no others (a lambda, a value) or the name
+    is taken."""
+    fn = graph.functions[qualname]
+    readers = ("property: ", f"property {fn.name} read by sync code")
+    if fn.property != "property" or fn.class_qualname is None or not why.startswith(readers):
+        return None
+    twin = f"a{fn.name}"
+    return None if f"{fn.class_qualname}.{twin}" in graph.functions else twin
 
 
 def property_boundary(qualname: str, graph: CallGraph, boundaries: dict[str, str]) -> str | None:

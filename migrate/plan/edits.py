@@ -144,6 +144,8 @@ class FileEdits:
     # ``self.base_url`` of a Session subclass that becomes an AsyncClient: the name
     # the attribute takes, by position (see analyse/own_attributes.py).
     own_attrs: dict[Pos, str] = field(default_factory=dict)
+    # Reads of a property that keeps a sync form, in async code: its twin's name.
+    twin_reads: dict[Pos, str] = field(default_factory=dict)
     bridges: dict[Pos, BridgeEdit] = field(default_factory=dict)
     # Module-level bridges the file gets (``load = sync_to_async(db.load)``).
     bridge_aliases: list[AliasEdit] = field(default_factory=list)
@@ -474,6 +476,8 @@ def plan_edits(analysis: Analysis) -> dict[str, FileEdits]:
             if callee in graph.functions and colouring.is_async(callee) and not read.in_lambda:
                 if graph.functions[callee].property:
                     fe.property_reads.add(cols.pos(read.span))
+                    if twin := colouring.renamed.get(callee):
+                        fe.twin_reads[cols.pos(read.span)] = twin  # ``await obj.aversion()``
 
     for qualname, new in colouring.renamed.items():
         for_module(fn_module(qualname))[0].renamed[qualname] = new

@@ -34,8 +34,17 @@ class Service:
         return f"Service({self.name}, {fetch_status(self.name)}, {self.healthy})"  # BRIDGE: async_to_sync
 
     @property
-    def healthy(self):  # BOUNDARY: property healthy read by sync code (__repr__)
-        return fetch_status(self.name)["ok"]  # BRIDGE: async_to_sync
+    def healthy(self):  # ASYNC: calls boundaries.fetch_status
+        # Read by sync code (__repr__): it keeps a property, bridging to ahealthy.
+        return fetch_status(self.name)["ok"]
+
+    @property
+    def owner(self):  # BOUNDARY: property with a setter
+        return fetch_status(self.name)["owner"]  # BRIDGE: async_to_sync
+
+    @owner.setter
+    def owner(self, value):  # BOUNDARY: property
+        self.name = value
 
 
 def latest_first(services):

@@ -129,7 +129,7 @@ def test_a_context_manager_entered_by_sync_code_keeps_its_sync_methods(tmp_path:
     assert "pkg.client.Api.__exit__" not in colouring.renamed
 
 
-def test_a_property_read_on_an_object_of_unknown_type_stays_sync(tmp_path: Path) -> None:
+def test_a_property_read_on_an_object_of_unknown_type_keeps_a_sync_form(tmp_path: Path) -> None:
     root = _project(
         tmp_path,
         {
@@ -153,10 +153,12 @@ def test_a_property_read_on_an_object_of_unknown_type_stays_sync(tmp_path: Path)
         },
     )
     colouring = analyse_paths([root]).colouring
-    why = colouring.boundaries["pkg.models.Account.profile"]
-    assert "anything.profile" in why and "type is not known" in why
-    assert not colouring.is_async("pkg.models.describe")
-    assert any(r.function == "pkg.models.Account.profile" for r in colouring.review)
+    # ``anything.profile`` may be it: the property stays, bridging to its twin,
+    # which ``describe`` (whose account is known) awaits.
+    assert "pkg.models.Account.profile" not in colouring.boundaries
+    assert colouring.renamed["pkg.models.Account.profile"] == "aprofile"
+    assert colouring.is_async("pkg.models.describe")
+    assert not colouring.is_async("pkg.models.shout")
 
 
 def test_functions_handed_to_a_receiver_that_calls_them_are_followed() -> None:

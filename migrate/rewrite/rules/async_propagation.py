@@ -104,7 +104,11 @@ class AsyncPropagation(TwinSites):
         self, original: cst.Attribute, updated: cst.BaseExpression
     ) -> cst.BaseExpression:
         # ``obj.name`` of a property that became an async method.
-        if self.ctx.in_async and self.ctx.pos(original) in self.ctx.edits.property_reads:
+        pos = self.ctx.pos(original)
+        if self.ctx.in_async and pos in self.ctx.edits.property_reads:
+            twin = self.ctx.edits.twin_reads.get(pos) if pos else None
+            if twin is not None and isinstance(updated, cst.Attribute):
+                updated = updated.with_changes(attr=cst.Name(twin))  # ``obj.aversion``
             return await_(cst.Call(func=updated))
         return updated
 

@@ -77,6 +77,8 @@ class TwinSites(Rule):
                 new in _DUNDERS
                 # An async generator's, not an async iterator's (whose __iter__ is sync).
                 or (new == ITER_TWIN[1] and qualname in self.ctx.edits.async_functions)
+                # A property kept for the readers that cannot await (``aversion``).
+                or self.ctx.edits.async_properties.get(qualname) == "property"
             )
         }
         if not twins:
@@ -100,6 +102,16 @@ class TwinSites(Rule):
         self.ctx.add_import("asgiref.sync", "async_to_sync")
         params = twin.params
         self_name = params.params[0].name.value if params.params else "self"
+        if twin.name.value not in _DUNDERS and twin.name.value != ITER_TWIN[1]:
+            # ``@property def version(self): return async_to_sync(self.aversion)()``
+            body = cst.parse_statement(f"return async_to_sync({self_name}.{twin.name.value})()")
+            return twin.with_changes(
+                name=cst.Name(twin.name.value.removeprefix("a")),
+                asynchronous=None,
+                body=cst.IndentedBlock([body]),
+                decorators=[cst.Decorator(cst.Name("property"))],
+                leading_lines=[cst.EmptyLine(indent=False)],
+            )
         if twin.name.value == ITER_TWIN[1]:
             collect = self.ctx.use_helper("collect")
             body = cst.parse_statement(

@@ -6,7 +6,7 @@ needs only the standard library and httpx.
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Mapping
+from collections.abc import Mapping
 from typing import Any
 
 import httpx
@@ -14,24 +14,6 @@ import httpx
 # One TLS context for every client the package makes: httpx would load the CA
 # bundle again for each one (~15 ms), and under Flask a client lives one request.
 TLS_CONTEXT = httpx.create_ssl_context()
-
-
-async def collect(items: AsyncIterator[Any], limit: int | None = None) -> list[Any]:
-    """The items of an async generator, in order: sync code reads a generator
-    that became async with ``async_to_sync(collect)(gen(...))``. With ``limit``
-    it stops after that many items and closes the generator, which fetches no
-    further, as a sync ``next(gen())`` left the rest unfetched."""
-    found: list[Any] = []
-    try:
-        async for item in items:
-            found.append(item)
-            if limit is not None and len(found) >= limit:
-                break
-    finally:
-        aclose = getattr(items, "aclose", None)
-        if aclose is not None:
-            await aclose()
-    return found
 
 
 def requests_values(items: Any) -> Any:

@@ -1,7 +1,7 @@
 import httpx
 from asgiref.sync import async_to_sync
 
-from _async_helpers import TLS_CONTEXT, collect, requests_values
+from _async_helpers import TLS_CONTEXT, requests_values
 
 
 async def pages(base, params):
@@ -25,12 +25,12 @@ class Shelf:
     def __init__(self, base):
         self.base = base
 
+    async def atitles(self):
+        return [item["title"] async for item in pages(self.base, {"shelf": "1"})]
+
     @property
     def titles(self):
-        return [
-            item["title"]
-            for item in async_to_sync(collect)(pages(self.base, {"shelf": "1"}))
-        ]
+        return async_to_sync(self.atitles)()
 
     async def first_title(self):
         async for item in pages(self.base, {"shelf": "1"}):
@@ -45,11 +45,12 @@ class Reader:
     def __init__(self, base):
         self.base = base
 
+    async def aopening(self):
+        return (await anext(pages(self.base, {"shelf": "1"})))["title"]
+
     @property
     def opening(self):
-        return next(
-            iter(async_to_sync(collect)(pages(self.base, {"shelf": "1"}), limit=1))
-        )["title"]
+        return async_to_sync(self.aopening)()
 
 
 def openings(readers):

@@ -1,0 +1,35 @@
+import httpx
+from asgiref.sync import async_to_sync
+
+from _async_helpers import TLS_CONTEXT
+
+
+class Jenkins:
+    def __init__(self, base):
+        self.base = base
+
+    async def aversion(self):
+        """The server's version, from its headers."""
+        async with httpx.AsyncClient(
+            follow_redirects=True, timeout=None, verify=TLS_CONTEXT
+        ) as http_client:
+            return (await http_client.get(self.base, timeout=5)).headers.get(
+                "X-Jenkins", "0.0"
+            )
+
+    @property
+    def version(self):
+        return async_to_sync(self.aversion)()
+
+    async def is_modern(self):
+        return await self.aversion() >= "2"
+
+
+class Plugin:
+    def __init__(self, data):
+        self.version = data["version"]
+
+
+def describe(thing):
+    # thing may be a Plugin or a Jenkins: its type is not known here.
+    return f"v{thing.version}"
