@@ -247,7 +247,12 @@ def test_a_failure_stops_the_calls_after_it_while_an_earlier_call_still_runs(
     with pytest.raises(httpx.HTTPStatusError) as after:
         watched.run(lambda: migrated.each(paths))
     assert _failed_path(after.value) == "fail/0"
-    assert len(scripted.paths()) <= DEFAULT_MAX_CONCURRENCY
+    # At most a full pool of calls, plus one more for each that settled before the
+    # failure did and so freed its slot (on a loaded machine ``/ok/0`` can); the log
+    # is in the order the server settled them.
+    seen = scripted.paths()
+    freed = sum(p.startswith("/ok/") for p in seen[: seen.index("/fail/0")])
+    assert len(seen) <= DEFAULT_MAX_CONCURRENCY + freed
     assert not watched.reports
     assert not watched.warnings
 
