@@ -237,7 +237,7 @@ def _colour(
             if call.in_lambda:
                 continue  # decided below: a lambda cannot await
             if kept_dunder(call, callee, graph):
-                continue  # ``jobs[k] += 1``, or sync code: the dunder bridges to its twin
+                continue  # ``jobs[k] += 1``: the dunder stays, bridging to its twin
             if caller.qualname in result.boundaries:
                 if call.dunder or callee in result.property_twins:
                     continue  # ``name in jobs`` in sync code: the dunder bridges to its twin

@@ -182,13 +182,14 @@ def refused(graph: CallGraph, result: Colouring) -> list[Review]:
     """Generators, properties and dunders that stay sync with requests of their own,
     and why."""
     found = []
+    reviewed = {r.function for r in result.review}
     for qualname, why in result.boundaries.items():
         fn = graph.functions[qualname]
         if fn.is_generator and why.startswith("generator"):
             what = "a sync generator"
         elif fn.property and why.startswith("property"):
             what = "a sync property"
-        elif why == "dunder" and not any(r.function == qualname for r in result.review):
+        elif why == "dunder" and qualname not in reviewed:
             what = "sync (Python calls it)"  # unless a review says so already
         else:
             continue

@@ -40,12 +40,10 @@ def reviews(graph: CallGraph, result: Colouring) -> list[Review]:
         if not (fn.is_async or result.is_async(fn.qualname)):
             continue
         for call in fn.calls:
+            if not call.subscript or call.dunder is not None:
+                continue  # only ``jobs[k] += 1`` and the like keep a twin's dunder
             callee = graph.callee_of(call)
-            if (
-                callee is None
-                or not result.is_async(callee)
-                or not kept_dunder(call, callee, graph)
-            ):
+            if callee is None or not result.is_async(callee) or not is_twin(callee, graph):
                 continue
             owner = short_name(graph.functions[callee].class_qualname or "")
             twin = result.renamed.get(callee, TWIN_NAMES[graph.functions[callee].name])

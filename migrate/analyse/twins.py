@@ -16,22 +16,12 @@ from __future__ import annotations
 
 import ast
 
-from .model import Call
-from .tree import dotted, expr_text, span_of
-
-# The dunder, its async twin, and the site kinds that call it.
+# The dunders that take an async twin, and its name.
 TWIN_NAMES = {
     "__contains__": "acontains",
     "__len__": "alen",
     "__setitem__": "asetitem",
     "__delitem__": "adelitem",
-}
-SITE_DUNDERS = {
-    "in": "__contains__",
-    "not in": "__contains__",
-    "len": "__len__",
-    "setitem": "__setitem__",
-    "delitem": "__delitem__",
 }
 LEN = "builtins.len"
 # A generator ``__iter__`` becomes the async generator ``__aiter__``; sync code
@@ -60,10 +50,3 @@ def len_site(node: ast.Call, target: str | None) -> ast.expr | None:
         return None
     arg = node.args[0]
     return None if isinstance(arg, ast.Starred) else arg
-
-
-def site_call(node: ast.expr, held: ast.expr, kind: str, target: str | None) -> Call | None:
-    """The call a twin site makes: of ``held``'s dunder, resolved to ``target``."""
-    if target is None or not dotted(held):
-        return None
-    return Call(span_of(node), target, f"{expr_text(held)}.{SITE_DUNDERS[kind]}", dunder=kind)
