@@ -405,7 +405,7 @@ def run_project(project: Project) -> Result:
     # A second run on a copy of the migrated tree must change nothing.
     again = work / "again" / migrated_tree.name
     shutil.rmtree(again.parent, ignore_errors=True)
-    shutil.copytree(migrated_tree, again)
+    shutil.copytree(migrated_tree, again, symlinks=True)  # a dangling link stays one
     migrate(again)
     result.second_run = changed_files(migrated_tree, again)
     if result.second_run:
