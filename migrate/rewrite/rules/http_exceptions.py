@@ -25,6 +25,7 @@ import libcst.matchers as m
 from ..nodes import append_arg, code_of, dotted_name, keyword_arg
 from .base import StatementResult, on_leave, on_visit
 from .http_annotations import AnnotationRewrites
+from .http_error_messages import ErrorMessages
 
 # requests exception -> httpx exception. In ``except`` clauses a tuple keeps
 # requests' wider meaning where one class is not enough.
@@ -85,7 +86,7 @@ REQUEST_EXCEPTION_JSON_DETAIL = (
 )
 
 
-class ExceptionRewrites(AnnotationRewrites):
+class ExceptionRewrites(ErrorMessages, AnnotationRewrites):
     # What the module calls json where it imports it under another name only
     # (``import json as jsonlib``): ``json.JSONDecodeError`` is written that way.
     _json = "json"
@@ -172,7 +173,7 @@ class ExceptionRewrites(AnnotationRewrites):
             self.ctx.todo(
                 line, self.code, REQUEST_EXCEPTION_JSON_NOTE, REQUEST_EXCEPTION_JSON_DETAIL
             )
-        return self._httpx(RAISED.get(cls, mapped[0]))
+        return self._made_error(RAISED.get(cls, mapped[0]))
 
     _in_except = 0
     # Exception classes passed to a handler registration (ids of original nodes).

@@ -18,3 +18,5 @@ def drive(run):
     run.check("check 1", users.check, 1)
     run.check("check 5", users.check, 5)
     run.check("check 3", users.check, 3)
+    run.check("wait 1", users.wait, 1)
+    run.check("wait 4", users.wait, 4)

@@ -41,3 +41,16 @@ class Api:
 
     async def name(self, user_id):
         return (await self.get(f"/users/{user_id}"))["name"]
+
+
+async def title_or_none(url):
+    try:
+        return await title(url)
+    except (
+        httpx.NetworkError,
+        httpx.ConnectTimeout,
+        httpx.WriteTimeout,
+        httpx.RemoteProtocolError,
+        httpx.ProxyError,
+    ):
+        return None

@@ -1,7 +1,8 @@
 import asyncio
 from unittest import mock
-from unittest.mock import AsyncMock, patch
+from unittest.mock import AsyncMock, MagicMock, patch
 
+import httpx
 import pytest
 
 import service
@@ -100,3 +101,18 @@ async def test_sleep_patched_with_mock(sleep):
     with patch("service.fetch", return_value={}):
         assert await service.wait_for("u", attempts=2) is None
     assert sleep.call_count == 2
+
+
+@pytest.mark.asyncio
+async def test_unreachable_host():
+    with patch("service.fetch", side_effect=httpx.ConnectError("")):
+        assert await service.title_or_none("u") is None
+
+
+@pytest.mark.asyncio
+async def test_unreachable_then_up():
+    fetch = MagicMock()
+    fetch.side_effect = [httpx.ConnectError(""), {"title": "up"}]
+    with patch("service.fetch", AsyncMock(side_effect=fetch)):
+        assert await service.title_or_none("u") is None
+        assert await service.title_or_none("u") == "up"

@@ -32,3 +32,10 @@ class Api:
 
     def name(self, user_id):
         return self.get(f"/users/{user_id}")["name"]
+
+
+def title_or_none(url):
+    try:
+        return title(url)
+    except requests.ConnectionError:
+        return None

@@ -2,6 +2,8 @@ import time
 from unittest import mock
 from unittest.mock import MagicMock, patch
 
+import requests
+
 import service
 
 
@@ -85,3 +87,16 @@ def test_sleep_patched_with_mock(sleep):
     with patch("service.fetch", return_value={}):
         assert service.wait_for("u", attempts=2) is None
     assert sleep.call_count == 2
+
+
+def test_unreachable_host():
+    with patch("service.fetch", side_effect=requests.ConnectionError):
+        assert service.title_or_none("u") is None
+
+
+def test_unreachable_then_up():
+    fetch = MagicMock()
+    fetch.side_effect = [requests.ConnectionError, {"title": "up"}]
+    with patch("service.fetch", fetch):
+        assert service.title_or_none("u") is None
+        assert service.title_or_none("u") == "up"

@@ -53,3 +53,21 @@ async def check(uid):
     except (httpx.HTTPError, httpx.InvalidURL, json.JSONDecodeError) as exc:
         raise httpx.HTTPError(f"user {uid} unavailable") from exc
     return True
+
+
+async def ready(uid):
+    async with httpx.AsyncClient(
+        follow_redirects=True, timeout=None, verify=TLS_CONTEXT
+    ) as http_client:
+        r = await http_client.get(f"{BASE}/users/{uid}", timeout=5)
+    if r.status_code == 202:
+        # Still queued: the caller treats it as a timeout.
+        raise httpx.TimeoutException("")
+    return r.json()
+
+
+async def wait(uid):
+    try:
+        return await ready(uid)
+    except httpx.TimeoutException as exc:
+        return f"timed out: {exc}"

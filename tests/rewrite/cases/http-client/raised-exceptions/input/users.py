@@ -44,3 +44,18 @@ def check(uid):
     except requests.RequestException as exc:
         raise requests.RequestException(f"user {uid} unavailable") from exc
     return True
+
+
+def ready(uid):
+    r = requests.get(f"{BASE}/users/{uid}", timeout=5)
+    if r.status_code == 202:
+        # Still queued: the caller treats it as a timeout.
+        raise requests.Timeout
+    return r.json()
+
+
+def wait(uid):
+    try:
+        return ready(uid)
+    except requests.Timeout as exc:
+        return f"timed out: {exc}"
