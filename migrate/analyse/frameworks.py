@@ -173,6 +173,12 @@ SESSION_READ_BACK: dict[str, tuple[str, bool]] = {
 }
 
 
+# Of those, what a converted Session subclass keeps as it was set, with a property
+# over the AsyncClient's (rewrite/rules/http_subclasses.py), and the value
+# requests.Session.__init__ gives it.
+SUBCLASS_VIEWS = {"auth": "None"}
+
+
 def read_back_why(name: str | None, tested: bool) -> str | None:
     """Why reading ``name`` (``requests.Session.auth``) breaks once the session is an
     AsyncClient; None when it reads alike. ``tested``: only for truth or None."""
@@ -332,3 +338,46 @@ ASYNC_DUNDERS = frozenset(
 )
 # What a dataclass's ``__post_init__`` becomes when it awaits: its ``create`` runs it.
 ASYNC_POST_INIT = "_async_post_init"
+
+
+# requests.Session and requests.auth.AuthBase subclasses (analyse/subclasses.py).
+#
+# What an httpx.Request has with the meaning a PreparedRequest's has, read in
+# an auth's ``__call__``.
+AUTH_REQUEST_ATTRS = frozenset({"headers", "method"})
+# What the rewrite carries over to an httpx.Request (``rules/http_auth.py``):
+# ``r.url`` read as ``str(r.url)``, ``r.body`` as requests held it, and these
+# set by ``=``: the url as an httpx.URL, the headers keeping the body's
+# framing, the body on a new request.
+AUTH_REQUEST_READS = frozenset({"url", "body", "prepare_headers()"})
+AUTH_REQUEST_WRITES = frozenset({"url", "headers", "body"})
+# httpx.Auth's own methods: an auth class defining one would change the flow.
+HTTPX_AUTH_NAMES = frozenset(
+    {
+        "auth_flow",
+        "sync_auth_flow",
+        "async_auth_flow",
+        "requires_request_body",
+        "requires_response_body",
+    }
+)
+# requests' keywords a request method may name or look for in its **kwargs:
+# httpx's verbs hand each on in another form (a raw body as content=,
+# USE_CLIENT_DEFAULT when not given, follow_redirects=), which the converted
+# method gets back as requests' (``rules/http_subclasses.py``).
+REQUESTS_VIEW = frozenset({"data", "auth", "timeout", "allow_redirects"})
+# requests' per-request keywords httpx takes only when the client is made.
+PER_CLIENT_KEYWORDS = frozenset({"verify", "cert", "proxies", "hooks"})
+# What httpx's verbs hand ``request``.
+HTTPX_REQUEST_KEYWORDS = frozenset(
+    {
+        *("content", "data", "files", "json", "params", "headers", "cookies"),
+        *("auth", "follow_redirects", "timeout", "extensions"),
+    }
+)
+# requests.Session methods an AsyncClient has under another form.
+SESSION_RENAMED = {
+    "close": "the AsyncClient closes with aclose()",
+    "__enter__": "the AsyncClient is entered with async with",
+    "__exit__": "the AsyncClient is entered with async with",
+}

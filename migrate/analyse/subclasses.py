@@ -11,7 +11,7 @@ An attribute of its own named as one of the AsyncClient's (``self.base_url``)
 takes a name of the class's own (see own_attributes). A class stays on
 requests, with the reason named, when it uses what only requests has
 (``self.mount``, ``self.verify``, an override of ``send`` or of a redirect
-hook), defines a name the AsyncClient uses otherwise (``timeout = 30`` in its
+hook; ``auth`` read back it keeps as set, see SUBCLASS_VIEWS), defines a name the AsyncClient uses otherwise (``timeout = 30`` in its
 body, or an attribute read where no type says whose), has an override of
 ``request`` that looks at the keywords httpx hands on differently
 (``timeout``, ``data``, ``**kwargs``), derives
@@ -30,10 +30,19 @@ from . import own_attributes
 from .catalogue import HTTP_VERBS, BlockingCall, lookup
 from .frameworks import (
     ASYNC_CLIENT_NAMES,
+    AUTH_REQUEST_ATTRS,
+    AUTH_REQUEST_READS,
+    AUTH_REQUEST_WRITES,
+    HTTPX_AUTH_NAMES,
+    HTTPX_REQUEST_KEYWORDS,
+    PER_CLIENT_KEYWORDS,
     REQUEST_KEYWORDS_CHANGED,
+    REQUESTS_VIEW,
     SESSION_CLASS_DEFAULTS,
     SESSION_ONLY,
+    SESSION_RENAMED,
     SESSION_TWINS,
+    SUBCLASS_VIEWS,
     read_back_why,
 )
 from .model import Call, Decorator, Function, Span
@@ -42,48 +51,9 @@ from .wrappers import wrapper_of
 
 SESSION_BASES = frozenset({"requests.Session", "requests.sessions.Session"})
 AUTH_BASES = frozenset({"requests.auth.AuthBase"})
-# What an httpx.Request has with the meaning a PreparedRequest's has, read in
-# an auth's ``__call__``.
-AUTH_REQUEST_ATTRS = frozenset({"headers", "method"})
-# What the rewrite carries over to an httpx.Request (``rules/http_auth.py``):
-# ``r.url`` read as ``str(r.url)``, ``r.body`` as requests held it, and these
-# set by ``=``: the url as an httpx.URL, the headers keeping the body's
-# framing, the body on a new request.
-AUTH_REQUEST_READS = frozenset({"url", "body", "prepare_headers()"})
-AUTH_REQUEST_WRITES = frozenset({"url", "headers", "body"})
-# httpx.Auth's own methods: an auth class defining one would change the flow.
-HTTPX_AUTH_NAMES = frozenset(
-    {
-        "auth_flow",
-        "sync_auth_flow",
-        "async_auth_flow",
-        "requires_request_body",
-        "requires_response_body",
-    }
-)
 # What resolves a name project-wide (``CallGraph.resolve``).
 ResolveFn = Callable[[str | None], str | None]
 REQUEST_METHODS = frozenset({*HTTP_VERBS, "request"})
-# requests' keywords a request method may name or look for in its **kwargs:
-# httpx's verbs hand each on in another form (a raw body as content=,
-# USE_CLIENT_DEFAULT when not given, follow_redirects=), which the converted
-# method gets back as requests' (``rules/http_subclasses.py``).
-REQUESTS_VIEW = frozenset({"data", "auth", "timeout", "allow_redirects"})
-# requests' per-request keywords httpx takes only when the client is made.
-PER_CLIENT_KEYWORDS = frozenset({"verify", "cert", "proxies", "hooks"})
-# What httpx's verbs hand ``request``.
-HTTPX_REQUEST_KEYWORDS = frozenset(
-    {
-        *("content", "data", "files", "json", "params", "headers", "cookies"),
-        *("auth", "follow_redirects", "timeout", "extensions"),
-    }
-)
-# requests.Session methods an AsyncClient has under another form.
-_RENAMED = {
-    "close": "the AsyncClient closes with aclose()",
-    "__enter__": "the AsyncClient is entered with async with",
-    "__exit__": "the AsyncClient is entered with async with",
-}
 
 
 @dataclass(kw_only=True)
@@ -103,6 +73,10 @@ class Extensions:
     own_attrs: dict[str, dict[str, tuple[str, list[tuple[str, Span]]]]] = field(
         default_factory=dict
     )
+    # Attributes some code reads back from such a class's instances that the
+    # class keeps as set (``auth``: see SUBCLASS_VIEWS), by the class deriving
+    # from requests.Session.
+    kept_as_set: dict[str, set[str]] = field(default_factory=dict)
     # requests.auth.AuthBase subclasses that become httpx.Auth classes, and the
     # ones that stay on requests with why.
     converted_auths: frozenset[str] = frozenset()
@@ -157,6 +131,18 @@ class SessionSubclasses:
                 return True
             current = bases[0]
         return False
+
+    def session_root(self, cls: str) -> str:
+        """The class of ``cls``'s family that derives from requests.Session itself."""
+        seen: set[str] = set()
+        current = cls
+        while current in self.bases and current not in seen:
+            seen.add(current)
+            bases = self.bases[current]
+            if any(b in SESSION_BASES for b in bases) or len(bases) != 1:
+                return current
+            current = bases[0]
+        return current
 
     def converted(self) -> frozenset[str]:
         """The subclasses that become AsyncClient subclasses."""
@@ -299,8 +285,8 @@ class SessionSubclasses:
         method = f"{name}.{fn.name}"
         if fn.name in SESSION_ONLY:
             return f"{method} overrides requests.Session.{fn.name}: {SESSION_ONLY[fn.name]}"
-        if fn.name in _RENAMED:
-            return f"{method} overrides requests.Session.{fn.name}: {_RENAMED[fn.name]}"
+        if fn.name in SESSION_RENAMED:
+            return f"{method} overrides requests.Session.{fn.name}: {SESSION_RENAMED[fn.name]}"
         if fn.name not in REQUEST_METHODS:
             if fn.name in ASYNC_CLIENT_NAMES:
                 return f"{method} would override httpx.AsyncClient.{fn.name}"
@@ -362,6 +348,7 @@ class Graph(Protocol):
     converted_auths: frozenset[str]
     subclass_refusals: dict[str, str]
     own_attrs: dict[str, dict[str, tuple[str, list[tuple[str, Span]]]]]
+    kept_as_set: dict[str, set[str]]
     auth_refusals: dict[str, str]
     _resolved: dict[tuple[str, int], str | None]
 
@@ -441,16 +428,20 @@ def _refuse_sessions_given_requests_objects(graph: Graph, subclasses: SessionSub
 
 
 def _refuse_read_back(graph: Graph, subclasses: SessionSubclasses) -> bool:
-    """A converted subclass whose ``auth`` some code reads back (``session.auth[0]``)
-    stays on requests with its subclasses: the AsyncClient hands back an httpx.Auth.
-    Whether any was refused."""
+    """A converted subclass some code reads an attribute back from that the
+    AsyncClient hands back otherwise (``session.auth[0]``: an httpx.Auth) keeps it
+    as set, with a property of its own, where it can (SUBCLASS_VIEWS); else it
+    stays on requests with its subclasses. Whether any was refused."""
     refused: dict[str, str] = {}
+    graph.kept_as_set = {}
     for fn in graph.functions.values():
         for read in fn.reads:
             held, _, attr = (read.target or "").rpartition(".")
             owner = graph.resolve(held) or held
             why = read_back_why(attr, read.tested) if owner in graph.converted else None
-            if why is not None:
+            if why is not None and attr in SUBCLASS_VIEWS:
+                graph.kept_as_set.setdefault(subclasses.session_root(owner), set()).add(attr)
+            elif why is not None:
                 where = f"{PurePath(graph.project.facts[fn.module].path).name}:{read.span.line}"
                 refused.setdefault(owner, f"{read.text} is read ({where}), and {why}")
     return _refuse(graph, subclasses, refused)

@@ -204,6 +204,9 @@ class FileEdits:
     # subclasses: qualname -> whether they define ``__init__``; and the
     # ``super().__init__()`` calls in those that do (they get requests' defaults).
     session_subclasses: dict[str, bool] = field(default_factory=dict)
+    # Of those, the attributes each keeps as they were set (``auth``), which some
+    # code reads back.
+    kept_as_set: dict[str, tuple[str, ...]] = field(default_factory=dict)
     # ``session.params.update(...)``/``session.params[k] = v`` on a session that
     # becomes an AsyncClient, whose params are immutable (http_params).
     params_changes: set[Pos] = field(default_factory=set)
@@ -921,6 +924,8 @@ def _session_subclasses(
         fe, cols = for_module(module)
         init = graph.functions.get(f"{cls}.__init__")
         fe.session_subclasses[cls] = init is not None
+        if cls in graph.kept_as_set:
+            fe.kept_as_set[cls] = tuple(sorted(graph.kept_as_set[cls]))
         if init is not None:
             for call in init.calls:
                 if call.text.startswith("super(") and call.text.endswith(".__init__"):

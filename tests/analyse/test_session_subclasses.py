@@ -103,12 +103,12 @@ REFUSED = {
         ("super().__init__()", "pass"),
         "Api.__init__ does not call requests.Session.__init__",
     ),
-    "auth read back": (
+    "adapters read back": (
         (
             "def item(item_id):",
-            "def user(api: Api):\n    return api.auth[0]\n\n\ndef item(item_id):",
+            "def pool(api: Api):\n    return api.adapters['https://']\n\n\ndef item(item_id):",
         ),
-        "api.auth is read (api.py:",
+        "api.adapters is read (api.py:",
     ),
     "httpx name in the class body": (
         ("class Api(requests.Session):", "class Api(requests.Session):\n    timeout = 30\n"),
@@ -163,6 +163,21 @@ def test_a_request_method_handing_its_star_args_on_whole_is_converted(tmp_path: 
     analysis = analyse_paths([_project(tmp_path, source)], jobs=1)
     assert analysis.graph.converted == {"api.Api"}
     assert "api.item" in analysis.colouring.async_functions
+
+
+def test_a_subclass_whose_auth_is_read_back_keeps_it_as_set(tmp_path: Path) -> None:
+    # ``api.auth[0]``: an AsyncClient hands back an httpx.BasicAuth; the converted
+    # class keeps auth as it was set (rewrite/rules/http_subclasses.py).
+    source = textwrap.dedent(CONVERTIBLE).replace(
+        "def item(item_id):", "def user(api: Api):\n    return api.auth[0]\n\n\ndef item(item_id):"
+    )
+    analysis = analyse_paths([_project(tmp_path, source)], jobs=1)
+    assert analysis.graph.converted == {"api.Api"}
+    assert analysis.graph.kept_as_set == {"api.Api": {"auth"}}
+    tested = source.replace("return api.auth[0]", "return api.auth is not None")
+    analysis = analyse_paths([_project(tmp_path, tested)], jobs=1)
+    assert analysis.graph.converted == {"api.Api"}
+    assert analysis.graph.kept_as_set == {}
 
 
 @pytest.mark.parametrize("shape", sorted(REQUESTS_VIEWS))

@@ -334,7 +334,9 @@ def first_in_class(body: cst.BaseSuite, statement: cst.BaseStatement) -> cst.Bas
         if not following.leading_lines:
             statements[at] = following.with_changes(leading_lines=[cst.EmptyLine(indent=False)])
     if at:
-        statement = statement.with_changes(leading_lines=[cst.EmptyLine(indent=False)])
+        assert isinstance(statement, cst.SimpleStatementLine | cst.BaseCompoundStatement)
+        blank = cst.EmptyLine(indent=False)
+        statement = statement.with_changes(leading_lines=[blank, *statement.leading_lines])
     statements.insert(at, statement)
     return body.with_changes(body=statements)
 

@@ -26,7 +26,8 @@ the same:
 What cannot be carried gets a ``# TODO(migrate MIG001): ...`` and a line in
 the summary. The rule is one class in parts: this module (calls, responses,
 one-off clients), ``http_responses`` (responses, handed ones too),
-``http_exceptions`` (with ``http_error_messages``), ``http_annotations``, ``http_kwargs``, ``http_sessions``,
+``http_exceptions`` (with ``http_error_messages``), ``http_annotations``,
+``http_kwargs``, ``http_sessions``,
 ``http_setup`` (what configures a session), ``http_params`` (its params changed),
 ``http_transport`` (adapters as httpx transports), ``http_streams``,
 ``http_subclasses`` (``requests.Session`` subclasses) and ``http_auth``.

@@ -15,8 +15,7 @@ from __future__ import annotations
 import libcst as cst
 import libcst.matchers as m
 
-from ...analyse.frameworks import SESSION_CLASS_DEFAULTS
-from ...analyse.subclasses import REQUESTS_VIEW
+from ...analyse.frameworks import REQUESTS_VIEW, SESSION_CLASS_DEFAULTS, SUBCLASS_VIEWS
 from ..nodes import append_arg
 from .base import on_leave, on_visit
 from .http_auth import AuthRewrites, first_in_body, first_in_class
@@ -43,9 +42,37 @@ class SubclassRewrites(SessionRewrites, AuthRewrites):
             self.code, self.ctx.line(original), "requests.Session subclass -> AsyncClient"
         )
         updated = updated.with_changes(bases=bases, body=_without_session_defaults(updated.body))
+        for attr in self.ctx.edits.kept_as_set.get(self.ctx.qualname, ()):
+            updated = updated.with_changes(
+                body=self._kept_as_set(updated.body, attr, self.ctx.line(original))
+            )
         if has_init:
             return updated
         return updated.with_changes(body=self._with_init(updated.body))
+
+    def _kept_as_set(self, body: cst.BaseSuite, attr: str, line: int) -> cst.BaseSuite:
+        """``attr`` read back as it was set, as requests hands it back: a property over
+        the AsyncClient's, which keeps what httpx makes of it (an ``httpx.Auth``)."""
+        client = f"{self.module}.AsyncClient"
+        kept = f"_{attr}_as_set"
+        statements = [
+            cst.parse_statement(f"{kept} = {SUBCLASS_VIEWS[attr]}\n").with_changes(
+                leading_lines=[
+                    cst.EmptyLine(
+                        comment=cst.Comment(f"# As with requests, {attr} reads back as it was set.")
+                    )
+                ]
+            ),
+            cst.parse_statement(f"@property\ndef {attr}(self):\n    return self.{kept}\n"),
+            cst.parse_statement(
+                f"@{attr}.setter\ndef {attr}(self, {attr}):\n"
+                f"    self.{kept} = {attr}\n    {client}.{attr}.fset(self, {attr})\n"
+            ),
+        ]
+        for statement in reversed(statements):
+            body = first_in_class(body, statement)
+        self.ctx.note(self.code, line, f"{attr} kept as it was set")
+        return body
 
     def _with_init(self, body: cst.BaseSuite) -> cst.BaseSuite:
         """``def __init__(self): super().__init__(<requests' defaults>)`` first in the class."""
