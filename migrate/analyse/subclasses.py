@@ -11,12 +11,12 @@ An attribute of its own named as one of the AsyncClient's (``self.base_url``)
 takes a name of the class's own (see own_attributes). A class stays on
 requests, with the reason named, when it uses what only requests has
 (``self.mount``, ``self.verify``, an override of ``send`` or of a redirect
-hook; ``auth`` read back it keeps as set, see SUBCLASS_VIEWS), defines a name the AsyncClient uses otherwise (``timeout = 30`` in its
-body, or an attribute read where no type says whose), has an override of
-``request`` that looks at the keywords httpx hands on differently
-(``timeout``, ``data``, ``**kwargs``), derives
-from anything else too, or has a module-level instance (one AsyncClient
-would serve every event loop). Its subclasses stay with it.
+hook; ``auth`` read back it keeps as set, see SUBCLASS_VIEWS), defines a
+name the AsyncClient uses otherwise (``timeout = 30`` in its body, or an
+attribute read where no type says whose), has an override of ``request``
+that looks at the keywords httpx hands on differently (``timeout``,
+``data``, ``**kwargs``), derives from anything else too, or has a
+module-level instance (one AsyncClient would serve every event loop). Its subclasses stay with it.
 """
 
 from __future__ import annotations
