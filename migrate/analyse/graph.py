@@ -29,6 +29,7 @@ from .factories import (
 from .frameworks import (
     REQUESTS_EXTENSION_BASES,
     REQUESTS_REQUEST_BUILDERS,
+    SUBCLASS_VIEWS,
     port_to,
     read_back_why,
     requests_family,
@@ -362,6 +363,15 @@ class CallGraph(Extensions):
             " the session is made (if self._session is None: self._session ="
             " requests.Session() ... return self._session); keep it so to migrate it"
         )
+
+    def held_class(self, held: str) -> str | None:
+        """The class of what ``held`` names: a class (``self``, resolved), else the
+        type of an attribute of a class's instances (``pkg.Api.session``)."""
+        resolved = self.resolve(held) or held
+        if any(resolved in facts.classes for facts in self._defining(resolved)):
+            return resolved
+        cls, _, attr = resolved.rpartition(".")
+        return self.attr_type(cls, attr) if cls else None
 
     def accessed_type(self, cls: str, prop: str) -> str | None:
         """The session type a property of ``cls`` gives (see :meth:`session_method`)."""
@@ -1195,8 +1205,9 @@ def session_reads_back(
     (``self.session.auth[0]``): each read, the session it reads, and why."""
     for read in fn.reads:
         why = read_back_why(graph.resolve(read.target), read.tested)
-        if why is None:
-            continue
+        held, _, attr = (read.target or "").rpartition(".")
+        if why is None or (attr in SUBCLASS_VIEWS and graph.held_class(held) in graph.converted):
+            continue  # a converted subclass keeps it as set (see subclasses.py)
         if read.target is None:
             key = session_key(graph, fn, read.text)
         else:
