@@ -33,7 +33,7 @@ from . import (
 from .catalogue import HTTP_VERBS, Action
 from .classes import async_call_methods, classes_passed_around, picked_with_sync
 from .decisions import Bridge, BridgeKind, Colouring, Reason, Review, Scope, Unwind
-from .decorated import decorated_reviews
+from .decorated import decorated_reviews, wrapped_with
 from .extensions import requests_extension_reviews
 from .fakes import find_fakes
 from .frameworks import (
@@ -226,6 +226,7 @@ def _colour(
                 if caller.qualname not in result.async_functions:
                     result.async_functions[caller.qualname] = Reason(callee, edge.span, "wraps")
                     queue.append(caller.qualname)
+                    queue.extend(wrapped_with(caller.qualname, graph, result))
                 continue
             if edge.call is None:
                 continue

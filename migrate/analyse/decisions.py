@@ -24,7 +24,7 @@ from .model import Function, Span
 # "given": a function handed to it, which it calls (see ``passed``); "handed": it is
 # handed, with async functions, to a function that calls (and now awaits) it; "named":
 # a test's stand-in for the project's methods of its name, which code awaits by that name.
-ReasonKind = Literal["blocking", "calls", "wraps", "given", "handed", "named"]
+ReasonKind = Literal["blocking", "calls", "wraps", "decorated", "given", "handed", "named"]
 BridgeKind = Literal["async_to_sync", "sync_to_async", "asyncio.run"]
 
 

@@ -1,8 +1,9 @@
 """Reviews of decorated functions once colouring is done.
 
 A decorator's wrapper becomes async with the functions it wraps (a retry loop
-sleeping between tries); one that also wraps functions staying sync would
-hand their callers coroutines, so the plan names it. A memoised function
+sleeping between tries), and so do the plain functions it also wraps (see
+wrapped_with); one that also wraps functions that must stay sync would hand
+their callers coroutines, so the plan names it. A memoised function
 stays sync (an async one would cache a coroutine awaitable only once); where
 it reaches async code, the plan says so.
 """
@@ -10,9 +11,32 @@ it reaches async code, the plan says so.
 from __future__ import annotations
 
 from .catalogue import Action
-from .decisions import Colouring, Review
+from .decisions import Colouring, Reason, Review
 from .graph import CallGraph
 from .tree import short_name
+
+
+def wrapped_with(wrapper: str, graph: CallGraph, result: Colouring) -> list[str]:
+    """The plain functions a wrapper that became async wraps besides the ones that
+    made it so (``@might_need_auth`` on a function that awaits nothing, in a
+    test): they become async too, since the wrapper awaits what it calls and its
+    callers get a coroutine anyway. Memoised functions, generators and functions
+    that must stay sync are left, for the review below."""
+    made = []
+    for qualname in graph.wrapped_by.get(wrapper, []):
+        fn = graph.functions[qualname]
+        if (
+            fn.is_async
+            or fn.memoised
+            or fn.is_generator
+            or qualname in result.async_functions
+            or qualname in result.boundaries
+        ):
+            continue
+        span = next((d.span for d in fn.decorators), fn.span)
+        result.async_functions[qualname] = Reason(wrapper, span, "decorated")
+        made.append(qualname)
+    return made
 
 
 def decorated_reviews(graph: CallGraph, result: Colouring) -> None:

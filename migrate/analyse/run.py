@@ -140,6 +140,7 @@ def _names(qualnames: Iterable[str], graph: CallGraph) -> set[str]:
     """
     names = set()
     classes = set()
+    qualnames = list(qualnames)
     for qualname in qualnames:
         fn = graph.functions[qualname]
         if fn.class_qualname:
@@ -151,6 +152,13 @@ def _names(qualnames: Iterable[str], graph: CallGraph) -> set[str]:
                 names.add(fn.name)
         elif fn.parent is None:
             names.add(fn.name)
+    async_ones = set(qualnames)
+    for wrapper, wrapped in graph.wrapped_by.items():
+        decorator = graph.functions.get(graph.functions[wrapper].parent or "")
+        if decorator is not None and decorator.parent is None and async_ones & set(wrapped):
+            # Its wrapper awaits what it wraps: a module decorating its own
+            # functions with it (``@cli.might_need_auth`` in a test) must follow.
+            names.add(decorator.name)
     classes.update(sub for cls in list(classes) for sub in graph.subclasses(cls))
     for facts in graph.project.facts.values():
         for made in (facts.typed_names, facts.return_types):

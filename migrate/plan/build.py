@@ -250,6 +250,8 @@ def _reason_text(chain: tuple[ChainLink, ...], graph: CallGraph, reason: Reason)
     elif reason.by_name:
         # A guess the reader should know of: the object's type is not known.
         parts = [f"calls {short_name(first.calls)} {at}, taken for it by name"]
+    elif kind == "decorated":
+        parts = [f"is wrapped by {short_name(first.calls)}, which awaits it {at}"]
     elif kind == "named":
         parts = [f"stands in for {short_name(first.calls)}, which becomes async {at}"]
     else:

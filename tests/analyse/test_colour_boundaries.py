@@ -142,6 +142,7 @@ def test_what_becomes_async(result: Colouring) -> None:
         "app.load",
         "app.logged.wrapper",
         "app.passes_it",
+        "app.pure",
         "app.run_with",
     }
     wrapper = result.async_functions["app.logged.wrapper"]
@@ -238,7 +239,21 @@ def test_a_sync_generator_that_bridges_is_not_iterated_on_the_loop(result: Colou
     assert not any(o.callee == "app.pages" for o in result.offloads)
 
 
-def test_a_decorator_over_async_and_sync_functions_is_for_review(result: Colouring) -> None:
+def test_what_an_async_wrapper_wraps_becomes_async(result: Colouring) -> None:
+    # ``pure`` awaits nothing, but the wrapper around it awaits what it wraps, and
+    # whoever calls ``pure()`` gets the wrapper's coroutine.
+    pure = result.async_functions["app.pure"]
+    assert (pure.kind, pure.callee, pure.span.line) == (
+        "decorated",
+        "app.logged.wrapper",
+        line_of("def pure(i):") - 1,
+    )
+    assert "logged.wrapper" not in reviews(result)
+
+
+def test_a_decorator_over_async_and_sync_functions_is_for_review(tmp_path: Path) -> None:
+    # ``pure`` must stay sync (excluded): the wrapper would hand its callers coroutines.
+    result = colouring(tmp_path, Scope(exclude=("app.pure",)))
     line, reason = reviews(result)["logged.wrapper"]
     assert line == line_of("    def wrapper(*args):")
     assert reason.startswith(

@@ -69,7 +69,8 @@ def parse_annotations(path: Path, into: Expectations) -> None:
             assert value, f"{rel}:{tok.start[0]}: {kind} needs a value"
             if kind == "ASYNC":
                 verb, _, value = value.partition(" ")
-                assert verb in ("calls", "wraps"), f"{rel}:{tok.start[0]}: ASYNC calls/wraps X"
+                verbs = ("calls", "wraps", "wrapped-by")
+                assert verb in verbs, f"{rel}:{tok.start[0]}: ASYNC calls X"
             into.findings.setdefault(kind, []).append((rel, tok.start[0], value))
             checked.add(kind)
     into.checked[rel] = checked

@@ -11,7 +11,7 @@ API = "https://api.example.com"
 
 def logged(func):
     @functools.wraps(func)
-    def wrapper(*args, **kwargs):  # ASYNC: wraps calls.load_user # REVIEW: stay sync
+    def wrapper(*args, **kwargs):  # ASYNC: wraps calls.load_user
         print("calling", func.__name__)
         return func(*args, **kwargs)
 
@@ -40,7 +40,7 @@ def load_user(user_id):  # ASYNC: calls requests.get
 
 
 @logged
-def version():
+def version():  # ASYNC: wrapped-by calls.logged.wrapper
     return "1.0"
 
 
