@@ -132,6 +132,10 @@ class FlowVisitor(NameResolver, ast.NodeVisitor):
                     awaited=isinstance(getattr(node, "_migrate_parent", None), ast.Await),
                     in_lambda=self.lambda_depth > 0,
                     tested=getattr(node, "_migrate_tested", False),
+                    # How a generator property's items are taken (see generators).
+                    iterated=getattr(node, "_migrate_iterated", False),
+                    arg_of=getattr(node, "_migrate_arg_of", None),
+                    genexp_of=getattr(node, "_migrate_genexp_of", None),
                 )
             )
         self.generic_visit(node)

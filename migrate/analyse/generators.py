@@ -16,6 +16,10 @@ A ``@contextmanager`` generator entered by ``with`` becomes an
 ``@asynccontextmanager`` one entered by ``async with``; used any other way
 (``ExitStack.enter_context``, kept as a value) it stays sync.
 
+A property that yields, or relays a generator, is read as a call of it: it
+stays a property giving an async generator, and its readers change as a
+call's consumers do.
+
 A consumer that cannot follow keeps the generator sync, with the reason:
 one that may stop early without a loop to rewrite (``any(x for x in g())``,
 ``enumerate(g())``, ``zip``), a generator object kept as a value (assigned,
@@ -93,7 +97,9 @@ def mark_relays(graph: CallGraph) -> None:
     while changed:
         changed = False
         for fn in candidates:
-            if fn.relay or fn.memoised or fn.property or fn.decorators:
+            # A plain property may hand one back (``return self._pages()``).
+            decorated = [d for d in fn.decorators if d.target != "builtins.property"]
+            if fn.relay or fn.memoised or decorated or fn.property not in (None, "property"):
                 continue
             relayed = [c for c in fn.calls if c.span in fn.relayed]
             callees = [graph.callee_of(c) for c in relayed]

@@ -337,6 +337,8 @@ class HeldVisitor(ReachedValues):
         it is a class picked and called right there (see choices)."""
         if isinstance(arg, ast.Starred):
             arg = arg.value
+        if isinstance(arg, ast.Attribute):
+            setattr(arg, "_migrate_arg_of", receiver)  # noqa: B010 (``list(obj.pages)``)
         if isinstance(arg, ast.Call | ast.GeneratorExp):
             outer = getattr(call, "_migrate_arg_of", None)
             if receiver == "builtins.iter" and outer == "builtins.next" and len(call.args) == 1:

@@ -34,6 +34,8 @@ def twin_property(qualname: str, why: str, graph: CallGraph) -> str | None:
     readers = ("property: ", f"property {fn.name} read by sync code")
     if fn.property != "property" or fn.class_qualname is None or not why.startswith(readers):
         return None
+    if fn.is_generator:
+        return None  # its readers take its items: no one value for a bridge to give
     twin = f"a{fn.name}"
     return None if f"{fn.class_qualname}.{twin}" in graph.functions else twin
 

@@ -424,7 +424,8 @@ def plan_edits(analysis: Analysis) -> dict[str, FileEdits]:
         if memo is not None and memo.target is not None:
             fe.async_memos[cols.pos(memo.span)] = memo.target
         kind = graph.functions[qualname].property
-        if kind is not None:
+        if kind is not None and not graph.functions[qualname].is_generator:
+            # A generator property stays one: its readers take the async items.
             fe.async_properties[qualname] = kind
         fn = graph.functions[qualname]
         roots = graph.testcase_roots(fn.class_qualname) if fn.class_qualname else []
@@ -477,7 +478,13 @@ def plan_edits(analysis: Analysis) -> dict[str, FileEdits]:
         for read in fn.reads:
             callee = graph.resolve(read.target) if read.target else None
             if callee in graph.functions and colouring.is_async(callee) and not read.in_lambda:
-                if graph.functions[callee].property:
+                if graph.functions[callee].is_generator:
+                    # ``for item in catalog.items``: the property gives an async generator.
+                    if read.iterated:
+                        fe.async_iterations.add(cols.pos(read.span))
+                    elif (taken_by := generators.consumer(read, graph)) is not None:
+                        fe.async_consumers[cols.pos(read.span)] = taken_by
+                elif graph.functions[callee].property:
                     fe.property_reads.add(cols.pos(read.span))
                     if twin := colouring.renamed.get(callee):
                         fe.twin_reads[cols.pos(read.span)] = twin  # ``await obj.aversion()``
