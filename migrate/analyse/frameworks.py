@@ -381,3 +381,6 @@ SESSION_RENAMED = {
     "__enter__": "the AsyncClient is entered with async with",
     "__exit__": "the AsyncClient is entered with async with",
 }
+# ``patched.return_value.items``: what a mock gives, whatever it stands for; a
+# read through it reads no project property.
+MOCK_RESULT = "return_value"

@@ -27,6 +27,7 @@ from .factories import (
     made_name,
 )
 from .frameworks import (
+    MOCK_RESULT,
     REQUESTS_EXTENSION_BASES,
     REQUESTS_REQUEST_BUILDERS,
     SUBCLASS_VIEWS,
@@ -843,7 +844,8 @@ def _link(graph: CallGraph, fn: Function, fresh: bool) -> _Links:
         # A property's getter runs where its attribute is read.
         target = graph.resolve(read.target) if read.target else None
         if target is None:
-            found.unknown_reads.append((read.text.rpartition(".")[2], read))
+            if MOCK_RESULT not in read.text.split(".")[1:-1]:
+                found.unknown_reads.append((read.text.rpartition(".")[2], read))
         elif target in graph.functions and graph.functions[target].property:
             found.edges.append(Edge(fn.qualname, target, read.span, read))
     for ref in fn.refs:

@@ -1,0 +1,61 @@
+"""A property read on an object of unknown type may be the property: the property
+stays, bridging to an async twin (see properties). A read through what a mock
+gives (``patched.return_value.details``) is no such read: the mock answers it,
+whatever it stands for."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+from migrate.analyse.run import analyse_paths
+
+CATALOG = """
+import requests
+
+
+class Catalog:
+    @property
+    def details(self):
+        return requests.get("https://api.example.com/info", timeout=5).json()
+
+
+def title(catalog: Catalog):
+    return catalog.details["title"]
+"""
+
+
+def _project(tmp_path: Path, test: str) -> Path:
+    (tmp_path / "catalog.py").write_text(CATALOG)
+    (tmp_path / "test_catalog.py").write_text(textwrap.dedent(test))
+    return tmp_path
+
+
+def test_a_read_through_a_mock_result_is_no_read_of_the_property(tmp_path: Path) -> None:
+    test = """
+        from unittest import mock
+
+        from catalog import title
+
+
+        def answers(fake):
+            return fake.return_value.details
+
+
+        def test_title():
+            fake = mock.Mock()
+            fake.return_value.details = {"title": "x"}
+            assert answers(fake) == {"title": "x"}
+    """
+    colouring = analyse_paths([_project(tmp_path, test)], jobs=1).colouring
+    assert colouring.is_async("catalog.Catalog.details")
+    assert not colouring.property_twins
+
+
+def test_a_read_on_an_unknown_object_keeps_the_property(tmp_path: Path) -> None:
+    test = """
+        def describe(thing):
+            return thing.details
+    """
+    colouring = analyse_paths([_project(tmp_path, test)], jobs=1).colouring
+    assert colouring.property_twins == {"catalog.Catalog.details": "adetails"}
