@@ -25,7 +25,16 @@ from .frameworks import (
     is_test_path,
 )
 from .given import none_defaults
-from .model import Assignment, Call, Decorator, FanOut, Function, ModuleFacts, Span
+from .model import (
+    ITEMS_SUFFIX,
+    Assignment,
+    Call,
+    Decorator,
+    FanOut,
+    Function,
+    ModuleFacts,
+    Span,
+)
 from .named_lambdas import named_lambda
 from .names import LocalScope, _self_attr, expr_text, span_of
 from .operator_calls import OperatorCalls
@@ -392,6 +401,13 @@ class ModuleAnalyser(OperatorCalls):
     def visit_For(self, node: ast.For | ast.AsyncFor) -> None:
         self._add_fan_outs(shapes.loop_fan_out(node, self))
         self.note_iteration(node.iter)
+        scope = self.scopes[-1] if self.scopes else None
+        if scope is not None and scope.function is not None and isinstance(node.target, ast.Name):
+            # The target holds an item of a generator, once the graph knows it is one.
+            source = node.iter.func if isinstance(node.iter, ast.Call) else node.iter
+            held = self.resolve(source) if isinstance(source, ast.Attribute | ast.Name) else None
+            if held and node.target.id not in scope.local_types:
+                scope.local_types[node.target.id] = held + ITEMS_SUFFIX
         self.generic_visit(node)
 
     visit_AsyncFor = visit_For

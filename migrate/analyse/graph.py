@@ -37,6 +37,7 @@ from .frameworks import (
 )
 from .model import (
     FIXTURE_PREFIX,
+    ITEMS_SUFFIX,
     PARAM_PREFIX,
     RETURNS_SUFFIX,
     Call,
@@ -202,6 +203,8 @@ class CallGraph(Extensions):
         if head.endswith(RETURNS_SUFFIX):
             made = head.removesuffix(RETURNS_SUFFIX)
             return mod.return_types.get(made) or mod.session_returns.get(made)
+        if head.endswith(ITEMS_SUFFIX):
+            return self.yielded(f"{mod.module}.{head.removesuffix(ITEMS_SUFFIX)}")
         typ = mod.typed_names.get(head)
         if typ is not None and typ not in CONSTRUCTORS.values():
             return typ
@@ -243,6 +246,12 @@ class CallGraph(Extensions):
         if typ and self._defining(owner) and not self._defining(typ):
             typ = self.attr_type(owner, attr)  # ``return self.client``: what it is given
         return typ
+
+    def yielded(self, function: str) -> str | None:
+        """The project class of the items generator ``function`` yields (a property, a
+        relay), when one is known."""
+        fn = self.functions.get(self.resolve(function) or "")
+        return self.returned(fn.qualname) if fn is not None and fn.is_generator else None
 
     def _picked(self, maker: str | None) -> str | None:
         """The class every class ``maker`` returns (see choices) is or derives from."""
@@ -296,6 +305,10 @@ class CallGraph(Extensions):
                     return found  # inherited through a converted base
         # ``self.api.item`` where a base class, maybe in another module, sets ``self.api``.
         cls, _, attr = owner.rpartition(".")
+        if attr.endswith(ITEMS_SUFFIX):
+            # ``store.files`` where ``store`` is an item of ``project.storages``.
+            typ = self.yielded(f"{cls}.{attr.removesuffix(ITEMS_SUFFIX)}")
+            return self.resolve(f"{typ}.{method}", depth + 1) or name if typ else name
         typ = self.attr_type(cls, attr) or self.accessed_type(cls, attr)
         prop = self.functions.get(self.resolve(f"{cls}.{attr}") or "")
         if typ is None and prop is not None and prop.property:

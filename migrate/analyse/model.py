@@ -404,6 +404,9 @@ class ModuleFacts:
 # The object a call gives, when only the project-wide graph can tell its type:
 # ``pkg.clients.make_api()`` (a factory defined in another module).
 RETURNS_SUFFIX = "()"
+# ``for store in project.storages``: ``store`` holds an item of what the generator
+# (a property, or a call) gives, ``...Project.storages[]``: what it yields.
+ITEMS_SUFFIX = "[]"
 
 
 # A value that is one of the enclosing function's parameters (``<param>.page.site``):

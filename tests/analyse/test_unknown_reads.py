@@ -59,3 +59,45 @@ def test_a_read_on_an_unknown_object_keeps_the_property(tmp_path: Path) -> None:
     """
     colouring = analyse_paths([_project(tmp_path, test)], jobs=1).colouring
     assert colouring.property_twins == {"catalog.Catalog.details": "adetails"}
+
+
+STORAGES = """
+import requests
+
+
+class Storage:
+    @property
+    def size(self):
+        return requests.get("https://api.example.com/size", timeout=5).json()["size"]
+
+
+class Project:
+    @property
+    def storages(self):
+        for name in ("a", "b"):
+            yield Storage()
+
+    def names(self):
+        for name in ("a", "b"):
+            yield name
+
+
+def sizes(project: Project):
+    found = []
+    for store in project.storages:
+        found.append(store.size)
+    return found
+
+
+def upper(project: Project):
+    return [name.upper() for name in project.names()]
+"""
+
+
+def test_an_item_of_a_generator_has_the_type_it_yields(tmp_path: Path) -> None:
+    # ``store`` holds what ``storages`` yields: its ``size`` is Storage's property.
+    (tmp_path / "storages.py").write_text(STORAGES)
+    colouring = analyse_paths([tmp_path], jobs=1).colouring
+    assert colouring.is_async("storages.sizes")
+    assert colouring.async_functions["storages.sizes"].callee == "storages.Storage.size"
+    assert not colouring.property_twins
