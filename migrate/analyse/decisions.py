@@ -91,6 +91,9 @@ class Fake:
     # ``page.revisions = Mock(return_value=iter([]))`` where what ``revisions`` gives is
     # now an async iterator: the mock's ``return_value`` gives its items asynchronously.
     items: bool = False
+    # ``new_callable=PropertyMock`` for a property that gives an async generator now:
+    # reading it must give the items its ``return_value`` lists asynchronously.
+    item_property: bool = False
     # A fake of urllib's urlopen where the code now sends through httpx: what the
     # code handed urlopen ("request" or "url"), and the patch's target as written
     # (see analyse/urlopen_fakes.py).

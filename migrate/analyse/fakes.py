@@ -90,8 +90,14 @@ def find_fakes(graph: CallGraph, result: Colouring) -> None:
                     session_of,
                     client,
                     method=_bound(graph, target, patch),
+                    item_property=patch.is_mock and _generator_property(graph, target),
                 )
             )
+
+
+def _generator_property(graph: CallGraph, target: str | None) -> bool:
+    fn = graph.functions.get(target or "")
+    return fn is not None and fn.property is not None and fn.is_generator
 
 
 def _bound(graph: CallGraph, target: str | None, patch: Patch) -> bool:

@@ -121,6 +121,9 @@ class FileEdits:
     post_init_factories: set[str] = field(default_factory=set)  # dataclasses: see above
     awaits: set[Pos] = field(default_factory=set)
     async_iterations: set[Pos] = field(default_factory=set)
+    # ``new_callable=PropertyMock`` patching a property that gives an async
+    # generator now: ``new_callable=AsyncItemsPropertyMock``.
+    fake_item_properties: set[Pos] = field(default_factory=set)
     # Async generator calls handed to a builtin that takes their items
     # (``list(g())``): position of the generator call -> the builtin.
     async_consumers: dict[Pos, str] = field(default_factory=dict)
@@ -318,6 +321,7 @@ class FileEdits:
             or self.async_fakes
             or self.fake_lambdas
             or self.fake_mocks
+            or self.fake_item_properties
             or self.fake_mock_methods
             or self.fake_clients
             or self.fake_retargets
@@ -893,6 +897,8 @@ def _note_fake(
         fe.fake_iterators.add(cols.pos(fake.span))
     elif fake.mock_methods:
         fe.fake_mock_methods[cols.pos(fake.span)] = fake.mock_methods
+    elif fake.item_property:
+        fe.fake_item_properties.add(cols.pos(fake.span))
     elif fake.mock:
         fe.fake_mocks.add(cols.pos(fake.span))
     if fake.retarget is not None:

@@ -1269,6 +1269,28 @@ async def async_items(items: Iterable[Any]) -> AsyncIterator[Any]:
     ("from collections.abc import AsyncIterator, Iterable", "from typing import Any"),
 )
 
+ASYNC_ITEMS_PROPERTY = Helper(
+    "AsyncItemsPropertyMock",
+    '''\
+class AsyncItemsPropertyMock(mock.PropertyMock):
+    """A PropertyMock for a property that gives an async generator now: reading it
+    gives the items its ``return_value`` lists, as an async iterator."""
+
+    def __get__(self, obj: object, obj_type: type | None = None) -> AsyncIterator[Any]:
+        given = self()
+
+        async def items() -> AsyncIterator[Any]:
+            for item in given:
+                yield item
+
+        return items()''',
+    (
+        "from collections.abc import AsyncIterator",
+        "from typing import Any",
+        "from unittest import mock",
+    ),
+)
+
 URLOPEN_FAKE = Helper(
     "urlopen_fake",
     '''\
@@ -1382,6 +1404,7 @@ HELPERS: dict[str, Helper] = {
         ASYNC_CLASS_MOCK,
         HAND_MADE_RESPONSE,
         ASYNC_ITEMS,
+        ASYNC_ITEMS_PROPERTY,
         URLOPEN_FAKE,
     )
 }

@@ -53,6 +53,7 @@ from .base import Rule, on_leave
 CLIENT_MOCK = "async_client_mock"
 CLASS_MOCK = "async_class_mock"
 ITEMS = "async_items"
+ITEMS_PROPERTY = "AsyncItemsPropertyMock"
 URLOPEN_FAKE = "urlopen_fake"
 ASYNC_METHOD = "async_method"
 
@@ -78,6 +79,10 @@ class AsyncFakes(Rule):
         self, original: cst.BaseExpression, updated: cst.BaseExpression
     ) -> cst.BaseExpression:
         pos = self.ctx.pos(original)
+        if pos in self.ctx.edits.fake_item_properties and isinstance(updated, cst.Name):
+            self.ctx.maybe_remove_import("unittest.mock", updated.value)
+            self.ctx.note(self.code, self.ctx.line(original), "PropertyMock of a generator")
+            return cst.Name(self.ctx.use_helper(ITEMS_PROPERTY))
         if pos in self.ctx.edits.fake_mocks and isinstance(updated, cst.Name | cst.Attribute):
             # The mock class itself: ``new_callable=MagicMock``, a fixture's ``-> MagicMock``.
             return self._async_mock(updated)
