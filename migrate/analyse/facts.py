@@ -47,6 +47,7 @@ from .scopes import (
     parameters,
     plain_names,
     relayed_calls,
+    through_mock,
 )
 from .thread_shapes import held_objects
 from .tree import child_fields, class_body_names
@@ -358,6 +359,11 @@ class ModuleAnalyser(OperatorCalls):
         if len(node.targets) == 1 and isinstance(node.targets[0], ast.Subscript):
             node.targets[0]._migrate_twin = "setitem"  # type: ignore[attr-defined]
         scope = self.scopes[-1]
+        for target in node.targets:
+            if isinstance(target, ast.Name) and through_mock(node.value):
+                scope.mock_results.add(target.id)
+            elif isinstance(target, ast.Name):
+                scope.mock_results.discard(target.id)
         fn = scope.function
         nested = named_lambda(node, scope.node) if fn is not self.module_fn else None
         if nested is not None:  # ``get = lambda u: ...``: a nested function (see named_lambdas)
@@ -402,7 +408,9 @@ class ModuleAnalyser(OperatorCalls):
         self._add_fan_outs(shapes.loop_fan_out(node, self))
         self.note_iteration(node.iter)
         scope = self.scopes[-1] if self.scopes else None
-        if scope is not None and scope.function is not None and isinstance(node.target, ast.Name):
+        if scope is not None and isinstance(node.target, ast.Name) and through_mock(node.iter):
+            scope.mock_results.add(node.target.id)  # an item of what a mock gives
+        elif scope is not None and scope.function is not None and isinstance(node.target, ast.Name):
             # The target holds an item of a generator, once the graph knows it is one.
             source = node.iter.func if isinstance(node.iter, ast.Call) else node.iter
             held = self.resolve(source) if isinstance(source, ast.Attribute | ast.Name) else None

@@ -18,7 +18,7 @@ from .dataflow import MUTATING_METHODS
 from .frameworks import CLOSERS
 from .model import Call, Function
 from .names import NameResolver, expr_text, span_of
-from .tree import note_self_change
+from .tree import chain_root, note_self_change
 
 # The visit_* method (or generic_visit) by visitor class and node class.
 _HANDLERS: dict[tuple[type, type], Callable[[Any, Any], None]] = {}
@@ -118,10 +118,16 @@ class FlowVisitor(NameResolver, ast.NodeVisitor):
 
     def visit_Attribute(self, node: ast.Attribute) -> None:
         # A read that may be a property's: ``obj.name`` loaded, not called.
+        root = chain_root(node)
         if (
             isinstance(node.ctx, ast.Load)
             and not getattr(node, "_migrate_called", False)
             and not node.attr.startswith("__")
+            and not (
+                self.scopes
+                and isinstance(root, ast.Name)
+                and root.id in self.scopes[-1].mock_results
+            )
         ):
             fn = self.scopes[-1].function or self.module_fn
             fn.reads.append(

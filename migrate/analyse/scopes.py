@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable, Iterator
 
 from .catalogue import HTTP_VERBS
-from .frameworks import BRIDGES
+from .frameworks import BRIDGES, MOCK_RESULT
 from .model import BridgeAlias, Function, Span
 from .tree import child_nodes
 
@@ -406,6 +406,9 @@ class LocalScope:
         # Locals holding an instance the function made (``invoker = C(...)``): calling
         # one runs its class's ``__call__``, not its constructor.
         self.instances: set[str] = set()
+        # Locals holding what a mock gives (``store = fake.return_value.storages[0]``):
+        # their attributes are the mock's, not a project property read.
+        self.mock_results: set[str] = set()
         # Every type a local was given on any path (``auth = OAuth1(...)`` in one branch).
         self.assigned: dict[str, set[str]] = {}
         self.bound = bound
@@ -420,3 +423,12 @@ class LocalScope:
         scope = cls(function, None, bound)
         scope.params = set()
         return scope
+
+
+def through_mock(node: ast.expr) -> bool:
+    """Whether ``node`` is what a mock gives: a chain through ``.return_value``."""
+    while isinstance(node, ast.Attribute | ast.Subscript | ast.Call):
+        if isinstance(node, ast.Attribute) and node.attr == MOCK_RESULT:
+            return True
+        node = node.func if isinstance(node, ast.Call) else node.value
+    return False

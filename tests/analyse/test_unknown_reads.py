@@ -42,6 +42,13 @@ def test_a_read_through_a_mock_result_is_no_read_of_the_property(tmp_path: Path)
             return fake.return_value.details
 
 
+        def first(fake):
+            kept = fake.return_value.items[0]
+            for each in fake.return_value.items:
+                assert each.details
+            return kept.details
+
+
         def test_title():
             fake = mock.Mock()
             fake.return_value.details = {"title": "x"}
