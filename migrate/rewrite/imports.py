@@ -20,6 +20,9 @@ from .helpers import name_order
 STDLIB = frozenset(sys.stdlib_module_names)
 
 Needed = tuple[str, str | None, str | None]  # (module, object, alias)
+# Modules whose names a file may import from another that has them alike: a test
+# importing ``MagicMock`` from the ``mock`` backport needs no second import of it.
+SAME_API = {"unittest.mock": ("mock",)}
 # ruff's and black's default: a longer import the rewrite extends is laid out one name a line.
 LINE_LENGTH = 88
 
@@ -104,6 +107,7 @@ def add_imports(
 
 
 def _present(body: list[cst.BaseStatement], mod: str, obj: str | None) -> bool:
+    same = {mod, *SAME_API.get(mod, ())}
     for stmt in body:
         if not isinstance(stmt, cst.SimpleStatementLine):
             continue
@@ -112,7 +116,7 @@ def _present(body: list[cst.BaseStatement], mod: str, obj: str | None) -> bool:
                 if any(_module_name(a.name) == mod and a.asname is None for a in small.names):
                     return True
             if obj is not None and isinstance(small, cst.ImportFrom):
-                if _from_module(small) == mod and not isinstance(small.names, cst.ImportStar):
+                if _from_module(small) in same and not isinstance(small.names, cst.ImportStar):
                     if any(_module_name(a.name) == obj for a in small.names):
                         return True
     return False

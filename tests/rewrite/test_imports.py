@@ -31,6 +31,12 @@ def test_a_present_import_is_not_added_twice() -> None:
     assert add(source, ("asyncio", None, None), ("httpx", "AsyncClient", None)) == source
 
 
+def test_a_name_the_mock_backport_gives_is_not_imported_again() -> None:
+    # ``mock`` is unittest.mock for older Pythons: its MagicMock is the same.
+    source = "from mock import MagicMock, patch\n\nx = MagicMock()\n"
+    assert add(source, ("unittest.mock", "MagicMock", None)) == source
+
+
 def test_an_aliased_import_does_not_count_as_present() -> None:
     out = add("import asyncio as aio\n", ("asyncio", None, None))
     assert sorted(out.splitlines()) == ["import asyncio", "import asyncio as aio"]
