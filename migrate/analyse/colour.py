@@ -133,8 +133,8 @@ def _colour(
             del result.boundaries[wrapper]
     enabled = passed.enabled(flows, refused, result.boundaries)
     converted = {(v.holder, v.span) for flow in enabled for v in flow.values}
-    looked = [found for found in values.looked_up(graph) if found.function not in result.boundaries]
-    converted |= {(found.function, found.ref.span) for found in looked}
+    looked, tables = values.lookups(graph, result.boundaries)
+    converted |= values.converted_values(looked, tables)
     # Values of a refused parameter: its review says why (see passed.reviews).
     handed = {(v.holder, v.span) for flow in flows for v in flow.values}
     uses = [u for u in values.value_uses(graph) if (u.function, u.span) not in converted]
@@ -166,7 +166,7 @@ def _colour(
         call, entry = rewrites[0]
         result.async_functions[qualname] = Reason(entry.name, call.span, "blocking", entry)
         queue.append(qualname)
-    queue.extend(passed.seed(enabled, looked, result, functions))
+    queue.extend(passed.seed(enabled, looked, result, functions, tables))
     queue.extend(passed.seed_joined(joined, result))
     queue.extend(dynamic.seed(sites, awaiting, graph, result))
     given = passed.by_value(enabled)

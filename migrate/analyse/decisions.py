@@ -19,6 +19,7 @@ from .catalogue import BlockingCall
 from .frameworks import AsgirefBridge
 from .graph import Edge
 from .model import Function, Span
+from .verb_tables import VerbTable
 
 # "blocking": a catalogue call; "calls": an async function; "wraps": a decorator's target;
 # "given": a function handed to it, which it calls (see ``passed``); "handed": it is
@@ -151,6 +152,8 @@ class Colouring:
     # The same for generators handed over: their calls are iterated with ``async for``.
     param_iterations: list[tuple[str, Span]] = field(default_factory=list)
     passed_values: list[tuple[str, Span, str, BlockingCall]] = field(default_factory=list)
+    # Dicts of request functions called through their items (see verb_tables).
+    verb_tables: list[VerbTable] = field(default_factory=list)
     # Sessions that become httpx.AsyncClients, as graph.session_key names them
     # (``(class, attr)``, ``(function, name)``): their annotations follow.
     converted_sessions: set[tuple[str, str]] = field(default_factory=set)

@@ -28,6 +28,7 @@ from .graph import CallGraph
 from .model import Call, Function, Span
 from .tree import short_name
 from .values import LookedUp
+from .verb_tables import VerbTable
 
 
 @dataclass(frozen=True)
@@ -106,10 +107,15 @@ def _requests_keywords(flow: Flow) -> list[str]:
 
 
 def seed(
-    flows: list[Flow], looked: list[LookedUp], result: Colouring, functions: dict[str, Function]
+    flows: list[Flow],
+    looked: list[LookedUp],
+    result: Colouring,
+    functions: dict[str, Function],
+    tables: list[VerbTable],
 ) -> list[str]:
     """Receivers async from the start: handed a request function, or calling a client's
-    method looked up with ``getattr`` (``getattr(session, method)(url)``, awaited)."""
+    method looked up with ``getattr`` (``getattr(session, method)(url)``, awaited), or
+    an item of a table of verbs (``VERBS[method](url)``)."""
     made: list[str] = []
 
     def make_async(qualname: str, reason: Reason) -> None:
@@ -129,6 +135,11 @@ def seed(
         if not found.call.awaited:
             result.param_awaits.append((found.function, found.call.span))
         make_async(found.function, Reason(text, found.call.span, "given", found.entry))
+    for table in tables:
+        result.verb_tables.append(table)
+        for caller, span in table.calls:
+            result.param_awaits.append((caller, span))
+            make_async(caller, Reason(table.entry.name, span, "given", table.entry))
     return made
 
 

@@ -20,6 +20,7 @@ from .decisions import Review
 from .graph import CallGraph, session_key
 from .model import Call, Function, Ref, Span
 from .names import span_of
+from .verb_tables import VerbTable, verb_tables
 
 KEPT = "kept as a value"
 
@@ -75,6 +76,26 @@ def looked_up(graph: CallGraph) -> list[LookedUp]:
             if call is not None:
                 found.append(LookedUp(fn.qualname, ref, call, entry))
     return found
+
+
+def lookups(graph: CallGraph, boundaries: dict[str, str]) -> tuple[list[LookedUp], list[VerbTable]]:
+    """Client methods looked up by getattr, and tables of verbs (see verb_tables),
+    called in code free to become async: their calls are awaited on a client."""
+    looked = [found for found in looked_up(graph) if found.function not in boundaries]
+    kept = [(u.function, u.span) for u in value_uses(graph) if u.flows_to == KEPT]
+    tables = [
+        table
+        for table in verb_tables(graph, kept)
+        if not any(caller in boundaries for caller, _ in table.calls)
+    ]
+    return looked, tables
+
+
+def converted_values(looked: list[LookedUp], tables: list[VerbTable]) -> set[tuple[str, Span]]:
+    """Where the values of ``looked`` and ``tables`` are (function, span): no longer
+    blocking values."""
+    found = {(found.function, found.ref.span) for found in looked}
+    return found | {(table.holder, span) for table in tables for span, _ in table.values}
 
 
 def value_uses(graph: CallGraph) -> list[ValueUse]:

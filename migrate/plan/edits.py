@@ -121,6 +121,10 @@ class FileEdits:
     post_init_factories: set[str] = field(default_factory=set)  # dataclasses: see above
     awaits: set[Pos] = field(default_factory=set)
     async_iterations: set[Pos] = field(default_factory=set)
+    # A dict of request functions called through its items: each value's verb, and
+    # the calls ``VERBS[method](url)`` (see analyse/verb_tables.py).
+    verb_values: dict[Pos, str] = field(default_factory=dict)
+    verb_calls: set[Pos] = field(default_factory=set)
     # ``new_callable=PropertyMock`` patching a property that gives an async
     # generator now: ``new_callable=AsyncItemsPropertyMock``.
     fake_item_properties: set[Pos] = field(default_factory=set)
@@ -340,6 +344,8 @@ class FileEdits:
             or self.factory_patches
             or self.session_subclasses
             or self.auth_subclasses
+            or self.verb_values
+            or self.verb_calls
             or any(v != "requests" for p in self.response_params.values() for v in p.values())
         )
 
@@ -642,6 +648,16 @@ def plan_edits(analysis: Analysis) -> dict[str, FileEdits]:
             owner, attr = session_key(graph, fn, text) or (fn.class_qualname, parts[1])
             held_in = next((m for m, f in project.facts.items() if owner in f.classes), fn.module)
             for_module(held_in)[0].shared_attrs.setdefault(owner, {})[attr] = kind
+
+    # Tables of verbs (analyse/verb_tables.py): values become the verbs' names, and
+    # each item's call looks its verb up on a client made for the statement.
+    for table in colouring.verb_tables:
+        fe, cols = for_module(table.module)
+        for span, verb in table.values:
+            fe.verb_values[cols.pos(span)] = verb
+        for caller, span in table.calls:
+            fe, cols = for_module(fn_module(caller))
+            fe.verb_calls.add(cols.pos(span))
 
     # ``self.<attr>`` sessions that become clients, also those only handed to a
     # function that calls them (``fetch(self.session, url)``, injected.handed_sessions):

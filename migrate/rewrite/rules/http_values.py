@@ -62,7 +62,34 @@ class ValueRewrites(HttpRuleBase):
     def leave_handed(
         self, original: cst.Attribute | cst.Name, updated: cst.BaseExpression
     ) -> cst.BaseExpression:
+        verb = self.ctx.edits.verb_values.get(self.ctx.pos(original) or (0, 0, 0, 0))
+        if verb is not None:
+            # ``VERBS = {"get": requests.get}``: the verb's name, looked up on a client.
+            self.ctx.maybe_remove_import("requests")
+            self.ctx.maybe_remove_import("requests", verb)
+            self.ctx.note(self.code, self.ctx.line(original), "a table of verbs: their names")
+            return cst.SimpleString(f'"{verb}"')
         return self._handed_over(original) or updated
+
+    @on_leave(cst.Call)
+    def leave_verb_call(
+        self, original: cst.Call, updated: cst.BaseExpression
+    ) -> cst.BaseExpression:
+        """``VERBS[method](url)`` -> ``getattr(http_client, VERBS[method])(url)``."""
+        if (
+            not isinstance(updated, cst.Call)
+            or self.ctx.pos(original) not in self.ctx.edits.verb_calls
+            or not self.frames
+        ):
+            return updated
+        self.frames[-1].client_args = [
+            keyword_arg("follow_redirects", cst.Name("True")),
+            keyword_arg("timeout", cst.Name("None")),
+        ]
+        looked_up = cst.Call(
+            cst.Name("getattr"), [cst.Arg(cst.Name(ONE_SHOT_CLIENT)), cst.Arg(updated.func)]
+        )
+        return updated.with_changes(func=looked_up)
 
     # Calls that are whole statements, and values returned or assigned whole
     # (ids of original nodes of the module being rewritten).

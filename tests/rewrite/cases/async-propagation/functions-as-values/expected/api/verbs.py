@@ -5,11 +5,14 @@ import requests
 
 from ._async_helpers import TLS_CONTEXT
 
-VERBS = {"get": requests.get, "delete": requests.delete}
+VERBS = {"get": "get", "delete": "delete"}
 
 
-def call(method, url):
-    return VERBS[method](url, timeout=5).status_code
+async def call(method, url):
+    async with httpx.AsyncClient(
+        follow_redirects=True, timeout=None, verify=TLS_CONTEXT
+    ) as http_client:
+        return (await getattr(http_client, VERBS[method])(url, timeout=5)).status_code
 
 
 get_short = functools.partial(requests.get, timeout=5)
