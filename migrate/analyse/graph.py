@@ -35,6 +35,7 @@ from .frameworks import (
     read_back_why,
     requests_family,
 )
+from .made_by import MADE_BY_PARAM, given_class
 from .model import (
     FIXTURE_PREFIX,
     ITEMS_SUFFIX,
@@ -223,6 +224,11 @@ class CallGraph(Extensions):
 
     def returned(self, function: str, depth: int = 0) -> str | None:
         """The project class of what ``function`` returns, when one is known."""
+        typ = self._returned(function, depth)
+        return None if typ is not None and typ.startswith(MADE_BY_PARAM) else typ
+
+    def _returned(self, function: str, depth: int) -> str | None:
+        """As :meth:`returned`, or the parameter whose class it makes (see made_by)."""
         fn = self.functions.get(self.resolve(function) or "")
         if fn is None or depth > 8:
             return None
@@ -230,7 +236,14 @@ class CallGraph(Extensions):
         local = fn.qualname.removeprefix(fn.module + ".")
         typ = facts.return_types.get(local)
         if typ is not None and typ.endswith(RETURNS_SUFFIX):
-            return self.returned(typ.removesuffix(RETURNS_SUFFIX), depth + 1)
+            inner = self._returned(typ.removesuffix(RETURNS_SUFFIX), depth + 1)
+            if inner is not None and inner.startswith(MADE_BY_PARAM):
+                # ``return self._iter_children(url, "file", File)``: File objects.
+                given = given_class(inner, facts.returned_args.get(local))
+                return self.resolve(given) if given else None
+            return inner
+        if typ is not None and typ.startswith(MADE_BY_PARAM):
+            return typ
         if typ is None and local in facts.return_choices:
             return self.common_base([self.resolve(c) or c for c in facts.return_choices[local]])
         if typ is None and fn.class_qualname:
@@ -251,7 +264,9 @@ class CallGraph(Extensions):
         """The project class of the items generator ``function`` yields (a property, a
         relay), when one is known."""
         fn = self.functions.get(self.resolve(function) or "")
-        return self.returned(fn.qualname) if fn is not None and fn.is_generator else None
+        # A relay (``return self._pages()``) may be asked before it is marked one.
+        relay = fn is not None and bool(fn.relayed)
+        return self.returned(fn.qualname) if fn is not None and (fn.is_generator or relay) else None
 
     def _picked(self, maker: str | None) -> str | None:
         """The class every class ``maker`` returns (see choices) is or derives from."""

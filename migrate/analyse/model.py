@@ -11,6 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
+from .made_by import CallArgs
+
 FanOutKind = Literal[
     "loop",
     "loop-append",
@@ -366,6 +368,9 @@ class ModuleFacts:
     # Top-level factory functions -> the type of object they give, for callers
     # in other modules (``api = make_api()`` then ``api.fetch()``).
     return_types: dict[str, str] = field(default_factory=dict)
+    # What a function returning another's result hands that call, where what that
+    # one gives depends on it (see made_by): by the function's local name.
+    returned_args: dict[str, CallArgs] = field(default_factory=dict)
     # Functions and methods (``Engine.create_session``) that make the session they
     # return: only the attributes they fill are typed from them (see typeflow).
     session_returns: dict[str, str] = field(default_factory=dict)

@@ -18,6 +18,7 @@ from .defaults import SESSION_TYPES, annotated_class, given_default
 from .factories import local_method, session_factories, type_factory_globals, what_made
 from .fixtures import is_fixture_decorator, note_fixture, returned_attribute, returned_maker
 from .frameworks import BRIDGES
+from .made_by import MADE_BY_PARAM, call_args, given_class, param_made
 from .model import RETURNS_SUFFIX, ModuleFacts
 from .scopes import LocalScope, bound_names, bridge_aliases, ordered_parameters, own_nodes
 from .tree import (
@@ -178,10 +179,19 @@ class NameResolver:
                 if isinstance(sub, ast.Return | ast.Yield) and sub.value is not None:
                     value = sub.value
                     if isinstance(value, ast.Call):
+                        # ``yield klass(child)``: the class its caller hands it.
+                        if (param := param_made(node, value)) is not None:
+                            found.add(param)
+                            continue
                         method = _self_attr(value.func) if owner else None
                         made = self._method_return(f"{owner}.{method}", 0) if method else None
+                        given = call_args(value, self.resolve)
+                        if made is not None and made.startswith(MADE_BY_PARAM):
+                            made = given_class(made, given)
                         # Not known yet here (defined further down): the graph knows.
                         later = f"{owner}.{method}{RETURNS_SUFFIX}" if method else None
+                        if later and not made:
+                            self.facts.returned_args[name] = given
                         found.add(made or later or type_made(value) or local_method(value, made_by))
                     elif isinstance(value, ast.Name | ast.Attribute) and dotted(value):
                         own = self_returned(node, value, owner, attrs) if owner else None

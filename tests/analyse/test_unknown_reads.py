@@ -108,3 +108,38 @@ def test_an_item_of_a_generator_has_the_type_it_yields(tmp_path: Path) -> None:
     assert colouring.is_async("storages.sizes")
     assert colouring.async_functions["storages.sizes"].callee == "storages.Storage.size"
     assert not colouring.property_twins
+
+
+MADE_BY_PARAM = """
+import requests
+
+
+class File:
+    def __init__(self, data):
+        self.data = data
+
+    def update(self):
+        return requests.put("https://api.example.com/files", timeout=5).status_code
+
+
+class Folder:
+    def _children(self, kind, klass):
+        for name in ("a", "b"):
+            yield klass(name)
+
+    @property
+    def files(self):
+        return self._children("file", File)
+
+
+def update_all(folder: Folder):
+    for found in folder.files:
+        found.update()
+"""
+
+
+def test_what_a_class_handed_in_makes_is_of_that_class(tmp_path: Path) -> None:
+    # ``_children`` makes what ``klass`` is; ``files`` hands it File.
+    (tmp_path / "folders.py").write_text(MADE_BY_PARAM)
+    colouring = analyse_paths([tmp_path], jobs=1).colouring
+    assert colouring.async_functions["folders.update_all"].callee == "folders.File.update"
