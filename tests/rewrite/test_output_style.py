@@ -116,6 +116,7 @@ def test_one_helpers_module_per_package_imported_relatively(tmp_path: Path) -> N
         "async_method": None,  # nor sets a fake on one of its methods
         "async_class_mock": None,  # nor a project class whose methods became async
         "async_items": None,  # nor a method whose result became an async iterator
+        "AsyncItemsPropertyMock": None,  # nor a property that gives an async generator now
         "collect": None,  # no sync code reads a generator that became async
         "request_body": None,  # no auth reads the body of the request it signs
         "with_body": None,  # nor sets it
@@ -201,6 +202,7 @@ def test_a_later_step_extends_the_helpers_module_to_the_one_shot_bytes() -> None
         "async_method",
         "async_class_mock",
         "async_items",
+        "AsyncItemsPropertyMock",
         "urlopen_fake",
         "collect",
         "request_body",
