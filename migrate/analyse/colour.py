@@ -133,11 +133,11 @@ def _colour(
             del result.boundaries[wrapper]
     enabled = passed.enabled(flows, refused, result.boundaries)
     converted = {(v.holder, v.span) for flow in enabled for v in flow.values}
-    looked, tables = values.lookups(graph, result.boundaries)
+    looked, tables, every_use = values.lookups(graph, result.boundaries)
     converted |= values.converted_values(looked, tables)
     # Values of a refused parameter: its review says why (see passed.reviews).
     handed = {(v.holder, v.span) for flow in flows for v in flow.values}
-    uses = [u for u in values.value_uses(graph) if (u.function, u.span) not in converted]
+    uses = [u for u in every_use if (u.function, u.span) not in converted]
     result.boundaries = {**values.client_boundaries(graph, uses), **result.boundaries}
     result.blocking_values = [(u.function, u.span, u.text) for u in uses]
     kept = True  # a client kept on requests with its sync users: more stay sync

@@ -393,15 +393,6 @@ class CallGraph(Extensions):
             " requests.Session() ... return self._session); keep it so to migrate it"
         )
 
-    def held_class(self, held: str) -> str | None:
-        """The class of what ``held`` names: a class (``self``, resolved), else the
-        type of an attribute of a class's instances (``pkg.Api.session``)."""
-        resolved = self.resolve(held) or held
-        if any(resolved in facts.classes for facts in self._defining(resolved)):
-            return resolved
-        cls, _, attr = resolved.rpartition(".")
-        return self.attr_type(cls, attr) if cls else None
-
     def accessed_type(self, cls: str, prop: str) -> str | None:
         """The session type a property of ``cls`` gives (see :meth:`session_method`)."""
         fn = self.session_method(cls, prop)
@@ -1236,7 +1227,10 @@ def session_reads_back(
     for read in fn.reads:
         why = read_back_why(graph.resolve(read.target), read.tested)
         held, _, attr = (read.target or "").rpartition(".")
-        if why is None or (attr in SUBCLASS_VIEWS and graph.held_class(held) in graph.converted):
+        if why is None or (
+            attr in SUBCLASS_VIEWS
+            and graph.value_type(graph.resolve(held) or held) in graph.converted
+        ):
             continue  # a converted subclass keeps it as set (see subclasses.py)
         if read.target is None:
             key = session_key(graph, fn, read.text)

@@ -185,13 +185,12 @@ class NameResolver:
                             continue
                         method = _self_attr(value.func) if owner else None
                         made = self._method_return(f"{owner}.{method}", 0) if method else None
-                        given = call_args(value, self.resolve)
                         if made is not None and made.startswith(MADE_BY_PARAM):
-                            made = given_class(made, given)
+                            made = given_class(made, call_args(value, self.resolve))
                         # Not known yet here (defined further down): the graph knows.
                         later = f"{owner}.{method}{RETURNS_SUFFIX}" if method else None
                         if later and not made:
-                            self.facts.returned_args[name] = given
+                            self.facts.returned_args[name] = call_args(value, self.resolve)
                         found.add(made or later or type_made(value) or local_method(value, made_by))
                     elif isinstance(value, ast.Name | ast.Attribute) and dotted(value):
                         own = self_returned(node, value, owner, attrs) if owner else None

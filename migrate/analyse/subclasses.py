@@ -356,7 +356,7 @@ class Graph(Protocol):
 
     def requests_extension(self, cls: str) -> str | None: ...
 
-    def held_class(self, held: str) -> str | None: ...
+    def value_type(self, held: str | None) -> str | None: ...
 
     def keeps_requests(
         self, fn: Function, call: Call, entry: BlockingCall | None
@@ -439,7 +439,7 @@ def _refuse_read_back(graph: Graph, subclasses: SessionSubclasses) -> bool:
     for fn in graph.functions.values():
         for read in fn.reads:
             held, _, attr = (read.target or "").rpartition(".")
-            owner = graph.held_class(held) or held
+            owner = graph.value_type(graph.resolve(held) or held) or held
             why = read_back_why(attr, read.tested) if owner in graph.converted else None
             if why is not None and attr in SUBCLASS_VIEWS:
                 graph.kept_as_set.setdefault(subclasses.session_root(owner), set()).add(attr)

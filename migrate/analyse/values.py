@@ -78,17 +78,21 @@ def looked_up(graph: CallGraph) -> list[LookedUp]:
     return found
 
 
-def lookups(graph: CallGraph, boundaries: dict[str, str]) -> tuple[list[LookedUp], list[VerbTable]]:
+def lookups(
+    graph: CallGraph, boundaries: dict[str, str]
+) -> tuple[list[LookedUp], list[VerbTable], list[ValueUse]]:
     """Client methods looked up by getattr, and tables of verbs (see verb_tables),
-    called in code free to become async: their calls are awaited on a client."""
+    called in code free to become async: their calls are awaited on a client. And
+    every value use, those included (see value_uses)."""
     looked = [found for found in looked_up(graph) if found.function not in boundaries]
-    kept = [(u.function, u.span) for u in value_uses(graph) if u.flows_to == KEPT]
+    uses = value_uses(graph)
+    kept = [(u.function, u.span) for u in uses if u.flows_to == KEPT]
     tables = [
         table
         for table in verb_tables(graph, kept)
         if not any(caller in boundaries for caller, _ in table.calls)
     ]
-    return looked, tables
+    return looked, tables, uses
 
 
 def converted_values(looked: list[LookedUp], tables: list[VerbTable]) -> set[tuple[str, Span]]:

@@ -1277,18 +1277,13 @@ class AsyncItemsPropertyMock(mock.PropertyMock):
     gives the items its ``return_value`` lists, as an async iterator."""
 
     def __get__(self, obj: object, obj_type: type | None = None) -> AsyncIterator[Any]:
-        given = self()
-
-        async def items() -> AsyncIterator[Any]:
-            for item in given:
-                yield item
-
-        return items()''',
+        return async_items(self())''',
     (
         "from collections.abc import AsyncIterator",
         "from typing import Any",
         "from unittest import mock",
     ),
+    needs=("async_items",),
 )
 
 URLOPEN_FAKE = Helper(

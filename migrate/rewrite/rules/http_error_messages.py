@@ -36,10 +36,6 @@ EMPTY_MESSAGE = cst.Arg(cst.SimpleString('""'))
 
 
 class ErrorMessages(HttpRuleBase):
-    def _made_error(self, name: str) -> cst.Attribute:
-        """``httpx.<name>`` for a requests class."""
-        return self._httpx(name)
-
     def _became_error(self, original: cst.CSTNode, updated: cst.CSTNode) -> bool:
         """Whether this pass turned ``original`` into ``httpx.<Error>`` needing a message."""
         return (

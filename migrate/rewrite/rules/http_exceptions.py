@@ -173,7 +173,7 @@ class ExceptionRewrites(ErrorMessages, AnnotationRewrites):
             self.ctx.todo(
                 line, self.code, REQUEST_EXCEPTION_JSON_NOTE, REQUEST_EXCEPTION_JSON_DETAIL
             )
-        return self._made_error(RAISED.get(cls, mapped[0]))
+        return self._httpx(RAISED.get(cls, mapped[0]))
 
     _in_except = 0
     # Exception classes passed to a handler registration (ids of original nodes).

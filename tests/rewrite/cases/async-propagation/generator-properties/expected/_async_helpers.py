@@ -6,7 +6,7 @@ needs only the standard library and httpx.
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterable
 from typing import Any
 from unittest import mock
 
@@ -17,15 +17,16 @@ import httpx
 TLS_CONTEXT = httpx.create_ssl_context()
 
 
+async def async_items(items: Iterable[Any]) -> AsyncIterator[Any]:
+    """The items of ``items``, one by one, as an async iterator: what a test's fake
+    gives where the code now takes them with ``async for`` or ``anext``."""
+    for item in items:
+        yield item
+
+
 class AsyncItemsPropertyMock(mock.PropertyMock):
     """A PropertyMock for a property that gives an async generator now: reading it
     gives the items its ``return_value`` lists, as an async iterator."""
 
     def __get__(self, obj: object, obj_type: type | None = None) -> AsyncIterator[Any]:
-        given = self()
-
-        async def items() -> AsyncIterator[Any]:
-            for item in given:
-                yield item
-
-        return items()
+        return async_items(self())
