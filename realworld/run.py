@@ -210,7 +210,10 @@ def run_suite(project: Project, tree: Path, *, isolated: bool) -> SuiteRun:
         # on its way (see _junit).
         junit = tree.parent / f"{tree.parent.name}-junit.xml"
         junit.unlink(missing_ok=True)
-        command = [*python, "-m", "pytest", "-q", "-rfE", "-p", "no:cacheprovider"]
+        # Native tracebacks: pytest's own re-parse the failing test's source, which
+        # CPython 3.11.7 can refuse inside an async test's frames ("AST constructor
+        # recursion depth mismatch"), stopping the whole run there.
+        command = [*python, "-m", "pytest", "-q", "-rfE", "-p", "no:cacheprovider", "--tb=native"]
         command += [f"--junitxml={junit}", *project.pytest_args, *project.tests]
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(str(tree / p) for p in project.paths)}
     env["PYTHONDONTWRITEBYTECODE"] = "1"

@@ -95,6 +95,9 @@ class Fake:
     # ``new_callable=PropertyMock`` for a property that gives an async generator now:
     # reading it must give the items its ``return_value`` lists asynchronously.
     item_property: bool = False
+    # ``storages=[MockStorage("a")]`` on a mock standing in for an object whose
+    # ``storages`` gives an async generator now: a list the code takes with ``async for``.
+    item_list: bool = False
     # A fake of urllib's urlopen where the code now sends through httpx: what the
     # code handed urlopen ("request" or "url"), and the patch's target as written
     # (see analyse/urlopen_fakes.py).

@@ -28,10 +28,16 @@ def what_made(
     tree: TreeIndex,
     node: ast.FunctionDef | ast.AsyncFunctionDef,
     type_of_call: Callable[[ast.Call], str | None],
+    items_of: Callable[[ast.expr], str | None] = lambda _: None,
 ) -> dict[str, set[str | None]]:
     """What each local and attribute ``node`` assigns was made by, on any path (None: not
-    a call of a known type), and each name a ``with`` block binds."""
+    a call of a known type), each name a ``with`` block binds, and each loop target
+    (``items_of``: the generator whose items it holds)."""
     made_by: dict[str, set[str | None]] = {}
+    loops: list[ast.For | ast.AsyncFor] = tree.inside(node, (ast.For, ast.AsyncFor))
+    for loop in loops:
+        if isinstance(loop.target, ast.Name):
+            made_by.setdefault(loop.target.id, set()).add(items_of(loop.iter))
     for assign in tree.inside(node, ast.Assign):
         value = assign.value
         typ = type_of_call(value) if isinstance(value, ast.Call) else None

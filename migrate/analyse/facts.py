@@ -407,16 +407,23 @@ class ModuleAnalyser(OperatorCalls):
     def visit_For(self, node: ast.For | ast.AsyncFor) -> None:
         self._add_fan_outs(shapes.loop_fan_out(node, self))
         self.note_iteration(node.iter)
-        scope = self.scopes[-1] if self.scopes else None
-        if scope is not None and isinstance(node.target, ast.Name) and through_mock(node.iter):
-            scope.mock_results.add(node.target.id)  # an item of what a mock gives
-        elif scope is not None and scope.function is not None and isinstance(node.target, ast.Name):
-            # The target holds an item of a generator, once the graph knows it is one.
-            source = node.iter.func if isinstance(node.iter, ast.Call) else node.iter
-            held = self.resolve(source) if isinstance(source, ast.Attribute | ast.Name) else None
-            if held and node.target.id not in scope.local_types:
-                scope.local_types[node.target.id] = held + ITEMS_SUFFIX
+        if self.scopes and self.scopes[-1].function is not None:
+            self._type_target(self.scopes[-1], node.target, node.iter)
         self.generic_visit(node)
+
+    def _type_target(self, scope: LocalScope, target: ast.expr, iterated: ast.expr) -> None:
+        """``for store in project.storages``: ``store`` holds an item of a generator,
+        once the graph knows it is one; an item of what a mock gives is no project
+        object."""
+        if not isinstance(target, ast.Name):
+            return
+        if through_mock(iterated):
+            scope.mock_results.add(target.id)
+            return
+        source = iterated.func if isinstance(iterated, ast.Call) else iterated
+        held = self.resolve(source) if isinstance(source, ast.Attribute | ast.Name) else None
+        if held and target.id not in scope.local_types:
+            scope.local_types[target.id] = held + ITEMS_SUFFIX
 
     visit_AsyncFor = visit_For
 
@@ -439,6 +446,14 @@ class ModuleAnalyser(OperatorCalls):
         # iterable, which is evaluated outside (visited in ``ast`` field order).
         fn = self.scopes[-1].function or self.module_fn
         inner = LocalScope.nested(fn, comprehension_names(node))
+        # Its targets hold items of what they iterate, as a loop's (see visit_For);
+        # the element reads them, so they are typed first.
+        for index, generator in enumerate(node.generators):
+            if index:
+                self.scopes.append(inner)
+            self._type_target(inner, generator.target, generator.iter)
+            if index:
+                self.scopes.pop()
         self.scopes.append(inner)
         for child in (node.key, node.value) if isinstance(node, ast.DictComp) else (node.elt,):
             self.visit(child)

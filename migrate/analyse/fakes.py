@@ -9,6 +9,7 @@ from .given import given
 from .graph import CallGraph
 from .handed_mocks import handed_mocks
 from .model import PARAM_PREFIX, Function, Patch, Span
+from .stand_ins import stand_ins
 from .typeflow import TypeFlow
 from .urlopen_fakes import urlopen_fakes
 
@@ -29,6 +30,7 @@ def find_fakes(graph: CallGraph, result: Colouring) -> None:
     """
     urlopen_fakes(graph, result)
     handed_mocks(graph, result)
+    stand_ins(graph, result)
     sleeps_move = _sleeps_move(graph, result)
     names = method_names(graph)  # for fakes of methods on objects of unknown type
     for fn in graph.functions.values():

@@ -203,6 +203,8 @@ class CallGraph(Extensions):
             return self._picked(mod.defs.get(head.removesuffix(RETURNS_SUFFIX * 2)))
         if head.endswith(RETURNS_SUFFIX):
             made = head.removesuffix(RETURNS_SUFFIX)
+            if mod.defs.get(made) in mod.classes:
+                return mod.defs[made]  # ``API().project()``: an instance of the class
             return mod.return_types.get(made) or mod.session_returns.get(made)
         if head.endswith(ITEMS_SUFFIX):
             return self.yielded(f"{mod.module}.{head.removesuffix(ITEMS_SUFFIX)}")
@@ -244,6 +246,8 @@ class CallGraph(Extensions):
             return inner
         if typ is not None and typ.startswith(MADE_BY_PARAM):
             return typ
+        if typ is not None and typ.endswith(ITEMS_SUFFIX):
+            return self.yielded(typ.removesuffix(ITEMS_SUFFIX))  # ``return store``, a loop's
         if typ is None and local in facts.return_choices:
             return self.common_base([self.resolve(c) or c for c in facts.return_choices[local]])
         if typ is None and fn.class_qualname:
@@ -571,14 +575,21 @@ class CallGraph(Extensions):
     def attr_owner(self, cls: str, attr: str, depth: int = 0) -> str:
         """The class that sets ``attr`` for instances of ``cls``: ``cls`` itself, or the
         nearest base class that does (``self.session`` made in a base's ``__init__``)."""
-        if depth > 16 or any(attr in f.attr_types.get(cls, {}) for f in self._defining(cls)):
+        if depth > 16 or self._sets(cls, attr):
             return cls
         for facts in self._defining(cls):
             for base in facts.classes.get(cls, ()):
-                base = self.resolve(base) or base
-                if self._attr_type(base, attr, set()) is not None:
-                    return self.attr_owner(base, attr, depth + 1)
+                owner = self.attr_owner(self.resolve(base) or base, attr, depth + 1)
+                if self._sets(owner, attr):
+                    return owner
         return cls
+
+    def _sets(self, cls: str, attr: str) -> bool:
+        """``cls`` itself gives its instances ``attr``: made or annotated there, or
+        assigned what its callers hand in (``self.session = session``, see typeflow)."""
+        if any(attr in f.attr_types.get(cls, {}) for f in self._defining(cls)):
+            return True
+        return self.flow is not None and ("attr", cls, attr) in self.flow.state
 
     def testcase_roots(self, cls: str) -> list[str]:
         """The project classes at or above ``cls`` that derive from ``unittest.TestCase`` itself.

@@ -19,7 +19,7 @@ from .defaults import SESSION_TYPES, given_default, injections
 from .frameworks import FLASK_ASYNC_RECEIVERS
 from .given import NONE_GIVEN
 from .local_mocks import local_mocks
-from .model import FIXTURE_PREFIX, PARAM_PREFIX, RETURNS_SUFFIX, Call, Function, Ref
+from .model import FIXTURE_PREFIX, MAYBE_ATTR, PARAM_PREFIX, RETURNS_SUFFIX, Call, Function, Ref
 from .names import LocalScope, _is_super, _self_attr, dotted, expr_text, span_of
 from .patches import class_mock, patched_params
 from .reached import ReachedValues
@@ -218,6 +218,11 @@ class HeldVisitor(ReachedValues):
             made = self.type_of_call(node, self.scopes[-1] if self.scopes else None)
             return "made" if made in SESSION_TYPES else None
         parts = dotted(node)
+        if parts and len(parts) == 2 and parts[0] == "self" and self.names_instance(node):
+            if self.resolve(node) not in SESSION_TYPES:
+                # ``Store(data, self.session)`` where ``self.session`` was handed in:
+                # only the type flow tells whether it holds a session (see injected).
+                return f"{MAYBE_ATTR}{parts[1]}"
         if not parts or not self.names_instance(node) or self.resolve(node) not in SESSION_TYPES:
             return None
         head, name = parts[0], parts[-1]

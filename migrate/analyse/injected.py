@@ -18,7 +18,7 @@ from .catalogue import Action
 from .decisions import Colouring
 from .defaults import SESSION_TYPES
 from .graph import CallGraph, held_key, session_key
-from .model import PARAM_PREFIX, RETURNS_SUFFIX, Call, Function, Injection
+from .model import MAYBE_ATTR, PARAM_PREFIX, RETURNS_SUFFIX, Call, Function, Injection
 from .tree import short_name
 
 Key = tuple[str, str]
@@ -122,9 +122,22 @@ def _passers(graph: CallGraph, fn: Function, inj: Injection) -> list[tuple[Funct
     for caller, call, offset in graph.flow.sites.get(fn.qualname, []):
         slot = _slot(fn, call, offset, inj)
         if slot is not None:
-            kind = "?" if slot == "?" else dict(call.sessions_given).get(slot, "")
+            kind = "?" if slot == "?" else given_kind(graph, caller, call, slot)
             found.append((caller, call, kind))
     return found
+
+
+def given_kind(graph: CallGraph, caller: Function, call: Call, slot: str) -> str:
+    """How ``caller`` holds the session ``call`` hands in at ``slot`` (see
+    :meth:`~migrate.analyse.held.HeldVisitor.session_kind`), "" when not followed:
+    ``self.session`` that was itself handed in holds a session when the type flow
+    says so."""
+    kind = dict(call.sessions_given).get(slot, "")
+    if not kind.startswith(MAYBE_ATTR):
+        return kind
+    attr = kind.removeprefix(MAYBE_ATTR)
+    owner = caller.class_qualname or ""
+    return f"attr:{attr}" if graph.attr_type(owner, attr) in SESSION_TYPES else ""
 
 
 def _slot(fn: Function, call: Call, offset: int, inj: Injection) -> str | None:
@@ -198,7 +211,8 @@ def _refusal(
             if _key(graph, *inner) in refused:
                 return f"{head}, its parameter {name}, which stays a requests.Session"
         elif how == "attr":
-            key = (caller.class_qualname or "", name)
+            # ``self.session`` a base class holds (``Core.__init__`` sets it).
+            key = (graph.attr_owner(caller.class_qualname or "", name), name)
             if key not in converted or key in graph.kept_sessions:
                 return f"{head}, self.{name}, which stays a requests.Session"
         elif how == "global":
@@ -321,9 +335,10 @@ def handed_sessions(graph: CallGraph, colouring: Colouring) -> set[Key]:
             for caller, call, offset in graph.flow.sites.get(qualname, []):
                 position = index - offset
                 slot = str(position) if 0 <= position < call.positional else param
-                kind = dict(call.sessions_given).get(slot, "")
+                kind = given_kind(graph, caller, call, slot)
                 if kind.startswith("attr:") and caller.class_qualname:
-                    found.add((caller.class_qualname, kind.removeprefix("attr:")))
+                    attr = kind.removeprefix("attr:")
+                    found.add((graph.attr_owner(caller.class_qualname, attr), attr))
                 elif kind.startswith("global:"):
                     # Where the global is made: imported (``from app.http import
                     # SESSION``), it is the module that makes it.

@@ -183,6 +183,9 @@ class Patch:
     # A lambda: how many positional parameters it takes (``lambda self: True``
     # set on a class takes the instance, as the method it replaces did).
     lambda_params: int | None = None
+    # ``patch.object(OSF, "project", return_value=MockProject("p"))``: the function
+    # called for what the patch's mock returns (see stand_ins).
+    returns: str | None = None
 
 
 @dataclass(frozen=True)
@@ -333,6 +336,29 @@ class Function:
 
 
 @dataclass(frozen=True)
+class MockAttr:
+    """One attribute a test helper configures on the plain mock it makes (see
+    mock_factories): ``storages=[MockStorage("a")]``."""
+
+    name: str
+    span: Span  # the value as written
+    # "mock": a plain mock (``MagicMock(return_value=...)``); "items": a list or
+    # tuple; "made": another call; "": anything else.
+    shape: str
+    # The functions called to make what it gives: the mock's ``return_value``, each
+    # item, or the call itself.
+    made: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class MockFactory:
+    """A function that makes a plain mock, configures it and returns it."""
+
+    span: Span  # the ``MagicMock(...)`` call
+    attrs: tuple[MockAttr, ...]
+
+
+@dataclass(frozen=True)
 class BridgeAlias:
     """``load = sync_to_async(db.load)`` at the top of a module: a sync function
     bridged once, called as ``await load(...)`` wherever the module needs it."""
@@ -404,6 +430,8 @@ class ModuleFacts:
     # Annotations naming a session type (``Optional[requests.Session]``): the class or
     # function whose attribute or parameter it annotates, that name, the annotation.
     session_annotations: list[tuple[str, str, Span]] = field(default_factory=list)
+    # Top-level functions returning a plain mock they configure (see mock_factories).
+    mock_factories: dict[str, MockFactory] = field(default_factory=dict)
 
 
 # The object a call gives, when only the project-wide graph can tell its type:
@@ -413,6 +441,10 @@ RETURNS_SUFFIX = "()"
 # (a property, or a call) gives, ``...Project.storages[]``: what it yields.
 ITEMS_SUFFIX = "[]"
 
+
+# ``self.session`` handed to a call where the module alone cannot tell that it holds
+# a session (it was handed in): ``attr?:session``, which the type flow settles.
+MAYBE_ATTR = "attr?:"
 
 # A value that is one of the enclosing function's parameters (``<param>.page.site``):
 # its type is what the function's callers pass, known only project-wide.

@@ -19,7 +19,8 @@ from .factories import local_method, session_factories, type_factory_globals, wh
 from .fixtures import is_fixture_decorator, note_fixture, returned_attribute, returned_maker
 from .frameworks import BRIDGES
 from .made_by import MADE_BY_PARAM, call_args, given_class, param_made
-from .model import RETURNS_SUFFIX, ModuleFacts
+from .mock_factories import MOCK_MODULES, mock_factory
+from .model import ITEMS_SUFFIX, RETURNS_SUFFIX, ModuleFacts
 from .scopes import LocalScope, bound_names, bridge_aliases, ordered_parameters, own_nodes
 from .tree import (
     TreeIndex,
@@ -97,6 +98,7 @@ class NameResolver:
         for node in self.tree.inside(tree, ast.ClassDef):
             self._collect_class_attrs(node)
         self.facts.return_choices = module_choices(tree, self.tree.inside, self.resolve)
+        mocks = any(q.startswith(MOCK_MODULES) for q in self.facts.imports.values())
         for stmt in tree.body:
             if isinstance(stmt, ast.FunctionDef | ast.AsyncFunctionDef):
                 typ = self._returned_type(stmt, stmt.name)
@@ -106,6 +108,8 @@ class NameResolver:
                 if any(is_fixture_decorator(d) for d in stmt.decorator_list):
                     typ = typ or self._fixture_maker(stmt, stmt.name)
                     note_fixture(self.facts, stmt, typ, self.resolve)
+                elif mocks and (factory := mock_factory(stmt, self.resolve)):
+                    self.facts.mock_factories[stmt.name] = factory
             elif isinstance(stmt, ast.ClassDef):
                 # Methods that make an object: ``site = self.make_site()``.
                 for method in stmt.body:
@@ -170,7 +174,16 @@ class NameResolver:
                     return self._method_return(f"{owner}.{func.attr}", 0)  # ``cls.fetch(1)``
                 return self.type_of_call(call, None)
 
-            made_by = what_made(self.tree, node, type_made)
+            def items_of(iterated: ast.expr) -> str | None:
+                # ``for store in self.storages: ... return store``: one of its items.
+                source = iterated.func if isinstance(iterated, ast.Call) else iterated
+                parts = dotted(source)
+                if owner and parts and len(parts) == 2 and parts[0] == "self":
+                    return f"{owner}.{parts[1]}{ITEMS_SUFFIX}"
+                held = self.resolve(source) if parts and parts[0] != "self" else None
+                return held + ITEMS_SUFFIX if held else None
+
+            made_by = what_made(self.tree, node, type_made, items_of)
 
             attrs = self.class_attr_types.get(owner.rpartition(".")[2], {}) if owner else {}
             found: set[str | None] = set()

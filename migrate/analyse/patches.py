@@ -47,7 +47,11 @@ def note_patch(resolver: NameResolver, fn: Function, node: ast.Call) -> None:
     if value is None:
         # ``mock.patch("mod.fetch")``: patch makes an AsyncMock for an async
         # target by itself; only a retargeted ``time.sleep`` needs an edit.
-        fn.patches.append(Patch(span_of(node), target, None, target_span=owner_span))
+        given = next((kw.value for kw in node.keywords if kw.arg == "return_value"), None)
+        returns = resolver.resolve(given.func) if isinstance(given, ast.Call) else None
+        fn.patches.append(
+            Patch(span_of(node), target, None, target_span=owner_span, returns=returns)
+        )
         return
     _note_fake(resolver, fn, value, target, owner_span)
 

@@ -14,7 +14,7 @@ from .colour import colour
 from .concurrency import Spot, find_spots
 from .decisions import Colouring, Scope
 from .graph import CallGraph, build_graph
-from .model import PARAM_PREFIX
+from .model import MAYBE_ATTR, PARAM_PREFIX
 from .project import Project, load_project
 from .responses import unseen_modules
 from .review import drop_carried_mounts
@@ -248,7 +248,11 @@ def _session_handed_modules(graph: CallGraph) -> set[str]:
         target
         for fn in graph.functions.values()
         for call in fn.calls
-        if any(kind != "none" for _, kind in call.sessions_given)
+        # ``self.x`` handed on (attr?:) is a session only if typed so: its module is
+        # analysed for its own calls already.
+        if any(
+            kind != "none" and not kind.startswith(MAYBE_ATTR) for _, kind in call.sessions_given
+        )
         and (target := graph.resolve(call.target) or "")
         and not target.startswith(("requests.", "httpx.", "builtins."))
     }

@@ -25,6 +25,8 @@ _KEPT = (
     ast.AnnAssign,
     ast.With,
     ast.AsyncWith,
+    ast.For,
+    ast.AsyncFor,
     ast.Return,
     ast.Yield,
     ast.YieldFrom,

@@ -128,6 +128,9 @@ class FileEdits:
     # ``new_callable=PropertyMock`` patching a property that gives an async
     # generator now: ``new_callable=AsyncItemsPropertyMock``.
     fake_item_properties: set[Pos] = field(default_factory=set)
+    # A list a stand-in mock gives for such a property (see analyse/stand_ins.py):
+    # ``AsyncItemsList([...])``.
+    fake_item_lists: set[Pos] = field(default_factory=set)
     # Async generator calls handed to a builtin that takes their items
     # (``list(g())``): position of the generator call -> the builtin.
     async_consumers: dict[Pos, str] = field(default_factory=dict)
@@ -326,6 +329,7 @@ class FileEdits:
             or self.fake_lambdas
             or self.fake_mocks
             or self.fake_item_properties
+            or self.fake_item_lists
             or self.fake_mock_methods
             or self.fake_clients
             or self.fake_retargets
@@ -915,6 +919,8 @@ def _note_fake(
         fe.fake_mock_methods[cols.pos(fake.span)] = fake.mock_methods
     elif fake.item_property:
         fe.fake_item_properties.add(cols.pos(fake.span))
+    elif fake.item_list:
+        fe.fake_item_lists.add(cols.pos(fake.span))
     elif fake.mock:
         fe.fake_mocks.add(cols.pos(fake.span))
     if fake.retarget is not None:

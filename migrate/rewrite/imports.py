@@ -93,6 +93,10 @@ def add_imports(
     for mod, obj, alias in sorted(needed, key=lambda n: (n[0], n[1] or "", n[2] or "")):
         if _present(body, mod, obj):
             continue
+        # The ``mock`` backport's MagicMock does not adopt a stdlib AsyncMock as its
+        # child (its calls would go unrecorded): a file on the backport takes it there.
+        if obj is not None and any(_extend_from(body, m, obj) for m in SAME_API.get(mod, ())):
+            continue
         if obj is not None and _extend_from(body, mod, obj):
             continue
         stmt = cst.parse_statement(

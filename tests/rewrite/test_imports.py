@@ -37,6 +37,13 @@ def test_a_name_the_mock_backport_gives_is_not_imported_again() -> None:
     assert add(source, ("unittest.mock", "MagicMock", None)) == source
 
 
+def test_a_file_on_the_mock_backport_takes_asyncmock_from_it() -> None:
+    # The backport's MagicMock records no call of a stdlib AsyncMock child.
+    source = "from mock import MagicMock\n\nx = MagicMock()\n"
+    out = add(source, ("unittest.mock", "AsyncMock", None))
+    assert out == "from mock import AsyncMock, MagicMock\n\nx = MagicMock()\n"
+
+
 def test_an_aliased_import_does_not_count_as_present() -> None:
     out = add("import asyncio as aio\n", ("asyncio", None, None))
     assert sorted(out.splitlines()) == ["import asyncio", "import asyncio as aio"]

@@ -117,6 +117,7 @@ def test_one_helpers_module_per_package_imported_relatively(tmp_path: Path) -> N
         "async_class_mock": None,  # nor a project class whose methods became async
         "async_items": None,  # nor a method whose result became an async iterator
         "AsyncItemsPropertyMock": None,  # nor a property that gives an async generator now
+        "AsyncItemsList": None,  # nor a mock stands in for an object with one
         "collect": None,  # no sync code reads a generator that became async
         "request_body": None,  # no auth reads the body of the request it signs
         "with_body": None,  # nor sets it
@@ -203,6 +204,7 @@ def test_a_later_step_extends_the_helpers_module_to_the_one_shot_bytes() -> None
         "async_class_mock",
         "async_items",
         "AsyncItemsPropertyMock",
+        "AsyncItemsList",
         "urlopen_fake",
         "collect",
         "request_body",

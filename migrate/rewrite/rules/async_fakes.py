@@ -41,9 +41,17 @@ A fake of urllib's ``urlopen`` where the code now sends through httpx
 "app.urlopen", fake)``) is patched onto ``httpx.AsyncClient.send`` instead,
 through the helpers module's ``urlopen_fake(fake)``: the fake is handed what
 urlopen was and answers as it did (see analyse/urlopen_fakes.py).
+
+A test helper's mock standing in for a project object (see
+analyse/stand_ins.py) gets its async methods as AsyncMocks, and a list it
+gives for a property that gives an async generator now becomes the helpers
+module's ``AsyncItemsList([...])``, which ``async for`` takes and the test
+still indexes.
 """
 
 from __future__ import annotations
+
+from collections.abc import Sequence
 
 import libcst as cst
 
@@ -54,6 +62,7 @@ CLIENT_MOCK = "async_client_mock"
 CLASS_MOCK = "async_class_mock"
 ITEMS = "async_items"
 ITEMS_PROPERTY = "AsyncItemsPropertyMock"
+ITEMS_LIST = "AsyncItemsList"
 URLOPEN_FAKE = "urlopen_fake"
 ASYNC_METHOD = "async_method"
 
@@ -73,6 +82,16 @@ class AsyncFakes(Rule):
             )
             return updated.with_changes(asynchronous=cst.Asynchronous())
         return updated
+
+    @on_leave(cst.List, cst.Tuple)
+    def leave_items(
+        self, original: cst.List | cst.Tuple, updated: cst.BaseExpression
+    ) -> cst.BaseExpression:
+        if self.ctx.pos(original) not in self.ctx.edits.fake_item_lists:
+            return updated
+        self.ctx.note(self.code, self.ctx.line(original), "items of a generator -> AsyncItemsList")
+        items = updated.with_changes(lpar=[], rpar=[])
+        return cst.Call(cst.Name(self.ctx.use_helper(ITEMS_LIST)), [cst.Arg(items)])
 
     @on_leave(cst.Lambda, cst.Name, cst.Attribute, cst.Call, cst.Subscript)
     def leave_wrapped(
@@ -186,7 +205,7 @@ class AsyncFakes(Rule):
                 args.append(keyword_arg(name, made))
         if dotted:
             args.append(cst.Arg(cst.Dict(dotted), star="**"))
-        return updated.with_changes(args=args)
+        return updated.with_changes(args=_laid_out_as(updated.args, args))
 
     def _class_mock(self, original: cst.Call, updated: cst.Call) -> cst.Call:
         """``mock.patch("pkg.Site")`` -> ``mock.patch("pkg.Site",
@@ -236,3 +255,21 @@ class AsyncFakes(Rule):
         self.ctx.maybe_remove_import("time")
         self.ctx.note(self.code, self.ctx.line(original), "time.sleep fake -> asyncio.sleep")
         return cst.Name("asyncio")
+
+
+def _laid_out_as(given: Sequence[cst.Arg], args: list[cst.Arg]) -> list[cst.Arg]:
+    """``args`` (``given`` and more after them) one a line as ``given`` were, when the
+    call already spans lines: ``MagicMock(name=n,\n          files=[...])``."""
+    breaks = [
+        a.comma
+        for a in given
+        if isinstance(a.comma, cst.Comma)
+        and isinstance(a.comma.whitespace_after, cst.ParenthesizedWhitespace)
+    ]
+    if not breaks or len(args) == len(given):
+        return args
+    last = given[-1].comma
+    return [
+        arg.with_changes(comma=breaks[0] if i < len(args) - 1 else last)
+        for i, arg in enumerate(args)
+    ]
