@@ -7,6 +7,7 @@ thread pools and pytest's conventions, in one place instead of in ``if``s.
 
 from __future__ import annotations
 
+import ast
 from typing import Literal
 
 from .catalogue import HTTP_VERBS
@@ -384,3 +385,22 @@ SESSION_RENAMED = {
 # ``patched.return_value.items``: what a mock gives, whatever it stands for; a
 # read through it reads no project property.
 MOCK_RESULT = "return_value"
+
+
+def patch_injected(decorators: list[ast.expr]) -> int:
+    """How many arguments ``mock.patch`` decorators hand the function first (pytest
+    takes them off the fixtures it gives): one each, unless given what to put in
+    place (``new``)."""
+    count = 0
+    for decorator in decorators:
+        if not isinstance(decorator, ast.Call):
+            continue
+        name = ast.unparse(decorator.func)
+        if name.endswith(".object") and name.removesuffix(".object").endswith("patch"):
+            given = len(decorator.args) >= 3
+        elif name == "patch" or name.endswith(".patch"):
+            given = len(decorator.args) >= 2
+        else:
+            continue
+        count += not (given or any(k.arg == "new" for k in decorator.keywords))
+    return count

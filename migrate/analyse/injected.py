@@ -129,15 +129,34 @@ def _passers(graph: CallGraph, fn: Function, inj: Injection) -> list[tuple[Funct
 
 def given_kind(graph: CallGraph, caller: Function, call: Call, slot: str) -> str:
     """How ``caller`` holds the session ``call`` hands in at ``slot`` (see
-    :meth:`~migrate.analyse.held.HeldVisitor.session_kind`), "" when not followed:
-    ``self.session`` that was itself handed in holds a session when the type flow
-    says so."""
+    :meth:`~migrate.analyse.held.HeldVisitor.session_kind`), "" when not followed;
+    ``attr:<class>:<name>`` for one an object's attribute holds, where the type flow
+    tells it is a session: ``self.session`` that was itself handed in, or
+    ``service.session`` of an object handed in (``fetch_json(service.session, url)``)."""
     kind = dict(call.sessions_given).get(slot, "")
-    if not kind.startswith(MAYBE_ATTR):
+    if kind.startswith(MAYBE_ATTR):
+        attr = kind.removeprefix(MAYBE_ATTR)
+        owner = caller.class_qualname or ""
+        kind = f"attr:{attr}" if graph.attr_type(owner, attr) in SESSION_TYPES else ""
+    if kind.startswith("attr:") and caller.class_qualname:
+        attr = kind.removeprefix("attr:")
+        return f"attr:{graph.attr_owner(caller.class_qualname, attr)}:{attr}"
+    if kind or graph.flow is None:
         return kind
-    attr = kind.removeprefix(MAYBE_ATTR)
-    owner = caller.class_qualname or ""
-    return f"attr:{attr}" if graph.attr_type(owner, attr) in SESSION_TYPES else ""
+    held = _handed_value(call, slot)
+    if graph.flow.handed_type(held, caller) not in SESSION_TYPES:
+        return ""
+    owner, _, attr = (held or "").rpartition(".")
+    typ = graph.flow.handed_type(owner, caller)
+    return f"attr:{graph.attr_owner(typ, attr)}:{attr}" if typ else ""
+
+
+def _handed_value(call: Call, slot: str) -> str | None:
+    """What ``call`` hands over at ``slot`` (see ``Call.arg_values``)."""
+    if slot.isdigit():
+        index = int(slot)
+        return call.arg_values[index] if index < len(call.arg_values) else None
+    return dict(call.kwarg_values).get(slot)
 
 
 def _slot(fn: Function, call: Call, offset: int, inj: Injection) -> str | None:
@@ -212,7 +231,8 @@ def _refusal(
                 return f"{head}, its parameter {name}, which stays a requests.Session"
         elif how == "attr":
             # ``self.session`` a base class holds (``Core.__init__`` sets it).
-            key = (graph.attr_owner(caller.class_qualname or "", name), name)
+            owner, _, name = name.partition(":")
+            key = (owner, name)
             if key not in converted or key in graph.kept_sessions:
                 return f"{head}, self.{name}, which stays a requests.Session"
         elif how == "global":
@@ -336,9 +356,9 @@ def handed_sessions(graph: CallGraph, colouring: Colouring) -> set[Key]:
                 position = index - offset
                 slot = str(position) if 0 <= position < call.positional else param
                 kind = given_kind(graph, caller, call, slot)
-                if kind.startswith("attr:") and caller.class_qualname:
-                    attr = kind.removeprefix("attr:")
-                    found.add((graph.attr_owner(caller.class_qualname, attr), attr))
+                if kind.startswith("attr:"):
+                    owner, _, attr = kind.removeprefix("attr:").partition(":")
+                    found.add((owner, attr))
                 elif kind.startswith("global:"):
                     # Where the global is made: imported (``from app.http import
                     # SESSION``), it is the module that makes it.

@@ -96,9 +96,12 @@ def given(callee: Function, call: Call, offset: int, param: str) -> str:
 
 def offset_of(callee: Function, call: Call) -> int:
     """1 when ``call`` passes ``self`` (or ``cls``) implicitly, else 0."""
-    bound = callee.class_qualname is not None and not call.unbound
-    static = any(d.text == "staticmethod" for d in callee.decorators)
-    return int(bound and not static)
+    if callee.class_qualname is None:
+        return 0
+    decorators = {d.text for d in callee.decorators}
+    if "classmethod" in decorators:
+        return 1  # ``Forecast.load(service, city)``: ``cls`` is passed, through the class too
+    return int(not call.unbound and "staticmethod" not in decorators)
 
 
 def resolved(verbs: set[str], callee: Function, call: Call) -> set[str]:

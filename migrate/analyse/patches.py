@@ -19,6 +19,9 @@ from .names import NameResolver, expr_text, span_of
 # ``setattr(obj, name, fake)`` and ``patch.object(obj, name, fake)``.
 _SETTERS = frozenset({"builtins.setattr", *(p for p in PATCHERS if p.endswith(".object"))})
 
+# What a local holding ``mocker.stub()`` is, as names resolve it.
+STUB = ">.mocker.stub()"
+
 # What makes a patch's mock something else than a plain MagicMock.
 _MOCK_SHAPERS = frozenset({"new", "new_callable", "spec", "spec_set", "autospec"})
 
@@ -96,6 +99,12 @@ def _note_fake(
     fake: str | None = None
     if isinstance(value, ast.Name | ast.Attribute):
         fake = resolver.resolve(value)
+        made_at = _stub_made(resolver, value) if (fake or "").endswith(STUB) else None
+        if made_at is not None:
+            # ``stub = mocker.stub()``: specced on a function, it passes for a coroutine
+            # function, so no AsyncMock can wrap it; it becomes one where it is made.
+            fn.patches.append(Patch(span_of(made_at), target, None, False, True, target_span))
+            return
         local = resolver.scopes[-1].local_types if resolver.scopes else {}
         made = local.get(value.id) if isinstance(value, ast.Name) else None
         if plain_mock(made):
@@ -126,6 +135,20 @@ def _note_fake(
     fn.patches.append(
         Patch(span_of(value), target, fake, wrap, is_mock, target_span, fixture, named, params)
     )
+
+
+def _stub_made(resolver: NameResolver, value: ast.expr) -> ast.Call | None:
+    """Where the local ``value`` names is made, when it is bound once, by a call."""
+    node = resolver.scopes[-1].node if resolver.scopes else None
+    if not isinstance(value, ast.Name) or node is None:
+        return None
+    made = [
+        sub.value
+        for sub in ast.walk(node)
+        if isinstance(sub, ast.Assign)
+        and any(isinstance(t, ast.Name) and t.id == value.id for t in sub.targets)
+    ]
+    return made[0] if len(made) == 1 and isinstance(made[0], ast.Call) else None
 
 
 def note_dynamic(resolver: NameResolver, fn: Function, node: ast.Call, target: str | None) -> None:

@@ -13,8 +13,9 @@ from .by_name import LIBRARY_METHOD_NAMES
 from .colour import colour
 from .concurrency import Spot, find_spots
 from .decisions import Colouring, Scope
+from .defaults import SESSION_TYPES
 from .graph import CallGraph, build_graph
-from .model import MAYBE_ATTR, PARAM_PREFIX
+from .model import MAYBE_ATTR, PARAM_PREFIX, Call, Function
 from .project import Project, load_project
 from .responses import unseen_modules
 from .review import drop_carried_mounts
@@ -248,17 +249,25 @@ def _session_handed_modules(graph: CallGraph) -> set[str]:
         target
         for fn in graph.functions.values()
         for call in fn.calls
-        # ``self.x`` handed on (attr?:) is a session only if typed so: its module is
-        # analysed for its own calls already.
-        if any(
-            kind != "none" and not kind.startswith(MAYBE_ATTR) for _, kind in call.sessions_given
-        )
+        if _hands_session(graph, fn, call)
         and (target := graph.resolve(call.target) or "")
         and not target.startswith(("requests.", "httpx.", "builtins."))
     }
     modules = {_module_of(project, target) for target in targets}
     wanted = {m for m in modules if m is not None and project.files[m].facts is None}
     return wanted | set(project.mentioning({target.rsplit(".", 1)[-1] for target in targets}))
+
+
+def _hands_session(graph: CallGraph, fn: Function, call: Call) -> bool:
+    """Whether ``call`` hands on a session: one it holds (``self.x`` handed on, attr?:,
+    is one only if typed so, and its module is analysed already), or an attribute
+    the type flow tells is one (``fetch_json(service.session, url)``)."""
+    if any(kind != "none" and not kind.startswith(MAYBE_ATTR) for _, kind in call.sessions_given):
+        return True
+    if graph.flow is None or (not call.arg_values and not call.kwarg_values):
+        return False
+    handed = (*call.arg_values, *(v for _, v in call.kwarg_values))
+    return any(graph.flow.handed_type(held, fn) in SESSION_TYPES for held in handed if held)
 
 
 def _module_of(project: Project, target: str) -> str | None:

@@ -71,6 +71,7 @@ class TypeFlow(WhyUntyped):
         self.sites: dict[str, list[tuple[Function, Call, int]]] = {}
         # Method names also called through a receiver of unknown type.
         self.hidden_methods: set[str] = set()
+        self.handed_params: set[tuple[str, str]] = set()
         self.assigns: dict[tuple[str, str], list[tuple[Function, str | None]]] = {}
         self.param_calls: list[tuple[Function, Call]] = []
         self.typed_calls = 0  # of those, the ones given a target
@@ -120,6 +121,11 @@ class TypeFlow(WhyUntyped):
                     self.receivers.update(receivers)
                 if call.param_target:
                     self.param_calls.append((fn, call))
+                # ``fetch_json(service.session, url)``: what it hands on is typed too.
+                for held in (*call.arg_values, *(v for _, v in call.kwarg_values)):
+                    param, dot, _ = (held or "").removeprefix(PARAM_PREFIX).partition(".")
+                    if dot and (held or "").startswith(PARAM_PREFIX):
+                        self.handed_params.add((fn.qualname, param))
                 for init in self.graph.chosen(call):
                     self.sites.setdefault(init, []).append((fn, call, 1))
                 callee, offset = self._callee(call)
@@ -187,6 +193,9 @@ class TypeFlow(WhyUntyped):
         for fn, call in self.param_calls:
             param = (call.param_target or "").removeprefix(PARAM_PREFIX).split(".")[0]
             self._get(("param", fn.qualname, param))
+        for qualname, param in self.handed_params:
+            if param in self.functions[qualname].params:
+                self._get(("param", qualname, param))
         checked: dict[str, bool] = {}
         while True:
             self._solve()
@@ -381,6 +390,16 @@ class TypeFlow(WhyUntyped):
             else:
                 return _UNKNOWN
         return typ
+
+    def handed_type(self, held: str | None, fn: Function) -> str | None:
+        """What the solved flow says ``held``, an attribute of a parameter that ``fn``
+        hands to a call (``<param>.service.session``), is, when one type."""
+        if not held or not held.startswith(PARAM_PREFIX):
+            return None
+        param, *attrs = held.removeprefix(PARAM_PREFIX).split(".")
+        typ = self.state.get(("param", fn.qualname, param))
+        typ = self._attributes(typ, attrs) if typ else None
+        return typ if typ not in (None, _NONE_YET, _UNKNOWN) else None
 
     def value(self, held: str | None, fn: Function) -> str:
         """The type ``held`` has in ``fn`` now ("" nothing yet, "?" not one type)."""

@@ -119,6 +119,8 @@ class FileEdits:
     # Classes that get the ``create`` factory (their bases have none to inherit).
     factories: set[str] = field(default_factory=set)
     post_init_factories: set[str] = field(default_factory=set)  # dataclasses: see above
+    # Of ``factories``, classes with subclasses: ``create(cls, *args, **kwargs)``.
+    forwarding_factories: set[str] = field(default_factory=set)
     awaits: set[Pos] = field(default_factory=set)
     async_iterations: set[Pos] = field(default_factory=set)
     # A dict of request functions called through its items: each value's verb, and
@@ -538,6 +540,9 @@ def plan_edits(analysis: Analysis) -> dict[str, FileEdits]:
         bases = graph.project.facts[fn_module(qualname)].classes.get(owner, [])
         if not any(colouring.is_async(graph.resolve(f"{b}.{name}") or "") for b in bases):
             (fe.factories if name == "__init__" else fe.post_init_factories).add(owner)
+            if name == "__init__" and graph.subclasses(owner):
+                # Subclasses inherit ``create``: it hands on whatever theirs take.
+                fe.forwarding_factories.add(owner)
     for edge in graph.edges:
         if edge.call is None or not _made_by_it(graph, edge.callee):
             continue

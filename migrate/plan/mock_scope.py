@@ -25,7 +25,7 @@ from pathlib import PurePath
 from typing import TYPE_CHECKING
 
 from ..analyse.catalogue import HTTP_VERBS
-from ..analyse.frameworks import REQUESTS_BASED_PACKAGES
+from ..analyse.frameworks import REQUESTS_BASED_PACKAGES, patch_injected
 from .responses_uses import ResponsesUses, responses_uses
 
 if TYPE_CHECKING:
@@ -87,6 +87,9 @@ class MockScope:
 _PATCHED_REQUESTS = re.compile(
     r"""\b(?:patch|setattr)\(\s*[rbu]?["'](?:[\w.]+\.)?requests\.[\w.]+["']"""
     r"""|\b(?:patch\.object|setattr)\(\s*requests(?:\.api|(?:\.sessions)?\.Session)?\s*,"""
+    # The module as the code under test names it: ``patch("shop.api.requests")``.
+    r"""|\bpatch\(\s*[rbu]?["'][\w.]+\.requests["']"""
+    r"""|\bpatch\.object\(\s*[\w.]+\s*,\s*[rbu]?["']requests["']"""
 )
 
 
@@ -116,7 +119,9 @@ def mocks_transport(text: str) -> bool:
     requests-mock), not only some of its functions (``unittest.mock``)."""
     if "responses" in text and _imports(text, "responses"):
         return True
-    return "requests_mock" in text and re.search(r"\brequests_mock\b", text) is not None
+    if "requests_mock" not in text or re.search(r"\brequests_mock\b", text) is None:
+        return False
+    return _imports(text, "requests_mock") or requests_mock_fixture(text)
 
 
 def mocks_requests(text: str) -> bool:
@@ -359,6 +364,38 @@ class _Imports:
                 if candidate in self.project.files:
                     yield candidate
                     break
+
+
+def requests_mock_fixture(text: str) -> bool:
+    """Whether a test takes requests-mock's pytest fixture: a parameter named
+    ``requests_mock`` that no ``mock.patch`` decorator fills (``@patch("app.requests")
+    def test(requests_mock)`` only names the patch's mock so)."""
+    try:
+        tree = ast.parse(text)
+    except SyntaxError:
+        return True
+    for node in ast.walk(tree):
+        around = 0
+        if isinstance(node, ast.ClassDef):
+            around = patch_injected(node.decorator_list)  # each test method gets them too
+            functions = [
+                f for f in node.body if isinstance(f, ast.FunctionDef | ast.AsyncFunctionDef)
+            ]
+        elif isinstance(node, ast.Module):
+            functions = [
+                f for f in node.body if isinstance(f, ast.FunctionDef | ast.AsyncFunctionDef)
+            ]
+        else:
+            continue
+        for fn in functions:
+            names = [a.arg for a in (*fn.args.posonlyargs, *fn.args.args)]
+            names = names[1:] if names[:1] in (["self"], ["cls"]) else names
+            filled = patch_injected(fn.decorator_list) + (
+                around if fn.name.startswith("test") else 0
+            )
+            if "requests_mock" in names[filled:] + [a.arg for a in fn.args.kwonlyargs]:
+                return True
+    return False
 
 
 def _imports(text: str, module: str) -> bool:

@@ -1194,6 +1194,27 @@ def async_client_mock(**kwargs: Any) -> mock.MagicMock:
     ("from typing import Any", "from unittest import mock"),
 )
 
+HTTPX_MODULE_MOCK = Helper(
+    "httpx_module_mock",
+    '''\
+def httpx_module_mock(**kwargs: Any) -> mock.MagicMock:
+    """A stand-in for the {http} module, as a MagicMock stood for the requests module
+    the code used (``mock.patch("app.api.requests")``): every client made from it
+    sends through the module's own ``get``, ``post``... (AsyncMocks answering a
+    MagicMock), which the test configures and asserts on as before
+    (``requests.get.return_value.json.return_value = ...``)."""
+    module = mock.MagicMock(**kwargs)
+    client = module.AsyncClient.return_value
+    client.__aenter__.return_value = client
+    client.aclose = mock.AsyncMock()
+    for name in "request get head options post put patch delete".split():
+        method = mock.AsyncMock(return_value=mock.MagicMock())
+        setattr(module, name, method)
+        setattr(client, name, method)
+    return module''',
+    ("from typing import Any", "from unittest import mock"),
+)
+
 ASYNC_METHOD = Helper(
     "async_method",
     '''\
@@ -1411,6 +1432,7 @@ HELPERS: dict[str, Helper] = {
         REQUESTS_MOCK_ANSWER,
         THROUGH_REQUESTS,
         ASYNC_CLIENT_MOCK,
+        HTTPX_MODULE_MOCK,
         ASYNC_METHOD,
         ASYNC_CLASS_MOCK,
         HAND_MADE_RESPONSE,

@@ -141,9 +141,9 @@ def test_a_sleep_faked_through_the_module_under_test_is_retargeted(tmp_path) -> 
 
 def test_pytest_mocks_stubs_are_mocks_the_test_asserts_on() -> None:
     """``mocker.stub()`` inline is a plain mock, made an AsyncMock where what it
-    replaces becomes async. One held in a local is not wrapped: specced on a
+    replaces becomes async. One held in a local is not wrapped (specced on a
     function, it passes for a coroutine function, and ``AsyncMock(side_effect=stub)``
-    would await what it returns."""
+    would await what it returns): it becomes an AsyncMock where it is made."""
     source = """
         from app import client
 
@@ -155,5 +155,6 @@ def test_pytest_mocks_stubs_are_mocks_the_test_asserts_on() -> None:
             monkeypatch.setattr(client, "fetch", mocker.MagicMock())
     """
     facts = analyse_source(textwrap.dedent(source), "tests.test_y", "tests/test_y.py", False)
-    noted = [(p.wrap, p.is_mock) for p in facts.functions["tests.test_y.test_stubbed"].patches]
-    assert noted == [(False, False), (False, True), (False, True)]
+    patches = facts.functions["tests.test_y.test_stubbed"].patches
+    assert [(p.wrap, p.is_mock) for p in patches] == [(False, True)] * 3
+    assert [p.span.line for p in patches] == [6, 8, 9]  # the local's where it is made

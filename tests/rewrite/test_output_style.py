@@ -113,6 +113,7 @@ def test_one_helpers_module_per_package_imported_relatively(tmp_path: Path) -> N
         "requests_values": None,  # no query parameter or form field may be None or a bool
         "answers_in_turn": None,  # no HTTP mock answers with a list
         "async_client_mock": None,  # no test patches a whole requests.Session
+        "httpx_module_mock": None,  # nor the requests module the code imports
         "async_method": None,  # nor sets a fake on one of its methods
         "async_class_mock": None,  # nor a project class whose methods became async
         "async_items": None,  # nor a method whose result became an async iterator
@@ -200,6 +201,7 @@ def test_a_later_step_extends_the_helpers_module_to_the_one_shot_bytes() -> None
         "with_headers",
         "requests_keywords",
         "async_client_mock",
+        "httpx_module_mock",
         "async_method",
         "async_class_mock",
         "async_items",

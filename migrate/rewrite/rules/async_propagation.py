@@ -22,6 +22,7 @@ import libcst.matchers as m
 from ...analyse.frameworks import ASYNC_MEMOISERS, ASYNC_POST_INIT
 from ..context import RuleContext
 from ..nodes import dotted_name
+from .async_factory import ASYNC_INIT, POST_INIT_FACTORY, factory_method
 from .base import on_leave, on_visit
 from .twin_sites import TwinSites
 
@@ -136,11 +137,13 @@ class AsyncPropagation(TwinSites):
             for i, stmt in enumerate(body)
             if isinstance(stmt, cst.FunctionDef) and stmt.name.value == init
         )
-        factory = cst.parse_statement(
-            (_POST_INIT_FACTORY if post_init else _FACTORY).format(
-                cls=original.name.value, init=init, article=_article(original.name.value)
-            )
-        )
+        name = original.name.value
+        if post_init:
+            factory = cst.parse_statement(POST_INIT_FACTORY.format(cls=name, init=init))
+        else:
+            assert isinstance(init_def, cst.FunctionDef)
+            forwarding = self.ctx.qualname in self.ctx.edits.forwarding_factories
+            factory = factory_method(name, init_def, forwarding)
         body[at] = init_def.with_changes(leading_lines=[cst.EmptyLine(indent=False)])
         body.insert(at, factory.with_changes(leading_lines=init_def.leading_lines))
         self.ctx.note(self.code, self.ctx.line(original), f"await {original.name.value}.create()")
@@ -378,31 +381,6 @@ class AsyncPropagation(TwinSites):
         if self.ctx.pos(original.iter) in self.ctx.edits.async_iterations:
             return updated.with_changes(asynchronous=cst.Asynchronous())
         return updated
-
-
-# What ``__init__`` becomes when it awaits, and the factory that calls it; a
-# dataclass keeps its generated ``__init__`` and awaits its ``__post_init__``.
-ASYNC_INIT = "_async_init"
-_FACTORY = '''\
-@classmethod
-async def create(cls, *args, **kwargs):
-    """Make {article} {cls}: ``await {cls}.create(...)`` takes what ``{cls}(...)`` took."""
-    self = cls.__new__(cls)
-    await self.{init}(*args, **kwargs)
-    return self
-'''
-_POST_INIT_FACTORY = '''\
-@classmethod
-async def create(cls, *args, **kwargs):
-    """Make {article} {cls}: ``await {cls}.create(...)`` takes what ``{cls}(...)`` took."""
-    self = cls(*args, **kwargs)
-    await self.{init}()
-    return self
-'''
-
-
-def _article(word: str) -> str:
-    return "an" if word[:1].lower() in "aeiou" else "a"
 
 
 NEXT = "builtins.next"

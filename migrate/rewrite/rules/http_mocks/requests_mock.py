@@ -34,10 +34,13 @@ and recorded requests), and each kind has its own respx spelling.
 
 from __future__ import annotations
 
+import ast
+
 import libcst as cst
 import libcst.matchers as m
 
 from ....analyse.catalogue import HTTP_VERBS, MOCK_RAISES
+from ....analyse.frameworks import patch_injected
 from ...context import RuleContext
 from ...nodes import code_of, dotted_name, string_value
 from ..base import Rule, on_leave, on_visit
@@ -224,9 +227,17 @@ class RequestsMock(Rule):
         kinds = dict(self._rm_frames[-1]) if self._rm_frames else {}
         renames: dict[str, str] = {}
         params = [*node.params.posonly_params, *node.params.params, *node.params.kwonly_params]
+        # ``@patch("app.requests") def test(requests_mock)``: the patch's mock, so named.
+        filled = patch_injected(
+            [ast.parse(code_of(d.decorator).strip(), mode="eval").body for d in node.decorators]
+        )
+        bound = 1 if params and params[0].name.value in ("self", "cls") else 0
+        injected = {p.name.value for p in params[bound : bound + filled]}
         for param in params:
             kinds.pop(param.name.value, None)
-            if param.name.value == "requests_mock":
+            if param.name.value in injected:
+                kinds[param.name.value] = "local"  # hides the library's name
+            elif param.name.value == "requests_mock":
                 kinds["requests_mock"] = "mocker"
                 renames["requests_mock"] = "respx_mock"
         for decorator in node.decorators:
@@ -467,10 +478,16 @@ class RequestsMock(Rule):
             if attr == "body" and original in self._rm_tested:
                 template = "{r}.content"  # ``assert request.body``: b"" is as false as None
             return cst.parse_expression(template.format(r=value))
-        if dotted_name(original.value) == "requests_mock" and attr not in (
-            "Mocker",
-            "ANY",
-            *VERB_CONSTANTS,
+        library = not self._rm_frames or self._rm_frames[-1].get("requests_mock") != "local"
+        if (
+            library
+            and dotted_name(original.value) == "requests_mock"
+            and attr
+            not in (
+                "Mocker",
+                "ANY",
+                *VERB_CONSTANTS,
+            )
         ):
             self.ctx.todo(line, self.code, f"requests_mock.{attr} has no respx rewrite here")
         return None

@@ -33,7 +33,8 @@ from ....analyse.catalogue import HTTP_VERBS
 from ...nodes import code_of, dotted_name, is_keyword, keyword_arg, string_value
 from ..base import Rule
 
-PATCH = frozenset({"patch", "mock.patch", "unittest.mock.patch"})
+# pytest-mock's ``mocker.patch`` takes what ``mock.patch`` takes.
+PATCH = frozenset({"patch", "mock.patch", "unittest.mock.patch", "mocker.patch"})
 PATCH_OBJECT = frozenset({f"{p}.object" for p in PATCH})
 # pytest's fixture: ``monkeypatch.setattr(requests.Session, "get", fake)`` or
 # ``monkeypatch.setattr("requests.Session.get", fake)``.
@@ -43,6 +44,7 @@ MONKEYPATCH = frozenset({"monkeypatch.setattr"})
 REQUESTS_PATHS = ((), ("api",), ("Session",), ("sessions", "Session"))
 VERBS = frozenset({*HTTP_VERBS, "request"})
 CLIENT_MOCK = "async_client_mock"
+MODULE_MOCK = "httpx_module_mock"
 ASYNC_METHOD = "async_method"
 # Session methods with an AsyncClient twin of the same name that are no verb.
 SESSION_ONLY = frozenset({"send"})
@@ -106,6 +108,8 @@ class UnittestMockPatches(Rule):
             return None
         if patches_session_class(target):
             return self._session_class(original, updated, func, new_at)
+        if target.endswith(".requests"):  # the module, as the code under test names it
+            return self._module(original, updated, new_at)
         by_name = new_at == 1
         found = patched_verb(target) if target.split(".")[0] == "requests" or by_name else None
         if found is None:
@@ -206,6 +210,31 @@ class UnittestMockPatches(Rule):
             line,
             f"{code_of(original.func)} of requests.Session -> of {http}.AsyncClient",
         )
+        return updated.with_changes(args=args)
+
+    def _module(self, original: cst.Call, updated: cst.Call, new_at: int) -> cst.Call:
+        """``patch("app.api.requests")`` -> ``patch("app.api.httpx",
+        new_callable=httpx_module_mock)``: the module the code sends through now, whose
+        clients answer through the mock's ``get``, ``post``... as requests' did."""
+        http = self.ctx.options.http_module
+        args = list(updated.args)
+        string = cst.ensure_type(args[new_at - 1].value, cst.SimpleString)
+        head = string.raw_value.removesuffix("requests")
+        named = f"{string.quote}{head}{http}{string.quote}"
+        args[new_at - 1] = args[new_at - 1].with_changes(value=cst.SimpleString(named))
+        line = self.ctx.line(original)
+        keywords = {a.keyword.value for a in args if a.keyword is not None}
+        positional = [a for a in args if a.keyword is None and not a.star]
+        if keywords & {"new", "new_callable", "spec", "spec_set", "autospec"} or (
+            len(positional) > new_at
+        ):
+            self.ctx.todo(line, self.code, f"the fake stands for the {http} module now")
+        else:
+            args = [*args[:-1], args[-1].with_changes(comma=cst.MaybeSentinel.DEFAULT)]
+            helper = cst.Name(self.ctx.use_helper(MODULE_MOCK))
+            args.append(keyword_arg("new_callable", helper))
+        self.ctx.maybe_remove_import("requests")
+        self.ctx.note(self.code, line, f"{code_of(original.func)} of requests -> of {http}")
         return updated.with_changes(args=args)
 
     def _mock_name(self, module: str, name: str) -> str:

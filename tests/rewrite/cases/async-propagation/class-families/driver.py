@@ -1,5 +1,6 @@
 """A family of classes handing a site to each other: through *args, a class a
-method returns, a subscript; pages fetching when made."""
+method returns, a subscript; pages fetching when made, and a subclass whose
+constructor takes other parameters gets its own ``create``."""
 
 ROUTES = {
     "GET wiki.example.com /api/page?title=Main": (200, {"title": "Main"}),
@@ -19,5 +20,6 @@ def drive(run):
     run.check("history of an image picked by a subscript", api.image_history, "Logo.png")
     run.check("image usage", api.image_usage, "Logo.png")
     run.check("recent, site handed on through *args", api.recent)
+    run.check("a subclass taking other parameters", api.thumbnail_width, "Logo.png", 128)
     run.answer("GET wiki.example.com /api/page?title=Main", 404, {"error": "missing"})
     run.check("missing page", api.page_info, "Main")

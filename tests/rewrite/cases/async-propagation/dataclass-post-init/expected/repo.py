@@ -15,7 +15,7 @@ class Repo:
 
     @classmethod
     async def create(cls, *args, **kwargs):
-        """Make a Repo: ``await Repo.create(...)`` takes what ``Repo(...)`` took."""
+        """Make a Repo from its fields, awaiting what its ``__post_init__`` did."""
         self = cls(*args, **kwargs)
         await self._async_post_init()
         return self

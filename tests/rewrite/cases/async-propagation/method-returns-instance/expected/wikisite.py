@@ -8,10 +8,10 @@ API = "https://wiki.example.com/api"
 
 class Site:
     @classmethod
-    async def create(cls, *args, **kwargs):
-        """Make a Site: ``await Site.create(...)`` takes what ``Site(...)`` took."""
+    async def create(cls, host=API):
+        """Make a Site, awaiting what its constructor did."""
         self = cls.__new__(cls)
-        await self._async_init(*args, **kwargs)
+        await self._async_init(host)
         return self
 
     async def _async_init(self, host=API):

@@ -9,10 +9,10 @@ class LoginError(Exception):
 
 class Api:
     @classmethod
-    async def create(cls, *args, **kwargs):
-        """Make an Api: ``await Api.create(...)`` takes what ``Api(...)`` took."""
+    async def create(cls, base, user, password):
+        """Make an Api, awaiting what its constructor did."""
         self = cls.__new__(cls)
-        await self._async_init(*args, **kwargs)
+        await self._async_init(base, user, password)
         return self
 
     async def _async_init(self, base, user, password):

@@ -6,7 +6,6 @@ import pytest
 
 import prices
 import stock
-from _async_helpers import gather_in_order
 
 
 def fake_get(url, timeout):
@@ -45,11 +44,7 @@ class ShopTest(unittest.IsolatedAsyncioTestCase):
 @mock.patch("httpx.AsyncClient.get", mock.AsyncMock(side_effect=fake_get))
 class FakeTest(unittest.IsolatedAsyncioTestCase):
     async def test_sum(self):
-        result, stock_result = await gather_in_order(
-            prices.price("a"),
-            stock.stock("a"),
-        )
-        self.assertEqual(result + stock_result, 3)
+        self.assertEqual(await prices.price("a") + await stock.stock("a"), 3)
 
 
 @mock.patch.object(httpx.AsyncClient, "get", return_value=mock.MagicMock())

@@ -5,10 +5,10 @@ from wiki.site import Site
 
 class Page:
     @classmethod
-    async def create(cls, *args, **kwargs):
-        """Make a Page: ``await Page.create(...)`` takes what ``Page(...)`` took."""
+    async def create(cls, site, name):
+        """Make a Page, awaiting what its constructor did."""
         self = cls.__new__(cls)
-        await self._async_init(*args, **kwargs)
+        await self._async_init(site, name)
         return self
 
     async def _async_init(self, site, name):

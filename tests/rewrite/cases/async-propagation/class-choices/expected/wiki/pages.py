@@ -6,7 +6,7 @@ from wiki.site import Site
 class Page:
     @classmethod
     async def create(cls, *args, **kwargs):
-        """Make a Page: ``await Page.create(...)`` takes what ``Page(...)`` took."""
+        """Make a Page, awaiting what its constructor did."""
         self = cls.__new__(cls)
         await self._async_init(*args, **kwargs)
         return self

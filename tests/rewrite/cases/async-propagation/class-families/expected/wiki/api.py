@@ -1,6 +1,6 @@
 """What callers ask of the wiki."""
 
-from wiki.pages import Image, Page
+from wiki.pages import Image, Page, Thumbnail
 from wiki.site import Site
 
 
@@ -26,3 +26,7 @@ async def image_usage(name):
 
 async def recent():
     return await Site().recent(limit=3).fetch()
+
+
+async def thumbnail_width(name, width):
+    return (await Thumbnail.create(Site(), name, width)).width

@@ -6,7 +6,7 @@ from wiki import listing
 class Page:
     @classmethod
     async def create(cls, *args, **kwargs):
-        """Make a Page: ``await Page.create(...)`` takes what ``Page(...)`` took."""
+        """Make a Page, awaiting what its constructor did."""
         self = cls.__new__(cls)
         await self._async_init(*args, **kwargs)
         return self
@@ -37,3 +37,9 @@ class Image(Page):
 
     async def usage(self):
         return await listing.History(self, "usage").fetch()
+
+
+class Thumbnail(Image):
+    async def _async_init(self, site, name, width=64):
+        await super()._async_init(site, name)
+        self.width = min(width, self.size)

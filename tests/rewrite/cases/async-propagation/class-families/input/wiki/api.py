@@ -1,6 +1,6 @@
 """What callers ask of the wiki."""
 
-from wiki.pages import Image, Page
+from wiki.pages import Image, Page, Thumbnail
 from wiki.site import Site
 
 
@@ -26,3 +26,7 @@ def image_usage(name):
 
 def recent():
     return Site().recent(limit=3).fetch()
+
+
+def thumbnail_width(name, width):
+    return Thumbnail(Site(), name, width).width

@@ -30,3 +30,9 @@ class Image(Page):
 
     def usage(self):
         return listing.History(self, "usage").fetch()
+
+
+class Thumbnail(Image):
+    def __init__(self, site, name, width=64):
+        super().__init__(site, name)
+        self.width = min(width, self.size)

@@ -13,7 +13,7 @@ class LoginError(Exception):
 class Site:
     @classmethod
     async def create(cls, *args, **kwargs):
-        """Make a Site: ``await Site.create(...)`` takes what ``Site(...)`` took."""
+        """Make a Site, awaiting what its constructor did."""
         self = cls.__new__(cls)
         await self._async_init(*args, **kwargs)
         return self
