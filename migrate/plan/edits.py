@@ -30,6 +30,7 @@ from ..analyse.frameworks import (
 from ..analyse.gathers import GatherEdit
 from ..analyse.graph import CallGraph, session_key
 from ..analyse.model import Call, Function, ModuleFacts, Span
+from ..analyse.project import Project
 from ..analyse.quart import SharedClient, quart_facts
 from ..analyse.responses import ResponseFlow, Verdict
 from ..analyse.run import Analysis
@@ -787,10 +788,12 @@ def plan_edits(analysis: Analysis) -> dict[str, FileEdits]:
     # httpx; not those that still make requests calls of their own (a later step).
     any_http = any(fe.http_calls for fe in edits.values())
     if any_http:
+        reached = _requests_through_modules(project, edits)
         importing = [
             module
             for module, loaded in project.files.items()
-            if "requests" in loaded.source.text and _imports_requests(loaded.source.text)
+            if "requests" in loaded.source.text
+            and (_imports_requests(loaded.source.text) or module in reached)
         ]
         keeping = {
             module
@@ -818,6 +821,8 @@ def plan_edits(analysis: Analysis) -> dict[str, FileEdits]:
                     for local, target in module_facts.imports.items()
                     if target.startswith("requests.") and local != "requests"
                 }
+                # ``lookup.requests.HTTPError``: requests as a moving module named it.
+                fe.requests_aliases.update(dict.fromkeys(reached.get(module, ()), "requests"))
     # A test's requests mocks move to respx only with the code they catch.
     to_httpx = {m for m, fe in edits.items() if fe.http_calls}
     scope = scope_mocks(
@@ -1065,6 +1070,24 @@ def _made_for_shared_attr(fn: Function, shared: dict[str, dict[str, str]], typ: 
         kind == typ and text.startswith("self.") and text.removeprefix("self.") in attrs
         for text, kind in fn.attr_sets
     )
+
+
+_THROUGH_MODULE = re.compile(r"\b(\w+)\.requests\.\w")
+
+
+def _requests_through_modules(project: Project, edits: dict[str, FileEdits]) -> dict[str, set[str]]:
+    """Files naming requests through a module whose calls move to httpx, which no
+    longer imports it (``lookup.requests.HTTPError`` in a test): the names so used."""
+    found: dict[str, set[str]] = {}
+    for module, loaded in project.files.items():
+        facts = project.facts.get(module)
+        if facts is None or ".requests." not in loaded.source.text:
+            continue
+        for local in set(_THROUGH_MODULE.findall(loaded.source.text)):
+            named = facts.imports.get(local)
+            if named in edits and edits[named].http_calls:
+                found.setdefault(module, set()).add(f"{local}.requests")
+    return found
 
 
 def _imports_requests(text: str) -> bool:

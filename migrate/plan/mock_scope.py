@@ -90,6 +90,7 @@ _PATCHED_REQUESTS = re.compile(
     # The module as the code under test names it: ``patch("shop.api.requests")``.
     r"""|\bpatch\(\s*[rbu]?["'][\w.]+\.requests["']"""
     r"""|\bpatch\.object\(\s*[\w.]+\s*,\s*[rbu]?["']requests["']"""
+    r"""|\b(?:patch\.object|setattr)\(\s*[\w.]+\.requests\s*,"""
 )
 
 

@@ -197,13 +197,26 @@ def second_needs_counter(ids):
         extra = fetch(n)
         out.append((item, extra))
     return out
+
+
+def skipped_counted(ids):
+    out = []
+    skipped = 0
+    for i in ids:
+        if not i:
+            skipped += 1
+            continue
+        out.append(fetch(i))
+    return out, skipped
 """
 
 DECISIONS = {
     "only_some": (False, "the fetch runs only for some items (inside an if, line 20)"),
     "in_finally": (False, "the first fetch is in an except or finally clause"),
     "shared_line": (True, "runs the loop's body (fetch) in fetch_one()"),
-    "skipped": (False, "some items are skipped before the fetch (continue, line 46)"),
+    # Skipped by a test of the item alone: the items kept are listed first.
+    "skipped": (True, "the items skipped before the fetch (not i) are left out first"),
+    "skipped_counted": (False, "some items are skipped before the fetch (continue, line 188)"),
     "stops": (False, "the loop can stop early (break, line 56)"),
     "returns": (False, "the loop can return early (line 64)"),
     "raises": (False, "the loop can stop with raise (line 73)"),

@@ -7,8 +7,8 @@ from dataclasses import replace
 
 from .. import dataflow
 from ..model import Span
-from .bodies import BodyScan
 from .effects import seen_after_failure
+from .filtered import FilteredLoops
 from .model import LINE_LENGTH, Finding, GatherEdit, Refusal, span_of
 from .syntax import (
     broad_catch,
@@ -23,7 +23,7 @@ from .syntax import (
 )
 
 
-class LoopScan(BodyScan):
+class LoopScan(FilteredLoops):
     def _loop(self, loop: ast.For) -> None:
         fetches = [c for c in self._awaited_in(loop) if span_of(c) not in self._owned]
         body_fetches = [
@@ -31,7 +31,7 @@ class LoopScan(BodyScan):
         ]
         if not body_fetches:
             return
-        if self._flattened(loop, body_fetches):
+        if self._flattened(loop, body_fetches) or self._filtered(loop, body_fetches):
             return
         try:
             finding = self._fission(loop, body_fetches)

@@ -103,6 +103,9 @@ class GatherEdit:
     # comprehension over several for/if clauses: the items they pick, listed the same way.
     flatten: tuple[str, str, str] | None = None
     pairing: Pairing = "whole"
+    # fission with ``flatten``: the list holds the items the loop keeps (its leading
+    # ``if test: continue`` statements, in ``drop``, become the list's ``if`` clauses).
+    filtered: bool = False
     # comprehension: the statement the gather goes before, as ``results = await ...``.
     hoist: Span | None = None
     consumer: bool = False  # comprehension: anchor is the call a generator is handed to

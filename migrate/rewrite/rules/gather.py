@@ -378,6 +378,14 @@ class Gather(Rule):
                 return cst.RemovalSentinel.REMOVE
         return updated
 
+    @on_leave(cst.If)
+    def leave_skip(self, original: cst.If, updated: cst.If) -> StatementResult:
+        """``if test: continue`` whose items a filtered gather's list leaves out."""
+        pos = self.ctx.pos(original)
+        if pos is not None and any(at.edit.filtered and pos[:2] in at.drop for at in self.gathers):
+            return cst.RemovalSentinel.REMOVE
+        return updated
+
     @on_leave(cst.Try)
     def leave_Try(self, original: cst.Try, updated: cst.Try) -> StatementResult:
         """A try a gather's outcomes are taken in: its classes, as they now read.
@@ -686,7 +694,13 @@ class Gather(Rule):
             fetch = cst.parse_expression(f"({', '.join(code_of(f) for f in fetched)})")
             result = ", ".join(edit.names)
         statements: list[cst.BaseStatement] = []
-        if edit.flatten is not None:
+        if edit.flatten is not None and edit.filtered:
+            # The items the loop keeps, listed first; its skips are dropped below.
+            listed, making, element = edit.flatten
+            statements.append(cst.parse_statement(making + "\n"))
+            pair = cst.parse_expression(element).with_changes(lpar=[], rpar=[])
+            loop = loop.with_changes(target=pair, iter=cst.Name(listed))
+        elif edit.flatten is not None:
             # Nested loops: one loop over the pairs they visit, with the inner body.
             listed, making, element = edit.flatten
             inner = loop.body.body[0] if isinstance(loop.body, cst.IndentedBlock) else None

@@ -70,7 +70,10 @@ class AnnotationRewrites(HttpRuleBase):
             if id(node) in self.ctx.non_references:
                 return None
             return self.ctx.edits.requests_aliases.get(node.value)
-        return dotted_name(node)
+        text = dotted_name(node)
+        head, _, rest = (text or "").rpartition(".")
+        named = self.ctx.edits.requests_aliases.get(head) if head.endswith(".requests") else None
+        return f"{named}.{rest}" if named else text  # ``lookup.requests.HTTPError``
 
     def _names_session(self, node: cst.Attribute | cst.Name) -> bool:
         return self._requests_name(node) in ("requests.Session", "requests.sessions.Session")

@@ -43,6 +43,32 @@ INVERSE: dict[type[cst.BaseCompOp], Callable[[], cst.BaseCompOp]] = {
 }
 
 
+# What tells a test's own class stands in for a response, besides ``status_code``.
+RESPONSE_SIGNS = frozenset({"json", "raise_for_status", "text", "content", "ok"})
+# What such a class is given, and the name it needs to have for that.
+ADDED = {
+    "is_error": "@property\ndef is_error(self):\n    return self.status_code >= 400\n",
+    "reason_phrase": "@property\ndef reason_phrase(self):\n    return self.reason\n",
+}
+# Each where the code reads it now: the guard of ``raise_for_status()``, ``not r.ok``.
+ADDED_FOR = {"is_error": {"raise_for_status", "ok"}, "reason_phrase": {"reason"}}
+
+
+def _given_names(node: cst.ClassDef) -> set[str]:
+    """What a class gives its instances: its body's names, and ``self.x = ...``."""
+    names: set[str] = set()
+    for stmt in node.body.body if isinstance(node.body, cst.IndentedBlock) else ():
+        if isinstance(stmt, cst.FunctionDef):
+            names.add(stmt.name.value)
+    for target in m.findall(node, m.AssignTarget() | m.AnnAssign()):
+        assigned = target.target  # type: ignore[attr-defined]
+        if isinstance(assigned, cst.Name):
+            names.add(assigned.value)
+        elif m.matches(assigned, m.Attribute(value=m.Name("self"))):
+            names.add(cst.ensure_type(assigned, cst.Attribute).attr.value)
+    return names
+
+
 def _is_mock(node: cst.BaseExpression) -> bool:
     """``Mock(...)``, ``mock.MagicMock(...)``: a call of a sync mock class."""
     if not isinstance(node, cst.Call):
@@ -118,6 +144,29 @@ class FakeResponses(Rule):
             for stmt in node.body.body:
                 if isinstance(stmt, cst.FunctionDef) and stmt.name.value.startswith(TEST_PREFIX):
                     self._patching_class[id(stmt)] = calls
+
+    @on_leave(cst.ClassDef)
+    def leave_response_class(self, original: cst.ClassDef, updated: cst.ClassDef) -> cst.ClassDef:
+        """A test's own response class (``FakeResponse`` with a ``status_code`` and
+        ``json()``) gets what the code reads of httpx's now: ``is_error`` (the
+        guard before ``raise_for_status()``) and ``reason_phrase`` for ``reason``."""
+        if not self.ctx.edits.http_mocks or not isinstance(updated.body, cst.IndentedBlock):
+            return updated
+        given = _given_names(original)
+        if "status_code" not in given or not given & RESPONSE_SIGNS:
+            return updated
+        added = [ADDED[name] for name in ADDED if name not in given and ADDED_FOR[name] & given]
+        if not added:
+            return updated
+        self.ctx.note(self.code, self.ctx.line(original), "response stand-in: httpx's names")
+        methods = [
+            cst.ensure_type(cst.parse_statement(code), cst.FunctionDef).with_changes(
+                leading_lines=[cst.EmptyLine(indent=False)]
+            )
+            for code in added
+        ]
+        body = [*updated.body.body, *methods]
+        return updated.with_changes(body=updated.body.with_changes(body=body))
 
     @on_visit(cst.FunctionDef)
     def enter_fake_responses(self, node: cst.FunctionDef) -> None:

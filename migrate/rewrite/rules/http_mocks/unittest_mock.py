@@ -111,7 +111,10 @@ class UnittestMockPatches(Rule):
         if target.endswith(".requests"):  # the module, as the code under test names it
             return self._module(original, updated, new_at)
         by_name = new_at == 1
-        found = patched_verb(target) if target.split(".")[0] == "requests" or by_name else None
+        # ``patch.object(requests, "get")``, or through the module the code named it in
+        # (``monkeypatch.setattr(lookup.requests, "get", fake)``).
+        through = target.split(".")[0] == "requests" or ".requests." in target
+        found = patched_verb(target) if through or by_name else None
         if found is None:
             return None
         verb, method = found
