@@ -140,8 +140,11 @@ class AsyncClientPerLoop(_ClientBase):
     async def _close_at_shutdown(client: httpx.AsyncClient) -> None:
         try:
             await asyncio.Event().wait()
-        finally:
+        except asyncio.CancelledError:
+            # Its loop shuts down. A loop closed without cancelling what it still
+            # held throws GeneratorExit here instead, with no loop left to close on.
             await client.aclose()
+            raise
 
 
 async def gather_in_order(
