@@ -741,6 +741,25 @@ async def collect(items: AsyncIterator[Any], limit: int | None = None) -> list[A
     ("from collections.abc import AsyncIterator", "from typing import Any"),
 )
 
+COLLECTING = Helper(
+    "collecting",
+    '''\
+def collecting(function: Callable[..., AsyncIterator[Any]]) -> Callable[..., list[Any]]:
+    """A generator function that became async, handed to sync code that iterates
+    what it gives: each call gives its items, collected on one event loop."""
+
+    def items(*args: Any, **kwargs: Any) -> list[Any]:
+        return async_to_sync(collect)(function(*args, **kwargs))
+
+    return items''',
+    (
+        "from collections.abc import AsyncIterator, Callable",
+        "from typing import Any",
+        "from asgiref.sync import async_to_sync",
+    ),
+    needs=("collect",),
+)
+
 CACHED_RESULT = Helper(
     "cached_result",
     '''\
@@ -1439,6 +1458,7 @@ HELPERS: dict[str, Helper] = {
         ASYNC_ITEMS,
         ASYNC_ITEMS_PROPERTY,
         ASYNC_ITEMS_LIST,
+        COLLECTING,
         URLOPEN_FAKE,
     )
 }
@@ -1460,6 +1480,7 @@ def render(names: Iterable[str], http: str = "httpx") -> bytes:
     plain: set[str] = set()
     froms: dict[str, set[str]] = {}
     third: set[str] = set()
+    third_froms: dict[str, set[str]] = {}
     for helper in wanted:
         for line in helper.imports:
             line = line.format(http=http)
@@ -1471,15 +1492,21 @@ def render(names: Iterable[str], http: str = "httpx") -> bytes:
                 plain.add(line.removeprefix("import "))
             else:
                 module, _, objs = line.removeprefix("from ").partition(" import ")
-                froms.setdefault(module, set()).update(o.strip() for o in objs.split(","))
+                found = froms if module.split(".")[0] in STDLIB else third_froms
+                found.setdefault(module, set()).update(o.strip() for o in objs.split(","))
     stdlib = [f"import {name}" for name in sorted(plain)]
     stdlib += [_from_import(module, objs) for module, objs in sorted(froms.items())]
     blocks = ["from __future__ import annotations", "\n".join(stdlib)]
-    if third:
-        blocks.append("\n".join(f"import {name}" for name in sorted(third)))
+    if third or third_froms:
+        # asgiref's bridges, for the helpers that bridge: installed with the migration.
+        lines = [f"import {name}" for name in sorted(third)]
+        lines += [_from_import(module, objs) for module, objs in sorted(third_froms.items())]
+        blocks.append("\n".join(lines))
     # ``through_requests`` (mixed test files) imports requests, which their tests use.
     others = sorted({name.split(".")[0] for name in third} - {http})
     needs = f"{http} ({' and '.join(others)} for the tests)" if others else http
+    if third_froms:
+        needs += " and " + " and ".join(sorted({m.split(".")[0] for m in third_froms}))
     head = _DOCSTRING.format(needs=needs) + "\n\n" + "\n\n".join(b for b in blocks if b)
     code = "\n\n\n".join(helper.code.format(http=http) for helper in wanted)
     # isort's spacing (ruff's too): two blank lines before a definition, else one.

@@ -120,6 +120,7 @@ def test_one_helpers_module_per_package_imported_relatively(tmp_path: Path) -> N
         "AsyncItemsPropertyMock": None,  # nor a property that gives an async generator now
         "AsyncItemsList": None,  # nor a mock stands in for an object with one
         "collect": None,  # no sync code reads a generator that became async
+        "collecting": None,  # nor is handed one
         "request_body": None,  # no auth reads the body of the request it signs
         "with_body": None,  # nor sets it
         "with_headers": None,  # nor replaces its headers
@@ -209,6 +210,7 @@ def test_a_later_step_extends_the_helpers_module_to_the_one_shot_bytes() -> None
         "AsyncItemsList",
         "urlopen_fake",
         "collect",
+        "collecting",
         "request_body",
         "requests_mock_answer",
         "PoolPerOrigin",

@@ -150,8 +150,15 @@ class Bridges(Rule):
         if bridge is None or not bridge.is_reference or not outermost:
             return updated
         code = code_of(original)
-        if code != bridge.text:
+        # ``Nodes(base).iteritems`` is named ``Nodes().iteritems`` by the analysis.
+        if code.rpartition(".")[2] != bridge.text.rpartition(".")[2]:
             return updated
+        if bridge.collect:
+            # A generator function that became async, handed to code that iterates
+            # what it gives: a function giving its items, collected on one loop.
+            self.ctx.note(self.code, self.ctx.line(original), "callback's items collected")
+            collecting = cst.Name(self.ctx.use_helper("collecting"))
+            return cst.Call(func=collecting, args=[cst.Arg(updated)])
         self.ctx.add_import("asgiref.sync", "async_to_sync")
         self.ctx.note(self.code, self.ctx.line(original), "async_to_sync around a callback")
         return cst.Call(func=cst.Name("async_to_sync"), args=[cst.Arg(updated)])

@@ -1,0 +1,45 @@
+"""Async helpers shared by the migrated code of this package.
+
+Written by ``migrate apply`` (and extended when a later step needs more);
+needs only the standard library and httpx and asgiref.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Callable
+from typing import Any
+
+import httpx
+from asgiref.sync import async_to_sync
+
+# One TLS context for every client the package makes: httpx would load the CA
+# bundle again for each one (~15 ms), and under Flask a client lives one request.
+TLS_CONTEXT = httpx.create_ssl_context()
+
+
+async def collect(items: AsyncIterator[Any], limit: int | None = None) -> list[Any]:
+    """The items of an async generator, in order: sync code reads a generator
+    that became async with ``async_to_sync(collect)(gen(...))``. With ``limit``
+    it stops after that many items and closes the generator, which fetches no
+    further, as a sync ``next(gen())`` left the rest unfetched."""
+    found: list[Any] = []
+    try:
+        async for item in items:
+            found.append(item)
+            if limit is not None and len(found) >= limit:
+                break
+    finally:
+        aclose = getattr(items, "aclose", None)
+        if aclose is not None:
+            await aclose()
+    return found
+
+
+def collecting(function: Callable[..., AsyncIterator[Any]]) -> Callable[..., list[Any]]:
+    """A generator function that became async, handed to sync code that iterates
+    what it gives: each call gives its items, collected on one event loop."""
+
+    def items(*args: Any, **kwargs: Any) -> list[Any]:
+        return async_to_sync(collect)(function(*args, **kwargs))
+
+    return items
