@@ -49,9 +49,30 @@ def find_sites(graph: CallGraph) -> list[Site]:
                 # ``getattr(obj, method.__name__)``: obj's method named like one of the
                 # functions used as values (``method`` is one of them).
                 methods = {m for m in methods if m.rpartition(".")[2] in value_names}
+            if use.names:
+                methods = _named(graph, classes, methods, use.names)
             candidates = tuple(sorted(methods))
             found.append(Site(fn.qualname, use, classes, candidates))
     return found
+
+
+def _named(
+    graph: CallGraph, classes: tuple[str, ...], methods: set[str], names: tuple[str, ...]
+) -> set[str]:
+    """Of ``methods``, those a parametrised test names; a name no class defines is
+    one of the methods the class gets at import (``setattr(Node, name, make(...))``):
+    the functions those makers return. None known: nothing (the call stays named)."""
+    found = {m for m in methods if m.rpartition(".")[2] in names}
+    if set(names) <= {m.rpartition(".")[2] for m in found}:
+        return found
+    makers = {
+        maker
+        for facts in graph.project.facts.values()
+        for cls in classes
+        for maker in facts.made_methods.get(cls, ())
+    }
+    made = {q for q, f in graph.functions.items() if f.parent in makers and f.parent}
+    return found | made if made else set()
 
 
 def all_async(sites: list[Site], graph: CallGraph, result: Colouring) -> set[tuple[str, int, int]]:

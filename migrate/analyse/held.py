@@ -178,6 +178,9 @@ class HeldVisitor(ReachedValues):
                 self.facts.attr_writes.add(name.value)
             elif self.scopes and (fn := self.scopes[-1].function) is not None:
                 fn.runtime_setattrs.append((ast.unparse(node.args[0]), node.lineno))
+            here = self.scopes[-1].function if self.scopes else None
+            if len(node.args) == 3 and (here is None or here.name == "<module>"):
+                self._note_made_method(node.args[0], node.args[2])  # the module's own code
         if target is None:
             held = self.value_of(func)
             if held and held.startswith(PARAM_PREFIX):
@@ -207,6 +210,23 @@ class HeldVisitor(ReachedValues):
             # The test's fixtures, and its own mocks (see local_mocks).
             handed = {*fn.params, *(name for name, _, _ in fn.local_mocks)}
             call.fixtures_given = tuple((slot, n) for slot, n in given if n in handed)
+
+    def _note_made_method(self, owner: ast.expr, value: ast.expr) -> None:
+        """``setattr(Node, name, make_getter(key))`` in the module's own code: a method
+        ``Node`` gets by a name known at run time, made by ``make_getter``."""
+        cls = self.resolve(owner)
+        if cls is None or cls not in self.facts.classes:
+            return
+        made = [value]
+        if isinstance(value, ast.Name):  # ``method = make_getter(key)`` first
+            made = [
+                a.value
+                for a in self.tree.inside(self.tree.module, ast.Assign)
+                if any(isinstance(t, ast.Name) and t.id == value.id for t in a.targets)
+            ]
+        makers = {self.resolve(c.func) for c in made if isinstance(c, ast.Call)}
+        if makers and None not in makers:
+            self.facts.made_methods.setdefault(cls, set()).update(m for m in makers if m)
 
     def session_kind(self, node: ast.expr) -> str | None:
         """How a session (or ``None``) handed to a call is held here: "none", "made"

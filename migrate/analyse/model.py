@@ -204,6 +204,8 @@ class Dynamic:
     awaited: bool = False
     # The name is a function's (``method.__name__``): one of the functions used as values.
     named_after_function: bool = False
+    # The names a test's ``parametrize`` gives it, when all are plain strings.
+    names: tuple[str, ...] = ()
 
 
 @dataclass
@@ -427,6 +429,9 @@ class ModuleFacts:
     # ``self.page_class = Page``: classes kept in an attribute, by its name (values
     # only where some module reads that attribute).
     attr_classes: dict[str, set[str]] = field(default_factory=dict)
+    # ``setattr(Node, f"get_{key}", make_getter(key))`` at the top level: the class
+    # gets methods named at run time, made by these functions (see dynamic).
+    made_methods: dict[str, set[str]] = field(default_factory=dict)
     # Annotations naming a session type (``Optional[requests.Session]``): the class or
     # function whose attribute or parameter it annotates, that name, the annotation.
     session_annotations: list[tuple[str, str, Span]] = field(default_factory=list)

@@ -170,6 +170,7 @@ def note_dynamic(resolver: NameResolver, fn: Function, node: ast.Call, target: s
                 expr_text(func.args[0]),
                 awaited=isinstance(parent, ast.Await),
                 named_after_function=_function_name(func.args[1]),
+                names=_parametrized(resolver, func.args[1]),
             )
         )
         return
@@ -187,6 +188,37 @@ def note_dynamic(resolver: NameResolver, fn: Function, node: ast.Call, target: s
                 named_after_function=_function_name(node.args[1]),
             )
         )
+
+
+def _parametrized(resolver: NameResolver, name: ast.expr) -> tuple[str, ...]:
+    """The strings ``@pytest.mark.parametrize`` gives the test's parameter ``name``
+    (``("field,method", [("a", "get_a"), ...])``); none unless every one is one."""
+    node = resolver.scopes[-1].node if resolver.scopes else None
+    if not isinstance(name, ast.Name) or not isinstance(
+        node, ast.FunctionDef | ast.AsyncFunctionDef
+    ):
+        return ()
+    for decorator in node.decorator_list:
+        if not (
+            isinstance(decorator, ast.Call)
+            and ast.unparse(decorator.func).endswith("mark.parametrize")
+            and len(decorator.args) >= 2
+            and isinstance(decorator.args[0], ast.Constant)
+            and isinstance(decorator.args[0].value, str)
+            and isinstance(decorator.args[1], ast.List | ast.Tuple)
+        ):
+            continue
+        params = [p.strip() for p in decorator.args[0].value.split(",")]
+        if name.id not in params:
+            continue
+        at, found = params.index(name.id), []
+        for row in decorator.args[1].elts:
+            value = row.elts[at] if isinstance(row, ast.Tuple) and len(params) > 1 else row
+            if not (isinstance(value, ast.Constant) and isinstance(value.value, str)):
+                return ()
+            found.append(value.value)
+        return tuple(found)
+    return ()
 
 
 def _named_at_run_time(name: ast.expr) -> bool:

@@ -70,6 +70,7 @@ def analyse_paths(
             wanted |= unseen_modules(graph, colouring)
             wanted |= _session_factory_modules(graph)
             wanted |= _session_handed_modules(graph)
+            wanted |= _made_method_users(graph, colouring)
             if not project.analyse(wanted):
                 break
             graph, colouring = _coloured(project, scope, refused)
@@ -268,6 +269,18 @@ def _hands_session(graph: CallGraph, fn: Function, call: Call) -> bool:
         return False
     handed = (*call.arg_values, *(v for _, v in call.kwarg_values))
     return any(graph.flow.handed_type(held, fn) in SESSION_TYPES for held in handed if held)
+
+
+def _made_method_users(graph: CallGraph, colouring: Colouring) -> set[str]:
+    """Modules naming a class that gets methods at import (see dynamic) which became
+    async: they may call one by a name known at run time."""
+    classes = {
+        cls.rsplit(".", 1)[-1]
+        for facts in graph.project.facts.values()
+        for cls, makers in facts.made_methods.items()
+        if any(f.parent in makers and colouring.is_async(q) for q, f in graph.functions.items())
+    }
+    return set(graph.project.mentioning(classes)) if classes else set()
 
 
 def _module_of(project: Project, target: str) -> str | None:

@@ -1,0 +1,13 @@
+import pytest
+
+from node import Node
+
+
+@pytest.fixture
+def node():
+    return Node("http://mon.example.com")
+
+
+@pytest.mark.parametrize("method_name,expected", [("get_memory", 5), ("get_swap", 7)])
+def test_getters(node, method_name, expected):
+    assert getattr(node, method_name)() == expected
