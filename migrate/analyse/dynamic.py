@@ -65,14 +65,25 @@ def _named(
     found = {m for m in methods if m.rpartition(".")[2] in names}
     if set(names) <= {m.rpartition(".")[2] for m in found}:
         return found
-    makers = {
-        maker
-        for facts in graph.project.facts.values()
-        for cls in classes
-        for maker in facts.made_methods.get(cls, ())
-    }
-    made = {q for q, f in graph.functions.items() if f.parent in makers and f.parent}
+    made_at_import = made_methods(graph)
+    made = {q for cls in classes for q in made_at_import.get(cls, ())}
     return found | made if made else set()
+
+
+def made_methods(graph: CallGraph) -> dict[str, set[str]]:
+    """Each class that gets methods at import (``ModuleFacts.made_methods``) -> the
+    functions its makers return, defined inside them."""
+    makers: dict[str, set[str]] = {}
+    for facts in graph.project.facts.values():
+        for cls, made in facts.made_methods.items():
+            for maker in made:
+                makers.setdefault(maker, set()).add(cls)
+    found: dict[str, set[str]] = {}
+    if makers:
+        for qualname, fn in graph.functions.items():
+            for cls in makers.get(fn.parent or "", ()):
+                found.setdefault(cls, set()).add(qualname)
+    return found
 
 
 def all_async(sites: list[Site], graph: CallGraph, result: Colouring) -> set[tuple[str, int, int]]:

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from .frameworks import SYNC_MOCKS
 from .model import FIXTURE_PREFIX, ModuleFacts, Span
 from .scopes import own_nodes
-from .tree import dotted
+from .tree import assigned_values, dotted
 
 
 def returned_mock(
@@ -27,11 +27,7 @@ def returned_mock(
     returns = [n for n in ast.walk(node) if isinstance(n, ast.Return)]
     made = returns[0].value if len(returns) == 1 else None
     if isinstance(made, ast.Name):
-        bound = [
-            n.value
-            for n in ast.walk(node)
-            if isinstance(n, ast.Assign) and any(_binds(t, made.id) for t in n.targets)
-        ]
+        bound = assigned_values(node, made.id)
         made = bound[0] if len(bound) == 1 else None
     if not isinstance(made, ast.Call) or resolve(made.func) not in SYNC_MOCKS:
         return ()
@@ -41,10 +37,6 @@ def returned_mock(
     return tuple(
         Span(n.lineno, n.col_offset, n.end_lineno or 0, n.end_col_offset or 0) for n in spans
     )
-
-
-def _binds(target: ast.expr, name: str) -> bool:
-    return isinstance(target, ast.Name) and target.id == name
 
 
 def returned_attribute(

@@ -24,7 +24,7 @@ from .names import LocalScope, _is_super, _self_attr, dotted, expr_text, span_of
 from .patches import class_mock, patched_params
 from .reached import ReachedValues
 from .scopes import plain_names
-from .tree import chain_root
+from .tree import assigned_values, chain_root
 
 # Builtins that take an iterable's items: what ``__next__`` gives (see generators).
 ITEM_CONSUMERS = frozenset(
@@ -219,11 +219,7 @@ class HeldVisitor(ReachedValues):
             return
         made = [value]
         if isinstance(value, ast.Name):  # ``method = make_getter(key)`` first
-            made = [
-                a.value
-                for a in self.tree.inside(self.tree.module, ast.Assign)
-                if any(isinstance(t, ast.Name) and t.id == value.id for t in a.targets)
-            ]
+            made = assigned_values(self.tree.module, value.id)
         makers = {self.resolve(c.func) for c in made if isinstance(c, ast.Call)}
         if makers and None not in makers:
             self.facts.made_methods.setdefault(cls, set()).update(m for m in makers if m)

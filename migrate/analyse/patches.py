@@ -15,6 +15,7 @@ from collections.abc import Callable
 from .frameworks import PATCHERS, PROPERTY_MOCKS, SYNC_MOCKS, plain_mock
 from .model import FIXTURE_PREFIX, NAMED_PREFIX, Dynamic, Function, Patch, Span
 from .names import NameResolver, expr_text, span_of
+from .tree import assigned_values
 
 # ``setattr(obj, name, fake)`` and ``patch.object(obj, name, fake)``.
 _SETTERS = frozenset({"builtins.setattr", *(p for p in PATCHERS if p.endswith(".object"))})
@@ -142,12 +143,7 @@ def _stub_made(resolver: NameResolver, value: ast.expr) -> ast.Call | None:
     node = resolver.scopes[-1].node if resolver.scopes else None
     if not isinstance(value, ast.Name) or node is None:
         return None
-    made = [
-        sub.value
-        for sub in ast.walk(node)
-        if isinstance(sub, ast.Assign)
-        and any(isinstance(t, ast.Name) and t.id == value.id for t in sub.targets)
-    ]
+    made = assigned_values(node, value.id)
     return made[0] if len(made) == 1 and isinstance(made[0], ast.Call) else None
 
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..read.sources import discover_files
-from . import injected
+from . import dynamic, injected
 from .by_name import LIBRARY_METHOD_NAMES
 from .colour import colour
 from .concurrency import Spot, find_spots
@@ -276,9 +276,8 @@ def _made_method_users(graph: CallGraph, colouring: Colouring) -> set[str]:
     async: they may call one by a name known at run time."""
     classes = {
         cls.rsplit(".", 1)[-1]
-        for facts in graph.project.facts.values()
-        for cls, makers in facts.made_methods.items()
-        if any(f.parent in makers and colouring.is_async(q) for q, f in graph.functions.items())
+        for cls, made in dynamic.made_methods(graph).items()
+        if any(colouring.is_async(q) for q in made)
     }
     return set(graph.project.mentioning(classes)) if classes else set()
 

@@ -217,3 +217,13 @@ def class_body_names(node: ast.ClassDef) -> tuple[str, ...]:
         for target in (stmt.targets if isinstance(stmt, ast.Assign) else [stmt.target])
         if isinstance(target, ast.Name)
     )
+
+
+def assigned_values(node: ast.AST, name: str) -> list[ast.expr]:
+    """What every ``name = ...`` inside ``node`` assigns (a plain name target)."""
+    return [
+        sub.value
+        for sub in ast.walk(node)
+        if isinstance(sub, ast.Assign)
+        and any(isinstance(t, ast.Name) and t.id == name for t in sub.targets)
+    ]

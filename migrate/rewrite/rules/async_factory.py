@@ -36,39 +36,39 @@ def factory_method(cls: str, init: cst.FunctionDef, forwarding: bool) -> cst.Fun
     """``create``, taking what ``__init__`` took (its parameters after ``self``) and
     handing them to ``_async_init`` as they were given; ``forwarding``, for a class
     whose subclasses inherit it, whatever it is given."""
-    params = init.params
-    if forwarding:
-        params = cst.parse_expression("lambda self, *args, **kwargs: 0").params  # type: ignore[attr-defined]
-    positional = [*params.posonly_params, *params.params][1:]
-    posonly = [p for p in params.posonly_params if p in positional]
-    shown: list[str] = [_param(p) for p in posonly] + (["/"] if posonly else [])
-    shown += [_param(p) for p in params.params if p in positional]
-    if isinstance(params.star_arg, cst.Param):
-        shown.append("*" + _param(params.star_arg))
-    elif params.kwonly_params:
-        shown.append("*")
-    shown += [_param(p) for p in params.kwonly_params]
-    if params.star_kwarg is not None:
-        shown.append("**" + _param(params.star_kwarg))
-    code = ", ".join(shown)
-    args = [p.name.value for p in positional]
-    if isinstance(params.star_arg, cst.Param):
-        args.append(f"*{params.star_arg.name.value}")
-    args += [f"{p.name.value}={p.name.value}" for p in params.kwonly_params]
-    if params.star_kwarg is not None:
-        args.append(f"**{params.star_kwarg.name.value}")
+    params, args = ("*args, **kwargs", "*args, **kwargs") if forwarding else _taken(init.params)
     return cst.ensure_type(
         cst.parse_statement(
             _FACTORY.format(
                 cls=cls,
-                params=f", {code}" if code else "",
+                params=f", {params}" if params else "",
                 init=ASYNC_INIT,
-                args=", ".join(args),
+                args=args,
                 article="an" if cls[:1].lower() in "aeiou" else "a",
             )
         ),
         cst.FunctionDef,
     )
+
+
+def _taken(params: cst.Parameters) -> tuple[str, str]:
+    """The parameters after ``self`` as written, and the arguments handing them on."""
+    positional = [*params.posonly_params, *params.params][1:]
+    posonly = [p for p in params.posonly_params if p in positional]
+    shown: list[str] = [_param(p) for p in posonly] + (["/"] if posonly else [])
+    shown += [_param(p) for p in params.params if p in positional]
+    args = [p.name.value for p in positional]
+    if isinstance(params.star_arg, cst.Param):
+        shown.append("*" + _param(params.star_arg))
+        args.append(f"*{params.star_arg.name.value}")
+    elif params.kwonly_params:
+        shown.append("*")
+    shown += [_param(p) for p in params.kwonly_params]
+    args += [f"{p.name.value}={p.name.value}" for p in params.kwonly_params]
+    if params.star_kwarg is not None:
+        shown.append("**" + _param(params.star_kwarg))
+        args.append(f"**{params.star_kwarg.name.value}")
+    return ", ".join(shown), ", ".join(args)
 
 
 def _param(param: cst.Param) -> str:
