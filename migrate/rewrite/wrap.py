@@ -48,6 +48,8 @@ def wrap_changed_lines(new: str, old: str, limit: int) -> str:
             out.append(line)
             continue
         wrapped = _wrap(text, limit) if single[number] else _wrap_elements(text, limit)
+        if wrapped is not None and single[number] and not _same_statement(text, wrapped):
+            wrapped = None  # this line stays long; the others are still wrapped
         if wrapped is None:
             out.append(line)
             continue
@@ -61,6 +63,23 @@ def wrap_changed_lines(new: str, old: str, limit: int) -> str:
     except SyntaxError:
         same = False
     return result if same else new
+
+
+def _same_statement(line: str, wrapped: list[str]) -> bool:
+    """Whether a whole statement's lines, wrapped, still parse to the same statement;
+    True when the line does not parse on its own (an ``elif``: the whole file is
+    checked then)."""
+    indent = len(line) - len(line.lstrip())
+    body = "\n    pass" if line.rstrip().endswith(":") else ""
+    try:
+        before = ast.dump(ast.parse(line[indent:] + body))
+    except SyntaxError:
+        return True
+    try:
+        after = ast.parse("\n".join(part[indent:] for part in wrapped) + body)
+    except SyntaxError:
+        return False
+    return before == ast.dump(after)
 
 
 def _single_line_statements(source: str) -> dict[int, bool]:
@@ -169,13 +188,10 @@ def _split(indent: str, code: str, limit: int, trailing: str = "") -> list[str] 
         # A generator or comprehension: one clause per line.
         lines.extend(inner + clause for clause in clauses)
     else:
-        # No comma after a lone generator (a syntax error), subscript or
-        # bracketed expression (either would become a tuple).
-        lone = len(elements) == 1 and (
-            _is_generator(elements[0])
-            or _is_subscript(tokens, opening)
-            or (tokens[opening].text == "(" and not _is_trailer(tokens, opening))
-        )
+        # No comma after a lone element split in turn, as black writes it (after a
+        # generator it would be a syntax error; in a subscript or bracketed
+        # expression it would make a tuple); one already there stays.
+        lone = len(elements) == 1 and not body.rstrip().endswith(",")
         comma = "" if lone else ","
         for element in elements:
             split = _split(inner, element, limit, comma)
@@ -254,7 +270,10 @@ def _bracket_pairs(tokens: list[_Tok]) -> list[tuple[int, int]]:
 
 
 def _elements(body: str) -> list[str]:
-    """``body`` cut at its top-level commas (a trailing comma dropped)."""
+    """``body`` cut at its top-level commas (a trailing comma dropped); a comprehension
+    is one element (``f(x) for a, b in pairs``: its commas are its own)."""
+    if _is_generator(body):
+        return [body.strip()]
     tokens = _tokens(body) or []
     parts: list[str] = []
     depth = 0

@@ -47,6 +47,10 @@ LONG = [
         ),
     ),
     "x = first_function_name(argument_one)[index_value].method_name(argument_two)\n",
+    # A generator's own commas (``for name, check in``) are no elements to cut at.
+    "found = dict(await gather_in_order(*(fetch(n, check) for n, check in pairs), limit=9))\n",
+    # A lone argument split in turn takes no trailing comma.
+    "data = json.loads(await self.client.get_text_of_page(name, revision, include=True))\n",
 ]
 
 

@@ -78,7 +78,7 @@ async def leaders(names):
     rows.extend(
         await gather_in_order(
             *(fetch_row(index, full) for index, full in enumerate(names)), limit=10
-        ),
+        )
     )
     return rows
 

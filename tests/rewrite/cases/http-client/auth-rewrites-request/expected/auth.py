@@ -19,7 +19,7 @@ class QueryKeyAuth(httpx.Auth):
         r.url = httpx.URL(
             str(r.url) + ("&" if "?" in str(r.url) else "?") + urlencode(
                 {"key": self.key}
-            ),
+            )
         )
         yield r
 

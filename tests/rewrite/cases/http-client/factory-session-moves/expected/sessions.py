@@ -16,7 +16,7 @@ def make_session(user, password, retries=3):
                 retries=retries,
                 limits=httpx.Limits(max_connections=None, max_keepalive_connections=20),
                 verify=TLS_CONTEXT,
-            ),
+            )
         },
         verify=TLS_CONTEXT,
     )

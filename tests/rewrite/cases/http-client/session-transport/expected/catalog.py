@@ -86,7 +86,7 @@ async def stock(sku):
             "http://": httpx.AsyncHTTPTransport(
                 limits=httpx.Limits(max_connections=None, max_keepalive_connections=4),
                 verify=TLS_CONTEXT,
-            ),
+            )
         },
     )
     session.headers["Accept"] = "application/json"

@@ -43,7 +43,7 @@ async def test_unknown_price():
             httpx.WriteTimeout,
             httpx.RemoteProtocolError,
             httpx.ProxyError,
-        ),
+        )
     ):
         await api.price("b")
 
@@ -58,6 +58,6 @@ def test_unknown_stock():
             httpx.WriteTimeout,
             httpx.RemoteProtocolError,
             httpx.ProxyError,
-        ),
+        )
     ):
         LegacySession().stock("b")

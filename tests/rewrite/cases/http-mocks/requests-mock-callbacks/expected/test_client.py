@@ -50,7 +50,7 @@ async def test_content_callback_and_path():
         m.get().mock(
             side_effect=requests_mock_answer(
                 content=lambda request, context: request.path.encode()
-            ),
+            )
         )
         assert await client.label("AB-1") == b"/v2/labels/ab-1"
 
@@ -66,7 +66,7 @@ async def test_callbacks_in_turn():
                 requests_mock_answer(
                     content=lambda request, context: request.method.encode()
                 ),
-            ),
+            )
         )
         try:
             await client.label("x")

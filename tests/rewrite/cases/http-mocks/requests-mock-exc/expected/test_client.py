@@ -23,7 +23,7 @@ async def test_connection_error(respx_mock):
             httpx.WriteTimeout,
             httpx.RemoteProtocolError,
             httpx.ProxyError,
-        ),
+        )
     ):
         await fetch(URL)
 

@@ -12,7 +12,7 @@ async def test_retry(respx_mock):
     respx_mock.post(URL).mock(
         side_effect=answers_in_turn(
             httpx.Response(503, text="busy"), httpx.Response(201)
-        ),
+        )
     )
     assert await send(URL, {"a": 1}) == 503
     assert await send(URL, {"a": 1}) == 201
@@ -26,7 +26,7 @@ async def test_response_list_keyword(respx_mock):
         side_effect=answers_in_turn(
             httpx.Response(200, json=[]),
             httpx.Response(200, json=[1], headers={"ETag": "2"}),
-        ),
+        )
     )
     assert await fetch(URL) == []
     assert await fetch(URL) == [1]

@@ -64,7 +64,7 @@ async def test_upsert_and_callback(mocked):
         side_effect=responses_callback(
             lambda request: (200, {}, json.dumps({"echo": json.loads(request.body)})),
             content_type="application/json",
-        ),
+        )
     )
     assert await contact(0) == {"name": "upserted"}
     assert await contact(5) == {"name": "new"}
@@ -99,7 +99,7 @@ async def test_alone():
                 httpx.WriteTimeout,
                 httpx.RemoteProtocolError,
                 httpx.ProxyError,
-            ),
+            )
         ):
             await contact(8)
 
@@ -115,6 +115,6 @@ async def test_unknown_contact(mocked):
             httpx.WriteTimeout,
             httpx.RemoteProtocolError,
             httpx.ProxyError,
-        ),
+        )
     ):
         await contact(404)

@@ -55,6 +55,6 @@ async def test_unknown_contact():
                 httpx.WriteTimeout,
                 httpx.RemoteProtocolError,
                 httpx.ProxyError,
-            ),
+            )
         ):
             await contact(2)

@@ -16,7 +16,7 @@ async def test_follows_the_next_link():
             200,
             json=[{"title": "a"}, {"title": "b"}],
             headers={"Link": f'<{API}/repos/o/x/issues?page=2>; rel="next"'},
-        ),
+        )
     )
     assert await titles("o/x") == ["a", "b", "c"]
     assert len(respx.calls) == 2
@@ -32,14 +32,14 @@ async def test_stops_at_the_limit():
             200,
             json=[{"title": "c"}, {"title": "d"}],
             headers={"Link": f'<{API}/repos/o/x/issues?page=3>; rel="next"'},
-        ),
+        )
     )
     respx.get(f"{API}/repos/o/x/issues").mock(
         return_value=httpx.Response(
             200,
             json=[{"title": "a"}, {"title": "b"}],
             headers={"Link": f'<{API}/repos/o/x/issues?page=2>; rel="next"'},
-        ),
+        )
     )
     assert await titles("o/x", limit=3) == ["a", "b", "c"]
     assert await titles("o/y") == []

@@ -43,7 +43,7 @@ def test_retry_sees_both_answers():
         side_effect=answers_in_turn(
             httpx.Response(503, text="busy", headers={"Content-Type": "text/plain"}),
             httpx.Response(200, json=[]),
-        ),
+        )
     )
     respx.get(URL + "?page=2", params={"page": "2"}).mock(
         return_value=httpx.Response(200, json=[])

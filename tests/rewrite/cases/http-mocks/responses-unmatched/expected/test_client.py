@@ -22,7 +22,7 @@ async def test_nothing_registered_fails_to_connect():
             httpx.WriteTimeout,
             httpx.RemoteProtocolError,
             httpx.ProxyError,
-        ),
+        )
     ):
         await Api(BASE).ping()
 
@@ -46,7 +46,7 @@ async def test_the_last_answer_repeats():
     respx.get(BASE + "/ping").mock(
         side_effect=answers_in_turn(
             httpx.Response(503), httpx.Response(200, json={"ok": True})
-        ),
+        )
     )
     with pytest.raises(httpx.HTTPStatusError):
         await Api(BASE).ping()
@@ -64,6 +64,6 @@ class TestApi(unittest.IsolatedAsyncioTestCase):
                 httpx.WriteTimeout,
                 httpx.RemoteProtocolError,
                 httpx.ProxyError,
-            ),
+            )
         ):
             await Api("https://nowhere.test").ping()

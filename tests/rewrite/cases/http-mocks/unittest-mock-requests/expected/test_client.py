@@ -26,7 +26,7 @@ async def test_level_fails():
                 httpx.WriteTimeout,
                 httpx.RemoteProtocolError,
                 httpx.ProxyError,
-            ),
+            )
         ):
             await client.level("a1")
 

@@ -53,7 +53,9 @@ async def priced_titles(base, names):
     titles = await gather_in_order(
         *(shop.item(name).title() for name in names), limit=10
     )
-    return [(title, await price(shop.requester, name)) for name, title in zip(names, titles)]
+    return [
+        (title, await price(shop.requester, name)) for name, title in zip(names, titles)
+    ]
 
 
 class Basket:

@@ -42,9 +42,9 @@ def run_worker(base, ids):
                 await sync_to_async(
                     (
                         await sync_to_async(db.execute)("select count(*) from seen")
-                    ).fetchone,
+                    ).fetchone
                 )()
-            )[0],
+            )[0]
         )
 
     worker = threading.Thread(target=async_to_sync(work))
