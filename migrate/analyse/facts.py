@@ -25,6 +25,7 @@ from .frameworks import (
     is_test_path,
 )
 from .given import none_defaults
+from .loop_functions import looped_functions
 from .model import (
     ITEMS_SUFFIX,
     Assignment,
@@ -38,6 +39,7 @@ from .model import (
 from .named_lambdas import named_lambda
 from .names import LocalScope, _self_attr, expr_text, span_of
 from .operator_calls import OperatorCalls
+from .patched_returns import patched_returns
 from .patches import note_assigned_fake, note_dynamic, note_patch
 from .scopes import (
     bound_names,
@@ -233,6 +235,8 @@ class ModuleAnalyser(OperatorCalls):
         for default in (*args.defaults, *[d for d in args.kw_defaults if d is not None]):
             self.visit(default)
         self._classify(fn, node)
+        if self.facts.is_test_file:
+            fn.patched_returns = patched_returns(node, self.resolve, class_qualname is not None)
 
         self.note_function_ends(fn, node)
         # A method's scope knows its class, so ``self.x`` / ``cls.x`` resolve.
@@ -243,6 +247,9 @@ class ModuleAnalyser(OperatorCalls):
         self._visit_block(node.body)
         self.scopes.pop()
         fn.relayed = relayed_calls(node)
+        returns = self.tree.inside(node, ast.Return)
+        given = {_self_attr(r.value) if r.value else None for r in returns}
+        fn.returns_self_attr = given.pop() if len(given) == 1 and class_qualname else None
         fn.returns_inner = tuple(
             sorted(
                 scope.local_defs[r.value.id]
@@ -407,8 +414,17 @@ class ModuleAnalyser(OperatorCalls):
     def visit_For(self, node: ast.For | ast.AsyncFor) -> None:
         self._add_fan_outs(shapes.loop_fan_out(node, self))
         self.note_iteration(node.iter)
-        if self.scopes and self.scopes[-1].function is not None:
-            self._type_target(self.scopes[-1], node.target, node.iter)
+        scope = self.scopes[-1] if self.scopes else None
+        if scope is not None and scope.function is not None:
+            self._type_target(scope, node.target, node.iter)
+        if scope is not None and scope.node is not None:
+            for name, given in looped_functions(node, scope.node).items():
+                # As written where the analysis cannot tell (``api.get``, ``api`` a
+                # parameter): the plan names them for review.
+                targets = [self.resolve(value) or expr_text(value) for value in given]
+                scope.alternatives[name] = tuple(dict.fromkeys(targets))
+                for value in given:
+                    value._migrate_chosen = True  # type: ignore[attr-defined]
         self.generic_visit(node)
 
     def _type_target(self, scope: LocalScope, target: ast.expr, iterated: ast.expr) -> None:
@@ -510,6 +526,9 @@ class ModuleAnalyser(OperatorCalls):
             with_item=getattr(node, "_migrate_with_item", False),
         )
         target = self.note_picked(call, node)
+        if isinstance(node.func, ast.Name) and node.func.id in scope.alternatives:
+            call.alternatives = scope.alternatives[node.func.id]
+            call.target = target = None
         call.arg_types = self.argument_types(node, scope)
         call.plain_receiver = target is None and self.plain_receiver(call.text, node.func)
         self.note_arguments(call, shape)

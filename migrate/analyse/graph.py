@@ -749,11 +749,25 @@ class CallGraph(Extensions):
                 found.append(init)
         return found
 
+    def alternatives(self, call: Call) -> list[str]:
+        """The functions a call through a loop variable reaches (see loop_functions),
+        recorded as one group (``dispatched``): one await serves them all. None unless
+        each is a function of the project."""
+        found = [self.resolve(target) for target in call.alternatives]
+        methods = sorted({f for f in found if f in self.functions})
+        if len(methods) != len(set(found)):
+            return []
+        for m in methods:
+            self.dispatched.setdefault(m, set()).update(methods)
+        return methods
+
     def callee_of(self, call: Call) -> str | None:
         if id(call) in self.named:
             return self.named[id(call)]
         if call.choices or call.chosen_by:
             return next(iter(self.chosen(call)), None)
+        if call.alternatives:
+            return next(iter(self.alternatives(call)), None)
         target = self.resolve(call.target)
         if target is None:
             return None
@@ -865,6 +879,10 @@ def _link(graph: CallGraph, fn: Function, fresh: bool) -> _Links:
         if call.choices or call.chosen_by:
             for made in graph.chosen(call):
                 found.edges.append(Edge(fn.qualname, made, call.span, call))
+            continue
+        if call.alternatives:
+            for looped in graph.alternatives(call):
+                found.edges.append(Edge(fn.qualname, looped, call.span, call))
             continue
         callee = graph.callee_of(call)
         if callee is not None:

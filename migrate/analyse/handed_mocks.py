@@ -43,6 +43,16 @@ def handed_mocks(graph: CallGraph, result: Colouring) -> None:
                 made = made if methods else None
                 if made is not None:
                     found.setdefault(made, set()).update(methods)
+        for target, name, called in fn.patched_returns:
+            accessor = graph.functions.get(graph.resolve(target) or "")
+            if accessor is None or not accessor.returns_self_attr:
+                continue
+            attrs = {accessor.returns_self_attr}
+            methods = _methods_awaited(graph, accessor.class_qualname or "", attrs, awaited)
+            made = _own_mock(fn, name) or _fixture_mock(graph, fn, name)
+            if made is not None and methods:
+                given = "return_value." if called else ""
+                found.setdefault(made, set()).update(given + m for m in methods)
     taken = {fake.span for fake in result.fakes}
     for (fixture, span), methods in sorted(found.items(), key=lambda f: (f[0][0], *_at(f[0][1]))):
         if methods and span not in taken:
@@ -104,9 +114,10 @@ def _parameter(init: Function, slot: str) -> str | None:
 def _methods_awaited(
     graph: CallGraph, cls: str, attrs: set[str], awaited: set[tuple[str, Span]]
 ) -> set[str]:
-    """Names of the methods called on ``self.<attr>`` in ``cls`` and its bases that
-    the migrated code awaits; dotted for one reached through the mock's attributes
-    (``self.jenkins.requester.post(...)``: ``requester.post``)."""
+    """Names of the methods called on ``self.<attr>`` (or on what a method returning it
+    gives) in ``cls`` and its bases that the migrated code awaits; dotted for one
+    reached through the mock's attributes (``self.jenkins.requester.post(...)``:
+    ``requester.post``)."""
     family, todo = {cls}, [cls]
     while todo:
         current = todo.pop()
@@ -116,12 +127,18 @@ def _methods_awaited(
                 if resolved not in family:
                     family.add(resolved)
                     todo.append(resolved)
+    members = [fn for fn in graph.functions.values() if fn.class_qualname in family]
+    # ``self.get_jenkins_obj().has_job(...)`` goes through ``self.jenkins_obj`` when
+    # the method only returns it.
+    accessors = {
+        f"{fn.name}()": fn.returns_self_attr for fn in members if fn.returns_self_attr in attrs
+    }
     found = set()
-    for fn in graph.functions.values():
-        if fn.class_qualname not in family:
-            continue
+    for fn in members:
         for call in fn.calls:
             parts = call.text.split(".")
+            if len(parts) > 1:
+                parts[1] = accessors.get(parts[1]) or parts[1]
             if len(parts) < 3 or parts[0] != "self" or parts[1] not in attrs:
                 continue
             if all(p.isidentifier() for p in parts) and (fn.qualname, call.span) in awaited:

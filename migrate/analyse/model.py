@@ -111,6 +111,9 @@ class Call:
     # Called through a local name bound to one of these classes (see choices):
     # a call site of each one's constructor.
     choices: tuple[str, ...] = ()
+    # Called through a name a loop binds to one function per item (see
+    # loop_functions): a call site of each of them.
+    alternatives: tuple[str, ...] = ()
     # ``f(...)(...)``: this call's result is called at once; the call of it names
     # ``f`` here, whose returns may pick the class made (see choices).
     result_called: bool = False
@@ -297,6 +300,8 @@ class Function:
     # ``self.<attr> = <parameter>`` in a method: the attributes it sets so.
     param_attrs: tuple[str, ...] = ()
     kept_params: tuple[tuple[str, str], ...] = ()  # the same, as (parameter, attribute)
+    # A method each of whose returns gives ``self.<attr>`` (``get_jenkins_obj()``).
+    returns_self_attr: str | None = None
     # ``self.<attr> = value`` in a method: the attribute and what the value holds.
     self_assigns: tuple[tuple[str, str | None], ...] = ()
     # ``obj.attr = value`` or ``name = value`` where value's type is known:
@@ -335,6 +340,10 @@ class Function:
     # A test's own ``Mock()`` it hands on: its name, where it is made, and the methods
     # the test only configures or asserts on (see local_mocks).
     local_mocks: tuple[tuple[str, Span, tuple[str, ...]], ...] = ()
+    # ``<patch mock>.return_value = jenkins`` / ``= jenkins()`` in a test, the mock one
+    # a ``mock.patch`` decorator hands it: (what is patched, the name, called); see
+    # patched_returns.
+    patched_returns: tuple[tuple[str, str, bool], ...] = ()
 
 
 @dataclass(frozen=True)

@@ -54,6 +54,9 @@ def find_reviews(graph: CallGraph, colouring: Colouring) -> list[Review]:
                     continue
             if id(call) in graph.named:
                 continue  # taken for the project's methods of its name (by_name)
+            if call.alternatives:
+                reviews += _looped(graph, fn, call, async_methods, becomes_async)
+                continue
             method = call.text.rsplit(".", 1)[-1]
             candidates = async_methods.get(method)
             if "." not in call.text or not candidates or call.awaited or call.plain_receiver:
@@ -70,6 +73,33 @@ def find_reviews(graph: CallGraph, colouring: Colouring) -> list[Review]:
                 )
             )
     return reviews
+
+
+def _looped(
+    graph: CallGraph,
+    fn: Function,
+    call: Call,
+    async_methods: dict[str, list[str]],
+    becomes_async: bool,
+) -> list[Review]:
+    """A call through a loop variable (see loop_functions) whose functions are not all
+    the project's, when one of them may be a method that becomes async."""
+    if graph.alternatives(call):
+        return []
+    names = sorted({t.rsplit(".", 1)[-1] for t in call.alternatives} & set(async_methods))
+    if not names:
+        return []
+    owners = ", ".join(sorted(short_name(c) for name in names for c in async_methods[name]))
+    where = "async code" if becomes_async else "sync code"
+    return [
+        Review(
+            fn.qualname,
+            call.span,
+            f"`{call.text}()` calls the function each of the loop's items gives; where that"
+            f" is {owners}, async now, this call in {where} needs "
+            + ("an await" if becomes_async else "a bridge"),
+        )
+    ]
 
 
 # What ``session.mount(prefix, HTTPAdapter(max_retries=Retry(...)))`` is made of.

@@ -416,6 +416,8 @@ class LocalScope:
         self.plain: frozenset[str] = frozenset()
         self.choices: dict[str, tuple[str, ...]] = {}  # locals picking a class: see choices
         self.aliases: dict[str, ast.expr] = {}  # locals standing for a function: see aliases
+        # Loop variables holding one function per item: see loop_functions.
+        self.alternatives: dict[str, tuple[str, ...]] = {}
 
     @classmethod
     def nested(cls, function: Function, bound: frozenset[str]) -> LocalScope:
