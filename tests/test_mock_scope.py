@@ -173,8 +173,8 @@ def test_a_test_file_mocking_both_sides_keeps_its_mocks_and_is_named(
     ]
     assert len(items) == 1
     reason = items[0]["reason"]
-    assert reason.startswith("mixed test file: shop.partner still send through requests")
-    assert "shop.weather move to httpx" in reason and "respx hands" in reason
+    assert reason.startswith("mixed test file: shop.partner still sends through requests")
+    assert "shop.weather moves to httpx" in reason and "respx hands" in reason
     _apply(project)
     assert "async def forecast" in (project / "shop" / "weather.py").read_text()
     assert _mocks(project / "tests" / "test_both.py") == "respx+responses"
@@ -223,7 +223,7 @@ def test_a_session_the_analysis_cannot_follow_keeps_the_mocks_and_is_named(
     )
     plan = build_plan(analyse_paths([tmp_path], jobs=1))
     (item,) = [i for i in plan.needs_review if i.function == "tests.test_services"]
-    assert item.reason.startswith("mixed test file: shop.services still send through requests")
+    assert item.reason.startswith("mixed test file: shop.services still sends through requests")
 
 
 REQUESTS_MOCK_BOTH = """\

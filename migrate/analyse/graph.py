@@ -641,6 +641,20 @@ class CallGraph(Extensions):
             todo.extend(owner.classes[current])
         return None
 
+    def family_session_call(self, target: str) -> tuple[BlockingCall, str] | None:
+        """A method of a requests_* package's session (``OAuth2Session.fetch_token``,
+        ``super().request(...)`` in a project subclass of one): it sends through
+        requests, which stays, so async code reaches it through a thread. The
+        request entry standing for it, and why it stays."""
+        owner, _, method = target.rpartition(".")
+        name = owner.rsplit(".", 1)[-1]
+        if not (requests_family(owner) and name.endswith("Session")) or method.startswith("_"):
+            return None
+        entry = lookup(f"requests.Session.{method if method in HTTP_VERBS else 'request'}")
+        if entry is None:
+            return None
+        return entry, f"stays on requests: {name}.{method} sends through requests ({owner})"
+
     def keeps_requests(self, fn: Function, call: Call, entry: BlockingCall | None) -> str | None:
         """Why a requests call stays on requests: it is handed a requests-only object,
         or made inside a class that extends requests (``super().request(...)``)."""
@@ -864,6 +878,8 @@ def _link(graph: CallGraph, fn: Function, fresh: bool) -> _Links:
             owner = graph.resolve((call.target or "").rpartition(".")[0])
             entry = CONTEXT_ENTRIES[target] if owner in graph.converted else None
         kept = call.refusal or graph.keeps_requests(fn, call, entry)
+        if entry is None and target:
+            entry, kept = graph.family_session_call(target) or (None, kept)
         if kept is None and entry is not None:
             kept = graph.kept_sessions.get(session_key(graph, fn, call.text, call.target))
         if kept is not None:

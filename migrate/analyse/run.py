@@ -318,4 +318,30 @@ def _callee_modules(graph: CallGraph, colouring: Colouring) -> set[str]:
                     if project.files[module].facts is None:
                         wanted.add(module)
                     break
+    # A call named like a method that became async, into a module not read yet
+    # (``configuration.get(...)`` on a ``ConfigurationManager``): read, it tells
+    # whether the call reaches that method, where the plan would say it cannot tell.
+    async_names = {
+        graph.functions[q].name
+        for q in colouring.async_functions
+        if graph.functions[q].class_qualname
+    }
+    for fn in graph.functions.values():
+        for call in fn.calls:
+            named = call.target or ""
+            unread = (
+                _unread_module(project, named) if named.rpartition(".")[2] in async_names else None
+            )
+            if unread is not None:
+                wanted.add(unread)
     return wanted
+
+
+def _unread_module(project: Project, target: str) -> str | None:
+    """The project module ``target`` is a path into, when it has not been read."""
+    parts = target.split(".")
+    for cut in range(len(parts) - 1, 0, -1):
+        module = project.canonical(".".join(parts[:cut]))
+        if module in project.files:
+            return module if project.files[module].facts is None else None
+    return None

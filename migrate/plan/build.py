@@ -15,7 +15,7 @@ from ..analyse.model import Function, Span
 from ..analyse.quart import quart_facts
 from ..analyse.run import Analysis
 from ..analyse.tree import short_name
-from .edits import keeps_requests_calls, plan_edits, response_flow
+from .edits import keeps_requests_calls, plan_edits, requests_patches, response_flow
 from .mock_scope import scope_mocks
 from .model import (
     BlockingSite,
@@ -136,7 +136,8 @@ def build_plan(
     # Test files whose requests mocks cannot follow the code they mock in one piece.
     to_httpx = {m for m, fe in edits_by_module.items() if fe.http_calls}
     keeps = keeps_requests_calls(graph, edits_by_module, colouring)
-    mocks = scope_mocks(graph.project, to_httpx, keeps, graph.converted | graph.converted_auths)
+    converted = graph.converted | graph.converted_auths
+    mocks = scope_mocks(graph.project, to_httpx, keeps, converted, requests_patches(graph))
     for module in sorted(mocks.mixed):
         path = _rel(str(graph.project.files[module].source.path), base)
         review.append(ReviewItem(module, Where(path, 1), mocks.reason(module)))

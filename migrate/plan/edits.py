@@ -251,6 +251,10 @@ class FileEdits:
     # requests (plan/mock_scope.py): its requests mocks stay and answer httpx's
     # requests too, through respx.
     mixed_mocks: Mixed | None = None
+    # Patch targets naming requests through an import of the code under test
+    # (``"ovh.client.Session.request"``, ``from requests import Session`` there): what
+    # each names (``requests.Session.request``), for the rules that move patches.
+    requests_patches: dict[str, str] = field(default_factory=dict)
     # Fixtures of its conftest.py files giving a responses.RequestsMock (a respx
     # router once moved), which its tests register on (plan/responses_uses.py).
     responses_fixtures: frozenset[str] = frozenset()
@@ -789,6 +793,7 @@ def plan_edits(analysis: Analysis) -> dict[str, FileEdits]:
     any_http = any(fe.http_calls for fe in edits.values())
     if any_http:
         reached = _requests_through_modules(project, edits)
+        valued = _valued_modules(graph, colouring)
         importing = [
             module
             for module, loaded in project.files.items()
@@ -798,8 +803,7 @@ def plan_edits(analysis: Analysis) -> dict[str, FileEdits]:
         keeping = {
             module
             for module in importing
-            if module in project.facts
-            and _keeps_requests_calls(module, graph, edits, _valued_modules(graph, colouring), None)
+            if module in project.facts and _keeps_requests_calls(module, graph, edits, valued, None)
         }
         for module in importing:
             handed = module in edits and any(
@@ -825,19 +829,23 @@ def plan_edits(analysis: Analysis) -> dict[str, FileEdits]:
                 fe.requests_aliases.update(dict.fromkeys(reached.get(module, ()), "requests"))
     # A test's requests mocks move to respx only with the code they catch.
     to_httpx = {m for m, fe in edits.items() if fe.http_calls}
+    patched = requests_patches(graph)
     scope = scope_mocks(
         project,
         to_httpx,
         keeps_requests_calls(graph, edits, colouring),
         graph.converted | graph.converted_auths,
+        patched,
     )
     for module in scope.moving:
         fe = for_module(module)[0]
         fe.http_mocks = True
         fe.responses_fixtures = scope.fixtures.get(module, frozenset())
+        fe.requests_patches = patched.get(module, {})
     for module, mixed in scope.mixed.items():
         fe = for_module(module)[0]
         fe.mixed_mocks = mixed
+        fe.requests_patches = patched.get(module, {})
         # Its tests reach code raising requests' exceptions and code raising httpx's.
         if fe.map_exceptions == "httpx":
             fe.map_exceptions = "both"
@@ -851,6 +859,23 @@ def plan_edits(analysis: Analysis) -> dict[str, FileEdits]:
     for module, fe in kept.items():
         fe.exported = frozenset(exported.get(module, ()))
     return kept
+
+
+def requests_patches(graph: CallGraph) -> dict[str, dict[str, str]]:
+    """Test modules -> the patch targets they spell through the code under test that
+    name requests (``mock.patch("ovh.client.Session.request")``) -> what they name."""
+    found: dict[str, dict[str, str]] = {}
+    for fn in graph.functions.values():
+        if not graph.project.facts[fn.module].is_test_file:
+            continue
+        for patch in fn.patches:
+            target = patch.target or ""
+            if not target or "requests" in target.split("."):
+                continue
+            named = graph.resolve(target) or ""
+            if named.split(".")[0] == "requests":
+                found.setdefault(fn.module, {})[target] = named
+    return found
 
 
 def _params_changes(
@@ -987,8 +1012,21 @@ def keeps_requests_calls(
 
 
 def _valued_modules(graph: CallGraph, colouring: Colouring) -> frozenset[str]:
-    """Modules where a request function is used as a value: its calls stay on requests."""
-    return frozenset(graph.functions[f].module for f, _, _ in colouring.blocking_values)
+    """Modules where a request function is used as a value: its calls stay on requests;
+    and those calling, at any depth, code whose requests calls stay (a method of a
+    requests_oauthlib session's subclass, reached through a bridge): requests'
+    exceptions still come out of their calls."""
+    valued = {graph.functions[f].module for f, _, _ in colouring.blocking_values}
+    todo = [f for f, kept in graph.kept.items() if any(c.refusal is None for c, _ in kept)]
+    seen = set(todo)
+    while todo:
+        for edge in graph.callers.get(todo.pop(), ()):
+            caller = graph.functions[edge.caller]
+            if edge.caller not in seen and not graph.project.facts[caller.module].is_test_file:
+                seen.add(edge.caller)
+                todo.append(edge.caller)
+                valued.add(caller.module)
+    return frozenset(valued)
 
 
 def _keeps_requests_calls(

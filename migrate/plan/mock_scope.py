@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import ast
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import PurePath
 from typing import TYPE_CHECKING
@@ -67,7 +67,9 @@ class MockScope:
                 " httpx_answered_as_requests fixture), which answer and count them as"
                 " before: none reaches the network"
             )
-        sides = f"{keeping} still send through requests while {moving} move to httpx"
+        keep = "still sends" if len(mixed.keeping) == 1 else "still send"
+        move = "moves" if len(mixed.moving) == 1 else "move"
+        sides = f"{keeping} {keep} through requests while {moving} {move} to httpx"
         if mixed.patched_only:
             return (
                 f"mixed test file: {sides}; its unittest.mock patches of requests stay and get"
@@ -138,6 +140,7 @@ def scope_mocks(
     to_httpx: set[str],
     keeps_calls: Callable[[str, frozenset[str] | None], bool],
     converted: frozenset[str] = frozenset(),
+    patched: Mapping[str, Mapping[str, str]] | None = None,
 ) -> MockScope:
     """Judge each test file that mocks requests by the code it reaches.
 
@@ -147,7 +150,9 @@ def scope_mocks(
     ``converted`` the classes extending requests that become httpx classes (a
     Session subclass, an AuthBase). A test file that patches only some of
     requests' module functions (``patch("requests.post")``) is mixed only when
-    code it reaches keeps calling one of those.
+    code it reaches keeps calling one of those. ``patched``: test modules -> the patch
+    targets they name requests through, spelt through the code under test
+    (``"ovh.client.Session.request"``) -> what they name.
     """
     reach = _Imports(project)
     moving: set[str] = set()
@@ -155,12 +160,15 @@ def scope_mocks(
     uses = _responses_uses(project, reach)
     moved_by: dict[str, tuple[str, ...]] = {}
     for module, loaded in project.files.items():
-        if not mocks_requests(loaded.source.text) and module not in uses:
+        aliased = (patched or {}).get(module, {})
+        if not mocks_requests(loaded.source.text) and module not in uses and not aliased:
             continue
         reached = reach.closure(module)
         moved = sorted(reached & to_httpx)
         moved_by[module] = tuple(moved)
-        only = patched_functions(loaded.source.text)
+        # A patch spelt through the code under test may be of a Session method: any
+        # kept requests call may be what it catches.
+        only = None if aliased else patched_functions(loaded.source.text)
         keeping = sorted(
             m for m in reached if _keeps_requests(m, project, keeps_calls, converted, only)
         )

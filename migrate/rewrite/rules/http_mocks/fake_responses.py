@@ -188,10 +188,11 @@ class FakeResponses(Rule):
         and its class's parameters, and its ``with`` items' names."""
         class_calls = self._patching_class.get(id(function), ())
         handed = handed_mocks(function, class_calls) or []
-        names = {name for call, name in handed if requests_patch(call)}
+        patched = self.ctx.edits.requests_patches
+        names = {name for call, name in handed if requests_patch(call, patched)}
         for node in m.findall(function.body, m.WithItem(asname=m.AsName(m.Name()))):
             item = cst.ensure_type(node, cst.WithItem)
-            found = requests_patch(item.item)
+            found = requests_patch(item.item, patched)
             if found is not None and not found[1] and item.asname is not None:
                 names.add(cst.ensure_type(item.asname.name, cst.Name).value)
         return names

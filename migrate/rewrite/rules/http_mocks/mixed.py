@@ -221,7 +221,7 @@ class MixedMocks(MixedPatchTwins):
         patches = sum(
             1
             for call in m.findall(original, m.Call())
-            if requests_patch(cst.ensure_type(call, cst.Call))
+            if requests_patch(cst.ensure_type(call, cst.Call), self.ctx.edits.requests_patches)
         )
         twinned = patches > 0 and self.twins >= patches
         doc = _docstring(mixed, twinned)

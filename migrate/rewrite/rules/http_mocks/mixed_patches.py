@@ -25,7 +25,7 @@ patch beside it on the class.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 import libcst as cst
@@ -136,7 +136,7 @@ class MixedPatchTwins(UnittestMockPatches):
         for decorator in updated.decorators:
             call = decorator.decorator
             if hands_a_mock(call):
-                if twinned and requests_patch(call) is not None:
+                if twinned and requests_patch(call, self.ctx.edits.requests_patches) is not None:
                     self.twins += 1
             elif isinstance(call, cst.Call):
                 twin = self.patch_twin(call, None)
@@ -157,12 +157,15 @@ class MixedPatchTwins(UnittestMockPatches):
         class_calls = from_class.calls if from_class is not None else ()
         if self.ctx.edits.http_mocks:
             node = node.with_changes(decorators=_without_twin_decorators(node.decorators))
-            return _body_without_twins(node, class_calls, self.ctx.options.http_module)
+            http = self.ctx.options.http_module
+            return _body_without_twins(node, class_calls, http, self.ctx.edits.requests_patches)
         if not self._mixed_only() or not isinstance(node.body, cst.IndentedBlock):
             return node
         handed = handed_mocks(node, class_calls)
         if handed is None:
-            if from_class is not None and any(requests_patch(c) for c in class_calls):
+            if from_class is not None and any(
+                requests_patch(c, self.ctx.edits.requests_patches) for c in class_calls
+            ):
                 from_class.twinned = False
             return node
         names = {id(call): name for call, name in handed}
@@ -196,7 +199,7 @@ class MixedPatchTwins(UnittestMockPatches):
 
     def patch_twin(self, call: cst.Call, mock_name: str | None) -> cst.Call | None:
         """The httpx twin of a patch of one of requests' functions, or None."""
-        found = requests_patch(call)
+        found = requests_patch(call, self.ctx.edits.requests_patches)
         if found is None:
             return None
         self.twins += 1
@@ -208,12 +211,15 @@ class MixedPatchTwins(UnittestMockPatches):
         """``mock.patch("httpx.AsyncClient.get", side_effect=get)`` for a patch of
         ``requests.get`` handing ``get``; None for a patch of anything else."""
         # A dotted string names httpx: the test needs no import of it.
-        return _answering_twin(call, mock_name, self.ctx.options.http_module)
+        http = self.ctx.options.http_module
+        return _answering_twin(call, mock_name, http, self.ctx.edits.requests_patches)
 
 
-def _answering_twin(call: cst.BaseExpression, mock_name: str, http: str) -> cst.Call | None:
+def _answering_twin(
+    call: cst.BaseExpression, mock_name: str, http: str, names: Mapping[str, str]
+) -> cst.Call | None:
     """The twin of a patch of requests handing ``mock_name``, answering through it."""
-    found = requests_patch(call)
+    found = requests_patch(call, names)
     if found is None or found[1] or not isinstance(call, cst.Call):
         return None
     func = call.func
@@ -226,9 +232,12 @@ def _answering_twin(call: cst.BaseExpression, mock_name: str, http: str) -> cst.
     return cst.Call(func, [target, keyword_arg("side_effect", cst.Name(mock_name))])
 
 
-def requests_patch(call: cst.BaseExpression) -> tuple[str, bool] | None:
+def requests_patch(
+    call: cst.BaseExpression, names: Mapping[str, str] | None = None
+) -> tuple[str, bool] | None:
     """A patch of one of requests' functions (``mock.patch("requests.get")``,
-    ``patch.object(requests.Session, "post", fake)``): the verb, and whether the
+    ``patch.object(requests.Session, "post", fake)``, or a target spelt through the
+    code under test, which ``names`` says is requests'): the verb, and whether the
     patch is given its fake; None for anything else."""
     if not isinstance(call, cst.Call):
         return None
@@ -247,7 +256,7 @@ def requests_patch(call: cst.BaseExpression) -> tuple[str, bool] | None:
         target, new_at = f"{owner}.{name}", 2
     else:
         return None
-    found = patched_verb(target)
+    found = patched_verb((names or {}).get(target, target))
     if found is None:
         return None
     return found[0], len(positional) > new_at or any(is_keyword(a, "new") for a in call.args)
@@ -335,7 +344,10 @@ def _without_twin_decorators(decorators: Sequence[cst.Decorator]) -> list[cst.De
 
 
 def _body_without_twins(
-    node: cst.FunctionDef, class_calls: Sequence[cst.BaseExpression], http: str
+    node: cst.FunctionDef,
+    class_calls: Sequence[cst.BaseExpression],
+    http: str,
+    names: Mapping[str, str],
 ) -> cst.FunctionDef:
     """The ``with`` of twins a mixed step put around a test's body, once the decorators
     it answered through (the test's, and ``class_calls``, its class's as they were)
@@ -354,7 +366,7 @@ def _body_without_twins(
         return node
     from_class = {id(c) for c in class_calls}
     twins = [
-        (_answering_twin(call, name, http), None) if id(call) in from_class else (call, name)
+        (_answering_twin(call, name, http, names), None) if id(call) in from_class else (call, name)
         for call, name in handed
     ]
     calls = [(call, name) for call, name in twins if call is not None]

@@ -106,6 +106,8 @@ class UnittestMockPatches(Rule):
             new_at = 2
         else:
             return None
+        # Spelt through the code under test: ``"ovh.client.Session.request"``.
+        target = self.ctx.edits.requests_patches.get(target, target)
         if patches_session_class(target):
             return self._session_class(original, updated, func, new_at)
         if target.endswith(".requests"):  # the module, as the code under test names it

@@ -1,0 +1,5 @@
+from client import Client
+
+
+def test_get():
+    assert Client().get("/users/1") == {"id": 1}
