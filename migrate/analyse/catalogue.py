@@ -226,7 +226,10 @@ REWRITE_MODULES: frozenset[str] = frozenset(
 
 
 def lookup(qualified_name: str) -> BlockingCall | None:
-    """The catalogue entry for a resolved call, if it blocks."""
+    """The catalogue entry for a resolved call, if it blocks (``requests.api.get``,
+    where requests defines its functions, is ``requests.get``)."""
+    if qualified_name.startswith("requests.api."):
+        qualified_name = "requests." + qualified_name.removeprefix("requests.api.")
     return BY_NAME.get(qualified_name)
 
 
