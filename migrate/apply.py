@@ -23,11 +23,12 @@ from rich.syntax import Syntax
 from rich.table import Table
 
 from .analyse.decisions import Scope
+from .analyse.frameworks import is_test_path
 from .analyse.project import default_jobs
 from .analyse.run import analyse_paths
 from .plan import Plan, PlanError, build_plan, plan_options
 from .plan.edits import quart_edits
-from .plan.model import PlannedFile
+from .plan.model import PlannedFile, ReviewItem
 from .read.sources import ReadFailure, SourceFile, base_of, read_source, root_dirs
 from .rewrite.engine import FileResult, rewrite_project
 from .rewrite.formatting import format_results
@@ -57,6 +58,9 @@ class ApplyReport:
     written: list[Path] = field(default_factory=list)
     # Calls to functions that became async, left without await: nothing is written.
     unawaited: list[Unawaited] = field(default_factory=list)
+    # What the plan itself says it would leave without await in the project's code
+    # (not its tests): nothing is written, unless the options say ``partial``.
+    held: list[ReviewItem] = field(default_factory=list)
     files_found: int = 0
     # Files an interrupted earlier run had decided to replace, finished now.
     finished: list[Path] = field(default_factory=list)
@@ -74,6 +78,7 @@ class ApplyReport:
             or self.failed
             or self.refused
             or self.unawaited
+            or self.held
             or self.errors
             or self.interrupted
         )
@@ -227,6 +232,13 @@ def _carry_out(
     roots = tuple(Path(r) for r in plan.roots)
     if settled is not None:
         report.finished = settled.finished
+    if not options.partial:
+        # Half a migration would not run: the project as it is runs.
+        report.held = [
+            r for r in plan.needs_review if r.unawaited and not is_test_path(r.where.path)
+        ]
+        if report.held:
+            return report
     if not write and journal.is_pending():
         report.errors.append(
             f"{journal.pending}: an interrupted apply is pending; `migrate apply` finishes it"

@@ -181,6 +181,12 @@ def plan(
 )
 @click.option("--force", is_flag=True, help="Also rewrite files with uncommitted git changes.")
 @click.option(
+    "--partial",
+    is_flag=True,
+    help="Write even where the plan leaves calls of now-async functions without await"
+    " (finish those by hand).",
+)
+@click.option(
     "--disable", "disabled", multiple=True, metavar="CODE", help="Turn a rule off (e.g. MIG005)."
 )
 @click.option(
@@ -228,6 +234,7 @@ def apply(
     show_diff: bool,
     check: bool,
     force: bool,
+    partial: bool,
     disabled: tuple[str, ...],
     http_module: str,
     max_concurrency: int,
@@ -276,6 +283,7 @@ def apply(
         allow_reorder=allow_reorder,
         disabled=codes,
         target=target,
+        partial=partial,
     )
     out = Console()
     err = Console(stderr=True)
@@ -319,6 +327,17 @@ def apply(
             f"finished the apply interrupted earlier: {len(report.finished)} files written",
             soft_wrap=True,
         )
+    if report.held:
+        for item in report.held:
+            where = f"{item.where.path}:{item.where.line}"
+            err.print(f"[red]held[/] {where}: {item.reason}", soft_wrap=True, highlight=False)
+        err.print(
+            "nothing written: as planned, these calls of functions that become async would"
+            " not be awaited and the code would not run; do what each says, or pass"
+            " --partial to write the rest and finish them by hand",
+            soft_wrap=True,
+        )
+        sys.exit(1)
     if report.unawaited:
         for problem in report.unawaited:
             err.print(f"[red]error[/] {problem}", soft_wrap=True, highlight=False)

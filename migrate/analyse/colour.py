@@ -373,14 +373,11 @@ def _references(
         # gets a sync function: the async one behind a bridge.
         called_there = (edge.caller, ref.span) in handed
         if receiver in graph.functions and (holder_async or not called_there):
-            result.review.append(
-                Review(
-                    holder.qualname,
-                    ref.span,
-                    f"{short_name(edge.callee)} becomes async and is passed to"
-                    f" {short_name(receiver)}, which calls it: make that caller await it",
-                )
+            why = (
+                f"{short_name(edge.callee)} becomes async and is passed to"
+                f" {short_name(receiver)}, which calls it: make that caller await it"
             )
+            result.review.append(Review(holder.qualname, ref.span, why, unawaited=True))
             continue
         if receiver in THREAD_RECEIVERS or not holder_async:
             result.bridges.append(
@@ -402,6 +399,7 @@ def _references(
                 f"{short_name(edge.callee)} becomes async but is handed to sync API"
                 f" {receiver.rsplit('.', 1)[-1]}() from async code, where async_to_sync"
                 " cannot run: restructure this call",
+                unawaited=True,
             )
         )
 

@@ -121,6 +121,9 @@ class Review:
     function: str
     span: Span
     reason: str
+    # Applied as planned, the code would call a function that became async without
+    # awaiting it (or hand it where nothing can): apply writes nothing unless told.
+    unawaited: bool = False
 
 
 @dataclass

@@ -16,6 +16,7 @@ from .flow import mark_tested
 from .forms import has_async_memo, is_main_guard, property_accessor
 from .frameworks import (
     ASYNC_DUNDERS,
+    BRIDGES,
     FIXTURE_DECORATORS,
     FLASK_HANDLER_DECORATORS,
     FLASK_ROUTE_METHODS,
@@ -250,6 +251,7 @@ class ModuleAnalyser(OperatorCalls):
         returns = self.tree.inside(node, ast.Return)
         given = {_self_attr(r.value) if r.value else None for r in returns}
         fn.returns_self_attr = given.pop() if len(given) == 1 and class_qualname else None
+        fn.twin_shim = self._twin_shim(node) if class_qualname else None
         fn.returns_inner = tuple(
             sorted(
                 scope.local_defs[r.value.id]
@@ -257,6 +259,17 @@ class ModuleAnalyser(OperatorCalls):
                 if isinstance(r.value, ast.Name) and r.value.id in scope.local_defs
             )
         )
+
+    def _twin_shim(self, node: ast.FunctionDef | ast.AsyncFunctionDef) -> str | None:
+        """``name`` when the body is ``return async_to_sync(self.<name>)(...)``."""
+        body = node.body[1:] if ast.get_docstring(node) is not None else node.body
+        value = body[0].value if len(body) == 1 and isinstance(body[0], ast.Return) else None
+        bridge = value.func if isinstance(value, ast.Call) else None
+        if not isinstance(bridge, ast.Call) or len(bridge.args) != 1 or bridge.keywords:
+            return None
+        if BRIDGES.get(self.resolve(bridge.func) or "") != "async_to_sync":
+            return None
+        return _self_attr(bridge.args[0])
 
     def _classify(self, fn: Function, node: ast.FunctionDef | ast.AsyncFunctionDef) -> None:
         name = fn.name

@@ -300,6 +300,9 @@ class Function:
     # ``self.<attr> = <parameter>`` in a method: the attributes it sets so.
     param_attrs: tuple[str, ...] = ()
     kept_params: tuple[tuple[str, str], ...] = ()  # the same, as (parameter, attribute)
+    # Its body is ``return async_to_sync(self.<name>)(...)``: that name (an earlier
+    # run's bridge from a property kept for sync readers to its async twin).
+    twin_shim: str | None = None
     # A method each of whose returns gives ``self.<attr>`` (``get_jenkins_obj()``).
     returns_self_attr: str | None = None
     # ``self.<attr> = value`` in a method: the attribute and what the value holds.

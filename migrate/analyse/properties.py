@@ -40,11 +40,26 @@ def twin_property(qualname: str, why: str, graph: CallGraph) -> str | None:
     return None if f"{fn.class_qualname}.{twin}" in graph.functions else twin
 
 
+def kept_shim(qualname: str, graph: CallGraph) -> str | None:
+    """Why a property an earlier run kept for sync readers, now only ``return
+    async_to_sync(self.aversion)()``, stays as it is: it is the bridge for readers
+    this analysis may not see (the package's users), whatever reads it now."""
+    fn = graph.functions[qualname]
+    twin = fn.twin_shim
+    if fn.property != "property" or twin != f"a{fn.name}":
+        return None
+    if f"{fn.class_qualname}.{twin}" not in graph.functions:
+        return None
+    return f"property {fn.name} bridges sync readers to its async twin {twin}"
+
+
 def property_boundary(qualname: str, graph: CallGraph, boundaries: dict[str, str]) -> str | None:
     """Why property ``qualname`` must stay a sync property, or None."""
     fn = graph.functions[qualname]
     if fn.property is None:
         return None
+    if (shim := kept_shim(qualname, graph)) is not None:
+        return shim
     for edge in graph.callers.get(qualname, []):
         caller = graph.functions[edge.caller]
         if edge.call is None or edge.via != "call":

@@ -42,18 +42,20 @@ def find_reviews(graph: CallGraph, colouring: Colouring) -> list[Review]:
         for call in fn.calls:
             if call.iterates or call.subscript or call.dunder:
                 continue  # a dunder an instance runs, noted only where its type is known
+            if id(call) in graph.named:
+                continue  # taken for the project's methods of its name (by_name)
             target = graph.resolve(call.target) if call.target else None
             if target is not None:
                 if call in kept:
                     continue
                 why = NO_TWIN.get(target) or NO_TWIN.get(target.split(".")[0])
-                why = why or _mixed_attribute(graph, colouring, fn, call, target)
+                mixed = None if why else _mixed_attribute(graph, colouring, fn, call, target)
+                why = why or mixed
                 if why:
-                    reviews.append(Review(fn.qualname, call.span, why))
+                    plain = mixed is not None and PLAIN_CALL in mixed
+                    reviews.append(Review(fn.qualname, call.span, why, unawaited=plain))
                 if why or not unresolved(graph, target):
                     continue
-            if id(call) in graph.named:
-                continue  # taken for the project's methods of its name (by_name)
             if call.alternatives:
                 reviews += _looped(graph, fn, call, async_methods, becomes_async)
                 continue
@@ -169,10 +171,10 @@ def _mixed_attribute(
     if found is None:
         return None
     types, other = found
+    path, colon, line = other.rpartition(":")
+    other = f"{PurePath(path).name}:{line}" if colon and line.isdigit() else other
     sessions = [typ for typ in types if typ in SESSION_TYPES]
     if sessions and _http_call(f"{sessions[0]}.{parts[2]}"):
-        path, colon, line = other.rpartition(":")
-        other = f"{PurePath(path).name}:{line}" if colon and line.isdigit() else other
         cause = graph.flow.cause(fn.class_qualname, parts[1])
         because = f"; at the root: {cause}" if cause else ""
         return (
@@ -187,10 +189,12 @@ def _mixed_attribute(
     given = ", ".join(short_name(typ) for typ in types)
     return (
         f"self.{parts[1]} is given a {given} (whose {short_name(async_methods[0])} becomes"
-        f" async) and other values ({other}): `{call.text}()` stays a plain call; give"
+        f" async) and other values ({other}): `{call.text}()` {PLAIN_CALL}; give"
         f" {parts[1]} one type everywhere (an async fake in tests), or await it by hand"
     )
 
+
+PLAIN_CALL = "stays a plain call"
 
 # Dunders Python calls by itself on attribute reads: no call site shows where,
 # so async code reaches their bridge too.

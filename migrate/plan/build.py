@@ -126,7 +126,10 @@ def build_plan(
     spots.sort(key=lambda s: (s.where.path, s.where.line))
 
     review = sorted(
-        {ReviewItem(r.function, where(r.function, r.span), r.reason) for r in colouring.review},
+        {
+            ReviewItem(r.function, where(r.function, r.span), r.reason, r.unawaited)
+            for r in colouring.review
+        },
         key=lambda r: (r.where.path, r.where.line),
     )
     failures = tuple(Failure(_rel(str(f.path), base), f.reason) for f in graph.project.failures)

@@ -96,6 +96,9 @@ class ReviewItem:
     function: str
     where: Where
     reason: str
+    # Carried out as planned, this leaves a call of a function that became async
+    # without await (see analyse.decisions.Review).
+    unawaited: bool = False
 
 
 @dataclass(frozen=True)

@@ -31,3 +31,6 @@ class RewriteOptions:
     # The stage: "asyncio" (blocking calls -> asyncio, every rule but MIG011) or
     # "quart" (a Flask app with async views -> Quart, MIG011 alone).
     target: str = "asyncio"
+    # Write even where the plan leaves a call of a function that became async
+    # without await (library code then needs those finished by hand).
+    partial: bool = False

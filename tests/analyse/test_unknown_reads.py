@@ -143,3 +143,28 @@ def test_what_a_class_handed_in_makes_is_of_that_class(tmp_path: Path) -> None:
     (tmp_path / "folders.py").write_text(MADE_BY_PARAM)
     colouring = analyse_paths([tmp_path], jobs=1).colouring
     assert colouring.async_functions["folders.update_all"].callee == "folders.File.update"
+
+
+SHIMMED = """
+import httpx
+from asgiref.sync import async_to_sync
+
+
+class Results:
+    async def acount(self):
+        async with httpx.AsyncClient() as client:
+            return (await client.get("https://api.example.com/n")).json()["count"]
+
+    @property
+    def count(self):
+        return async_to_sync(self.acount)()
+"""
+
+
+def test_a_property_an_earlier_run_kept_as_a_bridge_to_its_twin_stays(tmp_path: Path) -> None:
+    """With no reader left in the code, the bridge still serves the package's users:
+    a second run leaves it (it made it an async method, a bound method to them)."""
+    (tmp_path / "results.py").write_text(SHIMMED)
+    colouring = analyse_paths([tmp_path], jobs=1).colouring
+    assert "results.Results.count" not in colouring.async_functions
+    assert colouring.boundaries["results.Results.count"].startswith("property count bridges")
