@@ -66,8 +66,8 @@ def test_a_plan_leaving_a_call_unawaited_writes_nothing(tmp_path: Path) -> None:
     before = (tmp_path / "shop.py").read_bytes()
     proc = _apply(tmp_path)
     assert proc.returncode == 1, proc.stdout + proc.stderr
-    assert "shop.py:25: self.store is given a shop.Api" in proc.stderr
-    assert "stays a plain call" in proc.stderr
+    assert "shop.py:25: `self.store.delete()` stays a plain call" in proc.stderr
+    assert "self.store is given a shop.Api" in proc.stderr
     assert "nothing written" in proc.stderr
     assert (tmp_path / "shop.py").read_bytes() == before
     assert not (tmp_path / "_async_helpers.py").exists()

@@ -171,10 +171,10 @@ def _mixed_attribute(
     if found is None:
         return None
     types, other = found
-    path, colon, line = other.rpartition(":")
-    other = f"{PurePath(path).name}:{line}" if colon and line.isdigit() else other
     sessions = [typ for typ in types if typ in SESSION_TYPES]
     if sessions and _http_call(f"{sessions[0]}.{parts[2]}"):
+        path, colon, line = other.rpartition(":")
+        other = f"{PurePath(path).name}:{line}" if colon and line.isdigit() else other
         cause = graph.flow.cause(fn.class_qualname, parts[1])
         because = f"; at the root: {cause}" if cause else ""
         return (
@@ -188,8 +188,8 @@ def _mixed_attribute(
         return None
     given = ", ".join(short_name(typ) for typ in types)
     return (
-        f"self.{parts[1]} is given a {given} (whose {short_name(async_methods[0])} becomes"
-        f" async) and other values ({other}): `{call.text}()` {PLAIN_CALL}; give"
+        f"`{call.text}()` {PLAIN_CALL}: self.{parts[1]} is given a {given} (whose"
+        f" {short_name(async_methods[0])} becomes async) and other values ({other}); give"
         f" {parts[1]} one type everywhere (an async fake in tests), or await it by hand"
     )
 

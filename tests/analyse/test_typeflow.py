@@ -134,7 +134,8 @@ def test_a_value_of_no_known_type_handed_in_leaves_the_attribute_untyped(
     assert not found.colouring.is_async("app.holder.Holder.load")
     # It stays a plain call, which is right for neither: the plan says so, and where.
     (review,) = [r for r in found.colouring.review if r.function == "app.holder.Holder.load"]
-    assert review.reason.startswith("self.owner is given a client.Client (whose Client.fetch")
+    assert review.reason.startswith("`self.owner.fetch()` stays a plain call: self.owner is")
+    assert "given a client.Client (whose Client.fetch" in review.reason
     assert "app/other.py:5" in review.reason
 
 
