@@ -646,6 +646,8 @@ class CallGraph(Extensions):
         ``super().request(...)`` in a project subclass of one): it sends through
         requests, which stays, so async code reaches it through a thread. The
         request entry standing for it, and why it stays."""
+        if target in self.functions:
+            return None  # the project's own (requests_oauthlib itself, migrated)
         owner, _, method = target.rpartition(".")
         name = owner.rsplit(".", 1)[-1]
         if not (requests_family(owner) and name.endswith("Session")) or method.startswith("_"):
