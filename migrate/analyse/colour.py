@@ -38,6 +38,7 @@ from .extensions import requests_extension_reviews
 from .fakes import find_fakes
 from .frameworks import (
     BRIDGES,
+    LATER_RECEIVERS,
     THREAD_RECEIVERS,
     AsgirefBridge,
 )
@@ -379,7 +380,8 @@ def _references(
             )
             result.review.append(Review(holder.qualname, ref.span, why, unawaited=True))
             continue
-        if receiver in THREAD_RECEIVERS or not holder_async:
+        later = receiver.rsplit(".", 1)[-1] in LATER_RECEIVERS
+        if receiver in THREAD_RECEIVERS or later or not holder_async:
             result.bridges.append(
                 Bridge(
                     holder.qualname,

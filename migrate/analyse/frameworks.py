@@ -43,6 +43,10 @@ THREAD_RECEIVERS = (
     "concurrent.futures.ThreadPoolExecutor.submit",
     "concurrent.futures.ThreadPoolExecutor.map",
 )
+# Calls that keep a callback to call later, once no loop runs in the thread
+# (pytest's ``request.addfinalizer``, called at the fixture's teardown): an async
+# function reaches them through async_to_sync, even from an async fixture.
+LATER_RECEIVERS = ("addfinalizer",)
 MAP_RECEIVERS = ("builtins.map",)
 # Keywords of requests' request functions httpx's do not take (a TypeError
 # there): a call handing them on to a request function cannot be converted.
