@@ -328,6 +328,8 @@ def apply(
             soft_wrap=True,
         )
     if report.held:
+        for failure in report.read_failures:
+            err.print(f"[red]skipped[/] {failure}", soft_wrap=True)
         for item in report.held:
             where = f"{item.where.path}:{item.where.line}"
             err.print(f"[red]held[/] {where}: {item.reason}", soft_wrap=True, highlight=False)

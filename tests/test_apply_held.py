@@ -63,9 +63,11 @@ def _apply(project: Path, *flags: str) -> subprocess.CompletedProcess[str]:
 
 def test_a_plan_leaving_a_call_unawaited_writes_nothing(tmp_path: Path) -> None:
     (tmp_path / "shop.py").write_text(textwrap.dedent(SHOP))
+    (tmp_path / "broken.py").write_text("def broken(:\n")
     before = (tmp_path / "shop.py").read_bytes()
     proc = _apply(tmp_path)
     assert proc.returncode == 1, proc.stdout + proc.stderr
+    assert "broken.py: does not parse: invalid syntax (line 1)" in proc.stderr
     assert "shop.py:25: `self.store.delete()` stays a plain call" in proc.stderr
     assert "self.store is given a shop.Api" in proc.stderr
     assert "nothing written" in proc.stderr

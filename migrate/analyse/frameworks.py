@@ -393,18 +393,20 @@ MOCK_RESULT = "return_value"
 
 def patch_injected(decorators: list[ast.expr]) -> int:
     """How many arguments ``mock.patch`` decorators hand the function first (pytest
-    takes them off the fixtures it gives): one each, unless given what to put in
-    place (``new``)."""
-    count = 0
-    for decorator in decorators:
-        if not isinstance(decorator, ast.Call):
-            continue
-        name = ast.unparse(decorator.func)
-        if name.endswith(".object") and name.removesuffix(".object").endswith("patch"):
-            given = len(decorator.args) >= 3
-        elif name == "patch" or name.endswith(".patch"):
-            given = len(decorator.args) >= 2
-        else:
-            continue
-        count += not (given or any(k.arg == "new" for k in decorator.keywords))
-    return count
+    takes them off the fixtures it gives)."""
+    return sum(hands_mock(decorator) for decorator in decorators)
+
+
+def hands_mock(decorator: ast.expr) -> bool:
+    """Whether a decorator is a ``mock.patch`` / ``patch.object`` handing the function
+    the mock it makes: one not given what to put in place (``new``)."""
+    if not isinstance(decorator, ast.Call):
+        return False
+    name = ast.unparse(decorator.func)
+    if name.endswith(".object") and name.removesuffix(".object").endswith("patch"):
+        given = len(decorator.args) >= 3
+    elif name == "patch" or name.endswith(".patch"):
+        given = len(decorator.args) >= 2
+    else:
+        return False
+    return not (given or any(k.arg == "new" for k in decorator.keywords))

@@ -14,7 +14,7 @@ from __future__ import annotations
 import ast
 from collections.abc import Callable
 
-from .frameworks import PATCHERS
+from .frameworks import PATCHERS, hands_mock
 
 
 def patched_returns(
@@ -49,14 +49,14 @@ def patched_returns(
 
 def _target(decorator: ast.expr, resolve: Callable[[ast.expr], str | None]) -> str | None:
     """What a ``mock.patch`` decorator handing the test a mock patches (None when the
-    analysis cannot tell); "" for any other decorator, or a patch given what to put in
-    place, which hands nothing."""
-    if not isinstance(decorator, ast.Call) or resolve(decorator.func) not in PATCHERS:
+    analysis cannot tell); "" for any other decorator, which hands nothing."""
+    if not hands_mock(decorator):
         return ""
+    assert isinstance(decorator, ast.Call)
+    if resolve(decorator.func) not in PATCHERS:
+        return None  # a ``patch`` of some other library: it hands something all the same
     args = decorator.args
     is_object = isinstance(decorator.func, ast.Attribute) and decorator.func.attr == "object"
-    if (len(args) >= (3 if is_object else 2)) or any(k.arg == "new" for k in decorator.keywords):
-        return ""
     name = args[1] if is_object and len(args) > 1 else args[0] if args else None
     if not (isinstance(name, ast.Constant) and isinstance(name.value, str)):
         return None

@@ -308,16 +308,7 @@ def _callee_modules(graph: CallGraph, colouring: Colouring) -> set[str]:
         targets = [d.target for d in fn.decorators]
         if qualname in colouring.async_functions:
             targets += [c.target for c in fn.calls]
-        for target in targets:
-            if not target:
-                continue
-            parts = target.split(".")
-            for cut in range(len(parts) - 1, 0, -1):
-                module = project.canonical(".".join(parts[:cut]))
-                if module in project.files:
-                    if project.files[module].facts is None:
-                        wanted.add(module)
-                    break
+        wanted.update(m for t in targets if t and (m := _unread_module(project, t)))
     # A call named like a method that became async, into a module not read yet
     # (``configuration.get(...)`` on a ``ConfigurationManager``): read, it tells
     # whether the call reaches that method, where the plan would say it cannot tell.
@@ -326,14 +317,12 @@ def _callee_modules(graph: CallGraph, colouring: Colouring) -> set[str]:
         for q in colouring.async_functions
         if graph.functions[q].class_qualname
     }
-    for fn in graph.functions.values():
-        for call in fn.calls:
-            named = call.target or ""
-            unread = (
-                _unread_module(project, named) if named.rpartition(".")[2] in async_names else None
-            )
-            if unread is not None:
-                wanted.add(unread)
+    named = [c.target for fn in graph.functions.values() for c in fn.calls if c.target]
+    wanted.update(
+        m
+        for t in named
+        if t.rpartition(".")[2] in async_names and (m := _unread_module(project, t))
+    )
     return wanted
 
 
