@@ -134,3 +134,14 @@ def gives_session(
                 return True  # the graph knows what the other module's base gives
             todo.append(f"{base}.{called}")
     return False
+
+
+def returned_self_attr(node: ast.FunctionDef | ast.AsyncFunctionDef) -> str | None:
+    """``x`` when every ``return`` of ``node`` gives ``self.x``."""
+    attrs: set[str | None] = set()
+    for sub in ast.walk(node):
+        if isinstance(sub, ast.Return):
+            value = sub.value
+            own = isinstance(value, ast.Attribute) and expr_text(value.value) == "self"
+            attrs.add(value.attr if own and isinstance(value, ast.Attribute) else None)
+    return attrs.pop() if len(attrs) == 1 else None

@@ -133,12 +133,17 @@ def injections(
     found: list[Injection] = []
     held: set[str] = set()
     for stmt in _own_statements(node):
-        if not (isinstance(stmt, ast.Assign) and len(stmt.targets) == 1):
+        if isinstance(stmt, ast.Assign) and len(stmt.targets) == 1:
+            target = stmt.targets[0]
+        elif isinstance(stmt, ast.AnnAssign) and stmt.value is not None:
+            target = stmt.target  # ``self._client: requests.Session = session or ...``
+        else:
             continue
-        holder = dotted(stmt.targets[0])
+        holder = dotted(target)
         if holder is None or len(holder) > 2 or (len(holder) == 2 and holder[0] != "self"):
             continue
         text = ".".join(holder)
+        assert stmt.value is not None
         default = given_default(stmt.value, params, kwarg)
         if default is not None and type_of(default[0]) in SESSION_TYPES:
             param, keyword = default[1], default[2]
@@ -169,7 +174,9 @@ def _own_statements(node: ast.FunctionDef | ast.AsyncFunctionDef) -> list[ast.st
 
 
 def _configures(
-    node: ast.FunctionDef | ast.AsyncFunctionDef, assign: ast.Assign, holder: list[str]
+    node: ast.FunctionDef | ast.AsyncFunctionDef,
+    assign: ast.Assign | ast.AnnAssign,
+    holder: list[str],
 ) -> bool:
     """Whether the function sets something on ``self.<attr>`` besides choosing it
     (``self.session.headers["X"] = v``, ``self.session.auth = a``, ``.mount(...)``)."""

@@ -144,6 +144,9 @@ class FlowVisitor(NameResolver, ast.NodeVisitor):
                     genexp_of=getattr(node, "_migrate_genexp_of", None),
                 )
             )
+        elif isinstance(node.ctx, ast.Store) and not node.attr.startswith("__"):
+            fn = self.scopes[-1].function or self.module_fn
+            fn.writes.append(Call(span_of(node), self.resolve(node), expr_text(node)))
         self.generic_visit(node)
 
     def visit_While(self, node: ast.While) -> None:

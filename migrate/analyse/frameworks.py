@@ -8,6 +8,7 @@ thread pools and pytest's conventions, in one place instead of in ``if``s.
 from __future__ import annotations
 
 import ast
+from collections.abc import Collection
 from typing import Literal
 
 from .catalogue import HTTP_VERBS
@@ -258,9 +259,12 @@ def port_to(extended: str) -> str:
     return _PORTS.get(extended, "httpx")
 
 
-def requests_family(name: str) -> bool:
-    """A name from a third-party package built on requests (``requests_oauthlib.OAuth1``)."""
+def requests_family(name: str, own: Collection[str] = ()) -> bool:
+    """A name from a third-party package built on requests (``requests_oauthlib.OAuth1``);
+    not one of the packages in ``own``, the project's (hvac migrating itself)."""
     top = name.split(".", 1)[0]
+    if top in own:
+        return False
     family = top.startswith("requests_") and top != "requests_mock"
     return family or top in REQUESTS_BASED_PACKAGES
 

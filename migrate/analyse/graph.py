@@ -64,7 +64,8 @@ class Edge:
     callee: str
     span: Span
     call: Call | None
-    via: Literal["call", "decorator", "ref"] = "call"
+    # "write": ``obj.attr = v`` runs the setter of property ``attr`` (``call`` the write).
+    via: Literal["call", "decorator", "ref", "write"] = "call"
     ref: Ref | None = None
 
 
@@ -187,10 +188,31 @@ class CallGraph(Extensions):
                 if head in mod.defs:
                     # A method on a class: look in the class, then its bases.
                     return self._method(".".join([mod.defs[head], *rest[1:]]), depth)
+                source = self._star_source(module, head, set())
+                if source is not None:
+                    return self.resolve(".".join([source, *rest]), depth + 1)
                 return name
             if module in self.project.files:
                 return name  # a module of ours not analysed deeply: nothing to follow
         return name
+
+    def _star_source(self, module: str, head: str, seen: set[str]) -> str | None:
+        """The module a ``from m import *`` in ``module`` takes ``head`` from
+        (``from .group import *`` in a package's ``__init__``), if one we read binds it."""
+        seen.add(module)
+        if head.startswith("_"):
+            return None  # a star import leaves private names out
+        for star in self.project.facts[module].star_imports:
+            star = self.project.canonical(star)
+            facts = self.project.facts.get(star)
+            if facts is None or star in seen:
+                continue
+            if head in facts.top_level:
+                return star
+            found = self._star_source(star, head, seen)
+            if found is not None:
+                return found
+        return None
 
     def _instance_type(self, mod: ModuleFacts, head: str) -> str | None:
         """The project class of ``head`` in ``mod``: a global instance, or what a factory gives.
@@ -635,7 +657,8 @@ class CallGraph(Extensions):
                 return current
             owner = next((f for f in self._defining(current) if current in f.classes), None)
             if owner is None:
-                if requests_family(current) and current.rsplit(".", 1)[-1][:1].isupper():
+                family = requests_family(current, self.project.packages)
+                if family and current.rsplit(".", 1)[-1][:1].isupper():
                     return current
                 continue
             todo.extend(owner.classes[current])
@@ -650,7 +673,8 @@ class CallGraph(Extensions):
             return None  # the project's own (requests_oauthlib itself, migrated)
         owner, _, method = target.rpartition(".")
         name = owner.rsplit(".", 1)[-1]
-        if not (requests_family(owner) and name.endswith("Session")) or method.startswith("_"):
+        family = requests_family(owner, self.project.packages)
+        if not (family and name.endswith("Session")) or method.startswith("_"):
             return None
         entry = lookup(f"requests.Session.{method if method in HTTP_VERBS else 'request'}")
         if entry is None:
@@ -669,7 +693,7 @@ class CallGraph(Extensions):
             # serves its scheme only inside requests: httpx has no transport for it.
             for typ in call.arg_types:
                 extended = self.requests_extension(typ)
-                if extended is not None and requests_family(extended):
+                if extended is not None and requests_family(extended, self.project.packages):
                     return (
                         f"stays on requests: {call.text}(...) mounts a {extended}, which"
                         " httpx has no transport for"
@@ -800,6 +824,13 @@ class CallGraph(Extensions):
             made = self.resolve(target.removesuffix("__next__") + "__iter__")
             if made in self.functions and self.functions[made].is_generator:
                 return made
+        if self._classes is None:
+            self._classes = {n for facts in self.project.facts.values() for n in facts.classes}
+        if target not in self._classes and call.target:
+            # ``client.servers()`` where ``servers`` holds an instance: its __call__ runs.
+            called = self.resolve(f"{call.target}.__call__")
+            if called in self.functions:
+                return called
         # One of the methods subclasses define: they become async together.
         return next(iter(self.implementations(target)), None)
 
@@ -914,6 +945,11 @@ def _link(graph: CallGraph, fn: Function, fresh: bool) -> _Links:
                 found.unknown_reads.append((read.text.rpartition(".")[2], read))
         elif target in graph.functions and graph.functions[target].property:
             found.edges.append(Edge(fn.qualname, target, read.span, read))
+    for write in fn.writes:
+        target = graph.resolve(write.target) if write.target else None
+        setter = f"{target}.<setter>"
+        if target in graph.functions and setter in graph.functions:
+            found.edges.append(Edge(fn.qualname, setter, write.span, write, via="write"))
     for ref in fn.refs:
         target = graph.resolve(ref.target)
         # ``f(obj.prop)`` hands over what the getter returns: a read (above), no value.

@@ -331,6 +331,8 @@ class Function:
     property: str | None = None
     # ``x.attr`` read (not called, not assigned): candidates for property reads.
     reads: list[Call] = field(default_factory=list)
+    # ``x.attr = value``: candidates for property setters, which run on assignment.
+    writes: list[Call] = field(default_factory=list)
     framework: Framework | None = None
     memoised: str | None = None
     # A memoising decorator that has an async twin (``async_memo``): where it is.
@@ -429,6 +431,8 @@ class ModuleFacts:
     class_attrs: dict[str, tuple[str, ...]] = field(default_factory=dict)
     # Names the module's top-level code binds (imports, definitions, assignments).
     top_level: frozenset[str] = frozenset()
+    # Modules it imports with ``from m import *``, in order.
+    star_imports: tuple[str, ...] = ()
     # Module-level ``sync_to_async`` bridges, by the name they are bound to.
     bridge_aliases: dict[str, BridgeAlias] = field(default_factory=dict)
     # Names used as values (``{6: Image}``, ``return Page``, ``make = Page``): a

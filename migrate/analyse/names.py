@@ -11,7 +11,7 @@ from __future__ import annotations
 import ast
 import builtins
 
-from .accessors import gives_session, held_attribute, held_global
+from .accessors import gives_session, held_attribute, held_global, returned_self_attr
 from .catalogue import CONSTRUCTORS
 from .choices import class_param, module_choices, self_returned
 from .defaults import SESSION_TYPES, annotated_class, given_default
@@ -75,6 +75,7 @@ class NameResolver:
                 )
                 for alias in node.names:
                     if alias.name == "*":
+                        self.facts.star_imports += (base,)
                         continue
                     self.facts.imports[alias.asname or alias.name] = f"{base}.{alias.name}"
         for stmt in tree.body:
@@ -158,6 +159,11 @@ class NameResolver:
         saved, self.scopes = self.scopes, []
         try:
             typ = self.annotation_type(node.returns)
+            returned = returned_self_attr(node) if owner else None
+            if typ and returned and node.returns is not None:
+                # ``def client(self) -> requests.Session: return self._client``:
+                # the annotation follows what the attribute becomes.
+                self.note_session_annotation(owner, returned, node.returns, typ)
             if typ:  # ``-> requests.Session``: a session factory, as below
                 self.facts.session_returns.update({name: typ} if typ in SESSION_TYPES else {})
                 return typ if typ not in CONSTRUCTORS.values() else None

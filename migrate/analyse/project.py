@@ -134,6 +134,15 @@ class Project:
     def facts(self) -> dict[str, ModuleFacts]:
         return self._facts
 
+    _packages: frozenset[str] | None = field(default=None, repr=False)
+
+    @property
+    def packages(self) -> frozenset[str]:
+        """The top-level names the project's own modules live under (``hvac``)."""
+        if self._packages is None:
+            self._packages = frozenset(module.split(".", 1)[0] for module in self.files)
+        return self._packages
+
     def set_facts(self, module: str, facts: ModuleFacts) -> None:
         self.files[module].facts = facts
         self._facts[module] = facts

@@ -29,6 +29,7 @@ def find_reviews(graph: CallGraph, colouring: Colouring) -> list[Review]:
         *_fetching_attribute_reads(graph, colouring),
         *_generators_under_a_loop(graph, colouring),
         *_dunders_under_a_loop(graph, colouring),
+        *_setters_under_a_loop(graph, colouring),
     ]
     async_methods: dict[str, list[str]] = {}
     for qualname in colouring.async_functions:
@@ -252,6 +253,36 @@ def _dunders_under_a_loop(graph: CallGraph, colouring: Colouring) -> list[Review
                     f" {', '.join(names)}, which {'become' if len(names) > 1 else 'becomes'}"
                     " async, through async_to_sync, which raises on this running loop:"
                     f" await {' and '.join(names)} here instead",
+                )
+            )
+    return reviews
+
+
+def _setters_under_a_loop(graph: CallGraph, colouring: Colouring) -> list[Review]:
+    """A property setter (sync: an assignment cannot await) bridging to async code,
+    run by an assignment in code that becomes async (``self.verify_ssl = v`` in an
+    async constructor): its ``async_to_sync`` raises on that running loop."""
+    bridged: dict[str, set[str]] = {}
+    for bridge in colouring.bridges:
+        if bridge.kind == "async_to_sync" and bridge.function.endswith(".<setter>"):
+            bridged.setdefault(bridge.function, set()).add(bridge.callee)
+    reviews = []
+    for setter, callees in sorted(bridged.items()):
+        names = " and ".join(sorted(short_name(c) for c in callees))
+        prop = short_name(setter.removesuffix(".<setter>"))
+        for edge in graph.callers.get(setter, []):
+            caller = graph.functions[edge.caller]
+            if edge.via != "write" or not (caller.is_async or colouring.is_async(caller.qualname)):
+                continue
+            text = edge.call.text if edge.call else prop
+            reviews.append(
+                Review(
+                    caller.qualname,
+                    edge.span,
+                    f"`{text} = ...` runs the {prop} setter, which stays sync (an assignment"
+                    f" cannot await) and runs {names} through async_to_sync, which raises on"
+                    f" this running loop: set what the setter sets and await {names} here",
+                    unawaited=True,
                 )
             )
     return reviews

@@ -71,6 +71,7 @@ def analyse_paths(
             wanted |= _session_factory_modules(graph)
             wanted |= _session_handed_modules(graph)
             wanted |= _made_method_users(graph, colouring)
+            wanted |= _base_modules(graph)
             if not project.analyse(wanted):
                 break
             graph, colouring = _coloured(project, scope, refused)
@@ -323,6 +324,31 @@ def _callee_modules(graph: CallGraph, colouring: Colouring) -> set[str]:
         for t in named
         if t.rpartition(".")[2] in async_names and (m := _unread_module(project, t))
     )
+    return wanted
+
+
+def _base_modules(graph: CallGraph) -> set[str]:
+    """Modules defining the bases of classes we read: a base's ``__init__`` types the
+    attributes its subclasses call through (``self._adapter = adapter``). A base
+    re-exported by ``from .base import *`` brings the star-imported modules."""
+    project = graph.project
+    known = {cls for facts in project.facts.values() for cls in facts.classes}
+    wanted: set[str] = set()
+    for facts in list(project.facts.values()):
+        for bases in facts.classes.values():
+            for base in bases:
+                target = graph.resolve(base) or base
+                if target in known:
+                    continue
+                module = _unread_module(project, target)
+                if module is not None:
+                    wanted.add(module)
+                elif reexporting := project.facts.get(_module_of(project, target) or ""):
+                    wanted.update(
+                        star
+                        for star in map(project.canonical, reexporting.star_imports)
+                        if star in project.files and project.files[star].facts is None
+                    )
     return wanted
 
 

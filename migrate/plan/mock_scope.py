@@ -25,7 +25,7 @@ from pathlib import PurePath
 from typing import TYPE_CHECKING
 
 from ..analyse.catalogue import HTTP_VERBS
-from ..analyse.frameworks import REQUESTS_BASED_PACKAGES, patch_injected
+from ..analyse.frameworks import patch_injected, requests_family
 from .responses_uses import ResponsesUses, responses_uses
 
 if TYPE_CHECKING:
@@ -260,7 +260,7 @@ def _keeps_requests(
         for base in bases
     ):
         return True  # a Session (or adapter) subclass: its traffic is requests'
-    if any(_requests_based(target) for target in facts.imports.values()):
+    if any(requests_family(target, project.packages) for target in facts.imports.values()):
         return True
     return keeps_calls(module, None)
 
@@ -290,13 +290,6 @@ def _hold_below(
                 moving.discard(module)
                 why = f"the conftest.py above, {conftest}, keeps its responses mocks"
                 mixed[module] = Mixed((), moved_by[module], held=why)
-
-
-def _requests_based(target: str) -> bool:
-    top = target.split(".", 1)[0]
-    return top in REQUESTS_BASED_PACKAGES or (
-        top.startswith("requests_") and top != "requests_mock"
-    )
 
 
 class _Imports:

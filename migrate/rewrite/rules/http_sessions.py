@@ -341,7 +341,7 @@ class SessionRewrites(LazySessions):
     ) -> list[cst.BaseStatement]:
         assert isinstance(creation, cst.SimpleStatementLine)
         assign = creation.body[0]
-        assert isinstance(assign, cst.Assign)
+        assert isinstance(assign, cst.Assign | cst.AnnAssign) and assign.value is not None
         made = made_by(assign.value)
         assert made is not None
         client_args = requests_defaults() if kind == "requests.Session" else list(made.args)
@@ -422,15 +422,20 @@ def _self_attr_creation(stmt: cst.BaseStatement, attrs: dict[str, str]) -> str |
     if not isinstance(stmt, cst.SimpleStatementLine) or len(stmt.body) != 1:
         return None
     assign = stmt.body[0]
-    if not (isinstance(assign, cst.Assign) and len(assign.targets) == 1):
+    if isinstance(assign, cst.Assign) and len(assign.targets) == 1:
+        target = assign.targets[0].target
+    elif isinstance(assign, cst.AnnAssign) and assign.value is not None:
+        target = assign.target  # ``self._client: requests.Session = ...``
+    else:
         return None
-    target = assign.targets[0].target
+    value = assign.value
     if (
         m.matches(target, m.Attribute(value=m.Name("self")))
         and isinstance(target, cst.Attribute)
         and target.attr.value in attrs
-        and made_by(assign.value) is not None
-        and not _per_loop(assign.value)
+        and value is not None
+        and made_by(value) is not None
+        and not _per_loop(value)
     ):
         return target.attr.value
     return None

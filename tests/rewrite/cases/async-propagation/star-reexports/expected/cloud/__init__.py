@@ -1,0 +1,2 @@
+from .client import *  # noqa: F403
+from .groups import *  # noqa: F403

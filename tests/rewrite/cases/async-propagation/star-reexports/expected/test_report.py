@@ -1,0 +1,12 @@
+import pytest
+
+from cloud.report import server_names, status
+
+
+def test_server_names():
+    assert server_names() == ["web"]
+
+
+@pytest.mark.asyncio
+async def test_status():
+    assert await status(1) == "up"
