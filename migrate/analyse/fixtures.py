@@ -13,7 +13,7 @@ import ast
 from collections.abc import Callable
 
 from .frameworks import SYNC_MOCKS
-from .model import FIXTURE_PREFIX, ModuleFacts, Span
+from .model import FIXTURE_PREFIX, RETURNS_SUFFIX, ModuleFacts, Span
 from .scopes import own_nodes
 from .tree import assigned_values, dotted
 
@@ -65,6 +65,7 @@ def note_fixture(
 ) -> None:
     """What the fixture ``node`` gives, as the module's tests see it by name; a mock a
     fixture of the class ``owner`` makes is noted as ``<owner>.<name>``."""
+    typ = typ or fixture_call_result(node)
     if typ:
         # Fixtures of two test classes may share a name: giving two types, it has none.
         known = facts.fixture_types.setdefault(node.name, typ)
@@ -122,3 +123,16 @@ def returned_maker(
 def _own_returns(node: ast.FunctionDef | ast.AsyncFunctionDef) -> list[ast.Return]:
     """The returns of ``node`` itself, not of the functions and classes it defines."""
     return [sub for sub in own_nodes(node) if isinstance(sub, ast.Return)]
+
+
+def fixture_call_result(node: ast.FunctionDef | ast.AsyncFunctionDef) -> str | None:
+    """``return gl.projects.get(1)`` in a fixture taking the fixture ``gl``: what that
+    call returns, as the graph resolves it (``<fixture>.gl.projects.get()``)."""
+    params = {arg.arg for arg in (*node.args.posonlyargs, *node.args.args)}
+    returns = [sub for sub in ast.walk(node) if isinstance(sub, ast.Return | ast.Yield)]
+    if len(returns) != 1 or not isinstance(returns[0].value, ast.Call):
+        return None
+    parts = dotted(returns[0].value.func)
+    if not parts or len(parts) < 2 or parts[0] not in params:
+        return None
+    return FIXTURE_PREFIX + ".".join(parts) + RETURNS_SUFFIX

@@ -323,7 +323,13 @@ class CallGraph(Extensions):
         }
         if len(types) != 1:
             return None  # unknown, or two conftests disagree
-        return self.resolve(".".join(filter(None, [types.pop(), rest])), depth + 1)
+        typ: str | None = types.pop()
+        if typ and typ.startswith(FIXTURE_PREFIX) and typ.endswith(RETURNS_SUFFIX):
+            # ``return gl.projects.get(1)``: what that method of another fixture returns.
+            typ = self.returned(typ.removesuffix(RETURNS_SUFFIX), depth + 1)
+            if typ is None:
+                return None
+        return self.resolve(".".join(filter(None, [typ, rest])), depth + 1)
 
     def _method(self, name: str, depth: int) -> str:
         if name in self.functions:

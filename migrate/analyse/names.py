@@ -457,8 +457,9 @@ class NameResolver:
         last = name.rsplit(".", 1)[-1]
         if name.startswith(("builtins.",)):
             return None
-        # A call of a CapitalisedName makes an instance of that class.
-        if last[:1].isupper() and not last.isupper():
+        # A call of a CapitalisedName makes an instance of that class (a class of
+        # this module may be named ``M``, a test's own say).
+        if name in self.facts.classes or (last[:1].isupper() and not last.isupper()):
             return name
         head = ast.unparse(call.func).split(".")[0]
         if head in self.facts.imports and head not in self._bound_locally():
