@@ -29,6 +29,7 @@ from .given import none_defaults
 from .loop_functions import looped_functions
 from .model import (
     ITEMS_SUFFIX,
+    RETURNS_SUFFIX,
     Assignment,
     Call,
     Decorator,
@@ -42,6 +43,7 @@ from .names import LocalScope, _self_attr, expr_text, span_of
 from .operator_calls import OperatorCalls
 from .patched_returns import patched_returns
 from .patches import note_assigned_fake, note_dynamic, note_patch
+from .returned_functions import returned_references
 from .scopes import (
     bound_names,
     comprehension_names,
@@ -246,6 +248,7 @@ class ModuleAnalyser(OperatorCalls):
         self.param_types(fn, node, scope)
         self.scopes.append(scope)
         self._visit_block(node.body)
+        fn.returned_refs = returned_references(node, self.resolve)
         self.scopes.pop()
         fn.relayed = relayed_calls(node)
         returns = self.tree.inside(node, ast.Return)
@@ -521,6 +524,12 @@ class ModuleAnalyser(OperatorCalls):
             fn = self.module_fn
         func, shape = stand_in(node, fn, self.scopes, self.resolve) or (node.func, node)
         target = self.resolve(func)
+        if target is None and isinstance(func, ast.Call) and isinstance(func.func, ast.Name):
+            # ``verb(remote)(path)``: a call of what a function here returns (see
+            # returned_functions); the graph knows what that is, if anything.
+            made = self.facts.defs.get(func.func.id)
+            if made is not None and made not in self.facts.classes:
+                target = made + RETURNS_SUFFIX
         if target and isinstance(func, ast.Name) and func.id in scope.instances:
             target = f"{target}.__call__"  # ``invoker()``: the instance is called
         if (held := len_site(node, target)) is not None:

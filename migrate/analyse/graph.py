@@ -807,9 +807,29 @@ class CallGraph(Extensions):
             self.dispatched.setdefault(m, set()).update(methods)
         return methods
 
+    def returned_functions(self, call: Call) -> list[str]:
+        """The functions a call of what a function returned reaches (``http_method =
+        self._get_update_method()`` then ``http_method(...)``, see returned_functions),
+        recorded as one group like :meth:`alternatives`; none unless each is ours."""
+        target = (call.target or "").removesuffix(".__call__")
+        if not target.endswith(RETURNS_SUFFIX):
+            return []
+        maker = self.functions.get(self.resolve(target.removesuffix(RETURNS_SUFFIX)) or "")
+        if maker is None or not maker.returned_refs:
+            return []
+        found = [self.resolve(ref) for ref in maker.returned_refs]
+        methods = sorted({f for f in found if f in self.functions})
+        if len(methods) != len(set(found)):
+            return []
+        for m in methods:
+            self.dispatched.setdefault(m, set()).update(methods)
+        return methods
+
     def callee_of(self, call: Call) -> str | None:
         if id(call) in self.named:
             return self.named[id(call)]
+        if returned := self.returned_functions(call):
+            return returned[0]
         if call.choices or call.chosen_by:
             return next(iter(self.chosen(call)), None)
         if call.alternatives:
@@ -930,6 +950,10 @@ def _link(graph: CallGraph, fn: Function, fresh: bool) -> _Links:
             entry = replace(entry, action=Action.BRIDGE)
         if entry is not None:
             found.blocking.append((call, entry))
+            continue
+        if returned := graph.returned_functions(call):
+            for given in returned:
+                found.edges.append(Edge(fn.qualname, given, call.span, call))
             continue
         if call.choices or call.chosen_by:
             for made in graph.chosen(call):

@@ -305,6 +305,9 @@ class Function:
     twin_shim: str | None = None
     # A method each of whose returns gives ``self.<attr>`` (``get_jenkins_obj()``).
     returns_self_attr: str | None = None
+    # Every ``return`` names a function (``return self.gitlab.http_put``), resolved
+    # as far as the module allows: calls of its result call one of them.
+    returned_refs: tuple[str, ...] = ()
     # ``self.<attr> = value`` in a method: the attribute and what the value holds.
     self_assigns: tuple[tuple[str, str | None], ...] = ()
     # ``obj.attr = value`` or ``name = value`` where value's type is known:
