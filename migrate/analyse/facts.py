@@ -43,7 +43,7 @@ from .names import LocalScope, _self_attr, expr_text, span_of
 from .operator_calls import OperatorCalls
 from .patched_returns import patched_returns
 from .patches import note_assigned_fake, note_dynamic, note_patch
-from .returned_functions import returned_references
+from .returned_functions import annotated_names, returned_references
 from .scopes import (
     bound_names,
     comprehension_names,
@@ -249,6 +249,7 @@ class ModuleAnalyser(OperatorCalls):
         self.scopes.append(scope)
         self._visit_block(node.body)
         fn.returned_refs = returned_references(node, self.resolve)
+        fn.annotated_returns = annotated_names(node.returns, self.resolve)
         self.scopes.pop()
         fn.relayed = relayed_calls(node)
         returns = self.tree.inside(node, ast.Return)

@@ -308,6 +308,8 @@ class Function:
     # Every ``return`` names a function (``return self.gitlab.http_put``), resolved
     # as far as the module allows: calls of its result call one of them.
     returned_refs: tuple[str, ...] = ()
+    # The names its return annotation mentions (``Union[Pager, List[dict]]``), resolved.
+    annotated_returns: tuple[str, ...] = ()
     # ``self.<attr> = value`` in a method: the attribute and what the value holds.
     self_assigns: tuple[tuple[str, str | None], ...] = ()
     # ``obj.attr = value`` or ``name = value`` where value's type is known:
@@ -436,6 +438,12 @@ class ModuleFacts:
     top_level: frozenset[str] = frozenset()
     # Modules it imports with ``from m import *``, in order.
     star_imports: tuple[str, ...] = ()
+
+    def imported_module(self, name: str) -> str | None:
+        """What ``name`` is imported as, when that names a module as spelt (lower case)."""
+        imported = self.imports.get(name)
+        return imported if imported and imported.rsplit(".", 1)[-1].islower() else None
+
     # Module-level ``sync_to_async`` bridges, by the name they are bound to.
     bridge_aliases: dict[str, BridgeAlias] = field(default_factory=dict)
     # Names used as values (``{6: Image}``, ``return Page``, ``make = Page``): a

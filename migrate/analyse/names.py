@@ -300,8 +300,11 @@ class NameResolver:
             else:
                 continue
             name = _self_attr(target)
-            if name and isinstance(value, ast.Name) and value.id in params:
-                attrs.setdefault(name, params[value.id])
+            held = value.id if isinstance(value, ast.Name) else ""
+            if name and held in params:
+                attrs.setdefault(name, params[held])
+            elif name and (module := self.facts.imported_module(held)):  # ``= objects``, a module
+                attrs.setdefault(name, module)
             default = given_default(value, names, kwarg) if name and value else None
             if name and default and (typ := self.type_of_call(default[0], None)):
                 attrs.setdefault(name, typ)  # ``self.session = session or Session()``

@@ -1,4 +1,5 @@
-"""Functions a function hands back to be called (``return self.gitlab.http_put``).
+"""What a function hands back: functions to be called (``return self.gitlab.http_put``),
+and the names its return annotation mentions.
 
 python-gitlab picks its update verb in a method of its own::
 
@@ -60,3 +61,25 @@ def returned_references(
             return ()  # a parameter, a call, a constant: not a function we can name
         found.append(resolved)
     return tuple(sorted(set(found)))
+
+
+def annotated_names(
+    annotation: ast.expr | None, resolve: Callable[[ast.expr], str | None]
+) -> tuple[str, ...]:
+    """Every name an annotation mentions (``Union["Pager", List[dict]]``), resolved;
+    a quoted forward reference is read as the expression it holds."""
+    found: set[str] = set()
+    todo = [annotation] if annotation is not None else []
+    while todo:
+        node = todo.pop()
+        if isinstance(node, ast.Constant) and isinstance(node.value, str):
+            try:
+                todo.append(ast.parse(node.value, mode="eval").body)
+            except SyntaxError:
+                pass
+            continue
+        if dotted(node) and (name := resolve(node)):
+            found.add(name)
+            continue
+        todo.extend(child for child in ast.iter_child_nodes(node) if isinstance(child, ast.expr))
+    return tuple(sorted(found))
