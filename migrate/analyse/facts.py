@@ -256,13 +256,22 @@ class ModuleAnalyser(OperatorCalls):
         given = {_self_attr(r.value) if r.value else None for r in returns}
         fn.returns_self_attr = given.pop() if len(given) == 1 and class_qualname else None
         fn.twin_shim = self._twin_shim(node) if class_qualname else None
+        # ``return wrapper``, or ``return cast(F, wrapper)`` in typed code.
+        returned = [self._uncast(r.value) for r in self.tree.inside(node, ast.Return)]
         fn.returns_inner = tuple(
             sorted(
-                scope.local_defs[r.value.id]
-                for r in self.tree.inside(node, ast.Return)
-                if isinstance(r.value, ast.Name) and r.value.id in scope.local_defs
+                scope.local_defs[value.id]
+                for value in returned
+                if isinstance(value, ast.Name) and value.id in scope.local_defs
             )
         )
+
+    def _uncast(self, value: ast.expr | None) -> ast.expr | None:
+        """``x`` of ``typing.cast(T, x)``; any other value as it is."""
+        if isinstance(value, ast.Call) and len(value.args) == 2 and not value.keywords:
+            if self.resolve(value.func) == "typing.cast":
+                return value.args[1]
+        return value
 
     def _twin_shim(self, node: ast.FunctionDef | ast.AsyncFunctionDef) -> str | None:
         """``name`` when the body is ``return async_to_sync(self.<name>)(...)``."""

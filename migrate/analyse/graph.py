@@ -752,10 +752,13 @@ class CallGraph(Extensions):
         owner = fn.class_qualname
         init = self.functions.get(f"{owner}.__init__") if owner else None
         kept = {f"self.{attr}" for attr in init.param_attrs} if init else set()
+        # The decorator's own parameter (``f``), not a factory's (``error`` in
+        # ``on_http_error(error)``, an exception class the wrapper raises).
         return [
             span
             for outer, name, span in fn.param_calls
-            if not name.startswith("self.") or (outer == owner and name in kept)
+            if (outer == fn.parent and not name.startswith("self."))
+            or (outer == owner and name in kept)
         ]
 
     _escaping: set[str] | None = None

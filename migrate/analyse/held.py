@@ -356,6 +356,8 @@ class HeldVisitor(ReachedValues):
     ) -> None:
         """A function or class handed to ``receiver`` (``sorted(key=f)``): a value, unless
         it is a class picked and called right there (see choices)."""
+        if receiver == "typing.cast":
+            return  # ``cast(F, wrapper)`` hands the value back as it is
         if isinstance(arg, ast.Starred):
             arg = arg.value
         if isinstance(arg, ast.Attribute):

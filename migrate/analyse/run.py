@@ -158,6 +158,8 @@ def _names(qualnames: Iterable[str], graph: CallGraph) -> set[str]:
     async_ones = set(qualnames)
     for wrapper, wrapped in graph.wrapped_by.items():
         decorator = graph.functions.get(graph.functions[wrapper].parent or "")
+        while decorator is not None and decorator.parent in graph.functions:
+            decorator = graph.functions[decorator.parent]  # ``on_http_error(e)``'s ``wrap``
         if decorator is not None and decorator.parent is None and async_ones & set(wrapped):
             # Its wrapper awaits what it wraps: a module decorating its own
             # functions with it (``@cli.might_need_auth`` in a test) must follow.
