@@ -106,6 +106,12 @@ class CallGraph(Extensions):
     # by_name): ``id(call)`` -> one of them.
     named: dict[int, str] = field(default_factory=dict)
 
+    def class_names(self) -> set[str]:
+        """Every class the facts we read define."""
+        if self._classes is None:
+            self._classes = {n for facts in self.project.facts.values() for n in facts.classes}
+        return self._classes
+
     def subclasses(self, cls: str) -> list[str]:
         """Project classes deriving from ``cls``, directly or not."""
         if self._children is None:
@@ -441,9 +447,7 @@ class CallGraph(Extensions):
         if not target or target in self.functions:
             return []
         owner, _, method = target.rpartition(".")
-        if self._classes is None:
-            self._classes = {n for facts in self.project.facts.values() for n in facts.classes}
-        if owner not in self._classes:
+        if owner not in self.class_names():
             return []
         found = {self.resolve(f"{sub}.{method}") for sub in self.subclasses(owner)}
         methods = sorted(m for m in found if m in self.functions)
@@ -475,16 +479,14 @@ class CallGraph(Extensions):
         or ``pkg.Api.tags``, an attribute of one."""
         if not typ:
             return None
-        if self._classes is None:
-            self._classes = {n for facts in self.project.facts.values() for n in facts.classes}
         parts = typ.split(".")
         for cut in range(len(parts), 0, -1):
             head = self.resolve(".".join(parts[:cut]))
-            if head in self._classes:
+            if head in self.class_names():
                 found: str | None = head
                 for attr in parts[cut:]:
                     found = self.resolve(self.attr_type(found, attr)) if found else None
-                return found if found in self._classes else None
+                return found if found in self.class_names() else None
         return None
 
     def _fixture_given(self, fn: Function, name: str) -> list[str]:
@@ -569,12 +571,10 @@ class CallGraph(Extensions):
         ``pkg.Page.site``, an attribute of one), when one is known."""
         if not held or held.startswith((PARAM_PREFIX, FIXTURE_PREFIX)):
             return None
-        if self._classes is None:
-            self._classes = {n for facts in self.project.facts.values() for n in facts.classes}
         parts = held.split(".")
         for cut in range(len(parts), 0, -1):
             head = ".".join(parts[:cut])
-            if head in self._classes:
+            if head in self.class_names():
                 typ: str | None = head
                 for attr in parts[cut:]:
                     if typ and attr.endswith(RETURNS_SUFFIX):
@@ -802,13 +802,7 @@ class CallGraph(Extensions):
         """The functions a call through a loop variable reaches (see loop_functions),
         recorded as one group (``dispatched``): one await serves them all. None unless
         each is a function of the project."""
-        found = [self.resolve(target) for target in call.alternatives]
-        methods = sorted({f for f in found if f in self.functions})
-        if len(methods) != len(set(found)):
-            return []
-        for m in methods:
-            self.dispatched.setdefault(m, set()).update(methods)
-        return methods
+        return self._dispatched_group(call.alternatives)
 
     def returned_functions(self, call: Call) -> list[str]:
         """The functions a call of what a function returned reaches (``http_method =
@@ -820,7 +814,12 @@ class CallGraph(Extensions):
         maker = self.functions.get(self.resolve(target.removesuffix(RETURNS_SUFFIX)) or "")
         if maker is None or not maker.returned_refs:
             return []
-        found = [self.resolve(ref) for ref in maker.returned_refs]
+        return self._dispatched_group(maker.returned_refs)
+
+    def _dispatched_group(self, targets: tuple[str, ...]) -> list[str]:
+        """The project functions ``targets`` name, recorded as one group (one await
+        serves them all); none unless each is one."""
+        found = [self.resolve(target) for target in targets]
         methods = sorted({f for f in found if f in self.functions})
         if len(methods) != len(set(found)):
             return []
@@ -853,9 +852,7 @@ class CallGraph(Extensions):
             made = self.resolve(target.removesuffix("__next__") + "__iter__")
             if made in self.functions and self.functions[made].is_generator:
                 return made
-        if self._classes is None:
-            self._classes = {n for facts in self.project.facts.values() for n in facts.classes}
-        if target not in self._classes and call.target:
+        if target not in self.class_names() and call.target:
             # ``client.servers()`` where ``servers`` holds an instance: its __call__ runs.
             called = self.resolve(f"{call.target}.__call__")
             if called in self.functions:
