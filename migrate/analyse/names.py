@@ -433,7 +433,9 @@ class NameResolver:
             return join(self.facts.imports[head], rest)
         if head in BUILTIN_NAMES:
             return join(f"builtins.{head}", rest)
-        return None
+        # Bound nowhere here: a ``from m import *`` may give it (the graph follows).
+        starred = self.facts.star_imports and head not in self.facts.top_level
+        return join(f"{self.facts.module}.{head}", rest) if starred else None
 
     def type_of_call(self, call: ast.Call, scope: LocalScope | None) -> str | None:
         """The type of object a call makes, when it is one we track."""
