@@ -22,7 +22,7 @@ import ast
 
 from .defaults import SESSION_TYPES
 from .model import ModuleFacts
-from .tree import dotted, expr_text
+from .tree import _self_attr, dotted, expr_text
 
 
 def held_attribute(
@@ -137,11 +137,10 @@ def gives_session(
 
 
 def returned_self_attr(node: ast.FunctionDef | ast.AsyncFunctionDef) -> str | None:
-    """``x`` when every ``return`` of ``node`` gives ``self.x``."""
-    attrs: set[str | None] = set()
-    for sub in ast.walk(node):
-        if isinstance(sub, ast.Return):
-            value = sub.value
-            own = isinstance(value, ast.Attribute) and expr_text(value.value) == "self"
-            attrs.add(value.attr if own and isinstance(value, ast.Attribute) else None)
-    return attrs.pop() if len(attrs) == 1 else None
+    """``x`` when every ``return`` of ``node`` gives ``self.x`` (or ``cls.x``)."""
+    given = {
+        _self_attr(r.value) if r.value else None
+        for r in ast.walk(node)
+        if isinstance(r, ast.Return)
+    }
+    return given.pop() if len(given) == 1 else None

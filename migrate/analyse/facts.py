@@ -11,6 +11,7 @@ from __future__ import annotations
 import ast
 
 from . import methods, shapes, thread_shapes
+from .accessors import returned_self_attr
 from .aliases import function_aliases, stand_in
 from .flow import mark_tested
 from .forms import has_async_memo, is_main_guard, property_accessor
@@ -252,9 +253,7 @@ class ModuleAnalyser(OperatorCalls):
         fn.annotated_returns = annotated_names(node.returns, self.resolve)
         self.scopes.pop()
         fn.relayed = relayed_calls(node)
-        returns = self.tree.inside(node, ast.Return)
-        given = {_self_attr(r.value) if r.value else None for r in returns}
-        fn.returns_self_attr = given.pop() if len(given) == 1 and class_qualname else None
+        fn.returns_self_attr = returned_self_attr(node) if class_qualname else None
         fn.twin_shim = self._twin_shim(node) if class_qualname else None
         # ``return wrapper``, or ``return cast(F, wrapper)`` in typed code.
         returned = [self._uncast(r.value) for r in self.tree.inside(node, ast.Return)]

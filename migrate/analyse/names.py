@@ -159,8 +159,8 @@ class NameResolver:
         saved, self.scopes = self.scopes, []
         try:
             typ = self.annotation_type(node.returns)
-            returned = returned_self_attr(node) if owner else None
-            if typ and returned and node.returns is not None:
+            returned = returned_self_attr(node) if typ and owner else None
+            if returned and node.returns is not None:
                 # ``def client(self) -> requests.Session: return self._client``:
                 # the annotation follows what the attribute becomes.
                 self.note_session_annotation(owner, returned, node.returns, typ)

@@ -231,12 +231,8 @@ def _dunders_under_a_loop(graph: CallGraph, colouring: Colouring) -> list[Review
     """A dunder Python runs on syntax (``plugins[name] = p`` runs ``__setitem__``) that
     stays sync and bridges to async code, run by code that becomes async: its
     ``async_to_sync`` raises on that running loop."""
-    bridged: dict[str, set[str]] = {}
-    for bridge in colouring.bridges:
-        if bridge.kind == "async_to_sync":
-            bridged.setdefault(bridge.function, set()).add(bridge.callee)
     reviews = []
-    for function, callees in sorted(bridged.items()):
+    for function, callees in sorted(_bridged_to_async(colouring).items()):
         fn = graph.functions.get(function)
         if fn is None or not _is_dunder(fn.name) or fn.name in _ATTRIBUTE_HOOKS:
             continue
@@ -259,16 +255,24 @@ def _dunders_under_a_loop(graph: CallGraph, colouring: Colouring) -> list[Review
     return reviews
 
 
+def _bridged_to_async(colouring: Colouring) -> dict[str, set[str]]:
+    """Functions that stay sync and reach async code through ``async_to_sync``, with
+    what they reach."""
+    bridged: dict[str, set[str]] = {}
+    for bridge in colouring.bridges:
+        if bridge.kind == "async_to_sync":
+            bridged.setdefault(bridge.function, set()).add(bridge.callee)
+    return bridged
+
+
 def _setters_under_a_loop(graph: CallGraph, colouring: Colouring) -> list[Review]:
     """A property setter (sync: an assignment cannot await) bridging to async code,
     run by an assignment in code that becomes async (``self.verify_ssl = v`` in an
     async constructor): its ``async_to_sync`` raises on that running loop."""
-    bridged: dict[str, set[str]] = {}
-    for bridge in colouring.bridges:
-        if bridge.kind == "async_to_sync" and bridge.function.endswith(".<setter>"):
-            bridged.setdefault(bridge.function, set()).add(bridge.callee)
     reviews = []
-    for setter, callees in sorted(bridged.items()):
+    for setter, callees in sorted(_bridged_to_async(colouring).items()):
+        if not setter.endswith(".<setter>"):
+            continue
         names = " and ".join(sorted(short_name(c) for c in callees))
         prop = short_name(setter.removesuffix(".<setter>"))
         for edge in graph.callers.get(setter, []):
@@ -340,7 +344,7 @@ def _http_call(name: str) -> bool:
 def _generators_under_a_loop(graph: CallGraph, colouring: Colouring) -> list[Review]:
     """A sync generator bridging to async code, iterated by async code: its
     ``async_to_sync`` runs as it is iterated, on the running loop, and raises."""
-    bridged = {b.function for b in colouring.bridges if b.kind == "async_to_sync"}
+    bridged = _bridged_to_async(colouring)
     reviews = []
     for function in sorted(bridged):
         fn = graph.functions.get(function)

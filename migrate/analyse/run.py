@@ -334,9 +334,9 @@ def _base_modules(graph: CallGraph) -> set[str]:
     attributes its subclasses call through (``self._adapter = adapter``). A base
     re-exported by ``from .base import *`` brings the star-imported modules."""
     project = graph.project
-    known = {cls for facts in project.facts.values() for cls in facts.classes}
+    known = graph.class_names()
     wanted: set[str] = set()
-    for facts in list(project.facts.values()):
+    for facts in project.facts.values():
         for bases in facts.classes.values():
             for base in bases:
                 target = graph.resolve(base) or base
