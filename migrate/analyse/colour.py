@@ -50,8 +50,6 @@ from .model import Call, Function, Span
 from .overrides import library_call_boundary
 from .review import find_reviews
 from .tree import short_name
-from .twinned import kept_dunder, twin_free
-from .twins import twin_name
 
 
 def colour(graph: CallGraph, scope: Scope | None = None) -> Colouring:
@@ -120,6 +118,7 @@ def _colour(
     functions = graph.functions
 
     passed_around = classes_passed_around(graph)
+    result.property_twins.update(twinned.setter_twins(graph))
     for fn in functions.values():
         why = (
             _boundary(fn, graph, scope)
@@ -238,7 +237,7 @@ def _colour(
                 continue
             if call.in_lambda:
                 continue  # decided below: a lambda cannot await
-            if kept_dunder(call, callee, graph):
+            if twinned.kept_dunder(call, callee, graph):
                 continue  # ``jobs[k] += 1``: the dunder stays, bridging to its twin
             if caller.qualname in result.boundaries:
                 if call.dunder or callee in result.property_twins:
@@ -312,9 +311,9 @@ def _unwind(
 
 def _boundary(fn: Function, graph: CallGraph, scope: Scope) -> str | None:
     """Why ``fn`` must stay sync, or None when it may become async."""
-    if fn.boundary:
+    if fn.boundary and not (fn.boundary == "property" and twinned.setter_twin(fn, graph)):
         return fn.boundary
-    if twin_name(fn.name, fn.is_generator) and fn.class_qualname and not twin_free(fn, graph):
+    if twinned.kept_sync(fn, graph):
         return "dunder"
     if fn.qualname in graph.project.entry_points:
         return graph.project.entry_points[fn.qualname]

@@ -112,6 +112,9 @@ class Fake:
     # A fixture's ``MagicMock()`` handed to a class that now awaits these of its
     # methods (see analyse/handed_mocks.py): ``MagicMock(get=AsyncMock())``.
     mock_methods: tuple[str, ...] = ()
+    # A fake class's ``__call__`` calling the function it was handed, async now (see
+    # analyse/spies.py): where, to be awaited.
+    spied: tuple[Span, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -149,7 +152,8 @@ class Colouring:
     # Methods that become async under another name (``close`` -> ``aclose``).
     renamed: dict[str, str] = field(default_factory=dict)
     # Properties that keep a sync form for some readers: their async twin's name
-    # (see properties.twin_property), once they become async.
+    # (see properties.twin_property), once they become async; and setters an
+    # assignment runs, ``aset_token`` (see twinned.setter_twin).
     property_twins: dict[str, str] = field(default_factory=dict)
     # Functions handed to a receiver that now awaits them (see ``passed``): the
     # receivers' calls of their parameter (function, where), awaited now; and

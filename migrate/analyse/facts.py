@@ -27,6 +27,7 @@ from .frameworks import (
     is_test_path,
 )
 from .given import none_defaults
+from .iterated_locals import mark_iterated_locals
 from .loop_functions import looped_functions
 from .model import (
     ITEMS_SUFFIX,
@@ -247,6 +248,7 @@ class ModuleAnalyser(OperatorCalls):
         scope = LocalScope(fn, class_qualname, bound_names(node.body), node)
         scope.aliases = function_aliases(node, scope.bound)
         self.param_types(fn, node, scope)
+        mark_iterated_locals(node)
         self.scopes.append(scope)
         self._visit_block(node.body)
         fn.returned_refs = returned_references(node, self.resolve)
@@ -384,12 +386,17 @@ class ModuleAnalyser(OperatorCalls):
             return
         # ``self.site: Site = site`` keeps what it is given as ``self.site = site`` does.
         plain = ast.Assign(targets=[node.target], value=node.value)
+        node.target._migrate_annotated = True  # type: ignore[attr-defined]
         self.visit_Assign(ast.copy_location(plain, node))
         self.visit(node.annotation)
 
     def visit_Assign(self, node: ast.Assign) -> None:
         if len(node.targets) == 1 and isinstance(node.targets[0], ast.Subscript):
             node.targets[0]._migrate_twin = "setitem"  # type: ignore[attr-defined]
+        elif len(node.targets) == 1 and isinstance(node.targets[0], ast.Attribute):
+            if not getattr(node.targets[0], "_migrate_annotated", False):
+                # ``obj.name = v`` alone: a setter's site that can read ``await obj.aset_name(v)``.
+                node.targets[0]._migrate_twin = "set"  # type: ignore[attr-defined]
         scope = self.scopes[-1]
         for target in node.targets:
             if isinstance(target, ast.Name) and through_mock(node.value):
@@ -419,6 +426,12 @@ class ModuleAnalyser(OperatorCalls):
         self.note_assignment(node, scope)
         self.note_assigned_values(node, scope)
         typ = self.type_of_value(node.value, scope) if scope.function is not None else None
+        for target in node.targets:
+            if isinstance(target, ast.Subscript) and isinstance(target.value, ast.Name):
+                # ``pages[title] = page``: what reading an item back gives (see item_type).
+                value = node.value
+                stored = scope.local_types.get(value.id) if isinstance(value, ast.Name) else typ
+                scope.item_types.setdefault(target.value.id, set()).add(stored or "")
         if scope.function is not self.module_fn and (typ or isinstance(node.value, ast.Call)):
             for target in node.targets:
                 if isinstance(target, ast.Name):
@@ -544,6 +557,7 @@ class ModuleAnalyser(OperatorCalls):
         if (held := len_site(node, target)) is not None:
             self.dunder_call(node, held, "__len__", "len")  # see twins
         parent = getattr(node, "_migrate_parent", None)
+        at = getattr(node, "_migrate_iterated_at", None)  # see iterated_locals
         call = Call(
             span=span_of(node),
             target=target,
@@ -551,6 +565,7 @@ class ModuleAnalyser(OperatorCalls):
             awaited=isinstance(parent, ast.Await),
             in_lambda=self.lambda_depth > 0,
             iterated=bool(getattr(node, "_migrate_iterated", False)),
+            iterated_at=span_of(at) if at else None,
             arg_of=getattr(node, "_migrate_arg_of", None),
             genexp_of=getattr(node, "_migrate_genexp_of", None),
             position=getattr(node, "_migrate_position", None),

@@ -146,7 +146,8 @@ class FlowVisitor(NameResolver, ast.NodeVisitor):
             )
         elif isinstance(node.ctx, ast.Store) and not node.attr.startswith("__"):
             fn = self.scopes[-1].function or self.module_fn
-            fn.writes.append(Call(span_of(node), self.resolve(node), expr_text(node)))
+            kind = getattr(node, "_migrate_twin", None)  # "set": the assignment's one target
+            fn.writes.append(Call(span_of(node), self.resolve(node), expr_text(node), dunder=kind))
         self.generic_visit(node)
 
     def visit_While(self, node: ast.While) -> None:

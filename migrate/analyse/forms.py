@@ -34,6 +34,22 @@ def is_main_guard(node: ast.If) -> bool:
     )
 
 
+def without_properties(node: ast.ClassDef, attrs: dict[str, str]) -> dict[str, str]:
+    """``attrs`` less the names the class defines as properties: ``self.proxies = p``
+    in ``__init__`` runs the ``proxies`` setter (a data descriptor wins over the
+    instance), so ``self.proxies`` is the property, whatever ``p`` is."""
+    properties = {
+        stmt.name
+        for stmt in node.body
+        if isinstance(stmt, ast.FunctionDef | ast.AsyncFunctionDef)
+        and any(
+            (isinstance(d, ast.Name) and d.id == "property") or property_accessor(stmt)
+            for d in stmt.decorator_list
+        )
+    }
+    return {name: typ for name, typ in attrs.items() if name not in properties}
+
+
 def property_accessor(node: ast.FunctionDef | ast.AsyncFunctionDef) -> str | None:
     """``setter`` or ``deleter`` for ``@name.setter`` on a ``def name``, else None."""
     for decorator in node.decorator_list:

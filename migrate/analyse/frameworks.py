@@ -8,7 +8,7 @@ thread pools and pytest's conventions, in one place instead of in ``if``s.
 from __future__ import annotations
 
 import ast
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from typing import Literal
 
 from .catalogue import HTTP_VERBS
@@ -414,3 +414,11 @@ def hands_mock(decorator: ast.expr) -> bool:
     else:
         return False
     return not (given or any(k.arg == "new" for k in decorator.keywords))
+
+
+def unbridged(func: ast.expr, resolve: Callable[[ast.AST], str | None]) -> ast.expr:
+    """What a call of ``func`` calls, seeing through a bridge: ``async_to_sync(f)(x)``
+    calls ``f``."""
+    if isinstance(func, ast.Call) and func.args and resolve(func.func) in BRIDGES:
+        return func.args[0]
+    return func

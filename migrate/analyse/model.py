@@ -59,6 +59,8 @@ class Call:
     # A read only tested for truth or None (``if s.auth:``, ``s.auth is None``).
     tested: bool = False
     iterated: bool = False  # the result is iterated (for / comprehension)
+    # ``pages = f()`` ... ``for page in pages``: where the local holding it is iterated.
+    iterated_at: Span | None = None
     arg_of: str | None = None  # the result is passed to this callee
     http_verb: str | None = None  # for ``session.request("POST", ...)``
     # ``session.request(method, ...)`` with ``method`` a parameter of the function.

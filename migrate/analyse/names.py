@@ -17,7 +17,8 @@ from .choices import class_param, module_choices, self_returned
 from .defaults import SESSION_TYPES, annotated_class, given_default
 from .factories import local_method, session_factories, type_factory_globals, what_made
 from .fixtures import is_fixture_decorator, note_fixture, returned_attribute, returned_maker
-from .frameworks import BRIDGES
+from .forms import without_properties
+from .frameworks import unbridged
 from .made_by import MADE_BY_PARAM, call_args, given_class, param_made
 from .mock_factories import MOCK_MODULES, mock_factory
 from .model import ITEMS_SUFFIX, RETURNS_SUFFIX, ModuleFacts
@@ -130,9 +131,8 @@ class NameResolver:
         type_factory_globals(tree, self.facts, lambda call: self.type_of_call(call, None))
 
     def _fixture_maker(self, node: ast.FunctionDef | ast.AsyncFunctionDef, name: str) -> str | None:
-        """A fixture giving a function the test calls to make its object: that function,
-        whose calls make what it returns; or a class it defines (see
-        fixtures.returned_maker)."""
+        """A fixture giving a function the test calls to make its object (that function,
+        whose calls make what it returns), or a class it defines: fixtures.returned_maker."""
         module = self.facts.module
         found = returned_maker(
             node,
@@ -177,6 +177,8 @@ class NameResolver:
                 if cls and isinstance(func, ast.Name) and func.id == cls:
                     return owner
                 if cls and isinstance(func, ast.Attribute) and dotted(func) == [cls, func.attr]:
+                    if func.attr == "__new__":
+                        return owner  # ``self = cls.__new__(cls)``: an async factory's
                     return self._method_return(f"{owner}.{func.attr}", 0)  # ``cls.fetch(1)``
                 return self.type_of_call(call, None)
 
@@ -262,7 +264,7 @@ class NameResolver:
         for method in node.body:
             if isinstance(method, ast.FunctionDef | ast.AsyncFunctionDef):
                 self._attrs_from_params(method, attrs, qualname)
-        self.class_attr_types[node.name] = attrs
+        self.class_attr_types[node.name] = attrs = without_properties(node, attrs)
         if attrs:
             self.facts.attr_types[f"{self.facts.module}.{node.name}"] = attrs
 
@@ -326,6 +328,9 @@ class NameResolver:
             # ``self[name].invoke``: what ``__getitem__`` gives (project-wide).
             base = self.resolve(node.value)
             return f"{base}.__getitem__{RETURNS_SUFFIX}" if base else None
+        if isinstance(node, ast.Subscript) and self.scopes:
+            if held := self.scopes[-1].item_type(node.value):  # ``pages[title]``: see facts
+                return held
         if isinstance(node, ast.Attribute) and not isinstance(chain_root(node), ast.Name):
             # ``self.get_client().api.get``: from what the inner call gives.
             base = self.resolve(node.value)
@@ -389,11 +394,7 @@ class NameResolver:
 
     def callee_target(self, call: ast.Call) -> str | None:
         """What a call calls, seeing through a bridge: ``async_to_sync(f)(x)`` calls f."""
-        inner = call.func
-        if isinstance(inner, ast.Call) and len(inner.args) >= 1:
-            if self.resolve(inner.func) in BRIDGES:
-                return self.resolve(inner.args[0])
-        return self.resolve(call.func)
+        return self.resolve(unbridged(call.func, self.resolve))
 
     def _resolve_parts(self, parts: list[str]) -> str | None:
         head, rest = parts[0], parts[1:]
@@ -442,8 +443,9 @@ class NameResolver:
         saved = self.scopes
         if scope is None:
             self.scopes = []
+        func = unbridged(call.func, self.resolve)  # ``async_to_sync(C.create)()`` makes a C
         try:
-            name = self.resolve(call.func)
+            name = self.resolve(func)
         finally:
             self.scopes = saved
         if name is None:
@@ -455,9 +457,7 @@ class NameResolver:
             return returned
         if name in session_factories(self.facts):
             return name + RETURNS_SUFFIX  # the graph knows it is a session
-        if gives_session(
-            self.facts, self.class_methods, name, isinstance(call.func, ast.Attribute)
-        ):
+        if gives_session(self.facts, self.class_methods, name, isinstance(func, ast.Attribute)):
             return name + RETURNS_SUFFIX  # a session a method gives: the graph knows which
         last = name.rsplit(".", 1)[-1]
         if name.startswith(("builtins.",)):
@@ -466,12 +466,12 @@ class NameResolver:
         # this module may be named ``M``, a test's own say).
         if name in self.facts.classes or (last[:1].isupper() and not last.isupper()):
             return name
-        head = ast.unparse(call.func).split(".")[0]
+        head = ast.unparse(func).split(".")[0]
         if head in self.facts.imports and head not in self._bound_locally():
             # A function from another module: the graph knows what it returns, if anything.
             return name + RETURNS_SUFFIX
-        if isinstance(call.func, ast.Attribute) and (
-            not name.startswith(self.facts.module + ".") or (dotted(call.func) or [""])[0] == "self"
+        if isinstance(func, ast.Attribute) and (
+            not name.startswith(self.facts.module + ".") or (dotted(func) or [""])[0] == "self"
         ):
             # A method of an object from another module (``self.sleepers.make()``), or
             # one an override may be (``self.get_client()``): likewise.

@@ -22,6 +22,7 @@ from .defaults import SESSION_TYPES
 from .graph import CallGraph
 from .model import RETURNS_SUFFIX, Call, Function, Span
 from .tree import short_name
+from .twins import SETTER
 
 
 def find_reviews(graph: CallGraph, colouring: Colouring) -> list[Review]:
@@ -30,6 +31,7 @@ def find_reviews(graph: CallGraph, colouring: Colouring) -> list[Review]:
         *_generators_under_a_loop(graph, colouring),
         *_dunders_under_a_loop(graph, colouring),
         *_setters_under_a_loop(graph, colouring),
+        *_unknown_setter_writes(graph, colouring),
         *_maybe_async_iterators(graph, colouring),
     ]
     async_methods: dict[str, list[str]] = {}
@@ -267,27 +269,73 @@ def _bridged_to_async(colouring: Colouring) -> dict[str, set[str]]:
 
 def _setters_under_a_loop(graph: CallGraph, colouring: Colouring) -> list[Review]:
     """A property setter (sync: an assignment cannot await) bridging to async code,
-    run by an assignment in code that becomes async (``self.verify_ssl = v`` in an
-    async constructor): its ``async_to_sync`` raises on that running loop."""
+    run by an assignment in code that becomes async: its ``async_to_sync`` raises on
+    that running loop. A plain ``api.token = v`` reads ``await api.aset_token(v)``
+    where the setter took its twin; ``api.count += 1`` and the like keep the setter."""
+    bridging = {
+        setter: " and ".join(sorted(short_name(c) for c in callees))
+        for setter, callees in _bridged_to_async(colouring).items()
+        if setter.endswith(SETTER)
+    }
+    for setter, twin in colouring.renamed.items():
+        if setter.endswith(SETTER) and colouring.is_async(setter):
+            bridging[setter] = twin
     reviews = []
-    for setter, callees in sorted(_bridged_to_async(colouring).items()):
-        if not setter.endswith(".<setter>"):
-            continue
-        names = " and ".join(sorted(short_name(c) for c in callees))
-        prop = short_name(setter.removesuffix(".<setter>"))
+    for setter, names in sorted(bridging.items()):
+        prop = short_name(setter.removesuffix(SETTER))
+        twinned = setter in colouring.renamed
         for edge in graph.callers.get(setter, []):
             caller = graph.functions[edge.caller]
             if edge.via != "write" or not (caller.is_async or colouring.is_async(caller.qualname)):
                 continue
+            if twinned and edge.call is not None and edge.call.dunder:
+                continue  # ``await api.aset_token(v)``
             text = edge.call.text if edge.call else prop
-            reviews.append(
-                Review(
-                    caller.qualname,
-                    edge.span,
+            if twinned:
+                why = (
+                    f"`{text}` is assigned other than alone, which runs the {prop} setter;"
+                    f" it bridges to {names} (async now) through async_to_sync, which raises"
+                    f" on this running loop: call `await {text.rpartition('.')[0]}.{names}(...)`"
+                    " instead"
+                )
+            else:
+                why = (
                     f"`{text} = ...` runs the {prop} setter, which stays sync (an assignment"
                     f" cannot await) and runs {names} through async_to_sync, which raises on"
-                    f" this running loop: set what the setter sets and await {names} here",
-                    unawaited=True,
+                    f" this running loop: set what the setter sets and await {names} here"
+                )
+            reviews.append(Review(caller.qualname, edge.span, why, unawaited=True))
+    return reviews
+
+
+def _unknown_setter_writes(graph: CallGraph, colouring: Colouring) -> list[Review]:
+    """``obj.token = v`` where ``obj``'s type is not known, beside a ``token`` setter
+    that took an async twin: if it is that setter, it bridges, which raises on a
+    running loop. Not held: most such assignments are of other objects."""
+    twinned = {
+        setter.removesuffix(SETTER).rpartition(".")[2]: setter
+        for setter in colouring.renamed
+        if setter.endswith(SETTER) and colouring.is_async(setter)
+    }
+    if not twinned:
+        return []
+    reviews = []
+    for fn in graph.functions.values():
+        for write in fn.writes:
+            name = write.text.rpartition(".")[2]
+            if name not in twinned or (write.target and graph.resolve(write.target)):
+                continue
+            setter = twinned[name]
+            owner = short_name(setter.removesuffix(SETTER))
+            twin = colouring.renamed[setter]
+            reviews.append(
+                Review(
+                    fn.qualname,
+                    write.span,
+                    f"cannot tell what `{write.text}` is; if it is {owner}, this assignment"
+                    f" runs its setter, which bridges to {twin} (async now) through"
+                    " async_to_sync and raises on a running loop: in async code, call"
+                    f" `await {write.text.rpartition('.')[0]}.{twin}(...)`",
                 )
             )
     return reviews

@@ -418,6 +418,15 @@ class LocalScope:
         self.aliases: dict[str, ast.expr] = {}  # locals standing for a function: see aliases
         # Loop variables holding one function per item: see loop_functions.
         self.alternatives: dict[str, tuple[str, ...]] = {}
+        # The types stored so far in a local's items (``pages[title] = page``), "" for
+        # a value of no known type: see item_type.
+        self.item_types: dict[str, set[str]] = {}
+
+    def item_type(self, held: ast.expr) -> str | None:
+        """``pages[key]``: the one type every ``pages[k] = v`` so far in the function
+        stored, when it is known (a dict filled here to be read back here)."""
+        types = self.item_types.get(held.id, set()) if isinstance(held, ast.Name) else set()
+        return next(iter(types)) if len(types) == 1 and "" not in types else None
 
     @classmethod
     def nested(cls, function: Function, bound: frozenset[str]) -> LocalScope:

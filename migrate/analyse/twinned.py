@@ -12,7 +12,7 @@ from .decisions import Colouring, Review
 from .graph import CallGraph
 from .model import Call, Function
 from .tree import short_name
-from .twins import TWIN_NAMES, twin_name
+from .twins import SETTER, TWIN_NAMES, setter_twin_name, twin_name
 
 
 def twin_free(fn: Function, graph: CallGraph) -> bool:
@@ -22,6 +22,38 @@ def twin_free(fn: Function, graph: CallGraph) -> bool:
     return not any(edge.via == "ref" for edge in graph.callers.get(fn.qualname, []))
 
 
+def kept_sync(fn: Function, graph: CallGraph) -> bool:
+    """Whether ``fn`` is a dunder with a twin that must stay as it is (see twin_free)."""
+    if not twin_name(fn.name, fn.is_generator) or fn.class_qualname is None:
+        return False
+    return not twin_free(fn, graph)
+
+
+def setter_twin(fn: Function, graph: CallGraph) -> str | None:
+    """The async twin property setter ``fn`` may become (``aset_token``): None when
+    the class has that name already or no plain ``obj.token = v`` runs it (then it
+    stays a setter, bridging to what becomes async)."""
+    if not fn.qualname.endswith(SETTER) or fn.class_qualname is None or fn.is_async:
+        return None
+    twin = setter_twin_name(fn.qualname)
+    if f"{fn.class_qualname}.{twin}" in graph.functions:
+        return None
+    written = (
+        edge.via == "write" and edge.call is not None and edge.call.dunder == "set"
+        for edge in graph.callers.get(fn.qualname, [])
+    )
+    return twin if any(written) else None
+
+
+def setter_twins(graph: CallGraph) -> dict[str, str]:
+    """Every property setter that may become its async twin, with the twin's name."""
+    found = {}
+    for fn in graph.functions.values():
+        if fn.boundary == "property" and (twin := setter_twin(fn, graph)):
+            found[fn.qualname] = twin
+    return found
+
+
 def is_twin(callee: str, graph: CallGraph) -> bool:
     fn = graph.functions[callee]
     return fn.name in TWIN_NAMES and fn.class_qualname is not None
@@ -29,7 +61,11 @@ def is_twin(callee: str, graph: CallGraph) -> bool:
 
 def kept_dunder(call: Call, callee: str, graph: CallGraph) -> bool:
     """A site of a twin dunder that stays one (``jobs[k] += 1``): it does not make
-    its caller async; the dunder bridges (see :func:`reviews`)."""
+    its caller async; the dunder bridges (see :func:`reviews`). Likewise an
+    assignment running a setter other than alone (``api.count += 1``): the setter
+    bridges to its twin (see review's setter sites)."""
+    if call.dunder is None and callee.endswith(SETTER):
+        return True
     return call.dunder is None and call.subscript and is_twin(callee, graph)
 
 

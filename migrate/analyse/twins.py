@@ -24,6 +24,10 @@ TWIN_NAMES = {
     "__delitem__": "adelitem",
 }
 LEN = "builtins.len"
+# A property setter is a function of its own (``Api.token.<setter>``); one that
+# would await becomes the async method ``aset_token``, and the setter stays as a
+# bridge to it for sync code and for assignments that do not read as one call.
+SETTER = ".<setter>"
 # A generator ``__iter__`` becomes the async generator ``__aiter__``; sync code
 # iterating an object it cannot type gets its items collected by the kept ``__iter__``.
 ITER_TWIN = ("__iter__", "__aiter__")
@@ -34,6 +38,11 @@ def twin_name(name: str, is_generator: bool) -> str | None:
     if name == ITER_TWIN[0] and is_generator:
         return ITER_TWIN[1]
     return TWIN_NAMES.get(name)
+
+
+def setter_twin_name(qualname: str) -> str:
+    """``aset_token`` for ``Api.token.<setter>``."""
+    return f"aset_{qualname.removesuffix(SETTER).rpartition('.')[2]}"
 
 
 def contains_site(node: ast.Compare) -> tuple[ast.expr, ast.expr, str] | None:

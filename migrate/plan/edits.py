@@ -35,6 +35,7 @@ from ..analyse.quart import SharedClient, quart_facts
 from ..analyse.responses import ResponseFlow, Verdict
 from ..analyse.run import Analysis
 from ..analyse.subclasses import AUTH_BASES, REQUEST_METHODS, SESSION_BASES, requests_view
+from ..analyse.twins import SETTER
 from .aliases import AliasEdit, BridgeAliases, unwound_aliases
 from .closings import plan_closings
 from .factories import plan_factories
@@ -445,6 +446,8 @@ def plan_edits(analysis: Analysis) -> dict[str, FileEdits]:
         if memo is not None and memo.target is not None:
             fe.async_memos[cols.pos(memo.span)] = memo.target
         kind = graph.functions[qualname].property
+        if qualname.endswith(SETTER):
+            kind = "setter"  # ``@token.setter`` goes: the method is ``aset_token``
         if kind is not None and not graph.functions[qualname].is_generator:
             # A generator property stays one: its readers take the async items.
             fe.async_properties[qualname] = kind
@@ -487,7 +490,7 @@ def plan_edits(analysis: Analysis) -> dict[str, FileEdits]:
                 continue
             if graph.functions[callee].is_generator or call.iterates:
                 if call.iterated:
-                    fe.async_iterations.add(cols.pos(call.span))
+                    fe.async_iterations.add(cols.pos(call.iterated_at or call.span))
                 elif (taken_by := generators.consumer(call, graph)) is not None:
                     fe.async_consumers[cols.pos(call.span)] = taken_by
                     if taken_by == generators.NEXT and call.stop_handler is not None:
@@ -496,6 +499,12 @@ def plan_edits(analysis: Analysis) -> dict[str, FileEdits]:
                         fe.closed_nexts.add(cols.pos(call.span))
                 continue
             fe.awaits.add(cols.pos(call.span))
+        for write in fn.writes:
+            # ``api.token = v`` -> ``await api.aset_token(v)``; other assignments keep
+            # the setter, bridging (reviewed).
+            setter = f"{graph.resolve(write.target)}{SETTER}" if write.target else None
+            if write.dunder and setter in colouring.renamed and colouring.is_async(setter):
+                fe.twin_calls[cols.pos(write.span)] = (write.dunder, colouring.renamed[setter])
         for read in fn.reads:
             callee = graph.resolve(read.target) if read.target else None
             if callee in graph.functions and colouring.is_async(callee) and not read.in_lambda:
@@ -516,6 +525,8 @@ def plan_edits(analysis: Analysis) -> dict[str, FileEdits]:
         new_name = colouring.renamed.get(edge.callee)
         called = edge.call
         # ``for page in pages`` runs ``__anext__`` unnamed: no call there to rename.
+        if edge.via == "write":
+            continue  # an assignment (see the twin calls above), no call to rename
         if new_name and called and not (called.context_manager or called.iterates or called.dunder):
             fe, cols = for_module(fn_module(edge.caller))
             fe.renamed_calls[cols.pos(called.span)] = new_name
@@ -938,8 +949,9 @@ def _note_fake(
         if fake.owner is not None:
             fe.fake_urlopen_targets.add(cols.pos(fake.owner))
     elif fake.fake is not None:
-        fake_fe, _ = for_module(fn_module(fake.fake))
+        fake_fe, fake_cols = for_module(fn_module(fake.fake))
         fake_fe.async_fakes.add(fake.fake)
+        fake_fe.awaits.update(fake_cols.pos(span) for span in fake.spied)
     elif fake.wrap:
         fe.fake_lambdas.add(cols.pos(fake.span))
         if fake.method:

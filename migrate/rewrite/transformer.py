@@ -181,7 +181,7 @@ class MigrationTransformer(cst.CSTTransformer):
 
     def visit_FunctionDef(self, node: cst.FunctionDef) -> bool:
         self.ctx.non_references.add(id(node.name))
-        self.ctx.scope.append(node.name.value)
+        self.ctx.scope.append(_scope_name(node))
         becomes_async = (
             node.asynchronous is not None
             or self.ctx.qualname in self.ctx.edits.async_functions
@@ -369,3 +369,19 @@ class MigrationTransformer(cst.CSTTransformer):
                 if comment not in existing:
                     leading.append(cst.EmptyLine(comment=cst.Comment(comment)))
         return updated.with_changes(leading_lines=leading)
+
+
+def _scope_name(node: cst.FunctionDef) -> str:
+    """``token.<setter>`` for ``@token.setter def token``, as the analysis names it:
+    the getter keeps the plain name."""
+    name = node.name.value
+    for decorator in node.decorators:
+        accessor = decorator.decorator
+        if (
+            isinstance(accessor, cst.Attribute)
+            and accessor.attr.value in ("setter", "deleter")
+            and isinstance(accessor.value, cst.Name)
+            and accessor.value.value == name
+        ):
+            return f"{name}.<{accessor.attr.value}>"
+    return name

@@ -21,6 +21,7 @@ import libcst.matchers as m
 
 from ...analyse.frameworks import ASYNC_MEMOISERS, ASYNC_POST_INIT
 from ..context import RuleContext
+from ..generator_types import async_generator_returns, yields
 from ..nodes import dotted_name
 from .async_factory import ASYNC_INIT, POST_INIT_FACTORY, factory_method
 from .base import on_leave, on_visit
@@ -63,6 +64,9 @@ class AsyncPropagation(TwinSites):
             if kind is not None:
                 updated = updated.with_changes(decorators=self._unproperty(updated, kind))
             updated = updated.with_changes(decorators=self._async_cm(updated.decorators))
+            if yields(original):  # an async generator (``@asynccontextmanager``'s too)
+                returns = async_generator_returns(updated.returns, self.ctx)
+                updated = updated.with_changes(returns=returns)
             return updated.with_changes(asynchronous=cst.Asynchronous())
         new_name = self.ctx.edits.renamed.get(self.ctx.qualname)
         if new_name is not None:

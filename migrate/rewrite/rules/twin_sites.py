@@ -4,7 +4,8 @@ async code, and the dunder kept as a bridge for sync code.
 ``name in jobs`` -> ``await jobs.acontains(name)``, ``name not in jobs`` ->
 ``not await jobs.acontains(name)``, ``jobs[name] = xml`` -> ``await
 jobs.asetitem(name, xml)``, ``del jobs[name]`` -> ``await
-jobs.adelitem(name)``, ``len(jobs)`` -> ``await jobs.alen()``. The class keeps
+jobs.adelitem(name)``, ``len(jobs)`` -> ``await jobs.alen()``, ``api.token = v``
+-> ``await api.aset_token(v)``. The class keeps
 its dunder, one line handing over to the twin through ``async_to_sync``: sync
 code (and code that cannot tell what it holds) goes on working.
 """
@@ -13,10 +14,11 @@ from __future__ import annotations
 
 import libcst as cst
 
-from ...analyse.twins import ITER_TWIN, TWIN_NAMES
+from ...analyse.twins import ITER_TWIN, SETTER, TWIN_NAMES
 from .base import Rule, on_leave
 
 _DUNDERS = {twin: dunder for dunder, twin in TWIN_NAMES.items()}
+SETTER_PREFIX = "aset_"
 
 
 class TwinSites(Rule):
@@ -50,6 +52,10 @@ class TwinSites(Rule):
         if twin is None or not isinstance(updated, cst.Assign):
             return updated
         target = updated.targets[0].target
+        if isinstance(target, cst.Attribute):
+            # ``api.token = v`` -> ``await api.aset_token(v)``
+            call = _await(target.value, twin[1], [updated.value])
+            return cst.Expr(call, semicolon=updated.semicolon)
         assert isinstance(target, cst.Subscript)
         call = _await(target.value, twin[1], [_key(target), updated.value])
         return cst.Expr(call, semicolon=updated.semicolon)
@@ -69,26 +75,46 @@ class TwinSites(Rule):
     def leave_twin_class(self, original: cst.ClassDef, updated: cst.ClassDef) -> cst.ClassDef:
         """After each twin, its dunder again: a bridge to it for sync code."""
         owner = self.ctx.qualname
-        twins = {
-            new
-            for qualname, new in self.ctx.edits.renamed.items()
-            if qualname.rpartition(".")[0] == owner
-            and (
+        setters = set()
+        twins = set()
+        for qualname, new in self.ctx.edits.renamed.items():
+            kind = self.ctx.edits.async_properties.get(qualname)
+            if kind == "setter" and qualname.removesuffix(SETTER).rpartition(".")[0] == owner:
+                setters.add(new)  # an assignment that cannot await runs the setter
+            elif qualname.rpartition(".")[0] == owner and (
                 new in _DUNDERS
                 # An async generator's, not an async iterator's (whose __iter__ is sync).
                 or (new == ITER_TWIN[1] and qualname in self.ctx.edits.async_functions)
                 # A property kept for the readers that cannot await (``aversion``).
-                or self.ctx.edits.async_properties.get(qualname) == "property"
-            )
-        }
-        if not twins:
+                or kind == "property"
+            ):
+                twins.add(new)
+        if not twins and not setters:
             return updated
         body: list[cst.BaseStatement | cst.BaseSmallStatement] = []
         for stmt in updated.body.body:
             body.append(stmt)
-            if isinstance(stmt, cst.FunctionDef) and stmt.name.value in twins:
+            if isinstance(stmt, cst.FunctionDef) and stmt.name.value in setters:
+                body.append(self._setter(stmt))
+            elif isinstance(stmt, cst.FunctionDef) and stmt.name.value in twins:
                 body.append(self._shell(stmt))
         return updated.with_changes(body=updated.body.with_changes(body=body))
+
+    def _setter(self, twin: cst.FunctionDef) -> cst.FunctionDef:
+        """``@token.setter def token(self, value): async_to_sync(self.aset_token)(value)``"""
+        self.ctx.add_import("asgiref.sync", "async_to_sync")
+        params = twin.params.params
+        self_name = params[0].name.value if params else "self"
+        value = params[1].name.value if len(params) > 1 else "value"
+        prop = twin.name.value.removeprefix(SETTER_PREFIX)
+        body = cst.parse_statement(f"async_to_sync({self_name}.{twin.name.value})({value})")
+        return twin.with_changes(
+            name=cst.Name(prop),
+            asynchronous=None,
+            body=cst.IndentedBlock([body]),
+            decorators=[cst.Decorator(_attr(cst.Name(prop), "setter"))],
+            leading_lines=[cst.EmptyLine(indent=False)],
+        )
 
     def _twin(self, node: cst.CSTNode) -> tuple[str, str] | None:
         if not self.ctx.in_async:
