@@ -14,7 +14,7 @@ from . import methods, shapes, thread_shapes
 from .accessors import returned_self_attr
 from .aliases import function_aliases, stand_in
 from .flow import mark_tested
-from .forms import has_async_memo, is_main_guard, property_accessor
+from .forms import has_async_memo, is_main_guard, mark_stop_expectations, property_accessor
 from .frameworks import (
     ASYNC_DUNDERS,
     BRIDGES,
@@ -369,6 +369,7 @@ class ModuleAnalyser(OperatorCalls):
         self.generic_visit(node)
 
     def visit_With(self, node: ast.With | ast.AsyncWith) -> None:
+        mark_stop_expectations(node)
         self._add_fan_outs(*shapes.completed_pool(node, self))
         self.note_with_items(node)
         fn = self.scopes[-1].function
@@ -566,6 +567,7 @@ class ModuleAnalyser(OperatorCalls):
             in_lambda=self.lambda_depth > 0,
             iterated=bool(getattr(node, "_migrate_iterated", False)),
             iterated_at=span_of(at) if at else None,
+            stop_handler=getattr(node, "_migrate_stop_handler", None),
             arg_of=getattr(node, "_migrate_arg_of", None),
             genexp_of=getattr(node, "_migrate_genexp_of", None),
             position=getattr(node, "_migrate_position", None),

@@ -5,6 +5,7 @@ from __future__ import annotations
 import ast
 
 from .frameworks import ASYNC_MEMOISERS
+from .tree import span_of
 
 
 def has_async_memo(target: str | None, decorator: ast.expr) -> bool:
@@ -61,3 +62,23 @@ def property_accessor(node: ast.FunctionDef | ast.AsyncFunctionDef) -> str | Non
         ):
             return decorator.attr
     return None
+
+
+def mark_stop_expectations(node: ast.With | ast.AsyncWith) -> None:
+    """``with pytest.raises(StopIteration): pages.next()``: the calls in the block,
+    which may end an iterator, get the name a coroutine's end would need (see
+    plan.edits: a coroutine cannot raise StopIteration)."""
+    for item in node.items:
+        expected = item.context_expr
+        if (
+            isinstance(expected, ast.Call)
+            and isinstance(expected.func, ast.Attribute)
+            and expected.func.attr in ("raises", "assertRaises")
+            and expected.args
+            and isinstance(expected.args[0], ast.Name)
+            and expected.args[0].id == "StopIteration"
+        ):
+            for stmt in node.body:
+                for inner in ast.walk(stmt):
+                    if isinstance(inner, ast.Call):
+                        inner._migrate_stop_handler = span_of(expected.args[0])  # type: ignore[attr-defined]

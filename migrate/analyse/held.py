@@ -451,6 +451,9 @@ class HeldVisitor(ReachedValues):
                             and inner.args
                         ):
                             inner.args[0]._migrate_stop_handler = span_of(handler.type)  # type: ignore[attr-defined]
+                        elif isinstance(inner, ast.Call):
+                            # ``pages.next()``, a method that may end an iterator (see plan.edits).
+                            inner._migrate_stop_handler = span_of(handler.type)  # type: ignore[attr-defined]
         self.generic_visit(node)
 
     visit_TryStar = visit_Try

@@ -532,17 +532,34 @@ def plan_edits(analysis: Analysis) -> dict[str, FileEdits]:
             fe.renamed_calls[cols.pos(called.span)] = new_name
 
     # An async iterator ends with StopAsyncIteration, in every method of its class family.
+    family = graph.flow.family if graph.flow else {}
+    ending: set[str] = set()  # those families
     for qualname, new in colouring.renamed.items():
         if new != "__anext__":
             continue
-        family = graph.flow.family if graph.flow else {}
         owner = graph.functions[qualname].class_qualname or ""
+        ending.add(family.get(owner, owner))
         for fn in graph.functions.values():
             if fn.stop_raises and family.get(fn.class_qualname or "", "") == family.get(
                 owner, owner
             ):
                 fe, cols = for_module(fn.module)
                 fe.stop_raises.update(cols.pos(span) for span in fn.stop_raises)
+    # ``pytest.raises(StopIteration)`` or ``except StopIteration`` around a call of one
+    # of their methods, awaited now: a coroutine cannot raise StopIteration (PEP 479).
+    for fn in graph.functions.values():
+        if not (fn.is_async or colouring.is_async(fn.qualname)):
+            continue
+        for call in fn.calls:
+            if call.stop_handler is None or call.iterates:
+                continue
+            ended = graph.callee_of(call)
+            if ended is None or ended not in graph.functions or not colouring.is_async(ended):
+                continue
+            cls = graph.functions[ended].class_qualname
+            if cls and family.get(cls, cls) in ending:
+                fe, cols = for_module(fn.module)
+                fe.stop_handlers.add(cols.pos(call.stop_handler))
 
     # Classes whose __init__ became async are made by their async factory; so are
     # dataclasses whose __post_init__ did (their generated __init__ runs it).

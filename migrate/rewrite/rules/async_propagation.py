@@ -202,6 +202,18 @@ class AsyncPropagation(TwinSites):
             return updated
         return updated.with_changes(type=cst.Name("StopAsyncIteration"))
 
+    @on_leave(cst.Name)
+    def leave_stop_expected(
+        self, original: cst.Name, updated: cst.BaseExpression
+    ) -> cst.BaseExpression:
+        """``pytest.raises(StopIteration)`` around a call that ends an async iterator now."""
+        if (
+            original.value == "StopIteration"
+            and self.ctx.pos(original) in self.ctx.edits.stop_handlers
+        ):
+            return cst.Name("StopAsyncIteration")
+        return updated
+
     @on_leave(cst.Subscript)
     def leave_Subscript(
         self, original: cst.Subscript, updated: cst.BaseExpression

@@ -1,8 +1,11 @@
 import unittest
 from unittest import mock
 
+import pytest
+
 from _async_helpers import async_items
 from wiki.api import Reader
+from wiki.listing import Listing
 from wiki.site import Site
 
 
@@ -16,3 +19,15 @@ class TestReader(unittest.IsolatedAsyncioTestCase):
         assert await reader.first() is None
         assert await reader.first() is None
         assert reader.titles.call_count == 2
+
+    async def test_a_load_past_the_end_ends_the_listing(self):
+        listing = Listing(Site(), "gone")
+        with self.assertRaises(StopAsyncIteration):
+            await listing.load()
+
+
+@pytest.mark.asyncio
+async def test_a_load_past_the_end_ends_the_listing():
+    listing = Listing(Site(), "gone")
+    with pytest.raises(StopAsyncIteration):
+        await listing.load()

@@ -1,7 +1,10 @@
 import unittest
 from unittest import mock
 
+import pytest
+
 from wiki.api import Reader
+from wiki.listing import Listing
 from wiki.site import Site
 
 
@@ -15,3 +18,14 @@ class TestReader(unittest.TestCase):
         assert reader.first() is None
         assert reader.first() is None
         assert reader.titles.call_count == 2
+
+    def test_a_load_past_the_end_ends_the_listing(self):
+        listing = Listing(Site(), "gone")
+        with self.assertRaises(StopIteration):
+            listing.load()
+
+
+def test_a_load_past_the_end_ends_the_listing():
+    listing = Listing(Site(), "gone")
+    with pytest.raises(StopIteration):
+        listing.load()
