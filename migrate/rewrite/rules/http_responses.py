@@ -92,7 +92,7 @@ class ResponseRewrites(AnnotationRewrites):
         if self._is_direct_request(original.value):
             # requests.get(...).ok: the response of a call this rule rewrote.
             return self._response_attribute(original, updated, direct=True)
-        if not isinstance(owner, cst.Name):
+        if not isinstance(owner, cst.Name) or id(original) in self._called:
             return updated
         state = self.functions[-1]
         attr = updated.attr.value
@@ -108,6 +108,14 @@ class ResponseRewrites(AnnotationRewrites):
 
     # ``f"{resp.url}"``: formatted, an httpx.URL reads as requests' str did.
     _formatted: set[int] = set()
+    # ``pages.next()``: called, so no attribute of a response (all of those the fixes
+    # name are properties): the name holds some other object.
+    _called: set[int] = set()
+
+    @on_visit(cst.Call)
+    def visit_called_attribute(self, node: cst.Call) -> None:
+        if isinstance(node.func, cst.Attribute):
+            self._called = {*self._called, id(node.func)}
 
     @on_visit(cst.FormattedStringExpression)
     def visit_formatted(self, node: cst.FormattedStringExpression) -> None:
