@@ -26,6 +26,7 @@ from . import (
     methods,
     passed,
     properties,
+    raises_calls,
     threads,
     twinned,
     values,
@@ -171,8 +172,7 @@ def _colour(
     queue.extend(dynamic.seed(sites, awaiting, graph, result))
     given = passed.by_value(enabled)
 
-    # Functions that were already async (an earlier step made them so): the
-    # code that reaches them through a bridge may now be migrated too.
+    # Already async (an earlier step): code reaching them through a bridge may move now.
     for fn in functions.values():
         if fn.is_async and any(
             _bridge_kind(e, graph) == "async_to_sync" for e in graph.callers.get(fn.qualname, [])
@@ -259,6 +259,7 @@ def _colour(
     result.renamed = lifetime.async_names(graph, result)
     lambdas.bridge_or_review(graph, result)
     _references(graph, result, converted, handed)
+    raises_calls.carry(graph, result)
     _shared_clients(graph, result)
     decorated_reviews(graph, result)
     result.review.extend(generators.refused(graph, result))

@@ -149,6 +149,9 @@ class Colouring:
     # Blocking functions used as values (``retry_call(requests.get, url)``):
     # (function, where, as written); their calls stay blocking.
     blocking_values: list[tuple[str, Span, str]] = field(default_factory=list)
+    # ``self.assertRaises(E, f, x)`` in async code, f async now: (function, the
+    # call, the index of f among its arguments); see raises_calls.
+    raises_calls: list[tuple[str, Span, int]] = field(default_factory=list)
     # Methods that become async under another name (``close`` -> ``aclose``).
     renamed: dict[str, str] = field(default_factory=dict)
     # Properties that keep a sync form for some readers: their async twin's name

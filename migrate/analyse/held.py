@@ -389,6 +389,7 @@ class HeldVisitor(ReachedValues):
                     instance=self.names_instance(arg),
                     call_called=getattr(call, "_migrate_called", False),
                     position=getattr(arg, "_migrate_position", None),
+                    statement=getattr(call, "_migrate_statement", False),
                 )
             )
 

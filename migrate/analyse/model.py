@@ -164,6 +164,7 @@ class Ref:
     # That call's result is called at once (``async_to_sync(f)(x)``), not handed on.
     call_called: bool = False
     position: int | None = None  # which positional argument it is (None: a keyword)
+    statement: bool = False  # the call it is handed to is a statement of its own
 
 
 @dataclass

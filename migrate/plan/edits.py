@@ -155,6 +155,9 @@ class FileEdits:
     # ``name in jobs``, ``len(jobs)``, ``jobs[k] = v``, ``del jobs[k]`` in async code,
     # whose dunder became its async twin: position -> (kind of site, twin's name).
     twin_calls: dict[Pos, tuple[str, str]] = field(default_factory=dict)
+    # ``self.assertRaises(E, f, x)`` statements in async code, f async now: position
+    # -> the index of f among the arguments (see analyse/raises_calls.py).
+    raises_calls: dict[Pos, int] = field(default_factory=dict)
     # ``self.base_url`` of a Session subclass that becomes an AsyncClient: the name
     # the attribute takes, by position (see analyse/own_attributes.py).
     own_attrs: dict[Pos, str] = field(default_factory=dict)
@@ -318,6 +321,7 @@ class FileEdits:
             or self.property_reads
             or self.renamed_calls
             or self.twin_calls
+            or self.raises_calls
             or self.own_attrs
             or self.bridges
             or self.http_calls
@@ -521,6 +525,9 @@ def plan_edits(analysis: Analysis) -> dict[str, FileEdits]:
 
     for qualname, new in colouring.renamed.items():
         for_module(fn_module(qualname))[0].renamed[qualname] = new
+    for holder, span, index in colouring.raises_calls:
+        fe, cols = for_module(fn_module(holder))
+        fe.raises_calls[cols.pos(span)] = index
     for edge in graph.edges:
         new_name = colouring.renamed.get(edge.callee)
         called = edge.call

@@ -25,6 +25,7 @@ from ..generator_types import async_generator_returns, yields
 from ..nodes import dotted_name
 from .async_factory import ASYNC_INIT, POST_INIT_FACTORY, factory_method
 from .base import on_leave, on_visit
+from .raises_sites import RaisesSites
 from .twin_sites import TwinSites
 
 
@@ -32,7 +33,7 @@ def await_(expr: cst.BaseExpression) -> cst.Await:
     return cst.Await(expression=expr)
 
 
-class AsyncPropagation(TwinSites):
+class AsyncPropagation(TwinSites, RaisesSites):
     code = "MIG003"
     name = "async-propagation"
     summary = "def -> async def for every function that now awaits; await at every call site"

@@ -1,0 +1,23 @@
+import httpx
+
+from ._async_helpers import TLS_CONTEXT, AsyncClientPerLoop
+
+
+class Shop:
+    def __init__(self, base):
+        self.base = base
+
+        def _new_session() -> httpx.AsyncClient:
+            return httpx.AsyncClient(
+                follow_redirects=True, timeout=None, verify=TLS_CONTEXT
+            )
+
+        self.session = AsyncClientPerLoop(_new_session)
+
+    async def price(self, item):
+        if not item:
+            raise ValueError("no item")
+        response = await self.session.get(f"{self.base}/prices/{item}", timeout=5)
+        if response.is_error:
+            response.raise_for_status()
+        return response.json()["price"]
