@@ -105,6 +105,11 @@ class CallGraph(Extensions):
     # Calls no type links, taken for the project's methods of their name (see
     # by_name): ``id(call)`` -> one of them.
     named: dict[int, str] = field(default_factory=dict)
+    # Functions handed to a class that keeps them to call later, where its call of
+    # them is linked (see kept_callbacks): (the function handing one, where).
+    handed_callbacks: set[tuple[str, Span]] = field(default_factory=set)
+    # Its calls of them: (method, where) -> the functions it may run.
+    callback_calls: dict[tuple[str, Span], tuple[str, ...]] = field(default_factory=dict)
 
     def class_names(self) -> set[str]:
         """Every class the facts we read define."""

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..read.sources import discover_files
-from . import dynamic, injected
+from . import dynamic, injected, kept_callbacks
 from .by_name import LIBRARY_METHOD_NAMES
 from .colour import colour
 from .concurrency import Spot, find_spots
@@ -89,7 +89,9 @@ def _coloured(
     stay on requests (``refused``, added to) kept so."""
     while True:
         graph = build_graph(project, refused)
+        kept_callbacks.link(graph)
         colouring = colour(graph, scope)
+        kept_callbacks.settle(graph, colouring)
         more = {k: v for k, v in injected.refusals(graph, colouring).items() if k not in refused}
         factories = injected.factory_refusals(graph, colouring)
         factories |= injected.kept_factory_params(graph)
