@@ -285,6 +285,9 @@ class FileEdits:
     response_params: dict[str, dict[str, Verdict]] = field(default_factory=dict)
     # Functions returning such responses -> the same verdict, for their annotation.
     response_returns: dict[str, Verdict] = field(default_factory=dict)
+    # Calls of functions returning a response that moves to httpx: what they give
+    # gets the response fixes where it is held (``r = await fetch(url)``; ``r.ok``).
+    response_results: set[Pos] = field(default_factory=set)
     # ``mock.patch("pkg.Site")`` standing in for a class whose methods became async
     # (positions of the patch calls): ``new_callable=async_class_mock("pkg.Site")``.
     fake_classes: set[Pos] = field(default_factory=set)
@@ -661,8 +664,14 @@ def plan_edits(analysis: Analysis) -> dict[str, FileEdits]:
     for param in flow.parameters():
         fe, _ = for_module(fn_module(param.function))
         fe.response_params.setdefault(param.function, {})[param.param] = param.verdict
-    for qualname, verdict in flow.returning().items():
+    returning = flow.returning()
+    for qualname, verdict in returning.items():
         for_module(fn_module(qualname))[0].response_returns[qualname] = verdict
+    for fn in graph.functions.values():
+        for call in fn.calls:
+            if returning.get(graph.callee_of(call) or "", "requests") != "requests":
+                fe, cols = for_module(fn.module)
+                fe.response_results.add(cols.pos(call.span))
 
     def carried(module: str, span: Span) -> bool:
         return module in edits and columns[module].pos(span) in edits[module].urlopens

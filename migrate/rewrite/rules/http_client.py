@@ -232,6 +232,8 @@ class HttpClient(
         into_async = bridge is not None and bridge.kind != "sync_to_async"
         if not direct and pos not in self.ctx.edits.awaits and not into_async:
             return
+        if not direct and pos not in self.ctx.edits.response_results:
+            return  # a migrated function's result, but no response (``refund.reason``)
         state = self.functions[-1]
         state.responses |= names
         if direct:

@@ -82,7 +82,7 @@ class ResponseRewrites(AnnotationRewrites):
         if pos in self.ctx.edits.http_calls:
             self.functions[-1].responses.add(node.target.value)
             self.functions[-1].direct_responses.add(node.target.value)
-        elif pos in self.ctx.edits.awaits:
+        elif pos in self.ctx.edits.awaits and pos in self.ctx.edits.response_results:
             self.functions[-1].responses.add(node.target.value)
 
     def _response_attributes(
