@@ -94,21 +94,9 @@ def find_fakes(graph: CallGraph, result: Colouring) -> None:
                     client,
                     method=_bound(graph, target, patch),
                     item_property=patch.is_mock and _generator_property(graph, target),
-                    spied=spied_calls(graph, result, fn, patch.span, fake) if fake else (),
+                    spied=spied_calls(graph, result, fake) if fake else (),
                 )
             )
-    _spies_handed_their_function(result)
-
-
-def _spies_handed_their_function(result: Colouring) -> None:
-    """A spy awaits the async function handed to it (see spies): handing it over is
-    no callback to a sync API, and needs no review."""
-    spies = [(fake.function, fake.span) for fake in result.fakes if fake.spied]
-    result.review = [
-        review
-        for review in result.review
-        if not any(review.function == fn and made.contains(review.span) for fn, made in spies)
-    ]
 
 
 def _generator_property(graph: CallGraph, target: str | None) -> bool:

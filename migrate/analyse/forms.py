@@ -43,9 +43,9 @@ def without_properties(node: ast.ClassDef, attrs: dict[str, str]) -> dict[str, s
         stmt.name
         for stmt in node.body
         if isinstance(stmt, ast.FunctionDef | ast.AsyncFunctionDef)
-        and any(
-            (isinstance(d, ast.Name) and d.id == "property") or property_accessor(stmt)
-            for d in stmt.decorator_list
+        and (
+            any(isinstance(d, ast.Name) and d.id == "property" for d in stmt.decorator_list)
+            or property_accessor(stmt)
         )
     }
     return {name: typ for name, typ in attrs.items() if name not in properties}

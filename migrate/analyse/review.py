@@ -277,9 +277,7 @@ def _setters_under_a_loop(graph: CallGraph, colouring: Colouring) -> list[Review
         for setter, callees in _bridged_to_async(colouring).items()
         if setter.endswith(SETTER)
     }
-    for setter, twin in colouring.renamed.items():
-        if setter.endswith(SETTER) and colouring.is_async(setter):
-            bridging[setter] = twin
+    bridging.update(_twinned_setters(colouring))
     reviews = []
     for setter, names in sorted(bridging.items()):
         prop = short_name(setter.removesuffix(SETTER))
@@ -308,14 +306,22 @@ def _setters_under_a_loop(graph: CallGraph, colouring: Colouring) -> list[Review
     return reviews
 
 
+def _twinned_setters(colouring: Colouring) -> dict[str, str]:
+    """Setters that became their async twin (``aset_token``): setter -> twin."""
+    return {
+        setter: twin
+        for setter, twin in colouring.renamed.items()
+        if setter.endswith(SETTER) and colouring.is_async(setter)
+    }
+
+
 def _unknown_setter_writes(graph: CallGraph, colouring: Colouring) -> list[Review]:
     """``obj.token = v`` where ``obj``'s type is not known, beside a ``token`` setter
     that took an async twin: if it is that setter, it bridges, which raises on a
     running loop. Not held: most such assignments are of other objects."""
     twinned = {
         setter.removesuffix(SETTER).rpartition(".")[2]: setter
-        for setter in colouring.renamed
-        if setter.endswith(SETTER) and colouring.is_async(setter)
+        for setter in _twinned_setters(colouring)
     }
     if not twinned:
         return []

@@ -667,7 +667,8 @@ def plan_edits(analysis: Analysis) -> dict[str, FileEdits]:
     returning = flow.returning()
     for qualname, verdict in returning.items():
         for_module(fn_module(qualname))[0].response_returns[qualname] = verdict
-    for fn in graph.functions.values():
+    # Only where a response reaches: what awaited or bridged calls give (see http_client).
+    for fn in graph.functions.values() if returning else ():
         for call in fn.calls:
             if returning.get(graph.callee_of(call) or "", "requests") != "requests":
                 fe, cols = for_module(fn.module)
