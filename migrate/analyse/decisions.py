@@ -164,6 +164,9 @@ class Colouring:
     param_awaits: list[tuple[str, Span]] = field(default_factory=list)
     # The same for generators handed over: their calls are iterated with ``async for``.
     param_iterations: list[tuple[str, Span]] = field(default_factory=list)
+    # Loops over what may be an async iterator or a plain iterable (see
+    # either_iterables): (function, the iteration), through ``async_iter``.
+    either_iterations: list[tuple[str, Span]] = field(default_factory=list)
     passed_values: list[tuple[str, Span, str, BlockingCall]] = field(default_factory=list)
     # Dicts of request functions called through their items (see verb_tables).
     verb_tables: list[VerbTable] = field(default_factory=list)

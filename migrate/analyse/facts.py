@@ -42,6 +42,7 @@ from .model import (
 )
 from .named_lambdas import named_lambda
 from .names import LocalScope, _self_attr, expr_text, span_of
+from .narrowing import checked, narrow, narrowed
 from .operator_calls import OperatorCalls
 from .patched_returns import patched_returns
 from .patches import note_assigned_fake, note_dynamic, note_patch
@@ -366,7 +367,15 @@ class ModuleAnalyser(OperatorCalls):
             self.scopes.pop()
             self._visit_block(node.orelse)
             return
-        self.generic_visit(node)
+        self.visit(node.test)
+        with narrowed(self.scopes[-1], node.test, self.resolve):
+            self._visit_block(node.body)
+        self._visit_block(node.orelse)
+
+    def visit_Assert(self, node: ast.Assert) -> None:
+        super().visit_Assert(node)
+        if self.scopes and (found := checked(node.test, self.resolve)) is not None:
+            narrow(self.scopes[-1], *found)
 
     def visit_With(self, node: ast.With | ast.AsyncWith) -> None:
         mark_stop_expectations(node)
@@ -382,6 +391,17 @@ class ModuleAnalyser(OperatorCalls):
     visit_AsyncWith = visit_With
 
     def visit_AnnAssign(self, node: ast.AnnAssign) -> None:
+        scope = self.scopes[-1]
+        if node.value is not None and isinstance(node.target, ast.Name):
+            # ``rules: RuleManager = self.parent.rules``: what it is given, typed
+            # by its annotation where that names one class.
+            self.visit_Assign(ast.copy_location(ast.Assign([node.target], node.value), node))
+            typ = self.annotation_type(node.annotation)
+            if typ and scope.function not in (None, self.module_fn):
+                scope.local_types[node.target.id] = typ
+                scope.returned_by.pop(node.target.id, None)
+            self.visit(node.annotation)
+            return
         if node.value is None or not isinstance(node.target, ast.Attribute):
             self.generic_visit(node)
             return
@@ -443,7 +463,18 @@ class ModuleAnalyser(OperatorCalls):
                             scope.instances.add(target.id)
                     else:
                         scope.local_types.pop(target.id, None)
+                    called = None if typ else self._called(node.value)
+                    if called:
+                        scope.returned_by[target.id] = called
+                    else:
+                        scope.returned_by.pop(target.id, None)
         self.generic_visit(node)
+
+    def _called(self, value: ast.expr) -> str | None:
+        """The project function an assigned call (or its await) calls, if any."""
+        value = value.value if isinstance(value, ast.Await) else value
+        called = self.resolve(value.func) if isinstance(value, ast.Call) else None
+        return called if called and not called.startswith("builtins.") else None
 
     def _add_fan_outs(self, *found: FanOut | None) -> None:
         fn = self.scopes[-1].function

@@ -23,8 +23,8 @@ from .model import FIXTURE_PREFIX, MAYBE_ATTR, PARAM_PREFIX, RETURNS_SUFFIX, Cal
 from .names import LocalScope, _is_super, _self_attr, dotted, expr_text, span_of
 from .patches import class_mock, patched_params
 from .reached import ReachedValues
-from .scopes import plain_names
-from .tree import assigned_values, chain_root
+from .scopes import plain_names, returned_by
+from .tree import assigned_values, chain_root, iter_of_one
 
 # Builtins that take an iterable's items: what ``__next__`` gives (see generators).
 ITEM_CONSUMERS = frozenset(
@@ -172,6 +172,8 @@ class HeldVisitor(ReachedValues):
         func = node.func
         if target in ITEM_CONSUMERS and len(node.args) == 1 and not node.keywords:
             self.note_iteration(node.args[0], arg_of=target)
+        elif target == "builtins.next" and len(node.args) == 2 and not node.keywords:
+            self.note_iteration(node.args[0], arg_of=target)  # ``next(pages, None)``
         if target == "builtins.setattr" and len(node.args) >= 2:
             name = node.args[1]
             if isinstance(name, ast.Constant) and isinstance(name.value, str):
@@ -412,6 +414,8 @@ class HeldVisitor(ReachedValues):
         if not self.scopes:
             return
         held = None
+        if arg_of == "builtins.next" and isinstance(node, ast.Call) and iter_of_one(node):
+            node = node.args[0]  # ``next(iter(pages))``: ``pages`` gives its own iterator
         if isinstance(node, ast.Call):
             made = self.type_of_call(node, self.scopes[-1])
             maker = self.resolve(node.func)
@@ -422,6 +426,10 @@ class HeldVisitor(ReachedValues):
             attr = ast.copy_location(ast.Attribute(node, "__next__", ast.Load()), node)
             target = self.resolve(attr) if self.names_instance(node) else None
             held = self.value_of(node)
+            if target is None and isinstance(node, ast.Name):
+                # ``found = pages.list()`` of no one known type: what it returns.
+                made = returned_by(self.scopes, node.id)
+                target = f"{made}{RETURNS_SUFFIX}.__next__" if made else None
         else:
             return
         call = Call(

@@ -20,7 +20,7 @@ from .catalogue import CONSTRUCTORS, NO_TWIN, Action, lookup
 from .decisions import Colouring, Review
 from .defaults import SESSION_TYPES
 from .graph import CallGraph
-from .model import RETURNS_SUFFIX, Call, Function, Span
+from .model import Call, Function, Span
 from .tree import short_name
 from .twins import SETTER
 
@@ -32,7 +32,6 @@ def find_reviews(graph: CallGraph, colouring: Colouring) -> list[Review]:
         *_dunders_under_a_loop(graph, colouring),
         *_setters_under_a_loop(graph, colouring),
         *_unknown_setter_writes(graph, colouring),
-        *_maybe_async_iterators(graph, colouring),
     ]
     async_methods: dict[str, list[str]] = {}
     for qualname in colouring.async_functions:
@@ -344,44 +343,6 @@ def _unknown_setter_writes(graph: CallGraph, colouring: Colouring) -> list[Revie
                     f" `await {write.text.rpartition('.')[0]}.{twin}(...)`",
                 )
             )
-    return reviews
-
-
-def _maybe_async_iterators(graph: CallGraph, colouring: Colouring) -> list[Review]:
-    """A sync loop over what a function returns, when its return annotation names a
-    class that became an async iterator among other types (``Union[RESTObjectList,
-    List[RESTObject]]``): the analysis cannot tell which it gets, and a sync loop over
-    the async iterator raises TypeError. Not held: the loop may sit under a check
-    (``if isinstance(obj, list)``) that only lets the other types through."""
-    iterators = {
-        fn.class_qualname
-        for qualname in colouring.async_functions
-        if (fn := graph.functions[qualname]).class_qualname
-        and (fn.name == "__next__" or (fn.name == "__iter__" and fn.is_generator))
-    }
-    reviews = []
-    for fn in graph.functions.values():
-        for call in fn.calls:
-            made = (call.target or "").removesuffix(".__next__")
-            if not call.iterates or not made.endswith(RETURNS_SUFFIX):
-                continue
-            if graph.resolve(call.target) in graph.functions:
-                continue  # typed: the loop follows its class
-            maker = graph.functions.get(graph.resolve(made.removesuffix(RETURNS_SUFFIX)) or "")
-            if maker is None:
-                continue
-            named = {graph.resolve(n) or n for n in maker.annotated_returns}
-            for cls in sorted(named & iterators):
-                reviews.append(
-                    Review(
-                        fn.qualname,
-                        call.span,
-                        f"`{call.text.removesuffix('.__next__')}` is iterated by a sync loop,"
-                        f" and {short_name(maker.qualname)} may return a"
-                        f" {cls.rsplit('.', 1)[-1]}, an async iterator now, which a sync loop"
-                        " cannot iterate: iterate it with `async for` where it is one",
-                    )
-                )
     return reviews
 
 

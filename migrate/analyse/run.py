@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..read.sources import discover_files
-from . import dynamic, injected, kept_callbacks
+from . import dynamic, either_iterables, injected, kept_callbacks
 from .by_name import LIBRARY_METHOD_NAMES
 from .colour import colour
 from .concurrency import Spot, find_spots
@@ -92,6 +92,7 @@ def _coloured(
         kept_callbacks.link(graph)
         colouring = colour(graph, scope)
         kept_callbacks.settle(graph, colouring)
+        either_iterables.settle(graph, colouring)
         more = {k: v for k, v in injected.refusals(graph, colouring).items() if k not in refused}
         factories = injected.factory_refusals(graph, colouring)
         factories |= injected.kept_factory_params(graph)
@@ -212,7 +213,7 @@ def _handed_modules(graph: CallGraph, colouring: Colouring) -> set[str]:
             if not any(
                 value
                 and (
-                    graph.value_type(value) in owners
+                    _value_type(graph, value, fn) in owners
                     or (fn.qualname in handed and value.startswith(PARAM_PREFIX))
                 )
                 for value in values
@@ -226,6 +227,16 @@ def _handed_modules(graph: CallGraph, colouring: Colouring) -> set[str]:
     modules = {_module_of(project, target) for target in targets}
     wanted = {m for m in modules if m is not None and project.files[m].facts is None}
     return wanted | set(project.mentioning({target.rsplit(".", 1)[-1] for target in targets}))
+
+
+def _value_type(graph: CallGraph, value: str, fn: Function) -> str | None:
+    """The project class of ``value`` handed on in ``fn``, as the facts hold it or
+    the type flow solves it (``Listing(self.site)``, ``self.site`` typed from the
+    calls of ``Pages``)."""
+    typ = graph.value_type(value)
+    if typ is None and graph.flow is not None:
+        typ = graph.flow.value(value, fn) or None
+    return typ
 
 
 def _session_factory_modules(graph: CallGraph) -> set[str]:

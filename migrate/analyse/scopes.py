@@ -421,6 +421,9 @@ class LocalScope:
         # The types stored so far in a local's items (``pages[title] = page``), "" for
         # a value of no known type: see item_type.
         self.item_types: dict[str, set[str]] = {}
+        # Locals holding what a project function returned, of no one known type
+        # (``found = pages.list(iterator=True)``): the function (see either_iterables).
+        self.returned_by: dict[str, str] = {}
 
     def item_type(self, held: ast.expr) -> str | None:
         """``pages[key]``: the one type every ``pages[k] = v`` so far in the function
@@ -443,3 +446,14 @@ def through_mock(node: ast.expr) -> bool:
             return True
         node = node.func if isinstance(node, ast.Call) else node.value
     return False
+
+
+def returned_by(scopes: list[LocalScope], name: str) -> str | None:
+    """The project function whose result local ``name`` holds, if so (see
+    ``LocalScope.returned_by``); a comprehension's own names hold anything."""
+    for scope in reversed(scopes):
+        if name in scope.returned_by:
+            return scope.returned_by[name]
+        if name in scope.bound or name in scope.local_types or scope.node is not None:
+            return None
+    return None

@@ -227,3 +227,14 @@ def assigned_values(node: ast.AST, name: str) -> list[ast.expr]:
         if isinstance(sub, ast.Assign)
         and any(isinstance(t, ast.Name) and t.id == name for t in sub.targets)
     ]
+
+
+def iter_of_one(node: ast.expr) -> bool:
+    """``iter(x)``."""
+    return (
+        isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Name)
+        and node.func.id == "iter"
+        and len(node.args) == 1
+        and not node.keywords
+    )

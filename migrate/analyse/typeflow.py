@@ -126,6 +126,10 @@ class TypeFlow(WhyUntyped):
                     param, dot, _ = (held or "").removeprefix(PARAM_PREFIX).partition(".")
                     if dot and (held or "").startswith(PARAM_PREFIX):
                         self.handed_params.add((fn.qualname, param))
+                    elif dot:
+                        # ``Listing(self.site)`` in ``Pages``: what it hands is asked
+                        # for, so the module of what it is handed to is read.
+                        self.receivers.update((held or "").split(".")[1:])
                 for init in self.graph.chosen(call):
                     self.sites.setdefault(init, []).append((fn, call, 1))
                 callee, offset = self._callee(call)

@@ -138,6 +138,9 @@ class FileEdits:
     # Async generator calls handed to a builtin that takes their items
     # (``list(g())``): position of the generator call -> the builtin.
     async_consumers: dict[Pos, str] = field(default_factory=dict)
+    # Of those iterations and consumers, the values that may be an async iterator
+    # or a plain iterable: taken through the ``async_iter`` helper.
+    either_iterables: set[Pos] = field(default_factory=set)
     # Those taken by ``next()`` whose generator holds something across a yield (a
     # ``with``, a ``try``): closed at once by ``aclosing``, as the sync one was
     # closed when dropped; an async generator's ``aclose`` waits for the loop.
@@ -695,6 +698,15 @@ def plan_edits(analysis: Analysis) -> dict[str, FileEdits]:
             fe.async_consumers[cols.pos(span)] = taken_by
         else:
             fe.async_iterations.add(cols.pos(span))
+    for holder, span in colouring.either_iterations:
+        fe, cols = for_module(fn_module(holder))
+        call = next(c for c in graph.functions[holder].calls if c.span == span and c.iterates)
+        if (taken_by := generators.consumer(call, graph)) is not None:
+            fe.async_consumers[cols.pos(span)] = taken_by
+            fe.either_iterables.add(cols.pos(span))
+        elif call.iterated:
+            fe.async_iterations.add(cols.pos(call.iterated_at or span))
+            fe.either_iterables.add(cols.pos(call.iterated_at or span))
     for holder, span, text, entry in colouring.passed_values:
         fn = graph.functions[holder]
         fe, cols = for_module(fn.module)

@@ -254,6 +254,7 @@ class AsyncPropagation(TwinSites, RaisesSites):
                 if _iter_of_one(first.value):
                     inner = cst.ensure_type(first.value, cst.Call).args[0].value
                     first = first.with_changes(value=inner)
+                first = first.with_changes(value=self._either(value, first.value))
                 if self.ctx.pos(value) in self.ctx.edits.closed_nexts and self.closed:
                     taken = self.module_names | {n for n, _ in self.closed[-1]}
                     name = _fresh("gen", taken | (self.names[-1] if self.names else set()))
@@ -261,7 +262,7 @@ class AsyncPropagation(TwinSites, RaisesSites):
                     first = first.with_changes(value=cst.Name(name))
                 args = [first, *updated.args[1:]]
                 return await_(updated.with_changes(func=cst.Name("anext"), args=args))
-            items = _async_items(updated.args[at].value, taken_by)
+            items = _async_items(self._either(value, updated.args[at].value), taken_by)
             if taken_by in COMPREHENSIONS and len(updated.args) == 1:
                 return items
             args = list(updated.args)
@@ -390,14 +391,25 @@ class AsyncPropagation(TwinSites, RaisesSites):
     @on_leave(cst.For)
     def leave_For(self, original: cst.For, updated: cst.For) -> cst.For:
         if self.ctx.pos(original.iter) in self.ctx.edits.async_iterations:
-            return updated.with_changes(asynchronous=cst.Asynchronous())
+            iterated = self._either(original.iter, updated.iter)
+            return updated.with_changes(iter=iterated, asynchronous=cst.Asynchronous())
         return updated
 
     @on_leave(cst.CompFor)
     def leave_CompFor(self, original: cst.CompFor, updated: cst.CompFor) -> cst.CompFor:
         if self.ctx.pos(original.iter) in self.ctx.edits.async_iterations:
-            return updated.with_changes(asynchronous=cst.Asynchronous())
+            iterated = self._either(original.iter, updated.iter)
+            return updated.with_changes(iter=iterated, asynchronous=cst.Asynchronous())
         return updated
+
+    def _either(
+        self, original: cst.BaseExpression, updated: cst.BaseExpression
+    ) -> cst.BaseExpression:
+        """``async_iter(items)`` where ``items`` may be an async iterator or a plain
+        iterable (see analyse/either_iterables.py), else ``updated`` as it is."""
+        if self.ctx.pos(original) not in self.ctx.edits.either_iterables:
+            return updated
+        return cst.Call(cst.Name(self.ctx.use_helper("async_iter")), [cst.Arg(updated)])
 
 
 NEXT = "builtins.next"

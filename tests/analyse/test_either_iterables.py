@@ -1,14 +1,15 @@
-"""A sync loop over what a function returns, when its return annotation names a
-class that became an async iterator among other types (python-gitlab's
-``list(iterator=True) -> Union[RESTObjectList, List[RESTObject]]``): the plan
-names the loop for review (migrate/analyse/review.py)."""
+"""A loop over what a function returns, when its return annotation names a class
+that became an async iterator among other types (python-gitlab's
+``list(iterator=True) -> Union[RESTObjectList, List[RESTObject]]``): in async
+code it goes through ``async_iter``; in code that stays sync the plan names it
+for review (migrate/analyse/either_iterables.py)."""
 
 from __future__ import annotations
 
 import textwrap
 from pathlib import Path
 
-from migrate.analyse.review import find_reviews
+from migrate.analyse.decisions import Scope
 from migrate.analyse.run import analyse_paths
 
 CODE = """
@@ -51,11 +52,19 @@ CODE = """
 """
 
 
-def test_a_loop_over_what_may_be_an_async_iterator_is_named_for_review(tmp_path: Path) -> None:
+def test_a_loop_over_what_may_be_an_async_iterator_takes_either(tmp_path: Path) -> None:
     (tmp_path / "app.py").write_text(textwrap.dedent(CODE))
     analysis = analyse_paths([tmp_path], jobs=1)
-    reviews = find_reviews(analysis.graph, analysis.colouring)
-    named = [r.function for r in reviews if "async iterator now" in r.reason]
+    either = [function for function, _ in analysis.colouring.either_iterations]
     # ``pages()`` is a Pager whatever happens: its loop becomes ``async for``.
-    assert named == ["app.Manager.names"], reviews
-    assert "app.Pager.__next__" in analysis.colouring.async_functions
+    assert either == ["app.Manager.names"]
+    reviews = [r for r in analysis.colouring.review if "async iterator now" in r.reason]
+    assert reviews == []
+
+
+def test_one_in_code_kept_sync_is_named_for_review(tmp_path: Path) -> None:
+    (tmp_path / "app.py").write_text(textwrap.dedent(CODE))
+    analysis = analyse_paths([tmp_path], scope=Scope(exclude=("app.Manager.names",)), jobs=1)
+    assert analysis.colouring.either_iterations == []
+    reviews = [r for r in analysis.colouring.review if "async iterator now" in r.reason]
+    assert [r.function for r in reviews] == ["app.Manager.names"], reviews
