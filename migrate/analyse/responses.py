@@ -223,7 +223,9 @@ class ResponseFlow:
             elif callee not in self.local:
                 todo.add(callee)
             else:
-                kinds |= self.returns.get(callee, set())
+                # No response the flow follows comes back from it: what it gives
+                # may still be one (``return result.response``, kept in a wrapper).
+                kinds |= self.returns.get(callee) or {"unknown"}
         return kinds
 
     def _slots(self, callee: Function, call: Call) -> Iterator[tuple[str, str | None]]:

@@ -125,6 +125,52 @@ def test_a_value_of_unknown_origin_counts_as_requests_while_requests_calls_remai
     assert verdicts(root, "api.Api.*")[("checks.check", "resp")] == "both"
 
 
+WRAPPED = {
+    "backend.py": """
+        import requests
+
+        class Result:
+            def __init__(self, response):
+                self.response = response
+
+        class Backend:
+            def __init__(self, session=None):
+                self.session = session or requests.Session()
+
+            def send(self, url):
+                return Result(self.session.get(url))
+    """,
+    "client.py": """
+        import requests
+
+        def fetch(backend, url):
+            return backend.send(url).response
+
+        def body(resp):
+            return b"".join(resp.iter_content(1024))
+
+        def download(backend, url):
+            return body(fetch(backend, url))
+
+        def direct(url):
+            return body(requests.get(url))
+    """,
+}
+
+
+def test_what_a_function_gives_out_of_a_wrapper_may_be_a_requests_response(
+    tmp_path: Path,
+) -> None:
+    # ``fetch`` returns what a Result keeps, made by the backend, which this step
+    # leaves on requests: ``body`` may get a requests response from it.
+    found = verdicts(_write(tmp_path, WRAPPED), "client.*")
+    assert found == {("client.body", "resp"): "both"}
+    # Handed only what moves, it is httpx's.
+    files = dict(WRAPPED)
+    files["client.py"] = files["client.py"].replace("body(fetch(backend, url))", "None")
+    assert verdicts(_write(tmp_path, files), "client.*") == {("client.body", "resp"): "httpx"}
+
+
 def test_what_no_form_carries_is_a_review_item_naming_the_helper_and_its_callers(
     tmp_path: Path,
 ) -> None:

@@ -126,6 +126,7 @@ def test_one_helpers_module_per_package_imported_relatively(tmp_path: Path) -> N
         "with_headers": None,  # nor replaces its headers
         "urlopen_fake": None,  # no test fakes urllib's urlopen
         "through_requests": None,  # no test file mocks requests for code on both libraries
+        "async_iter": None,  # no loop over what may be an async iterator or a list
     }
     # The package runs: its helpers module imports, and a second run changes nothing.
     check = subprocess.run(
@@ -219,6 +220,7 @@ def test_a_later_step_extends_the_helpers_module_to_the_one_shot_bytes() -> None
         "RequestsRequest",
         "HandMadeResponse",
         "TLS_CONTEXT",
+        "async_iter",
     ]
     assert render([*in_any_order, "AsyncClientPerLoop"]) == every
 

@@ -32,6 +32,11 @@ REQUESTS_ONLY = {
 }
 
 
+# requests' Response methods the fixes name; every other attribute they name is a
+# property, so a name whose attribute of that name is called holds no response.
+RESPONSE_METHODS = frozenset({"iter_content", "iter_lines", "raise_for_status"})
+
+
 class ResponseRewrites(AnnotationRewrites):
     def _handed_responses(self, node: cst.FunctionDef, state: FunctionState) -> None:
         """Parameters the plan says are handed responses (see analyse/responses.py)
@@ -92,7 +97,9 @@ class ResponseRewrites(AnnotationRewrites):
         if self._is_direct_request(original.value):
             # requests.get(...).ok: the response of a call this rule rewrote.
             return self._response_attribute(original, updated, direct=True)
-        if not isinstance(owner, cst.Name) or id(original) in self._called:
+        if not isinstance(owner, cst.Name):
+            return updated
+        if id(original) in self._called and updated.attr.value not in RESPONSE_METHODS:
             return updated
         state = self.functions[-1]
         attr = updated.attr.value
@@ -108,8 +115,8 @@ class ResponseRewrites(AnnotationRewrites):
 
     # ``f"{resp.url}"``: formatted, an httpx.URL reads as requests' str did.
     _formatted: set[int] = set()
-    # ``pages.next()``: called, so no attribute of a response (all of those the fixes
-    # name are properties): the name holds some other object.
+    # ``pages.next()``: called, so no attribute of a response (``next`` is a property
+    # on requests'): the name holds some other object.
     _called: set[int] = set()
 
     @on_visit(cst.Call)
