@@ -176,6 +176,8 @@ def _insert(
                 leading_lines=[*(cst.EmptyLine() for _ in range(blank)), *lines]
             )
             rest = [opening, *rest[1:]]
+        if start:  # a blank line parts the imports from the module's docstring
+            stmt = stmt.with_changes(leading_lines=[cst.EmptyLine(), *stmt.leading_lines])
         return [*body[:start], stmt, *rest]
     # The top block of imports: stop at the first non-import statement after it.
     block: list[tuple[int, tuple[int, Key]]] = []

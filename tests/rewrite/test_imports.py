@@ -112,7 +112,7 @@ def test_plain_imports_before_from_imports_in_a_section() -> None:
 
 def test_the_first_import_of_a_file_goes_after_its_docstring() -> None:
     out = add('"""Doc."""\nx = 1\n', ("asyncio", None, None))
-    assert out.splitlines() == ['"""Doc."""', "import asyncio", "", "x = 1"]
+    assert out.splitlines() == ['"""Doc."""', "", "import asyncio", "", "x = 1"]
     assert add("x = 1\n", ("httpx", "AsyncClient", "Client")).splitlines() == [
         "from httpx import AsyncClient as Client",
         "",

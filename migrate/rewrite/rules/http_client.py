@@ -136,6 +136,7 @@ class HttpClient(
         # between them).
         if isinstance(node, cst.If) and isinstance(node.orelse, cst.If):
             self.elifs.add(id(node.orelse))
+        self._note_conditional_setup(node)
         if id(node) not in self.elifs:
             self.frames.append(Frame())
 
@@ -486,7 +487,9 @@ class HttpClient(
             body = self._attr_sessions(body, attrs)
         if self.stream_lines and len(original.body) == len(updated.body) == len(body):
             body = self._stream_blocks(original, body)
-        body = self._assigned_sessions(original, body)
+        body = self.late_blocks(self._assigned_sessions(original, body), attrs or {})
+        if id(original) in self.conditional_blocks:  # see session_conditions
+            return updated.with_changes(body=body)
         return self._late_setup(updated, body, attrs or {})
 
     @on_leave(cst.Module)

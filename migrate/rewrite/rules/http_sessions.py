@@ -20,6 +20,7 @@ from .base import on_leave
 from .http_common import requests_defaults
 from .http_lazy import LazySessions
 from .http_setup import assignments, drop_unread, names_read, sets_up, sets_up_self_attr
+from .session_conditions import conditional_setup
 from .session_lines import (
     bound_by,
     config_owner,
@@ -310,6 +311,18 @@ class SessionRewrites(LazySessions):
                 # joins them, not a first request made with it.
                 adjacent = adjacent and self_attr_config(body[later], attr)
                 config_line = adjacent or sets_up_self_attr(body[later], attr)
+                # ``if retries: self.session.mount(...)``: the factory reads what its
+                # test reads when it runs, so nothing may bind that again after it.
+                conditional = isinstance(body[later], cst.If) and conditional_setup(
+                    rename_self_attr(body[later], attr), attr
+                )
+                rest = body[later + 1 :]
+                if (
+                    conditional
+                    and not names_read(body[later]) & {n for s in rest for n in bound_by(s)}
+                    and not bound_by(body[later]) & {n for s in rest for n in names_read(s)}
+                ):
+                    config_line = True
                 # The factory runs when the client is first used: a line reading a
                 # name bound once it was (a login's response) stays where it is, and
                 # the clients later loops make start from the one it set up.
@@ -319,7 +332,9 @@ class SessionRewrites(LazySessions):
                     used_yet = used_yet or f"self.{attr}" in code_of(body[later])
                     if used_yet:
                         late |= bound_by(body[later])
-                if adjacent or sets_up_self_attr(body[later], attr):
+                if config_line and (
+                    adjacent or sets_up_self_attr(body[later], attr) or conditional
+                ):
                     renamed = rename_self_attr(body[later], attr)
                     config.append(self.ctx.carry_line(body[later], renamed))
                     taken.add(later)

@@ -19,12 +19,18 @@ import libcst.matchers as m
 
 from ..context import Note, short_todo, todo_comment
 from ..nodes import append_arg, code_of, is_keyword, keyword_arg, string_value
-from .http_params import ParamsRewrites, merged_params
+from .http_params import merged_params
 from .http_transport import Transport, adapter_transport, mount_call, mount_pattern
+from .session_conditions import (
+    MOUNT_UNPORTABLE,
+    TLS_CONTEXT,
+    ConditionalMounts,
+    ConditionalSetup,
+    mapping,
+)
 
 SESSION_CONFIG_UNPORTABLE = {
-    "mount": "HTTPAdapter/Retry have no httpx twin (httpx.AsyncHTTPTransport(retries=n)"
-    " retries connection errors only)",
+    "mount": MOUNT_UNPORTABLE,
     "verify": "httpx sets verify= when the client is made: pass it to httpx.AsyncClient(...)",
     "cert": "httpx sets cert= when the client is made: pass it to httpx.AsyncClient(...)",
     "proxies": "httpx takes proxy=/mounts= when the client is made",
@@ -56,13 +62,9 @@ UNPORTABLE_IMPORTS = (
     ("urllib3.util", "Retry"),
     ("urllib3", "Retry"),
 )
-# httpx builds a TLS context (loading the CA bundle, ~15 ms) for every client,
-# and under Flask a client lives one request: every client the rewritten code
-# makes shares the one in the package's helpers module.
-TLS_CONTEXT = "TLS_CONTEXT"
 
 
-class SessionSetup(ParamsRewrites):
+class SessionSetup(ConditionalSetup):
     def _with_tls(self, client_args: list[cst.Arg]) -> list[cst.Arg]:
         """The shared TLS context, unless the client is given its own ``verify=``."""
         if any(
@@ -98,8 +100,13 @@ class SessionSetup(ParamsRewrites):
         body: list[cst.BaseStatement] = []
         pending: list[cst.EmptyLine] = []
         mounts: list[tuple[str, Transport, cst.BaseStatement]] = []
+        conditional: list[ConditionalMounts] = []
 
         for stmt in config:
+            if isinstance(stmt, cst.If):
+                # ``if retries: session.mount(...)`` (see session_conditions).
+                pending += self._conditional(name, stmt, client_args, bindings, conditional)
+                continue
             assert isinstance(stmt, cst.SimpleStatementLine)
             arg = self._constructor_arg(name, stmt.body[0], client_args)
             if arg is not None:
@@ -132,23 +139,11 @@ class SessionSetup(ParamsRewrites):
             continue
         if mounts:
             pending += self._transports(mounts, client_args, used)
+        for block in conditional:
+            pending += self._transports(block.mounts, client_args, used, block.test)
         for module, obj in UNPORTABLE_IMPORTS:
             self.ctx.maybe_remove_import(module, obj)
         return body, pending
-
-    def _commented_out(self, stmt: cst.SimpleStatementLine, why: str) -> list[cst.EmptyLine]:
-        """``stmt`` as comment lines under a TODO saying ``why``."""
-        short, rest = short_todo(why)
-        self.ctx.notes.append(Note(self.code, self.ctx.line(stmt), short, todo=True, detail=rest))
-        code = code_of(stmt.with_changes(leading_lines=[]))
-        return [
-            *stmt.leading_lines,
-            cst.EmptyLine(comment=cst.Comment(todo_comment(self.code, short))),
-            *(
-                cst.EmptyLine(comment=cst.Comment(f"# {line}"))
-                for line in code.rstrip().splitlines()
-            ),
-        ]
 
     def _late_setup(
         self, block: cst.IndentedBlock, body: list[cst.BaseStatement], attrs: dict[str, str]
@@ -289,11 +284,16 @@ class SessionSetup(ParamsRewrites):
         mounts: list[tuple[str, Transport, cst.BaseStatement]],
         client_args: list[cst.Arg],
         used: set[str],
+        test: cst.BaseExpression | None = None,
     ) -> list[cst.EmptyLine]:
-        """``transport=`` (or ``mounts=``) for the client; TODO lines for what stays behind."""
+        """``transport=`` (or ``mounts=``) for the client, under ``test`` when the
+        mounts were; TODO lines for what stays behind."""
         tls = [a for a in client_args if is_keyword(a, "verify") or is_keyword(a, "cert")]
         if not any(is_keyword(a, "verify") for a in tls):
             tls.insert(0, keyword_arg("verify", cst.Name(self.ctx.use_helper(TLS_CONTEXT))))
+            if test is not None:
+                # Without the transport, the client verifies as every other one does.
+                client_args[:] = append_arg(client_args, tls[0])
         todos: list[cst.EmptyLine] = []
         made: dict[str, cst.Call] = {}
         for pattern, transport, stmt in mounts:
@@ -313,17 +313,16 @@ class SessionSetup(ParamsRewrites):
                     Note(self.code, self.ctx.line(stmt), short, todo=True, detail=RETRY_DETAIL)
                 )
         codes = {code_of(call) for call in made.values()}
+        key, value = "mounts", mapping(made)
         if set(made) == {"http://", "https://"} and len(codes) == 1:
-            client_args[:] = [a for a in client_args if a not in tls]
-            client_args[:] = append_arg(client_args, keyword_arg("transport", made["https://"]))
-        else:
-            mapping = cst.Dict(
-                [
-                    cst.DictElement(cst.SimpleString(repr(pattern).replace("'", '"')), call)
-                    for pattern, call in made.items()
-                ]
-            )
-            client_args[:] = append_arg(client_args, keyword_arg("mounts", mapping))
+            if test is None:
+                client_args[:] = [a for a in client_args if a not in tls]
+            key, value = "transport", made["https://"]
+        if test is not None:
+            if any(is_keyword(a, key) for a in client_args):
+                return [*todos, *self._commented_out_mounts(mounts)]  # one taken already
+            value = cst.IfExp(test=test, body=value, orelse=cst.Name("None"))
+        client_args[:] = append_arg(client_args, keyword_arg(key, value))
         return todos
 
     def _with_session(self, original: cst.With, updated: cst.With) -> cst.With:

@@ -62,7 +62,7 @@ def rename_self_attr(stmt: cst.BaseStatement, attr: str) -> cst.BaseStatement:
             return updated
 
     renamed = stmt.visit(Rename())
-    assert isinstance(renamed, cst.SimpleStatementLine)
+    assert isinstance(renamed, cst.SimpleStatementLine | cst.If)
     return renamed
 
 

@@ -1,4 +1,5 @@
 """A client whose constructor fetches site info."""
+
 import httpx
 
 from _async_helpers import TLS_CONTEXT, AsyncClientPerLoop, requests_values

@@ -1,5 +1,6 @@
 """Comprehensions whose element uses the item as well as the result, over a
 parameter that may be a generator: read once into a list, as a loop's would be."""
+
 import httpx
 
 from _async_helpers import TLS_CONTEXT, gather_in_order

@@ -1,4 +1,5 @@
 """any()/all() over fetches inside a statement: still lazy, as a loop before it."""
+
 import httpx
 
 from _async_helpers import TLS_CONTEXT

@@ -1,4 +1,5 @@
 """A client holding a session."""
+
 import httpx
 
 from wiki._async_helpers import TLS_CONTEXT, AsyncClientPerLoop, requests_values
