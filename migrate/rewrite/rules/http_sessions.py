@@ -11,6 +11,8 @@ context per package.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import libcst as cst
 import libcst.matchers as m
 
@@ -19,11 +21,12 @@ from ..nodes import code_of, dotted_name, keyword_arg, string_value
 from .base import on_leave
 from .http_common import requests_defaults
 from .http_lazy import LazySessions
-from .http_setup import assignments, drop_unread, names_read, sets_up, sets_up_self_attr
-from .session_conditions import conditional_setup
+from .http_setup import assignments, drop_unread, sets_up, sets_up_self_attr
+from .session_conditions import conditional_setup, takeable
 from .session_lines import (
     bound_by,
     config_owner,
+    names_read,
     rename_self_attr,
     self_attr_config,
     session_creation,
@@ -210,13 +213,13 @@ class SessionRewrites(LazySessions):
         new_body: list[cst.BaseStatement] = []
         moved: dict[str, list[cst.BaseStatement]] = {name: [] for name in shared}
         creations: dict[str, int] = {}
-        for stmt in body:
+        for at, stmt in enumerate(body):
             target = session_creation(stmt, shared)
             if target is not None:
                 creations[target] = len(new_body)
                 new_body.append(stmt)
                 continue
-            owner = config_owner(stmt, shared)
+            owner = config_owner(stmt, shared) or self._conditional_owner(body, at, creations)
             if owner is not None and owner in creations:
                 moved[owner].append(stmt)
                 continue
@@ -233,6 +236,16 @@ class SessionRewrites(LazySessions):
             self.ctx.add_import(self.module)
             self.ctx.maybe_remove_import("requests")
         return updated.with_changes(body=new_body)
+
+    @staticmethod
+    def _conditional_owner(
+        body: Sequence[cst.BaseStatement], at: int, creations: dict[str, int]
+    ) -> str | None:
+        """``if insecure: session.verify = False`` after ``session`` is made: its
+        session, when the factory may take it (see session_conditions)."""
+        stmt = body[at]
+        owner = next((n for n in creations if conditional_setup(stmt, n)), None)
+        return owner if owner and takeable(stmt, body[at + 1 :]) else None
 
     def _factory(
         self,
@@ -316,12 +329,7 @@ class SessionRewrites(LazySessions):
                 conditional = isinstance(body[later], cst.If) and conditional_setup(
                     rename_self_attr(body[later], attr), attr
                 )
-                rest = body[later + 1 :]
-                if (
-                    conditional
-                    and not names_read(body[later]) & {n for s in rest for n in bound_by(s)}
-                    and not bound_by(body[later]) & {n for s in rest for n in names_read(s)}
-                ):
+                if conditional and takeable(body[later], body[later + 1 :]):
                     config_line = True
                 # The factory runs when the client is first used: a line reading a
                 # name bound once it was (a login's response) stays where it is, and

@@ -28,6 +28,7 @@ from .session_conditions import (
     ConditionalSetup,
     mapping,
 )
+from .session_lines import names_read
 
 SESSION_CONFIG_UNPORTABLE = {
     "mount": MOUNT_UNPORTABLE,
@@ -411,28 +412,6 @@ def drop_unread(body: list[cst.BaseStatement], used: set[str]) -> list[cst.BaseS
             continue
         out.append(stmt)
     return out
-
-
-def names_read(stmt: cst.BaseStatement) -> set[str]:
-    """Names a statement may read (not attribute names, not what imports bind)."""
-    names: set[str] = set()
-
-    class Reads(cst.CSTVisitor):
-        def visit_Name(self, node: cst.Name) -> None:
-            names.add(node.value)
-
-        def visit_Attribute(self, node: cst.Attribute) -> bool:
-            node.value.visit(self)
-            return False
-
-        def visit_Import(self, node: cst.Import) -> bool:
-            return False
-
-        def visit_ImportFrom(self, node: cst.ImportFrom) -> bool:
-            return False
-
-    stmt.visit(Reads())
-    return names
 
 
 def _binding_target(stmt: cst.BaseStatement) -> str | None:

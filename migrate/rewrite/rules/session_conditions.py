@@ -2,19 +2,22 @@
 
 ``if self.max_retries is not None: self.session.mount("https://", adapter)`` and
 ``if not verify: self.session.verify = False`` in the method that makes
-``self.session``: httpx takes transports and ``verify=`` only when a client is
-made, and the client per event loop that replaces the session is made by its
-factory, when first used. The condition moves into the factory's arguments:
+``self.session`` (or such an ``if`` after a module's session): httpx takes
+transports and ``verify=`` only when a client is made, and the client per event
+loop that replaces the session is made by its factory, when first used. The
+condition moves into the factory's arguments:
 ``verify=TLS_CONTEXT if verify else False``, ``transport=httpx.AsyncHTTPTransport(
 retries=self.max_retries, verify=...) if self.max_retries is not None else None``.
-Before, such lines were commented out under a TODO, and the retries or the
-``verify`` setting were lost. The factory reads the names the condition reads
-when it runs: an ``if`` is taken only where nothing in the method binds them again
-after it (see ``http_sessions``).
+Before, such lines were commented out under a TODO in a method (the retries
+or the ``verify`` setting lost) and left as they were after a module's session
+(``session.mount`` raising AttributeError on the client). The factory reads the
+names the condition reads when it runs: an ``if`` is taken only where nothing
+after it binds them again (see ``takeable``).
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import libcst as cst
@@ -24,7 +27,7 @@ from ..context import Note, short_todo, todo_comment
 from ..nodes import append_arg, code_of, dotted_name, is_keyword, keyword_arg
 from .http_params import ParamsRewrites
 from .http_transport import Transport, adapter_transport, mount_call, mount_pattern
-from .session_lines import rename_self_attr
+from .session_lines import bound_by, names_read, rename_self_attr
 
 MOUNT_UNPORTABLE = (
     "HTTPAdapter/Retry have no httpx twin (httpx.AsyncHTTPTransport(retries=n)"
@@ -67,6 +70,16 @@ def conditional_setup(stmt: cst.BaseStatement, name: str) -> bool:
         elif adapter_binding(line.body[0]) is None:
             return False
     return sets_up
+
+
+def takeable(stmt: cst.BaseStatement, rest: Sequence[cst.BaseStatement]) -> bool:
+    """Whether the factory may run ``stmt``'s set-up when it makes a client: no
+    statement after it binds a name it reads (the factory would read the new
+    value) or reads one it binds (it would be gone)."""
+    return not (
+        names_read(stmt) & {n for s in rest for n in bound_by(s)}
+        or bound_by(stmt) & {n for s in rest for n in names_read(s)}
+    )
 
 
 def chosen_arg(small: cst.BaseSmallStatement, name: str) -> cst.Arg | None:

@@ -15,6 +15,28 @@ def self_attr_config(stmt: cst.BaseStatement, attr: str) -> bool:
     return isinstance(stmt, cst.SimpleStatementLine) and code.startswith(f"self.{attr}.")
 
 
+def names_read(stmt: cst.BaseStatement) -> set[str]:
+    """Names a statement may read (not attribute names, not what imports bind)."""
+    names: set[str] = set()
+
+    class Reads(cst.CSTVisitor):
+        def visit_Name(self, node: cst.Name) -> None:
+            names.add(node.value)
+
+        def visit_Attribute(self, node: cst.Attribute) -> bool:
+            node.value.visit(self)
+            return False
+
+        def visit_Import(self, node: cst.Import) -> bool:
+            return False
+
+        def visit_ImportFrom(self, node: cst.ImportFrom) -> bool:
+            return False
+
+    stmt.visit(Reads())
+    return names
+
+
 def bound_by(stmt: cst.BaseStatement) -> set[str]:
     """The names ``stmt`` binds (assignment targets, loop targets, ``as`` names)."""
     bound: set[str] = set()

@@ -15,3 +15,5 @@ def drive(run):
     run.check("with a token", client.fetch, "status", token="t0k")
     run.check("not verified", client.fetch, "status", verify=False, retries=2)
     run.check("an error", client.fetch, "missing")
+    status = run.module("status")
+    run.check("a module's session", status.status, run.url("api.example.com"))
