@@ -223,6 +223,8 @@ class SessionRewrites(LazySessions):
             if owner is not None and owner in creations:
                 moved[owner].append(stmt)
                 continue
+            if isinstance(stmt, cst.If) and any(conditional_setup(stmt, n) for n in creations):
+                stmt = self.late_module_block(stmt, set(creations))  # not takeable
             new_body.append(stmt)
         bindings = assignments(body)
         used: set[str] = set()

@@ -12,7 +12,7 @@ factory; a session made in a function keeps it in place.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Sequence, Set
 
 import libcst as cst
 import libcst.matchers as m
@@ -147,14 +147,18 @@ class SessionSetup(ConditionalSetup):
         return body, pending
 
     def _late_setup(
-        self, block: cst.IndentedBlock, body: list[cst.BaseStatement], attrs: dict[str, str]
+        self,
+        block: cst.IndentedBlock,
+        body: list[cst.BaseStatement],
+        attrs: dict[str, str],
+        sessions: Set[str] = frozenset(),
     ) -> cst.IndentedBlock:
         """``session.verify = False`` in a function other than the one that made
-        the session (a module's, or ``self.<attr>`` of ``attrs``): httpx reads it
-        only when a client is made, and on the client the line would set an
-        attribute nothing reads (or replace ``stream()``), so it is kept as a
-        comment under a TODO."""
-        owners = {f"self.{attr}" for attr in attrs}
+        the session (a module's, or ``self.<attr>`` of ``attrs``), or in a block
+        after a module's ``sessions``: httpx reads it only when a client is made,
+        and on the client the line would set an attribute nothing reads (or
+        replace ``stream()``), so it is kept as a comment under a TODO."""
+        owners = {f"self.{attr}" for attr in attrs} | set(sessions)
         if len(self.functions) > 1:
             owners |= set(self.ctx.edits.shared_clients) - self.functions[-1].local
         if not owners:

@@ -18,6 +18,7 @@ after it binds them again (see ``takeable``).
 from __future__ import annotations
 
 from collections.abc import Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
 import libcst as cst
@@ -148,7 +149,11 @@ class ConditionalSetup(ParamsRewrites):
     """The session rules' part that takes conditional set-up into the factory."""
 
     def _late_setup(
-        self, block: cst.IndentedBlock, body: list[cst.BaseStatement], attrs: dict[str, str]
+        self,
+        block: cst.IndentedBlock,
+        body: list[cst.BaseStatement],
+        attrs: dict[str, str],
+        sessions: AbstractSet[str] = frozenset(),
     ) -> cst.IndentedBlock:
         raise NotImplementedError  # see http_setup.SessionSetup
 
@@ -224,6 +229,12 @@ class ConditionalSetup(ParamsRewrites):
                 stmt = stmt.with_changes(body=self._late_setup(inner, list(inner.body), attrs))
             out.append(stmt)
         return out
+
+    def late_module_block(self, stmt: cst.If, sessions: AbstractSet[str]) -> cst.If:
+        """An ``if`` setting a module's session up that its factory cannot take:
+        what httpx takes only when a client is made goes under a TODO in it."""
+        inner = cst.ensure_type(stmt.body, cst.IndentedBlock)
+        return stmt.with_changes(body=self._late_setup(inner, list(inner.body), {}, sessions))
 
     def _note_conditional_setup(self, node: cst.CSTNode) -> None:
         """``if c: self.session.mount(...)`` in a method of a class keeping its session
