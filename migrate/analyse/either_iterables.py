@@ -32,36 +32,38 @@ def settle(graph: CallGraph, colouring: Colouring) -> None:
         return
     for fn in graph.functions.values():
         for call in fn.calls:
-            classes = _maybe_iterators(graph, call, iterators)
-            if not classes:
+            maybe = _maybe_iterator(graph, call, iterators)
+            if maybe is None:
                 continue
             if (fn.is_async or colouring.is_async(fn.qualname)) and not call.in_lambda:
                 colouring.either_iterations.append((fn.qualname, call.span))
             else:
-                colouring.review.append(_review(fn, call, classes))
+                colouring.review.append(_review(fn, call, *maybe))
 
 
-def _maybe_iterators(graph: CallGraph, call: Call, iterators: set[str]) -> list[str]:
-    """The async iterator classes among what the function whose result ``call``
-    iterates may give, when its type is not one known class."""
+def _maybe_iterator(
+    graph: CallGraph, call: Call, iterators: set[str]
+) -> tuple[Function, str] | None:
+    """The function whose result ``call`` iterates, and an async iterator class
+    among what it may give, when what it gives is not one known class."""
     made = (call.target or "").removesuffix(".__next__")
     if not call.iterates or not made.endswith(RETURNS_SUFFIX):
-        return []
+        return None
     if graph.resolve(call.target) in graph.functions:
-        return []  # typed: the loop follows its class
+        return None  # typed: the loop follows its class
     maker = graph.functions.get(graph.resolve(made.removesuffix(RETURNS_SUFFIX)) or "")
     if maker is None:
-        return []
-    named = {graph.resolve(n) or n for n in maker.annotated_returns}
-    return [short_name(maker.qualname), *sorted(named & iterators)] if named & iterators else []
+        return None
+    named = sorted({graph.resolve(n) or n for n in maker.annotated_returns} & iterators)
+    return (maker, named[0]) if named else None
 
 
-def _review(fn: Function, call: Call, classes: list[str]) -> Review:
-    maker, *made = classes
+def _review(fn: Function, call: Call, maker: Function, iterator: str) -> Review:
     return Review(
         fn.qualname,
         call.span,
-        f"`{call.text.removesuffix('.__next__')}` is iterated by a sync loop, and {maker}"
-        f" may return a {made[0].rsplit('.', 1)[-1]}, an async iterator now, which a sync"
-        " loop cannot iterate: iterate it with `async for` where it is one",
+        f"`{call.text.removesuffix('.__next__')}` is iterated by a sync loop, and"
+        f" {short_name(maker.qualname)} may return a {iterator.rsplit('.', 1)[-1]}, an async"
+        " iterator now, which a sync loop cannot iterate: iterate it with `async for`"
+        " where it is one",
     )

@@ -20,6 +20,7 @@ from .project import Project, load_project
 from .responses import unseen_modules
 from .review import drop_carried_mounts
 from .selection import left_out_blocking, unselected_callees
+from .untyped import NONE_YET, UNKNOWN
 
 # Each round pulls in the modules that call what the previous round coloured;
 # real call chains are far shorter than this.
@@ -235,7 +236,8 @@ def _value_type(graph: CallGraph, value: str, fn: Function) -> str | None:
     calls of ``Pages``)."""
     typ = graph.value_type(value)
     if typ is None and graph.flow is not None:
-        typ = graph.flow.value(value, fn) or None
+        solved = graph.flow.value(value, fn)
+        typ = solved if solved not in (NONE_YET, UNKNOWN) else None
     return typ
 
 
