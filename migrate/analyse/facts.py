@@ -41,6 +41,7 @@ from .model import (
     Span,
 )
 from .named_lambdas import named_lambda
+from .named_reads import note_named_reads
 from .names import LocalScope, _self_attr, expr_text, span_of
 from .narrowing import checked, narrow, narrowed
 from .operator_calls import OperatorCalls
@@ -628,6 +629,7 @@ class ModuleAnalyser(OperatorCalls):
         if call.text == "monkeypatch.setattr" or target in PATCHERS:
             note_patch(self, fn, node)
         note_dynamic(self, fn, node, target)
+        note_named_reads(self, fn, node, target, self.lambda_depth > 0)
 
         # Calls whose result feeds another call, and functions handed over by reference.
         receiver = target or expr_text(node.func)

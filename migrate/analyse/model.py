@@ -58,6 +58,7 @@ class Call:
     in_lambda: bool = False
     # A read only tested for truth or None (``if s.auth:``, ``s.auth is None``).
     tested: bool = False
+    named: bool = False  # a read by name, ``getattr(obj, name)`` (see named_reads)
     iterated: bool = False  # the result is iterated (for / comprehension)
     # ``pages = f()`` ... ``for page in pages``: where the local holding it is iterated.
     iterated_at: Span | None = None

@@ -14,6 +14,7 @@ from collections.abc import Callable
 
 from .frameworks import PATCHERS, PROPERTY_MOCKS, SYNC_MOCKS, plain_mock
 from .model import FIXTURE_PREFIX, NAMED_PREFIX, Dynamic, Function, Patch, Span
+from .named_reads import spelt_names
 from .names import NameResolver, expr_text, span_of
 from .tree import assigned_values
 
@@ -166,7 +167,8 @@ def note_dynamic(resolver: NameResolver, fn: Function, node: ast.Call, target: s
                 expr_text(func.args[0]),
                 awaited=isinstance(parent, ast.Await),
                 named_after_function=_function_name(func.args[1]),
-                names=_parametrized(resolver, func.args[1]),
+                names=_parametrized(resolver, func.args[1])
+                or spelt_names(resolver, func, func.args[1]),
             )
         )
         return

@@ -28,8 +28,8 @@ def property_fetches(
     found = {}
     for read in fn.reads:
         callee = graph.resolve(read.target) if read.target else None
-        if read.in_lambda or callee not in graph.functions:
-            continue
+        if read.in_lambda or read.named or callee not in graph.functions:
+            continue  # a ``getattr`` read: an unknown call once awaited, as a rerun sees it
         target = graph.functions[callee]
         if target.property and colouring.is_async(callee):
             verbs = frozenset(colouring.http_verbs.get(callee, ()))

@@ -21,6 +21,7 @@ from .decisions import Colouring, Review
 from .defaults import SESSION_TYPES
 from .graph import CallGraph
 from .model import Call, Function, Span
+from .named_read_kinds import mixed_reads
 from .tree import short_name
 from .twins import SETTER
 
@@ -32,6 +33,7 @@ def find_reviews(graph: CallGraph, colouring: Colouring) -> list[Review]:
         *_dunders_under_a_loop(graph, colouring),
         *_setters_under_a_loop(graph, colouring),
         *_unknown_setter_writes(graph, colouring),
+        *mixed_reads(graph, colouring),
     ]
     async_methods: dict[str, list[str]] = {}
     for qualname in colouring.async_functions:

@@ -30,6 +30,7 @@ from ..analyse.frameworks import (
 from ..analyse.gathers import GatherEdit
 from ..analyse.graph import CallGraph, session_key
 from ..analyse.model import Call, Function, ModuleFacts, Span
+from ..analyse.named_read_kinds import read_kinds
 from ..analyse.project import Project
 from ..analyse.quart import SharedClient, quart_facts
 from ..analyse.responses import ResponseFlow, Verdict
@@ -166,6 +167,9 @@ class FileEdits:
     own_attrs: dict[Pos, str] = field(default_factory=dict)
     # Reads of a property that keeps a sync form, in async code: its twin's name.
     twin_reads: dict[Pos, str] = field(default_factory=dict)
+    # ``getattr(obj, name)`` reading properties that become async methods, in async
+    # code: the prefix their names take ("a" when each is a twin, see named_reads).
+    named_reads: dict[Pos, str] = field(default_factory=dict)
     bridges: dict[Pos, BridgeEdit] = field(default_factory=dict)
     # Module-level bridges the file gets (``load = sync_to_async(db.load)``).
     bridge_aliases: list[AliasEdit] = field(default_factory=list)
@@ -325,6 +329,7 @@ class FileEdits:
             or self.async_withs
             or self.async_consumers
             or self.property_reads
+            or self.named_reads
             or self.renamed_calls
             or self.twin_calls
             or self.raises_calls
@@ -515,8 +520,13 @@ def plan_edits(analysis: Analysis) -> dict[str, FileEdits]:
             setter = f"{graph.resolve(write.target)}{SETTER}" if write.target else None
             if write.dunder and setter in colouring.renamed and colouring.is_async(setter):
                 fe.twin_calls[cols.pos(write.span)] = (write.dunder, colouring.renamed[setter])
+        for span, (_, kinds) in read_kinds(fn, graph, colouring).items():
+            if kinds in ({"twin"}, {"method"}):
+                fe.named_reads[cols.pos(span)] = "a" if kinds == {"twin"} else ""
         for read in fn.reads:
             callee = graph.resolve(read.target) if read.target else None
+            if read.named:
+                continue  # above
             if callee in graph.functions and colouring.is_async(callee) and not read.in_lambda:
                 if graph.functions[callee].is_generator:
                     # ``for item in catalog.items``: the property gives an async generator.

@@ -25,6 +25,7 @@ from ..generator_types import async_generator_returns, yields
 from ..nodes import dotted_name
 from .async_factory import ASYNC_INIT, POST_INIT_FACTORY, factory_method
 from .base import on_leave, on_visit
+from .named_reads import named_read
 from .raises_sites import RaisesSites
 from .twin_sites import TwinSites
 
@@ -170,6 +171,9 @@ class AsyncPropagation(TwinSites, RaisesSites):
     @on_leave(cst.Call)
     def leave_Call(self, original: cst.Call, updated: cst.BaseExpression) -> cst.BaseExpression:
         pos = self.ctx.pos(original)
+        prefix = self.ctx.edits.named_reads.get(pos) if pos else None
+        if prefix is not None and self.ctx.in_async and isinstance(updated, cst.Call):
+            return await_(named_read(updated, prefix))
         if pos in self.ctx.edits.aclosings and isinstance(updated, cst.Call):
             return self._aclosing(updated)
         init = self.ctx.edits.init_calls.get(pos) if pos else None
