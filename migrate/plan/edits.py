@@ -38,6 +38,7 @@ from ..analyse.run import Analysis
 from ..analyse.subclasses import AUTH_BASES, REQUEST_METHODS, SESSION_BASES, requests_view
 from ..analyse.twins import SETTER
 from .aliases import AliasEdit, BridgeAliases, unwound_aliases
+from .client_settings import client_settings
 from .closings import plan_closings
 from .factories import plan_factories
 from .mock_scope import Mixed, scope_mocks
@@ -216,6 +217,11 @@ class FileEdits:
     # Sessions/clients held in ``self.<attr>`` and used by code that becomes
     # async: class qualname -> {attr: kind}.
     shared_attrs: dict[str, dict[str, str]] = field(default_factory=dict)
+    # Of those, the settings their requests all give alike, which their client takes
+    # (plan/client_settings.py): class -> attribute -> (keyword, value as written);
+    # and the requests that drop them: position -> (keywords, a client may be given).
+    client_settings: dict[str, dict[str, tuple[tuple[str, str], ...]]] = field(default_factory=dict)
+    moved_settings: dict[Pos, tuple[frozenset[str], bool]] = field(default_factory=dict)
     # Sessions a top-level function makes on first use and hands out (see
     # analyse/accessors.py): function qualname -> {what holds it (``_local.s``): kind}.
     lazy_holders: dict[str, dict[str, str]] = field(default_factory=dict)
@@ -672,6 +678,15 @@ def plan_edits(analysis: Analysis) -> dict[str, FileEdits]:
                     if maker != fn.class_qualname:  # made in a base class's method
                         made_in = next(m for m, f in project.facts.items() if maker in f.classes)
                         for_module(made_in)[0].shared_attrs.setdefault(maker, {})[attr] = kind
+
+    settings = client_settings(graph)
+    for (owner, attr), given in settings.settings.items():
+        home = next((m for m, f in project.facts.items() if owner in f.classes), None)
+        if home in edits and attr in edits[home].shared_attrs.get(owner, {}):
+            for_module(home)[0].client_settings.setdefault(owner, {})[attr] = given
+    for (module, span), moved_here in settings.dropped.items():
+        fe, cols = for_module(module)
+        fe.moved_settings[cols.pos(span)] = moved_here
 
     flow = response_flow(analysis, edits)
     for param in flow.parameters():

@@ -82,6 +82,8 @@ SAME_FAILURE = {
     "HTTPStatusError": "bad status",
     "ConnectionError": "connection",
     "ConnectError": "connection",
+    # requests' (a ConnectionError); httpx raises ConnectError for a failed handshake.
+    "SSLError": "connection",
     "RemoteProtocolError": "connection",
     "Timeout": "timeout",
     "ReadTimeout": "timeout",

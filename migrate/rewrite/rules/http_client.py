@@ -275,13 +275,7 @@ class HttpClient(
             receiver = updated.func.value if isinstance(updated.func, cst.Attribute) else None
             if receiver is None:
                 return updated
-            for name in client_args:
-                self.ctx.todo(
-                    line,
-                    self.code,
-                    f"{name.keyword.value if name.keyword else name}= is set on"
-                    " the client in httpx, not per request",
-                )
+            self._client_only_todos(client_args, line, pos)
             if streams(original):
                 return self._stream_call(original, updated, receiver, method, args, line)
             new_call = self._method_call(updated, receiver, method, args)

@@ -17,7 +17,7 @@ import libcst as cst
 import libcst.matchers as m
 
 from ...plan.edits import SUBCLASS_CLIENT
-from ..nodes import code_of, dotted_name, keyword_arg, string_value
+from ..nodes import append_arg, code_of, dotted_name, keyword_arg, string_value
 from .base import on_leave
 from .http_common import requests_defaults
 from .http_lazy import LazySessions
@@ -370,6 +370,9 @@ class SessionRewrites(LazySessions):
         made = made_by(assign.value)
         assert made is not None
         client_args = requests_defaults() if kind == "requests.Session" else list(made.args)
+        owner = self.ctx.qualname.rsplit(".", 1)[0]
+        for name, given in self.ctx.edits.client_settings.get(owner, {}).get(attr, ()):
+            client_args = append_arg(client_args, keyword_arg(name, cst.parse_expression(given)))
         if kind == SUBCLASS_CLIENT:
             # The project's own AsyncClient subclass: made as before, on each loop.
             client_args = []

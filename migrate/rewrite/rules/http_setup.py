@@ -17,6 +17,7 @@ from collections.abc import Sequence, Set
 import libcst as cst
 import libcst.matchers as m
 
+from ...plan.edits import Pos
 from ..context import Note, short_todo, todo_comment
 from ..nodes import append_arg, code_of, is_keyword, keyword_arg, string_value
 from .http_params import merged_params
@@ -247,6 +248,21 @@ class SessionSetup(ConditionalSetup):
             if len(call.args) == 1 and not call.args[0].keyword:
                 return self._proxy_arg(call.args[0].value)
         return None
+
+    def _client_only_todos(self, client_args: list[cst.Arg], line: int, pos: Pos) -> None:
+        """A TODO for each argument of a request through a kept client that httpx
+        takes only on the client, unless the client made for it takes it (see
+        plan/client_settings.py); one handed in instead keeps its own."""
+        moved, given = self.ctx.edits.moved_settings.get(pos, (frozenset(), False))
+        for arg in client_args:
+            name = arg.keyword.value if arg.keyword else code_of(arg.value)
+            if name not in moved:
+                why = "is set on the client in httpx, not per request"
+            elif given:
+                why = "is the client's in httpx: one handed in keeps its own"
+            else:
+                continue
+            self.ctx.todo(line, self.code, f"{name}= {why}")
 
     def _one_off_client_args(self, client_args: list[cst.Arg], line: int) -> list[cst.Arg]:
         """Per-request ``verify=``/``cert=`` as the one-off client's; ``proxies=`` as
