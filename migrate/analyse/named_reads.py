@@ -71,22 +71,42 @@ def spelt_names(analyser: NameResolver, node: ast.Call, name: ast.expr) -> tuple
         return ()
     iterated = _loop_over(scope, node, name.id)
     if isinstance(iterated, ast.Name):
-        # ``for prop in PRELOAD``: a local, or a module constant, bound once.
-        bound = assigned_values(scope, iterated.id) or assigned_values(
-            analyser.tree.module, iterated.id
-        )
-        iterated = bound[0] if len(bound) == 1 else None
+        # ``for prop in PRELOAD``: a local, or a module constant, bound once and
+        # left as it is (no ``PRELOAD.append(...)``, no ``+=``).
+        held = iterated.id
+        where = scope if assigned_values(scope, held) else analyser.tree.module
+        bound = assigned_values(where, held)
+        iterated = bound[0] if len(bound) == 1 and not _changed(where, held) else None
     if isinstance(iterated, ast.List | ast.Tuple | ast.Set):
         return _identifiers(iterated.elts)
     return ()
 
 
 def _identifiers(values: list[ast.expr]) -> tuple[str, ...]:
-    """The strings ``values`` are, when each is a plain attribute name."""
+    """The strings ``values`` are, when each is a plain attribute name (a dunder
+    is Python's: none is followed then)."""
     names = [v.value for v in values if isinstance(v, ast.Constant) and isinstance(v.value, str)]
-    if len(names) != len(values) or not all(n.isidentifier() for n in names):
+    if len(names) != len(values):
         return ()
-    return tuple(n for n in dict.fromkeys(names) if not n.startswith("__"))
+    if not all(n.isidentifier() and not n.startswith("__") for n in names):
+        return ()
+    return tuple(dict.fromkeys(names))
+
+
+def _changed(scope: ast.AST, name: str) -> bool:
+    """Whether ``name`` is changed in place in ``scope``: ``name += ...``, or any of
+    its methods called (``name.append(x)``)."""
+    for node in ast.walk(scope):
+        if isinstance(node, ast.AugAssign) and isinstance(node.target, ast.Name):
+            if node.target.id == name:
+                return True
+        if (
+            isinstance(node, ast.Attribute)
+            and isinstance(node.value, ast.Name)
+            and node.value.id == name
+        ):
+            return True
+    return False
 
 
 def _loop_over(scope: ast.AST, node: ast.AST, name: str) -> ast.expr | None:

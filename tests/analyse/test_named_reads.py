@@ -57,3 +57,35 @@ def test_names_read_in_different_ways_hold_the_apply_back(tmp_path: Path) -> Non
     held = [r for r in analysis.colouring.review if r.unawaited]
     assert [r.function for r in held] == ["app.Page.fields"]
     assert "self.summary must be awaited and self.title must not" in held[0].reason
+
+
+CHANGED = """
+    import requests
+
+    NAMES = ["summary"]
+    NAMES.append("title")
+
+
+    class Page:
+        def __init__(self, title):
+            self.title = title
+
+        @property
+        def summary(self):
+            return requests.get(f"https://wiki.example.com/{self.title}", timeout=5).text
+
+        def fields(self):
+            return [getattr(self, name) for name in NAMES]
+
+        def documented(self):
+            return [getattr(self, name) for name in ("__doc__", "summary")]
+"""
+
+
+def test_names_not_all_spelt_out_are_not_followed(tmp_path: Path) -> None:
+    # A list changed in place may hold other names; a dunder is Python's.
+    (tmp_path / "app.py").write_text(textwrap.dedent(CHANGED))
+    analysis = analyse_paths([tmp_path], jobs=1)
+    for name in ("fields", "documented"):
+        fn = analysis.graph.functions[f"app.Page.{name}"]
+        assert not [r for r in fn.reads if r.named], name
