@@ -17,7 +17,7 @@ from __future__ import annotations
 import ast
 from dataclasses import dataclass, field
 
-from ..analyse.catalogue import HTTP_VERBS
+from ..analyse.catalogue import CONSTRUCTORS, HTTP_VERBS
 from ..analyse.graph import CallGraph, session_key
 from ..analyse.model import MAYBE_ATTR, Call, Function, Span
 
@@ -51,8 +51,8 @@ def client_settings(graph: CallGraph) -> ClientSettings:
                 through.setdefault(key, []).append((fn, call))
     for key, calls in through.items():
         owner, attr = key
-        made_in = _made_in(graph, owner, attr)
-        if made_in is None or _handed(graph, owner, attr):
+        given = _made_in(graph, owner, attr)
+        if given is None or _handed(graph, owner, attr):
             continue
         moved: list[tuple[str, str]] = []
         for name in CARRIED:
@@ -63,23 +63,44 @@ def client_settings(graph: CallGraph) -> ClientSettings:
         if not moved:
             continue
         found.settings[key] = tuple(moved)
-        given = len(made_in) > 1  # ``self._session = session or ...``, another assignment
         for fn, call in calls:
             found.dropped[(fn.module, call.span)] = (frozenset(n for n, _ in moved), given)
     return found
 
 
-def _made_in(graph: CallGraph, owner: str, attr: str) -> list[Function] | None:
-    """The methods assigning ``self.<attr>`` in ``owner``'s family, one of them
-    making the session (a factory closure there sees ``self``); None otherwise."""
+def _made_in(graph: CallGraph, owner: str, attr: str) -> bool | None:
+    """Whether ``self.<attr>`` may hold a client handed in, when a method of
+    ``owner``'s family makes the session there (``self.session =
+    requests.Session()``, ``session or requests.Session()``): the client factory
+    the rewrite puts in its place is a closure that sees ``self``. None when no
+    method makes it."""
     family = {owner, *graph.subclasses(owner)}
-    writers = [
-        fn
+    writes = [
+        (fn, write)
         for fn in graph.functions.values()
+        if fn.class_qualname in family
         for write in fn.writes
-        if write.text == f"self.{attr}" and fn.class_qualname in family
+        if write.text == f"self.{attr}"
     ]
-    return writers or None
+    made = [
+        (fn, write)
+        for fn, write in writes
+        for call in fn.calls
+        if CONSTRUCTORS.get(graph.resolve(call.target) or "") == "requests.Session"
+        and call.span.line == write.span.line
+    ]
+    if not made:
+        return None
+    fn, write = made[0]
+    line = graph.project.files[fn.module].source.text.splitlines()[write.span.line - 1]
+    try:
+        statement = ast.parse(line.strip()).body[0]
+    except (SyntaxError, IndexError):
+        return True
+    alone = isinstance(statement, ast.Assign | ast.AnnAssign) and isinstance(
+        statement.value, ast.Call
+    )
+    return len(writes) > 1 or not alone  # ``session or requests.Session()``: handed in
 
 
 def _handed(graph: CallGraph, owner: str, attr: str) -> bool:
