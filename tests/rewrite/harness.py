@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import importlib
 import json
+import subprocess
 import sys
+import textwrap
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
@@ -124,3 +126,15 @@ def imported_from(folder: Path) -> Iterator[None]:
             if str(getattr(module, "__file__", "") or "").startswith(str(folder)):
                 del sys.modules[name]
         sys.modules.update(shadowed)
+
+
+def applied(folder: Path, code: str, name: str = "api.py") -> str:
+    """``code`` as ``migrate apply`` leaves it, written to ``folder/name`` and run
+    from the command line as a user would."""
+    (folder / name).write_text(textwrap.dedent(code))
+    subprocess.run(
+        [sys.executable, "-m", "migrate", "apply", str(folder), "--force"],
+        check=True,
+        capture_output=True,
+    )
+    return (folder / name).read_text()

@@ -6,12 +6,11 @@ under a TODO, as before."""
 
 from __future__ import annotations
 
-import subprocess
-import sys
-import textwrap
 from pathlib import Path
 
 import pytest
+
+from .harness import applied
 
 TEMPLATE = """
     import requests
@@ -36,21 +35,11 @@ TEMPLATE = """
 """
 
 
-def _applied(tmp_path: Path, code: str) -> str:
-    (tmp_path / "api.py").write_text(textwrap.dedent(code))
-    subprocess.run(
-        [sys.executable, "-m", "migrate", "apply", str(tmp_path), "--force"],
-        check=True,
-        capture_output=True,
-    )
-    return (tmp_path / "api.py").read_text()
-
-
 def test_a_setting_every_request_gives_alike_goes_to_the_client(tmp_path: Path) -> None:
     code = TEMPLATE.format(
         default="=True", reset="return not self.verify_ssl", other="self.verify_ssl"
     )
-    migrated = _applied(tmp_path, code)
+    migrated = applied(tmp_path, code)
     assert "verify=self.verify_ssl\n" in migrated or "verify=self.verify_ssl)" in migrated
     assert "timeout=5, verify" not in migrated
     assert "TODO" not in migrated
@@ -68,6 +57,6 @@ def test_a_setting_every_request_gives_alike_goes_to_the_client(tmp_path: Path) 
 def test_a_setting_the_client_could_not_read_stays_under_a_todo(
     tmp_path: Path, default: str, reset: str, other: str
 ) -> None:
-    migrated = _applied(tmp_path, TEMPLATE.format(default=default, reset=reset, other=other))
+    migrated = applied(tmp_path, TEMPLATE.format(default=default, reset=reset, other=other))
     assert "verify= is set on the client in httpx, not per request" in migrated
     assert "verify=self.verify_ssl)" not in migrated.split("def item")[0]

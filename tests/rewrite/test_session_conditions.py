@@ -6,10 +6,9 @@ that sets an attribute nothing reads (rewrite/rules/session_conditions.py)."""
 
 from __future__ import annotations
 
-import subprocess
-import sys
-import textwrap
 from pathlib import Path
+
+from .harness import applied
 
 MODULE = """
     import os
@@ -44,24 +43,14 @@ METHOD = """
 """
 
 
-def _applied(tmp_path: Path, code: str) -> str:
-    (tmp_path / "api.py").write_text(textwrap.dedent(code))
-    subprocess.run(
-        [sys.executable, "-m", "migrate", "apply", str(tmp_path), "--force"],
-        check=True,
-        capture_output=True,
-    )
-    return (tmp_path / "api.py").read_text()
-
-
 def test_a_module_block_rebinding_its_test_keeps_its_lines_under_a_todo(tmp_path: Path) -> None:
-    out = _applied(tmp_path, MODULE)
+    out = applied(tmp_path, MODULE)
     assert "    # session.verify = False\n" in out, out
     assert "httpx sets verify= when the client is made" in out
     assert "verify=False" not in out  # not taken into the factory
 
 
 def test_a_method_block_rebinding_its_test_keeps_its_lines_under_a_todo(tmp_path: Path) -> None:
-    out = _applied(tmp_path, METHOD)
+    out = applied(tmp_path, METHOD)
     assert "            # self.session.verify = False\n" in out, out
     assert "verify=False" not in out and "if verify else" not in out
