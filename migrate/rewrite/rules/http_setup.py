@@ -421,7 +421,9 @@ def assignments(body: Sequence[cst.BaseStatement]) -> dict[str, cst.Call]:
 
 
 def drop_unread(body: list[cst.BaseStatement], used: set[str]) -> list[cst.BaseStatement]:
-    """Assignments whose value moved into a transport go, unless something else reads them."""
+    """Assignments whose value moved into a transport go, unless something else reads
+    them; until none is left, as ``retry = Retry(...)`` is read only by ``adapter =
+    HTTPAdapter(max_retries=retry)``, which goes first."""
     if not used:
         return body
     read = [names_read(stmt) for stmt in body]
@@ -431,7 +433,7 @@ def drop_unread(body: list[cst.BaseStatement], used: set[str]) -> list[cst.BaseS
         if target in used and not any(target in r for i, r in enumerate(read) if i != index):
             continue
         out.append(stmt)
-    return out
+    return out if len(out) == len(body) else drop_unread(out, used)
 
 
 def _binding_target(stmt: cst.BaseStatement) -> str | None:

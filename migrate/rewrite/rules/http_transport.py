@@ -123,7 +123,10 @@ def _retries(value: cst.BaseExpression, out: Transport) -> None:
     if params is None:
         out.unported.append("Retry(...) with unpacked arguments")
         return
-    count = params.get("connect", params.get("total"))
+    # ``connect=None`` falls back to ``total``, as urllib3 counts.
+    count = params.get("connect")
+    if count is None or m.matches(count, m.Name("None")):
+        count = params.get("total")
     if count is not None and not m.matches(count, m.Name("None") | m.Name("False")):
         out.args.append(keyword_arg("retries", count))
     unported = [

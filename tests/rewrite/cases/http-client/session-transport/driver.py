@@ -16,6 +16,7 @@ def drive(run):
     run.check("item", catalog.item, "lamp")
     run.check("missing item", catalog.item, "chair")
     run.check("stock", catalog.stock, "lamp")
+    run.check("stock counted", catalog.count, "lamp")
     url = run.url("api.example.com") + "/flaky"
     run.check("status retried", lambda: run.call(catalog.session.get, url).status_code)
 

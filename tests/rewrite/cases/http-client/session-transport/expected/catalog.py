@@ -56,6 +56,34 @@ async def item(sku):
     return await Catalog("https://shop.example.com", "t0k").item(sku)
 
 
+class Inventory:
+    def __init__(self, base, retries=3):
+        self.base = base
+        self.retries = retries
+        self._build_session()
+
+    def _build_session(self):
+        def _new_session() -> httpx.AsyncClient:
+            return httpx.AsyncClient(
+                follow_redirects=True,
+                timeout=None,
+                transport=httpx.AsyncHTTPTransport(
+                    retries=self.retries, verify=TLS_CONTEXT
+                ),
+            )
+
+        self.session = AsyncClientPerLoop(_new_session)
+
+    async def count(self, sku):
+        return (await self.session.get(f"{self.base}/stock/{sku}", timeout=5)).json()[
+            "stock"
+        ]
+
+
+async def count(sku):
+    return await Inventory("https://shop.example.com").count(sku)
+
+
 async def prices(skus, token):
     async with httpx.AsyncClient(
         follow_redirects=True,

@@ -35,6 +35,27 @@ def item(sku):
     return Catalog("https://shop.example.com", "t0k").item(sku)
 
 
+class Inventory:
+    def __init__(self, base, retries=3):
+        self.base = base
+        self.retries = retries
+        self._build_session()
+
+    def _build_session(self):
+        self.session = requests.Session()
+        retry = Retry(total=self.retries, connect=None, backoff_factor=0.3)
+        adapter = HTTPAdapter(max_retries=retry)
+        self.session.mount("http://", adapter)
+        self.session.mount("https://", adapter)
+
+    def count(self, sku):
+        return self.session.get(f"{self.base}/stock/{sku}", timeout=5).json()["stock"]
+
+
+def count(sku):
+    return Inventory("https://shop.example.com").count(sku)
+
+
 def prices(skus, token):
     with requests.Session() as session:
         session.mount("https://", HTTPAdapter(max_retries=Retry(total=2, read=2)))
