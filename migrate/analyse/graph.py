@@ -901,7 +901,11 @@ def build_graph(project: Project, refused: dict[tuple[str, str], str] | None = N
     flow = graph.flow = TypeFlow(graph)
     graph.flowed_attrs = flow.solve()
     # Sessions factories make, known once the attributes they are kept in have a type.
-    made_elsewhere = {**_factory_sessions(graph), **_rebound_sessions(graph)}
+    made_elsewhere = {
+        **_factory_sessions(graph),
+        **_rebound_sessions(graph),
+        **_mixed_sessions(graph),
+    }
     factory = {k: why for k, why in made_elsewhere.items() if k not in graph.kept_sessions}
     graph.kept_sessions.update(factory)
     typed = {fn.qualname for fn, call in flow.param_calls if call.target}
@@ -1064,6 +1068,39 @@ def _rebound_sessions(graph: CallGraph) -> dict[tuple[str, str] | None, str]:
             )
             for cls in (owner, *graph.subclasses(owner)):
                 kept[(cls, attr)] = why
+    return kept
+
+
+def _mixed_sessions(graph: CallGraph) -> dict[tuple[str, str] | None, str]:
+    """``self.s`` given a session in some places and another value in others (the
+    ``requests.api`` module, a value of no known type): its calls, typed by the
+    session, would be awaited whatever it holds, so it stays on requests."""
+    kept: dict[tuple[str, str] | None, str] = {}
+    flow = graph.flow
+    for fn in graph.functions.values():
+        if flow is None or fn.class_qualname is None:
+            continue
+        for call in fn.calls:
+            parts = call.text.split(".")
+            entry = lookup(graph.resolve(call.target) or "")
+            if len(parts) != 3 or parts[0] != "self" or entry is None:
+                continue
+            if entry.family != "http-client" or not (
+                found := flow.mixed(fn.class_qualname, parts[1])
+            ):
+                continue
+            types, other = found
+            if not any(typ in SESSION_TYPES for typ in types):
+                continue
+            key = session_key(graph, fn, call.text)
+            path, colon, line = other.rpartition(":")
+            other = f"{PurePath(path).name}:{line}" if colon and line.isdigit() else other
+            kept.setdefault(
+                key,
+                f"stays on requests: self.{parts[1]} is given a requests.Session in some"
+                f" places and other values in others ({other}); give {parts[1]} a session"
+                " wherever it is set to migrate it",
+            )
     return kept
 
 
