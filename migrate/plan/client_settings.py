@@ -28,11 +28,14 @@ SENDING = frozenset({*HTTP_VERBS, "request"})
 
 @dataclass
 class ClientSettings:
-    """Per session (its class, its attribute): the settings its client takes; per
-    request (module, span): the keywords it drops, and whether a TODO stays."""
+    """Per session (its class, its attribute): the settings its client takes, and
+    for each request through it (module, span) the keywords it drops and whether
+    a TODO stays."""
 
     settings: dict[tuple[str, str], tuple[tuple[str, str], ...]] = field(default_factory=dict)
-    dropped: dict[tuple[str, Span], tuple[frozenset[str], bool]] = field(default_factory=dict)
+    dropped: dict[tuple[str, str], dict[tuple[str, Span], tuple[frozenset[str], bool]]] = field(
+        default_factory=dict
+    )
 
 
 def client_settings(graph: CallGraph) -> ClientSettings:
@@ -63,8 +66,8 @@ def client_settings(graph: CallGraph) -> ClientSettings:
         if not moved:
             continue
         found.settings[key] = tuple(moved)
-        for fn, call in calls:
-            found.dropped[(fn.module, call.span)] = (frozenset(n for n, _ in moved), given)
+        names = frozenset(n for n, _ in moved)
+        found.dropped[key] = {(fn.module, call.span): (names, given) for fn, call in calls}
     return found
 
 

@@ -679,14 +679,16 @@ def plan_edits(analysis: Analysis) -> dict[str, FileEdits]:
                         made_in = next(m for m, f in project.facts.items() if maker in f.classes)
                         for_module(made_in)[0].shared_attrs.setdefault(maker, {})[attr] = kind
 
+    # Request settings a session's client takes; its requests drop them only then.
     settings = client_settings(graph)
-    for (owner, attr), given in settings.settings.items():
+    for (owner, attr), taken in settings.settings.items():
         home = next((m for m, f in project.facts.items() if owner in f.classes), None)
-        if home in edits and attr in edits[home].shared_attrs.get(owner, {}):
-            for_module(home)[0].client_settings.setdefault(owner, {})[attr] = given
-    for (module, span), moved_here in settings.dropped.items():
-        fe, cols = for_module(module)
-        fe.moved_settings[cols.pos(span)] = moved_here
+        if home not in edits or attr not in edits[home].shared_attrs.get(owner, {}):
+            continue
+        edits[home].client_settings.setdefault(owner, {})[attr] = taken
+        for (module, span), moved in settings.dropped.get((owner, attr), {}).items():
+            fe, cols = for_module(module)
+            fe.moved_settings[cols.pos(span)] = moved
 
     flow = response_flow(analysis, edits)
     for param in flow.parameters():
