@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from ..analyse.catalogue import CONSTRUCTORS, HTTP_VERBS
 from ..analyse.graph import CallGraph, session_key
 from ..analyse.model import MAYBE_ATTR, Call, Function, Span
+from ..analyse.project import function_node
 
 # What requests takes per request and httpx only on the client, carried here.
 CARRIED = ("verify", "cert")
@@ -42,6 +43,7 @@ def client_settings(graph: CallGraph) -> ClientSettings:
     """The settings that move from the requests through ``self.<attr>`` sessions to
     the clients made for them."""
     found = ClientSettings()
+    read = _Functions(graph)
     through: dict[tuple[str, str], list[tuple[Function, Call]]] = {}
     for qualname, blocking in graph.blocking.items():
         fn = graph.functions[qualname]
@@ -54,14 +56,14 @@ def client_settings(graph: CallGraph) -> ClientSettings:
                 through.setdefault(key, []).append((fn, call))
     for key, calls in through.items():
         owner, attr = key
-        given = _made_in(graph, owner, attr)
+        given = _made_in(graph, read, owner, attr)
         if given is None or _handed(graph, owner, attr):
             continue
         moved: list[tuple[str, str]] = []
         for name in CARRIED:
-            texts = {_keyword_text(graph, fn, call, name) for fn, call in calls}
+            texts = {_keyword_text(read, fn, call, name) for fn, call in calls}
             text = texts.pop() if len(texts) == 1 else None
-            if text is not None and _stable(graph, owner, text):
+            if text is not None and _stable(graph, read, owner, text):
                 moved.append((name, text))
         if not moved:
             continue
@@ -71,7 +73,24 @@ def client_settings(graph: CallGraph) -> ClientSettings:
     return found
 
 
-def _made_in(graph: CallGraph, owner: str, attr: str) -> bool | None:
+class _Functions:
+    """The ``ast`` of the functions asked about, each module parsed once."""
+
+    def __init__(self, graph: CallGraph) -> None:
+        self.project = graph.project
+        self.trees: dict[str, ast.Module] = {}
+
+    def node(self, fn: Function) -> ast.FunctionDef | ast.AsyncFunctionDef | None:
+        return function_node(fn, self.project, self.trees)
+
+    def call_at(self, fn: Function, span: Span) -> ast.Call | None:
+        """The call of ``fn`` that starts where ``span`` does."""
+        node = self.node(fn)
+        calls = (n for n in ast.walk(node) if isinstance(n, ast.Call)) if node else ()
+        return next((c for c in calls if _at(c, span)), None)
+
+
+def _made_in(graph: CallGraph, read: _Functions, owner: str, attr: str) -> bool | None:
     """Whether ``self.<attr>`` may hold a client handed in, when a method of
     ``owner``'s family makes the session there (``self.session =
     requests.Session()``, ``session or requests.Session()``): the client factory
@@ -95,15 +114,31 @@ def _made_in(graph: CallGraph, owner: str, attr: str) -> bool | None:
     if not made:
         return None
     fn, write = made[0]
-    line = graph.project.files[fn.module].source.text.splitlines()[write.span.line - 1]
-    try:
-        statement = ast.parse(line.strip()).body[0]
-    except (SyntaxError, IndexError):
-        return True
-    alone = isinstance(statement, ast.Assign | ast.AnnAssign) and isinstance(
-        statement.value, ast.Call
+    assigned = next(
+        (
+            a.value
+            for a in ast.walk(read.node(fn) or ast.Module(body=[], type_ignores=[]))
+            if isinstance(a, ast.Assign | ast.AnnAssign)
+            and any(_at(t, write.span) for t in _targets(a))
+        ),
+        None,
     )
-    return len(writes) > 1 or not alone  # ``session or requests.Session()``: handed in
+    # ``session or requests.Session()``, or another assignment: a client handed in.
+    return len(writes) > 1 or not isinstance(assigned, ast.Call)
+
+
+def _targets(assign: ast.Assign | ast.AnnAssign) -> list[ast.expr]:
+    return assign.targets if isinstance(assign, ast.Assign) else [assign.target]
+
+
+def _at(node: ast.expr, span: Span) -> bool:
+    """Whether ``node`` stands where ``span`` is (an outer call may start there too)."""
+    return (node.lineno, node.col_offset, node.end_lineno, node.end_col_offset) == (
+        span.line,
+        span.col,
+        span.end_line,
+        span.end_col,
+    )
 
 
 def _handed(graph: CallGraph, owner: str, attr: str) -> bool:
@@ -119,33 +154,16 @@ def _handed(graph: CallGraph, owner: str, attr: str) -> bool:
     )
 
 
-def _keyword_text(graph: CallGraph, fn: Function, call: Call, name: str) -> str | None:
+def _keyword_text(read: _Functions, fn: Function, call: Call, name: str) -> str | None:
     """The source of ``call``'s ``name=`` keyword, or None when it has none."""
     if name not in call.keywords or call.star_kwargs:
         return None
-    node = _parsed(graph, fn.module, call.span)
-    if node is None:
-        return None
-    value = next((k.value for k in node.keywords if k.arg == name), None)
+    node = read.call_at(fn, call.span)
+    value = next((k.value for k in node.keywords if k.arg == name), None) if node else None
     return ast.unparse(value) if value is not None else None
 
 
-def _parsed(graph: CallGraph, module: str, span: Span) -> ast.Call | None:
-    """The call at ``span`` of ``module`` (columns are UTF-8 offsets, as ``ast``'s)."""
-    lines = graph.project.files[module].source.text.splitlines()[span.line - 1 : span.end_line]
-    if len(lines) != span.end_line - span.line + 1:
-        return None
-    encoded = [line.encode() for line in lines]
-    encoded[-1] = encoded[-1][: span.end_col]
-    encoded[0] = encoded[0][span.col :]
-    try:
-        tree = ast.parse(b"\n".join(encoded).decode(), mode="eval")
-    except (SyntaxError, UnicodeDecodeError):
-        return None
-    return tree.body if isinstance(tree.body, ast.Call) else None
-
-
-def _stable(graph: CallGraph, owner: str, text: str) -> bool:
+def _stable(graph: CallGraph, read: _Functions, owner: str, text: str) -> bool:
     """A constant other than None, or ``self.<name>`` set only by ``__init__`` (not
     from a parameter defaulting to None), no property: what a client made at any
     time after ``__init__`` reads the same."""
@@ -168,31 +186,25 @@ def _stable(graph: CallGraph, owner: str, text: str) -> bool:
                 continue
             if fn.name != "__init__" or fn.class_qualname not in family:
                 return False
-            if not _set_plainly(graph, fn, name):
+            if _maybe_none(read, fn, write.span):
                 return False
     return True
 
 
-def _set_plainly(graph: CallGraph, init: Function, name: str) -> bool:
-    """``self.<name> = <value>`` in ``init``, where value is no None: not the
-    constant, nor a parameter defaulting to it."""
-    source = graph.project.files[init.module].source.text
-    tree = ast.parse(source)
-    for node in ast.walk(tree):
-        if not (isinstance(node, ast.FunctionDef) and node.lineno == init.span.line):
-            continue
-        for stmt in ast.walk(node):
-            if not isinstance(stmt, ast.Assign):
-                continue
-            if not any(
-                isinstance(t, ast.Attribute) and t.attr == name and ast.unparse(t.value) == "self"
-                for t in stmt.targets
-            ):
-                continue
-            value = stmt.value
-            if isinstance(value, ast.Constant) and value.value is None:
-                return False
-            if isinstance(value, ast.Name) and value.id in init.none_defaults:
-                return False
+def _maybe_none(read: _Functions, init: Function, span: Span) -> bool:
+    """Whether what ``init`` assigns at ``span`` may be None: the constant, or a
+    parameter defaulting to it."""
+    assign = next(
+        (
+            a
+            for a in ast.walk(read.node(init) or ast.Module(body=[], type_ignores=[]))
+            if isinstance(a, ast.Assign) and any(_at(t, span) for t in a.targets)
+        ),
+        None,
+    )
+    if assign is None:
         return True
-    return False
+    value = assign.value
+    if isinstance(value, ast.Constant):
+        return value.value is None
+    return isinstance(value, ast.Name) and value.id in init.none_defaults

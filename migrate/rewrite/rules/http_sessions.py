@@ -370,12 +370,15 @@ class SessionRewrites(LazySessions):
         made = made_by(assign.value)
         assert made is not None
         client_args = requests_defaults() if kind == "requests.Session" else list(made.args)
-        owner = self.ctx.qualname.rsplit(".", 1)[0]
-        for name, given in self.ctx.edits.client_settings.get(owner, {}).get(attr, ()):
-            client_args = append_arg(client_args, keyword_arg(name, cst.parse_expression(given)))
         if kind == SUBCLASS_CLIENT:
             # The project's own AsyncClient subclass: made as before, on each loop.
             client_args = []
+        else:  # what every request gave alike (plan/client_settings.py)
+            owner = self.ctx.qualname.rsplit(".", 1)[0]
+            for name, setting in self.ctx.edits.client_settings.get(owner, {}).get(attr, ()):
+                client_args = append_arg(
+                    client_args, keyword_arg(name, cst.parse_expression(setting))
+                )
         body = self._config_body(attr, config, client_args, bindings, used)
         make = cst.parse_statement(f"{attr} = {self.module}.AsyncClient()")
         assert isinstance(make, cst.SimpleStatementLine) and isinstance(make.body[0], cst.Assign)
