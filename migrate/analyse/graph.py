@@ -1085,22 +1085,13 @@ def _mixed_sessions(graph: CallGraph) -> dict[tuple[str, str] | None, str]:
             entry = lookup(graph.resolve(call.target) or "")
             if len(parts) != 3 or parts[0] != "self" or entry is None:
                 continue
-            if entry.family != "http-client" or not (
-                found := flow.mixed(fn.class_qualname, parts[1])
-            ):
-                continue
-            types, other = found
-            if not any(typ in SESSION_TYPES for typ in types):
-                continue
-            key = session_key(graph, fn, call.text)
-            path, colon, line = other.rpartition(":")
-            other = f"{PurePath(path).name}:{line}" if colon and line.isdigit() else other
-            kept.setdefault(
-                key,
-                f"stays on requests: self.{parts[1]} is given a requests.Session in some"
-                f" places and other values in others ({other}); give {parts[1]} a session"
-                " wherever it is set to migrate it",
-            )
+            mixed = flow.mixed_session(fn.class_qualname, parts[1])
+            if entry.family == "http-client" and mixed is not None:
+                kept.setdefault(
+                    session_key(graph, fn, call.text),
+                    f"stays on requests: {mixed[1]}; give {parts[1]} a session wherever it"
+                    " is set to migrate it",
+                )
     return kept
 
 

@@ -13,12 +13,9 @@
 
 from __future__ import annotations
 
-from pathlib import PurePath
-
 from .by_name import unresolved
 from .catalogue import CONSTRUCTORS, NO_TWIN, Action, lookup
 from .decisions import Colouring, Review
-from .defaults import SESSION_TYPES
 from .graph import CallGraph
 from .model import Call, Function, Span
 from .named_read_kinds import mixed_reads
@@ -172,21 +169,16 @@ def _mixed_attribute(
         return None
     if target in graph.functions or call.awaited:
         return None
+    session = graph.flow.mixed_session(fn.class_qualname, parts[1])
+    if session is not None and _http_call(f"{session[0]}.{parts[2]}"):
+        return (
+            f"stays on requests: {session[1]}, so `{call.text}()` is not known to be an HTTP"
+            f" call; give {parts[1]} a session wherever it is set to migrate it"
+        )
     found = graph.flow.mixed(fn.class_qualname, parts[1])
     if found is None:
         return None
     types, other = found
-    sessions = [typ for typ in types if typ in SESSION_TYPES]
-    if sessions and _http_call(f"{sessions[0]}.{parts[2]}"):
-        path, colon, line = other.rpartition(":")
-        other = f"{PurePath(path).name}:{line}" if colon and line.isdigit() else other
-        cause = graph.flow.cause(fn.class_qualname, parts[1])
-        because = f"; at the root: {cause}" if cause else ""
-        return (
-            f"stays on requests: self.{parts[1]} is given a {sessions[0]} in some places and"
-            f" other values in others ({other}{because}), so `{call.text}()` is not known"
-            f" to be an HTTP call; give {parts[1]} a session wherever it is set to migrate it"
-        )
     methods = [graph.resolve(f"{typ}.{parts[2]}") for typ in types]
     async_methods = [m for m in methods if m and colouring.is_async(m)]
     if not async_methods:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from pathlib import PurePath
 from typing import Protocol
 
+from .defaults import SESSION_TYPES
 from .given import given
 from .model import PARAM_PREFIX, Call, Function
 from .project import Project
@@ -73,6 +74,22 @@ class WhyUntyped:
         if not types or not other:
             return None
         return sorted(types), next((o for o in other if ".py:" in o), other[0])
+
+    def mixed_session(self, cls: str, attr: str) -> tuple[str, str] | None:
+        """For ``self.<attr>`` in ``cls`` given a session in some places and other
+        values in others: that session type, and why, for the plan."""
+        found = self.mixed(cls, attr)
+        session = next((t for t in found[0] if t in SESSION_TYPES), None) if found else None
+        if found is None or session is None:
+            return None
+        path, colon, line = found[1].rpartition(":")
+        other = f"{PurePath(path).name}:{line}" if colon and line.isdigit() else found[1]
+        cause = self.cause(cls, attr)
+        because = f"; at the root: {cause}" if cause else ""
+        return session, (
+            f"self.{attr} is given a {session} in some places and other values in others"
+            f" ({other}{because})"
+        )
 
     def _witnesses(self, key: Key, types: set[str], other: list[str], seen: set[Key]) -> None:
         if key in seen or len(seen) > 64:
