@@ -115,9 +115,10 @@ def _loop_over(scope: ast.AST, node: ast.AST, name: str) -> ast.expr | None:
     found: ast.expr | None = None
     for loop in ast.walk(scope):
         if isinstance(loop, ast.For | ast.AsyncFor):
-            binds = isinstance(loop.target, ast.Name) and loop.target.id == name
+            if not (isinstance(loop.target, ast.Name) and loop.target.id == name):
+                continue  # most loops bind another name: no walk of their bodies
             inside = any(node in ast.walk(stmt) for stmt in loop.body)
-            if binds and inside and not assigned_values(loop, name):
+            if inside and not assigned_values(loop, name):
                 found = loop.iter  # ast.walk goes outside in: the last is innermost
         elif isinstance(loop, ast.comprehension):
             if isinstance(loop.target, ast.Name) and loop.target.id == name:
