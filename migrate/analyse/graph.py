@@ -1077,16 +1077,22 @@ def _mixed_sessions(graph: CallGraph) -> dict[tuple[str, str] | None, str]:
     session, would be awaited whatever it holds, so it stays on requests."""
     kept: dict[tuple[str, str] | None, str] = {}
     flow = graph.flow
+    asked: dict[tuple[str, str], tuple[str, str] | None] = {}
     for fn in graph.functions.values():
-        if flow is None or fn.class_qualname is None:
+        owner = fn.class_qualname
+        if flow is None or owner is None:
             continue
         for call in fn.calls:
             parts = call.text.split(".")
-            entry = lookup(graph.resolve(call.target) or "")
-            if len(parts) != 3 or parts[0] != "self" or entry is None:
+            if len(parts) != 3 or parts[0] != "self":
                 continue
-            mixed = flow.mixed_session(fn.class_qualname, parts[1])
-            if entry.family == "http-client" and mixed is not None:
+            entry = lookup(graph.resolve(call.target) or "")
+            if entry is None or entry.family != "http-client":
+                continue
+            if (owner, parts[1]) not in asked:
+                asked[(owner, parts[1])] = flow.mixed_session(owner, parts[1])
+            mixed = asked[(owner, parts[1])]
+            if mixed is not None:
                 kept.setdefault(
                     session_key(graph, fn, call.text),
                     f"stays on requests: {mixed[1]}; give {parts[1]} a session wherever it"
