@@ -42,12 +42,11 @@ def named_reads(fn: Function) -> dict[Span, list[Call]]:
     return found
 
 
-def read_kinds(
-    fn: Function, graph: CallGraph, colouring: Colouring
-) -> dict[Span, tuple[list[Call], set[Kind]]]:
-    """Each ``getattr`` read of ``fn``: its reads and how they are read."""
+def read_kinds(fn: Function, graph: CallGraph, colouring: Colouring) -> dict[Span, dict[str, Kind]]:
+    """Each ``getattr`` read of ``fn``: how each of its names is read (by the read
+    as written, ``self.summary``)."""
     return {
-        span: (reads, {kind_of(r, graph, colouring) for r in reads})
+        span: {r.text: kind_of(r, graph, colouring) for r in reads}
         for span, reads in named_reads(fn).items()
     }
 
@@ -58,13 +57,13 @@ def mixed_reads(graph: CallGraph, colouring: Colouring) -> list[Review]:
     for fn in graph.functions.values():
         if not (fn.is_async or colouring.is_async(fn.qualname)):
             continue
-        for span, (reads, kinds) in read_kinds(fn, graph, colouring).items():
-            if len(kinds) < 2 and "other" not in kinds:
+        for span, kinds in read_kinds(fn, graph, colouring).items():
+            if len(set(kinds.values())) < 2 and "other" not in kinds.values():
                 continue
-            awaited = sorted(r.text for r in reads if kind_of(r, graph, colouring) != "plain")
-            plain = sorted(r.text for r in reads if kind_of(r, graph, colouring) == "plain")
+            awaited = sorted(text for text, kind in kinds.items() if kind != "plain")
+            plain = sorted(text for text, kind in kinds.items() if kind == "plain")
             why = (
-                f"getattr reads one of {', '.join(r.text for r in reads)} by name;"
+                f"getattr reads one of {', '.join(kinds)} by name;"
                 f" {', '.join(awaited)} must be awaited"
                 + (f" and {', '.join(plain)} must not" if plain else " in different ways")
                 + ": read each by its own name (`await obj.name()`)"

@@ -526,9 +526,9 @@ def plan_edits(analysis: Analysis) -> dict[str, FileEdits]:
             setter = f"{graph.resolve(write.target)}{SETTER}" if write.target else None
             if write.dunder and setter in colouring.renamed and colouring.is_async(setter):
                 fe.twin_calls[cols.pos(write.span)] = (write.dunder, colouring.renamed[setter])
-        for span, (_, kinds) in read_kinds(fn, graph, colouring).items():
-            if kinds in ({"twin"}, {"method"}):
-                fe.named_reads[cols.pos(span)] = "a" if kinds == {"twin"} else ""
+        for span, kinds in read_kinds(fn, graph, colouring).items():
+            if set(kinds.values()) in ({"twin"}, {"method"}):
+                fe.named_reads[cols.pos(span)] = "a" if "twin" in kinds.values() else ""
         for read in fn.reads:
             callee = graph.resolve(read.target) if read.target else None
             if read.named:
