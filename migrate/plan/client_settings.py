@@ -21,6 +21,7 @@ from ..analyse.catalogue import CONSTRUCTORS, HTTP_VERBS
 from ..analyse.graph import CallGraph, session_key
 from ..analyse.model import MAYBE_ATTR, Call, Function, Span
 from ..analyse.project import function_node
+from ..analyse.tree import span_of
 
 # What requests takes per request and httpx only on the client, carried here.
 CARRIED = ("verify", "cert")
@@ -87,7 +88,7 @@ class _Functions:
         """The call of ``fn`` that starts where ``span`` does."""
         node = self.node(fn)
         calls = (n for n in ast.walk(node) if isinstance(n, ast.Call)) if node else ()
-        return next((c for c in calls if _at(c, span)), None)
+        return next((c for c in calls if span_of(c) == span), None)
 
 
 def _made_in(graph: CallGraph, read: _Functions, owner: str, attr: str) -> bool | None:
@@ -119,7 +120,7 @@ def _made_in(graph: CallGraph, read: _Functions, owner: str, attr: str) -> bool 
             a.value
             for a in ast.walk(read.node(fn) or ast.Module(body=[], type_ignores=[]))
             if isinstance(a, ast.Assign | ast.AnnAssign)
-            and any(_at(t, write.span) for t in _targets(a))
+            and any(span_of(t) == write.span for t in _targets(a))
         ),
         None,
     )
@@ -129,16 +130,6 @@ def _made_in(graph: CallGraph, read: _Functions, owner: str, attr: str) -> bool 
 
 def _targets(assign: ast.Assign | ast.AnnAssign) -> list[ast.expr]:
     return assign.targets if isinstance(assign, ast.Assign) else [assign.target]
-
-
-def _at(node: ast.expr, span: Span) -> bool:
-    """Whether ``node`` stands where ``span`` is (an outer call may start there too)."""
-    return (node.lineno, node.col_offset, node.end_lineno, node.end_col_offset) == (
-        span.line,
-        span.col,
-        span.end_line,
-        span.end_col,
-    )
 
 
 def _handed(graph: CallGraph, owner: str, attr: str) -> bool:
@@ -198,7 +189,7 @@ def _maybe_none(read: _Functions, init: Function, span: Span) -> bool:
         (
             a
             for a in ast.walk(read.node(init) or ast.Module(body=[], type_ignores=[]))
-            if isinstance(a, ast.Assign) and any(_at(t, span) for t in a.targets)
+            if isinstance(a, ast.Assign) and any(span_of(t) == span for t in a.targets)
         ),
         None,
     )
