@@ -430,7 +430,13 @@ def drop_unread(body: list[cst.BaseStatement], used: set[str]) -> list[cst.BaseS
     out = []
     for index, stmt in enumerate(body):
         target = _binding_target(stmt)
-        if target in used and not any(target in r for i, r in enumerate(read) if i != index):
+        # ``retries = Retry(total=retries)``: the client made above it now reads
+        # ``total``'s ``retries``, the one bound before; a factory run later would
+        # see the Retry instead, unless the line goes.
+        rebinds = target in read[index]
+        if target in used and not any(
+            target in r for i, r in enumerate(read) if i > index or (i < index and not rebinds)
+        ):
             continue
         out.append(stmt)
     return out if len(out) == len(body) else drop_unread(out, used)

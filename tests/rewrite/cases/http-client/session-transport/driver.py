@@ -1,6 +1,8 @@
 """Sessions set up with adapters, retries, pool sizes and attributes: the
 client is made with the same configuration (transport, limits, auth, params)."""
 
+import socket
+
 ROUTES = {
     "GET api.example.com /status": (200, {"ok": True}),
     "GET shop.example.com /items/lamp": (200, {"sku": "lamp"}),
@@ -17,6 +19,12 @@ def drive(run):
     run.check("missing item", catalog.item, "chair")
     run.check("stock", catalog.stock, "lamp")
     run.check("stock counted", catalog.count, "lamp")
+    run.check("quote", catalog.quote, "lamp")
+    # Retries counted from the constructor's ``retries``, not the Retry bound to it.
+    with socket.socket() as closed:
+        closed.bind(("127.0.0.1", 0))
+        nowhere = f"http://127.0.0.1:{closed.getsockname()[1]}"
+    run.check("quote unreachable", catalog.Quotes(nowhere).quote, "lamp")
     url = run.url("api.example.com") + "/flaky"
     run.check("status retried", lambda: run.call(catalog.session.get, url).status_code)
 

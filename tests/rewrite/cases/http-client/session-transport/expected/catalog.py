@@ -84,6 +84,27 @@ async def count(sku):
     return await Inventory("https://shop.example.com").count(sku)
 
 
+class Quotes:
+    def __init__(self, base, retries=2):
+        self.base = base
+
+        def _new_session() -> httpx.AsyncClient:
+            return httpx.AsyncClient(
+                follow_redirects=True,
+                timeout=None,
+                transport=httpx.AsyncHTTPTransport(retries=retries, verify=TLS_CONTEXT),
+            )
+
+        self.session = AsyncClientPerLoop(_new_session)
+
+    async def quote(self, sku):
+        return (await self.session.get(f"{self.base}/prices/{sku}", timeout=5)).json()
+
+
+async def quote(sku):
+    return await Quotes("https://shop.example.com").quote(sku)
+
+
 async def prices(skus, token):
     async with httpx.AsyncClient(
         follow_redirects=True,

@@ -56,6 +56,22 @@ def count(sku):
     return Inventory("https://shop.example.com").count(sku)
 
 
+class Quotes:
+    def __init__(self, base, retries=2):
+        self.base = base
+        self.session = requests.Session()
+        retries = Retry(total=retries, backoff_factor=0.1)
+        self.session.mount("https://", HTTPAdapter(max_retries=retries))
+        self.session.mount("http://", HTTPAdapter(max_retries=retries))
+
+    def quote(self, sku):
+        return self.session.get(f"{self.base}/prices/{sku}", timeout=5).json()
+
+
+def quote(sku):
+    return Quotes("https://shop.example.com").quote(sku)
+
+
 def prices(skus, token):
     with requests.Session() as session:
         session.mount("https://", HTTPAdapter(max_retries=Retry(total=2, read=2)))
