@@ -206,3 +206,37 @@ def test_a_later_loop_client_starts_from_the_session_as_left() -> None:
         return dict(per_loop.cookies)
 
     assert asyncio.run(cookies()) == {"sid": "s1", "theme": "dark"}
+
+
+def test_a_subclass_attribute_set_on_the_session_reaches_every_client() -> None:
+    """``session.token = ...`` on a migrated ``requests.Session`` subclass that reads
+    ``self.token`` in its ``send``: set on the wrapper, it is the clients' (this
+    loop's, and the next's), not the wrapper's alone; a test's patch of a method
+    stays on the wrapper."""
+    import asyncio
+
+    class TokenClient(httpx.AsyncClient):
+        token: str | None = None
+
+    per_loop = AsyncClientPerLoop(TokenClient)
+
+    async def token() -> str | None:
+        return per_loop._running_client().token  # type: ignore[attr-defined]
+
+    per_loop.token = "t1"  # type: ignore[attr-defined]
+    assert asyncio.run(token()) == "t1"
+
+    async def log_in_again() -> None:
+        per_loop.token = "t2"  # type: ignore[attr-defined]
+
+    asyncio.run(log_in_again())
+    assert asyncio.run(token()) == "t2"
+    assert per_loop.token == "t2"  # type: ignore[attr-defined]
+
+    def fake_get(*args: object) -> None:
+        return None
+
+    per_loop.get = fake_get  # type: ignore[method-assign]
+    assert per_loop.get is fake_get
+    assert asyncio.run(token()) == "t2"
+    assert not hasattr(per_loop._latest, "fake_get")

@@ -41,6 +41,10 @@ _CLIENT_SETTINGS = frozenset(
         "timeout",
     }
 )
+# The wrapper's own state: any other attribute set on it sets its clients up.
+_OWN_STATE = frozenset(
+    {"_make_client", "_latest", "_loop_clients", "_closers", "_guard", "_carried"}
+)
 
 
 class AsyncClientPerLoop(_ClientBase):
@@ -64,6 +68,7 @@ class AsyncClientPerLoop(_ClientBase):
         ] = weakref.WeakKeyDictionary()
         self._closers: set[asyncio.Task[None]] = set()
         self._guard = threading.Lock()
+        self._carried = set(_CLIENT_SETTINGS - {"cookies"})  # what a new client copies
 
     def __getattr__(self, name: str) -> Any:
         try:
@@ -83,13 +88,16 @@ class AsyncClientPerLoop(_ClientBase):
         return getattr(client, name)
 
     def __setattr__(self, name: str, value: Any) -> None:
-        if name not in _CLIENT_SETTINGS:
+        if name in _OWN_STATE or (name not in _CLIENT_SETTINGS and callable(value)):
             object.__setattr__(self, name, value)  # its own state, or a test's patch
             return
-        # ``session.auth = ...`` sets the session up: every loop's client, and the
-        # latest one (its loop may be gone), which the next loop's copies.
+        # ``session.auth = ...`` (or ``session.token = ...`` on a subclass's) sets the
+        # session up: every loop's client, and the latest one (its loop may be
+        # gone), which the next loop's copies.
         with self._guard:
             clients = {self._latest or self._new_client(), *self._loop_clients.values()}
+            if name != "cookies":
+                self._carried.add(name)
         for client in clients:
             setattr(client, name, value)
 
@@ -111,7 +119,7 @@ class AsyncClientPerLoop(_ClientBase):
     def _new_client(self) -> httpx.AsyncClient:
         client = self._make_client()
         if self._latest is not None:
-            for name in _CLIENT_SETTINGS - {"cookies"}:
+            for name in self._carried:
                 setattr(client, name, getattr(self._latest, name))
             client.cookies = self._latest.cookies.jar  # one jar, shared
         self._latest = client
