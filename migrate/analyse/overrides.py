@@ -47,6 +47,42 @@ _ADAPTER = frozenset(
         "proxy_manager_for",
     }
 )
+_REQUEST_HANDLERS = (
+    "socketserver.BaseRequestHandler",
+    "socketserver.StreamRequestHandler",
+    "socketserver.DatagramRequestHandler",
+)
+_HTTP_HANDLERS = (
+    "http.server.BaseHTTPRequestHandler",
+    "http.server.SimpleHTTPRequestHandler",
+    "http.server.CGIHTTPRequestHandler",
+    "wsgiref.simple_server.WSGIRequestHandler",
+)
+_HTTP_HANDLER = frozenset(
+    {
+        *("setup", "handle", "finish", "handle_one_request", "parse_request"),
+        *("send_head", "send_error", "log_message", "log_request", "log_error"),
+        *("version_string", "date_time_string", "list_directory", "translate_path"),
+        *(f"do_{verb.upper()}" for verb in HTTP_VERBS),
+        *("do_TRACE", "do_CONNECT"),
+    }
+)
+_SERVERS = (
+    "socketserver.BaseServer",
+    "socketserver.TCPServer",
+    "socketserver.UDPServer",
+    "socketserver.ThreadingTCPServer",
+    "http.server.HTTPServer",
+    "http.server.ThreadingHTTPServer",
+    "wsgiref.simple_server.WSGIServer",
+)
+_SERVER = frozenset(
+    {
+        *("verify_request", "process_request", "finish_request", "handle_error"),
+        *("handle_timeout", "service_actions", "server_bind", "server_activate"),
+        *("shutdown_request", "close_request", "get_request", "handle_request"),
+    }
+)
 # Library classes, and the methods of theirs the library itself calls.
 LIBRARY_CALLED: dict[str, frozenset[str]] = {
     "requests.models.PreparedRequest": _PREPARED,
@@ -61,8 +97,10 @@ LIBRARY_CALLED: dict[str, frozenset[str]] = {
     "logging.Filter": frozenset({"filter"}),
     "logging.Formatter": frozenset({"format", "formatTime", "formatException"}),
     "json.JSONEncoder": frozenset({"default", "encode", "iterencode"}),
-    "socketserver.BaseRequestHandler": frozenset({"setup", "handle", "finish"}),
-    "http.server.BaseHTTPRequestHandler": frozenset({"setup", "handle", "finish"}),
+    **dict.fromkeys(_REQUEST_HANDLERS, frozenset({"setup", "handle", "finish"})),
+    # ``do_GET`` and the rest: the handler calls ``do_<command>`` by name.
+    **dict.fromkeys(_HTTP_HANDLERS, _HTTP_HANDLER),
+    **dict.fromkeys(_SERVERS, _SERVER),
 }
 
 

@@ -202,3 +202,88 @@ def test_a_test_whose_decorator_calls_it_synchronously_stays_sync(
     finally:
         for name in ("nose", "nose.tools", "raising", "test_raising"):
             sys.modules.pop(name, None)
+
+
+SERVERS = """
+    import json
+    import time
+    from http.server import BaseHTTPRequestHandler
+
+    import requests
+
+
+    def fetch(url):
+        return requests.get(url, timeout=5).json()
+
+
+    class Handler(BaseHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+        def reply(self, payload):
+            body = json.dumps(payload).encode()
+            self.send_response(200)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+
+    class Upstream(Handler):
+        def do_GET(self):
+            time.sleep(0.01)
+            self.reply({"path": self.path})
+
+
+    class Proxy(Handler):
+        upstream = ""
+
+        def do_GET(self):
+            self.reply(fetch(self.upstream + self.path))
+
+        def do_POST(self):
+            self.do_GET()
+"""
+
+
+def test_http_server_handlers_stay_sync_and_bridge_what_became_async(tmp_path: Path) -> None:
+    """http.server calls ``do_<command>`` by name on its own thread: a conftest's
+    upstream sleeping there, and a proxy calling code that became async, keep
+    serving (as ``async def`` the server would drop the coroutine and the
+    connection with it)."""
+    import threading
+    from http.server import ThreadingHTTPServer
+
+    import httpx
+
+    package = tmp_path / "srv"
+    package.mkdir()
+    (package / "__init__.py").touch()
+    (package / "servers.py").write_text(textwrap.dedent(SERVERS))
+    colouring = analyse_paths([tmp_path]).colouring
+    assert colouring.boundaries["srv.servers.Proxy.do_GET"] == (
+        "called by http (http.server.BaseHTTPRequestHandler.do_GET)"
+    )
+    run_apply((tmp_path,), jobs=1, console=Console(file=io.StringIO()))
+    sys.path.insert(0, str(tmp_path))
+    servers: list[ThreadingHTTPServer] = []
+    try:
+        module = importlib.import_module("srv.servers")
+        assert inspect.iscoroutinefunction(module.fetch)
+        for handler in (module.Upstream, module.Proxy):
+            server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+            server.daemon_threads = True
+            threading.Thread(target=server.serve_forever, daemon=True).start()
+            servers.append(server)
+        upstream, proxy = (f"http://127.0.0.1:{s.server_address[1]}" for s in servers)
+        module.Proxy.upstream = upstream
+        with httpx.Client() as client:
+            assert client.get(f"{proxy}/items/1").json() == {"path": "/items/1"}
+            assert client.post(f"{proxy}/items/2").json() == {"path": "/items/2"}
+    finally:
+        for server in servers:
+            server.shutdown()
+            server.server_close()
+        sys.path.remove(str(tmp_path))
+        for name in [m for m in sys.modules if m == "srv" or m.startswith("srv.")]:
+            del sys.modules[name]
