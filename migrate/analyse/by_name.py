@@ -109,6 +109,8 @@ def _untyped(graph: CallGraph, call: Call) -> bool:
         return False
     if call.iterates or call.subscript or call.dunder or call.choices or call.chosen_by:
         return False
+    if graph.slot_classes(call):
+        return False
     if call.text.startswith("super("):
         return False
     target = graph.resolve(call.target) if call.target else None

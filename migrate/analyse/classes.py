@@ -53,11 +53,10 @@ def picked_with_sync(
     found: dict[str, str] = {}
     for fn in graph.functions.values():
         for call in fn.calls:
-            if not call.choices:
+            choices = call.choices or graph.slot_classes(call)
+            if not choices:
                 continue
-            inits = {
-                cls: graph.resolve(f"{graph.resolve(cls) or cls}.__init__") for cls in call.choices
-            }
+            inits = {cls: graph.resolve(f"{graph.resolve(cls) or cls}.__init__") for cls in choices}
             sync = [
                 cls
                 for cls, init in inits.items()

@@ -17,6 +17,7 @@ from pathlib import PurePath
 from typing import Literal
 
 from .catalogue import CONSTRUCTORS, CONTEXT_ENTRIES, HTTP_VERBS, Action, BlockingCall, lookup
+from .class_slots import called_slot, class_slots, slot_owner
 from .defaults import SESSION_TYPES
 from .factories import (
     SESSION_MAKERS,
@@ -767,6 +768,20 @@ class CallGraph(Extensions):
         ]
 
     _escaping: set[str] | None = None
+    _slots: dict[str, tuple[str, ...]] | None = None
+
+    def class_slots(self) -> dict[str, tuple[str, ...]]:
+        """Class attributes holding classes, only ever called (see class_slots)."""
+        if self._slots is None:
+            facts = self.project.facts.values()
+            functions = self.functions.values()
+            self._slots = class_slots(self.class_names(), facts, functions, self.resolve)
+        return self._slots
+
+    def slot_classes(self, call: Call) -> tuple[str, ...]:
+        """The classes a call through a class attribute makes one of (see class_slots)."""
+        classes = called_slot(call, self.class_slots())
+        return classes if classes and slot_owner(call, self.class_names(), self.resolve) else ()
 
     def escaping_classes(self) -> set[str]:
         """Classes used as values the module facts cannot tell alone: returned by a
@@ -777,7 +792,7 @@ class CallGraph(Extensions):
             read = {part for fn in self.functions.values() for part in _attributes_read(fn)}
             for facts in self.project.facts.values():
                 for attr, classes in facts.attr_classes.items():
-                    if attr in read:
+                    if attr in read and attr not in self.class_slots():
                         self._escaping.update(classes)
             for fn in self.functions.values():
                 for call in fn.calls:
@@ -792,7 +807,7 @@ class CallGraph(Extensions):
 
     def chosen(self, call: Call) -> list[str]:
         """The constructors a call through a class picked by a value runs (see choices)."""
-        classes = call.choices
+        classes = call.choices or self.slot_classes(call)
         if call.chosen_by:
             maker = self.functions.get(self.resolve(call.chosen_by) or "")
             classes = maker.returns_classes if maker else ()
@@ -837,7 +852,7 @@ class CallGraph(Extensions):
             return self.named[id(call)]
         if returned := self.returned_functions(call):
             return returned[0]
-        if call.choices or call.chosen_by:
+        if call.choices or call.chosen_by or self.slot_classes(call):
             return next(iter(self.chosen(call)), None)
         if call.alternatives:
             return next(iter(self.alternatives(call)), None)
@@ -964,7 +979,7 @@ def _link(graph: CallGraph, fn: Function, fresh: bool) -> _Links:
             for given in returned:
                 found.edges.append(Edge(fn.qualname, given, call.span, call))
             continue
-        if call.choices or call.chosen_by:
+        if call.choices or call.chosen_by or graph.slot_classes(call):
             for made in graph.chosen(call):
                 found.edges.append(Edge(fn.qualname, made, call.span, call))
             continue

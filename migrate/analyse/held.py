@@ -15,6 +15,7 @@ import ast
 
 from .aliases import bound_by_stand_in
 from .choices import only_called, picked, returned, stop_raises
+from .class_slots import class_slot
 from .defaults import SESSION_TYPES, given_default, injections
 from .frameworks import FLASK_ASYNC_RECEIVERS
 from .given import NONE_GIVEN
@@ -336,7 +337,9 @@ class HeldVisitor(ReachedValues):
         set on ``self`` or another object, classes and functions kept as values."""
         self.note_choice(node, scope)
         self.note_attribute_writes(node.targets, node.value)
-        self.note_class_values(node.value, kept_in=kept_in(node.targets))
+        in_body = scope.function is None and scope.class_qualname is not None
+        kept = kept_in(node.targets) or (class_slot(node) if in_body else None)
+        self.note_class_values(node.value, kept_in=kept)
 
     def note_choice(self, node: ast.Assign, scope: LocalScope) -> None:
         """``cls = {6: Image}.get(ns, Page)``, then only ``cls(...)``: see choices."""

@@ -234,6 +234,8 @@ class Scan:
             return self._fresh("results")
         if name.endswith("y") and not name.endswith(("ay", "ey", "oy", "uy")):
             return self._fresh(name[:-1] + "ies")
+        if name.endswith(("sh", "ch", "x", "z")):
+            return self._fresh(name + "es")  # ``refreshes``, not ``refreshs``
         return self._fresh(name + "s")
 
     def _whole_line(self, stmt: ast.stmt) -> bool:
