@@ -15,7 +15,7 @@ from typing import Any
 
 from .catalogue import lookup
 from .dataflow import MUTATING_METHODS
-from .frameworks import CLOSERS
+from .frameworks import CLOSERS, unbridged
 from .model import Call, Function
 from .names import NameResolver, expr_text, span_of
 from .tree import chain_root, note_self_change
@@ -186,8 +186,11 @@ class FlowVisitor(NameResolver, ast.NodeVisitor):
 
     def visit_Expr(self, node: ast.Expr) -> None:
         node.value._migrate_statement = True  # type: ignore[attr-defined]
-        if isinstance(node.value, ast.Call):
-            self.note_mutating_call(node.value)  # ``self.seen.append(x)``
+        # ``self.seen.append(x)``; ``await sync_to_async(self.store.put)(x)`` as an
+        # earlier run wrote ``self.store.put(x)`` (a rerun must see the same change).
+        value = node.value.value if isinstance(node.value, ast.Await) else node.value
+        if isinstance(value, ast.Call):
+            self.note_mutating_call(value)
         self.generic_visit(node)
 
     # A method changing ``self`` (``self.n += 1``, ``del self.cache[k]``,
@@ -216,8 +219,9 @@ class FlowVisitor(NameResolver, ast.NodeVisitor):
         self.generic_visit(node)
 
     def note_mutating_call(self, node: ast.Call) -> None:
-        if isinstance(node.func, ast.Attribute) and node.func.attr in MUTATING_METHODS:
-            self._self_change(node.func.value)
+        func = unbridged(node.func, self.resolve)
+        if isinstance(func, ast.Attribute) and func.attr in MUTATING_METHODS:
+            self._self_change(func.value)
 
 
 def mark_tested(node: ast.expr) -> None:
