@@ -989,6 +989,22 @@ def _as_sent(value: Any) -> Any:
     private=("_as_sent",),
 )
 
+REQUESTS_PARAMS = Helper(
+    "requests_params",
+    '''\
+def requests_params(url: Any, params: Any) -> Any:
+    """``params`` for a request to ``url`` as requests sends them (see
+    requests_values), after the query ``url`` already has: requests adds them to
+    it, where {http} replaces it (a next page's link would lose its ``?page=2``)."""
+    sent = requests_values(params)
+    query = {http}.URL(str(url)).params
+    if sent is None or not query:
+        return sent
+    return [*query.multi_items(), *{http}.QueryParams(sent).multi_items()]''',
+    ("from typing import Any", "import {http}"),
+    needs=("requests_values",),
+)
+
 ANSWERS_IN_TURN = Helper(
     "answers_in_turn",
     '''\
@@ -1480,6 +1496,7 @@ HELPERS: dict[str, Helper] = {
         COLLECT,
         STATUS_ERROR,
         REQUESTS_VALUES,
+        REQUESTS_PARAMS,
         HTTPX_KWARGS,
         REQUESTS_KEYWORDS,
         ANSWERS_IN_TURN,

@@ -44,6 +44,7 @@ from .base import StatementResult, on_leave, on_visit
 from .http_common import Frame, FunctionState, is_raw_body, one_off_cookies, requests_defaults
 from .http_exceptions import ExceptionRewrites
 from .http_kwargs import KwargsRewrites
+from .http_query import may_have_query, url_given, with_query
 from .http_responses import ResponseRewrites
 from .http_streams import ONE_SHOT_CLIENT, StreamRewrites, streams
 from .http_subclasses import SubclassRewrites
@@ -351,7 +352,11 @@ class HttpClient(
                 out.append(arg)
                 continue
             key = arg.keyword.value
-            value = self._requests_value(key, arg.value, from_requests, key in BODY_ARGS)
+            url = url_given(call, firsts) if key == "params" and from_requests else None
+            if url is not None and may_have_query(url) and not m.matches(arg.value, m.Name("None")):
+                value: cst.BaseExpression | None = with_query(self.ctx, url, arg.value)
+            else:
+                value = self._requests_value(key, arg.value, from_requests, key in BODY_ARGS)
             if value is None:
                 continue  # requests' default (the session's, or no body)
             arg = arg.with_changes(value=value)

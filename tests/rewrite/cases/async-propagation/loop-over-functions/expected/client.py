@@ -4,7 +4,7 @@ from _async_helpers import (
     TLS_CONTEXT,
     AsyncClientPerLoop,
     gather_in_order,
-    requests_values,
+    requests_params,
 )
 
 BASE = "https://api.example.com"
@@ -28,7 +28,7 @@ class Api:
     async def call(self, method, path, params):
         url = BASE + path
         return (
-            await self.session.request(method, url, params=requests_values(params))
+            await self.session.request(method, url, params=requests_params(url, params))
         ).json()
 
 

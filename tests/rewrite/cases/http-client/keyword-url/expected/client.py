@@ -1,6 +1,11 @@
 import httpx
 
-from _async_helpers import TLS_CONTEXT, AsyncClientPerLoop, httpx_kwargs
+from _async_helpers import (
+    TLS_CONTEXT,
+    AsyncClientPerLoop,
+    httpx_kwargs,
+    requests_params,
+)
 
 
 class Api:
@@ -32,4 +37,4 @@ async def fetch(url):
     async with httpx.AsyncClient(
         follow_redirects=True, timeout=None, verify=TLS_CONTEXT
     ) as http_client:
-        return (await http_client.get(url=url, params={})).json()
+        return (await http_client.get(url=url, params=requests_params(url, {}))).json()

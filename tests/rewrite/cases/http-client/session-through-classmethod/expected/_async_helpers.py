@@ -183,3 +183,14 @@ def _as_sent(value: Any) -> Any:
     if isinstance(value, bytes):
         return value.decode()
     return str(value) if isinstance(value, bool) else value
+
+
+def requests_params(url: Any, params: Any) -> Any:
+    """``params`` for a request to ``url`` as requests sends them (see
+    requests_values), after the query ``url`` already has: requests adds them to
+    it, where httpx replaces it (a next page's link would lose its ``?page=2``)."""
+    sent = requests_values(params)
+    query = httpx.URL(str(url)).params
+    if sent is None or not query:
+        return sent
+    return [*query.multi_items(), *httpx.QueryParams(sent).multi_items()]

@@ -10,7 +10,7 @@ import asyncio
 import inspect
 import threading
 import weakref
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Mapping
 from typing import TYPE_CHECKING, Any
 
 import httpx
@@ -211,3 +211,44 @@ async def gather_in_order(
         else:
             grouped.append(next(done))
     return grouped
+
+
+def requests_values(items: Any) -> Any:
+    """Query parameters or form fields as requests sends them: without those whose
+    value is None (or the None items of a list), which httpx would send empty
+    (``page=``), with bools as ``True``/``False``, which httpx sends as
+    ``true``/``false``, and bytes as the text they encode, which httpx would
+    send as ``b'...'``. A dict, or a list of pairs; anything else (a string,
+    bytes, a file) is returned as it is."""
+    if isinstance(items, Mapping):
+        kept: dict[Any, Any] = {}
+        for key, value in items.items():
+            if isinstance(value, (list, tuple)):
+                value = [_as_sent(item) for item in value if item is not None]
+            if value is not None:
+                kept[key] = _as_sent(value)
+        return kept
+    if not isinstance(items, (list, tuple)):
+        return items
+    pairs: list[tuple[Any, Any]] = []
+    for key, value in items:
+        values = value if isinstance(value, (list, tuple)) else [value]
+        pairs += [(key, _as_sent(item)) for item in values if item is not None]
+    return pairs
+
+
+def _as_sent(value: Any) -> Any:
+    if isinstance(value, bytes):
+        return value.decode()
+    return str(value) if isinstance(value, bool) else value
+
+
+def requests_params(url: Any, params: Any) -> Any:
+    """``params`` for a request to ``url`` as requests sends them (see
+    requests_values), after the query ``url`` already has: requests adds them to
+    it, where httpx replaces it (a next page's link would lose its ``?page=2``)."""
+    sent = requests_values(params)
+    query = httpx.URL(str(url)).params
+    if sent is None or not query:
+        return sent
+    return [*query.multi_items(), *httpx.QueryParams(sent).multi_items()]

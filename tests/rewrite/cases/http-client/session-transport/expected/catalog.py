@@ -1,6 +1,11 @@
 import httpx
 
-from _async_helpers import TLS_CONTEXT, AsyncClientPerLoop, gather_in_order
+from _async_helpers import (
+    TLS_CONTEXT,
+    AsyncClientPerLoop,
+    gather_in_order,
+    requests_params,
+)
 
 
 def _new_session() -> httpx.AsyncClient:
@@ -49,7 +54,11 @@ class Catalog:
 
     async def item(self, sku):
         url = f"{self.base}/items/{sku}"
-        return (await self.session.get(url, params={"size": self.page_size})).json()
+        return (
+            await self.session.get(
+                url, params=requests_params(url, {"size": self.page_size})
+            )
+        ).json()
 
 
 async def item(sku):

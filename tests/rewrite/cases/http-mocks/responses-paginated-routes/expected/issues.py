@@ -1,6 +1,6 @@
 import httpx
 
-from _async_helpers import TLS_CONTEXT, requests_values
+from _async_helpers import TLS_CONTEXT, requests_params
 
 API = "https://api.issues.example.com"
 
@@ -14,7 +14,9 @@ async def titles(repo, limit=None):
         async with httpx.AsyncClient(
             follow_redirects=True, timeout=None, verify=TLS_CONTEXT
         ) as http_client:
-            resp = await http_client.get(url, params=requests_values(params), timeout=5)
+            resp = await http_client.get(
+                url, params=requests_params(url, params), timeout=5
+            )
         if resp.is_error:
             resp.raise_for_status()
         for issue in resp.json():
