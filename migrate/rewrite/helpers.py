@@ -997,9 +997,9 @@ def requests_params(url: Any, params: Any) -> Any:
     requests_values), after the query ``url`` already has: requests adds them to
     it, where {http} replaces it (a next page's link would lose its ``?page=2``)."""
     sent = requests_values(params)
-    query = {http}.URL(str(url)).params
-    if sent is None or not query:
+    if sent is None or "?" not in str(url):
         return sent
+    query = {http}.URL(str(url)).params
     return [*query.multi_items(), *{http}.QueryParams(sent).multi_items()]''',
     ("from typing import Any", "import {http}"),
     needs=("requests_values",),

@@ -190,7 +190,7 @@ def requests_params(url: Any, params: Any) -> Any:
     requests_values), after the query ``url`` already has: requests adds them to
     it, where httpx replaces it (a next page's link would lose its ``?page=2``)."""
     sent = requests_values(params)
-    query = httpx.URL(str(url)).params
-    if sent is None or not query:
+    if sent is None or "?" not in str(url):
         return sent
+    query = httpx.URL(str(url)).params
     return [*query.multi_items(), *httpx.QueryParams(sent).multi_items()]
