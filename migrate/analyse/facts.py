@@ -26,7 +26,7 @@ from .frameworks import (
     SYNC_CALLING_DECORATORS,
     is_test_path,
 )
-from .given import none_defaults
+from .given import named_defaults, none_defaults
 from .iterated_locals import mark_iterated_locals
 from .loop_functions import looped_functions
 from .model import (
@@ -226,6 +226,11 @@ class ModuleAnalyser(OperatorCalls):
         self.facts.functions[qualname] = note_signature(fn, node)
         fn.method_defaults = methods.method_defaults(node)
         fn.none_defaults = none_defaults(node)
+        fn.function_defaults = tuple(
+            (param, name, span_of(default))
+            for param, default in named_defaults(node)
+            if (name := self.resolve(default)) is not None
+        )
         if outer.function is not None and outer.function.name != "<module>":
             outer.local_defs[node.name] = qualname
 

@@ -27,6 +27,15 @@ def none_defaults(node: ast.FunctionDef | ast.AsyncFunctionDef) -> tuple[str, ..
     return tuple(a.arg for a, d in pairs if isinstance(d, ast.Constant) and d.value is None)
 
 
+def named_defaults(node: ast.FunctionDef | ast.AsyncFunctionDef) -> list[tuple[str, ast.expr]]:
+    """The parameters of ``node`` whose default is a name (``fetcher=fetch_json``)."""
+    args = node.args
+    positional = [*args.posonlyargs, *args.args]
+    pairs = list(zip(positional[len(positional) - len(args.defaults) :], args.defaults))
+    pairs += [(a, d) for a, d in zip(args.kwonlyargs, args.kw_defaults) if d is not None]
+    return [(a.arg, d) for a, d in pairs if isinstance(d, ast.Name | ast.Attribute)]
+
+
 def given(
     fn: Function, call: Call, offset: int, param: str, caller: Function | None = None
 ) -> str | None:

@@ -289,6 +289,9 @@ class Function:
     varargs_read: bool = True
     # Parameters whose default is None: a call leaving one out gives it None.
     none_defaults: tuple[str, ...] = ()
+    # Parameters whose default names a function (``fetcher=fetch_json``): the name
+    # as resolved, and where it is written (see passed).
+    function_defaults: tuple[tuple[str, str, Span], ...] = ()
     # Parameters whose default names an HTTP method (``method="GET"``).
     method_defaults: tuple[tuple[str, str], ...] = ()
     # A ``__call__(self, r)``: what it does with ``r`` (attribute, whether assigned);

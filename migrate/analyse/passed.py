@@ -77,6 +77,13 @@ def parameter_flows(graph: CallGraph) -> list[Flow]:
                     values.append(given)
                 elif given:
                     unknown.append(given)
+            # ``def for_each(urls, callback, fetcher=fetch_json)``: what a call leaving
+            # it out gives, and what a caller the project does not show gives.
+            for name, default, span in fn.function_defaults:
+                target = graph.resolve(default)
+                if name == param and target in graph.functions:
+                    text = default.rpartition(".")[2]
+                    values.append(Passed(fn.qualname, span, text, function=target))
             if values:
                 flows.append(Flow(fn.qualname, param, tuple(calls), tuple(values), tuple(unknown)))
     return flows

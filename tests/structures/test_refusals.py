@@ -167,15 +167,15 @@ def test_functions_handed_to_a_receiver_that_calls_them_are_followed() -> None:
     reviews = {(r.function, r.span.line): r.reason for r in colouring.review}
     # Every value retry_call and then_friend are given becomes async: both ends do.
     names = ("retry_call", "get_json", "user_with_retries", "user_by_partial", "then_friend")
-    for name in (*names, "friend"):
+    for name in (*names, "friend", "for_each"):
         assert colouring.is_async(f"api.calls.{name}"), name
     awaited = {(function, span.line) for function, span in colouring.param_awaits}
     assert ("api.calls.retry_call", 9) in awaited
     assert ("api.calls.then_friend", 35) in awaited
     # each is given a sync function too: it stays sync, the async one is bridged.
     assert not colouring.is_async("api.calls.each")
-    assert "fetch_name" in reviews[("api.calls.each", 43)]
-    assert "shout" in reviews[("api.calls.each", 43)]
+    assert "fetch_name" in reviews[("api.calls.each", 54)]
+    assert "shout" in reviews[("api.calls.each", 54)]
     assert any(b.function == "api.calls.names" for b in colouring.bridges)
     # A client's method handed over, or looked up by getattr: the client converts.
     assert colouring.is_async("api.client.Client.user")

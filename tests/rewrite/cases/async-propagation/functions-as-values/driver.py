@@ -21,6 +21,7 @@ def drive(run):
     run.check("project function handed over, missing", calls.user_with_retries, base, 9)
     run.check("partial handed over", calls.user_by_partial, base, 1)
     run.check("callback keyword", calls.friend, base, 1)
+    run.check("function by default", calls.names_seen, base, [1, 2])
     run.check("given async and sync functions", calls.names, [1, 2])
     run.check("the sync one", calls.shouted, ["a", "b"])
     run.check("dict of verbs", verbs.call, "delete", base + "/users/1")

@@ -57,6 +57,17 @@ async def friend(base, uid):
     return await then_friend(base, uid, then=fetch_user)
 
 
+async def for_each(base, uids, callback, fetch=fetch_user):
+    for uid in uids:
+        callback(await fetch(base, uid))
+
+
+async def names_seen(base, uids):
+    seen = []
+    await for_each(base, uids, lambda user: seen.append(user["name"]))
+    return seen
+
+
 def each(func, items):
     return [func(item) for item in items]
 

@@ -39,6 +39,17 @@ def friend(base, uid):
     return then_friend(base, uid, then=fetch_user)
 
 
+def for_each(base, uids, callback, fetch=fetch_user):
+    for uid in uids:
+        callback(fetch(base, uid))
+
+
+def names_seen(base, uids):
+    seen = []
+    for_each(base, uids, lambda user: seen.append(user["name"]))
+    return seen
+
+
 def each(func, items):
     return [func(item) for item in items]
 
