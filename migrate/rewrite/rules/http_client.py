@@ -364,9 +364,6 @@ class HttpClient(
                 has_redirect_arg = True
                 out.append(arg.with_changes(keyword=cst.Name("follow_redirects")))
                 continue
-            if key == "timeout" and isinstance(value, cst.Tuple) and len(value.elements) == 2:
-                out.append(arg.with_changes(value=self._timeout(value)))
-                continue
             if key == "data" and from_requests:
                 raw = is_raw_body(value)
                 has_body = True

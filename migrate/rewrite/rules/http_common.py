@@ -80,18 +80,6 @@ class HttpRuleBase(Rule):
         self.ctx.maybe_remove_import("requests")
         return cst.Attribute(value=self._httpx("codes"), attr=cst.Name(name))
 
-    def _timeout(self, value: cst.Tuple) -> cst.Call:
-        """requests' ``(connect, read)`` timeout as ``httpx.Timeout(None, connect=, read=)``."""
-        connect, read = (e.value for e in value.elements)
-        return cst.Call(
-            func=self._httpx("Timeout"),
-            args=[
-                cst.Arg(cst.Name("None")),
-                keyword_arg("connect", connect),
-                keyword_arg("read", read),
-            ],
-        )
-
     def _as_requests_sends(self, sent: cst.BaseExpression) -> cst.BaseExpression:
         """Query parameters or a form as requests sends them. requests leaves out a
         value that is None, where httpx sends it empty (``page=``), sends a bool

@@ -93,8 +93,6 @@ class KwargsRewrites(HttpRuleBase):
                 continue
             if key in RENAMED:
                 element = element.with_changes(key=cst.SimpleString(f'"{RENAMED[key]}"'))
-            elif key == "timeout" and isinstance(value, cst.Tuple) and len(value.elements) == 2:
-                element = element.with_changes(value=self._timeout(value))
             elif key == "data" and is_raw_body(value):
                 element = element.with_changes(key=cst.SimpleString('"content"'))
             elif key in ("params", "data"):

@@ -35,11 +35,7 @@ async def fetch_split_timeout(path):
     async with httpx2.AsyncClient(
         follow_redirects=True, timeout=None, verify=TLS_CONTEXT
     ) as http_client:
-        return (
-            await http_client.get(
-                BASE + path, timeout=httpx2.Timeout(None, connect=3.05, read=27)
-            )
-        ).text
+        return (await http_client.get(BASE + path, timeout=(3.05, 27))).text
 
 
 async def exists(path):

@@ -15,10 +15,7 @@ async def fetch(url, **kwargs):
 
 
 async def status(url, follow=True):
-    options = {
-        "timeout": httpx.Timeout(None, connect=2, read=5),
-        "follow_redirects": follow,
-    }
+    options = {"timeout": (2, 5), "follow_redirects": follow}
     async with httpx.AsyncClient(
         follow_redirects=True, timeout=None, verify=TLS_CONTEXT
     ) as http_client:
