@@ -1325,6 +1325,15 @@ def async_class_mock(target: str) -> Callable[[], mock.MagicMock]:
                 continue
             setattr(fake, name, mock.AsyncMock())
             setattr(fake.return_value, name, mock.AsyncMock())
+        made = fake.return_value
+        if inspect.iscoroutinefunction(getattr(cls, "__aenter__", None)):
+            # ``async with`` where the code had ``with``: what the test sets up for
+            # ``__enter__`` and ``__exit__`` answers it, with the same async methods.
+            entered = made.__enter__.return_value
+            for name, _ in inspect.getmembers(cls, inspect.iscoroutinefunction):
+                setattr(entered, name, mock.AsyncMock())
+            made.__aenter__ = mock.AsyncMock(side_effect=lambda: made.__enter__())
+            made.__aexit__ = mock.AsyncMock(side_effect=lambda *e: made.__exit__(*e))
         return fake
 
     return make''',
