@@ -138,7 +138,7 @@ def _colour(
     converted |= values.converted_values(looked, tables)
     # Values of a refused parameter: its review says why (see passed.reviews).
     handed = {(v.holder, v.span) for flow in flows for v in flow.values}
-    uses = [u for u in every_use if (u.function, u.span) not in converted]
+    looked, uses = values.kept_lookups(graph, looked, every_use, converted)
     result.boundaries = {**values.client_boundaries(graph, uses), **result.boundaries}
     result.blocking_values = [(u.function, u.span, u.text) for u in uses]
     kept = True  # a client kept on requests with its sync users: more stay sync

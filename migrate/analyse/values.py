@@ -138,6 +138,31 @@ def value_uses(graph: CallGraph) -> list[ValueUse]:
     return list(found.values())
 
 
+def kept_lookups(
+    graph: CallGraph,
+    looked: list[LookedUp],
+    every_use: list[ValueUse],
+    converted: set[tuple[str, Span]],
+) -> tuple[list[LookedUp], list[ValueUse]]:
+    """The lookups converted, and the value uses left (those not ``converted``).
+
+    A client one of whose methods stays a value (a dict of its verbs, a partial)
+    stays on requests where getattr looks its methods up too: converted there, it
+    would hand the value's callers a coroutine. Those lookups go back among the
+    value uses."""
+    uses = [use for use in every_use if (use.function, use.span) not in converted]
+    kept = {use.owner for use in uses if use.owner is not None}
+    dropped = {
+        (found.function, found.ref.span)
+        for found in looked
+        if _owner(graph.functions[found.function], found.ref.text + ".x") in kept
+    }
+    if not dropped:
+        return looked, uses
+    back = [use for use in every_use if (use.function, use.span) in dropped]
+    return [f for f in looked if (f.function, f.ref.span) not in dropped], uses + back
+
+
 def client_boundaries(graph: CallGraph, uses: list[ValueUse]) -> dict[str, str]:
     """Functions calling a client whose methods are also used as values: they stay sync."""
     shared = {use.owner: use for use in uses if use.owner is not None}
