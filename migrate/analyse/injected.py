@@ -54,6 +54,10 @@ def refusals(graph: CallGraph, colouring: Colouring) -> dict[Key, str]:
             if why is not None:
                 refused[key] = why
                 changed = True
+                # ``s = requests.Session()`` handed in: it stays what the code takes.
+                for caller, _, kind in _passers(graph, fn, inj):
+                    if kind.startswith("local:"):
+                        refused.setdefault((caller.qualname, kind.removeprefix("local:")), why)
     return refused
 
 

@@ -148,3 +148,44 @@ def test_a_caller_handing_in_another_session_keeps_the_class_on_requests(
     assert not converted
     assert reasons
     assert all(reason in why for why in reasons), reasons
+
+
+CHANGED = """
+    import requests
+    from requests.adapters import HTTPAdapter
+
+
+    class Api:
+        def __init__(self, base, session=None):
+            self.base = base
+            self.session = session or requests.Session()
+            self.session.mount("http://", HTTPAdapter(max_retries=2))
+
+        def token(self):
+            return self.session.post(f"{self.base}/login", json={}).json()["token"]
+"""
+
+HANDS_ITS_OWN = """
+    import requests
+
+    from api import Api
+
+
+    def token(base):
+        session = requests.Session()
+        try:
+            return Api(base, session=session).token()
+        finally:
+            session.close()
+"""
+
+
+def test_a_session_its_caller_makes_stays_what_the_class_keeps(tmp_path: Path) -> None:
+    """The class changes the session it is given, so a caller handing in its own
+    keeps it on requests: that caller's session stays a requests.Session too,
+    not an AsyncClient handed to code calling ``mount`` and ``post`` on it."""
+    from tests.rewrite.harness import applied
+
+    (tmp_path / "api.py").write_text(textwrap.dedent(CHANGED))
+    assert applied(tmp_path, HANDS_ITS_OWN, "use.py") == textwrap.dedent(HANDS_ITS_OWN)
+    assert (tmp_path / "api.py").read_text() == textwrap.dedent(CHANGED)
