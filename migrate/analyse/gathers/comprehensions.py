@@ -73,7 +73,10 @@ class ComprehensionScan(Scan):
                 and outer.args == [parent]
             ):
                 parent = outer  # ``next(iter(gen))`` takes one item as ``next(gen)`` does
-            if isinstance(parent, ast.Call) and parent.args == [comp] and not parent.keywords:
+            # ``max(gen, default=0)``: a keyword that changes nothing of how it takes items.
+            given = getattr(parent, "keywords", ())
+            plain = all(k.arg in ("default", "reverse", "start") for k in given)
+            if isinstance(parent, ast.Call) and parent.args == [comp] and plain:
                 func = parent.func
                 if isinstance(func, ast.Name):
                     name = func.id

@@ -895,7 +895,7 @@ class Gather(Rule):
             return self._decided_before(decided, updated)
         consumer = self._anchored(original, "comprehension")
         if consumer is not None and consumer.edit.consumer and isinstance(updated, cst.Call):
-            (arg,) = updated.args
+            arg, *keywords = updated.args  # ``max(gen, default=0)`` keeps its keywords
             items = _generator_of_map(arg.value)
             made = self._comprehension(consumer, items or arg.value)
             if items is not None and code_of(updated.func) == "list":
@@ -903,7 +903,9 @@ class Gather(Rule):
                 if isinstance(made, cst.GeneratorExp):
                     return cst.ListComp(elt=made.elt, for_in=made.for_in)
                 return made
-            return updated.with_changes(args=[arg.with_changes(value=made)])
+            if keywords and isinstance(made, cst.GeneratorExp) and not made.lpar:
+                made = made.with_changes(lpar=[cst.LeftParen()], rpar=[cst.RightParen()])
+            return updated.with_changes(args=[arg.with_changes(value=made), *keywords])
         unmapped = self._anchored(original, "unmapped")
         if unmapped is not None and isinstance(updated, cst.Call):
             items = _generator_of_map(updated)

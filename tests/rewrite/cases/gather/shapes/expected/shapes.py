@@ -129,3 +129,8 @@ async def pooled_then_taken(ids):
     )
     first = next(items)
     return first, list(items)
+
+
+async def largest(ids):
+    results = await gather_in_order(*(fetch(i) for i in ids), limit=10)
+    return max((result["i"] for result in results), default=-1)

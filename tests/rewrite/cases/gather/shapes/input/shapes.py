@@ -117,3 +117,7 @@ def pooled_then_taken(ids):
         items = pool.map(fetch, ids)
         first = next(items)
         return first, list(items)
+
+
+def largest(ids):
+    return max((fetch(i)["i"] for i in ids), default=-1)
