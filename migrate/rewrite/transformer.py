@@ -120,7 +120,7 @@ class MigrationTransformer(cst.CSTTransformer):
         self.leavers = _dispatch(rules, "leave")
         # ``get = lambda u: ...`` that becomes a nested async def: the lambda's id -> name.
         self.named_lambdas: dict[int, str] = {}
-        # Generator expressions ``next()`` takes one item of (ids).
+        # Generator expressions ``next()`` takes one item of, or a loop iterates (ids).
         self.first_only: set[int] = set()
 
     def on_visit(self, node: cst.CSTNode) -> bool:
@@ -261,6 +261,26 @@ class MigrationTransformer(cst.CSTTransformer):
             self.first_only.add(id(taken))
         return True
 
+    def visit_For(self, node: cst.For) -> bool:
+        if isinstance(node.iter, cst.GeneratorExp):
+            self.first_only.add(id(node.iter))
+        return True
+
+    def leave_For(
+        self, original: cst.For, updated: cst.For | cst.FlattenSentinel[cst.BaseStatement]
+    ) -> cst.BaseStatement | cst.FlattenSentinel[cst.BaseStatement]:
+        """``for item in (f(x) for x in xs)`` whose generator now awaits: ``async for``
+        over it, which still fetches one item per turn (a loop that returns early
+        fetched no more)."""
+        if not isinstance(updated, cst.For):
+            return updated  # a rule made it something else (a gather)
+        made = updated.iter
+        before = original.iter
+        if isinstance(made, cst.GeneratorExp) and isinstance(before, cst.GeneratorExp):
+            if _awaits(made) and not _awaits(before):
+                return updated.with_changes(asynchronous=cst.Asynchronous())
+        return updated
+
     def leave_GeneratorExp(
         self, original: cst.GeneratorExp, updated: cst.GeneratorExp
     ) -> cst.BaseExpression:
@@ -269,7 +289,8 @@ class MigrationTransformer(cst.CSTTransformer):
         A generator expression that now awaits becomes a list comprehension:
         an ``await`` is allowed there, and the consumer gets what it iterated
         before (all items, computed before it runs instead of one by one).
-        ``next()`` takes one item: it stays an async generator (``await anext()``).
+        ``next()`` takes one item, and a ``for`` loop one per turn: it stays an
+        async generator (``await anext()``, ``async for``).
         """
         if not self.ctx.in_async or _awaits(original) or not _awaits(updated):
             return updated

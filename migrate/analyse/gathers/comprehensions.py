@@ -5,7 +5,7 @@ from __future__ import annotations
 import ast
 
 from .. import dataflow
-from ..shapes import CONSUMERS
+from ..shapes import CONSUMERS, SYNC_TAKERS
 from .base import Scan
 from .effects import seen_after_failure
 from .model import LINE_LENGTH, Finding, GatherEdit, Pairing, Refusal, pooled_limit, span_of
@@ -102,7 +102,12 @@ class ComprehensionScan(Scan):
                     " legacy code fetched fewer items",
                     self._lazy(comp, parent, name),
                 )
-            if name not in CONSUMERS and name != "join":
+            # Handed to a function (``consume(gen)``), it becomes a list made whole
+            # first (see the rewrite's transformer): its fetches may run together.
+            # (One already awaiting is an async generator: ``anext(...)`` takes one item.)
+            handed = name is not None and name not in SYNC_TAKERS | {"iter", "anext"}
+            handed = handed and not any(isinstance(n, ast.Await) for n in ast.walk(comp))
+            if name not in CONSUMERS and name != "join" and not handed:
                 raise Refusal("a generator consumed lazily, one item at a time")
             consumer = parent
         every: list[ast.Call] = []

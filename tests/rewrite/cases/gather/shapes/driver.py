@@ -14,7 +14,7 @@ def drive(run):
     for name, func in sorted(vars(shapes).items()):
         if not inspect.isfunction(func) or func.__module__ != shapes.__name__:
             continue
-        if name in ("fetch", "post", "get_item"):
+        if name in ("fetch", "post", "get_item", "numbers"):
             continue
         args = [[3, 1, 0, 2]] if inspect.signature(func).parameters else []
         run.check(name, func, *args)

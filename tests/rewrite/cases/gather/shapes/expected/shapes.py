@@ -134,3 +134,18 @@ async def pooled_then_taken(ids):
 async def largest(ids):
     results = await gather_in_order(*(fetch(i) for i in ids), limit=10)
     return max((result["i"] for result in results), default=-1)
+
+
+async def first_big(ids):
+    async for item in (await fetch(i) for i in ids):
+        if item["i"] > 2:
+            return item
+    return None
+
+
+def numbers(items):
+    return [item["i"] for item in items]
+
+
+async def handed(ids):
+    return numbers(await gather_in_order(*(fetch(i) for i in ids), limit=10))

@@ -121,3 +121,18 @@ def pooled_then_taken(ids):
 
 def largest(ids):
     return max((fetch(i)["i"] for i in ids), default=-1)
+
+
+def first_big(ids):
+    for item in (fetch(i) for i in ids):
+        if item["i"] > 2:
+            return item
+    return None
+
+
+def numbers(items):
+    return [item["i"] for item in items]
+
+
+def handed(ids):
+    return numbers(fetch(i) for i in ids)
