@@ -59,7 +59,7 @@ from .scopes import (
     through_mock,
 )
 from .thread_shapes import held_objects
-from .tree import child_fields, class_body_names
+from .tree import child_fields, class_body_names, method_aliases
 from .twins import TWIN_NAMES, len_site
 from .urllib_shapes import URLOPEN, built_just_before, urlopen_method, urlopen_refusal
 
@@ -169,6 +169,8 @@ class ModuleAnalyser(OperatorCalls):
         self.facts.class_spans[qualname] = span_of(node)
         if assigned := class_body_names(node):
             self.facts.class_attrs[qualname] = assigned
+        if aliases := method_aliases(node):
+            self.facts.method_aliases[qualname] = aliases
         for decorator in node.decorator_list:
             self.visit(decorator)
         if outer.function is not None and outer.function.name != "<module>":

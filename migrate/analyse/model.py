@@ -441,6 +441,9 @@ class ModuleFacts:
     class_spans: dict[str, Span] = field(default_factory=dict)
     # Class qualname -> the names its body assigns (``auth = None``).
     class_attrs: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # Class qualname -> the names its body binds to one of its methods (``do_GET =
+    # _handle``): alias -> method.
+    method_aliases: dict[str, dict[str, str]] = field(default_factory=dict)
     # Names the module's top-level code binds (imports, definitions, assignments).
     top_level: frozenset[str] = frozenset()
     # Modules it imports with ``from m import *``, in order.

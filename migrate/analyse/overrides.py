@@ -117,12 +117,19 @@ SESSION_METHODS = frozenset(
 
 
 def library_call_boundary(fn: Function, graph: CallGraph) -> str | None:
-    """Why ``fn`` stays sync when it overrides a method its library base calls."""
-    base = library_base(fn, graph, lambda cls: fn.name in LIBRARY_CALLED.get(cls, ()))
+    """Why ``fn`` stays sync when it overrides a method its library base calls (by
+    its own name, or one its class body binds it to: ``do_GET = _handle``)."""
+    facts = graph.project.facts.get(fn.module)
+    aliases = facts.method_aliases.get(fn.class_qualname or "", {}) if facts else {}
+    names = {fn.name, *(alias for alias, method in aliases.items() if method == fn.name)}
+    base = library_base(fn, graph, lambda cls: bool(names & LIBRARY_CALLED.get(cls, set())))
     if base is None and fn.name in SESSION_METHODS and fn.class_qualname in graph.subclass_refusals:
         # PDSession.request retrying with time.sleep: requests' own get() calls it.
         base = library_base(fn, graph, SESSION_BASES.__contains__)
-    return f"called by {base.split('.')[0]} ({base}.{fn.name})" if base else None
+    if base is None:
+        return None
+    called = next((n for n in sorted(names) if n in LIBRARY_CALLED.get(base, ())), fn.name)
+    return f"called by {base.split('.')[0]} ({base}.{called})"
 
 
 def library_base(fn: Function, graph: CallGraph, wanted: Callable[[str], bool]) -> str | None:

@@ -219,6 +219,22 @@ def class_body_names(node: ast.ClassDef) -> tuple[str, ...]:
     )
 
 
+def method_aliases(node: ast.ClassDef) -> dict[str, str]:
+    """``do_GET = do_POST = _handle`` in a class body: each alias -> the method it names."""
+    methods = {
+        stmt.name for stmt in node.body if isinstance(stmt, ast.FunctionDef | ast.AsyncFunctionDef)
+    }
+    return {
+        target.id: stmt.value.id
+        for stmt in node.body
+        if isinstance(stmt, ast.Assign)
+        and isinstance(stmt.value, ast.Name)
+        and stmt.value.id in methods
+        for target in stmt.targets
+        if isinstance(target, ast.Name)
+    }
+
+
 def assigned_values(node: ast.AST, name: str) -> list[ast.expr]:
     """What every ``name = ...`` inside ``node`` assigns (a plain name target)."""
     return [

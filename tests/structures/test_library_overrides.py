@@ -243,6 +243,14 @@ SERVERS = """
 
         def do_POST(self):
             self.do_GET()
+
+
+    class Echo(Handler):
+        def _handle(self):
+            time.sleep(0.01)
+            self.reply({"method": self.command})
+
+        do_GET = do_PUT = _handle
 """
 
 
@@ -264,22 +272,27 @@ def test_http_server_handlers_stay_sync_and_bridge_what_became_async(tmp_path: P
     assert colouring.boundaries["srv.servers.Proxy.do_GET"] == (
         "called by http (http.server.BaseHTTPRequestHandler.do_GET)"
     )
+    # Bound by its class body to the names the server calls.
+    assert colouring.boundaries["srv.servers.Echo._handle"] == (
+        "called by http (http.server.BaseHTTPRequestHandler.do_GET)"
+    )
     run_apply((tmp_path,), jobs=1, console=Console(file=io.StringIO()))
     sys.path.insert(0, str(tmp_path))
     servers: list[ThreadingHTTPServer] = []
     try:
         module = importlib.import_module("srv.servers")
         assert inspect.iscoroutinefunction(module.fetch)
-        for handler in (module.Upstream, module.Proxy):
+        for handler in (module.Upstream, module.Proxy, module.Echo):
             server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
             server.daemon_threads = True
             threading.Thread(target=server.serve_forever, daemon=True).start()
             servers.append(server)
-        upstream, proxy = (f"http://127.0.0.1:{s.server_address[1]}" for s in servers)
+        upstream, proxy, echo = (f"http://127.0.0.1:{s.server_address[1]}" for s in servers)
         module.Proxy.upstream = upstream
         with httpx.Client() as client:
             assert client.get(f"{proxy}/items/1").json() == {"path": "/items/1"}
             assert client.post(f"{proxy}/items/2").json() == {"path": "/items/2"}
+            assert client.put(echo).json() == {"method": "PUT"}
     finally:
         for server in servers:
             server.shutdown()
