@@ -111,8 +111,7 @@ class Call:
     # Called through a parameter (``<param>.region.population``): the graph sets
     # ``target`` when every caller gives that parameter one type.
     param_target: str | None = None
-    # Called through a local name bound to one of these classes (see choices):
-    # a call site of each one's constructor.
+    # Through a local bound to one of these classes: each one's constructor's (choices).
     choices: tuple[str, ...] = ()
     # Called through a name a loop binds to one function per item (see
     # loop_functions): a call site of each of them.
@@ -289,8 +288,7 @@ class Function:
     varargs_read: bool = True
     # Parameters whose default is None: a call leaving one out gives it None.
     none_defaults: tuple[str, ...] = ()
-    # Parameters whose default names a function (``fetcher=fetch_json``): the name
-    # as resolved, and where it is written (see passed).
+    # Parameters defaulting to a function (``fetch=fetch_json``): its name, where (see passed).
     function_defaults: tuple[tuple[str, str, Span], ...] = ()
     # Parameters whose default names an HTTP method (``method="GET"``).
     method_defaults: tuple[tuple[str, str], ...] = ()
@@ -441,8 +439,7 @@ class ModuleFacts:
     class_spans: dict[str, Span] = field(default_factory=dict)
     # Class qualname -> the names its body assigns (``auth = None``).
     class_attrs: dict[str, tuple[str, ...]] = field(default_factory=dict)
-    # Class qualname -> the names its body binds to one of its methods (``do_GET =
-    # _handle``): alias -> method.
+    # Class qualname -> alias -> the method its body binds it to (``do_GET = _handle``).
     method_aliases: dict[str, dict[str, str]] = field(default_factory=dict)
     # Names the module's top-level code binds (imports, definitions, assignments).
     top_level: frozenset[str] = frozenset()
