@@ -84,7 +84,7 @@ def slot_owner(call: Call, classes: set[str], resolve: Resolve) -> str | None:
 
 
 def called_slot(call: Call, slots: dict[str, tuple[str, ...]]) -> tuple[str, ...]:
-    """The classes of the slot ``call`` calls, by its name ("" when none)."""
+    """The classes of the slot ``call`` calls, by its name (none when it calls none)."""
     if call.choices or "." not in call.text or "(" in call.text:
         return ()
     return slots.get(call.text.rpartition(".")[2], ())

@@ -18,22 +18,24 @@ FORWARDED = "<forwarded>."
 NONE_GIVEN = "<none>"
 
 
-def none_defaults(node: ast.FunctionDef | ast.AsyncFunctionDef) -> tuple[str, ...]:
-    """The parameters of ``node`` whose default is None."""
+def param_defaults(node: ast.FunctionDef | ast.AsyncFunctionDef) -> list[tuple[str, ast.expr]]:
+    """Each parameter of ``node`` that has a default, with it."""
     args = node.args
     positional = [*args.posonlyargs, *args.args]
     pairs = list(zip(positional[len(positional) - len(args.defaults) :], args.defaults))
     pairs += [(a, d) for a, d in zip(args.kwonlyargs, args.kw_defaults) if d is not None]
-    return tuple(a.arg for a, d in pairs if isinstance(d, ast.Constant) and d.value is None)
+    return [(a.arg, d) for a, d in pairs]
+
+
+def none_defaults(node: ast.FunctionDef | ast.AsyncFunctionDef) -> tuple[str, ...]:
+    """The parameters of ``node`` whose default is None."""
+    pairs = param_defaults(node)
+    return tuple(a for a, d in pairs if isinstance(d, ast.Constant) and d.value is None)
 
 
 def named_defaults(node: ast.FunctionDef | ast.AsyncFunctionDef) -> list[tuple[str, ast.expr]]:
     """The parameters of ``node`` whose default is a name (``fetcher=fetch_json``)."""
-    args = node.args
-    positional = [*args.posonlyargs, *args.args]
-    pairs = list(zip(positional[len(positional) - len(args.defaults) :], args.defaults))
-    pairs += [(a, d) for a, d in zip(args.kwonlyargs, args.kw_defaults) if d is not None]
-    return [(a.arg, d) for a, d in pairs if isinstance(d, ast.Name | ast.Attribute)]
+    return [(a, d) for a, d in param_defaults(node) if isinstance(d, ast.Name | ast.Attribute)]
 
 
 def given(

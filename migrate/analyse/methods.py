@@ -14,6 +14,7 @@ import ast
 from collections.abc import Callable
 
 from .catalogue import HTTP_VERBS
+from .given import param_defaults
 from .model import PARAM_PREFIX, Call, Function
 
 # The catalogue's method for ``request``: the method is the call's own, not known here.
@@ -61,11 +62,8 @@ def methods_given(node: ast.Call) -> tuple[tuple[str, str], ...]:
 
 def method_defaults(node: ast.FunctionDef | ast.AsyncFunctionDef) -> tuple[tuple[str, str], ...]:
     """Parameters whose default names an HTTP method (``method="GET"``)."""
-    args = node.args
-    positional = [*args.posonlyargs, *args.args]
-    pairs = list(zip(positional[len(positional) - len(args.defaults) :], args.defaults))
-    pairs += [(a, d) for a, d in zip(args.kwonlyargs, args.kw_defaults) if d is not None]
-    return tuple((a.arg, m) for a, d in pairs if (m := constant_method(d)) is not None)
+    pairs = param_defaults(node)
+    return tuple((a, m) for a, d in pairs if (m := constant_method(d)) is not None)
 
 
 def given(callee: Function, call: Call, offset: int, param: str) -> str:
