@@ -205,6 +205,14 @@ ENTRIES: tuple[BlockingCall, ...] = (
 
 BY_NAME: dict[str, BlockingCall] = {entry.name: entry for entry in ENTRIES}
 
+# Objects bound to the thread that made them (sqlite3's): a function that hands
+# one back is followed to its callers, whose uses of it may need that thread.
+THREAD_BOUND = frozenset(
+    made
+    for made in CONSTRUCTORS.values()
+    if any(e.thread_sensitive and e.name.startswith(made + ".") for e in ENTRIES)
+)
+
 # A requests.Session subclass that becomes an AsyncClient subclass
 # (analyse/subclasses.py) is entered with ``async with``: the implicit
 # enter/exit calls of ``with S() as s`` await, as its requests do.

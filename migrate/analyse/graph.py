@@ -178,6 +178,9 @@ class CallGraph(Extensions):
             return self._fixture(name[len(FIXTURE_PREFIX) :], depth)
         if name in self.functions or lookup(name):
             return name
+        maker, returns, after = name.partition(RETURNS_SUFFIX)
+        if returns and maker in CONSTRUCTORS:  # ``db.execute(...).fetchone``: a Cursor's
+            return self.resolve(CONSTRUCTORS[maker] + after, depth + 1)
         facts = self.project.facts
         parts = name.split(".")
         for cut in range(len(parts) - 1, 0, -1):

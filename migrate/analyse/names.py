@@ -12,7 +12,7 @@ import ast
 import builtins
 
 from .accessors import gives_session, held_attribute, held_global, returned_self_attr
-from .catalogue import CONSTRUCTORS
+from .catalogue import CONSTRUCTORS, THREAD_BOUND
 from .choices import class_param, module_choices, self_returned
 from .defaults import SESSION_TYPES, annotated_class, given_default
 from .factories import local_method, session_factories, type_factory_globals, what_made
@@ -166,7 +166,7 @@ class NameResolver:
                 self.note_session_annotation(owner, returned, node.returns, typ)
             if typ:  # ``-> requests.Session``: a session factory, as below
                 self.facts.session_returns.update({name: typ} if typ in SESSION_TYPES else {})
-                return typ if typ not in CONSTRUCTORS.values() else None
+                return typ if typ not in CONSTRUCTORS.values() or typ in THREAD_BOUND else None
             # ``site = Site(...)`` ... ``return site``: what each local was made by; and
             # each attribute it sets (``_local.s = Session()`` ... ``return _local.s``, a
             # session kept per thread or on the instance, made on first use).
@@ -229,7 +229,7 @@ class NameResolver:
             if made in SESSION_TYPES:
                 self.facts.session_returns[name] = made
             # Project classes only: ``sqlite3.connect()`` and the like block where called.
-            return made if made not in CONSTRUCTORS.values() else None
+            return made if made not in CONSTRUCTORS.values() or made in THREAD_BOUND else None
         finally:
             self.scopes = saved
 

@@ -260,6 +260,8 @@ def test_factories_give_their_type_to_callers() -> None:
         "closed_after": "pkg.mod.Api",
         # What the method gives, known once the graph is: ``api.fetch()`` on a local.
         "fetched": "pkg.mod.Api.fetch" + RETURNS_SUFFIX,
+        # Bound to the thread that opened it: its callers' uses are followed.
+        "connection": "sqlite3.Connection",
     }
     assert facts.fixture_types == {
         "api": "pkg.mod.Api",

@@ -96,6 +96,12 @@ class Bridges(Rule):
         if bridge.alias:
             self.used_aliases.add(bridge.alias)
             return cst.Await(expression=call.with_changes(func=cst.Name(bridge.alias)))
+        inner = _offloaded_receiver(call.func) if bridge.thread_sensitive else None
+        if inner is not None:
+            # ``db.execute(q).fetchone()``: one trip to the connection's thread.
+            chained = call.with_changes(func=call.func.with_changes(value=inner))
+            lambda_ = cst.Lambda(params=cst.Parameters(), body=chained)
+            return cst.Await(expression=cst.Call(func=_sync_to_async(lambda_, True)))
         wrapped = _sync_to_async(call.func, bridge.thread_sensitive)
         return cst.Await(expression=call.with_changes(func=wrapped))
 
@@ -162,6 +168,25 @@ class Bridges(Rule):
         self.ctx.add_import("asgiref.sync", "async_to_sync")
         self.ctx.note(self.code, self.ctx.line(original), "async_to_sync around a callback")
         return cst.Call(func=cst.Name("async_to_sync"), args=[cst.Arg(updated)])
+
+
+def _offloaded_receiver(func: cst.BaseExpression) -> cst.BaseExpression | None:
+    """The call ``func`` is a method of, if that call was offloaded thread-sensitive
+    here (``(await sync_to_async(db.execute)(q)).fetchone``): as it was written."""
+    if not isinstance(func, cst.Attribute) or not isinstance(func.value, cst.Await):
+        return None
+    offloaded = func.value.expression
+    if not isinstance(offloaded, cst.Call) or not isinstance(offloaded.func, cst.Call):
+        return None
+    bridge = offloaded.func
+    if not (isinstance(bridge.func, cst.Name) and bridge.func.value == "sync_to_async"):
+        return None
+    if len(bridge.args) != 1:
+        return None  # thread_sensitive=False: not bound to the thread
+    made = bridge.args[0].value
+    if isinstance(made, cst.Lambda):  # a chain already joined
+        return made.body if not offloaded.args else None
+    return offloaded.with_changes(func=made, lpar=[], rpar=[])
 
 
 def _sync_to_async(func: cst.BaseExpression, thread_sensitive: bool) -> cst.Call:

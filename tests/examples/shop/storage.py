@@ -12,5 +12,5 @@ def connect():
 
 def remember(sku, page):
     conn = connect()
-    conn.execute("INSERT INTO seen VALUES (?, ?)", (sku, str(page)))
-    conn.commit()
+    conn.execute("INSERT INTO seen VALUES (?, ?)", (sku, str(page)))  # BLOCKING: sqlite3.Connection.execute
+    conn.commit()  # BLOCKING: sqlite3.Connection.commit

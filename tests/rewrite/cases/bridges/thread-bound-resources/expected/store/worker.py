@@ -40,9 +40,7 @@ def run_worker(base, ids):
         out.append(
             (
                 await sync_to_async(
-                    (
-                        await sync_to_async(db.execute)("select count(*) from seen")
-                    ).fetchone
+                    lambda: db.execute("select count(*) from seen").fetchone()
                 )()
             )[0]
         )
