@@ -343,8 +343,9 @@ def _constructor_boundary(
 
 
 def _bridge(caller: Function, callee: str, call: Call, boundary: str) -> Bridge:
-    # asyncio.run only where no loop can possibly be running: the top of a script.
-    kind: BridgeKind = "asyncio.run" if boundary == "__main__" else "async_to_sync"
+    # asyncio.run where no loop runs (a script's top, a console script): on its thread.
+    top = boundary.startswith(("__main__", "console script "))
+    kind: BridgeKind = "asyncio.run" if top else "async_to_sync"
     return Bridge(caller.qualname, callee, call.span, kind, f"{caller.name} stays sync: {boundary}")
 
 
@@ -370,8 +371,7 @@ def _references(
             continue  # Flask runs registered handlers through ensure_sync
         if is_fan_out(edge, graph) and holder_async:
             continue  # a fan-out: see concurrency
-        # A receiver that calls its parameter but does not await it (see passed)
-        # gets a sync function: the async one behind a bridge.
+        # A receiver calling its parameter without awaiting it gets the function bridged.
         called_there = (edge.caller, ref.span) in handed
         if receiver in graph.functions and (holder_async or not called_there):
             why = (

@@ -2,7 +2,7 @@
 
 ``self.store.put(sym, price)`` changes ``self.store``, so a loop of calls that
 make it stays in order (each lookup sees the price stored before it). When a
-console script enters the code through ``async_to_sync``, the first run
+plugin entry point enters the code through ``async_to_sync``, the first run
 bridges the sqlite call as ``await sync_to_async(self.store.put)(...)``; the
 second must see the same change there, and not gather the loop (which would
 fetch a symbol once per duplicate, past the cache).
@@ -80,7 +80,8 @@ def test_a_bridged_change_keeps_its_loop_in_order_on_the_second_run(tmp_path: Pa
     (package / "fetcher.py").write_text(textwrap.dedent(FETCHER))
     (package / "cli.py").write_text(textwrap.dedent(CLI))
     (tmp_path / "pyproject.toml").write_text(
-        '[project]\nname = "pc"\nversion = "0"\n\n[project.scripts]\nprices = "pc.cli:main"\n'
+        '[project]\nname = "pc"\nversion = "0"\n\n'
+        '[project.entry-points."pc.tools"]\nprices = "pc.cli:main"\n'
     )
     _apply(tmp_path)
     first = python_files(tmp_path)

@@ -1,7 +1,7 @@
 import argparse
+import asyncio
 
 import httpx
-from asgiref.sync import async_to_sync
 
 from ._async_helpers import TLS_CONTEXT
 
@@ -21,5 +21,5 @@ def main(argv=None):
     parser.add_argument("base")
     parser.add_argument("city")
     args = parser.parse_args(argv)
-    print(args.city, max(async_to_sync(temperatures)(args.base, args.city)))
+    print(args.city, max(asyncio.run(temperatures(args.base, args.city))))
     return 0
