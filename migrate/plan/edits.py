@@ -37,6 +37,7 @@ from ..analyse.responses import ResponseFlow, Verdict
 from ..analyse.run import Analysis
 from ..analyse.subclasses import AUTH_BASES, REQUEST_METHODS, SESSION_BASES, requests_view
 from ..analyse.twins import SETTER
+from . import reexports
 from .aliases import AliasEdit, BridgeAliases, unwound_aliases
 from .client_settings import client_settings
 from .closings import plan_closings
@@ -255,6 +256,9 @@ class FileEdits:
     # Names imported from requests (``from requests.exceptions import Timeout``):
     # local name -> qualified name, so bare uses map like ``requests.Timeout``.
     requests_aliases: dict[str, str] = field(default_factory=dict)
+    # requests' exception classes it imports for others to take from it: local
+    # name -> requests name; bound to httpx's classes in place of the import.
+    requests_exports: dict[str, str] = field(default_factory=dict)
     # Tests and fixtures that become async: qualname -> "pytest-test" / "pytest-fixture".
     async_tests: dict[str, str] = field(default_factory=dict)
     # Classes deriving from ``unittest.TestCase`` itself, with async tests in them
@@ -878,11 +882,17 @@ def plan_edits(analysis: Analysis) -> dict[str, FileEdits]:
     if any_http:
         reached = _requests_through_modules(project, edits)
         valued = _valued_modules(graph, colouring)
+        exports = reexports.requests_exports(project.facts)
+        through = reexports.reexport_uses(project, exports)
+        kept_exports = reexports.kept_names(project, exports, through)
         importing = [
             module
             for module, loaded in project.files.items()
-            if "requests" in loaded.source.text
-            and (_imports_requests(loaded.source.text) or module in reached)
+            if module in through
+            or (
+                "requests" in loaded.source.text
+                and (_imports_requests(loaded.source.text) or module in reached)
+            )
         ]
         keeping = {
             module
@@ -911,6 +921,10 @@ def plan_edits(analysis: Analysis) -> dict[str, FileEdits]:
                 }
                 # ``lookup.requests.HTTPError``: requests as a moving module named it.
                 fe.requests_aliases.update(dict.fromkeys(reached.get(module, ()), "requests"))
+                # ``from .errors import HTTPError``, ``errors.HTTPError``: requests' class.
+                fe.requests_aliases.update(through.get(module, {}))
+            if module not in keeping:
+                fe.requests_exports = kept_exports.get(module, {})
     # A test's requests mocks move to respx only with the code they catch.
     to_httpx = {m for m, fe in edits.items() if fe.http_calls}
     patched = requests_patches(graph)

@@ -71,6 +71,8 @@ class AnnotationRewrites(HttpRuleBase):
                 return None
             return self.ctx.edits.requests_aliases.get(node.value)
         text = dotted_name(node)
+        if text in self.ctx.edits.requests_aliases:  # ``errors.HTTPError``, re-exported
+            return self.ctx.edits.requests_aliases[text]
         head, _, rest = (text or "").rpartition(".")
         named = self.ctx.edits.requests_aliases.get(head) if head.endswith(".requests") else None
         return f"{named}.{rest}" if named else text  # ``lookup.requests.HTTPError``

@@ -42,9 +42,9 @@ from ..context import RuleContext
 from ..nodes import append_arg, is_keyword, keyword_arg
 from .base import StatementResult, on_leave, on_visit
 from .http_common import Frame, FunctionState, is_raw_body, one_off_cookies, requests_defaults
-from .http_exceptions import ExceptionRewrites
 from .http_kwargs import KwargsRewrites
 from .http_query import may_have_query, url_given, with_query
+from .http_reexports import ReexportRewrites
 from .http_responses import ResponseRewrites
 from .http_streams import ONE_SHOT_CLIENT, StreamRewrites, streams
 from .http_subclasses import SubclassRewrites
@@ -67,7 +67,7 @@ CLIENT_ONLY = frozenset({"verify", "cert", "proxies", "hooks"})
 
 
 class HttpClient(
-    ExceptionRewrites,
+    ReexportRewrites,
     KwargsRewrites,
     SubclassRewrites,
     StreamRewrites,
@@ -491,4 +491,4 @@ class HttpClient(
     @on_leave(cst.Module)
     def leave_Module(self, original: cst.Module, updated: cst.Module) -> cst.Module:
         updated = updated.with_changes(body=self._dedupe(list(updated.body)))
-        return self._finish_module(updated)
+        return self._finish_module(self._reexports(updated))

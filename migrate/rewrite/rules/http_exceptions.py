@@ -116,9 +116,9 @@ class ExceptionRewrites(ErrorMessages, AnnotationRewrites):
         mapped = self._exception(original, updated)
         if mapped is None:
             return updated
-        target = self.ctx.edits.requests_aliases[original.value]
-        module, _, obj = target.rpartition(".")
+        module, _, obj = self.ctx.edits.requests_aliases[original.value].rpartition(".")
         self.ctx.maybe_remove_import(module, obj)
+        self.ctx.maybe_remove_binding(original.value)  # or taken from a module re-exporting it
         return mapped
 
     def _exception(
