@@ -16,6 +16,7 @@ import libcst as cst
 from libcst.metadata import PositionProvider
 
 from .context import RuleContext
+from .lazy_locals import lazy_generator_locals, next_of
 from .nodes import code_of, taken_by_next
 from .rules.base import Rule
 from .with_items import split_mixed_items
@@ -122,6 +123,10 @@ class MigrationTransformer(cst.CSTTransformer):
         self.named_lambdas: dict[int, str] = {}
         # Generator expressions ``next()`` takes one item of, or a loop iterates (ids).
         self.first_only: set[int] = set()
+        # ``items = (f(x) for x in xs)`` taken lazily (see lazy_locals): id -> local;
+        # and the (function, local) pairs whose expression became async.
+        self.lazy_locals: dict[int, str] = {}
+        self.async_locals: set[tuple[str, str]] = set()
 
     def on_visit(self, node: cst.CSTNode) -> bool:
         super().on_visit(node)
@@ -188,6 +193,10 @@ class MigrationTransformer(cst.CSTTransformer):
             or self.ctx.qualname in self.ctx.edits.async_fakes
         )
         self.ctx.async_stack.append(becomes_async)
+        if becomes_async:
+            lazy = lazy_generator_locals(node)
+            self.lazy_locals.update(lazy)
+            self.first_only.update(lazy)
         return True
 
     def leave_FunctionDef(
@@ -279,6 +288,8 @@ class MigrationTransformer(cst.CSTTransformer):
         if isinstance(made, cst.GeneratorExp) and isinstance(before, cst.GeneratorExp):
             if _awaits(made) and not _awaits(before):
                 return updated.with_changes(asynchronous=cst.Asynchronous())
+        if isinstance(before, cst.Name) and (self.ctx.qualname, before.value) in self.async_locals:
+            return updated.with_changes(asynchronous=cst.Asynchronous())
         return updated
 
     def leave_GeneratorExp(
@@ -292,8 +303,12 @@ class MigrationTransformer(cst.CSTTransformer):
         ``next()`` takes one item, and a ``for`` loop one per turn: it stays an
         async generator (``await anext()``, ``async for``).
         """
+        if not isinstance(updated, cst.GeneratorExp):
+            return updated  # gathered (see the gather rule)
         if not self.ctx.in_async or _awaits(original) or not _awaits(updated):
             return updated
+        if id(original) in self.lazy_locals:
+            self.async_locals.add((self.ctx.qualname, self.lazy_locals[id(original)]))
         if id(original) in self.first_only:
             return updated
         return cst.ListComp(elt=updated.elt, for_in=updated.for_in)
@@ -302,6 +317,10 @@ class MigrationTransformer(cst.CSTTransformer):
         """``next(g)`` over a generator that now awaits: ``await anext(g)``, which
         still runs it up to its first item only (StopAsyncIteration when empty)."""
         taken = taken_by_next(original)
+        local = next_of(original)
+        if local and (self.ctx.qualname, local) in self.async_locals:
+            args = updated.args if isinstance(updated, cst.Call) else original.args
+            return cst.Await(cst.Call(func=cst.Name("anext"), args=args))
         if taken is None or not self.ctx.in_async or not isinstance(updated, cst.Call):
             return updated
         if isinstance(taken, cst.GeneratorExp) and _awaits(taken):

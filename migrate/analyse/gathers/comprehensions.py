@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+from typing import cast
 
 from .. import dataflow
 from ..shapes import CONSUMERS, SYNC_TAKERS
@@ -102,14 +103,16 @@ class ComprehensionScan(Scan):
                     " legacy code fetched fewer items",
                     self._lazy(comp, parent, name),
                 )
-            # Handed to a function (``consume(gen)``), it becomes a list made whole
-            # first (see the rewrite's transformer): its fetches may run together.
+            # Handed to a function (``consume(gen)``), or held in a local a loop or
+            # next() does not take lazily, it becomes a list made whole first (see
+            # the rewrite's transformer): its fetches may run together.
             # (One already awaiting is an async generator: ``anext(...)`` takes one item.)
-            handed = name is not None and name not in SYNC_TAKERS | {"iter", "anext"}
+            held = self._held_eagerly(comp, parent)
+            handed = held or (name is not None and name not in SYNC_TAKERS | {"iter", "anext"})
             handed = handed and not any(isinstance(n, ast.Await) for n in ast.walk(comp))
             if name not in CONSUMERS and name != "join" and not handed:
                 raise Refusal("a generator consumed lazily, one item at a time")
-            consumer = parent
+            consumer = None if held else parent
         every: list[ast.Call] = []
         for part in element:
             found, _ = self._fetches_of(part)
@@ -290,6 +293,25 @@ class ComprehensionScan(Scan):
             if not consumer and not dataflow.is_pure(sub):
                 return None
         return statement
+
+    def _held_eagerly(self, comp: ast.GeneratorExp, parent: ast.AST | None) -> bool:
+        """``items = (f(x) for x in xs)`` read once, other than by a loop or next()
+        (``sum(i.size for i in items)``): the rewrite makes it a list (see lazy_locals)."""
+        if not (
+            isinstance(parent, ast.Assign)
+            and parent.value is comp
+            and [type(t) for t in parent.targets] == [ast.Name]
+        ):
+            return False
+        name = cast(ast.Name, parent.targets[0]).id
+        uses = [n for n in ast.walk(self.node) if isinstance(n, ast.Name) and n.id == name]
+        if len(uses) != 2:
+            return False
+        read = next(n for n in uses if n is not parent.targets[0])
+        holder = self._parents.get(id(read))
+        lazily = isinstance(holder, ast.For) and holder.iter is read
+        lazily |= isinstance(holder, ast.Call) and dataflow.path_of(holder.func) == "next"
+        return not lazily
 
     def _lazy(
         self, comp: ast.GeneratorExp, consumer: ast.AST | None, name: str | None

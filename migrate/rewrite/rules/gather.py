@@ -855,7 +855,8 @@ class Gather(Rule):
             return cst.parse_expression(f"[{element} for {source}]")
         if isinstance(comp, cst.SetComp):
             return cst.parse_expression(f"{{{element} for {source}}}")
-        return cst.parse_expression(f"({element} for {source})").with_changes(lpar=[], rpar=[])
+        made = cst.parse_expression(f"({element} for {source})")
+        return made.with_changes(lpar=comp.lpar, rpar=comp.rpar)  # as bare as it was
 
     def _anchored(self, original: cst.CSTNode, form: str) -> GatherAt | None:
         pos = self.ctx.pos(original)
@@ -1137,6 +1138,15 @@ class Gather(Rule):
     ) -> cst.BaseExpression:
         if self.result_vars:
             self.result_vars.pop()
+        if not isinstance(original, cst.GeneratorExp) or not original.lpar:
+            return updated
+        # ``items = (f(x) for x in xs)``, made a list (see lazy_locals): gathered. Its
+        # brackets are part of it for ast, not for libcst.
+        line, column, end_line, end_column = self.ctx.pos(original) or (0, 0, 0, 0)
+        anchor = (line, column - len(original.lpar), end_line, end_column + len(original.rpar))
+        for at in self.gathers:
+            if at.edit.form == "comprehension" and at.anchor == anchor and not at.edit.consumer:
+                return self._comprehension(at, updated)
         return updated
 
     # -- a thread pool whose calls are taken as they complete: a pool of tasks --------

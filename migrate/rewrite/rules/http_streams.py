@@ -334,7 +334,8 @@ class StreamRewrites(HttpRuleBase):
     ) -> cst.BaseExpression:
         """``[line.decode() for line in r.iter_lines()]``: the lines are str now."""
         if not (
-            updated.for_in.asynchronous
+            isinstance(updated, cst.ListComp | cst.SetComp | cst.GeneratorExp)  # not gathered
+            and updated.for_in.asynchronous
             and isinstance(updated.for_in.target, cst.Name)
             and self._iterator_kind(original.for_in.iter) == "lines"
         ):
