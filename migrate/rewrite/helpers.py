@@ -1005,6 +1005,25 @@ def requests_params(url: Any, params: Any) -> Any:
     needs=("requests_values",),
 )
 
+RESPONSE_HOOK = Helper(
+    "response_hook",
+    '''\
+def response_hook(hook: Callable[[{http}.Response], Any]) -> Callable[..., Awaitable[None]]:
+    """A requests response hook as an event hook of an {http} client, which awaits
+    it before the body is read: ``hook`` gets the response read, as requests gave
+    it (and what it returns is dropped, where requests used it in its place)."""
+
+    async def run(response: {http}.Response) -> None:
+        await response.aread()
+        # Read and closed: a hook calling response.close() as it could in requests
+        # needs a stream sync code may close.
+        response.stream = {http}.ByteStream(response.content)
+        hook(response)
+
+    return run''',
+    ("from collections.abc import Awaitable, Callable", "from typing import Any", "import {http}"),
+)
+
 ANSWERS_IN_TURN = Helper(
     "answers_in_turn",
     '''\
@@ -1506,6 +1525,7 @@ HELPERS: dict[str, Helper] = {
         STATUS_ERROR,
         REQUESTS_VALUES,
         REQUESTS_PARAMS,
+        RESPONSE_HOOK,
         HTTPX_KWARGS,
         REQUESTS_KEYWORDS,
         ANSWERS_IN_TURN,

@@ -20,6 +20,7 @@ import libcst.matchers as m
 from ...plan.edits import Pos
 from ..context import Note, short_todo, todo_comment
 from ..nodes import append_arg, code_of, is_keyword, keyword_arg, string_value
+from .http_hooks import event_hooks
 from .http_params import merged_params
 from .http_transport import Transport, adapter_transport, mount_call, mount_pattern
 from .session_conditions import (
@@ -122,6 +123,7 @@ class SessionSetup(ConditionalSetup):
                 if pattern is not None and transport is not None:
                     mounts.append((pattern, transport, stmt))
                     continue
+            stmt = event_hooks(stmt, name, self._response_hook) or stmt
             code = code_of(stmt.with_changes(leading_lines=[]))
             why = next(
                 (
@@ -167,6 +169,8 @@ class SessionSetup(ConditionalSetup):
         out: list[cst.BaseStatement] = []
         pending: list[cst.EmptyLine] = []
         for stmt in body:
+            for owner in owners:
+                stmt = event_hooks(stmt, owner, self._response_hook) or stmt
             code = code_of(stmt.with_changes(leading_lines=[])).strip()
             why = next(
                 (
@@ -189,11 +193,16 @@ class SessionSetup(ConditionalSetup):
             pending = []
         return block.with_changes(body=out, footer=[*pending, *block.footer])
 
+    def _response_hook(self, hook: cst.BaseExpression) -> cst.Call:
+        """``response_hook(hook)``: a requests response hook as an event hook."""
+        return cst.Call(func=cst.Name(self.ctx.use_helper("response_hook")), args=[cst.Arg(hook)])
+
     def _local_session(
         self, name: str, client: cst.Call, body: Sequence[cst.BaseStatement]
     ) -> tuple[cst.Call, list[cst.BaseStatement]]:
         """A session made in a function (``s = requests.Session()`` or ``with``):
         the lines that set it up after it is made go into its constructor."""
+        body = [event_hooks(stmt, name, self._response_hook) or stmt for stmt in body]
         config = [stmt for stmt in body if _setup(stmt, name)]
         if not config:
             return client, list(body)
