@@ -1008,7 +1008,9 @@ def requests_params(url: Any, params: Any) -> Any:
 RESPONSE_HOOK = Helper(
     "response_hook",
     '''\
-def response_hook(hook: Callable[[{http}.Response], Any]) -> Callable[..., Awaitable[None]]:
+def response_hook(
+    hook: Callable[[{http}.Response], Any],
+) -> Callable[[{http}.Response], Awaitable[None]]:
     """A requests response hook as an event hook of an {http} client, which awaits
     it before the body is read: ``hook`` gets the response read, as requests gave
     it (and what it returns is dropped, where requests used it in its place)."""

@@ -213,7 +213,9 @@ async def gather_in_order(
     return grouped
 
 
-def response_hook(hook: Callable[[httpx.Response], Any]) -> Callable[..., Awaitable[None]]:
+def response_hook(
+    hook: Callable[[httpx.Response], Any],
+) -> Callable[[httpx.Response], Awaitable[None]]:
     """A requests response hook as an event hook of an httpx client, which awaits
     it before the body is read: ``hook`` gets the response read, as requests gave
     it (and what it returns is dropped, where requests used it in its place)."""
