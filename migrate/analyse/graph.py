@@ -48,6 +48,7 @@ from .model import (
     Ref,
     Span,
 )
+from .object_attrs import object_attrs
 from .project import Project
 from .subclasses import SESSION_BASES, Extensions, decide_subclasses
 from .tree import short_name
@@ -97,6 +98,8 @@ class CallGraph(Extensions):
     _classes: set[str] | None = None
     # (class family, attribute) -> the type every assignment of it gives (see typeflow).
     flowed_attrs: dict[tuple[str, str], str] = field(default_factory=dict)
+    # ``flask.g.client`` -> the type every assignment of it gives (see object_attrs).
+    object_attrs: dict[str, str] = field(default_factory=dict)
     flow: TypeFlow | None = None
     # Attribute reads whose object's type is unknown: attribute -> (function, read).
     unknown_reads: dict[str, list[tuple[str, Call]]] = field(default_factory=dict)
@@ -181,6 +184,12 @@ class CallGraph(Extensions):
         maker, returns, after = name.partition(RETURNS_SUFFIX)
         if returns and maker in CONSTRUCTORS:  # ``db.execute(...).fetchone``: a Cursor's
             return self.resolve(CONSTRUCTORS[maker] + after, depth + 1)
+        held, _, used = name.rpartition(".")
+        while held and self.object_attrs:  # ``flask.g.client.fetch``: a Client's
+            if held in self.object_attrs:
+                return self.resolve(f"{self.object_attrs[held]}.{used}", depth + 1)
+            held, _, last = held.rpartition(".")
+            used = f"{last}.{used}"
         facts = self.project.facts
         parts = name.split(".")
         for cut in range(len(parts) - 1, 0, -1):
@@ -905,6 +914,7 @@ def build_graph(project: Project, refused: dict[tuple[str, str], str] | None = N
     sessions kept on requests for what their callers hand in (see injected).
     """
     graph = CallGraph(project=project, functions=project.functions())
+    graph.object_attrs = object_attrs(graph.functions, project.facts)
     decide_subclasses(graph)
     graph._resolved.clear()  # names resolved before the subclasses were known
     # A session that one call keeps on requests stays a requests.Session for

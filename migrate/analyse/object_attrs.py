@@ -1,0 +1,40 @@
+"""Objects a module imports or defines that code sets attributes on: Flask's
+``g`` (``g.client = Client(base)`` in a ``before_request`` hook), a settings
+object, a ``threading.local``.
+
+``g.client.fetch(x)`` anywhere in the project is a call of ``Client.fetch``
+when every assignment of ``g.client`` the project makes gives a ``Client``:
+the attribute's type, by the object's qualified name (``flask.g.client``).
+Catalogue objects are followed only where they are bound to a thread (an
+sqlite3 connection in ``g``): a session kept there is another matter (see
+factories).
+"""
+
+from __future__ import annotations
+
+from .catalogue import CONSTRUCTORS, THREAD_BOUND
+from .model import Function, ModuleFacts
+
+
+def object_attrs(functions: dict[str, Function], facts: dict[str, ModuleFacts]) -> dict[str, str]:
+    """``{"flask.g.client": "pkg.api.Client"}``: each such attribute and its type."""
+    seen: dict[str, set[str]] = {}
+    for fn in functions.values():
+        module = facts.get(fn.module)
+        if module is None:
+            continue
+        for text, typ in fn.attr_sets:
+            parts = text.split(".")
+            if len(parts) != 2 or parts[0] in ("self", "cls") or parts[0] in fn.params:
+                continue
+            owner = module.imports.get(parts[0])
+            if owner is None and parts[0] in module.top_level:
+                owner = f"{fn.module}.{parts[0]}"
+            if owner is None or owner in facts:
+                continue  # a local, or a module of the project (its globals are typed there)
+            seen.setdefault(f"{owner}.{parts[1]}", set()).add(typ)
+    return {
+        key: typ
+        for key, (typ,) in ((k, tuple(v)) for k, v in seen.items() if len(v) == 1)
+        if typ not in CONSTRUCTORS.values() or typ in THREAD_BOUND
+    }
