@@ -27,6 +27,12 @@ from .overrides import library_base
 from .tree import short_name
 
 FLASK_ENTRIES = ("flask-view", "flask-handler")
+# Class-based views: Flask calls the method named for the request's method, or
+# dispatch_request, through ensure_sync.
+FLASK_VIEWS = frozenset({"flask.views.MethodView", "flask.views.View"})
+METHOD_VIEW_NAMES = frozenset(
+    {"get", "post", "put", "patch", "delete", "head", "options", "dispatch_request"}
+)
 
 
 def run_off_thread(graph: CallGraph, result: Colouring) -> set[str]:
@@ -39,10 +45,16 @@ def run_off_thread(graph: CallGraph, result: Colouring) -> set[str]:
     for fn in graph.functions.values():
         if fn.framework in FLASK_ENTRIES and (fn.is_async or result.is_async(fn.qualname)):
             entries.add(fn.qualname)
+        elif fn.name in METHOD_VIEW_NAMES and library_base(fn, graph, FLASK_VIEWS.__contains__):
+            entries.add(fn.qualname)  # a MethodView's get(), run as an async view is
         for ref in fn.refs:
             receiver = graph.resolve(ref.receiver) or ref.receiver or ""
             target = graph.resolve(ref.target)
-            if BRIDGES.get(receiver) == "async_to_sync" and target in graph.functions:
+            if target not in graph.functions:
+                continue
+            if BRIDGES.get(receiver) == "async_to_sync" or ref.in_async_receiver:
+                # ``app.add_url_rule(view_func=f)``, ``app.teardown_appcontext(f)``:
+                # Flask runs f through async_to_sync (ensure_sync), as a view.
                 entries.add(target)
     callees: dict[str, list[str]] = {}
     for edge in graph.edges:

@@ -25,6 +25,7 @@
 from __future__ import annotations
 
 import ast
+from collections import Counter
 
 import libcst as cst
 
@@ -86,7 +87,7 @@ class Bridges(Rule):
 
     def __init__(self, ctx: RuleContext) -> None:
         super().__init__(ctx)
-        self.used_aliases: set[str] = set()
+        self.used_aliases: Counter[str] = Counter()
 
     def _offload(self, call: cst.Call, bridge: BridgeEdit, line: int) -> cst.BaseExpression:
         self.ctx.add_import("asgiref.sync", "sync_to_async")
@@ -94,9 +95,9 @@ class Bridges(Rule):
             self.code, line, f"sync_to_async bridge (thread_sensitive={bridge.thread_sensitive})"
         )
         if bridge.alias:
-            self.used_aliases.add(bridge.alias)
+            self.used_aliases[bridge.alias] += 1
             return cst.Await(expression=call.with_changes(func=cst.Name(bridge.alias)))
-        inner = _offloaded_receiver(call.func) if bridge.thread_sensitive else None
+        inner = self._offloaded_receiver(call.func) if bridge.thread_sensitive else None
         if inner is not None:
             # ``db.execute(q).fetchone()``: one trip to the connection's thread.
             chained = call.with_changes(func=call.func.with_changes(value=inner))
@@ -107,7 +108,7 @@ class Bridges(Rule):
 
     @on_leave(cst.Module)
     def leave_Module(self, original: cst.Module, updated: cst.Module) -> cst.Module:
-        new = [a for a in self.ctx.edits.bridge_aliases if a.name in self.used_aliases]
+        new = [a for a in self.ctx.edits.bridge_aliases if self.used_aliases[a.name] > 0]
         if not new:
             return updated
         body: list[cst.BaseStatement] = list(updated.body)
@@ -169,13 +170,32 @@ class Bridges(Rule):
         self.ctx.note(self.code, self.ctx.line(original), "async_to_sync around a callback")
         return cst.Call(func=cst.Name("async_to_sync"), args=[cst.Arg(updated)])
 
+    def _offloaded_receiver(self, func: cst.BaseExpression) -> cst.BaseExpression | None:
+        """The call ``func`` is a method of, if that call was offloaded thread-sensitive
+        here (``(await sync_to_async(db.execute)(q)).fetchone``, ``(await
+        get_db_async()).execute``): as it was written."""
+        if not isinstance(func, cst.Attribute) or not isinstance(func.value, cst.Await):
+            return None
+        offloaded = func.value.expression
+        if isinstance(offloaded, cst.Call) and isinstance(offloaded.func, cst.Name):
+            alias = next(
+                (
+                    a
+                    for a in self.ctx.edits.bridge_aliases
+                    if a.name == offloaded.func.value and a.thread_sensitive
+                ),
+                None,
+            )
+            if alias is None:
+                return None
+            self.used_aliases[alias.name] -= 1  # joined: called on the thread itself
+            target = cst.parse_expression(alias.target)
+            return offloaded.with_changes(func=target, lpar=[], rpar=[])
+        return _offloaded_call(offloaded)
 
-def _offloaded_receiver(func: cst.BaseExpression) -> cst.BaseExpression | None:
-    """The call ``func`` is a method of, if that call was offloaded thread-sensitive
-    here (``(await sync_to_async(db.execute)(q)).fetchone``): as it was written."""
-    if not isinstance(func, cst.Attribute) or not isinstance(func.value, cst.Await):
-        return None
-    offloaded = func.value.expression
+
+def _offloaded_call(offloaded: cst.BaseExpression) -> cst.BaseExpression | None:
+    """``sync_to_async(db.execute)(q)`` as ``db.execute(q)`` (None: something else)."""
     if not isinstance(offloaded, cst.Call) or not isinstance(offloaded.func, cst.Call):
         return None
     bridge = offloaded.func

@@ -24,5 +24,8 @@ def drive(run):
     run.check("unknown book", call, "GET", "/books/9")
     run.check("refresh", call, "POST", "/refresh/2")
     run.check("count", call, "GET", "/count")
+    run.check("class-based view", call, "GET", "/stock/1")
+    run.check("view added by add_url_rule", call, "GET", "/title/1")
+    run.check("view added by add_url_rule, again", call, "GET", "/title/1")
     run.answer("GET books.example.com /books/2", 500, {"error": "down"})
     run.check("refresh, upstream down", call, "POST", "/refresh/2")

@@ -1,6 +1,7 @@
 import httpx
 from asgiref.sync import sync_to_async
 from flask import Flask, abort, current_app, jsonify
+from flask.views import MethodView
 
 from ._async_helpers import TLS_CONTEXT
 from .catalog import cached_title
@@ -9,10 +10,32 @@ from .db import close_db, get_db
 get_db_async = sync_to_async(get_db)
 
 
+class Stock(MethodView):
+    async def get(self, isbn):
+        title = await cached_title(isbn)
+        (n,) = await sync_to_async(
+            lambda: get_db().execute("SELECT COUNT(*) FROM books").fetchone()
+        )()
+        return jsonify(title=title, known=n)
+
+
+async def title_only(isbn):
+    title = await cached_title(isbn)
+    await sync_to_async(
+        lambda: get_db().execute(
+            "UPDATE books SET title = upper(title) WHERE isbn = ?", (isbn,)
+        )
+    )()
+    await sync_to_async(lambda: get_db().commit())()
+    return jsonify(title=title)
+
+
 def create_app(config):
     app = Flask(__name__)
     app.config.update(config)
     app.teardown_appcontext(close_db)
+    app.add_url_rule("/stock/<isbn>", view_func=Stock.as_view("stock"))
+    app.add_url_rule("/title/<isbn>", view_func=title_only)
 
     @app.get("/books/<isbn>")
     async def book(isbn):
