@@ -397,6 +397,7 @@ class LoopScan(FilteredLoops):
             inline=tuple((k, self._source(v)) for k, v in inline.items()),
             materialise=materialise,
             collect=collect,
+            checked=not others and self._checked_after(statement, value, info.callee),
         )
         return Finding(
             "loop",
@@ -408,6 +409,23 @@ class LoopScan(FilteredLoops):
             edit=edit,
             items=literal_size(loop.iter, self.node, self.module),
         )
+
+    def _checked_after(self, statement: ast.stmt, name: str, callee: str) -> bool:
+        """``r = session.get(url)`` then, right after it, ``r.raise_for_status()``."""
+        if callee.split(".")[0] not in ("requests", "httpx"):
+            return False  # a function of the project: what it raises fails the call
+        parent = self._parents.get(id(statement))
+        for block in (getattr(parent, f, None) for f in ("body", "orelse", "finalbody")):
+            if isinstance(block, list) and statement in block:
+                index = block.index(statement) + 1
+                after = block[index] if index < len(block) else None
+                return (
+                    isinstance(after, ast.Expr)
+                    and isinstance(after.value, ast.Call)
+                    and not after.value.args
+                    and dataflow.path_of(after.value.func) == f"{name}.raise_for_status"
+                )
+        return False
 
     def _first_fetch(self, body: list[ast.stmt]) -> tuple[ast.stmt, ast.Call, ast.Try | None]:
         """The statement of the first fetch, the fetch, and the ``try`` it is in (if any)."""

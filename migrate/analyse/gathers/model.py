@@ -115,6 +115,9 @@ class GatherEdit:
     skips: bool = False
     # threads: what the gather runs, as a generator expression's body (``work(x) for x in xs``).
     generator: str = ""
+    # fission: ``r.raise_for_status()`` right after the fetch: the gather checks each
+    # response as it comes, so a 4xx/5xx stops it as a failing call would.
+    checked: bool = False
 
 
 @dataclass(frozen=True)

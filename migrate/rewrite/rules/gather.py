@@ -759,6 +759,8 @@ class Gather(Rule):
             if at.caught not in self.caught:
                 raise RuntimeError(f"gather at line {at.anchor[0]}: its try was not found")
             bound += f", caught={self.caught.pop(at.caught)}"
+        if edit.checked:
+            bound += ", raise_for_status=True"
         statements.append(
             self._with_client(
                 at,
@@ -855,8 +857,7 @@ class Gather(Rule):
             return cst.parse_expression(f"[{element} for {source}]")
         if isinstance(comp, cst.SetComp):
             return cst.parse_expression(f"{{{element} for {source}}}")
-        made = cst.parse_expression(f"({element} for {source})")
-        return made.with_changes(lpar=comp.lpar, rpar=comp.rpar)  # as bare as it was
+        return cst.parse_expression(f"({element} for {source})").with_changes(lpar=[], rpar=[])
 
     def _anchored(self, original: cst.CSTNode, form: str) -> GatherAt | None:
         pos = self.ctx.pos(original)
@@ -1146,7 +1147,10 @@ class Gather(Rule):
         anchor = (line, column - len(original.lpar), end_line, end_column + len(original.rpar))
         for at in self.gathers:
             if at.edit.form == "comprehension" and at.anchor == anchor and not at.edit.consumer:
-                return self._comprehension(at, updated)
+                made = self._comprehension(at, updated)
+                if isinstance(made, cst.GeneratorExp):  # its brackets, as written
+                    made = made.with_changes(lpar=original.lpar, rpar=original.rpar)
+                return made
         return updated
 
     # -- a thread pool whose calls are taken as they complete: a pool of tasks --------

@@ -85,6 +85,7 @@ async def statuses(ids: list[int]):
             *(http_client.get(f"{BASE}/{i}") for i in ids),
             limit=10,
             caught=httpx.HTTPStatusError,
+            raise_for_status=True,
         )
     for outcome in outcomes:
         try:

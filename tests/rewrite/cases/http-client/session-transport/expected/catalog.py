@@ -5,6 +5,7 @@ from _async_helpers import (
     AsyncClientPerLoop,
     gather_in_order,
     requests_params,
+    response_hook,
 )
 
 
@@ -124,9 +125,8 @@ async def prices(skus, token):
     ) as session:
         # TODO(migrate MIG001): httpx takes proxy=/mounts= when the client is made
         # session.proxies.update({"ftp": "http://proxy.internal:3128"})
-        # TODO(migrate MIG001): use event_hooks= with async functions on httpx.AsyncClient
-        # session.hooks["response"].append(print)
         # TODO(migrate MIG001): Retry(read=) not carried: httpx retries connections only
+        session.event_hooks["response"].append(response_hook(print))
         responses = await gather_in_order(
             *(session.get(f"https://shop.example.com/prices/{sku}") for sku in skus),
             limit=10,

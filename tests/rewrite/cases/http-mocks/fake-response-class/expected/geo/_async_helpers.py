@@ -40,6 +40,7 @@ async def gather_outcomes(
     *calls: Awaitable[Any] | tuple[Awaitable[Any], ...],
     limit: int | None = None,
     caught: type[Exception] | tuple[type[Exception], ...] = (),
+    raise_for_status: bool = False,
 ) -> list[Any]:
     """Await ``calls`` concurrently, at most ``limit`` at a time; outcomes in order.
 
@@ -59,7 +60,10 @@ async def gather_outcomes(
         if semaphore is not None:
             await semaphore.acquire()
         try:
-            return Outcome(await call)
+            result = await call
+            if raise_for_status and result.is_error:
+                result.raise_for_status()  # a 4xx/5xx fails its call
+            return Outcome(result)
         except Exception as error:
             stop_after(index, error)  # before its slot frees: no later call starts
             return Outcome(error=error)
