@@ -179,6 +179,7 @@ async def gather_in_order(
     *calls: Awaitable[Any] | tuple[Awaitable[Any], ...],
     limit: int | None = None,
     return_exceptions: bool = False,
+    raise_for_status: bool = False,
 ) -> list[Any]:
     """Await ``calls`` concurrently, at most ``limit`` at a time; results in order.
 
@@ -186,7 +187,8 @@ async def gather_in_order(
     call (in order) that fails, and cancels the calls after it as soon as it
     fails. A tuple of calls (an item's calls) gives the tuple of their results.
     With ``return_exceptions``, every call runs and a failure takes its result's
-    place.
+    place. With ``raise_for_status``, a response with a 4xx or 5xx status fails
+    its call, as the code checking it right after the call stopped there.
     """
     semaphore = asyncio.Semaphore(limit) if limit else None
     flat = [c for item in calls for c in (item if isinstance(item, tuple) else (item,))]
@@ -196,7 +198,10 @@ async def gather_in_order(
         if semaphore is not None:
             await semaphore.acquire()
         try:
-            return await call
+            result = await call
+            if raise_for_status and result.is_error:
+                result.raise_for_status()
+            return result
         except Exception:
             stop_after(index)  # before its slot frees: no later call starts
             raise
