@@ -90,8 +90,23 @@ class ModuleAnalyser(OperatorCalls):
 
     # -- entry point ---------------------------------------------------------
 
+    # The module's functions made click groups (``@click.group()`` over ``def cli``).
+    click_groups: frozenset[str] = frozenset()
+
     def analyse(self, tree: ast.Module) -> ModuleFacts:
         self.collect_top_level(tree)
+        self.click_groups = frozenset(
+            node.name
+            for node in tree.body
+            if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef)
+            and any(
+                ast.unparse(d).split("(")[0].rpartition(".")[2] == "group"
+                and (self.resolve(d.func if isinstance(d, ast.Call) else d) or "").startswith(
+                    "click."
+                )
+                for d in node.decorator_list
+            )
+        )
         module_scope = LocalScope(self.module_fn, None)
         module_scope.plain = plain_names(tree.body, self.plain_value, frozenset())
         self.scopes.append(module_scope)
@@ -330,6 +345,10 @@ class ModuleAnalyser(OperatorCalls):
                 "click" in deco.text
                 or ".cli" in deco.text
                 or (deco.target and deco.target.startswith("click."))
+                # ``@cli.command()`` with ``@click.option(...)``, or under a group
+                # this module makes with ``@click.group()``.
+                or any((d.target or d.text).startswith("click.") for d in fn.decorators)
+                or deco.text.rpartition(".")[0] in self.click_groups
             ):
                 fn.boundary = "click-command"
             elif target in FIXTURE_DECORATORS or deco.text in ("pytest.fixture", "fixture"):

@@ -1,4 +1,5 @@
-"""A click command (sync by contract) over a fetch that becomes async."""
+"""Click commands, and a group's subcommands (sync by contract: click drops
+what they return), over a fetch that becomes async."""
 
 from click.testing import CliRunner
 
@@ -14,3 +15,10 @@ def drive(run):
 
     run.check("default base", invoke)
     run.check("USD base", invoke, "--base", "USD")
+
+    def invoke_group(*args):
+        result = CliRunner().invoke(cli.rates, list(args))
+        return result.exit_code, result.output
+
+    run.check("subcommand of a group", invoke_group, "euro")
+    run.check("subcommand named", invoke_group, "dollar")

@@ -21,3 +21,18 @@ async def fetch_rates(base):
 def show_rates(base):
     rates = async_to_sync(fetch_rates)(base)
     click.echo(rates)
+
+
+@click.group()
+def rates():
+    """Rates, one subcommand each."""
+
+
+@rates.command()
+def euro():
+    click.echo(async_to_sync(fetch_rates)("EUR"))
+
+
+@rates.command("dollar")
+def us_dollar():
+    click.echo(async_to_sync(fetch_rates)("USD"))

@@ -11,3 +11,18 @@ def fetch_rates(base):
 def show_rates(base):
     rates = fetch_rates(base)
     click.echo(rates)
+
+
+@click.group()
+def rates():
+    """Rates, one subcommand each."""
+
+
+@rates.command()
+def euro():
+    click.echo(fetch_rates("EUR"))
+
+
+@rates.command("dollar")
+def us_dollar():
+    click.echo(fetch_rates("USD"))
