@@ -146,6 +146,9 @@ def library_base(fn: Function, graph: CallGraph, wanted: Callable[[str], bool]) 
         if current in seen:
             continue
         seen.add(current)
-        facts = graph.project.facts.get(current.rpartition(".")[0])
+        module = current.rpartition(".")[0]
+        while module and module not in graph.project.facts:
+            module = module.rpartition(".")[0]  # a class defined in a function
+        facts = graph.project.facts.get(module)
         todo.extend(facts.classes.get(current, ()) if facts else ())
     return None

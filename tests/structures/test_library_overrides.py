@@ -251,6 +251,24 @@ SERVERS = """
             self.reply({"method": self.command})
 
         do_GET = do_PUT = _handle
+
+
+    def made_here(seen):
+        # A handler a fixture defines, closing over what it records.
+        class Recorder(BaseHTTPRequestHandler):
+            def do_GET(self):
+                seen.append(self.path)
+                time.sleep(0.01)
+                body = json.dumps({"seen": len(seen)}).encode()
+                self.send_response(200)
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+
+            def log_message(self, *args):
+                pass
+
+        return Recorder
 """
 
 
@@ -276,23 +294,32 @@ def test_http_server_handlers_stay_sync_and_bridge_what_became_async(tmp_path: P
     assert colouring.boundaries["srv.servers.Echo._handle"] == (
         "called by http (http.server.BaseHTTPRequestHandler.do_GET)"
     )
+    # Defined in a function.
+    assert colouring.boundaries["srv.servers.made_here.Recorder.do_GET"] == (
+        "called by http (http.server.BaseHTTPRequestHandler.do_GET)"
+    )
     run_apply((tmp_path,), jobs=1, console=Console(file=io.StringIO()))
     sys.path.insert(0, str(tmp_path))
     servers: list[ThreadingHTTPServer] = []
     try:
         module = importlib.import_module("srv.servers")
         assert inspect.iscoroutinefunction(module.fetch)
-        for handler in (module.Upstream, module.Proxy, module.Echo):
+        seen: list[str] = []
+        for handler in (module.Upstream, module.Proxy, module.Echo, module.made_here(seen)):
             server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
             server.daemon_threads = True
             threading.Thread(target=server.serve_forever, daemon=True).start()
             servers.append(server)
-        upstream, proxy, echo = (f"http://127.0.0.1:{s.server_address[1]}" for s in servers)
+        upstream, proxy, echo, recorder = (
+            f"http://127.0.0.1:{s.server_address[1]}" for s in servers
+        )
         module.Proxy.upstream = upstream
         with httpx.Client() as client:
             assert client.get(f"{proxy}/items/1").json() == {"path": "/items/1"}
             assert client.post(f"{proxy}/items/2").json() == {"path": "/items/2"}
             assert client.put(echo).json() == {"method": "PUT"}
+            assert client.get(f"{recorder}/a").json() == {"seen": 1}
+            assert seen == ["/a"]
     finally:
         for server in servers:
             server.shutdown()
