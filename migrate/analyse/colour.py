@@ -48,6 +48,7 @@ from .handoffs import handed_over, is_fan_out
 from .http_reviews import http_reviews
 from .lazy_maps import lazy_map_boundary
 from .model import Call, Function, Span
+from .object_attrs import project_container
 from .overrides import library_call_boundary
 from .review import find_reviews
 from .tree import short_name
@@ -367,8 +368,8 @@ def _references(
         holder = graph.functions[edge.caller]
         holder_async = holder.is_async or holder.qualname in result.async_functions
         receiver = graph.resolve(ref.receiver) or ref.receiver or ""
-        if ref.in_async_receiver:
-            continue  # Flask runs registered handlers through ensure_sync
+        if ref.in_async_receiver or project_container(graph.project.facts, receiver):
+            continue  # Flask runs registered handlers through ensure_sync; see values
         if is_fan_out(edge, graph) and holder_async:
             continue  # a fan-out: see concurrency
         # A receiver calling its parameter without awaiting it gets the function bridged.
@@ -409,9 +410,8 @@ def _references(
 def _shared_clients(graph: CallGraph, result: Colouring) -> None:
     """Sync code that keeps calling a shared client which becomes async.
 
-    A module-global session becomes async as soon as one function that
-    becomes async uses it; its other users, staying sync, go through
-    ``async_to_sync``. While no async code uses it, it stays as it is.
+    A module-global session becomes async as soon as one async function uses it; its
+    other users, staying sync, go through ``async_to_sync`` (while none is, it stays).
     """
     converted: set[tuple[str, str]] = set()
     for qualname, calls in graph.blocking.items():

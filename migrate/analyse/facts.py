@@ -21,6 +21,7 @@ from .frameworks import (
     FIXTURE_DECORATORS,
     FLASK_HANDLER_DECORATORS,
     FLASK_ROUTE_METHODS,
+    JINJA_DECORATORS,
     MEMOISERS,
     PATCHERS,
     SYNC_CALLING_DECORATORS,
@@ -38,11 +39,12 @@ from .model import (
     FanOut,
     Function,
     ModuleFacts,
+    Ref,
     Span,
 )
 from .named_lambdas import named_lambda
 from .named_reads import note_named_reads
-from .names import LocalScope, _self_attr, expr_text, span_of
+from .names import LocalScope, _self_attr, dotted, expr_text, span_of
 from .narrowing import checked, narrow, narrowed
 from .operator_calls import OperatorCalls
 from .patched_returns import patched_returns
@@ -210,6 +212,33 @@ class ModuleAnalyser(OperatorCalls):
     def visit_AsyncFunctionDef(self, node: ast.AsyncFunctionDef) -> None:
         self._function(node, is_async=True)
 
+    def _stored_function(self, target: ast.Subscript, node: ast.Assign) -> None:
+        """``app.jinja_env.globals["temp"] = current_temp``: a function handed to what
+        the container belongs to, which calls it (see colour._references)."""
+        value = node.value
+        container = self.resolve(target.value) if dotted(target.value) else None
+        if container is None:
+            return
+        if isinstance(value, ast.Call):  # ``= async_to_sync(f)``, an earlier run's bridge
+            setattr(value, "_migrate_arg_of", f"{container}.__setitem__")  # noqa: B010
+            return
+        if not isinstance(value, ast.Name | ast.Attribute):
+            return
+        fn = self.scopes[-1].function or self.module_fn
+        fn.refs.append(
+            Ref(
+                span=span_of(value),
+                target=self.resolve(value),
+                text=expr_text(value),
+                receiver=f"{container}.__setitem__",
+                keyword=None,
+                call_span=span_of(node),
+                in_lambda=self.lambda_depth > 0,
+                position=1,
+                statement=True,
+            )
+        )
+
     def _function(self, node: ast.FunctionDef | ast.AsyncFunctionDef, is_async: bool) -> None:
         outer = self.scopes[-1]
         class_qualname = outer.class_qualname if outer.function is None else None
@@ -341,6 +370,8 @@ class ModuleAnalyser(OperatorCalls):
                 fn.framework = "flask-view"
             elif last in FLASK_HANDLER_DECORATORS:
                 fn.framework = "flask-handler"
+            elif last in JINJA_DECORATORS and "." in deco.text:
+                fn.boundary = f"Jinja calls it synchronously (@{deco.text.split('(')[0]})"
             elif last in ("command", "group") and (
                 "click" in deco.text
                 or ".cli" in deco.text
@@ -441,6 +472,7 @@ class ModuleAnalyser(OperatorCalls):
     def visit_Assign(self, node: ast.Assign) -> None:
         if len(node.targets) == 1 and isinstance(node.targets[0], ast.Subscript):
             node.targets[0]._migrate_twin = "setitem"  # type: ignore[attr-defined]
+            self._stored_function(node.targets[0], node)
         elif len(node.targets) == 1 and isinstance(node.targets[0], ast.Attribute):
             if not getattr(node.targets[0], "_migrate_annotated", False):
                 # ``obj.name = v`` alone: a setter's site that can read ``await obj.aset_name(v)``.

@@ -61,6 +61,13 @@ CLOSERS = frozenset({"contextlib.closing"})
 # Decorators whose wrapper calls the function synchronously and looks at what it
 # returns or raises (nose's ``@raises(ValueError)``): a test so decorated stays sync,
 # reaching async code through bridges, since its wrapper would never await it.
+# Flask's registrations of what Jinja calls while it renders, synchronously.
+JINJA_DECORATORS = frozenset(
+    {
+        *("template_global", "template_filter", "template_test"),
+        *("app_template_global", "app_template_filter", "app_template_test"),
+    }
+)
 SYNC_CALLING_DECORATORS = frozenset(
     {
         "nose.tools.raises",

@@ -12,6 +12,8 @@ factories).
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from .catalogue import CONSTRUCTORS, THREAD_BOUND
 from .model import Function, ModuleFacts
 
@@ -38,3 +40,13 @@ def object_attrs(functions: dict[str, Function], facts: dict[str, ModuleFacts]) 
         for key, (typ,) in ((k, tuple(v)) for k, v in seen.items() if len(v) == 1)
         if typ not in CONSTRUCTORS.values() or typ in THREAD_BOUND
     }
+
+
+def project_container(facts: Mapping[str, ModuleFacts], receiver: str) -> bool:
+    """Whether ``receiver`` stores into a container of the project (``COMMANDS[name] =
+    fetch``, whose calls there are followed as calls are), not into a library's
+    (``app.jinja_env.globals["temp"] = current_temp``, which the library calls)."""
+    if not receiver.endswith(".__setitem__"):
+        return False
+    parts = receiver.split(".")
+    return any(".".join(parts[:cut]) in facts for cut in range(1, len(parts)))
