@@ -353,7 +353,7 @@ def test_a_session_setup_todo_names_the_line_it_was_on(tmp_path: Path) -> None:
             def __init__(self):
                 self.session = requests.Session()
                 self.session.mount("https://", HTTPAdapter(max_retries=Retry(3, read=1)))
-                self.session.hooks["response"].append(print)
+                self.session.proxies.update({"ftp": "http://proxy.test:3128"})
 
             def get(self, url):
                 return self.session.get(url).json()
@@ -371,8 +371,8 @@ def test_a_session_setup_todo_names_the_line_it_was_on(tmp_path: Path) -> None:
         (line_of('session.mount("https://"'), "Retry(read=) not carried"),
         (line_of('self.session.mount("https://"'), "Retry(read=) not carried"),
         (
-            line_of('self.session.hooks["response"]'),
-            "use event_hooks= with async functions on httpx.AsyncClient",
+            line_of("self.session.proxies.update"),
+            "httpx takes proxy=/mounts= when the client is made",
         ),
     ]
     assert all(n.line for n in shop.notes)

@@ -309,9 +309,14 @@ class ComprehensionScan(Scan):
             return False
         read = next(n for n in uses if n is not parent.targets[0])
         holder = self._parents.get(id(read))
-        lazily = isinstance(holder, ast.For) and holder.iter is read
-        lazily |= isinstance(holder, ast.Call) and dataflow.path_of(holder.func) == "next"
-        return not lazily
+        if isinstance(holder, ast.comprehension):
+            return holder.iter is read  # ``sum(i.size for i in items)``
+        # Handed to a function (not next(), which takes one item): read whole there.
+        return (
+            isinstance(holder, ast.Call)
+            and read in holder.args
+            and dataflow.path_of(holder.func) not in ("next", "iter")
+        )
 
     def _lazy(
         self, comp: ast.GeneratorExp, consumer: ast.AST | None, name: str | None
