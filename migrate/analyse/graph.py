@@ -251,6 +251,9 @@ class CallGraph(Extensions):
             made = head.removesuffix(RETURNS_SUFFIX)
             if mod.defs.get(made) in mod.classes:
                 return mod.defs[made]  # ``API().project()``: an instance of the class
+            imported = self.resolve(mod.imports[made]) if made in mod.imports else None
+            if imported in self.class_names():
+                return imported  # ``from .api import API`` in a package's ``__init__``
             return mod.return_types.get(made) or mod.session_returns.get(made)
         if head.endswith(ITEMS_SUFFIX):
             return self.yielded(f"{mod.module}.{head.removesuffix(ITEMS_SUFFIX)}")

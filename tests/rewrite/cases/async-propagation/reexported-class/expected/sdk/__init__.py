@@ -1,0 +1,3 @@
+from .client import API
+
+__all__ = ["API"]
