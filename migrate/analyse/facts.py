@@ -27,6 +27,7 @@ from .frameworks import (
     SYNC_CALLING_DECORATORS,
     is_test_path,
 )
+from .function_tables import function_tables
 from .given import named_defaults, none_defaults
 from .iterated_locals import mark_iterated_locals
 from .loop_functions import looped_functions
@@ -94,9 +95,21 @@ class ModuleAnalyser(OperatorCalls):
 
     # The module's functions made click groups (``@click.group()`` over ``def cli``).
     click_groups: frozenset[str] = frozenset()
+    # ``COMMANDS = {"get": cmd_get, ...}``: the functions each such global holds.
+    function_tables: dict[str, tuple[str, ...]] = {}
+
+    def _function_table(self, func: ast.expr) -> tuple[str, ...] | None:
+        """The functions ``COMMANDS[name]`` may be, for a module's table of functions."""
+        if not isinstance(func, ast.Subscript) or not isinstance(func.value, ast.Name):
+            return None
+        name = func.value.id
+        if name not in self.function_tables or name in self._bound_locally():
+            return None
+        return self.function_tables[name]
 
     def analyse(self, tree: ast.Module) -> ModuleFacts:
         self.collect_top_level(tree)
+        self.function_tables = function_tables(tree, self.resolve)
         self.click_groups = frozenset(
             node.name
             for node in tree.body
@@ -666,6 +679,9 @@ class ModuleAnalyser(OperatorCalls):
         target = self.note_picked(call, node)
         if isinstance(node.func, ast.Name) and node.func.id in scope.alternatives:
             call.alternatives = scope.alternatives[node.func.id]
+            call.target = target = None
+        elif (table := self._function_table(node.func)) is not None:
+            call.alternatives = table  # ``COMMANDS[name](url)``: one of the table's
             call.target = target = None
         call.arg_types = self.argument_types(node, scope)
         call.plain_receiver = target is None and self.plain_receiver(call.text, node.func)
