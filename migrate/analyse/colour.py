@@ -135,6 +135,7 @@ def _colour(
             del result.boundaries[wrapper]
     enabled = passed.enabled(flows, refused, result.boundaries)
     converted = {(v.holder, v.span) for flow in enabled for v in flow.values}
+    result.lambda_returns = {(v.holder, v.span) for f in enabled for v in f.values if v.lambda_call}
     looked, tables, every_use = values.lookups(graph, result.boundaries)
     converted |= values.converted_values(looked, tables)
     # Values of a refused parameter: its review says why (see passed.reviews).
@@ -161,9 +162,8 @@ def _colour(
         if qualname in result.boundaries:
             continue
         if qualname in graph.wrapped_by:
-            # A decorator's wrapper (a retry loop sleeping between tries) becomes
-            # async with the functions it wraps (see the "wraps" edges below):
-            # async around sync functions, their callers would get coroutines.
+            # A decorator's wrapper (a retry loop sleeping between tries) becomes async
+            # with the functions it wraps (the "wraps" edges below), not on its own.
             continue
         call, entry = rewrites[0]
         result.async_functions[qualname] = Reason(entry.name, call.span, "blocking", entry)

@@ -168,6 +168,9 @@ class Colouring:
     # either_iterables): (function, the iteration), through ``async_iter``.
     either_iterations: list[tuple[str, Span]] = field(default_factory=list)
     passed_values: list[tuple[str, Span, str, BlockingCall]] = field(default_factory=list)
+    # Calls a lambda returns to a receiver that awaits what it calls (``with_retries(
+    # lambda: fetch(url))``): left as they are, their coroutine awaited there.
+    lambda_returns: set[tuple[str, Span]] = field(default_factory=set)
     # Dicts of request functions called through their items (see verb_tables).
     verb_tables: list[VerbTable] = field(default_factory=list)
     # Sessions that become httpx.AsyncClients, as graph.session_key names them

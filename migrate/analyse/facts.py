@@ -636,6 +636,11 @@ class ModuleAnalyser(OperatorCalls):
 
     def visit_Call(self, node: ast.Call) -> None:
         shapes.mark_mapped_lambda(node, self)
+        given = [*enumerate(node.args), *((k.arg, k.value) for k in node.keywords if k.arg)]
+        for where, arg in given:
+            if isinstance(arg, ast.Lambda) and isinstance(arg.body, ast.Call):
+                # ``with_retries(lambda: fetch(url))``: what the lambda returns (see passed).
+                arg.body._migrate_lambda_of = (span_of(node), where)  # type: ignore[attr-defined]
         if isinstance(node.func, ast.Call):
             node.func._migrate_called = True  # type: ignore[attr-defined]
         self._record_call(node)
@@ -675,6 +680,7 @@ class ModuleAnalyser(OperatorCalls):
             genexp_of=getattr(node, "_migrate_genexp_of", None),
             position=getattr(node, "_migrate_position", None),
             with_item=getattr(node, "_migrate_with_item", False),
+            lambda_of=getattr(node, "_migrate_lambda_of", None),
         )
         target = self.note_picked(call, node)
         if isinstance(node.func, ast.Name) and node.func.id in scope.alternatives:

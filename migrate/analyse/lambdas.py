@@ -29,7 +29,11 @@ def awaiting(graph: CallGraph, result: Colouring) -> dict[str, str]:
     for fn in graph.functions.values():
         if fn.is_async or fn.qualname not in result.async_functions:
             continue
-        callees = [graph.callee_of(call) for call in fn.calls if call.in_lambda]
+        callees = [
+            graph.callee_of(call)
+            for call in fn.calls
+            if call.in_lambda and (fn.qualname, call.span) not in result.lambda_returns
+        ]
         # A request made in the lambda itself (``lambda u: session.get(u).json()``).
         blocking = graph.blocking.get(fn.qualname, [])
         sent = [c for c, e in blocking if c.in_lambda and e.action is Action.REWRITE]
@@ -62,8 +66,8 @@ def bridge_or_review(graph: CallGraph, result: Colouring) -> None:
         if why.startswith("a lambda in it calls") and sent:
             result.review.append(Review(fn.qualname, sent[0].span, f"{fn.name} stays sync: {why}"))
         for call in fn.calls:
-            if not call.in_lambda:
-                continue
+            if not call.in_lambda or (fn.qualname, call.span) in result.lambda_returns:
+                continue  # (what a lambda returns to a receiver that awaits it stays)
             callee = graph.callee_of(call)
             if callee is None or callee not in result.async_functions:
                 continue

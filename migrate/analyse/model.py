@@ -56,8 +56,7 @@ class Call:
     text: str  # the callee as written, e.g. ``session.get``
     awaited: bool = False
     in_lambda: bool = False
-    # A read only tested for truth or None (``if s.auth:``, ``s.auth is None``).
-    tested: bool = False
+    tested: bool = False  # a read only tested for truth or None (``if s.auth:``)
     named: bool = False  # a read by name, ``getattr(obj, name)`` (see named_reads)
     iterated: bool = False  # the result is iterated (for / comprehension)
     # ``pages = f()`` ... ``for page in pages``: where the local holding it is iterated.
@@ -97,6 +96,7 @@ class Call:
     # parameters (see :func:`~migrate.analyse.names.NameResolver.value_of`):
     # positional ones up to a ``*starred`` one, then the keywords.
     arg_values: tuple[str | None, ...] = ()
+    lambda_of: tuple[Span, int | str] | None = None  # a lambda's body: its call, argument
     kwarg_values: tuple[tuple[str, str | None], ...] = ()
     # Called through its class (``Base.__init__(self, x)``): ``self`` is passed.
     unbound: bool = False

@@ -70,11 +70,14 @@ class Pacing:
                 if entry.family != "sleep":
                     return "other"
                 found = "sleep"
+        awaited_params = {span for f, span in self.colouring.param_awaits if f == fn.qualname}
         for call in fn.calls:
             if call.awaited and call.target in ASYNC_SLEEPS:
                 found = "sleep"
             elif call.awaited and not self._async(self.graph.callee_of(call)):
                 return "other"
+            elif call.span in awaited_params:
+                return "other"  # ``fn()``, the function it is handed, awaited now
         return found
 
     def _async(self, name: str | None) -> bool:

@@ -10,9 +10,10 @@ A project function also given there that would stay sync, named as one of
 the async ones (a test's fake ``get_list`` handed where the library hands its
 own), becomes async with them: the receiver awaits what it is given. Any
 other sync function, one that must stay sync (see colour's boundaries), or
-something the analysis cannot follow (a variable, a lambda), keeps every
-end sync, with a review item naming the values; so does a receiver that is
-itself passed around (its call sites are unknown) or that must stay sync.
+something the analysis cannot follow (a variable, a lambda doing more than
+one call: ``lambda: fetch(url)`` is fetch's value), keeps every end sync,
+with a review item naming the values; so does a receiver that is itself
+passed around (its call sites are unknown) or that must stay sync.
 """
 
 from __future__ import annotations
@@ -39,6 +40,7 @@ class Passed:
     span: Span  # the value as written
     text: str
     function: str | None = None  # a project function handed over
+    lambda_call: bool = False  # ``lambda: fetch(url)``: the span is the call it returns
     entry: BlockingCall | None = None  # a request function or client method handed over
     keywords: tuple[str, ...] = ()  # what else the call site gives by name
 
@@ -331,6 +333,14 @@ def _given(
             entry = lookup(target) if target else None
             if entry is not None and entry.action is Action.REWRITE and entry.http_method:
                 return Passed(holder, ref.span, ref.text, entry=entry, keywords=call.keywords)
+            return where
+    for made in graph.functions[holder].calls:
+        # ``with_retries(lambda: fetch(url))``: what the call of the lambda returns,
+        # fetch's coroutine once fetch is async, which the receiver then awaits.
+        if made.lambda_of in ((call.span, param), (call.span, index if by_position else -1)):
+            target = graph.callee_of(made)
+            if target in graph.functions:
+                return Passed(holder, made.span, made.text, function=target, lambda_call=True)
             return where
     if param in call.keywords or "**" in call.keywords or call.positional < 0:
         return where
