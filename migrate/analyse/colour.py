@@ -44,7 +44,7 @@ from .frameworks import (
     AsgirefBridge,
 )
 from .graph import CallGraph, Edge
-from .handoffs import handed_over, is_fan_out
+from .handoffs import gathered, handed_over
 from .http_reviews import http_reviews
 from .lazy_maps import lazy_map_boundary
 from .model import Call, Function, Span
@@ -202,7 +202,7 @@ def _colour(
             if pre_existing:
                 continue  # only bridges lead out of code that was async already
             if edge.via == "ref":
-                if not is_fan_out(edge, graph) or caller.is_async:
+                if not gathered(edge, graph, result) or caller.is_async:
                     continue  # handled below, once colouring is complete
                 # map(f, xs) / executor.map(f, xs): the holder becomes async and
                 # the fan-out a gather (a boundary keeps it and bridges f instead).
@@ -370,7 +370,7 @@ def _references(
         receiver = graph.resolve(ref.receiver) or ref.receiver or ""
         if ref.in_async_receiver or project_container(graph.project.facts, receiver):
             continue  # Flask runs registered handlers through ensure_sync; see values
-        if is_fan_out(edge, graph) and holder_async:
+        if gathered(edge, graph, result) and holder_async:
             continue  # a fan-out: see concurrency
         # A receiver calling its parameter without awaiting it gets the function bridged.
         called_there = (edge.caller, ref.span) in handed

@@ -374,9 +374,19 @@ def _fan_out(
     any_method = methods.UNKNOWN in colouring.http_verbs.get(callee, ())
     if refusal is None and any_method and not allow_reorder and not overlapped:
         refusal = methods.unknown_reason(_short(callee))
+    held = Pacing(graph, colouring).holds(callee) if refusal is None else ""
+    if held:
+        # Tasks share the loop's thread: the second would block it on the lock the
+        # first holds while it awaits (threads each had their own).
+        refusal = f"{_short(callee)} holds {held} across an await"
     if refusal:
-        # Futures used as futures: the pool stays, running the calls in its threads.
-        kept = "in threads" if fan_out.kind.startswith("executor") and fan_out.refusal else ""
+        # Futures used as futures, or a lock held across an await: the pool stays,
+        # running the calls in its threads.
+        kept = (
+            "in threads"
+            if fan_out.kind.startswith("executor") and (fan_out.refusal or held)
+            else ""
+        )
         return Spot(
             fn.qualname,
             fan_out.span,

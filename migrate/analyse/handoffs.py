@@ -9,9 +9,11 @@ elsewhere (a thread), so it stays.
 
 from __future__ import annotations
 
+from .decisions import Colouring
 from .frameworks import MAP_RECEIVERS
 from .graph import CallGraph, Edge
 from .model import Function, Span
+from .pacing import Pacing
 
 
 def handed_over(caller: Function, bridge: Span) -> bool:
@@ -56,6 +58,13 @@ def is_fan_out(edge: Edge, graph: CallGraph) -> bool:
             for f in holder.fan_outs
         )
     return receiver in MAP_RECEIVERS
+
+
+def gathered(edge: Edge, graph: CallGraph, result: Colouring) -> bool:
+    """Whether ``edge`` hands ``f`` to a fan-out that becomes a gather: not when ``f``
+    holds a lock across an await (tasks share the loop's thread, so the second would
+    block it on the lock the first holds; threads each had their own)."""
+    return is_fan_out(edge, graph) and not Pacing(graph, result).holds(edge.callee)
 
 
 def within(inner: Span, outer: Span) -> bool:
