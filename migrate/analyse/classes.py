@@ -28,7 +28,7 @@ def classes_passed_around(graph: CallGraph) -> set[str | None]:
 
 
 def async_call_methods(graph: CallGraph, passed_around: set[str | None]) -> list[str]:
-    """``__call__`` of decorator classes that may be async.
+    """``__call__`` of decorator classes, and of auths httpx drives, that may be async.
 
     Their instances are only ever the functions they decorate, called (and
     awaited) by those functions' names: never made by a call, never a value.
@@ -41,6 +41,9 @@ def async_call_methods(graph: CallGraph, passed_around: set[str | None]) -> list
             continue
         if not any(e.via == "call" for e in graph.callers.get(f"{owner}.__init__", [])):
             found.append(wrapper)
+    # A requests auth that becomes an httpx.Auth: httpx drives its flow, awaiting an
+    # ``async_auth_flow`` (one that fetches a token) as it runs an ``auth_flow``.
+    found += [f"{c}.__call__" for c in graph.converted_auths if f"{c}.__call__" in graph.functions]
     return found
 
 

@@ -4,7 +4,8 @@ requests calls an auth with the prepared request and sends what it returns;
 httpx drives ``auth_flow``, a generator that yields the request to send. The
 analysis (``analyse/subclasses.py``) converts a class when its ``__call__(self,
 r)`` returns ``r`` and uses of it only what this rule carries over: the base
-becomes ``httpx.Auth``, ``__call__`` becomes ``auth_flow`` and ``return r``
+becomes ``httpx.Auth``, ``__call__`` becomes ``auth_flow`` (``async_auth_flow``
+when it makes requests itself, a token's) and ``return r``
 becomes ``yield r`` (followed by ``return`` where more code follows, which a
 generator would run after the response). Instances passed as ``auth=`` keep
 working.
@@ -174,7 +175,9 @@ class AuthRewrites(HttpRuleBase):
         call = self.auth_calls.pop()
         if call.reads_body:
             self.auth_body_readers.add(".".join([self.ctx.edits.module, *self.ctx.scope[:-1]]))
-        return updated.with_changes(name=cst.Name("auth_flow"))
+        # One that awaits (fetching a token) is the flow httpx's async clients run.
+        flow = "async_auth_flow" if self.ctx.in_async else "auth_flow"
+        return updated.with_changes(name=cst.Name(flow))
 
     @on_leave(cst.Attribute)
     def leave_auth_request_attr(
