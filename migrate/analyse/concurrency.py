@@ -35,7 +35,7 @@ from .pacing import ASYNC_SLEEPS, Pacing, awaits_async
 from .project import function_node
 from .quiet_calls import quiet_calls
 from .read_calls import as_calls, property_fetches
-from .receivers import receiver_changes
+from .receivers import global_changes, receiver_changes
 from .twinned import membership_test
 
 
@@ -181,7 +181,12 @@ def awaited_calls(
             changes = receiver_changes(target, graph) if target.name != "__init__" else ()
             holds = pacing.holds(callee)
             found[call.span] = Awaited(
-                callee, "fetch", verbs, changes_receiver=changes, holds=holds
+                callee,
+                "fetch",
+                verbs,
+                changes_receiver=changes,
+                changes_globals=global_changes(target, graph),
+                holds=holds,
             )
     for call, entry in graph.blocking.get(fn.qualname, []):
         if entry.action is not Action.REWRITE or call.in_lambda:

@@ -18,7 +18,7 @@ from .dataflow import MUTATING_METHODS
 from .frameworks import CLOSERS, unbridged
 from .model import Call, Function
 from .names import NameResolver, expr_text, span_of
-from .tree import chain_root, note_self_change
+from .tree import chain_root, note_global_change, note_self_change
 
 # The visit_* method (or generic_visit) by visitor class and node class.
 _HANDLERS: dict[tuple[type, type], Callable[[Any, Any], None]] = {}
@@ -202,6 +202,9 @@ class FlowVisitor(NameResolver, ast.NodeVisitor):
         if fn is not None and fn.class_qualname:
             for target in targets:
                 note_self_change(fn, target)
+        if fn is not None and self.scopes:
+            local = self.scopes[-1].bound | self.scopes[-1].params
+            note_global_change(fn, local, self.facts.top_level, *targets)
 
     def visit_AugAssign(self, node: ast.AugAssign) -> None:
         self._self_change(node.target)

@@ -317,15 +317,15 @@ class Function:
     annotated_returns: tuple[str, ...] = ()
     # ``self.<attr> = value`` in a method: the attribute and what the value holds.
     self_assigns: tuple[tuple[str, str | None], ...] = ()
-    # ``obj.attr = value`` or ``name = value`` where value's type is known:
-    # (the target as written, type).
+    # ``obj.attr = value`` or ``name = value``, value's type known: (target as written, type).
     attr_sets: list[tuple[str, str]] = field(default_factory=list)
-    # ``setattr(obj, name, value)`` where ``name`` is known only at run time: the
-    # object as written, and the line.
+    # ``setattr(obj, name, value)``, ``name`` known at run time only: the object, the line.
     runtime_setattrs: list[tuple[str, int]] = field(default_factory=list)
     # The attributes of ``self`` a method assigns, deletes or changes in place
-    # (``self.seen.append(x)``): calling it changes its receiver.
+    # (``self.seen.append(x)``): calling it changes its receiver; and the module's
+    # globals it changes in place (``_users[uid] = ...``, a cache filled per key).
     self_writes: tuple[str, ...] = ()
+    global_writes: tuple[str, ...] = ()
     fan_outs: list[FanOut] = field(default_factory=list)
     # Generator expressions handed to a caller that takes their items one at a time
     # from a sync iterator (``zip``, ``islice``...): (that caller, the calls each

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import ast
 from collections import deque
+from collections.abc import Collection
 from typing import TypeVar
 
 from .model import Function, Span
@@ -206,6 +207,26 @@ def note_self_change(fn: Function, target: ast.expr) -> None:
     attr = changed_self_attr(target)
     if attr is not None and attr not in fn.self_writes:
         fn.self_writes += (attr,)
+
+
+def note_global_change(
+    fn: Function, bound: Collection[str], top_level: frozenset[str], *targets: ast.expr
+) -> None:
+    """Record that ``fn`` changes a module global in place when a target is (part of)
+    one (``_users[uid] = v``, ``del CACHE[k]``, ``SEEN.append(x)``'s receiver), not a
+    name the function binds itself (``bound``: its locals and parameters)."""
+    if fn.name == "<module>":
+        return
+    for target in targets:
+        root = target
+        while isinstance(root, ast.Attribute | ast.Subscript):
+            root = root.value
+        if root is target or not isinstance(root, ast.Name):
+            continue  # rebinding a name: a local, unless declared global
+        name = root.id
+        if name in top_level and name not in bound:
+            if name not in fn.global_writes:
+                fn.global_writes += (name,)
 
 
 def class_body_names(node: ast.ClassDef) -> tuple[str, ...]:

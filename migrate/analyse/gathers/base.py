@@ -331,6 +331,13 @@ class Scan:
         """Why calls of a method that changes its receiver stay in order, unless each
         item has its own receiver (``for page in pages: page.load()``)."""
         info = self._info(call)
+        if info.changes_globals:
+            changed = ", ".join(name.rpartition(".")[2] for name in info.changes_globals)
+            return (
+                f"each {info.short} changes {changed}, a module global: run together, the"
+                " calls would change it in the order they finish and miss each other's"
+                " changes (a cache filled per key would fetch a repeated key again)"
+            )
         func = call.func
         receiver = dataflow.path_of(func.value) if isinstance(func, ast.Attribute) else None
         if not info.changes_receiver or receiver is None or receiver.split(".")[0] in items:

@@ -46,6 +46,7 @@ class Awaited:
     # The attributes of its receiver a method changes (``self.configure()``
     # setting ``self.site``): what reads them afterwards depends on it.
     changes_receiver: tuple[str, ...] = ()
+    changes_globals: tuple[str, ...] = ()  # the module globals it changes (a cache)
     # What it enters and holds while it awaits (``with self.lock:``), as written.
     holds: str = ""
 
