@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from collections import deque
 
-from .catalogue import Action
+from .catalogue import HTTP_VERBS, Action
 from .decisions import Bridge, Colouring
 from .frameworks import BRIDGES
 from .graph import CallGraph
@@ -30,9 +30,7 @@ FLASK_ENTRIES = ("flask-view", "flask-handler")
 # Class-based views: Flask calls the method named for the request's method, or
 # dispatch_request, through ensure_sync.
 FLASK_VIEWS = frozenset({"flask.views.MethodView", "flask.views.View"})
-METHOD_VIEW_NAMES = frozenset(
-    {"get", "post", "put", "patch", "delete", "head", "options", "dispatch_request"}
-)
+METHOD_VIEW_NAMES = frozenset({*HTTP_VERBS, "dispatch_request"})
 
 
 def run_off_thread(graph: CallGraph, result: Colouring) -> set[str]:
