@@ -180,13 +180,9 @@ def awaited_calls(
             # A constructor changes the instance it makes, which no other call sees.
             changes = receiver_changes(target, graph) if target.name != "__init__" else ()
             holds = pacing.holds(callee)
+            moved = global_changes(target, graph)
             found[call.span] = Awaited(
-                callee,
-                "fetch",
-                verbs,
-                changes_receiver=changes,
-                changes_globals=global_changes(target, graph),
-                holds=holds,
+                callee, "fetch", verbs, changes_receiver=changes, changes_globals=moved, holds=holds
             )
     for call, entry in graph.blocking.get(fn.qualname, []):
         if entry.action is not Action.REWRITE or call.in_lambda:
@@ -387,11 +383,8 @@ def _fan_out(
     if refusal:
         # Futures used as futures, or a lock held across an await: the pool stays,
         # running the calls in its threads.
-        kept = (
-            "in threads"
-            if fan_out.kind.startswith("executor") and (fan_out.refusal or held)
-            else ""
-        )
+        pooled = fan_out.kind.startswith("executor") and bool(fan_out.refusal or held)
+        kept = "in threads" if pooled else ""
         return Spot(
             fn.qualname,
             fan_out.span,
