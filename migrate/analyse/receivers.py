@@ -49,6 +49,9 @@ def global_changes(
 ) -> tuple[str, ...]:
     """The module globals ``fn`` changes in place, itself or through the project
     functions it calls (``get_user`` filling ``_users``, a hand-written cache)."""
+    facts = graph.project.facts.get(fn.module)
+    if facts is not None and fn.qualname.removeprefix(fn.module + ".") in facts.session_accessors:
+        return ()  # it makes the session on first use, before any await (as above)
     changed = [f"{fn.module}.{name}" for name in fn.global_writes]
     seen = seen | {fn.qualname}
     for call in fn.calls:

@@ -1249,11 +1249,14 @@ def through_requests(request: {http}.Request) -> {http}.Response:
         and requests.Session.send is UNMOCKED_SESSION_SEND
     ):
         raise {http}.ConnectError("no requests mock is active", request=request)
+    # The headers as written: {http}'s own view of them is lowercased, which a
+    # requests mock matching headers exactly would not find.
+    headers = {{k.decode("latin1"): v.decode("latin1") for k, v in request.headers.raw}}
     try:
         answer = requests.request(
             request.method,
             str(request.url),
-            headers=dict(request.headers),
+            headers=headers,
             data=request.content or None,
             allow_redirects=False,  # {http} follows redirects itself, through respx
         )

@@ -15,3 +15,12 @@ async def price(sku):
     if resp.is_error:
         resp.raise_for_status()
     return resp.json()["price"]
+
+
+async def signed_price(sku, key):
+    resp = await S.get(
+        f"https://prices.example.test/{sku}", headers={"X-Api-Key": key}, timeout=5
+    )
+    if resp.is_error:
+        resp.raise_for_status()
+    return resp.json()["price"]

@@ -61,3 +61,25 @@ def test_unknown_stock():
         )
     ):
         LegacySession().stock("b")
+
+
+@pytest.mark.asyncio
+@responses.activate
+async def test_signed_price_matched_by_its_header():
+    responses.get(
+        f"{PRICES}/a",
+        json={"price": 4},
+        match=[responses.matchers.header_matcher({"X-Api-Key": "k1"})],
+    )
+    assert await api.signed_price("a", "k1") == 4
+    with pytest.raises(
+        (
+            requests.ConnectionError,
+            httpx.NetworkError,
+            httpx.ConnectTimeout,
+            httpx.WriteTimeout,
+            httpx.RemoteProtocolError,
+            httpx.ProxyError,
+        )
+    ):
+        await api.signed_price("a", "other")

@@ -28,3 +28,15 @@ def test_unknown_price():
 def test_unknown_stock():
     with pytest.raises(requests.ConnectionError):
         LegacySession().stock("b")
+
+
+@responses.activate
+def test_signed_price_matched_by_its_header():
+    responses.get(
+        f"{PRICES}/a",
+        json={"price": 4},
+        match=[responses.matchers.header_matcher({"X-Api-Key": "k1"})],
+    )
+    assert api.signed_price("a", "k1") == 4
+    with pytest.raises(requests.ConnectionError):
+        api.signed_price("a", "other")

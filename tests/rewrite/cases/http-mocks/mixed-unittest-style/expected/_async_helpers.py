@@ -26,11 +26,14 @@ def through_requests(request: httpx.Request) -> httpx.Response:
         and requests.Session.send is UNMOCKED_SESSION_SEND
     ):
         raise httpx.ConnectError("no requests mock is active", request=request)
+    # The headers as written: httpx's own view of them is lowercased, which a
+    # requests mock matching headers exactly would not find.
+    headers = {k.decode("latin1"): v.decode("latin1") for k, v in request.headers.raw}
     try:
         answer = requests.request(
             request.method,
             str(request.url),
-            headers=dict(request.headers),
+            headers=headers,
             data=request.content or None,
             allow_redirects=False,  # httpx follows redirects itself, through respx
         )
