@@ -268,6 +268,8 @@ class FileEdits:
     async_hooks: set[str] = field(default_factory=set)
     # The file mocks requests (``responses``, requests-mock) and the code it tests moved to httpx.
     http_mocks: bool = False
+    # Fixtures handing on requests-mock's mocker: a test's parameter so named is one.
+    mocker_fixtures: frozenset[str] = frozenset()
     # The file mocks requests and reaches code that moves to httpx and code that keeps
     # requests (plan/mock_scope.py): its requests mocks stay and answer httpx's
     # requests too, through respx.
@@ -939,6 +941,7 @@ def plan_edits(analysis: Analysis) -> dict[str, FileEdits]:
         fe = for_module(module)[0]
         fe.http_mocks = True
         fe.responses_fixtures = scope.fixtures.get(module, frozenset())
+        fe.mocker_fixtures = scope.mockers
         fe.requests_patches = patched.get(module, {})
     for module, mixed in scope.mixed.items():
         fe = for_module(module)[0]

@@ -55,6 +55,8 @@ class MockScope:
     # Moving test files -> the fixtures of their conftest.py files giving a
     # responses.RequestsMock (a respx router once moved).
     fixtures: dict[str, frozenset[str]] = field(default_factory=dict)
+    # Fixtures handing on requests-mock's mocker (see mocker_fixtures).
+    mockers: frozenset[str] = frozenset()
 
     def reason(self, module: str) -> str:
         mixed = self.mixed[module]
@@ -159,10 +161,14 @@ def scope_mocks(
     mixed: dict[str, Mixed] = {}
     uses = _responses_uses(project, reach)
     moved_by: dict[str, tuple[str, ...]] = {}
+    mockers = mocker_fixtures(project.files[m].source.text for m in project.files)
+    taking = re.compile(rf"def \w+\([^)]*\b({'|'.join(mockers)})\b") if mockers else None
     for module, loaded in project.files.items():
         aliased = (patched or {}).get(module, {})
-        if not mocks_requests(loaded.source.text) and module not in uses and not aliased:
-            continue
+        mocker = taking is not None and taking.search(loaded.source.text) is not None
+        if not (mocks_requests(loaded.source.text) or mocker) and module not in uses:
+            if not aliased:
+                continue
         reached = reach.closure(module)
         moved = sorted(reached & to_httpx)
         moved_by[module] = tuple(moved)
@@ -173,7 +179,7 @@ def scope_mocks(
             m for m in reached if _keeps_requests(m, project, keeps_calls, converted, only)
         )
         if moved and keeping:
-            patched_only = not mocks_transport(loaded.source.text)
+            patched_only = not (mocks_transport(loaded.source.text) or mocker)
             mixed[module] = Mixed(tuple(keeping), tuple(moved), patched_only)
         elif moved and module in uses and uses[module][0].unported:
             mixed[module] = Mixed((), tuple(moved), held=uses[module][0].reason())
@@ -182,7 +188,35 @@ def scope_mocks(
     _hold_together(uses, moving, mixed, moved_by)
     _hold_below(reach, moving, mixed, moved_by)
     fixtures = {m: uses[m][1] for m in moving if m in uses and uses[m][1]}
-    return MockScope(frozenset(moving), mixed, fixtures)
+    return MockScope(frozenset(moving), mixed, fixtures, mockers)
+
+
+def mocker_fixtures(texts: Iterable[str]) -> frozenset[str]:
+    """Fixtures handing on requests-mock's mocker, having set it up (``def wx(
+    requests_mock): requests_mock.get(...); return requests_mock``): a test taking
+    one mocks requests through it, as through the fixture itself."""
+    found = set()
+    for text in texts:
+        if "requests_mock" not in text:
+            continue
+        try:
+            tree = ast.parse(text)
+        except SyntaxError:
+            continue
+        for node in tree.body:
+            if not isinstance(node, ast.FunctionDef) or not node.decorator_list:
+                continue
+            if "requests_mock" not in {a.arg for a in node.args.args}:
+                continue
+            handed = any(
+                isinstance(sub, ast.Return | ast.Yield)
+                and isinstance(sub.value, ast.Name)
+                and sub.value.id == "requests_mock"
+                for sub in ast.walk(node)
+            )
+            if handed:
+                found.add(node.name)
+    return frozenset(found)
 
 
 def _responses_uses(

@@ -240,6 +240,8 @@ class RequestsMock(Rule):
             elif param.name.value == "requests_mock":
                 kinds["requests_mock"] = "mocker"
                 renames["requests_mock"] = "respx_mock"
+            elif param.name.value in self.ctx.edits.mocker_fixtures:
+                kinds[param.name.value] = "mocker"  # a fixture handing the mocker on
         for decorator in node.decorators:
             if not isinstance(decorator.decorator, cst.Call) or not is_mocker_call(
                 decorator.decorator
