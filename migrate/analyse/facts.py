@@ -234,6 +234,10 @@ class ModuleAnalyser(OperatorCalls):
             return
         if isinstance(value, ast.Call):  # ``= async_to_sync(f)``, an earlier run's bridge
             setattr(value, "_migrate_arg_of", f"{container}.__setitem__")  # noqa: B010
+            # ``app.extensions["api"] = Api(...)``: what the container holds (object_attrs).
+            typ = self.type_of_call(value, self.scopes[-1]) if self.scopes else None
+            if typ and not typ.endswith(RETURNS_SUFFIX):
+                self.facts.stored_items.setdefault(container, set()).add(typ)
             return
         if not isinstance(value, ast.Name | ast.Attribute):
             return

@@ -432,19 +432,19 @@ class ModuleFacts:
     session_accessors: dict[str, str] = field(default_factory=dict)
     # Those that give an instance of one of several classes (see choices).
     return_choices: dict[str, tuple[str, ...]] = field(default_factory=dict)
-    # Top-level class qualname -> the types of its instance attributes
-    # (``self.api = Api(...)``), for subclasses in other modules.
+    # Class qualname -> its instance attributes' types (``self.api = Api(...)``).
     attr_types: dict[str, dict[str, str]] = field(default_factory=dict)
-    # Class qualname -> where it is defined.
-    class_spans: dict[str, Span] = field(default_factory=dict)
+    class_spans: dict[str, Span] = field(default_factory=dict)  # where each class is
+    # ``app.extensions["api"] = Api(...)``: a library object's container (resolved)
+    # -> the types stored in it (see object_attrs).
+    stored_items: dict[str, set[str]] = field(default_factory=dict)
     # Class qualname -> the names its body assigns (``auth = None``).
     class_attrs: dict[str, tuple[str, ...]] = field(default_factory=dict)
     # Class qualname -> alias -> the method its body binds it to (``do_GET = _handle``).
     method_aliases: dict[str, dict[str, str]] = field(default_factory=dict)
     # Names the module's top-level code binds (imports, definitions, assignments).
     top_level: frozenset[str] = frozenset()
-    # Modules it imports with ``from m import *``, in order.
-    star_imports: tuple[str, ...] = ()
+    star_imports: tuple[str, ...] = ()  # modules it imports with ``from m import *``
 
     def imported_module(self, name: str) -> str | None:
         """What ``name`` is imported as, when that names a module as spelt (lower case)."""

@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from .catalogue import CONSTRUCTORS, THREAD_BOUND
-from .model import Function, ModuleFacts
+from .model import RETURNS_SUFFIX, Function, ModuleFacts
 
 
 def object_attrs(functions: dict[str, Function], facts: dict[str, ModuleFacts]) -> dict[str, str]:
@@ -35,6 +35,12 @@ def object_attrs(functions: dict[str, Function], facts: dict[str, ModuleFacts]) 
             if owner is None or owner in facts:
                 continue  # a local, or a module of the project (its globals are typed there)
             seen.setdefault(f"{owner}.{parts[1]}", set()).add(typ)
+    # ``app.extensions["api"]``: an item of a library object's container holding
+    # instances of one class only (``api = app.extensions["api"]; api.get_user()``).
+    for module_facts in facts.values():
+        for container, types in module_facts.stored_items.items():
+            if not project_container(facts, f"{container}.__setitem__"):
+                seen.setdefault(f"{container}.__getitem__{RETURNS_SUFFIX}", set()).update(types)
     return {
         key: typ
         for key, (typ,) in ((k, tuple(v)) for k, v in seen.items() if len(v) == 1)

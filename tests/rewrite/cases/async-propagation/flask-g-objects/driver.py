@@ -1,6 +1,7 @@
 """Objects a request keeps on Flask's ``g``: an API client whose methods
 become async (awaited where views call them through ``g``, closed at
-teardown) and an sqlite3 connection opened on the request's thread."""
+teardown) and an sqlite3 connection opened on the request's thread; and the
+client the app keeps in its extensions (``app.extensions["wx"]``)."""
 
 ROUTES = {
     "GET wx.example.com /current/oslo": (200, {"temp": 3.5}),
@@ -24,3 +25,5 @@ def drive(run):
     run.check("rome", get, "/now/rome")
     run.check("nowhere", get, "/now/nowhere")
     run.check("seen", get, "/seen")
+    run.check("the app's client, from its extensions", get, "/shared/rome")
+    run.check("through current_app", get, "/current-app/oslo")

@@ -1,6 +1,6 @@
 import sqlite3
 
-from flask import Flask, g, jsonify
+from flask import Flask, current_app, g, jsonify
 
 from .client import WeatherClient
 
@@ -8,6 +8,7 @@ from .client import WeatherClient
 def create_app(config):
     app = Flask(__name__)
     app.config.update(config)
+    app.extensions["wx"] = WeatherClient(config["UPSTREAM"])
 
     @app.before_request
     def open_request():
@@ -31,5 +32,14 @@ def create_app(config):
     def seen():
         rows = g.db.execute("SELECT city, temp FROM seen ORDER BY rowid").fetchall()
         return jsonify([list(row) for row in rows])
+
+    @app.get("/shared/<city>")
+    def shared(city):
+        wx = app.extensions["wx"]  # the app's own client, kept with its extensions
+        return jsonify(wx.current(city))
+
+    @app.get("/current-app/<city>")
+    def through_current_app(city):
+        return jsonify(current_app.extensions["wx"].current(city))
 
     return app
