@@ -112,7 +112,8 @@ def annotated_class(node: ast.expr | None, resolve: Callable[[ast.expr], str | N
     if node is None or dotted(node) is None:
         return None
     name = resolve(node)
-    if not name or name.startswith("builtins."):
+    # ``Any``, ``Mapping``: typing's names say what a value may be, not what makes it.
+    if not name or name.startswith(("builtins.", "typing.", "typing_extensions.", "collections.")):
         return None
     if name in CONSTRUCTORS.values():
         return name

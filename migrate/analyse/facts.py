@@ -13,6 +13,7 @@ import ast
 from . import methods, shapes, thread_shapes
 from .accessors import returned_self_attr
 from .aliases import function_aliases, stand_in
+from .dataclass_inits import dataclass_init
 from .flow import mark_tested
 from .forms import has_async_memo, is_main_guard, mark_stop_expectations, property_accessor
 from .frameworks import (
@@ -209,6 +210,8 @@ class ModuleAnalyser(OperatorCalls):
         scope.local_types = outer.local_types
         self.scopes.append(scope)
         self._visit_block(node.body)
+        if (made := dataclass_init(node, self.resolve)) is not None:
+            self._function(made, is_async=False)  # what its callers give flows (typeflow)
         self.scopes.pop()
 
     def _prefix(self) -> str:

@@ -1,0 +1,77 @@
+"""The ``__init__`` a dataclass gets, written out for the analysis.
+
+``@dataclass class Project: client: Any = None`` then ``Project(1, "x",
+client=self)``: the generated ``__init__`` sets ``self.client`` from what
+each caller gives, so ``self.client.get(...)`` in the class calls what the
+callers hand in (see typeflow), as it would with ``__init__`` written by hand.
+Only a plain ``@dataclass`` (or ``@dataclass(...)`` without ``init=False``)
+with no ``__init__`` of its own, over fields annotated in its own body, is
+read; a field that is a ``ClassVar`` or made with ``field(...)`` is left out
+of the parameters it is sure of, and the class is read as it is.
+"""
+
+from __future__ import annotations
+
+import ast
+from collections.abc import Callable
+
+DATACLASSES = frozenset({"dataclasses.dataclass", "attr.dataclass", "attrs.define"})
+
+
+def dataclass_init(
+    node: ast.ClassDef, resolve: Callable[[ast.AST], str | None]
+) -> ast.FunctionDef | None:
+    """``def __init__(self, <fields>): self.<field> = <field> ...`` for ``node``, at its
+    place; None when it is not such a dataclass."""
+    if not any(_is_dataclass(d, resolve) for d in node.decorator_list):
+        return None
+    if any(isinstance(s, ast.FunctionDef) and s.name == "__init__" for s in node.body):
+        return None
+    fields: list[tuple[str, ast.expr | None]] = []
+    for stmt in node.body:
+        if not isinstance(stmt, ast.AnnAssign) or not isinstance(stmt.target, ast.Name):
+            continue
+        if "ClassVar" in ast.unparse(stmt.annotation):
+            continue
+        if isinstance(stmt.value, ast.Call):
+            return None  # ``field(...)``: what the parameter is, is not read here
+        fields.append((stmt.target.id, stmt.value))
+    if not fields:
+        return None
+    defaults = [value for _, value in fields if value is not None]
+    if len(defaults) != len([v for _, v in fields[len(fields) - len(defaults) :] if v]):
+        return None  # a field without a default after one with: not a valid dataclass
+    args = ast.arguments(
+        posonlyargs=[],
+        args=[ast.arg("self"), *(ast.arg(name) for name, _ in fields)],
+        kwonlyargs=[],
+        kw_defaults=[],
+        defaults=defaults,
+    )
+    body: list[ast.stmt] = [
+        ast.Assign(
+            targets=[ast.Attribute(ast.Name("self", ast.Load()), name, ast.Store())],
+            value=ast.Name(name, ast.Load()),
+        )
+        for name, _ in fields
+    ]
+    made = ast.FunctionDef("__init__", args, body, [], None)
+    kept = {id(n) for default in defaults for n in ast.walk(default)}
+    for sub in ast.walk(made):
+        if id(sub) in kept or not isinstance(sub, ast.expr | ast.stmt | ast.arg):
+            continue
+        # At the class's line: nothing of it is written back (it is not in the file).
+        sub.lineno = sub.end_lineno = node.lineno
+        sub.col_offset = sub.end_col_offset = node.col_offset
+    return made
+
+
+def _is_dataclass(decorator: ast.expr, resolve: Callable[[ast.AST], str | None]) -> bool:
+    call = decorator if isinstance(decorator, ast.Call) else None
+    target = resolve(call.func if call else decorator) or ""
+    if target not in DATACLASSES and ast.unparse(decorator).split("(")[0] != "dataclass":
+        return False
+    return call is None or not any(
+        k.arg == "init" and isinstance(k.value, ast.Constant) and k.value.value is False
+        for k in call.keywords
+    )
