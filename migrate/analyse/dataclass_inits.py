@@ -5,9 +5,9 @@ client=self)``: the generated ``__init__`` sets ``self.client`` from what
 each caller gives, so ``self.client.get(...)`` in the class calls what the
 callers hand in (see typeflow), as it would with ``__init__`` written by hand.
 Only a plain ``@dataclass`` (or ``@dataclass(...)`` without ``init=False``)
-with no ``__init__`` of its own, over fields annotated in its own body, is
-read; a field that is a ``ClassVar`` or made with ``field(...)`` is left out
-of the parameters it is sure of, and the class is read as it is.
+with no base, no ``__init__`` or ``__post_init__`` of its own, over fields
+annotated in its own body, is read; a ``ClassVar`` is no field, and a field
+made with ``field(...)`` leaves the class read as it is.
 """
 
 from __future__ import annotations
@@ -25,8 +25,9 @@ def dataclass_init(
     place; None when it is not such a dataclass."""
     if not any(_is_dataclass(d, resolve) for d in node.decorator_list):
         return None
-    if any(isinstance(s, ast.FunctionDef) and s.name == "__init__" for s in node.body):
-        return None
+    own = {s.name for s in node.body if isinstance(s, ast.FunctionDef | ast.AsyncFunctionDef)}
+    if "__init__" in own or "__post_init__" in own or node.bases:
+        return None  # written by hand, run after it (see colour), or with inherited fields
     fields: list[tuple[str, ast.expr | None]] = []
     for stmt in node.body:
         if not isinstance(stmt, ast.AnnAssign) or not isinstance(stmt.target, ast.Name):
