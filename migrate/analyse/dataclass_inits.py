@@ -6,8 +6,9 @@ each caller gives, so ``self.client.get(...)`` in the class calls what the
 callers hand in (see typeflow), as it would with ``__init__`` written by hand.
 Only a plain ``@dataclass`` (or ``@dataclass(...)`` without ``init=False``)
 with no base, no ``__init__`` or ``__post_init__`` of its own, over fields
-annotated in its own body, is read; a ``ClassVar`` is no field, and a field
-made with ``field(...)`` leaves the class read as it is.
+annotated in its own body, is read; a ``ClassVar`` is no field, nor is a
+``field(init=False)``, and ``field(default=...)`` or ``field(default_factory=f)``
+gives the parameter's default.
 """
 
 from __future__ import annotations
@@ -34,9 +35,18 @@ def dataclass_init(
             continue
         if "ClassVar" in ast.unparse(stmt.annotation):
             continue
-        if isinstance(stmt.value, ast.Call):
-            return None  # ``field(...)``: what the parameter is, is not read here
-        fields.append((stmt.target.id, stmt.value))
+        value = stmt.value
+        if isinstance(value, ast.Call) and resolve(value.func) == "dataclasses.field":
+            given = {k.arg: k.value for k in value.keywords}
+            init = given.get("init")
+            if isinstance(init, ast.Constant) and init.value is False:
+                continue  # not a parameter
+            factory = given.get("default_factory")
+            built = ast.copy_location(ast.Call(factory, [], []), factory) if factory else None
+            value = given.get("default", built)
+        elif isinstance(value, ast.Call):
+            return None  # made by something else: what the parameter is, is not read here
+        fields.append((stmt.target.id, value))
     if not fields:
         return None
     defaults = [value for _, value in fields if value is not None]

@@ -6,6 +6,7 @@ ROUTES = {
     "GET api.example.com /projects/1": [(200, {"id": 1, "name": "loom"}), (200, {"id": 1, "name": "loom2"})],
     "GET api.example.com /projects/1/owner": (200, {"login": "ada"}),
     "GET api.example.com /projects/2": (404, {"error": "no such project"}),
+    "GET api.example.com /teams/core/members": (200, [{"login": "ada"}, {"login": "bob"}]),
 }
 
 
@@ -20,3 +21,4 @@ def drive(run):
 
     run.check("fetched, refreshed, its owner", refreshed, 1)
     run.check("missing", client.project, 2)
+    run.check("a team's members", lambda: run.call(client.team("core").members))

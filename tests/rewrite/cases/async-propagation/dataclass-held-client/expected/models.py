@@ -13,7 +13,8 @@ class Project:
     kind: ClassVar[str] = "project"
     id: int
     name: str
-    client: Any = None
+    client: Any = field(default=None, repr=False, compare=False)
+    seen: list = field(default_factory=list, init=False)
 
     async def refresh(self):
         self.name = (await self.client.get(f"/projects/{self.id}"))["name"]
@@ -24,8 +25,14 @@ class Project:
 
 
 @dataclass
-class Page:
-    items: list = field(default_factory=list)
+class Team:
+    slug: str
+    client: Any = None
+
+    async def members(self):
+        return [
+            m["login"] for m in await self.client.get(f"/teams/{self.slug}/members")
+        ]
 
 
 class Client:
@@ -48,3 +55,6 @@ class Client:
     async def project(self, pid):
         data = await self.get(f"/projects/{pid}")
         return Project(data["id"], data["name"], client=self)
+
+    def team(self, slug):
+        return Team(slug, self)

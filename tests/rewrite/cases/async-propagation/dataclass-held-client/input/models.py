@@ -11,7 +11,8 @@ class Project:
     kind: ClassVar[str] = "project"
     id: int
     name: str
-    client: Any = None
+    client: Any = field(default=None, repr=False, compare=False)
+    seen: list = field(default_factory=list, init=False)
 
     def refresh(self):
         self.name = self.client.get(f"/projects/{self.id}")["name"]
@@ -22,8 +23,12 @@ class Project:
 
 
 @dataclass
-class Page:
-    items: list = field(default_factory=list)
+class Team:
+    slug: str
+    client: Any = None
+
+    def members(self):
+        return [m["login"] for m in self.client.get(f"/teams/{self.slug}/members")]
 
 
 class Client:
@@ -39,3 +44,6 @@ class Client:
     def project(self, pid):
         data = self.get(f"/projects/{pid}")
         return Project(data["id"], data["name"], client=self)
+
+    def team(self, slug):
+        return Team(slug, self)
