@@ -22,6 +22,7 @@ from .frameworks import unbridged
 from .made_by import MADE_BY_PARAM, call_args, given_class, param_made
 from .mock_factories import MOCK_MODULES, mock_factory
 from .model import ITEMS_SUFFIX, RETURNS_SUFFIX, ModuleFacts
+from .object_attrs import taken_attr
 from .scopes import LocalScope, bound_names, bridge_aliases, ordered_parameters, own_nodes
 from .tree import (
     TreeIndex,
@@ -131,8 +132,7 @@ class NameResolver:
         type_factory_globals(tree, self.facts, lambda call: self.type_of_call(call, None))
 
     def _fixture_maker(self, node: ast.FunctionDef | ast.AsyncFunctionDef, name: str) -> str | None:
-        """A fixture giving a function the test calls to make its object (that function,
-        whose calls make what it returns), or a class it defines: fixtures.returned_maker."""
+        """A fixture's maker: a function its test calls, or a class (returned_maker)."""
         module = self.facts.module
         found = returned_maker(
             node,
@@ -154,8 +154,7 @@ class NameResolver:
     def _returned_type(
         self, node: ast.FunctionDef | ast.AsyncFunctionDef, name: str, owner: str = ""
     ) -> str | None:
-        """What factory ``name`` gives: its annotation, or what every return makes (in a
-        method of ``owner``, ``return self.get()``: what ``get`` gives)."""
+        """What factory ``name`` gives: its annotation, or what every return makes."""
         saved, self.scopes = self.scopes, []
         try:
             typ = self.annotation_type(node.returns)
@@ -234,8 +233,7 @@ class NameResolver:
             self.scopes = saved
 
     def _collect_class_attrs(self, node: ast.ClassDef) -> None:
-        """Attribute types: ``x = C()`` or ``x: C`` in the body, ``self.x = C()`` or
-        ``self.x = param`` (a parameter annotated ``C``) in a method."""
+        """Attribute types: ``x = C()``/``x: C`` in the body, ``self.x = C()`` in a method."""
         attrs: dict[str, str] = {}
         qualname = f"{self.facts.module}.{node.name}"
         for stmt in node.body:
@@ -440,6 +438,8 @@ class NameResolver:
 
     def type_of_call(self, call: ast.Call, scope: LocalScope | None) -> str | None:
         """The type of object a call makes, when it is one we track."""
+        if taken := taken_attr(call, self.facts.imports, self._bound_locally()):
+            return taken  # ``g.pop("wx", None)``: what ``g.wx`` holds (see object_attrs)
         saved = self.scopes
         if scope is None:
             self.scopes = []

@@ -12,7 +12,8 @@ factories).
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import ast
+from collections.abc import Collection, Mapping
 
 from .catalogue import CONSTRUCTORS, THREAD_BOUND
 from .model import RETURNS_SUFFIX, Function, ModuleFacts
@@ -56,3 +57,20 @@ def project_container(facts: Mapping[str, ModuleFacts], receiver: str) -> bool:
         return False
     parts = receiver.split(".")
     return any(".".join(parts[:cut]) in facts for cut in range(1, len(parts)))
+
+
+def taken_attr(call: ast.Call, imported: Mapping[str, str], bound: Collection[str]) -> str | None:
+    """``g.pop("wx", None)``, ``g.get("wx")``: an attribute of an imported object taken
+    by its name (``flask.g.wx``), whose type :func:`object_attrs` knows when the
+    project sets it (``wx.close()`` at teardown then calls the client's)."""
+    func = call.func
+    if not isinstance(func, ast.Attribute) or func.attr not in ("pop", "get"):
+        return None
+    if not isinstance(func.value, ast.Name) or not call.args:
+        return None
+    owner, key = func.value.id, call.args[0]
+    if owner not in imported or owner in bound or not isinstance(key, ast.Constant):
+        return None
+    if not isinstance(key.value, str) or not key.value.isidentifier():
+        return None
+    return f"{imported[owner]}.{key.value}"

@@ -19,7 +19,9 @@ def create_app(config):
 
     @app.teardown_request
     async def close_request(exc):
-        await g.wx.aclose()
+        wx = g.pop("wx", None)  # the teardown Flask's docs show
+        if wx is not None:
+            await wx.aclose()
         await sync_to_async(g.db.close)()
 
     @app.get("/now/<city>")

@@ -18,7 +18,9 @@ def create_app(config):
 
     @app.teardown_request
     def close_request(exc):
-        g.wx.close()
+        wx = g.pop("wx", None)  # the teardown Flask's docs show
+        if wx is not None:
+            wx.close()
         g.db.close()
 
     @app.get("/now/<city>")
