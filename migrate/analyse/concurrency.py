@@ -35,7 +35,7 @@ from .pacing import ASYNC_SLEEPS, Pacing, awaits_async
 from .project import function_node
 from .quiet_calls import quiet_calls
 from .read_calls import as_calls, property_fetches
-from .receivers import global_changes, receiver_changes
+from .receivers import receiver_changes
 from .twinned import membership_test
 
 
@@ -180,7 +180,7 @@ def awaited_calls(
             # A constructor changes the instance it makes, which no other call sees.
             changes = receiver_changes(target, graph) if target.name != "__init__" else ()
             holds = pacing.holds(callee)
-            moved = global_changes(target, graph)
+            moved = pacing.changes_globals(callee)
             found[call.span] = Awaited(
                 callee, "fetch", verbs, changes_receiver=changes, changes_globals=moved, holds=holds
             )

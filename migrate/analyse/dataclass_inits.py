@@ -16,7 +16,8 @@ from __future__ import annotations
 import ast
 from collections.abc import Callable
 
-DATACLASSES = frozenset({"dataclasses.dataclass", "attr.dataclass", "attrs.define"})
+# attrs is left out: its __init__ names a private field without its underscore.
+DATACLASSES = frozenset({"dataclasses.dataclass"})
 
 
 def dataclass_init(

@@ -36,6 +36,7 @@ def function_tables(
             found[stmt.targets[0].id] = tuple(dict.fromkeys(t for t in targets if t))
     if not found:
         return found
+    tables = {id(s.targets[0]) for s in tree.body if isinstance(s, ast.Assign)}
     for node in ast.walk(tree):
         # Bound again, or stored into: what it holds is not known here.
         if (
@@ -44,8 +45,10 @@ def function_tables(
             and isinstance(node.value, ast.Name)
         ):
             found.pop(node.value.id, None)
-        if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store):
-            bound_once = any(isinstance(s, ast.Assign) and s.targets[0] is node for s in tree.body)
-            if not bound_once:
-                found.pop(node.id, None)
+        if (
+            isinstance(node, ast.Name)
+            and isinstance(node.ctx, ast.Store)
+            and id(node) not in tables
+        ):
+            found.pop(node.id, None)
     return found

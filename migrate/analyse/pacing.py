@@ -29,6 +29,7 @@ class Pacing:
         self.colouring = colouring
         self._holds: dict[str, str] = {}
         self._sleeps: dict[str, bool] = {}
+        self._globals: dict[str, tuple[str, ...]] = {}
 
     def holds(self, callee: str) -> str:
         """What ``callee`` (or an async function it reaches) holds entered while it
@@ -39,6 +40,28 @@ class Pacing:
                 (held for fn in self._reached(callee) if (held := self._held_here(fn))), ""
             )
         return self._holds[callee]
+
+    def changes_globals(self, callee: str) -> tuple[str, ...]:
+        """The module globals ``callee`` changes in place, itself or through the project
+        functions it calls (``get_user`` filling ``_users``, a hand-written cache); a
+        session accessor filling its global on first use, before any await, aside."""
+        if callee not in self._globals:
+            changed: list[str] = []
+            seen, todo = {callee}, [callee]
+            while todo:
+                fn = self.graph.functions[todo.pop()]
+                facts = self.graph.project.facts.get(fn.module)
+                local = fn.qualname.removeprefix(fn.module + ".")
+                if facts is not None and local in facts.session_accessors:
+                    continue
+                changed += (f"{fn.module}.{name}" for name in fn.global_writes)
+                for call in fn.calls:
+                    found = self.graph.callee_of(call)
+                    if found is not None and found not in seen and found in self.graph.functions:
+                        seen.add(found)
+                        todo.append(found)
+            self._globals[callee] = tuple(dict.fromkeys(changed))
+        return self._globals[callee]
 
     def only_sleeps(self, callee: str) -> bool:
         """Whether ``callee`` awaits nothing but sleeps, itself or through the async

@@ -42,20 +42,3 @@ def receiver_changes(
             changes = receiver_changes(graph.functions[callee], graph, seen)
             changed += (f"{held}.{attr}" if held else attr for attr in changes)
     return tuple(dict.fromkeys(changed))
-
-
-def global_changes(
-    fn: Function, graph: CallGraph, seen: frozenset[str] = frozenset()
-) -> tuple[str, ...]:
-    """The module globals ``fn`` changes in place, itself or through the project
-    functions it calls (``get_user`` filling ``_users``, a hand-written cache)."""
-    facts = graph.project.facts.get(fn.module)
-    if facts is not None and fn.qualname.removeprefix(fn.module + ".") in facts.session_accessors:
-        return ()  # it makes the session on first use, before any await (as above)
-    changed = [f"{fn.module}.{name}" for name in fn.global_writes]
-    seen = seen | {fn.qualname}
-    for call in fn.calls:
-        callee = graph.callee_of(call)
-        if callee is not None and callee not in seen and callee in graph.functions:
-            changed += global_changes(graph.functions[callee], graph, seen)
-    return tuple(dict.fromkeys(changed))
