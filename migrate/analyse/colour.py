@@ -5,12 +5,10 @@ entries) and spreads to every caller, across modules, until it meets a
 boundary: code that cannot be async (dunders, properties, lambdas, click
 commands, ``__main__``, callbacks handed to sync APIs, generators consumed by
 sync APIs, a thread's ``run``, excluded code). A boundary stays sync and calls
-the async code through ``async_to_sync`` (``asyncio.run`` at a true top level).
-
-Bridge-only blocking calls (sqlite3, files, subprocesses) do not spread
-colour: the functions that make them stay sync, and async code calls them
-through ``sync_to_async``, thread-sensitive when the resource is bound to a
-thread.
+the async code through ``async_to_sync`` (see finalisers for the exceptions).
+Bridge-only blocking calls (sqlite3, files, subprocesses) do not spread colour:
+async code calls them through ``sync_to_async``, thread-sensitive when the
+resource is bound to a thread.
 """
 
 from __future__ import annotations
@@ -20,6 +18,7 @@ from collections import deque
 from . import (
     by_name,
     dynamic,
+    finalisers,
     generators,
     lambdas,
     lifetime,
@@ -33,7 +32,7 @@ from . import (
 )
 from .catalogue import HTTP_VERBS, Action
 from .classes import async_call_methods, classes_passed_around, picked_with_sync
-from .decisions import Bridge, BridgeKind, Colouring, Reason, Review, Scope, Unwind
+from .decisions import Bridge, Colouring, Reason, Review, Scope, Unwind
 from .decorated import decorated_reviews, wrapped_with
 from .extensions import requests_extension_reviews
 from .fakes import find_fakes
@@ -65,8 +64,7 @@ def colour(graph: CallGraph, scope: Scope | None = None) -> Colouring:
     flows = passed.parameter_flows(graph)
     refused: dict[tuple[str, str], str] = {}
     held: dict[str, str] = {}
-    # Methods named at run time whose candidates all become async: awaited.
-    sites = dynamic.find_sites(graph)
+    sites = dynamic.find_sites(graph)  # methods named at run time (see dynamic)
     awaiting: set[tuple[str, int, int]] = set()
     constructors: dict[str, str] = {}
     joined: dict[str, Reason] = {}  # sync functions handed where async ones go (passed.joining)
@@ -344,9 +342,7 @@ def _constructor_boundary(
 
 
 def _bridge(caller: Function, callee: str, call: Call, boundary: str) -> Bridge:
-    # asyncio.run where no loop runs (a script's top, a console script): on its thread.
-    top = boundary.startswith(("__main__", "console script "))
-    kind: BridgeKind = "asyncio.run" if top else "async_to_sync"
+    kind = finalisers.bridge_kind(caller, boundary)
     return Bridge(caller.qualname, callee, call.span, kind, f"{caller.name} stays sync: {boundary}")
 
 
@@ -380,6 +376,10 @@ def _references(
                 f" {short_name(receiver)}, which calls it: make that caller await it"
             )
             result.review.append(Review(holder.qualname, ref.span, why, unawaited=True))
+            continue
+        at_exit = finalisers.exit_hook_bridge(edge.callee, ref, holder, receiver)
+        if at_exit is not None:
+            result.bridges.append(at_exit)
             continue
         later = receiver.rsplit(".", 1)[-1] in LATER_RECEIVERS
         if receiver in THREAD_RECEIVERS or later or not holder_async:

@@ -58,9 +58,6 @@ REQUESTS_ONLY_KEYWORDS = frozenset(
 PARTIALS = frozenset({"functools.partial"})
 # ``with closing(x):`` enters nothing and calls ``x.close()`` on the way out.
 CLOSERS = frozenset({"contextlib.closing"})
-# Decorators whose wrapper calls the function synchronously and looks at what it
-# returns or raises (nose's ``@raises(ValueError)``): a test so decorated stays sync,
-# reaching async code through bridges, since its wrapper would never await it.
 # Flask's registrations of what Jinja calls while it renders, synchronously.
 JINJA_DECORATORS = frozenset(
     {
@@ -68,8 +65,14 @@ JINJA_DECORATORS = frozenset(
         *("app_template_global", "app_template_filter", "app_template_test"),
     }
 )
+# What runs a function at the interpreter's exit (see finalisers).
+EXIT_HOOKS = frozenset({"atexit.register"})
+# Decorators whose wrapper calls the function synchronously and looks at what it
+# returns or raises (nose's ``@raises(ValueError)``): a test so decorated stays sync,
+# reaching async code through bridges, since its wrapper would never await it.
 SYNC_CALLING_DECORATORS = frozenset(
     {
+        *EXIT_HOOKS,
         "nose.tools.raises",
         "nose.tools.timed",
         "nose.tools.nontrivial.raises",

@@ -584,6 +584,35 @@ def run_coroutine(main: Coroutine[Any, Any, T]) -> T:
     private=("T",),
 )
 
+RUN_SOON = Helper(
+    "run_soon",
+    '''\
+_RUNNING: set[asyncio.Task[Any]] = set()
+
+
+def run_soon(main: Coroutine[Any, Any, Any]) -> None:
+    """Run ``main`` from sync code that cannot wait for it, such as ``__del__``.
+
+    An object may be collected anywhere. Where no event loop runs, ``main`` runs
+    to the end on a loop of its own; where one runs (the object's client is
+    likely that loop's), it runs there as a task, kept until it is done.
+    """
+    try:
+        loop = asyncio.get_running_loop()
+    except RuntimeError:
+        asyncio.run(main)
+        return
+    task = loop.create_task(main)
+    _RUNNING.add(task)
+    task.add_done_callback(_RUNNING.discard)''',
+    (
+        "import asyncio",
+        "from collections.abc import Coroutine",
+        "from typing import Any",
+    ),
+    private=("_RUNNING",),
+)
+
 TASK_POOL = Helper(
     "TaskPool",
     '''\
@@ -1534,6 +1563,7 @@ HELPERS: dict[str, Helper] = {
         TASK_POOL,
         ASYNC_MEMO,
         RUN_COROUTINE,
+        RUN_SOON,
         CACHED_RESULT,
         COLLECT,
         STATUS_ERROR,
@@ -1651,6 +1681,8 @@ def defined_helpers(source: bytes) -> set[str] | None:
             }
         elif isinstance(stmt, ast.Assign):
             names = {t.id for t in stmt.targets if isinstance(t, ast.Name)}
+        elif isinstance(stmt, ast.AnnAssign) and isinstance(stmt.target, ast.Name):
+            names = {stmt.target.id}
         elif isinstance(stmt, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef):
             names = {stmt.name}
         else:

@@ -28,8 +28,10 @@ from ..read.sources import base_of, module_names, root_dirs, unique_aliases
 CONSUMERS = frozenset(
     {
         "run",
-        # The helpers module's asyncio.run for sync code that may run on a loop.
+        # The helpers module's asyncio.run for sync code that may run on a loop,
+        # and its runner for ``__del__``.
         "run_coroutine",
+        "run_soon",
         "gather",
         "wait",
         "wait_for",

@@ -102,6 +102,7 @@ def test_one_helpers_module_per_package_imported_relatively(tmp_path: Path) -> N
         "TaskPool": None,  # no thread pool here
         "async_memo": None,  # not needed here: nothing memoised
         "run_coroutine": None,  # nor here: no app context entered from sync code
+        "run_soon": None,  # no __del__ runs async code
         "cached_result": None,  # nor here: no cached_property
         "StatusError": None,  # nothing raises requests.HTTPError
         "RequestsRequest": None,  # no requests mock with a callback
@@ -194,6 +195,7 @@ def test_a_later_step_extends_the_helpers_module_to_the_one_shot_bytes() -> None
     every = render(HELPERS)
     in_any_order = [
         "run_coroutine",
+        "run_soon",
         "httpx_kwargs",
         "async_memo",
         "TaskPool",

@@ -10,7 +10,11 @@
   where ``next()`` takes it, ``iter(async_to_sync(collect)(gen(...), limit=1))``
   fetches only what the first item needs.
 * The ``if __name__ == "__main__":`` block: ``asyncio.run(f(...))``: a true
-  top level, where no loop can be running and no asgiref is needed.
+  top level, where no loop can be running and no asgiref is needed; so is an
+  exit hook (``atexit.register(lambda: asyncio.run(client.close()))``).
+* ``__del__``, run wherever the object is collected, maybe on a running loop:
+  ``run_soon(self.close())``, a helper running it as a task on that loop (or
+  on a loop of its own where none runs).
 * Async code calling blocking code with no async twin (sqlite3, files,
   subprocesses, project functions that use them):
   ``await sync_to_async(f)(...)``; thread-sensitive (asgiref's default)
@@ -56,6 +60,10 @@ class Bridges(Rule):
                 func=cst.Attribute(value=cst.Name("asyncio"), attr=cst.Name("run")),
                 args=[cst.Arg(updated)],
             )
+        if bridge.kind == "run_soon":
+            self.ctx.note(self.code, line, "run_soon in a finaliser")
+            run = cst.Name(self.ctx.use_helper("run_soon"))
+            return cst.Call(func=run, args=[cst.Arg(updated)])
         if bridge.kind == "async_to_sync" and bridge.collect:
             self.ctx.add_import("asgiref.sync", "async_to_sync")
             self.ctx.note(self.code, line, "async_to_sync bridge, the generator's items collected")
@@ -166,6 +174,15 @@ class Bridges(Rule):
             self.ctx.note(self.code, self.ctx.line(original), "callback's items collected")
             collecting = cst.Name(self.ctx.use_helper("collecting"))
             return cst.Call(func=collecting, args=[cst.Arg(updated)])
+        if bridge.kind == "asyncio.run":
+            # ``atexit.register(client.close)``: run on a loop of its own at exit.
+            self.ctx.add_import("asyncio")
+            self.ctx.note(self.code, self.ctx.line(original), "asyncio.run at exit")
+            run = cst.Call(
+                func=cst.Attribute(value=cst.Name("asyncio"), attr=cst.Name("run")),
+                args=[cst.Arg(cst.Call(func=updated))],
+            )
+            return cst.Lambda(params=cst.Parameters(), body=run)
         self.ctx.add_import("asgiref.sync", "async_to_sync")
         self.ctx.note(self.code, self.ctx.line(original), "async_to_sync around a callback")
         return cst.Call(func=cst.Name("async_to_sync"), args=[cst.Arg(updated)])
