@@ -246,3 +246,4 @@ def mark_tested(node: ast.expr) -> None:
             node.left._migrate_tested = True  # type: ignore[attr-defined]
     else:
         node._migrate_tested = True  # type: ignore[attr-defined]
+        node._migrate_truth = True  # type: ignore[attr-defined]  # ``len`` if no ``bool``

@@ -33,7 +33,7 @@ from .catalogue import Action
 from .decisions import Colouring, Review
 from .graph import CallGraph
 from .model import Call, Function
-from .tree import short_name
+from .tree import STR_JOIN, short_name
 
 # Builtins that take every item of an iterable: an async comprehension
 # gives them the same items. ``next`` takes one: ``await anext(...)``.
@@ -48,6 +48,7 @@ EAGER_CONSUMERS = frozenset(
         "builtins.sum",
         "builtins.min",
         "builtins.max",
+        STR_JOIN,
     }
 )
 NEXT = "builtins.next"

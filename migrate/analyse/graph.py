@@ -52,6 +52,7 @@ from .object_attrs import object_attrs
 from .project import Project
 from .subclasses import SESSION_BASES, Extensions, decide_subclasses
 from .tree import short_name
+from .twins import TRUTH_DUNDERS
 from .typeflow import TypeFlow
 from .wrappers import wrapper_of
 
@@ -874,6 +875,9 @@ class CallGraph(Extensions):
         target = self.resolve(call.target)
         if target is None:
             return None
+        if call.dunder == "truth":  # ``if not jobs:``: its __bool__, or else its __len__
+            runs = (self.resolve(target.removesuffix("__len__") + d) for d in TRUTH_DUNDERS)
+            return next((found for found in runs if found in self.functions), None)
         if target in self.functions:
             return target
         # Instantiating a project class runs its __init__.

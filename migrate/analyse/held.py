@@ -25,11 +25,13 @@ from .names import LocalScope, _is_super, _self_attr, dotted, expr_text, span_of
 from .patches import class_mock, patched_params
 from .reached import ReachedValues
 from .scopes import plain_names, returned_by
-from .tree import assigned_values, chain_root, iter_of_one
-
-# Builtins that take an iterable's items: what ``__next__`` gives (see generators).
-ITEM_CONSUMERS = frozenset(
-    {"builtins.next", "builtins.list", "builtins.set", "builtins.tuple", "builtins.sorted"}
+from .tree import (
+    ITEM_CONSUMERS,
+    STR_JOIN,
+    assigned_values,
+    chain_root,
+    iter_of_one,
+    joins,
 )
 
 
@@ -171,6 +173,8 @@ class HeldVisitor(ReachedValues):
         ``setattr(obj, "name", v)`` assigns an attribute, ``setattr(obj, name, v)``
         one known only at run time; ``next(pages)``, ``list(pages)`` iterate."""
         func = node.func
+        if target is None and joins(func):
+            target = STR_JOIN  # ``", ".join(pages)``
         if target in ITEM_CONSUMERS and len(node.args) == 1 and not node.keywords:
             self.note_iteration(node.args[0], arg_of=target)
         elif target == "builtins.next" and len(node.args) == 2 and not node.keywords:

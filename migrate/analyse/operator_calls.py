@@ -1,7 +1,8 @@
 """Calls Python makes on syntax, as the facts note them: ``pages[name]`` runs
 ``__getitem__``, ``plugins[name] = p`` ``__setitem__``, ``del jobs[name]``
-``__delitem__``, ``name in jobs`` ``__contains__`` (see twins), on an instance
-whose type is known here or that callers give.
+``__delitem__``, ``name in jobs`` ``__contains__``, ``if not jobs:``
+``__bool__`` or else ``__len__`` (see twins), on an instance whose type is
+known here or that callers give.
 """
 
 from __future__ import annotations
@@ -37,6 +38,14 @@ class OperatorCalls(HeldVisitor):
         if site is not None:
             self.dunder_call(node, site[1], "__contains__", site[2])
         super().visit_Compare(node)
+
+    def visit_Name(self, node: ast.Name) -> None:
+        """``if not listing:`` runs ``Listing.__len__`` when it has no ``__bool__``
+        (see twins): a local holding an instance, tested for truth."""
+        truth = getattr(node, "_migrate_truth", False) and isinstance(node.ctx, ast.Load)
+        if truth and any(node.id in scope.local_types for scope in self.scopes):
+            self.dunder_call(node, node, "__len__", "truth")
+        self.generic_visit(node)
 
     def dunder_call(
         self,

@@ -275,3 +275,28 @@ def iter_of_one(node: ast.expr) -> bool:
         and len(node.args) == 1
         and not node.keywords
     )
+
+
+# A string's ``join`` (``", ".join(pages)``), which takes every item it is given.
+STR_JOIN = "builtins.str.join"
+# Builtins that take an iterable's items: what ``__next__`` gives (see generators).
+ITEM_CONSUMERS = frozenset(
+    {
+        "builtins.next",
+        "builtins.list",
+        "builtins.set",
+        "builtins.tuple",
+        "builtins.sorted",
+        STR_JOIN,
+    }
+)
+
+
+def joins(func: ast.expr) -> bool:
+    """Whether ``func`` is ``", ".join``, a literal string's ``join``."""
+    return (
+        isinstance(func, ast.Attribute)
+        and func.attr == "join"
+        and isinstance(func.value, ast.Constant)
+        and isinstance(func.value.value, str)
+    )

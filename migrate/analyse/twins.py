@@ -24,6 +24,8 @@ TWIN_NAMES = {
     "__delitem__": "adelitem",
 }
 LEN = "builtins.len"
+# What a truth test (``if not jobs:``) runs: ``__bool__``, or else ``__len__``.
+TRUTH_DUNDERS = ("__bool__", "__len__")
 # A property setter is a function of its own (``Api.token.<setter>``); one that
 # would await becomes the async method ``aset_token``, and the setter stays as a
 # bridge to it for sync code and for assignments that do not read as one call.

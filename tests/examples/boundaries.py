@@ -23,7 +23,7 @@ def flush_metrics():  # ASYNC: calls requests.post
     requests.post(f"{STATUS_URL}/metrics", json={})  # BLOCKING: requests.post
 
 
-atexit.register(flush_metrics)  # BRIDGE: async_to_sync
+atexit.register(flush_metrics)  # BRIDGE: asyncio.run
 
 
 class Service:

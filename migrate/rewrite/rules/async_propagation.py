@@ -365,11 +365,23 @@ class AsyncPropagation(TwinSites, RaisesSites):
                 asynchronous=cst.Asynchronous(),
                 leading_lines=updated.leading_lines,
             )
-        if not isinstance(updated, cst.SimpleStatementLine) or len(updated.body) != 1:
-            return updated
         if not self.ctx.in_async or not self.names:
             return updated
-        small = updated.body[0]
+        if isinstance(updated, cst.With) and isinstance(updated.body, cst.IndentedBlock):
+            # ``yield from session.get(u).json()`` inside the client made for it.
+            inner = updated.body.body
+            if len(inner) == 1 and isinstance(inner[0], cst.SimpleStatementLine):
+                loop = self._unrolled(original, inner[0])
+                return updated.with_deep_changes(updated.body, body=[loop])
+        if isinstance(updated, cst.SimpleStatementLine):
+            return self._unrolled(original, updated)
+        return updated
+
+    def _unrolled(
+        self, original: cst.SimpleStatementLine, updated: cst.SimpleStatementLine
+    ) -> cst.BaseStatement:
+        """``yield from x`` -> ``for item in x: yield item`` (``async for`` if x is async)."""
+        small = updated.body[0] if len(updated.body) == 1 else None
         if not (
             isinstance(small, cst.Expr)
             and isinstance(small.value, cst.Yield)
@@ -381,7 +393,7 @@ class AsyncPropagation(TwinSites, RaisesSites):
         assert isinstance(source.value.value, cst.From)
         is_async = self.ctx.pos(source.value.value.item) in self.ctx.edits.async_iterations
         name = _fresh("item", self.names[-1])
-        loop = cst.For(
+        return cst.For(
             target=cst.Name(name),
             iter=small.value.value.item,
             body=cst.IndentedBlock(
@@ -390,7 +402,6 @@ class AsyncPropagation(TwinSites, RaisesSites):
             asynchronous=cst.Asynchronous() if is_async else None,
             leading_lines=updated.leading_lines,
         )
-        return loop
 
     @on_leave(cst.For)
     def leave_For(self, original: cst.For, updated: cst.For) -> cst.For:

@@ -4,7 +4,7 @@ async code, and the dunder kept as a bridge for sync code.
 ``name in jobs`` -> ``await jobs.acontains(name)``, ``name not in jobs`` ->
 ``not await jobs.acontains(name)``, ``jobs[name] = xml`` -> ``await
 jobs.asetitem(name, xml)``, ``del jobs[name]`` -> ``await
-jobs.adelitem(name)``, ``len(jobs)`` -> ``await jobs.alen()``, ``api.token = v``
+jobs.adelitem(name)``, ``len(jobs)`` and ``if jobs:`` -> ``await jobs.alen()``, ``api.token = v``
 -> ``await api.aset_token(v)``. The class keeps
 its dunder, one line handing over to the twin through ``async_to_sync``: sync
 code (and code that cannot tell what it holds) goes on working.
@@ -43,6 +43,16 @@ class TwinSites(Rule):
         if twin is None or not isinstance(updated, cst.Call):
             return updated
         return _await(updated.args[0].value, twin[1], [])
+
+    @on_leave(cst.Name)
+    def leave_twin_truth(
+        self, original: cst.Name, updated: cst.BaseExpression
+    ) -> cst.BaseExpression:
+        """``if not listing:`` -> ``if not await listing.alen():``"""
+        twin = self._twin(original)
+        if twin is None or twin[0] != "truth":
+            return updated
+        return _await(updated, twin[1], [])
 
     @on_leave(cst.Assign)
     def leave_twin_assign(

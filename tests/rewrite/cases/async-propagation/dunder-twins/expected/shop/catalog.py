@@ -55,11 +55,52 @@ class Catalog:
     def __iter__(self):
         return iter(async_to_sync(collect)(self.__aiter__()))
 
+    def __bool__(self):
+        return bool(self.base)
+
     async def add(self, name, price):
         if await self.acontains(name):
             return False
         await self.asetitem(name, price)
         return True
+
+
+class Shelf:
+    """The names on a remote shelf, fetched each time they are looked at."""
+
+    def __init__(self, base, path="names"):
+        self.url = f"{base}/{path}"
+
+    async def __aiter__(self):
+        async with httpx.AsyncClient(
+            follow_redirects=True, timeout=None, verify=TLS_CONTEXT
+        ) as http_client:
+            for item in (await http_client.get(self.url, timeout=5)).json():
+                yield item
+
+    def __iter__(self):
+        return iter(async_to_sync(collect)(self.__aiter__()))
+
+    async def alen(self):
+        async with httpx.AsyncClient(
+            follow_redirects=True, timeout=None, verify=TLS_CONTEXT
+        ) as http_client:
+            return len((await http_client.get(self.url, timeout=5)).json())
+
+    def __len__(self):
+        return async_to_sync(self.alen)()
+
+
+async def label(base, path="names"):
+    shelf = Shelf(base, path)
+    if not await shelf.alen():
+        return "nothing"
+    return ", ".join([item async for item in shelf])
+
+
+def opening(base):
+    catalog = Catalog(base)
+    return "open" if catalog else "closed"
 
 
 async def summary(catalog):

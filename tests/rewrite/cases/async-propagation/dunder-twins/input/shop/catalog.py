@@ -29,11 +29,39 @@ class Catalog:
         for name in self.names():
             yield self.session.get(f"{self.base}/items/{name}", timeout=5).json()
 
+    def __bool__(self):
+        return bool(self.base)
+
     def add(self, name, price):
         if name in self:
             return False
         self[name] = price
         return True
+
+
+class Shelf:
+    """The names on a remote shelf, fetched each time they are looked at."""
+
+    def __init__(self, base, path="names"):
+        self.url = f"{base}/{path}"
+
+    def __iter__(self):
+        yield from requests.get(self.url, timeout=5).json()
+
+    def __len__(self):
+        return len(requests.get(self.url, timeout=5).json())
+
+
+def label(base, path="names"):
+    shelf = Shelf(base, path)
+    if not shelf:
+        return "nothing"
+    return ", ".join(shelf)
+
+
+def opening(base):
+    catalog = Catalog(base)
+    return "open" if catalog else "closed"
 
 
 def summary(catalog):
