@@ -17,7 +17,7 @@ from .catalogue import NON_IDEMPOTENT, Action
 from .decisions import Colouring
 from .gathers import Awaited, FunctionFanOuts, GatherEdit
 from .gathers.futures import result_renames
-from .gathers.model import pooled_limit
+from .gathers.model import fetch_kind, pooled_limit
 from .gathers.pools import idle_pools
 from .gathers.threads import thread_edit
 from .graph import CallGraph
@@ -181,8 +181,9 @@ def awaited_calls(
             changes = receiver_changes(target, graph) if target.name != "__init__" else ()
             holds = pacing.holds(callee)
             moved = pacing.changes_globals(callee)
+            kind = fetch_kind(callee)
             found[call.span] = Awaited(
-                callee, "fetch", verbs, changes_receiver=changes, changes_globals=moved, holds=holds
+                callee, kind, verbs, changes_receiver=changes, changes_globals=moved, holds=holds
             )
     for call, entry in graph.blocking.get(fn.qualname, []):
         if entry.action is not Action.REWRITE or call.in_lambda:
@@ -195,9 +196,9 @@ def awaited_calls(
             # (MIG012); gathering them is not written. Calls of the functions
             # making them are gathered like any other.
             continue
-        # ``requests.request("POST", url)``: the catalogue knows only "REQUEST".
-        verb = call.http_verb or entry.http_method
-        found[call.span] = Awaited(entry.name, "fetch", frozenset({verb} if verb else ()))
+        verb = call.http_verb or entry.http_method  # ``request("POST", u)``: "REQUEST"
+        kind = fetch_kind(entry.replacement)
+        found[call.span] = Awaited(entry.name, kind, frozenset({verb} if verb else ()))
     for unwind in colouring.unwinds:
         if unwind.function == fn.qualname and unwind.kind == "async_to_sync":
             verbs = frozenset(colouring.http_verbs.get(unwind.callee, ()))

@@ -40,7 +40,9 @@ class Awaited:
     """A call that is (or becomes) awaited, as the colouring sees it."""
 
     callee: str
-    kind: Literal["fetch", "sleep", "bridge"]
+    # "close": a call closing its receiver (``s.close()``), which ends what the
+    # calls before it on that receiver do: never run with them.
+    kind: Literal["fetch", "sleep", "bridge", "close"]
     verbs: frozenset[str] = frozenset()
     unwound: bool = False  # ``async_to_sync(f)``: the call of its result is awaited
     # The attributes of its receiver a method changes (``self.configure()``
@@ -162,3 +164,13 @@ class Refusal(Exception):
     def __init__(self, reason: str, edit: GatherEdit | None = None) -> None:
         super().__init__(reason)
         self.edit = edit
+
+
+# Methods that close their receiver (a client, a file, a socket).
+CLOSERS = frozenset({"close", "aclose"})
+
+
+def fetch_kind(callee: str) -> Literal["fetch", "close"]:
+    """What an awaited call of ``callee`` (a project function, or the async twin
+    of a catalogue call) does, as gathers see it: closing, or fetching."""
+    return "close" if callee.rpartition(".")[2] in CLOSERS else "fetch"
