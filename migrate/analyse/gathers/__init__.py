@@ -28,7 +28,7 @@ from .bodies import item_worker
 from .calls import CallScan
 from .comprehensions import ComprehensionScan
 from .loops import LoopScan
-from .model import Awaited, Finding, Form, GatherEdit, Pairing, span_of
+from .model import REWRITE_IMPORTS, Awaited, Finding, Form, GatherEdit, Pairing, span_of
 from .syntax import unmapped
 
 __all__ = ["Awaited", "Finding", "Form", "FunctionFanOuts", "GatherEdit", "Pairing"]
@@ -45,6 +45,9 @@ class FunctionFanOuts(LoopScan, ComprehensionScan, CallScan):
             a.arg for a in ast.walk(self.node) if isinstance(a, ast.arg)
         }
         self._taken.add(self.node.name)  # a name of its own would hide the function
+        # Modules the rewrite may come to use here (``except json.JSONDecodeError``
+        # where requests' exception was caught): ``for json in jsons`` would hide them.
+        self._taken |= REWRITE_IMPORTS
         parents: dict[int, ast.AST] = {}
         for parent in dataflow.walk_local(self.node):
             for child in ast.iter_child_nodes(parent):

@@ -174,3 +174,7 @@ def fetch_kind(callee: str) -> Literal["fetch", "close"]:
     """What an awaited call of ``callee`` (a project function, or the async twin
     of a catalogue call) does, as gathers see it: closing, or fetching."""
     return "close" if callee.rpartition(".")[2] in CLOSERS else "fetch"
+
+
+# Modules the rewrite may import where the code had none of them.
+REWRITE_IMPORTS = frozenset({"asyncio", "contextlib", "functools", "httpx", "inspect", "json"})
