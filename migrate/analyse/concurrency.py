@@ -34,7 +34,7 @@ from .model import Call, FanOut, Function, Span, SpotKind
 from .pacing import ASYNC_SLEEPS, Pacing, awaits_async
 from .project import function_node
 from .quiet_calls import quiet_calls
-from .read_calls import as_calls, property_fetches
+from .read_calls import as_calls, async_iterated, property_fetches
 from .receivers import receiver_changes
 from .twinned import membership_test
 
@@ -240,13 +240,13 @@ def _fan_outs(
     loaded = graph.project.files.get(fn.module)
     if node is None or loaded is None:
         return []
-    if reads:
-        as_calls(node, set(reads))
+    as_calls(node, set(reads))
     tree = trees[fn.module]
     lines: list[str] | None = getattr(tree, "_migrate_lines", None)
     if lines is None:  # split once per module: a file of thousands of functions
         lines = tree._migrate_lines = loaded.source.text.splitlines()  # type: ignore[attr-defined]
     scan = FunctionFanOuts(node, awaited, lines, allow_reorder, module=tree)
+    scan.async_iterated = async_iterated(fn, graph, colouring)
     scan.quiet_calls = quiet_calls(fn, graph, trees, {})
     return [
         Spot(

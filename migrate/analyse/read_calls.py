@@ -43,7 +43,8 @@ def property_fetches(
 
 def as_calls(node: ast.AST, spans: set[Span]) -> None:
     """The reads at ``spans`` in ``node``, made the calls they become (in place)."""
-    _Reads(spans).visit(node)
+    if spans:
+        _Reads(spans).visit(node)
 
 
 class _Reads(ast.NodeTransformer):
@@ -55,3 +56,21 @@ class _Reads(ast.NodeTransformer):
         if not isinstance(node.ctx, ast.Load) or span_of(node) not in self.spans:
             return node
         return ast.copy_location(ast.Call(func=node, args=[], keywords=[]), node)
+
+
+def async_iterated(fn: Function, graph: CallGraph, colouring: Colouring) -> frozenset[Span]:
+    """Where ``fn`` iterates what becomes async (``for f in storage.files()`` of a
+    generator that does), as the plan's async iterations are found."""
+    found = set()
+    for call in fn.calls:
+        if not call.iterated or call.in_lambda:
+            continue
+        callee = graph.callee_of(call)
+        if callee is None:
+            continue
+        target = graph.functions[callee]
+        if not (colouring.is_async(callee) or target.is_async):
+            continue
+        if target.is_generator or call.iterates:
+            found.add(call.iterated_at or call.span)
+    return frozenset(found)

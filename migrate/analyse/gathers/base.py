@@ -98,6 +98,8 @@ class Scan:
     module: ast.Module | None = None  # for module-level names the function reads
     limit_text: str = "--max-concurrency"
     findings: list[Finding] = field(default_factory=list)
+    # What the function iterates with ``async for`` once migrated (an async generator).
+    async_iterated: frozenset[Span] = frozenset()
     _taken: set[str] = field(default_factory=set)
     _owned: set[Span] = field(default_factory=set)  # fetches a safe spot already gathers
     _fissioned: set[int] = field(default_factory=set)  # ids of loops split in two

@@ -172,6 +172,14 @@ class ComprehensionScan(Scan):
         statement = self._hoisting_point(comp, fetch) if not whole else None
         materialise = ""
         flatten: tuple[str, str, str] | None = None
+        async_items = any(
+            g.is_async or span_of(g.iter) in self.async_iterated for g in comp.generators
+        )
+        if not whole and uses_targets and async_items:
+            raise Refusal(
+                "the element uses the item as well as the result, and the items come from"
+                " an async generator, as they come"
+            )
         if not whole and uses_targets:
             several = len(comp.generators) != 1 or comp.generators[0].ifs
             if several and (any(g.is_async for g in comp.generators) or statement is None):

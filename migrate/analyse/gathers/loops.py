@@ -31,6 +31,12 @@ class LoopScan(FilteredLoops):
         ]
         if not body_fetches:
             return
+        if span_of(loop.iter) in self.async_iterated:
+            # Its items come page by page, as it reaches them: a gather would list
+            # them all first, fetching pages the loop's failure would have spared.
+            why = f"{ast.unparse(loop.iter)} gives its items as they come (async for)"
+            self._refuse("loop", loop, body_fetches, why)
+            return
         if self._flattened(loop, body_fetches) or self._filtered(loop, body_fetches):
             return
         try:

@@ -30,6 +30,7 @@ bookkeeping of one pass over the file.
 from __future__ import annotations
 
 import builtins
+import re
 from collections.abc import Sequence
 
 import libcst as cst
@@ -44,6 +45,7 @@ from ..strings import preferred_quote, requote, substitute
 from .base import Rule, StatementResult, on_leave, on_visit
 
 HELPER = GATHER_HELPER
+ASYNC_FOR = re.compile(r"\basync\s+for\b")
 
 
 def _starts_empty(stmt: cst.BaseStatement, name: str, adds: Adds = "append") -> str | None:
@@ -169,7 +171,7 @@ def _call_statement(
     """``target = await gather_in_order(*(element clauses), bound)``, wrapped as ruff would
     (no ``target =`` when ``target`` is empty)."""
     head = f"{target} = await {helper}(" if target else f"await {helper}("
-    star = f"*({element} {clauses})" if clauses else f"*({element})"
+    star = _starred(element, clauses)
     if indent + len(head) + len(star) + len(bound) + 3 <= LINE_LENGTH:
         return cst.parse_statement(f"{head}{star}, {bound})\n")
     if indent + 4 + len(star) + len(bound) + 2 <= LINE_LENGTH:
@@ -177,9 +179,20 @@ def _call_statement(
     bounds = "".join(f"    {b.strip()},\n" for b in _top_level(bound))
     if indent + 4 + len(star) + 1 <= LINE_LENGTH:
         return cst.parse_statement(f"{head}\n    {star},\n{bounds})\n")
+    opening, closing = star[1], star[-1]  # ``(`` or, over an async generator, ``[``
     return cst.parse_statement(
-        f"{head}\n    *(\n        {element}\n        {clauses}\n    ),\n{bounds})\n"
+        f"{head}\n    *{opening}\n        {element}\n        {clauses}\n    {closing},\n{bounds})\n"
     )
+
+
+def _starred(element: str, clauses: str) -> str:
+    """``*(fetch(x) for x in xs)``; a list where the items come from an async
+    generator (``async for``), which ``*`` cannot unpack."""
+    if not clauses:
+        return f"*({element})"
+    if ASYNC_FOR.search(clauses):
+        return f"*[{element} {clauses}]"
+    return f"*({element} {clauses})"
 
 
 def _top_level(arguments: str) -> list[str]:
@@ -823,7 +836,7 @@ class Gather(Rule):
             iterated = cst.Name(edit.materialise)
             comp = comp.with_changes(for_in=comp.for_in.with_changes(iter=iterated))
         clauses = code_of(comp.for_in).strip()
-        gathered = f"await {HELPER}(*({code_of(fetch)} {clauses}), limit={limit})"
+        gathered = f"await {HELPER}({_starred(code_of(fetch), clauses)}, limit={limit})"
         self._used(at, f"one call per item, at most {limit} at a time")
         if at.hoist is not None:
             # The gather goes before the statement; the comprehension reads its list.
