@@ -63,7 +63,13 @@ from .scopes import (
     through_mock,
 )
 from .thread_shapes import held_objects
-from .tree import child_fields, class_body_names, method_aliases, note_global_change
+from .tree import (
+    child_fields,
+    class_body_names,
+    method_aliases,
+    note_global_change,
+    note_param_change,
+)
 from .twins import TWIN_NAMES, len_site
 from .urllib_shapes import URLOPEN, built_just_before, urlopen_method, urlopen_refusal
 
@@ -526,6 +532,7 @@ class ModuleAnalyser(OperatorCalls):
         if fn is not None:  # ``_users[uid] = v``: a module global changed (see gathers)
             local = scope.bound | scope.params
             note_global_change(fn, local, self.facts.top_level, *node.targets)
+            note_param_change(fn, scope.params, *node.targets)
         self.note_assignment(node, scope)
         self.note_assigned_values(node, scope)
         typ = self.type_of_value(node.value, scope) if scope.function is not None else None

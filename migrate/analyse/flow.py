@@ -18,7 +18,7 @@ from .dataflow import MUTATING_METHODS
 from .frameworks import CLOSERS, unbridged
 from .model import Call, Function
 from .names import NameResolver, expr_text, span_of
-from .tree import chain_root, note_global_change, note_self_change
+from .tree import chain_root, note_global_change, note_param_change, note_self_change
 
 # The visit_* method (or generic_visit) by visitor class and node class.
 _HANDLERS: dict[tuple[type, type], Callable[[Any, Any], None]] = {}
@@ -205,6 +205,7 @@ class FlowVisitor(NameResolver, ast.NodeVisitor):
         if fn is not None and self.scopes:
             local = self.scopes[-1].bound | self.scopes[-1].params
             note_global_change(fn, local, self.facts.top_level, *targets)
+            note_param_change(fn, self.scopes[-1].params, *targets)
 
     def visit_AugAssign(self, node: ast.AugAssign) -> None:
         self._self_change(node.target)
@@ -224,7 +225,10 @@ class FlowVisitor(NameResolver, ast.NodeVisitor):
     def note_mutating_call(self, node: ast.Call) -> None:
         func = unbridged(node.func, self.resolve)
         if isinstance(func, ast.Attribute) and func.attr in MUTATING_METHODS:
-            self._self_change(func.value)
+            held = func.value
+            if isinstance(held, ast.Name) and held.id not in ("self", "cls"):
+                held = func  # ``seen.add(x)`` changes what the name ``seen`` holds
+            self._self_change(held)
 
 
 def mark_tested(node: ast.expr) -> None:

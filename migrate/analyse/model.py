@@ -292,9 +292,7 @@ class Function:
     function_defaults: tuple[tuple[str, str, Span], ...] = ()
     # Parameters whose default names an HTTP method (``method="GET"``).
     method_defaults: tuple[tuple[str, str], ...] = ()
-    # A ``__call__(self, r)``: what it does with ``r`` (attribute, whether assigned);
-    # ("", False) for ``r`` used whole other than ``return r``, ("return", False)
-    # for a return of anything else (see :func:`scopes.argument_uses`).
+    # A ``__call__(self, r)``: what it does with ``r`` (see :func:`scopes.argument_uses`).
     argument_uses: tuple[tuple[str, bool], ...] = ()
     decorators: list[Decorator] = field(default_factory=list)
     calls: list[Call] = field(default_factory=list)
@@ -321,11 +319,12 @@ class Function:
     attr_sets: list[tuple[str, str]] = field(default_factory=list)
     # ``setattr(obj, name, value)``, ``name`` known at run time only: the object, the line.
     runtime_setattrs: list[tuple[str, int]] = field(default_factory=list)
-    # The attributes of ``self`` a method assigns, deletes or changes in place
-    # (``self.seen.append(x)``): calling it changes its receiver; and the module's
-    # globals it changes in place (``_users[uid] = ...``, a cache filled per key).
+    # What it assigns, deletes or changes in place: attributes of ``self``
+    # (``self.seen.append(x)``: calling it changes its receiver), module globals
+    # (``_users[uid] = ...``, a cache filled per key), parameters (``seen.add(x)``).
     self_writes: tuple[str, ...] = ()
     global_writes: tuple[str, ...] = ()
+    param_writes: tuple[str, ...] = ()
     fan_outs: list[FanOut] = field(default_factory=list)
     # Generator expressions handed to a caller that takes their items one at a time
     # from a sync iterator (``zip``, ``islice``...): (that caller, the calls each

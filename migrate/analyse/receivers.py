@@ -42,3 +42,11 @@ def receiver_changes(
             changes = receiver_changes(graph.functions[callee], graph, seen)
             changed += (f"{held}.{attr}" if held else attr for attr in changes)
     return tuple(dict.fromkeys(changed))
+
+
+def changed_params(fn: Function) -> tuple[tuple[int, str], ...]:
+    """The parameters whose object ``fn`` changes in place (``seen.add(x)``), with
+    their positions among a call's arguments (``self`` aside): two calls handed the
+    same object see each other's changes."""
+    given = fn.params[1:] if fn.params[:1] in (("self",), ("cls",)) else fn.params
+    return tuple((i, p) for i, p in enumerate(given) if p in fn.param_writes)

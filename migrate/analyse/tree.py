@@ -229,6 +229,19 @@ def note_global_change(
                 fn.global_writes += (name,)
 
 
+def note_param_change(fn: Function, params: Collection[str], *targets: ast.expr) -> None:
+    """Record that ``fn`` changes what a parameter holds when a target is (part of)
+    one (``seen.add(x)``'s receiver, ``memo[k] = v``): its caller's object."""
+    for target in targets:
+        root = target
+        while isinstance(root, ast.Attribute | ast.Subscript):
+            root = root.value
+        if root is target or not isinstance(root, ast.Name) or root.id in ("self", "cls"):
+            continue
+        if root.id in params and root.id not in fn.param_writes:
+            fn.param_writes += (root.id,)
+
+
 def class_body_names(node: ast.ClassDef) -> tuple[str, ...]:
     """The names a class body assigns a value (``auth = None``)."""
     return tuple(

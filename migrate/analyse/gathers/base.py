@@ -340,6 +340,13 @@ class Scan:
                 " calls would change it in the order they finish and miss each other's"
                 " changes (a cache filled per key would fetch a repeated key again)"
             )
+        shared = self._shared_argument(call, items)
+        if shared is not None:
+            return (
+                f"each {info.short} changes what its {shared[0]} holds, {shared[1]}, which"
+                " every call is handed: run together, they would change it in the order"
+                " they finish and miss each other's changes (a node seen twice)"
+            )
         func = call.func
         receiver = dataflow.path_of(func.value) if isinstance(func, ast.Attribute) else None
         if not info.changes_receiver or receiver is None or receiver.split(".")[0] in items:
@@ -350,6 +357,19 @@ class Scan:
             " in the order they finish and could see each other's changes; moving the"
             f" change out of {info.short} into the loop would let them run together"
         )
+
+    def _shared_argument(self, call: ast.Call, items: list[str]) -> tuple[str, str] | None:
+        """A parameter the callee changes in place and the object it is handed here,
+        the same for every item (``walk(dep, seen)``): (parameter, argument)."""
+        starred = next((i for i, a in enumerate(call.args) if isinstance(a, ast.Starred)), None)
+        for position, name in self._info(call).changes_params:
+            given = next((k.value for k in call.keywords if k.arg == name), None)
+            if given is None and position < len(call.args):
+                given = call.args[position] if starred is None or position < starred else None
+            path = dataflow.path_of(given) if given is not None else None
+            if path is not None and path.split(".")[0] not in items:
+                return name, path
+        return None
 
     def _refuse(
         self,

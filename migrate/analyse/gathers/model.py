@@ -49,6 +49,8 @@ class Awaited:
     # setting ``self.site``): what reads them afterwards depends on it.
     changes_receiver: tuple[str, ...] = ()
     changes_globals: tuple[str, ...] = ()  # the module globals it changes (a cache)
+    # The parameters whose object it changes (``seen``), with their positions.
+    changes_params: tuple[tuple[int, str], ...] = ()
     # What it enters and holds while it awaits (``with self.lock:``), as written.
     holds: str = ""
 

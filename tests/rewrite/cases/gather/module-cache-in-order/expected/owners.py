@@ -1,6 +1,6 @@
 import httpx
 
-from _async_helpers import TLS_CONTEXT, gather_in_order
+from _async_helpers import TLS_CONTEXT
 
 _users = {}
 SEEN = []
@@ -31,8 +31,7 @@ async def fetch_logged(base, uid):
 
 
 async def logged_logins(base, uids):
-    logins = await gather_in_order(
-        *(fetch_logged(base, uid) for uid in uids),
-        limit=10,
-    )
+    logins = []
+    for uid in uids:
+        logins.append(await fetch_logged(base, uid))
     return logins
