@@ -622,9 +622,11 @@ class TaskPool:
     At most ``limit`` submitted calls run at once. ``as_completed`` hands back
     the tasks themselves as they finish (so ``futures[future]`` still finds
     what was submitted), like ``concurrent.futures.as_completed``. Leaving the
-    block waits for the calls still running, as leaving a ``ThreadPoolExecutor``
-    block did; leaving it with an exception cancels them instead. Every
-    failure is retrieved, and calls that never started are closed.
+    block, even by an exception, ``return`` or ``break``, waits for every
+    submitted call to run to its end (``limit`` at a time), as leaving a
+    ``ThreadPoolExecutor`` block did. Only a cancellation (a timeout around
+    the block) or Ctrl-C cancels the calls left, and closes those that never
+    started. A failure nobody took with ``result()`` is retrieved, not raised.
     """
 
     def __init__(self, limit: int | None = None) -> None:
@@ -636,13 +638,15 @@ class TaskPool:
         return self
 
     async def __aexit__(self, kind: object, error: object, traceback: object) -> None:
-        if error is not None:
+        if isinstance(error, (asyncio.CancelledError, KeyboardInterrupt)):
             for task in self._tasks:
                 task.cancel()
-        await asyncio.gather(*self._tasks, return_exceptions=True)
-        for call in self._calls:
-            if inspect.iscoroutine(call):
-                call.close()
+        try:  # cancelled here, gather cancels the tasks and waits for them
+            await asyncio.gather(*self._tasks, return_exceptions=True)
+        finally:  # closes the calls that never started (a no-op on the others)
+            for call in self._calls:
+                if inspect.iscoroutine(call):
+                    call.close()
 
     def submit(self, call: Awaitable[Any]) -> asyncio.Task[Any]:
         async def run() -> Any:
