@@ -51,10 +51,11 @@ def is_fan_out(edge: Edge, graph: CallGraph) -> bool:
             for f in holder.fan_outs
         )
     if receiver.endswith("ThreadPoolExecutor.map"):
-        # A pool of one thread keeps running f, one item at a time (f is bridged there).
+        # Only a map the fan-outs carry becomes a gather; one they refuse (a pool of
+        # one thread) or do not know (``timeout=``) keeps its threads, f bridged there.
         holder = graph.functions.get(edge.caller)
-        return holder is None or not any(
-            f.kind == "executor-map" and f.refusal is not None and within(ref.span, f.span)
+        return holder is not None and any(
+            f.kind == "executor-map" and f.refusal is None and within(ref.span, f.span)
             for f in holder.fan_outs
         )
     return receiver in MAP_RECEIVERS

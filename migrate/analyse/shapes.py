@@ -68,7 +68,9 @@ def _function_of(resolver: NameResolver) -> ast.AST | None:
 def map_fan_out(node: ast.Call, target: str | None, resolver: NameResolver) -> FanOut | None:
     """``map(f, xs)`` / ``executor.map(f, xs)``, ``target`` the callee: f once per item."""
     kind = map_kind(target)
-    if not kind or len(node.args) != 2 or node.keywords:
+    if not kind or len(node.args) < 2 or node.keywords:
+        return None
+    if any(isinstance(arg, ast.Starred) for arg in node.args):
         return None
     workers = None
     size = ""
@@ -87,7 +89,7 @@ def map_fan_out(node: ast.Call, target: str | None, resolver: NameResolver) -> F
         kind=kind,
         span=span_of(node),
         call_target=resolver.resolve(_unwrap_partial(node.args[0], resolver)),
-        iter_text=expr_text(node.args[1]),
+        iter_text=", ".join(expr_text(arg) for arg in node.args[1:]),  # map(f, xs, ys)
         refusal=refusal,
         workers=workers,
         pool_size=size,

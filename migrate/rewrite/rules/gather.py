@@ -951,9 +951,10 @@ class Gather(Rule):
             return updated
         if spot.kind == "executor-submit":
             return updated
-        if not self.ctx.in_async or len(updated.args) != 2:
+        if not self.ctx.in_async or len(updated.args) < 2:
             return updated
-        func, iterated = (code_of(a.value) for a in updated.args)
+        func, *iterables = (code_of(a.value) for a in updated.args)
+        iterated = ", ".join(iterables)  # ``map(f, repeat(base), users)``
         limit = self._limit(spot)
         if spot.kind == "executor-map" and spot.pool is None:
             self.ctx.todo(

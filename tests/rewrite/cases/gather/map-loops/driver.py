@@ -1,4 +1,7 @@
-"""Loops over a map: the body's effects before a failure are kept."""
+"""Loops over a map: the body's effects before a failure are kept. A pool's
+map over several iterables (``repeat(field)``) is gathered the same way; one
+the fan-outs do not carry (``timeout=``) keeps its threads, the function
+bridged there."""
 
 HOSTS = ("feeds",)
 ROUTES = {
@@ -31,3 +34,6 @@ def drive_more(run):
     feeds = run.module("feeds")
     run.check("first with author, last", feeds.first_with_author, [1, 2, 3], "a3")
     run.check("first with author, none", feeds.first_with_author, [1, 2], "zz")
+    run.check("a pool mapping over two iterables", feeds.fields, "title", [1, 2, 3])
+    run.check("one of them failing", feeds.fields, "title", [1, 9, 2])
+    run.check("with a timeout, the pool kept", feeds.fields_in_time, "author", [2, 1])

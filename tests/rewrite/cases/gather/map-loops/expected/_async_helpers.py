@@ -18,6 +18,69 @@ import httpx
 TLS_CONTEXT = httpx.create_ssl_context()
 
 
+async def gather_in_order(
+    *calls: Awaitable[Any] | tuple[Awaitable[Any], ...],
+    limit: int | None = None,
+    return_exceptions: bool = False,
+    raise_for_status: bool = False,
+) -> list[Any]:
+    """Await ``calls`` concurrently, at most ``limit`` at a time; results in order.
+
+    Like the sequential code it replaces, it raises the exception of the first
+    call (in order) that fails, and cancels the calls after it as soon as it
+    fails. A tuple of calls (an item's calls) gives the tuple of their results.
+    With ``return_exceptions``, every call runs and a failure takes its result's
+    place. With ``raise_for_status``, a response with a 4xx or 5xx status fails
+    its call, as the code checking it right after the call stopped there.
+    """
+    semaphore = asyncio.Semaphore(limit) if limit else None
+    flat = [c for item in calls for c in (item if isinstance(item, tuple) else (item,))]
+    tasks: list[asyncio.Future[Any]] = []
+
+    async def run(index: int, call: Awaitable[Any]) -> Any:
+        if semaphore is not None:
+            await semaphore.acquire()
+        try:
+            result = await call
+            if raise_for_status and result.is_error:
+                result.raise_for_status()
+            return result
+        except Exception:
+            stop_after(index)  # before its slot frees: no later call starts
+            raise
+        finally:
+            if semaphore is not None:
+                semaphore.release()
+
+    def stop_after(index: int) -> None:
+        if not return_exceptions:
+            for later in tasks[index + 1 :]:
+                later.cancel()  # a call after a failure: its result is never used
+
+    tasks += [asyncio.ensure_future(run(i, call)) for i, call in enumerate(flat)]
+    try:
+        if return_exceptions:
+            results = list(await asyncio.gather(*tasks, return_exceptions=True))
+        else:
+            results = [await task for task in tasks]
+    finally:
+        for task in tasks:
+            task.cancel()
+        await asyncio.gather(*tasks, return_exceptions=True)
+        for call in flat:
+            # A call cancelled before it started was never awaited: close it.
+            if inspect.iscoroutine(call):
+                call.close()
+    done = iter(results)
+    grouped: list[Any] = []
+    for item in calls:
+        if isinstance(item, tuple):
+            grouped.append(tuple(next(done) for _ in item))
+        else:
+            grouped.append(next(done))
+    return grouped
+
+
 class Outcome:
     """What a call gave: ``result()`` returns its result, or raises its failure."""
 

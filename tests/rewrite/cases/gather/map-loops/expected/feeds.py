@@ -2,11 +2,12 @@
 
 import logging
 from concurrent.futures import ThreadPoolExecutor
+from itertools import repeat
 
 import httpx
 from asgiref.sync import async_to_sync
 
-from _async_helpers import TLS_CONTEXT, gather_outcomes
+from _async_helpers import TLS_CONTEXT, gather_in_order, gather_outcomes
 
 log = logging.getLogger(__name__)
 
@@ -64,3 +65,18 @@ def first_with_author(feed_ids, author):
             if feed["author"] == author:
                 return feed["id"]
     return None
+
+
+async def get_feed_field(field, feed_id):
+    return (await get_feed(feed_id))[field]
+
+
+async def fields(field, feed_ids):
+    return await gather_in_order(*map(get_feed_field, repeat(field), feed_ids), limit=4)
+
+
+def fields_in_time(field, feed_ids):
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        return list(
+            pool.map(async_to_sync(get_feed_field), repeat(field), feed_ids, timeout=30)
+        )

@@ -2,6 +2,7 @@
 
 import logging
 from concurrent.futures import ThreadPoolExecutor
+from itertools import repeat
 
 import requests
 
@@ -51,3 +52,17 @@ def first_with_author(feed_ids, author):
             if feed["author"] == author:
                 return feed["id"]
     return None
+
+
+def get_feed_field(field, feed_id):
+    return get_feed(feed_id)[field]
+
+
+def fields(field, feed_ids):
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        return list(pool.map(get_feed_field, repeat(field), feed_ids))
+
+
+def fields_in_time(field, feed_ids):
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        return list(pool.map(get_feed_field, repeat(field), feed_ids, timeout=30))
