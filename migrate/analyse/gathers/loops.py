@@ -9,7 +9,7 @@ from .. import dataflow
 from ..model import Span
 from .effects import seen_after_failure
 from .filtered import FilteredLoops
-from .model import LINE_LENGTH, Finding, GatherEdit, Refusal, span_of
+from .model import GATHER_HELPERS, LINE_LENGTH, Finding, GatherEdit, Refusal, span_of
 from .syntax import (
     broad_catch,
     collector,
@@ -31,6 +31,13 @@ class LoopScan(FilteredLoops):
         ]
         if not body_fetches:
             return
+        if any(
+            isinstance(sub, ast.Call)
+            and (dataflow.path_of(sub.func) or "").endswith(GATHER_HELPERS)
+            for stmt in loop.body
+            for sub in dataflow.walk_local(stmt)
+        ):
+            return  # an earlier run gathered inside it, and left the loop itself as it is
         if span_of(loop.iter) in self.async_iterated:
             # Its items come page by page, as it reaches them: a gather would list
             # them all first, fetching pages the loop's failure would have spared.
