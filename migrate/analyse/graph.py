@@ -596,6 +596,8 @@ class CallGraph(Extensions):
         parts = held.split(".")
         for cut in range(len(parts), 0, -1):
             head = ".".join(parts[:cut])
+            if head not in self.class_names():
+                head = self.resolve(head) or head  # re-exported: ``pkg.Scanner``
             if head in self.class_names():
                 typ: str | None = head
                 for attr in parts[cut:]:

@@ -344,6 +344,8 @@ class TypeFlow(WhyUntyped):
         parts = held.split(".")
         for cut in range(len(parts), 0, -1):
             head = ".".join(parts[:cut])
+            if head not in self.classes and head not in CONSTRUCTORS.values():
+                head = self.graph.resolve(head) or head  # re-exported: ``pkg.Scanner``
             if head in self.classes or head in CONSTRUCTORS.values():
                 return self._attributes(head, parts[cut:])
         return _UNKNOWN

@@ -371,6 +371,24 @@ class Scan:
                 return name, path
         return None
 
+    def _kept_as_it_is(self, loop: ast.For, fetches: list[ast.Call]) -> bool:
+        """A loop that stays as it is: one an earlier run gathered inside, and left
+        so; one taking its items from an async generator (refused, with why)."""
+        if any(
+            isinstance(sub, ast.Call)
+            and (dataflow.path_of(sub.func) or "").endswith(GATHER_HELPERS)
+            for stmt in loop.body
+            for sub in dataflow.walk_local(stmt)
+        ):
+            return True
+        if span_of(loop.iter) in self.async_iterated:
+            # Its items come page by page, as it reaches them: a gather would list
+            # them all first, fetching pages the loop's failure would have spared.
+            why = f"{ast.unparse(loop.iter)} gives its items as they come (async for)"
+            self._refuse("loop", loop, fetches, why)
+            return True
+        return False
+
     def _refuse(
         self,
         kind: SpotKind,

@@ -9,7 +9,7 @@ from .. import dataflow
 from ..model import Span
 from .effects import seen_after_failure
 from .filtered import FilteredLoops
-from .model import GATHER_HELPERS, LINE_LENGTH, Finding, GatherEdit, Refusal, span_of
+from .model import LINE_LENGTH, Finding, GatherEdit, Refusal, span_of
 from .syntax import (
     broad_catch,
     collector,
@@ -31,18 +31,7 @@ class LoopScan(FilteredLoops):
         ]
         if not body_fetches:
             return
-        if any(
-            isinstance(sub, ast.Call)
-            and (dataflow.path_of(sub.func) or "").endswith(GATHER_HELPERS)
-            for stmt in loop.body
-            for sub in dataflow.walk_local(stmt)
-        ):
-            return  # an earlier run gathered inside it, and left the loop itself as it is
-        if span_of(loop.iter) in self.async_iterated:
-            # Its items come page by page, as it reaches them: a gather would list
-            # them all first, fetching pages the loop's failure would have spared.
-            why = f"{ast.unparse(loop.iter)} gives its items as they come (async for)"
-            self._refuse("loop", loop, body_fetches, why)
+        if self._kept_as_it_is(loop, body_fetches):
             return
         if self._flattened(loop, body_fetches) or self._filtered(loop, body_fetches):
             return
