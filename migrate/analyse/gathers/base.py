@@ -371,6 +371,18 @@ class Scan:
                 return name, path
         return None
 
+    def _listed_name(self, iterated: ast.expr, user: ast.AST) -> str:
+        """The name the items ``iterated`` gives are listed under, to be read twice:
+        its own (``ids = list(ids)``), unless code after ``user`` reads it, which may
+        want the object it held (``repos.sort()`` on the caller's list); else fresh."""
+        end = getattr(user, "end_lineno", 0)
+        if isinstance(iterated, ast.Name) and not any(
+            isinstance(n, ast.Name) and n.id == iterated.id and n.lineno > end
+            for n in ast.walk(self.node)
+        ):
+            return iterated.id
+        return self._fresh("items")
+
     def _kept_as_it_is(self, loop: ast.For, fetches: list[ast.Call]) -> bool:
         """A loop that stays as it is: one an earlier run gathered inside, and left
         so; one taking its items from an async generator (refused, with why)."""

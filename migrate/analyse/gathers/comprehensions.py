@@ -197,11 +197,7 @@ class ComprehensionScan(Scan):
                         " would be), with nothing before it to make that list in"
                     )
                 # Read once into a list before the gather, as a loop over it would be.
-                materialise = (
-                    iterated_node.id
-                    if isinstance(iterated_node, ast.Name)
-                    else self._fresh("items")
-                )
+                materialise = self._listed_name(iterated_node, comp)
             pairing = "zip"
         value = self._scoped_name(fetch, comp)
         edit = GatherEdit(

@@ -358,10 +358,7 @@ class LoopScan(FilteredLoops):
                     drop += (span_of(stmt),)
         materialise = ""
         if not collect and not reiterable(loop.iter, self.node, self.module):
-            if isinstance(loop.iter, ast.Name):
-                materialise = loop.iter.id
-            else:
-                materialise = self._fresh("items")
+            materialise = self._listed_name(loop.iter, loop)
         callee = info.callee
         reason = (
             f"one {info.short} per item of {ast.unparse(loop.iter)}: fetched together (at most"
