@@ -21,6 +21,7 @@ import re
 import sys
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 from ..analyse.catalogue import MOCK_RAISES
@@ -60,11 +61,24 @@ class Helper:
 
 TLS_CONTEXT = Helper(
     "TLS_CONTEXT",
-    """\
+    '''\
 # One TLS context for every client the package makes: {http} would load the CA
 # bundle again for each one (~15 ms), and under Flask a client lives one request.
-TLS_CONTEXT = {http}.create_ssl_context()""",
-    ("import {http}",),
+TLS_CONTEXT = {http}.create_ssl_context()
+
+
+def _request_log_at_debug(record: logging.LogRecord) -> bool:
+    """httpx logs each request at INFO, where requests (urllib3) logged it at
+    DEBUG: a program logging at INFO would print a line it never printed."""
+    if record.levelno != logging.INFO:
+        return True
+    record.levelno, record.levelname = logging.DEBUG, "DEBUG"
+    return logging.getLogger(record.name).isEnabledFor(logging.DEBUG)
+
+
+logging.getLogger("httpx").addFilter(_request_log_at_debug)''',
+    ("import logging", "import {http}"),
+    private=("_request_log_at_debug",),
 )
 
 POOL_PER_ORIGIN = Helper(
@@ -1658,6 +1672,17 @@ def _from_import(module: str, objs: set[str]) -> str:
     return f"from {module} import (\n" + "".join(f"    {n},\n" for n in names) + ")"
 
 
+@cache
+def _helper_statements() -> frozenset[str]:
+    """The expression statements the helpers' code runs at import, as unparsed."""
+    return frozenset(
+        ast.unparse(stmt)
+        for helper in HELPERS.values()
+        for stmt in ast.parse(helper.code.format(http="httpx")).body
+        if isinstance(stmt, ast.Expr) and not isinstance(stmt.value, ast.Constant)
+    )
+
+
 def defined_helpers(source: bytes) -> set[str] | None:
     """Helpers an existing module defines; None if it is not this toolkit's or
     holds more than its helpers (someone's own code, never to be overwritten)."""
@@ -1689,6 +1714,8 @@ def defined_helpers(source: bytes) -> set[str] | None:
             names = {stmt.target.id}
         elif isinstance(stmt, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef):
             names = {stmt.name}
+        elif isinstance(stmt, ast.Expr) and ast.unparse(stmt) in _helper_statements():
+            continue  # a helper's own statement (``logging.getLogger(...).addFilter``)
         else:
             return None
         if not names or not names <= set(known):

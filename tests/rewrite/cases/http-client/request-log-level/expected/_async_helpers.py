@@ -1,0 +1,124 @@
+"""Async helpers shared by the migrated code of this package.
+
+Written by ``migrate apply`` (and extended when a later step needs more);
+needs only the standard library and httpx.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import inspect
+import logging
+from collections.abc import Awaitable
+from typing import Any
+
+import httpx
+
+# One TLS context for every client the package makes: httpx would load the CA
+# bundle again for each one (~15 ms), and under Flask a client lives one request.
+TLS_CONTEXT = httpx.create_ssl_context()
+
+
+def _request_log_at_debug(record: logging.LogRecord) -> bool:
+    """httpx logs each request at INFO, where requests (urllib3) logged it at
+    DEBUG: a program logging at INFO would print a line it never printed."""
+    if record.levelno != logging.INFO:
+        return True
+    record.levelno, record.levelname = logging.DEBUG, "DEBUG"
+    return logging.getLogger(record.name).isEnabledFor(logging.DEBUG)
+
+
+logging.getLogger("httpx").addFilter(_request_log_at_debug)
+
+
+class Outcome:
+    """What a call gave: ``result()`` returns its result, or raises its failure."""
+
+    __slots__ = ("_error", "_value")
+
+    def __init__(self, value: Any = None, error: Exception | None = None) -> None:
+        self._value = value
+        self._error = error
+
+    def result(self) -> Any:
+        if self._error is not None:
+            raise self._error
+        return self._value
+
+    def exception(self) -> Exception | None:
+        return self._error
+
+
+async def gather_outcomes(
+    *calls: Awaitable[Any] | tuple[Awaitable[Any], ...],
+    limit: int | None = None,
+    caught: type[Exception] | tuple[type[Exception], ...] = (),
+    raise_for_status: bool = False,
+) -> list[Any]:
+    """Await ``calls`` concurrently, at most ``limit`` at a time; outcomes in order.
+
+    For code that takes each result where it used to make the call, with
+    ``outcome.result()``: a failure is raised there, after what the sequential
+    code did before it. The first failure that is not ``caught`` (by the code
+    taking the results) stops the gather: the calls after it are cancelled and
+    their outcomes are None, as the sequential code never made them. The calls
+    of a tuple (one item's) run one after another, up to the first failure.
+    """
+    semaphore = asyncio.Semaphore(limit) if limit else None
+    flat = [c for item in calls for c in (item if isinstance(item, tuple) else (item,))]
+
+    tasks: list[asyncio.Future[Any]] = []
+
+    async def run(index: int, call: Awaitable[Any]) -> Outcome:
+        if semaphore is not None:
+            await semaphore.acquire()
+        try:
+            result = await call
+            if raise_for_status and result.is_error:
+                result.raise_for_status()  # a 4xx/5xx fails its call
+            return Outcome(result)
+        except Exception as error:
+            stop_after(index, error)  # before its slot frees: no later call starts
+            return Outcome(error=error)
+        finally:
+            if semaphore is not None:
+                semaphore.release()
+
+    def stop_after(index: int, error: Exception) -> None:
+        if not isinstance(error, caught):
+            for later in tasks[index + 1 :]:
+                later.cancel()  # the sequential code never made them
+
+    async def in_turn(index: int, item: tuple[Any, ...]) -> tuple[Outcome | None, ...]:
+        outcomes: list[Outcome | None] = [None] * len(item)
+        for position, call in enumerate(item):
+            outcomes[position] = outcome = await run(index, call)
+            if outcome.exception() is not None:
+                break
+        return tuple(outcomes)
+
+    def failure(item: Outcome | tuple[Outcome | None, ...]) -> Exception | None:
+        if isinstance(item, tuple):  # its calls stopped at the first failure
+            item = [o for o in item if o is not None][-1]
+        return item.exception()
+
+    tasks += [
+        asyncio.ensure_future(in_turn(i, c) if isinstance(c, tuple) else run(i, c))
+        for i, c in enumerate(calls)
+    ]
+    outcomes: list[Any] = [None] * len(calls)
+    try:
+        for index, task in enumerate(tasks):
+            outcomes[index] = await task
+            error = failure(outcomes[index])
+            if error is not None and not isinstance(error, caught):
+                break
+    finally:
+        for task in tasks:
+            task.cancel()
+        await asyncio.gather(*tasks, return_exceptions=True)
+        for call in flat:
+            # A call cancelled before it started was never awaited: close it.
+            if inspect.iscoroutine(call):
+                call.close()
+    return outcomes

@@ -1,0 +1,21 @@
+import logging
+
+import pytest
+
+import users
+
+
+@pytest.mark.asyncio
+async def test_only_the_programs_own_lines_at_info(caplog):
+    caplog.set_level(logging.INFO)
+    names = await users.sync_users("http://api.example.com", ["ann", "gone", "bob"])
+    assert names == ["Ann", "Bob"]
+    assert caplog.messages == ["skipping gone: gone", "synced 2 users"]
+
+
+@pytest.mark.asyncio
+async def test_the_request_lines_at_debug(caplog):
+    caplog.set_level(logging.DEBUG)
+    await users.sync_users("http://api.example.com", ["ann"])
+    assert "synced 1 users" in caplog.messages
+    assert all(r.levelno == logging.DEBUG for r in caplog.records if r.name != "users")
