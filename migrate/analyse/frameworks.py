@@ -89,7 +89,10 @@ def sync_caller(decorator: str) -> str:
 
 
 MEMOISERS = frozenset(
-    {"functools.lru_cache", "functools.cache", "functools.cached_property", "cachetools.cached"}
+    {
+        *("functools.lru_cache", "functools.cache", "functools.cached_property"),
+        *("cachetools.cached", "cachetools.cachedmethod"),
+    }
 )
 # Memoisers the generated ``async_memo`` helper stands in for once the function
 # is async: the keyword arguments it carries (the first one may be positional).

@@ -3,7 +3,8 @@
 The golden case ``async-propagation/memoised-fetchers`` memoises with
 ``functools.lru_cache`` (sized: eviction matters), ``functools.cache`` and a
 cachetools ``TTLCache`` with a key function, and keeps one ``lru_cache(typed=True)``
-sync (the helper has no typed keys).
+and a cachetools ``cachedmethod`` sync (the helper has no typed keys, nor a cache
+per instance).
 """
 
 from __future__ import annotations
@@ -32,6 +33,8 @@ SCENARIOS = [
     "table('XXX')",
     "typed_table('JPY')['EUR']",
     "typed_table('JPY')['EUR']",
+    "listings.listed('GBP')",
+    "listings.listed('GBP')",
     "forget()",
     "forecast('Oslo')",
     "events('oslo')",
@@ -47,6 +50,8 @@ def test_memoised_fetchers_fetch_what_they_fetched(
     assert legacy.requests[("GET", "/v1/rates", "base=EUR")] == 3
     assert legacy.requests[("GET", "/v1/rates", "base=XXX")] == 2
     assert legacy.requests[("GET", "/v1/weather", "city=Oslo")] == 2
+    # table('GBP') once, listings.listed('GBP') once: the second call is cached.
+    assert legacy.requests[("GET", "/v1/rates", "base=GBP")] == 2
     assert legacy.outcomes["table('XXX')"] == {"raised": "requests.HTTPError"}
 
 

@@ -1,6 +1,7 @@
 """Memoised fetchers: lru_cache (bare or called), cache, a cachetools TTL cache; one session."""
 
 import functools
+import operator
 import os
 
 import cachetools
@@ -63,6 +64,23 @@ def typed_table(base):
 async def symbols():
     resp = await session.get(f"{os.environ['RATES_URL']}/v1/symbols", timeout=5)
     return resp.json()["symbols"]
+
+
+class Listings:
+    """Per instance cache: cachetools' cachedmethod (it would cache a coroutine)."""
+
+    def __init__(self):
+        self._cache = cachetools.LRUCache(maxsize=4)
+
+    @cachetools.cachedmethod(operator.attrgetter("_cache"))
+    def listed(self, base):
+        resp = async_to_sync(session.get)(
+            f"{os.environ['RATES_URL']}/v1/rates", params={"base": base}, timeout=5
+        )
+        return sorted(resp.json()["rates"])
+
+
+listings = Listings()
 
 
 async def convert(amount, base, quote):
