@@ -42,7 +42,8 @@ class Pacing:
         return self._holds[callee]
 
     def changes_globals(self, callee: str) -> tuple[str, ...]:
-        """The module globals ``callee`` changes in place, itself or through the project
+        """The module globals ``callee`` changes in place, itself, through the wrapper
+        its decorator puts around it (a memo decorator's cache) or through the project
         functions it calls (``get_user`` filling ``_users``, a hand-written cache); a
         session accessor filling its global on first use, before any await, aside."""
         if callee not in self._globals:
@@ -55,8 +56,11 @@ class Pacing:
                 if facts is not None and local in facts.session_accessors:
                     continue
                 changed += (f"{fn.module}.{name}" for name in fn.global_writes)
-                for call in fn.calls:
-                    found = self.graph.callee_of(call)
+                wrappers = (
+                    w for w, wrapped in self.graph.wrapped_by.items() if fn.qualname in wrapped
+                )
+                reached = (self.graph.callee_of(call) for call in fn.calls)
+                for found in (*wrappers, *reached):
                     if found is not None and found not in seen and found in self.graph.functions:
                         seen.add(found)
                         todo.append(found)

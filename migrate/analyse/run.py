@@ -73,6 +73,7 @@ def analyse_paths(
             wanted |= _session_handed_modules(graph)
             wanted |= _made_method_users(graph, colouring)
             wanted |= _base_modules(graph)
+            wanted |= _decorator_modules(graph, colouring)
             if not project.analyse(wanted):
                 break
             graph, colouring = _coloured(project, scope, refused)
@@ -298,6 +299,23 @@ def _made_method_users(graph: CallGraph, colouring: Colouring) -> set[str]:
         if any(colouring.is_async(q) for q in made)
     }
     return set(graph.project.mentioning(classes)) if classes else set()
+
+
+def _decorator_modules(graph: CallGraph, colouring: Colouring) -> set[str]:
+    """Modules defining the decorators of async functions (or of those that become
+    async): a wrapper filling a cache it closes over keeps their calls in order,
+    on a second run, when they are async already, as on the first."""
+    project = graph.project
+    wanted = set()
+    for fn in graph.functions.values():
+        if not (fn.is_async or colouring.is_async(fn.qualname)):
+            continue
+        for decorator in fn.decorators:
+            target = graph.resolve(decorator.target) if decorator.target else None
+            module = _module_of(project, target) if target else None
+            if module is not None and project.files[module].facts is None:
+                wanted.add(module)
+    return wanted
 
 
 def _module_of(project: Project, target: str) -> str | None:

@@ -212,9 +212,10 @@ def note_self_change(fn: Function, target: ast.expr) -> None:
 def note_global_change(
     fn: Function, bound: Collection[str], top_level: frozenset[str], *targets: ast.expr
 ) -> None:
-    """Record that ``fn`` changes a module global in place when a target is (part of)
-    one (``_users[uid] = v``, ``del CACHE[k]``, ``SEEN.append(x)``'s receiver), not a
-    name the function binds itself (``bound``: its locals and parameters)."""
+    """Record that ``fn`` changes a module global (or an enclosing function's name) in
+    place when a target is (part of) one (``_users[uid] = v``, ``del CACHE[k]``,
+    ``SEEN.append(x)``'s receiver), not a name the function binds itself (``bound``:
+    its locals and parameters)."""
     if fn.name == "<module>":
         return
     for target in targets:
@@ -224,7 +225,9 @@ def note_global_change(
         if root is target or not isinstance(root, ast.Name):
             continue  # rebinding a name: a local, unless declared global
         name = root.id
-        if name in top_level and name not in bound:
+        # A module's, or a closure's: a nested function's free variable (a memo
+        # decorator's ``cache``), which outlives the call as a global does.
+        if name not in bound and (name in top_level or fn.parent is not None):
             if name not in fn.global_writes:
                 fn.global_writes += (name,)
 

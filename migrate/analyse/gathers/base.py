@@ -336,9 +336,10 @@ class Scan:
         if info.changes_globals:
             changed = ", ".join(name.rpartition(".")[2] for name in info.changes_globals)
             return (
-                f"each {info.short} changes {changed}, a module global: run together, the"
-                " calls would change it in the order they finish and miss each other's"
-                " changes (a cache filled per key would fetch a repeated key again)"
+                f"each {info.short} changes {changed}, which outlives the call (a module"
+                " global, or a decorator's): run together, the calls would change it in the"
+                " order they finish and miss each other's changes (a cache filled per key"
+                " would fetch a repeated key again)"
             )
         shared = self._shared_argument(call, items)
         if shared is not None:
