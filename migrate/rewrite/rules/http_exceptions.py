@@ -9,10 +9,10 @@ Where requests' class covered what one httpx class does not, ``except`` and
 ``RequestException`` also meant an invalid URL (``httpx.InvalidURL`` is no
 ``httpx.HTTPError``) and invalid JSON from ``.json()`` (httpx raises
 ``json.JSONDecodeError``). ``requests.HTTPError`` raised or subclassed by the
-project becomes ``httpx.HTTPStatusError`` when its response is at hand, else
-the helpers module's ``StatusError``, an ``HTTPStatusError`` whose request
-and response are optional as they were in requests. ``exc.response`` of an
-error that is not a status error reads ``getattr(exc, "response", None)``:
+project becomes ``httpx.HTTPStatusError`` when its response is at hand (and
+carries its request: :mod:`.http_raised_responses`), else the helpers module's
+``StatusError``, whose request and response are optional as in requests.
+``exc.response`` of an error that is not a status error reads ``getattr(exc, "response", None)``:
 requests set it to None, httpx has no such attribute; ``exc.request`` reads
 the same way (httpx's ``InvalidURL`` and ``json.JSONDecodeError`` have none).
 """
@@ -26,6 +26,7 @@ from ..nodes import append_arg, code_of, dotted_name, keyword_arg
 from .base import StatementResult, on_leave, on_visit
 from .http_annotations import AnnotationRewrites
 from .http_error_messages import ErrorMessages
+from .http_raised_responses import RaisedResponses
 
 # requests exception -> httpx exception. In ``except`` clauses a tuple keeps
 # requests' wider meaning where one class is not enough.
@@ -86,7 +87,7 @@ REQUEST_EXCEPTION_JSON_DETAIL = (
 )
 
 
-class ExceptionRewrites(ErrorMessages, AnnotationRewrites):
+class ExceptionRewrites(ErrorMessages, AnnotationRewrites, RaisedResponses):
     # What the module calls json where it imports it under another name only
     # (``import json as jsonlib``): ``json.JSONDecodeError`` is written that way.
     _json = "json"
@@ -451,15 +452,13 @@ class ExceptionRewrites(ErrorMessages, AnnotationRewrites):
         positional = [a for a in updated.args if a.keyword is None]
         response = keywords.get("response")
         simple = response is not None and dotted_name(response) is not None
-        if (
-            len(positional) == 1
-            and not positional[0].star
-            and simple
-            and set(keywords) <= {"response", "request"}
-        ):
+        simple = simple and len(positional) == 1 and not positional[0].star
+        if simple and set(keywords) <= {"response", "request"}:
             if "request" in keywords:
                 return updated
             assert response is not None
+            if not self._carries_request(response):
+                return updated.with_changes(func=cst.Name(self.ctx.use_helper(STATUS_ERROR)))
             request = cst.Attribute(value=response, attr=cst.Name("request"))
             args = append_arg(list(updated.args), keyword_arg("request", request))
             return updated.with_changes(args=args)

@@ -64,7 +64,7 @@ class HttpMocks(ResponsesObjects, RequestsMock, MixedMocks, FakeResponses):
         updated = self._fake_response_call(original, updated)
         patched = self._um_call(original, updated)
         if patched is not None:
-            return patched
+            return self._answered_patch(original, patched)
         moved = self._object_call(original, updated)
         if moved is not None:
             return moved

@@ -14,6 +14,8 @@ hands the test (``@mock.patch("requests.get")`` on the test or its class,
 ``with mock.patch("requests.get") as get:``) answers with a response, so
 ``get.return_value.ok = v`` becomes ``get.return_value.is_error = not v``
 and ``get.return_value.reason = v`` ``get.return_value.reason_phrase = v``.
+A response mock the test leaves ``ok`` unset on is told ``is_error`` as the
+legacy mock meant it (:mod:`.answer_errors`).
 """
 
 from __future__ import annotations
@@ -24,12 +26,11 @@ import libcst as cst
 import libcst.matchers as m
 
 from ...context import RuleContext
-from ...nodes import dotted_name
+from ...nodes import is_keyword
 from ..base import Rule, StatementResult, on_leave, on_visit
+from .answer_errors import Answers, error_line, is_mock, scan, told
 from .mixed_patches import TEST_PREFIX, handed_mocks, hands_a_mock, requests_patch
 
-# Mock classes whose instances tests configure attribute by attribute.
-MOCK_CLASSES = frozenset({"Mock", "MagicMock", "NonCallableMock", "NonCallableMagicMock"})
 # requests' Response attribute -> httpx's, for those whose value carries over.
 RENAMED = {"reason": "reason_phrase"}
 # A comparison's operator -> the one that holds when it does not.
@@ -69,13 +70,6 @@ def _given_names(node: cst.ClassDef) -> set[str]:
     return names
 
 
-def _is_mock(node: cst.BaseExpression) -> bool:
-    """``Mock(...)``, ``mock.MagicMock(...)``: a call of a sync mock class."""
-    if not isinstance(node, cst.Call):
-        return False
-    return (dotted_name(node.func) or "").rsplit(".", 1)[-1] in MOCK_CLASSES
-
-
 def _names_mocks(function: cst.FunctionDef) -> set[str]:
     """Names bound to a mock in ``function`` (not in functions inside it) that
     are given a ``status_code``, by assignment or by the constructor."""
@@ -89,7 +83,7 @@ def _names_mocks(function: cst.FunctionDef) -> set[str]:
         def visit_Assign(self, node: cst.Assign) -> None:
             for target in node.targets:
                 name = target.target
-                if isinstance(name, cst.Name) and _is_mock(node.value):
+                if isinstance(name, cst.Name) and is_mock(node.value):
                     made.add(name.value)
                     call = node.value
                     assert isinstance(call, cst.Call)
@@ -136,6 +130,8 @@ class FakeResponses(Rule):
         self._answer_frames: list[set[str]] = []
         # A test method (by the id of its node) -> the patches its class hands it.
         self._patching_class: dict[int, tuple[cst.BaseExpression, ...]] = {}
+        # Per function: its response mocks, told ``is_error`` (see answer_errors).
+        self._error_frames: list[Answers] = []
 
     @on_visit(cst.ClassDef)
     def note_patching_class(self, node: cst.ClassDef) -> None:
@@ -172,8 +168,13 @@ class FakeResponses(Rule):
     def enter_fake_responses(self, node: cst.FunctionDef) -> None:
         moving = bool(self.ctx.edits.http_mocks)
         answering = moving or self.ctx.edits.mixed_mocks is not None
-        self._fake_frames.append(_names_mocks(node) if moving else set())
-        self._answer_frames.append(self._patched_answers(node) if answering else set())
+        fakes = _names_mocks(node) if moving else set()
+        patches = self._patched_answers(node) if answering else {}
+        self._fake_frames.append(fakes)
+        self._answer_frames.append(set(patches.values()))
+        names = self.ctx.edits.requests_patches
+        answers = scan(node, set(patches.values()), fakes, patches, names) if moving else Answers()
+        self._error_frames.append(answers)
 
     @on_leave(cst.FunctionDef)
     def leave_fake_responses(
@@ -181,20 +182,27 @@ class FakeResponses(Rule):
     ) -> cst.FunctionDef:
         self._fake_frames.pop()
         self._answer_frames.pop()
+        self._error_frames.pop()
         return updated
 
-    def _patched_answers(self, function: cst.FunctionDef) -> set[str]:
-        """The mocks patches of requests' functions hand ``function``: its decorators'
-        and its class's parameters, and its ``with`` items' names."""
+    def _patched_answers(self, function: cst.FunctionDef) -> dict[cst.BaseExpression, str]:
+        """The mocks patches of requests' functions hand ``function``, by patch: its
+        decorators' and its class's parameters, its ``with`` items' names, and the
+        names it binds them to (``get = mocker.patch("requests.get")``)."""
         class_calls = self._patching_class.get(id(function), ())
         handed = handed_mocks(function, class_calls) or []
         patched = self.ctx.edits.requests_patches
-        names = {name for call, name in handed if requests_patch(call, patched)}
+        names = {call: name for call, name in handed if requests_patch(call, patched)}
         for node in m.findall(function.body, m.WithItem(asname=m.AsName(m.Name()))):
             item = cst.ensure_type(node, cst.WithItem)
             found = requests_patch(item.item, patched)
             if found is not None and not found[1] and item.asname is not None:
-                names.add(cst.ensure_type(item.asname.name, cst.Name).value)
+                names[item.item] = cst.ensure_type(item.asname.name, cst.Name).value
+        for node in m.findall(function.body, m.Assign(targets=[m.AssignTarget(m.Name())])):
+            assign = cst.ensure_type(node, cst.Assign)
+            found = requests_patch(assign.value, patched)
+            if found is not None and not found[1]:
+                names[assign.value] = cst.ensure_type(assign.targets[0].target, cst.Name).value
         return names
 
     @on_visit(cst.Assign)
@@ -251,8 +259,12 @@ class FakeResponses(Rule):
     ) -> StatementResult:
         """In a mixed file a patch's answer reaches requests' code and httpx's (through
         the patch's twin): ``get.return_value.ok = v`` is joined by
-        ``get.return_value.is_error = not v``, ``.reason = v`` by ``.reason_phrase = v``."""
-        if self.ctx.edits.http_mocks or self.ctx.edits.mixed_mocks is None:
+        ``get.return_value.is_error = not v``, ``.reason = v`` by ``.reason_phrase = v``.
+        Where the mocks move, a status or an error set on a response mock is joined by
+        its ``is_error`` (see answer_errors)."""
+        if self.ctx.edits.http_mocks:
+            return self._error_line(updated)
+        if self.ctx.edits.mixed_mocks is None:
             return updated
         assign = original.body[0] if len(original.body) == 1 else None
         if not isinstance(assign, cst.Assign) or len(assign.targets) != 1:
@@ -291,6 +303,33 @@ class FakeResponses(Rule):
             body.append(stmt)
         return updated if len(body) == len(updated.body) else updated.with_changes(body=body)
 
+    def _error_line(self, updated: cst.SimpleStatementLine) -> StatementResult:
+        """``resp.status_code = 503`` joined by ``resp.is_error = True``."""
+        assign = updated.body[0] if len(updated.body) == 1 else None
+        if not self._error_frames or not isinstance(assign, cst.Assign):
+            return updated
+        is_error = error_line(assign, self._error_frames[-1])
+        if is_error is None:
+            return updated
+        line = cst.SimpleStatementLine([is_error], leading_lines=[])
+        return cst.FlattenSentinel([updated, line])
+
+    def _answered_patch(self, original: cst.Call, updated: cst.Call) -> cst.Call:
+        """The ``MagicMock()`` a moved patch now answers (``return_value=`` added),
+        told ``is_error`` as a response mock is."""
+        if any(is_keyword(a, "return_value") for a in original.args):
+            return updated
+        at = next((i for i, a in enumerate(updated.args) if is_keyword(a, "return_value")), None)
+        if at is None or not is_mock(updated.args[at].value):
+            return updated
+        answers = self._error_frames[-1] if self._error_frames else Answers()
+        name = answers.patches.get(original)
+        key = f"{name}.return_value" if name is not None else None
+        answer = told(cst.ensure_type(updated.args[at].value, cst.Call), key, answers)
+        args = list(updated.args)
+        args[at] = args[at].with_changes(value=answer)
+        return updated.with_changes(args=args)
+
     def _patched_answer_attribute(self, target: cst.BaseAssignTargetExpression) -> str | None:
         """``name`` of ``get.return_value.<name>``, ``get`` a mock a patch of requests
         handed the test; None for any other target."""
@@ -306,11 +345,13 @@ class FakeResponses(Rule):
         return target.attr.value
 
     def _fake_response_call(self, original: cst.Call, updated: cst.Call) -> cst.Call:
-        """``Mock(status_code=500, ok=False, reason="x")`` -> httpx's names."""
-        if not self._fake_frames or not _is_mock(updated):
+        """``Mock(status_code=500, ok=False, reason="x")`` -> httpx's names, and
+        ``is_error`` told a mock made for a response (see answer_errors)."""
+        if not self._fake_frames or not is_mock(updated):
             return updated
         keywords = {a.keyword.value for a in updated.args if a.keyword}
-        if "status_code" not in keywords:
+        answers = self._error_frames[-1] if self._error_frames else Answers()
+        if "status_code" not in keywords and original not in answers.made:
             return updated
         args = []
         for arg in updated.args:
@@ -320,7 +361,8 @@ class FakeResponses(Rule):
             elif name in RENAMED:
                 arg = arg.with_changes(keyword=cst.Name(RENAMED[name]))
             args.append(arg)
-        return updated.with_changes(args=args)
+        updated = updated.with_changes(args=args)
+        return told(updated, answers.made.get(original), answers)
 
 
 def _answer_line(stmt: cst.BaseStatement) -> bool:

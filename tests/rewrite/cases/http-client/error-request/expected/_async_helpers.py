@@ -45,9 +45,11 @@ class StatusError(httpx.HTTPStatusError):
     ) -> None:
         Exception.__init__(self, *args)
         if request is None and response is not None:
+            # A Response made without its request, or a test's own fake of one:
+            # requests too took the response's request only when it had one.
             try:
                 request = response.request
-            except RuntimeError:  # a Response made without its request
+            except (AttributeError, RuntimeError):
                 pass
         self._request = request
         self.response = response  # type: ignore[assignment]

@@ -12,7 +12,7 @@ def fake_get(url, timeout):
     return mock.MagicMock(**{"json.return_value": {"price": 1, "stock": 2}})
 
 
-@mock.patch("httpx.AsyncClient.get", return_value=mock.MagicMock())
+@mock.patch("httpx.AsyncClient.get", return_value=mock.MagicMock(is_error=False))
 class ShopTest(unittest.IsolatedAsyncioTestCase):
     def setUp(self):
         self.sku = "a"
@@ -24,7 +24,7 @@ class ShopTest(unittest.IsolatedAsyncioTestCase):
         self.assertEqual(await prices.price(self.sku), 3)
         self.assertEqual(get.call_count, 2)
 
-    @mock.patch("httpx.AsyncClient.post", return_value=mock.MagicMock())
+    @mock.patch("httpx.AsyncClient.post", return_value=mock.MagicMock(is_error=False))
     async def test_reserve_at_a_price(self, post, get):
         get.return_value.json.return_value = {"price": 4}
         post.return_value.status_code = 201
@@ -47,7 +47,9 @@ class FakeTest(unittest.IsolatedAsyncioTestCase):
         self.assertEqual(await prices.price("a") + await stock.stock("a"), 3)
 
 
-@mock.patch.object(httpx.AsyncClient, "get", return_value=mock.MagicMock())
+@mock.patch.object(
+    httpx.AsyncClient, "get", return_value=mock.MagicMock(is_error=False)
+)
 class TestPytestStyle:
     @pytest.mark.asyncio
     async def test_both(self, get):

@@ -7,7 +7,7 @@ import stock
 
 
 @pytest.mark.asyncio
-@mock.patch("httpx.AsyncClient.get", return_value=mock.MagicMock())
+@mock.patch("httpx.AsyncClient.get", return_value=mock.MagicMock(is_error=False))
 async def test_both(get):
     get.return_value.json.return_value = {"price": 3, "stock": 9}
     assert await stock.stock("a") == 9
@@ -25,7 +25,9 @@ async def test_a_fake():
 
 @pytest.mark.asyncio
 async def test_counted():
-    with mock.patch("httpx.AsyncClient.get", return_value=mock.MagicMock()) as get:
+    with mock.patch(
+        "httpx.AsyncClient.get", return_value=mock.MagicMock(is_error=False)
+    ) as get:
         get.return_value.json.return_value = {"price": 3, "stock": 9}
         assert await prices.price("a") == 3
         assert await stock.stock("a") == 9

@@ -27,7 +27,7 @@ async def test_send_patched():
 @pytest.mark.asyncio
 async def test_request_patched():
     with mock.patch(
-        "httpx.AsyncClient.request", return_value=mock.MagicMock()
+        "httpx.AsyncClient.request", return_value=mock.MagicMock(is_error=False)
     ) as request:
         request.return_value = _response(200, {"level": 3})
         assert await client.StockClient("t").level("a1") == 3
@@ -36,7 +36,7 @@ async def test_request_patched():
 @pytest.mark.asyncio
 async def test_get_patched_on_class():
     with mock.patch.object(
-        httpx.AsyncClient, "get", return_value=mock.MagicMock()
+        httpx.AsyncClient, "get", return_value=mock.MagicMock(is_error=False)
     ) as get:
         get.return_value = _response(500, {})
         with pytest.raises(httpx.HTTPStatusError):

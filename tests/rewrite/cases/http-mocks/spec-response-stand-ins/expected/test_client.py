@@ -8,11 +8,13 @@ from _async_helpers import StatusError
 
 
 def _answer(status, payload):
-    response = mock.Mock(spec=httpx.Response)
+    response = mock.Mock(spec=httpx.Response, is_error=False)
     response.status_code = status
+    response.is_error = status >= 400
     response.json.return_value = payload
     if status >= 400:
         response.raise_for_status.side_effect = StatusError(response=response)
+        response.is_error = True
     return response
 
 
@@ -35,6 +37,7 @@ async def test_missing_item():
 async def test_autospec():
     answer = mock.create_autospec(httpx.Response, instance=True)
     answer.status_code = 200
+    answer.is_error = False
     answer.json.return_value = {"sku": "b2"}
     with mock.patch.object(httpx.AsyncClient, "get", return_value=answer):
         assert await client.item("b2") == {"sku": "b2"}

@@ -12,7 +12,7 @@ def fake_get(url, params, timeout):
     return mock.MagicMock(**{"json.return_value": {"level": len(params["sku"])}})
 
 
-@mock.patch("httpx.AsyncClient.get", return_value=mock.MagicMock())
+@mock.patch("httpx.AsyncClient.get", return_value=mock.MagicMock(is_error=False))
 class LevelTest(unittest.IsolatedAsyncioTestCase):
     def setUp(self):
         self.sku = "a1"
@@ -25,6 +25,7 @@ class LevelTest(unittest.IsolatedAsyncioTestCase):
 
     async def test_level_fails(self, get):
         get.return_value.raise_for_status.side_effect = StatusError("503")
+        get.return_value.is_error = True
         with self.assertRaises(httpx.HTTPStatusError):
             await client.level(self.sku)
 
@@ -45,12 +46,15 @@ class LevelTest(unittest.IsolatedAsyncioTestCase):
         return get.return_value.json.return_value["level"]
 
 
-@mock.patch.object(httpx.AsyncClient, "post", return_value=mock.MagicMock())
+@mock.patch.object(
+    httpx.AsyncClient, "post", return_value=mock.MagicMock(is_error=False)
+)
 class RestockTest(unittest.IsolatedAsyncioTestCase):
-    @mock.patch("httpx.AsyncClient.get", return_value=mock.MagicMock())
+    @mock.patch("httpx.AsyncClient.get", return_value=mock.MagicMock(is_error=False))
     async def test_restock(self, get, post):
         get.return_value.json.return_value = {"level": 1}
         post.return_value.status_code = 201
+        post.return_value.is_error = False
         self.assertEqual(await client.restock("a1"), 201)
         self.assertEqual(post.call_args.kwargs["json"], {"a1": 10})
 
@@ -66,7 +70,7 @@ class FakeTest(unittest.IsolatedAsyncioTestCase):
         self.assertEqual(await client.level("abc"), 3)
 
 
-@mock.patch("httpx.AsyncClient.get", return_value=mock.MagicMock())
+@mock.patch("httpx.AsyncClient.get", return_value=mock.MagicMock(is_error=False))
 class TestLevelPytestStyle:
     @pytest.mark.asyncio
     async def test_level(self, get):

@@ -9,7 +9,7 @@ import client
 
 
 @pytest.mark.asyncio
-@mock.patch("httpx.AsyncClient.get", return_value=mock.MagicMock())
+@mock.patch("httpx.AsyncClient.get", return_value=mock.MagicMock(is_error=False))
 async def test_level(get):
     get.return_value.json.return_value = {"level": 7}
     assert await client.level("a1") == 7
@@ -43,14 +43,16 @@ async def test_level_with_a_fake():
 class ReserveTest(unittest.IsolatedAsyncioTestCase):
     async def test_reserve(self):
         with mock.patch.object(
-            httpx.AsyncClient, "post", return_value=mock.MagicMock()
+            httpx.AsyncClient, "post", return_value=mock.MagicMock(is_error=False)
         ) as post:
             post.return_value.status_code = 201
             self.assertEqual(await client.reserve("a1", 2), 201)
             self.assertEqual(post.call_args.kwargs["json"], {"a1": 2})
 
     @mock.patch.object(
-        httpx.AsyncClient, "post", return_value=mock.Mock(status_code=409)
+        httpx.AsyncClient,
+        "post",
+        return_value=mock.Mock(status_code=409, is_error=True),
     )
     async def test_reserve_conflict(self, post):
         self.assertEqual(await client.reserve("a1", 2), 409)
@@ -61,7 +63,7 @@ async def test_level_new_callable():
     with patch(
         "httpx.AsyncClient.get",
         new_callable=mock.AsyncMock,
-        return_value=mock.MagicMock(),
+        return_value=mock.MagicMock(is_error=False),
     ) as get:
         get.return_value.json.return_value = {"level": 3}
         assert await client.level("b2") == 3
@@ -70,7 +72,10 @@ async def test_level_new_callable():
 
 @pytest.mark.asyncio
 @patch.object(
-    httpx.AsyncClient, "get", new_callable=mock.AsyncMock, return_value=mock.MagicMock()
+    httpx.AsyncClient,
+    "get",
+    new_callable=mock.AsyncMock,
+    return_value=mock.MagicMock(is_error=False),
 )
 async def test_level_new_callable_given_an_answer(get):
     get.return_value.json.return_value = {"level": 4}
@@ -101,7 +106,9 @@ def answer(status, payload=None):
 
 @pytest.mark.asyncio
 async def test_checked_with_mocks_as_responses():
-    with mock.patch("httpx.AsyncClient.get", return_value=mock.MagicMock()) as get:
+    with mock.patch(
+        "httpx.AsyncClient.get", return_value=mock.MagicMock(is_error=False)
+    ) as get:
         get.return_value = answer(200, {"level": 5})
         assert await client.checked("a1") == 5
         get.return_value = answer(503)

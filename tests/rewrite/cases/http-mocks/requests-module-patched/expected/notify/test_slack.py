@@ -17,16 +17,18 @@ async def test_post_message(requests_mock):
 
 
 @pytest.mark.asyncio
-@mock.patch("httpx.AsyncClient.post", return_value=mock.MagicMock())
+@mock.patch("httpx.AsyncClient.post", return_value=mock.MagicMock(is_error=False))
 async def test_post_message_fails(post):
-    post.return_value = mock.Mock(status_code=500, text="boom")
+    post.return_value = mock.Mock(status_code=500, text="boom", is_error=True)
     with pytest.raises(RuntimeError, match="slack said 500: boom"):
         await slack.post_message("hi")
 
 
 @pytest.mark.asyncio
 async def test_user_name(mocker):
-    get = mocker.patch("httpx.AsyncClient.get", return_value=mocker.MagicMock())
+    get = mocker.patch(
+        "httpx.AsyncClient.get", return_value=mocker.MagicMock(is_error=False)
+    )
     get.return_value.json.return_value = {"ok": True, "user": {"name": "ada"}}
     assert await slack.user_name("t", "U1") == "ada"
     assert get.call_args.kwargs["headers"] == {"Authorization": "Bearer t"}
