@@ -317,10 +317,18 @@ class CallGraph(Extensions):
     def yielded(self, function: str) -> str | None:
         """The project class of the items generator ``function`` yields (a property, a
         relay), when one is known."""
-        fn = self.functions.get(self.resolve(function) or "")
+        made = self.resolve(function) or ""
+        if made in self.class_names():
+            made = f"{made}.__iter__"  # ``for p in Category(shop)``: what its __iter__ yields
+        fn = self.functions.get(made)
+        if fn is None:
+            return None
         # A relay (``return self._pages()``) may be asked before it is marked one.
-        relay = fn is not None and bool(fn.relayed)
-        return self.returned(fn.qualname) if fn is not None and (fn.is_generator or relay) else None
+        if fn.is_generator or fn.relayed:
+            return self.returned(fn.qualname)
+        facts = self.project.facts[fn.module]
+        listed = facts.return_items.get(fn.qualname.removeprefix(fn.module + "."))
+        return self.resolve(listed) if listed else None  # ``return [Project(d) ...]``
 
     def _picked(self, maker: str | None) -> str | None:
         """The class every class ``maker`` returns (see choices) is or derives from."""

@@ -416,9 +416,10 @@ class ModuleFacts:
     # pytest fixtures that return a plain mock made right there -> where it is made,
     # and the return annotation naming its class, if one does.
     fixture_mocks: dict[str, tuple[Span, ...]] = field(default_factory=dict)
-    # Top-level factory functions -> the type of object they give, for callers
-    # in other modules (``api = make_api()`` then ``api.fetch()``).
+    # Factory functions and methods -> the type of object they give (``api =
+    # make_api()`` then ``api.fetch()``), and of the items of a list they give.
     return_types: dict[str, str] = field(default_factory=dict)
+    return_items: dict[str, str] = field(default_factory=dict)
     # What a function returning another's result hands that call, where what that
     # one gives depends on it (see made_by): by the function's local name.
     returned_args: dict[str, CallArgs] = field(default_factory=dict)

@@ -3,7 +3,9 @@
 Imports and aliases, module globals holding catalogue objects or project
 instances, ``self.x`` attributes set in a class, local instances, annotated
 parameters and pytest fixtures. As far as one file allows: what cannot be
-resolved is ``None``, and the project-wide graph goes on from there.
+resolved is ``None``, and the project-wide graph goes on from there. The
+module is long because each of those forms is resolved here, in one pass over
+the module, with what factories and methods give (objects, or lists of them).
 """
 
 from __future__ import annotations
@@ -23,7 +25,14 @@ from .made_by import MADE_BY_PARAM, call_args, given_class, param_made
 from .mock_factories import MOCK_MODULES, mock_factory
 from .model import ITEMS_SUFFIX, RETURNS_SUFFIX, ModuleFacts
 from .object_attrs import taken_attr
-from .scopes import LocalScope, bound_names, bridge_aliases, ordered_parameters, own_nodes
+from .scopes import (
+    LocalScope,
+    bound_names,
+    bridge_aliases,
+    listed_type,
+    ordered_parameters,
+    own_nodes,
+)
 from .tree import (
     TreeIndex,
     _is_super,
@@ -217,6 +226,8 @@ class NameResolver:
                         found |= made_by.get(expr_text(value), {own})
                     else:
                         found.add(None)
+            if items := listed_type(node, type_made):  # ``return [Project(d) for d in data]``
+                self.facts.return_items[name] = items
             made = found.pop() if len(found) == 1 else None
             held = (
                 held_attribute(node, made_by, attrs)

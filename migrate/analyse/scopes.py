@@ -457,3 +457,22 @@ def returned_by(scopes: list[LocalScope], name: str) -> str | None:
         if name in scope.bound or name in scope.local_types or scope.node is not None:
             return None
     return None
+
+
+def listed_type(
+    node: ast.FunctionDef | ast.AsyncFunctionDef, type_made: Callable[[ast.Call], str | None]
+) -> str | None:
+    """The class of the items of the list every return of ``node`` makes, if one:
+    ``return [Project(self, d) for d in data]``, ``return [Page(a), Page(b)]``."""
+    found: set[str | None] = set()
+    for sub in own_nodes(node):
+        if not isinstance(sub, ast.Return):
+            continue
+        value = sub.value
+        if isinstance(value, ast.ListComp | ast.SetComp) and isinstance(value.elt, ast.Call):
+            found.add(type_made(value.elt))
+        elif isinstance(value, ast.List | ast.Tuple) and value.elts:
+            found |= {type_made(e) if isinstance(e, ast.Call) else None for e in value.elts}
+        else:
+            found.add(None)
+    return found.pop() if len(found) == 1 else None
