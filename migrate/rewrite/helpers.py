@@ -1047,6 +1047,41 @@ def _as_sent(value: Any) -> Any:
     private=("_as_sent",),
 )
 
+REQUESTS_BODY = Helper(
+    "requests_body",
+    '''\
+def requests_body(data: Any) -> dict[str, Any]:
+    """requests' ``data=`` as the keyword {http} takes it by: a form (a dict, or
+    pairs that may repeat a key) as ``data=``, the fields as requests sends them
+    (see requests_values); raw bytes or text, a file's content or an iterator's
+    chunks as ``content=``."""
+    if data is None:
+        return {{}}
+    if isinstance(data, Mapping):
+        return {{"data": requests_values(data)}}
+    if isinstance(data, (list, tuple)):
+        form: dict[Any, list[Any]] = {{}}
+        for key, value in requests_values(data):
+            form.setdefault(key, []).append(value)
+        return {{"data": form}}
+    if isinstance(data, (str, bytes)):
+        return {{"content": data}}
+    if hasattr(data, "read"):
+        return {{"content": data.read()}}
+    return {{"content": _chunks(data)}}
+
+
+async def _chunks(items: Iterable[Any]) -> AsyncIterator[bytes]:
+    for chunk in items:
+        yield chunk.encode() if isinstance(chunk, str) else chunk''',
+    (
+        "from collections.abc import AsyncIterator, Iterable, Mapping",
+        "from typing import Any",
+    ),
+    private=("_chunks",),
+    needs=("requests_values",),
+)
+
 REQUESTS_PARAMS = Helper(
     "requests_params",
     '''\
@@ -1588,6 +1623,7 @@ HELPERS: dict[str, Helper] = {
         COLLECT,
         STATUS_ERROR,
         REQUESTS_VALUES,
+        REQUESTS_BODY,
         REQUESTS_PARAMS,
         RESPONSE_HOOK,
         HTTPX_KWARGS,

@@ -117,6 +117,27 @@ class Request:
     headers: tuple[tuple[str, str], ...]
 
 
+def _chunked(conn: Any, buffered: bytes) -> tuple[bytes, bytes] | None:
+    """A chunked body read off ``conn``, and what came after it (None: closed)."""
+    body = b""
+    while True:
+        while b"\r\n" not in buffered:
+            chunk = conn.recv(65536)
+            if not chunk:
+                return None
+            buffered += chunk
+        size_line, _, buffered = buffered.partition(b"\r\n")
+        size = int(size_line.split(b";")[0], 16)
+        while len(buffered) < size + 2:
+            chunk = conn.recv(65536)
+            if not chunk:
+                return None
+            buffered += chunk
+        body, buffered = body + buffered[:size], buffered[size + 2 :]
+        if size == 0:
+            return body, buffered
+
+
 class CaseUpstream:
     """One fake host: answers from the driver's routes, logs every request."""
 
@@ -150,13 +171,19 @@ class CaseUpstream:
                 (name.strip().lower(), value.strip())
                 for name, _, value in (line.partition(":") for line in lines[1:])
             )
-            length = int(headers.get("content-length", "0"))
-            while len(buffered) < length:
-                chunk = conn.recv(65536)
-                if not chunk:
+            if headers.get("transfer-encoding", "").lower() == "chunked":
+                read = _chunked(conn, buffered)  # a body sent from an iterator
+                if read is None:
                     return
-                buffered += chunk
-            body, buffered = buffered[:length], buffered[length:]
+                body, buffered = read
+            else:
+                length = int(headers.get("content-length", "0"))
+                while len(buffered) < length:
+                    chunk = conn.recv(65536)
+                    if not chunk:
+                        return
+                    buffered += chunk
+                body, buffered = buffered[:length], buffered[length:]
             url = urlsplit(target)
             request = Request(
                 self.host,

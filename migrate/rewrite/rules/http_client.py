@@ -352,6 +352,7 @@ class HttpClient(
                 out.append(arg)
                 continue
             key = arg.keyword.value
+            given = arg.value
             url = url_given(call, firsts) if key == "params" and from_requests else None
             if url is not None and may_have_query(url) and not m.matches(arg.value, m.Name("None")):
                 value: cst.BaseExpression | None = with_query(self.ctx, url, arg.value)
@@ -370,12 +371,16 @@ class HttpClient(
                 if raw:
                     out.append(arg.with_changes(keyword=cst.Name("content")))
                     continue
-                if raw is None:
-                    self.ctx.todo(
-                        line,
-                        self.code,
-                        "data= is a form in httpx; if this is raw bytes/str use content=",
+                if raw is None or isinstance(given, cst.List | cst.Tuple):
+                    # A form (a dict, or pairs that may repeat a key), raw bytes or
+                    # text, a file or chunks: the keyword httpx takes it by, at run time.
+                    if isinstance(given, cst.GeneratorExp):
+                        given = given.with_changes(lpar=[], rpar=[])  # its call's parentheses
+                    body = cst.Call(
+                        cst.Name(self.ctx.use_helper("requests_body")), [cst.Arg(given)]
                     )
+                    out.append(cst.Arg(body, star="**", comma=arg.comma))
+                    continue
             if key in BODY_ARGS:
                 has_body = True
             if key == "stream":

@@ -1,4 +1,9 @@
-"""Request bodies: raw text, forms, positional data and json, bodies on GET."""
+"""Request bodies: raw text, forms, positional data and json, bodies on GET.
+A body whose type shows only at run time (a dict, pairs repeating a key, bytes,
+text, a file, a generator's chunks) is handed over by the keyword httpx takes
+it by, through the helper ``requests_body``."""
+
+import io
 
 ROUTES = {
     "POST api.example.com /items": (201, {"created": True}),
@@ -13,6 +18,12 @@ def drive(run):
     run.check("literal", bodies.post_literal)
     run.check("form", bodies.post_form, "ann")
     run.check("form of unknown type", bodies.post_unknown, {"k": "v"})
+    run.check("pairs repeating a key", bodies.post_unknown, [("t", "a"), ("t", "b"), ("u", None)])
+    run.check("bytes of unknown type", bodies.post_unknown, b"raw=1")
+    run.check("text of unknown type", bodies.post_unknown, "raw=2")
+    run.check("a file", lambda: run.call(bodies.post_unknown, io.BytesIO(b"file body")))
+    run.check("chunks from a generator", bodies.post_chunks, ["a", "bc"])
+    run.check("a literal list of pairs", bodies.post_topics, "e@x", ["x", "y"])
     run.check("positional form", bodies.post_positional, {"k": "v"})
     run.check("positional json", bodies.post_positional_json, "x")
     run.check("encoded json", bodies.put_encoded, {"k": 1})

@@ -1,6 +1,6 @@
 import httpx
 
-from _async_helpers import TLS_CONTEXT, requests_values
+from _async_helpers import TLS_CONTEXT, requests_body
 from auth import BodyDigestAuth, QueryKeyAuth, TokenSigner
 
 BASE = "https://api.example.com"
@@ -28,13 +28,12 @@ async def ping():
 
 
 async def upload(fields):
-    # TODO(migrate MIG001): data= is a form in httpx; if this is raw bytes/str use content=
     async with httpx.AsyncClient(
         follow_redirects=True, timeout=None, verify=TLS_CONTEXT
     ) as http_client:
         return (
             await http_client.post(
-                f"{BASE}/upload", data=requests_values(fields), auth=BodyDigestAuth()
+                f"{BASE}/upload", **requests_body(fields), auth=BodyDigestAuth()
             )
         ).json()
 
@@ -54,10 +53,7 @@ async def submit(fields):
     async with httpx.AsyncClient(
         follow_redirects=True, timeout=None, verify=TLS_CONTEXT, auth=TokenSigner("t0k")
     ) as session:
-        # TODO(migrate MIG001): data= is a form in httpx; if this is raw bytes/str use content=
-        return (
-            await session.post(f"{BASE}/submit?v=2", data=requests_values(fields))
-        ).json()
+        return (await session.post(f"{BASE}/submit?v=2", **requests_body(fields))).json()
 
 
 async def status():

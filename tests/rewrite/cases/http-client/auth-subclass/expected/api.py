@@ -1,6 +1,6 @@
 import httpx
 
-from _async_helpers import TLS_CONTEXT, requests_values
+from _async_helpers import TLS_CONTEXT, requests_body
 from auth import BodySigner, TokenAuth
 
 BASE = "https://api.example.com"
@@ -29,12 +29,11 @@ async def create(payload):
 
 
 async def signed(text):
-    # TODO(migrate MIG001): data= is a form in httpx; if this is raw bytes/str use content=
     async with httpx.AsyncClient(
         follow_redirects=True, timeout=None, verify=TLS_CONTEXT
     ) as http_client:
         return (
             await http_client.post(
-                f"{BASE}/signed", data=requests_values(text), auth=BodySigner()
+                f"{BASE}/signed", **requests_body(text), auth=BodySigner()
             )
         ).status_code

@@ -4,6 +4,7 @@ from _async_helpers import (
     TLS_CONTEXT,
     AsyncClientPerLoop,
     httpx_kwargs,
+    requests_body,
     requests_values,
 )
 
@@ -79,13 +80,12 @@ async def defaults():
 
 async def subscribe(email, opt_in):
     form = {"email": email, "opt_in": opt_in, "weekly": True}
-    # TODO(migrate MIG001): data= is a form in httpx; if this is raw bytes/str use content=
     async with httpx.AsyncClient(
         follow_redirects=True, timeout=None, verify=TLS_CONTEXT
     ) as http_client:
         return (
             await http_client.post(
-                f"{BASE}/subscribe", data=requests_values(form), timeout=5
+                f"{BASE}/subscribe", **requests_body(form), timeout=5
             )
         ).json()
 

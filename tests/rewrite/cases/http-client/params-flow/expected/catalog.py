@@ -1,6 +1,11 @@
 import httpx
 
-from _async_helpers import TLS_CONTEXT, AsyncClientPerLoop, requests_values
+from _async_helpers import (
+    TLS_CONTEXT,
+    AsyncClientPerLoop,
+    requests_body,
+    requests_values,
+)
 
 BASE = "https://api.example.com"
 DEFAULTS = {"format": "json"}
@@ -96,14 +101,11 @@ async def search_encoded(term):
 
 async def order_encoded(item):
     form = {"item": item.encode(), "note": b"boxed"}
-    # TODO(migrate MIG001): data= is a form in httpx; if this is raw bytes/str use content=
     async with httpx.AsyncClient(
         follow_redirects=True, timeout=None, verify=TLS_CONTEXT
     ) as http_client:
         return (
-            await http_client.post(
-                f"{BASE}/orders", data=requests_values(form), timeout=5
-            )
+            await http_client.post(f"{BASE}/orders", **requests_body(form), timeout=5)
         ).status_code
 
 
@@ -147,9 +149,6 @@ class Catalog:
         return await self.submit(form)
 
     async def submit(self, form):
-        # TODO(migrate MIG001): data= is a form in httpx; if this is raw bytes/str use content=
         return (
-            await self.session.post(
-                f"{BASE}/orders", data=requests_values(form), timeout=5
-            )
+            await self.session.post(f"{BASE}/orders", **requests_body(form), timeout=5)
         ).status_code

@@ -7,7 +7,7 @@ needs only the standard library and httpx.
 from __future__ import annotations
 
 import logging
-from collections.abc import Mapping
+from collections.abc import AsyncIterator, Iterable, Mapping
 from typing import Any
 
 import httpx
@@ -57,3 +57,29 @@ def _as_sent(value: Any) -> Any:
     if isinstance(value, bytes):
         return value.decode()
     return str(value) if isinstance(value, bool) else value
+
+
+def requests_body(data: Any) -> dict[str, Any]:
+    """requests' ``data=`` as the keyword httpx takes it by: a form (a dict, or
+    pairs that may repeat a key) as ``data=``, the fields as requests sends them
+    (see requests_values); raw bytes or text, a file's content or an iterator's
+    chunks as ``content=``."""
+    if data is None:
+        return {}
+    if isinstance(data, Mapping):
+        return {"data": requests_values(data)}
+    if isinstance(data, (list, tuple)):
+        form: dict[Any, list[Any]] = {}
+        for key, value in requests_values(data):
+            form.setdefault(key, []).append(value)
+        return {"data": form}
+    if isinstance(data, (str, bytes)):
+        return {"content": data}
+    if hasattr(data, "read"):
+        return {"content": data.read()}
+    return {"content": _chunks(data)}
+
+
+async def _chunks(items: Iterable[Any]) -> AsyncIterator[bytes]:
+    for chunk in items:
+        yield chunk.encode() if isinstance(chunk, str) else chunk

@@ -2,7 +2,7 @@ import json
 
 import httpx
 
-from _async_helpers import TLS_CONTEXT, requests_values
+from _async_helpers import TLS_CONTEXT, requests_body
 
 URL = "https://api.example.com/items"
 
@@ -31,22 +31,43 @@ async def post_form(name):
 
 
 async def post_unknown(body):
-    # TODO(migrate MIG001): data= is a form in httpx; if this is raw bytes/str use content=
     async with httpx.AsyncClient(
         follow_redirects=True, timeout=None, verify=TLS_CONTEXT
     ) as http_client:
         return (
-            await http_client.post(URL, data=requests_values(body), timeout=5)
+            await http_client.post(URL, **requests_body(body), timeout=5)
+        ).status_code
+
+
+async def post_chunks(parts):
+    body = (part.encode() for part in parts)
+    async with httpx.AsyncClient(
+        follow_redirects=True, timeout=None, verify=TLS_CONTEXT
+    ) as http_client:
+        return (
+            await http_client.post(URL, **requests_body(body), timeout=5)
+        ).status_code
+
+
+async def post_topics(email, topics):
+    async with httpx.AsyncClient(
+        follow_redirects=True, timeout=None, verify=TLS_CONTEXT
+    ) as http_client:
+        return (
+            await http_client.post(
+                URL,
+                **requests_body([("email", email), *(("topic", t) for t in topics)]),
+                timeout=5,
+            )
         ).status_code
 
 
 async def post_positional(payload):
-    # TODO(migrate MIG001): data= is a form in httpx; if this is raw bytes/str use content=
     async with httpx.AsyncClient(
         follow_redirects=True, timeout=None, verify=TLS_CONTEXT
     ) as http_client:
         return (
-            await http_client.post(URL, data=requests_values(payload), timeout=5)
+            await http_client.post(URL, **requests_body(payload), timeout=5)
         ).status_code
 
 

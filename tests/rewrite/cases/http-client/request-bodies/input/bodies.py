@@ -21,6 +21,15 @@ def post_unknown(body):
     return requests.post(URL, data=body, timeout=5).status_code
 
 
+def post_chunks(parts):
+    body = (part.encode() for part in parts)
+    return requests.post(URL, data=body, timeout=5).status_code
+
+
+def post_topics(email, topics):
+    return requests.post(URL, data=[("email", email), *(("topic", t) for t in topics)], timeout=5).status_code
+
+
 def post_positional(payload):
     return requests.post(URL, payload, timeout=5).status_code
 
