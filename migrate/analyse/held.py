@@ -169,13 +169,13 @@ class HeldVisitor(ReachedValues):
         return last[:1].isupper() and not last.isupper()
 
     def note_values(self, call: Call, node: ast.Call, target: str | None) -> None:
-        """What each argument holds, for the types that flow into parameters;
-        ``setattr(obj, "name", v)`` assigns an attribute, ``setattr(obj, name, v)``
-        one known only at run time; ``next(pages)``, ``list(pages)`` iterate."""
+        """What each argument holds, for the types that flow into parameters; what
+        ``setattr(obj, "name", v)`` assigns; ``next(pages)``, ``list(pages)`` iterate."""
         func = node.func
         if target is None and joins(func):
             target = STR_JOIN  # ``", ".join(pages)``
-        if target in ITEM_CONSUMERS and len(node.args) == 1 and not node.keywords:
+        one = len(node.args) == 1 and (target != "builtins.next" or not node.keywords)
+        if target in ITEM_CONSUMERS and one:  # ``sorted(xs, key=f)`` too
             self.note_iteration(node.args[0], arg_of=target)
         elif target == "builtins.next" and len(node.args) == 2 and not node.keywords:
             self.note_iteration(node.args[0], arg_of=target)  # ``next(pages, None)``

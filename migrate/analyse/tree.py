@@ -303,6 +303,8 @@ ITEM_CONSUMERS = frozenset(
         "builtins.set",
         "builtins.tuple",
         "builtins.sorted",
+        "builtins.min",
+        "builtins.max",
         STR_JOIN,
     }
 )

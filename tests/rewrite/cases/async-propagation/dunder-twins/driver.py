@@ -25,6 +25,7 @@ def drive(run):
     run.check("describe, where the type is not known", catalog.describe, catalog.Catalog(base))
     run.check("first price, one item fetched", catalog.first_price, base)
     run.check("prices", catalog.prices, catalog.Catalog(base))
+    run.check("max with a key", catalog.dearest, catalog.Catalog(base))
     run.check("a shelf tested for truth, then joined", catalog.label, base)
     run.check("an empty shelf", catalog.label, base, "none")
     run.check("truth from __bool__, nothing fetched", catalog.opening, base)
