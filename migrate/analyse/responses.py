@@ -57,7 +57,7 @@ FIXES: dict[str, tuple[bool, bool]] = {
     "reason": (True, False),  # r.reason_phrase
     "url": (True, True),  # str(r.url)
     "raise_for_status": (True, True),  # only for 4xx/5xx, as requests does
-    "apparent_encoding": (False, False),
+    "apparent_encoding": (True, False),  # apparent_encoding(r), a helper
     "is_permanent_redirect": (False, False),
     "next": (False, False),
     "connection": (False, False),

@@ -1082,6 +1082,21 @@ async def _chunks(items: Iterable[Any]) -> AsyncIterator[bytes]:
     needs=("requests_values",),
 )
 
+APPARENT_ENCODING = Helper(
+    "apparent_encoding",
+    '''\
+def apparent_encoding(response: {http}.Response) -> str | None:
+    """requests' ``r.apparent_encoding``: the charset the body reads as, guessed
+    by charset_normalizer as requests did (UTF-8 where it is not installed)."""
+    try:
+        from charset_normalizer import from_bytes
+    except ImportError:  # requests brought it; {http} does not need it
+        return "utf-8"
+    best = from_bytes(response.content).best()
+    return best.encoding if best is not None else None''',
+    ("import {http}",),
+)
+
 REQUESTS_PARAMS = Helper(
     "requests_params",
     '''\
@@ -1624,6 +1639,7 @@ HELPERS: dict[str, Helper] = {
         STATUS_ERROR,
         REQUESTS_VALUES,
         REQUESTS_BODY,
+        APPARENT_ENCODING,
         REQUESTS_PARAMS,
         RESPONSE_HOOK,
         HTTPX_KWARGS,

@@ -114,6 +114,7 @@ def test_one_helpers_module_per_package_imported_relatively(tmp_path: Path) -> N
         "requests_values": None,  # no query parameter or form field may be None or a bool
         "requests_params": None,  # nor is one given with a URL that may have a query
         "requests_body": None,  # no body of a type known only at run time
+        "apparent_encoding": None,  # no charset guessed
         "response_hook": None,  # no session has response hooks
         "answers_in_turn": None,  # no HTTP mock answers with a list
         "async_client_mock": None,  # no test patches a whole requests.Session
@@ -209,6 +210,7 @@ def test_a_later_step_extends_the_helpers_module_to_the_one_shot_bytes() -> None
         "requests_keywords",
         "requests_params",
         "requests_body",
+        "apparent_encoding",
         "response_hook",
         "async_client_mock",
         "httpx_module_mock",

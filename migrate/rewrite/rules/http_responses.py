@@ -25,7 +25,6 @@ RESPONSE_RENAMES = {"reason": "reason_phrase"}
 # What requests' response has and httpx's has not, with what to do instead (FIXES
 # names them; a streamed body's raw file and iterators have rules of their own).
 REQUESTS_ONLY = {
-    "apparent_encoding": "httpx guesses no charset (charset_normalizer does)",
     "is_permanent_redirect": "r.status_code in (301, 308)",
     "next": "follow r.next_request with client.send()",
     "connection": "the client holds the connection",
@@ -145,6 +144,10 @@ class ResponseRewrites(AnnotationRewrites):
                 f".{attr} is requests' only: {REQUESTS_ONLY[attr]}",
                 "httpx's response has no such attribute: as code it raises AttributeError",
             )
+        if attr == "apparent_encoding":
+            # httpx guesses no charset: charset_normalizer does, as requests asked it.
+            guess = cst.Name(self.ctx.use_helper("apparent_encoding"))
+            return cst.Call(func=guess, args=[cst.Arg(updated.value)])
         if attr == "ok":
             # requests' ``ok`` is "not 4xx/5xx": exactly ``not is_error``, and
             # ``not r.ok`` becomes ``r.is_error`` (see the transformer).

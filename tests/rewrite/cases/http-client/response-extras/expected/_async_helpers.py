@@ -25,3 +25,14 @@ def _request_log_at_debug(record: logging.LogRecord) -> bool:
 
 
 logging.getLogger("httpx").addFilter(_request_log_at_debug)
+
+
+def apparent_encoding(response: httpx.Response) -> str | None:
+    """requests' ``r.apparent_encoding``: the charset the body reads as, guessed
+    by charset_normalizer as requests did (UTF-8 where it is not installed)."""
+    try:
+        from charset_normalizer import from_bytes
+    except ImportError:  # requests brought it; httpx does not need it
+        return "utf-8"
+    best = from_bytes(response.content).best()
+    return best.encoding if best is not None else None

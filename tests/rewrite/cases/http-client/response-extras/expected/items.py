@@ -1,6 +1,6 @@
 import httpx
 
-from _async_helpers import TLS_CONTEXT
+from _async_helpers import TLS_CONTEXT, apparent_encoding
 
 
 async def info(url):
@@ -29,5 +29,13 @@ async def guess(url):
         follow_redirects=True, timeout=None, verify=TLS_CONTEXT
     ) as http_client:
         r = await http_client.get(url, timeout=5)
-    # TODO(migrate MIG001): .apparent_encoding is requests' only
-    return r.apparent_encoding
+    return apparent_encoding(r)
+
+
+async def page_text(url):
+    async with httpx.AsyncClient(
+        follow_redirects=True, timeout=None, verify=TLS_CONTEXT
+    ) as http_client:
+        r = await http_client.get(url, timeout=5)
+    r.encoding = apparent_encoding(r)
+    return r.text

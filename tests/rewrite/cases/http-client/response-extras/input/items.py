@@ -20,3 +20,9 @@ def session_cookies(url):
 def guess(url):
     r = requests.get(url, timeout=5)
     return r.apparent_encoding
+
+
+def page_text(url):
+    r = requests.get(url, timeout=5)
+    r.encoding = r.apparent_encoding
+    return r.text
