@@ -30,7 +30,7 @@ and the plan names why.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 import libcst as cst
 import libcst.matchers as m
@@ -63,6 +63,8 @@ class UrllibRequest(UrllibErrors):
         self.module = ctx.options.http_module
         # Names bound to carried responses, per function (innermost last).
         self.responses: list[set[str]] = [set()]
+        # Per function: the locals every assignment of which makes a body (see _bodies).
+        self.bodies: list[frozenset[str]] = [frozenset()]
         # urlopen calls bound to a name or a with item (ids of the original nodes).
         self.bound: set[int] = set()
         # Statements that need a client around them, innermost last.
@@ -134,12 +136,14 @@ class UrllibRequest(UrllibErrors):
     @on_visit(cst.FunctionDef)
     def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
         self.responses.append(set())
+        self.bodies.append(_bodies(node))
 
     @on_leave(cst.FunctionDef)
     def leave_FunctionDef(
         self, original: cst.FunctionDef, updated: cst.FunctionDef
     ) -> cst.FunctionDef:
         self.responses.pop()
+        self.bodies.pop()
         return updated
 
     def _carried(self, node: cst.CSTNode) -> bool:
@@ -239,7 +243,8 @@ class UrllibRequest(UrllibErrors):
                 return headers
             if text.lower() == "content-type":
                 return headers
-        if not _surely_given(data):
+        given = isinstance(data, cst.Name) and data.value in self.bodies[-1]
+        if not (given or _surely_given(data)):
             # None at run time sends no body, and urllib no Content-Type then.
             self.ctx.todo(line, self.code, FORM_TYPE_TODO, FORM_TYPE_DETAIL)
             return headers
@@ -455,3 +460,27 @@ def _surely_given(data: cst.BaseExpression) -> bool:
         | cst.List
         | cst.Tuple,
     )
+
+
+def _bodies(function: cst.FunctionDef) -> frozenset[str]:
+    """The locals of ``function`` every assignment of which surely makes a body
+    (``body = urlencode(fields).encode()``), and none of them a parameter."""
+    made: dict[str, bool] = {}
+    for node in _walk(function.body):
+        if isinstance(node, cst.Assign):
+            for target in node.targets:
+                if isinstance(target.target, cst.Name):
+                    name = target.target.value
+                    made[name] = made.get(name, True) and _surely_given(node.value)
+        elif isinstance(node, cst.AugAssign | cst.AnnAssign) and isinstance(node.target, cst.Name):
+            made[node.target.value] = False
+    params = function.params
+    taken = {p.name.value for p in (*params.posonly_params, *params.params, *params.kwonly_params)}
+    return frozenset(name for name, sure in made.items() if sure and name not in taken)
+
+
+def _walk(node: cst.CSTNode) -> Iterator[cst.CSTNode]:
+    yield node
+    for child in node.children:
+        if not isinstance(child, cst.FunctionDef | cst.ClassDef | cst.Lambda):
+            yield from _walk(child)

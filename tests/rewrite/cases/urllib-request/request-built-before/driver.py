@@ -17,3 +17,4 @@ def drive(run):
     run.check("404 is None", jobs.call, "GET", "/jobs/8")
     run.check("500 raises", jobs.call, "DELETE", "/jobs/9")
     run.check("data without method posts", jobs.report, "/report")
+    run.check("a form made before the request", jobs.post_form, "/report", {"a": "1 2"})

@@ -1,4 +1,5 @@
 import json
+import urllib.parse
 
 import httpx
 
@@ -44,3 +45,17 @@ async def report(path):
                 timeout=5,
             )
         ).raise_for_status().content.decode()
+
+
+async def post_form(path, fields):
+    body = urllib.parse.urlencode(fields).encode()
+    async with httpx.AsyncClient(follow_redirects=True, timeout=None) as http_client:
+        resp = await http_client.request(
+            "POST",
+            BASE + path,
+            content=body,
+            headers={"Content-Type": "application/x-www-form-urlencoded"},
+            timeout=5,
+        )
+        resp.raise_for_status()
+        return resp.content.decode()

@@ -1,4 +1,5 @@
 import json
+import urllib.parse
 import urllib.request
 from urllib.error import HTTPError
 
@@ -30,3 +31,10 @@ def submit(name):
 def report(path):
     request = urllib.request.Request(BASE + path, data=b"report=1")
     return urllib.request.urlopen(request, timeout=5).read().decode()
+
+
+def post_form(path, fields):
+    body = urllib.parse.urlencode(fields).encode()
+    request = urllib.request.Request(BASE + path, data=body, method="POST")
+    with urllib.request.urlopen(request, timeout=5) as resp:
+        return resp.read().decode()
