@@ -62,6 +62,7 @@ def awaited_calls(
                 changes_globals=pacing.changes_globals(callee),
                 changes_params=changed_params(target),
                 holds=pacing.holds(callee),
+                replaced=pacing.replaced(callee),
             )
     for call, entry in graph.blocking.get(fn.qualname, []):
         if entry.action is not Action.REWRITE or call.in_lambda:

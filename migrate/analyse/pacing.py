@@ -30,6 +30,7 @@ class Pacing:
         self._holds: dict[str, str] = {}
         self._sleeps: dict[str, bool] = {}
         self._globals: dict[str, tuple[str, ...]] = {}
+        self._assigned: dict[str, set[str]] | None = None
 
     def holds(self, callee: str) -> str:
         """What ``callee`` (or an async function it reaches) holds entered while it
@@ -66,6 +67,27 @@ class Pacing:
                         todo.append(found)
             self._globals[callee] = tuple(dict.fromkeys(changed))
         return self._globals[callee]
+
+    def replaced(self, callee: str) -> str:
+        """Where code assigns method ``callee`` on an instance of its class or of a
+        subclass (``site.categorymembers = fake``, a test's stand-in), as written;
+        "" for nowhere. What stands in may not be async, or may raise as it is
+        called: before calls made together are awaited, leaving them never awaited."""
+        if self._assigned is None:
+            self._assigned = {}
+            classes = self.graph.class_names()
+            for fn in self.graph.functions.values():
+                for write in fn.writes:
+                    owner, _, attr = (self.graph.resolve(write.target) or "").rpartition(".")
+                    if owner in classes:  # ``site.members = fake``
+                        self._assigned.setdefault(attr, set()).add(owner)
+        method = self.graph.functions[callee]
+        cls = method.class_qualname
+        if cls is None or method.name not in self._assigned:
+            return ""
+        family = {cls, *self.graph.subclasses(cls)}
+        found = sorted(self._assigned[method.name] & family)
+        return f"{found[0].rpartition('.')[2]}.{method.name}" if found else ""
 
     def only_sleeps(self, callee: str) -> bool:
         """Whether ``callee`` awaits nothing but sleeps, itself or through the async

@@ -61,6 +61,7 @@ def analyse_paths(
         graph, colouring = _coloured(project, scope, refused)
         for _ in range(MAX_ROUNDS):
             wanted = set(project.mentioning(_names(colouring.async_functions, graph)))
+            wanted |= _assigning_modules(graph)
             # Callers of blocking code a --select leaves out: the plan names them.
             wanted |= set(
                 project.mentioning(_names(left_out_blocking(graph, scope, colouring), graph))
@@ -299,6 +300,25 @@ def _made_method_users(graph: CallGraph, colouring: Colouring) -> set[str]:
         if any(colouring.is_async(q) for q in made)
     }
     return set(graph.project.mentioning(classes)) if classes else set()
+
+
+def _assigning_modules(graph: CallGraph) -> set[str]:
+    """Modules assigning a method async already (an earlier run's) on an instance
+    (``site.members = broken``, a test's stand-in): read again, as that run read
+    them, so its calls stay in the order that run kept (see pacing)."""
+    names = {
+        fn.name
+        for fn in graph.functions.values()
+        if fn.is_async and fn.class_qualname and not fn.name.startswith("__")
+    }
+    if not names:
+        return set()
+    pattern = re.compile(r"\.(?:" + "|".join(map(re.escape, sorted(names))) + r")\s*=[^=]")
+    return {
+        module
+        for module, loaded in graph.project.files.items()
+        if loaded.facts is None and pattern.search(loaded.source.text)
+    }
 
 
 def _decorator_modules(graph: CallGraph, colouring: Colouring) -> set[str]:

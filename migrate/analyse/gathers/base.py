@@ -309,6 +309,13 @@ class Scan:
             # Tasks share the loop's thread: the second would block it, waiting for
             # the lock the first holds while it awaits.
             return f"{self._info(holding).short} holds {self._info(holding).holds} across an await"
+        replaced = next((c for c in calls if self._info(c).replaced), None)
+        if replaced is not None and len(calls) > 1:
+            return (
+                f"{self._info(replaced).short} is assigned on an instance elsewhere"
+                f" ({self._info(replaced).replaced} = ..., a stand-in): what stands in may"
+                " raise as it is called, before calls made together are awaited"
+            )
         if self.allow_reorder:
             return None
         unknown = next((c for c in calls if self._info(c).any_method), None)

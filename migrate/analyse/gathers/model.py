@@ -53,6 +53,8 @@ class Awaited:
     changes_params: tuple[tuple[int, str], ...] = ()
     # What it enters and holds while it awaits (``with self.lock:``), as written.
     holds: str = ""
+    # The method as other code assigns it on an instance (see Pacing.replaced).
+    replaced: str = ""
 
     @property
     def writes(self) -> frozenset[str]:
