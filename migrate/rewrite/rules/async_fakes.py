@@ -193,6 +193,16 @@ class AsyncFakes(Rule):
         it is handed to now awaits (see analyse/handed_mocks.py)."""
         self.ctx.note(self.code, self.ctx.line(original), "mock handed on -> async methods")
         given = {a.keyword.value for a in updated.args if a.keyword is not None}
+        # ``**{"return_value.get": AsyncMock()}``: dotted names given already.
+        given |= {
+            key.evaluated_value
+            for a in updated.args
+            if a.star == "**" and isinstance(a.value, cst.Dict)
+            for e in a.value.elements
+            if isinstance(e, cst.DictElement)
+            and isinstance(key := e.key, cst.SimpleString)
+            and isinstance(key.evaluated_value, str)
+        }
         args = list(updated.args)
         dotted = []
         for name in methods:

@@ -10,10 +10,6 @@ ROUTES = {
     "POST api.example.com /signed": (204, None),
 }
 
-# ``data=text`` of unknown type: the rule leaves a TODO (form or raw body?) and
-# httpx warns that it takes a str as raw content.
-WARNS = {"Use 'content=<...>'": "data= of unknown type, TODO left"}
-
 
 def drive(run):
     api = run.module("api")
