@@ -9,7 +9,8 @@ bodies and call assertions:
 * ``responses.add(responses.GET, url, json=.., status=..)`` and
   ``responses.get(url, ...)`` -> ``respx.get(url).mock(return_value=
   httpx.Response(status, json=..))``; ``body=`` a string -> ``text=``,
-  other bodies -> ``content=``, an exception -> ``side_effect=``;
+  other bodies -> ``content=``, an exception -> ``side_effect=`` (a body that
+  may be either, a choice written out: :mod:`.raised_bodies`);
   ``content_type=`` -> a ``Content-Type`` header; matchers
   (``json_params_matcher``, ``query_param_matcher``, ``header_matcher``,
   ``urlencoded_params_matcher``) -> the route's ``json=``, ``params=``,
@@ -41,8 +42,10 @@ from __future__ import annotations
 import libcst as cst
 
 from ....analyse.catalogue import HTTP_VERBS
+from ...context import RuleContext
 from ...nodes import code_of, dotted_name
-from ..base import on_leave
+from ..base import on_leave, on_visit
+from .raised_bodies import Kinds, function_kinds, is_exception, module_kinds
 from .route_order import queried_routes_first
 from .unmatched import UnmatchedRequests
 
@@ -55,15 +58,43 @@ MATCHERS = {
 RESPONSE_KEYWORDS = ("status", "json", "body", "headers", "content_type")
 
 
-def _is_exception(node: cst.BaseExpression) -> bool:
-    """``requests.ConnectionError("x")``, ``httpx.ConnectError``: raised, not returned."""
-    target = node.func if isinstance(node, cst.Call) else node
-    last = (dotted_name(target) or "").rsplit(".", 1)[-1]
-    return last.endswith(("Error", "Exception", "Timeout"))
-
-
 class ResponsesMock(UnmatchedRequests):
     """responses -> respx; :class:`~migrate.rewrite.rules.http_mocks.HttpMocks` calls it."""
+
+    def __init__(self, ctx: RuleContext) -> None:
+        super().__init__(ctx)
+        # What the module's names are bound to, and each function's (raised_bodies.py).
+        self._module_kinds: Kinds = {}
+        self._function_kinds: list[Kinds] = []
+
+    @on_visit(cst.Module)
+    def find_raised_bodies(self, node: cst.Module) -> None:
+        if self.ctx.edits.http_mocks:
+            self._module_kinds = module_kinds(node)
+
+    @on_visit(cst.FunctionDef)
+    def enter_raised_bodies(self, node: cst.FunctionDef) -> None:
+        self._function_kinds.append(function_kinds(node) if self.ctx.edits.http_mocks else {})
+
+    @on_leave(cst.FunctionDef)
+    def leave_raised_bodies(
+        self, original: cst.FunctionDef, updated: cst.FunctionDef
+    ) -> cst.FunctionDef:
+        self._function_kinds.pop()
+        return updated
+
+    def _body_raised(self, body: cst.BaseExpression) -> bool | None:
+        """Whether ``body`` is an exception responses raises: None when it may be."""
+        if is_exception(body):
+            return True
+        if isinstance(body, cst.Name):
+            for kinds in (*self._function_kinds[-1:], self._module_kinds):
+                if body.value in kinds:
+                    return kinds[body.value]
+            return None
+        if isinstance(body, cst.Attribute | cst.Subscript):
+            return None
+        return False
 
     def _responses_decorator(
         self, original: cst.Decorator, updated: cst.Decorator
@@ -275,7 +306,8 @@ class ResponsesMock(UnmatchedRequests):
         if route is None:
             return None
         body = keywords.get("body")
-        if body is not None and _is_exception(body):
+        raised = self._body_raised(body) if body is not None else False
+        if raised and body is not None:
             return cst.parse_expression(f"{route}.mock(side_effect={code_of(body)})")
         self.ctx.add_import("httpx")
         status = keywords.get("status")
@@ -296,6 +328,10 @@ class ResponsesMock(UnmatchedRequests):
         elif headers is not None:
             response_args.append(f"headers={code_of(headers)}")
         response = f"httpx.Response({', '.join(response_args)})"
+        if raised is None and body is not None:
+            # An exception or a body, known at run time: responses raised the one.
+            either = f"{code_of(body)} if isinstance({code_of(body)}, Exception) else {response}"
+            return cst.parse_expression(f"{route}.mock(side_effect={either})")
         return cst.parse_expression(f"{route}.mock(return_value={response})")
 
     def _route_call(
