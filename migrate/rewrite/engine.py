@@ -199,6 +199,16 @@ def _helpers_homes(
             ]
             relative[package] = prefers_relative(texts, package)
         homes[module] = helpers_home(edits.path, module, options.helpers_module, relative[package])
+    # A tests folder's helpers module and that of the loose modules in a folder
+    # above it have one name, each imported bare: both folders are on sys.path
+    # when the tests import those modules, and the first imported would hide the
+    # other. The tests share the one above.
+    bare = {h.path.parent: h for h in homes.values() if h.module == options.helpers_module}
+    for module, home in homes.items():
+        folder = home.path.parent
+        above = [f for f in bare if f in folder.parents]
+        if home.module == options.helpers_module and above:
+            homes[module] = bare[max(above, key=lambda f: len(f.parts))]
     return homes
 
 

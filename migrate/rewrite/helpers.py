@@ -1158,6 +1158,37 @@ def answers_in_turn(*answers: Any) -> Callable[[{http}.Request], {http}.Response
     ("from collections.abc import Callable", "from typing import Any", "import {http}"),
 )
 
+UNMATCHED_CONNECT_ERROR = Helper(
+    "unmatched_connect_error",
+    '''\
+def unmatched_connect_error(router: Any) -> None:
+    """Have a respx router (or the ``respx`` module, its global one) fail a request
+    no other route of it matches with {http}.ConnectError, as responses failed one
+    no registration matched with requests' ConnectionError (respx raises its
+    AllMockedAssertionError). The route goes in first but answers last: a request
+    a route registered after it matches goes on to that route. It is none of the
+    test's registrations, so a router asserting they were all called skips it.
+    Only tests call this, so respx is imported here, not with the module."""
+    from respx import Route
+
+    class Unmatched(Route):
+        @property
+        def called(self) -> bool:
+            return True
+
+    def answer(request: {http}.Request, route: Route) -> None:
+        others = [other for other in router.routes if other is not route]
+        if any(other.pattern.match(request) for other in others):
+            return None  # a route registered after this one answers
+        raise {http}.ConnectError(
+            f"Connection refused: {{request.method}} {{request.url}} matches no mock",
+            request=request,
+        )
+
+    router.add(Unmatched().mock(side_effect=answer))''',
+    ("from typing import Any", "import {http}"),
+)
+
 REQUEST_BODY = Helper(
     "request_body",
     '''\
@@ -1645,6 +1676,7 @@ HELPERS: dict[str, Helper] = {
         HTTPX_KWARGS,
         REQUESTS_KEYWORDS,
         ANSWERS_IN_TURN,
+        UNMATCHED_CONNECT_ERROR,
         REQUEST_BODY,
         WITH_BODY,
         WITH_HEADERS,

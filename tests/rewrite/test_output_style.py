@@ -117,6 +117,7 @@ def test_one_helpers_module_per_package_imported_relatively(tmp_path: Path) -> N
         "apparent_encoding": None,  # no charset guessed
         "response_hook": None,  # no session has response hooks
         "answers_in_turn": None,  # no HTTP mock answers with a list
+        "unmatched_connect_error": None,  # nor moves off responses
         "async_client_mock": None,  # no test patches a whole requests.Session
         "httpx_module_mock": None,  # nor the requests module the code imports
         "async_method": None,  # nor sets a fake on one of its methods
@@ -206,6 +207,7 @@ def test_a_later_step_extends_the_helpers_module_to_the_one_shot_bytes() -> None
         "StatusError",
         "gather_outcomes",
         "answers_in_turn",
+        "unmatched_connect_error",
         "with_headers",
         "requests_keywords",
         "requests_params",

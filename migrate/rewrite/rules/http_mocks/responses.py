@@ -9,7 +9,8 @@ bodies and call assertions:
 * ``responses.add(responses.GET, url, json=.., status=..)`` and
   ``responses.get(url, ...)`` -> ``respx.get(url).mock(return_value=
   httpx.Response(status, json=..))``; ``body=`` a string -> ``text=``,
-  other bodies -> ``content=``, an exception -> ``side_effect=``;
+  other bodies -> ``content=``, an exception -> ``side_effect=`` (a body that
+  may be either, a choice written out: :mod:`.raised_bodies`);
   ``content_type=`` -> a ``Content-Type`` header; matchers
   (``json_params_matcher``, ``query_param_matcher``, ``header_matcher``,
   ``urlencoded_params_matcher``) -> the route's ``json=``, ``params=``,
@@ -27,11 +28,8 @@ bodies and call assertions:
   ``.request.content``, ``.request.url`` -> ``str(.request.url)``);
 * a request no registration matches: responses raises requests'
   ``ConnectionError`` (tests rely on it to stand for a network failure),
-  respx an ``AllMockedAssertionError``. A test that expects the connection
-  error (``pytest.raises`` / ``assertRaises`` of ``ConnectionError`` or
-  ``RequestException``) gets a catch-all route raising
-  ``httpx.ConnectError`` just before it; routes registered earlier still
-  answer first.
+  respx an ``AllMockedAssertionError``; every router moved off responses
+  raises ``httpx.ConnectError`` for it (:mod:`.unmatched`).
 
 ``responses.RequestsMock`` objects move to respx routers in
 :mod:`.responses_objects`. A file using anything else of responses
@@ -46,8 +44,10 @@ import libcst as cst
 from ....analyse.catalogue import HTTP_VERBS
 from ...context import RuleContext
 from ...nodes import code_of, dotted_name
-from ..base import Rule, StatementResult, on_leave, on_visit
+from ..base import on_leave, on_visit
+from .raised_bodies import Kinds, function_kinds, is_exception, module_kinds
 from .route_order import queried_routes_first
+from .unmatched import UnmatchedRequests
 
 MATCHERS = {
     "json_params_matcher": "json",
@@ -56,111 +56,45 @@ MATCHERS = {
     "urlencoded_params_matcher": "data",
 }
 RESPONSE_KEYWORDS = ("status", "json", "body", "headers", "content_type")
-# What responses raises for a request no registration matches, and its base.
-UNMATCHED_ERRORS = ("ConnectionError", "RequestException")
-UNMATCHED_ROUTE = "{router}.route().mock(side_effect=httpx.ConnectError)"
 
 
-def _is_exception(node: cst.BaseExpression) -> bool:
-    """``requests.ConnectionError("x")``, ``httpx.ConnectError``: raised, not returned."""
-    target = node.func if isinstance(node, cst.Call) else node
-    last = (dotted_name(target) or "").rsplit(".", 1)[-1]
-    return last.endswith(("Error", "Exception", "Timeout"))
-
-
-class ResponsesMock(Rule):
+class ResponsesMock(UnmatchedRequests):
     """responses -> respx; :class:`~migrate.rewrite.rules.http_mocks.HttpMocks` calls it."""
 
     def __init__(self, ctx: RuleContext) -> None:
         super().__init__(ctx)
-        # Per function: whether responses mocks it, and whether it has its catch-all yet.
-        self._responses_frames: list[list[bool]] = []
-        # Per function: the router its unmatched requests reach ("respx" under
-        # ``@responses.activate``, a RequestsMock fixture it takes, or none).
-        self._responses_routers: list[str] = []
-        # Names holding a responses.RequestsMock, a respx router once moved
-        # (plan/responses_uses.py), and the ``with`` blocks entering one.
-        self._holders: frozenset[str] = frozenset()
-        self._makers: frozenset[str] = frozenset({"responses.RequestsMock"})
-        self._object_blocks: dict[cst.With, str] = {}
+        # What the module's names are bound to, and each function's (raised_bodies.py).
+        self._module_kinds: Kinds = {}
+        self._function_kinds: list[Kinds] = []
+
+    @on_visit(cst.Module)
+    def find_raised_bodies(self, node: cst.Module) -> None:
+        if self.ctx.edits.http_mocks:
+            self._module_kinds = module_kinds(node)
 
     @on_visit(cst.FunctionDef)
-    def enter_responses_scope(self, node: cst.FunctionDef) -> None:
-        activated = any(dotted_name(d.decorator) == "responses.activate" for d in node.decorators)
-        params = [*node.params.posonly_params, *node.params.params, *node.params.kwonly_params]
-        taken = [p.name.value for p in params if p.name.value in self._holders]
-        router = "respx" if activated else (taken[0] if taken else "")
-        self._responses_frames.append([bool(router), False])
-        self._responses_routers.append(router)
-
-    @on_visit(cst.With)
-    def enter_object_block(self, node: cst.With) -> None:
-        """``with responses.RequestsMock() as rsps:``: its unmatched requests reach ``rsps``."""
-        for item in node.items:
-            made = isinstance(item.item, cst.Call) and dotted_name(item.item.func) in self._makers
-            name = dotted_name(item.asname.name) if item.asname is not None else None
-            if made and name and self._responses_frames:
-                self._object_blocks[node] = name
-                self._responses_routers.append(name)
-                self._responses_frames.append([True, False])
+    def enter_raised_bodies(self, node: cst.FunctionDef) -> None:
+        self._function_kinds.append(function_kinds(node) if self.ctx.edits.http_mocks else {})
 
     @on_leave(cst.FunctionDef)
-    def leave_responses_scope(
+    def leave_raised_bodies(
         self, original: cst.FunctionDef, updated: cst.FunctionDef
     ) -> cst.FunctionDef:
-        self._responses_frames.pop()
-        self._responses_routers.pop()
+        self._function_kinds.pop()
         return updated
 
-    @on_leave(cst.With)
-    def unmatched_requests_fail_to_connect(
-        self, original: cst.With, updated: cst.BaseStatement
-    ) -> StatementResult:
-        """``with pytest.raises(requests.ConnectionError)`` under ``@responses.activate``
-        (or a RequestsMock): the request no route matches must fail to connect, as
-        responses made it."""
-        if self._object_blocks.pop(original, None) is not None:
-            self._responses_frames.pop()
-            self._responses_routers.pop()
-        if not self.ctx.edits.http_mocks or not self._responses_frames:
-            return updated
-        frame = self._responses_frames[-1]
-        if not frame[0] or frame[1] or not any(self._expects_unmatched(i) for i in original.items):
-            return updated
-        frame[1] = True
-        router = self._responses_routers[-1]
-        self.ctx.add_import("httpx")
-        self._imports()
-        line = self.ctx.line(original)
-        self.ctx.note(self.code, line, "unmatched requests raise httpx.ConnectError, as before")
-        # The blank lines and comments above the block now lead into the route.
-        catch_all = cst.SimpleStatementLine(
-            [cst.Expr(cst.parse_expression(UNMATCHED_ROUTE.format(router=router)))],
-            leading_lines=getattr(updated, "leading_lines", ()),
-        )
-        if isinstance(updated, cst.With):
-            updated = updated.with_changes(leading_lines=())
-        return cst.FlattenSentinel([catch_all, updated])
-
-    def _expects_unmatched(self, item: cst.WithItem) -> bool:
-        """``pytest.raises(E)`` / ``self.assertRaises(E)``, E what an unmatched request raises."""
-        call = item.item
-        if not isinstance(call, cst.Call) or not call.args:
-            return False
-        func = dotted_name(call.func) or ""
-        if func != "pytest.raises" and not func.endswith(".assertRaises"):
-            return False
-        expected = call.args[0].value
-        if isinstance(expected, cst.Tuple):
-            return any(self._unmatched_error(e.value) for e in expected.elements)
-        return self._unmatched_error(expected)
-
-    def _unmatched_error(self, node: cst.BaseExpression) -> bool:
-        if isinstance(node, cst.Name):
-            name = self.ctx.edits.requests_aliases.get(node.value, "")
-        else:
-            name = dotted_name(node) or ""
-        return name.startswith("requests.") and name.rsplit(".", 1)[-1] in UNMATCHED_ERRORS
+    def _body_raised(self, body: cst.BaseExpression) -> bool | None:
+        """Whether ``body`` is an exception responses raises: None when it may be."""
+        if is_exception(body):
+            return True
+        if isinstance(body, cst.Name):
+            for kinds in (*self._function_kinds[-1:], self._module_kinds):
+                if body.value in kinds:
+                    return kinds[body.value]
+            return None
+        if isinstance(body, cst.Attribute | cst.Subscript):
+            return None
+        return False
 
     def _responses_decorator(
         self, original: cst.Decorator, updated: cst.Decorator
@@ -372,7 +306,8 @@ class ResponsesMock(Rule):
         if route is None:
             return None
         body = keywords.get("body")
-        if body is not None and _is_exception(body):
+        raised = self._body_raised(body) if body is not None else False
+        if raised and body is not None:
             return cst.parse_expression(f"{route}.mock(side_effect={code_of(body)})")
         self.ctx.add_import("httpx")
         status = keywords.get("status")
@@ -393,6 +328,10 @@ class ResponsesMock(Rule):
         elif headers is not None:
             response_args.append(f"headers={code_of(headers)}")
         response = f"httpx.Response({', '.join(response_args)})"
+        if raised is None and body is not None:
+            # An exception or a body, known at run time: responses raised the one.
+            either = f"{code_of(body)} if isinstance({code_of(body)}, Exception) else {response}"
+            return cst.parse_expression(f"{route}.mock(side_effect={either})")
         return cst.parse_expression(f"{route}.mock(return_value={response})")
 
     def _route_call(

@@ -16,7 +16,8 @@ tests: plan/responses_uses.py finds them) and becomes a router:
 * ``rsps.calls`` stays (the router records them; ``.request.body`` ->
   ``.request.content``); ``rsps.assert_call_count(url, n)`` -> an ``assert`` on
   the calls to that URL; ``rsps.reset()`` (registrations and calls forgotten) ->
-  ``rsps.clear()`` and ``rsps.reset()``.
+  ``rsps.clear()`` and ``rsps.reset()`` (and unmatched requests failing to
+  connect again, :mod:`.unmatched`).
 
 The module-level ``responses.reset()``, ``replace``, ``upsert``,
 ``assert_call_count``, ``start`` and ``stop`` move to respx's global router the
@@ -131,7 +132,12 @@ class ResponsesObjects(ResponsesMock):
             return updated
         clear = call.with_changes(func=call.func.with_changes(attr=cst.Name("clear")))
         first = updated.with_changes(body=[new.with_changes(value=clear)])
-        return cst.FlattenSentinel([first, updated.with_changes(leading_lines=())])
+        statements = [first, updated.with_changes(leading_lines=())]
+        router = code_of(call.func.value)
+        if router not in self._stopped:
+            # Unmatched requests still fail to connect (unmatched.py).
+            statements.append(self._catch_all(router, original))
+        return cst.FlattenSentinel(statements)
 
     def _asks(self, expr: cst.Expr, method: str) -> bool:
         """``rsps.method(...)`` (a RequestsMock's, or the module's) as a statement."""

@@ -5,11 +5,13 @@ import pytest
 import respx
 
 import service
+from _async_helpers import unmatched_connect_error
 
 
 @pytest.mark.asyncio
 @respx.mock
 async def test_save_writes_the_body():
+    unmatched_connect_error(respx)
     respx.get("https://api.example.com/doc").mock(
         return_value=httpx.Response(200, text="hello")
     )

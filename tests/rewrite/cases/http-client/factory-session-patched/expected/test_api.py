@@ -5,7 +5,7 @@ import pytest
 import respx
 
 import api
-from _async_helpers import async_client_mock
+from _async_helpers import async_client_mock, unmatched_connect_error
 from sessions import make_session
 
 
@@ -17,6 +17,7 @@ def session():
 @pytest.mark.asyncio
 @respx.mock
 async def test_item():
+    unmatched_connect_error(respx)
     respx.get("https://api.example.com/items/1").mock(
         return_value=httpx.Response(200, json={"id": 1})
     )
@@ -36,6 +37,7 @@ async def test_price_with_the_factory_patched():
 @pytest.mark.asyncio
 @respx.mock
 async def test_stock_through_a_fixture_session(session):
+    unmatched_connect_error(respx)
     respx.get("https://api.example.com/stock/1").mock(
         return_value=httpx.Response(200, json={"count": 3})
     )

@@ -1,11 +1,13 @@
 import httpx
 import respx
 
+from _async_helpers import unmatched_connect_error
 from weatherapp.views import create_app
 
 
 @respx.mock
 def test_temps():
+    unmatched_connect_error(respx)
     respx.get("http://w.example.com/current/oslo").mock(
         return_value=httpx.Response(200, json={"temp": 3})
     )

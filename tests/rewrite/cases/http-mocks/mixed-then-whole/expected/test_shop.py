@@ -4,11 +4,13 @@ import respx
 
 import prices
 import stock
+from _async_helpers import unmatched_connect_error
 
 
 @pytest.mark.asyncio
 @respx.mock
 async def test_both():
+    unmatched_connect_error(respx)
     respx.get("https://prices.example.test/a").mock(
         return_value=httpx.Response(200, json={"price": 3})
     )

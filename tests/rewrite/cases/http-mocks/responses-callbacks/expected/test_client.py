@@ -5,7 +5,7 @@ import pytest
 import respx
 
 import client
-from _async_helpers import responses_callback
+from _async_helpers import responses_callback, unmatched_connect_error
 
 
 def echo_search(request):
@@ -24,6 +24,7 @@ def created(request):
 @pytest.mark.asyncio
 @respx.mock
 async def test_search_echoes_the_query():
+    unmatched_connect_error(respx)
     respx.get(f"{client.API}/search").mock(side_effect=responses_callback(echo_search))
     assert await client.search("lamp", page=2) == {"q": "lamp", "page": 2}
     assert str(respx.calls[0].request.url).endswith("page=2")
@@ -32,6 +33,7 @@ async def test_search_echoes_the_query():
 @pytest.mark.asyncio
 @respx.mock
 async def test_create_with_content_type():
+    unmatched_connect_error(respx)
     respx.post(f"{client.API}/items").mock(
         side_effect=responses_callback(created, content_type="application/json")
     )
@@ -43,6 +45,7 @@ async def test_create_with_content_type():
 @pytest.mark.asyncio
 @respx.mock
 async def test_form_body_and_default_content_type():
+    unmatched_connect_error(respx)
     def renamed(request):
         return 200, [("X-Seen", request.body)], request.body.encode() + b"!"
 
@@ -53,6 +56,7 @@ async def test_form_body_and_default_content_type():
 @pytest.mark.asyncio
 @respx.mock
 async def test_callback_answering_an_error():
+    unmatched_connect_error(respx)
     seen = []
 
     def busy(request):
@@ -68,6 +72,7 @@ async def test_callback_answering_an_error():
 @pytest.mark.asyncio
 @respx.mock
 async def test_lambda_callback():
+    unmatched_connect_error(respx)
     respx.delete(f"{client.API}/items/1").mock(
         side_effect=responses_callback(lambda request: (204, {}, ""))
     )

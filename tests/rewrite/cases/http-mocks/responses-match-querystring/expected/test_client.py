@@ -2,6 +2,7 @@ import httpx
 import pytest
 import respx
 
+from _async_helpers import unmatched_connect_error
 from client import fetch
 
 URL = "https://api.test/items"
@@ -13,6 +14,7 @@ pytestmark = pytest.mark.filterwarnings("ignore:Argument 'match_querystring'")
 @pytest.mark.asyncio
 @respx.mock
 async def test_each_page_answers_its_own_query():
+    unmatched_connect_error(respx)
     for page in (1, 2):
         respx.get(f"{URL}?page={page}").mock(
             return_value=httpx.Response(200, json=[page])
@@ -28,6 +30,7 @@ async def test_each_page_answers_its_own_query():
 @pytest.mark.asyncio
 @respx.mock
 async def test_a_query_not_registered_is_not_answered():
+    unmatched_connect_error(respx)
     respx.get(URL + "?page=1").mock(return_value=httpx.Response(200, json=[1]))
     respx.get(URL).mock(return_value=httpx.Response(200, json=["any"]))
     assert await fetch(URL + "?page=3") == ["any"]
@@ -36,6 +39,7 @@ async def test_a_query_not_registered_is_not_answered():
 @pytest.mark.asyncio
 @respx.mock
 async def test_the_query_can_be_ignored():
+    unmatched_connect_error(respx)
     respx.get("https://api.test/search").mock(
         return_value=httpx.Response(200, json=["pen"])
     )

@@ -4,13 +4,14 @@ import httpx
 import pytest
 import respx
 
-from _async_helpers import responses_callback
+from _async_helpers import responses_callback, unmatched_connect_error
 from client import BASE, contact, update
 
 
 @pytest.fixture
 def mocked():
     with respx.mock() as rsps:
+        unmatched_connect_error(rsps)
         rsps.get(f"{BASE}/contacts/0").mock(
             return_value=httpx.Response(200, json={"name": "zero"})
         )
@@ -76,6 +77,7 @@ async def test_reset(mocked):
     assert await contact(0) == {"name": "zero"}
     mocked.clear()
     mocked.reset()
+    unmatched_connect_error(mocked)
     mocked.get(f"{BASE}/contacts/7").mock(
         return_value=httpx.Response(200, json={"name": "seven"})
     )
@@ -86,12 +88,12 @@ async def test_reset(mocked):
 @pytest.mark.asyncio
 async def test_alone():
     with respx.mock(assert_all_called=False) as rsps:
+        unmatched_connect_error(rsps)
         rsps.get(f"{BASE}/contacts/2").mock(return_value=httpx.Response(404))
         rsps.get(f"{BASE}/contacts/9").mock(return_value=httpx.Response(200, json={}))
         with pytest.raises(httpx.HTTPStatusError):
             await contact(2)
         assert len(rsps.calls) == 1
-        rsps.route().mock(side_effect=httpx.ConnectError)
         with pytest.raises(
             (
                 httpx.NetworkError,
@@ -107,7 +109,6 @@ async def test_alone():
 @pytest.mark.asyncio
 async def test_unknown_contact(mocked):
     assert await contact(0) == {"name": "zero"}
-    mocked.route().mock(side_effect=httpx.ConnectError)
     with pytest.raises(
         (
             httpx.NetworkError,

@@ -4,6 +4,7 @@ import httpx
 import pytest
 import respx
 
+from _async_helpers import unmatched_connect_error
 from client import BASE, contact
 
 
@@ -11,6 +12,7 @@ from client import BASE, contact
 def started():
     rsps = respx.mock()
     rsps.start()
+    unmatched_connect_error(rsps)
     rsps.get(f"{BASE}/contacts/1").mock(
         return_value=httpx.Response(200, json={"name": "a"})
     )
@@ -30,6 +32,7 @@ async def test_started(started):
 async def test_stopped_quietly():
     rsps = respx.mock()
     rsps.start()
+    unmatched_connect_error(rsps)
     rsps.get(f"{BASE}/contacts/3").mock(
         return_value=httpx.Response(200, json={"name": "c"})
     )
@@ -46,6 +49,7 @@ class ContactTest(unittest.IsolatedAsyncioTestCase):
     def setUp(self):
         self.rsps = respx.mock(assert_all_called=False)
         self.rsps.start()
+        unmatched_connect_error(self.rsps)
         self.addCleanup(self.rsps.stop)
         self.rsps.get(f"{BASE}/contacts/2").mock(
             return_value=httpx.Response(200, json={"name": "b"})

@@ -2,12 +2,14 @@ import httpx
 import pytest
 import respx
 
+from _async_helpers import unmatched_connect_error
 from issues import API, titles
 
 
 @pytest.mark.asyncio
 @respx.mock
 async def test_follows_the_next_link():
+    unmatched_connect_error(respx)
     respx.get(f"{API}/repos/o/x/issues?page=2").mock(
         return_value=httpx.Response(200, json=[{"title": "c"}])
     )
@@ -25,6 +27,7 @@ async def test_follows_the_next_link():
 @pytest.mark.asyncio
 @respx.mock
 async def test_stops_at_the_limit():
+    unmatched_connect_error(respx)
     # Another repository, registered in between.
     respx.get(f"{API}/repos/o/y/issues").mock(return_value=httpx.Response(200, json=[]))
     respx.get(f"{API}/repos/o/x/issues?page=2").mock(

@@ -5,7 +5,7 @@ import httpx
 import pytest
 import respx
 
-from _async_helpers import answers_in_turn, responses_callback
+from _async_helpers import answers_in_turn, responses_callback, unmatched_connect_error
 from client import create, fetch
 
 URL = "https://api.test/items"
@@ -14,6 +14,7 @@ URL = "https://api.test/items"
 @pytest.mark.asyncio
 @respx.mock
 async def test_fetch():
+    unmatched_connect_error(respx)
     respx.get(URL).mock(return_value=httpx.Response(200, json={"id": 1}))
     assert await fetch(URL) == {"id": 1}
     assert len(respx.calls) == 1
@@ -23,6 +24,7 @@ async def test_fetch():
 @pytest.mark.asyncio
 @respx.mock
 async def test_create_sends_the_item():
+    unmatched_connect_error(respx)
     respx.post(URL).mock(return_value=httpx.Response(201))
     assert await create(URL, {"name": "pen"}) == 201
     assert json.loads(respx.calls[0].request.content) == {"name": "pen"}
@@ -31,6 +33,7 @@ async def test_create_sends_the_item():
 @pytest.mark.asyncio
 @respx.mock
 async def test_fetch_warns_nothing():
+    unmatched_connect_error(respx)
     respx.get(URL).mock(return_value=httpx.Response(200, json={"id": 2}))
     with warnings.catch_warnings():
         warnings.simplefilter("error")
@@ -39,6 +42,7 @@ async def test_fetch_warns_nothing():
 
 @respx.mock
 def test_retry_sees_both_answers():
+    unmatched_connect_error(respx)
     respx.get(URL).mock(
         side_effect=answers_in_turn(
             httpx.Response(503, text="busy", headers={"Content-Type": "text/plain"}),

@@ -19,3 +19,16 @@ class Api:
         if resp.is_error:
             resp.raise_for_status()
         return resp.json()
+
+    async def status(self):
+        try:
+            await self.ping()
+        except (
+            httpx.NetworkError,
+            httpx.ConnectTimeout,
+            httpx.WriteTimeout,
+            httpx.RemoteProtocolError,
+            httpx.ProxyError,
+        ):
+            return "down"
+        return "up"

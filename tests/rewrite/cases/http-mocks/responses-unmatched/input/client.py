@@ -10,3 +10,10 @@ class Api:
         resp = self.session.get(self.base + "/ping", timeout=5)
         resp.raise_for_status()
         return resp.json()
+
+    def status(self):
+        try:
+            self.ping()
+        except requests.ConnectionError:
+            return "down"
+        return "up"

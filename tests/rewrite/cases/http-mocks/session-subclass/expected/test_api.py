@@ -3,6 +3,7 @@ import pytest
 import respx
 
 import api
+from _async_helpers import unmatched_connect_error
 
 
 @pytest.mark.asyncio
@@ -17,6 +18,7 @@ async def test_item(respx_mock):
 @pytest.mark.asyncio
 @respx.mock
 async def test_missing_item():
+    unmatched_connect_error(respx)
     respx.get("https://api.example.com/items/2").mock(
         return_value=httpx.Response(404, json={})
     )

@@ -4,6 +4,7 @@ import httpx
 import respx
 
 import client
+from _async_helpers import unmatched_connect_error
 
 from apitest import ApiTestCase
 
@@ -18,6 +19,7 @@ class TestCase(unittest.IsolatedAsyncioTestCase):
 class ItemTest(ApiTestCase):
     @respx.mock
     async def test_item(self):
+        unmatched_connect_error(respx)
         respx.get(self.url("items/1")).mock(
             return_value=httpx.Response(200, json={"id": 1})
         )
@@ -30,6 +32,7 @@ class ItemTest(ApiTestCase):
 class HelperTest(TestCase):
     @respx.mock
     async def test_item_through_helper(self):
+        unmatched_connect_error(respx)
         self.respond("items/2", {"id": 2})
         self.assertEqual(await client.Api("https://api.test").item(2), {"id": 2})
 
@@ -37,6 +40,7 @@ class HelperTest(TestCase):
 class ChildTest(HelperTest):
     @respx.mock
     async def test_missing_item(self):
+        unmatched_connect_error(respx)
         respx.get("https://api.test/items/3").mock(return_value=httpx.Response(404))
         with self.assertRaises(Exception):
             await client.Api("https://api.test").item(3)
