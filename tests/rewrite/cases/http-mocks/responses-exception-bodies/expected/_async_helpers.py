@@ -17,8 +17,8 @@ TLS_CONTEXT = httpx.create_ssl_context()
 
 
 def _request_log_at_debug(record: logging.LogRecord) -> bool:
-    """httpx logs each request at INFO, where requests (urllib3) logged it at
-    DEBUG: a program logging at INFO would print a line it never printed."""
+    """httpx logs each request at INFO, where urllib3 logged it at DEBUG: a
+    program logging at INFO would print a line it never printed."""
     if record.levelno != logging.INFO:
         return True
     record.levelno, record.levelname = logging.DEBUG, "DEBUG"
