@@ -322,7 +322,7 @@ def _boundary(fn: Function, graph: CallGraph, scope: Scope) -> str | None:
     if fn.memoised and fn.async_memo is None:
         return "memoised"
     found = generators.generator_boundary(fn, graph) or lazy_map_boundary(fn, graph)
-    return found or threads.thread_run_boundary(fn, graph) or library_call_boundary(fn, graph)
+    return found or threads.thread_boundary(fn, graph) or library_call_boundary(fn, graph)
 
 
 def _constructor_boundary(

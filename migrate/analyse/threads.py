@@ -20,7 +20,7 @@ from collections import deque
 
 from .catalogue import HTTP_VERBS, Action
 from .decisions import Bridge, Colouring
-from .frameworks import BRIDGES
+from .frameworks import BRIDGES, EXECUTORS
 from .graph import CallGraph
 from .model import Function, Span
 from .overrides import library_base
@@ -156,6 +156,11 @@ def offload_blocking(graph: CallGraph, result: Colouring) -> None:
 THREAD_CLASSES = frozenset({"threading.Thread", "threading.Timer"})
 
 
+def thread_boundary(fn: Function, graph: CallGraph) -> str | None:
+    """Why ``fn`` stays sync, running on threads of its own (see below), or None."""
+    return thread_run_boundary(fn, graph) or paced_pool_boundary(fn, graph)
+
+
 def thread_run_boundary(fn: Function, graph: CallGraph) -> str | None:
     """``run`` of a ``threading.Thread`` subclass stays sync: it runs on its own
     thread, where blocking is what it did before; the async code it calls is
@@ -164,3 +169,18 @@ def thread_run_boundary(fn: Function, graph: CallGraph) -> str | None:
         return None
     base = library_base(fn, graph, THREAD_CLASSES.__contains__)
     return f"runs on its own thread ({base}.run)" if base else None
+
+
+def paced_pool_boundary(fn: Function, graph: CallGraph) -> str | None:
+    """A function that sleeps between what it hands a thread pool (staggered
+    ``submit``) and blocks on nothing else stays sync: its sleeps pace threads,
+    and it waits on their futures, which in an async function would block the
+    event loop for the whole fan-out."""
+    blocking = graph.blocking.get(fn.qualname, [])
+    rewritten = [entry for _, entry in blocking if entry.action is Action.REWRITE]
+    if not rewritten or any(entry.family != "sleep" for entry in rewritten):
+        return None
+    targets = (graph.resolve(call.target) or call.target or "" for call in fn.calls)
+    if any(t in EXECUTORS or t.rpartition(".")[0] in EXECUTORS for t in targets):
+        return "it sleeps between what it hands a thread pool, and waits on the pool"
+    return None
