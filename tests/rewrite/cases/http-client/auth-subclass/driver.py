@@ -3,6 +3,10 @@ yielding the request; one that reads ``r.body`` reads requests' view of it
 (``request_body``) once httpx has read the body.
 """
 
+# ``data=text`` of a type known only at run time goes on as ``data=``, which httpx
+# sends as raw content, warning that ``content=`` is its name for it.
+WARNS = {"Use 'content=<...>'": "raw text given as data=, as the code gave it"}
+
 ROUTES = {
     "GET api.example.com /items/1": (200, {"id": 1}),
     "GET api.example.com /items/2": (404, {"error": "missing"}),

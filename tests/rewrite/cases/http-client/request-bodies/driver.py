@@ -5,6 +5,10 @@ it by, through the helper ``requests_body``."""
 
 import io
 
+# Raw text or bytes of a type known only at run time go on as ``data=``, as the
+# code gave them (a test may check the call): httpx warns ``content=`` is its name.
+WARNS = {"Use 'content=<...>'": "raw text or bytes given as data=, as the code gave them"}
+
 ROUTES = {
     "POST api.example.com /items": (201, {"created": True}),
     "PUT api.example.com /items": (200, {"updated": True}),

@@ -199,10 +199,11 @@ def _as_sent(value: Any) -> Any:
 
 
 def requests_body(data: Any) -> dict[str, Any]:
-    """requests' ``data=`` as the keyword httpx takes it by: a form (a dict, or
-    pairs that may repeat a key) as ``data=``, the fields as requests sends them
-    (see requests_values); raw bytes or text, a file's content or an iterator's
-    chunks as ``content=``."""
+    """requests' ``data=`` as httpx takes it: a form (a dict, or pairs that may
+    repeat a key) as ``data=``, the fields as requests sends them (see
+    requests_values); raw bytes or text as ``data=`` still, which httpx sends as
+    they are (a DeprecationWarning names ``content=``); a file's content or an
+    iterator's chunks as ``content=``."""
     if data is None:
         return {}
     if isinstance(data, Mapping):
@@ -213,7 +214,7 @@ def requests_body(data: Any) -> dict[str, Any]:
             form.setdefault(key, []).append(value)
         return {"data": form}
     if isinstance(data, (str, bytes)):
-        return {"content": data}
+        return {"data": data}  # as the code gave it: a test may check the call
     if hasattr(data, "read"):
         return {"content": data.read()}
     return {"content": _chunks(data)}
