@@ -41,7 +41,6 @@ and after, and must pass the same and send the same requests; a
 from __future__ import annotations
 
 import asyncio
-import concurrent.futures
 import contextlib
 import gc
 import importlib
@@ -332,29 +331,12 @@ def blocking_calls_reported(reports: list[str]) -> Iterator[None]:
             reports.append("time.sleep on a running loop")
         real_sleep(seconds)
 
-    def result(self: concurrent.futures.Future[Any], timeout: float | None = None) -> Any:
-        if not self.done() and on_loop():
-            reports.append("a thread's future waited for on a running loop")
-        return real_result(self, timeout)
-
-    def shutdown(self: concurrent.futures.ThreadPoolExecutor, wait: bool = True, **kw: Any) -> None:
-        # Busy threads, or work queued: leaving waits for it (an idle pool's exit does not).
-        busy = len(self._threads) - self._idle_semaphore._value + self._work_queue.qsize()
-        if wait and busy > 0 and on_loop():
-            reports.append("a thread pool waited for on a running loop")
-        real_shutdown(self, wait, **kw)
-
     real_sleep = time.sleep
-    real_result = concurrent.futures.Future.result
-    real_shutdown = concurrent.futures.ThreadPoolExecutor.shutdown
     with ExitStack() as stack:
         for name in _SOCKET_WAITS:
             original = getattr(socket.socket, name)
             stack.enter_context(mock.patch.object(socket.socket, name, guarded(name, original)))
         stack.enter_context(mock.patch.object(time, "sleep", sleep))
-        stack.enter_context(mock.patch.object(concurrent.futures.Future, "result", result))
-        pools = concurrent.futures.ThreadPoolExecutor
-        stack.enter_context(mock.patch.object(pools, "shutdown", shutdown))
         yield
 
 

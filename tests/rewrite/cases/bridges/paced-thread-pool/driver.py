@@ -2,7 +2,9 @@
 ``submit``, so the API never sees a burst) and waits on the pool's futures
 stays sync: its sleeps pace the threads, where the fetch runs through
 async_to_sync. Made async for its sleep, it waited on the futures on the event
-loop, stalling it for the whole fan-out."""
+loop, stalling it for the whole fan-out. (These checks compare results and
+requests; whether a future is still running when it is waited for depends on
+the machine's load, so the stall itself is not checked here.)"""
 
 ROUTES = {
     "GET feeds.example.com /feeds/a": (200, {"count": 1}),

@@ -1,9 +1,5 @@
 """sqlite3 connections used on the thread that opened them; legacy threads keep working."""
 
-# names_in_pool keeps one submit in its pool beside a gather of the rest: that
-# future is waited for on the event loop (a known gap).
-BLOCKS = {"a thread's future waited for on a running loop": "names_in_pool's first.result()"}
-
 ROUTES = {
     "GET api.example.com /items/1": (200, {"name": "tea"}),
     "GET api.example.com /items/2": (200, {"name": "jam"}),
