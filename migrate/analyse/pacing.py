@@ -31,6 +31,7 @@ class Pacing:
         self._sleeps: dict[str, bool] = {}
         self._globals: dict[str, tuple[str, ...]] = {}
         self._assigned: dict[str, set[str]] | None = None
+        self._wrapping: dict[str, list[str]] | None = None
 
     def holds(self, callee: str) -> str:
         """What ``callee`` (or an async function it reaches) holds entered while it
@@ -57,9 +58,7 @@ class Pacing:
                 if facts is not None and local in facts.session_accessors:
                     continue
                 changed += (f"{fn.module}.{name}" for name in fn.global_writes)
-                wrappers = (
-                    w for w, wrapped in self.graph.wrapped_by.items() if fn.qualname in wrapped
-                )
+                wrappers = self._wrappers().get(fn.qualname, ())
                 reached = (self.graph.callee_of(call) for call in fn.calls)
                 for found in (*wrappers, *reached):
                     if found is not None and found not in seen and found in self.graph.functions:
@@ -88,6 +87,16 @@ class Pacing:
         family = {cls, *self.graph.subclasses(cls)}
         found = sorted(self._assigned[method.name] & family)
         return f"{found[0].rpartition('.')[2]}.{method.name}" if found else ""
+
+    def _wrappers(self) -> dict[str, list[str]]:
+        """Each decorated function -> the wrappers its decorators put around it,
+        indexed once (``graph.wrapped_by`` maps the other way)."""
+        if self._wrapping is None:
+            self._wrapping = {}
+            for wrapper, wrapped in self.graph.wrapped_by.items():
+                for name in wrapped:
+                    self._wrapping.setdefault(name, []).append(wrapper)
+        return self._wrapping
 
     def only_sleeps(self, callee: str) -> bool:
         """Whether ``callee`` awaits nothing but sleeps, itself or through the async

@@ -314,11 +314,9 @@ def _assigning_modules(graph: CallGraph) -> set[str]:
     if not names:
         return set()
     pattern = re.compile(r"\.(?:" + "|".join(map(re.escape, sorted(names))) + r")\s*=[^=]")
-    return {
-        module
-        for module, loaded in graph.project.files.items()
-        if loaded.facts is None and pattern.search(loaded.source.text)
-    }
+    # The modules naming one at all (mentioning's quick scan), then those assigning it.
+    files = graph.project.files
+    return {m for m in graph.project.mentioning(names) if pattern.search(files[m].source.text)}
 
 
 def _decorator_modules(graph: CallGraph, colouring: Colouring) -> set[str]:
