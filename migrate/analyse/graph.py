@@ -159,6 +159,7 @@ class CallGraph(Extensions):
     _resolving: list[tuple[str, int]] = field(default_factory=list, repr=False)
     _untyped: set[tuple[str, int]] = field(default_factory=set, repr=False)
     untyped_seen: int = 0  # how many times a name met one, for the functions that ask
+    _yielding: set[str] = field(default_factory=set, repr=False)  # yielded() asking itself
 
     def resolve(self, name: str | None, depth: int = 0) -> str | None:
         """Follow re-exports until ``name`` is a function or class we know."""
@@ -318,17 +319,29 @@ class CallGraph(Extensions):
         """The project class of the items generator ``function`` yields (a property, a
         relay), when one is known."""
         made = self.resolve(function) or ""
-        if made in self.class_names():
+        cls = made if made in self.class_names() else None
+        if cls:
             made = f"{made}.__iter__"  # ``for p in Category(shop)``: what its __iter__ yields
         fn = self.functions.get(made)
-        if fn is None:
+        if fn is None or made in self._yielding:
             return None
         # A relay (``return self._pages()``) may be asked before it is marked one.
         if fn.is_generator or fn.relayed:
             return self.returned(fn.qualname)
+        if cls and self.returned(fn.qualname) == cls:
+            return self.returned(f"{cls}.__next__")  # an iterator: ``__iter__`` gives self
         facts = self.project.facts[fn.module]
-        listed = facts.return_items.get(fn.qualname.removeprefix(fn.module + "."))
-        return self.resolve(listed) if listed else None  # ``return [Project(d) ...]``
+        local = fn.qualname.removeprefix(fn.module + ".")
+        listed = facts.return_items.get(local)  # ``return [Project(d) ...]``, ``-> List[P]``
+        typ = self.resolve(listed) if listed else None
+        self._yielding.add(made)
+        try:
+            # ``-> Union[PageList, List[Page]]``: a PageList must give Pages too.
+            if any(self.yielded(c) != typ for c in facts.return_iterables.get(local, ())):
+                return None
+        finally:
+            self._yielding.discard(made)
+        return typ
 
     def _picked(self, maker: str | None) -> str | None:
         """The class every class ``maker`` returns (see choices) is or derives from."""
@@ -608,12 +621,18 @@ class CallGraph(Extensions):
                 head = self.resolve(head) or head  # re-exported: ``pkg.Scanner``
             if head in self.class_names():
                 typ: str | None = head
+                listing = None  # the method that gave a list, which ``[0]`` indexes
                 for attr in parts[cut:]:
                     if typ and attr.endswith(RETURNS_SUFFIX):
                         # ``Site.images.__getitem__()``: what the method gives.
-                        typ = self.returned(f"{typ}.{attr.removesuffix(RETURNS_SUFFIX)}")
+                        listing = f"{typ}.{attr.removesuffix(RETURNS_SUFFIX)}"
+                        typ = self.returned(listing)
+                        continue
+                    if listing and attr == "__getitem__" + RETURNS_SUFFIX:
+                        typ = self.yielded(listing)  # ``mgr.list()[0]``: one of its items
                     else:
                         typ = self.attr_type(typ, attr) if typ else None
+                    listing = None
                 return typ
         return None
 

@@ -4,6 +4,8 @@ Worker processes produce them in parallel (:mod:`migrate.analyse.facts`); the
 project-wide passes (graph, colouring, concurrency) and the plan read them.
 Names are resolved as far as one file allows; what cannot be resolved is
 ``None`` so later stages can say so instead of guessing.
+
+It is long because it is the one list of what a worker hands the passes.
 """
 
 from __future__ import annotations
@@ -420,6 +422,8 @@ class ModuleFacts:
     # make_api()`` then ``api.fetch()``), and of the items of a list they give.
     return_types: dict[str, str] = field(default_factory=dict)
     return_items: dict[str, str] = field(default_factory=dict)
+    # ``-> Union[PageList, List[Page]]``: the classes whose items must be those too.
+    return_iterables: dict[str, tuple[str, ...]] = field(default_factory=dict)
     # What a function returning another's result hands that call, where what that
     # one gives depends on it (see made_by): by the function's local name.
     returned_args: dict[str, CallArgs] = field(default_factory=dict)

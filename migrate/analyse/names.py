@@ -21,6 +21,7 @@ from .factories import local_method, session_factories, type_factory_globals, wh
 from .fixtures import is_fixture_decorator, note_fixture, returned_attribute, returned_maker
 from .forms import without_properties
 from .frameworks import unbridged
+from .item_annotations import annotated_items
 from .made_by import MADE_BY_PARAM, call_args, given_class, param_made
 from .mock_factories import MOCK_MODULES, mock_factory
 from .model import ITEMS_SUFFIX, RETURNS_SUFFIX, ModuleFacts
@@ -228,6 +229,10 @@ class NameResolver:
                         found.add(None)
             if items := listed_type(node, type_made):  # ``return [Project(d) for d in data]``
                 self.facts.return_items[name] = items
+            elif annotated := annotated_items(node.returns, self.resolve):  # ``-> List[Page]``
+                self.facts.return_items[name], iterables = annotated
+                if iterables:
+                    self.facts.return_iterables[name] = iterables
             made = found.pop() if len(found) == 1 else None
             held = (
                 held_attribute(node, made_by, attrs)

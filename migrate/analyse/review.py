@@ -56,8 +56,8 @@ def find_reviews(graph: CallGraph, colouring: Colouring) -> list[Review]:
                 if why:
                     plain = mixed is not None and PLAIN_CALL in mixed
                     reviews.append(Review(fn.qualname, call.span, why, unawaited=plain))
-                if why or not unresolved(graph, target):
-                    continue
+                if why or not unresolved(graph, target) or graph.implementations(target):
+                    continue  # ``implementations``: the subclasses' methods, linked
             if call.alternatives:
                 reviews += _looped(graph, fn, call, async_methods, becomes_async)
                 continue

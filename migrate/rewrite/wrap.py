@@ -168,6 +168,8 @@ def _split(indent: str, code: str, limit: int, trailing: str = "") -> list[str] 
     # black's choice: the last brackets whose opening line fits, trying
     # earlier ones in turn (``(await f(x)).json()["a"]`` splits at the first).
     opening, closing = next((p for p in pairs if len(indent) + tokens[p[0]].end <= limit), pairs[0])
+    if code.startswith(("def ", "async def ")):
+        opening, closing = pairs[-1]  # black splits a ``def`` at its parameters
     head = code[: tokens[opening].end].rstrip()
     body = code[tokens[opening].end : tokens[closing].start].strip()
     tail = code[tokens[closing].start :].strip()

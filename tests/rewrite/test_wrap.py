@@ -150,3 +150,17 @@ def test_a_with_of_two_calls_splits_its_tail_as_well() -> None:
                 return r
         """
     )
+
+
+DEFS = [
+    "async def list(self, iterator: bool = False) -> Union[ObjectList, List[Obj]]:\n",
+    "async def fetch_all(self, ids, limit=10) -> dict[str, list[Item]]:\n",
+    "async def http_request(self, verb: str, path: str, query_data=None, **kwargs):\n",
+]
+
+
+@pytest.mark.parametrize("statement", DEFS, ids=[str(i) for i in range(len(DEFS))])
+def test_a_long_def_is_split_at_its_parameters_as_ruff_format_would(statement: str) -> None:
+    source = "class C:\n    " + statement + "        pass\n"
+    assert max(map(len, source.splitlines())) > LIMIT
+    assert wrap_changed_lines(source, "", LIMIT) == ruff_format(source)

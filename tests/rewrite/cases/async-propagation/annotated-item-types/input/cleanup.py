@@ -1,0 +1,26 @@
+from store.client import Client
+from store.objects import FileManager, TagManager
+
+
+def purge_temporary(client: Client):
+    removed = []
+    for found in FileManager(client).list():
+        if found.name.endswith(".tmp"):
+            found.delete()
+            removed.append(found.id)
+    return removed
+
+
+def rename_first(client: Client, name):
+    first = FileManager(client).list()[0]
+    first.name = name
+    first.save()
+    return first.id
+
+
+def drop_tags(client: Client):
+    dropped = 0
+    for tag in TagManager(client).list(iterator=True):
+        tag.delete()
+        dropped += 1
+    return dropped
