@@ -86,6 +86,7 @@ class CallGraph(Extensions):
     kept: dict[str, list[tuple[Call, str]]] = field(default_factory=dict)
     # Sessions (module global, ``self.<attr>`` or local) that stay requests.Session, and why.
     kept_sessions: dict[tuple[str, str] | None, str] = field(default_factory=dict)
+    held_responses: dict[tuple[str, Span], str] = field(default_factory=dict)
     # Top-level session factories that move to httpx (see factories.py): where each
     # call of one keeps what it gives.
     moved_factories: dict[str, list[Held]] = field(default_factory=dict)
@@ -741,6 +742,8 @@ class CallGraph(Extensions):
     def keeps_requests(self, fn: Function, call: Call, entry: BlockingCall | None) -> str | None:
         """Why a requests call stays on requests: it is handed a requests-only object,
         or made inside a class that extends requests (``super().request(...)``)."""
+        if (held := self.held_responses.get((fn.qualname, call.span))) is not None:
+            return held
         target = self.resolve(call.target) or ""
         made_here = self.made_where_used(call) if entry is not None else None
         if made_here is not None:
@@ -941,15 +944,22 @@ class _Links:
     untyped: bool = False  # a name met an attribute of unknown type
 
 
-def build_graph(project: Project, refused: dict[tuple[str, str], str] | None = None) -> CallGraph:
+def build_graph(
+    project: Project,
+    refused: dict[tuple[str, str], str] | None = None,
+    held_calls: dict[tuple[str, Span], str] | None = None,
+) -> CallGraph:
     """Edges between the analysed functions, and their direct blocking calls.
 
     Types flowing from call sites into attributes and parameters (see
     typeflow) are found from the edges; the functions whose names met an
     attribute or parameter that then got a type are linked again. ``refused``:
-    sessions kept on requests for what their callers hand in (see injected).
+    sessions kept on requests for what their callers hand in (see injected);
+    ``held_calls``: request calls kept on requests for their responses' helpers
+    (see held_responses).
     """
     graph = CallGraph(project=project, functions=project.functions())
+    graph.held_responses = dict(held_calls or {})
     graph.object_attrs = object_attrs(graph.functions, project.facts)
     decide_subclasses(graph)
     graph._resolved.clear()  # names resolved before the subclasses were known
@@ -1092,6 +1102,8 @@ def _kept_sessions(graph: CallGraph) -> dict[tuple[str, str] | None, str]:
         for call in fn.calls:
             key = session_key(graph, fn, call.text, call.target)
             entry = lookup(graph.resolve(call.target) or "")
+            if (fn.qualname, call.span) in graph.held_responses:
+                continue  # this call's response, not its session, keeps it (held_responses)
             if key and key not in kept and graph.keeps_requests(fn, call, entry):
                 kept[key] = (
                     f"stays on requests: {call.text.rsplit('.', 1)[0]} is a session that"

@@ -345,6 +345,10 @@ class NameResolver:
         if isinstance(node, ast.Subscript) and self.scopes:
             if held := self.scopes[-1].item_type(node.value):  # ``pages[title]``: see facts
                 return held
+        if isinstance(node, ast.Subscript) and isinstance(node.value, ast.Call):
+            listed = self.resolve(node.value)  # ``mgr.list()[0]``: one of what it lists
+            if listed and listed.endswith(RETURNS_SUFFIX):
+                return f"{listed}.__getitem__{RETURNS_SUFFIX}"
         if isinstance(node, ast.Attribute) and not isinstance(chain_root(node), ast.Name):
             # ``self.get_client().api.get``: from what the inner call gives.
             base = self.resolve(node.value)

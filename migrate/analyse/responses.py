@@ -342,6 +342,27 @@ class ResponseFlow:
             found.append(Review(param.function, span, reason))
         return found
 
+    def requests_only(self, param: ResponseParam) -> list[str]:
+        """The attributes ``param`` reads that no form works on both responses for."""
+        both = param.verdict == "both"
+        return list(dict.fromkeys(a for a, _ in param.uses if a in FIXES and not FIXES[a][both]))
+
+    def moved_calls(self, param: ResponseParam) -> set[tuple[str, Span]]:
+        """The request calls that move and whose responses their functions hand
+        ``param`` straight from a local (``r = requests.get(u); check(r)``)."""
+        callee = self.functions[param.function]
+        found: set[tuple[str, Span]] = set()
+        for edge in self.graph.callers.get(param.function, []):
+            flow = self.local.get(edge.caller)
+            if edge.via != "call" or edge.call is None or flow is None:
+                continue
+            slot = dict(self._slots(callee, edge.call)).get(param.param)
+            for source in flow.handed.get(edge.call.span, {}).get(slot or "", ()):
+                if source.span is not None:
+                    made = (edge.caller, source.span)
+                    found |= {made} if self.made.get(made) == "moved" else set()
+        return found
+
     def _by(self, param: ResponseParam, where: Callable[[str], str], *kinds: Kind) -> str:
         names = []
         for given in sorted(param.given, key=lambda g: (g.caller, g.line)):

@@ -15,6 +15,7 @@ from .concurrency import Spot, find_spots
 from .decisions import Colouring, Scope
 from .defaults import SESSION_TYPES
 from .graph import CallGraph, build_graph
+from .held_responses import Held, held_calls
 from .model import MAYBE_ATTR, PARAM_PREFIX, Call, Function
 from .project import Project, load_project
 from .responses import unseen_modules
@@ -57,8 +58,9 @@ def analyse_paths(
     project.failures[:0] = unusable
     scope = scope or Scope()
     refused: dict[tuple[str, str], str] = {}
+    held: Held = {}
     try:
-        graph, colouring = _coloured(project, scope, refused)
+        graph, colouring = _coloured(project, scope, refused, held)
         for _ in range(MAX_ROUNDS):
             wanted = set(project.mentioning(_names(colouring.async_functions, graph)))
             wanted |= _assigning_modules(graph)
@@ -77,7 +79,7 @@ def analyse_paths(
             wanted |= _decorator_modules(graph, colouring)
             if not project.analyse(wanted):
                 break
-            graph, colouring = _coloured(project, scope, refused)
+            graph, colouring = _coloured(project, scope, refused, held)
     finally:
         project.close()
     _check_selection(scope, graph, colouring)
@@ -86,12 +88,13 @@ def analyse_paths(
 
 
 def _coloured(
-    project: Project, scope: Scope, refused: dict[tuple[str, str], str]
+    project: Project, scope: Scope, refused: dict[tuple[str, str], str], held: Held
 ) -> tuple[CallGraph, Colouring]:
     """The call graph and its colouring, with the sessions callers hand in that
-    stay on requests (``refused``, added to) kept so."""
+    stay on requests (``refused``, added to) kept so, and the request calls whose
+    responses go to helpers that stay on requests (``held``, added to)."""
     while True:
-        graph = build_graph(project, refused)
+        graph = build_graph(project, refused, held)
         kept_callbacks.link(graph)
         colouring = colour(graph, scope)
         kept_callbacks.settle(graph, colouring)
@@ -103,6 +106,10 @@ def _coloured(
             k: v for k, v in factories.items() if k not in refused and k not in graph.kept_sessions
         }
         if not more:
+            newly = {k: v for k, v in held_calls(graph, colouring, scope).items() if k not in held}
+            if newly:
+                held.update(newly)
+                continue
             colouring.converted_sessions = injected.converted_sessions(graph, colouring)
             drop_carried_mounts(graph, colouring)
             colouring.review.extend(unselected_callees(graph, scope, colouring))

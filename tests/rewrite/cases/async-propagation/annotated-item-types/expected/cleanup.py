@@ -14,8 +14,15 @@ async def purge_temporary(client: Client):
 async def rename_first(client: Client, name):
     first = (await FileManager(client).list())[0]
     first.name = name
-    await first.save()
+    await first.update()
     return first.id
+
+
+async def rename_last(client: Client, name):
+    files = await FileManager(client).list()
+    files[-1].name = name
+    await files[-1].update()
+    return files[-1].id
 
 
 async def drop_tags(client: Client):

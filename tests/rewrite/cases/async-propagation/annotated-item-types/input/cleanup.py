@@ -14,8 +14,15 @@ def purge_temporary(client: Client):
 def rename_first(client: Client, name):
     first = FileManager(client).list()[0]
     first.name = name
-    first.save()
+    first.update()
     return first.id
+
+
+def rename_last(client: Client, name):
+    files = FileManager(client).list()
+    files[-1].name = name
+    files[-1].update()
+    return files[-1].id
 
 
 def drop_tags(client: Client):

@@ -28,12 +28,12 @@ class ObjectDeleteMixin:
         await self.manager.client.http_delete(f"{self.manager._path}/{self.id}")
 
 
-class SaveMixin:
+class UpdateMixin:
     manager: RESTManager
     id: Any
     name: str
 
-    async def save(self) -> None:
+    async def update(self) -> None:
         await self.manager.client.http_put(
             f"{self.manager._path}/{self.id}", {"name": self.name}
         )

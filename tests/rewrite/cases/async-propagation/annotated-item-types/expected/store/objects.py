@@ -1,8 +1,8 @@
 from store.base import RESTManager, RESTObject
-from store.mixins import ListMixin, ObjectDeleteMixin, SaveMixin
+from store.mixins import ListMixin, ObjectDeleteMixin, UpdateMixin
 
 
-class File(ObjectDeleteMixin, SaveMixin, RESTObject):
+class File(ObjectDeleteMixin, UpdateMixin, RESTObject):
     pass
 
 

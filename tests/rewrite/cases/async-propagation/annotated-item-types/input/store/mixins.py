@@ -26,10 +26,10 @@ class ObjectDeleteMixin:
         self.manager.client.http_delete(f"{self.manager._path}/{self.id}")
 
 
-class SaveMixin:
+class UpdateMixin:
     manager: RESTManager
     id: Any
     name: str
 
-    def save(self) -> None:
+    def update(self) -> None:
         self.manager.client.http_put(f"{self.manager._path}/{self.id}", {"name": self.name})
