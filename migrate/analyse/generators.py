@@ -20,11 +20,17 @@ A property that yields, or relays a generator, is read as a call of it: it
 stays a property giving an async generator, and its readers change as a
 call's consumers do.
 
+Consumers that may stop early keep stopping where they did: ``any(p(x) for
+x in g())`` -> ``await aany(p(x) async for x in g())`` (``all`` alike), and a
+loop over ``islice(g(), n)``, ``enumerate(g())`` or ``zip(g(), h())`` iterates
+the helpers' ``aislice``/``aenumerate``/``azip``, which take one item per
+turn, so a loop that breaks fetches no more pages than it did.
+
 A consumer that cannot follow keeps the generator sync, with the reason:
-one that may stop early without a loop to rewrite (``any(x for x in g())``,
-``enumerate(g())``, ``zip``), a generator object kept as a value (assigned,
-returned, handed to a function), ``x = yield from g()`` (a generator's
-return value), or a consumer that stays sync itself.
+``islice``, ``zip`` and the like not iterated by a loop (kept or handed on),
+a generator object kept as a value (assigned, returned, handed to a
+function), ``x = yield from g()`` (a generator's return value), or a
+consumer that stays sync itself.
 """
 
 from __future__ import annotations
@@ -52,6 +58,33 @@ EAGER_CONSUMERS = frozenset(
     }
 )
 NEXT = "builtins.next"
+# Builtins that may stop before the last item: ``any(p(x) for x in g())`` becomes
+# ``await aany(p(x) async for x in g())``, which stops where any() did.
+STOPPING = frozenset({"builtins.any", "builtins.all"})
+# Wrappers a loop iterates, which take items one at a time: ``for i, x in
+# enumerate(g())`` -> ``async for i, x in aenumerate(g())`` (the helpers').
+WRAPPERS = {
+    "itertools.islice": "aislice",
+    "builtins.enumerate": "aenumerate",
+    "builtins.zip": "azip",
+}
+
+
+def wrapper(call: Call, graph: CallGraph, caller: Function) -> Call | None:
+    """The ``islice``/``enumerate``/``zip`` call a generator call is handed to, when
+    a loop or comprehension iterates it and its helper can take the same arguments."""
+    receiver = graph.resolve(call.arg_of) if call.arg_of else None
+    if receiver not in WRAPPERS or call.position is None:
+        return None
+    for outer in caller.calls:
+        if outer.span.contains(call.span) and graph.resolve(outer.target) == receiver:
+            if outer.keywords and receiver != "builtins.enumerate":
+                return None  # ``zip(..., strict=True)``
+            taken = graph.resolve(outer.genexp_of) if outer.genexp_of else None
+            if outer.iterated and (outer.genexp_of is None or taken in EAGER_CONSUMERS):
+                return outer
+            return None
+    return None
 
 
 def consumer(call: Call, graph: CallGraph) -> str | None:
@@ -62,7 +95,7 @@ def consumer(call: Call, graph: CallGraph) -> str | None:
     return None
 
 
-def _refusal(call: Call, graph: CallGraph, fn: Function) -> str | None:
+def _refusal(call: Call, graph: CallGraph, fn: Function, caller: Function) -> str | None:
     """Why this use of generator ``fn``'s call cannot follow it to async, or None."""
     if fn.contextmanager:
         # ``with cm() as x`` -> ``async with``, under ``@asynccontextmanager``.
@@ -73,13 +106,13 @@ def _refusal(call: Call, graph: CallGraph, fn: Function) -> str | None:
         if call.genexp_of is None:
             return None  # for, comprehension, yield from
         receiver = graph.resolve(call.genexp_of) if call.genexp_of else None
-        if receiver in EAGER_CONSUMERS:
+        if receiver in EAGER_CONSUMERS or receiver in STOPPING:
             return None
         name = (call.genexp_of or "").rsplit(".", 1)[-1]
         if not name:
             return f"a generator expression over {call.text}() is kept as a lazy value"
         return f"a generator expression over {call.text}() is handed to {name}(), maybe lazily"
-    if consumer(call, graph) is not None:
+    if consumer(call, graph) is not None or wrapper(call, graph, caller) is not None:
         return None
     if call.arg_of:
         return f"{call.text}() is handed to {call.arg_of.rsplit('.', 1)[-1]}()"
@@ -158,7 +191,7 @@ def generator_boundary(fn: Function, graph: CallGraph) -> str | None:
     for edge in graph.callers.get(fn.qualname, []):
         if edge.call is None or _relayed(edge.call, graph.functions[edge.caller]):
             continue
-        why = _refusal(edge.call, graph, fn)
+        why = _refusal(edge.call, graph, fn, graph.functions[edge.caller])
         if why:
             caller = graph.functions[edge.caller]
             return f"generator consumed where it cannot be async: {why} in {caller.name}"

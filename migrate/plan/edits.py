@@ -141,6 +141,9 @@ class FileEdits:
     # Async generator calls handed to a builtin that takes their items
     # (``list(g())``): position of the generator call -> the builtin.
     async_consumers: dict[Pos, str] = field(default_factory=dict)
+    # ``islice``/``enumerate``/``zip`` calls a loop iterates, handed such a call:
+    # position of the wrapper's call -> the helper that takes its place.
+    async_wrappers: dict[Pos, str] = field(default_factory=dict)
     # Of those iterations and consumers, the values that may be an async iterator
     # or a plain iterable: taken through the ``async_iter`` helper.
     either_iterables: set[Pos] = field(default_factory=set)
@@ -340,6 +343,7 @@ class FileEdits:
             or self.async_iterations
             or self.async_withs
             or self.async_consumers
+            or self.async_wrappers
             or self.property_reads
             or self.named_reads
             or self.renamed_calls
@@ -518,6 +522,10 @@ def plan_edits(analysis: Analysis) -> dict[str, FileEdits]:
             if graph.functions[callee].is_generator or call.iterates:
                 if call.iterated:
                     fe.async_iterations.add(cols.pos(call.iterated_at or call.span))
+                elif (outer := generators.wrapper(call, graph, fn)) is not None:
+                    helper = generators.WRAPPERS[graph.resolve(outer.target) or ""]
+                    fe.async_wrappers[cols.pos(outer.span)] = helper
+                    fe.async_iterations.add(cols.pos(outer.iterated_at or outer.span))
                 elif (taken_by := generators.consumer(call, graph)) is not None:
                     fe.async_consumers[cols.pos(call.span)] = taken_by
                     if taken_by == generators.NEXT and call.stop_handler is not None:

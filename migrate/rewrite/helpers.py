@@ -837,6 +837,93 @@ class _PlainItems:
     private=("_PlainItems",),
 )
 
+AISLICE = Helper(
+    "aislice",
+    '''\
+async def aislice(items: AsyncIterable[Any], *bounds: int | None) -> AsyncIterator[Any]:
+    """``itertools.islice`` over an async iterable: the same items, read as
+    ``islice`` reads them (the skipped ones too, and none past the last it
+    gives), so a generator that fetches a page at a time fetches the same pages."""
+    window = slice(*bounds)
+    start, stop, step = window.start or 0, window.stop, window.step or 1
+    iterator = aiter(items)
+    index, wanted = 0, start
+    while True:
+        while index < wanted:
+            try:
+                await anext(iterator)
+            except StopAsyncIteration:
+                return
+            index += 1
+        if stop is not None and index >= stop:
+            return
+        try:
+            item = await anext(iterator)
+        except StopAsyncIteration:
+            return
+        index += 1
+        yield item
+        wanted = wanted + step if stop is None else min(wanted + step, stop)''',
+    ("from collections.abc import AsyncIterable, AsyncIterator", "from typing import Any"),
+)
+
+AENUMERATE = Helper(
+    "aenumerate",
+    '''\
+async def aenumerate(items: AsyncIterable[Any], start: int = 0) -> AsyncIterator[Any]:
+    """``enumerate`` over an async iterable, one item per turn."""
+    async for item in items:
+        yield start, item
+        start += 1''',
+    ("from collections.abc import AsyncIterable, AsyncIterator", "from typing import Any"),
+)
+
+AZIP = Helper(
+    "azip",
+    '''\
+async def azip(*iterables: Iterable[Any] | AsyncIterable[Any]) -> AsyncIterator[Any]:
+    """``zip`` over async iterables (plain ones too): it stops at the first that
+    ends, having taken from the ones before it what ``zip`` took."""
+    iterators = [async_iter(items) for items in iterables]
+    while True:
+        row = []
+        for iterator in iterators:
+            try:
+                row.append(await anext(iterator))
+            except StopAsyncIteration:
+                return
+        yield tuple(row)''',
+    (
+        "from collections.abc import AsyncIterable, AsyncIterator, Iterable",
+        "from typing import Any",
+    ),
+    needs=("async_iter",),
+)
+
+AANY = Helper(
+    "aany",
+    '''\
+async def aany(items: AsyncIterable[Any]) -> bool:
+    """``any`` over an async iterable: it stops at the first true item."""
+    async for item in items:
+        if item:
+            return True
+    return False''',
+    ("from collections.abc import AsyncIterable", "from typing import Any"),
+)
+
+AALL = Helper(
+    "aall",
+    '''\
+async def aall(items: AsyncIterable[Any]) -> bool:
+    """``all`` over an async iterable: it stops at the first false item."""
+    async for item in items:
+        if not item:
+            return False
+    return True''',
+    ("from collections.abc import AsyncIterable", "from typing import Any"),
+)
+
 COLLECTING = Helper(
     "collecting",
     '''\
@@ -1696,6 +1783,11 @@ HELPERS: dict[str, Helper] = {
         COLLECTING,
         URLOPEN_FAKE,
         ASYNC_ITER,
+        AISLICE,
+        AENUMERATE,
+        AZIP,
+        AANY,
+        AALL,
     )
 }
 

@@ -49,6 +49,14 @@ class _AwaitFinder(cst.CSTVisitor):
         return True
 
 
+def _stopping(call: cst.Call) -> cst.GeneratorExp | None:
+    """The generator expression ``any(...)`` or ``all(...)`` is given, alone."""
+    if code_of(call.func) not in ("any", "all") or len(call.args) != 1:
+        return None
+    given = call.args[0].value
+    return given if isinstance(given, cst.GeneratorExp) and not call.args[0].keyword else None
+
+
 def _awaits(node: cst.GeneratorExp) -> bool:
     """Whether a generator expression is now asynchronous (not counting lambdas)."""
     finder = _AwaitFinder()
@@ -268,6 +276,8 @@ class MigrationTransformer(cst.CSTTransformer):
         taken = taken_by_next(node)
         if taken is not None:
             self.first_only.add(id(taken))
+        if (stopping := _stopping(node)) is not None:
+            self.first_only.add(id(stopping))  # any()/all(): see leave_Call
         return True
 
     def visit_For(self, node: cst.For) -> bool:
@@ -315,7 +325,14 @@ class MigrationTransformer(cst.CSTTransformer):
 
     def leave_Call(self, original: cst.Call, updated: cst.BaseExpression) -> cst.BaseExpression:
         """``next(g)`` over a generator that now awaits: ``await anext(g)``, which
-        still runs it up to its first item only (StopAsyncIteration when empty)."""
+        still runs it up to its first item only (StopAsyncIteration when empty);
+        ``any(p(x) for x in g())``: ``await aany(...)``, which stops where any() did."""
+        stopping = _stopping(original)
+        if stopping is not None and self.ctx.in_async and isinstance(updated, cst.Call):
+            made = updated.args[0].value
+            if isinstance(made, cst.GeneratorExp) and _awaits(made) and not _awaits(stopping):
+                helper = self.ctx.use_helper("a" + code_of(original.func))
+                return cst.Await(updated.with_changes(func=cst.Name(helper)))
         taken = taken_by_next(original)
         local = next_of(original)
         if local and (self.ctx.qualname, local) in self.async_locals:

@@ -4,14 +4,18 @@ same name is never taken for it."""
 
 from __future__ import annotations
 
+import asyncio
 import itertools
 import shutil
 import subprocess
 import sys
+from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 
 import libcst as cst
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from migrate.rewrite.helpers import (
     HELPERS,
@@ -168,3 +172,69 @@ def test_httpx_kwargs_drops_what_the_client_does_anyway_and_refuses_the_rest() -
             httpx_kwargs(changed)
     with pytest.raises(TypeError, match="proxies="):
         httpx_kwargs({"proxies": {"https": "http://proxy.test:3128"}})
+
+
+class _Counted:
+    """``n`` items, counting how many were read, sync or async."""
+
+    def __init__(self, n: int) -> None:
+        self.n = n
+        self.read = 0
+
+    def __iter__(self) -> Iterator[int]:
+        for i in range(self.n):
+            self.read += 1
+            yield i
+
+    async def items(self) -> AsyncIterator[int]:
+        for i in range(self.n):
+            self.read += 1
+            yield i
+
+
+BOUND = st.one_of(st.none(), st.integers(0, 9))
+
+
+@given(n=st.integers(0, 12), bounds=st.lists(BOUND, min_size=1, max_size=3))
+def test_aislice_reads_what_islice_reads(n: int, bounds: list[int | None]) -> None:
+    if len(bounds) == 3 and bounds[2] == 0:
+        bounds[2] = None  # islice refuses a step of 0
+    aislice = _helpers({"aislice"})["aislice"]
+    legacy, moved = _Counted(n), _Counted(n)
+    expected = list(itertools.islice(iter(legacy), *bounds))
+
+    async def taken() -> list[int]:
+        return [x async for x in aislice(moved.items(), *bounds)]  # type: ignore[operator]
+
+    assert (asyncio.run(taken()), moved.read) == (expected, legacy.read)
+
+
+@given(sizes=st.lists(st.integers(0, 5), min_size=1, max_size=3), start=st.integers(-2, 2))
+def test_azip_and_aenumerate_read_what_zip_and_enumerate_read(sizes: list[int], start: int) -> None:
+    helpers = _helpers({"azip", "aenumerate"})
+    legacy = [_Counted(n) for n in sizes]
+    moved = [_Counted(n) for n in sizes]
+    zipped = list(zip(*map(iter, legacy), strict=False))
+    numbered = list(enumerate(iter(_Counted(sizes[0])), start))
+
+    async def taken() -> tuple[list[tuple[int, ...]], list[tuple[int, int]]]:
+        azip, aenumerate = helpers["azip"], helpers["aenumerate"]
+        rows = [row async for row in azip(*(m.items() for m in moved))]  # type: ignore[operator]
+        pairs = [p async for p in aenumerate(_Counted(sizes[0]).items(), start)]  # type: ignore[operator]
+        return rows, pairs
+
+    assert asyncio.run(taken()) == (zipped, numbered)
+    assert [m.read for m in moved] == [m.read for m in legacy]
+
+
+@given(flags=st.lists(st.booleans(), max_size=6))
+def test_aany_and_aall_stop_where_any_and_all_stop(flags: list[bool]) -> None:
+    helpers = _helpers({"aany", "aall"})
+    for name, builtin in (("aany", any), ("aall", all)):
+        legacy, moved = _Counted(len(flags)), _Counted(len(flags))
+        expected = builtin(flags[i] for i in legacy)
+
+        async def taken(name: str, moved: _Counted) -> bool:
+            return await helpers[name](flags[i] async for i in moved.items())  # type: ignore[operator]
+
+        assert (asyncio.run(taken(name, moved)), moved.read) == (expected, legacy.read)

@@ -133,6 +133,11 @@ def test_one_helpers_module_per_package_imported_relatively(tmp_path: Path) -> N
         "urlopen_fake": None,  # no test fakes urllib's urlopen
         "through_requests": None,  # no test file mocks requests for code on both libraries
         "async_iter": None,  # no loop over what may be an async iterator or a list
+        "aislice": None,  # no loop takes some items of a generator that became async
+        "aenumerate": None,  # nor numbers them
+        "azip": None,  # nor zips them
+        "aany": None,  # no any() or all() stops early in async code
+        "aall": None,
     }
     # The package runs: its helpers module imports, and a second run changes nothing.
     check = subprocess.run(
@@ -233,6 +238,11 @@ def test_a_later_step_extends_the_helpers_module_to_the_one_shot_bytes() -> None
         "HandMadeResponse",
         "TLS_CONTEXT",
         "async_iter",
+        "aislice",
+        "aenumerate",
+        "azip",
+        "aany",
+        "aall",
     ]
     assert render([*in_any_order, "AsyncClientPerLoop"]) == every
 

@@ -19,12 +19,13 @@ from collections.abc import Sequence
 import libcst as cst
 import libcst.matchers as m
 
-from ...analyse.frameworks import ASYNC_MEMOISERS, ASYNC_POST_INIT
+from ...analyse.frameworks import ASYNC_POST_INIT
 from ..context import RuleContext
 from ..generator_types import async_generator_returns, yields
-from ..nodes import dotted_name
+from ..nodes import code_of, dotted_name
 from .async_factory import ASYNC_INIT, POST_INIT_FACTORY, factory_method
 from .base import on_leave, on_visit
+from .memo_decorators import async_memo
 from .named_reads import named_read
 from .raises_sites import RaisesSites
 from .twin_sites import TwinSites
@@ -165,7 +166,7 @@ class AsyncPropagation(TwinSites, RaisesSites):
         self.ctx.maybe_remove_import(module)
         self.ctx.maybe_remove_import(module, name)
         return updated.with_changes(
-            decorator=_async_memo(self.ctx.use_helper("async_memo"), memoiser, updated.decorator)
+            decorator=async_memo(self.ctx.use_helper("async_memo"), memoiser, updated.decorator)
         )
 
     @on_leave(cst.Call)
@@ -187,6 +188,14 @@ class AsyncPropagation(TwinSites, RaisesSites):
                 )
         if pos in self.ctx.edits.awaits and self.ctx.in_async:
             return await_(updated)
+        wrapper = self.ctx.edits.async_wrappers.get(pos) if pos else None
+        if wrapper is not None and self.ctx.in_async and isinstance(updated, cst.Call):
+            # ``islice(g(), n)`` -> ``aislice(g(), n)``: takes an async generator's items.
+            if isinstance(original.func, cst.Attribute):
+                self.ctx.maybe_remove_import(code_of(original.func.value))
+            else:
+                self.ctx.maybe_remove_import("itertools", code_of(original.func))
+            return updated.with_changes(func=cst.Name(self.ctx.use_helper(wrapper)))
         if self.ctx.in_async and isinstance(updated, cst.Call):
             return self._consumer(original, updated)
         return updated
@@ -458,28 +467,6 @@ def _initialiser(func: cst.BaseExpression, kind: str) -> cst.BaseExpression:
         init = ASYNC_POST_INIT if func.attr.value == "__post_init__" else ASYNC_INIT
         return func.with_changes(attr=cst.Name(init))
     return cst.Attribute(value=func, attr=cst.Name("create"))
-
-
-def _async_memo(helper: str, memoiser: str, decorator: cst.BaseExpression) -> cst.Call:
-    """``@lru_cache(32)`` -> ``@async_memo(maxsize=32)``; ``@cached(c)`` -> ``cache=c``."""
-    if memoiser == "functools.cache":
-        return cst.Call(
-            cst.Name(helper), [cst.Arg(cst.Name("None"), keyword=cst.Name("maxsize"), equal=_EQUAL)]
-        )
-    args = list(decorator.args) if isinstance(decorator, cst.Call) else []
-    first = ASYNC_MEMOISERS[memoiser][0] if ASYNC_MEMOISERS[memoiser] else ""
-    carried = [
-        arg.with_changes(keyword=cst.Name(first), equal=_EQUAL) if arg.keyword is None else arg
-        for arg in args
-    ]
-    if carried:
-        carried[-1] = carried[-1].with_changes(comma=cst.MaybeSentinel.DEFAULT)
-    return cst.Call(cst.Name(helper), carried)
-
-
-_EQUAL = cst.AssignEqual(
-    whitespace_before=cst.SimpleWhitespace(""), whitespace_after=cst.SimpleWhitespace("")
-)
 
 
 def _iter_of_one(node: cst.BaseExpression) -> bool:

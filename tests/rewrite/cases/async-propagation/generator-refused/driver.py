@@ -1,4 +1,5 @@
-"""Generators whose consumers cannot follow them stay sync; the rest migrates."""
+"""Generators whose consumers cannot follow them stay sync; the rest migrates, any()
+and enumerate() over a generator included (aany, aenumerate)."""
 
 ROUTES = {
     "GET api.example.com /p2": (200, {"items": [3], "next": None}),

@@ -7,6 +7,8 @@ needs only the standard library and httpx.
 from __future__ import annotations
 
 import logging
+from collections.abc import AsyncIterable, AsyncIterator
+from typing import Any
 
 import httpx
 
@@ -25,3 +27,18 @@ def _request_log_at_debug(record: logging.LogRecord) -> bool:
 
 
 logging.getLogger("httpx").addFilter(_request_log_at_debug)
+
+
+async def aenumerate(items: AsyncIterable[Any], start: int = 0) -> AsyncIterator[Any]:
+    """``enumerate`` over an async iterable, one item per turn."""
+    async for item in items:
+        yield start, item
+        start += 1
+
+
+async def aany(items: AsyncIterable[Any]) -> bool:
+    """``any`` over an async iterable: it stops at the first true item."""
+    async for item in items:
+        if item:
+            return True
+    return False

@@ -2,18 +2,21 @@ import httpx
 import requests
 from asgiref.sync import async_to_sync
 
-from ._async_helpers import TLS_CONTEXT
+from ._async_helpers import TLS_CONTEXT, aenumerate
 
 
-def pages(url):
+async def pages(url):
     while url:
-        data = requests.get(url, timeout=5).json()
+        async with httpx.AsyncClient(
+            follow_redirects=True, timeout=None, verify=TLS_CONTEXT
+        ) as http_client:
+            data = (await http_client.get(url, timeout=5)).json()
         yield data["items"]
         url = data.get("next")
 
 
-def numbered(url):
-    for number, page in enumerate(pages(url)):
+async def numbered(url):
+    async for number, page in aenumerate(pages(url)):
         yield number, len(page)
 
 

@@ -1,13 +1,14 @@
+from ._async_helpers import aany
 from .pages import numbered, pages, sized, stats
 
 
-def has_big_page(url):
+async def has_big_page(url):
     # any() stops at the first big page: the pages after it are never fetched.
-    return any(len(page) > 1 for page in pages(url))
+    return await aany(len(page) > 1 async for page in pages(url))
 
 
-def page_sizes(url):
-    return dict(numbered(url))
+async def page_sizes(url):
+    return dict([item async for item in numbered(url)])
 
 
 async def summary(url):

@@ -1,0 +1,34 @@
+"""Consumers that stop early over a generator that fetches page by page:
+``islice``, ``enumerate`` with a ``break``, ``zip`` of two listings (it stops
+with the shorter) and ``any``/``all``. The generator becomes async and they
+take its items through ``aislice``, ``aenumerate``, ``azip``, ``aany`` and
+``aall``: the same results from the same pages, none fetched further."""
+
+PAGE_2 = {"items": [{"id": 3, "yanked": True}, {"id": 4, "yanked": False}], "next": None}
+SHORT = {"items": [{"id": 7, "yanked": False}], "next": None}
+
+ROUTES = {
+    "GET pypi.example.com /projects/web/versions2": (200, PAGE_2),
+    "GET pypi.example.com /projects/cli/versions": (200, SHORT),
+}
+
+
+def drive(run):
+    registry = run.module("registry")
+    base = run.url("pypi.example.com")
+    page_1 = {
+        "items": [{"id": 1, "yanked": False}, {"id": 2, "yanked": True}],
+        "next": base + "/projects/web/versions2",
+    }
+    run.answer("GET pypi.example.com /projects/web/versions", 200, page_1)
+
+    def made():
+        return registry.Registry(base)
+
+    for n in (0, 1, 2, 3):
+        run.check(f"first {n}", lambda n=n: run.call(registry.first_versions, made(), "web", n))
+    run.check("numbered", lambda: run.call(registry.numbered, made(), "web", 2))
+    run.check("paired", lambda: run.call(registry.paired, made(), "cli", "web"))
+    run.check("has yanked", lambda: run.call(registry.has_yanked, made(), "web"))
+    run.check("all yanked", lambda: run.call(registry.all_yanked, made(), "web"))
+    run.check("short has yanked", lambda: run.call(registry.has_yanked, made(), "cli"))
