@@ -216,6 +216,11 @@ def _spaced(function: cst.BaseStatement, first: bool) -> cst.BaseStatement:
     return _lead(function, [cst.EmptyLine(indent=False), *lines])
 
 
+def _for(loop: cst.CompFor) -> str:
+    """``async for`` where the comprehension iterated an async generator."""
+    return "for" if loop.asynchronous is None else "async for"
+
+
 def _lead(stmt: cst.BaseStatement, lines: Sequence[cst.EmptyLine]) -> cst.BaseStatement:
     """``stmt`` with the comments and blank lines that stood above what it replaces."""
     if isinstance(stmt, cst.SimpleStatementLine | cst.BaseCompoundStatement):
@@ -460,7 +465,7 @@ class Gather(Rule):
         ]
         if first:
             # ``next(gen, default)``: the first item's element, or the default.
-            head = f"for {code_of(loop.target)} in {code_of(loop.iter)}:\n"
+            head = f"{_for(loop)} {code_of(loop.target)} in {code_of(loop.iter)}:\n"
             found = f"return {code_of(items.elt)}\n"
             if guards:
                 code = f"{head}    if {' and '.join(guards)}:\n        {found}"
@@ -473,7 +478,7 @@ class Gather(Rule):
         if guards:
             condition = " and ".join([*guards, condition])
         code = (
-            f"for {code_of(loop.target)} in {code_of(loop.iter)}:\n"
+            f"{_for(loop)} {code_of(loop.target)} in {code_of(loop.iter)}:\n"
             f"    if {condition}:\n"
             f"        return {decided}\n"
         )
@@ -504,7 +509,7 @@ class Gather(Rule):
         condition = " and ".join([*guards, test if name == "any" else f"not {test}"])
         found = name == "any"
         code = (
-            f"for {code_of(loop.target)} in {code_of(loop.iter)}:\n"
+            f"{_for(loop)} {code_of(loop.target)} in {code_of(loop.iter)}:\n"
             f"    if {condition}:\n"
             f"        {decided} = {found}\n"
             f"        break\n"

@@ -2,7 +2,9 @@
 ``islice``, ``enumerate`` with a ``break``, ``zip`` of two listings (it stops
 with the shorter) and ``any``/``all``. The generator becomes async and they
 take its items through ``aislice``, ``aenumerate``, ``azip``, ``aany`` and
-``aall``: the same results from the same pages, none fetched further."""
+``aall``: the same results from the same pages, none fetched further; where
+each item is fetched too (``all(reg.size(v["id"]) <= limit for v in ...)``),
+the loop any()/all() becomes is an ``async for``."""
 
 PAGE_2 = {"items": [{"id": 3, "yanked": True}, {"id": 4, "yanked": False}], "next": None}
 SHORT = {"items": [{"id": 7, "yanked": False}], "next": None}
@@ -10,6 +12,11 @@ SHORT = {"items": [{"id": 7, "yanked": False}], "next": None}
 ROUTES = {
     "GET pypi.example.com /projects/web/versions2": (200, PAGE_2),
     "GET pypi.example.com /projects/cli/versions": (200, SHORT),
+    "GET pypi.example.com /files/1": (200, {"size": 5}),
+    "GET pypi.example.com /files/2": (200, {"size": 50}),
+    "GET pypi.example.com /files/3": (200, {"size": 5}),
+    "GET pypi.example.com /files/4": (200, {"size": 5}),
+    "GET pypi.example.com /files/7": (200, {"size": 5}),
 }
 
 
@@ -31,4 +38,11 @@ def drive(run):
     run.check("paired", lambda: run.call(registry.paired, made(), "cli", "web"))
     run.check("has yanked", lambda: run.call(registry.has_yanked, made(), "web"))
     run.check("all yanked", lambda: run.call(registry.all_yanked, made(), "web"))
+    for limit in (10, 100):
+        run.check(
+            f"all small {limit}", lambda n=limit: run.call(registry.all_small, made(), "web", n)
+        )
+        run.check(
+            f"describe {limit}", lambda n=limit: run.call(registry.describe, made(), "web", n)
+        )
     run.check("short has yanked", lambda: run.call(registry.has_yanked, made(), "cli"))

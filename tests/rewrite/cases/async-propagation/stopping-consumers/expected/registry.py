@@ -32,6 +32,10 @@ class Registry:
                 yield item
             url = r.json().get("next")
 
+    async def size(self, version_id):
+        url = f"{self.base}/files/{version_id}"
+        return (await self.session.get(url, timeout=5)).json()["size"]
+
     async def project(self, name):
         return (await self.session.get(f"{self.base}/projects/{name}", timeout=5)).json()
 
@@ -60,3 +64,22 @@ async def has_yanked(reg: Registry, name):
 
 async def all_yanked(reg: Registry, name):
     return await aall(v["yanked"] async for v in reg.versions(name))
+
+
+async def all_small(reg: Registry, name, limit):
+    # Both the listing and each size fetch: all() stops at the first big file.
+    async for v in reg.versions(name):
+        if not await reg.size(v["id"]) <= limit:
+            return False
+    return True
+
+
+async def describe(reg: Registry, name, limit):
+    found = False
+    async for v in reg.versions(name):
+        if await reg.size(v["id"]) > limit:
+            found = True
+            break
+    if found:
+        return "has big files"
+    return "all small"

@@ -16,6 +16,10 @@ class Registry:
             yield from r.json()["items"]
             url = r.json().get("next")
 
+    def size(self, version_id):
+        url = f"{self.base}/files/{version_id}"
+        return self.session.get(url, timeout=5).json()["size"]
+
     def project(self, name):
         return self.session.get(f"{self.base}/projects/{name}", timeout=5).json()
 
@@ -44,3 +48,14 @@ def has_yanked(reg: Registry, name):
 
 def all_yanked(reg: Registry, name):
     return all(v["yanked"] for v in reg.versions(name))
+
+
+def all_small(reg: Registry, name, limit):
+    # Both the listing and each size fetch: all() stops at the first big file.
+    return all(reg.size(v["id"]) <= limit for v in reg.versions(name))
+
+
+def describe(reg: Registry, name, limit):
+    if any(reg.size(v["id"]) > limit for v in reg.versions(name)):
+        return "has big files"
+    return "all small"
