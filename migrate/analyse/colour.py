@@ -36,12 +36,7 @@ from .decisions import Bridge, Colouring, Reason, Review, Scope, Unwind
 from .decorated import decorated_reviews, wrapped_with
 from .extensions import requests_extension_reviews
 from .fakes import find_fakes
-from .frameworks import (
-    BRIDGES,
-    LATER_RECEIVERS,
-    THREAD_RECEIVERS,
-    AsgirefBridge,
-)
+from .frameworks import BRIDGES, CALLING_AT_ONCE, LATER_RECEIVERS, THREAD_RECEIVERS, AsgirefBridge
 from .graph import CallGraph, Edge
 from .handoffs import gathered, handed_over
 from .http_reviews import http_reviews
@@ -392,6 +387,7 @@ def _references(
                     f"callback handed to sync API {receiver.rsplit('.', 1)[-1]}()",
                     is_reference=True,
                     text=ref.text,
+                    called_at_once=receiver in CALLING_AT_ONCE,
                 )
             )
             continue

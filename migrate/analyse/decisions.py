@@ -52,6 +52,9 @@ class Bridge:
     why: str
     thread_sensitive: bool = False
     is_reference: bool = False  # the callee is handed over, not called
+    # Handed to a sync API that calls it before returning (``sorted(key=f)``): the
+    # bridge runs while its holder runs, as a call's does.
+    called_at_once: bool = False
     text: str = ""  # the reference as written, for is_reference bridges
 
 

@@ -48,6 +48,11 @@ THREAD_RECEIVERS = (
 # (pytest's ``request.addfinalizer``, called at the fixture's teardown): an async
 # function reaches them through async_to_sync, even from an async fixture.
 LATER_RECEIVERS = ("addfinalizer",)
+# Builtins that call what they are handed before they return (``sorted(xs,
+# key=f)``): a bridge handed to one runs while the function holding it runs.
+CALLING_AT_ONCE = frozenset(
+    f"builtins.{name}" for name in ("sorted", "min", "max", "filter", "map", "sum", "any", "all")
+)
 MAP_RECEIVERS = ("builtins.map",)
 # Keywords of requests' request functions httpx's do not take (a TypeError
 # there): a call handing them on to a request function cannot be converted.

@@ -24,7 +24,8 @@ Held = dict[tuple[str, Span], str]
 def held_calls(graph: CallGraph, colouring: Colouring, scope: Scope) -> Held:
     """(function, call span) -> why, for each request call that moves this run and
     whose response reaches a helper reading what only requests' response has,
-    while code that stays on requests hands the same helper its responses."""
+    while code that stays on requests hands the same helper its responses (or
+    values the flow cannot trace that may be theirs)."""
     if scope.select:
         return {}
     kept = {id(call) for calls in graph.kept.values() for call, _ in calls}
@@ -37,15 +38,17 @@ def held_calls(graph: CallGraph, colouring: Colouring, scope: Scope) -> Held:
         return {}
     found: Held = {}
     for param in flow.parameters():
+        # "both": requests' responses reach it too, or values that may be theirs.
         attrs = flow.requests_only(param) if param.verdict == "both" else []
-        if not attrs or not any(given.kind == "requests" for given in param.given):
+        if not attrs:
             continue
         helper = graph.functions[param.function].name
         reads = ", ".join(f"{param.param}.{attr}" for attr in attrs)
+        given = "is" if any(g.kind == "requests" for g in param.given) else "may be"
         why = (
             f"stays on requests: its response goes to {helper}(), which reads {reads}"
-            " (requests' only) and is handed requests responses by code that stays;"
-            " it moves with them"
+            f" (requests' only) and {given} handed requests responses by code that"
+            " stays; it moves with them"
         )
         for made in flow.moved_calls(param):
             found.setdefault(made, why)

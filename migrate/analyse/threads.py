@@ -105,7 +105,9 @@ def offload_blocking(graph: CallGraph, result: Colouring) -> None:
     offloaded: set[tuple[str, Span]] = set()
     for bridge in result.bridges:
         holder = bridge.function
-        if bridge.kind != "async_to_sync" or bridge.is_reference or holder in looping:
+        if bridge.kind != "async_to_sync" or holder in looping:
+            continue
+        if bridge.is_reference and not bridge.called_at_once:
             continue
         if holder not in graph.functions or graph.functions[holder].is_async:
             continue
