@@ -81,7 +81,8 @@ class MockScope:
         return (
             f"mixed test file: {sides}; its requests mocks stay and respx hands httpx's"
             " requests to them (the httpx_answered_as_requests fixture), so both are"
-            " answered and counted as before"
+            " answered and counted as before; with no requests mock active, a request to"
+            " this machine goes through and any other fails to connect"
         )
 
 

@@ -1456,16 +1456,19 @@ def _table(table: dict[str, str]) -> str:
 THROUGH_REQUESTS = Helper(
     "through_requests",
     '''\
-def through_requests(request: {http}.Request) -> {http}.Response:
+def through_requests(request: {http}.Request) -> {http}.Response | {http}.Request:
     """A respx side effect for a test file whose code sends through both {http} and
     requests: it hands the {http} request to requests, where the file's requests
     mocks (``responses``, requests-mock) answer and record it as before, and
-    returns their answer. With no requests mock active it fails as an
-    unreachable host would, and sends nothing."""
+    returns their answer. With no requests mock active, a request to this
+    machine (a test's own server) goes through as it did; any other fails as
+    an unreachable host would, and sends nothing."""
     if (
         requests.adapters.HTTPAdapter.send is UNMOCKED_SEND
         and requests.Session.send is UNMOCKED_SESSION_SEND
     ):
+        if request.url.host in LOOPBACK:
+            return request  # respx sends a request its side effect hands back
         raise {http}.ConnectError("no requests mock is active", request=request)
     # The headers as written: {http}'s own view of them is lowercased, which a
     # requests mock matching headers exactly would not find.
@@ -1495,12 +1498,13 @@ def through_requests(request: {http}.Request) -> {http}.Response:
 
 
 DECODED = "content-encoding"
+LOOPBACK = frozenset({{"127.0.0.1", "localhost", "::1"}})
 UNMOCKED_SEND = requests.adapters.HTTPAdapter.send
 UNMOCKED_SESSION_SEND = requests.Session.send
 #: A requests exception -> the {http} exception {http} raises in that case.
 RAISED_AS = {raised_as}'''.replace("{raised_as}", _table(MOCK_RAISES)),
     ("import requests", "import requests.adapters", "import {http}"),
-    private=("DECODED", "UNMOCKED_SEND", "UNMOCKED_SESSION_SEND", "RAISED_AS"),
+    private=("DECODED", "LOOPBACK", "UNMOCKED_SEND", "UNMOCKED_SESSION_SEND", "RAISED_AS"),
 )
 
 ASYNC_CLIENT_MOCK = Helper(

@@ -24,3 +24,10 @@ async def signed_price(sku, key):
     if resp.is_error:
         resp.raise_for_status()
     return resp.json()["price"]
+
+
+async def price_at(base, sku):
+    resp = await S.get(f"{base}/{sku}", timeout=5)
+    if resp.is_error:
+        resp.raise_for_status()
+    return resp.json()["price"]

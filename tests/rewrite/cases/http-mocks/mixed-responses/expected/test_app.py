@@ -1,3 +1,7 @@
+import json
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
 import httpx
 import pytest
 import requests
@@ -83,3 +87,32 @@ async def test_signed_price_matched_by_its_header():
         )
     ):
         await api.signed_price("a", "other")
+
+
+class Prices(BaseHTTPRequestHandler):
+    def do_GET(self):
+        body = json.dumps({"price": len(self.path)}).encode()
+        self.send_response(200)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture
+def local_prices():
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Prices)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_port}"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.mark.asyncio
+async def test_a_real_server_on_this_machine(local_prices):
+    # No requests mock here: the test talks to its own server, as before.
+    assert await api.price_at(local_prices, "abc") == 4

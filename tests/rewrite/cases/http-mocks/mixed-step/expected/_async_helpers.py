@@ -29,16 +29,19 @@ def _request_log_at_debug(record: logging.LogRecord) -> bool:
 logging.getLogger("httpx").addFilter(_request_log_at_debug)
 
 
-def through_requests(request: httpx.Request) -> httpx.Response:
+def through_requests(request: httpx.Request) -> httpx.Response | httpx.Request:
     """A respx side effect for a test file whose code sends through both httpx and
     requests: it hands the httpx request to requests, where the file's requests
     mocks (``responses``, requests-mock) answer and record it as before, and
-    returns their answer. With no requests mock active it fails as an
-    unreachable host would, and sends nothing."""
+    returns their answer. With no requests mock active, a request to this
+    machine (a test's own server) goes through as it did; any other fails as
+    an unreachable host would, and sends nothing."""
     if (
         requests.adapters.HTTPAdapter.send is UNMOCKED_SEND
         and requests.Session.send is UNMOCKED_SESSION_SEND
     ):
+        if request.url.host in LOOPBACK:
+            return request  # respx sends a request its side effect hands back
         raise httpx.ConnectError("no requests mock is active", request=request)
     # The headers as written: httpx's own view of them is lowercased, which a
     # requests mock matching headers exactly would not find.
@@ -68,6 +71,7 @@ def through_requests(request: httpx.Request) -> httpx.Response:
 
 
 DECODED = "content-encoding"
+LOOPBACK = frozenset({"127.0.0.1", "localhost", "::1"})
 UNMOCKED_SEND = requests.adapters.HTTPAdapter.send
 UNMOCKED_SESSION_SEND = requests.Session.send
 #: A requests exception -> the httpx exception httpx raises in that case.
