@@ -1160,13 +1160,20 @@ def requests_body(data: Any) -> dict[str, Any]:
 
 
 async def _chunks(items: Iterable[Any]) -> AsyncIterator[bytes]:
-    for chunk in items:
-        yield chunk.encode() if isinstance(chunk, str) else chunk''',
+    # Each chunk is made on a worker thread: a generator reading a file would
+    # block the event loop once per chunk.
+    chunks = iter(items)
+    while (chunk := await asyncio.to_thread(next, chunks, _END)) is not _END:
+        yield chunk.encode() if isinstance(chunk, str) else chunk
+
+
+_END = object()''',
     (
+        "import asyncio",
         "from collections.abc import AsyncIterator, Iterable, Mapping",
         "from typing import Any",
     ),
-    private=("_chunks",),
+    private=("_chunks", "_END"),
     needs=("requests_values",),
 )
 

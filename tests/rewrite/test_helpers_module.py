@@ -9,6 +9,7 @@ import itertools
 import shutil
 import subprocess
 import sys
+import threading
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 
@@ -238,3 +239,20 @@ def test_aany_and_aall_stop_where_any_and_all_stop(flags: list[bool]) -> None:
             return await helpers[name](flags[i] async for i in moved.items())  # type: ignore[operator]
 
         assert (asyncio.run(taken(name, moved)), moved.read) == (expected, legacy.read)
+
+
+def test_a_body_generator_is_read_off_the_event_loop() -> None:
+    requests_body = _helpers({"requests_body"})["requests_body"]
+    threads: list[int] = []
+
+    def lines() -> Iterator[str]:
+        for line in ("a\n", "b\n"):
+            threads.append(threading.get_ident())
+            yield line
+
+    async def sent() -> list[bytes]:
+        body = requests_body(lines())["content"]  # type: ignore[operator]
+        return [chunk async for chunk in body]
+
+    assert asyncio.run(sent()) == [b"a\n", b"b\n"]
+    assert threads and threading.get_ident() not in threads

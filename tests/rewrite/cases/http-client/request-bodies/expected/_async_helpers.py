@@ -6,6 +6,7 @@ needs only the standard library and httpx.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import AsyncIterator, Iterable, Mapping
 from typing import Any
@@ -82,5 +83,11 @@ def requests_body(data: Any) -> dict[str, Any]:
 
 
 async def _chunks(items: Iterable[Any]) -> AsyncIterator[bytes]:
-    for chunk in items:
+    # Each chunk is made on a worker thread: a generator reading a file would
+    # block the event loop once per chunk.
+    chunks = iter(items)
+    while (chunk := await asyncio.to_thread(next, chunks, _END)) is not _END:
         yield chunk.encode() if isinstance(chunk, str) else chunk
+
+
+_END = object()
