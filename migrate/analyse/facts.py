@@ -33,6 +33,7 @@ from .given import named_defaults, none_defaults
 from .iterated_locals import mark_iterated_locals
 from .loop_functions import looped_functions
 from .model import (
+    FIXTURE_PREFIX,
     ITEMS_SUFFIX,
     RETURNS_SUFFIX,
     Assignment,
@@ -707,7 +708,10 @@ class ModuleAnalyser(OperatorCalls):
             call.alternatives = table  # ``COMMANDS[name](url)``: one of the table's
             call.target = target = None
         call.arg_types = self.argument_types(node, scope)
-        call.plain_receiver = target is None and self.plain_receiver(call.text, node.func)
+        # ``self.__dict__.update(d)`` resolves into the class, but is the instance's dict;
+        # ``monkeypatch.context()``, a fixture's, may be pytest's own (see plain).
+        unknown = target is None or target.startswith(FIXTURE_PREFIX) or ".__dict__." in call.text
+        call.plain_receiver = unknown and self.plain_receiver(call.text, node.func)
         self.note_arguments(call, shape)
         self.note_values(call, shape, target)
         call.refusal = urlopen_refusal(target, node, scope.node, self.resolve)

@@ -41,6 +41,10 @@ class FlowVisitor(NameResolver, ast.NodeVisitor):
     def visit_Constant(self, node: ast.Constant) -> None:
         """Nothing inside (``ast.NodeVisitor``'s own looks for five deprecated hooks first)."""
 
+    def plain_receiver(self, text: str, func: ast.expr) -> bool:
+        """Whether ``text`` is called on a value no project method runs on (see plain)."""
+        return False
+
     def note_with_items(self, node: ast.With | ast.AsyncWith) -> None:
         """Types of ``as`` names, and the implicit enter/exit calls of each item."""
         fn = self.scopes[-1].function or self.module_fn
@@ -68,13 +72,15 @@ class FlowVisitor(NameResolver, ast.NodeVisitor):
             typ = self._type_of(expr)
             if typ and isinstance(node, ast.With):
                 for method in ("__enter__", "__exit__"):
+                    text = f"{expr_text(expr)}.{method}"
                     fn.calls.append(
                         Call(
                             span_of(expr),
                             f"{typ}.{method}",
-                            f"{expr_text(expr)}.{method}",
+                            text,
                             in_lambda=self.lambda_depth > 0,
                             context_manager=True,
+                            plain_receiver=self.plain_receiver(text, expr),
                         )
                     )
             if isinstance(item.optional_vars, ast.Name) and isinstance(expr, ast.Call) and typ:

@@ -30,6 +30,13 @@ PLAIN_DISPLAYS = (
 )
 
 
+# pytest's own fixtures (and pytest-mock's): a test's parameter of one of these names
+# holds pytest's object, which runs no project method.
+PYTEST_FIXTURES = frozenset(
+    {"monkeypatch", "capsys", "capfd", "caplog", "tmp_path", "tmpdir", "recwarn", "mocker"}
+)
+
+
 class PlainValues(FlowVisitor):
     """The analyser's reading of plain values (its scopes and facts)."""
 
@@ -58,9 +65,15 @@ class PlainValues(FlowVisitor):
         or on a display (``{6: Image}.get``)."""
         if isinstance(func, ast.Attribute) and isinstance(func.value, PLAIN_DISPLAYS):
             return True
+        if ".__dict__." in f"{text}.":
+            return True  # ``self.__dict__.update(attrs)``: the instance's dict
         head, dot, _ = text.partition(".")
         for scope in reversed(self.scopes) if dot else ():
             if head in scope.plain:
+                return True
+            if scope.function is not None and head == scope.function.kwarg:
+                return head == text.rpartition(".")[0]  # ``kwargs.get(k)``: a dict
+            if head in PYTEST_FIXTURES and head in scope.params and self.facts.is_test_file:
                 return True
             if head in scope.bound or head in scope.params or head in scope.local_types:
                 return False

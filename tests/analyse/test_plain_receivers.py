@@ -1,6 +1,7 @@
 """Calls the analysis cannot resolve, on names that hold only plain values
 (a dict literal, ``dict(...)``, a ``dict``-annotated parameter, ``os.environ``,
-a parsed body ``resp.json()`` and its items):
+a parsed body ``resp.json()`` and its items, ``**kwargs``, ``self.__dict__``,
+pytest's own fixtures such as ``monkeypatch``):
 no project method runs there, so the plan asks no review of them; it still
 does where the receiver is genuinely unknown."""
 
@@ -26,6 +27,16 @@ CLIENT = """
 
         def get(self, key):
             return self.session.get(f"http://x/{key}").json()
+
+        def update(self, key, value):
+            self.session.put(f"http://x/{key}", json=value)
+
+        def __enter__(self):
+            self.get("login")
+            return self
+
+        def __exit__(self, *exc):
+            self.update("logout", {})
 
 
     def lookup(d: dict, key, opts: Optional[Dict[str, str]] = None):
@@ -55,6 +66,28 @@ CLIENT = """
         payload = send("http://x/").json()
         items = send("http://x/items").json()["items"]
         return payload.get(key), items.get(key)
+
+
+    def options(key, **kwargs):
+        return kwargs.get(key)
+
+
+    class Record:
+        def __init__(self, api: Api, attrs):
+            self.api = api
+            self.__dict__.update(attrs)
+"""
+
+TEST = """
+    from pkg.client import Api
+
+
+    def test_env(monkeypatch, capsys, key):
+        with monkeypatch.context() as patched:
+            patched.setenv("KEY", key)
+            assert Api().get(key)
+        assert capsys.readouterr().out == ""
+        assert key.get(1)
 """
 
 
@@ -63,9 +96,13 @@ def test_only_receivers_of_unknown_type_are_reviewed(tmp_path: Path) -> None:
     package.mkdir()
     (package / "__init__.py").touch()
     (package / "client.py").write_text(textwrap.dedent(CLIENT))
+    (tmp_path / "test_env.py").write_text(textwrap.dedent(TEST))
     colouring = analyse_paths([tmp_path]).colouring
     assert colouring.is_async("pkg.client.Api.get")
+    assert colouring.is_async("test_env.test_env")
     reviewed = {
         r.reason.split("`")[1] for r in colouring.review if r.reason.startswith("cannot tell")
     }
-    assert reviewed == {"api.get()", "found.get()"}
+    # ``**kwargs``, an instance's ``__dict__`` and pytest's own fixtures are no
+    # project objects; a test's fixture of its own (``key``) may be.
+    assert reviewed == {"api.get()", "found.get()", "key.get()"}
