@@ -26,7 +26,9 @@ from .verb_tables import VerbTable
 # handed, with async functions, to a function that calls (and now awaits) it; "named":
 # a test's stand-in for the project's methods of its name, which code awaits by that name.
 ReasonKind = Literal["blocking", "calls", "wraps", "decorated", "given", "handed", "named"]
-BridgeKind = Literal["async_to_sync", "sync_to_async", "asyncio.run", "run_soon"]
+# "thread_items": a sync generator that blocks, iterated by async code, takes each
+# item on a worker thread (``async for x in thread_items(g(...))``).
+BridgeKind = Literal["async_to_sync", "sync_to_async", "asyncio.run", "run_soon", "thread_items"]
 
 
 @dataclass(frozen=True)

@@ -133,12 +133,18 @@ def offload_blocking(graph: CallGraph, result: Colouring) -> None:
                 if (caller.qualname, edge.span) in offloaded:
                     continue  # queued again once it turned out to reach async_to_sync
                 offloaded.add((caller.qualname, edge.span))
+                generator = graph.functions[callee].is_generator
+                looped = edge.call.iterated and edge.call.genexp_of is None
+                if generator and not looped:
+                    # Making a generator runs none of it, nor does handing it on (a
+                    # generator expression over it is a lazy value too).
+                    continue
                 result.offloads.append(
                     Bridge(
                         caller.qualname,
                         callee,
                         edge.span,
-                        "sync_to_async",
+                        "thread_items" if generator else "sync_to_async",
                         f"{short_name(callee)} blocks ({via})",
                         sensitive,
                     )

@@ -646,6 +646,10 @@ def plan_edits(analysis: Analysis) -> dict[str, FileEdits]:
         if new_alias is not None:
             fe.bridge_aliases.append(new_alias)
         collect = _collected(graph, bridge) if bridge.kind == "async_to_sync" else ""
+        if bridge.kind == "thread_items":  # ``for x in g(...)`` -> ``async for``
+            fn = graph.functions[bridge.function]
+            call = next(c for c in fn.calls if c.span == bridge.span)
+            fe.async_iterations.add(cols.pos(call.iterated_at or call.span))
         fe.bridges[cols.pos(bridge.span)] = BridgeEdit(
             bridge.kind, bridge.thread_sensitive, bridge.is_reference, bridge.text, alias, collect
         )

@@ -837,6 +837,29 @@ class _PlainItems:
     private=("_PlainItems",),
 )
 
+THREAD_ITEMS = Helper(
+    "thread_items",
+    '''\
+async def thread_items(items: Iterable[Any], **bridge: bool) -> AsyncIterator[Any]:
+    """The items of a sync generator that blocks (reading a file, a database),
+    each made on a worker thread, as ``async for`` takes them: the event loop
+    runs on meanwhile. ``thread_sensitive=True`` makes every item on the one
+    thread asgiref keeps for code bound to its thread (a sqlite3 connection)."""
+    step = sync_to_async(next, thread_sensitive=bridge.get("thread_sensitive", False))
+    iterator = iter(items)
+    while (item := await step(iterator, _NO_ITEM)) is not _NO_ITEM:
+        yield item
+
+
+_NO_ITEM = object()''',
+    (
+        "from collections.abc import AsyncIterator, Iterable",
+        "from typing import Any",
+        "from asgiref.sync import sync_to_async",
+    ),
+    private=("_NO_ITEM",),
+)
+
 AISLICE = Helper(
     "aislice",
     '''\
@@ -1794,6 +1817,7 @@ HELPERS: dict[str, Helper] = {
         COLLECTING,
         URLOPEN_FAKE,
         ASYNC_ITER,
+        THREAD_ITEMS,
         AISLICE,
         AENUMERATE,
         AZIP,

@@ -256,3 +256,23 @@ def test_a_body_generator_is_read_off_the_event_loop() -> None:
 
     assert asyncio.run(sent()) == [b"a\n", b"b\n"]
     assert threads and threading.get_ident() not in threads
+
+
+def test_thread_items_makes_each_item_off_the_event_loop() -> None:
+    thread_items = _helpers({"thread_items"})["thread_items"]
+    threads: list[int] = []
+
+    def lines() -> Iterator[str]:
+        for line in ("a", "b", "c"):
+            threads.append(threading.get_ident())
+            yield line
+
+    async def taken(**bridge: bool) -> list[str]:
+        return [line async for line in thread_items(lines(), **bridge)]  # type: ignore[operator]
+
+    assert asyncio.run(taken()) == ["a", "b", "c"]
+    assert threads and threading.get_ident() not in threads
+    threads.clear()
+    # Thread-sensitive: every item on asgiref's one thread for such code.
+    assert asyncio.run(taken(thread_sensitive=True)) == ["a", "b", "c"]
+    assert len(set(threads)) == 1 and threading.get_ident() not in threads

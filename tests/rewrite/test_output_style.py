@@ -133,6 +133,7 @@ def test_one_helpers_module_per_package_imported_relatively(tmp_path: Path) -> N
         "urlopen_fake": None,  # no test fakes urllib's urlopen
         "through_requests": None,  # no test file mocks requests for code on both libraries
         "async_iter": None,  # no loop over what may be an async iterator or a list
+        "thread_items": None,  # no async code loops over a sync generator that blocks
         "aislice": None,  # no loop takes some items of a generator that became async
         "aenumerate": None,  # nor numbers them
         "azip": None,  # nor zips them
@@ -238,6 +239,7 @@ def test_a_later_step_extends_the_helpers_module_to_the_one_shot_bytes() -> None
         "HandMadeResponse",
         "TLS_CONTEXT",
         "async_iter",
+        "thread_items",
         "aislice",
         "aenumerate",
         "azip",

@@ -91,6 +91,15 @@ class Bridges(Rule):
             )
         if bridge.kind == "sync_to_async" and self.ctx.in_async:
             return self._offload(updated, bridge, line)
+        if bridge.kind == "thread_items" and self.ctx.in_async:
+            # A sync generator that blocks: each item made on a worker thread.
+            self.ctx.note(self.code, line, "a sync generator's items taken on a worker thread")
+            args = [cst.Arg(updated)]
+            if bridge.thread_sensitive:
+                args.append(
+                    cst.Arg(cst.Name("True"), keyword=cst.Name("thread_sensitive"), equal=_EQ)
+                )
+            return cst.Call(func=cst.Name(self.ctx.use_helper("thread_items")), args=args)
         return updated
 
     def __init__(self, ctx: RuleContext) -> None:
@@ -250,3 +259,8 @@ def _binds(module: cst.Module, stmt: cst.BaseStatement) -> frozenset[str]:
     except SyntaxError:
         return frozenset()
     return bound_names(tree.body, imports=True)
+
+
+_EQ = cst.AssignEqual(
+    whitespace_before=cst.SimpleWhitespace(""), whitespace_after=cst.SimpleWhitespace("")
+)
