@@ -102,11 +102,15 @@ def _fix_imports(module: cst.Module, ctx: RuleContext) -> cst.Module:
     # A helper a rule used in a form a later rule replaced (``requests_values``
     # around params that became the client's own): neither imported nor written.
     imported = {name for name in ctx.helpers if (ctx.helpers_from, name, None) in ctx.imports}
-    if imported:
-        used = {cst.ensure_type(n, cst.Name).value for n in m.findall(module, m.Name())}
-        for name in imported - used:
-            ctx.helpers.discard(name)
-            ctx.imports.discard((ctx.helpers_from, name, None))
+    used = {cst.ensure_type(n, cst.Name).value for n in m.findall(module, m.Name())}
+    for name in imported - used:
+        ctx.helpers.discard(name)
+        ctx.imports.discard((ctx.helpers_from, name, None))
+    # Likewise a module a rule imported for code a later rule wrote otherwise
+    # (``import respx`` for routes that went to a fixture's router).
+    for added in [i for i in ctx.imports if i[1] is None and i[2] is None]:
+        if added[0].split(".")[0] not in used:
+            ctx.imports.discard(added)
     module = add_imports(module, ctx.imports, ctx.first_party)
     if ctx.helpers_script_from is None:
         return module

@@ -83,12 +83,25 @@ def _unused_imports(folder: Path) -> set[tuple[str, str]]:
     return {(item["filename"], item["message"]) for item in json.loads(found.stdout)}
 
 
-QUART_CASES = [c for c in CASES if c.rule == "quart"]
+# Rewrites known to leave an import unused, and why.
+UNUSED_IMPORTS_LEFT = {
+    "async-fakes/urlopen-fake-returns-error": (
+        "verify.py's `from urllib import request as http` stays for the test that imported"
+        " `http` from it, whose patch of it the rewrite moved onto httpx"
+    ),
+}
+IMPORT_CASES = [
+    pytest.param(c, marks=pytest.mark.xfail(strict=True, reason=UNUSED_IMPORTS_LEFT[c.id]))
+    if c.id in UNUSED_IMPORTS_LEFT
+    else c
+    for c in CASES
+]
 
 
-@pytest.mark.parametrize("case", QUART_CASES, ids=[c.id for c in QUART_CASES])
-def test_the_quart_stage_leaves_no_import_unused(case: Case) -> None:
-    """What only the rewritten code used goes with it (a user's unused import stays)."""
+@pytest.mark.parametrize("case", IMPORT_CASES, ids=[c.id for c in CASES])
+def test_the_rewrite_leaves_no_import_unused(case: Case) -> None:
+    """What only the rewritten code used goes with it (a user's unused import stays),
+    and nothing is imported that the code it wrote does not use."""
     before = {(Path(f).relative_to(case.input), m) for f, m in _unused_imports(case.input)}
     after = {(Path(f).relative_to(case.expected), m) for f, m in _unused_imports(case.expected)}
     assert after <= before, after - before

@@ -55,7 +55,7 @@ from collections.abc import Sequence
 
 import libcst as cst
 
-from ..nodes import keyword_arg
+from ..nodes import code_of, keyword_arg
 from .base import Rule, on_leave
 
 CLIENT_MOCK = "async_client_mock"
@@ -132,6 +132,8 @@ class AsyncFakes(Rule):
         if self.ctx.pos(original) in self.ctx.edits.fake_clients:
             if isinstance(updated.func, cst.Name):
                 self.ctx.maybe_remove_import("unittest.mock", updated.func.value)
+            elif isinstance(updated.func, cst.Attribute):  # ``mock.MagicMock()``
+                self.ctx.maybe_remove_binding(code_of(updated.func.value))
             self.ctx.note(self.code, self.ctx.line(original), "session mock -> async_client_mock")
             return updated.with_changes(func=cst.Name(self.ctx.use_helper(CLIENT_MOCK)))
         if self.ctx.pos(original) in self.ctx.edits.fake_classes:

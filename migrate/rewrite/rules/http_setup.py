@@ -64,6 +64,9 @@ UNPORTABLE_IMPORTS = (
     ("urllib3.util.retry", "Retry"),
     ("urllib3.util", "Retry"),
     ("urllib3", "Retry"),
+    # requests' vendored alias of urllib3 (pycoingecko imports Retry from there).
+    ("requests.packages.urllib3.util.retry", "Retry"),
+    ("requests.packages.urllib3.util", "Retry"),
 )
 
 

@@ -25,6 +25,8 @@ def drive(run):
         closed.bind(("127.0.0.1", 0))
         nowhere = f"http://127.0.0.1:{closed.getsockname()[1]}"
     run.check("quote unreachable", catalog.Quotes(nowhere).quote, "lamp")
+    vendored = run.module("vendored")
+    run.check("vendored", lambda: run.call(vendored.Ping(run.url("api.example.com")).status))
     url = run.url("api.example.com") + "/flaky"
     run.check("status retried", lambda: run.call(catalog.session.get, url).status_code)
 

@@ -1,6 +1,5 @@
 import json
 from http import HTTPStatus
-from unittest import mock
 
 import httpx
 import pytest

@@ -2,7 +2,6 @@ import json
 
 import httpx
 import pytest
-import respx
 
 from client import BASE, contact, update
 
