@@ -75,7 +75,6 @@ class SessionRewrites(LazySessions):
             return updated
         self.ctx.add_import(self.module)
         self.ctx.maybe_remove_import("requests")
-        self.ctx.maybe_remove_import("requests", "Session")  # ``from requests import Session``
         return updated.with_changes(body=updated.body.with_changes(body=body))
 
     def _client_factory(self, updated: cst.FunctionDef) -> cst.FunctionDef:
@@ -125,7 +124,6 @@ class SessionRewrites(LazySessions):
             return updated
         self.ctx.add_import(self.module)
         self.ctx.maybe_remove_import("requests")
-        self.ctx.maybe_remove_import("requests", "Session")  # ``from requests import Session``
         self.ctx.note(
             self.code,
             self.ctx.line(updated),
@@ -239,8 +237,7 @@ class SessionRewrites(LazySessions):
         if creations:
             self.ctx.add_import(self.module)
             self.ctx.maybe_remove_import("requests")
-            self.ctx.maybe_remove_import("requests", "Session")  # ``from requests import Session``
-        return updated.with_changes(body=new_body)
+            return updated.with_changes(body=new_body)
 
     @staticmethod
     def _conditional_owner(
@@ -411,7 +408,6 @@ class SessionRewrites(LazySessions):
         per_loop = self.ctx.use_helper(PER_LOOP)
         self.ctx.add_import(self.module)
         self.ctx.maybe_remove_import("requests")
-        self.ctx.maybe_remove_import("requests", "Session")  # ``from requests import Session``
         # ``session or requests.Session()``: the session a caller hands in, or one per loop.
         chosen = assign.value.deep_replace(
             made, cst.parse_expression(f"{per_loop}({factory_name})")

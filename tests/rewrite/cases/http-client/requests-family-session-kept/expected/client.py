@@ -2,6 +2,7 @@ import json
 
 import httpx
 from asgiref.sync import sync_to_async
+from requests import Session
 from requests.exceptions import RequestException
 from requests_oauthlib import OAuth2Session
 
