@@ -26,12 +26,15 @@ def _project(tmp_path: Path, files: dict[str, str]) -> Path:
 def test_a_generator_its_consumer_cannot_follow_stays_sync_and_the_plan_says_why() -> None:
     analysis = analyse_paths([CASES / "async-propagation" / "generator-refused" / "input"])
     colouring = analysis.colouring
-    assert not colouring.is_async("feed.pages.pages")
-    assert not colouring.is_async("feed.pages.numbered")
+    # any() and enumerate() follow the generator (aany, aenumerate); _sized does not:
+    # sized() awaits before it hands it back, and stays sync with it.
+    assert colouring.is_async("feed.pages.pages")
+    assert colouring.is_async("feed.pages.numbered")
     assert colouring.is_async("feed.pages.stats")
-    reasons = [r.reason for r in colouring.review if r.function == "feed.pages.pages"]
+    assert not colouring.is_async("feed.pages._sized")
+    reasons = [r.reason for r in colouring.review if r.function == "feed.pages._sized"]
     assert len(reasons) == 1
-    assert "enumerate()" in reasons[0] or "any()" in reasons[0]
+    assert "consumed by sync code (sized)" in reasons[0]
 
 
 def test_a_lazy_consumer_of_a_generator_expression_refuses(tmp_path: Path) -> None:
@@ -39,6 +42,8 @@ def test_a_lazy_consumer_of_a_generator_expression_refuses(tmp_path: Path) -> No
         tmp_path,
         {
             "feed.py": """
+                import itertools
+
                 import requests
 
                 def pages(url):
@@ -52,12 +57,17 @@ def test_a_lazy_consumer_of_a_generator_expression_refuses(tmp_path: Path) -> No
 
                 def count(url):
                     return sum(len(p["items"]) for p in pages(url))
+
+                def leading(url):
+                    return list(itertools.takewhile(lambda p: p["items"], pages(url)))
             """
         },
     )
     colouring = analyse_paths([root]).colouring
-    assert "any()" in colouring.boundaries["pkg.feed.pages"]
+    # takewhile() takes items one at a time from a sync iterator: no async form.
+    assert "takewhile()" in colouring.boundaries["pkg.feed.pages"]
     assert not colouring.is_async("pkg.feed.count")
+    assert not colouring.is_async("pkg.feed.has_any")
 
 
 def test_a_generator_a_sync_boundary_iterates_stays_sync(tmp_path: Path) -> None:
