@@ -237,7 +237,7 @@ class SessionRewrites(LazySessions):
         if creations:
             self.ctx.add_import(self.module)
             self.ctx.maybe_remove_import("requests")
-            return updated.with_changes(body=new_body)
+        return updated.with_changes(body=new_body)
 
     @staticmethod
     def _conditional_owner(
