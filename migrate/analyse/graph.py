@@ -96,6 +96,7 @@ class CallGraph(Extensions):
         return session_key(self, fn, made + ".request") in self.kept_sessions
 
     _children: dict[str, list[str]] | None = None
+    _subclass_lists: dict[str, list[str]] = field(default_factory=dict, repr=False)
     _class_facts: dict[str, list[ModuleFacts]] | None = None
     _classes: set[str] | None = None
     # (class family, attribute) -> the type every assignment of it gives (see typeflow).
@@ -131,13 +132,18 @@ class CallGraph(Extensions):
                 for name, bases in facts.classes.items():
                     for base in bases:
                         self._children.setdefault(self.resolve(base) or base, []).append(name)
+        if cls in self._subclass_lists:
+            return self._subclass_lists[cls]  # asked for again and again by the passes
         found: list[str] = []
+        seen: set[str] = set()
         todo = list(self._children.get(cls, []))
         while todo:
             name = todo.pop()
-            if name not in found:
+            if name not in seen:
+                seen.add(name)
                 found.append(name)
                 todo += self._children.get(name, [])
+        self._subclass_lists[cls] = found
         return found
 
     def _defining(self, cls: str) -> list[ModuleFacts]:
