@@ -348,8 +348,9 @@ class ResponseFlow:
         return list(dict.fromkeys(a for a, _ in param.uses if a in FIXES and not FIXES[a][both]))
 
     def moved_calls(self, param: ResponseParam) -> set[tuple[str, Span]]:
-        """The request calls that move and whose responses their functions hand
-        ``param`` straight from a local (``r = requests.get(u); check(r)``)."""
+        """The request calls that move and whose responses reach ``param`` through
+        locals and returns (``r = requests.get(u); check(r)``, ``check(self._get(u))``
+        where ``_get`` returns what its request gives)."""
         callee = self.functions[param.function]
         found: set[tuple[str, Span]] = set()
         for edge in self.graph.callers.get(param.function, []):
@@ -357,10 +358,27 @@ class ResponseFlow:
             if edge.via != "call" or edge.call is None or flow is None:
                 continue
             slot = dict(self._slots(callee, edge.call)).get(param.param)
-            for source in flow.handed.get(edge.call.span, {}).get(slot or "", ()):
-                if source.span is not None:
-                    made = (edge.caller, source.span)
-                    found |= {made} if self.made.get(made) == "moved" else set()
+            sources = flow.handed.get(edge.call.span, {}).get(slot or "", frozenset())
+            found |= self._moved(edge.caller, sources, set())
+        return found
+
+    def _moved(
+        self, qualname: str, sources: frozenset[Source], seen: set[str]
+    ) -> set[tuple[str, Span]]:
+        """The moving request calls ``sources`` (in ``qualname``) come from."""
+        found: set[tuple[str, Span]] = set()
+        seen.add(qualname)
+        for source in sources:
+            if source.span is None:
+                continue
+            made = (qualname, source.span)
+            if self.made.get(made) == "moved":
+                found.add(made)
+                continue
+            call = self._calls_of(self.functions[qualname]).get(source.span)
+            returner = self.graph.callee_of(call) if call is not None else None
+            if returner in self.local and returner not in seen:
+                found |= self._moved(returner, self.local[returner].returned, seen)
         return found
 
     def _by(self, param: ResponseParam, where: Callable[[str], str], *kinds: Kind) -> str:

@@ -20,3 +20,11 @@ async def fetch_with_index(url):
         index = (await http_client.get(url + "/index", timeout=5)).json()
     resp = await get(url + "/report", stream=True, timeout=5)
     return index, utils.response_content(resp)
+
+
+def _streamed(url):
+    return requests.get(url, stream=True, timeout=5)
+
+
+def fetch_through_a_function(url):
+    return utils.response_content(_streamed(url))
