@@ -22,9 +22,11 @@ call's consumers do.
 
 Consumers that may stop early keep stopping where they did: ``any(p(x) for
 x in g())`` -> ``await aany(p(x) async for x in g())`` (``all`` alike), and a
-loop over ``islice(g(), n)``, ``enumerate(g())`` or ``zip(g(), h())`` iterates
-the helpers' ``aislice``/``aenumerate``/``azip``, which take one item per
-turn, so a loop that breaks fetches no more pages than it did.
+loop over ``islice(g(), n)``, ``enumerate(g())``, ``zip(g(), h())``,
+``takewhile(p, g())``, ``dropwhile(p, g())`` or ``filter(p, g())`` iterates the
+helpers' ``aislice``/``aenumerate``/``azip``/``atakewhile``/``adropwhile``/
+``afilter``, which take one item per turn, so a loop that breaks fetches no
+more pages than it did.
 
 A consumer that cannot follow keeps the generator sync, with the reason:
 ``islice``, ``zip`` and the like not iterated by a loop (kept or handed on),
@@ -67,6 +69,9 @@ WRAPPERS = {
     "itertools.islice": "aislice",
     "builtins.enumerate": "aenumerate",
     "builtins.zip": "azip",
+    "itertools.takewhile": "atakewhile",
+    "itertools.dropwhile": "adropwhile",
+    "builtins.filter": "afilter",
 }
 
 

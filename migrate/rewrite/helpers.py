@@ -923,6 +923,60 @@ async def azip(*iterables: Iterable[Any] | AsyncIterable[Any]) -> AsyncIterator[
     needs=("async_iter",),
 )
 
+ATAKEWHILE = Helper(
+    "atakewhile",
+    '''\
+async def atakewhile(
+    predicate: Callable[[Any], Any], items: AsyncIterable[Any]
+) -> AsyncIterator[Any]:
+    """``itertools.takewhile`` over an async iterable: it stops at the first item
+    the predicate refuses, having read it, as ``takewhile`` does."""
+    async for item in items:
+        if not predicate(item):
+            return
+        yield item''',
+    (
+        "from collections.abc import AsyncIterable, AsyncIterator, Callable",
+        "from typing import Any",
+    ),
+)
+
+ADROPWHILE = Helper(
+    "adropwhile",
+    '''\
+async def adropwhile(
+    predicate: Callable[[Any], Any], items: AsyncIterable[Any]
+) -> AsyncIterator[Any]:
+    """``itertools.dropwhile`` over an async iterable: the items from the first
+    one the predicate refuses on."""
+    dropping = True
+    async for item in items:
+        if dropping and predicate(item):
+            continue
+        dropping = False
+        yield item''',
+    (
+        "from collections.abc import AsyncIterable, AsyncIterator, Callable",
+        "from typing import Any",
+    ),
+)
+
+AFILTER = Helper(
+    "afilter",
+    '''\
+async def afilter(
+    predicate: Callable[[Any], Any] | None, items: AsyncIterable[Any]
+) -> AsyncIterator[Any]:
+    """``filter`` over an async iterable (``None``: the true items)."""
+    async for item in items:
+        if predicate(item) if predicate is not None else item:
+            yield item''',
+    (
+        "from collections.abc import AsyncIterable, AsyncIterator, Callable",
+        "from typing import Any",
+    ),
+)
+
 AANY = Helper(
     "aany",
     '''\
@@ -1821,6 +1875,9 @@ HELPERS: dict[str, Helper] = {
         AISLICE,
         AENUMERATE,
         AZIP,
+        ATAKEWHILE,
+        ADROPWHILE,
+        AFILTER,
         AANY,
         AALL,
     )

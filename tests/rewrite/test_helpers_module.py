@@ -276,3 +276,21 @@ def test_thread_items_makes_each_item_off_the_event_loop() -> None:
     # Thread-sensitive: every item on asgiref's one thread for such code.
     assert asyncio.run(taken(thread_sensitive=True)) == ["a", "b", "c"]
     assert len(set(threads)) == 1 and threading.get_ident() not in threads
+
+
+@given(flags=st.lists(st.booleans(), max_size=6))
+def test_atakewhile_adropwhile_afilter_read_what_the_builtins_read(flags: list[bool]) -> None:
+    helpers = _helpers({"atakewhile", "adropwhile", "afilter"})
+    for name, builtin in (
+        ("atakewhile", itertools.takewhile),
+        ("adropwhile", itertools.dropwhile),
+        ("afilter", filter),
+    ):
+        legacy, moved = _Counted(len(flags)), _Counted(len(flags))
+        expected = list(builtin(flags.__getitem__, iter(legacy)))
+
+        async def taken(name: str, moved: _Counted) -> list[int]:
+            items = helpers[name](flags.__getitem__, moved.items())  # type: ignore[operator]
+            return [item async for item in items]
+
+        assert (asyncio.run(taken(name, moved)), moved.read) == (expected, legacy.read)

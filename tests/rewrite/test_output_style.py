@@ -137,6 +137,9 @@ def test_one_helpers_module_per_package_imported_relatively(tmp_path: Path) -> N
         "aislice": None,  # no loop takes some items of a generator that became async
         "aenumerate": None,  # nor numbers them
         "azip": None,  # nor zips them
+        "atakewhile": None,  # nor takes them while a test holds
+        "adropwhile": None,  # nor drops them while it holds
+        "afilter": None,  # nor filters them
         "aany": None,  # no any() or all() stops early in async code
         "aall": None,
     }
@@ -243,6 +246,9 @@ def test_a_later_step_extends_the_helpers_module_to_the_one_shot_bytes() -> None
         "aislice",
         "aenumerate",
         "azip",
+        "atakewhile",
+        "adropwhile",
+        "afilter",
         "aany",
         "aall",
     ]

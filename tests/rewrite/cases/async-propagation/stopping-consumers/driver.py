@@ -1,8 +1,9 @@
 """Consumers that stop early over a generator that fetches page by page:
 ``islice``, ``enumerate`` with a ``break``, ``zip`` of two listings (it stops
-with the shorter) and ``any``/``all``. The generator becomes async and they
-take its items through ``aislice``, ``aenumerate``, ``azip``, ``aany`` and
-``aall``: the same results from the same pages, none fetched further; where
+with the shorter), ``takewhile``, ``dropwhile``, ``filter`` and ``any``/``all``.
+The generator becomes async and they take its items through ``aislice``,
+``aenumerate``, ``azip``, ``atakewhile``, ``adropwhile``, ``afilter``, ``aany``
+and ``aall``: the same results from the same pages, none fetched further; where
 each item is fetched too (``all(reg.size(v["id"]) <= limit for v in ...)``),
 the loop any()/all() becomes is an ``async for``."""
 
@@ -45,4 +46,7 @@ def drive(run):
         run.check(
             f"describe {limit}", lambda n=limit: run.call(registry.describe, made(), "web", n)
         )
+    run.check("until yanked", lambda: run.call(registry.until_yanked, made(), "web"))
+    run.check("from yanked", lambda: run.call(registry.from_yanked, made(), "web"))
+    run.check("first kept", lambda: run.call(registry.first_kept, made(), "web"))
     run.check("short has yanked", lambda: run.call(registry.has_yanked, made(), "cli"))

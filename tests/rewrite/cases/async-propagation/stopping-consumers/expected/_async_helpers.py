@@ -239,6 +239,39 @@ async def azip(*iterables: Iterable[Any] | AsyncIterable[Any]) -> AsyncIterator[
         yield tuple(row)
 
 
+async def atakewhile(
+    predicate: Callable[[Any], Any], items: AsyncIterable[Any]
+) -> AsyncIterator[Any]:
+    """``itertools.takewhile`` over an async iterable: it stops at the first item
+    the predicate refuses, having read it, as ``takewhile`` does."""
+    async for item in items:
+        if not predicate(item):
+            return
+        yield item
+
+
+async def adropwhile(
+    predicate: Callable[[Any], Any], items: AsyncIterable[Any]
+) -> AsyncIterator[Any]:
+    """``itertools.dropwhile`` over an async iterable: the items from the first
+    one the predicate refuses on."""
+    dropping = True
+    async for item in items:
+        if dropping and predicate(item):
+            continue
+        dropping = False
+        yield item
+
+
+async def afilter(
+    predicate: Callable[[Any], Any] | None, items: AsyncIterable[Any]
+) -> AsyncIterator[Any]:
+    """``filter`` over an async iterable (``None``: the true items)."""
+    async for item in items:
+        if predicate(item) if predicate is not None else item:
+            yield item
+
+
 async def aany(items: AsyncIterable[Any]) -> bool:
     """``any`` over an async iterable: it stops at the first true item."""
     async for item in items:

@@ -5,8 +5,11 @@ from _async_helpers import (
     AsyncClientPerLoop,
     aall,
     aany,
+    adropwhile,
     aenumerate,
+    afilter,
     aislice,
+    atakewhile,
     azip,
 )
 
@@ -83,3 +86,21 @@ async def describe(reg: Registry, name, limit):
     if found:
         return "has big files"
     return "all small"
+
+
+async def until_yanked(reg: Registry, name):
+    return [
+        v["id"] async for v in atakewhile(lambda v: not v["yanked"], reg.versions(name))
+    ]
+
+
+async def from_yanked(reg: Registry, name):
+    return [
+        v["id"] async for v in adropwhile(lambda v: not v["yanked"], reg.versions(name))
+    ]
+
+
+async def first_kept(reg: Registry, name):
+    async for v in afilter(lambda v: not v["yanked"], reg.versions(name)):
+        return v["id"]
+    return None

@@ -59,3 +59,17 @@ def describe(reg: Registry, name, limit):
     if any(reg.size(v["id"]) > limit for v in reg.versions(name)):
         return "has big files"
     return "all small"
+
+
+def until_yanked(reg: Registry, name):
+    return [v["id"] for v in itertools.takewhile(lambda v: not v["yanked"], reg.versions(name))]
+
+
+def from_yanked(reg: Registry, name):
+    return [v["id"] for v in itertools.dropwhile(lambda v: not v["yanked"], reg.versions(name))]
+
+
+def first_kept(reg: Registry, name):
+    for v in filter(lambda v: not v["yanked"], reg.versions(name)):
+        return v["id"]
+    return None
