@@ -26,6 +26,7 @@ CONTAINERS = frozenset(
     )
 ) | frozenset({"list", "set", "frozenset", "tuple"})
 
+TUPLES = frozenset({"typing.Tuple", "builtins.tuple", "tuple"})
 UNIONS = frozenset({"typing.Union", "typing_extensions.Union"})
 OPTIONALS = frozenset({"typing.Optional", "typing_extensions.Optional"})
 
@@ -48,8 +49,11 @@ def annotated_items(
         if isinstance(member, ast.Constant) and member.value is None:
             continue
         if isinstance(member, ast.Subscript) and _name(member.value, resolve) in CONTAINERS:
-            first = member.slice.elts[0] if isinstance(member.slice, ast.Tuple) else member.slice
-            items.add(annotated_class(first, resolve))
+            given = member.slice.elts if isinstance(member.slice, ast.Tuple) else [member.slice]
+            tuple_of = _name(member.value, resolve) in TUPLES
+            if tuple_of and not (len(given) == 2 and _ellipsis(given[1])) and len(given) > 1:
+                return None  # ``Tuple[Client, Config]``: items of more than one type
+            items.add(annotated_class(given[0], resolve))
         elif (cls := annotated_class(member, resolve)) is not None:
             iterables.append(cls)
         else:
@@ -76,3 +80,7 @@ def _name(node: ast.expr, resolve: Callable[[ast.expr], str | None]) -> str | No
     if isinstance(node, ast.Name) and node.id in ("list", "set", "frozenset", "tuple"):
         return node.id  # a builtin no import names
     return resolve(node)
+
+
+def _ellipsis(node: ast.expr) -> bool:
+    return isinstance(node, ast.Constant) and node.value is Ellipsis

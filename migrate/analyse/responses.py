@@ -314,10 +314,7 @@ class ResponseFlow:
             if param.verdict == "requests":
                 continue
             both = param.verdict == "both"
-            left = sorted(
-                {(attr, line) for attr, line in param.uses if attr in FIXES}
-                - {(attr, line) for attr, line in param.uses if FIXES.get(attr, (0, 0))[both]}
-            )
+            left = sorted(set(_unformed(param)))
             if not left:
                 continue
             fn = self.functions[param.function]
@@ -344,8 +341,7 @@ class ResponseFlow:
 
     def requests_only(self, param: ResponseParam) -> list[str]:
         """The attributes ``param`` reads that no form works on both responses for."""
-        both = param.verdict == "both"
-        return list(dict.fromkeys(a for a, _ in param.uses if a in FIXES and not FIXES[a][both]))
+        return list(dict.fromkeys(attr for attr, _ in _unformed(param)))
 
     def moved_calls(self, param: ResponseParam) -> set[tuple[str, Span]]:
         """The request calls that move and whose responses reach ``param`` through
@@ -393,6 +389,13 @@ class ResponseFlow:
             path = where(self.graph.project.facts[caller.module].path)
             names.append(f"{caller.name} ({path}:{given.line})")
         return ", ".join(dict.fromkeys(names))
+
+
+def _unformed(param: ResponseParam) -> list[tuple[str, int]]:
+    """The (attribute, line) reads of ``param`` the rewrite writes no form for that
+    works on what it is handed (httpx's responses; both libraries' for "both")."""
+    both = param.verdict == "both"
+    return [(attr, line) for attr, line in param.uses if attr in FIXES and not FIXES[attr][both]]
 
 
 def unseen_modules(graph: CallGraph, colouring: Colouring) -> set[str]:

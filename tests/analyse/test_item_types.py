@@ -47,3 +47,27 @@ def test_stores_of_other_values_leave_the_item_unknown(tmp_path: Path) -> None:
         "        seen[''] = title\n        return seen[title].links",
     )
     assert _readers(tmp_path, code) == []
+
+
+def test_items_named_by_a_return_annotation() -> None:
+    import ast
+
+    from migrate.analyse.item_annotations import annotated_items
+
+    def items(text: str) -> tuple[str, tuple[str, ...]] | None:
+        return annotated_items(
+            ast.parse(text, mode="eval").body,
+            lambda n: (
+                f"typing.{ast.unparse(n)}"
+                if ast.unparse(n) in ("List", "Tuple", "Union", "Optional")
+                else f"pkg.{ast.unparse(n)}"
+            ),
+        )
+
+    assert items("List[Page]") == ("pkg.Page", ())
+    assert items("Optional[List[Page]]") == ("pkg.Page", ())
+    assert items("Union[Pages, List[Page]]") == ("pkg.Page", ("pkg.Pages",))
+    assert items("Tuple[Page, ...]") == ("pkg.Page", ())
+    # A tuple of two types, or a union of two item types: no one item type.
+    assert items("Tuple[Client, Config]") is None
+    assert items("Union[List[Page], List[User]]") is None

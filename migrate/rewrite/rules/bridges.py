@@ -38,7 +38,7 @@ from ...plan.aliases import AliasEdit
 from ...plan.edits import BridgeEdit
 from ..context import RuleContext
 from ..imports import after_imports
-from ..nodes import code_of
+from ..nodes import code_of, keyword_arg
 from .base import Rule, on_leave
 
 
@@ -71,11 +71,7 @@ class Bridges(Rule):
             args = [cst.Arg(updated)]
             if bridge.collect == "iter":
                 # next() takes one item: fetch no more than that, as before.
-                equal = cst.AssignEqual(
-                    whitespace_before=cst.SimpleWhitespace(""),
-                    whitespace_after=cst.SimpleWhitespace(""),
-                )
-                args.append(cst.Arg(cst.Integer("1"), keyword=cst.Name("limit"), equal=equal))
+                args.append(keyword_arg("limit", cst.Integer("1")))
             items = cst.Call(
                 func=cst.Call(func=cst.Name("async_to_sync"), args=[cst.Arg(collect)]),
                 args=args,
@@ -96,9 +92,7 @@ class Bridges(Rule):
             self.ctx.note(self.code, line, "a sync generator's items taken on a worker thread")
             args = [cst.Arg(updated)]
             if bridge.thread_sensitive:
-                args.append(
-                    cst.Arg(cst.Name("True"), keyword=cst.Name("thread_sensitive"), equal=_EQ)
-                )
+                args.append(keyword_arg("thread_sensitive", cst.Name("True")))
             return cst.Call(func=cst.Name(self.ctx.use_helper("thread_items")), args=args)
         return updated
 
@@ -239,16 +233,7 @@ def _sync_to_async(func: cst.BaseExpression, thread_sensitive: bool) -> cst.Call
     args = [cst.Arg(func)]
     if not thread_sensitive:
         # asgiref's default is thread-sensitive: only the exception is spelt out.
-        args.append(
-            cst.Arg(
-                cst.Name("False"),
-                keyword=cst.Name("thread_sensitive"),
-                equal=cst.AssignEqual(
-                    whitespace_before=cst.SimpleWhitespace(""),
-                    whitespace_after=cst.SimpleWhitespace(""),
-                ),
-            )
-        )
+        args.append(keyword_arg("thread_sensitive", cst.Name("False")))
     return cst.Call(func=cst.Name("sync_to_async"), args=args)
 
 
@@ -259,8 +244,3 @@ def _binds(module: cst.Module, stmt: cst.BaseStatement) -> frozenset[str]:
     except SyntaxError:
         return frozenset()
     return bound_names(tree.body, imports=True)
-
-
-_EQ = cst.AssignEqual(
-    whitespace_before=cst.SimpleWhitespace(""), whitespace_after=cst.SimpleWhitespace("")
-)
