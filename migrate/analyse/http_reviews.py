@@ -24,6 +24,7 @@ from .graph import CallGraph, session_reads_back
 from .model import Function, Span
 
 REQUESTS_ONLY = "verify, cert, proxies, hooks"
+# Calls that register a handler for one exception class (Flask, Starlette, FastAPI).
 REGISTRATIONS = frozenset(
     {"register_error_handler", "errorhandler", "add_exception_handler", "exception_handler"}
 )

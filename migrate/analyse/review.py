@@ -120,8 +120,9 @@ MOUNTING = frozenset(
 )
 
 
-# What a urllib3 Retry does on responses and reads: no transport carries it.
-RETRY_ON_RESPONSES = frozenset({"read", "status", "status_forcelist", "other"})
+# What a urllib3 Retry does on reads: no transport carries it (RetryTransport
+# carries what it does on responses).
+RETRY_ON_READS = frozenset({"read", "other"})
 
 
 def drop_carried_mounts(graph: CallGraph, colouring: Colouring) -> None:
@@ -148,7 +149,7 @@ def drop_carried_mounts(graph: CallGraph, colouring: Colouring) -> None:
             carried |= {
                 (fn.qualname, call.span)
                 for call in fn.calls
-                if targets[call.span] in MOUNTING and not set(call.keywords) & RETRY_ON_RESPONSES
+                if targets[call.span] in MOUNTING and not set(call.keywords) & RETRY_ON_READS
             }
     no_twin = set(NO_TWIN.values())
     colouring.review = [

@@ -208,7 +208,7 @@ MOUNTS = """
 
     def on_errors():
         session = requests.Session()
-        session.mount("https://", HTTPAdapter(max_retries=Retry(total=2, status_forcelist=[503])))
+        session.mount("https://", HTTPAdapter(max_retries=Retry(total=2, read=2)))
         return session.get("https://x").json()
 """
 
@@ -218,7 +218,7 @@ def test_adapters_mounted_where_the_session_is_made_are_carried_not_reviewed(
 ) -> None:
     found = [(fn, line, why.split(" ")[0]) for fn, line, why in reviews(tmp_path, {"m.py": MOUNTS})]
     # An adapter for a session handed in is not mounted where the client is made;
-    # a Retry acting on responses has no transport twin.
+    # a Retry acting on reads has no transport twin.
     assert found == [("m.configure", 18, "HTTPAdapter"), ("m.on_errors", 23, "urllib3's")]
 
 

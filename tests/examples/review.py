@@ -8,8 +8,8 @@ from urllib3.util.retry import Retry
 session = requests.Session()
 # Mounted where the session is made: the client is made with this transport.
 session.mount("https://", HTTPAdapter(max_retries=Retry(total=3)))
-# What a Retry does on responses has no transport twin.
-session.mount("http://", HTTPAdapter(max_retries=Retry(total=3, status_forcelist=[503])))  # REVIEW: Retry
+# What a Retry does on reads has no transport twin (on responses: RetryTransport).
+session.mount("http://", HTTPAdapter(max_retries=Retry(total=3, read=2)))  # REVIEW: Retry
 
 
 class Catalogue:

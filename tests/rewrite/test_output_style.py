@@ -115,6 +115,8 @@ def test_one_helpers_module_per_package_imported_relatively(tmp_path: Path) -> N
         "requests_params": None,  # nor is one given with a URL that may have a query
         "requests_body": None,  # no body of a type known only at run time
         "apparent_encoding": None,  # no charset guessed
+        "RetryError": None,  # no urllib3 Retry retries responses
+        "RetryTransport": None,
         "response_hook": None,  # no session has response hooks
         "answers_in_turn": None,  # no HTTP mock answers with a list
         "unmatched_connect_error": None,  # nor moves off responses
@@ -222,6 +224,8 @@ def test_a_later_step_extends_the_helpers_module_to_the_one_shot_bytes() -> None
         "requests_params",
         "requests_body",
         "apparent_encoding",
+        "RetryTransport",
+        "RetryError",
         "response_hook",
         "async_client_mock",
         "httpx_module_mock",

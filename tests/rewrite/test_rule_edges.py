@@ -101,9 +101,11 @@ def test_every_retry_setting_httpx_cannot_carry_is_named_in_one_todo(tmp_path: P
     )["shop.py"]
     todos = [line.strip() for line in out.splitlines() if "TODO" in line]
     assert todos == [
-        "# TODO(migrate MIG001): Retry(read=, status_forcelist=) not carried",
+        "# TODO(migrate MIG001): Retry(read=) not carried: httpx retries connections only",
         "# TODO(migrate MIG001): max_retries=Retry.from_int(3) not carried",
     ]
+    # What it does on responses is carried.
+    assert "status_forcelist=[502]" in out.split("RetryTransport(")[1]
 
 
 def test_the_init_a_session_subclass_gains_follows_its_docstring(tmp_path: Path) -> None:
@@ -497,3 +499,51 @@ def test_request_functions_imported_by_name_lose_their_import(tmp_path: Path) ->
         },
     )["verbs.py"]
     assert "requests" not in out
+
+
+def test_exception_classes_handed_to_catching_calls_are_widened(tmp_path: Path) -> None:
+    """A retry library or ``suppress`` catches what it is given, and a tuple of
+    classes can only be a catch list: each takes every httpx class requests'
+    class stood for. A mock's effects are raised, not caught: one class each."""
+    out = migrated_case(
+        tmp_path,
+        {
+            "api.py": """
+                import contextlib
+                from unittest import mock
+
+                import backoff
+                import requests
+                from requests.exceptions import ConnectionError, Timeout
+                from tenacity import retry, retry_if_exception_type
+
+                RETRYABLE = (ConnectionError, Timeout)
+
+
+                @retry(retry=retry_if_exception_type(requests.ConnectionError))
+                def status(url):
+                    return requests.get(url).json()
+
+
+                @backoff.on_exception(backoff.expo, requests.ConnectionError, max_tries=3)
+                def ping(url):
+                    with contextlib.suppress(requests.Timeout, ValueError):
+                        return requests.get(url).json()
+
+
+                def fake():
+                    return mock.Mock(side_effect=(requests.ConnectionError, None))
+            """
+        },
+    )["api.py"]
+    tree = ast.parse(out)
+    widened = (
+        "(httpx.NetworkError, httpx.ConnectTimeout, httpx.WriteTimeout,"
+        " httpx.RemoteProtocolError, httpx.ProxyError)"
+    )
+    code = " ".join(ast.unparse(node) for node in tree.body)
+    assert f"RETRYABLE = ({widened[1:-1]}, httpx.TimeoutException)" in code
+    assert f"retry_if_exception_type({widened})" in code
+    assert f"backoff.on_exception(backoff.expo, {widened}, max_tries=3)" in code
+    assert "contextlib.suppress(httpx.TimeoutException, ValueError)" in code
+    assert "side_effect=(httpx.ConnectError(''), None)" in code

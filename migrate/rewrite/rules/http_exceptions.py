@@ -22,10 +22,11 @@ from __future__ import annotations
 import libcst as cst
 import libcst.matchers as m
 
+from ...analyse.http_reviews import REGISTRATIONS
 from ..nodes import append_arg, code_of, dotted_name, keyword_arg
 from .base import StatementResult, on_leave, on_visit
-from .http_annotations import AnnotationRewrites
 from .http_error_messages import ErrorMessages
+from .http_exception_values import ExceptionValues, caught_args
 from .http_raised_responses import RaisedResponses
 
 # requests exception -> httpx exception. In ``except`` clauses a tuple keeps
@@ -59,26 +60,14 @@ EXCEPTIONS: dict[str, tuple[str, ...]] = {
     "ChunkedEncodingError": ("RemoteProtocolError",),
     "ContentDecodingError": ("DecodingError",),
 }
+# requests' classes that only a helper raises now (the helper's class of that name).
+HELPER_EXCEPTIONS = {"RetryError": ("RetryError",)}
 # Raised or made rather than caught: the one class httpx raises where requests
 # raised this one (a refused or unreachable host), not their common base.
 RAISED = {"ConnectionError": "ConnectError"}
-JSON_ERRORS = ("JSONDecodeError",)
+JSON_ERRORS = ("JSONDecodeError",)  # httpx's .json() raises json's, requests' base class
 # Other requests names that have an httpx twin of the same shape.
 TYPES = {"Response": "Response", "Request": "Request", "PreparedRequest": "Request"}
-# Calls that register a handler for one exception class (Flask, Starlette,
-# FastAPI): where requests' class stands for several, one registration each.
-REGISTRATIONS = frozenset(
-    {"register_error_handler", "errorhandler", "add_exception_handler", "exception_handler"}
-)
-# Calls that catch the classes they are given (argument position), as ``except`` does.
-CATCHING_CALLS = {
-    "isinstance": 1,
-    "issubclass": 1,
-    "pytest.raises": 0,
-    "raises": 0,
-    "assertRaises": 0,
-    "assertRaisesRegex": 0,
-}
 STATUS_ERROR = "StatusError"
 REQUEST_EXCEPTION_JSON_NOTE = "also catch json.JSONDecodeError if .json() errors landed here"
 REQUEST_EXCEPTION_JSON_DETAIL = (
@@ -87,7 +76,7 @@ REQUEST_EXCEPTION_JSON_DETAIL = (
 )
 
 
-class ExceptionRewrites(ErrorMessages, AnnotationRewrites, RaisedResponses):
+class ExceptionRewrites(ErrorMessages, ExceptionValues, RaisedResponses):
     # What the module calls json where it imports it under another name only
     # (``import json as jsonlib``): ``json.JSONDecodeError`` is written that way.
     _json = "json"
@@ -159,7 +148,7 @@ class ExceptionRewrites(ErrorMessages, AnnotationRewrites, RaisedResponses):
             return self._httpx(TYPES[cls])
         if cls in JSON_ERRORS:
             return self._json_error()
-        mapped = EXCEPTIONS.get(cls)
+        mapped = EXCEPTIONS.get(cls) or HELPER_EXCEPTIONS.get(cls)
         if mapped is None:
             return None
         self.ctx.maybe_remove_import("requests")
@@ -174,7 +163,7 @@ class ExceptionRewrites(ErrorMessages, AnnotationRewrites, RaisedResponses):
             self.ctx.todo(
                 line, self.code, REQUEST_EXCEPTION_JSON_NOTE, REQUEST_EXCEPTION_JSON_DETAIL
             )
-        return self._httpx(RAISED.get(cls, mapped[0]))
+        return self._class(RAISED.get(cls, mapped[0]))
 
     _in_except = 0
     # Exception classes passed to a handler registration (ids of original nodes).
@@ -311,46 +300,35 @@ class ExceptionRewrites(ErrorMessages, AnnotationRewrites, RaisedResponses):
             classes = [updated, *classes]
         return cst.Tuple([cst.Element(c) for c in classes])
 
+    def _exception_class(self, node: cst.BaseExpression) -> bool:
+        name = self._requests_name(node) or ""
+        cls = name.rsplit(".", 1)[-1]
+        known = (*EXCEPTIONS, *HELPER_EXCEPTIONS, *JSON_ERRORS)
+        return name.startswith("requests.") and cls in known
+
     def _classes(self, original: cst.BaseExpression) -> list[cst.BaseExpression] | None:
         name = self._requests_name(original)
         if name is None or not name.startswith("requests."):
             return None
         cls = name.split(".")[-1]
         both = self.ctx.edits.map_exceptions == "both"
-        # httpx's ``.json()`` raises json.JSONDecodeError, of which requests' is a subclass.
         mapped = ("json.JSONDecodeError",) if cls in JSON_ERRORS else EXCEPTIONS.get(cls)
+        mapped = mapped or HELPER_EXCEPTIONS.get(cls)
         if mapped is None or (len(mapped) < 2 and not both):
             return None
         return [self._class(each) for each in mapped]
 
-    def _class(self, name: str) -> cst.Attribute:
-        """``httpx.<name>``, or ``module.Name`` for a dotted name (imported)."""
+    def _class(self, name: str) -> cst.BaseExpression:
+        """``httpx.<name>``, ``module.Name`` for a dotted name (imported), or a helper's."""
         module, _, attr = name.rpartition(".")
+        if name in HELPER_EXCEPTIONS:
+            return cst.Name(self.ctx.use_helper(name))
         if not module:
             return self._httpx(name)
         if name == "json.JSONDecodeError":
             return self._json_error()
         self.ctx.add_import(module)
         return cst.Attribute(value=cst.Name(module), attr=cst.Name(attr))
-
-    def _isinstance(self, original: cst.Call, updated: cst.Call) -> cst.Call:
-        """``isinstance(exc, requests.ConnectionError)``, ``pytest.raises(...)``,
-        ``self.assertRaises(...)``: the same widening as in ``except``."""
-        at = _caught_classes_at(original)
-        if (
-            not self.ctx.edits.map_exceptions
-            or at is None
-            or len(original.args) <= at
-            or len(updated.args) != len(original.args)
-            or original.args[at].keyword is not None
-        ):
-            return updated
-        widened = self._widen(original.args[at].value, updated.args[at].value)
-        if widened is None:
-            return updated
-        args = list(updated.args)
-        args[at] = args[at].with_changes(value=widened)
-        return updated.with_changes(args=args)
 
     def _error_response(self, updated: cst.Attribute) -> cst.BaseExpression | None:
         """``exc.response`` / ``exc.request`` where httpx's error may have none (an
@@ -392,11 +370,9 @@ class ExceptionRewrites(ErrorMessages, AnnotationRewrites, RaisedResponses):
         self._registered = {*self._registered, id(_registration(node)), id(node.func)}
         # The classes ``isinstance`` or ``pytest.raises`` takes are widened like
         # an except clause's: nothing to say about them either.
-        at = _caught_classes_at(node)
-        if at is not None and len(node.args) > at:
-            caught = node.args[at].value
-            elements = caught.elements if isinstance(caught, cst.Tuple) else []
-            self._registered |= {id(caught), *(id(e.value) for e in elements)}
+        for arg in caught_args(node):
+            elements = arg.value.elements if isinstance(arg.value, cst.Tuple) else []
+            self._registered |= {id(arg.value), *(id(e.value) for e in elements)}
 
     def _per_class(self, original: cst.BaseExpression, updated: cst.Call) -> list[cst.Call]:
         """A registration for a requests class that stands for several: one call each."""
@@ -487,13 +463,7 @@ def _registration(call: cst.Call) -> cst.BaseExpression | None:
     """The exception class a handler registration names (its first argument)."""
     func = call.func
     name = func.attr.value if isinstance(func, cst.Attribute) else getattr(func, "value", None)
+    # A handler for one class (Flask, Starlette, FastAPI): one registration each.
     if name in REGISTRATIONS and call.args and call.args[0].keyword is None:
         return call.args[0].value
     return None
-
-
-def _caught_classes_at(call: cst.Call) -> int | None:
-    """Where a call that catches exception classes takes them (see CATCHING_CALLS)."""
-    if isinstance(call.func, cst.Attribute) and call.func.attr.value.startswith("assertRaises"):
-        return CATCHING_CALLS.get(call.func.attr.value)
-    return CATCHING_CALLS.get(dotted_name(call.func) or "")

@@ -47,7 +47,7 @@ LATE_UNPORTABLE = {
     "stream": "httpx streams with client.stream(), not a session flag",
 }
 RETRY_DETAIL = (
-    "urllib3's Retry also retried responses (status_forcelist) and reads; httpx's transport"
+    "urllib3's Retry also retried reads that failed (read=, other=); httpx's transport"
     " retries only connections that could not be made: retry in your code where it matters"
 )
 # Session attributes httpx takes as the client's constructor arguments.
@@ -334,6 +334,9 @@ class SessionSetup(ConditionalSetup):
             for arg in [*transport.args, *tls]:
                 args = append_arg(args, arg.with_changes(comma=cst.MaybeSentinel.DEFAULT))
             made[pattern] = cst.Call(self._httpx("AsyncHTTPTransport"), args)
+            if transport.on_status is not None:
+                retrying = cst.Name(self.ctx.use_helper("RetryTransport"))
+                made[pattern] = cst.Call(retrying, [cst.Arg(made[pattern]), *transport.on_status])
             used |= transport.used
             self.ctx.note(self.code, self.ctx.line(stmt), f"mount({pattern!r}) -> transport")
             for what in transport.unported:

@@ -7,9 +7,11 @@ adapter carried maps as far as httpx can go:
 
 * ``max_retries=n`` -> ``retries=n``: both retry a connection that could not
   be made; urllib3 also retried reads of idempotent requests, httpx does not;
-* ``Retry(total=, connect=)`` -> ``retries=`` (``connect`` when given); what
-  a Retry does on *responses* (``status_forcelist``, ``read``, ``status``)
-  has no httpx twin and is named in a TODO;
+* ``Retry(total=, connect=)`` -> ``retries=`` (``connect`` when given);
+* what a Retry does on *responses* (``status_forcelist=``, ``status=``) ->
+  the helper ``RetryTransport`` around the transport, with the Retry's
+  keywords for them; its retries of *reads* (``read=``, ``other=``) have no
+  httpx twin and are named in a TODO;
 * ``pool_maxsize`` -> ``httpx.Limits(max_keepalive_connections=...)``, and
   ``pool_block=True`` bounds ``max_connections`` too (requests' default opens
   connections past the pool without keeping them).
@@ -30,8 +32,26 @@ from ..nodes import append_arg, code_of, dotted_name, keyword_arg, string_value
 
 ADAPTER_PARAMS = ("pool_connections", "pool_maxsize", "max_retries", "pool_block")
 RETRY_PARAMS = ("total", "connect", "read", "redirect", "status")
-# What a Retry does on responses or reads: no httpx twin.
-RETRY_UNPORTABLE = ("read", "status", "status_forcelist", "other")
+# What a Retry does on reads: no httpx twin.
+RETRY_UNPORTABLE = ("read", "other")
+# What it does on responses, as RetryTransport's keywords (urllib3 1.x's name
+# for allowed_methods on the right).
+RETRY_ON_STATUS = ("status", "status_forcelist")
+STATUS_KEYWORDS = {
+    **{
+        key: key
+        for key in (
+            "total",
+            *RETRY_ON_STATUS,
+            "backoff_factor",
+            "backoff_max",
+            "allowed_methods",
+            "respect_retry_after_header",
+            "raise_on_status",
+        )
+    },
+    "method_whitelist": "allowed_methods",
+}
 # Keywords that change nothing a transport needs to carry.
 RETRY_HARMLESS = ("backoff_factor", "backoff_max", "raise_on_redirect", "redirect")
 
@@ -44,6 +64,8 @@ class Transport:
     unported: list[str] = field(default_factory=list)
     # Names (``retry = Retry(...)``) whose value went into the transport.
     used: set[str] = field(default_factory=set)
+    # RetryTransport's keywords, when the Retry retried responses.
+    on_status: list[cst.Arg] | None = None
 
 
 def _last_name(call: cst.BaseExpression) -> str | None:
@@ -129,10 +151,15 @@ def _retries(value: cst.BaseExpression, out: Transport) -> None:
         count = params.get("total")
     if count is not None and not m.matches(count, m.Name("None") | m.Name("False")):
         out.args.append(keyword_arg("retries", count))
+    unset = m.Name("None") | m.Integer("0")
+    if any(key in RETRY_ON_STATUS and not m.matches(arg, unset) for key, arg in params.items()):
+        out.on_status = [
+            keyword_arg(STATUS_KEYWORDS[key], arg)
+            for key, arg in params.items()
+            if key in STATUS_KEYWORDS
+        ]
     unported = [
-        key
-        for key, arg in params.items()
-        if key in RETRY_UNPORTABLE and not m.matches(arg, m.Name("None") | m.Integer("0"))
+        key for key, arg in params.items() if key in RETRY_UNPORTABLE and not m.matches(arg, unset)
     ]
     if unported:
         out.unported.append("Retry(" + ", ".join(f"{key}=" for key in unported) + ")")

@@ -30,7 +30,3 @@ def drive(run):
     url = run.url("api.example.com") + "/flaky"
     run.check("status retried", lambda: run.call(catalog.session.get, url).status_code)
 
-
-GAPS = {
-    "status retried": "Retry(status_forcelist=) has no httpx twin: a TODO, no retry",
-}

@@ -7,7 +7,17 @@ import httpx
 from _async_helpers import TLS_CONTEXT
 
 
-def retry(times=3, delay=0.01, exceptions=(httpx.ConnectError,)):
+def retry(
+    times=3,
+    delay=0.01,
+    exceptions=(
+        httpx.NetworkError,
+        httpx.ConnectTimeout,
+        httpx.WriteTimeout,
+        httpx.RemoteProtocolError,
+        httpx.ProxyError,
+    ),
+):
     def decorate(func):
         @functools.wraps(func)
         async def wrapper(*args, **kwargs):

@@ -7,11 +7,13 @@ needs only the standard library and httpx.
 from __future__ import annotations
 
 import asyncio
+import email.utils
 import inspect
 import logging
 import threading
+import time
 import weakref
-from collections.abc import Awaitable, Callable, Mapping
+from collections.abc import Awaitable, Callable, Collection, Mapping
 from typing import TYPE_CHECKING, Any
 
 import httpx
@@ -259,6 +261,94 @@ def _as_sent(value: Any) -> Any:
     if isinstance(value, bytes):
         return value.decode()
     return str(value) if isinstance(value, bool) else value
+
+
+class RetryError(httpx.RequestError):
+    """requests' RetryError: the retries on responses ran out (RetryTransport)."""
+
+
+_IDEMPOTENT = frozenset({"DELETE", "GET", "HEAD", "OPTIONS", "PUT", "TRACE"})
+
+
+class RetryTransport(httpx.AsyncBaseTransport):
+    """urllib3's ``Retry`` on responses, around the transport that sends.
+
+    A request whose answer has a status in ``status_forcelist`` (or 413, 429 or
+    503 with a ``Retry-After``) is sent again after the pause urllib3 made:
+    ``Retry-After``, else ``backoff_factor`` doubled from the second retry on.
+    When ``total`` or ``status`` runs out it raises RetryError as requests did,
+    or gives the last answer if ``raise_on_status`` is false. Connections that
+    could not be made are retried by the wrapped transport (``retries=``).
+    """
+
+    def __init__(
+        self,
+        transport: httpx.AsyncBaseTransport,
+        total: int | None = 10,
+        *,
+        status: int | None = None,
+        status_forcelist: Collection[int] = (),
+        backoff_factor: float = 0,
+        backoff_max: float = 120,
+        allowed_methods: Collection[str] | None = _IDEMPOTENT,
+        respect_retry_after_header: bool = True,
+        raise_on_status: bool = True,
+    ) -> None:
+        self.transport = transport
+        self.total, self.status = total, status
+        self.status_forcelist = status_forcelist
+        self.backoff_factor, self.backoff_max = backoff_factor, backoff_max
+        self.allowed_methods = allowed_methods
+        self.respect_retry_after_header = respect_retry_after_header
+        self.raise_on_status = raise_on_status
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        total, status, tries = self.total, self.status, 0
+        while True:
+            response = await self.transport.handle_async_request(request)
+            retry_after = response.headers.get("Retry-After")
+            if not self._retried(request.method, response, total):
+                return response
+            total = None if total is None else total - 1
+            status = None if status is None else status - 1
+            tries += 1
+            if any(left is not None and left < 0 for left in (total, status)):
+                if not self.raise_on_status:
+                    return response
+                await response.aclose()
+                message = f"too many {response.status_code} error responses"
+                raise RetryError(message, request=request)
+            await response.aread()
+            await response.aclose()
+            pause = None
+            if self.respect_retry_after_header:
+                pause = _retry_after(retry_after)
+            if not pause and tries > 1:
+                pause = min(self.backoff_max, self.backoff_factor * 2 ** (tries - 1))
+            if pause:
+                await asyncio.sleep(pause)
+
+    def _retried(self, method: str, answer: httpx.Response, total: int | None) -> bool:
+        if self.allowed_methods and method.upper() not in self.allowed_methods:
+            return False
+        if answer.status_code in self.status_forcelist:
+            return True
+        if not (total and self.respect_retry_after_header):
+            return False
+        waits = bool(answer.headers.get("Retry-After"))
+        return waits and answer.status_code in (413, 429, 503)
+
+    async def aclose(self) -> None:
+        await self.transport.aclose()
+
+
+def _retry_after(value: str | None) -> float | None:
+    if value is None:
+        return None
+    if value.strip().isdigit():
+        return int(value)
+    when = email.utils.parsedate_tz(value)
+    return None if when is None else max(0.0, email.utils.mktime_tz(when) - time.time())
 
 
 def requests_params(url: Any, params: Any) -> Any:

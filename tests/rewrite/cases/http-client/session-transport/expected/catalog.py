@@ -3,6 +3,7 @@ import httpx
 from _async_helpers import (
     TLS_CONTEXT,
     AsyncClientPerLoop,
+    RetryTransport,
     gather_in_order,
     requests_params,
     response_hook,
@@ -14,14 +15,18 @@ def _new_session() -> httpx.AsyncClient:
         follow_redirects=True,
         timeout=None,
         params={"lang": "en"},
-        transport=httpx.AsyncHTTPTransport(
-            retries=2,
-            limits=httpx.Limits(max_connections=None, max_keepalive_connections=20),
-            verify=TLS_CONTEXT,
+        transport=RetryTransport(
+            httpx.AsyncHTTPTransport(
+                retries=2,
+                limits=httpx.Limits(max_connections=None, max_keepalive_connections=20),
+                verify=TLS_CONTEXT,
+            ),
+            total=3,
+            backoff_factor=0.1,
+            status_forcelist=[502, 503],
         ),
     )
     session.headers["Accept"] = "application/json"
-    # TODO(migrate MIG001): Retry(status_forcelist=) not carried: httpx retries connections only
     return session
 
 

@@ -1,6 +1,6 @@
 import httpx
 
-from _async_helpers import TLS_CONTEXT, AsyncClientPerLoop
+from _async_helpers import TLS_CONTEXT, AsyncClientPerLoop, RetryTransport
 
 
 class Ping:
@@ -8,18 +8,19 @@ class Ping:
         self.base = base
 
         def _new_session() -> httpx.AsyncClient:
-            session = httpx.AsyncClient(
+            return httpx.AsyncClient(
                 follow_redirects=True,
                 timeout=None,
                 mounts={
-                    "http://": httpx.AsyncHTTPTransport(
-                        retries=retries, verify=TLS_CONTEXT
+                    "http://": RetryTransport(
+                        httpx.AsyncHTTPTransport(retries=retries, verify=TLS_CONTEXT),
+                        total=retries,
+                        backoff_factor=0.5,
+                        status_forcelist=[502, 503, 504],
                     )
                 },
                 verify=TLS_CONTEXT,
             )
-            # TODO(migrate MIG001): Retry(status_forcelist=) not carried: httpx retries connections only
-            return session
 
         self.session = AsyncClientPerLoop(_new_session)
 

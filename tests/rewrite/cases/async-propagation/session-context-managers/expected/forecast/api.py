@@ -40,7 +40,17 @@ def timed(log):
     log.append("end")
 
 
-@retry(times=2, exceptions=(httpx.ConnectError, httpx.HTTPStatusError))
+@retry(
+    times=2,
+    exceptions=(
+        httpx.NetworkError,
+        httpx.ConnectTimeout,
+        httpx.WriteTimeout,
+        httpx.RemoteProtocolError,
+        httpx.ProxyError,
+        httpx.HTTPStatusError,
+    ),
+)
 async def current(city, session=None, base=BASE):
     if session is None:
         async with api_session(base) as s:

@@ -1,0 +1,258 @@
+"""Async helpers shared by the migrated code of this package.
+
+Written by ``migrate apply`` (and extended when a later step needs more);
+needs only the standard library and httpx.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import email.utils
+import inspect
+import logging
+import threading
+import time
+import weakref
+from collections.abc import Callable, Collection
+from typing import TYPE_CHECKING, Any
+
+import httpx
+
+# One TLS context for every client the package makes: httpx would load the CA
+# bundle again for each one (~15 ms), and under Flask a client lives one request.
+TLS_CONTEXT = httpx.create_ssl_context()
+
+
+def _request_log_at_debug(record: logging.LogRecord) -> bool:
+    """httpx logs each request at INFO, where urllib3 logged it at DEBUG: a
+    program logging at INFO would print a line it never printed."""
+    if record.levelno != logging.INFO:
+        return True
+    record.levelno, record.levelname = logging.DEBUG, "DEBUG"
+    return logging.getLogger(record.name).isEnabledFor(logging.DEBUG)
+
+
+logging.getLogger("httpx").addFilter(_request_log_at_debug)
+
+
+if TYPE_CHECKING:
+    # Type checkers see the client it hands out: ``session.get(...)`` keeps
+    # httpx's types. At run time every attribute is the running loop's client's.
+    _ClientBase = httpx.AsyncClient
+else:
+    _ClientBase = object
+
+# What setting on a session sets up the clients it stands for.
+_CLIENT_SETTINGS = frozenset(
+    {
+        "auth",
+        "base_url",
+        "cookies",
+        "event_hooks",
+        "follow_redirects",
+        "headers",
+        "max_redirects",
+        "params",
+        "timeout",
+    }
+)
+# The wrapper's own state: any other attribute set on it sets its clients up.
+_OWN_STATE = frozenset(
+    {"_make_client", "_latest", "_loop_clients", "_closers", "_guard", "_carried"}
+)
+
+
+class AsyncClientPerLoop(_ClientBase):
+    """One httpx.AsyncClient per running event loop, made by ``factory``.
+
+    Flask runs every async view on a new event loop, and a client must not be
+    used on a loop other than its own (encode/httpx#2473). Each loop gets its
+    own client, reused by every request made on that loop and closed on it
+    when the loop's runner (asyncio.run, asgiref's async_to_sync) cancels
+    what is left at shutdown. A new loop's client starts from the session as
+    the last one left it (headers, auth, query parameters, timeouts...), and
+    all of them share one cookie jar: a login made during one Flask request
+    holds for the next, as it did on the one session the code had.
+    """
+
+    def __init__(self, factory: Callable[[], httpx.AsyncClient]) -> None:
+        self._make_client = factory
+        self._latest: httpx.AsyncClient | None = None
+        self._loop_clients: weakref.WeakKeyDictionary[
+            asyncio.AbstractEventLoop, httpx.AsyncClient
+        ] = weakref.WeakKeyDictionary()
+        self._closers: set[asyncio.Task[None]] = set()
+        self._guard = threading.Lock()
+        self._carried = set(_CLIENT_SETTINGS - {"cookies"})  # what a new client copies
+
+    def __getattr__(self, name: str) -> Any:
+        try:
+            client = self._running_client()
+        except RuntimeError:
+            if not inspect.iscoroutinefunction(getattr(httpx.AsyncClient, name, None)):
+                # Sync code setting the session up (``session.headers.update(...)``)
+                # where no loop runs: the next loop's client starts from this one.
+                return getattr(self._idle_client(), name)
+
+            # Looked up where no loop runs (``async_to_sync(session.get)`` in
+            # sync code): the call picks the client of the loop it runs on.
+            async def on_running_loop(*args: Any, **kwargs: Any) -> Any:
+                return await getattr(self._running_client(), name)(*args, **kwargs)
+
+            return on_running_loop
+        return getattr(client, name)
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        if name in _OWN_STATE or (name not in _CLIENT_SETTINGS and callable(value)):
+            object.__setattr__(self, name, value)  # its own state, or a test's patch
+            return
+        # ``session.auth = ...`` (or ``session.token = ...`` on a subclass's) sets the
+        # session up: every loop's client, and the latest one (its loop may be
+        # gone), which the next loop's copies.
+        with self._guard:
+            clients = {self._latest or self._new_client(), *self._loop_clients.values()}
+            if name != "cookies":
+                self._carried.add(name)
+        for client in clients:
+            setattr(client, name, value)
+
+    def _running_client(self) -> httpx.AsyncClient:
+        loop = asyncio.get_running_loop()
+        with self._guard:
+            client = self._loop_clients.get(loop)
+            if client is None:
+                client = self._loop_clients[loop] = self._new_client()
+                closer = loop.create_task(self._close_at_shutdown(client))
+                self._closers.add(closer)
+                closer.add_done_callback(self._closers.discard)
+        return client
+
+    def _idle_client(self) -> httpx.AsyncClient:
+        with self._guard:
+            return self._latest or self._new_client()
+
+    def _new_client(self) -> httpx.AsyncClient:
+        client = self._make_client()
+        if self._latest is not None:
+            for name in self._carried:
+                setattr(client, name, getattr(self._latest, name))
+            client.cookies = self._latest.cookies.jar  # one jar, shared
+        self._latest = client
+        return client
+
+    def close(self) -> None:
+        """``session.close()`` in sync code: close the clients of loops standing idle.
+
+        A running loop's client closes when that loop shuts down, as the clients
+        of asyncio.run's and async_to_sync's loops already have.
+        """
+        try:
+            asyncio.get_running_loop()
+        except RuntimeError:
+            pass
+        else:
+            return
+        with self._guard:
+            idle = [loop for loop in self._loop_clients if not loop.is_running()]
+            clients = [(loop, self._loop_clients.pop(loop)) for loop in idle]
+        for loop, client in clients:
+            if not loop.is_closed():
+                loop.run_until_complete(client.aclose())
+
+    @staticmethod
+    async def _close_at_shutdown(client: httpx.AsyncClient) -> None:
+        try:
+            await asyncio.Event().wait()
+        except asyncio.CancelledError:
+            # Its loop shuts down. A loop closed without cancelling what it still
+            # held throws GeneratorExit here instead, with no loop left to close on.
+            await client.aclose()
+            raise
+
+
+class RetryError(httpx.RequestError):
+    """requests' RetryError: the retries on responses ran out (RetryTransport)."""
+
+
+_IDEMPOTENT = frozenset({"DELETE", "GET", "HEAD", "OPTIONS", "PUT", "TRACE"})
+
+
+class RetryTransport(httpx.AsyncBaseTransport):
+    """urllib3's ``Retry`` on responses, around the transport that sends.
+
+    A request whose answer has a status in ``status_forcelist`` (or 413, 429 or
+    503 with a ``Retry-After``) is sent again after the pause urllib3 made:
+    ``Retry-After``, else ``backoff_factor`` doubled from the second retry on.
+    When ``total`` or ``status`` runs out it raises RetryError as requests did,
+    or gives the last answer if ``raise_on_status`` is false. Connections that
+    could not be made are retried by the wrapped transport (``retries=``).
+    """
+
+    def __init__(
+        self,
+        transport: httpx.AsyncBaseTransport,
+        total: int | None = 10,
+        *,
+        status: int | None = None,
+        status_forcelist: Collection[int] = (),
+        backoff_factor: float = 0,
+        backoff_max: float = 120,
+        allowed_methods: Collection[str] | None = _IDEMPOTENT,
+        respect_retry_after_header: bool = True,
+        raise_on_status: bool = True,
+    ) -> None:
+        self.transport = transport
+        self.total, self.status = total, status
+        self.status_forcelist = status_forcelist
+        self.backoff_factor, self.backoff_max = backoff_factor, backoff_max
+        self.allowed_methods = allowed_methods
+        self.respect_retry_after_header = respect_retry_after_header
+        self.raise_on_status = raise_on_status
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        total, status, tries = self.total, self.status, 0
+        while True:
+            response = await self.transport.handle_async_request(request)
+            retry_after = response.headers.get("Retry-After")
+            if not self._retried(request.method, response, total):
+                return response
+            total = None if total is None else total - 1
+            status = None if status is None else status - 1
+            tries += 1
+            if any(left is not None and left < 0 for left in (total, status)):
+                if not self.raise_on_status:
+                    return response
+                await response.aclose()
+                message = f"too many {response.status_code} error responses"
+                raise RetryError(message, request=request)
+            await response.aread()
+            await response.aclose()
+            pause = None
+            if self.respect_retry_after_header:
+                pause = _retry_after(retry_after)
+            if not pause and tries > 1:
+                pause = min(self.backoff_max, self.backoff_factor * 2 ** (tries - 1))
+            if pause:
+                await asyncio.sleep(pause)
+
+    def _retried(self, method: str, answer: httpx.Response, total: int | None) -> bool:
+        if self.allowed_methods and method.upper() not in self.allowed_methods:
+            return False
+        if answer.status_code in self.status_forcelist:
+            return True
+        if not (total and self.respect_retry_after_header):
+            return False
+        waits = bool(answer.headers.get("Retry-After"))
+        return waits and answer.status_code in (413, 429, 503)
+
+    async def aclose(self) -> None:
+        await self.transport.aclose()
+
+
+def _retry_after(value: str | None) -> float | None:
+    if value is None:
+        return None
+    if value.strip().isdigit():
+        return int(value)
+    when = email.utils.parsedate_tz(value)
+    return None if when is None else max(0.0, email.utils.mktime_tz(when) - time.time())
