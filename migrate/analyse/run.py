@@ -354,8 +354,9 @@ def _module_of(project: Project, target: str) -> str | None:
 
 
 def _callee_modules(graph: CallGraph, colouring: Colouring) -> set[str]:
-    """Project modules called from async code whose facts we don't have yet, and those
-    defining the decorators of functions called through a parameter."""
+    """Project modules called from async code (code that becomes async, or is) whose
+    facts we don't have yet, and those defining the decorators of functions called
+    through a parameter."""
     wanted: set[str] = set()
     project = graph.project
     # A decorator of a function called through a parameter: whether it hands the
@@ -363,11 +364,14 @@ def _callee_modules(graph: CallGraph, colouring: Colouring) -> set[str]:
     typed_by_callers = {
         fn.qualname for fn in graph.functions.values() if any(c.param_target for c in fn.calls)
     }
-    for qualname in {*colouring.async_functions, *typed_by_callers}:
+    # Async already (a second run): what its calls change decides its gathers, as
+    # for a function that becomes async on the first.
+    already = {q for q, fn in graph.functions.items() if fn.is_async}
+    for qualname in {*colouring.async_functions, *typed_by_callers, *already}:
         fn = graph.functions[qualname]
         # Calls, and decorators: a decorator's wrapper becomes async with the function.
         targets = [d.target for d in fn.decorators]
-        if qualname in colouring.async_functions:
+        if qualname in colouring.async_functions or fn.is_async:
             targets += [c.target for c in fn.calls]
         wanted.update(m for t in targets if t and (m := _unread_module(project, t)))
     # A call named like a method that became async, into a module not read yet

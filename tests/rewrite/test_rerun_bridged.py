@@ -90,3 +90,73 @@ def test_a_bridged_change_keeps_its_loop_in_order_on_the_second_run(tmp_path: Pa
     assert "return {s: await self.price(s) for s in syms}" in fetcher
     _apply(tmp_path)
     assert python_files(tmp_path) == first
+
+
+CLIENT = """
+    import requests
+
+
+    class Client:
+        def __init__(self, base):
+            self.base = base
+            self.session = requests.Session()
+
+        def user(self, login):
+            return self.session.get(f"{self.base}/users/{login}").json()
+"""
+
+ACCESSOR = """
+    from flask import current_app, g
+
+    from .client import Client
+
+
+    def get_client():
+        if "api" not in g:
+            g.api = Client(current_app.config["API"])
+        return g.api
+"""
+
+SERVICE = """
+    import functools
+
+    import requests
+
+    from .clients import get_client
+
+
+    @functools.lru_cache(maxsize=256)
+    def profile(login):
+        return get_client().user(login)
+
+
+    def profiles(logins):
+        return [profile(login) for login in logins]
+
+
+    def cards(logins):
+        out = []
+        for login in logins:
+            try:
+                out.append(profile(login))
+            except requests.HTTPError:
+                pass
+        return out
+"""
+
+
+def test_a_second_run_reads_what_async_code_calls_as_the_first_did(tmp_path: Path) -> None:
+    """Each ``profile`` sets ``g.api`` through ``get_client``, so the first run keeps
+    the profiles in order. On the second, the module of ``get_client`` names
+    nothing that becomes async, yet what it changes still decides the loop."""
+    package = tmp_path / "gh"
+    package.mkdir()
+    (package / "__init__.py").touch()
+    for name, text in (("client", CLIENT), ("clients", ACCESSOR), ("service", SERVICE)):
+        (package / f"{name}.py").write_text(textwrap.dedent(text))
+    _apply(tmp_path)
+    first = python_files(tmp_path)
+    service = first["gh/service.py"].decode()
+    assert "return [await profile(login) for login in logins]" in service
+    _apply(tmp_path)
+    assert python_files(tmp_path) == first

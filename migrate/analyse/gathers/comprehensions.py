@@ -119,26 +119,37 @@ class ComprehensionScan(Scan):
             every.extend(found)
         if not every:
             raise Refusal("the fetch runs only for some items (a conditional expression)")
+        # Every call each element makes is gathered, as a tuple per item: one left
+        # awaited per item would be gathered by the next run, which must change nothing.
         fetch = every[0]
         info = self._info(fetch)
-        if info.kind == "sleep":
+        if any(self._info(f).kind == "sleep" for f in every):
             raise Refusal("the items are paced with sleep")
         refusal = self._write_refusal([fetch])
         if refusal:
             raise Refusal(refusal)
-        nested = self._nested_fetch(fetch)
-        if nested is not None:
-            raise Refusal(f"{info.short} needs the result of {self._info(nested).short}")
+        others = [c for c in fetches if c is not fetch]
+        if others:
+            refusal = self._write_refusal(others)
+            if refusal:
+                raise Refusal(f"the element also calls {self._info(others[0]).short}, {refusal}")
         bound = {t for gen in comp.generators for t in dataflow._targets(gen.target)}
-        receiver = self._receiver_refusal(fetch, sorted(bound))
-        if receiver:
-            raise Refusal(receiver)
+        for each in every:
+            nested = self._nested_fetch(each)
+            if nested is not None:
+                short = self._info(each).short
+                raise Refusal(f"{short} needs the result of {self._info(nested).short}")
+            receiver = self._receiver_refusal(each, sorted(bound))
+            if receiver:
+                raise Refusal(receiver)
         if any(isinstance(n, ast.NamedExpr) for n in ast.walk(comp)):
             raise Refusal("the comprehension assigns with :=")
-        # The gather makes every item's call before the rest of any element is built.
+        # The gather makes every item's calls before the rest of any element is built.
         rest = [*element, *(c for gen in comp.generators for c in gen.ifs)]
-        changed = self._writes(rest, outside=[fetch])
-        for read, written in dataflow.conflicts(dataflow.reads(fetch), changed):
+        changed = self._writes(rest, outside=every)
+        for read, written in dataflow.conflicts(
+            [r for f in every for r in dataflow.reads(f)], changed
+        ):
             if written.split(".")[0] in bound:
                 continue  # the item itself, bound again for the next one
             raise Refusal(
@@ -149,22 +160,20 @@ class ComprehensionScan(Scan):
         statement = self._statement_of(comp)
         if statement is not None:
             # A failing fetch raised once the items before it were built, effects and all.
-            seen = seen_after_failure(self.node, statement, rest, [fetch], set(), False)
+            seen = seen_after_failure(self.node, statement, rest, every, set(), False)
             if seen:
                 raise Refusal(
                     f"building each item has effects the legacy code had for the items"
                     f" before a failing {info.short} ({seen}); as a for loop, the fetches"
                     " could run together and the effects stay in order"
                 )
-        others = [c for c in fetches if c is not fetch]
-        if others:
-            refusal = self._write_refusal(others)
-            if refusal:
-                raise Refusal(f"the element also calls {self._info(others[0]).short}, {refusal}")
-        # How the element is rebuilt from each result.
-        whole = any(strip_await(e) is fetch for e in element) and not isinstance(comp, ast.DictComp)
+        # How the element is rebuilt from each result: it is the call (or a tuple of
+        # the calls, in order), or reads them.
+        whole = not isinstance(comp, ast.DictComp) and any(
+            _made_of(strip_await(e), every) for e in element
+        )
         uses_targets = any(
-            isinstance(n, ast.Name) and n.id in bound and not within(n, fetch)
+            isinstance(n, ast.Name) and n.id in bound and not any(within(n, f) for f in every)
             for e in element
             for n in ast.walk(e)
         )
@@ -199,16 +208,16 @@ class ComprehensionScan(Scan):
                 # Read once into a list before the gather, as a loop over it would be.
                 materialise = self._listed_name(iterated_node, comp)
             pairing = "zip"
-        value = self._scoped_name(fetch, comp)
+        values = self._element_names(every, comp)
         edit = GatherEdit(
             form="comprehension",
             anchor=span_of(consumer if consumer is not None else comp),
-            fetches=(span_of(fetch),),
-            names=(value,),
+            fetches=tuple(span_of(f) for f in every),
+            names=values,
             pairing=pairing,
             consumer=consumer is not None,
             hoist=span_of(statement) if statement is not None else None,
-            results=self._plural(value) if statement is not None else "",
+            results=self._results_name(values) if statement is not None else "",
             materialise=materialise,
             flatten=flatten,
         )
@@ -218,14 +227,15 @@ class ComprehensionScan(Scan):
         limit = self.limit_text
         if workers is not None or size:
             limit = pooled_limit(workers or size, self.limit_text)
+        called = " and one ".join(dict.fromkeys(self._info(f).short for f in every))
         reason = (
-            f"one {info.short} per item of {iterated}: run together, at most"
+            f"one {called} per item of {iterated}: run together, at most"
             f" {limit} at a time, results in order"
         )
         return Finding(
             "comprehension",
             span_of(comp),
-            (info.callee,),
+            tuple(dict.fromkeys(self._info(f).callee for f in every)),
             True,
             reason,
             bounded=True,
@@ -234,6 +244,19 @@ class ComprehensionScan(Scan):
             workers=workers,
             pool_size=size,
         )
+
+    def _element_names(self, fetches: list[ast.Call], comp: ast.AST) -> tuple[str, ...]:
+        """A name for each call's result inside ``comp``, told apart from each other
+        and from the names ``comp`` uses."""
+        if len(fetches) == 1:
+            return (self._scoped_name(fetches[0], comp),)
+        used = {n.id for n in ast.walk(comp) if isinstance(n, ast.Name)}
+        names = self._result_names(fetches)
+        return tuple(name if name not in used else f"{name}_result" for name in names)
+
+    def _results_name(self, values: tuple[str, ...]) -> str:
+        """The list the gather's results go in (a tuple per item for several calls)."""
+        return self._plural(values[0]) if len(values) == 1 else self._fresh("results")
 
     def _listed(
         self,
@@ -388,3 +411,15 @@ class ComprehensionScan(Scan):
             hoist=span_of(statement),
             drop=(span_of(statement),) if target else (),
         )
+
+
+def _made_of(expr: ast.AST, fetches: list[ast.Call]) -> bool:
+    """``expr`` is the one call, or a tuple of the calls in order: the gather's results
+    are the elements as they are."""
+    if len(fetches) == 1:
+        return expr is fetches[0]
+    return (
+        isinstance(expr, ast.Tuple)
+        and len(expr.elts) == len(fetches)
+        and all(strip_await(e) is f for e, f in zip(expr.elts, fetches, strict=True))
+    )

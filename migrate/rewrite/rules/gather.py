@@ -822,8 +822,10 @@ class Gather(Rule):
         edit = at.edit
         if not isinstance(comp, cst.ListComp | cst.SetComp | cst.DictComp | cst.GeneratorExp):
             raise RuntimeError(f"gather at line {at.anchor[0]}: not a comprehension")
-        (fetch,) = self._fetched(at)
-        value = edit.names[0]
+        # One call per item, or a tuple of the calls each item makes.
+        calls = [code_of(call) for call in self._fetched(at)]
+        fetch = calls[0] if len(calls) == 1 else f"({', '.join(calls)})"
+        value = edit.names[0] if len(edit.names) == 1 else f"({', '.join(edit.names)})"
         limit = self._limit(at.spot)
         iterated = comp.for_in.iter
         hoisted = self.hoisted.setdefault(at.hoist, []) if at.hoist is not None else []
@@ -841,12 +843,12 @@ class Gather(Rule):
             iterated = cst.Name(edit.materialise)
             comp = comp.with_changes(for_in=comp.for_in.with_changes(iter=iterated))
         clauses = code_of(comp.for_in).strip()
-        gathered = f"await {HELPER}({_starred(code_of(fetch), clauses)}, limit={limit})"
+        gathered = f"await {HELPER}({_starred(fetch, clauses)}, limit={limit})"
         self._used(at, f"one call per item, at most {limit} at a time")
         if at.hoist is not None:
             # The gather goes before the statement; the comprehension reads its list.
             statement = _call_statement(
-                edit.results, code_of(fetch), clauses, f"limit={limit}", indent=at.hoist[1]
+                edit.results, fetch, clauses, f"limit={limit}", indent=at.hoist[1]
             )
             hoisted.append(self._with_client(at, statement))
             gathered = edit.results

@@ -49,13 +49,10 @@ async def price(source, name):
 
 async def priced_titles(base, names):
     shop = Shop(base)
-    names = list(names)
-    titles = await gather_in_order(
-        *(shop.item(name).title() for name in names), limit=10
+    return await gather_in_order(
+        *((shop.item(name).title(), price(shop.requester, name)) for name in names),
+        limit=10,
     )
-    return [
-        (title, await price(shop.requester, name)) for name, title in zip(names, titles)
-    ]
 
 
 class Basket:
