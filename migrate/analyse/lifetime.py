@@ -88,6 +88,8 @@ def async_names(graph: CallGraph, result: Colouring) -> dict[str, str]:
             continue
         if f"{fn.class_qualname}.{new}" in graph.functions or qualname in referenced:
             continue
+        if fn.name == "close" and not _closes_something(qualname, graph):
+            continue  # ``Ticket.close()`` changes a ticket: its name is the API's
         renamed[qualname] = new
         if new == "__anext__":
             # An async iterator: ``async for`` asks its ``__aiter__`` (sync, gives itself).
@@ -95,6 +97,18 @@ def async_names(graph: CallGraph, result: Colouring) -> dict[str, str]:
             if iterator in graph.functions:
                 renamed[iterator] = "__aiter__"
     return renamed
+
+
+def _closes_something(qualname: str, graph: CallGraph) -> bool:
+    """Whether ``close()`` closes what the object holds (a client, a response,
+    another object's ``close``): what ``aclose`` names, not a domain action that
+    happens to be called close (closing a ticket with a PUT)."""
+    for call in graph.functions[qualname].calls:
+        target = graph.resolve(call.target) if call.target else None
+        name = (target or call.text).rpartition(".")[2]
+        if name in ("close", "aclose", "__exit__", "__aexit__"):
+            return True
+    return False
 
 
 def overrides(qualname: str, graph: CallGraph) -> list[str]:

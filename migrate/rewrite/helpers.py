@@ -1410,6 +1410,22 @@ def response_hook(
     ("from collections.abc import Awaitable, Callable", "from typing import Any", "import {http}"),
 )
 
+EVENT_HOOK = Helper(
+    "event_hook",
+    '''\
+def event_hook(hook: Callable[[Any], Any]) -> Callable[[Any], Awaitable[None]]:
+    """A sync {http}.Client's event hook as an AsyncClient's, which awaits each hook
+    it calls: ``hook`` is called, and what it returns awaited if it is awaitable."""
+
+    async def run(message: Any) -> None:
+        result = hook(message)
+        if inspect.isawaitable(result):
+            await result
+
+    return run''',
+    ("import inspect", "from collections.abc import Awaitable, Callable", "from typing import Any"),
+)
+
 ANSWERS_IN_TURN = Helper(
     "answers_in_turn",
     '''\
@@ -1955,6 +1971,7 @@ HELPERS: dict[str, Helper] = {
         RETRY_TRANSPORT,
         REQUESTS_PARAMS,
         RESPONSE_HOOK,
+        EVENT_HOOK,
         HTTPX_KWARGS,
         REQUESTS_KEYWORDS,
         ANSWERS_IN_TURN,

@@ -118,6 +118,7 @@ def test_one_helpers_module_per_package_imported_relatively(tmp_path: Path) -> N
         "RetryError": None,  # no urllib3 Retry retries responses
         "RetryTransport": None,
         "response_hook": None,  # no session has response hooks
+        "event_hook": None,  # nor a sync httpx client event hooks
         "answers_in_turn": None,  # no HTTP mock answers with a list
         "unmatched_connect_error": None,  # nor moves off responses
         "async_client_mock": None,  # no test patches a whole requests.Session
@@ -227,6 +228,7 @@ def test_a_later_step_extends_the_helpers_module_to_the_one_shot_bytes() -> None
         "RetryTransport",
         "RetryError",
         "response_hook",
+        "event_hook",
         "async_client_mock",
         "httpx_module_mock",
         "async_method",

@@ -227,7 +227,10 @@ class HttpClient(
             self.functions[-1].clients |= names
             if names & self.functions[-1].closed:
                 self.closed_clients.add(pos)
-        direct = pos in self.ctx.edits.http_calls
+        edit = self.ctx.edits.http_calls.get(pos) if pos is not None else None
+        if edit is not None and edit.entry.name.startswith("httpx"):
+            return  # httpx's response already (a sync client's): nothing of requests' to fix
+        direct = edit is not None
         # Results of awaited or bridged calls of migrated functions can be responses too;
         # what sync_to_async offloads is sync code (requests' responses, if any).
         bridge = self.ctx.edits.bridges.get(pos) if pos is not None else None

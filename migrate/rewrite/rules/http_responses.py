@@ -131,7 +131,10 @@ class ResponseRewrites(AnnotationRewrites):
     def _is_direct_request(self, node: cst.BaseExpression) -> bool:
         if isinstance(node, cst.NamedExpr):  # ``(r := requests.get(url)).ok``
             node = node.value
-        return isinstance(node, cst.Call) and self.ctx.pos(node) in self.ctx.edits.http_calls
+        pos = self.ctx.pos(node) if isinstance(node, cst.Call) else None
+        edit = self.ctx.edits.http_calls.get(pos) if pos is not None else None
+        # httpx's own (a sync client's call): its response has nothing of requests' to fix.
+        return edit is not None and not edit.entry.name.startswith("httpx")
 
     def _response_attribute(
         self, original: cst.Attribute, updated: cst.Attribute, direct: bool

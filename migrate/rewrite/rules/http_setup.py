@@ -23,6 +23,7 @@ from ..nodes import append_arg, code_of, is_keyword, keyword_arg, string_value
 from .http_hooks import event_hooks
 from .http_params import merged_params
 from .http_transport import Transport, adapter_transport, mount_call, mount_pattern
+from .httpx_sync_args import async_client_args
 from .session_conditions import (
     MOUNT_UNPORTABLE,
     TLS_CONTEXT,
@@ -72,7 +73,9 @@ UNPORTABLE_IMPORTS = (
 
 class SessionSetup(ConditionalSetup):
     def _with_tls(self, client_args: list[cst.Arg]) -> list[cst.Arg]:
-        """The shared TLS context, unless the client is given its own ``verify=``."""
+        """The shared TLS context, unless the client is given its own ``verify=``;
+        a sync httpx client's arguments as an AsyncClient takes them."""
+        client_args = async_client_args(client_args, self._httpx, self.ctx.use_helper)
         if any(
             a.keyword is not None and a.keyword.value in ("verify", "transport")
             for a in client_args

@@ -11,7 +11,7 @@ import inspect
 import logging
 import threading
 import weakref
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING, Any
 
 import httpx
@@ -166,3 +166,15 @@ class AsyncClientPerLoop(_ClientBase):
             # held throws GeneratorExit here instead, with no loop left to close on.
             await client.aclose()
             raise
+
+
+def event_hook(hook: Callable[[Any], Any]) -> Callable[[Any], Awaitable[None]]:
+    """A sync httpx.Client's event hook as an AsyncClient's, which awaits each hook
+    it calls: ``hook`` is called, and what it returns awaited if it is awaitable."""
+
+    async def run(message: Any) -> None:
+        result = hook(message)
+        if inspect.isawaitable(result):
+            await result
+
+    return run
