@@ -239,10 +239,8 @@ class HttpClient(
             return
         if not direct and pos not in self.ctx.edits.response_results:
             return  # a migrated function's result, but no response (``refund.reason``)
-        state = self.functions[-1]
-        state.responses |= names
-        if direct:
-            state.direct_responses |= names
+        self.functions[-1].responses |= names
+        self.functions[-1].direct_responses |= names if direct else set()
 
     # -- calls ----------------------------------------------------------------------------
 
