@@ -47,8 +47,10 @@ def awaited_calls(
         if target.is_generator or membership_test(call, callee, graph):
             continue
         # Already async: a call that is not awaited is handed to something (gather, a task).
-        if awaits_async(callee, graph, colouring) and pacing.only_sleeps(callee):
-            # A rate limiter's ``wait()``: it paces what follows, as a sleep does.
+        pacing_calls = pacing.only_sleeps(callee) or pacing.polls(callee)
+        if awaits_async(callee, graph, colouring) and pacing_calls:
+            # A rate limiter's ``wait()``, or a job's (polling its state): it paces
+            # what follows, as a sleep does.
             found[call.span] = Awaited(callee, "sleep", holds=pacing.holds(callee))
         elif colouring.is_async(callee) or (target.is_async and call.awaited):
             verbs = _sent(callee, call, graph, colouring)

@@ -9,15 +9,18 @@ the lock the first holds, and neither resumes.
 
 from __future__ import annotations
 
+import ast
 from collections.abc import Iterator
 
 from .catalogue import Action
 from .decisions import Colouring
 from .graph import CallGraph
-from .model import Function
+from .model import Function, Span
+from .project import function_node
 
 # Sleeps of async code: what an earlier run wrote for ``time.sleep``, or code already async.
 ASYNC_SLEEPS = frozenset({"asyncio.sleep", "anyio.sleep", "trio.sleep"})
+OWN_SCOPES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)
 
 
 class Pacing:
@@ -29,6 +32,8 @@ class Pacing:
         self.colouring = colouring
         self._holds: dict[str, str] = {}
         self._sleeps: dict[str, bool] = {}
+        self._polls: dict[str, bool] = {}
+        self._trees: dict[str, ast.Module] = {}
         self._globals: dict[str, tuple[str, ...]] = {}
         self._assigned: dict[str, set[str]] | None = None
         self._wrapping: dict[str, list[str]] | None = None
@@ -106,6 +111,22 @@ class Pacing:
             self._sleeps[callee] = "other" not in kinds and "sleep" in kinds
         return self._sleeps[callee]
 
+    def polls(self, callee: str) -> bool:
+        """Whether ``callee`` (or an async function it reaches) sleeps in a loop,
+        outside an ``except``: it waits for the upstream (a job's state) before it
+        returns, as a sleep paces what follows it."""
+        if callee not in self._polls:
+            self._polls[callee] = any(self._polls_here(fn) for fn in self._reached(callee))
+        return self._polls[callee]
+
+    def _polls_here(self, fn: Function) -> bool:
+        sleeps = {
+            c.span for c, e in self.graph.blocking.get(fn.qualname, []) if e.family == "sleep"
+        }
+        sleeps |= {c.span for c in fn.calls if c.awaited and c.target in ASYNC_SLEEPS}
+        node = function_node(fn, self.graph.project, self._trees) if sleeps else None
+        return node is not None and _sleeps_in_loop(node, sleeps)
+
     def _held_here(self, fn: Function) -> str:
         held = set(fn.held_calls)
         if not held:
@@ -157,3 +178,21 @@ class Pacing:
 def awaits_async(name: str | None, graph: CallGraph, colouring: Colouring) -> bool:
     """Whether ``name`` is a project function that is, or becomes, async."""
     return name is not None and (colouring.is_async(name) or graph.functions[name].is_async)
+
+
+def _sleeps_in_loop(node: ast.AST, sleeps: set[Span], looping: bool = False) -> bool:
+    """Whether one of the ``sleeps`` calls is made in a loop of ``node`` and not in
+    an ``except`` (a retry's pause); nested functions are their own."""
+    for child in ast.iter_child_nodes(node):
+        if isinstance(
+            child, ast.FunctionDef | ast.AsyncFunctionDef | ast.Lambda | ast.ExceptHandler
+        ):
+            continue
+        if looping and isinstance(child, ast.Call):
+            end = (child.end_lineno or child.lineno, child.end_col_offset or 0)
+            if Span(child.lineno, child.col_offset, *end) in sleeps:
+                return True
+        inner = looping or isinstance(child, ast.While | ast.For | ast.AsyncFor)
+        if _sleeps_in_loop(child, sleeps, inner):
+            return True
+    return False
