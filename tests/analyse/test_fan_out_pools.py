@@ -107,6 +107,15 @@ def sized_then_changed(ids, workers):
 def sized_none_by_default(ids, workers=None):
     with ThreadPoolExecutor(max_workers=workers) as pool:
         return list(pool.map(fetch, ids))
+
+
+def mapped_writes(ids):
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        return list(pool.map(lambda i: save(i), ids))
+
+
+def mapped_writes_in_turn(ids):
+    return list(map(lambda i: save(i), ids))
 """
 
 ONE_AT_A_TIME = (
@@ -186,3 +195,11 @@ def test_a_size_read_again_could_differ_and_is_not_the_bound(
     spot = spots[function]
     assert spot.safe is True and spot.pool_size == ""
     assert "at most --max-concurrency at a time" in spot.reason
+
+
+def test_writes_a_thread_pool_sent_together_are_gathered(spots: dict[str, Spot]) -> None:
+    """Its threads sent the POSTs in no order already; the builtin map sent them in
+    turn, an order the upstream may observe."""
+    assert spots["mapped_writes"].safe is True and spots["mapped_writes"].workers == 4
+    assert spots["mapped_writes_in_turn"].safe is False
+    assert "POST requests whose order" in spots["mapped_writes_in_turn"].reason

@@ -303,7 +303,7 @@ class Scan:
                 return sub
         return None
 
-    def _write_refusal(self, calls: list[ast.Call]) -> str | None:
+    def _write_refusal(self, calls: list[ast.Call], threaded: bool = False) -> str | None:
         holding = next((c for c in calls if self._info(c).holds), None)
         if holding is not None:
             # Tasks share the loop's thread: the second would block it, waiting for
@@ -316,7 +316,8 @@ class Scan:
                 f" ({self._info(replaced).replaced} = ..., a stand-in): what stands in may"
                 " raise as it is called, before calls made together are awaited"
             )
-        if self.allow_reorder:
+        if self.allow_reorder or threaded:
+            # Reordered already (or the legacy threads sent them in no order).
             return None
         unknown = next((c for c in calls if self._info(c).any_method), None)
         if unknown is not None:

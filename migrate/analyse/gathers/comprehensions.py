@@ -125,12 +125,14 @@ class ComprehensionScan(Scan):
         info = self._info(fetch)
         if any(self._info(f).kind == "sleep" for f in every):
             raise Refusal("the items are paced with sleep")
-        refusal = self._write_refusal([fetch])
+        # A thread pool's map sent them together already: whatever order writes had.
+        threaded = getattr(comp, "_migrate_threads", False)
+        refusal = self._write_refusal([fetch], threaded)
         if refusal:
             raise Refusal(refusal)
         others = [c for c in fetches if c is not fetch]
         if others:
-            refusal = self._write_refusal(others)
+            refusal = self._write_refusal(others, threaded)
             if refusal:
                 raise Refusal(f"the element also calls {self._info(others[0]).short}, {refusal}")
         bound = {t for gen in comp.generators for t in dataflow._targets(gen.target)}

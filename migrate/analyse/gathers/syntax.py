@@ -235,6 +235,8 @@ def unmapped(
         ast.copy_location(generator, call)
         generator._migrate_map = True  # type: ignore[attr-defined]
         if isinstance(call.func, ast.Attribute) and isinstance(call.func.value, ast.Name):
+            # Its calls ran together in the legacy code, in no order (see comprehensions).
+            generator._migrate_threads = True  # type: ignore[attr-defined]
             generator._migrate_workers = pools.get(call.func.value.id)  # type: ignore[attr-defined]
             generator._migrate_pool_size = sizes.get(call.func.value.id, "")  # type: ignore[attr-defined]
         consumer.args[0] = generator
