@@ -3,9 +3,11 @@
 A class holding a client closes it in ``close()`` and in ``__exit__``; once
 the client is an ``httpx.AsyncClient`` closing it awaits, so those methods
 become async under the names asyncio code expects: ``close`` -> ``aclose``
-(httpx's and the standard library's pairing), ``__enter__``/``__exit__`` ->
-``__aenter__``/``__aexit__`` (always as a pair), and every ``with C() as c``
-entering such a class becomes ``async with``.
+(httpx's and the standard library's pairing; a ``close`` that closes nothing
+keeps its name), ``__enter__``/``__exit__`` -> ``__aenter__``/``__aexit__``
+(always as a pair), and every ``with C() as c`` entering such a class becomes
+``async with``. An ``httpx.Auth``'s ``auth_flow`` that becomes async is the
+``async_auth_flow`` an AsyncClient runs.
 
 A context manager that sync code enters (a ``with`` in a function that
 stays sync), whose methods are called by hand, or that lacks one of the
@@ -82,6 +84,8 @@ def async_names(graph: CallGraph, result: Colouring) -> dict[str, str]:
     for qualname in result.async_functions:
         fn = graph.functions[qualname]
         new = ASYNC_NAMES.get(fn.name) or result.property_twins.get(qualname)
+        if fn.name in ("auth_flow", "sync_auth_flow") and _is_httpx_auth(fn.class_qualname, graph):
+            new = "async_auth_flow"  # what an AsyncClient runs (a sync client's auth)
         if fn.name == "__iter__" and fn.is_generator:
             new = "__aiter__"  # an async generator: what ``async for`` asks for
         if new is None or fn.class_qualname is None or fn.is_async:
@@ -97,6 +101,26 @@ def async_names(graph: CallGraph, result: Colouring) -> dict[str, str]:
             if iterator in graph.functions:
                 renamed[iterator] = "__aiter__"
     return renamed
+
+
+def _is_httpx_auth(cls: str | None, graph: CallGraph) -> bool:
+    """Whether ``cls`` derives from ``httpx.Auth`` (through the project's classes)."""
+    seen: set[str] = set()
+    todo = [cls] if cls else []
+    while todo:
+        current = todo.pop()
+        if current in seen:
+            continue
+        seen.add(current)
+        bases = next(
+            (f.classes[current] for f in graph.project.facts.values() if current in f.classes), []
+        )
+        if any(
+            base.endswith(".Auth") and base.split(".")[0] in ("httpx", "httpx2") for base in bases
+        ):
+            return True
+        todo += bases
+    return False
 
 
 def _closes_something(qualname: str, graph: CallGraph) -> bool:
