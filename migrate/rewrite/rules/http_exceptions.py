@@ -381,6 +381,8 @@ class ExceptionRewrites(ErrorMessages, ExceptionValues, RaisedResponses):
         if arg is None or classes is None or not updated.args:
             return [updated]
         first = updated.args[0]
+        if self.ctx.edits.map_exceptions == "both":  # requests' class still raised elsewhere
+            classes = [first.value, *classes]
         return [
             updated.with_changes(args=[first.with_changes(value=c), *updated.args[1:]])
             for c in classes
