@@ -147,6 +147,9 @@ ENTRIES: tuple[BlockingCall, ...] = (
     ),
     # Sleeping (ASYNC251).
     BlockingCall("time.sleep", "sleep", "ASYNC251", Action.REWRITE, "asyncio.sleep"),
+    # tenacity's retrying loop sleeps between tries (``for attempt in Retrying(...)``;
+    # only iterated: see graph._link): ``async for`` over AsyncRetrying.
+    BlockingCall("tenacity.Retrying", "retrying", "ASYNC251", Action.REWRITE, "AsyncRetrying"),
     # Processes (ASYNC220/221/222).
     *_bridge("subprocess", "ASYNC220", ["subprocess.Popen", "os.popen"]),
     *_bridge(

@@ -1022,6 +1022,8 @@ def _link(graph: CallGraph, fn: Function, fresh: bool) -> _Links:
             call.target = None  # given again by this graph's type flow, if at all
         target = graph.resolve(call.target)
         entry = lookup(target) if target else None
+        if entry is not None and entry.family == "retrying" and not call.iterated:
+            entry = None  # a retrying object made, kept or called: only its loop sleeps
         if entry is None and call.context_manager and target in CONTEXT_ENTRIES:
             owner = graph.resolve((call.target or "").rpartition(".")[0])
             entry = CONTEXT_ENTRIES[target] if owner in graph.converted else None

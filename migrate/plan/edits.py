@@ -185,6 +185,8 @@ class FileEdits:
     # Request functions and client methods handed to a receiver that awaits them.
     http_values: dict[Pos, HttpEdit] = field(default_factory=dict)
     sleeps: set[Pos] = field(default_factory=set)
+    # ``Retrying(...)`` a ``for`` loop iterates: ``async for ... in AsyncRetrying(...)``.
+    retry_loops: set[Pos] = field(default_factory=set)
     # ``urlopen`` calls carried to httpx (MIG012); all are: urllib's errors -> httpx's.
     urlopens: set[Pos] = field(default_factory=set)
     # ``req = Request(...)`` statements a carried urlopen takes in: urlopen -> assignment.
@@ -353,6 +355,7 @@ class FileEdits:
             or self.bridges
             or self.http_calls
             or self.sleeps
+            or self.retry_loops
             or self.urlopens
             or any("httpx" in kinds for kinds in self.urllib_raising.values())
             or self.shared_clients
@@ -671,6 +674,8 @@ def plan_edits(analysis: Analysis) -> dict[str, FileEdits]:
                 fe.async_withs.add(pos)  # ``with S() as s``: S is an AsyncClient now
             elif entry.family == "sleep":
                 fe.sleeps.add(pos)
+            elif entry.family == "retrying":
+                fe.retry_loops.add(pos)
             elif entry.family == "urllib":
                 fe.urlopens.add(pos)
                 if call.request_span is not None:

@@ -50,6 +50,9 @@ def _known_difference(name: str, source_line: str) -> str | None:
     if name == "httpx.stream":
         # ruff's ASYNC210 list has httpx's verb functions but not httpx.stream.
         return "httpx.stream"
+    if name == "tenacity.Retrying":
+        # Its loop sleeps with time.sleep inside tenacity, where ruff does not look.
+        return "tenacity's retrying loop"
     if name.startswith("httpx.Client.") and _ON_ATTRIBUTE.search(source_line):
         # ASYNC212 follows name bindings (locals, globals, ``with ... as c``)
         # but not attributes: ``self.client = httpx.Client()`` then

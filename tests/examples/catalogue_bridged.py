@@ -1,4 +1,5 @@
-"""Every bridge-only entry of the catalogue (and time.sleep, which has a twin).
+"""Every bridge-only entry of the catalogue (and time.sleep and tenacity's retrying
+loop, which have twins).
 
 Processes, files, console input, sockets and sqlite3 have no async twin in
 our dependency set: the functions that make these calls stay sync and are
@@ -14,9 +15,22 @@ import subprocess
 import time
 from pathlib import Path
 
+from tenacity import Retrying, stop_after_attempt
+
 
 def back_off(seconds):  # ASYNC: calls time.sleep
     time.sleep(seconds)  # BLOCKING: time.sleep
+
+
+def retried(check):  # ASYNC: calls tenacity.Retrying
+    for attempt in Retrying(stop=stop_after_attempt(3)):  # BLOCKING: tenacity.Retrying
+        with attempt:
+            check()
+
+
+def retrying_made():
+    # Made and handed on, not looped over: nothing sleeps here.
+    return Retrying(stop=stop_after_attempt(3))
 
 
 def run_processes(cmd):
