@@ -24,13 +24,12 @@ the same:
   one-off ``requests.get()`` becomes ``async with httpx.AsyncClient(...)``.
 
 What cannot be carried gets a ``# TODO(migrate MIG001): ...`` and a line in
-the summary. The rule is one class in parts: this module (calls, responses,
-one-off clients), ``http_responses`` (responses, handed ones too),
-``http_exceptions`` (with ``http_error_messages``), ``http_annotations``,
-``http_kwargs``, ``http_sessions``,
+the summary. The rule is one class in parts: this module (calls, responses, one-off
+clients), ``http_responses`` (responses, handed ones too), ``http_exceptions`` (with
+``http_error_messages``), ``http_annotations``, ``http_kwargs``, ``http_sessions``,
 ``http_setup`` (what configures a session), ``http_params`` (its params changed),
-``http_transport`` (adapters as httpx transports), ``http_streams``,
-``http_subclasses`` (``requests.Session`` subclasses) and ``http_auth``.
+``http_transport`` (adapters as httpx transports), ``http_streams``, ``http_subclasses``
+(``requests.Session`` subclasses) and ``http_auth``.
 """
 
 from __future__ import annotations
@@ -278,7 +277,7 @@ class HttpClient(
             if receiver is None:
                 return updated
             self._client_only_todos(client_args, line, pos)
-            if streams(original):
+            if streams(original) or verb == "stream":
                 return self._stream_call(original, updated, receiver, method, args, line)
             new_call = self._method_call(updated, receiver, method, args)
         else:
@@ -290,7 +289,7 @@ class HttpClient(
                     keyword_arg("timeout", cst.Name("None")),
                 ]
             client_kwargs += self._one_off_client_args(client_args, line) + one_off_cookies(args)
-            if streams(original) and self._streamed_one_off(original):
+            if (streams(original) or verb == "stream") and self._streamed_one_off(original):
                 client = cst.Call(self._httpx("AsyncClient"), self._with_tls(client_kwargs))
                 return self._one_off_stream(original, updated, client, method, args, line)
             if not self.frames:
@@ -329,7 +328,7 @@ class HttpClient(
         keywords = [a for a in call.args if a.keyword is not None or a.star]
         # httpx names the method and the URL as requests does: given by name, they
         # pass through with the other keywords.
-        firsts = ("method", "url") if verb == "request" else ("url",)
+        firsts = ("method", "url") if verb in ("request", "stream") else ("url",)
         for name in firsts[len(positional) :]:
             if not any(is_keyword(a, name) for a in keywords):
                 self.ctx.todo(line, self.code, f"no {name} given: not rewritten")
@@ -425,10 +424,11 @@ class HttpClient(
             return cst.Await(
                 updated.with_changes(func=updated.func.with_changes(attr=cst.Name("aclose")))
             )
-        if owner.value not in self.functions[-1].responses:
-            return updated
-        if owner.value in self.functions[-1].streams:
+        state = self.functions[-1]
+        if owner.value in state.streams | state.native_streams:
             return self._stream_method(original, updated, owner.value, method)
+        if owner.value not in state.responses:
+            return updated
         return self._read_body_method(original, updated, owner)
 
     @on_leave(cst.Attribute)

@@ -31,6 +31,8 @@ class FunctionState:
     either_responses: set[str] = field(default_factory=set)
     # Names bound to streamed responses (``stream=True``).
     streams: set[str] = field(default_factory=set)
+    # Names bound to a sync httpx client's streamed responses (``with c.stream(...)``).
+    native_streams: set[str] = field(default_factory=set)
     # Names bound to a streamed body's iterator (``lines = r.iter_lines()``), now
     # async: "lines" where requests yielded bytes and httpx yields str.
     stream_iters: dict[str, str] = field(default_factory=dict)

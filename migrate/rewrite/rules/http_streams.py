@@ -39,6 +39,15 @@ STREAM_METHODS = {
     "iter_content": "aiter_bytes",
     "iter_lines": "aiter_lines",
 }
+# A sync httpx client's streamed response (``with client.stream(...) as r``): the
+# same iterators, async, and the same items.
+NATIVE_STREAM_METHODS = {
+    "iter_bytes": "aiter_bytes",
+    "iter_text": "aiter_text",
+    "iter_lines": "aiter_lines",
+    "iter_raw": "aiter_raw",
+}
+NATIVE_STREAM_READS = {"read": "aread", "close": "aclose"}
 # Functions that read an iterator to its end: handed a streamed body's iterator,
 # they get a list of its items (``[line async for line in r.aiter_lines()]``).
 READS_WHOLE = frozenset(
@@ -130,6 +139,12 @@ class StreamRewrites(HttpRuleBase):
     def _visit_with_streams(self, node: cst.With) -> None:
         for item in node.items:
             call = self.ctx.entered(item)
+            pos = self.ctx.pos(call) if call is not None else None
+            edit = self.ctx.edits.http_calls.get(pos) if pos is not None else None
+            native = edit is not None and edit.entry.name.endswith(".stream")
+            if native and item.asname is not None and isinstance(item.asname.name, cst.Name):
+                # ``with client.stream("GET", url) as r``: httpx's own response already.
+                self.functions[-1].native_streams.add(item.asname.name.value)
             if (
                 isinstance(call, cst.Call)
                 and streams(call)
@@ -221,6 +236,8 @@ class StreamRewrites(HttpRuleBase):
             return None
         if isinstance(expr, cst.Name):
             return self.functions[-1].stream_iters.get(expr.value)
+        if self._native_iterator(expr) is not None:
+            return "str lines" if expr.func.attr.value in ("iter_lines", "iter_text") else "chunks"  # type: ignore[attr-defined]
         if not (
             isinstance(expr, cst.Call)
             and isinstance(expr.func, cst.Attribute)
@@ -356,7 +373,25 @@ class StreamRewrites(HttpRuleBase):
             elt=_without_decode(name, updated.elt), for_in=updated.for_in.with_changes(ifs=ifs)
         )
 
+    def _native_iterator(self, expr: cst.BaseExpression) -> cst.Call | None:
+        """``r.iter_bytes()`` of a sync httpx client's streamed response, as its async
+        twin (``r.aiter_bytes()``, the same arguments)."""
+        if not (
+            self.ctx.in_async
+            and isinstance(expr, cst.Call)
+            and isinstance(expr.func, cst.Attribute)
+            and isinstance(expr.func.value, cst.Name)
+            and expr.func.value.value in self.functions[-1].native_streams
+            and expr.func.attr.value in NATIVE_STREAM_METHODS
+        ):
+            return None
+        twin = NATIVE_STREAM_METHODS[expr.func.attr.value]
+        return expr.with_changes(func=expr.func.with_changes(attr=cst.Name(twin)))
+
     def _stream_iterator(self, expr: cst.BaseExpression, line: int) -> cst.BaseExpression | None:
+        native = self._native_iterator(expr)
+        if native is not None:
+            return native
         if not (
             self.ctx.in_async
             and isinstance(expr, cst.Call)
@@ -409,7 +444,7 @@ class StreamRewrites(HttpRuleBase):
         Not awaited: ``client.stream()`` is an async context manager. The
         ``with`` or assignment holding it becomes ``async with`` (see
         leave_With and leave_IndentedBlock)."""
-        if method != "request":
+        if method not in ("request", "stream"):  # ``stream`` (httpx's) names its method
             args = [cst.Arg(cst.SimpleString(f'"{method.upper()}"')), *args]
         self.stream_calls.add(self.ctx.pos(original))
         self.ctx.maybe_remove_import("requests")
@@ -465,7 +500,14 @@ class StreamRewrites(HttpRuleBase):
         self, original: cst.Call, updated: cst.Call, owner: str, method: str
     ) -> cst.BaseExpression:
         line = self.ctx.line(original)
-        if method in STREAM_METHODS and id(original) not in self.stream_loops:
+        native = owner in self.functions[-1].native_streams
+        if native and method in NATIVE_STREAM_READS and self.ctx.in_async:
+            twin = NATIVE_STREAM_READS[method]  # ``r.read()`` -> ``await r.aread()``
+            return cst.Await(
+                updated.with_changes(func=cst.Attribute(cst.Name(owner), cst.Name(twin)))
+            )
+        iterators = NATIVE_STREAM_METHODS if native else STREAM_METHODS
+        if method in iterators and id(original) not in self.stream_loops:
             # Read outside a loop: next(), list(), join() or a name take it (see
             # leave_stream_reader and leave_For).
             iterator = self._stream_iterator(updated, line)
@@ -477,7 +519,7 @@ class StreamRewrites(HttpRuleBase):
                 self.ctx.todo(
                     line,
                     self.code,
-                    f"read {owner}.{STREAM_METHODS[method]}() with `async for`",
+                    f"read {owner}.{iterators[method]}() with `async for`",
                     f"{method}() of a streamed httpx response raises RuntimeError in async"
                     " code; its async twin is an async iterator",
                 )
@@ -485,7 +527,7 @@ class StreamRewrites(HttpRuleBase):
             return cst.Await(
                 updated.with_changes(func=cst.Attribute(cst.Name(owner), cst.Name("aclose")))
             )
-        if method == "json":
+        if method == "json" and not native:  # a sync client's stream was read first too
             self.ctx.todo(
                 line, self.code, f"a streamed response: `await {owner}.aread()` before .json()"
             )
