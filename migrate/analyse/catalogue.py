@@ -63,6 +63,14 @@ CONSTRUCTORS: dict[str, str] = {
     "sqlite3.Connection.execute": "sqlite3.Cursor",
     "socket.socket": "socket.socket",
     "socket.create_connection": "socket.socket",
+    # HTTP below requests: urllib3's pools, the standard library's connections.
+    "urllib3.PoolManager": "urllib3.PoolManager",
+    "urllib3.poolmanager.PoolManager": "urllib3.PoolManager",
+    "urllib3.HTTPConnectionPool": "urllib3.HTTPConnectionPool",
+    "urllib3.HTTPSConnectionPool": "urllib3.HTTPConnectionPool",
+    "urllib3.connection_from_url": "urllib3.HTTPConnectionPool",
+    "http.client.HTTPConnection": "http.client.HTTPConnection",
+    "http.client.HTTPSConnection": "http.client.HTTPConnection",
 }
 
 
@@ -181,6 +189,22 @@ ENTRIES: tuple[BlockingCall, ...] = (
             "socket.socket.accept",
             "socket.socket.recv",
             "socket.socket.sendall",
+        ],
+    ),
+    # HTTP below requests, with no async twin here (ASYNC210 names urllib3's and
+    # http.client's): each call runs on a worker thread, off the event loop.
+    *_bridge(
+        "http-low",
+        "ASYNC210",
+        [
+            "urllib3.request",
+            "urllib3.PoolManager.request",
+            "urllib3.PoolManager.urlopen",
+            "urllib3.HTTPConnectionPool.request",
+            "urllib3.HTTPConnectionPool.urlopen",
+            "http.client.HTTPConnection.request",
+            "http.client.HTTPConnection.getresponse",
+            "http.client.HTTPConnection.connect",
         ],
     ),
     # sqlite3: a connection belongs to the thread that opened it, so every

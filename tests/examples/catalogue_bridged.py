@@ -7,6 +7,7 @@ not converted. ``time.sleep`` does have one (``asyncio.sleep``).
 """
 # checks: BRIDGE OFFLOAD SPOT REVIEW
 
+import http.client
 import io
 import os
 import socket
@@ -15,6 +16,7 @@ import subprocess
 import time
 from pathlib import Path
 
+import urllib3
 from tenacity import Retrying, stop_after_attempt
 
 
@@ -31,6 +33,20 @@ def retried(check):  # ASYNC: calls tenacity.Retrying
 def retrying_made():
     # Made and handed on, not looped over: nothing sleeps here.
     return Retrying(stop=stop_after_attempt(3))
+
+
+def below_requests(url, host):
+    pool = urllib3.PoolManager()
+    pool.request("GET", url)  # BLOCKING: urllib3.PoolManager.request
+    pool.urlopen("GET", url)  # BLOCKING: urllib3.PoolManager.urlopen
+    urllib3.request("GET", url)  # BLOCKING: urllib3.request
+    one = urllib3.HTTPConnectionPool(host)
+    one.request("GET", "/")  # BLOCKING: urllib3.HTTPConnectionPool.request
+    one.urlopen("GET", "/")  # BLOCKING: urllib3.HTTPConnectionPool.urlopen
+    conn = http.client.HTTPSConnection(host, timeout=5)
+    conn.connect()  # BLOCKING: http.client.HTTPConnection.connect
+    conn.request("GET", "/")  # BLOCKING: http.client.HTTPConnection.request
+    return conn.getresponse().status  # BLOCKING: http.client.HTTPConnection.getresponse
 
 
 def run_processes(cmd):
