@@ -194,6 +194,7 @@ class Patch:
     # ``patch.object(OSF, "project", return_value=MockProject("p"))``: the function
     # called for what the patch's mock returns (see stand_ins).
     returns: str | None = None
+    name_span: Span | None = None  # the name string after the owner object, if given so
 
 
 @dataclass(frozen=True)

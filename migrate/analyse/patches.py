@@ -41,7 +41,22 @@ def note_patch(resolver: NameResolver, fn: Function, node: ast.Call) -> None:
         rest = args[2:]
     else:
         return
-    owner_span = span_of(args[0])
+    before = len(fn.patches)
+    _note_patch(resolver, fn, node, target, rest, new, span_of(args[0]))
+    if not isinstance(args[0], ast.Constant):  # ``patch.object(Client, "fetch", ...)``
+        for patch in fn.patches[before:]:
+            patch.name_span = span_of(args[1])
+
+
+def _note_patch(
+    resolver: NameResolver,
+    fn: Function,
+    node: ast.Call,
+    target: str | None,
+    rest: list[ast.expr],
+    new: ast.expr | None,
+    owner_span: Span,
+) -> None:
     value = rest[0] if rest else new
     made_by = next((kw.value for kw in node.keywords if kw.arg == "new_callable"), None)
     made = resolver.resolve(made_by) if made_by is not None else None

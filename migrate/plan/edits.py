@@ -303,6 +303,8 @@ class FileEdits:
     # ``time.sleep`` patch targets (the string, or the owner object) now patched
     # on asyncio: position -> ``"asyncio.sleep"`` or ``asyncio``.
     fake_retargets: set[Pos] = field(default_factory=set)
+    # Strings naming a method that is renamed (a patch target): its old name -> new.
+    renamed_strings: dict[Pos, tuple[str, str]] = field(default_factory=dict)
     # Parameters handed responses (analyse/responses.py): function qualname ->
     # parameter -> "httpx" (every one is httpx's now), "both" (requests' too) or
     # "requests" (only requests'): which attribute fixes its uses get.
@@ -375,6 +377,7 @@ class FileEdits:
             or self.fake_mock_methods
             or self.fake_clients
             or self.fake_retargets
+            or self.renamed_strings
             or self.fake_classes
             or self.stop_raises
             or self.fake_iterators
@@ -564,6 +567,15 @@ def plan_edits(analysis: Analysis) -> dict[str, FileEdits]:
 
     for qualname, new in colouring.renamed.items():
         for_module(fn_module(qualname))[0].renamed[qualname] = new
+    # ``mock.patch("pkg.Client.close")`` of a method renamed ``aclose``: the string follows.
+    for fn in graph.functions.values() if colouring.renamed else ():
+        for patch in fn.patches:
+            target = graph.resolve(patch.target) if patch.target else None
+            named_at = patch.name_span or patch.target_span
+            if target in colouring.renamed and named_at is not None:
+                fe, cols = for_module(fn.module)
+                old = target.rpartition(".")[2]
+                fe.renamed_strings[cols.pos(named_at)] = (old, colouring.renamed[target])
     for holder, span, index in colouring.raises_calls:
         fe, cols = for_module(fn_module(holder))
         fe.raises_calls[cols.pos(span)] = index

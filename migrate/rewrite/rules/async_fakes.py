@@ -251,6 +251,9 @@ class AsyncFakes(Rule):
     def leave_SimpleString(
         self, original: cst.SimpleString, updated: cst.SimpleString
     ) -> cst.BaseExpression:
+        renamed = self.ctx.edits.renamed_strings.get(self.ctx.pos(original) or (0, 0, 0, 0))
+        if renamed is not None:
+            return _renamed_target(updated, *renamed)
         if self.ctx.pos(original) not in self.ctx.edits.fake_retargets:
             return updated
         self.ctx.note(self.code, self.ctx.line(original), "time.sleep fake -> asyncio.sleep")
@@ -267,6 +270,16 @@ class AsyncFakes(Rule):
         self.ctx.maybe_remove_import("time")
         self.ctx.note(self.code, self.ctx.line(original), "time.sleep fake -> asyncio.sleep")
         return cst.Name("asyncio")
+
+
+def _renamed_target(string: cst.SimpleString, old: str, new: str) -> cst.SimpleString:
+    """``"pkg.Client.close"`` (or ``"close"``) naming a method now called ``new``."""
+    text = string.evaluated_value
+    if not isinstance(text, str) or text.rpartition(".")[2] != old:
+        return string
+    quote = string.quote
+    renamed = text[: len(text) - len(old)] + new
+    return string.with_changes(value=f"{string.prefix}{quote}{renamed}{quote}")
 
 
 def _laid_out_as(given: Sequence[cst.Arg], args: list[cst.Arg]) -> list[cst.Arg]:
