@@ -490,11 +490,18 @@ class NameResolver:
         if head in self.facts.imports and head not in self._bound_locally():
             # A function from another module: the graph knows what it returns, if anything.
             return name + RETURNS_SUFFIX
+        local = name.removeprefix(self.facts.module + ".")
+        # ``Client.projects.get``: a method of what an instance of this module's class holds.
+        held = (
+            local.count(".") > 1
+            and f"{self.facts.module}.{local.split('.')[0]}" in self.facts.classes
+        )
         if isinstance(func, ast.Attribute) and (
-            not name.startswith(self.facts.module + ".") or (dotted(func) or [""])[0] == "self"
+            local == name or (dotted(func) or [""])[0] == "self" or held
         ):
-            # A method of an object from another module (``self.sleepers.make()``), or
-            # one an override may be (``self.get_client()``): likewise.
+            # A method of an object from another module (``self.sleepers.make()``), one
+            # an override may be (``self.get_client()``) or one reached through an
+            # attribute (``client.projects.get()``): likewise.
             return name + RETURNS_SUFFIX
         return None
 
