@@ -381,8 +381,6 @@ class ExceptionRewrites(ErrorMessages, ExceptionValues, RaisedResponses):
         if arg is None or classes is None or not updated.args:
             return [updated]
         first = updated.args[0]
-        if self.ctx.edits.map_exceptions == "both":  # requests' class still raised elsewhere
-            classes = [first.value, *classes]
         return [
             updated.with_changes(args=[first.with_changes(value=c), *updated.args[1:]])
             for c in classes
@@ -419,6 +417,9 @@ class ExceptionRewrites(ErrorMessages, ExceptionValues, RaisedResponses):
                 decorators.append(new)
                 continue
             calls = self._per_class(old.decorator, new.decorator)
+            if len(calls) > 1 or calls[0] is not new.decorator:
+                if self.ctx.edits.map_exceptions == "both":  # requests' still raised elsewhere
+                    decorators.append(new)
             decorators += [new.with_changes(decorator=c) for c in calls]
         return updated.with_changes(decorators=decorators)
 
