@@ -52,6 +52,7 @@ from .narrowing import checked, narrow, narrowed
 from .operator_calls import OperatorCalls
 from .patched_returns import patched_returns
 from .patches import note_assigned_fake, note_dynamic, note_patch
+from .plain import on_a_mapping
 from .returned_functions import annotated_names, returned_references
 from .scopes import (
     bound_names,
@@ -711,6 +712,10 @@ class ModuleAnalyser(OperatorCalls):
         # ``self.__dict__.update(d)`` resolves into the class, but is the instance's dict;
         # ``monkeypatch.context()``, a fixture's, may be pytest's own (see plain).
         unknown = target is None or target.startswith(FIXTURE_PREFIX) or ".__dict__." in call.text
+        # Resolved to an attribute path only: ``r.headers.get``, ``self.__dict__["a"].get``.
+        func = node.func
+        on_item = isinstance(func, ast.Attribute) and isinstance(func.value, ast.Subscript)
+        unknown = unknown or on_a_mapping(call.text) or on_item
         call.plain_receiver = unknown and self.plain_receiver(call.text, node.func)
         self.note_arguments(call, shape)
         self.note_values(call, shape, target)

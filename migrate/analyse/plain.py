@@ -3,12 +3,15 @@
 A call the analysis cannot resolve (``d.get(key)``) may reach a project
 method of that name that becomes async; on a name that only ever holds
 plain values (a literal or display, a builtin container, ``os.environ``, a
-parsed body ``resp.json()``) it cannot, and the plan asks nothing of it.
+parsed body ``resp.json()``, an instance's ``__dict__``) or on a mapping an HTTP
+library holds (``r.headers``, ``request.args``) it cannot, and the plan asks
+nothing of it.
 """
 
 from __future__ import annotations
 
 import ast
+import re
 import sys
 
 from .defaults import optional_member
@@ -30,6 +33,12 @@ PLAIN_DISPLAYS = (
 )
 
 
+# Attributes HTTP libraries and servers hold mappings in (a response's ``headers``,
+# ``cookies``, ``links``; a request's ``args``, ``form``): ``r.headers.get(k)``
+# reads a mapping, never a project manager's ``get``.
+MAPPING_ATTRIBUTES = "headers|cookies|links|environ|args|form|files|query_params"
+_ON_A_MAPPING = re.compile(rf"\.(?:{MAPPING_ATTRIBUTES})(?:\.get\(\))?\.\w+$")
+
 # pytest's own fixtures (and pytest-mock's): a test's parameter of one of these names
 # holds pytest's object, which runs no project method.
 PYTEST_FIXTURES = frozenset(
@@ -48,6 +57,8 @@ class PlainValues(FlowVisitor):
             return True
         if isinstance(node, ast.Subscript):
             return self.plain_value(node.value)
+        if isinstance(node, ast.Attribute) and node.attr == "__dict__":
+            return True  # an instance's own dict
         if isinstance(node, ast.Call):
             # ``resp.json()``: a body parsed into dicts, lists and strings.
             if isinstance(node.func, ast.Attribute) and node.func.attr == "json" and not node.args:
@@ -64,6 +75,10 @@ class PlainValues(FlowVisitor):
         """Whether ``text`` (``d.get``) is called on a name holding only plain values,
         or on a display (``{6: Image}.get``)."""
         if isinstance(func, ast.Attribute) and isinstance(func.value, PLAIN_DISPLAYS):
+            return True
+        if isinstance(func, ast.Attribute) and isinstance(func.value, ast.Subscript):
+            return self.plain_value(func.value)  # ``self.__dict__["_attrs"].get(k)``
+        if on_a_mapping(text):
             return True
         if ".__dict__." in f"{text}.":
             return True  # ``self.__dict__.update(attrs)``: the instance's dict
@@ -84,3 +99,8 @@ class PlainValues(FlowVisitor):
         if isinstance(node, ast.Subscript):
             node = node.value
         return node is not None and self.resolve(node) in PLAIN_TYPES
+
+
+def on_a_mapping(text: str) -> bool:
+    """``r.headers.get`` (see MAPPING_ATTRIBUTES): a call on a mapping a library holds."""
+    return _ON_A_MAPPING.search(text) is not None

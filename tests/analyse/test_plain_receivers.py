@@ -1,7 +1,8 @@
 """Calls the analysis cannot resolve, on names that hold only plain values
 (a dict literal, ``dict(...)``, a ``dict``-annotated parameter, ``os.environ``,
-a parsed body ``resp.json()`` and its items, ``**kwargs``, ``self.__dict__``,
-pytest's own fixtures such as ``monkeypatch``):
+a parsed body ``resp.json()`` and its items, ``**kwargs``, ``self.__dict__`` and
+its items, the mappings HTTP libraries hold such as a response's ``headers`` and
+``links``, pytest's own fixtures such as ``monkeypatch``):
 no project method runs there, so the plan asks no review of them; it still
 does where the receiver is genuinely unknown."""
 
@@ -76,6 +77,14 @@ CLIENT = """
         def __init__(self, api: Api, attrs):
             self.api = api
             self.__dict__.update(attrs)
+            self.__dict__["_attrs"] = dict(attrs)
+
+        def attr(self, name):
+            return self.__dict__["_attrs"].get(name)
+
+        def page(self, key):
+            r = self.api.session.get(f"http://x/{key}")
+            return r.headers.get("X-Total"), r.links.get("next", {}).get("url")
 """
 
 TEST = """
