@@ -104,3 +104,46 @@ def _same_as(app: Path, golden: Path) -> None:
         assert (app / rel).read_bytes() == path.read_bytes(), (
             f"{rel} differs from the one-shot result in {golden.name}"
         )
+
+
+def _own_suite(project: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-W", "error"],
+        cwd=project,
+        env={**os.environ, "PYTHONPATH": str(project)},
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=300,
+    )
+
+
+def test_steps_proposed_again_after_each_one_lead_to_the_one_shot_result(tmp_path: Path) -> None:
+    """A user runs ``migrate plan --steps`` after every step and applies its first
+    one: the client on an app's extension (reached through a service accessor),
+    the services, then the view. Each later step reads the bridges the earlier
+    ones wrote (``async_to_sync(_client().current)``, ``async_to_sync(
+    services.compare)``) and unwinds them; the app's own tests pass after each,
+    and the end is what one ``migrate apply`` makes of the legacy code."""
+    source = ROOT / "tests" / "projects" / "stepped_extension"
+    stepped, once = tmp_path / "stepped", tmp_path / "once"
+    for copy in (stepped, once):
+        shutil.copytree(source, copy, ignore=shutil.ignore_patterns("__pycache__"))
+    console = Console(file=io.StringIO())
+    applied = []
+    for _ in range(5):
+        *steps, _quart = propose_steps(analyse_paths([stepped], jobs=1), (str(stepped),))
+        if not steps:
+            break
+        report = run_apply(
+            (stepped,), scope=Scope(select=steps[0].modules), force=True, console=console
+        )
+        assert not report.failed and report.changed, steps[0].command
+        applied.append(steps[0].modules)
+        suite = _own_suite(stepped)
+        assert suite.returncode == 0, f"after {steps[0].command}:\n{suite.stdout[-3000:]}"
+    assert applied == [("wx.client",), ("wx.services",), ("wx",)]
+    assert not run_apply((once,), force=True, console=console).failed
+    for path in sorted(once.rglob("*.py")):
+        rel = path.relative_to(once)
+        assert (stepped / rel).read_text() == path.read_text(), f"{rel} differs"

@@ -170,6 +170,32 @@ def link(graph: CallGraph, sites: list[Site]) -> None:
             graph.callers.setdefault(method, []).append(edge)
 
 
+def link_bridges(graph: CallGraph) -> None:
+    """``async_to_sync(_client().current)(city)``, an earlier step's bridge to a method
+    of an object no type reaches: linked, as a call would be, to the project's
+    methods of that name when every one is async already, so the bridge goes once
+    its caller becomes async (see colour._unwind)."""
+    by_name = method_names(graph)
+    for fn in list(graph.functions.values()):
+        for ref in fn.refs:
+            method = ref.text.rpartition(".")[2]
+            if "." not in ref.text or method not in by_name or not ref.call_called:
+                continue
+            if graph.resolve(ref.receiver) != "asgiref.sync.async_to_sync":
+                continue
+            if ref.target and graph.resolve(ref.target) in graph.functions:
+                continue  # typed: linked already
+            found = [m for m in by_name[method] if not _in_tests(graph, m)]
+            if not found or not all(graph.functions[m].is_async for m in found):
+                continue
+            for candidate in found:
+                if any(e.ref is ref for e in graph.callers.get(candidate, [])):
+                    continue  # linked on an earlier colouring of this graph
+                edge = Edge(fn.qualname, candidate, ref.span, None, via="ref", ref=ref)
+                graph.edges.append(edge)
+                graph.callers.setdefault(candidate, []).append(edge)
+
+
 def named_target(
     graph: CallGraph, result: Colouring, target: str | None, names: dict[str, list[str]]
 ) -> str | None:

@@ -65,6 +65,7 @@ def colour(graph: CallGraph, scope: Scope | None = None) -> Colouring:
     joined: dict[str, Reason] = {}  # sync functions handed where async ones go (passed.joining)
     # Calls on objects of unknown type, of a method name only project classes have.
     named = by_name.find_sites(graph)
+    by_name.link_bridges(graph)
     linked: set[tuple[str, int, int]] = set()
     while True:
         result = _colour(

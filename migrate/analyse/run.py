@@ -77,6 +77,9 @@ def analyse_paths(
             wanted |= _made_method_users(graph, colouring)
             wanted |= _base_modules(graph)
             wanted |= _decorator_modules(graph, colouring)
+            # An earlier step's bridges into async code: what they call may be awaited now.
+            wanted |= set(project.mentioning(["async_to_sync"]))
+            wanted |= _class_users(graph, colouring)
             if not project.analyse(wanted):
                 break
             graph, colouring = _coloured(project, scope, refused, held)
@@ -389,6 +392,34 @@ def _callee_modules(graph: CallGraph, colouring: Colouring) -> set[str]:
         if t.rpartition(".")[2] in async_names and (m := _unread_module(project, t))
     )
     return wanted
+
+
+def _class_users(graph: CallGraph, colouring: Colouring) -> set[str]:
+    """Modules an earlier step's bridges need read: the module of the function one
+    hands over (``async_to_sync(services.compare)``), and those naming a class
+    whose method of some name is async (or becomes so) where a call or bridge of
+    that name cannot be resolved yet (``async_to_sync(_client().current)(city)``, on
+    what an app's extension holds): the module making the instance says what the
+    receiver is, as the first run read it."""
+    async_methods: dict[str, set[str]] = {}
+    for fn in graph.functions.values():
+        if fn.class_qualname and (fn.is_async or colouring.is_async(fn.qualname)):
+            async_methods.setdefault(fn.name, set()).add(fn.class_qualname.rpartition(".")[2])
+    classes: set[str] = set()
+    modules: set[str] = set()
+    for fn in graph.functions.values():
+        for call in fn.calls:
+            name = call.text.rpartition(".")[2]
+            if "." in call.text and name in async_methods and graph.callee_of(call) is None:
+                classes |= async_methods[name]
+        for ref in fn.refs:  # ``async_to_sync(obj.method)``: a bridge's function
+            if ref.target and (module := _unread_module(graph.project, ref.target)):
+                modules.add(module)  # ``async_to_sync(services.compare)``: read it
+            name = ref.text.rpartition(".")[2]
+            resolved = graph.resolve(ref.target) if ref.target else None
+            if "." in ref.text and name in async_methods and resolved not in graph.functions:
+                classes |= async_methods[name]
+    return modules | set(graph.project.mentioning(classes))
 
 
 def _base_modules(graph: CallGraph) -> set[str]:

@@ -221,7 +221,10 @@ class AsyncFakes(Rule):
 
     def _class_mock(self, original: cst.Call, updated: cst.Call) -> cst.Call:
         """``mock.patch("pkg.Site")`` -> ``mock.patch("pkg.Site",
-        new_callable=async_class_mock("pkg.Site"))``."""
+        new_callable=async_class_mock("pkg.Site"))``; one given its ``new_callable``
+        already (an earlier run's) stays as it is."""
+        if any(a.keyword is not None and a.keyword.value == "new_callable" for a in updated.args):
+            return updated
         self.ctx.note(self.code, self.ctx.line(original), "class mock -> async_class_mock")
         target = updated.args[0].value
         helper = cst.Call(cst.Name(self.ctx.use_helper(CLASS_MOCK)), [cst.Arg(target)])
