@@ -45,6 +45,7 @@ from .model import Call, Function, Span
 from .object_attrs import project_container
 from .overrides import library_call_boundary
 from .review import find_reviews
+from .stored_callbacks import stored_callbacks
 from .tree import short_name
 
 
@@ -134,6 +135,7 @@ def _colour(
     converted |= values.converted_values(looked, tables)
     # Values of a refused parameter: its review says why (see passed.reviews).
     handed = {(v.holder, v.span) for flow in flows for v in flow.values}
+    result.boundaries = {**stored_callbacks(graph, handed), **result.boundaries}
     looked, uses = values.kept_lookups(graph, looked, every_use, converted)
     result.boundaries = {**values.client_boundaries(graph, uses), **result.boundaries}
     result.blocking_values = [(u.function, u.span, u.text) for u in uses]
