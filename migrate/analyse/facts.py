@@ -29,7 +29,7 @@ from .frameworks import (
     is_test_path,
 )
 from .function_tables import function_tables
-from .given import named_defaults, none_defaults
+from .given import named_defaults, none_defaults, parametrized_values
 from .iterated_locals import mark_iterated_locals
 from .loop_functions import looped_functions
 from .model import (
@@ -302,7 +302,7 @@ class ModuleAnalyser(OperatorCalls):
         fn.none_defaults = none_defaults(node)
         fn.function_defaults = tuple(
             (param, name, span_of(default))
-            for param, default in named_defaults(node)
+            for param, default in (*named_defaults(node), *parametrized_values(node))
             if (name := self.resolve(default)) is not None
         )
         if outer.function is not None and outer.function.name != "<module>":

@@ -30,6 +30,8 @@ FLASK_HANDLER_DECORATORS = frozenset(
 # Flask registration calls that accept async callables (Flask runs them
 # through ensure_sync), so passing a coroutine function there is fine.
 FLASK_ASYNC_RECEIVERS = FLASK_HANDLER_DECORATORS | {"register_error_handler", "add_url_rule"}
+# A parametrized test's value: the test calls it, and awaits it once it is async.
+PARAMETRIZE_VALUES = frozenset({"pytest.param"})
 AsgirefBridge = Literal["async_to_sync", "sync_to_async"]
 # asgiref's bridges, by the kind of bridge each makes.
 BRIDGES: dict[str, AsgirefBridge] = {

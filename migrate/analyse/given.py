@@ -38,6 +38,41 @@ def named_defaults(node: ast.FunctionDef | ast.AsyncFunctionDef) -> list[tuple[s
     return [(a, d) for a, d in param_defaults(node) if isinstance(d, ast.Name | ast.Attribute)]
 
 
+def parametrized_values(node: ast.FunctionDef | ast.AsyncFunctionDef) -> list[tuple[str, ast.expr]]:
+    """The names ``@pytest.mark.parametrize`` hands a test's parameters, each row's
+    (``("endpoint", [api.status, api.health])``, ``("name,fn", [("a", f), ...])``,
+    ``pytest.param(f, id="f")``): the test is called with each, as with a default."""
+    found: list[tuple[str, ast.expr]] = []
+    for decorator in node.decorator_list:
+        if not (
+            isinstance(decorator, ast.Call)
+            and ast.unparse(decorator.func).endswith("mark.parametrize")
+            and len(decorator.args) >= 2
+            and isinstance(decorator.args[1], ast.List | ast.Tuple)
+        ):
+            continue
+        names = decorator.args[0]
+        if isinstance(names, ast.Constant) and isinstance(names.value, str):
+            params = [p.strip() for p in names.value.split(",")]
+        elif isinstance(names, ast.List | ast.Tuple):  # ``("name", "read")``
+            params = [
+                e.value
+                for e in names.elts
+                if isinstance(e, ast.Constant) and isinstance(e.value, str)
+            ]
+        else:
+            continue
+        for row in decorator.args[1].elts:
+            if isinstance(row, ast.Call) and ast.unparse(row.func).endswith("param"):
+                values = row.args  # ``pytest.param(f, id="f")``
+            else:
+                values = row.elts if isinstance(row, ast.Tuple) and len(params) > 1 else [row]
+            for param, value in zip(params, values, strict=False):
+                if isinstance(value, ast.Name | ast.Attribute):
+                    found.append((param, value))
+    return found
+
+
 def given(
     fn: Function, call: Call, offset: int, param: str, caller: Function | None = None
 ) -> str | None:

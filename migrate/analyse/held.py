@@ -17,7 +17,7 @@ from .aliases import bound_by_stand_in
 from .choices import only_called, picked, returned, stop_raises
 from .class_slots import class_slot
 from .defaults import SESSION_TYPES, given_default, injections
-from .frameworks import FLASK_ASYNC_RECEIVERS
+from .frameworks import FLASK_ASYNC_RECEIVERS, PARAMETRIZE_VALUES
 from .given import NONE_GIVEN
 from .local_mocks import local_mocks
 from .model import FIXTURE_PREFIX, MAYBE_ATTR, PARAM_PREFIX, RETURNS_SUFFIX, Call, Function, Ref
@@ -381,7 +381,7 @@ class HeldVisitor(ReachedValues):
             target = self.resolve(arg)
             fn = self.scopes[-1].function or self.module_fn
             outer = getattr(call, "_migrate_arg_of", None)
-            stands_in = bound_by_stand_in(call, self.scopes)
+            stands_in = bound_by_stand_in(call, self.scopes) or receiver in PARAMETRIZE_VALUES
             if receiver == "functools.partial" and keyword is None and call.args[:1] == [arg]:
                 # ``pool.map(partial(f, a), xs)``: f is what the pool calls per item.
                 receiver = outer or receiver
