@@ -21,6 +21,8 @@ from .project import function_node
 # Sleeps of async code: what an earlier run wrote for ``time.sleep``, or code already async.
 ASYNC_SLEEPS = frozenset({"asyncio.sleep", "anyio.sleep", "trio.sleep"})
 OWN_SCOPES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)
+# An auth class's flow (httpx's), run by the client for every request it sends.
+AUTH_FLOWS = frozenset({"auth_flow", "async_auth_flow", "sync_auth_flow"})
 
 
 class Pacing:
@@ -33,6 +35,7 @@ class Pacing:
         self._holds: dict[str, str] = {}
         self._sleeps: dict[str, bool] = {}
         self._polls: dict[str, bool] = {}
+        self._auth: str | None = None
         self._trees: dict[str, ast.Module] = {}
         self._globals: dict[str, tuple[str, ...]] = {}
         self._assigned: dict[str, set[str]] | None = None
@@ -41,12 +44,32 @@ class Pacing:
     def holds(self, callee: str) -> str:
         """What ``callee`` (or an async function it reaches) holds entered while it
         awaits (``with self.lock: ... await asyncio.sleep(d)``), as written; "" for
-        nothing."""
+        nothing. An auth's flow runs in every request a client sends: one holding a
+        lock across an await (a token cache) is held by every call that sends one."""
         if callee not in self._holds:
-            self._holds[callee] = next(
-                (held for fn in self._reached(callee) if (held := self._held_here(fn))), ""
-            )
+            reached = list(self._reached(callee))
+            held = next((held for fn in reached if (held := self._held_here(fn))), "")
+            if not held and self._auth_holds() and any(map(self._sends, reached)):
+                held = self._auth_holds()
+            self._holds[callee] = held
         return self._holds[callee]
+
+    def _auth_holds(self) -> str:
+        if self._auth is None:
+            self._auth = ""  # while it is worked out: a flow's own holds() asks again
+            flows = (
+                fn
+                for fn in self.graph.functions.values()
+                if fn.class_qualname
+                and (fn.name in AUTH_FLOWS or fn.class_qualname in self.graph.converted_auths)
+                and self._async(fn.qualname)
+            )
+            self._auth = next((h for fn in flows if (h := self.holds(fn.qualname))), "")
+        return self._auth
+
+    def _sends(self, fn: Function) -> bool:
+        calls = self.graph.blocking.get(fn.qualname, [])
+        return any(e.family in ("http", "http-client") for _, e in calls)
 
     def changes_globals(self, callee: str) -> tuple[str, ...]:
         """The module globals ``callee`` changes in place, itself, through the wrapper

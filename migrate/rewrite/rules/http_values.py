@@ -10,6 +10,7 @@ stream=True)) as r:`` loses the wrapper: the httpx stream closes itself.
 ``requests.Response()``, a test's hand-made answer, gets what httpx's needs,
 and what the test sets on it that httpx's cannot take (``resp.url = u``,
 ``resp.reason = r``) goes where httpx's reads it (its request, its extensions).
+A sync transport made apart from its client: see ``httpx_sync_args``.
 ``resp.raise_for_status()`` whose value is used (``return
 resp.raise_for_status()``) is ``resp.raise_for_status() if resp.is_error else
 None``: requests' raises for 4xx/5xx only and returns None, httpx's raises for
@@ -24,11 +25,12 @@ import libcst.matchers as m
 
 from ..nodes import code_of, dotted_name, keyword_arg
 from .base import on_leave, on_visit
-from .http_common import Frame, HttpRuleBase
+from .http_common import Frame
 from .http_streams import ONE_SHOT_CLIENT
+from .httpx_sync_args import SyncTransports
 
 
-class ValueRewrites(HttpRuleBase):
+class ValueRewrites(SyncTransports):
     # The statements being rewritten, innermost last.
     frames: list[Frame]
 

@@ -6,7 +6,10 @@ an AsyncClient cannot send through (no ``handle_async_request``): it becomes
 ``AsyncHTTPTransport`` with the same arguments. An AsyncClient awaits each
 event hook it calls, and a plain function's None would raise TypeError: each
 hook is handed on through the helper ``event_hook``, which calls it and awaits
-what it returns when that is awaitable (a hook that became async).
+what it returns when that is awaitable (a hook that became async). A sync
+transport made apart (``transport = httpx.HTTPTransport(retries=n)``, then
+``transport=transport``) in a module whose httpx clients become async clients
+becomes the async one too.
 """
 
 from __future__ import annotations
@@ -16,6 +19,8 @@ from collections.abc import Callable
 import libcst as cst
 
 from ..nodes import dotted_name
+from .base import on_leave
+from .http_common import HttpRuleBase
 
 # httpx's sync transports -> their async twins (MockTransport serves both).
 SYNC_TRANSPORTS = {"HTTPTransport": "AsyncHTTPTransport"}
@@ -88,3 +93,20 @@ def _awaited_hooks(
             hook = cst.Call(cst.Name(use_helper(EVENT_HOOK)), [cst.Arg(hook)])
         wrapped.append(element.with_changes(value=hook))
     return hooks.with_changes(elements=wrapped)
+
+
+class SyncTransports(HttpRuleBase):
+    """``httpx.HTTPTransport(...)`` made apart from the client it is handed to."""
+
+    @on_leave(cst.Call)
+    def leave_sync_transport(
+        self, original: cst.Call, updated: cst.BaseExpression
+    ) -> cst.BaseExpression:
+        edits = self.ctx.edits
+        moving = [
+            *edits.client_constructors.values(),
+            *(e.entry.name for e in edits.http_calls.values()),
+        ]
+        if not isinstance(updated, cst.Call) or not any(k.startswith("httpx") for k in moving):
+            return updated
+        return _async_transport(updated, self._httpx)

@@ -29,3 +29,4 @@ def drive(run):
     run.check("api", api, "/a")
     run.check("api, missing", api, "/nowhere")
     run.check("status through a mount", clients.status, base + "/a")
+    run.check("status through a transport made apart", clients.status_again, base + "/a")

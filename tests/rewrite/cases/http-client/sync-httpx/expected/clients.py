@@ -59,3 +59,9 @@ async def status(url):
         mounts={"http://": httpx.AsyncHTTPTransport(retries=1)}, verify=TLS_CONTEXT
     ) as c:
         return (await c.get(url)).status_code
+
+
+async def status_again(url, retries=2):
+    transport = httpx.AsyncHTTPTransport(retries=retries)
+    async with httpx.AsyncClient(transport=transport) as c:
+        return (await c.get(url)).status_code

@@ -40,3 +40,9 @@ class Api:
 def status(url):
     with httpx.Client(mounts={"http://": httpx.HTTPTransport(retries=1)}) as c:
         return c.get(url).status_code
+
+
+def status_again(url, retries=2):
+    transport = httpx.HTTPTransport(retries=retries)
+    with httpx.Client(transport=transport) as c:
+        return c.get(url).status_code
