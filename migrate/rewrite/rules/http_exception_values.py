@@ -9,6 +9,11 @@ no one raises a tuple. Both are widened as an except clause is
 (``http_exceptions``): requests' ``ConnectionError`` also meant a peer that
 hung up (httpx's ``RemoteProtocolError``), so ``httpx.ConnectError`` alone
 would stop retrying a dropped connection.
+
+A function such a call hands each caught exception to (backoff's ``giveup=``,
+tenacity's ``retry_if_exception(predicate)``, a def of the module or a lambda)
+reads ``e.response`` as an except clause does: ``getattr(e, "response", None)``,
+since httpx's connection errors have none, where requests' was None.
 """
 
 from __future__ import annotations
@@ -39,6 +44,8 @@ CATCHING_CALLS = {
 CATCHING_KEYWORDS = frozenset({"exception_types", "exception", "on", "expected_exception"})
 # Where a mock raises (or returns, in turn) what it is given: never a catch list.
 MOCK_EFFECTS = "side_effect"
+# Calls handing each exception they catch to a function: its keyword or position.
+PREDICATE_TAKERS = {"on_exception": "giveup", "retry_if_exception": 0}
 
 
 class ExceptionValues(AnnotationRewrites):
@@ -53,6 +60,44 @@ class ExceptionValues(AnnotationRewrites):
 
     def _exception_class(self, node: cst.BaseExpression) -> bool:
         raise NotImplementedError  # ExceptionRewrites'
+
+    # Functions (by name) and lambdas (by id) handed each caught exception.
+    _predicates: frozenset[str | int] = frozenset()
+    _loose_errors: list[str | None]
+
+    @on_visit(cst.Module)
+    def visit_predicates(self, node: cst.Module) -> None:
+        found: set[str | int] = set()
+
+        class Finder(cst.CSTVisitor):
+            def visit_Call(self, call: cst.Call) -> None:
+                func = call.func
+                name = func.attr.value if isinstance(func, cst.Attribute) else dotted_name(func)
+                taken = PREDICATE_TAKERS.get(name or "")
+                positional = [a for a in call.args if a.keyword is None]
+                for i, arg in enumerate(positional if isinstance(taken, int) else []):
+                    if i == taken:
+                        found.add(_predicate_key(arg.value))
+                for arg in call.args:
+                    if arg.keyword is not None and arg.keyword.value == taken:
+                        found.add(_predicate_key(arg.value))
+
+        node.visit(Finder())
+        self._predicates = frozenset(found)
+
+    @on_visit(cst.FunctionDef, cst.Lambda)
+    def visit_predicate(self, node: cst.FunctionDef | cst.Lambda) -> None:
+        key = id(node) if isinstance(node, cst.Lambda) else node.name.value
+        params = node.params.params
+        loose = params[0].name.value if key in self._predicates and params else None
+        self._loose_errors = [*self._loose_errors, loose]
+
+    @on_leave(cst.FunctionDef, cst.Lambda)
+    def leave_predicate(
+        self, original: cst.FunctionDef | cst.Lambda, updated: cst.BaseExpression
+    ) -> cst.BaseExpression:
+        self._loose_errors = self._loose_errors[:-1]
+        return updated
 
     @on_visit(cst.ExceptHandler)
     def visit_caught_tuple(self, node: cst.ExceptHandler) -> None:
@@ -119,3 +164,8 @@ def caught_args(call: cst.Call) -> list[cst.Arg]:
         return positional  # every class it is given
     keywords = [a for a in call.args if a.keyword and a.keyword.value in CATCHING_KEYWORDS]
     return positional[at : at + 1] + keywords
+
+
+def _predicate_key(value: cst.BaseExpression) -> str | int:
+    """A function handed over by name (its def's), or a lambda (by identity)."""
+    return value.value if isinstance(value, cst.Name) else id(value)

@@ -1,7 +1,8 @@
 """Retry libraries around requests that become async: tenacity's ``for attempt in
 Retrying(...)`` becomes ``async for attempt in AsyncRetrying(...)`` (it sleeps
 with asyncio), and the exception classes handed to tenacity and backoff catch
-every httpx class requests' class stood for: a peer that hangs up is retried."""
+every httpx class requests' class stood for: a peer that hangs up is retried;
+backoff's ``giveup=`` predicate reads ``e.response`` as an except clause does."""
 
 import socket
 import threading
@@ -9,6 +10,7 @@ import threading
 ROUTES = {
     "POST api.example.com /items": [(503, {"busy": True}), (201, {"id": 7})],
     "GET api.example.com /status": (200, {"ok": True}),
+    "GET api.example.com /missing": (404, {"error": "missing"}),
 }
 
 
@@ -45,3 +47,7 @@ def drive(run):
     run.check("health", api.health, base + "/status")
     run.check("status retried after hang-ups", _tries_against_a_peer_that_hangs_up, run, api.status)
     run.check("health retried after hang-ups", _tries_against_a_peer_that_hangs_up, run, api.health)
+    # backoff's giveup= gets each error: a hang-up has no response (None in
+    # requests, no attribute in httpx), so it is retried; a 404 is not.
+    run.check("checked retried after hang-ups", _tries_against_a_peer_that_hangs_up, run, api.checked)
+    run.check("checked gives up on a 404", api.checked, base + "/missing")

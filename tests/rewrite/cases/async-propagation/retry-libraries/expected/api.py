@@ -1,3 +1,5 @@
+import json
+
 import backoff
 import httpx
 from tenacity import (
@@ -62,3 +64,27 @@ async def health(url):
         follow_redirects=True, timeout=None, verify=TLS_CONTEXT
     ) as http_client:
         return (await http_client.get(url, timeout=5)).json()
+
+
+def fatal_code(e):
+    # backoff's recipe: give up on a 4xx, retry everything else
+    return getattr(e, "response", None) is not None and 400 <= getattr(
+        e, "response", None
+    ).status_code < 500
+
+
+@backoff.on_exception(
+    backoff.constant,
+    (httpx.HTTPError, httpx.InvalidURL, json.JSONDecodeError),
+    max_tries=3,
+    interval=0.01,
+    giveup=fatal_code,
+)
+async def checked(url):
+    async with httpx.AsyncClient(
+        follow_redirects=True, timeout=None, verify=TLS_CONTEXT
+    ) as http_client:
+        r = await http_client.get(url, timeout=5)
+    if r.is_error:
+        r.raise_for_status()
+    return r.json()

@@ -32,3 +32,17 @@ def status(url):
 @backoff.on_exception(backoff.constant, requests.ConnectionError, max_tries=3, interval=0.01)
 def health(url):
     return requests.get(url, timeout=5).json()
+
+
+def fatal_code(e):
+    # backoff's recipe: give up on a 4xx, retry everything else
+    return e.response is not None and 400 <= e.response.status_code < 500
+
+
+@backoff.on_exception(
+    backoff.constant, requests.RequestException, max_tries=3, interval=0.01, giveup=fatal_code
+)
+def checked(url):
+    r = requests.get(url, timeout=5)
+    r.raise_for_status()
+    return r.json()
