@@ -13,7 +13,13 @@ pytest_plugins = ["sample_upstreams.pytest_fixtures", "no_silent_skips"]
 
 # Projects that tests/test_migrate_projects.py migrates (their suites run there),
 # and golden case inputs, which hold test files of their own.
-collect_ignore = ["projects", "rewrite/cases", "fanout/corpus", "mock_scope/project"]
+collect_ignore = [
+    "projects",
+    "gradual_projects",
+    "rewrite/cases",
+    "fanout/corpus",
+    "mock_scope/project",
+]
 
 
 DEFAULT_APPS = (

@@ -107,8 +107,11 @@ def _same_as(app: Path, golden: Path) -> None:
 
 
 def _own_suite(project: Path) -> subprocess.CompletedProcess[str]:
+    # pytest-asyncio runs only where the migration made the project depend on it.
+    declared = "pytest-asyncio" in (project / "pyproject.toml").read_text()
+    plugin = () if declared else ("-p", "no:asyncio")
     return subprocess.run(
-        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-W", "error"],
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-W", "error", *plugin],
         cwd=project,
         env={**os.environ, "PYTHONPATH": str(project)},
         capture_output=True,
@@ -125,7 +128,7 @@ def test_steps_proposed_again_after_each_one_lead_to_the_one_shot_result(tmp_pat
     ones wrote (``async_to_sync(_client().current)``, ``async_to_sync(
     services.compare)``) and unwinds them; the app's own tests pass after each,
     and the end is what one ``migrate apply`` makes of the legacy code."""
-    source = ROOT / "tests" / "projects" / "stepped_extension"
+    source = ROOT / "tests" / "gradual_projects" / "stepped_extension"
     stepped, once = tmp_path / "stepped", tmp_path / "once"
     for copy in (stepped, once):
         shutil.copytree(source, copy, ignore=shutil.ignore_patterns("__pycache__"))
