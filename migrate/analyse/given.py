@@ -9,6 +9,7 @@ what the caller's own callers give it there.
 from __future__ import annotations
 
 import ast
+from collections.abc import Iterator
 
 from .model import Call, Function
 
@@ -38,11 +39,12 @@ def named_defaults(node: ast.FunctionDef | ast.AsyncFunctionDef) -> list[tuple[s
     return [(a, d) for a, d in param_defaults(node) if isinstance(d, ast.Name | ast.Attribute)]
 
 
-def parametrized_values(node: ast.FunctionDef | ast.AsyncFunctionDef) -> list[tuple[str, ast.expr]]:
-    """The names ``@pytest.mark.parametrize`` hands a test's parameters, each row's
-    (``("endpoint", [api.status, api.health])``, ``("name,fn", [("a", f), ...])``,
-    ``pytest.param(f, id="f")``): the test is called with each, as with a default."""
-    found: list[tuple[str, ast.expr]] = []
+def parametrize_rows(
+    node: ast.FunctionDef | ast.AsyncFunctionDef,
+) -> Iterator[tuple[list[str], list[list[ast.expr]]]]:
+    """Each ``@pytest.mark.parametrize`` of a test: its parameter names (``"a,b"`` or
+    ``("a", "b")``) and each row's values in their order (a tuple's items, a
+    ``pytest.param(...)``'s arguments, or the value itself for one name)."""
     for decorator in node.decorator_list:
         if not (
             isinstance(decorator, ast.Call)
@@ -54,7 +56,7 @@ def parametrized_values(node: ast.FunctionDef | ast.AsyncFunctionDef) -> list[tu
         names = decorator.args[0]
         if isinstance(names, ast.Constant) and isinstance(names.value, str):
             params = [p.strip() for p in names.value.split(",")]
-        elif isinstance(names, ast.List | ast.Tuple):  # ``("name", "read")``
+        elif isinstance(names, ast.List | ast.Tuple):
             params = [
                 e.value
                 for e in names.elts
@@ -62,15 +64,28 @@ def parametrized_values(node: ast.FunctionDef | ast.AsyncFunctionDef) -> list[tu
             ]
         else:
             continue
+        rows = []
         for row in decorator.args[1].elts:
             if isinstance(row, ast.Call) and ast.unparse(row.func).endswith("param"):
-                values = row.args  # ``pytest.param(f, id="f")``
+                rows.append(list(row.args))
+            elif isinstance(row, ast.Tuple) and len(params) > 1:
+                rows.append(list(row.elts))
             else:
-                values = row.elts if isinstance(row, ast.Tuple) and len(params) > 1 else [row]
-            for param, value in zip(params, values, strict=False):
-                if isinstance(value, ast.Name | ast.Attribute):
-                    found.append((param, value))
-    return found
+                rows.append([row])
+        yield params, rows
+
+
+def parametrized_values(node: ast.FunctionDef | ast.AsyncFunctionDef) -> list[tuple[str, ast.expr]]:
+    """The names ``@pytest.mark.parametrize`` hands a test's parameters, each row's
+    (``("endpoint", [api.status, api.health])``, ``pytest.param(f, id="f")``): the
+    test is called with each, as with a default."""
+    return [
+        (param, value)
+        for params, rows in parametrize_rows(node)
+        for values in rows
+        for param, value in zip(params, values, strict=False)
+        if isinstance(value, ast.Name | ast.Attribute)
+    ]
 
 
 def given(

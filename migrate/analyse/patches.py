@@ -13,6 +13,7 @@ import ast
 from collections.abc import Callable
 
 from .frameworks import PATCHERS, PROPERTY_MOCKS, SYNC_MOCKS, plain_mock
+from .given import parametrize_rows
 from .model import FIXTURE_PREFIX, NAMED_PREFIX, Dynamic, Function, Patch, Span
 from .named_reads import spelt_names
 from .names import NameResolver, expr_text, span_of
@@ -211,22 +212,12 @@ def _parametrized(resolver: NameResolver, name: ast.expr) -> tuple[str, ...]:
         node, ast.FunctionDef | ast.AsyncFunctionDef
     ):
         return ()
-    for decorator in node.decorator_list:
-        if not (
-            isinstance(decorator, ast.Call)
-            and ast.unparse(decorator.func).endswith("mark.parametrize")
-            and len(decorator.args) >= 2
-            and isinstance(decorator.args[0], ast.Constant)
-            and isinstance(decorator.args[0].value, str)
-            and isinstance(decorator.args[1], ast.List | ast.Tuple)
-        ):
-            continue
-        params = [p.strip() for p in decorator.args[0].value.split(",")]
+    for params, rows in parametrize_rows(node):
         if name.id not in params:
             continue
         at, found = params.index(name.id), []
-        for row in decorator.args[1].elts:
-            value = row.elts[at] if isinstance(row, ast.Tuple) and len(params) > 1 else row
+        for values in rows:
+            value = values[at] if at < len(values) else None
             if not (isinstance(value, ast.Constant) and isinstance(value.value, str)):
                 return ()
             found.append(value.value)
