@@ -102,11 +102,16 @@ class SyncTransports(HttpRuleBase):
     def leave_sync_transport(
         self, original: cst.Call, updated: cst.BaseExpression
     ) -> cst.BaseExpression:
+        if not isinstance(updated, cst.Call):
+            return updated
+        name = (dotted_name(updated.func) or "").rpartition(".")[2]
+        if name not in SYNC_TRANSPORTS:
+            return updated  # every call of every file passes here: the cheap test first
         edits = self.ctx.edits
         moving = [
             *edits.client_constructors.values(),
             *(e.entry.name for e in edits.http_calls.values()),
         ]
-        if not isinstance(updated, cst.Call) or not any(k.startswith("httpx") for k in moving):
+        if not any(k.startswith("httpx") for k in moving):
             return updated
         return _async_transport(updated, self._httpx)
