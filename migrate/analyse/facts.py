@@ -694,6 +694,7 @@ class ModuleAnalyser(OperatorCalls):
             in_lambda=self.lambda_depth > 0,
             iterated=bool(getattr(node, "_migrate_iterated", False)),
             iterated_at=span_of(at) if at else None,
+            taken_at=getattr(node, "_migrate_taken_at", ()),
             stop_handler=getattr(node, "_migrate_stop_handler", None),
             arg_of=getattr(node, "_migrate_arg_of", None),
             genexp_of=getattr(node, "_migrate_genexp_of", None),

@@ -119,6 +119,11 @@ def _refusal(call: Call, graph: CallGraph, fn: Function, caller: Function) -> st
         return f"a generator expression over {call.text}() is handed to {name}(), maybe lazily"
     if consumer(call, graph) is not None or wrapper(call, graph, caller) is not None:
         return None
+    if call.taken_at:
+        if fn.holds_across_yield and any(how == "next" for _, how, _ in call.taken_at):
+            # Dropping the local closed the sync one; an async one closes with the loop.
+            return f"{call.text}() is held in a local next() takes items of, across a with"
+        return None
     if call.arg_of:
         return f"{call.text}() is handed to {call.arg_of.rsplit('.', 1)[-1]}()"
     return f"{call.text}() is kept as a generator object (assigned or returned)"

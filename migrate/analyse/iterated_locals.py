@@ -7,11 +7,25 @@ When the call becomes an async generator's, the local holds it as it is (no
 the iterable of a loop or a comprehension further down, is followed: any other
 read (``len(pages)``, ``list(pages)``, a closure) keeps the call a value, for
 the generator analysis to refuse as before.
+
+A local taken item by item, ``it = c.iter_items()`` then ``first = next(it)``
+(the usual check that a listing is lazy), may be read more than once: when
+every read is ``next(it)`` (a default allowed), a builtin that takes all its
+items (``list(it)``) or a loop's iterable, the call is followed through each
+read (``_migrate_taken_at``): ``await anext(it)``, an async comprehension,
+``async for``. An ``except StopIteration`` around a ``next(it)`` is noted
+with it, for ``StopAsyncIteration``.
 """
 
 from __future__ import annotations
 
 import ast
+
+from .model import Span
+from .tree import span_of
+
+# Builtins taking every item of the iterable they are given (see generators).
+TAKING_ALL = frozenset({"list", "set", "frozenset", "tuple", "dict", "sorted", "sum", "min", "max"})
 
 
 def mark_iterated_locals(node: ast.FunctionDef | ast.AsyncFunctionDef) -> None:
@@ -28,6 +42,20 @@ def mark_iterated_locals(node: ast.FunctionDef | ast.AsyncFunctionDef) -> None:
         for sub in ast.walk(node)
         if isinstance(sub, ast.For | ast.AsyncFor | ast.comprehension)
     }
+    # ``next(it)``, ``list(it)``: the builtin each such read is handed to.
+    takers: dict[int, str] = {}
+    for sub in ast.walk(node):
+        if (
+            isinstance(sub, ast.Call)
+            and isinstance(sub.func, ast.Name)
+            and sub.func.id in TAKING_ALL | {"next"}
+            and sub.args
+            and isinstance(sub.args[0], ast.Name)
+            and not sub.keywords
+            and len(sub.args) <= (2 if sub.func.id == "next" else 1)
+        ):
+            takers[id(sub.args[0])] = sub.func.id
+    stops = _stop_handlers(node)
     for stmt in ast.walk(node):
         if not (
             isinstance(stmt, ast.Assign)
@@ -38,9 +66,44 @@ def mark_iterated_locals(node: ast.FunctionDef | ast.AsyncFunctionDef) -> None:
             continue
         name = stmt.targets[0].id
         read = loads.get(name, [])
-        if len(stores.get(name, [])) != 1 or len(read) != 1 or id(read[0]) not in iterables:
+        if len(stores.get(name, [])) != 1 or not read:
             continue
-        if (read[0].lineno, read[0].col_offset) <= (stmt.lineno, stmt.col_offset):
+        if min((r.lineno, r.col_offset) for r in read) <= (stmt.lineno, stmt.col_offset):
             continue
-        stmt.value._migrate_iterated = True  # type: ignore[attr-defined]
-        stmt.value._migrate_iterated_at = read[0]  # type: ignore[attr-defined]
+        if len(read) == 1 and id(read[0]) in iterables:
+            stmt.value._migrate_iterated = True  # type: ignore[attr-defined]
+            stmt.value._migrate_iterated_at = read[0]  # type: ignore[attr-defined]
+            continue
+        taken = [_taken_by(r, takers, iterables) for r in read]
+        if all(taken):
+            stmt.value._migrate_taken_at = tuple(  # type: ignore[attr-defined]
+                (span_of(r), how, stops.get(id(r))) for r, how in zip(read, taken, strict=True)
+            )
+
+
+def _taken_by(read: ast.Name, takers: dict[int, str], iterables: set[int]) -> str | None:
+    """How a read of the local takes its items: a builtin's name, ``"for"``, or None."""
+    if id(read) in iterables:
+        return "for"
+    return takers.get(id(read))
+
+
+def _stop_handlers(node: ast.AST) -> dict[int, Span]:
+    """``try: next(it) except StopIteration``: the handler's type, by ``it``'s read."""
+    found: dict[int, Span] = {}
+    for sub in ast.walk(node):
+        if not isinstance(sub, ast.Try | ast.TryStar):
+            continue
+        for handler in sub.handlers:
+            if not (isinstance(handler.type, ast.Name) and handler.type.id == "StopIteration"):
+                continue
+            for stmt in sub.body:
+                for inner in ast.walk(stmt):
+                    if (
+                        isinstance(inner, ast.Call)
+                        and isinstance(inner.func, ast.Name)
+                        and inner.func.id == "next"
+                        and inner.args
+                    ):
+                        found[id(inner.args[0])] = span_of(handler.type)
+    return found

@@ -63,6 +63,10 @@ class Call:
     iterated: bool = False  # the result is iterated (for / comprehension)
     # ``pages = f()`` ... ``for page in pages``: where the local holding it is iterated.
     iterated_at: Span | None = None
+    # ``it = f()`` ... ``next(it)``, ``list(it)``, ``for x in it``: each read of the
+    # local, the builtin it is handed to (or ``"for"``), and an ``except
+    # StopIteration`` around it (see iterated_locals).
+    taken_at: tuple[tuple[Span, str, Span | None], ...] = ()
     arg_of: str | None = None  # the result is passed to this callee
     http_verb: str | None = None  # for ``session.request("POST", ...)``
     # ``session.request(method, ...)`` with ``method`` a parameter of the function.

@@ -194,6 +194,7 @@ def kept_with_sync_users(
     returns whether it added anything.
     """
     users: dict[tuple[str, str], list[str]] = {}
+    senders: set[tuple[tuple[str, str], str]] = set()  # users other than by close()
     labels: dict[tuple[str, str], str] = {}  # as written: ``self.session``
     for qualname, calls in graph.blocking.items():
         fn = graph.functions[qualname]
@@ -202,19 +203,22 @@ def kept_with_sync_users(
         for call, entry in calls:
             # The same client however it is reached (``self._get_session().get``).
             owner = session_key(graph, fn, call.text, call.target) or _owner(fn, call.text)
-            # A module's session is bridged in sync code (colour._shared_clients), and
-            # the client per loop closes from sync code too.
-            if call.text.split(".")[0] in globals_ or call.text.endswith(".close"):
+            # A module's session is bridged in sync code (colour._shared_clients).
+            if call.text.split(".")[0] in globals_:
                 continue
             if entry.action is Action.REWRITE and owner is not None:
                 labels.setdefault(owner, call.text.rpartition(".")[0])
                 users.setdefault(owner, [])
                 if qualname not in users[owner]:
                     users[owner].append(qualname)
+                if not call.text.endswith(".close"):
+                    senders.add((owner, qualname))
     added = False
     for owner, functions in users.items():
         name = labels[owner]
-        kept = next((q for q in functions if q in boundaries), None)
+        # The client per loop closes from sync code: a close() staying sync keeps
+        # nothing on requests, but one that would become async stays with the rest.
+        kept = next((q for q in functions if q in boundaries and (owner, q) in senders), None)
         if kept is None:
             continue
         fn = graph.functions[kept]
@@ -227,12 +231,13 @@ def kept_with_sync_users(
         if joining:
             added = True
             names = ", ".join(graph.functions[q].name for q in joining)
+            stay = "stays" if len(joining) == 1 else "stay"
             review.append(
                 Review(
                     kept,
                     fn.span,
                     f"{name} stays on requests: {fn.name} stays sync ({boundaries[kept]}) and"
-                    f" calls it, so {names} stay sync with it; make {fn.name} async (or"
+                    f" calls it, so {names} {stay} sync with it; make {fn.name} async (or"
                     " give it a client of its own) to migrate them",
                 )
             )

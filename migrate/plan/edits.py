@@ -528,6 +528,14 @@ def plan_edits(analysis: Analysis) -> dict[str, FileEdits]:
             if graph.functions[callee].is_generator or call.iterates:
                 if call.iterated:
                     fe.async_iterations.add(cols.pos(call.iterated_at or call.span))
+                elif call.taken_at:  # ``it = g()`` then ``next(it)`` (see iterated_locals)
+                    for span, how, stop in call.taken_at:
+                        if how == "for":
+                            fe.async_iterations.add(cols.pos(span))
+                        else:
+                            fe.async_consumers[cols.pos(span)] = f"builtins.{how}"
+                        if stop is not None:
+                            fe.stop_handlers.add(cols.pos(stop))
                 elif (outer := generators.wrapper(call, graph, fn)) is not None:
                     helper = generators.WRAPPERS[graph.resolve(outer.target) or ""]
                     fe.async_wrappers[cols.pos(outer.span)] = helper
@@ -1275,5 +1283,8 @@ def _collected(graph: CallGraph, bridge: Bridge) -> Literal["", "list", "iter"]:
         return ""
     caller = graph.functions[bridge.function]
     call = next((c for c in caller.calls if c.span == bridge.span), None)
-    taken_by_next = call is not None and generators.consumer(call, graph) == generators.NEXT
+    taken_by_next = call is not None and (
+        generators.consumer(call, graph) == generators.NEXT
+        or any(how == "next" for _, how, _ in call.taken_at)
+    )
     return "iter" if taken_by_next else "list"

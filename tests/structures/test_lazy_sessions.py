@@ -450,6 +450,6 @@ def test_a_sync_user_reaching_the_session_another_way_keeps_it_on_requests(
     analysis = analyse_paths([root])
     assert not analysis.colouring.async_functions
     reasons = [r.reason for r in analysis.colouring.review]
-    assert any("so user stay sync with it" in reason for reason in reasons)
+    assert any("so user stays sync with it" in reason for reason in reasons)
     before = {p: p.read_bytes() for p in root.rglob("*.py")}
     assert _apply(root) == before
