@@ -68,6 +68,8 @@ class ApplyReport:
     errors: list[str] = field(default_factory=list)
     # The signal that stopped the writing (everything was put back).
     interrupted: int | None = None
+    # A file could not be rewritten, so none was written (unless ``partial``).
+    withheld: bool = False
     not_under_git: bool = False
 
     @property
@@ -270,6 +272,11 @@ def _carry_out(
         warning = format_results(report.results, options.formatter, config_root)
         if warning:
             console.print(f"[yellow]warning:[/] {warning}", soft_wrap=True)
+    if report.failed and not options.partial:
+        # The others were rewritten expecting it to change with them: written
+        # alone, they would call what it defines as it no longer is.
+        report.withheld = True
+        return report
     report.unawaited = check_awaits(_tree(sources, report.results), roots)
     if report.unawaited:
         return report

@@ -183,8 +183,8 @@ def plan(
 @click.option(
     "--partial",
     is_flag=True,
-    help="Write even where the plan leaves calls of now-async functions without await"
-    " (finish those by hand).",
+    help="Write even where the plan leaves calls of now-async functions without await,"
+    " or a file cannot be rewritten (finish those by hand).",
 )
 @click.option(
     "--disable", "disabled", multiple=True, metavar="CODE", help="Turn a rule off (e.g. MIG005)."
@@ -355,11 +355,17 @@ def apply(
                 soft_wrap=True,
             )
         sys.exit(2)
-    if show_diff:
+    if show_diff and not report.withheld:
         print_diff(report, out)
-    print_summary(report, err, wrote=write)
+    print_summary(report, err, wrote=write and not report.withheld)
     for error in report.errors:
         err.print(f"[red]error[/] {error}", soft_wrap=True, highlight=False)
+    if report.withheld:
+        err.print(
+            "nothing written: the files above could not be rewritten, and the rest were"
+            " rewritten to go with them (please report it); --partial writes the rest",
+            soft_wrap=True,
+        )
     if report.interrupted:
         err.print("interrupted: every file was put back as it was; nothing changed")
         sys.exit(128 + report.interrupted)

@@ -182,6 +182,14 @@ class FlowVisitor(NameResolver, ast.NodeVisitor):
         node.value._migrate_parent = node  # type: ignore[attr-defined]
         self.generic_visit(node)
 
+    def visit_Return(self, node: ast.Return) -> None:
+        given = node.value is not None and not (
+            isinstance(node.value, ast.Constant) and node.value.value is None
+        )
+        if given and self.scopes and self.scopes[-1].function is not None:
+            self.scopes[-1].function.returns_value = True  # a generator's: see generators
+        self.generic_visit(node)
+
     def visit_YieldFrom(self, node: ast.YieldFrom) -> None:
         # ``yield from g()`` iterates g; as a statement it unrolls into ``async for``.
         if getattr(node, "_migrate_statement", False):

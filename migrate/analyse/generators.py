@@ -198,6 +198,8 @@ def generator_boundary(fn: Function, graph: CallGraph) -> str | None:
         return "generator: uses the return value of yield from"
     if not fn.is_generator:
         return None
+    if fn.returns_value and not fn.relay:
+        return "generator: returns a value, which an async generator cannot"
     for edge in graph.callers.get(fn.qualname, []):
         if edge.call is None or _relayed(edge.call, graph.functions[edge.caller]):
             continue

@@ -481,7 +481,7 @@ class HeldVisitor(ReachedValues):
 
     def visit_Return(self, node: ast.Return) -> None:
         self.note_class_values(node.value)
-        self.generic_visit(node)
+        super().visit_Return(node)
 
 
 def _self_method(func: ast.expr) -> bool:

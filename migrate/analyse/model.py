@@ -343,6 +343,7 @@ class Function:
     dynamic: list[Dynamic] = field(default_factory=list)
     boundary: str | None = None  # why it cannot become async
     yield_from_value: bool = False  # ``x = yield from g()``: uses a generator's return value
+    returns_value: bool = False  # ``return x`` with a value (in a generator: its result)
     # A property getter: "property" or "cached_property".
     property: str | None = None
     # ``x.attr`` read (not called, not assigned): candidates for property reads.

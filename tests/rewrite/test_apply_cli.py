@@ -13,6 +13,8 @@ import pytest
 from click.testing import CliRunner, Result
 
 from migrate.cli import main
+from migrate.plan.edits import FileEdits
+from migrate.rewrite import engine
 
 APP = textwrap.dedent(
     """\
@@ -178,6 +180,32 @@ def test_unparsable_and_undecodable_files_are_reported_and_left_alone(project: P
         assert len(lines) == 1, (name, result.output)
         assert snapshot(project)[name] == before[name]
     assert "async def fetch" in (project / "app.py").read_text()
+
+
+def test_a_file_that_cannot_be_rewritten_keeps_the_whole_tree_as_it_was(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # caller.py awaits fetch once migrated: app.py cannot stay behind alone.
+    (project / "caller.py").write_text(
+        "from app import fetch\n\n\ndef run(u):\n    return fetch(u)\n"
+    )
+    rewrite_source = engine.rewrite_source
+
+    def failing(old: bytes, edits: FileEdits, *args: object) -> object:
+        if Path(edits.path).name == "app.py":
+            raise RuntimeError("a rule bug")
+        return rewrite_source(old, edits, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(engine, "rewrite_source", failing)
+    before = snapshot(project)
+    result = run(project)
+    assert result.exit_code == 1
+    assert snapshot(project) == before
+    assert "app.py: rewrite failed (RuntimeError: a rule bug)" in result.output
+    assert "nothing written" in result.output
+    assert run(project, "--partial").exit_code == 1
+    assert "async def run" in (project / "caller.py").read_text()
+    assert snapshot(project)["app.py"] == before["app.py"]
 
 
 def test_output_always_parses_and_a_second_run_changes_nothing(project: Path) -> None:

@@ -15,3 +15,4 @@ def drive(run):
     run.check("sizes", use.page_sizes, base + "/p1")
     run.check("summary", use.summary, base + "/p1")
     run.check("sized items", use.sized_items, base + "/p1")
+    run.check("counted items", use.counted_items, base + "/p1")

@@ -1,5 +1,5 @@
 from ._async_helpers import aany
-from .pages import numbered, pages, sized, stats
+from .pages import counted, numbered, pages, sized, stats
 
 
 async def has_big_page(url):
@@ -18,3 +18,7 @@ async def summary(url):
 def sized_items(url):
     # sized() awaits stats() before it hands back its generator: it stays sync.
     return list(sized(url))
+
+
+def counted_items(url):
+    return list(counted(url))

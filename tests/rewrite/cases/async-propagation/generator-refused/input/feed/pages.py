@@ -24,3 +24,14 @@ def sized(url):
 def _sized(url, count):
     for item in requests.get(url, timeout=5).json()["items"]:
         yield item, count
+
+
+def counted(url):
+    # It returns how many pages it read: an async generator cannot return a value.
+    pages = 0
+    while url:
+        data = requests.get(url, timeout=5).json()
+        pages += 1
+        yield from data["items"]
+        url = data.get("next")
+    return pages

@@ -1,4 +1,4 @@
-from .pages import numbered, pages, sized, stats
+from .pages import counted, numbered, pages, sized, stats
 
 
 def has_big_page(url):
@@ -17,3 +17,7 @@ def summary(url):
 def sized_items(url):
     # sized() awaits stats() before it hands back its generator: it stays sync.
     return list(sized(url))
+
+
+def counted_items(url):
+    return list(counted(url))
