@@ -18,7 +18,7 @@ from .catalogue import NON_IDEMPOTENT
 from .decisions import Colouring
 from .gathers import FunctionFanOuts, GatherEdit
 from .gathers.futures import result_renames
-from .gathers.model import pooled_limit
+from .gathers.model import pooled_limit, span_of
 from .gathers.pools import idle_pools
 from .gathers.threads import thread_edit
 from .graph import CallGraph
@@ -173,6 +173,13 @@ def _fan_outs(
     scan = FunctionFanOuts(node, awaited, lines, allow_reorder, module=tree)
     scan.async_iterated = async_iterated(fn, graph, colouring)
     scan.quiet_calls = quiet_calls(fn, graph, trees, {})
+    targets = {call.span: graph.callee_of(call) for call in fn.calls}
+
+    def globals_read(call: ast.Call) -> tuple[str, ...]:
+        callee = targets.get(span_of(call))
+        return pacing.reads_globals(callee) if callee is not None else ()
+
+    scan.globals_read = globals_read
     return [
         Spot(
             fn.qualname,

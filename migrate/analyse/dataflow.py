@@ -11,7 +11,7 @@ analysis errs towards keeping code sequential.
 from __future__ import annotations
 
 import ast
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 
 # Methods that only read their receiver: calling them changes nothing we track.
 READ_ONLY_METHODS = frozenset(
@@ -309,3 +309,41 @@ def is_pure(node: ast.AST) -> bool:
             ):
                 return False
     return True
+
+
+def declared_outside(node: ast.AST) -> set[str]:
+    """The names function ``node`` declares ``global`` or ``nonlocal``."""
+    return {
+        name
+        for sub in walk_local(node)
+        if isinstance(sub, ast.Global | ast.Nonlocal)
+        for name in sub.names
+    }
+
+
+def local_names(node: ast.FunctionDef | ast.AsyncFunctionDef) -> set[str]:
+    """The names function ``node`` binds itself (parameters, locals), but those it
+    declares ``global``."""
+    declared = declared_outside(node)
+    bound = {a.arg for a in ast.walk(node.args) if isinstance(a, ast.arg)}
+    bound |= {
+        sub.id
+        for sub in ast.walk(node)
+        if isinstance(sub, ast.Name) and isinstance(sub.ctx, ast.Store)
+    }
+    return bound - declared
+
+
+def global_names(
+    node: ast.FunctionDef | ast.AsyncFunctionDef, variables: Collection[str]
+) -> list[str]:
+    """The ``variables`` (module globals) function ``node`` reads, not its own."""
+    local = local_names(node)
+    return [
+        sub.id
+        for sub in ast.walk(node)
+        if isinstance(sub, ast.Name)
+        and isinstance(sub.ctx, ast.Load)
+        and sub.id in variables
+        and sub.id not in local
+    ]

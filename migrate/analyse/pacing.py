@@ -13,6 +13,7 @@ import ast
 from collections.abc import Iterator
 
 from .catalogue import Action
+from .dataflow import global_names
 from .decisions import Colouring
 from .graph import CallGraph
 from .model import Function, Span
@@ -38,6 +39,7 @@ class Pacing:
         self._auth: str | None = None
         self._trees: dict[str, ast.Module] = {}
         self._globals: dict[str, tuple[str, ...]] = {}
+        self._read: dict[str, tuple[str, ...]] = {}
         self._assigned: dict[str, set[str]] | None = None
         self._wrapping: dict[str, list[str]] | None = None
 
@@ -94,6 +96,28 @@ class Pacing:
                         todo.append(found)
             self._globals[callee] = tuple(dict.fromkeys(changed))
         return self._globals[callee]
+
+    def reads_globals(self, callee: str) -> tuple[str, ...]:
+        """The module variables ``callee`` reads, itself or through the project
+        functions it calls, by name (``session`` of ``session.get``, a ``TOKEN`` put
+        in a header, a ``CONFIG`` dict): not its functions, classes or imports."""
+        if callee not in self._read:
+            found: list[str] = []
+            seen, todo = {callee}, [callee]
+            while todo:
+                fn = self.graph.functions[todo.pop()]
+                facts = self.graph.project.facts.get(fn.module)
+                node = function_node(fn, self.graph.project, self._trees)
+                if facts is not None and node is not None:
+                    variables = facts.top_level - facts.defs.keys() - facts.imports.keys()
+                    found += global_names(node, variables)
+                for call in fn.calls:
+                    reached = self.graph.callee_of(call)
+                    if reached is not None and reached not in seen:
+                        seen.add(reached)
+                        todo.append(reached)
+            self._read[callee] = tuple(dict.fromkeys(found))
+        return self._read[callee]
 
     def replaced(self, callee: str) -> str:
         """Where code assigns method ``callee`` on an instance of its class or of a

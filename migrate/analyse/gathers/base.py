@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import ast
 import keyword
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from .. import dataflow
@@ -107,6 +107,9 @@ class Scan:
     _quiet: frozenset[int] = frozenset()  # ids of the awaited calls: they change nothing
     # Whether a call is of one of the project's functions that changes nothing.
     quiet_calls: QuietCalls = unknown_callees
+    # The module variables a call of one of the project's functions reads, itself or
+    # through what it calls (see Pacing.reads_globals).
+    globals_read: Callable[[ast.Call], tuple[str, ...]] = lambda call: ()
 
     def _awaited_in(self, node: ast.AST, *, into_comprehensions: bool = True) -> list[ast.Call]:
         found = []

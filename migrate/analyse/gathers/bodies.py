@@ -91,6 +91,7 @@ class BodyScan(ItemCalls):
             for sub in dataflow.walk_local(stmt)
             if isinstance(sub, ast.Name) and isinstance(sub.ctx, ast.Store)
         }
+        local -= dataflow.declared_outside(self.node)  # ``global TOKEN``: not its own
         for call in fetches:
             changes = self._receiver_refusal(call, sorted(local))
             if changes:
@@ -267,7 +268,9 @@ class BodyScan(ItemCalls):
                         raise Refusal(f"{why} (line {node.lineno})")
                 for target in stored_targets(node):
                     added = added_value(node) if isinstance(node, ast.Assign) else None
-                    if isinstance(target, ast.Name) or (added and added[0] == out):
+                    if (isinstance(target, ast.Name) and target.id in local) or (
+                        added and added[0] == out
+                    ):
                         continue
                     base = target_base(target)
                     if base not in own:

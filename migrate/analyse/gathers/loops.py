@@ -229,6 +229,12 @@ class LoopScan(FilteredLoops):
                 raise Refusal(f"the fetch reads {name}, which the loop body assigns more than once")
             reads.discard(name)
             reads |= dataflow.reads(expression)
+        # What the callee reads of the module: ``session.headers[...] = t`` or ``global
+        # TOKEN; TOKEN = t`` before it feeds the call, as an argument would (and
+        # cannot be inlined into one).
+        calls = [c for c in dataflow.walk_local(fetch) if isinstance(c, ast.Call)]
+        module = {name for c in calls for name in self.globals_read(c)}
+        reads |= module - dataflow.local_names(self.node) - set(inline)
         kept_before = [
             s
             for s in before
