@@ -15,7 +15,8 @@ module's ``async_method(fake)``, a coroutine function that still gets the
 client as ``self``, as it got the session. ``return_value=`` /
 ``side_effect=`` stay; ``new_callable=MagicMock`` becomes ``AsyncMock``,
 answering a ``MagicMock`` the same way. ``Session.send``, which every request goes through in
-both libraries, is ``AsyncClient.send``.
+both libraries, is ``AsyncClient.send``, and so is the transport's
+``HTTPAdapter.send`` (left as it was, it would let the requests out).
 
 The whole class patched (``mock.patch("shop.api.requests.Session")``) is
 ``httpx.AsyncClient`` patched to make the helpers module's
@@ -42,6 +43,9 @@ MONKEYPATCH = frozenset({"monkeypatch.setattr"})
 # What follows ``requests.`` in a patched name: the module's function, or a
 # Session method.
 REQUESTS_PATHS = ((), ("api",), ("Session",), ("sessions", "Session"))
+# The transport a Session sends through: its ``send`` is the client's, every request
+# goes through both (a test faking "the wire" patches it).
+ADAPTER = ("adapters", "HTTPAdapter")
 VERBS = frozenset({*HTTP_VERBS, "request"})
 CLIENT_MOCK = "async_client_mock"
 MODULE_MOCK = "httpx_module_mock"
@@ -73,6 +77,8 @@ def patched_verb(target: str) -> tuple[str, bool] | None:
         return None
     at = len(parts) - 1 - parts[::-1].index("requests")
     middle, verb = tuple(parts[at + 1 : -1]), parts[-1]
+    if middle == ADAPTER:
+        return (verb, True) if verb in SESSION_ONLY else None
     session = "Session" in middle
     if middle not in REQUESTS_PATHS or verb not in (VERBS | SESSION_ONLY if session else VERBS):
         return None

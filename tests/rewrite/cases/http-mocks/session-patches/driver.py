@@ -1,4 +1,5 @@
-"""Tests that patch requests.Session, its methods or a session instance's,
+"""Tests that patch requests.Session, its methods, a session instance's or the
+transport's (``HTTPAdapter.send``, which every request goes through),
 with hand-made ``requests.Response`` answers: after migration the patches
 stand on httpx.AsyncClient (or the instance's client) as async mocks, the
 answers are ``httpx.Response``s with a request (``raise_for_status()`` needs

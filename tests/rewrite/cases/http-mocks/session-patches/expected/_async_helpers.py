@@ -11,7 +11,7 @@ import inspect
 import logging
 import threading
 import weakref
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING, Any
 from unittest import mock
 
@@ -180,3 +180,14 @@ def async_client_mock(**kwargs: Any) -> mock.MagicMock:
     client.aclose = mock.AsyncMock()
     client.__aenter__.return_value = client
     return client
+
+
+def async_method(fake: Callable[..., Any]) -> Callable[..., Awaitable[Any]]:
+    """A test's sync fake of a method, set on its class (a requests.Session method
+    on httpx.AsyncClient): the code awaits what it gives, and it still gets the
+    instance as ``self`` (a function set on a class is a method; a mock is not)."""
+
+    async def method(*args: Any, **kwargs: Any) -> Any:
+        return fake(*args, **kwargs)
+
+    return method

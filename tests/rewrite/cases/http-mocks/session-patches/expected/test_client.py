@@ -5,7 +5,7 @@ import httpx
 import pytest
 
 import client
-from _async_helpers import async_client_mock
+from _async_helpers import async_client_mock, async_method
 
 
 def _response(status, payload):
@@ -86,3 +86,25 @@ async def test_whole_session_answers_a_mock():
 @pytest.mark.asyncio
 async def test_ping_is_not_patched():
     assert await client.ping()
+
+
+@pytest.mark.asyncio
+@mock.patch("httpx.AsyncClient.send", return_value=mock.MagicMock(is_error=False))
+async def test_adapter_send_patched(send):
+    send.return_value = _response(200, {"level": 7})
+    assert await client.StockClient("t").level("a1") == 7
+    assert send.call_args[0][0].url == f"{client.API}/levels?sku=a1"
+
+
+@pytest.mark.asyncio
+async def test_adapter_send_faked(monkeypatch):
+    sent = []
+
+    def fake(self, request, **kwargs):
+        sent.append(request.method)
+        return _response(201, {})
+
+    # TODO(migrate MIG008): the fake gets an httpx.Request (its url an httpx.URL)
+    monkeypatch.setattr(httpx.AsyncClient, "send", async_method(fake))
+    assert await client.reserve("a1", 2) == 201
+    assert sent == ["POST"]

@@ -66,3 +66,22 @@ def test_whole_session_answers_a_mock():
 
 def test_ping_is_not_patched():
     assert client.ping()
+
+
+@mock.patch("requests.adapters.HTTPAdapter.send")
+def test_adapter_send_patched(send):
+    send.return_value = _response(200, {"level": 7})
+    assert client.StockClient("t").level("a1") == 7
+    assert send.call_args[0][0].url == f"{client.API}/levels?sku=a1"
+
+
+def test_adapter_send_faked(monkeypatch):
+    sent = []
+
+    def fake(self, request, **kwargs):
+        sent.append(request.method)
+        return _response(201, {})
+
+    monkeypatch.setattr(requests.adapters.HTTPAdapter, "send", fake)
+    assert client.reserve("a1", 2) == 201
+    assert sent == ["POST"]
