@@ -21,6 +21,7 @@ from .drivers import migrated_case
         pytest.param("requests.Session.put", ("put", True), id="session-method"),
         pytest.param("requests.sessions.Session.get", ("get", True), id="sessions-module"),
         pytest.param("shop.requests.Session.send", ("send", True), id="session-send"),
+        pytest.param("requests.adapters.HTTPAdapter.send", ("send", True), id="adapter-send"),
     ],
 )
 def test_patches_of_requests_are_found(target: str, verb: tuple[str, bool]) -> None:
@@ -32,7 +33,7 @@ def test_patches_of_requests_are_found(target: str, verb: tuple[str, bool]) -> N
     [
         pytest.param("shop.api.fetch", id="a-project-function"),
         pytest.param("requests.Session", id="the-class"),
-        pytest.param("requests.adapters.HTTPAdapter.send", id="an-adapter"),
+        pytest.param("requests.adapters.HTTPAdapter.close", id="an-adapter-close"),
         pytest.param("requests.get.cache", id="past-the-verb"),
         pytest.param("shop.requests_cache.get", id="another-module"),
         pytest.param("requests.send", id="send-is-the-sessions-only"),
