@@ -117,18 +117,43 @@ def _converted(graph: CallGraph, colouring: Colouring) -> set[Key]:
     return found
 
 
-def _passers(graph: CallGraph, fn: Function, inj: Injection) -> list[tuple[Function, Call, str]]:
+def _passers(
+    graph: CallGraph, fn: Function, inj: Injection, depth: int = 0
+) -> list[tuple[Function, Call, str]]:
     """The callers of ``fn`` that hand in a value for ``inj``, and how they hold it
-    ("?" for a value handed through ``*args``/``**kwargs``, "" for one not followed)."""
+    ("?" for a value handed through ``*args``/``**kwargs``, "" for one not followed).
+
+    A caller handing on its own ``**kwargs`` whole (a subclass's ``__init__(self,
+    base, **kwargs)`` calling ``super().__init__(base, **kwargs)``) passes what its
+    callers give it by that name: those callers are the passers (none, when no one
+    names it)."""
     if graph.flow is None:
         return []
     found = []
     for caller, call, offset in graph.flow.sites.get(fn.qualname, []):
         slot = _slot(fn, call, offset, inj)
-        if slot is not None:
-            kind = "?" if slot == "?" else given_kind(graph, caller, call, slot)
-            found.append((caller, call, kind))
+        if slot is None:
+            continue
+        name = inj.keyword or inj.param
+        if slot == "?" and depth < 8 and _forwards_kwargs(graph, caller, call):
+            forwarded = Injection(inj.holder, caller.kwarg or "", name, inj.span)
+            found += _passers(graph, caller, forwarded, depth + 1)
+            continue
+        kind = "?" if slot == "?" else given_kind(graph, caller, call, slot)
+        found.append((caller, call, kind))
     return found
+
+
+def _forwards_kwargs(graph: CallGraph, caller: Function, call: Call) -> bool:
+    """Whether ``call`` hands on ``caller``'s own ``**kwargs`` untouched, and every
+    call of ``caller`` is seen (``call`` gives no ``*args``)."""
+    return (
+        caller.kwarg is not None
+        and call.star_kwargs == caller.kwarg
+        and not caller.kwargs_read
+        and call.positional >= 0
+        and _handed_as_value(graph, caller) is None
+    )
 
 
 def given_kind(graph: CallGraph, caller: Function, call: Call, slot: str) -> str:

@@ -230,12 +230,14 @@ def _span(node: ast.expr | ast.stmt) -> Span:
 
 
 def note_signature(fn: Function, node: ast.FunctionDef | ast.AsyncFunctionDef) -> Function:
-    """``fn`` with its ``*args``/``**kwargs``; for a method overriding a request method
-    or a ``__call__``, what its body does with them (``analyse/subclasses.py``)."""
+    """``fn`` with its ``*args``/``**kwargs`` and whether it reads its ``**kwargs``
+    (a session handed on through it is followed only when not); for a method
+    overriding a request method or a ``__call__``, what its body does with its
+    arguments (``analyse/subclasses.py``)."""
     args = node.args
     fn.vararg = args.vararg.arg if args.vararg else None
     fn.kwarg = args.kwarg.arg if args.kwarg else None
-    if fn.class_qualname and fn.kwarg and (fn.name in HTTP_VERBS or fn.name == "request"):
+    if fn.kwarg:
         fn.kwargs_read = kwargs_read(node, fn.kwarg)
     if fn.class_qualname and fn.vararg and (fn.name in HTTP_VERBS or fn.name == "request"):
         fn.varargs_read = varargs_read(node, fn.vararg)

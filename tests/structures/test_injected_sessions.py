@@ -66,6 +66,17 @@ CONVERTED = {
                 api = Api("http://x", session=session)
                 return [api.user(uid)["name"] for uid in uids]
     """,
+    "a subclass handing on its **kwargs whole, given none": """
+        from .api import Api
+
+        class TokenApi(Api):
+            def __init__(self, base, token, **kwargs):
+                super().__init__(base, **kwargs)
+                self.token = token
+
+        def name(uid):
+            return TokenApi("http://x", "t", timeout=2).user(uid)["name"]
+    """,
     "a parameter whose callers hand in nothing": """
         import requests
 
@@ -105,14 +116,34 @@ KEPT = {
         """,
         "hands Api its session as a value the migration does not make an httpx.AsyncClient",
     ),
-    "**kwargs": (
+    "**kwargs it reads": (
         """
         from .api import Api
 
         def name(uid, **options):
+            options.setdefault("timeout", 5)
             return Api("http://x", **options).user(uid)["name"]
         """,
         "through *args/**kwargs, which the migration cannot follow",
+    ),
+    "a session made in sync code, through a subclass's **kwargs": (
+        """
+        import requests
+
+        from .api import Api
+
+        class TokenApi(Api):
+            def __init__(self, base, token, **kwargs):
+                super().__init__(base, **kwargs)
+                self.token = token
+
+        def connect():
+            return TokenApi("http://x", "t", session=requests.Session())
+
+        def name(uid):
+            return connect().user(uid)["name"]
+        """,
+        "use.connect (line 12) hands Api its session, made in code that stays sync",
     ),
     "a parameter handed a session made in sync code": (
         """

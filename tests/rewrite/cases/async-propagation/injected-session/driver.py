@@ -18,4 +18,6 @@ def drive(run):
     run.check("handed in, missing", service.names, base, [1, 3])
     run.check("None handed in", service.item_name, base, 7)
     run.check("through **options", service.feed_size, base)
+    run.check("a subclass handing on **kwargs, given none", service.token_user_name, base, 1)
+    run.check("a subclass handing on **kwargs, given one", service.token_names, base, [1, 2])
     run.check("kept on requests", ledger.first_entry, base)

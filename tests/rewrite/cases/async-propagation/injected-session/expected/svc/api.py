@@ -57,3 +57,11 @@ class Feed:
 
     async def entries(self):
         return (await self.http.get(f"{self.base_url}/entries")).json()
+
+
+class TokenApi(SocialApi):
+    """Hands its session on to SocialApi through **kwargs."""
+
+    def __init__(self, base_url, token, **kwargs):
+        super().__init__(base_url, **kwargs)
+        self.session.headers["Authorization"] = f"Bearer {token}"

@@ -2,7 +2,7 @@
 
 import requests
 
-from .api import Catalog, Feed, SocialApi
+from .api import Catalog, Feed, SocialApi, TokenApi
 
 
 def user_name(base_url, uid):
@@ -22,3 +22,13 @@ def item_name(base_url, sku):
 def feed_size(base_url):
     with requests.Session() as session:
         return len(Feed(base_url, session=session).entries())
+
+
+def token_user_name(base_url, uid):
+    return TokenApi(base_url, "t1").user(uid)["name"]
+
+
+def token_names(base_url, uids):
+    with requests.Session() as session:
+        api = TokenApi(base_url, "t2", session=session)
+        return [api.user(uid)["name"] for uid in uids]
