@@ -60,6 +60,8 @@ EAGER_CONSUMERS = frozenset(
     }
 )
 NEXT = "builtins.next"
+# Decorators that leave a relay what it is: a property's getter, an abstract method.
+PLAIN_DECORATORS = frozenset({"builtins.property", "abc.abstractmethod"})
 # Builtins that may stop before the last item: ``any(p(x) for x in g())`` becomes
 # ``await aany(p(x) async for x in g())``, which stops where any() did.
 STOPPING = frozenset({"builtins.any", "builtins.all"})
@@ -134,7 +136,7 @@ def mark_relays(graph: CallGraph) -> None:
     self.iterkeys()``) are generators to their callers: when it becomes async,
     they return the async one, and their consumers change as its do. They stay
     a plain ``def``: nothing in them awaits (see :func:`awaiting_relays`)."""
-    candidates = [fn for fn in graph.functions.values() if fn.relayed]
+    candidates = [fn for fn in graph.functions.values() if fn.relayed or _stub_method(fn)]
     for fn in candidates:
         fn.is_generator = fn.relay = False  # worked out again for this graph
     changed = True
@@ -142,12 +144,22 @@ def mark_relays(graph: CallGraph) -> None:
         changed = False
         for fn in candidates:
             # A plain property may hand one back (``return self._pages()``).
-            decorated = [d for d in fn.decorators if d.target != "builtins.property"]
+            decorated = [d for d in fn.decorators if d.target not in PLAIN_DECORATORS]
             if fn.relay or fn.memoised or decorated or fn.property not in (None, "property"):
                 continue
-            relayed = [c for c in fn.calls if c.span in fn.relayed]
-            callees = [graph.callee_of(c) for c in relayed]
-            if len(relayed) != len(fn.relayed) or not all(
+            callees: list[str | None]
+            if _stub_method(fn):
+                # An abstract method its overrides implement as generators: callers
+                # through the base consume what the override they reach yields.
+                assert fn.class_qualname is not None
+                overrides = (f"{s}.{fn.name}" for s in graph.subclasses(fn.class_qualname))
+                callees = [o for o in overrides if o in graph.functions]
+                complete = bool(callees)
+            else:
+                relayed = [c for c in fn.calls if c.span in fn.relayed]
+                callees = [graph.callee_of(c) for c in relayed]
+                complete = len(relayed) == len(fn.relayed)
+            if not complete or not all(
                 callee
                 and graph.functions[callee].is_generator
                 and not graph.functions[callee].contextmanager
@@ -157,6 +169,11 @@ def mark_relays(graph: CallGraph) -> None:
             fn.is_generator = fn.relay = True
             fn.holds_across_yield = any(graph.functions[c].holds_across_yield for c in callees if c)
             changed = True
+
+
+def _stub_method(fn: Function) -> bool:
+    """A method with nothing of its own to do (see :attr:`Function.stub`)."""
+    return fn.stub and fn.class_qualname is not None and not fn.relayed and not fn.is_async
 
 
 def awaiting_relays(graph: CallGraph, result: Colouring) -> dict[str, str]:

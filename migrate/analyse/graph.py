@@ -50,6 +50,7 @@ from .model import (
 )
 from .object_attrs import object_attrs
 from .project import Project
+from .protocols import implementers
 from .subclasses import SESSION_BASES, Extensions, decide_subclasses
 from .tree import short_name
 from .twins import TRUTH_DUNDERS
@@ -96,6 +97,8 @@ class CallGraph(Extensions):
         return session_key(self, fn, made + ".request") in self.kept_sessions
 
     _children: dict[str, list[str]] | None = None
+    # Class -> the protocols it implements without deriving from them (see subclasses).
+    implemented: dict[str, list[str]] = field(default_factory=dict, repr=False)
     _subclass_lists: dict[str, list[str]] = field(default_factory=dict, repr=False)
     _class_facts: dict[str, list[ModuleFacts]] | None = None
     _classes: set[str] | None = None
@@ -125,13 +128,21 @@ class CallGraph(Extensions):
         return self._classes
 
     def subclasses(self, cls: str) -> list[str]:
-        """Project classes deriving from ``cls``, directly or not."""
+        """Project classes deriving from ``cls``, directly or not; for a protocol,
+        the classes implementing it too (see protocols)."""
         if self._children is None:
             self._children = {}
             for facts in self.project.facts.values():
                 for name, bases in facts.classes.items():
                     for base in bases:
                         self._children.setdefault(self.resolve(base) or base, []).append(name)
+            protocols = implementers(
+                self.project.facts.values(), self.functions.values(), self.resolve
+            )
+            for protocol, classes in protocols.items():
+                self._children.setdefault(protocol, []).extend(classes)
+                for name in classes:
+                    self.implemented.setdefault(name, []).append(protocol)
         if cls in self._subclass_lists:
             return self._subclass_lists[cls]  # asked for again and again by the passes
         found: list[str] = []
@@ -145,6 +156,11 @@ class CallGraph(Extensions):
                 todo += self._children.get(name, [])
         self._subclass_lists[cls] = found
         return found
+
+    def protocols_of(self, cls: str) -> list[str]:
+        """The protocols class ``cls`` implements without deriving from them."""
+        self.subclasses(cls)
+        return self.implemented.get(cls, [])
 
     def _defining(self, cls: str) -> list[ModuleFacts]:
         """The facts that know class ``cls`` (its bases or attribute types), in project order."""

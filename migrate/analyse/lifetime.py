@@ -160,6 +160,7 @@ def overridden(qualname: str, graph: CallGraph) -> list[str]:
     if cls is None or fn.name.startswith("__"):
         return []
     bases = next((f.classes[cls] for f in graph.project.facts.values() if cls in f.classes), [])
+    bases = [*bases, *graph.protocols_of(cls)]  # ``source: Source``, a Protocol it matches
     found = (graph.resolve(f"{base}.{fn.name}") for base in bases)
     return [method for method in found if method in graph.functions and method != qualname]
 

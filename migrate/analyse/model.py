@@ -271,6 +271,9 @@ class Function:
     # is a relay (see generators.mark_relays): a generator to its callers, while
     # it stays a plain ``def``.
     relayed: tuple[Span, ...] = ()
+    # Its body is only a docstring, ``pass``, ``...`` or ``raise NotImplementedError``:
+    # an abstract method (or an interface's), which its overrides implement.
+    stub: bool = False
     relay: bool = False
     # Calls made inside ``with self.lock:``, holding a shared object entered there
     # (a lock): an await among them would hold it while other tasks wait.

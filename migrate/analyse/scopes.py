@@ -236,6 +236,7 @@ def note_signature(fn: Function, node: ast.FunctionDef | ast.AsyncFunctionDef) -
     arguments (``analyse/subclasses.py``)."""
     args = node.args
     fn.vararg = args.vararg.arg if args.vararg else None
+    fn.stub = is_stub(node)
     fn.kwarg = args.kwarg.arg if args.kwarg else None
     if fn.kwarg:
         fn.kwargs_read = kwargs_read(node, fn.kwarg)
@@ -244,6 +245,24 @@ def note_signature(fn: Function, node: ast.FunctionDef | ast.AsyncFunctionDef) -
     if fn.class_qualname and fn.name == "__call__" and len(fn.params) >= 2:
         fn.argument_uses = argument_uses(node, fn.params[1])
     return fn
+
+
+def is_stub(node: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
+    """A body of a docstring, ``pass``, ``...`` or ``raise NotImplementedError``."""
+    for stmt in node.body:
+        if isinstance(stmt, ast.Pass) or (
+            isinstance(stmt, ast.Expr) and isinstance(stmt.value, ast.Constant)
+        ):
+            continue
+        raised = (
+            stmt.exc.func
+            if isinstance(stmt, ast.Raise) and isinstance(stmt.exc, ast.Call)
+            else None
+        )
+        raised = raised or (stmt.exc if isinstance(stmt, ast.Raise) else None)
+        if not (isinstance(raised, ast.Name) and raised.id == "NotImplementedError"):
+            return False
+    return True
 
 
 def kwargs_read(node: ast.FunctionDef | ast.AsyncFunctionDef, name: str) -> bool:

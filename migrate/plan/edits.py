@@ -115,6 +115,9 @@ class FileEdits:
     module: str
     path: Path
     async_functions: set[str] = field(default_factory=set)
+    # Plain functions handing back an async generator now (relays, abstract methods
+    # overridden by async generators): their ``-> Iterator[T]`` is ``AsyncIterator[T]``.
+    async_iterator_returns: set[str] = field(default_factory=set)
     # Memoising decorators of functions that become async -> the memoiser
     # (``functools.lru_cache``): they become the ``async_memo`` helper.
     async_memos: dict[Pos, str] = field(default_factory=dict)
@@ -343,6 +346,7 @@ class FileEdits:
         return not (
             self.quart is not None
             or self.async_functions
+            or self.async_iterator_returns
             or self.awaits
             or self.async_iterations
             or self.async_withs
@@ -477,7 +481,9 @@ def plan_edits(analysis: Analysis) -> dict[str, FileEdits]:
     for qualname in colouring.async_functions:
         fe, cols = for_module(fn_module(qualname))
         if graph.functions[qualname].relay:
-            continue  # ``return self.iterkeys()``: hands back the async generator as is
+            # ``return self.iterkeys()``: hands back the async generator as is.
+            fe.async_iterator_returns.add(qualname)
+            continue
         fe.async_functions.add(qualname)
         memo = graph.functions[qualname].async_memo
         if memo is not None and memo.target is not None:

@@ -71,6 +71,9 @@ class AsyncPropagation(TwinSites, RaisesSites):
                 returns = async_generator_returns(updated.returns, self.ctx)
                 updated = updated.with_changes(returns=returns)
             return updated.with_changes(asynchronous=cst.Asynchronous())
+        if self.ctx.qualname in self.ctx.edits.async_iterator_returns:
+            returns = async_generator_returns(updated.returns, self.ctx)
+            updated = updated.with_changes(returns=returns)
         new_name = self.ctx.edits.renamed.get(self.ctx.qualname)
         if new_name is not None:
             # ``__iter__`` -> ``__aiter__``: an async iterator's, still sync.
