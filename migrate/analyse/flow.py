@@ -18,7 +18,13 @@ from .dataflow import MUTATING_METHODS
 from .frameworks import CLOSERS, unbridged
 from .model import Call, Function
 from .names import NameResolver, expr_text, span_of
-from .tree import chain_root, note_global_change, note_param_change, note_self_change
+from .tree import (
+    chain_root,
+    counted_attr,
+    note_global_change,
+    note_param_change,
+    note_self_change,
+)
 
 # The visit_* method (or generic_visit) by visitor class and node class.
 _HANDLERS: dict[tuple[type, type], Callable[[Any, Any], None]] = {}
@@ -222,7 +228,13 @@ class FlowVisitor(NameResolver, ast.NodeVisitor):
             note_param_change(fn, self.scopes[-1].params, *targets)
 
     def visit_AugAssign(self, node: ast.AugAssign) -> None:
-        self._self_change(node.target)
+        fn = self.scopes[-1].function if self.scopes else None
+        counted = counted_attr(node)
+        if fn is not None and fn.class_qualname and counted is not None:
+            if counted not in fn.self_counts:
+                fn.self_counts += (counted,)
+        else:
+            self._self_change(node.target)
         self.generic_visit(node)
 
     def visit_AnnAssign(self, node: ast.AnnAssign) -> None:

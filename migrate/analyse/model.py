@@ -333,6 +333,9 @@ class Function:
     # (``self.seen.append(x)``: calling it changes its receiver), module globals
     # (``_users[uid] = ...``, a cache filled per key), parameters (``seen.add(x)``).
     self_writes: tuple[str, ...] = ()
+    # Attributes of ``self`` it only counts with (``self.requests += 1``,
+    # ``self.stats["sent"] += 1``): calls made in any order end with the same count.
+    self_counts: tuple[str, ...] = ()
     global_writes: tuple[str, ...] = ()
     param_writes: tuple[str, ...] = ()
     fan_outs: list[FanOut] = field(default_factory=list)

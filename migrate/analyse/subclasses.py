@@ -331,7 +331,7 @@ def requests_view(fn: Function) -> bool:
 
 def _self_uses(fn: Function) -> list[tuple[str, bool]]:
     """``self.<attr>`` a method uses: (attr, whether it sets or changes it)."""
-    used = [(attr, True) for attr in fn.self_writes]
+    used = [(attr, True) for attr in (*fn.self_writes, *fn.self_counts)]
     for call in (*fn.calls, *fn.reads):
         parts = call.text.split(".")
         if len(parts) >= 2 and parts[0] == "self" and not call.context_manager:

@@ -202,6 +202,22 @@ def changed_self_attr(node: ast.expr) -> str | None:
     return top
 
 
+def counted_attr(node: ast.AugAssign) -> str | None:
+    """``x`` for ``self.x += 1`` or ``self.x["sent"] -= n``, a number added to or taken
+    from an attribute of ``self`` (or a constant key of one): a count."""
+    target: ast.expr = node.target
+    if isinstance(target, ast.Subscript) and isinstance(target.slice, ast.Constant):
+        target = target.value
+    value = node.value
+    number = isinstance(value, ast.Constant) and type(value.value) in (int, float)
+    # ``len(...)`` is a number too (a string's or a list's ``+=`` keeps an order).
+    sized = (
+        isinstance(value, ast.Call) and isinstance(value.func, ast.Name) and value.func.id == "len"
+    )
+    counts = isinstance(node.op, ast.Add | ast.Sub) and (number or sized)
+    return _self_attr(target) if counts else None
+
+
 def note_self_change(fn: Function, target: ast.expr) -> None:
     """Record that ``fn`` changes its receiver when ``target`` is (part of) ``self.x``."""
     attr = changed_self_attr(target)
