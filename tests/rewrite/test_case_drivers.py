@@ -60,8 +60,8 @@ TESTED = [
 # TODOs for the requests-mock features respx has no twin for.
 TEST_GAPS = {
     "http-mocks/requests-mock-todo": (
-        "additional_matcher= and cookies=, real_http, kw=, a route registered after a"
-        " request that an earlier one matches"
+        "additional_matcher= and cookies=, real_http, a route registered after a request"
+        " that an earlier one matches"
     ),
     "http-mocks/mixed-unittest-patch-started": (
         "a patch of requests.get started by hand in setUp, in a test file reaching code that"

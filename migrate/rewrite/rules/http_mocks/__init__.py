@@ -39,7 +39,7 @@ class HttpMocks(ResponsesObjects, RequestsMock, MixedMocks, FakeResponses):
         if not self.ctx.edits.http_mocks:
             return updated
         if dotted_name(updated.decorator) != "responses.activate":
-            return self._rm_decorator(original, updated)
+            return updated  # requests-mock's: see RequestsMock._rm_respx_test
         return self._responses_decorator(original, updated)
 
     @on_leave(cst.Attribute)

@@ -3,7 +3,8 @@
 * the ``requests_mock`` pytest fixture -> respx's ``respx_mock`` fixture;
   ``with requests_mock.Mocker() as m`` -> ``with respx.mock(assert_all_called=
   False) as m``; ``@requests_mock.Mocker()`` and its mocker argument ->
-  ``@respx.mock`` and a ``respx_mock`` parameter (respx passes its router);
+  ``@respx.mock`` and a ``respx_mock`` parameter (respx passes its router),
+  on a class on each of its tests (:mod:`.mocker_handed` says where);
 * ``m.get(url, json=.., status_code=.., text=.., content=.., headers=..)``
   (any verb, ``request``/``register_uri``) -> ``m.get(url).mock(return_value=
   httpx.Response(..))``; ``exc=`` -> ``side_effect=`` (requests' exception
@@ -44,6 +45,15 @@ from ....analyse.frameworks import patch_injected
 from ...context import RuleContext
 from ...nodes import code_of, dotted_name, string_value
 from ..base import Rule, on_leave, on_visit
+from .mocker_handed import (
+    RESPX_PARAM,
+    TEST_PREFIX,
+    Handed,
+    is_mocker_call,
+    kwargs_items,
+    mocker_handed,
+    respx_signature,
+)
 from .registration_order import Registration, module_constants, registration, respx_order
 
 RM_VERBS = (*HTTP_VERBS, "request", "register_uri")
@@ -90,11 +100,6 @@ RM_OPTIONS = {
     "session": "session= not ported: respx mocks every client",
     "adapter": "adapter= not ported to respx",
 }
-
-
-def is_mocker_call(node: cst.BaseExpression) -> bool:
-    """``requests_mock.Mocker(...)``."""
-    return isinstance(node, cst.Call) and dotted_name(node.func) == "requests_mock.Mocker"
 
 
 def _mocker_options(call: cst.Call) -> list[str]:
@@ -212,6 +217,12 @@ class RequestsMock(Rule):
         self._rm_case_kept: list[bool] = []
         # ``with`` blocks whose mocker is read after them: the name it is read by.
         self._rm_kept_calls: dict[cst.With, str] = {}
+        # Classes entered, with the ``requests_mock.Mocker(...)`` decorating each.
+        self._rm_classes: list[tuple[cst.ClassDef, list[cst.BaseExpression]]] = []
+        # Tests a ``Mocker`` decorator (theirs or their class's) hands the mocker to,
+        # and the ``kwargs["mock"]`` items that are it (original nodes).
+        self._rm_handed: dict[cst.FunctionDef, tuple[Handed, bool]] = {}
+        self._rm_kwargs_items: set[cst.Subscript] = set()
 
     @on_visit(cst.Module)
     def visit_rm_module(self, node: cst.Module) -> None:
@@ -227,11 +238,14 @@ class RequestsMock(Rule):
         kinds = dict(self._rm_frames[-1]) if self._rm_frames else {}
         renames: dict[str, str] = {}
         params = [*node.params.posonly_params, *node.params.params, *node.params.kwonly_params]
+        decorators = [*self._rm_class_decorators(node), *(d.decorator for d in node.decorators)]
+        handed = mocker_handed(node, decorators)
         # ``@patch("app.requests") def test(requests_mock)``: the patch's mock, so named.
         filled = patch_injected(
-            [ast.parse(code_of(d.decorator).strip(), mode="eval").body for d in node.decorators]
+            [ast.parse(code_of(d).strip(), mode="eval").body for d in decorators]
         )
         bound = 1 if params and params[0].name.value in ("self", "cls") else 0
+        bound += 1 if handed is not None and handed.first else 0
         injected = {p.name.value for p in params[bound : bound + filled]}
         for param in params:
             kinds.pop(param.name.value, None)
@@ -242,18 +256,8 @@ class RequestsMock(Rule):
                 renames["requests_mock"] = "respx_mock"
             elif param.name.value in self.ctx.edits.mocker_fixtures:
                 kinds[param.name.value] = "mocker"  # a fixture handing the mocker on
-        for decorator in node.decorators:
-            if not isinstance(decorator.decorator, cst.Call) or not is_mocker_call(
-                decorator.decorator
-            ):
-                continue
-            mocker = self._decorated_mocker(node, decorator.decorator)
-            if mocker is None:
-                self._rm_kept.add(decorator.decorator)
-            else:
-                kinds[mocker] = "mocker"
-                if mocker != "respx_mock":
-                    renames[mocker] = "respx_mock"
+        if handed is not None:
+            self._rm_hand(node, handed, kinds, renames)
         scan = _Scan(kinds)
         node.body.visit(scan)
         for _ in range(2):  # a matcher, then a request taken from it
@@ -286,8 +290,93 @@ class RequestsMock(Rule):
             node.body.visit(_Renames(renames, self._rm_renames))
         self._rm_frames.append(kinds)
         self._rm_case_kept.append(
-            bool(self._rm_case_kept and self._rm_case_kept[-1]) or _case_sensitive(node)
+            bool(self._rm_case_kept and self._rm_case_kept[-1])
+            or _case_sensitive(node)
+            or (handed is not None and _case_sensitive(handed.call))
         )
+
+    def _rm_class_decorators(self, node: cst.FunctionDef) -> list[cst.BaseExpression]:
+        """The decorators of the class ``node`` is a test method of, when one is a
+        ``requests_mock.Mocker(...)``, which wraps each such method."""
+        if not self._rm_classes or not node.name.value.startswith(TEST_PREFIX):
+            return []
+        cls, decorators = self._rm_classes[-1]
+        if not any(is_mocker_call(d) for d in decorators):
+            return []
+        body = cls.body.body if isinstance(cls.body, cst.IndentedBlock) else ()
+        return decorators if any(stmt is node for stmt in body) else []
+
+    def _rm_hand(
+        self,
+        node: cst.FunctionDef,
+        handed: Handed,
+        kinds: dict[str, str],
+        renames: dict[str, str],
+    ) -> None:
+        """The mocker a ``Mocker`` decorator hands ``node`` is respx's router, which
+        ``@respx.mock`` hands it as ``respx_mock``."""
+        own = any(d.decorator is handed.call for d in node.decorators)
+        if not handed.found and own:
+            self._rm_kept.add(handed.call)  # left as it is, with a TODO (see _mocker)
+            return
+        kwargs_read = False
+        if handed.param is not None:
+            kinds[handed.param] = "mocker"
+            if handed.param != RESPX_PARAM:
+                renames[handed.param] = RESPX_PARAM
+        elif handed.kwargs is not None:
+            items, kwargs_read = kwargs_items(node, handed)
+            self._rm_kwargs_items.update(items)
+        else:
+            self.ctx.todo(
+                self.ctx.line(node),
+                self.code,
+                "requests_mock.Mocker on the class: this test takes its mocker nowhere",
+            )
+        self._rm_handed[node] = (handed, kwargs_read)
+
+    @on_visit(cst.ClassDef)
+    def visit_rm_class(self, node: cst.ClassDef) -> None:
+        if self.ctx.edits.http_mocks:
+            self._rm_classes.append((node, [d.decorator for d in node.decorators]))
+
+    @on_leave(cst.ClassDef)
+    def leave_rm_class(self, original: cst.ClassDef, updated: cst.ClassDef) -> cst.ClassDef:
+        """``@requests_mock.Mocker()`` on a class goes: each of its tests has
+        ``@respx.mock`` of its own (see _rm_respx_test), as respx's on a class would
+        make it a function."""
+        if not self.ctx.edits.http_mocks:
+            return updated
+        self._rm_classes.pop()
+        mockers = [is_mocker_call(d.decorator) for d in original.decorators]
+        if not any(mockers) or len(updated.decorators) != len(mockers):
+            return updated
+        kept = [d for d, mocker in zip(updated.decorators, mockers, strict=True) if not mocker]
+        return updated.with_changes(decorators=kept)
+
+    def _rm_respx_test(
+        self, original: cst.FunctionDef, updated: cst.FunctionDef
+    ) -> cst.FunctionDef:
+        """A test a ``Mocker`` decorator handed its mocker: ``@respx.mock`` right above
+        its ``def`` and ``respx_mock`` last of its positional parameters (see
+        :mod:`.mocker_handed`)."""
+        found = self._rm_handed.pop(original, None)
+        if found is None:
+            return updated
+        handed, kwargs_read = found
+        decorators = [
+            decorator
+            for decorator, was in zip(updated.decorators, original.decorators, strict=False)
+            if was.decorator is not handed.call
+        ]
+        if len(updated.decorators) != len(original.decorators):
+            decorators = list(updated.decorators)
+        self.ctx.add_import("respx")
+        decorators.append(cst.Decorator(cst.parse_expression("respx.mock")))
+        params = updated.params
+        if handed.found:
+            params = respx_signature(params, handed, kwargs_read)
+        return updated.with_changes(decorators=decorators, params=params)
 
     @on_leave(cst.FunctionDef)
     def leave_FunctionDef(
@@ -297,7 +386,7 @@ class RequestsMock(Rule):
             self._rm_frames.pop()
             self._rm_block_ends.pop()
             self._rm_case_kept.pop()
-        return updated
+        return self._rm_respx_test(original, updated)
 
     @on_leave(cst.With)
     def leave_rm_with(self, original: cst.With, updated: cst.With) -> cst.With:
@@ -316,23 +405,13 @@ class RequestsMock(Rule):
             return updated
         return updated.with_changes(value=new)
 
-    def _decorated_mocker(self, node: cst.FunctionDef, call: cst.Call) -> str | None:
-        """The parameter ``@requests_mock.Mocker()`` passes its mocker to."""
-        params = [*node.params.posonly_params, *node.params.params, *node.params.kwonly_params]
-        for arg in call.args:
-            if arg.keyword is not None and arg.keyword.value == "kw":
-                name = string_value(arg.value)
-                return name if name in {p.name.value for p in params} else None
-        positional = [*node.params.posonly_params, *node.params.params]
-        if not positional or positional[-1].name.value in ("self", "cls"):
-            return None
-        return positional[-1].name.value
-
     def _kind(self, node: cst.BaseExpression, kinds: dict[str, str] | None = None) -> str | None:
         """What an original expression holds: "mocker", "route", "request" or None."""
         kinds = kinds if kinds is not None else (self._rm_frames[-1] if self._rm_frames else {})
         if isinstance(node, cst.Name):
             return kinds.get(node.value)
+        if node in self._rm_kwargs_items:
+            return "mocker"  # ``kwargs["mock"]``, from ``Mocker(kw="mock")``
         if isinstance(node, cst.Attribute) and node.attr.value == "last_request":
             return "request" if self._kind(node.value, kinds) in ("mocker", "route") else None
         if isinstance(node, cst.Subscript) and len(node.slice) == 1:
@@ -415,14 +494,6 @@ class RequestsMock(Rule):
 
     # -- hooks (called by HttpMocks) -------------------------------------------------------
 
-    def _rm_decorator(self, original: cst.Decorator, updated: cst.Decorator) -> cst.Decorator:
-        """``@requests_mock.Mocker()``, already made ``respx.mock(...)``: respx's global router."""
-        if is_mocker_call(original.decorator) and code_of(updated.decorator) == (
-            "respx.mock(assert_all_called=False)"
-        ):
-            return updated.with_changes(decorator=cst.parse_expression("respx.mock"))
-        return updated
-
     @on_visit(cst.Assert)
     def visit_rm_tested(self, node: cst.Assert) -> None:
         test = node.test
@@ -501,6 +572,8 @@ class RequestsMock(Rule):
         """``m.request_history[i]`` (already ``m.calls[i]``) -> ``m.calls[i].request``."""
         if not self.ctx.edits.http_mocks or not isinstance(updated, cst.Subscript):
             return updated
+        if original in self._rm_kwargs_items:
+            return cst.Name(RESPX_PARAM)
         inner = original.value
         if not (isinstance(inner, cst.Attribute) and inner in self._rm_indexed):
             return updated

@@ -1,5 +1,3 @@
-import unittest
-
 import requests_mock
 
 from client import fetch
@@ -44,9 +42,3 @@ def test_history_after_block():
     assert m.request_history[0].url == URL
     assert [r.method for r in m.request_history] == ["GET"]
 
-
-class KwargsTest(unittest.TestCase):
-    @requests_mock.Mocker(kw="mock")
-    def test_kwargs(self, **kwargs):
-        kwargs["mock"].get(URL, json=[])
-        self.assertEqual(fetch(URL), [])
