@@ -41,14 +41,11 @@ import libcst.matchers as m
 
 from ....plan.mock_scope import Mixed
 from ...context import Note, todo_comment
-from ...nodes import string_value
 from ..base import on_leave
 from .mixed_patches import MixedPatchTwins, is_docstring, requests_patch
-from .requests_mock import is_mocker_call
+from .mocker_handed import TEST_PREFIX, is_mocker_call, kwargs_items, mocker_handed, without_mocker
 
 FIXTURE = "httpx_answered_as_requests"
-# The methods ``@requests_mock.Mocker()`` on a class mocks (``Mocker.TEST_PREFIX``).
-MOCKER_PREFIX = "test"
 
 
 class MixedMocks(MixedPatchTwins):
@@ -120,7 +117,7 @@ class MixedMocks(MixedPatchTwins):
         tests = [
             s
             for s in updated.body.body
-            if isinstance(s, cst.FunctionDef) and s.name.value.startswith(MOCKER_PREFIX)
+            if isinstance(s, cst.FunctionDef) and s.name.value.startswith(TEST_PREFIX)
         ]
         if not any(t.asynchronous is not None for t in tests):
             return updated
@@ -128,9 +125,11 @@ class MixedMocks(MixedPatchTwins):
         for stmt in updated.body.body:
             if isinstance(stmt, cst.FunctionDef) and stmt in tests:
                 if stmt.asynchronous is not None:
-                    stmt = self._mocker_block(stmt, None, call)
+                    outer = [d.decorator for d in updated.decorators]
+                    stmt = self._mocker_block(stmt, None, outer)
                 else:
-                    stmt = stmt.with_changes(decorators=[*stmt.decorators, cst.Decorator(call)])
+                    # Around the test's own decorators, as the class's wrapped them.
+                    stmt = stmt.with_changes(decorators=[cst.Decorator(call), *stmt.decorators])
             body.append(stmt)
         return updated.with_changes(
             decorators=[*updated.decorators[:index], *updated.decorators[index + 1 :]],
@@ -153,23 +152,35 @@ class MixedMocks(MixedPatchTwins):
         for index, decorator in enumerate(updated.decorators):
             call = decorator.decorator
             if isinstance(call, cst.Call) and is_mocker_call(call):
-                return self._mocker_block(updated, index, call)
+                return self._mocker_block(updated, index, [])
         return updated
 
     def _mocker_block(
-        self, node: cst.FunctionDef, index: int | None, call: cst.Call
+        self, node: cst.FunctionDef, index: int | None, outer: list[cst.BaseExpression]
     ) -> cst.FunctionDef:
-        """``call``'s mocker (the decorator at ``index``, or the class's) around the body."""
-        name = _mocker_param(node, call)
-        if name is None or not isinstance(node.body, cst.IndentedBlock):
+        """The mocker of the ``Mocker`` decorator at ``index`` (or of the class, whose
+        decorators are ``outer``) around the body."""
+        handed = mocker_handed(node, [*outer, *(d.decorator for d in node.decorators)])
+        if handed is None or not handed.found or not isinstance(node.body, cst.IndentedBlock):
             self.ctx.todo(
                 self.ctx.line(node), self.code, "requests_mock.Mocker() does not mock async tests"
             )
             return node
+        call = handed.call
+        kwargs_read = False
+        if handed.param is not None:
+            name = handed.param
+        else:
+            # ``kwargs["mock"]`` is the ``with`` block's mocker, by a name the test leaves free.
+            items, kwargs_read = kwargs_items(node, handed)
+            taken = {cst.ensure_type(n, cst.Name).value for n in m.findall(node, m.Name())}
+            name = next(n for n in ("m", handed.key or "", "requests_mocker") if n not in taken)
+            suite = cst.ensure_type(node.body.visit(_Named(set(items), name)), cst.IndentedBlock)
+            node = node.with_changes(body=suite)
         args = [a for a in call.args if a.keyword is None or a.keyword.value != "kw"]
         if args:
             args[-1] = args[-1].with_changes(comma=cst.MaybeSentinel.DEFAULT)
-        body = list(node.body.body)
+        body = list(cst.ensure_type(node.body, cst.IndentedBlock).body)
         docstring = body[:1] if body and is_docstring(body[0]) else []
         block = cst.With(
             items=[
@@ -180,11 +191,7 @@ class MixedMocks(MixedPatchTwins):
             ],
             body=cst.IndentedBlock(body[len(docstring) :]),
         )
-        params = node.params.with_changes(
-            params=_without(node.params.params, name),
-            posonly_params=_without(node.params.posonly_params, name),
-            kwonly_params=_without(node.params.kwonly_params, name),
-        )
+        params = without_mocker(node.params, handed, kwargs_read)
         self.ctx.note(
             self.code, self.ctx.line(node), "async test: requests_mock.Mocker() around its body"
         )
@@ -320,24 +327,17 @@ def _module_hooks(
     return made, body
 
 
-def _mocker_param(node: cst.FunctionDef, call: cst.Call) -> str | None:
-    """The parameter ``@requests_mock.Mocker()`` hands its mocker to."""
-    params = [*node.params.posonly_params, *node.params.params, *node.params.kwonly_params]
-    for arg in call.args:
-        if arg.keyword is not None and arg.keyword.value == "kw":
-            name = string_value(arg.value)
-            return name if name in {p.name.value for p in params} else None
-    positional = [*node.params.posonly_params, *node.params.params]
-    if not positional or positional[-1].name.value in ("self", "cls"):
-        return None
-    return positional[-1].name.value
+class _Named(cst.CSTTransformer):
+    """The ``kwargs["mock"]`` items of a body as one name."""
 
+    def __init__(self, items: set[cst.Subscript], name: str) -> None:
+        self.items = items
+        self.name = name
 
-def _without(params: Sequence[cst.Param], name: str) -> list[cst.Param]:
-    kept = [p for p in params if p.name.value != name]
-    if len(kept) < len(params) and kept:
-        kept[-1] = kept[-1].with_changes(comma=cst.MaybeSentinel.DEFAULT)
-    return kept
+    def leave_Subscript(
+        self, original: cst.Subscript, updated: cst.Subscript
+    ) -> cst.BaseExpression:
+        return cst.Name(self.name) if original in self.items else updated
 
 
 def _docstring(mixed: Mixed, twinned: bool) -> str:

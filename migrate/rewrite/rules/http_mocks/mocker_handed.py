@@ -27,6 +27,7 @@ from __future__ import annotations
 import ast
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import libcst as cst
 
@@ -125,30 +126,37 @@ class _KwargsReads(cst.CSTVisitor):
             self.other = True
 
 
+def without_mocker(params: cst.Parameters, handed: Handed, kwargs_read: bool) -> cst.Parameters:
+    """``params`` without the one the mocker fills, and without ``**kwargs`` when the
+    mocker was its item and the test reads nothing else of it."""
+    changes: dict[str, Any] = {
+        group: [
+            p.with_changes(comma=cst.MaybeSentinel.DEFAULT)
+            for p in getattr(params, group)
+            if p.name.value != handed.param
+        ]
+        for group in ("posonly_params", "params", "kwonly_params")
+    }
+    if not changes["kwonly_params"] and isinstance(params.star_arg, cst.ParamStar):
+        changes["star_arg"] = cst.MaybeSentinel.DEFAULT  # a bare ``*`` needs what follows it
+    star_kwarg = params.star_kwarg
+    if star_kwarg is not None:
+        keep = handed.kwargs is None or kwargs_read
+        changes["star_kwarg"] = (
+            star_kwarg.with_changes(comma=cst.MaybeSentinel.DEFAULT) if keep else None
+        )
+    return params.with_changes(**changes)
+
+
 def respx_signature(params: cst.Parameters, handed: Handed, kwargs_read: bool) -> cst.Parameters:
     """``params`` with ``respx_mock`` (the mocker's parameter, renamed already, or a new
-    one for ``kwargs["mock"]``) last of the positional parameters, and ``**kwargs``
-    dropped when the test reads nothing else of it."""
-    taken = None
-    groups: dict[str, list[cst.Param]] = {}
-    for group in ("posonly_params", "params", "kwonly_params"):
-        kept = []
-        for param in getattr(params, group):
-            if param.name.value == RESPX_PARAM and taken is None:
-                taken = param
-            else:
-                kept.append(param)
-        groups[group] = kept
-    param = taken or cst.Param(cst.Name(RESPX_PARAM))
-    groups["params"].append(param.with_changes(comma=cst.MaybeSentinel.DEFAULT))
-    changes: dict[str, object] = {
-        group: [p.with_changes(comma=cst.MaybeSentinel.DEFAULT) for p in members]
-        for group, members in groups.items()
-    }
-    if not groups["kwonly_params"] and isinstance(params.star_arg, cst.ParamStar):
-        changes["star_arg"] = cst.MaybeSentinel.DEFAULT  # a bare ``*`` needs what follows it
-    if handed.kwargs is not None and not kwargs_read:
-        changes["star_kwarg"] = None
-    if params.star_kwarg is not None and "star_kwarg" not in changes:
-        changes["star_kwarg"] = params.star_kwarg.with_changes(comma=cst.MaybeSentinel.DEFAULT)
-    return params.with_changes(**changes)
+    one for ``kwargs["mock"]``) last of the positional parameters, where respx finds
+    it, and ``**kwargs`` dropped when the test reads nothing else of it."""
+    named = (*params.posonly_params, *params.params, *params.kwonly_params)
+    taken = next((p for p in named if p.name.value == RESPX_PARAM), None)
+    renamed = Handed(handed.call, param=RESPX_PARAM, kwargs=handed.kwargs, key=handed.key)
+    params = without_mocker(params, renamed, kwargs_read)
+    param = (taken or cst.Param(cst.Name(RESPX_PARAM))).with_changes(
+        comma=cst.MaybeSentinel.DEFAULT
+    )
+    return params.with_changes(params=[*params.params, param])

@@ -1,4 +1,5 @@
 import unittest
+from unittest import mock
 
 import pytest
 import requests_mock
@@ -53,3 +54,33 @@ class BothTest(unittest.IsolatedAsyncioTestCase):
     def test_stock(self, m):
         m.get("https://stock.example.test/a", json={"stock": 9})
         self.assertEqual(LegacySession().stock("a"), 9)
+
+
+class KeywordTest(unittest.IsolatedAsyncioTestCase):
+    async def test_price(self):
+        with requests_mock.Mocker() as m:
+            m.get("https://prices.example.test/b", json={"price": 4})
+            self.assertEqual(await api.price("b"), 4)
+            self.assertEqual(m.call_count, 1)
+
+    @mock.patch("legacy.LegacySession.stock", return_value=7)
+    async def test_stock_patched(self, stock):
+        with requests_mock.Mocker() as m:
+            m.get("https://prices.example.test/c", json={"price": 5})
+            self.assertEqual(await api.price("c") + LegacySession().stock("c"), 12)
+            stock.assert_called_once_with("c")
+
+
+class PatchedTest(unittest.IsolatedAsyncioTestCase):
+    @mock.patch("legacy.LegacySession.stock", return_value=8)
+    async def test_price_and_stock(self, stock):
+        with requests_mock.Mocker() as m:
+            m.get("https://prices.example.test/d", json={"price": 6})
+            self.assertEqual(await api.price("d") + LegacySession().stock("d"), 14)
+            self.assertEqual(m.call_count, 1)
+
+    @requests_mock.Mocker()
+    @mock.patch("legacy.LegacySession.stock", return_value=9)
+    def test_stock_only(self, m, stock):
+        self.assertEqual(LegacySession().stock("e"), 9)
+        self.assertFalse(m.called)
