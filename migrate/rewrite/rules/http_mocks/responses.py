@@ -66,6 +66,15 @@ class ResponsesMock(UnmatchedRequests):
         # What the module's names are bound to, and each function's (raised_bodies.py).
         self._module_kinds: Kinds = {}
         self._function_kinds: list[Kinds] = []
+        # ``@responses.activate`` decorating a class (original nodes).
+        self._activated_classes: set[cst.Decorator] = set()
+
+    @on_visit(cst.ClassDef)
+    def note_activated_class(self, node: cst.ClassDef) -> None:
+        if self.ctx.edits.http_mocks:
+            self._activated_classes.update(
+                d for d in node.decorators if dotted_name(d.decorator) == "responses.activate"
+            )
 
     @on_visit(cst.Module)
     def find_raised_bodies(self, node: cst.Module) -> None:
@@ -101,6 +110,13 @@ class ResponsesMock(UnmatchedRequests):
     ) -> cst.Decorator:
         """``@responses.activate`` -> ``@respx.mock``."""
         self._imports()
+        if original in self._activated_classes:
+            # Both wrap the class as a function: its tests never ran, and still do not.
+            self.ctx.todo(
+                self.ctx.line(original),
+                self.code,
+                "a class under activate is a function: its tests never ran",
+            )
         self.ctx.note(self.code, self.ctx.line(original), "@responses.activate -> @respx.mock")
         return updated.with_changes(decorator=cst.parse_expression("respx.mock"))
 

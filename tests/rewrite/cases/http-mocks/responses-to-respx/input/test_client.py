@@ -1,4 +1,5 @@
 import json
+import unittest
 import warnings
 
 import requests
@@ -40,3 +41,10 @@ def test_retry_sees_both_answers():
     responses.get(URL + "?page=2", json=[], match=[matchers.query_param_matcher({"page": "2"})])
     responses.add(responses.POST, URL, body=requests.ConnectionError("refused"))
     responses.add_callback(responses.PUT, URL, callback=lambda request: (200, {}, "ok"))
+
+
+@responses.activate
+class FetchTest(unittest.TestCase):
+    def test_fetch(self):
+        responses.add(responses.GET, URL, json={"id": 3})
+        self.assertEqual(fetch(URL), {"id": 3})
