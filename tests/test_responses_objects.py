@@ -241,3 +241,37 @@ def test_a_name_holding_a_requests_mock_and_an_import_keeps_the_mocks() -> None:
         "        mock.patch('https://x.test/', json={})\n"
     )
     assert judged.unported == ((1, "mock names a RequestsMock and an import"),)
+
+
+def test_a_matcher_option_the_rewrite_does_not_carry_keeps_the_mocks() -> None:
+    """query_param_matcher's strict_match becomes params__eq= or params=; the other
+    matchers' options would make respx's pattern stricter or weaker than responses'
+    check, so a file giving one keeps its mocks whole."""
+    from migrate.plan.responses_uses import responses_uses
+
+    def judged(matcher: str) -> tuple[tuple[int, str], ...]:
+        text = (
+            "import responses\nfrom responses import matchers\n\n\n@responses.activate\n"
+            f"def test():\n    responses.get('https://x.test/', match=[matchers.{matcher}])\n"
+        )
+        return responses_uses(text).unported
+
+    for carried in (
+        "query_param_matcher({'a': '1'})",
+        "query_param_matcher(params={'a': '1'}, strict_match=False)",
+        "json_params_matcher({'a': 1}, strict_match=True)",
+        "header_matcher(headers={'X-A': '1'}, strict_match=False)",
+    ):
+        assert judged(carried) == (), carried
+    assert judged("json_params_matcher({'a': 1}, strict_match=False)") == (
+        (7, "matchers.json_params_matcher(strict_match=...)"),
+    )
+    assert judged("header_matcher({'X-A': '1'}, True)") == (
+        (7, "matchers.header_matcher(...) with options given by position"),
+    )
+    assert judged("query_param_matcher({'a': '1'}, strict_match=STRICT)") == (
+        (7, "matchers.query_param_matcher(strict_match=...)"),
+    )
+    assert judged("urlencoded_params_matcher({'a': '1'}, allow_blank=True)") == (
+        (7, "matchers.urlencoded_params_matcher(allow_blank=...)"),
+    )

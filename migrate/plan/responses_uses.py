@@ -34,6 +34,20 @@ CALLBACK_KEYWORDS = frozenset(
 MATCHERS = frozenset(
     {"json_params_matcher", "query_param_matcher", "header_matcher", "urlencoded_params_matcher"}
 )
+# The matchers' options the rewrite carries, with the values it carries (as literals).
+# query_param_matcher's strict_match chooses respx's params__eq= (True, its default)
+# or params= (False: the request has these among others); the others' defaults only:
+# respx's json= and data= match the whole body, its headers= what the request has
+# among other headers (json_params_matcher(strict_match=False) would be stricter,
+# header_matcher(strict_match=True) weaker, and a test would no longer check the same).
+MATCHER_OPTIONS: dict[str, dict[str, tuple[bool, ...]]] = {
+    "query_param_matcher": {"strict_match": (True, False)},
+    "json_params_matcher": {"strict_match": (True,)},
+    "header_matcher": {"strict_match": (False,)},
+    "urlencoded_params_matcher": {"strict_match": (True,), "allow_blank": (False,)},
+}
+# Each matcher's first parameter, which may be passed by name.
+MATCHER_FIRST = {"header_matcher": "headers"}
 # Registrations: respx routes (``replace``/``upsert``: registering a route again
 # replaces its answer in respx).
 REGISTRATIONS = frozenset({"add", "replace", "upsert", *HTTP_VERBS})
@@ -230,6 +244,8 @@ def _unported_call(node: ast.Call, holders: set[str], makers: frozenset[str]) ->
     func = _dotted(node.func) or ""
     owner, _, method = func.rpartition(".")
     keywords = {k.arg for k in node.keywords}
+    if owner.endswith("matchers") and method in MATCHERS:
+        return _unported_matcher(node, method)
     if func in makers:
         others = sorted(str(k) for k in keywords - set(OPTIONS))
         if node.args or others:
@@ -248,4 +264,21 @@ def _unported_call(node: ast.Call, holders: set[str], makers: frozenset[str]) ->
         return f"{func}({', '.join(extra)}=...)" if extra else None
     if method == "stop" and (node.args or keywords - {"allow_assert"}):
         return f"{func}(...) with options"
+    return None
+
+
+def _unported_matcher(node: ast.Call, name: str) -> str | None:
+    """A matcher given an option, or a value of one, that the rewrite does not carry."""
+    carried = MATCHER_OPTIONS[name]
+    first = MATCHER_FIRST.get(name, "params")
+    if len(node.args) > 1:
+        return f"matchers.{name}(...) with options given by position"
+    for keyword in node.keywords:
+        if keyword.arg == first:
+            continue
+        value = keyword.value.value if isinstance(keyword.value, ast.Constant) else None
+        if keyword.arg not in carried or not (
+            isinstance(value, bool) and value in carried[keyword.arg]
+        ):
+            return f"matchers.{name}({keyword.arg or '**'}=...)"
     return None

@@ -13,8 +13,9 @@ bodies and call assertions:
   may be either, a choice written out: :mod:`.raised_bodies`);
   ``content_type=`` -> a ``Content-Type`` header; matchers
   (``json_params_matcher``, ``query_param_matcher``, ``header_matcher``,
-  ``urlencoded_params_matcher``) -> the route's ``json=``, ``params=``,
-  ``headers=``, ``data=`` patterns; ``match_querystring=`` -> the route's
+  ``urlencoded_params_matcher``) -> the route's ``json=``, ``params__eq=``
+  (``params=`` for ``strict_match=False``), ``headers=``, ``data=``
+  patterns; ``match_querystring=`` -> the route's
   URL with its query (matched exactly) or without it;
 * ``responses.add_callback(method, url, callback=cb, content_type=..)`` ->
   ``respx.get(url).mock(side_effect=responses_callback(cb, ..))``: the
@@ -55,6 +56,8 @@ MATCHERS = {
     "header_matcher": "headers",
     "urlencoded_params_matcher": "data",
 }
+# The matchers' first parameter, when not ``params``.
+MATCHER_ARGS = {"header_matcher": "headers"}
 RESPONSE_KEYWORDS = ("status", "json", "body", "headers", "content_type")
 
 
@@ -371,11 +374,34 @@ class ResponsesMock(UnmatchedRequests):
                     if isinstance(matcher, cst.Call)
                     else ""
                 )
-                if kind not in MATCHERS or not isinstance(matcher, cst.Call) or not matcher.args:
+                pattern = _pattern(kind, matcher) if isinstance(matcher, cst.Call) else None
+                if pattern is None:
                     self.ctx.todo(line, self.code, f"responses matcher {kind or '?'} not ported")
                     return None
-                route_args.append(f"{MATCHERS[kind]}={code_of(matcher.args[0].value)}")
+                route_args.append(pattern)
         return f"{router}.{verb}({', '.join(route_args)})"
+
+
+def _pattern(kind: str, matcher: cst.Call) -> str | None:
+    """The respx pattern of a responses matcher (``params__eq={...}``), None when it
+    has none. ``query_param_matcher`` is strict by default: the request's query must
+    be those parameters, which respx's ``params__eq=`` checks; ``params=`` checks that
+    it has them among others, as ``strict_match=False`` does. The plan keeps the mocks
+    whole for the other matchers' options (plan/responses_uses.py)."""
+    if kind not in MATCHERS:
+        return None
+    given = next((a.value for a in matcher.args if a.keyword is None), None)
+    options = {a.keyword.value: a.value for a in matcher.args if a.keyword is not None}
+    given = options.pop(MATCHER_ARGS.get(kind, "params"), given)
+    if given is None:
+        return None
+    keyword = MATCHERS[kind]
+    if kind == "query_param_matcher":
+        strict = options.pop("strict_match", cst.Name("True"))
+        if _literal_bool(strict) is None:
+            return None
+        keyword += "__eq" if _literal_bool(strict) else ""
+    return f"{keyword}={code_of(given)}"
 
 
 def _literal_bool(node: cst.BaseExpression) -> bool | None:

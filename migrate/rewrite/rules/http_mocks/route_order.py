@@ -7,7 +7,7 @@ URL registered without a query and then with one (``/issues``, then
 from the one without and the next from the one with the query. respx takes
 the first route that matches, every time, and a route without a query
 matches any query: it would answer the first page again, for ever. So within
-a run of routes, one with a query (or ``params=``) goes before a route of the
+a run of routes, one with a query (or ``params=``, ``params__eq=``) goes before a route of the
 same method and URL without one.
 """
 
@@ -71,6 +71,8 @@ def _key(stmt: cst.BaseStatement, route_of: RouteOf) -> tuple[str, bool] | None:
     if url is None:
         return None
     text = code_of(url)
-    queried = "?" in text or any(a.keyword and a.keyword.value == "params" for a in route.args)
+    queried = "?" in text or any(
+        a.keyword and a.keyword.value in ("params", "params__eq") for a in route.args
+    )
     base = text.split("?")[0].rstrip("'\"")
     return f"{code_of(route.func)} {base}", queried

@@ -50,7 +50,7 @@ def test_retry_sees_both_answers():
             httpx.Response(200, json=[]),
         )
     )
-    respx.get(URL + "?page=2", params={"page": "2"}).mock(
+    respx.get(URL + "?page=2", params__eq={"page": "2"}).mock(
         return_value=httpx.Response(200, json=[])
     )
     respx.post(URL).mock(side_effect=httpx.ConnectError("refused"))
