@@ -1540,6 +1540,28 @@ def with_headers(request: {http}.Request, headers: Any) -> {http}.Headers:
     needs=("with_body",),
 )
 
+RESPONSES_PARAMS = Helper(
+    "responses_params",
+    '''\
+def responses_params(request: {http}.Request) -> dict[str, Any]:
+    """The query of ``request`` as responses records it on the requests it sees
+    (``request.params``): each parameter's text, or a list of them for a parameter
+    given several times in a row (responses groups neighbours: a later run of the same
+    parameter replaces an earlier one)."""
+    params: dict[str, Any] = {{}}
+    pairs = parse_qsl(request.url.query.decode(), keep_blank_values=True)
+    for key, run in groupby(pairs, key=lambda pair: pair[0]):
+        values = [value for _, value in run]
+        params[key] = values[0] if len(values) == 1 else values
+    return params''',
+    (
+        "from itertools import groupby",
+        "from typing import Any",
+        "from urllib.parse import parse_qsl",
+        "import {http}",
+    ),
+)
+
 REQUESTS_REQUEST = Helper(
     "RequestsRequest",
     '''class RequestsRequest:
@@ -1555,14 +1577,7 @@ REQUESTS_REQUEST = Helper(
         self.headers = request.headers
         self.body = request_body(request)
         self.path_url = request.url.raw_path.decode("ascii")
-        self.params: dict[str, Any] = {{}}
-        for key, value in parse_qsl(request.url.query.decode(), keep_blank_values=True):
-            if key not in self.params:
-                self.params[key] = value
-            elif isinstance(self.params[key], list):
-                self.params[key].append(value)
-            else:
-                self.params[key] = [self.params[key], value]
+        self.params = responses_params(request)
         parts = urlsplit(self.url.lower())
         self.scheme, self.netloc, self.path, self.query = parts[:4]
         self.hostname = self.netloc.split(":")[0]
@@ -1578,10 +1593,10 @@ REQUESTS_REQUEST = Helper(
     (
         "import json",
         "from typing import Any",
-        "from urllib.parse import parse_qs, parse_qsl, urlsplit",
+        "from urllib.parse import parse_qs, urlsplit",
         "import {http}",
     ),
-    needs=("request_body",),
+    needs=("request_body", "responses_params"),
 )
 
 RESPONSES_CALLBACK = Helper(
@@ -1979,6 +1994,7 @@ HELPERS: dict[str, Helper] = {
         REQUEST_BODY,
         WITH_BODY,
         WITH_HEADERS,
+        RESPONSES_PARAMS,
         REQUESTS_REQUEST,
         RESPONSES_CALLBACK,
         REQUESTS_MOCK_ANSWER,

@@ -106,6 +106,7 @@ def test_one_helpers_module_per_package_imported_relatively(tmp_path: Path) -> N
         "cached_result": None,  # nor here: no cached_property
         "StatusError": None,  # nothing raises requests.HTTPError
         "RequestsRequest": None,  # no requests mock with a callback
+        "responses_params": None,  # nor a recorded request's params
         "HandMadeResponse": None,  # no test makes a requests.Response by hand
         "responses_callback": None,
         "requests_mock_answer": None,

@@ -26,7 +26,8 @@ bodies and call assertions:
   registrations in turn, the last again after) -> one route answering in turn;
   a route with a query goes before the same one without (:mod:`.route_order`);
 * ``responses.calls`` -> ``respx.calls`` (``.request.body`` ->
-  ``.request.content``, ``.request.url`` -> ``str(.request.url)``);
+  ``.request.content``, ``.request.url`` -> ``str(.request.url)``,
+  ``.request.params`` -> ``responses_params(.request)`` from the helpers module);
 * a request no registration matches: responses raises requests'
   ``ConnectionError`` (tests rely on it to stand for a network failure),
   respx an ``AllMockedAssertionError``; every router moved off responses
@@ -58,6 +59,7 @@ MATCHERS = {
 }
 # The matchers' first parameter, when not ``params``.
 MATCHER_ARGS = {"header_matcher": "headers"}
+RESPONSES_PARAMS = "responses_params"
 RESPONSE_KEYWORDS = ("status", "json", "body", "headers", "content_type")
 
 
@@ -138,6 +140,10 @@ class ResponsesMock(UnmatchedRequests):
         calls = tuple(f"{router}.calls" for router in ("responses", *self._holders))
         if recorded.startswith(calls) and recorded.endswith(".request.body"):
             return updated.with_changes(attr=cst.Name("content"))
+        if recorded.startswith(calls) and recorded.endswith(".request.params"):
+            # responses adds the query to the requests it records; httpx's have none.
+            helper = self.ctx.use_helper(RESPONSES_PARAMS)
+            return cst.Call(cst.Name(helper), [cst.Arg(updated.value)])
         if recorded.startswith(calls) and recorded.endswith(".request.url"):
             # A string in requests (``.endswith``, ``in``), an httpx.URL here.
             return cst.Call(cst.Name("str"), [cst.Arg(updated)])

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import logging
 from collections.abc import Callable
+from itertools import groupby
 from typing import Any
 from urllib.parse import parse_qs, parse_qsl, urlsplit
 
@@ -72,6 +73,19 @@ def request_body(request: httpx.Request) -> str | bytes | None:
 FORM = "application/x-www-form-urlencoded"
 
 
+def responses_params(request: httpx.Request) -> dict[str, Any]:
+    """The query of ``request`` as responses records it on the requests it sees
+    (``request.params``): each parameter's text, or a list of them for a parameter
+    given several times in a row (responses groups neighbours: a later run of the same
+    parameter replaces an earlier one)."""
+    params: dict[str, Any] = {}
+    pairs = parse_qsl(request.url.query.decode(), keep_blank_values=True)
+    for key, run in groupby(pairs, key=lambda pair: pair[0]):
+        values = [value for _, value in run]
+        params[key] = values[0] if len(values) == 1 else values
+    return params
+
+
 class RequestsRequest:
     """An httpx.Request as a requests mock's callback reads it: ``url`` a string,
     ``body`` as requests prepared it (None, text for a form, else bytes) and, as
@@ -85,14 +99,7 @@ class RequestsRequest:
         self.headers = request.headers
         self.body = request_body(request)
         self.path_url = request.url.raw_path.decode("ascii")
-        self.params: dict[str, Any] = {}
-        for key, value in parse_qsl(request.url.query.decode(), keep_blank_values=True):
-            if key not in self.params:
-                self.params[key] = value
-            elif isinstance(self.params[key], list):
-                self.params[key].append(value)
-            else:
-                self.params[key] = [self.params[key], value]
+        self.params = responses_params(request)
         parts = urlsplit(self.url.lower())
         self.scheme, self.netloc, self.path, self.query = parts[:4]
         self.hostname = self.netloc.split(":")[0]
