@@ -264,8 +264,8 @@ class RequestsMock(Rule):
             for name, value in scan.assigns:
                 if isinstance(value, cst.Call) and self._registration(value, kinds):
                     kinds[name] = "route"
-                elif self._kind(value, kinds) == "request":
-                    kinds[name] = "request"
+                elif (kind := self._kind(value, kinds)) in ("request", "mocker"):
+                    kinds[name] = kind  # ``m = kwargs["mock"]``: the mocker by another name
             for name, value in scan.loops:
                 if isinstance(value, cst.Attribute) and value.attr.value == "request_history":
                     if self._kind(value.value, kinds) in ("mocker", "route"):

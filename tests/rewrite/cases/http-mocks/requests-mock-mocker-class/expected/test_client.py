@@ -21,6 +21,15 @@ class KeywordTest(unittest.IsolatedAsyncioTestCase):
         self.assertEqual(respx_mock.calls.call_count, 1)
 
     @respx.mock
+    async def test_aliased(self, respx_mock):
+        m = respx_mock
+        m.get(f"{client.BASE}/items/A3").mock(
+            return_value=httpx.Response(200, json={"sku": "A3"}, headers={"ETag": "e3"})
+        )
+        self.assertEqual(await client.item("A3"), {"sku": "A3"})
+        self.assertEqual(m.calls.last.request.method, "GET")
+
+    @respx.mock
     async def test_named(self, respx_mock):
         respx_mock.get(f"{client.BASE}/items/A2").mock(return_value=httpx.Response(500))
         with self.assertRaises(httpx.HTTPStatusError):

@@ -17,6 +17,12 @@ class KeywordTest(unittest.TestCase):
         self.assertEqual(client.item(self.sku), {"sku": "A1"})
         self.assertEqual(kwargs["mock"].call_count, 1)
 
+    def test_aliased(self, **kwargs):
+        m = kwargs["mock"]
+        m.get(f"{client.BASE}/items/A3", json={"sku": "A3"}, headers={"ETag": "e3"})
+        self.assertEqual(client.item("A3"), {"sku": "A3"})
+        self.assertEqual(m.last_request.method, "GET")
+
     def test_named(self, mock):
         mock.get(f"{client.BASE}/items/A2", status_code=500)
         with self.assertRaises(requests.HTTPError):
