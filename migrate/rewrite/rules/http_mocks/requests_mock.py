@@ -222,6 +222,8 @@ class RequestsMock(Rule):
         # Tests a ``Mocker`` decorator (theirs or their class's) hands the mocker to,
         # and the ``kwargs["mock"]`` items that are it (original nodes).
         self._rm_handed: dict[cst.FunctionDef, tuple[Handed, bool]] = {}
+        # The ``Mocker(...)`` decorators of those tests and classes, which go.
+        self._rm_decorators: set[cst.BaseExpression] = set()
         self._rm_kwargs_items: set[cst.Subscript] = set()
 
     @on_visit(cst.Module)
@@ -320,6 +322,7 @@ class RequestsMock(Rule):
             self._rm_kept.add(handed.call)  # left as it is, with a TODO (see _mocker)
             return
         kwargs_read = False
+        self._rm_decorators.add(handed.call)
         if handed.param is not None:
             kinds[handed.param] = "mocker"
             if handed.param != RESPX_PARAM:
@@ -339,6 +342,9 @@ class RequestsMock(Rule):
     def visit_rm_class(self, node: cst.ClassDef) -> None:
         if self.ctx.edits.http_mocks:
             self._rm_classes.append((node, [d.decorator for d in node.decorators]))
+            self._rm_decorators.update(
+                d.decorator for d in node.decorators if is_mocker_call(d.decorator)
+            )
 
     @on_leave(cst.ClassDef)
     def leave_rm_class(self, original: cst.ClassDef, updated: cst.ClassDef) -> cst.ClassDef:
@@ -348,10 +354,9 @@ class RequestsMock(Rule):
         if not self.ctx.edits.http_mocks:
             return updated
         self._rm_classes.pop()
-        mockers = [is_mocker_call(d.decorator) for d in original.decorators]
-        if not any(mockers) or len(updated.decorators) != len(mockers):
+        kept = [d for d in updated.decorators if not is_mocker_call(d.decorator)]
+        if len(kept) == len(updated.decorators):
             return updated
-        kept = [d for d, mocker in zip(updated.decorators, mockers, strict=True) if not mocker]
         return updated.with_changes(decorators=kept)
 
     def _rm_respx_test(
@@ -364,13 +369,9 @@ class RequestsMock(Rule):
         if found is None:
             return updated
         handed, kwargs_read = found
-        decorators = [
-            decorator
-            for decorator, was in zip(updated.decorators, original.decorators, strict=False)
-            if was.decorator is not handed.call
-        ]
-        if len(updated.decorators) != len(original.decorators):
-            decorators = list(updated.decorators)
+        # The test's own Mocker decorator, left a Mocker call by _mocker (another rule
+        # may have added decorators around it).
+        decorators = [d for d in updated.decorators if not is_mocker_call(d.decorator)]
         self.ctx.add_import("respx")
         decorators.append(cst.Decorator(cst.parse_expression("respx.mock")))
         params = updated.params
@@ -622,6 +623,8 @@ class RequestsMock(Rule):
         self.ctx.add_import("respx")
         self.ctx.maybe_remove_import("requests_mock")
         self.ctx.note(self.code, line, "requests_mock.Mocker -> respx router")
+        if original in self._rm_decorators:
+            return updated  # the decorator goes: each test gets @respx.mock (_rm_respx_test)
         return cst.parse_expression("respx.mock(assert_all_called=False)")
 
     def _rm_route(

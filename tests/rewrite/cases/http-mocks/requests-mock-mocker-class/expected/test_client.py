@@ -81,3 +81,12 @@ class TestPytestStyle:
             return_value=httpx.Response(200, json={"sku": "D1"})
         )
         assert await client.item("D1") == {"sku": "D1"}
+
+
+@pytest.mark.asyncio
+@respx.mock
+async def test_function(respx_mock):
+    respx_mock.get(f"{client.BASE}/items/E1").mock(
+        return_value=httpx.Response(200, json={"sku": "E1"})
+    )
+    assert await client.item("E1") == {"sku": "E1"}

@@ -68,3 +68,9 @@ class TestPytestStyle:
     def test_found(self, **kwargs):
         kwargs["mock"].get(f"{client.BASE}/items/D1", json={"sku": "D1"})
         assert client.item("D1") == {"sku": "D1"}
+
+
+@requests_mock.Mocker(kw="mock")
+def test_function(**kwargs):
+    kwargs["mock"].get(f"{client.BASE}/items/E1", json={"sku": "E1"})
+    assert client.item("E1") == {"sku": "E1"}
