@@ -250,9 +250,10 @@ def apply(
     """
     from rich.console import Console
 
-    from .apply import apply_plan, print_diff, print_summary, run_apply
+    from .apply import apply_plan, run_apply
     from .rewrite.project_config import ConfigError
     from .rewrite.rules import BY_CODE, BY_NAME
+    from .summary import print_diff, print_summary
 
     the_plan = None
     if plan_file is not None:

@@ -16,11 +16,12 @@ from pathlib import Path
 from rich.console import Console
 
 from .analyse.run import analyse_paths
-from .apply import print_summary, run_apply
+from .apply import run_apply
 from .compare.model import CompareOptions
 from .compare.render import render_result
 from .compare.run import run_compare
 from .plan import build_plan
+from .summary import print_summary
 
 ROOT = Path(__file__).resolve().parents[1]
 LEGACY = ROOT / "sample_legacy_app"

@@ -37,9 +37,10 @@ from hypothesis import strategies as st
 from rich.console import Console
 
 from migrate.analyse.run import analyse_paths
-from migrate.apply import run_apply, unified_diff
+from migrate.apply import run_apply
 from migrate.plan import build_plan
 from migrate.plan.render import render_plan
+from migrate.summary import unified_diff
 
 BLOCKING = """
 
