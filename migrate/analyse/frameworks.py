@@ -325,7 +325,7 @@ REQUESTS_BASED_PACKAGES = frozenset({"docker", "github", "gitlab", "hvac", "jira
 # ``patch.object(mod, "f", fake)`` (also as decorators and context managers).
 PATCHERS = frozenset(
     f"{package}.{name}"
-    for package in ("unittest.mock", "mock")
+    for package in ("unittest.mock", "mock", "<fixture>.mocker")
     for name in ("patch", "patch.object")
 )
 # Mocks whose calls return plain values; their async twin is AsyncMock.

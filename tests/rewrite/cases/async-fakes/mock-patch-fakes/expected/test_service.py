@@ -104,6 +104,14 @@ async def test_sleep_patched_with_mock(sleep):
 
 
 @pytest.mark.asyncio
+async def test_sleep_patched_by_pytest_mock(mocker):
+    sleep = mocker.patch("asyncio.sleep")
+    with patch("service.fetch", side_effect=[{}, {"ready": True}]):
+        assert await service.wait_for("u") == 1
+    sleep.assert_called_once_with(2)
+
+
+@pytest.mark.asyncio
 async def test_unreachable_host():
     with patch("service.fetch", side_effect=httpx.ConnectError("")):
         assert await service.title_or_none("u") is None

@@ -89,6 +89,13 @@ def test_sleep_patched_with_mock(sleep):
     assert sleep.call_count == 2
 
 
+def test_sleep_patched_by_pytest_mock(mocker):
+    sleep = mocker.patch("service.time.sleep")
+    with patch("service.fetch", side_effect=[{}, {"ready": True}]):
+        assert service.wait_for("u") == 1
+    sleep.assert_called_once_with(2)
+
+
 def test_unreachable_host():
     with patch("service.fetch", side_effect=requests.ConnectionError):
         assert service.title_or_none("u") is None
