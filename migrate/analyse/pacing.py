@@ -22,6 +22,10 @@ from .project import function_node
 # Sleeps of async code: what an earlier run wrote for ``time.sleep``, or code already async.
 ASYNC_SLEEPS = frozenset({"asyncio.sleep", "anyio.sleep", "trio.sleep"})
 OWN_SCOPES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)
+# What a response says of how it went, in requests and httpx.
+STATUS_ATTRIBUTES = frozenset(
+    {"status_code", "ok", "is_error", "is_success", "is_server_error", "is_client_error"}
+)
 # An auth class's flow (httpx's), run by the client for every request it sends.
 AUTH_FLOWS = frozenset({"auth_flow", "async_auth_flow", "sync_auth_flow"})
 
@@ -229,11 +233,15 @@ def awaits_async(name: str | None, graph: CallGraph, colouring: Colouring) -> bo
 
 def _sleeps_in_loop(node: ast.AST, sleeps: set[Span], looping: bool = False) -> bool:
     """Whether one of the ``sleeps`` calls is made in a loop of ``node`` and not in
-    an ``except`` (a retry's pause); nested functions are their own."""
+    an ``except`` or under a test of a response's status (a retry's pause: ``if
+    r.status_code in RETRY: time.sleep(d); continue``); nested functions are their
+    own."""
     for child in ast.iter_child_nodes(node):
         if isinstance(
             child, ast.FunctionDef | ast.AsyncFunctionDef | ast.Lambda | ast.ExceptHandler
         ):
+            continue
+        if isinstance(child, ast.If) and _tests_status(child.test):
             continue
         if looping and isinstance(child, ast.Call):
             end = (child.end_lineno or child.lineno, child.end_col_offset or 0)
@@ -243,3 +251,21 @@ def _sleeps_in_loop(node: ast.AST, sleeps: set[Span], looping: bool = False) -> 
         if _sleeps_in_loop(child, sleeps, inner):
             return True
     return False
+
+
+def _tests_status(test: ast.expr) -> bool:
+    """Whether an ``if`` tests a response for a failure (``r.status_code == 429``,
+    ``r.status_code in RETRY_STATUSES``, ``not r.ok``): what it runs retries a
+    request that failed, it does not pace others. A test against a success
+    (``== 202``, a job still being made) is a poll's."""
+    status = [
+        n for n in ast.walk(test) if isinstance(n, ast.Attribute) and n.attr in STATUS_ATTRIBUTES
+    ]
+    compared = [
+        n.value
+        for c in ast.walk(test)
+        if isinstance(c, ast.Compare) and any(s in status for s in ast.walk(c))
+        for n in ast.walk(c)
+        if isinstance(n, ast.Constant) and type(n.value) is int
+    ]
+    return bool(status) and all(code >= 400 for code in compared)
