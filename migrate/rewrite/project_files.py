@@ -139,7 +139,8 @@ def project_file_results(
             elif name == "pytest.ini":
                 new = edit_ini(text, needs, ("pytest",))
             elif name == "setup.cfg":
-                new = edit_setup_cfg(text, needs)
+                pyproject = (root / "pyproject.toml").is_file()
+                new = edit_setup_cfg(text, needs, configured or pyproject)
             elif name == "tox.ini":
                 new = edit_tox(text, needs)
             elif re.fullmatch(r"requirements.*\.(txt|in)", name):

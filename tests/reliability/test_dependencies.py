@@ -167,6 +167,43 @@ def test_setup_cfg() -> None:
     )
 
 
+def test_setup_cfg_one_line_requirements_become_a_list_and_pytest_gets_a_section(
+    tmp_path: Path,
+) -> None:
+    text = "[metadata]\nname = app\n\n[options]\npackages = find:\ninstall_requires = requests\n"
+    new = twice(lambda t: edit_setup_cfg(t, needs(), configures_pytest=False), text)
+    assert new == textwrap.dedent(
+        """\
+        [metadata]
+        name = app
+
+        [options]
+        packages = find:
+        install_requires =
+            httpx>=0.27
+
+        [tool:pytest]
+        asyncio_mode = strict
+        asyncio_default_fixture_loop_scope = function
+        """
+    )
+    # Configured elsewhere (pytest.ini, tox.ini, pyproject.toml): no section here.
+    assert "tool:pytest" not in edit_setup_cfg(text, needs())
+    # Run: pytest-asyncio's start-up warning no longer fails a suite run with -W error.
+    (tmp_path / "setup.cfg").write_text(new)
+    (tmp_path / "test_one.py").write_text(
+        "import pytest\n\n\n@pytest.mark.asyncio\nasync def test_one():\n    pass\n"
+    )
+    run = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-W", "error", "-p", "no:cacheprovider"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert run.returncode == 0, run.stdout + run.stderr
+
+
 def test_tox_ini() -> None:
     text = (
         "[tox]\nenvlist = py311\n\n[testenv]\ndeps =\n    pytest\n    responses\n"

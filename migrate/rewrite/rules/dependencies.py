@@ -395,8 +395,18 @@ def _edit_ini_list(text: str, header: str, key: str, needs: Needs, testing: bool
     for item in value_lines:
         present.add(requirement_name(item))
     missing = _missing(present, needs, testing)
+    if not block and value_lines and missing:
+        # ``install_requires = requests``: one requirement per line from here on.
+        line_start = span[0] + match.start()
+        line_end = span[0] + match.end()
+        newline = "\r\n" if "\r\n" in body else "\n"
+        given = [v.strip() for v in match[1].split(";") if v.strip()]
+        specs = [e for v in given if (e := _edit_spec(v, needs, testing)) is not None]
+        listed = "".join(f"    {spec}{newline}" for spec in [*specs, *missing])
+        rest = text[line_end:].removeprefix(newline)
+        return f"{text[:line_start]}{key} ={newline}{listed}{rest}"
     if not block and value_lines:
-        return text  # a one-line value (``deps = pytest``): left as written
+        return text  # a one-line value with nothing to add: left as written
     indent = next((ln[: len(ln) - len(ln.lstrip())] for ln in block if ln.strip()), "    ")
     newline = "\r\n" if "\r\n" in body else "\n"
     kept += [f"{indent}{spec}{newline}" for spec in missing]
@@ -405,13 +415,20 @@ def _edit_ini_list(text: str, header: str, key: str, needs: Needs, testing: bool
     return text[:start] + "".join(kept) + text[start + old_len :]
 
 
-def edit_setup_cfg(text: str, needs: Needs) -> str:
+def edit_setup_cfg(text: str, needs: Needs, configures_pytest: bool = True) -> str:
+    """``setup.cfg``'s requirements and pytest settings; where nothing else holds
+    pytest's (``configures_pytest`` False, no pyproject.toml), a ``[tool:pytest]``
+    section here, as :func:`edit_pyproject` makes one."""
     text = _edit_ini_list(text, "options", "install_requires", needs, testing=False)
     for extra in TEST_EXTRAS:
         edited = _edit_ini_list(text, "options.extras_require", extra, needs, testing=True)
         if edited != text:
             text = edited
             break
+    if needs.async_tests and not configures_pytest and section(text, "tool:pytest") is None:
+        newline = "\r\n" if "\r\n" in text else "\n"
+        text = text.rstrip("\r\n") + f"{newline}{newline}[tool:pytest]"
+        return _add_settings(text, (len(text), len(text)), needs, toml=False) + newline
     return edit_ini(text, needs, ("tool:pytest",))
 
 
