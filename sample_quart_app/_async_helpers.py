@@ -19,7 +19,8 @@ from typing import Any, TypeVar
 import httpx
 
 # One TLS context for every client the package makes: httpx would load the CA
-# bundle again for each one (~15 ms), and under Flask a client lives one request.
+# bundle again for each one (~15 ms), and where sync code runs each call on a
+# new event loop, a client lives one call.
 TLS_CONTEXT = httpx.create_ssl_context()
 
 
@@ -40,7 +41,7 @@ Origin = tuple[bytes, bytes, int | None]
 
 
 class PoolPerOrigin(httpx.AsyncBaseTransport):
-    """Kept-alive connections per origin, for a client that serves a whole process.
+    """Kept-alive connections per origin, for a client serving a whole process.
 
     httpcore's pool checks every connection it holds, polling each idle one's
     socket, on every request and every response (encode/httpx#3215): a call
@@ -97,7 +98,10 @@ Idle = collections.deque[tuple[float, httpx.AsyncHTTPTransport]]
 
 
 class _OriginConnections:
-    """One origin's connections, each a pool of its own; the idle ones oldest first."""
+    """One origin's connections, each a pool of its own.
+
+    The idle ones are kept oldest first.
+    """
 
     def __init__(self, limits: httpx.Limits, settings: dict[str, Any]) -> None:
         self._limits = limits
@@ -194,14 +198,15 @@ async def gather_in_order(
     return_exceptions: bool = False,
     raise_for_status: bool = False,
 ) -> list[Any]:
-    """Await ``calls`` concurrently, at most ``limit`` at a time; results in order.
+    """Await ``calls`` concurrently (``limit`` at a time); results in order.
 
     Like the sequential code it replaces, it raises the exception of the first
     call (in order) that fails, and cancels the calls after it as soon as it
     fails. A tuple of calls (an item's calls) gives the tuple of their results.
-    With ``return_exceptions``, every call runs and a failure takes its result's
-    place. With ``raise_for_status``, a response with a 4xx or 5xx status fails
-    its call, as the code checking it right after the call stopped there.
+    With ``return_exceptions``, every call runs and a failure takes its
+    result's place. With ``raise_for_status``, a response with a 4xx or 5xx
+    status fails its call, as the code checking it right after the call stopped
+    there.
     """
     semaphore = asyncio.Semaphore(limit) if limit else None
     flat = [c for item in calls for c in (item if isinstance(item, tuple) else (item,))]
@@ -225,7 +230,8 @@ async def gather_in_order(
     def stop_after(index: int) -> None:
         if not return_exceptions:
             for later in tasks[index + 1 :]:
-                later.cancel()  # a call after a failure: its result is never used
+                # A call after a failure: its result is never used.
+                later.cancel()
 
     tasks += [asyncio.ensure_future(run(i, call)) for i, call in enumerate(flat)]
     try:
@@ -255,7 +261,7 @@ T = TypeVar("T")
 
 
 def run_coroutine(main: Coroutine[Any, Any, T]) -> T:
-    """``asyncio.run(main)`` from sync code, also where an event loop already runs.
+    """``asyncio.run(main)`` from sync code, even where an event loop runs.
 
     An ASGI server may call the app factory on its own loop (``uvicorn
     --factory`` does), where ``asyncio.run`` refuses to start: there ``main``

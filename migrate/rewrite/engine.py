@@ -251,7 +251,7 @@ def _helpers_results(
         used = wanted | _helpers_in_use(present - wanted, path, package_results, sources)
         if not used or used == present:
             continue
-        new = render(used, options.http_module)
+        new = render(used, options.http_module, options.line_length or DEFAULT_LINE_LENGTH)
         out.append(FileResult(path, home.module, old, new=new))
     return out
 

@@ -27,6 +27,7 @@ from pathlib import Path
 from ..analyse.catalogue import MOCK_RAISES
 from ..analyse.frameworks import is_test_path
 from ..read.sources import HELPERS_MARKER
+from .wrap import DEFAULT_LINE_LENGTH, wrap_changed_lines
 
 DEFAULT_MODULE = "_async_helpers"
 
@@ -63,7 +64,8 @@ TLS_CONTEXT = Helper(
     "TLS_CONTEXT",
     '''\
 # One TLS context for every client the package makes: {http} would load the CA
-# bundle again for each one (~15 ms), and under Flask a client lives one request.
+# bundle again for each one (~15 ms), and where sync code runs each call on a
+# new event loop, a client lives one call.
 TLS_CONTEXT = {http}.create_ssl_context()
 
 
@@ -89,7 +91,7 @@ Origin = tuple[bytes, bytes, int | None]
 
 
 class PoolPerOrigin({http}.AsyncBaseTransport):
-    """Kept-alive connections per origin, for a client that serves a whole process.
+    """Kept-alive connections per origin, for a client serving a whole process.
 
     httpcore's pool checks every connection it holds, polling each idle one's
     socket, on every request and every response (encode/httpx#3215): a call
@@ -146,7 +148,10 @@ Idle = collections.deque[tuple[float, {http}.AsyncHTTPTransport]]
 
 
 class _OriginConnections:
-    """One origin's connections, each a pool of its own; the idle ones oldest first."""
+    """One origin's connections, each a pool of its own.
+
+    The idle ones are kept oldest first.
+    """
 
     def __init__(self, limits: {http}.Limits, settings: dict[str, Any]) -> None:
         self._limits = limits
@@ -252,7 +257,8 @@ ASYNC_CLIENT_PER_LOOP = Helper(
     '''\
 if TYPE_CHECKING:
     # Type checkers see the client it hands out: ``session.get(...)`` keeps
-    # {http}'s types. At run time every attribute is the running loop's client's.
+    # {http}'s types. At run time every attribute is the running loop's
+    # client's.
     _ClientBase = {http}.AsyncClient
 else:
     _ClientBase = object
@@ -280,14 +286,15 @@ _OWN_STATE = frozenset(
 class AsyncClientPerLoop(_ClientBase):
     """One {http}.AsyncClient per running event loop, made by ``factory``.
 
-    Flask runs every async view on a new event loop, and a client must not be
-    used on a loop other than its own (encode/httpx#2473). Each loop gets its
-    own client, reused by every request made on that loop and closed on it
-    when the loop's runner (asyncio.run, asgiref's async_to_sync) cancels
-    what is left at shutdown. A new loop's client starts from the session as
-    the last one left it (headers, auth, query parameters, timeouts...), and
-    all of them share one cookie jar: a login made during one Flask request
-    holds for the next, as it did on the one session the code had.
+    Sync code calling async code (asyncio.run, asgiref's async_to_sync) runs
+    each call on a new event loop, and a client must not be used on a loop
+    other than its own (encode/httpx#2473). Each loop gets its own client,
+    reused by every request made on that loop and closed on it when the
+    loop's runner cancels what is left at shutdown. A new loop's client
+    starts from the session as the last one left it (headers, auth, query
+    parameters, timeouts...), and all of them share one cookie jar: a login
+    made during one call holds for the next, as it did on the one session the
+    code had.
     """
 
     def __init__(self, factory: Callable[[], {http}.AsyncClient]) -> None:
@@ -298,15 +305,17 @@ class AsyncClientPerLoop(_ClientBase):
         ] = weakref.WeakKeyDictionary()
         self._closers: set[asyncio.Task[None]] = set()
         self._guard = threading.Lock()
-        self._carried = set(_CLIENT_SETTINGS - {{"cookies"}})  # what a new client copies
+        # What a new client copies from the latest one.
+        self._carried = set(_CLIENT_SETTINGS - {{"cookies"}})
 
     def __getattr__(self, name: str) -> Any:
         try:
             client = self._running_client()
         except RuntimeError:
             if not inspect.iscoroutinefunction(getattr({http}.AsyncClient, name, None)):
-                # Sync code setting the session up (``session.headers.update(...)``)
-                # where no loop runs: the next loop's client starts from this one.
+                # Sync code setting the session up
+                # (``session.headers.update(...)``) where no loop runs: the
+                # next loop's client starts from this one.
                 return getattr(self._idle_client(), name)
 
             # Looked up where no loop runs (``async_to_sync(session.get)`` in
@@ -319,11 +328,12 @@ class AsyncClientPerLoop(_ClientBase):
 
     def __setattr__(self, name: str, value: Any) -> None:
         if name in _OWN_STATE or (name not in _CLIENT_SETTINGS and callable(value)):
-            object.__setattr__(self, name, value)  # its own state, or a test's patch
+            # Its own state, or a test's patch.
+            object.__setattr__(self, name, value)
             return
-        # ``session.auth = ...`` (or ``session.token = ...`` on a subclass's) sets the
-        # session up: every loop's client, and the latest one (its loop may be
-        # gone), which the next loop's copies.
+        # ``session.auth = ...`` (or ``session.token = ...`` on a subclass's)
+        # sets the session up: every loop's client, and the latest one (its
+        # loop may be gone), which the next loop's copies.
         with self._guard:
             clients = {{self._latest or self._new_client(), *self._loop_clients.values()}}
             if name != "cookies":
@@ -356,10 +366,10 @@ class AsyncClientPerLoop(_ClientBase):
         return client
 
     def close(self) -> None:
-        """``session.close()`` in sync code: close the clients of loops standing idle.
+        """``session.close()`` in sync code: close the idle loops' clients.
 
-        A running loop's client closes when that loop shuts down, as the clients
-        of asyncio.run's and async_to_sync's loops already have.
+        A running loop's client closes when that loop shuts down, as the
+        clients of asyncio.run's and async_to_sync's loops already have.
         """
         try:
             asyncio.get_running_loop()
@@ -379,8 +389,9 @@ class AsyncClientPerLoop(_ClientBase):
         try:
             await asyncio.Event().wait()
         except asyncio.CancelledError:
-            # Its loop shuts down. A loop closed without cancelling what it still
-            # held throws GeneratorExit here instead, with no loop left to close on.
+            # Its loop shuts down. A loop closed without cancelling what it
+            # still held throws GeneratorExit here instead, with no loop left
+            # to close on.
             await client.aclose()
             raise''',
     (
@@ -404,14 +415,15 @@ async def gather_in_order(
     return_exceptions: bool = False,
     raise_for_status: bool = False,
 ) -> list[Any]:
-    """Await ``calls`` concurrently, at most ``limit`` at a time; results in order.
+    """Await ``calls`` concurrently (``limit`` at a time); results in order.
 
     Like the sequential code it replaces, it raises the exception of the first
     call (in order) that fails, and cancels the calls after it as soon as it
     fails. A tuple of calls (an item's calls) gives the tuple of their results.
-    With ``return_exceptions``, every call runs and a failure takes its result's
-    place. With ``raise_for_status``, a response with a 4xx or 5xx status fails
-    its call, as the code checking it right after the call stopped there.
+    With ``return_exceptions``, every call runs and a failure takes its
+    result's place. With ``raise_for_status``, a response with a 4xx or 5xx
+    status fails its call, as the code checking it right after the call stopped
+    there.
     """
     semaphore = asyncio.Semaphore(limit) if limit else None
     flat = [c for item in calls for c in (item if isinstance(item, tuple) else (item,))]
@@ -435,7 +447,8 @@ async def gather_in_order(
     def stop_after(index: int) -> None:
         if not return_exceptions:
             for later in tasks[index + 1 :]:
-                later.cancel()  # a call after a failure: its result is never used
+                # A call after a failure: its result is never used.
+                later.cancel()
 
     tasks += [asyncio.ensure_future(run(i, call)) for i, call in enumerate(flat)]
     try:
@@ -471,7 +484,7 @@ GATHER_OUTCOMES = Helper(
     "gather_outcomes",
     '''\
 class Outcome:
-    """What a call gave: ``result()`` returns its result, or raises its failure."""
+    """What a call gave: ``result()`` returns it, or raises its failure."""
 
     __slots__ = ("_error", "_value")
 
@@ -494,7 +507,7 @@ async def gather_outcomes(
     caught: type[Exception] | tuple[type[Exception], ...] = (),
     raise_for_status: bool = False,
 ) -> list[Any]:
-    """Await ``calls`` concurrently, at most ``limit`` at a time; outcomes in order.
+    """Await ``calls`` concurrently (``limit`` at a time); outcomes in order.
 
     For code that takes each result where it used to make the call, with
     ``outcome.result()``: a failure is raised there, after what the sequential
@@ -517,7 +530,8 @@ async def gather_outcomes(
                 result.raise_for_status()  # a 4xx/5xx fails its call
             return Outcome(result)
         except Exception as error:
-            stop_after(index, error)  # before its slot frees: no later call starts
+            # Before its slot frees: no later call starts.
+            stop_after(index, error)
             return Outcome(error=error)
         finally:
             if semaphore is not None:
@@ -577,7 +591,7 @@ T = TypeVar("T")
 
 
 def run_coroutine(main: Coroutine[Any, Any, T]) -> T:
-    """``asyncio.run(main)`` from sync code, also where an event loop already runs.
+    """``asyncio.run(main)`` from sync code, even where an event loop runs.
 
     An ASGI server may call the app factory on its own loop (``uvicorn
     --factory`` does), where ``asyncio.run`` refuses to start: there ``main``
@@ -605,11 +619,11 @@ _RUNNING: set[asyncio.Task[Any]] = set()
 
 
 def run_soon(main: Coroutine[Any, Any, Any]) -> None:
-    """Run ``main`` from sync code that cannot wait for it, such as ``__del__``.
+    """Run ``main`` from sync code that cannot wait for it (``__del__``).
 
-    An object may be collected anywhere. Where no event loop runs, ``main`` runs
-    to the end on a loop of its own; where one runs (the object's client is
-    likely that loop's), it runs there as a task, kept until it is done.
+    An object may be collected anywhere. Where no event loop runs, ``main``
+    runs to the end on a loop of its own; where one runs (the object's client
+    is likely that loop's), it runs there as a task, kept until it is done.
     """
     try:
         loop = asyncio.get_running_loop()
@@ -718,7 +732,8 @@ def async_memo(
     """
 
     def decorate(fn: Callable[..., Awaitable[Any]]) -> Callable[..., Awaitable[Any]]:
-        store: MutableMapping[Hashable, Any] = OrderedDict() if cache is None else cache
+        store: MutableMapping[Hashable, Any]
+        store = OrderedDict() if cache is None else cache
         in_flight: dict[Hashable, asyncio.Future[Any]] = {{}}
         counts = [0, 0]  # hits, misses
 
@@ -748,7 +763,8 @@ def async_memo(
                     pending.cancel()
                 else:
                     pending.set_exception(exc)
-                    pending.exception()  # retrieved: no warning when no one else waits
+                    # Retrieved: no warning when no one else waits.
+                    pending.exception()
                 raise
             finally:
                 if in_flight.get(k) is pending:
@@ -809,10 +825,10 @@ ASYNC_ITER = Helper(
     "async_iter",
     '''\
 def async_iter(items: Iterable[Any] | AsyncIterable[Any]) -> AsyncIterator[Any]:
-    """An async iterator over ``items``, a plain iterable or an async one: what a
-    function gives that returns either (``Union[Pager, list[Item]]``) is iterated
-    with ``async for`` through it. An async iterable gives its own iterator, so
-    a loop that stops early fetches no more than it did."""
+    """An async iterator over ``items``, a plain iterable or an async one: what
+    a function gives that returns either (``Union[Pager, list[Item]]``) is
+    iterated with ``async for`` through it. An async iterable gives its own
+    iterator, so a loop that stops early fetches no more than it did."""
     if isinstance(items, AsyncIterable):
         return aiter(items)
     return _PlainItems(iter(items))
@@ -844,7 +860,8 @@ async def thread_items(items: Iterable[Any], **bridge: bool) -> AsyncIterator[An
     """The items of a sync generator that blocks (reading a file, a database),
     each made on a worker thread, as ``async for`` takes them: the event loop
     runs on meanwhile. ``thread_sensitive=True`` makes every item on the one
-    thread asgiref keeps for code bound to its thread (a sqlite3 connection)."""
+    thread asgiref keeps for code bound to its thread (a sqlite3
+    connection)."""
     step = sync_to_async(next, thread_sensitive=bridge.get("thread_sensitive", False))
     iterator = iter(items)
     while (item := await step(iterator, _NO_ITEM)) is not _NO_ITEM:
@@ -866,7 +883,8 @@ AISLICE = Helper(
 async def aislice(items: AsyncIterable[Any], *bounds: int | None) -> AsyncIterator[Any]:
     """``itertools.islice`` over an async iterable: the same items, read as
     ``islice`` reads them (the skipped ones too, and none past the last it
-    gives), so a generator that fetches a page at a time fetches the same pages."""
+    gives), so a generator that fetches a page at a time fetches the same
+    pages."""
     window = slice(*bounds)
     start, stop, step = window.start or 0, window.stop, window.step or 1
     iterator = aiter(items)
@@ -905,8 +923,8 @@ AZIP = Helper(
     "azip",
     '''\
 async def azip(*iterables: Iterable[Any] | AsyncIterable[Any]) -> AsyncIterator[Any]:
-    """``zip`` over async iterables (plain ones too): it stops at the first that
-    ends, having taken from the ones before it what ``zip`` took."""
+    """``zip`` over async iterables (plain ones too): it stops at the first
+    that ends, having taken from the ones before it what ``zip`` took."""
     iterators = [async_iter(items) for items in iterables]
     while True:
         row = []
@@ -929,8 +947,8 @@ ATAKEWHILE = Helper(
 async def atakewhile(
     predicate: Callable[[Any], Any], items: AsyncIterable[Any]
 ) -> AsyncIterator[Any]:
-    """``itertools.takewhile`` over an async iterable: it stops at the first item
-    the predicate refuses, having read it, as ``takewhile`` does."""
+    """``itertools.takewhile`` over an async iterable: it stops at the first
+    item the predicate refuses, having read it, as ``takewhile`` does."""
     async for item in items:
         if not predicate(item):
             return
@@ -1005,8 +1023,9 @@ COLLECTING = Helper(
     "collecting",
     '''\
 def collecting(function: Callable[..., AsyncIterator[Any]]) -> Callable[..., list[Any]]:
-    """A generator function that became async, handed to sync code that iterates
-    what it gives: each call gives its items, collected on one event loop."""
+    """A generator function that became async, handed to sync code that
+    iterates what it gives: each call gives its items, collected on one event
+    loop."""
 
     def items(*args: Any, **kwargs: Any) -> list[Any]:
         return async_to_sync(collect)(function(*args, **kwargs))
@@ -1073,12 +1092,12 @@ STATUS_ERROR = Helper(
     "StatusError",
     '''\
 class StatusError({http}.HTTPStatusError):
-    """requests' HTTPError as the project raises it: request and response optional.
+    """requests' HTTPError as the project raises it.
 
-    {http}.HTTPStatusError needs both, and code that raised (or subclassed)
-    requests.HTTPError often had neither at hand. ``except
-    {http}.HTTPStatusError`` catches it like the errors {http} raises; a
-    missing response is None, as it was in requests.
+    Its request and response are optional: {http}.HTTPStatusError needs both,
+    and code that raised (or subclassed) requests.HTTPError often had neither
+    at hand. ``except {http}.HTTPStatusError`` catches it like the errors
+    {http} raises; a missing response is None, as it was in requests.
     """
 
     def __init__(
@@ -1113,7 +1132,7 @@ HTTPX_KWARGS = Helper(
     "httpx_kwargs",
     '''\
 def httpx_kwargs(kwargs: dict[str, Any]) -> dict[str, Any]:
-    """requests' keyword arguments, passed on as ``**kwargs``, as {http} takes them.
+    """requests' keywords, passed on as ``**kwargs``, as {http} takes them.
 
     Callers keep the names they used with requests: ``allow_redirects`` is
     ``follow_redirects``, a ``(connect, read)`` timeout an ``{http}.Timeout``, a
@@ -1124,7 +1143,8 @@ def httpx_kwargs(kwargs: dict[str, Any]) -> dict[str, Any]:
     raise TypeError here, as they would in {http}, unless they ask for what the
     client does anyway (None, ``verify=True``, no proxies, no hooks).
     """
-    # None means requests' default, except no redirects or no timeout for these two.
+    # None means requests' default, except no redirects or no timeout for
+    # these two.
     out = {{
         key: value
         for key, value in kwargs.items()
@@ -1143,7 +1163,8 @@ def httpx_kwargs(kwargs: dict[str, Any]) -> dict[str, Any]:
             out[name] = requests_values(out[name])
     out.pop("stream", None)
     if out.get("verify") is True:
-        del out["verify"]  # the client verifies, with the CA bundle requests used
+        # The client verifies, with the CA bundle requests used.
+        del out["verify"]
     for name in ("proxies", "hooks"):
         if name in out and not any(out[name].values()):
             del out[name]
@@ -1159,8 +1180,8 @@ REQUESTS_KEYWORDS = Helper(
     "requests_keywords",
     '''\
 def requests_keywords(kwargs: dict[str, Any]) -> dict[str, Any]:
-    """The keywords {http}'s verbs hand a request method, as requests' verbs hand
-    them on: only those given ({http} hands on every one, None or
+    """The keywords {http}'s verbs hand a request method, as requests' verbs
+    hand them on: only those given ({http} hands on every one, None or
     ``USE_CLIENT_DEFAULT`` when not given), a raw body as ``data``, and
     ``follow_redirects`` as ``allow_redirects``."""
     given = {{
@@ -1180,9 +1201,9 @@ REQUESTS_VALUES = Helper(
     "requests_values",
     '''\
 def requests_values(items: Any) -> Any:
-    """Query parameters or form fields as requests sends them: without those whose
-    value is None (or the None items of a list), which {http} would send empty
-    (``page=``), with bools as ``True``/``False``, which {http} sends as
+    """Query parameters or form fields as requests sends them: without those
+    whose value is None (or the None items of a list), which {http} would send
+    empty (``page=``), with bools as ``True``/``False``, which {http} sends as
     ``true``/``false``, and bytes as the text they encode, which {http} would
     send as ``b'...'``. A dict, or a list of pairs; anything else (a string,
     bytes, a file) is returned as it is."""
@@ -1217,9 +1238,9 @@ REQUESTS_BODY = Helper(
 def requests_body(data: Any) -> dict[str, Any]:
     """requests' ``data=`` as {http} takes it: a form (a dict, or pairs that may
     repeat a key) as ``data=``, the fields as requests sends them (see
-    requests_values); raw bytes or text as ``data=`` still, which {http} sends as
-    they are (a DeprecationWarning names ``content=``); a file's content or an
-    iterator's chunks as ``content=``."""
+    requests_values); raw bytes or text as ``data=`` still, which {http} sends
+    as they are (a DeprecationWarning names ``content=``); a file's content or
+    an iterator's chunks as ``content=``."""
     if data is None:
         return {{}}
     if isinstance(data, Mapping):
@@ -1258,8 +1279,9 @@ APPARENT_ENCODING = Helper(
     "apparent_encoding",
     '''\
 def apparent_encoding(response: {http}.Response) -> str | None:
-    """requests' ``r.apparent_encoding``: the charset the body reads as, guessed
-    by charset_normalizer as requests did (UTF-8 where it is not installed)."""
+    """requests' ``r.apparent_encoding``: the charset the body reads as,
+    guessed by charset_normalizer as requests did (UTF-8 where it is not
+    installed)."""
     try:
         from charset_normalizer import from_bytes
     except ImportError:  # requests brought it; {http} does not need it
@@ -1273,7 +1295,7 @@ RETRY_ERROR = Helper(
     "RetryError",
     '''\
 class RetryError({http}.RequestError):
-    """requests' RetryError: the retries on responses ran out (RetryTransport)."""''',
+    """requests' RetryError: retries on responses ran out (RetryTransport)."""''',
     ("import {http}",),
 )
 
@@ -1378,8 +1400,9 @@ REQUESTS_PARAMS = Helper(
     '''\
 def requests_params(url: Any, params: Any) -> Any:
     """``params`` for a request to ``url`` as requests sends them (see
-    requests_values), after the query ``url`` already has: requests adds them to
-    it, where {http} replaces it (a next page's link would lose its ``?page=2``)."""
+    requests_values), after the query ``url`` already has: requests adds them
+    to it, where {http} replaces it (a next page's link would lose its
+    ``?page=2``)."""
     sent = requests_values(params)
     if sent is None or "?" not in str(url):
         return sent
@@ -1395,14 +1418,15 @@ RESPONSE_HOOK = Helper(
 def response_hook(
     hook: Callable[[{http}.Response], Any],
 ) -> Callable[[{http}.Response], Awaitable[None]]:
-    """A requests response hook as an event hook of an {http} client, which awaits
-    it before the body is read: ``hook`` gets the response read, as requests gave
-    it (and what it returns is dropped, where requests used it in its place)."""
+    """A requests response hook as an event hook of an {http} client, which
+    awaits it before the body is read: ``hook`` gets the response read, as
+    requests gave it (and what it returns is dropped, where requests used it in
+    its place)."""
 
     async def run(response: {http}.Response) -> None:
         await response.aread()
-        # Read and closed: a hook calling response.close() as it could in requests
-        # needs a stream sync code may close.
+        # Read and closed: a hook calling response.close() as it could in
+        # requests needs a stream sync code may close.
         response.stream = {http}.ByteStream(response.content)
         hook(response)
 
@@ -1414,8 +1438,9 @@ EVENT_HOOK = Helper(
     "event_hook",
     '''\
 def event_hook(hook: Callable[[Any], Any]) -> Callable[[Any], Awaitable[None]]:
-    """A sync {http}.Client's event hook as an AsyncClient's, which awaits each hook
-    it calls: ``hook`` is called, and what it returns awaited if it is awaitable."""
+    """A sync {http}.Client's event hook as an AsyncClient's, which awaits each
+    hook it calls: ``hook`` is called, and what it returns awaited if it is
+    awaitable."""
 
     async def run(message: Any) -> None:
         result = hook(message)
@@ -1430,10 +1455,11 @@ ANSWERS_IN_TURN = Helper(
     "answers_in_turn",
     '''\
 def answers_in_turn(*answers: Any) -> Callable[[{http}.Request], {http}.Response]:
-    """A respx side effect that answers as a requests-mock response list does: one
-    answer per request, in turn, and the last one again for every request after
-    (a respx list is used up). An answer is an {http}.Response, an exception
-    (or its class) to raise, or a side effect to call with the request."""
+    """A respx side effect that answers as a requests-mock response list does:
+    one answer per request, in turn, and the last one again for every request
+    after (a respx list is used up). An answer is an {http}.Response, an
+    exception (or its class) to raise, or a side effect to call with the
+    request."""
     pending = list(answers)
 
     def answer(request: {http}.Request) -> {http}.Response:
@@ -1454,13 +1480,14 @@ UNMATCHED_CONNECT_ERROR = Helper(
     "unmatched_connect_error",
     '''\
 def unmatched_connect_error(router: Any) -> None:
-    """Have a respx router (or the ``respx`` module, its global one) fail a request
-    no other route of it matches with {http}.ConnectError, as responses failed one
-    no registration matched with requests' ConnectionError (respx raises its
-    AllMockedAssertionError). The route goes in first but answers last: a request
-    a route registered after it matches goes on to that route. It is none of the
-    test's registrations, so a router asserting they were all called skips it.
-    Only tests call this, so respx is imported here, not with the module."""
+    """Have a respx router (or the ``respx`` module, its global one) fail a
+    request no other route of it matches with {http}.ConnectError, as responses
+    failed one no registration matched with requests' ConnectionError (respx
+    raises its AllMockedAssertionError). The route goes in first but answers
+    last: a request a route registered after it matches goes on to that route.
+    It is none of the test's registrations, so a router asserting they were all
+    called skips it. Only tests call this, so respx is imported here, not with
+    the module."""
     from respx import Route
 
     class Unmatched(Route):
@@ -1472,8 +1499,9 @@ def unmatched_connect_error(router: Any) -> None:
         others = [other for other in router.routes if other is not route]
         if any(other.pattern.match(request) for other in others):
             return None  # a route registered after this one answers
+        sent = f"{{request.method}} {{request.url}}"
         raise {http}.ConnectError(
-            f"Connection refused: {{request.method}} {{request.url}} matches no mock",
+            f"Connection refused: {{sent}} matches no mock",
             request=request,
         )
 
@@ -1485,9 +1513,9 @@ REQUEST_BODY = Helper(
     "request_body",
     '''\
 def request_body(request: {http}.Request) -> str | bytes | None:
-    """An {http} request's body as requests' ``PreparedRequest.body`` holds it, for an
-    auth: None when empty, text for a form (requests encodes ``data={{...}}`` to
-    text), bytes otherwise."""
+    """An {http} request's body as requests' ``PreparedRequest.body`` holds it,
+    for an auth: None when empty, text for a form (requests encodes
+    ``data={{...}}`` to text), bytes otherwise."""
     if not request.content:
         return None
     if request.headers.get("Content-Type", "").startswith(FORM):
@@ -1504,8 +1532,9 @@ WITH_BODY = Helper(
     "with_body",
     '''\
 def with_body(request: {http}.Request, body: Any) -> {http}.Request:
-    """``request`` with another body, as an auth sets one: an {http} request's body is
-    set when it is made, and its Content-Length follows the new body."""
+    """``request`` with another body, as an auth sets one: an {http} request's
+    body is set when it is made, and its Content-Length follows the new
+    body."""
     headers = {http}.Headers(request.headers)
     for name in FRAMING:
         headers.pop(name, None)
@@ -1528,8 +1557,9 @@ WITH_HEADERS = Helper(
     "with_headers",
     '''\
 def with_headers(request: {http}.Request, headers: Any) -> {http}.Headers:
-    """``headers`` as ``request``'s, keeping the Content-Length (or Transfer-Encoding)
-    of the body it sends, which requests computes again after an auth."""
+    """``headers`` as ``request``'s, keeping the Content-Length (or
+    Transfer-Encoding) of the body it sends, which requests computes again
+    after an auth."""
     kept = {http}.Headers(headers)
     for name in FRAMING:
         kept.pop(name, None)
@@ -1565,11 +1595,11 @@ def responses_params(request: {http}.Request) -> dict[str, Any]:
 REQUESTS_REQUEST = Helper(
     "RequestsRequest",
     '''class RequestsRequest:
-    """An {http}.Request as a requests mock's callback reads it: ``url`` a string,
-    ``body`` as requests prepared it (None, text for a form, else bytes) and, as
-    the mocking library added them, ``params`` (responses) and ``text``,
-    ``json()``, ``qs``, ``path``, ``query``, ``hostname`` (requests-mock, which
-    lowercases the URL it splits)."""
+    """An {http}.Request as a requests mock's callback reads it: ``url`` a
+    string, ``body`` as requests prepared it (None, text for a form, else
+    bytes) and, as the mocking library added them, ``params`` (responses) and
+    ``text``, ``json()``, ``qs``, ``path``, ``query``, ``hostname``
+    (requests-mock, which lowercases the URL it splits)."""
 
     def __init__(self, request: {http}.Request) -> None:
         self.method = request.method
@@ -1604,10 +1634,11 @@ RESPONSES_CALLBACK = Helper(
     '''def responses_callback(
     callback: Callable[[Any], Any], content_type: str | None = "text/plain"
 ) -> Callable[[{http}.Request], {http}.Response]:
-    """A respx side effect answering as ``responses.add_callback(..., callback)``:
-    the callback gets the request as requests prepared it and returns ``(status,
-    headers, body)``, or an exception to raise; ``content_type`` is the answer's
-    Content-Type unless the callback's headers name one."""
+    """A respx side effect answering as
+    ``responses.add_callback(..., callback)``: the callback gets the request as
+    requests prepared it and returns ``(status, headers, body)``, or an
+    exception to raise; ``content_type`` is the answer's Content-Type unless
+    the callback's headers name one."""
 
     def answer(request: {http}.Request) -> {http}.Response:
         result = callback(RequestsRequest(request))
@@ -1676,12 +1707,12 @@ THROUGH_REQUESTS = Helper(
     "through_requests",
     '''\
 def through_requests(request: {http}.Request) -> {http}.Response | {http}.Request:
-    """A respx side effect for a test file whose code sends through both {http} and
-    requests: it hands the {http} request to requests, where the file's requests
-    mocks (``responses``, requests-mock) answer and record it as before, and
-    returns their answer. With no requests mock active, a request to this
-    machine (a test's own server) goes through as it did; any other fails as
-    an unreachable host would, and sends nothing."""
+    """A respx side effect for a test file whose code sends through both {http}
+    and requests: it hands the {http} request to requests, where the file's
+    requests mocks (``responses``, requests-mock) answer and record it as
+    before, and returns their answer. With no requests mock active, a request
+    to this machine (a test's own server) goes through as it did; any other
+    fails as an unreachable host would, and sends nothing."""
     if (
         requests.adapters.HTTPAdapter.send is UNMOCKED_SEND
         and requests.Session.send is UNMOCKED_SESSION_SEND
@@ -1698,7 +1729,8 @@ def through_requests(request: {http}.Request) -> {http}.Response | {http}.Reques
             str(request.url),
             headers=headers,
             data=request.content or None,
-            allow_redirects=False,  # {http} follows redirects itself, through respx
+            # {http} follows redirects itself, through respx.
+            allow_redirects=False,
         )
     except requests.RequestException as error:
         for kind in type(error).__mro__:
@@ -1747,11 +1779,11 @@ HTTPX_MODULE_MOCK = Helper(
     "httpx_module_mock",
     '''\
 def httpx_module_mock(**kwargs: Any) -> mock.MagicMock:
-    """A stand-in for the {http} module, as a MagicMock stood for the requests module
-    the code used (``mock.patch("app.api.requests")``): every client made from it
-    sends through the module's own ``get``, ``post``... (AsyncMocks answering a
-    MagicMock), which the test configures and asserts on as before
-    (``requests.get.return_value.json.return_value = ...``)."""
+    """A stand-in for the {http} module, as a MagicMock stood for the requests
+    module the code used (``mock.patch("app.api.requests")``): every client
+    made from it sends through the module's own ``get``, ``post``...
+    (AsyncMocks answering a MagicMock), which the test configures and asserts
+    on as before (``requests.get.return_value.json.return_value = ...``)."""
     module = mock.MagicMock(**kwargs)
     client = module.AsyncClient.return_value
     client.__aenter__.return_value = client
@@ -1768,9 +1800,10 @@ ASYNC_METHOD = Helper(
     "async_method",
     '''\
 def async_method(fake: Callable[..., Any]) -> Callable[..., Awaitable[Any]]:
-    """A test's sync fake of a method, set on its class (a requests.Session method
-    on {http}.AsyncClient): the code awaits what it gives, and it still gets the
-    instance as ``self`` (a function set on a class is a method; a mock is not)."""
+    """A test's sync fake of a method, set on its class (a requests.Session
+    method on {http}.AsyncClient): the code awaits what it gives, and it still
+    gets the instance as ``self`` (a function set on a class is a method; a
+    mock is not)."""
 
     async def method(*args: Any, **kwargs: Any) -> Any:
         return fake(*args, **kwargs)
@@ -1783,9 +1816,9 @@ ASYNC_CLASS_MOCK = Helper(
     "async_class_mock",
     '''\
 def async_class_mock(target: str) -> Callable[[], mock.MagicMock]:
-    """For ``mock.patch(target, new_callable=async_class_mock(target))``: a MagicMock
-    standing in for the class at ``target`` and the instances it makes, as before,
-    whose async methods are AsyncMocks, configured as before
+    """For ``mock.patch(target, new_callable=async_class_mock(target))``: a
+    MagicMock standing in for the class at ``target`` and the instances it
+    makes, as before, whose async methods are AsyncMocks, configured as before
     (``.get.return_value``). ``spec=True`` would make them so too, but would
     refuse every attribute the class does not define itself."""
 
@@ -1794,15 +1827,17 @@ def async_class_mock(target: str) -> Callable[[], mock.MagicMock]:
         fake = mock.MagicMock()
         for name, _ in inspect.getmembers(cls, inspect.iscoroutinefunction):
             if name == "create":
-                # ``await Site.create(...)``, the async constructor, gives the instance.
+                # ``await Site.create(...)``, the async constructor, gives the
+                # instance.
                 fake.create = mock.AsyncMock(return_value=fake.return_value)
                 continue
             setattr(fake, name, mock.AsyncMock())
             setattr(fake.return_value, name, mock.AsyncMock())
         made = fake.return_value
         if inspect.iscoroutinefunction(getattr(cls, "__aenter__", None)):
-            # ``async with`` where the code had ``with``: what the test sets up for
-            # ``__enter__`` and ``__exit__`` answers it, with the same async methods.
+            # ``async with`` where the code had ``with``: what the test sets
+            # up for ``__enter__`` and ``__exit__`` answers it, with the same
+            # async methods.
             entered = made.__enter__.return_value
             for name, _ in inspect.getmembers(cls, inspect.iscoroutinefunction):
                 setattr(entered, name, mock.AsyncMock())
@@ -1823,11 +1858,11 @@ HAND_MADE_RESPONSE = Helper(
     "HandMadeResponse",
     '''\
 class HandMadeResponse({http}.Response):
-    """A response a test makes by hand, as it made ``requests.Response()``: it has no
-    body until the test sets one (``._content``), so ``.content`` is None,
-    ``.text`` empty and ``.json()`` raises json.JSONDecodeError (a ValueError), as
-    requests' did; {http}'s own would have an empty body, or raise TypeError from
-    ``.json()`` once its body is None."""
+    """A response a test makes by hand, as it made ``requests.Response()``: it
+    has no body until the test sets one (``._content``), so ``.content`` is
+    None, ``.text`` empty and ``.json()`` raises json.JSONDecodeError (a
+    ValueError), as requests' did; {http}'s own would have an empty body, or
+    raise TypeError from ``.json()`` once its body is None."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -1844,8 +1879,9 @@ ASYNC_ITEMS = Helper(
     "async_items",
     '''\
 async def async_items(items: Iterable[Any]) -> AsyncIterator[Any]:
-    """The items of ``items``, one by one, as an async iterator: what a test's fake
-    gives where the code now takes them with ``async for`` or ``anext``."""
+    """The items of ``items``, one by one, as an async iterator: what a test's
+    fake gives where the code now takes them with ``async for`` or
+    ``anext``."""
     for item in items:
         yield item''',
     ("from collections.abc import AsyncIterator, Iterable", "from typing import Any"),
@@ -1855,8 +1891,8 @@ ASYNC_ITEMS_PROPERTY = Helper(
     "AsyncItemsPropertyMock",
     '''\
 class AsyncItemsPropertyMock(mock.PropertyMock):
-    """A PropertyMock for a property that gives an async generator now: reading it
-    gives the items its ``return_value`` lists, as an async iterator."""
+    """A PropertyMock for a property that gives an async generator now: reading
+    it gives the items its ``return_value`` lists, as an async iterator."""
 
     def __get__(self, obj: object, obj_type: type | None = None) -> AsyncIterator[Any]:
         return async_items(self())''',
@@ -1872,8 +1908,9 @@ ASYNC_ITEMS_LIST = Helper(
     "AsyncItemsList",
     '''\
 class AsyncItemsList(list[Any]):
-    """A test's list standing for what a generator gives, now that the code takes
-    its items with ``async for``: the test still indexes and compares it."""
+    """A test's list standing for what a generator gives, now that the code
+    takes its items with ``async for``: the test still indexes and compares
+    it."""
 
     def __aiter__(self) -> AsyncIterator[Any]:
         return async_items(self)''',
@@ -1887,13 +1924,14 @@ URLOPEN_FAKE = Helper(
 def urlopen_fake(
     fake: Callable[..., Any], *, url: bool = False, entered: bool = False
 ) -> Callable[..., Awaitable[{http}.Response]]:
-    """A test's fake of urllib's urlopen, put in place of {http}.AsyncClient.send now
-    that the code sends through {http}. It is handed what urlopen was: a urllib
-    Request (the headers the code set, not {http}'s own), or its URL with
-    ``url=True``; what it returns (a file-like answer) becomes the response,
-    and an HTTPError it raises the error response, a URLError a ConnectError.
-    With ``entered=True`` the code read the answer in a ``with`` block: what
-    entering it gives is read (a mock's ``__enter__`` return value)."""
+    """A test's fake of urllib's urlopen, put in place of
+    {http}.AsyncClient.send now that the code sends through {http}. It is handed
+    what urlopen was: a urllib Request (the headers the code set, not {http}'s
+    own), or its URL with ``url=True``; what it returns (a file-like answer)
+    becomes the response, and an HTTPError it raises the error response, a
+    URLError a ConnectError. With ``entered=True`` the code read the answer in
+    a ``with`` block: what entering it gives is read (a mock's ``__enter__``
+    return value)."""
     try:
         takes = inspect.signature(fake).parameters
     except (TypeError, ValueError):
@@ -1928,7 +1966,8 @@ def urlopen_fake(
         try:
             answer = fake(given, **options)
         except urllib.error.HTTPError as error:
-            answer, returned = error, False  # an error response, read as the others are
+            # An error response, read as the others are.
+            answer, returned = error, False
         except urllib.error.URLError as error:
             raise {http}.ConnectError(str(error.reason), request=request) from error
         read = answer
@@ -1947,9 +1986,10 @@ def urlopen_fake(
             answer.close()
         reply = {http}.Response(status, headers=items, content=content, request=request)
         if returned and status >= 400:
-            # urlopen raises for it, but this fake returned it: the code reads it
-            # past the status check that stands for urlopen's raise.
-            reply.raise_for_status = lambda: reply  # type: ignore[method-assign]
+            # urlopen raises for it, but this fake returned it: the code reads
+            # it past the status check that stands for urlopen's raise.
+            unchecked: Any = reply
+            unchecked.raise_for_status = lambda: reply
         return reply
 
     return send''',
@@ -2033,9 +2073,14 @@ def with_needs(names: Iterable[str]) -> set[str]:
         closure = grown
 
 
-def render(names: Iterable[str], http: str = "httpx") -> bytes:
-    """The helpers module holding ``names`` (and nothing else)."""
+def render(
+    names: Iterable[str], http: str = "httpx", line_length: int = DEFAULT_LINE_LENGTH
+) -> bytes:
+    """The helpers module holding ``names`` (and nothing else), its code lines
+    wrapped to ``line_length`` where that is narrower than the helpers' 88
+    columns; their comments and docstrings fit in 79 (flake8's default)."""
     wanted = [HELPERS[name] for name in HELPERS if name in with_needs(names)]
+    width = min(line_length, DEFAULT_LINE_LENGTH)  # the helpers' own code is 88 wide
     plain: set[str] = set()
     froms: dict[str, set[str]] = {}
     third: set[str] = set()
@@ -2054,12 +2099,12 @@ def render(names: Iterable[str], http: str = "httpx") -> bytes:
                 found = froms if module.split(".")[0] in STDLIB else third_froms
                 found.setdefault(module, set()).update(o.strip() for o in objs.split(","))
     stdlib = [f"import {name}" for name in sorted(plain)]
-    stdlib += [_from_import(module, objs) for module, objs in sorted(froms.items())]
+    stdlib += [_from_import(module, objs, width) for module, objs in sorted(froms.items())]
     blocks = ["from __future__ import annotations", "\n".join(stdlib)]
     if third or third_froms:
         # asgiref's bridges, for the helpers that bridge: installed with the migration.
         lines = [f"import {name}" for name in sorted(third)]
-        lines += [_from_import(module, objs) for module, objs in sorted(third_froms.items())]
+        lines += [_from_import(module, objs, width) for module, objs in sorted(third_froms.items())]
         blocks.append("\n".join(lines))
     # ``through_requests`` (mixed test files) imports requests, which their tests use.
     others = sorted({name.split(".")[0] for name in third} - {http})
@@ -2070,14 +2115,15 @@ def render(names: Iterable[str], http: str = "httpx") -> bytes:
     code = "\n\n\n".join(helper.code.format(http=http) for helper in wanted)
     # isort's spacing (ruff's too): two blank lines before a definition, else one.
     gap = "\n\n\n" if code.startswith(("def ", "async def ", "class ", "@")) else "\n\n"
-    return f"{head}{gap}{code}\n".encode()
+    # A project with no formatter gets the lines a formatter would split.
+    return wrap_changed_lines(f"{head}{gap}{code}\n", "", line_length).encode()
 
 
-def _from_import(module: str, objs: set[str]) -> str:
+def _from_import(module: str, objs: set[str], width: int) -> str:
     """``from module import a, b``, one name a line when that is too long (as ruff does)."""
     names = sorted(objs, key=name_order)
     line = f"from {module} import {', '.join(names)}"
-    if len(line) <= 88:
+    if len(line) <= width:
         return line
     return f"from {module} import (\n" + "".join(f"    {n},\n" for n in names) + ")"
 

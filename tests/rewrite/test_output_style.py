@@ -3,9 +3,11 @@ the project's import style and formatter, never over a user's file."""
 
 from __future__ import annotations
 
+import io
 import subprocess
 import sys
 import textwrap
+import tokenize
 from pathlib import Path
 
 import pytest
@@ -326,6 +328,46 @@ def test_the_helpers_module_passes_ruff_check_and_format(tmp_path: Path) -> None
             check=False,
         )
         assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_the_helpers_comments_and_docstrings_fit_in_79_columns() -> None:
+    """A formatter wraps code to the project's width, never a comment or a
+    docstring: those are written for flake8's default 79, the narrowest width
+    projects commonly set (E501)."""
+    source = render(HELPERS).decode()
+    lines = source.splitlines()
+    prose: set[int] = set()
+    for token in tokenize.generate_tokens(io.StringIO(source).readline):
+        if token.type == tokenize.COMMENT:
+            prose.add(token.start[0])
+        elif token.type == tokenize.STRING and token.string.endswith('"""'):
+            prose.update(range(token.start[0], token.end[0] + 1))
+    too_long = [lines[n - 1] for n in sorted(prose) if len(lines[n - 1]) > 79]
+    assert too_long == []
+
+
+def test_a_project_of_79_columns_without_a_formatter_gets_helpers_that_fit(
+    tmp_path: Path,
+) -> None:
+    # flake8's default, or ruff's width with no ``ruff format`` configured: the
+    # helpers' code is wrapped as a formatter would, imports included.
+    (tmp_path / "pyproject.toml").write_text(
+        '[tool.ruff]\nline-length = 79\n\n[tool.ruff.lint]\nselect = ["E"]\n'
+    )
+    pkg = package(tmp_path, "..upstream")
+    assert apply(pkg).exit_code == 0
+    helpers = pkg / "_async_helpers.py"
+    assert max(len(line) for line in helpers.read_text().splitlines()) > 70
+    check = subprocess.run(
+        [str(RUFF), "check", "--select", "E501", "--line-length", "79", str(helpers)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert check.returncode == 0, check.stdout + check.stderr
+    every = render(HELPERS, line_length=79)
+    assert defined_helpers(every) == set(HELPERS)
+    assert max(len(line) for line in every.decode().splitlines()) <= 79
 
 
 SLEEPER = "import time\n\n\ndef wait( seconds ):\n    time.sleep(seconds)\n"

@@ -13,9 +13,9 @@ from unittest import mock
 
 
 def async_class_mock(target: str) -> Callable[[], mock.MagicMock]:
-    """For ``mock.patch(target, new_callable=async_class_mock(target))``: a MagicMock
-    standing in for the class at ``target`` and the instances it makes, as before,
-    whose async methods are AsyncMocks, configured as before
+    """For ``mock.patch(target, new_callable=async_class_mock(target))``: a
+    MagicMock standing in for the class at ``target`` and the instances it
+    makes, as before, whose async methods are AsyncMocks, configured as before
     (``.get.return_value``). ``spec=True`` would make them so too, but would
     refuse every attribute the class does not define itself."""
 
@@ -24,15 +24,17 @@ def async_class_mock(target: str) -> Callable[[], mock.MagicMock]:
         fake = mock.MagicMock()
         for name, _ in inspect.getmembers(cls, inspect.iscoroutinefunction):
             if name == "create":
-                # ``await Site.create(...)``, the async constructor, gives the instance.
+                # ``await Site.create(...)``, the async constructor, gives the
+                # instance.
                 fake.create = mock.AsyncMock(return_value=fake.return_value)
                 continue
             setattr(fake, name, mock.AsyncMock())
             setattr(fake.return_value, name, mock.AsyncMock())
         made = fake.return_value
         if inspect.iscoroutinefunction(getattr(cls, "__aenter__", None)):
-            # ``async with`` where the code had ``with``: what the test sets up for
-            # ``__enter__`` and ``__exit__`` answers it, with the same async methods.
+            # ``async with`` where the code had ``with``: what the test sets
+            # up for ``__enter__`` and ``__exit__`` answers it, with the same
+            # async methods.
             entered = made.__enter__.return_value
             for name, _ in inspect.getmembers(cls, inspect.iscoroutinefunction):
                 setattr(entered, name, mock.AsyncMock())

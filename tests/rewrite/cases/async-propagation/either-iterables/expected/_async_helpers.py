@@ -11,10 +11,10 @@ from typing import Any
 
 
 def async_iter(items: Iterable[Any] | AsyncIterable[Any]) -> AsyncIterator[Any]:
-    """An async iterator over ``items``, a plain iterable or an async one: what a
-    function gives that returns either (``Union[Pager, list[Item]]``) is iterated
-    with ``async for`` through it. An async iterable gives its own iterator, so
-    a loop that stops early fetches no more than it did."""
+    """An async iterator over ``items``, a plain iterable or an async one: what
+    a function gives that returns either (``Union[Pager, list[Item]]``) is
+    iterated with ``async for`` through it. An async iterable gives its own
+    iterator, so a loop that stops early fetches no more than it did."""
     if isinstance(items, AsyncIterable):
         return aiter(items)
     return _PlainItems(iter(items))

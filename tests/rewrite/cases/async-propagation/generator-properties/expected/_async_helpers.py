@@ -14,7 +14,8 @@ from unittest import mock
 import httpx
 
 # One TLS context for every client the package makes: httpx would load the CA
-# bundle again for each one (~15 ms), and under Flask a client lives one request.
+# bundle again for each one (~15 ms), and where sync code runs each call on a
+# new event loop, a client lives one call.
 TLS_CONTEXT = httpx.create_ssl_context()
 
 
@@ -31,15 +32,16 @@ logging.getLogger("httpx").addFilter(_request_log_at_debug)
 
 
 async def async_items(items: Iterable[Any]) -> AsyncIterator[Any]:
-    """The items of ``items``, one by one, as an async iterator: what a test's fake
-    gives where the code now takes them with ``async for`` or ``anext``."""
+    """The items of ``items``, one by one, as an async iterator: what a test's
+    fake gives where the code now takes them with ``async for`` or
+    ``anext``."""
     for item in items:
         yield item
 
 
 class AsyncItemsPropertyMock(mock.PropertyMock):
-    """A PropertyMock for a property that gives an async generator now: reading it
-    gives the items its ``return_value`` lists, as an async iterator."""
+    """A PropertyMock for a property that gives an async generator now: reading
+    it gives the items its ``return_value`` lists, as an async iterator."""
 
     def __get__(self, obj: object, obj_type: type | None = None) -> AsyncIterator[Any]:
         return async_items(self())

@@ -11,7 +11,8 @@ from typing import Any
 
 
 async def async_items(items: Iterable[Any]) -> AsyncIterator[Any]:
-    """The items of ``items``, one by one, as an async iterator: what a test's fake
-    gives where the code now takes them with ``async for`` or ``anext``."""
+    """The items of ``items``, one by one, as an async iterator: what a test's
+    fake gives where the code now takes them with ``async for`` or
+    ``anext``."""
     for item in items:
         yield item

@@ -15,7 +15,8 @@ import httpx
 from asgiref.sync import sync_to_async
 
 # One TLS context for every client the package makes: httpx would load the CA
-# bundle again for each one (~15 ms), and under Flask a client lives one request.
+# bundle again for each one (~15 ms), and where sync code runs each call on a
+# new event loop, a client lives one call.
 TLS_CONTEXT = httpx.create_ssl_context()
 
 
@@ -32,9 +33,9 @@ logging.getLogger("httpx").addFilter(_request_log_at_debug)
 
 
 def requests_values(items: Any) -> Any:
-    """Query parameters or form fields as requests sends them: without those whose
-    value is None (or the None items of a list), which httpx would send empty
-    (``page=``), with bools as ``True``/``False``, which httpx sends as
+    """Query parameters or form fields as requests sends them: without those
+    whose value is None (or the None items of a list), which httpx would send
+    empty (``page=``), with bools as ``True``/``False``, which httpx sends as
     ``true``/``false``, and bytes as the text they encode, which httpx would
     send as ``b'...'``. A dict, or a list of pairs; anything else (a string,
     bytes, a file) is returned as it is."""
@@ -64,9 +65,9 @@ def _as_sent(value: Any) -> Any:
 def requests_body(data: Any) -> dict[str, Any]:
     """requests' ``data=`` as httpx takes it: a form (a dict, or pairs that may
     repeat a key) as ``data=``, the fields as requests sends them (see
-    requests_values); raw bytes or text as ``data=`` still, which httpx sends as
-    they are (a DeprecationWarning names ``content=``); a file's content or an
-    iterator's chunks as ``content=``."""
+    requests_values); raw bytes or text as ``data=`` still, which httpx sends
+    as they are (a DeprecationWarning names ``content=``); a file's content or
+    an iterator's chunks as ``content=``."""
     if data is None:
         return {}
     if isinstance(data, Mapping):
@@ -98,7 +99,8 @@ async def thread_items(items: Iterable[Any], **bridge: bool) -> AsyncIterator[An
     """The items of a sync generator that blocks (reading a file, a database),
     each made on a worker thread, as ``async for`` takes them: the event loop
     runs on meanwhile. ``thread_sensitive=True`` makes every item on the one
-    thread asgiref keeps for code bound to its thread (a sqlite3 connection)."""
+    thread asgiref keeps for code bound to its thread (a sqlite3
+    connection)."""
     step = sync_to_async(next, thread_sensitive=bridge.get("thread_sensitive", False))
     iterator = iter(items)
     while (item := await step(iterator, _NO_ITEM)) is not _NO_ITEM:

@@ -14,7 +14,8 @@ import httpx
 from asgiref.sync import async_to_sync
 
 # One TLS context for every client the package makes: httpx would load the CA
-# bundle again for each one (~15 ms), and under Flask a client lives one request.
+# bundle again for each one (~15 ms), and where sync code runs each call on a
+# new event loop, a client lives one call.
 TLS_CONTEXT = httpx.create_ssl_context()
 
 
@@ -49,8 +50,9 @@ async def collect(items: AsyncIterator[Any], limit: int | None = None) -> list[A
 
 
 def collecting(function: Callable[..., AsyncIterator[Any]]) -> Callable[..., list[Any]]:
-    """A generator function that became async, handed to sync code that iterates
-    what it gives: each call gives its items, collected on one event loop."""
+    """A generator function that became async, handed to sync code that
+    iterates what it gives: each call gives its items, collected on one event
+    loop."""
 
     def items(*args: Any, **kwargs: Any) -> list[Any]:
         return async_to_sync(collect)(function(*args, **kwargs))

@@ -12,7 +12,8 @@ from typing import Any
 import httpx
 
 # One TLS context for every client the package makes: httpx would load the CA
-# bundle again for each one (~15 ms), and under Flask a client lives one request.
+# bundle again for each one (~15 ms), and where sync code runs each call on a
+# new event loop, a client lives one call.
 TLS_CONTEXT = httpx.create_ssl_context()
 
 
@@ -29,12 +30,12 @@ logging.getLogger("httpx").addFilter(_request_log_at_debug)
 
 
 class StatusError(httpx.HTTPStatusError):
-    """requests' HTTPError as the project raises it: request and response optional.
+    """requests' HTTPError as the project raises it.
 
-    httpx.HTTPStatusError needs both, and code that raised (or subclassed)
-    requests.HTTPError often had neither at hand. ``except
-    httpx.HTTPStatusError`` catches it like the errors httpx raises; a
-    missing response is None, as it was in requests.
+    Its request and response are optional: httpx.HTTPStatusError needs both,
+    and code that raised (or subclassed) requests.HTTPError often had neither
+    at hand. ``except httpx.HTTPStatusError`` catches it like the errors
+    httpx raises; a missing response is None, as it was in requests.
     """
 
     def __init__(

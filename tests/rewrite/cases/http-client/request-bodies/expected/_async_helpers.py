@@ -14,7 +14,8 @@ from typing import Any
 import httpx
 
 # One TLS context for every client the package makes: httpx would load the CA
-# bundle again for each one (~15 ms), and under Flask a client lives one request.
+# bundle again for each one (~15 ms), and where sync code runs each call on a
+# new event loop, a client lives one call.
 TLS_CONTEXT = httpx.create_ssl_context()
 
 
@@ -31,9 +32,9 @@ logging.getLogger("httpx").addFilter(_request_log_at_debug)
 
 
 def requests_values(items: Any) -> Any:
-    """Query parameters or form fields as requests sends them: without those whose
-    value is None (or the None items of a list), which httpx would send empty
-    (``page=``), with bools as ``True``/``False``, which httpx sends as
+    """Query parameters or form fields as requests sends them: without those
+    whose value is None (or the None items of a list), which httpx would send
+    empty (``page=``), with bools as ``True``/``False``, which httpx sends as
     ``true``/``false``, and bytes as the text they encode, which httpx would
     send as ``b'...'``. A dict, or a list of pairs; anything else (a string,
     bytes, a file) is returned as it is."""
@@ -63,9 +64,9 @@ def _as_sent(value: Any) -> Any:
 def requests_body(data: Any) -> dict[str, Any]:
     """requests' ``data=`` as httpx takes it: a form (a dict, or pairs that may
     repeat a key) as ``data=``, the fields as requests sends them (see
-    requests_values); raw bytes or text as ``data=`` still, which httpx sends as
-    they are (a DeprecationWarning names ``content=``); a file's content or an
-    iterator's chunks as ``content=``."""
+    requests_values); raw bytes or text as ``data=`` still, which httpx sends
+    as they are (a DeprecationWarning names ``content=``); a file's content or
+    an iterator's chunks as ``content=``."""
     if data is None:
         return {}
     if isinstance(data, Mapping):

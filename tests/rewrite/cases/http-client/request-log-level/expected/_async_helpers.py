@@ -15,7 +15,8 @@ from typing import Any
 import httpx
 
 # One TLS context for every client the package makes: httpx would load the CA
-# bundle again for each one (~15 ms), and under Flask a client lives one request.
+# bundle again for each one (~15 ms), and where sync code runs each call on a
+# new event loop, a client lives one call.
 TLS_CONTEXT = httpx.create_ssl_context()
 
 
@@ -32,7 +33,7 @@ logging.getLogger("httpx").addFilter(_request_log_at_debug)
 
 
 class Outcome:
-    """What a call gave: ``result()`` returns its result, or raises its failure."""
+    """What a call gave: ``result()`` returns it, or raises its failure."""
 
     __slots__ = ("_error", "_value")
 
@@ -55,7 +56,7 @@ async def gather_outcomes(
     caught: type[Exception] | tuple[type[Exception], ...] = (),
     raise_for_status: bool = False,
 ) -> list[Any]:
-    """Await ``calls`` concurrently, at most ``limit`` at a time; outcomes in order.
+    """Await ``calls`` concurrently (``limit`` at a time); outcomes in order.
 
     For code that takes each result where it used to make the call, with
     ``outcome.result()``: a failure is raised there, after what the sequential
@@ -78,7 +79,8 @@ async def gather_outcomes(
                 result.raise_for_status()  # a 4xx/5xx fails its call
             return Outcome(result)
         except Exception as error:
-            stop_after(index, error)  # before its slot frees: no later call starts
+            # Before its slot frees: no later call starts.
+            stop_after(index, error)
             return Outcome(error=error)
         finally:
             if semaphore is not None:

@@ -11,7 +11,8 @@ import logging
 import httpx
 
 # One TLS context for every client the package makes: httpx would load the CA
-# bundle again for each one (~15 ms), and under Flask a client lives one request.
+# bundle again for each one (~15 ms), and where sync code runs each call on a
+# new event loop, a client lives one call.
 TLS_CONTEXT = httpx.create_ssl_context()
 
 
@@ -28,8 +29,9 @@ logging.getLogger("httpx").addFilter(_request_log_at_debug)
 
 
 def apparent_encoding(response: httpx.Response) -> str | None:
-    """requests' ``r.apparent_encoding``: the charset the body reads as, guessed
-    by charset_normalizer as requests did (UTF-8 where it is not installed)."""
+    """requests' ``r.apparent_encoding``: the charset the body reads as,
+    guessed by charset_normalizer as requests did (UTF-8 where it is not
+    installed)."""
     try:
         from charset_normalizer import from_bytes
     except ImportError:  # requests brought it; httpx does not need it

@@ -13,7 +13,8 @@ from typing import Any
 import httpx
 
 # One TLS context for every client the package makes: httpx would load the CA
-# bundle again for each one (~15 ms), and under Flask a client lives one request.
+# bundle again for each one (~15 ms), and where sync code runs each call on a
+# new event loop, a client lives one call.
 TLS_CONTEXT = httpx.create_ssl_context()
 
 
@@ -30,9 +31,9 @@ logging.getLogger("httpx").addFilter(_request_log_at_debug)
 
 
 def requests_values(items: Any) -> Any:
-    """Query parameters or form fields as requests sends them: without those whose
-    value is None (or the None items of a list), which httpx would send empty
-    (``page=``), with bools as ``True``/``False``, which httpx sends as
+    """Query parameters or form fields as requests sends them: without those
+    whose value is None (or the None items of a list), which httpx would send
+    empty (``page=``), with bools as ``True``/``False``, which httpx sends as
     ``true``/``false``, and bytes as the text they encode, which httpx would
     send as ``b'...'``. A dict, or a list of pairs; anything else (a string,
     bytes, a file) is returned as it is."""
@@ -60,7 +61,7 @@ def _as_sent(value: Any) -> Any:
 
 
 def httpx_kwargs(kwargs: dict[str, Any]) -> dict[str, Any]:
-    """requests' keyword arguments, passed on as ``**kwargs``, as httpx takes them.
+    """requests' keywords, passed on as ``**kwargs``, as httpx takes them.
 
     Callers keep the names they used with requests: ``allow_redirects`` is
     ``follow_redirects``, a ``(connect, read)`` timeout an ``httpx.Timeout``, a
@@ -71,7 +72,8 @@ def httpx_kwargs(kwargs: dict[str, Any]) -> dict[str, Any]:
     raise TypeError here, as they would in httpx, unless they ask for what the
     client does anyway (None, ``verify=True``, no proxies, no hooks).
     """
-    # None means requests' default, except no redirects or no timeout for these two.
+    # None means requests' default, except no redirects or no timeout for
+    # these two.
     out = {
         key: value
         for key, value in kwargs.items()
@@ -90,7 +92,8 @@ def httpx_kwargs(kwargs: dict[str, Any]) -> dict[str, Any]:
             out[name] = requests_values(out[name])
     out.pop("stream", None)
     if out.get("verify") is True:
-        del out["verify"]  # the client verifies, with the CA bundle requests used
+        # The client verifies, with the CA bundle requests used.
+        del out["verify"]
     for name in ("proxies", "hooks"):
         if name in out and not any(out[name].values()):
             del out[name]

@@ -13,7 +13,8 @@ import requests
 import requests.adapters
 
 # One TLS context for every client the package makes: httpx would load the CA
-# bundle again for each one (~15 ms), and under Flask a client lives one request.
+# bundle again for each one (~15 ms), and where sync code runs each call on a
+# new event loop, a client lives one call.
 TLS_CONTEXT = httpx.create_ssl_context()
 
 
@@ -30,12 +31,12 @@ logging.getLogger("httpx").addFilter(_request_log_at_debug)
 
 
 def through_requests(request: httpx.Request) -> httpx.Response | httpx.Request:
-    """A respx side effect for a test file whose code sends through both httpx and
-    requests: it hands the httpx request to requests, where the file's requests
-    mocks (``responses``, requests-mock) answer and record it as before, and
-    returns their answer. With no requests mock active, a request to this
-    machine (a test's own server) goes through as it did; any other fails as
-    an unreachable host would, and sends nothing."""
+    """A respx side effect for a test file whose code sends through both httpx
+    and requests: it hands the httpx request to requests, where the file's
+    requests mocks (``responses``, requests-mock) answer and record it as
+    before, and returns their answer. With no requests mock active, a request
+    to this machine (a test's own server) goes through as it did; any other
+    fails as an unreachable host would, and sends nothing."""
     if (
         requests.adapters.HTTPAdapter.send is UNMOCKED_SEND
         and requests.Session.send is UNMOCKED_SESSION_SEND
@@ -52,7 +53,8 @@ def through_requests(request: httpx.Request) -> httpx.Response | httpx.Request:
             str(request.url),
             headers=headers,
             data=request.content or None,
-            allow_redirects=False,  # httpx follows redirects itself, through respx
+            # httpx follows redirects itself, through respx.
+            allow_redirects=False,
         )
     except requests.RequestException as error:
         for kind in type(error).__mro__:

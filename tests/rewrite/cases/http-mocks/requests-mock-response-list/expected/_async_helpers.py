@@ -13,7 +13,8 @@ from typing import Any
 import httpx
 
 # One TLS context for every client the package makes: httpx would load the CA
-# bundle again for each one (~15 ms), and under Flask a client lives one request.
+# bundle again for each one (~15 ms), and where sync code runs each call on a
+# new event loop, a client lives one call.
 TLS_CONTEXT = httpx.create_ssl_context()
 
 
@@ -30,10 +31,11 @@ logging.getLogger("httpx").addFilter(_request_log_at_debug)
 
 
 def answers_in_turn(*answers: Any) -> Callable[[httpx.Request], httpx.Response]:
-    """A respx side effect that answers as a requests-mock response list does: one
-    answer per request, in turn, and the last one again for every request after
-    (a respx list is used up). An answer is an httpx.Response, an exception
-    (or its class) to raise, or a side effect to call with the request."""
+    """A respx side effect that answers as a requests-mock response list does:
+    one answer per request, in turn, and the last one again for every request
+    after (a respx list is used up). An answer is an httpx.Response, an
+    exception (or its class) to raise, or a side effect to call with the
+    request."""
     pending = list(answers)
 
     def answer(request: httpx.Request) -> httpx.Response:

@@ -17,7 +17,8 @@ from urllib.parse import parse_qs, parse_qsl, urlsplit
 import httpx
 
 # One TLS context for every client the package makes: httpx would load the CA
-# bundle again for each one (~15 ms), and under Flask a client lives one request.
+# bundle again for each one (~15 ms), and where sync code runs each call on a
+# new event loop, a client lives one call.
 TLS_CONTEXT = httpx.create_ssl_context()
 
 
@@ -34,9 +35,9 @@ logging.getLogger("httpx").addFilter(_request_log_at_debug)
 
 
 def request_body(request: httpx.Request) -> str | bytes | None:
-    """An httpx request's body as requests' ``PreparedRequest.body`` holds it, for an
-    auth: None when empty, text for a form (requests encodes ``data={...}`` to
-    text), bytes otherwise."""
+    """An httpx request's body as requests' ``PreparedRequest.body`` holds it,
+    for an auth: None when empty, text for a form (requests encodes
+    ``data={...}`` to text), bytes otherwise."""
     if not request.content:
         return None
     if request.headers.get("Content-Type", "").startswith(FORM):
@@ -61,11 +62,11 @@ def responses_params(request: httpx.Request) -> dict[str, Any]:
 
 
 class RequestsRequest:
-    """An httpx.Request as a requests mock's callback reads it: ``url`` a string,
-    ``body`` as requests prepared it (None, text for a form, else bytes) and, as
-    the mocking library added them, ``params`` (responses) and ``text``,
-    ``json()``, ``qs``, ``path``, ``query``, ``hostname`` (requests-mock, which
-    lowercases the URL it splits)."""
+    """An httpx.Request as a requests mock's callback reads it: ``url`` a
+    string, ``body`` as requests prepared it (None, text for a form, else
+    bytes) and, as the mocking library added them, ``params`` (responses) and
+    ``text``, ``json()``, ``qs``, ``path``, ``query``, ``hostname``
+    (requests-mock, which lowercases the URL it splits)."""
 
     def __init__(self, request: httpx.Request) -> None:
         self.method = request.method

@@ -16,7 +16,8 @@ from urllib.parse import parse_qs, parse_qsl, urlsplit
 import httpx
 
 # One TLS context for every client the package makes: httpx would load the CA
-# bundle again for each one (~15 ms), and under Flask a client lives one request.
+# bundle again for each one (~15 ms), and where sync code runs each call on a
+# new event loop, a client lives one call.
 TLS_CONTEXT = httpx.create_ssl_context()
 
 
@@ -33,13 +34,14 @@ logging.getLogger("httpx").addFilter(_request_log_at_debug)
 
 
 def unmatched_connect_error(router: Any) -> None:
-    """Have a respx router (or the ``respx`` module, its global one) fail a request
-    no other route of it matches with httpx.ConnectError, as responses failed one
-    no registration matched with requests' ConnectionError (respx raises its
-    AllMockedAssertionError). The route goes in first but answers last: a request
-    a route registered after it matches goes on to that route. It is none of the
-    test's registrations, so a router asserting they were all called skips it.
-    Only tests call this, so respx is imported here, not with the module."""
+    """Have a respx router (or the ``respx`` module, its global one) fail a
+    request no other route of it matches with httpx.ConnectError, as responses
+    failed one no registration matched with requests' ConnectionError (respx
+    raises its AllMockedAssertionError). The route goes in first but answers
+    last: a request a route registered after it matches goes on to that route.
+    It is none of the test's registrations, so a router asserting they were all
+    called skips it. Only tests call this, so respx is imported here, not with
+    the module."""
     from respx import Route
 
     class Unmatched(Route):
@@ -51,8 +53,9 @@ def unmatched_connect_error(router: Any) -> None:
         others = [other for other in router.routes if other is not route]
         if any(other.pattern.match(request) for other in others):
             return None  # a route registered after this one answers
+        sent = f"{request.method} {request.url}"
         raise httpx.ConnectError(
-            f"Connection refused: {request.method} {request.url} matches no mock",
+            f"Connection refused: {sent} matches no mock",
             request=request,
         )
 
@@ -60,9 +63,9 @@ def unmatched_connect_error(router: Any) -> None:
 
 
 def request_body(request: httpx.Request) -> str | bytes | None:
-    """An httpx request's body as requests' ``PreparedRequest.body`` holds it, for an
-    auth: None when empty, text for a form (requests encodes ``data={...}`` to
-    text), bytes otherwise."""
+    """An httpx request's body as requests' ``PreparedRequest.body`` holds it,
+    for an auth: None when empty, text for a form (requests encodes
+    ``data={...}`` to text), bytes otherwise."""
     if not request.content:
         return None
     if request.headers.get("Content-Type", "").startswith(FORM):
@@ -87,11 +90,11 @@ def responses_params(request: httpx.Request) -> dict[str, Any]:
 
 
 class RequestsRequest:
-    """An httpx.Request as a requests mock's callback reads it: ``url`` a string,
-    ``body`` as requests prepared it (None, text for a form, else bytes) and, as
-    the mocking library added them, ``params`` (responses) and ``text``,
-    ``json()``, ``qs``, ``path``, ``query``, ``hostname`` (requests-mock, which
-    lowercases the URL it splits)."""
+    """An httpx.Request as a requests mock's callback reads it: ``url`` a
+    string, ``body`` as requests prepared it (None, text for a form, else
+    bytes) and, as the mocking library added them, ``params`` (responses) and
+    ``text``, ``json()``, ``qs``, ``path``, ``query``, ``hostname``
+    (requests-mock, which lowercases the URL it splits)."""
 
     def __init__(self, request: httpx.Request) -> None:
         self.method = request.method
@@ -117,10 +120,11 @@ class RequestsRequest:
 def responses_callback(
     callback: Callable[[Any], Any], content_type: str | None = "text/plain"
 ) -> Callable[[httpx.Request], httpx.Response]:
-    """A respx side effect answering as ``responses.add_callback(..., callback)``:
-    the callback gets the request as requests prepared it and returns ``(status,
-    headers, body)``, or an exception to raise; ``content_type`` is the answer's
-    Content-Type unless the callback's headers name one."""
+    """A respx side effect answering as
+    ``responses.add_callback(..., callback)``: the callback gets the request as
+    requests prepared it and returns ``(status, headers, body)``, or an
+    exception to raise; ``content_type`` is the answer's Content-Type unless
+    the callback's headers name one."""
 
     def answer(request: httpx.Request) -> httpx.Response:
         result = callback(RequestsRequest(request))

@@ -13,7 +13,8 @@ from unittest import mock
 import httpx
 
 # One TLS context for every client the package makes: httpx would load the CA
-# bundle again for each one (~15 ms), and under Flask a client lives one request.
+# bundle again for each one (~15 ms), and where sync code runs each call on a
+# new event loop, a client lives one call.
 TLS_CONTEXT = httpx.create_ssl_context()
 
 
@@ -30,11 +31,11 @@ logging.getLogger("httpx").addFilter(_request_log_at_debug)
 
 
 def httpx_module_mock(**kwargs: Any) -> mock.MagicMock:
-    """A stand-in for the httpx module, as a MagicMock stood for the requests module
-    the code used (``mock.patch("app.api.requests")``): every client made from it
-    sends through the module's own ``get``, ``post``... (AsyncMocks answering a
-    MagicMock), which the test configures and asserts on as before
-    (``requests.get.return_value.json.return_value = ...``)."""
+    """A stand-in for the httpx module, as a MagicMock stood for the requests
+    module the code used (``mock.patch("app.api.requests")``): every client
+    made from it sends through the module's own ``get``, ``post``...
+    (AsyncMocks answering a MagicMock), which the test configures and asserts
+    on as before (``requests.get.return_value.json.return_value = ...``)."""
     module = mock.MagicMock(**kwargs)
     client = module.AsyncClient.return_value
     client.__aenter__.return_value = client

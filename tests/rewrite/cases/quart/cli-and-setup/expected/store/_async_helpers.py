@@ -21,7 +21,7 @@ Origin = tuple[bytes, bytes, int | None]
 
 
 class PoolPerOrigin(httpx.AsyncBaseTransport):
-    """Kept-alive connections per origin, for a client that serves a whole process.
+    """Kept-alive connections per origin, for a client serving a whole process.
 
     httpcore's pool checks every connection it holds, polling each idle one's
     socket, on every request and every response (encode/httpx#3215): a call
@@ -78,7 +78,10 @@ Idle = collections.deque[tuple[float, httpx.AsyncHTTPTransport]]
 
 
 class _OriginConnections:
-    """One origin's connections, each a pool of its own; the idle ones oldest first."""
+    """One origin's connections, each a pool of its own.
+
+    The idle ones are kept oldest first.
+    """
 
     def __init__(self, limits: httpx.Limits, settings: dict[str, Any]) -> None:
         self._limits = limits
@@ -173,7 +176,7 @@ T = TypeVar("T")
 
 
 def run_coroutine(main: Coroutine[Any, Any, T]) -> T:
-    """``asyncio.run(main)`` from sync code, also where an event loop already runs.
+    """``asyncio.run(main)`` from sync code, even where an event loop runs.
 
     An ASGI server may call the app factory on its own loop (``uvicorn
     --factory`` does), where ``asyncio.run`` refuses to start: there ``main``
