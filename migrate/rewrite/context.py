@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TypeVar
 
@@ -31,9 +32,92 @@ class Note:
 TODO_MESSAGE_LIMIT = 72
 
 
+TODO_PREFIX = "# TODO(migrate "
+# What starts a TODO's next line when it runs past the project's line length:
+# indented under its text, so the lines read as one TODO.
+TODO_CONTINUED = "#   "
+
+
 def todo_comment(code: str, message: str) -> str:
     """The comment a TODO becomes: ``# TODO(migrate MIG001): message``."""
-    return f"# TODO(migrate {code}): {message}"
+    return f"{TODO_PREFIX}{code}): {message}"
+
+
+def wrap_todos(code: str, old: str, limit: int) -> str:
+    """``code`` with each TODO the rewrite wrote past ``limit`` columns continued
+    on comment lines below it, at its indentation; its rule code stays on the
+    first line. A line the input had as it is is left alone."""
+    before = set(old.splitlines())
+    out: list[str] = []
+    for line in code.splitlines(keepends=True):
+        text = line.rstrip("\r\n")
+        comment = text.lstrip()
+        if len(text) <= limit or not comment.startswith(TODO_PREFIX) or text in before:
+            out.append(line)
+            continue
+        indent, ending = text[: len(text) - len(comment)], line[len(text) :] or "\n"
+        parts = _todo_lines(comment, limit - len(indent))
+        out.extend(f"{indent}{part}{ending}" for part in parts)
+    return "".join(out)
+
+
+def _todo_lines(comment: str, room: int) -> list[str]:
+    """A TODO comment as lines of at most ``room`` columns where its words allow:
+    the first ends at a clause (``;``, ``:``, ``,``) when one ends past half of
+    it, the others are filled word by word."""
+    head, _, message = comment.partition("): ")
+    cut = _clause_end(message, room - len(head) - 3)
+    lines = [f"{head}): {message[:cut]}" if cut else f"{head}):"]
+    fresh = bool(cut)  # the clause ends the first line
+    for unit in _todo_units(message[cut:], room - len(TODO_CONTINUED)):
+        if not fresh and len(lines[-1]) + 1 + len(unit) <= room:
+            lines[-1] += f" {unit}"
+        else:
+            lines.append(f"{TODO_CONTINUED}{unit}")
+        fresh = False
+    return lines
+
+
+def _clause_end(message: str, room: int) -> int:
+    """Where the last clause of ``message`` that fits in ``room`` ends (outside
+    brackets and `code`), if past half of it; else 0."""
+    best = 0
+    for index, char in enumerate(message[:room]):
+        head = message[: index + 1]
+        closed = head.count("(") == head.count(")") and head.count("`") % 2 == 0
+        if char in ";:," and message[index + 1 : index + 2] == " " and closed:
+            best = index + 1
+    return best if best >= room // 2 else 0
+
+
+def _todo_units(message: str, room: int) -> list[str]:
+    """The words of ``message``, those of a bracket or of `code` kept together
+    (``(301, 308)``, ```await client.aclose()```) where they fit in ``room``."""
+    units: list[str] = []
+    for word in message.split():
+        last = units[-1] if units else ""
+        unclosed = last.count("(") > last.count(")") or last.count("`") % 2
+        if unclosed and len(last) + 1 + len(word) <= room:
+            units[-1] += f" {word}"
+        else:
+            units.append(word)
+    return units
+
+
+def todo_texts(comments: Iterable[str]) -> list[str]:
+    """The TODOs among a statement's leading ``comments`` (``Comment.value``), each
+    with its continuation lines joined: as ``todo_comment`` made it."""
+    texts: list[str] = []
+    continued = False
+    for comment in comments:
+        if comment.startswith(TODO_PREFIX):
+            texts.append(comment)
+            continued = True
+        elif continued and comment.startswith(TODO_CONTINUED):
+            texts[-1] += " " + comment[len(TODO_CONTINUED) :].strip()
+        else:
+            continued = False
+    return texts
 
 
 def short_todo(message: str) -> tuple[str, str]:

@@ -20,7 +20,7 @@ from ..plan.edits import FileEdits
 from ..read.sources import SourceFile
 from ..verify.checks import parse_error
 from ..workers import worker_pool
-from .context import Note, RuleContext
+from .context import Note, RuleContext, wrap_todos
 from .helpers import HelpersHome, defined_helpers, helpers_home, prefers_relative, render
 from .imports import add_imports, remove_unused, with_script_fallback
 from .options import RewriteOptions
@@ -88,10 +88,10 @@ def rewrite_source(
     wrapper = MetadataWrapper(module)
     new_module = wrapper.visit(MigrationTransformer(ctx, rules))
     new_module = _fix_imports(new_module, ctx)
-    # Lines the rules made too long, wrapped to the project's length; encoded
-    # as libcst writes a module (its encoding keeps a BOM).
+    # Lines the rules made too long, wrapped to the project's length (a TODO
+    # too); encoded as libcst writes a module (its encoding keeps a BOM).
     limit = options.line_length or DEFAULT_LINE_LENGTH
-    code = wrap_changed_lines(new_module.code, module.code, limit)
+    code = wrap_todos(wrap_changed_lines(new_module.code, module.code, limit), module.code, limit)
     return code.encode(new_module.encoding), ctx.notes, ctx.helpers
 
 

@@ -15,7 +15,7 @@ from typing import Any, TypeVar
 import libcst as cst
 from libcst.metadata import PositionProvider
 
-from .context import RuleContext
+from .context import RuleContext, todo_texts
 from .lazy_locals import lazy_generator_locals, next_of
 from .nodes import code_of, taken_by_next
 from .rules.base import Rule
@@ -420,7 +420,8 @@ class MigrationTransformer(cst.CSTTransformer):
         if not lines:
             return updated
         leading = list(updated.leading_lines)
-        existing = {el.comment.value for el in leading if el.comment is not None}
+        # A TODO an earlier run wrapped over several lines is the same TODO.
+        existing = set(todo_texts(el.comment.value for el in leading if el.comment is not None))
         for line in sorted(lines):
             for comment in self.ctx.todos.pop(line):
                 if comment not in existing:

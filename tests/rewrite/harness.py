@@ -7,7 +7,7 @@ import json
 import subprocess
 import sys
 import textwrap
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -16,6 +16,7 @@ from migrate.analyse.decisions import Scope
 from migrate.analyse.run import analyse_paths
 from migrate.plan import build_plan
 from migrate.plan.edits import quart_edits
+from migrate.rewrite.context import TODO_CONTINUED, TODO_PREFIX, todo_texts
 from migrate.rewrite.engine import FileResult, rewrite_project
 from migrate.rewrite.options import RewriteOptions
 from migrate.rewrite.project_files import project_file_results
@@ -138,3 +139,12 @@ def applied(folder: Path, code: str, name: str = "api.py") -> str:
         capture_output=True,
     )
     return (folder / name).read_text()
+
+
+def todos_above(lines: Sequence[str], at: int) -> list[str]:
+    """The TODOs right above ``lines[at]`` (lines stripped), each as one line: a TODO
+    the rewrite continued on further lines joined up again."""
+    start = at
+    while start and lines[start - 1].startswith((TODO_PREFIX, TODO_CONTINUED)):
+        start -= 1
+    return todo_texts(lines[start:at])

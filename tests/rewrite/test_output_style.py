@@ -370,6 +370,54 @@ def test_a_project_of_79_columns_without_a_formatter_gets_helpers_that_fit(
     assert max(len(line) for line in every.decode().splitlines()) <= 79
 
 
+REDIRECTS = textwrap.dedent(
+    """\
+    import requests
+
+
+    def moved(url):
+        for attempt in range(3):
+            resp = requests.get(url, timeout=5)
+            if attempt:
+                if resp.is_permanent_redirect:
+                    return resp.headers["location"]
+        return None
+
+
+    def leaky(url):
+        session = requests.Session()
+        return session.get(url).text
+    """
+)
+
+
+@pytest.mark.parametrize("width", [79, 88])
+def test_a_todo_names_the_codes_variables_and_keeps_the_line_length(
+    tmp_path: Path, width: int
+) -> None:
+    (tmp_path / "pyproject.toml").write_text(f"[tool.ruff]\nline-length = {width}\n")
+    (tmp_path / "app").mkdir()
+    module = tmp_path / "app" / "redirects.py"
+    module.write_text(REDIRECTS)
+    assert apply(tmp_path / "app").exit_code == 0
+    text = module.read_text()
+    assert max(len(line) for line in text.splitlines()) <= width
+    # Each TODO goes on under its text, at its indentation, its rule code first.
+    assert (
+        "            # TODO(migrate MIG001): .is_permanent_redirect is requests' only:\n"
+        "            #   resp.status_code in (301, 308)\n"
+        "            if resp.is_permanent_redirect:\n"
+    ) in text
+    close = "close this client with `await session.aclose()` (or use `async with`)"
+    todo = [line.strip() for line in text.splitlines() if line.strip().startswith("#")][-2:]
+    assert todo[0].startswith("# TODO(migrate MIG001): close this client")
+    assert todo[1].startswith("#   ")
+    assert " ".join([todo[0], todo[1][4:]]) == f"# TODO(migrate MIG001): {close}"
+    # A second run finds its TODOs there, continued lines and all.
+    assert apply(tmp_path / "app", "--check").exit_code == 0
+    assert module.read_text() == text
+
+
 SLEEPER = "import time\n\n\ndef wait( seconds ):\n    time.sleep(seconds)\n"
 
 

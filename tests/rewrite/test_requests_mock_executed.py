@@ -25,7 +25,7 @@ import requests_mock
 import respx
 
 from .drivers import migrated_case
-from .harness import imported_from
+from .harness import imported_from, todos_above
 
 CLIENT = """
     import requests
@@ -357,7 +357,5 @@ def test_forms_respx_has_no_twin_for_get_a_todo_on_their_line(tmp_path: Path) ->
         at = lines.index(statement)
         while lines[at - 1].startswith("@"):
             at -= 1
-        above = []
-        while lines[at - 1 - len(above)].startswith("# TODO"):
-            above.append(lines[at - 1 - len(above)])
+        above = todos_above(lines, at)
         assert f"# TODO(migrate MIG008): {message}" in above, (statement, above)

@@ -407,7 +407,7 @@ def test_a_urlopen_body_gets_the_form_type_urllib_sent_or_a_todo(tmp_path: Path)
     assert out.count(form) == 1
     assert out.index('content=b"event=1"') < out.index(form) < out.index("content=body")
     assert 'headers={"content-type": "text/plain"}' in out
-    todo = "# TODO(migrate MIG012): urllib sent this body as x-www-form-urlencoded; httpx"
+    todo = "# TODO(migrate MIG012): urllib sent this body as x-www-form-urlencoded;"
     assert out.count(todo) == 2
 
 

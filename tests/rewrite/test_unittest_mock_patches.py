@@ -10,6 +10,7 @@ import pytest
 from migrate.rewrite.rules.http_mocks.unittest_mock import patched_verb, patches_session_class
 
 from .drivers import migrated_case
+from .harness import todos_above
 
 
 @pytest.mark.parametrize(
@@ -143,14 +144,14 @@ def test_a_session_class_set_by_monkeypatch_moves_with_a_todo(tmp_path: Path) ->
         'monkeypatch.setattr(httpx, "AsyncClient", FakeSession)',
         'monkeypatch.setattr("client.httpx.AsyncClient", FakeSession)',
     ):
-        assert lines[lines.index(moved) - 1] == todo, lines
+        assert todos_above(lines, lines.index(moved)) == [todo], lines
 
 
 def test_a_session_class_patched_with_its_own_fake_gets_a_todo(tmp_path: Path) -> None:
     written = migrated_case(tmp_path, {"client.py": CLIENT, "test_client.py": CLASS_PATCH})
     lines = [line.strip() for line in written["test_client.py"].splitlines()]
     at = next(i for i, line in enumerate(lines) if line.startswith("with mock.patch("))
-    assert lines[at - 1] == (
+    assert todos_above(lines, at) == [
         "# TODO(migrate MIG008): the fake stands for httpx.AsyncClient: its methods are awaited"
-    ), lines
+    ], lines
     assert '"client.httpx.AsyncClient", FakeSession' in " ".join(lines[at : at + 3])

@@ -100,8 +100,10 @@ class HttpClient(
         self.stream_encoded: set[int] = set()  # ``.encode()`` giving str lines back as bytes
         # The client of each streamed one-off request (by the call's position).
         self.stream_clients: dict[object, cst.WithItem] = {}
-        # Clients made in a function that closes them (``session.close()``).
+        # Clients made in a function that closes them (``session.close()``), and
+        # the name of each other one made and assigned (both by the call's position).
         self.closed_clients: set[object] = set()
+        self.client_names: dict[object, str] = {}
         self.kwargs_dicts: set[int] = set()
         self.plain_kwargs: set[tuple[object, str]] = set()
 
@@ -191,15 +193,6 @@ class HttpClient(
         self._close_todo(original)
         return cst.Call(func=self._httpx("AsyncClient"), args=self._with_tls(args))
 
-    def _close_todo(self, made: cst.Call) -> None:
-        """A TODO to close a client made outside a ``with`` and never closed here."""
-        if not self._in_with_item(made) and self.ctx.pos(made) not in self.closed_clients:
-            message = "close this client with `await client.aclose()` (or use `async with`)"
-            self.ctx.todo(self.ctx.line(made), self.code, message)
-
-    def _in_with_item(self, call: cst.Call) -> bool:
-        return id(call) in self.with_items
-
     @on_visit(cst.With)
     def visit_With(self, node: cst.With) -> None:
         for item in node.items:
@@ -226,6 +219,8 @@ class HttpClient(
             self.functions[-1].clients |= names
             if names & self.functions[-1].closed:
                 self.closed_clients.add(pos)
+            elif len(names) == 1:
+                self.client_names[pos] = next(iter(names))
         edit = self.ctx.edits.http_calls.get(pos) if pos is not None else None
         if edit is not None and edit.entry.name.startswith("httpx"):
             return  # httpx's response already (a sync client's): nothing of requests' to fix

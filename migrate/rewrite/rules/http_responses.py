@@ -24,9 +24,10 @@ from .http_common import FunctionState
 RESPONSE_RENAMES = {"reason": "reason_phrase"}
 # What requests' response has and httpx's has not, with what to do instead (FIXES
 # names them; a streamed body's raw file and iterators have rules of their own).
+# ``{r}`` is the response as the code names it.
 REQUESTS_ONLY = {
-    "is_permanent_redirect": "r.status_code in (301, 308)",
-    "next": "follow r.next_request with client.send()",
+    "is_permanent_redirect": "{r}.status_code in (301, 308)",
+    "next": "follow {r}.next_request with the client's send()",
     "connection": "the client holds the connection",
 }
 
@@ -141,10 +142,12 @@ class ResponseRewrites(AnnotationRewrites):
     ) -> cst.BaseExpression:
         attr = updated.attr.value
         if attr in REQUESTS_ONLY:
+            # The response's name where it has one (``requests.get(url).next``: none).
+            owner = updated.value.value if isinstance(updated.value, cst.Name) else ""
             self.ctx.todo(
                 self.ctx.line(original),
                 self.code,
-                f".{attr} is requests' only: {REQUESTS_ONLY[attr]}",
+                f".{attr} is requests' only: {REQUESTS_ONLY[attr].format(r=owner)}",
                 "httpx's response has no such attribute: as code it raises AttributeError",
             )
         if attr == "apparent_encoding":

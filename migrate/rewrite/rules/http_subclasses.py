@@ -28,6 +28,7 @@ REQUESTS_KEYWORDS = "requests_keywords"
 
 class SubclassRewrites(SessionRewrites, AuthRewrites):
     closed_clients: set[object]
+    client_names: dict[object, str]
     with_items: set[int]
 
     @on_leave(cst.ClassDef)
@@ -168,25 +169,31 @@ class SubclassRewrites(SessionRewrites, AuthRewrites):
             )
         return [*kept, gathered_arg]
 
+    def _close_todo(self, made: cst.Call) -> None:
+        """A TODO to close a client made outside a ``with`` and never closed here,
+        naming it as the code does."""
+        pos = self.ctx.pos(made)
+        if id(made) not in self.with_items and pos not in self.closed_clients:
+            name = self.client_names.get(pos, "client")
+            message = f"close this client with `await {name}.aclose()` (or use `async with`)"
+            self.ctx.todo(self.ctx.line(made), self.code, message)
+
     @on_visit(cst.Assign)
     def visit_session_instance(self, node: cst.Assign) -> None:
         """``s = S(...)`` closed by ``s.close()`` in the same function needs no TODO."""
         names = {t.target.value for t in node.targets if isinstance(t.target, cst.Name)}
         if names & self.functions[-1].closed:
             self.closed_clients.add(self.ctx.pos(node.value))
+        elif len(names) == 1 and self.ctx.pos(node.value) in self.ctx.edits.session_instances:
+            self.client_names[self.ctx.pos(node.value)] = next(iter(names))
 
     @on_leave(cst.Call)
     def leave_session_init(
         self, original: cst.Call, updated: cst.BaseExpression
     ) -> cst.BaseExpression:
         pos = self.ctx.pos(original)
-        if pos in self.ctx.edits.session_instances and pos not in self.closed_clients:
-            if id(original) not in self.with_items:
-                self.ctx.todo(
-                    self.ctx.line(original),
-                    self.code,
-                    "close this client with `await client.aclose()` (or use `async with`)",
-                )
+        if pos in self.ctx.edits.session_instances:
+            self._close_todo(original)
         if pos not in self.ctx.edits.session_inits:
             return updated
         if not isinstance(updated, cst.Call):

@@ -40,7 +40,7 @@ import libcst as cst
 import libcst.matchers as m
 
 from ....plan.mock_scope import Mixed
-from ...context import Note, todo_comment
+from ...context import TODO_CONTINUED, TODO_PREFIX, Note, todo_comment
 from ..base import on_leave
 from .mixed_patches import MixedPatchTwins, is_docstring, requests_patch
 from .mocker_handed import TEST_PREFIX, is_mocker_call, kwargs_items, mocker_handed, without_mocker
@@ -59,12 +59,16 @@ class MixedMocks(MixedPatchTwins):
         if index is None:
             return self._without_hooks(module)
         stmt = body[index]
-        kept = [
-            line
-            for line in stmt.leading_lines
-            if line.comment is None
-            or not line.comment.value.startswith(f"# TODO(migrate {self.code})")
-        ]
+        # Its TODOs go with it, the lines a long one was continued on too.
+        kept: list[cst.EmptyLine] = []
+        ours = False
+        for line in stmt.leading_lines:
+            comment = line.comment.value if line.comment is not None else ""
+            ours = comment.startswith(f"{TODO_PREFIX}{self.code})") or (
+                ours and comment.startswith(TODO_CONTINUED)
+            )
+            if not ours:
+                kept.append(line)
         del body[index]
         if index < len(body):
             body[index] = body[index].with_changes(leading_lines=kept)

@@ -56,7 +56,8 @@ async def shut_down_after(base, report_ids):
 
 async def shared_pool(base, report_ids):
     with ThreadPoolExecutor(max_workers=8) as pool:
-        # TODO(migrate MIG005): the calls run on the event loop now, not in the thread pool
+        # TODO(migrate MIG005): the calls run on the event loop now,
+        #   not in the thread pool
         found = await gather_in_order(
             *map(partial(get_report, base), report_ids), limit=8
         )

@@ -22,7 +22,8 @@ async def orders(oids):
 
 
 async def leaky_order(oid):
-    # TODO(migrate MIG001): close this client with `await client.aclose()` (or use `async with`)
+    # TODO(migrate MIG001): close this client with `await session.aclose()`
+    #   (or use `async with`)
     session = make_session("shop", "secret")
     return (await session.get(f"{API}/orders/{oid}")).json()
 

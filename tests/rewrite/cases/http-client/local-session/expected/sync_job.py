@@ -25,6 +25,7 @@ async def ping(base_url):
 
 
 async def leaky(url):
-    # TODO(migrate MIG001): close this client with `await client.aclose()` (or use `async with`)
+    # TODO(migrate MIG001): close this client with `await session.aclose()`
+    #   (or use `async with`)
     session = httpx.AsyncClient(follow_redirects=True, timeout=None, verify=TLS_CONTEXT)
     return (await session.get(url)).text

@@ -19,7 +19,8 @@ class Api:
             self._session = session
 
     async def request(self, method, path, data=None):
-        # TODO(migrate MIG001): verify= is the client's in httpx: one handed in keeps its own
+        # TODO(migrate MIG001): verify= is the client's in httpx:
+        #   one handed in keeps its own
         response = await self._session.request(
             method,
             self.url + path,

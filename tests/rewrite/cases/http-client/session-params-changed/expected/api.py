@@ -33,7 +33,8 @@ async def sized(token, size):
 
 
 async def search(term):
-    # TODO(migrate MIG001): close this client with `await client.aclose()` (or use `async with`)
+    # TODO(migrate MIG001): close this client with `await session.aclose()`
+    #   (or use `async with`)
     session = httpx.AsyncClient(
         follow_redirects=True,
         timeout=None,

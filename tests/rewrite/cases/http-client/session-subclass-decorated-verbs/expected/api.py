@@ -73,7 +73,8 @@ class Project:
 
 
 async def titles(username, password, project_ids):
-    # TODO(migrate MIG001): close this client with `await client.aclose()` (or use `async with`)
+    # TODO(migrate MIG001): close this client with `await session.aclose()`
+    #   (or use `async with`)
     session = ApiSession()
     session.basic_auth(username, password)
     project = Project(session)
@@ -81,7 +82,8 @@ async def titles(username, password, project_ids):
 
 
 async def rename(token, project_id, title):
-    # TODO(migrate MIG001): close this client with `await client.aclose()` (or use `async with`)
+    # TODO(migrate MIG001): close this client with `await session.aclose()`
+    #   (or use `async with`)
     session = ApiSession()
     session.token_auth(token)
     return await Project(session).rename(project_id, title)

@@ -33,7 +33,8 @@ class PlainSession(httpx.AsyncClient):
 
 
 async def item(item_id):
-    # TODO(migrate MIG001): close this client with `await client.aclose()` (or use `async with`)
+    # TODO(migrate MIG001): close this client with `await session.aclose()`
+    #   (or use `async with`)
     session = ApiSession("secret")
     return await session.item(item_id)
 
@@ -53,7 +54,8 @@ async def user(uid):
 
 
 async def create(payload):
-    # TODO(migrate MIG001): close this client with `await client.aclose()` (or use `async with`)
+    # TODO(migrate MIG001): close this client with `await session.aclose()`
+    #   (or use `async with`)
     session = ApiSession("secret")
     response = await session.post("/items", json=payload, follow_redirects=False)
     return response.status_code, response.headers.get("location")

@@ -99,6 +99,8 @@ async def counted(url):
 
 async def fields(url):
     async with session.stream("GET", url, timeout=10) as resp:
-        # TODO(migrate MIG001): aiter_lines() splits at line ends only: split at the delimiter
-        # TODO(migrate MIG001): aiter_lines() yields str where iter_lines() yielded bytes
+        # TODO(migrate MIG001): aiter_lines() splits at line ends only:
+        #   split at the delimiter
+        # TODO(migrate MIG001): aiter_lines() yields str where iter_lines() yielded
+        #   bytes
         return [field async for field in resp.aiter_lines()]

@@ -34,5 +34,6 @@ async def lines(url):
 
 async def raw_head(url):
     async with session.stream("GET", url) as resp:
-        # TODO(migrate MIG001): resp.raw is urllib3's file: `async for b in resp.aiter_raw()`
+        # TODO(migrate MIG001): resp.raw is urllib3's file:
+        #   `async for b in resp.aiter_raw()`
         return resp.raw.read(2)

@@ -37,7 +37,8 @@ async def test_case_lowered():
 
 @pytest.mark.asyncio
 async def test_real_http_matched():
-    # TODO(migrate MIG008): real_http=True let unmatched requests through; respx fails them
+    # TODO(migrate MIG008): real_http=True let unmatched requests through;
+    #   respx fails them
     with respx.mock(assert_all_called=False) as m:
         m.get(f"{client.BASE}/Items/AB2").mock(
             return_value=httpx.Response(200, json={"sku": "AB2"})

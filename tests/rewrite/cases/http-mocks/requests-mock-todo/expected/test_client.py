@@ -1,3 +1,5 @@
+import unittest
+
 import httpx
 import pytest
 import requests_mock
@@ -31,7 +33,8 @@ async def test_callbacks(respx_mock):
 
 @pytest.mark.asyncio
 async def test_real_http():
-    # TODO(migrate MIG008): real_http=True let unmatched requests through; respx fails them
+    # TODO(migrate MIG008): real_http=True let unmatched requests through;
+    #   respx fails them
     with respx.mock(assert_all_called=False) as m:
         m.get(URL).mock(return_value=httpx.Response(200, json={}))
         assert await fetch(URL) == {}
@@ -44,7 +47,8 @@ async def test_registered_after_a_request():
     with respx.mock(assert_all_called=False) as m:
         m.get().mock(return_value=httpx.Response(200, json={"any": True}))
         assert await fetch(URL) == {"any": True}
-        # TODO(migrate MIG008): respx takes the first matching route, requests-mock the latest
+        # TODO(migrate MIG008): respx takes the first matching route,
+        #   requests-mock the latest
         m.get(URL).mock(return_value=httpx.Response(200, json={"one": True}))
         assert await fetch(URL) == {"one": True}
 
@@ -59,3 +63,11 @@ async def test_history_after_block():
     assert m_calls[0].request.url == URL
     assert [r.method for r in [call.request for call in m_calls]] == ["GET"]
 
+
+class KwargsTest(unittest.IsolatedAsyncioTestCase):
+    # TODO(migrate MIG008): requests_mock.Mocker decorator:
+    #   its mocker argument not found
+    @requests_mock.Mocker(kw="mock")
+    async def test_kwargs(self, **kwargs):
+        kwargs["mock"].get(URL, json=[])
+        self.assertEqual(await fetch(URL), [])

@@ -15,7 +15,8 @@ def usable(resp):
 
 
 def label(resp):
-    # TODO(migrate MIG001): resp.reason is requests' only: resp may be an httpx response now
+    # TODO(migrate MIG001): resp.reason is requests' only:
+    #   resp may be an httpx response now
     return f"{resp.status_code} {resp.reason}"
 
 

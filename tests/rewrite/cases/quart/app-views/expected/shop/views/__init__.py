@@ -46,6 +46,7 @@ async def not_found(error):
     return response
 
 
-# TODO(migrate MIG011): body_size uses what Quart made awaitable; make it async and await it
+# TODO(migrate MIG011): body_size uses what Quart made awaitable;
+#   make it async and await it
 def body_size() -> int:
     return len(request.get_data())
