@@ -17,7 +17,8 @@ from typing import TYPE_CHECKING, Any
 import httpx
 
 # One TLS context for every client the package makes: httpx would load the CA
-# bundle again for each one (~15 ms), and under Flask a client lives one request.
+# bundle again for each one (~15 ms), and where sync code runs each call on a
+# new event loop, a client lives one call.
 TLS_CONTEXT = httpx.create_ssl_context()
 
 
@@ -35,7 +36,8 @@ logging.getLogger("httpx").addFilter(_request_log_at_debug)
 
 if TYPE_CHECKING:
     # Type checkers see the client it hands out: ``session.get(...)`` keeps
-    # httpx's types. At run time every attribute is the running loop's client's.
+    # httpx's types. At run time every attribute is the running loop's
+    # client's.
     _ClientBase = httpx.AsyncClient
 else:
     _ClientBase = object
@@ -63,14 +65,15 @@ _OWN_STATE = frozenset(
 class AsyncClientPerLoop(_ClientBase):
     """One httpx.AsyncClient per running event loop, made by ``factory``.
 
-    Flask runs every async view on a new event loop, and a client must not be
-    used on a loop other than its own (encode/httpx#2473). Each loop gets its
-    own client, reused by every request made on that loop and closed on it
-    when the loop's runner (asyncio.run, asgiref's async_to_sync) cancels
-    what is left at shutdown. A new loop's client starts from the session as
-    the last one left it (headers, auth, query parameters, timeouts...), and
-    all of them share one cookie jar: a login made during one Flask request
-    holds for the next, as it did on the one session the code had.
+    Sync code calling async code (asyncio.run, asgiref's async_to_sync) runs
+    each call on a new event loop, and a client must not be used on a loop
+    other than its own (encode/httpx#2473). Each loop gets its own client,
+    reused by every request made on that loop and closed on it when the
+    loop's runner cancels what is left at shutdown. A new loop's client
+    starts from the session as the last one left it (headers, auth, query
+    parameters, timeouts...), and all of them share one cookie jar: a login
+    made during one call holds for the next, as it did on the one session the
+    code had.
     """
 
     def __init__(self, factory: Callable[[], httpx.AsyncClient]) -> None:
@@ -81,15 +84,17 @@ class AsyncClientPerLoop(_ClientBase):
         ] = weakref.WeakKeyDictionary()
         self._closers: set[asyncio.Task[None]] = set()
         self._guard = threading.Lock()
-        self._carried = set(_CLIENT_SETTINGS - {"cookies"})  # what a new client copies
+        # What a new client copies from the latest one.
+        self._carried = set(_CLIENT_SETTINGS - {"cookies"})
 
     def __getattr__(self, name: str) -> Any:
         try:
             client = self._running_client()
         except RuntimeError:
             if not inspect.iscoroutinefunction(getattr(httpx.AsyncClient, name, None)):
-                # Sync code setting the session up (``session.headers.update(...)``)
-                # where no loop runs: the next loop's client starts from this one.
+                # Sync code setting the session up
+                # (``session.headers.update(...)``) where no loop runs: the
+                # next loop's client starts from this one.
                 return getattr(self._idle_client(), name)
 
             # Looked up where no loop runs (``async_to_sync(session.get)`` in
@@ -102,11 +107,12 @@ class AsyncClientPerLoop(_ClientBase):
 
     def __setattr__(self, name: str, value: Any) -> None:
         if name in _OWN_STATE or (name not in _CLIENT_SETTINGS and callable(value)):
-            object.__setattr__(self, name, value)  # its own state, or a test's patch
+            # Its own state, or a test's patch.
+            object.__setattr__(self, name, value)
             return
-        # ``session.auth = ...`` (or ``session.token = ...`` on a subclass's) sets the
-        # session up: every loop's client, and the latest one (its loop may be
-        # gone), which the next loop's copies.
+        # ``session.auth = ...`` (or ``session.token = ...`` on a subclass's)
+        # sets the session up: every loop's client, and the latest one (its
+        # loop may be gone), which the next loop's copies.
         with self._guard:
             clients = {self._latest or self._new_client(), *self._loop_clients.values()}
             if name != "cookies":
@@ -139,10 +145,10 @@ class AsyncClientPerLoop(_ClientBase):
         return client
 
     def close(self) -> None:
-        """``session.close()`` in sync code: close the clients of loops standing idle.
+        """``session.close()`` in sync code: close the idle loops' clients.
 
-        A running loop's client closes when that loop shuts down, as the clients
-        of asyncio.run's and async_to_sync's loops already have.
+        A running loop's client closes when that loop shuts down, as the
+        clients of asyncio.run's and async_to_sync's loops already have.
         """
         try:
             asyncio.get_running_loop()
@@ -162,8 +168,9 @@ class AsyncClientPerLoop(_ClientBase):
         try:
             await asyncio.Event().wait()
         except asyncio.CancelledError:
-            # Its loop shuts down. A loop closed without cancelling what it still
-            # held throws GeneratorExit here instead, with no loop left to close on.
+            # Its loop shuts down. A loop closed without cancelling what it
+            # still held throws GeneratorExit here instead, with no loop left
+            # to close on.
             await client.aclose()
             raise
 
@@ -174,14 +181,15 @@ async def gather_in_order(
     return_exceptions: bool = False,
     raise_for_status: bool = False,
 ) -> list[Any]:
-    """Await ``calls`` concurrently, at most ``limit`` at a time; results in order.
+    """Await ``calls`` concurrently (``limit`` at a time); results in order.
 
     Like the sequential code it replaces, it raises the exception of the first
     call (in order) that fails, and cancels the calls after it as soon as it
     fails. A tuple of calls (an item's calls) gives the tuple of their results.
-    With ``return_exceptions``, every call runs and a failure takes its result's
-    place. With ``raise_for_status``, a response with a 4xx or 5xx status fails
-    its call, as the code checking it right after the call stopped there.
+    With ``return_exceptions``, every call runs and a failure takes its
+    result's place. With ``raise_for_status``, a response with a 4xx or 5xx
+    status fails its call, as the code checking it right after the call stopped
+    there.
     """
     semaphore = asyncio.Semaphore(limit) if limit else None
     flat = [c for item in calls for c in (item if isinstance(item, tuple) else (item,))]
@@ -205,7 +213,8 @@ async def gather_in_order(
     def stop_after(index: int) -> None:
         if not return_exceptions:
             for later in tasks[index + 1 :]:
-                later.cancel()  # a call after a failure: its result is never used
+                # A call after a failure: its result is never used.
+                later.cancel()
 
     tasks += [asyncio.ensure_future(run(i, call)) for i, call in enumerate(flat)]
     try:

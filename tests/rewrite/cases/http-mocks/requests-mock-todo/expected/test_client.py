@@ -1,5 +1,3 @@
-import unittest
-
 import httpx
 import pytest
 import requests_mock
@@ -63,11 +61,3 @@ async def test_history_after_block():
     assert m_calls[0].request.url == URL
     assert [r.method for r in [call.request for call in m_calls]] == ["GET"]
 
-
-class KwargsTest(unittest.IsolatedAsyncioTestCase):
-    # TODO(migrate MIG008): requests_mock.Mocker decorator:
-    #   its mocker argument not found
-    @requests_mock.Mocker(kw="mock")
-    async def test_kwargs(self, **kwargs):
-        kwargs["mock"].get(URL, json=[])
-        self.assertEqual(await fetch(URL), [])

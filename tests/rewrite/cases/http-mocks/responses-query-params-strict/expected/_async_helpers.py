@@ -13,7 +13,8 @@ from typing import Any
 import httpx
 
 # One TLS context for every client the package makes: httpx would load the CA
-# bundle again for each one (~15 ms), and under Flask a client lives one request.
+# bundle again for each one (~15 ms), and where sync code runs each call on a
+# new event loop, a client lives one call.
 TLS_CONTEXT = httpx.create_ssl_context()
 
 
@@ -30,9 +31,9 @@ logging.getLogger("httpx").addFilter(_request_log_at_debug)
 
 
 def requests_values(items: Any) -> Any:
-    """Query parameters or form fields as requests sends them: without those whose
-    value is None (or the None items of a list), which httpx would send empty
-    (``page=``), with bools as ``True``/``False``, which httpx sends as
+    """Query parameters or form fields as requests sends them: without those
+    whose value is None (or the None items of a list), which httpx would send
+    empty (``page=``), with bools as ``True``/``False``, which httpx sends as
     ``true``/``false``, and bytes as the text they encode, which httpx would
     send as ``b'...'``. A dict, or a list of pairs; anything else (a string,
     bytes, a file) is returned as it is."""
@@ -60,13 +61,14 @@ def _as_sent(value: Any) -> Any:
 
 
 def unmatched_connect_error(router: Any) -> None:
-    """Have a respx router (or the ``respx`` module, its global one) fail a request
-    no other route of it matches with httpx.ConnectError, as responses failed one
-    no registration matched with requests' ConnectionError (respx raises its
-    AllMockedAssertionError). The route goes in first but answers last: a request
-    a route registered after it matches goes on to that route. It is none of the
-    test's registrations, so a router asserting they were all called skips it.
-    Only tests call this, so respx is imported here, not with the module."""
+    """Have a respx router (or the ``respx`` module, its global one) fail a
+    request no other route of it matches with httpx.ConnectError, as responses
+    failed one no registration matched with requests' ConnectionError (respx
+    raises its AllMockedAssertionError). The route goes in first but answers
+    last: a request a route registered after it matches goes on to that route.
+    It is none of the test's registrations, so a router asserting they were all
+    called skips it. Only tests call this, so respx is imported here, not with
+    the module."""
     from respx import Route
 
     class Unmatched(Route):
@@ -78,8 +80,9 @@ def unmatched_connect_error(router: Any) -> None:
         others = [other for other in router.routes if other is not route]
         if any(other.pattern.match(request) for other in others):
             return None  # a route registered after this one answers
+        sent = f"{request.method} {request.url}"
         raise httpx.ConnectError(
-            f"Connection refused: {request.method} {request.url} matches no mock",
+            f"Connection refused: {sent} matches no mock",
             request=request,
         )
 

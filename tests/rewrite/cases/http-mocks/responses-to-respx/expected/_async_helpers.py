@@ -98,10 +98,10 @@ FORM = "application/x-www-form-urlencoded"
 
 
 def responses_params(request: httpx.Request) -> dict[str, Any]:
-    """The query of ``request`` as responses records it on the requests it sees
-    (``request.params``): each parameter's text, or a list of them for a parameter
-    given several times in a row (responses groups neighbours: a later run of the same
-    parameter replaces an earlier one)."""
+    """The query of ``request`` as responses records it on the requests it
+    sees (``request.params``): each parameter's text, or a list of them for a
+    parameter given several times in a row (responses groups neighbours: a
+    later run of the same parameter replaces an earlier one)."""
     params: dict[str, Any] = {}
     pairs = parse_qsl(request.url.query.decode(), keep_blank_values=True)
     for key, run in groupby(pairs, key=lambda pair: pair[0]):

@@ -190,9 +190,10 @@ def async_client_mock(**kwargs: Any) -> mock.MagicMock:
 
 
 def async_method(fake: Callable[..., Any]) -> Callable[..., Awaitable[Any]]:
-    """A test's sync fake of a method, set on its class (a requests.Session method
-    on httpx.AsyncClient): the code awaits what it gives, and it still gets the
-    instance as ``self`` (a function set on a class is a method; a mock is not)."""
+    """A test's sync fake of a method, set on its class (a requests.Session
+    method on httpx.AsyncClient): the code awaits what it gives, and it still
+    gets the instance as ``self`` (a function set on a class is a method; a
+    mock is not)."""
 
     async def method(*args: Any, **kwargs: Any) -> Any:
         return fake(*args, **kwargs)

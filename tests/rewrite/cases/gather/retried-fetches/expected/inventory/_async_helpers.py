@@ -15,7 +15,8 @@ from typing import Any
 import httpx
 
 # One TLS context for every client the package makes: httpx would load the CA
-# bundle again for each one (~15 ms), and under Flask a client lives one request.
+# bundle again for each one (~15 ms), and where sync code runs each call on a
+# new event loop, a client lives one call.
 TLS_CONTEXT = httpx.create_ssl_context()
 
 
@@ -37,14 +38,15 @@ async def gather_in_order(
     return_exceptions: bool = False,
     raise_for_status: bool = False,
 ) -> list[Any]:
-    """Await ``calls`` concurrently, at most ``limit`` at a time; results in order.
+    """Await ``calls`` concurrently (``limit`` at a time); results in order.
 
     Like the sequential code it replaces, it raises the exception of the first
     call (in order) that fails, and cancels the calls after it as soon as it
     fails. A tuple of calls (an item's calls) gives the tuple of their results.
-    With ``return_exceptions``, every call runs and a failure takes its result's
-    place. With ``raise_for_status``, a response with a 4xx or 5xx status fails
-    its call, as the code checking it right after the call stopped there.
+    With ``return_exceptions``, every call runs and a failure takes its
+    result's place. With ``raise_for_status``, a response with a 4xx or 5xx
+    status fails its call, as the code checking it right after the call stopped
+    there.
     """
     semaphore = asyncio.Semaphore(limit) if limit else None
     flat = [c for item in calls for c in (item if isinstance(item, tuple) else (item,))]
@@ -68,7 +70,8 @@ async def gather_in_order(
     def stop_after(index: int) -> None:
         if not return_exceptions:
             for later in tasks[index + 1 :]:
-                later.cancel()  # a call after a failure: its result is never used
+                # A call after a failure: its result is never used.
+                later.cancel()
 
     tasks += [asyncio.ensure_future(run(i, call)) for i, call in enumerate(flat)]
     try:
