@@ -22,14 +22,13 @@ from .rules.dependencies import (
     edit_ini,
     edit_pyproject,
     edit_requirements,
-    edit_setup_cfg,
     edit_setup_py,
-    edit_tox,
     imported_modules,
     is_test_file,
     section,
     setup_py_todo,
 )
+from .rules.dependency_lists import edit_setup_cfg, edit_tox
 
 CODE = "MIG010"
 _MODE = re.compile(r"^asyncio_mode[ \t]*=[ \t]*[\"']?(\w+)", re.MULTILINE)

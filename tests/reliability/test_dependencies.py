@@ -15,12 +15,11 @@ from migrate.rewrite.rules.dependencies import (
     Needs,
     edit_pyproject,
     edit_requirements,
-    edit_setup_cfg,
     edit_setup_py,
-    edit_tox,
     setup_py_todo,
     with_extra,
 )
+from migrate.rewrite.rules.dependency_lists import edit_setup_cfg, edit_tox
 
 
 def needs() -> Needs:
