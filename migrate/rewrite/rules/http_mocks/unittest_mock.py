@@ -176,7 +176,16 @@ class UnittestMockPatches(Rule):
                     self.ctx.add_import("unittest.mock", "AsyncMock")
                 args[made_by] = args[made_by].with_changes(value=async_mock)
                 keywords.discard("new_callable")
-            if not keywords & {"new_callable", "return_value", "side_effect", "autospec", "spec"}:
+            specced = next((i for i, a in enumerate(args) if is_keyword(a, "autospec")), None)
+            if specced is not None and not method:
+                # ``requests.get`` took no self; an autospec of the client's method
+                # would record one, and the test's call checks would miss it.
+                del args[specced]
+                args[-1] = args[-1].with_changes(comma=cst.MaybeSentinel.DEFAULT)
+                keywords.discard("autospec")
+            # ``autospec=True`` on an async method makes an async mock whose answer's
+            # methods are async too (``resp.json()`` a coroutine): it answers a plain mock.
+            if not keywords & {"new_callable", "return_value", "side_effect", "spec"}:
                 answer = cst.parse_expression(f"{self._mock_name(mock, 'MagicMock')}()")
                 args.append(keyword_arg("return_value", answer))
                 if len(args) > 1:

@@ -108,3 +108,22 @@ async def test_adapter_send_faked(monkeypatch):
     monkeypatch.setattr(httpx.AsyncClient, "send", async_method(fake))
     assert await client.reserve("a1", 2) == 201
     assert sent == ["POST"]
+
+
+@pytest.mark.asyncio
+@mock.patch("httpx.AsyncClient.get", return_value=mock.MagicMock())
+async def test_ping_autospecced(get):
+    get.return_value.is_error = False
+    assert await client.ping()
+    get.assert_called_once_with(f"{client.API}/ping", timeout=5)
+
+
+@pytest.mark.asyncio
+@mock.patch.object(
+    httpx.AsyncClient, "get", autospec=True, return_value=mock.MagicMock(is_error=False)
+)
+async def test_level_autospecced(get):
+    get.return_value.json.return_value = {"level": 2}
+    get.return_value.status_code = 200
+    assert await client.StockClient("t").level("a1") == 2
+    assert get.call_args.kwargs == {"params": {"sku": "a1"}, "timeout": 5}

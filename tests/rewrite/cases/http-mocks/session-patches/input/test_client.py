@@ -85,3 +85,18 @@ def test_adapter_send_faked(monkeypatch):
     monkeypatch.setattr(requests.adapters.HTTPAdapter, "send", fake)
     assert client.reserve("a1", 2) == 201
     assert sent == ["POST"]
+
+
+@mock.patch("client.requests.get", autospec=True)
+def test_ping_autospecced(get):
+    get.return_value.ok = True
+    assert client.ping()
+    get.assert_called_once_with(f"{client.API}/ping", timeout=5)
+
+
+@mock.patch.object(requests.Session, "get", autospec=True)
+def test_level_autospecced(get):
+    get.return_value.json.return_value = {"level": 2}
+    get.return_value.status_code = 200
+    assert client.StockClient("t").level("a1") == 2
+    assert get.call_args.kwargs == {"params": {"sku": "a1"}, "timeout": 5}
