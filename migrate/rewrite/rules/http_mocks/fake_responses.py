@@ -20,13 +20,13 @@ legacy mock meant it (:mod:`.answer_errors`).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 
 import libcst as cst
 import libcst.matchers as m
 
 from ...context import RuleContext
-from ...nodes import is_keyword
+from ...nodes import code_of, is_keyword
 from ..base import Rule, StatementResult, on_leave, on_visit
 from .answer_errors import Answers, error_line, is_mock, scan, told
 from .mixed_patches import TEST_PREFIX, handed_mocks, hands_a_mock, requests_patch
@@ -130,11 +130,18 @@ class FakeResponses(Rule):
         self._answer_frames: list[set[str]] = []
         # A test method (by the id of its node) -> the patches its class hands it.
         self._patching_class: dict[int, tuple[cst.BaseExpression, ...]] = {}
+        # A method (by the id of its node) -> the mocks its class's methods start from
+        # patches of requests and keep (``self.get = patcher.start()`` in setUp).
+        self._started: dict[int, set[str]] = {}
         # Per function: its response mocks, told ``is_error`` (see answer_errors).
         self._error_frames: list[Answers] = []
 
     @on_visit(cst.ClassDef)
     def note_patching_class(self, node: cst.ClassDef) -> None:
+        if isinstance(node.body, cst.IndentedBlock):
+            methods = [s for s in node.body.body if isinstance(s, cst.FunctionDef)]
+            started = _started_mocks(methods, self.ctx.edits.requests_patches)
+            self._started.update((id(method), started) for method in methods)
         calls = tuple(d.decorator for d in node.decorators if hands_a_mock(d.decorator))
         if calls and isinstance(node.body, cst.IndentedBlock):
             for stmt in node.body.body:
@@ -170,10 +177,14 @@ class FakeResponses(Rule):
         answering = moving or self.ctx.edits.mixed_mocks is not None
         fakes = _names_mocks(node) if moving else set()
         patches = self._patched_answers(node) if answering else {}
+        started = self._started.get(id(node), set())
+        handed = set(patches.values()) | started
         self._fake_frames.append(fakes)
-        self._answer_frames.append(set(patches.values()))
+        self._answer_frames.append(handed)
         names = self.ctx.edits.requests_patches
-        answers = scan(node, set(patches.values()), fakes, patches, names) if moving else Answers()
+        answers = scan(node, handed, fakes, patches, names) if moving else Answers()
+        # Their answers were told ``is_error`` where the patch was made (setUp's).
+        answers.defaulted.update(f"{name}.return_value" for name in started)
         self._error_frames.append(answers)
 
     @on_leave(cst.FunctionDef)
@@ -380,3 +391,27 @@ def _answer_line(stmt: cst.BaseStatement) -> bool:
         and isinstance(target.value, cst.Attribute)
         and target.value.attr.value == "return_value"
     )
+
+
+def _started_mocks(methods: list[cst.FunctionDef], patched: Mapping[str, str]) -> set[str]:
+    """``self.get = patcher.start()`` with ``patcher = mock.patch("requests.get")``
+    (or the patch started in place), in any of a class's methods: ``self.get``."""
+    found: set[str] = set()
+    for method in methods:
+        local: set[str] = set()
+        for node in m.findall(method.body, m.Assign(targets=[m.AssignTarget()])):
+            assign = cst.ensure_type(node, cst.Assign)
+            target, value = assign.targets[0].target, assign.value
+            patch = requests_patch(value, patched)
+            if isinstance(target, cst.Name) and patch is not None and not patch[1]:
+                local.add(target.value)
+            if not m.matches(value, m.Call(func=m.Attribute(attr=m.Name("start")))):
+                continue
+            begun = cst.ensure_type(cst.ensure_type(value, cst.Call).func, cst.Attribute).value
+            patch = requests_patch(begun, patched)
+            ours = (isinstance(begun, cst.Name) and begun.value in local) or (
+                patch is not None and not patch[1]
+            )
+            if ours and m.matches(target, m.Attribute(value=m.Name("self"))):
+                found.add(code_of(target))
+    return found

@@ -76,3 +76,26 @@ class TestLevelPytestStyle:
     async def test_level(self, get):
         get.return_value.json.return_value = {"level": 2}
         assert await client.level("b2") == 2
+
+
+class StartedInSetUpTest(unittest.IsolatedAsyncioTestCase):
+    """A patcher setUp starts and keeps on the test: every test configures its mock."""
+
+    def setUp(self):
+        patcher = mock.patch(
+            "httpx.AsyncClient.get", return_value=mock.MagicMock(is_error=False)
+        )
+        self.get = patcher.start()
+        self.addCleanup(patcher.stop)
+        self.get.return_value.status_code = 200
+        self.get.return_value.json.return_value = {"level": 4}
+
+    async def test_level(self):
+        self.assertEqual(await client.level("a1"), 4)
+
+    async def test_server_error(self):
+        self.get.return_value.status_code = 500
+        self.get.return_value.is_error = True
+        self.get.return_value.raise_for_status.side_effect = StatusError("500")
+        with self.assertRaises(httpx.HTTPStatusError):
+            await client.level("a1")

@@ -67,3 +67,23 @@ class TestLevelPytestStyle:
     def test_level(self, get):
         get.return_value.json.return_value = {"level": 2}
         assert client.level("b2") == 2
+
+
+class StartedInSetUpTest(unittest.TestCase):
+    """A patcher setUp starts and keeps on the test: every test configures its mock."""
+
+    def setUp(self):
+        patcher = mock.patch("client.requests.get")
+        self.get = patcher.start()
+        self.addCleanup(patcher.stop)
+        self.get.return_value.status_code = 200
+        self.get.return_value.json.return_value = {"level": 4}
+
+    def test_level(self):
+        self.assertEqual(client.level("a1"), 4)
+
+    def test_server_error(self):
+        self.get.return_value.status_code = 500
+        self.get.return_value.raise_for_status.side_effect = requests.HTTPError("500")
+        with self.assertRaises(requests.HTTPError):
+            client.level("a1")
