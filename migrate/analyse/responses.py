@@ -58,7 +58,7 @@ FIXES: dict[str, tuple[bool, bool]] = {
     "url": (True, True),  # str(r.url)
     "raise_for_status": (True, True),  # only for 4xx/5xx, as requests does
     "apparent_encoding": (True, False),  # apparent_encoding(r), a helper
-    "is_permanent_redirect": (False, False),
+    "is_permanent_redirect": (True, True),  # status 301/308 with a location
     "next": (False, False),
     "connection": (False, False),
     "raw": (False, False),

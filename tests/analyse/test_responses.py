@@ -26,7 +26,7 @@ HELPERS = {
             return check(response).json()
 
         def encoding(resp):
-            return resp.is_permanent_redirect
+            return resp.connection
     """,
     "api.py": """
         import requests
@@ -191,7 +191,7 @@ def test_what_no_form_carries_is_a_review_item_naming_the_helper_and_its_callers
     reasons = [r.reason for r in whole.needs_review if "is handed httpx responses" in r.reason]
     assert reasons == [
         f"encoding(resp) is handed httpx responses by text ({folder}/api.py:25):"
-        " resp.is_permanent_redirect"
+        " resp.connection"
         " has no httpx twin (AttributeError there): rewrite it"
     ]
 

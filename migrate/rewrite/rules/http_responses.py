@@ -32,6 +32,13 @@ REQUESTS_ONLY = {
 }
 
 
+def permanent_redirect(response: str) -> cst.BaseExpression:
+    """requests' ``r.is_permanent_redirect``, read off either library's response."""
+    return cst.parse_expression(
+        f'({response}.status_code in (301, 308) and "location" in {response}.headers)'
+    )
+
+
 # requests' Response methods the fixes name; every other attribute they name is a
 # property, so a name whose attribute of that name is called holds no response.
 RESPONSE_METHODS = frozenset({"iter_content", "iter_lines", "raise_for_status"})
@@ -141,6 +148,8 @@ class ResponseRewrites(AnnotationRewrites):
         self, original: cst.Attribute, updated: cst.Attribute, direct: bool
     ) -> cst.BaseExpression:
         attr = updated.attr.value
+        if attr == "is_permanent_redirect" and isinstance(updated.value, cst.Name):
+            return permanent_redirect(updated.value.value)
         if attr in REQUESTS_ONLY:
             # The response's name where it has one (``requests.get(url).next``: none).
             owner = updated.value.value if isinstance(updated.value, cst.Name) else ""
@@ -171,6 +180,8 @@ class ResponseRewrites(AnnotationRewrites):
         libraries read alike (others stay, and the plan names them for review)."""
         if attr == "ok":
             return self.ctx.negation(self._is_error(owner))
+        if attr == "is_permanent_redirect" and isinstance(updated.value, cst.Name):
+            return permanent_redirect(updated.value.value)
         if attr == "url":
             return cst.Call(func=cst.Name("str"), args=[cst.Arg(updated)])
         if attr in FIXES and not FIXES[attr][1]:

@@ -1,4 +1,5 @@
-"""Response attributes that differ between requests and httpx (ok, reason, url, lines)."""
+"""Response attributes that differ between requests and httpx (ok, reason, url, lines,
+is_permanent_redirect)."""
 
 ROUTES = {
     "GET api.example.com /fine": (200, {"a": 1}),
@@ -18,4 +19,5 @@ def drive(run):
         run.check(f"load {path}", module.load, base + path)
         run.check(f"status after a check {path}", module.status_after_check, base + path)
         run.check(f"what a check returns {path}", module.check_result, base + path)
+        run.check(f"moved for good {path}", module.moved_for_good, base + path)
     run.check("lines", module.lines, base + "/fine")

@@ -56,3 +56,13 @@ async def check_result(url):
     ) as http_client:
         resp = await http_client.get(url, timeout=5)
     return resp.raise_for_status() if resp.is_error else None
+
+
+async def moved_for_good(url):
+    async with httpx.AsyncClient(
+        follow_redirects=True, timeout=None, verify=TLS_CONTEXT
+    ) as http_client:
+        resp = await http_client.get(url, timeout=5, follow_redirects=False)
+    if not (resp.status_code in (301, 308) and "location" in resp.headers):
+        return None
+    return resp.headers["location"]

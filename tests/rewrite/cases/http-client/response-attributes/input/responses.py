@@ -35,3 +35,10 @@ def status_after_check(url):
 def check_result(url):
     resp = requests.get(url, timeout=5)
     return resp.raise_for_status()
+
+
+def moved_for_good(url):
+    resp = requests.get(url, timeout=5, allow_redirects=False)
+    if not resp.is_permanent_redirect:
+        return None
+    return resp.headers["location"]
