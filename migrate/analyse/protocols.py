@@ -5,7 +5,8 @@ page(self, n): ...`` calls ``Source.page``, and reaches ``HttpSource.page``
 of a class that only has the same methods. Once that one awaits, the call
 must too, and every other implementation becomes async with it, as the
 overrides of a base class's method do. A project class is taken to
-implement a protocol when it defines every method the protocol does.
+implement a protocol when it defines every method the protocol does, each
+with the protocol's parameters.
 """
 
 from __future__ import annotations
@@ -27,10 +28,13 @@ def implementers(
     for module in facts:
         for name, bases in module.classes.items():
             classes[name] = [resolve(base) or base for base in bases]
-    methods: dict[str, set[str]] = {}
+    # Each class's methods, by name, with their parameters: a method of the same
+    # name taking other parameters (``Gitlab.http_request(verb, path, ...)`` beside a
+    # backend protocol's ``http_request(method, url, ...)``) implements nothing.
+    methods: dict[str, set[tuple[str, tuple[str, ...]]]] = {}
     for fn in functions:
         if fn.class_qualname is not None and not fn.name.startswith("__"):
-            methods.setdefault(fn.class_qualname, set()).add(fn.name)
+            methods.setdefault(fn.class_qualname, set()).add((fn.name, fn.params))
     protocols = {name for name, bases in classes.items() if PROTOCOL_BASES & set(bases)}
     found: dict[str, list[str]] = {}
     for protocol in sorted(protocols):

@@ -22,3 +22,4 @@ def drive(run):
     run.check("count", lambda: backends.count(backends.HttpBackend(base)))
     run.check("through the protocol", backends.http_first_items, base)
     run.check("another implementation", backends.static_first_items)
+    run.check("a method of the same name, no implementation", backends.report_page)

@@ -69,3 +69,13 @@ async def http_first_items(base: str) -> list:
 
 async def static_first_items() -> list:
     return await first_items(StaticSource())
+
+
+class Report:
+    # A page() of its own, taking other parameters: no Source, and no fetch.
+    def page(self, title: str, lines: int = 10) -> dict:
+        return {"title": title, "lines": lines}
+
+
+def report_page() -> dict:
+    return Report().page("usage")
