@@ -599,7 +599,14 @@ class ModuleAnalyser(OperatorCalls):
             return
         source = iterated.func if isinstance(iterated, ast.Call) else iterated
         held = self.resolve(source) if isinstance(source, ast.Attribute | ast.Name) else None
-        if held and target.id not in scope.local_types:
+        item = None
+        if isinstance(iterated, ast.Name):
+            # The list's own function's: a comprehension's scope is nested in it.
+            owner = next((s for s in reversed(self.scopes) if iterated.id in s.item_types), scope)
+            item = owner.item_type(iterated)
+        if item and held is None:
+            scope.local_types[target.id] = item  # ``for c in made``, a list of clients
+        elif held and target.id not in scope.local_types:
             scope.local_types[target.id] = held + ITEMS_SUFFIX
 
     visit_AsyncFor = visit_For
@@ -663,8 +670,35 @@ class ModuleAnalyser(OperatorCalls):
         if isinstance(node.func, ast.Call):
             node.func._migrate_called = True  # type: ignore[attr-defined]
         self._record_call(node)
+        self._note_item_added(node)
         node.func._migrate_called = True  # type: ignore[attr-defined]
         self.generic_visit(node)
+
+    def _note_item_added(self, node: ast.Call) -> None:
+        """``made.append(client)``: what a local list holds, for a loop over it
+        (``for c in made: c.close()``), also from a function nested in the one
+        whose local it is (a fixture's factory)."""
+        func = node.func
+        if not (
+            isinstance(func, ast.Attribute)
+            and func.attr in ("append", "add")
+            and isinstance(func.value, ast.Name)
+            and len(node.args) == 1
+            and self.scopes
+            and self.scopes[-1].function is not None
+        ):
+            return
+        name = func.value.id
+        owner = next((s for s in reversed(self.scopes) if name in s.bound), None)
+        if owner is None or owner.function is None or owner.function is self.module_fn:
+            return
+        given = node.args[0]
+        scope = self.scopes[-1]
+        if isinstance(given, ast.Name):
+            typ = scope.local_types.get(given.id)
+        else:
+            typ = self.type_of_value(given, scope)
+        owner.item_types.setdefault(name, set()).add(typ or "")
 
     def _record_call(self, node: ast.Call) -> None:
         scope = self.scopes[-1]
