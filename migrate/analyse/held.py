@@ -30,8 +30,10 @@ from .tree import (
     STR_JOIN,
     assigned_values,
     chain_root,
+    is_next,
     iter_of_one,
     joins,
+    stop_guarded_calls,
 )
 
 
@@ -455,21 +457,11 @@ class HeldVisitor(ReachedValues):
             (self.scopes[-1].function or self.module_fn).calls.append(call)
 
     def visit_Try(self, node: ast.Try | ast.TryStar) -> None:
-        """``try: next(pages) except StopIteration``: the handler ``anext`` would need."""
-        for handler in node.handlers:
-            if isinstance(handler.type, ast.Name) and handler.type.id == "StopIteration":
-                for stmt in node.body:
-                    for inner in ast.walk(stmt):
-                        if (
-                            isinstance(inner, ast.Call)
-                            and isinstance(inner.func, ast.Name)
-                            and inner.func.id == "next"
-                            and inner.args
-                        ):
-                            inner.args[0]._migrate_stop_handler = span_of(handler.type)  # type: ignore[attr-defined]
-                        elif isinstance(inner, ast.Call):
-                            # ``pages.next()``, a method that may end an iterator (see plan.edits).
-                            inner._migrate_stop_handler = span_of(handler.type)  # type: ignore[attr-defined]
+        """``try: next(pages) except StopIteration``: the handler ``anext`` would need;
+        ``pages.next()``, a method that may end an iterator, too (see plan.edits)."""
+        for call, handler in stop_guarded_calls(node):
+            marked = call.args[0] if is_next(call) else call
+            marked._migrate_stop_handler = handler  # type: ignore[attr-defined]
         self.generic_visit(node)
 
     visit_TryStar = visit_Try

@@ -22,7 +22,7 @@ from __future__ import annotations
 import ast
 
 from .model import Span
-from .tree import span_of
+from .tree import is_next, span_of, stop_guarded_calls
 
 # Builtins taking every item of the iterable they are given (see generators).
 TAKING_ALL = frozenset({"list", "set", "frozenset", "tuple", "dict", "sorted", "sum", "min", "max"})
@@ -90,20 +90,10 @@ def _taken_by(read: ast.Name, takers: dict[int, str], iterables: set[int]) -> st
 
 def _stop_handlers(node: ast.AST) -> dict[int, Span]:
     """``try: next(it) except StopIteration``: the handler's type, by ``it``'s read."""
-    found: dict[int, Span] = {}
-    for sub in ast.walk(node):
-        if not isinstance(sub, ast.Try | ast.TryStar):
-            continue
-        for handler in sub.handlers:
-            if not (isinstance(handler.type, ast.Name) and handler.type.id == "StopIteration"):
-                continue
-            for stmt in sub.body:
-                for inner in ast.walk(stmt):
-                    if (
-                        isinstance(inner, ast.Call)
-                        and isinstance(inner.func, ast.Name)
-                        and inner.func.id == "next"
-                        and inner.args
-                    ):
-                        found[id(inner.args[0])] = span_of(handler.type)
-    return found
+    return {
+        id(call.args[0]): handler
+        for sub in ast.walk(node)
+        if isinstance(sub, ast.Try | ast.TryStar)
+        for call, handler in stop_guarded_calls(sub)
+        if is_next(call)
+    }

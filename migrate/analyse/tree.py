@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import ast
 from collections import deque
-from collections.abc import Collection
+from collections.abc import Collection, Iterator
 from typing import TypeVar
 
 from .model import Function, Span
@@ -200,6 +200,22 @@ def changed_self_attr(node: ast.expr) -> str | None:
         top = _self_attr(node) or top
         node = node.value
     return top
+
+
+def stop_guarded_calls(node: ast.Try | ast.TryStar) -> Iterator[tuple[ast.Call, Span]]:
+    """The calls in a ``try`` body an ``except StopIteration`` catches the end of
+    an iterator for (``next(pages)``, ``pages.next()``), with that handler's type."""
+    for handler in node.handlers:
+        if isinstance(handler.type, ast.Name) and handler.type.id == "StopIteration":
+            for stmt in node.body:
+                for inner in ast.walk(stmt):
+                    if isinstance(inner, ast.Call):
+                        yield inner, span_of(handler.type)
+
+
+def is_next(call: ast.Call) -> bool:
+    """``next(it)`` or ``next(it, default)``."""
+    return isinstance(call.func, ast.Name) and call.func.id == "next" and bool(call.args)
 
 
 def counted_attr(node: ast.AugAssign) -> str | None:
