@@ -96,7 +96,13 @@ def test_the_shared_client_lives_as_long_as_the_server() -> None:
     assert not hasattr(upstream, "_AsyncClientPerLoop")
     # Nothing uses the per-loop client any more: the helpers module lets it go.
     helpers = defined_helpers((GOLDEN / "_async_helpers.py").read_bytes())
-    assert helpers == {"TLS_CONTEXT", "PoolPerOrigin", "gather_in_order", "run_coroutine"}
+    assert helpers == {
+        "TLS_CONTEXT",
+        "PoolPerOrigin",
+        "gather_in_order",
+        "_calls_made",
+        "run_coroutine",
+    }
 
 
 def test_the_factory_works_on_a_running_loop(tmp_path: Path) -> None:

@@ -36,14 +36,14 @@ from .decisions import Bridge, Colouring, Reason, Review, Scope, Unwind
 from .decorated import decorated_reviews, wrapped_with
 from .extensions import requests_extension_reviews
 from .fakes import find_fakes
-from .frameworks import BRIDGES, CALLING_AT_ONCE, LATER_RECEIVERS, THREAD_RECEIVERS, AsgirefBridge
+from .frameworks import AsgirefBridge
 from .graph import CallGraph, Edge
 from .handoffs import gathered, handed_over
 from .http_reviews import http_reviews
 from .lazy_maps import lazy_map_boundary
-from .model import Call, Function, Span
-from .object_attrs import project_container
+from .model import Call, Function
 from .overrides import library_call_boundary
+from .references import bridge_kind, reference_bridges
 from .review import find_reviews
 from .stored_callbacks import stored_callbacks
 from .tree import short_name
@@ -172,7 +172,7 @@ def _colour(
     # Already async (an earlier step): code reaching them through a bridge may move now.
     for fn in functions.values():
         if fn.is_async and any(
-            _bridge_kind(e, graph) == "async_to_sync" for e in graph.callers.get(fn.qualname, [])
+            bridge_kind(e, graph) == "async_to_sync" for e in graph.callers.get(fn.qualname, [])
         ):
             queue.append(fn.qualname)
 
@@ -190,10 +190,10 @@ def _colour(
                 queue.append(receiver)
         for edge in graph.callers.get(callee, []):
             caller = functions[edge.caller]
-            bridge_kind = _bridge_kind(edge, graph)
-            if bridge_kind is not None and edge.ref is not None and edge.ref.call_span:
-                if bridge_kind == "async_to_sync" or edge.ref.call_called:
-                    _unwind(edge, callee, caller, bridge_kind, pre_existing, result, queue)
+            bridged = bridge_kind(edge, graph)
+            if bridged is not None and edge.ref is not None and edge.ref.call_span:
+                if bridged == "async_to_sync" or edge.ref.call_called:
+                    _unwind(edge, callee, caller, bridged, pre_existing, result, queue)
                 continue  # a module's ``load = sync_to_async(db.load)``: see plan.aliases
             if pre_existing:
                 continue  # only bridges lead out of code that was async already
@@ -255,7 +255,7 @@ def _colour(
             result.param_awaits += [(flow.receiver, c.span) for c in flow.calls if not c.awaited]
     result.renamed = lifetime.async_names(graph, result)
     lambdas.bridge_or_review(graph, result)
-    _references(graph, result, converted, handed)
+    reference_bridges(graph, result, converted, handed)
     raises_calls.carry(graph, result)
     _shared_clients(graph, result)
     decorated_reviews(graph, result)
@@ -271,15 +271,6 @@ def _colour(
     result.review.extend(http_reviews(graph, result))
     result.review.extend(requests_extension_reviews(graph))
     return result
-
-
-def _bridge_kind(edge: Edge, graph: CallGraph) -> AsgirefBridge | None:
-    """ "async_to_sync" / "sync_to_async" when ``edge`` goes through an asgiref bridge."""
-    ref = edge.ref
-    if edge.via != "ref" or ref is None or ref.keyword is not None:
-        return None
-    receiver = graph.resolve(ref.receiver) or ref.receiver or ""
-    return BRIDGES.get(receiver)
 
 
 def _unwind(
@@ -342,68 +333,6 @@ def _constructor_boundary(
 def _bridge(caller: Function, callee: str, call: Call, boundary: str) -> Bridge:
     kind = finalisers.bridge_kind(caller, boundary)
     return Bridge(caller.qualname, callee, call.span, kind, f"{caller.name} stays sync: {boundary}")
-
-
-def _references(
-    graph: CallGraph,
-    result: Colouring,
-    converted: set[tuple[str, Span]],
-    handed: set[tuple[str, Span]],
-) -> None:
-    """Async functions handed over by reference (not to a receiver that awaits them)."""
-    for edge in graph.edges:
-        if edge.via != "ref" or edge.ref is None or edge.callee not in result.async_functions:
-            continue
-        ref = edge.ref
-        if (edge.caller, ref.span) in converted:
-            continue
-        if _bridge_kind(edge, graph) is not None:
-            continue  # already bridged (an earlier step)
-        holder = graph.functions[edge.caller]
-        holder_async = holder.is_async or holder.qualname in result.async_functions
-        receiver = graph.resolve(ref.receiver) or ref.receiver or ""
-        if ref.in_async_receiver or project_container(graph.project.facts, receiver):
-            continue  # Flask runs registered handlers through ensure_sync; see values
-        if gathered(edge, graph, result) and holder_async:
-            continue  # a fan-out: see concurrency
-        # A receiver calling its parameter without awaiting it gets the function bridged.
-        called_there = (edge.caller, ref.span) in handed
-        if receiver in graph.functions and (holder_async or not called_there):
-            why = (
-                f"{short_name(edge.callee)} becomes async and is passed to"
-                f" {short_name(receiver)}, which calls it: make that caller await it"
-            )
-            result.review.append(Review(holder.qualname, ref.span, why, unawaited=True))
-            continue
-        at_exit = finalisers.exit_hook_bridge(edge.callee, ref, holder, receiver)
-        if at_exit is not None:
-            result.bridges.append(at_exit)
-            continue
-        later = receiver.rsplit(".", 1)[-1] in LATER_RECEIVERS
-        if receiver in THREAD_RECEIVERS or later or not holder_async:
-            result.bridges.append(
-                Bridge(
-                    holder.qualname,
-                    edge.callee,
-                    ref.span,
-                    "async_to_sync",
-                    f"callback handed to sync API {receiver.rsplit('.', 1)[-1]}()",
-                    is_reference=True,
-                    text=ref.text,
-                    called_at_once=receiver in CALLING_AT_ONCE,
-                )
-            )
-            continue
-        result.review.append(
-            Review(
-                holder.qualname,
-                ref.span,
-                f"{short_name(edge.callee)} becomes async but is handed to sync API"
-                f" {receiver.rsplit('.', 1)[-1]}() from async code, where async_to_sync"
-                " cannot run: restructure this call",
-                unawaited=True,
-            )
-        )
 
 
 def _shared_clients(graph: CallGraph, result: Colouring) -> None:
@@ -477,7 +406,7 @@ def _http_verbs(graph: CallGraph, result: Colouring) -> None:
         changed = False
         for edge in graph.edges:
             if (edge.caller in verbs and edge.callee in verbs and edge.via != "ref") or (
-                edge.caller in verbs and edge.callee in verbs and _bridge_kind(edge, graph)
+                edge.caller in verbs and edge.callee in verbs and bridge_kind(edge, graph)
             ):
                 sent = verbs[edge.callee]
                 if edge.call is not None and any(v.startswith(methods.PARAM) for v in sent):

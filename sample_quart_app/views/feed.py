@@ -18,7 +18,7 @@ async def feed(user_id: int) -> ResponseReturnValue:
     user = await upstream.fetch_user(user_id)
     following = await upstream.fetch_following(user["id"])
     posts = await gather_in_order(
-        *(upstream.fetch_latest_post(followed_id) for followed_id in following),
+        (upstream.fetch_latest_post(followed_id) for followed_id in following),
         limit=10,
     )
     posts.sort(key=lambda post: post["posted_at"], reverse=True)

@@ -85,6 +85,7 @@ def test_one_helpers_module_per_package_imported_relatively(tmp_path: Path) -> N
     helpers = pkg / "_async_helpers.py"
     assert defined_helpers(helpers.read_bytes()) == {
         "gather_in_order",
+        "_calls_made",  # gather_in_order's
         "AsyncClientPerLoop",
         "TLS_CONTEXT",
     }
@@ -99,6 +100,7 @@ def test_one_helpers_module_per_package_imported_relatively(tmp_path: Path) -> N
         "TLS_CONTEXT": None,  # an assignment, not a definition
         "AsyncClientPerLoop": ["_async_helpers.py"],
         "PoolPerOrigin": None,  # a client per loop, not one for the process (Quart)
+        "_calls_made": ["_async_helpers.py"],
         "gather_in_order": ["_async_helpers.py"],
         "gather_outcomes": None,  # no result is taken after other work that is seen
         "TaskPool": None,  # no thread pool here

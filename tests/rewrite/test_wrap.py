@@ -35,7 +35,7 @@ def ruff_format(code: str, limit: int = LIMIT) -> str:
 
 LONG = [
     "result = await client.get(url, params=query, headers=headers, timeout=5)\n",
-    "return await gather_in_order(*(fetch(i) for i in ids), limit=10)\n",
+    "return await gather_in_order((fetch(i) for i in ids), limit=10)\n",
     "value = async_to_sync(load_report)(report_id, include_archived=True)\n",
     "items = {key: await fetch_value(key) for key in sorted(keys)}\n",
     "client = httpx.AsyncClient(follow_redirects=True, timeout=None, verify=TLS_CONTEXT)\n",
@@ -48,7 +48,7 @@ LONG = [
     ),
     "x = first_function_name(argument_one)[index_value].method_name(argument_two)\n",
     # A generator's own commas (``for name, check in``) are no elements to cut at.
-    "found = dict(await gather_in_order(*(fetch(n, check) for n, check in pairs), limit=9))\n",
+    "found = dict(await gather_in_order((fetch(n, check) for n, check in pairs), limit=9))\n",
     # A lone argument split in turn takes no trailing comma.
     "data = json.loads(await self.client.get_text_of_page(name, revision, include=True))\n",
 ]
@@ -66,7 +66,7 @@ def test_a_long_statement_is_laid_out_as_ruff_format_would(statement: str) -> No
 COMPREHENSIONS = [
     'names = [item["name"] for item in await load_all_items(source) if item.get("on")]\n',
     "total = sum(await fetch_value(key) for key in sorted(all_the_keys) if key)\n",
-    "result = await gather_in_order(*(fetch_item(client, i) for i in ids), limit=10)\n",
+    "result = await gather_in_order((fetch_item(client, i) for i in ids), limit=10)\n",
     "values = list(await fetch_value(key) for key in keys_of_the_thing if key not in seen)\n",
     "totals = [row.price * await fetch_rate(row.currency) for row in order_rows if row.price]\n",
 ]

@@ -9,7 +9,7 @@ value for a list, the whole body can run per item instead:
     async def fetch_card(full):
         <the body, with ``cards.append(v)`` (and a ``continue`` after it) -> ``return v``>
 
-    cards.extend(await gather_in_order(*(fetch_card(full) for full in xs), limit=N))
+    cards.extend(await gather_in_order((fetch_card(full) for full in xs), limit=N))
 
 Each item's calls stay in order; the items run together, at most N at a
 time; the list gets the values in the items' order; the first failure (in
@@ -349,7 +349,7 @@ def _singular(name: str) -> str:
 
 def item_worker(function: ast.AST, scope: ast.AST | None) -> bool:
     """Whether ``function`` is what a gather in ``scope`` runs per item
-    (``gather_in_order(*(fetch_card(x) for x in xs))``): the calls of one item
+    (``gather_in_order((fetch_card(x) for x in xs))``): the calls of one item
     stay in order."""
     name = getattr(function, "name", None)
     return scope is not None and name is not None and name in _workers(scope)
@@ -369,7 +369,7 @@ def _workers(scope: ast.AST) -> frozenset[str]:
         ):
             continue
         for arg in node.args:
-            made = arg.value if isinstance(arg, ast.Starred) else None
+            made = arg.value if isinstance(arg, ast.Starred) else arg
             if (
                 isinstance(made, ast.GeneratorExp)
                 and isinstance(made.elt, ast.Call)

@@ -16,7 +16,7 @@ def thread_edit(
     """The gather that replaces the threads whose ``Thread(...)`` call is at ``thread``.
 
     ``threads = [Thread(target=work, args=(x,)) for x in xs]`` and the loops that
-    start and join them become ``await gather_in_order(*(work(x) for x in xs), ...)``
+    start and join them become ``await gather_in_order((work(x) for x in xs), ...)``
     where the list was made. A thread's failure never reached the code that
     joined it, so the gather returns failures instead of raising them.
     """

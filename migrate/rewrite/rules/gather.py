@@ -13,7 +13,7 @@ module (see ``rewrite/helpers.py``):
   that only appends each result extends its list with the gather instead,
   and a list that starts empty just before it is the gather's result;
 * ``comprehension``: ``[f(x)["id"] for x in xs]`` ->
-  ``[r["id"] for r in await gather_in_order(*(f(x) for x in xs), limit=N)]``.
+  ``[r["id"] for r in await gather_in_order((f(x) for x in xs), limit=N)]``.
 
 Why a helper and not bare ``asyncio.gather``: ``gather`` raises whichever
 exception happens first in time, and ``TaskGroup`` raises an
@@ -30,7 +30,6 @@ bookkeeping of one pass over the file.
 from __future__ import annotations
 
 import builtins
-import re
 from collections.abc import Sequence
 
 import libcst as cst
@@ -45,7 +44,6 @@ from ..strings import preferred_quote, requote, substitute
 from .base import Rule, StatementResult, on_leave, on_visit
 
 HELPER = GATHER_HELPER
-ASYNC_FOR = re.compile(r"\basync\s+for\b")
 
 
 def _starts_empty(stmt: cst.BaseStatement, name: str, adds: Adds = "append") -> str | None:
@@ -168,31 +166,26 @@ def _helper(at: GatherAt) -> str:
 def _call_statement(
     target: str, element: str, clauses: str, bound: str, indent: int = 0, helper: str = HELPER
 ) -> cst.BaseStatement:
-    """``target = await gather_in_order(*(element clauses), bound)``, wrapped as ruff would
+    """``target = await gather_in_order((element clauses), bound)``, wrapped as ruff would
     (no ``target =`` when ``target`` is empty)."""
     head = f"{target} = await {helper}(" if target else f"await {helper}("
-    star = _starred(element, clauses)
-    if indent + len(head) + len(star) + len(bound) + 3 <= LINE_LENGTH:
-        return cst.parse_statement(f"{head}{star}, {bound})\n")
-    if indent + 4 + len(star) + len(bound) + 2 <= LINE_LENGTH:
-        return cst.parse_statement(f"{head}\n    {star}, {bound}\n)\n")
+    made = _generated(element, clauses)
+    if indent + len(head) + len(made) + len(bound) + 3 <= LINE_LENGTH:
+        return cst.parse_statement(f"{head}{made}, {bound})\n")
+    if indent + 4 + len(made) + len(bound) + 2 <= LINE_LENGTH:
+        return cst.parse_statement(f"{head}\n    {made}, {bound}\n)\n")
     bounds = "".join(f"    {b.strip()},\n" for b in _top_level(bound))
-    if indent + 4 + len(star) + 1 <= LINE_LENGTH:
-        return cst.parse_statement(f"{head}\n    {star},\n{bounds})\n")
-    opening, closing = star[1], star[-1]  # ``(`` or, over an async generator, ``[``
+    if indent + 4 + len(made) + 1 <= LINE_LENGTH:
+        return cst.parse_statement(f"{head}\n    {made},\n{bounds})\n")
     return cst.parse_statement(
-        f"{head}\n    *{opening}\n        {element}\n        {clauses}\n    {closing},\n{bounds})\n"
+        f"{head}\n    (\n        {element}\n        {clauses}\n    ),\n{bounds})\n"
     )
 
 
-def _starred(element: str, clauses: str) -> str:
-    """``*(fetch(x) for x in xs)``; a list where the items come from an async
-    generator (``async for``), which ``*`` cannot unpack."""
-    if not clauses:
-        return f"*({element})"
-    if ASYNC_FOR.search(clauses):
-        return f"*[{element} {clauses}]"
-    return f"*({element} {clauses})"
+def _generated(element: str, clauses: str) -> str:
+    """``(fetch(x) for x in xs)``: the gather makes the calls as it takes them,
+    so one whose arguments fail leaves none made before it unawaited."""
+    return f"({element} {clauses})" if clauses else f"({element})"
 
 
 def _top_level(arguments: str) -> list[str]:
@@ -673,7 +666,7 @@ class Gather(Rule):
         function, params = worker(name, loop, edit.collect, list(loop.leading_lines), edit.adds)
         limit = self._limit(at.spot)
         call = f"{name}({', '.join(params)})"
-        gathered = f"*({call} for {code_of(loop.target)} in {code_of(loop.iter)})"
+        gathered = f"({call} for {code_of(loop.target)} in {code_of(loop.iter)})"
         added = f"await {HELPER}({gathered}, limit={limit})"
         value = ""
         clauses = f"for {code_of(loop.target)} in {code_of(loop.iter)}"
@@ -742,7 +735,7 @@ class Gather(Rule):
         idle = idle and loop.orelse is None
         needs_item = needs_item or (discard and not idle)
         if edit.collect:
-            gathered = f"*({code_of(fetch)} for {target} in {items})"
+            gathered = f"({code_of(fetch)} for {target} in {items})"
             code = f"{edit.collect}.extend(await {HELPER}({gathered}, limit={limit}))\n"
             if len(code) > 80:
                 code = (
@@ -843,7 +836,7 @@ class Gather(Rule):
             iterated = cst.Name(edit.materialise)
             comp = comp.with_changes(for_in=comp.for_in.with_changes(iter=iterated))
         clauses = code_of(comp.for_in).strip()
-        gathered = f"await {HELPER}({_starred(fetch, clauses)}, limit={limit})"
+        gathered = f"await {HELPER}({_generated(fetch, clauses)}, limit={limit})"
         self._used(at, f"one call per item, at most {limit} at a time")
         if at.hoist is not None:
             # The gather goes before the statement; the comprehension reads its list.
@@ -970,7 +963,7 @@ class Gather(Rule):
                 "the calls run on the event loop now, not in the thread pool",
             )
         self._used(spot, f"map over {iterated}: at most {limit} at a time")
-        mapped = f"*map({func}, {iterated}), limit={limit}"
+        mapped = f"map({func}, {iterated}), limit={limit}"
         if spot.lazy and id(original) in self.loop_iters:
             # ``for user in pool.map(f, xs)``: each failure raised in its turn, after
             # the body ran for the results before it (the loop takes ``.result()``).
@@ -1067,7 +1060,7 @@ class Gather(Rule):
                 )
         loops = code_of(updated.for_in).strip()
         limit = self._limit(spot)
-        code = f"await {HELPER}(*({element} {loops}), limit={limit})"
+        code = f"await {HELPER}(({element} {loops}), limit={limit})"
         if isinstance(updated, cst.SetComp):
             code = f"set({code})"
         self._used(spot, f"one call per item, at most {limit} at a time")
@@ -1279,7 +1272,7 @@ class Gather(Rule):
 
     def _submitted_loop(self, original: cst.For, updated: cst.For) -> cst.BaseStatement:
         """``for x in xs: futures.append(pool.submit(f, x))`` -> ``futures.extend(await
-        gather_in_order(*(f(x) for x in xs), limit=n))``; ``futures = []`` before it
+        gather_in_order((f(x) for x in xs), limit=n))``; ``futures = []`` before it
         then makes ``futures = await gather_in_order(...)``."""
         spot = self.ctx.edits.spot_positions.get(self.ctx.pos(original) or (0, 0, 0, 0))
         if spot is None or not spot.safe or spot.kind != "executor-submit":
@@ -1301,7 +1294,7 @@ class Gather(Rule):
             raise RuntimeError(f"thread pool loop at line {spot.span.line}: not a submit")
         listed = code_of(call.func.value)
         limit = self._limit(spot)
-        gathered = f"*({submitted} for {code_of(updated.target)} in {code_of(updated.iter)})"
+        gathered = f"({submitted} for {code_of(updated.target)} in {code_of(updated.iter)})"
         code = f"{listed}.extend(await {HELPER}({gathered}, limit={limit}))\n"
         new = _lead(cst.parse_statement(code), updated.leading_lines)
         if isinstance(new, cst.SimpleStatementLine):

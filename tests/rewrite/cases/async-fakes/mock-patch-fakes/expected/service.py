@@ -17,7 +17,7 @@ async def title(url):
 
 
 async def titles(urls):
-    results = await gather_in_order(*(fetch(url) for url in urls), limit=10)
+    results = await gather_in_order((fetch(url) for url in urls), limit=10)
     return [result["title"] for result in results]
 
 

@@ -16,5 +16,5 @@ async def summary(name):
 
 async def all_summaries():
     return await gather_in_order(
-        *(summary(name) for name in await server.job_names()), limit=10
+        (summary(name) for name in await server.job_names()), limit=10
     )

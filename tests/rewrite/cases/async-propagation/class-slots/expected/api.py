@@ -41,7 +41,6 @@ async def renamed(base_url, user_id, name):
 
 async def refreshed_projects(base_url):
     refreshes = await gather_in_order(
-        *(project.refresh() for project in await Api(base_url).projects.list()),
-        limit=10,
+        (project.refresh() for project in await Api(base_url).projects.list()), limit=10
     )
     return [refresh.title for refresh in refreshes]

@@ -33,6 +33,6 @@ async def run(base, command, name):
 
 async def run_all(base, name):
     results = await gather_in_order(
-        *(COMMANDS[command](base, name) for command in ("user", "version")), limit=10
+        (COMMANDS[command](base, name) for command in ("user", "version")), limit=10
     )
     return dict(zip(("user", "version"), results))

@@ -70,7 +70,7 @@ async def out_of_stock(shop: Shop, slug):
 async def total_price(shop: Shop, slug):
     total = 0
     prices = await gather_in_order(
-        *(product.price() for product in await shop.products(slug)), limit=10
+        (product.price() for product in await shop.products(slug)), limit=10
     )
     for price in prices:
         total += price

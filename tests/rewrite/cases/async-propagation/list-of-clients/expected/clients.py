@@ -26,9 +26,9 @@ async def counts(base, paths):
     for _ in paths:
         client = Client(base)
         made.append(client)
-    responses = await gather_in_order(*(c.get("/a") for c in made), limit=10)
+    responses = await gather_in_order((c.get("/a") for c in made), limit=10)
     out = [response["n"] for response in responses]
-    await gather_in_order(*(c.aclose() for c in made), limit=10)
+    await gather_in_order((c.aclose() for c in made), limit=10)
     return out
 
 
@@ -41,7 +41,7 @@ async def first_count(base):
     make()
     make()
     try:
-        responses = await gather_in_order(*(c.get("/b") for c in made), limit=10)
+        responses = await gather_in_order((c.get("/b") for c in made), limit=10)
         return sum(response["n"] for response in responses)
     finally:
-        await gather_in_order(*(c.aclose() for c in made), limit=10)
+        await gather_in_order((c.aclose() for c in made), limit=10)

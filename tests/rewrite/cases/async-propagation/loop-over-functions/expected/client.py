@@ -44,7 +44,7 @@ async def status():
 
     found = dict(
         await gather_in_order(
-            *(
+            (
                 fetch_check(name, check)
                 for name, check in (("users", api.get), ("local", local_status))
             ),

@@ -16,7 +16,7 @@ async def names(ids):
     async def get(uid):
         return (await session.get(f"{API}/users/{uid}")).json()
 
-    responses = await gather_in_order(*(get(uid) for uid in ids), limit=10)
+    responses = await gather_in_order((get(uid) for uid in ids), limit=10)
     return [response["name"] for response in responses]
 
 

@@ -57,6 +57,6 @@ async def issue_titles(client: Client, pid, iids):
     projects = client.projects
     project = await projects.get(pid)
     responses = await gather_in_order(
-        *(project.issues.get(iid) for iid in iids), limit=10
+        (project.issues.get(iid) for iid in iids), limit=10
     )
     return [response["title"] for response in responses]

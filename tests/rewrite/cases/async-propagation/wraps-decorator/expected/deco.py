@@ -26,4 +26,4 @@ async def fetch(url):
 
 
 async def fetch_all(urls):
-    return await gather_in_order(*(fetch(url) for url in urls), limit=10)
+    return await gather_in_order((fetch(url) for url in urls), limit=10)

@@ -32,5 +32,5 @@ class Storage:
 async def report(storage: Storage, paths):
     top = await sync_to_async(storage.largest, thread_sensitive=False)(paths)
     top = list(top)
-    sizes = await gather_in_order(*(storage.size(p) for p in top), limit=10)
+    sizes = await gather_in_order((storage.size(p) for p in top), limit=10)
     return dict(zip(top, sizes))

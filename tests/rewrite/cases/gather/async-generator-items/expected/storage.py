@@ -41,14 +41,14 @@ async def total_size(storage: Storage):
 
 async def sizes(storage: Storage):
     all_info = await gather_in_order(
-        *[storage.info(name) async for name in storage.files()], limit=10
+        (storage.info(name) async for name in storage.files()), limit=10
     )
     return [info["size"] for info in all_info]
 
 
 async def largest(storage: Storage):
     all_info = await gather_in_order(
-        *[storage.info(name) async for name in storage.files()], limit=10
+        (storage.info(name) async for name in storage.files()), limit=10
     )
     return max([info["size"] for info in all_info])
 

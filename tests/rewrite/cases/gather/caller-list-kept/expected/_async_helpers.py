@@ -9,7 +9,7 @@ from __future__ import annotations
 import asyncio
 import inspect
 import logging
-from collections.abc import Awaitable
+from collections.abc import AsyncIterable, Awaitable, Iterable
 from typing import Any
 
 import httpx
@@ -32,6 +32,32 @@ def _request_log_at_debug(record: logging.LogRecord) -> bool:
 logging.getLogger("httpx").addFilter(_request_log_at_debug)
 
 
+#: What a gather takes: a call, a tuple of one item's calls, or a generator
+#: of either (``(fetch(x) for x in xs)``).
+Calls = Awaitable[Any] | tuple[Awaitable[Any], ...] | Iterable[Any] | AsyncIterable[Any]
+
+
+async def _calls_made(calls: tuple[Calls, ...]) -> tuple[list[Any], Exception | None]:
+    """The calls (and tuples of calls) ``calls`` holds, a generator's made
+    item by item; and what a generator raised while making one. The loop a
+    gather replaces raised it after making the calls before it, which the
+    gather still makes: none is left never awaited."""
+    made: list[Any] = []
+    try:
+        for call in calls:
+            if isinstance(call, tuple) or inspect.isawaitable(call):
+                made.append(call)
+            elif isinstance(call, AsyncIterable):
+                async for each in call:
+                    made.append(each)
+            else:
+                for each in call:
+                    made.append(each)
+    except Exception as error:
+        return made, error
+    return made, None
+
+
 class Outcome:
     """What a call gave: ``result()`` returns it, or raises its failure."""
 
@@ -51,7 +77,7 @@ class Outcome:
 
 
 async def gather_outcomes(
-    *calls: Awaitable[Any] | tuple[Awaitable[Any], ...],
+    *calls: Calls,
     limit: int | None = None,
     caught: type[Exception] | tuple[type[Exception], ...] = (),
     raise_for_status: bool = False,
@@ -64,9 +90,11 @@ async def gather_outcomes(
     taking the results) stops the gather: the calls after it are cancelled and
     their outcomes are None, as the sequential code never made them. The calls
     of a tuple (one item's) run one after another, up to the first failure.
+    A generator gives its calls, one outcome each.
     """
+    made, unmade = await _calls_made(calls)
     semaphore = asyncio.Semaphore(limit) if limit else None
-    flat = [c for item in calls for c in (item if isinstance(item, tuple) else (item,))]
+    flat = [c for item in made for c in (item if isinstance(item, tuple) else (item,))]
 
     tasks: list[asyncio.Future[Any]] = []
 
@@ -106,15 +134,18 @@ async def gather_outcomes(
 
     tasks += [
         asyncio.ensure_future(in_turn(i, c) if isinstance(c, tuple) else run(i, c))
-        for i, c in enumerate(calls)
+        for i, c in enumerate(made)
     ]
-    outcomes: list[Any] = [None] * len(calls)
+    outcomes: list[Any] = [None] * len(made)
     try:
         for index, task in enumerate(tasks):
             outcomes[index] = await task
             error = failure(outcomes[index])
             if error is not None and not isinstance(error, caught):
                 break
+        else:
+            if unmade is not None:
+                raise unmade
     finally:
         for task in tasks:
             task.cancel()

@@ -17,7 +17,7 @@ async def rank(base, repos):
     """Fill in stars and sort the caller's list in place, most starred first."""
     items = list(repos)
     outcomes = await gather_outcomes(
-        *(get_json(f"{base}/repos/{repo['name']}") for repo in items), limit=10
+        (get_json(f"{base}/repos/{repo['name']}") for repo in items), limit=10
     )
     for repo, outcome in zip(items, outcomes):
         repo["stars"] = outcome.result()["stars"]

@@ -18,13 +18,13 @@ async def get_product(sku):
 
 async def prices(skus):
     skus = list(skus)
-    products = await gather_in_order(*(get_product(sku) for sku in skus), limit=10)
+    products = await gather_in_order((get_product(sku) for sku in skus), limit=10)
     return {sku: product["price"] for sku, product in zip(skus, products)}
 
 
 async def labelled(skus):
     skus = list(skus)
-    products = await gather_in_order(*(get_product(sku) for sku in skus), limit=10)
+    products = await gather_in_order((get_product(sku) for sku in skus), limit=10)
     labels = [f"{sku}: {product['name']}" for sku, product in zip(skus, products)]
     return labels
 
@@ -32,7 +32,7 @@ async def labelled(skus):
 async def loop_twin(skus):
     found = {}
     skus = list(skus)
-    products = await gather_in_order(*(get_product(sku) for sku in skus), limit=10)
+    products = await gather_in_order((get_product(sku) for sku in skus), limit=10)
     for sku, product in zip(skus, products):
         found[sku] = product["price"]
     return found
@@ -42,7 +42,7 @@ async def headed(skus):
     names = ["name"]
     names.extend(
         product["name"]
-        for product in await gather_in_order(*(get_product(sku) for sku in skus), limit=10)
+        for product in await gather_in_order((get_product(sku) for sku in skus), limit=10)
     )
     return names
 
@@ -50,7 +50,7 @@ async def headed(skus):
 async def into(skus, names):
     names.extend(
         product["name"]
-        for product in await gather_in_order(*(get_product(sku) for sku in skus), limit=10)
+        for product in await gather_in_order((get_product(sku) for sku in skus), limit=10)
     )
     return names
 
@@ -58,7 +58,7 @@ async def into(skus, names):
 async def in_stock(skus):
     selected_skus = [sku for sku in skus if sku if not sku.endswith("x")]
     products = await gather_in_order(
-        *(get_product(sku) for sku in selected_skus), limit=10
+        (get_product(sku) for sku in selected_skus), limit=10
     )
     return {sku: product["price"] for sku, product in zip(selected_skus, products)}
 
@@ -66,6 +66,6 @@ async def in_stock(skus):
 async def grid(prefixes, numbers):
     pairs = [(p, n) for p in prefixes for n in numbers]
     products = await gather_in_order(
-        *(get_product(f"{p}{n}") for p, n in pairs), limit=10
+        (get_product(f"{p}{n}") for p, n in pairs), limit=10
     )
     return [f"{p}{n}: {product['name']}" for (p, n), product in zip(pairs, products)]

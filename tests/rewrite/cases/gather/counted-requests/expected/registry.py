@@ -30,7 +30,7 @@ class Registry:
     async def latest_versions(self, names):
         names = list(names)
         packages = await gather_in_order(
-            *(self.package(name) for name in names), limit=10
+            (self.package(name) for name in names), limit=10
         )
         return {
             name: package["info"]["version"] for name, package in zip(names, packages)

@@ -25,7 +25,7 @@ async def by_team(users):
         if not user.get("bot") and user.get("active", True)
     ]
     outcomes = await gather_outcomes(
-        *(fetch(f"/users/{user['id']}") for i, user in kept), limit=10
+        (fetch(f"/users/{user['id']}") for i, user in kept), limit=10
     )
     for (i, user), outcome in zip(kept, outcomes):
         info = outcome.result()
@@ -36,7 +36,7 @@ async def by_team(users):
 async def names(ids, banned):
     found = []
     users = await gather_in_order(
-        *(
+        (
             fetch(f"/users/{user_id}")
             for user_id in ids if not (user_id in banned or user_id < 0)
         ),

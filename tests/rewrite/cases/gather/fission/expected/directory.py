@@ -32,7 +32,7 @@ async def names_by_id(ids: list[int]):
         follow_redirects=True, timeout=None, verify=TLS_CONTEXT
     ) as http_client:
         outcomes = await gather_outcomes(
-            *(http_client.get(f"{BASE}/{i}") for i in ids), limit=10
+            (http_client.get(f"{BASE}/{i}") for i in ids), limit=10
         )
     for i, outcome in zip(ids, outcomes):
         log.info("fetching %s", i)
@@ -46,7 +46,7 @@ async def names_by_id(ids: list[int]):
 async def found_and_missing(ids: list[int]):
     found, missing = [], []
     outcomes = await gather_outcomes(
-        *(fetch(i) for i in ids), limit=10, caught=httpx.HTTPStatusError
+        (fetch(i) for i in ids), limit=10, caught=httpx.HTTPStatusError
     )
     for i, outcome in zip(ids, outcomes):
         try:
@@ -61,7 +61,7 @@ async def found_and_missing(ids: list[int]):
 async def pairs_or_missing(ids: list[int]):
     pairs, missing = [], []
     outcomes = await gather_outcomes(
-        *((fetch(i), fetch_with(BASE, i)) for i in ids),
+        ((fetch(i), fetch_with(BASE, i)) for i in ids),
         limit=10,
         caught=httpx.HTTPStatusError,
     )
@@ -82,7 +82,7 @@ async def statuses(ids: list[int]):
         follow_redirects=True, timeout=None, verify=TLS_CONTEXT
     ) as http_client:
         outcomes = await gather_outcomes(
-            *(http_client.get(f"{BASE}/{i}") for i in ids),
+            (http_client.get(f"{BASE}/{i}") for i in ids),
             limit=10,
             caught=httpx.HTTPStatusError,
             raise_for_status=True,
@@ -99,12 +99,12 @@ async def statuses(ids: list[int]):
 
 
 async def names(ids):
-    results = await gather_in_order(*(fetch(i) for i in ids), limit=10)
+    results = await gather_in_order((fetch(i) for i in ids), limit=10)
     return [result["name"] for result in results]
 
 
 async def labels(ids: list[int]):
-    results = await gather_in_order(*(fetch(i) for i in ids), limit=10)
+    results = await gather_in_order((fetch(i) for i in ids), limit=10)
     return {i: result["name"].upper() for i, result in zip(ids, results)}
 
 
@@ -119,12 +119,12 @@ async def summary():
 
 
 async def pooled(ids):
-    results = await gather_in_order(*(fetch(i) for i in ids), limit=4)
+    results = await gather_in_order((fetch(i) for i in ids), limit=4)
     return [result["name"] for result in results]
 
 
 async def partial_map(ids):
-    return await gather_in_order(*map(partial(fetch_with, BASE), ids), limit=10)
+    return await gather_in_order(map(partial(fetch_with, BASE), ids), limit=10)
 
 
 async def pages(start):

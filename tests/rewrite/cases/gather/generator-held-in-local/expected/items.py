@@ -28,13 +28,11 @@ async def first_name(base, ids):
 
 
 async def total_size(base, ids):
-    items = await gather_in_order(*(fetch(base, item_id) for item_id in ids), limit=10)
+    items = await gather_in_order((fetch(base, item_id) for item_id in ids), limit=10)
     return sum(item["size"] for item in items)
 
 
 async def names_joined(base, ids):
-    results = await gather_in_order(
-        *(fetch(base, item_id) for item_id in ids), limit=10
-    )
+    results = await gather_in_order((fetch(base, item_id) for item_id in ids), limit=10)
     names = (result["name"] for result in results)
     return ", ".join(names)

@@ -58,7 +58,7 @@ async def board(names):
         return info
 
     cards = await gather_in_order(
-        *(fetch_card(full) for full in filter(None, names)), limit=10
+        (fetch_card(full) for full in filter(None, names)), limit=10
     )
     return cards
 
@@ -77,7 +77,7 @@ async def leaders(names):
 
     rows.extend(
         await gather_in_order(
-            *(fetch_row(index, full) for index, full in enumerate(names)), limit=10
+            (fetch_row(index, full) for index, full in enumerate(names)), limit=10
         )
     )
     return rows
@@ -127,7 +127,7 @@ async def starred(names):
             return None
         return (info["name"], await open_issues(owner, name, limit=1))
 
-    fetched = await gather_in_order(*(fetch_repo(full) for full in names), limit=10)
+    fetched = await gather_in_order((fetch_repo(full) for full in names), limit=10)
     found.extend(item for item in fetched if item is not None)
     return found
 
@@ -140,7 +140,7 @@ async def starred_names(names):
             return None
         return f"{info['name']} ({len(await open_issues(owner, name))} issues)"
 
-    fetched = await gather_in_order(*(fetch_repo(full) for full in names), limit=10)
+    fetched = await gather_in_order((fetch_repo(full) for full in names), limit=10)
     found = [item for item in fetched if item is not None]
     return found
 
@@ -165,7 +165,7 @@ async def summaries(names):
         info = await repo(owner, name)
         return _summary(info, await open_issues(owner, name))
 
-    out = await gather_in_order(*(fetch_repo(full) for full in names), limit=10)
+    out = await gather_in_order((fetch_repo(full) for full in names), limit=10)
     return out
 
 
@@ -190,7 +190,7 @@ async def by_owner(names):
             "issues": await open_issues(owner, name, limit=1),
         }
 
-    found = dict(await gather_in_order(*(fetch_repo(full) for full in names), limit=10))
+    found = dict(await gather_in_order((fetch_repo(full) for full in names), limit=10))
     return found
 
 
@@ -204,7 +204,7 @@ async def starred_by_owner(names):
             return None
         return owner, await open_issues(owner, name, limit=1)
 
-    fetched = await gather_in_order(*(fetch_repo(full) for full in names), limit=10)
+    fetched = await gather_in_order((fetch_repo(full) for full in names), limit=10)
     found.update(pair for pair in fetched if pair is not None)
     return found
 
@@ -217,7 +217,7 @@ async def hot_owners(names):
         info = await repo(owner, name)
         return f"{owner}:{info['stars']}:{len(await open_issues(owner, name))}"
 
-    fetched = await gather_in_order(*(fetch_repo(full) for full in names), limit=10)
+    fetched = await gather_in_order((fetch_repo(full) for full in names), limit=10)
     hot = {item for item in fetched if item is not None}
     return sorted(hot)
 
@@ -252,7 +252,7 @@ async def labels(names):
         info = await repo(owner, name)
         return label(info, await open_issues(owner, name))
 
-    out = await gather_in_order(*(fetch_repo(full) for full in names), limit=10)
+    out = await gather_in_order((fetch_repo(full) for full in names), limit=10)
     return out
 
 
@@ -268,7 +268,7 @@ async def marked(names):
         info["issues"] = await open_issues(owner, name, limit=1)
         return info
 
-    fetched = await gather_in_order(*(fetch_card(full) for full in names), limit=10)
+    fetched = await gather_in_order((fetch_card(full) for full in names), limit=10)
     cards = [card for card in fetched if card is not None]
     return cards
 

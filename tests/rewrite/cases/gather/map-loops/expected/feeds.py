@@ -27,7 +27,7 @@ async def titles(feed_ids, seen):
         feed_ids,
         (
             outcome.result()
-            for outcome in await gather_outcomes(*map(get_feed, feed_ids), limit=4)
+            for outcome in await gather_outcomes(map(get_feed, feed_ids), limit=4)
         ),
     ):
         seen[feed_id] = feed["title"]
@@ -36,7 +36,7 @@ async def titles(feed_ids, seen):
 
 async def authors(feed_ids):
     found = []
-    for outcome in await gather_outcomes(*map(get_feed, feed_ids), limit=4):
+    for outcome in await gather_outcomes(map(get_feed, feed_ids), limit=4):
         feed = outcome.result()
         log.info("feed %s", feed["id"])
         found.append(feed["author"])
@@ -45,7 +45,7 @@ async def authors(feed_ids):
 
 async def sizes(feed_ids):
     total = 0
-    for outcome in await gather_outcomes(*map(get_feed, feed_ids), limit=10):
+    for outcome in await gather_outcomes(map(get_feed, feed_ids), limit=10):
         feed = outcome.result()
         total += len(feed["items"])
     return total
@@ -72,7 +72,7 @@ async def get_feed_field(field, feed_id):
 
 
 async def fields(field, feed_ids):
-    return await gather_in_order(*map(get_feed_field, repeat(field), feed_ids), limit=4)
+    return await gather_in_order(map(get_feed_field, repeat(field), feed_ids), limit=4)
 
 
 def fields_in_time(field, feed_ids):

@@ -71,7 +71,7 @@ async def sizes(names):
     # Reads BASE, which no item changes: run together.
     out = []
     responses = await gather_in_order(
-        *(get(f"/sizes/{name}") for name in names), limit=10
+        (get(f"/sizes/{name}") for name in names), limit=10
     )
     for response in responses:
         out.append(response["size"])

@@ -29,7 +29,7 @@ class Scanner:
         for org in orgs:
             items = list(await self.list_repos(org))
             results = await gather_in_order(
-                *(self.get(f"/repos/{org}/{repo}/issues") for repo in items), limit=10
+                (self.get(f"/repos/{org}/{repo}/issues") for repo in items), limit=10
             )
             for repo, issues in zip(items, results):
                 counts[f"{org}/{repo}"] = len(issues)

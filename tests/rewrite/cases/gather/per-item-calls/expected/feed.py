@@ -35,7 +35,7 @@ async def get_post(user_id):
 async def cards(ids):
     cards = []
     results = await gather_in_order(
-        *((get_user(user_id), get_post(user_id)) for user_id in ids), limit=10
+        ((get_user(user_id), get_post(user_id)) for user_id in ids), limit=10
     )
     for user, post in results:
         cards.append(f"{user['name']}: {post['text']}")
@@ -46,7 +46,7 @@ async def lines(ids):
     out = {}
     ids = list(ids)
     results = await gather_in_order(
-        *((get_user(user_id), get_post(user_id)) for user_id in ids), limit=10
+        ((get_user(user_id), get_post(user_id)) for user_id in ids), limit=10
     )
     for user_id, (user, post) in zip(ids, results):
         out[user_id] = f"{user['name']} wrote {post['text']}"
@@ -59,14 +59,14 @@ async def posts_after_users(ids):
         post = await get_post(user["id"])
         return (user["name"], post["text"])
 
-    out = await gather_in_order(*(fetch_user(user_id) for user_id in ids), limit=10)
+    out = await gather_in_order((fetch_user(user_id) for user_id in ids), limit=10)
     return out
 
 
 async def shouts(ids):
     out = []
     responses = await gather_in_order(
-        *(session.get(f"{API}/users/{user_id}/post", timeout=5) for user_id in ids),
+        (session.get(f"{API}/users/{user_id}/post", timeout=5) for user_id in ids),
         limit=10,
     )
     for response in responses:
@@ -76,7 +76,7 @@ async def shouts(ids):
 
 async def odd_names(ids):
     names = []
-    users = await gather_in_order(*(get_user(user_id) for user_id in ids), limit=10)
+    users = await gather_in_order((get_user(user_id) for user_id in ids), limit=10)
     for user in users:
         if user["id"] % 2:
             names.append(user["name"])
@@ -86,7 +86,7 @@ async def odd_names(ids):
 async def texts(ids):
     found = []
     responses = await gather_in_order(
-        *(session.get(f"{API}/users/{user_id}/post", timeout=5) for user_id in ids),
+        (session.get(f"{API}/users/{user_id}/post", timeout=5) for user_id in ids),
         limit=10,
     )
     for response in responses:
@@ -98,7 +98,7 @@ async def own_user(ids):
     user = await get_user(1)
     names = []
     fetched_users = await gather_in_order(
-        *(get_user(user_id) for user_id in ids), limit=10
+        (get_user(user_id) for user_id in ids), limit=10
     )
     for fetched_user in fetched_users:
         names.append(fetched_user["name"])

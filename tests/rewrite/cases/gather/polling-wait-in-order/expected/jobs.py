@@ -58,5 +58,5 @@ async def render(client, spec):
 
 
 async def states(client, ids):
-    results = await gather_in_order(*(client.status(i) for i in ids), limit=10)
+    results = await gather_in_order((client.status(i) for i in ids), limit=10)
     return [status["state"] for status in results]

@@ -20,7 +20,7 @@ async def get_report(base, report_id):
 
 async def reports(base, report_ids, workers):
     return await gather_in_order(
-        *map(partial(get_report, base), report_ids), limit=min(workers, 10)
+        map(partial(get_report, base), report_ids), limit=min(workers, 10)
     )
 
 
@@ -31,7 +31,7 @@ class Client:
 
     async def titles(self, report_ids):
         reports = await gather_in_order(
-            *(get_report(self.base, i) for i in report_ids),
+            (get_report(self.base, i) for i in report_ids),
             limit=min(self.workers, 10),
         )
         return sorted(report["title"] for report in reports)
@@ -39,18 +39,18 @@ class Client:
 
 async def default_sized(base, report_ids, workers=None):
     # max_workers=None is the default pool: its size is not the code's, nor the bound.
-    return await gather_in_order(*map(partial(get_report, base), report_ids), limit=10)
+    return await gather_in_order(map(partial(get_report, base), report_ids), limit=10)
 
 
 async def summaries(base, report_ids):
     return [
         r["summary"]
-        for r in await gather_in_order(*map(partial(get_report, base), report_ids), limit=8)
+        for r in await gather_in_order(map(partial(get_report, base), report_ids), limit=8)
     ]
 
 
 async def shut_down_after(base, report_ids):
-    found = await gather_in_order(*map(partial(get_report, base), report_ids), limit=8)
+    found = await gather_in_order(map(partial(get_report, base), report_ids), limit=8)
     return found
 
 
@@ -59,7 +59,7 @@ async def shared_pool(base, report_ids):
         # TODO(migrate MIG005): the calls run on the event loop now,
         #   not in the thread pool
         found = await gather_in_order(
-            *map(partial(get_report, base), report_ids), limit=8
+            map(partial(get_report, base), report_ids), limit=8
         )
         pool.submit(print, f"{len(found)} reports").result()
     return found

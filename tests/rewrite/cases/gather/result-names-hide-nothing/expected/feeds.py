@@ -18,7 +18,7 @@ async def get_json(url):
 async def feed_counts(base, names):
     counts = []
     fetched_jsons = await gather_in_order(
-        *(get_json(f"{base}/feeds/{name}") for name in names), limit=10
+        (get_json(f"{base}/feeds/{name}") for name in names), limit=10
     )
     for fetched_json in fetched_jsons:
         counts.append(fetched_json["count"])

@@ -51,14 +51,14 @@ async def mark_all(ids):
 
 async def check_all(ids):
     store = Store()
-    await gather_in_order(*(store.check(item_id) for item_id in ids), limit=10)
+    await gather_in_order((store.check(item_id) for item_id in ids), limit=10)
 
 
 async def check_and_count(ids):
     store = Store()
     checked = 0
     ids = list(ids)
-    await gather_in_order(*(store.check(item_id) for item_id in ids), limit=10)
+    await gather_in_order((store.check(item_id) for item_id in ids), limit=10)
     for item_id in ids:
         checked += 1
     return checked
@@ -66,7 +66,7 @@ async def check_and_count(ids):
 
 async def warm_names(ids):
     store = Store()
-    await gather_in_order(*(store.name(item_id) for item_id in ids), limit=10)
+    await gather_in_order((store.name(item_id) for item_id in ids), limit=10)
     return len(ids)
 
 

@@ -30,7 +30,7 @@ async def pairs(items: list[tuple[int, int]]):
     """Two fetches per item, the way pprint formats a key and a value."""
     lines = []
     results = await gather_in_order(
-        *((fetch(key), fetch(value)) for key, value in items), limit=10
+        ((fetch(key), fetch(value)) for key, value in items), limit=10
     )
     for left, right in results:
         lines.append(f"{left['name']}: {right['name']}")
@@ -43,7 +43,7 @@ async def chained(ids: list[int]):
         following = await fetch(item["next"])
         return (item["name"], following["name"])
 
-    names = await gather_in_order(*(fetch_name(i) for i in ids), limit=10)
+    names = await gather_in_order((fetch_name(i) for i in ids), limit=10)
     return names
 
 
@@ -57,7 +57,7 @@ async def paced(ids):
 
 async def names_async(ids: list[int]):
     names = []
-    results = await gather_in_order(*(fetch_async(i) for i in ids), limit=10)
+    results = await gather_in_order((fetch_async(i) for i in ids), limit=10)
     for result in results:
         names.append(result["name"])
     return names

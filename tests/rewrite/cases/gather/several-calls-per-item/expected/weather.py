@@ -26,7 +26,7 @@ async def forecast(city, days=3):
 async def cards(cities):
     cities = list(cities)
     results = await gather_in_order(
-        *((current(city), forecast(city, 7)) for city in cities), limit=10
+        ((current(city), forecast(city, 7)) for city in cities), limit=10
     )
     return [
         {"city": city, "now": current_result, "week": forecast_result}
@@ -36,14 +36,14 @@ async def cards(cities):
 
 async def pairs(cities):
     return await gather_in_order(
-        *((current(city), forecast(city)) for city in cities), limit=10
+        ((current(city), forecast(city)) for city in cities), limit=10
     )
 
 
 async def spread(cities):
     cities = list(cities)
     results = await gather_in_order(
-        *((current(city), forecast(city)) for city in cities), limit=10
+        ((current(city), forecast(city)) for city in cities), limit=10
     )
     temps = {
         city: (current_result["temp"], forecast_result["high"])

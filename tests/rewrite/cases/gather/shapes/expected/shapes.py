@@ -21,23 +21,23 @@ async def post(i):
 
 
 async def comp(ids):
-    return await gather_in_order(*(fetch(i) for i in ids), limit=10)
+    return await gather_in_order((fetch(i) for i in ids), limit=10)
 
 
 async def comp_set(ids):
-    return set(await gather_in_order(*(fetch(i) for i in ids), limit=10))
+    return set(await gather_in_order((fetch(i) for i in ids), limit=10))
 
 
 async def filtered(ids):
-    return await gather_in_order(*(fetch(i) for i in ids if i > 0), limit=10)
+    return await gather_in_order((fetch(i) for i in ids if i > 0), limit=10)
 
 
 async def mapped(ids):
-    return await gather_in_order(*map(fetch, ids), limit=10)
+    return await gather_in_order(map(fetch, ids), limit=10)
 
 
 async def pooled(ids):
-    return await gather_in_order(*map(fetch, ids), limit=4)
+    return await gather_in_order(map(fetch, ids), limit=4)
 
 
 async def writes(ids):
@@ -72,18 +72,18 @@ async def independent():
 
 
 async def temp(ids):
-    out = await gather_in_order(*(fetch(i) for i in ids), limit=10)
+    out = await gather_in_order((fetch(i) for i in ids), limit=10)
     return out
 
 
 async def submitted(ids):
-    results = await gather_in_order(*(fetch(i) for i in ids), limit=4)
+    results = await gather_in_order((fetch(i) for i in ids), limit=4)
     return list(results)
 
 
 async def submitted_loop(ids):
     out = []
-    results = await gather_in_order(*(fetch(i) for i in ids), limit=10)
+    results = await gather_in_order((fetch(i) for i in ids), limit=10)
     for result in results:
         out.append(result)
     return out
@@ -97,7 +97,7 @@ async def get_item(i):
 
 
 async def submitted_named(ids):
-    items = await gather_in_order(*(get_item(i) for i in ids), limit=10)
+    items = await gather_in_order((get_item(i) for i in ids), limit=10)
     by_value = {}
     for item in items:
         by_value[item["i"]] = item
@@ -106,7 +106,7 @@ async def submitted_named(ids):
 
 async def by_id(ids):
     ids = list(ids)
-    results = await gather_in_order(*(fetch(i) for i in ids), limit=10)
+    results = await gather_in_order((fetch(i) for i in ids), limit=10)
     return dict(zip(ids, results))
 
 
@@ -119,20 +119,20 @@ def posted_one_at_a_time(ids):
 async def pooled_in_pairs(ids):
     pairs = ThreadPoolExecutor(2)
     with pairs:
-        results = await gather_in_order(*(fetch(i) for i in ids), limit=2)
+        results = await gather_in_order((fetch(i) for i in ids), limit=2)
         return [result["i"] for result in results]
 
 
 async def pooled_then_taken(ids):
     items = (
-        outcome.result() for outcome in await gather_outcomes(*map(fetch, ids), limit=2)
+        outcome.result() for outcome in await gather_outcomes(map(fetch, ids), limit=2)
     )
     first = next(items)
     return first, list(items)
 
 
 async def largest(ids):
-    results = await gather_in_order(*(fetch(i) for i in ids), limit=10)
+    results = await gather_in_order((fetch(i) for i in ids), limit=10)
     return max((result["i"] for result in results), default=-1)
 
 
@@ -148,4 +148,4 @@ def numbers(items):
 
 
 async def handed(ids):
-    return numbers(await gather_in_order(*(fetch(i) for i in ids), limit=10))
+    return numbers(await gather_in_order((fetch(i) for i in ids), limit=10))

@@ -9,7 +9,7 @@ async def logins(base, ids):
         follow_redirects=True, timeout=None, verify=TLS_CONTEXT
     ) as http_client:
         responses = await gather_in_order(
-            *(http_client.get(f"{base}/users/{uid}", timeout=5) for uid in ids),
+            (http_client.get(f"{base}/users/{uid}", timeout=5) for uid in ids),
             limit=10,
             raise_for_status=True,
         )
@@ -26,7 +26,7 @@ async def logins_counted(base, ids):
         follow_redirects=True, timeout=None, verify=TLS_CONTEXT
     ) as http_client:
         outcomes = await gather_outcomes(
-            *(http_client.get(f"{base}/users/{uid}", timeout=5) for uid in ids),
+            (http_client.get(f"{base}/users/{uid}", timeout=5) for uid in ids),
             limit=10,
             caught=(
                 httpx.NetworkError,

@@ -19,13 +19,13 @@ async def get_job(job_id):
 
 
 async def statuses(job_ids):
-    jobs = await gather_in_order(*(get_job(job_id) for job_id in job_ids), limit=4)
+    jobs = await gather_in_order((get_job(job_id) for job_id in job_ids), limit=4)
     return {job["id"]: job["status"] for job in jobs}
 
 
 async def owners(job_ids):
     owners = []
-    jobs = await gather_in_order(*(get_job(job_id) for job_id in job_ids), limit=4)
+    jobs = await gather_in_order((get_job(job_id) for job_id in job_ids), limit=4)
     for job in jobs:
         owners.append(job["owner"])
     return owners

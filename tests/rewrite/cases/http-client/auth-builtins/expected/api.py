@@ -34,6 +34,6 @@ async def session_items(user, password):
         follow_redirects=True, timeout=None, verify=TLS_CONTEXT, auth=auth
     ) as session:
         responses = await gather_in_order(
-            *(session.get(f"{BASE}/items/{n}") for n in (1, 2)), limit=10
+            (session.get(f"{BASE}/items/{n}") for n in (1, 2)), limit=10
         )
         return [response.json() for response in responses]

@@ -19,4 +19,4 @@ class Api:
         return (await self.session.get(f"{self.base}/items/{item_id}", timeout=5)).json()
 
     async def items(self, ids):
-        return await gather_in_order(*(self.item(i) for i in ids), limit=10)
+        return await gather_in_order((self.item(i) for i in ids), limit=10)

@@ -14,7 +14,7 @@ async def orders(oids):
     session = make_session("shop", "secret")
     try:
         responses = await gather_in_order(
-            *(session.get(f"{API}/orders/{oid}") for oid in oids), limit=10
+            (session.get(f"{API}/orders/{oid}") for oid in oids), limit=10
         )
         return [response.json() for response in responses]
     finally:

@@ -10,7 +10,7 @@ async def sync_all(urls):
     ) as session:
         session.headers["Accept"] = "application/json"
         responses = await gather_in_order(
-            *(session.get(url, timeout=5) for url in urls), limit=10
+            (session.get(url, timeout=5) for url in urls), limit=10
         )
         for response in responses:
             results.append(response.json())

@@ -14,7 +14,7 @@ async def sync_users(base, users):
         follow_redirects=True, timeout=None, verify=TLS_CONTEXT
     ) as http_client:
         outcomes = await gather_outcomes(
-            *(http_client.get(f"{base}/users/{user}", timeout=10) for user in users),
+            (http_client.get(f"{base}/users/{user}", timeout=10) for user in users),
             limit=10,
         )
     for user, outcome in zip(users, outcomes):

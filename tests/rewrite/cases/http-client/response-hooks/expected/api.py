@@ -71,6 +71,6 @@ async def names(base, uids):
     ) as session:
         session.event_hooks = {"response": [response_hook(record)]}
         responses = await gather_in_order(
-            *(session.get(f"{base}/users/{uid}", timeout=5) for uid in uids), limit=10
+            (session.get(f"{base}/users/{uid}", timeout=5) for uid in uids), limit=10
         )
         return [response.json()["name"] for response in responses]

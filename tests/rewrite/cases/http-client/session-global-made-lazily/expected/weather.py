@@ -32,5 +32,5 @@ async def forecast(city):
 
 async def forecasts(cities):
     cities = list(cities)
-    forecasts_2 = await gather_in_order(*(forecast(city) for city in cities), limit=10)
+    forecasts_2 = await gather_in_order((forecast(city) for city in cities), limit=10)
     return {city: forecast["temp"] for city, forecast in zip(cities, forecasts_2)}

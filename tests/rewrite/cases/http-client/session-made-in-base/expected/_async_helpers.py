@@ -11,7 +11,7 @@ import inspect
 import logging
 import threading
 import weakref
-from collections.abc import Awaitable, Callable
+from collections.abc import AsyncIterable, Awaitable, Callable, Iterable
 from typing import TYPE_CHECKING, Any
 
 import httpx
@@ -175,8 +175,34 @@ class AsyncClientPerLoop(_ClientBase):
             raise
 
 
+#: What a gather takes: a call, a tuple of one item's calls, or a generator
+#: of either (``(fetch(x) for x in xs)``).
+Calls = Awaitable[Any] | tuple[Awaitable[Any], ...] | Iterable[Any] | AsyncIterable[Any]
+
+
+async def _calls_made(calls: tuple[Calls, ...]) -> tuple[list[Any], Exception | None]:
+    """The calls (and tuples of calls) ``calls`` holds, a generator's made
+    item by item; and what a generator raised while making one. The loop a
+    gather replaces raised it after making the calls before it, which the
+    gather still makes: none is left never awaited."""
+    made: list[Any] = []
+    try:
+        for call in calls:
+            if isinstance(call, tuple) or inspect.isawaitable(call):
+                made.append(call)
+            elif isinstance(call, AsyncIterable):
+                async for each in call:
+                    made.append(each)
+            else:
+                for each in call:
+                    made.append(each)
+    except Exception as error:
+        return made, error
+    return made, None
+
+
 async def gather_in_order(
-    *calls: Awaitable[Any] | tuple[Awaitable[Any], ...],
+    *calls: Calls,
     limit: int | None = None,
     return_exceptions: bool = False,
     raise_for_status: bool = False,
@@ -185,14 +211,15 @@ async def gather_in_order(
 
     Like the sequential code it replaces, it raises the exception of the first
     call (in order) that fails, and cancels the calls after it as soon as it
-    fails. A tuple of calls (an item's calls) gives the tuple of their results.
-    With ``return_exceptions``, every call runs and a failure takes its
-    result's place. With ``raise_for_status``, a response with a 4xx or 5xx
-    status fails its call, as the code checking it right after the call stopped
-    there.
+    fails. A tuple of calls (an item's calls) gives the tuple of their results;
+    a generator gives its calls, one result each. With ``return_exceptions``,
+    every call runs and a failure takes its result's place. With
+    ``raise_for_status``, a response with a 4xx or 5xx status fails its call,
+    as the code checking it right after the call stopped there.
     """
+    made, unmade = await _calls_made(calls)
     semaphore = asyncio.Semaphore(limit) if limit else None
-    flat = [c for item in calls for c in (item if isinstance(item, tuple) else (item,))]
+    flat = [c for item in made for c in (item if isinstance(item, tuple) else (item,))]
     tasks: list[asyncio.Future[Any]] = []
 
     async def run(index: int, call: Awaitable[Any]) -> Any:
@@ -232,9 +259,11 @@ async def gather_in_order(
                 call.close()
     done = iter(results)
     grouped: list[Any] = []
-    for item in calls:
+    for item in made:
         if isinstance(item, tuple):
             grouped.append(tuple(next(done) for _ in item))
         else:
             grouped.append(next(done))
+    if unmade is not None:
+        raise unmade
     return grouped

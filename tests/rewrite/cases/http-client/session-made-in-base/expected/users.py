@@ -10,7 +10,7 @@ class Users(ResourceClient):
 async def user_names(base, uids):
     users = Users(base)
     try:
-        responses = await gather_in_order(*(users.get(uid) for uid in uids), limit=10)
+        responses = await gather_in_order((users.get(uid) for uid in uids), limit=10)
         return [response["name"] for response in responses]
     finally:
         await users.aclose()

@@ -13,9 +13,7 @@ class Users(Client):
 async def user_names(base, names):
     users = Users(base)
     try:
-        responses = await gather_in_order(
-            *(users.get(name) for name in names), limit=10
-        )
+        responses = await gather_in_order((users.get(name) for name in names), limit=10)
         return [response["name"] for response in responses]
     finally:
         await users.aclose()

@@ -133,7 +133,7 @@ async def prices(skus, token):
         # TODO(migrate MIG001): Retry(read=) not carried: httpx retries connections only
         session.event_hooks["response"].append(response_hook(print))
         responses = await gather_in_order(
-            *(session.get(f"https://shop.example.com/prices/{sku}") for sku in skus),
+            (session.get(f"https://shop.example.com/prices/{sku}") for sku in skus),
             limit=10,
         )
         return [response.json() for response in responses]

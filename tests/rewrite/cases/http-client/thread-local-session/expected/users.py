@@ -26,4 +26,4 @@ async def get_user(i):
 
 
 async def get_users(ids):
-    return await gather_in_order(*map(get_user, ids), limit=2)
+    return await gather_in_order(map(get_user, ids), limit=2)

@@ -25,7 +25,7 @@ class PageListing(Listing):
 
     async def fetch(self):
         return await gather_in_order(
-            *(
+            (
                 wiki.pages.Page.create(self.site, name, {})
                 for name in await super().fetch()
             ),

@@ -6,7 +6,7 @@ from .client import AuditedShop, ShopClient, StockClient
 
 async def names(base, ids):
     async with ShopClient(base) as shop:
-        products = await gather_in_order(*(shop.product(i) for i in ids), limit=10)
+        products = await gather_in_order((shop.product(i) for i in ids), limit=10)
         return [product["name"] for product in products]
 
 

@@ -4,7 +4,7 @@ from .api import fetch_price as price_of
 
 
 async def total(skus):
-    return sum(await gather_in_order(*(price_of(sku) for sku in skus), limit=10))
+    return sum(await gather_in_order((price_of(sku) for sku in skus), limit=10))
 
 
 async def first_price(skus):

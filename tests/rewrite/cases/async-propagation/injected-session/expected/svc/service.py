@@ -15,7 +15,7 @@ async def names(base_url, uids):
         follow_redirects=True, timeout=None, verify=TLS_CONTEXT
     ) as session:
         api = SocialApi(base_url, session=session)
-        users = await gather_in_order(*(api.user(uid) for uid in uids), limit=10)
+        users = await gather_in_order((api.user(uid) for uid in uids), limit=10)
         return [user["name"] for user in users]
 
 
@@ -39,5 +39,5 @@ async def token_names(base_url, uids):
         follow_redirects=True, timeout=None, verify=TLS_CONTEXT
     ) as session:
         api = TokenApi(base_url, "t2", session=session)
-        users = await gather_in_order(*(api.user(uid) for uid in uids), limit=10)
+        users = await gather_in_order((api.user(uid) for uid in uids), limit=10)
         return [user["name"] for user in users]

@@ -39,7 +39,7 @@ class SocialApi:
 
     async def names_followed(self, uid):
         users = await gather_in_order(
-            *(self.user(other) for other in await self.following(uid)), limit=10
+            (self.user(other) for other in await self.following(uid)), limit=10
         )
         return [user["name"] for user in users]
 

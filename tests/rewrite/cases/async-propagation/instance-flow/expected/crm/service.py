@@ -21,7 +21,7 @@ class Directory:
 
     async def cards(self, uids):
         return await gather_in_order(
-            *(self.profiles.card(uid) for uid in uids), limit=10
+            (self.profiles.card(uid) for uid in uids), limit=10
         )
 
 

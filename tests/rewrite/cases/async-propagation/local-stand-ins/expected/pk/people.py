@@ -26,7 +26,7 @@ class Directory:
 
 async def names(base, ids):
     fetch = functools.partial(get_json, base)
-    people = await gather_in_order(*(fetch(f"/people/{i}") for i in ids), limit=10)
+    people = await gather_in_order((fetch(f"/people/{i}") for i in ids), limit=10)
     return [person["name"] for person in people]
 
 
@@ -39,7 +39,7 @@ async def emails(directory: Directory, ids):
     person = directory.person
     found = {}
     ids = list(ids)
-    person_results = await gather_in_order(*(person(pid) for pid in ids), limit=10)
+    person_results = await gather_in_order((person(pid) for pid in ids), limit=10)
     for pid, person_result in zip(ids, person_results):
         found[pid] = person_result["email"]
     return found
@@ -47,7 +47,7 @@ async def emails(directory: Directory, ids):
 
 async def ages(directory, ids):
     age_of = functools.partial(directory.person)
-    age_of_results = await gather_in_order(*(age_of(pid) for pid in ids), limit=10)
+    age_of_results = await gather_in_order((age_of(pid) for pid in ids), limit=10)
     return sum(age_of_result["age"] for age_of_result in age_of_results)
 
 

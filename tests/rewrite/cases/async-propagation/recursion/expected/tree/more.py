@@ -48,5 +48,5 @@ class Tree:
 async def count(tree: Tree, node_id):
     children = (await tree.node(node_id))["children"]
     return len(children) + sum(
-        await gather_in_order(*(count(tree, child) for child in children), limit=10)
+        await gather_in_order((count(tree, child) for child in children), limit=10)
     )

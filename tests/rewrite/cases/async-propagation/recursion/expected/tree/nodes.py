@@ -36,6 +36,6 @@ async def subtree(node_id):
 async def depth(node_id):
     node = await fetch_node(node_id)
     return 1 + max(
-        await gather_in_order(*(depth(child) for child in node["children"]), limit=10),
+        await gather_in_order((depth(child) for child in node["children"]), limit=10),
         default=0,
     )

@@ -6,7 +6,7 @@ async def export_stars(scanner, org, names):
     stars = {}
     names = list(names)
     results = await gather_in_order(
-        *(scanner.get(f"/repos/{org}/{name}/stats") for name in names), limit=10
+        (scanner.get(f"/repos/{org}/{name}/stats") for name in names), limit=10
     )
     for name, stats in zip(names, results):
         stars[name] = stats["stars"]

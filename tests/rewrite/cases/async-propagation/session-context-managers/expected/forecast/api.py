@@ -63,7 +63,7 @@ async def forecast(cities, base=BASE):
     with timed(log):
         async with api_session(base) as s:
             currents = await gather_in_order(
-                *(current(city, session=s) for city in cities), limit=10
+                (current(city, session=s) for city in cities), limit=10
             )
             temps = [current["temp"] for current in currents]
     return temps, log

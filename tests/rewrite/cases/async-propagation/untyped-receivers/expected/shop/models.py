@@ -50,7 +50,7 @@ async def price(source, name):
 async def priced_titles(base, names):
     shop = Shop(base)
     return await gather_in_order(
-        *((shop.item(name).title(), price(shop.requester, name)) for name in names),
+        ((shop.item(name).title(), price(shop.requester, name)) for name in names),
         limit=10,
     )
 
@@ -61,6 +61,6 @@ class Basket:
 
     async def cost(self, names):
         urls = await gather_in_order(
-            *(self.shop.requester.get_url("/prices/" + n) for n in names), limit=10
+            (self.shop.requester.get_url("/prices/" + n) for n in names), limit=10
         )
         return sum(url.json()["price"] for url in urls)

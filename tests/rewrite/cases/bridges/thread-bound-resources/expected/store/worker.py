@@ -33,7 +33,7 @@ def run_worker(base, ids):
         db = await connect(":memory:")
         await sync_to_async(db.execute)("create table seen (name text)")
         outcomes = await gather_outcomes(
-            *(record(db, base, item_id) for item_id in ids), limit=10
+            (record(db, base, item_id) for item_id in ids), limit=10
         )
         for outcome in outcomes:
             out.append(outcome.result())
@@ -55,6 +55,6 @@ async def names_in_pool(base, ids):
     with ThreadPoolExecutor(max_workers=2) as pool:
         first = pool.submit(async_to_sync(fetch_name), base, ids[0])
         rest = await gather_in_order(
-            *(fetch_name(base, item_id) for item_id in ids[1:]), limit=10
+            (fetch_name(base, item_id) for item_id in ids[1:]), limit=10
         )
         return [first.result(), *rest]

@@ -4,14 +4,14 @@ from .http import get_json, wait_until_built
 
 async def prices(base, ids, workers=4):
     items = await gather_in_order(
-        *(get_json(f"{base}/items/{i}") for i in ids), limit=min(workers, 10)
+        (get_json(f"{base}/items/{i}") for i in ids), limit=min(workers, 10)
     )
     return {item["id"]: item["price"] for item in items}
 
 
 async def names(base, ids):
     jsons = await gather_in_order(
-        *(get_json(f"{base}/items/{i}") for i in ids), limit=10
+        (get_json(f"{base}/items/{i}") for i in ids), limit=10
     )
     return [json["name"] for json in jsons]
 

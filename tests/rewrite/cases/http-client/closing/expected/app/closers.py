@@ -54,7 +54,7 @@ async def statuses(paths):
     session.headers["X-Client"] = "closers"
     async with aclosing(session):
         responses = await gather_in_order(
-            *(session.get(BASE + path, timeout=5) for path in paths), limit=10
+            (session.get(BASE + path, timeout=5) for path in paths), limit=10
         )
         return [response.status_code for response in responses]
 

@@ -32,7 +32,7 @@ class WeatherClient:
     async def several(self, cities):
         cities = list(cities)
         currents = await gather_in_order(
-            *(self.current(city) for city in cities), limit=10
+            (self.current(city) for city in cities), limit=10
         )
         return {city: current["temp"] for city, current in zip(cities, currents)}
 

@@ -30,7 +30,7 @@ def show(user_id):
 async def total_ids(ids):
     api = Api(BASE)
     try:
-        users = await gather_in_order(*(api.user(i) for i in ids), limit=10)
+        users = await gather_in_order((api.user(i) for i in ids), limit=10)
         return sum(user["id"] for user in users)
     finally:
         api.close()

@@ -40,7 +40,7 @@ class Shop:
         return (await self.session.get(f"items/{item_id}", timeout=5)).json()
 
     async def names(self, ids):
-        items = await gather_in_order(*(self.item(i) for i in ids), limit=10)
+        items = await gather_in_order((self.item(i) for i in ids), limit=10)
         return [item["name"] for item in items]
 
     def root(self):

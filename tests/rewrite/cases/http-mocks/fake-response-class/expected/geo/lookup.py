@@ -25,7 +25,7 @@ async def locate(ip):
 async def countries(ips):
     seen = []
     outcomes = await gather_outcomes(
-        *(locate(ip) for ip in ips), limit=10, caught=GeoError
+        (locate(ip) for ip in ips), limit=10, caught=GeoError
     )
     for outcome in outcomes:
         try:
