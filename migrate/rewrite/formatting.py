@@ -3,7 +3,10 @@
 As libcst's codemod runner does: when the project configures ``ruff format``
 or ``black``, each changed file's new text goes through it (on stdin, with
 the file's path so the project's settings apply) before it is shown or
-written. Files the migration leaves alone are never formatted.
+written. Files the migration leaves alone are never formatted, and neither
+is a file the formatter would have changed before the migration: formatting
+it would rewrite lines the migration never touched, so it keeps the
+rewrite's own layout (lines wrapped to the project's length).
 """
 
 from __future__ import annotations
@@ -53,18 +56,25 @@ def format_results(results: Iterable[FileResult], formatter: str, root: Path | N
     for result in changed:
         command = _command(formatter, result.path)
         assert command is not None and result.new is not None
-        done = subprocess.run(
-            command,
-            input=result.new,
-            capture_output=True,
-            cwd=root or result.path.parent,
-            check=False,
-            timeout=120,
-        )
-        if done.returncode != 0 or not done.stdout or parse_error(done.stdout) is not None:
+        cwd = root or result.path.parent
+        before = _formatted(command, result.old, cwd) if result.old else None
+        if before is not None and before != result.old:
+            continue  # not kept formatted: only the migrated lines change
+        formatted = _formatted(command, result.new, cwd)
+        if formatted is None:
             failed.append(result.path.name)
             continue
-        result.new = done.stdout
+        result.new = formatted
     if failed:
         return f"{formatter} could not format {', '.join(failed)}: left as rewritten"
     return None
+
+
+def _formatted(command: list[str], text: bytes, cwd: Path) -> bytes | None:
+    """``text`` as the formatter writes it; None where it fails."""
+    done = subprocess.run(
+        command, input=text, capture_output=True, cwd=cwd, check=False, timeout=120
+    )
+    if done.returncode != 0 or not done.stdout or parse_error(done.stdout) is not None:
+        return None
+    return done.stdout

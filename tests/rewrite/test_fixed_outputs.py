@@ -29,9 +29,7 @@ def test_an_annotated_empty_list_filled_per_item_becomes_the_gather(tmp_path: Pa
             """
         },
     )["users.py"]
-    assert (
-        "    out: list[dict] = await gather_in_order((fetch(i) for i in ids), limit=10)\n" in out
-    )
+    assert "    out: list[dict] = await gather_in_order((fetch(i) for i in ids), limit=10)\n" in out
     assert "stop_at_failure" not in out
 
 

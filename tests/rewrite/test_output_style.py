@@ -279,11 +279,14 @@ BADLY_FORMATTED = "import time\n\n\ndef stamp( ):\n    return time.time( )\n"
 def test_a_configured_formatter_formats_only_the_changed_files(
     tmp_path: Path, name: str, text: str, width: str
 ) -> None:
+    """Changed files the formatter kept formatted are formatted; one it would
+    have changed before the migration keeps its own layout (the formatter
+    would rewrite lines the migration never touched), as do untouched files."""
     (tmp_path / name).write_text(text)
     pkg = package(tmp_path, "..upstream")
     (pkg / "plain.py").write_text(BADLY_FORMATTED)
     upstream = pkg / "upstream.py"
-    upstream.write_text(upstream.read_text().replace("def fetch(name):", "def fetch( name ):"))
+    upstream.write_text(upstream.read_text() + "\n\nLIMITS = {'a':1}\n")
     # A statement the rewrite makes longer than the project's 79/88 columns.
     (pkg / "views" / "pages.py").write_text(
         VIEW.format(upstream="..upstream").replace(
@@ -293,7 +296,9 @@ def test_a_configured_formatter_formats_only_the_changed_files(
     )
     assert apply(pkg).exit_code == 0
     assert (pkg / "plain.py").read_text() == BADLY_FORMATTED
-    changed = [pkg / "upstream.py", pkg / "views" / "pages.py", pkg / "_async_helpers.py"]
+    assert "async def fetch(name):" in upstream.read_text()
+    assert "\nLIMITS = {'a':1}\n" in upstream.read_text()
+    changed = [pkg / "views" / "pages.py", pkg / "_async_helpers.py"]
     check = subprocess.run(
         [str(RUFF), "format", "--check", "--line-length", width, *map(str, changed)],
         capture_output=True,
@@ -301,7 +306,6 @@ def test_a_configured_formatter_formats_only_the_changed_files(
         check=False,
     )
     assert check.returncode == 0, check.stdout + check.stderr
-    assert "async def fetch(name):" in (pkg / "upstream.py").read_text()
 
 
 def test_no_format_keeps_the_rewrites_own_layout(tmp_path: Path) -> None:
@@ -424,11 +428,29 @@ SLEEPER = "import time\n\n\ndef wait( seconds ):\n    time.sleep(seconds)\n"
 
 
 def test_a_single_changed_file_is_formatted(tmp_path: Path) -> None:
+    (tmp_path / "pyproject.toml").write_text("[tool.ruff]\nline-length = 36\n[tool.ruff.format]\n")
+    (tmp_path / "app").mkdir()
+    module = tmp_path / "app" / "mod.py"
+    module.write_text("import time\n\n\ndef wait(seconds, f):\n    time.sleep(seconds * f + 1)\n")
+    assert apply(tmp_path / "app").exit_code == 0
+    check = subprocess.run(
+        [str(RUFF), "format", "--check", "--line-length", "36", str(module)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert check.returncode == 0, check.stdout + module.read_text()
+    assert "async def wait(seconds, f):" in module.read_text()
+
+
+def test_a_file_the_formatter_would_have_changed_keeps_its_layout(tmp_path: Path) -> None:
     (tmp_path / "pyproject.toml").write_text("[tool.ruff.format]\n")
     (tmp_path / "app").mkdir()
     (tmp_path / "app" / "mod.py").write_text(SLEEPER)
     assert apply(tmp_path / "app").exit_code == 0
-    assert "async def wait(seconds):" in (tmp_path / "app" / "mod.py").read_text()
+    assert (tmp_path / "app" / "mod.py").read_text() == SLEEPER.replace(
+        "def wait", "async def wait"
+    ).replace("time.sleep", "await asyncio.sleep").replace("import time", "import asyncio")
 
 
 def test_a_formatter_that_fails_leaves_the_rewrite_and_says_so(tmp_path: Path) -> None:
