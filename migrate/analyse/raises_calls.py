@@ -26,7 +26,8 @@ CALLABLE_AT = {
 
 def carry(graph: CallGraph, result: Colouring) -> None:
     """Record the statements that take the context-manager form, and drop the
-    review items that named the async function handed to the framework."""
+    review items that named the async function handed to the framework (and
+    the bridges that would run the framework on a worker thread instead)."""
     carried = set()
     for edge in graph.edges:
         ref = edge.ref
@@ -43,5 +44,6 @@ def carry(graph: CallGraph, result: Colouring) -> None:
         if at is None or at != ref.position or ref.in_lambda:
             continue
         result.raises_calls.append((holder.qualname, ref.call_span, at))
-        carried.add((holder.qualname, ref.span))
+        carried |= {(holder.qualname, ref.span), (holder.qualname, ref.call_span)}
     result.review = [r for r in result.review if (r.function, r.span) not in carried]
+    result.bridges = [b for b in result.bridges if (b.function, b.span) not in carried]

@@ -107,8 +107,8 @@ def versions(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[ModuleT
     migrated_source = produced["client.py"]
     # The fan-outs really became concurrent: otherwise nothing here is tested.
     assert migrated_source.count(b"fetch(a)") == 2 and b"await fetch(a)" not in migrated_source
-    assert b"*((fetch(a), fetch(b)) for a, b in items)" in migrated_source
-    assert b"*((fetch(x), fetch(y)) for x, y in items)" in migrated_source
+    assert b"((fetch(a), fetch(b)) for a, b in items)" in migrated_source
+    assert b"((fetch(x), fetch(y)) for x, y in items)" in migrated_source
     for rel, data in produced.items():
         (root / "migrated" / rel).write_bytes(data)
     names = ("_legacy_gather_client", "_migrated_gather_client")

@@ -1,5 +1,4 @@
 import httpx
-from asgiref.sync import sync_to_async
 
 from _async_helpers import TLS_CONTEXT, AsyncClientPerLoop
 
@@ -35,7 +34,7 @@ class Auth:
         if response.is_error:
             response.raise_for_status()
         self.token = response.json()["token"]
-        return await sync_to_async(Auth.SignedIn, thread_sensitive=False)(self.sign_out)
+        return Auth.SignedIn(self.sign_out)
 
     async def sign_out(self):
         response = await self.session.post(
