@@ -7,7 +7,7 @@ from typing import cast
 
 from .. import dataflow
 from ..shapes import CONSUMERS, SYNC_TAKERS
-from .base import Scan
+from .early_exit import EarlyExitScan
 from .effects import seen_after_failure
 from .model import LINE_LENGTH, Finding, GatherEdit, Pairing, Refusal, pooled_limit, span_of
 from .syntax import literal_size, reiterable, strip_await, within
@@ -15,7 +15,7 @@ from .syntax import literal_size, reiterable, strip_await, within
 EARLY_EXIT_CONSUMERS = frozenset({"any", "all", "next"})
 
 
-class ComprehensionScan(Scan):
+class ComprehensionScan(EarlyExitScan):
     def _comprehension(
         self, comp: ast.ListComp | ast.SetComp | ast.DictComp | ast.GeneratorExp
     ) -> None:
@@ -42,6 +42,26 @@ class ComprehensionScan(Scan):
         self._owned.update(finding.edit.fetches if finding.edit else ())
         self.findings.append(finding)
 
+    def _fetching_filter(
+        self,
+        comp: ast.ListComp | ast.SetComp | ast.DictComp | ast.GeneratorExp,
+        fetches: list[ast.Call],
+        in_clauses: list[ast.Call],
+    ) -> ast.expr | None:
+        """``[n for n in names if exists(n)]``: the one ``if`` of a list or set
+        comprehension whose element fetches nothing, when the test fetches. Every
+        item's test can be gathered; the comprehension then keeps the items whose
+        result passes."""
+        if fetches or not in_clauses or not isinstance(comp, ast.ListComp | ast.SetComp):
+            return None
+        (generator, *more) = comp.generators
+        if more or len(generator.ifs) != 1 or generator.is_async:
+            return None
+        if span_of(generator.iter) in self.async_iterated:
+            return None
+        test = generator.ifs[0]
+        return test if all(within(c, test) for c in in_clauses) else None
+
     def _direct(self, call: ast.AST, comp: ast.AST) -> bool:
         """The call belongs to ``comp`` itself, not to a comprehension nested in it."""
         current = self._parents.get(id(call))
@@ -58,7 +78,8 @@ class ComprehensionScan(Scan):
         fetches: list[ast.Call],
         in_clauses: list[ast.Call],
     ) -> Finding:
-        if in_clauses:
+        test = self._fetching_filter(comp, fetches, in_clauses)
+        if in_clauses and test is None:
             raise Refusal("the items or the filter themselves are fetched per item")
         consumer = None
         if isinstance(comp, ast.GeneratorExp):
@@ -114,9 +135,11 @@ class ComprehensionScan(Scan):
                 raise Refusal("a generator consumed lazily, one item at a time")
             consumer = None if held else parent
         every: list[ast.Call] = []
-        for part in element:
-            found, _ = self._fetches_of(part)
+        for part in element if test is None else [test]:
+            found, maybe = self._fetches_of(part)
             every.extend(found)
+            if test is not None and maybe:
+                raise Refusal("the filter fetches only for some items (after and/or)")
         if not every:
             raise Refusal("the fetch runs only for some items (a conditional expression)")
         # Every call each element makes is gathered, as a tuple per item: one left
@@ -181,6 +204,10 @@ class ComprehensionScan(Scan):
         )
         pairing: Pairing = "whole" if whole else "values"
         statement = self._hoisting_point(comp, fetch) if not whole else None
+        if test is not None and statement is None:
+            raise Refusal("the filter fetches, with nothing before it to gather its tests in")
+        # Filtered by what each item's test gives: every item is tested, then kept or not.
+        uses_targets = uses_targets or test is not None
         materialise = ""
         flatten: tuple[str, str, str] | None = None
         async_items = any(
@@ -192,7 +219,7 @@ class ComprehensionScan(Scan):
                 " an async generator, as they come"
             )
         if not whole and uses_targets:
-            several = len(comp.generators) != 1 or comp.generators[0].ifs
+            several = len(comp.generators) != 1 or (comp.generators[0].ifs and test is None)
             if several and (any(g.is_async for g in comp.generators) or statement is None):
                 raise Refusal(
                     "the element uses the item as well as the result, over several for/if clauses"
@@ -222,6 +249,7 @@ class ComprehensionScan(Scan):
             results=self._results_name(values) if statement is not None else "",
             materialise=materialise,
             flatten=flatten,
+            kept_by_result=test is not None,
         )
         iterated = ast.unparse(comp.generators[0].iter)
         workers: int | None = getattr(comp, "_migrate_workers", None)
@@ -291,12 +319,6 @@ class ComprehensionScan(Scan):
             making = f"{listed} = [\n    {one}\n" + "".join(f"    {c}\n" for c in clauses) + "]"
         return listed, making, one
 
-    def _statement_of(self, node: ast.AST) -> ast.stmt | None:
-        current = self._parents.get(id(node))
-        while current is not None and not isinstance(current, ast.stmt):
-            current = self._parents.get(id(current))
-        return current
-
     def _hoisting_point(self, comp: ast.expr, fetch: ast.Call) -> ast.stmt | None:
         """The statement the gather can go before, so the comprehension reads a list.
 
@@ -345,73 +367,6 @@ class ComprehensionScan(Scan):
             isinstance(holder, ast.Call)
             and read in holder.args
             and dataflow.path_of(holder.func) not in ("next", "iter")
-        )
-
-    def _lazy(
-        self, comp: ast.GeneratorExp, consumer: ast.AST | None, name: str | None
-    ) -> GatherEdit | None:
-        """``return any(...)``/``all(...)``/``next(..., default)``: a loop that stops
-        where they stopped. ``any()``/``all()`` elsewhere in a statement: the same
-        loop before the statement, setting a name the statement reads instead."""
-        statement = self._parents.get(id(consumer))
-        if (
-            name not in ("any", "all", "next")
-            or len(comp.generators) != 1
-            or comp.generators[0].is_async
-        ):
-            return None
-        if (
-            isinstance(statement, ast.Return)
-            and statement.value is consumer
-            and self._whole_line(statement)
-            and (name != "next" or len(getattr(consumer, "args", ())) == 2)
-        ):
-            return GatherEdit(
-                form="early-exit", anchor=span_of(statement), fetches=(), names=(name,)
-            )
-        statement = self._statement_of(comp)
-        if name == "next" or statement is None or consumer is None:
-            return None
-        if isinstance(statement, ast.If):
-            # ``if any(...):`` (not an ``elif``: nothing can go before that).
-            line = self.lines[statement.lineno - 1] if statement.lineno <= len(self.lines) else ""
-            if not line[statement.col_offset :].startswith("if"):
-                return None
-            unconditional = set(self._unconditional(statement.test))
-        elif isinstance(statement, ast.Assign | ast.AnnAssign | ast.Expr | ast.Return):
-            if not self._whole_line(statement):
-                return None
-            unconditional = set(self._unconditional(statement))
-        else:
-            return None
-        if consumer not in unconditional:
-            return None
-        # What the statement evaluates before the consumer must not have effects.
-        inside = {id(n) for n in ast.walk(consumer)}
-        start = (consumer.lineno, consumer.col_offset)  # type: ignore[attr-defined]
-        for sub in dataflow.walk_local(
-            statement.test if isinstance(statement, ast.If) else statement
-        ):
-            if id(sub) in inside or not isinstance(sub, ast.Call | ast.Await):
-                continue
-            if (sub.lineno, sub.col_offset) < start and not dataflow.is_pure(sub):
-                return None
-        target = ""
-        if (
-            isinstance(statement, ast.Assign)
-            and statement.value is consumer
-            and len(statement.targets) == 1
-            and isinstance(statement.targets[0], ast.Name)
-        ):
-            target = statement.targets[0].id  # ``ok = all(...)``: the loop sets ``ok``
-        decided = target or self._fresh("found" if name == "any" else "passed")
-        return GatherEdit(
-            form="early-exit",
-            anchor=span_of(consumer),
-            fetches=(),
-            names=(name, decided),
-            hoist=span_of(statement),
-            drop=(span_of(statement),) if target else (),
         )
 
 

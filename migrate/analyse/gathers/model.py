@@ -116,6 +116,9 @@ class GatherEdit:
     # comprehension: the statement the gather goes before, as ``results = await ...``.
     hoist: Span | None = None
     consumer: bool = False  # comprehension: anchor is the call a generator is handed to
+    # comprehension: the fetch is in its one ``if``; the gather tests every item, and
+    # the comprehension keeps those whose result passes (the ``if`` reads ``names[0]``).
+    kept_by_result: bool = False
     # body: how an item adds its value to ``collect`` (a list, a set or a dict), and
     # whether some items are skipped (``continue``): they return None, left out.
     adds: Adds = "append"

@@ -820,6 +820,12 @@ class Gather(Rule):
         fetch = calls[0] if len(calls) == 1 else f"({', '.join(calls)})"
         value = edit.names[0] if len(edit.names) == 1 else f"({', '.join(edit.names)})"
         limit = self._limit(at.spot)
+        kept_if = ""
+        if edit.kept_by_result:
+            # ``if exists(n)``, its call now the result's name: the gather tests
+            # every item, the comprehension keeps those whose result passes.
+            kept_if = f" if {code_of(comp.for_in.ifs[0].test)}"
+            comp = comp.with_changes(for_in=comp.for_in.with_changes(ifs=[]))
         iterated = comp.for_in.iter
         hoisted = self.hoisted.setdefault(at.hoist, []) if at.hoist is not None else []
         if edit.flatten is not None and at.hoist is not None:
@@ -866,6 +872,7 @@ class Gather(Rule):
                 return cst.parse_expression(f"dict(zip({code_of(comp.for_in.iter)}, {gathered}))")
             return cst.parse_expression(f"{{{pairs[0]}: {pairs[1]} for {source}}}")
         element = code_of(comp.elt)
+        source += kept_if
         if isinstance(comp, cst.ListComp):
             return cst.parse_expression(f"[{element} for {source}]")
         if isinstance(comp, cst.SetComp):
