@@ -199,7 +199,11 @@ def self_returned(
     types from what every assignment of it is given (an accessor like
     ``get_client()`` of an object holding its client)."""
     params = [*node.args.posonlyargs, *node.args.args]
-    if not params or params[0].arg != "self" or node.decorator_list:
+    # A property reads as the accessor would be called (``self.api`` for ``self.api()``).
+    plain = all(
+        ast.unparse(d).endswith(("property", "cached_property")) for d in node.decorator_list
+    )
+    if not params or params[0].arg != "self" or not plain:
         return None
     if isinstance(value, ast.Name) and value.id == "self":
         return owner

@@ -497,6 +497,18 @@ class ModuleAnalyser(OperatorCalls):
         self.visit_Assign(ast.copy_location(plain, node))
         self.visit(node.annotation)
 
+    def visit_NamedExpr(self, node: ast.NamedExpr) -> None:
+        """``if (c := Client(base)) is not None:``: ``c`` holds what it is given,
+        in the function's own scope (also from inside a comprehension)."""
+        scope = next((s for s in reversed(self.scopes) if s.node is not None), None)
+        if scope is not None and scope.function not in (None, self.module_fn):
+            typ = self.type_of_value(node.value, self.scopes[-1])
+            if typ:
+                scope.local_types[node.target.id] = typ
+            else:
+                scope.local_types.pop(node.target.id, None)
+        self.generic_visit(node)
+
     def visit_Assign(self, node: ast.Assign) -> None:
         if len(node.targets) == 1 and isinstance(node.targets[0], ast.Subscript):
             node.targets[0]._migrate_twin = "setitem"  # type: ignore[attr-defined]
@@ -538,6 +550,31 @@ class ModuleAnalyser(OperatorCalls):
         self.note_assignment(node, scope)
         self.note_assigned_values(node, scope)
         typ = self.type_of_value(node.value, scope) if scope.function is not None else None
+        made = node.value
+        if isinstance(made, ast.ListComp | ast.SetComp | ast.DictComp) and scope.function:
+            # ``made = [make(b) for b in bases]``, ``{b: Client(b) for b in bases}``:
+            # what its items are, for a loop over it or ``clients[b]``.
+            element = made.value if isinstance(made, ast.DictComp) else made.elt
+            item = self.type_of_value(element, scope)
+            for target in node.targets:
+                if isinstance(target, ast.Name):
+                    scope.item_types.setdefault(target.id, set()).add(item or "")
+        pairs = [
+            (name, value)
+            for target in node.targets
+            if isinstance(target, ast.Tuple)
+            and isinstance(made, ast.Tuple)
+            and len(target.elts) == len(made.elts)
+            for name, value in zip(target.elts, made.elts)
+            if isinstance(name, ast.Name)
+        ]
+        for name, value in pairs if scope.function not in (None, self.module_fn) else ():
+            # ``first, second = Client(a), Client(b)``: each name its own value.
+            pair_type = self.type_of_value(value, scope)
+            if pair_type:
+                scope.local_types[name.id] = pair_type
+            else:
+                scope.local_types.pop(name.id, None)
         for target in node.targets:
             if isinstance(target, ast.Subscript) and isinstance(target.value, ast.Name):
                 # ``pages[title] = page``: what reading an item back gives (see item_type).
@@ -591,7 +628,36 @@ class ModuleAnalyser(OperatorCalls):
     def _type_target(self, scope: LocalScope, target: ast.expr, iterated: ast.expr) -> None:
         """``for store in project.storages``: ``store`` holds an item of a generator,
         once the graph knows it is one; an item of what a mock gives is no project
-        object."""
+        object. ``for c, path in zip(made, paths)`` and ``for i, c in
+        enumerate(made)``: each name holds an item of its own iterable; so do
+        ``for c in clients.values()`` and ``for b, c in clients.items()``."""
+        viewed = iterated.func if isinstance(iterated, ast.Call) and not iterated.args else None
+        if (
+            isinstance(viewed, ast.Attribute)
+            and viewed.attr in ("values", "items")
+            and isinstance(viewed.value, ast.Name)
+        ):
+            held_in = viewed.value
+            owner = next((s for s in reversed(self.scopes) if held_in.id in s.item_types), scope)
+            item = owner.item_type(held_in)
+            name: ast.expr | None = target
+            if viewed.attr == "items":
+                pair = target.elts if isinstance(target, ast.Tuple) else []
+                name = pair[1] if len(pair) == 2 else None
+            if item and isinstance(name, ast.Name):
+                scope.local_types[name.id] = item
+            return
+        if isinstance(target, ast.Tuple) and isinstance(iterated, ast.Call):
+            walked = self.resolve(iterated.func)
+            given = iterated.args
+            if iterated.keywords or any(isinstance(a, ast.Starred) for a in given):
+                return
+            if walked == "builtins.zip" and len(target.elts) == len(given):
+                for each, items in zip(target.elts, given):
+                    self._type_target(scope, each, items)
+            elif walked == "builtins.enumerate" and len(target.elts) == 2 and given:
+                self._type_target(scope, target.elts[1], given[0])
+            return
         if not isinstance(target, ast.Name):
             return
         if through_mock(iterated):

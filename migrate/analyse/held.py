@@ -31,6 +31,7 @@ from .tree import (
     assigned_values,
     chain_root,
     is_next,
+    is_none,
     iter_of_one,
     joins,
     stop_guarded_calls,
@@ -113,6 +114,13 @@ class HeldVisitor(ReachedValues):
         if isinstance(node, ast.Subscript):
             # ``image = self.images[name]``: what ``__getitem__`` gives (project-wide).
             return self.resolve(node)
+        if isinstance(node, ast.IfExp):
+            # ``Client(base) if base else Client(fallback)``, or ``... else None``.
+            branches = (b for b in (node.body, node.orelse) if not is_none(b))
+            made = {self.type_of_value(branch, scope) for branch in branches}
+            return made.pop() if len(made) == 1 else None
+        if isinstance(node, ast.NamedExpr):
+            return self.type_of_value(node.value, scope)
         fn = scope.function
         default = given_default(node, fn.params, fn.kwarg) if fn else None
         return self.type_of_call(default[0], scope) if default else None

@@ -97,17 +97,7 @@ class NameResolver:
                 self.class_methods[f"{module}.{stmt.name}"] = set(bound_names(stmt.body))
         self.facts.top_level = bound_names(tree.body, imports=True)
         self.facts.bridge_aliases = bridge_aliases(tree, self.resolve)
-        # Globals that hold blocking objects or project instances.
-        for stmt in tree.body:
-            if isinstance(stmt, ast.Assign) and len(stmt.targets) == 1:
-                target: ast.expr | None = stmt.targets[0]
-            else:
-                target = stmt.target if isinstance(stmt, ast.AnnAssign) else None
-            value = getattr(stmt, "value", None)
-            if isinstance(target, ast.Name) and isinstance(value, ast.Call):
-                typ = self.type_of_call(value, None)
-                if typ and not typ.endswith(RETURNS_SUFFIX):
-                    self.facts.typed_names[target.id] = typ
+        self._type_globals(tree)
         for node in self.tree.inside(tree, ast.ClassDef):
             self._collect_class_attrs(node)
         self.facts.return_choices = module_choices(tree, self.tree.inside, self.resolve)
@@ -118,6 +108,7 @@ class NameResolver:
                 if typ:
                     self.return_types[f"{module}.{stmt.name}"] = typ
                     self.facts.return_types[stmt.name] = typ
+                self._nested_return_types(stmt, stmt.name)
                 if any(is_fixture_decorator(d) for d in stmt.decorator_list):
                     typ = typ or self._fixture_maker(stmt, stmt.name)
                     note_fixture(self.facts, stmt, typ, self.resolve)
@@ -139,7 +130,38 @@ class NameResolver:
                             given = typ or returned_attribute(method, self.annotation_type)
                             owner = f"{module}.{stmt.name}"
                             self.facts.class_fixtures.setdefault(owner, {})[method.name] = given
+        # ``CLIENT = make_client(...)``: known now that what the module's own
+        # functions return is.
+        self._type_globals(tree)
         type_factory_globals(tree, self.facts, lambda call: self.type_of_call(call, None))
+
+    def _type_globals(self, tree: ast.Module) -> None:
+        """Globals that hold blocking objects or project instances."""
+        for stmt in tree.body:
+            if isinstance(stmt, ast.Assign) and len(stmt.targets) == 1:
+                target: ast.expr | None = stmt.targets[0]
+            else:
+                target = stmt.target if isinstance(stmt, ast.AnnAssign) else None
+            value = getattr(stmt, "value", None)
+            if isinstance(target, ast.Name) and isinstance(value, ast.Call):
+                if target.id in self.facts.typed_names:
+                    continue
+                typ = self.type_of_call(value, None)
+                if typ and not typ.endswith(RETURNS_SUFFIX):
+                    self.facts.typed_names[target.id] = typ
+
+    def _nested_return_types(self, node: ast.FunctionDef | ast.AsyncFunctionDef, name: str) -> None:
+        """What the functions nested in ``node`` make (``def make(base): return
+        Client(base)``, a fixture's factory): ``client = make(url)`` is a
+        Client."""
+        for stmt in node.body:
+            if isinstance(stmt, ast.FunctionDef | ast.AsyncFunctionDef):
+                local = f"{name}.{stmt.name}"
+                typ = self._returned_type(stmt, local)
+                if typ and not typ.endswith(RETURNS_SUFFIX):
+                    self.return_types[f"{self.facts.module}.{local}"] = typ
+                    self.facts.return_types[local] = typ
+                self._nested_return_types(stmt, local)
 
     def _fixture_maker(self, node: ast.FunctionDef | ast.AsyncFunctionDef, name: str) -> str | None:
         """A fixture's maker: a function its test calls, or a class (returned_maker)."""
@@ -224,6 +246,8 @@ class NameResolver:
                         found.add(made or later or type_made(value) or local_method(value, made_by))
                     elif isinstance(value, ast.Name | ast.Attribute) and dotted(value):
                         own = self_returned(node, value, owner, attrs) if owner else None
+                        # ``return self.client``, a property defined above: what it gives.
+                        own = self.return_types.get(own or "", own)
                         found |= made_by.get(expr_text(value), {own})
                     else:
                         found.add(None)
@@ -342,9 +366,15 @@ class NameResolver:
             # ``self[name].invoke``: what ``__getitem__`` gives (project-wide).
             base = self.resolve(node.value)
             return f"{base}.__getitem__{RETURNS_SUFFIX}" if base else None
-        if isinstance(node, ast.Subscript) and self.scopes:
-            if held := self.scopes[-1].item_type(node.value):  # ``pages[title]``: see facts
-                return held
+        if isinstance(node, ast.Subscript) and isinstance(node.value, ast.Name) and self.scopes:
+            # ``pages[title]``: see facts; also in a comprehension over the function's keys.
+            name = node.value.id
+            owner = next((s for s in reversed(self.scopes) if name in s.item_types), None)
+            if owner is not None and not any(
+                name in s.bound | s.params for s in self.scopes[self.scopes.index(owner) + 1 :]
+            ):
+                if held := owner.item_type(node.value):
+                    return held
         if isinstance(node, ast.Subscript) and isinstance(node.value, ast.Call):
             listed = self.resolve(node.value)  # ``mgr.list()[0]``: one of what it lists
             if listed and listed.endswith(RETURNS_SUFFIX):

@@ -350,3 +350,8 @@ def joins(func: ast.expr) -> bool:
         and isinstance(func.value, ast.Constant)
         and isinstance(func.value.value, str)
     )
+
+
+def is_none(node: ast.expr) -> bool:
+    """``None`` as written."""
+    return isinstance(node, ast.Constant) and node.value is None
