@@ -74,6 +74,7 @@ from .tree import (
 )
 from .twins import TWIN_NAMES, len_site
 from .urllib_shapes import URLOPEN, built_just_before, urlopen_method, urlopen_refusal
+from .value_forms import container_items
 
 
 class ModuleAnalyser(OperatorCalls):
@@ -551,14 +552,7 @@ class ModuleAnalyser(OperatorCalls):
         self.note_assigned_values(node, scope)
         typ = self.type_of_value(node.value, scope) if scope.function is not None else None
         made = node.value
-        if isinstance(made, ast.ListComp | ast.SetComp | ast.DictComp) and scope.function:
-            # ``made = [make(b) for b in bases]``, ``{b: Client(b) for b in bases}``:
-            # what its items are, for a loop over it or ``clients[b]``.
-            element = made.value if isinstance(made, ast.DictComp) else made.elt
-            item = self.type_of_value(element, scope)
-            for target in node.targets:
-                if isinstance(target, ast.Name):
-                    scope.item_types.setdefault(target.id, set()).add(item or "")
+        self._note_containers(node, scope, typ)
         pairs = [
             (name, value)
             for target in node.targets
@@ -575,12 +569,6 @@ class ModuleAnalyser(OperatorCalls):
                 scope.local_types[name.id] = pair_type
             else:
                 scope.local_types.pop(name.id, None)
-        for target in node.targets:
-            if isinstance(target, ast.Subscript) and isinstance(target.value, ast.Name):
-                # ``pages[title] = page``: what reading an item back gives (see item_type).
-                value = node.value
-                stored = scope.local_types.get(value.id) if isinstance(value, ast.Name) else typ
-                scope.item_types.setdefault(target.value.id, set()).add(stored or "")
         if scope.function is not self.module_fn and (typ or isinstance(node.value, ast.Call)):
             for target in node.targets:
                 if isinstance(target, ast.Name):
@@ -597,6 +585,41 @@ class ModuleAnalyser(OperatorCalls):
                     else:
                         scope.returned_by.pop(target.id, None)
         self.generic_visit(node)
+
+    def _note_containers(self, node: ast.Assign, scope: LocalScope, typ: str | None) -> None:
+        """What a local or an attribute is filled with: ``made = [make(b) for b in
+        bases]``, ``self.clients = {u: Client(u) for u in urls}``, ``pages[title]
+        = page`` (see item_type and graph.attr_items)."""
+        fn = scope.function
+        owner = fn.class_qualname if fn is not None and fn is not self.module_fn else None
+        items = container_items(node.value, lambda item: self.type_of_value(item, scope))
+        for target in node.targets:
+            attr = _self_attr(target) if owner else None
+            if attr:
+                # Anything else it is given leaves what its items are unknown.
+                self.facts.attr_items.setdefault(f"{owner}.{attr}", set()).update(
+                    items if items is not None else {""}
+                )
+            elif isinstance(target, ast.Name) and fn:
+                if items is not None:
+                    scope.item_types.setdefault(target.id, set()).update(items)
+                elif target.id in scope.item_types:
+                    scope.item_types[target.id].add("")  # given something else too
+            elif isinstance(target, ast.Subscript):
+                # ``pages[title] = page``: what reading an item back gives.
+                value = node.value
+                stored = scope.local_types.get(value.id) if isinstance(value, ast.Name) else typ
+                self._add_item(target.value, scope, stored or "")
+
+    def _add_item(self, held: ast.expr, scope: LocalScope, typ: str) -> None:
+        """One more item, of type ``typ``, in the local or ``self`` attribute ``held``."""
+        fn = scope.function
+        attr = _self_attr(held)
+        if attr and fn is not None and fn.class_qualname and fn is not self.module_fn:
+            self.facts.attr_items.setdefault(f"{fn.class_qualname}.{attr}", set()).add(typ)
+        elif isinstance(held, ast.Name):
+            owner = next((s for s in reversed(self.scopes) if held.id in s.bound), scope)
+            owner.item_types.setdefault(held.id, set()).add(typ)
 
     def _called(self, value: ast.expr) -> str | None:
         """The project function an assigned call (or its await) calls, if any."""
@@ -646,6 +669,13 @@ class ModuleAnalyser(OperatorCalls):
                 name = pair[1] if len(pair) == 2 else None
             if item and isinstance(name, ast.Name):
                 scope.local_types[name.id] = item
+            return
+        if isinstance(iterated, ast.List | ast.Tuple | ast.Set) and isinstance(target, ast.Name):
+            # ``for c in [Client(a), Client(b)]``: the one type of its items.
+            made = {self.type_of_value(e, scope) for e in iterated.elts}
+            typ = made.pop() if len(made) == 1 else None
+            if typ:
+                scope.local_types[target.id] = typ
             return
         if isinstance(target, ast.Tuple) and isinstance(iterated, ast.Call):
             walked = self.resolve(iterated.func)
@@ -743,28 +773,36 @@ class ModuleAnalyser(OperatorCalls):
     def _note_item_added(self, node: ast.Call) -> None:
         """``made.append(client)``: what a local list holds, for a loop over it
         (``for c in made: c.close()``), also from a function nested in the one
-        whose local it is (a fixture's factory)."""
+        whose local it is (a fixture's factory); ``self.clients.append(client)``:
+        what the attribute holds."""
         func = node.func
         if not (
             isinstance(func, ast.Attribute)
-            and func.attr in ("append", "add")
-            and isinstance(func.value, ast.Name)
+            and func.attr in ("append", "add", "extend", "update")
+            and isinstance(func.value, ast.Name | ast.Attribute)
             and len(node.args) == 1
             and self.scopes
             and self.scopes[-1].function is not None
         ):
             return
-        name = func.value.id
-        owner = next((s for s in reversed(self.scopes) if name in s.bound), None)
-        if owner is None or owner.function is None or owner.function is self.module_fn:
+        held = func.value
+        if isinstance(held, ast.Name):
+            owner = next((s for s in reversed(self.scopes) if held.id in s.bound), None)
+            if owner is None or owner.function is None or owner.function is self.module_fn:
+                return
+        elif _self_attr(held) is None:
             return
         given = node.args[0]
         scope = self.scopes[-1]
+        if func.attr in ("extend", "update"):
+            # ``made.extend(Client(u) for u in urls)``: what each item is.
+            listed = given if isinstance(given, ast.GeneratorExp | ast.ListComp) else None
+            given = listed.elt if listed is not None else ast.Constant(None)
         if isinstance(given, ast.Name):
             typ = scope.local_types.get(given.id)
         else:
             typ = self.type_of_value(given, scope)
-        owner.item_types.setdefault(name, set()).add(typ or "")
+        self._add_item(held, scope, typ or "")
 
     def _record_call(self, node: ast.Call) -> None:
         scope = self.scopes[-1]

@@ -426,8 +426,11 @@ class CallGraph(Extensions):
         cls, _, attr = owner.rpartition(".")
         if attr.endswith(ITEMS_SUFFIX):
             # ``store.files`` where ``store`` is an item of ``project.storages``.
-            typ = self.yielded(f"{cls}.{attr.removesuffix(ITEMS_SUFFIX)}")
+            listed = f"{cls}.{attr.removesuffix(ITEMS_SUFFIX)}"
+            typ = self.yielded(listed) or self.attr_items(listed)
             return self.resolve(f"{typ}.{method}", depth + 1) or name if typ else name
+        if attr == "__getitem__" + RETURNS_SUFFIX and (typ := self.attr_items(cls)):
+            return self.resolve(f"{typ}.{method}", depth + 1) or name  # ``self.clients[0]``
         typ = self.attr_type(cls, attr) or self.accessed_type(cls, attr)
         prop = self.functions.get(self.resolve(f"{cls}.{attr}") or "")
         if typ is None and prop is not None and prop.property:
@@ -439,6 +442,23 @@ class CallGraph(Extensions):
         self._untyped.update(self._resolving)
         self.untyped_seen += 1
         return name
+
+    def attr_items(self, held: str) -> str | None:
+        """The one type of the items the attribute ``held`` (``pkg.Pool.clients``)
+        is filled with, in its class or a base class (see facts.attr_items)."""
+        cls, _, attr = held.rpartition(".")
+        todo, seen = [cls], set()
+        while todo:
+            current = todo.pop()
+            if current in seen:
+                continue
+            seen.add(current)
+            for facts in self._defining(current):
+                items = facts.attr_items.get(f"{current}.{attr}")
+                if items is not None:
+                    return next(iter(items)) if len(items) == 1 and "" not in items else None
+                todo += [self.resolve(b) or b for b in facts.classes.get(current, ())]
+        return None
 
     def attr_type(self, cls: str, attr: str) -> str | None:
         """The type of ``attr`` on instances of ``cls``: made or annotated by it or a base

@@ -31,11 +31,11 @@ from .tree import (
     assigned_values,
     chain_root,
     is_next,
-    is_none,
     iter_of_one,
     joins,
     stop_guarded_calls,
 )
+from .value_forms import either_type, taken_item
 
 
 class HeldVisitor(ReachedValues):
@@ -105,7 +105,8 @@ class HeldVisitor(ReachedValues):
         """The type of object an assigned value holds, when one we track: what a
         call makes, or the default of ``given or C()`` (see :mod:`.defaults`)."""
         if isinstance(node, ast.Call):
-            return self.started_mock(node) or self.type_of_call(node, scope)
+            found = self.started_mock(node) or self.type_of_call(node, scope)
+            return found or taken_item(node, self.scopes, scope)
         if isinstance(node, ast.Attribute) and (
             isinstance(chain_root(node), ast.Call) or self.names_instance(node)
         ):
@@ -115,10 +116,7 @@ class HeldVisitor(ReachedValues):
             # ``image = self.images[name]``: what ``__getitem__`` gives (project-wide).
             return self.resolve(node)
         if isinstance(node, ast.IfExp):
-            # ``Client(base) if base else Client(fallback)``, or ``... else None``.
-            branches = (b for b in (node.body, node.orelse) if not is_none(b))
-            made = {self.type_of_value(branch, scope) for branch in branches}
-            return made.pop() if len(made) == 1 else None
+            return either_type(node, lambda branch: self.type_of_value(branch, scope))
         if isinstance(node, ast.NamedExpr):
             return self.type_of_value(node.value, scope)
         fn = scope.function

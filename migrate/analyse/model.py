@@ -479,6 +479,9 @@ class ModuleFacts:
     # ``self.page_class = Page``: classes kept in an attribute, by its name (values
     # only where some module reads that attribute).
     attr_classes: dict[str, set[str]] = field(default_factory=dict)
+    # ``self.clients = [Client(u) for u in urls]`` (or ``.append(Client(u))``): the
+    # types of the items each ``Class.attr`` is filled with ("" for one not known).
+    attr_items: dict[str, set[str]] = field(default_factory=dict)
     # ``setattr(Node, f"get_{key}", make_getter(key))`` at the top level: the class
     # gets methods named at run time, made by these functions (see dynamic).
     made_methods: dict[str, set[str]] = field(default_factory=dict)
