@@ -76,6 +76,9 @@ from .twins import TWIN_NAMES, len_site
 from .urllib_shapes import URLOPEN, built_just_before, urlopen_method, urlopen_refusal
 from .value_forms import container_items
 
+# Builtins giving back the items of the one iterable they are handed.
+_SAME_ITEMS = frozenset({"builtins.sorted", "builtins.list", "builtins.reversed", "builtins.tuple"})
+
 
 class ModuleAnalyser(OperatorCalls):
     """Walks one module and fills a :class:`ModuleFacts`."""
@@ -134,6 +137,7 @@ class ModuleAnalyser(OperatorCalls):
         )
         module_scope = LocalScope(self.module_fn, None)
         module_scope.plain = plain_names(tree.body, self.plain_value, frozenset())
+        module_scope.item_types = {name: set(items) for name, items in self.global_items.items()}
         self.scopes.append(module_scope)
         self._visit_block(tree.body)
         self.scopes.pop()
@@ -278,6 +282,15 @@ class ModuleAnalyser(OperatorCalls):
             # or ``del`` cannot await. The accessor is a function of its own.
             self.facts.functions[qualname].boundary = f"property with a {accessor}"
             qualname = f"{qualname}.<{accessor}>"
+        elif qualname in self.facts.functions:
+            # Defined again (in the other branch of an ``if``, an ``@overload``'s
+            # implementation, singledispatch's ``_``): calls of the name may run
+            # either, so they are async together.
+            first, qualname = qualname, f"{qualname}@{node.lineno}"
+            self.facts.run_together.append((first, qualname))
+        registered = dispatch_base(node, self.facts.functions, self._prefix())
+        if registered is not None:
+            self.facts.run_together.append((registered, qualname))
         args = node.args
         params = ordered_parameters(args)
         parent = (
@@ -653,7 +666,15 @@ class ModuleAnalyser(OperatorCalls):
         once the graph knows it is one; an item of what a mock gives is no project
         object. ``for c, path in zip(made, paths)`` and ``for i, c in
         enumerate(made)``: each name holds an item of its own iterable; so do
-        ``for c in clients.values()`` and ``for b, c in clients.items()``."""
+        ``for c in clients.values()`` and ``for b, c in clients.items()``, also
+        through ``sorted()``, ``list()`` or ``reversed()``."""
+        if (
+            isinstance(iterated, ast.Call)
+            and len(iterated.args) == 1
+            and self.resolve(iterated.func) in _SAME_ITEMS
+        ):
+            self._type_target(scope, target, iterated.args[0])
+            return
         viewed = iterated.func if isinstance(iterated, ast.Call) and not iterated.args else None
         if (
             isinstance(viewed, ast.Attribute)
@@ -908,3 +929,25 @@ def analyse_source(text: str, module: str, path: str, is_package: bool) -> Modul
     """Facts for one module's source text (raises ``SyntaxError`` on bad input)."""
     tree = ast.parse(text, filename=path)
     return ModuleAnalyser(module, path, is_package).analyse(tree)
+
+
+def dispatch_base(
+    node: ast.FunctionDef | ast.AsyncFunctionDef, functions: dict[str, Function], prefix: str
+) -> str | None:
+    """``@describe.register`` (or ``.register(int)``) under a ``@singledispatch``
+    ``describe``: the function whose calls dispatch to this one."""
+    for decorator in node.decorator_list:
+        func = decorator.func if isinstance(decorator, ast.Call) else decorator
+        if not (
+            isinstance(func, ast.Attribute)
+            and func.attr == "register"
+            and isinstance(func.value, ast.Name)
+        ):
+            continue
+        base = functions.get(f"{prefix}.{func.value.id}")
+        if base is not None and any(
+            d.text.rpartition(".")[2] in ("singledispatch", "singledispatchmethod")
+            for d in base.decorators
+        ):
+            return base.qualname
+    return None

@@ -55,6 +55,7 @@ from .subclasses import SESSION_BASES, Extensions, decide_subclasses
 from .tree import short_name
 from .twins import TRUTH_DUNDERS
 from .typeflow import TypeFlow
+from .value_forms import one_type
 from .wrappers import wrapper_of
 
 UNITTEST_TESTCASE = "unittest.TestCase"
@@ -456,7 +457,7 @@ class CallGraph(Extensions):
             for facts in self._defining(current):
                 items = facts.attr_items.get(f"{current}.{attr}")
                 if items is not None:
-                    return next(iter(items)) if len(items) == 1 and "" not in items else None
+                    return one_type(items)
                 todo += [self.resolve(b) or b for b in facts.classes.get(current, ())]
         return None
 
@@ -868,6 +869,15 @@ class CallGraph(Extensions):
             self._slots = class_slots(self.class_names(), facts, functions, self.resolve)
         return self._slots
 
+    def slot_made(self, name: str) -> str | None:
+        """``self.client_class()`` (``client_class = Client``, see class_slots): the
+        class its calls make, the one every class the slot is given is or derives from."""
+        owner, _, attr = name.rpartition(".")
+        classes = self.class_slots().get(attr)
+        if not classes or (self.resolve(owner) or owner) not in self.class_names():
+            return None
+        return self.common_base([self.resolve(c) or c for c in classes])
+
     def slot_classes(self, call: Call) -> tuple[str, ...]:
         """The classes a call through a class attribute makes one of (see class_slots)."""
         classes = called_slot(call, self.class_slots())
@@ -1001,6 +1011,10 @@ def build_graph(
     (see held_responses).
     """
     graph = CallGraph(project=project, functions=project.functions())
+    for facts in project.facts.values():
+        for group in facts.run_together:
+            for qualname in group:
+                graph.dispatched.setdefault(qualname, set()).update(group)
     graph.held_responses = dict(held_calls or {})
     graph.object_attrs = object_attrs(graph.functions, project.facts)
     decide_subclasses(graph)

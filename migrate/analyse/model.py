@@ -482,6 +482,10 @@ class ModuleFacts:
     # ``self.clients = [Client(u) for u in urls]`` (or ``.append(Client(u))``): the
     # types of the items each ``Class.attr`` is filled with ("" for one not known).
     attr_items: dict[str, set[str]] = field(default_factory=dict)
+    # Functions one call of a name may run either of, so async together: a name
+    # defined twice (``if fast: def fetch()... else: def fetch()...``, the later one
+    # keyed ``fetch@<line>``), a singledispatch function and what it registers.
+    run_together: list[tuple[str, str]] = field(default_factory=list)
     # ``setattr(Node, f"get_{key}", make_getter(key))`` at the top level: the class
     # gets methods named at run time, made by these functions (see dynamic).
     made_methods: dict[str, set[str]] = field(default_factory=dict)

@@ -41,10 +41,12 @@ from .tree import (
     chain_root,
     dotted,
     expr_text,
+    module_definitions,
     note_self_change,
     resolve_relative,
     span_of,
 )
+from .value_forms import global_items, local_names, one_type
 
 BUILTIN_NAMES = frozenset(dir(builtins))
 
@@ -90,19 +92,21 @@ class NameResolver:
                         self.facts.star_imports += (base,)
                         continue
                     self.facts.imports[alias.asname or alias.name] = f"{base}.{alias.name}"
-        for stmt in tree.body:
-            if isinstance(stmt, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef):
-                self.facts.defs[stmt.name] = f"{module}.{stmt.name}"
-            if isinstance(stmt, ast.ClassDef):
-                self.class_methods[f"{module}.{stmt.name}"] = set(bound_names(stmt.body))
+        for defined in module_definitions(tree.body):
+            self.facts.defs.setdefault(defined.name, f"{module}.{defined.name}")
+            if isinstance(defined, ast.ClassDef):
+                self.class_methods[f"{module}.{defined.name}"] = set(bound_names(defined.body))
         self.facts.top_level = bound_names(tree.body, imports=True)
         self.facts.bridge_aliases = bridge_aliases(tree, self.resolve)
         self._type_globals(tree)
+        self.global_items = global_items(
+            tree, lambda v: self.type_of_call(v, None) if isinstance(v, ast.Call) else None
+        )
         for node in self.tree.inside(tree, ast.ClassDef):
             self._collect_class_attrs(node)
         self.facts.return_choices = module_choices(tree, self.tree.inside, self.resolve)
         mocks = any(q.startswith(MOCK_MODULES) for q in self.facts.imports.values())
-        for stmt in tree.body:
+        for stmt in module_definitions(tree.body):
             if isinstance(stmt, ast.FunctionDef | ast.AsyncFunctionDef):
                 typ = self._returned_type(stmt, stmt.name)
                 if typ:
@@ -244,6 +248,13 @@ class NameResolver:
                         if later and not made:
                             self.facts.returned_args[name] = call_args(value, self.resolve)
                         found.add(made or later or type_made(value) or local_method(value, made_by))
+                    elif (
+                        isinstance(value, ast.Subscript)
+                        and isinstance(value.value, ast.Name)
+                        and value.value.id not in local_names(node)
+                    ):
+                        # ``return CLIENTS[name]``: an item of a module's container.
+                        found.add(one_type(self.global_items.get(value.value.id, {""})))
                     elif isinstance(value, ast.Name | ast.Attribute) and dotted(value):
                         own = self_returned(node, value, owner, attrs) if owner else None
                         # ``return self.client``, a property defined above: what it gives.

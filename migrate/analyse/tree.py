@@ -355,3 +355,19 @@ def joins(func: ast.expr) -> bool:
 def is_none(node: ast.expr) -> bool:
     """``None`` as written."""
     return isinstance(node, ast.Constant) and node.value is None
+
+
+Definition = ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef
+
+
+def module_definitions(body: list[ast.stmt]) -> Iterator[Definition]:
+    """The functions and classes a module defines, also in the branches of an
+    ``if`` or a ``try`` at its top level (``if fast: def fetch(): ...``)."""
+    for stmt in body:
+        if isinstance(stmt, Definition):
+            yield stmt
+        elif isinstance(stmt, ast.If):
+            yield from module_definitions([*stmt.body, *stmt.orelse])
+        elif isinstance(stmt, ast.Try | ast.TryStar):
+            handled = [s for handler in stmt.handlers for s in handler.body]
+            yield from module_definitions([*stmt.body, *handled, *stmt.orelse, *stmt.finalbody])

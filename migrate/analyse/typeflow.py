@@ -330,8 +330,11 @@ class TypeFlow(WhyUntyped):
                 return _UNKNOWN
             return self._attributes(self._get(("param", fn.qualname, param)), attrs)
         if held.endswith(RETURNS_SUFFIX):
-            # ``Atlas(url).region(code)``: what the method or factory gives.
-            return self._returned(self.graph.resolve(held.removesuffix(RETURNS_SUFFIX)))
+            # ``Atlas(url).region(code)``: what the method or factory gives;
+            # ``self.client_class(base)``: the class that slot holds.
+            maker = held.removesuffix(RETURNS_SUFFIX)
+            made = self.graph.slot_made(maker)
+            return made or self._returned(self.graph.resolve(maker))
         if held.startswith(FIXTURE_PREFIX):
             made = self.graph.resolve(held)
             return made if made in self.classes else _UNKNOWN

@@ -41,6 +41,8 @@ class Graph(Protocol):
 
     def attr_type(self, cls: str, attr: str) -> str | None: ...
 
+    def slot_made(self, name: str) -> str | None: ...
+
 
 class WhyUntyped:
     """The part of :class:`~migrate.analyse.typeflow.TypeFlow` that explains."""

@@ -38,9 +38,70 @@ def container_items(node: ast.expr, type_of: Callable[[ast.expr], str | None]) -
         items = list(node.elts)
     elif isinstance(node, ast.Dict):
         items = list(node.values)
+    elif isinstance(node, ast.Call) and ast.unparse(node) in ("dict()", "list()", "set()"):
+        items = []
     else:
         return None
     return {type_of(item) or "" for item in items}
+
+
+def global_items(
+    tree: ast.Module, type_of: Callable[[ast.expr], str | None]
+) -> dict[str, set[str]]:
+    """What each module-level container is filled with, wherever in the module:
+    ``CLIENTS = {}`` then ``CLIENTS[name] = Client(name)`` (or ``.append``,
+    ``.add``, ``.setdefault(key, value)``) in a function that does not bind the
+    name itself. Read before the functions are, so that ``CLIENTS[name]`` means
+    a Client in every one of them."""
+    found: dict[str, set[str]] = {}
+    for stmt in tree.body:
+        if isinstance(stmt, ast.Assign | ast.AnnAssign) and stmt.value is not None:
+            targets = stmt.targets if isinstance(stmt, ast.Assign) else [stmt.target]
+            items = container_items(stmt.value, type_of)
+            for target in targets:
+                if isinstance(target, ast.Name):
+                    found.setdefault(target.id, set()).update(items if items is not None else {""})
+    for function in ast.walk(tree):
+        if not isinstance(function, ast.FunctionDef | ast.AsyncFunctionDef):
+            continue
+        local = local_names(function)
+        for node in ast.walk(function):
+            held, value = _stored(node)
+            if held in found and held not in local and value is not None:
+                found[held].add(type_of(value) or "")
+    return found
+
+
+def local_names(function: ast.FunctionDef | ast.AsyncFunctionDef) -> set[str]:
+    """The names ``function`` binds itself (not those it declares ``global``)."""
+    local = {a.arg for a in ast.walk(function.args) if isinstance(a, ast.arg)}
+    local |= {
+        n.id for n in ast.walk(function) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store)
+    }
+    declared = (n.names for n in ast.walk(function) if isinstance(n, ast.Global))
+    return local - {name for names in declared for name in names}
+
+
+def one_type(items: set[str]) -> str | None:
+    """The one type of a container's items, when every one of them is known."""
+    return next(iter(items)) if len(items) == 1 and "" not in items else None
+
+
+def _stored(node: ast.AST) -> tuple[str | None, ast.expr | None]:
+    """``name[key] = value``, ``name.append(value)``, ``name.setdefault(key, value)``:
+    the container's name and the value stored in it."""
+    if isinstance(node, ast.Assign) and len(node.targets) == 1:
+        target = node.targets[0]
+        if isinstance(target, ast.Subscript) and isinstance(target.value, ast.Name):
+            return target.value.id, node.value
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
+        func, args = node.func, node.args
+        if isinstance(func.value, ast.Name) and not node.keywords:
+            if func.attr in ("append", "add") and len(args) == 1:
+                return func.value.id, args[0]
+            if func.attr == "setdefault" and len(args) == 2:
+                return func.value.id, args[1]
+    return None, None
 
 
 def taken_item(node: ast.Call, scopes: Sequence[LocalScope], scope: LocalScope) -> str | None:

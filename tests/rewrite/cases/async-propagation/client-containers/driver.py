@@ -2,7 +2,9 @@
 comprehension in ``__init__``, ``self.spares.append(Client(url))`` in a
 method), read by a loop, by index or key, by ``.values()``, in the class and
 in a subclass; a list literal looped over; ``clients.get(url)`` of a local
-dict of clients; a list ``extend``-ed with them. Each item is known to be a
+dict of clients, also through ``sorted(clients.items())``; a list
+``extend``-ed with them; an attribute made through a class attribute holding
+the class (``self.client_class(base)``). Each item is known to be a
 Client: its ``get()`` is awaited and its ``close()`` becomes ``aclose()``,
 where they used to stay plain calls (coroutines never awaited)."""
 
@@ -23,3 +25,5 @@ def drive(run):
     run.check("pair", pool.pair, a, b)
     run.check("picked", pool.picked, [a, b], b)
     run.check("extended", pool.extended, [b, a])
+    run.check("slotted state", pool.slotted_state, b)
+    run.check("sorted by url", pool.sorted_states, [b, a])

@@ -88,3 +88,25 @@ async def extended(urls):
         (client.get("/status") for client in clients), limit=10
     )
     return [response["state"] for response in responses]
+
+
+class Slotted:
+    client_class = Client
+
+    def __init__(self, base):
+        self.client = self.client_class(base)
+
+    async def state(self):
+        return (await self.client.get("/status"))["state"]
+
+
+async def slotted_state(base):
+    return await Slotted(base).state()
+
+
+async def sorted_states(urls):
+    clients = {url: Client(url) for url in urls}
+    responses = await gather_in_order(
+        (client.get("/status") for _, client in sorted(clients.items())), limit=10
+    )
+    return [response["state"] for response in responses]

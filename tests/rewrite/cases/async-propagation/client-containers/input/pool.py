@@ -67,3 +67,22 @@ def extended(urls):
     clients = []
     clients.extend(Client(url) for url in urls)
     return [client.get("/status")["state"] for client in clients]
+
+
+class Slotted:
+    client_class = Client
+
+    def __init__(self, base):
+        self.client = self.client_class(base)
+
+    def state(self):
+        return self.client.get("/status")["state"]
+
+
+def slotted_state(base):
+    return Slotted(base).state()
+
+
+def sorted_states(urls):
+    clients = {url: Client(url) for url in urls}
+    return [client.get("/status")["state"] for _, client in sorted(clients.items())]
