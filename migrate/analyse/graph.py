@@ -446,20 +446,24 @@ class CallGraph(Extensions):
 
     def attr_items(self, held: str) -> str | None:
         """The one type of the items the attribute ``held`` (``pkg.Pool.clients``)
-        is filled with, in its class or a base class (see facts.attr_items)."""
+        is filled with (see facts.attr_items), wherever the object it is read on
+        may have filled it: in its class, a base class or a subclass."""
         cls, _, attr = held.rpartition(".")
-        todo, seen = [cls], set()
+        related, todo = set(self.subclasses(cls)), [cls]
         while todo:
             current = todo.pop()
-            if current in seen:
+            if current in related:
                 continue
-            seen.add(current)
+            related.add(current)
             for facts in self._defining(current):
-                items = facts.attr_items.get(f"{current}.{attr}")
-                if items is not None:
-                    return one_type(items)
                 todo += [self.resolve(b) or b for b in facts.classes.get(current, ())]
-        return None
+        found = [
+            items
+            for current in related
+            for facts in self._defining(current)
+            if (items := facts.attr_items.get(f"{current}.{attr}")) is not None
+        ]
+        return one_type(set().union(*found)) if found else None
 
     def attr_type(self, cls: str, attr: str) -> str | None:
         """The type of ``attr`` on instances of ``cls``: made or annotated by it or a base

@@ -65,22 +65,21 @@ def reference_bridges(
         if at_exit is not None:
             result.bridges.append(at_exit)
             continue
-        later = receiver.rsplit(".", 1)[-1] in LATER_RECEIVERS
-        if receiver in THREAD_RECEIVERS or later or not holder_async:
+        api = receiver.rsplit(".", 1)[-1]
+        if receiver in THREAD_RECEIVERS or api in LATER_RECEIVERS or not holder_async:
             result.bridges.append(
                 Bridge(
                     holder.qualname,
                     edge.callee,
                     ref.span,
                     "async_to_sync",
-                    f"callback handed to sync API {receiver.rsplit('.', 1)[-1]}()",
+                    f"callback handed to sync API {api}()",
                     is_reference=True,
                     text=ref.text,
                     called_at_once=receiver in CALLING_AT_ONCE,
                 )
             )
             continue
-        api = receiver.rsplit(".", 1)[-1]
         if ref.call_span is not None and _calls_before_returning(graph, ref):
             # ``polling.poll(check, step=5)`` in async code: the API runs on a
             # worker thread, from which async_to_sync calls back into this loop.
@@ -107,7 +106,7 @@ def reference_bridges(
                 holder.qualname,
                 ref.span,
                 f"{short_name(edge.callee)} becomes async but is handed to sync API"
-                f" {receiver.rsplit('.', 1)[-1]}() from async code, where async_to_sync"
+                f" {api}() from async code, where async_to_sync"
                 " cannot run: restructure this call",
                 unawaited=True,
             )
