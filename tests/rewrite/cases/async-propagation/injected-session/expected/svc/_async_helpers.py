@@ -11,7 +11,7 @@ import inspect
 import logging
 import threading
 import weakref
-from collections.abc import AsyncIterable, Awaitable, Callable, Iterable
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
 from typing import TYPE_CHECKING, Any
 
 import httpx
@@ -176,26 +176,27 @@ class AsyncClientPerLoop(_ClientBase):
 
 
 #: What a gather takes: a call, a tuple of one item's calls, or a generator
-#: of either (``(fetch(x) for x in xs)``).
-Calls = Awaitable[Any] | tuple[Awaitable[Any], ...] | Iterable[Any] | AsyncIterable[Any]
+#: (or ``map``) of either: ``(fetch(x) for x in xs)``.
+Calls = Awaitable[Any] | tuple[Awaitable[Any], ...] | Iterator[Any] | AsyncIterator[Any]
 
 
 async def _calls_made(calls: tuple[Calls, ...]) -> tuple[list[Any], Exception | None]:
     """The calls (and tuples of calls) ``calls`` holds, a generator's made
     item by item; and what a generator raised while making one. The loop a
     gather replaces raised it after making the calls before it, which the
-    gather still makes: none is left never awaited."""
+    gather still makes: none is left never awaited. Anything else is a call,
+    awaited as it is (a plain value fails there, as it did)."""
     made: list[Any] = []
     try:
         for call in calls:
-            if isinstance(call, tuple) or inspect.isawaitable(call):
-                made.append(call)
-            elif isinstance(call, AsyncIterable):
+            if inspect.isasyncgen(call):
                 async for each in call:
                     made.append(each)
-            else:
+            elif inspect.isgenerator(call) or isinstance(call, map):
                 for each in call:
                     made.append(each)
+            else:
+                made.append(call)
     except Exception as error:
         return made, error
     return made, None
