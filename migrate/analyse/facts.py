@@ -74,7 +74,7 @@ from .tree import (
 )
 from .twins import TWIN_NAMES, len_site
 from .urllib_shapes import URLOPEN, built_just_before, urlopen_method, urlopen_refusal
-from .value_forms import container_items
+from .value_forms import container_items, stored_item
 
 # Builtins giving back the items of the one iterable they are handed.
 _SAME_ITEMS = frozenset({"builtins.sorted", "builtins.list", "builtins.reversed", "builtins.tuple"})
@@ -681,9 +681,7 @@ class ModuleAnalyser(OperatorCalls):
             and viewed.attr in ("values", "items")
             and isinstance(viewed.value, ast.Name)
         ):
-            held_in = viewed.value
-            owner = next((s for s in reversed(self.scopes) if held_in.id in s.item_types), scope)
-            item = owner.item_type(held_in)
+            item = stored_item(self.scopes, viewed.value.id)
             name: ast.expr | None = target
             if viewed.attr == "items":
                 pair = target.elts if isinstance(target, ast.Tuple) else []
@@ -719,8 +717,7 @@ class ModuleAnalyser(OperatorCalls):
         item = None
         if isinstance(iterated, ast.Name):
             # The list's own function's: a comprehension's scope is nested in it.
-            owner = next((s for s in reversed(self.scopes) if iterated.id in s.item_types), scope)
-            item = owner.item_type(iterated)
+            item = stored_item(self.scopes, iterated.id)
         if item and held is None:
             scope.local_types[target.id] = item  # ``for c in made``, a list of clients
         elif held and target.id not in scope.local_types:

@@ -56,6 +56,12 @@ CALLING_AT_ONCE = frozenset(
     f"builtins.{name}" for name in ("sorted", "min", "max", "filter", "map", "sum", "any", "all")
 )
 MAP_RECEIVERS = ("builtins.map",)
+# Outside calls handing back something that calls what they were given later
+# (an iterator, a partial; itertools' too): there a callback runs on the loop's
+# thread, where async_to_sync raises, however the outside call itself is run.
+ITERATING_LATER = frozenset(
+    {"builtins.iter", "builtins.filter", "builtins.map", "functools.partial"}
+)
 # Keywords of requests' request functions httpx's do not take (a TypeError
 # there): a call handing them on to a request function cannot be converted.
 REQUESTS_ONLY_KEYWORDS = frozenset(

@@ -52,10 +52,9 @@ from .object_attrs import object_attrs
 from .project import Project
 from .protocols import implementers
 from .subclasses import SESSION_BASES, Extensions, decide_subclasses
-from .tree import short_name
+from .tree import one_type, short_name
 from .twins import TRUTH_DUNDERS
 from .typeflow import TypeFlow
-from .value_forms import one_type
 from .wrappers import wrapper_of
 
 UNITTEST_TESTCASE = "unittest.TestCase"

@@ -106,7 +106,7 @@ class HeldVisitor(ReachedValues):
         call makes, or the default of ``given or C()`` (see :mod:`.defaults`)."""
         if isinstance(node, ast.Call):
             found = self.started_mock(node) or self.type_of_call(node, scope)
-            return found or taken_item(node, self.scopes, scope)
+            return found or taken_item(node, self.scopes)
         if isinstance(node, ast.Attribute) and (
             isinstance(chain_root(node), ast.Call) or self.names_instance(node)
         ):

@@ -43,10 +43,11 @@ from .tree import (
     expr_text,
     module_definitions,
     note_self_change,
+    one_type,
     resolve_relative,
     span_of,
 )
-from .value_forms import global_items, local_names, one_type
+from .value_forms import global_items, local_names, stored_item
 
 BUILTIN_NAMES = frozenset(dir(builtins))
 
@@ -379,13 +380,8 @@ class NameResolver:
             return f"{base}.__getitem__{RETURNS_SUFFIX}" if base else None
         if isinstance(node, ast.Subscript) and isinstance(node.value, ast.Name) and self.scopes:
             # ``pages[title]``: see facts; also in a comprehension over the function's keys.
-            name = node.value.id
-            owner = next((s for s in reversed(self.scopes) if name in s.item_types), None)
-            if owner is not None and not any(
-                name in s.bound | s.params for s in self.scopes[self.scopes.index(owner) + 1 :]
-            ):
-                if held := owner.item_type(node.value):
-                    return held
+            if held := stored_item(self.scopes, node.value.id):
+                return held
         if isinstance(node, ast.Subscript) and isinstance(node.value, ast.Call):
             listed = self.resolve(node.value)  # ``mgr.list()[0]``: one of what it lists
             if listed and listed.endswith(RETURNS_SUFFIX):

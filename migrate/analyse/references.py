@@ -13,7 +13,14 @@ from __future__ import annotations
 
 from . import finalisers
 from .decisions import Bridge, Colouring, Review
-from .frameworks import BRIDGES, CALLING_AT_ONCE, LATER_RECEIVERS, THREAD_RECEIVERS, AsgirefBridge
+from .frameworks import (
+    BRIDGES,
+    CALLING_AT_ONCE,
+    ITERATING_LATER,
+    LATER_RECEIVERS,
+    THREAD_RECEIVERS,
+    AsgirefBridge,
+)
 from .graph import CallGraph, Edge
 from .handoffs import gathered
 from .model import Ref, Span
@@ -113,12 +120,6 @@ def reference_bridges(
         )
 
 
-# Outside calls that hand back something calling it later (an iterator, a
-# partial): a callback there runs on the loop's thread, where async_to_sync
-# raises, however the outside call itself is run.
-_LATER = frozenset({"builtins.iter", "builtins.filter", "builtins.map", "functools.partial"})
-
-
 def _calls_before_returning(graph: CallGraph, ref: Ref) -> bool:
     """Whether ``ref`` is handed, as an argument, to a function outside the
     project (``polling.poll``, ``re.sub``, a builtin) that may call it before it
@@ -126,7 +127,7 @@ def _calls_before_returning(graph: CallGraph, ref: Ref) -> bool:
     if ref.in_lambda or ref.call_called or ref.receiver is None:
         return False
     receiver = graph.resolve(ref.receiver)
-    if receiver is None or receiver in _LATER or receiver.startswith("itertools."):
+    if receiver is None or receiver in ITERATING_LATER or receiver.startswith("itertools."):
         return False
     if receiver in graph.functions or receiver in graph.class_names():
         return False

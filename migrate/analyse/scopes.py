@@ -446,12 +446,6 @@ class LocalScope:
         # (``found = pages.list(iterator=True)``): the function (see either_iterables).
         self.returned_by: dict[str, str] = {}
 
-    def item_type(self, held: ast.expr) -> str | None:
-        """``pages[key]``: the one type every ``pages[k] = v`` so far in the function
-        stored, when it is known (a dict filled here to be read back here)."""
-        types = self.item_types.get(held.id, set()) if isinstance(held, ast.Name) else set()
-        return next(iter(types)) if len(types) == 1 and "" not in types else None
-
     @classmethod
     def nested(cls, function: Function, bound: frozenset[str]) -> LocalScope:
         """A comprehension's or lambda's scope in ``function``: only ``bound`` is its own."""

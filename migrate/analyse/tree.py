@@ -371,3 +371,9 @@ def module_definitions(body: list[ast.stmt]) -> Iterator[Definition]:
         elif isinstance(stmt, ast.Try | ast.TryStar):
             handled = [s for handler in stmt.handlers for s in handler.body]
             yield from module_definitions([*stmt.body, *handled, *stmt.orelse, *stmt.finalbody])
+
+
+def one_type(types: set[str]) -> str | None:
+    """The one type of a container's items, when every one of them is known
+    (``""`` stands for one that is not)."""
+    return next(iter(types)) if len(types) == 1 and "" not in types else None

@@ -15,7 +15,7 @@ import ast
 from collections.abc import Callable, Sequence
 
 from .scopes import LocalScope
-from .tree import is_none
+from .tree import is_none, one_type
 
 # Dict methods giving back one stored item (or a default).
 _TAKERS = frozenset({"get", "pop", "setdefault"})
@@ -61,6 +61,11 @@ def global_items(
             for target in targets:
                 if isinstance(target, ast.Name):
                     found.setdefault(target.id, set()).update(items if items is not None else {""})
+    # Only containers whose every item is known so far can still give a type: a
+    # module with none (most) needs no walk through its functions.
+    found = {name: items for name, items in found.items() if "" not in items}
+    if not found:
+        return found
     for function in ast.walk(tree):
         if not isinstance(function, ast.FunctionDef | ast.AsyncFunctionDef):
             continue
@@ -82,11 +87,6 @@ def local_names(function: ast.FunctionDef | ast.AsyncFunctionDef) -> set[str]:
     return local - {name for names in declared for name in names}
 
 
-def one_type(items: set[str]) -> str | None:
-    """The one type of a container's items, when every one of them is known."""
-    return next(iter(items)) if len(items) == 1 and "" not in items else None
-
-
 def _stored(node: ast.AST) -> tuple[str | None, ast.expr | None]:
     """``name[key] = value``, ``name.append(value)``, ``name.setdefault(key, value)``:
     the container's name and the value stored in it."""
@@ -104,12 +104,22 @@ def _stored(node: ast.AST) -> tuple[str | None, ast.expr | None]:
     return None, None
 
 
-def taken_item(node: ast.Call, scopes: Sequence[LocalScope], scope: LocalScope) -> str | None:
+def taken_item(node: ast.Call, scopes: Sequence[LocalScope]) -> str | None:
     """``clients.get(key)`` of a local dict of clients: a Client."""
     func = node.func
     if not (isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name)):
         return None
-    if func.attr not in _TAKERS:
-        return None
-    owner = next((s for s in reversed(scopes) if func.value.id in s.item_types), scope)
-    return owner.item_type(func.value)
+    return stored_item(scopes, func.value.id) if func.attr in _TAKERS else None
+
+
+def stored_item(scopes: Sequence[LocalScope], name: str) -> str | None:
+    """The one type of what was stored in the local container ``name`` (``pages[k]
+    = page``, ``made = [make(b) ...]``), by the nearest scope filling it: a
+    comprehension or nested function reads its function's. None where a nearer
+    scope binds the name again."""
+    for scope in reversed(scopes):
+        if name in scope.item_types:
+            return one_type(scope.item_types[name])
+        if name in scope.bound or name in scope.params:
+            return None
+    return None
