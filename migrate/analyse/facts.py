@@ -64,6 +64,7 @@ from .scopes import (
     relayed_calls,
     through_mock,
 )
+from .setters import set_by_name, setter_methods
 from .thread_shapes import held_objects
 from .tree import (
     child_fields,
@@ -71,6 +72,7 @@ from .tree import (
     method_aliases,
     note_global_change,
     note_param_change,
+    note_self_change,
 )
 from .twins import TWIN_NAMES, len_site
 from .urllib_shapes import URLOPEN, built_just_before, urlopen_method, urlopen_refusal
@@ -123,6 +125,7 @@ class ModuleAnalyser(OperatorCalls):
     def analyse(self, tree: ast.Module) -> ModuleFacts:
         self.collect_top_level(tree)
         self.function_tables = function_tables(tree, self.resolve)
+        self.setters = setter_methods(tree)
         self.click_groups = frozenset(
             node.name
             for node in tree.body
@@ -783,6 +786,12 @@ class ModuleAnalyser(OperatorCalls):
                 arg.body._migrate_lambda_of = (span_of(node), where)  # type: ignore[attr-defined]
         if isinstance(node.func, ast.Call):
             node.func._migrate_called = True  # type: ignore[attr-defined]
+        if (named := set_by_name(node, self.setters)) is not None:
+            # ``setattr(self, "_client", client)`` is ``self._client = client``.
+            attr = ast.Attribute(ast.Name("self", ast.Load()), named[0], ast.Store())
+            self.note_attribute_writes([attr], named[1])
+            if (fn := self.scopes[-1].function) is not None:
+                note_self_change(fn, attr)
         self._record_call(node)
         self._note_item_added(node)
         node.func._migrate_called = True  # type: ignore[attr-defined]

@@ -190,7 +190,8 @@ class HeldVisitor(ReachedValues):
         if target == "builtins.setattr" and len(node.args) >= 2:
             name = node.args[1]
             if isinstance(name, ast.Constant) and isinstance(name.value, str):
-                self.facts.attr_writes.add(name.value)
+                if ast.unparse(node.args[0]) != "self":  # on self: an assignment (setters)
+                    self.facts.attr_writes.add(name.value)
             elif self.scopes and (fn := self.scopes[-1].function) is not None:
                 fn.runtime_setattrs.append((ast.unparse(node.args[0]), node.lineno))
             here = self.scopes[-1].function if self.scopes else None
