@@ -58,11 +58,25 @@ def class_slots(
         for attr, names in given.items()
         if names <= classes and attr not in written
     }
+    functions = list(functions)
+    for fn in functions:
+        for attr, _ in fn.self_assigns:
+            slots.pop(attr, None)  # ``self.resource_class = ...`` in a method
+    return only_called(slots, classes, functions, resolve)
+
+
+def only_called(
+    slots: dict[str, tuple[str, ...]],
+    classes: set[str],
+    functions: Iterable[Function],
+    resolve: Resolve,
+) -> dict[str, tuple[str, ...]]:
+    """Of ``slots``, the attributes only ever called, each through a receiver the
+    analysis knows to be a project class's instance or the class itself."""
+    slots = dict(slots)
     for fn in functions:
         if not slots:
             break
-        for attr, _ in fn.self_assigns:
-            slots.pop(attr, None)  # ``self.resource_class = ...`` in a method
         for read in fn.reads:
             slots.pop(read.text.rpartition(".")[2], None)
         for ref in fn.refs:

@@ -36,6 +36,7 @@ from .frameworks import (
     read_back_why,
     requests_family,
 )
+from .handed_classes import handed_slots
 from .made_by import MADE_BY_PARAM, given_class
 from .model import (
     FIXTURE_PREFIX,
@@ -863,14 +864,50 @@ class CallGraph(Extensions):
 
     _escaping: set[str] | None = None
     _slots: dict[str, tuple[str, ...]] | None = None
+    _handed: frozenset[Span] = frozenset()
 
     def class_slots(self) -> dict[str, tuple[str, ...]]:
-        """Class attributes holding classes, only ever called (see class_slots)."""
+        """Attributes holding classes, only ever called: set in a class body (see
+        class_slots) or from what every call of a constructor hands it (handed_classes)."""
         if self._slots is None:
-            facts = self.project.facts.values()
+            facts = list(self.project.facts.values())
             functions = self.functions.values()
-            self._slots = class_slots(self.class_names(), facts, functions, self.resolve)
+            classes = self.class_names()
+            self._slots = class_slots(classes, facts, functions, self.resolve)
+            handed, self._handed = handed_slots(
+                classes, facts, self.functions, self.resolve, self._called_unseen
+            )
+            self._slots.update(handed)
         return self._slots
+
+    def handed_classes(self) -> frozenset[Span]:
+        """Where a class is handed to be kept and called (see handed_classes): no value
+        handed where no call shows what it is given."""
+        self.class_slots()
+        return self._handed
+
+    def _called_unseen(self, fn: Function) -> bool:
+        """Whether ``fn`` may be called where no call shows what it is given: a framework
+        or a decorator calls it, or it (its class, for ``__init__``) is used as a value."""
+        if fn.framework or any(
+            d.text not in ("staticmethod", "classmethod") for d in fn.decorators
+        ):
+            return True
+        made = fn.class_qualname if fn.name == "__init__" else fn.qualname
+        if made is None:
+            return False
+        if fn.name == "__init__":
+            named = {made, *self.subclasses(made)}
+        else:
+            named = {made}
+        for facts in self.project.facts.values():
+            if named & {self.resolve(v) or v for v in facts.values}:
+                return True
+        return any(
+            (self.resolve(ref.target) or ref.target) in named and not ref.instance
+            for other in self.functions.values()
+            for ref in other.refs
+        )
 
     def slot_made(self, name: str) -> str | None:
         """``self.client_class()`` (``client_class = Client``, see class_slots): the

@@ -156,9 +156,10 @@ class TypeFlow(WhyUntyped):
         found = {self.graph.resolve(name) or name for name in self.graph.escaping_classes()}
         for facts in self.graph.project.facts.values():
             found |= {self.graph.resolve(name) or name for name in facts.values}
+        handed = self.graph.handed_classes()
         for fn in self.functions.values():
             for ref in fn.refs:
-                if makes_nothing(ref.receiver, ref.position):
+                if makes_nothing(ref.receiver, ref.position) or ref.span in handed:
                     continue
                 if ref.target and not ref.instance and ref.text != "self":
                     found.add(self.graph.resolve(ref.target) or ref.target)

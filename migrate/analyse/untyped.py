@@ -13,7 +13,7 @@ from typing import Protocol
 
 from .defaults import SESSION_TYPES
 from .given import given
-from .model import PARAM_PREFIX, Call, Function
+from .model import PARAM_PREFIX, Call, Function, Span
 from .project import Project
 
 # The lattice of what a name holds: nothing seen yet, one type, or not one type.
@@ -42,6 +42,8 @@ class Graph(Protocol):
     def attr_type(self, cls: str, attr: str) -> str | None: ...
 
     def slot_made(self, name: str) -> str | None: ...
+
+    def handed_classes(self) -> frozenset[Span]: ...
 
 
 class WhyUntyped:

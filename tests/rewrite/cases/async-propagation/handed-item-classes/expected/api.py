@@ -1,0 +1,19 @@
+from client import Client
+from models import Listing, Search, User
+
+
+async def user_names(base):
+    return [
+        user.data["name"]
+        for user in await Listing(Client(base), "/users", User).items()
+    ]
+
+
+async def order_totals(base):
+    users = await Listing(Client(base), "/users", User).items()
+    return {user.data["name"]: [o.total for o in await user.orders()] for user in users}
+
+
+async def refreshed_first(base, term):
+    user = await Search(Client(base), f"/search?q={term}", User).first()
+    return (await user.refresh())["name"] if user else None
