@@ -30,6 +30,7 @@ import httpx
 from .catalogue import lookup
 from .decisions import Colouring, Reason
 from .graph import CallGraph, Edge
+from .made_by import MADE_BY_PARAM
 from .model import NAMED_PREFIX, Call
 
 # Method names of values that are no project object: builtins (``d.get``,
@@ -68,6 +69,9 @@ def unresolved(graph: CallGraph, target: str) -> bool:
     class (``Base.get_api().client.fetch`` where no one type is known for ``client``)."""
     if target in graph.functions or graph.value_type(target) == target:
         return False
+    if target.startswith(MADE_BY_PARAM):
+        # ``build(User, data).refresh()``: an instance of the class ``build`` is handed.
+        return True
     if target.endswith(("__enter__", "__exit__")):
         return False  # ``with self.assertRaises(...)``: a method some library base gives
     parts = target.split(".")

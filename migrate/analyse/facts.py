@@ -30,6 +30,7 @@ from .frameworks import (
 )
 from .function_tables import function_tables
 from .given import named_defaults, none_defaults, parametrized_values
+from .handed_classes import called_params
 from .iterated_locals import mark_iterated_locals
 from .loop_functions import looped_functions
 from .model import (
@@ -316,6 +317,7 @@ class ModuleAnalyser(OperatorCalls):
         )
         self.facts.functions[qualname] = note_signature(fn, node)
         fn.method_defaults = methods.method_defaults(node)
+        fn.called_params = called_params(node, params)
         fn.none_defaults = none_defaults(node)
         fn.function_defaults = tuple(
             (param, name, span_of(default))

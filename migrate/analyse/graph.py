@@ -36,7 +36,7 @@ from .frameworks import (
     read_back_why,
     requests_family,
 )
-from .handed_classes import handed_slots
+from .handed_classes import Handed, handed
 from .made_by import MADE_BY_PARAM, given_class
 from .model import (
     FIXTURE_PREFIX,
@@ -280,7 +280,10 @@ class CallGraph(Extensions):
             imported = self.resolve(mod.imports[made]) if made in mod.imports else None
             if imported in self.class_names():
                 return imported  # ``from .api import API`` in a package's ``__init__``
-            return mod.return_types.get(made) or mod.session_returns.get(made)
+            found = mod.return_types.get(made) or mod.session_returns.get(made)
+            if found is not None and found.startswith(MADE_BY_PARAM):
+                return self._returned(f"{mod.module}.{made}", 0)  # see handed_classes
+            return found
         if head.endswith(ITEMS_SUFFIX):
             return self.yielded(f"{mod.module}.{head.removesuffix(ITEMS_SUFFIX)}")
         typ = mod.typed_names.get(head)
@@ -320,7 +323,9 @@ class CallGraph(Extensions):
                 return self.resolve(given) if given else None
             return inner
         if typ is not None and typ.startswith(MADE_BY_PARAM):
-            return typ
+            # Every call hands that parameter a class by name: an instance of one of them.
+            handed = self._handed.params.get((fn.qualname, typ.partition(":")[2]))
+            return self.common_base(list(handed)) if handed else typ
         if typ is not None and typ.endswith(ITEMS_SUFFIX):
             return self.yielded(typ.removesuffix(ITEMS_SUFFIX))  # ``return store``, a loop's
         if typ is None and local in facts.return_choices:
@@ -864,7 +869,7 @@ class CallGraph(Extensions):
 
     _escaping: set[str] | None = None
     _slots: dict[str, tuple[str, ...]] | None = None
-    _handed: frozenset[Span] = frozenset()
+    _handed: Handed = field(default_factory=Handed)
 
     def class_slots(self) -> dict[str, tuple[str, ...]]:
         """Attributes holding classes, only ever called: set in a class body (see
@@ -874,17 +879,17 @@ class CallGraph(Extensions):
             functions = self.functions.values()
             classes = self.class_names()
             self._slots = class_slots(classes, facts, functions, self.resolve)
-            handed, self._handed = handed_slots(
-                classes, facts, self.functions, self.resolve, self._called_unseen
-            )
-            self._slots.update(handed)
+            self._handed = handed(classes, facts, self.functions, self.resolve, self._called_unseen)
+            self._slots.update(self._handed.slots)
+            if self._handed.params:
+                self._resolved.clear()  # what a maker handed a class returns is known now
         return self._slots
 
     def handed_classes(self) -> frozenset[Span]:
         """Where a class is handed to be kept and called (see handed_classes): no value
         handed where no call shows what it is given."""
         self.class_slots()
-        return self._handed
+        return self._handed.spans
 
     def _called_unseen(self, fn: Function) -> bool:
         """Whether ``fn`` may be called where no call shows what it is given: a framework
@@ -919,9 +924,12 @@ class CallGraph(Extensions):
         return self.common_base([self.resolve(c) or c for c in classes])
 
     def slot_classes(self, call: Call) -> tuple[str, ...]:
-        """The classes a call through a class attribute makes one of (see class_slots)."""
+        """The classes a call through a class attribute, or a parameter every caller hands
+        a class, makes one of (see class_slots, handed_classes)."""
         classes = called_slot(call, self.class_slots())
-        return classes if classes and slot_owner(call, self.class_names(), self.resolve) else ()
+        if not classes:
+            return self._handed.calls.get(id(call), ())
+        return classes if slot_owner(call, self.class_names(), self.resolve) else ()
 
     def escaping_classes(self) -> set[str]:
         """Classes used as values the module facts cannot tell alone: returned by a

@@ -11,6 +11,11 @@ is a call site of every one of those classes: their constructors' parameters
 get what it gives (see typeflow), and the classes handed there are no values
 handed where no call shows them.
 
+A parameter the body only ever calls (``def build(model_class, client, data):
+return model_class(client, data)``) is the same: when every call of the
+function (a module's function or a constructor) hands it a class by name,
+each call of it is a call site of those classes.
+
 Anything else keeps the classes values, as before: a call handing something
 other than a class name there (a variable, the default), an attribute set
 anywhere else or read other than to call it, a function called where no
@@ -19,22 +24,37 @@ call shows what it is given.
 
 from __future__ import annotations
 
+import ast
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
 
 from .class_slots import Resolve, only_called
 from .methods import offset_of
 from .model import PARAM_PREFIX, Call, Function, ModuleFacts, Ref, Span
 
 
-def handed_slots(
+@dataclass
+class Handed:
+    """What :func:`handed` finds: the attributes holding classes, the calls through
+    a parameter making one of them (by ``id`` of the call), and where the classes
+    are handed in."""
+
+    slots: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    calls: dict[int, tuple[str, ...]] = field(default_factory=dict)
+    # (function, parameter) -> the classes every call hands it (see made_by).
+    params: dict[tuple[str, str], tuple[str, ...]] = field(default_factory=dict)
+    spans: frozenset[Span] = frozenset()
+
+
+def handed(
     classes: set[str],
     facts: Iterable[ModuleFacts],
     functions: dict[str, Function],
     resolve: Resolve,
     hidden: Callable[[Function], bool],
-) -> tuple[dict[str, tuple[str, ...]], frozenset[Span]]:
-    """Attribute name -> the project classes handed to be kept in it, and where
-    (the spans of those class names at the calls handing them)."""
+) -> Handed:
+    """The attributes and parameters the project's classes are handed to, to be
+    called there (see the module docstring)."""
     modules = list(facts)
     assigned: dict[str, list[tuple[Function, str | None]]] = {}
     for fn in functions.values():
@@ -53,21 +73,69 @@ def handed_slots(
         init = fn.name == "__init__"
         if init and (held or "").startswith(PARAM_PREFIX) and param in fn.params and not hidden(fn):
             kept[attr] = (fn, param)
-    if not kept:
-        return {}, frozenset()
     kept = {
         attr: kept[attr]
         for attr in only_called(dict.fromkeys(kept, ()), classes, functions.values(), resolve)
     }
-    sites = _sites({fn.qualname for fn, _ in kept.values()}, classes, functions, resolve)
-    slots: dict[str, tuple[str, ...]] = {}
+    called = [
+        (fn, param)
+        for fn in functions.values()
+        if fn.called_params and (fn.name == "__init__" or fn.class_qualname is None)
+        for param in fn.called_params
+        if not hidden(fn)
+    ]
+    wanted = {fn.qualname for fn, _ in (*kept.values(), *called)}
+    if not wanted:
+        return Handed()
+    sites = _sites(wanted, classes, functions, resolve)
+    found = Handed()
     spans: set[Span] = set()
     for attr, (fn, param) in kept.items():
-        handed = _handed(fn, param, sites.get(fn.qualname, []), classes, resolve)
-        if handed:
-            slots[attr] = tuple(sorted({resolve(r.target) or r.target or "" for r in handed}))
-            spans.update(r.span for r in handed)
-    return slots, frozenset(spans)
+        refs = _handed(fn, param, sites.get(fn.qualname, []), classes, resolve)
+        if refs:
+            found.slots[attr] = tuple(sorted({resolve(r.target) or r.target or "" for r in refs}))
+            spans.update(r.span for r in refs)
+    for fn, param in called:
+        refs = _handed(fn, param, sites.get(fn.qualname, []), classes, resolve)
+        if refs:
+            made = tuple(sorted({resolve(r.target) or r.target or "" for r in refs}))
+            found.params[(fn.qualname, param)] = made
+            for call in fn.calls:
+                if call.param_target == PARAM_PREFIX + param:
+                    found.calls[id(call)] = made
+            spans.update(r.span for r in refs)
+    found.spans = frozenset(spans)
+    return found
+
+
+def class_called(call: Call) -> bool:
+    """Whether ``call`` may make a project class picked by a value: through a name
+    bound to one (see choices), a function returning one, or a parameter itself
+    (``model_class(client, data)``); what it is given is noted for those classes."""
+    held = call.param_target or ""
+    through_param = held.startswith(PARAM_PREFIX) and "." not in held.removeprefix(PARAM_PREFIX)
+    return bool(call.choices or call.chosen_by or through_param)
+
+
+def called_params(
+    function: ast.FunctionDef | ast.AsyncFunctionDef, params: tuple[str, ...]
+) -> tuple[str, ...]:
+    """The parameters ``function``'s body only ever calls, never binds again."""
+    loads: dict[str, int] = {}
+    calls: dict[str, int] = {}
+    bound: set[str] = set()
+    for stmt in function.body:
+        for node in ast.walk(stmt):
+            if isinstance(node, ast.Name) and node.id in params:
+                if isinstance(node.ctx, ast.Load):
+                    loads[node.id] = loads.get(node.id, 0) + 1
+                else:
+                    bound.add(node.id)
+            elif isinstance(node, ast.Call) and isinstance(node.func, ast.Name):
+                calls[node.func.id] = calls.get(node.func.id, 0) + 1
+            elif isinstance(node, ast.Global | ast.Nonlocal | ast.arg):
+                bound.update(getattr(node, "names", None) or [getattr(node, "arg", "")])
+    return tuple(p for p in params if p in loads and loads[p] == calls.get(p, 0) and p not in bound)
 
 
 def _sites(

@@ -19,6 +19,7 @@ from .class_slots import class_slot
 from .defaults import SESSION_TYPES, given_default, injections
 from .frameworks import FLASK_ASYNC_RECEIVERS, PARAMETRIZE_VALUES
 from .given import NONE_GIVEN
+from .handed_classes import class_called
 from .local_mocks import local_mocks
 from .model import FIXTURE_PREFIX, MAYBE_ATTR, PARAM_PREFIX, RETURNS_SUFFIX, Call, Function, Ref
 from .names import LocalScope, _is_super, _self_attr, dotted, expr_text, span_of
@@ -201,7 +202,7 @@ class HeldVisitor(ReachedValues):
             held = self.value_of(func)
             if held and held.startswith(PARAM_PREFIX):
                 call.param_target = held
-        if not (target or call.choices or call.chosen_by) or not (node.args or node.keywords):
+        if not (node.args or node.keywords) or not (target or class_called(call)):
             return
         if target and target.startswith("builtins."):
             return

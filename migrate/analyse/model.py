@@ -363,6 +363,8 @@ class Function:
     injected: tuple[Injection, ...] = ()
     # Every return picks one of these classes (see choices).
     returns_classes: tuple[str, ...] = ()
+    # Parameters its body only ever calls (``model_class(client, data)``; see handed_classes).
+    called_params: tuple[str, ...] = ()
     # ``raise StopIteration``, and a bare ``raise`` handling one: the end of iteration.
     stop_raises: tuple[Span, ...] = ()
     # A test's own ``Mock()`` it hands on: its name, where it is made, and the methods
