@@ -54,6 +54,7 @@ from .operator_calls import OperatorCalls
 from .patched_returns import patched_returns
 from .patches import note_assigned_fake, note_dynamic, note_patch
 from .plain import on_a_mapping
+from .registries import mark_registries
 from .returned_functions import annotated_names, returned_references
 from .scopes import (
     bound_names,
@@ -127,6 +128,7 @@ class ModuleAnalyser(OperatorCalls):
         self.collect_top_level(tree)
         self.function_tables = function_tables(tree, self.resolve)
         self.setters = setter_methods(tree)
+        self.facts.registries = mark_registries(tree, self.resolve, self.facts.classes)
         self.click_groups = frozenset(
             node.name
             for node in tree.body

@@ -320,7 +320,7 @@ class HeldVisitor(ReachedValues):
     def note_picked(self, call: Call, node: ast.Call) -> str | None:
         """A call of a class picked by a value (see choices); its target, left out then."""
         call.result_called = bool(getattr(node, "_migrate_called", False))
-        if isinstance(node.func, ast.Call):
+        if isinstance(node.func, ast.Call) and not hasattr(node.func, "_migrate_choices"):
             call.chosen_by = self.resolve(node.func.func)
         classes = self._choices(node.func)
         if classes:

@@ -474,6 +474,8 @@ class ModuleFacts:
     # Names used as values (``{6: Image}``, ``return Page``, ``make = Page``): a
     # class or function called where the analysis cannot see it.
     values: set[str] = field(default_factory=set)
+    # Module dicts of classes only read to call what they pick (see registries).
+    registries: dict[str, tuple[str, ...]] = field(default_factory=dict)
     # Attributes assigned on something other than ``self`` (``page.site = s``) a value
     # of no known type; those given a known one, with the function and what it holds.
     attr_writes: set[str] = field(default_factory=set)

@@ -27,7 +27,7 @@ class ReachedValues(PlainValues):
     def _choices(self, func: ast.expr) -> tuple[str, ...] | None:
         """The classes ``func(...)`` makes one of, when a value picks them (see choices)."""
         if not isinstance(func, ast.Name):
-            return None
+            return getattr(func, "_migrate_choices", None)  # ``CLASS_MAP[kind](...)``
         for scope in reversed(self.scopes):
             if func.id in scope.choices:
                 return scope.choices[func.id]

@@ -31,6 +31,7 @@ from .frameworks import makes_nothing, plain_mock
 from .given import FORWARDED, NONE_GIVEN, extra, given
 from .methods import offset_of
 from .model import FIXTURE_PREFIX, PARAM_PREFIX, RETURNS_SUFFIX, Call, Function
+from .registries import registries_shared
 from .untyped import NONE_YET as _NONE_YET
 from .untyped import UNKNOWN as _UNKNOWN
 from .untyped import Graph, Key, WhyUntyped
@@ -157,6 +158,9 @@ class TypeFlow(WhyUntyped):
         for facts in self.graph.project.facts.values():
             found |= {self.graph.resolve(name) or name for name in facts.values}
         handed = self.graph.handed_classes()
+        project = self.graph.project
+        texts = {module: file.source.text for module, file in project.files.items()}
+        found |= registries_shared(project.facts.values(), texts)
         for fn in self.functions.values():
             for ref in fn.refs:
                 if makes_nothing(ref.receiver, ref.position) or ref.span in handed:

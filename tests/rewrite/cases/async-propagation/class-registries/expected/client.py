@@ -1,0 +1,21 @@
+import httpx
+
+from _async_helpers import TLS_CONTEXT, AsyncClientPerLoop
+
+
+class Client:
+    def __init__(self, base):
+        self.base = base
+
+        def _new_session() -> httpx.AsyncClient:
+            return httpx.AsyncClient(
+                follow_redirects=True, timeout=None, verify=TLS_CONTEXT
+            )
+
+        self.session = AsyncClientPerLoop(_new_session)
+
+    async def get(self, path):
+        response = await self.session.get(self.base + path, timeout=5)
+        if response.is_error:
+            response.raise_for_status()
+        return response.json()
