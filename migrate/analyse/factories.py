@@ -117,6 +117,8 @@ def factory_shape(node: ast.FunctionDef, made_lines: set[int], file: str) -> str
     made: str | None = None
     for index, stmt in enumerate(body):
         last = index == len(body) - 1
+        if made is not None and last and _yielded(stmt, made) and _context_manager(node):
+            return None  # ``yield s``, closed after: see rules/http_setup.py
         if isinstance(stmt, ast.Return):
             value = stmt.value
             if made is None and isinstance(value, ast.Call) and value.lineno in made_lines:
@@ -138,6 +140,21 @@ def factory_shape(node: ast.FunctionDef, made_lines: set[int], file: str) -> str
         what = "sends a request" if sends else "does more than make and configure it"
         return f"{what} ({file}:{stmt.lineno})"
     return "never returns the session it makes"
+
+
+def _context_manager(node: ast.FunctionDef) -> bool:
+    return any(ast.unparse(d).rpartition(".")[2] == "contextmanager" for d in node.decorator_list)
+
+
+def _yielded(stmt: ast.stmt, made: str) -> bool:
+    """``try: yield s`` ``finally: s.close()``: closing it, the context manager becomes
+    async with the client (one that only yields it would stay sync, and its ``with``
+    could not enter it)."""
+    if not isinstance(stmt, ast.Try) or stmt.handlers or stmt.orelse or len(stmt.body) != 1:
+        return False
+    closes = [ast.unparse(s) for s in stmt.finalbody] == [f"{made}.close()"]
+    value = stmt.body[0].value if isinstance(stmt.body[0], ast.Expr) else None
+    return closes and isinstance(value, ast.Yield) and ast.unparse(stmt.body[0]) == f"yield {made}"
 
 
 def made_name(node: ast.FunctionDef, made_lines: set[int]) -> str | None:
