@@ -162,6 +162,11 @@ def _handed(
 ) -> list[Ref]:
     """The class names each site hands ``param``; none unless every site hands one."""
     index = fn.params.index(param)
+    # ``def connect(base, factory=Client)``: what a call giving nothing there hands.
+    default = next(
+        (Ref(span, name, name, None) for p, name, span in fn.function_defaults if p == param),
+        None,
+    )
     handed = []
     for caller, call in sites:
         offset = offset_of(fn, call)
@@ -169,6 +174,9 @@ def _handed(
         ref = next((r for r in at if r.keyword == param), None) or next(
             (r for r in at if r.position is not None and r.position + offset == index), None
         )
+        given = param in call.keywords or call.star_kwargs or call.star_args
+        if ref is None and not given and 0 <= call.positional <= index - offset:
+            ref = default
         target = resolve(ref.target) if ref is not None and ref.target else None
         if ref is None or ref.instance or (target or ref.target) not in classes:
             return []

@@ -1,6 +1,7 @@
 """A listing makes its items through the class its caller hands it
 (``Listing(client, path, Order)``, kept in ``self.item_class`` and called as
-``self.item_class(self.client, data)``, also from a subclass). Every call
+``self.item_class(self.client, data)``, also from a subclass; a call handing
+nothing gets the default, ``item_class=Model``). Every call
 hands a class by name and the attribute is only called, so those calls are
 where the models are made: each model's ``client`` is known to be the Client,
 and ``self.client.get()`` in ``Model.refresh`` is awaited, where it was a
@@ -27,4 +28,5 @@ def drive(run):
     run.check("order totals", api.order_totals, base)
     run.check("refreshed", api.refreshed_first, base, "ada")
     run.check("none found", api.refreshed_first, base, "zed")
+    run.check("default class", api.raw_names, base)
     run.check("refresh fails", api.refreshed_first, base, "bad")

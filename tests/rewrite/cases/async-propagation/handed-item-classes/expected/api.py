@@ -1,3 +1,4 @@
+from _async_helpers import gather_in_order
 from client import Client
 from models import Listing, Search, User
 
@@ -17,3 +18,11 @@ async def order_totals(base):
 async def refreshed_first(base, term):
     user = await Search(Client(base), f"/search?q={term}", User).first()
     return (await user.refresh())["name"] if user else None
+
+
+async def raw_names(base):
+    refreshes = await gather_in_order(
+        (model.refresh() for model in await Listing(Client(base), "/users").items()),
+        limit=10,
+    )
+    return [refresh["name"] for refresh in refreshes]

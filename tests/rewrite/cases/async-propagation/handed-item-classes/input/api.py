@@ -14,3 +14,7 @@ def order_totals(base):
 def refreshed_first(base, term):
     user = Search(Client(base), f"/search?q={term}", User).first()
     return user.refresh()["name"] if user else None
+
+
+def raw_names(base):
+    return [model.refresh()["name"] for model in Listing(Client(base), "/users").items()]

@@ -22,7 +22,7 @@ class User(Model):
 class Listing:
     """One page of items, each made through the class it is handed."""
 
-    def __init__(self, client, path, item_class):
+    def __init__(self, client, path, item_class=Model):
         self.client = client
         self.path = path
         self.item_class = item_class
