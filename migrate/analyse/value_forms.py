@@ -105,8 +105,21 @@ def _stored(node: ast.AST) -> tuple[str | None, ast.expr | None]:
 
 
 def taken_item(node: ast.Call, scopes: Sequence[LocalScope]) -> str | None:
-    """``clients.get(key)`` of a local dict of clients: a Client."""
+    """``clients.get(key)`` of a local dict of clients, or its first value
+    (``next(iter(clients.values()))``, with a default or not): a Client."""
     func = node.func
+    first = node.args[0] if node.args and not node.keywords else None
+    if isinstance(func, ast.Name) and func.id == "next" and isinstance(first, ast.Call):
+        # ``iter(d)`` would give the keys: only the values are the items kept.
+        values = first.args[0] if len(first.args) == 1 else None
+        if not (ast.unparse(first.func) == "iter" and isinstance(values, ast.Call)):
+            return None
+        if values.args or ast.unparse(values.func).rpartition(".")[2] != "values":
+            return None
+        func = values.func
+        if isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name):
+            return stored_item(scopes, func.value.id)
+        return None
     if not (isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name)):
         return None
     return stored_item(scopes, func.value.id) if func.attr in _TAKERS else None

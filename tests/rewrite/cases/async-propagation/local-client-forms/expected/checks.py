@@ -43,6 +43,14 @@ async def states(bases):
     return found
 
 
+async def first_state(bases):
+    clients = {base: Client(base) for base in bases}
+    first = next(iter(clients.values()), None)
+    state = (await first.get("/status"))["state"]
+    await first.aclose()
+    return state, first.closed
+
+
 async def if_made(base):
     if (client := Client(base)) is not None:
         return (await client.get("/status"))["state"]

@@ -30,6 +30,14 @@ def states(bases):
     return found
 
 
+def first_state(bases):
+    clients = {base: Client(base) for base in bases}
+    first = next(iter(clients.values()), None)
+    state = first.get("/status")["state"]
+    first.close()
+    return state, first.closed
+
+
 def if_made(base):
     if (client := Client(base)) is not None:
         return client.get("/status")["state"]
