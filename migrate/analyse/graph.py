@@ -879,21 +879,25 @@ class CallGraph(Extensions):
             functions = self.functions.values()
             classes = self.class_names()
             self._slots = class_slots(classes, facts, functions, self.resolve)
-            self._handed = handed(classes, facts, self.functions, self.resolve, self._called_unseen)
+            hidden = self._hidden_callers
+            self._handed = handed(classes, facts, self.functions, self.resolve, hidden)
             self._slots.update(self._handed.slots)
             if self._handed.params:
                 self._resolved.clear()  # what a maker handed a class returns is known now
         return self._slots
 
-    def handed_classes(self) -> frozenset[Span]:
+    def handed_classes(self) -> frozenset[tuple[str, Span]]:
         """Where a class is handed to be kept and called (see handed_classes): no value
         handed where no call shows what it is given."""
         self.class_slots()
         return self._handed.spans
 
-    def _called_unseen(self, fn: Function) -> bool:
+    _valued: set[str] | None = None
+
+    def _hidden_callers(self, fn: Function) -> bool:
         """Whether ``fn`` may be called where no call shows what it is given: a framework
-        or a decorator calls it, or it (its class, for ``__init__``) is used as a value."""
+        or a decorator calls it, it (its class, for ``__init__``) is used as a value, or
+        a module not analysed yet names it."""
         if fn.framework or any(
             d.text not in ("staticmethod", "classmethod") for d in fn.decorators
         ):
@@ -901,18 +905,20 @@ class CallGraph(Extensions):
         made = fn.class_qualname if fn.name == "__init__" else fn.qualname
         if made is None:
             return False
-        if fn.name == "__init__":
-            named = {made, *self.subclasses(made)}
-        else:
-            named = {made}
-        for facts in self.project.facts.values():
-            if named & {self.resolve(v) or v for v in facts.values}:
-                return True
-        return any(
-            (self.resolve(ref.target) or ref.target) in named and not ref.instance
-            for other in self.functions.values()
-            for ref in other.refs
-        )
+        named = {made, *self.subclasses(made)} if fn.name == "__init__" else {made}
+        if self._valued is None:
+            self._valued = {
+                self.resolve(v) or v for f in self.project.facts.values() for v in f.values
+            }
+            self._valued |= {
+                self.resolve(ref.target) or ref.target
+                for other in self.functions.values()
+                for ref in other.refs
+                if ref.target and not ref.instance
+            }
+        if named & self._valued:
+            return True
+        return bool(self.project.mentioning(name.rpartition(".")[2] for name in named))
 
     def slot_made(self, name: str) -> str | None:
         """``self.client_class()`` (``client_class = Client``, see class_slots): the

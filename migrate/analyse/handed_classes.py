@@ -37,13 +37,13 @@ from .model import PARAM_PREFIX, Call, Function, ModuleFacts, Ref, Span
 class Handed:
     """What :func:`handed` finds: the attributes holding classes, the calls through
     a parameter making one of them (by ``id`` of the call), and where the classes
-    are handed in."""
+    are handed in (module, span)."""
 
     slots: dict[str, tuple[str, ...]] = field(default_factory=dict)
     calls: dict[int, tuple[str, ...]] = field(default_factory=dict)
     # (function, parameter) -> the classes every call hands it (see made_by).
     params: dict[tuple[str, str], tuple[str, ...]] = field(default_factory=dict)
-    spans: frozenset[Span] = frozenset()
+    spans: frozenset[tuple[str, Span]] = frozenset()
 
 
 def handed(
@@ -89,23 +89,26 @@ def handed(
         return Handed()
     sites = _sites(wanted, classes, functions, resolve)
     found = Handed()
-    spans: set[Span] = set()
+    spans: set[tuple[str, Span]] = set()
     for attr, (fn, param) in kept.items():
         refs = _handed(fn, param, sites.get(fn.qualname, []), classes, resolve)
         if refs:
-            found.slots[attr] = tuple(sorted({resolve(r.target) or r.target or "" for r in refs}))
-            spans.update(r.span for r in refs)
+            found.slots[attr] = _classes(refs, resolve)
+            spans.update((module, r.span) for module, r in refs)
     for fn, param in called:
         refs = _handed(fn, param, sites.get(fn.qualname, []), classes, resolve)
         if refs:
-            made = tuple(sorted({resolve(r.target) or r.target or "" for r in refs}))
-            found.params[(fn.qualname, param)] = made
+            made = found.params[(fn.qualname, param)] = _classes(refs, resolve)
             for call in fn.calls:
                 if call.param_target == PARAM_PREFIX + param:
                     found.calls[id(call)] = made
-            spans.update(r.span for r in refs)
+            spans.update((module, r.span) for module, r in refs)
     found.spans = frozenset(spans)
     return found
+
+
+def _classes(refs: list[tuple[str, Ref]], resolve: Resolve) -> tuple[str, ...]:
+    return tuple(sorted({resolve(r.target) or r.target or "" for _, r in refs}))
 
 
 def class_called(call: Call) -> bool:
@@ -159,8 +162,9 @@ def _handed(
     sites: list[tuple[Function, Call]],
     classes: set[str],
     resolve: Resolve,
-) -> list[Ref]:
-    """The class names each site hands ``param``; none unless every site hands one."""
+) -> list[tuple[str, Ref]]:
+    """The class names each site hands ``param``, with their modules; none unless every
+    site hands one."""
     index = fn.params.index(param)
     # ``def connect(base, factory=Client)``: what a call giving nothing there hands.
     default = next(
@@ -174,11 +178,12 @@ def _handed(
         ref = next((r for r in at if r.keyword == param), None) or next(
             (r for r in at if r.position is not None and r.position + offset == index), None
         )
+        module = caller.module
         given = param in call.keywords or call.star_kwargs or call.star_args
         if ref is None and not given and 0 <= call.positional <= index - offset:
-            ref = default
+            ref, module = default, fn.module
         target = resolve(ref.target) if ref is not None and ref.target else None
         if ref is None or ref.instance or (target or ref.target) not in classes:
             return []
-        handed.append(ref)
+        handed.append((module, ref))
     return handed

@@ -163,7 +163,7 @@ class TypeFlow(WhyUntyped):
         found |= registries_shared(project.facts.values(), texts)
         for fn in self.functions.values():
             for ref in fn.refs:
-                if makes_nothing(ref.receiver, ref.position) or ref.span in handed:
+                if makes_nothing(ref.receiver, ref.position) or (fn.module, ref.span) in handed:
                     continue
                 if ref.target and not ref.instance and ref.text != "self":
                     found.add(self.graph.resolve(ref.target) or ref.target)
