@@ -261,13 +261,13 @@ class Scan:
         if isinstance(node, ast.BoolOp):
             yield from self._unconditional(node.values[0])
             return
+        if isinstance(node, ast.ListComp | ast.SetComp | ast.DictComp | ast.GeneratorExp):
+            # Its first iterable is evaluated where it is written, before any item.
+            yield from self._unconditional(node.generators[0].iter)
+            return
         if isinstance(
             node,
             ast.Lambda
-            | ast.ListComp
-            | ast.SetComp
-            | ast.DictComp
-            | ast.GeneratorExp
             | ast.FunctionDef
             | ast.AsyncFunctionDef
             | ast.ClassDef,

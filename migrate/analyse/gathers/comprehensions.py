@@ -63,12 +63,16 @@ class ComprehensionScan(EarlyExitScan):
         return test if all(within(c, test) for c in in_clauses) else None
 
     def _direct(self, call: ast.AST, comp: ast.AST) -> bool:
-        """The call belongs to ``comp`` itself, not to a comprehension nested in it."""
-        current = self._parents.get(id(call))
+        """The call belongs to ``comp`` itself, not to a comprehension nested in it: a
+        nested one's first iterable is evaluated where it is written, once per item of
+        ``comp`` (``[o.total for o in user.orders()]`` in ``comp``'s element)."""
+        child, current = call, self._parents.get(id(call))
         while current is not None and current is not comp:
             if isinstance(current, ast.ListComp | ast.SetComp | ast.DictComp | ast.GeneratorExp):
-                return False
-            current = self._parents.get(id(current))
+                first = current.generators[0]
+                if child is not first or not within(call, first.iter):
+                    return False
+            child, current = current, self._parents.get(id(current))
         return current is comp
 
     def _comprehension_fan_out(

@@ -12,7 +12,12 @@ async def user_names(base):
 
 async def order_totals(base):
     users = await Listing(Client(base), "/users", User).items()
-    return {user.data["name"]: [o.total for o in await user.orders()] for user in users}
+    users = list(users)
+    results = await gather_in_order((user.orders() for user in users), limit=10)
+    return {
+        user.data["name"]: [o.total for o in orders]
+        for user, orders in zip(users, results)
+    }
 
 
 async def refreshed_first(base, term):
