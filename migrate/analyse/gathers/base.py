@@ -267,10 +267,7 @@ class Scan:
             return
         if isinstance(
             node,
-            ast.Lambda
-            | ast.FunctionDef
-            | ast.AsyncFunctionDef
-            | ast.ClassDef,
+            ast.Lambda | ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef,
         ):
             return
         for child in ast.iter_child_nodes(node):
