@@ -6,7 +6,8 @@ caller hands it (``def __init__(self, client, path, item_class): self.item_class
 attribute is set only there, from that parameter, and only ever called
 (through a receiver the analysis knows to be a project class's instance, like
 a class attribute slot, see class_slots), and every call of that ``__init__``
-(or method) hands it a project class by name, each call through the attribute
+hands it a project class by name (a call handing nothing there hands the
+parameter's default, ``item_class=Model``), each call through the attribute
 is a call site of every one of those classes: their constructors' parameters
 get what it gives (see typeflow), and the classes handed there are no values
 handed where no call shows them.
@@ -14,12 +15,14 @@ handed where no call shows them.
 A parameter the body only ever calls (``def build(model_class, client, data):
 return model_class(client, data)``) is the same: when every call of the
 function (a module's function or a constructor) hands it a class by name,
-each call of it is a call site of those classes.
+each call of it is a call site of those classes, and what the function
+returns of it (``<made by>``, see made_by) is one of them.
 
 Anything else keeps the classes values, as before: a call handing something
-other than a class name there (a variable, the default), an attribute set
-anywhere else or read other than to call it, a function called where no
-call shows what it is given.
+other than a class name there (a variable), an attribute set anywhere else
+or read other than to call it, a method other than a constructor (a call
+through a receiver of no known type may reach it), a function or class used
+as a value, decorated, or named by a module not analysed yet.
 """
 
 from __future__ import annotations
