@@ -23,6 +23,7 @@ from collections.abc import Callable, Iterable
 
 from .choices import only_called
 from .model import ModuleFacts
+from .tree import dotted
 
 Resolve = Callable[[ast.expr], str | None]
 
@@ -69,30 +70,25 @@ def _class(name: str, own: set[str]) -> bool:
 
 def _displays(tree: ast.Module) -> dict[str, ast.Dict]:
     """Module-level names bound once, to a dict display of dotted names."""
-    bound: dict[str, list[ast.AST]] = {}
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Name) and not isinstance(node.ctx, ast.Load):
-            bound.setdefault(node.id, []).append(node)
-        elif isinstance(node, ast.Global | ast.Nonlocal):
-            for name in node.names:
-                bound.setdefault(name, []).append(node)
-    found = {}
+    found: dict[str, ast.Dict] = {}
     for stmt in tree.body:
         if not (isinstance(stmt, ast.Assign) and len(stmt.targets) == 1):
             continue
         target, value = stmt.targets[0], stmt.value
-        if not isinstance(target, ast.Name) or len(bound.get(target.id, ())) != 1:
+        if not isinstance(target, ast.Name) or not isinstance(value, ast.Dict):
             continue
-        if isinstance(value, ast.Dict) and value.values and None not in value.keys:
-            if all(_dotted(v) for v in value.values):
-                found[target.id] = value
-    return found
-
-
-def _dotted(node: ast.expr) -> bool:
-    while isinstance(node, ast.Attribute):
-        node = node.value
-    return isinstance(node, ast.Name)
+        if value.values and None not in value.keys and all(map(dotted, value.values)):
+            found[target.id] = value
+    if not found:
+        return found  # most modules: no walk
+    bound: dict[str, int] = {}
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Name) and not isinstance(node.ctx, ast.Load):
+            bound[node.id] = bound.get(node.id, 0) + 1
+        elif isinstance(node, ast.Global | ast.Nonlocal):
+            for name in node.names:
+                bound[name] = bound.get(name, 0) + 1
+    return {name: value for name, value in found.items() if bound.get(name) == 1}
 
 
 def _picks(tree: ast.Module, name: str) -> list[tuple[list[ast.expr], ast.expr | None]] | None:
@@ -131,7 +127,7 @@ def _picks(tree: ast.Module, name: str) -> list[tuple[list[ast.expr], ast.expr |
         ):
             pick = call
             default = call.args[1] if len(call.args) == 2 else None
-            if default is not None and not _dotted(default):
+            if default is not None and not dotted(default):
                 return None
         else:
             return None

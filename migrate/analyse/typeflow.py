@@ -159,8 +159,9 @@ class TypeFlow(WhyUntyped):
             found |= {self.graph.resolve(name) or name for name in facts.values}
         handed = self.graph.handed_classes()
         project = self.graph.project
-        texts = {module: file.source.text for module, file in project.files.items()}
-        found |= registries_shared(project.facts.values(), texts)
+        if any(facts.registries for facts in project.facts.values()):
+            texts = {module: file.source.text for module, file in project.files.items()}
+            found |= registries_shared(project.facts.values(), texts)
         for fn in self.functions.values():
             for ref in fn.refs:
                 if makes_nothing(ref.receiver, ref.position) or (fn.module, ref.span) in handed:
