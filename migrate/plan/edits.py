@@ -89,6 +89,8 @@ class GatherAt:
     drop: frozenset[tuple[int, int]]
     hoist: tuple[int, int] | None = None
     caught: tuple[int, int] | None = None  # where the try the outcomes are taken in starts
+    # Parts of the calls computed before the gather: where each is -> its name.
+    computed: tuple[tuple[Pos, str], ...] = ()
 
     def fetch_index(self, pos: Pos) -> int | None:
         return self.fetches.index(pos) if pos in self.fetches else None
@@ -910,6 +912,7 @@ def plan_edits(analysis: Analysis) -> dict[str, FileEdits]:
                 frozenset(cols.pos(d)[:2] for d in edit.drop),
                 cols.pos(edit.hoist)[:2] if edit.hoist else None,
                 cols.pos(edit.caught)[:2] if edit.caught else None,
+                tuple((cols.pos(span), name) for span, name in edit.computed),
             )
             fe.gathers.append(at)
             fe.gathered.update(at.fetches)

@@ -472,6 +472,8 @@ def assert_same_behaviour(
     assert before.outcomes, f"{name}: the driver checked nothing"
     assert list(after.outcomes) == list(before.outcomes)
     gaps: dict[str, str] = getattr(driver, "GAPS", {})
+    earlier: dict[str, str] = getattr(driver, "EARLIER_FAILURES", {})
+    assert not set(earlier) - set(before.outcomes), f"{name}: EARLIER_FAILURES names no check"
     for check, was in before.outcomes.items():
         now = after.outcomes[check]
         if check in gaps:
@@ -487,6 +489,12 @@ def assert_same_behaviour(
             # A gather starts independent reads together: when one fails, reads
             # the sequential code never reached were already on their way.
             missing = Counter(was.requests) - Counter(now.requests)
+            if check in earlier:
+                # Its arguments are computed before the gather (``EARLIER_FAILURES``:
+                # check -> why): reads the legacy code made before failing are not
+                # made. Kept like a strict xfail: the entry goes when they are.
+                assert missing, f"{name}: {check}: every read is made"
+                continue
             assert not missing, f"{name}: {check}: reads not made: {missing}"
     new_warnings = list((Counter(after.warnings) - Counter(before.warnings)).elements())
     # Warnings the migrated code is known to add (``WARNS``: text -> why), kept

@@ -289,9 +289,19 @@ class Scan:
     def _writes(
         self, nodes: Sequence[ast.AST], outside: Sequence[ast.AST] = ()
     ) -> dict[str, ast.AST]:
-        """What ``nodes`` may change; the fetches are taken to change nothing local,
-        and what the calls ``outside`` are made of is left out."""
-        return dataflow.writes(nodes, self._quiet, outside)
+        """What ``nodes`` may change; the fetches change only what they are known
+        to (their receiver's attributes, the objects handed to parameters they
+        change in place: ``load_into(base, ctx)`` filling ``ctx``), and what the
+        calls ``outside`` are made of is left out."""
+        found = dataflow.writes(nodes, self._quiet, outside)
+        skipped = {id(n) for node in outside for n in ast.walk(node)}
+        for node in nodes:
+            for sub in dataflow.walk_local(node):
+                if isinstance(sub, ast.Call) and id(sub) not in skipped:
+                    if id(sub) in self._quiet and span_of(sub) in self.awaited:
+                        for path in self._info(sub).changed_paths(sub):
+                            found.setdefault(path, sub)
+        return found
 
     def _info(self, call: ast.Call) -> Awaited:
         return self.awaited[span_of(call)]
@@ -370,13 +380,8 @@ class Scan:
     def _shared_argument(self, call: ast.Call, items: list[str]) -> tuple[str, str] | None:
         """A parameter the callee changes in place and the object it is handed here,
         the same for every item (``walk(dep, seen)``): (parameter, argument)."""
-        starred = next((i for i, a in enumerate(call.args) if isinstance(a, ast.Starred)), None)
-        for position, name in self._info(call).changes_params:
-            given = next((k.value for k in call.keywords if k.arg == name), None)
-            if given is None and position < len(call.args):
-                given = call.args[position] if starred is None or position < starred else None
-            path = dataflow.path_of(given) if given is not None else None
-            if path is not None and path.split(".")[0] not in items:
+        for name, path in self._info(call).changed_arguments(call):
+            if path.split(".")[0] not in items:
                 return name, path
         return None
 

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import ast
+import re
 from collections.abc import Iterator
 
 from .. import dataflow
 from ..model import Span
 from .base import ORDINALS, Scan
+from .computed import function_locals, part_name, raising_parts
 from .effects import seen_after_failure
 from .model import GATHER_HELPERS, Finding, GatherEdit, span_of
 from .syntax import names_only, strip_await, within
@@ -191,6 +193,21 @@ class CallScan(Scan):
         crossed = block[start : block.index(last)]
         leading = [p for stmt, cs in group for c in cs for p in self._evaluated_before(c, stmt)]
         seen = seen_after_failure(self.node, last, [*crossed, *leading], calls, set())
+        raising = raising_parts(calls, function_locals(self.node))
+        if seen and raising:
+            _, part, _ = raising[-1]
+            self.findings.append(
+                Finding(
+                    "sequential-calls",
+                    span,
+                    callees,
+                    False,
+                    f"kept in order: {self._source(part)} (line {part.lineno}) may raise,"
+                    f" which the legacy code did once {seen}; computed before the calls, it"
+                    " would raise before that",
+                )
+            )
+            return
         if seen:
             self._outcomes_finding(group, span, callees, seen)
             return
@@ -218,6 +235,7 @@ class CallScan(Scan):
             fetches=tuple(span_of(c) for c in calls),
             names=tuple(named),
             drop=tuple(drop),
+            computed=self._computed_names(raising, calls, named),
         )
         self.findings.append(
             Finding(
@@ -230,6 +248,25 @@ class CallScan(Scan):
                 items=len(calls),
             )
         )
+
+    def _computed_names(
+        self,
+        raising: list[tuple[ast.Call, ast.expr, str]],
+        calls: list[ast.Call],
+        results: list[str],
+    ) -> tuple[tuple[Span, str], ...]:
+        """Names for the parts computed before the gather (see ``computed``): what
+        each is, told apart by its call's result where two would share one
+        (``user_url``, ``org_url``)."""
+        bases = [part_name(part, keyword, call) for call, part, keyword in raising]
+        names = []
+        for (call, part, _), base in zip(raising, bases, strict=True):
+            index = calls.index(call)
+            result = results[index] if results[index] != "_" else ORDINALS[index % 8]
+            if bases.count(base) > 1 or base in self._taken:
+                base = f"{_word(result)}_{base}"
+            names.append((span_of(part), self._fresh(base)))
+        return tuple(names)
 
     def _outcomes_finding(
         self,
@@ -305,6 +342,14 @@ def _hoistable(stmt: ast.stmt, calls: list[ast.Call], between: list[ast.stmt]) -
         return None
     text = ast.unparse(target)
     return f"({text})" if isinstance(target, ast.Tuple) else text
+
+
+def _word(target: str) -> str:
+    """The word a result's target names it by: ``self.user`` -> ``user``, ``(a, b)`` -> ``a``."""
+    words = re.findall(r"[A-Za-z_]\w*", target)
+    if not words:
+        return "result"
+    return words[-1] if "." in target and "," not in target else words[0]
 
 
 def _reads(stmt: ast.stmt) -> set[str]:

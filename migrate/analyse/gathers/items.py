@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from .. import dataflow
 from ..model import Span
 from .base import Scan
+from .computed import function_locals, may_raise, parts
 from .model import span_of
 from .syntax import same_loop, strip_await
 
@@ -144,6 +145,13 @@ class ItemCalls(Scan):
         receiver = self._receiver_refusal(call, sorted(bound))
         if receiver:
             return receiver
+        # The item's calls are made as a tuple: a part of this one that raises would
+        # leave the call before it made and never awaited.
+        local = function_locals(self.node)
+        for part, _ in parts(call):
+            inlined = [e for n, e in inline.items() if n in dataflow.reads(part)]
+            if any(may_raise(p, local) for p in (part, *inlined)):
+                return f"computing {self._source(part)} may raise, once the call before it was made"
         reads = self._inlined_reads(call, inline)
         for read, written in dataflow.conflicts(reads, whole_body):
             if written.split(".")[0] not in bound and written not in inline:

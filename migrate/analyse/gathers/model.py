@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import ast
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Literal
 
+from .. import dataflow
 from ..catalogue import NON_IDEMPOTENT
 from ..methods import UNKNOWN
 from ..model import Span, SpotKind
@@ -73,6 +75,28 @@ class Awaited:
     def short(self) -> str:
         return self.callee.rsplit(".", 1)[-1]
 
+    def changed_paths(self, call: ast.Call) -> Iterator[str]:
+        """What ``call`` (a call of this) changes of what it is handed: its
+        receiver's attributes, and the objects handed to the parameters it changes
+        in place (``load_into(base, ctx)`` filling ``ctx``)."""
+        func = call.func
+        receiver = dataflow.path_of(func.value) if isinstance(func, ast.Attribute) else None
+        if receiver is not None:
+            yield from (f"{receiver}.{attr}" for attr in self.changes_receiver)
+        yield from (path for _, path in self.changed_arguments(call))
+
+    def changed_arguments(self, call: ast.Call) -> Iterator[tuple[str, str]]:
+        """The parameters it changes in place and the paths ``call`` hands them:
+        (parameter, argument)."""
+        starred = next((i for i, a in enumerate(call.args) if isinstance(a, ast.Starred)), None)
+        for position, name in self.changes_params:
+            given = next((k.value for k in call.keywords if k.arg == name), None)
+            if given is None and position < len(call.args):
+                given = call.args[position] if starred is None or position < starred else None
+            path = dataflow.path_of(given) if given is not None else None
+            if path is not None:
+                yield name, path
+
 
 @dataclass(frozen=True)
 class GatherEdit:
@@ -99,6 +123,9 @@ class GatherEdit:
     # at the first failure that is not caught by the try at ``caught``.
     outcomes: bool = False
     caught: Span | None = None
+    # calls: parts of the calls that may raise (``ids[1]``), computed in this order
+    # before the gather, each into the name given: nothing is made when one raises.
+    computed: tuple[tuple[Span, str], ...] = ()
     # fission: a name the fetch reads, computed in the body before it -> its expression.
     inline: tuple[tuple[str, str], ...] = ()
     # fission: ``name = list(iterable)`` first, when the iterable can't be read twice.

@@ -231,6 +231,8 @@ class Gather(Rule):
         self.gathers = ctx.edits.gathers
         # Gathered calls in their final form, by (id of the edit, index).
         self.fetched: dict[tuple[int, int], cst.BaseExpression] = {}
+        # Parts of them computed before the gather: (name, final form) by edit id.
+        self.computed: dict[int, list[tuple[str, cst.BaseExpression]]] = {}
         self.clients: dict[int, cst.WithItem] = {}
         self.markers: dict[str, GatherAt] = {}
         self.marker_count = 0
@@ -296,6 +298,29 @@ class Gather(Rule):
             name = at.edit.names[index]
             return cst.parse_expression(f"{name}.result()" if at.edit.outcomes else name)
         return None
+
+    def _computed_part(
+        self, original: cst.BaseExpression, updated: cst.BaseExpression
+    ) -> cst.BaseExpression:
+        """A part of a gathered call computed before the gather: its name."""
+        pos = self.ctx.pos(original)
+        if pos is None:
+            return updated
+        for at in self.gathers:
+            for where, name in at.computed:
+                if where == pos:
+                    part = updated
+                    if self.fstrings:
+                        part = requote(part, self.quote)
+                    self.computed.setdefault(id(at), []).append((name, part))
+                    return cst.Name(name)
+        return updated
+
+    @on_leave(cst.Arg)
+    def leave_Arg(self, original: cst.Arg, updated: cst.Arg) -> cst.Arg:
+        """An argument of a gathered call computed before the gather."""
+        value = self._computed_part(original.value, updated.value)
+        return updated if value is updated.value else updated.with_changes(value=value)
 
     @on_visit(cst.Module)
     def visit_Module(self, node: cst.Module) -> None:
@@ -540,11 +565,12 @@ class Gather(Rule):
             updated = self._results_list(updated)
         if not self.markers:
             return updated
-        body = list(updated.body)
+        body: list[cst.BaseStatement] = []
         changed = False
-        for i, stmt in enumerate(body):
+        for stmt in updated.body:
             at = self._marked(stmt)
             if at is None or not isinstance(stmt, cst.SimpleStatementLine):
+                body.append(stmt)
                 continue
             at_marker = stmt
             calls = [code_of(c) for c in self._fetched(at)]
@@ -559,7 +585,14 @@ class Gather(Rule):
                 listed = "".join(f"    {name},\n" for name in at.edit.names)
                 assign = f"(\n{listed}) = "
             new = cst.parse_statement(f"{assign}await {_helper(at)}(\n{arguments})\n")
-            body[i] = _lead(self._with_client(at, new), at_marker.leading_lines)
+            computed: list[cst.BaseStatement] = [
+                cst.SimpleStatementLine([cst.Assign([cst.AssignTarget(cst.Name(n))], part)])
+                for n, part in self.computed.pop(id(at), [])
+            ]
+            if len(computed) != len(at.computed):
+                raise RuntimeError(f"gather at line {at.anchor[0]}: a computed part was not found")
+            made = [*computed, self._with_client(at, new)]
+            body += [_lead(made[0], at_marker.leading_lines), *made[1:]]
             self._used(at, f"{len(calls)} calls run together")
             changed = True
         return updated.with_changes(body=body) if changed else updated
@@ -892,13 +925,24 @@ class Gather(Rule):
     def leave_Attribute(
         self, original: cst.Attribute, updated: cst.BaseExpression
     ) -> cst.BaseExpression:
-        """A gathered property read (``self.info``, now ``await self.info()``)."""
+        """A gathered property read (``self.info``, now ``await self.info()``), and
+        the receiver of a gathered method call computed before the gather."""
         taken = self._take_fetch(original, updated)
-        return updated if taken is None else taken
+        if taken is not None:
+            return taken
+        if isinstance(updated, cst.Attribute):
+            value = self._computed_part(original.value, updated.value)
+            if value is not updated.value:
+                return updated.with_changes(value=value)
+        return updated
 
     @on_leave(cst.Call)
     def leave_Call(self, original: cst.Call, updated: cst.BaseExpression) -> cst.BaseExpression:
         """Gathered calls, consumers of gathered generators, and ``map`` fan-outs."""
+        if isinstance(updated, cst.Call) and not isinstance(original.func, cst.Attribute):
+            called = self._computed_part(original.func, updated.func)  # ``handlers[kind](x)``
+            if called is not updated.func:
+                updated = updated.with_changes(func=called)
         taken = self._take_fetch(original, updated)
         if taken is not None:
             return taken

@@ -47,9 +47,10 @@ class ReadOnlyPool(Pool):
 async def pool_states(urls):
     pool = Pool(urls)
     try:
+        url = urls[-1]
         states, state_of, first_state = await gather_in_order(
             pool.states(),
-            pool.state_of(urls[-1]),
+            pool.state_of(url),
             pool.first_state(),
         )
         return states, state_of, first_state
