@@ -355,6 +355,8 @@ def _generators_under_a_loop(graph: CallGraph, colouring: Colouring) -> list[Rev
     """A sync generator bridging to async code, iterated by async code: its
     ``async_to_sync`` runs as it is iterated, on the running loop, and raises."""
     bridged = _bridged_to_async(colouring)
+    # Where async code takes its items on a worker thread (``thread_items``).
+    offloaded = {(o.function, o.span) for o in colouring.offloads}
     reviews = []
     for function in sorted(bridged):
         fn = graph.functions.get(function)
@@ -363,6 +365,8 @@ def _generators_under_a_loop(graph: CallGraph, colouring: Colouring) -> list[Rev
         for edge in graph.callers.get(function, []):
             caller = graph.functions[edge.caller]
             if edge.via != "call" or not (caller.is_async or colouring.is_async(caller.qualname)):
+                continue
+            if (caller.qualname, edge.span) in offloaded:
                 continue
             why = colouring.boundaries.get(function, "it stays sync")
             reviews.append(

@@ -111,8 +111,6 @@ def offload_blocking(graph: CallGraph, result: Colouring) -> None:
             continue
         if holder not in graph.functions or graph.functions[holder].is_async:
             continue
-        if graph.functions[holder].is_generator:
-            continue  # its body runs as it is iterated, not when called: see review
         if holder in result.async_functions:
             continue
         looping.add(holder)
