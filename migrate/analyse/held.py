@@ -138,18 +138,16 @@ class HeldVisitor(ReachedValues):
         the sessions the function's callers may hand in (see defaults); classes a
         parameter or local is bound to (see reached)."""
         args = node.args
+        testing = fn.framework in ("pytest-test", "pytest-fixture")
         for arg in (*args.posonlyargs, *args.args, *args.kwonlyargs):
             typ = self.annotation_type(arg.annotation)
             if typ and arg.annotation is not None:
                 scope.local_types[arg.arg] = typ
+                fn.annotated_params += ((arg.arg, typ),)
                 self.note_session_annotation(fn.qualname, arg.arg, arg.annotation, typ)
-            elif fn.framework in ("pytest-test", "pytest-fixture") and arg.arg not in (
-                "self",
-                "cls",
-            ):
-                scope.local_types[arg.arg] = self.facts.fixture_types.get(
-                    arg.arg, FIXTURE_PREFIX + arg.arg
-                )
+            elif testing and arg.arg not in ("self", "cls"):
+                fixture = self.facts.fixture_types.get(arg.arg, FIXTURE_PREFIX + arg.arg)
+                scope.local_types[arg.arg] = fixture
         # ``@mock.patch("pkg.Site")``: the test's parameter stands in for a Site.
         scope.local_types.update(patched_params(node, self.resolve))
         sessions = {p for p in fn.params if scope.local_types.get(p) in SESSION_TYPES}

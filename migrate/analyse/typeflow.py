@@ -367,6 +367,17 @@ class TypeFlow(WhyUntyped):
             types = {self.state.get(key, _UNKNOWN) for key in keys} - {_NONE_YET, _UNKNOWN}
             if types:
                 found[cls] = types
+        # Handed to a parameter annotated with a project class (``client: Client``),
+        # which the annotation types, not the callers: a duck-typed stand-in still.
+        for owner, sites in self.sites.items():
+            annotated = self.functions[owner].annotated_params
+            for caller, call, offset in sites if annotated else ():
+                if not self.graph.project.facts[caller.module].is_test_file:
+                    continue
+                for param, typ in annotated:
+                    held = given(self.functions[owner], call, offset, param, caller)
+                    if held in self.test_classes and typ in self.classes:
+                        found.setdefault(held, set()).add(typ)
         return found
 
     def _returned(self, made: str | None) -> str:

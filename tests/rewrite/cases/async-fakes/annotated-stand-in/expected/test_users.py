@@ -1,0 +1,29 @@
+import pytest
+
+from shop.client import Client, Users, user_name
+
+
+class FakeClient:
+    def __init__(self):
+        self.paths = []
+
+    async def get(self, path):
+        self.paths.append(path)
+        return {"name": "fake" + path}
+
+
+@pytest.mark.asyncio
+async def test_users_with_a_fake():
+    fake = FakeClient()
+    assert await Users(fake).name(1) == "fake/users/1"
+    assert fake.paths == ["/users/1"]
+
+
+@pytest.mark.asyncio
+async def test_user_name_with_a_fake():
+    assert await user_name(FakeClient(), 2) == "fake/users/2"
+
+
+@pytest.mark.asyncio
+async def test_users_for_real():
+    assert await Users(Client("http://shop.example.com")).name(2) == "Grace"
