@@ -44,7 +44,8 @@ def find_sites(graph: CallGraph) -> list[Site]:
             if held in CONSTRUCTORS.values() or held == "requests":
                 continue  # a session's verb, or requests', looked up by name: see values
             classes = tuple(graph.held_classes(fn, use.held))
-            methods = {m for cls in classes for m in graph.public_methods(cls)}
+            # ``getattr(self, "get_" + kind)``: one of the methods named so.
+            methods = {m for cls in classes for m in graph.public_methods(cls, use.prefix)}
             if use.named_after_function:
                 # ``getattr(obj, method.__name__)``: obj's method named like one of the
                 # functions used as values (``method`` is one of them).

@@ -633,9 +633,10 @@ class CallGraph(Extensions):
     def _module_of(self, cls: str) -> ModuleFacts | None:
         return next((f for f in self._defining(cls) if cls in f.classes), None)
 
-    def public_methods(self, cls: str) -> list[str]:
-        """The methods an instance of ``cls`` has whose names do not start with ``_``,
-        its own or inherited from project classes (properties left out)."""
+    def public_methods(self, cls: str, prefix: str = "") -> list[str]:
+        """The methods an instance of ``cls`` has whose names do not start with ``_``
+        (with ``prefix``: those whose names start with it), its own or inherited from
+        project classes (properties left out)."""
         found: dict[str, str] = {}
         seen: set[str] = set()
         todo = [cls]
@@ -645,7 +646,8 @@ class CallGraph(Extensions):
                 continue
             seen.add(current)
             for fn in self._methods_of().get(current, ()):
-                if not fn.name.startswith("_") and fn.property is None:
+                named = fn.name.startswith(prefix) if prefix else not fn.name.startswith("_")
+                if named and fn.property is None:
                     found.setdefault(fn.name, fn.qualname)
             module = self._module_of(current)
             if module is not None:

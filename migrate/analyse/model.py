@@ -219,6 +219,8 @@ class Dynamic:
     named_after_function: bool = False
     # The names a test's ``parametrize`` gives it, when all are plain strings.
     names: tuple[str, ...] = ()
+    # How the name starts, where it is put together (``"get_" + kind``, ``f"get_{kind}"``).
+    prefix: str = ""
 
 
 @dataclass

@@ -185,6 +185,7 @@ def note_dynamic(resolver: NameResolver, fn: Function, node: ast.Call, target: s
                 named_after_function=_function_name(func.args[1]),
                 names=_parametrized(resolver, func.args[1])
                 or spelt_names(resolver, func, func.args[1]),
+                prefix=_name_prefix(func.args[1]),
             )
         )
         return
@@ -202,6 +203,17 @@ def note_dynamic(resolver: NameResolver, fn: Function, node: ast.Call, target: s
                 named_after_function=_function_name(node.args[1]),
             )
         )
+
+
+def _name_prefix(name: ast.expr) -> str:
+    """How a name put together at run time starts: ``"get_" + kind``,
+    ``f"get_{kind}"`` -> ``get_``."""
+    first = name.left if isinstance(name, ast.BinOp) and isinstance(name.op, ast.Add) else None
+    if isinstance(name, ast.JoinedStr) and name.values:
+        first = name.values[0]
+    if isinstance(first, ast.Constant) and isinstance(first.value, str):
+        return first.value
+    return ""
 
 
 def _parametrized(resolver: NameResolver, name: ast.expr) -> tuple[str, ...]:
