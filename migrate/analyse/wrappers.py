@@ -12,18 +12,29 @@ from .model import Function
 def wrapper_of(functions: dict[str, Function], decorator: str | None, is_call: bool) -> str | None:
     """The nested function a decorator puts in place of the function it decorates.
 
-    ``@timed`` -> ``timed.<wrapper>``; ``@retry()`` -> ``retry.decorator.<wrapper>``.
+    ``@timed`` -> ``timed.<wrapper>``; ``@retry()`` -> ``retry.decorator.<wrapper>``;
+    ``@Retry(3)`` -> ``Retry.__call__.<wrapper>``.
     The wrapper is recognised by calling a parameter of its enclosing function.
     """
     if decorator is None:
         return None
+    if decorator not in functions and is_call:
+        # ``@Retry(3)``, a class: the instance decorates, its ``__call__(self, fn)``
+        # taking the function and handing back the wrapper.
+        method = functions.get(f"{decorator}.__call__")
+        return None if method is None else _wrapper_returned(functions, method)
     if decorator not in functions:
-        return None if is_call else _call_method_wrapper(functions, decorator)
+        return _call_method_wrapper(functions, decorator)
     fn = functions[decorator]
     if is_call:
         if len(fn.returns_inner) != 1:
             return None
         fn = functions.get(fn.returns_inner[0], fn)
+    return _wrapper_returned(functions, fn)
+
+
+def _wrapper_returned(functions: dict[str, Function], fn: Function) -> str | None:
+    """The one nested function ``fn`` returns, when it calls a parameter of ``fn``."""
     if len(fn.returns_inner) != 1:
         return None
     wrapper = functions.get(fn.returns_inner[0])
