@@ -332,7 +332,13 @@ def _constructor_boundary(
 
 def _bridge(caller: Function, callee: str, call: Call, boundary: str) -> Bridge:
     kind = finalisers.bridge_kind(caller, boundary)
-    return Bridge(caller.qualname, callee, call.span, kind, f"{caller.name} stays sync: {boundary}")
+    why = f"{caller.name} stays sync: {boundary}"
+    if boundary == "dunder" and kind == "async_to_sync":
+        # ``a == b``, ``str(a)`` in async code run it on the loop's thread: it waits
+        # there (block_on) as the legacy call blocked, where async_to_sync raises.
+        why += " (Python calls it, maybe on a running loop: it waits there)"
+        return Bridge(caller.qualname, callee, call.span, kind, why, anywhere=True)
+    return Bridge(caller.qualname, callee, call.span, kind, why)
 
 
 def _shared_clients(graph: CallGraph, result: Colouring) -> None:

@@ -58,6 +58,9 @@ class Bridge:
     # bridge runs while its holder runs, as a call's does.
     called_at_once: bool = False
     text: str = ""  # the reference as written, for is_reference bridges
+    # Its holder is a dunder Python runs wherever (``==``, ``str()``): async code
+    # may run it on its loop's thread, where async_to_sync raises (see block_on).
+    anywhere: bool = False
 
 
 @dataclass(frozen=True)

@@ -210,13 +210,18 @@ def _fetching_attribute_reads(graph: CallGraph, colouring: Colouring) -> list[Re
             continue
         owner = (fn.class_qualname or fn.qualname).rsplit(".", 1)[-1]
         callee = graph.functions[bridge.callee].name if bridge.callee in graph.functions else ""
+        behind = (
+            "block_on, which blocks the loop while it waits"
+            if bridge.anywhere
+            else "async_to_sync, which raises"
+        )
         reviews.append(
             Review(
                 fn.qualname,
                 bridge.span,
                 f"{owner}.{fn.name} calls {callee or bridge.callee}, which becomes async, when"
-                " an attribute is read: Python calls it, so it stays sync behind async_to_sync,"
-                " which raises when async code reads such an attribute; load explicitly"
+                f" an attribute is read: Python calls it, so it stays sync behind {behind}"
+                " when async code reads such an attribute; load explicitly"
                 f" (`await obj.{callee or '...'}()`) before reading, or keep {owner} sync",
             )
         )
@@ -234,6 +239,12 @@ def _dunders_under_a_loop(graph: CallGraph, colouring: Colouring) -> list[Review
             continue
         names = sorted(short_name(c) for c in callees)
         owner = (fn.class_qualname or fn.qualname).rsplit(".", 1)[-1]
+        waits = any(b.anywhere for b in colouring.bridges if b.function == function)
+        through = (
+            "through block_on, which blocks this running loop while it waits"
+            if waits
+            else "through async_to_sync, which raises on this running loop"
+        )
         for edge in graph.callers.get(function, []):
             caller = graph.functions[edge.caller]
             if not (caller.is_async or colouring.is_async(caller.qualname)):
@@ -244,8 +255,7 @@ def _dunders_under_a_loop(graph: CallGraph, colouring: Colouring) -> list[Review
                     edge.span,
                     f"{owner}.{fn.name} stays sync (Python calls it) and runs"
                     f" {', '.join(names)}, which {'become' if len(names) > 1 else 'becomes'}"
-                    " async, through async_to_sync, which raises on this running loop:"
-                    f" await {' and '.join(names)} here instead",
+                    f" async, {through}: await {' and '.join(names)} here instead",
                 )
             )
     return reviews

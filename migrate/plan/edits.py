@@ -65,6 +65,9 @@ class BridgeEdit:
     # ``async_to_sync(collect)(gen(...))``, not a coroutine it cannot iterate;
     # "iter" where ``next()`` takes it, which wants an iterator ("list" otherwise).
     collect: Literal["", "list", "iter"] = ""
+    # Waits through the ``block_on`` helper, which works on a running loop too
+    # (a dunder Python runs wherever: ``block_on(get(url))``).
+    anywhere: bool = False
 
 
 @dataclass(frozen=True)
@@ -682,7 +685,13 @@ def plan_edits(analysis: Analysis) -> dict[str, FileEdits]:
             call = next(c for c in fn.calls if c.span == bridge.span)
             fe.async_iterations.add(cols.pos(call.iterated_at or call.span))
         fe.bridges[cols.pos(bridge.span)] = BridgeEdit(
-            bridge.kind, bridge.thread_sensitive, bridge.is_reference, bridge.text, alias, collect
+            bridge.kind,
+            bridge.thread_sensitive,
+            bridge.is_reference,
+            bridge.text,
+            alias,
+            collect,
+            bridge.anywhere,
         )
 
     # Direct blocking calls with an async twin, inside code that becomes async

@@ -687,6 +687,36 @@ def run_soon(main: Coroutine[Any, Any, Any]) -> None:
     private=("_RUNNING",),
 )
 
+BLOCK_ON = Helper(
+    "block_on",
+    '''\
+def block_on(call: Awaitable[Any]) -> Any:
+    """Wait for ``call`` from sync code Python runs itself (``__eq__``,
+    ``__str__``, ``__call__``...), wherever that runs: off the event loop as
+    ``async_to_sync`` does; on a thread whose loop is running (async code
+    comparing, printing, calling), where ``async_to_sync`` raises, on a loop of
+    its own on a worker thread, this thread waiting for it as the legacy call
+    blocked it."""
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return async_to_sync(_awaited)(call)
+    with ThreadPoolExecutor(1) as worker:
+        return worker.submit(asyncio.run, _awaited(call)).result()
+
+
+async def _awaited(call: Awaitable[Any]) -> Any:
+    return await call''',
+    (
+        "import asyncio",
+        "from collections.abc import Awaitable",
+        "from concurrent.futures import ThreadPoolExecutor",
+        "from typing import Any",
+        "from asgiref.sync import async_to_sync",
+    ),
+    private=("_awaited",),
+)
+
 TASK_POOL = Helper(
     "TaskPool",
     '''\
@@ -2063,6 +2093,7 @@ HELPERS: dict[str, Helper] = {
         ASYNC_MEMO,
         RUN_COROUTINE,
         RUN_SOON,
+        BLOCK_ON,
         CACHED_RESULT,
         COLLECT,
         STATUS_ERROR,

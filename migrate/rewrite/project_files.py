@@ -80,10 +80,13 @@ def _needs(
     new = {r.path.resolve(): r.new for r in results if r.changed and r.error is None}
     needs = Needs(asyncio_mode=asyncio_mode)
     dirs = _root_dirs(roots)
-    for source in sources:
-        path = source.path.resolve()
+    read = {source.path.resolve(): source.text for source in sources}
+    # Files the rewrite writes anew count too: the helpers module imports asgiref
+    # for block_on, which a module calling it does not.
+    texts = {**read, **{path: "" for path in new if path not in read}}
+    for path, old in texts.items():
         data = new.get(path)
-        text = data.decode("utf-8", "replace") if data is not None else source.text
+        text = data.decode("utf-8", "replace") if data is not None else old
         modules = imported_modules(text)
         # Fixtures come from pytest plugins, not imports: respx's and requests-mock's.
         for fixture, module in (("respx_mock", "respx"), ("requests_mock", "requests_mock")):

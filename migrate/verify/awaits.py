@@ -29,9 +29,10 @@ CONSUMERS = frozenset(
     {
         "run",
         # The helpers module's asyncio.run for sync code that may run on a loop,
-        # and its runner for ``__del__``.
+        # its runner for ``__del__``, and its waiter for dunders Python runs.
         "run_coroutine",
         "run_soon",
+        "block_on",
         "gather",
         "wait",
         "wait_for",

@@ -107,6 +107,7 @@ def test_one_helpers_module_per_package_imported_relatively(tmp_path: Path) -> N
         "async_memo": None,  # not needed here: nothing memoised
         "run_coroutine": None,  # nor here: no app context entered from sync code
         "run_soon": None,  # no __del__ runs async code
+        "block_on": None,  # nor does a dunder
         "cached_result": None,  # nor here: no cached_property
         "StatusError": None,  # nothing raises requests.HTTPError
         "RequestsRequest": None,  # no requests mock with a callback
@@ -216,6 +217,7 @@ def test_a_later_step_extends_the_helpers_module_to_the_one_shot_bytes() -> None
     in_any_order = [
         "run_coroutine",
         "run_soon",
+        "block_on",
         "httpx_kwargs",
         "async_memo",
         "TaskPool",

@@ -8,7 +8,10 @@
   ``async_to_sync(collect)(gen(...))`` gives sync code the list of its items
   (fetched before the first is used, one event loop for all the pages);
   where ``next()`` takes it, ``iter(async_to_sync(collect)(gen(...), limit=1))``
-  fetches only what the first item needs.
+  fetches only what the first item needs. A dunder Python runs on syntax
+  (``==``, ``str()``), which async code may run on its loop's thread where no
+  call shows it, waits through the ``block_on`` helper instead:
+  ``block_on(get(url))`` works there too, blocking as the legacy call did.
 * The ``if __name__ == "__main__":`` block: ``asyncio.run(f(...))``: a true
   top level, where no loop can be running and no asgiref is needed; so is an
   exit hook (``atexit.register(lambda: asyncio.run(client.close()))``).
@@ -64,6 +67,8 @@ class Bridges(Rule):
             self.ctx.note(self.code, line, "run_soon in a finaliser")
             run = cst.Name(self.ctx.use_helper("run_soon"))
             return cst.Call(func=run, args=[cst.Arg(updated)])
+        if bridge.kind == "async_to_sync" and bridge.anywhere:
+            return self._block_on(updated, bridge, line)
         if bridge.kind == "async_to_sync" and bridge.collect:
             self.ctx.add_import("asgiref.sync", "async_to_sync")
             self.ctx.note(self.code, line, "async_to_sync bridge, the generator's items collected")
@@ -99,6 +104,21 @@ class Bridges(Rule):
     def __init__(self, ctx: RuleContext) -> None:
         super().__init__(ctx)
         self.used_aliases: Counter[str] = Counter()
+
+    def _block_on(self, call: cst.Call, bridge: BridgeEdit, line: int) -> cst.BaseExpression:
+        """``block_on(get(url))`` in a dunder Python runs wherever, a running loop's
+        thread too; a generator's items collected (``block_on(collect(gen(...)))``)."""
+        self.ctx.note(self.code, line, "block_on bridge (Python calls this dunder)")
+        made: cst.BaseExpression = call
+        if bridge.collect:
+            args = [cst.Arg(call)]
+            if bridge.collect == "iter":
+                args.append(keyword_arg("limit", cst.Integer("1")))
+            made = cst.Call(func=cst.Name(self.ctx.use_helper("collect")), args=args)
+        waited = cst.Call(func=cst.Name(self.ctx.use_helper("block_on")), args=[cst.Arg(made)])
+        if bridge.collect == "iter":
+            return cst.Call(func=cst.Name("iter"), args=[cst.Arg(waited)])
+        return waited
 
     def _offload(self, call: cst.Call, bridge: BridgeEdit, line: int) -> cst.BaseExpression:
         self.ctx.add_import("asgiref.sync", "sync_to_async")

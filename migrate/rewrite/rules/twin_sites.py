@@ -6,8 +6,10 @@ async code, and the dunder kept as a bridge for sync code.
 jobs.asetitem(name, xml)``, ``del jobs[name]`` -> ``await
 jobs.adelitem(name)``, ``len(jobs)`` and ``if jobs:`` -> ``await jobs.alen()``, ``api.token = v``
 -> ``await api.aset_token(v)``. The class keeps
-its dunder, one line handing over to the twin through ``async_to_sync``: sync
-code (and code that cannot tell what it holds) goes on working.
+its dunder, one line handing over to the twin through the ``block_on``
+helper: sync code, and async code that cannot tell what it holds (which runs
+the dunder on its loop's thread, where ``async_to_sync`` would raise), go on
+working.
 """
 
 from __future__ import annotations
@@ -111,13 +113,13 @@ class TwinSites(Rule):
         return updated.with_changes(body=updated.body.with_changes(body=body))
 
     def _setter(self, twin: cst.FunctionDef) -> cst.FunctionDef:
-        """``@token.setter def token(self, value): async_to_sync(self.aset_token)(value)``"""
-        self.ctx.add_import("asgiref.sync", "async_to_sync")
+        """``@token.setter def token(self, value): block_on(self.aset_token(value))``"""
+        block_on = self.ctx.use_helper("block_on")
         params = twin.params.params
         self_name = params[0].name.value if params else "self"
         value = params[1].name.value if len(params) > 1 else "value"
         prop = twin.name.value.removeprefix(SETTER_PREFIX)
-        body = cst.parse_statement(f"async_to_sync({self_name}.{twin.name.value})({value})")
+        body = cst.parse_statement(f"{block_on}({self_name}.{twin.name.value}({value}))")
         return twin.with_changes(
             name=cst.Name(prop),
             asynchronous=None,
@@ -133,14 +135,14 @@ class TwinSites(Rule):
         return self.ctx.edits.twin_calls.get(pos) if pos else None
 
     def _shell(self, twin: cst.FunctionDef) -> cst.FunctionDef:
-        """``def __contains__(self, name): return async_to_sync(self.acontains)(name)``;
-        ``def __iter__(self): return iter(async_to_sync(collect)(self.__aiter__()))``."""
-        self.ctx.add_import("asgiref.sync", "async_to_sync")
+        """``def __contains__(self, name): return block_on(self.acontains(name))``;
+        ``def __iter__(self): return iter(block_on(collect(self.__aiter__())))``."""
+        block_on = self.ctx.use_helper("block_on")
         params = twin.params
         self_name = params.params[0].name.value if params.params else "self"
         if twin.name.value not in _DUNDERS and twin.name.value != ITER_TWIN[1]:
-            # ``@property def version(self): return async_to_sync(self.aversion)()``
-            body = cst.parse_statement(f"return async_to_sync({self_name}.{twin.name.value})()")
+            # ``@property def version(self): return block_on(self.aversion())``
+            body = cst.parse_statement(f"return {block_on}({self_name}.{twin.name.value}())")
             return twin.with_changes(
                 name=cst.Name(twin.name.value.removeprefix("a")),
                 asynchronous=None,
@@ -151,7 +153,7 @@ class TwinSites(Rule):
         if twin.name.value == ITER_TWIN[1]:
             collect = self.ctx.use_helper("collect")
             body = cst.parse_statement(
-                f"return iter(async_to_sync({collect})({self_name}.{ITER_TWIN[1]}()))"
+                f"return iter({block_on}({collect}({self_name}.{ITER_TWIN[1]}())))"
             )
             return twin.with_changes(
                 name=cst.Name(ITER_TWIN[0]),
@@ -167,10 +169,8 @@ class TwinSites(Rule):
         if params.star_kwarg is not None:
             args.append(cst.Arg(params.star_kwarg.name, star="**"))
         bridged = cst.Call(
-            cst.Call(
-                cst.Name("async_to_sync"), [cst.Arg(_attr(cst.Name(self_name), twin.name.value))]
-            ),
-            args,
+            cst.Name(block_on),
+            [cst.Arg(cst.Call(_attr(cst.Name(self_name), twin.name.value), args))],
         )
         dunder = _DUNDERS[twin.name.value]
         value: cst.BaseSmallStatement = (

@@ -1,9 +1,9 @@
 import httpx
-from asgiref.sync import async_to_sync
 
 from _async_helpers import (
     TLS_CONTEXT,
     AsyncClientPerLoop,
+    block_on,
     cached_result,
     collect,
     gather_in_order,
@@ -56,7 +56,7 @@ class Category:
             yield Product(self.shop, item)
 
     def __iter__(self):
-        return iter(async_to_sync(collect)(self.__aiter__()))
+        return iter(block_on(collect(self.__aiter__())))
 
 
 async def out_of_stock(shop: Shop, slug):

@@ -1,7 +1,6 @@
 import httpx
-from asgiref.sync import async_to_sync
 
-from _async_helpers import TLS_CONTEXT
+from _async_helpers import TLS_CONTEXT, block_on
 
 
 class Jenkins:
@@ -19,7 +18,7 @@ class Jenkins:
 
     @property
     def version(self):
-        return async_to_sync(self.aversion)()
+        return block_on(self.aversion())
 
     async def is_modern(self):
         return await self.aversion() >= "2"

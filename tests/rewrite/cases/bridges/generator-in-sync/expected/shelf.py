@@ -1,7 +1,6 @@
 import httpx
-from asgiref.sync import async_to_sync
 
-from _async_helpers import TLS_CONTEXT, requests_values
+from _async_helpers import TLS_CONTEXT, block_on, requests_values
 
 
 async def pages(base, params):
@@ -30,7 +29,7 @@ class Shelf:
 
     @property
     def titles(self):
-        return async_to_sync(self.atitles)()
+        return block_on(self.atitles())
 
     async def first_title(self):
         async for item in pages(self.base, {"shelf": "1"}):
@@ -50,7 +49,7 @@ class Reader:
 
     @property
     def opening(self):
-        return async_to_sync(self.aopening)()
+        return block_on(self.aopening())
 
 
 def openings(readers):

@@ -3,8 +3,9 @@ from urllib import request as http
 from urllib.parse import urlencode
 
 import httpx
-from asgiref.sync import async_to_sync
 from flask import current_app
+
+from ._async_helpers import block_on
 
 VERIFY_URL = "https://captcha.test/siteverify"
 
@@ -18,7 +19,7 @@ class Verifier:
     def __call__(self, answer):
         if current_app.testing:
             return True
-        if not async_to_sync(self._check)(answer):
+        if not block_on(self._check(answer)):
             raise ValueError(self.message)
         return True
 

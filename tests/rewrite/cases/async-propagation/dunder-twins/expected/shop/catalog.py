@@ -1,7 +1,6 @@
 import httpx
-from asgiref.sync import async_to_sync
 
-from shop._async_helpers import TLS_CONTEXT, AsyncClientPerLoop, collect
+from shop._async_helpers import TLS_CONTEXT, AsyncClientPerLoop, block_on, collect
 
 
 class Catalog:
@@ -24,13 +23,13 @@ class Catalog:
         return name in await self.names()
 
     def __contains__(self, name):
-        return async_to_sync(self.acontains)(name)
+        return block_on(self.acontains(name))
 
     async def alen(self):
         return len(await self.names())
 
     def __len__(self):
-        return async_to_sync(self.alen)()
+        return block_on(self.alen())
 
     async def asetitem(self, name, price):
         await self.session.put(
@@ -38,7 +37,7 @@ class Catalog:
         )
 
     def __setitem__(self, name, price):
-        async_to_sync(self.asetitem)(name, price)
+        block_on(self.asetitem(name, price))
 
     async def adelitem(self, name):
         if not await self.acontains(name):
@@ -46,14 +45,14 @@ class Catalog:
         await self.session.delete(f"{self.base}/items/{name}", timeout=5)
 
     def __delitem__(self, name):
-        async_to_sync(self.adelitem)(name)
+        block_on(self.adelitem(name))
 
     async def __aiter__(self):
         for name in await self.names():
             yield (await self.session.get(f"{self.base}/items/{name}", timeout=5)).json()
 
     def __iter__(self):
-        return iter(async_to_sync(collect)(self.__aiter__()))
+        return iter(block_on(collect(self.__aiter__())))
 
     def __bool__(self):
         return bool(self.base)
@@ -79,7 +78,7 @@ class Shelf:
                 yield item
 
     def __iter__(self):
-        return iter(async_to_sync(collect)(self.__aiter__()))
+        return iter(block_on(collect(self.__aiter__())))
 
     async def alen(self):
         async with httpx.AsyncClient(
@@ -88,7 +87,7 @@ class Shelf:
             return len((await http_client.get(self.url, timeout=5)).json())
 
     def __len__(self):
-        return async_to_sync(self.alen)()
+        return block_on(self.alen())
 
 
 async def label(base, path="names"):

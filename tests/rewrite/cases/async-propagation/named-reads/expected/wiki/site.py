@@ -1,7 +1,6 @@
 import httpx
-from asgiref.sync import async_to_sync
 
-from ._async_helpers import TLS_CONTEXT
+from ._async_helpers import TLS_CONTEXT, block_on
 
 
 class Site:
@@ -24,14 +23,14 @@ class Site:
 
     @property
     def version(self):
-        return async_to_sync(self.aversion)()
+        return block_on(self.aversion())
 
     async def aname(self):
         return await self._fetch("name")
 
     @property
     def name(self):
-        return async_to_sync(self.aname)()
+        return block_on(self.aname())
 
     async def preload(self):
         for attr in ("version", "name"):

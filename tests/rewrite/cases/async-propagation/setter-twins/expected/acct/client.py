@@ -1,9 +1,8 @@
 from collections.abc import AsyncIterator
 
 import httpx
-from asgiref.sync import async_to_sync
 
-from acct._async_helpers import TLS_CONTEXT, AsyncClientPerLoop
+from acct._async_helpers import TLS_CONTEXT, AsyncClientPerLoop, block_on
 
 
 class Account:
@@ -33,7 +32,7 @@ class Account:
 
     @name.setter
     def name(self, value):
-        async_to_sync(self.aset_name)(value)
+        block_on(self.aset_name(value))
 
     @property
     def plan(self):
@@ -49,7 +48,7 @@ class Account:
 
     @plan.setter
     def plan(self, value):
-        async_to_sync(self.aset_plan)(value)
+        block_on(self.aset_plan(value))
 
     async def _pages(self) -> AsyncIterator[dict]:
         page = 1
