@@ -61,6 +61,7 @@ def awaited_calls(
                 fetch_kind(callee),
                 verbs,
                 changes_receiver=changes,
+                counts_receiver=target.self_counts if target.name != "__init__" else (),
                 changes_globals=pacing.changes_globals(callee),
                 changes_params=changed_params(target),
                 holds=pacing.holds(callee),

@@ -124,12 +124,14 @@ class CallScan(Scan):
         return None
 
     def _changed_by(self, call: ast.Call) -> set[str]:
-        """What an awaited method call changes on its receiver (``self.login()``)."""
+        """What an awaited method call changes on its receiver (``self.login()``), a
+        count it keeps too (``self.hits += 1``: read between the calls, it differs)."""
         func = call.func
         receiver = dataflow.path_of(func.value) if isinstance(func, ast.Attribute) else None
         if receiver is None:
             return set()
-        return {f"{receiver}.{attr}" for attr in self._info(call).changes_receiver}
+        info = self._info(call)
+        return {f"{receiver}.{attr}" for attr in (*info.changes_receiver, *info.counts_receiver)}
 
     def _fetches_elsewhere(self, block: list[ast.stmt], stmt: ast.stmt) -> bool:
         return any(s is not stmt and self._awaited_in(s) for s in block)

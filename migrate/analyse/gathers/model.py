@@ -50,6 +50,9 @@ class Awaited:
     # The attributes of its receiver a method changes (``self.configure()``
     # setting ``self.site``): what reads them afterwards depends on it.
     changes_receiver: tuple[str, ...] = ()
+    # The counts it keeps on its receiver (``self.hits += 1``): calls made together
+    # end with the same count, but code reading it between them sees another.
+    counts_receiver: tuple[str, ...] = ()
     changes_globals: tuple[str, ...] = ()  # the module globals it changes (a cache)
     # The parameters whose object it changes (``seen``), with their positions.
     changes_params: tuple[tuple[int, str], ...] = ()
@@ -82,7 +85,8 @@ class Awaited:
         func = call.func
         receiver = dataflow.path_of(func.value) if isinstance(func, ast.Attribute) else None
         if receiver is not None:
-            yield from (f"{receiver}.{attr}" for attr in self.changes_receiver)
+            changed = (*self.changes_receiver, *self.counts_receiver)
+            yield from (f"{receiver}.{attr}" for attr in changed)
         yield from (path for _, path in self.changed_arguments(call))
 
     def changed_arguments(self, call: ast.Call) -> Iterator[tuple[str, str]]:

@@ -1,6 +1,6 @@
 """A call that fills what it is handed (a dict, an object's attribute, a
-list) before a call that reads it: the second needs the first, so they stay
-in order; a call before them that reads nothing they change runs with the
+list, a count it keeps) before a call that reads it: the second needs the
+first, so they stay in order; a call before them that reads nothing they change runs with the
 first."""
 
 ROUTES = {
@@ -19,3 +19,4 @@ def drive(run):
     run.check("team page", context.team_page, context.Holder())
     run.check("last user", context.last_user)
     run.check("news and session", context.news_and_session)
+    run.check("sent between", context.sent_between)

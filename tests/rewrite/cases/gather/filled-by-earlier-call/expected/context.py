@@ -57,3 +57,18 @@ async def news_and_session():
         load_session(ctx),
     )
     return news["title"], ctx["user_id"]
+
+
+class Tracker:
+    def __init__(self):
+        self.sent = 0
+
+    async def get(self, path):
+        self.sent += 1
+        return await get_json(path)
+
+
+async def sent_between():
+    tracker = Tracker()
+    await tracker.get("/users/1")
+    return tracker.sent, (await tracker.get("/users/2"))["name"], tracker.sent

@@ -49,3 +49,18 @@ def news_and_session():
     news = get_json("/news")
     load_session(ctx)
     return news["title"], ctx["user_id"]
+
+
+class Tracker:
+    def __init__(self):
+        self.sent = 0
+
+    def get(self, path):
+        self.sent += 1
+        return get_json(path)
+
+
+def sent_between():
+    tracker = Tracker()
+    tracker.get("/users/1")
+    return tracker.sent, tracker.get("/users/2")["name"], tracker.sent
