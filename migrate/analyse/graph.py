@@ -49,6 +49,7 @@ from .model import (
     Ref,
     Span,
 )
+from .mro import SUPER_MARK, next_methods
 from .object_attrs import object_attrs
 from .project import Project
 from .protocols import implementers
@@ -630,6 +631,17 @@ class CallGraph(Extensions):
                 todo += [self.resolve(b) or b for b in facts.classes.get(current, ())]
         return None
 
+    def next_methods(self, target: str) -> list[str]:
+        """What ``super().m()`` in a class with no bases reaches (see mro)."""
+        cls = target.partition(SUPER_MARK)[0]
+
+        def bases_of(name: str) -> list[str]:
+            module = self._module_of(name)
+            return [self.resolve(b) or b for b in module.classes.get(name, [])] if module else []
+
+        defined = self.functions.__contains__
+        return next_methods(target, self.subclasses(cls), bases_of, defined)
+
     def _module_of(self, cls: str) -> ModuleFacts | None:
         return next((f for f in self._defining(cls) if cls in f.classes), None)
 
@@ -1012,6 +1024,8 @@ class CallGraph(Extensions):
             return next(iter(self.chosen(call)), None)
         if call.alternatives:
             return next(iter(self.alternatives(call)), None)
+        if call.target and SUPER_MARK in call.target:
+            return next(iter(self.next_methods(call.target)), None)
         target = self.resolve(call.target)
         if target is None:
             return None
@@ -1159,6 +1173,13 @@ def _link(graph: CallGraph, fn: Function, fresh: bool) -> _Links:
         if call.alternatives:
             for looped in graph.alternatives(call):
                 found.edges.append(Edge(fn.qualname, looped, call.span, call))
+            continue
+        if call.target and SUPER_MARK in call.target:
+            # ``super().refresh()`` in a mixin: the next class's, in each that mixes it in.
+            methods = graph.next_methods(call.target)
+            for method in methods:
+                graph.dispatched.setdefault(method, set()).update(methods)
+                found.edges.append(Edge(fn.qualname, method, call.span, call))
             continue
         callee = graph.callee_of(call)
         if callee is not None:

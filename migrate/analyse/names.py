@@ -25,6 +25,7 @@ from .item_annotations import annotated_items
 from .made_by import MADE_BY_PARAM, call_args, given_class, param_made
 from .mock_factories import MOCK_MODULES, mock_factory
 from .model import ITEMS_SUFFIX, RETURNS_SUFFIX, ModuleFacts
+from .mro import super_target
 from .object_attrs import taken_attr
 from .scopes import (
     LocalScope,
@@ -369,9 +370,13 @@ class NameResolver:
             # ``requests.Session().get``: the type made by the inner call.
             return self.type_of_call(node, self.scopes[-1] if self.scopes else None)
         if isinstance(node, ast.Attribute) and _is_super(node.value):
-            # ``super().__init__(...)``, ``super().setUp()`` in a method: the first base's.
-            bases = self.facts.classes.get(self._enclosing_class() or "", [])
-            return f"{bases[0]}.{node.attr}" if bases else None
+            # ``super().__init__(...)``, ``super().setUp()`` in a method: the first base's;
+            # in a class with none (a mixin), the next one's in its subclasses (see mro).
+            cls = self._enclosing_class()
+            bases = self.facts.classes.get(cls or "", [])
+            if not bases:
+                return super_target(cls, node.attr) if cls else None
+            return f"{bases[0]}.{node.attr}"
         if isinstance(node, ast.Subscript) and (
             self.names_instance(node.value) or getattr(node.value, "id", "") == "self"
         ):
