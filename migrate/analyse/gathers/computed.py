@@ -87,7 +87,18 @@ def raising_parts(
     first call's parts may raise (nothing is made before them); otherwise every
     part that may raise, of every call, so that they still raise in the order
     they did."""
-    found = [(c, p, k) for c in calls for p, k in parts(c) if may_raise(p, local)]
+    found = []
+    read: set[str] = set()  # parts read (no call in them) by the calls before
+    for call in calls:
+        for part, keyword in parts(call):
+            if not may_raise(part, local):
+                continue
+            text = ast.dump(part)
+            if text in read:
+                continue  # ``urls["social"]`` again: it did not raise the first time
+            found.append((call, part, keyword))
+            if not any(isinstance(n, ast.Call) for n in dataflow.walk_local(part)):
+                read.add(text)
     if not any(c is not calls[0] for c, _, _ in found):
         return []
     return found
