@@ -376,7 +376,11 @@ class TypeFlow(WhyUntyped):
                     continue
                 for param, typ in annotated:
                     held = given(self.functions[owner], call, offset, param, caller)
-                    if held in self.test_classes and typ in self.classes:
+                    if held is None or typ not in self.classes or held == typ:
+                        continue
+                    # A test's own class, or a fake the package ships (``FakeClient``),
+                    # that is no subclass of what the annotation names.
+                    if held in self.classes and held not in self.graph.subclasses(typ):
                         found.setdefault(held, set()).add(typ)
         return found
 

@@ -1,7 +1,8 @@
 """A test's own class handed where the code's parameter is annotated with the
 project's client (``Users(FakeClient())`` for ``client: Client``): it stands in
 for the client whatever the annotation says, so its methods named like the
-client's that become async become async too, and the tests pass."""
+client's that become async become async too, and the tests pass; so does a
+fake the package itself ships for its users' tests (``shop.testing``)."""
 
 ROUTES = {
     "GET shop.example.com /users/2": (200, {"name": "Grace"}),

@@ -27,3 +27,12 @@ async def test_user_name_with_a_fake():
 @pytest.mark.asyncio
 async def test_users_for_real():
     assert await Users(Client("http://shop.example.com")).name(2) == "Grace"
+
+
+@pytest.mark.asyncio
+async def test_users_with_the_shipped_fake():
+    from shop.testing import RecordedClient
+
+    recorded = RecordedClient({"/users/3": {"name": "Alan"}})
+    assert await Users(recorded).name(3) == "Alan"
+    assert recorded.asked == ["/users/3"]

@@ -22,3 +22,11 @@ def test_user_name_with_a_fake():
 
 def test_users_for_real():
     assert Users(Client("http://shop.example.com")).name(2) == "Grace"
+
+
+def test_users_with_the_shipped_fake():
+    from shop.testing import RecordedClient
+
+    recorded = RecordedClient({"/users/3": {"name": "Alan"}})
+    assert Users(recorded).name(3) == "Alan"
+    assert recorded.asked == ["/users/3"]
