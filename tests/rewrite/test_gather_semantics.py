@@ -313,7 +313,11 @@ def test_several_calls_per_item_are_bounded_and_closed(
         watched.run(lambda: migrated.pairs(items))
     assert _failed_path(after.value) == "fail/0"
     assert scripted.abandoned.wait(5)
-    assert len(scripted.paths()) <= DEFAULT_MAX_CONCURRENCY
+    # A full pool of calls, plus one more if ``/ok/a`` settled before the failure
+    # did and so freed its slot (as in the test above; it did in CI, under load).
+    seen = scripted.paths()
+    freed = sum(p.startswith("/ok/") for p in seen[: seen.index("/fail/0")])
+    assert len(seen) <= DEFAULT_MAX_CONCURRENCY + freed
     assert not watched.reports
     assert not watched.warnings
 
