@@ -178,6 +178,7 @@ class CallGraph(Extensions):
     # resolve() by (name, depth): the facts a graph is built from don't change
     # while it is in use, and every pass over the functions asks for the same names.
     _resolved: dict[tuple[str, int], str | None] = field(default_factory=dict, repr=False)
+    _next_methods: dict[str, list[str]] = field(default_factory=dict, repr=False)
 
     # The names being resolved, outermost first, and those that met an attribute of
     # unknown type on the way: typing attributes (see typeflow) may resolve them further.
@@ -632,7 +633,12 @@ class CallGraph(Extensions):
         return None
 
     def next_methods(self, target: str) -> list[str]:
-        """What ``super().m()`` in a class with no bases reaches (see mro)."""
+        """What ``super().m()`` in a class with no bases reaches (see mro), found once."""
+        if target not in self._next_methods:
+            self._next_methods[target] = self._find_next_methods(target)
+        return self._next_methods[target]
+
+    def _find_next_methods(self, target: str) -> list[str]:
         cls = target.partition(SUPER_MARK)[0]
 
         def bases_of(name: str) -> list[str]:

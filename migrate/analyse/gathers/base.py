@@ -11,6 +11,7 @@ from .. import dataflow
 from ..catalogue import HTTP_VERBS
 from ..methods import unknown_reason
 from ..model import Span, SpotKind
+from .computed import function_locals
 from .model import GATHER_HELPERS, Awaited, Finding, GatherEdit, span_of
 from .quiet import QuietCalls, unknown_callees
 from .syntax import within
@@ -105,6 +106,14 @@ class Scan:
     _fissioned: set[int] = field(default_factory=set)  # ids of loops split in two
     _parents: dict[int, ast.AST] = field(default_factory=dict)  # child id -> parent
     _quiet: frozenset[int] = frozenset()  # ids of the awaited calls: they change nothing
+    _locals: frozenset[str] | None = None  # see local_names
+
+    def local_names(self) -> frozenset[str]:
+        """The names the function binds (see computed.function_locals), found once."""
+        if self._locals is None:
+            self._locals = function_locals(self.node)
+        return self._locals
+
     # Whether a call is of one of the project's functions that changes nothing.
     quiet_calls: QuietCalls = unknown_callees
     # The module variables a call of one of the project's functions reads, itself or

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from .. import dataflow
 from ..model import Span
 from .base import ORDINALS, Scan
-from .computed import function_locals, part_name, raising_parts
+from .computed import part_name, raising_parts
 from .effects import seen_after_failure
 from .model import GATHER_HELPERS, Finding, GatherEdit, span_of
 from .syntax import names_only, strip_await, within
@@ -195,7 +195,7 @@ class CallScan(Scan):
         crossed = block[start : block.index(last)]
         leading = [p for stmt, cs in group for c in cs for p in self._evaluated_before(c, stmt)]
         seen = seen_after_failure(self.node, last, [*crossed, *leading], calls, set())
-        raising = raising_parts(calls, function_locals(self.node))
+        raising = raising_parts(calls, self.local_names())
         if seen and raising:
             _, part, _ = raising[-1]
             self.findings.append(

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from .. import dataflow
 from ..model import Span
 from .base import Scan
-from .computed import function_locals, may_raise, parts
+from .computed import may_raise, parts
 from .model import span_of
 from .syntax import same_loop, strip_await
 
@@ -147,7 +147,7 @@ class ItemCalls(Scan):
             return receiver
         # The item's calls are made as a tuple: a part of this one that raises would
         # leave the call before it made and never awaited.
-        local = function_locals(self.node)
+        local = self.local_names()
         for part, _ in parts(call):
             inlined = [e for n, e in inline.items() if n in dataflow.reads(part)]
             if any(may_raise(p, local) for p in (part, *inlined)):

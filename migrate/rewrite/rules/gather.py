@@ -231,8 +231,10 @@ class Gather(Rule):
         self.gathers = ctx.edits.gathers
         # Gathered calls in their final form, by (id of the edit, index).
         self.fetched: dict[tuple[int, int], cst.BaseExpression] = {}
-        # Parts of them computed before the gather: (name, final form) by edit id.
+        # Parts of them computed before the gather: (name, final form) by edit id;
+        # where each part stands -> its gather and name.
         self.computed: dict[int, list[tuple[str, cst.BaseExpression]]] = {}
+        self.parts_at = {where: (at, name) for at in self.gathers for where, name in at.computed}
         self.clients: dict[int, cst.WithItem] = {}
         self.markers: dict[str, GatherAt] = {}
         self.marker_count = 0
@@ -303,18 +305,14 @@ class Gather(Rule):
         self, original: cst.BaseExpression, updated: cst.BaseExpression
     ) -> cst.BaseExpression:
         """A part of a gathered call computed before the gather: its name."""
-        pos = self.ctx.pos(original)
-        if pos is None:
+        found = self.parts_at.get(self.ctx.pos(original) or (0, 0, 0, 0)) if self.parts_at else None
+        if found is None:
             return updated
-        for at in self.gathers:
-            for where, name in at.computed:
-                if where == pos:
-                    part = updated
-                    if self.fstrings:
-                        part = requote(part, self.quote)
-                    self.computed.setdefault(id(at), []).append((name, part))
-                    return cst.Name(name)
-        return updated
+        at, name = found
+        # Out of an f-string, if in one: the quotes the rest of the file uses.
+        part = requote(updated, self.quote) if self.fstrings else updated
+        self.computed.setdefault(id(at), []).append((name, part))
+        return cst.Name(name)
 
     @on_leave(cst.Arg)
     def leave_Arg(self, original: cst.Arg, updated: cst.Arg) -> cst.Arg:
