@@ -30,6 +30,7 @@ from .frameworks import (
 )
 from .function_tables import function_tables
 from .given import named_defaults, none_defaults, parametrized_values
+from .global_aliases import decorate
 from .handed_classes import called_params
 from .iterated_locals import mark_iterated_locals
 from .loop_functions import looped_functions
@@ -531,6 +532,8 @@ class ModuleAnalyser(OperatorCalls):
         self.generic_visit(node)
 
     def visit_Assign(self, node: ast.Assign) -> None:
+        if self.scopes[-1].function is self.module_fn and self.facts.global_aliases:
+            decorate(node, self.facts.global_aliases, self.facts.functions, self.resolve)
         if len(node.targets) == 1 and isinstance(node.targets[0], ast.Subscript):
             node.targets[0]._migrate_twin = "setitem"  # type: ignore[attr-defined]
             self._stored_function(node.targets[0], node)

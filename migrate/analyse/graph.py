@@ -229,6 +229,9 @@ class CallGraph(Extensions):
             if module in facts:
                 mod = facts[module]
                 head = rest[0]
+                if head in mod.global_aliases:
+                    held = mod.global_aliases[head]
+                    return self.resolve(".".join([held, *rest[1:]]), depth + 1)
                 instance_of = self._instance_type(mod, head)
                 if instance_of is not None:
                     return self.resolve(".".join([instance_of, *rest[1:]]), depth + 1)

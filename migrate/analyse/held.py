@@ -385,6 +385,8 @@ class HeldVisitor(ReachedValues):
                 receiver = outer  # ``next(iter(g()))``: a generator is its own iterator
             setattr(arg, "_migrate_arg_of", receiver)  # noqa: B010 (a type checker refuses the attribute)
             return
+        if getattr(arg, "_migrate_decorated", False):
+            return  # ``flaky = Retry(3)(_raw)``: a decorator over it (see global_aliases)
         if isinstance(arg, ast.Name | ast.Attribute) and not getattr(arg, "_migrate_chosen", False):
             target = self.resolve(arg)
             fn = self.scopes[-1].function or self.module_fn

@@ -464,6 +464,9 @@ class ModuleFacts:
     class_attrs: dict[str, tuple[str, ...]] = field(default_factory=dict)
     # Class qualname -> alias -> the method its body binds it to (``do_GET = _handle``).
     method_aliases: dict[str, dict[str, str]] = field(default_factory=dict)
+    # ``fetch = fetch_user``, ``flaky = Retry(3)(_raw)``: top-level names standing for
+    # a function, and what they stand for (see global_aliases).
+    global_aliases: dict[str, str] = field(default_factory=dict)
     # Names the module's top-level code binds (imports, definitions, assignments).
     top_level: frozenset[str] = frozenset()
     star_imports: tuple[str, ...] = ()  # modules it imports with ``from m import *``

@@ -21,6 +21,7 @@ from .factories import local_method, session_factories, type_factory_globals, wh
 from .fixtures import is_fixture_decorator, note_fixture, returned_attribute, returned_maker
 from .forms import without_properties
 from .frameworks import unbridged
+from .global_aliases import global_aliases
 from .item_annotations import annotated_items
 from .made_by import MADE_BY_PARAM, call_args, given_class, param_made
 from .mock_factories import MOCK_MODULES, mock_factory
@@ -99,6 +100,7 @@ class NameResolver:
             if isinstance(defined, ast.ClassDef):
                 self.class_methods[f"{module}.{defined.name}"] = set(bound_names(defined.body))
         self.facts.top_level = bound_names(tree.body, imports=True)
+        self.facts.global_aliases = global_aliases(tree.body, self.resolve, self.facts.defs)
         self.facts.bridge_aliases = bridge_aliases(tree, self.resolve)
         self._type_globals(tree)
         self.global_items = global_items(
@@ -486,6 +488,8 @@ class NameResolver:
                 return join(own, rest)
             if scope.function is not None and scope.function.name == "<module>":
                 break
+        if head in self.facts.global_aliases:
+            return join(self.facts.global_aliases[head], rest)
         if head in self.facts.typed_names:
             return join(self.facts.typed_names[head], rest)
         if head in self.facts.defs:

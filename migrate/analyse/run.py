@@ -184,6 +184,10 @@ def _names(qualnames: Iterable[str], graph: CallGraph) -> set[str]:
     for facts in graph.project.facts.values():
         for made in (facts.typed_names, facts.return_types):
             names.update(name for name, typ in made.items() if graph.resolve(typ) in classes)
+        # ``status = Retry(3)(_status)``: another module calls it by the alias.
+        names.update(
+            name for name, held in facts.global_aliases.items() if graph.resolve(held) in async_ones
+        )
     return names
 
 
