@@ -4,11 +4,12 @@ requests adds ``params`` to the query the URL already has; httpx replaces it
 (``?page=2`` from a next page's link is lost, and the loop that follows the
 links asks for the first page forever). Where the URL is a name (``url``,
 ``self.next_url``), as a function handed a next page's link has it, or is
-written with a literal query (``"/search?q=x"``), ``params=`` goes through
-``requests_params(url, params)``, the package helper that keeps the URL's
-query first, as requests did. A URL built from parts (``f"{base}/items"``,
-``base + path``, ``url_for(...)``) is left as it is: repeating the expression
-would read worse than the rare query it could carry.
+written with a literal query (``"/search?q=x"``, ``base + "/search?q=x"``),
+``params=`` goes through ``requests_params(url, params)``, the package helper
+that keeps the URL's query first, as requests did. A URL built from parts with
+no ``?`` written (``f"{base}/items"``, ``base + path``, ``url_for(...)``) is
+left as it is: repeating the expression would read worse than the rare query
+it could carry.
 """
 
 from __future__ import annotations
@@ -32,13 +33,21 @@ def url_given(call: cst.Call, firsts: tuple[str, ...]) -> cst.BaseExpression | N
 
 def may_have_query(url: cst.BaseExpression) -> bool:
     """Whether the URL is a name (what it holds may carry a query) or has ``?`` in
-    its written text."""
+    its written text (``base + "/search?q=x"`` too)."""
     if isinstance(url, cst.Name | cst.Attribute):
         return True
+    return _written_query(url)
+
+
+def _written_query(url: cst.BaseExpression) -> bool:
     if isinstance(url, cst.SimpleString):
         return "?" in url.value
     if isinstance(url, cst.FormattedString):
         return any("?" in p.value for p in url.parts if isinstance(p, cst.FormattedStringText))
+    if isinstance(url, cst.ConcatenatedString):
+        return _written_query(url.left) or _written_query(url.right)
+    if isinstance(url, cst.BinaryOperation) and isinstance(url.operator, cst.Add):
+        return _written_query(url.left) or _written_query(url.right)
     return False
 
 

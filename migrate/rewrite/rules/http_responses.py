@@ -39,6 +39,9 @@ def permanent_redirect(response: str) -> cst.BaseExpression:
     )
 
 
+# requests' status error, as the code may name it.
+STATUS_ERRORS = frozenset({"requests.HTTPError", "requests.exceptions.HTTPError"})
+
 # requests' Response methods the fixes name; every other attribute they name is a
 # property, so a name whose attribute of that name is called holds no response.
 RESPONSE_METHODS = frozenset({"iter_content", "iter_lines", "raise_for_status"})
@@ -97,12 +100,43 @@ class ResponseRewrites(AnnotationRewrites):
         elif pos in self.ctx.edits.awaits and pos in self.ctx.edits.response_results:
             self.functions[-1].responses.add(node.target.value)
 
+    # Names ``except requests.HTTPError as err`` binds where every requests call of
+    # the project moves: ``err.response`` is httpx's response (the clause catches
+    # httpx.HTTPStatusError), read as any other.
+    _status_errors: tuple[str | None, ...] = ()
+
+    @on_visit(cst.ExceptHandler)
+    def visit_status_error(self, node: cst.ExceptHandler) -> None:
+        name = node.name.name if node.name is not None else None
+        caught = node.type
+        types = [e.value for e in caught.elements] if isinstance(caught, cst.Tuple) else [caught]
+        status = self.ctx.edits.map_exceptions == "httpx" and all(
+            t is not None and self._requests_name(t) in STATUS_ERRORS for t in types
+        )
+        held = name.value if status and isinstance(name, cst.Name) else None
+        self._status_errors = (*self._status_errors, held)
+
+    @on_leave(cst.ExceptHandler)
+    def leave_status_error(
+        self, original: cst.ExceptHandler, updated: cst.ExceptHandler
+    ) -> cst.ExceptHandler:
+        self._status_errors = self._status_errors[:-1]
+        return updated
+
     def _response_attributes(
         self, original: cst.Attribute, updated: cst.Attribute
     ) -> cst.BaseExpression:
         owner = updated.value
         if self._is_direct_request(original.value):
             # requests.get(...).ok: the response of a call this rule rewrote.
+            return self._response_attribute(original, updated, direct=True)
+        if (
+            m.matches(owner, m.Attribute(value=m.Name(), attr=m.Name("response")))
+            and cst.ensure_type(cst.ensure_type(owner, cst.Attribute).value, cst.Name).value
+            in self._status_errors
+            and (id(original) not in self._called or updated.attr.value in RESPONSE_METHODS)
+        ):
+            # ``err.response.reason`` of a caught status error.
             return self._response_attribute(original, updated, direct=True)
         if not isinstance(owner, cst.Name):
             return updated

@@ -22,6 +22,8 @@ def drive(run):
     refused = _refused()
     run.check("ok", errors.fetch, base + "/ok")
     run.check("500 with JSON", errors.fetch, base + "/broken")
+    run.check("the failed response's status", errors.failure, base + "/broken")
+    run.check("a response that did not fail", errors.failure, base + "/ok")
     run.check("refused", errors.fetch, refused)
     run.check("refused, quietly", errors.fetch_quietly, refused)
 

@@ -20,3 +20,5 @@ def drive(run):
     run.answer("GET api.example.com /items?page=2&per_page=2", 200, {"items": [3], "next": None})
     run.check("every page", feed.all_items, f"{base}/items")
     run.check("search in a language", feed.search, f"{base}/search?lang=en", "lamp")
+    # The query written in a URL built from parts (``base + "/search?lang=en"``).
+    run.check("search in English", feed.english, base, "lamp")

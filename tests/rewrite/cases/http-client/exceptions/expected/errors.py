@@ -59,3 +59,16 @@ async def fetch_quietly(url):
         ValueError,
     ):
         return None
+
+
+async def failure(url):
+    try:
+        async with httpx.AsyncClient(
+            follow_redirects=True, timeout=None, verify=TLS_CONTEXT
+        ) as http_client:
+            response = await http_client.get(url, timeout=5)
+        if response.is_error:
+            response.raise_for_status()
+    except httpx.HTTPStatusError as err:
+        return err.response.status_code, err.response.reason_phrase, not err.response.is_error
+    return response.status_code, response.reason_phrase, not response.is_error

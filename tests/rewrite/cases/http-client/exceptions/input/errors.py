@@ -27,3 +27,12 @@ def fetch_quietly(url):
         return requests.get(url, timeout=5).json()
     except (requests.ConnectionError, ValueError):
         return None
+
+
+def failure(url):
+    try:
+        response = requests.get(url, timeout=5)
+        response.raise_for_status()
+    except requests.exceptions.HTTPError as err:
+        return err.response.status_code, err.response.reason, err.response.ok
+    return response.status_code, response.reason, response.ok

@@ -28,3 +28,15 @@ async def all_items(url):
 
 async def search(url, term):
     return (await get(url, q=term)).json()
+
+
+async def english(base, term):
+    async with httpx.AsyncClient(
+        follow_redirects=True, timeout=None, verify=TLS_CONTEXT
+    ) as http_client:
+        response = await http_client.get(
+            base + "/search?lang=en",
+            params=requests_params(base + "/search?lang=en", {"q": term}),
+            timeout=5,
+        )
+    return response.json()

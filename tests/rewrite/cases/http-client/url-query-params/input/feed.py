@@ -20,3 +20,8 @@ def all_items(url):
 
 def search(url, term):
     return get(url, q=term).json()
+
+
+def english(base, term):
+    response = requests.get(base + "/search?lang=en", params={"q": term}, timeout=5)
+    return response.json()
