@@ -21,7 +21,7 @@ tests: plan/responses_uses.py finds them) and becomes a router:
 
 The module-level ``responses.reset()``, ``replace``, ``upsert``,
 ``assert_call_count``, ``start`` and ``stop`` move to respx's global router the
-same way.
+same way, called or handed on (``self.addCleanup(responses.stop)``).
 """
 
 from __future__ import annotations
@@ -74,6 +74,24 @@ class ResponsesObjects(ResponsesMock):
                 func=cst.parse_expression(f"{router}.{method}"), args=_commas(args)
             )
         return None
+
+    @on_leave(cst.Arg)
+    def leave_handed_method(self, original: cst.Arg, updated: cst.Arg) -> cst.Arg:
+        """``self.addCleanup(responses.stop)``: the module's router method handed on,
+        not called, is respx's router's (``responses.reset`` forgot the calls too,
+        as ``respx.reset`` does; ``respx.stop`` forgets the routes)."""
+        value = original.value
+        if (
+            not self.ctx.edits.http_mocks
+            or not isinstance(value, cst.Attribute)
+            or dotted_name(value.value) != "responses"
+            or value.attr.value not in ("reset", "start", "stop")
+        ):
+            return updated
+        self._imports()
+        line = self.ctx.line(original)
+        self.ctx.note(self.code, line, f"responses.{value.attr.value} -> respx.{value.attr.value}")
+        return updated.with_changes(value=cst.parse_expression(f"respx.{value.attr.value}"))
 
     def _router(self, updated: cst.Call, line: int) -> cst.BaseExpression:
         """``responses.RequestsMock(...)`` -> ``respx.mock(...)``."""

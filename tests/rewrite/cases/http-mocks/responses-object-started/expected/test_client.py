@@ -58,3 +58,22 @@ class ContactTest(unittest.IsolatedAsyncioTestCase):
     async def test_contact(self):
         self.assertEqual(await contact(2), {"name": "b"})
         self.assertEqual(len(self.rsps.calls), 1)
+
+
+class ModuleMockTest(unittest.IsolatedAsyncioTestCase):
+    def setUp(self):
+        respx.start()
+        unmatched_connect_error(respx)
+        self.addCleanup(respx.stop)
+        self.addCleanup(respx.reset)
+        respx.get(f"{BASE}/contacts/5").mock(
+            return_value=httpx.Response(200, json={"name": "e"})
+        )
+
+    async def test_first(self):
+        self.assertEqual(await contact(5), {"name": "e"})
+        self.assertEqual(len(respx.calls), 1)
+
+    async def test_second(self):
+        self.assertEqual(await contact(5), {"name": "e"})
+        self.assertEqual(len(respx.calls), 1)

@@ -43,3 +43,19 @@ class ContactTest(unittest.TestCase):
     def test_contact(self):
         self.assertEqual(contact(2), {"name": "b"})
         self.assertEqual(len(self.rsps.calls), 1)
+
+
+class ModuleMockTest(unittest.TestCase):
+    def setUp(self):
+        responses.start()
+        self.addCleanup(responses.stop)
+        self.addCleanup(responses.reset)
+        responses.add(responses.GET, f"{BASE}/contacts/5", json={"name": "e"})
+
+    def test_first(self):
+        self.assertEqual(contact(5), {"name": "e"})
+        self.assertEqual(len(responses.calls), 1)
+
+    def test_second(self):
+        self.assertEqual(contact(5), {"name": "e"})
+        self.assertEqual(len(responses.calls), 1)
