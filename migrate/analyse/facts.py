@@ -449,13 +449,14 @@ class ModuleAnalyser(OperatorCalls):
             fn.framework = fn.framework or "pytest-test"
 
     def visit_Lambda(self, node: ast.Lambda) -> None:
-        # A lambda mapped over items is a generator in disguise: its calls are ours.
-        inline = getattr(node, "_migrate_mapped", False)
+        # A lambda mapped over items is a generator in disguise: its calls are ours,
+        # gathered; a test's are not (see concurrency), so they stay a lambda's.
+        function = self.scopes[-1].function or self.module_fn
+        inline = getattr(node, "_migrate_mapped", False) and function.framework != "pytest-test"
         args = node.args
         for default in (*args.defaults, *[d for d in args.kw_defaults if d is not None]):
             self.visit(default)
         self.lambda_depth += not inline
-        function = self.scopes[-1].function or self.module_fn
         self.scopes.append(LocalScope.nested(function, parameters(args)))
         self.visit(node.body)
         self.scopes.pop()

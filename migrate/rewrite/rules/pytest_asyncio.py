@@ -11,7 +11,8 @@ pytest-asyncio marker.
 A test that now awaits is an ``async def``, which pytest alone would skip
 (and warn about). In pytest-asyncio's strict mode (its default) each one is
 marked ``@pytest.mark.asyncio`` and each async fixture is declared with
-``@pytest_asyncio.fixture``; in auto mode nothing is needed. The mode is the
+``@pytest_asyncio.fixture``, on a loop as long-lived as the fixture
+(``loop_scope=`` its ``scope=``); in auto mode nothing is needed. The mode is the
 project's own (``asyncio_mode`` in its pytest configuration), read by
 ``migrate apply``; MIG010 adds pytest-asyncio and its settings.
 """
@@ -32,6 +33,27 @@ def _name(node: cst.CSTNode) -> str:
 
 def _marker() -> cst.Decorator:
     return cst.Decorator(decorator=cst.parse_expression("pytest.mark.asyncio"))
+
+
+def _on_loop_of_scope(fixture: cst.Call) -> cst.Call:
+    """``scope="module"`` -> ``scope="module", loop_scope="module"``: a fixture
+    outliving a test cannot run on the test's loop (pytest-asyncio raises
+    ScopeMismatch), so it runs on a loop that lives as long as it does."""
+    keywords = {a.keyword.value: a for a in fixture.args if a.keyword is not None}
+    scope = keywords.get("scope")
+    if scope is None or "loop_scope" in keywords:
+        return fixture
+    if isinstance(scope.value, cst.SimpleString) and scope.value.evaluated_value == "function":
+        return fixture
+    loop_scope = cst.Arg(
+        scope.value.deep_clone(),
+        keyword=cst.Name("loop_scope"),
+        equal=scope.equal,
+    )
+    args = list(fixture.args)
+    last = args[-1]
+    args[-1] = last.with_changes(comma=cst.Comma(whitespace_after=cst.SimpleWhitespace(" ")))
+    return fixture.with_changes(args=[*args, loop_scope.with_changes(comma=last.comma)])
 
 
 class PytestAsync(Rule):
@@ -103,6 +125,8 @@ class PytestAsync(Rule):
                 continue
             new = cst.parse_expression("pytest_asyncio.fixture")
             expr = deco.decorator
+            if isinstance(expr, cst.Call):
+                expr = _on_loop_of_scope(expr)
             decorators[i] = deco.with_changes(
                 decorator=expr.with_changes(func=new) if isinstance(expr, cst.Call) else new
             )

@@ -273,6 +273,8 @@ class FakeResponses(Rule):
         ``get.return_value.is_error = not v``, ``.reason = v`` by ``.reason_phrase = v``.
         Where the mocks move, a status or an error set on a response mock is joined by
         its ``is_error`` (see answer_errors)."""
+        if not isinstance(updated, cst.SimpleStatementLine):
+            return updated  # wrapped by an earlier rule (``with`` around a gather)
         if self.ctx.edits.http_mocks:
             return self._error_line(updated)
         if self.ctx.edits.mixed_mocks is None:

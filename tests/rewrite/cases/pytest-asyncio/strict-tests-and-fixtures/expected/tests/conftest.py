@@ -16,3 +16,8 @@ def api():
 @pytest_asyncio.fixture
 async def ready(api):
     return (await api.status())["ready"]
+
+
+@pytest_asyncio.fixture(scope="module", loop_scope="module")
+async def status_at_start():
+    return await Api("http://api.example.com").status()

@@ -1,4 +1,5 @@
 import pytest
+from asgiref.sync import async_to_sync
 
 
 @pytest.mark.asyncio
@@ -13,3 +14,16 @@ def test_ready(ready):
 
 def test_sync_only():
     assert 1 + 1 == 2
+
+
+@pytest.mark.asyncio
+async def test_status_at_start(status_at_start, api):
+    assert status_at_start == await api.status()
+
+
+def test_each_ready(api):
+    assert async_to_sync(api.status)()["ready"]
+    assert list(map(lambda _: async_to_sync(api.status)()["ready"], range(2))) == [
+        True,
+        True,
+    ]

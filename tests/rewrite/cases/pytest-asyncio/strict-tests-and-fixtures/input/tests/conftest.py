@@ -15,3 +15,8 @@ def api():
 @pytest.fixture
 def ready(api):
     return api.status()["ready"]
+
+
+@pytest.fixture(scope="module")
+def status_at_start():
+    return Api("http://api.example.com").status()
