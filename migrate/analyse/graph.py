@@ -53,6 +53,7 @@ from .mro import SUPER_MARK, next_methods
 from .object_attrs import object_attrs
 from .project import Project
 from .protocols import implementers
+from .replaced_modules import replaced_requests
 from .subclasses import SESSION_BASES, Extensions, decide_subclasses
 from .tree import one_type, short_name
 from .twins import TRUTH_DUNDERS
@@ -837,6 +838,10 @@ class CallGraph(Extensions):
             return None
         if entry is not None and not entry.name.startswith("requests."):
             return None
+        if entry is not None and call.text.split(".")[0] == "requests":
+            replaced = self.replaced_requests().get(fn.module)
+            if replaced is not None:
+                return replaced
         owner = fn.class_qualname
         extended = self.requests_extension(owner) if owner else None
         if owner and extended and owner in self.subclass_refusals:
@@ -891,6 +896,15 @@ class CallGraph(Extensions):
         ]
 
     _escaping: set[str] | None = None
+    _replaced: dict[str, str] | None = None
+
+    def replaced_requests(self) -> dict[str, str]:
+        """Modules whose ``requests`` a test replaces, and why (see replaced_modules)."""
+        if self._replaced is None:
+            facts = self.project.facts
+            self._replaced = replaced_requests(self.functions.values(), facts, self.class_names())
+        return self._replaced
+
     _slots: dict[str, tuple[str, ...]] | None = None
     _handed: Handed = field(default_factory=Handed)
 
