@@ -364,7 +364,8 @@ class FakeResponses(Rule):
             return updated
         keywords = {a.keyword.value for a in updated.args if a.keyword}
         answers = self._error_frames[-1] if self._error_frames else Answers()
-        if "status_code" not in keywords and original not in answers.made:
+        # ``Mock(ok=True)`` is a response's mock as surely as one given a status.
+        if not keywords & {"status_code", "ok"} and original not in answers.made:
             return updated
         args = []
         for arg in updated.args:

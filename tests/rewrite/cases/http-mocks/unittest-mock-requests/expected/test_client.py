@@ -119,3 +119,19 @@ async def test_checked_with_mocks_as_responses():
         )
         with pytest.raises(RuntimeError, match="404 Gone"):
             await client.checked("a1")
+
+
+@pytest.mark.asyncio
+async def test_checked_in_turn():
+    with mock.patch(
+        "httpx.AsyncClient.get", return_value=mock.MagicMock(is_error=False)
+    ) as get:
+        level = mock.Mock(is_error=False)
+        level.json.return_value = {"level": 2}
+        get.side_effect = [
+            level,
+            mock.Mock(is_error=True, status_code=500, reason_phrase="Down"),
+        ]
+        assert await client.checked("a1") == 2
+        with pytest.raises(RuntimeError, match="500 Down"):
+            await client.checked("a1")

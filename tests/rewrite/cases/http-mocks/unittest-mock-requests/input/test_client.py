@@ -85,3 +85,13 @@ def test_checked_with_mocks_as_responses():
         get.return_value = mock.Mock(status_code=404, ok=False, reason="Gone")
         with pytest.raises(RuntimeError, match="404 Gone"):
             client.checked("a1")
+
+
+def test_checked_in_turn():
+    with mock.patch("client.requests.get") as get:
+        level = mock.Mock(ok=True)
+        level.json.return_value = {"level": 2}
+        get.side_effect = [level, mock.Mock(ok=False, status_code=500, reason="Down")]
+        assert client.checked("a1") == 2
+        with pytest.raises(RuntimeError, match="500 Down"):
+            client.checked("a1")
