@@ -153,7 +153,7 @@ def test_a_use_with_no_respx_twin_keeps_the_files_mocks_whole(
     plan = json.loads(_run(project, "-m", "migrate", "plan", "--json", "."))
     (item,) = [i for i in plan["needs_review"] if i["function"] == "tests.test_api"]
     assert item["reason"].startswith(
-        "responses mocks kept whole: rsps.add_passthru (line 15) has no respx twin;"
+        "requests mocks kept whole: rsps.add_passthru (line 15) has no respx twin;"
         " crm.api moves to httpx"
     )
     _run(project, "-m", "migrate", "apply", "--force", ".")
@@ -219,7 +219,7 @@ def test_a_conftest_fixture_and_the_files_taking_it_keep_their_mocks_together(
     reasons = {i["function"]: i["reason"] for i in plan["needs_review"]}
     assert "the conftest.py above, tests.conftest, keeps" in reasons["tests.test_other"]
     assert reasons["tests.test_passthru"].startswith(
-        "responses mocks kept whole: crm_mock.add_passthru (line 10) has no respx twin"
+        "requests mocks kept whole: crm_mock.add_passthru (line 10) has no respx twin"
     )
     assert "fixture crm_mock is shared with tests.test_passthru" in reasons["tests.conftest"]
     assert "fixture crm_mock is shared with tests.conftest" in reasons["tests.test_plain"]

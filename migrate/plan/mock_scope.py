@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING
 
 from ..analyse.catalogue import HTTP_VERBS
 from ..analyse.frameworks import patch_injected, requests_family
+from .requests_mock_uses import requests_mock_unported
 from .responses_uses import ResponsesUses, responses_uses
 
 if TYPE_CHECKING:
@@ -42,7 +43,8 @@ class Mixed:
     moving: tuple[str, ...]
     patched_only: bool = False
     # Why a file whose code all moves keeps its requests mocks: a use of responses
-    # with no respx twin (plan/responses_uses.py); they stay whole, never half moved.
+    # or requests-mock with no respx twin (plan/responses_uses.py,
+    # plan/requests_mock_uses.py); they stay whole, never half moved.
     held: str = ""
 
 
@@ -64,8 +66,8 @@ class MockScope:
         if mixed.held:
             verb = "moves" if len(mixed.moving) == 1 else "move"
             return (
-                f"responses mocks kept whole: {mixed.held}; {moving} {verb} to httpx, and"
-                " respx hands their requests to this file's responses mocks (the"
+                f"requests mocks kept whole: {mixed.held}; {moving} {verb} to httpx, and"
+                " respx hands their requests to this file's requests mocks (the"
                 " httpx_answered_as_requests fixture), which answer and count them as"
                 " before: none reaches the network"
             )
@@ -184,6 +186,8 @@ def scope_mocks(
             mixed[module] = Mixed(tuple(keeping), tuple(moved), patched_only)
         elif moved and module in uses and uses[module][0].unported:
             mixed[module] = Mixed((), tuple(moved), held=uses[module][0].reason())
+        elif moved and (unported := requests_mock_unported(loaded.source.text)):
+            mixed[module] = Mixed((), tuple(moved), held=unported)
         elif moved:
             moving.add(module)
     _hold_together(uses, moving, mixed, moved_by)

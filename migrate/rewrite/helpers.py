@@ -1799,12 +1799,20 @@ def through_requests(request: {http}.Request) -> {http}.Response | {http}.Reques
     # The headers as written: {http}'s own view of them is lowercased, which a
     # requests mock matching headers exactly would not find.
     headers = {{k.decode("latin1"): v.decode("latin1") for k, v in request.headers.raw}}
+    body: str | bytes | None = request.content or None
+    form = request.headers.get("content-type") == "application/x-www-form-urlencoded"
+    if body and form:
+        body = request.content.decode()  # as requests recorded a form: text
+    # The timeout the code gave, as requests records it (one number for both).
+    timeout = request.extensions.get("timeout", {{}})
+    connect, read = timeout.get("connect"), timeout.get("read")
     try:
         answer = requests.request(
             request.method,
             str(request.url),
             headers=headers,
-            data=request.content or None,
+            data=body,
+            timeout=connect if connect == read else (connect, read),
             # {http} follows redirects itself, through respx.
             allow_redirects=False,
         )
@@ -1846,7 +1854,10 @@ def async_client_mock(**kwargs: Any) -> mock.MagicMock:
     for name in "request send get head options post put patch delete".split():
         setattr(client, name, mock.AsyncMock(return_value=mock.MagicMock()))
     client.aclose = mock.AsyncMock()
-    client.__aenter__.return_value = client
+    # ``async with`` gives what ``with`` gives: the client, or what a test set
+    # as ``Session.return_value.__enter__.return_value``.
+    client.__enter__.return_value = client
+    client.__aenter__.side_effect = lambda *args: client.__enter__.return_value
     return client''',
     ("from typing import Any", "from unittest import mock"),
 )

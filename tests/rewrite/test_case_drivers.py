@@ -56,13 +56,8 @@ TESTED = [
     if any(p.name.startswith("test_") for p in case.input.rglob("*.py")) and case.id not in UNDRIVEN
 ]
 
-# Cases whose own tests are expected to fail after migration: the rule leaves
-# TODOs for the requests-mock features respx has no twin for.
+# Cases whose own tests are expected to fail after migration, and why.
 TEST_GAPS = {
-    "http-mocks/requests-mock-todo": (
-        "additional_matcher= and cookies=, real_http, a route registered after a request"
-        " that an earlier one matches"
-    ),
     "http-mocks/mixed-unittest-patch-started": (
         "a patch of requests.get started by hand in setUp, in a test file reaching code that"
         " moves and code that keeps requests: no twin, a TODO; the moved code's httpx request"

@@ -36,18 +36,20 @@ def may_have_query(url: cst.BaseExpression) -> bool:
     its written text (``base + "/search?q=x"`` too)."""
     if isinstance(url, cst.Name | cst.Attribute):
         return True
-    return _written_query(url)
+    return written_query(url)
 
 
-def _written_query(url: cst.BaseExpression) -> bool:
+def written_query(url: cst.BaseExpression) -> bool:
+    """Whether a ``?`` is written in the URL's text (a literal, or a part of one built
+    with ``+`` or an f-string)."""
     if isinstance(url, cst.SimpleString):
         return "?" in url.value
     if isinstance(url, cst.FormattedString):
         return any("?" in p.value for p in url.parts if isinstance(p, cst.FormattedStringText))
     if isinstance(url, cst.ConcatenatedString):
-        return _written_query(url.left) or _written_query(url.right)
+        return written_query(url.left) or written_query(url.right)
     if isinstance(url, cst.BinaryOperation) and isinstance(url.operator, cst.Add):
-        return _written_query(url.left) or _written_query(url.right)
+        return written_query(url.left) or written_query(url.right)
     return False
 
 

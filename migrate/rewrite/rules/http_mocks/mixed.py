@@ -349,7 +349,7 @@ def _docstring(mixed: Mixed, twinned: bool) -> str:
     verb = "sends" if len(mixed.moving) == 1 else "send"
     if mixed.held:
         return (
-            f"{moving} {verb} through httpx now, but this file's responses mocks stay whole"
+            f"{moving} {verb} through httpx now, but this file's requests mocks stay whole"
             f" ({mixed.held}): respx hands httpx's requests to them, and they answer and"
             " record them as before."
         )

@@ -22,11 +22,14 @@ rewrite). A body made by a callback (``json=answer``, ``text=lambda request,
 context: ..``) is the helpers module's ``requests_mock_answer(json=answer,
 ..)``, which calls it per request with the request as requests-mock shows it
 and a context whose status, headers and reason it may set.
-``additional_matcher=``, cookies, raw bodies and other attributes get a
-TODO; so does a ``Mocker`` option respx has no twin for (``real_http=True``,
-``json_encoder=``, ``session=``, ``adapter=``), on a mocker that still moves
-to respx: left on requests-mock, it would catch nothing once the code sends
-through httpx, and the requests would go to the network.
+Other attributes get a TODO. A file using ``additional_matcher=``, cookies,
+raw bodies, a ``Mocker`` option respx has no twin for (``real_http=True``,
+``json_encoder=``, ``adapter=``) or a mocker kept on an object keeps its
+requests-mock mocks whole (plan/requests_mock_uses.py): respx hands them
+httpx's requests. A ``Mocker`` option met here anyway (``session=``) gets a
+TODO on a mocker that still moves to respx: left on requests-mock, it would
+catch nothing once the code sends through httpx, and the requests would go to
+the network.
 
 The module is long because requests-mock objects are found by name, per
 function (the fixture, ``with Mocker()``, a decorator's argument, matchers
@@ -45,6 +48,7 @@ from ....analyse.frameworks import patch_injected
 from ...context import RuleContext
 from ...nodes import code_of, dotted_name, string_value
 from ..base import Rule, on_leave, on_visit
+from ..http_query import written_query
 from .mocker_handed import (
     RESPX_PARAM,
     TEST_PREFIX,
@@ -664,9 +668,7 @@ class RequestsMock(Rule):
         complete_qs = keywords.pop("complete_qs", None)
         if complete_qs is not None and code_of(complete_qs) != "False":
             # respx compares a query given in the URL as a whole already.
-            if not (
-                isinstance(url, cst.SimpleString | cst.FormattedString) and "?" in code_of(url)
-            ):
+            if url is None or not written_query(url):
                 self.ctx.todo(line, self.code, "requests-mock complete_qs= without a query")
                 return None
         receiver = code_of(updated.func.value)

@@ -7,6 +7,8 @@ needs only the standard library and httpx.
 from __future__ import annotations
 
 import logging
+from collections.abc import Awaitable, Callable
+from typing import Any
 
 import httpx
 
@@ -26,3 +28,21 @@ def _request_log_at_debug(record: logging.LogRecord) -> bool:
 
 
 logging.getLogger("httpx").addFilter(_request_log_at_debug)
+
+
+def response_hook(
+    hook: Callable[[httpx.Response], Any],
+) -> Callable[[httpx.Response], Awaitable[None]]:
+    """A requests response hook as an event hook of an httpx client, which
+    awaits it before the body is read: ``hook`` gets the response read, as
+    requests gave it (and what it returns is dropped, where requests used it in
+    its place)."""
+
+    async def run(response: httpx.Response) -> None:
+        await response.aread()
+        # Read and closed: a hook calling response.close() as it could in
+        # requests needs a stream sync code may close.
+        response.stream = httpx.ByteStream(response.content)
+        hook(response)
+
+    return run

@@ -47,12 +47,20 @@ def through_requests(request: httpx.Request) -> httpx.Response | httpx.Request:
     # The headers as written: httpx's own view of them is lowercased, which a
     # requests mock matching headers exactly would not find.
     headers = {k.decode("latin1"): v.decode("latin1") for k, v in request.headers.raw}
+    body: str | bytes | None = request.content or None
+    form = request.headers.get("content-type") == "application/x-www-form-urlencoded"
+    if body and form:
+        body = request.content.decode()  # as requests recorded a form: text
+    # The timeout the code gave, as requests records it (one number for both).
+    timeout = request.extensions.get("timeout", {})
+    connect, read = timeout.get("connect"), timeout.get("read")
     try:
         answer = requests.request(
             request.method,
             str(request.url),
             headers=headers,
-            data=request.content or None,
+            data=body,
+            timeout=connect if connect == read else (connect, read),
             # httpx follows redirects itself, through respx.
             allow_redirects=False,
         )

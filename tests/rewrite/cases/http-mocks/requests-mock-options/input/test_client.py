@@ -22,12 +22,6 @@ def test_case_lowered():
         assert m.last_request.qs == {"colour": ["red"]}
 
 
-def test_real_http_matched():
-    with requests_mock.Mocker(real_http=True) as m:
-        m.get(f"{client.BASE}/Items/AB2", json={"sku": "AB2"})
-        assert client.item("AB2") == {"sku": "AB2"}
-
-
 class CaseKeptTest(unittest.TestCase):
     @requests_mock.Mocker(case_sensitive=True)
     def test_item(self, m):

@@ -1,20 +1,16 @@
 """Async helpers shared by the migrated code of this package.
 
 Written by ``migrate apply`` (and extended when a later step needs more);
-needs only the standard library and httpx.
+needs only the standard library and httpx (requests for the tests).
 """
 
 from __future__ import annotations
 
-import json
 import logging
-from collections.abc import Callable
-from itertools import groupby
-from types import SimpleNamespace
-from typing import Any
-from urllib.parse import parse_qs, parse_qsl, urlsplit
 
 import httpx
+import requests
+import requests.adapters
 
 # One TLS context for every client the package makes: httpx would load the CA
 # bundle again for each one (~15 ms), and where sync code runs each call on a
@@ -34,85 +30,70 @@ def _request_log_at_debug(record: logging.LogRecord) -> bool:
 logging.getLogger("httpx").addFilter(_request_log_at_debug)
 
 
-def request_body(request: httpx.Request) -> str | bytes | None:
-    """An httpx request's body as requests' ``PreparedRequest.body`` holds it,
-    for an auth: None when empty, text for a form (requests encodes
-    ``data={...}`` to text), bytes otherwise."""
-    if not request.content:
-        return None
-    if request.headers.get("Content-Type", "").startswith(FORM):
-        return request.content.decode()
-    return request.content
-
-
-FORM = "application/x-www-form-urlencoded"
-
-
-def responses_params(request: httpx.Request) -> dict[str, Any]:
-    """The query of ``request`` as responses records it on the requests it
-    sees (``request.params``): each parameter's text, or a list of them for a
-    parameter given several times in a row (responses groups neighbours: a
-    later run of the same parameter replaces an earlier one)."""
-    params: dict[str, Any] = {}
-    pairs = parse_qsl(request.url.query.decode(), keep_blank_values=True)
-    for key, run in groupby(pairs, key=lambda pair: pair[0]):
-        values = [value for _, value in run]
-        params[key] = values[0] if len(values) == 1 else values
-    return params
-
-
-class RequestsRequest:
-    """An httpx.Request as a requests mock's callback reads it: ``url`` a
-    string, ``body`` as requests prepared it (None, text for a form, else
-    bytes) and, as the mocking library added them, ``params`` (responses) and
-    ``text``, ``json()``, ``qs``, ``path``, ``query``, ``hostname``
-    (requests-mock, which lowercases the URL it splits)."""
-
-    def __init__(self, request: httpx.Request) -> None:
-        self.method = request.method
-        self.url = str(request.url)
-        self.headers = request.headers
-        self.body = request_body(request)
-        self.path_url = request.url.raw_path.decode("ascii")
-        self.params = responses_params(request)
-        parts = urlsplit(self.url.lower())
-        self.scheme, self.netloc, self.path, self.query = parts[:4]
-        self.hostname = self.netloc.split(":")[0]
-        self.qs = parse_qs(self.query, keep_blank_values=True)
-
-    @property
-    def text(self) -> str | None:
-        body = self.body
-        return body.decode() if isinstance(body, bytes) else body
-
-    def json(self, **kwargs: Any) -> Any:
-        return json.loads(self.text or "", **kwargs)
-
-
-def requests_mock_answer(
-    status_code: int = 200,
-    headers: Any = None,
-    reason: str | None = None,
-    **body: Any,
-) -> Callable[[httpx.Request], httpx.Response]:
-    """A respx side effect answering as a requests-mock registration whose body
-    (``json=``, ``text=`` or ``content=``) is a callback: it is called with the
-    request and a context whose ``status_code``, ``headers`` and ``reason`` it
-    may change before the answer is made."""
-
-    def answer(request: httpx.Request) -> httpx.Response:
-        context = SimpleNamespace(
-            status_code=status_code, headers=dict(headers or {}), reason=reason
+def through_requests(request: httpx.Request) -> httpx.Response | httpx.Request:
+    """A respx side effect for a test file whose code sends through both httpx
+    and requests: it hands the httpx request to requests, where the file's
+    requests mocks (``responses``, requests-mock) answer and record it as
+    before, and returns their answer. With no requests mock active, a request
+    to this machine (a test's own server) goes through as it did; any other
+    fails as an unreachable host would, and sends nothing."""
+    if (
+        requests.adapters.HTTPAdapter.send is UNMOCKED_SEND
+        and requests.Session.send is UNMOCKED_SESSION_SEND
+    ):
+        if request.url.host in LOOPBACK:
+            return request  # respx sends a request its side effect hands back
+        raise httpx.ConnectError("no requests mock is active", request=request)
+    # The headers as written: httpx's own view of them is lowercased, which a
+    # requests mock matching headers exactly would not find.
+    headers = {k.decode("latin1"): v.decode("latin1") for k, v in request.headers.raw}
+    body: str | bytes | None = request.content or None
+    form = request.headers.get("content-type") == "application/x-www-form-urlencoded"
+    if body and form:
+        body = request.content.decode()  # as requests recorded a form: text
+    # The timeout the code gave, as requests records it (one number for both).
+    timeout = request.extensions.get("timeout", {})
+    connect, read = timeout.get("connect"), timeout.get("read")
+    try:
+        answer = requests.request(
+            request.method,
+            str(request.url),
+            headers=headers,
+            data=body,
+            timeout=connect if connect == read else (connect, read),
+            # httpx follows redirects itself, through respx.
+            allow_redirects=False,
         )
-        made = {
-            kind: value(RequestsRequest(request), context) if callable(value) else value
-            for kind, value in body.items()
-        }
-        extensions = {}
-        if context.reason is not None:
-            extensions["reason_phrase"] = context.reason.encode()
-        return httpx.Response(
-            context.status_code, headers=context.headers, extensions=extensions, **made
-        )
+    except requests.RequestException as error:
+        for kind in type(error).__mro__:
+            if kind.__name__ in RAISED_AS:
+                raised = getattr(httpx, RAISED_AS[kind.__name__])
+                raise raised(str(error), request=request) from error
+        raise
+    # requests has decoded the body already.
+    headers = [(k, v) for k, v in answer.headers.items() if k.lower() != DECODED]
+    return httpx.Response(
+        answer.status_code,
+        headers=headers,
+        content=answer.content,
+        extensions={"reason_phrase": (answer.reason or "").encode()},
+    )
 
-    return answer
+
+DECODED = "content-encoding"
+LOOPBACK = frozenset({"127.0.0.1", "localhost", "::1"})
+UNMOCKED_SEND = requests.adapters.HTTPAdapter.send
+UNMOCKED_SESSION_SEND = requests.Session.send
+#: A requests exception -> the httpx exception httpx raises in that case.
+RAISED_AS = {
+    "ConnectionError": "ConnectError",
+    "SSLError": "ConnectError",
+    "ProxyError": "ProxyError",
+    "ConnectTimeout": "ConnectTimeout",
+    "ReadTimeout": "ReadTimeout",
+    "Timeout": "TimeoutException",
+    "RequestException": "RequestError",
+    "TooManyRedirects": "TooManyRedirects",
+    "ChunkedEncodingError": "RemoteProtocolError",
+    "ContentDecodingError": "DecodingError",
+}

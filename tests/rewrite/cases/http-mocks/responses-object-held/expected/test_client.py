@@ -12,7 +12,7 @@ from client import BASE, contact, update
 
 @pytest.fixture(autouse=True)
 def httpx_answered_as_requests():
-    """client sends through httpx now, but this file's responses mocks stay whole
+    """client sends through httpx now, but this file's requests mocks stay whole
     (rsps.add_passthru (line 13) has no respx twin): respx hands httpx's requests to
     them, and they answer and record them as before."""
     with respx.mock(assert_all_called=False) as router:

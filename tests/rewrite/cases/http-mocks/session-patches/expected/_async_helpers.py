@@ -185,7 +185,10 @@ def async_client_mock(**kwargs: Any) -> mock.MagicMock:
     for name in "request send get head options post put patch delete".split():
         setattr(client, name, mock.AsyncMock(return_value=mock.MagicMock()))
     client.aclose = mock.AsyncMock()
-    client.__aenter__.return_value = client
+    # ``async with`` gives what ``with`` gives: the client, or what a test set
+    # as ``Session.return_value.__enter__.return_value``.
+    client.__enter__.return_value = client
+    client.__aenter__.side_effect = lambda *args: client.__enter__.return_value
     return client
 
 
