@@ -1,5 +1,7 @@
 """MIG001, response hooks: ``session.hooks["response"].append(check)`` becomes
-``session.event_hooks["response"].append(response_hook(check))``.
+``session.event_hooks["response"].append(response_hook(check))``, and
+``hooks={"response": check}`` given to a one-off request the event hooks of the
+client made for it.
 
 requests calls a response hook with the response read and takes what it
 returns in its place; an httpx client awaits its event hooks before the body
@@ -75,6 +77,25 @@ def event_hooks(
             )
         ]
     )
+
+
+def response_hooks(
+    value: cst.BaseExpression, wrap: Callable[[cst.BaseExpression], cst.Call]
+) -> cst.Dict | None:
+    """``hooks={"response": check}`` given to one request, as the event hooks of the
+    client made for it: ``{"response": [response_hook(check)]}`` (httpx takes a
+    list); None for hooks in another form."""
+    if not isinstance(value, cst.Dict) or not value.elements:
+        return None
+    elements = []
+    for element in value.elements:
+        if not isinstance(element, cst.DictElement) or not m.matches(element.key, _RESPONSE):
+            return None
+        items = _wrapped_items(element.value, wrap)
+        if items is None:
+            items = cst.List([cst.Element(wrap(element.value))])
+        elements.append(element.with_changes(value=items))
+    return value.with_changes(elements=elements)
 
 
 def _hooks_of(node: cst.BaseExpression, name: str) -> cst.Attribute | None:

@@ -20,7 +20,7 @@ import libcst.matchers as m
 from ...plan.edits import Pos
 from ..context import Note, short_todo, todo_comment
 from ..nodes import append_arg, code_of, is_keyword, keyword_arg, string_value
-from .http_hooks import event_hooks
+from .http_hooks import event_hooks, response_hooks
 from .http_params import merged_params
 from .http_transport import Transport, adapter_transport, mount_call, mount_pattern
 from .httpx_sync_args import async_client_args
@@ -199,8 +199,7 @@ class SessionSetup(ConditionalSetup):
             pending = []
         return block.with_changes(body=out, footer=[*pending, *block.footer])
 
-    def _response_hook(self, hook: cst.BaseExpression) -> cst.Call:
-        """``response_hook(hook)``: a requests response hook as an event hook."""
+    def _response_hook(self, hook: cst.BaseExpression) -> cst.Call:  # as an event hook
         return cst.Call(func=cst.Name(self.ctx.use_helper("response_hook")), args=[cst.Arg(hook)])
 
     def _local_session(
@@ -280,9 +279,8 @@ class SessionSetup(ConditionalSetup):
             self.ctx.todo(line, self.code, f"{name}= {why}")
 
     def _one_off_client_args(self, client_args: list[cst.Arg], line: int) -> list[cst.Arg]:
-        """Per-request ``verify=``/``cert=`` as the one-off client's; ``proxies=`` as
-        ``proxy=`` when one URL serves every scheme. httpx's client takes no
-        ``proxies=`` (0.28) nor ``hooks=``: those are left to a TODO."""
+        """Per-request ``verify=``/``cert=``/``hooks=`` as the one-off client's (see
+        http_hooks); ``proxies=`` as ``proxy=`` when one URL serves every scheme."""
         out = []
         for arg in client_args:
             key = arg.keyword.value if arg.keyword else ""
@@ -291,6 +289,8 @@ class SessionSetup(ConditionalSetup):
                 out.append(proxy)
             elif key == "proxies":
                 self.ctx.todo(line, self.code, "proxies= per scheme: mounts= with proxy transports")
+            elif key == "hooks" and (hooks := response_hooks(arg.value, self._response_hook)):
+                out.append(keyword_arg("event_hooks", hooks))
             elif key == "hooks":
                 self.ctx.todo(line, self.code, "hooks= -> event_hooks= with async functions")
             else:

@@ -25,6 +25,7 @@ from .http_common import HttpRuleBase
 # httpx's sync transports -> their async twins (MockTransport serves both).
 SYNC_TRANSPORTS = {"HTTPTransport": "AsyncHTTPTransport"}
 EVENT_HOOK = "event_hook"
+RESPONSE_HOOK = "response_hook"
 
 
 def async_client_args(
@@ -87,8 +88,9 @@ def _awaited_hooks(
     wrapped = []
     for element in hooks.elements:
         hook = element.value
+        # ``response_hook(check)``, a requests hook carried, is awaited already.
         if isinstance(element, cst.Element) and not (
-            isinstance(hook, cst.Call) and dotted_name(hook.func) == EVENT_HOOK
+            isinstance(hook, cst.Call) and dotted_name(hook.func) in (EVENT_HOOK, RESPONSE_HOOK)
         ):
             hook = cst.Call(cst.Name(use_helper(EVENT_HOOK)), [cst.Arg(hook)])
         wrapped.append(element.with_changes(value=hook))

@@ -32,3 +32,12 @@ def drive(run):
         return names, sorted(api.SEEN)
 
     run.check("recorded", recorded, 1, 2)
+    # Hooks given to one request: the client made for it runs them.
+    run.check("one request's hook", api.checked_name, base, 1)
+    run.check("one request's hook raises", api.checked_name, base, 9)
+
+    def recorded_one(uid):
+        api.SEEN.clear()
+        return run.call(api.recorded_name, base, uid), list(api.SEEN)
+
+    run.check("one request's hooks listed", recorded_one, 2)

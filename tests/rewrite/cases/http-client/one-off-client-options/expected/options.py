@@ -1,6 +1,6 @@
 import httpx
 
-from _async_helpers import TLS_CONTEXT
+from _async_helpers import TLS_CONTEXT, response_hook
 
 
 async def fetch_insecure(url):
@@ -42,8 +42,10 @@ def log_response(response, *args, **kwargs):
 
 
 async def fetch_logged(url):
-    # TODO(migrate MIG001): hooks= -> event_hooks= with async functions
     async with httpx.AsyncClient(
-        follow_redirects=True, timeout=None, verify=TLS_CONTEXT
+        follow_redirects=True,
+        timeout=None,
+        event_hooks={"response": [response_hook(log_response)]},
+        verify=TLS_CONTEXT,
     ) as http_client:
         return (await http_client.get(url, timeout=5)).json()

@@ -74,3 +74,26 @@ async def names(base, uids):
             (session.get(f"{base}/users/{uid}", timeout=5) for uid in uids), limit=10
         )
         return [response.json()["name"] for response in responses]
+
+
+async def checked_name(base, uid):
+    async with httpx.AsyncClient(
+        follow_redirects=True,
+        timeout=None,
+        event_hooks={"response": [response_hook(check)]},
+        verify=TLS_CONTEXT,
+    ) as http_client:
+        response = await http_client.get(f"{base}/users/{uid}", timeout=5)
+    return response.json()["name"]
+
+
+async def recorded_name(base, uid):
+    async with httpx.AsyncClient(
+        follow_redirects=True,
+        timeout=None,
+        event_hooks={"response": [response_hook(record)]},
+        verify=TLS_CONTEXT,
+    ) as http_client:
+        return (await http_client.get(
+            f"{base}/users/{uid}", timeout=5
+        )).json()["name"]

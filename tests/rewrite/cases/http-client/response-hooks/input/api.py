@@ -45,3 +45,14 @@ def names(base, uids):
     with requests.Session() as session:
         session.hooks = {"response": [record]}
         return [session.get(f"{base}/users/{uid}", timeout=5).json()["name"] for uid in uids]
+
+
+def checked_name(base, uid):
+    response = requests.get(f"{base}/users/{uid}", hooks={"response": check}, timeout=5)
+    return response.json()["name"]
+
+
+def recorded_name(base, uid):
+    return requests.get(
+        f"{base}/users/{uid}", hooks={"response": [record]}, timeout=5
+    ).json()["name"]
