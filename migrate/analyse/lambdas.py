@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from .catalogue import Action
 from .decisions import Bridge, Colouring, Review
+from .frameworks import BRIDGES
 from .graph import CallGraph
 from .tree import short_name
 
@@ -43,8 +44,17 @@ def awaiting(graph: CallGraph, result: Colouring) -> dict[str, str]:
                 " cannot await: rewrite the lambda as a nested async def to migrate it"
             )
             continue
-        # An earlier run's ``lambda x: async_to_sync(f)(x)`` stays as it is.
-        callees += [graph.resolve(r.target) for r in fn.refs if r.in_lambda and r.call_called]
+        # An earlier run's ``lambda x: async_to_sync(f)(x)`` stays as it is, even where
+        # what it calls is not known here (``each.status``, ``each`` the lambda's).
+        bridged = [r for r in fn.refs if r.in_lambda and r.call_called]
+        callees += [graph.resolve(r.target) for r in bridged]
+        kept = next((r for r in bridged if BRIDGES.get(r.receiver or "") == "async_to_sync"), None)
+        if kept is not None:
+            held[fn.qualname] = (
+                f"a lambda in it calls {kept.text} through async_to_sync;"
+                " rewrite the lambda as a nested async def to migrate it"
+            )
+            continue
         for callee in callees:
             if callee in graph.functions and (
                 graph.functions[callee].is_async or result.is_async(callee)

@@ -3,7 +3,8 @@
 urlopen raises ``HTTPError`` for every non-2xx answer (the rule gives the
 response ``raise_for_status()``); ``except HTTPError as e`` becomes ``except
 httpx.HTTPStatusError`` with the caught error's uses mapped (``e.code`` ->
-``e.response.status_code``, ``e.read()`` -> ``e.response.content``), and
+``e.response.status_code``, ``e.read()`` -> ``e.response.content``, ``e.url``
+-> ``str(e.response.url)``), and
 ``URLError`` (the base of ``HTTPError``) ``httpx.HTTPError``. A handler
 follows what its ``try`` reaches (the plan's ``urllib_raising``): only
 carried calls, httpx's classes; calls kept on urllib too, both forms.
@@ -31,6 +32,8 @@ STATUS_ERROR_ATTRS = {
     "headers": "headers",
 }
 STATUS_ERROR_METHODS = {"read": "content", "getcode": "status_code"}
+# An HTTPError's URL (``e.url``, ``e.filename``, ``e.geturl()``): its response's, a str.
+STATUS_ERROR_URLS = frozenset({"url", "filename"})
 # A urllib error class as written: its name, and the import that brings it.
 Found = tuple[str, tuple[str, str | None]] | None
 
@@ -190,6 +193,8 @@ class _CaughtError(cst.CSTTransformer):
             and not updated.args
         ):
             method = cst.ensure_type(func, cst.Attribute).attr.value
+            if method == "geturl":
+                return _url_of(self.name)
             if method in STATUS_ERROR_METHODS:
                 return attr_of(
                     attr_of(cst.Name(self.name), "response"), STATUS_ERROR_METHODS[method]
@@ -207,7 +212,15 @@ class _CaughtError(cst.CSTTransformer):
             return cst.Name(self.name) if attr == "reason" else updated
         if attr in STATUS_ERROR_ATTRS:
             return attr_of(attr_of(cst.Name(self.name), "response"), STATUS_ERROR_ATTRS[attr])
+        if attr in STATUS_ERROR_URLS:
+            return _url_of(self.name)
         return updated
+
+
+def _url_of(error: str) -> cst.Call:
+    """``str(e.response.url)``: what urllib's HTTPError gave as its URL."""
+    url = attr_of(attr_of(cst.Name(error), "response"), "url")
+    return cst.Call(func=cst.Name("str"), args=[cst.Arg(url)])
 
 
 def _one_or_tuple(types: Sequence[cst.BaseExpression]) -> cst.BaseExpression:

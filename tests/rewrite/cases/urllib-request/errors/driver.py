@@ -27,3 +27,4 @@ def drive(run):
     run.check("reachable", errors.reachable, base + "/items/1")
     run.check("a 404 is a URLError too", errors.reachable, base + "/items/2")
     run.check("refused is a URLError", errors.reachable, _refused())
+    run.check("the failed URL", errors.failed_url, base + "/items/3")

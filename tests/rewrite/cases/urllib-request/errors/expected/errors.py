@@ -35,3 +35,16 @@ async def reachable(url):
 
 async def fetch_item(item_id):
     return await fetch_or_reason(f"{BASE}/items/{item_id}")
+
+
+async def failed_url(url):
+    try:
+        async with httpx.AsyncClient(
+            follow_redirects=True, timeout=None
+        ) as http_client:
+            (await http_client.get(url, timeout=5)).raise_for_status()
+    except httpx.HTTPStatusError as err:
+        return str(err.response.url) == str(err.response.url), str(
+            err.response.url
+        ).rsplit("/", 1)[-1]
+    return None

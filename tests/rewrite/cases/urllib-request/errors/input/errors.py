@@ -25,3 +25,11 @@ def reachable(url):
 
 def fetch_item(item_id):
     return fetch_or_reason(f"{BASE}/items/{item_id}")
+
+
+def failed_url(url):
+    try:
+        urlopen(url, timeout=5)
+    except HTTPError as err:
+        return err.url == err.geturl(), err.url.rsplit("/", 1)[-1]
+    return None

@@ -27,3 +27,10 @@ def test_each_ready(api):
         True,
         True,
     ]
+
+
+def test_each_ready_again(api):
+    assert async_to_sync(api.status)()["ready"]
+    assert list(
+        map(lambda each: async_to_sync(each.status)()["ready"], [api, api])
+    ) == [True, True]

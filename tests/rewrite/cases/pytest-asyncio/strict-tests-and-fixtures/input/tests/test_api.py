@@ -21,3 +21,8 @@ def test_status_at_start(status_at_start, api):
 def test_each_ready(api):
     assert api.status()["ready"]
     assert list(map(lambda _: api.status()["ready"], range(2))) == [True, True]
+
+
+def test_each_ready_again(api):
+    assert api.status()["ready"]
+    assert list(map(lambda each: each.status()["ready"], [api, api])) == [True, True]
