@@ -34,6 +34,8 @@ STATUS_ERROR_ATTRS = {
 STATUS_ERROR_METHODS = {"read": "content", "getcode": "status_code"}
 # An HTTPError's URL (``e.url``, ``e.filename``, ``e.geturl()``): its response's, a str.
 STATUS_ERROR_URLS = frozenset({"url", "filename"})
+# What a read that timed out raised (``socket.timeout`` is TimeoutError's alias).
+SOCKET_TIMEOUTS = frozenset({"socket.timeout", "TimeoutError", "builtins.TimeoutError"})
 # A urllib error class as written: its name, and the import that brings it.
 Found = tuple[str, tuple[str, str | None]] | None
 
@@ -53,6 +55,28 @@ class UrllibErrors(Rule):
 
     def _error_class(self, node: cst.BaseExpression) -> tuple[str, tuple[str, str | None]] | None:
         raise NotImplementedError
+
+    def _resolve(self, node: cst.BaseExpression) -> tuple[str, tuple[str, str | None]] | None:
+        raise NotImplementedError
+
+    def _timeouts_widened(self, handler: cst.ExceptHandler) -> cst.ExceptHandler:
+        """``except socket.timeout`` (``TimeoutError``): a read that timed out, where
+        urlopen's response raised it; httpx raises ReadTimeout there, which the
+        clause catches too (a connect timeout was a URLError, as httpx's is an
+        HTTPError)."""
+        caught = handler.type
+        types = [e.value for e in caught.elements] if isinstance(caught, cst.Tuple) else [caught]
+        if not any(t is not None and self._timeout(t) for t in types):
+            return handler
+        read = attr_of(cst.Name(self.module), "ReadTimeout")
+        if any(t is not None and code_of(t) == code_of(read) for t in types):
+            return handler
+        self.ctx.add_import(self.module)
+        return handler.with_changes(type=_one_or_tuple([*(t for t in types if t), read]))
+
+    def _timeout(self, node: cst.BaseExpression) -> bool:
+        resolved = self._resolve(node)
+        return resolved is not None and resolved[0] in SOCKET_TIMEOUTS
 
     def _mode(self, body: cst.BaseSuite) -> str:
         """What a handler of code in ``body`` maps urllib's classes to (see ``tries``)."""
@@ -149,7 +173,8 @@ class UrllibErrors(Rule):
         mode = self.tries[-1] if self.tries else ""
         if not mode or updated.type is None:
             return updated
-        classes = self._classes(updated.type)
+        updated = self._timeouts_widened(updated)
+        classes = self._classes(updated.type) if updated.type is not None else None
         if classes is None:
             return updated
         types, found, httpx_types = classes

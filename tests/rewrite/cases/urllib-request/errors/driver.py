@@ -17,6 +17,14 @@ def _refused():
     return f"http://127.0.0.1:{port}/"
 
 
+def _silent():
+    """A host that takes the connection and never answers."""
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(8)
+    return listener, f"http://127.0.0.1:{listener.getsockname()[1]}/"
+
+
 def drive(run):
     errors = run.module("errors")
     base = run.url("api.example.com")
@@ -28,3 +36,7 @@ def drive(run):
     run.check("a 404 is a URLError too", errors.reachable, base + "/items/2")
     run.check("refused is a URLError", errors.reachable, _refused())
     run.check("the failed URL", errors.failed_url, base + "/items/3")
+    listener, silent = _silent()
+    with listener:
+        run.check("a read that timed out", errors.fetch_quickly, silent)
+    run.check("refused, not timed out", errors.fetch_quickly, _refused())

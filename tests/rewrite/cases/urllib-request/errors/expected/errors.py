@@ -1,4 +1,5 @@
 import json
+import socket
 
 import httpx
 
@@ -48,3 +49,17 @@ async def failed_url(url):
             err.response.url
         ).rsplit("/", 1)[-1]
     return None
+
+
+async def fetch_quickly(url):
+    try:
+        async with httpx.AsyncClient(
+            follow_redirects=True, timeout=None
+        ) as http_client:
+            resp = await http_client.get(url, timeout=0.3)
+            resp.raise_for_status()
+            return resp.json()
+    except (socket.timeout, httpx.ReadTimeout):
+        return "timed out"
+    except httpx.HTTPError:
+        return "unreachable"

@@ -1,4 +1,5 @@
 import json
+import socket
 from urllib.error import HTTPError, URLError
 from urllib.request import urlopen
 
@@ -33,3 +34,13 @@ def failed_url(url):
     except HTTPError as err:
         return err.url == err.geturl(), err.url.rsplit("/", 1)[-1]
     return None
+
+
+def fetch_quickly(url):
+    try:
+        with urlopen(url, timeout=0.3) as resp:
+            return json.load(resp)
+    except socket.timeout:
+        return "timed out"
+    except URLError:
+        return "unreachable"
