@@ -1488,6 +1488,18 @@ def requests_params(url: Any, params: Any) -> Any:
     needs=("requests_values",),
 )
 
+REQUESTS_HEADERS = Helper(
+    "requests_headers",
+    '''\
+def requests_headers(headers: Any) -> Any:
+    """Headers as requests sends them: without those whose value is None,
+    which requests leaves out and {http} refuses (a TypeError)."""
+    if isinstance(headers, Mapping):
+        return {{key: value for key, value in headers.items() if value is not None}}
+    return headers''',
+    ("from collections.abc import Mapping", "from typing import Any"),
+)
+
 RESPONSE_HOOK = Helper(
     "response_hook",
     '''\
@@ -2114,6 +2126,7 @@ HELPERS: dict[str, Helper] = {
         RETRY_ERROR,
         RETRY_TRANSPORT,
         REQUESTS_PARAMS,
+        REQUESTS_HEADERS,
         RESPONSE_HOOK,
         EVENT_HOOK,
         HTTPX_KWARGS,

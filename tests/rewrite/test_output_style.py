@@ -120,6 +120,7 @@ def test_one_helpers_module_per_package_imported_relatively(tmp_path: Path) -> N
         "requests_values": None,  # no query parameter or form field may be None or a bool
         "requests_params": None,  # nor is one given with a URL that may have a query
         "requests_body": None,  # no body of a type known only at run time
+        "requests_headers": None,  # no header value may be None
         "apparent_encoding": None,  # no charset guessed
         "RetryError": None,  # no urllib3 Retry retries responses
         "RetryTransport": None,
@@ -231,6 +232,7 @@ def test_a_later_step_extends_the_helpers_module_to_the_one_shot_bytes() -> None
         "requests_keywords",
         "requests_params",
         "requests_body",
+        "requests_headers",
         "apparent_encoding",
         "RetryTransport",
         "RetryError",

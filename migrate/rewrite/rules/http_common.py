@@ -50,6 +50,8 @@ class FunctionState:
     bools: set[str] = field(default_factory=set)
     sent_alike: set[str] = field(default_factory=set)
     local: set[str] = field(default_factory=set)
+    # Names that may hold headers with a None value (see http_headers).
+    none_headers: set[str] = field(default_factory=set)
 
 
 @dataclass

@@ -16,7 +16,6 @@ import libcst.matchers as m
 from ..nodes import code_of, string_value
 from .base import on_leave, on_visit
 from .http_common import (
-    HttpRuleBase,
     bool_names,
     bound_names,
     differing_names,
@@ -24,6 +23,7 @@ from .http_common import (
     parameter_names,
     sent_alike_names,
 )
+from .http_headers import HeaderRewrites, none_header_names
 
 KWARGS = "httpx_kwargs"
 RENAMED = {"allow_redirects": "follow_redirects"}
@@ -34,7 +34,7 @@ CLIENT_ONLY_KEYS = frozenset({"verify", "cert", "proxies", "hooks"})
 KEEP_NONE = frozenset({"allow_redirects", "timeout"})
 
 
-class KwargsRewrites(HttpRuleBase):
+class KwargsRewrites(HeaderRewrites):
     # Dict literals (ids of original nodes) translated where they are built,
     # and the ``**name`` arguments they reach (call position, name).
     kwargs_dicts: set[int]
@@ -45,6 +45,7 @@ class KwargsRewrites(HttpRuleBase):
         state = self.functions[0]
         state.differing = differing_names(node)
         state.sent_alike = sent_alike_names(node, state.differing)
+        state.none_headers = none_header_names(node, state.differing, set())
 
     def _find_kwargs_dicts(self, function: cst.FunctionDef) -> None:
         """``options = {...}`` used only as ``requests.get(url, **options)``; and the
@@ -56,6 +57,9 @@ class KwargsRewrites(HttpRuleBase):
         state.local = bound_names(function)
         state.sent_alike = sent_alike_names(
             function.body, state.differing, parameter_names(function)
+        )
+        state.none_headers = none_header_names(
+            function.body, state.differing, self.functions[0].none_headers
         )
         for call in m.findall(function.body, m.Call()):
             assert isinstance(call, cst.Call)
@@ -111,6 +115,8 @@ class KwargsRewrites(HttpRuleBase):
             return None
         if key in ("params", "data") and from_requests:
             return self._as_requests_sends(value)
+        if key == "headers" and from_requests:
+            return self._headers_as_requests_sends(value)
         return value
 
 

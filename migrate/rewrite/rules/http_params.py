@@ -15,10 +15,10 @@ from __future__ import annotations
 import libcst as cst
 
 from .base import on_leave
-from .http_common import HttpRuleBase
+from .http_headers import HeaderRewrites
 
 
-class ParamsRewrites(HttpRuleBase):
+class ParamsRewrites(HeaderRewrites):
     @on_leave(cst.Expr)
     def leave_params_update(self, original: cst.Expr, updated: cst.Expr) -> cst.BaseSmallStatement:
         call = updated.value

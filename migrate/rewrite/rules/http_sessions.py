@@ -104,7 +104,7 @@ class SessionRewrites(LazySessions):
             if not isinstance(target, cst.Name):
                 return updated
             name = target.value
-            rest = body[index + 1 :]
+            rest = self._sessions_headers(body[index + 1 :], name)
             config = [later for later in rest if sets_up(later, name)]
             used: set[str] = set()
             kept, pending = self._configure(

@@ -129,7 +129,7 @@ class SessionSetup(ConditionalSetup):
                 if pattern is not None and transport is not None:
                     mounts.append((pattern, transport, stmt))
                     continue
-            stmt = event_hooks(stmt, name, self._response_hook) or stmt
+            stmt = event_hooks(stmt, name, self._response_hook) or self._session_headers(stmt, name)
             code = code_of(stmt.with_changes(leading_lines=[]))
             why = next(
                 (
@@ -207,8 +207,9 @@ class SessionSetup(ConditionalSetup):
     ) -> tuple[cst.Call, list[cst.BaseStatement]]:
         """A session made in a function (``s = requests.Session()`` or ``with``):
         the lines that set it up after it is made go into its constructor."""
-        body = [event_hooks(stmt, name, self._response_hook) or stmt for stmt in body]
-        config = [stmt for stmt in body if _setup(stmt, name)]
+        hooked = [event_hooks(stmt, name, self._response_hook) or stmt for stmt in body]
+        body = self._sessions_headers(hooked, name)
+        config = [stmt for stmt in body if sets_up(stmt, name)]
         if not config:
             return client, list(body)
         client_args = list(client.args)
@@ -469,11 +470,6 @@ def _binding_target(stmt: cst.BaseStatement) -> str | None:
 
 
 def sets_up(stmt: cst.BaseStatement, name: str) -> bool:
-    """``session.mount(...)``, ``session.verify = ...``: setting a session up."""
-    return _setup(stmt, name)
-
-
-def _setup(stmt: cst.BaseStatement, name: str) -> bool:
     """``session.mount(...)``, ``session.verify = ...``: setting a session up."""
     code = code_of(stmt.with_changes(leading_lines=[])).strip()
     return isinstance(stmt, cst.SimpleStatementLine) and any(
