@@ -10,16 +10,13 @@ else a local holds stays a value the analysis cannot follow.
 from __future__ import annotations
 
 import ast
-from collections import Counter
 from collections.abc import Callable
 
+from .bindings import binding_counts
 from .catalogue import lookup
 from .frameworks import PARTIALS
 from .model import Function
 from .names import LocalScope
-from .scopes import Comprehension
-
-_SCOPES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)
 
 
 def function_aliases(
@@ -27,27 +24,9 @@ def function_aliases(
 ) -> dict[str, ast.expr]:
     """The locals of ``node`` that stand for a function: bound once, to a name chain.
     ``names`` are those its body binds (``scopes.bound_names``, which the caller has)."""
-    bindings: Counter[str] = Counter()
     chains: dict[str, ast.expr] = {}
-    stack: list[ast.AST] = list(node.body)
-    while stack:
-        child = stack.pop()
-        if isinstance(child, Comprehension):
-            # Only ``:=`` in a comprehension binds in the function.
-            for inner in ast.walk(child):
-                if isinstance(inner, ast.NamedExpr):
-                    bindings[inner.target.id] += 1
-            continue
-        if isinstance(child, _SCOPES):
-            if not isinstance(child, ast.Lambda):
-                bindings[child.name] += 1
-            continue
-        if isinstance(child, ast.Name) and isinstance(child.ctx, ast.Store | ast.Del):
-            bindings[child.id] += 1
-        elif isinstance(child, ast.AugAssign | ast.AnnAssign) and isinstance(
-            child.target, ast.Name
-        ):
-            bindings[child.target.id] += 1  # counted again: never an alias
+
+    def chain(child: ast.AST) -> None:
         if (
             isinstance(child, ast.Assign)
             and len(child.targets) == 1
@@ -55,7 +34,8 @@ def function_aliases(
             and (_chain(child.value) or _bound(child.value))
         ):
             chains[child.targets[0].id] = child.value
-        stack.extend(ast.iter_child_nodes(child))
+
+    bindings = binding_counts(node.body, chain)
     if not chains:
         return {}  # most functions: no walk more
     declared = _declared(node)

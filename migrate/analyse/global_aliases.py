@@ -13,9 +13,9 @@ defines at its top level is decorated that way.
 from __future__ import annotations
 
 import ast
-from collections import Counter
 from collections.abc import Callable
 
+from .bindings import binding_counts
 from .catalogue import lookup
 from .model import Decorator, Function
 from .tree import dotted, expr_text, span_of
@@ -51,7 +51,7 @@ def global_aliases(
             candidates[target.id] = held
     if not candidates:
         return {}  # most modules: no walk more
-    bound = _top_level_bindings(body)
+    bound = binding_counts(body)
     rebound = {
         name
         for node in ast.walk(ast.Module(body=body, type_ignores=[]))
@@ -95,25 +95,3 @@ def decorate(
     callee = decorator.func if isinstance(decorator, ast.Call) else decorator
     fn.decorators.append(Decorator(span_of(decorator), resolve(callee), expr_text(callee), is_call))
     arg._migrate_decorated = True  # type: ignore[attr-defined]
-
-
-def _top_level_bindings(body: list[ast.stmt]) -> Counter[str]:
-    """How often the module's own code (not its functions' or classes') binds each name."""
-    counts: Counter[str] = Counter()
-    stack: list[ast.AST] = list(body)
-    while stack:
-        node = stack.pop()
-        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef):
-            counts[node.name] += 1
-            continue
-        if isinstance(node, ast.Lambda):
-            continue
-        if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store | ast.Del):
-            counts[node.id] += 1
-        elif isinstance(node, ast.Import | ast.ImportFrom):
-            for alias in node.names:
-                counts[(alias.asname or alias.name).split(".")[0]] += 1
-        elif isinstance(node, ast.AugAssign | ast.AnnAssign) and isinstance(node.target, ast.Name):
-            counts[node.target.id] += 2  # never an alias
-        stack.extend(ast.iter_child_nodes(node))
-    return counts

@@ -270,6 +270,22 @@ class CallGraph(Extensions):
                 return found
         return None
 
+    def global_member(self, name: str) -> str | None:
+        """``check.SESSION.get``, where ``check`` makes ``SESSION = requests.Session()``
+        at its top: ``requests.Session.get``. :meth:`resolve` leaves such a global to
+        its module (see :meth:`_instance_type`); a patch of its method is still a
+        patch of the catalogue object's."""
+        parts = name.split(".")
+        for cut in range(len(parts) - 2, 0, -1):
+            mod = self.project.facts.get(".".join(parts[:cut]))
+            if mod is None:
+                continue
+            typ = mod.typed_names.get(parts[cut])
+            if typ in CONSTRUCTORS.values() and len(parts) == cut + 2:
+                return f"{typ}.{parts[cut + 1]}"
+            return None
+        return None
+
     def _instance_type(self, mod: ModuleFacts, head: str) -> str | None:
         """The project class of ``head`` in ``mod``: a global instance, or what a factory gives.
 

@@ -1030,26 +1030,10 @@ def requests_patches(graph: CallGraph) -> dict[str, dict[str, str]]:
                 continue
             named = graph.resolve(target) or ""
             if named.split(".")[0] != "requests":
-                named = _global_session_method(graph, target) or named
+                named = graph.global_member(target) or named
             if named.split(".")[0] == "requests":
                 found.setdefault(fn.module, {})[target] = named
     return found
-
-
-def _global_session_method(graph: CallGraph, target: str) -> str | None:
-    """``check.SESSION.get`` with ``SESSION = requests.Session()`` at the top of
-    ``check``: ``requests.Session.get`` (the graph leaves a module's session
-    global to that module, so does not resolve it)."""
-    parts = target.split(".")
-    for cut in range(len(parts) - 2, 0, -1):
-        facts = graph.project.facts.get(".".join(parts[:cut]))
-        if facts is None:
-            continue
-        typ = facts.typed_names.get(parts[cut])
-        if typ == "requests.Session" and len(parts) == cut + 2:
-            return f"{typ}.{parts[cut + 1]}"
-        return None
-    return None
 
 
 def _params_changes(

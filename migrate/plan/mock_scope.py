@@ -164,7 +164,8 @@ def scope_mocks(
     mixed: dict[str, Mixed] = {}
     uses = _responses_uses(project, reach)
     moved_by: dict[str, tuple[str, ...]] = {}
-    mockers = mocker_fixtures(project.files[m].source.text for m in project.files)
+    trees = _requests_mock_trees(project)
+    mockers = mocker_fixtures(trees.values())
     taking = re.compile(rf"def \w+\([^)]*\b({'|'.join(mockers)})\b") if mockers else None
     for module, loaded in project.files.items():
         aliased = (patched or {}).get(module, {})
@@ -186,7 +187,7 @@ def scope_mocks(
             mixed[module] = Mixed(tuple(keeping), tuple(moved), patched_only)
         elif moved and module in uses and uses[module][0].unported:
             mixed[module] = Mixed((), tuple(moved), held=uses[module][0].reason())
-        elif moved and (unported := requests_mock_unported(loaded.source.text)):
+        elif moved and module in trees and (unported := requests_mock_unported(trees[module])):
             mixed[module] = Mixed((), tuple(moved), held=unported)
         elif moved:
             moving.add(module)
@@ -196,18 +197,26 @@ def scope_mocks(
     return MockScope(frozenset(moving), mixed, fixtures, mockers)
 
 
-def mocker_fixtures(texts: Iterable[str]) -> frozenset[str]:
+def _requests_mock_trees(project: Project) -> dict[str, ast.Module]:
+    """The modules that mention requests_mock, parsed (once, for every question
+    asked of them here); one that does not parse is left out (the reader
+    reports it)."""
+    trees = {}
+    for module, loaded in project.files.items():
+        if "requests_mock" in loaded.source.text:
+            try:
+                trees[module] = ast.parse(loaded.source.text)
+            except SyntaxError:
+                continue
+    return trees
+
+
+def mocker_fixtures(trees: Iterable[ast.Module]) -> frozenset[str]:
     """Fixtures handing on requests-mock's mocker, having set it up (``def wx(
     requests_mock): requests_mock.get(...); return requests_mock``): a test taking
     one mocks requests through it, as through the fixture itself."""
     found = set()
-    for text in texts:
-        if "requests_mock" not in text:
-            continue
-        try:
-            tree = ast.parse(text)
-        except SyntaxError:
-            continue
+    for tree in trees:
         for node in tree.body:
             if not isinstance(node, ast.FunctionDef) or not node.decorator_list:
                 continue

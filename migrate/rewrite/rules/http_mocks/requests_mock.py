@@ -45,6 +45,7 @@ import libcst.matchers as m
 
 from ....analyse.catalogue import HTTP_VERBS, MOCK_RAISES
 from ....analyse.frameworks import patch_injected
+from ....plan.requests_mock_uses import MOCKER_OPTIONS
 from ...context import RuleContext
 from ...nodes import code_of, dotted_name, string_value
 from ..base import Rule, on_leave, on_visit
@@ -98,12 +99,6 @@ RM_REQUEST = {
 # Under ``Mocker(case_sensitive=True)`` nothing is lowercased.
 RM_REQUEST_CASE_KEPT = {name: form.replace(".lower()", "") for name, form in RM_REQUEST.items()}
 # What a ``Mocker`` option not carried meant, for its TODO.
-RM_OPTIONS = {
-    "real_http": "real_http=True let unmatched requests through; respx fails them",
-    "json_encoder": "json_encoder= not ported: respx encodes json= with json.dumps",
-    "session": "session= not ported: respx mocks every client",
-    "adapter": "adapter= not ported to respx",
-}
 
 
 def _mocker_options(call: cst.Call) -> list[str]:
@@ -622,7 +617,7 @@ class RequestsMock(Rule):
             )
             return updated
         for option in _mocker_options(updated):
-            message = RM_OPTIONS.get(option, f"requests_mock.Mocker({option}=) not ported")
+            message = MOCKER_OPTIONS.get(option, f"requests_mock.Mocker({option}=) not ported")
             self.ctx.todo(line, self.code, message)
         self.ctx.add_import("respx")
         self.ctx.maybe_remove_import("requests_mock")
