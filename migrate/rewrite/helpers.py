@@ -83,6 +83,35 @@ logging.getLogger("httpx").addFilter(_request_log_at_debug)''',
     private=("_request_log_at_debug",),
 )
 
+REQUESTS_TLS = Helper(
+    "requests_tls",
+    '''\
+def requests_tls(verify: Any = True, cert: Any = None) -> ssl.SSLContext | bool:
+    """requests' ``verify=`` (a bool, or the path of a CA bundle or directory)
+    and ``cert=`` (a file, or a (certificate, key) pair) as the SSL context
+    {http} takes as ``verify=``: its ``cert=``, and a path as ``verify=``, are
+    deprecated."""
+    if isinstance(verify, ssl.SSLContext):
+        context = verify
+    elif isinstance(verify, (str, os.PathLike)):
+        path = os.fspath(verify)
+        if os.path.isdir(path):
+            context = ssl.create_default_context(capath=path)
+        else:
+            context = ssl.create_default_context(cafile=path)
+    elif not cert:
+        return TLS_CONTEXT if verify or verify is None else False
+    else:
+        context = {http}.create_ssl_context(verify=verify is not False)
+    if isinstance(cert, (str, os.PathLike)):
+        context.load_cert_chain(cert)
+    elif cert:
+        context.load_cert_chain(*cert)
+    return context''',
+    ("import os", "import ssl", "from typing import Any", "import {http}"),
+    needs=("TLS_CONTEXT",),
+)
+
 POOL_PER_ORIGIN = Helper(
     "PoolPerOrigin",
     '''\
@@ -2107,6 +2136,7 @@ HELPERS: dict[str, Helper] = {
     h.name: h
     for h in (
         TLS_CONTEXT,
+        REQUESTS_TLS,
         ASYNC_CLIENT_PER_LOOP,
         POOL_PER_ORIGIN,
         CALLS_MADE,

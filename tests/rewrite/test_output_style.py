@@ -121,6 +121,7 @@ def test_one_helpers_module_per_package_imported_relatively(tmp_path: Path) -> N
         "requests_params": None,  # nor is one given with a URL that may have a query
         "requests_body": None,  # no body of a type known only at run time
         "requests_headers": None,  # no header value may be None
+        "requests_tls": None,  # no client is given a CA bundle's path or a certificate
         "apparent_encoding": None,  # no charset guessed
         "RetryError": None,  # no urllib3 Retry retries responses
         "RetryTransport": None,
@@ -233,6 +234,7 @@ def test_a_later_step_extends_the_helpers_module_to_the_one_shot_bytes() -> None
         "requests_params",
         "requests_body",
         "requests_headers",
+        "requests_tls",
         "apparent_encoding",
         "RetryTransport",
         "RetryError",

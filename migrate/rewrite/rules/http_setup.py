@@ -22,6 +22,7 @@ from ..context import Note, short_todo, todo_comment
 from ..nodes import append_arg, code_of, is_keyword, keyword_arg, string_value
 from .http_hooks import event_hooks, response_hooks
 from .http_params import merged_params
+from .http_tls import tls_args
 from .http_transport import Transport, adapter_transport, mount_call, mount_pattern
 from .httpx_sync_args import async_client_args
 from .session_conditions import (
@@ -76,6 +77,7 @@ class SessionSetup(ConditionalSetup):
         """The shared TLS context, unless the client is given its own ``verify=``;
         a sync httpx client's arguments as an AsyncClient takes them."""
         client_args = async_client_args(client_args, self._httpx, self.ctx.use_helper)
+        client_args = tls_args(client_args, self.ctx.use_helper)
         if any(
             a.keyword is not None and a.keyword.value in ("verify", "transport")
             for a in client_args

@@ -7,6 +7,8 @@ needs only the standard library and httpx.
 from __future__ import annotations
 
 import logging
+import os
+import ssl
 from collections.abc import Awaitable, Callable
 from typing import Any
 
@@ -28,6 +30,30 @@ def _request_log_at_debug(record: logging.LogRecord) -> bool:
 
 
 logging.getLogger("httpx").addFilter(_request_log_at_debug)
+
+
+def requests_tls(verify: Any = True, cert: Any = None) -> ssl.SSLContext | bool:
+    """requests' ``verify=`` (a bool, or the path of a CA bundle or directory)
+    and ``cert=`` (a file, or a (certificate, key) pair) as the SSL context
+    httpx takes as ``verify=``: its ``cert=``, and a path as ``verify=``, are
+    deprecated."""
+    if isinstance(verify, ssl.SSLContext):
+        context = verify
+    elif isinstance(verify, (str, os.PathLike)):
+        path = os.fspath(verify)
+        if os.path.isdir(path):
+            context = ssl.create_default_context(capath=path)
+        else:
+            context = ssl.create_default_context(cafile=path)
+    elif not cert:
+        return TLS_CONTEXT if verify or verify is None else False
+    else:
+        context = httpx.create_ssl_context(verify=verify is not False)
+    if isinstance(cert, (str, os.PathLike)):
+        context.load_cert_chain(cert)
+    elif cert:
+        context.load_cert_chain(*cert)
+    return context
 
 
 def response_hook(

@@ -1,6 +1,6 @@
 import httpx
 
-from _async_helpers import TLS_CONTEXT, response_hook
+from _async_helpers import TLS_CONTEXT, requests_tls, response_hook
 
 
 async def fetch_insecure(url):
@@ -21,8 +21,7 @@ async def fetch_with_cert(url):
     async with httpx.AsyncClient(
         follow_redirects=True,
         timeout=None,
-        cert=("client.crt", "client.key"),
-        verify=TLS_CONTEXT,
+        verify=requests_tls(cert=("client.crt", "client.key")),
     ) as http_client:
         return (await http_client.get(url, timeout=5)).json()
 

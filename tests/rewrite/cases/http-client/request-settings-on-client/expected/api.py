@@ -1,6 +1,6 @@
 import httpx
 
-from _async_helpers import TLS_CONTEXT, AsyncClientPerLoop
+from _async_helpers import TLS_CONTEXT, AsyncClientPerLoop, requests_tls
 
 
 class Api:
@@ -11,7 +11,9 @@ class Api:
         if session is None:
             def _new_session() -> httpx.AsyncClient:
                 return httpx.AsyncClient(
-                    follow_redirects=True, timeout=None, verify=self.verify_ssl
+                    follow_redirects=True,
+                    timeout=None,
+                    verify=requests_tls(self.verify_ssl),
                 )
 
             self._session = AsyncClientPerLoop(_new_session)

@@ -1,6 +1,6 @@
 import httpx
 
-from _async_helpers import AsyncClientPerLoop
+from _async_helpers import AsyncClientPerLoop, requests_tls
 
 API_KEY = "secret"
 
@@ -10,7 +10,7 @@ def _new_session() -> httpx.AsyncClient:
         follow_redirects=True,
         timeout=None,
         auth=("user", "pass"),
-        verify="ca.pem",
+        verify=requests_tls("ca.pem"),
         mounts={"https://": httpx.AsyncHTTPTransport(retries=3, verify="ca.pem")},
     )
     session.headers.update({"X-Api-Key": API_KEY})
