@@ -61,7 +61,7 @@ class HttpMocks(ResponsesObjects, RequestsMock, MixedMocks, FakeResponses):
     def leave_Call(self, original: cst.Call, updated: cst.BaseExpression) -> cst.BaseExpression:
         if not self.ctx.edits.http_mocks or not isinstance(updated, cst.Call):
             return updated
-        updated = self._fake_response_call(original, updated)
+        updated = self._asserted_call(self._fake_response_call(original, updated))
         patched = self._um_call(original, updated)
         if patched is not None:
             return self._answered_patch(original, patched)

@@ -29,6 +29,14 @@ from ...context import RuleContext
 from ...nodes import code_of, is_keyword
 from ..base import Rule, StatementResult, on_leave, on_visit
 from .answer_errors import Answers, error_line, is_mock, scan, told
+from .call_assertions import (
+    ASSERTING,
+    expected_call,
+    expected_calls,
+    fixture_mocks,
+    is_call_record,
+    renamed_key,
+)
 from .mixed_patches import TEST_PREFIX, handed_mocks, hands_a_mock, requests_patch
 
 # requests' Response attribute -> httpx's, for those whose value carries over.
@@ -135,6 +143,11 @@ class FakeResponses(Rule):
         self._started: dict[int, set[str]] = {}
         # Per function: its response mocks, told ``is_error`` (see answer_errors).
         self._error_frames: list[Answers] = []
+        # Per function where the mocks move: the patches' mocks, by the verb each
+        # stands for (see call_assertions).
+        self._call_frames: list[dict[str, str]] = []
+        # The module's fixtures handing on such a mock, by the verb it stands for.
+        self._fixture_mocks: dict[str, str] = {}
 
     @on_visit(cst.ClassDef)
     def note_patching_class(self, node: cst.ClassDef) -> None:
@@ -171,6 +184,11 @@ class FakeResponses(Rule):
         body = [*updated.body.body, *methods]
         return updated.with_changes(body=updated.body.with_changes(body=body))
 
+    @on_visit(cst.Module)
+    def note_fixture_mocks(self, node: cst.Module) -> None:
+        patched = self.ctx.edits.requests_patches
+        self._fixture_mocks = fixture_mocks(node, patched) if self.ctx.edits.http_mocks else {}
+
     @on_visit(cst.FunctionDef)
     def enter_fake_responses(self, node: cst.FunctionDef) -> None:
         moving = bool(self.ctx.edits.http_mocks)
@@ -186,6 +204,12 @@ class FakeResponses(Rule):
         # Their answers were told ``is_error`` where the patch was made (setUp's).
         answers.defaulted.update(f"{name}.return_value" for name in started)
         self._error_frames.append(answers)
+        verbs = {name: requests_patch(call, names) for call, name in patches.items()}
+        mocks = {name: found[0] for name, found in verbs.items() if found and moving}
+        for param in node.params.params:
+            if param.name.value in self._fixture_mocks:
+                mocks.setdefault(param.name.value, self._fixture_mocks[param.name.value])
+        self._call_frames.append(mocks)
 
     @on_leave(cst.FunctionDef)
     def leave_fake_responses(
@@ -194,7 +218,49 @@ class FakeResponses(Rule):
         self._fake_frames.pop()
         self._answer_frames.pop()
         self._error_frames.pop()
+        self._call_frames.pop()
         return updated
+
+    def _asserted_call(self, updated: cst.Call) -> cst.Call:
+        """``get.assert_called_with(...)`` and ``get.assert_has_calls([call(...)])`` on
+        a moved patch's mock, in httpx's words (see call_assertions)."""
+        mocks = self._call_frames[-1] if self._call_frames else {}
+        func = updated.func
+        if not mocks or not isinstance(func, cst.Attribute) or not isinstance(func.value, cst.Name):
+            return updated
+        verb = mocks.get(func.value.value)
+        if verb is None:
+            return updated
+        if func.attr.value in ASSERTING:
+            return expected_call(updated, verb)
+        if func.attr.value == "assert_has_calls" and updated.args:
+            first = updated.args[0]
+            return updated.with_changes(
+                args=[
+                    first.with_changes(value=expected_calls(first.value, verb)),
+                    *updated.args[1:],
+                ]
+            )
+        return updated
+
+    @on_leave(cst.Comparison)
+    def compared_calls(self, original: cst.Comparison, updated: cst.Comparison) -> cst.Comparison:
+        """``get.call_args == call(...)``, ``get.call_args_list == [call(...)]``."""
+        mocks = self._call_frames[-1] if self._call_frames else {}
+        verb = is_call_record(updated.left, mocks) if mocks else None
+        if verb is None:
+            return updated
+        targets = [
+            c.with_changes(comparator=expected_calls(c.comparator, verb))
+            for c in updated.comparisons
+        ]
+        return updated.with_changes(comparisons=targets)
+
+    @on_leave(cst.Subscript)
+    def recorded_keyword(self, original: cst.Subscript, updated: cst.Subscript) -> cst.Subscript:
+        """``get.call_args.kwargs["allow_redirects"]`` -> ``["follow_redirects"]``."""
+        mocks = self._call_frames[-1] if self._call_frames else {}
+        return renamed_key(updated, mocks) if mocks else updated
 
     def _patched_answers(self, function: cst.FunctionDef) -> dict[cst.BaseExpression, str]:
         """The mocks patches of requests' functions hand ``function``, by patch: its
