@@ -280,10 +280,8 @@ def may_differ(node: cst.BaseExpression, names: set[str]) -> bool:
     bytes (requests sends what they encode, httpx ``b'...'``), or a list or
     tuple holding one. ``names`` may hold any (see :func:`differing_names`);
     ``d.get(k)`` and ``getattr(o, a, None)`` may be None."""
-    if may_be_bytes(node):
+    if may_be_bytes(node) or may_be_none(node, names):
         return True
-    if isinstance(node, cst.Name):
-        return node.value in ("None", "True", "False") or node.value in names
     if isinstance(node, cst.List | cst.Tuple):
         return any(
             isinstance(e, cst.StarredElement) or may_differ(e.value, names) for e in node.elements
@@ -292,12 +290,28 @@ def may_differ(node: cst.BaseExpression, names: set[str]) -> bool:
         return may_differ(node.body, names) or may_differ(node.orelse, names)
     if isinstance(node, cst.BooleanOperation):
         return may_differ(node.left, names) or may_differ(node.right, names)
+    if isinstance(node, cst.Call) and m.matches(node.func, m.Name("getattr")):
+        # ``getattr(o, a, False)``: its default may be a bool (None is asked above).
+        return len(node.args) == 3 and may_differ(node.args[2].value, names)
+    return may_be_bool(node, names)
+
+
+def may_be_none(node: cst.BaseExpression, names: set[str]) -> bool:
+    """Whether ``node`` may be None: None, a name in ``names`` (see
+    ``differing_names``), ``d.get(k)``, ``getattr(o, a, None)``, or a choice of
+    what may be."""
+    if isinstance(node, cst.Name):
+        return node.value == "None" or node.value in names
+    if isinstance(node, cst.IfExp):
+        return may_be_none(node.body, names) or may_be_none(node.orelse, names)
+    if isinstance(node, cst.BooleanOperation):
+        return may_be_none(node.left, names) or may_be_none(node.right, names)
     if isinstance(node, cst.Call):
         if m.matches(node.func, m.Attribute(attr=m.Name("get"))) and len(node.args) == 1:
             return True
         if m.matches(node.func, m.Name("getattr")) and len(node.args) == 3:
-            return may_differ(node.args[2].value, names)
-    return may_be_bool(node, names)
+            return may_be_none(node.args[2].value, names)
+    return False
 
 
 def may_be_bytes(node: cst.BaseExpression) -> bool:

@@ -19,7 +19,7 @@ import libcst as cst
 import libcst.matchers as m
 
 from ..nodes import code_of
-from .http_common import HttpRuleBase
+from .http_common import HttpRuleBase, may_be_none
 
 REQUESTS_HEADERS = "requests_headers"
 # ``headers.update(...)``, ``headers.setdefault(k, v)``: methods that put values in.
@@ -88,24 +88,6 @@ class HeaderRewrites(HttpRuleBase):
             if value is not assign.value:
                 return stmt.with_changes(body=[assign.with_changes(value=value)])
         return stmt
-
-
-def may_be_none(node: cst.BaseExpression, names: set[str]) -> bool:
-    """Whether ``node`` may be None: None, a name in ``names`` (see
-    ``differing_names``), ``d.get(k)``, ``getattr(o, a, None)``, or a choice of
-    what may be."""
-    if isinstance(node, cst.Name):
-        return node.value == "None" or node.value in names
-    if isinstance(node, cst.IfExp):
-        return may_be_none(node.body, names) or may_be_none(node.orelse, names)
-    if isinstance(node, cst.BooleanOperation):
-        return may_be_none(node.left, names) or may_be_none(node.right, names)
-    if isinstance(node, cst.Call):
-        if m.matches(node.func, m.Attribute(attr=m.Name("get"))) and len(node.args) == 1:
-            return True
-        if m.matches(node.func, m.Name("getattr")) and len(node.args) == 3:
-            return may_be_none(node.args[2].value, names)
-    return False
 
 
 def dict_may_hold_none(node: cst.Dict, names: set[str], suspect: set[str]) -> bool:
