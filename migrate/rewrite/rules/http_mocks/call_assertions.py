@@ -165,21 +165,34 @@ def fixture_mocks(module: cst.Module, patched: Mapping[str, str]) -> dict[str, s
             for d in stmt.decorators
         ):
             continue
-        verbs: dict[str, str] = {}
-        for item in m.findall(stmt, m.WithItem(asname=m.AsName(m.Name()))):
-            item = cst.ensure_type(item, cst.WithItem)
-            named = cst.ensure_type(cst.ensure_type(item.asname, cst.AsName).name, cst.Name)
-            _note(verbs, named.value, requests_patch(item.item, patched))
-        for assign in m.findall(stmt, m.Assign([m.AssignTarget(m.Name())])):
-            assign = cst.ensure_type(assign, cst.Assign)
-            named = cst.ensure_type(assign.targets[0].target, cst.Name)
-            _note(verbs, named.value, requests_patch(assign.value, patched))
+        verbs = {name: verb for name, verb in bound_patches(stmt.body, patched).values()}
         for handed in m.findall(stmt, m.Yield() | m.Return()):
             given = handed.value if isinstance(handed, cst.Yield | cst.Return) else None
             if isinstance(given, cst.Name) and given.value in verbs:
                 found[stmt.name.value] = verbs[given.value]
             elif isinstance(given, cst.BaseExpression):
                 _note(found, stmt.name.value, requests_patch(given, patched))
+    return found
+
+
+def bound_patches(
+    body: cst.CSTNode, patched: Mapping[str, str]
+) -> dict[cst.BaseExpression, tuple[str, str]]:
+    """The patches of requests in ``body`` that hand their own mock to a name
+    (``with mock.patch("api.requests.get") as get``, ``get =
+    mocker.patch(...)``): each patch call, with that name and the verb."""
+    found: dict[cst.BaseExpression, tuple[str, str]] = {}
+    binding = m.WithItem(asname=m.AsName(m.Name())) | m.Assign([m.AssignTarget(m.Name())])
+    for node in m.findall(body, binding):
+        target: cst.BaseExpression
+        if isinstance(node, cst.WithItem):
+            value, target = node.item, cst.ensure_type(node.asname, cst.AsName).name
+        else:
+            assign = cst.ensure_type(node, cst.Assign)
+            value, target = assign.value, assign.targets[0].target
+        patch = requests_patch(value, patched)
+        if patch is not None and not patch[1]:
+            found[value] = (cst.ensure_type(target, cst.Name).value, patch[0])
     return found
 
 

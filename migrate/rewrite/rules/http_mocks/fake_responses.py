@@ -31,6 +31,7 @@ from ..base import Rule, StatementResult, on_leave, on_visit
 from .answer_errors import Answers, error_line, is_mock, scan, told
 from .call_assertions import (
     ASSERTING,
+    bound_patches,
     expected_call,
     expected_calls,
     fixture_mocks,
@@ -221,10 +222,14 @@ class FakeResponses(Rule):
         self._call_frames.pop()
         return updated
 
+    def _call_mocks(self) -> dict[str, str]:
+        """The current function's moved patches' mocks, by verb (see call_assertions)."""
+        return self._call_frames[-1] if self._call_frames else {}
+
     def _asserted_call(self, updated: cst.Call) -> cst.Call:
         """``get.assert_called_with(...)`` and ``get.assert_has_calls([call(...)])`` on
         a moved patch's mock, in httpx's words (see call_assertions)."""
-        mocks = self._call_frames[-1] if self._call_frames else {}
+        mocks = self._call_mocks()
         func = updated.func
         if not mocks or not isinstance(func, cst.Attribute) or not isinstance(func.value, cst.Name):
             return updated
@@ -246,7 +251,7 @@ class FakeResponses(Rule):
     @on_leave(cst.Comparison)
     def compared_calls(self, original: cst.Comparison, updated: cst.Comparison) -> cst.Comparison:
         """``get.call_args == call(...)``, ``get.call_args_list == [call(...)]``."""
-        mocks = self._call_frames[-1] if self._call_frames else {}
+        mocks = self._call_mocks()
         verb = is_call_record(updated.left, mocks) if mocks else None
         if verb is None:
             return updated
@@ -259,7 +264,7 @@ class FakeResponses(Rule):
     @on_leave(cst.Subscript)
     def recorded_keyword(self, original: cst.Subscript, updated: cst.Subscript) -> cst.Subscript:
         """``get.call_args.kwargs["allow_redirects"]`` -> ``["follow_redirects"]``."""
-        mocks = self._call_frames[-1] if self._call_frames else {}
+        mocks = self._call_mocks()
         return renamed_key(updated, mocks) if mocks else updated
 
     def _patched_answers(self, function: cst.FunctionDef) -> dict[cst.BaseExpression, str]:
@@ -270,16 +275,9 @@ class FakeResponses(Rule):
         handed = handed_mocks(function, class_calls) or []
         patched = self.ctx.edits.requests_patches
         names = {call: name for call, name in handed if requests_patch(call, patched)}
-        for node in m.findall(function.body, m.WithItem(asname=m.AsName(m.Name()))):
-            item = cst.ensure_type(node, cst.WithItem)
-            found = requests_patch(item.item, patched)
-            if found is not None and not found[1] and item.asname is not None:
-                names[item.item] = cst.ensure_type(item.asname.name, cst.Name).value
-        for node in m.findall(function.body, m.Assign(targets=[m.AssignTarget(m.Name())])):
-            assign = cst.ensure_type(node, cst.Assign)
-            found = requests_patch(assign.value, patched)
-            if found is not None and not found[1]:
-                names[assign.value] = cst.ensure_type(assign.targets[0].target, cst.Name).value
+        names.update(
+            (call, name) for call, (name, _) in bound_patches(function.body, patched).items()
+        )
         return names
 
     @on_visit(cst.Assign)
