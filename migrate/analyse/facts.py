@@ -9,6 +9,7 @@ visitor walks each tree once, noting every kind of fact on the way.
 from __future__ import annotations
 
 import ast
+import itertools
 
 from . import methods, shapes, thread_shapes
 from .accessors import returned_self_attr
@@ -24,12 +25,13 @@ from .frameworks import (
     FLASK_ROUTE_METHODS,
     JINJA_DECORATORS,
     MEMOISERS,
+    PARTIALS,
     PATCHERS,
     SYNC_CALLING_DECORATORS,
     is_test_path,
 )
 from .function_tables import function_tables
-from .given import named_defaults, none_defaults, parametrized_values
+from .given import named_defaults, none_defaults, parametrized_values, through_param
 from .global_aliases import decorate
 from .handed_classes import called_params
 from .iterated_locals import mark_iterated_locals
@@ -43,6 +45,7 @@ from .model import (
     Decorator,
     FanOut,
     Function,
+    KeptFunction,
     ModuleFacts,
     Ref,
     Span,
@@ -70,6 +73,7 @@ from .scopes import (
 from .setters import set_by_name, setter_methods
 from .thread_shapes import held_objects
 from .tree import (
+    block_lists,
     child_fields,
     class_body_names,
     method_aliases,
@@ -278,6 +282,57 @@ class ModuleAnalyser(OperatorCalls):
                 statement=True,
             )
         )
+
+    def _note_kept_function(self, fn: Function, node: ast.Assign) -> bool:
+        """``self._fetch = endpoint.get`` / ``= partial(endpoint.get, size=3)``: a
+        function the instance keeps (see kept_methods). False for a parameter kept
+        as it was given (``self.fn = fn``, see kept_callbacks)."""
+        attrs = [attr for assigned in node.targets if (attr := _self_attr(assigned))]
+        value = node.value
+        if isinstance(value, ast.Call) and self.resolve(value.func) in PARTIALS and value.args:
+            value = value.args[0]
+        elif isinstance(value, ast.Name) and (ref := self._partial_just_before(node, value.id)):
+            # ``fetch = partial(endpoint.get); self._fetch = fetch``: the partial's function,
+            # as resolved where it was bound.
+            fn.kept_functions += [
+                KeptFunction(attr, ref.span, ref.text, ref.target, ref.param_target)
+                for attr in attrs
+            ]
+            return bool(attrs)
+        elif isinstance(value, ast.Name) and value.id in fn.params[1:]:
+            return False
+        if not isinstance(value, ast.Attribute | ast.Name) or not dotted(value):
+            return False
+        target = self.resolve(value)
+        held = None if target else through_param(self.value_of, value)
+        fn.kept_functions += [
+            KeptFunction(attr, span_of(value), expr_text(value), target, held) for attr in attrs
+        ]
+        return False
+
+    def _partial_just_before(self, node: ast.Assign, name: str) -> Ref | None:
+        """The function a ``name = partial(f, ...)`` right before ``node`` (in the same
+        block) binds, as noted when that statement was read."""
+        scope = self.scopes[-1]
+        if scope.node is None or scope.function is None:
+            return None
+        for block in block_lists(scope.node):
+            for stmt, after in itertools.pairwise(block):
+                if after is not node:
+                    continue
+                if not isinstance(stmt, ast.Assign):
+                    return None
+                value = stmt.value
+                if (
+                    not isinstance(value, ast.Call)
+                    or [t.id for t in stmt.targets if isinstance(t, ast.Name)] != [name]
+                    or self.resolve(value.func) not in PARTIALS
+                    or not value.args
+                ):
+                    return None
+                where = span_of(value.args[0])
+                return next((r for r in scope.function.refs if r.span == where), None)
+        return None
 
     def _function(self, node: ast.FunctionDef | ast.AsyncFunctionDef, is_async: bool) -> None:
         outer = self.scopes[-1]
@@ -554,7 +609,9 @@ class ModuleAnalyser(OperatorCalls):
             self._function(nested, is_async=False)
             self.facts.functions[f"{self._prefix()}.{nested.name}"].named_lambda = True
             return
-        if (
+        if fn is not None and fn.class_qualname and self._note_kept_function(fn, node):
+            pass
+        elif (
             fn is not None
             and fn.class_qualname
             and isinstance(node.value, ast.Name)
@@ -586,9 +643,15 @@ class ModuleAnalyser(OperatorCalls):
             for name, value in zip(target.elts, made.elts)
             if isinstance(name, ast.Name)
         ]
-        for name, value in pairs if scope.function not in (None, self.module_fn) else ():
+        pair_types = [
+            (name, self.type_of_value(value, scope))
+            for name, value in (pairs if scope.function not in (None, self.module_fn) else ())
+        ]
+        # The value is read before the names are bound: ``endpoint = partial(endpoint.get)``
+        # reads the parameter's ``get``, not the partial's.
+        self.generic_visit(node)
+        for name, pair_type in pair_types:
             # ``first, second = Client(a), Client(b)``: each name its own value.
-            pair_type = self.type_of_value(value, scope)
             if pair_type:
                 scope.local_types[name.id] = pair_type
             else:
@@ -608,7 +671,6 @@ class ModuleAnalyser(OperatorCalls):
                         scope.returned_by[target.id] = called
                     else:
                         scope.returned_by.pop(target.id, None)
-        self.generic_visit(node)
 
     def _note_containers(self, node: ast.Assign, scope: LocalScope, typ: str | None) -> None:
         """What a local or an attribute is filled with: ``made = [make(b) for b in

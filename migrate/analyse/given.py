@@ -9,14 +9,21 @@ what the caller's own callers give it there.
 from __future__ import annotations
 
 import ast
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
-from .model import Call, Function
+from .model import PARAM_PREFIX, Call, Function
 
 FORWARDED = "<forwarded>."
 # A parameter left to its default of None: it holds no object, whatever the others
 # give it (``session=None``, a session made when none is given).
 NONE_GIVEN = "<none>"
+
+
+def through_param(value_of: Callable[[ast.expr], str | None], node: ast.expr) -> str | None:
+    """``<param>.endpoint.get`` for ``endpoint.get``, ``endpoint`` a parameter (a
+    reference through it, typed by the flow as a call through it is)."""
+    held = value_of(node) if isinstance(node, ast.Attribute) else None
+    return held if held and held.startswith(PARAM_PREFIX) else None
 
 
 def param_defaults(node: ast.FunctionDef | ast.AsyncFunctionDef) -> list[tuple[str, ast.expr]]:

@@ -1148,6 +1148,7 @@ def build_graph(
     factory = {k: why for k, why in made_elsewhere.items() if k not in graph.kept_sessions}
     graph.kept_sessions.update(factory)
     typed = {fn.qualname for fn, call in flow.param_calls if call.target}
+    typed |= {fn.qualname for fn, ref in flow.param_refs if ref.target}
     # The calls made through those sessions are linked again, as kept ones.
     owners = {key[0] for key in factory if key is not None}
     typed |= {q for q, fn in graph.functions.items() if fn.class_qualname in owners}
@@ -1237,7 +1238,12 @@ def _link(graph: CallGraph, fn: Function, fresh: bool) -> _Links:
         setter = f"{target}.<setter>"
         if target in graph.functions and setter in graph.functions:
             found.edges.append(Edge(fn.qualname, setter, write.span, write, via="write"))
+    for kept_function in fn.kept_functions if fresh else ():
+        if kept_function.param_target:
+            kept_function.target = None  # given again by this graph's type flow, if at all
     for ref in fn.refs:
+        if ref.param_target and fresh:
+            ref.target = None  # given again by this graph's type flow, if at all
         target = graph.resolve(ref.target)
         # ``f(obj.prop)`` hands over what the getter returns: a read (above), no value.
         if target in graph.functions and not graph.functions[target].property:

@@ -18,7 +18,7 @@ from .choices import only_called, picked, returned, stop_raises
 from .class_slots import class_slot
 from .defaults import SESSION_TYPES, given_default, injections
 from .frameworks import FLASK_ASYNC_RECEIVERS, PARAMETRIZE_VALUES
-from .given import NONE_GIVEN
+from .given import NONE_GIVEN, through_param
 from .handed_classes import class_called
 from .local_mocks import local_mocks
 from .model import FIXTURE_PREFIX, MAYBE_ATTR, PARAM_PREFIX, RETURNS_SUFFIX, Call, Function, Ref
@@ -151,11 +151,8 @@ class HeldVisitor(ReachedValues):
         # ``@mock.patch("pkg.Site")``: the test's parameter stands in for a Site.
         scope.local_types.update(patched_params(node, self.resolve))
         sessions = {p for p in fn.params if scope.local_types.get(p) in SESSION_TYPES}
-        plain = frozenset(
-            a.arg
-            for a in (*args.posonlyargs, *args.args, *args.kwonlyargs)
-            if self._plain_annotation(a.annotation)
-        )
+        every = (*args.posonlyargs, *args.args, *args.kwonlyargs)
+        plain = frozenset(a.arg for a in every if self._plain_annotation(a.annotation))
         scope.plain = plain_names(node.body, self.plain_value, plain)
         fn.injected = injections(
             node, fn.params, fn.kwarg, sessions, lambda made: self.type_of_call(made, None)
@@ -409,6 +406,7 @@ class HeldVisitor(ReachedValues):
                     call_called=getattr(call, "_migrate_called", False),
                     position=getattr(arg, "_migrate_position", None),
                     statement=getattr(call, "_migrate_statement", False),
+                    param_target=None if target else through_param(self.value_of, arg),
                 )
             )
 

@@ -171,6 +171,21 @@ class Ref:
     call_called: bool = False
     position: int | None = None  # which positional argument it is (None: a keyword)
     statement: bool = False  # the call it is handed to is a statement of its own
+    # ``partial(endpoint.get)``, ``endpoint`` a parameter: ``<param>.endpoint.get``,
+    # whose target the type flow gives (see typeflow), as it does a call's.
+    param_target: str | None = None
+
+
+@dataclass
+class KeptFunction:
+    """``self.<attr> = <chain>`` or ``= partial(<chain>, ...)`` in a method: a function
+    (or bound method) the instance keeps to call later (see kept_methods)."""
+
+    attr: str
+    span: Span  # the chain as written
+    text: str
+    target: str | None
+    param_target: str | None = None  # ``<param>.endpoint.get``: typed by the flow
 
 
 @dataclass
@@ -317,6 +332,7 @@ class Function:
     # ``self.<attr> = <parameter>`` in a method: the attributes it sets so.
     param_attrs: tuple[str, ...] = ()
     kept_params: tuple[tuple[str, str], ...] = ()  # the same, as (parameter, attribute)
+    kept_functions: list[KeptFunction] = field(default_factory=list)
     # Its body is ``return async_to_sync(self.<name>)(...)``: that name (an earlier
     # run's bridge from a property kept for sync readers to its async twin).
     twin_shim: str | None = None

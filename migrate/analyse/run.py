@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..read.sources import discover_files
-from . import dynamic, either_iterables, injected, kept_callbacks
+from . import dynamic, either_iterables, injected, kept_callbacks, kept_methods
 from .by_name import LIBRARY_METHOD_NAMES
 from .colour import colour
 from .concurrency import Spot, find_spots
@@ -99,8 +99,10 @@ def _coloured(
     while True:
         graph = build_graph(project, refused, held)
         kept_callbacks.link(graph)
+        kept_methods.link(graph)
         colouring = colour(graph, scope)
         kept_callbacks.settle(graph, colouring)
+        kept_methods.unlinked(graph, colouring)
         either_iterables.settle(graph, colouring)
         more = {k: v for k, v in injected.refusals(graph, colouring).items() if k not in refused}
         factories = injected.factory_refusals(graph, colouring)

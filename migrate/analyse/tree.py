@@ -377,3 +377,12 @@ def one_type(types: set[str]) -> str | None:
     """The one type of a container's items, when every one of them is known
     (``""`` stands for one that is not)."""
     return next(iter(types)) if len(types) == 1 and "" not in types else None
+
+
+def block_lists(node: ast.AST) -> Iterator[list[ast.stmt]]:
+    """Every block of statements in ``node`` (bodies, ``else`` and ``finally`` blocks)."""
+    for child in ast.walk(node):
+        for field in ("body", "orelse", "finalbody"):
+            block = getattr(child, field, None)
+            if isinstance(block, list) and block and isinstance(block[0], ast.stmt):
+                yield block

@@ -30,7 +30,7 @@ from .defaults import SESSION_TYPES
 from .frameworks import makes_nothing, plain_mock
 from .given import FORWARDED, NONE_GIVEN, extra, given
 from .methods import offset_of
-from .model import FIXTURE_PREFIX, PARAM_PREFIX, RETURNS_SUFFIX, Call, Function
+from .model import FIXTURE_PREFIX, PARAM_PREFIX, RETURNS_SUFFIX, Call, Function, KeptFunction, Ref
 from .registries import registries_shared
 from .untyped import NONE_YET as _NONE_YET
 from .untyped import UNKNOWN as _UNKNOWN
@@ -75,6 +75,8 @@ class TypeFlow(WhyUntyped):
         self.handed_params: set[tuple[str, str]] = set()
         self.assigns: dict[tuple[str, str], list[tuple[Function, str | None]]] = {}
         self.param_calls: list[tuple[Function, Call]] = []
+        # ``partial(endpoint.get)``, ``self._fetch = endpoint.get``: typed as calls are.
+        self.param_refs: list[tuple[Function, Ref | KeptFunction]] = []
         self.typed_calls = 0  # of those, the ones given a target
         self.receivers: set[str] = set()  # attributes something is called through
         tests = [f for f in facts if f.is_test_file]
@@ -115,6 +117,8 @@ class TypeFlow(WhyUntyped):
                 family = self.family.get(fn.class_qualname, fn.class_qualname)
                 for attr, held in fn.self_assigns:
                     self.assigns.setdefault((family, attr), []).append((fn, held))
+            self.param_refs += [(fn, ref) for ref in fn.refs if ref.param_target]
+            self.param_refs += [(fn, kept) for kept in fn.kept_functions if kept.param_target]
             for call in fn.calls:
                 # ``self.site.get``: calls through ``site`` ask for its type.
                 receivers = call.text.split(".")[1:-1]
@@ -200,9 +204,8 @@ class TypeFlow(WhyUntyped):
         for family, attr in self.assigns:
             if attr in self.receivers:
                 self._get(("attr", family, attr))
-        for fn, call in self.param_calls:
-            param = (call.param_target or "").removeprefix(PARAM_PREFIX).split(".")[0]
-            self._get(("param", fn.qualname, param))
+        for fn, held in self._through_params():
+            self._get(("param", fn.qualname, held.removeprefix(PARAM_PREFIX).split(".")[0]))
         for qualname, param in self.handed_params:
             if param in self.functions[qualname].params:
                 self._get(("param", qualname, param))
@@ -221,11 +224,12 @@ class TypeFlow(WhyUntyped):
                 break
             self.unseen.update(unseen)
         for fn, call in self.param_calls:
-            param, _, rest = (call.param_target or "").removeprefix(PARAM_PREFIX).partition(".")
-            typ = self.state[("param", fn.qualname, param)]
-            if typ not in (_NONE_YET, _UNKNOWN):
-                call.target = f"{typ}.{rest}"
+            if target := self._through(fn, call.param_target or ""):
+                call.target = target
                 self.typed_calls += 1
+        for fn, ref in self.param_refs:
+            if target := self._through(fn, ref.param_target or ""):
+                ref.target = target
         # Attributes each class already types itself (``self.http = Session()``) need nothing.
         return {
             (family, name): typ
@@ -237,6 +241,19 @@ class TypeFlow(WhyUntyped):
                 for fn, _ in self.assigns[(family, name)]
             )
         }
+
+    def _through_params(self) -> list[tuple[Function, str]]:
+        """The calls and references through a parameter: ``<param>.endpoint.get``."""
+        return [
+            *((fn, call.param_target or "") for fn, call in self.param_calls),
+            *((fn, ref.param_target or "") for fn, ref in self.param_refs),
+        ]
+
+    def _through(self, fn: Function, held: str) -> str | None:
+        """``Users.get`` for ``<param>.endpoint.get`` once ``endpoint`` has one type."""
+        param, _, rest = held.removeprefix(PARAM_PREFIX).partition(".")
+        typ = self.state[("param", fn.qualname, param)]
+        return f"{typ}.{rest}" if typ not in (_NONE_YET, _UNKNOWN) else None
 
     def _called_unseen(self, fn: Function, checked: dict[str, bool]) -> bool:
         """Whether a module not analysed yet may call ``fn`` (it mentions its name)."""

@@ -192,7 +192,12 @@ def _earliest_reasons(analysis: Analysis) -> dict[str, Reason]:
             for call in sorted(fn.calls, key=lambda c: (c.span.line, c.span.col)):
                 callee = graph.callee_of(call)
                 if callee and colouring.is_async(callee) and not call.in_lambda:
-                    reason = Reason(callee, call.span, "calls", by_name=id(call) in graph.named)
+                    # A call through an attribute holding a function (kept_callbacks,
+                    # kept_methods) is no guess by name.
+                    guessed = (qualname, call.span) not in graph.callback_calls
+                    reason = Reason(
+                        callee, call.span, "calls", by_name=guessed and id(call) in graph.named
+                    )
                     break
         elif reason.kind == "blocking":
             rewrites = [(c, e) for c, e in graph.blocking[qualname] if e.action.value == "rewrite"]
