@@ -35,6 +35,7 @@ from .given import named_defaults, none_defaults, parametrized_values, through_p
 from .global_aliases import decorate
 from .handed_classes import called_params
 from .iterated_locals import mark_iterated_locals
+from .local_chains import local_chains
 from .loop_functions import looped_functions
 from .model import (
     FIXTURE_PREFIX,
@@ -405,6 +406,8 @@ class ModuleAnalyser(OperatorCalls):
         # A method's scope knows its class, so ``self.x`` / ``cls.x`` resolve.
         scope = LocalScope(fn, class_qualname, bound_names(node.body), node)
         scope.aliases = function_aliases(node, scope.bound)
+        module = (self.facts.module, self.facts.is_package)
+        scope.chains = local_chains(node, scope.bound, self.resolve, module)
         self.param_types(fn, node, scope)
         mark_iterated_locals(node)
         self.scopes.append(scope)

@@ -478,6 +478,8 @@ class NameResolver:
                 return join(scope.local_types[head], rest)
             if head in scope.local_defs:
                 return join(scope.local_defs[head], rest)
+            if head in scope.chains and head not in scope.params:
+                return join(scope.chains[head], rest)
             if head in scope.params or head in scope.bound:
                 return None
             own = f"{scope.class_qualname}.{head}"

@@ -433,6 +433,8 @@ class LocalScope:
         # Every type a local was given on any path (``auth = OAuth1(...)`` in one branch).
         self.assigned: dict[str, set[str]] = {}
         self.bound = bound
+        # Locals that only ever name one thing outside (see local_chains).
+        self.chains: dict[str, str] = {}
         # Names holding only plain values (see scopes.plain_names).
         self.plain: frozenset[str] = frozenset()
         self.choices: dict[str, tuple[str, ...]] = {}  # locals picking a class: see choices

@@ -101,11 +101,13 @@ def offload_blocking(graph: CallGraph, result: Colouring) -> None:
     # async_to_sync raises on a thread whose loop is running: async code calls a
     # sync function that bridges (or reaches one that does) through sync_to_async,
     # whose worker thread async_to_sync hands the coroutine back to the loop from.
+    # So does asyncio.run (a console script's ``cli()`` called by a test made
+    # async): on the worker thread it runs a loop of its own.
     looping: set[str] = set()
     offloaded: set[tuple[str, Span]] = set()
     for bridge in result.bridges:
         holder = bridge.function
-        if bridge.kind != "async_to_sync" or holder in looping:
+        if bridge.kind not in ("async_to_sync", "asyncio.run") or holder in looping:
             continue
         if bridge.is_reference and not bridge.called_at_once:
             continue
@@ -115,7 +117,7 @@ def offload_blocking(graph: CallGraph, result: Colouring) -> None:
             continue
         looping.add(holder)
         if holder not in result.sync_blocking:
-            via = f"runs {short_name(bridge.callee)} through async_to_sync"
+            via = f"runs {short_name(bridge.callee)} through {bridge.kind}"
             result.sync_blocking[holder] = (False, via)
             queue.append(holder)
     while queue:

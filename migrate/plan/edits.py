@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Literal
 
 from ..analyse import generators
-from ..analyse.catalogue import CONSTRUCTORS, CONTEXT_ENTRIES, Action, BlockingCall
+from ..analyse.catalogue import CONSTRUCTORS, CONTEXT_ENTRIES, Action, BlockingCall, lookup
 from ..analyse.concurrency import Spot
 from ..analyse.decisions import Bridge, BridgeKind, Colouring, Fake
 from ..analyse.frameworks import (
@@ -68,6 +68,9 @@ class BridgeEdit:
     # Waits through the ``block_on`` helper, which works on a running loop too
     # (a dunder Python runs wherever: ``block_on(get(url))``).
     anywhere: bool = False
+    # Offloads ``open()``: a file used at once (``open(p, "w").write(s)``) is
+    # written and closed in the same trip to the worker thread (see bridges).
+    opens_file: bool = False
 
 
 @dataclass(frozen=True)
@@ -692,6 +695,7 @@ def plan_edits(analysis: Analysis) -> dict[str, FileEdits]:
             alias,
             collect,
             bridge.anywhere,
+            getattr(lookup(bridge.callee), "family", "") == "file",
         )
 
     # Direct blocking calls with an async twin, inside code that becomes async

@@ -453,8 +453,12 @@ def run_versions(
                 # What the version leaves behind (an unclosed client) warns now,
                 # while its own warnings are being recorded.
                 gc.collect()
-            # Ports and file descriptors differ from run to run.
-            seen = [re.sub(r"\d+", "N", str(w.message)) for w in caught]
+            # Ports and file descriptors differ from run to run, and paths from version
+            # to version (``unclosed file <... name='.../before/note.json'>``).
+            seen = [
+                re.sub(r"\d+", "N", str(w.message).replace(str(folder), "<version>"))
+                for w in caught
+            ]
             results.append(VersionRun(run.outcomes, seen, run.loop_reports))
     return results[0], results[1]
 

@@ -53,6 +53,8 @@ class Bridges(Rule):
     @on_leave(cst.Call)
     def leave_Call(self, original: cst.Call, updated: cst.BaseExpression) -> cst.BaseExpression:
         bridge = self.ctx.edits.bridges.get(self.ctx.pos(original) or (0, 0, 0, 0))
+        if bridge is None and isinstance(updated, cst.Call):
+            return self._file_used_at_once(updated)
         if bridge is None or bridge.is_reference or not isinstance(updated, cst.Call):
             return updated
         line = self.ctx.line(original)
@@ -104,6 +106,27 @@ class Bridges(Rule):
     def __init__(self, ctx: RuleContext) -> None:
         super().__init__(ctx)
         self.used_aliases: Counter[str] = Counter()
+        # Offloaded ``open()`` calls: the offloading call made (kept, so its id stays
+        # its own) -> that call, the call as written, its bridge.
+        self.opened: dict[int, tuple[cst.BaseExpression, cst.Call, BridgeEdit]] = {}
+
+    def _file_used_at_once(self, call: cst.Call) -> cst.BaseExpression:
+        """``open(p, "w").write(s)`` in async code: the file is opened, written and
+        closed (the temporary goes) on the worker thread in one trip, as it was on the
+        caller's; offloading the ``open()`` alone would leave the file open, unflushed,
+        for as long as the offload's future holds it."""
+        func = call.func
+        if not isinstance(func, cst.Attribute) or not isinstance(func.value, cst.Await):
+            return call
+        held = self.opened.get(id(func.value.expression))
+        if held is None or held[0] is not func.value.expression:
+            return call
+        _, opened, bridge = held
+        if bridge.alias:
+            self.used_aliases[bridge.alias] -= 1
+        chained = call.with_changes(func=func.with_changes(value=opened))
+        lambda_ = cst.Lambda(params=cst.Parameters(), body=chained)
+        return cst.Await(expression=cst.Call(func=_sync_to_async(lambda_, bridge.thread_sensitive)))
 
     def _block_on(self, call: cst.Call, bridge: BridgeEdit, line: int) -> cst.BaseExpression:
         """``block_on(get(url))`` in a dunder Python runs wherever, a running loop's
@@ -127,7 +150,10 @@ class Bridges(Rule):
         )
         if bridge.alias:
             self.used_aliases[bridge.alias] += 1
-            return cst.Await(expression=call.with_changes(func=cst.Name(bridge.alias)))
+            made = cst.Await(expression=call.with_changes(func=cst.Name(bridge.alias)))
+            if bridge.opens_file:
+                self.opened[id(made.expression)] = (made.expression, call, bridge)
+            return made
         inner = self._offloaded_receiver(call.func) if bridge.thread_sensitive else None
         if inner is not None:
             # ``db.execute(q).fetchone()``: one trip to the connection's thread.
@@ -135,7 +161,10 @@ class Bridges(Rule):
             lambda_ = cst.Lambda(params=cst.Parameters(), body=chained)
             return cst.Await(expression=cst.Call(func=_sync_to_async(lambda_, True)))
         wrapped = _sync_to_async(call.func, bridge.thread_sensitive)
-        return cst.Await(expression=call.with_changes(func=wrapped))
+        made = cst.Await(expression=call.with_changes(func=wrapped))
+        if bridge.opens_file:
+            self.opened[id(made.expression)] = (made.expression, call, bridge)
+        return made
 
     @on_leave(cst.Module)
     def leave_Module(self, original: cst.Module, updated: cst.Module) -> cst.Module:
