@@ -18,6 +18,8 @@ from .tree import dotted, span_of
 
 # Types a caller hands in that the migration turns into another type.
 SESSION_TYPES = frozenset({"requests.Session", "httpx.Client"})
+# ``-> Self`` on a method: an instance of the method's class.
+SELF_TYPES = frozenset({"typing.Self", "typing_extensions.Self"})
 
 
 def given_default(
@@ -102,13 +104,16 @@ def optional_member(
 
 def annotated_class(node: ast.expr | None, resolve: Callable[[ast.expr], str | None]) -> str | None:
     """The project class (or catalogue type) an annotation names, if plainly one:
-    ``Site``, ``"Site"``, ``Optional[Site]``, ``requests.Session | None``."""
+    ``Site``, ``"Site"``, ``Optional[Site]``, ``requests.Session | None``, ``Page[T]``."""
     if isinstance(node, ast.Constant) and isinstance(node.value, str):
         try:
             node = ast.parse(node.value, mode="eval").body
         except SyntaxError:
             return None
     node = optional_member(node, resolve)
+    if isinstance(node, ast.Subscript):
+        # ``QuerySet[T]``, ``Page[Item]``: a generic class (typing's are left out below).
+        node = node.value
     if node is None or dotted(node) is None:
         return None
     name = resolve(node)

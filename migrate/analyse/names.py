@@ -16,7 +16,7 @@ import builtins
 from .accessors import gives_session, held_attribute, held_global, returned_self_attr
 from .catalogue import CONSTRUCTORS, THREAD_BOUND
 from .choices import class_param, module_choices, self_returned
-from .defaults import SESSION_TYPES, annotated_class, given_default
+from .defaults import SELF_TYPES, SESSION_TYPES, annotated_class, given_default
 from .factories import local_method, session_factories, type_factory_globals, what_made
 from .fixtures import is_fixture_decorator, note_fixture, returned_attribute, returned_maker
 from .forms import without_properties
@@ -198,6 +198,8 @@ class NameResolver:
         saved, self.scopes = self.scopes, []
         try:
             typ = self.annotation_type(node.returns)
+            if owner and node.returns is not None and self.resolve(node.returns) in SELF_TYPES:
+                typ = owner  # ``def filter(self) -> Self``: an instance of its class
             returned = returned_self_attr(node) if typ and owner else None
             if returned and node.returns is not None:
                 # ``def client(self) -> requests.Session: return self._client``:

@@ -60,7 +60,7 @@ class OperatorCalls(HeldVisitor):
         root = value
         while isinstance(root, ast.Attribute):
             root = root.value
-        made = isinstance(root, ast.Call) and isinstance(value, ast.Attribute)
+        made = isinstance(root, ast.Call) and isinstance(value, ast.Attribute | ast.Call)
         if not (made or dotted(value)) or not self.scopes:
             return
         method = ast.copy_location(ast.Attribute(value=value, attr=dunder, ctx=ast.Load()), value)
@@ -68,6 +68,7 @@ class OperatorCalls(HeldVisitor):
         own = isinstance(value, ast.Name) and value.id == "self"
         target = self.resolve(method) if own or self.names_instance(value) else None
         if made:
+            # ``Site().pages[k]``, or ``api.all()[0]``: what the call gives (its return type).
             assert isinstance(root, ast.Call)
             typ = self.type_of_call(root, self.scopes[-1])
             attrs = expr_text(method).removeprefix(expr_text(root)).lstrip(".")

@@ -243,3 +243,34 @@ def test_a_parameter_bound_again_in_the_body_is_not_typed_by_its_callers(
         tmp_path, {"app/client.py": CLIENT, "app/holder.py": HOLDER, "app/report.py": report}
     )
     assert not found.colouring.is_async("app.report.title")
+
+
+def test_a_parameter_annotated_with_a_generic_class_is_of_that_class(tmp_path: Path) -> None:
+    # ``holder: Holder[str]`` names the class as ``holder: Holder`` does; typing's own
+    # generics (``list[Holder]``) name no class of the project's.
+    found = analyse(
+        tmp_path,
+        {
+            "app/client.py": CLIENT,
+            "app/holder.py": HOLDER.replace("class Holder:", "class Holder(Generic[T]):").replace(
+                "    class",
+                "    from typing import Generic, TypeVar\n\n    T = TypeVar('T')\n\n\n    class",
+                1,
+            ),
+            "app/use.py": """
+                from .holder import Holder
+
+                class Local:  # a sync ``load``: no call is taken for Holder.load by name
+                    def load(self):
+                        return {}
+
+                def load_one(holder: Holder[str]):
+                    return holder.load()
+
+                def load_all(holders: list[Holder]):
+                    return [h for h in holders]
+            """,
+        },
+    )
+    assert found.colouring.is_async("app.use.load_one")
+    assert not found.colouring.is_async("app.use.load_all")
