@@ -31,6 +31,7 @@ from ..analyse.gathers import GatherEdit
 from ..analyse.graph import CallGraph, session_key
 from ..analyse.model import Call, Function, ModuleFacts, Span
 from ..analyse.named_read_kinds import read_kinds
+from ..analyse.none_given import none_given
 from ..analyse.project import Project
 from ..analyse.quart import SharedClient, quart_facts
 from ..analyse.responses import ResponseFlow, Verdict
@@ -123,6 +124,8 @@ class FileEdits:
     module: str
     path: Path
     async_functions: set[str] = field(default_factory=set)
+    # Parameters a caller may give None (see analyse/none_given), by function.
+    none_params: dict[str, frozenset[str]] = field(default_factory=dict)
     # Plain functions handing back an async generator now (relays, abstract methods
     # overridden by async generators): their ``-> Iterator[T]`` is ``AsyncIterator[T]``.
     async_iterator_returns: set[str] = field(default_factory=set)
@@ -1015,6 +1018,9 @@ def plan_edits(analysis: Analysis) -> dict[str, FileEdits]:
 
     _params_changes(graph, edits, columns)
     kept = {m: fe for m, fe in edits.items() if not fe.empty}
+    for qualname, params in none_given(graph).items():
+        if fn_module(qualname) in kept:
+            kept[fn_module(qualname)].none_params[qualname] = params
     exported = _exported(project.facts)
     for module, fe in kept.items():
         fe.exported = frozenset(exported.get(module, ()))

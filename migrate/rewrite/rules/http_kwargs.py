@@ -52,7 +52,9 @@ class KwargsRewrites(HeaderRewrites):
         names that may hold None or a bool (``params={"page": page}``) or surely
         do not."""
         state = self.functions[-1]
-        state.differing = differing_names(function)
+        # Its own defaults of None, and the parameters its callers may give None.
+        given_none = self.ctx.edits.none_params.get(self.ctx.qualname, frozenset())
+        state.differing = differing_names(function) | given_none
         state.bools = bool_names(function)
         state.local = bound_names(function)
         state.sent_alike = sent_alike_names(
