@@ -37,13 +37,8 @@ def link(graph: CallGraph) -> None:
                 functions = handed.get(param) if param else None
                 if not functions or id(call) in graph.named:
                     continue
-                graph.named[id(call)] = functions[0]
-                graph.callback_calls[(method.qualname, call.span)] = tuple(functions)
+                link_call(graph, method.qualname, call, tuple(functions))
                 linked = True
-                for function in functions:
-                    edge = Edge(method.qualname, function, call.span, call)
-                    graph.edges.append(edge)
-                    graph.callers.setdefault(function, []).append(edge)
         if linked:
             sites = {(e.caller, e.call.span) for e in graph.callers[init.qualname] if e.call}
             graph.handed_callbacks |= {
@@ -52,6 +47,17 @@ def link(graph: CallGraph) -> None:
                 for ref in graph.functions[caller].refs
                 if ref.call_span == where
             }
+
+
+def link_call(graph: CallGraph, method: str, call: Call, functions: tuple[str, ...]) -> None:
+    """``call`` in ``method`` runs one of ``functions`` (what an attribute holds): a
+    call of each, awaited once they become async."""
+    graph.named[id(call)] = functions[0]
+    graph.callback_calls[(method, call.span)] = functions
+    for function in functions:
+        edge = Edge(method, function, call.span, call)
+        graph.edges.append(edge)
+        graph.callers.setdefault(function, []).append(edge)
 
 
 def _handed(graph: CallGraph, init: str) -> dict[str, list[str]]:

@@ -15,7 +15,8 @@ it would be called without an ``await``.
 from __future__ import annotations
 
 from .decisions import Colouring, Review
-from .graph import CallGraph, Edge
+from .graph import CallGraph
+from .kept_callbacks import link_call
 from .model import Function, KeptFunction
 from .tree import short_name
 
@@ -38,13 +39,8 @@ def link(graph: CallGraph) -> None:
             for call in method.calls:
                 if call.text != f"self.{attr}" or id(call) in graph.named:
                     continue
-                graph.named[id(call)] = targets[0]
-                graph.callback_calls[(method.qualname, call.span)] = targets
+                link_call(graph, method.qualname, call, targets)
                 linked = True
-                for target in targets:
-                    edge = Edge(method.qualname, target, call.span, call)
-                    graph.edges.append(edge)
-                    graph.callers.setdefault(target, []).append(edge)
         if linked:
             # The kept function is called where the attribute is: no value to bridge.
             graph.handed_callbacks |= {(fn.qualname, k.span) for fn, k in kept}

@@ -43,6 +43,12 @@ def local_chains(
                 other.add(child.name)
             continue
         if isinstance(child, Comprehension):
+            # Only ``:=`` in a comprehension binds in the function.
+            other.update(
+                n.target.id
+                for n in ast.walk(child)
+                if isinstance(n, ast.NamedExpr) and isinstance(n.target, ast.Name)
+            )
             continue
         if isinstance(child, ast.Assign) and _one_name(child):
             name = child.targets[0].id  # type: ignore[attr-defined]
