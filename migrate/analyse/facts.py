@@ -286,8 +286,9 @@ class ModuleAnalyser(OperatorCalls):
 
     def _note_kept_function(self, fn: Function, node: ast.Assign) -> bool:
         """``self._fetch = endpoint.get`` / ``= partial(endpoint.get, size=3)``: a
-        function the instance keeps (see kept_methods). False for a parameter kept
-        as it was given (``self.fn = fn``, see kept_callbacks)."""
+        function the instance keeps (see kept_methods). True when the value is a
+        local bound to a partial right before (``self.fn = fn`` otherwise keeps the
+        parameter ``fn`` as it was given, see kept_callbacks)."""
         attrs = [attr for assigned in node.targets if (attr := _self_attr(assigned))]
         value = node.value
         if isinstance(value, ast.Call) and self.resolve(value.func) in PARTIALS and value.args:
@@ -612,10 +613,10 @@ class ModuleAnalyser(OperatorCalls):
             self._function(nested, is_async=False)
             self.facts.functions[f"{self._prefix()}.{nested.name}"].named_lambda = True
             return
-        if fn is not None and fn.class_qualname and self._note_kept_function(fn, node):
-            pass
-        elif (
-            fn is not None
+        partial_kept = fn is not None and fn.class_qualname and self._note_kept_function(fn, node)
+        if (
+            not partial_kept
+            and fn is not None
             and fn.class_qualname
             and isinstance(node.value, ast.Name)
             and node.value.id in fn.params[1:]
