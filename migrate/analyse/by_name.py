@@ -12,6 +12,10 @@ its caller a coroutine.
 
 When only some of them become async, the call stays as it is and the plan
 names it (``review.find_reviews``): awaiting would fail on the sync ones.
+A method the call's arguments cannot be given to (``tagger.update_tags(item)``
+and ``_Tagger.update_tags(self, baseurl, item)``, which needs two) is no
+candidate: the call would raise TypeError on it. Only where the signature is
+the one called: a method some other decorator wraps may take other arguments.
 A test's own class with a method of that name (``DummyRequester.get_url``,
 handed in where a Requester goes) does not count: it stands in for the
 project's, so it becomes async with them.
@@ -31,7 +35,7 @@ from .catalogue import lookup
 from .decisions import Colouring, Reason
 from .graph import CallGraph, Edge
 from .made_by import MADE_BY_PARAM
-from .model import NAMED_PREFIX, Call
+from .model import NAMED_PREFIX, Call, Function
 
 # Method names of values that are no project object: builtins (``d.get``,
 # ``s.split``, ``f.read``), mocks (``m.assert_called_with``), loggers, threads,
@@ -100,12 +104,39 @@ def find_sites(graph: CallGraph) -> list[Site]:
             method = call.text.rpartition(".")[2]
             if method not in by_name or not _untyped(graph, call):
                 continue
-            tests = {m for m in by_name[method] if _in_tests(graph, m)}
-            if len(tests) < len(by_name[method]):
-                found.append(
-                    Site(fn.qualname, call, tuple(sorted(by_name[method])), tuple(sorted(tests)))
-                )
+            candidates = [m for m in by_name[method] if accepts(graph.functions[m], call)]
+            tests = {m for m in candidates if _in_tests(graph, m)}
+            if len(tests) < len(candidates):
+                site = Site(fn.qualname, call, tuple(sorted(candidates)), tuple(sorted(tests)))
+                found.append(site)
     return found
+
+
+# Decorators that leave the signature a caller gives arguments to as written.
+_SIGNATURE_KEEPING = frozenset(
+    {"staticmethod", "classmethod", "abstractmethod", "abc.abstractmethod", "override"}
+)
+
+
+def accepts(method: Function, call: Call) -> bool:
+    """Whether ``call``, made on an instance, could be a call of ``method``: its
+    arguments bind to the method's parameters. True where that cannot be told
+    (``*args``/``**kwargs`` given, a decorator that may change the signature)."""
+    if call.positional < 0 or "**" in call.keywords:
+        return True
+    texts = {d.text for d in method.decorators}
+    if not texts <= _SIGNATURE_KEEPING:
+        return True
+    bound = 0 if "staticmethod" in texts else 1
+    params = method.params[bound:]
+    by_position = params[: max(method.positional - bound, 0)]
+    if call.positional > len(by_position) and method.vararg is None:
+        return False
+    named = set(params) - {method.vararg, method.kwarg}
+    if any(k not in named for k in call.keywords) and method.kwarg is None:
+        return False
+    given = {*by_position[: call.positional], *call.keywords}
+    return all(p in given for p in method.required if p in params)
 
 
 def _untyped(graph: CallGraph, call: Call) -> bool:

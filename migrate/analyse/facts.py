@@ -31,7 +31,13 @@ from .frameworks import (
     is_test_path,
 )
 from .function_tables import function_tables
-from .given import named_defaults, none_defaults, parametrized_values, through_param
+from .given import (
+    named_defaults,
+    none_defaults,
+    parametrized_values,
+    required_params,
+    through_param,
+)
 from .global_aliases import decorate
 from .handed_classes import called_params
 from .iterated_locals import mark_iterated_locals
@@ -379,6 +385,7 @@ class ModuleAnalyser(OperatorCalls):
         fn.method_defaults = methods.method_defaults(node)
         fn.called_params = called_params(node, params)
         fn.none_defaults = none_defaults(node)
+        fn.required = required_params(node)
         fn.function_defaults = tuple(
             (param, name, span_of(default))
             for param, default in (*named_defaults(node), *parametrized_values(node))

@@ -41,6 +41,14 @@ def none_defaults(node: ast.FunctionDef | ast.AsyncFunctionDef) -> tuple[str, ..
     return tuple(a for a, d in pairs if isinstance(d, ast.Constant) and d.value is None)
 
 
+def required_params(node: ast.FunctionDef | ast.AsyncFunctionDef) -> tuple[str, ...]:
+    """The parameters of ``node`` a call must give (no default, not ``*``/``**``)."""
+    args = node.args
+    defaulted = {name for name, _ in param_defaults(node)}
+    named = (*args.posonlyargs, *args.args, *args.kwonlyargs)
+    return tuple(a.arg for a in named if a.arg not in defaulted)
+
+
 def named_defaults(node: ast.FunctionDef | ast.AsyncFunctionDef) -> list[tuple[str, ast.expr]]:
     """The parameters of ``node`` whose default is a name (``fetcher=fetch_json``)."""
     return [(a, d) for a, d in param_defaults(node) if isinstance(d, ast.Name | ast.Attribute)]

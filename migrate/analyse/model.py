@@ -315,6 +315,8 @@ class Function:
     varargs_read: bool = True
     # Parameters whose default is None: a call leaving one out gives it None.
     none_defaults: tuple[str, ...] = ()
+    # Parameters with no default, ``*args``/``**kwargs`` aside: every call gives each.
+    required: tuple[str, ...] = ()
     # Parameters annotated with a class (``client: Client``): (name, the class).
     annotated_params: tuple[tuple[str, str], ...] = ()
     # Parameters defaulting to a function (``fetch=fetch_json``): its name, where (see passed).
