@@ -96,6 +96,21 @@ class PytestAsync(Rule):
         twin = UNITTEST_ASYNC_HOOKS.get(updated.attr.value)
         return updated.with_changes(attr=cst.Name(twin)) if twin else updated
 
+    @on_leave(cst.Call)
+    def leave_Call(self, original: cst.Call, updated: cst.Call) -> cst.BaseExpression:
+        """``super().setUp()`` returns asyncSetUp's coroutine now: awaited (where the
+        base's own hook became async, async propagation awaits it already)."""
+        func = original.func
+        if (
+            self.ctx.qualname not in self.ctx.edits.async_hooks
+            or not isinstance(func, cst.Attribute)
+            or _name(func.value) != "super"
+            or func.attr.value not in UNITTEST_ASYNC_HOOKS
+            or self.ctx.pos(original) in self.ctx.edits.awaits
+        ):
+            return updated
+        return cst.Await(updated)
+
     @on_leave(cst.FunctionDef)
     def leave_FunctionDef(
         self, original: cst.FunctionDef, updated: cst.FunctionDef

@@ -27,3 +27,16 @@ class NamedQueueTest(QueueTestCase):
     def test_first_job(self):
         self.assertEqual(self.queue["jobs"], ["first"])
         self.assertEqual(jobs.STATE["open"], 1)
+
+
+class DirectQueueTest(unittest.IsolatedAsyncioTestCase):
+    async def asyncSetUp(self):
+        self.queue = await open_queue_for(self)
+        return await super().asyncSetUp()
+
+    async def asyncTearDown(self):
+        await jobs.close_queue(self.queue)
+        await super().asyncTearDown()
+
+    def test_name(self):
+        self.assertEqual(self.queue["name"], "DirectQueueTest")

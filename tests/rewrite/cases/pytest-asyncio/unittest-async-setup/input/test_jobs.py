@@ -27,3 +27,16 @@ class NamedQueueTest(QueueTestCase):
     def test_first_job(self):
         self.assertEqual(self.queue["jobs"], ["first"])
         self.assertEqual(jobs.STATE["open"], 1)
+
+
+class DirectQueueTest(unittest.TestCase):
+    def setUp(self):
+        self.queue = open_queue_for(self)
+        return super().setUp()
+
+    def tearDown(self):
+        jobs.close_queue(self.queue)
+        super().tearDown()
+
+    def test_name(self):
+        self.assertEqual(self.queue["name"], "DirectQueueTest")
