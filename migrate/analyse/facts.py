@@ -65,6 +65,7 @@ from .operator_calls import OperatorCalls
 from .patched_returns import patched_returns
 from .patches import note_assigned_fake, note_dynamic, note_patch
 from .plain import on_a_mapping
+from .prepared import prepared_flows
 from .registries import mark_registries
 from .returned_functions import annotated_names, returned_references
 from .scopes import (
@@ -416,6 +417,7 @@ class ModuleAnalyser(OperatorCalls):
         scope.aliases = function_aliases(node, scope.bound)
         module = (self.facts.module, self.facts.is_package)
         scope.chains = local_chains(node, scope.bound, self.resolve, module)
+        scope.prepared = prepared_flows(node, self.resolve)
         self.param_types(fn, node, scope)
         mark_iterated_locals(node)
         self.scopes.append(scope)
@@ -967,6 +969,8 @@ class ModuleAnalyser(OperatorCalls):
         self.note_arguments(call, shape)
         self.note_values(call, shape, target)
         call.refusal = urlopen_refusal(target, node, scope.node, self.resolve)
+        if (prepared := scope.prepared.get(id(node))) is not None:
+            call.prepared, call.prepared_refusal = prepared.build, prepared.refusal
         if target == URLOPEN and scope.node is not None:
             built = built_just_before(node, scope.node, self.resolve)
             if call.refusal is None and built is not None:

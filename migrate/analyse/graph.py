@@ -852,6 +852,8 @@ class CallGraph(Extensions):
                     )
         if entry is None and target not in REQUESTS_REQUEST_BUILDERS:
             return None
+        if call.prepared is not None and call.prepared_refusal is None:
+            return None  # built and sent through a session that moves (see prepared)
         if entry is not None and not entry.name.startswith("requests."):
             return None
         if entry is not None and call.text.split(".")[0] == "requests":
@@ -883,16 +885,17 @@ class CallGraph(Extensions):
                     f" extends {extended}, which httpx does not take (port that class to"
                     f" {port_to(extended)} by hand, then migrate this call)"
                 )
+        why = f" ({call.prepared_refusal})" if call.prepared_refusal else ""
         if entry is None:
             return (
                 f"stays on requests: {call.text}(...) builds a request by hand (prepared"
-                " and sent through a Session); migrate it with the code that sends it"
+                f" and sent through a Session){why}; migrate it with the code that sends it"
             )
         if entry.http_method == "SEND":
             return (
-                f"stays on requests: {call.text}(...) sends a request prepared by requests;"
-                " build it with httpx.Request (or client.build_request) and send it with"
-                " the client together, by hand"
+                f"stays on requests: {call.text}(...) sends a request prepared by requests{why};"
+                " build it with client.build_request and send it with the client together,"
+                " by hand"
             )
         return None
 

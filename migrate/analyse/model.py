@@ -94,6 +94,10 @@ class Call:
     refusal: str | None = None
     # ``req = Request(...)`` right before ``urlopen(req)``: the call takes its place.
     request_span: Span | None = None
+    # A request built by hand and sent (``requests.Request(...)``, ``session.send(p)``):
+    # where ``prepare_request`` builds it, and why it stays on requests (see prepared).
+    prepared: Span | None = None
+    prepared_refusal: str | None = None
     # The name passed as ``**name`` (``requests.get(url, **kwargs)``), and as
     # ``*name`` after the positional arguments (``super().__init__(site, *args)``).
     star_kwargs: str | None = None

@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterator
 from .catalogue import HTTP_VERBS
 from .frameworks import BRIDGES, MOCK_RESULT
 from .model import BridgeAlias, Function, Span
+from .prepared import Prepared
 from .tree import child_nodes
 
 _DOTTED = re.compile(r"[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*")
@@ -435,6 +436,8 @@ class LocalScope:
         self.bound = bound
         # Locals that only ever name one thing outside (see local_chains).
         self.chains: dict[str, str] = {}
+        # Requests built by hand and sent, by the id of each call of them (see prepared).
+        self.prepared: dict[int, Prepared] = {}
         # Names holding only plain values (see scopes.plain_names).
         self.plain: frozenset[str] = frozenset()
         self.choices: dict[str, tuple[str, ...]] = {}  # locals picking a class: see choices

@@ -18,6 +18,7 @@ from collections.abc import Callable
 
 URLOPEN = "urllib.request.urlopen"
 REQUEST = "urllib.request.Request"
+BUILDERS = frozenset({REQUEST})
 
 # urlopen's and Request's arguments the rule translates.
 URLOPEN_ARGS = ("url", "data")
@@ -118,8 +119,11 @@ def _request_refusal(request: ast.Call) -> str | None:
     return None
 
 
-def built_just_before(call: ast.Call, function: ast.AST, resolve: Resolve) -> ast.Assign | None:
-    """``req = Request(...)`` that ``urlopen(req)`` may take in place of ``req``.
+def built_just_before(
+    call: ast.Call, function: ast.AST, resolve: Resolve, builders: frozenset[str] = BUILDERS
+) -> ast.Assign | None:
+    """``req = Request(...)`` that ``urlopen(req)`` may take in place of ``req``
+    (``builders``: what may make ``req``).
 
     So when ``req`` is bound there only, used by this call only, and the
     assignment is the statement right before the one making the call (in
@@ -146,7 +150,7 @@ def built_just_before(call: ast.Call, function: ast.AST, resolve: Resolve) -> as
                     and isinstance(stmt.targets[0], ast.Name)
                     and stmt.targets[0].id == name
                     and isinstance(stmt.value, ast.Call)
-                    and resolve(stmt.value.func) == REQUEST
+                    and resolve(stmt.value.func) in builders
                     and _runs_once_in(call, after)
                 ):
                     return stmt

@@ -260,6 +260,14 @@ class FileEdits:
     # ``session.params.update(...)``/``session.params[k] = v`` on a session that
     # becomes an AsyncClient, whose params are immutable (http_params).
     params_changes: set[Pos] = field(default_factory=set)
+    # ``session.prepare_request(requests.Request(...))`` on a session that becomes an
+    # AsyncClient: ``build_request(...)``; and each send of one -> where it is built
+    # (its timeout moves there: httpx's send takes none). See analyse/prepared.py.
+    prepared_builds: set[Pos] = field(default_factory=set)
+    prepared_sends: dict[Pos, Pos] = field(default_factory=dict)
+    # ``request = requests.Request(...)`` right before ``prepare_request(request)``:
+    # the Request call -> that build (it becomes the build_request; the build, ``request``).
+    prepared_named: dict[Pos, Pos] = field(default_factory=dict)
     session_inits: set[Pos] = field(default_factory=set)
     # Instances of such classes made in code that becomes async (not entered by ``with``).
     session_instances: set[Pos] = field(default_factory=set)
@@ -728,6 +736,9 @@ def plan_edits(analysis: Analysis) -> dict[str, FileEdits]:
                 head = call.text.split(".")[0]
                 shared = head in facts.typed_names and "." in call.text
                 fe.http_calls[pos] = HttpEdit(entry, shared)
+                if call.prepared is not None:
+                    fe.prepared_sends[pos] = cols.pos(call.prepared)
+                    fe.prepared_builds.add(fe.prepared_sends[pos])
                 parts = call.text.split(".")
                 if (
                     fn.class_qualname
@@ -1017,6 +1028,7 @@ def plan_edits(analysis: Analysis) -> dict[str, FileEdits]:
             _note_fake(fake, for_module, fn_module)
 
     _params_changes(graph, edits, columns)
+    _prepared_builds(graph, edits, columns)
     kept = {m: fe for m, fe in edits.items() if not fe.empty}
     for qualname, params in none_given(graph).items():
         if fn_module(qualname) in kept:
@@ -1063,6 +1075,31 @@ def _params_changes(
             session = call.text.rsplit(".", 2)[0]
             if not graph.keeps_session(fn, session):
                 fe.params_changes.add(columns[fn.module].pos(call.span))
+
+
+def _prepared_builds(
+    graph: CallGraph, edits: dict[str, FileEdits], columns: dict[str, _Columns]
+) -> None:
+    """``session.prepare_request(requests.Request(...))`` sent nowhere (its errors
+    are what is wanted), on a session the analysis does not keep on requests."""
+    for fn in graph.functions.values():
+        fe = edits.get(fn.module)
+        if fe is None or not (fe.http_calls or fe.client_constructors or fe.shared_attrs):
+            continue
+        for call in fn.calls:
+            if call.prepared != call.span or call.prepared_refusal is not None:
+                continue  # not the prepare_request call of a flow carried
+            if any(c.prepared == call.span and c.text.endswith(".send") for c in fn.calls):
+                continue  # sent: it moves with its send (http_calls)
+            if not graph.keeps_session(fn, call.text.rpartition(".")[0]):
+                fe.prepared_builds.add(columns[fn.module].pos(call.span))
+        for call in fn.calls:
+            # ``request = requests.Request(...)``, before the build it is handed to.
+            built = call.prepared
+            if built is None or (call.span.end_line, call.span.end_col) > (built.line, built.col):
+                continue  # not ended before the build (the build, its send)
+            if (pos := columns[fn.module].pos(built)) in fe.prepared_builds:
+                fe.prepared_named[columns[fn.module].pos(call.span)] = pos
 
 
 def _exported(facts: Mapping[str, ModuleFacts]) -> dict[str, set[str]]:

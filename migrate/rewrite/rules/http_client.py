@@ -29,7 +29,7 @@ clients), ``http_responses`` (responses, handed ones too), ``http_exceptions`` (
 ``http_error_messages``), ``http_annotations``, ``http_kwargs``, ``http_sessions``,
 ``http_setup`` (what configures a session), ``http_params`` (its params changed),
 ``http_transport`` (adapters as httpx transports), ``http_streams``, ``http_subclasses``
-(``requests.Session`` subclasses) and ``http_auth``.
+(``requests.Session`` subclasses), ``http_prepared`` and ``http_auth``.
 """
 
 from __future__ import annotations
@@ -42,6 +42,7 @@ from ..nodes import append_arg, is_keyword, keyword_arg
 from .base import StatementResult, on_leave, on_visit
 from .http_common import Frame, FunctionState, is_raw_body, one_off_cookies, requests_defaults
 from .http_kwargs import KwargsRewrites
+from .http_prepared import PreparedRewrites
 from .http_query import may_have_query, url_given, with_query
 from .http_reexports import ReexportRewrites
 from .http_responses import ResponseRewrites
@@ -72,6 +73,7 @@ class HttpClient(
     StreamRewrites,
     ValueRewrites,
     ResponseRewrites,
+    PreparedRewrites,
 ):
     """MIG001: see the module docstring."""
 
@@ -250,6 +252,8 @@ class HttpClient(
             return updated
         if pos in self.ctx.edits.unwrapped_closings and isinstance(updated, cst.Call):
             return self._unwrapped_closing(updated)
+        if (prepared := self._prepared(original, updated, self._translate_args)) is not None:
+            return prepared
         edit = self.ctx.edits.http_calls.get(pos)
         if edit is None or not isinstance(updated, cst.Call):
             if isinstance(updated, cst.Call):
@@ -267,6 +271,7 @@ class HttpClient(
         args, client_args, method = self._translate_args(updated, verb, from_requests, line, pos)
         if args is None:
             return updated
+        args = self._prepared_send(pos, args)
         if edit.on_shared_client or "Client" in entry.name or "Session" in entry.name:
             receiver = updated.func.value if isinstance(updated.func, cst.Attribute) else None
             if receiver is None:
