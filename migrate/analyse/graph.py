@@ -198,6 +198,11 @@ class CallGraph(Extensions):
                 self._untyped.update(self._resolving)
                 self.untyped_seen += 1
             return self._resolved[key]
+        if key in self._resolving:
+            # Asked again on its own way (``pkg.Droplet``, a class the package imports
+            # from its module ``pkg/Droplet.py``, through a property lookup that starts
+            # anew): no answer along this path.
+            return None
         self._resolving.append(key)
         try:
             found = self._resolved[key] = self._resolve(name, depth)

@@ -1,0 +1,2 @@
+from .Manager import Manager
+from .Droplet import Droplet
