@@ -66,7 +66,8 @@ def executor_size(
 ) -> str:
     """The source of a pool's size computed at run time, when reading it again where
     the gather runs gives the same number: a name the function never binds (a
-    parameter, a global) or an attribute of one it never assigns (``self.workers``).
+    parameter, a global) or an attribute of one it never assigns (``self.workers``),
+    or binds only before the ``with`` making the pool (see _rebinding_scope).
     "" for a size the source gives as a number, the default pool, or anything else."""
     if function is None or executor_workers(call, function, module) is not None:
         return ""
@@ -82,7 +83,7 @@ def executor_size(
     if size is None or not isinstance(path, ast.Name):
         return ""
     text = expr_text(size)
-    for node in ast.walk(function):
+    for node in (n for top in _rebinding_scope(call, function) for n in ast.walk(top)):
         if isinstance(node, ast.Assign | ast.AnnAssign | ast.AugAssign | ast.For | ast.withitem):
             targets = (
                 node.targets
@@ -99,6 +100,17 @@ def executor_size(
     if _defaults_to_none(function, path.id):
         return ""  # ``max_workers=None``: the default pool, whose size the code doesn't say
     return text
+
+
+def _rebinding_scope(call: ast.Call, function: ast.AST) -> list[ast.AST]:
+    """Where a binding of the size would make it differ where the gather reads it:
+    the body of ``with ThreadPoolExecutor(n) as pool:`` (the gather takes the place
+    of what runs in it, and ``n = min(n, len(chunks))`` before the ``with``, in a
+    loop too, sized this pool as it sizes the gather), else the whole function."""
+    for node in ast.walk(function):
+        if isinstance(node, ast.With) and any(item.context_expr is call for item in node.items):
+            return [*node.items, *node.body]
+    return [function]
 
 
 def _defaults_to_none(function: ast.AST, name: str) -> bool:

@@ -89,6 +89,15 @@ def sized_at_run_time(ids, workers):
         return list(pool.map(fetch, ids))
 
 
+def sized_before_each_pool(ids, workers):
+    found = []
+    for chunk in (ids[:2], ids[2:]):
+        workers = min(workers, len(chunk))
+        with ThreadPoolExecutor(max_workers=workers) as pool:
+            found += list(pool.map(fetch, chunk))
+    return found
+
+
 class Sized:
     def __init__(self, workers):
         self.workers = workers
@@ -177,7 +186,14 @@ def test_a_map_whose_results_are_taken_one_at_a_time_stays_an_iterator(
 
 
 @pytest.mark.parametrize(
-    ("function", "size"), [("sized_at_run_time", "workers"), ("fetch_all", "self.workers")]
+    ("function", "size"),
+    [
+        ("sized_at_run_time", "workers"),
+        ("fetch_all", "self.workers"),
+        # Bound again before each pool is made, not while it runs: read where the
+        # gather runs, it is the size of the pool it replaces.
+        ("sized_before_each_pool", "workers"),
+    ],
 )
 def test_a_pool_sized_at_run_time_bounds_its_gather_by_that_size(
     spots: dict[str, Spot], function: str, size: str
