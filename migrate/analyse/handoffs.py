@@ -10,7 +10,7 @@ elsewhere (a thread), so it stays.
 from __future__ import annotations
 
 from .decisions import Colouring
-from .frameworks import MAP_RECEIVERS
+from .frameworks import MAP_RECEIVERS, PARTIALS
 from .graph import CallGraph, Edge
 from .model import Function, Span
 from .pacing import Pacing
@@ -39,6 +39,12 @@ def is_fan_out(edge: Edge, graph: CallGraph) -> bool:
         )
     if ref.keyword is not None:
         return False
+    if receiver in PARTIALS and ref.call_span is not None:
+        # ``worker = partial(f, a)`` right before ``pool.map(worker, xs)`` (see shapes).
+        holder = graph.functions.get(edge.caller)
+        return holder is not None and any(
+            f.partial == ref.call_span and f.refusal is None for f in holder.fan_outs
+        )
     if receiver.endswith("ThreadPoolExecutor.submit"):
         # Only ``[pool.submit(f, x) for x in xs]`` whose futures give nothing but
         # results becomes a gather; a submit anywhere else keeps its thread (and f

@@ -263,6 +263,8 @@ class FanOut:
     workers: int | None = None
     # ... or the source of its size when known at run time only (``max_workers=n``).
     pool_size: str = ""
+    # ``worker = partial(f, a)`` right before ``pool.map(worker, xs)``: that partial call.
+    partial: Span | None = None
 
 
 @dataclass

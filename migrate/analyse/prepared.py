@@ -23,9 +23,9 @@ import ast
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
+from .bound_before import bound_just_before
 from .model import Span
 from .tree import expr_text, span_of
-from .urllib_shapes import built_just_before
 
 BUILDERS = frozenset({"requests.Request", "requests.models.Request"})
 # requests.Request's parameters in order, and those build_request takes.
@@ -96,7 +96,7 @@ def _built(
         return None
     built = node.args[0]
     if isinstance(built, ast.Name):
-        assigned = built_just_before(node, function, resolve, BUILDERS)
+        assigned = bound_just_before(node, function, resolve, BUILDERS)
         return assigned.value if assigned is not None else None  # type: ignore[return-value]
     return built if isinstance(built, ast.Call) and resolve(built.func) in BUILDERS else None
 

@@ -12,7 +12,8 @@ from __future__ import annotations
 import ast
 from collections.abc import Callable
 
-from .frameworks import EXECUTORS
+from .bound_before import bound_just_before
+from .frameworks import EXECUTORS, PARTIALS
 from .futures import kept_appended, kept_futures
 from .model import FanOut, FanOutKind, Shape
 from .names import NameResolver, expr_text, span_of
@@ -85,15 +86,27 @@ def map_fan_out(node: ast.Call, target: str | None, resolver: NameResolver) -> F
             "the loop over the pool's results can stop early (break, return or raise): the"
             " pool then cancelled the calls it had not started, a gather would make them all"
         )
+    func, bound = node.args[0], _partial_before(node, resolver)
     return FanOut(
         kind=kind,
         span=span_of(node),
-        call_target=resolver.resolve(_unwrap_partial(node.args[0], resolver)),
+        call_target=resolver.resolve(_unwrap_partial(bound or func, resolver)),
         iter_text=", ".join(expr_text(arg) for arg in node.args[1:]),  # map(f, xs, ys)
         refusal=refusal,
         workers=workers,
         pool_size=size,
+        partial=span_of(bound) if bound is not None else None,
     )
+
+
+def _partial_before(node: ast.Call, resolver: NameResolver) -> ast.Call | None:
+    """``worker = partial(f, a)`` on the statement right before ``pool.map(worker, xs)``,
+    ``worker`` read there only: that partial, which the map calls per item."""
+    function = _function_of(resolver)
+    if function is None or not isinstance(node.args[0], ast.Name):
+        return None
+    bound = bound_just_before(node, function, resolver.resolve, PARTIALS)
+    return bound.value if bound is not None else None  # type: ignore[return-value]
 
 
 def _unwrap_partial(func: ast.expr, resolver: NameResolver) -> ast.expr:

@@ -13,8 +13,9 @@ keeps the call on urllib behind a bridge, and the plan says why.
 from __future__ import annotations
 
 import ast
-import itertools
 from collections.abc import Callable
+
+from .bound_before import bound_just_before
 
 URLOPEN = "urllib.request.urlopen"
 REQUEST = "urllib.request.Request"
@@ -119,55 +120,10 @@ def _request_refusal(request: ast.Call) -> str | None:
     return None
 
 
-def built_just_before(
-    call: ast.Call, function: ast.AST, resolve: Resolve, builders: frozenset[str] = BUILDERS
-) -> ast.Assign | None:
-    """``req = Request(...)`` that ``urlopen(req)`` may take in place of ``req``
-    (``builders``: what may make ``req``).
-
-    So when ``req`` is bound there only, used by this call only, and the
-    assignment is the statement right before the one making the call (in
-    the same block, the call not inside a loop or a nested function of that
-    statement): nothing runs between, so the Request's arguments are what
-    they were.
-    """
-    first = call.args[0] if call.args else None
-    if not isinstance(first, ast.Name):
-        return None
-    name = first.id
-    uses = [n for n in ast.walk(function) if isinstance(n, ast.Name) and n.id == name]
-    if len(uses) != 2:  # the binding and this use
-        return None
-    for node in ast.walk(function):
-        for field in ("body", "orelse", "finalbody"):
-            block = getattr(node, field, None)
-            if not isinstance(block, list):
-                continue
-            for stmt, after in itertools.pairwise(block):
-                if (
-                    isinstance(stmt, ast.Assign)
-                    and len(stmt.targets) == 1
-                    and isinstance(stmt.targets[0], ast.Name)
-                    and stmt.targets[0].id == name
-                    and isinstance(stmt.value, ast.Call)
-                    and resolve(stmt.value.func) in builders
-                    and _runs_once_in(call, after)
-                ):
-                    return stmt
-    return None
-
-
-def _runs_once_in(call: ast.Call, stmt: ast.stmt) -> bool:
-    """Whether ``call`` is in ``stmt``, outside any loop, function or comprehension."""
-    parents = _parents(stmt)
-    node: ast.AST | None = call
-    while node is not None and node is not stmt:
-        node = parents.get(id(node))
-        if isinstance(node, ast.For | ast.AsyncFor | ast.While | ast.Lambda | ast.comprehension):
-            return False
-        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef):
-            return False
-    return node is stmt
+def built_just_before(call: ast.Call, function: ast.AST, resolve: Resolve) -> ast.Assign | None:
+    """``req = Request(...)`` right before ``urlopen(req)``, which may take it in place
+    of ``req`` (see bound_before)."""
+    return bound_just_before(call, function, resolve, BUILDERS)
 
 
 def _holds_request(name: str, function: ast.AST, resolve: Resolve) -> bool:

@@ -1,7 +1,6 @@
 import functools
 
 import httpx
-from asgiref.sync import async_to_sync
 
 from ._async_helpers import TLS_CONTEXT, gather_in_order
 
@@ -55,7 +54,7 @@ async def total_age(base, ids):
     return await ages(Directory(base), ids)
 
 
-def shouted(base, ids):
-    fetch = functools.partial(async_to_sync(get_json), base)
-    out = list(map(fetch, [f"/people/{i}" for i in ids]))
+async def shouted(base, ids):
+    fetch = functools.partial(get_json, base)
+    out = await gather_in_order(map(fetch, [f"/people/{i}" for i in ids]), limit=10)
     return [p["name"].upper() for p in out]
