@@ -417,7 +417,8 @@ class ModuleAnalyser(OperatorCalls):
         scope.aliases = function_aliases(node, scope.bound)
         module = (self.facts.module, self.facts.is_package)
         scope.chains = local_chains(node, scope.bound, self.resolve, module)
-        scope.prepared = prepared_flows(node, self.resolve)
+        if "prepare_request" in self.tree.attributes:
+            scope.prepared = prepared_flows(node, self.resolve)
         self.param_types(fn, node, scope)
         mark_iterated_locals(node)
         self.scopes.append(scope)

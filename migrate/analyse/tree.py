@@ -71,6 +71,9 @@ class TreeIndex:
         self.module = tree
         self._inside: dict[ast.AST, list[ast.AST]] = {}
         self._yielding: set[ast.AST] = set()
+        # Every attribute name the module reads or sets: a pass looking for one
+        # (``.prepare_request``) skips the modules that have none.
+        self.attributes: set[str] = set()
         todo: deque[tuple[ast.AST, tuple[list[ast.AST], ...], ast.AST | None]]
         todo = deque([(tree, (), None)])
         while todo:
@@ -79,7 +82,9 @@ class TreeIndex:
                 own: list[ast.AST] = []
                 self._inside[node] = own
                 owners = (*owners, own)
-            if isinstance(node, _KEPT):
+            if isinstance(node, ast.Attribute):
+                self.attributes.add(node.attr)
+            elif isinstance(node, _KEPT):
                 for found in owners:
                     found.append(node)
                 if isinstance(node, ast.Yield | ast.YieldFrom) and scope is not None:
