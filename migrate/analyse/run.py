@@ -216,6 +216,9 @@ def _handed_modules(graph: CallGraph, colouring: Colouring) -> set[str]:
     owners.discard(None)
     if not owners:
         return set()
+    # ``Handler(self)`` in a method of ``TicketApi(BaseApi)``: its instances have the
+    # base's async methods too.
+    owners |= {sub for owner in list(owners) for sub in graph.subclasses(owner or "")}
     project = graph.project
     passing = [
         (fn, call, values)

@@ -282,14 +282,34 @@ class TypeFlow(WhyUntyped):
     _asked = False
 
     def _join(self, a: str, b: str) -> str:
-        """One type for two values: the same, or the base class of the other (a
-        ``Page`` and an ``Image(Page)`` are both ``Page``s)."""
+        """One type for two values: the same, the base class of the other (a
+        ``Page`` and an ``Image(Page)`` are both ``Page``s), or the nearest project
+        class both derive from (a ``TicketApi(BaseApi)`` and a ``UserApi(BaseApi)``
+        are both ``BaseApi``s: a call through it reaches what each subclass has)."""
         joined = _join(a, b)
         if joined != _UNKNOWN or _UNKNOWN in (a, b):
             return joined
         if b in self.graph.subclasses(a):
             return a
-        return b if a in self.graph.subclasses(b) else _UNKNOWN
+        if a in self.graph.subclasses(b):
+            return b
+        return self._common_base(a, b) or _UNKNOWN
+
+    def _common_base(self, a: str, b: str) -> str | None:
+        """The first of ``a``'s project base classes, nearest first, that ``b``
+        derives from too."""
+        todo, seen = [a], {a}
+        while todo:
+            current = todo.pop(0)
+            for base in self.bases.get(current, ()):
+                name = self.graph.resolve(base) or base
+                if name in seen or name not in self.classes or name in self.test_classes:
+                    continue
+                if b in self.graph.subclasses(name):
+                    return name
+                seen.add(name)
+                todo.append(name)
+        return None
 
     def _get(self, key: Key) -> str:
         if key not in self.state:
