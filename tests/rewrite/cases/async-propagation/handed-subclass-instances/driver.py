@@ -1,8 +1,8 @@
 """Instances of subclasses handed to another module's class (``Handler(self)`` in
 ``TicketApi.close``, never naming ``BaseApi``), which calls the base's
-``_delete`` that becomes async: that module is read and its call awaited. The
-method's name is a private one of ``threading.Thread`` too, which no code calls
-on a thread, so it counts as the project's."""
+``_delete`` that becomes async: that module is read and its call awaited
+(``_delete`` is also a private name of ``threading.Thread``, so the module is
+not found by the method's name)."""
 
 HOSTS = ("zen",)
 ROUTES = {
