@@ -40,6 +40,8 @@ class PreparedRewrites(HttpRuleBase):
 
     @on_visit(cst.FunctionDef)
     def visit_prepared_function(self, function: cst.FunctionDef) -> None:
+        if not self.ctx.edits.prepared_builds:
+            return  # every file the rule rewrites comes here: most build no request
         for found in m.findall(function.body, m.Call(func=m.Attribute())):
             call = cst.ensure_type(found, cst.Call)
             pos = self.ctx.pos(call) or (0, 0, 0, 0)
