@@ -87,11 +87,17 @@ def _in_tests(graph: CallGraph, qualname: str) -> bool:
 
 
 def method_names(graph: CallGraph) -> dict[str, list[str]]:
-    """The project's methods by name, for names no library value has."""
+    """The project's methods by name (or by a name their class body binds them to),
+    for names no library value has."""
     found: dict[str, list[str]] = {}
     for fn in graph.functions.values():
         if fn.class_qualname and fn.parent is None and fn.name not in LIBRARY_METHOD_NAMES:
             found.setdefault(fn.name, []).append(fn.qualname)
+    for facts in graph.project.facts.values():
+        for cls, aliases in facts.method_aliases.items():
+            for alias, method in aliases.items():  # ``create = put``: put, named create
+                if f"{cls}.{method}" in graph.functions and alias not in LIBRARY_METHOD_NAMES:
+                    found.setdefault(alias, []).append(f"{cls}.{method}")
     return found
 
 

@@ -441,6 +441,9 @@ class CallGraph(Extensions):
             return name
         owner, _, method = name.rpartition(".")
         for facts in self._defining(owner):
+            if alias := facts.method_aliases.get(owner, {}).get(method):
+                # ``create = put`` in the class body: ``self.create()`` calls ``put``.
+                return self.resolve(f"{owner}.{alias}", depth + 1) or name
             bases = facts.classes.get(owner)
             if bases is None:
                 continue
