@@ -168,9 +168,16 @@ class ModuleAnalyser(OperatorCalls):
             fn.fan_outs.extend(thread_shapes.thread_fan_outs(body, self))
         self.block_counter += 1
         block = self.block_counter
+        scope = self.scopes[-1] if self.scopes else None
+        made = dict(scope.made_attrs) if scope is not None else {}
         for index, stmt in enumerate(body):
             self._note_assignment(stmt, block, index)
             self.visit(stmt)
+        if scope is not None:
+            # What this block made is known in the rest of it only (a branch or a loop
+            # body may not run); what it gave another value is known nowhere after.
+            now = scope.made_attrs
+            scope.made_attrs = {a: typ for a, typ in made.items() if now.get(a) == typ}
 
     def _note_assignment(self, stmt: ast.stmt, block: int, index: int) -> None:
         fn = self.scopes[-1].function if self.scopes else None
@@ -670,6 +677,11 @@ class ModuleAnalyser(OperatorCalls):
                 scope.local_types[name.id] = pair_type
             else:
                 scope.local_types.pop(name.id, None)
+        for target in node.targets:
+            if (attr := _self_attr(target)) and typ and isinstance(node.value, ast.Call):
+                scope.made_attrs[attr] = typ  # ``self.auth = OAuth(t)``, then ``self.auth.m()``
+            elif attr:
+                scope.made_attrs.pop(attr, None)
         if scope.function is not self.module_fn and (typ or isinstance(node.value, ast.Call)):
             for target in node.targets:
                 if isinstance(target, ast.Name):

@@ -471,6 +471,10 @@ class NameResolver:
             # local (``cls = {14: Category}.get(ns, Page)``).
             fn = scope.function
             if head in ("self", "cls") and scope.class_qualname and fn and fn.params[:1] == (head,):
+                if rest and head == "self" and rest[0] in scope.made_attrs:
+                    # Made earlier on the way here: that class, whatever else the
+                    # attribute is given elsewhere.
+                    return join(scope.made_attrs[rest[0]], rest[1:])
                 class_name = scope.class_qualname.rsplit(".", 1)[-1]
                 attrs = self.class_attr_types.get(class_name, {})
                 if rest and rest[0] in attrs:

@@ -444,12 +444,12 @@ class LocalScope:
         self.aliases: dict[str, ast.expr] = {}  # locals standing for a function: see aliases
         # Loop variables holding one function per item: see loop_functions.
         self.alternatives: dict[str, tuple[str, ...]] = {}
-        # The types stored so far in a local's items (``pages[title] = page``), "" for
-        # a value of no known type: see item_type.
+        # Types stored in a local's items (``pages[t] = page``; "" unknown): see item_type.
         self.item_types: dict[str, set[str]] = {}
         # Locals holding what a project function returned, of no one known type
         # (``found = pages.list(iterator=True)``): the function (see either_iterables).
         self.returned_by: dict[str, str] = {}
+        self.made_attrs: dict[str, str] = {}  # ``self.x = C()`` earlier on this path: C
 
     @classmethod
     def nested(cls, function: Function, bound: frozenset[str]) -> LocalScope:
