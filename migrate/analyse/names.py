@@ -43,6 +43,7 @@ from .tree import (
     chain_root,
     dotted,
     expr_text,
+    fallback_imports,
     module_definitions,
     note_self_change,
     one_type,
@@ -76,14 +77,21 @@ class NameResolver:
         """Imports, top-level definitions, typed globals, class attributes, factories."""
         module = self.facts.module
         self.tree = TreeIndex(tree)
+        fallbacks = fallback_imports([n for n in tree.body if isinstance(n, ast.Try)])
         for node in self.tree.inside(tree, (ast.Import, ast.ImportFrom)):
+            # A fallback import names what its ``try`` body's import did not.
+            bind = (
+                self.facts.imports.setdefault
+                if node in fallbacks
+                else self.facts.imports.__setitem__
+            )
             if isinstance(node, ast.Import):
                 for alias in node.names:
                     if alias.asname:
-                        self.facts.imports[alias.asname] = alias.name
+                        bind(alias.asname, alias.name)
                     else:
                         head = alias.name.split(".")[0]
-                        self.facts.imports[head] = head
+                        bind(head, head)
             elif isinstance(node, ast.ImportFrom):
                 base = (
                     resolve_relative(module, self.facts.is_package, node.level, node.module)
@@ -94,7 +102,7 @@ class NameResolver:
                     if alias.name == "*":
                         self.facts.star_imports += (base,)
                         continue
-                    self.facts.imports[alias.asname or alias.name] = f"{base}.{alias.name}"
+                    bind(alias.asname or alias.name, f"{base}.{alias.name}")
         for defined in module_definitions(tree.body):
             self.facts.defs.setdefault(defined.name, f"{module}.{defined.name}")
             if isinstance(defined, ast.ClassDef):

@@ -293,6 +293,21 @@ def class_body_names(node: ast.ClassDef) -> tuple[str, ...]:
     )
 
 
+def fallback_imports(tries: list[ast.Try]) -> set[ast.AST]:
+    """The imports in ``except ImportError:`` handlers (``import urllib2 as urllib``
+    after ``import urllib.request as urllib``): what runs only where the ``try`` body's
+    import fails, an older Python or a missing extra, not where the code runs now."""
+    found: set[ast.AST] = set()
+    for node in tries:
+        for handler in node.handlers:
+            caught = handler.type.elts if isinstance(handler.type, ast.Tuple) else [handler.type]
+            if any(dotted(c) in (["ImportError"], ["ModuleNotFoundError"]) for c in caught if c):
+                found.update(
+                    n for n in ast.walk(handler) if isinstance(n, ast.Import | ast.ImportFrom)
+                )
+    return found
+
+
 def method_aliases(node: ast.ClassDef) -> dict[str, str]:
     """``do_GET = do_POST = _handle`` in a class body: each alias -> the method it names."""
     methods = {

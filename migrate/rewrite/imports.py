@@ -11,11 +11,13 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable, Sequence, Set
+from functools import partial
 
 import libcst as cst
 import libcst.matchers as m
 
 from .helpers import name_order
+from .import_fallbacks import without_unused_fallbacks
 
 STDLIB = frozenset(sys.stdlib_module_names)
 
@@ -387,13 +389,18 @@ def remove_unused(
     }
     body: list[cst.BaseStatement] = []
     carry: list[cst.EmptyLine] | None = None
-    for stmt in module.body:
-        new = _without_unused(
-            stmt,
-            _Removable(candidates, bindings, keep),
-            used,
-            lambda name: _dotted_import_used(name, visitor, imported),
+
+    def trim(stmt: cst.BaseStatement, also: Set[str]) -> cst.BaseStatement | None:
+        removable = _Removable(candidates, {*bindings, *also}, keep)
+        return _without_unused(
+            stmt, removable, used, partial(_dotted_import_used, names=visitor, imported=imported)
         )
+
+    for stmt in module.body:
+        if isinstance(stmt, cst.Try):
+            new = without_unused_fallbacks(stmt, trim)
+        else:
+            new = trim(stmt, frozenset())
         if new is None:
             # A run of removed imports: the first blank line stays; at the top of
             # the file, the first import's (none: no blank line opens a module).

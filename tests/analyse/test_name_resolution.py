@@ -353,3 +353,27 @@ def test_self_and_cls_are_the_class_only_as_a_methods_first_parameter() -> None:
     assert targets(LISTING, "Listing.get")["cls"] is None
     assert targets(LISTING, "Listing.make") == {"cls": "pkg.mod.Listing"}
     assert targets(LISTING, "Listing.again") == {"self.fetch": "pkg.mod.Listing.fetch"}
+
+
+def test_fallback_imports_do_not_hide_the_ones_that_run() -> None:
+    # ``except ImportError:`` imports run only where the first ones fail (Python 2).
+    source = """
+        try:
+            import urllib.request as urllib
+            from urllib.parse import urlencode
+        except ImportError:
+            import urllib2 as urllib
+            from urllib import urlencode
+
+        try:
+            import simplejson as json
+        except (ImportError, ModuleNotFoundError):
+            import json
+
+        def fetch(url):
+            return json.loads(urllib.urlopen(url + urlencode({})).read())
+    """
+    found = targets(source, "fetch")
+    assert found["urllib.urlopen"] == "urllib.request.urlopen"
+    assert found["urlencode"] == "urllib.parse.urlencode"
+    assert found["json.loads"] == "simplejson.loads"

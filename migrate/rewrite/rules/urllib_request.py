@@ -87,14 +87,14 @@ class UrllibRequest(UrllibErrors):
     def visit_Import(self, node: cst.Import) -> None:
         for alias in node.names:
             module = dotted_name(alias.name)
-            if alias.asname is not None and module and module.startswith("urllib"):
+            if alias.asname is not None and module and _urllib(module):
                 local = cst.ensure_type(alias.asname.name, cst.Name).value
                 self.imported[local] = (module, (module, None))
 
     @on_visit(cst.ImportFrom)
     def visit_ImportFrom(self, node: cst.ImportFrom) -> None:
         module = dotted_name(node.module) if node.module else None
-        if not module or not module.startswith("urllib") or isinstance(node.names, cst.ImportStar):
+        if not module or not _urllib(module) or isinstance(node.names, cst.ImportStar):
             return
         for alias in node.names:
             name = dotted_name(alias.name)
@@ -484,3 +484,8 @@ def _walk(node: cst.CSTNode) -> Iterator[cst.CSTNode]:
     for child in node.children:
         if not isinstance(child, cst.FunctionDef | cst.ClassDef | cst.Lambda):
             yield from _walk(child)
+
+
+def _urllib(module: str) -> bool:
+    """Python 3's urllib package (not Python 2's ``urllib2`` a fallback imports)."""
+    return module == "urllib" or module.startswith("urllib.")
