@@ -29,9 +29,19 @@ NEWER_SYNTAX: tuple[tuple[tuple[int, int], str, re.Pattern[str]], ...] = (
     (
         (3, 14),
         "except without brackets",
-        re.compile(r"^[ \t]*except[ \t]+\w[\w.]*[ \t]*,[ \t]*\w[\w.]*[ \t]*:", re.M),
+        # Classes after the comma (``except ValueError, TypeError:``); a variable
+        # there is Python 2's ``except Error, e:`` (PYTHON2).
+        re.compile(r"^[ \t]*except[ \t]+\w[\w.]*[ \t]*,[ \t]*[\w.]*[A-Z][\w.]*[ \t]*:", re.M),
     ),
     ((3, 14), "template string", re.compile(r"(?<![\w'\"])[tT][rR]?(['\"])[^'\"\n]*\{")),
+)
+
+
+# Python 2 only: ``except Error, e:`` (a lower-case name after the comma) and
+# ``print "..."`` on the line that fails; such a file is to be ported to Python 3
+# before it is migrated.
+PYTHON2 = re.compile(
+    r"^[ \t]*(except[ \t]+[\w.()\t ,]+,[ \t]*[a-z_]\w*[ \t]*:|print[ \t]+['\"\w])", re.M
 )
 
 
@@ -46,6 +56,10 @@ def syntax_reason(exc: SyntaxError, text: str) -> str:
     """One line for a file that does not parse, naming the Python it needs if we can tell."""
     where = f" (line {exc.lineno})" if exc.lineno else ""
     needed = needed_python(text)
+    lines = text.splitlines()
+    failing = lines[exc.lineno - 1] if exc.lineno and exc.lineno <= len(lines) else ""
+    if needed is None and PYTHON2.match(failing):
+        return f"does not parse: Python 2 code{where}; port it to Python 3 first"
     if needed is None:
         return f"does not parse: {exc.msg}{where}"
     running = ".".join(map(str, sys.version_info[:2]))

@@ -11,7 +11,7 @@ import pytest
 from click.testing import CliRunner, Result
 
 from migrate.cli import main
-from migrate.read.syntax import needed_python
+from migrate.read.syntax import needed_python, syntax_reason
 
 APP = textwrap.dedent(
     """\
@@ -111,6 +111,30 @@ def test_newer_syntax_is_recognised(
     monkeypatch.setattr(sys, "version_info", (3, 9, 0))
     assert needed_python(text) == version
     assert needed_python("x = 1\nmatch = 2\ntype = 3\n") is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "try:\n    pass\nexcept Error, e:\n    pass\n",
+        "try:\n    pass\nexcept (KeyError, api.Error), details:\n    pass\n",
+        "def main():\n    print 'usage: main'\n",
+    ],
+)
+def test_python_2_code_is_named_as_such(text: str) -> None:
+    # ``except Error, e:`` parses on 3.14 as a pair of classes: it is no sign of 3.14.
+    with pytest.raises(SyntaxError) as raised:
+        compile(text, "old.py", "exec")
+    reason = syntax_reason(raised.value, text)
+    assert reason.startswith("does not parse: Python 2 code (line ")
+    assert reason.endswith("; port it to Python 3 first")
+
+
+def test_a_docstring_mentioning_print_is_no_python_2() -> None:
+    text = '"""\nprint the report\n"""\nrows = (\n'
+    with pytest.raises(SyntaxError) as raised:
+        compile(text, "new.py", "exec")
+    assert syntax_reason(raised.value, text) == "does not parse: '(' was never closed (line 4)"
 
 
 def test_a_symlink_inside_the_roots_stays_a_symlink(tmp_path: Path) -> None:
