@@ -296,7 +296,7 @@ def class_body_names(node: ast.ClassDef) -> tuple[str, ...]:
 def fallback_imports(tries: list[ast.Try]) -> set[ast.AST]:
     """The imports in ``except ImportError:`` handlers (``import urllib2 as urllib``
     after ``import urllib.request as urllib``): what runs only where the ``try`` body's
-    import fails, an older Python or a missing extra, not where the code runs now."""
+    import fails (an older Python, a backport not installed)."""
     found: set[ast.AST] = set()
     for node in tries:
         for handler in node.handlers:
