@@ -41,7 +41,8 @@ from .model import NAMED_PREFIX, Call, Function
 # ``s.split``, ``f.read``), mocks (``m.assert_called_with``), loggers, threads,
 # HTTP clients and responses (``r.json``, ``s.close``). A module mentioning
 # one need not call a project method of that name, and a call of one on an
-# object of unknown type is no sign of which.
+# object of unknown type is no sign of which. Their private names are no API
+# anyone calls (``Thread._delete`` is not what ``self._client._delete()`` runs).
 LIBRARY_METHOD_NAMES = frozenset(
     name
     for kind in (
@@ -50,6 +51,7 @@ LIBRARY_METHOD_NAMES = frozenset(
         *(httpx.Client, httpx.Response, httpx.Request),
     )
     for name in dir(kind)
+    if not name.startswith("_") or name.startswith("__")
 ) | frozenset({"iter_content", "ok", "mount", "prepare_request", "text", "content"})
 
 

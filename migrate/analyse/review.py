@@ -13,7 +13,7 @@
 
 from __future__ import annotations
 
-from .by_name import unresolved
+from .by_name import LIBRARY_METHOD_NAMES, unresolved
 from .catalogue import CONSTRUCTORS, NO_TWIN, Action, lookup
 from .decisions import Colouring, Review
 from .graph import CallGraph
@@ -67,13 +67,22 @@ def find_reviews(graph: CallGraph, colouring: Colouring) -> list[Review]:
                 continue
             owners = ", ".join(sorted(c.rsplit(".", 2)[-2] + "." + method for c in candidates))
             where = "async code" if becomes_async else "sync code"
+            # In a dunder Python calls by itself (a descriptor's ``__get__``), of a name
+            # only project classes have: no await can go in or around it, so where it
+            # reaches the async method the caller gets a coroutine.
+            implicit = _is_dunder(fn.name) and method not in LIBRARY_METHOD_NAMES
+            needs = (
+                f"{fn.name} would return a coroutine, and Python calls it, so it cannot await"
+                if implicit and not becomes_async
+                else f"this call in {where} needs " + ("an await" if becomes_async else "a bridge")
+            )
             reviews.append(
                 Review(
                     fn.qualname,
                     call.span,
                     f"cannot tell what `{call.text}()` calls; if it is {owners}, which becomes"
-                    f" async, this call in {where} needs "
-                    + ("an await" if becomes_async else "a bridge"),
+                    f" async, {needs}",
+                    unawaited=implicit and not becomes_async,
                 )
             )
     return reviews
