@@ -326,11 +326,11 @@ class HttpClient(
         """Arguments for the httpx call, those that must go on the client, and the method."""
         positional = [a for a in call.args if a.keyword is None and not a.star]
         keywords = [a for a in call.args if a.keyword is not None or a.star]
-        # httpx names the method and the URL as requests does: given by name, they
-        # pass through with the other keywords.
+        # httpx names the method and the URL as requests does: given by name (or in
+        # ``**kwargs``), they pass through with the other keywords.
         firsts = ("method", "url") if verb in ("request", "stream") else ("url",)
         for name in firsts[len(positional) :]:
-            if not any(is_keyword(a, name) for a in keywords):
+            if not any(is_keyword(a, name) or a.star == "**" for a in keywords):
                 self.ctx.todo(line, self.code, f"no {name} given: not rewritten")
                 return None, [], verb
         out, extra = positional[: len(firsts)], positional[len(firsts) :]
