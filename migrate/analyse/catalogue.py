@@ -71,6 +71,9 @@ CONSTRUCTORS: dict[str, str] = {
     "urllib3.connection_from_url": "urllib3.HTTPConnectionPool",
     "http.client.HTTPConnection": "http.client.HTTPConnection",
     "http.client.HTTPSConnection": "http.client.HTTPConnection",
+    # urllib's openers (handlers for auth, cookies, proxies): no httpx twin here.
+    "urllib.request.build_opener": "urllib.request.OpenerDirector",
+    "urllib.request.OpenerDirector": "urllib.request.OpenerDirector",
 }
 
 
@@ -205,6 +208,7 @@ ENTRIES: tuple[BlockingCall, ...] = (
             "http.client.HTTPConnection.request",
             "http.client.HTTPConnection.getresponse",
             "http.client.HTTPConnection.connect",
+            "urllib.request.OpenerDirector.open",
         ],
     ),
     # sqlite3: a connection belongs to the thread that opened it, so every

@@ -377,7 +377,10 @@ class TypeFlow(WhyUntyped):
             # ``self.client_class(base)``: the class that slot holds.
             maker = held.removesuffix(RETURNS_SUFFIX)
             made = self.graph.slot_made(maker)
-            return made or self._returned(self.graph.resolve(maker))
+            resolved = self.graph.resolve(maker)
+            if made is None and resolved in CONSTRUCTORS:
+                return CONSTRUCTORS[resolved]  # ``compat.build_opener()``, imported on
+            return made or self._returned(resolved)
         if held.startswith(FIXTURE_PREFIX):
             made = self.graph.resolve(held)
             return made if made in self.classes else _UNKNOWN

@@ -50,9 +50,11 @@ def _known_difference(name: str, source_line: str) -> str | None:
     if name == "httpx.stream":
         # ruff's ASYNC210 list has httpx's verb functions but not httpx.stream.
         return "httpx.stream"
-    if name.startswith(("urllib3.PoolManager.", "urllib3.HTTPConnectionPool.", "http.client.")):
-        # Methods of an object (a urllib3 pool, an http.client connection): ruff's
-        # ASYNC210 names urllib3.request but follows no object to its methods.
+    objects = ("urllib3.PoolManager.", "urllib3.HTTPConnectionPool.", "http.client.")
+    if name.startswith((*objects, "urllib.request.OpenerDirector.")):
+        # Methods of an object (a urllib3 pool, an http.client connection, urllib's
+        # opener): ruff's ASYNC210 names urllib3.request and urlopen but follows no
+        # object to its methods.
         return "a pool's or connection's methods"
     if name == "tenacity.Retrying":
         # Its loop sleeps with time.sleep inside tenacity, where ruff does not look.

@@ -14,6 +14,7 @@ import socket
 import sqlite3
 import subprocess
 import time
+import urllib.request
 from pathlib import Path
 
 import urllib3
@@ -47,6 +48,11 @@ def below_requests(url, host):
     conn.connect()  # BLOCKING: http.client.HTTPConnection.connect
     conn.request("GET", "/")  # BLOCKING: http.client.HTTPConnection.request
     return conn.getresponse().status  # BLOCKING: http.client.HTTPConnection.getresponse
+
+
+def through_an_opener(url, handlers):
+    opener = urllib.request.build_opener(*handlers)
+    return opener.open(url).read()  # BLOCKING: urllib.request.OpenerDirector.open
 
 
 def run_processes(cmd):

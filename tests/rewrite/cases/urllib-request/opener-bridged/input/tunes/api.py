@@ -1,0 +1,24 @@
+import json
+import time
+
+from tunes import compat
+
+BASE = "http://tunes.example.com"
+
+
+def _safe_read(opener, req, retries=3, delay=0.01):
+    """Open the request, retrying a server error after a pause."""
+    for attempt in range(retries):
+        try:
+            return opener.open(req).read()
+        except compat.HTTPError as error:
+            if error.code < 500 or attempt == retries - 1:
+                raise
+            time.sleep(delay * (attempt + 1))
+    raise RuntimeError("not reached")
+
+
+def artist(artist_id):
+    opener = compat.build_opener()
+    req = compat.Request(f"{BASE}/artist/{artist_id}", headers={"Accept": "application/json"})
+    return json.loads(_safe_read(opener, req))["name"]
