@@ -64,7 +64,7 @@ def client_settings(graph: CallGraph) -> ClientSettings:
         for name in CARRIED:
             texts = {_keyword_text(read, fn, call, name) for fn, call in calls}
             text = texts.pop() if len(texts) == 1 else None
-            if text is not None and _stable(graph, read, owner, text):
+            if text is not None and _stable(graph, read, owner, text, name):
                 moved.append((name, text))
         if not moved:
             continue
@@ -154,13 +154,14 @@ def _keyword_text(read: _Functions, fn: Function, call: Call, name: str) -> str 
     return ast.unparse(value) if value is not None else None
 
 
-def _stable(graph: CallGraph, read: _Functions, owner: str, text: str) -> bool:
-    """A constant other than None, or ``self.<name>`` set only by ``__init__`` (not
-    from a parameter defaulting to None), no property: what a client made at any
-    time after ``__init__`` reads the same."""
+def _stable(graph: CallGraph, read: _Functions, owner: str, text: str, setting: str) -> bool:
+    """A constant, or ``self.<name>`` set only by ``__init__`` (the class's, a
+    base's or a subclass's), no property: what a client made at any time after
+    ``__init__`` reads the same. Not None for ``verify=`` (the session's own,
+    which httpx does not take); ``cert=None`` is no client certificate in both."""
     value = ast.parse(text, mode="eval").body
     if isinstance(value, ast.Constant):
-        return value.value is not None
+        return value.value is not None or setting == "cert"
     if not (
         isinstance(value, ast.Attribute)
         and isinstance(value.value, ast.Name)
@@ -168,7 +169,7 @@ def _stable(graph: CallGraph, read: _Functions, owner: str, text: str) -> bool:
     ):
         return False
     name = value.attr
-    family = {owner, *graph.subclasses(owner)}
+    family = {owner, *graph.subclasses(owner), *_bases(graph, owner)}
     if any(f"{cls}.{name}" in graph.functions for cls in family):
         return False  # a property: computed on each read
     for fn in graph.functions.values():
@@ -177,9 +178,24 @@ def _stable(graph: CallGraph, read: _Functions, owner: str, text: str) -> bool:
                 continue
             if fn.name != "__init__" or fn.class_qualname not in family:
                 return False
-            if _maybe_none(read, fn, write.span):
+            if setting != "cert" and _maybe_none(read, fn, write.span):
                 return False
     return True
+
+
+def _bases(graph: CallGraph, cls: str) -> set[str]:
+    """The project classes ``cls`` derives from (whose ``__init__`` its own runs)."""
+    found: set[str] = set()
+    todo = [cls]
+    while todo:
+        current = todo.pop()
+        for facts in graph.project.facts.values():
+            for base in facts.classes.get(current, ()):
+                base = graph.resolve(base) or base
+                if base not in found:
+                    found.add(base)
+                    todo.append(base)
+    return found
 
 
 def _maybe_none(read: _Functions, init: Function, span: Span) -> bool:

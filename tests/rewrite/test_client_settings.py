@@ -61,3 +61,35 @@ def test_a_setting_the_client_could_not_read_stays_under_a_todo(
     migrated = applied(tmp_path, TEMPLATE.format(default=default, reset=reset, other=other))
     assert "verify= is set on the client in httpx, not per request" in migrated
     assert "verify=self.verify_ssl)" not in migrated.split("def item")[0]
+
+
+def test_settings_a_base_class_init_sets_go_to_the_client(tmp_path: Path) -> None:
+    # python-consul: the base's __init__ keeps verify= and cert= (None: no client
+    # certificate, as httpx's own default), the subclass makes the session.
+    code = """
+        import requests
+
+
+        class Base:
+            def __init__(self, host, verify=True, cert=None):
+                self.base_uri = f"https://{host}"
+                self.verify = verify
+                self.cert = cert
+
+
+        class Http(Base):
+            def __init__(self, *args, **kwargs):
+                super().__init__(*args, **kwargs)
+                self.session = requests.Session()
+
+            def get(self, path):
+                return self.session.get(self.base_uri + path, verify=self.verify, cert=self.cert)
+
+            def put(self, path, data=""):
+                return self.session.put(
+                    self.base_uri + path, data=data, verify=self.verify, cert=self.cert
+                )
+    """
+    migrated = applied(tmp_path, code)
+    assert "verify=requests_tls(self.verify, self.cert)" in migrated
+    assert "TODO" not in migrated
