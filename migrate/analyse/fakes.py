@@ -120,15 +120,7 @@ def _async_methods(graph: CallGraph, result: Colouring, cls: str) -> bool:
     become async."""
     if graph.value_type(cls) != cls:
         return False
-    family, todo = {cls}, [cls]
-    while todo:
-        current = todo.pop()
-        for facts in graph.project.facts.values():
-            for base in facts.classes.get(current, ()):
-                resolved = graph.resolve(base) or base
-                if resolved not in family:
-                    family.add(resolved)
-                    todo.append(resolved)
+    family = {cls, *graph.project_bases(cls)}
     return any(
         fn.class_qualname in family and (result.is_async(fn.qualname) or fn.is_async)
         for fn in graph.functions.values()

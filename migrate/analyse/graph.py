@@ -160,6 +160,20 @@ class CallGraph(Extensions):
         self._subclass_lists[cls] = found
         return found
 
+    def project_bases(self, cls: str) -> set[str]:
+        """The project classes ``cls`` derives from, directly or not."""
+        found: set[str] = set()
+        todo = [cls]
+        while todo:
+            current = todo.pop()
+            for facts in self._defining(current):
+                for base in facts.classes.get(current, ()):
+                    resolved = self.resolve(base) or base
+                    if resolved not in found:
+                        found.add(resolved)
+                        todo.append(resolved)
+        return found
+
     def protocols_of(self, cls: str) -> list[str]:
         """The protocols class ``cls`` implements without deriving from them."""
         self.subclasses(cls)

@@ -118,15 +118,7 @@ def _methods_awaited(
     gives) in ``cls`` and its bases that the migrated code awaits; dotted for one
     reached through the mock's attributes (``self.jenkins.requester.post(...)``:
     ``requester.post``)."""
-    family, todo = {cls}, [cls]
-    while todo:
-        current = todo.pop()
-        for facts in graph.project.facts.values():
-            for base in facts.classes.get(current, ()):
-                resolved = graph.resolve(base) or base
-                if resolved not in family:
-                    family.add(resolved)
-                    todo.append(resolved)
+    family = {cls, *graph.project_bases(cls)}
     members = [fn for fn in graph.functions.values() if fn.class_qualname in family]
     # ``self.get_jenkins_obj().has_job(...)`` goes through ``self.jenkins_obj`` when
     # the method only returns it.

@@ -169,7 +169,7 @@ def _stable(graph: CallGraph, read: _Functions, owner: str, text: str, setting: 
     ):
         return False
     name = value.attr
-    family = {owner, *graph.subclasses(owner), *_bases(graph, owner)}
+    family = {owner, *graph.subclasses(owner), *graph.project_bases(owner)}
     if any(f"{cls}.{name}" in graph.functions for cls in family):
         return False  # a property: computed on each read
     for fn in graph.functions.values():
@@ -181,21 +181,6 @@ def _stable(graph: CallGraph, read: _Functions, owner: str, text: str, setting: 
             if setting != "cert" and _maybe_none(read, fn, write.span):
                 return False
     return True
-
-
-def _bases(graph: CallGraph, cls: str) -> set[str]:
-    """The project classes ``cls`` derives from (whose ``__init__`` its own runs)."""
-    found: set[str] = set()
-    todo = [cls]
-    while todo:
-        current = todo.pop()
-        for facts in graph.project.facts.values():
-            for base in facts.classes.get(current, ()):
-                base = graph.resolve(base) or base
-                if base not in found:
-                    found.add(base)
-                    todo.append(base)
-    return found
 
 
 def _maybe_none(read: _Functions, init: Function, span: Span) -> bool:
