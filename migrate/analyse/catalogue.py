@@ -49,6 +49,11 @@ class BlockingCall:
 
 
 HTTP_VERBS = ("get", "post", "put", "patch", "delete", "head", "options")
+# requests.Request's parameters, in order (its positional arguments get their names).
+REQUEST_PARAMS = (
+    *("method", "url", "headers", "files", "data"),
+    *("params", "auth", "cookies", "hooks", "json"),
+)
 NON_IDEMPOTENT = frozenset({"POST", "PUT", "PATCH", "DELETE"})
 
 # Objects whose methods block, by the qualified name of what creates them.

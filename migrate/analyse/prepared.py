@@ -24,15 +24,12 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from .bound_before import bound_just_before
+from .catalogue import REQUEST_PARAMS
 from .model import Span
 from .tree import expr_text, span_of
 
 BUILDERS = frozenset({"requests.Request", "requests.models.Request"})
-# requests.Request's parameters in order, and those build_request takes.
-REQUEST_PARAMS = (
-    *("method", "url", "headers", "files", "data"),
-    *("params", "auth", "cookies", "hooks", "json"),
-)
+# requests.Request's parameters build_request takes.
 BUILT = frozenset({"method", "url", "headers", "files", "data", "params", "cookies", "json"})
 SEND_KEYWORDS = frozenset({"timeout", "allow_redirects"})
 # What a prepared request and an httpx.Request share (``url``: as text only).

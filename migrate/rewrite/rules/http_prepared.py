@@ -14,16 +14,12 @@ from collections.abc import Callable
 import libcst as cst
 import libcst.matchers as m
 
+from ...analyse.catalogue import REQUEST_PARAMS
 from ..context import RuleContext
 from ..nodes import append_arg, is_keyword, keyword_arg
 from .base import on_visit
 from .http_common import HttpRuleBase
 
-# requests.Request's parameters, in order (its positional arguments get their names).
-REQUEST_PARAMS = (
-    *("method", "url", "headers", "files", "data"),
-    *("params", "auth", "cookies", "hooks", "json"),
-)
 # How a request's arguments are translated: (httpx's arguments or None, ...).
 Translate = Callable[[cst.Call, str, bool, int, object], tuple[list[cst.Arg] | None, object, str]]
 
