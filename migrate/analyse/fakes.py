@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from .by_name import method_names, named_target
 from .catalogue import lookup
+from .clocks import SLEEP, clock_reads
 from .decisions import Colouring, Fake
 from .given import given
 from .graph import CallGraph
@@ -23,7 +24,8 @@ def find_fakes(graph: CallGraph, result: Colouring) -> None:
     body stays as it is: it still makes no blocking call), a lambda an
     ``AsyncMock(side_effect=...)``, a ``MagicMock(...)`` an ``AsyncMock(...)``.
     ``time.sleep`` patched where the code now awaits ``asyncio.sleep`` is
-    patched on asyncio instead, with an async fake. A fake of a requests
+    patched on asyncio instead, with an async fake (and so are the tests' reads
+    of it, where they set it by assignment: see clocks). A fake of a requests
     session's method reached through a project object (``client.session.get =
     Mock(...)``) is async once that session is an ``AsyncClient``, and a
     ``Mock()`` put in place of the whole session (``client.session = Mock()``)
@@ -33,6 +35,11 @@ def find_fakes(graph: CallGraph, result: Colouring) -> None:
     handed_mocks(graph, result)
     stand_ins(graph, result)
     sleeps_move = _sleeps_move(graph, result)
+    if sleeps_move:
+        result.fakes.extend(
+            Fake(qualname, SLEEP, span, None, retarget=owner)
+            for qualname, span, owner in clock_reads(graph)
+        )
     names = method_names(graph)  # for fakes of methods on objects of unknown type
     for fn in graph.functions.values():
         for patch in fn.patches:
@@ -79,6 +86,8 @@ def find_fakes(graph: CallGraph, result: Colouring) -> None:
                     fake = None  # already async
             else:
                 fake = None
+                if retarget and patch.assigned == "read":
+                    wrap = False  # ``time.sleep = saved["sleep"]``: put back as saved
             if fake is None and not (wrap or patch.is_mock or retarget):
                 continue
             result.fakes.append(

@@ -218,6 +218,9 @@ class Patch:
     # called for what the patch's mock returns (see stand_ins).
     returns: str | None = None
     name_span: Span | None = None  # the name string after the owner object, if given so
+    # A plain ``mod.fetch = value``, target_span its owner (``mod``): "read" when the
+    # value is a name, attribute or item read back (what a test saved, put back).
+    assigned: Literal["", "value", "read"] = ""
 
 
 @dataclass(frozen=True)

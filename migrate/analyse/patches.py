@@ -99,8 +99,13 @@ def note_assigned_fake(resolver: NameResolver, fn: Function, node: ast.Assign) -
     if target is None and depth:
         # ``Helper._client.write_points``: the object's type is unknown here.
         target = NAMED_PREFIX + node.targets[0].attr
-    if target is not None:
-        _note_fake(resolver, fn, node.value, target, None)
+    if target is None:
+        return
+    before = len(fn.patches)
+    _note_fake(resolver, fn, node.value, target, span_of(node.targets[0].value))
+    read_back = isinstance(node.value, ast.Name | ast.Attribute | ast.Subscript)
+    for patch in fn.patches[before:]:
+        patch.assigned = "read" if read_back else "value"
 
 
 def _note_fake(

@@ -29,7 +29,12 @@ def urlopen_fakes(graph: CallGraph, result: Colouring) -> None:
         return
     for fn in graph.functions.values():
         for patch in fn.patches:
-            if graph.resolve(patch.target or "") != URLOPEN or patch.target_span is None:
+            # A plain ``urllib.request.urlopen = fake`` has no call to point at httpx.
+            if (
+                graph.resolve(patch.target or "") != URLOPEN
+                or patch.target_span is None
+                or patch.assigned
+            ):
                 continue
             if patch.is_mock or not (patch.fake or patch.wrap or patch.named):
                 result.review.append(

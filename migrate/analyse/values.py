@@ -16,6 +16,7 @@ import ast
 from dataclasses import dataclass
 
 from .catalogue import CONSTRUCTORS, Action, BlockingCall, lookup
+from .clocks import clock_reads
 from .decisions import Review
 from .graph import CallGraph, session_key
 from .model import Call, Function, Ref, Span
@@ -105,6 +106,7 @@ def converted_values(looked: list[LookedUp], tables: list[VerbTable]) -> set[tup
 def value_uses(graph: CallGraph) -> list[ValueUse]:
     """Every request function, client method or client used as a value."""
     found: dict[tuple[str, Span], ValueUse] = {}
+    clock = {(qualname, span) for qualname, span, _ in clock_reads(graph)}
     for fn in graph.functions.values():
         # ``session.get.return_value``: an attribute of the function is read (a
         # test configuring a mock), the function itself goes nowhere.
@@ -116,6 +118,8 @@ def value_uses(graph: CallGraph) -> list[ValueUse]:
                 continue
             if (read.span.line, read.span.col, read.text) in owners:
                 continue
+            if (fn.qualname, read.span) in clock:
+                continue  # the original a test clock saves (see clocks)
             flows = _flows_to(fn, read)
             found[(fn.qualname, read.span)] = ValueUse(
                 fn.qualname, read.span, read.text, flows, _owner(fn, read.text)
@@ -124,6 +128,8 @@ def value_uses(graph: CallGraph) -> list[ValueUse]:
             target = graph.resolve(ref.target) if ref.target else None
             receiver = graph.resolve(ref.receiver) if ref.receiver else None
             entry = lookup(target) if target else None
+            if (fn.qualname, ref.span) in clock:
+                continue
             if entry is not None and entry.action is Action.REWRITE:
                 flows = f"handed to {_short(ref.receiver or '')}()"
             elif receiver == "builtins.getattr" and target in CONSTRUCTORS.values():

@@ -604,7 +604,8 @@ def plan_edits(analysis: Analysis) -> dict[str, FileEdits]:
     for fn in graph.functions.values() if colouring.renamed else ():
         for patch in fn.patches:
             target = graph.resolve(patch.target) if patch.target else None
-            named_at = patch.name_span or patch.target_span
+            # A plain ``client.close = fake`` names the method in no string.
+            named_at = patch.name_span or (None if patch.assigned else patch.target_span)
             if target in colouring.renamed and named_at is not None:
                 fe, cols = for_module(fn.module)
                 old = target.rpartition(".")[2]

@@ -80,8 +80,12 @@ def test_the_owner_as_written_is_kept_for_retargeting() -> None:
     # setattr(client, ...) points at ``client``; setattr("app.client.fetch", ...) at the string.
     assert (first.target_span.end_col - first.target_span.col) == len("client")
     assert (second.target_span.end_col - second.target_span.col) == len('"app.client.fetch"')
+    # ``client.fetch = fake_fetch``: the owner as written, and a name read back.
     assigned = patches()[8]
-    assert assigned.target_span is None
+    assert assigned.target_span is not None
+    assert (assigned.target_span.end_col - assigned.target_span.col) == len("client")
+    assert assigned.assigned == "read"
+    assert first.assigned == second.assigned == ""
 
 
 def test_urlopen_fakes_move_with_the_calls_and_its_mocks_are_named(tmp_path) -> None:

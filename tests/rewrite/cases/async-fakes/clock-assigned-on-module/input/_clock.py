@@ -1,0 +1,25 @@
+"""A clock for the tests: time only moves when the code sleeps."""
+
+import time
+
+
+class FrozenClock:
+    def __init__(self):
+        self.now = 1000.0
+        self.slept = []
+
+    def time(self):
+        return self.now
+
+    def sleep(self, seconds):
+        self.slept.append(round(seconds, 3))
+        self.now += seconds
+
+    def install(self):
+        self.saved = {"time": time.time, "sleep": time.sleep}
+        time.time = self.time
+        time.sleep = self.sleep
+
+    def restore(self):
+        time.time = self.saved["time"]
+        time.sleep = self.saved["sleep"]
