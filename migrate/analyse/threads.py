@@ -98,6 +98,25 @@ def offload_blocking(graph: CallGraph, result: Colouring) -> None:
         sensitive = any(e.thread_sensitive for _, e in bridged)
         result.sync_blocking[qualname] = (sensitive, bridged[0][1].name)
         queue.append(qualname)
+    # A function left sync that still sends (its client stays on requests; it calls
+    # a request function it holds as a value) blocks: async code reaching it offloads it.
+    # Closing a client sends nothing (a client per loop closes from sync code).
+    kept = [
+        (qualname, entry.name)
+        for qualname, calls in graph.blocking.items()
+        for call, entry in calls
+        if entry.action is Action.REWRITE
+        and not call.in_lambda
+        and not entry.name.endswith(".close")
+    ]
+    kept += [(qualname, text) for qualname, _, text in result.blocking_values]
+    for qualname, via in kept:
+        fn = graph.functions[qualname]
+        if qualname in result.sync_blocking or fn.is_async or qualname in result.async_functions:
+            continue
+        if fn.name != "__init__":  # one storing a value for later calls sends nothing
+            result.sync_blocking[qualname] = (False, via)
+            queue.append(qualname)
     # async_to_sync raises on a thread whose loop is running: async code calls a
     # sync function that bridges (or reaches one that does) through sync_to_async,
     # whose worker thread async_to_sync hands the coroutine back to the loop from.
