@@ -105,6 +105,7 @@ class CallGraph(Extensions):
     _subclass_lists: dict[str, list[str]] = field(default_factory=dict, repr=False)
     _class_facts: dict[str, list[ModuleFacts]] | None = None
     _classes: set[str] | None = None
+    _set_attrs: frozenset[str] | None = None
     # (class family, attribute) -> the type every assignment of it gives (see typeflow).
     flowed_attrs: dict[tuple[str, str], str] = field(default_factory=dict)
     # ``flask.g.client`` -> the type every assignment of it gives (see object_attrs).
@@ -520,7 +521,29 @@ class CallGraph(Extensions):
         typ = self._attr_type(cls, attr, set())
         if typ is None and self.flow and self.flowed_attrs:
             typ = self.flowed_attrs.get((self.flow.family.get(cls, cls), attr))
-        return typ
+        return typ if typ is not None else self._getattr_type(cls, attr)
+
+    def _getattr_type(self, cls: str, attr: str) -> str | None:
+        """What ``__getattr__`` gives for an attribute of ``cls`` nothing sets or defines:
+        ``api.users`` of an API making an endpoint object per name."""
+        if attr.startswith("__") or attr in self._assigned_attrs():
+            return None
+        hook = self.resolve(f"{cls}.__getattr__")
+        if hook not in self.functions or self.resolve(f"{cls}.{attr}") in self.functions:
+            return None
+        return self.returned(hook or "")
+
+    def _assigned_attrs(self) -> frozenset[str]:
+        """Every attribute name the project sets, on ``self``, a class body or another
+        object: ``__getattr__`` is not asked for those."""
+        if self._set_attrs is None:
+            names = {attr for fn in self.functions.values() for attr, _ in fn.self_assigns}
+            for facts in self.project.facts.values():
+                names.update(facts.attr_writes, facts.attr_values)
+                names.update(a for attrs in facts.class_attrs.values() for a in attrs)
+                names.update(a for attrs in facts.attr_types.values() for a in attrs)
+            self._set_attrs = frozenset(names)
+        return self._set_attrs
 
     def session_method(self, cls: str, name: str) -> Function | None:
         """The method ``self.<name>()`` (or property ``self.<name>``) runs on an instance
