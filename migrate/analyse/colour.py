@@ -39,6 +39,7 @@ from .fakes import find_fakes
 from .frameworks import AsgirefBridge
 from .graph import CallGraph, Edge
 from .handoffs import gathered, handed_over
+from .held_locks import held_lock_reviews
 from .http_reviews import http_reviews
 from .lazy_maps import lazy_map_boundary
 from .model import Call, Function
@@ -270,6 +271,7 @@ def _colour(
     result.review.extend(twinned.reviews(graph, result))
     result.review.extend(http_reviews(graph, result))
     result.review.extend(requests_extension_reviews(graph))
+    result.review.extend(held_lock_reviews(graph, result))
     return result
 
 

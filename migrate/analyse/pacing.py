@@ -54,7 +54,7 @@ class Pacing:
         lock across an await (a token cache) is held by every call that sends one."""
         if callee not in self._holds:
             reached = list(self._reached(callee))
-            held = next((held for fn in reached if (held := self._held_here(fn))), "")
+            held = next((held for fn in reached if (held := self.held_here(fn))), "")
             if not held and self._auth_holds() and any(map(self._sends, reached)):
                 held = self._auth_holds()
             self._holds[callee] = held
@@ -178,7 +178,9 @@ class Pacing:
         node = function_node(fn, self.graph.project, self._trees) if sleeps else None
         return node is not None and _sleeps_in_loop(node, sleeps)
 
-    def _held_here(self, fn: Function) -> str:
+    def held_here(self, fn: Function) -> str:
+        """What ``fn`` itself holds entered (``with self.lock:``) while it awaits, as
+        written; "" for nothing."""
         held = set(fn.held_calls)
         if not held:
             return ""
