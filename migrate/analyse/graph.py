@@ -162,7 +162,8 @@ class CallGraph(Extensions):
         return found
 
     def project_bases(self, cls: str) -> set[str]:
-        """The project classes ``cls`` derives from, directly or not."""
+        """The classes ``cls`` derives from, directly or not: the project's, and the
+        library bases where the walk stops (its callers ask for project methods)."""
         found: set[str] = set()
         todo = [cls]
         while todo:
