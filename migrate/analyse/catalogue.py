@@ -79,6 +79,9 @@ CONSTRUCTORS: dict[str, str] = {
     # urllib's openers (handlers for auth, cookies, proxies): no httpx twin here.
     "urllib.request.build_opener": "urllib.request.OpenerDirector",
     "urllib.request.OpenerDirector": "urllib.request.OpenerDirector",
+    # Their responses: reading the body waits on the socket too.
+    "urllib.request.OpenerDirector.open": "http.client.HTTPResponse",
+    "http.client.HTTPConnection.getresponse": "http.client.HTTPResponse",
 }
 
 
@@ -214,6 +217,9 @@ ENTRIES: tuple[BlockingCall, ...] = (
             "http.client.HTTPConnection.getresponse",
             "http.client.HTTPConnection.connect",
             "urllib.request.OpenerDirector.open",
+            "http.client.HTTPResponse.read",
+            "http.client.HTTPResponse.readline",
+            "http.client.HTTPResponse.readlines",
         ],
     ),
     # sqlite3: a connection belongs to the thread that opened it, so every

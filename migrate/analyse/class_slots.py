@@ -102,3 +102,10 @@ def called_slot(call: Call, slots: dict[str, tuple[str, ...]]) -> tuple[str, ...
     if call.choices or "." not in call.text or "(" in call.text:
         return ()
     return slots.get(call.text.rpartition(".")[2], ())
+
+
+def kept_in(targets: list[ast.expr]) -> str | None:
+    """``self.page_class = ...``: the one attribute an assignment sets, if that is all."""
+    if len(targets) == 1 and isinstance(targets[0], ast.Attribute):
+        return targets[0].attr
+    return None

@@ -46,6 +46,7 @@ from .loop_functions import looped_functions
 from .model import (
     FIXTURE_PREFIX,
     ITEMS_SUFFIX,
+    PARAM_PREFIX,
     RETURNS_SUFFIX,
     Assignment,
     Call,
@@ -697,6 +698,19 @@ class ModuleAnalyser(OperatorCalls):
                         scope.returned_by[target.id] = called
                     else:
                         scope.returned_by.pop(target.id, None)
+        for target in node.targets:
+            if isinstance(target, ast.Name):
+                given = None if typ else self._param_result(node.value)
+                if given:
+                    scope.param_returns[target.id] = given
+                else:
+                    scope.param_returns.pop(target.id, None)
+
+    def _param_result(self, value: ast.expr) -> str | None:
+        """``<param>.opener.open()`` for ``opener.open(req)``, ``opener`` a parameter:
+        what the result is, typed by the flow as the call is (see held.value_of)."""
+        held = self.value_of(value) if isinstance(value, ast.Call) else None
+        return held if held and held.startswith(PARAM_PREFIX) else None
 
     def _note_containers(self, node: ast.Assign, scope: LocalScope, typ: str | None) -> None:
         """What a local or an attribute is filled with: ``made = [make(b) for b in

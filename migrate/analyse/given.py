@@ -22,7 +22,12 @@ NONE_GIVEN = "<none>"
 def through_param(value_of: Callable[[ast.expr], str | None], node: ast.expr) -> str | None:
     """``<param>.endpoint.get`` for ``endpoint.get``, ``endpoint`` a parameter (a
     reference through it, typed by the flow as a call through it is)."""
-    held = value_of(node) if isinstance(node, ast.Attribute) else None
+    return param_value(value_of, node) if isinstance(node, ast.Attribute) else None
+
+
+def param_value(value_of: Callable[[ast.expr], str | None], node: ast.expr) -> str | None:
+    """What ``node`` holds when that comes through a parameter (``<param>.opener``)."""
+    held = value_of(node)
     return held if held and held.startswith(PARAM_PREFIX) else None
 
 

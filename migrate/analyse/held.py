@@ -15,10 +15,10 @@ import ast
 
 from .aliases import bound_by_stand_in
 from .choices import only_called, picked, returned, stop_raises
-from .class_slots import class_slot
+from .class_slots import class_slot, kept_in
 from .defaults import SESSION_TYPES, given_default, injections
 from .frameworks import FLASK_ASYNC_RECEIVERS, PARAMETRIZE_VALUES
-from .given import NONE_GIVEN, through_param
+from .given import NONE_GIVEN, param_value, through_param
 from .handed_classes import class_called
 from .local_mocks import local_mocks
 from .model import FIXTURE_PREFIX, MAYBE_ATTR, PARAM_PREFIX, RETURNS_SUFFIX, Call, Function, Ref
@@ -34,6 +34,7 @@ from .tree import (
     is_next,
     iter_of_one,
     joins,
+    self_method,
     stop_guarded_calls,
 )
 from .value_forms import either_type, taken_item
@@ -57,12 +58,17 @@ class HeldVisitor(ReachedValues):
                 return "|".join(classes)  # one of them (their common base, see typeflow)
             # ``C(...)``, or ``make(...)`` (``make()``: what it gives is known project-wide).
             made = self.type_of_call(node, self.scopes[-1] if self.scopes else None)
-            if made is None and (_self_method(node.func) or self._defined_here(node.func)):
+            if made is None and (self_method(node.func) or self._defined_here(node.func)):
                 # ``self.create_session()``, ``make_session()``: what it (or the override
                 # that runs) gives is known project-wide.
                 called = self.resolve(node.func)
                 return called + RETURNS_SUFFIX if called else None
+            if made is None and (held := param_value(self.value_of, node.func)):
+                return held + RETURNS_SUFFIX  # ``opener.open(req)``: see typeflow
             return made
+        if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Call):
+            held = param_value(self.value_of, node.value)  # ``opener.open(req).read``
+            return f"{held}.{node.attr}" if held else None
         parts = dotted(node)
         if not parts or not self.scopes:
             return None
@@ -84,6 +90,8 @@ class HeldVisitor(ReachedValues):
                 if head in scope.bound and not self._holds_param(node, scope):
                     return None
                 return PARAM_PREFIX + ".".join(parts)
+            if head in scope.param_returns:  # ``f.read`` with ``f = opener.open(req)``
+                return ".".join([scope.param_returns[head], *parts[1:]])
         if head in scope.local_types and len(scope.assigned.get(head, ())) > 1:
             return None
         return self.resolve(node) if self.names_instance(node) else None
@@ -480,19 +488,3 @@ class HeldVisitor(ReachedValues):
     def visit_Return(self, node: ast.Return) -> None:
         self.note_class_values(node.value)
         super().visit_Return(node)
-
-
-def _self_method(func: ast.expr) -> bool:
-    """``self.name`` (a method called through ``self``)."""
-    return (
-        isinstance(func, ast.Attribute)
-        and isinstance(func.value, ast.Name)
-        and func.value.id == "self"
-    )
-
-
-def kept_in(targets: list[ast.expr]) -> str | None:
-    """``self.page_class = ...``: the one attribute an assignment sets, if that is all."""
-    if len(targets) == 1 and isinstance(targets[0], ast.Attribute):
-        return targets[0].attr
-    return None

@@ -46,6 +46,8 @@ class Pacing:
         self._read: dict[str, tuple[str, ...]] = {}
         self._assigned: dict[str, set[str]] | None = None
         self._wrapping: dict[str, list[str]] | None = None
+        # Blocking calls of async code run on a thread: awaited, as a second run sees.
+        self._offloaded = {(b.function, b.span) for b in colouring.offloads}
 
     def holds(self, callee: str) -> str:
         """What ``callee`` (or an async function it reaches) holds entered while it
@@ -197,11 +199,13 @@ class Pacing:
         """ "other" when ``fn`` itself awaits anything but a sleep or a project function
         (a request, a client's ``get``), "sleep" when it sleeps, "" for neither."""
         found = ""
-        for _, entry in self.graph.blocking.get(fn.qualname, []):
+        for call, entry in self.graph.blocking.get(fn.qualname, []):
             if entry.action is Action.REWRITE:
                 if entry.family != "sleep":
                     return "other"
                 found = "sleep"
+            elif (fn.qualname, call.span) in self._offloaded:
+                return "other"  # ``opener.open(req)`` on a thread, awaited as a run reads it
         awaited_params = {span for f, span in self.colouring.param_awaits if f == fn.qualname}
         for call in fn.calls:
             if call.awaited and call.target in ASYNC_SLEEPS:

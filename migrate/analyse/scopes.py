@@ -450,6 +450,8 @@ class LocalScope:
         # (``found = pages.list(iterator=True)``): the function (see either_iterables).
         self.returned_by: dict[str, str] = {}
         self.made_attrs: dict[str, str] = {}  # ``self.x = C()`` earlier on this path: C
+        # ``f = opener.open(req)``, ``opener`` a parameter: ``<param>.opener.open()``.
+        self.param_returns: dict[str, str] = {}
 
     @classmethod
     def nested(cls, function: Function, bound: frozenset[str]) -> LocalScope:

@@ -186,6 +186,15 @@ def _is_super(node: ast.expr) -> bool:
     )
 
 
+def self_method(func: ast.expr) -> bool:
+    """``self.name`` (a method called through ``self``)."""
+    return (
+        isinstance(func, ast.Attribute)
+        and isinstance(func.value, ast.Name)
+        and func.value.id == "self"
+    )
+
+
 def _self_attr(node: ast.expr) -> str | None:
     """``x`` for ``self.x`` / ``cls.x``."""
     if (

@@ -52,7 +52,15 @@ def below_requests(url, host):
 
 def through_an_opener(url, handlers):
     opener = urllib.request.build_opener(*handlers)
-    return opener.open(url).read()  # BLOCKING: urllib.request.OpenerDirector.open
+    return opener.open(url).read()  # BLOCKING: urllib.request.OpenerDirector.open # BLOCKING: http.client.HTTPResponse.read
+
+
+def reading_a_response(host):
+    conn = http.client.HTTPConnection(host, timeout=5)
+    conn.request("GET", "/")  # BLOCKING: http.client.HTTPConnection.request
+    response = conn.getresponse()  # BLOCKING: http.client.HTTPConnection.getresponse
+    first = response.readline()  # BLOCKING: http.client.HTTPResponse.readline
+    return first, response.readlines()  # BLOCKING: http.client.HTTPResponse.readlines
 
 
 def run_processes(cmd):

@@ -190,7 +190,7 @@ class Scan:
         ``user``, ``charge(...)`` -> ``charge``, ``call_api("GET", f"{b}/users/{i}")``
         -> ``user`` (a wrapper named for what it does: what its URL names);
         HTTP verbs -> ``response``."""
-        last = _callee_name(call)
+        last = _callee_name(call).lstrip("_")  # ``_fetch_user``: a private helper's noun too
         if last.lower() in (*HTTP_VERBS, "request"):
             return "response"
         for prefix in ("get_", "fetch_", "load_", "read_", "retrieve_", "lookup_", "query_"):

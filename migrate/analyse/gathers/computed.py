@@ -17,6 +17,7 @@ before any call is made:
 from __future__ import annotations
 
 import ast
+import re
 
 from .. import dataflow
 from ..catalogue import HTTP_VERBS
@@ -111,12 +112,21 @@ def part_name(part: ast.expr, keyword: str, call: ast.Call) -> str:
     URL put together, else ``value``."""
     if keyword and keyword.isidentifier():
         return keyword
-    named = _named(part)
+    named = _named(part) or _made(part)
     if named:
         return named
     if _is_url(part) or (_verb(call) and part is _first_argument(call)):
         return "url"
     return "value"
+
+
+def _made(node: ast.expr) -> str:
+    """``Request(url)`` -> ``request``: an object made, named after its class."""
+    func = node.func if isinstance(node, ast.Call) else None
+    name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
+    if not name[:1].isupper() or name.isupper():
+        return ""
+    return re.sub(r"(?<=[a-z0-9])(?=[A-Z])", "_", name).lower()
 
 
 def _named(node: ast.expr) -> str:

@@ -9,7 +9,7 @@ async def purge(client, list_ids):
 
 
 async def names(client, list_ids):
-    _gets = await gather_in_order(
+    responses = await gather_in_order(
         (client._get(f"/lists/{list_id}") for list_id in list_ids), limit=10
     )
-    return [_get["name"] for _get in _gets]
+    return [response["name"] for response in responses]
