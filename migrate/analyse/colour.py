@@ -30,6 +30,7 @@ from . import (
     twinned,
     values,
 )
+from .called_instances import async_instance_calls
 from .catalogue import HTTP_VERBS, Action
 from .classes import async_call_methods, classes_passed_around, picked_with_sync
 from .decisions import Bridge, Colouring, Reason, Review, Scope, Unwind
@@ -126,7 +127,9 @@ def _colour(
         )
         if why:
             result.boundaries[fn.qualname] = why
-    for wrapper in async_call_methods(graph, passed_around):
+    for wrapper in async_call_methods(graph, passed_around) + async_instance_calls(
+        graph, passed_around
+    ):
         if result.boundaries.get(wrapper) == "dunder":
             del result.boundaries[wrapper]
     enabled = passed.enabled(flows, refused, result.boundaries)

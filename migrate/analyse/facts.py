@@ -612,10 +612,14 @@ class ModuleAnalyser(OperatorCalls):
     def visit_Assign(self, node: ast.Assign) -> None:
         if self.scopes[-1].function is self.module_fn and self.facts.global_aliases:
             decorate(node, self.facts.global_aliases, self.facts.functions, self.resolve)
+        if len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
+            node.value._migrate_held = True  # type: ignore[attr-defined]  # see Call.held
         if len(node.targets) == 1 and isinstance(node.targets[0], ast.Subscript):
             node.targets[0]._migrate_twin = "setitem"  # type: ignore[attr-defined]
             self._stored_function(node.targets[0], node)
         elif len(node.targets) == 1 and isinstance(node.targets[0], ast.Attribute):
+            if isinstance(node.value, ast.Call) and _self_attr(node.targets[0]):
+                node.value._migrate_held = True  # type: ignore[attr-defined]
             if not getattr(node.targets[0], "_migrate_annotated", False):
                 # ``obj.name = v`` alone: a setter's site that can read ``await obj.aset_name(v)``.
                 node.targets[0]._migrate_twin = "set"  # type: ignore[attr-defined]
@@ -955,8 +959,10 @@ class ModuleAnalyser(OperatorCalls):
             made = self.facts.defs.get(func.func.id)
             if made is not None and made not in self.facts.classes:
                 target = made + RETURNS_SUFFIX
-        if target and isinstance(func, ast.Name) and func.id in scope.instances:
-            target = f"{target}.__call__"  # ``invoker()``: the instance is called
+        if target and (
+            (isinstance(func, ast.Name) and func.id in scope.instances) or self.holds_instance(func)
+        ):
+            target = f"{target}.__call__"  # ``invoker()``, ``self.rank(n)``: the instance is called
         if (held := len_site(node, target)) is not None:
             self.dunder_call(node, held, "__len__", "len")  # see twins
         parent = getattr(node, "_migrate_parent", None)
@@ -977,6 +983,9 @@ class ModuleAnalyser(OperatorCalls):
             with_item=getattr(node, "_migrate_with_item", False),
             lambda_of=getattr(node, "_migrate_lambda_of", None),
         )
+        # ``self.rank = Ranker(self)``, spelt as the class (not a local holding one).
+        spelt = expr_text(func).rsplit(".", 1)[-1] == (target or "").rsplit(".", 1)[-1]
+        call.held = getattr(node, "_migrate_held", False) and spelt
         target = self.note_picked(call, node)
         if isinstance(node.func, ast.Name) and node.func.id in scope.alternatives:
             call.alternatives = scope.alternatives[node.func.id]

@@ -1103,6 +1103,27 @@ class CallGraph(Extensions):
             self.dispatched.setdefault(m, set()).update(methods)
         return methods
 
+    def instance_call(self, call: Call, target: str) -> str | None:
+        """The ``__call__`` a call of an instance runs: ``client.servers()``, where
+        ``servers`` holds one, or ``ranker(n)``, ``ranker`` a module's global one."""
+        if not call.target or target in self.functions:
+            return None
+        if target in self.class_names() and not self._global_instance(call.target):
+            return None  # the class itself: its constructor runs
+        called = self.resolve(f"{call.target}.__call__")
+        return called if called in self.functions else None
+
+    def _global_instance(self, name: str) -> bool:
+        for _ in range(8):  # through the imports that re-export it
+            module, _, head = name.rpartition(".")
+            mod = self.project.facts.get(self.project.canonical(module))
+            if mod is None:
+                return False
+            if head not in mod.imports:
+                return head not in mod.defs and self._instance_type(mod, head) is not None
+            name = mod.imports[head]
+        return False
+
     def callee_of(self, call: Call) -> str | None:
         if id(call) in self.named:
             return self.named[id(call)]
@@ -1122,6 +1143,8 @@ class CallGraph(Extensions):
             return next((found for found in runs if found in self.functions), None)
         if target in self.functions:
             return target
+        if (called := self.instance_call(call, target)) is not None:
+            return called
         # Instantiating a project class runs its __init__.
         init = f"{target}.__init__"
         if init in self.functions:
@@ -1133,11 +1156,6 @@ class CallGraph(Extensions):
             made = self.resolve(target.removesuffix("__next__") + "__iter__")
             if made in self.functions and self.functions[made].is_generator:
                 return made
-        if target not in self.class_names() and call.target:
-            # ``client.servers()`` where ``servers`` holds an instance: its __call__ runs.
-            called = self.resolve(f"{call.target}.__call__")
-            if called in self.functions:
-                return called
         # One of the methods subclasses define: they become async together.
         return next(iter(self.implementations(target)), None)
 

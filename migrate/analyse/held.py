@@ -313,7 +313,12 @@ class HeldVisitor(ReachedValues):
                 continue  # a class picked and called right there (see choices)
             if isinstance(node, ast.Name) and node.id == "self":
                 continue  # an instance (``return self`` in ``__iter__``)
-            if isinstance(node, ast.Name | ast.Attribute) and not self.names_instance(node):
+            if isinstance(node, ast.Attribute):
+                self.facts.value_attrs.add(node.attr)
+            if isinstance(node, ast.Name | ast.Attribute) and self.names_instance(node):
+                if (typ := self.resolve(node)) is not None:
+                    self.facts.instance_values.add(typ)
+            elif isinstance(node, ast.Name | ast.Attribute):
                 name = self.resolve(node)
                 if name is not None and kept_in is not None:
                     self.facts.attr_classes.setdefault(kept_in, set()).add(name)

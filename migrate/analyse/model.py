@@ -139,6 +139,9 @@ class Call:
     iterates: bool = False
     # ``try: next(pages) except StopIteration``: where that handler names StopIteration.
     stop_handler: Span | None = None
+    # The whole value of ``name = C(...)`` or ``self.name = C(...)``: what it makes is
+    # held where calls of it are seen (see called_instances).
+    held: bool = False
 
 
 @dataclass(frozen=True)
@@ -508,6 +511,10 @@ class ModuleFacts:
     # Names used as values (``{6: Image}``, ``return Page``, ``make = Page``): a
     # class or function called where the analysis cannot see it.
     values: set[str] = field(default_factory=set)
+    # Instances used as values the same way (``return self.rank``): called elsewhere;
+    # and the attributes so read, whatever holds them (``api.rank``, ``api`` untyped).
+    instance_values: set[str] = field(default_factory=set)
+    value_attrs: set[str] = field(default_factory=set)
     # Module dicts of classes only read to call what they pick (see registries).
     registries: dict[str, tuple[str, ...]] = field(default_factory=dict)
     # Attributes assigned on something other than ``self`` (``page.site = s``) a value

@@ -472,6 +472,33 @@ class NameResolver:
         """What a call calls, seeing through a bridge: ``async_to_sync(f)(x)`` calls f."""
         return self.resolve(unbridged(call.func, self.resolve))
 
+    def _own_attr_type(self, scope: LocalScope, head: str, attr: str) -> str | None:
+        """The type of ``self.<attr>`` in a method: made earlier on the way here (that
+        class, whatever else the attribute is given elsewhere), else the class's."""
+        if head == "self" and attr in scope.made_attrs:
+            return scope.made_attrs[attr]
+        assert scope.class_qualname is not None
+        return self.class_attr_types.get(scope.class_qualname.rsplit(".", 1)[-1], {}).get(attr)
+
+    def holds_instance(self, func: ast.expr) -> bool:
+        """Whether ``func`` is ``self.<attr>`` or a module global holding an instance
+        (``self.rank = Ranker(self)``): calling it runs the class's ``__call__``, not
+        its constructor."""
+        parts = dotted(func) or []
+        if len(parts) == 1:  # ``ranker(n)``, ``ranker = Ranker()`` a global of the module
+            head = parts[0]
+            inner = [s for s in self.scopes if s.function and s.function.name != "<module>"]
+            if any(head in s.params or head in s.bound or head in s.local_types for s in inner):
+                return False
+            return head in self.facts.typed_names and head not in self.facts.global_aliases
+        if len(parts) != 2 or parts[0] != "self":
+            return False
+        for scope in reversed(self.scopes):
+            fn = scope.function
+            if scope.class_qualname and fn and fn.params[:1] == ("self",):
+                return self._own_attr_type(scope, "self", parts[1]) is not None
+        return False
+
     def _resolve_parts(self, parts: list[str]) -> str | None:
         head, rest = parts[0], parts[1:]
 
@@ -483,15 +510,8 @@ class NameResolver:
             # local (``cls = {14: Category}.get(ns, Page)``).
             fn = scope.function
             if head in ("self", "cls") and scope.class_qualname and fn and fn.params[:1] == (head,):
-                if rest and head == "self" and rest[0] in scope.made_attrs:
-                    # Made earlier on the way here: that class, whatever else the
-                    # attribute is given elsewhere.
-                    return join(scope.made_attrs[rest[0]], rest[1:])
-                class_name = scope.class_qualname.rsplit(".", 1)[-1]
-                attrs = self.class_attr_types.get(class_name, {})
-                if rest and rest[0] in attrs:
-                    return join(attrs[rest[0]], rest[1:])
-                return join(scope.class_qualname, rest)
+                typ = self._own_attr_type(scope, head, rest[0]) if rest else None
+                return join(typ, rest[1:]) if typ else join(scope.class_qualname, rest)
             if head in scope.local_types:
                 return join(scope.local_types[head], rest)
             if head in scope.local_defs:

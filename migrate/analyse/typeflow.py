@@ -27,6 +27,7 @@ from .catalogue import CONSTRUCTORS
 from .choices import returned_attrs
 from .decorators import passes_through
 from .defaults import SESSION_TYPES
+from .descriptors import DESCRIPTOR_METHODS, descriptor_owners
 from .frameworks import makes_nothing, plain_mock
 from .given import FORWARDED, NONE_GIVEN, extra, given
 from .methods import offset_of
@@ -86,6 +87,7 @@ class TypeFlow(WhyUntyped):
         self.stand_ins: dict[str, set[Key]] = {}
         self._evaluating: Key | None = None
         self._index()
+        self.owners = descriptor_owners(facts, graph.resolve)
         self.values = self._values()
         self.state: dict[Key, str] = {}
         # Parameters whose function a module not analysed yet may call.
@@ -150,6 +152,8 @@ class TypeFlow(WhyUntyped):
             return None, 0
         if target in self.functions:
             return target, offset_of(self.functions[target], call)
+        if (called := self.graph.instance_call(call, target)) is not None:
+            return called, offset_of(self.functions[called], call)
         if target in self.classes:
             init = self.graph.resolve(f"{target}.__init__")
             if init in self.functions:
@@ -331,6 +335,11 @@ class TypeFlow(WhyUntyped):
                 value = self._join(value, self._value(held, fn))
             return value if value != _NONE_YET or (owner, name) in self.assigns else _UNKNOWN
         fn = self.functions[owner]
+        if fn.name in DESCRIPTOR_METHODS and fn.params[1:2] == (name,) and fn.class_qualname:
+            value = _NONE_YET  # ``instance``: one of the classes holding the descriptor
+            for cls in self.owners.get(fn.class_qualname, [_UNKNOWN]):
+                value = self._join(value, cls)
+            return value
         sites = self.sites.get(owner, [])
         forwarded = kind == "forwarded"
         # What it hands on from its callers: none seen gives nothing (the callers of

@@ -3,8 +3,9 @@ import pytest
 from cloud.report import server_names, status
 
 
-def test_server_names():
-    assert server_names() == ["web"]
+@pytest.mark.asyncio
+async def test_server_names():
+    assert await server_names() == ["web"]
 
 
 @pytest.mark.asyncio

@@ -1,11 +1,11 @@
-from asgiref.sync import sync_to_async
-
 from cloud import Client
 
+from ._async_helpers import gather_in_order
 
-def server_names():
+
+async def server_names():
     client = Client("secret")
-    return [server["name"] for server in client.servers()]
+    return [server["name"] for server in await client.servers()]
 
 
 async def status(server_id):
@@ -14,10 +14,8 @@ async def status(server_id):
 
 async def summary():
     client = Client("secret")
-    return {
-        "names": [
-            server["name"]
-            for server in await sync_to_async(client.servers, thread_sensitive=False)()
-        ],
-        "first": await status(1),
-    }
+    servers, status_result = await gather_in_order(
+        client.servers(),
+        status(1),
+    )
+    return {"names": [server["name"] for server in servers], "first": status_result}
