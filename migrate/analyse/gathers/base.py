@@ -14,6 +14,7 @@ from ..model import Span, SpotKind
 from .computed import function_locals
 from .model import GATHER_HELPERS, Awaited, Finding, GatherEdit, span_of
 from .quiet import QuietCalls, unknown_callees
+from .slots import slot_name
 from .syntax import within
 
 # Callee names that say nothing about what they return.
@@ -180,6 +181,9 @@ class Scan:
         return self._fresh(base)
 
     def _result_base(self, call: ast.Call) -> str:
+        slot = slot_name(call, self._parents)
+        if slot and slot not in self._taken:
+            return slot  # ``{"first": status(1)}``: the first one
         noun = self._noun(call)
         if noun in self._taken and noun == _callee_name(call):
             return f"{noun}_result"  # ``search(q)``: don't shadow the function

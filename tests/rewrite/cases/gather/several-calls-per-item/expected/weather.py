@@ -29,8 +29,8 @@ async def cards(cities):
         ((current(city), forecast(city, 7)) for city in cities), limit=10
     )
     return [
-        {"city": city, "now": current_result, "week": forecast_result}
-        for city, (current_result, forecast_result) in zip(cities, results)
+        {"city": city, "now": now, "week": week}
+        for city, (now, week) in zip(cities, results)
     ]
 
 

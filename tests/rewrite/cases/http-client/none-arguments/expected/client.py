@@ -87,13 +87,13 @@ async def fetch_defaults(query):
 
 async def dashboard(query):
     (
-        first_search_result,
-        second_search_result,
-        search_inline_result,
+        search_result,
+        second,
+        inline,
         tagged_result,
-        explicit_defaults_result,
-        whoami_result,
-        defaults,
+        explicit,
+        me,
+        kwargs,
     ) = await gather_in_order(
         search(query),
         search(query, page=2, sort="new"),
@@ -104,11 +104,11 @@ async def dashboard(query):
         fetch_defaults(query),
     )
     return {
-        "search": first_search_result,
-        "second": second_search_result,
-        "inline": search_inline_result,
+        "search": search_result,
+        "second": second,
+        "inline": inline,
         "tagged": tagged_result,
-        "explicit": explicit_defaults_result,
-        "me": whoami_result,
-        "kwargs": defaults,
+        "explicit": explicit,
+        "me": me,
+        "kwargs": kwargs,
     }

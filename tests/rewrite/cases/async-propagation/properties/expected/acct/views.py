@@ -4,13 +4,13 @@ from .models import Account
 
 async def card(base, user_id):
     account = Account(base, user_id)
-    display_name, theme, settings = await gather_in_order(
+    name, theme, settings = await gather_in_order(
         account.display_name(),
         account.theme(),
         account.settings(),
     )
     return {
-        "name": display_name,
+        "name": name,
         "theme": theme,
         "lang": settings["lang"],
     }

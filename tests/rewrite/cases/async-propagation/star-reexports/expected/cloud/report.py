@@ -14,8 +14,8 @@ async def status(server_id):
 
 async def summary():
     client = Client("secret")
-    servers, status_result = await gather_in_order(
+    servers, first = await gather_in_order(
         client.servers(),
         status(1),
     )
-    return {"names": [server["name"] for server in servers], "first": status_result}
+    return {"names": [server["name"] for server in servers], "first": first}
