@@ -68,6 +68,7 @@ from .patches import note_assigned_fake, note_dynamic, note_patch
 from .plain import on_a_mapping
 from .prepared import prepared_flows
 from .registries import mark_registries
+from .relays import relayed_calls
 from .returned_functions import annotated_names, returned_references
 from .scopes import (
     bound_names,
@@ -76,7 +77,6 @@ from .scopes import (
     ordered_parameters,
     parameters,
     plain_names,
-    relayed_calls,
     through_mock,
 )
 from .setters import set_by_name, setter_methods

@@ -56,6 +56,7 @@ EAGER_CONSUMERS = frozenset(
         "builtins.sum",
         "builtins.min",
         "builtins.max",
+        "collections.deque",  # takes every item, keeping the last ``maxlen``
         STR_JOIN,
     }
 )

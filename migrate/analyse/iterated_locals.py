@@ -8,7 +8,9 @@ the iterable of a loop or a comprehension further down, is followed: any other
 read (``len(pages)``, ``list(pages)``, a closure) keeps the call a value, for
 the generator analysis to refuse as before.
 
-A local taken item by item, ``it = c.iter_items()`` then ``first = next(it)``
+A local rebound to its first item right away (``page = c.pages()`` then ``page =
+next(page)``) is taken there, once. A local taken item by item, ``it =
+c.iter_items()`` then ``first = next(it)``
 (the usual check that a listing is lazy), may be read more than once: when
 every read is ``next(it)`` (a default allowed), a builtin that takes all its
 items (``list(it)``) or a loop's iterable, the call is followed through each
@@ -20,6 +22,7 @@ with it, for ``StopAsyncIteration``.
 from __future__ import annotations
 
 import ast
+from itertools import pairwise
 
 from .model import Span
 from .tree import is_next, span_of, stop_guarded_calls
@@ -32,11 +35,11 @@ def mark_iterated_locals(node: ast.FunctionDef | ast.AsyncFunctionDef) -> None:
     """Marks each such call as iterated, at the local's read (``_migrate_iterated_at``)."""
     stores: dict[str, list[ast.AST]] = {}
     loads: dict[str, list[ast.Name]] = {}
-    for sub in ast.walk(node):
-        if isinstance(sub, ast.Name):
-            (loads if isinstance(sub.ctx, ast.Load) else stores).setdefault(sub.id, []).append(sub)
-        elif isinstance(sub, ast.arg):
-            stores.setdefault(sub.arg, []).append(sub)
+    for seen in _own_names(node):
+        if isinstance(seen, ast.Name) and isinstance(seen.ctx, ast.Load):
+            loads.setdefault(seen.id, []).append(seen)
+        else:
+            stores.setdefault(_named(seen) or "", []).append(seen)
     iterables = {
         id(sub.iter)
         for sub in ast.walk(node)
@@ -56,6 +59,9 @@ def mark_iterated_locals(node: ast.FunctionDef | ast.AsyncFunctionDef) -> None:
         ):
             takers[id(sub.args[0])] = sub.func.id
     stops = _stop_handlers(node)
+    for made, take in _taken_at_once(node, takers):
+        how = takers[id(take)]
+        made.value._migrate_taken_at = ((span_of(take), how, stops.get(id(take))),)  # type: ignore[attr-defined]
     for stmt in ast.walk(node):
         if not (
             isinstance(stmt, ast.Assign)
@@ -79,6 +85,49 @@ def mark_iterated_locals(node: ast.FunctionDef | ast.AsyncFunctionDef) -> None:
             stmt.value._migrate_taken_at = tuple(  # type: ignore[attr-defined]
                 (span_of(r), how, stops.get(id(r))) for r, how in zip(read, taken, strict=True)
             )
+
+
+def _own_names(node: ast.AST) -> list[ast.Name | ast.arg]:
+    """The names and parameters of ``node``, but for those a lambda or function in it
+    binds as its own parameters (``lambda response: response["data"]``)."""
+    hidden: set[int] = set()
+    for sub in ast.walk(node):
+        if sub is not node and isinstance(sub, ast.Lambda | ast.FunctionDef | ast.AsyncFunctionDef):
+            own = {a.arg for a in ast.walk(sub.args) if isinstance(a, ast.arg)}
+            hidden.update(id(n) for n in ast.walk(sub) if _named(n) in own)
+    return [n for n in ast.walk(node) if isinstance(n, ast.Name | ast.arg) and id(n) not in hidden]
+
+
+def _named(node: ast.AST) -> str | None:
+    if isinstance(node, ast.Name):
+        return node.id
+    return node.arg if isinstance(node, ast.arg) else None
+
+
+def _taken_at_once(node: ast.AST, takers: dict[int, str]) -> list[tuple[ast.Assign, ast.Name]]:
+    """``page = c.pages()`` right before ``page = next(page)`` (a test's usual check):
+    the local holds the generator for that one take only, then what it gave."""
+    found = []
+    for sub in ast.walk(node):
+        for block in (getattr(sub, f, None) for f in ("body", "orelse", "finalbody")):
+            if not isinstance(block, list):
+                continue
+            for first, then in pairwise(block):
+                made, taking = _assigned_call(first), _assigned_call(then)
+                if made is None or taking is None or made[0] != taking[0]:
+                    continue
+                arg = taking[1].args[0] if taking[1].args else None
+                if isinstance(arg, ast.Name) and arg.id == made[0] and id(arg) in takers:
+                    found.append((first, arg))
+    return found
+
+
+def _assigned_call(stmt: ast.stmt) -> tuple[str, ast.Call] | None:
+    """``name = call(...)``: the name and the call."""
+    if isinstance(stmt, ast.Assign) and len(stmt.targets) == 1 and isinstance(stmt.value, ast.Call):
+        target = stmt.targets[0]
+        return (target.id, stmt.value) if isinstance(target, ast.Name) else None
+    return None
 
 
 def _taken_by(read: ast.Name, takers: dict[int, str], iterables: set[int]) -> str | None:

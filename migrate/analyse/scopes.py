@@ -355,16 +355,6 @@ def argument_uses(
     return tuple(dict.fromkeys(uses))
 
 
-def relayed_calls(node: ast.FunctionDef | ast.AsyncFunctionDef) -> tuple[Span, ...]:
-    """Where a plain function's returns are, when each returns a call's result
-    (``return self._pages(url)``), and it returns at all."""
-    returns = [sub for sub in own_nodes(node) if isinstance(sub, ast.Return)]
-    if isinstance(node, ast.AsyncFunctionDef) or is_generator(node) or not returns:
-        return ()
-    calls = [r.value for r in returns if isinstance(r.value, ast.Call)]
-    return tuple(_span(c) for c in calls) if len(calls) == len(returns) else ()
-
-
 def own_nodes(node: ast.FunctionDef | ast.AsyncFunctionDef) -> Iterator[ast.AST]:
     """The nodes of a function's body, not those of functions, lambdas or classes
     defined in it."""
