@@ -15,6 +15,7 @@ Otherwise ``__call__`` stays sync, bridging to what became async.
 
 from __future__ import annotations
 
+from .descriptors import instance_holders
 from .graph import CallGraph
 
 
@@ -38,25 +39,22 @@ def async_instance_calls(graph: CallGraph, passed_around: set[str | None]) -> li
     facts = graph.project.facts.values()
     loose = {graph.resolve(t) for f in facts for t in f.instance_values}
     # Attributes holding one, by name: ``api.rank`` handed on, ``api`` of no known type.
-    held_in = {
-        attr: graph.resolve(typ)
-        for f in facts
-        for attrs in f.attr_types.values()
-        for attr, typ in attrs.items()
-        if graph.resolve(typ) in candidates
-    }
+    held_in: dict[str, set[str | None]] = {}
+    for cls, pairs in instance_holders(facts, graph.resolve).items():
+        for _, attr in pairs if cls in candidates else ():
+            held_in.setdefault(attr, set()).add(cls)
     # Read as a value, set on another object, or a fake put in its place by a test
     # (``patch.object(api, "rank")``, ``api.rank = Mock()``): a mock's calls give no
     # awaitable. A patched class makes mocks, too.
     read = {attr for f in facts for attr in (*f.value_attrs, *f.attr_writes, *f.attr_values)}
     patched = {p.target for fn in graph.functions.values() for p in fn.patches if p.target}
     read |= {target.rpartition(".")[2] for target in patched}
-    loose.update(cls for attr, cls in held_in.items() if attr in read)
+    loose.update(cls for attr, classes in held_in.items() if attr in read for cls in classes)
     loose.update(graph.resolve(target) for target in patched)
     for fn in graph.functions.values():
         loose.update(graph.resolve(ref.target) for ref in fn.refs if ref.instance)
         handed = (ref.text.rpartition(".")[2] for ref in fn.refs if "." in ref.text)
-        loose.update(held_in[attr] for attr in handed if attr in held_in)
+        loose.update(cls for attr in handed for cls in held_in.get(attr, ()))
         for call in fn.calls:
             made = graph.resolve(call.target)
             if made in candidates and not call.held and graph.instance_call(call, made) is None:

@@ -959,9 +959,7 @@ class ModuleAnalyser(OperatorCalls):
             made = self.facts.defs.get(func.func.id)
             if made is not None and made not in self.facts.classes:
                 target = made + RETURNS_SUFFIX
-        if target and (
-            (isinstance(func, ast.Name) and func.id in scope.instances) or self.holds_instance(func)
-        ):
+        if target and self.holds_instance(func):
             target = f"{target}.__call__"  # ``invoker()``, ``self.rank(n)``: the instance is called
         if (held := len_site(node, target)) is not None:
             self.dunder_call(node, held, "__len__", "len")  # see twins

@@ -481,10 +481,12 @@ class NameResolver:
         return self.class_attr_types.get(scope.class_qualname.rsplit(".", 1)[-1], {}).get(attr)
 
     def holds_instance(self, func: ast.expr) -> bool:
-        """Whether ``func`` is ``self.<attr>`` or a module global holding an instance
-        (``self.rank = Ranker(self)``): calling it runs the class's ``__call__``, not
-        its constructor."""
+        """Whether ``func`` is a local the function made, ``self.<attr>`` or a module
+        global holding an instance (``self.rank = Ranker(self)``): calling it runs the
+        class's ``__call__``, not its constructor."""
         parts = dotted(func) or []
+        if len(parts) == 1 and self.scopes and parts[0] in self.scopes[-1].instances:
+            return True  # ``invoker = C(...)`` made here, then ``invoker()``
         if len(parts) == 1:  # ``ranker(n)``, ``ranker = Ranker()`` a global of the module
             head = parts[0]
             inner = [s for s in self.scopes if s.function and s.function.name != "<module>"]
