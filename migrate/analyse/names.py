@@ -554,10 +554,13 @@ class NameResolver:
         func = unbridged(call.func, self.resolve)  # ``async_to_sync(C.create)()`` makes a C
         try:
             name = self.resolve(func)
+            made = self.resolve(call.args[0]) if call.args else None
         finally:
             self.scopes = saved
         if name is None:
             return None
+        if made and name in (f"{made}.__new__", "builtins.object.__new__"):
+            return made  # ``C.__new__(C)``: an instance made without running __init__
         if name in CONSTRUCTORS:
             return CONSTRUCTORS[name]
         returned = self._method_return(name, 0)

@@ -184,6 +184,32 @@ def test_a_parameter_shadows_a_global_and_a_local_instance_has_its_type() -> Non
     assert found["requests.Session().get"] == "requests.Session.get"
 
 
+def test_an_instance_made_without_init_has_its_class() -> None:
+    # Tests make objects by __new__ to skip a constructor that would log in.
+    found = targets(
+        """
+        class Api:
+            def fetch(self):
+                pass
+
+        class Other:
+            pass
+
+        def f():
+            api = Api.__new__(Api)
+            api.fetch()
+            bare = object.__new__(Api)
+            bare.fetch()
+            odd = Api.__new__(Other)
+            odd.fetch()
+        """,
+        "f",
+    )
+    assert found["api.fetch"] == "pkg.mod.Api.fetch"
+    assert found["bare.fetch"] == "pkg.mod.Api.fetch"
+    assert found["odd.fetch"] is None  # not plainly one or the other
+
+
 def test_annotated_parameters_name_their_type() -> None:
     found = targets(
         """
