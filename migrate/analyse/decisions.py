@@ -95,7 +95,8 @@ class Fake:
     # The fake stands for the whole session (``stock.session = Mock()``).
     client: bool = False
     # ``mock.patch("pkg.Site")``: the MagicMock stands in for a project class (and
-    # its instances) some of whose methods became async.
+    # its instances) some of whose methods became async; with ``client``, the
+    # MagicMock ``patch.object(stock, "session")`` makes for the whole session.
     stand_in: bool = False
     # ``page.revisions = Mock(return_value=iter([]))`` where what ``revisions`` gives is
     # now an async iterator: the mock's ``return_value`` gives its items asynchronously.

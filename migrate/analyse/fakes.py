@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from .by_name import method_names, named_target
 from .catalogue import lookup
 from .clocks import SLEEP, clock_reads
@@ -57,6 +59,11 @@ def find_fakes(graph: CallGraph, result: Colouring) -> None:
                     graph, fn, patch, target
                 ):
                     result.fakes.append(Fake(fn.qualname, target, patch.span, None, stand_in=True))
+                elif session_of := _whole_session(graph, patch.target or ""):
+                    # ``patch.object(api, "session")``: the MagicMock it makes stands for
+                    # the whole session, whose request methods are awaited now.
+                    whole = Fake(fn.qualname, target, patch.span, None, session_of=session_of)
+                    result.fakes.append(replace(whole, client=True, stand_in=True))
                 continue
             elif patch.is_mock and _gives_async_iterator(graph, result, target):
                 result.fakes.append(Fake(fn.qualname, target, patch.span, None, items=True))
@@ -65,8 +72,7 @@ def find_fakes(graph: CallGraph, result: Colouring) -> None:
                 session_of = _session_holder(graph, patch.target or "", target)
                 if session_of is None and patch.is_mock:
                     # ``stock.session = Mock()``: the whole session, if its methods are a session's.
-                    whole = f"{patch.target}.request"
-                    session_of = _session_holder(graph, whole, graph.resolve(whole) or "")
+                    session_of = _whole_session(graph, patch.target or "")
                     client = session_of is not None
                 if session_of is None:
                     continue
@@ -191,6 +197,13 @@ def _sleeps_move(graph: CallGraph, result: Colouring) -> bool:
             if any(entry.family == "sleep" and not call.in_lambda for call, entry in calls):
                 return True
     return False
+
+
+def _whole_session(graph: CallGraph, written: str) -> str | None:
+    """The project module holding the requests session ``written`` names whole
+    (``client.StockClient.session``), if it names one."""
+    whole = f"{written}.request"
+    return _session_holder(graph, whole, graph.resolve(whole) or "")
 
 
 def _session_holder(graph: CallGraph, written: str, resolved: str) -> str | None:

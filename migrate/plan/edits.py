@@ -322,6 +322,9 @@ class FileEdits:
     # ``Mock()`` put in place of a whole session that moves (positions): the
     # helpers module's ``async_client_mock()``.
     fake_clients: set[Pos] = field(default_factory=set)
+    # ``patch.object(stock, "session")`` making a MagicMock for such a session
+    # (positions of the patch calls): ``new_callable=async_client_mock``.
+    fake_client_patches: set[Pos] = field(default_factory=set)
     # ``time.sleep`` patch targets (the string, or the owner object) now patched
     # on asyncio: position -> ``"asyncio.sleep"`` or ``asyncio``.
     fake_retargets: set[Pos] = field(default_factory=set)
@@ -399,6 +402,7 @@ class FileEdits:
             or self.fake_item_lists
             or self.fake_mock_methods
             or self.fake_clients
+            or self.fake_client_patches
             or self.fake_retargets
             or self.renamed_strings
             or self.fake_classes
@@ -1152,7 +1156,7 @@ def _note_fake(
         if fake.method:
             fe.fake_methods.add(cols.pos(fake.span))
     elif fake.client:
-        fe.fake_clients.add(cols.pos(fake.span))
+        (fe.fake_client_patches if fake.stand_in else fe.fake_clients).add(cols.pos(fake.span))
     elif fake.stand_in:
         fe.fake_classes.add(cols.pos(fake.span))
     elif fake.items:

@@ -136,6 +136,9 @@ class AsyncFakes(Rule):
                 self.ctx.maybe_remove_binding(code_of(updated.func.value))
             self.ctx.note(self.code, self.ctx.line(original), "session mock -> async_client_mock")
             return updated.with_changes(func=cst.Name(self.ctx.use_helper(CLIENT_MOCK)))
+        if self.ctx.pos(original) in self.ctx.edits.fake_client_patches:
+            self.ctx.note(self.code, self.ctx.line(original), "session patch -> async_client_mock")
+            return _made_by(updated, cst.Name(self.ctx.use_helper(CLIENT_MOCK)))
         if self.ctx.pos(original) in self.ctx.edits.fake_classes:
             return self._class_mock(original, updated)
         if original.args and self.ctx.pos(original.args[0].value) in (
@@ -221,25 +224,11 @@ class AsyncFakes(Rule):
 
     def _class_mock(self, original: cst.Call, updated: cst.Call) -> cst.Call:
         """``mock.patch("pkg.Site")`` -> ``mock.patch("pkg.Site",
-        new_callable=async_class_mock("pkg.Site"))``; one given its ``new_callable``
-        already (an earlier run's) stays as it is."""
-        if any(a.keyword is not None and a.keyword.value == "new_callable" for a in updated.args):
-            return updated
+        new_callable=async_class_mock("pkg.Site"))``."""
         self.ctx.note(self.code, self.ctx.line(original), "class mock -> async_class_mock")
         target = updated.args[0].value
         helper = cst.Call(cst.Name(self.ctx.use_helper(CLASS_MOCK)), [cst.Arg(target)])
-        args = [
-            *updated.args[:-1],
-            updated.args[-1].with_changes(
-                comma=cst.Comma(whitespace_after=cst.SimpleWhitespace(" "))
-            ),
-        ]
-        new_callable = cst.Arg(
-            helper,
-            keyword=cst.Name("new_callable"),
-            equal=cst.AssignEqual(cst.SimpleWhitespace(""), cst.SimpleWhitespace("")),
-        )
-        return updated.with_changes(args=[*args, new_callable])
+        return _made_by(updated, helper)
 
     def _async_mock(self, mock_class: cst.BaseExpression) -> cst.BaseExpression:
         """``AsyncMock`` named as ``mock_class`` names ``MagicMock`` (or ``Mock``)."""
@@ -301,3 +290,20 @@ def _laid_out_as(given: Sequence[cst.Arg], args: list[cst.Arg]) -> list[cst.Arg]
         arg.with_changes(comma=breaks[0] if i < len(args) - 1 else last)
         for i, arg in enumerate(args)
     ]
+
+
+def _made_by(patch: cst.Call, made_by: cst.BaseExpression) -> cst.Call:
+    """``patch`` given ``new_callable=<made_by>``; one given its ``new_callable``
+    already (an earlier run's) stays as it is."""
+    if any(a.keyword is not None and a.keyword.value == "new_callable" for a in patch.args):
+        return patch
+    args = [
+        *patch.args[:-1],
+        patch.args[-1].with_changes(comma=cst.Comma(whitespace_after=cst.SimpleWhitespace(" "))),
+    ]
+    new_callable = cst.Arg(
+        made_by,
+        keyword=cst.Name("new_callable"),
+        equal=cst.AssignEqual(cst.SimpleWhitespace(""), cst.SimpleWhitespace("")),
+    )
+    return patch.with_changes(args=[*args, new_callable])

@@ -66,6 +66,23 @@ async def test_instance_session_replaced():
 
 
 @pytest.mark.asyncio
+async def test_instance_session_patched():
+    stock = client.StockClient("t")
+    with mock.patch.object(stock, "session", new_callable=async_client_mock) as session:
+        session.get.return_value.json.return_value = {"level": 10}
+        assert await stock.level("a1") == 10
+    session.get.assert_called_once()
+
+
+@pytest.mark.asyncio
+async def test_made_without_init():
+    stock = client.StockClient.__new__(client.StockClient)
+    stock.session = async_client_mock()
+    stock.session.get.return_value.json.return_value = {"level": 11}
+    assert await stock.level("a1") == 11
+
+
+@pytest.mark.asyncio
 async def test_whole_session_patched():
     with mock.patch(
         "client.httpx.AsyncClient", return_value=async_client_mock()

@@ -52,6 +52,21 @@ def test_instance_session_replaced():
     assert stock.level("a1") == 8
 
 
+def test_instance_session_patched():
+    stock = client.StockClient("t")
+    with mock.patch.object(stock, "session") as session:
+        session.get.return_value.json.return_value = {"level": 10}
+        assert stock.level("a1") == 10
+    session.get.assert_called_once()
+
+
+def test_made_without_init():
+    stock = client.StockClient.__new__(client.StockClient)
+    stock.session = mock.MagicMock()
+    stock.session.get.return_value.json.return_value = {"level": 11}
+    assert stock.level("a1") == 11
+
+
 def test_whole_session_patched():
     with mock.patch("client.requests.Session") as session_class:
         session_class.return_value.get.return_value = _response(200, {"level": 5})
