@@ -358,9 +358,15 @@ def plain_mock(name: str | None) -> bool:
 
 
 def is_test_path(path: str) -> bool:
-    """Whether pytest collects ``path`` as a test module (or it is a conftest)."""
+    """Whether pytest collects ``path`` as a test module (or it is a conftest), or it
+    is one named as unittest's and nose's runners find them (``tests.py``,
+    ``api_tests.py``)."""
     name = path.replace("\\", "/").rsplit("/", 1)[-1]
-    return name.startswith("test_") or name.endswith("_test.py") or name == "conftest.py"
+    return (
+        name.startswith("test_")
+        or name.endswith(("_test.py", "_tests.py"))
+        or name in ("conftest.py", "tests.py", "test.py")
+    )
 
 
 # Dunders that may become async: ``__init__`` behind an async factory, the
