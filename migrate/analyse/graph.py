@@ -877,6 +877,18 @@ class CallGraph(Extensions):
             return None
         return entry, f"stays on requests: {name}.{method} sends through requests ({owner})"
 
+    def kept_subclass_call(self, target: str) -> tuple[BlockingCall, str] | None:
+        """A request method inherited by a project's requests.Session subclass that
+        stays on requests (``self.session.get()`` with ``self.session =
+        RetryingSession()``): it still sends through requests, so async code reaches
+        it through a thread. The request entry standing for it, and why it stays."""
+        owner, _, method = target.rpartition(".")
+        why = self.subclass_refusals.get(owner)
+        if target in self.functions or why is None:
+            return None  # an override of its own is linked as the project's
+        entry = lookup(f"requests.Session.{method}")
+        return (entry, f"stays on requests: {why}") if entry is not None else None
+
     def keeps_requests(self, fn: Function, call: Call, entry: BlockingCall | None) -> str | None:
         """Why a requests call stays on requests: it is handed a requests-only object,
         or made inside a class that extends requests (``super().request(...)``)."""
@@ -1256,7 +1268,8 @@ def _link(graph: CallGraph, fn: Function, fresh: bool) -> _Links:
             entry = CONTEXT_ENTRIES[target] if owner in graph.converted else None
         kept = call.refusal or graph.keeps_requests(fn, call, entry)
         if entry is None and target:
-            entry, kept = graph.family_session_call(target) or (None, kept)
+            kept_call = graph.family_session_call(target) or graph.kept_subclass_call(target)
+            entry, kept = kept_call or (None, kept)
         if kept is None and entry is not None:
             kept = graph.kept_sessions.get(session_key(graph, fn, call.text, call.target))
         if kept is not None:

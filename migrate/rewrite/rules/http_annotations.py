@@ -96,12 +96,20 @@ class AnnotationRewrites(HttpRuleBase):
 
     @on_visit(cst.AnnAssign)
     def visit_annotated_response(self, node: cst.AnnAssign) -> None:
-        """``resp: requests.Response = ...``: a response whatever holds it first."""
-        if isinstance(node.target, cst.Name) and self._names_response(node.annotation):
-            self.functions[-1].responses.add(node.target.value)
-            value = node.value.expression if isinstance(node.value, cst.Await) else node.value
-            if value is not None and self.ctx.pos(value) in self.ctx.edits.http_calls:
-                self.follow_annotation(node.annotation, httpx=True)
+        """``resp: requests.Response = ...``: httpx's response when the call that makes
+        it moves to httpx, or every requests call of the module does; a call that
+        stays on requests (a session kept) still gives requests'."""
+        if not isinstance(node.target, cst.Name) or not self._names_response(node.annotation):
+            return
+        value = node.value.expression if isinstance(node.value, cst.Await) else node.value
+        pos = self.ctx.pos(value) if value is not None else None
+        edits = self.ctx.edits
+        if pos in edits.http_calls:
+            self.follow_annotation(node.annotation, httpx=True)
+        elif not (pos in edits.awaits and pos in edits.response_results):
+            if edits.map_exceptions != "httpx":
+                return
+        self.functions[-1].responses.add(node.target.value)
 
     @on_visit(cst.Annotation)
     def visit_Annotation(self, node: cst.Annotation) -> None:

@@ -4,6 +4,7 @@ from unittest import mock
 import pytest
 import requests_mock
 import respx
+from asgiref.sync import sync_to_async
 
 import api
 from _async_helpers import through_requests
@@ -25,7 +26,7 @@ async def test_both(requests_mock):
     requests_mock.get("https://prices.example.test/a", json={"price": 3})
     requests_mock.get("https://stock.example.test/a", json={"stock": 9})
     assert await api.price("a") == 3
-    assert LegacySession().stock("a") == 9
+    assert await sync_to_async(LegacySession().stock, thread_sensitive=False)("a") == 9
     assert requests_mock.call_count == 2
     assert [r.hostname for r in requests_mock.request_history] == [
         "prices.example.test",
@@ -47,7 +48,10 @@ class BothTest(unittest.IsolatedAsyncioTestCase):
             m.get("https://prices.example.test/a", json={"price": 3})
             m.get("https://stock.example.test/a", json={"stock": 9})
             self.assertEqual(await api.price("a"), 3)
-            self.assertEqual(LegacySession().stock("a"), 9)
+            self.assertEqual(
+                await sync_to_async(LegacySession().stock, thread_sensitive=False)("a"),
+                9,
+            )
             self.assertEqual(m.call_count, 2)
 
     @requests_mock.Mocker()
@@ -67,7 +71,12 @@ class KeywordTest(unittest.IsolatedAsyncioTestCase):
     async def test_stock_patched(self, stock):
         with requests_mock.Mocker() as m:
             m.get("https://prices.example.test/c", json={"price": 5})
-            self.assertEqual(await api.price("c") + LegacySession().stock("c"), 12)
+            self.assertEqual(
+                await api.price("c") + await sync_to_async(
+                    LegacySession().stock, thread_sensitive=False
+                )("c"),
+                12,
+            )
             stock.assert_called_once_with("c")
 
 
@@ -76,7 +85,12 @@ class PatchedTest(unittest.IsolatedAsyncioTestCase):
     async def test_price_and_stock(self, stock):
         with requests_mock.Mocker() as m:
             m.get("https://prices.example.test/d", json={"price": 6})
-            self.assertEqual(await api.price("d") + LegacySession().stock("d"), 14)
+            self.assertEqual(
+                await api.price("d") + await sync_to_async(
+                    LegacySession().stock, thread_sensitive=False
+                )("d"),
+                14,
+            )
             self.assertEqual(m.call_count, 1)
 
     @requests_mock.Mocker()

@@ -7,6 +7,7 @@ import pytest
 import requests
 import responses
 import respx
+from asgiref.sync import sync_to_async
 
 import api
 from _async_helpers import through_requests
@@ -31,7 +32,7 @@ async def test_both():
     responses.add(responses.GET, f"{PRICES}/a", json={"price": 3})
     responses.get("https://stock.example.test/a", json={"stock": 9})
     assert await api.price("a") == 3
-    assert LegacySession().stock("a") == 9
+    assert await sync_to_async(LegacySession().stock, thread_sensitive=False)("a") == 9
     assert len(responses.calls) == 2
     assert responses.calls[0].request.url == f"{PRICES}/a"
 
