@@ -22,6 +22,18 @@ class TestPage(unittest.IsolatedAsyncioTestCase):
         assert await page.text() == "Welcome"
         assert mock_site.get.call_count == 2
 
+    async def test_opened_with_a_given_site(self):
+        site = mock.MagicMock(get=mock.AsyncMock())
+        site.get.return_value = {"title": "Main", "text": "Given"}
+        with mock.patch(
+            "wiki.pages.Site",
+            return_value=site,
+            new_callable=async_class_mock("wiki.pages.Site"),
+        ) as site_class:
+            assert await (await open_page("Main")).text() == "Given"
+        site_class.assert_called_once_with()
+        assert site.get.call_count == 2
+
     async def test_real_site(self):
         assert await (await open_page("Main")).text() == "Welcome"
 

@@ -21,6 +21,14 @@ class TestPage(unittest.TestCase):
         assert page.text() == "Welcome"
         assert mock_site.get.call_count == 2
 
+    def test_opened_with_a_given_site(self):
+        site = mock.MagicMock()
+        site.get.return_value = {"title": "Main", "text": "Given"}
+        with mock.patch("wiki.pages.Site", return_value=site) as site_class:
+            assert open_page("Main").text() == "Given"
+        site_class.assert_called_once_with()
+        assert site.get.call_count == 2
+
     def test_real_site(self):
         assert open_page("Main").text() == "Welcome"
 
