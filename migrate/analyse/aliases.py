@@ -2,9 +2,11 @@
 
 A call through such a name is a call of the function it holds: when that
 function becomes async the call is awaited like any other. Only a name the
-function binds once, to a plain name chain or to ``partial(chain, ...)``, and
-only ever calls, is one (``partial(f, a)(b)`` calls ``f(a, b)``); whatever
-else a local holds stays a value the analysis cannot follow.
+function binds once, to a plain name chain, ``getattr(chain, "name"[,
+default])`` or ``partial(chain, ...)``, and only ever calls (or asks whether
+it has one: ``callable(fetch)``, ``fetch is None``, ``if fetch:``), is one
+(``partial(f, a)(b)`` calls ``f(a, b)``); whatever else a local holds stays a
+value the analysis cannot follow.
 """
 
 from __future__ import annotations
@@ -27,13 +29,15 @@ def function_aliases(
     chains: dict[str, ast.expr] = {}
 
     def chain(child: ast.AST) -> None:
-        if (
+        if not (
             isinstance(child, ast.Assign)
             and len(child.targets) == 1
             and isinstance(child.targets[0], ast.Name)
-            and (_chain(child.value) or _bound(child.value))
         ):
-            chains[child.targets[0].id] = child.value
+            return
+        value = _named_attribute(child.value) if "getattr" not in names else None
+        if value is not None or _chain(child.value) or _bound(child.value):
+            chains[child.targets[0].id] = value or child.value
 
     bindings = binding_counts(node.body, chain)
     if not chains:
@@ -65,18 +69,46 @@ def _bound(node: ast.expr) -> bool:
     )
 
 
+def _named_attribute(node: ast.expr) -> ast.expr | None:
+    """``getattr(api, "upload")`` or ``getattr(api, "upload", None)``, written as the
+    attribute it reads (``api.upload``); None for anything else."""
+    if not (
+        isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Name)
+        and node.func.id == "getattr"
+        and len(node.args) in (2, 3)
+        and not node.keywords
+        and _chain(node.args[0])
+        and isinstance(node.args[1], ast.Constant)
+        and isinstance(node.args[1].value, str)
+        and node.args[1].value.isidentifier()
+    ):
+        return None
+    return ast.copy_location(ast.Attribute(node.args[0], node.args[1].value, ast.Load()), node)
+
+
 def _only_called(node: ast.AST, names: set[str]) -> set[str]:
-    """Those of ``names`` that ``node`` reads only to call them (``fetch(...)``): a
-    name handed on, returned or kept elsewhere is a value, not a stand-in."""
-    funcs = {
-        id(child.func)
-        for child in ast.walk(node)
-        if isinstance(child, ast.Call) and isinstance(child.func, ast.Name)
-    }
+    """Those of ``names`` that ``node`` reads only to call them (``fetch(...)``), or
+    to ask whether they hold one: a name handed on, returned or kept elsewhere is
+    a value, not a stand-in."""
+    called: set[int] = set()
+    for child in ast.walk(node):
+        if isinstance(child, ast.Call) and isinstance(child.func, ast.Name):
+            called.add(id(child.func))
+            if child.func.id == "callable" and len(child.args) == 1:
+                called.add(id(child.args[0]))
+        elif isinstance(child, ast.Compare) and all(
+            isinstance(op, ast.Is | ast.IsNot) for op in child.ops
+        ):
+            called.update(id(side) for side in (child.left, *child.comparators))
+        elif isinstance(child, ast.If | ast.While | ast.IfExp):
+            called.add(id(child.test))
+        elif isinstance(child, ast.UnaryOp) and isinstance(child.op, ast.Not):
+            called.add(id(child.operand))
     read: dict[str, bool] = {}  # name -> only ever called
     for child in ast.walk(node):
         if isinstance(child, ast.Name) and isinstance(child.ctx, ast.Load):
-            read[child.id] = read.get(child.id, True) and id(child) in funcs
+            read[child.id] = read.get(child.id, True) and id(child) in called
     return {name for name in names if read.get(name)}
 
 

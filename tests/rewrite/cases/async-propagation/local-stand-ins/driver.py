@@ -19,3 +19,5 @@ def drive(run):
     run.check("bound method alias in a loop", people.emails, people.Directory(base), [1, 2])
     run.check("partial of a method, untyped parameter", people.total_age, base, [1, 2])
     run.check("handed on to map", people.shouted, base, [1, 2])
+    run.check("named by getattr", people.contact, people.Directory(base), 1)
+    run.check("named by getattr, missing", people.contact, people.Directory(base), 9)

@@ -58,3 +58,10 @@ async def shouted(base, ids):
     fetch = functools.partial(get_json, base)
     out = await gather_in_order(map(fetch, [f"/people/{i}" for i in ids]), limit=10)
     return [p["name"].upper() for p in out]
+
+
+async def contact(directory: Directory, pid):
+    lookup = getattr(directory, "person", None)
+    if not callable(lookup):
+        return None
+    return (await lookup(pid))["email"]

@@ -48,3 +48,10 @@ def shouted(base, ids):
     fetch = functools.partial(get_json, base)
     out = list(map(fetch, [f"/people/{i}" for i in ids]))
     return [p["name"].upper() for p in out]
+
+
+def contact(directory: Directory, pid):
+    lookup = getattr(directory, "person", None)
+    if not callable(lookup):
+        return None
+    return lookup(pid)["email"]
