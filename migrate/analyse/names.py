@@ -561,6 +561,8 @@ class NameResolver:
             return None
         if made and name in (f"{made}.__new__", "builtins.object.__new__"):
             return made  # ``C.__new__(C)``: an instance made without running __init__
+        if name == "typing.cast" and len(call.args) == 2:
+            return self.annotation_type(call.args[0])  # ``cast(Album, found)``: an Album
         if name in CONSTRUCTORS:
             return CONSTRUCTORS[name]
         returned = self._method_return(name, 0)

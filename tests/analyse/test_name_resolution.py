@@ -210,6 +210,31 @@ def test_an_instance_made_without_init_has_its_class() -> None:
     assert found["odd.fetch"] is None  # not plainly one or the other
 
 
+@pytest.mark.parametrize(
+    ("written", "target"),
+    [
+        ("cast(Album, found)", "pkg.mod.Album.upload"),
+        ('cast("Album", found)', "pkg.mod.Album.upload"),
+        ("typing.cast(Album, found)", "pkg.mod.Album.upload"),
+        ("cast(int, found)", None),
+    ],
+)
+def test_a_cast_value_has_the_type_it_is_cast_to(written: str, target: str | None) -> None:
+    source = f"""
+        import typing
+        from typing import cast
+
+        class Album:
+            def upload(self):
+                pass
+
+        def f(found):
+            {written}.upload()
+    """
+    found = targets(source, "f")
+    assert found[written.partition("(")[0] + "().upload"] == target
+
+
 def test_annotated_parameters_name_their_type() -> None:
     found = targets(
         """
