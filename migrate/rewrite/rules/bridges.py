@@ -208,7 +208,23 @@ class Bridges(Rule):
     def leave_Attribute(
         self, original: cst.Attribute, updated: cst.BaseExpression
     ) -> cst.BaseExpression:
+        bridge = self.ctx.edits.bridges.get(self.ctx.pos(original) or (0, 0, 0, 0))
+        if bridge is not None and bridge.kind == "sync_to_async" and not bridge.is_reference:
+            return self._read_offloaded(original, updated, bridge)
         return self._reference(original, updated, True)
+
+    def _read_offloaded(
+        self, original: cst.Attribute, updated: cst.BaseExpression, bridge: BridgeEdit
+    ) -> cst.BaseExpression:
+        """A property whose getter blocks, read in async code: read on a worker
+        thread, ``await sync_to_async(lambda: svc.devices)()``."""
+        if not self.ctx.in_async:
+            return updated
+        self.ctx.add_import("asgiref.sync", "sync_to_async")
+        line = self.ctx.line(original)
+        self.ctx.note(self.code, line, "a blocking property read on a worker thread")
+        read = cst.Lambda(params=cst.Parameters(), body=updated)
+        return cst.Await(expression=cst.Call(func=_sync_to_async(read, bridge.thread_sensitive)))
 
     def _reference(
         self, original: cst.CSTNode, updated: cst.BaseExpression, outermost: bool

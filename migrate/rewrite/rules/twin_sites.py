@@ -189,6 +189,9 @@ def _attr(value: cst.BaseExpression, name: str) -> cst.Attribute:
 
 
 def _await(held: cst.BaseExpression, twin: str, args: list[cst.BaseExpression]) -> cst.Await:
+    if not isinstance(held, cst.Name | cst.Attribute | cst.Call | cst.Subscript) and not held.lpar:
+        # ``len(await f())`` -> ``(await f()).alen()``: a primary needs brackets.
+        held = held.with_changes(lpar=[cst.LeftParen()], rpar=[cst.RightParen()])
     return cst.Await(cst.Call(_attr(held, twin), [cst.Arg(a) for a in args]))
 
 
