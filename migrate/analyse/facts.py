@@ -126,6 +126,7 @@ class ModuleAnalyser(OperatorCalls):
 
     # The module's functions made click groups (``@click.group()`` over ``def cli``).
     click_groups: frozenset[str] = frozenset()
+    typer_apps: frozenset[str] = frozenset()
     # ``COMMANDS = {"get": cmd_get, ...}``: the functions each such global holds.
     function_tables: dict[str, tuple[str, ...]] = {}
 
@@ -154,6 +155,16 @@ class ModuleAnalyser(OperatorCalls):
                 )
                 for d in node.decorator_list
             )
+        )
+        # ``app = typer.Typer()``: typer runs its commands (click's) synchronously.
+        self.typer_apps = frozenset(
+            target.id
+            for node in tree.body
+            if isinstance(node, ast.Assign)
+            and isinstance(node.value, ast.Call)
+            and self.resolve(node.value.func) in ("typer.Typer", "typer.main.Typer")
+            for target in node.targets
+            if isinstance(target, ast.Name)
         )
         module_scope = LocalScope(self.module_fn, None)
         module_scope.plain = plain_names(tree.body, self.plain_value, frozenset())
@@ -507,6 +518,10 @@ class ModuleAnalyser(OperatorCalls):
                 # this module makes with ``@click.group()``.
                 or any((d.target or d.text).startswith("click.") for d in fn.decorators)
                 or deco.text.rpartition(".")[0] in self.click_groups
+            ):
+                fn.boundary = "click-command"
+            elif last in ("command", "callback") and deco.text.rpartition(".")[0] in (
+                self.typer_apps
             ):
                 fn.boundary = "click-command"
             elif target in FIXTURE_DECORATORS or deco.text in ("pytest.fixture", "fixture"):

@@ -480,3 +480,40 @@ def test_a_dunder_keeping_its_own_request_is_reviewed(tmp_path: Path) -> None:
     assert not result.async_functions
     (review,) = [r for r in result.review if r.function == "badge.Badge.__str__"]
     assert review.reason == "__str__ stays sync (Python calls it), its calls blocking"
+
+
+TYPER_APP = """
+import requests
+import typer
+
+app = typer.Typer()
+
+
+def fetch(name):
+    return requests.get(f"http://api/{name}").json()
+
+
+@app.command("show")
+def show(name: str):
+    typer.echo(fetch(name))
+
+
+@app.callback()
+def main(verbose: bool = False):
+    fetch("ping")
+"""
+
+
+def test_a_typer_command_stays_sync_and_bridges(tmp_path: Path) -> None:
+    # Typer calls its commands (click's) as plain functions: a coroutine would never run.
+    (tmp_path / "cli.py").write_text(textwrap.dedent(TYPER_APP))
+    result = analyse_paths([tmp_path], jobs=1).colouring
+    assert result.is_async("cli.fetch")
+    for command in ("cli.show", "cli.main"):
+        assert not result.is_async(command)
+        assert result.boundaries[command] == "click-command"
+    bridged = {(b.function, b.callee, b.kind) for b in result.bridges}
+    assert bridged == {
+        ("cli.show", "cli.fetch", "async_to_sync"),
+        ("cli.main", "cli.fetch", "async_to_sync"),
+    }
