@@ -136,11 +136,15 @@ class AsyncFakes(Rule):
                 self.ctx.maybe_remove_binding(code_of(updated.func.value))
             self.ctx.note(self.code, self.ctx.line(original), "session mock -> async_client_mock")
             return updated.with_changes(func=cst.Name(self.ctx.use_helper(CLIENT_MOCK)))
-        if self.ctx.pos(original) in self.ctx.edits.fake_client_patches:
+        made_by = any(
+            a.keyword is not None and a.keyword.value == "new_callable" for a in updated.args
+        )
+        if self.ctx.pos(original) in self.ctx.edits.fake_client_patches and not made_by:
             self.ctx.note(self.code, self.ctx.line(original), "session patch -> async_client_mock")
             return _made_by(updated, cst.Name(self.ctx.use_helper(CLIENT_MOCK)))
         if self.ctx.pos(original) in self.ctx.edits.fake_classes:
-            return self._class_mock(original, updated)
+            # One given its ``new_callable`` already (an earlier run's) stays as it is.
+            return updated if made_by else self._class_mock(original, updated)
         if original.args and self.ctx.pos(original.args[0].value) in (
             self.ctx.edits.fake_urlopen_targets
         ):
@@ -293,10 +297,7 @@ def _laid_out_as(given: Sequence[cst.Arg], args: list[cst.Arg]) -> list[cst.Arg]
 
 
 def _made_by(patch: cst.Call, made_by: cst.BaseExpression) -> cst.Call:
-    """``patch`` given ``new_callable=<made_by>``; one given its ``new_callable``
-    already (an earlier run's) stays as it is."""
-    if any(a.keyword is not None and a.keyword.value == "new_callable" for a in patch.args):
-        return patch
+    """``patch`` given ``new_callable=<made_by>``."""
     args = [
         *patch.args[:-1],
         patch.args[-1].with_changes(comma=cst.Comma(whitespace_after=cst.SimpleWhitespace(" "))),
