@@ -397,9 +397,11 @@ class CallGraph(Extensions):
         fn = self.functions.get(made)
         if fn is None or made in self._yielding:
             return None
-        # A relay (``return self._pages()``) may be asked before it is marked one.
-        if fn.is_generator or fn.relayed:
-            return self.returned(fn.qualname)
+        # A relay (``return self._pages()``) may be asked before it is marked one; one
+        # it cannot follow (``return iter(self._devices.values())``) may say what it
+        # gives in its annotation (``-> Iterator[Device]``), as any function may.
+        if (fn.is_generator or fn.relayed) and (found := self.returned(fn.qualname)):
+            return found
         if cls and self.returned(fn.qualname) == cls:
             return self.returned(f"{cls}.__next__")  # an iterator: ``__iter__`` gives self
         facts = self.project.facts[fn.module]

@@ -20,6 +20,7 @@ from .defaults import SESSION_TYPES, given_default, injections
 from .frameworks import FLASK_ASYNC_RECEIVERS, PARAMETRIZE_VALUES
 from .given import NONE_GIVEN, param_value, through_param
 from .handed_classes import class_called
+from .item_annotations import annotated_items
 from .local_mocks import local_mocks
 from .model import FIXTURE_PREFIX, MAYBE_ATTR, PARAM_PREFIX, RETURNS_SUFFIX, Call, Function, Ref
 from .names import LocalScope, _is_super, _self_attr, dotted, expr_text, span_of
@@ -156,6 +157,9 @@ class HeldVisitor(ReachedValues):
             elif testing and arg.arg not in ("self", "cls"):
                 fixture = self.facts.fixture_types.get(arg.arg, FIXTURE_PREFIX + arg.arg)
                 scope.local_types[arg.arg] = fixture
+            items = annotated_items(arg.annotation, self.resolve)
+            if items and not items[1] and arg.arg not in scope.bound:
+                scope.item_types[arg.arg] = {items[0]}  # ``pages: list[Page]``: Pages
         # ``@mock.patch("pkg.Site")``: the test's parameter stands in for a Site.
         scope.local_types.update(patched_params(node, self.resolve))
         sessions = {p for p in fn.params if scope.local_types.get(p) in SESSION_TYPES}
