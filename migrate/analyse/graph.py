@@ -400,9 +400,19 @@ class CallGraph(Extensions):
         # A relay (``return self._pages()``) may be asked before it is marked one; one
         # it cannot follow (``return iter(self._devices.values())``) may say what it
         # gives in its annotation (``-> Iterator[Device]``), as any function may.
-        if (fn.is_generator or fn.relayed) and (found := self.returned(fn.qualname)):
+        found = self.returned(fn.qualname)
+        instance = found is not None and not cls and self._makes_instance(fn, found)
+        if instance and found:
+            # ``for d in api.devices`` where the property gives a DeviceList: its items.
+            self._yielding.add(made)
+            try:
+                if items := self.yielded(found):
+                    return items
+            finally:
+                self._yielding.discard(made)
+        elif (fn.is_generator or fn.relayed) and found:
             return found
-        if cls and self.returned(fn.qualname) == cls:
+        if cls and found == cls:
             return self.returned(f"{cls}.__next__")  # an iterator: ``__iter__`` gives self
         facts = self.project.facts[fn.module]
         local = fn.qualname.removeprefix(fn.module + ".")
@@ -416,6 +426,21 @@ class CallGraph(Extensions):
         finally:
             self._yielding.discard(made)
         return typ
+
+    def _makes_instance(self, fn: Function, found: str, depth: int = 0) -> bool:
+        """Whether ``fn`` hands back an instance of class ``found`` (``return
+        self._devices``, ``return DeviceList(...)``), not the items of a generator it
+        relays (``return self._pages()``)."""
+        if self.resolve(found) not in self.class_names() or fn.is_generator or depth > 8:
+            return False
+        for call in (c for c in fn.calls if c.span in fn.relayed):
+            target = self.resolve(call.target) or ""
+            callee = self.functions.get(target)
+            if target in self.class_names():
+                continue
+            if callee is None or not self._makes_instance(callee, found, depth + 1):
+                return False
+        return True
 
     def _picked(self, maker: str | None) -> str | None:
         """The class every class ``maker`` returns (see choices) is or derives from."""
