@@ -27,7 +27,7 @@ def handed_mocks(graph: CallGraph, result: Colouring) -> None:
     and for a test's own mock handed anywhere whose methods it configures (see
     local_mocks)."""
     awaited = _awaited_calls(graph, result)
-    found: dict[tuple[str, Span], set[str]] = _configured_mocks(graph, result)
+    found: dict[tuple[str, Span], set[str]] = _configured_mocks(graph, result, awaited)
     for fn in graph.functions.values():
         if fn.framework not in TEST_FRAMEWORKS:
             continue
@@ -65,14 +65,17 @@ def _at(span: Span) -> tuple[int, int]:
 
 def _own_mock(fn: Function, name: str) -> tuple[str, Span] | None:
     """The test's own mock ``name`` (see local_mocks): (the test, where it is made)."""
-    spans = [span for local, span, _ in fn.local_mocks if local == name]
+    spans = [mock[1] for mock in fn.local_mocks if mock[0] == name]
     return (fn.qualname, spans[0]) if spans else None
 
 
-def _configured_mocks(graph: CallGraph, result: Colouring) -> dict[tuple[str, Span], set[str]]:
+def _configured_mocks(
+    graph: CallGraph, result: Colouring, awaited: set[tuple[str, Span]]
+) -> dict[tuple[str, Span], set[str]]:
     """A test's own mocks handed on, with the methods it configures or asserts on that
-    became async wherever the project defines a method of that name (not a generator's:
-    its callers iterate it)."""
+    the functions it is handed to await on it, or, where one cannot tell, that became
+    async wherever the project defines a method of that name (not a generator's: its
+    callers iterate it)."""
     now_async: set[str] = set()
     stays: set[str] = set()
     for fn in graph.functions.values():
@@ -81,9 +84,42 @@ def _configured_mocks(graph: CallGraph, result: Colouring) -> dict[tuple[str, Sp
             (now_async if async_now and not fn.is_generator else stays).add(fn.name)
     found: dict[tuple[str, Span], set[str]] = {}
     for fn in graph.functions.values():
-        for _, span, methods in fn.local_mocks:
-            found[(fn.qualname, span)] = {m for m in methods if m in now_async - stays}
+        for name, span, methods, as_argument in fn.local_mocks:
+            known = _awaited_in_callees(graph, fn, name, awaited) if as_argument else None
+            wanted = now_async - stays if known is None else known
+            found[(fn.qualname, span)] = {m for m in methods if m in wanted}
     return found
+
+
+def _awaited_in_callees(
+    graph: CallGraph, fn: Function, name: str, awaited: set[tuple[str, Span]]
+) -> set[str] | None:
+    """The methods of the mock ``name`` the functions ``fn`` hands it to await on the
+    parameter taking it (``_monitor(stop_event)`` calling ``stop_event.wait(...)``, a
+    ``threading.Event``'s, awaits nothing); None where one cannot tell (it keeps or
+    hands the mock on, or the callee is unknown)."""
+    found: set[str] = set()
+    handed = [(call, slot) for call in fn.calls for slot, n in call.fixtures_given if n == name]
+    for call, slot in handed:
+        callee = graph.functions.get(graph.callee_of(call) or "")
+        if callee is None or call.positional < 0 or graph.project.facts[callee.module].is_test_file:
+            return None  # unknown, or ``f(*args, mock)``
+        offset = int(bool(callee.class_qualname) and callee.params[:1] in (("self",), ("cls",)))
+        index = int(slot) + offset if slot.isdigit() else -1
+        if slot.isdigit():
+            param = callee.params[index] if index < callee.positional else None
+        else:
+            param = slot if slot in callee.params else None
+        if param is None or any(p == param for p, _ in callee.kept_params):
+            return None
+        for inner in callee.calls:
+            given = (*inner.arg_values, *(v for _, v in inner.kwarg_values))
+            head, _, method = inner.text.partition(".")
+            if param in given:
+                return None  # handed on: what awaits it is further away
+            if head == param and method.isidentifier() and (callee.qualname, inner.span) in awaited:
+                found.add(method)
+    return found if handed else None
 
 
 def _awaited_calls(graph: CallGraph, result: Colouring) -> set[tuple[str, Span]]:

@@ -41,13 +41,16 @@ MOCK_ATTRIBUTES = frozenset(
 )
 
 
+LocalMock = tuple[str, Span, tuple[str, ...], bool]
+
+
 def local_mocks(
     function: ast.FunctionDef | ast.AsyncFunctionDef,
     resolve: Callable[[ast.expr], str | None],
-) -> tuple[tuple[str, Span, tuple[str, ...]], ...]:
+) -> tuple[LocalMock, ...]:
     """Each ``name = Mock()`` in ``function`` that ``name`` is handed on from: the
-    name, where the mock is made, and the methods the test configures or asserts on
-    without calling them."""
+    name, where the mock is made, the methods the test configures or asserts on
+    without calling them, and whether it is handed on only as a call's argument."""
     made: dict[str, list[ast.Call]] = {}
     bound: dict[str, int] = {}
     parents: dict[int, ast.AST] = {}
@@ -68,30 +71,33 @@ def local_mocks(
     for name, calls in made.items():
         if len(calls) != 1 or bound.get(name) != 1:
             continue
-        methods = _configured(function, name, parents)
-        if methods is not None:
-            found.append((name, span_of(calls[0]), methods))
+        configured = _configured(function, name, parents)
+        if configured is not None:
+            found.append((name, span_of(calls[0]), *configured))
     return tuple(found)
 
 
 def _configured(
     function: ast.AST, name: str, parents: dict[int, ast.AST]
-) -> tuple[str, ...] | None:
-    """The methods of the mock ``name`` the test only configures or asserts on, when
-    the mock itself is handed on; None when it is not."""
+) -> tuple[tuple[str, ...], bool] | None:
+    """The methods of the mock ``name`` the test only configures or asserts on, and
+    whether it is handed on only as an argument, when it is handed on; else None."""
     configured: set[str] = set()
     used: set[str] = set()
     handed = False
+    as_argument = True
     for node in ast.walk(function):
         if not (isinstance(node, ast.Name) and node.id == name and isinstance(node.ctx, ast.Load)):
             continue
         method = parents.get(id(node))
         if not isinstance(method, ast.Attribute):
             handed = True  # an argument, a ``return_value``, an item: the code gets it
+            holder = parents.get(id(method)) if isinstance(method, ast.keyword) else method
+            as_argument &= isinstance(holder, ast.Call) and node is not holder.func
             continue
         outer = parents.get(id(method))
         if isinstance(outer, ast.Attribute) and outer.attr in MOCK_ATTRIBUTES:
             configured.add(method.attr)
         else:
             used.add(method.attr)  # called, set or read by the test itself
-    return tuple(sorted(configured - used)) if handed else None
+    return (tuple(sorted(configured - used)), as_argument) if handed else None

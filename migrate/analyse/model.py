@@ -401,9 +401,9 @@ class Function:
     called_params: tuple[str, ...] = ()
     # ``raise StopIteration``, and a bare ``raise`` handling one: the end of iteration.
     stop_raises: tuple[Span, ...] = ()
-    # A test's own ``Mock()`` it hands on: its name, where it is made, and the methods
-    # the test only configures or asserts on (see local_mocks).
-    local_mocks: tuple[tuple[str, Span, tuple[str, ...]], ...] = ()
+    # A test's own ``Mock()`` it hands on: its name, where it is made, the methods the
+    # test only configures or asserts on, and whether only as arguments (see local_mocks).
+    local_mocks: tuple[tuple[str, Span, tuple[str, ...], bool], ...] = ()
     # ``<patch mock>.return_value = jenkins`` / ``= jenkins()`` in a test, the mock one
     # a ``mock.patch`` decorator hands it: (what is patched, the name, called); see
     # patched_returns.
