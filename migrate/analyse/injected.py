@@ -104,7 +104,9 @@ def _key(graph: CallGraph, fn: Function, inj: Injection) -> Key | None:
 
 
 def _converted(graph: CallGraph, colouring: Colouring) -> set[Key]:
-    """Sessions some call of which becomes an awaited httpx call."""
+    """Sessions some call of which becomes an awaited httpx call, and those only
+    handed to code whose session is converted (``self.users = Users(self.session)``
+    in a client that calls nothing through its own)."""
     found: set[Key] = set()
     for qualname, calls in graph.blocking.items():
         fn = graph.functions[qualname]
@@ -114,6 +116,24 @@ def _converted(graph: CallGraph, colouring: Colouring) -> set[Key]:
             key = session_key(graph, fn, call.text, call.target)
             if entry.action is Action.REWRITE and key is not None:
                 found.add(key)
+    injections = _injections(graph)
+    changed = True
+    while changed:
+        changed = False
+        for fn, inj in injections:
+            if _key(graph, fn, inj) not in found:
+                continue
+            for caller, _, kind in _passers(graph, fn, inj):
+                how, _, name = kind.partition(":")
+                held: Key | None = None
+                if how == "attr":
+                    owner, _, attr = name.partition(":")
+                    held = (owner, attr)
+                elif how == "global":
+                    held = (caller.module, name)
+                if held is not None and held not in found:
+                    found.add(held)
+                    changed = True
     return found
 
 
@@ -173,10 +193,13 @@ def given_kind(graph: CallGraph, caller: Function, call: Call, slot: str) -> str
     if kind or graph.flow is None:
         return kind
     held = _handed_value(call, slot)
-    if graph.flow.handed_type(held, caller) not in SESSION_TYPES:
-        return ""
     owner, _, attr = (held or "").rpartition(".")
-    typ = graph.flow.handed_type(owner, caller)
+    if graph.flow.handed_type(held, caller) in SESSION_TYPES:
+        typ = graph.flow.handed_type(owner, caller)
+    elif graph.value_type(held) in SESSION_TYPES:
+        typ = graph.value_type(owner)  # ``self.api.http_session``, ``self.api`` an Api
+    else:
+        return ""
     return f"attr:{graph.attr_owner(typ, attr)}:{attr}" if typ else ""
 
 

@@ -201,32 +201,37 @@ TEST_APP = """
         assert App(api, "dcim").config() == {"ok": True}
 """
 
-HANDED_ON = {
-    "an attribute session of a class whose calls stay": (
-        {},
-        "stays on requests: Api.status (line 14) hands Request its session,"
-        " self.http_session, which stays a requests.Session",
-    ),
-    "and a test that hands in a mock": (
-        {"tests/__init__.py": "", "tests/test_app.py": TEST_APP},
+FILES = {"pkg/__init__.py": "", "pkg/query.py": QUERY, "pkg/api.py": API, "pkg/app.py": APP}
+
+
+def test_a_session_handed_on_through_an_untyped_parameter_moves_with_its_calls(
+    tmp_path: Path,
+) -> None:
+    """``Request(base, http_session=self.http_session)``: the calls ``Request`` makes
+    through it are HTTP calls, and ``Api``'s session, which it only hands on, moves
+    with them (see http-client/session-only-handed-on for the run)."""
+    analysis = analyse_paths([_project(tmp_path, FILES)])
+    assert set(analysis.colouring.async_functions) == {
+        "pkg.query.Request.get_status",
+        "pkg.api.Api.status",
+        "pkg.app.App.config",
+    }
+    assert ("pkg.api.Api", "http_session") in analysis.colouring.converted_sessions
+    assert not analysis.colouring.review
+
+
+def test_a_session_handed_on_stays_where_a_test_hands_in_a_mock(tmp_path: Path) -> None:
+    """The same, where a test hands ``App`` a mock for the object holding the session:
+    the session stays on requests, and the plan says why."""
+    more = {"tests/__init__.py": "", "tests/test_app.py": TEST_APP}
+    analysis = analyse_paths([_project(tmp_path, {**FILES, **more})])
+    assert not analysis.colouring.async_functions
+    reason = (
         "stays on requests: self.http_session is given a requests.Session in some places"
         " and other values in others (app.py:11; at the root: App is made in modules the"
         " analysis did not read), so `self.http_session.get()` is not known to be an HTTP"
-        " call; give http_session a session wherever it is set to migrate it",
-    ),
-}
-
-
-@pytest.mark.parametrize("more, reason", HANDED_ON.values(), ids=HANDED_ON.keys())
-def test_a_session_handed_on_through_an_untyped_parameter_is_followed(
-    tmp_path: Path, more: dict[str, str], reason: str
-) -> None:
-    """``Request(base, http_session=self.http_session)``: the calls ``Request`` makes
-    through it are HTTP calls; they move only with the session handed in."""
-    files = {"pkg/__init__.py": "", "pkg/query.py": QUERY, "pkg/api.py": API, "pkg/app.py": APP}
-    root = _project(tmp_path, {**files, **more})
-    analysis = analyse_paths([root])
-    assert not analysis.colouring.async_functions
+        " call; give http_session a session wherever it is set to migrate it"
+    )
     assert {(r.function, r.reason) for r in analysis.colouring.review} == {
         ("pkg.query.Request.get_status", reason)
     }

@@ -1,5 +1,5 @@
-"""A module whose session stays on requests (its calls are made elsewhere,
-through a parameter the analysis does not follow) keeps catching requests'
+"""A module whose session stays on requests (a caller may swap in a session
+of its own, which the migration cannot convert) keeps catching requests'
 errors, while another module's calls move to httpx."""
 
 ROUTES = {

@@ -13,3 +13,9 @@ class Api:
             return Request(self.url, self.http_session).get()["version"]
         except requests.exceptions.RequestException:
             return None
+
+
+def with_session(url, session):
+    api = Api(url)
+    api.http_session = session
+    return api
