@@ -94,7 +94,7 @@ class LazySessions(SessionSetup):
         ]
         if not body and not pending:
             made = [cst.SimpleStatementLine([cst.Return(client)])]
-        factory_name = f"_new_{name.lstrip('_')}"
+        factory_name = f"_new_{name.lstrip('_').lower()}"
         factory = cst.FunctionDef(
             name=cst.Name(factory_name),
             params=cst.Parameters(),

@@ -268,7 +268,7 @@ class SessionRewrites(LazySessions):
             ]
         else:
             client_args = list(assign.value.args)
-        factory_name = f"_new_{name.lstrip('_')}"
+        factory_name = f"_new_{name.lstrip('_').lower()}"
         make = cst.parse_statement(f"{name} = {self.module}.AsyncClient()")
         assert isinstance(make, cst.SimpleStatementLine)
         make_assign = make.body[0]

@@ -5,11 +5,11 @@ from _async_helpers import TLS_CONTEXT, AsyncClientPerLoop, requests_values
 BASE = "https://api.example.com"
 
 
-def _new_SESSION() -> httpx.AsyncClient:
+def _new_session() -> httpx.AsyncClient:
     return httpx.AsyncClient(follow_redirects=True, timeout=None, verify=TLS_CONTEXT)
 
 
-SESSION = AsyncClientPerLoop(_new_SESSION)
+SESSION = AsyncClientPerLoop(_new_session)
 
 
 class ResourceClient:

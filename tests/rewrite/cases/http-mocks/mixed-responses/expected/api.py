@@ -3,11 +3,11 @@ import httpx
 from _async_helpers import TLS_CONTEXT, AsyncClientPerLoop
 
 
-def _new_S() -> httpx.AsyncClient:
+def _new_s() -> httpx.AsyncClient:
     return httpx.AsyncClient(follow_redirects=True, timeout=None, verify=TLS_CONTEXT)
 
 
-S = AsyncClientPerLoop(_new_S)
+S = AsyncClientPerLoop(_new_s)
 
 
 async def price(sku):
