@@ -36,8 +36,8 @@ def find_fakes(graph: CallGraph, result: Colouring) -> None:
     urlopen_fakes(graph, result)
     handed_mocks(graph, result)
     stand_ins(graph, result)
-    sleeps_move = _sleeps_move(graph, result)
-    if sleeps_move:
+    moving = _sleeping_modules(graph, result)
+    if moving:
         result.fakes.extend(
             Fake(qualname, SLEEP, span, None, retarget=owner)
             for qualname, span, owner in clock_reads(graph)
@@ -50,7 +50,11 @@ def find_fakes(graph: CallGraph, result: Colouring) -> None:
             target = named_target(graph, result, graph.resolve(patch.target), names)
             # ``"time.sleep"``, or reached through a module that imports time
             # (``monkeypatch.setattr(app.time, "sleep", fake)``).
-            if target == "time.sleep" and sleeps_move and patch.target_span is not None:
+            if target == "time.sleep" and moving and patch.target_span is not None:
+                # Through a module (``pkg.cli.time.sleep``): only where its own sleeps move.
+                through = _module_of(graph, patch.target or "")
+                if through is not None and through not in moving:
+                    continue
                 retarget = patch.target_span
             elif target is None:
                 continue
@@ -190,13 +194,24 @@ def _fixture_mock(
     return f"{found[0].module}.{fixture}", found[0].fixture_mocks[fixture]
 
 
-def _sleeps_move(graph: CallGraph, result: Colouring) -> bool:
-    """Whether some ``time.sleep`` call becomes ``await asyncio.sleep``."""
+def _sleeping_modules(graph: CallGraph, result: Colouring) -> set[str]:
+    """The modules where some ``time.sleep`` call becomes ``await asyncio.sleep``."""
+    found = set()
     for qualname, calls in graph.blocking.items():
-        if result.is_async(qualname) or graph.functions[qualname].is_async:
+        fn = graph.functions[qualname]
+        if result.is_async(qualname) or fn.is_async:
             if any(entry.family == "sleep" and not call.in_lambda for call, entry in calls):
-                return True
-    return False
+                found.add(fn.module)
+    return found
+
+
+def _module_of(graph: CallGraph, written: str) -> str | None:
+    """The project module a patch target is written through, if any."""
+    parts = written.split(".")
+    for cut in range(len(parts) - 1, 0, -1):
+        if (head := ".".join(parts[:cut])) in graph.project.files:
+            return head
+    return None
 
 
 def _whole_session(graph: CallGraph, written: str) -> str | None:
