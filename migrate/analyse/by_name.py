@@ -55,6 +55,10 @@ LIBRARY_METHOD_NAMES = frozenset(
 ) | frozenset({"iter_content", "ok", "mount", "prepare_request", "text", "content"})
 
 
+# What making an instance runs.
+CONSTRUCTORS = frozenset({"__init__", "__new__", "__post_init__"})
+
+
 @dataclass(frozen=True)
 class Site:
     """A call on an object of unknown type, and the project methods it may reach."""
@@ -86,6 +90,11 @@ def unresolved(graph: CallGraph, target: str) -> bool:
 
 def _in_tests(graph: CallGraph, qualname: str) -> bool:
     return graph.project.facts[graph.functions[qualname].module].is_test_file
+
+
+def _test_class(graph: CallGraph, cls: str) -> bool:
+    module = cls.rpartition(".")[0]
+    return module in graph.project.facts and graph.project.facts[module].is_test_file
 
 
 def method_names(graph: CallGraph) -> dict[str, list[str]]:
@@ -186,15 +195,39 @@ def stand_ins(sites: list[Site], graph: CallGraph, result: Colouring) -> dict[st
     return found
 
 
-def stand_in_methods(graph: CallGraph, result: Colouring) -> dict[str, Reason]:
+def stand_in_methods(
+    graph: CallGraph, result: Colouring, joined: dict[str, Reason]
+) -> dict[str, Reason]:
     """Methods of a test's classes whose instances the test hands in where the code
-    takes its own objects (typeflow's ``stand_ins``) that have the name of a method
-    of the class they stand for which becomes async: the code awaits them now."""
+    takes its own objects (typeflow's ``stand_ins``), or that stand in for one by
+    name already (``joined``), that have the name of a method of the class they
+    stand for which becomes async: the code awaits them now. So do those of the
+    items a stand-in holds (``FakeDevices(list[FakeDevice])`` for a manager whose
+    items are Devices: each FakeDevice stands in for a Device)."""
     stood_for = graph.flow.stood_for() if graph.flow is not None else {}
+    for method, reason in joined.items():
+        own, stood = graph.functions.get(method), graph.functions.get(reason.callee)
+        if reason.kind == "named" and own and stood and own.class_qualname and stood.class_qualname:
+            stood_for.setdefault(own.class_qualname, set()).add(stood.class_qualname)
+    todo = [(fake, cls) for fake, classes in stood_for.items() for cls in classes]
+    while todo:
+        fake, cls = todo.pop()
+        # What it holds, and what its attributes hold (``FakeAccount.devices``, a
+        # FakeDevices, for ``Account.devices``), stand in for the same of ``cls``.
+        module = graph.project.facts.get(fake.rpartition(".")[0])
+        attrs = module.attr_types.get(fake, {}) if module is not None else {}
+        pairs = [(graph.yielded(fake), graph.yielded(cls))]
+        pairs += [(held, graph.attr_type(cls, attr)) for attr, held in attrs.items()]
+        for held, real in pairs:
+            if held is None or real is None or held == real or not _test_class(graph, held):
+                continue
+            if held not in graph.subclasses(real) and real not in stood_for.get(held, set()):
+                stood_for.setdefault(held, set()).add(real)
+                todo.append((held, real))
     found = {}
     for fn in graph.functions.values():
-        if fn.class_qualname not in stood_for or result.now_async(fn):
-            continue
+        if fn.class_qualname not in stood_for or result.now_async(fn) or fn.name in CONSTRUCTORS:
+            continue  # the test makes its stand-in itself: its constructor is not the code's
         for cls in sorted(stood_for[fn.class_qualname]):
             real = graph.resolve(f"{cls}.{fn.name}")
             if real in graph.functions and result.now_async(graph.functions[real]):

@@ -82,9 +82,8 @@ def colour(graph: CallGraph, scope: Scope | None = None) -> Colouring:
         newly = dynamic.all_async(sites, graph, result) - awaiting
         picked = picked_with_sync(graph, result, constructors)
         reached = by_name.all_async(named, graph, result) - linked
-        standing = {
-            q: r for q, r in by_name.stand_in_methods(graph, result).items() if q not in joined
-        }
+        standing = by_name.stand_in_methods(graph, result, joined)
+        standing = {q: r for q, r in standing.items() if q not in joined}
         if not (joining or mixed or around or newly or picked or reached or standing):
             break
         reaching = [site for site in named if site.key in reached]

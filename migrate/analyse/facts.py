@@ -40,6 +40,7 @@ from .given import (
 )
 from .global_aliases import decorate
 from .handed_classes import called_params
+from .item_annotations import base_items
 from .iterated_locals import mark_iterated_locals
 from .local_chains import local_chains
 from .loop_functions import looped_functions
@@ -248,6 +249,8 @@ class ModuleAnalyser(OperatorCalls):
         # ``Base[T]`` (a generic base parametrised) derives from ``Base``.
         bases = (b.value if isinstance(b, ast.Subscript) else b for b in node.bases)
         self.facts.classes[qualname] = [b for b in map(self.resolve, bases) if b]
+        if items := base_items(node.bases, self.resolve):
+            self.facts.class_items[qualname] = items  # ``class Devices(list[Device])``
         self.facts.class_spans[qualname] = span_of(node)
         if assigned := class_body_names(node):
             self.facts.class_attrs[qualname] = assigned

@@ -395,6 +395,10 @@ class CallGraph(Extensions):
         if cls:
             made = f"{made}.__iter__"  # ``for p in Category(shop)``: what its __iter__ yields
         fn = self.functions.get(made)
+        if fn is None and cls:
+            # ``class Devices(list[Device])``: what it holds.
+            held = {f.class_items[cls] for f in self._defining(cls) if cls in f.class_items}
+            return (self.resolve(item := held.pop()) or item) if len(held) == 1 else None
         if fn is None or made in self._yielding:
             return None
         # A relay (``return self._pages()``) may be asked before it is marked one; one

@@ -84,11 +84,27 @@ def _configured_mocks(
             (now_async if async_now and not fn.is_generator else stays).add(fn.name)
     found: dict[tuple[str, Span], set[str]] = {}
     for fn in graph.functions.values():
-        for name, span, methods, as_argument in fn.local_mocks:
-            known = _awaited_in_callees(graph, fn, name, awaited) if as_argument else None
+        for mock in fn.local_mocks:
+            known = _awaited_in_callees(graph, fn, mock.name, awaited) if mock.as_argument else None
             wanted = now_async - stays if known is None else known
-            found[(fn.qualname, span)] = {m for m in methods if m in wanted}
+            methods = {m for m in mock.methods if m in wanted}
+            for local, attr in mock.kept_in:
+                # ``service._library = mock``: what ``service``'s class awaits on it.
+                if cls := _local_class(graph, fn, local):
+                    methods |= _methods_awaited(graph, cls, {attr}, awaited)
+            found[(fn.qualname, mock.span)] = methods
     return found
+
+
+def _local_class(graph: CallGraph, fn: Function, local: str) -> str | None:
+    """The project class of ``fn``'s local ``local``, told by a method ``fn`` calls on it."""
+    for call in fn.calls:
+        head, _, method = call.text.partition(".")
+        if head == local and method.isidentifier():
+            callee = graph.functions.get(graph.callee_of(call) or "")
+            if callee is not None and callee.class_qualname:
+                return callee.class_qualname
+    return None
 
 
 def _awaited_in_callees(

@@ -84,3 +84,13 @@ def _name(node: ast.expr, resolve: Callable[[ast.expr], str | None]) -> str | No
 
 def _ellipsis(node: ast.expr) -> bool:
     return isinstance(node, ast.Constant) and node.value is Ellipsis
+
+
+def base_items(bases: list[ast.expr], resolve: Callable[[ast.expr], str | None]) -> str | None:
+    """The class of the items a class holds that derives from a container of one
+    project class (``class Devices(list[Device])``, ``(Sequence[Device])``)."""
+    for base in bases:
+        if isinstance(base, ast.Subscript) and _name(base.value, resolve) in CONTAINERS:
+            if (found := annotated_items(base, resolve)) is not None:
+                return found[0]
+    return None

@@ -16,7 +16,7 @@ import ast
 from collections.abc import Callable
 
 from .frameworks import plain_mock
-from .model import Span
+from .model import LocalMock
 from .tree import span_of
 
 # What a test reads or sets on a mock's method without calling it.
@@ -39,9 +39,6 @@ MOCK_ATTRIBUTES = frozenset(
         "reset_mock",
     }
 )
-
-
-LocalMock = tuple[str, Span, tuple[str, ...], bool]
 
 
 def local_mocks(
@@ -73,7 +70,22 @@ def local_mocks(
             continue
         configured = _configured(function, name, parents)
         if configured is not None:
-            found.append((name, span_of(calls[0]), *configured))
+            kept = _kept_in(function, name)
+            found.append(LocalMock(name, span_of(calls[0]), *configured, kept))
+    return tuple(found)
+
+
+def _kept_in(function: ast.AST, name: str) -> tuple[tuple[str, str], ...]:
+    """Where the test puts the mock ``name`` on an object it holds: ``service._library
+    = name`` gives ("service", "_library")."""
+    found = []
+    for node in ast.walk(function):
+        if isinstance(node, ast.Assign) and isinstance(node.value, ast.Name):
+            if node.value.id != name or len(node.targets) != 1:
+                continue
+            target = node.targets[0]
+            if isinstance(target, ast.Attribute) and isinstance(target.value, ast.Name):
+                found.append((target.value.id, target.attr))
     return tuple(found)
 
 

@@ -11,7 +11,7 @@ It is long because it is the one list of what a worker hands the passes.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from .made_by import CallArgs
 
@@ -47,6 +47,17 @@ class Span:
         """Whether ``other`` lies within this span."""
         start, end = (other.line, other.col), (other.end_line, other.end_col)
         return (self.line, self.col) <= start and end <= (self.end_line, self.end_col)
+
+
+class LocalMock(NamedTuple):
+    """A test's own ``Mock()`` it hands on (see local_mocks)."""
+
+    name: str
+    span: Span  # where it is made
+    methods: tuple[str, ...]  # those the test only configures or asserts on
+    as_argument: bool  # handed on only as a call's argument
+    # ``service._library = mock``: (the local, the attribute) it is put in.
+    kept_in: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass
@@ -401,9 +412,8 @@ class Function:
     called_params: tuple[str, ...] = ()
     # ``raise StopIteration``, and a bare ``raise`` handling one: the end of iteration.
     stop_raises: tuple[Span, ...] = ()
-    # A test's own ``Mock()`` it hands on: its name, where it is made, the methods the
-    # test only configures or asserts on, and whether only as arguments (see local_mocks).
-    local_mocks: tuple[tuple[str, Span, tuple[str, ...], bool], ...] = ()
+    # A test's own ``Mock()`` it hands on (see local_mocks).
+    local_mocks: tuple[LocalMock, ...] = ()
     # ``<patch mock>.return_value = jenkins`` / ``= jenkins()`` in a test, the mock one
     # a ``mock.patch`` decorator hands it: (what is patched, the name, called); see
     # patched_returns.
@@ -527,6 +537,8 @@ class ModuleFacts:
     # ``self.clients = [Client(u) for u in urls]`` (or ``.append(Client(u))``): the
     # types of the items each ``Class.attr`` is filled with ("" for one not known).
     attr_items: dict[str, set[str]] = field(default_factory=dict)
+    # ``class Devices(list[Device])``: the class of the items it holds, by class.
+    class_items: dict[str, str] = field(default_factory=dict)
     # Functions one call of a name may run either of, so async together: a name
     # defined twice (``if fast: def fetch()... else: def fetch()...``, the later one
     # keyed ``fetch@<line>``), a singledispatch function and what it registers.
