@@ -48,6 +48,7 @@ from .overrides import library_call_boundary
 from .references import bridge_kind, reference_bridges
 from .review import find_reviews
 from .stored_callbacks import stored_callbacks
+from .thread_patches import thread_patch_reviews
 from .tree import short_name
 
 
@@ -274,6 +275,7 @@ def _colour(
     result.review.extend(http_reviews(graph, result))
     result.review.extend(requests_extension_reviews(graph))
     result.review.extend(held_lock_reviews(graph, result))
+    result.review.extend(thread_patch_reviews(graph, result))
     return result
 
 

@@ -65,7 +65,7 @@ def _at(span: Span) -> tuple[int, int]:
 
 def _own_mock(fn: Function, name: str) -> tuple[str, Span] | None:
     """The test's own mock ``name`` (see local_mocks): (the test, where it is made)."""
-    spans = [mock[1] for mock in fn.local_mocks if mock[0] == name]
+    spans = [mock.span for mock in fn.local_mocks if mock.name == name]
     return (fn.qualname, spans[0]) if spans else None
 
 
@@ -121,8 +121,8 @@ def _awaited_in_callees(
         if callee is None or call.positional < 0 or graph.project.facts[callee.module].is_test_file:
             return None  # unknown, or ``f(*args, mock)``
         offset = int(bool(callee.class_qualname) and callee.params[:1] in (("self",), ("cls",)))
-        index = int(slot) + offset if slot.isdigit() else -1
         if slot.isdigit():
+            index = int(slot) + offset
             param = callee.params[index] if index < callee.positional else None
         else:
             param = slot if slot in callee.params else None

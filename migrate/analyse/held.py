@@ -232,7 +232,7 @@ class HeldVisitor(ReachedValues):
         if fn is not None and fn.framework in ("pytest-test", "pytest-fixture"):
             given = [(slot, a.id) for slot, a in slots if isinstance(a, ast.Name)]
             # The test's fixtures, and its own mocks (see local_mocks).
-            handed = {*fn.params, *(mock[0] for mock in fn.local_mocks)}
+            handed = {*fn.params, *(mock.name for mock in fn.local_mocks)}
             call.fixtures_given = tuple((slot, n) for slot, n in given if n in handed)
 
     def _note_made_method(self, owner: ast.expr, value: ast.expr) -> None:
