@@ -16,8 +16,6 @@ import sys
 import textwrap
 from pathlib import Path
 
-import pytest
-
 from migrate.analyse.run import analyse_paths
 from migrate.plan import build_plan
 
