@@ -23,7 +23,9 @@ def classes_passed_around(graph: CallGraph) -> set[str | None]:
         graph.resolve(ref.target)
         for fn in graph.functions.values()
         for ref in fn.refs
-        if ref.text != "self" and not ref.instance and not makes_nothing(ref.receiver, ref.position)
+        if ref.text != "self"
+        and not ref.instance
+        and not makes_nothing(ref.receiver, ref.position, ref.keyword)
     } | {graph.resolve(cls) for cls in graph.escaping_classes()}
 
 

@@ -119,7 +119,9 @@ class Fake:
     method: bool = False
     owner: Span | None = None
     # A fixture's ``MagicMock()`` handed to a class that now awaits these of its
-    # methods (see analyse/handed_mocks.py): ``MagicMock(get=AsyncMock())``.
+    # methods (see analyse/handed_mocks.py): ``MagicMock(get=AsyncMock())``; one
+    # written ``get()`` stands for a request method, whose response is a plain
+    # object: ``AsyncMock(return_value=MagicMock())``, configured as before.
     mock_methods: tuple[str, ...] = ()
     # A fake class's ``__call__`` calling the function it was handed, async now (see
     # analyse/spies.py): where, to be awaited.

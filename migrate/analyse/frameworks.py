@@ -313,13 +313,16 @@ ATTRIBUTE_PATCHERS = (
 )
 
 
-def makes_nothing(receiver: str | None, position: int | None) -> bool:
-    """Whether a class handed to ``receiver`` (at ``position``) is only looked at:
-    ``isinstance(x, C)``, ``super(C, self)``, ``monkeypatch.setattr(C, "poll", f)``,
-    ``mocker.spy(C, "poll")``. No instance is made where the analysis cannot see."""
+def makes_nothing(receiver: str | None, position: int | None, keyword: str | None = None) -> bool:
+    """Whether a class handed to ``receiver`` (at ``position``, or as ``keyword``) is
+    only looked at: ``isinstance(x, C)``, ``super(C, self)``, ``assertIs(x, C)``,
+    ``monkeypatch.setattr(C, "poll", f)``, ``mocker.spy(C, "poll")``, ``Mock(spec=C)``.
+    No instance is made where the analysis cannot see."""
     name = receiver or ""
-    if name.rsplit(".", 1)[-1] in {*CLASS_CHECKS, "super"}:
+    if name.rsplit(".", 1)[-1] in {*CLASS_CHECKS, "super", "assertIs", "assertIsNot"}:
         return True
+    if keyword in ("spec", "spec_set") or name.endswith("create_autospec"):
+        return True  # a mock shaped like the class: it never calls it
     return position == 0 and name.endswith(ATTRIBUTE_PATCHERS)
 
 

@@ -320,9 +320,11 @@ class CallGraph(Extensions):
             made = head.removesuffix(RETURNS_SUFFIX)
             if mod.defs.get(made) in mod.classes:
                 return mod.defs[made]  # ``API().project()``: an instance of the class
-            imported = self.resolve(mod.imports[made]) if made in mod.imports else None
+            held = mod.imports.get(made) or mod.global_aliases.get(made)
+            imported = self.resolve(held) if held else None
             if imported in self.class_names():
-                return imported  # ``from .api import API`` in a package's ``__init__``
+                # ``from .api import API`` in a package's ``__init__``, or ``api = API``
+                return imported
             found = mod.return_types.get(made) or mod.session_returns.get(made)
             if found is not None and found.startswith(MADE_BY_PARAM):
                 return self._returned(f"{mod.module}.{made}", 0)  # see handed_classes
@@ -1614,7 +1616,7 @@ def held_factory_sessions(graph: CallGraph) -> dict[tuple[str, str] | None, str]
             continue
         factory = graph.functions[qualname]
         file = PurePath(graph.project.facts[factory.module].path).name
-        kind = graph.project.facts[factory.module].session_returns[factory.name]
+        kind = graph.project.facts[factory.module].session_returns[_local_name(factory)]
         stays = "stays on requests" if kind.startswith("requests") else "stays sync"
         made_kind = f"a {kind}" if kind.startswith("requests") else f"an {kind}"
         node = _factory_def(factory, tree(factory.module))
@@ -1642,28 +1644,54 @@ def held_factory_sessions(graph: CallGraph) -> dict[tuple[str, str] | None, str]
 
 
 def _top_level_factory(graph: CallGraph, target: str | None) -> Function | None:
-    """The top-level function ``target`` names, when it makes the session it returns."""
+    """The function ``target`` names, when it makes the session it returns: a top-level
+    one, or a method (``self._make_session()``, which may read ``self.token``)."""
     factory = graph.functions.get(graph.resolve(target) or target or "") if target else None
-    if factory is None or factory.class_qualname or factory.parent:
+    if factory is None or factory.parent:
         return None
     facts = graph.project.facts[factory.module]
-    if factory.name not in facts.session_returns or factory.name in facts.session_accessors:
+    local = _local_name(factory)
+    if local not in facts.session_returns or local in facts.session_accessors:
         return None  # none, or one that hands out the session a global holds
     return factory
+
+
+def _local_name(fn: Function) -> str:
+    """``Client._make_session`` for a method, ``make_session`` for a function."""
+    return fn.qualname.removeprefix(fn.module + ".")
+
+
+def _overridden(graph: CallGraph, factory: Function) -> str | None:
+    """Why a method factory's calls may run another method: a subclass overrides it."""
+    for sub in graph.subclasses(factory.class_qualname or ""):
+        other = graph.functions.get(f"{sub}.{factory.name}")
+        if other is not None:
+            file = PurePath(graph.project.facts[other.module].path).name
+            return f"{sub.rsplit('.', 1)[-1]} overrides it ({file}:{other.span.line})"
+    return None
 
 
 def _factory_shape(graph: CallGraph, factory: Function, tree: ast.Module) -> str | None:
     node = _factory_def(factory, tree)
     if node is None:
         return "it is not a plain function"
-    if graph.project.facts[factory.module].session_returns.get(factory.name) != "requests.Session":
+    if factory.class_qualname and (overridden := _overridden(graph, factory)):
+        return overridden
+    facts = graph.project.facts[factory.module]
+    if facts.session_returns.get(_local_name(factory)) != "requests.Session":
         return "only a factory making a requests.Session moves"
     file = PurePath(graph.project.facts[factory.module].path).name
     return factory_shape(node, _made_lines(graph, factory), file)
 
 
 def _factory_def(factory: Function, tree: ast.Module) -> ast.FunctionDef | None:
-    for node in tree.body:
+    """The ``def`` of a top-level function, or of a method of a top-level class."""
+    body = tree.body
+    if factory.class_qualname:
+        owner = factory.class_qualname.removeprefix(factory.module + ".")
+        found = [n for n in body if isinstance(n, ast.ClassDef) and n.name == owner]
+        body = found[0].body if found else []
+    for node in body:
         if isinstance(node, ast.FunctionDef) and node.name == factory.name:
             return node
     return None

@@ -20,6 +20,9 @@ from .graph import CallGraph
 from .model import Call, Function, Span
 
 TEST_FRAMEWORKS = ("pytest-test", "pytest-fixture")
+# The calls the migrated code awaits, (caller, where) -> "()" for an async twin of a
+# blocking call, whose result is a plain object, else "".
+Awaited = dict[tuple[str, Span], str]
 
 
 def handed_mocks(graph: CallGraph, result: Colouring) -> None:
@@ -55,6 +58,7 @@ def handed_mocks(graph: CallGraph, result: Colouring) -> None:
                 found.setdefault(made, set()).update(given + m for m in methods)
     taken = {fake.span for fake in result.fakes}
     for (fixture, span), methods in sorted(found.items(), key=lambda f: (f[0][0], *_at(f[0][1]))):
+        methods -= {m.removesuffix("()") for m in methods if m.endswith("()")}
         if methods and span not in taken:
             result.fakes.append(Fake(fixture, "", span, None, mock_methods=tuple(sorted(methods))))
 
@@ -70,7 +74,7 @@ def _own_mock(fn: Function, name: str) -> tuple[str, Span] | None:
 
 
 def _configured_mocks(
-    graph: CallGraph, result: Colouring, awaited: set[tuple[str, Span]]
+    graph: CallGraph, result: Colouring, awaited: Awaited
 ) -> dict[tuple[str, Span], set[str]]:
     """A test's own mocks handed on, with the methods it configures or asserts on that
     the functions it is handed to await on it, or, where one cannot tell, that became
@@ -87,7 +91,7 @@ def _configured_mocks(
         for mock in fn.local_mocks:
             known = _awaited_in_callees(graph, fn, mock.name, awaited) if mock.as_argument else None
             wanted = now_async - stays if known is None else known
-            methods = {m for m in mock.methods if m in wanted}
+            methods = {m for m in wanted if m.removesuffix("()") in mock.methods}
             for local, attr in mock.kept_in:
                 # ``service._library = mock``: what ``service``'s class awaits on it.
                 if cls := _local_class(graph, fn, local):
@@ -108,7 +112,7 @@ def _local_class(graph: CallGraph, fn: Function, local: str) -> str | None:
 
 
 def _awaited_in_callees(
-    graph: CallGraph, fn: Function, name: str, awaited: set[tuple[str, Span]]
+    graph: CallGraph, fn: Function, name: str, awaited: Awaited
 ) -> set[str] | None:
     """The methods of the mock ``name`` the functions ``fn`` hands it to await on the
     parameter taking it (``_monitor(stop_event)`` calling ``stop_event.wait(...)``, a
@@ -126,26 +130,38 @@ def _awaited_in_callees(
             param = callee.params[index] if index < callee.positional else None
         else:
             param = slot if slot in callee.params else None
-        if param is None or any(p == param for p, _ in callee.kept_params):
+        kept = {a for p, a in callee.kept_params if p == param}
+        if param is None or (kept and (callee.name != "__init__" or not callee.class_qualname)):
             return None
+        if kept:  # ``App(api, "dcim")``: what the instance awaits on ``self.api``
+            found |= _methods_awaited(graph, callee.class_qualname or "", kept, awaited)
+            continue
         for inner in callee.calls:
             given = (*inner.arg_values, *(v for _, v in inner.kwarg_values))
             head, _, method = inner.text.partition(".")
             if param in given:
                 return None  # handed on: what awaits it is further away
-            if head == param and method.isidentifier() and (callee.qualname, inner.span) in awaited:
-                found.add(method)
+            at = (callee.qualname, inner.span)
+            if head == param and method.isidentifier() and at in awaited:
+                found.add(method + awaited[at])
     return found if handed else None
 
 
-def _awaited_calls(graph: CallGraph, result: Colouring) -> set[tuple[str, Span]]:
-    """The calls (caller, where) of functions that are async after colouring."""
-    return {
-        (edge.caller, edge.span)
+def _awaited_calls(graph: CallGraph, result: Colouring) -> Awaited:
+    """The calls (caller, where) of functions that are async after colouring, and the
+    blocking calls code that becomes async awaits the async twins of
+    (``self.http_session.get(...)``), these marked ``()``: what they give is a plain
+    object (a response), which a mock standing for them gives too once awaited."""
+    found = {
+        (edge.caller, edge.span): ""
         for edge in graph.edges
         if edge.via == "call"
         and (result.is_async(edge.callee) or graph.functions[edge.callee].is_async)
     }
+    for qualname, calls in graph.blocking.items():
+        if result.is_async(qualname):
+            found.update({(qualname, call.span): "()" for call, _ in calls})
+    return found
 
 
 def _constructor(graph: CallGraph, call: Call) -> Function | None:
@@ -164,20 +180,22 @@ def _parameter(init: Function, slot: str) -> str | None:
 
 
 def _methods_awaited(
-    graph: CallGraph, cls: str, attrs: set[str], awaited: set[tuple[str, Span]]
+    graph: CallGraph, cls: str, attrs: set[str], awaited: Awaited, depth: int = 0
 ) -> set[str]:
     """Names of the methods called on ``self.<attr>`` (or on what a method returning it
     gives) in ``cls`` and its bases that the migrated code awaits; dotted for one
     reached through the mock's attributes (``self.jenkins.requester.post(...)``:
-    ``requester.post``)."""
+    ``requester.post``), or through an object it is handed to (``Request(base,
+    http_session=self.api.http_session)``, whose methods await ``self.http_session.get``:
+    ``http_session.get``)."""
     family = {cls, *graph.project_bases(cls)}
+    found = _handed_on(graph, family, attrs, awaited, depth) if depth < 3 else set()
     members = [fn for fn in graph.functions.values() if fn.class_qualname in family]
     # ``self.get_jenkins_obj().has_job(...)`` goes through ``self.jenkins_obj`` when
     # the method only returns it.
     accessors = {
         f"{fn.name}()": fn.returns_self_attr for fn in members if fn.returns_self_attr in attrs
     }
-    found = set()
     for fn in members:
         for call in fn.calls:
             parts = call.text.split(".")
@@ -185,8 +203,9 @@ def _methods_awaited(
                 parts[1] = accessors.get(parts[1]) or parts[1]
             if len(parts) < 3 or parts[0] != "self" or parts[1] not in attrs:
                 continue
-            if all(p.isidentifier() for p in parts) and (fn.qualname, call.span) in awaited:
-                found.add(".".join(parts[2:]))
+            at = (fn.qualname, call.span)
+            if all(p.isidentifier() for p in parts) and at in awaited:
+                found.add(".".join(parts[2:]) + awaited[at])
     return found
 
 
@@ -200,3 +219,31 @@ def _fixture_mock(graph: CallGraph, fn: Function, fixture: str) -> tuple[str, Sp
         if spans:
             return f"{fn.module}.{key}", spans[0]
     return None
+
+
+def _handed_on(
+    graph: CallGraph, family: set[str], attrs: set[str], awaited: Awaited, depth: int
+) -> set[str]:
+    """What the objects the methods of ``family`` hand ``self.<attr>.<chain>`` to, to
+    keep (``Request(base, http_session=self.api.http_session)``), await on it, each
+    dotted after the chain."""
+    found: set[str] = set()
+    for fn in graph.functions.values():
+        if fn.class_qualname not in family:
+            continue
+        for call in fn.calls:
+            init = _constructor(graph, call)
+            if init is None:
+                continue
+            slots = [*enumerate(call.arg_values), *call.kwarg_values]
+            for slot, held in slots:
+                owner, _, chain = (held or "").partition(f"{fn.class_qualname}.")
+                attr, _, rest = chain.partition(".")
+                if owner or attr not in attrs or not rest.replace(".", "").isidentifier():
+                    continue
+                param = _parameter(init, str(slot))
+                kept = {a for p, a in init.kept_params if p == param}
+                if kept and init.class_qualname:
+                    inner = _methods_awaited(graph, init.class_qualname, kept, awaited, depth + 1)
+                    found |= {f"{rest}.{method}" for method in inner}
+    return found

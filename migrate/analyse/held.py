@@ -3,10 +3,9 @@
 :class:`HeldVisitor` is the part of :class:`~migrate.analyse.facts.ModuleAnalyser`
 that notes, for each call, what every argument holds (a type, an attribute of
 a typed object, a parameter of the enclosing function, a session and how it
-is held), what each method assigns to ``self.<attr>``, the attributes
-assigned on other objects, the classes and functions used as values (made or
-called where no call shows it), the types of parameters, and the sessions a
-function's callers may hand in (see defaults).
+is held), what each method assigns to ``self.<attr>``, the attributes assigned
+on other objects, the classes and functions used as values (made or called where
+no call shows it), parameter types, and the sessions callers may hand in.
 """
 
 from __future__ import annotations
@@ -19,7 +18,6 @@ from .class_slots import class_slot, kept_in
 from .defaults import SESSION_TYPES, given_default, injections
 from .frameworks import FLASK_ASYNC_RECEIVERS, PARAMETRIZE_VALUES
 from .given import NONE_GIVEN, param_value, through_param
-from .handed_classes import class_called
 from .item_annotations import annotated_items
 from .local_mocks import local_mocks
 from .model import FIXTURE_PREFIX, MAYBE_ATTR, PARAM_PREFIX, RETURNS_SUFFIX, Call, Function, Ref
@@ -70,6 +68,10 @@ class HeldVisitor(ReachedValues):
         if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Call):
             held = param_value(self.value_of, node.value)  # ``opener.open(req).read``
             return f"{held}.{node.attr}" if held else None
+        if isinstance(node, ast.BoolOp | ast.IfExp):  # ``api or parent.api``, ``a if c else b``
+            values = node.values if isinstance(node, ast.BoolOp) else [node.body, node.orelse]
+            either = [self.value_of(value) for value in values]
+            return "|".join(either) if all(either) else None  # type: ignore[arg-type]
         parts = dotted(node)
         if not parts or not self.scopes:
             return None
@@ -99,9 +101,8 @@ class HeldVisitor(ReachedValues):
 
     def _given(self, arg: ast.expr) -> str | None:
         """What an argument hands over: ``None`` holds no object (as a default of None)."""
-        if isinstance(arg, ast.Constant) and arg.value is None:
-            return NONE_GIVEN
-        return self.value_of(arg)
+        none = isinstance(arg, ast.Constant) and arg.value is None
+        return NONE_GIVEN if none else self.value_of(arg)
 
     def _defined_here(self, func: ast.expr) -> bool:
         """A call of a function this module defines at its top level."""
@@ -209,7 +210,7 @@ class HeldVisitor(ReachedValues):
             held = self.value_of(func)
             if held and held.startswith(PARAM_PREFIX):
                 call.param_target = held
-        if not (node.args or node.keywords) or not (target or class_called(call)):
+        if not (node.args or node.keywords):
             return
         if target and target.startswith("builtins."):
             return

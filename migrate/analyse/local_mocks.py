@@ -107,9 +107,15 @@ def _configured(
             holder = parents.get(id(method)) if isinstance(method, ast.keyword) else method
             as_argument &= isinstance(holder, ast.Call) and node is not holder.func
             continue
+        # ``api.http_session.get.return_value``: ``http_session.get``, reached through
+        # the mock's attributes.
+        chain = [method.attr]
         outer = parents.get(id(method))
-        if isinstance(outer, ast.Attribute) and outer.attr in MOCK_ATTRIBUTES:
-            configured.add(method.attr)
+        while isinstance(outer, ast.Attribute) and outer.attr not in MOCK_ATTRIBUTES:
+            chain.append(outer.attr)
+            outer = parents.get(id(outer))
+        if isinstance(outer, ast.Attribute):
+            configured.add(".".join(chain))
         else:
-            used.add(method.attr)  # called, set or read by the test itself
+            used.add(".".join(chain))  # called, set or read by the test itself
     return (tuple(sorted(configured - used)), as_argument) if handed else None

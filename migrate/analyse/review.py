@@ -13,10 +13,11 @@
 
 from __future__ import annotations
 
-from .by_name import LIBRARY_METHOD_NAMES, unresolved
+from .by_name import unresolved
 from .catalogue import CONSTRUCTORS, NO_TWIN, Action, lookup
 from .decisions import Colouring, Review
 from .graph import CallGraph
+from .library_names import LIBRARY_METHOD_NAMES
 from .model import Call, Function, Span
 from .named_read_kinds import mixed_reads
 from .tree import short_name

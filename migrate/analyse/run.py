@@ -9,19 +9,19 @@ from pathlib import Path
 
 from ..read.sources import discover_files
 from . import dynamic, either_iterables, injected, kept_callbacks, kept_methods
-from .by_name import LIBRARY_METHOD_NAMES
 from .colour import colour
 from .concurrency import Spot, find_spots
 from .decisions import Colouring, Scope
 from .defaults import SESSION_TYPES
 from .graph import CallGraph, build_graph
 from .held_responses import Held, held_calls
+from .library_names import LIBRARY_METHOD_NAMES
 from .model import MAYBE_ATTR, PARAM_PREFIX, Call, Function
 from .project import Project, load_project
 from .responses import unseen_modules
 from .review import drop_carried_mounts
 from .selection import left_out_blocking, unselected_callees
-from .untyped import NONE_YET, UNKNOWN
+from .untyped import NONE_YET, UNKNOWN, caller_names
 
 # Each round pulls in the modules that call what the previous round coloured;
 # real call chains are far shorter than this.
@@ -72,6 +72,7 @@ def analyse_paths(
             wanted |= _callee_modules(graph, colouring)
             wanted |= _handed_modules(graph, colouring)
             wanted |= unseen_modules(graph, colouring)
+            wanted |= _unseen_callers(graph)
             wanted |= _session_factory_modules(graph)
             wanted |= _session_handed_modules(graph)
             wanted |= _made_method_users(graph, colouring)
@@ -319,6 +320,34 @@ def _made_method_users(graph: CallGraph, colouring: Colouring) -> set[str]:
         if any(colouring.is_async(q) for q in made)
     }
     return set(graph.project.mentioning(classes)) if classes else set()
+
+
+def _unseen_callers(graph: CallGraph) -> set[str]:
+    """Modules not analysed yet that may call a function whose parameter the type
+    flow left untyped because of them (``Record(api)`` in a test): a session the
+    code reaches through it is known only once they are read."""
+    if graph.flow is None:
+        return set()
+    names = set()
+    for _, qualname, _ in graph.flow.unseen:
+        fn = graph.functions[qualname]
+        if fn.name == "__init__" or not fn.class_qualname or fn.name not in LIBRARY_METHOD_NAMES:
+            names.update(caller_names(graph, fn))  # not ``get``: half a codebase for nothing
+    wanted = set(graph.project.mentioning(names))
+    project = graph.project
+    for maker in graph.flow.unread:  # ``pkg.api(url)``: what ``pkg`` says ``api`` is
+        parts = maker.split(".")
+        module = next(
+            (
+                m
+                for cut in range(len(parts) - 1, 0, -1)
+                if (m := ".".join(parts[:cut])) in project.files
+            ),
+            None,
+        )
+        if module is not None and project.files[module].facts is None:
+            wanted.add(module)
+    return wanted
 
 
 def _assigning_modules(graph: CallGraph) -> set[str]:

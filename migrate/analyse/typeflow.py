@@ -8,8 +8,10 @@ assignment of it agrees on, across the classes related by inheritance (a
 method's ``self`` may be an instance of any of them).
 
 Whatever could hide a call site or an assignment leaves the name untyped:
-the function or class used as a value (``map(Page, ...)``, a registry; a
-class picked from a dict and called right there is called, see choices),
+the function or class used as a value (``map(Page, ...)``; a class picked
+from a dict and called right there is called, see choices; one kept or
+handed on only inside the project is made by the calls of unnamed values
+its arguments fit, see unnamed_makers),
 a method also called through a receiver of unknown type, a decorator not
 handing on what it is given (see decorators), a parameter left to a default
 other than None or given through ``*args``/``**kwargs``, a function with no
@@ -33,9 +35,10 @@ from .given import FORWARDED, NONE_GIVEN, extra, given
 from .methods import offset_of
 from .model import FIXTURE_PREFIX, PARAM_PREFIX, RETURNS_SUFFIX, Call, Function, KeptFunction, Ref
 from .registries import registries_shared
+from .unnamed_makers import unnamed_sites
 from .untyped import NONE_YET as _NONE_YET
 from .untyped import UNKNOWN as _UNKNOWN
-from .untyped import Graph, Key, WhyUntyped
+from .untyped import Graph, Key, WhyUntyped, caller_names
 
 # Decorators that leave a method's arguments as its callers give them.
 _PLAIN_DECORATORS = frozenset({"staticmethod", "classmethod", "property"})
@@ -89,9 +92,15 @@ class TypeFlow(WhyUntyped):
         self._index()
         self.owners = descriptor_owners(facts, graph.resolve)
         self.values = self._values()
+        # Classes used as values only in the project: the calls their makers fit.
+        unnamed = unnamed_sites(graph, self.classes, self.values, self._callee)
+        for init, sites in unnamed.items():
+            self.sites.setdefault(init, []).extend(sites)
+        self.unnamed_inits = set(unnamed)
         self.state: dict[Key, str] = {}
         # Parameters whose function a module not analysed yet may call.
         self.unseen: set[Key] = set()
+        self.unread: set[str] = set()  # what calls handed in name, in no module read yet
 
     # -- what the project shows --------------------------------------------------
 
@@ -172,7 +181,8 @@ class TypeFlow(WhyUntyped):
             found |= registries_shared(project.facts.values(), texts)
         for fn in self.functions.values():
             for ref in fn.refs:
-                if makes_nothing(ref.receiver, ref.position) or (fn.module, ref.span) in handed:
+                nothing = makes_nothing(ref.receiver, ref.position, ref.keyword)
+                if nothing or (fn.module, ref.span) in handed:
                     continue
                 if ref.target and not ref.instance and ref.text != "self":
                     found.add(self.graph.resolve(ref.target) or ref.target)
@@ -191,6 +201,8 @@ class TypeFlow(WhyUntyped):
         if owner is None:
             return False
         if fn.name == "__init__":
+            if fn.qualname in self.unnamed_inits:
+                return False  # its calls through values are among its sites
             made = [owner, *self.graph.subclasses(owner)]
             return any(cls in self.values for cls in made)
         return fn.name in self.hidden_methods
@@ -261,11 +273,7 @@ class TypeFlow(WhyUntyped):
 
     def _called_unseen(self, fn: Function, checked: dict[str, bool]) -> bool:
         """Whether a module not analysed yet may call ``fn`` (it mentions its name)."""
-        owner = fn.class_qualname
-        if fn.name == "__init__" and owner:
-            names = [c.rsplit(".", 1)[-1] for c in (owner, *self.graph.subclasses(owner))]
-        else:
-            names = [fn.name]
+        names = caller_names(self.graph, fn)
         for name in names:
             if name not in checked:
                 checked[name] = bool(self.graph.project.mentioning([name]))
@@ -286,10 +294,9 @@ class TypeFlow(WhyUntyped):
     _asked = False
 
     def _join(self, a: str, b: str) -> str:
-        """One type for two values: the same, the base class of the other (a
-        ``Page`` and an ``Image(Page)`` are both ``Page``s), or the nearest project
-        class both derive from (a ``TicketApi(BaseApi)`` and a ``UserApi(BaseApi)``
-        are both ``BaseApi``s: a call through it reaches what each subclass has)."""
+        """One type for two values: the same, the base class of the other (``Page``
+        for a ``Page`` and an ``Image(Page)``), or the nearest project class both
+        derive from (``BaseApi`` for ``TicketApi(BaseApi)`` and ``UserApi(BaseApi)``)."""
         joined = _join(a, b)
         if joined != _UNKNOWN or _UNKNOWN in (a, b):
             return joined
@@ -389,6 +396,10 @@ class TypeFlow(WhyUntyped):
             resolved = self.graph.resolve(maker)
             if made is None and resolved in CONSTRUCTORS:
                 return CONSTRUCTORS[resolved]  # ``compat.build_opener()``, imported on
+            if made is None and resolved in self.classes:
+                return resolved  # ``pkg.api(url)``, where the package says ``api = Api``
+            if made is None and resolved not in self.functions:
+                self.unread.add(maker)  # maybe a module not analysed yet says
             return made or self._returned(resolved)
         if held.startswith(FIXTURE_PREFIX):
             made = self.graph.resolve(held)

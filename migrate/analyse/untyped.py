@@ -48,6 +48,15 @@ class Graph(Protocol):
     def handed_classes(self) -> frozenset[tuple[str, Span]]: ...
 
 
+def caller_names(graph: Graph, fn: Function) -> list[str]:
+    """The names a module calling ``fn`` mentions: its own, or for ``__init__`` its
+    class's or a subclass's."""
+    owner = fn.class_qualname
+    if fn.name == "__init__" and owner:
+        return [c.rsplit(".", 1)[-1] for c in (owner, *graph.subclasses(owner))]
+    return [fn.name]
+
+
 class WhyUntyped:
     """The part of :class:`~migrate.analyse.typeflow.TypeFlow` that explains."""
 

@@ -99,7 +99,12 @@ def test_classes_handed_by_name_type_the_models_client(tmp_path: Path) -> None:
     assert _client_type(graph) == "app.client.Client"
 
 
-def test_a_class_handed_as_a_variable_keeps_it_a_value(tmp_path: Path) -> None:
+def test_a_class_handed_as_a_variable_is_made_by_the_calls_its_arguments_fit(
+    tmp_path: Path,
+) -> None:
+    # ``kind`` may be any class: User stays a value, made where no call names it, but
+    # every call of an unnamed value it fits (``self.item_class(self.client, d)``)
+    # hands it the Client.
     api = API + textwrap.dedent("""
 
         def picked(base, kind):
@@ -108,7 +113,78 @@ def test_a_class_handed_as_a_variable_keeps_it_a_value(tmp_path: Path) -> None:
     graph = _graph(tmp_path, api=api)
     assert "item_class" not in graph.class_slots()
     assert "app.models.User" in graph.flow.values
+    assert "app.models.Model.__init__" in graph.flow.unnamed_inits
+    assert _client_type(graph) == "app.client.Client"
+
+
+def test_an_unnamed_call_handing_something_else_keeps_the_models_client_untyped(
+    tmp_path: Path,
+) -> None:
+    api = API + textwrap.dedent("""
+
+        def picked(base, kind):
+            return Listing(Client(base), "/any", kind).items()
+
+
+        def rebuilt(kind, data):
+            return kind(object(), data)
+        """)
+    graph = _graph(tmp_path, api=api)
     assert _client_type(graph) is None
+
+
+def test_a_call_its_arguments_do_not_fit_is_no_maker(tmp_path: Path) -> None:
+    api = API + textwrap.dedent("""
+
+        def picked(base, kind):
+            return Listing(Client(base), "/any", kind).items()
+
+
+        def labelled(kind, data):
+            return kind(object(), data, "label")
+        """)
+    graph = _graph(tmp_path, api=api)
+    assert _client_type(graph) == "app.client.Client"
+
+
+def test_a_class_handed_to_code_outside_the_project_keeps_its_makers_untyped(
+    tmp_path: Path,
+) -> None:
+    # ``map`` calls User itself, with what no call of the project shows.
+    api = API + textwrap.dedent("""
+
+        def picked(base, kind):
+            return Listing(Client(base), "/any", kind).items()
+
+
+        def many(base, rows):
+            return list(map(User, rows))
+        """)
+    graph = _graph(tmp_path, api=api)
+    assert "app.models.Model.__init__" not in graph.flow.unnamed_inits
+    assert _client_type(graph) is None
+
+
+def test_a_value_of_either_operand_types_what_it_is_handed_to(tmp_path: Path) -> None:
+    # ``client or self.client``: one of them; ``a if c else b`` likewise.
+    api = API + textwrap.dedent("""
+
+        class Holder:
+            def __init__(self, base):
+                self.client = Client(base)
+
+            def user(self, data, client=None):
+                return User(client or self.client, data)
+
+            def other(self, data, fresh):
+                return User(Client("/") if fresh else self.client, data)
+
+
+        def held(base):
+            return Holder(base).user({}).refresh()
+        """)
+    graph = _graph(tmp_path, api=api)
+    assert _client_type(graph) == "app.client.Client"
 
 
 def test_a_registry_read_any_other_way_keeps_its_classes_values(tmp_path: Path) -> None:

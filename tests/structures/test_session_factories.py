@@ -245,13 +245,23 @@ SHAPES = {
         " sync.py:12): httpx.AsyncClient takes verify, cert, proxies and trust_env only when it"
         " is made, so pass each setting to httpx.AsyncClient(...) by name",
     ),
-    "a method of the class": (
-        FACTORY_METHOD,
+    "a method of the class a subclass overrides": (
+        {
+            **FACTORY_METHOD,
+            "pkg/api.py": FACTORY_METHOD["pkg/api.py"]
+            + """
+
+        class TracedApi(Api):
+            def make_session(self, key):
+                session = super().make_session(key)
+                session.hooks["response"].append(print)
+                return session
+    """,
+        },
         "pkg.api.Api.user",
-        "stays on requests: self.session is made by Api.make_session, a factory"
-        " (api.py:9): a client per event loop is made only from a session made where"
-        " self.session is set (self.session = requests.Session()); make it there to"
-        " migrate it",
+        "stays on requests: self.session (an attribute) is made by Api.make_session,"
+        " a factory (api.py:9) that stays sync and keeps making a requests.Session:"
+        " TracedApi overrides it (api.py:19)",
     ),
     "a factory that logs in": (
         {
@@ -383,6 +393,14 @@ SHAPES = {
 }
 
 MOVES = {
+    "a method of the class, reading what its caller gave": (
+        FACTORY_METHOD,
+        ["pkg.api.Api.user"],
+        [
+            "self.session = AsyncClientPerLoop(functools.partial(self.make_session, key))",
+            "session = httpx.AsyncClient(",
+        ],
+    ),
     "a session kept per thread, made on first use (see test_lazy_sessions)": (
         {
             "pkg/__init__.py": "",

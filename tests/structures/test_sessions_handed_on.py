@@ -218,18 +218,42 @@ def test_a_session_handed_on_through_an_untyped_parameter_moves_with_its_calls(
     assert not analysis.colouring.review
 
 
-def test_a_session_handed_on_stays_where_a_test_hands_in_a_mock(tmp_path: Path) -> None:
-    """The same, where a test hands ``App`` a mock for the object holding the session:
-    the session stays on requests, and the plan says why."""
+def test_a_session_handed_on_moves_where_a_test_hands_in_a_mock_which_follows(
+    tmp_path: Path,
+) -> None:
+    """The same, where a test hands ``App`` a mock for the object holding the session
+    and configures what its session's ``get`` gives: the test is read (it makes an
+    ``App``), the session moves, and the mock's ``http_session.get``, which the code
+    now awaits through ``Request``, becomes an AsyncMock giving a plain mock, which
+    the test configures as before: the migrated test passes."""
     more = {"tests/__init__.py": "", "tests/test_app.py": TEST_APP}
-    analysis = analyse_paths([_project(tmp_path, {**FILES, **more})])
-    assert not analysis.colouring.async_functions
-    reason = (
-        "stays on requests: self.http_session is given a requests.Session in some places"
-        " and other values in others (app.py:11; at the root: App is made in modules the"
-        " analysis did not read), so `self.http_session.get()` is not known to be an HTTP"
-        " call; give http_session a session wherever it is set to migrate it"
+    root = _project(tmp_path, {**FILES, **more})
+    analysis = analyse_paths([root])
+    assert "pkg.app.App.config" in analysis.colouring.async_functions
+    assert not analysis.colouring.review
+    subprocess.run(
+        [sys.executable, "-m", "migrate", "apply", str(root), "--force"],
+        check=True,
+        capture_output=True,
     )
-    assert {(r.function, r.reason) for r in analysis.colouring.review} == {
-        ("pkg.query.Request.get_status", reason)
-    }
+    test = (root / "tests/test_app.py").read_text()
+    assert '"http_session.get": mock.AsyncMock(return_value=mock.Mock())' in test
+    proc = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pytest",
+            "-q",
+            "-p",
+            "no:cacheprovider",
+            "-W",
+            "error::RuntimeWarning",
+        ],
+        cwd=root,
+        env={**os.environ, "PYTHONPATH": str(root)},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert "1 passed" in proc.stdout

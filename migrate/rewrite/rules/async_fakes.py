@@ -215,9 +215,12 @@ class AsyncFakes(Rule):
         args = list(updated.args)
         dotted = []
         for name in methods:
+            name, result = name.removesuffix("()"), name.endswith("()")
             if name in given:
                 continue
-            made = cst.Call(self._async_mock(updated.func))
+            # ``get()``: its result an object the test configures, as a call gave it.
+            plain = [keyword_arg("return_value", cst.Call(updated.func))] if result else []
+            made = cst.Call(self._async_mock(updated.func), plain)
             if "." in name:  # an attribute's method: configure_mock's dotted names
                 dotted.append(cst.DictElement(cst.SimpleString(f'"{name}"'), made))
             else:

@@ -1,0 +1,5 @@
+from netbox.core import Api, Endpoint, Record
+
+api = Api
+
+__all__ = ["Api", "Endpoint", "Record", "api"]
