@@ -15,7 +15,7 @@ parameters stay untyped.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection
 
 from .frameworks import makes_nothing
 from .library_names import LIBRARY_METHOD_NAMES
@@ -34,7 +34,7 @@ _KEPT_BY = ("get", "setdefault", "pop", "append", "insert", "add", "extend", "up
 
 
 def escaped_classes(
-    functions: Iterable[Function], resolve: Callable[[str | None], str | None], classes: set[str]
+    functions: Collection[Function], resolve: Callable[[str | None], str | None], classes: set[str]
 ) -> set[str]:
     """The project classes handed, as values, to code outside the project."""
     escaped: set[str] = set()
