@@ -52,7 +52,7 @@ def find_fakes(graph: CallGraph, result: Colouring) -> None:
             # (``monkeypatch.setattr(app.time, "sleep", fake)``).
             if target == "time.sleep" and moving and patch.target_span is not None:
                 # Through a module (``pkg.cli.time.sleep``): only where its own sleeps move.
-                through = _module_of(graph, patch.target or "")
+                through = graph.project.module_of(patch.target or "")
                 if through is not None and through not in moving:
                     continue
                 retarget = patch.target_span
@@ -203,15 +203,6 @@ def _sleeping_modules(graph: CallGraph, result: Colouring) -> set[str]:
             if any(entry.family == "sleep" and not call.in_lambda for call, entry in calls):
                 found.add(fn.module)
     return found
-
-
-def _module_of(graph: CallGraph, written: str) -> str | None:
-    """The project module a patch target is written through, if any."""
-    parts = written.split(".")
-    for cut in range(len(parts) - 1, 0, -1):
-        if (head := ".".join(parts[:cut])) in graph.project.files:
-            return head
-    return None
 
 
 def _whole_session(graph: CallGraph, written: str) -> str | None:

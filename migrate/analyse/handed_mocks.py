@@ -124,12 +124,7 @@ def _awaited_in_callees(
         callee = graph.functions.get(graph.callee_of(call) or "")
         if callee is None or call.positional < 0 or graph.project.facts[callee.module].is_test_file:
             return None  # unknown, or ``f(*args, mock)``
-        offset = int(bool(callee.class_qualname) and callee.params[:1] in (("self",), ("cls",)))
-        if slot.isdigit():
-            index = int(slot) + offset
-            param = callee.params[index] if index < callee.positional else None
-        else:
-            param = slot if slot in callee.params else None
+        param = _parameter(callee, slot)
         kept = {a for p, a in callee.kept_params if p == param}
         if param is None or (kept and (callee.name != "__init__" or not callee.class_qualname)):
             return None
@@ -172,11 +167,14 @@ def _constructor(graph: CallGraph, call: Call) -> Function | None:
     return graph.functions.get(graph.resolve(f"{target}.__init__") or "")
 
 
-def _parameter(init: Function, slot: str) -> str | None:
+def _parameter(fn: Function, slot: str) -> str | None:
+    """The parameter of ``fn`` a call's argument ``slot`` (a position, or a keyword)
+    fills, after ``self`` or ``cls``."""
     if not slot.isdigit():
-        return slot
-    index = int(slot) + 1  # after self
-    return init.params[index] if index < len(init.params) else None
+        return slot if slot in fn.params else None
+    offset = int(bool(fn.class_qualname) and fn.params[:1] in (("self",), ("cls",)))
+    index = int(slot) + offset
+    return fn.params[index] if index < fn.positional else None
 
 
 def _methods_awaited(

@@ -121,6 +121,16 @@ class Project:
         """The name ``module`` is known by here (an import may use an alias)."""
         return module if module in self.files else self.aliases.get(module, module)
 
+    def module_of(self, dotted: str) -> str | None:
+        """The project module a dotted name is written through (``pkg.api`` for
+        ``pkg.api.Client.get``): its longest leading part that is one."""
+        parts = dotted.split(".")
+        for cut in range(len(parts) - 1, 0, -1):
+            module = self.canonical(".".join(parts[:cut]))
+            if module in self.files:
+                return module
+        return None
+
     def close(self) -> None:
         if self._pool is not None:
             self._pool.shutdown()

@@ -405,11 +405,7 @@ def unseen_modules(graph: CallGraph, colouring: Colouring) -> set[str]:
     project = graph.project
     wanted: set[str] = set()
     for target in flow.unseen:
-        parts = target.split(".")
-        for cut in range(len(parts) - 1, 0, -1):
-            module = project.canonical(".".join(parts[:cut]))
-            if module in project.files:
-                if project.files[module].facts is None:
-                    wanted.add(module)
-                break
+        module = project.module_of(target)
+        if module is not None and project.files[module].facts is None:
+            wanted.add(module)
     return wanted

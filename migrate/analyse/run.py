@@ -247,7 +247,7 @@ def _handed_modules(graph: CallGraph, colouring: Colouring) -> set[str]:
             handed.add(graph.callee_of(call) or target)
         if len(handed) == before:
             break
-    modules = {_module_of(project, target) for target in targets}
+    modules = {project.module_of(target) for target in targets}
     wanted = {m for m in modules if m is not None and project.files[m].facts is None}
     return wanted | set(project.mentioning({target.rsplit(".", 1)[-1] for target in targets}))
 
@@ -275,7 +275,7 @@ def _session_factory_modules(graph: CallGraph) -> set[str]:
             owner, _, name = local.rpartition(".")
             names.add(name)
             for base in facts.classes.get(f"{facts.module}.{owner}", ()) if owner else ():
-                module = _module_of(project, graph.resolve(base) or base)
+                module = project.module_of(graph.resolve(base) or base)
                 if module is not None and project.files[module].facts is None:
                     wanted.add(module)
     return wanted | set(project.mentioning(names))
@@ -294,7 +294,7 @@ def _session_handed_modules(graph: CallGraph) -> set[str]:
         and (target := graph.resolve(call.target) or "")
         and not target.startswith(("requests.", "httpx.", "builtins."))
     }
-    modules = {_module_of(project, target) for target in targets}
+    modules = {project.module_of(target) for target in targets}
     wanted = {m for m in modules if m is not None and project.files[m].facts is None}
     return wanted | set(project.mentioning({target.rsplit(".", 1)[-1] for target in targets}))
 
@@ -336,15 +336,7 @@ def _unseen_callers(graph: CallGraph) -> set[str]:
     wanted = set(graph.project.mentioning(names))
     project = graph.project
     for maker in graph.flow.unread:  # ``pkg.api(url)``: what ``pkg`` says ``api`` is
-        parts = maker.split(".")
-        module = next(
-            (
-                m
-                for cut in range(len(parts) - 1, 0, -1)
-                if (m := ".".join(parts[:cut])) in project.files
-            ),
-            None,
-        )
+        module = project.module_of(maker)
         if module is not None and project.files[module].facts is None:
             wanted.add(module)
     return wanted
@@ -378,20 +370,10 @@ def _decorator_modules(graph: CallGraph, colouring: Colouring) -> set[str]:
             continue
         for decorator in fn.decorators:
             target = graph.resolve(decorator.target) if decorator.target else None
-            module = _module_of(project, target) if target else None
+            module = project.module_of(target) if target else None
             if module is not None and project.files[module].facts is None:
                 wanted.add(module)
     return wanted
-
-
-def _module_of(project: Project, target: str) -> str | None:
-    """The project module ``target`` (a qualified name) is defined in, if any."""
-    parts = target.split(".")
-    for cut in range(len(parts) - 1, 0, -1):
-        module = project.canonical(".".join(parts[:cut]))
-        if module in project.files:
-            return module
-    return None
 
 
 def _callee_modules(graph: CallGraph, colouring: Colouring) -> set[str]:
@@ -476,7 +458,7 @@ def _base_modules(graph: CallGraph) -> set[str]:
                 module = _unread_module(project, target)
                 if module is not None:
                     wanted.add(module)
-                elif reexporting := project.facts.get(_module_of(project, target) or ""):
+                elif reexporting := project.facts.get(project.module_of(target) or ""):
                     wanted.update(
                         star
                         for star in map(project.canonical, reexporting.star_imports)
