@@ -8,7 +8,10 @@ method of that name in the project becomes async, and the name is not one a
 builtin, a mock, a logger or an HTTP client has, the call is taken for one of
 them: it is linked to each (awaited, or bridged from code that stays sync),
 as a developer reading ``grep get_url`` would do. Left alone, it would hand
-its caller a coroutine.
+its caller a coroutine. A name builtins have too (``get``) counts on an
+attribute that holds one project class wherever the project sets it
+(``client.products.get(1)``, every ``products`` an Endpoint): the call is
+that class's method (see attribute_types).
 
 When only some of them become async, the call stays as it is and the plan
 names it (``review.find_reviews``): awaiting would fail on the sync ones.
@@ -89,14 +92,48 @@ def method_names(graph: CallGraph) -> dict[str, list[str]]:
     return found
 
 
+def attribute_types(graph: CallGraph) -> dict[str, str]:
+    """Attribute names that hold one project class wherever the project sets them:
+    ``api.users`` is an Endpoint whatever ``api`` is, when every ``users`` any class
+    sets holds an Endpoint, nothing sets one on another object, no class body
+    binds the name and no method has it."""
+    held: dict[str, set[str | None]] = {}
+    for fn in graph.functions.values():
+        owner = fn.class_qualname
+        for attr, _ in fn.self_assigns:
+            typ = graph.attr_type(owner, attr) if owner else None
+            held.setdefault(attr, set()).add(graph.resolve(typ) if typ else None)
+    unknown = {fn.name for fn in graph.functions.values() if fn.class_qualname}
+    for facts in graph.project.facts.values():
+        unknown.update(facts.attr_writes, facts.attr_values)
+        unknown.update(a for attrs in facts.class_attrs.values() for a in attrs)
+    classes = graph.class_names()
+    found = {}
+    for attr, types in held.items():
+        one = next(iter(types)) if len(types) == 1 else None
+        if one in classes and attr not in unknown:
+            found[attr] = one
+    return found
+
+
 def find_sites(graph: CallGraph) -> list[Site]:
-    """The calls no type links, of a method name only project classes define."""
+    """The calls no type links, of a method name only project classes define, or
+    of a library name on an attribute that holds one project class."""
     by_name = method_names(graph)
+    holding = attribute_types(graph)
     found = []
     for fn in graph.functions.values():
         for call in fn.calls:
-            method = call.text.rpartition(".")[2]
-            if method not in by_name or not _untyped(graph, call):
+            receiver, _, method = call.text.rpartition(".")
+            if method not in by_name:
+                held = holding.get(receiver.rpartition(".")[2]) if "." in receiver else None
+                typed = graph.resolve(f"{held}.{method}") if held else None
+                if typed not in graph.functions or not _untyped(graph, call):
+                    continue
+                if accepts(graph.functions[typed or ""], call):
+                    found.append(Site(fn.qualname, call, (typed or "",), ()))
+                continue
+            if not _untyped(graph, call):
                 continue
             candidates = [m for m in by_name[method] if accepts(graph.functions[m], call)]
             tests = {m for m in candidates if _in_tests(graph, m)}

@@ -1796,6 +1796,7 @@ def _target_key(graph: CallGraph, target: str) -> tuple[str, str] | None:
     giving the session (``pkg.api.Api.session.get``, ``pkg.sessions.session().get``)."""
     receiver = target.rpartition(".")[0]
     owner, _, name = receiver.rpartition(".")
+    owner = graph.value_type(owner) or owner  # ``Endpoint.api``: the Api the flow gives it
     called = graph.functions.get(graph.resolve(receiver.removesuffix(RETURNS_SUFFIX)) or "")
     if name.endswith(RETURNS_SUFFIX) and called is not None and not called.class_qualname:
         held = graph.project.facts[called.module].session_accessors.get(called.name)

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..read.sources import discover_files
-from . import dynamic, either_iterables, injected, kept_callbacks, kept_methods
+from . import by_name, dynamic, either_iterables, injected, kept_callbacks, kept_methods
 from .colour import colour
 from .concurrency import Spot, find_spots
 from .decisions import Colouring, Scope
@@ -184,6 +184,8 @@ def _names(qualnames: Iterable[str], graph: CallGraph) -> set[str]:
             # functions with it (``@cli.might_need_auth`` in a test) must follow.
             names.add(decorator.name)
     classes.update(sub for cls in list(classes) for sub in graph.subclasses(cls))
+    # ``nb.users.get(1)``, ``nb`` untyped: ``users`` holds an Endpoint wherever it is set.
+    names.update(a for a, typ in by_name.attribute_types(graph).items() if typ in classes)
     for facts in graph.project.facts.values():
         for made in (facts.typed_names, facts.return_types):
             names.update(name for name, typ in made.items() if graph.resolve(typ) in classes)

@@ -1,0 +1,3 @@
+from .api import Api, Endpoint
+
+__all__ = ["Api", "Endpoint"]
