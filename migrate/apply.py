@@ -38,7 +38,12 @@ from .rewrite.journal import (
     journal_root,
 )
 from .rewrite.options import RewriteOptions
-from .rewrite.project_config import ProjectConfig, read_config, with_project_config
+from .rewrite.project_config import (
+    ProjectConfig,
+    inferred_line_length,
+    read_config,
+    with_project_config,
+)
 from .rewrite.project_files import detect_asyncio_mode, project_file_results
 from .verify.awaits import TreeFile, Unawaited, check_awaits
 from .verify.checks import source_encoding
@@ -231,6 +236,10 @@ def _carry_out(
     roots = tuple(Path(r) for r in plan.roots)
     if settled is not None:
         report.finished = settled.finished
+    if options.line_length is None:
+        # None of the project's tools sets one: its own code shows how wide it writes.
+        width = inferred_line_length(source.text for source in sources.values())
+        options = replace(options, line_length=width)
     if not options.partial:
         # Half a migration would not run: the project as it is runs.
         report.held = [

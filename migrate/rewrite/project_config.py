@@ -5,14 +5,17 @@ Read from the project's files, the way its own tools would find them: the
 nearest ``pyproject.toml`` (``[tool.migrate]``, ``[tool.ruff]``,
 ``[tool.black]``), ``ruff.toml``, ``setup.cfg`` and ``tox.ini`` (flake8's and
 pycodestyle's ``max-line-length``), and ``.pre-commit-config.yaml`` (the
-formatter hooks a team runs).
+formatter hooks a team runs). Where none of them sets a line length, the
+code's own lines tell how wide the team writes (``inferred_line_length``).
 """
 
 from __future__ import annotations
 
 import configparser
+import io
 import re
 import sys
+import tokenize
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -203,3 +206,39 @@ def with_project_config(
         line_length=options.line_length or config.line_length,
         formatter=(options.formatter or config.formatter) if formatting else None,
     )
+
+
+# Widths teams choose, narrowest first, from black's and ruff's default on: code
+# kept to PEP 8's 79 is wrapped at 88 all the same, as no configuration asks less.
+_USUAL_WIDTHS = (88, 99, 100, 110, 120)
+
+
+def inferred_line_length(texts: Iterable[str]) -> int:
+    """The width code that configures none keeps to: the narrowest usual one
+    (88, 99, 100, 110, 120) that all its code lines fit but a few (four, or one
+    in 200), else 120. Lines inside strings, with a long string, or holding only
+    a comment do not count: formatters leave them as they are (a URL, a message)."""
+    lengths = [n for text in texts for n in _code_line_lengths(text)]
+    allowed = max(len(lengths) // 200, 4)
+    for width in _USUAL_WIDTHS:
+        if sum(1 for n in lengths if n > width) <= allowed:
+            return width
+    return _USUAL_WIDTHS[-1]
+
+
+def _code_line_lengths(text: str) -> list[int]:
+    try:
+        tokens = list(tokenize.generate_tokens(io.StringIO(text).readline))
+    except (tokenize.TokenError, SyntaxError):
+        return []
+    left_out: set[int] = set()
+    for token in tokens:
+        if token.type == tokenize.STRING and (
+            token.end[0] > token.start[0] or len(token.string) > 40
+        ):
+            left_out.update(range(token.start[0], token.end[0] + 1))
+    return [
+        len(line)
+        for number, line in enumerate(text.splitlines(), 1)
+        if number not in left_out and line.strip() and not line.lstrip().startswith("#")
+    ]

@@ -15,7 +15,7 @@ from click.testing import CliRunner, Result
 
 from migrate.cli import main
 from migrate.rewrite.helpers import HELPERS, defined_helpers, render
-from migrate.rewrite.project_config import read_config
+from migrate.rewrite.project_config import inferred_line_length, read_config
 
 RUFF = Path(sys.executable).with_name("ruff")
 
@@ -542,3 +542,75 @@ def test_a_configuration_file_that_cannot_be_read_configures_nothing(
     monkeypatch.setattr(Path, "read_text", refuse)
     config = read_config([tmp_path])
     assert (config.root, config.line_length, config.formatter) == (tmp_path, None, None)
+
+
+def _code(width: int, lines: int = 40, widest: int = 5) -> str:
+    """``lines`` statements, ``widest`` of them ``width`` characters long."""
+    body = [f"    value_{n} = {n}" for n in range(lines - widest)]
+    wide = "    total = compute(" + ", ".join(f"a{n}" for n in range(60))
+    body += [wide[: width - 1] + ")"] * widest
+    return "def build(compute):\n" + "\n".join(body) + "\n    return total\n"
+
+
+@pytest.mark.parametrize(
+    ("widest", "expected"), [(70, 88), (88, 88), (95, 99), (100, 100), (104, 110), (119, 120)]
+)
+def test_code_that_configures_no_width_is_taken_at_the_width_it_is_written(
+    widest: int, expected: int
+) -> None:
+    code = _code(widest)
+    assert max(len(line) for line in code.splitlines()) == widest
+    assert inferred_line_length([code]) == expected
+
+
+def test_strings_comments_and_a_rare_long_line_do_not_widen_the_code() -> None:
+    text = 'URL = "' + "x" * 150 + '"\n# ' + "y" * 150 + '\nDOC = """\n' + "z" * 150 + '\n"""\n'
+    assert inferred_line_length([text * 5, _code(80)]) == 88
+    # Four statements of 130 among lines of 80: slips, not the team's width.
+    assert inferred_line_length([_code(130, widest=4)]) == 88
+    # Five among a thousand too: one in 200 is allowed.
+    assert inferred_line_length([_code(130), *[_code(80, lines=200)] * 5]) == 88
+    # Code wider than any width teams choose: the widest of them.
+    assert inferred_line_length([_code(150)]) == 120
+
+
+WIDE_CLIENT = """\
+import requests
+
+
+class Client:
+    def __init__(self, base_url, api_key):
+        self.base_url = base_url
+        self.session = requests.Session()
+        self.session.headers.update({"Authorization": f"Token {api_key}", "Accept": "ACCEPT"})
+
+    def comments(self, ticket_id, page):
+        return self.session.get(f"{self.base_url}/tickets/{ticket_id}/comments?page={page}").json()
+
+    def describe(self, ticket, comments, labels=None, assignee=None, watchers=None, due_date=None, sla=None):
+        summary = {"ticket": ticket, "comments": len(comments), "labels": labels or [], "due_date": due_date}
+        summary.update({"assignee": assignee or "nobody", "watchers": watchers or [], "sla": sla, "open": True})
+        return {key: value for key, value in summary.items() if value is not None and value not in ([], {})}
+""".replace("ACCEPT", "application/json")  # noqa: E501 (the code is 110 wide)
+
+
+@pytest.mark.parametrize("configured", [None, 88])
+def test_a_project_that_configures_no_width_keeps_its_own_in_the_rewrite(
+    tmp_path: Path, configured: int | None
+) -> None:
+    (tmp_path / ".git").mkdir()
+    if configured:
+        (tmp_path / "pyproject.toml").write_text(f"[tool.ruff]\nline-length = {configured}\n")
+    module = tmp_path / "client.py"
+    module.write_text(WIDE_CLIENT)
+    assert apply(tmp_path, "--no-format").exit_code == 0
+    rewritten = [line for line in module.read_text().splitlines() if "tickets/" in line]
+    if configured:
+        # The configured width wins over the code's: the call is wrapped to it.
+        assert len(rewritten) == 1 and len(rewritten[0]) <= configured
+    else:
+        # Written 110 wide, so the awaited call (107) stays on one line.
+        assert rewritten == [
+            "        return (await self.session.get("
+            'f"{self.base_url}/tickets/{ticket_id}/comments?page={page}")).json()'
+        ]
