@@ -87,3 +87,37 @@ def _is_dataclass(decorator: ast.expr, resolve: Callable[[ast.AST], str | None])
         k.arg == "init" and isinstance(k.value, ast.Constant) and k.value.value is False
         for k in call.keywords
     )
+
+
+# What makes a field's value where a class body declares it: dataclasses' and attrs'.
+FIELD_MAKERS = frozenset(
+    {"dataclasses.field", "attr.ib", "attr.attrib", "attrs.field", "attr.field"}
+)
+
+
+def factory_fields(
+    node: ast.ClassDef, resolve: Callable[[ast.AST], str | None]
+) -> dict[str, tuple[str, ast.expr]]:
+    """Fields whose value a factory makes for each instance (``session: Session =
+    field(default_factory=requests.Session)``, attrs' ``factory=``, a lambda
+    calling one): by name, what the factory calls (resolved) and the call."""
+    found: dict[str, tuple[str, ast.expr]] = {}
+    for stmt in node.body:
+        target: ast.expr | None = stmt.target if isinstance(stmt, ast.AnnAssign) else None
+        if isinstance(stmt, ast.Assign) and len(stmt.targets) == 1:
+            target = stmt.targets[0]
+        value = stmt.value if isinstance(stmt, ast.AnnAssign | ast.Assign) else None
+        if not isinstance(target, ast.Name) or not isinstance(value, ast.Call):
+            continue
+        if resolve(value.func) not in FIELD_MAKERS:
+            continue
+        for keyword in value.keywords:
+            factory = keyword.value
+            if keyword.arg not in ("default_factory", "factory"):
+                continue
+            if isinstance(factory, ast.Lambda) and isinstance(factory.body, ast.Call):
+                factory = factory.body.func
+            made = resolve(factory)
+            if made:
+                found[target.id] = (made, value)
+    return found

@@ -14,7 +14,9 @@ import itertools
 from . import methods, shapes, thread_shapes
 from .accessors import returned_self_attr
 from .aliases import function_aliases, stand_in
-from .dataclass_inits import dataclass_init
+from .catalogue import CONSTRUCTORS
+from .dataclass_inits import dataclass_init, factory_fields
+from .defaults import SESSION_TYPES
 from .flow import mark_tested
 from .forms import has_async_memo, is_main_guard, mark_stop_expectations, property_accessor
 from .frameworks import (
@@ -256,6 +258,10 @@ class ModuleAnalyser(OperatorCalls):
             self.facts.class_attrs[qualname] = assigned
         if aliases := method_aliases(node):
             self.facts.method_aliases[qualname] = aliases
+        for name, (factory, call) in factory_fields(node, self.resolve).items():
+            if (typ := CONSTRUCTORS.get(factory)) in SESSION_TYPES:
+                self.facts.session_fields.setdefault(qualname, {})[name] = span_of(call)
+                self.facts.attr_types.setdefault(qualname, {}).setdefault(name, typ or "")
         for decorator in node.decorator_list:
             self.visit(decorator)
         if outer.function is not None and outer.function.name != "<module>":

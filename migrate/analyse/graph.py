@@ -106,6 +106,7 @@ class CallGraph(Extensions):
     _class_facts: dict[str, list[ModuleFacts]] | None = None
     _classes: set[str] | None = None
     _set_attrs: frozenset[str] | None = None
+    _copies: dict[tuple[str, str], tuple[str, str]] | None = None
     # (class family, attribute) -> the type every assignment of it gives (see typeflow).
     flowed_attrs: dict[tuple[str, str], str] = field(default_factory=dict)
     # ``flask.g.client`` -> the type every assignment of it gives (see object_attrs).
@@ -823,6 +824,20 @@ class CallGraph(Extensions):
                     return found
         return None
 
+    def session_source(self, cls: str, attr: str) -> tuple[str, str]:
+        """Whose session ``self.<attr>`` of ``cls`` is: its own, or that of the object
+        it was handed, where every method setting it copies one (``self.session =
+        client.session``, ``client`` a Client): one session, moved or kept as one."""
+        if self.flow is None:
+            return cls, attr  # nothing typed the objects handed in yet
+        if self._copies is None:
+            self._copies = _session_copies(self, self.flow)
+        key, seen = (cls, attr), set()
+        while key in self._copies and key not in seen:
+            seen.add(key)
+            key = self._copies[key]
+        return key
+
     def attr_owner(self, cls: str, attr: str, depth: int = 0) -> str:
         """The class that sets ``attr`` for instances of ``cls``: ``cls`` itself, or the
         nearest base class that does (``self.session`` made in a base's ``__init__``)."""
@@ -1253,6 +1268,7 @@ def build_graph(
     graph.flowed_attrs = flow.solve()
     # Sessions factories make, known once the attributes they are kept in have a type.
     made_elsewhere = {
+        **_unseen_makers(graph),  # the others name the cause better
         **_factory_sessions(graph),
         **_rebound_sessions(graph),
         **_mixed_sessions(graph),
@@ -1408,6 +1424,15 @@ def _kept_sessions(graph: CallGraph) -> dict[tuple[str, str] | None, str]:
             if key not in kept:
                 where = f"{PurePath(graph.project.facts[fn.module].path).name}:{read.span.line}"
                 kept[key] = f"stays on requests: {read.text} is read ({where}), and {why}"
+    for facts in graph.project.facts.values():
+        for cls, fields in facts.session_fields.items():
+            for name in fields:
+                kept.setdefault(
+                    (cls, name),
+                    f"stays on requests: {cls.rsplit('.', 1)[-1]}.{name} is made by its"
+                    " field's factory, which the migration does not make a client per"
+                    " event loop (it does where a method or the class body makes one)",
+                )
     return kept
 
 
@@ -1468,6 +1493,43 @@ def _mixed_sessions(graph: CallGraph) -> dict[tuple[str, str] | None, str]:
                     " is set to migrate it",
                 )
     return kept
+
+
+def _unseen_makers(graph: CallGraph) -> dict[tuple[str, str] | None, str]:
+    """``self.session: requests.Session = make()``, typed by its annotation only: what
+    ``make`` (a parameter, a library's function) gives is out of sight, so no client
+    can be made in its place: the session stays on requests, with its calls."""
+    kept: dict[tuple[str, str] | None, str] = {}
+    for fn in graph.functions.values():
+        owner = fn.class_qualname
+        if owner is None:
+            continue
+        for attr, held in fn.self_assigns:
+            if graph.attr_type(owner, attr) not in SESSION_TYPES or _seen_maker(graph, held):
+                continue
+            given = f"what {held.removeprefix(PARAM_PREFIX)} gives" if held else "a value"
+            kept.setdefault(
+                session_key(graph, fn, f"self.{attr}.request"),
+                f"stays on requests: self.{attr} is given {given}, which the migration cannot"
+                " see: make the session there (or hand one in) to migrate it",
+            )
+    return kept
+
+
+def _seen_maker(graph: CallGraph, held: str | None) -> bool:
+    """Whether a session attribute's value ``held`` is one the migration sees made: a
+    session made or handed in, a project function's or class's (or either of two)."""
+    if held is None:
+        return False
+    if "|" in held:
+        return all(_seen_maker(graph, one) for one in held.split("|"))
+    if not held.endswith(RETURNS_SUFFIX):
+        return True
+    called = held.removesuffix(RETURNS_SUFFIX)
+    if called.startswith(PARAM_PREFIX):
+        return "." in called.removeprefix(PARAM_PREFIX)  # not ``make()``, a callable handed in
+    target = graph.resolve(called) or called
+    return target in CONSTRUCTORS or target in graph.functions or target in graph.class_names()
 
 
 def _lazy_sessions_sending(graph: CallGraph) -> dict[tuple[str, str] | None, str]:
@@ -1805,7 +1867,7 @@ def _target_key(graph: CallGraph, target: str) -> tuple[str, str] | None:
     attr = accessor[1] if accessor else name
     if accessor is None and graph.attr_type(owner, attr) not in SESSION_TYPES:
         return None
-    return graph.attr_owner(owner, attr), attr
+    return graph.session_source(graph.attr_owner(owner, attr), attr)
 
 
 def _written_key(graph: CallGraph, fn: Function, text: str) -> tuple[str, str] | None:
@@ -1824,8 +1886,30 @@ def _written_key(graph: CallGraph, fn: Function, text: str) -> tuple[str, str] |
         # ``self._get_session().get``: the session ``self._session`` holds.
         accessor = graph.accessor(fn.class_qualname, parts[1])
         attr = accessor[1] if accessor else parts[1]
-        return graph.attr_owner(fn.class_qualname, attr), attr
+        return graph.session_source(graph.attr_owner(fn.class_qualname, attr), attr)
     return None
+
+
+def _session_copies(graph: CallGraph, flow: TypeFlow) -> dict[tuple[str, str], tuple[str, str]]:
+    """Session attributes every assignment of which copies the session an object
+    handed in holds (``self.session = client.session``), and that session."""
+    sources: dict[tuple[str, str], set[tuple[str, str] | None]] = {}
+    for fn in graph.functions.values():
+        cls = fn.class_qualname
+        for attr, held in fn.self_assigns if cls else ():
+            source = None
+            param, _, copied = (held or "").removeprefix(PARAM_PREFIX).partition(".")
+            if held and held.startswith(PARAM_PREFIX) and copied and "." not in copied:
+                typ = flow.state.get(("param", fn.qualname, param))
+                if typ and graph.attr_type(typ, copied) in SESSION_TYPES:
+                    source = (graph.attr_owner(typ, copied), copied)
+            sources.setdefault((graph.attr_owner(cls or "", attr), attr), set()).add(source)
+    copies = {}
+    for key, found in sources.items():
+        source = found.pop() if len(found) == 1 else None
+        if source is not None:
+            copies[key] = source
+    return copies
 
 
 def _held_global(graph: CallGraph, fn: Function, called: str) -> tuple[str, str] | None:

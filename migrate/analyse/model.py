@@ -549,6 +549,9 @@ class ModuleFacts:
     # Annotations naming a session type (``Optional[requests.Session]``): the class or
     # function whose attribute or parameter it annotates, that name, the annotation.
     session_annotations: list[tuple[str, str, Span]] = field(default_factory=list)
+    # ``session: Session = field(default_factory=requests.Session)`` (or attrs'
+    # ``factory=``): class -> such fields -> where the factory is given.
+    session_fields: dict[str, dict[str, Span]] = field(default_factory=dict)
     # Top-level functions returning a plain mock they configure (see mock_factories).
     mock_factories: dict[str, MockFactory] = field(default_factory=dict)
 

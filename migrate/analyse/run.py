@@ -288,11 +288,12 @@ def _session_handed_modules(graph: CallGraph) -> set[str]:
     http_session=self.http_session)``), and those that call them: calls made
     through it there are HTTP calls, and every call site tells what it holds."""
     project = graph.project
+    holding = _session_holders(graph)
     targets = {
         target
         for fn in graph.functions.values()
         for call in fn.calls
-        if _hands_session(graph, fn, call)
+        if _hands_session(graph, fn, call, holding)
         and (target := graph.resolve(call.target) or "")
         and not target.startswith(("requests.", "httpx.", "builtins."))
     }
@@ -301,16 +302,30 @@ def _session_handed_modules(graph: CallGraph) -> set[str]:
     return wanted | set(project.mentioning({target.rsplit(".", 1)[-1] for target in targets}))
 
 
-def _hands_session(graph: CallGraph, fn: Function, call: Call) -> bool:
+def _session_holders(graph: CallGraph) -> set[str]:
+    """Classes whose instances keep a session in an attribute, and their subclasses."""
+    found = {
+        fn.class_qualname
+        for fn in graph.functions.values()
+        if fn.class_qualname
+        and any(graph.attr_type(fn.class_qualname, a) in SESSION_TYPES for a, _ in fn.self_assigns)
+    }
+    return found | {sub for cls in found for sub in graph.subclasses(cls)}
+
+
+def _hands_session(graph: CallGraph, fn: Function, call: Call, holding: set[str]) -> bool:
     """Whether ``call`` hands on a session: one it holds (``self.x`` handed on, attr?:,
-    is one only if typed so, and its module is analysed already), or an attribute
-    the type flow tells is one (``fetch_json(service.session, url)``)."""
+    is one only if typed so, and its module is analysed already), an attribute
+    the type flow tells is one (``fetch_json(service.session, url)``), or an object
+    keeping one (``Users(self)`` in a client whose ``self.session`` it is)."""
     if any(kind != "none" and not kind.startswith(MAYBE_ATTR) for _, kind in call.sessions_given):
         return True
     if graph.flow is None or (not call.arg_values and not call.kwarg_values):
         return False
-    handed = (*call.arg_values, *(v for _, v in call.kwarg_values))
-    return any(graph.flow.handed_type(held, fn) in SESSION_TYPES for held in handed if held)
+    handed = [v for v in (*call.arg_values, *(v for _, v in call.kwarg_values)) if v]
+    if any(graph.flow.handed_type(held, fn) in SESSION_TYPES for held in handed):
+        return True
+    return any(_value_type(graph, held, fn) in holding for held in handed)
 
 
 def _made_method_users(graph: CallGraph, colouring: Colouring) -> set[str]:

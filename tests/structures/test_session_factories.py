@@ -236,7 +236,60 @@ FACTORY_IMPORTED_INTO_A_GLOBAL = {
     """,
 }
 
+FIELD_FACTORY = """
+    from dataclasses import dataclass, field
+
+    import requests
+
+
+    @dataclass
+    class Api:
+        base: str
+        session: requests.Session = field(default_factory=requests.Session)
+
+        def user(self, uid):
+            return self.session.get(f"{self.base}/users/{uid}").json()
+"""
+
+HANDED_MAKER = """
+    import requests
+
+
+    class Api:
+        def __init__(self, base, make_session):
+            self.base = base
+            self.session: requests.Session = make_session()
+
+        def user(self, uid):
+            return self.session.get(f"{self.base}/users/{uid}").json()
+"""
+
 SHAPES = {
+    "an annotated attribute given what a callable handed in makes": (
+        {"pkg/__init__.py": "", "pkg/api.py": HANDED_MAKER},
+        "pkg.api.Api.user",
+        "stays on requests: self.session is given what make_session() gives, which the"
+        " migration cannot see: make the session there (or hand one in) to migrate it",
+    ),
+    "a dataclass field's default_factory": (
+        {"pkg/__init__.py": "", "pkg/api.py": FIELD_FACTORY},
+        "pkg.api.Api.user",
+        "stays on requests: Api.session is made by its field's factory, which the migration"
+        " does not make a client per event loop (it does where a method or the class body"
+        " makes one)",
+    ),
+    "a dataclass field's factory that is a lambda": (
+        {
+            "pkg/__init__.py": "",
+            "pkg/api.py": FIELD_FACTORY.replace(
+                "default_factory=requests.Session", "default_factory=lambda: requests.Session()"
+            ),
+        },
+        "pkg.api.Api.user",
+        "stays on requests: Api.session is made by its field's factory, which the migration"
+        " does not make a client per event loop (it does where a method or the class body"
+        " makes one)",
+    ),
     "an override in another module, configured by setattr": (
         ENGINE,
         "pkg.engines.base.BaseEngine.request",

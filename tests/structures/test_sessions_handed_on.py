@@ -257,3 +257,47 @@ def test_a_session_handed_on_moves_where_a_test_hands_in_a_mock_which_follows(
     )
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert "1 passed" in proc.stdout
+
+
+COPIED_CLIENT = """
+    import requests
+    from requests_oauthlib import OAuth1
+
+    from .resources import Groups
+
+
+    class Client:
+        def __init__(self, base_url, key=None):
+            self.base_url = base_url
+            self.session = requests.Session()
+            if key:
+                self.session.auth = OAuth1(key)
+            self.groups = Groups(self)
+"""
+
+COPIED_RESOURCES = """
+    class Groups:
+        def __init__(self, client):
+            self.session = client.session
+
+        def names(self):
+            return [g["name"] for g in self.session.get("http://x/groups").json()]
+"""
+
+
+def test_a_session_copied_from_the_object_handed_in_moves_or_stays_with_it(
+    tmp_path: Path,
+) -> None:
+    """``self.session = client.session``: the resource's calls go through the client's
+    session, so they move when it moves and stay when it stays (an OAuth1 auth keeps
+    it on requests): never an await on a requests.Session."""
+    files = {"pkg/__init__.py": "", "pkg/resources.py": COPIED_RESOURCES}
+    kept = analyse_paths([_project(tmp_path / "kept", {**files, "pkg/client.py": COPIED_CLIENT})])
+    assert not kept.colouring.is_async("pkg.resources.Groups.names")
+    assert not kept.colouring.converted_sessions
+    moved_client = COPIED_CLIENT.replace("            if key:\n", "").replace(
+        "                self.session.auth = OAuth1(key)\n", ""
+    )
+    moved = analyse_paths([_project(tmp_path / "moved", {**files, "pkg/client.py": moved_client})])
+    assert moved.colouring.is_async("pkg.resources.Groups.names")
+    assert moved.colouring.converted_sessions == {("pkg.client.Client", "session")}
