@@ -48,6 +48,8 @@ class Site:
     candidates: tuple[str, ...]
     # The candidates test modules define: stand-ins for the others.
     stand_ins: tuple[str, ...]
+    # The attribute the call is made on, where that tells the candidate (attribute_types).
+    held_in: str = ""
 
     @property
     def key(self) -> tuple[str, int, int]:
@@ -92,17 +94,24 @@ def method_names(graph: CallGraph) -> dict[str, list[str]]:
     return found
 
 
-def attribute_types(graph: CallGraph) -> dict[str, str]:
-    """Attribute names that hold one project class wherever the project sets them:
-    ``api.users`` is an Endpoint whatever ``api`` is, when every ``users`` any class
-    sets holds an Endpoint, nothing sets one on another object, no class body
-    binds the name and no method has it."""
+def attribute_values(graph: CallGraph) -> dict[str, set[str | None]]:
+    """What each attribute name holds where a class sets it on its instances: the
+    type each class gives it (None where it has no one type)."""
     held: dict[str, set[str | None]] = {}
     for fn in graph.functions.values():
         owner = fn.class_qualname
         for attr, _ in fn.self_assigns:
             typ = graph.attr_type(owner, attr) if owner else None
             held.setdefault(attr, set()).add(graph.resolve(typ) if typ else None)
+    return held
+
+
+def attribute_types(graph: CallGraph) -> dict[str, str]:
+    """Attribute names that hold one project class wherever the project sets them:
+    ``api.users`` is an Endpoint whatever ``api`` is, when every ``users`` any class
+    sets holds an Endpoint, nothing sets one on another object, no class body
+    binds the name and no method has it."""
+    held = attribute_values(graph)
     unknown = {fn.name for fn in graph.functions.values() if fn.class_qualname}
     for facts in graph.project.facts.values():
         unknown.update(facts.attr_writes, facts.attr_values)
@@ -131,7 +140,8 @@ def find_sites(graph: CallGraph) -> list[Site]:
                 if typed not in graph.functions or not _untyped(graph, call):
                     continue
                 if accepts(graph.functions[typed or ""], call):
-                    found.append(Site(fn.qualname, call, (typed or "",), ()))
+                    held_in = receiver.rpartition(".")[2]
+                    found.append(Site(fn.qualname, call, (typed or "",), (), held_in))
                 continue
             if not _untyped(graph, call):
                 continue
@@ -254,6 +264,8 @@ def link(graph: CallGraph, sites: list[Site]) -> None:
     """Add each site's call to the graph as a call of every candidate."""
     for site in sites:
         graph.named[id(site.call)] = next(m for m in site.candidates if m not in site.stand_ins)
+        if site.held_in:
+            graph.named_through[id(site.call)] = site.held_in
         for method in site.candidates:
             edge = Edge(site.function, method, site.call.span, site.call)
             graph.edges.append(edge)

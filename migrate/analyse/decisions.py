@@ -39,8 +39,10 @@ class Reason:
     span: Span
     kind: ReasonKind
     blocking: BlockingCall | None = None
-    # The call is taken for ``callee`` by the method's name alone (see by_name).
+    # The call is taken for ``callee`` by the method's name alone (see by_name), or
+    # by the attribute it is made on, which holds one class wherever it is set.
     by_name: bool = False
+    held_in: str = ""
 
 
 @dataclass(frozen=True)

@@ -120,6 +120,9 @@ class CallGraph(Extensions):
     # Calls no type links, taken for the project's methods of their name (see
     # by_name): ``id(call)`` -> one of them.
     named: dict[int, str] = field(default_factory=dict)
+    # Those taken for one by the attribute they are made on (``client.products.get``):
+    # ``id(call)`` -> that attribute's name.
+    named_through: dict[int, str] = field(default_factory=dict)
     # Functions handed to a class that keeps them to call later, where its call of
     # them is linked (see kept_callbacks): (the function handing one, where).
     handed_callbacks: set[tuple[str, Span]] = field(default_factory=set)

@@ -36,7 +36,7 @@ from .tree import (
     self_method,
     stop_guarded_calls,
 )
-from .value_forms import either_type, taken_item
+from .value_forms import either_type, paired_items, taken_item
 
 
 class HeldVisitor(ReachedValues):
@@ -250,9 +250,8 @@ class HeldVisitor(ReachedValues):
             self.facts.made_methods.setdefault(cls, set()).update(m for m in makers if m)
 
     def session_kind(self, node: ast.expr) -> str | None:
-        """How a session (or ``None``) handed to a call is held here: "none", "made"
-        by the argument itself, or ``local:s``, ``param:s``, ``global:s``, ``attr:s``
-        (``self.s``)."""
+        """How a session (or ``None``) handed to a call is held here: "none", "made" by
+        the argument itself, or ``local:s``, ``param:s``, ``global:s``, ``attr:s`` (self.s)."""
         if isinstance(node, ast.Constant) and node.value is None:
             return "none"
         if isinstance(node, ast.Call):
@@ -279,7 +278,8 @@ class HeldVisitor(ReachedValues):
         fn = self.scopes[-1].function
         for target in targets:
             if isinstance(target, ast.Tuple | ast.List):
-                self.note_attribute_writes(list(target.elts), None)
+                for part, given in zip(target.elts, paired_items(target, value), strict=True):
+                    self.note_attribute_writes([part], given)
             elif isinstance(target, ast.Starred):
                 self.note_attribute_writes([target.value], None)
             elif isinstance(target, ast.Attribute):

@@ -184,8 +184,9 @@ def _names(qualnames: Iterable[str], graph: CallGraph) -> set[str]:
             # functions with it (``@cli.might_need_auth`` in a test) must follow.
             names.add(decorator.name)
     classes.update(sub for cls in list(classes) for sub in graph.subclasses(cls))
-    # ``nb.users.get(1)``, ``nb`` untyped: ``users`` holds an Endpoint wherever it is set.
-    names.update(a for a, typ in by_name.attribute_types(graph).items() if typ in classes)
+    # ``nb.users.get(1)``, ``nb`` untyped: ``users`` holds an Endpoint where it is set
+    # (awaited if it does everywhere, named for review if not).
+    names.update(a for a, held in by_name.attribute_values(graph).items() if held & classes)
     for facts in graph.project.facts.values():
         for made in (facts.typed_names, facts.return_types):
             names.update(name for name, typ in made.items() if graph.resolve(typ) in classes)

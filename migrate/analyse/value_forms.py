@@ -6,7 +6,8 @@ where ``clients = {b: Client(b) for b in bases}``: the scopes record what
 each local container was filled with, ``item_types``), and one an attribute
 holds (``self.clients = [Client(u) for u in urls]``: the facts record it,
 ``attr_items``, for the graph to read ``self.clients[0]`` and ``for c in
-self.clients`` with).
+self.clients`` with). Each name of ``self.api, self.name = api, name`` is
+given the item at its place (``paired_items``).
 """
 
 from __future__ import annotations
@@ -136,3 +137,14 @@ def stored_item(scopes: Sequence[LocalScope], name: str) -> str | None:
         if name in scope.bound or name in scope.params:
             return None
     return None
+
+
+def paired_items(target: ast.Tuple | ast.List, value: ast.expr | None) -> list[ast.expr | None]:
+    """What each name of ``self.api, self.name = api, name`` is given: the item at its
+    place, where both sides list as many without a star. A call stays unknown (None):
+    the rewrite makes a session only where one statement makes it."""
+    items = value.elts if isinstance(value, ast.Tuple | ast.List) else []
+    starred = any(isinstance(e, ast.Starred) for e in (*target.elts, *items))
+    if len(items) != len(target.elts) or starred:
+        return [None] * len(target.elts)
+    return [None if isinstance(item, ast.Call) else item for item in items]

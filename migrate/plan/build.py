@@ -196,7 +196,11 @@ def _earliest_reasons(analysis: Analysis) -> dict[str, Reason]:
                     # kept_methods) is no guess by name.
                     guessed = (qualname, call.span) not in graph.callback_calls
                     reason = Reason(
-                        callee, call.span, "calls", by_name=guessed and id(call) in graph.named
+                        callee,
+                        call.span,
+                        "calls",
+                        by_name=guessed and id(call) in graph.named,
+                        held_in=graph.named_through.get(id(call), ""),
                     )
                     break
         elif reason.kind == "blocking":
@@ -256,6 +260,10 @@ def _reason_text(chain: tuple[ChainLink, ...], graph: CallGraph, reason: Reason)
     kind = reason.kind
     if kind == "handed":
         parts = [f"is handed to {short_name(first.calls)}, which awaits what it is given {at}"]
+    elif reason.by_name and reason.held_in:
+        # A guess the reader should know of: only the attribute tells the type.
+        held = f"every `{reason.held_in}` holds one"
+        parts = [f"calls {short_name(first.calls)} {at}, taken for it as {held}"]
     elif reason.by_name:
         # A guess the reader should know of: the object's type is not known.
         parts = [f"calls {short_name(first.calls)} {at}, taken for it by name"]
