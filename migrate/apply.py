@@ -236,10 +236,6 @@ def _carry_out(
     roots = tuple(Path(r) for r in plan.roots)
     if settled is not None:
         report.finished = settled.finished
-    if options.line_length is None:
-        # None of the project's tools sets one: its own code shows how wide it writes.
-        width = inferred_line_length(source.text for source in sources.values())
-        options = replace(options, line_length=width)
     if not options.partial:
         # Half a migration would not run: the project as it is runs.
         report.held = [
@@ -247,6 +243,10 @@ def _carry_out(
         ]
         if report.held:
             return report
+    if options.line_length is None and plan.edits:
+        # None of the project's tools sets one: its own code shows how wide it writes.
+        width = inferred_line_length(source.text for source in sources.values())
+        options = replace(options, line_length=width)
     if not write and journal.is_pending():
         report.errors.append(
             f"{journal.pending}: an interrupted apply is pending; `migrate apply` finishes it"

@@ -98,11 +98,8 @@ def attribute_values(graph: CallGraph) -> dict[str, set[str | None]]:
     """What each attribute name holds where a class sets it on its instances: the
     type each class gives it (None where it has no one type)."""
     held: dict[str, set[str | None]] = {}
-    for fn in graph.functions.values():
-        owner = fn.class_qualname
-        for attr, _ in fn.self_assigns:
-            typ = graph.attr_type(owner, attr) if owner else None
-            held.setdefault(attr, set()).add(graph.resolve(typ) if typ else None)
+    for one in graph.self_assigned():
+        held.setdefault(one.attr, set()).add(graph.resolve(one.typ) if one.typ else None)
     return held
 
 

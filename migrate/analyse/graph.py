@@ -76,6 +76,16 @@ class Edge:
     ref: Ref | None = None
 
 
+@dataclass(frozen=True)
+class SelfAssign:
+    """``self.<attr> = <held>`` in ``fn``, the attribute of type ``typ``."""
+
+    fn: Function
+    attr: str
+    held: str | None
+    typ: str | None
+
+
 @dataclass
 class CallGraph(Extensions):
     project: Project
@@ -107,6 +117,7 @@ class CallGraph(Extensions):
     _classes: set[str] | None = None
     _set_attrs: frozenset[str] | None = None
     _copies: dict[tuple[str, str], tuple[str, str]] | None = None
+    _self_assigned: tuple[SelfAssign, ...] | None = None
     # (class family, attribute) -> the type every assignment of it gives (see typeflow).
     flowed_attrs: dict[tuple[str, str], str] = field(default_factory=dict)
     # ``flask.g.client`` -> the type every assignment of it gives (see object_attrs).
@@ -570,6 +581,22 @@ class CallGraph(Extensions):
         if hook not in self.functions or self.resolve(f"{cls}.{attr}") in self.functions:
             return None
         return self.returned(hook or "")
+
+    def self_assigned(self) -> tuple[SelfAssign, ...]:
+        """Every attribute a method sets on ``self``, with what it is given and the type
+        the attribute has (``attr_type``). Kept once the type flow has run, as the
+        types are final then; rules asking before it get a fresh walk."""
+        if self._self_assigned is not None:
+            return self._self_assigned
+        found = tuple(
+            SelfAssign(fn, attr, held, self.attr_type(fn.class_qualname, attr))
+            for fn in self.functions.values()
+            if fn.class_qualname
+            for attr, held in fn.self_assigns
+        )
+        if self.flow is not None:
+            self._self_assigned = found
+        return found
 
     def _assigned_attrs(self) -> frozenset[str]:
         """Every attribute name the project sets, on ``self``, a class body or another
@@ -1269,6 +1296,7 @@ def build_graph(
     links = {qualname: _link(graph, fn, fresh=True) for qualname, fn in graph.functions.items()}
     flow = graph.flow = TypeFlow(graph)
     graph.flowed_attrs = flow.solve()
+    graph._self_assigned = graph._copies = None  # asked while the flow was solving
     # Sessions factories make, known once the attributes they are kept in have a type.
     made_elsewhere = {
         **_unseen_makers(graph),  # the others name the cause better
@@ -1503,19 +1531,15 @@ def _unseen_makers(graph: CallGraph) -> dict[tuple[str, str] | None, str]:
     ``make`` (a parameter, a library's function) gives is out of sight, so no client
     can be made in its place: the session stays on requests, with its calls."""
     kept: dict[tuple[str, str] | None, str] = {}
-    for fn in graph.functions.values():
-        owner = fn.class_qualname
-        if owner is None:
+    for one in graph.self_assigned():
+        if one.typ not in SESSION_TYPES or _seen_maker(graph, one.held):
             continue
-        for attr, held in fn.self_assigns:
-            if graph.attr_type(owner, attr) not in SESSION_TYPES or _seen_maker(graph, held):
-                continue
-            given = f"what {held.removeprefix(PARAM_PREFIX)} gives" if held else "a value"
-            kept.setdefault(
-                session_key(graph, fn, f"self.{attr}.request"),
-                f"stays on requests: self.{attr} is given {given}, which the migration cannot"
-                " see: make the session there (or hand one in) to migrate it",
-            )
+        given = f"what {one.held.removeprefix(PARAM_PREFIX)} gives" if one.held else "a value"
+        kept.setdefault(
+            session_key(graph, one.fn, f"self.{one.attr}.request"),
+            f"stays on requests: self.{one.attr} is given {given}, which the migration cannot"
+            " see: make the session there (or hand one in) to migrate it",
+        )
     return kept
 
 
@@ -1572,36 +1596,31 @@ def _factory_sessions(graph: CallGraph) -> dict[tuple[str, str] | None, str]:
     across: the per-loop client is made from the session's own creation and
     configuration, which a factory keeps out of reach."""
     kept: dict[tuple[str, str] | None, str] = {}
-    for fn in graph.functions.values():
-        owner = fn.class_qualname
-        if owner is None:
+    for one in graph.self_assigned():
+        owner, attr, held = one.fn.class_qualname or "", one.attr, one.held or ""
+        if not held.endswith(RETURNS_SUFFIX) or one.typ not in SESSION_TYPES:
             continue
-        for attr, held in fn.self_assigns:
-            if not held or not held.endswith(RETURNS_SUFFIX):
-                continue
-            if graph.attr_type(owner, attr) not in SESSION_TYPES:
-                continue
-            factory = _session_factory(graph, held.removesuffix(RETURNS_SUFFIX))
-            if factory is None or factory.qualname in graph.moved_factories:
-                continue
-            why = f"stays on requests: self.{attr} is made by {short_name(factory.qualname)}"
-            file = PurePath(graph.project.facts[factory.module].path).name
-            if factory.runtime_setattrs:
-                obj, line = factory.runtime_setattrs[0]
-                why += (
-                    ", which sets its attributes by names known only at run time"
-                    f" (setattr({obj}, ...) at {file}:{line}): httpx.AsyncClient takes verify,"
-                    " cert, proxies and trust_env only when it is made, so pass each setting"
-                    " to httpx.AsyncClient(...) by name"
-                )
-            else:
-                why += (
-                    f", a factory ({file}:{factory.span.line}): a client per event loop is made"
-                    f" only from a session made where self.{attr} is set (self.{attr} ="
-                    " requests.Session()); make it there to migrate it"
-                )
-            for cls in (owner, *graph.subclasses(owner)):
-                kept[(cls, attr)] = why
+        factory = _session_factory(graph, held.removesuffix(RETURNS_SUFFIX))
+        if factory is None or factory.qualname in graph.moved_factories:
+            continue
+        why = f"stays on requests: self.{attr} is made by {short_name(factory.qualname)}"
+        file = PurePath(graph.project.facts[factory.module].path).name
+        if factory.runtime_setattrs:
+            obj, line = factory.runtime_setattrs[0]
+            why += (
+                ", which sets its attributes by names known only at run time"
+                f" (setattr({obj}, ...) at {file}:{line}): httpx.AsyncClient takes verify,"
+                " cert, proxies and trust_env only when it is made, so pass each setting"
+                " to httpx.AsyncClient(...) by name"
+            )
+        else:
+            why += (
+                f", a factory ({file}:{factory.span.line}): a client per event loop is made"
+                f" only from a session made where self.{attr} is set (self.{attr} ="
+                " requests.Session()); make it there to migrate it"
+            )
+        for cls in (owner, *graph.subclasses(owner)):
+            kept[(cls, attr)] = why
     return kept
 
 
@@ -1897,16 +1916,15 @@ def _session_copies(graph: CallGraph, flow: TypeFlow) -> dict[tuple[str, str], t
     """Session attributes every assignment of which copies the session an object
     handed in holds (``self.session = client.session``), and that session."""
     sources: dict[tuple[str, str], set[tuple[str, str] | None]] = {}
-    for fn in graph.functions.values():
-        cls = fn.class_qualname
-        for attr, held in fn.self_assigns if cls else ():
-            source = None
-            param, _, copied = (held or "").removeprefix(PARAM_PREFIX).partition(".")
-            if held and held.startswith(PARAM_PREFIX) and copied and "." not in copied:
-                typ = flow.state.get(("param", fn.qualname, param))
-                if typ and graph.attr_type(typ, copied) in SESSION_TYPES:
-                    source = (graph.attr_owner(typ, copied), copied)
-            sources.setdefault((graph.attr_owner(cls or "", attr), attr), set()).add(source)
+    for one in graph.self_assigned():
+        source, held = None, one.held or ""
+        param, _, copied = held.removeprefix(PARAM_PREFIX).partition(".")
+        if held.startswith(PARAM_PREFIX) and copied and "." not in copied:
+            typ = flow.state.get(("param", one.fn.qualname, param))
+            if typ and graph.attr_type(typ, copied) in SESSION_TYPES:
+                source = (graph.attr_owner(typ, copied), copied)
+        owner = graph.attr_owner(one.fn.class_qualname or "", one.attr)
+        sources.setdefault((owner, one.attr), set()).add(source)
     copies = {}
     for key, found in sources.items():
         source = found.pop() if len(found) == 1 else None

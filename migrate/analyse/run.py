@@ -306,10 +306,7 @@ def _session_handed_modules(graph: CallGraph) -> set[str]:
 def _session_holders(graph: CallGraph) -> set[str]:
     """Classes whose instances keep a session in an attribute, and their subclasses."""
     found = {
-        fn.class_qualname
-        for fn in graph.functions.values()
-        if fn.class_qualname
-        and any(graph.attr_type(fn.class_qualname, a) in SESSION_TYPES for a, _ in fn.self_assigns)
+        one.fn.class_qualname or "" for one in graph.self_assigned() if one.typ in SESSION_TYPES
     }
     return found | {sub for cls in found for sub in graph.subclasses(cls)}
 
