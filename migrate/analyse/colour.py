@@ -21,6 +21,7 @@ from . import (
     finalisers,
     generators,
     lambdas,
+    library_decorators,
     lifetime,
     methods,
     passed,
@@ -43,6 +44,7 @@ from .handoffs import gathered, handed_over
 from .held_locks import held_lock_reviews
 from .http_reviews import http_reviews
 from .lazy_maps import lazy_map_boundary
+from .library_decorators import library_decorator_boundary
 from .model import Call, Function
 from .overrides import library_call_boundary
 from .references import bridge_kind, reference_bridges
@@ -263,11 +265,13 @@ def _colour(
     raises_calls.carry(graph, result)
     _shared_clients(graph, result)
     decorated_reviews(graph, result)
+    library_decorators.reviews(graph, result)
     result.review.extend(generators.refused(graph, result))
     result.review.extend(
         values.reviews(graph, [u for u in uses if (u.function, u.span) not in handed])
     )
     threads.offload_blocking(graph, result)
+    values.offload_value_calls(graph, uses, result)
     _http_verbs(graph, result)
     find_fakes(graph, result)
     result.review.extend(find_reviews(graph, result))
@@ -298,6 +302,8 @@ def _unwind(
         return  # the bridge stays: this caller (or the lambda it sits in) stays sync
     if handed_over(caller, edge.ref.call_span):
         return  # ``Thread(target=async_to_sync(f))``: the bridged function runs elsewhere
+    if not edge.ref.call_called:
+        return  # stored (``sys.excepthook = async_to_sync(f)``): called elsewhere too
     result.unwinds.append(Unwind(caller.qualname, callee, edge.ref.call_span, kind))
     if not caller.is_async and caller.qualname not in result.async_functions:
         result.async_functions[caller.qualname] = Reason(callee, edge.span, "calls")
@@ -317,7 +323,8 @@ def _boundary(fn: Function, graph: CallGraph, scope: Scope) -> str | None:
     if fn.memoised and fn.async_memo is None:
         return "memoised"
     found = generators.generator_boundary(fn, graph) or lazy_map_boundary(fn, graph)
-    return found or threads.thread_boundary(fn, graph) or library_call_boundary(fn, graph)
+    found = found or threads.thread_boundary(fn, graph) or library_call_boundary(fn, graph)
+    return found or library_decorator_boundary(fn, graph)
 
 
 def _constructor_boundary(

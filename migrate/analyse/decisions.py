@@ -186,6 +186,9 @@ class Colouring:
     lambda_returns: set[tuple[str, Span]] = field(default_factory=set)
     # Dicts of request functions called through their items (see verb_tables).
     verb_tables: list[VerbTable] = field(default_factory=list)
+    # ``getattr(session, method)`` calls whose verb is called with a body (``data=``):
+    # httpx's get and head take none, so they become ``session.request(method, ...)``.
+    request_lookups: list[tuple[str, Span]] = field(default_factory=list)
     # Sessions that become httpx.AsyncClients, as graph.session_key names them
     # (``(class, attr)``, ``(function, name)``): their annotations follow.
     converted_sessions: set[tuple[str, str]] = field(default_factory=set)

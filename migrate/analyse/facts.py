@@ -67,7 +67,7 @@ from .names import LocalScope, _self_attr, dotted, expr_text, span_of
 from .narrowing import checked, narrow, narrowed
 from .operator_calls import OperatorCalls
 from .patched_returns import patched_returns
-from .patches import note_assigned_fake, note_dynamic, note_patch
+from .patches import note_assigned_fake, note_dynamic, note_patch, started_mock
 from .plain import on_a_mapping
 from .prepared import prepared_flows
 from .registries import mark_registries
@@ -83,6 +83,7 @@ from .scopes import (
     through_mock,
 )
 from .setters import set_by_name, setter_methods
+from .stored_hooks import note_stored_hook
 from .thread_shapes import held_objects
 from .tree import (
     block_lists,
@@ -680,6 +681,7 @@ class ModuleAnalyser(OperatorCalls):
             note_global_change(fn, local, self.facts.top_level, *node.targets)
             note_param_change(fn, scope.params, *node.targets)
         self.note_assignment(node, scope)
+        note_stored_hook(self, fn or self.module_fn, node)
         self.note_assigned_values(node, scope)
         typ = self.type_of_value(node.value, scope) if scope.function is not None else None
         made = node.value
@@ -717,7 +719,9 @@ class ModuleAnalyser(OperatorCalls):
                     scope.instances.discard(target.id)
                     if typ:
                         scope.local_types[target.id] = typ
-                        if isinstance(node.value, ast.Call) and not self.started_mock(node.value):
+                        if isinstance(node.value, ast.Call) and not started_mock(
+                            node.value, self.resolve
+                        ):
                             scope.instances.add(target.id)
                     else:
                         scope.local_types.pop(target.id, None)

@@ -29,7 +29,11 @@ FLASK_HANDLER_DECORATORS = frozenset(
 )
 # Flask registration calls that accept async callables (Flask runs them
 # through ensure_sync), so passing a coroutine function there is fine.
-FLASK_ASYNC_RECEIVERS = FLASK_HANDLER_DECORATORS | {"register_error_handler", "add_url_rule"}
+FLASK_ASYNC_RECEIVERS = FLASK_HANDLER_DECORATORS | {
+    *("register_error_handler", "add_url_rule", "context_processor", "app_context_processor")
+}
+# Calls handing back a copy of the one object they are given: of its type.
+COPIES = frozenset({"copy.copy", "copy.deepcopy"})
 # A parametrized test's value: the test calls it, and awaits it once it is async.
 PARAMETRIZE_VALUES = frozenset({"pytest.param"})
 AsgirefBridge = Literal["async_to_sync", "sync_to_async"]
@@ -92,6 +96,24 @@ SYNC_CALLING_DECORATORS = frozenset(
         "nose.tools.nontrivial.timed",
         "timeout_decorator.timeout",
         "timeout_decorator.timeout_decorator.timeout",
+    }
+)
+
+
+# Decorators from outside the project known to hand back what the function they
+# wrap returns, or to await it when it is a coroutine function (tenacity, backoff):
+# what they wrap may become async. Any other library's decorator may call it
+# synchronously (a task queue, an RPC or event registry), so it stays sync (see
+# library_decorators); the project's own decorators are analysed instead.
+ASYNC_AWARE_DECORATORS = frozenset(
+    {
+        *("tenacity.retry", "backoff.on_exception", "backoff.on_predicate"),
+        *("deprecated.deprecated", "deprecated.classic.deprecated"),
+        *("deprecated.sphinx.deprecated", "deprecated.sphinx.versionadded"),
+        "deprecated.sphinx.versionchanged",
+        *("warnings.deprecated", "functools.wraps", "functools.update_wrapper"),
+        *("functools.singledispatch", "functools.singledispatchmethod"),
+        *("freezegun.freeze_time", "time_machine.travel", "responses.activate", "respx.mock"),
     }
 )
 

@@ -118,6 +118,7 @@ class CallGraph(Extensions):
     _set_attrs: frozenset[str] | None = None
     _copies: dict[tuple[str, str], tuple[str, str]] | None = None
     _self_assigned: tuple[SelfAssign, ...] | None = None
+    _imports: frozenset[str] | None = None
     # (class family, attribute) -> the type every assignment of it gives (see typeflow).
     flowed_attrs: dict[tuple[str, str], str] = field(default_factory=dict)
     # ``flask.g.client`` -> the type every assignment of it gives (see object_attrs).
@@ -490,6 +491,14 @@ class CallGraph(Extensions):
             for facts in self.project.facts.values()
             if fixture in facts.fixture_types and facts.path.endswith("conftest.py")
         }
+        if not types:
+            # A fixture of a module the tests import it from (``from tests.fixtures
+            # import api``): pytest finds it in the test module's namespace.
+            types = {
+                facts.fixture_types[fixture]
+                for module, facts in self.project.facts.items()
+                if fixture in facts.fixture_types and f"{module}.{fixture}" in self._imported()
+            }
         if len(types) != 1:
             return None  # unknown, or two conftests disagree
         typ: str | None = types.pop()
@@ -597,6 +606,14 @@ class CallGraph(Extensions):
         if self.flow is not None:
             self._self_assigned = found
         return found
+
+    def _imported(self) -> frozenset[str]:
+        """Every name the project's modules import, as imported (``pkg.mod.name``)."""
+        if self._imports is None:
+            self._imports = frozenset(
+                name for facts in self.project.facts.values() for name in facts.imports.values()
+            )
+        return self._imports
 
     def _assigned_attrs(self) -> frozenset[str]:
         """Every attribute name the project sets, on ``self``, a class body or another
@@ -1235,8 +1252,9 @@ class CallGraph(Extensions):
             return target
         if (called := self.instance_call(call, target)) is not None:
             return called
-        # Instantiating a project class runs its __init__.
-        init = f"{target}.__init__"
+        # Instantiating a project class runs its __init__, or the one it inherits
+        # (``raise ServerError(msg, response)`` runs its base's).
+        init = self.resolve(f"{target}.__init__") or f"{target}.__init__"
         if init in self.functions:
             return init
         if f"{target}.__post_init__" in self.functions:

@@ -16,13 +16,13 @@ from .aliases import bound_by_stand_in
 from .choices import only_called, picked, returned, stop_raises
 from .class_slots import class_slot, kept_in
 from .defaults import SESSION_TYPES, given_default, injections
-from .frameworks import FLASK_ASYNC_RECEIVERS, PARAMETRIZE_VALUES
+from .frameworks import COPIES, FLASK_ASYNC_RECEIVERS, PARAMETRIZE_VALUES
 from .given import NONE_GIVEN, param_value, through_param
 from .item_annotations import annotated_items
 from .local_mocks import local_mocks
 from .model import FIXTURE_PREFIX, MAYBE_ATTR, PARAM_PREFIX, RETURNS_SUFFIX, Call, Function, Ref
 from .names import LocalScope, _is_super, _self_attr, dotted, expr_text, span_of
-from .patches import class_mock, patched_params
+from .patches import patched_params, started_mock
 from .reached import ReachedValues
 from .scopes import plain_names, returned_by
 from .tree import (
@@ -116,7 +116,9 @@ class HeldVisitor(ReachedValues):
         """The type of object an assigned value holds, when one we track: what a
         call makes, or the default of ``given or C()`` (see :mod:`.defaults`)."""
         if isinstance(node, ast.Call):
-            found = self.started_mock(node) or self.type_of_call(node, scope)
+            if self.resolve(node.func) in COPIES and len(node.args) == 1:
+                return self.type_of_value(node.args[0], scope)  # ``copy(self.downloader)``
+            found = started_mock(node, self.resolve) or self.type_of_call(node, scope)
             return found or taken_item(node, self.scopes)
         if isinstance(node, ast.Attribute) and (
             isinstance(chain_root(node), ast.Call) or self.names_instance(node)
@@ -133,13 +135,6 @@ class HeldVisitor(ReachedValues):
         fn = scope.function
         default = given_default(node, fn.params, fn.kwarg) if fn else None
         return self.type_of_call(default[0], scope) if default else None
-
-    def started_mock(self, node: ast.Call) -> str | None:
-        """``mock.patch("pkg.Site").start()``: the class the mock stands in for."""
-        func = node.func
-        if isinstance(func, ast.Attribute) and func.attr == "start" and not node.args:
-            return class_mock(func.value, self.resolve)
-        return None
 
     def param_types(
         self, fn: Function, node: ast.FunctionDef | ast.AsyncFunctionDef, scope: LocalScope

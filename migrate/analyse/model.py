@@ -192,6 +192,9 @@ class Ref:
     # ``partial(endpoint.get)``, ``endpoint`` a parameter: ``<param>.endpoint.get``,
     # whose target the type flow gives (see typeflow), as it does a call's.
     param_target: str | None = None
+    # Assigned to another module's attribute (``sys.excepthook = self.on_error``), which
+    # that module calls later, by itself: ``receiver`` is the attribute.
+    stored: bool = False
 
 
 @dataclass

@@ -28,7 +28,7 @@ from .frameworks import PARTIALS, REQUESTS_ONLY_KEYWORDS
 from .graph import CallGraph
 from .model import Call, Function, Span
 from .tree import short_name
-from .values import LookedUp
+from .values import BODY_KEYWORDS, LookedUp
 from .verb_tables import VerbTable
 
 
@@ -143,6 +143,8 @@ def seed(
         result.passed_values.append((found.function, found.ref.span, text, found.entry))
         if not found.call.awaited:
             result.param_awaits.append((found.function, found.call.span))
+        if found.ref.call_span and BODY_KEYWORDS.intersection(found.call.keywords):
+            result.request_lookups.append((found.function, found.ref.call_span))
         make_async(found.function, Reason(text, found.call.span, "given", found.entry))
     for table in tables:
         result.verb_tables.append(table)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import ast
 from collections.abc import Callable
 
+from .choices import only_called
 from .frameworks import PATCHERS, PROPERTY_MOCKS, SYNC_MOCKS, plain_mock
 from .given import parametrize_rows
 from .model import FIXTURE_PREFIX, NAMED_PREFIX, Dynamic, Function, Patch, Span
@@ -171,8 +172,11 @@ def _stub_made(resolver: NameResolver, value: ast.expr) -> ast.Call | None:
 
 def note_dynamic(resolver: NameResolver, fn: Function, node: ast.Call, target: str | None) -> None:
     """``getattr(obj, name)(...)`` or ``setattr(obj, name, MagicMock())`` with ``name``
-    known only at run time: a method of ``obj`` named then (see dynamic)."""
+    known only at run time: a method of ``obj`` named then (see dynamic). So is
+    ``fn = getattr(obj, name)`` then ``fn(...)``, the local bound once and only called."""
     func = node.func
+    if isinstance(func, ast.Name):
+        func = _looked_up_local(resolver, func) or func
     if (
         isinstance(func, ast.Call)
         and resolver.resolve(func.func) == "builtins.getattr"
@@ -208,6 +212,18 @@ def note_dynamic(resolver: NameResolver, fn: Function, node: ast.Call, target: s
                 named_after_function=_function_name(node.args[1]),
             )
         )
+
+
+def _looked_up_local(resolver: NameResolver, name: ast.Name) -> ast.Call | None:
+    """The ``getattr(obj, name)`` call a local is bound to, once, and only called."""
+    node = resolver.scopes[-1].node if resolver.scopes else None
+    if node is None:
+        return None
+    made = assigned_values(node, name.id)
+    if len(made) != 1 or not isinstance(made[0], ast.Call) or not only_called(node, name.id):
+        return None
+    call = made[0]
+    return call if resolver.resolve(call.func) == "builtins.getattr" else None
 
 
 def _name_prefix(name: ast.expr) -> str:
@@ -287,6 +303,14 @@ def class_mock(node: ast.expr, resolve: Callable[[ast.expr], str | None]) -> str
         return None
     last = target.value.rsplit(".", 1)[-1]
     return target.value if last[:1].isupper() and not last.isupper() else None
+
+
+def started_mock(node: ast.Call, resolve: Callable[[ast.expr], str | None]) -> str | None:
+    """``mock.patch("pkg.Site").start()``: the class the mock stands in for."""
+    func = node.func
+    if isinstance(func, ast.Attribute) and func.attr == "start" and not node.args:
+        return class_mock(func.value, resolve)
+    return None
 
 
 def patched_params(

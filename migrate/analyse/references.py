@@ -59,6 +59,22 @@ def reference_bridges(
             continue  # Flask runs registered handlers through ensure_sync; see values
         if gathered(edge, graph, result) and holder_async:
             continue  # a fan-out: see concurrency
+        if ref.stored:
+            # ``sys.excepthook = self.on_error``: the module calls it later, by itself.
+            if graph.project.module_of(receiver) is None:
+                why = f"stored as {receiver}, which calls it synchronously"
+                result.bridges.append(
+                    Bridge(
+                        holder.qualname,
+                        edge.callee,
+                        ref.span,
+                        "async_to_sync",
+                        why,
+                        is_reference=True,
+                        text=ref.text,
+                    )
+                )
+            continue
         # A receiver calling its parameter without awaiting it gets the function bridged.
         called_there = (edge.caller, ref.span) in handed
         if receiver in graph.functions and (holder_async or not called_there):

@@ -38,7 +38,7 @@ from .registries import registries_shared
 from .unnamed_makers import unnamed_sites
 from .untyped import NONE_YET as _NONE_YET
 from .untyped import UNKNOWN as _UNKNOWN
-from .untyped import Graph, Key, WhyUntyped, caller_names
+from .untyped import Graph, Key, WhyUntyped, caller_names, reaches_unknown
 
 # Decorators that leave a method's arguments as its callers give them.
 _PLAIN_DECORATORS = frozenset({"staticmethod", "classmethod", "property"})
@@ -151,7 +151,7 @@ class TypeFlow(WhyUntyped):
                 callee, offset = self._callee(call)
                 if callee is not None:
                     self.sites.setdefault(callee, []).append((fn, call, offset))
-                elif "." in call.text:
+                elif "." in call.text and reaches_unknown(self.graph, call):
                     self.hidden_methods.add(call.text.rsplit(".", 1)[-1])
         self.receivers |= returned_attrs(self.graph.project.facts.values())
 

@@ -48,6 +48,16 @@ class Graph(Protocol):
     def handed_classes(self) -> frozenset[tuple[str, Span]]: ...
 
 
+def reaches_unknown(graph: Graph, call: Call) -> bool:
+    """Whether ``call`` (no callee known) may reach a project method of its name, so
+    that method may be called where no call site shows what it is given: not a
+    library's (``requests.post``), nor one through a parameter, which the flow types."""
+    target = call.target or ""
+    if call.param_target or (target and not target.startswith("<")):
+        return bool(target) and graph.project.module_of(target) is not None
+    return True
+
+
 def caller_names(graph: Graph, fn: Function) -> list[str]:
     """The names a module calling ``fn`` mentions: its own, or for ``__init__`` its
     class's or a subclass's."""

@@ -17,13 +17,19 @@ from dataclasses import dataclass
 
 from .catalogue import CONSTRUCTORS, Action, BlockingCall, lookup
 from .clocks import clock_reads
-from .decisions import Review
+from .decisions import Bridge, Colouring, Review
+from .frameworks import REQUESTS_ONLY_KEYWORDS
 from .graph import CallGraph, session_key
+from .kept_lookups import kept_lookup_calls, local_calls
 from .model import Call, Function, Ref, Span
 from .names import span_of
 from .verb_tables import VerbTable, verb_tables
 
 KEPT = "kept as a value"
+# Keywords giving a request a body (or anything, ``**kwargs``), which httpx's get,
+# head and options do not take: a verb looked up by name is called through
+# ``request`` where one is given.
+BODY_KEYWORDS = frozenset({"data", "json", "files", "content", "**"})
 
 
 @dataclass(frozen=True)
@@ -48,8 +54,10 @@ class LookedUp:
 
 
 def looked_up(graph: CallGraph) -> list[LookedUp]:
-    """Every client method looked up with ``getattr`` and called right there."""
-    found = []
+    """Every client method looked up with ``getattr`` and called right there, or kept
+    in a local only ever called (see kept_lookups)."""
+    found: list[LookedUp] = []
+    trees: dict[str, ast.Module] = {}
     for fn in graph.functions.values():
         for ref in fn.refs:
             receiver = graph.resolve(ref.receiver) if ref.receiver else None
@@ -57,7 +65,14 @@ def looked_up(graph: CallGraph) -> list[LookedUp]:
             # ``getattr(requests, method)``: the module's functions, a client's methods.
             made = client in CONSTRUCTORS.values() or client == "requests"
             entry = lookup(f"{client}.request") if made else None
-            if receiver != "builtins.getattr" or not ref.call_called or entry is None:
+            if receiver != "builtins.getattr" or entry is None:
+                continue
+            if not ref.call_called:
+                if fn.module not in trees:
+                    trees[fn.module] = ast.parse(graph.project.files[fn.module].source.text)
+                kept = kept_lookup_calls(fn, ref, trees[fn.module])
+                if not any(REQUESTS_ONLY_KEYWORDS.intersection(c.keywords) for c in kept):
+                    found.extend(LookedUp(fn.qualname, ref, c, entry) for c in kept)
                 continue
             start = ref.call_span
             # The call of what getattr gives: of the calls starting where getattr's
@@ -74,7 +89,8 @@ def looked_up(graph: CallGraph) -> list[LookedUp]:
                 key=lambda c: (c.span.end_line, c.span.end_col),
                 default=None,
             )
-            if call is not None:
+            # requests' own keywords (``verify=``) the client's verbs would not take.
+            if call is not None and not REQUESTS_ONLY_KEYWORDS.intersection(call.keywords):
                 found.append(LookedUp(fn.qualname, ref, call, entry))
     return found
 
@@ -328,3 +344,25 @@ def _flows_to(fn: Function, read: Call) -> str:
 
 def _short(name: str) -> str:
     return ".".join(name.split(".")[-2:])
+
+
+def offload_value_calls(graph: CallGraph, uses: list[ValueUse], result: Colouring) -> None:
+    """Calls through a blocking value kept in a local only ever called (``send =
+    getattr(self.session, method)`` on a session kept on requests), in a function
+    that became async all the same (an override it shares calls with does): they
+    block, so they run in a thread, as a blocking call left in async code does."""
+    trees: dict[str, ast.Module] = {}
+    seen: set[tuple[str, Span]] = set()
+    for use in uses:
+        fn = graph.functions[use.function]
+        if not (fn.is_async or result.is_async(fn.qualname)):
+            continue
+        if fn.module not in trees:
+            trees[fn.module] = ast.parse(graph.project.files[fn.module].source.text)
+        for call in local_calls(fn, use.span, trees[fn.module], exact=False):
+            if (fn.qualname, call.span) not in seen:
+                seen.add((fn.qualname, call.span))
+                why = f"a call through {use.text}, which stays blocking"
+                result.offloads.append(
+                    Bridge(fn.qualname, use.text, call.span, "sync_to_async", why)
+                )

@@ -34,6 +34,7 @@ from ..analyse.named_read_kinds import read_kinds
 from ..analyse.none_given import none_given
 from ..analyse.project import Project
 from ..analyse.quart import SharedClient, quart_facts
+from ..analyse.response_attrs import response_attributes
 from ..analyse.responses import ResponseFlow, Verdict
 from ..analyse.run import Analysis
 from ..analyse.subclasses import AUTH_BASES, REQUEST_METHODS, SESSION_BASES, requests_view
@@ -146,6 +147,9 @@ class FileEdits:
     # the calls ``VERBS[method](url)`` (see analyse/verb_tables.py).
     verb_values: dict[Pos, str] = field(default_factory=dict)
     verb_calls: set[Pos] = field(default_factory=set)
+    # ``getattr(session, method)`` -> ``session.request`` with the method (see
+    # analyse/values.py BODY_KEYWORDS).
+    request_lookups: set[Pos] = field(default_factory=set)
     # ``new_callable=PropertyMock`` patching a property that gives an async
     # generator now: ``new_callable=AsyncItemsPropertyMock``.
     fake_item_properties: set[Pos] = field(default_factory=set)
@@ -774,9 +778,13 @@ def plan_edits(analysis: Analysis) -> dict[str, FileEdits]:
             fe.moved_settings[cols.pos(span)] = moved
 
     flow = response_flow(analysis, edits)
-    for param in flow.parameters():
+    handed_params = flow.parameters()
+    for param in handed_params:
         fe, _ = for_module(fn_module(param.function))
         fe.response_params.setdefault(param.function, {})[param.param] = param.verdict
+    # Attributes keeping them (``self.response = response``): as the parameter is.
+    for method, held, verdict in response_attributes(graph, handed_params):
+        for_module(fn_module(method))[0].response_params.setdefault(method, {})[held] = verdict
     returning = flow.returning()
     for qualname, verdict in returning.items():
         for_module(fn_module(qualname))[0].response_returns[qualname] = verdict
@@ -829,6 +837,10 @@ def plan_edits(analysis: Analysis) -> dict[str, FileEdits]:
             owner, attr = session_key(graph, fn, text) or (fn.class_qualname, parts[1])
             held_in = next((m for m, f in project.facts.items() if owner in f.classes), fn.module)
             for_module(held_in)[0].shared_attrs.setdefault(owner, {})[attr] = kind
+
+    for holder, span in colouring.request_lookups:
+        fe, cols = for_module(fn_module(holder))
+        fe.request_lookups.add(cols.pos(span))
 
     # Tables of verbs (analyse/verb_tables.py): values become the verbs' names, and
     # each item's call looks its verb up on a client made for the statement.

@@ -74,7 +74,9 @@ def _registers(func: ast.expr) -> bool:
 
 
 def _mocker(func: ast.expr) -> bool:
-    """``requests_mock.Mocker`` or ``Mocker`` as imported from it."""
+    """``requests_mock.Mocker`` (or ``requests_mock.mock``, the same class) or
+    ``Mocker`` as imported from it."""
     if isinstance(func, ast.Attribute):
-        return func.attr == "Mocker"
+        named = isinstance(func.value, ast.Name) and func.value.id == "requests_mock"
+        return func.attr == "Mocker" or (named and func.attr == "mock")
     return isinstance(func, ast.Name) and func.id == "Mocker"

@@ -105,6 +105,13 @@ TESTS = """
             assert client.status(URL + "/elsewhere") == 207
 
 
+    def test_mock_the_name_mocker_also_has():
+        with requests_mock.mock() as m:
+            m.get(URL, status_code=210)
+            assert client.status(URL) == 210
+            assert m.called
+
+
     def test_body_text_content_and_headers():
         with requests_mock.Mocker() as m:
             m.get(URL + "/text", text="hi", headers={"X-Id": "7"})

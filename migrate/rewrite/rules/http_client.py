@@ -28,8 +28,9 @@ the summary. The rule is one class in parts: this module (calls, responses, one-
 clients), ``http_responses`` (responses, handed ones too), ``http_exceptions`` (with
 ``http_error_messages``), ``http_annotations``, ``http_kwargs``, ``http_sessions``,
 ``http_setup`` (what configures a session), ``http_params`` (its params changed),
-``http_transport`` (adapters as httpx transports), ``http_streams``, ``http_subclasses``
-(``requests.Session`` subclasses), ``http_prepared`` and ``http_auth``.
+``http_transport`` (adapters as httpx transports), ``http_streams`` (with
+``stream_escapes``), ``http_subclasses`` (``requests.Session`` subclasses),
+``http_prepared``, ``http_lookups``, ``response_closings`` and ``http_auth``.
 """
 
 from __future__ import annotations
@@ -42,13 +43,15 @@ from ..nodes import append_arg, is_keyword, keyword_arg
 from .base import StatementResult, on_leave, on_visit
 from .http_common import Frame, FunctionState, is_raw_body, one_off_cookies, requests_defaults
 from .http_kwargs import KwargsRewrites
+from .http_lookups import RequestLookups
 from .http_prepared import PreparedRewrites
 from .http_query import may_have_query, url_given, with_query
 from .http_reexports import ReexportRewrites
 from .http_responses import ResponseRewrites
-from .http_streams import ONE_SHOT_CLIENT, StreamRewrites, streams
+from .http_streams import ONE_SHOT_CLIENT, StreamRewrites
 from .http_subclasses import SubclassRewrites
 from .http_values import ValueRewrites
+from .response_closings import ResponseClosings
 
 # Positional parameters after the URL, per requests function.
 POSITIONAL: dict[str, tuple[str, ...]] = {
@@ -72,6 +75,8 @@ class HttpClient(
     SubclassRewrites,
     StreamRewrites,
     ValueRewrites,
+    RequestLookups,
+    ResponseClosings,
     ResponseRewrites,
     PreparedRewrites,
 ):
@@ -87,21 +92,7 @@ class HttpClient(
         self.functions: list[FunctionState] = [FunctionState()]
         self.elifs: set[int] = set()
         self.module = ctx.options.http_module
-        # Streamed requests rewritten in this file, and the lines of
-        # ``resp = session.get(url, stream=True)`` statements.
-        self.stream_calls: set[object] = set()
-        self.stream_lines: set[int] = set()
         self.with_items: set[int] = set()
-        # Original nodes a for loop or comprehension iterates, those next(), list(),
-        # join()... read, and the iterators of streamed bodies used as values (ids
-        # of the original calls -> their kind).
-        self.stream_loops: set[int] = set()
-        self.stream_values: dict[int, str] = {}
-        self.stream_readers: set[int] = set()
-        self.raw_copies: set[int] = set()
-        self.stream_encoded: set[int] = set()  # ``.encode()`` giving str lines back as bytes
-        # The client of each streamed one-off request (by the call's position).
-        self.stream_clients: dict[object, cst.WithItem] = {}
         # Clients made in a function that closes them (``session.close()``), and
         # the name of each other one made and assigned (both by the call's position).
         self.closed_clients: set[object] = set()
@@ -211,7 +202,7 @@ class HttpClient(
             [t.target for t in node.targets] if isinstance(node, cst.Assign) else [node.target]
         )
         names = {target.value for target in targets if isinstance(target, cst.Name)}
-        if streams(value) and self.ctx.pos(value) in self.ctx.edits.http_calls:
+        if self._streamed(value) and self.ctx.pos(value) in self.ctx.edits.http_calls:
             for name in names:
                 self.functions[-1].streams.add(name)
                 self.functions[-1].responses.add(name)
@@ -277,7 +268,7 @@ class HttpClient(
             if receiver is None:
                 return updated
             self._client_only_todos(client_args, line, pos)
-            if streams(original) or verb == "stream":
+            if self._streamed(original) or verb == "stream":
                 return self._stream_call(original, updated, receiver, method, args, line)
             new_call = self._method_call(updated, receiver, method, args)
         else:
@@ -289,7 +280,7 @@ class HttpClient(
                     keyword_arg("timeout", cst.Name("None")),
                 ]
             client_kwargs += self._one_off_client_args(client_args, line) + one_off_cookies(args)
-            if (streams(original) or verb == "stream") and self._streamed_one_off(original):
+            if (self._streamed(original) or verb == "stream") and self._streamed_one_off(original):
                 client = cst.Call(self._httpx("AsyncClient"), self._with_tls(client_kwargs))
                 return self._one_off_stream(original, updated, client, method, args, line)
             if not self.frames:

@@ -68,6 +68,11 @@ class ResponseRewrites(AnnotationRewrites):
                 state.responses.add(name)
             if verdict is not None:
                 self.follow_annotation(param.annotation, httpx=verdict == "httpx")
+        for held, verdict in verdicts.items():
+            if held.startswith("self.") and verdict == "httpx":
+                # ``self.response``, kept from a parameter so handed (see response_attrs).
+                state.responses.add(held)
+                state.direct_responses.add(held)
         returned = self.ctx.edits.response_returns.get(self.ctx.qualname)
         if returned is not None:
             self.follow_annotation(node.returns, httpx=returned == "httpx")
@@ -138,7 +143,8 @@ class ResponseRewrites(AnnotationRewrites):
         ):
             # ``err.response.reason`` of a caught status error.
             return self._response_attribute(original, updated, direct=True)
-        if not isinstance(owner, cst.Name):
+        held = _held_name(owner)
+        if held is None:
             return updated
         if id(original) in self._called and updated.attr.value not in RESPONSE_METHODS:
             return updated
@@ -146,10 +152,12 @@ class ResponseRewrites(AnnotationRewrites):
         attr = updated.attr.value
         if attr == "url" and id(original) in self._formatted:
             return updated
-        if owner.value in state.responses:
+        if held in state.responses:
             return self._response_attribute(
-                original, updated, direct=owner.value in state.direct_responses
+                original, updated, direct=held in state.direct_responses
             )
+        if not isinstance(owner, cst.Name):
+            return updated
         if owner.value in state.either_responses:
             return self._either_attribute(original, updated, owner.value, attr)
         return updated
@@ -227,3 +235,12 @@ class ResponseRewrites(AnnotationRewrites):
                 " responses by code that stays (see the plan's review items)",
             )
         return updated
+
+
+def _held_name(owner: cst.BaseExpression) -> str | None:
+    """``r`` for a name, ``self.response`` for an attribute of the instance; else None."""
+    if isinstance(owner, cst.Name):
+        return owner.value
+    if m.matches(owner, m.Attribute(value=m.Name("self"), attr=m.Name())):
+        return f"self.{cst.ensure_type(owner, cst.Attribute).attr.value}"
+    return None

@@ -31,6 +31,7 @@ import libcst.matchers as m
 from ..nodes import code_of, dotted_name, is_keyword
 from .base import on_leave, on_visit
 from .http_common import HttpRuleBase
+from .stream_escapes import Pos, escaping_streams
 
 _Node = TypeVar("_Node", bound=cst.CSTNode)
 ONE_SHOT_CLIENT = "http_client"
@@ -78,6 +79,7 @@ class StreamRewrites(HttpRuleBase):
     stream_readers: set[int]
     stream_encoded: set[int]
     raw_copies: set[int]  # ``r`` of ``copyfileobj(r.raw, f)``, rewritten as a loop
+    escaping_streams: set[Pos]
     _statement_calls: set[int]  # calls that are whole statements (see ValueRewrites)
 
     def _read_body_method(
@@ -98,6 +100,34 @@ class StreamRewrites(HttpRuleBase):
                 f" `async for ... in r.{STREAM_METHODS[method]}()`",
             )
         return updated
+
+    @on_visit(cst.Module)
+    def visit_stream_module(self, node: cst.Module) -> None:
+        # Streamed requests rewritten in this file, and the lines of
+        # ``resp = session.get(url, stream=True)`` statements.
+        self.stream_calls = set()
+        self.stream_lines = set()
+        # ``stream=True`` requests whose response is used past its block.
+        self.escaping_streams = set()
+        # Original nodes a for loop or comprehension iterates, those next(), list(),
+        # join()... read, and the iterators of streamed bodies used as values (ids
+        # of the original calls -> their kind).
+        self.stream_loops = set()
+        self.stream_values = {}
+        self.stream_readers = set()
+        self.raw_copies = set()
+        self.stream_encoded = set()  # ``.encode()`` giving str lines back as bytes
+        # The client of each streamed one-off request (by the call's position).
+        self.stream_clients = {}
+
+    @on_visit(cst.FunctionDef)
+    def visit_stream_function(self, node: cst.FunctionDef) -> None:
+        self.escaping_streams |= escaping_streams(node, self.ctx.pos, streams)
+
+    def _streamed(self, call: cst.Call) -> bool:
+        """``stream=True`` on a request whose response stays in its block (one used
+        past it is read whole, see stream_escapes)."""
+        return streams(call) and self.ctx.pos(call) not in self.escaping_streams
 
     def _streamed_one_off(self, call: cst.Call) -> bool:
         """A one-off ``requests.get(url, stream=True)`` this part can carry: held by a

@@ -16,7 +16,8 @@ def self_attr_config(stmt: cst.BaseStatement, attr: str) -> bool:
 
 
 def names_read(stmt: cst.BaseStatement) -> set[str]:
-    """Names a statement may read (not attribute names, not what imports bind)."""
+    """Names a statement may read (not attribute names, not what imports bind), and
+    the instance's attributes it reads, as ``self.<attr>``."""
     names: set[str] = set()
 
     class Reads(cst.CSTVisitor):
@@ -24,6 +25,8 @@ def names_read(stmt: cst.BaseStatement) -> set[str]:
             names.add(node.value)
 
         def visit_Attribute(self, node: cst.Attribute) -> bool:
+            if m.matches(node.value, m.Name("self")):
+                names.add(f"self.{node.attr.value}")
             node.value.visit(self)
             return False
 
@@ -38,7 +41,8 @@ def names_read(stmt: cst.BaseStatement) -> set[str]:
 
 
 def bound_by(stmt: cst.BaseStatement) -> set[str]:
-    """The names ``stmt`` binds (assignment targets, loop targets, ``as`` names)."""
+    """The names ``stmt`` binds (assignment targets, loop targets, ``as`` names), and
+    the instance's attributes it sets, as ``self.<attr>``."""
     bound: set[str] = set()
 
     class Names(cst.CSTVisitor):
@@ -46,6 +50,8 @@ def bound_by(stmt: cst.BaseStatement) -> set[str]:
             bound.add(node.value)
 
         def visit_Attribute(self, node: cst.Attribute) -> bool:
+            if m.matches(node.value, m.Name("self")):
+                bound.add(f"self.{node.attr.value}")
             return False
 
         def visit_Subscript(self, node: cst.Subscript) -> bool:

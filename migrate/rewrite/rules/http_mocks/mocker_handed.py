@@ -34,6 +34,8 @@ import libcst as cst
 from ....analyse.frameworks import hands_mock
 from ...nodes import code_of, dotted_name, is_keyword, string_value
 
+# requests_mock's Mocker, and ``mock``, the name it also has.
+MOCKERS = frozenset({"requests_mock.Mocker", "requests_mock.mock"})
 # The methods ``@requests_mock.Mocker()`` on a class wraps (``Mocker.TEST_PREFIX``).
 TEST_PREFIX = "test"
 RESPX_PARAM = "respx_mock"
@@ -41,7 +43,7 @@ RESPX_PARAM = "respx_mock"
 
 def is_mocker_call(node: cst.BaseExpression) -> bool:
     """``requests_mock.Mocker(...)``."""
-    return isinstance(node, cst.Call) and dotted_name(node.func) == "requests_mock.Mocker"
+    return isinstance(node, cst.Call) and dotted_name(node.func) in MOCKERS
 
 
 @dataclass(frozen=True)

@@ -558,6 +558,7 @@ class RequestsMock(Rule):
             and attr
             not in (
                 "Mocker",
+                "mock",
                 "ANY",
                 *VERB_CONSTANTS,
             )
