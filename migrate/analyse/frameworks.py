@@ -111,7 +111,7 @@ ASYNC_AWARE_DECORATORS = frozenset(
         *("deprecated.deprecated", "deprecated.classic.deprecated"),
         *("deprecated.sphinx.deprecated", "deprecated.sphinx.versionadded"),
         "deprecated.sphinx.versionchanged",
-        *("warnings.deprecated", "functools.wraps", "functools.update_wrapper"),
+        *("warnings.deprecated", "functools.wraps", "functools.update_wrapper", "six.wraps"),
         *("functools.singledispatch", "functools.singledispatchmethod"),
         *("freezegun.freeze_time", "time_machine.travel", "responses.activate", "respx.mock"),
     }

@@ -299,6 +299,9 @@ class FileEdits:
     async_hooks: set[str] = field(default_factory=set)
     # The file mocks requests (``responses``, requests-mock) and the code it tests moved to httpx.
     http_mocks: bool = False
+    # The project reads a response's ``.reason``: requests-mock's answers carry none
+    # unless given one, where httpx's name their status (see RequestsMock).
+    reasons_read: bool = False
     # Fixtures handing on requests-mock's mocker: a test's parameter so named is one.
     mocker_fixtures: frozenset[str] = frozenset()
     # The file mocks requests and reaches code that moves to httpx and code that keeps
@@ -1051,8 +1054,10 @@ def plan_edits(analysis: Analysis) -> dict[str, FileEdits]:
         if fn_module(qualname) in kept:
             kept[fn_module(qualname)].none_params[qualname] = params
     exported = _exported(project.facts)
+    reasons = any(r.text.endswith(".reason") for f in graph.functions.values() for r in f.reads)
     for module, fe in kept.items():
         fe.exported = frozenset(exported.get(module, ()))
+        fe.reasons_read = reasons
     return kept
 
 

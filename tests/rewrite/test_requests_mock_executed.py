@@ -105,6 +105,12 @@ TESTS = """
             assert client.status(URL + "/elsewhere") == 207
 
 
+    def test_no_reason_unless_one_is_given():
+        with requests_mock.Mocker() as m:
+            m.get(URL + "/down", status_code=503)
+            assert not client.reason(URL + "/down")
+
+
     def test_mock_the_name_mocker_also_has():
         with requests_mock.mock() as m:
             m.get(URL, status_code=210)

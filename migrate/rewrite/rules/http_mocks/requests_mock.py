@@ -748,6 +748,9 @@ class RequestsMock(Rule):
                 self.ctx.todo(line, self.code, "requests-mock reason= not ported")
                 return None
             args.append(f'extensions={{"reason_phrase": {text.encode()!r}}}')
+        elif self.ctx.edits.reasons_read:
+            # requests-mock answers with no reason; httpx would name the status.
+            args.append('extensions={"reason_phrase": b""}')
         return False, f"httpx.Response({', '.join(args)})"
 
     def _raised(
