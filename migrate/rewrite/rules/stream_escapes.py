@@ -67,7 +67,11 @@ def _stream_assignments(
 
 def _blocks(stmt: cst.BaseCompoundStatement) -> Iterator[cst.BaseSuite]:
     """The blocks a compound statement holds: its body, and its ``else``, ``except``,
-    ``finally`` and ``elif`` ones."""
+    ``finally`` and ``elif`` ones, or a ``match``'s cases."""
+    if isinstance(stmt, cst.Match):
+        for case in stmt.cases:
+            yield case.body
+        return
     yield stmt.body
     for attr in ("orelse", "handlers", "finalbody"):
         part = getattr(stmt, attr, None)
