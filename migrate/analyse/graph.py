@@ -1654,12 +1654,7 @@ def held_factory_sessions(graph: CallGraph) -> dict[tuple[str, str] | None, str]
     reason keeps all of them on requests, and the plan says why: never half
     migrated."""
     kept: dict[tuple[str, str] | None, str] = {}
-    trees: dict[str, ast.Module] = {}
-
-    def tree(module: str) -> ast.Module:
-        if module not in trees:
-            trees[module] = ast.parse(graph.project.files[module].source.text)
-        return trees[module]
+    tree = graph.project.tree
 
     sites: dict[str, list[Held]] = {}
     why_not: dict[str, str] = {}

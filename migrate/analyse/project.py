@@ -103,6 +103,13 @@ class Project:
     entry_points: dict[str, str] = field(default_factory=dict)
     jobs: int = 1
     _pool: ProcessPoolExecutor | None = field(default=None, repr=False)
+    _trees: dict[str, ast.Module] = field(default_factory=dict, repr=False)
+
+    def tree(self, module: str) -> ast.Module:
+        """The module's syntax tree, parsed once, for rules that look past its facts."""
+        if module not in self._trees:
+            self._trees[module] = ast.parse(self.files[module].source.text)
+        return self._trees[module]
 
     def run(self, func: Callable[[T], R], items: Sequence[T]) -> list[R]:
         """``map`` in the worker pool (started once, on first need), or inline."""

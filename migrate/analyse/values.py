@@ -57,7 +57,6 @@ def looked_up(graph: CallGraph) -> list[LookedUp]:
     """Every client method looked up with ``getattr`` and called right there, or kept
     in a local only ever called (see kept_lookups)."""
     found: list[LookedUp] = []
-    trees: dict[str, ast.Module] = {}
     for fn in graph.functions.values():
         for ref in fn.refs:
             receiver = graph.resolve(ref.receiver) if ref.receiver else None
@@ -68,9 +67,7 @@ def looked_up(graph: CallGraph) -> list[LookedUp]:
             if receiver != "builtins.getattr" or entry is None:
                 continue
             if not ref.call_called:
-                if fn.module not in trees:
-                    trees[fn.module] = ast.parse(graph.project.files[fn.module].source.text)
-                kept = kept_lookup_calls(fn, ref, trees[fn.module])
+                kept = kept_lookup_calls(fn, ref, graph.project.tree(fn.module))
                 if not any(REQUESTS_ONLY_KEYWORDS.intersection(c.keywords) for c in kept):
                     found.extend(LookedUp(fn.qualname, ref, c, entry) for c in kept)
                 continue
@@ -268,11 +265,10 @@ def kept_with_sync_users(
 
 def reviews(graph: CallGraph, uses: list[ValueUse]) -> list[Review]:
     """A review item per value: what it is, where it flows, that its calls stay blocking."""
-    trees: dict[str, ast.Module] = {}
     found = []
     for use in uses:
         flows = use.flows_to
-        stored = _stored_in(graph, use, trees)
+        stored = _stored_in(graph, use)
         if stored is not None:
             name, called = stored
             kept = f"kept in {name}" + (f", called at {', '.join(called)}" if called else "")
@@ -288,15 +284,10 @@ def reviews(graph: CallGraph, uses: list[ValueUse]) -> list[Review]:
     return found
 
 
-def _stored_in(
-    graph: CallGraph, use: ValueUse, trees: dict[str, ast.Module]
-) -> tuple[str, list[str]] | None:
+def _stored_in(graph: CallGraph, use: ValueUse) -> tuple[str, list[str]] | None:
     """The name a value is kept in (``VERBS = {"get": requests.get}``) and the lines
     of its module that call through that name (``VERBS[method](url)``, ``get_short(url)``)."""
-    module = graph.functions[use.function].module
-    if module not in trees:
-        trees[module] = ast.parse(graph.project.files[module].source.text)
-    tree = trees[module]
+    tree = graph.project.tree(graph.functions[use.function].module)
     name = next(
         (
             node.targets[0].id
@@ -351,15 +342,12 @@ def offload_value_calls(graph: CallGraph, uses: list[ValueUse], result: Colourin
     getattr(self.session, method)`` on a session kept on requests), in a function
     that became async all the same (an override it shares calls with does): they
     block, so they run in a thread, as a blocking call left in async code does."""
-    trees: dict[str, ast.Module] = {}
     seen: set[tuple[str, Span]] = set()
     for use in uses:
         fn = graph.functions[use.function]
         if not (fn.is_async or result.is_async(fn.qualname)):
             continue
-        if fn.module not in trees:
-            trees[fn.module] = ast.parse(graph.project.files[fn.module].source.text)
-        for call in local_calls(fn, use.span, trees[fn.module], exact=False):
+        for call in local_calls(fn, use.span, graph.project.tree(fn.module), exact=False):
             if (fn.qualname, call.span) not in seen:
                 seen.add((fn.qualname, call.span))
                 why = f"a call through {use.text}, which stays blocking"

@@ -42,7 +42,7 @@ def verb_tables(graph: CallGraph, kept: list[tuple[str, Span]]) -> list[VerbTabl
         holders.setdefault(graph.functions[qualname].module, {})[span] = qualname
     found = []
     for module, held in sorted(holders.items()):
-        tree = ast.parse(graph.project.files[module].source.text)
+        tree = graph.project.tree(module)
         for node in ast.walk(tree):
             table = _table(graph, module, tree, node, set(held))
             if table is not None and entry is not None:
