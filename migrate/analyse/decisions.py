@@ -189,6 +189,11 @@ class Colouring:
     # ``getattr(session, method)`` calls whose verb is called with a body (``data=``):
     # httpx's get and head take none, so they become ``session.request(method, ...)``.
     request_lookups: list[tuple[str, Span]] = field(default_factory=list)
+    # ``fn = getattr(requests, method)`` then ``fn(url)``: the lookup's span, and the
+    # statements a client made for them spans (see kept_lookups.statements_through).
+    one_off_lookups: list[tuple[str, Span, Span]] = field(default_factory=list)
+    # The calls of a client's verbs looked up by getattr: each gives the client's response.
+    looked_up_calls: list[tuple[str, Span]] = field(default_factory=list)
     # Sessions that become httpx.AsyncClients, as graph.session_key names them
     # (``(class, attr)``, ``(function, name)``): their annotations follow.
     converted_sessions: set[tuple[str, str]] = field(default_factory=set)

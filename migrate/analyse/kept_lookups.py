@@ -28,7 +28,7 @@ def kept_lookup_calls(fn: Function, ref: Ref, tree: ast.Module) -> list[Call]:
 def local_calls(fn: Function, value: Span, tree: ast.Module, *, exact: bool) -> list[Call]:
     """The calls of the local ``fn`` assigns the expression at ``value`` to (or, not
     ``exact``, an expression holding it), when that local is only ever called there."""
-    node = _function_node(tree, fn)
+    node = function_node(tree, fn)
     if node is None:
         return []
     name = None
@@ -67,7 +67,8 @@ def _holds(assigned: Span, value: Span, exact: bool) -> bool:
     return assigned == value or (not exact and assigned.contains(value))
 
 
-def _function_node(tree: ast.Module, fn: Function) -> ast.FunctionDef | ast.AsyncFunctionDef | None:
+def function_node(tree: ast.Module, fn: Function) -> ast.FunctionDef | ast.AsyncFunctionDef | None:
+    """``fn``'s node in ``tree``."""
     for node in ast.walk(tree):
         if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef) and node.name == fn.name:
             if node.lineno == fn.span.line or span_of(node) == fn.span:
@@ -86,3 +87,71 @@ def _own_nodes(node: ast.FunctionDef | ast.AsyncFunctionDef) -> list[ast.AST]:
         if not isinstance(child, _NESTED):
             stack.extend(ast.iter_child_nodes(child))
     return found
+
+
+def statements_through(
+    fn: Function, value: Span, calls: list[Call], tree: ast.Module
+) -> Span | None:
+    """The statements from the one holding ``value`` to the last holding one of
+    ``calls``, when they follow each other in one block of ``fn``: where a client
+    made for the lookup must stay open (``fn = getattr(requests, method)`` then
+    ``fn(url)``); None when the calls are not all in that block after it."""
+    node = function_node(tree, fn)
+    if node is None:
+        return None
+    found: list[Span] = []
+    for child in [node, *_own_nodes(node)]:
+        for body in _bodies(child):
+            spans = [span_of(stmt) for stmt in body]
+            first = next((i for i, s in enumerate(spans) if s.contains(value)), None)
+            holding = [
+                next((i for i, s in enumerate(spans) if s.contains(call.span)), None)
+                for call in calls
+            ]
+            if first is None or any(i is None or i < first for i in holding):
+                continue
+            last = max(i for i in holding if i is not None)
+            start, end = spans[first], spans[last]
+            found.append(Span(start.line, start.col, end.end_line, end.end_col))
+    # The innermost block holding both: a lookup in an ``if`` called after it takes
+    # the whole ``if`` in.
+    return min(found, key=lambda s: (s.end_line - s.line, s.end_col - s.col), default=None)
+
+
+def _bodies(node: ast.AST) -> list[list[ast.stmt]]:
+    if isinstance(node, _NESTED[2:]):
+        return []
+    return (
+        [
+            value
+            for field in ("body", "orelse", "finalbody")
+            if isinstance(value := getattr(node, field, None), list)
+            and value
+            and isinstance(value[0], ast.stmt)
+        ]
+        + [handler.body for handler in getattr(node, "handlers", ())]
+        + [case.body for case in getattr(node, "cases", ())]
+    )
+
+
+def chosen_values(fn: Function, value: Span, tree: ast.Module) -> tuple[Span, list[Span]] | None:
+    """``send = self.session.post if self.session else requests.post``: the value
+    assigned to a local in ``fn`` that is ``value`` or has it as a branch of a
+    conditional, and the spans of all its branches; None when there is none."""
+    node = function_node(tree, fn)
+    for child in _own_nodes(node) if node is not None else ():
+        if (
+            isinstance(child, ast.Assign)
+            and len(child.targets) == 1
+            and isinstance(child.targets[0], ast.Name)
+        ):
+            spans = [span_of(branch) for branch in _branches(child.value)]
+            if value in spans:
+                return span_of(child.value), spans
+    return None
+
+
+def _branches(node: ast.expr) -> list[ast.expr]:
+    if isinstance(node, ast.IfExp):
+        return [*_branches(node.body), *_branches(node.orelse)]
+    return [node]

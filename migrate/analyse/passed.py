@@ -139,10 +139,13 @@ def seed(
                 span = flow.calls[0].span
                 make_async(flow.receiver, Reason(value.entry.name, span, "given", value.entry))
     for found in looked:
-        text = f"{found.ref.text}.request"
+        text = found.ref.text if found.kept_verb else f"{found.ref.text}.request"
         result.passed_values.append((found.function, found.ref.span, text, found.entry))
         if not found.call.awaited:
             result.param_awaits.append((found.function, found.call.span))
+        result.looked_up_calls.append((found.function, found.call.span))
+        if found.statements is not None:
+            result.one_off_lookups.append((found.function, found.ref.span, found.statements))
         if found.ref.call_span and BODY_KEYWORDS.intersection(found.call.keywords):
             result.request_lookups.append((found.function, found.ref.call_span))
         make_async(found.function, Reason(text, found.call.span, "given", found.entry))

@@ -20,7 +20,13 @@ from .clocks import clock_reads
 from .decisions import Bridge, Colouring, Review
 from .frameworks import REQUESTS_ONLY_KEYWORDS
 from .graph import CallGraph, session_key
-from .kept_lookups import kept_lookup_calls, local_calls
+from .kept_lookups import (
+    chosen_values,
+    function_node,
+    kept_lookup_calls,
+    local_calls,
+    statements_through,
+)
 from .model import Call, Function, Ref, Span
 from .names import span_of
 from .verb_tables import VerbTable, verb_tables
@@ -30,6 +36,8 @@ KEPT = "kept as a value"
 # head and options do not take: a verb looked up by name is called through
 # ``request`` where one is given.
 BODY_KEYWORDS = frozenset({"data", "json", "files", "content", "**"})
+# httpx's verbs taking no body.
+_BODILESS = frozenset({"get", "head", "options", "delete"})
 
 
 @dataclass(frozen=True)
@@ -51,6 +59,10 @@ class LookedUp:
     ref: Ref  # the client, as handed to getattr
     call: Call  # the call of what getattr gives
     entry: BlockingCall  # the client's ``request``, standing for any of its verbs
+    # requests' functions looked up and kept: the statements a one-off client spans.
+    statements: Span | None = None
+    # The verb itself kept (``send = self.session.post``), not looked up by name.
+    kept_verb: bool = False
 
 
 def looked_up(graph: CallGraph) -> list[LookedUp]:
@@ -67,9 +79,17 @@ def looked_up(graph: CallGraph) -> list[LookedUp]:
             if receiver != "builtins.getattr" or entry is None:
                 continue
             if not ref.call_called:
-                kept = kept_lookup_calls(fn, ref, graph.project.tree(fn.module))
-                if not any(REQUESTS_ONLY_KEYWORDS.intersection(c.keywords) for c in kept):
-                    found.extend(LookedUp(fn.qualname, ref, c, entry) for c in kept)
+                tree = graph.project.tree(fn.module)
+                kept = kept_lookup_calls(fn, ref, tree)
+                # ``fn = getattr(requests, method)``: a client made for the lookup
+                # stays open through the statements calling ``fn``, in one block.
+                through = statements_through(fn, ref.span, kept, tree) if kept else None
+                if client != "requests":
+                    through = None
+                elif through is None:
+                    continue
+                if not any(_requests_only(c) for c in kept):
+                    found.extend(LookedUp(fn.qualname, ref, c, entry, through) for c in kept)
                 continue
             start = ref.call_span
             # The call of what getattr gives: of the calls starting where getattr's
@@ -87,7 +107,7 @@ def looked_up(graph: CallGraph) -> list[LookedUp]:
                 default=None,
             )
             # requests' own keywords (``verify=``) the client's verbs would not take.
-            if call is not None and not REQUESTS_ONLY_KEYWORDS.intersection(call.keywords):
+            if call is not None and not _requests_only(call):
                 found.append(LookedUp(fn.qualname, ref, call, entry))
     return found
 
@@ -98,8 +118,12 @@ def lookups(
     """Client methods looked up by getattr, and tables of verbs (see verb_tables),
     called in code free to become async: their calls are awaited on a client. And
     every value use, those included (see value_uses)."""
-    looked = [found for found in looked_up(graph) if found.function not in boundaries]
     uses = value_uses(graph)
+    looked = [
+        found
+        for found in looked_up(graph) + kept_verbs(graph, uses)
+        if found.function not in boundaries
+    ]
     kept = [(u.function, u.span) for u in uses if u.flows_to == KEPT]
     tables = [
         table
@@ -107,6 +131,64 @@ def lookups(
         if not any(caller in boundaries for caller, _ in table.calls)
     ]
     return looked, tables, uses
+
+
+def kept_verbs(graph: CallGraph, uses: list[ValueUse]) -> list[LookedUp]:
+    """Request functions and client verbs kept in a local only ever called, on their
+    own or as the branches of a conditional (``send = self.session.post if
+    self.session else requests.post``): each call of the local calls the verb,
+    awaited once its client is an AsyncClient, as a verb looked up by name is.
+    requests' own functions are a client's made for the statements calling the
+    local, in one block (see kept_lookups.statements_through). A call httpx's verb
+    would not take as written keeps the values: requests' own keywords, a second
+    positional argument (httpx's are keywords), a body for a verb taking none."""
+    groups: dict[tuple[str, Span], list[tuple[ValueUse, Call, BlockingCall]]] = {}
+    branches: dict[tuple[str, Span], list[Span]] = {}
+    for use in uses:
+        fn = graph.functions[use.function]
+        read = next((r for r in fn.reads if r.span == use.span), None)
+        entry = lookup(graph.resolve(read.target) or "") if read and read.target else None
+        if use.flows_to != KEPT or read is None or entry is None:
+            continue
+        chosen = chosen_values(fn, use.span, graph.project.tree(fn.module))
+        if chosen is not None:
+            groups.setdefault((fn.qualname, chosen[0]), []).append((use, read, entry))
+            branches[(fn.qualname, chosen[0])] = chosen[1]
+    found: list[LookedUp] = []
+    for (qualname, value), group in groups.items():
+        fn = graph.functions[qualname]
+        tree = graph.project.tree(fn.module)
+        calls = local_calls(fn, value, tree, exact=True)
+        verbs = {entry.name.rsplit(".", 1)[-1] for _, _, entry in group}
+        if (
+            len(group) != len(branches[(qualname, value)])
+            or not calls
+            or any(
+                _requests_only(call)
+                or (verbs & _BODILESS and BODY_KEYWORDS.intersection(call.keywords))
+                for call in calls
+            )
+        ):
+            continue
+        # requests' own functions (``requests.post``): a sync httpx module's keep theirs.
+        modules = {entry.name.rpartition(".")[0] for kept, _, entry in group if not kept.owner}
+        through = statements_through(fn, value, calls, tree) if modules else None
+        if modules - {"requests"} or (modules and through is None):
+            continue
+        for use, read, entry in group:
+            ref = Ref(read.span, read.target, read.text, None)
+            module = use.owner is None
+            found.extend(
+                LookedUp(qualname, ref, call, entry, through if module else None, True)
+                for call in calls
+            )
+    return found
+
+
+def _requests_only(call: Call) -> bool:
+    """A call of a verb only requests' takes as written: its own keywords
+    (``verify=``), a body or params given by position (httpx's are keywords)."""
+    return bool(REQUESTS_ONLY_KEYWORDS.intersection(call.keywords)) or call.positional not in (0, 1)
 
 
 def converted_values(looked: list[LookedUp], tables: list[VerbTable]) -> set[tuple[str, Span]]:
@@ -287,11 +369,14 @@ def reviews(graph: CallGraph, uses: list[ValueUse]) -> list[Review]:
 def _stored_in(graph: CallGraph, use: ValueUse) -> tuple[str, list[str]] | None:
     """The name a value is kept in (``VERBS = {"get": requests.get}``) and the lines
     of its module that call through that name (``VERBS[method](url)``, ``get_short(url)``)."""
-    tree = graph.project.tree(graph.functions[use.function].module)
+    fn = graph.functions[use.function]
+    tree = graph.project.tree(fn.module)
+    # A local's calls are its function's; a global's (``VERBS``), the module's.
+    scope: ast.AST = function_node(tree, fn) or tree
     name = next(
         (
             node.targets[0].id
-            for node in ast.walk(tree)
+            for node in ast.walk(scope)
             if isinstance(node, ast.Assign)
             and len(node.targets) == 1
             and isinstance(node.targets[0], ast.Name)
@@ -304,7 +389,7 @@ def _stored_in(graph: CallGraph, use: ValueUse) -> tuple[str, list[str]] | None:
     called = sorted(
         {
             node.lineno
-            for node in ast.walk(tree)
+            for node in ast.walk(scope)
             if isinstance(node, ast.Call)
             and isinstance(func := getattr(node.func, "value", node.func), ast.Name)
             and func.id == name

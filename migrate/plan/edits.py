@@ -150,6 +150,9 @@ class FileEdits:
     # ``getattr(session, method)`` -> ``session.request`` with the method (see
     # analyse/values.py BODY_KEYWORDS).
     request_lookups: set[Pos] = field(default_factory=set)
+    # ``fn = getattr(requests, method)`` kept and called after: the lookup, and the
+    # first and last lines of the statements its one-off client spans.
+    one_off_lookups: dict[Pos, tuple[int, int]] = field(default_factory=dict)
     # ``new_callable=PropertyMock`` patching a property that gives an async
     # generator now: ``new_callable=AsyncItemsPropertyMock``.
     fake_item_properties: set[Pos] = field(default_factory=set)
@@ -844,6 +847,12 @@ def plan_edits(analysis: Analysis) -> dict[str, FileEdits]:
     for holder, span in colouring.request_lookups:
         fe, cols = for_module(fn_module(holder))
         fe.request_lookups.add(cols.pos(span))
+    for holder, span in colouring.looked_up_calls:  # an httpx response, as http_calls give
+        fe, cols = for_module(fn_module(holder))
+        fe.response_results.add(cols.pos(span))
+    for holder, span, statements in colouring.one_off_lookups:
+        fe, cols = for_module(fn_module(holder))
+        fe.one_off_lookups[cols.pos(span)] = (statements.line, statements.end_line)
 
     # Tables of verbs (analyse/verb_tables.py): values become the verbs' names, and
     # each item's call looks its verb up on a client made for the statement.

@@ -31,6 +31,9 @@ REBOUND = KEPT + "fn = fn if method else None\n        return fn(url)"
 # requests' own keywords, which the client's verbs would not take.
 VERIFY = KEPT + "return fn(url, verify=False)"
 VERIFY_AT_ONCE = "return getattr(self.session, method)(url, json={}, verify=False)"
+# A body by position: httpx's verbs take it by keyword only.
+POSITIONAL = KEPT + "return fn(url, {'a': 1})"
+POSITIONAL_AT_ONCE = "return getattr(self.session, method)(url, {'a': 1})"
 
 
 def _async(tmp_path: Path, use: str) -> set[str]:
@@ -46,8 +49,16 @@ def test_a_verb_kept_in_a_local_only_called_is_the_client_s(tmp_path: Path) -> N
 
 @pytest.mark.parametrize(
     "use",
-    [HANDED, CALLED_IN_LAMBDA, REBOUND, VERIFY, VERIFY_AT_ONCE],
-    ids=["handed", "lambda", "rebound", "verify", "verify-at-once"],
+    [HANDED, CALLED_IN_LAMBDA, REBOUND, VERIFY, VERIFY_AT_ONCE, POSITIONAL, POSITIONAL_AT_ONCE],
+    ids=[
+        "handed",
+        "lambda",
+        "rebound",
+        "verify",
+        "verify-at-once",
+        "positional",
+        "positional-at-once",
+    ],
 )
 def test_a_verb_kept_otherwise_stays_a_value(tmp_path: Path, use: str) -> None:
     assert "client.Client.send" not in _async(tmp_path, use)

@@ -44,6 +44,7 @@ from .base import StatementResult, on_leave, on_visit
 from .http_common import Frame, FunctionState, is_raw_body, one_off_cookies, requests_defaults
 from .http_kwargs import KwargsRewrites
 from .http_lookups import RequestLookups
+from .http_one_off_lookups import OneOffLookups
 from .http_prepared import PreparedRewrites
 from .http_query import may_have_query, url_given, with_query
 from .http_reexports import ReexportRewrites
@@ -75,6 +76,7 @@ class HttpClient(
     SubclassRewrites,
     StreamRewrites,
     ValueRewrites,
+    OneOffLookups,
     RequestLookups,
     ResponseClosings,
     ResponseRewrites,

@@ -36,20 +36,24 @@ class ValueRewrites(SyncTransports):
 
     def _handed_over(self, original: cst.Attribute | cst.Name) -> cst.BaseExpression | None:
         """``requests.get`` handed to a receiver that awaits it -> ``http_client.get``."""
-        edit = self.ctx.edits.http_values.get(self.ctx.pos(original) or (0, 0, 0, 0))
+        pos = self.ctx.pos(original) or (0, 0, 0, 0)
+        edit = self.ctx.edits.http_values.get(pos)
         if edit is None or edit.on_shared_client or not self.frames:
             return None
         if "Session" in edit.entry.name or "Client" in edit.entry.name:
             return None  # a client's method: its client becomes an AsyncClient
         verb = edit.entry.name.rsplit(".", 1)[-1]
-        self.frames[-1].client_args = (
-            [
-                keyword_arg("follow_redirects", cst.Name("True")),
-                keyword_arg("timeout", cst.Name("None")),
-            ]
-            if edit.entry.name.startswith("requests")
-            else []
-        )
+        if pos not in self.ctx.edits.one_off_lookups:
+            # Kept in a local and called after (``fn = getattr(requests, method)``), the
+            # client spans the statements calling it instead (see http_one_off_lookups).
+            self.frames[-1].client_args = (
+                [
+                    keyword_arg("follow_redirects", cst.Name("True")),
+                    keyword_arg("timeout", cst.Name("None")),
+                ]
+                if edit.entry.name.startswith("requests")
+                else []
+            )
         self.ctx.maybe_remove_import("requests")
         self.ctx.maybe_remove_import("requests", verb)
         line = self.ctx.line(original)

@@ -19,7 +19,8 @@ class Store:
     async def send(self, method, path, payload=None):
         send = functools.partial(self.session.request, method.lower())
         response = await send(self.base + path, json=payload, timeout=5)
-        response.raise_for_status()
+        if response.is_error:
+            response.raise_for_status()
         return response.json()
 
     async def send_at_once(self, method, path, payload=None):

@@ -1,0 +1,64 @@
+"""requests' functions looked up by name, kept in a local and called after.
+
+``fn = getattr(requests, method)`` then ``resp = fn(url)``: requests' module
+functions become the methods of a client made for them (see http_values),
+and that client must stay open while ``fn`` is called. The statements from
+the lookup to the last one calling ``fn``, in one block (analyse/kept_lookups
+``statements_through``), go inside ``async with httpx.AsyncClient(...) as
+http_client:``, as a one-off call's statement does.
+"""
+
+from __future__ import annotations
+
+import libcst as cst
+
+from ..nodes import keyword_arg
+from .base import on_leave
+from .http_setup import SessionSetup
+from .http_streams import ONE_SHOT_CLIENT
+
+
+class OneOffLookups(SessionSetup):
+    """The statements calling a kept lookup of requests' functions, in a client."""
+
+    @on_leave(cst.IndentedBlock)
+    def leave_one_off_block(
+        self, original: cst.IndentedBlock, updated: cst.IndentedBlock
+    ) -> cst.IndentedBlock:
+        lines = [self.ctx.line(stmt) for stmt in original.body]
+        spans = sorted(
+            (lines.index(first), max(i for i, line in enumerate(lines) if line <= last))
+            for first, last in set(self.ctx.edits.one_off_lookups.values())
+            if first in lines
+        )
+        if not spans:
+            return updated
+        body = list(updated.body)
+        if len(body) != len(lines):  # a statement became several: the whole block
+            spans = [(0, len(body) - 1)]
+        merged: list[tuple[int, int]] = []
+        for start, end in spans:  # two lookups whose statements overlap: one client
+            if merged and start <= merged[-1][1]:
+                merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+            else:
+                merged.append((start, end))
+        for start, end in reversed(merged):
+            body[start : end + 1] = [self._in_client(body[start : end + 1])]
+        return updated.with_changes(body=body)
+
+    def _in_client(self, statements: list[cst.BaseStatement]) -> cst.With:
+        client_args = [
+            keyword_arg("follow_redirects", cst.Name("True")),
+            keyword_arg("timeout", cst.Name("None")),
+        ]
+        item = cst.WithItem(
+            cst.Call(func=self._httpx("AsyncClient"), args=self._with_tls(client_args)),
+            asname=cst.AsName(cst.Name(ONE_SHOT_CLIENT)),
+        )
+        first, *rest = statements
+        return cst.With(
+            items=[item],
+            body=cst.IndentedBlock([first.with_changes(leading_lines=[]), *rest]),
+            asynchronous=cst.Asynchronous() if self.ctx.in_async else None,
+            leading_lines=first.leading_lines,  # type: ignore[attr-defined]
+        )

@@ -1,0 +1,32 @@
+import requests
+
+BASE = "http://push.example.com"
+
+
+class Notifier:
+    def __init__(self, token):
+        self.token = token
+        self.session = requests.Session()
+
+    def detach(self):
+        self.session.close()
+        self.session = None
+
+    def send(self, message):
+        post = self.session.post if self.session else requests.post
+        resp = post(BASE + "/messages", data={"token": self.token, "message": message})
+        resp.raise_for_status()
+        return resp.json()
+
+    def status(self, receipt):
+        get = self.session.get
+        resp = get(BASE + "/receipts/" + receipt, params={"token": self.token})
+        return resp.status_code, resp.json()
+
+
+def limits(token):
+    get = requests.get
+    resp = get(BASE + "/limits", params={"token": token})
+    if not resp.ok:
+        return None
+    return resp.json()["remaining"]
