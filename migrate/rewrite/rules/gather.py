@@ -1261,6 +1261,7 @@ class Gather(Rule):
         self.task_pools.pop()
         self.ctx.maybe_remove_import("concurrent.futures", "ThreadPoolExecutor")
         self.ctx.maybe_remove_import("concurrent.futures", "as_completed")
+        self.ctx.maybe_remove_import("concurrent.futures")  # ``concurrent.futures.as_completed``
         self.ctx.note(
             self.code, spot.span.line, f"tasks instead of threads, at most {limit} at a time"
         )
