@@ -53,6 +53,9 @@ from .stored_callbacks import stored_callbacks
 from .thread_patches import thread_patch_reviews
 from .tree import short_name
 
+# Blocking calls that only pace a loop (see the seeding of wrappers below).
+_PACING = frozenset({"sleep", "retrying"})
+
 
 def colour(graph: CallGraph, scope: Scope | None = None) -> Colouring:
     """Spread async colour from blocking calls through the call graph.
@@ -163,13 +166,17 @@ def _colour(
             continue
         if qualname in result.boundaries:
             continue
-        if qualname in graph.wrapped_by:
-            # A decorator's wrapper (a retry loop sleeping between tries) becomes async
-            # with the functions it wraps (the "wraps" edges below), not on its own.
+        if qualname in graph.wrapped_by and all(e.family in _PACING for _, e in rewrites):
+            # A decorator's wrapper that only paces (a retry loop sleeping between tries)
+            # becomes async with the functions it wraps (the "wraps" edges below), not
+            # on its own; one making requests itself (``return self._get(func(self))``)
+            # does, and so do the functions it wraps, whose callers get its coroutine.
             continue
         call, entry = rewrites[0]
         result.async_functions[qualname] = Reason(entry.name, call.span, "blocking", entry)
         queue.append(qualname)
+        if qualname in graph.wrapped_by:
+            queue.extend(wrapped_with(qualname, graph, result))
     queue.extend(passed.seed(enabled, looked, result, functions, tables))
     queue.extend(passed.seed_joined(joined, result))
     queue.extend(dynamic.seed(sites, awaiting, graph, result))
@@ -252,6 +259,8 @@ def _colour(
             if caller.qualname not in result.async_functions:
                 result.async_functions[caller.qualname] = Reason(callee, call.span, "calls")
                 queue.append(caller.qualname)
+                if caller.qualname in graph.wrapped_by:  # see the seeding above
+                    queue.extend(wrapped_with(caller.qualname, graph, result))
 
     for flow in enabled:
         receiver_async = functions[flow.receiver].is_async or result.is_async(flow.receiver)
