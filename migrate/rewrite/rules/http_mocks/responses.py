@@ -48,6 +48,7 @@ from ...context import RuleContext
 from ...nodes import code_of, dotted_name
 from ..base import on_leave, on_visit
 from .raised_bodies import Kinds, function_kinds, is_exception, module_kinds
+from .recorded_locals import recorded_locals
 from .route_order import queried_routes_first
 from .unmatched import UnmatchedRequests
 
@@ -73,6 +74,8 @@ class ResponsesMock(UnmatchedRequests):
         self._function_kinds: list[Kinds] = []
         # ``@responses.activate`` decorating a class (original nodes).
         self._activated_classes: set[cst.Decorator] = set()
+        # Per function, innermost last: its locals holding recorded calls and requests.
+        self._recorded: list[tuple[set[str], set[str]]] = []
 
     @on_visit(cst.ClassDef)
     def note_activated_class(self, node: cst.ClassDef) -> None:
@@ -89,12 +92,15 @@ class ResponsesMock(UnmatchedRequests):
     @on_visit(cst.FunctionDef)
     def enter_raised_bodies(self, node: cst.FunctionDef) -> None:
         self._function_kinds.append(function_kinds(node) if self.ctx.edits.http_mocks else {})
+        held = recorded_locals(node, self._calls()) if self.ctx.edits.http_mocks else None
+        self._recorded.append(held or (set(), set()))
 
     @on_leave(cst.FunctionDef)
     def leave_raised_bodies(
         self, original: cst.FunctionDef, updated: cst.FunctionDef
     ) -> cst.FunctionDef:
         self._function_kinds.pop()
+        self._recorded.pop()
         return updated
 
     def _body_raised(self, body: cst.BaseExpression) -> bool | None:
@@ -136,18 +142,30 @@ class ResponsesMock(UnmatchedRequests):
         if dotted_name(original) == "responses.RequestsMock":
             self._imports()
             return cst.parse_expression("respx.MockRouter")
-        recorded = code_of(original)
-        calls = tuple(f"{router}.calls" for router in ("responses", *self._holders))
-        if recorded.startswith(calls) and recorded.endswith(".request.body"):
+        request, _, attr = code_of(original).rpartition(".")
+        if not self._recorded_request(request):
+            return updated
+        if attr == "body":
             return updated.with_changes(attr=cst.Name("content"))
-        if recorded.startswith(calls) and recorded.endswith(".request.params"):
+        if attr == "params":
             # responses adds the query to the requests it records; httpx's have none.
             helper = self.ctx.use_helper(RESPONSES_PARAMS)
             return cst.Call(cst.Name(helper), [cst.Arg(updated.value)])
-        if recorded.startswith(calls) and recorded.endswith(".request.url"):
+        if attr == "url":
             # A string in requests (``.endswith``, ``in``), an httpx.URL here.
             return cst.Call(cst.Name("str"), [cst.Arg(updated)])
         return updated
+
+    def _calls(self) -> tuple[str, ...]:
+        return tuple(f"{router}.calls" for router in ("responses", *self._holders))
+
+    def _recorded_request(self, text: str) -> bool:
+        """``responses.calls[0].request``, or a local holding a recorded call's or request."""
+        held_calls, held_requests = self._recorded[-1] if self._recorded else (set(), set())
+        owner, _, attr = text.rpartition(".")
+        if text in held_requests:
+            return True
+        return attr == "request" and (owner.startswith(self._calls()) or owner in held_calls)
 
     def _responses_call(
         self, original: cst.Call, updated: cst.Call, router: str = "respx", method: str = ""

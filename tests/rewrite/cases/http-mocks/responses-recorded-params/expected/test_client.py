@@ -48,3 +48,18 @@ async def test_recorded_by_a_mock_object():
         rsps.get(URL).mock(return_value=httpx.Response(200, text="E5"))
         assert await fetch_feed(tags=["old"]) == ["E5"]
         assert responses_params(rsps.calls[0].request) == {"tag": "old"}
+
+
+@pytest.mark.asyncio
+@respx.mock
+async def test_recorded_requests_kept_in_locals():
+    unmatched_connect_error(respx)
+    respx.get(URL).mock(return_value=httpx.Response(200, text="F6"))
+    assert await fetch_feed(since="2024-03-01") == ["F6"]
+    call = respx.calls[0]
+    request = call.request
+    assert str(request.url).startswith(URL)
+    assert "since=2024-03-01" in str(request.url)
+    assert responses_params(request) == {"since": "2024-03-01"}
+    for each in respx.calls:
+        assert str(each.request.url).endswith("since=2024-03-01")

@@ -33,3 +33,16 @@ def test_recorded_by_a_mock_object():
         rsps.add(responses.GET, URL, body="E5")
         assert fetch_feed(tags=["old"]) == ["E5"]
         assert rsps.calls[0].request.params == {"tag": "old"}
+
+
+@responses.activate
+def test_recorded_requests_kept_in_locals():
+    responses.add(responses.GET, URL, body="F6")
+    assert fetch_feed(since="2024-03-01") == ["F6"]
+    call = responses.calls[0]
+    request = call.request
+    assert request.url.startswith(URL)
+    assert "since=2024-03-01" in request.url
+    assert request.params == {"since": "2024-03-01"}
+    for each in responses.calls:
+        assert each.request.url.endswith("since=2024-03-01")
