@@ -315,6 +315,8 @@ class ModuleAnalyser(OperatorCalls):
                 keyword=None,
                 call_span=span_of(node),
                 in_lambda=self.lambda_depth > 0,
+                # ``self.rooms[id] = room``, ``room = Room(self)``: an instance, not the class.
+                instance=self.names_instance(value),
                 position=1,
                 statement=True,
             )
