@@ -422,3 +422,20 @@ def test_a_project_configuring_pytest_nowhere_gets_a_pytest_section(tmp_path: Pa
 )
 def test_flask_async_only_for_what_flask_runs(source: str, needed: bool) -> None:
     assert _hands_flask_async(source) is needed
+
+
+def test_setup_py_test_lists_gain_the_test_libraries() -> None:
+    text = (
+        "from setuptools import setup\n\nsetup(\n"
+        '    install_requires=["requests"],\n'
+        '    tests_require=["pytest", "responses"],\n'
+        '    extras_require={"test": ["pytest", "responses"], "docs": ["sphinx"]},\n)\n'
+    )
+    new = twice(lambda t: edit_setup_py(t, needs()), text)
+    assert new == (
+        "from setuptools import setup\n\nsetup(\n"
+        '    install_requires=["httpx>=0.27"],\n'
+        '    tests_require=["pytest", "pytest-asyncio>=0.24", "respx>=0.21"],\n'
+        '    extras_require={"test": ["pytest", "pytest-asyncio>=0.24", "respx>=0.21"],'
+        ' "docs": ["sphinx"]},\n)\n'
+    )

@@ -14,7 +14,9 @@ their layout (one line added, changed or removed at a time):
 * ``requirements*.txt`` the same way (files named ``*test*``/``*dev*`` hold
   test dependencies); ``pytest.ini`` / ``setup.cfg`` / ``tox.ini`` pytest
   sections get the pytest-asyncio settings.
-* ``setup.py`` is code: it is not edited; the summary says which line to add.
+* ``setup.py`` is code: only its literal lists of strings are edited
+  (``install_requires``, ``tests_require``, the test extras of
+  ``extras_require``); otherwise the summary says which line to add.
 """
 
 from __future__ import annotations
@@ -395,7 +397,9 @@ def edit_requirements(text: str, needs: Needs, testing: bool) -> str:
 
 
 def edit_setup_py(text: str, needs: Needs) -> str:
-    """``install_requires=[...]`` when it is a literal list of strings; else as is."""
+    """``install_requires=[...]``, and the test lists (``tests_require=[...]``,
+    ``extras_require={"test": [...]}``), each where it is a literal list of
+    strings; else as is."""
     try:
         tree = ast.parse(text)
     except (SyntaxError, ValueError):
@@ -404,19 +408,29 @@ def edit_setup_py(text: str, needs: Needs) -> str:
     offsets = [0]
     for line in lines:
         offsets.append(offsets[-1] + len(line))
-    spans = []
+    spans: list[tuple[int, bool]] = []
     for node in ast.walk(tree):
-        if not isinstance(node, ast.keyword) or node.arg not in ("install_requires",):
+        if not isinstance(node, ast.keyword):
             continue
-        value = node.value
-        if isinstance(value, ast.List) and all(
-            isinstance(e, ast.Constant) and isinstance(e.value, str) for e in value.elts
-        ):
-            spans.append(
-                offsets[value.lineno - 1] + _col(lines[value.lineno - 1], value.col_offset)
-            )
-    for start in sorted(spans, reverse=True):
-        text = edit_array(text, start, needs, testing=False)
+        lists: list[tuple[ast.expr, bool]] = []
+        if node.arg == "install_requires":
+            lists.append((node.value, False))
+        elif node.arg == "tests_require":
+            lists.append((node.value, True))
+        elif node.arg == "extras_require" and isinstance(node.value, ast.Dict):
+            lists += [
+                (value, True)
+                for key, value in zip(node.value.keys, node.value.values, strict=True)
+                if isinstance(key, ast.Constant) and key.value in TEST_EXTRAS
+            ]
+        for value, testing in lists:
+            if isinstance(value, ast.List) and all(
+                isinstance(e, ast.Constant) and isinstance(e.value, str) for e in value.elts
+            ):
+                at = offsets[value.lineno - 1] + _col(lines[value.lineno - 1], value.col_offset)
+                spans.append((at, testing))
+    for start, testing in sorted(spans, reverse=True):
+        text = edit_array(text, start, needs, testing=testing)
     return text
 
 
