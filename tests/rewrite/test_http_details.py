@@ -53,6 +53,16 @@ def local_session(url):
     s = requests.Session()
     s.proxies.update({"https": "http://proxy:3128"})
     return s.get(url).json()
+
+
+def download(url):
+    r = session.get(url, stream=True)
+    return r
+
+
+def save(url, fh):
+    r = download(url)
+    fh.write(r.raw.read())
 """
 
 
@@ -120,3 +130,11 @@ def test_the_module_imports_what_it_uses_and_nothing_more(
         from _async_helpers import TLS_CONTEXT, AsyncClientPerLoop
         """
     )
+
+
+def test_the_raw_file_of_a_response_handed_back_read_whole_gets_its_todo(
+    migrated: tuple[str, FileResult],
+) -> None:
+    # ``download`` hands its stream back: read whole, it has no urllib3 file.
+    todo = "r.raw is urllib3's file: httpx read the body, r.content"
+    assert f"    # TODO(migrate MIG001): {todo}\n    fh.write(r.raw.read())" in migrated[0]

@@ -524,6 +524,15 @@ class StreamRewrites(HttpRuleBase):
                     f" `async for b in {owner.value}.aiter_raw()`",
                     "httpx has no file object for the body; aiter_raw() yields its bytes undecoded",
                 )
+            elif owner.value in self.functions[-1].responses:
+                # A response read whole (one handed back by a function that streamed it).
+                self.ctx.todo(
+                    self.ctx.line(original),
+                    self.code,
+                    f"{owner.value}.raw is urllib3's file:"
+                    f" httpx read the body, {owner.value}.content",
+                    "httpx has no file object for the body; .content holds it, decoded",
+                )
         return updated
 
     def _stream_method(
