@@ -96,6 +96,9 @@ SYNC_CALLING_DECORATORS = frozenset(
         "nose.tools.nontrivial.timed",
         "timeout_decorator.timeout",
         "timeout_decorator.timeout_decorator.timeout",
+        # httpretty's wrapper calls the test inside its fake sockets and returns what
+        # it gives: a coroutine, never run (the test would pass without running).
+        *("httpretty.activate", "httpretty.httprettified", "httpretty.core.httprettified"),
     }
 )
 
