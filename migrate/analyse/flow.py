@@ -13,9 +13,10 @@ import ast
 from collections.abc import Callable
 from typing import Any
 
-from .catalogue import lookup
+from .catalogue import HTTP_VERBS, lookup
 from .dataflow import MUTATING_METHODS
 from .frameworks import CLOSERS, unbridged
+from .given import through_param
 from .model import Call, Function
 from .names import NameResolver, expr_text, span_of
 from .tree import (
@@ -28,6 +29,7 @@ from .tree import (
 
 # The visit_* method (or generic_visit) by visitor class and node class.
 _HANDLERS: dict[tuple[type, type], Callable[[Any, Any], None]] = {}
+_VERBS = frozenset({*HTTP_VERBS, "request"})
 
 
 class FlowVisitor(NameResolver, ast.NodeVisitor):
@@ -35,6 +37,7 @@ class FlowVisitor(NameResolver, ast.NodeVisitor):
 
     lambda_depth: int
     module_fn: Function
+    value_of: Callable[[ast.expr], str | None]  # see held
 
     def visit(self, node: ast.AST) -> None:
         # ``ast.NodeVisitor.visit`` builds the method name and looks it up per node.
@@ -154,6 +157,11 @@ class FlowVisitor(NameResolver, ast.NodeVisitor):
                     iterated=getattr(node, "_migrate_iterated", False),
                     arg_of=getattr(node, "_migrate_arg_of", None),
                     genexp_of=getattr(node, "_migrate_genexp_of", None),
+                    # ``session.post`` read off a parameter: typed by the flow (see typeflow),
+                    # as a value a client's verb may be (see values.kept_verbs).
+                    param_target=(
+                        through_param(self.value_of, node) if node.attr in _VERBS else None
+                    ),
                 )
             )
         elif isinstance(node.ctx, ast.Store) and not node.attr.startswith("__"):

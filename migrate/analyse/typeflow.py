@@ -130,6 +130,8 @@ class TypeFlow(WhyUntyped):
                     self.assigns.setdefault((family, attr), []).append((fn, held))
             self.param_refs += [(fn, ref) for ref in fn.refs if ref.param_target]
             self.param_refs += [(fn, kept) for kept in fn.kept_functions if kept.param_target]
+            # ``post = session.post``, a read through a parameter: typed as a call is.
+            self.param_calls += [(fn, read) for read in fn.reads if read.param_target]
             for call in fn.calls:
                 # ``self.site.get``: calls through ``site`` ask for its type.
                 receivers = call.text.split(".")[1:-1]
@@ -260,10 +262,8 @@ class TypeFlow(WhyUntyped):
 
     def _through_params(self) -> list[tuple[Function, str]]:
         """The calls and references through a parameter: ``<param>.endpoint.get``."""
-        return [
-            *((fn, call.param_target or "") for fn, call in self.param_calls),
-            *((fn, ref.param_target or "") for fn, ref in self.param_refs),
-        ]
+        through = [*self.param_calls, *self.param_refs]
+        return [(fn, one.param_target or "") for fn, one in through]
 
     def _through(self, fn: Function, held: str) -> str | None:
         """``Users.get`` for ``<param>.endpoint.get`` once ``endpoint`` has one type."""

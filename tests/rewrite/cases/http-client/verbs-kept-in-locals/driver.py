@@ -1,6 +1,7 @@
 """Request functions and a session's verbs kept in a local only ever called, on
 their own or as the branches of a conditional (``post = self.session.post if
-self.session else requests.post``): each call of the local is the verb's call,
+self.session else requests.post``), or read off a parameter its callers hand a
+session (``get = session.get``): each call of the local is the verb's call,
 awaited; requests' own functions are the methods of a client made for the
 statements calling the local."""
 
@@ -18,6 +19,7 @@ def drive(run):
     run.check("send pooled", notifier.send, "hello")
     run.check("receipt", notifier.status, "r1")
     run.check("missing receipt", notifier.status, "nope")
+    run.check("acknowledged", notifier.acknowledged, ["r1", "r1"])
     run.check("detach", notifier.detach)
     run.check("send alone", notifier.send, "again")
     run.check("limits", notify.limits, "t0k")

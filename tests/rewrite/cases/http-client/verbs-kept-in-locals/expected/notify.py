@@ -1,6 +1,6 @@
 import httpx
 
-from _async_helpers import TLS_CONTEXT, AsyncClientPerLoop
+from _async_helpers import TLS_CONTEXT, AsyncClientPerLoop, gather_in_order
 
 BASE = "http://push.example.com"
 
@@ -36,6 +36,16 @@ class Notifier:
         get = self.session.get
         resp = await get(BASE + "/receipts/" + receipt, params={"token": self.token})
         return resp.status_code, resp.json()
+
+    async def acknowledged(self, receipts):
+        return await gather_in_order(
+            (_acknowledged(self.session, receipt) for receipt in receipts), limit=10
+        )
+
+
+async def _acknowledged(session, receipt):
+    get = session.get
+    return (await get(BASE + "/receipts/" + receipt)).json()["acknowledged"]
 
 
 async def limits(token):

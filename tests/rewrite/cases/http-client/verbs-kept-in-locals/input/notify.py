@@ -23,6 +23,14 @@ class Notifier:
         resp = get(BASE + "/receipts/" + receipt, params={"token": self.token})
         return resp.status_code, resp.json()
 
+    def acknowledged(self, receipts):
+        return [_acknowledged(self.session, receipt) for receipt in receipts]
+
+
+def _acknowledged(session, receipt):
+    get = session.get
+    return get(BASE + "/receipts/" + receipt).json()["acknowledged"]
+
 
 def limits(token):
     get = requests.get
