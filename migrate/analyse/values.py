@@ -81,13 +81,13 @@ def looked_up(graph: CallGraph) -> list[LookedUp]:
             if not ref.call_called:
                 tree = graph.project.tree(fn.module)
                 kept = kept_lookup_calls(fn, ref, tree)
-                # ``fn = getattr(requests, method)``: a client made for the lookup
-                # stays open through the statements calling ``fn``, in one block.
-                through = statements_through(fn, ref.span, kept, tree) if kept else None
-                if client != "requests":
-                    through = None
-                elif through is None:
-                    continue
+                through = None
+                if client == "requests":
+                    # ``fn = getattr(requests, method)``: a client made for the lookup
+                    # stays open through the statements calling ``fn``, in one block.
+                    through = statements_through(fn, ref.span, kept, tree) if kept else None
+                    if through is None:
+                        continue
                 if not any(_requests_only(c) for c in kept):
                     found.extend(LookedUp(fn.qualname, ref, c, entry, through) for c in kept)
                 continue
