@@ -45,6 +45,7 @@ from .tree import (
     dotted,
     expr_text,
     fallback_imports,
+    is_none,
     module_definitions,
     note_self_change,
     one_type,
@@ -318,14 +319,18 @@ class NameResolver:
                         if typ:
                             attrs[target.id] = typ
         for sub in self.tree.inside(node, ast.Assign):
-            if isinstance(sub.value, ast.Call):
+            made = sub.value
+            if isinstance(made, ast.IfExp) and (is_none(made.orelse) or is_none(made.body)):
+                # ``self.session = requests.Session() if pooled else None``
+                made = made.orelse if is_none(made.body) else made.body
+            if isinstance(made, ast.Call):
                 for target in sub.targets:
                     if (
                         isinstance(target, ast.Attribute)
                         and isinstance(target.value, ast.Name)
                         and target.value.id in ("self", "cls")
                     ):
-                        typ = self.type_of_call(sub.value, None)
+                        typ = self.type_of_call(made, None)
                         if typ:
                             attrs[target.attr] = typ
         for method in node.body:
