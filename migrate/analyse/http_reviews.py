@@ -11,7 +11,10 @@
   another status than before;
 * an urlopen call carried to httpx: urllib trusted the system's CA store,
   httpx trusts certifi's bundle;
-* a test reading what only requests' session holds (``session.adapters``).
+* a test reading what only requests' session holds (``session.adapters``);
+* a session its callers may hand in, where no caller shows one (``def
+  fetch(url, session=None)``, ``session.get(url) if session else
+  requests.get(url)``): its calls stay as written, blocking in async code.
 """
 
 from __future__ import annotations
@@ -21,7 +24,7 @@ import ast
 from .catalogue import Action
 from .decisions import Colouring, Review
 from .graph import CallGraph, session_reads_back
-from .model import Function, Span
+from .model import PARAM_PREFIX, Function, Span
 
 REQUESTS_ONLY = "verify, cert, proxies, hooks"
 # Calls that register a handler for one exception class (Flask, Starlette, FastAPI).
@@ -51,9 +54,29 @@ def http_reviews(graph: CallGraph, colouring: Colouring) -> list[Review]:
                     reviews.append(
                         Review(qualname, call.span, _kwargs_reason(fn, call.star_kwargs))
                     )
+        reviews += _optional_sessions(fn, {e.name.rsplit(".", 1)[-1] for _, e in calls})
     if moves_requests:
         reviews += _json_handlers(graph)
         reviews += _tests_reading_requests(graph)
+    return reviews
+
+
+def _optional_sessions(fn: Function, verbs: set[str]) -> list[Review]:
+    """Calls of a verb the function also calls on requests, through a parameter that
+    defaults to None and that no caller in the project types: a session handed in."""
+    reviews = []
+    for call in fn.calls:
+        param, _, verb = (call.param_target or "").removeprefix(PARAM_PREFIX).partition(".")
+        if call.target is None and param in fn.none_defaults and verb in verbs:
+            reviews.append(
+                Review(
+                    fn.qualname,
+                    call.span,
+                    f"{call.text}() calls what callers hand in as {param} (no caller in the"
+                    f" project shows one): a requests.Session there blocks the event loop in"
+                    f" {fn.name}; hand in an httpx.AsyncClient and await its calls",
+                )
+            )
     return reviews
 
 
