@@ -275,12 +275,7 @@ class HttpClient(
             new_call = self._method_call(updated, receiver, method, args)
         else:
             # A one-off call: a client for this statement only.
-            client_kwargs = []
-            if from_requests:
-                client_kwargs += [
-                    keyword_arg("follow_redirects", cst.Name("True")),
-                    keyword_arg("timeout", cst.Name("None")),
-                ]
+            client_kwargs = requests_defaults() if from_requests else []
             client_kwargs += self._one_off_client_args(client_args, line) + one_off_cookies(args)
             if (self._streamed(original) or verb == "stream") and self._streamed_one_off(original):
                 client = cst.Call(self._httpx("AsyncClient"), self._with_tls(client_kwargs))

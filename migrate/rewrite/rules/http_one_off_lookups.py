@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import libcst as cst
 
-from ..nodes import keyword_arg
 from .base import on_leave
+from .http_common import requests_defaults
 from .http_setup import SessionSetup
 from .http_streams import ONE_SHOT_CLIENT
 
@@ -47,12 +47,8 @@ class OneOffLookups(SessionSetup):
         return updated.with_changes(body=body)
 
     def _in_client(self, statements: list[cst.BaseStatement]) -> cst.With:
-        client_args = [
-            keyword_arg("follow_redirects", cst.Name("True")),
-            keyword_arg("timeout", cst.Name("None")),
-        ]
         item = cst.WithItem(
-            cst.Call(func=self._httpx("AsyncClient"), args=self._with_tls(client_args)),
+            cst.Call(func=self._httpx("AsyncClient"), args=self._with_tls(requests_defaults())),
             asname=cst.AsName(cst.Name(ONE_SHOT_CLIENT)),
         )
         first, *rest = statements

@@ -25,7 +25,7 @@ import libcst.matchers as m
 
 from ..nodes import code_of, dotted_name, keyword_arg
 from .base import on_leave, on_visit
-from .http_common import Frame
+from .http_common import Frame, requests_defaults
 from .http_streams import ONE_SHOT_CLIENT
 from .httpx_sync_args import SyncTransports
 
@@ -46,14 +46,8 @@ class ValueRewrites(SyncTransports):
         if pos not in self.ctx.edits.one_off_lookups:
             # Kept in a local and called after (``fn = getattr(requests, method)``), the
             # client spans the statements calling it instead (see http_one_off_lookups).
-            self.frames[-1].client_args = (
-                [
-                    keyword_arg("follow_redirects", cst.Name("True")),
-                    keyword_arg("timeout", cst.Name("None")),
-                ]
-                if edit.entry.name.startswith("requests")
-                else []
-            )
+            from_requests = edit.entry.name.startswith("requests")
+            self.frames[-1].client_args = requests_defaults() if from_requests else []
         self.ctx.maybe_remove_import("requests")
         self.ctx.maybe_remove_import("requests", verb)
         line = self.ctx.line(original)
@@ -88,10 +82,7 @@ class ValueRewrites(SyncTransports):
             or not self.frames
         ):
             return updated
-        self.frames[-1].client_args = [
-            keyword_arg("follow_redirects", cst.Name("True")),
-            keyword_arg("timeout", cst.Name("None")),
-        ]
+        self.frames[-1].client_args = requests_defaults()
         looked_up = cst.Call(
             cst.Name("getattr"), [cst.Arg(cst.Name(ONE_SHOT_CLIENT)), cst.Arg(updated.func)]
         )
