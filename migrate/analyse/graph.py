@@ -1554,12 +1554,20 @@ def _unseen_makers(graph: CallGraph) -> dict[tuple[str, str] | None, str]:
     for one in graph.self_assigned():
         if one.typ not in SESSION_TYPES or _seen_maker(graph, one.held):
             continue
-        given = f"what {one.held.removeprefix(PARAM_PREFIX)} gives" if one.held else "a value"
-        kept.setdefault(
-            session_key(graph, one.fn, f"self.{one.attr}.request"),
-            f"stays on requests: self.{one.attr} is given {given}, which the migration cannot"
-            " see: make the session there (or hand one in) to migrate it",
-        )
+        if one.held:
+            why = (
+                f"stays on requests: self.{one.attr} is given what"
+                f" {one.held.removeprefix(PARAM_PREFIX)} gives, which the migration cannot"
+                " see: make the session there (or hand one in) to migrate it"
+            )
+        else:  # ``self.base, self.session = base, requests.Session()``, or out of sight
+            why = (
+                f"stays on requests: self.{one.attr} is given a value the migration cannot"
+                " turn into a client per event loop (a session made inside a larger"
+                " statement, or a value out of sight): make the session in a statement of"
+                f" its own (`self.{one.attr} = requests.Session()`) to migrate it"
+            )
+        kept.setdefault(session_key(graph, one.fn, f"self.{one.attr}.request"), why)
     return kept
 
 

@@ -31,6 +31,7 @@ from .tree import (
     assigned_values,
     chain_root,
     is_next,
+    is_none,
     iter_of_one,
     joins,
     self_method,
@@ -70,7 +71,8 @@ class HeldVisitor(ReachedValues):
             return f"{held}.{node.attr}" if held else None
         if isinstance(node, ast.BoolOp | ast.IfExp):  # ``api or parent.api``, ``a if c else b``
             values = node.values if isinstance(node, ast.BoolOp) else [node.body, node.orelse]
-            either = [self.value_of(value) for value in values]
+            # ``Session() if pooled else None``: a None branch holds no object.
+            either = [self.value_of(value) for value in values if not is_none(value)]
             return "|".join(either) if all(either) else None  # type: ignore[arg-type]
         parts = dotted(node)
         if not parts or not self.scopes:

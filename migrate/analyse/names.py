@@ -45,14 +45,13 @@ from .tree import (
     dotted,
     expr_text,
     fallback_imports,
-    is_none,
     module_definitions,
     note_self_change,
     one_type,
     resolve_relative,
     span_of,
 )
-from .value_forms import global_items, local_names, stored_item
+from .value_forms import assigned_pairs, either_type, global_items, local_names, stored_item
 
 BUILTIN_NAMES = frozenset(dir(builtins))
 
@@ -319,26 +318,30 @@ class NameResolver:
                         if typ:
                             attrs[target.id] = typ
         for sub in self.tree.inside(node, ast.Assign):
-            made = sub.value
-            if isinstance(made, ast.IfExp) and (is_none(made.orelse) or is_none(made.body)):
-                # ``self.session = requests.Session() if pooled else None``
-                made = made.orelse if is_none(made.body) else made.body
-            if isinstance(made, ast.Call):
-                for target in sub.targets:
-                    if (
-                        isinstance(target, ast.Attribute)
-                        and isinstance(target.value, ast.Name)
-                        and target.value.id in ("self", "cls")
-                    ):
-                        typ = self.type_of_call(made, None)
-                        if typ:
-                            attrs[target.attr] = typ
+            for target, made in assigned_pairs(sub):
+                if (
+                    isinstance(target, ast.Attribute)
+                    and isinstance(target.value, ast.Name)
+                    and target.value.id in ("self", "cls")
+                ):
+                    # ``self.session = requests.Session() if pooled else None``: the
+                    # one type its branches make.
+                    typ = (
+                        either_type(made, self._made_type)
+                        if isinstance(made, ast.IfExp)
+                        else self._made_type(made)
+                    )
+                    if typ:
+                        attrs[target.attr] = typ
         for method in node.body:
             if isinstance(method, ast.FunctionDef | ast.AsyncFunctionDef):
                 self._attrs_from_params(method, attrs, qualname)
         self.class_attr_types[node.name] = attrs = without_properties(node, attrs)
         if attrs:
             self.facts.attr_types[f"{self.facts.module}.{node.name}"] = attrs
+
+    def _made_type(self, made: ast.expr) -> str | None:
+        return self.type_of_call(made, None) if isinstance(made, ast.Call) else None
 
     def note_session_annotation(
         self, owner: str, name: str, annotation: ast.expr, typ: str | None

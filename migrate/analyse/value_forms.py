@@ -13,7 +13,7 @@ given the item at its place (``paired_items``).
 from __future__ import annotations
 
 import ast
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 
 from .scopes import LocalScope
 from .tree import is_none, one_type
@@ -26,6 +26,24 @@ def either_type(node: ast.IfExp, type_of: Callable[[ast.expr], str | None]) -> s
     """The one type both branches hold (a branch that is ``None`` holds none)."""
     made = {type_of(branch) for branch in (node.body, node.orelse) if not is_none(branch)}
     return made.pop() if len(made) == 1 else None
+
+
+def assigned_pairs(node: ast.Assign) -> Iterator[tuple[ast.expr, ast.expr]]:
+    """Each target with the value it is given: ``a, b = x, y`` pairs ``a`` with
+    ``x`` and ``b`` with ``y`` (a tuple target given anything else, no pair)."""
+    for target in node.targets:
+        if not isinstance(target, ast.Tuple | ast.List):
+            yield target, node.value
+        elif (items := _same_shape(target, node.value)) is not None:
+            yield from zip(target.elts, items)
+
+
+def _same_shape(target: ast.Tuple | ast.List, value: ast.expr | None) -> list[ast.expr] | None:
+    """The items of ``value`` a tuple target takes one by one: both sides list as
+    many, without a star."""
+    items = value.elts if isinstance(value, ast.Tuple | ast.List) else []
+    starred = any(isinstance(e, ast.Starred) for e in (*target.elts, *items))
+    return items if len(items) == len(target.elts) and not starred else None
 
 
 def container_items(node: ast.expr, type_of: Callable[[ast.expr], str | None]) -> set[str] | None:
@@ -143,8 +161,7 @@ def paired_items(target: ast.Tuple | ast.List, value: ast.expr | None) -> list[a
     """What each name of ``self.api, self.name = api, name`` is given: the item at its
     place, where both sides list as many without a star. A call stays unknown (None):
     the rewrite makes a session only where one statement makes it."""
-    items = value.elts if isinstance(value, ast.Tuple | ast.List) else []
-    starred = any(isinstance(e, ast.Starred) for e in (*target.elts, *items))
-    if len(items) != len(target.elts) or starred:
+    items = _same_shape(target, value)
+    if items is None:
         return [None] * len(target.elts)
     return [None if isinstance(item, ast.Call) else item for item in items]

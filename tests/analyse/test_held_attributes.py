@@ -73,14 +73,17 @@ def test_an_attribute_some_object_sets_to_something_else_tells_nothing(tmp_path:
 
 def test_attributes_set_together_hold_what_each_is_given(tmp_path: Path) -> None:
     """``self.api, self.name = api, name`` types ``self.api`` as ``self.api = api``
-    would; a session made in such a statement is left unknown (the rewrite makes a
-    client per loop only where a statement of its own makes the session), so
-    nothing goes half-way."""
+    would; a session made in such a statement is a session all the same, but the
+    rewrite makes a client per loop only where a statement of its own makes it:
+    it stays on requests, the plan asks for that statement, and nothing goes
+    half-way."""
     made_together = API.replace(
         "self.session = requests.Session()", "self.session, self.n = requests.Session(), 1"
     )
     analysis, _ = _analysed(tmp_path, made_together)
     graph = analysis.graph
     assert graph.attr_type("shop.api.Endpoint", "api") == "shop.api.Api"
-    assert graph.attr_type("shop.api.Api", "session") is None
+    assert graph.attr_type("shop.api.Api", "session") == "requests.Session"
     assert not analysis.colouring.async_functions
+    reviews = [r.reason for r in analysis.colouring.review if r.function == "shop.api.Endpoint.get"]
+    assert reviews and "make the session in a statement of its own" in reviews[0]

@@ -1,7 +1,7 @@
 """A session made on a condition (``requests.Session() if pooled else None``):
-typed all the same, so its calls in code that becomes async are known to block
-and run in a thread (the session stays on requests, with a review item, as one
-the migration cannot make), not on the event loop."""
+typed by the branch that makes one, it becomes a client per event loop on that
+branch (``AsyncClientPerLoop(_new_session) if pooled else None``), and both
+the pooled and the one-off paths await their requests."""
 
 ROUTES = {
     "GET api.example.com /items": (200, [1, 2]),

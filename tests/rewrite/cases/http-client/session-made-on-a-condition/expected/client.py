@@ -1,15 +1,18 @@
 import httpx
-import requests
-from asgiref.sync import sync_to_async
 
-from _async_helpers import TLS_CONTEXT, gather_in_order
+from _async_helpers import TLS_CONTEXT, AsyncClientPerLoop, gather_in_order
 
 BASE = "http://api.example.com"
 
 
 class Client:
     def __init__(self, pooled=False):
-        self.session = requests.Session() if pooled else None
+        def _new_session() -> httpx.AsyncClient:
+            return httpx.AsyncClient(
+                follow_redirects=True, timeout=None, verify=TLS_CONTEXT
+            )
+
+        self.session = AsyncClientPerLoop(_new_session) if pooled else None
 
     async def fetch(self, path):
         if self.session is None:
@@ -17,11 +20,7 @@ class Client:
                 follow_redirects=True, timeout=None, verify=TLS_CONTEXT
             ) as http_client:
                 return (await http_client.get(BASE + path, timeout=5)).json()
-        return (
-            await sync_to_async(self.session.get, thread_sensitive=False)(
-                BASE + path, timeout=5
-            )
-        ).json()
+        return (await self.session.get(BASE + path, timeout=5)).json()
 
 
 async def fetch_both(path):
