@@ -14,7 +14,7 @@ from __future__ import annotations
 import ast
 
 from .model import Call, Function, Ref, Span
-from .tree import span_of
+from .tree import function_in, span_of
 
 _NESTED = (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef)
 
@@ -28,7 +28,7 @@ def kept_lookup_calls(fn: Function, ref: Ref, tree: ast.Module) -> list[Call]:
 def local_calls(fn: Function, value: Span, tree: ast.Module, *, exact: bool) -> list[Call]:
     """The calls of the local ``fn`` assigns the expression at ``value`` to (or, not
     ``exact``, an expression holding it), when that local is only ever called there."""
-    node = function_node(tree, fn)
+    node = function_in(tree, fn)
     if node is None:
         return []
     name = None
@@ -67,15 +67,6 @@ def _holds(assigned: Span, value: Span, exact: bool) -> bool:
     return assigned == value or (not exact and assigned.contains(value))
 
 
-def function_node(tree: ast.Module, fn: Function) -> ast.FunctionDef | ast.AsyncFunctionDef | None:
-    """``fn``'s node in ``tree``."""
-    for node in ast.walk(tree):
-        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef) and node.name == fn.name:
-            if node.lineno == fn.span.line or span_of(node) == fn.span:
-                return node
-    return None
-
-
 def _own_nodes(node: ast.FunctionDef | ast.AsyncFunctionDef) -> list[ast.AST]:
     """The nodes of ``node``'s body, nested functions, lambdas and classes themselves
     included but not what they hold."""
@@ -96,7 +87,7 @@ def statements_through(
     ``calls``, when they follow each other in one block of ``fn``: where a client
     made for the lookup must stay open (``fn = getattr(requests, method)`` then
     ``fn(url)``); None when the calls are not all in that block after it."""
-    node = function_node(tree, fn)
+    node = function_in(tree, fn)
     if node is None:
         return None
     found: list[Span] = []
@@ -138,7 +129,7 @@ def chosen_values(fn: Function, value: Span, tree: ast.Module) -> tuple[Span, li
     """``send = self.session.post if self.session else requests.post``: the value
     assigned to a local in ``fn`` that is ``value`` or has it as a branch of a
     conditional, and the spans of all its branches; None when there is none."""
-    node = function_node(tree, fn)
+    node = function_in(tree, fn)
     for child in _own_nodes(node) if node is not None else ():
         if (
             isinstance(child, ast.Assign)

@@ -36,6 +36,7 @@ from .catalogue import REWRITE_MODULES
 from .facts import analyse_source
 from .frameworks import is_test_path
 from .model import Function, ModuleFacts
+from .tree import function_in
 
 # Async colour starts at calls with an async twin; a file that imports none
 # of their modules cannot start it. (Bridge-only calls such as sqlite3 or
@@ -303,18 +304,7 @@ def function_node(
         return None
     if fn.module not in trees:
         try:
-            tree = ast.parse(loaded.source.text)
+            trees[fn.module] = ast.parse(loaded.source.text)
         except SyntaxError:
             return None
-        # Indexed once: a walk per function is quadratic in a file of thousands.
-        tree._migrate_functions = {  # type: ignore[attr-defined]
-            (n.lineno, n.col_offset): n
-            for n in ast.walk(tree)
-            if isinstance(n, ast.FunctionDef | ast.AsyncFunctionDef)
-        }
-        trees[fn.module] = tree
-    functions = getattr(trees[fn.module], "_migrate_functions", {})
-    found: ast.FunctionDef | ast.AsyncFunctionDef | None = functions.get(
-        (fn.span.line, fn.span.col)
-    )
-    return found
+    return function_in(trees[fn.module], fn)

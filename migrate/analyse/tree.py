@@ -132,6 +132,22 @@ def span_of(node: ast.AST) -> Span:
     )
 
 
+def function_in(tree: ast.Module, fn: Function) -> ast.FunctionDef | ast.AsyncFunctionDef | None:
+    """``fn``'s node in its module's ``tree``."""
+    functions = getattr(tree, "_migrate_functions", None)
+    if functions is None:
+        # Indexed once per tree: a walk per function is quadratic in a file of thousands.
+        functions = tree._migrate_functions = {  # type: ignore[attr-defined]
+            (n.lineno, n.col_offset): n
+            for n in ast.walk(tree)
+            if isinstance(n, ast.FunctionDef | ast.AsyncFunctionDef)
+        }
+    found: ast.FunctionDef | ast.AsyncFunctionDef | None = functions.get(
+        (fn.span.line, fn.span.col)
+    )
+    return found
+
+
 def dotted(node: ast.AST) -> list[str] | None:
     """``a.b.c`` as ``["a", "b", "c"]``; None for anything that isn't a name chain."""
     parts: list[str] = []

@@ -22,13 +22,13 @@ from .frameworks import REQUESTS_ONLY_KEYWORDS
 from .graph import CallGraph, session_key
 from .kept_lookups import (
     chosen_values,
-    function_node,
     kept_lookup_calls,
     local_calls,
     statements_through,
 )
 from .model import Call, Function, Ref, Span
 from .names import span_of
+from .tree import function_in
 from .verb_tables import VerbTable, verb_tables
 
 KEPT = "kept as a value"
@@ -372,7 +372,7 @@ def _stored_in(graph: CallGraph, use: ValueUse) -> tuple[str, list[str]] | None:
     fn = graph.functions[use.function]
     tree = graph.project.tree(fn.module)
     # A local's calls are its function's; a global's (``VERBS``), the module's.
-    scope: ast.AST = function_node(tree, fn) or tree
+    scope: ast.AST = function_in(tree, fn) or tree
     name = next(
         (
             node.targets[0].id

@@ -41,7 +41,14 @@ import libcst.matchers as m
 from ..context import RuleContext
 from ..nodes import append_arg, is_keyword, keyword_arg
 from .base import StatementResult, on_leave, on_visit
-from .http_common import Frame, FunctionState, is_raw_body, one_off_cookies, requests_defaults
+from .http_common import (
+    Frame,
+    FunctionState,
+    in_client,
+    is_raw_body,
+    one_off_cookies,
+    requests_defaults,
+)
 from .http_kwargs import KwargsRewrites
 from .http_lookups import RequestLookups
 from .http_one_off_lookups import OneOffLookups
@@ -149,17 +156,8 @@ class HttpClient(
         return self._with_client(frame.client_args, updated)
 
     def _with_client(self, client_args: list[cst.Arg], stmt: cst.BaseStatement) -> cst.With:
-        """``async with httpx.AsyncClient(...) as http_client:`` around ``stmt``."""
-        item = cst.WithItem(
-            cst.Call(func=self._httpx("AsyncClient"), args=self._with_tls(client_args)),
-            asname=cst.AsName(cst.Name(ONE_SHOT_CLIENT)),
-        )
-        return cst.With(
-            items=[item],
-            body=cst.IndentedBlock([stmt.with_changes(leading_lines=[])]),
-            asynchronous=cst.Asynchronous() if self.ctx.in_async else None,
-            leading_lines=stmt.leading_lines,  # type: ignore[attr-defined]
-        )
+        client = cst.Call(func=self._httpx("AsyncClient"), args=self._with_tls(client_args))
+        return in_client(client, [stmt], self.ctx.in_async)
 
     @on_leave(cst.With)
     def leave_With(self, original: cst.With, updated: cst.With) -> cst.With:

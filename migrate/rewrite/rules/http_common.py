@@ -3,7 +3,7 @@ client needs to behave like requests."""
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 
 import httpx
@@ -14,6 +14,8 @@ from ..nodes import is_keyword, keyword_arg
 from .base import Rule
 
 REQUESTS_VALUES = "requests_values"
+# The client a one-off request is sent through (``async with ... as http_client``).
+ONE_SHOT_CLIENT = "http_client"
 
 
 # Status code names httpx.codes has with another value than requests.codes.
@@ -162,6 +164,17 @@ def requests_defaults() -> list[cst.Arg]:
         keyword_arg("follow_redirects", cst.Name("True")),
         keyword_arg("timeout", cst.Name("None")),
     ]
+
+
+def in_client(client: cst.Call, body: Sequence[cst.BaseStatement], in_async: bool) -> cst.With:
+    """``async with httpx.AsyncClient(...) as http_client:`` around ``body``."""
+    first, *rest = body
+    return cst.With(
+        items=[cst.WithItem(client, asname=cst.AsName(cst.Name(ONE_SHOT_CLIENT)))],
+        body=cst.IndentedBlock([first.with_changes(leading_lines=[]), *rest]),
+        asynchronous=cst.Asynchronous() if in_async else None,
+        leading_lines=first.leading_lines,  # type: ignore[attr-defined]
+    )
 
 
 def one_off_cookies(args: list[cst.Arg]) -> list[cst.Arg]:

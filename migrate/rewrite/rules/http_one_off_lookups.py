@@ -13,9 +13,8 @@ from __future__ import annotations
 import libcst as cst
 
 from .base import on_leave
-from .http_common import requests_defaults
+from .http_common import in_client, requests_defaults
 from .http_setup import SessionSetup
-from .http_streams import ONE_SHOT_CLIENT
 
 
 class OneOffLookups(SessionSetup):
@@ -43,18 +42,8 @@ class OneOffLookups(SessionSetup):
             else:
                 merged.append((start, end))
         for start, end in reversed(merged):
-            body[start : end + 1] = [self._in_client(body[start : end + 1])]
+            client = cst.Call(
+                func=self._httpx("AsyncClient"), args=self._with_tls(requests_defaults())
+            )
+            body[start : end + 1] = [in_client(client, body[start : end + 1], self.ctx.in_async)]
         return updated.with_changes(body=body)
-
-    def _in_client(self, statements: list[cst.BaseStatement]) -> cst.With:
-        item = cst.WithItem(
-            cst.Call(func=self._httpx("AsyncClient"), args=self._with_tls(requests_defaults())),
-            asname=cst.AsName(cst.Name(ONE_SHOT_CLIENT)),
-        )
-        first, *rest = statements
-        return cst.With(
-            items=[item],
-            body=cst.IndentedBlock([first.with_changes(leading_lines=[]), *rest]),
-            asynchronous=cst.Asynchronous() if self.ctx.in_async else None,
-            leading_lines=first.leading_lines,  # type: ignore[attr-defined]
-        )

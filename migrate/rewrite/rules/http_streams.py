@@ -30,11 +30,10 @@ import libcst.matchers as m
 
 from ..nodes import code_of, dotted_name, is_keyword
 from .base import on_leave, on_visit
-from .http_common import HttpRuleBase
+from .http_common import ONE_SHOT_CLIENT, HttpRuleBase
 from .stream_escapes import Pos, escaping_streams
 
 _Node = TypeVar("_Node", bound=cst.CSTNode)
-ONE_SHOT_CLIENT = "http_client"
 
 STREAM_METHODS = {
     "iter_content": "aiter_bytes",
