@@ -30,6 +30,7 @@ from .frameworks import (
     PARTIALS,
     PATCHERS,
     SYNC_CALLING_DECORATORS,
+    SYNC_TEST_HOOKS,
     is_test_path,
 )
 from .function_tables import function_tables
@@ -549,6 +550,8 @@ class ModuleAnalyser(OperatorCalls):
             and not (name == "__iter__" and fn.is_generator)  # an async generator's __aiter__
         ):
             fn.boundary = fn.boundary or "dunder"
+        if self.facts.is_test_file and name in SYNC_TEST_HOOKS:
+            fn.boundary = fn.boundary or f"the test runner calls {name} synchronously"
         if self.facts.is_test_file and name.startswith("test") and fn.parent is None:
             fn.framework = fn.framework or "pytest-test"
 

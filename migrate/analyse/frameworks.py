@@ -322,6 +322,16 @@ def requests_family(name: str, own: Collection[str] = ()) -> bool:
 
 # unittest's per-test hooks and their IsolatedAsyncioTestCase twins.
 UNITTEST_ASYNC_HOOKS = {"setUp": "asyncSetUp", "tearDown": "asyncTearDown"}
+# Hooks the test runner calls synchronously around a class's or a module's tests
+# (and pytest's xunit-style ones around each test): neither unittest nor
+# pytest-asyncio awaits them, so they stay sync and bridge to async code.
+SYNC_TEST_HOOKS = frozenset(
+    {
+        *("setUpClass", "tearDownClass", "setUpModule", "tearDownModule"),
+        *("setup_module", "teardown_module", "setup_class", "teardown_class"),
+        *("setup_method", "teardown_method", "setup_function", "teardown_function"),
+    }
+)
 # Calls (by their last name) that take a class without making an instance of it.
 CLASS_CHECKS = frozenset({"isinstance", "issubclass", "assertIsInstance", "assertNotIsInstance"})
 # Calls given an object and an attribute name, which read or replace that attribute
