@@ -42,6 +42,8 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import email.parser
+import email.policy
 import gc
 import importlib
 import inspect
@@ -191,7 +193,11 @@ class CaseUpstream:
                 url.path,
                 tuple(sorted(parse_qsl(url.query, keep_blank_values=True))),
                 _canonical(body, headers.get("content-type", "")),
-                tuple(sorted((k, v) for k, v in headers.items() if k not in CLIENT_HEADERS)),
+                tuple(
+                    sorted(
+                        (k, _boundless(v)) for k, v in headers.items() if k not in CLIENT_HEADERS
+                    )
+                ),
             )
             with self._lock:
                 self.log.append(request)
@@ -222,8 +228,36 @@ class CaseUpstream:
         return status, payload, headers[0] if headers else {}
 
 
+def _in_driver(func: Callable[..., Any]) -> bool:
+    """A function the driver itself defines (it may hand back the case's coroutine)."""
+    return Path(inspect.getfile(func)).name == "driver.py"
+
+
+class UnawaitedResult(AssertionError):
+    """A function that stayed sync handed back a coroutine (see :meth:`Run.call`)."""
+
+
+def _boundless(value: str) -> str:
+    """A multipart form's content type without its boundary (each client draws one)."""
+    return value.split(";")[0] if value.startswith("multipart/form-data") else value
+
+
 def _canonical(body: bytes, content_type: str) -> str:
-    """The body as text; JSON re-serialised, since clients space it differently."""
+    """The body as text; JSON re-serialised, since clients space it differently;
+    a multipart form as its parts' names, file names and contents, since each
+    client draws its own boundary."""
+    if content_type.startswith("multipart/form-data"):
+        head = f"Content-Type: {content_type}\r\n\r\n".encode()
+        form = email.parser.BytesParser(policy=email.policy.HTTP).parsebytes(head + body)
+        parts = [
+            [
+                part.get_param("name", header="content-disposition"),
+                part.get_filename(),
+                (part.get_payload(decode=True) or b"").decode("utf-8", "replace"),
+            ]
+            for part in form.iter_parts()
+        ]
+        return json.dumps(parts)
     text = body.decode("utf-8", "replace")
     if content_type.startswith("application/json"):
         try:
@@ -269,6 +303,12 @@ class Run:
         """``func(*args)``, awaited on a fresh loop when it returns a coroutine;
         an (async) generator is drained into a list."""
         result = func(*args, **kwargs)
+        if inspect.iscoroutine(result) and inspect.isfunction(func) and func.__name__ != "<lambda>":
+            if not inspect.iscoroutinefunction(func) and not _in_driver(func):
+                # A plain def handing back a coroutine: a call inside it was left
+                # un-awaited (its caller would get a coroutine for the value).
+                result.close()
+                raise UnawaitedResult(f"{func.__qualname__} returned a coroutine")
         if inspect.isawaitable(result):
             return self._run(result)
         if inspect.isasyncgen(result):
