@@ -316,10 +316,13 @@ class FakeResponses(Rule):
         if answer in RENAMED and isinstance(target, cst.Attribute):
             renamed = target.with_changes(attr=cst.Name(RENAMED[answer]))
             return updated.with_changes(targets=[updated.targets[0].with_changes(target=renamed)])
+        # ``resp.ok = v`` on a response's mock; not ``requests.codes.ok = 200``.
+        owner = target.value if isinstance(target, cst.Attribute) else None
+        fake = isinstance(owner, cst.Name) and owner.value in self._fake_frames[-1]
         if (
             isinstance(target, cst.Attribute)
             and target.attr.value == "ok"
-            and (original.targets[0].target in self._fake_targets or answer == "ok")
+            and (fake or answer == "ok")
         ):
             is_error = target.with_changes(attr=cst.Name("is_error"))
             return updated.with_changes(
