@@ -81,6 +81,7 @@ from .scopes import (
     ordered_parameters,
     parameters,
     plain_names,
+    returned_by,
     through_mock,
 )
 from .setters import set_by_name, setter_methods
@@ -986,12 +987,20 @@ class ModuleAnalyser(OperatorCalls):
             fn = self.module_fn
         func, shape = stand_in(node, fn, self.scopes, self.resolve) or (node.func, node)
         target = self.resolve(func)
-        if target is None and isinstance(func, ast.Call) and isinstance(func.func, ast.Name):
-            # ``verb(remote)(path)``: a call of what a function here returns (see
-            # returned_functions); the graph knows what that is, if anything.
-            made = self.facts.defs.get(func.func.id)
+        if target is None and isinstance(func, ast.Call):
+            # ``verb(remote)(path)``, ``client.shortcut(name)(**kw)``: a call of what a
+            # function returns (see returned_functions); the graph knows what that
+            # is, if anything.
+            if isinstance(func.func, ast.Name):
+                made = self.facts.defs.get(func.func.id)
+            else:
+                made = self.resolve(func.func) if isinstance(func.func, ast.Attribute) else None
             if made is not None and made not in self.facts.classes:
                 target = made + RETURNS_SUFFIX
+        elif target is None and isinstance(func, ast.Name):
+            # ``org_list = client.shortcut(name)`` then ``org_list()``: likewise.
+            made = returned_by(self.scopes, func.id)
+            target = made + RETURNS_SUFFIX if made else None
         if target and self.holds_instance(func):
             target = f"{target}.__call__"  # ``invoker()``, ``self.rank(n)``: the instance is called
         if (held := len_site(node, target)) is not None:

@@ -1193,11 +1193,26 @@ class CallGraph(Extensions):
         recorded as one group like :meth:`alternatives`; none unless each is ours."""
         target = (call.target or "").removesuffix(".__call__")
         if not target.endswith(RETURNS_SUFFIX):
-            return []
+            return self._getattr_functions(call)
         maker = self.functions.get(self.resolve(target.removesuffix(RETURNS_SUFFIX)) or "")
         if maker is None or not maker.returned_refs:
             return []
         return self._dispatched_group(maker.returned_refs)
+
+    def _getattr_functions(self, call: Call) -> list[str]:
+        """``api.action.org_list()``: a name nothing defines or sets on a class whose
+        ``__getattr__`` hands back a function of the project (a closure made per
+        name): the call runs it (one group, as :meth:`returned_functions`)."""
+        target = self.resolve(call.target) if call.target else None
+        if not target or target in self.functions:
+            return []
+        cls, _, attr = target.rpartition(".")
+        if cls not in self.class_names() or attr.startswith("__"):
+            return []
+        hook = self.functions.get(self.resolve(f"{cls}.__getattr__") or "")
+        if hook is None or not hook.returned_refs or attr in self._assigned_attrs():
+            return []
+        return self._dispatched_group(hook.returned_refs)
 
     def _dispatched_group(self, targets: tuple[str, ...]) -> list[str]:
         """The project functions ``targets`` name, recorded as one group (one await
