@@ -272,6 +272,9 @@ class ModuleAnalyser(OperatorCalls):
         scope = LocalScope(None, qualname)
         scope.local_types = outer.local_types
         self.scopes.append(scope)
+        if self.facts.is_test_file:
+            for stmt in node.body:  # a test class's mocks on ``self`` (see local_mocks)
+                stmt._migrate_class = node  # type: ignore[attr-defined]
         self._visit_block(node.body)
         if (made := dataclass_init(node, self.resolve)) is not None:
             self._function(made, is_async=False)  # what its callers give flows (typeflow)

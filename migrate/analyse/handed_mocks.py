@@ -32,8 +32,8 @@ def handed_mocks(graph: CallGraph, result: Colouring) -> None:
     awaited = _awaited_calls(graph, result)
     found: dict[tuple[str, Span], set[str]] = _configured_mocks(graph, result, awaited)
     for fn in graph.functions.values():
-        if fn.framework not in TEST_FRAMEWORKS:
-            continue
+        if fn.framework not in TEST_FRAMEWORKS and not fn.local_mocks:
+            continue  # a test class's hook (``setup_method``) handing on its own mocks
         for call in fn.calls:
             init = _constructor(graph, call) if call.fixtures_given else None
             if init is None:

@@ -19,7 +19,7 @@ from .defaults import SESSION_TYPES, given_default, injections
 from .frameworks import COPIES, FLASK_ASYNC_RECEIVERS, PARAMETRIZE_VALUES
 from .given import NONE_GIVEN, param_value, through_param
 from .item_annotations import annotated_items
-from .local_mocks import local_mocks
+from .local_mocks import local_mocks, mock_name
 from .model import FIXTURE_PREFIX, MAYBE_ATTR, PARAM_PREFIX, RETURNS_SUFFIX, Call, Function, Ref
 from .names import LocalScope, _is_super, _self_attr, dotted, expr_text, span_of
 from .patches import patched_params, started_mock
@@ -227,11 +227,11 @@ class HeldVisitor(ReachedValues):
             (slot, kind) for slot, arg in slots if (kind := self.session_kind(arg))
         )
         fn = self.scopes[-1].function if self.scopes else None
-        if fn is not None and fn.framework in ("pytest-test", "pytest-fixture"):
-            given = [(slot, a.id) for slot, a in slots if isinstance(a, ast.Name)]
-            # The test's fixtures, and its own mocks (see local_mocks).
-            handed = {*fn.params, *(mock.name for mock in fn.local_mocks)}
-            call.fixtures_given = tuple((slot, n) for slot, n in given if n in handed)
+        testing = fn is not None and fn.framework in ("pytest-test", "pytest-fixture")
+        if fn is not None and (testing or fn.local_mocks):
+            handed = {*(fn.params if testing else ()), *(m.name for m in fn.local_mocks)}
+            given = ((slot, mock_name(a)) for slot, a in slots)
+            call.fixtures_given = tuple((slot, n) for slot, n in given if n and n in handed)
 
     def _note_made_method(self, owner: ast.expr, value: ast.expr) -> None:
         """``setattr(Node, name, make_getter(key))`` in the module's own code: a method
@@ -345,7 +345,8 @@ class HeldVisitor(ReachedValues):
         end an iteration; ``return GeneratorList if generator else List`` (see choices).
         In a test, the mocks it makes and hands on (see local_mocks)."""
         fn.stop_raises = tuple(span_of(r) for r in stop_raises(node))
-        fn.local_mocks = local_mocks(node, self.resolve) if self.facts.is_test_file else ()
+        if self.facts.is_test_file:
+            fn.local_mocks = local_mocks(node, self.resolve, getattr(node, "_migrate_class", None))
         names = returned(node)
         if names is None or any(self.names_instance(name) for name in names):
             return

@@ -44,35 +44,54 @@ MOCK_ATTRIBUTES = frozenset(
 def local_mocks(
     function: ast.FunctionDef | ast.AsyncFunctionDef,
     resolve: Callable[[ast.expr], str | None],
+    owner: ast.ClassDef | None = None,
 ) -> tuple[LocalMock, ...]:
     """Each ``name = Mock()`` in ``function`` that ``name`` is handed on from: the
     name, where the mock is made, the methods the test configures or asserts on
-    without calling them, and whether it is handed on only as a call's argument."""
+    without calling them, and whether it is handed on only as a call's argument.
+
+    In a method of a test class (``owner``), ``self.name = Mock()`` too (named
+    ``self.name``, ``cls.name`` alike): set up in a hook and handed on there, while
+    the tests configure it or assert on it, read across the class."""
     made: dict[str, list[ast.Call]] = {}
     bound: dict[str, int] = {}
-    parents: dict[int, ast.AST] = {}
+    # A local is bound in the function, an attribute of the test anywhere in its class.
+    for scope, on_self in ((function, False), *([(owner, True)] if owner else [])):
+        for node in ast.walk(scope):
+            stored = isinstance(getattr(node, "ctx", None), ast.Store)
+            name = mock_name(node) if stored else None
+            if name is not None and ("." in name) == on_self:
+                bound[name] = bound.get(name, 0) + 1
     for node in ast.walk(function):
-        for child in ast.iter_child_nodes(node):
-            parents[id(child)] = node
-        if isinstance(node, ast.Name) and not isinstance(node.ctx, ast.Load):
-            bound[node.id] = bound.get(node.id, 0) + 1
         if isinstance(node, ast.Assign) and len(node.targets) == 1:
             target, value = node.targets[0], node.value
+            name = mock_name(target)
             if (
-                isinstance(target, ast.Name)
+                name is not None
+                and (owner is not None or "." not in name)
                 and isinstance(value, ast.Call)
                 and plain_mock(resolve(value.func))
             ):
-                made.setdefault(target.id, []).append(value)
+                made.setdefault(name, []).append(value)
     found = []
     for name, calls in made.items():
         if len(calls) != 1 or bound.get(name) != 1:
             continue
-        configured = _configured(function, name, parents)
+        scope = owner if "." in name and owner is not None else function
+        configured = _configured(scope, name)
         if configured is not None:
             kept = _kept_in(function, name)
             found.append(LocalMock(name, span_of(calls[0]), *configured, kept))
     return tuple(found)
+
+
+def mock_name(node: ast.AST) -> str | None:
+    """``name``, or ``self.name`` for ``self.name``/``cls.name``: how a test holds a mock."""
+    if isinstance(node, ast.Name):
+        return node.id
+    if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name):
+        return f"self.{node.attr}" if node.value.id in ("self", "cls") else None
+    return None
 
 
 def _kept_in(function: ast.AST, name: str) -> tuple[tuple[str, str], ...]:
@@ -89,17 +108,19 @@ def _kept_in(function: ast.AST, name: str) -> tuple[tuple[str, str], ...]:
     return tuple(found)
 
 
-def _configured(
-    function: ast.AST, name: str, parents: dict[int, ast.AST]
-) -> tuple[tuple[str, ...], bool] | None:
+def _configured(scope: ast.AST, name: str) -> tuple[tuple[str, ...], bool] | None:
     """The methods of the mock ``name`` the test only configures or asserts on, and
     whether it is handed on only as an argument, when it is handed on; else None."""
+    parents: dict[int, ast.AST] = {}
+    for node in ast.walk(scope):
+        for child in ast.iter_child_nodes(node):
+            parents[id(child)] = node
     configured: set[str] = set()
     used: set[str] = set()
     handed = False
     as_argument = True
-    for node in ast.walk(function):
-        if not (isinstance(node, ast.Name) and node.id == name and isinstance(node.ctx, ast.Load)):
+    for node in ast.walk(scope):
+        if not (isinstance(getattr(node, "ctx", None), ast.Load) and mock_name(node) == name):
             continue
         method = parents.get(id(node))
         if not isinstance(method, ast.Attribute):
