@@ -55,8 +55,14 @@ from collections.abc import Sequence
 
 import libcst as cst
 
+from ...analyse.catalogue import HTTP_VERBS
+from ..context import RuleContext
 from ..nodes import code_of, keyword_arg
-from .base import Rule, on_leave
+from .base import Rule, on_leave, on_visit
+from .http_mocks.call_assertions import ASSERTING, expected_call
+
+# requests' request methods a session mock stands for.
+REQUEST_METHODS = frozenset({*HTTP_VERBS, "request"})
 
 CLIENT_MOCK = "async_client_mock"
 CLASS_MOCK = "async_class_mock"
@@ -71,6 +77,37 @@ class AsyncFakes(Rule):
     code = "MIG009"
     name = "async-fakes"
     summary = "fakes of functions that became async (patch, setattr, assignment) become async"
+
+    def __init__(self, ctx: RuleContext) -> None:
+        super().__init__(ctx)
+        # What holds a session mock that became an async_client_mock() (``client._session``).
+        self._client_mocks: set[str] = set()
+
+    @on_visit(cst.FunctionDef)
+    def enter_fake_function(self, node: cst.FunctionDef) -> None:
+        self._client_mocks.clear()
+
+    @on_leave(cst.Assign)
+    def note_client_mock(self, original: cst.Assign, updated: cst.Assign) -> cst.Assign:
+        if self.ctx.pos(original.value) in self.ctx.edits.fake_clients:
+            self._client_mocks.update(code_of(t.target) for t in original.targets)
+        return updated
+
+    def _asserted_request(self, updated: cst.Call) -> cst.Call:
+        """``client._session.post.assert_called_with(url, data=json.dumps(d))`` on a
+        session mock that became an ``async_client_mock()``: the code's call is httpx's
+        now, and so is the call expected (see http_mocks.call_assertions)."""
+        func = updated.func
+        if not (
+            self._client_mocks
+            and isinstance(func, cst.Attribute)
+            and func.attr.value in ASSERTING
+            and isinstance(func.value, cst.Attribute)
+            and func.value.attr.value in REQUEST_METHODS
+            and code_of(func.value.value) in self._client_mocks
+        ):
+            return updated
+        return expected_call(updated, func.value.attr.value)
 
     @on_leave(cst.FunctionDef)
     def leave_FunctionDef(
@@ -129,6 +166,7 @@ class AsyncFakes(Rule):
     def leave_Call(self, original: cst.Call, updated: cst.BaseExpression) -> cst.BaseExpression:
         if not isinstance(updated, cst.Call):
             return updated
+        updated = self._asserted_request(updated)
         if self.ctx.pos(original) in self.ctx.edits.fake_clients:
             if isinstance(updated.func, cst.Name):
                 self.ctx.maybe_remove_import("unittest.mock", updated.func.value)

@@ -6,7 +6,8 @@ the patch moves to httpx's client, the code's call is httpx's: its keywords
 (``follow_redirects=``), its arguments after the URL are keywords (httpx's are
 keyword-only: ``get(url, {"q": x})`` is ``get(url, params={"q": x})``), and
 what httpx takes only on the client (``verify=``, ``cert=``, ``proxies=``,
-``hooks=``) and what is requests' default (``data=None``) is no longer in it.
+``hooks=``) and what is requests' default (``data=None``) is no longer in it;
+a text or bytes body (``data=json.dumps(d)``) is its ``content=``.
 The expected call says the same (``assert_called_with``,
 ``assert_called_once_with``, ``assert_any_call``, the ``call(...)``s of
 ``assert_has_calls`` and of a comparison with ``call_args``/``call_args_list``/
@@ -22,6 +23,7 @@ import libcst as cst
 import libcst.matchers as m
 
 from ...nodes import dotted_name, keyword_arg, string_value
+from ..http_common import is_raw_body
 from .mixed_patches import requests_patch
 
 ASSERTING = frozenset({"assert_called_with", "assert_called_once_with", "assert_any_call"})
@@ -75,6 +77,8 @@ def expected_call(call: cst.Call, verb: str) -> cst.Call:
     for key, value in given:
         if key in ON_THE_CLIENT or (key not in KEEP_NONE and m.matches(value, m.Name("None"))):
             continue
+        if key == "data" and is_raw_body(value):
+            key = "content"  # text or bytes: the code's call gives them so (see http_client)
         args.append(keyword_arg(RENAMED.get(key, key), value))
     if verb == "head" and not any(key == "allow_redirects" for key, _ in given):
         # requests' HEAD follows no redirect: the code's call says so to httpx.
