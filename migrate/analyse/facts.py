@@ -740,12 +740,38 @@ class ModuleAnalyser(OperatorCalls):
                     else:
                         scope.returned_by.pop(target.id, None)
         for target in node.targets:
+            if isinstance(target, ast.Name) and scope.function is not self.module_fn:
+                held = None if typ else self._either_classes(node.value)
+                if held:
+                    scope.either_values[target.id] = held
+                else:
+                    scope.either_values.pop(target.id, None)
             if isinstance(target, ast.Name):
                 given = None if typ else self._param_result(node.value)
                 if given:
                     scope.param_returns[target.id] = given
                 else:
                     scope.param_returns.pop(target.id, None)
+
+    def _either_classes(self, value: ast.expr) -> str | None:
+        """``Remote(url) if url else Local()``: what either branch makes, when each
+        makes an instance of a class (``"pkg.Remote|pkg.Local"``)."""
+        if not isinstance(value, ast.IfExp | ast.BoolOp):
+            return None
+        held = self.value_of(value)
+        parts = held.split("|") if held else []
+        made = isinstance(value, ast.IfExp) and all(
+            isinstance(v, ast.Call) for v in (value.body, value.orelse)
+        )
+        return held if made and len(set(parts)) > 1 else None
+
+    def _either_method(self, func: ast.expr, scope: LocalScope) -> tuple[str, ...]:
+        """``backend.call`` where ``backend`` holds an instance of one of several
+        classes (see LocalScope.either_values): each class's ``call``."""
+        if not (isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name)):
+            return ()
+        either = scope.either_values.get(func.value.id)
+        return tuple(f"{cls}.{func.attr}" for cls in either.split("|")) if either else ()
 
     def _param_result(self, value: ast.expr) -> str | None:
         """``<param>.opener.open()`` for ``opener.open(req)``, ``opener`` a parameter:
@@ -1033,6 +1059,8 @@ class ModuleAnalyser(OperatorCalls):
         if isinstance(node.func, ast.Name) and node.func.id in scope.alternatives:
             call.alternatives = scope.alternatives[node.func.id]
             call.target = target = None
+        elif target is None and (either := self._either_method(node.func, scope)):
+            call.alternatives = either  # ``backend.call()``: each class's, one group
         elif (table := self._function_table(node.func)) is not None:
             call.alternatives = table  # ``COMMANDS[name](url)``: one of the table's
             call.target = target = None

@@ -1336,10 +1336,16 @@ def build_graph(
         **_factory_sessions(graph),
         **_rebound_sessions(graph),
         **_mixed_sessions(graph),
+        **_handed_auths(graph),
     }
     factory = {k: why for k, why in made_elsewhere.items() if k not in graph.kept_sessions}
     graph.kept_sessions.update(factory)
-    typed = {fn.qualname for fn, call in flow.param_calls if call.target}
+    _auths_handed_to_kept_sessions(graph)
+    typed = {
+        fn.qualname
+        for fn, call in flow.param_calls
+        if call.target or (isinstance(call, Call) and call.alternatives)
+    }
     typed |= {fn.qualname for fn, ref in flow.param_refs if ref.target}
     # The calls made through those sessions are linked again, as kept ones.
     owners = {key[0] for key in factory if key is not None}
@@ -1559,6 +1565,45 @@ def _mixed_sessions(graph: CallGraph) -> dict[tuple[str, str] | None, str]:
                     " is set to migrate it",
                 )
     return kept
+
+
+def _handed_auths(graph: CallGraph) -> dict[tuple[str, str] | None, str]:
+    """``self.session.auth = auth``, ``auth`` what the callers hand in: where one of
+    them hands a requests auth that stays one (``SignedAuth()``, whose ``__call__``
+    reads what an httpx.Request lacks), httpx would be handed it, so the session
+    stays on requests, with its calls."""
+    kept: dict[tuple[str, str] | None, str] = {}
+    for fn in graph.functions.values():
+        for text, param in fn.param_sets:
+            key = session_key(graph, fn, text) if graph.flow is not None else None
+            if key is None or not text.endswith(".auth"):
+                continue
+            for typ in graph.flow.given_types(fn, param):  # type: ignore[union-attr]
+                extended = graph.requests_extension(typ)
+                if extended is not None:
+                    kept.setdefault(
+                        key,
+                        f"stays on requests: {text} is set to the {param}= its callers give,"
+                        f" a {typ.rsplit('.', 1)[-1]} among them, which extends {extended}",
+                    )
+    return kept
+
+
+def _auths_handed_to_kept_sessions(graph: CallGraph) -> None:
+    """``self.session.auth = auth`` on a session that stays on requests: an auth the
+    callers hand in stays a requests auth too (requests cannot call an httpx.Auth)."""
+    for fn in graph.functions.values():
+        for text, param in fn.param_sets:
+            key = session_key(graph, fn, text) if graph.flow is not None else None
+            if key is None or key not in graph.kept_sessions or not text.endswith(".auth"):
+                continue
+            for typ in graph.flow.given_types(fn, param):  # type: ignore[union-attr]
+                if typ in graph.converted_auths:
+                    graph.auth_refusals[typ] = (
+                        f"it is handed to {text}, on a session that stays on requests"
+                    )
+                    graph.converted_auths = graph.converted_auths - {typ}
+                    graph._resolved.clear()
 
 
 def _unseen_makers(graph: CallGraph) -> dict[tuple[str, str] | None, str]:

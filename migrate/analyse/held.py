@@ -99,6 +99,8 @@ class HeldVisitor(ReachedValues):
                 return ".".join([scope.param_returns[head], *parts[1:]])
         if head in scope.local_types and len(scope.assigned.get(head, ())) > 1:
             return None
+        if len(parts) == 1 and head in scope.either_values:
+            return scope.either_values[head]  # one of several classes (see typeflow)
         return self.resolve(node) if self.names_instance(node) else None
 
     def _given(self, arg: ast.expr) -> str | None:

@@ -375,6 +375,9 @@ class Function:
     self_assigns: tuple[tuple[str, str | None], ...] = ()
     # ``obj.attr = value`` or ``name = value``, value's type known: (target as written, type).
     attr_sets: list[tuple[str, str]] = field(default_factory=list)
+    # ``self.session.auth = auth``: attributes of an object given a parameter, as
+    # (the target as written, the parameter); see graph._handed_auths.
+    param_sets: list[tuple[str, str]] = field(default_factory=list)
     # ``setattr(obj, name, value)``, ``name`` known at run time only: the object, the line.
     runtime_setattrs: list[tuple[str, int]] = field(default_factory=list)
     # What it assigns, deletes or changes in place: attributes of ``self``

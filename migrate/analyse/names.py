@@ -457,6 +457,9 @@ class NameResolver:
                 scope.assigned.setdefault(target.id, set()).update(types)
             if isinstance(target, ast.Name | ast.Attribute) and dotted(target):
                 fn.attr_sets.extend((expr_text(target), typ) for typ in sorted(types))
+            given = node.value.id if isinstance(node.value, ast.Name) else None
+            if isinstance(target, ast.Attribute) and dotted(target) and given in fn.params:
+                fn.param_sets.append((expr_text(target), given))
 
     def names_instance(self, node: ast.expr) -> bool:
         """Whether ``node`` is a variable or attribute known to hold an instance."""

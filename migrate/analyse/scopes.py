@@ -434,6 +434,8 @@ class LocalScope:
         self.aliases: dict[str, ast.expr] = {}  # locals standing for a function: see aliases
         # Loop variables holding one function per item: see loop_functions.
         self.alternatives: dict[str, tuple[str, ...]] = {}
+        # ``backend = Remote(url) if url else Local()``: one of these classes' instances.
+        self.either_values: dict[str, str] = {}
         # Types stored in a local's items (``pages[t] = page``; "" unknown): see item_type.
         self.item_types: dict[str, set[str]] = {}
         # Locals holding what a project function returned, of no one known type

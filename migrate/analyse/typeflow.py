@@ -21,6 +21,12 @@ plain value. A plain mock a test hands in is no other value: it stands in
 for what the code's own callers give, and follows it (see handed_mocks and
 local_mocks, which make the methods the code now awaits async on it); so
 does an instance of a class a test defines (see by_name.stand_in_methods).
+Where the callers hand one of several classes (``Remote(url) if url else
+Local()``), a call through the parameter calls each class's method, as one
+group (see untyped.either_methods).
+
+The module is long because parameters, attributes and what each is given
+are solved together, to a fixed point over one state.
 """
 
 from __future__ import annotations
@@ -245,6 +251,8 @@ class TypeFlow(WhyUntyped):
             if target := self._through(fn, call.param_target or ""):
                 call.target = target
                 self.typed_calls += 1
+            elif isinstance(call, Call):
+                call.alternatives = self.either_methods(fn, call.param_target or "")
         for fn, ref in self.param_refs:
             if target := self._through(fn, ref.param_target or ""):
                 ref.target = target

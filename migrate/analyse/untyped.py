@@ -100,6 +100,24 @@ class WhyUntyped:
             return None
         return sorted(types), next((o for o in other if ".py:" in o), other[0])
 
+    def given_types(self, fn: Function, param: str, *, only: bool = False) -> list[str]:
+        """The types of what ``fn``'s callers hand its parameter ``param``, each one
+        (``auth``, given a ``SignedAuth()`` here and a ``TokenAuth(t)`` there); with
+        ``only``, none unless every caller hands one of known type."""
+        types: set[str] = set()
+        other: list[str] = []
+        self._witnesses(("param", fn.qualname, param), types, other, set())
+        return [] if only and other else sorted(types)
+
+    def either_methods(self, fn: Function, held: str) -> tuple[str, ...]:
+        """``Remote.call``, ``Local.call`` for ``<param>.backend.call`` when every
+        caller hands ``backend`` an instance of one of those classes: a group."""
+        param, _, rest = held.removeprefix(PARAM_PREFIX).partition(".")
+        if not rest or "." in rest or self.state[("param", fn.qualname, param)] != UNKNOWN:
+            return ()
+        types = self.given_types(fn, param, only=True)
+        return tuple(f"{t}.{rest}" for t in types) if len(types) > 1 else ()
+
     def mixed_session(self, cls: str, attr: str) -> tuple[str, str] | None:
         """For ``self.<attr>`` in ``cls`` given a session in some places and other
         values in others: that session type, and why, for the plan."""
@@ -156,6 +174,12 @@ class WhyUntyped:
             if param in fn.params:
                 self._witnesses(("param", fn.qualname, param), types, other, seen)
                 return
+        either = held.split("|") if held is not None and "|" in held else []
+        if either and all(one in self.classes for one in either):
+            # ``Remote(url) if url else Local()``: an instance of each, one at a time.
+            for one in either:
+                self._witness(one, fn, types, other, seen, line)
+            return
         value = self._value(held, fn)
         if value in (NONE_YET, UNKNOWN):
             if value == UNKNOWN:
