@@ -1193,17 +1193,17 @@ class CallGraph(Extensions):
         recorded as one group like :meth:`alternatives`; none unless each is ours."""
         target = (call.target or "").removesuffix(".__call__")
         if not target.endswith(RETURNS_SUFFIX):
-            return self._getattr_functions(call)
+            return self.getattr_closures(call.target)
         maker = self.functions.get(self.resolve(target.removesuffix(RETURNS_SUFFIX)) or "")
         if maker is None or not maker.returned_refs:
             return []
         return self._dispatched_group(maker.returned_refs)
 
-    def _getattr_functions(self, call: Call) -> list[str]:
-        """``api.action.org_list()``: a name nothing defines or sets on a class whose
+    def getattr_closures(self, name: str | None) -> list[str]:
+        """``api.action.org_list``: a name nothing defines or sets on a class whose
         ``__getattr__`` hands back a function of the project (a closure made per
-        name): the call runs it (one group, as :meth:`returned_functions`)."""
-        target = self.resolve(call.target) if call.target else None
+        name): a call of it runs that (one group, as :meth:`returned_functions`)."""
+        target = self.resolve(name) if name else None
         if not target or target in self.functions:
             return []
         cls, _, attr = target.rpartition(".")
@@ -1345,7 +1345,7 @@ def build_graph(
         fn.qualname
         for fn, call in flow.param_calls
         if call.target or (isinstance(call, Call) and call.alternatives)
-    }
+    } | {fn.qualname for fn in flow.either_calls}
     typed |= {fn.qualname for fn, ref in flow.param_refs if ref.target}
     # The calls made through those sessions are linked again, as kept ones.
     owners = {key[0] for key in factory if key is not None}
@@ -1449,6 +1449,9 @@ def _link(graph: CallGraph, fn: Function, fresh: bool) -> _Links:
         # ``f(obj.prop)`` hands over what the getter returns: a read (above), no value.
         if target in graph.functions and not graph.functions[target].property:
             found.edges.append(Edge(fn.qualname, target, ref.span, None, via="ref", ref=ref))
+            continue
+        for made in graph.getattr_closures(ref.target):  # ``assertRaises(E, api.action.x)``
+            found.edges.append(Edge(fn.qualname, made, ref.span, None, via="ref", ref=ref))
     for decorator in fn.decorators:
         wrapper = wrapper_of(graph.functions, graph.resolve(decorator.target), decorator.is_call)
         if wrapper is not None:

@@ -88,6 +88,7 @@ class TypeFlow(WhyUntyped):
         # ``partial(endpoint.get)``, ``self._fetch = endpoint.get``: typed as calls are.
         self.param_refs: list[tuple[Function, Ref | KeptFunction]] = []
         self.typed_calls = 0  # of those, the ones given a target
+        self.either_calls: list[Function] = []  # calls through an attribute, see untyped
         self.receivers: set[str] = set()  # attributes something is called through
         tests = [f for f in facts if f.is_test_file]
         self.test_classes = {name for f in tests for name in f.classes}
@@ -253,6 +254,11 @@ class TypeFlow(WhyUntyped):
                 self.typed_calls += 1
             elif isinstance(call, Call):
                 call.alternatives = self.either_methods(fn, call.param_target or "")
+        for fn in self.functions.values():
+            for call in fn.calls:
+                if either := self.either_attr_methods(fn, call):
+                    call.alternatives = either
+                    self.either_calls.append(fn)
         for fn, ref in self.param_refs:
             if target := self._through(fn, ref.param_target or ""):
                 ref.target = target

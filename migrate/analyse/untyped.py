@@ -118,6 +118,26 @@ class WhyUntyped:
         types = self.given_types(fn, param, only=True)
         return tuple(f"{t}.{rest}" for t in types) if len(types) > 1 else ()
 
+    def either_attr_methods(self, fn: Function, call: Call) -> tuple[str, ...]:
+        """``self._ckan.call_action`` in a method of a class whose ``_ckan`` is given an
+        instance of one of several classes wherever it is set (``ActionShortcut(self)``
+        in each of them): each class's ``call_action``, a group (as :meth:`either_methods`)."""
+        if len(call.text.split(".")) != 3 or not call.text.startswith("self."):
+            return ()
+        parts = (call.target or "").rsplit(".", 2)
+        owner, attr, method = parts if len(parts) == 3 else ("", "", "")
+        if owner not in self.classes or self.graph.resolve(call.target) in self.functions:
+            return ()
+        key: Key = ("attr", self.family.get(owner, owner), attr)
+        if self.state.get(key) != UNKNOWN:
+            return ()
+        types: set[str] = set()
+        other: list[str] = []
+        self._witnesses(key, types, other, set())
+        if other or len(types) < 2:
+            return ()
+        return tuple(f"{t}.{method}" for t in sorted(types))
+
     def mixed_session(self, cls: str, attr: str) -> tuple[str, str] | None:
         """For ``self.<attr>`` in ``cls`` given a session in some places and other
         values in others: that session type, and why, for the plan."""

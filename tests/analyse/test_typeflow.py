@@ -139,7 +139,9 @@ def test_a_value_of_no_known_type_handed_in_leaves_the_attribute_untyped(
     assert "app/other.py:5" in review.reason
 
 
-def test_two_classes_given_leave_the_attribute_untyped(tmp_path: Path) -> None:
+def test_two_classes_given_leave_the_attribute_untyped_and_their_methods_grouped(
+    tmp_path: Path,
+) -> None:
     other = """
         from .holder import Holder
 
@@ -151,7 +153,12 @@ def test_two_classes_given_leave_the_attribute_untyped(tmp_path: Path) -> None:
                 return Holder(self, "y")
     """
     files = {"app/client.py": CLIENT, "app/holder.py": HOLDER, "app/cache.py": other}
-    assert not becomes_async(tmp_path, files, "app.holder.Holder.load")
+    found = analyse(tmp_path, files)
+    assert ("app.holder.Holder", "owner") not in found.graph.flowed_attrs
+    # Each class hands itself in: ``self.owner.fetch()`` is a call of either's
+    # ``fetch``, one group (untyped.either_attr_methods), so they become async together.
+    assert found.colouring.is_async("app.holder.Holder.load")
+    assert found.colouring.is_async("app.cache.Cache.fetch")
 
 
 def test_a_class_used_as_a_value_is_made_where_no_call_shows_what_it_is_given(

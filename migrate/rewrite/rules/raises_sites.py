@@ -63,11 +63,17 @@ def _split(call: cst.Call, index: int) -> tuple[cst.Call, cst.Call] | None:
         position += 1
     if function is None:
         return None
-    return call.with_changes(args=_commas(kept)), cst.Call(function, _commas(given))
+    # Laid out anew: the line breaks of the call's arguments fit none of its parts.
+    kept_call = call.with_changes(
+        args=_commas(kept), whitespace_before_args=cst.SimpleWhitespace("")
+    )
+    return kept_call, cst.Call(function, _commas(given))
 
 
 def _bare(arg: cst.Arg) -> cst.Arg:
-    return arg.with_changes(comma=cst.MaybeSentinel.DEFAULT)
+    return arg.with_changes(
+        comma=cst.MaybeSentinel.DEFAULT, whitespace_after_arg=cst.SimpleWhitespace("")
+    )
 
 
 def _commas(args: list[cst.Arg]) -> list[cst.Arg]:

@@ -5,6 +5,10 @@ from _async_helpers import TLS_CONTEXT
 BASE = "https://data.example.com"
 
 
+class NotFound(Exception):
+    pass
+
+
 class ActionShortcut:
     def __init__(self, client):
         self._client = client
@@ -34,6 +38,8 @@ class Client:
             r = await http_client.post(
                 self.url + "/api/action/" + name, json=data, timeout=5
             )
+        if r.status_code == 404:
+            raise NotFound(name)
         return r.json()["result"]
 
 

@@ -3,6 +3,10 @@ import requests
 BASE = "https://data.example.com"
 
 
+class NotFound(Exception):
+    pass
+
+
 class ActionShortcut:
     def __init__(self, client):
         self._client = client
@@ -27,6 +31,8 @@ class Client:
 
     def call_action(self, name, data):
         r = requests.post(self.url + "/api/action/" + name, json=data, timeout=5)
+        if r.status_code == 404:
+            raise NotFound(name)
         return r.json()["result"]
 
 
