@@ -19,7 +19,7 @@ from .defaults import SESSION_TYPES, given_default, injections
 from .frameworks import COPIES, FLASK_ASYNC_RECEIVERS, PARAMETRIZE_VALUES
 from .given import NONE_GIVEN, param_value, through_param
 from .item_annotations import annotated_items
-from .local_mocks import local_mocks, mock_name
+from .local_mocks import handed_mock, local_mocks, mock_name
 from .model import FIXTURE_PREFIX, MAYBE_ATTR, PARAM_PREFIX, RETURNS_SUFFIX, Call, Function, Ref
 from .names import LocalScope, _is_super, _self_attr, dotted, expr_text, span_of
 from .patches import patched_params, started_mock
@@ -106,7 +106,7 @@ class HeldVisitor(ReachedValues):
     def _given(self, arg: ast.expr) -> str | None:
         """What an argument hands over: ``None`` holds no object (as a default of None)."""
         none = isinstance(arg, ast.Constant) and arg.value is None
-        return NONE_GIVEN if none else self.value_of(arg)
+        return NONE_GIVEN if none else (handed_mock(self.scopes, arg) or self.value_of(arg))
 
     def _defined_here(self, func: ast.expr) -> bool:
         """A call of a function this module defines at its top level."""

@@ -13,10 +13,11 @@ same ``return_value`` and records the same calls (see handed_mocks).
 from __future__ import annotations
 
 import ast
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from .frameworks import plain_mock
 from .model import LocalMock
+from .scopes import LocalScope
 from .tree import span_of
 
 # What a test reads or sets on a mock's method without calling it.
@@ -83,6 +84,17 @@ def local_mocks(
             kept = _kept_in(function, name)
             found.append(LocalMock(name, span_of(calls[0]), *configured, kept))
     return tuple(found)
+
+
+def handed_mock(scopes: Sequence[LocalScope], arg: ast.expr) -> str | None:
+    """``Channel(cls.account, info)`` in the hook that made ``cls.account = Mock()``:
+    a plain mock, which stands in for what the code's own callers give (see
+    typeflow), not a value of some other type."""
+    fn = scopes[-1].function if scopes else None
+    name = mock_name(arg)
+    if fn is None or name is None or all(mock.name != name for mock in fn.local_mocks):
+        return None
+    return "unittest.mock.Mock"
 
 
 def mock_name(node: ast.AST) -> str | None:

@@ -80,8 +80,10 @@ class AsyncFakes(Rule):
 
     def __init__(self, ctx: RuleContext) -> None:
         super().__init__(ctx)
-        # What holds a session mock that became an async_client_mock() (``client._session``).
-        self._client_mocks: set[str] = set()
+        # What holds a session mock that became an async_client_mock() (``client._session``,
+        # all its request methods: None), or a mock given a session's request methods as
+        # AsyncMocks (``session = Mock(post=AsyncMock(...))``: those).
+        self._client_mocks: dict[str, frozenset[str] | None] = {}
 
     @on_visit(cst.FunctionDef)
     def enter_fake_function(self, node: cst.FunctionDef) -> None:
@@ -89,14 +91,21 @@ class AsyncFakes(Rule):
 
     @on_leave(cst.Assign)
     def note_client_mock(self, original: cst.Assign, updated: cst.Assign) -> cst.Assign:
-        if self.ctx.pos(original.value) in self.ctx.edits.fake_clients:
-            self._client_mocks.update(code_of(t.target) for t in original.targets)
+        pos = self.ctx.pos(original.value)
+        methods = self.ctx.edits.fake_mock_methods.get(pos or (0, 0, 0, 0), ())
+        # "post()": a session's request method, its twin awaited (see handed_mocks).
+        verbs = frozenset(m.removesuffix("()") for m in methods if m.endswith("()"))
+        if pos in self.ctx.edits.fake_clients or verbs:
+            for target in original.targets:
+                self._client_mocks[code_of(target.target)] = verbs or None
         return updated
 
     def _asserted_request(self, updated: cst.Call) -> cst.Call:
         """``client._session.post.assert_called_with(url, data=json.dumps(d))`` on a
-        session mock that became an ``async_client_mock()``: the code's call is httpx's
-        now, and so is the call expected (see http_mocks.call_assertions)."""
+        session mock that became an ``async_client_mock()``, or on a mock given a
+        session's request methods (``session = Mock(post=AsyncMock(...))``, then
+        ``pb._session = session``): the code's call is httpx's now, and so is the call
+        expected (see http_mocks.call_assertions)."""
         func = updated.func
         if not (
             self._client_mocks
@@ -106,6 +115,9 @@ class AsyncFakes(Rule):
             and func.value.attr.value in REQUEST_METHODS
             and code_of(func.value.value) in self._client_mocks
         ):
+            return updated
+        verbs = self._client_mocks[code_of(func.value.value)]
+        if verbs is not None and func.value.attr.value not in verbs:
             return updated
         return expected_call(updated, func.value.attr.value)
 

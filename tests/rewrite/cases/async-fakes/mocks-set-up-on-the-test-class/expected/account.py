@@ -22,9 +22,19 @@ class Account:
             )
 
         self.session = AsyncClientPerLoop(_new_session)
+        self.journal = Journal()
 
     async def push(self, data):
+        self.journal.push(data["title"])
         return (await self.session.post(BASE + "/pushes", json=data, timeout=5)).json()
 
     def device(self, iden):
         return Device(self, iden)
+
+
+class Journal:
+    def __init__(self):
+        self.lines = []
+
+    def push(self, line):
+        self.lines.append(line)

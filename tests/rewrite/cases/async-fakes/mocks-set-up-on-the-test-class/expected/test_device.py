@@ -19,7 +19,6 @@ class TestDevice:
 
 
 class TestSharedDevice:
-    @classmethod
     def setup_class(cls):
         cls.account = Mock(push=AsyncMock())
         cls.device = Device(cls.account, "d2")

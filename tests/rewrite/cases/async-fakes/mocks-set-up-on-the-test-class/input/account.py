@@ -15,9 +15,19 @@ class Device:
 class Account:
     def __init__(self):
         self.session = requests.Session()
+        self.journal = Journal()
 
     def push(self, data):
+        self.journal.push(data["title"])
         return self.session.post(BASE + "/pushes", json=data, timeout=5).json()
 
     def device(self, iden):
         return Device(self, iden)
+
+
+class Journal:
+    def __init__(self):
+        self.lines = []
+
+    def push(self, line):
+        self.lines.append(line)

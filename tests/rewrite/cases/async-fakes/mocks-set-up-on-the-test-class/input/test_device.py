@@ -16,7 +16,6 @@ class TestDevice:
 
 
 class TestSharedDevice:
-    @classmethod
     def setup_class(cls):
         cls.account = Mock()
         cls.device = Device(cls.account, "d2")

@@ -1,5 +1,5 @@
 import json
-from unittest.mock import Mock
+from unittest.mock import AsyncMock, Mock
 
 import pytest
 
@@ -26,4 +26,18 @@ async def test_pushes():
     assert await client.pushes(3) == [1]
     client._session.get.assert_called_once_with(
         Client.URL, params={"limit": 3}, follow_redirects=False
+    )
+
+
+@pytest.mark.asyncio
+async def test_push_through_a_local_mock():
+    session = Mock(
+        get=AsyncMock(return_value=Mock()), post=AsyncMock(return_value=Mock())
+    )
+    session.post.return_value = Mock(status_code=200, **{"json.return_value": {"ok": 2}})
+    client = Client()
+    client._session = session
+    assert await client.push({"k": "w"}) == {"ok": 2}
+    session.post.assert_called_once_with(
+        Client.URL, content=json.dumps({"k": "w"}), timeout=5
     )

@@ -20,3 +20,12 @@ def test_pushes():
     client._session.get.assert_called_once_with(
         Client.URL, params={"limit": 3}, allow_redirects=False
     )
+
+
+def test_push_through_a_local_mock():
+    session = Mock()
+    session.post.return_value = Mock(status_code=200, **{"json.return_value": {"ok": 2}})
+    client = Client()
+    client._session = session
+    assert client.push({"k": "w"}) == {"ok": 2}
+    session.post.assert_called_once_with(Client.URL, data=json.dumps({"k": "w"}), timeout=5)
