@@ -1576,37 +1576,41 @@ def _handed_auths(graph: CallGraph) -> dict[tuple[str, str] | None, str]:
     reads what an httpx.Request lacks), httpx would be handed it, so the session
     stays on requests, with its calls."""
     kept: dict[tuple[str, str] | None, str] = {}
-    for fn in graph.functions.values():
-        for text, param in fn.param_sets:
-            key = session_key(graph, fn, text) if graph.flow is not None else None
-            if key is None or not text.endswith(".auth"):
-                continue
-            for typ in graph.flow.given_types(fn, param):  # type: ignore[union-attr]
-                extended = graph.requests_extension(typ)
-                if extended is not None:
-                    kept.setdefault(
-                        key,
-                        f"stays on requests: {text} is set to the {param}= its callers give,"
-                        f" a {typ.rsplit('.', 1)[-1]} among them, which extends {extended}",
-                    )
+    for text, param, key, types in _auth_params(graph):
+        for typ in types:
+            extended = graph.requests_extension(typ)
+            if extended is not None:
+                kept.setdefault(
+                    key,
+                    f"stays on requests: {text} is set to the {param}= its callers give,"
+                    f" a {typ.rsplit('.', 1)[-1]} among them, which extends {extended}",
+                )
     return kept
 
 
 def _auths_handed_to_kept_sessions(graph: CallGraph) -> None:
     """``self.session.auth = auth`` on a session that stays on requests: an auth the
     callers hand in stays a requests auth too (requests cannot call an httpx.Auth)."""
+    for text, _, key, types in _auth_params(graph):
+        for typ in types if key in graph.kept_sessions else ():
+            if typ in graph.converted_auths:
+                graph.auth_refusals[typ] = (
+                    f"it is handed to {text}, on a session that stays on requests"
+                )
+                graph.converted_auths = graph.converted_auths - {typ}
+                graph._resolved.clear()
+
+
+def _auth_params(
+    graph: CallGraph,
+) -> Iterator[tuple[str, str, tuple[str, str], list[str]]]:
+    """Each ``<session>.auth = <param>`` (as written, the parameter), the session's
+    key, and the types of what the callers hand that parameter (see typeflow)."""
     for fn in graph.functions.values():
         for text, param in fn.param_sets:
             key = session_key(graph, fn, text) if graph.flow is not None else None
-            if key is None or key not in graph.kept_sessions or not text.endswith(".auth"):
-                continue
-            for typ in graph.flow.given_types(fn, param):  # type: ignore[union-attr]
-                if typ in graph.converted_auths:
-                    graph.auth_refusals[typ] = (
-                        f"it is handed to {text}, on a session that stays on requests"
-                    )
-                    graph.converted_auths = graph.converted_auths - {typ}
-                    graph._resolved.clear()
+            if key is not None and text.endswith(".auth"):
+                yield text, param, key, graph.flow.given_types(fn, param)  # type: ignore[union-attr]
 
 
 def _unseen_makers(graph: CallGraph) -> dict[tuple[str, str] | None, str]:

@@ -93,20 +93,24 @@ class WhyUntyped:
         key: Key = ("attr", family, attr)
         if self.state.get(key) != UNKNOWN:
             return None
-        types: set[str] = set()
-        other: list[str] = []
-        self._witnesses(key, types, other, set())
+        types, other = self.witnessed(key)
         if not types or not other:
             return None
         return sorted(types), next((o for o in other if ".py:" in o), other[0])
+
+    def witnessed(self, key: Key) -> tuple[set[str], list[str]]:
+        """The types what flows into ``key`` has, each one, and where (or why) something
+        of no known type flows in instead."""
+        types: set[str] = set()
+        other: list[str] = []
+        self._witnesses(key, types, other, set())
+        return types, other
 
     def given_types(self, fn: Function, param: str, *, only: bool = False) -> list[str]:
         """The types of what ``fn``'s callers hand its parameter ``param``, each one
         (``auth``, given a ``SignedAuth()`` here and a ``TokenAuth(t)`` there); with
         ``only``, none unless every caller hands one of known type."""
-        types: set[str] = set()
-        other: list[str] = []
-        self._witnesses(("param", fn.qualname, param), types, other, set())
+        types, other = self.witnessed(("param", fn.qualname, param))
         return [] if only and other else sorted(types)
 
     def either_methods(self, fn: Function, held: str) -> tuple[str, ...]:
@@ -131,9 +135,7 @@ class WhyUntyped:
         key: Key = ("attr", self.family.get(owner, owner), attr)
         if self.state.get(key) != UNKNOWN:
             return ()
-        types: set[str] = set()
-        other: list[str] = []
-        self._witnesses(key, types, other, set())
+        types, other = self.witnessed(key)
         if other or len(types) < 2:
             return ()
         return tuple(f"{t}.{method}" for t in sorted(types))
