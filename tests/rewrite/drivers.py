@@ -228,11 +228,6 @@ class CaseUpstream:
         return status, payload, headers[0] if headers else {}
 
 
-def _in_driver(func: Callable[..., Any]) -> bool:
-    """A function the driver itself defines (it may hand back the case's coroutine)."""
-    return Path(inspect.getfile(func)).name == "driver.py"
-
-
 class UnawaitedResult(AssertionError):
     """A function that stayed sync handed back a coroutine (see :meth:`Run.call`)."""
 
@@ -303,8 +298,8 @@ class Run:
         """``func(*args)``, awaited on a fresh loop when it returns a coroutine;
         an (async) generator is drained into a list."""
         result = func(*args, **kwargs)
-        if inspect.iscoroutine(result) and inspect.isfunction(func) and func.__name__ != "<lambda>":
-            if not inspect.iscoroutinefunction(func) and not _in_driver(func):
+        if inspect.iscoroutine(result) and inspect.isfunction(func) and self._of_version(func):
+            if not inspect.iscoroutinefunction(func):
                 # A plain def handing back a coroutine: a call inside it was left
                 # un-awaited (its caller would get a coroutine for the value).
                 result.close()
@@ -316,6 +311,13 @@ class Run:
         if inspect.isgenerator(result):
             return list(result)
         return result
+
+    def _of_version(self, func: Callable[..., Any]) -> bool:
+        """A function of the version's code (not the driver's own, nor a lambda)."""
+        where = Path(inspect.getfile(func)).resolve()
+        if func.__name__ == "<lambda>" or where.name == "driver.py":
+            return False
+        return where.is_relative_to(self.root.resolve())
 
     def _run(self, awaitable: Any) -> Any:
         async def main() -> Any:
