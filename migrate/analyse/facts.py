@@ -98,7 +98,7 @@ from .tree import (
 )
 from .twins import TWIN_NAMES, len_site
 from .urllib_shapes import URLOPEN, built_just_before, urlopen_method, urlopen_refusal
-from .value_forms import container_items, stored_item
+from .value_forms import assigned_pairs, container_items, stored_item
 
 # Builtins giving back the items of the one iterable they are handed.
 _SAME_ITEMS = frozenset({"builtins.sorted", "builtins.list", "builtins.reversed", "builtins.tuple"})
@@ -695,14 +695,11 @@ class ModuleAnalyser(OperatorCalls):
         typ = self.type_of_value(node.value, scope) if scope.function is not None else None
         made = node.value
         self._note_containers(node, scope, typ)
+        # Only a tuple target's names: a plain name given the whole value is typed below.
         pairs = [
             (name, value)
-            for target in node.targets
-            if isinstance(target, ast.Tuple)
-            and isinstance(made, ast.Tuple)
-            and len(target.elts) == len(made.elts)
-            for name, value in zip(target.elts, made.elts)
-            if isinstance(name, ast.Name)
+            for name, value in assigned_pairs(node)
+            if isinstance(name, ast.Name) and value is not made
         ]
         pair_types = [
             (name, self.type_of_value(value, scope))

@@ -18,7 +18,7 @@ from collections.abc import Callable, Sequence
 from .frameworks import plain_mock
 from .model import LocalMock
 from .scopes import LocalScope
-from .tree import span_of
+from .tree import _self_attr, span_of
 
 # What a test reads or sets on a mock's method without calling it.
 MOCK_ATTRIBUTES = frozenset(
@@ -101,9 +101,8 @@ def mock_name(node: ast.AST) -> str | None:
     """``name``, or ``self.name`` for ``self.name``/``cls.name``: how a test holds a mock."""
     if isinstance(node, ast.Name):
         return node.id
-    if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name):
-        return f"self.{node.attr}" if node.value.id in ("self", "cls") else None
-    return None
+    attr = _self_attr(node) if isinstance(node, ast.expr) else None
+    return f"self.{attr}" if attr else None
 
 
 def _kept_in(function: ast.AST, name: str) -> tuple[tuple[str, str], ...]:

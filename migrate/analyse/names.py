@@ -311,34 +311,32 @@ class NameResolver:
                 if typ:
                     attrs[stmt.target.id] = typ
                     self.note_session_annotation(qualname, stmt.target.id, stmt.annotation, typ)
-            if isinstance(stmt, ast.Assign) and isinstance(stmt.value, ast.Call):
-                for target in stmt.targets:
-                    if isinstance(target, ast.Name):
-                        typ = self.type_of_call(stmt.value, None)
-                        if typ:
-                            attrs[target.id] = typ
+            if isinstance(stmt, ast.Assign):
+                for target, made in assigned_pairs(stmt):
+                    if isinstance(target, ast.Name) and (typ := self._value_type(made)):
+                        attrs[target.id] = typ
         for sub in self.tree.inside(node, ast.Assign):
             for target, made in assigned_pairs(sub):
                 if (
                     isinstance(target, ast.Attribute)
                     and isinstance(target.value, ast.Name)
                     and target.value.id in ("self", "cls")
+                    and (typ := self._value_type(made))
                 ):
-                    # ``self.session = requests.Session() if pooled else None``: the
-                    # one type its branches make.
-                    typ = (
-                        either_type(made, self._made_type)
-                        if isinstance(made, ast.IfExp)
-                        else self._made_type(made)
-                    )
-                    if typ:
-                        attrs[target.attr] = typ
+                    attrs[target.attr] = typ
         for method in node.body:
             if isinstance(method, ast.FunctionDef | ast.AsyncFunctionDef):
                 self._attrs_from_params(method, attrs, qualname)
         self.class_attr_types[node.name] = attrs = without_properties(node, attrs)
         if attrs:
             self.facts.attr_types[f"{self.facts.module}.{node.name}"] = attrs
+
+    def _value_type(self, made: ast.expr) -> str | None:
+        """What an attribute is given makes: ``requests.Session() if pooled else None``
+        makes the one type its branches make."""
+        if isinstance(made, ast.IfExp):
+            return either_type(made, self._made_type)
+        return self._made_type(made)
 
     def _made_type(self, made: ast.expr) -> str | None:
         return self.type_of_call(made, None) if isinstance(made, ast.Call) else None
