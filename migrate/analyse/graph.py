@@ -36,7 +36,7 @@ from .frameworks import (
     read_back_why,
     requests_family,
 )
-from .handed_classes import Handed, handed
+from .handed_classes import Handed, classes_handed, handed
 from .made_by import MADE_BY_PARAM, given_class
 from .model import (
     FIXTURE_PREFIX,
@@ -1340,6 +1340,13 @@ def build_graph(
     }
     factory = {k: why for k, why in made_elsewhere.items() if k not in graph.kept_sessions}
     graph.kept_sessions.update(factory)
+    if any(key is not None and key[0] in graph.moved_factories for key in factory):
+        # A factory's own session kept only now, the flow known (it is given an auth
+        # that stays a requests auth): the sessions it makes stay with it.
+        graph.moved_factories.clear()
+        late = held_factory_sessions(graph)
+        factory.update({k: why for k, why in late.items() if k not in graph.kept_sessions})
+        graph.kept_sessions.update(factory)
     _auths_handed_to_kept_sessions(graph)
     typed = {
         fn.qualname
@@ -1610,7 +1617,12 @@ def _auth_params(
         for text, param in fn.param_sets:
             key = session_key(graph, fn, text) if graph.flow is not None else None
             if key is not None and text.endswith(".auth"):
-                yield text, param, key, graph.flow.given_types(fn, param)  # type: ignore[union-attr]
+                given = graph.flow.given_types(fn, param)  # type: ignore[union-attr]
+                # ``session.auth = auth_class(*args)``: the classes handed in by name.
+                made = classes_handed(
+                    fn, param, graph.class_names(), graph.functions, graph.resolve
+                )
+                yield text, param, key, sorted({*given, *made})
 
 
 def _unseen_makers(graph: CallGraph) -> dict[tuple[str, str] | None, str]:
@@ -1779,6 +1791,12 @@ def held_factory_sessions(graph: CallGraph) -> dict[tuple[str, str] | None, str]
         shape = _factory_shape(graph, factory, tree(factory.module))
         if shape is not None:
             why_not.setdefault(qualname, shape)
+        node = _factory_def(factory, tree(factory.module))
+        made = made_name(node, _made_lines(graph, factory)) if node else None
+        own = graph.kept_sessions.get((qualname, made)) if made else None
+        if own is not None:  # ``session.auth = auth_class()``, a requests auth among them
+            why = own.removeprefix("stays on requests: ")
+            why_not.setdefault(qualname, f"the session it makes stays on requests ({why})")
         for site in sites[qualname]:
             other = graph.kept_sessions.get(held_key(graph, site))
             if other is not None and qualname not in why_not:

@@ -177,10 +177,7 @@ def _handed(
     handed = []
     for caller, call in sites:
         offset = offset_of(fn, call)
-        at = [r for r in caller.refs if r.call_span == call.span]
-        ref = next((r for r in at if r.keyword == param), None) or next(
-            (r for r in at if r.position is not None and r.position + offset == index), None
-        )
+        ref = _ref_at(caller, call, param, index - offset)
         module = caller.module
         given = param in call.keywords or call.star_kwargs or call.star_args
         if ref is None and not given and 0 <= call.positional <= index - offset:
@@ -190,3 +187,27 @@ def _handed(
             return []
         handed.append((module, ref))
     return handed
+
+
+def _ref_at(caller: Function, call: Call, param: str, position: int) -> Ref | None:
+    """What ``call`` (in ``caller``) hands ``param`` by name, at that keyword or position."""
+    at = [r for r in caller.refs if r.call_span == call.span]
+    return next((r for r in at if r.keyword == param), None) or next(
+        (r for r in at if r.position is not None and r.position == position), None
+    )
+
+
+def classes_handed(
+    fn: Function, param: str, classes: set[str], functions: dict[str, Function], resolve: Resolve
+) -> list[str]:
+    """The project classes the visible calls of ``fn`` hand its parameter ``param`` by
+    name (``self._build_session(SignedAuth, key)``), each one, whatever the other
+    calls hand."""
+    index = fn.params.index(param)
+    found = set()
+    for caller, call in _sites({fn.qualname}, classes, functions, resolve).get(fn.qualname, []):
+        ref = _ref_at(caller, call, param, index - offset_of(fn, call))
+        target = resolve(ref.target) or ref.target if ref is not None and ref.target else None
+        if ref is not None and not ref.instance and target in classes:
+            found.add(target)
+    return sorted(found)

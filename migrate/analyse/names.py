@@ -456,6 +456,9 @@ class NameResolver:
             if isinstance(target, ast.Name | ast.Attribute) and dotted(target):
                 fn.attr_sets.extend((expr_text(target), typ) for typ in sorted(types))
             given = node.value.id if isinstance(node.value, ast.Name) else None
+            if isinstance(node.value, ast.Call) and isinstance(node.value.func, ast.Name):
+                # ``session.auth = auth_class(*args)``: one of the classes the callers hand.
+                given = node.value.func.id
             if isinstance(target, ast.Attribute) and dotted(target) and given in fn.params:
                 fn.param_sets.append((expr_text(target), given))
 

@@ -1,0 +1,64 @@
+import httpx
+import requests
+from asgiref.sync import sync_to_async
+from requests.auth import AuthBase
+
+from _async_helpers import TLS_CONTEXT
+
+BASE = "https://api.example.com"
+
+
+class SignedAuth(AuthBase):
+    def __init__(self, key):
+        self.key = key
+
+    def __call__(self, request):
+        request.headers["X-Sig"] = self.key + request.method + request.path_url
+        return request
+
+
+class TokenAuth(AuthBase):
+    def __init__(self, token):
+        self.token = token
+
+    def __call__(self, request):
+        request.headers["Authorization"] = "Bearer " + self.token
+        return request
+
+
+class Client:
+    def __init__(self, key):
+        self.session = self._build_session(SignedAuth, key)
+
+    def _build_session(self, auth_class, *args):
+        session = requests.session()
+        session.auth = auth_class(*args)
+        session.headers.update({"Accept": "application/json"})
+        return session
+
+    def user(self):
+        return self.session.get(BASE + "/user", timeout=5).json()
+
+    async def health(self):
+        async with httpx.AsyncClient(
+            follow_redirects=True, timeout=None, verify=TLS_CONTEXT
+        ) as http_client:
+            return (await http_client.get(BASE + "/health", timeout=5)).json()
+
+    async def status(self):
+        return await self.health(), await sync_to_async(
+            self.user, thread_sensitive=False
+        )()
+
+
+class TokenClient(Client):
+    def __init__(self, token):
+        self.session = self._build_session(TokenAuth, token)
+
+
+async def signed_status(key):
+    return await Client(key).status()
+
+
+async def token_status(token):
+    return await TokenClient(token).status()
