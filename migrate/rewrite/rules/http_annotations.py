@@ -74,8 +74,14 @@ class AnnotationRewrites(HttpRuleBase):
         if text in self.ctx.edits.requests_aliases:  # ``errors.HTTPError``, re-exported
             return self.ctx.edits.requests_aliases[text]
         head, _, rest = (text or "").rpartition(".")
-        named = self.ctx.edits.requests_aliases.get(head) if head.endswith(".requests") else None
-        return f"{named}.{rest}" if named else text  # ``lookup.requests.HTTPError``
+        # ``lookup.requests.HTTPError``; ``ex.HTTPError`` (``from requests import
+        # exceptions as ex``, ``import requests.exceptions as ex``).
+        named = self.ctx.edits.requests_aliases.get(head) if head else None
+        if named is not None and (head.endswith(".requests") or "." not in head):
+            if isinstance(node, cst.Attribute) and isinstance(node.value, cst.Name):
+                self.ctx.maybe_remove_binding(head)  # if nothing else uses it once rewritten
+            return f"{named}.{rest}"
+        return text
 
     def _names_session(self, node: cst.Attribute | cst.Name) -> bool:
         return self._requests_name(node) in ("requests.Session", "requests.sessions.Session")
