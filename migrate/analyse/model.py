@@ -516,6 +516,9 @@ class ModuleFacts:
     # Names the module's top-level code binds (imports, definitions, assignments).
     top_level: frozenset[str] = frozenset()
     star_imports: tuple[str, ...] = ()  # modules it imports with ``from m import *``
+    # What an ``except ImportError:`` import binds a name to instead, where the
+    # ``try`` body bound it first (see Project.settle_fallbacks).
+    fallback_imports: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     def imported_module(self, name: str) -> str | None:
         """What ``name`` is imported as, when that names a module as spelt (lower case)."""

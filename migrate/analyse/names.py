@@ -154,6 +154,9 @@ class NameResolver:
         held = self.facts.imports.get(name)
         if held is None or (not _stdlib(held) and _stdlib(imported)):
             self.facts.imports[name] = imported
+        else:
+            others = self.facts.fallback_imports.get(name, ())
+            self.facts.fallback_imports[name] = (*others, imported)
 
     def _type_globals(self, tree: ast.Module) -> None:
         """Globals that hold blocking objects or project instances."""

@@ -193,7 +193,38 @@ class Project:
                 del self.files[module]
             else:
                 self.set_facts(module, result)
+                self.settle_fallbacks(result)
         return [m for m in todo if m in self.files]
+
+    def settle_fallbacks(self, facts: ModuleFacts) -> None:
+        """``try: from pkg.old import api`` / ``except ImportError: from pkg import
+        api``: where the ``try`` body names nothing of the project and the fallback
+        a module of it, the fallback is what runs here."""
+        for name, options in facts.fallback_imports.items():
+            held = facts.imports.get(name)
+            if held is None or self._in_project(held):
+                continue
+            found = next((o for o in options if self._in_project(o)), None)
+            if found is None:
+                continue
+            facts.imports[name] = found
+            # What the module's facts already resolved through the name
+            # (``z.Client()`` typed ``pkg.old.api.Client``) is the fallback's too.
+            if self.canonical(found) in self.files:
+                self.aliases.setdefault(held, self.canonical(found))
+            elif held.rpartition(".")[2] == found.rpartition(".")[2]:
+                module = self.canonical(found.rpartition(".")[0])
+                self.aliases.setdefault(held.rpartition(".")[0], module)
+
+    def _in_project(self, dotted: str) -> bool:
+        """A module of the project, or a name one of them mentions (by its text: it
+        may not be analysed yet)."""
+        if self.canonical(dotted) in self.files:
+            return True
+        module, _, name = dotted.rpartition(".")
+        module = self.canonical(module)
+        text = self.files[module].source.text if module in self.files else ""
+        return re.search(rf"\b{re.escape(name)}\b", text) is not None
 
     def mentioning(self, names: Iterable[str], tests_only: bool = False) -> list[str]:
         """Modules not analysed yet whose text mentions any of ``names``."""
@@ -292,6 +323,7 @@ def load_project(
             del project.files[module]
         elif outcome is not None:
             project.set_facts(module, outcome)
+            project.settle_fallbacks(outcome)
     return project
 
 
