@@ -11,6 +11,7 @@ import ast
 from collections.abc import Callable, Collection
 from typing import Literal
 
+from ..read.pytest_config import configured_test_file
 from .catalogue import HTTP_VERBS
 
 FLASK_ROUTE_METHODS = frozenset({"route", "get", "post", "put", "patch", "delete"})
@@ -396,14 +397,15 @@ def plain_mock(name: str | None) -> bool:
 
 
 def is_test_path(path: str) -> bool:
-    """Whether pytest collects ``path`` as a test module (or it is a conftest), or it
-    is one named as unittest's and nose's runners find them (``tests.py``,
-    ``api_tests.py``)."""
+    """Whether pytest collects ``path`` as a test module (or it is a conftest), by
+    its own names or the project's ``python_files``, or it is one named as
+    unittest's and nose's runners find them (``tests.py``, ``api_tests.py``)."""
     name = path.replace("\\", "/").rsplit("/", 1)[-1]
     return (
         name.startswith("test_")
         or name.endswith(("_test.py", "_tests.py"))
         or name in ("conftest.py", "tests.py", "test.py")
+        or configured_test_file(path)
     )
 
 

@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-from ..analyse.frameworks import FLASK_ASYNC_RECEIVERS, FLASK_ROUTE_METHODS
+from ..analyse.frameworks import FLASK_ASYNC_RECEIVERS, FLASK_ROUTE_METHODS, is_test_path
 from ..read.sources import SourceFile
 from .context import Note
 from .engine import FileResult
@@ -94,7 +94,7 @@ def _needs(
                 modules.add(module)
         # Judged inside the project: the project itself may sit in a "tests" folder.
         inside = [path.relative_to(r) for r in dirs if path.is_relative_to(r)]
-        testing = is_test_file(inside[0] if inside else path)
+        testing = is_test_file(inside[0] if inside else path) or is_test_path(str(path))
         (needs.testing if testing else needs.runtime).update(modules)
         if testing and (
             "pytest_asyncio" in modules

@@ -598,6 +598,13 @@ asyncio_default_fixture_loop_scope = function
 """
 
 
+def _own(source: Path) -> str:
+    """The settings of the case's own pytest.ini that say which tests there are."""
+    path = source / "pytest.ini"
+    text = path.read_text("utf-8") if path.is_file() else ""
+    return "".join(f"{line}\n" for line in re.findall(r"^python_files[ \t]*=.*$", text, re.M))
+
+
 @dataclass
 class SuiteRun:
     """Outcome per test of a case's own suite, and the requests it made upstream."""
@@ -622,7 +629,7 @@ def run_case_tests(
             folder = work / tag
             shutil.copytree(source, folder, ignore=shutil.ignore_patterns("__pycache__"))
             upstreams.serve(folder)
-            (folder / "pytest.ini").write_text(PYTEST_INI.format(mode=asyncio_mode))
+            (folder / "pytest.ini").write_text(PYTEST_INI.format(mode=asyncio_mode) + _own(source))
             result = subprocess.run(
                 [
                     sys.executable,

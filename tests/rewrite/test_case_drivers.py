@@ -17,6 +17,8 @@ from types import ModuleType
 
 import pytest
 
+from migrate.read.pytest_config import configured_test_file
+
 from . import loopback
 from .drivers import (
     CaseUpstream,
@@ -53,7 +55,10 @@ DRIVEN = [case for case in CASES if hasattr(DRIVERS[case.id], "drive")]
 TESTED = [
     case
     for case in CASES
-    if any(p.name.startswith("test_") for p in case.input.rglob("*.py")) and case.id not in UNDRIVEN
+    if any(
+        p.name.startswith("test_") or configured_test_file(str(p)) for p in case.input.rglob("*.py")
+    )
+    and case.id not in UNDRIVEN
 ]
 
 # Cases whose own tests are expected to fail after migration, and why.

@@ -44,6 +44,8 @@ TESTING = {"pytest_asyncio": "pytest-asyncio>=0.24", "respx": "respx>=0.21"}
 DROPPABLE = {"requests": "requests", "responses": "responses", "requests_mock": "requests-mock"}
 # Those the code itself ran on: a test list naming one installs the code's requirements.
 CODE_LIBRARIES = frozenset({"requests"})
+# Those only tests ran on: a runtime list naming one installs the tests' requirements.
+TEST_LIBRARIES = frozenset({"responses", "requests-mock"})
 TEST_EXTRAS = ("test", "tests", "testing", "dev")
 
 
@@ -111,6 +113,10 @@ def _missing(present: set[str], needs: Needs, testing: bool) -> list[str]:
         # A test list that named what the code no longer uses (requests in tox's
         # deps) installs the code's requirements itself: what replaces it goes there too.
         wanted = {**_wanted(needs, False), **wanted}
+    if not testing and present & needs.drop() & TEST_LIBRARIES:
+        # A lone requirements.txt that named responses serves the tests too: respx
+        # and pytest-asyncio go where it was.
+        wanted = {**wanted, **_wanted(needs, True)}
     return [spec for name, spec in wanted.items() if name not in present]
 
 
