@@ -1266,6 +1266,8 @@ def httpx_kwargs(kwargs: dict[str, Any]) -> dict[str, Any]:
     for name in ("params", "data"):
         if name in out:
             out[name] = requests_values(out[name])
+    if "files" in out:
+        out["files"] = requests_files(out["files"])
     out.pop("stream", None)
     if out.get("verify") is True:
         # The client verifies, with the CA bundle requests used.
@@ -1278,7 +1280,7 @@ def httpx_kwargs(kwargs: dict[str, Any]) -> dict[str, Any]:
             raise TypeError(f"{{name}}= is set on the {http} client, not per request")
     return out''',
     ("from typing import Any", "import {http}"),
-    needs=("requests_values",),
+    needs=("requests_values", "requests_files"),
 )
 
 REQUESTS_KEYWORDS = Helper(
@@ -1384,6 +1386,49 @@ _END = object()''',
     ),
     private=("_chunks", "_END"),
     needs=("requests_values",),
+)
+
+REQUESTS_FILES = Helper(
+    "requests_files",
+    '''\
+def requests_files(files: Any) -> Any:
+    """requests' ``files=`` as {http} sends them alike: a file opened in text
+    mode (or a StringIO), which {http} refuses, read and sent as UTF-8, as
+    requests sent it; a file with no name of its own (bytes, a str) named after
+    its field, as requests named it, where {http} would say ``upload``; a None
+    file left out. The files as given where nothing differs (a test may check
+    the call)."""
+    items = list(files.items()) if isinstance(files, Mapping) else files
+    if not isinstance(items, (list, tuple)):
+        return files
+    sent = [(field, _file_as_sent(field, value)) for field, value in items]
+    if all(new is old for (_, new), (_, old) in zip(sent, items, strict=True)):
+        return files
+    kept = [(field, value) for field, value in sent if value is not None]
+    return dict(kept) if isinstance(files, Mapping) else kept
+
+
+def _file_as_sent(field: Any, value: Any) -> Any:
+    if isinstance(value, (tuple, list)):
+        name, content, *rest = value
+        if isinstance(content, io.TextIOBase):
+            return (name, content.read().encode(), *rest)
+        return None if content is None else value
+    if value is None:
+        return None
+    name = _file_name(value) or field
+    if isinstance(value, io.TextIOBase):
+        return (name, value.read().encode())
+    return value if name == _file_name(value) else (name, value)
+
+
+def _file_name(value: Any) -> str | None:
+    name = getattr(value, "name", None)
+    if isinstance(name, str) and name and name[0] != "<" and name[-1] != ">":
+        return os.path.basename(name)
+    return None''',
+    ("import io", "import os", "from collections.abc import Mapping", "from typing import Any"),
+    private=("_file_as_sent", "_file_name"),
 )
 
 APPARENT_ENCODING = Helper(
@@ -2163,6 +2208,7 @@ HELPERS: dict[str, Helper] = {
         STATUS_ERROR,
         REQUESTS_VALUES,
         REQUESTS_BODY,
+        REQUESTS_FILES,
         APPARENT_ENCODING,
         RETRY_ERROR,
         RETRY_TRANSPORT,

@@ -120,6 +120,7 @@ def test_one_helpers_module_per_package_imported_relatively(tmp_path: Path) -> N
         "requests_values": None,  # no query parameter or form field may be None or a bool
         "requests_params": None,  # nor is one given with a URL that may have a query
         "requests_body": None,  # no body of a type known only at run time
+        "requests_files": None,  # nor any file uploaded
         "requests_headers": None,  # no header value may be None
         "requests_tls": None,  # no client is given a CA bundle's path or a certificate
         "apparent_encoding": None,  # no charset guessed

@@ -23,6 +23,7 @@ from .http_common import (
     parameter_names,
     sent_alike_names,
 )
+from .http_files import REQUESTS_FILES, sent_alike
 from .http_headers import HeaderRewrites, none_header_names
 
 KWARGS = "httpx_kwargs"
@@ -103,6 +104,9 @@ class KwargsRewrites(HeaderRewrites):
                 element = element.with_changes(key=cst.SimpleString('"content"'))
             elif key in ("params", "data"):
                 element = element.with_changes(value=self._as_requests_sends(value))
+            elif key == "files" and not sent_alike(value):
+                helper = cst.Name(self.ctx.use_helper(REQUESTS_FILES))
+                element = element.with_changes(value=cst.Call(helper, [cst.Arg(value)]))
             elements.append(element)
         if elements:
             elements[-1] = elements[-1].with_changes(comma=updated.elements[-1].comma)
@@ -119,6 +123,8 @@ class KwargsRewrites(HeaderRewrites):
             return self._as_requests_sends(value)
         if key == "headers" and from_requests:
             return self._headers_as_requests_sends(value)
+        if key == "files" and from_requests and not sent_alike(value):
+            return cst.Call(cst.Name(self.ctx.use_helper(REQUESTS_FILES)), [cst.Arg(value)])
         return value
 
 

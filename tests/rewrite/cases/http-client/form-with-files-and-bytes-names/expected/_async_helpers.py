@@ -7,7 +7,9 @@ needs only the standard library and httpx.
 from __future__ import annotations
 
 import asyncio
+import io
 import logging
+import os
 from collections.abc import AsyncIterator, Iterable, Mapping
 from typing import Any
 
@@ -98,3 +100,41 @@ async def _chunks(items: Iterable[Any]) -> AsyncIterator[bytes]:
 
 
 _END = object()
+
+
+def requests_files(files: Any) -> Any:
+    """requests' ``files=`` as httpx sends them alike: a file opened in text
+    mode (or a StringIO), which httpx refuses, read and sent as UTF-8, as
+    requests sent it; a file with no name of its own (bytes, a str) named after
+    its field, as requests named it, where httpx would say ``upload``; a None
+    file left out. The files as given where nothing differs (a test may check
+    the call)."""
+    items = list(files.items()) if isinstance(files, Mapping) else files
+    if not isinstance(items, (list, tuple)):
+        return files
+    sent = [(field, _file_as_sent(field, value)) for field, value in items]
+    if all(new is old for (_, new), (_, old) in zip(sent, items, strict=True)):
+        return files
+    kept = [(field, value) for field, value in sent if value is not None]
+    return dict(kept) if isinstance(files, Mapping) else kept
+
+
+def _file_as_sent(field: Any, value: Any) -> Any:
+    if isinstance(value, (tuple, list)):
+        name, content, *rest = value
+        if isinstance(content, io.TextIOBase):
+            return (name, content.read().encode(), *rest)
+        return None if content is None else value
+    if value is None:
+        return None
+    name = _file_name(value) or field
+    if isinstance(value, io.TextIOBase):
+        return (name, value.read().encode())
+    return value if name == _file_name(value) else (name, value)
+
+
+def _file_name(value: Any) -> str | None:
+    name = getattr(value, "name", None)
+    if isinstance(name, str) and name and name[0] != "<" and name[-1] != ">":
+        return os.path.basename(name)
+    return None

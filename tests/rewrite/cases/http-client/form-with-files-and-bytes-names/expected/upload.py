@@ -1,6 +1,6 @@
 import httpx
 
-from _async_helpers import TLS_CONTEXT, requests_body
+from _async_helpers import TLS_CONTEXT, requests_body, requests_files
 
 BASE = "http://api.example.com"
 
@@ -13,7 +13,7 @@ async def upload(fields, content):
         r = await http_client.post(
             BASE + "/upload",
             **requests_body(data),
-            files={"upload": ("notes.txt", content)},
+            files=requests_files({"upload": ("notes.txt", content)}),
         )
     if r.is_error:
         r.raise_for_status()
@@ -28,6 +28,6 @@ async def upload_pairs(pairs, content):
         r = await http_client.post(
             BASE + "/upload",
             **requests_body(data),
-            files={"upload": ("notes.txt", content)},
+            files=requests_files({"upload": ("notes.txt", content)}),
         )
     return r.json()

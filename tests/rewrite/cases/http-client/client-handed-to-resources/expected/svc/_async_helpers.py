@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import asyncio
 import inspect
+import io
 import logging
+import os
 import threading
 import weakref
 from collections.abc import Callable, Mapping
@@ -211,6 +213,44 @@ def _as_sent(value: Any) -> Any:
     return str(value) if isinstance(value, bool) else value
 
 
+def requests_files(files: Any) -> Any:
+    """requests' ``files=`` as httpx sends them alike: a file opened in text
+    mode (or a StringIO), which httpx refuses, read and sent as UTF-8, as
+    requests sent it; a file with no name of its own (bytes, a str) named after
+    its field, as requests named it, where httpx would say ``upload``; a None
+    file left out. The files as given where nothing differs (a test may check
+    the call)."""
+    items = list(files.items()) if isinstance(files, Mapping) else files
+    if not isinstance(items, (list, tuple)):
+        return files
+    sent = [(field, _file_as_sent(field, value)) for field, value in items]
+    if all(new is old for (_, new), (_, old) in zip(sent, items, strict=True)):
+        return files
+    kept = [(field, value) for field, value in sent if value is not None]
+    return dict(kept) if isinstance(files, Mapping) else kept
+
+
+def _file_as_sent(field: Any, value: Any) -> Any:
+    if isinstance(value, (tuple, list)):
+        name, content, *rest = value
+        if isinstance(content, io.TextIOBase):
+            return (name, content.read().encode(), *rest)
+        return None if content is None else value
+    if value is None:
+        return None
+    name = _file_name(value) or field
+    if isinstance(value, io.TextIOBase):
+        return (name, value.read().encode())
+    return value if name == _file_name(value) else (name, value)
+
+
+def _file_name(value: Any) -> str | None:
+    name = getattr(value, "name", None)
+    if isinstance(name, str) and name and name[0] != "<" and name[-1] != ">":
+        return os.path.basename(name)
+    return None
+
+
 def httpx_kwargs(kwargs: dict[str, Any]) -> dict[str, Any]:
     """requests' keywords, passed on as ``**kwargs``, as httpx takes them.
 
@@ -241,6 +281,8 @@ def httpx_kwargs(kwargs: dict[str, Any]) -> dict[str, Any]:
     for name in ("params", "data"):
         if name in out:
             out[name] = requests_values(out[name])
+    if "files" in out:
+        out["files"] = requests_files(out["files"])
     out.pop("stream", None)
     if out.get("verify") is True:
         # The client verifies, with the CA bundle requests used.
