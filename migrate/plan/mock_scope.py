@@ -124,12 +124,21 @@ def patched_functions(text: str) -> frozenset[str] | None:
 
 def mocks_transport(text: str) -> bool:
     """Whether a file mocks requests where every request passes (``responses``,
-    requests-mock), not only some of its functions (``unittest.mock``)."""
+    requests-mock, httpretty's fake sockets), not only some of its functions
+    (``unittest.mock``)."""
     if "responses" in text and _imports(text, "responses"):
+        return True
+    if fakes_sockets(text):
         return True
     if "requests_mock" not in text or re.search(r"\brequests_mock\b", text) is None:
         return False
     return _imports(text, "requests_mock") or requests_mock_fixture(text)
+
+
+def fakes_sockets(text: str) -> bool:
+    """Whether a file mocks HTTP with httpretty, which fakes blocking sockets:
+    httpx's async transport never reaches them."""
+    return "httpretty" in text and _imports(text, "httpretty")
 
 
 def mocks_requests(text: str) -> bool:
@@ -185,6 +194,10 @@ def scope_mocks(
         if moved and keeping:
             patched_only = not (mocks_transport(loaded.source.text) or mocker)
             mixed[module] = Mixed(tuple(keeping), tuple(moved), patched_only)
+        elif moved and fakes_sockets(loaded.source.text):
+            # Its registrations stay, and answer httpx's requests handed to requests.
+            held = "httpretty fakes blocking sockets, which httpx's async transport never uses"
+            mixed[module] = Mixed((), tuple(moved), held=held)
         elif moved and module in uses and uses[module][0].unported:
             mixed[module] = Mixed((), tuple(moved), held=uses[module][0].reason())
         elif moved and module in trees and (unported := requests_mock_unported(trees[module])):

@@ -1877,13 +1877,16 @@ THROUGH_REQUESTS = Helper(
 def through_requests(request: {http}.Request) -> {http}.Response | {http}.Request:
     """A respx side effect for a test file whose code sends through both {http}
     and requests: it hands the {http} request to requests, where the file's
-    requests mocks (``responses``, requests-mock) answer and record it as
-    before, and returns their answer. With no requests mock active, a request
-    to this machine (a test's own server) goes through as it did; any other
-    fails as an unreachable host would, and sends nothing."""
+    requests mocks (``responses``, requests-mock, httpretty) answer and record
+    it as before, and returns their answer. With no requests mock active, a
+    request to this machine (a test's own server) goes through as it did; any
+    other fails as an unreachable host would, and sends nothing."""
+    # httpretty fakes the sockets requests opens.
+    httpretty = sys.modules.get("httpretty")
     if (
         requests.adapters.HTTPAdapter.send is UNMOCKED_SEND
         and requests.Session.send is UNMOCKED_SESSION_SEND
+        and not (httpretty is not None and httpretty.is_enabled())
     ):
         if request.url.host in LOOPBACK:
             return request  # respx sends a request its side effect hands back
@@ -1930,7 +1933,7 @@ UNMOCKED_SEND = requests.adapters.HTTPAdapter.send
 UNMOCKED_SESSION_SEND = requests.Session.send
 #: A requests exception -> the {http} exception {http} raises in that case.
 RAISED_AS = {raised_as}'''.replace("{raised_as}", _table(MOCK_RAISES)),
-    ("import requests", "import requests.adapters", "import {http}"),
+    ("import sys", "import requests", "import requests.adapters", "import {http}"),
     private=("DECODED", "LOOPBACK", "UNMOCKED_SEND", "UNMOCKED_SESSION_SEND", "RAISED_AS"),
 )
 

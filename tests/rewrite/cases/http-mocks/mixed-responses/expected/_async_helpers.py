@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 import inspect
 import logging
+import sys
 import threading
 import weakref
 from collections.abc import Callable
@@ -180,13 +181,16 @@ class AsyncClientPerLoop(_ClientBase):
 def through_requests(request: httpx.Request) -> httpx.Response | httpx.Request:
     """A respx side effect for a test file whose code sends through both httpx
     and requests: it hands the httpx request to requests, where the file's
-    requests mocks (``responses``, requests-mock) answer and record it as
-    before, and returns their answer. With no requests mock active, a request
-    to this machine (a test's own server) goes through as it did; any other
-    fails as an unreachable host would, and sends nothing."""
+    requests mocks (``responses``, requests-mock, httpretty) answer and record
+    it as before, and returns their answer. With no requests mock active, a
+    request to this machine (a test's own server) goes through as it did; any
+    other fails as an unreachable host would, and sends nothing."""
+    # httpretty fakes the sockets requests opens.
+    httpretty = sys.modules.get("httpretty")
     if (
         requests.adapters.HTTPAdapter.send is UNMOCKED_SEND
         and requests.Session.send is UNMOCKED_SESSION_SEND
+        and not (httpretty is not None and httpretty.is_enabled())
     ):
         if request.url.host in LOOPBACK:
             return request  # respx sends a request its side effect hands back
