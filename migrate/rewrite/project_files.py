@@ -14,9 +14,11 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from ..analyse.frameworks import FLASK_ASYNC_RECEIVERS, FLASK_ROUTE_METHODS, is_test_path
+from ..read.pytest_config import imports_by_file
 from ..read.sources import SourceFile
 from .context import Note
 from .engine import FileResult
+from .helpers import DEFAULT_MODULE
 from .rules.dependencies import (
     Needs,
     edit_ini,
@@ -106,6 +108,14 @@ def _needs(
             needs.async_flask = True
     if needs.async_tests:
         needs.testing.add("pytest_asyncio")
+    for path in new:
+        folder = path.parent
+        if path.name == f"{DEFAULT_MODULE}.py" and not (folder / "__init__.py").exists():
+            # Imported by its bare name, as the folder of the test running is on
+            # sys.path: not under pytest's importlib mode, unless pythonpath says so.
+            root = next((r for r in dirs if folder.is_relative_to(r)), None)
+            if root is not None and folder != root and imports_by_file(str(folder)):
+                needs.pythonpath.add(folder.relative_to(root).as_posix())
     return needs
 
 

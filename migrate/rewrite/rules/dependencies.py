@@ -64,6 +64,13 @@ class Needs:
     async_flask: bool = False
     async_tests: bool = False
     asyncio_mode: str = "strict"
+    # Test folders of loose modules (no package) given a helpers module, where pytest
+    # imports tests with ``--import-mode=importlib``, which leaves them off sys.path.
+    pythonpath: set[str] = field(default_factory=set)
+
+    def pytest_settings(self) -> bool:
+        """Whether pytest's configuration gains settings."""
+        return self.async_tests or bool(self.pythonpath)
 
     def requirement_name(self, spec: str) -> str:
         return requirement_name(spec)
@@ -249,7 +256,7 @@ def edit_pyproject(text: str, needs: Needs, configures_pytest: bool = True) -> s
                 break
     text = _edit_poetry(text, needs)
     pytest_section = section(text, "tool.pytest.ini_options")
-    if pytest_section is not None and needs.async_tests:
+    if pytest_section is not None and needs.pytest_settings():
         text = _add_settings(text, pytest_section, needs, toml=True)
     elif needs.async_tests and not configures_pytest:
         text = text.rstrip("\n") + "\n\n[tool.pytest.ini_options]"
@@ -338,15 +345,21 @@ def _poetry_with_extra(line: str, match: re.Match[str], extra: str) -> str:
 
 def _add_settings(text: str, section: tuple[int, int], needs: Needs, toml: bool) -> str:
     body = text[section[0] : section[1]]
-    settings = {
-        "asyncio_mode": needs.asyncio_mode,
-        "asyncio_default_fixture_loop_scope": "function",
-    }
+    settings: dict[str, str | list[str]] = {}
+    if needs.async_tests:
+        settings["asyncio_mode"] = needs.asyncio_mode
+        settings["asyncio_default_fixture_loop_scope"] = "function"
+    if needs.pythonpath:
+        settings["pythonpath"] = sorted(needs.pythonpath)
     lines = []
     for key, value in settings.items():
         if re.search(rf"^{key}\b", body, re.MULTILINE):
             continue
-        lines.append(f'{key} = "{value}"' if toml else f"{key} = {value}")
+        if isinstance(value, list):
+            listed = ", ".join(f'"{v}"' for v in value)
+            lines.append(f"{key} = [{listed}]" if toml else f"{key} = {' '.join(value)}")
+        else:
+            lines.append(f'{key} = "{value}"' if toml else f"{key} = {value}")
     if not lines:
         return text
     content_end = section[0] + len(body.rstrip())
@@ -355,7 +368,7 @@ def _add_settings(text: str, section: tuple[int, int], needs: Needs, toml: bool)
 
 
 def edit_ini(text: str, needs: Needs, sections: tuple[str, ...]) -> str:
-    if not needs.async_tests:
+    if not needs.pytest_settings():
         return text
     for header in sections:
         found = section(text, header)
