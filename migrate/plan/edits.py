@@ -788,8 +788,17 @@ def plan_edits(analysis: Analysis) -> dict[str, FileEdits]:
     for param in handed_params:
         fe, _ = for_module(fn_module(param.function))
         fe.response_params.setdefault(param.function, {})[param.param] = param.verdict
+
     # Attributes keeping them (``self.response = response``): as the parameter is.
-    for method, held, verdict in response_attributes(graph, handed_params):
+    def moves_to_httpx(fn: Function, text: str) -> bool:
+        calls = [call for call in fn.calls if call.text == text]
+        fe, cols = edits.get(fn.module), columns.get(fn.module)
+        if not calls or fe is None or cols is None:
+            return False
+        edited = [fe.http_calls.get(cols.pos(call.span)) for call in calls]
+        return all(e is not None and not e.entry.name.startswith("httpx") for e in edited)
+
+    for method, held, verdict in response_attributes(graph, handed_params, moves_to_httpx):
         for_module(fn_module(method))[0].response_params.setdefault(method, {})[held] = verdict
     returning = flow.returning()
     for qualname, verdict in returning.items():

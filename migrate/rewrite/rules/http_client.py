@@ -55,7 +55,7 @@ from .http_one_off_lookups import OneOffLookups
 from .http_prepared import PreparedRewrites
 from .http_query import may_have_query, url_given, with_query
 from .http_reexports import ReexportRewrites
-from .http_responses import ResponseRewrites
+from .http_responses import ResponseRewrites, held_name
 from .http_streams import ONE_SHOT_CLIENT, StreamRewrites
 from .http_subclasses import SubclassRewrites
 from .http_values import ValueRewrites
@@ -446,12 +446,13 @@ class HttpClient(
                 return registered
         result: cst.SimpleStatementLine = updated
         # resp.raise_for_status(): requests raises for 4xx/5xx only, httpx for 3xx too.
+        held = m.Name() | m.Attribute(value=m.Name("self"), attr=m.Name())  # r, self.response
         if len(updated.body) == 1 and m.matches(
             updated.body[0],
-            m.Expr(m.Call(func=m.Attribute(value=m.Name(), attr=m.Name("raise_for_status")))),
+            m.Expr(m.Call(func=m.Attribute(value=held, attr=m.Name("raise_for_status")))),
         ):
             call = updated.body[0].value  # type: ignore[attr-defined]
-            owner = call.func.value.value
+            owner = held_name(call.func.value)
             state = self.functions[-1]
             if owner in state.responses or owner in state.either_responses:
                 if_stmt = cst.If(

@@ -141,7 +141,7 @@ class HttpRuleBase(Rule):
         asked in a form that works on both libraries' responses where it may be either."""
         if owner in self.functions[-1].either_responses:
             return cst.parse_expression(f"400 <= {owner}.status_code < 600")
-        return cst.Attribute(value=cst.Name(owner), attr=cst.Name("is_error"))
+        return cst.parse_expression(f"{owner}.is_error")  # ``r``, ``self.response``
 
     def _method_call(
         self, call: cst.Call, receiver: cst.BaseExpression, verb: str, args: list[cst.Arg]

@@ -143,7 +143,7 @@ class ResponseRewrites(AnnotationRewrites):
         ):
             # ``err.response.reason`` of a caught status error.
             return self._response_attribute(original, updated, direct=True)
-        held = _held_name(owner)
+        held = held_name(owner)
         if held is None:
             return updated
         if id(original) in self._called and updated.attr.value not in RESPONSE_METHODS:
@@ -237,7 +237,7 @@ class ResponseRewrites(AnnotationRewrites):
         return updated
 
 
-def _held_name(owner: cst.BaseExpression) -> str | None:
+def held_name(owner: cst.BaseExpression) -> str | None:
     """``r`` for a name, ``self.response`` for an attribute of the instance; else None."""
     if isinstance(owner, cst.Name):
         return owner.value
