@@ -19,6 +19,7 @@ from .decisions import Colouring, Review
 from .graph import CallGraph
 from .library_names import LIBRARY_METHOD_NAMES
 from .model import Call, Function, Span
+from .mro import SUPER_MARK
 from .named_read_kinds import mixed_reads
 from .tree import short_name
 from .twins import SETTER
@@ -59,6 +60,8 @@ def find_reviews(graph: CallGraph, colouring: Colouring) -> list[Review]:
                     reviews.append(Review(fn.qualname, call.span, why, unawaited=plain))
                 if why or not unresolved(graph, target) or graph.implementations(target):
                     continue  # ``implementations``: the subclasses' methods, linked
+                if SUPER_MARK in target and not graph.next_methods(target):
+                    continue  # ``super().__init__()`` reaching no class of the project's
             if call.alternatives:
                 reviews += _looped(graph, fn, call, async_methods, becomes_async)
                 continue
