@@ -1,10 +1,11 @@
-"""The non-Python files a migration must touch: dependencies and pytest settings.
+"""The non-Python files a migration must touch: dependencies and pytest settings,
+and the tests' recorded cassettes (see cassettes).
 
 Runs after the Python rewrites (it needs to know what the migrated code
 imports) and produces :class:`FileResult` objects like them, so ``--diff``,
-``--check`` and writing treat both alike. Only files directly in the roots
-given to ``migrate apply`` are edited: a root inside a bigger project cannot
-tell whether code elsewhere still needs a dependency.
+``--check`` and writing treat both alike. Only dependency and pytest files
+directly in the roots given to ``migrate apply`` are edited: a root inside a
+bigger project cannot tell whether code elsewhere still needs a dependency.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from pathlib import Path
 from ..analyse.frameworks import FLASK_ASYNC_RECEIVERS, FLASK_ROUTE_METHODS, is_test_path
 from ..read.pytest_config import imports_by_file
 from ..read.sources import SourceFile
+from .cassettes import cassette_results
 from .context import Note
 from .engine import FileResult
 from .helpers import DEFAULT_MODULE
@@ -33,6 +35,7 @@ from .rules.dependencies import (
 from .rules.dependency_lists import edit_setup_cfg, edit_tox
 
 CODE = "MIG010"
+HTTP_MODULES = frozenset({"httpx", "httpx2"})
 _MODE = re.compile(r"^asyncio_mode[ \t]*=[ \t]*[\"']?(\w+)", re.MULTILINE)
 PYTEST_FILES = ("pyproject.toml", "pytest.ini", "setup.cfg", "tox.ini")
 _PYTEST_CONFIGS = (*PYTEST_FILES, ".pytest.ini")
@@ -172,6 +175,8 @@ def project_file_results(
                 result = FileResult(path, name, old, new=new.encode("utf-8"))
                 result.notes = notes
                 out.append(result)
+    if needs.runtime & HTTP_MODULES:
+        out += cassette_results(roots)  # the tests' recordings replay through httpx now
     return out
 
 
