@@ -90,8 +90,14 @@ def _configured_mocks(
     for fn in graph.functions.values():
         for mock in fn.local_mocks:
             known = _awaited_in_callees(graph, fn, mock.name, awaited) if mock.as_argument else None
-            wanted = now_async - stays if known is None else known
-            methods = {m for m in wanted if m.removesuffix("()") in mock.methods}
+            if known is None:
+                # Where it goes is out of sight: the methods the test configures or
+                # asserts on that became async wherever the project defines them.
+                methods = {m for m in now_async - stays if m in mock.methods}
+            else:
+                # Each method the functions it is handed to await on it, configured or
+                # not: a MagicMock answers an await of any with a plain value.
+                methods = set(known)
             for local, attr in mock.kept_in:
                 # ``service._library = mock``: what ``service``'s class awaits on it.
                 if cls := _local_class(graph, fn, local):
