@@ -24,7 +24,7 @@ from pathlib import Path
 from . import generators
 from .catalogue import Action, BlockingCall, lookup
 from .decisions import Colouring, Reason, Review
-from .frameworks import PARTIALS, REQUESTS_ONLY_KEYWORDS
+from .frameworks import PARTIALS, REQUESTS_ONLY_KEYWORDS, only_inspects
 from .graph import CallGraph
 from .model import Call, Function, Span
 from .tree import short_name
@@ -297,7 +297,9 @@ def _where(graph: CallGraph, qualname: str, span: Span) -> str:
 def _param_calls(fn: Function) -> dict[str, list[Call]]:
     """The calls ``fn`` makes of its own parameters, by parameter; not those it also
     hands on or keeps (``self.callback = callback``): they are called elsewhere too."""
-    kept = {ref.text for ref in fn.refs} | set(fn.param_attrs)
+    kept = {
+        ref.text for ref in fn.refs if not only_inspects(ref.receiver, ref.position, ref.keyword)
+    } | set(fn.param_attrs)
     params = set(fn.params) - {"self", "cls"} - kept
     found: dict[str, list[Call]] = {}
     for call in fn.calls:
