@@ -49,6 +49,7 @@ class ValueUse:
     text: str  # as written: ``session.get``, ``requests.get``
     flows_to: str  # what it is handed to, in words
     owner: tuple[str, str] | None  # the client it belongs to (scope, name); None: a module
+    fix: str = "pass an async function and await where it is called"  # what to do, in words
 
 
 @dataclass(frozen=True)
@@ -91,25 +92,30 @@ def looked_up(graph: CallGraph) -> list[LookedUp]:
                 if not any(_requests_only(c) for c in kept):
                     found.extend(LookedUp(fn.qualname, ref, c, entry, through) for c in kept)
                 continue
-            start = ref.call_span
-            # The call of what getattr gives: of the calls starting where getattr's
-            # does, the innermost after it (``getattr(s, m)(url).json()`` holds three).
-            call = min(
-                (
-                    c
-                    for c in fn.calls
-                    if start is not None
-                    and (c.span.line, c.span.col) == (start.line, start.col)
-                    and c.span != start
-                    and c.text.startswith("getattr(")
-                ),
-                key=lambda c: (c.span.end_line, c.span.end_col),
-                default=None,
-            )
+            call = _called_lookup(fn, ref)
             # requests' own keywords (``verify=``) the client's verbs would not take.
             if call is not None and not _requests_only(call):
                 found.append(LookedUp(fn.qualname, ref, call, entry))
     return found
+
+
+def _called_lookup(fn: Function, ref: Ref) -> Call | None:
+    """The call of what ``getattr(...)`` gives, made at once: of the calls starting
+    where getattr's does, the innermost after it (``getattr(s, m)(url).json()``
+    holds three)."""
+    start = ref.call_span
+    return min(
+        (
+            c
+            for c in fn.calls
+            if start is not None
+            and (c.span.line, c.span.col) == (start.line, start.col)
+            and c.span != start
+            and c.text.startswith("getattr(")
+        ),
+        key=lambda c: (c.span.end_line, c.span.end_col),
+        default=None,
+    )
 
 
 def lookups(
@@ -229,6 +235,21 @@ def value_uses(graph: CallGraph) -> list[ValueUse]:
                 flows = f"handed to {_short(ref.receiver or '')}()"
             elif receiver == "builtins.getattr" and target in CONSTRUCTORS.values():
                 flows = "its methods looked up by getattr()"
+                call = _called_lookup(fn, ref) if ref.call_called else None
+                if call is not None and _requests_only(call):
+                    given = sorted(REQUESTS_ONLY_KEYWORDS.intersection(call.keywords))
+                    named = ", ".join(f"{k}=" for k in given) or "a body by position"
+                    flows += f" and called with {named}, which httpx's verbs do not take"
+                    fix = (
+                        f"set {named} on the session where it is made (httpx's client takes"
+                        " it then) to migrate it"
+                        if given
+                        else "pass the body by keyword (data=, json=) to migrate it"
+                    )
+                    found[(fn.qualname, ref.span)] = ValueUse(
+                        fn.qualname, ref.span, ref.text, flows, _owner(fn, ref.text + ".x"), fix
+                    )
+                    continue
             elif receiver == "builtins.getattr" and target == "requests":
                 flows = "its functions looked up by getattr()"
             else:
@@ -360,10 +381,18 @@ def reviews(graph: CallGraph, uses: list[ValueUse]) -> list[Review]:
                 use.function,
                 use.span,
                 f"{use.text} is used as a value ({flows}): the call made through it stays"
-                " blocking; pass an async function and await where it is called",
+                f" blocking; {use.fix}",
             )
         )
     return found
+
+
+def _called_at_once(value: ast.expr, span: Span) -> bool:
+    """Whether the value at ``span`` is part of what ``value`` calls right there
+    (``getattr(session, method)(url)``): its result is kept, not the value."""
+    return any(
+        isinstance(node, ast.Call) and span_of(node.func).contains(span) for node in ast.walk(value)
+    )
 
 
 def _stored_in(graph: CallGraph, use: ValueUse) -> tuple[str, list[str]] | None:
@@ -381,6 +410,7 @@ def _stored_in(graph: CallGraph, use: ValueUse) -> tuple[str, list[str]] | None:
             and len(node.targets) == 1
             and isinstance(node.targets[0], ast.Name)
             and span_of(node.value).contains(use.span)
+            and not _called_at_once(node.value, use.span)
         ),
         None,
     )

@@ -62,3 +62,22 @@ def test_a_verb_kept_in_a_local_only_called_is_the_client_s(tmp_path: Path) -> N
 )
 def test_a_verb_kept_otherwise_stays_a_value(tmp_path: Path, use: str) -> None:
     assert "client.Client.send" not in _async(tmp_path, use)
+
+
+@pytest.mark.parametrize(
+    ("use", "fix"),
+    [
+        (VERIFY_AT_ONCE, "set verify= on the session where it is made"),
+        (POSITIONAL_AT_ONCE, "pass the body by keyword (data=, json=)"),
+    ],
+    ids=["verify-at-once", "positional-at-once"],
+)
+def test_a_lookup_called_at_once_with_what_httpx_refuses_says_so(
+    tmp_path: Path, use: str, fix: str
+) -> None:
+    (tmp_path / "client.py").write_text(textwrap.dedent(CLIENT).replace("{use}", use))
+    reasons = [r.reason for r in analyse_paths([tmp_path]).colouring.review]
+    assert len(reasons) == 1, reasons
+    # Called at once, the lookup is kept nowhere (its result is): the plan says why.
+    assert "kept in" not in reasons[0]
+    assert "called with" in reasons[0] and fix in reasons[0]
