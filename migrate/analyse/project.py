@@ -198,11 +198,15 @@ class Project:
 
     def settle_fallbacks(self, facts: ModuleFacts) -> None:
         """``try: from pkg.old import api`` / ``except ImportError: from pkg import
-        api``: where the ``try`` body names nothing of the project and the fallback
-        a module of it, the fallback is what runs here."""
+        api``: where the ``try`` body names nothing of the project under one of its
+        own packages (a layout of older releases) and the fallback a module of it,
+        the fallback is what runs here. One naming another package (``requests.compat``)
+        may be installed: it is left as it is."""
         for name, options in facts.fallback_imports.items():
             held = facts.imports.get(name)
-            if held is None or self._in_project(held):
+            if held is None or held.split(".")[0] not in self.packages:
+                continue
+            if self._in_project(held):
                 continue
             found = next((o for o in options if self._in_project(o)), None)
             if found is None:
