@@ -362,19 +362,6 @@ def makes_nothing(receiver: str | None, position: int | None, keyword: str | Non
     return position == 0 and name.endswith(ATTRIBUTE_PATCHERS)
 
 
-# Calls that only look at the function they are given (``if not callable(fn): raise``):
-# it is no value handed on, to be called where the analysis cannot see.
-FUNCTION_CHECKS = frozenset(
-    {"builtins.callable", "builtins.id", "builtins.repr", "builtins.type", "inspect.signature"}
-)
-
-
-def only_inspects(receiver: str | None, position: int | None, keyword: str | None = None) -> bool:
-    """Whether a function or class handed to ``receiver`` is only looked at, never
-    called or kept there (see makes_nothing)."""
-    return makes_nothing(receiver, position, keyword) or (receiver or "") in FUNCTION_CHECKS
-
-
 # Third-party packages that send their HTTP through requests (besides the
 # ``requests_*`` family, e.g. requests_oauthlib): code using them keeps
 # requests' traffic after a migration, so requests mocks around it stay.

@@ -24,7 +24,7 @@ from pathlib import Path
 from . import generators
 from .catalogue import Action, BlockingCall, lookup
 from .decisions import Colouring, Reason, Review
-from .frameworks import PARTIALS, REQUESTS_ONLY_KEYWORDS, only_inspects
+from .frameworks import PARTIALS, REQUESTS_ONLY_KEYWORDS, makes_nothing
 from .graph import CallGraph
 from .model import Call, Function, Span
 from .tree import short_name
@@ -292,6 +292,19 @@ def _where(graph: CallGraph, qualname: str, span: Span) -> str:
     if path.is_relative_to(Path.cwd()):
         path = path.relative_to(Path.cwd())
     return f"{path}:{span.line}"
+
+
+# Calls that only look at the function they are given (``if not callable(fn): raise``):
+# it is no value handed on, to be called where the analysis cannot see.
+FUNCTION_CHECKS = frozenset(
+    {"builtins.callable", "builtins.id", "builtins.repr", "builtins.type", "inspect.signature"}
+)
+
+
+def only_inspects(receiver: str | None, position: int | None, keyword: str | None = None) -> bool:
+    """Whether a function or class handed to ``receiver`` is only looked at, never
+    called or kept there (see frameworks.makes_nothing)."""
+    return makes_nothing(receiver, position, keyword) or (receiver or "") in FUNCTION_CHECKS
 
 
 def _param_calls(fn: Function) -> dict[str, list[Call]]:
