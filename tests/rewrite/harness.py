@@ -148,3 +148,18 @@ def todos_above(lines: Sequence[str], at: int) -> list[str]:
     while start and lines[start - 1].startswith((TODO_PREFIX, TODO_CONTINUED)):
         start -= 1
     return todo_texts(lines[start:at])
+
+
+def run_own_suite(root: Path) -> subprocess.CompletedProcess[str]:
+    """A migrated project's own pytest suite, run in ``root`` as its user would,
+    under ``-W error`` (an un-awaited coroutine fails it), with nothing of this
+    repository on its path."""
+    return subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-W", "error"],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+        env={"PATH": "/usr/bin:/bin", "PYTHONPATH": str(root), "HOME": str(root)},
+    )

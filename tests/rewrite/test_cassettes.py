@@ -7,8 +7,6 @@ from __future__ import annotations
 import gzip
 import json
 import socket
-import subprocess
-import sys
 import textwrap
 import threading
 from pathlib import Path
@@ -21,6 +19,7 @@ from click.testing import CliRunner
 from migrate.cli import main
 from migrate.rewrite.cassettes import decoded_cassette
 
+from .harness import run_own_suite
 from .loopback import read_head, response, serve
 
 BOOK = {"title": "Emma", "year": 1815}
@@ -32,18 +31,6 @@ def gzipped(conn: socket.socket, stopping: threading.Event) -> None:
         body = gzip.compress(json.dumps(BOOK).encode())
         headers = "Content-Type: application/json\r\nContent-Encoding: gzip\r\n"
         conn.sendall(response("200 OK", body, headers))
-
-
-def _suite(root: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-W", "error"],
-        cwd=root,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-        env={"PATH": "/usr/bin:/bin", "PYTHONPATH": str(root), "HOME": str(root)},
-    )
 
 
 @pytest.fixture
@@ -89,12 +76,12 @@ def project(tmp_path: Path) -> Path:
 def test_a_cassette_recorded_through_requests_replays_through_httpx(project: Path) -> None:
     cassette = project / "tests" / "cassettes" / "book.yaml"
     assert "gzip" in cassette.read_text().lower()  # what vcrpy kept of the answer
-    before = _suite(project)
+    before = run_own_suite(project)
     assert before.returncode == 0, before.stdout[-2000:]
     result = CliRunner().invoke(main, ["apply", str(project), "--jobs", "1"])
     assert result.exit_code == 0, result.output
     assert "async def test_book" in (project / "tests" / "test_api.py").read_text()
-    after = _suite(project)
+    after = run_own_suite(project)
     assert after.returncode == 0, after.stdout[-2000:]
     migrated = {p: p.read_bytes() for p in project.rglob("*") if p.is_file()}
     assert CliRunner().invoke(main, ["apply", str(project), "--jobs", "1"]).exit_code == 0

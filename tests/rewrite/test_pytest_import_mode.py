@@ -6,8 +6,6 @@ suite is run, not only read."""
 
 from __future__ import annotations
 
-import subprocess
-import sys
 import textwrap
 from pathlib import Path
 
@@ -15,6 +13,8 @@ import pytest
 from click.testing import CliRunner
 
 from migrate.cli import main
+
+from .harness import run_own_suite
 
 FILES = {
     "pyproject.toml": """\
@@ -62,18 +62,6 @@ FILES = {
 }
 
 
-def _suite(root: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-W", "error"],
-        cwd=root,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-        env={"PATH": "/usr/bin:/bin", "PYTHONPATH": str(root), "HOME": str(root)},
-    )
-
-
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
     root = tmp_path / "shelf-project"
@@ -85,12 +73,12 @@ def project(tmp_path: Path) -> Path:
 
 
 def test_the_migrated_suite_imports_its_helpers_under_importlib_mode(project: Path) -> None:
-    before = _suite(project)
+    before = run_own_suite(project)
     assert before.returncode == 0, before.stdout[-2000:]
     result = CliRunner().invoke(main, ["apply", str(project), "--jobs", "1"])
     assert result.exit_code == 0, result.output
     assert (project / "tests" / "_async_helpers.py").is_file()
     assert 'pythonpath = ["tests"]' in (project / "pyproject.toml").read_text()
-    after = _suite(project)
+    after = run_own_suite(project)
     assert after.returncode == 0, after.stdout[-2000:]
     assert "2 passed" in after.stdout, after.stdout[-2000:]
