@@ -17,7 +17,7 @@ import vcr
 from click.testing import CliRunner
 
 from migrate.cli import main
-from migrate.rewrite.cassettes import decoded_cassette
+from migrate.rewrite.cassettes import cassette_results, decoded_cassette
 
 from .harness import run_own_suite
 from .loopback import read_head, response, serve
@@ -129,3 +129,19 @@ def test_a_body_stored_as_bytes_keeps_its_encoding() -> None:
     assert "Content-Encoding" in first
     assert "Content-Encoding" not in second and "Content-Type" in second
     assert decoded_cassette(edited) == edited
+
+
+def test_a_cassette_that_cannot_be_read_is_left_as_it_is(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "locked.yaml").write_text("interactions:\n")
+    (tmp_path / "latin.yaml").write_bytes(b"interactions:\n- request: \xff\n")
+
+    def refused(self: Path, *args: object, **kwargs: object) -> bytes:
+        if self.name == "locked.yaml":
+            raise PermissionError(13, "Permission denied", str(self))
+        return original(self)
+
+    original = Path.read_bytes
+    monkeypatch.setattr(Path, "read_bytes", refused)
+    assert cassette_results([tmp_path]) == []
