@@ -138,7 +138,21 @@ def _tokens(code: str) -> list[_Tok] | None:
 
 def _wrap(line: str, limit: int) -> list[str] | None:
     indent = line[: len(line) - len(line.lstrip())]
-    return _split(indent, line.strip(), limit)
+    code = line.strip()
+    split = None
+    for word in ("return ", "yield "):
+        elements = _elements(code.removeprefix(word)) if code.startswith(word) else []
+        if len(elements) == 2:
+            split = _split(indent, code, limit)
+        if len(elements) > 1 and split is None and "lambda" not in code:
+            # ``return a, b, c``: the tuple in brackets, one element per line, as ruff
+            # formats it (two elements split at a bracket of theirs where they can).
+            lines = [f"{indent}{word}("]
+            for element in elements:
+                split = _split(indent + INDENT, element, limit, ",")
+                lines.extend(split or [indent + INDENT + element + ","])
+            return [*lines, indent + ")"]
+    return split or _split(indent, code, limit)
 
 
 def _wrap_elements(line: str, limit: int) -> list[str] | None:

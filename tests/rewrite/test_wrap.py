@@ -51,6 +51,12 @@ LONG = [
     "found = dict(await gather_in_order((fetch(n, check) for n, check in pairs), limit=9))\n",
     # A lone argument split in turn takes no trailing comma.
     "data = json.loads(await self.client.get_text_of_page(name, revision, include=True))\n",
+    # A tuple of three returned or yielded bare goes in brackets, one element per
+    # line; one of two where neither has a bracket to split at.
+    "return await client.user(), await client.rename(name), await feed.entries()\n",
+    "yield await client.user(), await client.rename(name), await feed.entries()\n",
+    "return response.status_code_of_the_request, not response.is_error_or_not\n",
+    "return await client.user(), await client.rename(name, force=True, notify=False)\n",
 ]
 
 

@@ -70,5 +70,9 @@ async def failure(url):
         if response.is_error:
             response.raise_for_status()
     except httpx.HTTPStatusError as err:
-        return err.response.status_code, err.response.reason_phrase, not err.response.is_error
+        return (
+            err.response.status_code,
+            err.response.reason_phrase,
+            not err.response.is_error,
+        )
     return response.status_code, response.reason_phrase, not response.is_error

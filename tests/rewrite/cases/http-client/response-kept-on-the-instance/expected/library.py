@@ -55,4 +55,9 @@ class Library:
 
 async def browse(user):
     library = Library(user)
-    return await library.items(), library.status(), await library.tags(), library.status()
+    return (
+        await library.items(),
+        library.status(),
+        await library.tags(),
+        library.status(),
+    )
