@@ -33,7 +33,8 @@ from .decisions import Colouring, Reason
 from .graph import CallGraph, Edge
 from .library_names import LIBRARY_METHOD_NAMES
 from .made_by import MADE_BY_PARAM
-from .model import NAMED_PREFIX, Call, Function
+from .model import NAMED_PREFIX, Call
+from .signatures import accepts
 
 # What making an instance runs.
 CONSTRUCTORS = frozenset({"__init__", "__new__", "__post_init__"})
@@ -148,33 +149,6 @@ def find_sites(graph: CallGraph) -> list[Site]:
                 site = Site(fn.qualname, call, tuple(sorted(candidates)), tuple(sorted(tests)))
                 found.append(site)
     return found
-
-
-# Decorators that leave the signature a caller gives arguments to as written.
-_SIGNATURE_KEEPING = frozenset(
-    {"staticmethod", "classmethod", "abstractmethod", "abc.abstractmethod", "override"}
-)
-
-
-def accepts(method: Function, call: Call) -> bool:
-    """Whether ``call``, made on an instance, could be a call of ``method``: its
-    arguments bind to the method's parameters. True where that cannot be told
-    (``*args``/``**kwargs`` given, a decorator that may change the signature)."""
-    if call.positional < 0 or "**" in call.keywords:
-        return True
-    texts = {d.text for d in method.decorators}
-    if not texts <= _SIGNATURE_KEEPING:
-        return True
-    bound = 0 if "staticmethod" in texts else 1
-    params = method.params[bound:]
-    by_position = params[: max(method.positional - bound, 0)]
-    if call.positional > len(by_position) and method.vararg is None:
-        return False
-    named = set(params) - {method.vararg, method.kwarg}
-    if any(k not in named for k in call.keywords) and method.kwarg is None:
-        return False
-    given = {*by_position[: call.positional], *call.keywords}
-    return all(p in given for p in method.required if p in params)
 
 
 def _untyped(graph: CallGraph, call: Call) -> bool:

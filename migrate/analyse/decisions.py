@@ -43,6 +43,8 @@ class Reason:
     # by the attribute it is made on, which holds one class wherever it is set.
     by_name: bool = False
     held_in: str = ""
+    # The call is on a name typed by the methods called through it (see used_types).
+    used_through: str = ""
 
 
 @dataclass(frozen=True)

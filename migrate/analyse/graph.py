@@ -851,6 +851,8 @@ class CallGraph(Extensions):
                     if listing and attr == "__getitem__" + RETURNS_SUFFIX:
                         typ = self.yielded(listing)  # ``mgr.list()[0]``: one of its items
                     else:
+                        if typ and typ not in self.class_names():
+                            typ = self.resolve(typ) or typ  # ``razorpay.Client``, re-exported
                         typ = self.attr_type(typ, attr) if typ else None
                     listing = None
                 return typ

@@ -45,6 +45,7 @@ from .unnamed_makers import unnamed_sites
 from .untyped import NONE_YET as _NONE_YET
 from .untyped import UNKNOWN as _UNKNOWN
 from .untyped import Graph, Key, WhyUntyped, caller_names, reaches_unknown
+from .used_types import used_types
 
 # Decorators that leave a method's arguments as its callers give them.
 _PLAIN_DECORATORS = frozenset({"staticmethod", "classmethod", "property"})
@@ -105,6 +106,10 @@ class TypeFlow(WhyUntyped):
             self.sites.setdefault(init, []).extend(sites)
         self.unnamed_inits = set(unnamed)
         self.state: dict[Key, str] = {}
+        # Names no value flows into, typed by the methods called through them, and
+        # those calls (their ids) -> the name as written.
+        self.pinned: dict[Key, str] = {}
+        self.used_calls: dict[int, str] = {}
         # Parameters whose function a module not analysed yet may call.
         self.unseen: set[Key] = set()
         self.unread: set[str] = set()  # what calls handed in name, in no module read yet
@@ -248,6 +253,11 @@ class TypeFlow(WhyUntyped):
             if not unseen:
                 break
             self.unseen.update(unseen)
+        pinned, self.used_calls = used_types(self)
+        if pinned:
+            self.pinned = pinned
+            self.state = {key: _NONE_YET for key in self.state} | pinned
+            self._solve()
         for fn, call in self.param_calls:
             if target := self._through(fn, call.param_target or ""):
                 call.target = target
@@ -268,9 +278,12 @@ class TypeFlow(WhyUntyped):
             for (kind, family, name), typ in self.state.items()
             if kind == "attr"
             and typ not in (_NONE_YET, _UNKNOWN)
-            and any(
-                self.graph.attr_type(fn.class_qualname or "", name) is None
-                for fn, _ in self.assigns[(family, name)]
+            and (
+                (family, name) not in self.assigns
+                or any(
+                    self.graph.attr_type(fn.class_qualname or "", name) is None
+                    for fn, _ in self.assigns[(family, name)]
+                )
             )
         }
 
@@ -343,6 +356,8 @@ class TypeFlow(WhyUntyped):
         return self.state[key]
 
     def _evaluate(self, key: Key) -> str:
+        if key in self.pinned:
+            return self.pinned[key]
         self._evaluating = key
         kind, owner, name = key
         if kind == "attr":
@@ -504,6 +519,14 @@ class TypeFlow(WhyUntyped):
         typ = self.state.get(("param", fn.qualname, param))
         typ = self._attributes(typ, attrs) if typ else None
         return typ if typ not in (None, _NONE_YET, _UNKNOWN) else None
+
+    def attributes(self, typ: str, attrs: list[str]) -> str:
+        """The type of ``attrs`` read in turn from a ``typ`` ("?" not one type)."""
+        return self._attributes(typ, attrs)
+
+    def hidden(self, fn: Function) -> bool:
+        """Whether ``fn`` may be called where no call site shows what it is given."""
+        return self._hidden(fn)
 
     def value(self, held: str | None, fn: Function) -> str:
         """The type ``held`` has in ``fn`` now ("" nothing yet, "?" not one type)."""

@@ -201,6 +201,7 @@ def _earliest_reasons(analysis: Analysis) -> dict[str, Reason]:
                         "calls",
                         by_name=guessed and id(call) in graph.named,
                         held_in=graph.named_through.get(id(call), ""),
+                        used_through=graph.flow.used_calls.get(id(call), "") if graph.flow else "",
                     )
                     break
         elif reason.kind == "blocking":
@@ -264,6 +265,10 @@ def _reason_text(chain: tuple[ChainLink, ...], graph: CallGraph, reason: Reason)
         # A guess the reader should know of: only the attribute tells the type.
         held = f"every `{reason.held_in}` holds one"
         parts = [f"calls {short_name(first.calls)} {at}, taken for it as {held}"]
+    elif reason.used_through:
+        # A guess the reader should know of: only the methods called tell the type.
+        used = f"as the methods called through `{reason.used_through}` tell"
+        parts = [f"calls {short_name(first.calls)} {at}, taken for it {used}"]
     elif reason.by_name:
         # A guess the reader should know of: the object's type is not known.
         parts = [f"calls {short_name(first.calls)} {at}, taken for it by name"]

@@ -362,10 +362,11 @@ def test_a_module_calling_a_method_through_a_parameter_is_analysed(tmp_path: Pat
     analysis = analyse_paths([tmp_path], jobs=1)
     assert analysis.colouring.is_async("geocoding.geocode")
     assert analysis.colouring.review == []
-    # The plan says the call was taken for Client._request by its name: a guess.
+    # The plan says the call was taken for Client._request by the methods called
+    # through ``client`` (only Client has ``_request``): a guess.
     reasons = {c.function: c.reason for c in build_plan(analysis).conversions}
     reason = reasons["geocoding.geocode"].replace(f"{tmp_path.name}/", "")
     assert reason == (
-        "async because it calls Client._request (geocoding.py:2), taken for it by name,"
-        " which calls requests.get (client.py:6)"
+        "async because it calls Client._request (geocoding.py:2), taken for it as the"
+        " methods called through `client` tell, which calls requests.get (client.py:6)"
     )
