@@ -79,6 +79,8 @@ def looked_up(graph: CallGraph) -> list[LookedUp]:
             entry = lookup(f"{client}.request") if made else None
             if receiver != "builtins.getattr" or entry is None:
                 continue
+            if client != "requests" and _kept(graph, fn, ref.text):
+                continue  # its session stays on requests (an auth httpx cannot take)
             if not ref.call_called:
                 tree = graph.project.tree(fn.module)
                 kept = kept_lookup_calls(fn, ref, tree)
@@ -97,6 +99,12 @@ def looked_up(graph: CallGraph) -> list[LookedUp]:
             if call is not None and not _requests_only(call):
                 found.append(LookedUp(fn.qualname, ref, call, entry))
     return found
+
+
+def _kept(graph: CallGraph, fn: Function, client: str) -> bool:
+    """Whether the session ``client`` (as written) stays a requests.Session."""
+    key = session_key(graph, fn, f"{client}.request")
+    return key is not None and key in graph.kept_sessions
 
 
 def _called_lookup(fn: Function, ref: Ref) -> Call | None:
@@ -156,6 +164,8 @@ def kept_verbs(graph: CallGraph, uses: list[ValueUse]) -> list[LookedUp]:
         entry = lookup(graph.resolve(read.target) or "") if read and read.target else None
         if use.flows_to != KEPT or read is None or entry is None:
             continue
+        if use.owner is not None and _kept(graph, fn, read.text.rpartition(".")[0]):
+            continue  # its session stays on requests
         chosen = chosen_values(fn, use.span, graph.project.tree(fn.module))
         if chosen is not None:
             groups.setdefault((fn.qualname, chosen[0]), []).append((use, read, entry))
