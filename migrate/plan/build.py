@@ -137,7 +137,7 @@ def build_plan(
     for r in response_flow(analysis, edits_by_module).reviews(lambda path: _rel(path, base)):
         review.append(ReviewItem(r.function, where(r.function, r.span), r.reason))
     # Test files whose requests mocks cannot follow the code they mock in one piece.
-    to_httpx = {m for m, fe in edits_by_module.items() if fe.http_calls}
+    to_httpx = {m for m, fe in edits_by_module.items() if fe.sends_httpx}
     keeps = keeps_requests_calls(graph, edits_by_module, colouring)
     converted = graph.converted | graph.converted_auths
     mocks = scope_mocks(graph.project, to_httpx, keeps, converted, requests_patches(graph))

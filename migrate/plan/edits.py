@@ -150,6 +150,8 @@ class FileEdits:
     # ``getattr(session, method)`` -> ``session.request`` with the method (see
     # analyse/values.py BODY_KEYWORDS).
     request_lookups: set[Pos] = field(default_factory=set)
+    # The calls of what those lookups give (``func(url, **options)``): requests' arguments.
+    looked_up_calls: set[Pos] = field(default_factory=set)
     # ``fn = getattr(requests, method)`` kept and called after: the lookup, and the
     # first and last lines of the statements its one-off client spans.
     one_off_lookups: dict[Pos, tuple[int, int]] = field(default_factory=dict)
@@ -372,6 +374,12 @@ class FileEdits:
     # Names other modules import from this one (``from app.api import requests``):
     # an import binding one stays even when this module no longer uses it.
     exported: frozenset[str] = frozenset()
+
+    @property
+    def sends_httpx(self) -> bool:
+        """Whether the module's requests move to httpx: called here, or through
+        values a receiver awaits (a client's verb looked up with ``getattr``)."""
+        return bool(self.http_calls or self.http_values)
 
     @property
     def empty(self) -> bool:
@@ -859,6 +867,7 @@ def plan_edits(analysis: Analysis) -> dict[str, FileEdits]:
     for holder, span in colouring.looked_up_calls:  # an httpx response, as http_calls give
         fe, cols = for_module(fn_module(holder))
         fe.response_results.add(cols.pos(span))
+        fe.looked_up_calls.add(cols.pos(span))
     for holder, span, statements in colouring.one_off_lookups:
         fe, cols = for_module(fn_module(holder))
         fe.one_off_lookups[cols.pos(span)] = (statements.line, statements.end_line)
@@ -991,7 +1000,7 @@ def plan_edits(analysis: Analysis) -> dict[str, FileEdits]:
 
     # Files that keep referring to requests' exceptions once the calls moved to
     # httpx; not those that still make requests calls of their own (a later step).
-    any_http = any(fe.http_calls for fe in edits.values())
+    any_http = any(fe.sends_httpx for fe in edits.values())
     if any_http:
         reached = _requests_through_modules(project, edits)
         valued = _valued_modules(graph, colouring)
@@ -1018,7 +1027,7 @@ def plan_edits(analysis: Analysis) -> dict[str, FileEdits]:
                 for params in edits[module].response_params.values()
                 for verdict in params.values()
             )
-            moving = module in edits and bool(edits[module].http_calls)
+            moving = module in edits and edits[module].sends_httpx
             if module in keeping and not handed and not moving:
                 continue
             fe, _ = for_module(module)
@@ -1039,7 +1048,7 @@ def plan_edits(analysis: Analysis) -> dict[str, FileEdits]:
             if module not in keeping:
                 fe.requests_exports = kept_exports.get(module, {})
     # A test's requests mocks move to respx only with the code they catch.
-    to_httpx = {m for m, fe in edits.items() if fe.http_calls}
+    to_httpx = {m for m, fe in edits.items() if fe.sends_httpx}
     patched = requests_patches(graph)
     scope = scope_mocks(
         project,

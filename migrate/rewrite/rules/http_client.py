@@ -245,6 +245,8 @@ class HttpClient(
             return self._unwrapped_closing(updated)
         if (prepared := self._prepared(original, updated, self._translate_args)) is not None:
             return prepared
+        if pos in self.ctx.edits.looked_up_calls:
+            return self._looked_up_call(original, updated, pos)
         edit = self.ctx.edits.http_calls.get(pos)
         if edit is None or not isinstance(updated, cst.Call):
             if isinstance(updated, cst.Call):

@@ -7,6 +7,8 @@ with a body (analyse/values.py BODY_KEYWORDS), the lookup goes through the
 client's ``request``, which takes every verb and a body with any:
 ``session.request(method, url, data=body)``, and for a verb kept in a local
 that is only called, ``fn = functools.partial(session.request, method)``.
+Every call of such a verb (``fn(url, files=files)``) takes its arguments as
+httpx's verbs do, as a verb called by name would (see http_client).
 """
 
 from __future__ import annotations
@@ -14,10 +16,10 @@ from __future__ import annotations
 import libcst as cst
 
 from .base import on_leave, on_visit
-from .http_common import HttpRuleBase
+from .http_setup import SessionSetup
 
 
-class RequestLookups(HttpRuleBase):
+class RequestLookups(SessionSetup):
     """``getattr(session, method)`` whose verb gets a body -> ``session.request``."""
 
     # Those lookups called where they are made (ids of the original calls).
@@ -67,3 +69,29 @@ class RequestLookups(HttpRuleBase):
     def _noted(self, original: cst.Call) -> None:
         line = self.ctx.line(original)
         self.ctx.note(self.code, line, "verb looked up and given a body -> client.request")
+
+    def _looked_up_call(
+        self, original: cst.Call, updated: cst.BaseExpression, pos: tuple[int, int, int, int]
+    ) -> cst.BaseExpression:
+        """``func(url, files=files)``, ``func`` a client's verb looked up by name: its
+        arguments as httpx takes them (the analysis kept the calls whose arguments
+        only requests' verbs take on requests)."""
+        call = updated.expression if isinstance(updated, cst.Await) else updated
+        if not isinstance(call, cst.Call):
+            return updated
+        # Through ``request`` already (see http_lookups): the method comes first.
+        through = isinstance(call.func, cst.Attribute) and isinstance(original.func, cst.Call)
+        line = self.ctx.line(original)
+        args, client_args, _ = self._translate_args(
+            call, "request" if through else "post", True, line, pos
+        )
+        if args is None:
+            return updated
+        self._client_only_todos(client_args, line, pos)
+        made = call.with_changes(args=args)
+        return updated.with_changes(expression=made) if updated is not call else made
+
+    def _translate_args(
+        self, call: cst.Call, verb: str, from_requests: bool, line: int, pos: object = None
+    ) -> tuple[list[cst.Arg] | None, list[cst.Arg], str]:
+        raise NotImplementedError  # the rule's own (see http_client)

@@ -1,6 +1,6 @@
 import httpx
 
-from _async_helpers import TLS_CONTEXT
+from _async_helpers import TLS_CONTEXT, requests_values
 
 BASE = "http://api.example.com"
 
@@ -10,7 +10,7 @@ async def call(method, path, **params):
         follow_redirects=True, timeout=None, verify=TLS_CONTEXT
     ) as http_client:
         send = getattr(http_client, method.lower())
-        response = await send(BASE + path, params=params, timeout=10)
+        response = await send(BASE + path, params=requests_values(params), timeout=10)
     if response.is_error:
         response.raise_for_status()
     return response.json()
