@@ -29,6 +29,8 @@ from .untyped import NONE_YET, UNKNOWN, Graph, Key
 
 # How far back along parameters handed on an assignment is followed.
 _DEPTH = 6
+# What ``class Client(object)`` derives from: no attribute of its own.
+_OBJECT = frozenset({"object", "builtins.object"})
 
 
 class Flow(Protocol):
@@ -139,7 +141,7 @@ def _unseen(flow: Flow, key: Key) -> bool:
         # Set by no code of the project's: by ``setattr``, not by a library base class.
         family = [cls for cls, root in flow.family.items() if root == owner] or [owner]
         return name not in flow.attr_writes and all(
-            (flow.graph.resolve(base) or base) in flow.classes
+            (flow.graph.resolve(base) or base) in flow.classes | _OBJECT
             for cls in family
             for base in flow.bases.get(cls, ())
         )

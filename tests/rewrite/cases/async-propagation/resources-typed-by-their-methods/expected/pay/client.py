@@ -13,7 +13,7 @@ RESOURCES = {
 }
 
 
-class Client:
+class Client(object):
     def __init__(self, base):
         self.base = base
 

@@ -12,7 +12,7 @@ RESOURCES = {
 }
 
 
-class Client:
+class Client(object):
     def __init__(self, base):
         self.base = base
         self.session = requests.Session()
