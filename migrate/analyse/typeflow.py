@@ -524,10 +524,6 @@ class TypeFlow(WhyUntyped):
         """The type of ``attrs`` read in turn from a ``typ`` ("?" not one type)."""
         return self._attributes(typ, attrs)
 
-    def hidden(self, fn: Function) -> bool:
-        """Whether ``fn`` may be called where no call site shows what it is given."""
-        return self._hidden(fn)
-
     def value(self, held: str | None, fn: Function) -> str:
         """The type ``held`` has in ``fn`` now ("" nothing yet, "?" not one type)."""
         return self._value(held, fn)

@@ -52,8 +52,6 @@ class Flow(Protocol):
 
     def attributes(self, typ: str, attrs: list[str]) -> str: ...
 
-    def hidden(self, fn: Function) -> bool: ...
-
 
 def used_types(flow: Flow) -> tuple[dict[Key, str], dict[int, str]]:
     """The untyped attributes and parameters that the methods called through them
@@ -149,12 +147,12 @@ def _unseen(flow: Flow, key: Key) -> bool:
 
 
 def _param_unseen(flow: Flow, fn: Function, param: str, depth: int) -> bool:
-    if flow.hidden(fn):
-        return True
-    for caller, call, offset in flow.sites.get(fn.qualname, ()):
-        if not _held_unseen(flow, given(fn, call, offset, param, caller), caller, depth - 1):
-            return False
-    return True
+    """Whether every call site the project shows hands ``param`` nothing known
+    (none at all where ``fn`` is only called where no call site shows it)."""
+    return all(
+        _held_unseen(flow, given(fn, call, offset, param, caller), caller, depth - 1)
+        for caller, call, offset in flow.sites.get(fn.qualname, ())
+    )
 
 
 def _held_unseen(flow: Flow, held: str | None, fn: Function, depth: int) -> bool:
