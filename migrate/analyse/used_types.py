@@ -10,10 +10,11 @@ methods would say. ``get`` is then that class's method, awaited where it
 becomes async, instead of a call no type links.
 
 Only where nothing the project shows gives the name a value: what is assigned
-to it comes from parameters whose callers are hidden or give nothing known
-(``None``, a test's plain mock). An assignment or a call site handing a value
-of another kind (``sqlite3.connect()``, a literal, a project class) keeps the
-type flow's answer.
+to it comes from parameters that every call site the project shows hands
+nothing known (``None``, a test's plain mock), or that none does (a class made
+where only its values are seen). An assignment or a call site handing a value
+of another kind (``sqlite3.connect()``, a literal, a project class, its
+caller's own ``*args``) keeps the type flow's answer.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from __future__ import annotations
 from typing import Protocol
 
 from .frameworks import plain_mock
-from .given import FORWARDED, NONE_GIVEN, given
+from .given import NONE_GIVEN, given
 from .library_names import LIBRARY_METHOD_NAMES
 from .model import PARAM_PREFIX, Call, Function
 from .signatures import accepts
@@ -48,8 +49,6 @@ class Flow(Protocol):
     sites: dict[str, list[tuple[Function, Call, int]]]
     state: dict[Key, str]
 
-    def value(self, held: str | None, fn: Function) -> str: ...
-
     def attributes(self, typ: str, attrs: list[str]) -> str: ...
 
 
@@ -65,13 +64,16 @@ def used_types(flow: Flow) -> tuple[dict[Key, str], dict[int, str]]:
         for cls, aliases in facts.method_aliases.items():  # ``create = put``
             for alias in aliases:
                 defining.setdefault(alias, set()).add(cls)
+    members: dict[str, list[str]] = {}
+    for cls, root in flow.family.items():
+        members.setdefault(root, []).append(cls)
     found = {}
     used: dict[int, str] = {}
     for key, calls in _called_through(flow).items():
         names = {call.text.rpartition(".")[2] for call in calls}
         if flow.state.get(key, UNKNOWN) not in (NONE_YET, UNKNOWN):
             continue
-        if all(m in LIBRARY_METHOD_NAMES for m in names) or not _unseen(flow, key):
+        if all(m in LIBRARY_METHOD_NAMES for m in names) or not _unseen(flow, key, members):
             continue
         typ = _one_class(flow, key[2], calls, defining)
         if typ is not None:
@@ -128,7 +130,7 @@ def _attr_key(flow: Flow, call: Call) -> Key | None:
     return None
 
 
-def _unseen(flow: Flow, key: Key) -> bool:
+def _unseen(flow: Flow, key: Key, members: dict[str, list[str]]) -> bool:
     """Whether nothing the project shows gives the name at ``key`` a value: what
     is assigned to it comes only from hidden or empty-handed callers."""
     kind, owner, name = key
@@ -137,7 +139,7 @@ def _unseen(flow: Flow, key: Key) -> bool:
     sources = [*flow.assigns.get((owner, name), ()), *flow.other_writes.get(name, ())]
     if not sources:
         # Set by no code of the project's: by ``setattr``, not by a library base class.
-        family = [cls for cls, root in flow.family.items() if root == owner] or [owner]
+        family = members.get(owner, [owner])
         return name not in flow.attr_writes and all(
             (flow.graph.resolve(base) or base) in flow.classes | _OBJECT
             for cls in family
@@ -158,7 +160,7 @@ def _param_unseen(flow: Flow, fn: Function, param: str, depth: int) -> bool:
 def _held_unseen(flow: Flow, held: str | None, fn: Function, depth: int) -> bool:
     if depth <= 0 or held is None:
         return False
-    if held == NONE_GIVEN or held.startswith(FORWARDED):
+    if held == NONE_GIVEN:
         return True
     if plain_mock(held) and flow.graph.project.facts[fn.module].is_test_file:
         return True

@@ -149,8 +149,8 @@ def _wrap(line: str, limit: int) -> list[str] | None:
             # formats it (two elements split at a bracket of theirs where they can).
             lines = [f"{indent}{word}("]
             for element in elements:
-                split = _split(indent + INDENT, element, limit, ",")
-                lines.extend(split or [indent + INDENT + element + ","])
+                part = _split(indent + INDENT, element, limit, ",")
+                lines.extend(part or [indent + INDENT + element + ","])
             return [*lines, indent + ")"]
     return split or _split(indent, code, limit)
 
