@@ -24,6 +24,7 @@ from .context import Note, RuleContext, wrap_todos
 from .helpers import HelpersHome, defined_helpers, helpers_home, prefers_relative, render
 from .imports import add_imports, remove_unused, with_script_fallback
 from .options import RewriteOptions
+from .realign import realign_continuations
 from .rules import RULES
 from .transformer import MigrationTransformer
 from .wrap import DEFAULT_LINE_LENGTH, wrap_changed_lines
@@ -88,10 +89,12 @@ def rewrite_source(
     wrapper = MetadataWrapper(module)
     new_module = wrapper.visit(MigrationTransformer(ctx, rules))
     new_module = _fix_imports(new_module, ctx)
-    # Lines the rules made too long, wrapped to the project's length (a TODO
-    # too); encoded as libcst writes a module (its encoding keeps a BOM).
+    # Continuation lines moved with the brackets the rules moved; lines the
+    # rules made too long, wrapped to the project's length (a TODO too);
+    # encoded as libcst writes a module (its encoding keeps a BOM).
     limit = options.line_length or DEFAULT_LINE_LENGTH
-    code = wrap_todos(wrap_changed_lines(new_module.code, module.code, limit), module.code, limit)
+    code = realign_continuations(new_module.code, module.code)
+    code = wrap_todos(wrap_changed_lines(code, module.code, limit), module.code, limit)
     return code.encode(new_module.encoding), ctx.notes, ctx.helpers
 
 
