@@ -50,6 +50,7 @@ from .overrides import library_call_boundary
 from .references import bridge_kind, reference_bridges
 from .review import find_reviews
 from .stored_callbacks import stored_callbacks
+from .test_classes import test_runner_boundary
 from .thread_patches import thread_patch_reviews
 from .tree import short_name
 
@@ -333,7 +334,7 @@ def _boundary(fn: Function, graph: CallGraph, scope: Scope) -> str | None:
         return "memoised"
     found = generators.generator_boundary(fn, graph) or lazy_map_boundary(fn, graph)
     found = found or threads.thread_boundary(fn, graph) or library_call_boundary(fn, graph)
-    return found or library_decorator_boundary(fn, graph)
+    return found or library_decorator_boundary(fn, graph) or test_runner_boundary(fn, graph)
 
 
 def _constructor_boundary(
