@@ -684,6 +684,11 @@ class ModuleAnalyser(OperatorCalls):
                 if attr:
                     fn.param_attrs += (attr,)
                     fn.kept_params += ((node.value.id, attr),)
+        elif fn is not None and fn.class_qualname and (given := _given_or_default(node.value)):
+            if given in fn.params[1:]:
+                fn.defaulted_params += tuple(
+                    (given, attr) for target in node.targets if (attr := _self_attr(target))
+                )
         note_assigned_fake(self, self.scopes[-1].function or self.module_fn, node)
         if fn is not None:  # ``_users[uid] = v``: a module global changed (see gathers)
             local = scope.bound | scope.params
@@ -1145,4 +1150,19 @@ def dispatch_base(
             for d in base.decorators
         ):
             return base.qualname
+    return None
+
+
+def _given_or_default(value: ast.expr) -> str | None:
+    """The parameter ``client or HttpClient()`` and ``client if client else
+    HttpClient()`` (or ``... is not None else ...``) keep when it is given."""
+    if isinstance(value, ast.BoolOp) and isinstance(value.op, ast.Or):
+        first = value.values[0]
+        return first.id if isinstance(first, ast.Name) else None
+    if isinstance(value, ast.IfExp) and isinstance(value.body, ast.Name):
+        test = value.test
+        if isinstance(test, ast.Compare) and len(test.ops) == 1:
+            test = test.left if isinstance(test.ops[0], ast.IsNot) else test
+        if isinstance(test, ast.Name) and test.id == value.body.id:
+            return test.id
     return None

@@ -58,6 +58,7 @@ from .subclasses import SESSION_BASES, Extensions, decide_subclasses
 from .tree import one_type, short_name
 from .twins import TRUTH_DUNDERS
 from .typeflow import TypeFlow
+from .untyped import NONE_YET
 from .wrappers import wrapper_of
 
 UNITTEST_TESTCASE = "unittest.TestCase"
@@ -391,6 +392,8 @@ class CallGraph(Extensions):
             return self.yielded(typ.removesuffix(ITEMS_SUFFIX))  # ``return store``, a loop's
         if typ is None and local in facts.return_choices:
             return self.common_base([self.resolve(c) or c for c in facts.return_choices[local]])
+        if typ is None and local in facts.return_either:
+            return self._either(facts.return_either[local], depth)
         if typ is None and fn.class_qualname:
             # ``self.get_client()`` in a base whose own version only raises: what every
             # override gives, when they agree.
@@ -404,6 +407,33 @@ class CallGraph(Extensions):
         if typ and self._defining(owner) and not self._defining(typ):
             typ = self.attr_type(owner, attr)  # ``return self.client``: what it is given
         return typ
+
+    def _either(self, choices: tuple[str, ...], depth: int) -> str | None:
+        """What a function returning ``self.http_client`` on one path and
+        ``HttpClient(...)`` on another gives: the class the paths that make one agree
+        on, when each attribute returned holds nothing else known (nothing given it,
+        or only ``None``): a value handed in where no call shows it must answer the
+        same calls."""
+        known: set[str] = set()
+        for choice in choices:
+            if choice.endswith(RETURNS_SUFFIX):
+                found = self.returned(choice.removesuffix(RETURNS_SUFFIX), depth + 1)
+            elif (resolved := self.resolve(choice)) in self.class_names():
+                found = resolved
+            else:
+                owner, _, attr = choice.rpartition(".")
+                if not self._defining(owner):
+                    return None
+                found = self.attr_type(owner, attr)
+                if found is None:
+                    key = ("attr", self.flow.family.get(owner, owner) if self.flow else owner, attr)
+                    if self.flow is not None and self.flow.state.get(key, NONE_YET) != NONE_YET:
+                        return None  # given something the flow could not name
+                    continue
+            if found is None:
+                return None
+            known.add(found)
+        return self.common_base(sorted(known)) if known else None
 
     def yielded(self, function: str) -> str | None:
         """The project class of the items generator ``function`` yields (a property, a

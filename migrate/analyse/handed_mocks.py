@@ -40,7 +40,7 @@ def handed_mocks(graph: CallGraph, result: Colouring) -> None:
                 continue
             for slot, fixture in call.fixtures_given:
                 param = _parameter(init, slot)
-                attrs = {attr for p, attr in init.kept_params if p == param}
+                attrs = {a for p, a in (*init.kept_params, *init.defaulted_params) if p == param}
                 methods = _methods_awaited(graph, init.class_qualname or "", attrs, awaited)
                 made = _own_mock(fn, fixture) or _fixture_mock(graph, fn, fixture)
                 made = made if methods else None
@@ -131,7 +131,7 @@ def _awaited_in_callees(
         if callee is None or call.positional < 0 or graph.project.facts[callee.module].is_test_file:
             return None  # unknown, or ``f(*args, mock)``
         param = _parameter(callee, slot)
-        kept = {a for p, a in callee.kept_params if p == param}
+        kept = {a for p, a in (*callee.kept_params, *callee.defaulted_params) if p == param}
         if param is None or (kept and (callee.name != "__init__" or not callee.class_qualname)):
             return None
         if kept:  # ``App(api, "dcim")``: what the instance awaits on ``self.api``
@@ -197,8 +197,10 @@ def _methods_awaited(
     members = [fn for fn in graph.functions.values() if fn.class_qualname in family]
     # ``self.get_jenkins_obj().has_job(...)`` goes through ``self.jenkins_obj`` when
     # the method only returns it.
+    # So does one returning it on one path and a new client on another
+    # (``return self.http_client or HttpClient()``): the mock is handed in for it.
     accessors = {
-        f"{fn.name}()": fn.returns_self_attr for fn in members if fn.returns_self_attr in attrs
+        f"{fn.name}()": attr for fn in members for attr in _returned_attrs(graph, fn) & attrs
     }
     for fn in members:
         for call in fn.calls:
@@ -211,6 +213,15 @@ def _methods_awaited(
             if all(p.isidentifier() for p in parts) and at in awaited:
                 found.add(".".join(parts[2:]) + awaited[at])
     return found
+
+
+def _returned_attrs(graph: CallGraph, fn: Function) -> set[str]:
+    """The attributes of its own instance method ``fn`` returns on some path."""
+    facts = graph.project.facts[fn.module]
+    either = facts.return_either.get(fn.qualname.removeprefix(fn.module + "."), ())
+    owner = f"{fn.class_qualname}."
+    found = {choice.removeprefix(owner) for choice in either if choice.startswith(owner)}
+    return found | ({fn.returns_self_attr} if fn.returns_self_attr else set())
 
 
 def _fixture_mock(graph: CallGraph, fn: Function, fixture: str) -> tuple[str, Span] | None:
@@ -246,7 +257,7 @@ def _handed_on(
                 if owner or attr not in attrs or not rest.replace(".", "").isidentifier():
                     continue
                 param = _parameter(init, str(slot))
-                kept = {a for p, a in init.kept_params if p == param}
+                kept = {a for p, a in (*init.kept_params, *init.defaulted_params) if p == param}
                 if kept and init.class_qualname:
                     inner = _methods_awaited(graph, init.class_qualname, kept, awaited, depth + 1)
                     found |= {f"{rest}.{method}" for method in inner}

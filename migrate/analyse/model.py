@@ -360,6 +360,8 @@ class Function:
     # ``self.<attr> = <parameter>`` in a method: the attributes it sets so.
     param_attrs: tuple[str, ...] = ()
     kept_params: tuple[tuple[str, str], ...] = ()  # the same, as (parameter, attribute)
+    # ``self.client = client or HttpClient()``: kept unless not given, (parameter, attribute).
+    defaulted_params: tuple[tuple[str, str], ...] = ()
     kept_functions: list[KeptFunction] = field(default_factory=list)
     # Its body is ``return async_to_sync(self.<name>)(...)``: that name (an earlier
     # run's bridge from a property kept for sync readers to its async twin).
@@ -500,6 +502,10 @@ class ModuleFacts:
     session_accessors: dict[str, str] = field(default_factory=dict)
     # Those that give an instance of one of several classes (see choices).
     return_choices: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # Those whose returns give different things (``return self.http_client`` on one
+    # path, ``return HttpClient(...)`` on another): each as ``return_types`` writes
+    # it, a class or an attribute of the owner, for the graph to reconcile.
+    return_either: dict[str, tuple[str, ...]] = field(default_factory=dict)
     # Class qualname -> its instance attributes' types (``self.api = Api(...)``).
     attr_types: dict[str, dict[str, str]] = field(default_factory=dict)
     class_spans: dict[str, Span] = field(default_factory=dict)  # where each class is

@@ -253,8 +253,10 @@ class NameResolver:
             found: set[str | None] = set()
             # Its own returns: not those of the fakes a fixture defines in it.
             for sub in own_nodes(node):
-                if isinstance(sub, ast.Return | ast.Yield) and sub.value is not None:
-                    value = sub.value
+                if not isinstance(sub, ast.Return | ast.Yield) or sub.value is None:
+                    continue
+                # ``return self.http_client or HttpClient()``: what either side gives.
+                for value in _either_sides(sub.value):
                     if isinstance(value, ast.Call):
                         # ``yield klass(child)``: the class its caller hands it.
                         if (param := param_made(node, value)) is not None:
@@ -289,6 +291,8 @@ class NameResolver:
                 self.facts.return_items[name], iterables = annotated
                 if iterables:
                     self.facts.return_iterables[name] = iterables
+            if len(found) > 1 and None not in found:
+                self.facts.return_either[name] = tuple(sorted(t for t in found if t))
             made = found.pop() if len(found) == 1 else None
             held = (
                 held_attribute(node, made_by, attrs)
@@ -633,6 +637,15 @@ class NameResolver:
         return names
 
     # -- second pass: functions, calls, references -----------------------------
+
+
+def _either_sides(value: ast.expr) -> list[ast.expr]:
+    """The values ``value`` may be: each side of ``a or b``, each branch of ``a if c else b``."""
+    if isinstance(value, ast.BoolOp) and isinstance(value.op, ast.Or):
+        return [side for operand in value.values for side in _either_sides(operand)]
+    if isinstance(value, ast.IfExp):
+        return [*_either_sides(value.body), *_either_sides(value.orelse)]
+    return [value]
 
 
 def _stdlib(qualified: str) -> bool:
