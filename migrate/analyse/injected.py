@@ -116,6 +116,13 @@ def _converted(graph: CallGraph, colouring: Colouring) -> set[Key]:
             key = session_key(graph, fn, call.text, call.target)
             if entry.action is Action.REWRITE and key is not None:
                 found.add(key)
+    # ``getattr(self.session, method)(url)``: its verbs, looked up, are awaited too.
+    for holder, _, text, _ in colouring.passed_values:
+        fn = graph.functions[holder]
+        if (fn.is_async or colouring.is_async(holder)) and (
+            key := session_key(graph, fn, text)
+        ) is not None:
+            found.add(key)
     injections = _injections(graph)
     changed = True
     while changed:

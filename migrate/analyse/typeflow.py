@@ -144,6 +144,10 @@ class TypeFlow(WhyUntyped):
             self.param_refs += [(fn, kept) for kept in fn.kept_functions if kept.param_target]
             # ``post = session.post``, a read through a parameter: typed as a call is.
             self.param_calls += [(fn, read) for read in fn.reads if read.param_target]
+            for ref in fn.refs:
+                # ``getattr(self.session, method)(url)``: a call through ``session``.
+                if ref.receiver == "builtins.getattr" and ref.call_called:
+                    self.receivers.update(ref.text.split(".")[1:])
             for call in fn.calls:
                 # ``self.site.get``: calls through ``site`` ask for its type.
                 receivers = call.text.split(".")[1:-1]

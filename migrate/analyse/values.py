@@ -74,6 +74,9 @@ def looked_up(graph: CallGraph) -> list[LookedUp]:
         for ref in fn.refs:
             receiver = graph.resolve(ref.receiver) if ref.receiver else None
             client = graph.resolve(ref.target) if ref.target else None
+            if client not in CONSTRUCTORS.values() and receiver == "builtins.getattr":
+                # ``self.session``, given the session a factory makes: what it holds.
+                client = graph.value_type(ref.target) or client
             # ``getattr(requests, method)``: the module's functions, a client's methods.
             made = client in CONSTRUCTORS.values() or client == "requests"
             entry = lookup(f"{client}.request") if made else None

@@ -48,6 +48,12 @@ def plan_factories(
         if colouring.is_async(qualname)
         for call, _ in calls
     }
+    # ``getattr(self.session, method)(url)``: its verbs looked up, awaited as calls are.
+    used |= {
+        session_key(graph, graph.functions[holder], text)
+        for holder, _, text, _ in colouring.passed_values
+        if colouring.is_async(holder)
+    }
     # What code that becomes async hands on (``fetch(SESSION, url)``): the global's
     # type (``pkg.api.make_session()``) or ``self.<attr>``'s (``pkg.api.Client.http``).
     handed = {

@@ -1,5 +1,4 @@
 import httpx
-import requests
 
 from ._async_helpers import TLS_CONTEXT, AsyncClientPerLoop
 from .calls import retry_call
@@ -23,7 +22,7 @@ class Client:
         return (await self.session.get(f"{self.base}/status")).json()["ok"]
 
 
-async def by_verb(session: requests.Session, method, url):
+async def by_verb(session: httpx.AsyncClient, method, url):
     return (await getattr(session, method)(url)).status_code
 
 
