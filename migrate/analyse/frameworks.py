@@ -427,10 +427,11 @@ ASYNC_POST_INIT = "_async_post_init"
 # an auth's ``__call__``.
 AUTH_REQUEST_ATTRS = frozenset({"headers", "method"})
 # What the rewrite carries over to an httpx.Request (``rules/http_auth.py``):
-# ``r.url`` read as ``str(r.url)``, ``r.body`` as requests held it, and these
-# set by ``=``: the url as an httpx.URL, the headers keeping the body's
-# framing, the body on a new request.
-AUTH_REQUEST_READS = frozenset({"url", "body", "prepare_headers()"})
+# ``r.url`` read as ``str(r.url)``, ``r.path_url`` as the URL's raw path (the
+# path and query, as sent), ``r.body`` as requests held it, and these set by
+# ``=``: the url as an httpx.URL, the headers keeping the body's framing, the
+# body on a new request.
+AUTH_REQUEST_READS = frozenset({"url", "path_url", "body", "prepare_headers()"})
 AUTH_REQUEST_WRITES = frozenset({"url", "headers", "body"})
 # httpx.Auth's own methods: an auth class defining one would change the flow.
 HTTPX_AUTH_NAMES = frozenset(

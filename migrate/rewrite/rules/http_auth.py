@@ -14,7 +14,8 @@ An auth may rewrite the request, as signing ones do. ``r.headers`` and
 ``r.method`` mean the same on both; the rest is carried over:
 
 * ``r.url`` is an ``httpx.URL``: read as ``str(r.url)``, set as
-  ``r.url = httpx.URL(...)``;
+  ``r.url = httpx.URL(...)``; ``r.path_url`` (the path and query) is
+  ``r.url.raw_path.decode("ascii")``;
 * ``r.body`` is requests' view of the body (``request_body(r)``: None when
   empty, text for a form), and the class reads the body before the flow runs
   (``requires_request_body = True``);
@@ -190,6 +191,9 @@ class AuthRewrites(HttpRuleBase):
             return updated
         if original.attr.value == "url":
             return cst.Call(cst.Name("str"), [cst.Arg(updated)])
+        if original.attr.value == "path_url":
+            # The path and query as sent: percent-encoded, so ASCII.
+            return cst.parse_expression(f'{call.param}.url.raw_path.decode("ascii")')
         if original.attr.value == "body":
             call.reads_body = True
             return self._request_body(call)

@@ -1,6 +1,6 @@
 """Auth classes handed by name to the factory that makes a session
 (``self._build_session(SignedAuth, key)``, which sets ``session.auth =
-auth_class(*args)``): the signed one reads ``request.path_url``, which an
+auth_class(*args)``): the signed one registers a response hook on the request, which an
 httpx.Request lacks, so it stays a requests auth, and every session the
 factory makes stays on requests with its calls (run in a thread from code
 that became async); the token auth, handed to the same factory, stays a

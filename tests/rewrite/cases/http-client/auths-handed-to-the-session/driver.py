@@ -1,6 +1,6 @@
 """Auths handed to a session through a parameter (``self.session.auth =
 auth``, the callers giving a ``SignedAuth()`` or a ``TokenAuth(t)``): the
-signed one reads ``request.path_url``, which an httpx.Request lacks, so it
+signed one registers a response hook on the request, which an httpx.Request lacks, so it
 stays a requests auth, and the session it reaches stays on requests with its
 calls (run in a thread from code that became async); the token auth, handed
 to that same session, stays a requests auth too. Before, the session became

@@ -1,7 +1,7 @@
 """A session's verb picked by name (``func = getattr(self.session,
 method.lower()); func(url)``) or kept in a local (``send =
 self.session.put``), where the session is given an auth that reads
-``request.path_url`` (an httpx.Request has none): the session stays on
+``request.register_hook`` (an httpx.Request has no hooks): the session stays on
 requests with every call through it, as it does when its verbs are called by
 name. Before, the looked-up calls were awaited on an AsyncClient handed the
 requests auth (AttributeError on the first request). Another class's session

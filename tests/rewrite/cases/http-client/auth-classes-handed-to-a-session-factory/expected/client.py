@@ -13,8 +13,12 @@ class SignedAuth(AuthBase):
         self.key = key
 
     def __call__(self, request):
-        request.headers["X-Sig"] = self.key + request.method + request.path_url
+        request.headers["X-Sig"] = self.key + request.method
+        request.register_hook("response", self._check)
         return request
+
+    def _check(self, response, **kwargs):
+        return response
 
 
 class TokenAuth(AuthBase):

@@ -6,8 +6,12 @@ BASE = "https://api.example.com"
 
 class SignedAuth(AuthBase):
     def __call__(self, request):
-        request.headers["X-Sig"] = request.method + request.path_url
+        request.headers["X-Sig"] = request.method
+        request.register_hook("response", self._check)
         return request
+
+    def _check(self, response, **kwargs):
+        return response
 
 
 class TokenAuth(AuthBase):
