@@ -14,7 +14,11 @@ to it comes from parameters that every call site the project shows hands
 nothing known (``None``, a test's plain mock), or that none does (a class made
 where only its values are seen). An assignment or a call site handing a value
 of another kind (``sqlite3.connect()``, a literal, a project class, its
-caller's own ``*args``) keeps the type flow's answer.
+caller's own ``*args``) keeps the type flow's answer, unless, for an
+attribute, every one the project shows hands that very class (or nothing
+known): ``APIObject(self)`` in the client, and ``cls(client, **kwargs)`` with
+``cls`` picked at run time, where the methods called through
+``self.api_client`` (read through a property) are the client's.
 """
 
 from __future__ import annotations
@@ -51,6 +55,8 @@ class Flow(Protocol):
 
     def attributes(self, typ: str, attrs: list[str]) -> str: ...
 
+    def value(self, held: str | None, fn: Function) -> str: ...
+
 
 def used_types(flow: Flow) -> tuple[dict[Key, str], dict[int, str]]:
     """The untyped attributes and parameters that the methods called through them
@@ -73,13 +79,51 @@ def used_types(flow: Flow) -> tuple[dict[Key, str], dict[int, str]]:
         names = {call.text.rpartition(".")[2] for call in calls}
         if flow.state.get(key, UNKNOWN) not in (NONE_YET, UNKNOWN):
             continue
-        if all(m in LIBRARY_METHOD_NAMES for m in names) or not _unseen(flow, key, members):
+        if all(m in LIBRARY_METHOD_NAMES for m in names):
             continue
-        typ = _one_class(flow, key[2], calls, defining)
-        if typ is not None:
+        unseen = _unseen(flow, key, members)
+        typ = _one_class(flow, key[2], calls, defining) if unseen or key[0] == "attr" else None
+        if typ is not None and (unseen or _agrees(flow, key, typ)):
             found[key] = typ
             used.update((id(call), call.text.rpartition(".")[0]) for call in calls)
     return found, used
+
+
+def _agrees(flow: Flow, key: Key, typ: str) -> bool:
+    """Whether everything the project shows giving the attribute at ``key`` a value
+    gives ``typ`` (or a subclass) or nothing known: the methods called through it
+    and the values handed it agree, where it is also made where no call shows
+    it (``cls(client, **kwargs)``, a class picked at run time)."""
+    _, owner, name = key
+    sources = [*flow.assigns.get((owner, name), ()), *flow.other_writes.get(name, ())]
+    fitting = {typ, *flow.graph.subclasses(typ)}
+    checking: set[tuple[str, str]] = set()
+    return bool(sources) and all(
+        _held_agrees(flow, held, fn, fitting, checking) for fn, held in sources
+    )
+
+
+def _held_agrees(
+    flow: Flow, held: str | None, fn: Function, fitting: set[str], checking: set[tuple[str, str]]
+) -> bool:
+    if held is None:
+        # A test's stand-in (``api_client = lambda x: x``) stands for anything.
+        return flow.graph.project.facts[fn.module].is_test_file
+    if _held_unseen(flow, held, fn, 1):
+        return True
+    param, *attrs = held.removeprefix(PARAM_PREFIX).split(".")
+    if held.startswith(PARAM_PREFIX) and not attrs and param in fn.params:
+        if (fn.qualname, param) in checking:
+            return True  # handed on to itself (``new_api_object(client, value)``)
+        if len(checking) >= _DEPTH * 4:
+            return False
+        checking.add((fn.qualname, param))
+        sites = flow.sites.get(fn.qualname, ())
+        return bool(sites) and all(
+            _held_agrees(flow, given(fn, call, offset, param, caller), caller, fitting, checking)
+            for caller, call, offset in sites
+        )
+    return flow.value(held, fn) in fitting
 
 
 def _called_through(flow: Flow) -> dict[Key, list[Call]]:
@@ -122,10 +166,13 @@ def _attr_key(flow: Flow, call: Call) -> Key | None:
             typ = flow.attributes(owner, [attr])
             owner = flow.graph.resolve(typ) or typ  # ``razorpay.Client``, re-exported
         attr = parts[-1]
+        method = flow.functions.get(flow.graph.resolve(f"{owner}.{attr}") or "")
+        if method is not None and method.property and method.returns_self_attr:
+            attr = method.returns_self_attr  # ``api_client`` giving ``self.__api_client``
+        elif method is not None:
+            return None  # a method or property: what it gives is typed elsewhere
         if owner not in flow.classes or flow.graph.attr_type(owner, attr) is not None:
             return None
-        if flow.graph.resolve(f"{owner}.{attr}") in flow.functions:
-            return None  # a method or property: what it gives is typed elsewhere
         return ("attr", flow.family.get(owner, owner), attr)
     return None
 
