@@ -48,8 +48,7 @@ def realign_continuations(new: str, old: str) -> str:
     old_brackets = _line_brackets(old)
     if not new_brackets or not old_brackets:
         return new
-    new_lines = new.splitlines(keepends=True)
-    old_lines = old.splitlines(keepends=True)
+    new_lines, old_lines = _lines(new), _lines(old)
     same = _same_lines(old_lines, new_lines)
     moved: dict[int, int] = {}  # row in new -> columns its text moved
     for row, bracket in sorted(new_brackets.items()):
@@ -105,6 +104,12 @@ def _same_lines(old_lines: list[str], new_lines: list[str]) -> dict[int, int]:
     return same
 
 
+def _lines(source: str) -> list[str]:
+    # As the tokenizer counts rows: at newlines only (``str.splitlines`` also
+    # splits at a form feed or a Unicode line separator inside a string).
+    return io.StringIO(source).readlines()
+
+
 def _indent(line: str) -> str:
     return line[: len(line) - len(line.lstrip(" \t"))]
 
@@ -116,7 +121,7 @@ def _line_brackets(source: str) -> dict[int, _Bracket]:
     stack: list[_Bracket] = []
     pending: _Bracket | None = None
     first_rows: set[int] = set()
-    lines = source.splitlines()
+    lines = _lines(source)
     try:
         tokens = list(tokenize.generate_tokens(io.StringIO(source).readline))
     except (tokenize.TokenError, SyntaxError):

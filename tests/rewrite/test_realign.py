@@ -155,6 +155,17 @@ CASES = [
 ]
 
 
+def test_rows_are_counted_as_the_tokenizer_counts_them() -> None:
+    # A form feed in a string is no line break to the tokenizer (str.splitlines
+    # would count one, and move the wrong lines).
+    old = 'x = "a\x0cb"\ndef f(a,\n      b):\n    return g(a,\n             b)\n'
+    new = 'x = "a\x0cb"\nasync def f(a,\n      b):\n    return await g(a,\n             b)\n'
+    assert realign_continuations(new, old) == (
+        'x = "a\x0cb"\nasync def f(a,\n            b):\n'
+        "    return await g(a,\n                   b)\n"
+    )
+
+
 @pytest.mark.parametrize(("old", "new", "expected"), CASES)
 def test_continuation_lines_follow_their_bracket(old: str, new: str, expected: str | None) -> None:
     old, new = dedent(old), dedent(new)
