@@ -27,6 +27,10 @@
   (``load = sync_to_async(db.load)``), and called as ``await load(...)``:
   the alias goes after whatever binds the name it reads (the imports, or
   the function's own ``def``).
+* A file opened in async code: used at once (``open(p).read()``), opened,
+  used and closed in one offloaded lambda; in a ``with`` block that only
+  calls things (``f.write(data)``), the whole block in a function of its own,
+  ``def write_file(): ...`` then ``await sync_to_async(write_file)()``.
 """
 
 from __future__ import annotations
@@ -35,6 +39,7 @@ import ast
 from collections import Counter
 
 import libcst as cst
+import libcst.matchers as m
 
 from ...analyse.scopes import bound_names
 from ...plan.aliases import AliasEdit
@@ -42,7 +47,7 @@ from ...plan.edits import BridgeEdit
 from ..context import RuleContext
 from ..imports import after_imports
 from ..nodes import code_of, keyword_arg
-from .base import Rule, on_leave
+from .base import Rule, on_leave, on_visit
 
 
 class Bridges(Rule):
@@ -109,6 +114,8 @@ class Bridges(Rule):
         # Offloaded ``open()`` calls: the offloading call made (kept, so its id stays
         # its own) -> that call, the call as written, its bridge.
         self.opened: dict[int, tuple[cst.BaseExpression, cst.Call, BridgeEdit]] = {}
+        self.names: list[set[str]] = []  # per function being left, the names it uses
+        self.first_statements: set[int] = set()  # ids of the statements opening a block
 
     def _file_used_at_once(self, call: cst.Call) -> cst.BaseExpression:
         """``open(p, "w").write(s)`` in async code: the file is opened, written and
@@ -127,6 +134,74 @@ class Bridges(Rule):
         chained = call.with_changes(func=func.with_changes(value=opened))
         lambda_ = cst.Lambda(params=cst.Parameters(), body=chained)
         return cst.Await(expression=cst.Call(func=_sync_to_async(lambda_, bridge.thread_sensitive)))
+
+    @on_visit(cst.FunctionDef)
+    def visit_function_names(self, node: cst.FunctionDef) -> None:
+        # The names each function uses: a function it gets is named none of them.
+        self.names.append({n.value for n in m.findall(node, m.Name()) if isinstance(n, cst.Name)})
+
+    @on_leave(cst.FunctionDef)
+    def leave_function_names(
+        self, original: cst.FunctionDef, updated: cst.FunctionDef
+    ) -> cst.FunctionDef:
+        self.names.pop()
+        return updated
+
+    @on_visit(cst.IndentedBlock)
+    def visit_block_start(self, node: cst.IndentedBlock) -> None:
+        if node.body:
+            self.first_statements.add(id(node.body[0]))
+
+    @on_leave(cst.With)
+    def leave_file_block(
+        self, original: cst.With, updated: cst.With
+    ) -> cst.BaseStatement | cst.FlattenSentinel[cst.BaseStatement]:
+        """``with open(p, "wb") as f: f.write(data)`` in async code, the block only
+        calling things: a function opens, uses and closes the file, all on the worker
+        thread in one trip; offloading the ``open()`` alone left every write and the
+        close blocking the loop."""
+        if len(updated.items) != 1 or updated.asynchronous is not None:
+            return updated
+        item = updated.items[0]
+        held = self._opened(item.item)
+        if held is None or not _calls_only(updated.body):
+            return updated
+        _, opened, bridge = held
+        if bridge.alias:
+            self.used_aliases[bridge.alias] -= 1
+        name = self._fresh("write_file" if _writes(opened) else "read_file")
+        block = updated.with_changes(items=[item.with_changes(item=opened)], leading_lines=[])
+        # A nested def has a blank line above it, unless it opens its block.
+        first = id(original) in self.first_statements
+        blank = [] if first or updated.leading_lines else [cst.EmptyLine(indent=False)]
+        function = cst.FunctionDef(
+            name=cst.Name(name),
+            params=cst.Parameters(),
+            body=cst.IndentedBlock([block]),
+            leading_lines=[*blank, *updated.leading_lines],
+        )
+        run = cst.Await(cst.Call(func=_sync_to_async(cst.Name(name), bridge.thread_sensitive)))
+        line = self.ctx.line(original)
+        self.ctx.note(self.code, line, "a file opened, used and closed on a worker thread")
+        call = cst.SimpleStatementLine([cst.Expr(run)], leading_lines=[cst.EmptyLine(indent=False)])
+        return cst.FlattenSentinel([function, call])
+
+    def _opened(
+        self, expression: cst.BaseExpression
+    ) -> tuple[cst.BaseExpression, cst.Call, BridgeEdit] | None:
+        """The offloaded ``open()`` ``expression`` awaits, as :meth:`_offload` noted it."""
+        if not isinstance(expression, cst.Await):
+            return None
+        held = self.opened.get(id(expression.expression))
+        return held if held is not None and held[0] is expression.expression else None
+
+    def _fresh(self, name: str) -> str:
+        taken = self.names[-1] if self.names else set()
+        found = next(
+            f"{name}{n or ''}" for n in range(len(taken) + 2) if f"{name}{n or ''}" not in taken
+        )
+        taken.add(found)
+        return found
 
     def _block_on(self, call: cst.Call, bridge: BridgeEdit, line: int) -> cst.BaseExpression:
         """``block_on(get(url))`` in a dunder Python runs wherever, a running loop's
@@ -292,6 +367,29 @@ def _offloaded_call(offloaded: cst.BaseExpression) -> cst.BaseExpression | None:
     if isinstance(made, cst.Lambda):  # a chain already joined
         return made.body if not offloaded.args else None
     return offloaded.with_changes(func=made, lpar=[], rpar=[])
+
+
+def _calls_only(body: cst.BaseSuite) -> bool:
+    """A block of calls (``f.write(data)``, ``json.dump(obj, f)``), nothing awaited,
+    bound or returned: it runs the same in a function of its own."""
+    if not isinstance(body, cst.IndentedBlock) or m.findall(body, m.Await() | m.Yield()):
+        return False
+    return all(
+        isinstance(stmt, cst.SimpleStatementLine)
+        and all(
+            isinstance(small, cst.Expr) and isinstance(small.value, cst.Call) for small in stmt.body
+        )
+        for stmt in body.body
+    )
+
+
+def _writes(opened: cst.Call) -> bool:
+    """Whether ``open(path, mode)`` opens for writing (a mode with w, a, x or +)."""
+    mode = next(
+        (a.value for a in opened.args if a.keyword is not None and a.keyword.value == "mode"),
+        opened.args[1].value if len(opened.args) > 1 and opened.args[1].keyword is None else None,
+    )
+    return isinstance(mode, cst.SimpleString) and any(c in mode.evaluated_value for c in "wax+")
 
 
 def _sync_to_async(func: cst.BaseExpression, thread_sensitive: bool) -> cst.Call:

@@ -9,6 +9,10 @@ async def save(url, path):
         follow_redirects=True, timeout=None, verify=TLS_CONTEXT
     ) as http_client:
         body = (await http_client.get(url, timeout=5)).text
-    with await sync_to_async(open, thread_sensitive=False)(path, "w") as f:
-        f.write(body)
+
+    def write_file():
+        with open(path, "w") as f:
+            f.write(body)
+
+    await sync_to_async(write_file, thread_sensitive=False)()
     return len(body)
