@@ -26,6 +26,7 @@ CASE = Path(__file__).parent / "cases" / "http-client" / "auth-reads-path-url"
 
 def _load(folder: str, name: str) -> ModuleType:
     sys.path.insert(0, str(CASE / folder))
+    sys.modules.pop("_async_helpers", None)  # another case's, imported by another test
     try:
         spec = importlib.util.spec_from_file_location(name, CASE / folder / "client.py")
         assert spec is not None and spec.loader is not None
@@ -34,6 +35,7 @@ def _load(folder: str, name: str) -> ModuleType:
         return module
     finally:
         sys.path.remove(str(CASE / folder))
+        sys.modules.pop("_async_helpers", None)
 
 
 URLS = [

@@ -188,7 +188,8 @@ def test_a_builtin_keeps_its_thread_sensitivity_and_its_name(tmp_path: Path) -> 
         def fetch_to(url, path):
             body = requests.get(url, timeout=5).content
             with open(path, "wb") as f:
-                f.write(body)
+                size = f.write(body)
+            return size
         """
     text = migrate(tmp_path, {"views.py": views})["views.py"]
     assert "open_async = sync_to_async(open, thread_sensitive=False)" in text

@@ -63,6 +63,7 @@ def store(monkeypatch: pytest.MonkeyPatch) -> Iterator[tuple[ModuleType, list[in
     monkeypatch.setattr(builtins, "open", tracked_open)
     monkeypatch.setattr(io, "open", tracked_open)
     monkeypatch.syspath_prepend(str(CASE))
+    sys.modules.pop("_async_helpers", None)  # another case's, imported by another test
     spec = importlib.util.spec_from_file_location("file_blocks_store", CASE / "store.py")
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
